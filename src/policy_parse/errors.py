@@ -1,0 +1,44 @@
+"""The exception tree.  Raised only when no output is possible; everything
+recoverable becomes a `Discrepancy` or `Residue` instead."""
+
+from __future__ import annotations
+
+
+class PolicyParseError(Exception):
+    """Base of every error policy_parse raises on purpose."""
+
+
+class InputNotFoundError(PolicyParseError, FileNotFoundError):
+    """The path does not exist or is not a readable file."""
+
+
+class UnsupportedFormatError(PolicyParseError, ValueError):
+    """The bytes are no format policy_parse reads (and not a legacy one)."""
+
+
+class LegacyFormatError(UnsupportedFormatError):
+    """A legacy binary Office file (.doc/.wps/.xls): convert it to .docx first."""
+
+
+class CorruptFileError(PolicyParseError, ValueError):
+    """The file claims a format but its content is damaged or truncated."""
+
+
+class EncryptedDocumentError(PolicyParseError):
+    """The document is encrypted and no (correct) password was given."""
+
+
+class NoTextLayerError(PolicyParseError, ValueError):
+    """A PDF with no extractable text (scanned pages); OCR is out of scope."""
+
+
+class InputTooLargeError(PolicyParseError, ValueError):
+    """The input, or what it expands to, exceeds the configured limits."""
+
+
+class DecodingError(PolicyParseError, UnicodeError):
+    """Text bytes in no encoding policy_parse recognises."""
+
+
+class EmptyDocumentError(PolicyParseError, ValueError):
+    """The input holds no text at all."""

@@ -1,0 +1,320 @@
+"""Frozen records shared by every stage: the vocabulary of policy_parse.
+
+Two layers live here.  The *document* layer (`Document`, `Paragraph`, `Table`,
+`Row`, `Cell`) is what every reader produces, whatever the file format.  The
+*notice* layer (`Notice`, `Measure`, `TableEntry`, `Unit`, `Discrepancy`, ...)
+is what the later stages build from it.  Every normalised value keeps what was
+written beside it, and every piece keeps a `Span` saying where it came from.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Union
+
+import attrs
+import regex
+
+# ---------------------------------------------------------------------------
+# Provenance
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Where a piece of text came from.
+
+    Text files fill the line numbers (1-based, inclusive); Word files the
+    paragraph / table / row / cell indices (0-based, body order); PDF files the
+    page (1-based) and bounding box in points.  Unused fields stay None.
+    """
+
+    start_line: int | None = None
+    end_line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+    end_page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span holding both: used when lines are joined."""
+
+        def lo(a: int | None, b: int | None) -> int | None:
+            return b if a is None else a if b is None else min(a, b)
+
+        def hi(a: int | None, b: int | None) -> int | None:
+            return b if a is None else a if b is None else max(a, b)
+
+        bbox = self.bbox
+        if self.bbox and other.bbox and self.page == other.page:
+            bbox = (
+                min(self.bbox[0], other.bbox[0]),
+                min(self.bbox[1], other.bbox[1]),
+                max(self.bbox[2], other.bbox[2]),
+                max(self.bbox[3], other.bbox[3]),
+            )
+        return Span(
+            start_line=lo(self.start_line, other.start_line),
+            end_line=hi(self.end_line, other.end_line),
+            paragraph=lo(self.paragraph, other.paragraph),
+            table=lo(self.table, other.table),
+            row=lo(self.row, other.row),
+            cell=self.cell if self.cell == other.cell else None,
+            page=lo(self.page, other.page),
+            end_page=hi(self.end_page or self.page, other.end_page or other.page),
+            bbox=bbox,
+        )
+
+
+# ---------------------------------------------------------------------------
+# Document layer: what readers produce
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One line of prose (txt line, Word paragraph, PDF text line)."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """One table cell.  `merged` marks a vertical-merge continuation: the cell
+    shows the value of the cell above and carries no text of its own."""
+
+    text: str
+    span: Span
+    merged: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One table row; `repeat_header` is set when the source marks the row as a
+    header repeated on every page (Word's w:tblHeader)."""
+
+    cells: tuple[Cell, ...]
+    span: Span
+    repeat_header: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    rows: tuple[Row, ...]
+    span: Span
+
+
+Block = Union[Paragraph, Table]
+
+
+class Format(str, enum.Enum):
+    TXT = "txt"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    path: str | None
+    format: Format
+    sha256: str
+
+
+@attrs.frozen(kw_only=True)
+class Residue:
+    """Text that belongs to no record, kept with the reason it was set aside."""
+
+    text: str
+    reason: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """The intermediate form every reader returns: blocks in reading order."""
+
+    source: Source
+    blocks: tuple[Block, ...]
+    residue: tuple[Residue, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Notice layer: what segmenting and normalising produce
+
+_NO_RE = regex.compile(r"^\d+(?:-\d+)*$")
+
+
+@attrs.frozen(order=True)
+class MeasureNo:
+    """A measure number such as 36 or 36-1, compared and sorted as numbers."""
+
+    parts: tuple[int, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> MeasureNo:
+        text = text.strip()
+        if not _NO_RE.match(text):
+            raise ValueError(f"not a measure number: {text!r}")
+        return cls(tuple(int(p) for p in text.split("-")))
+
+    def __str__(self) -> str:
+        return "-".join(str(p) for p in self.parts)
+
+    @property
+    def main(self) -> int:
+        return self.parts[0]
+
+    def sub(self, index: int) -> MeasureNo:
+        return MeasureNo((*self.parts, index))
+
+
+class UnitStatus(str, enum.Enum):
+    AS_WRITTEN = "as-written"  # the written form is the canonical one
+    RESOLVED = "resolved"  # an abbreviation resolved to one full name
+    AMBIGUOUS = "ambiguous"  # an abbreviation that fits several full names
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """A department as written and as normalised.
+
+    `written` is the text in the notice (after trimming); `expanded` adds a
+    shared suffix the writer left implicit (北辰、南开、武清区政府); `name` is the
+    canonical full name, or `expanded` when the unit is ambiguous.
+    """
+
+    name: str
+    written: str
+    expanded: str
+    status: UnitStatus = UnitStatus.AS_WRITTEN
+    candidates: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    written: str
+    kind: str  # ongoing | date | year | recurring | unknown
+    value: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    number: str
+    written: str
+    title: str
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    number: str
+    written: str
+    title: str
+    sections: tuple[Section, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Header:
+    """版头 and 主体 of the notice, plus the plan's own title and preamble."""
+
+    issuer: str | None = None
+    doc_number: str | None = None
+    title: str | None = None
+    recipients: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    date: str | None = None
+    date_written: str | None = None
+    note: str | None = None
+    plan_title: str | None = None
+    preamble: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """One measure of the prose list."""
+
+    number: MeasureNo
+    written_number: str
+    part: str | None
+    section: str | None
+    text: str
+    lead: tuple[Unit, ...]
+    support: tuple[Unit, ...]
+    annotation: str | None
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class TableEntry:
+    """One body row of the 分工表, with merged cells filled in.
+
+    `row` counts body rows from 1 (header rows and repeats not counted).
+    `number_inferred` is set when the row had no 序号 of its own and its
+    number was derived from the row above (a measure's second sub-row).
+    """
+
+    row: int
+    number: MeasureNo | None
+    written_number: str
+    number_inferred: bool
+    part: str | None
+    section: str | None
+    national_task: str | None
+    text: str
+    deadline: Deadline | None
+    upper_units: tuple[Unit, ...]
+    lead: tuple[Unit, ...]
+    support: tuple[Unit, ...]
+    extra: tuple[tuple[str, str], ...]
+    span: Span
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Kind(str, enum.Enum):
+    TEXT_MISMATCH = "text-mismatch"
+    DUPLICATE_TEXT = "duplicate-text"
+    LEAD_MISMATCH = "lead-mismatch"
+    UNITS_MISMATCH = "units-mismatch"
+    ALIAS = "alias"
+    MISSING_IN_TABLE = "missing-in-table"
+    MISSING_IN_PROSE = "missing-in-prose"
+    NUMBERING = "numbering"
+    REPEATED_TERM = "repeated-term"
+
+
+Value = Union[str, tuple[str, ...], None]
+
+
+@attrs.frozen(kw_only=True)
+class Discrepancy:
+    kind: Kind
+    severity: Severity
+    measure: str | None
+    prose: Value
+    table: Value
+    message: str
+
+
+@attrs.frozen(kw_only=True)
+class Notice:
+    """Everything policy_parse knows about one notice."""
+
+    source: Source
+    header: Header
+    parts: tuple[Part, ...]
+    measures: tuple[Measure, ...]
+    table: tuple[TableEntry, ...]
+    table_header: tuple[str, ...]
+    residue: tuple[Residue, ...]
+    discrepancies: tuple[Discrepancy, ...] = ()

@@ -1,0 +1,80 @@
+"""Readers: turn a path, bytes or str into a `Document` of blocks.
+
+This is the only package that touches files and third-party parsers; it
+translates their exceptions into `PolicyParseError`s at this boundary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from os import PathLike
+from pathlib import Path
+
+from ..errors import InputNotFoundError, InputTooLargeError
+from ..models import Document, Format, Source
+from .detect import detect_format
+from .limits import Limits
+
+__all__ = ["read_document", "Limits", "detect_format"]
+
+SourceLike = str | bytes | PathLike[str]
+
+
+def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
+    if isinstance(source, bytes):
+        return source, None
+    if isinstance(source, str) and ("\n" in source or len(source) > 1024):
+        # A str with line breaks is the notice's text, not a file name.
+        return source, None
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputNotFoundError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
+    if not path.is_file():
+        raise InputNotFoundError(f"{path}: not a regular file")
+    if size > limits.max_input_bytes:
+        raise InputTooLargeError(
+            f"{path}: {size} bytes is over the {limits.max_input_bytes}-byte input limit; "
+            "raise Limits.max_input_bytes if the file is genuine"
+        )
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def read_document(
+    source: SourceLike,
+    *,
+    limits: Limits | None = None,
+    password: str | None = None,
+) -> Document:
+    """Read a notice from a path, raw bytes or already-decoded text."""
+    limits = limits or Limits()
+    data, path = _load(source, limits)
+    if isinstance(data, str):
+        from . import txt
+
+        raw = data.encode("utf-8")
+        src = Source(path=path, format=Format.TXT, sha256=hashlib.sha256(raw).hexdigest())
+        return txt.read_text(data, src)
+    if len(data) > limits.max_input_bytes:
+        raise InputTooLargeError(
+            f"input of {len(data)} bytes is over the {limits.max_input_bytes}-byte limit"
+        )
+    fmt = detect_format(data, path)
+    src = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest())
+    if fmt is Format.DOCX:
+        from . import docx
+
+        return docx.read_docx(data, src, limits)
+    if fmt is Format.PDF:
+        from . import pdf
+
+        return pdf.read_pdf(data, src, limits, password=password)
+    from . import txt
+
+    return txt.read_text(txt.decode(data), src)
