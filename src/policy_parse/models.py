@@ -82,12 +82,18 @@ class Paragraph:
 
 @attrs.frozen(kw_only=True)
 class Cell:
-    """One table cell.  `merged` marks a vertical-merge continuation: the cell
-    shows the value of the cell above and carries no text of its own."""
+    """One table cell, one per grid column.
+
+    A merge continuation carries no text of its own: `merged_up` marks a
+    vertical merge (Word's w:vMerge without "restart"; a PDF region drawn once
+    over several rows), whose value is the cell's above; `merged_left` marks a
+    grid column covered by the cell to its left (w:gridSpan).
+    """
 
     text: str
     span: Span
-    merged: bool = False
+    merged_up: bool = False
+    merged_left: bool = False
 
 
 @attrs.frozen(kw_only=True)
