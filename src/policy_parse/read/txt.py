@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 
+import regex
+
 from ..errors import DecodingError, EmptyDocumentError
 from ..models import Cell, Document, Paragraph, Row, Source, Span, Table
 
@@ -18,30 +20,66 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Tried in order, strictly.  UTF-8 first: valid UTF-8 that is not meant as
-# UTF-8 is vanishingly rare for CJK text; GB18030 is a superset of GBK/GB2312
-# and the other encoding Chinese portals use.
-_CASCADE = ("utf-8", "gb18030")
+# Notices are Chinese: a decoding that yields Han characters is the plausible
+# one (docs/formats.md, "Encodings", says why this beats a statistical guess).
+_HAN = regex.compile(r"\p{Han}")
+# Private Use Area (GBK's user-defined rows) and unassigned code points: in a
+# GB18030 reading of bytes that are valid UTF-8 they mean "not GB18030".
+_NOT_NOTICE_TEXT = regex.compile(r"[\p{Co}\p{Cn}\p{Cs}]")
+_LATE = 4  # a failure this close to the end is a cut-off file, not another encoding
+
+
+def _strict(data: bytes, codec: str) -> tuple[str | None, UnicodeDecodeError | None]:
+    """Decode strictly; a file cut off inside its last character still reads,
+    with U+FFFD marking the lost character so the loss stays visible."""
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and exc.start >= len(data) - _LATE:
+            try:
+                return data[: exc.start].decode(codec) + "\ufffd", exc
+            except UnicodeDecodeError:
+                pass
+        return None, exc
 
 
 def decode(data: bytes) -> str:
-    """Decode text bytes with a strict cascade (docs/formats.md, encodings)."""
+    """Decode text bytes: BOM, else strict UTF-8, else strict GB18030, with
+    one plausibility rule for short inputs (docs/formats.md, "Encodings")."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise DecodingError(
-                    f"text starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason}"
+                    f"text starts with a {codec} byte-order mark but is not valid {codec} "
+                    f"at byte {exc.start}: {exc.reason}"
                 ) from exc
-    for codec in _CASCADE:
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
+    utf8, utf8_error = _strict(data, "utf-8")
+    if utf8 is not None and (utf8.isascii() or _HAN.search(utf8)):
+        return utf8
+    # Valid UTF-8 without a single Han character, yet not ASCII: 1920 GBK
+    # characters (一 专 业 为 ...) are byte-for-byte valid two-byte UTF-8, so a
+    # short GBK text can read as Cyrillic/Hebrew/Arabic.  Prefer GB18030 when
+    # it gives Chinese text.
+    gb, _ = _strict(data, "gb18030")
+    if utf8 is not None:
+        if gb is not None and _HAN.search(gb) and not _NOT_NOTICE_TEXT.search(gb):
+            return gb
+        return utf8
+    if gb is not None:
+        return gb
+    assert utf8_error is not None
+    where = _where(data, utf8_error.start)
     raise DecodingError(
-        "text is neither UTF-8 nor GB18030/GBK: save it as UTF-8 and try again"
+        f"text is neither UTF-8 nor GB18030/GBK (first bad byte {where}): "
+        "save it as UTF-8 and try again"
     )
+
+
+def _where(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    return f"0x{data[offset]:02x} at offset {offset}, line {line}"
 
 
 def _is_cell_line(line: str) -> bool:
