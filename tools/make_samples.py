@@ -122,13 +122,9 @@ def _new_document() -> docx.document.Document:
 
 
 def _add_text(paragraph, text: str, east_asian: str, size_pt: float | None = None) -> None:
-    """Add text as runs, a "\\n" becoming a line break (w:br) inside the paragraph."""
-    for k, piece in enumerate(text.split("\n")):
-        run = paragraph.add_run()
-        if k:
-            run.add_break()
-        run.text = piece
-        _set_fonts(run._r.get_or_add_rPr(), run.font, east_asian, size_pt)
+    """Add text as one run; python-docx writes each "\\n" as a w:br inside it."""
+    run = paragraph.add_run(text)
+    _set_fonts(run._r.get_or_add_rPr(), run.font, east_asian, size_pt)
 
 
 # ---------------------------------------------------------------------------
