@@ -230,6 +230,7 @@ class Header:
     recipients: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
     date: str | None = None
     date_written: str | None = None
     note: str | None = None
@@ -322,5 +323,6 @@ class Notice:
     measures: tuple[Measure, ...]
     table: tuple[TableEntry, ...]
     table_header: tuple[str, ...]
+    table_caption: str | None
     residue: tuple[Residue, ...]
     discrepancies: tuple[Discrepancy, ...] = ()

@@ -15,9 +15,10 @@ from ..models import Document, Format, Source
 from .detect import detect_format
 from .limits import Limits
 
-__all__ = ["read_document", "Limits", "detect_format"]
+__all__ = ["Limits", "SourceLike", "detect_format", "read_document"]
 
 SourceLike = str | bytes | PathLike[str]
+"""A path, raw file bytes, or already-decoded text."""
 
 
 def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:

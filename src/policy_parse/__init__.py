@@ -1,0 +1,102 @@
+"""policy_parse: Chinese implementation notices (分工方案) → structured, checked records.
+
+    >>> import policy_parse
+    >>> notice = policy_parse.parse("samples/notice.txt")
+    >>> len(notice.measures), notice.discrepancies[0].kind
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .emit import SCHEMA_ID, to_dict, to_json, to_text
+from .errors import (
+    CorruptFileError,
+    DecodingError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    InputNotFoundError,
+    InputTooLargeError,
+    LegacyFormatError,
+    NoTextLayerError,
+    PolicyParseError,
+    UnsupportedFormatError,
+)
+from .models import (
+    Deadline,
+    Discrepancy,
+    Document,
+    Header,
+    Kind,
+    Measure,
+    MeasureNo,
+    Notice,
+    Part,
+    Residue,
+    Section,
+    Severity,
+    Source,
+    Span,
+    TableEntry,
+    Unit,
+    UnitStatus,
+)
+from .normalize.assemble import segmented_to_notice
+from .read import Limits, SourceLike, read_document
+from .reconcile import reconcile
+from .segment import segment
+
+__all__ = [
+    "SCHEMA_ID",
+    "CorruptFileError",
+    "Deadline",
+    "DecodingError",
+    "Discrepancy",
+    "Document",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
+    "Header",
+    "InputNotFoundError",
+    "InputTooLargeError",
+    "Kind",
+    "LegacyFormatError",
+    "Limits",
+    "Measure",
+    "MeasureNo",
+    "NoTextLayerError",
+    "Notice",
+    "Part",
+    "PolicyParseError",
+    "Residue",
+    "Section",
+    "Severity",
+    "Source",
+    "Span",
+    "TableEntry",
+    "Unit",
+    "UnitStatus",
+    "UnsupportedFormatError",
+    "parse",
+    "read_document",
+    "reconcile",
+    "segment",
+    "to_dict",
+    "to_json",
+    "to_text",
+]
+
+
+def parse(
+    source: SourceLike,
+    *,
+    limits: Limits | None = None,
+    password: str | None = None,
+) -> Notice:
+    """Read, segment, normalise and reconcile one notice.
+
+    `source` is a path, the file's bytes, or its decoded text (a `str` holding
+    a line break).  The returned notice carries its discrepancies.
+    """
+    document = read_document(source, limits=limits, password=password)
+    notice = segmented_to_notice(segment(document), document.source)
+    return attrs.evolve(notice, discrepancies=reconcile(notice))

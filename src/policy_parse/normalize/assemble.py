@@ -1,0 +1,175 @@
+"""Segmented pieces → the normalised `Notice` (without its reconciliation).
+
+Numbers become `MeasureNo`s (a table row with no 序号 of its own becomes the
+next sub-number of the measure above: 36 → 36-1, 36-2), unit lists become
+`Unit`s resolved against the notice's own inventory of names, deadlines
+become structured values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import (
+    Measure,
+    MeasureNo,
+    Notice,
+    Part,
+    Section,
+    Source,
+    TableEntry,
+    Unit,
+)
+from ..segment import Segmented
+from ..segment.prose import match_marker
+from ..segment.table import TableRow, join_cell_lines
+from .deadlines import parse_deadline
+from .numbers import parse_written
+from .units import Inventory, written_units
+
+Pairs = list[tuple[str, str]]
+
+
+def _pairs(values: Iterable[str]) -> Pairs:
+    out: Pairs = []
+    for v in values:
+        out.extend(written_units(v))
+    return out
+
+
+def _heading_number(text: str) -> tuple[str | None, str]:
+    m = match_marker(text)
+    if m is None:
+        return None, text.strip()
+    return m.number, m.rest
+
+
+def _row_units(row: TableRow) -> tuple[Pairs, Pairs]:
+    """(lead, support) pairs of a table row, by the columns it has."""
+    combined = _pairs([row.get("combined")])
+    lead = _pairs([row.get("lead")]) if row.get("lead") else combined[:1]
+    support = _pairs([row.get("support")]) if row.get("support") else combined[1:]
+    if row.get("lead") and combined:
+        support = support + combined
+    return lead, support
+
+
+def _table_numbers(rows: tuple[TableRow, ...]) -> list[tuple[MeasureNo | None, bool]]:
+    """Row numbers: a row that continues the number above is a sub-row."""
+    out: list[tuple[MeasureNo | None, bool]] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        written = row.number or row.number_inherited
+        try:
+            base: MeasureNo | None = parse_written(written) if written else None
+        except ValueError:
+            base = None
+        j = k + 1
+        while j < len(rows) and not rows[j].number and rows[j].number_inherited == written:
+            j += 1
+        if base is not None and j - k > 1:
+            out.extend((base.sub(i + 1), True) for i in range(j - k))
+        else:
+            out.extend((base, not row.number) for _ in range(j - k))
+        k = j
+    return out
+
+
+def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
+    prose = seg.outline.measures
+    rows = seg.table.rows if seg.table else ()
+
+    prose_units = [
+        (_pairs(m.annotation.lead), _pairs(m.annotation.support)) if m.annotation else ([], [])
+        for m in prose
+    ]
+    row_units = [_row_units(r) for r in rows]
+    local = Inventory(
+        e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]
+    )
+    upper_pairs = [_pairs([r.get("upper")]) for r in rows]
+    upper = Inventory(e for ps in upper_pairs for _, e in ps)
+
+    def units(inv: Inventory, pairs: Pairs) -> tuple[Unit, ...]:
+        return tuple(inv.unit(w, e) for w, e in pairs)
+
+    measures = tuple(
+        Measure(
+            number=m.number,
+            written_number=m.written_number,
+            part=m.part,
+            section=m.section,
+            text=m.text,
+            lead=units(local, lead),
+            support=units(local, sup),
+            annotation=m.annotation.written if m.annotation else None,
+            span=m.span,
+        )
+        for m, (lead, sup) in zip(prose, prose_units)
+    )
+
+    entries: list[TableEntry] = []
+    for row, (number, inferred), (lead, sup), up in zip(
+        rows, _table_numbers(rows), row_units, upper_pairs
+    ):
+        roles_seen = {r for r, _ in row.values}
+        entries.append(
+            TableEntry(
+                row=row.row,
+                number=number,
+                written_number=row.number,
+                number_inferred=inferred,
+                part=_heading_number(row.get("part"))[0] if "part" in roles_seen else None,
+                section=_heading_number(row.get("section"))[0] if "section" in roles_seen else None,
+                national_task=join_cell_lines(row.get("national_task")) or None,
+                text=join_cell_lines(row.get("text")),
+                deadline=parse_deadline(row.get("deadline")),
+                upper_units=units(upper, up),
+                lead=units(local, lead),
+                support=units(local, sup),
+                extra=tuple(
+                    (seg.table.header[i] if seg.table else "", v)
+                    for i, (r, v) in enumerate(row.values)
+                    if r == "extra"
+                ),
+                span=row.span,
+            )
+        )
+
+    parts = seg.outline.parts or _parts_from_table(rows)
+    return Notice(
+        source=source,
+        header=seg.header,
+        parts=parts,
+        measures=measures,
+        table=tuple(entries),
+        table_header=seg.table.header if seg.table else (),
+        table_caption=seg.table_caption,
+        residue=seg.residue,
+    )
+
+
+def _parts_from_table(rows: tuple[TableRow, ...]) -> tuple[Part, ...]:
+    """Parts and sections named in a table's 方面/任务 columns, in order."""
+    parts: list[Part] = []
+    for row in rows:
+        p_text, s_text = row.get("part"), row.get("section")
+        if p_text:
+            number, title = _heading_number(p_text)
+            if not parts or parts[-1].title != title:
+                parts.append(Part(number=number or str(len(parts) + 1), written=p_text, title=title))
+        if s_text:
+            number, title = _heading_number(s_text)
+            if not parts:
+                parts.append(Part(number="", written="", title=""))
+            secs = parts[-1].sections
+            if not secs or secs[-1].title != title:
+                sec = Section(number=number or str(len(secs) + 1), written=s_text, title=title)
+                parts[-1] = Part(
+                    number=parts[-1].number,
+                    written=parts[-1].written,
+                    title=parts[-1].title,
+                    sections=(*secs, sec),
+                )
+    return tuple(parts)

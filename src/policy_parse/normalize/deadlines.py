@@ -1,0 +1,40 @@
+"""Deadlines: 持续推进 → ongoing, 2021年6月底前 → 2021-06-30, 2021年 → 2021."""
+
+from __future__ import annotations
+
+import calendar
+import unicodedata
+
+import regex
+
+from ..data import load
+from ..models import Deadline
+
+_DATE_BEFORE = regex.compile(
+    r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?(?:前|之前|以前)?$"
+)
+_YEAR_END = regex.compile(r"^(?P<y>\d{4})年(?:年底|年末|底|末)(?:前|之前|以前)?$")
+_YEAR = regex.compile(r"^(?P<y>\d{4})年?(?:内|全年)?$")
+
+
+def parse_deadline(written: str) -> Deadline | None:
+    text = unicodedata.normalize("NFKC", written)
+    text = regex.sub(r"\s+", "", text)
+    if not text:
+        return None
+    words = load("deadlines")
+    if text in words["ongoing"]:
+        return Deadline(written=written, kind="ongoing")
+    if text in words["recurring"]:
+        return Deadline(written=written, kind="recurring", value=text)
+    if m := _YEAR_END.match(text):
+        return Deadline(written=written, kind="date", value=f"{m['y']}-12-31")
+    if m := _DATE_BEFORE.match(text):
+        y, mo = int(m["y"]), int(m["m"])
+        if 1 <= mo <= 12:
+            d = int(m["d"]) if m["d"] else calendar.monthrange(y, mo)[1]
+            if 1 <= d <= calendar.monthrange(y, mo)[1]:
+                return Deadline(written=written, kind="date", value=f"{y:04d}-{mo:02d}-{d:02d}")
+    if m := _YEAR.match(text):
+        return Deadline(written=written, kind="year", value=m["y"])
+    return Deadline(written=written, kind="unknown")

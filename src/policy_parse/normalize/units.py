@@ -1,0 +1,113 @@
+"""Department names: split a written list, expand shared suffixes, resolve
+abbreviations against the notice's own inventory of names.
+
+The notice itself is the best dictionary: a clerk who writes 市场局 in one row
+wrote 市场监管局 in twenty others.  An abbreviation keeps the first and final
+characters of the full name, or drops a leading qualifier, and never reorders
+characters; a written name is an abbreviation of every longer inventory name
+that contains its characters in order and ends with the same character.  One
+such name resolves it; several leave it ambiguous, which is reported, never
+guessed.  A small curated table (data/units.toml) adds pairs the rule cannot
+see, and only when both forms occur in the notice.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from ..data import load
+from ..models import Unit, UnitStatus
+from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
+
+
+def clean(name: str) -> str:
+    """Trim every kind of whitespace (U+3000 included) and unify widths."""
+    return WHITESPACE.sub("", unicodedata.normalize("NFKC", name))
+
+
+def split_units(text: str) -> list[str]:
+    """北辰、南开，武清区政府；A\\nB → the written items, whitespace trimmed."""
+    return [w for w in (clean(p) for p in UNIT_SEPARATORS.split(text)) if w]
+
+
+def _has_unit_ending(name: str) -> bool:
+    return bool(name) and name[-1] in load("units")["endings"]
+
+
+def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
+    """Pair each written item with its expanded name.
+
+    北辰、南开、武清区政府 → (北辰, 北辰区政府), (南开, 南开区政府),
+    (武清区政府, 武清区政府).  A run of items without a department ending takes
+    the shared suffix of the next item that has one: a known suffix from the
+    data file, else the part of that item beyond the run's common length.
+    """
+    suffixes = sorted(load("units")["shared_suffixes"], key=len, reverse=True)
+    out: list[tuple[str, str]] = []
+    pending: list[str] = []
+    for item in written:
+        if not _has_unit_ending(item):
+            pending.append(item)
+            continue
+        if pending:
+            suffix = next(
+                (s for s in suffixes if item.endswith(s) and len(item) > len(s)), None
+            )
+            if suffix is None:
+                lengths = {len(p) for p in pending}
+                if len(lengths) == 1 and len(item) > (n := lengths.pop()):
+                    suffix = item[n:]
+            for p in pending:
+                out.append((p, p + suffix if suffix else p))
+            pending = []
+        out.append((item, item))
+    out.extend((p, p) for p in pending)
+    return out
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    if len(short) < 3 or len(full) <= len(short) or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+class Inventory:
+    """The names one notice uses for one level of departments."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted(set(names))
+        curated: dict[str, str] = load("units")["aliases"]
+        self._resolved: dict[str, tuple[UnitStatus, str, tuple[str, ...]]] = {}
+        by_last: dict[str, list[str]] = {}
+        for n in self.names:
+            by_last.setdefault(n[-1:], []).append(n)
+        for name in self.names:
+            fulls = [f for f in by_last.get(name[-1:], []) if _is_abbreviation(name, f)]
+            for short, full in curated.items():
+                if short in name and (target := name.replace(short, full)) in self.names:
+                    fulls.append(target)
+            # Keep only maximal names: 社发局 → 社会发展局, not to a name that is
+            # itself an abbreviation of another candidate.
+            maximal = sorted(
+                {f for f in fulls if not any(_is_abbreviation(f, g) for g in fulls)}
+            )
+            if len(maximal) == 1:
+                self._resolved[name] = (UnitStatus.RESOLVED, maximal[0], ())
+            elif maximal:
+                self._resolved[name] = (UnitStatus.AMBIGUOUS, name, tuple(maximal))
+
+    def unit(self, written: str, expanded: str) -> Unit:
+        status, name, candidates = self._resolved.get(
+            expanded, (UnitStatus.AS_WRITTEN, expanded, ())
+        )
+        return Unit(
+            name=name, written=written, expanded=expanded, status=status, candidates=candidates
+        )
+
+
+def written_units(text: str | Sequence[str]) -> list[tuple[str, str]]:
+    """Written text (or already split items) → (written, expanded) pairs."""
+    items = split_units(text) if isinstance(text, str) else [clean(t) for t in text if clean(t)]
+    return expand_shared_suffixes(items)

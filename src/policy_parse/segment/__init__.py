@@ -1,0 +1,84 @@
+"""Segmenter: a `Document` → header, prose outline, table rows, residue.
+
+    document_to_lines → lines_to_header / lines_to_outline / table_to_segment
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..models import Document, Header, Paragraph, Residue, Table
+from . import grammar as g
+from .header import Line, lines_to_header
+from .prose import Outline, is_outline_start, lines_to_outline
+from .table import TableSegment, table_to_segment
+
+__all__ = ["Line", "Segmented", "segment"]
+
+
+@attrs.frozen(kw_only=True)
+class Segmented:
+    header: Header
+    outline: Outline
+    table: TableSegment | None
+    table_caption: str | None
+    residue: tuple[Residue, ...]
+
+
+def _paragraph_lines(p: Paragraph) -> list[Line]:
+    # A Word paragraph may hold line breaks; the txt form has one line each.
+    return [Line(t.strip(), p.span) for t in p.text.split("\n") if t.strip()]
+
+
+def segment(document: Document) -> Segmented:
+    residue: list[Residue] = list(document.residue)
+    before: list[Line] = []
+    after: list[Line] = []
+    table_seg: TableSegment | None = None
+    for block in document.blocks:
+        if isinstance(block, Table):
+            seg = table_to_segment(block) if table_seg is None else None
+            if seg is not None:
+                table_seg = seg
+                residue.extend(seg.residue)
+                continue
+            residue.extend(
+                Residue(
+                    text=" | ".join(c.text for c in row.cells if c.text),
+                    reason="table without a recognised header row"
+                    if table_seg is None
+                    else "second table after the 分工表",
+                    span=row.span,
+                )
+                for row in block.rows
+                if any(c.text for c in row.cells)
+            )
+            continue
+        (after if table_seg is not None else before).extend(_paragraph_lines(block))
+
+    caption = None
+    if table_seg is not None and before and g.TABLE_CAPTION.match(before[-1].text) and not (
+        is_outline_start(before[-1].text)
+    ):
+        caption = before.pop().text
+
+    mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
+    start = next(
+        (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
+        len(before),
+    )
+    header, header_residue = lines_to_header(before[:start])
+    outline = lines_to_outline(before[start:])
+    residue.extend(header_residue)
+    residue.extend(outline.residue)
+    residue.extend(
+        Residue(text=ln.text, reason="text after the table, in no row (a page number left behind?)", span=ln.span)
+        for ln in after
+    )
+    return Segmented(
+        header=header,
+        outline=outline,
+        table=table_seg,
+        table_caption=caption,
+        residue=tuple(residue),
+    )

@@ -1,0 +1,104 @@
+"""Every pattern the segmenter uses, in one place, one comment per line.
+
+The patterns describe GB/T 9704 notices and the 分工方案 they carry
+(../shared/DOMAIN.md).  Words that vary by issuer (annotation labels, table
+headers) are data: see normalize/data/*.toml.
+"""
+
+from __future__ import annotations
+
+import regex
+
+CN_DIGITS = "〇零一二两三四五六七八九十百"
+
+# --- header -----------------------------------------------------------------
+
+DOC_NUMBER = regex.compile(
+    r"""
+    ^\S{1,40}?                      # issuer abbreviation, e.g. 津高新区管发
+    [〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]  # year in 〔〕 (or look-alike brackets)
+    \s*(?P<serial>\d{1,5})\s*号$    # serial number and 号
+    """,
+    regex.VERBOSE,
+)
+
+DATE = regex.compile(
+    r"""
+    ^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年   # year, Arabic or 二〇二〇
+    \s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月  # month
+    \s*(?P<d>\d{1,2}|[十一二三四五六七八九]{1,3})\s*日$ # day
+    """,
+    regex.VERBOSE,
+)
+
+NOTE = regex.compile(
+    r"""
+    ^[（(]                           # a line wholly in parentheses
+    (?P<note>[^（）()]*(?:公开|印发|发送|抄送|联系)[^（）()]*)  # publication note words
+    [）)]$
+    """,
+    regex.VERBOSE,
+)
+
+RECIPIENTS = regex.compile(r"^(?P<who>[^。；]{2,120})[：:]$")  # a line ending with a colon
+
+ATTACHMENT_LIST = regex.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")  # 附件：title
+ATTACHMENT_MARK = regex.compile(r"^附\s*件\s*\d*\s*$")  # the bare 附件 / 附件1 line
+ATTACHMENT_ITEM = regex.compile(r"^\s*\d+\s*[.．、]\s*(?P<title>.+)$")  # 1.title in a list
+
+SENTENCE_END = regex.compile(r"[。；！？]\s*$")  # a line that ends a sentence
+
+# --- outline markers ----------------------------------------------------------
+# Each marker style is one named alternative; the document's own order of
+# first appearance decides which style is a part, a section or a measure.
+
+MARKER = regex.compile(
+    r"""
+    ^\s*(?:
+        第(?P<part_word>[〇零一二两三四五六七八九十百]+)部分\s*[、，：:.．]?  # 第一部分
+      | (?P<cn_dun>[〇零一二两三四五六七八九十百]+)\s*[、.．]           # 一、
+      | [（(]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]+)\s*[）)]  # （一）
+      | [（(]\s*(?P<ar_paren>\d+)\s*[）)]                               # （1） or (1)
+      | (?P<ar_sub>\d+(?:\s*[-－—]\s*\d+)+)\s*[.．、]?                  # 36-1. / 36-1
+      | (?P<ar_dot>\d+(?:[.．]\d+)*)\s*[.．](?![\d])                    # 1. / 1． / 3.1.
+      | (?P<ar_dec>\d+(?:[.．]\d+)+)(?=\s|[\p{Han}“"《（(])             # 3.1 text (no final dot)
+      | (?P<ar_dun>\d+)\s*、                                            # 1、
+    )\s*
+    """,
+    regex.VERBOSE,
+)
+
+# Styles that name an outline level; ar_sub and ar_dec are sub-measures of the
+# style their main number uses, so they share its level (see segment.prose).
+STYLES = ("part_word", "cn_dun", "cn_paren", "ar_paren", "ar_sub", "ar_dot", "ar_dec", "ar_dun")
+
+# --- responsibility annotations ------------------------------------------------
+
+# A parenthetical at the very end of a measure: the candidate annotation.
+TRAILING_PAREN = regex.compile(r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]\s*[。.]?\s*$")
+
+UNIT_SEPARATORS = regex.compile(r"[、，,；;／/\n]+")  # between units in one list
+
+# --- table ----------------------------------------------------------------------
+
+TABLE_NUMBER = regex.compile(r"^\s*(?P<num>\d+(?:\s*[-－—.．]\s*\d+)*)\s*[.．、]?\s*$")  # 序号 cell
+CONTINUED = regex.compile(r"^\s*续表\s*\d*\s*$")  # 续表 marker line
+
+# --- text comparison --------------------------------------------------------------
+
+WHITESPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+
+# The same list item twice in a row: 产业链融资、产业链融资
+REPEATED_TERM = regex.compile(
+    r"""
+    (?:^|(?<=[、，,；;：:（(“"]))     # the item starts a list position
+    (?P<term>[^、，,；;。：:（）()“”"]{2,30}?)  # the item itself
+    [、，,]                           # a list separator
+    (?P=term)                         # the very same item again
+    (?=[、，,；;。）)”"等和及]|$)       # ending at a list position
+    """,
+    regex.VERBOSE,
+)
+
+# A table caption: the short line right above the table naming it.
+TABLE_CAPTION = regex.compile(r"^[^。；]{2,80}(?:表|清单|台账)\s*$")

@@ -1,0 +1,121 @@
+"""The notice's header: 版头, 主体 and the attachment's title and preamble.
+
+Input is the list of lines before the prose outline; output a `Header` and the
+lines it could not place (which become residue, never dropped).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from ..models import Header, Residue, Span
+from ..normalize.numbers import cn_to_int
+from . import grammar as g
+
+
+@attrs.frozen
+class Line:
+    text: str
+    span: Span
+
+
+def _iso_date(m: regex.Match[str]) -> str | None:
+    try:
+        y, mo, d = cn_to_int(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+    except (ValueError, KeyError):
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
+    """Recognise header elements in order; what is left over is residue."""
+    fields: dict[str, object] = {}
+    residue: list[Residue] = []
+    body: list[str] = []
+    attachments: list[str] = []
+    i, n = 0, len(lines)
+
+    # The attachment mark splits the covering notice from the plan itself.
+    mark = next((k for k, ln in enumerate(lines) if g.ATTACHMENT_MARK.match(ln.text)), None)
+    notice_lines = lines if mark is None else lines[:mark]
+    plan_lines = [] if mark is None else lines[mark + 1 :]
+    n = len(notice_lines)
+
+    dn = next((k for k, ln in enumerate(notice_lines) if g.DOC_NUMBER.match(ln.text)), None)
+    if dn is not None:
+        fields["doc_number"] = notice_lines[dn].text.strip()
+        if dn > 0:
+            fields["issuer"] = "".join(ln.text.strip() for ln in notice_lines[:dn])
+        i = dn + 1
+    title: list[str] = []
+    while i < n and not (
+        g.RECIPIENTS.match(notice_lines[i].text) or g.SENTENCE_END.search(notice_lines[i].text)
+    ):
+        title.append(notice_lines[i].text.strip())
+        i += 1
+    if title:
+        fields["title"] = "".join(title)
+    if i < n and (m := g.RECIPIENTS.match(notice_lines[i].text)):
+        fields["recipients"] = tuple(
+            r for r in regex.split(r"[、，,；;]", m["who"].strip()) if r.strip()
+        )
+        i += 1
+    signature: list[str] = []
+    while i < n:
+        text = notice_lines[i].text.strip()
+        if m := g.ATTACHMENT_LIST.match(text):
+            rest = m["rest"].strip()
+            if rest:
+                item = g.ATTACHMENT_ITEM.match(rest)
+                attachments.append(item["title"].strip() if item else rest)
+            i += 1
+            while i < n and (item := g.ATTACHMENT_ITEM.match(notice_lines[i].text)):
+                attachments.append(item["title"].strip())
+                i += 1
+            continue
+        if m := g.DATE.match(text):
+            fields["date_written"] = text
+            fields["date"] = _iso_date(m)
+        elif m := g.NOTE.match(text):
+            fields["note"] = m["note"].strip()
+        elif "date_written" in fields or attachments:
+            # After the body: the signature (署名) or something unexpected.
+            if "date_written" not in fields and not g.SENTENCE_END.search(text):
+                signature.append(text)
+            else:
+                residue.append(
+                    Residue(text=text, reason="header line after the date", span=notice_lines[i].span)
+                )
+        else:
+            body.append(text)
+        i += 1
+
+    # The plan: its title (short lines, no sentence end), then its preamble.
+    plan_title: list[str] = []
+    preamble: list[str] = []
+    k = 0
+    while k < len(plan_lines) and not g.SENTENCE_END.search(plan_lines[k].text) and len(
+        plan_title
+    ) < 4:
+        plan_title.append(plan_lines[k].text.strip())
+        k += 1
+    preamble = [ln.text.strip() for ln in plan_lines[k:]]
+
+    header = Header(
+        issuer=fields.get("issuer"),  # type: ignore[arg-type]
+        doc_number=fields.get("doc_number"),  # type: ignore[arg-type]
+        title=fields.get("title"),  # type: ignore[arg-type]
+        recipients=fields.get("recipients", ()),  # type: ignore[arg-type]
+        body=tuple(body),
+        attachments=tuple(attachments),
+        signature=tuple(signature),
+        date=fields.get("date"),  # type: ignore[arg-type]
+        date_written=fields.get("date_written"),  # type: ignore[arg-type]
+        note=fields.get("note"),  # type: ignore[arg-type]
+        plan_title="".join(plan_title) or None,
+        preamble=tuple(preamble),
+    )
+    return header, residue

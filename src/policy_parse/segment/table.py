@@ -1,0 +1,167 @@
+"""The 分工表: header row → column roles → body rows with merges filled in.
+
+Columns are found by their header words (data/columns.toml), never by
+position.  An empty cell in a grouping column (方面, 任务, 序号, 时限, the
+higher level's units ...) continues the value above: text copied from web
+portals cannot show a vertical merge any other way.  Word and PDF readers
+mark merges explicitly (`Cell.merged_up`), and those are honoured in every
+column.  A row that repeats the header (page break) is skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import attrs
+
+from ..data import load
+from ..models import Residue, Span, Table
+from . import grammar as g
+
+# Roles whose empty cell means "same as above" (merged cells in text form).
+INHERITING = frozenset({"part", "section", "national_task", "number", "deadline", "upper"})
+
+
+@attrs.frozen(kw_only=True)
+class TableRow:
+    """One body row as text per role, merges filled, still unnormalised."""
+
+    row: int
+    number: str  # as written; "" when the row had none of its own
+    number_inherited: str  # the number it continues, if any
+    values: tuple[tuple[str, str], ...]  # (role, text) for every column
+    span: Span
+
+    def get(self, role: str) -> str:
+        return "\n".join(v for r, v in self.values if r == role and v)
+
+
+@attrs.frozen(kw_only=True)
+class TableSegment:
+    header: tuple[str, ...]
+    roles: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    residue: tuple[Residue, ...]
+    repeated_headers: int
+
+
+def _norm(text: str) -> str:
+    return g.WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.cache
+def _synonyms() -> dict[str, str]:
+    roles: dict[str, list[str]] = load("columns")["roles"]
+    return {_norm(name): role for role, names in roles.items() for name in names}
+
+
+def header_to_roles(header: list[str]) -> list[str] | None:
+    """Header cell texts → one role per column, or None if this is no header.
+
+    Roles: number, text, lead, support, combined (lead first, then support),
+    upper (the higher level's units), deadline, part, section,
+    national_task, extra.
+    """
+    syn = _synonyms()
+    prefixes = load("columns")["prefixes"]
+    raw: list[str] = []
+    for cell in header:
+        h = _norm(cell)
+        role = syn.get(h)
+        if role is None:
+            for name, r in syn.items():
+                if r == "units" and h.endswith(name) and len(h) > len(name):
+                    prefix = h[: -len(name)]
+                    if prefix in prefixes["local"]:
+                        role = "units_local"
+                    elif prefix in prefixes["upper"]:
+                        role = "upper"
+                    break
+        raw.append(role or "extra")
+    if sum(r != "extra" for r in raw) < 2 or not ({"text", "number"} & set(raw)):
+        return None
+    has_lead = "lead" in raw
+    has_local = "units_local" in raw
+    roles: list[str] = []
+    for r in raw:
+        if r == "units_local":
+            r = "support" if has_lead else "combined"
+        elif r == "units":
+            if has_local:
+                r = "upper"
+            elif has_lead:
+                r = "support" if "support" not in raw else "extra"
+            else:
+                r = "combined"
+        roles.append(r)
+    return roles
+
+
+def table_to_segment(table: Table) -> TableSegment | None:
+    """Find the header row, then read body rows with merges filled in."""
+    header_index = None
+    roles: list[str] | None = None
+    for k, row in enumerate(table.rows[:5]):
+        roles = header_to_roles([c.text for c in row.cells])
+        if roles is not None:
+            header_index = k
+            break
+    if header_index is None or roles is None:
+        return None
+    header_row = table.rows[header_index]
+    header = tuple(c.text.strip() for c in header_row.cells)
+    header_norm = [_norm(h) for h in header]
+    residue = [
+        Residue(text=" | ".join(c.text for c in r.cells if c.text), reason="table row before its header", span=r.span)
+        for r in table.rows[:header_index]
+        if any(c.text for c in r.cells)
+    ]
+
+    rows: list[TableRow] = []
+    previous: dict[int, str] = {}
+    repeated = 0
+    body_no = 0
+    for row in table.rows[header_index + 1 :]:
+        texts = [c.text for c in row.cells]
+        if row.repeat_header or [_norm(t) for t in texts] == header_norm[: len(texts)]:
+            repeated += 1
+            continue
+        if not any(t.strip() for t in texts):
+            continue
+        values: list[tuple[str, str]] = []
+        own_number = ""
+        for col, cell in enumerate(row.cells):
+            role = roles[col] if col < len(roles) else "extra"
+            text = cell.text.strip()
+            if cell.merged_left and col > 0:
+                text = values[-1][1]
+            elif cell.merged_up or (not text and role in INHERITING):
+                text = previous.get(col, "")
+            elif role == "number":
+                own_number = text
+            values.append((role, text))
+            previous[col] = text
+        body_no += 1
+        number_value = next((v for r, v in values if r == "number"), "")
+        rows.append(
+            TableRow(
+                row=body_no,
+                number=own_number,
+                number_inherited=number_value if not own_number else "",
+                values=tuple(values),
+                span=row.span,
+            )
+        )
+    return TableSegment(
+        header=header,
+        roles=tuple(roles),
+        rows=tuple(rows),
+        residue=tuple(residue),
+        repeated_headers=repeated,
+    )
+
+
+def join_cell_lines(text: str) -> str:
+    """A text cell's line breaks are where the clerk or the layout wrapped it."""
+    return "".join(part.strip() for part in text.split("\n"))
