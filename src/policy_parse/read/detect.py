@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from ..errors import LegacyFormatError, UnsupportedFormatError
+from ..errors import EncryptedDocumentError, LegacyFormatError, UnsupportedFormatError
 from ..models import Format
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.wps/.xls
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _PDF = b"%PDF-"
+# A password-protected .docx is not a zip but a Compound File holding an
+# "EncryptedPackage" stream (MS-OFFCRYPTO); directory names are UTF-16LE.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def detect_format(data: bytes, path: str | None = None) -> Format:
     head = data[:1024]
     if head.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in data:
+            raise EncryptedDocumentError(
+                "password-protected Office document: open it in Word, remove the "
+                "password and save it as .docx"
+            )
         raise LegacyFormatError(
             "legacy .doc/.wps (OLE compound file): convert it to .docx first"
         )

@@ -29,7 +29,7 @@ from lxml import etree
 from ..errors import CorruptFileError, InputTooLargeError, UnsupportedFormatError
 from .limits import Limits
 
-__all__ = ["check_zip", "parse_xml", "UnsafeXmlError"]
+__all__ = ["UnsafeXmlError", "check_zip", "parse_xml"]
 
 _CHUNK = 65536
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zip local file header, 30 bytes
@@ -38,6 +38,10 @@ _LOCAL_MAGIC = b"PK\x03\x04"
 # parts of repeated markup (an empty settings.xml) legitimately compress well
 # beyond any sane ratio, and cost nothing however they expand.
 _RATIO_FLOOR = 1024 * 1024
+# How far a member may inflate past its declared size before it counts as a
+# crafted bomb rather than plain damage (a flipped bit in a deflate stream can
+# make it run on a little; it is then reported as corrupt, not too large).
+_LIE_SLACK = 1024 * 1024
 # A DTD, in every encoding an XML parser auto-detects.  "<!ENTITY" can only
 # occur inside a DTD but is listed too so the error can say which it was.
 _DTD_MARKERS = tuple(
@@ -128,8 +132,7 @@ def _check_is_word(infos: list[zipfile.ZipInfo]) -> None:
         )
     if "[Content_Types].xml" in names:
         raise CorruptFileError(
-            "not a Word document: the Office package has no word/document.xml "
-            "(damaged file?)"
+            "not a Word document: the Office package has no word/document.xml (damaged file?)"
         )
     raise UnsupportedFormatError("a zip archive, not a Word document (.docx)")
 
@@ -156,9 +159,9 @@ def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int) -> int:
     def take(chunk: bytes) -> None:
         nonlocal size, crc, tail
         size += len(chunk)
-        if size > info.file_size:
-            # The header lied: zipfile (and so python-docx) would silently
-            # truncate; we refuse, since the entry is crafted.
+        if size > info.file_size + _LIE_SLACK:
+            # The header lies: zipfile (and so python-docx) would silently
+            # truncate at the declared size; we refuse, the entry is crafted.
             raise InputTooLargeError(
                 f".docx member {name!r} inflates beyond the {info.file_size} bytes its "
                 "header declares (a crafted zip bomb?)"
@@ -219,9 +222,8 @@ def _member_data_offset(info: zipfile.ZipInfo, data: bytes) -> int:
         raise CorruptFileError(
             f".docx member {info.filename!r} has no valid local header (damaged file)"
         )
-    fields = _LOCAL_HEADER.unpack(header)
-    name_len, extra_len = fields[-2], fields[-1]
-    return off + _LOCAL_HEADER.size + name_len + extra_len
+    name_len, extra_len = struct.unpack_from("<2H", header, _LOCAL_HEADER.size - 4)
+    return int(off + _LOCAL_HEADER.size + name_len + extra_len)
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,554 @@
+"""Bad and hostile input (issue 5): clear errors, nothing leaked, nothing hung.
+
+Every fixture is built by tests/badfiles.py.  PDF bad inputs live with the PDF
+reader's tests.  Tests of `parse()` and the CLI skip only while those do not
+exist yet.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import badfiles
+from policy_parse.errors import (
+    CorruptFileError,
+    DecodingError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    InputTooLargeError,
+    LegacyFormatError,
+    PolicyParseError,
+    UnsupportedFormatError,
+)
+from policy_parse.models import Format
+from policy_parse.read import Limits, read_document
+from policy_parse.read.safety import UnsafeXmlError, check_zip, parse_xml
+from policy_parse.read.txt import decode
+
+SECRET = "SECRET-MARKER-7f3a91"
+
+
+def _has_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def need_docx_reader() -> None:
+    if not _has_module("policy_parse.read.docx"):
+        pytest.skip("read/docx.py not written yet")
+
+
+def need_parse():  # type: ignore[no-untyped-def]
+    import policy_parse
+
+    if not hasattr(policy_parse, "parse"):
+        pytest.skip("policy_parse.parse not written yet")
+    return policy_parse.parse
+
+
+def need_cli() -> None:
+    if not _has_module("policy_parse.__main__"):
+        pytest.skip("policy_parse/__main__.py not written yet")
+
+
+def maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    p = tmp_path / "secret.txt"
+    p.write_text(SECRET, encoding="utf-8")
+    return p
+
+
+@pytest.fixture(scope="module")
+def sample_blocks():  # type: ignore[no-untyped-def]
+    return read_document(badfiles.SAMPLE_TXT).blocks
+
+
+# ---------------------------------------------------------------------------
+# Empty, blank, random
+
+
+def test_it_refuses_an_empty_file(tmp_path: Path) -> None:
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    with pytest.raises(EmptyDocumentError):
+        read_document(p)
+
+
+@pytest.mark.parametrize("blank", [" \n\t\r\n", "\u3000\u3000\n\n", "\ufeff  \n"])
+def test_it_refuses_whitespace_only(tmp_path: Path, blank: str) -> None:
+    p = tmp_path / "blank.txt"
+    p.write_bytes(blank.encode("utf-8"))
+    with pytest.raises(EmptyDocumentError):
+        read_document(p)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf", ""])
+def test_it_refuses_random_bytes_with_a_clear_error(tmp_path: Path, suffix: str) -> None:
+    rng = random.Random(5)
+    p = tmp_path / f"noise{suffix}"
+    p.write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    with pytest.raises(UnsupportedFormatError, match="not a text, .docx or .pdf"):
+        read_document(p)
+
+
+def test_it_refuses_a_missing_file_as_not_found(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        read_document(tmp_path / "nope.txt")
+
+
+# ---------------------------------------------------------------------------
+# Encodings: every variant reads to the very blocks of samples/notice.txt
+
+
+def _variants() -> dict[str, bytes]:
+    text = badfiles.sample_text()
+    return {
+        "utf-8": text.encode("utf-8"),
+        "utf-8 with BOM": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "utf-16-le with BOM": b"\xff\xfe" + text.encode("utf-16-le"),
+        "utf-16-be with BOM": b"\xfe\xff" + text.encode("utf-16-be"),
+        "gb18030": text.encode("gb18030"),
+        "gbk": text.encode("gbk"),
+        "crlf": text.replace("\n", "\r\n").encode("utf-8"),
+        "cr": text.replace("\n", "\r").encode("utf-8"),
+        "gbk crlf": text.replace("\n", "\r\n").encode("gbk"),
+        "utf-16-le crlf": b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_variants()))
+def test_it_reads_every_encoding_to_the_same_blocks(
+    name: str, sample_blocks, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "notice.txt"
+    p.write_bytes(_variants()[name])
+    doc = read_document(p)
+    assert doc.source.format is Format.TXT
+    assert doc.blocks == sample_blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一",  # GBK D2BB is valid UTF-8 (U+04BB)
+        "专业",  # every byte pair valid UTF-8: reads as Hebrew+Cyrillic without the rule
+        "牵头单位",
+        "中文",
+        "为之前实",
+        "附件：分工表",
+    ],
+)
+def test_it_reads_a_few_cjk_characters_in_gbk(text: str) -> None:
+    assert decode(text.encode("gbk")) == text
+    assert decode(text.encode("gb18030")) == text
+    assert decode(text.encode("utf-8")) == text
+
+
+def test_it_reads_pure_ascii_as_is() -> None:
+    assert decode(b"1. abc\t2021\n") == "1. abc\t2021\n"
+
+
+def test_it_prefers_utf8_whenever_the_utf8_reading_has_han() -> None:
+    # Documented blind spot (docs/formats.md, Encodings): these three GBK
+    # characters are also valid UTF-8 *with* Han characters, so UTF-8 wins.
+    data = "涓存安".encode("gbk")
+    assert decode(data) == data.decode("utf-8")
+
+
+def test_it_rereads_valid_utf8_without_han_as_gb18030() -> None:
+    # The price of the plausibility rule, documented in docs/formats.md:
+    # non-Chinese UTF-8 without a single Han character whose bytes also read
+    # as GB18030 Han is taken as GB18030.  A notice always has Han characters.
+    assert decode("café".encode()) == "caf茅"
+    assert decode("café\n中文".encode()) == "café\n中文"
+
+
+def test_it_reads_a_cut_off_utf8_file_and_marks_the_lost_character(tmp_path: Path) -> None:
+    data = badfiles.sample_text().encode("utf-8")
+    lead = next(i for i in range(len(data) // 2, len(data)) if data[i] >= 0xE0)
+    p = tmp_path / "cut.txt"
+    p.write_bytes(data[: lead + 1])  # one byte of a three-byte character
+    doc = read_document(p)
+    texts = [b.text for b in doc.blocks if hasattr(b, "text")] + [
+        c.text for b in doc.blocks for r in getattr(b, "rows", ()) for c in r.cells
+    ]
+    assert sum(t.count("\ufffd") for t in texts) == 1
+    assert doc.blocks[:10] == read_document(badfiles.SAMPLE_TXT).blocks[:10]
+
+
+def test_it_reads_a_cut_off_gbk_file() -> None:
+    data = badfiles.sample_text().encode("gbk")[:1001]
+    text = decode(data)
+    assert "\ufffd" not in text[:-1]
+    assert text.startswith(badfiles.sample_text()[:50])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"abc \xff def\n", b"\x80\x80 abc\n", b"\xfe\xff\xd8\x00"],
+    ids=["0xff", "lone-0x80", "bad-utf16-surrogate"],
+)
+def test_it_refuses_undecodable_bytes_with_a_clear_error(data: bytes) -> None:
+    with pytest.raises(DecodingError, match="UTF-8|utf-16") as info:
+        read_document(data)
+    assert "\n" not in str(info.value)
+
+
+# ---------------------------------------------------------------------------
+# Legacy, encrypted, mislabelled
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps", ".docx", ".txt"])
+def test_it_sends_ole_files_to_convert(tmp_path: Path, suffix: str) -> None:
+    p = tmp_path / f"notice{suffix}"
+    p.write_bytes(badfiles.ole_file())
+    with pytest.raises(LegacyFormatError, match="convert"):
+        read_document(p)
+
+
+def test_it_tells_a_password_protected_docx_from_a_legacy_doc(tmp_path: Path) -> None:
+    p = tmp_path / "locked.docx"
+    p.write_bytes(badfiles.ole_file("EncryptedPackage".encode("utf-16-le")))
+    with pytest.raises(EncryptedDocumentError, match="password"):
+        read_document(p)
+
+
+def test_it_reads_a_docx_named_pdf(tmp_path: Path) -> None:
+    need_docx_reader()
+    p = tmp_path / "notice.pdf"
+    p.write_bytes(badfiles.good_docx(["天津", "测试段落"]))
+    doc = read_document(p)
+    assert doc.source.format is Format.DOCX
+    assert "测试段落" in [getattr(b, "text", None) for b in doc.blocks]
+
+
+def test_it_reads_a_text_file_named_docx(tmp_path: Path, sample_blocks) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "notice.docx"
+    p.write_bytes(badfiles.SAMPLE_TXT.read_bytes())
+    assert read_document(p).blocks == sample_blocks
+
+
+def test_it_reads_a_path_with_spaces_and_cjk(tmp_path: Path, sample_blocks) -> None:  # type: ignore[no-untyped-def]
+    d = tmp_path / "政策 文件"
+    d.mkdir()
+    p = d / "分工 方案 (final).txt"
+    p.write_bytes(badfiles.SAMPLE_TXT.read_bytes())
+    doc = read_document(p)
+    assert doc.source.path == str(p)
+    assert doc.blocks == sample_blocks
+
+
+@pytest.mark.parametrize(
+    "members,error,match",
+    [
+        (
+            {"xl/workbook.xml": b"<x/>", "[Content_Types].xml": b"<x/>"},
+            UnsupportedFormatError,
+            "Excel",
+        ),
+        (
+            {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"},
+            UnsupportedFormatError,
+            "OpenDocument",
+        ),
+        (
+            {"[Content_Types].xml": b"<x/>", "word/styles.xml": b"<x/>"},
+            CorruptFileError,
+            "not a Word document",
+        ),
+        ({"photo.jpg": b"\xff\xd8\xff"}, UnsupportedFormatError, "zip archive"),
+    ],
+    ids=["xlsx", "odt", "no-document-xml", "plain-zip"],
+)
+def test_it_names_zips_that_are_not_word_documents(members, error, match) -> None:  # type: ignore[no-untyped-def]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with pytest.raises(error, match=match):
+        check_zip(buf.getvalue(), Limits())
+
+
+# ---------------------------------------------------------------------------
+# Truncated and damaged docx
+
+
+@pytest.mark.parametrize("keep", [0.2, 0.5, 0.9, 0.999])
+def test_it_refuses_a_truncated_docx_as_corrupt(keep: float) -> None:
+    data = badfiles.good_docx(["天津", "测试"])
+    cut = data[: int(len(data) * keep)]
+    with pytest.raises(CorruptFileError, match="damaged|truncated"):
+        check_zip(cut, Limits())
+
+
+def test_it_refuses_a_truncated_docx_through_read_document(tmp_path: Path) -> None:
+    need_docx_reader()
+    data = badfiles.good_docx(["天津", "测试"])
+    p = tmp_path / "cut.docx"
+    p.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptFileError):
+        read_document(p)
+
+
+def test_it_refuses_a_docx_with_a_flipped_byte() -> None:
+    data = bytearray(badfiles.good_docx(["天津" * 200]))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    at = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[at] ^= 0xFF
+    with pytest.raises(CorruptFileError, match="damaged"):
+        check_zip(bytes(data), Limits())
+
+
+def test_it_accepts_genuine_docx_files() -> None:
+    check_zip(badfiles.good_docx(["天津", "测试"]), Limits())
+    for sample in sorted(badfiles.ROOT.glob("samples/*.docx")):
+        check_zip(sample.read_bytes(), Limits())
+
+
+# ---------------------------------------------------------------------------
+# Zip bombs
+
+
+@pytest.fixture(scope="module")
+def zip_bomb() -> bytes:
+    return badfiles.zip_bomb(gigabytes=1)
+
+
+def test_it_refuses_a_zip_bomb_quickly_and_small(zip_bomb: bytes) -> None:
+    assert len(zip_bomb) < 3 * 1024 * 1024  # small on disk: 1 GiB inside
+    before = maxrss_mb()
+    t0 = time.perf_counter()
+    with pytest.raises(InputTooLargeError, match="zip bomb"):
+        check_zip(zip_bomb, Limits())
+    assert time.perf_counter() - t0 < 0.5
+    assert maxrss_mb() - before < 50
+
+
+def test_it_refuses_a_zip_bomb_through_read_document(tmp_path: Path, zip_bomb: bytes) -> None:
+    p = tmp_path / "bomb.docx"
+    p.write_bytes(zip_bomb)
+    need_docx_reader()
+    t0 = time.perf_counter()
+    with pytest.raises(InputTooLargeError):
+        read_document(p)
+    assert time.perf_counter() - t0 < 1
+
+
+def test_it_refuses_a_high_ratio_member_even_under_the_size_limit() -> None:
+    bomb = badfiles.zip_bomb(gigabytes=1)
+    with pytest.raises(InputTooLargeError, match="ratio"):
+        check_zip(bomb, Limits(max_unzipped_bytes=4 << 30))
+
+
+def test_it_stops_a_member_whose_header_lies_about_its_size() -> None:
+    data = badfiles.lying_zip()
+    # The declared sizes are harmless: only inflating reveals the lie.
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert sum(i.file_size for i in infos) < 2000
+    before = maxrss_mb()
+    t0 = time.perf_counter()
+    with pytest.raises(InputTooLargeError, match="beyond the 1000 bytes its header declares"):
+        check_zip(data, Limits())
+    assert time.perf_counter() - t0 < 0.5
+    assert maxrss_mb() - before < 20
+
+
+def test_it_counts_real_bytes_against_the_limit() -> None:
+    data = badfiles.good_docx(["天津" * 5000])
+    with pytest.raises(InputTooLargeError):
+        check_zip(data, Limits(max_unzipped_bytes=20_000))
+
+
+def test_it_refuses_too_many_zip_entries() -> None:
+    with pytest.raises(InputTooLargeError, match="entries"):
+        check_zip(badfiles.many_entries_zip(50), Limits(max_zip_entries=20))
+
+
+# ---------------------------------------------------------------------------
+# XML entities: never resolved, never expanded
+
+
+def test_it_refuses_an_external_entity_docx(secret_file: Path) -> None:
+    data = badfiles.xxe_docx(secret_file)
+    with pytest.raises(UnsafeXmlError, match="DTD") as info:
+        check_zip(data, Limits())
+    assert SECRET not in str(info.value)
+    assert isinstance(info.value, CorruptFileError)
+
+
+def test_it_refuses_an_external_entity_docx_through_read_document(
+    tmp_path: Path, secret_file: Path
+) -> None:
+    need_docx_reader()
+    p = tmp_path / "xxe.docx"
+    p.write_bytes(badfiles.xxe_docx(secret_file))
+    with pytest.raises(PolicyParseError) as info:
+        read_document(p)
+    assert SECRET not in str(info.value)
+
+
+def test_it_refuses_an_entity_bomb_docx_quickly_and_small() -> None:
+    data = badfiles.entity_bomb_docx()
+    before = maxrss_mb()
+    t0 = time.perf_counter()
+    with pytest.raises(UnsafeXmlError):
+        check_zip(data, Limits())
+    assert time.perf_counter() - t0 < 0.5
+    assert maxrss_mb() - before < 20
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_it_finds_a_dtd_in_any_encoding_and_across_chunk_edges(codec: str) -> None:
+    pad = "<!-- " + "x" * 65530 + " -->"  # push the DOCTYPE across a 64 KiB read
+    xml = f'<?xml version="1.0"?>{pad}<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'
+    raw = xml.encode(codec)
+    if codec != "utf-8":
+        raw = ("\ufeff" + xml).encode(codec)
+    data = badfiles.minimal_docx(b"")
+    data = badfiles.replace_member(data, "word/document.xml", raw)
+    with pytest.raises(UnsafeXmlError):
+        check_zip(data, Limits())
+
+
+def test_it_parses_our_own_xml_without_entities(secret_file: Path) -> None:
+    xxe = (
+        f'<!DOCTYPE a [<!ENTITY xxe SYSTEM "{secret_file.resolve().as_uri()}">]><a>&xxe;</a>'
+    ).encode()
+    with pytest.raises(UnsafeXmlError):
+        parse_xml(xxe)
+    with pytest.raises(UnsafeXmlError):
+        parse_xml(badfiles.billion_laughs_xml())
+    root = parse_xml(badfiles.document_xml(badfiles.paragraph("天津")))
+    assert "".join(root.itertext()) == "天津"
+    with pytest.raises(CorruptFileError):
+        parse_xml(b"<a><b></a>")
+
+
+def test_it_relies_on_python_docx_never_resolving_entities_either(secret_file: Path) -> None:
+    """Belt and braces: even past check_zip, python-docx's parser leaves an
+    external entity unresolved and refuses an entity bomb (libxml2's
+    amplification guard).  If a python-docx upgrade changes that, this fails."""
+    from docx.oxml.parser import oxml_parser
+    from lxml import etree
+
+    xxe = (
+        f'<!DOCTYPE a [<!ENTITY xxe SYSTEM "{secret_file.resolve().as_uri()}">]><a>&xxe;</a>'
+    ).encode()
+    root = etree.fromstring(xxe, oxml_parser)
+    assert SECRET not in etree.tostring(root, encoding="unicode")
+    assert SECRET not in "".join(root.itertext())
+    t0 = time.perf_counter()
+    try:
+        root = etree.fromstring(badfiles.billion_laughs_xml(), oxml_parser)
+        assert len(etree.tostring(root)) < 100_000
+    except etree.XMLSyntaxError:
+        pass
+    assert time.perf_counter() - t0 < 0.5
+
+
+# ---------------------------------------------------------------------------
+# End to end: parse() and the CLI
+
+
+def test_it_parses_every_encoding_to_the_same_records(tmp_path: Path) -> None:
+    parse = need_parse()
+    want = parse(badfiles.SAMPLE_TXT)
+    for name, data in _variants().items():
+        p = tmp_path / "n.txt"
+        p.write_bytes(data)
+        got = parse(p)
+        assert got.measures == want.measures, name
+        assert got.table == want.table, name
+        assert got.discrepancies == want.discrepancies, name
+
+
+def test_it_raises_only_policy_parse_errors_from_parse(tmp_path: Path, secret_file: Path) -> None:
+    parse = need_parse()
+    for data in (b"", badfiles.ole_file(), b"abc \xff def\n", badfiles.xxe_docx(secret_file)):
+        p = tmp_path / "bad.docx"
+        p.write_bytes(data)
+        with pytest.raises(PolicyParseError) as info:
+            parse(p)
+        assert SECRET not in str(info.value)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "policy_parse", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        env=env,
+    )
+
+
+def _bad_files(tmp_path: Path, secret_file: Path) -> dict[str, Path]:
+    files = {
+        "empty.txt": b"",
+        "random.bin": random.Random(1).randbytes(4096),
+        "legacy.doc": badfiles.ole_file(),
+        "undecodable.txt": b"abc \xff def\n",
+        "truncated.docx": badfiles.good_docx(["天津"])[:800],
+        "xxe.docx": badfiles.xxe_docx(secret_file),
+        "bomb.docx": badfiles.zip_bomb(gigabytes=1),
+    }
+    out = {}
+    for name, data in files.items():
+        p = tmp_path / f"坏 {name}"
+        p.write_bytes(data)
+        out[name] = p
+    out["missing.txt"] = tmp_path / "missing.txt"
+    return out
+
+
+def test_it_exits_2_with_one_line_on_stderr_for_each_bad_file(
+    tmp_path: Path, secret_file: Path
+) -> None:
+    need_cli()
+    for name, p in _bad_files(tmp_path, secret_file).items():
+        t0 = time.perf_counter()
+        r = _cli(str(p))
+        assert r.returncode == 2, (name, r.stderr)
+        lines = r.stderr.strip("\n").split("\n")
+        assert len(lines) == 1 and lines[0], (name, r.stderr)
+        assert "Traceback" not in r.stderr
+        assert SECRET not in r.stdout + r.stderr
+        assert time.perf_counter() - t0 < 5, name
+
+
+def test_it_shows_a_traceback_with_debug(tmp_path: Path) -> None:
+    need_cli()
+    p = tmp_path / "legacy.doc"
+    p.write_bytes(badfiles.ole_file())
+    r = _cli("--debug", str(p))
+    assert r.returncode == 2
+    assert "Traceback" in r.stderr
+    assert "LegacyFormatError" in r.stderr
+
+
+def test_it_reads_a_cjk_path_from_the_cli(tmp_path: Path) -> None:
+    need_cli()
+    p = tmp_path / "分工 方案.txt"
+    p.write_bytes(badfiles.sample_text().encode("gbk"))
+    r = _cli(str(p))
+    assert r.returncode in (0, 1), r.stderr
