@@ -188,9 +188,13 @@ def _continuations(rows: list[list[str]]) -> set[tuple[int, int]]:
         for c in merging:
             if not row[c]:
                 out.add((r, c))
-        if NUMBER_COLUMN in cols and TEXT_COLUMN in cols:
-            if not row[cols[NUMBER_COLUMN]] and row[cols[TEXT_COLUMN]]:
-                out.add((r, cols[NUMBER_COLUMN]))
+        if (
+            NUMBER_COLUMN in cols
+            and TEXT_COLUMN in cols
+            and not row[cols[NUMBER_COLUMN]]
+            and row[cols[TEXT_COLUMN]]
+        ):
+            out.add((r, cols[NUMBER_COLUMN]))
     return out
 
 
@@ -286,9 +290,10 @@ def _new_landscape_section(d) -> None:
 def _fixed_zip_times(data: bytes) -> bytes:
     """Rewrite the zip with a constant timestamp: reproducible bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED

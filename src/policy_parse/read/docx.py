@@ -552,8 +552,14 @@ def format_number(n: int, fmt: str) -> str:
     decimal (the number is still right, only its script may differ)."""
     if fmt == "none":
         return ""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "koreanCounting",
+    ):
         return _chinese(n, _CN_DIGITS, "十百千万", zero="零")
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"):
         return _chinese(n, _CN_LEGAL, "拾佰仟万", zero="零", legal=True)
@@ -589,7 +595,7 @@ def _chinese(n: int, digits: str, units: str, *, zero: str, legal: bool = False)
         return digits[0] if n == 0 else str(n)
     if n >= 100000:
         return str(n)
-    out = []
+    out: list[str] = []
     text = str(n)
     pending_zero = False
     for pos, d in enumerate(text):
@@ -612,8 +618,19 @@ def _chinese(n: int, digits: str, units: str, *, zero: str, legal: bool = False)
 def _roman(n: int) -> str:
     out = []
     for value, sym in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ):
         while n >= value:
             out.append(sym)
@@ -646,8 +663,7 @@ def _style_numpr(document: Any) -> tuple[dict[str, tuple[str | None, int | None]
             ilvl = _int_val(el, 0) if el is not None else None
         raw[sid] = (num_id, ilvl, based.get(_VAL) if based is not None else None)
     resolved: dict[str, tuple[str | None, int | None]] = {}
-    for sid in raw:
-        num_id, ilvl, based = raw[sid]
+    for sid, (num_id, ilvl, based) in raw.items():
         seen = {sid}
         while (num_id is None or ilvl is None) and based and based in raw and based not in seen:
             seen.add(based)
