@@ -21,7 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Notices are Chinese: a decoding that yields Han characters is the plausible
-# one (docs/formats.md, "Encodings", says why this beats a statistical guess).
+# one (docs/security.md, "Encodings", says why this beats a statistical guess).
 _HAN = regex.compile(r"\p{Han}")
 # Private Use Area (GBK's user-defined rows) and unassigned code points: in a
 # GB18030 reading of bytes that are valid UTF-8 they mean "not GB18030".
@@ -45,7 +45,7 @@ def _strict(data: bytes, codec: str) -> tuple[str | None, UnicodeDecodeError | N
 
 def decode(data: bytes) -> str:
     """Decode text bytes: BOM, else strict UTF-8, else strict GB18030, with
-    one plausibility rule for short inputs (docs/formats.md, "Encodings")."""
+    one plausibility rule for short inputs (docs/security.md, "Encodings")."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
