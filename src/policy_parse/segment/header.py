@@ -48,7 +48,8 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     if dn is not None:
         fields["doc_number"] = notice_lines[dn].text.strip()
         if dn > 0:
-            fields["issuer"] = "".join(ln.text.strip() for ln in notice_lines[:dn])
+            issuer = "".join(ln.text.strip() for ln in notice_lines[:dn])
+            fields["issuer"] = g.ISSUER_MARK.sub("", issuer)
         i = dn + 1
     title: list[str] = []
     while i < n and not (

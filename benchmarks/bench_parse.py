@@ -1,0 +1,50 @@
+"""Median time of parse + reconcile of samples/notice.txt, and the import time
+of the package, measured separately (import in fresh interpreters).
+
+    python benchmarks/bench_parse.py [--repeat 50] [SAMPLE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_times(n: int) -> list[float]:
+    code = "import time; t=time.perf_counter(); import policy_parse; print(time.perf_counter()-t)"
+    return [float(subprocess.check_output([sys.executable, "-c", code])) for _ in range(n)]
+
+
+def parse_times(path: Path, n: int) -> list[float]:
+    import policy_parse
+
+    data = path.read_bytes()
+    policy_parse.parse(data)  # warm: data files loaded, regexes compiled
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        policy_parse.parse(data)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sample", nargs="?", default=str(ROOT / "samples" / "notice.txt"))
+    ap.add_argument("--repeat", type=int, default=50)
+    args = ap.parse_args()
+    imp = import_times(max(5, args.repeat // 10))
+    run = parse_times(Path(args.sample), args.repeat)
+    print(f"import policy_parse:     median {statistics.median(imp) * 1000:7.1f} ms  ({len(imp)} runs)")
+    print(f"parse + reconcile:       median {statistics.median(run) * 1000:7.1f} ms  "
+          f"(min {min(run) * 1000:.1f}, max {max(run) * 1000:.1f}; {len(run)} runs) on {Path(args.sample).name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Golden files: one per sample, the full JSON output less volatile fields.
+
+Regenerating is an explicit act after a reviewed change:
+
+    POLICY_PARSE_REGEN=1 pytest tests/test_golden.py
+
+then read `git diff golden/` line by line and explain it in the commit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import policy_parse
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "golden"
+REGEN = os.environ.get("POLICY_PARSE_REGEN") == "1"
+
+
+def golden_path(sample: Path) -> Path:
+    """samples/notice.txt → golden/notice.json; other formats keep their suffix:
+    samples/notice.docx → golden/notice.docx.json."""
+    name = sample.stem if sample.suffix == ".txt" else sample.name
+    return GOLDEN / f"{name}.json"
+
+
+def stable_dict(source: Path | str | bytes) -> dict[str, Any]:
+    """to_dict less what depends on where the file lies (its path)."""
+    data = policy_parse.to_dict(policy_parse.parse(source))
+    data["source"].pop("path", None)
+    return data
+
+
+def dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def golden_diff(expected: str, actual: str, name: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"golden/{name}",
+            tofile="fresh output",
+            n=2,
+        )
+    )
