@@ -40,9 +40,6 @@ NOTE = regex.compile(
     regex.VERBOSE,
 )
 
-# 发文机关标志 is the authority's name followed by 文件 ("XX管理委员会文件").
-ISSUER_MARK = regex.compile(r"(?<=\S)文件$")
-
 RECIPIENTS = regex.compile(r"^(?P<who>[^。；]{2,120})[：:]$")  # a line ending with a colon
 
 ATTACHMENT_LIST = regex.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")  # 附件：title

@@ -48,8 +48,8 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     if dn is not None:
         fields["doc_number"] = notice_lines[dn].text.strip()
         if dn > 0:
-            issuer = "".join(ln.text.strip() for ln in notice_lines[:dn])
-            fields["issuer"] = g.ISSUER_MARK.sub("", issuer)
+            # The 发文机关标志 as printed, 文件 included (DOMAIN.md).
+            fields["issuer"] = "".join(ln.text.strip() for ln in notice_lines[:dn])
         i = dn + 1
     title: list[str] = []
     while i < n and not (
