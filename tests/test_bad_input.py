@@ -19,6 +19,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import badfiles
 from policy_parse.errors import (
@@ -552,3 +554,73 @@ def test_it_reads_a_cjk_path_from_the_cli(tmp_path: Path) -> None:
     p.write_bytes(badfiles.sample_text().encode("gbk"))
     r = _cli(str(p))
     assert r.returncode in (0, 1), r.stderr
+
+
+# ---------------------------------------------------------------------------
+# Mutations: damaged versions of the samples raise PolicyParseError or parse
+
+
+_SAMPLE_BYTES = badfiles.SAMPLE_TXT.read_bytes()
+_SAMPLE_DOCX = (badfiles.ROOT / "samples" / "notice.docx").read_bytes()
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, base: bytes) -> bytes:
+    data = bytearray(base)
+    for _ in range(draw(st.integers(1, 8))):
+        op = draw(st.sampled_from(["flip", "cut", "dup", "drop"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        n = draw(st.integers(1, 64))
+        if op == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif op == "cut":
+            del data[at:]
+        elif op == "dup":
+            data[at:at] = data[at : at + n]
+        else:
+            del data[at : at + n]
+    return bytes(data)
+
+
+_fast = settings(max_examples=40, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_fast
+@given(_mutated(_SAMPLE_BYTES))
+def test_it_raises_only_policy_parse_errors_on_mutated_text(data: bytes) -> None:
+    parse = need_parse()
+    try:
+        parse(data)
+    except PolicyParseError:
+        pass
+
+
+@_fast
+@given(_mutated(_SAMPLE_DOCX))
+def test_it_raises_only_policy_parse_errors_on_mutated_docx(data: bytes) -> None:
+    parse = need_parse()
+    try:
+        parse(data)
+    except PolicyParseError:
+        pass
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=IndexError,
+    reason="normalize/assemble.py indexes seg.table.header by cell position: a table row "
+    "with more cells than the header raises IndexError (found by byte mutation)",
+)
+def test_it_survives_a_table_row_with_one_cell_more_than_the_header() -> None:
+    parse = need_parse()
+    lines = badfiles.sample_text().split("\n")
+    row_ends = [
+        i for i, line in enumerate(lines[:-1]) if line.startswith("\t") and lines[i + 1] == ""
+    ]
+    # row_ends: [0] the table's title line, [1] the header row, [2] the first body row
+    at = row_ends[2] + 1
+    text = "\n".join([*lines[:at], "\t多余的一格", *lines[at:]])
+    try:
+        parse(text)
+    except PolicyParseError:
+        pass
