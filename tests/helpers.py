@@ -1,0 +1,171 @@
+"""Shared builders for the stage tests: the sample's text and its prose
+annotations, small hand-made tables, and notice records to compare.
+
+Importable as `helpers` because pytest puts this directory on sys.path
+(tests/ has no __init__.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import policy_parse
+from policy_parse import to_dict
+from policy_parse.models import (
+    Cell,
+    Document,
+    Format,
+    Measure,
+    MeasureNo,
+    Notice,
+    Row,
+    Source,
+    Span,
+    Table,
+    TableEntry,
+    Unit,
+)
+from policy_parse.normalize.assemble import segmented_to_notice
+from policy_parse.segment import segment
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "notice.txt"
+
+# The 分工表 header of the sample notice, in its column order.
+HEADER = ("方面", "任务", "国家重点任务", "序号", "具体落实举措", "时限", "责任部门", "高新区责任部门")
+
+# One prose measure line of the sample:
+#   36-1.支持……产业链。（牵头部门：生物医药招商局）
+#   1.积极……企业。（牵头部门：科技创新局，责任部门：政务服务办、组织人事部、市场监管局）
+# Every one of its 78 measure lines has this shape (checked in test_prose).
+PROSE_LINE = re.compile(
+    r"^(?P<no>\d+(?:-\d+)?)\.(?P<body>.*)"
+    r"（牵头部门：(?P<lead>[^，）]+)(?:，责任部门：(?P<support>[^）]+))?）$"
+)
+
+
+@functools.cache
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@functools.cache
+def sample_notice() -> Notice:
+    return policy_parse.parse(sample_text())
+
+
+def records(notice: Notice) -> dict[str, Any]:
+    """Everything the notice says, less where it was read from."""
+    out = to_dict(notice)
+    out.pop("source")
+    return out
+
+
+# --- editing the sample's prose ---------------------------------------------
+
+
+def prose_lines() -> dict[str, int]:
+    """Measure number as written in the prose → index of its line."""
+    out: dict[str, int] = {}
+    for k, line in enumerate(sample_text().split("\n")):
+        m = PROSE_LINE.match(line)
+        if m:
+            out.setdefault(m["no"], k)
+    return out
+
+
+def prose_annotation(number: str) -> tuple[str, list[str]]:
+    """(lead, supporting units) of one prose measure, as written."""
+    line = sample_text().split("\n")[prose_lines()[number]]
+    m = PROSE_LINE.match(line)
+    assert m is not None
+    return m["lead"], (m["support"].split("、") if m["support"] else [])
+
+
+def with_annotation(number: str, lead: str, support: Sequence[str]) -> str:
+    """The sample's text with one prose measure's annotation rewritten."""
+    lines = sample_text().split("\n")
+    k = prose_lines()[number]
+    m = PROSE_LINE.match(lines[k])
+    assert m is not None
+    ann = f"（牵头部门：{lead}" + (f"，责任部门：{'、'.join(support)}" if support else "") + "）"
+    lines[k] = f"{m['no']}.{m['body']}{ann}"
+    return "\n".join(lines)
+
+
+def findings(notice: Notice, kind: str) -> list[policy_parse.Discrepancy]:
+    return [d for d in notice.discrepancies if d.kind.value == kind]
+
+
+# --- hand-made tables ---------------------------------------------------------
+
+MERGED = object()  # a vertically merged continuation cell (Cell.merged_up)
+
+
+def make_table(rows: Sequence[Sequence[object]], *, first_line: int = 1) -> Table:
+    """Rows of cell texts (or MERGED) → a `Table` as a reader would give it."""
+    built = []
+    for k, texts in enumerate(rows):
+        span = Span(start_line=first_line + k, end_line=first_line + k)
+        cells = tuple(
+            Cell(text="", span=span, merged_up=True)
+            if t is MERGED
+            else Cell(text=str(t), span=span)
+            for t in texts
+        )
+        built.append(Row(cells=cells, span=span))
+    return Table(rows=tuple(built), span=Span(start_line=first_line, end_line=first_line + len(rows)))
+
+
+SOURCE = Source(path=None, format=Format.TXT, sha256="0" * 64)
+
+
+def notice_from_blocks(*blocks: object) -> Notice:
+    """Blocks → the normalised notice, as parse() would build it (unreconciled)."""
+    doc = Document(source=SOURCE, blocks=tuple(blocks))  # type: ignore[arg-type]
+    return segmented_to_notice(segment(doc), SOURCE)
+
+
+# --- hand-made records for the reconciler ------------------------------------------
+
+
+def units(*names: str) -> tuple[Unit, ...]:
+    return tuple(Unit(name=n, written=n, expanded=n) for n in names)
+
+
+def measure(no: str, text: str, lead: Sequence[str], support: Sequence[str] = ()) -> Measure:
+    return Measure(
+        number=MeasureNo.parse(no),
+        written_number=f"{no}.",
+        part="1",
+        section="1",
+        text=text,
+        lead=units(*lead),
+        support=units(*support),
+        annotation=None,
+        span=Span(start_line=1, end_line=1),
+    )
+
+
+def entry(
+    no: str | None, text: str, lead: Sequence[str], support: Sequence[str] = (), *, row: int = 1
+) -> TableEntry:
+    return TableEntry(
+        row=row,
+        number=None if no is None else MeasureNo.parse(no),
+        written_number=no or "",
+        number_inferred=False,
+        part="1",
+        section="1",
+        national_task=None,
+        text=text,
+        deadline=None,
+        upper_units=(),
+        lead=units(*lead),
+        support=units(*support),
+        extra=(),
+        span=Span(start_line=row, end_line=row),
+    )

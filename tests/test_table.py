@@ -1,0 +1,235 @@
+"""segment/table.py (and its numbering in normalize/assemble.py): the 分工表.
+
+The tables are built by hand, the way a reader hands them over: one `Cell`
+per grid column, "" for an empty cell, `MERGED` for a vertical merge
+continuation that a Word or PDF reader marks explicitly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import HEADER, MERGED, make_table, notice_from_blocks
+from policy_parse.models import MeasureNo
+from policy_parse.segment.table import header_to_roles, table_to_segment
+
+PART = "一、着力提升自主创新能力"
+SECTION = "（一）大力集聚高端创新资源"
+TASK = "国家高新区要面向国家战略和产业发展需求，积极引入创新资源。"
+CITY = "滨海高新区管委会、市科技局"
+
+
+def row(no, text, zone, *, part=PART, section=SECTION, task=TASK, deadline="持续推进", city=CITY):
+    return [part, section, task, no, text, deadline, city, zone]
+
+
+def segment_of(*rows):
+    seg = table_to_segment(make_table([HEADER, *rows]))
+    assert seg is not None
+    return seg
+
+
+# --- the header ---------------------------------------------------------------------
+
+
+def test_it_gives_each_column_of_the_sample_header_its_role():
+    assert header_to_roles(list(HEADER)) == [
+        "part", "section", "national_task", "number", "text", "deadline", "upper", "combined",
+    ]
+
+
+def test_it_finds_columns_by_their_words_not_their_position():
+    header = ["高新区责任部门", "时限", "具体落实举措", "序号", "责任部门"]
+    assert header_to_roles(header) == ["combined", "deadline", "text", "number", "upper"]
+
+
+def test_it_reads_another_issuers_lead_and_support_columns():
+    roles = header_to_roles(["序号", "具体措施", "牵头单位", "配合单位", "完成时限"])
+    assert roles == ["number", "text", "lead", "support", "deadline"]
+
+
+def test_it_reads_header_words_with_spaces_and_full_width_letters_inside():
+    roles = header_to_roles(["序 号", "具体落实举措", "时\u3000限", "责任部门"])
+    assert roles == ["number", "text", "deadline", "combined"]
+
+
+def test_it_knows_a_body_row_is_no_header():
+    assert header_to_roles(["1", "支持滨海高新区企业申请国际专利。", "持续推进", "市场监管局"]) is None
+
+
+def test_it_keeps_rows_above_the_header_as_residue():
+    seg = table_to_segment(make_table([["续表"], HEADER, row("1", "措施一。", "科技创新局")]))
+    assert seg is not None
+    assert [r.text for r in seg.residue] == ["续表"]
+    assert len(seg.rows) == 1
+
+
+# --- continuation of merged cells ---------------------------------------------------------
+
+
+def test_it_fills_empty_grouping_cells_from_the_row_above():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局、经发局"),
+        row("2", "措施二。", "人社局", part="", section="", task="", deadline="", city=""),
+    )
+    second = seg.rows[1]
+    assert second.get("part") == PART
+    assert second.get("section") == SECTION
+    assert second.get("national_task") == TASK
+    assert second.get("deadline") == "持续推进"
+    assert second.get("upper") == CITY
+
+
+def test_it_does_not_fill_an_empty_text_or_zone_units_cell():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局"),
+        row("2", "", ""),
+    )
+    assert seg.rows[1].get("text") == ""
+    assert seg.rows[1].get("combined") == ""
+
+
+def test_it_starts_a_new_group_where_a_grouping_cell_is_filled_again():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局"),
+        row("2", "措施二。", "经发局", part="二、进一步激发企业创新发展活力", section="（四）支持高新技术企业发展壮大"),
+        row("3", "措施三。", "人社局", part="", section=""),
+    )
+    assert seg.rows[2].get("part") == "二、进一步激发企业创新发展活力"
+    assert seg.rows[2].get("section") == "（四）支持高新技术企业发展壮大"
+
+
+@pytest.mark.parametrize("column", range(len(HEADER)))
+def test_it_fills_a_merged_cell_from_above_in_any_column(column):
+    first = row("1", "措施一。", "科技创新局、经发局")
+    second = row("2", "措施二。", "人社局")
+    second[column] = MERGED
+    seg = segment_of(first, second)
+    role = seg.roles[column]
+    assert seg.rows[1].get(role) == first[column]
+
+
+def test_it_carries_a_merge_down_over_several_rows():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局"),
+        row("2", MERGED, MERGED),
+        row("3", MERGED, MERGED),
+    )
+    assert [r.get("text") for r in seg.rows] == ["措施一。"] * 3
+    assert [r.get("combined") for r in seg.rows] == ["科技创新局"] * 3
+
+
+def test_it_counts_body_rows_from_one():
+    seg = segment_of(row("1", "措施一。", "科技创新局"), row("2", "措施二。", "经发局"))
+    assert [r.row for r in seg.rows] == [1, 2]
+
+
+# --- repeated headers ------------------------------------------------------------------------
+
+
+def test_it_skips_a_header_repeated_at_a_page_break():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局"),
+        list(HEADER),
+        row("2", "措施二。", "经发局", part="", section=""),
+    )
+    assert seg.repeated_headers == 1
+    assert [r.number for r in seg.rows] == ["1", "2"]
+    assert [r.row for r in seg.rows] == [1, 2]
+    # The repeat does not break the merged groups around it.
+    assert seg.rows[1].get("part") == PART
+
+
+def test_it_skips_a_repeated_header_written_with_other_spacing():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局"),
+        [f" {h}\u3000" for h in HEADER],
+        row("2", "措施二。", "经发局"),
+    )
+    assert seg.repeated_headers == 1
+    assert len(seg.rows) == 2
+
+
+def test_it_skips_a_repeated_header_in_the_notice_it_builds():
+    notice = notice_from_blocks(
+        make_table([HEADER, row("1", "措施一。", "科技创新局"), HEADER, row("2", "措施二。", "经发局")])
+    )
+    assert [str(e.number) for e in notice.table] == ["1", "2"]
+    assert all("方面" not in e.text for e in notice.table)
+
+
+# --- numbering: the unnumbered second half of a measure -----------------------------------------
+
+
+def test_it_reads_an_unnumbered_row_as_the_second_sub_row_of_the_measure_above():
+    notice = notice_from_blocks(
+        make_table([
+            HEADER,
+            row("35", "措施三十五。", "经发局"),
+            row("36", "支持“细胞谷”建设。", "生物医药招商局"),
+            row("", "支持设立评审分中心。", "科技创新局、生物医药招商局、市场监管局",
+                part="", section="", task="", deadline="", city=""),
+            row("37", "措施三十七。", "经发局"),
+        ])
+    )
+    assert [str(e.number) for e in notice.table] == ["35", "36-1", "36-2", "37"]
+    first, second = notice.table[1], notice.table[2]
+    assert (first.written_number, first.number_inferred) == ("36", True)
+    assert (second.written_number, second.number_inferred) == ("", True)
+    assert second.text == "支持设立评审分中心。"
+    # The sub-row still belongs to the group above.
+    assert second.deadline is not None and second.deadline.kind == "ongoing"
+
+
+def test_it_numbers_three_sub_rows_one_to_three():
+    notice = notice_from_blocks(
+        make_table([HEADER, row("5", "甲。", "经发局"), row("", "乙。", "人社局"), row("", "丙。", "办公室")])
+    )
+    assert [e.number for e in notice.table] == [MeasureNo((5, 1)), MeasureNo((5, 2)), MeasureNo((5, 3))]
+
+
+def test_it_leaves_a_numbered_row_without_followers_unsplit():
+    notice = notice_from_blocks(make_table([HEADER, row("5", "甲。", "经发局"), row("6", "乙。", "人社局")]))
+    assert [str(e.number) for e in notice.table] == ["5", "6"]
+    assert [e.number_inferred for e in notice.table] == [False, False]
+
+
+def test_it_reads_a_full_width_row_number():
+    notice = notice_from_blocks(make_table([HEADER, row("１２", "甲。", "经发局")]))
+    assert notice.table[0].number == MeasureNo((12,))
+
+
+# --- units: the zone's lead is the first unit of its column ------------------------------------
+
+
+def test_it_takes_the_first_zone_unit_as_lead_and_the_rest_as_support():
+    notice = notice_from_blocks(
+        make_table([HEADER, row("1", "措施一。", "科技创新局、政务服务办、组织人事部、市场监管局")])
+    )
+    e = notice.table[0]
+    assert [u.name for u in e.lead] == ["科技创新局"]
+    assert [u.name for u in e.support] == ["政务服务办", "组织人事部", "市场监管局"]
+
+
+def test_it_keeps_the_higher_levels_units_apart_from_the_zones():
+    notice = notice_from_blocks(make_table([HEADER, row("1", "措施一。", "经发局", city="滨海新区政府、北辰、南开、武清区政府")]))
+    e = notice.table[0]
+    assert [u.name for u in e.upper_units] == ["滨海新区政府", "北辰区政府", "南开区政府", "武清区政府"]
+    assert [u.written for u in e.upper_units] == ["滨海新区政府", "北辰", "南开", "武清区政府"]
+    assert [u.name for u in (*e.lead, *e.support)] == ["经发局"]
+
+
+def test_it_reads_a_zone_units_cell_broken_over_lines():
+    notice = notice_from_blocks(make_table([HEADER, row("1", "措施一。", "科技创新局、\n经发局\n人社局")]))
+    e = notice.table[0]
+    assert [u.name for u in e.lead] == ["科技创新局"]
+    assert [u.name for u in e.support] == ["经发局", "人社局"]
+
+
+def test_it_reads_lead_and_support_from_their_own_columns_when_a_table_has_them():
+    header = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]
+    notice = notice_from_blocks(make_table([header, ["1", "措施一。", "科技创新局", "经发局、人社局", "2021年6月底前"]]))
+    e = notice.table[0]
+    assert [u.name for u in e.lead] == ["科技创新局"]
+    assert [u.name for u in e.support] == ["经发局", "人社局"]
+    assert e.deadline is not None and e.deadline.value == "2021-06-30"

@@ -1,0 +1,209 @@
+"""normalize/units.py: splitting unit lists, shared suffixes, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_parse.models import UnitStatus
+from policy_parse.normalize.units import (
+    Inventory,
+    clean,
+    expand_shared_suffixes,
+    split_units,
+    written_units,
+)
+
+# Full names the sample notice uses for the zone's departments.
+ZONE_NAMES = [
+    "科技创新局", "科技发展局", "经发局", "人社局", "社会发展局", "市场监管局", "财政金融局",
+    "金融招商局", "规划和资源局", "组织人事部", "政务服务办", "办公室", "信创产业招商局",
+    "海洋经济和军民融合产业招商局", "海洋综合办", "生物医药招商局", "各相关招商部门",
+    "建设和交通局", "京津冀招商局", "智能与新经济产业促进局",
+]
+
+# --- splitting -------------------------------------------------------------------
+
+
+def test_it_splits_on_the_enumeration_comma():
+    assert split_units("科技创新局、经发局、人社局") == ["科技创新局", "经发局", "人社局"]
+
+
+@pytest.mark.parametrize("sep", ["、", "，", "；", ",", ";", "\n", "\r\n", "、\n"])
+def test_it_splits_on_every_list_separator(sep):
+    assert split_units(f"科技创新局{sep}经发局") == ["科技创新局", "经发局"]
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\u3000", "\u00a0", "\u200b", "\ufeff", "  \u3000 "])
+def test_it_trims_every_kind_of_whitespace(space):
+    text = f"{space}科技创新局{space}、{space}经发局{space}"
+    assert split_units(text) == ["科技创新局", "经发局"]
+
+
+def test_it_drops_empty_items_between_doubled_separators():
+    assert split_units("科技创新局、、经发局、") == ["科技创新局", "经发局"]
+
+
+def test_it_unifies_full_and_half_width_characters():
+    assert clean("ＡＢＣ局") == "ABC局"
+    assert clean("清数Ｄ－ＬＡＢ") == "清数D-LAB"
+
+
+separators = st.sampled_from(["、", "，", "；", "\n", "、 ", " ，\u3000"])
+spaces = st.sampled_from(["", " ", "\u3000", "\u00a0", "\t"])
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(ZONE_NAMES), min_size=1, max_size=8), st.data())
+def test_it_finds_exactly_the_names_that_were_joined(names, data):
+    text = ""
+    for k, name in enumerate(names):
+        if k:
+            text += data.draw(separators)
+        text += data.draw(spaces) + name + data.draw(spaces)
+    assert split_units(text) == names
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(ZONE_NAMES + ["北辰", "南开", " 武清区政府"]), max_size=8))
+def test_splitting_what_it_split_changes_nothing(names):
+    once = split_units("、".join(names))
+    assert split_units("、".join(once)) == once
+
+
+# --- shared suffixes ---------------------------------------------------------------
+
+
+def test_it_gives_each_district_the_suffix_the_last_one_carries():
+    assert expand_shared_suffixes(["北辰", "南开", "武清区政府"]) == [
+        ("北辰", "北辰区政府"),
+        ("南开", "南开区政府"),
+        ("武清区政府", "武清区政府"),
+    ]
+
+
+def test_it_expands_a_suffix_run_after_a_full_name():
+    # 表 row 74 of the sample: 滨海新区政府、北辰、南开、武清区政府
+    pairs = written_units("滨海新区政府、北辰、南开、武清区政府")
+    assert [e for _, e in pairs] == ["滨海新区政府", "北辰区政府", "南开区政府", "武清区政府"]
+    assert [w for w, _ in pairs] == ["滨海新区政府", "北辰", "南开", "武清区政府"]
+
+
+def test_it_leaves_a_run_that_ends_the_list_without_a_suffix_as_written():
+    assert expand_shared_suffixes(["科技创新局", "北辰", "南开"]) == [
+        ("科技创新局", "科技创新局"),
+        ("北辰", "北辰"),
+        ("南开", "南开"),
+    ]
+
+
+def test_it_keeps_full_names_as_they_are():
+    names = ["科技创新局", "经发局", "组织人事部"]
+    assert expand_shared_suffixes(names) == [(n, n) for n in names]
+
+
+def test_it_takes_an_unlisted_suffix_from_the_part_beyond_the_short_names():
+    # 区教育局 is in no data file; the short names are two characters long.
+    assert [e for _, e in written_units("河东、河西区教育局")] == ["河东区教育局", "河西区教育局"]
+
+
+def test_it_expands_each_run_with_its_own_suffix():
+    pairs = written_units("北辰、南开区政府、宝坻、宁河区人民政府")
+    assert [e for _, e in pairs] == ["北辰区政府", "南开区政府", "宝坻区人民政府", "宁河区人民政府"]
+
+
+# --- abbreviations against the notice's inventory -------------------------------------
+
+
+def _unit(inv: Inventory, name: str):
+    return inv.unit(name, name)
+
+
+def test_it_resolves_an_abbreviation_to_the_full_name_seen_elsewhere():
+    inv = Inventory([*ZONE_NAMES, "市场局"])
+    u = _unit(inv, "市场局")
+    assert (u.status, u.name, u.written) == (UnitStatus.RESOLVED, "市场监管局", "市场局")
+
+
+def test_it_resolves_she_fa_ju_to_the_social_development_bureau():
+    u = _unit(Inventory([*ZONE_NAMES, "社发局"]), "社发局")
+    assert (u.status, u.name) == (UnitStatus.RESOLVED, "社会发展局")
+
+
+def test_it_resolves_gui_hua_ju_to_the_planning_and_resources_bureau():
+    u = _unit(Inventory([*ZONE_NAMES, "规划局"]), "规划局")
+    assert (u.status, u.name) == (UnitStatus.RESOLVED, "规划和资源局")
+
+
+def test_it_leaves_the_full_name_itself_as_written():
+    u = _unit(Inventory([*ZONE_NAMES, "市场局"]), "市场监管局")
+    assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "市场监管局")
+
+
+def test_it_calls_jin_rong_ju_ambiguous_between_two_bureaus():
+    u = _unit(Inventory([*ZONE_NAMES, "金融局"]), "金融局")
+    assert u.status is UnitStatus.AMBIGUOUS
+    assert set(u.candidates) == {"财政金融局", "金融招商局"}
+    assert u.name == "金融局"  # not a guess
+    assert u.written == "金融局"
+
+
+def test_it_resolves_jin_rong_ju_when_only_one_bureau_fits():
+    u = _unit(Inventory(["财政金融局", "科技创新局", "金融局"]), "金融局")
+    assert (u.status, u.name) == (UnitStatus.RESOLVED, "财政金融局")
+
+
+def test_it_leaves_a_name_that_abbreviates_nothing_in_the_notice_as_written():
+    # 经发局 abbreviates 经济发展局, but the notice never writes that name.
+    u = _unit(Inventory(ZONE_NAMES), "经发局")
+    assert (u.status, u.name, u.candidates) == (UnitStatus.AS_WRITTEN, "经发局", ())
+
+
+def test_it_leaves_a_name_unknown_to_the_inventory_as_written():
+    u = _unit(Inventory(ZONE_NAMES), "审计局")
+    assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "审计局")
+
+
+def test_it_does_not_call_a_name_with_another_ending_an_abbreviation():
+    # Same characters in order, but a 委 is not a 局.
+    u = _unit(Inventory(["市场监管委", "市场局"]), "市场局")
+    assert u.status is UnitStatus.AS_WRITTEN
+
+
+def test_it_keeps_written_and_expanded_forms_beside_the_canonical_name():
+    inv = Inventory(["北辰区政府", "南开区政府"])
+    u = inv.unit("北辰", "北辰区政府")
+    assert (u.written, u.expanded, u.name) == ("北辰", "北辰区政府", "北辰区政府")
+
+
+def test_it_applies_a_curated_alias_only_when_its_full_name_is_in_the_notice():
+    assert _unit(Inventory(["人行", "人民银行"]), "人行").name == "人民银行"
+    assert _unit(Inventory(["人行", "科技创新局"]), "人行").status is UnitStatus.AS_WRITTEN
+
+
+inventories = st.lists(
+    st.sampled_from([*ZONE_NAMES, "市场局", "社发局", "规划局", "金融局", "各招商部门", "经济发展局"]),
+    min_size=1,
+    unique=True,
+)
+
+
+@settings(max_examples=60)
+@given(inventories)
+def test_normalising_a_name_twice_changes_nothing(names):
+    inv = Inventory(names)
+    for name in names:
+        once = _unit(inv, name)
+        twice = _unit(inv, once.name)
+        assert twice.name == once.name
+
+
+@settings(max_examples=60)
+@given(inventories)
+def test_every_full_name_in_the_inventory_stays_as_written(names):
+    inv = Inventory(names)
+    for name in set(names) & set(ZONE_NAMES) - {"经发局"}:
+        # 经发局 is a short form of 经济发展局, when that is in the inventory.
+        u = _unit(inv, name)
+        assert u.name == name
