@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 import policy_parse
 from policy_parse import to_dict
 from policy_parse.models import (
@@ -136,8 +138,16 @@ def units(*names: str) -> tuple[Unit, ...]:
     return tuple(Unit(name=n, written=n, expanded=n) for n in names)
 
 
+def _with_id(cls: type, fields: dict[str, Any], no: str | None) -> dict[str, Any]:
+    # Records gain an `id` (the number, or section/number where numbering
+    # restarts per section); fill it when the model has one.
+    if "id" in attrs.fields_dict(cls):
+        fields["id"] = no
+    return fields
+
+
 def measure(no: str, text: str, lead: Sequence[str], support: Sequence[str] = ()) -> Measure:
-    return Measure(
+    return Measure(**_with_id(Measure, dict(
         number=MeasureNo.parse(no),
         written_number=f"{no}.",
         part="1",
@@ -147,13 +157,13 @@ def measure(no: str, text: str, lead: Sequence[str], support: Sequence[str] = ()
         support=units(*support),
         annotation=None,
         span=Span(start_line=1, end_line=1),
-    )
+    ), no))
 
 
 def entry(
     no: str | None, text: str, lead: Sequence[str], support: Sequence[str] = (), *, row: int = 1
 ) -> TableEntry:
-    return TableEntry(
+    return TableEntry(**_with_id(TableEntry, dict(
         row=row,
         number=None if no is None else MeasureNo.parse(no),
         written_number=no or "",
@@ -168,4 +178,4 @@ def entry(
         support=units(*support),
         extra=(),
         span=Span(start_line=row, end_line=row),
-    )
+    ), no))

@@ -134,5 +134,5 @@ def test_it_reads_a_label_line_under_a_measure():
 
 
 def test_it_knows_a_line_with_another_label_is_no_annotation_line():
-    assert parse_annotation_line("完成时限：2021年6月底前") is None
+    assert parse_annotation_line("联系人：张三") is None
     assert parse_annotation_line("支持滨海高新区企业申请国际专利。") is None

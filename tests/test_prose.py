@@ -1,0 +1,184 @@
+"""segment/prose.py: the prose list of parts, sections and measures."""
+
+from __future__ import annotations
+
+import pytest
+
+import policy_parse
+from helpers import PROSE_LINE, prose_lines, sample_notice, sample_text
+from policy_parse.models import MeasureNo
+from policy_parse.segment.prose import match_marker
+
+# --- markers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, style, number, rest",
+    [
+        ("1、 着力提升自主创新能力", "ar_dun", "1", "着力提升自主创新能力"),
+        ("一、着力提升自主创新能力", "cn_dun", "1", "着力提升自主创新能力"),
+        ("（一）大力集聚高端创新资源", "cn_paren", "1", "大力集聚高端创新资源"),
+        ("（十八）强化动态管理", "cn_paren", "18", "强化动态管理"),
+        ("(十二)深化管理体制机制改革", "cn_paren", "12", "深化管理体制机制改革"),
+        ("第二部分 进一步激发企业创新发展活力", "part_word", "2", "进一步激发企业创新发展活力"),
+        ("75. 建立“一区五园”联动机制", "ar_dot", "75", "建立“一区五园”联动机制"),
+        ("7．滨海高新区内企业", "ar_dot", "7", "滨海高新区内企业"),
+        ("36-1.支持中源协和", "ar_sub", "36-1", "支持中源协和"),
+        ("36－2．支持将医疗器械", "ar_sub", "36-2", "支持将医疗器械"),
+        ("3.1 支持建设", "ar_dec", "3-1", "支持建设"),
+        ("（2）子项", "ar_paren", "2", "子项"),
+    ],
+)
+def test_it_reads_every_marker_style(line, style, number, rest):
+    m = match_marker(line)
+    assert m is not None
+    assert (m.style, m.number, m.rest) == (style, number, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2020年11月19日", "为深入贯彻落实天津市科技局的要求", "5G基站建设", "2021年6月底前完成"],
+)
+def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
+    assert match_marker(line) is None
+
+
+# --- the sample's outline -------------------------------------------------------------
+
+
+def test_every_measure_line_of_the_sample_has_the_annotation_shape_the_helpers_expect():
+    assert len(prose_lines()) == 78
+
+
+def test_it_finds_six_parts_and_eighteen_sections_in_the_sample():
+    notice = sample_notice()
+    assert [p.number for p in notice.parts] == ["1", "2", "3", "4", "5", "6"]
+    assert [len(p.sections) for p in notice.parts] == [3, 3, 2, 3, 5, 2]
+    sections = [s.number for p in notice.parts for s in p.sections]
+    assert sections == [str(k) for k in range(1, 19)]
+    assert notice.parts[0].title == "着力提升自主创新能力"
+    assert notice.parts[-1].sections[-1].title == "强化动态管理"
+
+
+def test_it_finds_the_78_measures_of_the_sample_in_order():
+    expected = [MeasureNo((k,)) for k in range(1, 36)]
+    expected += [MeasureNo((36, 1)), MeasureNo((36, 2))]
+    expected += [MeasureNo((k,)) for k in range(37, 78)]
+    assert [m.number for m in sample_notice().measures] == expected
+
+
+def test_it_places_each_measure_in_its_part_and_section():
+    by_no = {str(m.number): m for m in sample_notice().measures}
+    assert (by_no["1"].part, by_no["1"].section) == ("1", "1")
+    assert (by_no["12"].part, by_no["12"].section) == ("1", "3")
+    assert (by_no["36-1"].part, by_no["36-1"].section) == ("3", "8")
+    assert (by_no["36-2"].part, by_no["36-2"].section) == ("3", "8")
+    assert (by_no["77"].part, by_no["77"].section) == ("6", "18")
+
+
+def test_it_keeps_a_parenthetical_of_the_text_and_drops_the_annotation():
+    m1 = sample_notice().measures[0]
+    assert m1.text.endswith("可依法注册为科技类民办非企业单位（社会服务机构）、事业单位和企业。")
+    assert "牵头部门" not in m1.text
+    assert m1.annotation is not None and m1.annotation.startswith("牵头部门：科技创新局")
+
+
+def test_it_reads_each_measures_lead_and_supporting_units():
+    by_no = {str(m.number): m for m in sample_notice().measures}
+    m1 = by_no["1"]
+    assert [u.written for u in m1.lead] == ["科技创新局"]
+    assert [u.written for u in m1.support] == ["政务服务办", "组织人事部", "市场监管局"]
+    assert [u.written for u in by_no["36-1"].lead] == ["生物医药招商局"]
+    assert by_no["36-1"].support == ()
+    assert [u.written for u in by_no["36-2"].support] == ["生物医药招商局", "市场监管局"]
+    assert [u.written for u in by_no["9"].lead] == ["组织人事部"]
+    assert by_no["9"].support == ()
+
+
+def test_every_measure_of_the_sample_has_exactly_one_lead():
+    # Every annotation of the sample starts with 牵头部门：<one unit>.
+    assert all(len(m.lead) == 1 for m in sample_notice().measures)
+
+
+def test_it_resolves_an_abbreviated_unit_in_the_prose_against_the_notice():
+    m74 = next(m for m in sample_notice().measures if str(m.number) == "74")
+    she_fa = next(u for u in m74.support if u.written == "社发局")
+    assert she_fa.name == "社会发展局"
+
+
+def test_it_reads_the_sample_measure_texts_as_written():
+    lines = sample_text().split("\n")
+    for m in sample_notice().measures:
+        written = PROSE_LINE.match(lines[prose_lines()[str(m.number)]])
+        assert written is not None
+        assert m.text == written["body"].strip()
+
+
+def test_it_skips_the_blank_lines_inside_a_section():
+    # The sample has an empty line after measure 7 and after the heading of （三）.
+    by_no = {str(m.number): m for m in sample_notice().measures}
+    assert by_no["7"].text.endswith("可按规定申办5年以内的工作类居留许可。")
+    assert by_no["8"].text.startswith("对在国内重点高等学校")
+    assert by_no["12"].text.startswith("积极与高校、科研院所合作")
+
+
+def test_it_leaves_only_the_stray_page_number_of_the_sample_as_residue():
+    residue = sample_notice().residue
+    assert [r.text.strip() for r in residue] == ["42"]
+    assert residue[0].reason
+
+
+# --- small outlines ----------------------------------------------------------------------
+
+SUB_MEASURES = """\
+1、 着力提升自主创新能力
+（一）大力集聚高端创新资源
+1.措施甲。（牵头部门：科技创新局）
+2.措施乙。（牵头部门：经发局，责任部门：人社局）
+3.措施丙包括两项。（牵头部门：办公室）
+（1）子项一。（牵头部门：经发局）
+（2）子项二。（牵头部门：人社局，责任部门：办公室）
+4.措施丁。（牵头部门：办公室）
+"""
+
+
+def test_it_numbers_paren_items_under_a_measure_as_its_sub_measures():
+    notice = policy_parse.parse(SUB_MEASURES)
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3", "3-1", "3-2", "4"]
+    sub = notice.measures[4]
+    assert sub.text == "子项二。"
+    assert [u.name for u in sub.lead] == ["人社局"]
+    assert [u.name for u in sub.support] == ["办公室"]
+
+
+LABEL_LINES = """\
+1、 着力提升自主创新能力
+（一）大力集聚高端创新资源
+1.措施甲。
+牵头单位：科技创新局
+责任单位：经发局、人社局
+2.措施乙。（牵头单位：经发局）
+"""
+
+
+def test_it_reads_label_lines_under_a_measure_as_its_annotation():
+    notice = policy_parse.parse(LABEL_LINES)
+    m1 = notice.measures[0]
+    assert m1.text == "措施甲。"
+    assert [u.name for u in m1.lead] == ["科技创新局"]
+    assert [u.name for u in m1.support] == ["经发局", "人社局"]
+
+
+WRAPPED = """\
+1、 着力提升自主创新能力
+（一）大力集聚高端创新资源
+1.支持滨海高新区建设市级产业创新中心、
+制造业创新中心。（牵头部门：科技创新局）
+2.措施乙。（牵头部门：经发局）
+"""
+
+
+def test_it_joins_a_measure_wrapped_over_two_lines():
+    m1 = policy_parse.parse(WRAPPED).measures[0]
+    assert m1.text == "支持滨海高新区建设市级产业创新中心、制造业创新中心。"
+    assert [u.name for u in m1.lead] == ["科技创新局"]

@@ -1,0 +1,200 @@
+"""reconcile.py: where the prose list and the 分工表 disagree.
+
+First the sample's own findings (read off the notice by hand), then small
+hand-made measure/row pairs, one discrepancy code at a time.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from helpers import entry, findings, measure, sample_notice
+from policy_parse.models import Kind, Severity, Unit, UnitStatus
+from policy_parse.reconcile import comparable_text, measures_to_discrepancies
+
+# --- the sample ------------------------------------------------------------------
+
+
+def on(kind: str, number: str):
+    return [d for d in findings(sample_notice(), kind) if d.measure == number]
+
+
+def test_it_finds_that_prose_55_repeats_the_text_of_54():
+    (d,) = findings(sample_notice(), "duplicate-text")
+    assert d.measure == "55"
+    assert d.severity is Severity.ERROR
+    assert "54" in d.message
+    # The prose copied 54's wording; the table has 55's own (a different measure).
+    assert d.prose.startswith("对不涉及敏感国家和地区")
+    assert d.table != d.prose
+
+
+def test_it_finds_the_two_bureaus_that_disagree_on_measure_35():
+    (d,) = on("units-mismatch", "35")
+    assert d.severity is Severity.ERROR
+    assert "信创产业招商局" in d.prose
+    assert "海洋经济和军民融合产业招商局" in d.table
+    assert "信创产业招商局" in d.message
+    assert "海洋经济和军民融合产业招商局" in d.message
+
+
+def test_measure_35_is_the_only_units_mismatch_in_the_sample():
+    assert [d.measure for d in findings(sample_notice(), "units-mismatch")] == ["35"]
+
+
+def test_it_finds_the_repeated_term_in_58_on_both_sides():
+    ds = on("repeated-term", "58")
+    assert ds, "产业链融资、产业链融资 is written twice in a row in 58"
+    assert {d.severity for d in ds} == {Severity.WARNING}
+    assert all("产业链融资" in d.message for d in ds)
+    assert {("prose" if d.prose else "table") for d in ds} == {"prose", "table"}
+
+
+@pytest.mark.parametrize("kind", ["lead-mismatch", "missing-in-table", "missing-in-prose", "text-mismatch"])
+def test_it_reports_nothing_false_on_the_sample(kind):
+    # Every measure's lead is the first unit of its 高新区责任部门 cell, every
+    # measure is on both sides, and apart from 55 the wording matches.
+    assert findings(sample_notice(), kind) == []
+
+
+def test_it_pairs_prose_36_2_with_the_unnumbered_table_row_after_36():
+    notice = sample_notice()
+    row = next(e for e in notice.table if str(e.number) == "36-2")
+    assert row.written_number == ""
+    assert row.text.startswith("支持将医疗器械国家级天津评审分中心")
+    prose = next(m for m in notice.measures if str(m.number) == "36-2")
+    assert comparable_text(prose.text) == comparable_text(row.text)
+
+
+def test_it_reads_jin_rong_ju_in_row_74_as_the_bureau_the_prose_names():
+    # Table 74 writes 金融局; the prose names 财政金融局 and 金融招商局 there, so it
+    # is ambiguous, said as a warning, and no units differ.
+    (d,) = [x for x in on("alias", "74") if x.table == "金融局"]
+    assert d.severity is Severity.WARNING
+    assert "财政金融局" in d.message and "金融招商局" in d.message
+    assert on("units-mismatch", "74") == []
+
+
+@pytest.mark.parametrize("number, written", [("16", "市场局"), ("74", "规划局"), ("74", "社发局")])
+def test_it_reports_a_resolved_abbreviation_as_info(number, written):
+    ds = [d for d in on("alias", number) if written in (d.prose, d.table)]
+    assert ds
+    assert {d.severity for d in ds} == {Severity.INFO}
+
+
+def test_every_sample_error_is_one_a_reader_finds_in_the_notice():
+    errors = {(d.kind.value, d.measure) for d in sample_notice().discrepancies if d.severity is Severity.ERROR}
+    assert errors == {("duplicate-text", "55"), ("units-mismatch", "35")}
+
+
+# --- one code at a time, on hand-made records --------------------------------------------
+
+
+def kinds(ds):
+    return sorted((d.kind.value, d.measure) for d in ds)
+
+
+def test_it_finds_nothing_when_both_sides_agree():
+    ms = [measure("1", "甲。", ["科技创新局"], ["经发局", "人社局"])]
+    es = [entry("1", "甲。", ["科技创新局"], ["人社局", "经发局"])]
+    assert measures_to_discrepancies(ms, es) == ()
+
+
+def test_it_compares_text_across_widths_spaces_and_end_punctuation():
+    ms = [measure("1", "支持“双创”(试点)建设。", ["科技创新局"])]
+    es = [entry("1", "支持“双创”（试点）建设 ", ["科技创新局"])]
+    assert measures_to_discrepancies(ms, es) == ()
+
+
+def test_it_reports_a_differently_worded_measure_as_a_text_mismatch():
+    ms = [measure("1", "支持建设创新平台。", ["科技创新局"])]
+    es = [entry("1", "支持建设研发平台。", ["科技创新局"])]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity, d.measure) == (Kind.TEXT_MISMATCH, Severity.WARNING, "1")
+
+
+def test_it_reports_a_different_lead_as_a_lead_mismatch():
+    ms = [measure("1", "甲。", ["科技创新局"], ["经发局"])]
+    es = [entry("1", "甲。", ["科技发展局"], ["经发局"])]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity, d.measure) == (Kind.LEAD_MISMATCH, Severity.ERROR, "1")
+    assert d.prose == ("科技创新局",) and d.table == ("科技发展局",)
+
+
+def test_it_reports_a_lead_that_swapped_with_a_supporter_once():
+    ms = [measure("1", "甲。", ["科技创新局"], ["经发局"])]
+    es = [entry("1", "甲。", ["经发局"], ["科技创新局"])]
+    assert kinds(measures_to_discrepancies(ms, es)) == [("lead-mismatch", "1")]
+
+
+def test_it_calls_a_supporter_on_one_side_only_a_warning():
+    ms = [measure("1", "甲。", ["科技创新局"], ["经发局"])]
+    es = [entry("1", "甲。", ["科技创新局"], ["经发局", "人社局"])]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity) == (Kind.UNITS_MISMATCH, Severity.WARNING)
+    assert "人社局" in d.message
+
+
+def test_it_calls_a_supporter_replaced_by_another_an_error():
+    ms = [measure("1", "甲。", ["科技创新局"], ["经发局"])]
+    es = [entry("1", "甲。", ["科技创新局"], ["人社局"])]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity) == (Kind.UNITS_MISMATCH, Severity.ERROR)
+
+
+def test_it_reports_a_measure_missing_from_either_side():
+    ms = [measure("1", "甲。", ["办公室"]), measure("2", "乙。", ["办公室"])]
+    es = [entry("1", "甲。", ["办公室"], row=1), entry("3", "丙。", ["办公室"], row=2)]
+    found = kinds(measures_to_discrepancies(ms, es))
+    assert ("missing-in-table", "2") in found
+    assert ("missing-in-prose", "3") in found
+
+
+def test_it_reports_a_gap_in_the_numbering():
+    ms = [measure("1", "甲。", ["办公室"]), measure("3", "丙。", ["办公室"])]
+    es = [entry("1", "甲。", ["办公室"], row=1), entry("3", "丙。", ["办公室"], row=2)]
+    found = measures_to_discrepancies(ms, es)
+    gaps = [d for d in found if d.kind is Kind.NUMBERING]
+    assert {d.measure for d in gaps} == {"3"}
+    assert all("2" in d.message for d in gaps)
+
+
+def test_it_reports_a_number_used_twice():
+    ms = [measure("1", "甲。", ["办公室"]), measure("1", "乙。", ["办公室"])]
+    es = [entry("1", "甲。", ["办公室"])]
+    found = [d for d in measures_to_discrepancies(ms, es) if d.kind is Kind.NUMBERING]
+    assert [(d.measure, d.severity) for d in found] == [("1", Severity.ERROR)]
+
+
+def test_it_reports_a_text_copied_from_the_neighbour_as_a_duplicate():
+    ms = [measure("1", "甲。", ["办公室"]), measure("2", "甲。", ["办公室"])]
+    es = [entry("1", "甲。", ["办公室"], row=1), entry("2", "乙。", ["办公室"], row=2)]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity, d.measure) == (Kind.DUPLICATE_TEXT, Severity.ERROR, "2")
+
+
+def test_it_reports_an_item_written_twice_in_a_row():
+    ms = [measure("1", "开展贸易融资、产业链融资、产业链融资等工作。", ["办公室"])]
+    es = [entry("1", "开展贸易融资、产业链融资、产业链融资等工作。", ["办公室"])]
+    found = measures_to_discrepancies(ms, es)
+    assert kinds(found) == [("repeated-term", "1"), ("repeated-term", "1")]
+
+
+def test_it_does_not_call_two_different_items_a_repeat():
+    ms = [measure("1", "开展贸易融资、产业链融资等工作。", ["办公室"])]
+    es = [entry("1", "开展贸易融资、产业链融资等工作。", ["办公室"])]
+    assert measures_to_discrepancies(ms, es) == ()
+
+
+def test_it_matches_an_ambiguous_abbreviation_to_the_candidate_the_other_side_names():
+    ambiguous = Unit(
+        name="金融局", written="金融局", expanded="金融局",
+        status=UnitStatus.AMBIGUOUS, candidates=("财政金融局", "金融招商局"),
+    )
+    ms = [measure("1", "甲。", ["办公室"], ["财政金融局", "金融招商局"])]
+    e = entry("1", "甲。", ["办公室"], ["财政金融局"])
+    e = attrs.evolve(e, support=(*e.support, ambiguous))
+    found = measures_to_discrepancies(ms, [e])
+    assert [d.kind for d in found] == [Kind.ALIAS]
+    assert found[0].severity is Severity.WARNING
