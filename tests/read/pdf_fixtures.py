@@ -19,7 +19,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
-__all__ = ["Text", "Line", "Page", "build_pdf", "text_width", "flate_bomb_stream"]
+__all__ = ["Text", "Line", "Page", "build_pdf", "text_width", "flate_bomb_stream", "ruled_table"]
 
 
 @dataclass
@@ -255,3 +255,49 @@ def build_pdf(
         f"startxref\n{xref}\n%%EOF\n"
     ).encode()
     return bytes(out)
+
+
+def ruled_table(
+    xs: list[float],
+    ys: list[float],
+    cells: dict[tuple[int, int], list[str]],
+    *,
+    merges: tuple[tuple[int, int, int, int], ...] = (),
+    size: float = 10.0,
+    pad: float = 3.0,
+) -> tuple[list[Text], list[Line]]:
+    """A grid ruled at column edges `xs` and row edges `ys` (tops).
+
+    `cells[(r, c)]` lists the text lines of the cell at row r, column c, drawn
+    from its top-left corner inside `pad`.  `merges` holds regions
+    (r0, c0, r1, c1), inclusive: the rules inside a region are left out, as
+    Word and Writer draw a merged cell.
+    """
+
+    lines: list[Line] = []
+    for i, y in enumerate(ys):
+        for j in range(len(xs) - 1):
+            # the rule between rows i-1 and i in column j
+            if 0 < i < len(ys) - 1 and _same_region(merges, (i - 1, j), (i, j)):
+                continue
+            lines.append(Line(xs[j], y, xs[j + 1], y))
+    for j, x in enumerate(xs):
+        for i in range(len(ys) - 1):
+            if 0 < j < len(xs) - 1 and _same_region(merges, (i, j - 1), (i, j)):
+                continue
+            lines.append(Line(x, ys[i], x, ys[i + 1]))
+    texts = [
+        Text(xs[c] + pad, ys[r] + pad + k * size * 1.2, t, size)
+        for (r, c), ls in cells.items()
+        for k, t in enumerate(ls)
+    ]
+    return texts, lines
+
+
+def _same_region(
+    merges: tuple[tuple[int, int, int, int], ...], a: tuple[int, int], b: tuple[int, int]
+) -> bool:
+    return any(
+        r0 <= a[0] <= r1 and c0 <= a[1] <= c1 and r0 <= b[0] <= r1 and c0 <= b[1] <= c1
+        for r0, c0, r1, c1 in merges
+    )

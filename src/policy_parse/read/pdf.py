@@ -417,19 +417,18 @@ def _wraps_into(line: _Line, free: float, nxt: _Line) -> bool:
     return free < nxt.first_unit_width() + slack
 
 
-def _cluster_edge(values: Sequence[float], *, low: bool, tol: float) -> float:
+def _cluster_edge(values: Sequence[float], *, low: bool, tol: float) -> tuple[float, int]:
     """The margin: the outermost value that at least two lines share (within
-    `tol`), so one stray line cannot move it; the outermost value when the
-    lines are too few to vote."""
+    `tol`), so one stray line cannot move it, with the number of lines that
+    share it; the outermost value and 1 when no two lines agree."""
     if not values:
-        return 0.0
+        return 0.0, 0
     ordered = sorted(values, reverse=not low)
-    need = 2 if len(values) >= 4 else 1
     for v in ordered:
         n = sum(1 for w in values if abs(w - v) <= tol)
-        if n >= need:
-            return v
-    return ordered[0]
+        if n >= 2:
+            return v, n
+    return ordered[0], 1
 
 
 @dataclass
@@ -457,15 +456,22 @@ def _margins(layouts: Sequence[_Layout]) -> dict[tuple[int, int], _Margins]:
             out[key] = _Margins(0.0, float(key[0]), 0.0)
             continue
         size = statistics.median(ln.size for ln in lines)
+        left, _ = _cluster_edge([ln.x0 for ln in lines], low=True, tol=0.25 * size)
+        # Punctuation may hang past the right margin (Writer and Word both
+        # allow it), so only lines ending in a letter vote for the margin.
+        right, votes = _cluster_edge(
+            [ln.x1 for ln in lines if not _ends_in_punctuation(ln)] or [ln.x1 for ln in lines],
+            low=False,
+            tol=0.25 * size,
+        )
+        if votes < 3:
+            # Too few full lines to tell (a one-page letter, a page of short
+            # lines): assume margins roughly symmetric, as both Word's default
+            # and GB/T 9704 (28 mm | 26 mm) have them.
+            right = max(right, key[0] - left - 0.05 * key[0])
         out[key] = _Margins(
-            left=_cluster_edge([ln.x0 for ln in lines], low=True, tol=0.25 * size),
-            # Punctuation may hang past the right margin (Writer and Word both
-            # allow it), so only lines ending in a letter vote for the margin.
-            right=_cluster_edge(
-                [ln.x1 for ln in lines if not _ends_in_punctuation(ln)] or [ln.x1 for ln in lines],
-                low=False,
-                tol=0.25 * size,
-            ),
+            left=left,
+            right=right,
             pitch=statistics.median(pitches[key]) if pitches[key] else 0.0,
         )
     return out
