@@ -147,35 +147,35 @@ def _with_id(cls: type, fields: dict[str, Any], no: str | None) -> dict[str, Any
 
 
 def measure(no: str, text: str, lead: Sequence[str], support: Sequence[str] = ()) -> Measure:
-    return Measure(**_with_id(Measure, dict(
-        number=MeasureNo.parse(no),
-        written_number=f"{no}.",
-        part="1",
-        section="1",
-        text=text,
-        lead=units(*lead),
-        support=units(*support),
-        annotation=None,
-        span=Span(start_line=1, end_line=1),
-    ), no))
+    return Measure(**_with_id(Measure, {
+        "number": MeasureNo.parse(no),
+        "written_number": f"{no}.",
+        "part": "1",
+        "section": "1",
+        "text": text,
+        "lead": units(*lead),
+        "support": units(*support),
+        "annotation": None,
+        "span": Span(start_line=1, end_line=1),
+    }, no))
 
 
 def entry(
     no: str | None, text: str, lead: Sequence[str], support: Sequence[str] = (), *, row: int = 1
 ) -> TableEntry:
-    return TableEntry(**_with_id(TableEntry, dict(
-        row=row,
-        number=None if no is None else MeasureNo.parse(no),
-        written_number=no or "",
-        number_inferred=False,
-        part="1",
-        section="1",
-        national_task=None,
-        text=text,
-        deadline=None,
-        upper_units=(),
-        lead=units(*lead),
-        support=units(*support),
-        extra=(),
-        span=Span(start_line=row, end_line=row),
-    ), no))
+    return TableEntry(**_with_id(TableEntry, {
+        "row": row,
+        "number": None if no is None else MeasureNo.parse(no),
+        "written_number": no or "",
+        "number_inferred": False,
+        "part": "1",
+        "section": "1",
+        "national_task": None,
+        "text": text,
+        "deadline": None,
+        "upper_units": (),
+        "lead": units(*lead),
+        "support": units(*support),
+        "extra": (),
+        "span": Span(start_line=row, end_line=row),
+    }, no))
