@@ -836,6 +836,10 @@ def _translated(what: str) -> Iterator[None]:
         ) from exc
     except Exception as exc:  # noqa: BLE001 - the boundary: anything pdfminer raises
         inner = _cause(exc)
+        if isinstance(inner, MemoryError):
+            # pdfplumber wraps even this: the worker turns it into
+            # InputTooLargeError with the budget in the message.
+            raise MemoryError(str(inner)) from exc
         name = type(inner).__name__
         if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
             raise EncryptedDocumentError(

@@ -1,0 +1,201 @@
+"""Bad and hostile PDFs: each gets its documented error, quickly and within
+bounded memory (docs/pdf.md, "Errors" and "Bounded resources").
+
+Every file is built here by `tests/read/pdf_fixtures.py` — encryption with
+the standard RC4 handler written by hand, the flate bomb from one repeated
+deflate block — so nothing is downloaded and no PDF tool is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "read"))
+from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream  # noqa: E402
+
+from policy_parse.errors import (  # noqa: E402
+    CorruptFileError,
+    EncryptedDocumentError,
+    InputTooLargeError,
+    NoTextLayerError,
+    PolicyParseError,
+)
+from policy_parse.models import Document, Paragraph  # noqa: E402
+from policy_parse.read import Limits, read_document  # noqa: E402
+from policy_parse.read._pdfworker import WorkerTraceback, run_bounded  # noqa: E402
+
+QUICK = 5.0  # seconds: "under a few seconds"
+
+TEXT = "关于印发分工方案的通知"
+
+
+def _page() -> Page:
+    return Page(texts=[Text(72, 100, TEXT, 12)])
+
+
+def _texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def _timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    start = time.monotonic()
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        assert time.monotonic() - start < QUICK
+
+
+# --- encryption -------------------------------------------------------------------
+
+
+def test_an_encrypted_pdf_without_its_password_is_refused() -> None:
+    data = build_pdf([_page()], user_password="user", owner_password="owner")
+    with pytest.raises(EncryptedDocumentError, match="password"):
+        _timed(read_document, data)
+
+
+def test_an_encrypted_pdf_with_a_wrong_password_is_refused() -> None:
+    data = build_pdf([_page()], user_password="user", owner_password="owner")
+    with pytest.raises(EncryptedDocumentError) as info:
+        read_document(data, password="guess")
+    assert info.value.__cause__ is not None  # the worker's traceback
+
+
+@pytest.mark.parametrize("password", ["user", "owner"])
+def test_an_encrypted_pdf_opens_with_either_password(password: str) -> None:
+    data = build_pdf([_page()], user_password="user", owner_password="owner")
+    assert _texts(read_document(data, password=password)) == [TEXT]
+
+
+def test_a_pdf_with_only_an_owner_password_opens_without_one() -> None:
+    data = build_pdf([_page()], owner_password="owner")
+    assert b"/Encrypt" in data
+    assert _texts(read_document(data)) == [TEXT]
+
+
+# --- no text, damaged --------------------------------------------------------------
+
+
+def test_an_image_only_pdf_says_ocr_is_out_of_scope() -> None:
+    data = build_pdf([Page(image=True), Page(image=True)])
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        _timed(read_document, data)
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.999])
+def test_a_truncated_pdf_is_corrupt(keep: float) -> None:
+    data = build_pdf([_page(), _page()])
+    with pytest.raises(CorruptFileError, match="truncated"):
+        _timed(read_document, data[: int(len(data) * keep)])
+
+
+def test_a_pdf_with_garbage_for_a_body_is_corrupt() -> None:
+    data = b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+    with pytest.raises(CorruptFileError) as info:
+        _timed(read_document, data)
+    assert isinstance(info.value, ValueError)
+
+
+def test_a_damaged_content_stream_is_corrupt_or_read_but_never_a_crash() -> None:
+    page = Page(raw_content=b"BT /F1 12 Tf 72 700 Td <0000 Tj ET ]]]>>", content_filters=())
+    try:
+        _timed(read_document, build_pdf([page, _page()]))
+    except PolicyParseError:
+        pass
+
+
+# --- resource limits ------------------------------------------------------------------
+
+
+def test_a_flate_bomb_is_stopped_by_the_memory_budget() -> None:
+    # 1 GiB of spaces deflated twice: a few kilobytes on disk.
+    bomb = flate_bomb_stream(1 << 30)
+    data = build_pdf(
+        [Page(raw_content=bomb, content_filters=("FlateDecode", "FlateDecode")), _page()]
+    )
+    assert len(data) < 64 * 1024
+    limits = Limits(pdf_memory_bytes=256 * 1024 * 1024)
+    with pytest.raises(InputTooLargeError, match="memory"):
+        _timed(read_document, data, limits=limits)
+
+
+def test_a_cyclic_page_tree_visits_each_page_once() -> None:
+    data = build_pdf([_page()], cyclic_page_tree=True)
+    doc = _timed(read_document, data)
+    assert _texts(doc) == [TEXT]
+
+
+def test_too_many_pages_are_refused() -> None:
+    data = build_pdf([_page(), _page(), _page()])
+    with pytest.raises(InputTooLargeError, match="3 pages"):
+        read_document(data, limits=Limits(max_pages=2))
+
+
+def _sleep() -> None:
+    time.sleep(60)
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _hog() -> bytes:
+    return b"x" * (512 * 1024 * 1024)
+
+
+def _boom() -> None:
+    raise KeyError("a bug, not a bad file")
+
+
+def test_the_worker_stops_a_parse_that_runs_too_long() -> None:
+    with pytest.raises(InputTooLargeError, match="longer than 0.5 s"):
+        _timed(run_bounded, _sleep, memory_bytes=1 << 30, seconds=0.5)
+
+
+def test_the_worker_reports_a_killed_child_as_too_large() -> None:
+    with pytest.raises(InputTooLargeError, match="SIGKILL"):
+        _timed(run_bounded, _die, memory_bytes=1 << 30, seconds=10)
+
+
+def test_the_worker_turns_memory_error_into_too_large() -> None:
+    with pytest.raises(InputTooLargeError, match="128 MiB"):
+        _timed(run_bounded, _hog, memory_bytes=128 * 1024 * 1024, seconds=10)
+
+
+def test_the_worker_reports_its_own_bugs_with_the_traceback() -> None:
+    with pytest.raises(RuntimeError, match="KeyError") as info:
+        run_bounded(_boom, memory_bytes=1 << 30, seconds=10)
+    assert isinstance(info.value.__cause__, WorkerTraceback)
+    assert "_boom" in str(info.value.__cause__)
+
+
+# --- the CLI ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        build_pdf([_page()], user_password="user", owner_password="owner"),
+        build_pdf([Page(image=True)]),
+        build_pdf([_page()])[:200],
+    ],
+    ids=["encrypted", "image-only", "truncated"],
+)
+def test_the_cli_prints_one_line_and_exits_2(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "通知 坏.pdf"
+    path.write_bytes(data)
+    proc = subprocess.run(
+        [sys.executable, "-m", "policy_parse", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
