@@ -605,12 +605,6 @@ def test_it_raises_only_policy_parse_errors_on_mutated_docx(data: bytes) -> None
         pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IndexError,
-    reason="normalize/assemble.py indexes seg.table.header by cell position: a table row "
-    "with more cells than the header raises IndexError (found by byte mutation)",
-)
 def test_it_survives_a_table_row_with_one_cell_more_than_the_header() -> None:
     parse = need_parse()
     lines = badfiles.sample_text().split("\n")

@@ -115,13 +115,6 @@ def test_it_refuses_a_numeral_with_a_foreign_character_after_a_unit():
         cn_to_int("十甲")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="cn_to_int raises a bare KeyError (not ValueError) for a string with no 十/百 "
-    "that holds a non-numeral character, e.g. 甲 or 一A; callers such as "
-    "header._iso_date have to catch KeyError as well",
-)
 def test_it_refuses_a_character_that_is_no_numeral_with_a_value_error():
     with pytest.raises(ValueError):
         cn_to_int("甲")
@@ -168,12 +161,6 @@ def test_it_reads_3_1_as_the_same_number_as_3_dash_1():
     assert parse_written("3.1") == MeasureNo.parse("3-1")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse_written returns MeasureNo(()) — a number with no parts, written as '' — "
-    "for a 序号 cell holding only punctuation ('、', '.'), instead of refusing it; "
-    "reconcile then fails with IndexError (see test_table)",
-)
 @pytest.mark.parametrize("written", ["", "、", "."])
 def test_it_refuses_a_written_number_without_digits(written):
     with pytest.raises(ValueError):

@@ -234,12 +234,6 @@ def test_it_reads_lead_and_support_from_their_own_columns_when_a_table_has_them(
     assert e.deadline is not None and e.deadline.value == "2021-06-30"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 序号 cell holding only a stray '.' becomes MeasureNo(()) — a number with no "
-    "parts, shown as '' — via parse_written; at a8fb75e reconcile's numbering check then "
-    "indexes the empty parts and the whole parse fails with IndexError",
-)
 def test_a_stray_dot_in_the_number_column_is_no_number():
     from policy_parse.reconcile import reconcile
 

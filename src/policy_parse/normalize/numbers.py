@@ -20,6 +20,8 @@ def cn_to_int(text: str) -> int:
         return int(text)
     if not any(c in _CN_UNITS for c in text):
         # Digit-by-digit form, as in years: 二〇二〇.
+        if any(c not in _CN_VALUES for c in text):
+            raise ValueError(f"not a Chinese numeral: {text!r}")
         return int("".join(str(_CN_VALUES[c]) for c in text))
     total, current = 0, 0
     for ch in text:
@@ -60,4 +62,7 @@ def parse_written(written: str) -> MeasureNo:
     import unicodedata
 
     text = unicodedata.normalize("NFKC", written).strip().rstrip(".、")
-    return MeasureNo(tuple(int(p) for p in _SPLIT.split(text) if p))
+    parts = [p for p in _SPLIT.split(text) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise ValueError(f"not a measure number: {written!r}")
+    return MeasureNo(tuple(int(p) for p in parts))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from ..data import load
 from ..models import Unit, UnitStatus
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
@@ -26,17 +28,31 @@ def clean(name: str) -> str:
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", name))
 
 
+def trim(name: str) -> str:
+    """Remove whitespace only: the name as written."""
+    return WHITESPACE.sub("", name)
+
+
+_PAREN = regex.compile(r"[（(][^（）()]*[）)]")
+
+
 def split_units(text: str) -> list[str]:
-    """北辰、南开，武清区政府；A\\nB → the written items, whitespace trimmed."""
-    return [w for w in (clean(p) for p in UNIT_SEPARATORS.split(text)) if w]
+    """北辰、南开，武清区政府；A\\nB → the written items, whitespace trimmed.
+
+    A separator inside parentheses belongs to one name:
+    示范区领导小组办公室（滨海高新区管委会、市科技局） stays whole.
+    """
+    shielded = _PAREN.sub(lambda m: m[0].replace("、", "\0").replace("，", "\1"), text)
+    items = (p.replace("\0", "、").replace("\1", "，") for p in UNIT_SEPARATORS.split(shielded))
+    return [w for w in (trim(p) for p in items) if w]
 
 
 def _has_unit_ending(name: str) -> bool:
-    return bool(name) and name[-1] in load("units")["endings"]
+    return name.endswith(tuple(load("units")["endings"]))
 
 
 def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
-    """Pair each written item with its expanded name.
+    """Pair each written item with its expanded name (widths unified).
 
     北辰、南开、武清区政府 → (北辰, 北辰区政府), (南开, 南开区政府),
     (武清区政府, 武清区政府).  A run of items without a department ending takes
@@ -46,23 +62,24 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
     suffixes = sorted(load("units")["shared_suffixes"], key=len, reverse=True)
     out: list[tuple[str, str]] = []
     pending: list[str] = []
-    for item in written:
+    for original in written:
+        item = clean(original)
         if not _has_unit_ending(item):
-            pending.append(item)
+            pending.append(original)
             continue
         if pending:
             suffix = next(
                 (s for s in suffixes if item.endswith(s) and len(item) > len(s)), None
             )
             if suffix is None:
-                lengths = {len(p) for p in pending}
+                lengths = {len(clean(p)) for p in pending}
                 if len(lengths) == 1 and len(item) > (n := lengths.pop()):
                     suffix = item[n:]
             for p in pending:
-                out.append((p, p + suffix if suffix else p))
+                out.append((p, clean(p) + suffix if suffix else clean(p)))
             pending = []
-        out.append((item, item))
-    out.extend((p, p) for p in pending)
+        out.append((original, item))
+    out.extend((p, clean(p)) for p in pending)
     return out
 
 
@@ -109,5 +126,5 @@ class Inventory:
 
 def written_units(text: str | Sequence[str]) -> list[tuple[str, str]]:
     """Written text (or already split items) → (written, expanded) pairs."""
-    items = split_units(text) if isinstance(text, str) else [clean(t) for t in text if clean(t)]
+    items = split_units(text) if isinstance(text, str) else [trim(t) for t in text if trim(t)]
     return expand_shared_suffixes(items)
