@@ -42,6 +42,7 @@ from .models import (
     UnitStatus,
 )
 from .normalize.assemble import segmented_to_notice
+from .normalize.script import document_text, is_traditional, restore_written, simplify_document
 from .read import Limits, SourceLike, read_document
 from .reconcile import reconcile
 from .segment import segment
@@ -98,5 +99,10 @@ def parse(
     a line break).  The returned notice carries its discrepancies.
     """
     document = read_document(source, limits=limits, password=password)
-    notice = segmented_to_notice(segment(document), document.source)
+    if is_traditional(document_text(document)):
+        simplified = simplify_document(document)
+        notice = segmented_to_notice(segment(simplified), document.source)
+        notice = restore_written(notice, document, simplified)
+    else:
+        notice = segmented_to_notice(segment(document), document.source)
     return attrs.evolve(notice, discrepancies=reconcile(notice))

@@ -70,9 +70,11 @@ def _table(e: TableEntry) -> dict[str, Any]:
 def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
     if m is not None:
         return {
+            "id": m.id,
             "number": str(m.number),
             "written_number": m.written_number,
             "origin": "prose",
+            "deadline": _deadline(m.deadline),
             "part": m.part,
             "section": m.section,
             "text": m.text,
@@ -84,9 +86,11 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
         }
     assert e is not None
     return {
+        "id": e.id,
         "number": None if e.number is None else str(e.number),
         "written_number": e.written_number,
         "origin": "table",
+        "deadline": None,
         "part": e.part,
         "section": e.section,
         "text": e.text,
@@ -116,10 +120,10 @@ def _discrepancy(d: Discrepancy) -> dict[str, Any]:
 def measure_records(notice: Notice) -> list[dict[str, Any]]:
     """Prose measures in order, each with its table row; table-only rows
     follow the measure they come after in the table."""
-    by_no = {e.number: e for e in notice.table if e.number is not None}
-    prose_nos = {m.number for m in notice.measures}
-    records = [_measure(m, by_no.get(m.number)) for m in notice.measures]
-    extra = [e for e in notice.table if e.number is None or e.number not in prose_nos]
+    by_id = {e.id: e for e in notice.table if e.id is not None}
+    prose_ids = {m.id for m in notice.measures}
+    records = [_measure(m, by_id.get(m.id)) for m in notice.measures]
+    extra = [e for e in notice.table if e.id is None or e.id not in prose_ids]
     if not records:
         return [_measure(None, e) for e in notice.table]
     for e in extra:
@@ -207,9 +211,10 @@ def to_text(notice: Notice) -> str:
     if h.date:
         lines.append(f"dated {h.date}")
     n_sections = sum(len(p.sections) for p in notice.parts)
+    n_parts = sum(1 for p in notice.parts if p.number is not None)
     lines.append("")
     lines.append(
-        f"{len(notice.parts)} parts, {n_sections} sections, {len(notice.measures)} measures in the prose, "
+        f"{n_parts} parts, {n_sections} sections, {len(notice.measures)} measures in the prose, "
         f"{len(notice.table)} rows in the table, {len(notice.residue)} residue lines"
     )
     counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in _SEV_ORDER}

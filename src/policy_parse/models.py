@@ -214,9 +214,12 @@ class Section:
 
 @attrs.frozen(kw_only=True)
 class Part:
-    number: str
+    """A part of the outline.  Sections of a notice without parts sit in one
+    implicit part whose number and title are None."""
+
+    number: str | None
     written: str
-    title: str
+    title: str | None
     sections: tuple[Section, ...] = ()
 
 
@@ -240,8 +243,13 @@ class Header:
 
 @attrs.frozen(kw_only=True)
 class Measure:
-    """One measure of the prose list."""
+    """One measure of the prose list.
 
+    `id` is the number, unless numbering restarts in each section; then it is
+    "<section>/<number>" (3/4: measure 4 of section 3), unique in the notice.
+    """
+
+    id: str
     number: MeasureNo
     written_number: str
     part: str | None
@@ -250,6 +258,7 @@ class Measure:
     lead: tuple[Unit, ...]
     support: tuple[Unit, ...]
     annotation: str | None
+    deadline: Deadline | None = None
     span: Span
 
 
@@ -262,6 +271,7 @@ class TableEntry:
     number was derived from the row above (a measure's second sub-row).
     """
 
+    id: str | None
     row: int
     number: MeasureNo | None
     written_number: str

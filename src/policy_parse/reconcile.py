@@ -38,11 +38,11 @@ def comparable_text(text: str) -> str:
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(_TRAILING)
 
 
-def _d(kind: Kind, sev: Severity, no: MeasureNo | None, prose: object, table: object, msg: str) -> Discrepancy:
+def _d(kind: Kind, sev: Severity, mid: str | None, prose: object, table: object, msg: str) -> Discrepancy:
     return Discrepancy(
         kind=kind,
         severity=sev,
-        measure=None if no is None else str(no),
+        measure=mid,
         prose=prose,  # type: ignore[arg-type]
         table=table,  # type: ignore[arg-type]
         message=msg,
@@ -75,7 +75,7 @@ def _match_units(mine: Sequence[Unit], theirs: Sequence[Unit]) -> tuple[list[str
 
 
 def _alias_findings(
-    no: MeasureNo | None, side: str, units: Sequence[Unit], other: Sequence[Unit] = ()
+    no: str | None, side: str, units: Sequence[Unit], other: Sequence[Unit] = ()
 ) -> list[Discrepancy]:
     out = []
     other_side = "table" if side == "prose" else "prose"
@@ -106,7 +106,7 @@ def _hint(u: Unit, own: set[str], other: set[str], other_side: str) -> str:
     return "; check which department is meant"
 
 
-def _repeated_terms(no: MeasureNo | None, side: str, text: str, units: Sequence[Unit]) -> list[Discrepancy]:
+def _repeated_terms(no: str | None, side: str, text: str, units: Sequence[Unit]) -> list[Discrepancy]:
     out = []
     for m in REPEATED_TERM.finditer(text):
         values = (m["term"], None) if side == "prose" else (None, m["term"])
@@ -126,32 +126,32 @@ def _repeated_terms(no: MeasureNo | None, side: str, text: str, units: Sequence[
     return out
 
 
-def _numbering(numbers: Sequence[MeasureNo], side: str) -> list[Discrepancy]:
+def _numbering(numbers: Sequence[tuple[MeasureNo, str]], side: str) -> list[Discrepancy]:
     """Gaps, repeats and disorder in one side's main numbers and sub-numbers."""
     out: list[Discrepancy] = []
     seen: set[MeasureNo] = set()
     prev: MeasureNo | None = None
-    for no in numbers:
+    for no, mid in numbers:
         if no in seen:
-            out.append(_d(Kind.NUMBERING, Severity.ERROR, no, *_side(side, str(no)),
+            out.append(_d(Kind.NUMBERING, Severity.ERROR, mid, *_side(side, str(no)),
                           f"the {side} numbers two measures {no}"))
         elif prev is not None:
             p, n = prev.parts, no.parts
             if n[0] == p[0]:
                 expected = (p[1] + 1) if len(p) > 1 and len(n) > 1 else None
                 if expected is not None and n[1] != expected:
-                    out.append(_d(Kind.NUMBERING, Severity.WARNING, no, *_side(side, str(no)),
+                    out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
                                   f"the {side} goes from {prev} to {no}"))
             elif n[0] == p[0] + 1:
                 if len(n) > 1 and n[1] != 1:
-                    out.append(_d(Kind.NUMBERING, Severity.WARNING, no, *_side(side, str(no)),
+                    out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
                                   f"the {side} starts {n[0]} at sub-number {n[1]}"))
             elif n[0] > p[0] + 1:
                 missing = "、".join(str(k) for k in range(p[0] + 1, n[0]))
-                out.append(_d(Kind.NUMBERING, Severity.WARNING, no, *_side(side, str(no)),
+                out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
                               f"the {side} jumps from {prev} to {no}: no measure {missing}"))
             else:
-                out.append(_d(Kind.NUMBERING, Severity.WARNING, no, *_side(side, str(no)),
+                out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
                               f"the {side} has {no} after {prev}: out of order"))
         seen.add(no)
         prev = no
@@ -166,71 +166,82 @@ def measures_to_discrepancies(
     measures: Sequence[Measure], table: Sequence[TableEntry]
 ) -> tuple[Discrepancy, ...]:
     out: list[Discrepancy] = []
-    has_prose, has_table = bool(measures), bool(table)
-    by_no_table: dict[MeasureNo, TableEntry] = {}
+    if measures and not table:
+        out.append(_d(Kind.MISSING_IN_TABLE, Severity.INFO, None, None, None,
+                      "the notice has no 分工表: the prose list is not reconciled against a table"))
+    if table and not measures:
+        out.append(_d(Kind.MISSING_IN_PROSE, Severity.INFO, None, None, None,
+                      "the notice has no prose list: the 分工表 is not reconciled against one"))
+    by_id_table: dict[str, TableEntry] = {}
     for e in table:
-        if e.number is not None:
-            by_no_table.setdefault(e.number, e)
-    by_no_prose: dict[MeasureNo, Measure] = {}
+        if e.id is not None:
+            by_id_table.setdefault(e.id, e)
+    by_id_prose: dict[str, Measure] = {}
     for m in measures:
-        by_no_prose.setdefault(m.number, m)
+        by_id_prose.setdefault(m.id, m)
 
-    out += _numbering([m.number for m in measures], "prose")
-    out += _numbering([e.number for e in table if e.number is not None], "table")
+    out += _numbering_by_section([(m.section, m.number, m.id) for m in measures], "prose")
+    out += _numbering_by_section(
+        [(e.section, e.number, e.id) for e in table if e.number is not None and e.id], "table"
+    )
     for e in table:
         if e.number is None:
             out.append(_d(Kind.NUMBERING, Severity.WARNING, None, None, e.text[:40],
                           f"table row {e.row} has no number and follows no numbered row"))
-        elif e.number_inferred and not e.written_number:
-            out.append(_d(Kind.NUMBERING, Severity.INFO, e.number, str(e.number) if e.number in by_no_prose else None, "",
-                          f"table row {e.row} has no 序号 of its own; read as {e.number}, the next part of the measure above"))
 
-    prose_texts = {m.number: comparable_text(m.text) for m in measures}
-    table_texts = {e.number: comparable_text(e.text) for e in table if e.number is not None}
-    order = [m.number for m in measures]
-    order += [e.number for e in table if e.number is not None and e.number not in by_no_prose]
+    prose_texts = {m.id: comparable_text(m.text) for m in measures}
+    table_texts = {e.id: comparable_text(e.text) for e in table if e.id is not None}
+    prose_order = [m.id for m in measures]
+    table_order = [e.id for e in table if e.id is not None]
+    order = prose_order + [i for i in table_order if i not in by_id_prose]
 
-    for no in order:
-        p, t = by_no_prose.get(no), by_no_table.get(no)
-        if p is not None and t is None:
-            if has_table:
-                out.append(_d(Kind.MISSING_IN_TABLE, Severity.ERROR, no, p.text, None,
-                              f"measure {no} is in the prose list but not in the table"))
-        elif t is not None and p is None:
-            if has_prose:
-                out.append(_d(Kind.MISSING_IN_PROSE, Severity.ERROR, no, None, t.text,
-                              f"measure {no} is in the table but not in the prose list"))
+    for mid in order:
+        p, t = by_id_prose.get(mid), by_id_table.get(mid)
+        no = p.number if p is not None else t.number if t is not None else None
+        if p is not None and t is None and table:
+            out.append(_d(Kind.MISSING_IN_TABLE, Severity.ERROR, mid, p.text, None,
+                          f"measure {mid} is in the prose list but not in the table"))
+        elif t is not None and p is None and measures:
+            out.append(_d(Kind.MISSING_IN_PROSE, Severity.ERROR, mid, None, t.text,
+                          f"measure {mid} is in the table but not in the prose list"))
         if p is not None:
-            out += _alias_findings(no, "prose", [*p.lead, *p.support], [*t.lead, *t.support] if t else ())
-            out += _repeated_terms(no, "prose", p.text, [*p.lead, *p.support])
+            out += _alias_findings(mid, "prose", [*p.lead, *p.support], [*t.lead, *t.support] if t else ())
+            out += _repeated_terms(mid, "prose", p.text, [*p.lead, *p.support])
         if t is not None:
-            out += _alias_findings(no, "table", [*t.lead, *t.support], [*p.lead, *p.support] if p else ())
-            out += _repeated_terms(no, "table", t.text, [*t.lead, *t.support])
-        if p is None or t is None:
+            out += _alias_findings(mid, "table", [*t.lead, *t.support], [*p.lead, *p.support] if p else ())
+            out += _repeated_terms(mid, "table", t.text, [*t.lead, *t.support])
+        if t is not None and p is None and not measures:
+            # A table on its own: a row copied from its neighbour is still a slip.
+            k = table_order.index(mid)
+            copied = table_order[k - 1] if k and table_texts[table_order[k - 1]] == table_texts[mid] else None
+            if copied is not None:
+                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, None, t.text,
+                              f"the table text of {mid} repeats that of {copied} word for word"))
+        if p is None or t is None or no is None:
             continue
 
-        pt, tt = prose_texts[no], table_texts[no]
+        pt, tt = prose_texts[mid], table_texts[mid]
         if pt != tt:
             copied_from = next(
-                (o for o in _neighbours(order, no) if prose_texts.get(o) == pt), None
+                (o for o in _neighbours(prose_order, mid) if prose_texts.get(o) == pt), None
             )
             table_copied = next(
-                (o for o in _neighbours(order, no) if table_texts.get(o) == tt), None
+                (o for o in _neighbours(table_order, mid) if table_texts.get(o) == tt), None
             )
             if copied_from is not None:
-                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, no, p.text, t.text,
-                              f"the prose text of {no} repeats that of {copied_from}; the table has its own text for {no}"))
+                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
+                              f"the prose text of {mid} repeats that of {copied_from}; the table has its own text for {mid}"))
             elif table_copied is not None:
-                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, no, p.text, t.text,
-                              f"the table text of {no} repeats that of {table_copied}; the prose has its own text for {no}"))
+                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
+                              f"the table text of {mid} repeats that of {table_copied}; the prose has its own text for {mid}"))
             else:
-                out.append(_d(Kind.TEXT_MISMATCH, Severity.WARNING, no, p.text, t.text,
-                              f"the prose and the table word measure {no} differently"))
+                out.append(_d(Kind.TEXT_MISMATCH, Severity.WARNING, mid, p.text, t.text,
+                              f"the prose and the table word measure {mid} differently"))
 
         lead_p, lead_t = _match_units(p.lead, t.lead)
         if lead_p or lead_t:
-            out.append(_d(Kind.LEAD_MISMATCH, Severity.ERROR, no, _names(p.lead), _names(t.lead),
-                          f"measure {no}: the prose names {'、'.join(_names(p.lead)) or 'no lead'} as lead, "
+            out.append(_d(Kind.LEAD_MISMATCH, Severity.ERROR, mid, _names(p.lead), _names(t.lead),
+                          f"measure {mid}: the prose names {'、'.join(_names(p.lead)) or 'no lead'} as lead, "
                           f"the table {'、'.join(_names(t.lead)) or 'no lead'}"))
         sup_p, sup_t = _match_units(p.support, t.support)
         # A lead that moved into the other side's supporters is one finding, not two.
@@ -243,12 +254,27 @@ def measures_to_discrepancies(
                 parts.append("only the prose names " + "、".join(sup_p))
             if sup_t:
                 parts.append("only the table names " + "、".join(sup_t))
-            out.append(_d(Kind.UNITS_MISMATCH, sev, no, _names(p.support), _names(t.support),
-                          f"measure {no}: supporting units differ: " + "; ".join(parts)))
+            out.append(_d(Kind.UNITS_MISMATCH, sev, mid, _names(p.support), _names(t.support),
+                          f"measure {mid}: supporting units differ: " + "; ".join(parts)))
     return tuple(out)
 
 
-def _neighbours(order: Sequence[MeasureNo], no: MeasureNo) -> list[MeasureNo]:
+def _numbering_by_section(
+    items: Sequence[tuple[str | None, MeasureNo, str]], side: str
+) -> list[Discrepancy]:
+    """Numbering checks; where ids carry the section, each section on its own."""
+    if all(i == str(n) for _, n, i in items):
+        return _numbering([(n, i) for _, n, i in items], side)
+    out: list[Discrepancy] = []
+    groups: dict[str | None, list[tuple[MeasureNo, str]]] = {}
+    for section, n, i in items:
+        groups.setdefault(section, []).append((n, i))
+    for group in groups.values():
+        out += _numbering(group, side)
+    return out
+
+
+def _neighbours(order: Sequence[str], no: str) -> list[str]:
     k = order.index(no)
     return [order[j] for j in (k - 1, k + 1) if 0 <= j < len(order)]
 

@@ -96,6 +96,7 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
 
     measures = tuple(
         Measure(
+            id=m.id,
             number=m.number,
             written_number=m.written_number,
             part=m.part,
@@ -104,24 +105,27 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
             lead=units(local, lead),
             support=units(local, sup),
             annotation=m.annotation.written if m.annotation else None,
+            deadline=parse_deadline(m.deadline) if m.deadline else None,
             span=m.span,
         )
         for m, (lead, sup) in zip(prose, prose_units)
     )
 
     entries: list[TableEntry] = []
-    for row, (number, inferred), (lead, sup), up in zip(
-        rows, _table_numbers(rows), row_units, upper_pairs
-    ):
+    numbers = _table_numbers(rows)
+    restart = len({n for n, _ in numbers if n}) < len([n for n, _ in numbers if n])
+    for row, (number, inferred), (lead, sup), up in zip(rows, numbers, row_units, upper_pairs):
         roles_seen = {r for r, _ in row.values}
+        section = _heading_number(row.get("section"))[0] if "section" in roles_seen else None
         entries.append(
             TableEntry(
+                id=None if number is None else f"{section}/{number}" if restart else str(number),
                 row=row.row,
                 number=number,
                 written_number=row.number,
                 number_inferred=inferred,
                 part=_heading_number(row.get("part"))[0] if "part" in roles_seen else None,
-                section=_heading_number(row.get("section"))[0] if "section" in roles_seen else None,
+                section=section,
                 national_task=join_cell_lines(row.get("national_task")) or None,
                 text=join_cell_lines(row.get("text")),
                 deadline=parse_deadline(row.get("deadline")),
@@ -129,7 +133,7 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
                 lead=units(local, lead),
                 support=units(local, sup),
                 extra=tuple(
-                    (seg.table.header[i] if seg.table else "", v)
+                    (_header_name(seg, i), v)
                     for i, (r, v) in enumerate(row.values)
                     if r == "extra"
                 ),
@@ -150,6 +154,12 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
     )
 
 
+def _header_name(seg: Segmented, column: int) -> str:
+    header = seg.table.header if seg.table else ()
+    # A row may have more cells than the header (a stray cell in pasted text).
+    return header[column] if column < len(header) and header[column] else f"column {column + 1}"
+
+
 def _parts_from_table(rows: tuple[TableRow, ...]) -> tuple[Part, ...]:
     """Parts and sections named in a table's 方面/任务 columns, in order."""
     parts: list[Part] = []
@@ -162,7 +172,7 @@ def _parts_from_table(rows: tuple[TableRow, ...]) -> tuple[Part, ...]:
         if s_text:
             number, title = _heading_number(s_text)
             if not parts:
-                parts.append(Part(number="", written="", title=""))
+                parts.append(Part(number=None, written="", title=None))
             secs = parts[-1].sections
             if not secs or secs[-1].title != title:
                 sec = Section(number=number or str(len(secs) + 1), written=s_text, title=title)

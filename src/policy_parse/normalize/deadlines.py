@@ -26,7 +26,7 @@ def parse_deadline(written: str) -> Deadline | None:
     if text in words["ongoing"]:
         return Deadline(written=written, kind="ongoing")
     if text in words["recurring"]:
-        return Deadline(written=written, kind="recurring", value=text)
+        return Deadline(written=written, kind="recurring", value=words["recurring"][text])
     if m := _YEAR_END.match(text):
         return Deadline(written=written, kind="date", value=f"{m['y']}-12-31")
     if m := _DATE_BEFORE.match(text):

@@ -94,8 +94,7 @@ def _is_blank(line: str) -> bool:
 def read_text(text: str, source: Source) -> Document:
     """Split decoded text into paragraphs and tab-indented tables."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
     lines = text.split("\n")
@@ -120,7 +119,8 @@ def read_text(text: str, source: Source) -> Document:
             j += 1
         group = lines[i:j]
         cell_lines = sum(1 for g in group if _is_cell_line(g))
-        if _is_cell_line(group[0]) and cell_lines >= 2:
+        # A one-cell group inside a table is a full-width row (a group title).
+        if _is_cell_line(group[0]) and (cell_lines >= 2 or (table_rows and len(group) == 1)):
             table_rows.append(_group_to_row(group, first_line=i + 1))
         else:
             close_table()

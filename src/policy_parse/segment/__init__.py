@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..models import Document, Header, Paragraph, Residue, Table
+from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .header import Line, lines_to_header
 from .prose import Outline, is_outline_start, lines_to_outline
@@ -37,7 +37,11 @@ def segment(document: Document) -> Segmented:
     table_seg: TableSegment | None = None
     for block in document.blocks:
         if isinstance(block, Table):
-            seg = table_to_segment(block) if table_seg is None else None
+            seg = (
+                table_to_segment(block, explicit_merges=document.source.format is Format.DOCX)
+                if table_seg is None
+                else None
+            )
             if seg is not None:
                 table_seg = seg
                 residue.extend(seg.residue)

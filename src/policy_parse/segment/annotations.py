@@ -24,22 +24,24 @@ class Annotation:
     written: str
     lead: tuple[str, ...]  # as written, not yet split into units
     support: tuple[str, ...]
+    deadline: str | None = None
 
 
 @functools.cache
 def _label_pattern() -> regex.Pattern[str]:
     labels = load("annotations")["labels"]
-    words = sorted({*labels["lead"], *labels["support"]}, key=len, reverse=True)
+    words = sorted({*labels["lead"], *labels["support"], *labels["deadline"]}, key=len, reverse=True)
     return regex.compile(r"(?P<label>" + "|".join(map(regex.escape, words)) + r")\s*[：:]")
 
 
 @functools.cache
 def _role_of() -> dict[str, str]:
     labels = load("annotations")["labels"]
-    return {**{w: "support" for w in labels["support"]}, **{w: "lead" for w in labels["lead"]}}
-
-
-LINE_LABEL = regex.compile(r"^\s*(?P<label>\S{1,6}?)\s*[：:]")  # 牵头单位：A on its own line
+    return {
+        **{w: "deadline" for w in labels["deadline"]},
+        **{w: "support" for w in labels["support"]},
+        **{w: "lead" for w in labels["lead"]},
+    }
 
 
 def parse_annotation(body: str) -> Annotation | None:
@@ -47,13 +49,19 @@ def parse_annotation(body: str) -> Annotation | None:
     text = body.strip()
     matches = list(_label_pattern().finditer(text))
     if matches and not text[: matches[0].start()].strip(" ，,；;"):
-        lead: list[str] = []
-        support: list[str] = []
+        found: dict[str, list[str]] = {"lead": [], "support": [], "deadline": []}
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[m.end() : end].strip().strip("，,；;。 ")
-            (lead if _role_of()[m["label"]] == "lead" else support).append(value)
-        return Annotation(written=body, lead=tuple(lead), support=tuple(support))
+            found[_role_of()[m["label"]]].append(value)
+        if not found["lead"] and not found["support"]:
+            return None
+        return Annotation(
+            written=body,
+            lead=tuple(found["lead"]),
+            support=tuple(found["support"]),
+            deadline=found["deadline"][0] if found["deadline"] else None,
+        )
     phrases = load("annotations")["phrases"]
     for marker in phrases["lead_marker"]:
         head, sep, tail = text.partition(marker)
@@ -88,7 +96,8 @@ def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
 
 
 def parse_annotation_line(line: str) -> tuple[str, str] | None:
-    """牵头单位：A on its own line → ("lead", "A"); None for any other line."""
+    """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
+    None for any other line."""
     m = _label_pattern().match(line.strip())
     if not m:
         return None

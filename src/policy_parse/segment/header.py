@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from ..data import load
 from ..models import Header, Residue, Span
 from ..normalize.numbers import cn_to_int
 from . import grammar as g
@@ -44,14 +45,25 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     plan_lines = [] if mark is None else lines[mark + 1 :]
     n = len(notice_lines)
 
+    # Lines a web portal put above a republished notice.
+    portal = tuple(load("header")["portal_words"])
+    while notice_lines and any(w in notice_lines[0].text for w in portal):
+        residue.append(Residue(text=notice_lines[0].text, reason="web portal line above the notice", span=notice_lines[0].span))
+        notice_lines = notice_lines[1:]
+    n = len(notice_lines)
+
+    title: list[str] = []
     dn = next((k for k, ln in enumerate(notice_lines) if g.DOC_NUMBER.match(ln.text)), None)
     if dn is not None:
         fields["doc_number"] = notice_lines[dn].text.strip()
-        if dn > 0:
+        before = [ln.text.strip() for ln in notice_lines[:dn]]
+        if before and before[-1].endswith(tuple(load("header")["title_endings"])):
+            # Title first, number under it (as portals republish): no 版头.
+            title = before
+        elif before:
             # The 发文机关标志 as printed, 文件 included (DOMAIN.md).
-            fields["issuer"] = "".join(ln.text.strip() for ln in notice_lines[:dn])
+            fields["issuer"] = "".join(before)
         i = dn + 1
-    title: list[str] = []
     while i < n and not (
         g.RECIPIENTS.match(notice_lines[i].text) or g.SENTENCE_END.search(notice_lines[i].text)
     ):
@@ -105,6 +117,8 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
         k += 1
     preamble = [ln.text.strip() for ln in plan_lines[k:]]
 
+    if "issuer" not in fields and signature:
+        fields["issuer"] = signature[-1]  # no 版头: the 署名 names the issuer
     header = Header(
         issuer=fields.get("issuer"),  # type: ignore[arg-type]
         doc_number=fields.get("doc_number"),  # type: ignore[arg-type]

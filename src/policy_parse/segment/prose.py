@@ -33,12 +33,14 @@ class Marked:
 
 @attrs.frozen(kw_only=True)
 class ProseMeasure:
+    id: str
     number: MeasureNo
     written_number: str
     part: str | None
     section: str | None
     text: str
     annotation: Annotation | None
+    deadline: str | None
     span: Span
 
 
@@ -61,6 +63,10 @@ def match_marker(text: str) -> Marked | None:
         number = "-".join(p for p in regex.split(r"\s*[-－—.．]\s*", raw) if p)
     rest = text[m.end() :].strip()
     return Marked(style=style, number=number, written=m[0].strip(), rest=rest, line=Line(text, Span()))
+
+
+# Marker styles that name a section when only one heading level exists.
+SECTION_STYLES = frozenset({"cn_paren"})
 
 
 def _base_style(style: str) -> str:
@@ -99,6 +105,9 @@ def lines_to_outline(lines: list[Line]) -> Outline:
     headings = order[:level]
     part_style = headings[0] if headings else None
     section_style = headings[1] if len(headings) > 1 else None
+    if len(headings) == 1 and headings[0] in SECTION_STYLES:
+        # A lone heading level written （一） is a section with no part above.
+        part_style, section_style = None, headings[0]
     sub_styles = set(order[level + 1 :])
 
     parts: list[Part] = []
@@ -126,7 +135,7 @@ def lines_to_outline(lines: list[Line]) -> Outline:
             section_no, current, parent_no = m.number, None, None
             sec = Section(number=m.number, written=m.written, title=m.rest)
             if not parts:
-                parts.append(Part(number="", written="", title=""))
+                parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
         elif m is not None and base == measure_style:
             parent_no = MeasureNo.parse(m.number)
@@ -134,7 +143,7 @@ def lines_to_outline(lines: list[Line]) -> Outline:
         elif m is not None and base in sub_styles and parent_no is not None:
             current = start_measure(parent_no.sub(int(m.number)), m)
         elif current is not None and (lab := parse_annotation_line(ln.text)):
-            current["extra"].append(lab)  # type: ignore[attr-defined]
+            current["extra"].append((*lab, ln.text.strip()))  # type: ignore[attr-defined]
             current["span"] = current["span"].cover(ln.span)  # type: ignore[attr-defined]
         elif current is not None:
             # A paragraph that goes on from the measure above (a wrapped line
@@ -144,11 +153,37 @@ def lines_to_outline(lines: list[Line]) -> Outline:
         else:
             residue.append(Residue(text=ln.text, reason="prose line outside any measure", span=ln.span))
 
-    return Outline(
-        parts=tuple(parts),
-        measures=tuple(_finish(item) for item in measures),
-        residue=tuple(residue),
-    )
+    finished = [_finish(item) for item in measures]
+    kept: list[ProseMeasure] = []
+    def is_child(c: ProseMeasure, m: ProseMeasure) -> bool:
+        n = len(m.number.parts)
+        return len(c.number.parts) > n and c.number.parts[:n] == m.number.parts and c.section == m.section
+
+    for k, m in enumerate(finished):
+        children: list[ProseMeasure] = []
+        if m.annotation is None:
+            for c in finished[k + 1 :]:
+                if not is_child(c, m):
+                    break
+                children.append(c)
+        if children:
+            # "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure.
+            residue.append(Residue(
+                text=f"{m.written_number}{m.text}",
+                reason=f"lead-in of measures {children[0].number}…{children[-1].number}, not itself a measure",
+                span=m.span,
+            ))
+            continue
+        kept.append(m)
+    return Outline(parts=tuple(parts), measures=tuple(_with_ids(kept)), residue=tuple(residue))
+
+
+def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
+    """Where numbering restarts in each section, the id carries the section."""
+    numbers = [m.number for m in measures]
+    if len(set(numbers)) == len(numbers):
+        return measures
+    return [attrs.evolve(m, id=f"{m.section}/{m.number}") for m in measures]
 
 
 def _finish(item: dict[str, object]) -> ProseMeasure:
@@ -157,21 +192,26 @@ def _finish(item: dict[str, object]) -> ProseMeasure:
     for t in texts[1:]:
         text += ("\n" if g.SENTENCE_END.search(text) else "") + t
     text, ann = split_trailing_annotation(text)
-    extra: list[tuple[str, str]] = item["extra"]  # type: ignore[assignment]
+    extra: list[tuple[str, str, str]] = item["extra"]  # type: ignore[assignment]
+    deadline = ann.deadline if ann else None
     if extra:
-        lead = [v for role, v in extra if role == "lead"]
-        support = [v for role, v in extra if role == "support"]
-        written = "\n".join(f"{v}" for _, v in extra)
+        lead = [v for role, v, _ in extra if role == "lead"]
+        support = [v for role, v, _ in extra if role == "support"]
+        deadline = next((v for role, v, _ in extra if role == "deadline"), deadline)
+        written = "\n".join(line for _, _, line in extra)
         if ann is not None:
             lead, support = [*ann.lead, *lead], [*ann.support, *support]
             written = ann.written + "\n" + written
         ann = Annotation(written=written, lead=tuple(lead), support=tuple(support))
+    number: MeasureNo = item["number"]  # type: ignore[assignment]
     return ProseMeasure(
-        number=item["number"],  # type: ignore[arg-type]
+        id=str(number),
+        number=number,
         written_number=item["written_number"],  # type: ignore[arg-type]
         part=item["part"],  # type: ignore[arg-type]
         section=item["section"],  # type: ignore[arg-type]
         text=text.strip(),
         annotation=ann,
+        deadline=deadline,
         span=item["span"],  # type: ignore[arg-type]
     )

@@ -19,8 +19,13 @@ from ..data import load
 from ..models import Residue, Span, Table
 from . import grammar as g
 
-# Roles whose empty cell means "same as above" (merged cells in text form).
-INHERITING = frozenset({"part", "section", "national_task", "number", "deadline", "upper"})
+# Roles whose empty cell means "same as above" when the source cannot mark
+# merges (text copied from a portal): grouping columns, and the lead, which
+# every measure has.  Supporting units are never inherited: an empty 配合单位
+# cell means none.
+INHERITING = frozenset(
+    {"part", "section", "national_task", "number", "deadline", "upper", "lead", "combined"}
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -81,6 +86,7 @@ def header_to_roles(header: list[str]) -> list[str] | None:
         raw.append(role or "extra")
     if sum(r != "extra" for r in raw) < 2 or not ({"text", "number"} & set(raw)):
         return None
+    raw = _demote_duplicates(raw, [_norm(c) for c in header])
     has_lead = "lead" in raw
     has_local = "units_local" in raw
     roles: list[str] = []
@@ -98,8 +104,43 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     return roles
 
 
-def table_to_segment(table: Table) -> TableSegment | None:
-    """Find the header row, then read body rows with merges filled in."""
+def _demote_duplicates(raw: list[str], header: list[str]) -> list[str]:
+    """Two columns named like the measure text (重点任务 beside 具体措施): the
+    one whose header comes first in the synonym list holds the text; the
+    other is a grouping column, read like 方面 (or 任务 if 方面 exists)."""
+    texts = [k for k, r in enumerate(raw) if r == "text"]
+    if len(texts) < 2:
+        return raw
+    order = [_norm(n) for n in load("columns")["roles"]["text"]]
+    best = min(texts, key=lambda k: order.index(header[k]) if header[k] in order else len(order))
+    out = list(raw)
+    for k in texts:
+        if k != best:
+            out[k] = "part" if "part" not in out else "section" if "section" not in out else "extra"
+    return out
+
+
+def _heading_row(texts: list[str]) -> str | None:
+    """A row whose only text (possibly spread over merged cells) is an
+    outline heading such as 一、提升创新平台能级: a group title, not a measure."""
+    values = {t.strip() for t in texts if t.strip()}
+    if len(values) != 1:
+        return None
+    (value,) = values
+    m = g.MARKER.match(value)
+    if m is None or m["ar_dot"] or m["ar_dun"] or m["ar_sub"] or m["ar_dec"]:
+        return None
+    return value
+
+
+def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSegment | None:
+    """Find the header row, then read body rows with merges filled in.
+
+    `explicit_merges` says the reader knows every merge (Word's w:vMerge): an
+    empty cell is then just empty.  Text and PDF cannot say so reliably (a PDF
+    merged region cut by a page break comes back as an empty cell), so there
+    an empty grouping or lead cell continues the value above.
+    """
     header_index = None
     roles: list[str] | None = None
     for k, row in enumerate(table.rows[:5]):
@@ -122,12 +163,24 @@ def table_to_segment(table: Table) -> TableSegment | None:
     previous: dict[int, str] = {}
     repeated = 0
     body_no = 0
+    heading_levels: list[str] = []  # marker styles of heading rows, outermost first
+    headings: dict[str, str] = {}
     for row in table.rows[header_index + 1 :]:
         texts = [c.text for c in row.cells]
         if row.repeat_header or [_norm(t) for t in texts] == header_norm[: len(texts)]:
             repeated += 1
             continue
         if not any(t.strip() for t in texts):
+            continue
+        if (heading := _heading_row(texts)) is not None:
+            style = _marker_style(heading)
+            if style not in heading_levels:
+                heading_levels.append(style)
+            level = heading_levels.index(style)
+            role = ("part", "section")[min(level, 1)] if "part" not in roles else "section"
+            headings[role] = heading
+            if role == "part":
+                headings.pop("section", None)
             continue
         values: list[tuple[str, str]] = []
         own_number = ""
@@ -136,12 +189,15 @@ def table_to_segment(table: Table) -> TableSegment | None:
             text = cell.text.strip()
             if cell.merged_left and col > 0:
                 text = values[-1][1]
-            elif cell.merged_up or (not text and role in INHERITING):
+            elif cell.merged_up or (not text and role in INHERITING and not explicit_merges):
                 text = previous.get(col, "")
             elif role == "number":
                 own_number = text
             values.append((role, text))
             previous[col] = text
+        for role, heading in headings.items():
+            if role not in roles:
+                values.append((role, heading))
         body_no += 1
         number_value = next((v for r, v in values if r == "number"), "")
         rows.append(
@@ -160,6 +216,12 @@ def table_to_segment(table: Table) -> TableSegment | None:
         residue=tuple(residue),
         repeated_headers=repeated,
     )
+
+
+def _marker_style(text: str) -> str:
+    m = g.MARKER.match(text)
+    assert m is not None
+    return next(s for s in g.STYLES if m[s] is not None)
 
 
 def join_cell_lines(text: str) -> str:
