@@ -98,7 +98,11 @@ def parse(
     `source` is a path, the file's bytes, or its decoded text (a `str` holding
     a line break).  The returned notice carries its discrepancies.
     """
-    document = read_document(source, limits=limits, password=password)
+    return notice_from_document(read_document(source, limits=limits, password=password))
+
+
+def notice_from_document(document: Document) -> Notice:
+    """Segment, normalise and reconcile a `Document` a reader produced."""
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
         notice = segmented_to_notice(segment(simplified), document.source)

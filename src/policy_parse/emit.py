@@ -55,6 +55,8 @@ def _table(e: TableEntry) -> dict[str, Any]:
         "written_number": e.written_number,
         "part": e.part,
         "section": e.section,
+        "part_written": e.part_written,
+        "section_written": e.section_written,
         "national_task": e.national_task,
         "text": e.text,
         "deadline": _deadline(e.deadline),
@@ -63,6 +65,7 @@ def _table(e: TableEntry) -> dict[str, Any]:
         "lead": [_unit(u) for u in e.lead],
         "support": [_unit(u) for u in e.support],
         "extra": {k: v for k, v in e.extra},
+        "inherited": list(e.inherited),
         "span": _span(e.span),
     }
 
@@ -164,10 +167,12 @@ def to_dict(notice: Notice) -> dict[str, Any]:
             "date": h.date,
             "date_written": h.date_written,
             "note": h.note,
+            "attachment_mark": h.attachment_mark,
             "plan_title": h.plan_title,
             "preamble": list(h.preamble),
             "table_caption": notice.table_caption,
             "table_header": list(notice.table_header),
+            "table_header_repeats": notice.table_header_repeats,
         },
         "parts": [
             {

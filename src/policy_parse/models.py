@@ -237,6 +237,7 @@ class Header:
     date: str | None = None
     date_written: str | None = None
     note: str | None = None
+    attachment_mark: str | None = None  # the 附件 line that opens the plan
     plan_title: str | None = None
     preamble: tuple[str, ...] = ()
 
@@ -269,6 +270,8 @@ class TableEntry:
     `row` counts body rows from 1 (header rows and repeats not counted).
     `number_inferred` is set when the row had no 序号 of its own and its
     number was derived from the row above (a measure's second sub-row).
+    `inherited` names the columns whose value is a copy from above (a merged
+    cell, or a group title row): what the row shows but did not write.
     """
 
     id: str | None
@@ -278,6 +281,8 @@ class TableEntry:
     number_inferred: bool
     part: str | None
     section: str | None
+    part_written: str | None = None
+    section_written: str | None = None
     national_task: str | None
     text: str
     deadline: Deadline | None
@@ -285,6 +290,7 @@ class TableEntry:
     lead: tuple[Unit, ...]
     support: tuple[Unit, ...]
     extra: tuple[tuple[str, str], ...]
+    inherited: tuple[str, ...] = ()
     span: Span
 
 
@@ -333,6 +339,7 @@ class Notice:
     measures: tuple[Measure, ...]
     table: tuple[TableEntry, ...]
     table_header: tuple[str, ...]
+    table_header_repeats: int = 0
     table_caption: str | None
     residue: tuple[Residue, ...]
     discrepancies: tuple[Discrepancy, ...] = ()

@@ -126,6 +126,9 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
                 number_inferred=inferred,
                 part=_heading_number(row.get("part"))[0] if "part" in roles_seen else None,
                 section=section,
+                part_written=row.get("part") or None,
+                section_written=row.get("section") or None,
+                inherited=row.inherited,
                 national_task=join_cell_lines(row.get("national_task")) or None,
                 text=join_cell_lines(row.get("text")),
                 deadline=parse_deadline(row.get("deadline")),
@@ -149,6 +152,7 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
         measures=measures,
         table=tuple(entries),
         table_header=seg.table.header if seg.table else (),
+        table_header_repeats=seg.table.repeated_headers if seg.table else 0,
         table_caption=seg.table_caption,
         residue=seg.residue,
     )

@@ -94,7 +94,8 @@ def simplify_document(document: Document) -> Document:
 _WRITTEN = frozenset({
     "text", "annotation", "written", "title", "issuer", "doc_number", "body", "recipients",
     "attachments", "signature", "date_written", "note", "plan_title", "preamble",
-    "table_header", "table_caption", "national_task", "extra",
+    "table_header", "table_caption", "national_task", "extra", "part_written", "section_written",
+    "attachment_mark",
 })
 
 

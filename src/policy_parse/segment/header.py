@@ -43,6 +43,8 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     mark = next((k for k, ln in enumerate(lines) if g.ATTACHMENT_MARK.match(ln.text)), None)
     notice_lines = lines if mark is None else lines[:mark]
     plan_lines = [] if mark is None else lines[mark + 1 :]
+    if mark is not None:
+        fields["attachment_mark"] = lines[mark].text.strip()
     n = len(notice_lines)
 
     # Lines a web portal put above a republished notice.
@@ -118,7 +120,7 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     preamble = [ln.text.strip() for ln in plan_lines[k:]]
 
     if "issuer" not in fields and signature:
-        fields["issuer"] = signature[-1]  # no 版头: the 署名 names the issuer
+        fields["issuer"] = signature.pop()  # no 版头: the 署名 names the issuer
     header = Header(
         issuer=fields.get("issuer"),  # type: ignore[arg-type]
         doc_number=fields.get("doc_number"),  # type: ignore[arg-type]
@@ -130,6 +132,7 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
         date=fields.get("date"),  # type: ignore[arg-type]
         date_written=fields.get("date_written"),  # type: ignore[arg-type]
         note=fields.get("note"),  # type: ignore[arg-type]
+        attachment_mark=fields.get("attachment_mark"),  # type: ignore[arg-type]
         plan_title="".join(plan_title) or None,
         preamble=tuple(preamble),
     )

@@ -36,6 +36,7 @@ class TableRow:
     number: str  # as written; "" when the row had none of its own
     number_inherited: str  # the number it continues, if any
     values: tuple[tuple[str, str], ...]  # (role, text) for every column
+    inherited: tuple[str, ...]  # roles whose text is a copy (merged cell, heading above)
     span: Span
 
     def get(self, role: str) -> str:
@@ -165,6 +166,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     body_no = 0
     heading_levels: list[str] = []  # marker styles of heading rows, outermost first
     headings: dict[str, str] = {}
+    fresh: set[str] = set()  # heading roles not yet given to a row
     for row in table.rows[header_index + 1 :]:
         texts = [c.text for c in row.cells]
         if row.repeat_header or [_norm(t) for t in texts] == header_norm[: len(texts)]:
@@ -179,18 +181,23 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             level = heading_levels.index(style)
             role = ("part", "section")[min(level, 1)] if "part" not in roles else "section"
             headings[role] = heading
+            fresh.add(role)
             if role == "part":
                 headings.pop("section", None)
             continue
         values: list[tuple[str, str]] = []
+        inherited: list[str] = []
         own_number = ""
         for col, cell in enumerate(row.cells):
             role = roles[col] if col < len(roles) else "extra"
             text = cell.text.strip()
             if cell.merged_left and col > 0:
                 text = values[-1][1]
+                inherited.append(role)
             elif cell.merged_up or (not text and role in INHERITING and not explicit_merges):
                 text = previous.get(col, "")
+                if text:
+                    inherited.append(role)
             elif role == "number":
                 own_number = text
             values.append((role, text))
@@ -198,6 +205,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         for role, heading in headings.items():
             if role not in roles:
                 values.append((role, heading))
+                if role not in fresh:
+                    inherited.append(role)
+        fresh.clear()
         body_no += 1
         number_value = next((v for r, v in values if r == "number"), "")
         rows.append(
@@ -206,6 +216,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 number=own_number,
                 number_inherited=number_value if not own_number else "",
                 values=tuple(values),
+                inherited=tuple(inherited),
                 span=row.span,
             )
         )

@@ -1,0 +1,91 @@
+"""The nothing-lost audit: every character of the input ends up in the output.
+
+`characters_in` counts the text a reader found (paragraphs, table cells,
+reader residue); `characters_out` counts the text the notice keeps, each
+piece once: header fields, outline, measures with their annotations, table
+rows less what they only inherit (merged cells, group titles), residue.  The
+two must be equal, whitespace and punctuation aside — punctuation because
+splitting 北辰、南开 or unwrapping （牵头部门：…） consumes separators by design.
+One label is consumed the same way and counted back here: the 附件 of the
+附件：… line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from .models import Document, Notice, Paragraph, TableEntry, Unit
+
+
+def _count(texts: Iterable[str | None]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for t in texts:
+        if t:
+            out.update(c for c in t if not c.isspace() and unicodedata.category(c)[0] not in "PSZC")
+    return out
+
+
+def characters_in(document: Document) -> Counter[str]:
+    texts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            texts.extend(c.text for r in block.rows for c in r.cells)
+    texts.extend(r.text for r in document.residue)
+    return _count(texts)
+
+
+def _written(units: Iterable[Unit]) -> list[str]:
+    return [u.written for u in units]
+
+
+def _entry_texts(e: TableEntry) -> list[str | None]:
+    copied = set(e.inherited)
+    texts: list[str | None] = [e.written_number, e.text, *(v for _, v in e.extra)]
+    if "national_task" not in copied:
+        texts.append(e.national_task)
+    if "deadline" not in copied and e.deadline is not None:
+        texts.append(e.deadline.written)
+    if "upper" not in copied:
+        texts += _written(e.upper_units)
+    if not copied & {"lead", "combined"}:
+        texts += _written(e.lead)
+    if "combined" not in copied:
+        texts += _written(e.support)
+    if "part" not in copied:
+        texts.append(e.part_written)
+    if "section" not in copied:
+        texts.append(e.section_written)
+    return texts
+
+
+def characters_out(notice: Notice) -> Counter[str]:
+    h = notice.header
+    texts: list[str | None] = [
+        h.issuer, h.doc_number, h.title, *h.recipients, *h.body, *h.attachments, *h.signature,
+        h.date_written, h.note, h.attachment_mark, h.plan_title, *h.preamble,
+        notice.table_caption,
+        "附件" if h.attachments else None,
+    ]
+    texts += list(notice.table_header) * (1 + notice.table_header_repeats)
+    if notice.measures:  # without prose the parts are a view of the table's columns
+        for p in notice.parts:
+            texts += [p.written, p.title]
+            texts += [t for s in p.sections for t in (s.written, s.title)]
+    for m in notice.measures:
+        texts += [m.written_number, m.text, m.annotation]
+    for e in notice.table:
+        texts += _entry_texts(e)
+    texts += [r.text for r in notice.residue]
+    return _count(texts)
+
+
+def lost_and_invented(document: Document, notice: Notice) -> tuple[str, str]:
+    """Characters read but not kept, and kept but never read (both sorted)."""
+    cin, cout = characters_in(document), characters_out(notice)
+    lost = "".join(sorted((cin - cout).elements()))
+    invented = "".join(sorted((cout - cin).elements()))
+    return lost, invented
