@@ -21,9 +21,10 @@ measured on the file being read.
 from __future__ import annotations
 
 import io
+import logging
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +42,7 @@ from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Tabl
 from ._pdfworker import run_bounded
 from .limits import Limits
 
-__all__ = ["read_pdf", "parse_pdf"]
+__all__ = ["parse_pdf", "read_pdf"]
 
 # ---------------------------------------------------------------------------
 # Character classes and patterns
@@ -834,7 +835,7 @@ def _translated(what: str) -> Iterator[None]:
         raise CorruptFileError(
             f"{what}: its object structure is nested too deeply or loops; the file is damaged"
         ) from exc
-    except Exception as exc:  # noqa: BLE001 - the boundary: anything pdfminer raises
+    except Exception as exc:
         inner = _cause(exc)
         if isinstance(inner, MemoryError):
             # pdfplumber wraps even this: the worker turns it into
@@ -852,19 +853,63 @@ def _translated(what: str) -> Iterator[None]:
         ) from exc
 
 
+class _Warnings(logging.Handler):
+    """Collects what pdfminer/pdfplumber log while reading a damaged file, so
+    it becomes residue (text may be missing there) instead of stderr noise."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.messages) < 1000:
+            self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_warnings() -> Iterator[_Warnings]:
+    handler = _Warnings()
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    saved = [(lg.propagate, lg.level) for lg in loggers]
+    for lg in loggers:
+        lg.addHandler(handler)
+        lg.propagate = False
+        lg.setLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        for lg, (propagate, level) in zip(loggers, saved):
+            lg.removeHandler(handler)
+            lg.propagate = propagate
+            lg.setLevel(level)
+
+
+def _damage(messages: list[str], page: int | None) -> Residue:
+    more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
+    where = f"page {page}" if page else "the file's structure"
+    return Residue(
+        text="",
+        reason=f"damaged PDF content in {where}, text may be missing: {messages[0][:200]}{more}",
+        span=Span(page=page),
+    )
+
+
 def parse_pdf(data: bytes, source: Source, limits: Limits, password: str | None) -> Document:
     """Parse in the current process (the worker calls this)."""
+    with _collect_warnings() as warned:
+        return _parse_pdf(data, source, limits, password, warned)
+
+
+def _parse_pdf(
+    data: bytes, source: Source, limits: Limits, password: str | None, warned: _Warnings
+) -> Document:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFDocument
 
     what = source.path or "the PDF"
+    damage: list[Residue] = []
     with _translated(what):
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     try:
-        doc = pdf.doc
-        assert isinstance(doc, PDFDocument)
-        if getattr(doc, "encryption", None) and password is None:
-            pass  # opened with the empty user password: owner-restricted only
         with _translated(what):
             pages = pdf.pages
         if len(pages) > limits.max_pages:
@@ -872,13 +917,21 @@ def parse_pdf(data: bytes, source: Source, limits: Limits, password: str | None)
                 f"{what} has {len(pages)} pages, over the {limits.max_pages}-page limit "
                 "(Limits.max_pages)"
             )
+        if warned.messages:
+            damage.append(_damage(warned.messages, None))
         layouts = []
         for i, page in enumerate(pages, start=1):
+            seen = len(warned.messages)
             with _translated(f"{what}, page {i}"):
                 layouts.append(page_to_layout(page, i))
-            page.close()
+                page.close()
+            if len(warned.messages) > seen:
+                damage.append(_damage(warned.messages[seen:], i))
     finally:
-        pdf.close()
+        # Closing walks the page list again; on a file that failed above it
+        # fails the same way, and the first error is the one to report.
+        with suppress(Exception):
+            pdf.close()
     if not layouts:
         raise CorruptFileError(f"{what} has no pages")
     if not any(lay.has_text for lay in layouts):
@@ -889,7 +942,7 @@ def parse_pdf(data: bytes, source: Source, limits: Limits, password: str | None)
     blocks, residue = layouts_to_blocks(layouts)
     if not blocks and not residue:
         raise EmptyDocumentError(f"{what} holds no text")
-    return Document(source=source, blocks=tuple(blocks), residue=tuple(residue))
+    return Document(source=source, blocks=tuple(blocks), residue=tuple(residue + damage))
 
 
 def _looks_truncated(data: bytes) -> bool:
