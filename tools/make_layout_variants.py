@@ -47,15 +47,15 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_samples import (  # noqa: E402 - a sibling script, not a package
+from make_samples import (  # a sibling script, not a package
     _continuations,
     _fixed_zip_times,
     _vmerge,
     to_pdf,
 )
 
-from policy_parse.models import Paragraph, Table  # noqa: E402
-from policy_parse.read import read_document  # noqa: E402
+from policy_parse.models import Paragraph, Table
+from policy_parse.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -328,8 +328,13 @@ def build(lay: Layout) -> bytes:
             indent = False  # the numbering level sets its own indent
         elif lay.autonum and SUB_MEASURE.match(text):
             sub_seen = True
-        if indent and (m or SUB_MEASURE.match(text) or PART.match(text) or SECTION.match(text)
-                       or len(text) > 40):
+        if indent and (
+            m
+            or SUB_MEASURE.match(text)
+            or PART.match(text)
+            or SECTION.match(text)
+            or len(text) > 40
+        ):
             p.paragraph_format.first_line_indent = Pt(2 * lay.body_pt)
         if lay.justify and len(text) > 40:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
