@@ -19,7 +19,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
-__all__ = ["Text", "Line", "Page", "build_pdf", "text_width", "flate_bomb_stream", "ruled_table"]
+__all__ = ["Line", "Page", "Text", "build_pdf", "flate_bomb_stream", "ruled_table", "text_width"]
 
 
 @dataclass
@@ -89,9 +89,7 @@ def _tounicode(pages: list[Page]) -> bytes:
 
 # --- the standard security handler, revision 2 (RC4, 40-bit key) -----------
 
-_PAD = bytes.fromhex(
-    "28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A"
-)
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:
@@ -204,8 +202,12 @@ def build_pdf(
         b" /ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 700 /StemV 80 >>"
     )
     stream(6, _tounicode(pages))
-    stream(7, b"\x80" * 4, " /Type /XObject /Subtype /Image /Width 2 /Height 2"
-           " /ColorSpace /DeviceGray /BitsPerComponent 8")
+    stream(
+        7,
+        b"\x80" * 4,
+        " /Type /XObject /Subtype /Image /Width 2 /Height 2"
+        " /ColorSpace /DeviceGray /BitsPerComponent 8",
+    )
     kids = []
     num = 8
     for page in pages:
@@ -225,7 +227,9 @@ def build_pdf(
     if cyclic_page_tree:
         # A Pages node listing itself among its kids, plus a second node that
         # points back up: a naive walker never terminates.
-        objects[num] = f"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R {kid_refs}] /Count 1 >>".encode()
+        objects[num] = (
+            f"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R {kid_refs}] /Count 1 >>".encode()
+        )
         kid_refs = f"{num} 0 R 2 0 R {kid_refs}"
         num += 1
     objects[2] = f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width
+from pdf_fixtures import Page, Text, build_pdf, ruled_table, text_width
 
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
@@ -131,11 +131,18 @@ def test_it_reads_cjk_without_spurious_spaces_or_doubled_glyphs() -> None:
     bold = Text(LEFT, 130, "一、着力提升自主创新能力", SIZE, bold_twice=True)
     real_space = Text(LEFT, 160, "1、 着力提升 R字签证 ABC DEF", SIZE)
     doc = read([Page(texts=[*spaced, bold, real_space])])
-    assert paragraphs(doc) == ["分工方案的通知", "一、着力提升自主创新能力", "1、 着力提升 R字签证 ABC DEF"]
+    assert paragraphs(doc) == [
+        "分工方案的通知",
+        "一、着力提升自主创新能力",
+        "1、 着力提升 R字签证 ABC DEF",
+    ]
 
 
 def test_it_inserts_a_space_between_latin_words_drawn_without_one() -> None:
-    words = [Text(LEFT, 100, "Binhai", SIZE), Text(LEFT + text_width("Binhai", SIZE) + 4, 100, "Zone", SIZE)]
+    words = [
+        Text(LEFT, 100, "Binhai", SIZE),
+        Text(LEFT + text_width("Binhai", SIZE) + 4, 100, "Zone", SIZE),
+    ]
     doc = read([Page(texts=words)])
     assert paragraphs(doc) == ["Binhai Zone"]
 
@@ -154,7 +161,11 @@ def test_it_moves_page_number_footers_to_residue(footer: str) -> None:
 
 
 def test_it_keeps_a_bare_number_inside_the_body() -> None:
-    texts = [Text(LEFT, 100, "序号", SIZE), Text(LEFT, 115, "3", SIZE), Text(LEFT, 130, "说明。", SIZE)]
+    texts = [
+        Text(LEFT, 100, "序号", SIZE),
+        Text(LEFT, 115, "3", SIZE),
+        Text(LEFT, 130, "说明。", SIZE),
+    ]
     doc = read([Page(texts=texts)])
     assert paragraphs(doc) == ["序号", "3", "说明。"]
     assert doc.residue == ()
@@ -166,7 +177,9 @@ XS = [60.0, 100.0, 206.0, 266.0]  # 序号 | 举措 (10 chars + 2×3 pt padding)
 HEADER = {(0, 0): ["序号"], (0, 1): ["具体举措"], (0, 2): ["责任部门"]}
 
 
-def _table_page(ys: list[float], cells: dict, *, merges=(), extra: list[Text] | None = None) -> Page:
+def _table_page(
+    ys: list[float], cells: dict, *, merges=(), extra: list[Text] | None = None
+) -> Page:
     texts, lines = ruled_table(XS, ys, cells, merges=merges, size=SIZE)
     return Page(texts=texts + (extra or []), lines=lines)
 
@@ -175,13 +188,17 @@ def cell_texts(table: Table, *, skip_repeats: bool = True) -> list[list[str]]:
     return [[c.text for c in r.cells] for r in table.rows if not (skip_repeats and r.repeat_header)]
 
 
-def test_it_stitches_a_table_across_pages_marking_the_repeated_header_and_joining_a_cut_row() -> None:
+def test_it_stitches_a_table_across_pages_and_joins_a_cut_row() -> None:
     page1 = _table_page(
         [72, 90, 130, 170],
         {
             **HEADER,
-            (1, 0): ["1"], (1, 1): ["第一项举措的文字内容", "到此结束。"], (1, 2): ["甲局"],
-            (2, 0): ["2"], (2, 1): ["第二项举措的文字内容", "在页末被截断的一行字"], (2, 2): ["乙局、"],
+            (1, 0): ["1"],
+            (1, 1): ["第一项举措的文字内容", "到此结束。"],
+            (1, 2): ["甲局"],
+            (2, 0): ["2"],
+            (2, 1): ["第二项举措的文字内容", "在页末被截断的一行字"],
+            (2, 2): ["乙局、"],
         },
         extra=[Text(LEFT, 40, "分工表", SIZE)],
     )
@@ -189,8 +206,11 @@ def test_it_stitches_a_table_across_pages_marking_the_repeated_header_and_joinin
         [72, 90, 110, 150],
         {
             **HEADER,
-            (1, 1): ["了。"], (1, 2): ["丙局"],
-            (2, 0): ["3"], (2, 1): ["第三项举措。"], (2, 2): ["丁局"],
+            (1, 1): ["了。"],
+            (1, 2): ["丙局"],
+            (2, 0): ["3"],
+            (2, 1): ["第三项举措。"],
+            (2, 2): ["丁局"],
         },
         extra=[Text(LEFT, 300, "表后的说明。", SIZE)],
     )
@@ -230,8 +250,11 @@ def test_it_marks_merged_cells_up_and_left() -> None:
     ys = [72, 90, 110, 130, 150]
     cells = {
         **HEADER,
-        (1, 0): ["1"], (1, 1): ["举措一。"], (1, 2): ["甲局"],
-        (2, 0): ["2"], (2, 1): ["举措二。"],
+        (1, 0): ["1"],
+        (1, 1): ["举措一。"],
+        (1, 2): ["甲局"],
+        (2, 0): ["2"],
+        (2, 1): ["举措二。"],
         (3, 0): ["说明：以下合并"],
     }
     # 甲局 spans rows 1–2 (vertical); the note in row 3 spans all columns.
@@ -265,16 +288,22 @@ def test_it_keeps_typed_line_breaks_in_cells_and_joins_wrapped_ones() -> None:
 
 def test_it_keeps_tables_with_other_columns_apart() -> None:
     page1 = _table_page([72, 90, 130], {**HEADER, (1, 0): ["1"], (1, 1): ["举措一。"]})
-    texts, lines = ruled_table([60.0, 160.0, 300.0], [72, 90, 130], {(0, 0): ["甲"], (0, 1): ["乙"], (1, 0): ["丙"]})
+    texts, lines = ruled_table(
+        [60.0, 160.0, 300.0], [72, 90, 130], {(0, 0): ["甲"], (0, 1): ["乙"], (1, 0): ["丙"]}
+    )
     doc = read([page1, Page(texts=texts, lines=lines)])
     assert len(tables(doc)) == 2
 
 
 def test_it_honours_a_continued_table_marker() -> None:
-    page1 = _table_page([72, 90, 130], {**HEADER, (1, 0): ["1"], (1, 1): ["举措一。"], (1, 2): ["甲局"]})
+    page1 = _table_page(
+        [72, 90, 130], {**HEADER, (1, 0): ["1"], (1, 1): ["举措一。"], (1, 2): ["甲局"]}
+    )
     # The next page's table is drawn 30 pt further right, under a 续表 line.
     texts, lines = ruled_table(
-        [x + 30 for x in XS], [72, 90, 130], {**HEADER, (1, 0): ["2"], (1, 1): ["举措二。"], (1, 2): ["乙局"]}
+        [x + 30 for x in XS],
+        [72, 90, 130],
+        {**HEADER, (1, 0): ["2"], (1, 1): ["举措二。"], (1, 2): ["乙局"]},
     )
     doc = read([page1, Page(texts=texts + [Text(LEFT, 50, "续表", SIZE)], lines=lines)])
     (table,) = tables(doc)
@@ -283,7 +312,9 @@ def test_it_honours_a_continued_table_marker() -> None:
 
 
 def test_table_text_is_not_repeated_as_paragraphs() -> None:
-    page = _table_page([72, 90, 130], {**HEADER, (1, 0): ["1"], (1, 1): ["举措一。"], (1, 2): ["甲局"]})
+    page = _table_page(
+        [72, 90, 130], {**HEADER, (1, 0): ["1"], (1, 1): ["举措一。"], (1, 2): ["甲局"]}
+    )
     doc = read([page])
     assert paragraphs(doc) == []
     assert len(tables(doc)) == 1
@@ -302,12 +333,12 @@ def _grid(doc: Document) -> list[list[str]]:
     """The table's cell texts, line breaks removed (wrapped or typed is a
     layout question), repeated header rows skipped."""
     (table,) = tables(doc)
-    return [
-        [c.text.replace("\n", "") for c in r.cells] for r in table.rows if not r.repeat_header
-    ]
+    return [[c.text.replace("\n", "") for c in r.cells] for r in table.rows if not r.repeat_header]
 
 
-@pytest.mark.skipif(not (SAMPLES / "notice.pdf").exists(), reason="samples/notice.pdf not generated")
+@pytest.mark.skipif(
+    not (SAMPLES / "notice.pdf").exists(), reason="samples/notice.pdf not generated"
+)
 def test_notice_pdf_reads_like_notice_txt() -> None:
     pdf = read_document(SAMPLES / "notice.pdf")
     txt = read_document(SAMPLES / "notice.txt")

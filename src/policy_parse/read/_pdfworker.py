@@ -25,7 +25,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
 import traceback
 import warnings
 from collections.abc import Callable
@@ -81,8 +80,6 @@ def _child(conn: Connection, memory: int, fn: Callable[..., Any], args: tuple[An
         message = ("memory", None, "")
     except PolicyParseError as exc:
         message = ("error", exc, traceback.format_exc())
-    except RecursionError:
-        message = ("error", None, traceback.format_exc())
     except BaseException:  # noqa: BLE001 - everything must reach the parent
         message = ("error", None, traceback.format_exc())
     try:
@@ -157,7 +154,3 @@ def run_bounded(
         raise payload from cause
     last = tb.strip().splitlines()[-1] if tb.strip() else "unknown error"
     raise RuntimeError(f"internal error while parsing {what}: {last}") from cause
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("not a script")

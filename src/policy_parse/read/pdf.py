@@ -49,7 +49,9 @@ __all__ = ["parse_pdf", "read_pdf"]
 
 # CJK ideographs, kana, CJK symbols and punctuation, full-width forms: between
 # two of these a gap is layout (justification), never a word space.
-_WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]")
+_WIDE = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]"
+)
 # Characters that may not begin a line (kinsoku): when one of them starts the
 # next line, the character before it was carried over too.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉’”…·%)]},.;:!?－—ー")
@@ -135,8 +137,10 @@ class _Line:
             return 0.0
         if _is_narrow_word(cs[0].text):
             end = 0
-            while end + 1 < len(cs) and _is_narrow_word(cs[end + 1].text) and (
-                cs[end + 1].x0 - cs[end].x1 < 0.2 * cs[end].size
+            while (
+                end + 1 < len(cs)
+                and _is_narrow_word(cs[end + 1].text)
+                and (cs[end + 1].x0 - cs[end].x1 < 0.2 * cs[end].size)
             ):
                 end += 1
             return cs[end].x1 - cs[0].x0
@@ -353,9 +357,7 @@ def _table_to_grid(table: Any, page: int) -> _Grid | None:
             # find the region; from above → vertical merge, from the left →
             # horizontal (a 2×2 region's lower-right slot counts as vertical).
             x, y = col_x[c] + 0.5, tops[r] + 0.5
-            owner = next(
-                (b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None
-            )
+            owner = next((b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
             cell = _GridCell(bbox=None)
             if owner is not None and owner[1] < tops[r] - 0.1:
                 cell.merged_up = True
@@ -366,7 +368,7 @@ def _table_to_grid(table: Any, page: int) -> _Grid | None:
     bbox = tuple(map(float, table.bbox))
     return _Grid(
         page=page,
-        bbox=bbox,  # type: ignore[arg-type]
+        bbox=bbox,
         col_x=col_x,
         rows=grid_rows,
         row_pages=[page] * len(grid_rows),
@@ -840,7 +842,7 @@ def _translated(what: str) -> Iterator[None]:
         if isinstance(inner, MemoryError):
             # pdfplumber wraps even this: the worker turns it into
             # InputTooLargeError with the budget in the message.
-            raise MemoryError(str(inner)) from exc
+            raise MemoryError(str(inner)) from exc  # noqa: TRY004
         name = type(inner).__name__
         if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
             raise EncryptedDocumentError(
@@ -848,8 +850,7 @@ def _translated(what: str) -> Iterator[None]:
                 "pass password=... (CLI: --password)"
             ) from exc
         raise CorruptFileError(
-            f"{what} is damaged and cannot be read ({name}: {inner}); "
-            "re-download or re-export it"
+            f"{what} is damaged and cannot be read ({name}: {inner}); re-download or re-export it"
         ) from exc
 
 
