@@ -1,0 +1,197 @@
+"""The same notice gives the same records whatever file it comes in.
+
+Two families of checks:
+
+* the four samples (notice.txt, notice.docx, notice-autonum.docx, notice.pdf)
+  agree pairwise on `notice`, `parts`, `measures` and `discrepancies` — every
+  `span` removed, since provenance is format-specific by design;
+* the layout variants in tests/fixtures/layouts/ (the same notice typeset on
+  other page sizes, fonts, column widths and page breaks; made by
+  tools/make_layout_variants.py) agree with notice.txt on `parts`, `measures`
+  and `discrepancies`.  A reader tuned to the coordinates of one file fails
+  these.
+
+A failure shows a unified diff of the sorted, indented JSON, cut after the
+first DIFF_LIMIT differing lines.  Each file is parsed once per session.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import policy_parse
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+
+SAMPLE_NAMES = ("notice.txt", "notice.docx", "notice-autonum.docx", "notice.pdf")
+FIELDS = ("notice", "parts", "measures", "discrepancies")
+LAYOUT_FIELDS = ("parts", "measures", "discrepancies")
+DIFF_LIMIT = 60
+
+LAYOUT_FILES = sorted(p for p in LAYOUTS.glob("*") if p.suffix in {".docx", ".pdf"})
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+def without_spans(value: Any) -> Any:
+    """`value` with every "span" key removed, at any depth."""
+    if isinstance(value, dict):
+        return {k: without_spans(v) for k, v in value.items() if k != "span"}
+    if isinstance(value, list):
+        return [without_spans(v) for v in value]
+    return value
+
+
+@functools.cache
+def records(path: Path) -> dict[str, Any]:
+    """The compared fields of `to_dict(parse(path))`, spans removed; parsed
+    once per session (the PDF takes most of a second)."""
+    data = policy_parse.to_dict(policy_parse.parse(path))
+    return {name: without_spans(data[name]) for name in FIELDS}
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def json_diff(
+    left: dict[str, Any],
+    right: dict[str, Any],
+    left_name: str,
+    right_name: str,
+    *,
+    limit: int = DIFF_LIMIT,
+) -> str:
+    """A unified diff of the two JSON dumps, stopped after `limit` differing
+    lines with a note saying how many more there were."""
+    lines = difflib.unified_diff(
+        dump(left).splitlines(),
+        dump(right).splitlines(),
+        fromfile=left_name,
+        tofile=right_name,
+        lineterm="",
+        n=2,
+    )
+    out: list[str] = []
+    changed = 0
+    more = 0
+    for line in lines:
+        is_change = line[:1] in "+-" and not line.startswith(("+++", "---"))
+        if changed >= limit:
+            more += is_change
+            continue
+        changed += is_change
+        out.append(line)
+    if more:
+        out.append(f"... {more} more differing lines not shown")
+    return "\n".join(out)
+
+
+def assert_same(left: Path, right: Path, fields: tuple[str, ...]) -> None:
+    a = {k: records(left)[k] for k in fields}
+    b = {k: records(right)[k] for k in fields}
+    if a != b:
+        differing = [k for k in fields if a[k] != b[k]]
+        pytest.fail(
+            f"{left.name} and {right.name} differ in {', '.join(differing)}:\n"
+            + json_diff(a, b, left.name, right.name),
+            pytrace=False,
+        )
+
+
+# ---------------------------------------------------------------------------
+# The samples, pairwise
+
+PAIRS = list(itertools.combinations(SAMPLE_NAMES, 2))
+
+# notice.table_header_repeats (added with the nothing-lost audit, 8f59db5)
+# counts how often the PDF drew the table's header row: one per page the
+# table continues on.  That is layout, not content — 14 for notice.pdf, 0 for
+# the .txt and both .docx — so it breaks the issue's contract that every
+# format gives the same `notice`.
+HEADER_REPEATS_DIFFER = pytest.mark.xfail(
+    strict=True,
+    reason="notice.table_header_repeats is 14 for notice.pdf and 0 for notice.txt/.docx: "
+    "a page-layout count emitted in the `notice` record (emit.to_dict, since 8f59db5)",
+)
+
+
+def _pair_param(left: str, right: str) -> Any:
+    marks = [HEADER_REPEATS_DIFFER] if "notice.pdf" in (left, right) else []
+    return pytest.param(left, right, id=f"{left}-{right}", marks=marks)
+
+
+@pytest.mark.parametrize(("left", "right"), [_pair_param(a, b) for a, b in PAIRS])
+def test_two_formats_of_the_notice_give_the_same_records(left: str, right: str) -> None:
+    assert_same(SAMPLES / left, SAMPLES / right, FIELDS)
+
+
+PDF_PAIRS = [(a, b) for a, b in PAIRS if "notice.pdf" in (a, b)]
+
+
+@pytest.mark.parametrize(("left", "right"), PDF_PAIRS, ids=[f"{a}-{b}" for a, b in PDF_PAIRS])
+def test_the_pdf_agrees_in_everything_but_the_header_repeat_count(left: str, right: str) -> None:
+    # Keeps the xfailed pairs above guarding everything else meanwhile;
+    # delete it together with HEADER_REPEATS_DIFFER.
+    a, b = records(SAMPLES / left), records(SAMPLES / right)
+    for name in FIELDS:
+        x, y = a[name], b[name]
+        if name == "notice":
+            x = {k: v for k, v in x.items() if k != "table_header_repeats"}
+            y = {k: v for k, v in y.items() if k != "table_header_repeats"}
+        if x != y:
+            pytest.fail(
+                f"{left} and {right} differ in {name}:\n"
+                + json_diff({name: x}, {name: y}, left, right),
+                pytrace=False,
+            )
+
+
+# ---------------------------------------------------------------------------
+# The same notice, laid out differently
+
+
+def test_the_layout_variants_are_there() -> None:
+    # A missing fixture must not pass silently as "no parametrised cases".
+    names = {p.name for p in LAYOUT_FILES}
+    assert len(names) >= 4, f"expected .docx and .pdf variants in {LAYOUTS}, found {names}"
+    for p in LAYOUT_FILES:
+        assert p.with_suffix(".docx").exists(), f"{p.name} has no .docx it was made from"
+    assert (LAYOUTS / "README.md").exists()
+
+
+@pytest.mark.parametrize("variant", LAYOUT_FILES, ids=lambda p: p.name)
+def test_a_differently_laid_out_notice_gives_the_records_of_the_text(variant: Path) -> None:
+    assert_same(SAMPLES / "notice.txt", variant, LAYOUT_FIELDS)
+
+
+# ---------------------------------------------------------------------------
+# The diff itself
+
+
+def test_the_diff_names_both_files_and_stops_after_the_limit() -> None:
+    a = {"measures": [{"id": str(i), "text": "甲"} for i in range(100)]}
+    b = {"measures": [{"id": str(i), "text": "乙"} for i in range(100)]}
+    diff = json_diff(a, b, "left.txt", "right.pdf", limit=60)
+    lines = diff.splitlines()
+    assert lines[0] == "--- left.txt" and lines[1] == "+++ right.pdf"
+    changed = [ln for ln in lines[2:] if ln[:1] in "+-"]
+    assert len(changed) == 60
+    assert lines[-1] == "... 140 more differing lines not shown"
+    assert '-      "text": "甲"' in lines and '+      "text": "乙"' in lines
+
+
+def test_spans_are_removed_at_every_depth_and_nothing_else() -> None:
+    data = {"span": 1, "a": [{"span": 2, "b": {"span": 3, "c": 4}}], "spanner": 5}
+    assert without_spans(data) == {"a": [{"b": {"c": 4}}], "spanner": 5}
