@@ -10,7 +10,6 @@ written beside it, and every piece keeps a `Span` saying where it came from.
 from __future__ import annotations
 
 import enum
-from typing import Union
 
 import attrs
 import regex
@@ -112,7 +111,7 @@ class Table:
     span: Span
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 class Format(str, enum.Enum):
@@ -316,7 +315,7 @@ class Kind(str, enum.Enum):
     REPEATED_TERM = "repeated-term"
 
 
-Value = Union[str, tuple[str, ...], None]
+Value = str | tuple[str, ...] | None
 
 
 @attrs.frozen(kw_only=True)

@@ -86,13 +86,13 @@ def _alias_findings(
         if u.status is UnitStatus.RESOLVED:
             values = (u.written, None) if side == "prose" else (None, u.written)
             out.append(
-                _d(Kind.ALIAS, Severity.INFO, no, *values,
+                _d(Kind.ALIAS, Severity.INFO, no, values[0], values[1],
                    f"the {side} writes {u.written} for {u.name}, the full name used elsewhere in the notice")
             )
         elif u.status is UnitStatus.AMBIGUOUS:
             values = (u.written, None) if side == "prose" else (None, u.written)
             out.append(
-                _d(Kind.ALIAS, Severity.WARNING, no, *values,
+                _d(Kind.ALIAS, Severity.WARNING, no, values[0], values[1],
                    f"the {side} writes {u.written}, which could be any of "
                    + "、".join(u.candidates) + _hint(u, own_names, other_names, other_side))
             )
@@ -111,7 +111,7 @@ def _repeated_terms(no: str | None, side: str, text: str, units: Sequence[Unit])
     for m in REPEATED_TERM.finditer(text):
         values = (m["term"], None) if side == "prose" else (None, m["term"])
         out.append(
-            _d(Kind.REPEATED_TERM, Severity.WARNING, no, *values,
+            _d(Kind.REPEATED_TERM, Severity.WARNING, no, values[0], values[1],
                f"the {side} text lists {m['term']} twice in a row")
         )
     seen: set[str] = set()
@@ -119,7 +119,7 @@ def _repeated_terms(no: str | None, side: str, text: str, units: Sequence[Unit])
         if u.name in seen:
             values = (u.written, None) if side == "prose" else (None, u.written)
             out.append(
-                _d(Kind.REPEATED_TERM, Severity.WARNING, no, *values,
+                _d(Kind.REPEATED_TERM, Severity.WARNING, no, values[0], values[1],
                    f"the {side} names {u.name} twice among the units")
             )
         seen.add(u.name)

@@ -42,7 +42,8 @@ def is_traditional(text: str) -> bool:
 def _converter() -> Callable[[str], str]:
     import opencc  # loaded only for Traditional input: ~30 ms
 
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+    converter: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return converter
 
 
 def to_simplified(text: str) -> str:

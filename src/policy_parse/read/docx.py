@@ -431,8 +431,9 @@ class _Numbering:
                     levels[int(ilvl)] = _parse_level(lvl)
             abstracts[aid] = levels
             link = an.find(_W + "numStyleLink")
-            if link is not None and link.get(_VAL):
-                links[aid] = link.get(_VAL)
+            style_link = link.get(_VAL) if link is not None else None
+            if style_link:
+                links[aid] = style_link
         nums: dict[str, _Num] = {}
         for num in root.iter(_W + "num"):
             nid = num.get(_W + "numId")
@@ -448,10 +449,10 @@ class _Numbering:
                 so = ov.find(_W + "startOverride")
                 if so is not None:
                     starts[int(ilvl)] = _int_val(so, 1)
-                lvl = ov.find(_W + "lvl")
-                if lvl is not None:
-                    overrides[int(ilvl)] = _parse_level(lvl)
-            nums[nid] = _Num(ref.get(_VAL), starts, overrides)
+                override = ov.find(_W + "lvl")
+                if override is not None:
+                    overrides[int(ilvl)] = _parse_level(override)
+            nums[nid] = _Num(str(ref.get(_VAL)), starts, overrides)
         # An abstract list that only links to a numbering style takes its
         # levels from the list that style points at (one hop is all Word uses).
         for aid, style_id in links.items():
@@ -459,9 +460,9 @@ class _Numbering:
             target = nums.get(num_id) if num_id else None
             if target is not None and abstracts.get(target.abstract):
                 abstracts[aid] = abstracts[target.abstract]
-                for num in nums.values():
-                    if num.abstract == aid:
-                        num.abstract = target.abstract
+                for linked in nums.values():
+                    if linked.abstract == aid:
+                        linked.abstract = target.abstract
         return cls(abstracts, nums, styles[0], styles[1])
 
     def label(self, p: Any) -> str:

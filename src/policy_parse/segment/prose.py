@@ -103,8 +103,8 @@ def lines_to_outline(lines: list[Line]) -> Outline:
     measure_style = annotated.most_common(1)[0][0] if annotated else order[-1]
     level = order.index(measure_style)
     headings = order[:level]
-    part_style = headings[0] if headings else None
-    section_style = headings[1] if len(headings) > 1 else None
+    part_style: str | None = headings[0] if headings else None
+    section_style: str | None = headings[1] if len(headings) > 1 else None
     if len(headings) == 1 and headings[0] in SECTION_STYLES:
         # A lone heading level written （一） is a section with no part above.
         part_style, section_style = None, headings[0]
@@ -127,20 +127,20 @@ def lines_to_outline(lines: list[Line]) -> Outline:
         return item
 
     for ln, m in marked:
-        base = _base_style(m.style) if m else None
-        if m is not None and base == part_style:
+        style_of = _base_style(m.style) if m else None
+        if m is not None and style_of == part_style:
             part_no, section_no, current, parent_no = m.number, None, None, None
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
-        elif m is not None and base == section_style:
+        elif m is not None and style_of == section_style:
             section_no, current, parent_no = m.number, None, None
             sec = Section(number=m.number, written=m.written, title=m.rest)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-        elif m is not None and base == measure_style:
+        elif m is not None and style_of == measure_style:
             parent_no = MeasureNo.parse(m.number)
             current = start_measure(parent_no, m)
-        elif m is not None and base in sub_styles and parent_no is not None:
+        elif m is not None and style_of in sub_styles and parent_no is not None:
             current = start_measure(parent_no.sub(int(m.number)), m)
         elif current is not None and (lab := parse_annotation_line(ln.text)):
             current["extra"].append((*lab, ln.text.strip()))  # type: ignore[attr-defined]
@@ -159,22 +159,23 @@ def lines_to_outline(lines: list[Line]) -> Outline:
         n = len(m.number.parts)
         return len(c.number.parts) > n and c.number.parts[:n] == m.number.parts and c.section == m.section
 
-    for k, m in enumerate(finished):
+    for k, pm in enumerate(finished):
         children: list[ProseMeasure] = []
-        if m.annotation is None:
+        if pm.annotation is None:
             for c in finished[k + 1 :]:
-                if not is_child(c, m):
+                if not is_child(c, pm):
                     break
                 children.append(c)
         if children:
             # "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure.
             residue.append(Residue(
-                text=f"{m.written_number}{m.text}",
-                reason=f"lead-in of measures {children[0].number}…{children[-1].number}, not itself a measure",
-                span=m.span,
+                text=f"{pm.written_number}{pm.text}",
+                reason=f"lead-in of measures {children[0].number}…{children[-1].number}, "
+                "not itself a measure",
+                span=pm.span,
             ))
             continue
-        kept.append(m)
+        kept.append(pm)
     return Outline(parts=tuple(parts), measures=tuple(_with_ids(kept)), residue=tuple(residue))
 
 
