@@ -38,6 +38,7 @@ class Line:
     x1: float
     top1: float
     width: float = 0.5
+    gray: float = 0.0  # stroke colour: 0 black, 1 white (an invisible rule)
 
 
 @dataclass
@@ -60,7 +61,9 @@ def _content(page: Page) -> bytes:
     for ln in page.lines:
         y0 = page.height - ln.top0
         y1 = page.height - ln.top1
-        out.append(f"{ln.width:.2f} w {ln.x0:.2f} {y0:.2f} m {ln.x1:.2f} {y1:.2f} l S")
+        out.append(
+            f"{ln.gray:.2f} G {ln.width:.2f} w {ln.x0:.2f} {y0:.2f} m {ln.x1:.2f} {y1:.2f} l S 0 G"
+        )
     for t in page.texts:
         glyphs = "".join(f"{ord(ch):04X}" for ch in t.text)
         baseline = page.height - t.top - t.size  # font descent is 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from pdf_fixtures import Page, Text, build_pdf, ruled_table, text_width
+from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width
 
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
@@ -284,6 +284,17 @@ def test_it_keeps_typed_line_breaks_in_cells_and_joins_wrapped_ones() -> None:
     )
     (table,) = tables(read([page]))
     assert cell_texts(table)[1] == ["1", "这一行正好写满十个字接着写。", "经发局、\n京津冀招商局"]
+
+
+def test_an_invisible_rule_does_not_split_a_cell() -> None:
+    page = _table_page(
+        [72, 90, 140],
+        {**HEADER, (1, 0): ["1"], (1, 1): ["上半句没有写满", "下半句。"], (1, 2): ["甲局"]},
+    )
+    # Word sometimes leaves a white border between two lines of one cell.
+    page.lines.append(Line(XS[0], 115, XS[-1], 115, gray=1.0))
+    (table,) = tables(read([page]))
+    assert cell_texts(table)[1:] == [["1", "上半句没有写满\n下半句。", "甲局"]]
 
 
 def test_it_keeps_tables_with_other_columns_apart() -> None:

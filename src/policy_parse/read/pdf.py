@@ -241,10 +241,42 @@ class _Layout:
     has_text: bool
 
 
-_TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-}
+def _is_white(color: Any) -> bool:
+    """A colour that does not show on paper: white gray/RGB, or CMYK with no
+    ink.  None and patterns count as visible (pdfminer's default is black)."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    if not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 4:
+        return all(v <= 0.05 for v in color)
+    return all(v >= 0.95 for v in color)
+
+
+def _table_settings(page: Any) -> dict[str, Any] | None:
+    """Settings for pdfplumber's table finder that use only the rules a
+    reader can see.  Word and Writer sometimes draw white or unstroked
+    borders ("invisible ruling lines"): fed to the finder they split one cell
+    into two rows.  None when fewer than two visible rules remain (no table)."""
+    drawn = (*page.lines, *page.rects, *page.curves)
+    rules = []
+    for obj in drawn:
+        stroked = obj.get("stroke", True) and not _is_white(obj.get("stroking_color"))
+        filled = obj.get("fill", False) and not _is_white(obj.get("non_stroking_color"))
+        if stroked or (filled and obj.get("object_type") == "rect"):
+            rules.append(obj)
+    if len(rules) < 2:
+        return None
+    if len(rules) == len(drawn):
+        return {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    return {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": rules,
+        "explicit_horizontal_lines": rules,
+    }
 
 
 def _inside(c: _Char, bbox: tuple[float, float, float, float]) -> bool:
@@ -297,8 +329,9 @@ def page_to_layout(page: Any, number: int) -> _Layout:
     chars = _dedupe(chars)
     has_text = any(c.text.strip() for c in chars)
     grids: list[_Grid] = []
-    if has_text:
-        for table in page.find_tables(_TABLE_SETTINGS):
+    settings = _table_settings(page) if has_text else None
+    if settings is not None:
+        for table in page.find_tables(settings):
             grid = _table_to_grid(table, number)
             if grid is not None:
                 grids.append(grid)
