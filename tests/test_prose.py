@@ -182,3 +182,22 @@ def test_it_joins_a_measure_wrapped_over_two_lines():
     m1 = policy_parse.parse(WRAPPED).measures[0]
     assert m1.text == "支持滨海高新区建设市级产业创新中心、制造业创新中心。"
     assert [u.name for u in m1.lead] == ["科技创新局"]
+
+
+def test_sub_measures_written_36_1_with_a_dun_do_not_crash_a_dun_numbered_list() -> None:
+    import policy_parse
+
+    text = (
+        "一、甲\n1、做甲。（牵头部门：A局）\n2-1、做乙。（牵头部门：B局）\n2-2、做丙。（牵头部门：C局）\n"
+    )
+    notice = policy_parse.parse(text)
+    assert [str(m.number) for m in notice.measures] == ["1", "2-1", "2-2"]
+
+
+def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
+    import policy_parse
+
+    text = "一、甲\n1.做甲。（牵头部门：A局）\n2.做乙。（牵头部门：B局）\n二、乙\n1.做丙。（牵头部门：C局）\n"
+    notice = policy_parse.parse(text)
+    assert [m.id for m in notice.measures] == ["1/1", "1/2", "2/1"]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]

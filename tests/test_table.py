@@ -243,3 +243,21 @@ def test_a_stray_dot_in_the_number_column_is_no_number():
     found = reconcile(notice)
     assert notice.table[1].number is None or notice.table[1].number.parts
     assert any(d.kind.value == "numbering" for d in found)
+
+
+def test_a_responsible_units_column_beside_lead_and_support_columns_names_supporters() -> None:
+    from policy_parse.segment.table import header_to_roles
+
+    assert header_to_roles(["序号", "具体措施", "牵头单位", "责任单位", "配合单位"]) == [
+        "number", "text", "lead", "support", "support",
+    ]
+
+
+def test_parts_read_from_a_table_keep_only_the_marker_as_written() -> None:
+    import policy_parse
+
+    text = (
+        "\t序号\n\t主要内容\n\t牵头单位\n\n\t一、提升能级\n\n\t1\n\t做甲。\n\tA处\n\n\t2\n\t做乙。\n\tB处\n"
+    )
+    notice = policy_parse.parse(text)
+    assert [(p.number, p.written, p.title) for p in notice.parts] == [("1", "一、", "提升能级")]

@@ -214,3 +214,14 @@ def test_it_keeps_a_parenthetical_inside_a_unit_name_whole():
         "科技创新局",
         "示范区领导小组办公室（滨海高新区管委会、市科技局）",  # as written: full width kept
     ]
+
+
+def test_a_bare_name_takes_no_tail_that_is_not_an_administrative_level() -> None:
+    from policy_parse.normalize.units import written_units
+
+    assert written_units("东陵海关、市市场监管局") == [
+        ("东陵海关", "东陵海关"),
+        ("市市场监管局", "市市场监管局"),
+    ]
+    # …while a run of place names still takes the level it shares.
+    assert written_units("甲乙、丙丁、戊己县政府")[0] == ("甲乙", "甲乙县政府")

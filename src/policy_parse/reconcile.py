@@ -180,9 +180,12 @@ def measures_to_discrepancies(
     for m in measures:
         by_id_prose.setdefault(m.id, m)
 
-    out += _numbering_by_section([(m.section, m.number, m.id) for m in measures], "prose")
     out += _numbering_by_section(
-        [(e.section, e.number, e.id) for e in table if e.number is not None and e.id], "table"
+        [(m.section or m.part, m.number, m.id) for m in measures], "prose"
+    )
+    out += _numbering_by_section(
+        [(e.section or e.part, e.number, e.id) for e in table if e.number is not None and e.id],
+        "table",
     )
     for e in table:
         if e.number is None:

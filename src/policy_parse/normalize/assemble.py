@@ -37,6 +37,11 @@ def _pairs(values: Iterable[str]) -> Pairs:
     return out
 
 
+def _marker(text: str) -> str:
+    m = match_marker(text)
+    return m.written if m else ""
+
+
 def _heading_number(text: str) -> tuple[str | None, str]:
     m = match_marker(text)
     if m is None:
@@ -117,14 +122,15 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
     for row, (number, inferred), (lead, sup), up in zip(rows, numbers, row_units, upper_pairs):
         roles_seen = {r for r, _ in row.values}
         section = _heading_number(row.get("section"))[0] if "section" in roles_seen else None
+        part = _heading_number(row.get("part"))[0] if "part" in roles_seen else None
         entries.append(
             TableEntry(
-                id=None if number is None else f"{section}/{number}" if restart else str(number),
+                id=None if number is None else f"{section or part}/{number}" if restart else str(number),
                 row=row.row,
                 number=number,
                 written_number=row.number,
                 number_inferred=inferred,
-                part=_heading_number(row.get("part"))[0] if "part" in roles_seen else None,
+                part=part,
                 section=section,
                 part_written=row.get("part") or None,
                 section_written=row.get("section") or None,
@@ -172,14 +178,14 @@ def _parts_from_table(rows: tuple[TableRow, ...]) -> tuple[Part, ...]:
         if p_text:
             number, title = _heading_number(p_text)
             if not parts or parts[-1].title != title:
-                parts.append(Part(number=number or str(len(parts) + 1), written=p_text, title=title))
+                parts.append(Part(number=number or str(len(parts) + 1), written=_marker(p_text), title=title))
         if s_text:
             number, title = _heading_number(s_text)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             secs = parts[-1].sections
             if not secs or secs[-1].title != title:
-                sec = Section(number=number or str(len(secs) + 1), written=s_text, title=title)
+                sec = Section(number=number or str(len(secs) + 1), written=_marker(s_text), title=title)
                 parts[-1] = Part(
                     number=parts[-1].number,
                     written=parts[-1].written,

@@ -47,6 +47,7 @@ ATTACHMENT_MARK = regex.compile(r"^附\s*件\s*\d*\s*$")  # the bare 附件 / �
 ATTACHMENT_ITEM = regex.compile(r"^\s*\d+\s*[.．、]\s*(?P<title>.+)$")  # 1.title in a list
 
 SENTENCE_END = regex.compile(r"[。；！？]\s*$")  # a line that ends a sentence
+LEADS_ON = regex.compile(r"[：:，,]\s*$")  # a line that announces what follows (分工如下：)
 
 # --- outline markers ----------------------------------------------------------
 # Each marker style is one named alternative; the document's own order of

@@ -112,9 +112,12 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     plan_title: list[str] = []
     preamble: list[str] = []
     k = 0
-    while k < len(plan_lines) and not g.SENTENCE_END.search(plan_lines[k].text) and len(
-        plan_title
-    ) < 4:
+    while (
+        k < len(plan_lines)
+        and not g.SENTENCE_END.search(plan_lines[k].text)
+        and not g.LEADS_ON.search(plan_lines[k].text)
+        and len(plan_title) < 4
+    ):
         plan_title.append(plan_lines[k].text.strip())
         k += 1
     preamble = [ln.text.strip() for ln in plan_lines[k:]]

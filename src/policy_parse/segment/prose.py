@@ -69,9 +69,9 @@ def match_marker(text: str) -> Marked | None:
 SECTION_STYLES = frozenset({"cn_paren"})
 
 
-def _base_style(style: str) -> str:
-    # 36-1 / 3.1 sub-forms belong to the level of the plain Arabic measures.
-    return "ar_dot" if style in ("ar_sub", "ar_dec") else style
+# 36-1 / 3.1 carry their parent's number: they are measures whatever style
+# the plain measures use (1. or 1、), so they name no level of their own.
+SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 
 
 def is_outline_start(text: str) -> bool:
@@ -87,14 +87,13 @@ def lines_to_outline(lines: list[Line]) -> Outline:
 
     order: list[str] = []
     annotated: Counter[str] = Counter()
-    for ln, m in marked:
-        if m is None:
+    for _ln, m in marked:
+        if m is None or m.style in SUB_FORMS:
             continue
-        base = _base_style(m.style)
-        if base not in order:
-            order.append(base)
+        if m.style not in order:
+            order.append(m.style)
         if split_trailing_annotation(m.rest)[1] is not None:
-            annotated[base] += 1
+            annotated[m.style] += 1
     if not order:
         return Outline(parts=(), measures=(), residue=tuple(
             Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
@@ -127,8 +126,10 @@ def lines_to_outline(lines: list[Line]) -> Outline:
         return item
 
     for ln, m in marked:
-        style_of = _base_style(m.style) if m else None
-        if m is not None and style_of == part_style:
+        style_of = m.style if m else None
+        if m is not None and style_of in SUB_FORMS:
+            current = start_measure(MeasureNo.parse(m.number), m)
+        elif m is not None and style_of == part_style:
             part_no, section_no, current, parent_no = m.number, None, None, None
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
         elif m is not None and style_of == section_style:
@@ -180,11 +181,15 @@ def lines_to_outline(lines: list[Line]) -> Outline:
 
 
 def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
-    """Where numbering restarts in each section, the id carries the section."""
+    """Where numbering restarts in each section (or part, when there are no
+    sections), the id carries that heading's number: 3/4."""
     numbers = [m.number for m in measures]
     if len(set(numbers)) == len(numbers):
         return measures
-    return [attrs.evolve(m, id=f"{m.section}/{m.number}") for m in measures]
+    return [
+        attrs.evolve(m, id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
+        for m in measures
+    ]
 
 
 def _finish(item: dict[str, object]) -> ProseMeasure:

@@ -98,7 +98,7 @@ def header_to_roles(header: list[str]) -> list[str] | None:
             if has_local:
                 r = "upper"
             elif has_lead:
-                r = "support" if "support" not in raw else "extra"
+                r = "support"  # 牵头单位 / 责任单位 / 配合单位: both name supporters
             else:
                 r = "combined"
         roles.append(r)
