@@ -115,47 +115,9 @@ def assert_same(left: Path, right: Path, fields: tuple[str, ...]) -> None:
 
 PAIRS = list(itertools.combinations(SAMPLE_NAMES, 2))
 
-# notice.table_header_repeats (added with the nothing-lost audit, 8f59db5)
-# counts how often the PDF drew the table's header row: one per page the
-# table continues on.  That is layout, not content — 14 for notice.pdf, 0 for
-# the .txt and both .docx — so it breaks the contract that every
-# format gives the same `notice`.
-HEADER_REPEATS_DIFFER = pytest.mark.xfail(
-    strict=True,
-    reason="notice.table_header_repeats is 14 for notice.pdf and 0 for notice.txt/.docx: "
-    "a page-layout count emitted in the `notice` record (emit.to_dict, since 8f59db5)",
-)
-
-
-def _pair_param(left: str, right: str) -> Any:
-    marks = [HEADER_REPEATS_DIFFER] if "notice.pdf" in (left, right) else []
-    return pytest.param(left, right, id=f"{left}-{right}", marks=marks)
-
-
-@pytest.mark.parametrize(("left", "right"), [_pair_param(a, b) for a, b in PAIRS])
+@pytest.mark.parametrize(("left", "right"), PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])
 def test_two_formats_of_the_notice_give_the_same_records(left: str, right: str) -> None:
     assert_same(SAMPLES / left, SAMPLES / right, FIELDS)
-
-
-PDF_PAIRS = [(a, b) for a, b in PAIRS if "notice.pdf" in (a, b)]
-
-
-@pytest.mark.parametrize(("left", "right"), PDF_PAIRS, ids=[f"{a}-{b}" for a, b in PDF_PAIRS])
-def test_the_pdf_agrees_in_everything_but_the_header_repeat_count(left: str, right: str) -> None:
-    # Keeps the xfailed pairs above guarding everything else meanwhile;
-    # delete it together with HEADER_REPEATS_DIFFER.
-    a, b = records(SAMPLES / left), records(SAMPLES / right)
-    for name in FIELDS:
-        x, y = a[name], b[name]
-        if name == "notice":
-            x = {k: v for k, v in x.items() if k != "table_header_repeats"}
-            y = {k: v for k, v in y.items() if k != "table_header_repeats"}
-        if x != y:
-            pytest.fail(
-                f"{left} and {right} differ in {name}:\n"
-                + json_diff({name: x}, {name: y}, left, right),
-                pytrace=False,
-            )
 
 
 # ---------------------------------------------------------------------------

@@ -155,6 +155,8 @@ def to_dict(notice: Notice) -> dict[str, Any]:
             "path": notice.source.path,
             "format": notice.source.format.value,
             "sha256": notice.source.sha256,
+            # Layout, not content: how often the file drew the table header again.
+            "table_header_repeats": notice.table_header_repeats,
         },
         "notice": {
             "issuer": h.issuer,
@@ -172,7 +174,6 @@ def to_dict(notice: Notice) -> dict[str, Any]:
             "preamble": list(h.preamble),
             "table_caption": notice.table_caption,
             "table_header": list(notice.table_header),
-            "table_header_repeats": notice.table_header_repeats,
         },
         "parts": [
             {
