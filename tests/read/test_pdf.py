@@ -100,6 +100,15 @@ def test_it_joins_wrapped_lines_and_keeps_short_centred_lines_apart() -> None:
     assert para.span.bbox is not None and para.span.bbox[0] == pytest.approx(LEFT)
 
 
+def test_a_long_centred_title_wrapped_by_the_layout_is_one_paragraph() -> None:
+    title = "关于促进天津滨海高新技术产业开发区高质量发展具体落实举措的分工表"
+    first, rest = title[:30], title[30:]  # the first line holds 30: it is full
+    texts = [centred(first, 60), centred(rest, 75)]
+    texts += wrap(P1, 100, indent=2)[0]
+    doc = read([Page(texts=texts)])
+    assert paragraphs(doc) == [title, P1]
+
+
 def test_it_keeps_a_line_apart_when_the_next_word_would_have_fit() -> None:
     # Short of the margin by three characters: the writer pressed Enter.
     texts, top = wrap(P1, 100)

@@ -831,18 +831,24 @@ def _continues_paragraph(
 ) -> bool:
     """Join `line` to the paragraph ending with `prev` when `prev` runs to the
     right margin (the next piece would not have fit), `line` starts at the
-    left margin (no indent, not centred), does not open a new numbered item,
+    left margin (no indent; or both centred, see below), does not open a new numbered item,
     is set in the same type size and, on the same page, follows at the usual
     line pitch (a wider gap is paragraph spacing)."""
     if abs(prev.size - line.size) > 0.15 * prev.size:
-        return False
-    if line.x0 > m.left + 0.5 * line.size:
         return False
     if _NEW_ITEM.match(line.text):
         return False
     if same_page and pm.pitch and line.top - prev.top > 1.35 * pm.pitch:
         return False
-    return _wraps_into(prev, pm.right - prev.x1, line)
+    if line.x0 <= m.left + 0.5 * line.size:
+        return _wraps_into(prev, pm.right - prev.x1, line)
+    # An indented line opens a paragraph — unless both lines are centred and
+    # the first is full: a long centred title the layout engine wrapped (a
+    # title the writer broke by hand has a short first line).
+    axis = (m.left + m.right) / 2
+    centred = all(abs((ln.x0 + ln.x1) / 2 - axis) <= 0.5 * ln.size for ln in (prev, line))
+    free = (pm.right - pm.left) - (prev.x1 - prev.x0)
+    return same_page and centred and _wraps_into(prev, free, line)
 
 
 # ---------------------------------------------------------------------------
