@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import traceback
 from collections.abc import Sequence
 
-from . import parse, to_json, to_text
+from . import parse, read_document, to_json, to_text
+from .emit import document_to_dict
 from .errors import PolicyParseError
 from .models import Severity
 
@@ -25,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
                    help="exit 1 when a discrepancy at or above this severity exists")
     p.add_argument("--password", help="password of an encrypted PDF")
+    p.add_argument("--stage", choices=("read", "notice"), default="notice",
+                   help="read: print the reader's intermediate form (paragraphs and table "
+                   "cells, ^ = merged from above, < = merged from the left) as JSON, to "
+                   "debug a reader; notice: the parsed notice (default)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
@@ -32,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.stage == "read":
+            document = read_document(args.file, password=args.password)
+            text = json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+            return _write(text, args.output)
         notice = parse(args.file, password=args.password)
     except PolicyParseError as exc:
         if args.debug:
@@ -45,19 +55,25 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 3
     out = to_json(notice) if args.format == "json" else to_text(notice)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(out)
-        except OSError as exc:
-            print(f"policy_parse: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-            return 2
-    else:
-        sys.stdout.write(out)
+    if (status := _write(out, args.output)) != 0:
+        return status
     if args.fail_on:
         threshold = Severity(args.fail_on).rank
         if any(d.severity.rank >= threshold for d in notice.discrepancies):
             return 1
+    return 0
+
+
+def _write(text: str, output: str | None) -> int:
+    if not output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        print(f"policy_parse: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return 2
     return 0
 
 

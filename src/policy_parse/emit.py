@@ -11,8 +11,10 @@ from typing import Any
 from .models import (
     Deadline,
     Discrepancy,
+    Document,
     Measure,
     Notice,
+    Paragraph,
     Severity,
     Span,
     TableEntry,
@@ -198,6 +200,27 @@ def to_dict(notice: Notice) -> dict[str, Any]:
 
 def _span_line(span: Span) -> dict[str, Any]:
     return {"line": span.start_line}
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """The reader's intermediate form, for debugging a reader (`--stage read`)."""
+    blocks: list[dict[str, Any]] = []
+    for b in document.blocks:
+        if isinstance(b, Paragraph):
+            blocks.append({"paragraph": b.text, "span": _span(b.span)})
+        else:
+            rows = []
+            for r in b.rows:
+                cells = [
+                    "^" if c.merged_up else "<" if c.merged_left else c.text for c in r.cells
+                ]
+                rows.append({"cells": cells, "repeat_header": r.repeat_header, "span": _span(r.span)})
+            blocks.append({"table": rows, "span": _span(b.span)})
+    return {
+        "source": {"path": document.source.path, "format": document.source.format.value},
+        "blocks": blocks,
+        "residue": [{"text": r.text, "reason": r.reason, "span": _span(r.span)} for r in document.residue],
+    }
 
 
 def to_json(notice: Notice, *, indent: int | None = 2) -> str:
