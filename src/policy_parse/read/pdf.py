@@ -4,9 +4,9 @@ stitched across pages, page-number footers set aside as residue.
 The reader runs in three steps, each a plain function over the previous
 step's output so a debugger can stop between them (docs/pdf.md):
 
-1. `page_to_layout` — the only code that talks to pdfplumber: one page's
-   de-duplicated characters grouped into `_Line`s, and its ruled tables as
-   grids of cell boxes with the lines inside each cell.
+1. `read_page` — the only code that talks to pdfplumber: one page's
+   characters and ruled tables as plain records; `page_to_layout` groups
+   the de-duplicated characters into `_Line`s, in the body or in a cell.
 2. `layouts_to_blocks` — body lines joined into paragraphs with margins
    inferred from the document's own lines; tables continued across pages
    (repeated header rows marked, rows split by a page break joined back);
@@ -312,8 +312,33 @@ def _dedupe(chars: list[_Char], tol: float = 1.0) -> list[_Char]:
     return out
 
 
-def page_to_layout(page: Any, number: int) -> _Layout:
-    """The only place that touches a pdfplumber page."""
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class _RawTable:
+    bbox: Box
+    cells: list[Box]
+    rows: list[list[Box | None]]  # pdfplumber's grid: None where a merge covers
+
+
+@dataclass
+class _RawPage:
+    number: int
+    width: float
+    height: float
+    chars: list[_Char]
+    tables: list[_RawTable]
+
+
+def _box(b: Sequence[Any]) -> Box:
+    return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
+
+
+def read_page(page: Any, number: int) -> _RawPage:
+    """The only code that touches a pdfplumber page: its characters and its
+    ruled tables as plain records.  Everything after this is our own logic,
+    so a failure here is the file's fault and one later is ours."""
     chars = [
         _Char(
             text=ch["text"],
@@ -326,16 +351,36 @@ def page_to_layout(page: Any, number: int) -> _Layout:
         for ch in page.chars
         if ch["text"]
     ]
-    chars = _dedupe(chars)
+    tables: list[_RawTable] = []
+    settings = _table_settings(page) if any(c.text.strip() for c in chars) else None
+    if settings is not None:
+        for t in page.find_tables(settings):
+            tables.append(
+                _RawTable(
+                    bbox=_box(t.bbox),
+                    cells=[_box(b) for b in t.cells],
+                    rows=[[_box(b) if b is not None else None for b in r.cells] for r in t.rows],
+                )
+            )
+    return _RawPage(
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        chars=chars,
+        tables=tables,
+    )
+
+
+def page_to_layout(raw: _RawPage) -> _Layout:
+    """One page's characters → de-duplicated lines, in tables or in the body."""
+    number = raw.number
+    chars = _dedupe(raw.chars)
     has_text = any(c.text.strip() for c in chars)
     grids: list[_Grid] = []
-    settings = _table_settings(page) if has_text else None
-    if settings is not None:
-        for table in page.find_tables(settings):
-            grid = _table_to_grid(table, number)
-            if grid is not None:
-                grids.append(grid)
-    body: list[_Char] = []
+    for table in raw.tables:
+        grid = _table_to_grid(table, number)
+        if grid is not None:
+            grids.append(grid)
     stray: list[_Char] = []
     remaining = chars
     for grid in grids:
@@ -356,35 +401,34 @@ def page_to_layout(page: Any, number: int) -> _Layout:
             cell.lines = _group_lines(per_cell.get(k, ()), number)
         _measure_padding(grid)
         remaining = rest
-    body = remaining
     return _Layout(
         page=number,
-        width=float(page.width),
-        height=float(page.height),
-        lines=_group_lines(body, number),
+        width=raw.width,
+        height=raw.height,
+        lines=_group_lines(remaining, number),
         grids=grids,
         stray=_group_lines(stray, number),
         has_text=has_text,
     )
 
 
-def _table_to_grid(table: Any, page: int) -> _Grid | None:
+def _table_to_grid(table: _RawTable, page: int) -> _Grid | None:
     rows = table.rows
     if not rows:
         return None
-    ncols = len(rows[0].cells)
+    ncols = len(rows[0])
     if len(rows) < 2 or ncols < 2:
         # A framed box (a note, a stamp) is prose, not a table.
         return None
-    boxes = [tuple(map(float, b)) for b in table.cells]
+    boxes = table.cells
     tops = sorted({b[1] for b in boxes})
     col_x = sorted({b[0] for b in boxes})
     grid_rows: list[list[_GridCell]] = []
     for r, row in enumerate(rows):
         out: list[_GridCell] = []
-        for c, bbox in enumerate(row.cells):
+        for c, bbox in enumerate(row):
             if bbox is not None:
-                out.append(_GridCell(bbox=tuple(map(float, bbox))))  # type: ignore[arg-type]
+                out.append(_GridCell(bbox=bbox))
                 continue
             # pdfplumber gives None where a merged region covers the slot:
             # find the region; from above → vertical merge, from the left →
@@ -398,10 +442,9 @@ def _table_to_grid(table: Any, page: int) -> _Grid | None:
                 cell.merged_left = True
             out.append(cell)
         grid_rows.append(out)
-    bbox = tuple(map(float, table.bbox))
     return _Grid(
         page=page,
-        bbox=bbox,
+        bbox=table.bbox,
         col_x=col_x,
         rows=grid_rows,
         row_pages=[page] * len(grid_rows),
@@ -963,8 +1006,9 @@ def _parse_pdf(
         for i, page in enumerate(pages, start=1):
             seen = len(warned.messages)
             with _translated(f"{what}, page {i}"):
-                layouts.append(page_to_layout(page, i))
+                raw = read_page(page, i)
                 page.close()
+            layouts.append(page_to_layout(raw))
             if len(warned.messages) > seen:
                 damage.append(_damage(warned.messages[seen:], i))
     finally:
@@ -1001,6 +1045,10 @@ def read_pdf(
         raise CorruptFileError(
             f"{what} is truncated (no %%EOF at its end): the download or copy was cut off"
         )
+    # Imported here, before the fork, so every worker inherits the module
+    # instead of importing it again (a long-running caller reads many files).
+    import pdfplumber  # noqa: F401
+
     return run_bounded(
         parse_pdf,
         data,
