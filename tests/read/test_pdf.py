@@ -255,6 +255,17 @@ def test_a_row_without_number_after_a_finished_sentence_stays_a_sub_row() -> Non
     ]
 
 
+def test_a_table_whose_first_page_holds_only_the_header_keeps_it() -> None:
+    page1 = _table_page([700, 718], {**HEADER})
+    page2 = _table_page([72, 90, 130], {**HEADER, (1, 1): ["没有序号的一行"], (1, 2): ["甲局"]})
+    (table,) = tables(read([page1, page2]))
+    assert [r.repeat_header for r in table.rows] == [False, True, False]
+    assert cell_texts(table) == [
+        ["序号", "具体举措", "责任部门"],
+        ["", "没有序号的一行", "甲局"],
+    ]
+
+
 def test_it_marks_merged_cells_up_and_left() -> None:
     ys = [72, 90, 110, 130, 150]
     cells = {

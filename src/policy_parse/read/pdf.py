@@ -417,8 +417,9 @@ def _table_to_grid(table: _RawTable, page: int) -> _Grid | None:
     if not rows:
         return None
     ncols = len(rows[0])
-    if len(rows) < 2 or ncols < 2:
-        # A framed box (a note, a stamp) is prose, not a table.
+    if ncols < 2:
+        # A framed box (a note, a stamp) is prose, not a table.  A single row
+        # of several columns is kept: a table's header drawn at a page foot.
         return None
     boxes = table.cells
     tops = sorted({b[1] for b in boxes})
@@ -704,7 +705,9 @@ def _append_grid(into: _Grid, new: _Grid) -> None:
         new.repeat[k] = True
         k += 1
     body = [i for i in range(len(new.rows)) if not new.repeat[i]]
-    if body and any(not r for r in into.repeat):
+    # Nothing to stitch to while the table so far is only its header (a
+    # table that starts at a page foot with just the header row drawn).
+    if body and len(into.rows) > max(k, 1):
         # 2. What the page break cut is joined back.
         first = body[0]
         if _stitch_break(into, new.rows[first]):
