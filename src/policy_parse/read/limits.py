@@ -14,6 +14,8 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_zip_ratio: float = 200.0
     max_zip_entries: int = 10_000
-    pdf_memory_bytes: int = 1024 * 1024 * 1024
+    # Added to what the PDF worker already maps.  The sample needs < 32 MiB;
+    # 256 MiB stops a flate bomb in under a second (docs/pdf.md).
+    pdf_memory_bytes: int = 256 * 1024 * 1024
     pdf_seconds: float = 120.0
     max_pages: int = 2_000
