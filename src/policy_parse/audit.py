@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from .models import Document, Notice, Paragraph, TableEntry, Unit
+from .models import Document, Notice, TableEntry, Unit
 
 
 def _count(texts: Iterable[str | None]) -> Counter[str]:
@@ -28,14 +28,7 @@ def _count(texts: Iterable[str | None]) -> Counter[str]:
 
 
 def characters_in(document: Document) -> Counter[str]:
-    texts: list[str] = []
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            texts.append(block.text)
-        else:
-            texts.extend(c.text for r in block.rows for c in r.cells)
-    texts.extend(r.text for r in document.residue)
-    return _count(texts)
+    return _count(document.texts())
 
 
 def _written(units: Iterable[Unit]) -> list[str]:

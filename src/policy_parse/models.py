@@ -144,6 +144,18 @@ class Document:
     blocks: tuple[Block, ...]
     residue: tuple[Residue, ...] = ()
 
+    def texts(self) -> list[str]:
+        """Every text the reader found, in order: paragraphs, each table
+        cell, then the reader's residue."""
+        out: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block.text)
+            else:
+                out.extend(c.text for r in block.rows for c in r.cells)
+        out.extend(r.text for r in self.residue)
+        return out
+
 
 # ---------------------------------------------------------------------------
 # Notice layer: what segmenting and normalising produce

@@ -58,19 +58,8 @@ def to_simplified(text: str) -> str:
     return text.translate(table)
 
 
-def _texts(document: Document) -> list[str]:
-    out: list[str] = []
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            out.append(block.text)
-        else:
-            out.extend(c.text for r in block.rows for c in r.cells)
-    out.extend(r.text for r in document.residue)
-    return out
-
-
 def document_text(document: Document) -> str:
-    return "\n".join(_texts(document))
+    return "\n".join(document.texts())
 
 
 def simplify_document(document: Document) -> Document:

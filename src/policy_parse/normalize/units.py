@@ -73,9 +73,12 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
             )
             if suffix is None:
                 lengths = {len(clean(p)) for p in pending}
-                if len(lengths) == 1 and len(item) > (n := lengths.pop()):
-                    if item[n] in load("units")["suffix_heads"]:
-                        suffix = item[n:]
+                if (
+                    len(lengths) == 1
+                    and len(item) > (n := lengths.pop())
+                    and item[n] in load("units")["suffix_heads"]
+                ):
+                    suffix = item[n:]
             for p in pending:
                 out.append((p, clean(p) + suffix if suffix else clean(p)))
             pending = []
