@@ -56,3 +56,13 @@ def test_a_title_above_the_document_number_is_the_title_and_the_signature_the_is
     assert notice.header.issuer == "某某县人民政府办公室"
     assert notice.header.date == "2021-03-01"  # not the portal's publication date
     assert any(r.reason.startswith("web portal") for r in notice.residue)
+
+
+def test_attachment_items_keep_their_numbers_and_a_second_list_is_residue() -> None:
+    text = NOTICE.replace(
+        "附件：某某县重点任务分工方案\n",
+        "附件：1.某某县重点任务分工方案\n2.任务清单\n附件：3.又一份\n",
+    )
+    notice = policy_parse.parse(text)
+    assert notice.header.attachments == ("1.某某县重点任务分工方案", "2.任务清单")
+    assert [r.text for r in notice.residue] == ["附件：3.又一份"]

@@ -64,7 +64,7 @@ def characters_out(notice: Notice) -> Counter[str]:
         "附件" if h.attachments else None,
     ]
     texts += list(notice.table_header) * (1 + notice.table_header_repeats)
-    if notice.measures:  # without prose the parts are a view of the table's columns
+    if not notice.parts_from_table:  # else they are a view of the table's columns
         for p in notice.parts:
             texts += [p.written, p.title]
             texts += [t for s in p.sections for t in (s.written, s.title)]

@@ -347,6 +347,7 @@ class Notice:
     source: Source
     header: Header
     parts: tuple[Part, ...]
+    parts_from_table: bool = False  # no prose outline: parts read off the table's columns
     measures: tuple[Measure, ...]
     table: tuple[TableEntry, ...]
     table_header: tuple[str, ...]

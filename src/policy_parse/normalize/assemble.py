@@ -150,11 +150,11 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
             )
         )
 
-    parts = seg.outline.parts or _parts_from_table(rows)
     return Notice(
         source=source,
         header=seg.header,
-        parts=parts,
+        parts=seg.outline.parts or _parts_from_table(rows),
+        parts_from_table=not seg.outline.parts,
         measures=measures,
         table=tuple(entries),
         table_header=seg.table.header if seg.table else (),

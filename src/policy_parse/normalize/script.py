@@ -85,7 +85,7 @@ _WRITTEN = frozenset({
     "text", "annotation", "written", "title", "issuer", "doc_number", "body", "recipients",
     "attachments", "signature", "date_written", "note", "plan_title", "preamble",
     "table_header", "table_caption", "national_task", "extra", "part_written", "section_written",
-    "attachment_mark",
+    "attachment_mark", "written_number",
 })
 
 

@@ -81,21 +81,27 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     signature: list[str] = []
     while i < n:
         text = notice_lines[i].text.strip()
-        if m := g.ATTACHMENT_LIST.match(text):
+        if (m := g.ATTACHMENT_LIST.match(text)) and not attachments:
+            # Items as written, numbers included (1.xxx / 2.yyy): only the
+            # 附件： label is consumed.
             rest = m["rest"].strip()
             if rest:
-                item = g.ATTACHMENT_ITEM.match(rest)
-                attachments.append(item["title"].strip() if item else rest)
+                attachments.append(rest)
             i += 1
-            while i < n and (item := g.ATTACHMENT_ITEM.match(notice_lines[i].text)):
-                attachments.append(item["title"].strip())
+            while i < n and g.ATTACHMENT_ITEM.match(notice_lines[i].text):
+                attachments.append(notice_lines[i].text.strip())
                 i += 1
             continue
-        if m := g.DATE.match(text):
+        if (m := g.DATE.match(text)) and "date_written" not in fields:
             fields["date_written"] = text
             fields["date"] = _iso_date(m)
-        elif m := g.NOTE.match(text):
+        elif (m := g.NOTE.match(text)) and "note" not in fields:
             fields["note"] = m["note"].strip()
+        elif g.DATE.match(text) or g.NOTE.match(text) or g.ATTACHMENT_LIST.match(text):
+            residue.append(Residue(
+                text=text, reason="a second date, 附注 or 附件 line in the header",
+                span=notice_lines[i].span,
+            ))
         elif "date_written" in fields or attachments:
             # After the body: the signature (署名) or something unexpected.
             if "date_written" not in fields and not g.SENTENCE_END.search(text):

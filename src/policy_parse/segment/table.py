@@ -101,7 +101,9 @@ def header_to_roles(header: list[str]) -> list[str] | None:
                 r = "support"  # 牵头单位 / 责任单位 / 配合单位: both name supporters
             else:
                 r = "combined"
-        roles.append(r)
+        # One column per role, except supporters (责任单位 beside 配合单位):
+        # a second 牵头单位 column is kept, as an extra column.
+        roles.append("extra" if r in roles and r not in ("support", "extra") else r)
     return roles
 
 
@@ -124,8 +126,8 @@ def _demote_duplicates(raw: list[str], header: list[str]) -> list[str]:
 def _heading_row(texts: list[str]) -> str | None:
     """A row whose only text (possibly spread over merged cells) is an
     outline heading such as 一、提升创新平台能级: a group title, not a measure."""
-    values = {t.strip() for t in texts if t.strip()}
-    if len(values) != 1:
+    values = [t.strip() for t in texts if t.strip()]
+    if len(values) != 1:  # merged cells (w:gridSpan) come with one text only
         return None
     (value,) = values
     m = g.MARKER.match(value)
@@ -180,10 +182,22 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 heading_levels.append(style)
             level = heading_levels.index(style)
             role = ("part", "section")[min(level, 1)] if "part" not in roles else "section"
+            if role in roles:
+                # The table has its own 方面/任务 column: a full-width title row
+                # cannot be placed in it without overriding what the rows say.
+                residue.append(Residue(
+                    text=heading, reason="group title row in a table whose columns name the groups",
+                    span=row.span,
+                ))
+                continue
+            dropped = [role, "section"] if role == "part" else [role]
+            for r in dropped:
+                if r in fresh:  # a group title no row ever stood under
+                    residue.append(Residue(text=headings[r], reason=_EMPTY_GROUP, span=row.span))
+                    fresh.discard(r)
+                headings.pop(r, None)
             headings[role] = heading
             fresh.add(role)
-            if role == "part":
-                headings.pop("section", None)
             continue
         values: list[tuple[str, str]] = []
         inherited: list[str] = []
@@ -220,6 +234,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 span=row.span,
             )
         )
+    residue.extend(
+        Residue(text=headings[r], reason=_EMPTY_GROUP, span=table.rows[-1].span) for r in fresh
+    )
     return TableSegment(
         header=header,
         roles=tuple(roles),
@@ -227,6 +244,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         residue=tuple(residue),
         repeated_headers=repeated,
     )
+
+
+_EMPTY_GROUP = "group title row with no table row under it"
 
 
 def _marker_style(text: str) -> str:
