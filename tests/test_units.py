@@ -225,3 +225,4 @@ def test_a_bare_name_takes_no_tail_that_is_not_an_administrative_level() -> None
     ]
     # …while a run of place names still takes the level it shares.
     assert written_units("甲乙、丙丁、戊己县政府")[0] == ("甲乙", "甲乙县政府")
+

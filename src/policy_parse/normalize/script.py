@@ -31,11 +31,12 @@ def _traditional_only() -> frozenset[str]:
 
 
 def is_traditional(text: str) -> bool:
-    han = len(_HAN.findall(text))
-    if not han:
+    marks = _traditional_only()
+    if marks.isdisjoint(text):  # the common case, decided in one pass in C
         return False
-    marked = sum(1 for c in text if c in _traditional_only())
-    return marked / han >= float(load("script")["threshold"])
+    marked = sum(1 for c in text if c in marks)
+    han = len(_HAN.findall(text))
+    return han > 0 and marked / han >= float(load("script")["threshold"])
 
 
 @functools.cache
