@@ -192,15 +192,10 @@ def measures_to_discrepancies(
             out.append(_d(Kind.NUMBERING, Severity.WARNING, None, None, e.text[:40],
                           f"table row {e.row} has no number and follows no numbered row"))
 
-    prose_texts = {m.id: comparable_text(m.text) for m in measures}
-    table_texts = {e.id: comparable_text(e.text) for e in table if e.id is not None}
-    prose_order = [m.id for m in measures]
-    table_order = [e.id for e in table if e.id is not None]
-    order = prose_order + [i for i in table_order if i not in by_id_prose]
-
+    texts = _Texts(measures, table)
+    order = texts.prose_order + [i for i in texts.table_order if i not in by_id_prose]
     for mid in order:
         p, t = by_id_prose.get(mid), by_id_table.get(mid)
-        no = p.number if p is not None else t.number if t is not None else None
         if p is not None and t is None and table:
             out.append(_d(Kind.MISSING_IN_TABLE, Severity.ERROR, mid, p.text, None,
                           f"measure {mid} is in the prose list but not in the table"))
@@ -213,52 +208,13 @@ def measures_to_discrepancies(
         if t is not None:
             out += _alias_findings(mid, "table", [*t.lead, *t.support], [*p.lead, *p.support] if p else ())
             out += _repeated_terms(mid, "table", t.text, [*t.lead, *t.support])
-        if t is not None and p is None and not measures:
-            # A table on its own: a row copied from its neighbour is still a slip.
-            k = table_order.index(mid)
-            copied = table_order[k - 1] if k and table_texts[table_order[k - 1]] == table_texts[mid] else None
-            if copied is not None:
-                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, None, t.text,
-                              f"the table text of {mid} repeats that of {copied} word for word"))
-        if p is None or t is None or no is None:
-            continue
-
-        pt, tt = prose_texts[mid], table_texts[mid]
-        if pt != tt:
-            copied_from = next(
-                (o for o in _neighbours(prose_order, mid) if prose_texts.get(o) == pt), None
-            )
-            table_copied = next(
-                (o for o in _neighbours(table_order, mid) if table_texts.get(o) == tt), None
-            )
-            if copied_from is not None:
-                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
-                              f"the prose text of {mid} repeats that of {copied_from}; the table has its own text for {mid}"))
-            elif table_copied is not None:
-                out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
-                              f"the table text of {mid} repeats that of {table_copied}; the prose has its own text for {mid}"))
-            else:
-                out.append(_d(Kind.TEXT_MISMATCH, Severity.WARNING, mid, p.text, t.text,
-                              f"the prose and the table word measure {mid} differently"))
-
-        lead_p, lead_t = _match_units(p.lead, t.lead)
-        if lead_p or lead_t:
-            out.append(_d(Kind.LEAD_MISMATCH, Severity.ERROR, mid, _names(p.lead), _names(t.lead),
-                          f"measure {mid}: the prose names {'、'.join(_names(p.lead)) or 'no lead'} as lead, "
-                          f"the table {'、'.join(_names(t.lead)) or 'no lead'}"))
-        sup_p, sup_t = _match_units(p.support, t.support)
-        # A lead that moved into the other side's supporters is one finding, not two.
-        sup_p = [n for n in sup_p if n not in _names(t.lead)]
-        sup_t = [n for n in sup_t if n not in _names(p.lead)]
-        if sup_p or sup_t:
-            sev = Severity.ERROR if sup_p and sup_t else Severity.WARNING
-            parts = []
-            if sup_p:
-                parts.append("only the prose names " + "、".join(sup_p))
-            if sup_t:
-                parts.append("only the table names " + "、".join(sup_t))
-            out.append(_d(Kind.UNITS_MISMATCH, sev, mid, _names(p.support), _names(t.support),
-                          f"measure {mid}: supporting units differ: " + "; ".join(parts)))
+        if t is not None and not measures and (copied := texts.copied("table", mid, before_only=True)):
+            # A table on its own: a row copied from the row above is still a slip.
+            out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, None, t.text,
+                          f"the table text of {mid} repeats that of {copied} word for word"))
+        if p is not None and t is not None:
+            out += _text_findings(mid, p, t, texts)
+            out += _unit_findings(mid, p, t)
     return tuple(out)
 
 
@@ -277,9 +233,65 @@ def _numbering_by_section(
     return out
 
 
-def _neighbours(order: Sequence[str], no: str) -> list[str]:
-    k = order.index(no)
-    return [order[j] for j in (k - 1, k + 1) if 0 <= j < len(order)]
+class _Texts:
+    """Each side's comparable texts, and which neighbour a text was copied from."""
+
+    def __init__(self, measures: Sequence[Measure], table: Sequence[TableEntry]) -> None:
+        self.text = {
+            "prose": {m.id: comparable_text(m.text) for m in measures},
+            "table": {e.id: comparable_text(e.text) for e in table if e.id is not None},
+        }
+        self.prose_order = [m.id for m in measures]
+        self.table_order = [e.id for e in table if e.id is not None]
+        self._pos = {
+            "prose": {mid: k for k, mid in enumerate(self.prose_order)},
+            "table": {mid: k for k, mid in enumerate(self.table_order)},
+        }
+
+    def copied(self, side: str, mid: str, *, before_only: bool = False) -> str | None:
+        """The neighbour on this side whose text this measure's text repeats."""
+        order = self.prose_order if side == "prose" else self.table_order
+        k = self._pos[side][mid]
+        for j in (k - 1,) if before_only else (k - 1, k + 1):
+            if 0 <= j < len(order) and self.text[side][order[j]] == self.text[side][mid]:
+                return order[j]
+        return None
+
+
+def _text_findings(mid: str, p: Measure, t: TableEntry, texts: _Texts) -> list[Discrepancy]:
+    if texts.text["prose"][mid] == texts.text["table"][mid]:
+        return []
+    if (src := texts.copied("prose", mid)) is not None:
+        return [_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
+                   f"the prose text of {mid} repeats that of {src}; the table has its own text for {mid}")]
+    if (src := texts.copied("table", mid)) is not None:
+        return [_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
+                   f"the table text of {mid} repeats that of {src}; the prose has its own text for {mid}")]
+    return [_d(Kind.TEXT_MISMATCH, Severity.WARNING, mid, p.text, t.text,
+               f"the prose and the table word measure {mid} differently")]
+
+
+def _unit_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
+    out: list[Discrepancy] = []
+    lead_p, lead_t = _match_units(p.lead, t.lead)
+    if lead_p or lead_t:
+        out.append(_d(Kind.LEAD_MISMATCH, Severity.ERROR, mid, _names(p.lead), _names(t.lead),
+                      f"measure {mid}: the prose names {'、'.join(_names(p.lead)) or 'no lead'} as lead, "
+                      f"the table {'、'.join(_names(t.lead)) or 'no lead'}"))
+    sup_p, sup_t = _match_units(p.support, t.support)
+    # A lead that moved into the other side's supporters is one finding, not two.
+    sup_p = [n for n in sup_p if n not in _names(t.lead)]
+    sup_t = [n for n in sup_t if n not in _names(p.lead)]
+    if sup_p or sup_t:
+        sev = Severity.ERROR if sup_p and sup_t else Severity.WARNING
+        parts = []
+        if sup_p:
+            parts.append("only the prose names " + "、".join(sup_p))
+        if sup_t:
+            parts.append("only the table names " + "、".join(sup_t))
+        out.append(_d(Kind.UNITS_MISMATCH, sev, mid, _names(p.support), _names(t.support),
+                      f"measure {mid}: supporting units differ: " + "; ".join(parts)))
+    return out
 
 
 def reconcile(notice: Notice) -> tuple[Discrepancy, ...]:
