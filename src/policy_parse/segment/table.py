@@ -1,11 +1,14 @@
 """The 分工表: header row → column roles → body rows with merges filled in.
 
 Columns are found by their header words (data/columns.toml), never by
-position.  An empty cell in a grouping column (方面, 任务, 序号, 时限, the
-higher level's units ...) continues the value above: text copied from web
-portals cannot show a vertical merge any other way.  Word and PDF readers
-mark merges explicitly (`Cell.merged_up`), and those are honoured in every
-column.  A row that repeats the header (page break) is skipped.
+position.  A cell a reader marks as merged (`Cell.merged_up`: Word's
+w:vMerge, a PDF region drawn once) continues the value above in any column.
+In text copied from a portal, and in PDF where a merged region cut by a page
+break comes back empty, an empty cell in a grouping column (方面, 任务, 序号,
+时限, the higher level's units) or the lead column continues the value above
+too; in Word, where merges are explicit, an empty cell is just empty.  A row
+that repeats the header (page break) is skipped and counted; a one-text row
+such as 一、… is a group title for the rows below.
 """
 
 from __future__ import annotations
