@@ -41,9 +41,13 @@ def main() -> None:
     args = ap.parse_args()
     imp = import_times(max(5, args.repeat // 10))
     run = parse_times(Path(args.sample), args.repeat)
-    print(f"import policy_parse:     median {statistics.median(imp) * 1000:7.1f} ms  ({len(imp)} runs)")
-    print(f"parse + reconcile:       median {statistics.median(run) * 1000:7.1f} ms  "
-          f"(min {min(run) * 1000:.1f}, max {max(run) * 1000:.1f}; {len(run)} runs) on {Path(args.sample).name}")
+    print(
+        f"import policy_parse:     median {statistics.median(imp) * 1000:7.1f} ms  ({len(imp)} runs)"
+    )
+    print(
+        f"parse + reconcile:       median {statistics.median(run) * 1000:7.1f} ms  "
+        f"(min {min(run) * 1000:.1f}, max {max(run) * 1000:.1f}; {len(run)} runs) on {Path(args.sample).name}"
+    )
 
 
 if __name__ == "__main__":

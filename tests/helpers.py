@@ -37,7 +37,16 @@ from policy_parse.segment import segment
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "notice.txt"
 
 # The 分工表 header of the sample notice, in its column order.
-HEADER = ("方面", "任务", "国家重点任务", "序号", "具体落实举措", "时限", "责任部门", "高新区责任部门")
+HEADER = (
+    "方面",
+    "任务",
+    "国家重点任务",
+    "序号",
+    "具体落实举措",
+    "时限",
+    "责任部门",
+    "高新区责任部门",
+)
 
 # One prose measure line of the sample:
 #   36-1.支持……产业链。（牵头部门：生物医药招商局）
@@ -119,7 +128,9 @@ def make_table(rows: Sequence[Sequence[object]], *, first_line: int = 1) -> Tabl
             for t in texts
         )
         built.append(Row(cells=cells, span=span))
-    return Table(rows=tuple(built), span=Span(start_line=first_line, end_line=first_line + len(rows)))
+    return Table(
+        rows=tuple(built), span=Span(start_line=first_line, end_line=first_line + len(rows))
+    )
 
 
 SOURCE = Source(path=None, format=Format.TXT, sha256="0" * 64)
@@ -147,35 +158,47 @@ def _with_id(cls: type, fields: dict[str, Any], no: str | None) -> dict[str, Any
 
 
 def measure(no: str, text: str, lead: Sequence[str], support: Sequence[str] = ()) -> Measure:
-    return Measure(**_with_id(Measure, {
-        "number": MeasureNo.parse(no),
-        "written_number": f"{no}.",
-        "part": "1",
-        "section": "1",
-        "text": text,
-        "lead": units(*lead),
-        "support": units(*support),
-        "annotation": None,
-        "span": Span(start_line=1, end_line=1),
-    }, no))
+    return Measure(
+        **_with_id(
+            Measure,
+            {
+                "number": MeasureNo.parse(no),
+                "written_number": f"{no}.",
+                "part": "1",
+                "section": "1",
+                "text": text,
+                "lead": units(*lead),
+                "support": units(*support),
+                "annotation": None,
+                "span": Span(start_line=1, end_line=1),
+            },
+            no,
+        )
+    )
 
 
 def entry(
     no: str | None, text: str, lead: Sequence[str], support: Sequence[str] = (), *, row: int = 1
 ) -> TableEntry:
-    return TableEntry(**_with_id(TableEntry, {
-        "row": row,
-        "number": None if no is None else MeasureNo.parse(no),
-        "written_number": no or "",
-        "number_inferred": False,
-        "part": "1",
-        "section": "1",
-        "national_task": None,
-        "text": text,
-        "deadline": None,
-        "upper_units": (),
-        "lead": units(*lead),
-        "support": units(*support),
-        "extra": (),
-        "span": Span(start_line=row, end_line=row),
-    }, no))
+    return TableEntry(
+        **_with_id(
+            TableEntry,
+            {
+                "row": row,
+                "number": None if no is None else MeasureNo.parse(no),
+                "written_number": no or "",
+                "number_inferred": False,
+                "part": "1",
+                "section": "1",
+                "national_task": None,
+                "text": text,
+                "deadline": None,
+                "upper_units": (),
+                "lead": units(*lead),
+                "support": units(*support),
+                "extra": (),
+                "span": Span(start_line=row, end_line=row),
+            },
+            no,
+        )
+    )

@@ -37,7 +37,7 @@ def test_json_goes_to_a_file_with_dash_o(tmp_path: Path) -> None:
 
 def test_fail_on_sets_the_exit_code_by_severity() -> None:
     assert run(NOTICE, "--fail-on", "error").returncode == 1
-    text = (SAMPLES / "family-zone-business-environment.txt")
+    text = SAMPLES / "family-zone-business-environment.txt"
     # That notice has warnings and infos but no error.
     assert run(str(text), "--fail-on", "error").returncode == 0
     assert run(str(text), "--fail-on", "warning").returncode == 1

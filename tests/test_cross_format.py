@@ -115,6 +115,7 @@ def assert_same(left: Path, right: Path, fields: tuple[str, ...]) -> None:
 
 PAIRS = list(itertools.combinations(SAMPLE_NAMES, 2))
 
+
 @pytest.mark.parametrize(("left", "right"), PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])
 def test_two_formats_of_the_notice_give_the_same_records(left: str, right: str) -> None:
     assert_same(SAMPLES / left, SAMPLES / right, FIELDS)

@@ -79,7 +79,9 @@ def test_units_are_read_as_written(case: tuple[dict[str, Any], dict[str, Any]]) 
         table = got["table"]
         if want.get("in_table", True) and exp["has_table"]:
             assert table is not None, where
-            assert [u["written"] for u in table["lead"]] == want.get("table_lead", want["lead"]), where
+            assert [u["written"] for u in table["lead"]] == want.get("table_lead", want["lead"]), (
+                where
+            )
             assert [u["written"] for u in table["support"]] == want.get(
                 "table_support", want["support"]
             ), where
@@ -104,7 +106,12 @@ def test_exactly_the_planted_discrepancies_are_reported(
     exp, data = case
     restart = _restart(exp)
     got = {
-        (d["kind"], *_key({"section": _section_of(d, data), "number": d["measure"].split("/")[-1]}, restart))
+        (
+            d["kind"],
+            *_key(
+                {"section": _section_of(d, data), "number": d["measure"].split("/")[-1]}, restart
+            ),
+        )
         for d in data["discrepancies"]
         if d["measure"] is not None
     }
@@ -116,7 +123,8 @@ def test_exactly_the_planted_discrepancies_are_reported(
     for d in exp.get("discrepancy", []):
         if d.get("ambiguous"):
             found = [
-                g for g in data["discrepancies"]
+                g
+                for g in data["discrepancies"]
                 if g["kind"] == "alias" and (g["measure"] or "").split("/")[-1] == d["measure"]
             ]
             assert any(all(c in g["message"] for c in d["candidates"]) for g in found)

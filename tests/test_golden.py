@@ -9,9 +9,7 @@ import pytest
 
 from golden import REGEN, SAMPLES, dump, golden_diff, golden_path, stable_dict
 
-SAMPLE_FILES = sorted(
-    p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".docx", ".pdf"}
-)
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".docx", ".pdf"})
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
@@ -21,7 +19,9 @@ def test_output_matches_the_golden_file(sample: Path) -> None:
     if REGEN:
         path.write_text(actual, encoding="utf-8")
         pytest.skip(f"regenerated {path.name}: review `git diff golden/` before committing")
-    assert path.exists(), f"no golden for {sample.name}: run POLICY_PARSE_REGEN=1 pytest tests/test_golden.py"
+    assert path.exists(), (
+        f"no golden for {sample.name}: run POLICY_PARSE_REGEN=1 pytest tests/test_golden.py"
+    )
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, "output differs from the golden file:\n" + golden_diff(
         expected, actual, path.name

@@ -49,8 +49,10 @@ def test_a_preamble_ending_in_a_colon_is_not_part_of_the_plan_title() -> None:
 
 
 def test_a_title_above_the_document_number_is_the_title_and_the_signature_the_issuer() -> None:
-    text = NOTICE.replace("某某县人民政府办公室文件\n某政办发〔2021〕3号\n\n关于印发某某县\n重点任务分工方案的通知\n",
-                          "来源：某某县政府网站　发布日期：2021-03-05\n\n关于印发某某县\n重点任务分工方案的通知\n某政办发〔2021〕3号\n")
+    text = NOTICE.replace(
+        "某某县人民政府办公室文件\n某政办发〔2021〕3号\n\n关于印发某某县\n重点任务分工方案的通知\n",
+        "来源：某某县政府网站　发布日期：2021-03-05\n\n关于印发某某县\n重点任务分工方案的通知\n某政办发〔2021〕3号\n",
+    )
     notice = policy_parse.parse(text)
     assert notice.header.title == "关于印发某某县重点任务分工方案的通知"
     assert notice.header.issuer == "某某县人民政府办公室"

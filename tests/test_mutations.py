@@ -13,8 +13,12 @@ from policy_parse.audit import lost_and_invented
 
 LINES = {
     name: (SAMPLES / name).read_text("utf-8").split("\n")
-    for name in ("notice.txt", "family-zone-business-environment.txt",
-                 "family-city-sci-tech-table-only.txt", "family-hk-republished-trad.txt")
+    for name in (
+        "notice.txt",
+        "family-zone-business-environment.txt",
+        "family-city-sci-tech-table-only.txt",
+        "family-hk-republished-trad.txt",
+    )
 }
 
 

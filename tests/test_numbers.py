@@ -67,8 +67,26 @@ def test_its_order_is_the_order_of_its_parts(a, b):
 
 # --- Chinese numerals -----------------------------------------------------------
 
-SMALL = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-         "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八"]
+SMALL = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+]
 
 
 @pytest.mark.parametrize("value, written", list(enumerate(SMALL, start=1)))
@@ -122,8 +140,16 @@ def test_it_refuses_a_character_that_is_no_numeral_with_a_value_error():
 
 @pytest.mark.parametrize(
     "value, written",
-    [(1, "一"), (10, "十"), (18, "十八"), (21, "二十一"), (100, "一百"), (105, "一百零五"),
-     (110, "一百一十"), (999, "九百九十九")],
+    [
+        (1, "一"),
+        (10, "十"),
+        (18, "十八"),
+        (21, "二十一"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (999, "九百九十九"),
+    ],
 )
 def test_it_writes_numerals_as_a_clerk_would(value, written):
     assert int_to_cn(value) == written

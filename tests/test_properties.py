@@ -62,9 +62,11 @@ FULL_NAMES = sorted(
 
 
 @FEW
-@given(st.sampled_from(MULTI_SUPPORT).flatmap(
-    lambda no: st.tuples(st.just(no), st.permutations(prose_annotation(no)[1]))
-))
+@given(
+    st.sampled_from(MULTI_SUPPORT).flatmap(
+        lambda no: st.tuples(st.just(no), st.permutations(prose_annotation(no)[1]))
+    )
+)
 def test_any_order_of_a_measures_supporting_units_is_never_a_units_mismatch(case):
     number, order = case
     lead, _ = prose_annotation(number)
@@ -83,12 +85,14 @@ def test_any_order_of_a_measures_supporting_units_is_never_a_units_mismatch(case
 
 
 @FEW
-@given(st.sampled_from(sorted(prose_lines())).flatmap(
-    lambda no: st.tuples(
-        st.just(no),
-        st.sampled_from([n for n in FULL_NAMES if n != prose_annotation(no)[0]]),
+@given(
+    st.sampled_from(sorted(prose_lines())).flatmap(
+        lambda no: st.tuples(
+            st.just(no),
+            st.sampled_from([n for n in FULL_NAMES if n != prose_annotation(no)[0]]),
+        )
     )
-))
+)
 def test_changing_one_prose_lead_is_a_lead_mismatch_there_and_nowhere_else(case):
     number, new_lead = case
     _, support = prose_annotation(number)
@@ -189,12 +193,23 @@ def test_the_edit_helpers_touch_only_the_annotation_of_one_line():
     original = sample_text().split("\n")
     changed = [k for k, (a, b) in enumerate(zip(edited, original)) if a != b]
     assert changed == [prose_lines()["35"]]
-    assert re.search(r"（牵头部门：经发局，责任部门：海洋综合办、信创产业招商局）$", edited[changed[0]])
+    assert re.search(
+        r"（牵头部门：经发局，责任部门：海洋综合办、信创产业招商局）$", edited[changed[0]]
+    )
 
 
 # --- a table written from the prose agrees with it ------------------------------------------
 
-TABLE_HEADER = ("方面", "任务", "国家重点任务", "序号", "具体落实举措", "时限", "责任部门", "高新区责任部门")
+TABLE_HEADER = (
+    "方面",
+    "任务",
+    "国家重点任务",
+    "序号",
+    "具体落实举措",
+    "时限",
+    "责任部门",
+    "高新区责任部门",
+)
 
 
 def prose_with_own_table(drop: tuple[str, str] | None = None) -> str:
@@ -207,8 +222,16 @@ def prose_with_own_table(drop: tuple[str, str] | None = None) -> str:
     for m in sample_notice().measures:
         names = [u.written for u in (*m.lead, *m.support) if drop != (str(m.number), u.written)]
         no = "" if str(m.number) == "36-2" else str(m.number).split("-")[0]
-        cells = [f"第{m.part}部分", f"第{m.section}项", "国家任务", no, m.text, "持续推进", "滨海高新区管委会",
-                 "、".join(names)]
+        cells = [
+            f"第{m.part}部分",
+            f"第{m.section}项",
+            "国家任务",
+            no,
+            m.text,
+            "持续推进",
+            "滨海高新区管委会",
+            "、".join(names),
+        ]
         out += [f"\t{c}" for c in cells] + [""]
     return "\n".join(out) + "\n"
 
@@ -234,7 +257,9 @@ SUPPORTERS = sorted(
 def test_leaving_one_supporter_out_of_that_table_is_exactly_one_finding(drop):
     number, written, name = drop
     before = {key(d) for d in policy_parse.parse(prose_with_own_table()).discrepancies}
-    after = {key(d) for d in policy_parse.parse(prose_with_own_table((number, written))).discrepancies}
+    after = {
+        key(d) for d in policy_parse.parse(prose_with_own_table((number, written))).discrepancies
+    }
     new = sorted(after - before)
     assert [(f[0], f[1], f[2]) for f in new] == [("units-mismatch", "warning", number)]
     assert f"only the prose names {name}" in new[0][3]

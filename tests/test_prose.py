@@ -187,9 +187,7 @@ def test_it_joins_a_measure_wrapped_over_two_lines():
 def test_sub_measures_written_36_1_with_a_dun_do_not_crash_a_dun_numbered_list() -> None:
     import policy_parse
 
-    text = (
-        "一、甲\n1、做甲。（牵头部门：A局）\n2-1、做乙。（牵头部门：B局）\n2-2、做丙。（牵头部门：C局）\n"
-    )
+    text = "一、甲\n1、做甲。（牵头部门：A局）\n2-1、做乙。（牵头部门：B局）\n2-2、做丙。（牵头部门：C局）\n"
     notice = policy_parse.parse(text)
     assert [str(m.number) for m in notice.measures] == ["1", "2-1", "2-2"]
 

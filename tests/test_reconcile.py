@@ -51,7 +51,9 @@ def test_it_finds_the_repeated_term_in_58_on_both_sides():
     assert {("prose" if d.prose else "table") for d in ds} == {"prose", "table"}
 
 
-@pytest.mark.parametrize("kind", ["lead-mismatch", "missing-in-table", "missing-in-prose", "text-mismatch"])
+@pytest.mark.parametrize(
+    "kind", ["lead-mismatch", "missing-in-table", "missing-in-prose", "text-mismatch"]
+)
 def test_it_reports_nothing_false_on_the_sample(kind):
     # Every measure's lead is the first unit of its 高新区责任部门 cell, every
     # measure is on both sides, and apart from 55 the wording matches.
@@ -84,7 +86,11 @@ def test_it_reports_a_resolved_abbreviation_as_info(number, written):
 
 
 def test_every_sample_error_is_one_a_reader_finds_in_the_notice():
-    errors = {(d.kind.value, d.measure) for d in sample_notice().discrepancies if d.severity is Severity.ERROR}
+    errors = {
+        (d.kind.value, d.measure)
+        for d in sample_notice().discrepancies
+        if d.severity is Severity.ERROR
+    }
     assert errors == {("duplicate-text", "55"), ("units-mismatch", "35")}
 
 
@@ -189,8 +195,11 @@ def test_it_does_not_call_two_different_items_a_repeat():
 
 def test_it_matches_an_ambiguous_abbreviation_to_the_candidate_the_other_side_names():
     ambiguous = Unit(
-        name="金融局", written="金融局", expanded="金融局",
-        status=UnitStatus.AMBIGUOUS, candidates=("财政金融局", "金融招商局"),
+        name="金融局",
+        written="金融局",
+        expanded="金融局",
+        status=UnitStatus.AMBIGUOUS,
+        candidates=("财政金融局", "金融招商局"),
     )
     ms = [measure("1", "甲。", ["办公室"], ["财政金融局", "金融招商局"])]
     e = entry("1", "甲。", ["办公室"], ["财政金融局"])

@@ -13,7 +13,9 @@ import policy_parse
 from golden import SAMPLES
 
 SCHEMA = json.loads(
-    resources.files("policy_parse").joinpath("schema", "policy_parse-1.schema.json").read_text("utf-8")
+    resources.files("policy_parse")
+    .joinpath("schema", "policy_parse-1.schema.json")
+    .read_text("utf-8")
 )
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".docx", ".pdf"})
 

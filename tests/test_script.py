@@ -19,14 +19,17 @@ def test_every_marker_character_is_traditional_only() -> None:
 
 
 def test_the_samples_are_told_apart() -> None:
-    verdicts = {
-        p.name: is_traditional(p.read_text("utf-8")) for p in sorted(SAMPLES.glob("*.txt"))
-    }
+    verdicts = {p.name: is_traditional(p.read_text("utf-8")) for p in sorted(SAMPLES.glob("*.txt"))}
     assert verdicts.pop("family-hk-republished-trad.txt") is True
     assert set(verdicts.values()) == {False}
 
 
-@given(st.text(alphabet="關於印發南灣市深化與港澳服務業合作若干措施任務分工方案的通知，。、（）1a ", max_size=60))
+@given(
+    st.text(
+        alphabet="關於印發南灣市深化與港澳服務業合作若干措施任務分工方案的通知，。、（）1a ",
+        max_size=60,
+    )
+)
 def test_conversion_keeps_every_offset(text: str) -> None:
     assert len(to_simplified(text)) == len(text)
 

@@ -34,7 +34,14 @@ def segment_of(*rows):
 
 def test_it_gives_each_column_of_the_sample_header_its_role():
     assert header_to_roles(list(HEADER)) == [
-        "part", "section", "national_task", "number", "text", "deadline", "upper", "combined",
+        "part",
+        "section",
+        "national_task",
+        "number",
+        "text",
+        "deadline",
+        "upper",
+        "combined",
     ]
 
 
@@ -54,7 +61,9 @@ def test_it_reads_header_words_with_spaces_and_full_width_letters_inside():
 
 
 def test_it_knows_a_body_row_is_no_header():
-    assert header_to_roles(["1", "支持滨海高新区企业申请国际专利。", "持续推进", "市场监管局"]) is None
+    assert (
+        header_to_roles(["1", "支持滨海高新区企业申请国际专利。", "持续推进", "市场监管局"]) is None
+    )
 
 
 def test_it_keeps_rows_above_the_header_as_residue():
@@ -91,7 +100,13 @@ def test_it_does_not_fill_an_empty_measure_text_cell():
 def test_it_starts_a_new_group_where_a_grouping_cell_is_filled_again():
     seg = segment_of(
         row("1", "措施一。", "科技创新局"),
-        row("2", "措施二。", "经发局", part="二、进一步激发企业创新发展活力", section="（四）支持高新技术企业发展壮大"),
+        row(
+            "2",
+            "措施二。",
+            "经发局",
+            part="二、进一步激发企业创新发展活力",
+            section="（四）支持高新技术企业发展壮大",
+        ),
         row("3", "措施三。", "人社局", part="", section=""),
     )
     assert seg.rows[2].get("part") == "二、进一步激发企业创新发展活力"
@@ -151,7 +166,9 @@ def test_it_skips_a_repeated_header_written_with_other_spacing():
 
 def test_it_skips_a_repeated_header_in_the_notice_it_builds():
     notice = notice_from_blocks(
-        make_table([HEADER, row("1", "措施一。", "科技创新局"), HEADER, row("2", "措施二。", "经发局")])
+        make_table(
+            [HEADER, row("1", "措施一。", "科技创新局"), HEADER, row("2", "措施二。", "经发局")]
+        )
     )
     assert [str(e.number) for e in notice.table] == ["1", "2"]
     assert all("方面" not in e.text for e in notice.table)
@@ -162,14 +179,24 @@ def test_it_skips_a_repeated_header_in_the_notice_it_builds():
 
 def test_it_reads_an_unnumbered_row_as_the_second_sub_row_of_the_measure_above():
     notice = notice_from_blocks(
-        make_table([
-            HEADER,
-            row("35", "措施三十五。", "经发局"),
-            row("36", "支持“细胞谷”建设。", "生物医药招商局"),
-            row("", "支持设立评审分中心。", "科技创新局、生物医药招商局、市场监管局",
-                part="", section="", task="", deadline="", city=""),
-            row("37", "措施三十七。", "经发局"),
-        ])
+        make_table(
+            [
+                HEADER,
+                row("35", "措施三十五。", "经发局"),
+                row("36", "支持“细胞谷”建设。", "生物医药招商局"),
+                row(
+                    "",
+                    "支持设立评审分中心。",
+                    "科技创新局、生物医药招商局、市场监管局",
+                    part="",
+                    section="",
+                    task="",
+                    deadline="",
+                    city="",
+                ),
+                row("37", "措施三十七。", "经发局"),
+            ]
+        )
     )
     assert [str(e.number) for e in notice.table] == ["35", "36-1", "36-2", "37"]
     first, second = notice.table[1], notice.table[2]
@@ -182,13 +209,26 @@ def test_it_reads_an_unnumbered_row_as_the_second_sub_row_of_the_measure_above()
 
 def test_it_numbers_three_sub_rows_one_to_three():
     notice = notice_from_blocks(
-        make_table([HEADER, row("5", "甲。", "经发局"), row("", "乙。", "人社局"), row("", "丙。", "办公室")])
+        make_table(
+            [
+                HEADER,
+                row("5", "甲。", "经发局"),
+                row("", "乙。", "人社局"),
+                row("", "丙。", "办公室"),
+            ]
+        )
     )
-    assert [e.number for e in notice.table] == [MeasureNo((5, 1)), MeasureNo((5, 2)), MeasureNo((5, 3))]
+    assert [e.number for e in notice.table] == [
+        MeasureNo((5, 1)),
+        MeasureNo((5, 2)),
+        MeasureNo((5, 3)),
+    ]
 
 
 def test_it_leaves_a_numbered_row_without_followers_unsplit():
-    notice = notice_from_blocks(make_table([HEADER, row("5", "甲。", "经发局"), row("6", "乙。", "人社局")]))
+    notice = notice_from_blocks(
+        make_table([HEADER, row("5", "甲。", "经发局"), row("6", "乙。", "人社局")])
+    )
     assert [str(e.number) for e in notice.table] == ["5", "6"]
     assert [e.number_inferred for e in notice.table] == [False, False]
 
@@ -211,15 +251,26 @@ def test_it_takes_the_first_zone_unit_as_lead_and_the_rest_as_support():
 
 
 def test_it_keeps_the_higher_levels_units_apart_from_the_zones():
-    notice = notice_from_blocks(make_table([HEADER, row("1", "措施一。", "经发局", city="滨海新区政府、北辰、南开、武清区政府")]))
+    notice = notice_from_blocks(
+        make_table(
+            [HEADER, row("1", "措施一。", "经发局", city="滨海新区政府、北辰、南开、武清区政府")]
+        )
+    )
     e = notice.table[0]
-    assert [u.name for u in e.upper_units] == ["滨海新区政府", "北辰区政府", "南开区政府", "武清区政府"]
+    assert [u.name for u in e.upper_units] == [
+        "滨海新区政府",
+        "北辰区政府",
+        "南开区政府",
+        "武清区政府",
+    ]
     assert [u.written for u in e.upper_units] == ["滨海新区政府", "北辰", "南开", "武清区政府"]
     assert [u.name for u in (*e.lead, *e.support)] == ["经发局"]
 
 
 def test_it_reads_a_zone_units_cell_broken_over_lines():
-    notice = notice_from_blocks(make_table([HEADER, row("1", "措施一。", "科技创新局、\n经发局\n人社局")]))
+    notice = notice_from_blocks(
+        make_table([HEADER, row("1", "措施一。", "科技创新局、\n经发局\n人社局")])
+    )
     e = notice.table[0]
     assert [u.name for u in e.lead] == ["科技创新局"]
     assert [u.name for u in e.support] == ["经发局", "人社局"]
@@ -227,7 +278,9 @@ def test_it_reads_a_zone_units_cell_broken_over_lines():
 
 def test_it_reads_lead_and_support_from_their_own_columns_when_a_table_has_them():
     header = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]
-    notice = notice_from_blocks(make_table([header, ["1", "措施一。", "科技创新局", "经发局、人社局", "2021年6月底前"]]))
+    notice = notice_from_blocks(
+        make_table([header, ["1", "措施一。", "科技创新局", "经发局、人社局", "2021年6月底前"]])
+    )
     e = notice.table[0]
     assert [u.name for u in e.lead] == ["科技创新局"]
     assert [u.name for u in e.support] == ["经发局", "人社局"]
@@ -249,16 +302,18 @@ def test_a_responsible_units_column_beside_lead_and_support_columns_names_suppor
     from policy_parse.segment.table import header_to_roles
 
     assert header_to_roles(["序号", "具体措施", "牵头单位", "责任单位", "配合单位"]) == [
-        "number", "text", "lead", "support", "support",
+        "number",
+        "text",
+        "lead",
+        "support",
+        "support",
     ]
 
 
 def test_parts_read_from_a_table_keep_only_the_marker_as_written() -> None:
     import policy_parse
 
-    text = (
-        "\t序号\n\t主要内容\n\t牵头单位\n\n\t一、提升能级\n\n\t1\n\t做甲。\n\tA处\n\n\t2\n\t做乙。\n\tB处\n"
-    )
+    text = "\t序号\n\t主要内容\n\t牵头单位\n\n\t一、提升能级\n\n\t1\n\t做甲。\n\tA处\n\n\t2\n\t做乙。\n\tB处\n"
     notice = policy_parse.parse(text)
     assert [(p.number, p.written, p.title) for p in notice.parts] == [("1", "一、", "提升能级")]
 

@@ -17,10 +17,26 @@ from policy_parse.normalize.units import (
 
 # Full names the sample notice uses for the zone's departments.
 ZONE_NAMES = [
-    "科技创新局", "科技发展局", "经发局", "人社局", "社会发展局", "市场监管局", "财政金融局",
-    "金融招商局", "规划和资源局", "组织人事部", "政务服务办", "办公室", "信创产业招商局",
-    "海洋经济和军民融合产业招商局", "海洋综合办", "生物医药招商局", "各相关招商部门",
-    "建设和交通局", "京津冀招商局", "智能与新经济产业促进局",
+    "科技创新局",
+    "科技发展局",
+    "经发局",
+    "人社局",
+    "社会发展局",
+    "市场监管局",
+    "财政金融局",
+    "金融招商局",
+    "规划和资源局",
+    "组织人事部",
+    "政务服务办",
+    "办公室",
+    "信创产业招商局",
+    "海洋经济和军民融合产业招商局",
+    "海洋综合办",
+    "生物医药招商局",
+    "各相关招商部门",
+    "建设和交通局",
+    "京津冀招商局",
+    "智能与新经济产业促进局",
 ]
 
 # --- splitting -------------------------------------------------------------------
@@ -183,7 +199,9 @@ def test_it_applies_a_curated_alias_only_when_its_full_name_is_in_the_notice():
 
 
 inventories = st.lists(
-    st.sampled_from([*ZONE_NAMES, "市场局", "社发局", "规划局", "金融局", "各招商部门", "经济发展局"]),
+    st.sampled_from(
+        [*ZONE_NAMES, "市场局", "社发局", "规划局", "金融局", "各招商部门", "经济发展局"]
+    ),
     min_size=1,
     unique=True,
 )
@@ -225,4 +243,3 @@ def test_a_bare_name_takes_no_tail_that_is_not_an_administrative_level() -> None
     ]
     # …while a run of place names still takes the level it shares.
     assert written_units("甲乙、丙丁、戊己县政府")[0] == ("甲乙", "甲乙县政府")
-

@@ -1,8 +1,8 @@
 """policy_parse: Chinese implementation notices (分工方案) → structured, checked records.
 
-    >>> import policy_parse
-    >>> notice = policy_parse.parse("samples/notice.txt")
-    >>> len(notice.measures), notice.discrepancies[0].kind
+>>> import policy_parse
+>>> notice = policy_parse.parse("samples/notice.txt")
+>>> len(notice.measures), notice.discrepancies[0].kind
 """
 
 from __future__ import annotations

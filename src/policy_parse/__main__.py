@@ -21,16 +21,29 @@ def _parser() -> argparse.ArgumentParser:
         "and report where its prose list and its table disagree.",
     )
     p.add_argument("file", help="the notice: a .txt, .docx or .pdf file")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: a readable summary (default); json: the policy_parse/1 contract")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"),
-                   help="exit 1 when a discrepancy at or above this severity exists")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a readable summary (default); json: the policy_parse/1 contract",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="exit 1 when a discrepancy at or above this severity exists",
+    )
     p.add_argument("--password", help="password of an encrypted PDF")
-    p.add_argument("--stage", choices=("read", "notice"), default="notice",
-                   help="read: print the reader's intermediate form (paragraphs and table "
-                   "cells, ^ = merged from above, < = merged from the left) as JSON, to "
-                   "debug a reader; notice: the parsed notice (default)")
+    p.add_argument(
+        "--stage",
+        choices=("read", "notice"),
+        default="notice",
+        help="read: print the reader's intermediate form (paragraphs and table "
+        "cells, ^ = merged from above, < = merged from the left) as JSON, to "
+        "debug a reader; notice: the parsed notice (default)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
@@ -51,8 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        print(f"policy_parse: internal error ({type(exc).__name__}: {exc}); rerun with --debug",
-              file=sys.stderr)
+        print(
+            f"policy_parse: internal error ({type(exc).__name__}: {exc}); rerun with --debug",
+            file=sys.stderr,
+        )
         return 3
     out = to_json(notice) if args.format == "json" else to_text(notice)
     if (status := _write(out, args.output)) != 0:

@@ -58,8 +58,18 @@ def _entry_texts(e: TableEntry) -> list[str | None]:
 def characters_out(notice: Notice) -> Counter[str]:
     h = notice.header
     texts: list[str | None] = [
-        h.issuer, h.doc_number, h.title, *h.recipients, *h.body, *h.attachments, *h.signature,
-        h.date_written, h.note, h.attachment_mark, h.plan_title, *h.preamble,
+        h.issuer,
+        h.doc_number,
+        h.title,
+        *h.recipients,
+        *h.body,
+        *h.attachments,
+        *h.signature,
+        h.date_written,
+        h.note,
+        h.attachment_mark,
+        h.plan_title,
+        *h.preamble,
         notice.table_caption,
         "附件" if h.attachments else None,
     ]

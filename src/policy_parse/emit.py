@@ -183,8 +183,7 @@ def to_dict(notice: Notice) -> dict[str, Any]:
                 "written": p.written,
                 "title": p.title,
                 "sections": [
-                    {"number": s.number, "written": s.written, "title": s.title}
-                    for s in p.sections
+                    {"number": s.number, "written": s.written, "title": s.title} for s in p.sections
                 ],
             }
             for p in notice.parts
@@ -211,15 +210,17 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         else:
             rows = []
             for r in b.rows:
-                cells = [
-                    "^" if c.merged_up else "<" if c.merged_left else c.text for c in r.cells
-                ]
-                rows.append({"cells": cells, "repeat_header": r.repeat_header, "span": _span(r.span)})
+                cells = ["^" if c.merged_up else "<" if c.merged_left else c.text for c in r.cells]
+                rows.append(
+                    {"cells": cells, "repeat_header": r.repeat_header, "span": _span(r.span)}
+                )
             blocks.append({"table": rows, "span": _span(b.span)})
     return {
         "source": {"path": document.source.path, "format": document.source.format.value},
         "blocks": blocks,
-        "residue": [{"text": r.text, "reason": r.reason, "span": _span(r.span)} for r in document.residue],
+        "residue": [
+            {"text": r.text, "reason": r.reason, "span": _span(r.span)} for r in document.residue
+        ],
     }
 
 

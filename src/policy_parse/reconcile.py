@@ -38,7 +38,9 @@ def comparable_text(text: str) -> str:
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(_TRAILING)
 
 
-def _d(kind: Kind, sev: Severity, mid: str | None, prose: object, table: object, msg: str) -> Discrepancy:
+def _d(
+    kind: Kind, sev: Severity, mid: str | None, prose: object, table: object, msg: str
+) -> Discrepancy:
     return Discrepancy(
         kind=kind,
         severity=sev,
@@ -86,15 +88,28 @@ def _alias_findings(
         if u.status is UnitStatus.RESOLVED:
             values = (u.written, None) if side == "prose" else (None, u.written)
             out.append(
-                _d(Kind.ALIAS, Severity.INFO, no, values[0], values[1],
-                   f"the {side} writes {u.written} for {u.name}, the full name used elsewhere in the notice")
+                _d(
+                    Kind.ALIAS,
+                    Severity.INFO,
+                    no,
+                    values[0],
+                    values[1],
+                    f"the {side} writes {u.written} for {u.name}, the full name used elsewhere in the notice",
+                )
             )
         elif u.status is UnitStatus.AMBIGUOUS:
             values = (u.written, None) if side == "prose" else (None, u.written)
             out.append(
-                _d(Kind.ALIAS, Severity.WARNING, no, values[0], values[1],
-                   f"the {side} writes {u.written}, which could be any of "
-                   + "、".join(u.candidates) + _hint(u, own_names, other_names, other_side))
+                _d(
+                    Kind.ALIAS,
+                    Severity.WARNING,
+                    no,
+                    values[0],
+                    values[1],
+                    f"the {side} writes {u.written}, which could be any of "
+                    + "、".join(u.candidates)
+                    + _hint(u, own_names, other_names, other_side),
+                )
             )
     return out
 
@@ -106,21 +121,35 @@ def _hint(u: Unit, own: set[str], other: set[str], other_side: str) -> str:
     return "; check which department is meant"
 
 
-def _repeated_terms(no: str | None, side: str, text: str, units: Sequence[Unit]) -> list[Discrepancy]:
+def _repeated_terms(
+    no: str | None, side: str, text: str, units: Sequence[Unit]
+) -> list[Discrepancy]:
     out = []
     for m in REPEATED_TERM.finditer(text):
         values = (m["term"], None) if side == "prose" else (None, m["term"])
         out.append(
-            _d(Kind.REPEATED_TERM, Severity.WARNING, no, values[0], values[1],
-               f"the {side} text lists {m['term']} twice in a row")
+            _d(
+                Kind.REPEATED_TERM,
+                Severity.WARNING,
+                no,
+                values[0],
+                values[1],
+                f"the {side} text lists {m['term']} twice in a row",
+            )
         )
     seen: set[str] = set()
     for u in units:
         if u.name in seen:
             values = (u.written, None) if side == "prose" else (None, u.written)
             out.append(
-                _d(Kind.REPEATED_TERM, Severity.WARNING, no, values[0], values[1],
-                   f"the {side} names {u.name} twice among the units")
+                _d(
+                    Kind.REPEATED_TERM,
+                    Severity.WARNING,
+                    no,
+                    values[0],
+                    values[1],
+                    f"the {side} names {u.name} twice among the units",
+                )
             )
         seen.add(u.name)
     return out
@@ -133,26 +162,61 @@ def _numbering(numbers: Sequence[tuple[MeasureNo, str]], side: str) -> list[Disc
     prev: MeasureNo | None = None
     for no, mid in numbers:
         if no in seen:
-            out.append(_d(Kind.NUMBERING, Severity.ERROR, mid, *_side(side, str(no)),
-                          f"the {side} numbers two measures {no}"))
+            out.append(
+                _d(
+                    Kind.NUMBERING,
+                    Severity.ERROR,
+                    mid,
+                    *_side(side, str(no)),
+                    f"the {side} numbers two measures {no}",
+                )
+            )
         elif prev is not None:
             p, n = prev.parts, no.parts
             if n[0] == p[0]:
                 expected = (p[1] + 1) if len(p) > 1 and len(n) > 1 else None
                 if expected is not None and n[1] != expected:
-                    out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
-                                  f"the {side} goes from {prev} to {no}"))
+                    out.append(
+                        _d(
+                            Kind.NUMBERING,
+                            Severity.WARNING,
+                            mid,
+                            *_side(side, str(no)),
+                            f"the {side} goes from {prev} to {no}",
+                        )
+                    )
             elif n[0] == p[0] + 1:
                 if len(n) > 1 and n[1] != 1:
-                    out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
-                                  f"the {side} starts {n[0]} at sub-number {n[1]}"))
+                    out.append(
+                        _d(
+                            Kind.NUMBERING,
+                            Severity.WARNING,
+                            mid,
+                            *_side(side, str(no)),
+                            f"the {side} starts {n[0]} at sub-number {n[1]}",
+                        )
+                    )
             elif n[0] > p[0] + 1:
                 missing = "、".join(str(k) for k in range(p[0] + 1, n[0]))
-                out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
-                              f"the {side} jumps from {prev} to {no}: no measure {missing}"))
+                out.append(
+                    _d(
+                        Kind.NUMBERING,
+                        Severity.WARNING,
+                        mid,
+                        *_side(side, str(no)),
+                        f"the {side} jumps from {prev} to {no}: no measure {missing}",
+                    )
+                )
             else:
-                out.append(_d(Kind.NUMBERING, Severity.WARNING, mid, *_side(side, str(no)),
-                              f"the {side} has {no} after {prev}: out of order"))
+                out.append(
+                    _d(
+                        Kind.NUMBERING,
+                        Severity.WARNING,
+                        mid,
+                        *_side(side, str(no)),
+                        f"the {side} has {no} after {prev}: out of order",
+                    )
+                )
         seen.add(no)
         prev = no
     return out
@@ -167,11 +231,27 @@ def measures_to_discrepancies(
 ) -> tuple[Discrepancy, ...]:
     out: list[Discrepancy] = []
     if measures and not table:
-        out.append(_d(Kind.MISSING_IN_TABLE, Severity.INFO, None, None, None,
-                      "the notice has no 分工表: the prose list is not reconciled against a table"))
+        out.append(
+            _d(
+                Kind.MISSING_IN_TABLE,
+                Severity.INFO,
+                None,
+                None,
+                None,
+                "the notice has no 分工表: the prose list is not reconciled against a table",
+            )
+        )
     if table and not measures:
-        out.append(_d(Kind.MISSING_IN_PROSE, Severity.INFO, None, None, None,
-                      "the notice has no prose list: the 分工表 is not reconciled against one"))
+        out.append(
+            _d(
+                Kind.MISSING_IN_PROSE,
+                Severity.INFO,
+                None,
+                None,
+                None,
+                "the notice has no prose list: the 分工表 is not reconciled against one",
+            )
+        )
     by_id_table: dict[str, TableEntry] = {}
     for e in table:
         if e.id is not None:
@@ -180,38 +260,76 @@ def measures_to_discrepancies(
     for m in measures:
         by_id_prose.setdefault(m.id, m)
 
-    out += _numbering_by_section(
-        [(m.section or m.part, m.number, m.id) for m in measures], "prose"
-    )
+    out += _numbering_by_section([(m.section or m.part, m.number, m.id) for m in measures], "prose")
     out += _numbering_by_section(
         [(e.section or e.part, e.number, e.id) for e in table if e.number is not None and e.id],
         "table",
     )
     for e in table:
         if e.number is None:
-            out.append(_d(Kind.NUMBERING, Severity.WARNING, None, None, e.text[:40],
-                          f"table row {e.row} has no number and follows no numbered row"))
+            out.append(
+                _d(
+                    Kind.NUMBERING,
+                    Severity.WARNING,
+                    None,
+                    None,
+                    e.text[:40],
+                    f"table row {e.row} has no number and follows no numbered row",
+                )
+            )
 
     texts = _Texts(measures, table)
     order = texts.prose_order + [i for i in texts.table_order if i not in by_id_prose]
     for mid in order:
         p, t = by_id_prose.get(mid), by_id_table.get(mid)
         if p is not None and t is None and table:
-            out.append(_d(Kind.MISSING_IN_TABLE, Severity.ERROR, mid, p.text, None,
-                          f"measure {mid} is in the prose list but not in the table"))
+            out.append(
+                _d(
+                    Kind.MISSING_IN_TABLE,
+                    Severity.ERROR,
+                    mid,
+                    p.text,
+                    None,
+                    f"measure {mid} is in the prose list but not in the table",
+                )
+            )
         elif t is not None and p is None and measures:
-            out.append(_d(Kind.MISSING_IN_PROSE, Severity.ERROR, mid, None, t.text,
-                          f"measure {mid} is in the table but not in the prose list"))
+            out.append(
+                _d(
+                    Kind.MISSING_IN_PROSE,
+                    Severity.ERROR,
+                    mid,
+                    None,
+                    t.text,
+                    f"measure {mid} is in the table but not in the prose list",
+                )
+            )
         if p is not None:
-            out += _alias_findings(mid, "prose", [*p.lead, *p.support], [*t.lead, *t.support] if t else ())
+            out += _alias_findings(
+                mid, "prose", [*p.lead, *p.support], [*t.lead, *t.support] if t else ()
+            )
             out += _repeated_terms(mid, "prose", p.text, [*p.lead, *p.support])
         if t is not None:
-            out += _alias_findings(mid, "table", [*t.lead, *t.support], [*p.lead, *p.support] if p else ())
+            out += _alias_findings(
+                mid, "table", [*t.lead, *t.support], [*p.lead, *p.support] if p else ()
+            )
             out += _repeated_terms(mid, "table", t.text, [*t.lead, *t.support])
-        if t is not None and not measures and (copied := texts.copied("table", mid, before_only=True)):
+        if (
+            t is not None
+            and not measures
+            and (copied := texts.copied("table", mid, before_only=True))
+        ):
             # A table on its own: a row copied from the row above is still a slip.
-            out.append(_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, None, t.text,
-                          f"the table text of {mid} repeats that of {copied} word for word"))
+            out.append(
+                _d(
+                    Kind.DUPLICATE_TEXT,
+                    Severity.ERROR,
+                    mid,
+                    None,
+                    t.text,
+                    f"the table text of {mid} repeats that of {copied} word for word",
+                )
+            )
         if p is not None and t is not None:
             out += _text_findings(mid, p, t, texts)
             out += _unit_findings(mid, p, t)
@@ -262,22 +380,54 @@ def _text_findings(mid: str, p: Measure, t: TableEntry, texts: _Texts) -> list[D
     if texts.text["prose"][mid] == texts.text["table"][mid]:
         return []
     if (src := texts.copied("prose", mid)) is not None:
-        return [_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
-                   f"the prose text of {mid} repeats that of {src}; the table has its own text for {mid}")]
+        return [
+            _d(
+                Kind.DUPLICATE_TEXT,
+                Severity.ERROR,
+                mid,
+                p.text,
+                t.text,
+                f"the prose text of {mid} repeats that of {src}; the table has its own text for {mid}",
+            )
+        ]
     if (src := texts.copied("table", mid)) is not None:
-        return [_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text,
-                   f"the table text of {mid} repeats that of {src}; the prose has its own text for {mid}")]
-    return [_d(Kind.TEXT_MISMATCH, Severity.WARNING, mid, p.text, t.text,
-               f"the prose and the table word measure {mid} differently")]
+        return [
+            _d(
+                Kind.DUPLICATE_TEXT,
+                Severity.ERROR,
+                mid,
+                p.text,
+                t.text,
+                f"the table text of {mid} repeats that of {src}; the prose has its own text for {mid}",
+            )
+        ]
+    return [
+        _d(
+            Kind.TEXT_MISMATCH,
+            Severity.WARNING,
+            mid,
+            p.text,
+            t.text,
+            f"the prose and the table word measure {mid} differently",
+        )
+    ]
 
 
 def _unit_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     lead_p, lead_t = _match_units(p.lead, t.lead)
     if lead_p or lead_t:
-        out.append(_d(Kind.LEAD_MISMATCH, Severity.ERROR, mid, _names(p.lead), _names(t.lead),
-                      f"measure {mid}: the prose names {'、'.join(_names(p.lead)) or 'no lead'} as lead, "
-                      f"the table {'、'.join(_names(t.lead)) or 'no lead'}"))
+        out.append(
+            _d(
+                Kind.LEAD_MISMATCH,
+                Severity.ERROR,
+                mid,
+                _names(p.lead),
+                _names(t.lead),
+                f"measure {mid}: the prose names {'、'.join(_names(p.lead)) or 'no lead'} as lead, "
+                f"the table {'、'.join(_names(t.lead)) or 'no lead'}",
+            )
+        )
     sup_p, sup_t = _match_units(p.support, t.support)
     # A lead that moved into the other side's supporters is one finding, not two.
     sup_p = [n for n in sup_p if n not in _names(t.lead)]
@@ -289,8 +439,16 @@ def _unit_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
             parts.append("only the prose names " + "、".join(sup_p))
         if sup_t:
             parts.append("only the table names " + "、".join(sup_t))
-        out.append(_d(Kind.UNITS_MISMATCH, sev, mid, _names(p.support), _names(t.support),
-                      f"measure {mid}: supporting units differ: " + "; ".join(parts)))
+        out.append(
+            _d(
+                Kind.UNITS_MISMATCH,
+                sev,
+                mid,
+                _names(p.support),
+                _names(t.support),
+                f"measure {mid}: supporting units differ: " + "; ".join(parts),
+            )
+        )
     return out
 
 

@@ -90,9 +90,7 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
         for m in prose
     ]
     row_units = [_row_units(r) for r in rows]
-    local = Inventory(
-        e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]
-    )
+    local = Inventory(e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup])
     upper_pairs = [_pairs([r.get("upper")]) for r in rows]
     upper = Inventory(e for ps in upper_pairs for _, e in ps)
 
@@ -125,7 +123,11 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
         part = _heading_number(row.get("part"))[0] if "part" in roles_seen else None
         entries.append(
             TableEntry(
-                id=None if number is None else f"{section or part}/{number}" if restart else str(number),
+                id=None
+                if number is None
+                else f"{section or part}/{number}"
+                if restart
+                else str(number),
                 row=row.row,
                 number=number,
                 written_number=row.number,
@@ -142,9 +144,7 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
                 lead=units(local, lead),
                 support=units(local, sup),
                 extra=tuple(
-                    (_header_name(seg, i), v)
-                    for i, (r, v) in enumerate(row.values)
-                    if r == "extra"
+                    (_header_name(seg, i), v) for i, (r, v) in enumerate(row.values) if r == "extra"
                 ),
                 span=row.span,
             )
@@ -178,14 +178,18 @@ def _parts_from_table(rows: tuple[TableRow, ...]) -> tuple[Part, ...]:
         if p_text:
             number, title = _heading_number(p_text)
             if not parts or parts[-1].title != title:
-                parts.append(Part(number=number or str(len(parts) + 1), written=_marker(p_text), title=title))
+                parts.append(
+                    Part(number=number or str(len(parts) + 1), written=_marker(p_text), title=title)
+                )
         if s_text:
             number, title = _heading_number(s_text)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             secs = parts[-1].sections
             if not secs or secs[-1].title != title:
-                sec = Section(number=number or str(len(secs) + 1), written=_marker(s_text), title=title)
+                sec = Section(
+                    number=number or str(len(secs) + 1), written=_marker(s_text), title=title
+                )
                 parts[-1] = Part(
                     number=parts[-1].number,
                     written=parts[-1].written,

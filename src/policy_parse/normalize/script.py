@@ -82,12 +82,32 @@ def simplify_document(document: Document) -> Document:
 
 # Fields that hold text as the notice wrote it.  Names (Unit.name,
 # Unit.expanded, candidates) are canonical and stay Simplified.
-_WRITTEN = frozenset({
-    "text", "annotation", "written", "title", "issuer", "doc_number", "body", "recipients",
-    "attachments", "signature", "date_written", "note", "plan_title", "preamble",
-    "table_header", "table_caption", "national_task", "extra", "part_written", "section_written",
-    "attachment_mark", "written_number",
-})
+_WRITTEN = frozenset(
+    {
+        "text",
+        "annotation",
+        "written",
+        "title",
+        "issuer",
+        "doc_number",
+        "body",
+        "recipients",
+        "attachments",
+        "signature",
+        "date_written",
+        "note",
+        "plan_title",
+        "preamble",
+        "table_header",
+        "table_caption",
+        "national_task",
+        "extra",
+        "part_written",
+        "section_written",
+        "attachment_mark",
+        "written_number",
+    }
+)
 
 
 class Restorer:
@@ -145,4 +165,3 @@ def restore_written(notice: Notice, original: Document, simplified: Document) ->
     # Residue is written text too, whatever its field is called.
     residue = tuple(attrs.evolve(x, text=r(x.text)) for x in notice.residue)
     return attrs.evolve(out, residue=residue)
-

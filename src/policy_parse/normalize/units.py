@@ -68,9 +68,7 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
             pending.append(original)
             continue
         if pending:
-            suffix = next(
-                (s for s in suffixes if item.endswith(s) and len(item) > len(s)), None
-            )
+            suffix = next((s for s in suffixes if item.endswith(s) and len(item) > len(s)), None)
             if suffix is None:
                 lengths = {len(clean(p)) for p in pending}
                 if (
@@ -111,9 +109,7 @@ class Inventory:
                     fulls.append(target)
             # Keep only maximal names: 社发局 → 社会发展局, not to a name that is
             # itself an abbreviation of another candidate.
-            maximal = sorted(
-                {f for f in fulls if not any(_is_abbreviation(f, g) for g in fulls)}
-            )
+            maximal = sorted({f for f in fulls if not any(_is_abbreviation(f, g) for g in fulls)})
             if len(maximal) == 1:
                 self._resolved[name] = (UnitStatus.RESOLVED, maximal[0], ())
             elif maximal:

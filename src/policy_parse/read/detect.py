@@ -21,18 +21,14 @@ def detect_format(data: bytes, path: str | None = None) -> Format:
                 "password-protected Office document: open it in Word, remove the "
                 "password and save it as .docx"
             )
-        raise LegacyFormatError(
-            "legacy .doc/.wps (OLE compound file): convert it to .docx first"
-        )
+        raise LegacyFormatError("legacy .doc/.wps (OLE compound file): convert it to .docx first")
     if head.startswith(_ZIP):
         return Format.DOCX
     if _PDF in head:
         return Format.PDF
     if _looks_like_text(data):
         return Format.TXT
-    raise UnsupportedFormatError(
-        "not a text, .docx or .pdf file (unrecognised binary content)"
-    )
+    raise UnsupportedFormatError("not a text, .docx or .pdf file (unrecognised binary content)")
 
 
 def _looks_like_text(data: bytes) -> bool:

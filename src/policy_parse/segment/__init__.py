@@ -1,6 +1,6 @@
 """Segmenter: a `Document` → header, prose outline, table rows, residue.
 
-    document_to_lines → lines_to_header / lines_to_outline / table_to_segment
+document_to_lines → lines_to_header / lines_to_outline / table_to_segment
 """
 
 from __future__ import annotations
@@ -61,8 +61,11 @@ def segment(document: Document) -> Segmented:
         (after if table_seg is not None else before).extend(_paragraph_lines(block))
 
     caption = None
-    if table_seg is not None and before and g.TABLE_CAPTION.match(before[-1].text) and not (
-        is_outline_start(before[-1].text)
+    if (
+        table_seg is not None
+        and before
+        and g.TABLE_CAPTION.match(before[-1].text)
+        and not (is_outline_start(before[-1].text))
     ):
         caption = before.pop().text
 
@@ -76,7 +79,11 @@ def segment(document: Document) -> Segmented:
     residue.extend(header_residue)
     residue.extend(outline.residue)
     residue.extend(
-        Residue(text=ln.text, reason="text after the table, in no row (a page number left behind?)", span=ln.span)
+        Residue(
+            text=ln.text,
+            reason="text after the table, in no row (a page number left behind?)",
+            span=ln.span,
+        )
         for ln in after
     )
     return Segmented(

@@ -30,7 +30,9 @@ class Annotation:
 @functools.cache
 def _label_pattern() -> regex.Pattern[str]:
     labels = load("annotations")["labels"]
-    words = sorted({*labels["lead"], *labels["support"], *labels["deadline"]}, key=len, reverse=True)
+    words = sorted(
+        {*labels["lead"], *labels["support"], *labels["deadline"]}, key=len, reverse=True
+    )
     return regex.compile(r"(?P<label>" + "|".join(map(regex.escape, words)) + r")\s*[：:]")
 
 
@@ -71,9 +73,7 @@ def parse_annotation(body: str) -> Annotation | None:
                 if tail.endswith(shared):
                     tail = tail[: -len(shared)]
                     break
-            return Annotation(
-                written=body, lead=(head,), support=(tail,) if tail.strip() else ()
-            )
+            return Annotation(written=body, lead=(head,), support=(tail,) if tail.strip() else ())
     for shared in phrases["shared_markers"]:
         if text.endswith(shared) and (head := text[: -len(shared)].strip(" ，,；;")):
             if regex.search(r"[。：:]", head):

@@ -76,7 +76,9 @@ STYLES = ("part_word", "cn_dun", "cn_paren", "ar_paren", "ar_sub", "ar_dot", "ar
 # --- responsibility annotations ------------------------------------------------
 
 # A parenthetical at the very end of a measure: the candidate annotation.
-TRAILING_PAREN = regex.compile(r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]\s*[。.]?\s*$")
+TRAILING_PAREN = regex.compile(
+    r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]\s*[。.]?\s*$"
+)
 
 UNIT_SEPARATORS = regex.compile(r"[、，,；;／/\n]+")  # between units in one list
 

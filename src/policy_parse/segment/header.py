@@ -50,7 +50,13 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     # Lines a web portal put above a republished notice.
     portal = tuple(load("header")["portal_words"])
     while notice_lines and any(w in notice_lines[0].text for w in portal):
-        residue.append(Residue(text=notice_lines[0].text, reason="web portal line above the notice", span=notice_lines[0].span))
+        residue.append(
+            Residue(
+                text=notice_lines[0].text,
+                reason="web portal line above the notice",
+                span=notice_lines[0].span,
+            )
+        )
         notice_lines = notice_lines[1:]
     n = len(notice_lines)
 
@@ -98,17 +104,22 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
         elif (m := g.NOTE.match(text)) and "note" not in fields:
             fields["note"] = m["note"].strip()
         elif g.DATE.match(text) or g.NOTE.match(text) or g.ATTACHMENT_LIST.match(text):
-            residue.append(Residue(
-                text=text, reason="a second date, 附注 or 附件 line in the header",
-                span=notice_lines[i].span,
-            ))
+            residue.append(
+                Residue(
+                    text=text,
+                    reason="a second date, 附注 or 附件 line in the header",
+                    span=notice_lines[i].span,
+                )
+            )
         elif "date_written" in fields or attachments:
             # After the body: the signature (署名) or something unexpected.
             if "date_written" not in fields and not g.SENTENCE_END.search(text):
                 signature.append(text)
             else:
                 residue.append(
-                    Residue(text=text, reason="header line after the date", span=notice_lines[i].span)
+                    Residue(
+                        text=text, reason="header line after the date", span=notice_lines[i].span
+                    )
                 )
         else:
             body.append(text)

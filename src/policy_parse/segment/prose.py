@@ -62,7 +62,9 @@ def match_marker(text: str) -> Marked | None:
     else:
         number = "-".join(p for p in regex.split(r"\s*[-－—.．]\s*", raw) if p)
     rest = text[m.end() :].strip()
-    return Marked(style=style, number=number, written=m[0].strip(), rest=rest, line=Line(text, Span()))
+    return Marked(
+        style=style, number=number, written=m[0].strip(), rest=rest, line=Line(text, Span())
+    )
 
 
 # Marker styles that name a section when only one heading level exists.
@@ -95,10 +97,14 @@ def lines_to_outline(lines: list[Line]) -> Outline:
         if split_trailing_annotation(m.rest)[1] is not None:
             annotated[m.style] += 1
     if not order:
-        return Outline(parts=(), measures=(), residue=tuple(
-            Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
-            for ln, _ in marked
-        ))
+        return Outline(
+            parts=(),
+            measures=(),
+            residue=tuple(
+                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
+                for ln, _ in marked
+            ),
+        )
     measure_style = annotated.most_common(1)[0][0] if annotated else order[-1]
     level = order.index(measure_style)
     headings = order[:level]
@@ -119,8 +125,13 @@ def lines_to_outline(lines: list[Line]) -> Outline:
 
     def start_measure(no: MeasureNo, m: Marked) -> dict[str, object]:
         item: dict[str, object] = {
-            "number": no, "written_number": m.written, "part": part_no,
-            "section": section_no, "texts": [m.rest], "extra": [], "span": m.line.span,
+            "number": no,
+            "written_number": m.written,
+            "part": part_no,
+            "section": section_no,
+            "texts": [m.rest],
+            "extra": [],
+            "span": m.line.span,
         }
         measures.append(item)
         return item
@@ -152,13 +163,20 @@ def lines_to_outline(lines: list[Line]) -> Outline:
             current["texts"].append(ln.text.strip())  # type: ignore[attr-defined]
             current["span"] = current["span"].cover(ln.span)  # type: ignore[attr-defined]
         else:
-            residue.append(Residue(text=ln.text, reason="prose line outside any measure", span=ln.span))
+            residue.append(
+                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
+            )
 
     finished = [_finish(item) for item in measures]
     kept: list[ProseMeasure] = []
+
     def is_child(c: ProseMeasure, m: ProseMeasure) -> bool:
         n = len(m.number.parts)
-        return len(c.number.parts) > n and c.number.parts[:n] == m.number.parts and c.section == m.section
+        return (
+            len(c.number.parts) > n
+            and c.number.parts[:n] == m.number.parts
+            and c.section == m.section
+        )
 
     for k, pm in enumerate(finished):
         children: list[ProseMeasure] = []
@@ -169,12 +187,14 @@ def lines_to_outline(lines: list[Line]) -> Outline:
                 children.append(c)
         if children:
             # "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure.
-            residue.append(Residue(
-                text=f"{pm.written_number}{pm.text}",
-                reason=f"lead-in of measures {children[0].number}…{children[-1].number}, "
-                "not itself a measure",
-                span=pm.span,
-            ))
+            residue.append(
+                Residue(
+                    text=f"{pm.written_number}{pm.text}",
+                    reason=f"lead-in of measures {children[0].number}…{children[-1].number}, "
+                    "not itself a measure",
+                    span=pm.span,
+                )
+            )
             continue
         kept.append(pm)
     return Outline(parts=tuple(parts), measures=tuple(_with_ids(kept)), residue=tuple(residue))

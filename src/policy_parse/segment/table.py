@@ -160,7 +160,11 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     header = tuple(c.text.strip() for c in header_row.cells)
     header_norm = [_norm(h) for h in header]
     residue = [
-        Residue(text=" | ".join(c.text for c in r.cells if c.text), reason="table row before its header", span=r.span)
+        Residue(
+            text=" | ".join(c.text for c in r.cells if c.text),
+            reason="table row before its header",
+            span=r.span,
+        )
         for r in table.rows[:header_index]
         if any(c.text for c in r.cells)
     ]
@@ -188,10 +192,13 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             if role in roles:
                 # The table has its own 方面/任务 column: a full-width title row
                 # cannot be placed in it without overriding what the rows say.
-                residue.append(Residue(
-                    text=heading, reason="group title row in a table whose columns name the groups",
-                    span=row.span,
-                ))
+                residue.append(
+                    Residue(
+                        text=heading,
+                        reason="group title row in a table whose columns name the groups",
+                        span=row.span,
+                    )
+                )
                 continue
             dropped = [role, "section"] if role == "part" else [role]
             for r in dropped:
