@@ -30,25 +30,18 @@ Usage:  python tools/make_family_samples.py [--check]
 from __future__ import annotations
 
 import argparse
-import io
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import OxmlElement
-from docx.shared import Cm, Pt
-from docx.table import _Cell
+from docx.enum.section import WD_SECTION
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import docxkit  # tools/ is not a package: found through sys.path above
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 MERGE = object()  # continuation of a vertically merged cell
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass
@@ -547,127 +540,36 @@ def render_txt(s: Sample) -> bytes:
 # ---------------------------------------------------------------------------
 # Rendering: Word
 
-LATIN_FONT = "Times New Roman"
 BODY_FONT = "仿宋_GB2312"
 HEAD_FONT = "宋体"
 
-_NUMBERING_XML = f"""
-<w:numbering {nsdecls("w")}>
-  <w:abstractNum w:abstractNumId="20">
-    <w:multiLevelType w:val="singleLevel"/>
-    <w:lvl w:ilvl="0">
-      <w:start w:val="1"/>
-      <w:numFmt w:val="decimal"/>
-      <w:suff w:val="nothing"/>
-      <w:lvlText w:val="%1."/>
-      <w:lvlJc w:val="left"/>
-      <w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr>
-    </w:lvl>
-  </w:abstractNum>
-  <w:num w:numId="1"><w:abstractNumId w:val="20"/></w:num>
-</w:numbering>
-"""
-
-
-def _fonts(rpr, font, east_asian: str, size_pt: float | None = None) -> None:
-    font.name = LATIN_FONT
-    if size_pt is not None:
-        font.size = Pt(size_pt)
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), east_asian)
-
-
-def _text(paragraph, text: str, east_asian: str, size_pt: float | None = None) -> None:
-    run = paragraph.add_run(text)
-    _fonts(run._r.get_or_add_rPr(), run.font, east_asian, size_pt)
-
-
-def _number(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), "0")
-    num = OxmlElement("w:numId")
-    num.set(qn("w:val"), "1")
-    numpr.append(ilvl)
-    numpr.append(num)
-    ppr.insert(1 if ppr.find(qn("w:pStyle")) is not None else 0, numpr)
-
-
-def _vmerge(cell, restart: bool) -> None:
-    vm = OxmlElement("w:vMerge")
-    if restart:
-        vm.set(qn("w:val"), "restart")
-    cell._tc.get_or_add_tcPr().append(vm)
-
-
-def _a4(section, *, landscape: bool) -> None:
-    short, long_ = Cm(21.0), Cm(29.7)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (long_, short) if landscape else (short, long_)
-    section.left_margin = section.right_margin = Cm(2.0 if landscape else 2.5)
-    section.top_margin = section.bottom_margin = Cm(2.0)
-
 
 def render_docx(s: Sample) -> bytes:
-    d = docx.Document()
-    normal = d.styles["Normal"]
-    _fonts(normal.element.get_or_add_rPr(), normal.font, BODY_FONT, 12)
-    normal.paragraph_format.space_after = Pt(0)
-    d.core_properties.author = "policy_parse tools/make_family_samples.py"
-    d.core_properties.title = s.stem
-    _a4(d.sections[0], landscape=False)
+    d = docxkit.new_document(
+        BODY_FONT, 12, author="policy_parse tools/make_family_samples.py", title=s.stem
+    )
+    docxkit.a4(d.sections[0], landscape=False)
     for k, line in enumerate(s.lines):
         p = d.add_paragraph()
         if k in s.autonum:
-            _number(p)
+            docxkit.number_paragraph(p, 1)
         if line:
-            _text(p, line, BODY_FONT)
+            docxkit.add_text(p, line, BODY_FONT)
     if s.rows:
-        sec = d.add_section(WD_SECTION.NEW_PAGE)
-        _a4(sec, landscape=True)
-        cap = d.add_paragraph()
-        _text(cap, s.caption or "", HEAD_FONT, 14)
-        ncols = len(s.rows[0])
-        table = d.add_table(rows=len(s.rows), cols=ncols)
-        table.style = d.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for r, (tr, cells) in enumerate(zip(table._tbl.tr_lst, s.rows)):
-            if r == 0:
-                tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-            nxt = s.rows[r + 1] if r + 1 < len(s.rows) else []
-            for c, tc in enumerate(tr.tc_lst):
-                cell = _Cell(tc, table)
-                value = cells[c] if c < len(cells) else ""
-                if value is MERGE:
-                    _vmerge(cell, restart=False)
-                    continue
-                if c < len(nxt) and nxt[c] is MERGE:
-                    _vmerge(cell, restart=True)
-                if value:
-                    _text(cell.paragraphs[0], str(value), HEAD_FONT, 10.5)
-                    if r == 0:
-                        for run in cell.paragraphs[0].runs:
-                            run.bold = True
+        docxkit.a4(d.add_section(WD_SECTION.NEW_PAGE), landscape=True)
+        docxkit.add_text(d.add_paragraph(), s.caption or "", HEAD_FONT, 14)
+        merged = {
+            (r, c) for r, row in enumerate(s.rows) for c, v in enumerate(row) if v is MERGE
+        }
+        texts = [["" if v is MERGE else str(v) for v in row] for row in s.rows]
+        docxkit.add_table(
+            d, texts, merged, header_font=HEAD_FONT, body_font=HEAD_FONT, size_pt=10.5
+        )
     for line in s.tail:
-        _text(d.add_paragraph(), line, BODY_FONT)
+        docxkit.add_text(d.add_paragraph(), line, BODY_FONT)
     if s.autonum:
-        d.part.numbering_part._element = parse_xml(_NUMBERING_XML)
-    buf = io.BytesIO()
-    d.save(buf)
-    return _fixed_zip_times(buf.getvalue())
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+        docxkit.set_numbering(d, docxkit.decimal_numbering(20, 640))
+    return docxkit.save(d)
 
 
 def main(argv: list[str] | None = None) -> int:

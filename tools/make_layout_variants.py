@@ -22,39 +22,29 @@ them.  What changes from one variant to the next (see VARIANTS):
   tab after the number (w:suff absent).
 
 The content, the vertical merges and the line breaks in cells are those of
-tools/make_samples.py (its `_continuations` and `_vmerge` are reused), so
-every variant says exactly what notice.txt says.  Zip timestamps are fixed:
-the .docx files are reproducible byte for byte; the PDFs are not.
+tools/make_samples.py (both use `continuations` and `add_table` of
+tools/docxkit.py), so every variant says exactly what notice.txt says.  Zip
+timestamps are fixed: the .docx files are reproducible byte for byte; the
+PDFs are not.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import OxmlElement
 from docx.shared import Cm, Pt
-from docx.table import _Cell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_samples import (  # a sibling script, not a package
-    _continuations,
-    _fixed_zip_times,
-    _vmerge,
-    to_pdf,
-)
+import docxkit  # tools/ is not a package: found through sys.path above
+from docxkit import MEASURE, SUB_MEASURE
 
-from policy_parse.models import Paragraph, Table
+from policy_parse.models import Paragraph
 from policy_parse.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,8 +57,6 @@ LATIN = "Liberation Serif"
 
 PART = re.compile(r"^[一二三四五六七八九十]+、")
 SECTION = re.compile(r"^（[一二三四五六七八九十]+）")
-MEASURE = re.compile(r"^(\d+)\.(?!\d)")
-SUB_MEASURE = re.compile(r"^\d+-\d+\.")
 
 PAGE_SIZES = {  # (width, height) in cm, portrait
     "A4": (21.0, 29.7),
@@ -196,138 +184,60 @@ VARIANTS = (
 # ---------------------------------------------------------------------------
 
 
-def _fonts(rpr, font, east_asian: str, size_pt: float) -> None:
-    font.name = LATIN
-    font.size = Pt(size_pt)
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), east_asian)
-
-
-def _text(paragraph, text: str, east_asian: str, size_pt: float, bold: bool = False) -> None:
-    run = paragraph.add_run(text)  # "\n" becomes w:br
-    _fonts(run._r.get_or_add_rPr(), run.font, east_asian, size_pt)
-    if bold:
-        run.bold = True
-
-
 def _page(section, lay: Layout, *, landscape: bool) -> None:
-    w, h = (Cm(v) for v in PAGE_SIZES[lay.page])
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (h, w) if landscape else (w, h)
-    left, right, top, bottom = (Cm(v) for v in lay.margins_cm)
-    section.left_margin, section.right_margin = left, right
-    section.top_margin, section.bottom_margin = top, bottom
-
-
-# Decimal "%1." with Word's default suffix (a tab), and a second list that
-# continues at `start` after the literal 36-1 / 36-2.
-_NUMBERING = f"""
-<w:numbering {nsdecls("w")}>
-  <w:abstractNum w:abstractNumId="20">
-    <w:multiLevelType w:val="singleLevel"/>
-    <w:lvl w:ilvl="0">
-      <w:start w:val="1"/>
-      <w:numFmt w:val="decimal"/>
-      <w:lvlText w:val="%1."/>
-      <w:lvlJc w:val="left"/>
-      <w:pPr><w:tabs><w:tab w:val="num" w:pos="900"/></w:tabs><w:ind w:left="0" w:firstLine="420"/></w:pPr>
-    </w:lvl>
-  </w:abstractNum>
-  <w:num w:numId="1"><w:abstractNumId w:val="20"/></w:num>
-  <w:num w:numId="2">
-    <w:abstractNumId w:val="20"/>
-    <w:lvlOverride w:ilvl="0"><w:startOverride w:val="{{start}}"/></w:lvlOverride>
-  </w:num>
-</w:numbering>
-"""
-
-
-def _number(paragraph, num_id: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    for tag, val in (("w:ilvl", "0"), ("w:numId", str(num_id))):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), val)
-        numpr.append(el)
-    ppr.insert(1 if ppr.find(qn("w:pStyle")) is not None else 0, numpr)
+    docxkit.set_page(section, PAGE_SIZES[lay.page], lay.margins_cm, landscape=landscape)
 
 
 def _table(d, rows: list[list[str]], lay: Layout) -> None:
-    table = d.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = d.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Cm(lay.widths_cm[name]) for name in rows[0]]
-    for gc, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
-        gc.w = w
-    cont = _continuations(rows)
-    starts = {(r - 1, c) for r, c in cont if (r - 1, c) not in cont}
-    for r, (tr, texts) in enumerate(zip(table._tbl.tr_lst, rows)):
-        if r == 0 and lay.repeat_header:
-            tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        for c, (tc, text) in enumerate(zip(tr.tc_lst, texts)):
-            cell = _Cell(tc, table)
-            cell.width = widths[c]
-            if (r, c) in cont:
-                _vmerge(cell, None)
-            elif (r, c) in starts:
-                _vmerge(cell, "restart")
-            if text and (r, c) not in cont:
-                font = lay.heading_font if r == 0 else lay.table_font
-                _text(cell.paragraphs[0], text, font, lay.table_pt, bold=r == 0)
+    docxkit.add_table(
+        d,
+        rows,
+        docxkit.continuations(rows),
+        header_font=lay.heading_font,
+        body_font=lay.table_font,
+        size_pt=lay.table_pt,
+        latin=LATIN,
+        widths=[Cm(lay.widths_cm[name]) for name in rows[0]],
+        repeat_header=lay.repeat_header,
+    )
 
 
 def build(lay: Layout) -> bytes:
     source = read_document(SAMPLES / "notice.txt")
-    d = docx.Document()
-    normal = d.styles["Normal"]
-    _fonts(normal.element.get_or_add_rPr(), normal.font, lay.body_font, lay.body_pt)
-    pf = normal.paragraph_format
-    pf.space_after = Pt(0)
+    d = docxkit.new_document(
+        lay.body_font,
+        lay.body_pt,
+        author="policy_parse tools/make_layout_variants.py",
+        title=f"notice layout variant {lay.name}",
+        latin=LATIN,
+    )
     if lay.line_pitch_pt:
+        pf = d.styles["Normal"].paragraph_format
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         pf.line_spacing = Pt(lay.line_pitch_pt)
-    d.core_properties.author = "policy_parse tools/make_layout_variants.py"
-    d.core_properties.title = f"notice layout variant {lay.name}"
     _page(d.sections[0], lay, landscape=lay.body_landscape)
 
     blocks = source.blocks
-    caption_or_table = {
-        k - 1 if k and isinstance(blocks[k - 1], Paragraph) else k
-        for k, b in enumerate(blocks)
-        if isinstance(b, Table)
-    }
-    prev_end = 0
-    num_id, sub_seen, restart_at = 1, False, None
-    for k, block in enumerate(blocks):
-        start = block.span.start_line or 0
-        if k in caption_or_table:
-            section = d.add_section(WD_SECTION.NEW_PAGE)
-            _page(section, lay, landscape=lay.table_landscape)
-            prev_end = 0
-        if isinstance(block, Table):
-            _table(d, [[cell.text for cell in row.cells] for row in block.rows], lay)
-            prev_end = block.span.end_line or start
-            continue
-        assert isinstance(block, Paragraph)
-        if prev_end:
-            for _ in range(start - prev_end - 1):
-                d.add_paragraph()
-        prev_end = block.span.end_line or start
-        text = block.text
-        p = d.add_paragraph()
+    if lay.autonum:
+        numbered, restart_at = docxkit.word_numbering(
+            [b.text if isinstance(b, Paragraph) else "" for b in blocks]
+        )
+    for k, p, text in docxkit.notice_paragraphs(
+        d,
+        blocks,
+        new_section=lambda d: _page(
+            d.add_section(WD_SECTION.NEW_PAGE), lay, landscape=lay.table_landscape
+        ),
+        add_table=lambda d, rows: _table(d, rows, lay),
+    ):
         indent = lay.first_line_indent
-        font = lay.body_font
-        if PART.match(text):
-            font = lay.heading_font
+        font = lay.heading_font if PART.match(text) else lay.body_font
         m = MEASURE.match(text)
-        if lay.autonum and m:
-            if sub_seen and num_id == 1:
-                num_id, restart_at = 2, int(m.group(1))
-            _number(p, num_id)
-            text = text[m.end() :]
-            indent = False  # the numbering level sets its own indent
-        elif lay.autonum and SUB_MEASURE.match(text):
-            sub_seen = True
+        if lay.autonum:
+            num_id, text = numbered[k]
+            if num_id is not None:
+                docxkit.number_paragraph(p, num_id)
+                indent = False  # the numbering level sets its own indent
         if indent and (
             m
             or SUB_MEASURE.match(text)
@@ -338,14 +248,11 @@ def build(lay: Layout) -> bytes:
             p.paragraph_format.first_line_indent = Pt(2 * lay.body_pt)
         if lay.justify and len(text) > 40:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        _text(p, text, font, lay.body_pt)
+        docxkit.add_text(p, text, font, lay.body_pt, latin=LATIN)
     if lay.autonum:
-        if restart_at is None:
-            raise SystemExit("no literal sub-measure found: nothing to restart")
-        d.part.numbering_part._element = parse_xml(_NUMBERING.replace("{start}", str(restart_at)))
-    buf = io.BytesIO()
-    d.save(buf)
-    return _fixed_zip_times(buf.getvalue())
+        xml = docxkit.decimal_numbering(20, 420, tab_pos=900, start=restart_at)
+        docxkit.set_numbering(d, xml)
+    return docxkit.save(d)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -362,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_bytes(build(lay))
         print(f"wrote {path}")
         if not args.no_pdf:
-            print(f"wrote {to_pdf(path, args.out)}")
+            print(f"wrote {docxkit.to_pdf(path, args.out)}")
     return 0
 
 
