@@ -379,28 +379,10 @@ class _Texts:
 def _text_findings(mid: str, p: Measure, t: TableEntry, texts: _Texts) -> list[Discrepancy]:
     if texts.text["prose"][mid] == texts.text["table"][mid]:
         return []
-    if (src := texts.copied("prose", mid)) is not None:
-        return [
-            _d(
-                Kind.DUPLICATE_TEXT,
-                Severity.ERROR,
-                mid,
-                p.text,
-                t.text,
-                f"the prose text of {mid} repeats that of {src}; the table has its own text for {mid}",
-            )
-        ]
-    if (src := texts.copied("table", mid)) is not None:
-        return [
-            _d(
-                Kind.DUPLICATE_TEXT,
-                Severity.ERROR,
-                mid,
-                p.text,
-                t.text,
-                f"the table text of {mid} repeats that of {src}; the prose has its own text for {mid}",
-            )
-        ]
+    for side, other in (("prose", "table"), ("table", "prose")):
+        if (src := texts.copied(side, mid)) is not None:
+            msg = f"the {side} text of {mid} repeats that of {src}; the {other} has its own text for {mid}"
+            return [_d(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, p.text, t.text, msg)]
     return [
         _d(
             Kind.TEXT_MISMATCH,
