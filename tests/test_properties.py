@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import policy_parse
 from helpers import (
+    HEADER,
     PROSE_LINE,
     prose_annotation,
     prose_lines,
@@ -200,17 +201,6 @@ def test_the_edit_helpers_touch_only_the_annotation_of_one_line():
 
 # --- a table written from the prose agrees with it ------------------------------------------
 
-TABLE_HEADER = (
-    "方面",
-    "任务",
-    "国家重点任务",
-    "序号",
-    "具体落实举措",
-    "时限",
-    "责任部门",
-    "高新区责任部门",
-)
-
 
 def prose_with_own_table(drop: tuple[str, str] | None = None) -> str:
     """The sample's covering notice and prose, followed by a 分工表 written
@@ -218,7 +208,7 @@ def prose_with_own_table(drop: tuple[str, str] | None = None) -> str:
     leaves one (measure, unit) out of the table."""
     lines = sample_text().split("\n")
     prose_end = max(prose_lines().values()) + 1
-    out = lines[:prose_end] + ["", "\t分工表", ""] + [f"\t{h}" for h in TABLE_HEADER] + [""]
+    out = lines[:prose_end] + ["", "\t分工表", ""] + [f"\t{h}" for h in HEADER] + [""]
     for m in sample_notice().measures:
         names = [u.written for u in (*m.lead, *m.support) if drop != (str(m.number), u.written)]
         no = "" if str(m.number) == "36-2" else str(m.number).split("-")[0]

@@ -76,6 +76,14 @@ def _match_units(mine: Sequence[Unit], theirs: Sequence[Unit]) -> tuple[list[str
     return only_left, only_right
 
 
+def _one_side(
+    kind: Kind, sev: Severity, mid: str | None, side: str, value: object, msg: str
+) -> Discrepancy:
+    """A finding about one side only: its value goes under that side's name."""
+    prose, table = (value, None) if side == "prose" else (None, value)
+    return _d(kind, sev, mid, prose, table, msg)
+
+
 def _alias_findings(
     no: str | None, side: str, units: Sequence[Unit], other: Sequence[Unit] = ()
 ) -> list[Discrepancy]:
@@ -84,33 +92,16 @@ def _alias_findings(
     own_names = {u.name for u in units}
     other_names = {u.name for u in other}
     for u in units:
-        values: tuple[object, object]
         if u.status is UnitStatus.RESOLVED:
-            values = (u.written, None) if side == "prose" else (None, u.written)
-            out.append(
-                _d(
-                    Kind.ALIAS,
-                    Severity.INFO,
-                    no,
-                    values[0],
-                    values[1],
-                    f"the {side} writes {u.written} for {u.name}, the full name used elsewhere in the notice",
-                )
-            )
+            msg = f"the {side} writes {u.written} for {u.name}, the full name used elsewhere in the notice"
+            out.append(_one_side(Kind.ALIAS, Severity.INFO, no, side, u.written, msg))
         elif u.status is UnitStatus.AMBIGUOUS:
-            values = (u.written, None) if side == "prose" else (None, u.written)
-            out.append(
-                _d(
-                    Kind.ALIAS,
-                    Severity.WARNING,
-                    no,
-                    values[0],
-                    values[1],
-                    f"the {side} writes {u.written}, which could be any of "
-                    + "、".join(u.candidates)
-                    + _hint(u, own_names, other_names, other_side),
-                )
+            msg = (
+                f"the {side} writes {u.written}, which could be any of "
+                + "、".join(u.candidates)
+                + _hint(u, own_names, other_names, other_side)
             )
+            out.append(_one_side(Kind.ALIAS, Severity.WARNING, no, side, u.written, msg))
     return out
 
 
@@ -124,33 +115,22 @@ def _hint(u: Unit, own: set[str], other: set[str], other_side: str) -> str:
 def _repeated_terms(
     no: str | None, side: str, text: str, units: Sequence[Unit]
 ) -> list[Discrepancy]:
-    out = []
-    for m in REPEATED_TERM.finditer(text):
-        values = (m["term"], None) if side == "prose" else (None, m["term"])
-        out.append(
-            _d(
-                Kind.REPEATED_TERM,
-                Severity.WARNING,
-                no,
-                values[0],
-                values[1],
-                f"the {side} text lists {m['term']} twice in a row",
-            )
+    out = [
+        _one_side(
+            Kind.REPEATED_TERM,
+            Severity.WARNING,
+            no,
+            side,
+            m["term"],
+            f"the {side} text lists {m['term']} twice in a row",
         )
+        for m in REPEATED_TERM.finditer(text)
+    ]
     seen: set[str] = set()
     for u in units:
         if u.name in seen:
-            values = (u.written, None) if side == "prose" else (None, u.written)
-            out.append(
-                _d(
-                    Kind.REPEATED_TERM,
-                    Severity.WARNING,
-                    no,
-                    values[0],
-                    values[1],
-                    f"the {side} names {u.name} twice among the units",
-                )
-            )
+            msg = f"the {side} names {u.name} twice among the units"
+            out.append(_one_side(Kind.REPEATED_TERM, Severity.WARNING, no, side, u.written, msg))
         seen.add(u.name)
     return out
 
@@ -161,69 +141,27 @@ def _numbering(numbers: Sequence[tuple[MeasureNo, str]], side: str) -> list[Disc
     seen: set[MeasureNo] = set()
     prev: MeasureNo | None = None
     for no, mid in numbers:
+        sev, msg = Severity.WARNING, None
         if no in seen:
-            out.append(
-                _d(
-                    Kind.NUMBERING,
-                    Severity.ERROR,
-                    mid,
-                    *_side(side, str(no)),
-                    f"the {side} numbers two measures {no}",
-                )
-            )
+            sev, msg = Severity.ERROR, f"the {side} numbers two measures {no}"
         elif prev is not None:
             p, n = prev.parts, no.parts
             if n[0] == p[0]:
-                expected = (p[1] + 1) if len(p) > 1 and len(n) > 1 else None
-                if expected is not None and n[1] != expected:
-                    out.append(
-                        _d(
-                            Kind.NUMBERING,
-                            Severity.WARNING,
-                            mid,
-                            *_side(side, str(no)),
-                            f"the {side} goes from {prev} to {no}",
-                        )
-                    )
+                if len(p) > 1 and len(n) > 1 and n[1] != p[1] + 1:
+                    msg = f"the {side} goes from {prev} to {no}"
             elif n[0] == p[0] + 1:
                 if len(n) > 1 and n[1] != 1:
-                    out.append(
-                        _d(
-                            Kind.NUMBERING,
-                            Severity.WARNING,
-                            mid,
-                            *_side(side, str(no)),
-                            f"the {side} starts {n[0]} at sub-number {n[1]}",
-                        )
-                    )
+                    msg = f"the {side} starts {n[0]} at sub-number {n[1]}"
             elif n[0] > p[0] + 1:
                 missing = "、".join(str(k) for k in range(p[0] + 1, n[0]))
-                out.append(
-                    _d(
-                        Kind.NUMBERING,
-                        Severity.WARNING,
-                        mid,
-                        *_side(side, str(no)),
-                        f"the {side} jumps from {prev} to {no}: no measure {missing}",
-                    )
-                )
+                msg = f"the {side} jumps from {prev} to {no}: no measure {missing}"
             else:
-                out.append(
-                    _d(
-                        Kind.NUMBERING,
-                        Severity.WARNING,
-                        mid,
-                        *_side(side, str(no)),
-                        f"the {side} has {no} after {prev}: out of order",
-                    )
-                )
+                msg = f"the {side} has {no} after {prev}: out of order"
+        if msg is not None:
+            out.append(_one_side(Kind.NUMBERING, sev, mid, side, str(no), msg))
         seen.add(no)
         prev = no
     return out
-
-
-def _side(side: str, value: object) -> tuple[object, object]:
-    return (value, None) if side == "prose" else (None, value)
 
 
 def measures_to_discrepancies(
