@@ -618,3 +618,15 @@ def test_it_survives_a_table_row_with_one_cell_more_than_the_header() -> None:
         parse(text)
     except PolicyParseError:
         pass
+
+
+def test_parse_text_never_opens_a_file_named_by_its_text():
+    # parse("/etc/passwd") reads that file; parse_text treats the string as the notice.
+    import policy_parse
+
+    try:
+        notice = policy_parse.parse_text("/etc/passwd")
+    except PolicyParseError as exc:
+        assert not isinstance(exc, FileNotFoundError)
+    else:
+        assert "root:" not in policy_parse.to_json(notice)

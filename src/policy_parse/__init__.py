@@ -43,7 +43,7 @@ from .models import (
 )
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
-from .read import Limits, SourceLike, read_document
+from .read import Limits, SourceLike, read_document, read_text_document
 from .reconcile import reconcile
 from .segment import segment
 
@@ -78,6 +78,7 @@ __all__ = [
     "UnitStatus",
     "UnsupportedFormatError",
     "parse",
+    "parse_text",
     "read_document",
     "reconcile",
     "segment",
@@ -99,6 +100,12 @@ def parse(
     a line break).  The returned notice carries its discrepancies.
     """
     return notice_from_document(read_document(source, limits=limits, password=password))
+
+
+def parse_text(text: str, *, path: str | None = None) -> Notice:
+    """Parse a notice given as its decoded text.  Never touches the filesystem,
+    whatever the text looks like: use this for untrusted strings."""
+    return notice_from_document(read_text_document(text, path=path))
 
 
 def notice_from_document(document: Document) -> Notice:

@@ -15,7 +15,7 @@ from ..models import Document, Format, Source
 from .detect import detect_format
 from .limits import Limits
 
-__all__ = ["Limits", "SourceLike", "detect_format", "read_document"]
+__all__ = ["Limits", "SourceLike", "detect_format", "read_document", "read_text_document"]
 
 SourceLike = str | bytes | PathLike[str]
 """A path, raw file bytes, or already-decoded text."""
@@ -45,6 +45,18 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
         return path.read_bytes(), str(path)
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def read_text_document(text: str, *, path: str | None = None) -> Document:
+    """A `Document` from already-decoded text; no file is ever opened."""
+    from . import txt
+
+    src = Source(
+        path=path,
+        format=Format.TXT,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+    return txt.read_text(text, src)
 
 
 def read_document(

@@ -1,0 +1,161 @@
+"""Score policy_parse on the real-notice corpus (../shared/corpus/real/).
+
+Each notice NN_name.txt has a hand-made key NN_name.expected.json: a list of
+{"number", "lead", "support"}.  A measure is *exact* when a parsed measure
+with that number exists and its lead (ordered) and support (as a set) match;
+a key unit is a string or a list of acceptable spellings, compared with the
+unit's written form, its expanded form and its canonical name.
+
+    python benchmarks/corpus.py            # per-file lines, then the total
+    python benchmarks/corpus.py -v         # also every miss, key against parse
+
+The last line is the total, e.g. ``corpus: 58/61 exact, 3 structure findings``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+
+@attrs.frozen(kw_only=True)
+class FileScore:
+    name: str
+    exact: int
+    total: int
+    structure: int
+    misses: tuple[str, ...]
+    error: str | None = None
+
+
+def notice_text(path: Path) -> str:
+    """The notice as published: the corpus's leading `# ` lines stripped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    while lines and lines[0].startswith("# "):
+        lines.pop(0)
+    return "\n".join(lines) + "\n"
+
+
+def _spellings(key: str | list[str]) -> set[str]:
+    return {key} if isinstance(key, str) else set(key)
+
+
+def _names(unit: Any) -> set[str]:
+    return {unit.written, unit.expanded, unit.name}
+
+
+def _lead_ok(key: Sequence[str | list[str]], units: Sequence[Any]) -> bool:
+    return len(key) == len(units) and all(
+        _spellings(k) & _names(u) for k, u in zip(key, units, strict=True)
+    )
+
+
+def _support_ok(key: Sequence[str | list[str]], units: Sequence[Any]) -> bool:
+    if len(key) != len(units):
+        return False
+    left = list(units)
+    for k in key:
+        hit = next((u for u in left if _spellings(k) & _names(u)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
+
+
+def _records(notice: Any) -> list[tuple[str, tuple[Any, ...], tuple[Any, ...]]]:
+    """(number, lead, support) of every measure; a table-only notice's rows."""
+    if notice.measures:
+        return [(str(m.number), m.lead, m.support) for m in notice.measures]
+    return [(str(e.number), e.lead, e.support) for e in notice.table if e.number is not None]
+
+
+def score_file(txt: Path) -> FileScore:
+    import policy_parse
+
+    key = json.loads(txt.with_name(txt.name.replace(".txt", ".expected.json")).read_text("utf-8"))
+    try:
+        notice = policy_parse.parse_text(notice_text(txt))
+    except policy_parse.PolicyParseError as exc:
+        return FileScore(
+            name=txt.stem,
+            exact=0,
+            total=len(key),
+            structure=0,
+            misses=(),
+            error=f"{type(exc).__name__}: {exc}",
+        )
+    got = _records(notice)
+    used: set[int] = set()
+    exact = 0
+    misses: list[str] = []
+    for item in key:
+        k = next(
+            (i for i, (n, _, _) in enumerate(got) if n == item["number"] and i not in used), None
+        )
+        if k is None:
+            misses.append(f"{item['number']}: not found")
+            continue
+        used.add(k)
+        _, lead, support = got[k]
+        if _lead_ok(item["lead"], lead) and _support_ok(item["support"], support):
+            exact += 1
+        else:
+            misses.append(
+                f"{item['number']}: key lead={item['lead']} support={item['support']} | "
+                f"got lead={[u.written for u in lead]} support={[u.written for u in support]}"
+            )
+    extra = [n for i, (n, _, _) in enumerate(got) if i not in used]
+    if extra:
+        misses.append(f"not in the key: {', '.join(extra)}")
+    structure = sum(1 for d in notice.discrepancies if d.kind.value == "structure")
+    return FileScore(
+        name=txt.stem,
+        exact=exact,
+        total=len(key),
+        structure=structure,
+        misses=tuple(misses),
+    )
+
+
+def score_corpus(corpus: Path = DEFAULT_CORPUS) -> list[FileScore]:
+    return [score_file(p) for p in sorted(corpus.glob("*.txt"))]
+
+
+def summary(scores: Iterable[FileScore]) -> str:
+    scores = list(scores)
+    exact = sum(s.exact for s in scores)
+    total = sum(s.total for s in scores)
+    structure = sum(s.structure for s in scores)
+    return f"corpus: {exact}/{total} exact, {structure} structure findings"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    scores = score_corpus(args.corpus)
+    for s in scores:
+        line = f"{s.name:36} {s.exact:3}/{s.total:<3} structure={s.structure}"
+        print(line + (f"  {s.error}" if s.error else ""))
+        if args.verbose:
+            for miss in s.misses:
+                print(f"    {miss}")
+    print(summary(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
