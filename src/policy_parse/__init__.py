@@ -18,6 +18,7 @@ from .errors import (
     InputNotFoundError,
     InputTooLargeError,
     LegacyFormatError,
+    NotANoticeError,
     NoTextLayerError,
     PolicyParseError,
     UnsupportedFormatError,
@@ -65,6 +66,7 @@ __all__ = [
     "Measure",
     "MeasureNo",
     "NoTextLayerError",
+    "NotANoticeError",
     "Notice",
     "Part",
     "PolicyParseError",
@@ -116,4 +118,8 @@ def notice_from_document(document: Document) -> Notice:
         notice = restore_written(notice, document, simplified)
     else:
         notice = segmented_to_notice(segment(document), document.source)
+    if not notice.measures and not notice.table:
+        raise NotANoticeError(
+            "no measure and no 分工表 row found: this does not read as an implementation notice"
+        )
     return attrs.evolve(notice, discrepancies=reconcile(notice))

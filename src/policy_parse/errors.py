@@ -42,3 +42,9 @@ class DecodingError(PolicyParseError, UnicodeError):
 
 class EmptyDocumentError(PolicyParseError, ValueError):
     """The input holds no text at all."""
+
+
+class NotANoticeError(PolicyParseError, ValueError):
+    """The input reads as text but holds no measure and no table row: a README,
+    a password file, a page of one letter repeated.  Parsing it "successfully"
+    would report a notice with nothing to disagree about."""

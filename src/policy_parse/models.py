@@ -305,14 +305,45 @@ class TableEntry:
     span: Span
 
 
+_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
 class Severity(str, enum.Enum):
+    """How grave a finding is.  Compares by gravity, not alphabetically (a
+    `str` enum would sort "error" < "info" < "warning"): `max()` of a notice's
+    severities is ERROR when there is one, and `>= WARNING` keeps warnings and
+    errors.  A plain string compares as the severity it names."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANK[self.value]
+
+    def _other(self, other: object) -> int | None:
+        if isinstance(other, Severity):
+            return other.rank
+        if isinstance(other, str):
+            return Severity(other).rank  # an unknown name raises ValueError
+        return None
+
+    def __lt__(self, other: object) -> bool:
+        r = self._other(other)
+        return NotImplemented if r is None else self.rank < r
+
+    def __le__(self, other: object) -> bool:
+        r = self._other(other)
+        return NotImplemented if r is None else self.rank <= r
+
+    def __gt__(self, other: object) -> bool:
+        r = self._other(other)
+        return NotImplemented if r is None else self.rank > r
+
+    def __ge__(self, other: object) -> bool:
+        r = self._other(other)
+        return NotImplemented if r is None else self.rank >= r
 
 
 class Kind(str, enum.Enum):
@@ -325,6 +356,8 @@ class Kind(str, enum.Enum):
     MISSING_IN_PROSE = "missing-in-prose"
     NUMBERING = "numbering"
     REPEATED_TERM = "repeated-term"
+    DEADLINE_MISMATCH = "deadline-mismatch"
+    PLACEMENT_MISMATCH = "placement-mismatch"
 
 
 Value = str | tuple[str, ...] | None

@@ -44,8 +44,10 @@ def _strict(data: bytes, codec: str) -> tuple[str | None, UnicodeDecodeError | N
 
 
 def decode(data: bytes) -> str:
-    """Decode text bytes: BOM, else strict UTF-8, else strict GB18030, with
-    one plausibility rule for short inputs (docs/security.md, "Encodings")."""
+    """Decode text bytes: BOM, else strict UTF-8, else strict GB18030, else
+    strict Big5 (Big5-HKSCS), with one plausibility rule (docs/security.md,
+    "Encodings"): a reading is plausible when it holds Han characters and no
+    private-use or unassigned code point."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -63,18 +65,29 @@ def decode(data: bytes) -> str:
     # short GBK text can read as Cyrillic/Hebrew/Arabic.  Prefer GB18030 when
     # it gives Chinese text.
     gb, _ = _strict(data, "gb18030")
+    if gb is not None and _plausible(gb):
+        return gb
+    # Big5 bytes are nearly all valid GB18030 too, but Big5's full-width
+    # punctuation (，。、： at 0xA140-0xA3BF) falls in GBK's user-defined rows,
+    # which GB18030 maps to the Private Use Area: a Traditional notice saved
+    # as Big5 fails the GB18030 plausibility test and passes this one.
+    big5, _ = _strict(data, "big5hkscs")
+    if big5 is not None and _plausible(big5):
+        return big5
     if utf8 is not None:
-        if gb is not None and _HAN.search(gb) and not _NOT_NOTICE_TEXT.search(gb):
-            return gb
         return utf8
     if gb is not None:
         return gb
     assert utf8_error is not None
     where = _where(data, utf8_error.start)
     raise DecodingError(
-        f"text is neither UTF-8 nor GB18030/GBK (first bad byte {where}): "
+        f"text is neither UTF-8 nor GB18030/GBK nor Big5 (first bad byte {where}): "
         "save it as UTF-8 and try again"
     )
+
+
+def _plausible(text: str) -> bool:
+    return bool(_HAN.search(text)) and not _NOT_NOTICE_TEXT.search(text)
 
 
 def _where(data: bytes, offset: int) -> str:

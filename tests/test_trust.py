@@ -1,0 +1,107 @@
+"""Issue 9, "never silently wrong": what is not a notice is refused, a Big5
+notice reads as itself, severities order by gravity, and `notice.measures`
+says what the JSON says.  Each test failed before the change it covers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policy_parse
+from helpers import sample_notice
+from policy_parse import NotANoticeError, PolicyParseError, Severity
+from policy_parse.read.txt import decode
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+# --- what is not a notice -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param((ROOT / "README.md").read_text(encoding="utf-8"), id="readme"),
+        pytest.param("D" * 4096, id="4096-D"),
+        pytest.param(
+            "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",
+            id="passwd",
+        ),
+    ],
+)
+def test_it_refuses_text_that_yields_no_measure_and_no_row(text: str) -> None:
+    with pytest.raises(NotANoticeError) as info:
+        policy_parse.parse_text(text)
+    assert isinstance(info.value, PolicyParseError) and isinstance(info.value, ValueError)
+    assert "notice" in str(info.value)
+
+
+def test_it_refuses_a_non_notice_given_as_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("D" * 4096, encoding="utf-8")
+    with pytest.raises(NotANoticeError):
+        policy_parse.parse(path)
+
+
+def test_it_still_parses_a_one_measure_notice() -> None:
+    notice = policy_parse.parse_text("1.支持企业上市。（牵头部门：金融局）\n")
+    assert [str(m.number) for m in notice.measures] == ["1"]
+
+
+# --- Big5 -------------------------------------------------------------------------
+
+TRAD = ROOT / "samples" / "family-hk-republished-trad.txt"
+
+
+def _traditional_texts() -> list[Path]:
+    extra = sorted(CORPUS.glob("*-trad.txt")) if CORPUS.is_dir() else []
+    return [TRAD, *extra]
+
+
+@pytest.mark.parametrize("path", _traditional_texts(), ids=lambda p: p.name)
+def test_it_reads_a_big5_encoded_traditional_notice_as_written(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = text.encode("big5hkscs")
+    except UnicodeEncodeError:
+        pytest.skip(f"{path.name} holds a character Big5 cannot encode")
+    assert decode(data) == text
+
+
+def test_a_big5_notice_parses_to_the_records_of_its_utf8_twin(tmp_path: Path) -> None:
+    text = TRAD.read_text(encoding="utf-8")
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    big5, utf8 = policy_parse.parse(path), policy_parse.parse_text(text)
+    assert big5.measures == utf8.measures
+    assert big5.discrepancies == utf8.discrepancies
+
+
+def test_gbk_still_wins_over_big5_for_a_simplified_notice() -> None:
+    text = "1.支持企业上市，完善融资服务。（牵头部门：金融局）\n"
+    assert decode(text.encode("gbk")) == text
+
+
+# --- severities ---------------------------------------------------------------------
+
+
+def test_severities_order_by_gravity() -> None:
+    assert Severity.INFO < Severity.WARNING < Severity.ERROR
+    assert max([Severity.WARNING, Severity.ERROR, Severity.INFO]) is Severity.ERROR
+    assert min([Severity.WARNING, Severity.ERROR, Severity.INFO]) is Severity.INFO
+    assert sorted(Severity) == [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    assert Severity.ERROR >= "warning" and not Severity.INFO >= "warning"
+    assert [s.value for s in Severity] == ["error", "warning", "info"]
+
+
+def test_max_severity_of_the_sample_is_error_and_at_least_warning_counts_right() -> None:
+    ds = sample_notice().discrepancies
+    assert max(d.severity for d in ds) is Severity.ERROR
+    graver = [d for d in ds if d.severity >= Severity.WARNING]
+    assert len(graver) == sum(1 for d in ds if d.severity is not Severity.INFO)
+
+
+def test_a_severity_compared_with_an_unknown_name_raises() -> None:
+    with pytest.raises(ValueError):
+        _ = Severity.ERROR > "fatal"
