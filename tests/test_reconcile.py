@@ -6,11 +6,15 @@ hand-made measure/row pairs, one discrepancy code at a time.
 
 from __future__ import annotations
 
+import time
+
 import attrs
 import pytest
 
-from helpers import entry, findings, measure, sample_notice
+import policy_parse
+from helpers import entry, findings, measure, sample_notice, sample_text, units
 from policy_parse.models import Kind, Severity, Unit, UnitStatus
+from policy_parse.normalize.deadlines import parse_deadline
 from policy_parse.reconcile import comparable_text, measures_to_discrepancies
 
 # --- the sample ------------------------------------------------------------------
@@ -207,3 +211,144 @@ def test_it_matches_an_ambiguous_abbreviation_to_the_candidate_the_other_side_na
     found = measures_to_discrepancies(ms, [e])
     assert [d.kind for d in found] == [Kind.ALIAS]
     assert found[0].severity is Severity.WARNING
+
+
+# --- pairing that survives one typo ---------------------------------------------------
+
+
+def test_one_duplicated_number_in_the_sample_gives_one_numbering_finding():
+    # 56 written as 55 in the prose: 168 findings before (156 missing-in-*),
+    # and the real findings on 35 and 55 were lost.
+    text = sample_text().replace("\n56.", "\n55.", 1)
+    assert text != sample_text()
+    notice = policy_parse.parse_text(text)
+    number = {m.id: str(m.number) for m in notice.measures}
+    got = sorted((d.kind.value, number.get(d.measure or "")) for d in notice.discrepancies)
+    base = sorted(
+        (d.kind.value, d.measure) for d in sample_notice().discrepancies
+    )  # the sample's own 13 findings
+    assert len(notice.discrepancies) == len(base) + 1
+    assert sorted([*base, ("numbering", "55")]) == got
+    (slip,) = findings(notice, "numbering")
+    assert slip.severity is Severity.ERROR
+    assert (slip.prose, slip.table) == ("55", "56")
+    assert "prose" in slip.message.split(";")[1]  # the prose is where the slip is
+    assert not findings(notice, "missing-in-table") and not findings(notice, "missing-in-prose")
+
+
+def test_a_number_the_prose_skips_is_one_finding_and_every_pair_still_reconciles():
+    texts = ["甲。", "乙。", "丙。", "丁。", "戊。"]
+    ms = [measure(no, t, ["办公室"]) for no, t in zip(["1", "2", "4", "5", "6"], texts)]
+    es = [entry(str(k + 1), t, ["办公室"], row=k + 1) for k, t in enumerate(texts)]
+    es[3] = attrs.evolve(es[3], lead=units("经发局"))
+    found = measures_to_discrepancies(ms, es)
+    assert kinds(found) == [("lead-mismatch", "5"), ("numbering", "4")]
+    (slip,) = [d for d in found if d.kind is Kind.NUMBERING]
+    assert (slip.prose, slip.table) == ("4–6", "3–5")
+    assert "3 measures" in slip.message
+
+
+def test_a_typo_in_the_table_number_is_blamed_on_the_table():
+    ms = [measure(str(k), t, ["办公室"]) for k, t in enumerate(["甲。", "乙。", "丙。"], 1)]
+    es = [entry(no, t, ["办公室"]) for no, t in zip(["1", "1", "3"], ["甲。", "乙。", "丙。"])]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.measure, d.prose, d.table) == (Kind.NUMBERING, "2", "2", "1")
+    assert "the slip is in the table" in d.message
+
+
+def test_a_reworded_measure_under_a_shifted_number_pairs_by_similar_text():
+    ms = [
+        measure("1", "支持企业上市融资。", ["金融局"]),
+        measure("3", "推进科技成果转化，建设中试基地。", ["科技局"]),
+    ]
+    es = [
+        entry("1", "支持企业上市融资。", ["金融局"], row=1),
+        entry("2", "推进科技成果转化，建设一批中试基地。", ["科技局"], row=2),
+    ]
+    got = kinds(measures_to_discrepancies(ms, es))
+    assert ("text-mismatch", "3") in got
+    assert not [k for k in got if k[0].startswith("missing")]
+
+
+def test_a_numbering_gap_is_one_finding_with_its_bounds_and_takes_no_time():
+    start = time.perf_counter()
+    notice = policy_parse.parse_text(
+        "1.甲。（牵头单位：办公室）\n100000000.乙。（牵头单位：办公室）\n"
+    )
+    assert time.perf_counter() - start < 2
+    (gap,) = findings(notice, "numbering")
+    assert "2 to 99999999" in gap.message and len(gap.message) < 200
+
+
+def test_a_narrow_gap_still_lists_its_numbers():
+    ms = [measure("1", "甲。", ["办公室"]), measure("4", "丁。", ["办公室"])]
+    (d,) = [x for x in measures_to_discrepancies(ms, []) if x.kind is Kind.NUMBERING]
+    assert "no measure 2、3" in d.message
+
+
+def test_pairing_ten_thousand_unmatched_measures_stays_fast():
+    ms = [measure(str(k), f"措施{k}甲。", ["办公室"]) for k in range(1, 5001)]
+    es = [entry(str(k), f"任务{k}乙。", ["办公室"], row=k) for k in range(5001, 10001)]
+    start = time.perf_counter()
+    found = measures_to_discrepancies(ms, es)
+    assert time.perf_counter() - start < 10
+    assert sum(d.kind is Kind.MISSING_IN_TABLE for d in found) == 5000
+
+
+# --- deadlines and placement --------------------------------------------------------
+
+
+def dated(m, written):
+    return attrs.evolve(m, deadline=parse_deadline(written))
+
+
+def test_it_reports_two_different_deadlines_with_both_written_forms():
+    ms = [dated(measure("1", "甲。", ["办公室"]), "2021年6月底前")]
+    es = [dated(entry("1", "甲。", ["办公室"]), "2021年12月底前")]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity, d.measure) == (Kind.DEADLINE_MISMATCH, Severity.ERROR, "1")
+    assert (d.prose, d.table) == ("2021年6月底前", "2021年12月底前")
+    assert "2021-06-30" in d.message and "2021-12-31" in d.message
+
+
+@pytest.mark.parametrize(
+    "prose, table",
+    [
+        ("2021年6月底前", "2021年6月30日前"),
+        ("2021年年底前", "2021年12月底前"),
+        ("持续推进", "持续推进"),
+    ],
+)
+def test_deadlines_written_differently_with_one_value_agree(prose, table):
+    ms = [dated(measure("1", "甲。", ["办公室"]), prose)]
+    es = [dated(entry("1", "甲。", ["办公室"]), table)]
+    assert measures_to_discrepancies(ms, es) == ()
+
+
+def test_a_deadline_only_the_table_states_is_no_finding():
+    es = [dated(entry("1", "甲。", ["办公室"]), "2021年12月底前")]
+    assert measures_to_discrepancies([measure("1", "甲。", ["办公室"])], es) == ()
+
+
+def test_it_reads_a_deadline_mismatch_from_a_notice():
+    text = (
+        "1.支持企业上市。\n牵头单位：金融局\n完成时限：2021年6月底前\n\n"
+        "\t序号\n\t具体措施\n\t牵头单位\n\t完成时限\n\n"
+        "\t1\n\t支持企业上市。\n\t金融局\n\t2021年12月底前\n"
+    )
+    (d,) = policy_parse.parse_text(text).discrepancies
+    assert d.kind is Kind.DEADLINE_MISMATCH
+
+
+def test_it_reports_a_measure_filed_under_another_section():
+    ms = [measure("1", "甲。", ["办公室"])]
+    es = [attrs.evolve(entry("1", "甲。", ["办公室"]), section="2", section_written="（二）乙")]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity) == (Kind.PLACEMENT_MISMATCH, Severity.WARNING)
+    assert (d.prose, d.table) == ("part 1, section 1", "part 1, section 2")
+    assert "（二）乙" in d.message
+
+
+def test_placement_is_not_compared_where_the_table_has_no_section_column():
+    es = [attrs.evolve(entry("1", "甲。", ["办公室"]), part=None, section=None)]
+    assert measures_to_discrepancies([measure("1", "甲。", ["办公室"])], es) == ()
