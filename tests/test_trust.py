@@ -105,3 +105,51 @@ def test_max_severity_of_the_sample_is_error_and_at_least_warning_counts_right()
 def test_a_severity_compared_with_an_unknown_name_raises() -> None:
     with pytest.raises(ValueError):
         _ = Severity.ERROR > "fatal"
+
+
+# --- notice.measures and the JSON ------------------------------------------------------
+
+SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in {".txt", ".docx", ".pdf"})
+
+
+def _same(m: policy_parse.Measure, rec: dict[str, object]) -> None:
+    assert (rec["id"], rec["origin"], rec["text"]) == (m.id, m.origin, m.text)
+    assert rec["number"] == (None if m.number is None else str(m.number))
+    assert [u["name"] for u in rec["lead"]] == [u.name for u in m.lead]  # type: ignore[attr-defined, union-attr]
+    d = m.deadline
+    assert rec["deadline"] == (
+        None if d is None else {"written": d.written, "kind": d.kind, "value": d.value}
+    )
+
+
+def test_a_table_only_notice_exposes_its_rows_as_measures() -> None:
+    notice = policy_parse.parse(ROOT / "samples" / "family-city-sci-tech-table-only.txt")
+    records = policy_parse.to_dict(notice)["measures"]
+    assert len(notice.measures) == len(notice.table) == len(records) == 14
+    for m, rec, e in zip(notice.measures, records, notice.table):
+        assert m.origin == "table"
+        assert (m.id, m.text, m.lead, m.deadline) == (e.id, e.text, e.lead, e.deadline)
+        _same(m, rec)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_measure_of_every_sample_is_a_json_record(path: Path) -> None:
+    notice = policy_parse.parse(path)
+    records = policy_parse.to_dict(notice)["measures"]
+    if notice.measures[0].origin == "table":
+        assert len(records) == len(notice.measures)
+    else:
+        records = [r for r in records if r["origin"] == "prose"]
+    assert [r["id"] for r in records] == [m.id for m in notice.measures]
+    for m, rec in zip(notice.measures, records):
+        _same(m, rec)
+
+
+def test_the_json_pairs_a_renumbered_measure_with_its_row_as_the_findings_do() -> None:
+    text = (
+        (ROOT / "samples" / "notice.txt").read_text(encoding="utf-8").replace("\n56.", "\n55.", 1)
+    )
+    records = policy_parse.to_dict(policy_parse.parse_text(text))["measures"]
+    assert len(records) == 78  # was 156: no prose record found its row
+    assert all(r["table"] is not None for r in records)
+    assert {r["table"]["number"] for r in records if r["number"] == "55"} == {"55", "56"}  # type: ignore[index]

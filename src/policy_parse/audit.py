@@ -79,7 +79,8 @@ def characters_out(notice: Notice) -> Counter[str]:
             texts += [p.written, p.title]
             texts += [t for s in p.sections for t in (s.written, s.title)]
     for m in notice.measures:
-        texts += [m.written_number, m.text, m.annotation]
+        if m.origin == "prose":  # else a view of a table row, counted below
+            texts += [m.written_number, m.text, m.annotation]
     for e in notice.table:
         texts += _entry_texts(e)
     texts += [r.text for r in notice.residue]

@@ -20,6 +20,7 @@ from .models import (
     TableEntry,
     Unit,
 )
+from .reconcile.pairing import pair_measures
 
 SCHEMA_ID = "policy_parse/1"
 
@@ -95,7 +96,7 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
         "number": None if e.number is None else str(e.number),
         "written_number": e.written_number,
         "origin": "table",
-        "deadline": None,
+        "deadline": _deadline(e.deadline),
         "part": e.part,
         "section": e.section,
         "text": e.text,
@@ -125,12 +126,19 @@ def _discrepancy(d: Discrepancy) -> dict[str, Any]:
 def measure_records(notice: Notice) -> list[dict[str, Any]]:
     """Prose measures in order, each with its table row; table-only rows
     follow the measure they come after in the table."""
-    by_id = {e.id: e for e in notice.table if e.id is not None}
-    prose_ids = {m.id for m in notice.measures}
-    records = [_measure(m, by_id.get(m.id)) for m in notice.measures]
-    extra = [e for e in notice.table if e.id is None or e.id not in prose_ids]
-    if not records:
+    prose = [m for m in notice.measures if m.origin == "prose"]
+    if not prose:  # a table-only notice: its measures are the rows
         return [_measure(None, e) for e in notice.table]
+    # The reconciler's pairs, so a row paired by its text under another
+    # number sits with its measure, as the findings say.
+    pairs = pair_measures(prose, notice.table)
+    partner = {p.prose: p.table for p in pairs if p.prose is not None}
+    records = [
+        _measure(m, None if (k := partner.get(i)) is None else notice.table[k])
+        for i, m in enumerate(prose)
+    ]
+    paired = {k for k in partner.values() if k is not None}
+    extra = [e for k, e in enumerate(notice.table) if k not in paired]
     for e in extra:
         rec = _measure(None, e)
         # Insert after the last record whose number is smaller.

@@ -259,10 +259,14 @@ class Measure:
 
     `id` is the number, unless numbering restarts in each section; then it is
     "<section>/<number>" (3/4: measure 4 of section 3), unique in the notice.
+
+    `origin` is "table" when the notice has no prose list and the measure is
+    a view of a 分工表 row (so `notice.measures` says what the JSON says); its
+    `id` and `number` are then None for a row with no 序号.
     """
 
-    id: str
-    number: MeasureNo
+    id: str | None
+    number: MeasureNo | None
     written_number: str
     part: str | None
     section: str | None
@@ -272,6 +276,7 @@ class Measure:
     annotation: str | None
     deadline: Deadline | None = None
     span: Span
+    origin: str = "prose"  # prose | table
 
 
 @attrs.frozen(kw_only=True)

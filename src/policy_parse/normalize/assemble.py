@@ -150,6 +150,8 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
             )
         )
 
+    if not measures and entries:
+        measures = tuple(_row_as_measure(e) for e in entries)
     return Notice(
         source=source,
         header=seg.header,
@@ -161,6 +163,25 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
         table_header_repeats=seg.table.repeated_headers if seg.table else 0,
         table_caption=seg.table_caption,
         residue=seg.residue,
+    )
+
+
+def _row_as_measure(e: TableEntry) -> Measure:
+    """A table-only notice's measure is its row: without this `notice.measures`
+    was empty while the JSON listed every row."""
+    return Measure(
+        id=e.id,
+        number=e.number,
+        written_number=e.written_number,
+        part=e.part,
+        section=e.section,
+        text=e.text,
+        lead=e.lead,
+        support=e.support,
+        annotation=None,
+        deadline=e.deadline,
+        span=e.span,
+        origin="table",
     )
 
 

@@ -46,6 +46,8 @@ def _one_sided(measures: Sequence[Measure], table: Sequence[TableEntry]) -> list
 def measures_to_discrepancies(
     measures: Sequence[Measure], table: Sequence[TableEntry]
 ) -> tuple[Discrepancy, ...]:
+    # A table-only notice's measures are views of its rows: nothing to pair.
+    measures = [m for m in measures if m.origin == "prose"]
     out = _one_sided(measures, table)
     pairs = pair_measures(measures, table)
     numbered = [k for k, e in enumerate(table) if e.number is not None and e.id]
@@ -59,7 +61,7 @@ def measures_to_discrepancies(
         and measures[p.prose].number != table[p.table].number
     ]
     out += numbering_findings(
-        [(m.section or m.part, m.number, m.id) for m in measures],
+        [(m.section or m.part, m.number, m.id) for m in measures],  # type: ignore[misc]
         [
             (table[k].section or table[k].part, table[k].number, table[k].id)  # type: ignore[misc]
             for k in numbered
