@@ -3,6 +3,7 @@
 >>> import policy_parse
 >>> notice = policy_parse.parse("samples/notice.txt")
 >>> len(notice.measures), notice.discrepancies[0].kind
+(78, <Kind.ALIAS: 'alias'>)
 """
 
 from __future__ import annotations
