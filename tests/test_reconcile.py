@@ -352,3 +352,29 @@ def test_it_reports_a_measure_filed_under_another_section():
 def test_placement_is_not_compared_where_the_table_has_no_section_column():
     es = [attrs.evolve(entry("1", "甲。", ["办公室"]), part=None, section=None)]
     assert measures_to_discrepancies([measure("1", "甲。", ["办公室"])], es) == ()
+
+
+def test_a_reworded_shifted_measure_pairs_even_among_many_unpaired_ones():
+    # 80 prose measures the table lacks come first; the reworded one at the end
+    # must still meet its row (81 x 81 pairs once exceeded an all-or-nothing
+    # comparison budget and nothing was compared).
+    ms = [measure(str(k), f"措施{k}甲乙丙丁。", ["办公室"]) for k in range(1, 81)]
+    ms.append(measure("82", "推进科技成果转化，建设中试基地。", ["科技局"]))
+    es = [entry(str(k), f"任务{k}子丑寅卯。", ["办公室"], row=k) for k in range(100, 180)]
+    es.append(entry("81", "推进科技成果转化，建设一批中试基地。", ["科技局"], row=81))
+    got = kinds(measures_to_discrepancies(ms, es))
+    assert ("text-mismatch", "82") in got
+    assert ("missing-in-table", "82") not in got
+
+
+def test_it_reads_a_placement_mismatch_from_a_notice():
+    text = (
+        "一、总体要求\n（一）第一节\n1.甲。（牵头单位：办公室）\n"
+        "（二）第二节\n2.乙。（牵头单位：办公室）\n\n"
+        "\t方面\n\t任务\n\t序号\n\t具体措施\n\t牵头单位\n\n"
+        "\t一、总体要求\n\t（一）第一节\n\t1\n\t甲。\n\t办公室\n\n"
+        "\t一、总体要求\n\t（一）第一节\n\t2\n\t乙。\n\t办公室\n"
+    )
+    (d,) = policy_parse.parse_text(text).discrepancies
+    assert (d.kind, d.measure) == (Kind.PLACEMENT_MISMATCH, "2")
+    assert "（一）第一节" in d.message

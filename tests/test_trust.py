@@ -153,3 +153,20 @@ def test_the_json_pairs_a_renumbered_measure_with_its_row_as_the_findings_do() -
     assert len(records) == 78  # was 156: no prose record found its row
     assert all(r["table"] is not None for r in records)
     assert {r["table"]["number"] for r in records if r["number"] == "55"} == {"55", "56"}  # type: ignore[index]
+
+
+def test_the_cli_refuses_a_non_notice_with_exit_2_and_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "README.txt"
+    path.write_text((ROOT / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "policy_parse", str(path)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
+    assert "notice" in done.stderr

@@ -10,8 +10,10 @@ before left free:
    two, whatever their numbers: the anchor that survives renumbering;
 2. an id on exactly one free measure and one free row pairs them;
 3. likewise a bare number (ids that differ only in their section prefix);
-4. a text similar enough (`SIMILAR`) pairs the most similar free pair first,
-   within a bounded number of comparisons (`MAX_COMPARISONS`);
+4. a text similar enough (`SIMILAR`) pairs the most similar free pair first;
+   each free measure is compared with the `WINDOW` free rows nearest its
+   place on either side (a shifted measure is near its row), on the first
+   `COMPARED_CHARS` characters, so the work stays linear in the notice;
 5. what still shares a number pairs in document order.
 
 Every pair records how it was made; a pair whose numbers differ is a
@@ -20,6 +22,7 @@ renumbering the numbering check reports once (numbering.py).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
@@ -29,13 +32,15 @@ import attrs
 from ..models import Measure, TableEntry
 from ..segment.grammar import WHITESPACE
 
-__all__ = ["MAX_COMPARISONS", "SIMILAR", "Pair", "comparable_text", "pair_measures"]
+__all__ = ["COMPARED_CHARS", "SIMILAR", "WINDOW", "Pair", "comparable_text", "pair_measures"]
 
 _TRAILING = "。.；;，, "
 SIMILAR = 0.6  # SequenceMatcher ratio from which two texts are one measure reworded
-# Free measures × free rows compared for similarity at most: keeps a hostile
-# input (10⁴ unpairable measures) linear instead of quadratic.
-MAX_COMPARISONS = 4096
+# Free rows compared with each free measure, on either side of its place: a
+# hostile input (10⁴ unpairable measures) costs 10⁴ × 2 × WINDOW comparisons,
+# not 10⁸.
+WINDOW = 16
+COMPARED_CHARS = 600  # SequenceMatcher is quadratic in the worst case
 
 
 def comparable_text(text: str) -> str:
@@ -122,16 +127,20 @@ def _similar(
     free_t: set[int],
     take: Callable[[int, int, str], None],
 ) -> None:
-    """Tier 4: the most similar free pairs first, above `SIMILAR`."""
+    """Tier 4: the most similar free pairs first, above `SIMILAR`.  A free
+    measure meets the WINDOW free rows on either side of the row at the same
+    relative place in the table (measure 40 of 80 → row 20 of a 40-row table)."""
     ps, ts = sorted(free_p), sorted(free_t)
-    if not ps or not ts or len(ps) * len(ts) > MAX_COMPARISONS:
+    if not ps or not ts:
         return
+    scale = len(t_text) / max(1, len(p_text))
     scored: list[tuple[float, int, int]] = []
     for i in ps:
         sm = difflib.SequenceMatcher(None, autojunk=False)
-        sm.set_seq2(p_text[i])
-        for k in ts:
-            sm.set_seq1(t_text[k])
+        sm.set_seq2(p_text[i][:COMPARED_CHARS])
+        at = bisect.bisect_left(ts, round(i * scale))
+        for k in ts[max(0, at - WINDOW) : at + WINDOW]:
+            sm.set_seq1(t_text[k][:COMPARED_CHARS])
             if sm.real_quick_ratio() >= SIMILAR and sm.quick_ratio() >= SIMILAR:
                 r = sm.ratio()
                 if r >= SIMILAR:
