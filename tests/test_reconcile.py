@@ -10,6 +10,8 @@ import time
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policy_parse
 from helpers import entry, findings, measure, sample_notice, sample_text, units
@@ -378,3 +380,38 @@ def test_it_reads_a_placement_mismatch_from_a_notice():
     (d,) = policy_parse.parse_text(text).discrepancies
     assert (d.kind, d.measure) == (Kind.PLACEMENT_MISMATCH, "2")
     assert "（一）第一节" in d.message
+
+
+# --- a property: one slip in the numbers is one finding ----------------------------------
+
+_CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(min_value=3, max_value=30),
+    data=st.data(),
+    slip=st.sampled_from(["copy-previous", "copy-next", "skip", "off-by-ten"]),
+    side=st.sampled_from(["prose", "table"]),
+)
+def test_one_slip_in_either_sides_numbers_gives_exactly_one_numbering_finding(n, data, slip, side):
+    texts = [
+        f"推进{_CHARS[k % len(_CHARS)]}{_CHARS[k // len(_CHARS)]}项工作{k}。" for k in range(n)
+    ]
+    numbers = list(range(1, n + 1))
+    k = data.draw(st.integers(min_value=1, max_value=n - 2))
+    if slip == "copy-previous":
+        numbers[k] = numbers[k - 1]
+    elif slip == "copy-next":
+        numbers[k] = numbers[k + 1]
+    elif slip == "skip":
+        numbers[k:] = [x + 1 for x in numbers[k:]]
+    else:
+        numbers[k] += 10
+    right = range(1, n + 1)
+    p_no, t_no = (numbers, right) if side == "prose" else (right, numbers)
+    ms = [measure(str(no), t, ["办公室"]) for no, t in zip(p_no, texts)]
+    es = [entry(str(no), t, ["办公室"], row=j + 1) for j, (no, t) in enumerate(zip(t_no, texts))]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert d.kind is Kind.NUMBERING and d.severity is Severity.ERROR
+    assert f"the slip is in the {side}" in d.message
