@@ -49,7 +49,8 @@ def measures_to_discrepancies(
     # A table-only notice's measures are views of its rows: nothing to pair.
     measures = [m for m in measures if m.origin == "prose"]
     out = _one_sided(measures, table)
-    pairs = pair_measures(measures, table)
+    texts = Texts(measures, table)
+    pairs = pair_measures(measures, table, (texts.prose, texts.every_row))
     numbered = [k for k, e in enumerate(table) if e.number is not None and e.id]
     t_index = {k: j for j, k in enumerate(numbered)}
     renumbered = [
@@ -73,7 +74,6 @@ def measures_to_discrepancies(
             msg = f"table row {e.row} has no number and follows no numbered row"
             out.append(pair_finding(Kind.NUMBERING, Severity.WARNING, None, None, e.text[:40], msg))
 
-    texts = Texts(measures, table)
     for pair in pairs:
         out += _pair_findings(pair, measures, table, texts)
     return tuple(out)

@@ -28,8 +28,9 @@ class Texts:
 
     def __init__(self, measures: Sequence[Measure], table: Sequence[TableEntry]) -> None:
         self.prose = [comparable_text(m.text) for m in measures]
+        self.every_row = [comparable_text(e.text) for e in table]  # by table index
         self.table_rows = [k for k, e in enumerate(table) if e.id is not None]
-        self.table = [comparable_text(table[k].text) for k in self.table_rows]
+        self.table = [self.every_row[k] for k in self.table_rows]
         self._pos = {k: j for j, k in enumerate(self.table_rows)}
         self._ids: dict[str, list[str | None]] = {
             "prose": [m.id for m in measures],

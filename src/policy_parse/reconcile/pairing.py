@@ -58,12 +58,21 @@ class Pair:
     how: str | None = None
 
 
-def pair_measures(measures: Sequence[Measure], table: Sequence[TableEntry]) -> list[Pair]:
+def pair_measures(
+    measures: Sequence[Measure],
+    table: Sequence[TableEntry],
+    texts: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> list[Pair]:
     """Pairs of indices into `measures` and `table`: paired measures in prose
     order, each unpaired measure in its place, then unpaired rows in table
-    order.  Rows without an id (no number) are never paired."""
-    p_text = [comparable_text(m.text) for m in measures]
-    t_text = [comparable_text(e.text) for e in table]
+    order.  Rows without an id (no number) are never paired.  `texts` are
+    both sides' comparable texts when the caller has them already."""
+    if texts is None:
+        texts = (
+            [comparable_text(m.text) for m in measures],
+            [comparable_text(e.text) for e in table],
+        )
+    p_text, t_text = texts
     free_p = set(range(len(measures)))
     free_t = {k for k, e in enumerate(table) if e.id is not None}
     partner: dict[int, tuple[int, str]] = {}
