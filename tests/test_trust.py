@@ -170,3 +170,52 @@ def test_the_cli_refuses_a_non_notice_with_exit_2_and_one_line(tmp_path: Path) -
     assert done.returncode == 2
     assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
     assert "notice" in done.stderr
+
+
+# --- the docs name every kind the code can emit ------------------------------------------
+
+
+def test_every_kind_is_in_the_schema_enum_and_has_a_section_in_discrepancies_md() -> None:
+    import json
+    import re
+
+    schema = json.loads(
+        (ROOT / "src" / "policy_parse" / "schema" / "policy_parse-1.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    enum = schema["$defs"]["discrepancy"]["properties"]["kind"]["enum"]
+    kinds = [k.value for k in policy_parse.Kind]
+    assert sorted(enum) == sorted(kinds)
+    doc = (ROOT / "docs" / "discrepancies.md").read_text(encoding="utf-8")
+    headed = {
+        k
+        for line in re.findall(r"^### (.+)$", doc, re.MULTILINE)
+        for k in re.findall(r"`([a-z-]+)`", line)
+    }
+    assert set(kinds) <= headed
+
+
+def test_a_finding_of_a_new_kind_validates_against_the_schema() -> None:
+    import json
+
+    import jsonschema
+
+    text = (
+        "1.支持企业上市。\n牵头单位：金融局\n完成时限：2021年6月底前\n\n"
+        "\t序号\n\t具体措施\n\t牵头单位\n\t完成时限\n\n"
+        "\t1\n\t支持企业上市。\n\t金融局\n\t2021年12月底前\n"
+    )
+    schema = json.loads(
+        (ROOT / "src" / "policy_parse" / "schema" / "policy_parse-1.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    data = json.loads(policy_parse.to_json(policy_parse.parse_text(text)))
+    assert [d["kind"] for d in data["discrepancies"]] == ["deadline-mismatch"]
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_the_text_summary_counts_no_prose_measures_in_a_table_only_notice() -> None:
+    notice = policy_parse.parse(ROOT / "samples" / "family-city-sci-tech-table-only.txt")
+    assert "0 measures in the prose, 14 rows in the table" in policy_parse.to_text(notice)

@@ -250,9 +250,11 @@ def to_text(notice: Notice) -> str:
         lines.append(f"dated {h.date}")
     n_sections = sum(len(p.sections) for p in notice.parts)
     n_parts = sum(1 for p in notice.parts if p.number is not None)
+    # A table-only notice's measures are its rows: none is in the prose.
+    n_prose = sum(1 for m in notice.measures if m.origin == "prose")
     lines.append("")
     lines.append(
-        f"{n_parts} parts, {n_sections} sections, {len(notice.measures)} measures in the prose, "
+        f"{n_parts} parts, {n_sections} sections, {n_prose} measures in the prose, "
         f"{len(notice.table)} rows in the table, {len(notice.residue)} residue lines"
     )
     counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in _SEV_ORDER}
