@@ -1,0 +1,302 @@
+"""read/txt.py + read/texttable.py: tables flattened to text, rebuilt as grids.
+
+Every specimen is made up (县甲局, 县乙局 …) in the shapes a browser or PDF
+copy leaves behind; docs/formats.md, "Tables written as text", names them.
+"""
+
+from __future__ import annotations
+
+import policy_parse
+from policy_parse.models import Document, Format, Source, Table
+from policy_parse.read.texttable import column_role
+from policy_parse.read.txt import read_text
+
+SOURCE = Source(path=None, format=Format.TXT, sha256="0" * 64)
+PREAMBLE = "某县重点任务分工方案\n\n"
+
+
+def doc(text: str) -> Document:
+    return read_text(text, SOURCE)
+
+
+def grid(document: Document) -> list[list[str]]:
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def records(text: str) -> list[tuple[str, list[str], list[str]]]:
+    notice = policy_parse.parse_text(text)
+    return [
+        (str(e.number), [u.written for u in e.lead], [u.written for u in e.support])
+        for e in notice.table
+        if e.number is not None
+    ]
+
+
+# --- one cell per line, rows apart by blank lines ------------------------------------
+
+GROUPED = """序号
+重点任务
+牵头单位
+配合单位
+
+1
+推行一窗受理。
+县甲局
+县乙局、县丙局
+
+2
+压缩审批时间。
+县乙局
+县甲局
+"""
+
+
+def test_it_reads_one_cell_per_line_rows_apart_by_blank_lines():
+    assert grid(doc(PREAMBLE + GROUPED)) == [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "推行一窗受理。", "县甲局", "县乙局、县丙局"],
+        ["2", "压缩审批时间。", "县乙局", "县甲局"],
+    ]
+
+
+def test_a_lone_bar_line_separates_rows_like_a_blank_one():
+    text = GROUPED.replace("\n\n", "\n|\n")
+    assert records(PREAMBLE + text) == [
+        ("1", ["县甲局"], ["县乙局", "县丙局"]),
+        ("2", ["县乙局"], ["县甲局"]),
+    ]
+
+
+def test_prose_after_a_grouped_table_stays_prose():
+    text = GROUPED + "\n各单位要认真落实，按时报送进展。\n"
+    blocks = doc(PREAMBLE + text).blocks
+    assert blocks[-1].text == "各单位要认真落实，按时报送进展。"  # type: ignore[union-attr]
+
+
+# --- one cell per paragraph --------------------------------------------------------
+
+# Every cell is followed by a blank line; an empty cell is one blank line more;
+# the header cell 县政府分管领导 wrapped over two lines; a title row (its
+# marker lost) and a （一） row come before the numbered rows.
+PARAGRAPHS = """序号
+
+重点工作
+
+县政府
+
+分管领导
+
+牵头单位
+
+配合单位
+
+备注
+
+优化营商环境。
+
+
+
+
+
+（一）
+
+深化审批改革。
+
+
+
+
+
+1
+
+推行一窗受理。
+
+张 三
+
+县甲局
+
+县乙局、县丙局
+
+
+2
+
+压缩审批时间。
+
+张 三
+
+县乙局
+
+
+
+3
+
+清理证明事项。
+
+李 四
+
+县丙局
+
+县甲局
+
+已完成
+"""
+
+
+def test_it_reads_one_cell_per_paragraph_rows_by_where_the_number_recurs():
+    rows = grid(doc(PREAMBLE + PARAGRAPHS))
+    assert rows[0] == ["序号", "重点工作", "县政府分管领导", "牵头单位", "配合单位", "备注"]
+    assert rows[1] == ["优化营商环境。"]  # a one-cell title row
+    assert rows[2] == ["（一）", "深化审批改革。", "", "", "", ""]
+    assert rows[3] == ["1", "推行一窗受理。", "张 三", "县甲局", "县乙局、县丙局", ""]
+    assert rows[4] == ["2", "压缩审批时间。", "张 三", "县乙局", "", ""]
+    assert rows[5] == ["3", "清理证明事项。", "李 四", "县丙局", "县甲局", "已完成"]
+
+
+def test_a_flattened_table_gives_records_with_their_groups():
+    notice = policy_parse.parse_text(PREAMBLE + PARAGRAPHS)
+    first = notice.table[0]
+    assert (str(first.number), [u.written for u in first.lead]) == ("1", ["县甲局"])
+    assert first.part_written == "优化营商环境。"
+    assert first.section_written == "（一）深化审批改革。"
+    assert ("县政府分管领导", "张 三") in first.extra  # a person: never a unit
+    assert [u.written for u in notice.table[1].support] == []
+
+
+# --- pipe rows -----------------------------------------------------------------------
+
+PIPES = """| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |
+|---|---|---|---|---|
+| 1 | 优化服务 | 推行一窗受理。 | 县甲局 | 县乙局 |
+| 2 | 压缩审批时间。 | 县乙局 | |
+"""
+
+
+def test_a_pipe_row_with_fewer_cells_lost_its_leading_cells_to_a_rowspan():
+    document = doc(PREAMBLE + PIPES)
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    last = table.rows[-1].cells
+    assert [c.merged_up for c in last] == [True, False, False, False, False]
+    assert [c.text for c in last] == ["", "2", "压缩审批时间。", "县乙局", ""]
+
+
+def test_the_markdown_rule_line_is_kept_as_residue_not_dropped():
+    document = doc(PREAMBLE + PIPES)
+    assert [(r.text, r.reason) for r in document.residue] == [
+        ("|---|---|---|---|---|", "rule line of a pipe table")
+    ]
+
+
+def test_pipe_rows_without_outer_bars_read_the_same():
+    text = "序号 | 具体措施 | 牵头单位\n1 | 推行一窗受理。 | 县甲局\n"
+    assert records(PREAMBLE + text) == [("1", ["县甲局"], [])]
+
+
+# --- space-separated rows ------------------------------------------------------------
+
+SPACED = """序号  具体措施  牵头单位  配合单位
+1  推行一窗受理。  县甲局  县乙局、县丙局
+2  压缩审批时间。  县乙局  县甲局
+"""
+
+
+def test_it_reads_rows_whose_columns_are_apart_by_wide_gaps():
+    assert records(PREAMBLE + SPACED) == [
+        ("1", ["县甲局"], ["县乙局", "县丙局"]),
+        ("2", ["县乙局"], ["县甲局"]),
+    ]
+
+
+def test_ideographic_spaces_part_columns_too():
+    text = SPACED.replace("  ", "\u3000")
+    assert records(PREAMBLE + text)[0] == ("1", ["县甲局"], ["县乙局", "县丙局"])
+
+
+# --- key–value pairs -----------------------------------------------------------------
+
+KEY_VALUE = """重点工作: | 12.推行一窗受理,压缩审批时间。 |
+牵头单位: | 县甲局 |
+进展情况及下一步工作: |
+已完成。 |
+重点工作: | 13.清理证明事项。 |
+牵头单位: | 县乙局 |
+"""
+
+
+def test_key_value_pairs_are_one_record_each_run_of_keys():
+    rows = grid(doc(PREAMBLE + KEY_VALUE))
+    assert rows == [
+        ["重点工作", "牵头单位", "进展情况及下一步工作"],
+        ["12.推行一窗受理,压缩审批时间。", "县甲局", "已完成。"],
+        ["13.清理证明事项。", "县乙局", ""],
+    ]
+
+
+def test_the_measure_number_written_in_the_text_cell_is_the_rows_number():
+    notice = policy_parse.parse_text(PREAMBLE + KEY_VALUE)
+    assert [(str(e.number), e.text) for e in notice.table] == [
+        ("12", "推行一窗受理,压缩审批时间。"),
+        ("13", "清理证明事项。"),
+    ]
+    assert [u.written for u in notice.table[0].lead] == ["县甲局"]
+
+
+def test_repeated_keys_are_kept_as_residue():
+    document = doc(PREAMBLE + KEY_VALUE)
+    assert sorted(r.text for r in document.residue) == ["牵头单位", "重点工作"]
+
+
+# --- prose is never a table ------------------------------------------------------------
+
+
+def test_label_lines_and_sentences_with_column_words_stay_prose():
+    text = (
+        "一、优化服务\n"
+        "1.推行一窗受理。\n"
+        "牵头单位：县甲局\n"
+        "配合单位：县乙局\n"
+        "序号 重点任务 由各单位自行编排。\n"
+    )
+    document = doc(text)
+    assert not any(isinstance(b, Table) for b in document.blocks)
+    assert not document.residue
+
+
+def test_a_lone_column_word_is_not_a_table():
+    document = doc("重点任务\n\n推行一窗受理。\n")
+    assert not any(isinstance(b, Table) for b in document.blocks)
+    assert not document.residue
+
+
+def test_column_words_without_rows_leave_a_residue_that_says_so():
+    text = (
+        PREAMBLE
+        + "序号\n重点任务\n牵头单位\n\n各单位要认真落实，按时报送进展情况，确保取得实效。\n"
+    )
+    document = doc(text)
+    assert [(r.text, r.reason) for r in document.residue] == [
+        (w, "looks like a table (header words 序号、重点任务、牵头单位) but no rows were read")
+        for w in ("序号", "重点任务", "牵头单位")
+    ]
+    # Nothing else is lost: the sentence stays a paragraph.
+    assert document.blocks[-1].text.startswith("各单位要认真落实")  # type: ignore[union-attr]
+
+
+def test_a_pipe_header_with_no_rows_says_so_too():
+    document = doc(PREAMBLE + "序号 | 重点任务 | 牵头单位 |\n\n各单位要认真落实。\n")
+    assert [r.reason for r in document.residue] == [
+        "looks like a table (header words 序号、重点任务、牵头单位) but no rows were read"
+    ]
+
+
+# --- column words -----------------------------------------------------------------------
+
+
+def test_column_words_follow_the_role_word_and_unit_noun_pattern():
+    assert column_role("牵头负责部门") == "lead"
+    assert column_role("配合责任单位") == "support"
+    assert column_role("主要责任单位") == "responsible"
+    assert column_role("负责部门") == "responsible"
+    assert column_role("责任科室") == "responsible"
+    assert column_role("责任部门") == "units"  # the listed, lead-first word
+    assert column_role("牵头") is None
+    assert column_role("推行一窗受理") is None
