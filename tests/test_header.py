@@ -161,3 +161,22 @@ def test_a_sentence_in_the_body_that_names_a_source_is_not_furniture() -> None:
         "现将方案印发给你们，请认真贯彻执行。", "来源：各部门报送的材料，现汇总印发。"
     )
     assert policy_parse.parse(text).header.body[0] == "来源：各部门报送的材料，现汇总印发。"
+
+
+def test_a_timestamp_beside_the_document_number_is_set_apart() -> None:
+    text = PORTAL_COPY.replace("某政办发〔2021〕3号\n", "某政办发〔2021〕3号        2021-03-05\n")
+    notice = policy_parse.parse(text)
+    assert notice.header.doc_number == "某政办发〔2021〕3号"
+    assert ("2021-03-05", "web portal timestamp beside the 文号") in [
+        (r.text, r.reason) for r in notice.residue
+    ]
+
+
+def test_the_pages_heading_of_number_and_title_is_furniture() -> None:
+    text = PORTAL_COPY.replace(
+        "当前位置: 首页 > 政务公开 > 通知公告\n",
+        "某政办发[2021]3号 关于印发某某县重点任务分工方案的通知\n",
+    )
+    notice = policy_parse.parse(text)
+    assert notice.header.title == "关于印发某某县重点任务分工方案的通知"
+    assert "某政办发[2021]3号 关于印发某某县重点任务分工方案的通知" in _furniture(text)

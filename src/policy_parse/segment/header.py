@@ -103,6 +103,30 @@ def _date_match(text: str) -> regex.Match[str] | None:
     return g.DATE.match(_CN_YEAR.sub(fix, text))
 
 
+# 津政办规〔2023〕4号   2023-04-11: the number with the page's timestamp beside it.
+_STAMPED_NUMBER = regex.compile(
+    r"^(?P<number>\S+号)\s+(?P<stamp>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+
+
+def _split_stamped_number(lines: list[Line], residue: list[Residue]) -> list[Line]:
+    """A document number followed by a portal timestamp: the number stays,
+    the timestamp becomes residue."""
+    out: list[Line] = []
+    for ln in lines:
+        m = _STAMPED_NUMBER.match(ln.text.strip())
+        if m and g.DOC_NUMBER.match(m["number"]):
+            out.append(Line(m["number"], ln.span))
+            residue.append(
+                Residue(
+                    text=m["stamp"], reason="web portal timestamp beside the 文号", span=ln.span
+                )
+            )
+        else:
+            out.append(ln)
+    return out
+
+
 def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     """Recognise header elements in order; what is left over is residue."""
     fields: dict[str, object] = {}
@@ -145,11 +169,21 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     notice_lines = kept
     n = len(notice_lines)
 
+    notice_lines = _split_stamped_number(notice_lines, residue)
     title: list[Line] = []
     dn = next((k for k, ln in enumerate(notice_lines) if g.DOC_NUMBER.match(ln.text)), None)
     if dn is not None:
         fields["doc_number"] = notice_lines[dn].text.strip()
-        before = notice_lines[:dn]
+        before = []
+        for ln in notice_lines[:dn]:
+            head = ln.text.split(maxsplit=1)
+            if len(head) == 2 and g.DOC_NUMBER.match(head[0]):
+                # The page's heading "文号 title" above the document itself.
+                residue.append(
+                    Residue(text=ln.text, reason="web portal line above the notice", span=ln.span)
+                )
+            else:
+                before.append(ln)
         if before and before[-1].text.strip().endswith(tuple(load("header")["title_endings"])):
             # Title first, number under it (as portals republish): no 版头.
             title = list(before)
