@@ -300,3 +300,9 @@ def test_column_words_follow_the_role_word_and_unit_noun_pattern():
     assert column_role("责任部门") == "units"  # the listed, lead-first word
     assert column_role("牵头") is None
     assert column_role("推行一窗受理") is None
+
+
+def test_a_traditional_header_is_recognised_before_the_script_is_converted():
+    text = "序號 | 具體措施 | 牽頭單位 |\n1 | 推行一窗受理。 | 縣甲局 |\n"
+    assert grid(doc("某縣重點任務分工方案\n\n" + text))[0] == ["序號", "具體措施", "牽頭單位"]
+    assert records("某縣重點任務分工方案\n\n" + text) == [("1", ["縣甲局"], [])]

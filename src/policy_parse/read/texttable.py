@@ -41,6 +41,20 @@ def norm_header(text: str) -> str:
 
 
 @functools.cache
+def _simplified(text: str) -> str:
+    """序號 → 序号: the reader runs before a Traditional document is converted
+    (normalize/script.py), and column words are Simplified.  Only text with a
+    Traditional-only character pays for OpenCC."""
+    marks = frozenset(c for c in load("script")["traditional_only"] if not c.isspace())
+    if marks.isdisjoint(text):
+        return text
+    import opencc
+
+    out: str = opencc.OpenCC("t2s").convert(text)
+    return out
+
+
+@functools.cache
 def _synonyms() -> dict[str, str]:
     roles: dict[str, list[str]] = load("columns")["roles"]
     return {norm_header(name): role for role, names in roles.items() for name in names}
@@ -66,8 +80,9 @@ def column_role(cell: str) -> str | None:
     ``responsible`` for units named without a lead mark (主要责任单位).
     """
     h = norm_header(cell)
-    if not h:
+    if not h or len(h) > 16:  # a header word is short; skip converting prose
         return None
+    h = _simplified(h)
     syn = _synonyms()
     if h in syn:
         return syn[h]
