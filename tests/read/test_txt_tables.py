@@ -60,6 +60,14 @@ def test_it_reads_one_cell_per_line_rows_apart_by_blank_lines():
     ]
 
 
+def test_a_lone_title_line_between_grouped_rows_is_a_title_row():
+    text = GROUPED.replace("\n2\n", "\n二、压缩时间\n\n2\n")
+    rows = grid(doc(PREAMBLE + text))
+    assert rows[2] == ["二、压缩时间"]
+    notice = policy_parse.parse_text(PREAMBLE + text)
+    assert notice.table[1].part_written == "二、压缩时间"
+
+
 def test_a_lone_bar_line_separates_rows_like_a_blank_one():
     text = GROUPED.replace("\n\n", "\n|\n")
     assert records(PREAMBLE + text) == [

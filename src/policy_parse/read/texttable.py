@@ -122,6 +122,8 @@ _ANCHOR = regex.compile(
     )$""",
     regex.VERBOSE,
 )
+# A row that is a group title: 一、… / （一）… / 第一部分…
+_TITLE = regex.compile(rf"^(?:[（(]\s*[{_CN}]+\s*[）)]|[{_CN}]+\s*、|第[{_CN}]+部分)")
 # A header cell: short, no sentence or list punctuation, not a number.
 _HEADERISH = regex.compile(r"^[^。；;！？，,：:、|]{1,16}$")
 # A pipe row: at least two cells between | signs (a | b, | a | b |).
@@ -370,8 +372,8 @@ def _grouped_rows(lines: Sequence[str], idx: list[int], end: int) -> Found | Non
             j += 1
         group = list(range(k, j))
         # A group with more lines than columns is prose, not a row; so is a
-        # lone line that is not a row number or heading marker.
-        if len(group) > n or (len(group) == 1 and not _ANCHOR.match(lines[k].strip().split()[0])):
+        # lone line that is not a group title (一、… / （一）…).
+        if len(group) > n or (len(group) == 1 and not _TITLE.match(lines[k].strip())):
             break
         rows.append(_row([Cell(text=lines[t].strip(), span=_span(t)) for t in group]))
         last = j - 1
