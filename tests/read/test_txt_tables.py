@@ -6,7 +6,13 @@ copy leaves behind; docs/formats.md, "Tables written as text", names them.
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
+
+import pytest
+
 import policy_parse
+from policy_parse.audit import characters_in, lost_and_invented
 from policy_parse.models import Document, Format, Source, Table
 from policy_parse.read.texttable import column_role
 from policy_parse.read.txt import read_text
@@ -314,3 +320,18 @@ def test_a_traditional_header_is_recognised_before_the_script_is_converted():
     text = "序號 | 具體措施 | 牽頭單位 |\n1 | 推行一窗受理。 | 縣甲局 |\n"
     assert grid(doc("某縣重點任務分工方案\n\n" + text))[0] == ["序號", "具體措施", "牽頭單位"]
     assert records("某縣重點任務分工方案\n\n" + text) == [("1", ["縣甲局"], [])]
+
+
+# --- nothing lost ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("specimen", [GROUPED, PARAGRAPHS, PIPES, SPACED, KEY_VALUE])
+def test_every_character_of_a_flattened_table_is_read_and_kept(specimen):
+    text = PREAMBLE + specimen
+    document = doc(text)
+    # The reader drops nothing but whitespace and punctuation (| and : here).
+    assert characters_in(document) == Counter(
+        c for c in text if not c.isspace() and unicodedata.category(c)[0] not in "PSZC"
+    )
+    notice = policy_parse.notice_from_document(policy_parse.read_document(text))
+    assert lost_and_invented(policy_parse.read_document(text), notice) == ("", "")
