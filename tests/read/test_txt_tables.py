@@ -335,3 +335,20 @@ def test_every_character_of_a_flattened_table_is_read_and_kept(specimen):
     )
     notice = policy_parse.notice_from_document(policy_parse.read_document(text))
     assert lost_and_invented(policy_parse.read_document(text), notice) == ("", "")
+
+
+def test_rows_under_a_rowspan_continue_it_whether_cells_are_empty_or_missing():
+    text = """| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |
+| 1 | 优化服务 | 推行一窗受理。 | 县甲局 | 县乙局 |
+|  |  | 压缩审批时间。 | 县乙局 | |
+| 2 | 放宽准入 | 清理证明事项。 | 县丙局 | |
+| 压缩办理环节。 | 县丁局 |  |
+"""
+    notice = policy_parse.parse_text(PREAMBLE + text)
+    assert [(e.id, e.part_written, [u.written for u in e.lead]) for e in notice.table] == [
+        ("1-1", "优化服务", ["县甲局"]),
+        ("1-2", "优化服务", ["县乙局"]),
+        ("2-1", "放宽准入", ["县丙局"]),
+        ("2-2", "放宽准入", ["县丁局"]),
+    ]
+    assert [u.written for u in notice.table[1].support] == []  # support is never inherited
