@@ -352,3 +352,12 @@ def test_rows_under_a_rowspan_continue_it_whether_cells_are_empty_or_missing():
         ("2-2", "放宽准入", ["县丁局"]),
     ]
     assert [u.written for u in notice.table[1].support] == []  # support is never inherited
+
+
+def test_tab_separated_rows_keep_their_empty_cells():
+    text = "序号\t具体措施\t牵头单位\t配合单位\n1\t推行一窗受理。\t\t县乙局\n2\t压缩审批时间。\t县乙局\t\n"
+    assert grid(doc(PREAMBLE + text)) == [
+        ["序号", "具体措施", "牵头单位", "配合单位"],
+        ["1", "推行一窗受理。", "", "县乙局"],
+        ["2", "压缩审批时间。", "县乙局", ""],
+    ]

@@ -290,10 +290,19 @@ def _pipe_rows(lines: Sequence[str], i: int, end: int) -> Found | None:
 
 
 def _spaced_rows(lines: Sequence[str], i: int, end: int) -> Found | None:
-    """序号  重点任务  牵头单位: columns apart by wide gaps.  A row with more
+    """序号  重点任务  牵头单位: columns apart by wide gaps or tabs.  A row with more
     pieces than columns keeps the surplus in its text column (a guess the
     docs name); a line with one piece ends the table."""
-    header = _WIDE_GAP.split(lines[i].strip())
+    # Tab-separated (copied from a spreadsheet or Word): one tab per column
+    # boundary, so two tabs hold an empty cell.  Otherwise any wide gap.
+    tabbed = "\t" in lines[i].strip()
+
+    def split(line: str) -> list[str]:
+        if tabbed:
+            return [p.strip() for p in line.strip(" \u3000\n").split("\t")]
+        return _WIDE_GAP.split(line.strip())
+
+    header = split(lines[i])
     if len(header) < 2 or not looks_like_header(header):
         return None
     if any(column_role(h) is None and not _HEADERISH.match(h) for h in header):
@@ -307,7 +316,7 @@ def _spaced_rows(lines: Sequence[str], i: int, end: int) -> Found | None:
         if not lines[k].strip():
             k += 1
             continue
-        pieces = _WIDE_GAP.split(lines[k].strip())
+        pieces = split(lines[k])
         if len(pieces) < 2 or "|" in lines[k]:
             break
         if len(pieces) > n and text_col is not None:
