@@ -41,12 +41,16 @@ def norm_header(text: str) -> str:
 
 
 @functools.cache
+def _traditional_marks() -> frozenset[str]:
+    return frozenset(c for c in load("script")["traditional_only"] if not c.isspace())
+
+
+@functools.cache
 def _simplified(text: str) -> str:
     """序號 → 序号: the reader runs before a Traditional document is converted
     (normalize/script.py), and column words are Simplified.  Only text with a
     Traditional-only character pays for OpenCC."""
-    marks = frozenset(c for c in load("script")["traditional_only"] if not c.isspace())
-    if marks.isdisjoint(text):
+    if _traditional_marks().isdisjoint(text):
         return text
     import opencc
 
@@ -58,6 +62,11 @@ def _simplified(text: str) -> str:
 def _synonyms() -> dict[str, str]:
     roles: dict[str, list[str]] = load("columns")["roles"]
     return {norm_header(name): role for role, names in roles.items() for name in names}
+
+
+@functools.cache
+def _units_names() -> tuple[str, ...]:
+    return tuple(name for name, role in _synonyms().items() if role == "units")
 
 
 @functools.cache
@@ -87,8 +96,8 @@ def column_role(cell: str) -> str | None:
     if h in syn:
         return syn[h]
     prefixes = load("columns")["prefixes"]
-    for name, r in syn.items():
-        if r == "units" and h.endswith(name) and len(h) > len(name):
+    for name in _units_names():
+        if h.endswith(name) and len(h) > len(name):
             prefix = h[: -len(name)]
             if prefix in prefixes["local"]:
                 return "units_local"
