@@ -361,3 +361,8 @@ def test_tab_separated_rows_keep_their_empty_cells():
         ["1", "推行一窗受理。", "", "县乙局"],
         ["2", "压缩审批时间。", "县乙局", ""],
     ]
+
+
+def test_full_width_bars_separate_cells_like_ascii_ones():
+    text = "序号｜具体措施｜牵头单位\n1｜推行一窗受理。｜县甲局\n"
+    assert records(PREAMBLE + text) == [("1", ["县甲局"], [])]

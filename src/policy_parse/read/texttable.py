@@ -471,12 +471,15 @@ def read_region(
     tables where a header is recognised."""
     blocks: list[Paragraph | Table] = []
     residue: list[Residue] = []
+    # Detectors see the full-width bar ｜ as | (a separator, never cell text);
+    # paragraphs keep the line as written.
+    view = [line.replace("\uff5c", "|") for line in lines]
     k = start
     while k < end:
         if not lines[k].strip():
             k += 1
             continue
-        found = next((f for d in _DETECTORS if (f := d(lines, k, end)) is not None), None)
+        found = next((f for d in _DETECTORS if (f := d(view, k, end)) is not None), None)
         if found is None:
             blocks.append(Paragraph(text=lines[k].strip(), span=_span(k)))
             k += 1
