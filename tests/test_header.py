@@ -180,3 +180,11 @@ def test_the_pages_heading_of_number_and_title_is_furniture() -> None:
     notice = policy_parse.parse(text)
     assert notice.header.title == "关于印发某某县重点任务分工方案的通知"
     assert "某政办发[2021]3号 关于印发某某县重点任务分工方案的通知" in _furniture(text)
+
+
+def test_metadata_words_common_in_sentences_make_furniture_only_at_the_start() -> None:
+    from policy_parse.segment.header import is_furniture
+
+    assert is_furniture("时间：2021-03-05 来源：本网")
+    assert not is_furniture("完成时间：2021年6月底前")
+    assert not is_furniture("各单位完成时间：2021年6月底前")

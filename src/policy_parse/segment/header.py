@@ -60,7 +60,7 @@ _BULLET_ONLY = regex.compile(r"^[•·●▪◆\-\s]+$")  # • - : a widget who
 
 
 def is_furniture(text: str) -> bool:
-    """A line a web page put around the notice: metadata (来源: 发布时间:),
+    """A line a web page put around the notice: metadata (来源: 发布时间: 时间:),
     a breadcrumb (当前位置: 首页 > …), a widget (• 分享到) or a timestamp."""
     flat = _flat(text).lstrip("•·●▪◆-")
     if not flat or _BULLET_ONLY.match(text) or _TIMESTAMP.match(text):
@@ -68,7 +68,9 @@ def is_furniture(text: str) -> bool:
     h = load("header")
     home = _flat(h["breadcrumb_home"])
     return (
-        flat.startswith(_words("portal_words") + _words("breadcrumb_starts"))
+        flat.startswith(
+            _words("portal_words") + _words("portal_starts") + _words("breadcrumb_starts")
+        )
         or any(home + sign in flat for sign in _words("breadcrumb_signs"))
         or any(w in flat for w in _words("widgets"))
     )
