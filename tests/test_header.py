@@ -188,3 +188,11 @@ def test_metadata_words_common_in_sentences_make_furniture_only_at_the_start() -
     assert is_furniture("时间：2021-03-05 来源：本网")
     assert not is_furniture("完成时间：2021年6月底前")
     assert not is_furniture("各单位完成时间：2021年6月底前")
+
+
+def test_the_short_line_above_the_date_is_the_signature_when_no_attachment_line_parts_them() -> (
+    None
+):
+    h = policy_parse.parse(PORTAL_COPY).header
+    assert h.body == ("现将方案印发给你们，请认真贯彻执行。",)
+    assert h.issuer == "某某县人民政府办公室"  # no 版头: the 署名 names the issuer

@@ -129,6 +129,9 @@ def _split_stamped_number(lines: list[Line], residue: list[Residue]) -> list[Lin
     return out
 
 
+_SIGNATURE_MAX = 30  # a 署名 names a body or two; longer lines are text
+
+
 def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     """Recognise header elements in order; what is left over is residue."""
     fields: dict[str, object] = {}
@@ -231,6 +234,13 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
         if (m := _date_match(text)) and "date_written" not in fields:
             fields["date_written"] = text
             fields["date"] = _iso_date(m)
+            # No 附件 line between body and date: the short lines with no
+            # sentence end right above the date are the 署名, not body.
+            if not signature and not attachments:
+                while (
+                    body and not g.SENTENCE_END.search(body[-1]) and len(body[-1]) <= _SIGNATURE_MAX
+                ):
+                    signature.insert(0, body.pop())
         elif (m := g.NOTE.match(text)) and "note" not in fields:
             fields["note"] = m["note"].strip()
         elif _date_match(text) or g.NOTE.match(text) or g.ATTACHMENT_LIST.match(text):
