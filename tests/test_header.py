@@ -196,3 +196,12 @@ def test_the_short_line_above_the_date_is_the_signature_when_no_attachment_line_
     h = policy_parse.parse(PORTAL_COPY).header
     assert h.body == ("现将方案印发给你们，请认真贯彻执行。",)
     assert h.issuer == "某某县人民政府办公室"  # no 版头: the 署名 names the issuer
+
+
+def test_the_issuers_banner_above_a_doubled_title_stays_the_issuer() -> None:
+    text = PORTAL_COPY.replace(
+        "当前位置: 首页 > 政务公开 > 通知公告\n", "某某县人民政府办公室文件\n"
+    )
+    h = policy_parse.parse(text).header
+    assert h.issuer == "某某县人民政府办公室文件"
+    assert h.title == "关于印发某某县重点任务分工方案的通知"

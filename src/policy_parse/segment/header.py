@@ -202,6 +202,12 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
         title.append(notice_lines[i])
         i += 1
     above, title, repeat = _one_title(title)
+    if (
+        above
+        and "issuer" not in fields
+        and above[-1].text.strip().endswith(tuple(load("header")["issuer_endings"]))
+    ):
+        fields["issuer"] = above.pop().text.strip()  # the 版头 above a doubled title
     residue.extend(
         Residue(text=ln.text, reason="web portal line above the notice", span=ln.span)
         for ln in above
