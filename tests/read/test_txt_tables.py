@@ -366,3 +366,20 @@ def test_tab_separated_rows_keep_their_empty_cells():
 def test_full_width_bars_separate_cells_like_ascii_ones():
     text = "序号｜具体措施｜牵头单位\n1｜推行一窗受理。｜县甲局\n"
     assert records(PREAMBLE + text) == [("1", ["县甲局"], [])]
+
+
+def test_paragraphs_after_the_last_numbered_row_are_no_rows():
+    note = "\n\n备注：各单位于每季度末报送进展。\n\n特此说明，请认真落实。\n"
+    document = doc(PREAMBLE + PARAGRAPHS.rstrip("\n") + note)
+    assert grid(document)[-1] == ["3", "清理证明事项。", "李 四", "县丙局", "县甲局", "已完成"]
+    assert [b.text for b in document.blocks[-2:]] == [  # type: ignore[union-attr]
+        "备注：各单位于每季度末报送进展。",
+        "特此说明，请认真落实。",
+    ]
+
+
+def test_an_unclosed_value_ends_at_a_blank_line():
+    text = "重点工作: | 12.推行一窗受理。 |\n牵头单位: | 县甲局\n\n各单位要认真落实。\n"
+    document = doc(PREAMBLE + text)
+    assert grid(document)[1] == ["12.推行一窗受理。", "县甲局"]
+    assert document.blocks[-1].text == "各单位要认真落实。"  # type: ignore[union-attr]

@@ -210,7 +210,8 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
                 parts.append(rest[:-1].strip())
                 break
             parts.append(rest)
-            if k + 1 >= end or _KV.match(lines[k + 1]):
+            # An unclosed value goes on up to a blank line at most.
+            if k + 1 >= end or not lines[k + 1].strip() or _KV.match(lines[k + 1]):
                 break
             k += 1
             rest = lines[k].strip()
@@ -431,6 +432,11 @@ def _paragraph_cells(lines: Sequence[str], idx: list[int], end: int) -> Found | 
         return None
     header = _merge_header([(lines[k].strip(), k) for k in idx], n)
     rows = [_row([Cell(text=t, span=_span(a, b)) for t, a, b in header])]
+    if len(anchors) >= 2 and len(cells) - anchors[-1] > n:
+        # The last numbered row ends the table: paragraphs after it (a note,
+        # the signature) are cut the same way as cells but are no row.
+        cells = cells[: anchors[-1] + n]
+        last = cells[-1][2]
     starts = [0, *anchors] if not anchors or anchors[0] != 0 else anchors
     for s, e in zip(starts, [*starts[1:], len(cells)], strict=True):
         piece = cells[s:e]
