@@ -383,3 +383,10 @@ def test_an_unclosed_value_ends_at_a_blank_line():
     document = doc(PREAMBLE + text)
     assert grid(document)[1] == ["12.推行一窗受理。", "县甲局"]
     assert document.blocks[-1].text == "各单位要认真落实。"  # type: ignore[union-attr]
+
+
+def test_a_short_prose_group_after_a_grouped_table_is_no_row():
+    text = GROUPED + "\n各单位要认真落实。\n按时报送进展。\n"
+    document = doc(PREAMBLE + text)
+    assert len(grid(document)) == 3
+    assert [b.text for b in document.blocks[-2:]] == ["各单位要认真落实。", "按时报送进展。"]  # type: ignore[union-attr]

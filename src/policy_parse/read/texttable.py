@@ -390,9 +390,16 @@ def _grouped_rows(lines: Sequence[str], idx: list[int], end: int) -> Found | Non
         while j < end and not _is_blank(lines[j]):
             j += 1
         group = list(range(k, j))
-        # A group with more lines than columns is prose, not a row; so is a
-        # lone line that is not a group title (一、… / （一）…).
-        if len(group) > n or (len(group) == 1 and not _TITLE.match(lines[k].strip())):
+        # A row has one line per column, or starts with its number (a row
+        # cut short); a lone line is a group title (一、… / （一）…).  Any
+        # other group is prose after the table (its cells could not be
+        # placed: an empty cell cannot show in this shape).
+        first = lines[k].strip()
+        if len(group) == 1:
+            fits = bool(_TITLE.match(first))
+        else:
+            fits = len(group) == n or (len(group) < n and bool(_ANCHOR.match(first)))
+        if not fits:
             break
         rows.append(_row([Cell(text=lines[t].strip(), span=_span(t)) for t in group]))
         last = j - 1
