@@ -326,3 +326,66 @@ def test_a_group_title_row_with_no_row_under_it_is_residue_not_lost() -> None:
     assert [(r.text, r.reason) for r in notice.residue] == [
         ("二、没有下文", "group title row with no table row under it")
     ]
+
+
+# --- more header words; numbers and titles of tables flattened to text ------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (["序号", "重点工作", "牵头负责部门", "配合单位"], ["number", "text", "lead", "support"]),
+        (["序号", "工作内容", "主要责任单位"], ["number", "text", "support"]),
+        (["序号", "重点任务", "负责部门", "完成时限"], ["number", "text", "support", "deadline"]),
+        (["编号", "具体措施", "责任科室"], ["number", "text", "support"]),
+    ],
+)
+def test_a_units_column_without_a_lead_mark_gives_support_only(header, roles):
+    assert header_to_roles(header) == roles
+
+
+def test_units_under_a_column_without_a_lead_mark_are_all_supporters():
+    notice = notice_from_blocks(
+        make_table([["序号", "工作内容", "主要责任单位"], ["1", "做甲。", "甲局、乙局"]])
+    )
+    assert notice.table[0].lead == ()
+    assert [u.written for u in notice.table[0].support] == ["甲局", "乙局"]
+
+
+def test_the_number_written_in_the_text_cell_numbers_a_table_without_a_number_column():
+    seg = table_to_segment(
+        make_table([["重点工作", "牵头单位"], ["135.做甲。", "甲局"], ["3.1 做乙。", "乙局"]])
+    )
+    assert seg is not None
+    assert [(r.number, r.get("text")) for r in seg.rows] == [("135", "做甲。"), ("3.1", "做乙。")]
+
+
+def test_a_text_cell_starting_with_a_number_keeps_it_where_a_number_column_exists():
+    seg = table_to_segment(
+        make_table([["序号", "重点工作", "牵头单位"], ["7", "135.做甲。", "甲局"]])
+    )
+    assert seg is not None
+    assert (seg.rows[0].number, seg.rows[0].get("text")) == ("7", "135.做甲。")
+
+
+def test_a_marker_in_the_number_cell_and_a_title_beside_it_is_a_group_title():
+    seg = table_to_segment(
+        make_table(
+            [
+                ["序号", "重点工作", "牵头单位"],
+                ["（一）", "优化服务。", ""],
+                ["1", "做甲。", "甲局"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert len(seg.rows) == 1
+    assert seg.rows[0].get("part") == "（一）优化服务。"
+
+
+def test_a_one_cell_row_without_a_marker_is_a_group_title():
+    seg = table_to_segment(
+        make_table([["序号", "重点工作", "牵头单位"], ["优化营商环境。"], ["1", "做甲。", "甲局"]])
+    )
+    assert seg is not None
+    assert [(r.number, r.get("part")) for r in seg.rows] == [("1", "优化营商环境。")]

@@ -3,7 +3,9 @@
 Portals render the 分工表 as tab-indented cells: one cell per line, each line
 starting with a tab, rows separated by blank lines.  A line *without* a tab
 directly under a cell line continues that cell (the clerk pressed Enter inside
-the cell).  Everything else is a paragraph, one per line.
+the cell).  Between such tables, tables flattened in other ways (pipe rows,
+one cell per paragraph, key–value pairs, ...) are found by their header words
+(read/texttable.py); everything else is a paragraph, one per line.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import codecs
 import regex
 
 from ..errors import DecodingError, EmptyDocumentError
-from ..models import Cell, Document, Paragraph, Row, Source, Span, Table
+from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from .texttable import read_region
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -113,7 +116,14 @@ def read_text(text: str, source: Source) -> Document:
     lines = text.split("\n")
 
     blocks: list[Paragraph | Table] = []
+    residue: list[Residue] = []
     table_rows: list[Row] = []
+    pending = 0  # first line not yet read: the region of non-tab lines
+
+    def flush(end: int) -> None:
+        found, left = read_region(lines, pending, end)
+        blocks.extend(found)
+        residue.extend(left)
 
     def close_table() -> None:
         if table_rows:
@@ -134,15 +144,16 @@ def read_text(text: str, source: Source) -> Document:
         cell_lines = sum(1 for g in group if _is_cell_line(g))
         # A one-cell group inside a table is a full-width row (a group title).
         if _is_cell_line(group[0]) and (cell_lines >= 2 or (table_rows and len(group) == 1)):
+            if not table_rows:
+                flush(i)
             table_rows.append(_group_to_row(group, first_line=i + 1))
+            pending = j
         else:
             close_table()
-            for k, line in enumerate(group):
-                n = i + k + 1
-                blocks.append(Paragraph(text=line.strip(), span=Span(start_line=n, end_line=n)))
         i = j
     close_table()
-    return Document(source=source, blocks=tuple(blocks))
+    flush(len(lines))
+    return Document(source=source, blocks=tuple(blocks), residue=tuple(residue))
 
 
 def _group_to_row(group: list[str], first_line: int) -> Row:

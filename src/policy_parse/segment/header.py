@@ -6,6 +6,9 @@ lines it could not place (which become residue, never dropped).
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+
 import attrs
 import regex
 
@@ -31,6 +34,104 @@ def _iso_date(m: regex.Match[str]) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+def _flat(text: str) -> str:
+    """A line compared without width or whitespace: 来 源 : = 来源："""
+    return g.WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.cache
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(_flat(w) for w in load("header")[key])
+
+
+# A portal timestamp at the start of a line, after a list bullet:
+# 2023-01-05 10:00 / • 2021-03-05 / 2017/11/24 / 13.03.2015 07:51.
+_TIMESTAMP = regex.compile(
+    r"""
+    ^[•·●▪◆\-\s]*                              # a bullet the page put before it
+    (?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}           # 2023-01-05, 2017/11/24
+      |\d{1,2}[.]\d{1,2}[.]\d{4})              # 13.03.2015
+    (?:\s+\d{1,2}:\d{2}(?::\d{2})?)?             # 10:00 / 10:12:15
+    (?:\s|$)
+    """,
+    regex.VERBOSE,
+)
+_BULLET_ONLY = regex.compile(r"^[•·●▪◆\-\s]+$")  # • - : a widget whose text was an icon
+
+
+def is_furniture(text: str) -> bool:
+    """A line a web page put around the notice: metadata (来源: 发布时间: 时间:),
+    a breadcrumb (当前位置: 首页 > …), a widget (• 分享到) or a timestamp."""
+    flat = _flat(text).lstrip("•·●▪◆-")
+    if not flat or _BULLET_ONLY.match(text) or _TIMESTAMP.match(text):
+        return True
+    h = load("header")
+    home = _flat(h["breadcrumb_home"])
+    return (
+        flat.startswith(
+            _words("portal_words") + _words("portal_starts") + _words("breadcrumb_starts")
+        )
+        or any(home + sign in flat for sign in _words("breadcrumb_signs"))
+        or any(w in flat for w in _words("widgets"))
+    )
+
+
+def _one_title(title: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """A title the portal printed twice (above its metadata, then in the
+    document): (lines above the first copy — the portal's own name —, the
+    title, the repeat), whatever the line breaks of each copy."""
+    flat = [_flat(ln.text) for ln in title]
+    for j in range(len(title) - 1, 0, -1):
+        tail = "".join(flat[j:])
+        for i in range(j):
+            if "".join(flat[i:j]) == tail:
+                return title[:i], title[i:j], title[j:]
+    return [], title, []
+
+
+# A year in Chinese digits with a zero typed as ○ / Ｏ / 0 (二○二○年).
+_CN_YEAR = regex.compile(r"[一二三四五六七八九〇零○◯ＯｏO０o0]{4}(?=\s*年)")
+
+
+def _date_match(text: str) -> regex.Match[str] | None:
+    """DATE, with the zero look-alikes of a Chinese year read as 〇."""
+    zeros = "".join(load("header")["zero_lookalikes"])
+    table = str.maketrans(zeros, "〇" * len(zeros))
+
+    def fix(m: regex.Match[str]) -> str:
+        run = m[0]
+        return run.translate(table) if any(c in "一二三四五六七八九" for c in run) else run
+
+    return g.DATE.match(_CN_YEAR.sub(fix, text))
+
+
+# 津政办规〔2023〕4号   2023-04-11: the number with the page's timestamp beside it.
+_STAMPED_NUMBER = regex.compile(
+    r"^(?P<number>\S+号)\s+(?P<stamp>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+
+
+def _split_stamped_number(lines: list[Line], residue: list[Residue]) -> list[Line]:
+    """A document number followed by a portal timestamp: the number stays,
+    the timestamp becomes residue."""
+    out: list[Line] = []
+    for ln in lines:
+        m = _STAMPED_NUMBER.match(ln.text.strip())
+        if m and g.DOC_NUMBER.match(m["number"]):
+            out.append(Line(m["number"], ln.span))
+            residue.append(
+                Residue(
+                    text=m["stamp"], reason="web portal timestamp beside the 文号", span=ln.span
+                )
+            )
+        else:
+            out.append(ln)
+    return out
+
+
+_SIGNATURE_MAX = 30  # a 署名 names a body or two; longer lines are text
+
+
 def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     """Recognise header elements in order; what is left over is residue."""
     fields: dict[str, object] = {}
@@ -48,8 +149,8 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
     n = len(notice_lines)
 
     # Lines a web portal put above a republished notice.
-    portal = tuple(load("header")["portal_words"])
-    while notice_lines and any(w in notice_lines[0].text for w in portal):
+    portal = _words("portal_words")
+    while notice_lines and any(w in _flat(notice_lines[0].text) for w in portal):
         residue.append(
             Residue(
                 text=notice_lines[0].text,
@@ -58,27 +159,65 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
             )
         )
         notice_lines = notice_lines[1:]
+    # Furniture further down, above the recipients or the first sentence.
+    kept: list[Line] = []
+    for k, ln in enumerate(notice_lines):
+        if is_furniture(ln.text):
+            residue.append(
+                Residue(text=ln.text, reason="web portal line above the notice", span=ln.span)
+            )
+        elif g.RECIPIENTS.match(ln.text) or g.SENTENCE_END.search(ln.text):
+            kept.extend(notice_lines[k:])
+            break
+        else:
+            kept.append(ln)
+    notice_lines = kept
     n = len(notice_lines)
 
-    title: list[str] = []
+    notice_lines = _split_stamped_number(notice_lines, residue)
+    title: list[Line] = []
     dn = next((k for k, ln in enumerate(notice_lines) if g.DOC_NUMBER.match(ln.text)), None)
     if dn is not None:
         fields["doc_number"] = notice_lines[dn].text.strip()
-        before = [ln.text.strip() for ln in notice_lines[:dn]]
-        if before and before[-1].endswith(tuple(load("header")["title_endings"])):
+        before = []
+        for ln in notice_lines[:dn]:
+            head = ln.text.split(maxsplit=1)
+            if len(head) == 2 and g.DOC_NUMBER.match(head[0]):
+                # The page's heading "文号 title" above the document itself.
+                residue.append(
+                    Residue(text=ln.text, reason="web portal line above the notice", span=ln.span)
+                )
+            else:
+                before.append(ln)
+        if before and before[-1].text.strip().endswith(tuple(load("header")["title_endings"])):
             # Title first, number under it (as portals republish): no 版头.
-            title = before
+            title = list(before)
         elif before:
             # The 发文机关标志 as printed, 文件 included (DOMAIN.md).
-            fields["issuer"] = "".join(before)
+            fields["issuer"] = "".join(ln.text.strip() for ln in before)
         i = dn + 1
     while i < n and not (
         g.RECIPIENTS.match(notice_lines[i].text) or g.SENTENCE_END.search(notice_lines[i].text)
     ):
-        title.append(notice_lines[i].text.strip())
+        title.append(notice_lines[i])
         i += 1
+    above, title, repeat = _one_title(title)
+    if (
+        above
+        and "issuer" not in fields
+        and above[-1].text.strip().endswith(tuple(load("header")["issuer_endings"]))
+    ):
+        fields["issuer"] = above.pop().text.strip()  # the 版头 above a doubled title
+    residue.extend(
+        Residue(text=ln.text, reason="web portal line above the notice", span=ln.span)
+        for ln in above
+    )
+    residue.extend(
+        Residue(text=ln.text, reason="title repeated by the web portal", span=ln.span)
+        for ln in repeat
+    )
     if title:
-        fields["title"] = "".join(title)
+        fields["title"] = "".join(ln.text.strip() for ln in title)
     if i < n and (m := g.RECIPIENTS.match(notice_lines[i].text)):
         fields["recipients"] = tuple(
             r for r in regex.split(r"[、，,；;]", m["who"].strip()) if r.strip()
@@ -98,12 +237,19 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
                 attachments.append(notice_lines[i].text.strip())
                 i += 1
             continue
-        if (m := g.DATE.match(text)) and "date_written" not in fields:
+        if (m := _date_match(text)) and "date_written" not in fields:
             fields["date_written"] = text
             fields["date"] = _iso_date(m)
+            # No 附件 line between body and date: the short lines with no
+            # sentence end right above the date are the 署名, not body.
+            if not signature and not attachments:
+                while (
+                    body and not g.SENTENCE_END.search(body[-1]) and len(body[-1]) <= _SIGNATURE_MAX
+                ):
+                    signature.insert(0, body.pop())
         elif (m := g.NOTE.match(text)) and "note" not in fields:
             fields["note"] = m["note"].strip()
-        elif g.DATE.match(text) or g.NOTE.match(text) or g.ATTACHMENT_LIST.match(text):
+        elif _date_match(text) or g.NOTE.match(text) or g.ATTACHMENT_LIST.match(text):
             residue.append(
                 Residue(
                     text=text,

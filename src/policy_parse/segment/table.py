@@ -13,13 +13,11 @@ such as 一、… is a group title for the rows below.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
-
 import attrs
 
 from ..data import load
 from ..models import Residue, Span, Table
+from ..read.texttable import column_role, norm_header
 from . import grammar as g
 
 # Roles whose empty cell means "same as above" when the source cannot mark
@@ -56,13 +54,7 @@ class TableSegment:
 
 
 def _norm(text: str) -> str:
-    return g.WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
-
-
-@functools.cache
-def _synonyms() -> dict[str, str]:
-    roles: dict[str, list[str]] = load("columns")["roles"]
-    return {_norm(name): role for role, names in roles.items() for name in names}
+    return norm_header(text)
 
 
 def header_to_roles(header: list[str]) -> list[str] | None:
@@ -70,24 +62,14 @@ def header_to_roles(header: list[str]) -> list[str] | None:
 
     Roles: number, text, lead, support, combined (lead first, then support),
     upper (the higher level's units), deadline, part, section,
-    national_task, extra.
+    national_task, extra.  Words come from data/columns.toml through
+    `read.texttable.column_role`; a column naming units without a lead mark
+    (主要责任单位, 负责部门) gives support only.
     """
-    syn = _synonyms()
-    prefixes = load("columns")["prefixes"]
-    raw: list[str] = []
-    for cell in header:
-        h = _norm(cell)
-        role = syn.get(h)
-        if role is None:
-            for name, r in syn.items():
-                if r == "units" and h.endswith(name) and len(h) > len(name):
-                    prefix = h[: -len(name)]
-                    if prefix in prefixes["local"]:
-                        role = "units_local"
-                    elif prefix in prefixes["upper"]:
-                        role = "upper"
-                    break
-        raw.append(role or "extra")
+    raw: list[str] = [
+        "support" if (r := column_role(cell)) == "responsible" else (r or "extra")
+        for cell in header
+    ]
     if sum(r != "extra" for r in raw) < 2 or not ({"text", "number"} & set(raw)):
         return None
     raw = _demote_duplicates(raw, [_norm(c) for c in header])
@@ -128,15 +110,32 @@ def _demote_duplicates(raw: list[str], header: list[str]) -> list[str]:
 
 def _heading_row(texts: list[str]) -> str | None:
     """A row whose only text (possibly spread over merged cells) is an
-    outline heading such as 一、提升创新平台能级: a group title, not a measure."""
+    outline heading such as 一、提升创新平台能级: a group title, not a measure.
+    Also a heading whose marker sits in the 序号 cell and its title in the
+    next ((一) | 加强…: a table flattened to text), and a one-cell row (a
+    full-width title whose marker the copy lost)."""
     values = [t.strip() for t in texts if t.strip()]
+    bare = len(values) == 2 and (m := g.MARKER.match(values[0])) and m.end() == len(values[0])
+    if bare and m is not None and (m["cn_dun"] or m["cn_paren"] or m["part_word"]):
+        return values[0] + values[1]
     if len(values) != 1:  # merged cells (w:gridSpan) come with one text only
         return None
     (value,) = values
     m = g.MARKER.match(value)
-    if m is None or m["ar_dot"] or m["ar_dun"] or m["ar_sub"] or m["ar_dec"]:
+    if m is None:
+        return value if len(texts) == 1 and not g.TABLE_NUMBER.match(value) else None
+    if m["ar_dot"] or m["ar_dun"] or m["ar_sub"] or m["ar_dec"]:
         return None
     return value
+
+
+def _number_in_text(text: str) -> tuple[str, str] | None:
+    """1.推行… in the text cell of a table with no 序号 column: (number, text)."""
+    m = g.MARKER.match(text)
+    if m is None:
+        return None
+    number = m["ar_dot"] or m["ar_dun"] or m["ar_sub"] or m["ar_dec"]
+    return (number, text[m.end() :]) if number else None
 
 
 def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSegment | None:
@@ -226,6 +225,13 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 own_number = text
             values.append((role, text))
             previous[col] = text
+        if "number" not in roles:
+            text_at = next((k for k, (r, _) in enumerate(values) if r == "text"), None)
+            split = _number_in_text(values[text_at][1]) if text_at is not None else None
+            if text_at is not None and split is not None:
+                own_number = split[0]
+                values[text_at] = ("text", split[1])
+                values.append(("number", own_number))
         for role, heading in headings.items():
             if role not in roles:
                 values.append((role, heading))
@@ -261,7 +267,8 @@ _EMPTY_GROUP = "group title row with no table row under it"
 
 def _marker_style(text: str) -> str:
     m = g.MARKER.match(text)
-    assert m is not None
+    if m is None:
+        return "unmarked"  # a one-cell title row without a marker
     return next(s for s in g.STYLES if m[s] is not None)
 
 
