@@ -131,21 +131,50 @@ def measure_records(notice: Notice) -> list[dict[str, Any]]:
     extra = [e for e in notice.table if e.id is None or e.id not in prose_ids]
     if not records:
         return [_measure(None, e) for e in notice.table]
+    keys = [m.number.parts for m in notice.measures]
+    if all(e.number is not None for e in extra) and keys == sorted(keys):
+        return _merge_sorted(records, keys, extra)
+    return _insert_each(records, keys, extra)
+
+
+def _merge_sorted(
+    records: list[dict[str, Any]], keys: list[tuple[int, ...]], extra: list[TableEntry]
+) -> list[dict[str, Any]]:
+    """`_insert_each` in linear time when the prose is in order: every row then
+    lands before the first greater number, so the result is a stable merge."""
+    rows = sorted(
+        ((e.number.parts, k, e) for k, e in enumerate(extra) if e.number is not None),
+        key=lambda t: (t[0], t[1]),
+    )
+    out: list[dict[str, Any]] = []
+    i = 0
+    for key, _, e in rows:
+        while i < len(records) and keys[i] <= key:
+            out.append(records[i])
+            i += 1
+        out.append(_measure(None, e))
+    out.extend(records[i:])
+    return out
+
+
+def _insert_each(
+    records: list[dict[str, Any]], keys: list[tuple[int, ...]], extra: list[TableEntry]
+) -> list[dict[str, Any]]:
+    """Each table-only row goes before the first record with a greater
+    number (or last): the general rule, quadratic, for prose out of order."""
+    slots: list[tuple[tuple[int, ...] | None, dict[str, Any]]] = list(
+        zip(keys, records, strict=True)
+    )
     for e in extra:
         rec = _measure(None, e)
-        # Insert after the last record whose number is smaller.
-        pos = len(records)
+        pos = len(slots)
         if e.number is not None:
-            for k, r in enumerate(records):
-                if r["number"] is not None and _key(r["number"]) > e.number.parts:
+            for k, (key, _) in enumerate(slots):
+                if key is not None and key > e.number.parts:
                     pos = k
                     break
-        records.insert(pos, rec)
-    return records
-
-
-def _key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.split("-"))
+        slots.insert(pos, (None if e.number is None else e.number.parts, rec))
+    return [rec for _, rec in slots]
 
 
 def to_dict(notice: Notice) -> dict[str, Any]:
