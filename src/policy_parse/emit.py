@@ -6,8 +6,12 @@ Serialisation happens here only; the models know nothing of JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
+import regex
+
+from .messages import Lang, count, message, names, ui
 from .models import (
     Deadline,
     Discrepancy,
@@ -111,14 +115,14 @@ def _value(v: object) -> Any:
     return list(v) if isinstance(v, tuple) else v
 
 
-def _discrepancy(d: Discrepancy) -> dict[str, Any]:
+def _discrepancy(d: Discrepancy, lang: Lang | None = None) -> dict[str, Any]:
     return {
         "kind": d.kind.value,
         "severity": d.severity.value,
         "measure": d.measure,
         "prose": _value(d.prose),
         "table": _value(d.table),
-        "message": d.message,
+        "message": message(d, lang),
     }
 
 
@@ -177,8 +181,10 @@ def _insert_each(
     return [rec for _, rec in slots]
 
 
-def to_dict(notice: Notice) -> dict[str, Any]:
-    """The JSON contract of docs/schema.md as plain Python data."""
+def to_dict(notice: Notice, *, lang: Lang | None = None) -> dict[str, Any]:
+    """The JSON contract of docs/schema.md as plain Python data.  `lang`
+    ("zh"/"en") renders each `message` from the catalogue; None keeps the
+    reconciler's own English words."""
     h = notice.header
     return {
         "schema": SCHEMA_ID,
@@ -218,7 +224,7 @@ def to_dict(notice: Notice) -> dict[str, Any]:
             for p in notice.parts
         ],
         "measures": measure_records(notice),
-        "discrepancies": [_discrepancy(d) for d in notice.discrepancies],
+        "discrepancies": [_discrepancy(d, lang) for d in notice.discrepancies],
         "residue": [
             {**_span_line(r.span), "text": r.text, "reason": r.reason, "span": _span(r.span)}
             for r in notice.residue
@@ -253,46 +259,94 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
-def to_json(notice: Notice, *, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(notice), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = None) -> str:
+    return (
+        json.dumps(to_dict(notice, lang=lang), ensure_ascii=False, indent=indent, sort_keys=True)
+        + "\n"
+    )
 
 
 _SEV_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_DIGITS = regex.compile(r"\d+")
 
 
-def to_text(notice: Notice) -> str:
-    """A readable summary: header, counts, discrepancies grouped by severity."""
+def measure_order(measure: str | None) -> tuple[int, ...]:
+    """Sort key of a measure id (36-1, 3/4) by its numbers; findings on no
+    measure, about the notice as a whole, come first."""
+    if measure is None:
+        return ()
+    return tuple(int(n) for n in _DIGITS.findall(measure)[:8])
+
+
+def sorted_findings(notice: Notice) -> list[Discrepancy]:
+    """By severity (errors first), then by measure."""
+    rank = {s: k for k, s in enumerate(_SEV_ORDER)}
+    return sorted(notice.discrepancies, key=lambda d: (rank[d.severity], measure_order(d.measure)))
+
+
+def counts_line(notice: Notice, lang: Lang) -> str:
+    n_sections = sum(len(p.sections) for p in notice.parts)
+    n_parts = sum(1 for p in notice.parts if p.number is not None)
+    return ui(
+        "counts",
+        lang,
+        parts=count(n_parts, "part", lang),
+        sections=count(n_sections, "section", lang),
+        measures=count(len(notice.measures), "measure", lang),
+        rows=count(len(notice.table), "row", lang),
+        residue=count(len(notice.residue), "residue", lang),
+    )
+
+
+def findings_line(findings: Sequence[Discrepancy], lang: Lang) -> str:
+    by = {s: sum(1 for d in findings if d.severity is s) for s in _SEV_ORDER}
+    sep = "，" if lang == "zh" else ", "
+    return ui(
+        "findings",
+        lang,
+        total=count(len(findings), "finding", lang),
+        by_severity=sep.join(count(by[s], s.value, lang) for s in _SEV_ORDER),
+    )
+
+
+def _oneline(text: str) -> str:
+    """Text on one report line: breaks shown as ⏎, nothing escaped."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+
+
+def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
+    """A readable summary: header, counts, then every finding with both sides'
+    values, errors first and by measure within a severity."""
     h = notice.header
     lines = []
-    lines.append(f"{h.doc_number or '(no document number)'}  {h.issuer or ''}".rstrip())
+    lines.append(f"{h.doc_number or ui('no_doc_number', lang)}  {h.issuer or ''}".rstrip())
     if h.title:
         lines.append(h.title)
     if h.date:
-        lines.append(f"dated {h.date}")
-    n_sections = sum(len(p.sections) for p in notice.parts)
-    n_parts = sum(1 for p in notice.parts if p.number is not None)
+        lines.append(ui("dated", lang, date=h.date))
     lines.append("")
-    lines.append(
-        f"{n_parts} parts, {n_sections} sections, {len(notice.measures)} measures in the prose, "
-        f"{len(notice.table)} rows in the table, {len(notice.residue)} residue lines"
-    )
-    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in _SEV_ORDER}
-    lines.append(
-        f"{len(notice.discrepancies)} discrepancies: "
-        + ", ".join(f"{counts[s]} {s.value}" for s in _SEV_ORDER)
-    )
+    lines.append(counts_line(notice, lang))
+    findings = sorted_findings(notice)
+    lines.append(findings_line(findings, lang))
     for sev in _SEV_ORDER:
-        group = [d for d in notice.discrepancies if d.severity is sev]
+        group = [d for d in findings if d.severity is sev]
         if not group:
             continue
         lines.append("")
-        lines.append(f"{sev.value.upper()} ({len(group)})")
+        label = ui(sev.value, lang)
+        lines.append(
+            f"{label}（{len(group)}）" if lang == "zh" else f"{label.upper()} ({len(group)})"
+        )
         for d in group:
             where = f"[{d.measure}]" if d.measure else "[-]"
-            lines.append(f"  {where:>7} {d.kind.value}: {d.message}")
-    for r in notice.residue:
-        if not lines[-1].startswith("residue") and r is notice.residue[0]:
-            lines.append("")
-            lines.append("residue")
-        lines.append(f"  {r.text[:60]!r}: {r.reason}")
+            lines.append(f"  {where:>7} {d.kind.value}: {message(d, lang)}")
+            for side, value in (("prose", d.prose), ("table", d.table)):
+                colon = "：" if lang == "zh" else ": "
+                lines.append(f"          {ui(side, lang)}{colon}{_oneline(names(value, lang))}")
+    if notice.residue:
+        lines.append("")
+        lines.append(ui("residue", lang))
+        for r in notice.residue:
+            text = _oneline(r.text)
+            lines.append(f"  {text[:60]}{'…' if len(text) > 60 else ''}: {r.reason}")
     return "\n".join(lines) + "\n"

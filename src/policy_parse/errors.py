@@ -42,3 +42,7 @@ class DecodingError(PolicyParseError, UnicodeError):
 
 class EmptyDocumentError(PolicyParseError, ValueError):
     """The input holds no text at all."""
+
+
+class AliasFileError(PolicyParseError, ValueError):
+    """A user's alias file (--aliases) is missing or not the documented TOML."""
