@@ -139,6 +139,17 @@ def test_a_usage_error_is_exit_4() -> None:
     assert run(NOTICE, "--jobs", "0").returncode == 4
 
 
+def test_xlsx_without_openpyxl_says_which_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from policy_parse.__main__ import main
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    monkeypatch.setattr("importlib.util.find_spec", lambda name, *a: None)
+    assert main([NOTICE, "--format", "xlsx"]) == 4
+    assert "policy_parse[xlsx]" in capsys.readouterr().err
+
+
 def test_dash_o_onto_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
     notice = tmp_path / "n.txt"
     shutil.copy(NOTICE, notice)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import errno
+import importlib.util
 import io
 import json
 import os
@@ -126,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.jobs is not None and args.jobs < 1:
             raise _Usage("--jobs must be at least 1")
+        if args.format == "xlsx" and importlib.util.find_spec("openpyxl") is None:
+            raise _Usage("--format xlsx needs openpyxl: pip install 'policy_parse[xlsx]'")
         batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
         _refuse_output_onto_input(args.output, args.paths)
         options = _options(args)
