@@ -56,12 +56,13 @@ def parse_aliases(data: Mapping[str, object], where: str = "aliases") -> dict[st
     return out
 
 
-def _units(notice: Notice) -> list[Unit]:
-    out: list[Unit] = []
+def _units(notice: Notice) -> list[tuple[str, Unit]]:
+    """Every unit with the side that names it, prose first."""
+    out: list[tuple[str, Unit]] = []
     for m in notice.measures:
-        out.extend((*m.lead, *m.support))
+        out.extend(("prose", u) for u in (*m.lead, *m.support))
     for e in notice.table:
-        out.extend((*e.lead, *e.support))
+        out.extend(("table", u) for u in (*e.lead, *e.support))
     return out
 
 
@@ -70,7 +71,7 @@ def alias_conflicts(notice: Notice, aliases: Mapping[str, str]) -> list[Discrepa
     user's file does: the notice's reading was kept."""
     out: list[Discrepancy] = []
     seen: set[str] = set()
-    for u in _units(notice):
+    for side, u in _units(notice):
         user = aliases.get(u.expanded)
         if user is None or u.expanded in seen or u.status is UnitStatus.AS_WRITTEN:
             continue
@@ -83,8 +84,8 @@ def alias_conflicts(notice: Notice, aliases: Mapping[str, str]) -> list[Discrepa
                 kind=Kind.ALIAS,
                 severity=Severity.INFO,
                 measure=None,
-                prose=u.written,
-                table=None,
+                prose=u.written if side == "prose" else None,
+                table=u.written if side == "table" else None,
                 message=f"the alias file reads {u.written} as {user}, the notice's own names "
                 f"as {reading}; the notice wins",
             )
