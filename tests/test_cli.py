@@ -58,8 +58,13 @@ def test_every_finding_shows_both_sides_sorted_by_measure_without_escapes() -> N
     finding_lines = [k for k, line in enumerate(out.splitlines()) if line.startswith("     [")]
     lines = out.splitlines()
     for k in finding_lines:
-        assert lines[k + 1].lstrip().startswith("prose: ")
-        assert lines[k + 2].lstrip().startswith("table: ")
+        assert lines[k + 1].lstrip().startswith(("prose: ", "prose (this measure): "))
+        assert lines[k + 2].lstrip().startswith(("table: ", "table (this measure): "))
+    # A finding about the table's 市场局 on 16 shows the prose's units for 16.
+    k = next(k for k in finding_lines if "[16] alias" in lines[k])
+    prose16 = next(m for m in policy_parse.parse(NOTICE).measures if m.id == "16")
+    names16 = ", ".join(u.name for u in (*prose16.lead, *prose16.support))
+    assert lines[k + 1].strip() == f"prose (this measure): {names16}"
     # duplicate-text on 55: both texts in full.
     k = next(k for k in finding_lines if "duplicate-text" in lines[k])
     notice = policy_parse.parse(NOTICE)

@@ -23,6 +23,7 @@ from .models import (
     Span,
     TableEntry,
     Unit,
+    Value,
 )
 
 SCHEMA_ID = "policy_parse/1"
@@ -309,6 +310,36 @@ def findings_line(findings: Sequence[Discrepancy], lang: Lang) -> str:
     )
 
 
+Records = tuple[dict[str | None, Measure], dict[str | None, TableEntry]]
+
+
+def by_id(notice: Notice) -> Records:
+    """Each side's records by measure id (the first of a repeated id)."""
+    prose: dict[str | None, Measure] = {}
+    table: dict[str | None, TableEntry] = {}
+    for m in notice.measures:
+        prose.setdefault(m.id, m)
+    for e in notice.table:
+        table.setdefault(e.id, e)
+    return prose, table
+
+
+def counterpart(records: Records, d: Discrepancy, side: str) -> Value:
+    """For a finding about one side of a measure, what the other `side`
+    states for that measure: its units when the finding names a unit, else
+    its text.  None when that side lacks the measure."""
+    if d.measure is None or (d.prose is None) == (d.table is None):
+        return None
+    prose, table = records[0].get(d.measure), records[1].get(d.measure)
+    own, other = (table, prose) if side == "prose" else (prose, table)
+    if own is None or other is None:
+        return None
+    value = d.table if side == "prose" else d.prose
+    if any(value in (u.written, u.name) for u in (*own.lead, *own.support)):
+        return tuple(u.name for u in (*other.lead, *other.support))
+    return other.text
+
+
 def _oneline(text: str) -> str:
     """Text on one report line: breaks shown as ⏎, nothing escaped."""
     return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
@@ -328,6 +359,7 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
     lines.append(counts_line(notice, lang))
     findings = sorted_findings(notice)
     lines.append(findings_line(findings, lang))
+    records = by_id(notice)
     for sev in _SEV_ORDER:
         group = [d for d in findings if d.severity is sev]
         if not group:
@@ -340,9 +372,13 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
         for d in group:
             where = f"[{d.measure}]" if d.measure else "[-]"
             lines.append(f"  {where:>7} {d.kind.value}: {message(d, lang)}")
+            colon = "：" if lang == "zh" else ": "
             for side, value in (("prose", d.prose), ("table", d.table)):
-                colon = "：" if lang == "zh" else ": "
-                lines.append(f"          {ui(side, lang)}{colon}{_oneline(names(value, lang))}")
+                label = ui(side, lang)
+                if value is None and (seen := counterpart(records, d, side)) is not None:
+                    # The finding has no value on this side: show what it says there.
+                    label, value = ui("this_measure", lang, side=label), seen
+                lines.append(f"          {label}{colon}{_oneline(names(value, lang))}")
     if notice.residue:
         lines.append("")
         lines.append(ui("residue", lang))

@@ -10,7 +10,15 @@ from __future__ import annotations
 import difflib
 from html import escape
 
-from .emit import counts_line, findings_line, measure_records, sorted_findings
+from .emit import (
+    Records,
+    by_id,
+    counterpart,
+    counts_line,
+    findings_line,
+    measure_records,
+    sorted_findings,
+)
 from .messages import Lang, catalogue, column, message, names, ui
 from .models import Discrepancy, Notice, Value
 
@@ -71,15 +79,24 @@ def _anchor(measure: str) -> str:
     return "m-" + "".join(ch if ch.isalnum() else "_" for ch in measure)
 
 
-def _finding(k: int, d: Discrepancy, lang: Lang) -> str:
+def _side(
+    side: str, mine: Value, theirs: Value, d: Discrepancy, records: Records, lang: Lang
+) -> str:
+    label = ui(side, lang)
+    body = _marked(mine, theirs, lang)
+    if mine is None and (seen := counterpart(records, d, side)) is not None:
+        # The finding has no value on this side: show what it says there.
+        label, body = ui("this_measure", lang, side=label), escape(names(seen, lang))
+    return f'<div class="side {side}"><h3>{escape(label)}</h3>{body}</div>'
+
+
+def _finding(k: int, d: Discrepancy, records: Records, lang: Lang) -> str:
     link = ""
     if d.measure:
         text = escape(str(catalogue()["html"]["to_measure"][lang]).format(measure=d.measure))
         link = f' · <a href="#{_anchor(d.measure)}">{text}</a>'
-    sides = "".join(
-        f'<div class="side {side}"><h3>{escape(ui(side, lang))}</h3>'
-        f"{_marked(mine, theirs, lang)}</div>"
-        for side, mine, theirs in (("prose", d.prose, d.table), ("table", d.table, d.prose))
+    sides = _side("prose", d.prose, d.table, d, records, lang) + _side(
+        "table", d.table, d.prose, d, records, lang
     )
     return (
         f'<section class="finding {d.severity.value}" id="f-{k}" '
@@ -131,7 +148,8 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     out.append(f'<span id="shown" data-template="{template}"></span></form>')
     if not findings:
         out.append(f"<p>{escape(h['no_findings'][lang])}</p>")
-    out.extend(_finding(k, d, lang) for k, d in enumerate(findings, start=1))
+    records = by_id(notice)
+    out.extend(_finding(k, d, records, lang) for k, d in enumerate(findings, start=1))
     out.append(f"<h2>{escape(h['measures'][lang])}</h2><table><thead><tr>")
     cols = ("id", "text", "lead", "support", "deadline", "findings")
     out.append(
