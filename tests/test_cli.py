@@ -1,46 +1,102 @@
-"""The command line: python -m policy_parse FILE [--format] [-o] [--fail-on] [--stage]."""
+"""The command line: one notice or many, every format, the exit-code contract."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import policy_parse
 from golden import SAMPLES
+from policy_parse.__main__ import _progress
 
 NOTICE = str(SAMPLES / "notice.txt")
+ZONE = str(SAMPLES / "family-zone-business-environment.txt")  # warnings and infos, no error
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "policy_parse", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "policy_parse", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        input=None if stdin is None else stdin.decode("utf-8"),
     )
 
 
-def test_the_summary_names_the_notice_counts_and_errors_first() -> None:
+# --- one notice -----------------------------------------------------------------------
+
+
+def test_the_summary_is_chinese_by_default_with_errors_first() -> None:
     r = run(NOTICE)
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "津高新区管发〔2020〕44号" in out
-    assert "6 parts, 18 sections, 78 measures in the prose, 78 rows in the table" in out
-    assert out.index("ERROR (2)") < out.index("WARNING (3)") < out.index("INFO (")
+    assert "6个部分，18个章节，正文78项措施，分工表78行" in out
+    assert out.index("错误（2）") < out.index("警告（3）") < out.index("提示（8）")
 
 
-def test_json_goes_to_a_file_with_dash_o(tmp_path: Path) -> None:
+def test_the_english_summary_counts_with_correct_plurals() -> None:
+    out = run(NOTICE, "--lang", "en").stdout
+    assert (
+        "6 parts, 18 sections, 78 measures in the prose, 78 rows in the table, 1 residue line\n"
+        in out
+    )
+    assert "13 discrepancies: 2 errors, 3 warnings, 8 infos" in out
+    assert out.index("ERROR (2)") < out.index("WARNING (3)") < out.index("INFO (8)")
+
+
+def test_every_finding_shows_both_sides_sorted_by_measure_without_escapes() -> None:
+    out = run(NOTICE, "--lang", "en").stdout
+    assert "\\u" not in out and "'" not in out.split("residue")[-1]
+    finding_lines = [k for k, line in enumerate(out.splitlines()) if line.startswith("     [")]
+    lines = out.splitlines()
+    for k in finding_lines:
+        assert lines[k + 1].lstrip().startswith(("prose: ", "prose (this measure): "))
+        assert lines[k + 2].lstrip().startswith(("table: ", "table (this measure): "))
+    # A finding about the table's 市场局 on 16 shows the prose's units for 16.
+    k = next(k for k in finding_lines if "[16] alias" in lines[k])
+    prose16 = next(m for m in policy_parse.parse(NOTICE).measures if m.id == "16")
+    names16 = ", ".join(u.name for u in (*prose16.lead, *prose16.support))
+    assert lines[k + 1].strip() == f"prose (this measure): {names16}"
+    # duplicate-text on 55: both texts in full.
+    k = next(k for k in finding_lines if "duplicate-text" in lines[k])
+    notice = policy_parse.parse(NOTICE)
+    d = next(d for d in notice.discrepancies if d.kind.value == "duplicate-text")
+    assert (
+        lines[k + 1].strip() == f"prose: {d.prose}" and lines[k + 2].strip() == f"table: {d.table}"
+    )
+    info = out[out.index("INFO (8)") :].split("\n\n")[0]
+    numbers = [
+        int(line.split("]")[0].split("[")[1]) for line in info.splitlines()[1:] if "[" in line
+    ]
+    assert numbers == sorted(numbers) and len(numbers) == 8
+
+
+def test_json_goes_to_a_file_with_dash_o_and_its_messages_in_the_chosen_language(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "out.json"
     r = run(NOTICE, "--format", "json", "-o", str(target))
     assert r.returncode == 0 and r.stdout == ""
     data = json.loads(target.read_text("utf-8"))
     assert data["schema"] == "policy_parse/1" and len(data["measures"]) == 78
+    assert any("牵头" in d["message"] or "措施" in d["message"] for d in data["discrepancies"])
+    en = json.loads(run(NOTICE, "--format", "json", "--lang", "en").stdout)
+    assert [d["kind"] for d in en["discrepancies"]] == [d["kind"] for d in data["discrepancies"]]
+    assert all(d["message"].isascii() is False or d["message"] for d in en["discrepancies"])
 
 
 def test_fail_on_sets_the_exit_code_by_severity() -> None:
     assert run(NOTICE, "--fail-on", "error").returncode == 1
-    text = SAMPLES / "family-zone-business-environment.txt"
-    # That notice has warnings and infos but no error.
-    assert run(str(text), "--fail-on", "error").returncode == 0
-    assert run(str(text), "--fail-on", "warning").returncode == 1
+    assert run(ZONE, "--fail-on", "error").returncode == 0
+    assert run(ZONE, "--fail-on", "warning").returncode == 1
 
 
 def test_stage_read_shows_the_readers_form_with_merges_marked() -> None:
@@ -49,11 +105,185 @@ def test_stage_read_shows_the_readers_form_with_merges_marked() -> None:
     data = json.loads(r.stdout)
     tables = [b["table"] for b in data["blocks"] if "table" in b]
     assert len(tables) == 1
-    # The second sub-row of 36 continues its 序号 cell: shown as ^.
     assert any(row["cells"][3] == "^" and row["cells"][4] for row in tables[0])
+
+
+def test_dash_reads_the_notice_from_standard_input() -> None:
+    r = run("-", "--lang", "en", stdin=Path(NOTICE).read_bytes())
+    assert r.returncode == 0, r.stderr
+    assert "78 measures in the prose" in r.stdout
+
+
+def test_version_and_help_name_the_program() -> None:
+    r = run("--version")
+    assert (
+        r.returncode == 0
+        and r.stdout.strip() == f"python -m policy_parse {policy_parse.__version__}"
+    )
+    help_text = run("--help").stdout
+    assert help_text.startswith("usage: python -m policy_parse")
+    for code in ("0 ", "1 ", "2 ", "3 ", "4 "):
+        assert f"\n  {code}" in help_text
+    script = Path(sys.executable).parent / "policy-parse"
+    if script.exists():
+        out = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+        assert out.stdout.startswith("usage: policy-parse ")
+
+
+# --- the exit-code contract -----------------------------------------------------------
+
+
+def test_an_unreadable_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    r = run(str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+
+
+def test_a_usage_error_is_exit_4() -> None:
+    assert run(NOTICE, "--format", "docx").returncode == 4
+    assert run().returncode == 4
+    assert run(NOTICE, "--jobs", "0").returncode == 4
+
+
+def test_xlsx_without_openpyxl_says_which_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from policy_parse.__main__ import main
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    monkeypatch.setattr("importlib.util.find_spec", lambda name, *a: None)
+    assert main([NOTICE, "--format", "xlsx"]) == 4
+    assert "policy_parse[xlsx]" in capsys.readouterr().err
+
+
+def test_dash_o_onto_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    notice = tmp_path / "n.txt"
+    shutil.copy(NOTICE, notice)
+    before = notice.read_bytes()
+    r = run(str(notice), "-o", str(notice))
+    assert r.returncode == 4 and "input" in r.stderr and r.stderr.count("\n") == 1
+    assert notice.read_bytes() == before
 
 
 def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
     r = run(NOTICE, "-o", str(tmp_path / "no" / "such" / "dir.json"))
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "cannot write" in r.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_is_one_line_and_exit_2() -> None:
+    r = run(NOTICE, "--format", "json", "-o", "/dev/full")
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.count("\n") == 1 and "No space left" in r.stderr
+    with open("/dev/full", "w") as full:
+        r2 = subprocess.run(
+            [sys.executable, "-m", "policy_parse", NOTICE],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert r2.returncode == 2 and r2.stderr.count("\n") == 1, r2.stderr
+
+
+def test_a_closed_pipe_is_one_line_not_a_traceback() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policy_parse", NOTICE, "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the notice is parsed
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 2
+    assert "Traceback" not in err and err.count("\n") == 1 and "pipe" in err
+
+
+# --- many notices ---------------------------------------------------------------------
+
+
+def _summary(out: Path) -> list[dict[str, str]]:
+    text = (out / "summary.csv").read_text("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_a_folder_gives_one_workbook_per_sample_and_a_broken_file_does_not_stop_it(
+    tmp_path: Path,
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    src = tmp_path / "in"
+    shutil.copytree(SAMPLES, src)
+    (src / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    out = tmp_path / "out"
+    r = run(str(src), "-o", str(out), "--format", "xlsx", "--jobs", "2")
+    assert r.returncode == 2, r.stderr
+    samples = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
+    assert sorted(p.name for p in out.glob("*.xlsx")) == [f"{s}.xlsx" for s in samples]
+    rows = _summary(out)
+    by_file = {Path(r["file"]).name: r for r in rows}
+    assert (
+        by_file["broken.docx"]["status"] == "CorruptFileError" and by_file["broken.docx"]["message"]
+    )
+    assert by_file["notice.txt"] == {
+        "file": str(src / "notice.txt"), "format": "txt", "status": "ok", "measures": "78",
+        "table_rows": "78", "errors": "2", "warnings": "3", "infos": "8", "message": "",
+    }  # fmt: skip
+    assert len(rows) == len(samples) + 1
+    wb = openpyxl.load_workbook(out / "notice.docx.xlsx")
+    assert len(wb.sheetnames) == 4
+    # The closing line (stderr is no terminal: no progress bar).
+    last = r.stderr.strip().splitlines()[-1]
+    assert f"共{len(rows)}个文件：成功{len(samples)}个，失败1个" in last and "秒" in last
+    assert "\r" not in r.stderr
+
+
+def test_several_files_need_dash_o_and_fail_on_still_applies(tmp_path: Path) -> None:
+    assert run(NOTICE, ZONE).returncode == 4
+    r = run(NOTICE, ZONE, "-o", str(tmp_path), "--format", "json", "--fail-on", "error", "--quiet")
+    assert r.returncode == 1 and r.stderr == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "family-zone-business-environment.txt.json", "notice.txt.json", "summary.csv",
+    ]  # fmt: skip
+    assert run(ZONE, ZONE, "-o", str(tmp_path / "z"), "--quiet").returncode == 0
+    assert sorted(p.name for p in (tmp_path / "z").iterdir()) == [
+        "family-zone-business-environment-2.txt.txt",
+        "family-zone-business-environment.txt.txt",
+        "summary.csv",
+    ]
+
+
+def test_a_batch_into_its_own_input_folder_does_not_read_its_outputs(tmp_path: Path) -> None:
+    shutil.copy(NOTICE, tmp_path / "n.txt")
+    out = tmp_path / "out"
+    assert run(str(tmp_path), "-o", str(out), "--quiet").returncode == 0
+    assert run(str(tmp_path), "-o", str(out), "--quiet").returncode == 0
+    assert [r["file"] for r in _summary(out)] == [str(tmp_path / "n.txt")]
+
+
+def test_the_progress_bar_draws_only_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    rows = [{"k": k} for k in range(3)]
+    tty, pipe = Terminal(), io.StringIO()
+    assert list(_progress(iter(rows), 3, quiet=False, stream=tty)) == rows
+    assert "0/3" in tty.getvalue() and "file/s" in tty.getvalue()
+    assert list(_progress(iter(rows), 3, quiet=False, stream=pipe)) == rows
+    assert pipe.getvalue() == ""
+    quiet = Terminal()
+    list(_progress(iter(rows), 3, quiet=True, stream=quiet))
+    assert quiet.getvalue() == ""
+
+
+def test_aliases_from_a_file_reach_the_output_and_a_bad_file_is_one_line(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[departments]\n"人力资源和社会保障局" = ["人社局"]\n', "utf-8")
+    data = json.loads(run(NOTICE, "--format", "json", "--aliases", str(aliases)).stdout)
+    units = [u for m in data["measures"] for u in m["support"] if u["written"] == "人社局"]
+    assert units and all(u["name"] == "人力资源和社会保障局" for u in units)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[departments\n", "utf-8")
+    r = run(NOTICE, "--aliases", str(bad))
+    assert r.returncode == 2 and "not valid TOML" in r.stderr and r.stderr.count("\n") == 1

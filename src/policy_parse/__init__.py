@@ -8,10 +8,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from importlib import metadata
+from typing import TYPE_CHECKING
+
 import attrs
 
+from .aliases import alias_conflicts, load_aliases
+from .batch import parse_many
 from .emit import SCHEMA_ID, to_dict, to_json, to_text
+from .emit_html import to_html
+from .emit_tabular import to_csv, to_xlsx
 from .errors import (
+    AliasFileError,
     CorruptFileError,
     DecodingError,
     EmptyDocumentError,
@@ -24,6 +33,7 @@ from .errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
+from .messages import Lang
 from .models import (
     Deadline,
     Discrepancy,
@@ -51,6 +61,7 @@ from .segment import segment
 
 __all__ = [
     "SCHEMA_ID",
+    "AliasFileError",
     "CorruptFileError",
     "Deadline",
     "DecodingError",
@@ -80,15 +91,38 @@ __all__ = [
     "Unit",
     "UnitStatus",
     "UnsupportedFormatError",
+    "__version__",
+    "load_aliases",
     "parse",
+    "parse_many",
     "parse_text",
     "read_document",
     "reconcile",
     "segment",
+    "to_csv",
     "to_dict",
+    "to_frames",
+    "to_html",
     "to_json",
     "to_text",
+    "to_xlsx",
 ]
+
+try:
+    __version__ = metadata.version("policy_parse")
+except metadata.PackageNotFoundError:  # pragma: no cover - a source tree not installed
+    __version__ = "0+unknown"
+
+if TYPE_CHECKING:
+    import pandas
+
+
+def to_frames(notice: Notice, *, lang: Lang = "zh") -> dict[str, pandas.DataFrame]:
+    """pandas DataFrames of the measures, table rows, discrepancies and
+    residue (needs the `[pandas]` extra)."""
+    from .frames import to_frames as _to_frames
+
+    return _to_frames(notice, lang=lang)
 
 
 def parse(
@@ -96,31 +130,40 @@ def parse(
     *,
     limits: Limits | None = None,
     password: str | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Notice:
     """Read, segment, normalise and reconcile one notice.
 
     `source` is a path, the file's bytes, or its decoded text (a `str` holding
-    a line break).  The returned notice carries its discrepancies.
+    a line break).  The returned notice carries its discrepancies.  `aliases`
+    maps abbreviations to the user's canonical department names
+    (`aliases.load_aliases` reads them from TOML); the notice's own names win.
     """
-    return notice_from_document(read_document(source, limits=limits, password=password))
+    document = read_document(source, limits=limits, password=password)
+    return notice_from_document(document, aliases=aliases)
 
 
-def parse_text(text: str, *, path: str | None = None) -> Notice:
+def parse_text(
+    text: str, *, path: str | None = None, aliases: Mapping[str, str] | None = None
+) -> Notice:
     """Parse a notice given as its decoded text.  Never touches the filesystem,
     whatever the text looks like: use this for untrusted strings."""
-    return notice_from_document(read_text_document(text, path=path))
+    return notice_from_document(read_text_document(text, path=path), aliases=aliases)
 
 
-def notice_from_document(document: Document) -> Notice:
+def notice_from_document(document: Document, aliases: Mapping[str, str] | None = None) -> Notice:
     """Segment, normalise and reconcile a `Document` a reader produced."""
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
-        notice = segmented_to_notice(segment(simplified), document.source)
+        notice = segmented_to_notice(segment(simplified), document.source, aliases)
         notice = restore_written(notice, document, simplified)
     else:
-        notice = segmented_to_notice(segment(document), document.source)
+        notice = segmented_to_notice(segment(document), document.source, aliases)
     if not notice.measures and not notice.table:
         raise NotANoticeError(
             "no measure and no 分工表 row found: this does not read as an implementation notice"
         )
-    return attrs.evolve(notice, discrepancies=reconcile(notice))
+    found = reconcile(notice)
+    if aliases:
+        found = (*found, *alias_conflicts(notice, aliases))
+    return attrs.evolve(notice, discrepancies=tuple(found))

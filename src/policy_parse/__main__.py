@@ -1,39 +1,99 @@
-"""Command line: python -m policy_parse NOTICE [--format text|json] [-o FILE]."""
+"""Command line: policy-parse PATH... [--format] [-o] [--lang] [--jobs] [--fail-on].
+
+One input writes to standard output or `-o FILE`; several inputs (or a
+folder) write one output per input into `-o DIR` plus `summary.csv`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import errno
+import importlib.util
+import io
 import json
+import os
 import sys
+import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import IO, Any, NoReturn
 
-from . import parse, read_document, to_json, to_text
+from . import __version__, parse, read_document
+from .batch import SUFFIX, failed_on, find_inputs, process_one, render
 from .emit import document_to_dict
 from .errors import PolicyParseError
-from .models import Severity
+from .messages import Lang, count, ui
+
+EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
+
+
+EPILOG = """\
+exit codes:
+  0  every input parsed, no finding at or above --fail-on
+  1  a finding at or above --fail-on
+  2  bad input: an input could not be read (one line each on stderr)
+  3  internal error (a bug: rerun with --debug and report it)
+  4  usage error (bad options, -o naming an input)
+
+several inputs or a folder need -o DIR: one output per input, named after
+it (notice.docx -> notice.docx.xlsx), plus summary.csv.
+"""
+
+
+class _Usage(Exception):
+    """A usage error: exit 4, one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _prog() -> str:
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "python -m policy_parse" if name in ("", "__main__.py", "-c") else name
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m policy_parse",
-        description="Turn a 分工方案 notice (.txt, .docx, .pdf) into structured records "
-        "and report where its prose list and its table disagree.",
+    p = _Parser(
+        prog=_prog(),
+        description="Turn 分工方案 notices (.txt, .docx, .pdf) into structured records "
+        "and report where each notice's prose list and its table disagree.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", help="the notice: a .txt, .docx or .pdf file")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="notices: files, folders (searched recursively), or - for standard input",
+    )
     p.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=tuple(SUFFIX),
         default="text",
-        help="text: a readable summary (default); json: the policy_parse/1 contract",
+        help="text: a readable report (default); json: the policy_parse/1 contract; "
+        "csv: one row per measure; xlsx: a workbook; html: a report for the browser",
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        "-o", "--output", metavar="PATH", help="output file (one input) or folder (several)"
     )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     p.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
         help="exit 1 when a discrepancy at or above this severity exists",
+    )
+    p.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes for several inputs (default: CPUs)"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar, no closing summary")
+    p.add_argument(
+        "--aliases", metavar="FILE", help="TOML of canonical department names and abbreviations"
     )
     p.add_argument("--password", help="password of an encrypted PDF")
     p.add_argument(
@@ -44,52 +104,246 @@ def _parser() -> argparse.ArgumentParser:
         "cells, ^ = merged from above, < = merged from the left) as JSON, to "
         "debug a reader; notice: the parsed notice (default)",
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
+
+
+def _say(message: str) -> None:
+    print(f"policy_parse: {message}", file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    opts: dict[str, Any] = {"password": args.password}
+    if args.aliases:
+        from .aliases import load_aliases
+
+        opts["aliases"] = load_aliases(args.aliases)
+    return opts
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.stage == "read":
-            document = read_document(args.file, password=args.password)
-            text = json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
-            return _write(text, args.output)
-        notice = parse(args.file, password=args.password)
+        if args.jobs is not None and args.jobs < 1:
+            raise _Usage("--jobs must be at least 1")
+        if args.format == "xlsx" and importlib.util.find_spec("openpyxl") is None:
+            raise _Usage("--format xlsx needs openpyxl: pip install 'policy_parse[xlsx]'")
+        batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
+        _refuse_output_onto_input(args.output, args.paths)
+        options = _options(args)
+        if batch:
+            if args.stage != "notice":
+                raise _Usage("--stage read takes one input")
+            if not args.output:
+                raise _Usage("several inputs need -o DIR")
+            return _batch(args, options)
+        return _single(args, options)
+    except _Usage as exc:
+        _say(f"error: {exc}")
+        return EXIT_USAGE
     except PolicyParseError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"policy_parse: error: {exc}", file=sys.stderr)
-        return 2
+        _say(f"error: {exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        print(
-            f"policy_parse: internal error ({type(exc).__name__}: {exc}); rerun with --debug",
-            file=sys.stderr,
-        )
-        return 3
-    out = to_json(notice) if args.format == "json" else to_text(notice)
-    if (status := _write(out, args.output)) != 0:
-        return status
-    if args.fail_on:
-        threshold = Severity(args.fail_on).rank
-        if any(d.severity.rank >= threshold for d in notice.discrepancies):
-            return 1
-    return 0
+        _say(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+        return EXIT_INTERNAL
 
 
-def _write(text: str, output: str | None) -> int:
+def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
     if not output:
-        sys.stdout.write(text)
-        return 0
+        return
+    out = Path(output)
+    for p in paths:
+        if p == "-":
+            continue
+        try:
+            if out.exists() and out.is_file() and out.samefile(p):
+                raise _Usage(f"-o {output} is an input; refusing to overwrite it")
+        except OSError:
+            continue
+
+
+def _single(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
+    if args.stage == "read":
+        document = read_document(source, password=args.password)
+        text = json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+        return _write(text, args.output)
+    output = args.output
+    if output and Path(output).is_dir():
+        name = "stdin" if args.paths[0] == "-" else Path(args.paths[0]).name
+        output = str(Path(output) / (name + SUFFIX[args.format]))
+    notice = parse(source, **options)
+    if (status := _write(render(notice, args.format, args.lang), output)) != 0:
+        return status
+    return EXIT_FAIL_ON if failed_on(notice, args.fail_on) else EXIT_OK
+
+
+def _write(data: str | bytes, output: str | None) -> int:
+    """Write to `output` or standard output; a full disk or a closed pipe is
+    one line on stderr and exit 2, never a traceback."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    target = output or "standard output"
     try:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        if output:
+            with open(output, "wb") as fh:
+                fh.write(raw)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader went away (| head): nothing more to say to it.
+        _silence_stdout()
+        _say(f"error: cannot write {target}: the pipe was closed")
+        return EXIT_BAD_INPUT
     except OSError as exc:
-        print(f"policy_parse: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
-        return 2
-    return 0
+        if not output:
+            _silence_stdout()
+        reason = exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
+        _say(f"error: cannot write {target}: {reason}")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# --- many inputs --------------------------------------------------------------
+
+
+def _targets(paths: Sequence[str], out: Path) -> list[tuple[str, Path]]:
+    """Each input file with its output name: a folder's files keep their
+    place below it; a name already taken gets -2, -3 …"""
+    pairs: list[tuple[str, Path]] = []
+    taken: set[Path] = set()
+    for given in paths:
+        root = Path(given)
+        for f in find_inputs(root, skip=out.resolve() if root.is_dir() else None):
+            rel = f.relative_to(root) if root.is_dir() else Path(f.name)
+            target = out / rel.parent / rel.name
+            k = 1
+            while target in taken:
+                k += 1
+                target = out / rel.parent / f"{rel.stem}-{k}{rel.suffix}"
+            taken.add(target)
+            pairs.append((str(f), target))
+    return pairs
+
+
+def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    if "-" in args.paths:
+        raise _Usage("- (standard input) takes no other input")
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise _Usage(f"-o {args.output} must be a folder with several inputs")
+    start = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    pairs = _targets(args.paths, out)
+    suffix = SUFFIX[args.format]
+    jobs = min(args.jobs or os.cpu_count() or 1, max(len(pairs), 1))
+    tasks = [
+        (src, str(t) + suffix, args.format, args.lang, args.fail_on, options) for src, t in pairs
+    ]
+    rows = list(_progress(_run(tasks, jobs), len(tasks), quiet=args.quiet))
+    summary = out / "summary.csv"
+    if (status := _write(_summary_csv(rows), str(summary))) != 0:
+        return status
+    for r in rows:
+        if r["status"] != "ok":
+            _say(f"{r['file']}: {r['status']}: {r['message']}")
+    if not args.quiet:
+        _say(_closing_line(rows, time.monotonic() - start, args.lang))
+    if any(r["status"] == "internal" for r in rows):
+        return EXIT_INTERNAL
+    if any(r["status"] != "ok" for r in rows):
+        return EXIT_BAD_INPUT
+    return EXIT_FAIL_ON if any(r["failed_on"] for r in rows) else EXIT_OK
+
+
+def _run(tasks: list[tuple[Any, ...]], jobs: int) -> Iterator[dict[str, Any]]:
+    if jobs <= 1:
+        for t in tasks:
+            yield process_one(*t)
+        return
+    import multiprocessing
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from _in_order(pool, tasks)
+
+
+def _in_order(pool: Executor, tasks: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
+    futures: list[Future[dict[str, Any]]] = [pool.submit(process_one, *t) for t in tasks]
+    for f, t in zip(futures, tasks, strict=True):
+        try:
+            yield f.result()
+        except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
+            yield {
+                "file": t[0], "format": "", "status": "internal", "measures": 0,
+                "table_rows": 0, "errors": 0, "warnings": 0, "infos": 0,
+                "message": f"{type(exc).__name__}: {exc}", "failed_on": False,
+            }  # fmt: skip
+
+
+def _progress(
+    rows: Iterator[dict[str, Any]], total: int, *, quiet: bool, stream: IO[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    stream = stream or sys.stderr
+    if quiet or not stream.isatty():
+        yield from rows
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(rows, total=total, file=stream, unit="file", leave=False, mininterval=0.2)
+
+
+SUMMARY_COLUMNS = (
+    "file", "format", "status", "measures", "table_rows", "errors", "warnings", "infos", "message",
+)  # fmt: skip
+
+
+def _summary_csv(rows: Sequence[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.DictWriter(
+        buf, fieldnames=SUMMARY_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) -> str:
+    ok = sum(1 for r in rows if r["status"] == "ok")
+    by = {
+        s: sum(r[k] for r in rows)
+        for s, k in (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
+    }
+    sep = "，" if lang == "zh" else ", "
+    findings = sep.join(count(by[s], s, lang) for s in by)
+    return ui(
+        "batch_done",
+        lang,
+        files=count(len(rows), "file", lang),
+        ok=ok,
+        failed=len(rows) - ok,
+        findings=findings,
+        seconds=f"{seconds:.1f}",
+    )
 
 
 if __name__ == "__main__":

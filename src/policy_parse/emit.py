@@ -6,8 +6,12 @@ Serialisation happens here only; the models know nothing of JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
+import regex
+
+from .messages import Lang, count, message, names, ui
 from .models import (
     Deadline,
     Discrepancy,
@@ -19,6 +23,7 @@ from .models import (
     Span,
     TableEntry,
     Unit,
+    Value,
 )
 from .reconcile.pairing import pair_measures
 
@@ -112,14 +117,14 @@ def _value(v: object) -> Any:
     return list(v) if isinstance(v, tuple) else v
 
 
-def _discrepancy(d: Discrepancy) -> dict[str, Any]:
+def _discrepancy(d: Discrepancy, lang: Lang | None = None) -> dict[str, Any]:
     return {
         "kind": d.kind.value,
         "severity": d.severity.value,
         "measure": d.measure,
         "prose": _value(d.prose),
         "table": _value(d.table),
-        "message": d.message,
+        "message": message(d, lang),
     }
 
 
@@ -139,25 +144,56 @@ def measure_records(notice: Notice) -> list[dict[str, Any]]:
     ]
     paired = {k for k in partner.values() if k is not None}
     extra = [e for k, e in enumerate(notice.table) if k not in paired]
+    keys = [m.number.parts if m.number is not None else () for m in prose]
+    if all(e.number is not None for e in extra) and keys == sorted(keys):
+        return _merge_sorted(records, keys, extra)
+    return _insert_each(records, keys, extra)
+
+
+def _merge_sorted(
+    records: list[dict[str, Any]], keys: list[tuple[int, ...]], extra: list[TableEntry]
+) -> list[dict[str, Any]]:
+    """`_insert_each` in linear time when the prose is in order: every row then
+    lands before the first greater number, so the result is a stable merge."""
+    rows = sorted(
+        ((e.number.parts, k, e) for k, e in enumerate(extra) if e.number is not None),
+        key=lambda t: (t[0], t[1]),
+    )
+    out: list[dict[str, Any]] = []
+    i = 0
+    for key, _, e in rows:
+        while i < len(records) and keys[i] <= key:
+            out.append(records[i])
+            i += 1
+        out.append(_measure(None, e))
+    out.extend(records[i:])
+    return out
+
+
+def _insert_each(
+    records: list[dict[str, Any]], keys: list[tuple[int, ...]], extra: list[TableEntry]
+) -> list[dict[str, Any]]:
+    """Each table-only row goes before the first record with a greater
+    number (or last): the general rule, quadratic, for prose out of order."""
+    slots: list[tuple[tuple[int, ...] | None, dict[str, Any]]] = list(
+        zip(keys, records, strict=True)
+    )
     for e in extra:
         rec = _measure(None, e)
-        # Insert after the last record whose number is smaller.
-        pos = len(records)
+        pos = len(slots)
         if e.number is not None:
-            for k, r in enumerate(records):
-                if r["number"] is not None and _key(r["number"]) > e.number.parts:
+            for k, (key, _) in enumerate(slots):
+                if key is not None and key > e.number.parts:
                     pos = k
                     break
-        records.insert(pos, rec)
-    return records
+        slots.insert(pos, (None if e.number is None else e.number.parts, rec))
+    return [rec for _, rec in slots]
 
 
-def _key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.split("-"))
-
-
-def to_dict(notice: Notice) -> dict[str, Any]:
-    """The JSON contract of docs/schema.md as plain Python data."""
+def to_dict(notice: Notice, *, lang: Lang | None = None) -> dict[str, Any]:
+    """The JSON contract of docs/schema.md as plain Python data.  `lang`
+    ("zh"/"en") renders each `message` from the catalogue; None keeps the
+    reconciler's own English words."""
     h = notice.header
     return {
         "schema": SCHEMA_ID,
@@ -197,7 +233,7 @@ def to_dict(notice: Notice) -> dict[str, Any]:
             for p in notice.parts
         ],
         "measures": measure_records(notice),
-        "discrepancies": [_discrepancy(d) for d in notice.discrepancies],
+        "discrepancies": [_discrepancy(d, lang) for d in notice.discrepancies],
         "residue": [
             {**_span_line(r.span), "text": r.text, "reason": r.reason, "span": _span(r.span)}
             for r in notice.residue
@@ -232,48 +268,132 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
-def to_json(notice: Notice, *, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(notice), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = None) -> str:
+    return (
+        json.dumps(to_dict(notice, lang=lang), ensure_ascii=False, indent=indent, sort_keys=True)
+        + "\n"
+    )
 
 
 _SEV_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_DIGITS = regex.compile(r"\d+")
 
 
-def to_text(notice: Notice) -> str:
-    """A readable summary: header, counts, discrepancies grouped by severity."""
+def measure_order(measure: str | None) -> tuple[int, ...]:
+    """Sort key of a measure id (36-1, 3/4) by its numbers; findings on no
+    measure, about the notice as a whole, come first."""
+    if measure is None:
+        return ()
+    return tuple(int(n) for n in _DIGITS.findall(measure)[:8])
+
+
+def sorted_findings(notice: Notice) -> list[Discrepancy]:
+    """By severity (errors first), then by measure."""
+    rank = {s: k for k, s in enumerate(_SEV_ORDER)}
+    return sorted(notice.discrepancies, key=lambda d: (rank[d.severity], measure_order(d.measure)))
+
+
+def counts_line(notice: Notice, lang: Lang) -> str:
+    n_sections = sum(len(p.sections) for p in notice.parts)
+    n_parts = sum(1 for p in notice.parts if p.number is not None)
+    return ui(
+        "counts",
+        lang,
+        parts=count(n_parts, "part", lang),
+        sections=count(n_sections, "section", lang),
+        # A table-only notice's measures are its rows: none is in the prose.
+        measures=count(
+            sum(1 for m in notice.measures if m.origin == "prose"), "measure", lang
+        ),
+        rows=count(len(notice.table), "row", lang),
+        residue=count(len(notice.residue), "residue", lang),
+    )
+
+
+def findings_line(findings: Sequence[Discrepancy], lang: Lang) -> str:
+    by = {s: sum(1 for d in findings if d.severity is s) for s in _SEV_ORDER}
+    sep = "，" if lang == "zh" else ", "
+    return ui(
+        "findings",
+        lang,
+        total=count(len(findings), "finding", lang),
+        by_severity=sep.join(count(by[s], s.value, lang) for s in _SEV_ORDER),
+    )
+
+
+Records = tuple[dict[str | None, Measure], dict[str | None, TableEntry]]
+
+
+def by_id(notice: Notice) -> Records:
+    """Each side's records by measure id (the first of a repeated id)."""
+    prose: dict[str | None, Measure] = {}
+    table: dict[str | None, TableEntry] = {}
+    for m in notice.measures:
+        prose.setdefault(m.id, m)
+    for e in notice.table:
+        table.setdefault(e.id, e)
+    return prose, table
+
+
+def counterpart(records: Records, d: Discrepancy, side: str) -> Value:
+    """For a finding about one side of a measure, what the other `side`
+    states for that measure: its units when the finding names a unit, else
+    its text.  None when that side lacks the measure."""
+    if d.measure is None or (d.prose is None) == (d.table is None):
+        return None
+    prose, table = records[0].get(d.measure), records[1].get(d.measure)
+    own, other = (table, prose) if side == "prose" else (prose, table)
+    if own is None or other is None:
+        return None
+    value = d.table if side == "prose" else d.prose
+    if any(value in (u.written, u.name) for u in (*own.lead, *own.support)):
+        return tuple(u.name for u in (*other.lead, *other.support))
+    return other.text
+
+
+def _oneline(text: str) -> str:
+    """Text on one report line: breaks shown as ⏎, nothing escaped."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+
+
+def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
+    """A readable summary: header, counts, then every finding with both sides'
+    values, errors first and by measure within a severity."""
     h = notice.header
     lines = []
-    lines.append(f"{h.doc_number or '(no document number)'}  {h.issuer or ''}".rstrip())
+    lines.append(f"{h.doc_number or ui('no_doc_number', lang)}  {h.issuer or ''}".rstrip())
     if h.title:
         lines.append(h.title)
     if h.date:
-        lines.append(f"dated {h.date}")
-    n_sections = sum(len(p.sections) for p in notice.parts)
-    n_parts = sum(1 for p in notice.parts if p.number is not None)
-    # A table-only notice's measures are its rows: none is in the prose.
-    n_prose = sum(1 for m in notice.measures if m.origin == "prose")
+        lines.append(ui("dated", lang, date=h.date))
     lines.append("")
-    lines.append(
-        f"{n_parts} parts, {n_sections} sections, {n_prose} measures in the prose, "
-        f"{len(notice.table)} rows in the table, {len(notice.residue)} residue lines"
-    )
-    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in _SEV_ORDER}
-    lines.append(
-        f"{len(notice.discrepancies)} discrepancies: "
-        + ", ".join(f"{counts[s]} {s.value}" for s in _SEV_ORDER)
-    )
+    lines.append(counts_line(notice, lang))
+    findings = sorted_findings(notice)
+    lines.append(findings_line(findings, lang))
+    records = by_id(notice)
     for sev in _SEV_ORDER:
-        group = [d for d in notice.discrepancies if d.severity is sev]
+        group = [d for d in findings if d.severity is sev]
         if not group:
             continue
         lines.append("")
-        lines.append(f"{sev.value.upper()} ({len(group)})")
+        label = ui(sev.value, lang)
+        lines.append(
+            f"{label}（{len(group)}）" if lang == "zh" else f"{label.upper()} ({len(group)})"
+        )
         for d in group:
             where = f"[{d.measure}]" if d.measure else "[-]"
-            lines.append(f"  {where:>7} {d.kind.value}: {d.message}")
-    for r in notice.residue:
-        if not lines[-1].startswith("residue") and r is notice.residue[0]:
-            lines.append("")
-            lines.append("residue")
-        lines.append(f"  {r.text[:60]!r}: {r.reason}")
+            lines.append(f"  {where:>7} {d.kind.value}: {message(d, lang)}")
+            colon = "：" if lang == "zh" else ": "
+            for side, value in (("prose", d.prose), ("table", d.table)):
+                label = ui(side, lang)
+                if value is None and (seen := counterpart(records, d, side)) is not None:
+                    # The finding has no value on this side: show what it says there.
+                    label, value = ui("this_measure", lang, side=label), seen
+                lines.append(f"          {label}{colon}{_oneline(names(value, lang))}")
+    if notice.residue:
+        lines.append("")
+        lines.append(ui("residue", lang))
+        for r in notice.residue:
+            text = _oneline(r.text)
+            lines.append(f"  {text[:60]}{'…' if len(text) > 60 else ''}: {r.reason}")
     return "\n".join(lines) + "\n"

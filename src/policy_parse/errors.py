@@ -48,3 +48,7 @@ class NotANoticeError(PolicyParseError, ValueError):
     """The input reads as text but holds no measure and no table row: a README,
     a password file, a page of one letter repeated.  Parsing it "successfully"
     would report a notice with nothing to disagree about."""
+
+
+class AliasFileError(PolicyParseError, ValueError):
+    """A user's alias file (--aliases) is missing or not the documented TOML."""

@@ -8,7 +8,7 @@ become structured values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..models import (
     Measure,
@@ -81,7 +81,9 @@ def _table_numbers(rows: tuple[TableRow, ...]) -> list[tuple[MeasureNo | None, b
     return out
 
 
-def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
+def segmented_to_notice(
+    seg: Segmented, source: Source, aliases: Mapping[str, str] | None = None
+) -> Notice:
     prose = seg.outline.measures
     rows = seg.table.rows if seg.table else ()
 
@@ -90,7 +92,9 @@ def segmented_to_notice(seg: Segmented, source: Source) -> Notice:
         for m in prose
     ]
     row_units = [_row_units(r) for r in rows]
-    local = Inventory(e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup])
+    local = Inventory(
+        (e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]), aliases
+    )
     upper_pairs = [_pairs([r.get("upper")]) for r in rows]
     upper = Inventory(e for ps in upper_pairs for _, e in ps)
 

@@ -14,7 +14,7 @@ see, and only when both forms occur in the notice.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
@@ -95,7 +95,9 @@ def _is_abbreviation(short: str, full: str) -> bool:
 class Inventory:
     """The names one notice uses for one level of departments."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], user: Mapping[str, str] | None = None) -> None:
+        """`user`: the user's abbreviation → canonical name (aliases.py), used
+        where the notice's own names leave a name unresolved or ambiguous."""
         self.names = sorted(set(names))
         curated: dict[str, str] = load("units")["aliases"]
         self._resolved: dict[str, tuple[UnitStatus, str, tuple[str, ...]]] = {}
@@ -114,6 +116,14 @@ class Inventory:
                 self._resolved[name] = (UnitStatus.RESOLVED, maximal[0], ())
             elif maximal:
                 self._resolved[name] = (UnitStatus.AMBIGUOUS, name, tuple(maximal))
+        for short, full in (user or {}).items():
+            status, _, candidates = self._resolved.get(short, (UnitStatus.AS_WRITTEN, short, ()))
+            if (
+                short in self.names
+                and short != full
+                and (status is UnitStatus.AS_WRITTEN or full in candidates)
+            ):
+                self._resolved[short] = (UnitStatus.RESOLVED, full, ())
 
     def unit(self, written: str, expanded: str) -> Unit:
         status, name, candidates = self._resolved.get(

@@ -1,0 +1,164 @@
+"""Many notices at once: `parse_many` over any `concurrent.futures.Executor`.
+
+One bad file never stops the others: each source yields its `Notice` or the
+`PolicyParseError` it raised, in input order.  Work is submitted a bounded
+window ahead, so a million paths do not become a million pending futures.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .errors import PolicyParseError
+from .messages import Lang
+from .models import Format, Notice, Severity
+from .read import SourceLike
+
+__all__ = ["find_inputs", "parse_many", "process_one", "readable_suffixes", "render"]
+
+SUFFIX = {"text": ".txt", "json": ".json", "csv": ".csv", "xlsx": ".xlsx", "html": ".html"}
+
+Result = Notice | PolicyParseError
+
+
+def readable_suffixes() -> tuple[str, ...]:
+    """File suffixes a folder is searched for: one per format a reader knows."""
+    return tuple(f".{f.value}" for f in Format)
+
+
+def find_inputs(path: Path, *, skip: Path | None = None) -> list[Path]:
+    """`path` itself, or every readable file under the folder `path` in
+    sorted order (hidden files and the folder `skip` left out)."""
+    if not path.is_dir():
+        return [path]
+    suffixes = readable_suffixes()
+    found = []
+    for p in sorted(path.rglob("*")):
+        rel = p.relative_to(path).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if skip is not None and (p == skip or skip in p.parents):
+            continue
+        if p.is_file() and p.suffix.lower() in suffixes:
+            found.append(p)
+    return found
+
+
+def _parse_one(source: SourceLike, options: dict[str, Any]) -> Result:
+    """Runs in a worker: the notice, or the error the input deserves."""
+    from . import parse
+
+    try:
+        return parse(source, **options)
+    except PolicyParseError as exc:
+        return exc
+
+
+def parse_many(
+    sources: Iterable[SourceLike],
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    **options: Any,
+) -> Iterator[Result]:
+    """Parse every source; yield its `Notice` or its `PolicyParseError`, in
+    input order.  `executor` may be any `concurrent.futures.Executor` (a
+    thread or process pool, a Dask `Client.get_executor()`); without one,
+    `jobs` worker processes are started (default: the CPU count; 1 parses
+    in this process).  `options` go to `parse` (password, limits, aliases).
+    A bug (an exception that is no `PolicyParseError`) is raised, not hidden.
+    """
+    if executor is not None:
+        yield from _windowed(executor, sources, options, window=64)
+        return
+    workers = jobs or os.cpu_count() or 1
+    if workers == 1:
+        for s in sources:
+            yield _parse_one(s, options)
+        return
+    # spawn: no inherited locks or threads, whatever the caller runs (issue 9).
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield from _windowed(pool, sources, options, window=4 * workers)
+
+
+def _windowed(
+    executor: Executor, sources: Iterable[SourceLike], options: dict[str, Any], *, window: int
+) -> Iterator[Result]:
+    pending: deque[Future[Result]] = deque()
+    for s in sources:
+        pending.append(executor.submit(_parse_one, s, options))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+# --- the command line's worker (importable, so spawned processes find it) ----
+
+
+def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
+    """`notice` in the output format `fmt` (a key of SUFFIX)."""
+    from .emit import to_json, to_text
+    from .emit_html import to_html
+    from .emit_tabular import to_csv, to_xlsx
+
+    if fmt == "json":
+        return to_json(notice, lang=lang)
+    if fmt == "csv":
+        return to_csv(notice, lang=lang)
+    if fmt == "xlsx":
+        return to_xlsx(notice, lang=lang)
+    if fmt == "html":
+        return to_html(notice, lang=lang)
+    return to_text(notice, lang=lang)
+
+
+def failed_on(notice: Notice, fail_on: str | None) -> bool:
+    if not fail_on:
+        return False
+    threshold = Severity(fail_on).rank
+    return any(d.severity.rank >= threshold for d in notice.discrepancies)
+
+
+def process_one(
+    source: str, target: str, fmt: str, lang: Lang, fail_on: str | None, options: dict[str, Any]
+) -> dict[str, Any]:
+    """One input in a worker: parse, write its output, return its summary row.
+    Whatever goes wrong stays in the row."""
+    row: dict[str, Any] = {"file": source, "format": "", "status": "ok", "message": ""}
+    row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, failed_on=False)
+    from . import parse
+
+    try:
+        notice = parse(source, **options)
+    except PolicyParseError as exc:
+        return {**row, "status": type(exc).__name__, "message": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
+        return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
+    row.update(
+        format=notice.source.format.value,
+        measures=len(notice.measures),
+        table_rows=len(notice.table),
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+        failed_on=failed_on(notice, fail_on),
+    )
+    try:
+        data = render(notice, fmt, lang)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        return {**row, "status": "OutputError", "message": f"cannot write {target}: {exc.strerror}"}
+    except Exception as exc:  # noqa: BLE001 - as above
+        return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+    return row

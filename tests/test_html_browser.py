@@ -1,0 +1,173 @@
+"""The HTML report in a real headless Chromium: it renders, the severity
+filter works, finding links reach their measure, a screenshot is taken.
+
+Driven over the Chrome DevTools protocol (websocket-client), with no
+network: the page is a local file and Chromium is told not to phone home.
+Skips when no Chromium is installed locally; `.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import policy_parse
+from golden import SAMPLES
+
+BROWSER = next(
+    (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
+)
+websocket = pytest.importorskip("websocket")
+if BROWSER is None and os.environ.get("CI"):  # pragma: no cover - CI must run it
+    pytest.fail("CI has no Chromium: .ci/run installs the chromium package")
+pytestmark = pytest.mark.skipif(BROWSER is None, reason="no chromium installed")
+
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1200,1600",
+    "--remote-debugging-port=0",
+]
+
+
+class Page:
+    """One tab over the DevTools protocol: send a command, wait for its answer."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.ids = itertools.count(1)
+
+    def send(self, method: str, **params: Any) -> dict[str, Any]:
+        k = next(self.ids)
+        self.ws.send(json.dumps({"id": k, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == k:
+                assert "error" not in msg, msg
+                return dict(msg.get("result", {}))
+
+    def eval(self, expression: str) -> Any:
+        out = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        return out["result"].get("value")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    assert BROWSER is not None
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    proc = subprocess.Popen(
+        [BROWSER, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not (port_file.exists() and len(port_file.read_text().split()) >= 2):
+            assert proc.poll() is None, "chromium exited at start"
+            assert time.monotonic() < deadline, "chromium did not start its DevTools server"
+            time.sleep(0.2)
+        port_text, browser_path = port_file.read_text().split()[:2]
+        port = int(port_text)
+        browser = websocket.create_connection(
+            f"ws://127.0.0.1:{port}{browser_path}", timeout=60, suppress_origin=True
+        )
+        b = Page(browser)
+        target = b.send("Target.createTarget", url="about:blank")["targetId"]
+        ws = websocket.create_connection(
+            f"ws://127.0.0.1:{port}/devtools/page/{target}", timeout=60, suppress_origin=True
+        )
+        yield Page(ws)
+        ws.close()
+        browser.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def report(page: Page, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("html") / "notice.html"
+    path.write_text(policy_parse.to_html(policy_parse.parse(SAMPLES / "notice.txt")), "utf-8")
+    page.send("Page.enable")
+    page.send("Page.navigate", url=path.as_uri())
+    deadline = time.monotonic() + 30
+    while page.eval("document.readyState") != "complete":
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    return path
+
+
+def _visible(page: Page) -> dict[str, int]:
+    return dict(
+        page.eval(
+            "(() => { const c = {}; document.querySelectorAll('.finding').forEach(f => {"
+            " if (f.offsetParent !== null) c[f.dataset.severity] = (c[f.dataset.severity]||0)+1;"
+            " }); return c; })()"
+        )
+    )
+
+
+def test_the_report_renders_every_finding_with_both_sides(page: Page, report: Path) -> None:
+    assert page.eval("document.title").startswith("分工方案核对报告")
+    assert _visible(page) == {"error": 2, "warning": 3, "info": 8}
+    assert page.eval("document.querySelectorAll('.finding .side').length") == 26
+    assert page.eval("document.querySelectorAll('mark').length") > 0
+    # The two sides sit side by side, not one under the other.
+    tops = page.eval(
+        "Array.from(document.querySelector('.finding .sides').children)"
+        ".map(e => e.getBoundingClientRect().top)"
+    )
+    assert len(tops) == 2 and abs(tops[0] - tops[1]) < 1
+    assert page.eval("document.getElementById('shown').textContent") == "显示13处"
+    assert page.eval("performance.getEntriesByType('resource').length") == 0  # nothing fetched
+
+
+def test_the_severity_filter_hides_and_shows_findings(page: Page, report: Path) -> None:
+    page.eval("document.querySelector('.filter input[value=info]').click()")
+    assert _visible(page) == {"error": 2, "warning": 3}
+    assert page.eval("document.getElementById('shown').textContent") == "显示5处"
+    page.eval("document.querySelector('.filter input[value=error]').click()")
+    assert _visible(page) == {"warning": 3}
+    page.eval(
+        "document.querySelectorAll('.filter input').forEach(c => { if (!c.checked) c.click() })"
+    )
+    assert _visible(page) == {"error": 2, "warning": 3, "info": 8}
+
+
+def test_a_finding_links_to_its_measure(page: Page, report: Path) -> None:
+    page.eval("document.querySelector('.finding.error a').click()")
+    assert page.eval("location.hash") == "#m-35"
+    assert page.eval("document.querySelector('tr:target td').textContent") == "35"
+
+
+def test_a_screenshot_of_the_report(page: Page, report: Path) -> None:
+    page.eval("location.hash = ''; window.scrollTo(0, 0)")
+    shot = page.send("Page.captureScreenshot", format="png")["data"]
+    png = base64.b64decode(shot)
+    border = page.eval("getComputedStyle(document.querySelector('.finding.error')).borderLeftColor")
+    assert border == "rgb(192, 57, 43)"  # errors stand out in red
+    assert png.startswith(b"\x89PNG") and len(png) > 20_000
+    target = os.environ.get("POLICY_PARSE_SCREENSHOT")
+    if target:  # docs/html-report.png is taken this way
+        Path(target).write_bytes(png)
