@@ -191,6 +191,7 @@ class UnitStatus(str, enum.Enum):
     AS_WRITTEN = "as-written"  # the written form is the canonical one
     RESOLVED = "resolved"  # an abbreviation resolved to one full name
     AMBIGUOUS = "ambiguous"  # an abbreviation that fits several full names
+    EXPANDED = "expanded"  # a shared suffix added to the written item (北辰 → 北辰区政府)
 
 
 @attrs.frozen(kw_only=True)
@@ -271,6 +272,7 @@ class Measure:
     support: tuple[Unit, ...]
     annotation: str | None
     deadline: Deadline | None = None
+    leaders: tuple[str, ...] = ()  # persons and positions (责任领导 …), as written
     span: Span
 
 
@@ -325,6 +327,7 @@ class Kind(str, enum.Enum):
     MISSING_IN_PROSE = "missing-in-prose"
     NUMBERING = "numbering"
     REPEATED_TERM = "repeated-term"
+    STRUCTURE = "structure"  # the parser had to guess the notice's structure
 
 
 Value = str | tuple[str, ...] | None

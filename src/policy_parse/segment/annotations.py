@@ -1,11 +1,18 @@
 """Responsibility annotations: （牵头部门：A，责任部门：B、C） and its cousins.
 
-The label words live in normalize/data/annotations.toml; this module only
-knows the three shapes they come in (docs/formats.md):
+The words live in data/annotations.toml; this module knows the shapes they
+come in (docs/formats.md):
 
-* labelled clauses  — 牵头单位：A；配合单位：B、C
-* a lead phrase     — A牵头，B、C按职责分工负责
-* a shared phrase   — A、B按职责分工负责 (no lead named) or A负责 (one unit: the lead)
+* labelled clauses — 牵头单位：A；配合单位：B、C.  A label is a role word plus a
+  unit word (牵头责任单位, 协同责任单位), a person label (责任领导, 分管副省长: the
+  value is kept as `leaders`, never as units), a deadline label, or a division
+  label whose value is a phrase (部门分工：A牵头，B、C配合。);
+* phrases, read clause by clause — A牵头，B、C按职责分工负责 · A、B牵头落实 ·
+  A参与 · A、B、C分别负责 · A负责 (one unit: the lead) · X等负责 (several: no lead).
+
+Where an annotation sits is the caller's business (segment.prose): at the end
+of a paragraph in brackets, unbracketed after the last sentence, on a line of
+its own, or between two sentences.
 """
 
 from __future__ import annotations
@@ -16,7 +23,11 @@ import attrs
 import regex
 
 from ..data import load
-from .grammar import TRAILING_PAREN, UNIT_SEPARATORS
+from .grammar import DEADLINE_ITEM, TRAILING_PAREN, UNIT_SEPARATORS
+
+OPENERS = "（(〔【["
+CLOSERS = "）)〕】]"
+_PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -25,74 +36,292 @@ class Annotation:
     lead: tuple[str, ...]  # as written, not yet split into units
     support: tuple[str, ...]
     deadline: str | None = None
+    leaders: tuple[str, ...] = ()  # persons and positions, as written
+
+    @property
+    def names_units(self) -> bool:
+        return bool(self.lead or self.support)
+
+    def merged(self, other: Annotation) -> Annotation:
+        """Two annotations of one measure: leads in order, then supports."""
+        return Annotation(
+            written=f"{self.written}\n{other.written}",
+            lead=(*self.lead, *other.lead),
+            support=(*self.support, *other.support),
+            deadline=self.deadline or other.deadline,
+            leaders=(*self.leaders, *other.leaders),
+        )
+
+
+# --- labels -----------------------------------------------------------------
+
+
+@functools.cache
+def _label_roles() -> dict[str, str]:
+    """Every label word → its role (lead, support, deadline, division)."""
+    data = load("annotations")
+    roles: dict[str, str] = {}
+    for role in ("support", "lead"):
+        for word in data["roles"][role]:
+            for unit_word in data["roles"]["unit_words"]:
+                roles[word + unit_word] = role
+        for word in data["labels"][role]:
+            roles[word] = role
+    for word in data["roles"]["bare"]:
+        roles.setdefault(word, "lead" if word in data["roles"]["lead"] else "support")
+    for role in ("deadline", "division"):
+        for word in data["labels"][role]:
+            roles[word] = role
+    return roles
 
 
 @functools.cache
 def _label_pattern() -> regex.Pattern[str]:
-    labels = load("annotations")["labels"]
-    words = sorted(
-        {*labels["lead"], *labels["support"], *labels["deadline"]}, key=len, reverse=True
+    words = sorted(_label_roles(), key=len, reverse=True)
+    leaders = sorted(load("annotations")["leaders"]["words"], key=len, reverse=True)
+    return regex.compile(
+        r"(?<=^|[\s；;，,。（(【〔])"  # a label starts a clause
+        r"(?P<label>"
+        + "|".join(map(regex.escape, words))  # role + unit word, deadline, division
+        + r"|(?P<leader>\p{Han}{0,6}?(?:"
+        + "|".join(map(regex.escape, leaders))
+        + r")))"  # a person or position label
+        r"\s*[：:]"
     )
-    return regex.compile(r"(?P<label>" + "|".join(map(regex.escape, words)) + r")\s*[：:]")
+
+
+def _top_level_split(text: str) -> list[str]:
+    """Split on ，,；; outside parentheses: 各市(区、县)人民政府 stays whole."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for k, ch in enumerate(text):
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;":
+            out.append(text[start:k])
+            start = k + 1
+    out.append(text[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def _units_and_deadline(value: str) -> tuple[str, str | None]:
+    """A unit list whose last item is a deadline (…，6月底完成) → both parts."""
+    items = _top_level_split(value)
+    if len(items) > 1 and DEADLINE_ITEM.match(items[-1]):
+        return "，".join(items[:-1]), items[-1]
+    return value, None
+
+
+def _labelled(body: str, *, line: bool) -> Annotation | None:
+    text = body.strip()
+    matches = list(_label_pattern().finditer(text))
+    if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    leaders: list[str] = []
+    deadline: str | None = None
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip().strip("，,；;。 ")
+        role = "leader" if m["leader"] else _label_roles()[m["label"]]
+        if role == "leader":
+            if value:
+                leaders.append(value)
+        elif role == "deadline":
+            deadline = deadline or value or None
+        elif role == "division":
+            phrase = _phrase(value)
+            if phrase is not None:
+                lead.extend(phrase.lead)
+                support.extend(phrase.support)
+                deadline = deadline or phrase.deadline
+        elif value:
+            units, due = _units_and_deadline(value)
+            (lead if role == "lead" else support).append(units)
+            deadline = deadline or due
+    if not (lead or support or leaders or (line and deadline)):
+        return None
+    return Annotation(
+        written=body,
+        lead=tuple(lead),
+        support=tuple(support),
+        deadline=deadline,
+        leaders=tuple(leaders),
+    )
+
+
+# --- phrases ------------------------------------------------------------------
 
 
 @functools.cache
-def _role_of() -> dict[str, str]:
-    labels = load("annotations")["labels"]
-    return {
-        **{w: "deadline" for w in labels["deadline"]},
-        **{w: "support" for w in labels["support"]},
-        **{w: "lead" for w in labels["lead"]},
-    }
+def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    p = load("annotations")["phrases"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+    lead = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['lead_marker'])})(?:{alt(p['lead_verbs'])})?$")
+    support = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['support_markers'])})$")
+    shared = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['shared_markers'])})$")
+    return lead, support, shared
 
 
-def parse_annotation(body: str) -> Annotation | None:
-    """The inside of a parenthetical → Annotation, or None if it is not one."""
-    text = body.strip()
-    matches = list(_label_pattern().finditer(text))
-    if matches and not text[: matches[0].start()].strip(" ，,；;"):
-        found: dict[str, list[str]] = {"lead": [], "support": [], "deadline": []}
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            value = text[m.end() : end].strip().strip("，,；;。 ")
-            found[_role_of()[m["label"]]].append(value)
-        if not found["lead"] and not found["support"]:
-            return None
-        return Annotation(
-            written=body,
-            lead=tuple(found["lead"]),
-            support=tuple(found["support"]),
-            deadline=found["deadline"][0] if found["deadline"] else None,
-        )
-    phrases = load("annotations")["phrases"]
-    for marker in phrases["lead_marker"]:
-        head, sep, tail = text.partition(marker)
-        if sep and head and not regex.search(r"[。：:]", head):
-            tail = tail.strip(" ，,；;。")
-            for shared in phrases["shared_markers"]:
-                if tail.endswith(shared):
-                    tail = tail[: -len(shared)]
-                    break
-            return Annotation(written=body, lead=(head,), support=(tail,) if tail.strip() else ())
-    for shared in phrases["shared_markers"]:
-        if text.endswith(shared) and (head := text[: -len(shared)].strip(" ，,；;")):
-            if regex.search(r"[。：:]", head):
-                continue
-            if len([p for p in UNIT_SEPARATORS.split(head) if p.strip()]) == 1:
-                return Annotation(written=body, lead=(head,), support=())
-            return Annotation(written=body, lead=(), support=(head,))
+def _plausible_units(units: str) -> bool:
+    return 0 < len(units) <= 80 and not regex.search(r"[。：:！？]", units)
+
+
+def _phrase(text: str) -> Annotation | None:
+    """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
+    # What follows the first 。 is a note about the annotation (以下各项…不再列出).
+    body = text.split("。", 1)[0]
+    lead_re, support_re, shared_re = _phrase_patterns()
+    lead: list[str] = []
+    support: list[str] = []
+    shared: list[str] = []
+    deadline: str | None = None
+    pending: list[str] = []
+    for clause in _top_level_split(body):
+        if DEADLINE_ITEM.match(clause):
+            deadline = clause
+            continue
+        for pattern, bucket in ((lead_re, lead), (support_re, support), (shared_re, shared)):
+            m = pattern.match(clause)
+            if m and _plausible_units(m["units"]):
+                bucket.extend([*pending, m["units"]])
+                pending = []
+                break
+        else:
+            pending.append(clause)
+    if pending or not (lead or support or shared):
+        return None
+    if not lead and not support and len(shared) == 1:
+        items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
+        if len(items) == 1 and not items[0].endswith("等"):
+            # （A负责）: one unit responsible is the lead.
+            return Annotation(written=text, lead=(shared[0],), support=(), deadline=deadline)
+    return Annotation(
+        written=text, lead=tuple(lead), support=(*support, *shared), deadline=deadline
+    )
+
+
+def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
+    """The inside of a parenthetical (or a line under a measure) → Annotation,
+    or None if it is not one.  `line` accepts a deadline-only label line."""
+    ann = _labelled(body, line=line)
+    if ann is not None:
+        return ann
+    phrase = _phrase(body.strip())
+    return None if phrase is None else attrs.evolve(phrase, written=body)
+
+
+# --- where annotations sit ---------------------------------------------------------
+
+
+def _group_start(text: str, close: int) -> int | None:
+    """Index of the bracket that `text[close]` closes, nesting respected."""
+    depth = 0
+    for k in range(close, -1, -1):
+        ch = text[k]
+        if ch in CLOSERS:
+            depth += 1
+        elif ch in OPENERS:
+            depth -= 1
+            if depth == 0:
+                return k if _PAIR.get(text[close]) == ch or ch in "（(" else None
     return None
 
 
 def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
-    """Measure text → (text without its final annotation, the annotation)."""
-    m = TRAILING_PAREN.search(text)
-    if m is None:
+    """Measure text → (text without its final bracketed annotation, the annotation)."""
+    stripped = text.rstrip().rstrip("。.").rstrip()
+    if not stripped or stripped[-1] not in CLOSERS:
         return text, None
-    ann = parse_annotation(m["body"])
+    start = _group_start(stripped, len(stripped) - 1)
+    if start is None:
+        return text, None
+    ann = parse_annotation(stripped[start + 1 : -1])
     if ann is None:
         return text, None
-    return text[: m.start()].rstrip(), ann
+    return text[:start].rstrip(), ann
+
+
+def _bare_units(text: str) -> Annotation | None:
+    """（A、B） alone on a line under a measure: units with no role word."""
+    m = TRAILING_PAREN.fullmatch(text.strip())
+    if m is None:
+        return None
+    items = [p.strip() for p in UNIT_SEPARATORS.split(m["body"]) if p.strip()]
+    endings = tuple(load("units")["endings"])
+    if not items or not all(i.rstrip("等").endswith(endings) and len(i) <= 30 for i in items):
+        return None
+    return Annotation(written=text.strip(), lead=(), support=(m["body"],))
+
+
+def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[Annotation]]:
+    """One paragraph of a measure → (its text, the annotations it carries).
+
+    Looked for, in order: a label line (牵头单位：A); bare units in brackets on
+    a line of their own; a bracketed annotation at the end; an unbracketed
+    labelled clause after the last sentence (…。责任单位：X、Y。); an annotation
+    in brackets between two sentences (…。〔A牵头，B参与〕…).
+    """
+    found: list[Annotation] = []
+    if own_line:
+        whole = parse_annotation(text, line=True)
+        if whole is not None and _label_pattern().match(text.strip()):
+            return "", [attrs.evolve(whole, written=text.strip())]
+        if (bare := _bare_units(text)) is not None:
+            return "", [bare]
+    text, trailing = split_trailing_annotation(text)
+    if trailing is None:
+        for m in _label_pattern().finditer(text):
+            before = text[: m.start()].rstrip()
+            if before and not before.endswith(("。", "；", ";", "！", "？")):
+                continue
+            tail = _labelled(text[m.start() :], line=False)
+            if tail is not None and tail.names_units:
+                trailing = attrs.evolve(tail, written=text[m.start() :].strip())
+                text = before
+                break
+    text, middle = _split_middle(text)
+    found.extend(middle)
+    if trailing is not None:
+        found.append(trailing)
+    return text, found
+
+
+def _split_middle(text: str) -> tuple[str, list[Annotation]]:
+    """Bracketed annotations standing between sentences, naming a lead or labelled."""
+    found: list[Annotation] = []
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in OPENERS and text[:k].rstrip().endswith(("。", "；")):
+            depth, end = 0, None
+            for j in range(k, len(text)):
+                if text[j] in OPENERS:
+                    depth += 1
+                elif text[j] in CLOSERS:
+                    depth -= 1
+                    if depth == 0:
+                        end = j
+                        break
+            if end is not None:
+                ann = parse_annotation(text[k + 1 : end])
+                if ann is not None and (ann.lead or _labelled(text[k + 1 : end], line=False)):
+                    found.append(ann)
+                    text = text[:k] + text[end + 1 :]
+                    continue
+        k += 1
+    return text, found
+
+
+def is_label_line(line: str) -> bool:
+    """牵头单位：… / 责任领导：… / 完成时限：… at the start of a line."""
+    return _label_pattern().match(line.strip()) is not None
 
 
 def parse_annotation_line(line: str) -> tuple[str, str] | None:
@@ -101,4 +330,15 @@ def parse_annotation_line(line: str) -> tuple[str, str] | None:
     m = _label_pattern().match(line.strip())
     if not m:
         return None
-    return _role_of()[m["label"]], line.strip()[m.end() :].strip()
+    role = "leader" if m["leader"] else _label_roles()[m["label"]]
+    return role, line.strip()[m.end() :].strip()
+
+
+@functools.cache
+def _conventions() -> regex.Pattern[str]:
+    return regex.compile("|".join(load("annotations")["conventions"]["first_is_lead"]))
+
+
+def states_first_is_lead(text: str) -> bool:
+    """列第一位者为牵头单位（下同）: from here on the first unit listed leads."""
+    return _conventions().search(text) is not None

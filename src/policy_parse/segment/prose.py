@@ -2,23 +2,32 @@
 
 Marker styles (一、 / 1、 / （一） / 1. / （1） ...) mean different levels in
 different notices, so the depth is read off the document: the measure level
-is the style whose items carry responsibility annotations, heading levels are
-the styles first seen above it, and deeper styles are sub-measures
-(（1） under 3. → 3-1).  36-1 and 3.1 forms are sub-measures of their own
-style's level.
+is the style whose items carry responsibility annotations (on the marker
+line or on the lines under it), heading levels are the styles first seen
+above it, and deeper styles are sub-measures (（1） under 3. → 3-1).  36-1
+and 3.1 forms are sub-measures of their own style's level.  Where the level
+had to be guessed, the outline says so in `notes` (segment.diagnostics turns
+them into `structure` findings).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import attrs
-import regex
 
 from ..models import MeasureNo, Part, Residue, Section, Span
 from ..normalize.numbers import cn_to_int
 from . import grammar as g
-from .annotations import Annotation, parse_annotation_line, split_trailing_annotation
+from .annotations import (
+    CLOSERS,
+    OPENERS,
+    Annotation,
+    is_label_line,
+    split_paragraph_annotation,
+    states_first_is_lead,
+)
 from .header import Line
 
 
@@ -42,6 +51,7 @@ class ProseMeasure:
     annotation: Annotation | None
     deadline: str | None
     span: Span
+    first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
 
 
 @attrs.frozen(kw_only=True)
@@ -49,10 +59,30 @@ class Outline:
     parts: tuple[Part, ...]
     measures: tuple[ProseMeasure, ...]
     residue: tuple[Residue, ...]
+    notes: tuple[str, ...] = ()  # where the outline was guessed (structure findings)
+
+
+# --- markers --------------------------------------------------------------------
+
+_FOLD_WINDOW = 24  # markers are short: only the line's start is folded
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """The line's start through one normalisation (NFKC plus MARKER_FOLD), with
+    the index in `text` of every folded character (and of the end)."""
+    out: list[str] = []
+    index: list[int] = []
+    for k, ch in enumerate(text[:_FOLD_WINDOW]):
+        folded = g.MARKER_FOLD.get(ch) or unicodedata.normalize("NFKC", ch)
+        out.append(folded)
+        index.extend([k] * len(folded))
+    index.append(min(len(text), _FOLD_WINDOW))
+    return "".join(out), index
 
 
 def match_marker(text: str) -> Marked | None:
-    m = g.MARKER.match(text)
+    folded, index = _fold(text)
+    m = g.MARKER.match(folded)
     if m is None:
         return None
     style = next(s for s in g.STYLES if m[s] is not None)
@@ -60,53 +90,223 @@ def match_marker(text: str) -> Marked | None:
     if style in ("part_word", "cn_dun", "cn_paren"):
         number = str(cn_to_int(raw))
     else:
-        number = "-".join(p for p in regex.split(r"\s*[-－—.．]\s*", raw) if p)
-    rest = text[m.end() :].strip()
+        pieces = [p.strip() for p in regex_split_number(raw)]
+        if any(g.YEAR_COMPONENT.match(p) for p in pieces):
+            return None  # 2023-01-05, 13.03.2015: a date, never a marker
+        number = "-".join(p for p in pieces if p)
+    end = index[m.end()]
+    rest = text[end:].strip()
+    if g.CLOCK_AFTER.match(rest):
+        return None  # 13.03 07:51: a time
     return Marked(
-        style=style, number=number, written=m[0].strip(), rest=rest, line=Line(text, Span())
+        style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
     )
+
+
+def regex_split_number(raw: str) -> list[str]:
+    return [p for p in raw.replace("-", ".").split(".") if p.strip()]
 
 
 # Marker styles that name a section when only one heading level exists.
 SECTION_STYLES = frozenset({"cn_paren"})
 
+# Styles that are headings in most notices: taking one as measures is a guess.
+HEADING_STYLES = frozenset({"part_word", "cn_dun"})
 
 # 36-1 / 3.1 carry their parent's number: they are measures whatever style
 # the plain measures use (1. or 1、), so they name no level of their own.
 SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
+
+# A short line after a measure's annotation that ends no sentence: a caption
+# (附表), a byline (记者…), a link (详见…) — not the measure's text.
+_TRAILER_MAX = 30
 
 
 def is_outline_start(text: str) -> bool:
     return match_marker(text) is not None
 
 
-def lines_to_outline(lines: list[Line]) -> Outline:
-    """Outline lines → parts, sections, measures; stray lines become residue."""
-    marked: list[tuple[Line, Marked | None]] = []
+# --- items: a marker line and the lines under it ------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Paragraph:
+    text: str  # without its annotations
+    annotations: tuple[Annotation, ...]
+    line: Line
+
+
+def _paragraph(text: str, line: Line, *, own_line: bool) -> _Paragraph:
+    rest, anns = split_paragraph_annotation(text, own_line=own_line)
+    return _Paragraph(text=rest, annotations=tuple(anns), line=line)
+
+
+@attrs.frozen(kw_only=True)
+class _Item:
+    marker: Marked
+    paragraphs: tuple[_Paragraph, ...]  # the marker line's rest first
+
+    @property
+    def annotated(self) -> bool:
+        return any(a.names_units or a.leaders for p in self.paragraphs for a in p.annotations)
+
+    def units(self) -> list[list[_Paragraph]]:
+        """Paragraphs grouped as text + the annotation-only lines under it."""
+        groups: list[list[_Paragraph]] = []
+        for p in self.paragraphs:
+            if p.text or not groups:
+                groups.append([p])
+            else:
+                groups[-1].append(p)
+        return groups
+
+
+@attrs.define
+class MeasureBuilder:
+    """One measure while its lines are read: text pieces, annotations, span."""
+
+    number: MeasureNo
+    written_number: str
+    part: str | None
+    section: str | None
+    span: Span
+    first_is_lead: bool = False
+    texts: list[str] = attrs.Factory(list)
+    annotations: list[Annotation] = attrs.Factory(list)
+    trailers: list[Line] = attrs.Factory(list)
+
+    def add(self, paragraphs: list[_Paragraph]) -> None:
+        for p in paragraphs:
+            if p.text:
+                # A wrapped line joins the text; a second sentence-ending
+                # paragraph starts a new line.  Only the last piece is looked
+                # at, so joining stays linear in the measure's length.
+                if self.texts and g.SENTENCE_END.search(self.texts[-1][-2:]):
+                    self.texts.append("\n")
+                self.texts.append(p.text.strip())
+            self.annotations.extend(p.annotations)
+            if p.line.span != self.span:
+                self.span = self.span.cover(p.line.span)
+
+    def build(self) -> ProseMeasure:
+        ann: Annotation | None = None
+        for a in self.annotations:
+            ann = a if ann is None else ann.merged(a)
+        return ProseMeasure(
+            id=str(self.number),
+            number=self.number,
+            written_number=self.written_number,
+            part=self.part,
+            section=self.section,
+            text="".join(self.texts).strip(),
+            annotation=ann,
+            deadline=ann.deadline if ann else None,
+            span=self.span,
+            first_is_lead=self.first_is_lead,
+        )
+
+
+def _split_trailers(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Paragraph]]:
+    """Short lines after the item's last annotation that end no sentence."""
+    last = max((k for k, p in enumerate(paragraphs) if p.annotations), default=None)
+    if last is None:
+        return paragraphs, []
+    tail = paragraphs[last + 1 :]
+    if all(
+        len(p.text) <= _TRAILER_MAX and not g.SENTENCE_END.search(p.text) and not p.annotations
+        for p in tail
+    ):
+        return paragraphs[: last + 1], tail
+    return paragraphs, []
+
+
+# A wrapped line is a full line of the page; a shorter one is a title or a
+# label (（一）坚定不移做强增长引擎 over an unnumbered topic line).
+_WRAPPED_MIN = 20
+_ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
+
+
+def _wraps(previous: str, line: str) -> bool:
+    """`line` goes on with `previous`: it ended mid-sentence and `line` is no
+    label line (牵头单位：…) and no bracket of its own."""
+    return (
+        len(previous) >= _WRAPPED_MIN
+        and not previous.rstrip().endswith(_ENDS)
+        and not is_label_line(previous)
+        and not is_label_line(line)
+        and not line.startswith(tuple(OPENERS))
+    )
+
+
+def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outline:
+    """Outline lines → parts, sections, measures; stray lines become residue.
+
+    `first_is_lead`: the text above the outline stated that the first unit
+    of an annotation is the lead (列第一位者为牵头单位).
+    """
+    residue: list[Residue] = []
+    notes: list[str] = []
+    items: list[_Item] = []
+    conventions: list[bool] = []  # per item: the convention holds from here on
+    seen_convention = first_is_lead
+    current: tuple[Marked, list[Line]] | None = None
+
+    def close() -> None:
+        if current is not None:
+            marker, raws = current
+            paragraphs = [_paragraph(r.text, r, own_line=k > 0) for k, r in enumerate(raws)]
+            items.append(_Item(marker=marker, paragraphs=tuple(paragraphs)))
+            conventions.append(seen_convention)
+
     for ln in lines:
         m = match_marker(ln.text)
-        marked.append((ln, attrs.evolve(m, line=ln) if m else None))
+        if m is not None:
+            close()
+            m = attrs.evolve(m, line=ln)
+            current = (m, [Line(m.rest, ln.span)])
+        elif current is not None:
+            raws = current[1]
+            text = ln.text.strip()
+            if _wraps(raws[-1].text, text):
+                # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
+                raws[-1] = Line(raws[-1].text + text, raws[-1].span.cover(ln.span))
+            else:
+                raws.append(Line(text, ln.span))
+        else:
+            residue.append(
+                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
+            )
+        seen_convention = seen_convention or states_first_is_lead(ln.text)
+    close()
 
     order: list[str] = []
     annotated: Counter[str] = Counter()
-    for _ln, m in marked:
-        if m is None or m.style in SUB_FORMS:
+    total: Counter[str] = Counter()
+    for it in items:
+        style = it.marker.style
+        if style in SUB_FORMS:
             continue
-        if m.style not in order:
-            order.append(m.style)
-        if split_trailing_annotation(m.rest)[1] is not None:
-            annotated[m.style] += 1
+        if style not in order:
+            order.append(style)
+        total[style] += 1
+        if it.annotated:
+            annotated[style] += 1
     if not order:
-        return Outline(
-            parts=(),
-            measures=(),
-            residue=tuple(
-                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
-                for ln, _ in marked
-            ),
+        return Outline(parts=(), measures=(), residue=tuple(residue))
+    if annotated:
+        measure_style = annotated.most_common(1)[0][0]
+    else:
+        measure_style = order[-1]
+        notes.append(
+            "no responsibility annotation recognised at any outline level; "
+            f"items marked like “{_example(items, measure_style)}” taken as measures"
         )
-    measure_style = annotated.most_common(1)[0][0] if annotated else order[-1]
     level = order.index(measure_style)
+    if measure_style in HEADING_STYLES and level + 1 < len(order):
+        notes.append(
+            f"a heading level (“{_example(items, measure_style)}”) taken as measures: "
+            "its items carry the annotations"
+        )
     headings = order[:level]
     part_style: str | None = headings[0] if headings else None
     section_style: str | None = headings[1] if len(headings) > 1 else None
@@ -116,59 +316,97 @@ def lines_to_outline(lines: list[Line]) -> Outline:
     sub_styles = set(order[level + 1 :])
 
     parts: list[Part] = []
-    measures: list[dict[str, object]] = []
-    residue: list[Residue] = []
+    builders: list[MeasureBuilder] = []
     part_no: str | None = None
     section_no: str | None = None
-    current: dict[str, object] | None = None
     parent_no: MeasureNo | None = None
 
-    def start_measure(no: MeasureNo, m: Marked) -> dict[str, object]:
-        item: dict[str, object] = {
-            "number": no,
-            "written_number": m.written,
-            "part": part_no,
-            "section": section_no,
-            "texts": [m.rest],
-            "extra": [],
-            "span": m.line.span,
-        }
-        measures.append(item)
-        return item
+    def start(no: MeasureNo, m: Marked, convention: bool) -> MeasureBuilder:
+        b = MeasureBuilder(
+            number=no,
+            written_number=m.written,
+            part=part_no,
+            section=section_no,
+            span=m.line.span,
+            first_is_lead=convention,
+        )
+        builders.append(b)
+        return b
 
-    for ln, m in marked:
-        style_of = m.style if m else None
-        if m is not None and style_of in SUB_FORMS:
-            current = start_measure(MeasureNo.parse(m.number), m)
-        elif m is not None and style_of == part_style:
-            part_no, section_no, current, parent_no = m.number, None, None, None
+    def set_aside(paragraphs: list[_Paragraph], reason: str) -> None:
+        residue.extend(
+            Residue(text=p.line.text.strip(), reason=reason, span=p.line.span) for p in paragraphs
+        )
+
+    for it, convention in zip(items, conventions, strict=True):
+        m = it.marker
+        body = list(it.paragraphs)
+        if m.style in SUB_FORMS:
+            builder = start(MeasureNo.parse(m.number), m, convention)
+        elif m.style == part_style:
+            part_no, section_no, parent_no = m.number, None, None
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
-        elif m is not None and style_of == section_style:
-            section_no, current, parent_no = m.number, None, None
+            set_aside(body[1:], "prose line outside any measure")
+            continue
+        elif m.style == section_style:
+            section_no, parent_no = m.number, None
             sec = Section(number=m.number, written=m.written, title=m.rest)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-        elif m is not None and style_of == measure_style:
+            set_aside(body[1:], "prose line outside any measure")
+            continue
+        elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
-            current = start_measure(parent_no, m)
-        elif m is not None and style_of in sub_styles and parent_no is not None:
-            current = start_measure(parent_no.sub(int(m.number)), m)
-        elif current is not None and (lab := parse_annotation_line(ln.text)):
-            current["extra"].append((*lab, ln.text.strip()))  # type: ignore[attr-defined]
-            current["span"] = current["span"].cover(ln.span)  # type: ignore[attr-defined]
-        elif current is not None:
-            # A paragraph that goes on from the measure above (a wrapped line
-            # or a second paragraph of the same measure).
-            current["texts"].append(ln.text.strip())  # type: ignore[attr-defined]
-            current["span"] = current["span"].cover(ln.span)  # type: ignore[attr-defined]
+            units = it.units()
+            if (
+                not any(p.annotations for p in units[0])
+                and len(units) >= 3
+                and all(any(p.annotations for p in u) for u in units[1:])
+            ):
+                # Unnumbered measures: every paragraph under the marker line
+                # ends in its own annotation → N-1, N-2 …; the marker line is
+                # their lead-in.
+                residue.append(
+                    Residue(
+                        text=m.line.text.strip(),
+                        reason=f"lead-in of the unnumbered measures under {parent_no}, "
+                        "not itself a measure",
+                        span=m.line.span,
+                    )
+                )
+                for k, unit in enumerate(units[1:], start=1):
+                    b = start(parent_no.sub(k), m, convention)
+                    b.written_number = ""
+                    b.span = unit[0].line.span
+                    b.add(unit)
+                continue
+            builder = start(parent_no, m, convention)
+        elif m.style in sub_styles and parent_no is not None:
+            builder = start(parent_no.sub(int(m.number)), m, convention)
         else:
-            residue.append(
-                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
-            )
+            set_aside(body, "prose line outside any measure")
+            continue
+        kept, trailers = _split_trailers(body)
+        builder.add(kept)
+        set_aside(trailers, "short line after the measure's annotation (a caption or byline?)")
 
-    finished = [_finish(item) for item in measures]
-    kept: list[ProseMeasure] = []
+    finished = [b.build() for b in builders]
+    kept_measures = _drop_lead_ins(finished, residue)
+    return Outline(
+        parts=tuple(parts),
+        measures=tuple(_with_ids(kept_measures)),
+        residue=tuple(residue),
+        notes=tuple(notes),
+    )
+
+
+def _example(items: list[_Item], style: str) -> str:
+    return next((it.marker.written for it in items if it.marker.style == style), style)
+
+
+def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list[ProseMeasure]:
+    """ "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure."""
 
     def is_child(c: ProseMeasure, m: ProseMeasure) -> bool:
         n = len(m.number.parts)
@@ -178,6 +416,7 @@ def lines_to_outline(lines: list[Line]) -> Outline:
             and c.section == m.section
         )
 
+    kept: list[ProseMeasure] = []
     for k, pm in enumerate(finished):
         children: list[ProseMeasure] = []
         if pm.annotation is None:
@@ -186,7 +425,6 @@ def lines_to_outline(lines: list[Line]) -> Outline:
                     break
                 children.append(c)
         if children:
-            # "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure.
             residue.append(
                 Residue(
                     text=f"{pm.written_number}{pm.text}",
@@ -197,7 +435,7 @@ def lines_to_outline(lines: list[Line]) -> Outline:
             )
             continue
         kept.append(pm)
-    return Outline(parts=tuple(parts), measures=tuple(_with_ids(kept)), residue=tuple(residue))
+    return kept
 
 
 def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
@@ -210,34 +448,3 @@ def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
         attrs.evolve(m, id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
         for m in measures
     ]
-
-
-def _finish(item: dict[str, object]) -> ProseMeasure:
-    texts: list[str] = item["texts"]  # type: ignore[assignment]
-    text = texts[0]
-    for t in texts[1:]:
-        text += ("\n" if g.SENTENCE_END.search(text) else "") + t
-    text, ann = split_trailing_annotation(text)
-    extra: list[tuple[str, str, str]] = item["extra"]  # type: ignore[assignment]
-    deadline = ann.deadline if ann else None
-    if extra:
-        lead = [v for role, v, _ in extra if role == "lead"]
-        support = [v for role, v, _ in extra if role == "support"]
-        deadline = next((v for role, v, _ in extra if role == "deadline"), deadline)
-        written = "\n".join(line for _, _, line in extra)
-        if ann is not None:
-            lead, support = [*ann.lead, *lead], [*ann.support, *support]
-            written = ann.written + "\n" + written
-        ann = Annotation(written=written, lead=tuple(lead), support=tuple(support))
-    number: MeasureNo = item["number"]  # type: ignore[assignment]
-    return ProseMeasure(
-        id=str(number),
-        number=number,
-        written_number=item["written_number"],  # type: ignore[arg-type]
-        part=item["part"],  # type: ignore[arg-type]
-        section=item["section"],  # type: ignore[arg-type]
-        text=text.strip(),
-        annotation=ann,
-        deadline=deadline,
-        span=item["span"],  # type: ignore[arg-type]
-    )
