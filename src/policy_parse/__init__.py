@@ -43,6 +43,7 @@ from .models import (
 )
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
+from .normalize.structure import structure_findings
 from .read import Limits, SourceLike, read_document, read_text_document
 from .reconcile import reconcile
 from .segment import segment
@@ -112,8 +113,12 @@ def notice_from_document(document: Document) -> Notice:
     """Segment, normalise and reconcile a `Document` a reader produced."""
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
-        notice = segmented_to_notice(segment(simplified), document.source)
+        seg = segment(simplified)
+        notice = segmented_to_notice(seg, document.source)
         notice = restore_written(notice, document, simplified)
     else:
-        notice = segmented_to_notice(segment(document), document.source)
-    return attrs.evolve(notice, discrepancies=reconcile(notice))
+        seg = segment(document)
+        notice = segmented_to_notice(seg, document.source)
+    # Where the structure was guessed, say so first (normalize/structure.py).
+    guesses = structure_findings(notice, seg.outline.notes)
+    return attrs.evolve(notice, discrepancies=(*guesses, *reconcile(notice)))

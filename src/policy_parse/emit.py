@@ -12,6 +12,7 @@ from .models import (
     Deadline,
     Discrepancy,
     Document,
+    Kind,
     Measure,
     Notice,
     Paragraph,
@@ -84,6 +85,7 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
             "section": m.section,
             "text": m.text,
             "annotation": m.annotation,
+            "leaders": list(m.leaders),
             "lead": [_unit(u) for u in m.lead],
             "support": [_unit(u) for u in m.support],
             "table": None if e is None else _table(e),
@@ -100,6 +102,7 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
         "section": e.section,
         "text": e.text,
         "annotation": None,
+        "leaders": [],
         "lead": [_unit(u) for u in e.lead],
         "support": [_unit(u) for u in e.support],
         "table": _table(e),
@@ -252,12 +255,19 @@ def to_text(notice: Notice) -> str:
         f"{len(notice.discrepancies)} discrepancies: "
         + ", ".join(f"{counts[s]} {s.value}" for s in _SEV_ORDER)
     )
+    # Where the parser guessed the structure, every other finding may be off:
+    # those come first, in their own group.
+    guesses = [d for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+    groups = [("STRUCTURE", guesses)] if guesses else []
     for sev in _SEV_ORDER:
-        group = [d for d in notice.discrepancies if d.severity is sev]
-        if not group:
-            continue
+        group = [
+            d for d in notice.discrepancies if d.severity is sev and d.kind is not Kind.STRUCTURE
+        ]
+        if group:
+            groups.append((sev.value.upper(), group))
+    for title, group in groups:
         lines.append("")
-        lines.append(f"{sev.value.upper()} ({len(group)})")
+        lines.append(f"{title} ({len(group)})")
         for d in group:
             where = f"[{d.measure}]" if d.measure else "[-]"
             lines.append(f"  {where:>7} {d.kind.value}: {d.message}")
