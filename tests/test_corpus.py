@@ -31,3 +31,41 @@ def test_the_corpus_total_does_not_fall_below_the_ratchet():
     scores = _scorer().score_corpus(CORPUS)
     exact = sum(s.exact for s in scores)
     assert exact >= RATCHET, "\n".join(f"{s.name}: {m}" for s in scores for m in s.misses)
+
+
+def _parsed():
+    mod = _scorer()
+    import policy_parse
+
+    return [
+        (p.stem, policy_parse.parse_text(mod.notice_text(p))) for p in sorted(CORPUS.glob("*.txt"))
+    ]
+
+
+def test_no_real_notice_gets_a_numbering_warning():
+    found = [
+        (name, d.message)
+        for name, n in _parsed()
+        for d in n.discrepancies
+        if d.kind.value == "numbering"
+    ]
+    assert found == []
+
+
+def test_no_real_notice_gets_a_timestamp_for_a_measure():
+    # 2023-01-05 10:00 and 13.03.2015 07:51 once became measures 2023-1-5, 13-3-2015.
+    found = [
+        (name, str(m.number))
+        for name, n in _parsed()
+        for m in n.measures
+        if any(1900 <= p <= 2100 for p in m.number.parts)
+    ]
+    assert found == []
+
+
+def test_every_real_notice_whose_outline_was_guessed_says_so():
+    # Guessed: no measure, or no measure carries an annotation.
+    for name, n in _parsed():
+        guessed = not n.measures or all(m.annotation is None for m in n.measures)
+        structure = [d for d in n.discrepancies if d.kind.value == "structure"]
+        assert bool(structure) == guessed, name

@@ -199,3 +199,113 @@ def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
     notice = policy_parse.parse(text)
     assert [m.id for m in notice.measures] == ["1/1", "1/2", "2/1"]
     assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+# --- real notices (issue 8) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, style, number",
+    [
+        ("1﹒全省生产总值增长7%以上", "ar_dot", "1"),  # U+FE52 SMALL FULL STOP
+        ("１２．规范市场秩序", "ar_dot", "12"),  # full-width digits and stop
+        ("3。加强资源保护", "ar_dot", "3"),  # an ideographic full stop after a digit
+        ("（３）子项", "ar_paren", "3"),
+        ("1.2021年底前完成清单编制", "ar_dot", "1"),  # a year after the marker is text
+    ],
+)
+def test_it_reads_marker_look_alikes_through_one_normalisation(line, style, number):
+    m = match_marker(line)
+    assert m is not None
+    assert (m.style, m.number) == (style, number)
+    assert line.startswith(m.written)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023-01-05 10:00 区人民政府办公室",
+        "13.03.2015  07:51",
+        "2021.05.14 发布",
+        "12.03 08:15 更新",
+    ],
+)
+def test_it_never_takes_a_date_or_a_time_for_a_marker(line):
+    assert match_marker(line) is None
+
+
+def _parse(text: str) -> policy_parse.Notice:
+    return policy_parse.parse_text(text)
+
+
+def test_it_reads_leaders_beside_units_and_keeps_them_out_of_the_units():
+    notice = _parse(
+        "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导：林克庆\n"
+        "部门分工：省发展改革委牵头，各地、各部门配合。\n"
+        "2.一般公共预算收入增长5%左右。（责任领导：杜新国；牵头单位：区财政局）\n"
+    )
+    m1, m2 = notice.measures
+    assert m1.leaders == ("林克庆",) and m2.leaders == ("杜新国",)
+    assert [u.name for u in m1.lead] == ["省发展改革委"]
+    assert [u.name for u in m1.support] == ["各地", "各部门"]
+    assert [u.name for u in m2.lead] == ["区财政局"]
+    assert policy_parse.to_dict(notice)["measures"][0]["leaders"] == ["林克庆"]
+
+
+def test_it_reads_unnumbered_measures_under_a_numbered_heading_as_n_k():
+    notice = _parse(
+        "一、总体要求\n1.推进产业升级。\n加快技术改造。（牵头单位：市工信局）\n"
+        "培育龙头企业。（牵头单位：市发改委）\n扩大有效投资。（牵头单位：市财政局）\n"
+        "2.优化营商环境。（牵头单位：市政务局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "1-3", "2"]
+    assert [m.lead[0].name for m in notice.measures] == [
+        "市工信局",
+        "市发改委",
+        "市财政局",
+        "市政务局",
+    ]
+    assert any("1.推进产业升级" in r.text for r in notice.residue)
+
+
+def test_it_reads_a_cover_letter_with_its_own_numbering_as_header():
+    notice = _parse(
+        "区政府办公室关于印发任务分解方案的通知\n各街道办事处：\n现将方案印发给你们，通知如下：\n"
+        "一、各责任单位要高度重视，明确责任。\n二、区绩效考评机构要纳入考核。\n"
+        "区人民政府办公室\n2023年1月3日\n任务分解方案\n一、主要预期目标\n"
+        "（一）地区生产总值增长7%以上\n责任单位：区发展和改革局\n"
+        "（二）工业投资增长12%以上\n责任单位：区科技局\n"
+    )
+    assert [p.title for p in notice.parts] == ["主要预期目标"]
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert notice.header.date == "2023-01-03"
+    assert any("高度重视" in b for b in notice.header.body)
+
+
+def test_it_applies_a_convention_stated_once_to_every_later_annotation():
+    notice = _parse(
+        "工作方案\n各单位：排在第一位的部门为牵头部门。\n一、任务\n"
+        "1.推进改革。（市发改委、市财政局按职责分工负责）\n2.优化服务。（市政务局负责）\n"
+    )
+    m1, m2 = notice.measures
+    assert [u.name for u in m1.lead] == ["市发改委"]
+    assert [u.name for u in m1.support] == ["市财政局"]
+    assert [u.name for u in m2.lead] == ["市政务局"]
+
+
+def test_it_sets_a_byline_after_the_last_annotation_aside():
+    notice = _parse(
+        "一、任务\n1、推进改革。(省发改委等负责)\n2、优化服务。(省农业厅牵头)\n详见某网\n记者张三\n"
+    )
+    assert notice.measures[-1].text == "优化服务。"
+    assert {r.text for r in notice.residue} >= {"详见某网", "记者张三"}
+
+
+def test_it_joins_a_line_wrapped_inside_an_annotation():
+    notice = _parse(
+        "一、任务\n1.积极引进境内外高等学校和科研院所等创新资源。（牵头部门：科技\n"
+        "创新局，责任部门：经发局）\n"
+    )
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["科技创新局"]
+    assert [u.name for u in m.support] == ["经发局"]
