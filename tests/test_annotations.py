@@ -251,3 +251,25 @@ def test_it_recognises_a_first_unit_leads_convention(text):
 
 def test_it_sees_no_convention_in_ordinary_text():
     assert not states_first_is_lead("各牵头单位要加强协调，排在前列的地区要总结经验")
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("甲局负责，乙局、丙局配合", ("甲局",), ("乙局、丙局",)),  # one unit responsible leads
+        ("甲局会同乙局、丙局负责", ("甲局",), ("乙局、丙局",)),
+        ("由甲局负责", ("甲局",), ()),
+        ("甲局、乙局负责，丙局配合", (), ("丙局", "甲局、乙局")),  # two responsible: no lead
+    ],
+)
+def test_it_reads_who_answers_for_a_measure_in_more_phrase_forms(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_it_keeps_a_position_named_in_a_phrase_out_of_the_units():
+    ann = parse_annotation("张三副市长牵头，市发改委、市财政局配合")
+    assert ann is not None
+    assert ann.leaders == ("张三副市长",)
+    assert (ann.lead, ann.support) == ((), ("市发改委、市财政局",))

@@ -178,6 +178,7 @@ def _phrase(text: str) -> Annotation | None:
     # What follows the first 。 is a note about the annotation (以下各项…不再列出).
     body = text.split("。", 1)[0]
     lead_re, support_re, shared_re = _phrase_patterns()
+    words = load("annotations")["phrases"]
     lead: list[str] = []
     support: list[str] = []
     shared: list[str] = []
@@ -190,21 +191,64 @@ def _phrase(text: str) -> Annotation | None:
         for pattern, bucket in ((lead_re, lead), (support_re, support), (shared_re, shared)):
             m = pattern.match(clause)
             if m and _plausible_units(m["units"]):
-                bucket.extend([*pending, m["units"]])
+                units = m["units"]
+                for prefix in words["unit_prefixes"]:
+                    units = units.removeprefix(prefix)
+                head, partners = _split_lead_with(units, words["lead_with"])
+                if partners is not None:
+                    # A会同B负责: A leads whatever the marker, B supports.
+                    lead.extend([*pending, head])
+                    support.append(partners)
+                else:
+                    bucket.extend([*pending, units])
                 pending = []
                 break
         else:
             pending.append(clause)
     if pending or not (lead or support or shared):
         return None
-    if not lead and not support and len(shared) == 1:
+    if not lead and len(shared) == 1:
         items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
         if len(items) == 1 and not items[0].endswith("等"):
-            # （A负责）: one unit responsible is the lead.
-            return Annotation(written=text, lead=(shared[0],), support=(), deadline=deadline)
+            # （A负责） or （A负责，B配合）: one unit responsible is the lead.
+            lead, shared = shared, []
+    lead, support, leaders = _persons_apart(lead, [*support, *shared])
     return Annotation(
-        written=text, lead=tuple(lead), support=(*support, *shared), deadline=deadline
+        written=text,
+        lead=tuple(lead),
+        support=tuple(support),
+        deadline=deadline,
+        leaders=tuple(leaders),
     )
+
+
+def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
+    for joiner in joiners:
+        head, sep, tail = units.partition(joiner)
+        if sep and head and tail:
+            return head, tail
+    return units, None
+
+
+def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """A position named in a phrase (张三副市长牵头) is a leader, never a unit."""
+    positions = tuple(load("annotations")["leaders"]["words"])
+    leaders: list[str] = []
+
+    def keep(pieces: list[str]) -> list[str]:
+        out: list[str] = []
+        for piece in pieces:
+            items = [i for i in UNIT_SEPARATORS.split(piece) if i.strip()]
+            persons = [i for i in items if i.strip().endswith(positions)]
+            leaders.extend(persons)
+            rest = [i for i in items if i not in persons]
+            if len(rest) == len(items):
+                out.append(piece)
+            elif rest:
+                out.append("、".join(rest))
+        return out
+
+    return keep(lead), keep(support), leaders
 
 
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
