@@ -273,3 +273,24 @@ def test_it_keeps_a_position_named_in_a_phrase_out_of_the_units():
     assert ann is not None
     assert ann.leaders == ("张三副市长",)
     assert (ann.lead, ann.support) == ((), ("市发改委、市财政局",))
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("责任单位：市发改委（牵头）、市财政局、市商务局", ("市发改委",), ("市财政局、市商务局",)),
+        ("市发改委(牵头单位)、市财政局", ("市发改委",), ("市财政局",)),
+    ],
+)
+def test_it_reads_a_lead_marked_in_brackets_after_its_name(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_it_does_not_take_a_later_label_for_part_of_an_unbracketed_annotation():
+    text, anns = split_paragraph_annotation(
+        "推进改革。牵头单位：甲局。具体要求：按季度报送进展情况。", own_line=False
+    )
+    assert anns == []
+    assert text.endswith("具体要求：按季度报送进展情况。")

@@ -114,6 +114,25 @@ def _units_and_deadline(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+@functools.cache
+def _lead_mark() -> regex.Pattern[str]:
+    roles = load("annotations")["roles"]
+    words = "|".join(map(regex.escape, sorted(roles["lead"], key=len, reverse=True)))
+    unit_words = "|".join(map(regex.escape, roles["unit_words"]))
+    return regex.compile(rf"^(?P<unit>.+?)\s*[（(](?:{words})(?:{unit_words})?[）)]$")
+
+
+def _marked_leads(value: str) -> tuple[list[str], str]:
+    """市发改委（牵头）、市财政局 → (["市发改委"], "市财政局"): a lead marked in
+    brackets after its name inside a list."""
+    items = [i for i in _top_level_split(value.replace("、", "，")) if i]
+    marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
+    if not marked:
+        return [], value
+    rest = [i for i in items if not _lead_mark().match(i)]
+    return marked, "、".join(rest)
+
+
 def _labelled(body: str, *, line: bool) -> Annotation | None:
     text = body.strip()
     matches = list(_label_pattern().finditer(text))
@@ -140,7 +159,10 @@ def _labelled(body: str, *, line: bool) -> Annotation | None:
                 deadline = deadline or phrase.deadline
         elif value:
             units, due = _units_and_deadline(value)
-            (lead if role == "lead" else support).append(units)
+            marked, units = _marked_leads(units)
+            lead.extend(marked)
+            if units:
+                (lead if role == "lead" else support).append(units)
             deadline = deadline or due
     if not (lead or support or leaders or (line and deadline)):
         return None
@@ -170,7 +192,7 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 
 
 def _plausible_units(units: str) -> bool:
-    return 0 < len(units) <= 80 and not regex.search(r"[。：:！？]", units)
+    return 0 < len(units) <= 200 and not regex.search(r"[。：:！？]", units)
 
 
 def _phrase(text: str) -> Annotation | None:
@@ -205,6 +227,13 @@ def _phrase(text: str) -> Annotation | None:
                 break
         else:
             pending.append(clause)
+    if pending and not (lead or support or shared):
+        marked, rest = _marked_leads("，".join(pending))
+        if marked and all(_plausible_units(u) for u in [*marked, rest] if u):
+            # （市发改委（牵头）、市财政局）: the lead is marked after its name.
+            return Annotation(
+                written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
+            )
     if pending or not (lead or support or shared):
         return None
     if not lead and len(shared) == 1:
@@ -297,6 +326,8 @@ def _bare_units(text: str) -> Annotation | None:
     m = TRAILING_PAREN.fullmatch(text.strip())
     if m is None:
         return None
+    if (marked := _phrase(m["body"])) is not None and marked.lead:
+        return attrs.evolve(marked, written=text.strip())
     items = [p.strip() for p in UNIT_SEPARATORS.split(m["body"]) if p.strip()]
     endings = tuple(load("units")["endings"])
     if not items or not all(i.rstrip("等").endswith(endings) and len(i) <= 30 for i in items):
@@ -326,7 +357,11 @@ def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[
             if before and not before.endswith(("。", "；", ";", "！", "？")):
                 continue
             tail = _labelled(text[m.start() :], line=False)
-            if tail is not None and tail.names_units:
+            if (
+                tail is not None
+                and tail.names_units
+                and all(_plausible_units(u) for u in (*tail.lead, *tail.support))
+            ):
                 trailing = attrs.evolve(tail, written=text[m.start() :].strip())
                 text = before
                 break
