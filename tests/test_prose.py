@@ -212,6 +212,8 @@ def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
         ("3。加强资源保护", "ar_dot", "3"),  # an ideographic full stop after a digit
         ("（３）子项", "ar_paren", "3"),
         ("1.2021年底前完成清单编制", "ar_dot", "1"),  # a year after the marker is text
+        ("2）优化服务", "ar_rparen", "2"),
+        ("⑶完善机制", "ar_paren", "3"),  # a parenthesised digit character, NFKC (3)
     ],
 )
 def test_it_reads_marker_look_alikes_through_one_normalisation(line, style, number):
@@ -309,3 +311,12 @@ def test_it_joins_a_line_wrapped_inside_an_annotation():
     (m,) = notice.measures
     assert [u.name for u in m.lead] == ["科技创新局"]
     assert [u.name for u in m.support] == ["经发局"]
+
+
+def test_it_keeps_a_short_measure_after_an_annotated_one_as_a_measure():
+    notice = _parse(
+        "一、工作任务\n1）推进改革。（市发改委负责，市财政局配合）\n2）优化服务。（各区政府落实）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert [u.name for u in notice.measures[0].lead] == ["市发改委"]
+    assert [u.name for u in notice.measures[1].lead] == ["各区政府"]

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 
 import attrs
+import regex
 
 from ..models import MeasureNo, Part, Residue, Section, Span
 from ..normalize.numbers import cn_to_int
@@ -120,6 +121,7 @@ SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
 _TRAILER_MAX = 30
+_TRAILER_STOP = regex.compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
 
 
 def is_outline_start(text: str) -> bool:
@@ -213,7 +215,7 @@ def _split_trailers(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], lis
         return paragraphs, []
     tail = paragraphs[last + 1 :]
     if all(
-        len(p.text) <= _TRAILER_MAX and not g.SENTENCE_END.search(p.text) and not p.annotations
+        len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
         for p in tail
     ):
         return paragraphs[: last + 1], tail
