@@ -228,16 +228,29 @@ _WRAPPED_MIN = 20
 _ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
 
 
-def _wraps(previous: str, line: str) -> bool:
-    """`line` goes on with `previous`: it ended mid-sentence and `line` is no
-    label line (牵头单位：…) and no bracket of its own."""
-    return (
-        len(previous) >= _WRAPPED_MIN
-        and not previous.rstrip().endswith(_ENDS)
-        and not is_label_line(previous)
-        and not is_label_line(line)
-        and not line.startswith(tuple(OPENERS))
-    )
+@attrs.define
+class _Raw:
+    """One paragraph while its lines are read: pieces joined once, at the end."""
+
+    pieces: list[str]
+    span: Span
+    label: bool  # it starts with a label (牵头单位：…): nothing wraps onto it
+
+    @classmethod
+    def of(cls, text: str, span: Span) -> _Raw:
+        return cls(pieces=[text], span=span, label=is_label_line(text))
+
+    def wraps(self, line: str) -> bool:
+        """`line` goes on with this paragraph: its last line was a full line
+        ended mid-sentence, and `line` is no label line and no bracket."""
+        last = self.pieces[-1].rstrip()
+        return (
+            len(last) >= _WRAPPED_MIN
+            and not last.endswith(_ENDS)
+            and not self.label
+            and not is_label_line(line)
+            and not line.startswith(tuple(OPENERS))
+        )
 
 
 def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outline:
@@ -251,12 +264,15 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
     items: list[_Item] = []
     conventions: list[bool] = []  # per item: the convention holds from here on
     seen_convention = first_is_lead
-    current: tuple[Marked, list[Line]] | None = None
+    current: tuple[Marked, list[_Raw]] | None = None
 
     def close() -> None:
         if current is not None:
             marker, raws = current
-            paragraphs = [_paragraph(r.text, r, own_line=k > 0) for k, r in enumerate(raws)]
+            paragraphs = [
+                _paragraph(text := "".join(r.pieces), Line(text, r.span), own_line=k > 0)
+                for k, r in enumerate(raws)
+            ]
             items.append(_Item(marker=marker, paragraphs=tuple(paragraphs)))
             conventions.append(seen_convention)
 
@@ -265,15 +281,16 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         if m is not None:
             close()
             m = attrs.evolve(m, line=ln)
-            current = (m, [Line(m.rest, ln.span)])
+            current = (m, [_Raw(pieces=[m.rest], span=ln.span, label=False)])
         elif current is not None:
             raws = current[1]
             text = ln.text.strip()
-            if _wraps(raws[-1].text, text):
+            if raws[-1].wraps(text):
                 # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
-                raws[-1] = Line(raws[-1].text + text, raws[-1].span.cover(ln.span))
+                raws[-1].pieces.append(text)
+                raws[-1].span = raws[-1].span.cover(ln.span)
             else:
-                raws.append(Line(text, ln.span))
+                raws.append(_Raw.of(text, ln.span))
         else:
             residue.append(
                 Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
