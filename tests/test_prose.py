@@ -242,16 +242,16 @@ def _parse(text: str) -> policy_parse.Notice:
 
 def test_it_reads_leaders_beside_units_and_keeps_them_out_of_the_units():
     notice = _parse(
-        "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导：林克庆\n"
+        "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导：张三\n"
         "部门分工：省发展改革委牵头，各地、各部门配合。\n"
-        "2.一般公共预算收入增长5%左右。（责任领导：杜新国；牵头单位：区财政局）\n"
+        "2.一般公共预算收入增长5%左右。（责任领导：李四；牵头单位：区财政局）\n"
     )
     m1, m2 = notice.measures
-    assert m1.leaders == ("林克庆",) and m2.leaders == ("杜新国",)
+    assert m1.leaders == ("张三",) and m2.leaders == ("李四",)
     assert [u.name for u in m1.lead] == ["省发展改革委"]
     assert [u.name for u in m1.support] == ["各地", "各部门"]
     assert [u.name for u in m2.lead] == ["区财政局"]
-    assert policy_parse.to_dict(notice)["measures"][0]["leaders"] == ["林克庆"]
+    assert policy_parse.to_dict(notice)["measures"][0]["leaders"] == ["张三"]
 
 
 def test_it_reads_unnumbered_measures_under_a_numbered_heading_as_n_k():

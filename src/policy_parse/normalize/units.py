@@ -86,7 +86,7 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _with_suffix(item: str, suffix: str | None) -> str:
-    """黄埔 + 区政府 → 黄埔区政府, and 黄埔区 + 区政府 → 黄埔区政府 too: the part of
+    """河东 + 区政府 → 河东区政府, and 河东区 + 区政府 → 河东区政府 too: the part of
     the suffix the item already ends with is not written twice."""
     if not suffix:
         return item

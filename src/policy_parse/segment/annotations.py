@@ -123,7 +123,7 @@ def _lead_mark() -> regex.Pattern[str]:
 
 
 def _marked_leads(value: str) -> tuple[list[str], str]:
-    """市发改委（牵头）、市财政局 → (["市发改委"], "市财政局"): a lead marked in
+    """A（牵头）、B → (["A"], "B"): a lead marked in
     brackets after its name inside a list."""
     items = [i for i in _top_level_split(value.replace("、", "，")) if i]
     marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
@@ -230,7 +230,7 @@ def _phrase(text: str) -> Annotation | None:
     if pending and not (lead or support or shared):
         marked, rest = _marked_leads("，".join(pending))
         if marked and all(_plausible_units(u) for u in [*marked, rest] if u):
-            # （市发改委（牵头）、市财政局）: the lead is marked after its name.
+            # （A（牵头）、B）: the lead is marked after its name.
             return Annotation(
                 written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
             )

@@ -223,7 +223,7 @@ def _split_trailers(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], lis
 
 
 # A wrapped line is a full line of the page; a shorter one is a title or a
-# label (（一）坚定不移做强增长引擎 over an unnumbered topic line).
+# label (a section title over an unnumbered topic line).
 _WRAPPED_MIN = 20
 _ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
 
