@@ -294,3 +294,9 @@ def test_it_does_not_take_a_later_label_for_part_of_an_unbracketed_annotation():
     )
     assert anns == []
     assert text.endswith("具体要求：按季度报送进展情况。")
+
+
+def test_it_reads_a_label_with_a_bracketed_unit_word():
+    ann = parse_annotation("牵头部门（单位）：甲局；配合部门（单位）：乙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局",))

@@ -86,7 +86,10 @@ def _label_pattern() -> regex.Pattern[str]:
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
         + "|".join(map(regex.escape, leaders))
         + r")))"  # a person or position label
-        r"\s*[：:]"
+        + r"(?:[（(](?:"
+        + "|".join(map(regex.escape, load("annotations")["roles"]["unit_words"]))
+        + r")[）)])?"  # 牵头部门（单位）：
+        + r"\s*[：:]"
     )
 
 
