@@ -336,3 +336,13 @@ def test_continuation_lines_cost_linear_time():
 
     small, large = seconds(2500), seconds(10000)
     assert large < 8 * small + 0.5
+
+
+def test_it_keeps_leaders_of_a_traditional_notice_as_written():
+    notice = _parse(
+        "一、進一步提升政務服務效能\n"
+        "1.加大簡政放權力度，承接好省下放行政許可事項。（責任領導：張偉國；牽頭單位：州行政審批服務局）\n"
+    )
+    (m,) = notice.measures
+    assert m.leaders == ("張偉國",)
+    assert [u.written for u in m.lead] == ["州行政審批服務局"]
