@@ -346,3 +346,36 @@ def test_it_keeps_leaders_of_a_traditional_notice_as_written():
     (m,) = notice.measures
     assert m.leaders == ("張偉國",)
     assert [u.written for u in m.lead] == ["州行政審批服務局"]
+
+
+def test_it_reads_several_tasks_inside_one_numbered_paragraph_as_n_k():
+    notice = _parse(
+        "一、任务\n3.扩大有效投资，实施重大项目。（市发改委牵头）"
+        "促进消费回升，开展促消费活动。（市商务局牵头，市财政局配合）\n"
+        "4.优化营商环境。（市政务局负责）\n"
+    )
+    assert [m.id for m in notice.measures] == ["3-1", "3-2", "4"]
+    m1, m2, _ = notice.measures
+    assert [u.name for u in m1.lead] == ["市发改委"]
+    assert ([u.name for u in m2.lead], [u.name for u in m2.support]) == (["市商务局"], ["市财政局"])
+    assert m1.text == "扩大有效投资，实施重大项目。"
+    assert m1.written_number == "3." and m2.written_number == ""
+
+
+def test_an_annotation_with_a_note_for_the_whole_measure_ends_no_task():
+    notice = _parse(
+        "一、任务\n1.制定清单。〔甲局牵头，乙局参与。以下各项均需各区落实，不再列出。〕"
+        "推进整治。（甲局、丙局牵头，乙局参与）\n"
+    )
+    (m,) = notice.measures
+    assert m.id == "1"
+    assert [u.name for u in m.lead] == ["甲局", "丙局"]
+    assert [u.name for u in m.support] == ["乙局"]
+
+
+def test_a_numbered_paragraph_and_the_annotated_paragraph_under_it_are_two_tasks():
+    notice = _parse(
+        "一、任务\n1.推进改革，完善机制。（牵头单位：甲局）\n深化试点，扩大范围。（牵头单位：乙局）\n"
+        "2.优化服务。（牵头单位：丙局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]

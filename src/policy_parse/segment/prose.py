@@ -26,7 +26,7 @@ from .annotations import (
     OPENERS,
     Annotation,
     is_label_line,
-    split_paragraph_annotation,
+    split_tasks,
     states_first_is_lead,
 )
 from .header import Line
@@ -121,6 +121,7 @@ SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
 _TRAILER_MAX = 30
+TRAILER_REASON = "short line after the measure's annotation (a caption or byline?)"
 _TRAILER_STOP = regex.compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
 
 
@@ -138,9 +139,12 @@ class _Paragraph:
     line: Line
 
 
-def _paragraph(text: str, line: Line, *, own_line: bool) -> _Paragraph:
-    rest, anns = split_paragraph_annotation(text, own_line=own_line)
-    return _Paragraph(text=rest, annotations=tuple(anns), line=line)
+def _paragraphs(text: str, line: Line, *, own_line: bool) -> list[_Paragraph]:
+    """A paragraph as its tasks: one piece per annotation that closes one."""
+    return [
+        _Paragraph(text=t.text, annotations=t.annotations, line=line)
+        for t in split_tasks(text, own_line=own_line)
+    ]
 
 
 @attrs.frozen(kw_only=True)
@@ -269,10 +273,10 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
     def close() -> None:
         if current is not None:
             marker, raws = current
-            paragraphs = [
-                _paragraph(text := "".join(r.pieces), Line(text, r.span), own_line=k > 0)
-                for k, r in enumerate(raws)
-            ]
+            paragraphs: list[_Paragraph] = []
+            for k, r in enumerate(raws):
+                text = "".join(r.pieces)
+                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=k > 0))
             items.append(_Item(marker=marker, paragraphs=tuple(paragraphs)))
             conventions.append(seen_convention)
 
@@ -378,27 +382,33 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
             units = it.units()
-            if (
-                not any(p.annotations for p in units[0])
-                and len(units) >= 3
-                and all(any(p.annotations for p in u) for u in units[1:])
-            ):
-                # Unnumbered measures: every paragraph under the marker line
-                # ends in its own annotation → N-1, N-2 …; the marker line is
+            kept_units, _ = _split_trailers([p for u in units for p in u])
+            kept_ids = {id(p) for p in kept_units}
+            units = [u for u in units if id(u[0]) in kept_ids]
+            annotated_units = [u for u in units if any(p.annotations for p in u)]
+            lead_in = not any(p.annotations for p in units[0])
+            if len(annotated_units) >= 2 and (len(units) - lead_in) == len(annotated_units):
+                # Unnumbered measures: the item holds several tasks, each
+                # ended by its own annotation (in one paragraph or one per
+                # paragraph) → N-1, N-2 …; an unannotated first line is
                 # their lead-in.
-                residue.append(
-                    Residue(
-                        text=m.line.text.strip(),
-                        reason=f"lead-in of the unnumbered measures under {parent_no}, "
-                        "not itself a measure",
-                        span=m.line.span,
+                if lead_in:
+                    residue.append(
+                        Residue(
+                            text=m.line.text.strip(),
+                            reason=f"lead-in of the unnumbered measures under {parent_no}, "
+                            "not itself a measure",
+                            span=m.line.span,
+                        )
                     )
-                )
-                for k, unit in enumerate(units[1:], start=1):
+                    units = units[1:]
+                for k, unit in enumerate(units, start=1):
                     b = start(parent_no.sub(k), m, convention)
-                    b.written_number = ""
+                    b.written_number = m.written if k == 1 and not lead_in else ""
                     b.span = unit[0].line.span
                     b.add(unit)
+                trailers = [p for p in it.paragraphs if id(p) not in kept_ids]
+                set_aside(trailers, TRAILER_REASON)
                 continue
             builder = start(parent_no, m, convention)
         elif m.style in sub_styles and parent_no is not None:
@@ -408,7 +418,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
             continue
         kept, trailers = _split_trailers(body)
         builder.add(kept)
-        set_aside(trailers, "short line after the measure's annotation (a caption or byline?)")
+        set_aside(trailers, TRAILER_REASON)
 
     finished = [b.build() for b in builders]
     kept_measures = _drop_lead_ins(finished, residue)
