@@ -300,3 +300,9 @@ def test_it_reads_a_label_with_a_bracketed_unit_word():
     ann = parse_annotation("牵头部门（单位）：甲局；配合部门（单位）：乙局")
     assert ann is not None
     assert (ann.lead, ann.support) == (("甲局",), ("乙局",))
+
+
+def test_it_reads_a_phrase_given_as_the_value_of_a_label():
+    ann = parse_annotation("责任单位：甲局牵头，乙局、丙局配合")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))

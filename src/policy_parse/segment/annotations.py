@@ -160,6 +160,11 @@ def _labelled(body: str, *, line: bool) -> Annotation | None:
                 lead.extend(phrase.lead)
                 support.extend(phrase.support)
                 deadline = deadline or phrase.deadline
+        elif value and (phrase := _phrase(value)) is not None and phrase.lead:
+            # 责任单位：A牵头，B、C配合 — the value says who leads.
+            lead.extend(phrase.lead)
+            support.extend(phrase.support)
+            deadline = deadline or phrase.deadline
         elif value:
             units, due = _units_and_deadline(value)
             marked, units = _marked_leads(units)
