@@ -379,3 +379,9 @@ def test_a_numbered_paragraph_and_the_annotated_paragraph_under_it_are_two_tasks
         "2.优化服务。（牵头单位：丙局）\n"
     )
     assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]
+
+
+@pytest.mark.parametrize("line, style", [("㈠深化改革", "cn_paren"), ("⒈推进改革", "ar_dot")])
+def test_it_reads_enclosed_marker_characters_through_nfkc(line, style):
+    m = match_marker(line)
+    assert m is not None and (m.style, m.number) == (style, "1")

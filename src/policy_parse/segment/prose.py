@@ -91,7 +91,7 @@ def match_marker(text: str) -> Marked | None:
     if style in ("part_word", "cn_dun", "cn_paren"):
         number = str(cn_to_int(raw))
     else:
-        pieces = [p.strip() for p in regex_split_number(raw)]
+        pieces = [p.strip() for p in _number_parts(raw)]
         if any(g.YEAR_COMPONENT.match(p) for p in pieces):
             return None  # 2023-01-05, 13.03.2015: a date, never a marker
         number = "-".join(p for p in pieces if p)
@@ -104,7 +104,8 @@ def match_marker(text: str) -> Marked | None:
     )
 
 
-def regex_split_number(raw: str) -> list[str]:
+def _number_parts(raw: str) -> list[str]:
+    """36-1 / 3.1 / 13.03.2015 → its numbers (widths already folded)."""
     return [p for p in raw.replace("-", ".").split(".") if p.strip()]
 
 
@@ -179,7 +180,6 @@ class MeasureBuilder:
     first_is_lead: bool = False
     texts: list[str] = attrs.Factory(list)
     annotations: list[Annotation] = attrs.Factory(list)
-    trailers: list[Line] = attrs.Factory(list)
 
     def add(self, paragraphs: list[_Paragraph]) -> None:
         for p in paragraphs:
