@@ -306,3 +306,16 @@ def test_it_reads_a_phrase_given_as_the_value_of_a_label():
     ann = parse_annotation("责任单位：甲局牵头，乙局、丙局配合")
     assert ann is not None
     assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+
+
+def test_it_reads_x_deng_bumen_as_several_units():
+    ann = parse_annotation("市发改委等部门负责")
+    assert ann is not None
+    assert (ann.lead, ann.support) == ((), ("市发改委等部门",))
+
+
+def test_it_reads_a_label_with_a_remark_in_brackets():
+    ann = parse_annotation("责任单位（列第一位者牵头）：甲局、乙局")
+    assert ann is not None
+    assert ann.support == ("甲局、乙局",)
+    assert states_first_is_lead("责任单位（牵头单位列第一位）：甲局、乙局")

@@ -385,3 +385,12 @@ def test_a_numbered_paragraph_and_the_annotated_paragraph_under_it_are_two_tasks
 def test_it_reads_enclosed_marker_characters_through_nfkc(line, style):
     m = match_marker(line)
     assert m is not None and (m.style, m.number) == (style, "1")
+
+
+def test_a_convention_stated_in_a_label_holds_for_that_measure_and_later_ones():
+    notice = _parse(
+        "一、任务\n1.推进改革。\n责任单位（列第一位者为牵头单位）：甲局、乙局\n"
+        "2.优化服务。\n责任单位：丙局、丁局\n"
+    )
+    assert [[u.name for u in m.lead] for m in notice.measures] == [["甲局"], ["丙局"]]
+    assert [[u.name for u in m.support] for m in notice.measures] == [["乙局"], ["丁局"]]

@@ -86,9 +86,7 @@ def _label_pattern() -> regex.Pattern[str]:
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
         + "|".join(map(regex.escape, leaders))
         + r")))"  # a person or position label
-        + r"(?:[（(](?:"
-        + "|".join(map(regex.escape, load("annotations")["roles"]["unit_words"]))
-        + r")[）)])?"  # 牵头部门（单位）：
+        + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         + r"\s*[：:]"
     )
 
@@ -199,6 +197,10 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     return lead, support, shared
 
 
+# X等 / X等部门 / X等单位: several units, never a lone lead.
+_SEVERAL = regex.compile(r"等\p{Han}{0,3}$")
+
+
 def _plausible_units(units: str) -> bool:
     return 0 < len(units) <= 200 and not regex.search(r"[。：:！？]", units)
 
@@ -246,7 +248,7 @@ def _phrase(text: str) -> Annotation | None:
         return None
     if not lead and len(shared) == 1:
         items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
-        if len(items) == 1 and not items[0].endswith("等"):
+        if len(items) == 1 and not _SEVERAL.search(items[0]):
             # （A负责） or （A负责，B配合）: one unit responsible is the lead.
             lead, shared = shared, []
     lead, support, leaders = _persons_apart(lead, [*support, *shared])
