@@ -7,10 +7,9 @@ import pytest
 from policy_parse.segment.annotations import (
     parse_annotation,
     parse_annotation_line,
-    split_paragraph_annotation,
-    split_trailing_annotation,
     states_first_is_lead,
 )
+from policy_parse.segment.placement import split_paragraph_annotation, split_trailing_annotation
 
 # Measure 1 of the sample: a parenthetical inside the text, the annotation at the end.
 MEASURE_1 = (

@@ -10,9 +10,7 @@ come in (docs/formats.md):
 * phrases, read clause by clause — A牵头，B、C按职责分工负责 · A、B牵头落实 ·
   A参与 · A、B、C分别负责 · A负责 (one unit: the lead) · X等负责 (several: no lead).
 
-Where an annotation sits is the caller's business (segment.prose): at the end
-of a paragraph in brackets, unbracketed after the last sentence, on a line of
-its own, or between two sentences.
+Where an annotation sits is segment.placement's business.
 """
 
 from __future__ import annotations
@@ -23,11 +21,11 @@ import attrs
 import regex
 
 from ..data import load
-from .grammar import DEADLINE_ITEM, TRAILING_PAREN, UNIT_SEPARATORS
+from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 
 OPENERS = "（(〔【["
 CLOSERS = "）)〕】]"
-_PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
+PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -76,7 +74,7 @@ def _label_roles() -> dict[str, str]:
 
 
 @functools.cache
-def _label_pattern() -> regex.Pattern[str]:
+def label_pattern() -> regex.Pattern[str]:
     words = sorted(_label_roles(), key=len, reverse=True)
     leaders = sorted(load("annotations")["leaders"]["words"], key=len, reverse=True)
     return regex.compile(
@@ -134,9 +132,9 @@ def _marked_leads(value: str) -> tuple[list[str], str]:
     return marked, "、".join(rest)
 
 
-def _labelled(body: str, *, line: bool) -> Annotation | None:
+def labelled(body: str, *, line: bool) -> Annotation | None:
     text = body.strip()
-    matches = list(_label_pattern().finditer(text))
+    matches = list(label_pattern().finditer(text))
     if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
         return None
     lead: list[str] = []
@@ -153,12 +151,12 @@ def _labelled(body: str, *, line: bool) -> Annotation | None:
         elif role == "deadline":
             deadline = deadline or value or None
         elif role == "division":
-            phrase = _phrase(value)
+            phrase = parse_phrase(value)
             if phrase is not None:
                 lead.extend(phrase.lead)
                 support.extend(phrase.support)
                 deadline = deadline or phrase.deadline
-        elif value and (phrase := _phrase(value)) is not None and phrase.lead:
+        elif value and (phrase := parse_phrase(value)) is not None and phrase.lead:
             # 责任单位：A牵头，B、C配合 — the value says who leads.
             lead.extend(phrase.lead)
             support.extend(phrase.support)
@@ -201,11 +199,11 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 _SEVERAL = regex.compile(r"等\p{Han}{0,3}$")
 
 
-def _plausible_units(units: str) -> bool:
+def plausible_units(units: str) -> bool:
     return 0 < len(units) <= 200 and not regex.search(r"[。：:！？]", units)
 
 
-def _phrase(text: str) -> Annotation | None:
+def parse_phrase(text: str) -> Annotation | None:
     """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
     # What follows the first 。 is a note about the annotation (以下各项…不再列出).
     body = text.split("。", 1)[0]
@@ -222,7 +220,7 @@ def _phrase(text: str) -> Annotation | None:
             continue
         for pattern, bucket in ((lead_re, lead), (support_re, support), (shared_re, shared)):
             m = pattern.match(clause)
-            if m and _plausible_units(m["units"]):
+            if m and plausible_units(m["units"]):
                 units = m["units"]
                 for prefix in words["unit_prefixes"]:
                     units = units.removeprefix(prefix)
@@ -239,7 +237,7 @@ def _phrase(text: str) -> Annotation | None:
             pending.append(clause)
     if pending and not (lead or support or shared):
         marked, rest = _marked_leads("，".join(pending))
-        if marked and all(_plausible_units(u) for u in [*marked, rest] if u):
+        if marked and all(plausible_units(u) for u in [*marked, rest] if u):
             # （A（牵头）、B）: the lead is marked after its name.
             return Annotation(
                 written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
@@ -293,176 +291,22 @@ def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     """The inside of a parenthetical (or a line under a measure) → Annotation,
     or None if it is not one.  `line` accepts a deadline-only label line."""
-    ann = _labelled(body, line=line)
+    ann = labelled(body, line=line)
     if ann is not None:
         return ann
-    phrase = _phrase(body.strip())
+    phrase = parse_phrase(body.strip())
     return None if phrase is None else attrs.evolve(phrase, written=body)
-
-
-# --- where annotations sit ---------------------------------------------------------
-
-
-def _group_start(text: str, close: int) -> int | None:
-    """Index of the bracket that `text[close]` closes, nesting respected."""
-    depth = 0
-    for k in range(close, -1, -1):
-        ch = text[k]
-        if ch in CLOSERS:
-            depth += 1
-        elif ch in OPENERS:
-            depth -= 1
-            if depth == 0:
-                return k if _PAIR.get(text[close]) == ch or ch in "（(" else None
-    return None
-
-
-def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
-    """Measure text → (text without its final bracketed annotation, the annotation)."""
-    stripped = text.rstrip().rstrip("。.").rstrip()
-    if not stripped or stripped[-1] not in CLOSERS:
-        return text, None
-    start = _group_start(stripped, len(stripped) - 1)
-    if start is None:
-        return text, None
-    ann = parse_annotation(stripped[start + 1 : -1])
-    if ann is None:
-        return text, None
-    return text[:start].rstrip(), ann
-
-
-def _bare_units(text: str) -> Annotation | None:
-    """（A、B） alone on a line under a measure: units with no role word."""
-    m = TRAILING_PAREN.fullmatch(text.strip())
-    if m is None:
-        return None
-    if (marked := _phrase(m["body"])) is not None and marked.lead:
-        return attrs.evolve(marked, written=text.strip())
-    items = [p.strip() for p in UNIT_SEPARATORS.split(m["body"]) if p.strip()]
-    endings = tuple(load("units")["endings"])
-    if not items or not all(i.rstrip("等").endswith(endings) and len(i) <= 30 for i in items):
-        return None
-    return Annotation(written=text.strip(), lead=(), support=(m["body"],))
-
-
-@attrs.frozen(kw_only=True)
-class Task:
-    """A stretch of a paragraph and the annotations that close it."""
-
-    text: str
-    annotations: tuple[Annotation, ...]
-
-
-def split_tasks(text: str, *, own_line: bool) -> list[Task]:
-    """One paragraph of a measure → its tasks, each ended by an annotation.
-
-    Looked for: a label line (牵头单位：A); bare units in brackets on a line of
-    their own; a bracketed annotation at the end; else an unbracketed
-    labelled clause after the last sentence (…。责任单位：X、Y。); and bracketed
-    annotations standing at a sentence boundary inside the paragraph
-    (…。（A负责）… or …（A负责）。…), each of which ends a task — unless it
-    carries a note after its own 。 (〔A牵头，B参与。以下各项…〕), which speaks
-    for the whole measure and ends nothing.
-    """
-    if own_line:
-        whole = parse_annotation(text, line=True)
-        if whole is not None and _label_pattern().match(text.strip()):
-            return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        if (bare := _bare_units(text)) is not None:
-            return [Task(text="", annotations=(bare,))]
-    body, trailing = split_trailing_annotation(text)
-    if trailing is None:
-        body, trailing = _unbracketed_tail(body)
-    tasks: list[Task] = []
-    pieces: list[str] = []
-    open_anns: list[Annotation] = []
-    pos = k = 0
-    while k < len(body):
-        if body[k] in OPENERS and (end := _group_end(body, k)) is not None:
-            after = body[end + 1 : end + 2]
-            if _ends_sentence_before(body, k) or after in ("。", "；", ";"):
-                ann = parse_annotation(body[k + 1 : end])
-                if ann is not None and ann.names_units and _plausible_all(ann):
-                    pieces.append(body[pos:k])
-                    if _has_note(body[k + 1 : end]):
-                        open_anns.append(ann)
-                    else:
-                        tasks.append(
-                            Task(text="".join(pieces).strip(), annotations=(*open_anns, ann))
-                        )
-                        pieces, open_anns = [], []
-                    pos = k = end + 1
-                    while pos < len(body) and body[pos] in "。；;":
-                        pos += 1
-                    k = pos
-                    continue
-        k += 1
-    pieces.append(body[pos:])
-    rest = "".join(pieces).strip()
-    last = [*open_anns, *([trailing] if trailing else [])]
-    if rest or not tasks:
-        tasks.append(Task(text=rest, annotations=tuple(last)))
-    elif last:
-        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
-    return tasks
-
-
-def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[Annotation]]:
-    """One paragraph → (its text, every annotation it carries): its tasks merged."""
-    tasks = split_tasks(text, own_line=own_line)
-    texts = [t.text for t in tasks if t.text]
-    return "".join(texts), [a for t in tasks for a in t.annotations]
-
-
-def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
-    """…。责任单位：X、Y。 → the text before, and the annotation."""
-    for m in _label_pattern().finditer(text):
-        before = text[: m.start()].rstrip()
-        if before and not before.endswith(("。", "；", ";", "！", "？")):
-            continue
-        tail = _labelled(text[m.start() :], line=False)
-        if tail is not None and tail.names_units and _plausible_all(tail):
-            return before, attrs.evolve(tail, written=text[m.start() :].strip())
-    return text, None
-
-
-def _plausible_all(ann: Annotation) -> bool:
-    return all(_plausible_units(u) for u in (*ann.lead, *ann.support))
-
-
-def _ends_sentence_before(text: str, k: int) -> bool:
-    j = k - 1
-    while j >= 0 and text[j].isspace():
-        j -= 1
-    return j >= 0 and text[j] in "。；;"
-
-
-def _group_end(text: str, start: int) -> int | None:
-    depth = 0
-    for j in range(start, len(text)):
-        if text[j] in OPENERS:
-            depth += 1
-        elif text[j] in CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
-
-
-def _has_note(body: str) -> bool:
-    _, sep, tail = body.partition("。")
-    return bool(sep and tail.strip())
 
 
 def is_label_line(line: str) -> bool:
     """牵头单位：… / 责任领导：… / 完成时限：… at the start of a line."""
-    return _label_pattern().match(line.strip()) is not None
+    return label_pattern().match(line.strip()) is not None
 
 
 def parse_annotation_line(line: str) -> tuple[str, str] | None:
     """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
     None for any other line."""
-    m = _label_pattern().match(line.strip())
+    m = label_pattern().match(line.strip())
     if not m:
         return None
     role = "leader" if m["leader"] else _label_roles()[m["label"]]

@@ -21,15 +21,9 @@ import regex
 from ..models import MeasureNo, Part, Residue, Section, Span
 from ..normalize.numbers import cn_to_int
 from . import grammar as g
-from .annotations import (
-    CLOSERS,
-    OPENERS,
-    Annotation,
-    is_label_line,
-    split_tasks,
-    states_first_is_lead,
-)
+from .annotations import CLOSERS, OPENERS, Annotation, is_label_line, states_first_is_lead
 from .header import Line
+from .placement import split_tasks
 
 
 @attrs.frozen(kw_only=True)
