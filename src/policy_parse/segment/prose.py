@@ -18,6 +18,7 @@ from collections import Counter
 import attrs
 import regex
 
+from ..data import load
 from ..models import MeasureNo, Part, Residue, Section, Span
 from ..normalize.numbers import cn_to_int
 from . import grammar as g
@@ -251,14 +252,12 @@ class _Raw:
         )
 
 
-def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outline:
-    """Outline lines → parts, sections, measures; stray lines become residue.
-
-    `first_is_lead`: the text above the outline stated that the first unit
-    of an annotation is the lead (列第一位者为牵头单位).
-    """
+def _lines_to_items(
+    lines: list[Line], first_is_lead: bool
+) -> tuple[list[_Item], list[bool], list[Residue]]:
+    """Lines → items (a marker line and the paragraphs under it), whether the
+    first-unit-leads convention holds for each, and the lines before any."""
     residue: list[Residue] = []
-    notes: list[str] = []
     items: list[_Item] = []
     conventions: list[bool] = []  # per item: the convention holds from here on
     seen_convention = first_is_lead
@@ -295,42 +294,72 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
             )
         seen_convention = seen_convention or states_first_is_lead(ln.text)
     close()
+    return items, conventions, residue
 
+
+@attrs.frozen(kw_only=True)
+class _Levels:
+    """Which marker style is which level of this notice's outline."""
+
+    measure: str
+    part: str | None
+    section: str | None
+    sub: frozenset[str]
+    notes: tuple[str, ...]  # where the level was guessed
+
+
+def _items_to_levels(items: list[_Item]) -> _Levels | None:
+    """The measure level is the most annotated style; styles above it are
+    headings, styles below it sub-measures.  None when nothing is marked."""
     order: list[str] = []
     annotated: Counter[str] = Counter()
-    total: Counter[str] = Counter()
     for it in items:
         style = it.marker.style
         if style in SUB_FORMS:
             continue
         if style not in order:
             order.append(style)
-        total[style] += 1
         if it.annotated:
             annotated[style] += 1
     if not order:
-        return Outline(parts=(), measures=(), residue=tuple(residue))
+        return None
+    messages = load("structure")["messages"]
+    notes: list[str] = []
     if annotated:
         measure_style = annotated.most_common(1)[0][0]
     else:
         measure_style = order[-1]
-        notes.append(
-            "no responsibility annotation recognised at any outline level; "
-            f"items marked like “{_example(items, measure_style)}” taken as measures"
-        )
+        notes.append(messages["no_annotation"].format(marker=_example(items, measure_style)))
     level = order.index(measure_style)
     if measure_style in HEADING_STYLES and level + 1 < len(order):
-        notes.append(
-            f"a heading level (“{_example(items, measure_style)}”) taken as measures: "
-            "its items carry the annotations"
-        )
+        notes.append(messages["heading_as_measures"].format(marker=_example(items, measure_style)))
     headings = order[:level]
     part_style: str | None = headings[0] if headings else None
     section_style: str | None = headings[1] if len(headings) > 1 else None
     if len(headings) == 1 and headings[0] in SECTION_STYLES:
         # A lone heading level written （一） is a section with no part above.
         part_style, section_style = None, headings[0]
-    sub_styles = set(order[level + 1 :])
+    return _Levels(
+        measure=measure_style,
+        part=part_style,
+        section=section_style,
+        sub=frozenset(order[level + 1 :]),
+        notes=tuple(notes),
+    )
+
+
+def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outline:
+    """Outline lines → parts, sections, measures; stray lines become residue.
+
+    `first_is_lead`: the text above the outline stated that the first unit
+    of an annotation is the lead (列第一位者为牵头单位).
+    """
+    items, conventions, residue = _lines_to_items(lines, first_is_lead)
+    levels = _items_to_levels(items)
+    if levels is None:
+        return Outline(parts=(), measures=(), residue=tuple(residue))
+    measure_style, part_style, section_style = levels.measure, levels.part, levels.section
+    sub_styles = levels.sub
 
     parts: list[Part] = []
     builders: list[MeasureBuilder] = []
@@ -420,7 +449,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         parts=tuple(parts),
         measures=tuple(_with_ids(kept_measures)),
         residue=tuple(residue),
-        notes=tuple(notes),
+        notes=levels.notes,
     )
 
 
