@@ -7,7 +7,7 @@ import pytest
 import policy_parse
 from helpers import PROSE_LINE, prose_lines, sample_notice, sample_text
 from policy_parse.models import MeasureNo
-from policy_parse.segment.prose import match_marker
+from policy_parse.segment.markers import match_marker
 
 # --- markers ------------------------------------------------------------------------
 

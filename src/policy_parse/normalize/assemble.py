@@ -21,7 +21,8 @@ from ..models import (
     Unit,
 )
 from ..segment import Segmented
-from ..segment.prose import ProseMeasure, match_marker
+from ..segment.markers import match_marker
+from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline
 from .numbers import parse_written

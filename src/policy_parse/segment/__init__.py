@@ -11,7 +11,8 @@ from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
-from .prose import Outline, is_outline_start, lines_to_outline
+from .markers import is_outline_start
+from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
 
 __all__ = ["Line", "Segmented", "segment"]

@@ -6,13 +6,12 @@ is the style whose items carry responsibility annotations (on the marker
 line or on the lines under it), heading levels are the styles first seen
 above it, and deeper styles are sub-measures (（1） under 3. → 3-1).  36-1
 and 3.1 forms are sub-measures of their own style's level.  Where the level
-had to be guessed, the outline says so in `notes` (segment.diagnostics turns
+had to be guessed, the outline says so in `notes` (normalize.structure turns
 them into `structure` findings).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 
 import attrs
@@ -20,20 +19,11 @@ import regex
 
 from ..data import load
 from ..models import MeasureNo, Part, Residue, Section, Span
-from ..normalize.numbers import cn_to_int
 from . import grammar as g
 from .annotations import CLOSERS, OPENERS, Annotation, is_label_line, states_first_is_lead
 from .header import Line
+from .markers import Marked, match_marker
 from .placement import split_tasks
-
-
-@attrs.frozen(kw_only=True)
-class Marked:
-    style: str
-    number: str  # digits, "36-1" for sub-forms
-    written: str  # the marker as written, e.g. "36-1." or "（一）"
-    rest: str
-    line: Line
 
 
 @attrs.frozen(kw_only=True)
@@ -58,52 +48,6 @@ class Outline:
     notes: tuple[str, ...] = ()  # where the outline was guessed (structure findings)
 
 
-# --- markers --------------------------------------------------------------------
-
-_FOLD_WINDOW = 24  # markers are short: only the line's start is folded
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """The line's start through one normalisation (NFKC plus MARKER_FOLD), with
-    the index in `text` of every folded character (and of the end)."""
-    out: list[str] = []
-    index: list[int] = []
-    for k, ch in enumerate(text[:_FOLD_WINDOW]):
-        folded = g.MARKER_FOLD.get(ch) or unicodedata.normalize("NFKC", ch)
-        out.append(folded)
-        index.extend([k] * len(folded))
-    index.append(min(len(text), _FOLD_WINDOW))
-    return "".join(out), index
-
-
-def match_marker(text: str) -> Marked | None:
-    folded, index = _fold(text)
-    m = g.MARKER.match(folded)
-    if m is None:
-        return None
-    style = next(s for s in g.STYLES if m[s] is not None)
-    raw = m[style]
-    if style in ("part_word", "cn_dun", "cn_paren"):
-        number = str(cn_to_int(raw))
-    else:
-        pieces = [p.strip() for p in _number_parts(raw)]
-        if any(g.YEAR_COMPONENT.match(p) for p in pieces):
-            return None  # 2023-01-05, 13.03.2015: a date, never a marker
-        number = "-".join(p for p in pieces if p)
-    end = index[m.end()]
-    rest = text[end:].strip()
-    if g.CLOCK_AFTER.match(rest):
-        return None  # 13.03 07:51: a time
-    return Marked(
-        style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
-    )
-
-
-def _number_parts(raw: str) -> list[str]:
-    """36-1 / 3.1 / 13.03.2015 → its numbers (widths already folded)."""
-    return [p for p in raw.replace("-", ".").split(".") if p.strip()]
-
-
 # Marker styles that name a section when only one heading level exists.
 SECTION_STYLES = frozenset({"cn_paren"})
 
@@ -119,10 +63,6 @@ SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 _TRAILER_MAX = 30
 TRAILER_REASON = "short line after the measure's annotation (a caption or byline?)"
 _TRAILER_STOP = regex.compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
-
-
-def is_outline_start(text: str) -> bool:
-    return match_marker(text) is not None
 
 
 # --- items: a marker line and the lines under it ------------------------------------
