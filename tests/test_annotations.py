@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policy_parse.segment.annotations import (
+    bare_units,
     parse_annotation,
     parse_annotation_line,
     states_first_is_lead,
@@ -318,3 +319,20 @@ def test_it_reads_a_label_with_a_remark_in_brackets():
     assert ann is not None
     assert ann.support == ("甲局、乙局",)
     assert states_first_is_lead("责任单位（牵头单位列第一位）：甲局、乙局")
+
+
+@pytest.mark.parametrize(
+    "body", ["含高新区管委会", "以下简称市发改委", "不含开发区", "国令第722号"]
+)
+def test_it_does_not_read_a_remark_in_brackets_as_bare_units(body):
+    assert bare_units(body) is None
+
+
+def test_it_reads_a_list_of_unit_names_in_brackets_as_supporting_units():
+    ann = bare_units("县发改局、县统计局等部门，2022年底前")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (
+        (),
+        ("县发改局、县统计局等部门",),
+        "2022年底前",
+    )

@@ -394,3 +394,27 @@ def test_a_convention_stated_in_a_label_holds_for_that_measure_and_later_ones():
     )
     assert [[u.name for u in m.lead] for m in notice.measures] == [["甲局"], ["丙局"]]
     assert [[u.name for u in m.support] for m in notice.measures] == [["乙局"], ["丁局"]]
+
+
+def test_it_reads_bare_units_in_trailing_brackets_and_a_convention_stated_in_the_preamble():
+    notice = _parse(
+        "分解方案\n现将重点工作分解如下（列第一位的为牵头单位）：\n一、稳定增长\n"
+        "1.全县地区生产总值增长8%左右。（县发改局、县统计局）\n"
+        "2.深化改革，推进“一网通办”。（县政务服务中心、县直有关部门，2022年6月底前完成）\n"
+        "3.建设产业园区（含高新区管委会）\n"
+    )
+    m1, m2, m3 = notice.measures
+    assert ([u.name for u in m1.lead], [u.name for u in m1.support]) == (["县发改局"], ["县统计局"])
+    assert m2.deadline is not None and m2.deadline.written == "2022年6月底前完成"
+    assert m3.annotation is None and m3.text.endswith("（含高新区管委会）")
+
+
+def test_the_measure_level_is_the_shallowest_mostly_annotated_style():
+    # 1. carries label lines, 2. is a lead-in over （1）（2）, each annotated:
+    # the measures are 1, 2-1, 2-2, not （1） with 1. taken for a heading.
+    notice = _parse(
+        "（一）着力扩大有效投资\n1.加快重大项目建设。\n牵头单位：市发展改革委\n"
+        "2.强化要素保障。\n（1）加强用地保障。（市自然资源局负责）\n（2）加强资金保障。（市财政局负责）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2-1", "2-2"]
+    assert [m.lead[0].name for m in notice.measures] == ["市发展改革委", "市自然资源局", "市财政局"]

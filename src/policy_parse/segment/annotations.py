@@ -288,6 +288,23 @@ def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list
     return keep(lead), keep(support), leaders
 
 
+def bare_units(body: str) -> Annotation | None:
+    """（A、B） / （A、B，6月底前完成）: a list of unit names with no role word →
+    supporting units (a stated convention may make the first the lead).  Every
+    item must end like a unit (data/units.toml endings) and start like no
+    remark (data/annotations.toml [bare] not_units)."""
+    value, due = _units_and_deadline(body.strip())
+    items = [p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()]
+    endings = tuple(load("units")["endings"])
+    remarks = tuple(load("annotations")["bare"]["not_units"])
+    if not items or not all(
+        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
+        for i in items
+    ):
+        return None
+    return Annotation(written=body, lead=(), support=(value,), deadline=due)
+
+
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     """The inside of a parenthetical (or a line under a measure) → Annotation,
     or None if it is not one.  `line` accepts a deadline-only label line."""

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import attrs
 
-from ..data import load
 from .annotations import (
     CLOSERS,
     OPENERS,
     PAIR,
     Annotation,
+    bare_units,
     label_pattern,
     labelled,
     parse_annotation,
     parse_phrase,
     plausible_units,
 )
-from .grammar import TRAILING_PAREN, UNIT_SEPARATORS
+from .grammar import TRAILING_PAREN
 
 
 def _group_start(text: str, close: int) -> int | None:
@@ -47,7 +47,9 @@ def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
     start = _group_start(stripped, len(stripped) - 1)
     if start is None:
         return text, None
-    ann = parse_annotation(stripped[start + 1 : -1])
+    body = stripped[start + 1 : -1]
+    # …。（A、B） at the end: units with no role word are an annotation too.
+    ann = parse_annotation(body) or bare_units(body)
     if ann is None:
         return text, None
     return text[:start].rstrip(), ann
@@ -60,11 +62,8 @@ def _bare_units(text: str) -> Annotation | None:
         return None
     if (marked := parse_phrase(m["body"])) is not None and marked.lead:
         return attrs.evolve(marked, written=text.strip())
-    items = [p.strip() for p in UNIT_SEPARATORS.split(m["body"]) if p.strip()]
-    endings = tuple(load("units")["endings"])
-    if not items or not all(i.rstrip("等").endswith(endings) and len(i) <= 30 for i in items):
-        return None
-    return Annotation(written=text.strip(), lead=(), support=(m["body"],))
+    ann = bare_units(m["body"])
+    return None if ann is None else attrs.evolve(ann, written=text.strip())
 
 
 @attrs.frozen(kw_only=True)

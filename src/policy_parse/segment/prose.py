@@ -253,19 +253,27 @@ def _items_to_levels(items: list[_Item]) -> _Levels | None:
     headings, styles below it sub-measures.  None when nothing is marked."""
     order: list[str] = []
     annotated: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for it in items:
         style = it.marker.style
         if style in SUB_FORMS:
             continue
         if style not in order:
             order.append(style)
+        total[style] += 1
         if it.annotated:
             annotated[style] += 1
     if not order:
         return None
     messages = load("structure")["messages"]
     notes: list[str] = []
-    if annotated:
+    # The shallowest style whose items are mostly annotated: deeper annotated
+    # styles are its sub-measures (2.强化保障 over （1）…（A负责）); a heading
+    # level with an odd annotation is not mostly annotated.
+    mostly = [s for s in order if annotated[s] and 2 * annotated[s] >= total[s]]
+    if mostly:
+        measure_style = mostly[0]
+    elif annotated:
         measure_style = annotated.most_common(1)[0][0]
     else:
         measure_style = order[-1]
