@@ -69,3 +69,18 @@ def test_every_real_notice_whose_outline_was_guessed_says_so():
         guessed = not n.measures or all(m.annotation is None for m in n.measures)
         structure = [d for d in n.discrepancies if d.kind.value == "structure"]
         assert bool(structure) == guessed, name
+
+
+def test_nothing_is_lost_on_any_real_notice():
+    # A set-aside item lost its marker (（一） under no measure) on one file.
+    import policy_parse
+    from policy_parse.audit import lost_and_invented
+
+    mod = _scorer()
+    bad = {}
+    for p in sorted(CORPUS.glob("*.txt")):
+        document = policy_parse.read_text_document(mod.notice_text(p))
+        notice = policy_parse.notice_from_document(document)
+        if (found := lost_and_invented(document, notice)) != ("", ""):
+            bad[p.stem] = found
+    assert bad == {}

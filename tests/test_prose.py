@@ -418,3 +418,16 @@ def test_the_measure_level_is_the_shallowest_mostly_annotated_style():
     )
     assert [m.id for m in notice.measures] == ["1", "2-1", "2-2"]
     assert [m.lead[0].name for m in notice.measures] == ["市发展改革委", "市自然资源局", "市财政局"]
+
+
+def test_nothing_is_lost_around_unnumbered_measures():
+    from policy_parse.audit import lost_and_invented
+
+    text = (
+        "一、总体要求\n1.推进产业升级，加快构建现代化产业体系，提升产业链\n供应链现代化水平\n"
+        "加快技术改造。（牵头单位：市工信局）\n培育龙头企业。（牵头单位：市发改委）\n附表\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2"]
+    assert lost_and_invented(document, notice) == ("", "")

@@ -87,6 +87,12 @@ def _paragraphs(text: str, line: Line, *, own_line: bool) -> list[_Paragraph]:
 class _Item:
     marker: Marked
     paragraphs: tuple[_Paragraph, ...]  # the marker line's rest first
+    lines: tuple[Line, ...]  # the source lines after the marker, as read (for residue)
+
+    def residue(self, reason: str, *, heading: bool) -> list[Residue]:
+        """The item set aside: every line but, for a heading, its title line."""
+        lines = self.lines if heading else (self.marker.line, *self.lines)
+        return [Residue(text=ln.text.strip(), reason=reason, span=ln.span) for ln in lines]
 
     @property
     def annotated(self) -> bool:
@@ -202,6 +208,7 @@ def _lines_to_items(
     conventions: list[bool] = []  # per item: the convention holds from here on
     seen_convention = first_is_lead
     current: tuple[Marked, list[_Raw]] | None = None
+    follow: list[Line] = []
 
     def close() -> None:
         if current is not None:
@@ -210,16 +217,18 @@ def _lines_to_items(
             for k, r in enumerate(raws):
                 text = "".join(r.pieces)
                 paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=k > 0))
-            items.append(_Item(marker=marker, paragraphs=tuple(paragraphs)))
+            items.append(_Item(marker=marker, paragraphs=tuple(paragraphs), lines=tuple(follow)))
             conventions.append(seen_convention)
 
     for ln in lines:
         m = match_marker(ln.text)
         if m is not None:
             close()
+            follow = []
             m = attrs.evolve(m, line=ln)
             current = (m, [_Raw(pieces=[m.rest], span=ln.span, label=False)])
         elif current is not None:
+            follow.append(ln)
             raws = current[1]
             text = ln.text.strip()
             if raws[-1].wraps(text):
@@ -328,9 +337,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         return b
 
     def set_aside(paragraphs: list[_Paragraph], reason: str) -> None:
-        residue.extend(
-            Residue(text=p.line.text.strip(), reason=reason, span=p.line.span) for p in paragraphs
-        )
+        residue.extend(Residue(text=p.text, reason=reason, span=p.line.span) for p in paragraphs)
 
     for it, convention in zip(items, conventions, strict=True):
         m = it.marker
@@ -340,7 +347,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         elif m.style == part_style:
             part_no, section_no, parent_no = m.number, None, None
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
-            set_aside(body[1:], "prose line outside any measure")
+            residue.extend(it.residue("prose line outside any measure", heading=True))
             continue
         elif m.style == section_style:
             section_no, parent_no = m.number, None
@@ -348,7 +355,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-            set_aside(body[1:], "prose line outside any measure")
+            residue.extend(it.residue("prose line outside any measure", heading=True))
             continue
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
@@ -366,10 +373,10 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
                 if lead_in:
                     residue.append(
                         Residue(
-                            text=m.line.text.strip(),
+                            text=m.written + "".join(p.text for p in units[0]),
                             reason=f"lead-in of the unnumbered measures under {parent_no}, "
                             "not itself a measure",
-                            span=m.line.span,
+                            span=units[0][0].line.span,
                         )
                     )
                     units = units[1:]
@@ -385,7 +392,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         elif m.style in sub_styles and parent_no is not None:
             builder = start(parent_no.sub(int(m.number)), m, convention)
         else:
-            set_aside(body, "prose line outside any measure")
+            residue.extend(it.residue("prose line outside any measure", heading=False))
             continue
         kept, trailers = _split_trailers(body)
         builder.add(kept)
