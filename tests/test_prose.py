@@ -431,3 +431,10 @@ def test_nothing_is_lost_around_unnumbered_measures():
     notice = policy_parse.notice_from_document(document)
     assert [m.id for m in notice.measures] == ["1-1", "1-2"]
     assert lost_and_invented(document, notice) == ("", "")
+
+
+def test_it_reads_a_bracketed_deadline_line_under_a_measure():
+    notice = _parse("一、任务\n1.推进改革。（牵头单位：甲局）\n（完成时限：2022年底前）\n")
+    (m,) = notice.measures
+    assert m.text == "推进改革。"
+    assert m.deadline is not None and m.deadline.value == "2022-12-31"

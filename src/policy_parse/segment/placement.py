@@ -91,6 +91,12 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
             return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
         if (bare := _bare_units(text)) is not None:
             return [Task(text="", annotations=(bare,))]
+        inner = TRAILING_PAREN.fullmatch(text.strip())
+        if inner is not None and label_pattern().match(inner["body"].strip()):
+            # （完成时限：2022年底前） alone on its line: a label line in brackets.
+            whole = parse_annotation(inner["body"], line=True)
+            if whole is not None:
+                return [Task(text="", annotations=(whole,))]
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
         body, trailing = _unbracketed_tail(body)
