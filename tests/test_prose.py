@@ -438,3 +438,15 @@ def test_it_reads_a_bracketed_deadline_line_under_a_measure():
     (m,) = notice.measures
     assert m.text == "推进改革。"
     assert m.deadline is not None and m.deadline.value == "2022-12-31"
+
+
+def test_a_paragraph_full_of_unclosed_brackets_costs_linear_time():
+    import time
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        policy_parse.parse_text("一、任务\n1.开始。" + "（推进改革" * n + "\n")
+        return time.perf_counter() - start
+
+    small, large = seconds(2000), seconds(8000)
+    assert large < 8 * small + 0.5

@@ -103,9 +103,10 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     tasks: list[Task] = []
     pieces: list[str] = []
     open_anns: list[Annotation] = []
+    ends = _group_ends(body)
     pos = k = 0
     while k < len(body):
-        if body[k] in OPENERS and (end := _group_end(body, k)) is not None:
+        if (end := ends.get(k)) is not None:
             after = body[end + 1 : end + 2]
             if _ends_sentence_before(body, k) or after in ("。", "；", ";"):
                 ann = parse_annotation(body[k + 1 : end])
@@ -164,16 +165,16 @@ def _ends_sentence_before(text: str, k: int) -> bool:
     return j >= 0 and text[j] in "。；;"
 
 
-def _group_end(text: str, start: int) -> int | None:
-    depth = 0
-    for j in range(start, len(text)):
-        if text[j] in OPENERS:
-            depth += 1
-        elif text[j] in CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
+def _group_ends(text: str) -> dict[int, int]:
+    """Each opening bracket's index → its closing bracket's, in one pass."""
+    stack: list[int] = []
+    ends: dict[int, int] = {}
+    for j, ch in enumerate(text):
+        if ch in OPENERS:
+            stack.append(j)
+        elif ch in CLOSERS and stack:
+            ends[stack.pop()] = j
+    return ends
 
 
 def _has_note(body: str) -> bool:
