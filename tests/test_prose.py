@@ -450,3 +450,8 @@ def test_a_paragraph_full_of_unclosed_brackets_costs_linear_time():
 
     small, large = seconds(2000), seconds(8000)
     assert large < 8 * small + 0.5
+
+
+def test_a_36_1_dun_sub_measure_under_dun_measures_is_read():
+    notice = _parse("一、任务\n1、推进改革。（甲局负责）\n36-1、优化服务。（乙局负责）\n")
+    assert [m.id for m in notice.measures] == ["1", "36-1"]
