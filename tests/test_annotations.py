@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from policy_parse.segment.annotations import (
+    bare_units,
     parse_annotation,
     parse_annotation_line,
-    split_trailing_annotation,
+    states_first_is_lead,
 )
+from policy_parse.segment.placement import split_paragraph_annotation, split_trailing_annotation
 
 # Measure 1 of the sample: a parenthetical inside the text, the annotation at the end.
 MEASURE_1 = (
@@ -136,3 +138,201 @@ def test_it_reads_a_label_line_under_a_measure():
 def test_it_knows_a_line_with_another_label_is_no_annotation_line():
     assert parse_annotation_line("联系人：张三") is None
     assert parse_annotation_line("支持滨海高新区企业申请国际专利。") is None
+
+
+# --- labels built from role words (issue 8) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("牵头责任单位：省发展改革委；协同责任单位：省财政厅", ("省发展改革委",), ("省财政厅",)),
+        ("牵头负责部门：市商务局，配合责任处室：市财政局", ("市商务局",), ("市财政局",)),
+        ("主办单位：市科技局；协办单位：市教育局", ("市科技局",), ("市教育局",)),
+        ("参与单位：市教育局", (), ("市教育局",)),
+    ],
+)
+def test_it_reads_labels_made_of_a_role_word_and_a_unit_word(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "label", ["责任领导", "分管省领导", "牵头负责领导", "责任人", "分管副省长"]
+)
+def test_it_keeps_persons_and_positions_as_leaders_never_as_units(label):
+    ann = parse_annotation(f"{label}：张三；牵头单位：区发改局")
+    assert ann is not None
+    assert ann.leaders == ("张三",)
+    assert (ann.lead, ann.support) == (("区发改局",), ())
+
+
+def test_it_reads_a_division_line_whose_value_is_a_phrase():
+    ann = parse_annotation("部门分工：省发展改革委牵头，各地、各部门配合。", line=True)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("省发展改革委",), ("各地、各部门",))
+
+
+# --- phrases ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("市经信委牵头落实", ("市经信委",), ()),  # a verb glued to 牵头 is no unit
+        ("市经信委、市国土资源局牵头负责", ("市经信委、市国土资源局",), ()),
+        ("甲局、乙局、丙局分别负责", (), ("甲局、乙局、丙局",)),
+        ("甲局牵头，乙局、丙局参与", ("甲局",), ("乙局、丙局",)),
+        ("甲局主办，乙局协办", ("甲局",), ("乙局",)),
+        ("省农业厅等负责", (), ("省农业厅等",)),  # X等 names several units: no lead
+        ("省发改委、省文化厅等负责", (), ("省发改委、省文化厅等",)),
+        ("甲局牵头，乙局、丙局等部门，丁公司配合", ("甲局",), ("乙局、丙局等部门", "丁公司")),
+    ],
+)
+def test_it_reads_responsibility_phrases_clause_by_clause(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_it_takes_a_deadline_out_of_a_unit_list():
+    ann = parse_annotation("牵头单位：州政务局；责任单位：州司法局，各县市人民政府，6月底完成")
+    assert ann is not None
+    assert ann.support == ("州司法局，各县市人民政府",)
+    assert ann.deadline == "6月底完成"
+
+
+# --- where annotations sit -------------------------------------------------------------
+
+
+def test_it_finds_an_unbracketed_annotation_after_the_last_sentence():
+    text, anns = split_paragraph_annotation(
+        "户外电视宣传。在广场播放视频广告。责任单位:开发区、城管执法局。", own_line=False
+    )
+    assert text == "户外电视宣传。在广场播放视频广告。"
+    assert [a.support for a in anns] == [("开发区、城管执法局",)]
+
+
+def test_it_does_not_take_a_label_inside_a_sentence_for_an_annotation():
+    _, anns = split_paragraph_annotation("明确各牵头单位:职责如下。", own_line=False)
+    assert anns == []
+
+
+def test_it_reads_bare_units_in_brackets_on_their_own_line_as_support():
+    _, anns = split_paragraph_annotation("（市发改委、市财政局）", own_line=True)
+    assert [(a.lead, a.support) for a in anns] == [((), ("市发改委、市财政局",))]
+
+
+def test_it_does_not_read_a_plain_note_on_its_own_line_as_units():
+    assert split_paragraph_annotation("（此件公开发布）", own_line=True)[1] == []
+
+
+def test_it_finds_an_annotation_standing_between_two_sentences():
+    text, anns = split_paragraph_annotation(
+        "制定清单。〔甲局牵头，乙局参与。以下各项不再列出。〕按要求推进。（甲局、丙局牵头）",
+        own_line=False,
+    )
+    assert text == "制定清单。按要求推进。"
+    assert [a.lead for a in anns] == [("甲局",), ("甲局、丙局",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "列第一位者为牵头单位（下同）",
+        "排在第一位的部门为牵头部门",
+        "（列第一位的为牵头单位，下同）",
+    ],
+)
+def test_it_recognises_a_first_unit_leads_convention(text):
+    assert states_first_is_lead(text)
+
+
+def test_it_sees_no_convention_in_ordinary_text():
+    assert not states_first_is_lead("各牵头单位要加强协调，排在前列的地区要总结经验")
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("甲局负责，乙局、丙局配合", ("甲局",), ("乙局、丙局",)),  # one unit responsible leads
+        ("甲局会同乙局、丙局负责", ("甲局",), ("乙局、丙局",)),
+        ("由甲局负责", ("甲局",), ()),
+        ("甲局、乙局负责，丙局配合", (), ("丙局", "甲局、乙局")),  # two responsible: no lead
+    ],
+)
+def test_it_reads_who_answers_for_a_measure_in_more_phrase_forms(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_it_keeps_a_position_named_in_a_phrase_out_of_the_units():
+    ann = parse_annotation("张三副市长牵头，市发改委、市财政局配合")
+    assert ann is not None
+    assert ann.leaders == ("张三副市长",)
+    assert (ann.lead, ann.support) == ((), ("市发改委、市财政局",))
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("责任单位：市发改委（牵头）、市财政局、市商务局", ("市发改委",), ("市财政局、市商务局",)),
+        ("市发改委(牵头单位)、市财政局", ("市发改委",), ("市财政局",)),
+    ],
+)
+def test_it_reads_a_lead_marked_in_brackets_after_its_name(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_it_does_not_take_a_later_label_for_part_of_an_unbracketed_annotation():
+    text, anns = split_paragraph_annotation(
+        "推进改革。牵头单位：甲局。具体要求：按季度报送进展情况。", own_line=False
+    )
+    assert anns == []
+    assert text.endswith("具体要求：按季度报送进展情况。")
+
+
+def test_it_reads_a_label_with_a_bracketed_unit_word():
+    ann = parse_annotation("牵头部门（单位）：甲局；配合部门（单位）：乙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局",))
+
+
+def test_it_reads_a_phrase_given_as_the_value_of_a_label():
+    ann = parse_annotation("责任单位：甲局牵头，乙局、丙局配合")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+
+
+def test_it_reads_x_deng_bumen_as_several_units():
+    ann = parse_annotation("市发改委等部门负责")
+    assert ann is not None
+    assert (ann.lead, ann.support) == ((), ("市发改委等部门",))
+
+
+def test_it_reads_a_label_with_a_remark_in_brackets():
+    ann = parse_annotation("责任单位（列第一位者牵头）：甲局、乙局")
+    assert ann is not None
+    assert ann.support == ("甲局、乙局",)
+    assert states_first_is_lead("责任单位（牵头单位列第一位）：甲局、乙局")
+
+
+@pytest.mark.parametrize(
+    "body", ["含高新区管委会", "以下简称市发改委", "不含开发区", "国令第722号"]
+)
+def test_it_does_not_read_a_remark_in_brackets_as_bare_units(body):
+    assert bare_units(body) is None
+
+
+def test_it_reads_a_list_of_unit_names_in_brackets_as_supporting_units():
+    ann = bare_units("县发改局、县统计局等部门，2022年底前")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (
+        (),
+        ("县发改局、县统计局等部门",),
+        "2022年底前",
+    )

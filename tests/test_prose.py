@@ -7,7 +7,7 @@ import pytest
 import policy_parse
 from helpers import PROSE_LINE, prose_lines, sample_notice, sample_text
 from policy_parse.models import MeasureNo
-from policy_parse.segment.prose import match_marker
+from policy_parse.segment.markers import match_marker
 
 # --- markers ------------------------------------------------------------------------
 
@@ -199,3 +199,259 @@ def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
     notice = policy_parse.parse(text)
     assert [m.id for m in notice.measures] == ["1/1", "1/2", "2/1"]
     assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+# --- real notices (issue 8) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, style, number",
+    [
+        ("1﹒全省生产总值增长7%以上", "ar_dot", "1"),  # U+FE52 SMALL FULL STOP
+        ("１２．规范市场秩序", "ar_dot", "12"),  # full-width digits and stop
+        ("3。加强资源保护", "ar_dot", "3"),  # an ideographic full stop after a digit
+        ("（３）子项", "ar_paren", "3"),
+        ("1.2021年底前完成清单编制", "ar_dot", "1"),  # a year after the marker is text
+        ("2）优化服务", "ar_rparen", "2"),
+        ("⑶完善机制", "ar_paren", "3"),  # a parenthesised digit character, NFKC (3)
+    ],
+)
+def test_it_reads_marker_look_alikes_through_one_normalisation(line, style, number):
+    m = match_marker(line)
+    assert m is not None
+    assert (m.style, m.number) == (style, number)
+    assert line.startswith(m.written)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023-01-05 10:00 区人民政府办公室",
+        "13.03.2015  07:51",
+        "2021.05.14 发布",
+        "12.03 08:15 更新",
+    ],
+)
+def test_it_never_takes_a_date_or_a_time_for_a_marker(line):
+    assert match_marker(line) is None
+
+
+def _parse(text: str) -> policy_parse.Notice:
+    return policy_parse.parse_text(text)
+
+
+def test_it_reads_leaders_beside_units_and_keeps_them_out_of_the_units():
+    notice = _parse(
+        "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导：张三\n"
+        "部门分工：省发展改革委牵头，各地、各部门配合。\n"
+        "2.一般公共预算收入增长5%左右。（责任领导：李四；牵头单位：区财政局）\n"
+    )
+    m1, m2 = notice.measures
+    assert m1.leaders == ("张三",) and m2.leaders == ("李四",)
+    assert [u.name for u in m1.lead] == ["省发展改革委"]
+    assert [u.name for u in m1.support] == ["各地", "各部门"]
+    assert [u.name for u in m2.lead] == ["区财政局"]
+    assert policy_parse.to_dict(notice)["measures"][0]["leaders"] == ["张三"]
+
+
+def test_it_reads_unnumbered_measures_under_a_numbered_heading_as_n_k():
+    notice = _parse(
+        "一、总体要求\n1.推进产业升级。\n加快技术改造。（牵头单位：市工信局）\n"
+        "培育龙头企业。（牵头单位：市发改委）\n扩大有效投资。（牵头单位：市财政局）\n"
+        "2.优化营商环境。（牵头单位：市政务局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "1-3", "2"]
+    assert [m.lead[0].name for m in notice.measures] == [
+        "市工信局",
+        "市发改委",
+        "市财政局",
+        "市政务局",
+    ]
+    assert any("1.推进产业升级" in r.text for r in notice.residue)
+
+
+def test_it_reads_a_cover_letter_with_its_own_numbering_as_header():
+    notice = _parse(
+        "区政府办公室关于印发任务分解方案的通知\n各街道办事处：\n现将方案印发给你们，通知如下：\n"
+        "一、各责任单位要高度重视，明确责任。\n二、区绩效考评机构要纳入考核。\n"
+        "区人民政府办公室\n2023年1月3日\n任务分解方案\n一、主要预期目标\n"
+        "（一）地区生产总值增长7%以上\n责任单位：区发展和改革局\n"
+        "（二）工业投资增长12%以上\n责任单位：区科技局\n"
+    )
+    assert [p.title for p in notice.parts] == ["主要预期目标"]
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert notice.header.date == "2023-01-03"
+    assert any("高度重视" in b for b in notice.header.body)
+
+
+def test_it_applies_a_convention_stated_once_to_every_later_annotation():
+    notice = _parse(
+        "工作方案\n各单位：排在第一位的部门为牵头部门。\n一、任务\n"
+        "1.推进改革。（市发改委、市财政局按职责分工负责）\n2.优化服务。（市政务局负责）\n"
+    )
+    m1, m2 = notice.measures
+    assert [u.name for u in m1.lead] == ["市发改委"]
+    assert [u.name for u in m1.support] == ["市财政局"]
+    assert [u.name for u in m2.lead] == ["市政务局"]
+
+
+def test_it_sets_a_byline_after_the_last_annotation_aside():
+    notice = _parse(
+        "一、任务\n1、推进改革。(省发改委等负责)\n2、优化服务。(省农业厅牵头)\n详见某网\n记者张三\n"
+    )
+    assert notice.measures[-1].text == "优化服务。"
+    assert {r.text for r in notice.residue} >= {"详见某网", "记者张三"}
+
+
+def test_it_joins_a_line_wrapped_inside_an_annotation():
+    notice = _parse(
+        "一、任务\n1.积极引进境内外高等学校和科研院所等创新资源。（牵头部门：科技\n"
+        "创新局，责任部门：经发局）\n"
+    )
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["科技创新局"]
+    assert [u.name for u in m.support] == ["经发局"]
+
+
+def test_it_keeps_a_short_measure_after_an_annotated_one_as_a_measure():
+    notice = _parse(
+        "一、工作任务\n1）推进改革。（市发改委负责，市财政局配合）\n2）优化服务。（各区政府落实）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert [u.name for u in notice.measures[0].lead] == ["市发改委"]
+    assert [u.name for u in notice.measures[1].lead] == ["各区政府"]
+
+
+def test_continuation_lines_cost_linear_time():
+    # Issue 13: each continuation line was checked against the whole measure
+    # text so far (20k lines took 26 s).  Four times the lines, about four
+    # times the time; quadratic would be sixteen.
+    import time
+
+    def seconds(n: int) -> float:
+        text = "一、任务\n1.开始。\n" + "继续推进各项改革任务落实见效，加快发展\n" * n
+        start = time.perf_counter()
+        policy_parse.parse_text(text)
+        return time.perf_counter() - start
+
+    small, large = seconds(2500), seconds(10000)
+    assert large < 8 * small + 0.5
+
+
+def test_it_keeps_leaders_of_a_traditional_notice_as_written():
+    notice = _parse(
+        "一、進一步提升政務服務效能\n"
+        "1.加大簡政放權力度，承接好省下放行政許可事項。（責任領導：張偉國；牽頭單位：州行政審批服務局）\n"
+    )
+    (m,) = notice.measures
+    assert m.leaders == ("張偉國",)
+    assert [u.written for u in m.lead] == ["州行政審批服務局"]
+
+
+def test_it_reads_several_tasks_inside_one_numbered_paragraph_as_n_k():
+    notice = _parse(
+        "一、任务\n3.扩大有效投资，实施重大项目。（市发改委牵头）"
+        "促进消费回升，开展促消费活动。（市商务局牵头，市财政局配合）\n"
+        "4.优化营商环境。（市政务局负责）\n"
+    )
+    assert [m.id for m in notice.measures] == ["3-1", "3-2", "4"]
+    m1, m2, _ = notice.measures
+    assert [u.name for u in m1.lead] == ["市发改委"]
+    assert ([u.name for u in m2.lead], [u.name for u in m2.support]) == (["市商务局"], ["市财政局"])
+    assert m1.text == "扩大有效投资，实施重大项目。"
+    assert m1.written_number == "3." and m2.written_number == ""
+
+
+def test_an_annotation_with_a_note_for_the_whole_measure_ends_no_task():
+    notice = _parse(
+        "一、任务\n1.制定清单。〔甲局牵头，乙局参与。以下各项均需各区落实，不再列出。〕"
+        "推进整治。（甲局、丙局牵头，乙局参与）\n"
+    )
+    (m,) = notice.measures
+    assert m.id == "1"
+    assert [u.name for u in m.lead] == ["甲局", "丙局"]
+    assert [u.name for u in m.support] == ["乙局"]
+
+
+def test_a_numbered_paragraph_and_the_annotated_paragraph_under_it_are_two_tasks():
+    notice = _parse(
+        "一、任务\n1.推进改革，完善机制。（牵头单位：甲局）\n深化试点，扩大范围。（牵头单位：乙局）\n"
+        "2.优化服务。（牵头单位：丙局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]
+
+
+@pytest.mark.parametrize("line, style", [("㈠深化改革", "cn_paren"), ("⒈推进改革", "ar_dot")])
+def test_it_reads_enclosed_marker_characters_through_nfkc(line, style):
+    m = match_marker(line)
+    assert m is not None and (m.style, m.number) == (style, "1")
+
+
+def test_a_convention_stated_in_a_label_holds_for_that_measure_and_later_ones():
+    notice = _parse(
+        "一、任务\n1.推进改革。\n责任单位（列第一位者为牵头单位）：甲局、乙局\n"
+        "2.优化服务。\n责任单位：丙局、丁局\n"
+    )
+    assert [[u.name for u in m.lead] for m in notice.measures] == [["甲局"], ["丙局"]]
+    assert [[u.name for u in m.support] for m in notice.measures] == [["乙局"], ["丁局"]]
+
+
+def test_it_reads_bare_units_in_trailing_brackets_and_a_convention_stated_in_the_preamble():
+    notice = _parse(
+        "分解方案\n现将重点工作分解如下（列第一位的为牵头单位）：\n一、稳定增长\n"
+        "1.全县地区生产总值增长8%左右。（县发改局、县统计局）\n"
+        "2.深化改革，推进“一网通办”。（县政务服务中心、县直有关部门，2022年6月底前完成）\n"
+        "3.建设产业园区（含高新区管委会）\n"
+    )
+    m1, m2, m3 = notice.measures
+    assert ([u.name for u in m1.lead], [u.name for u in m1.support]) == (["县发改局"], ["县统计局"])
+    assert m2.deadline is not None and m2.deadline.written == "2022年6月底前完成"
+    assert m3.annotation is None and m3.text.endswith("（含高新区管委会）")
+
+
+def test_the_measure_level_is_the_shallowest_mostly_annotated_style():
+    # 1. carries label lines, 2. is a lead-in over （1）（2）, each annotated:
+    # the measures are 1, 2-1, 2-2, not （1） with 1. taken for a heading.
+    notice = _parse(
+        "（一）着力扩大有效投资\n1.加快重大项目建设。\n牵头单位：市发展改革委\n"
+        "2.强化要素保障。\n（1）加强用地保障。（市自然资源局负责）\n（2）加强资金保障。（市财政局负责）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2-1", "2-2"]
+    assert [m.lead[0].name for m in notice.measures] == ["市发展改革委", "市自然资源局", "市财政局"]
+
+
+def test_nothing_is_lost_around_unnumbered_measures():
+    from policy_parse.audit import lost_and_invented
+
+    text = (
+        "一、总体要求\n1.推进产业升级，加快构建现代化产业体系，提升产业链\n供应链现代化水平\n"
+        "加快技术改造。（牵头单位：市工信局）\n培育龙头企业。（牵头单位：市发改委）\n附表\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2"]
+    assert lost_and_invented(document, notice) == ("", "")
+
+
+def test_it_reads_a_bracketed_deadline_line_under_a_measure():
+    notice = _parse("一、任务\n1.推进改革。（牵头单位：甲局）\n（完成时限：2022年底前）\n")
+    (m,) = notice.measures
+    assert m.text == "推进改革。"
+    assert m.deadline is not None and m.deadline.value == "2022-12-31"
+
+
+def test_a_paragraph_full_of_unclosed_brackets_costs_linear_time():
+    import time
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        policy_parse.parse_text("一、任务\n1.开始。" + "（推进改革" * n + "\n")
+        return time.perf_counter() - start
+
+    small, large = seconds(2000), seconds(8000)
+    assert large < 8 * small + 0.5
+
+
+def test_a_36_1_dun_sub_measure_under_dun_measures_is_read():
+    notice = _parse("一、任务\n1、推进改革。（甲局负责）\n36-1、优化服务。（乙局负责）\n")
+    assert [m.id for m in notice.measures] == ["1", "36-1"]

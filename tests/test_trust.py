@@ -218,5 +218,7 @@ def test_a_finding_of_a_new_kind_validates_against_the_schema() -> None:
 
 def test_the_text_summary_counts_no_prose_measures_in_a_table_only_notice() -> None:
     notice = policy_parse.parse(ROOT / "samples" / "family-city-sci-tech-table-only.txt")
-    assert "0 measures in the prose, 14 rows in the table" in policy_parse.to_text(notice, lang="en")
+    assert "0 measures in the prose, 14 rows in the table" in policy_parse.to_text(
+        notice, lang="en"
+    )
     assert "正文0项措施，分工表14行" in policy_parse.to_text(notice, lang="zh")

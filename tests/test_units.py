@@ -129,6 +129,24 @@ def test_it_expands_each_run_with_its_own_suffix():
     assert [e for _, e in pairs] == ["北辰区政府", "南开区政府", "宝坻区人民政府", "宁河区人民政府"]
 
 
+def test_it_never_doubles_the_head_of_a_shared_suffix():
+    # 黄埔区、南沙区政府 (a Guangzhou table): 黄埔区 + 区政府 is 黄埔区政府, not 黄埔区区政府.
+    assert [e for _, e in written_units("黄埔区、南沙区政府")] == ["黄埔区政府", "南沙区政府"]
+
+
+@pytest.mark.parametrize("name", ["市科协", "市侨联", "区工商联", "城投公司", "镇政府"])
+def test_it_leaves_a_complete_unit_name_before_a_suffix_run_as_written(name):
+    # 市科协、…管委会 once gave 市科协管委会: a name ending in a unit word keeps its name.
+    pairs = written_units(f"{name}、高新区管委会")
+    assert pairs[0] == (name, name)
+
+
+def test_it_records_a_suffix_expansion_as_such():
+    inv = Inventory(["北辰区政府", "南开区政府"])
+    assert inv.unit("北辰", "北辰区政府").status is UnitStatus.EXPANDED
+    assert inv.unit("南开区政府", "南开区政府").status is UnitStatus.AS_WRITTEN
+
+
 # --- abbreviations against the notice's inventory -------------------------------------
 
 

@@ -55,6 +55,7 @@ from .models import (
 )
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
+from .normalize.structure import structure_findings
 from .read import Limits, SourceLike, read_document, read_text_document
 from .reconcile import reconcile
 from .segment import segment
@@ -155,15 +156,18 @@ def notice_from_document(document: Document, aliases: Mapping[str, str] | None =
     """Segment, normalise and reconcile a `Document` a reader produced."""
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
-        notice = segmented_to_notice(segment(simplified), document.source, aliases)
+        seg = segment(simplified)
+        notice = segmented_to_notice(seg, document.source, aliases)
         notice = restore_written(notice, document, simplified)
     else:
-        notice = segmented_to_notice(segment(document), document.source, aliases)
+        seg = segment(document)
+        notice = segmented_to_notice(seg, document.source, aliases)
     if not notice.measures and not notice.table:
         raise NotANoticeError(
             "no measure and no 分工表 row found: this does not read as an implementation notice"
         )
-    found = reconcile(notice)
+    # Where the structure was guessed, say so first (normalize/structure.py).
+    found = [*structure_findings(notice, seg.outline.notes), *reconcile(notice)]
     if aliases:
-        found = (*found, *alias_conflicts(notice, aliases))
+        found.extend(alias_conflicts(notice, aliases))
     return attrs.evolve(notice, discrepancies=tuple(found))

@@ -16,6 +16,7 @@ from .models import (
     Deadline,
     Discrepancy,
     Document,
+    Kind,
     Measure,
     Notice,
     Paragraph,
@@ -90,6 +91,7 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
             "section": m.section,
             "text": m.text,
             "annotation": m.annotation,
+            "leaders": list(m.leaders),
             "lead": [_unit(u) for u in m.lead],
             "support": [_unit(u) for u in m.support],
             "table": None if e is None else _table(e),
@@ -106,6 +108,7 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
         "section": e.section,
         "text": e.text,
         "annotation": None,
+        "leaders": [],
         "lead": [_unit(u) for u in e.lead],
         "support": [_unit(u) for u in e.support],
         "table": _table(e),
@@ -302,9 +305,7 @@ def counts_line(notice: Notice, lang: Lang) -> str:
         parts=count(n_parts, "part", lang),
         sections=count(n_sections, "section", lang),
         # A table-only notice's measures are its rows: none is in the prose.
-        measures=count(
-            sum(1 for m in notice.measures if m.origin == "prose"), "measure", lang
-        ),
+        measures=count(sum(1 for m in notice.measures if m.origin == "prose"), "measure", lang),
         rows=count(len(notice.table), "row", lang),
         residue=count(len(notice.residue), "residue", lang),
     )
@@ -371,15 +372,18 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
     findings = sorted_findings(notice)
     lines.append(findings_line(findings, lang))
     records = by_id(notice)
+    # Where the parser guessed the structure, every other finding may be off:
+    # those come first, in their own group.
+    guesses = [d for d in findings if d.kind is Kind.STRUCTURE]
+    groups = [(ui("structure", lang), guesses)] if guesses else []
     for sev in _SEV_ORDER:
-        group = [d for d in findings if d.severity is sev]
-        if not group:
-            continue
+        group = [d for d in findings if d.severity is sev and d.kind is not Kind.STRUCTURE]
+        if group:
+            label = ui(sev.value, lang)
+            groups.append((label if lang == "zh" else label.upper(), group))
+    for title, group in groups:
         lines.append("")
-        label = ui(sev.value, lang)
-        lines.append(
-            f"{label}（{len(group)}）" if lang == "zh" else f"{label.upper()} ({len(group)})"
-        )
+        lines.append(f"{title}（{len(group)}）" if lang == "zh" else f"{title} ({len(group)})")
         for d in group:
             where = f"[{d.measure}]" if d.measure else "[-]"
             lines.append(f"  {where:>7} {d.kind.value}: {message(d, lang)}")

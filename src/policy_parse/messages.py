@@ -64,6 +64,8 @@ def message(d: Discrepancy, lang: Lang | None) -> str:
     """`d`'s message in `lang`; None keeps the reconciler's own words."""
     if lang is None:
         return d.message
+    if d.note is not None and (note := catalogue().get("note", {}).get(d.note)):
+        return str(note[lang]).format(**dict(d.fields))
     kind = catalogue()["kind"].get(d.kind.value)
     if kind is None:
         return d.message

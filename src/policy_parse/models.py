@@ -191,6 +191,7 @@ class UnitStatus(str, enum.Enum):
     AS_WRITTEN = "as-written"  # the written form is the canonical one
     RESOLVED = "resolved"  # an abbreviation resolved to one full name
     AMBIGUOUS = "ambiguous"  # an abbreviation that fits several full names
+    EXPANDED = "expanded"  # a shared suffix added to the written item (北辰 → 北辰区政府)
 
 
 @attrs.frozen(kw_only=True)
@@ -275,6 +276,7 @@ class Measure:
     support: tuple[Unit, ...]
     annotation: str | None
     deadline: Deadline | None = None
+    leaders: tuple[str, ...] = ()  # persons and positions (责任领导 …), as written
     span: Span
     origin: str = "prose"  # prose | table
 
@@ -363,6 +365,7 @@ class Kind(str, enum.Enum):
     REPEATED_TERM = "repeated-term"
     DEADLINE_MISMATCH = "deadline-mismatch"
     PLACEMENT_MISMATCH = "placement-mismatch"
+    STRUCTURE = "structure"  # the parser had to guess the notice's structure
 
 
 Value = str | tuple[str, ...] | None
@@ -370,12 +373,19 @@ Value = str | tuple[str, ...] | None
 
 @attrs.frozen(kw_only=True)
 class Discrepancy:
+    """One finding.  `message` is the English sentence; `note` and `fields`,
+    where set, name the catalogue entry (data/messages.toml) and the values
+    that render it in any language when the kind alone does not say enough
+    (a `structure` guess has several causes)."""
+
     kind: Kind
     severity: Severity
     measure: str | None
     prose: Value
     table: Value
     message: str
+    note: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen(kw_only=True)

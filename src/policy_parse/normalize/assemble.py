@@ -21,7 +21,8 @@ from ..models import (
     Unit,
 )
 from ..segment import Segmented
-from ..segment.prose import match_marker
+from ..segment.markers import match_marker
+from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline
 from .numbers import parse_written
@@ -47,6 +48,30 @@ def _heading_number(text: str) -> tuple[str | None, str]:
     if m is None:
         return None, text.strip()
     return m.number, m.rest
+
+
+def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs]:
+    """(lead, support) pairs of a prose measure.  Where the notice stated that
+    the first unit listed leads (列第一位者为牵头单位), an annotation that marks
+    no lead of its own gets its first unit as the lead."""
+    if m.annotation is None:
+        return [], []
+    lead, support = _pairs(m.annotation.lead), _pairs(m.annotation.support)
+    if m.first_is_lead and not lead and support:
+        lead, support = support[:1], support[1:]
+    # Two annotations of one measure (〔A牵头，B参与〕 … （A、C牵头，B参与）):
+    # each unit once, and a lead never also among the supporters.
+    lead = _once(lead, set())
+    return lead, _once(support, {e for _, e in lead})
+
+
+def _once(pairs: Pairs, seen: set[str]) -> Pairs:
+    out: Pairs = []
+    for w, e in pairs:
+        if e not in seen:
+            seen.add(e)
+            out.append((w, e))
+    return out
 
 
 def _row_units(row: TableRow) -> tuple[Pairs, Pairs]:
@@ -87,10 +112,7 @@ def segmented_to_notice(
     prose = seg.outline.measures
     rows = seg.table.rows if seg.table else ()
 
-    prose_units = [
-        (_pairs(m.annotation.lead), _pairs(m.annotation.support)) if m.annotation else ([], [])
-        for m in prose
-    ]
+    prose_units = [_prose_units(m) for m in prose]
     row_units = [_row_units(r) for r in rows]
     local = Inventory(
         (e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]), aliases
@@ -113,6 +135,7 @@ def segmented_to_notice(
             support=units(local, sup),
             annotation=m.annotation.written if m.annotation else None,
             deadline=parse_deadline(m.deadline) if m.deadline else None,
+            leaders=m.annotation.leaders if m.annotation else (),
             span=m.span,
         )
         for m, (lead, sup) in zip(prose, prose_units)

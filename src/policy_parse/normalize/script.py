@@ -86,6 +86,7 @@ _WRITTEN = frozenset(
     {
         "text",
         "annotation",
+        "leaders",
         "written",
         "title",
         "issuer",

@@ -78,11 +78,20 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
                 ):
                     suffix = item[n:]
             for p in pending:
-                out.append((p, clean(p) + suffix if suffix else clean(p)))
+                out.append((p, _with_suffix(clean(p), suffix)))
             pending = []
         out.append((original, item))
     out.extend((p, clean(p)) for p in pending)
     return out
+
+
+def _with_suffix(item: str, suffix: str | None) -> str:
+    """河东 + 区政府 → 河东区政府, and 河东区 + 区政府 → 河东区政府 too: the part of
+    the suffix the item already ends with is not written twice."""
+    if not suffix:
+        return item
+    overlap = next((k for k in range(len(suffix), 0, -1) if item.endswith(suffix[:k])), 0)
+    return item + suffix[overlap:]
 
 
 def _is_abbreviation(short: str, full: str) -> bool:
@@ -126,9 +135,8 @@ class Inventory:
                 self._resolved[short] = (UnitStatus.RESOLVED, full, ())
 
     def unit(self, written: str, expanded: str) -> Unit:
-        status, name, candidates = self._resolved.get(
-            expanded, (UnitStatus.AS_WRITTEN, expanded, ())
-        )
+        written_as = UnitStatus.AS_WRITTEN if expanded == clean(written) else UnitStatus.EXPANDED
+        status, name, candidates = self._resolved.get(expanded, (written_as, expanded, ()))
         return Unit(
             name=name, written=written, expanded=expanded, status=status, candidates=candidates
         )

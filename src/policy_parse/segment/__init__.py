@@ -9,8 +9,10 @@ import attrs
 
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
+from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
-from .prose import Outline, is_outline_start, lines_to_outline
+from .markers import is_outline_start
+from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
 
 __all__ = ["Line", "Segmented", "segment"]
@@ -28,6 +30,21 @@ class Segmented:
 def _paragraph_lines(p: Paragraph) -> list[Line]:
     # A Word paragraph may hold line breaks; the txt form has one line each.
     return [Line(t.strip(), p.span) for t in p.text.split("\n") if t.strip()]
+
+
+def _cover_letter_end(lines: list[Line]) -> int:
+    """With no 附件 mark, a cover letter may carry its own 一、二、三 before the
+    plan: when outline markers come both before and after the letter's date
+    line (成文日期), the plan starts after that date.  -1 when there is none."""
+    first = next((k for k, ln in enumerate(lines) if is_outline_start(ln.text)), None)
+    if first is None:
+        return -1
+    for k in range(first + 1, len(lines)):
+        if g.DATE.match(lines[k].text.strip()):
+            if any(is_outline_start(ln.text) for ln in lines[k + 1 :]):
+                return k
+            break
+    return -1
 
 
 def segment(document: Document) -> Segmented:
@@ -70,12 +87,17 @@ def segment(document: Document) -> Segmented:
         caption = before.pop().text
 
     mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
+    if mark < 0:
+        mark = _cover_letter_end(before)
     start = next(
         (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
         len(before),
     )
     header, header_residue = lines_to_header(before[:start])
-    outline = lines_to_outline(before[start:])
+    outline = lines_to_outline(
+        before[start:],
+        first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:start]),
+    )
     residue.extend(header_residue)
     residue.extend(outline.residue)
     residue.extend(

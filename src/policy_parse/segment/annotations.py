@@ -1,11 +1,16 @@
 """Responsibility annotations: （牵头部门：A，责任部门：B、C） and its cousins.
 
-The label words live in normalize/data/annotations.toml; this module only
-knows the three shapes they come in (docs/formats.md):
+The words live in data/annotations.toml; this module knows the shapes they
+come in (docs/formats.md):
 
-* labelled clauses  — 牵头单位：A；配合单位：B、C
-* a lead phrase     — A牵头，B、C按职责分工负责
-* a shared phrase   — A、B按职责分工负责 (no lead named) or A负责 (one unit: the lead)
+* labelled clauses — 牵头单位：A；配合单位：B、C.  A label is a role word plus a
+  unit word (牵头责任单位, 协同责任单位), a person label (责任领导, 分管副省长: the
+  value is kept as `leaders`, never as units), a deadline label, or a division
+  label whose value is a phrase (部门分工：A牵头，B、C配合。);
+* phrases, read clause by clause — A牵头，B、C按职责分工负责 · A、B牵头落实 ·
+  A参与 · A、B、C分别负责 · A负责 (one unit: the lead) · X等负责 (several: no lead).
+
+Where an annotation sits is segment.placement's business.
 """
 
 from __future__ import annotations
@@ -16,7 +21,11 @@ import attrs
 import regex
 
 from ..data import load
-from .grammar import TRAILING_PAREN, UNIT_SEPARATORS
+from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+
+OPENERS = "（(〔【["
+CLOSERS = "）)〕】]"
+PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -25,80 +34,307 @@ class Annotation:
     lead: tuple[str, ...]  # as written, not yet split into units
     support: tuple[str, ...]
     deadline: str | None = None
+    leaders: tuple[str, ...] = ()  # persons and positions, as written
 
+    @property
+    def names_units(self) -> bool:
+        return bool(self.lead or self.support)
 
-@functools.cache
-def _label_pattern() -> regex.Pattern[str]:
-    labels = load("annotations")["labels"]
-    words = sorted(
-        {*labels["lead"], *labels["support"], *labels["deadline"]}, key=len, reverse=True
-    )
-    return regex.compile(r"(?P<label>" + "|".join(map(regex.escape, words)) + r")\s*[：:]")
-
-
-@functools.cache
-def _role_of() -> dict[str, str]:
-    labels = load("annotations")["labels"]
-    return {
-        **{w: "deadline" for w in labels["deadline"]},
-        **{w: "support" for w in labels["support"]},
-        **{w: "lead" for w in labels["lead"]},
-    }
-
-
-def parse_annotation(body: str) -> Annotation | None:
-    """The inside of a parenthetical → Annotation, or None if it is not one."""
-    text = body.strip()
-    matches = list(_label_pattern().finditer(text))
-    if matches and not text[: matches[0].start()].strip(" ，,；;"):
-        found: dict[str, list[str]] = {"lead": [], "support": [], "deadline": []}
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            value = text[m.end() : end].strip().strip("，,；;。 ")
-            found[_role_of()[m["label"]]].append(value)
-        if not found["lead"] and not found["support"]:
-            return None
+    def merged(self, other: Annotation) -> Annotation:
+        """Two annotations of one measure: leads in order, then supports."""
         return Annotation(
-            written=body,
-            lead=tuple(found["lead"]),
-            support=tuple(found["support"]),
-            deadline=found["deadline"][0] if found["deadline"] else None,
+            written=f"{self.written}\n{other.written}",
+            lead=(*self.lead, *other.lead),
+            support=(*self.support, *other.support),
+            deadline=self.deadline or other.deadline,
+            leaders=(*self.leaders, *other.leaders),
         )
-    phrases = load("annotations")["phrases"]
-    for marker in phrases["lead_marker"]:
-        head, sep, tail = text.partition(marker)
-        if sep and head and not regex.search(r"[。：:]", head):
-            tail = tail.strip(" ，,；;。")
-            for shared in phrases["shared_markers"]:
-                if tail.endswith(shared):
-                    tail = tail[: -len(shared)]
-                    break
-            return Annotation(written=body, lead=(head,), support=(tail,) if tail.strip() else ())
-    for shared in phrases["shared_markers"]:
-        if text.endswith(shared) and (head := text[: -len(shared)].strip(" ，,；;")):
-            if regex.search(r"[。：:]", head):
-                continue
-            if len([p for p in UNIT_SEPARATORS.split(head) if p.strip()]) == 1:
-                return Annotation(written=body, lead=(head,), support=())
-            return Annotation(written=body, lead=(), support=(head,))
-    return None
 
 
-def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
-    """Measure text → (text without its final annotation, the annotation)."""
-    m = TRAILING_PAREN.search(text)
-    if m is None:
-        return text, None
-    ann = parse_annotation(m["body"])
-    if ann is None:
-        return text, None
-    return text[: m.start()].rstrip(), ann
+# --- labels -----------------------------------------------------------------
+
+
+@functools.cache
+def _label_roles() -> dict[str, str]:
+    """Every label word → its role (lead, support, deadline, division)."""
+    data = load("annotations")
+    roles: dict[str, str] = {}
+    for role in ("support", "lead"):
+        for word in data["roles"][role]:
+            for unit_word in data["roles"]["unit_words"]:
+                roles[word + unit_word] = role
+        for word in data["labels"][role]:
+            roles[word] = role
+    for word in data["roles"]["bare"]:
+        roles.setdefault(word, "lead" if word in data["roles"]["lead"] else "support")
+    for role in ("deadline", "division"):
+        for word in data["labels"][role]:
+            roles[word] = role
+    return roles
+
+
+@functools.cache
+def label_pattern() -> regex.Pattern[str]:
+    words = sorted(_label_roles(), key=len, reverse=True)
+    leaders = sorted(load("annotations")["leaders"]["words"], key=len, reverse=True)
+    return regex.compile(
+        r"(?<=^|[\s；;，,。（(【〔])"  # a label starts a clause
+        r"(?P<label>"
+        + "|".join(map(regex.escape, words))  # role + unit word, deadline, division
+        + r"|(?P<leader>\p{Han}{0,6}?(?:"
+        + "|".join(map(regex.escape, leaders))
+        + r")))"  # a person or position label
+        + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
+        + r"\s*[：:]"
+    )
+
+
+def _top_level_split(text: str) -> list[str]:
+    """Split on ，,；; outside parentheses: 各市(区、县)人民政府 stays whole."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for k, ch in enumerate(text):
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;":
+            out.append(text[start:k])
+            start = k + 1
+    out.append(text[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def _units_and_deadline(value: str) -> tuple[str, str | None]:
+    """A unit list whose last item is a deadline (…，6月底完成) → both parts."""
+    items = _top_level_split(value)
+    if len(items) > 1 and DEADLINE_ITEM.match(items[-1]):
+        return "，".join(items[:-1]), items[-1]
+    return value, None
+
+
+@functools.cache
+def _lead_mark() -> regex.Pattern[str]:
+    roles = load("annotations")["roles"]
+    words = "|".join(map(regex.escape, sorted(roles["lead"], key=len, reverse=True)))
+    unit_words = "|".join(map(regex.escape, roles["unit_words"]))
+    return regex.compile(rf"^(?P<unit>.+?)\s*[（(](?:{words})(?:{unit_words})?[）)]$")
+
+
+def _marked_leads(value: str) -> tuple[list[str], str]:
+    """A（牵头）、B → (["A"], "B"): a lead marked in
+    brackets after its name inside a list."""
+    items = [i for i in _top_level_split(value.replace("、", "，")) if i]
+    marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
+    if not marked:
+        return [], value
+    rest = [i for i in items if not _lead_mark().match(i)]
+    return marked, "、".join(rest)
+
+
+def labelled(body: str, *, line: bool) -> Annotation | None:
+    text = body.strip()
+    matches = list(label_pattern().finditer(text))
+    if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    leaders: list[str] = []
+    deadline: str | None = None
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip().strip("，,；;。 ")
+        role = "leader" if m["leader"] else _label_roles()[m["label"]]
+        if role == "leader":
+            if value:
+                leaders.append(value)
+        elif role == "deadline":
+            deadline = deadline or value or None
+        elif role == "division":
+            phrase = parse_phrase(value)
+            if phrase is not None:
+                lead.extend(phrase.lead)
+                support.extend(phrase.support)
+                deadline = deadline or phrase.deadline
+        elif value and (phrase := parse_phrase(value)) is not None and phrase.lead:
+            # 责任单位：A牵头，B、C配合 — the value says who leads.
+            lead.extend(phrase.lead)
+            support.extend(phrase.support)
+            deadline = deadline or phrase.deadline
+        elif value:
+            units, due = _units_and_deadline(value)
+            marked, units = _marked_leads(units)
+            lead.extend(marked)
+            if units:
+                (lead if role == "lead" else support).append(units)
+            deadline = deadline or due
+    if not (lead or support or leaders or (line and deadline)):
+        return None
+    return Annotation(
+        written=body,
+        lead=tuple(lead),
+        support=tuple(support),
+        deadline=deadline,
+        leaders=tuple(leaders),
+    )
+
+
+# --- phrases ------------------------------------------------------------------
+
+
+@functools.cache
+def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    p = load("annotations")["phrases"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+    lead = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['lead_marker'])})(?:{alt(p['lead_verbs'])})?$")
+    support = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['support_markers'])})$")
+    shared = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['shared_markers'])})$")
+    return lead, support, shared
+
+
+# X等 / X等部门 / X等单位: several units, never a lone lead.
+_SEVERAL = regex.compile(r"等\p{Han}{0,3}$")
+
+
+def plausible_units(units: str) -> bool:
+    return 0 < len(units) <= 200 and not regex.search(r"[。：:！？]", units)
+
+
+def parse_phrase(text: str) -> Annotation | None:
+    """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
+    # What follows the first 。 is a note about the annotation (以下各项…不再列出).
+    body = text.split("。", 1)[0]
+    lead_re, support_re, shared_re = _phrase_patterns()
+    words = load("annotations")["phrases"]
+    lead: list[str] = []
+    support: list[str] = []
+    shared: list[str] = []
+    deadline: str | None = None
+    pending: list[str] = []
+    for clause in _top_level_split(body):
+        if DEADLINE_ITEM.match(clause):
+            deadline = clause
+            continue
+        for pattern, bucket in ((lead_re, lead), (support_re, support), (shared_re, shared)):
+            m = pattern.match(clause)
+            if m and plausible_units(m["units"]):
+                units = m["units"]
+                for prefix in words["unit_prefixes"]:
+                    units = units.removeprefix(prefix)
+                head, partners = _split_lead_with(units, words["lead_with"])
+                if partners is not None:
+                    # A会同B负责: A leads whatever the marker, B supports.
+                    lead.extend([*pending, head])
+                    support.append(partners)
+                else:
+                    bucket.extend([*pending, units])
+                pending = []
+                break
+        else:
+            pending.append(clause)
+    if pending and not (lead or support or shared):
+        marked, rest = _marked_leads("，".join(pending))
+        if marked and all(plausible_units(u) for u in [*marked, rest] if u):
+            # （A（牵头）、B）: the lead is marked after its name.
+            return Annotation(
+                written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
+            )
+    if pending or not (lead or support or shared):
+        return None
+    if not lead and len(shared) == 1:
+        items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
+        if len(items) == 1 and not _SEVERAL.search(items[0]):
+            # （A负责） or （A负责，B配合）: one unit responsible is the lead.
+            lead, shared = shared, []
+    lead, support, leaders = _persons_apart(lead, [*support, *shared])
+    return Annotation(
+        written=text,
+        lead=tuple(lead),
+        support=tuple(support),
+        deadline=deadline,
+        leaders=tuple(leaders),
+    )
+
+
+def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
+    for joiner in joiners:
+        head, sep, tail = units.partition(joiner)
+        if sep and head and tail:
+            return head, tail
+    return units, None
+
+
+def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """A position named in a phrase (张三副市长牵头) is a leader, never a unit."""
+    positions = tuple(load("annotations")["leaders"]["words"])
+    leaders: list[str] = []
+
+    def keep(pieces: list[str]) -> list[str]:
+        out: list[str] = []
+        for piece in pieces:
+            items = [i for i in UNIT_SEPARATORS.split(piece) if i.strip()]
+            persons = [i for i in items if i.strip().endswith(positions)]
+            leaders.extend(persons)
+            rest = [i for i in items if i not in persons]
+            if len(rest) == len(items):
+                out.append(piece)
+            elif rest:
+                out.append("、".join(rest))
+        return out
+
+    return keep(lead), keep(support), leaders
+
+
+def bare_units(body: str) -> Annotation | None:
+    """（A、B） / （A、B，6月底前完成）: a list of unit names with no role word →
+    supporting units (a stated convention may make the first the lead).  Every
+    item must end like a unit (data/units.toml endings) and start like no
+    remark (data/annotations.toml [bare] not_units)."""
+    value, due = _units_and_deadline(body.strip())
+    items = [p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()]
+    endings = tuple(load("units")["endings"])
+    remarks = tuple(load("annotations")["bare"]["not_units"])
+    if not items or not all(
+        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
+        for i in items
+    ):
+        return None
+    return Annotation(written=body, lead=(), support=(value,), deadline=due)
+
+
+def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
+    """The inside of a parenthetical (or a line under a measure) → Annotation,
+    or None if it is not one.  `line` accepts a deadline-only label line."""
+    ann = labelled(body, line=line)
+    if ann is not None:
+        return ann
+    phrase = parse_phrase(body.strip())
+    return None if phrase is None else attrs.evolve(phrase, written=body)
+
+
+def is_label_line(line: str) -> bool:
+    """牵头单位：… / 责任领导：… / 完成时限：… at the start of a line."""
+    return label_pattern().match(line.strip()) is not None
 
 
 def parse_annotation_line(line: str) -> tuple[str, str] | None:
     """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
     None for any other line."""
-    m = _label_pattern().match(line.strip())
+    m = label_pattern().match(line.strip())
     if not m:
         return None
-    return _role_of()[m["label"]], line.strip()[m.end() :].strip()
+    role = "leader" if m["leader"] else _label_roles()[m["label"]]
+    return role, line.strip()[m.end() :].strip()
+
+
+@functools.cache
+def _conventions() -> regex.Pattern[str]:
+    return regex.compile("|".join(load("annotations")["conventions"]["first_is_lead"]))
+
+
+def states_first_is_lead(text: str) -> bool:
+    """列第一位者为牵头单位（下同）: from here on the first unit listed leads."""
+    return _conventions().search(text) is not None

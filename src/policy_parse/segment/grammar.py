@@ -52,26 +52,47 @@ LEADS_ON = regex.compile(r"[：:，,]\s*$")  # a line that announces what follow
 # --- outline markers ----------------------------------------------------------
 # Each marker style is one named alternative; the document's own order of
 # first appearance decides which style is a part, a section or a measure.
+# segment.prose matches the line's start after MARKER_FOLD (NFKC plus the
+# table below), so look-alikes (１．, 1﹒, ⑴, 1。) need no alternative of their
+# own; the common full-width forms stay in the pattern for callers that match
+# unfolded text (segment.table's heading rows).
+
+MARKER_FOLD = {"。": ".", "—": "-", "–": "-"}  # beyond NFKC
 
 MARKER = regex.compile(
     r"""
     ^\s*(?:
-        第(?P<part_word>[〇零一二两三四五六七八九十百]+)部分\s*[、，：:.．]?  # 第一部分
-      | (?P<cn_dun>[〇零一二两三四五六七八九十百]+)\s*[、.．]           # 一、
-      | [（(]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]+)\s*[）)]  # （一）
-      | [（(]\s*(?P<ar_paren>\d+)\s*[）)]                               # （1） or (1)
+        第(?P<part_word>[〇零一二两三四五六七八九十百]+)部分\s*[、,，:：.．]?  # 第一部分
+      | (?P<cn_dun>[〇零一二两三四五六七八九十百]+)\s*[、.．]         # 一、
+      | [(（]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]+)\s*[)）]   # （一）
+      | [(（]\s*(?P<ar_paren>\d+)\s*[)）]                              # （1） or (1)
+      | (?P<ar_rparen>\d+)\s*[)）]                                     # 1） or 1)
       | (?P<ar_sub>\d+(?:\s*[-－—]\s*\d+)+)\s*[.．、]?                  # 36-1. / 36-1
-      | (?P<ar_dot>\d+(?:[.．]\d+)*)\s*[.．](?![\d])                    # 1. / 1． / 3.1.
-      | (?P<ar_dec>\d+(?:[.．]\d+)+)(?=\s|[\p{Han}“"《（(])             # 3.1 text (no final dot)
+      | (?P<ar_dot>\d+(?:[.．]\d+)*)\s*[.．](?!\d(?!\d{3}\s*年))        # 1. / 3.1. (1.2021年… too)
+      | (?P<ar_dec>\d+(?:[.．]\d+)+)(?=\s|[\p{Han}“"《(（])              # 3.1 text (no final dot)
       | (?P<ar_dun>\d+)\s*、                                            # 1、
     )\s*
     """,
     regex.VERBOSE,
 )
 
+# A "marker" that is a date or a time: 2023-01-05 10:00, 13.03.2015 07:51.
+YEAR_COMPONENT = regex.compile(r"^(?:19|20)\d\d$")  # one number of the marker is a year
+CLOCK_AFTER = regex.compile(r"^\d{1,2}:\d{2}")  # the rest of the line starts with a time
+
 # Styles that name an outline level; ar_sub and ar_dec are sub-measures of the
 # style their main number uses, so they share its level (see segment.prose).
-STYLES = ("part_word", "cn_dun", "cn_paren", "ar_paren", "ar_sub", "ar_dot", "ar_dec", "ar_dun")
+STYLES = (
+    "part_word",
+    "cn_dun",
+    "cn_paren",
+    "ar_paren",
+    "ar_rparen",
+    "ar_sub",
+    "ar_dot",
+    "ar_dec",
+    "ar_dun",
+)
 
 # --- responsibility annotations ------------------------------------------------
 
@@ -81,6 +102,18 @@ TRAILING_PAREN = regex.compile(
 )
 
 UNIT_SEPARATORS = regex.compile(r"[、，,；;／/\n]+")  # between units in one list
+
+# A deadline written as the last item of a unit list: …，6月底完成 / 2021年底前.
+DEADLINE_ITEM = regex.compile(
+    r"""
+    ^(?:\d{4}\s*年\s*)?                       # an optional year
+    (?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年?底|年?末|上半年|下半年|年内)  # a month, day or year end
+    (?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?   # before …
+    (?:完成|办结|到位|见效)?$                   # … done
+    |^(?:持续推进|长期坚持|长期推进|持续开展)$  # an open-ended deadline
+    """,
+    regex.VERBOSE,
+)
 
 # --- table ----------------------------------------------------------------------
 

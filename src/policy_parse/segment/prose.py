@@ -2,10 +2,12 @@
 
 Marker styles (一、 / 1、 / （一） / 1. / （1） ...) mean different levels in
 different notices, so the depth is read off the document: the measure level
-is the style whose items carry responsibility annotations, heading levels are
-the styles first seen above it, and deeper styles are sub-measures
-(（1） under 3. → 3-1).  36-1 and 3.1 forms are sub-measures of their own
-style's level.
+is the style whose items carry responsibility annotations (on the marker
+line or on the lines under it), heading levels are the styles first seen
+above it, and deeper styles are sub-measures (（1） under 3. → 3-1).  36-1
+and 3.1 forms are sub-measures of their own style's level.  Where the level
+had to be guessed, the outline says so in `notes` (normalize.structure turns
+them into `structure` findings).
 """
 
 from __future__ import annotations
@@ -16,19 +18,15 @@ import attrs
 import regex
 
 from ..models import MeasureNo, Part, Residue, Section, Span
-from ..normalize.numbers import cn_to_int
 from . import grammar as g
-from .annotations import Annotation, parse_annotation_line, split_trailing_annotation
+from .annotations import CLOSERS, OPENERS, Annotation, is_label_line, states_first_is_lead
 from .header import Line
+from .markers import Marked, match_marker
+from .placement import split_tasks
 
-
-@attrs.frozen(kw_only=True)
-class Marked:
-    style: str
-    number: str  # digits, "36-1" for sub-forms
-    written: str  # the marker as written, e.g. "36-1." or "（一）"
-    rest: str
-    line: Line
+# A place where the outline was guessed: the catalogue key of its message
+# (data/messages.toml [note]) and the values that fill it.
+Note = tuple[str, tuple[tuple[str, str], ...]]
 
 
 @attrs.frozen(kw_only=True)
@@ -42,6 +40,7 @@ class ProseMeasure:
     annotation: Annotation | None
     deadline: str | None
     span: Span
+    first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
 
 
 @attrs.frozen(kw_only=True)
@@ -49,126 +48,374 @@ class Outline:
     parts: tuple[Part, ...]
     measures: tuple[ProseMeasure, ...]
     residue: tuple[Residue, ...]
-
-
-def match_marker(text: str) -> Marked | None:
-    m = g.MARKER.match(text)
-    if m is None:
-        return None
-    style = next(s for s in g.STYLES if m[s] is not None)
-    raw = m[style]
-    if style in ("part_word", "cn_dun", "cn_paren"):
-        number = str(cn_to_int(raw))
-    else:
-        number = "-".join(p for p in regex.split(r"\s*[-－—.．]\s*", raw) if p)
-    rest = text[m.end() :].strip()
-    return Marked(
-        style=style, number=number, written=m[0].strip(), rest=rest, line=Line(text, Span())
-    )
+    notes: tuple[Note, ...] = ()  # where the outline was guessed (structure findings)
 
 
 # Marker styles that name a section when only one heading level exists.
 SECTION_STYLES = frozenset({"cn_paren"})
 
+# Styles that are headings in most notices: taking one as measures is a guess.
+HEADING_STYLES = frozenset({"part_word", "cn_dun"})
 
 # 36-1 / 3.1 carry their parent's number: they are measures whatever style
 # the plain measures use (1. or 1、), so they name no level of their own.
 SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 
+# A short line after a measure's annotation that ends no sentence: a caption
+# (附表), a byline (记者…), a link (详见…) — not the measure's text.
+_TRAILER_MAX = 30
+TRAILER_REASON = "short line after the measure's annotation (a caption or byline?)"
+_TRAILER_STOP = regex.compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
 
-def is_outline_start(text: str) -> bool:
-    return match_marker(text) is not None
+
+# --- items: a marker line and the lines under it ------------------------------------
 
 
-def lines_to_outline(lines: list[Line]) -> Outline:
-    """Outline lines → parts, sections, measures; stray lines become residue."""
-    marked: list[tuple[Line, Marked | None]] = []
+@attrs.frozen(kw_only=True)
+class _Paragraph:
+    text: str  # without its annotations
+    annotations: tuple[Annotation, ...]
+    line: Line
+
+
+def _paragraphs(text: str, line: Line, *, own_line: bool) -> list[_Paragraph]:
+    """A paragraph as its tasks: one piece per annotation that closes one."""
+    return [
+        _Paragraph(text=t.text, annotations=t.annotations, line=line)
+        for t in split_tasks(text, own_line=own_line)
+    ]
+
+
+@attrs.frozen(kw_only=True)
+class _Item:
+    marker: Marked
+    paragraphs: tuple[_Paragraph, ...]  # the marker line's rest first
+    lines: tuple[Line, ...]  # the source lines after the marker, as read (for residue)
+
+    def residue(self, reason: str, *, heading: bool) -> list[Residue]:
+        """The item set aside: every line but, for a heading, its title line."""
+        lines = self.lines if heading else (self.marker.line, *self.lines)
+        return [Residue(text=ln.text.strip(), reason=reason, span=ln.span) for ln in lines]
+
+    @property
+    def annotated(self) -> bool:
+        return any(a.names_units or a.leaders for p in self.paragraphs for a in p.annotations)
+
+    def units(self) -> list[list[_Paragraph]]:
+        """Paragraphs grouped as text + the annotation-only lines under it."""
+        groups: list[list[_Paragraph]] = []
+        for p in self.paragraphs:
+            if p.text or not groups:
+                groups.append([p])
+            else:
+                groups[-1].append(p)
+        return groups
+
+
+@attrs.define
+class MeasureBuilder:
+    """One measure while its lines are read: text pieces, annotations, span."""
+
+    number: MeasureNo
+    written_number: str
+    part: str | None
+    section: str | None
+    span: Span
+    first_is_lead: bool = False
+    texts: list[str] = attrs.Factory(list)
+    annotations: list[Annotation] = attrs.Factory(list)
+
+    def add(self, paragraphs: list[_Paragraph]) -> None:
+        for p in paragraphs:
+            if p.text:
+                # A wrapped line joins the text; a second sentence-ending
+                # paragraph starts a new line.  Only the last piece is looked
+                # at, so joining stays linear in the measure's length.
+                if self.texts and g.SENTENCE_END.search(self.texts[-1][-2:]):
+                    self.texts.append("\n")
+                self.texts.append(p.text.strip())
+            self.annotations.extend(p.annotations)
+            if p.line.span != self.span:
+                self.span = self.span.cover(p.line.span)
+
+    def build(self) -> ProseMeasure:
+        ann: Annotation | None = None
+        for a in self.annotations:
+            ann = a if ann is None else ann.merged(a)
+        return ProseMeasure(
+            id=str(self.number),
+            number=self.number,
+            written_number=self.written_number,
+            part=self.part,
+            section=self.section,
+            text="".join(self.texts).strip(),
+            annotation=ann,
+            deadline=ann.deadline if ann else None,
+            span=self.span,
+            first_is_lead=self.first_is_lead,
+        )
+
+
+def _split_trailers(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Paragraph]]:
+    """Short lines after the item's last annotation that end no sentence."""
+    last = max((k for k, p in enumerate(paragraphs) if p.annotations), default=None)
+    if last is None:
+        return paragraphs, []
+    tail = paragraphs[last + 1 :]
+    if all(
+        len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
+        for p in tail
+    ):
+        return paragraphs[: last + 1], tail
+    return paragraphs, []
+
+
+# A wrapped line is a full line of the page; a shorter one is a title or a
+# label (a section title over an unnumbered topic line).
+_WRAPPED_MIN = 20
+_ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
+
+
+@attrs.define
+class _Raw:
+    """One paragraph while its lines are read: pieces joined once, at the end."""
+
+    pieces: list[str]
+    span: Span
+    label: bool  # it starts with a label (牵头单位：…): nothing wraps onto it
+
+    @classmethod
+    def of(cls, text: str, span: Span) -> _Raw:
+        return cls(pieces=[text], span=span, label=is_label_line(text))
+
+    def wraps(self, line: str) -> bool:
+        """`line` goes on with this paragraph: its last line was a full line
+        ended mid-sentence, and `line` is no label line and no bracket."""
+        last = self.pieces[-1].rstrip()
+        return (
+            len(last) >= _WRAPPED_MIN
+            and not last.endswith(_ENDS)
+            and not self.label
+            and not is_label_line(line)
+            and not line.startswith(tuple(OPENERS))
+        )
+
+
+def _lines_to_items(
+    lines: list[Line], first_is_lead: bool
+) -> tuple[list[_Item], list[bool], list[Residue]]:
+    """Lines → items (a marker line and the paragraphs under it), whether the
+    first-unit-leads convention holds for each, and the lines before any."""
+    residue: list[Residue] = []
+    items: list[_Item] = []
+    conventions: list[bool] = []  # per item: the convention holds from here on
+    seen_convention = first_is_lead
+    current: tuple[Marked, list[_Raw]] | None = None
+    follow: list[Line] = []
+
+    def close() -> None:
+        if current is not None:
+            marker, raws = current
+            paragraphs: list[_Paragraph] = []
+            for k, r in enumerate(raws):
+                text = "".join(r.pieces)
+                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=k > 0))
+            items.append(_Item(marker=marker, paragraphs=tuple(paragraphs), lines=tuple(follow)))
+            conventions.append(seen_convention)
+
     for ln in lines:
         m = match_marker(ln.text)
-        marked.append((ln, attrs.evolve(m, line=ln) if m else None))
+        if m is not None:
+            close()
+            follow = []
+            m = attrs.evolve(m, line=ln)
+            current = (m, [_Raw(pieces=[m.rest], span=ln.span, label=False)])
+        elif current is not None:
+            follow.append(ln)
+            raws = current[1]
+            text = ln.text.strip()
+            if raws[-1].wraps(text):
+                # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
+                raws[-1].pieces.append(text)
+                raws[-1].span = raws[-1].span.cover(ln.span)
+            else:
+                raws.append(_Raw.of(text, ln.span))
+        else:
+            residue.append(
+                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
+            )
+        seen_convention = seen_convention or states_first_is_lead(ln.text)
+    close()
+    return items, conventions, residue
 
+
+@attrs.frozen(kw_only=True)
+class _Levels:
+    """Which marker style is which level of this notice's outline."""
+
+    measure: str
+    part: str | None
+    section: str | None
+    sub: frozenset[str]
+    notes: tuple[Note, ...]  # where the level was guessed
+
+
+def _items_to_levels(items: list[_Item]) -> _Levels | None:
+    """The measure level is the most annotated style; styles above it are
+    headings, styles below it sub-measures.  None when nothing is marked."""
     order: list[str] = []
     annotated: Counter[str] = Counter()
-    for _ln, m in marked:
-        if m is None or m.style in SUB_FORMS:
+    total: Counter[str] = Counter()
+    for it in items:
+        style = it.marker.style
+        if style in SUB_FORMS:
             continue
-        if m.style not in order:
-            order.append(m.style)
-        if split_trailing_annotation(m.rest)[1] is not None:
-            annotated[m.style] += 1
+        if style not in order:
+            order.append(style)
+        total[style] += 1
+        if it.annotated:
+            annotated[style] += 1
     if not order:
-        return Outline(
-            parts=(),
-            measures=(),
-            residue=tuple(
-                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
-                for ln, _ in marked
-            ),
-        )
-    measure_style = annotated.most_common(1)[0][0] if annotated else order[-1]
+        return None
+    notes: list[Note] = []
+    # The shallowest style whose items are mostly annotated: deeper annotated
+    # styles are its sub-measures (2.强化保障 over （1）…（A负责）); a heading
+    # level with an odd annotation is not mostly annotated.
+    mostly = [s for s in order if annotated[s] and 2 * annotated[s] >= total[s]]
+    if mostly:
+        measure_style = mostly[0]
+    elif annotated:
+        measure_style = annotated.most_common(1)[0][0]
+    else:
+        measure_style = order[-1]
+        notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
     level = order.index(measure_style)
+    if measure_style in HEADING_STYLES and level + 1 < len(order):
+        notes.append(("heading_as_measures", (("marker", _example(items, measure_style)),)))
     headings = order[:level]
     part_style: str | None = headings[0] if headings else None
     section_style: str | None = headings[1] if len(headings) > 1 else None
     if len(headings) == 1 and headings[0] in SECTION_STYLES:
         # A lone heading level written （一） is a section with no part above.
         part_style, section_style = None, headings[0]
-    sub_styles = set(order[level + 1 :])
+    return _Levels(
+        measure=measure_style,
+        part=part_style,
+        section=section_style,
+        sub=frozenset(order[level + 1 :]),
+        notes=tuple(notes),
+    )
+
+
+def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outline:
+    """Outline lines → parts, sections, measures; stray lines become residue.
+
+    `first_is_lead`: the text above the outline stated that the first unit
+    of an annotation is the lead (列第一位者为牵头单位).
+    """
+    items, conventions, residue = _lines_to_items(lines, first_is_lead)
+    levels = _items_to_levels(items)
+    if levels is None:
+        return Outline(parts=(), measures=(), residue=tuple(residue))
+    measure_style, part_style, section_style = levels.measure, levels.part, levels.section
+    sub_styles = levels.sub
 
     parts: list[Part] = []
-    measures: list[dict[str, object]] = []
-    residue: list[Residue] = []
+    builders: list[MeasureBuilder] = []
     part_no: str | None = None
     section_no: str | None = None
-    current: dict[str, object] | None = None
     parent_no: MeasureNo | None = None
 
-    def start_measure(no: MeasureNo, m: Marked) -> dict[str, object]:
-        item: dict[str, object] = {
-            "number": no,
-            "written_number": m.written,
-            "part": part_no,
-            "section": section_no,
-            "texts": [m.rest],
-            "extra": [],
-            "span": m.line.span,
-        }
-        measures.append(item)
-        return item
+    def start(no: MeasureNo, m: Marked, convention: bool) -> MeasureBuilder:
+        b = MeasureBuilder(
+            number=no,
+            written_number=m.written,
+            part=part_no,
+            section=section_no,
+            span=m.line.span,
+            first_is_lead=convention,
+        )
+        builders.append(b)
+        return b
 
-    for ln, m in marked:
-        style_of = m.style if m else None
-        if m is not None and style_of in SUB_FORMS:
-            current = start_measure(MeasureNo.parse(m.number), m)
-        elif m is not None and style_of == part_style:
-            part_no, section_no, current, parent_no = m.number, None, None, None
+    def set_aside(paragraphs: list[_Paragraph], reason: str) -> None:
+        residue.extend(Residue(text=p.text, reason=reason, span=p.line.span) for p in paragraphs)
+
+    for it, convention in zip(items, conventions, strict=True):
+        m = it.marker
+        body = list(it.paragraphs)
+        if m.style in SUB_FORMS:
+            builder = start(MeasureNo.parse(m.number), m, convention)
+        elif m.style == part_style:
+            part_no, section_no, parent_no = m.number, None, None
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
-        elif m is not None and style_of == section_style:
-            section_no, current, parent_no = m.number, None, None
+            residue.extend(it.residue("prose line outside any measure", heading=True))
+            continue
+        elif m.style == section_style:
+            section_no, parent_no = m.number, None
             sec = Section(number=m.number, written=m.written, title=m.rest)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-        elif m is not None and style_of == measure_style:
+            residue.extend(it.residue("prose line outside any measure", heading=True))
+            continue
+        elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
-            current = start_measure(parent_no, m)
-        elif m is not None and style_of in sub_styles and parent_no is not None:
-            current = start_measure(parent_no.sub(int(m.number)), m)
-        elif current is not None and (lab := parse_annotation_line(ln.text)):
-            current["extra"].append((*lab, ln.text.strip()))  # type: ignore[attr-defined]
-            current["span"] = current["span"].cover(ln.span)  # type: ignore[attr-defined]
-        elif current is not None:
-            # A paragraph that goes on from the measure above (a wrapped line
-            # or a second paragraph of the same measure).
-            current["texts"].append(ln.text.strip())  # type: ignore[attr-defined]
-            current["span"] = current["span"].cover(ln.span)  # type: ignore[attr-defined]
+            units = it.units()
+            kept_units, _ = _split_trailers([p for u in units for p in u])
+            kept_ids = {id(p) for p in kept_units}
+            units = [u for u in units if id(u[0]) in kept_ids]
+            annotated_units = [u for u in units if any(p.annotations for p in u)]
+            lead_in = not any(p.annotations for p in units[0])
+            if len(annotated_units) >= 2 and (len(units) - lead_in) == len(annotated_units):
+                # Unnumbered measures: the item holds several tasks, each
+                # ended by its own annotation (in one paragraph or one per
+                # paragraph) → N-1, N-2 …; an unannotated first line is
+                # their lead-in.
+                if lead_in:
+                    residue.append(
+                        Residue(
+                            text=m.written + "".join(p.text for p in units[0]),
+                            reason=f"lead-in of the unnumbered measures under {parent_no}, "
+                            "not itself a measure",
+                            span=units[0][0].line.span,
+                        )
+                    )
+                    units = units[1:]
+                for k, unit in enumerate(units, start=1):
+                    b = start(parent_no.sub(k), m, convention)
+                    b.written_number = m.written if k == 1 and not lead_in else ""
+                    b.span = unit[0].line.span
+                    b.add(unit)
+                trailers = [p for p in it.paragraphs if id(p) not in kept_ids]
+                set_aside(trailers, TRAILER_REASON)
+                continue
+            builder = start(parent_no, m, convention)
+        elif m.style in sub_styles and parent_no is not None:
+            builder = start(parent_no.sub(int(m.number)), m, convention)
         else:
-            residue.append(
-                Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
-            )
+            residue.extend(it.residue("prose line outside any measure", heading=False))
+            continue
+        kept, trailers = _split_trailers(body)
+        builder.add(kept)
+        set_aside(trailers, TRAILER_REASON)
 
-    finished = [_finish(item) for item in measures]
-    kept: list[ProseMeasure] = []
+    finished = [b.build() for b in builders]
+    kept_measures = _drop_lead_ins(finished, residue)
+    return Outline(
+        parts=tuple(parts),
+        measures=tuple(_with_ids(kept_measures)),
+        residue=tuple(residue),
+        notes=levels.notes,
+    )
+
+
+def _example(items: list[_Item], style: str) -> str:
+    return next((it.marker.written for it in items if it.marker.style == style), style)
+
+
+def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list[ProseMeasure]:
+    """ "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure."""
 
     def is_child(c: ProseMeasure, m: ProseMeasure) -> bool:
         n = len(m.number.parts)
@@ -178,6 +425,7 @@ def lines_to_outline(lines: list[Line]) -> Outline:
             and c.section == m.section
         )
 
+    kept: list[ProseMeasure] = []
     for k, pm in enumerate(finished):
         children: list[ProseMeasure] = []
         if pm.annotation is None:
@@ -186,7 +434,6 @@ def lines_to_outline(lines: list[Line]) -> Outline:
                     break
                 children.append(c)
         if children:
-            # "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure.
             residue.append(
                 Residue(
                     text=f"{pm.written_number}{pm.text}",
@@ -197,7 +444,7 @@ def lines_to_outline(lines: list[Line]) -> Outline:
             )
             continue
         kept.append(pm)
-    return Outline(parts=tuple(parts), measures=tuple(_with_ids(kept)), residue=tuple(residue))
+    return kept
 
 
 def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
@@ -210,34 +457,3 @@ def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
         attrs.evolve(m, id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
         for m in measures
     ]
-
-
-def _finish(item: dict[str, object]) -> ProseMeasure:
-    texts: list[str] = item["texts"]  # type: ignore[assignment]
-    text = texts[0]
-    for t in texts[1:]:
-        text += ("\n" if g.SENTENCE_END.search(text) else "") + t
-    text, ann = split_trailing_annotation(text)
-    extra: list[tuple[str, str, str]] = item["extra"]  # type: ignore[assignment]
-    deadline = ann.deadline if ann else None
-    if extra:
-        lead = [v for role, v, _ in extra if role == "lead"]
-        support = [v for role, v, _ in extra if role == "support"]
-        deadline = next((v for role, v, _ in extra if role == "deadline"), deadline)
-        written = "\n".join(line for _, _, line in extra)
-        if ann is not None:
-            lead, support = [*ann.lead, *lead], [*ann.support, *support]
-            written = ann.written + "\n" + written
-        ann = Annotation(written=written, lead=tuple(lead), support=tuple(support))
-    number: MeasureNo = item["number"]  # type: ignore[assignment]
-    return ProseMeasure(
-        id=str(number),
-        number=number,
-        written_number=item["written_number"],  # type: ignore[arg-type]
-        part=item["part"],  # type: ignore[arg-type]
-        section=item["section"],  # type: ignore[arg-type]
-        text=text.strip(),
-        annotation=ann,
-        deadline=deadline,
-        span=item["span"],  # type: ignore[arg-type]
-    )

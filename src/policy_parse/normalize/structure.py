@@ -1,0 +1,63 @@
+"""`structure` findings: where the parser had to guess the notice's shape.
+
+A parser that is right on tidy notices and quietly wrong elsewhere is worse
+than none (issue 8), so each guess is reported as a warning, ahead of the
+reconciliation's findings: the outline's own notes (no annotation at any
+level, a heading level taken as measures), few annotated measures, a measure
+text far longer than the rest, text that looks like a table but gave no rows
+(the reader's residue says so), and a notice with no measure at all.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+
+from ..data import load
+from ..models import Discrepancy, Kind, Notice, Severity
+from ..segment.prose import Note
+
+# The reason a reader gives text with column words that yielded no rows.
+TABLE_TEXT_REASON = "looks like a table"
+
+
+def _finding(note: str, measure: str | None = None, **fields: object) -> Discrepancy:
+    """A warning whose words come from the catalogue's [note] entry `note`:
+    `message` in English, `note` and `fields` to render it in any language."""
+    values = tuple((k, str(v)) for k, v in fields.items())
+    return Discrepancy(
+        kind=Kind.STRUCTURE,
+        severity=Severity.WARNING,
+        measure=measure,
+        prose=None,
+        table=None,
+        message=load("messages")["note"][note]["en"].format(**dict(values)),
+        note=note,
+        fields=values,
+    )
+
+
+def structure_findings(
+    notice: Notice, outline_notes: Iterable[Note] = ()
+) -> tuple[Discrepancy, ...]:
+    """Every guess behind `notice`, as `structure` warnings."""
+    data = load("structure")
+    out = [_finding(key, **dict(fields)) for key, fields in outline_notes]
+    measures = notice.measures
+    if not measures and not notice.table:
+        out.append(_finding("no_measures"))
+    annotated = sum(1 for m in measures if m.annotation is not None)
+    if measures and annotated and annotated * 2 < len(measures):
+        out.append(_finding("few_annotated", annotated=annotated, total=len(measures)))
+    if len(measures) >= data["long_text_min_measures"]:
+        median = statistics.median(len(m.text) for m in measures)
+        for m in measures:
+            if median and len(m.text) >= data["long_text_factor"] * median:
+                ratio = round(len(m.text) / median)
+                out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
+    out.extend(
+        _finding("table_text", text=r.text[:40])
+        for r in notice.residue
+        if r.reason.startswith(TABLE_TEXT_REASON)
+    )
+    return tuple(out)

@@ -1,0 +1,182 @@
+"""Where annotations sit in a measure, and the tasks they close.
+
+segment.annotations reads an annotation's body; this module finds it: a label
+line, bare units in brackets on a line of their own, a bracketed group at the
+end of a paragraph or at a sentence boundary inside it, an unbracketed
+labelled clause after the last sentence (docs/formats.md).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .annotations import (
+    CLOSERS,
+    OPENERS,
+    PAIR,
+    Annotation,
+    bare_units,
+    label_pattern,
+    labelled,
+    parse_annotation,
+    parse_phrase,
+    plausible_units,
+)
+from .grammar import TRAILING_PAREN
+
+
+def _group_start(text: str, close: int) -> int | None:
+    """Index of the bracket that `text[close]` closes, nesting respected."""
+    depth = 0
+    for k in range(close, -1, -1):
+        ch = text[k]
+        if ch in CLOSERS:
+            depth += 1
+        elif ch in OPENERS:
+            depth -= 1
+            if depth == 0:
+                return k if PAIR.get(text[close]) == ch or ch in "（(" else None
+    return None
+
+
+def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
+    """Measure text → (text without its final bracketed annotation, the annotation)."""
+    stripped = text.rstrip().rstrip("。.").rstrip()
+    if not stripped or stripped[-1] not in CLOSERS:
+        return text, None
+    start = _group_start(stripped, len(stripped) - 1)
+    if start is None:
+        return text, None
+    body = stripped[start + 1 : -1]
+    # …。（A、B） at the end: units with no role word are an annotation too.
+    ann = parse_annotation(body) or bare_units(body)
+    if ann is None:
+        return text, None
+    return text[:start].rstrip(), ann
+
+
+def _bare_units(text: str) -> Annotation | None:
+    """（A、B） alone on a line under a measure: units with no role word."""
+    m = TRAILING_PAREN.fullmatch(text.strip())
+    if m is None:
+        return None
+    if (marked := parse_phrase(m["body"])) is not None and marked.lead:
+        return attrs.evolve(marked, written=text.strip())
+    ann = bare_units(m["body"])
+    return None if ann is None else attrs.evolve(ann, written=text.strip())
+
+
+@attrs.frozen(kw_only=True)
+class Task:
+    """A stretch of a paragraph and the annotations that close it."""
+
+    text: str
+    annotations: tuple[Annotation, ...]
+
+
+def split_tasks(text: str, *, own_line: bool) -> list[Task]:
+    """One paragraph of a measure → its tasks, each ended by an annotation.
+
+    Looked for: a label line (牵头单位：A); bare units in brackets on a line of
+    their own; a bracketed annotation at the end; else an unbracketed
+    labelled clause after the last sentence (…。责任单位：X、Y。); and bracketed
+    annotations standing at a sentence boundary inside the paragraph
+    (…。（A负责）… or …（A负责）。…), each of which ends a task — unless it
+    carries a note after its own 。 (〔A牵头，B参与。以下各项…〕), which speaks
+    for the whole measure and ends nothing.
+    """
+    if own_line:
+        whole = parse_annotation(text, line=True)
+        if whole is not None and label_pattern().match(text.strip()):
+            return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
+        if (bare := _bare_units(text)) is not None:
+            return [Task(text="", annotations=(bare,))]
+        inner = TRAILING_PAREN.fullmatch(text.strip())
+        if inner is not None and label_pattern().match(inner["body"].strip()):
+            # （完成时限：2022年底前） alone on its line: a label line in brackets.
+            whole = parse_annotation(inner["body"], line=True)
+            if whole is not None:
+                return [Task(text="", annotations=(whole,))]
+    body, trailing = split_trailing_annotation(text)
+    if trailing is None:
+        body, trailing = _unbracketed_tail(body)
+    tasks: list[Task] = []
+    pieces: list[str] = []
+    open_anns: list[Annotation] = []
+    ends = _group_ends(body)
+    pos = k = 0
+    while k < len(body):
+        if (end := ends.get(k)) is not None:
+            after = body[end + 1 : end + 2]
+            if _ends_sentence_before(body, k) or after in ("。", "；", ";"):
+                ann = parse_annotation(body[k + 1 : end])
+                if ann is not None and ann.names_units and _plausible_all(ann):
+                    pieces.append(body[pos:k])
+                    if _has_note(body[k + 1 : end]):
+                        open_anns.append(ann)
+                    else:
+                        tasks.append(
+                            Task(text="".join(pieces).strip(), annotations=(*open_anns, ann))
+                        )
+                        pieces, open_anns = [], []
+                    pos = k = end + 1
+                    while pos < len(body) and body[pos] in "。；;":
+                        pos += 1
+                    k = pos
+                    continue
+        k += 1
+    pieces.append(body[pos:])
+    rest = "".join(pieces).strip()
+    last = [*open_anns, *([trailing] if trailing else [])]
+    if rest or not tasks:
+        tasks.append(Task(text=rest, annotations=tuple(last)))
+    elif last:
+        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
+    return tasks
+
+
+def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[Annotation]]:
+    """One paragraph → (its text, every annotation it carries): its tasks merged."""
+    tasks = split_tasks(text, own_line=own_line)
+    texts = [t.text for t in tasks if t.text]
+    return "".join(texts), [a for t in tasks for a in t.annotations]
+
+
+def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
+    """…。责任单位：X、Y。 → the text before, and the annotation."""
+    for m in label_pattern().finditer(text):
+        before = text[: m.start()].rstrip()
+        if before and not before.endswith(("。", "；", ";", "！", "？")):
+            continue
+        tail = labelled(text[m.start() :], line=False)
+        if tail is not None and tail.names_units and _plausible_all(tail):
+            return before, attrs.evolve(tail, written=text[m.start() :].strip())
+    return text, None
+
+
+def _plausible_all(ann: Annotation) -> bool:
+    return all(plausible_units(u) for u in (*ann.lead, *ann.support))
+
+
+def _ends_sentence_before(text: str, k: int) -> bool:
+    j = k - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] in "。；;"
+
+
+def _group_ends(text: str) -> dict[int, int]:
+    """Each opening bracket's index → its closing bracket's, in one pass."""
+    stack: list[int] = []
+    ends: dict[int, int] = {}
+    for j, ch in enumerate(text):
+        if ch in OPENERS:
+            stack.append(j)
+        elif ch in CLOSERS and stack:
+            ends[stack.pop()] = j
+    return ends
+
+
+def _has_note(body: str) -> bool:
+    _, sep, tail = body.partition("。")
+    return bool(sep and tail.strip())

@@ -1,0 +1,89 @@
+"""normalize/structure.py: `structure` warnings wherever the parser guessed."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+import regex
+
+import policy_parse
+from policy_parse.models import Kind, Residue, Severity, Span
+from policy_parse.normalize.assemble import segmented_to_notice
+from policy_parse.normalize.structure import structure_findings
+from policy_parse.segment import segment
+
+
+def _structure(notice: policy_parse.Notice) -> list[str]:
+    return [d.message for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+
+
+def test_a_well_annotated_notice_has_no_structure_finding():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（牵头单位：市发改委）\n2.优化服务。（牵头单位：市政务局）\n"
+    )
+    assert _structure(notice) == []
+
+
+def test_it_says_so_when_no_annotation_is_recognised_at_any_level():
+    notice = policy_parse.parse_text("一、任务\n1.推进改革。\n2.优化服务。\n")
+    (msg,) = _structure(notice)
+    assert "no responsibility annotation" in msg
+    d = notice.discrepancies[0]
+    assert (d.kind, d.severity) == (Kind.STRUCTURE, Severity.WARNING)
+
+
+def test_it_says_so_when_a_heading_level_is_taken_as_measures():
+    notice = policy_parse.parse_text(
+        "一、推进改革（牵头单位：市发改委）\n1.细则一。\n二、优化服务（牵头单位：市政务局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "1-1", "2"]
+    assert any("heading level" in m for m in _structure(notice))
+
+
+def test_it_says_so_when_fewer_than_half_the_measures_are_annotated():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（牵头单位：市发改委）\n2.优化服务。\n3.扩大开放。\n"
+    )
+    assert any("only 1 of 3" in m for m in _structure(notice))
+
+
+def test_it_says_so_when_a_measure_is_ten_times_longer_than_the_median():
+    long = "加快推进各项改革任务落实见效。" * 30
+    notice = policy_parse.parse_text(
+        "一、任务\n"
+        + "".join(f"{k}.短句{k}。（牵头单位：市发改委）\n" for k in range(1, 5))
+        + f"5.{long}（牵头单位：市政务局）\n"
+    )
+    found = [d for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+    assert [d.measure for d in found] == ["5"]
+
+
+def test_it_says_so_when_there_is_no_measure_at_all():
+    # parse() refuses such a text outright (NotANoticeError); the finding is
+    # what structure_findings says of a notice assembled with no measure.
+    text = "关于某事的通知\n各单位：\n请认真贯彻执行。\n"
+    with pytest.raises(policy_parse.NotANoticeError):
+        policy_parse.parse_text(text)
+    seg = segment(policy_parse.read_text_document(text))
+    notice = segmented_to_notice(seg, policy_parse.read_text_document(text).source)
+    assert any("no measure found" in d.message for d in structure_findings(notice))
+
+
+def test_it_reports_text_that_looks_like_a_table_but_gave_no_rows():
+    notice = policy_parse.parse_text("一、任务\n1.推进改革。（牵头单位：市发改委）\n")
+    hand_made = Residue(
+        text="序号 | 重点工作 | 牵头单位", reason="looks like a table: no rows", span=Span()
+    )
+    notice = attrs.evolve(notice, residue=(*notice.residue, hand_made))
+    (found,) = structure_findings(notice)
+    assert "序号 | 重点工作" in found.message
+
+
+def test_the_text_report_shows_structure_findings_first():
+    notice = policy_parse.parse_text("一、任务\n1.推进改革。\n2.优化服务。\n")
+    report = policy_parse.to_text(notice, lang="en")
+    groups = [ln for ln in report.splitlines() if ln.endswith(")") and ln.split(" (")[0].isupper()]
+    assert groups[0].startswith("STRUCTURE")
+    zh = policy_parse.to_text(notice, lang="zh").splitlines()
+    titles = [ln for ln in zh if regex.search(r"（\d+）$", ln) and not ln.startswith(" ")]
+    assert titles[0].startswith("结构推测"), titles
