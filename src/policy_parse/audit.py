@@ -37,7 +37,9 @@ def _written(units: Iterable[Unit]) -> list[str]:
 
 def _entry_texts(e: TableEntry) -> list[str | None]:
     copied = set(e.inherited)
-    texts: list[str | None] = [e.written_number, e.text, *(v for _, v in e.extra)]
+    texts: list[str | None] = [e.written_number, *(v for _, v in e.extra)]
+    if "text" not in copied:  # a vertically merged 具体落实举措 cell is read once
+        texts.append(e.text)
     if "national_task" not in copied:
         texts.append(e.national_task)
     if "deadline" not in copied and e.deadline is not None:
