@@ -989,3 +989,15 @@ def test_strip_invisible_keeps_every_visible_character() -> None:
     assert (
         strip_invisible("市场监管局（知识产权局）\u3000A-1") == "市场监管局（知识产权局）\u3000A-1"
     )
+
+
+def test_a_department_of_invisible_characters_only_is_no_department() -> None:
+    import policy_parse
+    from policy_parse.normalize.invisible import strip_invisible
+
+    text = badfiles.sample_text().replace("\t经发局、办公室\n", "\t经发局、办公室\n\u200d\n", 1)
+    assert "\u200d" in text
+    notice = policy_parse.parse_text(text)
+    names = [u.name for e in notice.table for u in (*e.lead, *e.support)]
+    assert all(strip_invisible(n) for n in names)
+    assert not any(u.written == "\u200d" for e in notice.table for u in e.support)

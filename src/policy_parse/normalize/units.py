@@ -66,6 +66,8 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
     pending: list[str] = []
     for original in written:
         item = clean(original)
+        if not item:  # only invisible characters: no unit (normalize.invisible)
+            continue
         if not _has_unit_ending(item):
             pending.append(original)
             continue
