@@ -26,7 +26,13 @@ What the walk produces (docs/formats.md has specimens):
   continuation gives `Cell(text="", merged_up=True)`; w:tblHeader marks
   `Row(repeat_header=True)`; grid columns a row leaves out (w:gridBefore,
   w:gridAfter) are empty cells.  Cell text is its non-blank lines joined with
-  "\\n", each stripped.
+  "\\n", each stripped.  Cells go by grid position: a continuation of nothing
+  (first row, first column) is an ordinary cell, and a row wider than the
+  grid is fitted back to it (padding and span fillers dropped first, text
+  cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
+  rendered numbers are bounded by `Limits`.
+* w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
+  `Residue` holding the chunk's text.
 * Nested tables are not flattened into the cell (their grid would be lost in
   a string): each becomes a `Residue` with reason "nested table in table t,
   row r, cell c", rows on lines and cells separated by tabs.  Text Word keeps
