@@ -214,3 +214,109 @@ def replace_member(docx: bytes, name: str, data: bytes) -> bytes:
 def ole_file(body: bytes = b"") -> bytes:
     """The first sector of a Compound File (.doc/.wps/.xls), padded."""
     return OLE_MAGIC + bytes(504) + body + bytes(512)
+
+
+# ---------------------------------------------------------------------------
+# Small files that cost a lot after the zip check (issue 13)
+
+_REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_REL_ALT_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def word_package(
+    body: str,
+    *,
+    numbering: str | None = None,
+    chunks: dict[str, tuple[str, bytes]] | None = None,
+    main_type: str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+) -> bytes:
+    """A Word package around raw `body` XML, with an optional numbering.xml
+    (raw <w:abstractNum>/<w:num> XML) and altChunk targets
+    {relationship id: (content type, bytes)}."""
+    chunks = chunks or {}
+    overrides = [("/word/document.xml", main_type)]
+    rels = []
+    if numbering is not None:
+        overrides.append(
+            (
+                "/word/numbering.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+            )
+        )
+        rels.append(f'<Relationship Id="rIdNum" Type="{_REL_NUMBERING}" Target="numbering.xml"/>')
+    for rid, (ctype, _) in chunks.items():
+        overrides.append((f"/word/{rid}.chunk", ctype))
+        rels.append(f'<Relationship Id="{rid}" Type="{_REL_ALT_CHUNK}" Target="{rid}.chunk"/>')
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides)
+        + "</Types>"
+    )
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}"><w:body>{body}</w:body></w:document>'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", ROOT_RELS)
+        zf.writestr("word/document.xml", doc)
+        zf.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(rels)
+            + "</Relationships>",
+        )
+        if numbering is not None:
+            zf.writestr(
+                "word/numbering.xml",
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>',
+            )
+        for rid, (_, data) in chunks.items():
+            zf.writestr(f"word/{rid}.chunk", data)
+    return buf.getvalue()
+
+
+def cell(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph(text)}</w:tc>"
+
+
+def table(rows: list[str], columns: int, row_props: list[str] | None = None) -> str:
+    """A w:tbl of `columns` grid columns; `rows` are the cells XML of each row."""
+    grid = "".join('<w:gridCol w:w="1000"/>' for _ in range(columns))
+    props = row_props or [""] * len(rows)
+    trs = "".join(
+        f"<w:tr><w:trPr>{p}</w:trPr>{cells}</w:tr>" for cells, p in zip(rows, props, strict=True)
+    )
+    return f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>{trs}</w:tbl>"
+
+
+def numbered(level: str, paragraphs: int = 3) -> bytes:
+    """Paragraphs numbered by one list whose level 0 is `level` (the inside
+    of <w:lvl w:ilvl="0">)."""
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">{level}</w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    p = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>加强组织领导</w:t></w:r></w:p>"
+    )
+    return word_package(p * paragraphs, numbering=numbering)
+
+
+def many_paragraphs_docx(n: int) -> bytes:
+    """`n` short paragraphs of varied text, so that the package compresses
+    like a real document (not refused by the zip ratio check)."""
+    import random
+
+    rng = random.Random(13)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    body = "".join(paragraph("".join(rng.choices(han, k=4))) for _ in range(n))
+    return minimal_docx(document_xml(body))

@@ -4,7 +4,7 @@
 reader residue); `characters_out` counts the text the notice keeps, each
 piece once: header fields, outline, measures with their annotations, table
 rows less what they only inherit (merged cells, group titles), residue.  The
-two must be equal, whitespace and punctuation aside — punctuation because
+two must be equal, whitespace, invisible characters and punctuation aside — punctuation because
 splitting 北辰、南开 or unwrapping （牵头部门：…） consumes separators by design.
 One label is consumed the same way and counted back here: the 附件 of the
 附件：… line.
@@ -17,12 +17,16 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .models import Document, Notice, TableEntry, Unit
+from .normalize.invisible import strip_invisible
 
 
 def _count(texts: Iterable[str | None]) -> Counter[str]:
     out: Counter[str] = Counter()
     for t in texts:
         if t:
+            # Invisible characters (variation selectors are marks, not C) draw
+            # nothing and are dropped with a unit made only of them.
+            t = strip_invisible(t)
             out.update(c for c in t if not c.isspace() and unicodedata.category(c)[0] not in "PSZC")
     return out
 
@@ -35,9 +39,11 @@ def _written(units: Iterable[Unit]) -> list[str]:
     return [u.written for u in units]
 
 
-def _entry_texts(e: TableEntry) -> list[str | None]:
+def _entry_texts(e: TableEntry, above: TableEntry | None) -> list[str | None]:
     copied = set(e.inherited)
-    texts: list[str | None] = [e.written_number, e.text, *(v for _, v in e.extra)]
+    texts: list[str | None] = [e.written_number, *_own_extras(e, above)]
+    if "text" not in copied:  # a vertically merged 具体落实举措 cell is read once
+        texts.append(e.text)
     if "national_task" not in copied:
         texts.append(e.national_task)
     if "deadline" not in copied and e.deadline is not None:
@@ -46,13 +52,26 @@ def _entry_texts(e: TableEntry) -> list[str | None]:
         texts += _written(e.upper_units)
     if not copied & {"lead", "combined"}:
         texts += _written(e.lead)
-    if "combined" not in copied:
+    if not copied & {"support", "combined"}:  # a vMerge does carry supporters down
         texts += _written(e.support)
     if "part" not in copied:
         texts.append(e.part_written)
     if "section" not in copied:
         texts.append(e.section_written)
     return texts
+
+
+def _own_extras(e: TableEntry, above: TableEntry | None) -> list[str]:
+    """Values of columns no role claims, less those merged down from the row
+    above: `inherited` says only "extra", not which one, so a value equal to
+    the one above in the same column is taken as the copy."""
+    if "extra" not in e.inherited or above is None:
+        return [v for _, v in e.extra]
+    return [
+        v
+        for i, (_, v) in enumerate(e.extra)
+        if not (i < len(above.extra) and above.extra[i][1] == v)
+    ]
 
 
 def characters_out(notice: Notice) -> Counter[str]:
@@ -81,8 +100,8 @@ def characters_out(notice: Notice) -> Counter[str]:
     for m in notice.measures:
         if m.origin == "prose":  # else a view of a table row, counted below
             texts += [m.written_number, m.text, m.annotation]
-    for e in notice.table:
-        texts += _entry_texts(e)
+    for k, e in enumerate(notice.table):
+        texts += _entry_texts(e, notice.table[k - 1] if k else None)
     texts += [r.text for r in notice.residue]
     return _count(texts)
 

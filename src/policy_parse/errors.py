@@ -36,6 +36,10 @@ class InputTooLargeError(PolicyParseError, ValueError):
     """The input, or what it expands to, exceeds the configured limits."""
 
 
+class NumberTooLongError(InputTooLargeError):
+    """A measure number with more digits than any notice uses (damaged input)."""
+
+
 class DecodingError(PolicyParseError, UnicodeError):
     """Text bytes in no encoding policy_parse recognises."""
 

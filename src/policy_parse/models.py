@@ -161,6 +161,20 @@ class Document:
 # Notice layer: what segmenting and normalising produce
 
 _NO_RE = regex.compile(r"^\d+(?:-\d+)*$")
+# Real measure numbers have one to three digits; Python refuses int() of
+# more than 4300 with a bare ValueError, long before that is useful.
+MAX_NUMBER_DIGITS = 18
+
+
+def _number_part(part: str, whole: str) -> int:
+    if len(part) > MAX_NUMBER_DIGITS:
+        from .errors import NumberTooLongError
+
+        raise NumberTooLongError(
+            f"measure number {whole[:20]}… has {len(part)} digits, over the "
+            f"{MAX_NUMBER_DIGITS} a number may have: not a measure number (damaged input?)"
+        )
+    return int(part)
 
 
 @attrs.frozen(order=True)
@@ -174,7 +188,7 @@ class MeasureNo:
         text = text.strip()
         if not _NO_RE.match(text):
             raise ValueError(f"not a measure number: {text!r}")
-        return cls(tuple(int(p) for p in text.split("-")))
+        return cls(tuple(_number_part(p, text) for p in text.split("-")))
 
     def __str__(self) -> str:
         return "-".join(str(p) for p in self.parts)

@@ -426,3 +426,65 @@ def test_the_autonumbered_sample_numbers_its_measures_one_to_seventy_seven(sampl
     ]
     expected = [str(n) for n in range(1, 36)] + ["36-1", "36-2"] + [str(n) for n in range(37, 78)]
     assert numbers == expected
+
+
+# ---------------------------------------------------------------------------
+# Damage read as content (issue 13): cells by grid position
+
+
+def _with_row_props(row: str, props: str) -> str:
+    return row.replace("<w:tr>", f"<w:tr><w:trPr>{props}</w:trPr>", 1)
+
+
+def test_it_fits_a_row_wider_than_the_grid_back_to_it_without_shifting_columns(
+    build_docx, read_docx
+):
+    header = tr(tc(p("序号")), tc(p("具体落实举措")), tc(p("牵头单位")), tc(p("完成时限")))
+    # w:gridBefore pushes the row one column past the grid's right edge: read
+    # cell by cell, 区科技局 would land under 完成时限.
+    row = _with_row_props(
+        tr(tc(p("1")), tc(p("加强领导")), tc(p("区科技局")), tc(p("2021年底前"))),
+        '<w:gridBefore w:val="1"/>',
+    )
+    document = read_docx(build_docx(tbl(4, header, row)))
+    assert texts(document)[0][1] == ["1", "加强领导", "区科技局", "2021年底前"]
+    assert document.residue == ()
+
+
+def test_it_sets_aside_text_cells_beyond_the_grid_and_says_so(build_docx, read_docx):
+    row = tr(tc(p("a")), tc(p("b")), tc(p("c")))
+    document = read_docx(build_docx(tbl(2, row)))
+    assert texts(document) == [[["a", "b"]]]
+    assert [r.text for r in document.residue] == ["c"]
+    assert "beyond the table grid" in document.residue[0].reason
+    assert "not aligned" in document.residue[0].reason
+
+
+def test_it_shrinks_a_span_that_overruns_the_grid_before_dropping_text(build_docx, read_docx):
+    row = tr(tc(p("a"), span=3), tc(p("b")))
+    document = read_docx(build_docx(tbl(3, row)))
+    assert texts(document) == [[["a", "", "b"]]]
+    assert document.residue == ()
+
+
+def test_it_reads_a_header_row_made_of_merge_continuations_as_the_header(build_docx, read_docx):
+    header = tr(*(tc(p(h), vmerge="continue") for h in ("序号", "具体落实举措", "牵头单位")))
+    row = tr(tc(p("1")), tc(p("加强领导")), tc(p("区科技局")))
+    document = read_docx(build_docx(tbl(3, header, row)))
+    table = only_table(document)
+    assert [c.text for c in table.rows[0].cells] == ["序号", "具体落实举措", "牵头单位"]
+    assert not any(c.merged_up for c in table.rows[0].cells)
+    assert document.residue == ()
+
+
+def test_it_keeps_a_continuation_past_the_end_of_a_shorter_row_above(build_docx, read_docx):
+    body = tbl(
+        3,
+        _with_row_props(tr(tc(p("a"))), '<w:gridAfter w:val="0"/>'),
+        tr(tc(p("b")), tc(p("c"), vmerge="continue"), tc(p("d"))),
+    )
+    # The row above is padded to the grid, so position 1 exists: a genuine
+    # continuation, its own text set aside as before.
+    document = read_docx(build_docx(body))
+    assert only_table(document).rows[1].cells[1].merged_up
+    assert [r.text for r in document.residue] == ["c"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..models import MeasureNo
+from ..errors import NumberTooLongError
+from ..models import MAX_NUMBER_DIGITS, MeasureNo
 
 _CN_VALUES = {
     "〇": 0,
@@ -28,6 +29,11 @@ def cn_to_int(text: str) -> int:
     text = text.strip()
     if not text:
         raise ValueError("empty numeral")
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise NumberTooLongError(
+            f"numeral {text[:20]}… has {len(text)} characters, over the {MAX_NUMBER_DIGITS} "
+            "a number may have (damaged input?)"
+        )
     if text.isdigit():
         return int(text)
     if not any(c in _CN_UNITS for c in text):
@@ -77,4 +83,5 @@ def parse_written(written: str) -> MeasureNo:
     parts = [p for p in _SPLIT.split(text) if p]
     if not parts or not all(p.isdigit() for p in parts):
         raise ValueError(f"not a measure number: {written!r}")
-    return MeasureNo(tuple(int(p) for p in parts))
+    # MeasureNo.parse bounds the digits (a typed ValueError, not int()'s own).
+    return MeasureNo.parse("-".join(parts))

@@ -21,11 +21,13 @@ import regex
 from ..data import load
 from ..models import Unit, UnitStatus
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
+from .invisible import strip_invisible
 
 
 def clean(name: str) -> str:
-    """Trim every kind of whitespace (U+3000 included) and unify widths."""
-    return WHITESPACE.sub("", unicodedata.normalize("NFKC", name))
+    """Trim every kind of whitespace (U+3000 included) and invisible characters
+    (normalize.invisible), and unify widths."""
+    return WHITESPACE.sub("", strip_invisible(unicodedata.normalize("NFKC", name)))
 
 
 def trim(name: str) -> str:
@@ -64,6 +66,8 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
     pending: list[str] = []
     for original in written:
         item = clean(original)
+        if not item:  # only invisible characters: no unit (normalize.invisible)
+            continue
         if not _has_unit_ending(item):
             pending.append(original)
             continue

@@ -7,10 +7,13 @@ translates their exceptions into `PolicyParseError`s at this boundary.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
 
-from ..errors import InputNotFoundError, InputTooLargeError
+import regex
+
+from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
 from ..models import Document, Format, Source
 from .detect import detect_format
 from .limits import Limits
@@ -47,16 +50,39 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _text_bytes(text: str) -> bytes:
+    """UTF-8 of text a caller passed; a lone surrogate (what a lax decoder or
+    `surrogateescape` leaves behind) is no character and cannot be output."""
+    if m := _SURROGATE.search(text):
+        line = text.count("\n", 0, m.start()) + 1
+        raise DecodingError(
+            f"text holds a lone surrogate U+{ord(m[0]):04X} at character {m.start()}, "
+            f"line {line}: not valid Unicode (decoded with errors='surrogateescape'?)"
+        )
+    return text.encode("utf-8")
+
+
+def _memory_is_input_too_large(read: Callable[[], Document], size: int) -> Document:
+    """Run a reader; running out of memory on one input is that input's fault."""
+    try:
+        return read()
+    except MemoryError as exc:
+        raise InputTooLargeError(
+            f"ran out of memory reading an input of {size} bytes; lower the limits "
+            "(policy_parse.Limits) or give the process more memory if the file is genuine"
+        ) from exc
+
+
 def read_text_document(text: str, *, path: str | None = None) -> Document:
     """A `Document` from already-decoded text; no file is ever opened."""
     from . import txt
 
-    src = Source(
-        path=path,
-        format=Format.TXT,
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-    )
-    return txt.read_text(text, src)
+    raw = _text_bytes(text)
+    src = Source(path=path, format=Format.TXT, sha256=hashlib.sha256(raw).hexdigest())
+    return _memory_is_input_too_large(lambda: txt.read_text(text, src), len(raw))
 
 
 def read_document(
@@ -69,11 +95,11 @@ def read_document(
     limits = limits or Limits()
     data, path = _load(source, limits)
     if isinstance(data, str):
-        from . import txt
+        return read_text_document(data, path=path)
+    return _memory_is_input_too_large(lambda: _read_bytes(data, path, limits, password), len(data))
 
-        raw = data.encode("utf-8")
-        src = Source(path=path, format=Format.TXT, sha256=hashlib.sha256(raw).hexdigest())
-        return txt.read_text(data, src)
+
+def _read_bytes(data: bytes, path: str | None, limits: Limits, password: str | None) -> Document:
     if len(data) > limits.max_input_bytes:
         raise InputTooLargeError(
             f"input of {len(data)} bytes is over the {limits.max_input_bytes}-byte limit"

@@ -26,7 +26,13 @@ What the walk produces (docs/formats.md has specimens):
   continuation gives `Cell(text="", merged_up=True)`; w:tblHeader marks
   `Row(repeat_header=True)`; grid columns a row leaves out (w:gridBefore,
   w:gridAfter) are empty cells.  Cell text is its non-blank lines joined with
-  "\\n", each stripped.
+  "\\n", each stripped.  Cells go by grid position: a continuation of nothing
+  (first row, first column) is an ordinary cell, and a row wider than the
+  grid is fitted back to it (padding and span fillers dropped first, text
+  cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
+  rendered numbers are bounded by `Limits`.
+* w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
+  `Residue` holding the chunk's text.
 * Nested tables are not flattened into the cell (their grid would be lost in
   a string): each becomes a `Residue` with reason "nested table in table t,
   row r, cell c", rows on lines and cells separated by tabs.  Text Word keeps
@@ -42,12 +48,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-import docx as _docx
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import OpcError
+from docx.package import Package
 from lxml import etree
 
-from ..errors import CorruptFileError, EmptyDocumentError, PolicyParseError
+from ..errors import (
+    CorruptFileError,
+    EmptyDocumentError,
+    InputTooLargeError,
+    PolicyParseError,
+    UnsupportedFormatError,
+)
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .limits import Limits
 from .safety import check_zip, parse_xml
@@ -74,6 +87,8 @@ _CUSTOM_XML = _W + "customXml"
 _TXBX = _W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
 _VAL = _W + "val"
+_ALT_CHUNK = _W + "altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 # Inline containers whose runs are part of the paragraph's text.
 _INLINE_CONTAINERS = frozenset(
@@ -110,19 +125,34 @@ _CORRUPT = (
 )
 
 
-def read_docx(data: bytes, source: Source, limits: Limits) -> Document:
-    """Read a .docx into a `Document` (module docstring: what becomes what)."""
+def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) -> Document:
+    """Read a .docx into a `Document` (module docstring: what becomes what).
+    `depth` 1 is a .docx embedded in another (w:altChunk); deeper ones are
+    refused so that nesting cannot multiply the zip limits."""
+    if depth > 1:
+        raise InputTooLargeError(".docx embeds Word documents within embedded documents")
     check_zip(data, limits)
     try:
-        document = _docx.Document(io.BytesIO(data))
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if part.content_type != CT.WML_DOCUMENT_MAIN:
+            # python-docx would say so with the repr of our BytesIO.
+            raise UnsupportedFormatError(
+                f"not a plain Word document: its main part is {part.content_type!r} "
+                "(a macro-enabled .docm or a template?); save it as .docx"
+            )
+        document = part.document
         body = document.element.body
-        numbering = _Numbering.from_package(data, document)
+        numbering = _Numbering.from_package(data, document, limits)
     except PolicyParseError:
         raise
     except _CORRUPT as exc:
         raise CorruptFileError(f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
-    walker = _Walker(numbering)
-    walker.body_to_blocks(body)
+    walker = _Walker(numbering, limits, document.part, depth)
+    try:
+        walker.body_to_blocks(body)
+    except RecursionError as exc:
+        # Tables nested in tables as deep as libxml2 allows.
+        raise CorruptFileError(".docx nests tables too deeply to read") from exc
     if not walker.blocks and not walker.residue:
         raise EmptyDocumentError("the .docx holds no text")
     return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
@@ -142,12 +172,19 @@ def _unwrap(parent: Any) -> Iterator[Any]:
 
 
 class _Walker:
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(
+        self, numbering: _Numbering, limits: Limits, part: Any = None, depth: int = 0
+    ) -> None:
         self.numbering = numbering
+        self.limits = limits
+        self.depth = depth
+        self.part = part  # the document part, to resolve w:altChunk targets
         self.blocks: list[Paragraph | Table] = []
         self.residue: list[Residue] = []
         self.paragraph_index = -1
         self.table_index = -1
+        self.paragraphs_seen = 0  # every w:p read, wherever it sits
+        self.rows_seen = 0
 
     # -- blocks ---------------------------------------------------------------
 
@@ -158,6 +195,26 @@ class _Walker:
                 self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
             elif child.tag == _TBL:
                 self.table_to_block(child)
+            elif child.tag == _ALT_CHUNK:
+                self.alt_chunk_to_residue(child, Span(paragraph=self.paragraph_index + 1))
+
+    def alt_chunk_to_residue(self, el: Any, span: Span) -> None:
+        """Word shows an embedded chunk (HTML, another .docx, ...) in place;
+        its text is kept as residue, not read into the outline."""
+        rid = el.get(_R_ID)
+        part = None
+        if self.part is not None and rid is not None:
+            part = self.part.related_parts.get(rid)
+        if part is None:
+            return  # an external or missing target: nothing in this file to read
+        kind, text = chunk_text(part.content_type, part.blob, self.limits, self.depth)
+        self.residue.append(
+            Residue(
+                text=text,
+                reason=f"embedded {kind} chunk (w:altChunk), not read as outline",
+                span=span,
+            )
+        )
 
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
@@ -176,20 +233,47 @@ class _Walker:
         t = self.table_index
         grid = tbl.find(_W + "tblGrid")
         width = len(grid.findall(_W + "gridCol")) if grid is not None else 0
+        if width > self.limits.max_grid_columns:
+            raise _too_wide(f"table {t} declares {width} grid columns", self.limits)
         rows: list[Row] = []
         for r, tr in enumerate(child for child in _unwrap(tbl) if child.tag == _TR):
-            rows.append(self.row_to_row(tr, t, r, width))
+            self.count_row()
+            rows.append(self.row_to_row(tr, t, r, width, rows[-1] if rows else None))
         if rows:
             self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
 
-    def row_to_row(self, tr: Any, t: int, r: int, width: int) -> Row:
+    def count_row(self) -> None:
+        self.rows_seen += 1
+        if self.rows_seen > self.limits.max_rows:
+            raise InputTooLargeError(
+                f".docx has over {self.limits.max_rows} table rows "
+                "(Limits.max_rows); raise the limit if the file is genuine"
+            )
+
+    def span_of(self, el: Any, what: str, t: int, r: int) -> int:
+        n = _int_val(el, 0)
+        if n > self.limits.max_cell_span:
+            raise InputTooLargeError(
+                f".docx table {t}, row {r}: {what}={n} is over the {self.limits.max_cell_span}"
+                "-column limit (Limits.max_cell_span); Word never writes more than 63"
+            )
+        return n
+
+    def row_to_row(self, tr: Any, t: int, r: int, width: int, above: Row | None) -> Row:
+        """Cells by grid position: w:gridBefore/w:gridSpan/w:gridAfter place
+        them, a merge continuation with nothing above or to its left is an
+        ordinary cell, and a row wider than the grid is fitted back to it."""
         cells: list[Cell] = []
+        padding: set[int] = set()  # positions only w:gridBefore/w:gridAfter fill
         repeat = False
+        after = 0
         trpr = tr.find(_W + "trPr")
         if trpr is not None:
             repeat = _on(trpr.find(_W + "tblHeader"))
-            for _ in range(_int_val(trpr.find(_W + "gridBefore"), 0)):
+            for _ in range(self.span_of(trpr.find(_W + "gridBefore"), "w:gridBefore", t, r)):
+                padding.add(len(cells))
                 cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
+            after = self.span_of(trpr.find(_W + "gridAfter"), "w:gridAfter", t, r)
         for tc in _unwrap(tr):
             if tc.tag != _TC:
                 continue
@@ -199,11 +283,18 @@ class _Walker:
             n = 1
             merged_up = merged_left = False
             if tcpr is not None:
-                n = max(1, _int_val(tcpr.find(_W + "gridSpan"), 1))
+                n = max(1, self.span_of(tcpr.find(_W + "gridSpan"), "w:gridSpan", t, r))
                 vmerge = tcpr.find(_W + "vMerge")
                 merged_up = vmerge is not None and vmerge.get(_VAL) != "restart"
                 hmerge = tcpr.find(_W + "hMerge")  # legacy horizontal merge
                 merged_left = hmerge is not None and hmerge.get(_VAL) != "restart"
+            # A continuation of nothing (first row, first column, or past the
+            # end of a shorter row above) is read as the cell it looks like:
+            # a header row made only of continuations is still the header.
+            if merged_up and (above is None or c >= len(above.cells)):
+                merged_up = False
+            if merged_left and c == 0:
+                merged_left = False
             text = self.cell_text(tc, t, r, c)
             if merged_up or merged_left:
                 if text:
@@ -222,10 +313,48 @@ class _Walker:
                 cells.append(
                     Cell(text="", span=Span(table=t, row=r, cell=len(cells)), merged_left=True)
                 )
-        # Grid columns the row leaves out (w:gridAfter, or a short row).
+            if len(cells) > self.limits.max_grid_columns:
+                raise _too_wide(f"table {t}, row {r} has over {len(cells)} cells", self.limits)
+        for _ in range(after):
+            padding.add(len(cells))
+            cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
+        if width and len(cells) > width:
+            cells = self.fit_to_grid(cells, padding, width, t, r)
+        # Grid columns the row leaves out (a short row).
         while len(cells) < width:
             cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
         return Row(cells=tuple(cells), span=Span(table=t, row=r), repeat_header=repeat)
+
+    def fit_to_grid(
+        self, cells: list[Cell], padding: set[int], width: int, t: int, r: int
+    ) -> list[Cell]:
+        """A row claiming more grid columns than the table has: drop what
+        carries no text (grid padding, then span fillers from the right);
+        cells that still overflow go to residue, as they cannot be aligned."""
+        excess = len(cells) - width
+        keep = [True] * len(cells)
+        for i in sorted(padding):
+            if excess and keep[i]:
+                keep[i], excess = False, excess - 1
+        for i in range(len(cells) - 1, -1, -1):
+            if excess and cells[i].merged_left and not cells[i].text:
+                keep[i], excess = False, excess - 1
+        fitted = [c for c, k in zip(cells, keep, strict=True) if k]
+        for c in fitted[width:]:
+            if c.text:
+                self.residue.append(
+                    Residue(
+                        text=c.text,
+                        reason=(
+                            f"cell beyond the table grid (table {t}, row {r}: "
+                            f"{len(fitted)} cells for {width} grid columns), not aligned"
+                        ),
+                        span=c.span,
+                    )
+                )
+        return [
+            attrs.evolve(c, span=Span(table=t, row=r, cell=i)) for i, c in enumerate(fitted[:width])
+        ]
 
     def cell_text(self, tc: Any, t: int, r: int, c: int) -> str:
         lines: list[str] = []
@@ -244,6 +373,8 @@ class _Walker:
         for child in _unwrap(tc):
             if child.tag == _P:
                 add(child)
+            elif child.tag == _ALT_CHUNK:
+                self.alt_chunk_to_residue(child, Span(table=t, row=r, cell=c))
             elif child.tag == _TBL:
                 text = self.nested_table_text(child, t, r, c)
                 if text:
@@ -261,6 +392,7 @@ class _Walker:
         for tr in _unwrap(tbl):
             if tr.tag != _TR:
                 continue
+            self.count_row()
             cells = []
             for tc in _unwrap(tr):
                 if tc.tag == _TC:
@@ -276,12 +408,97 @@ class _Walker:
     def paragraph_text(self, p: Any, boxes: list[Any]) -> str:
         """The paragraph's visible text, its automatic number in front; text
         boxes anchored in it are collected in `boxes`, not read here."""
+        self.paragraphs_seen += 1
+        if self.paragraphs_seen > self.limits.max_paragraphs:
+            raise InputTooLargeError(
+                f".docx has over {self.limits.max_paragraphs} paragraphs "
+                "(Limits.max_paragraphs); raise the limit if the file is genuine"
+            )
         parts: list[str] = []
         label = self.numbering.label(p)
         if label:
             parts.append(label)
         _inline_text(p, parts, boxes)
         return "".join(parts)
+
+
+def _too_wide(what: str, limits: Limits) -> InputTooLargeError:
+    return InputTooLargeError(
+        f".docx {what}, over the {limits.max_grid_columns}-column limit "
+        "(Limits.max_grid_columns); Word never writes more than 63"
+    )
+
+
+_HTML_BLOCKS = frozenset(
+    ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section")
+)
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "message/rfc822", "multipart/related")
+
+
+def chunk_text(content_type: str, blob: bytes, limits: Limits, depth: int) -> tuple[str, str]:
+    """The kind and visible text of a w:altChunk target part."""
+    if content_type.endswith("wordprocessingml.document"):  # a whole .docx file
+        return "Word", _docx_chunk_text(blob, limits, depth + 1)
+    if content_type.startswith("text/plain"):
+        from .txt import decode
+
+        return "text", decode(blob)
+    if any(content_type.startswith(t) for t in _HTML_TYPES):
+        return "HTML", _html_text(blob)
+    return f"{content_type!r}", ""
+
+
+def _docx_chunk_text(blob: bytes, limits: Limits, depth: int) -> str:
+    """A whole .docx inside the package (Word's "insert object from file")."""
+    from ..models import Format
+
+    try:
+        inner = read_docx(
+            blob, Source(path=None, format=Format.DOCX, sha256=""), limits, depth=depth
+        )
+    except EmptyDocumentError:
+        return ""
+    return "\n".join(inner.texts())
+
+
+def _html_text(blob: bytes) -> str:
+    """Text of an HTML chunk, also when wrapped in MIME (.mht), never fetching
+    anything it links to."""
+    import email
+    from email.message import Message
+
+    if blob.lstrip()[:5].lower() not in (b"<html", b"<!doc", b"<?xml", b"<body", b"<head"):
+        msg = email.message_from_bytes(blob)
+        for sub in msg.walk() if msg.is_multipart() else [msg]:
+            assert isinstance(sub, Message)
+            if sub.get_content_type() == "text/html":
+                payload = sub.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    blob = payload
+                    break
+    from .txt import decode
+
+    try:
+        markup = decode(blob)  # UTF-8 or GB18030, as text files
+    except PolicyParseError:
+        markup = blob.decode("utf-8", "replace")  # residue only: U+FFFD shows the damage
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(markup, parser)
+    except (etree.LxmlError, ValueError):
+        root = None
+    if root is None:
+        return markup
+    for el in root.iter():
+        if el.tag in ("script", "style"):
+            el.text = None
+        elif el.tag in _HTML_BLOCKS:  # a block ends a line, as a browser shows it
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag in ("td", "th"):
+            el.tail = "\t" + (el.tail or "")
+    text = str(etree.tostring(root, method="text", encoding="unicode"))
+    lines = (line.strip().strip("\t") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _inline_text(parent: Any, parts: list[str], boxes: list[Any]) -> None:
@@ -393,7 +610,9 @@ class _Numbering:
         nums: dict[str, _Num],
         style_numpr: dict[str, tuple[str | None, int | None]],
         default_style: str | None,
+        max_chars: int = Limits().max_marker_chars,
     ) -> None:
+        self.max_chars = max_chars
         self.abstracts = abstracts
         self.nums = nums
         self.style_numpr = style_numpr
@@ -405,7 +624,7 @@ class _Numbering:
         return cls({}, {}, {}, None)
 
     @classmethod
-    def from_package(cls, data: bytes, document: Any) -> _Numbering:
+    def from_package(cls, data: bytes, document: Any, limits: Limits) -> _Numbering:
         try:
             part = document.part.part_related_by(RT.NUMBERING)
         except KeyError:
@@ -463,7 +682,7 @@ class _Numbering:
                 for linked in nums.values():
                     if linked.abstract == aid:
                         linked.abstract = target.abstract
-        return cls(abstracts, nums, styles[0], styles[1])
+        return cls(abstracts, nums, styles[0], styles[1], limits.max_marker_chars)
 
     def label(self, p: Any) -> str:
         """Advance the counters for paragraph `p` and return its number as
@@ -515,14 +734,22 @@ class _Numbering:
                 del counters[deeper]
         if level.fmt == "bullet" or level.text is None:
             return ""
-        return _render(level.text, k, counters, num, levels)
+        return _render(level.text, k, counters, num, levels, self.max_chars)
 
 
 def _render(
-    text: str, k: int, counters: dict[int, int], num: _Num, levels: dict[int, _Level]
+    text: str,
+    k: int,
+    counters: dict[int, int],
+    num: _Num,
+    levels: dict[int, _Level],
+    max_chars: int = Limits().max_marker_chars,
 ) -> str:
+    """Word's level text with every %n replaced; refused once it would pass
+    `max_chars` (a huge w:start in letters, a level text of many %1)."""
     legal = (num.level_overrides.get(k) or levels.get(k) or _Level()).legal
     out = []
+    size = 0
     i = 0
     while i < len(text):
         ch = text[i]
@@ -531,11 +758,18 @@ def _render(
             lvl = num.level_overrides.get(ref) or levels.get(ref) or _Level()
             value = counters.get(ref, lvl.start)
             fmt = "decimal" if legal and lvl.fmt not in ("none", "bullet") else lvl.fmt
-            out.append(format_number(value, fmt))
+            piece = format_number(value, fmt, max_chars - size)
             i += 2
         else:
-            out.append(ch)
+            piece = ch
             i += 1
+        size += len(piece)
+        if size > max_chars:
+            raise InputTooLargeError(
+                f".docx automatic numbering renders a number of over {max_chars} characters "
+                f"(level text {text[:40]!r}); refused (Limits.max_marker_chars)"
+            )
+        out.append(piece)
     return "".join(out)
 
 
@@ -548,9 +782,11 @@ _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
 
-def format_number(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str, max_chars: int = Limits().max_marker_chars) -> str:
     """Render counter `n` in the w:numFmt `fmt`; unknown formats fall back to
-    decimal (the number is still right, only its script may differ)."""
+    decimal (the number is still right, only its script may differ).  Formats
+    whose length grows with `n` itself (letters, roman) are refused past
+    `max_chars` before anything is built."""
     if fmt == "none":
         return ""
     if fmt in (
@@ -580,6 +816,15 @@ def format_number(n: int, fmt: str) -> str:
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
     if fmt == "decimalZero":
         return f"{n:02d}"
+    if fmt in ("upperRoman", "lowerRoman", "upperLetter", "lowerLetter") and n > 0:
+        # Letters repeat (A … Z, AA … ZZ, AAA …); roman numerals use one M
+        # per thousand.
+        length = (n - 1) // 26 + 1 if fmt.endswith("Letter") else n // 1000
+        if length > max_chars:
+            raise InputTooLargeError(
+                f".docx automatic numbering: {fmt} number {n} renders to about {length} "
+                f"characters, over the {max_chars}-character limit (Limits.max_marker_chars)"
+            )
     if fmt in ("upperRoman", "lowerRoman") and n > 0:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()

@@ -19,3 +19,15 @@ class Limits:
     pdf_memory_bytes: int = 256 * 1024 * 1024
     pdf_seconds: float = 120.0
     max_pages: int = 2_000
+    # Word itself stops at 63 columns; a few kilobytes of XML claiming
+    # w:gridSpan="1000000000" must not become a billion cells.
+    max_grid_columns: int = 256
+    max_cell_span: int = 256
+    # An automatic number as Word draws it ("（十八）", "3.1.2."); a letter or
+    # roman format with a huge w:start, or a level text repeating %1, would
+    # otherwise render megabytes per paragraph.
+    max_marker_chars: int = 256
+    # Every w:p of a .docx (body, cells, text boxes) and every table row; the
+    # largest sample has under 300 paragraphs and 120 rows.
+    max_paragraphs: int = 100_000
+    max_rows: int = 5_000

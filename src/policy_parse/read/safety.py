@@ -80,14 +80,26 @@ def check_zip(data: bytes, limits: Limits) -> None:
 
 
 def _check_declared(infos: list[zipfile.ZipInfo], data: bytes, limits: Limits) -> None:
-    """Refuse on what the central directory declares, before inflating anything."""
+    """Refuse on what the central directory declares, before inflating anything:
+    too many, too large, encrypted, oddly compressed or duplicate entries."""
     if len(infos) > limits.max_zip_entries:
         raise InputTooLargeError(
             f".docx has {len(infos)} zip entries, over the limit of {limits.max_zip_entries} "
             "(Limits.max_zip_entries)"
         )
+    seen: set[str] = set()
     total = 0
     for info in infos:
+        # OPC part names compare case-insensitively (ECMA-376 part 2, 9.1.1.1).
+        key = info.filename.lower()
+        if key in seen:
+            # zipfile (and so python-docx) silently takes the last copy; Word
+            # may take another: which text is the notice is ambiguous.
+            raise CorruptFileError(
+                f".docx has two zip entries named {info.filename!r}; refused as ambiguous "
+                "(a tampered or badly repaired file): re-save it from Word"
+            )
+        seen.add(key)
         if info.flag_bits & 0x1:
             raise CorruptFileError(
                 f".docx member {info.filename!r} is zip-encrypted, which Word never writes"

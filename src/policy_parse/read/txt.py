@@ -46,6 +46,25 @@ def _strict(data: bytes, codec: str) -> tuple[str | None, UnicodeDecodeError | N
         return None, exc
 
 
+def _bom_contradicted(rest: bytes, codec: str) -> str | None:
+    """Why the bytes after a BOM are not in the BOM's encoding, or None.
+
+    A UTF-16 BOM pasted before UTF-8 text decodes "successfully" into CJK
+    mojibake: real UTF-16 Chinese text has zero bytes (every ASCII character,
+    line break and U+xx00 code point carries one), UTF-8 never does.  UTF-16
+    after a UTF-8 BOM is the mirror case: zeros in every other byte."""
+    if codec == "utf-16":
+        if b"\x00" not in rest and rest:
+            utf8, _ = _strict(rest, "utf-8")
+            if utf8 is not None and not utf8.isascii() and _HAN.search(utf8):
+                return "the bytes after it are UTF-8 Chinese text"
+        return None
+    zeros = rest[:4096].count(0)
+    if zeros and zeros * 4 > len(rest[:4096]):
+        return "a quarter of the bytes after it are zero (UTF-16 text?)"
+    return None
+
+
 def decode(data: bytes) -> str:
     """Decode text bytes: BOM, else strict UTF-8, else strict GB18030, else
     strict Big5 (Big5-HKSCS), with one plausibility rule (docs/security.md,
@@ -53,6 +72,11 @@ def decode(data: bytes) -> str:
     private-use or unassigned code point."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            if contradiction := _bom_contradicted(data[len(bom) :], codec):
+                raise DecodingError(
+                    f"text starts with a {codec} byte-order mark but {contradiction}; "
+                    "refused rather than read as mojibake: save it again as UTF-8"
+                )
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:

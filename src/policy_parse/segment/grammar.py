@@ -58,19 +58,21 @@ LEADS_ON = regex.compile(r"[：:，,]\s*$")  # a line that announces what follow
 # unfolded text (segment.table's heading rows).
 
 MARKER_FOLD = {"。": ".", "—": "-", "–": "-"}  # beyond NFKC
+# A number of ten digits (or numerals) or more is no marker (a 5000-digit "measure number"
+# is damage, not outline): the line stays text and is kept as such.
 
 MARKER = regex.compile(
     r"""
     ^\s*(?:
-        第(?P<part_word>[〇零一二两三四五六七八九十百]+)部分\s*[、,，:：.．]?  # 第一部分
-      | (?P<cn_dun>[〇零一二两三四五六七八九十百]+)\s*[、.．]         # 一、
-      | [(（]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]+)\s*[)）]   # （一）
-      | [(（]\s*(?P<ar_paren>\d+)\s*[)）]                              # （1） or (1)
-      | (?P<ar_rparen>\d+)\s*[)）]                                     # 1） or 1)
-      | (?P<ar_sub>\d+(?:\s*[-－—]\s*\d+)+)\s*[.．、]?                  # 36-1. / 36-1
-      | (?P<ar_dot>\d+(?:[.．]\d+)*)\s*[.．](?!\d(?!\d{3}\s*年))        # 1. / 3.1. (1.2021年… too)
-      | (?P<ar_dec>\d+(?:[.．]\d+)+)(?=\s|[\p{Han}“"《(（])              # 3.1 text (no final dot)
-      | (?P<ar_dun>\d+)\s*、                                            # 1、
+        第(?P<part_word>[〇零一二两三四五六七八九十百]{1,9})部分\s*[、,，:：.．]?  # 第一部分
+      | (?P<cn_dun>[〇零一二两三四五六七八九十百]{1,9})\s*[、.．]         # 一、
+      | [(（]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]{1,9})\s*[)）]   # （一）
+      | [(（]\s*(?P<ar_paren>\d{1,9})\s*[)）]                              # （1） or (1)
+      | (?P<ar_rparen>\d{1,9})\s*[)）]                                     # 1） or 1)
+      | (?P<ar_sub>\d{1,9}(?:\s*[-－—]\s*\d{1,9})+)\s*[.．、]?                  # 36-1. / 36-1
+      | (?P<ar_dot>\d{1,9}(?:[.．]\d{1,9})*)\s*[.．](?!\d(?!\d{3}\s*年))        # 1. / 3.1. (1.2021年… too)
+      | (?P<ar_dec>\d{1,9}(?:[.．]\d{1,9})+)(?=\s|[\p{Han}“"《(（])              # 3.1 text (no final dot)
+      | (?P<ar_dun>\d{1,9})\s*、                                            # 1、
     )\s*
     """,
     regex.VERBOSE,
