@@ -30,6 +30,4 @@ def _scorer():  # benchmarks/ is not a package: load the script by path
 def test_the_corpus_total_does_not_fall_below_the_ratchet():
     scores = _scorer().score_corpus(CORPUS)
     exact = sum(s.exact for s in scores)
-    assert exact >= RATCHET, "\n".join(
-        f"{s.name}: {m}" for s in scores for m in s.misses
-    )
+    assert exact >= RATCHET, "\n".join(f"{s.name}: {m}" for s in scores for m in s.misses)

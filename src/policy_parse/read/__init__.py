@@ -88,6 +88,21 @@ def read_document(
         from . import pdf
 
         return pdf.read_pdf(data, src, limits, password=password)
+    if fmt is Format.HTML:
+        from . import html
+
+        return html.read_html(data, src, limits)
+    if fmt is Format.OFD:
+        from ..errors import UnsupportedFormatError
+
+        raise UnsupportedFormatError(
+            "OFD (GB/T 33190) is recognised but not yet read: "
+            "export the notice as PDF or .docx from the OFD reader"
+        )
+    if fmt is not Format.TXT:
+        from ..errors import LegacyFormatError
+
+        raise LegacyFormatError(f"{fmt.value} file: convert it to .docx first")
     from . import txt
 
     return txt.read_text(txt.decode(data), src)
