@@ -99,10 +99,14 @@ def read_document(
             "OFD (GB/T 33190) is recognised but not yet read: "
             "export the notice as PDF or .docx from the OFD reader"
         )
-    if fmt is not Format.TXT:
-        from ..errors import LegacyFormatError
+    if fmt in (Format.DOC, Format.RTF, Format.XLS):
+        from . import legacy
 
-        raise LegacyFormatError(f"{fmt.value} file: convert it to .docx first")
+        return legacy.read_legacy(data, src, limits)
+    if fmt is Format.XLSX:
+        from . import xlsx
+
+        return xlsx.read_xlsx(data, src, limits)
     from . import txt
 
     return txt.read_text(txt.decode(data), src)

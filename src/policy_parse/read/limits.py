@@ -19,3 +19,8 @@ class Limits:
     pdf_memory_bytes: int = 256 * 1024 * 1024
     pdf_seconds: float = 120.0
     max_pages: int = 2_000
+    # LibreOffice converting a legacy .doc/.wps/.rtf/.xls (read/legacy.py):
+    # the sample takes about 3 s of which most is start-up; the address-space
+    # cap stops a hostile file from eating the machine (1 GiB suffices).
+    legacy_seconds: float = 60.0
+    legacy_memory_bytes: int = 2 * 1024 * 1024 * 1024
