@@ -146,3 +146,20 @@ def test_a_truncated_legacy_file_is_an_error_or_its_first_part(sample: str) -> N
         return
     full = read_document(SAMPLES / sample)
     assert len(document.texts()) <= len(full.texts())
+
+
+def test_a_wps_file_is_read_as_the_word_file_it_is(tmp_path: Path) -> None:
+    # Kingsoft WPS writes the Word 97 binary format under .wps.
+    need_soffice()
+    p = tmp_path / "notice.wps"
+    p.write_bytes((SAMPLES / "notice.doc").read_bytes())
+    document = read_document(p)
+    assert document.source.format is Format.DOC
+    assert document.blocks == read_document(SAMPLES / "notice.doc").blocks
+
+
+def test_an_xls_is_converted_and_read_as_the_table_of_the_xlsx() -> None:
+    need_soffice()
+    document = read_document((SAMPLES / "notice.xls").read_bytes())
+    assert document.source.format is Format.XLS
+    assert document.blocks == read_document(SAMPLES / "notice.xlsx").blocks
