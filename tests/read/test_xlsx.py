@@ -54,6 +54,27 @@ def test_a_title_row_is_a_paragraph_and_merges_become_merged_cells() -> None:
     assert grid[3] == [("3", False, False), ("丙", False, False), ("", False, False)]
 
 
+def test_text_under_a_merge_is_residue_not_lost() -> None:
+    data = workbook([["序号", "措施"], [1, "甲"], [None, "乙"]], merges=("A2:A3",))
+    # openpyxl clears covered cells on merge; write the hidden value back in.
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(
+                    b'<row r="3">',
+                    '<row r="3"><c r="A3" t="inlineStr"><is><t>藏</t></is></c>'.encode(),
+                )
+                assert "藏".encode() in body
+            dst.writestr(info.filename, body)
+    doc = read_document(out.getvalue())
+    assert [(r.text, r.reason) for r in doc.residue] == [
+        ("藏", "text in a merged continuation cell")
+    ]
+
+
 def test_a_hidden_sheet_is_residue() -> None:
     doc = read_document(workbook([["序号", "措施"], [1, "甲"]], hidden=True))
     assert [(r.text, r.reason) for r in doc.residue] == [("隐藏的说明", "hidden sheet 备注")]

@@ -17,7 +17,8 @@ What becomes what, per visible sheet in workbook order:
 * wholly empty rows are skipped; cell text is its non-blank lines, each
   stripped; numbers print as written (1.0 → "1"), dates as ISO dates;
   formulas give their cached value;
-* hidden sheets become residue, "hidden sheet <name>", row by row.
+* hidden sheets become residue, "hidden sheet <name>", row by row, and so
+  does a value under a merged range ("text in a merged continuation cell").
 
 The sheet's declared dimension is ignored (a crafted one could claim
 A1:XFD1048576); a grid over `_MAX_CELLS` is refused.
@@ -75,7 +76,7 @@ def read_xlsx(data: bytes, source: Source, limits: Limits) -> Document:
                             )
                         )
                     continue
-                blocks.extend(_grid_to_blocks(grid, t))
+                blocks.extend(_grid_to_blocks(grid, t, residue))
         workbook.close()
     except PolicyParseError:
         raise
@@ -151,7 +152,7 @@ def _merge_refs(zf: zipfile.ZipFile, member: str | None) -> list[str]:
     return refs
 
 
-def _grid_to_blocks(grid: _Grid, t: int) -> list[Paragraph | Table]:
+def _grid_to_blocks(grid: _Grid, t: int, residue: list[Residue]) -> list[Paragraph | Table]:
     covered: dict[tuple[int, int], str] = {}  # (row, col) → "up" | "left"
     for r0, c0, r1, c1 in grid.merges:
         for r in range(r0, r1 + 1):
@@ -172,6 +173,13 @@ def _grid_to_blocks(grid: _Grid, t: int) -> list[Paragraph | Table]:
         for c, v in enumerate(values):
             how = covered.get((r, c))
             span = Span(table=t, row=r, cell=c)
+            if how and v:
+                # A value under a merge (Excel clears it, other writers may
+                # not) is never displayed: kept, as the Word reader keeps
+                # text in a vMerge continuation.
+                residue.append(
+                    Residue(text=v, reason="text in a merged continuation cell", span=span)
+                )
             if how == "up":
                 cells.append(Cell(text="", span=span, merged_up=True))
             elif how == "left":
