@@ -233,3 +233,37 @@ def test_the_sample_page_sets_its_furniture_aside_and_keeps_the_table() -> None:
     reasons = " ".join(r.reason for r in doc.residue)
     for furniture in ("nav", "position", "bdsharebuttonbox", "footer", "<title>"):
         assert furniture in reasons
+
+
+# ---------------------------------------------------------------------------
+# Fragments and single-file pages
+
+
+def test_a_saved_fragment_without_html_tags_is_still_a_page() -> None:
+    doc = read(
+        "<div class='TRS_Editor'><p>某区文件</p><table><tr><td>1</td><td>甲</td></tr></table></div>"
+    )
+    assert doc.source.format is Format.HTML
+    assert paragraphs(doc) == ["某区文件"] and len(tables(doc)) == 1
+
+
+def test_a_page_saved_as_one_mime_file_is_read_through_its_html_part() -> None:
+    import quopri
+
+    html = page("<p>分工方案</p><p>第二段</p>", charset=None).encode("gbk")
+    mhtml = (
+        b"From: <Saved by Windows Internet Explorer 8>\r\n"
+        b"Subject: notice\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_000"\r\n'
+        b"\r\n"
+        b"This is a multi-part message in MIME format.\r\n\r\n"
+        b"------=_NextPart_000\r\n"
+        b'Content-Type: text/html; charset="gb2312"\r\n'
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + quopri.encodestring(html).replace(b"\n", b"\r\n")
+        + b"\r\n------=_NextPart_000--\r\n"
+    )
+    doc = read(mhtml)
+    assert doc.source.format is Format.HTML
+    assert paragraphs(doc) == ["分工方案", "第二段"]

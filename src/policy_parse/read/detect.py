@@ -33,7 +33,8 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML_START = regex.compile(
     rb"""
     \A(?:\s|<!--.*?-->)*           # blanks and comments before the markup
-    <(?:!doctype\s+html|html|head|body|meta|title)\b
+    <(?:!doctype\s+html|html|head|body|meta|title   # a whole page
+       |div|p|table|center|font|span|style|link|script|h[1-6])\b  # a saved fragment
     """,
     regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
 )
@@ -96,8 +97,18 @@ def _strip_bom(data: bytes) -> bytes:
     return data
 
 
+# A page saved as one file (MHTML: IE's .mht, Word's "single file web page",
+# often served as .doc): a MIME message whose root part is the HTML.
+_MHTML = regex.compile(
+    rb"\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related",
+    regex.IGNORECASE,
+)
+
+
 def _looks_like_html(data: bytes) -> bool:
     head = data[:4096]
+    if _MHTML.match(head.replace(b"\r\n", b"\n")):
+        return True
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16"
         try:

@@ -2,6 +2,8 @@
 
 What becomes what (docs/formats.md, "html", has specimens):
 
+* A page saved as one MIME file (MHTML: .mht, Word's "single file web
+  page") is read through its text/html part.
 * The charset is the BOM's, else the ``<meta charset>`` /
   ``<meta http-equiv="Content-Type" content="...; charset=...">`` one, else
   the text cascade (UTF-8, then GB18030).  GB2312 and GBK are read as
@@ -27,6 +29,8 @@ What becomes what (docs/formats.md, "html", has specimens):
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 from collections.abc import Callable
 
 import regex
@@ -103,8 +107,29 @@ _MAX_SPAN = 1000  # the HTML spec's ceiling on colspan; rowspan is cut at the ta
 _MAX_CELLS = 1_000_000  # grid positions per table
 
 
+def _unwrap_mhtml(raw: bytes) -> bytes:
+    """The HTML part of a page saved as one MIME file (.mht), with its
+    charset declared in front so that `decode_html` finds it; other input
+    unchanged."""
+    if not regex.match(rb"\A[\w-]+:", raw[:64]):
+        return raw
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    if not message.is_multipart():
+        return raw
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset()
+                if charset and not _CHARSET.search(payload[:4096]):
+                    payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
+                return payload
+    raise CorruptFileError("a page saved as one file (MHTML) with no HTML part")
+
+
 def decode_html(raw: bytes) -> str:
     """The page's text, by BOM, then declared charset, then the text cascade."""
+    raw = _unwrap_mhtml(raw)
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
