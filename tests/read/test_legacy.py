@@ -107,6 +107,24 @@ def test_the_converter_gets_a_private_profile_and_no_network(
     assert "http_proxy=http://127.0.0.1:9" in seen
 
 
+def test_the_profile_routes_libreoffice_s_own_fetching_to_a_closed_port(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "settings.xcu"
+    script = (
+        'for a in "$@"; do case "$a" in -env:UserInstallation=file://*) '
+        f'cp "${{a#-env:UserInstallation=file://}}/user/registrymodifications.xcu" {copy};; '
+        "esac; done\n"
+    )
+    fake_soffice(tmp_path, monkeypatch, script)
+    with pytest.raises(ConversionFailedError):
+        read_document(SAMPLES / "notice.doc")
+    settings = copy.read_text()
+    assert '"ooInetProxyType" oor:op="fuse"><value>1<' in settings
+    assert '"ooInetHTTPProxyPort" oor:op="fuse"><value>9<' in settings
+    assert '"MacroSecurityLevel" oor:op="fuse"><value>3<' in settings
+
+
 # ---------------------------------------------------------------------------
 # With LibreOffice
 

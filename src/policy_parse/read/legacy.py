@@ -10,8 +10,10 @@ conversion treats the input as hostile (docs/security.md):
 * LibreOffice runs with its own throw-away profile
   (``-env:UserInstallation=``), so it never touches or waits on a user's
   running instance, and with no macros (the default security level);
-* its environment is cut to PATH and locale, proxies point at a closed
-  local port so that a linked image or an update check cannot reach out;
+* its environment is cut to PATH and locale, and both the environment's
+  and the profile's own proxy settings point at a closed local port, so that
+  a linked image or an update check cannot reach out; the profile also sets
+  the highest macro security and blocks untrusted referer links;
 * it gets `Limits.legacy_seconds` and `Limits.legacy_memory_bytes`
   (address space); on timeout its whole process group is killed;
 * the converted file goes through the same size limits and zip checks as
@@ -41,6 +43,25 @@ _WHAT = {
     Format.XLS: (".xls", "xlsx", "legacy Excel (.xls)", "libreoffice-calc-nogui"),
 }
 _CLOSED_PROXY = "http://127.0.0.1:9"  # the discard port: nothing listens there
+# Settings written into the throw-away profile before LibreOffice starts:
+# its own proxy setting (manual, to the closed port) so that a linked image
+# or an INCLUDEPICTURE field cannot fetch anything whatever the environment
+# says, links to untrusted referers blocked, macros at the highest security
+# level (never run), no update check.
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetProxyType" oor:op="fuse"><value>1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetNoProxy" oor:op="fuse"><value></value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Jobs/Jobs/org.openoffice.Office.Jobs:Job['UpdateCheck']/Arguments"><prop oor:name="AutoCheckEnabled" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
 
 
 class ConversionTimeoutError(InputTooLargeError):
@@ -80,6 +101,9 @@ def convert(
         source = root / f"input{suffix}"
         source.write_bytes(data)
         out_dir = root / "out"
+        user = root / "profile" / "user"
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(root),
