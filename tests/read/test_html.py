@@ -91,6 +91,11 @@ def test_navigation_share_bar_and_footer_are_residue_with_a_reason() -> None:
     assert "footer" in reasons["版权所有"]
 
 
+def test_furniture_inside_furniture_is_set_aside_as_one_text() -> None:
+    doc = read(page("<nav><a>首页</a><form><button>搜索</button></form></nav><p>正文</p>"))
+    assert [r.text for r in doc.residue] == ["首页搜索"]
+
+
 def test_a_class_word_matches_whole_words_only() -> None:
     doc = read(page('<div class="canvas-text">正文</div>'))
     assert paragraphs(doc) == ["正文"]

@@ -254,8 +254,11 @@ class _Walker:
         top: etree._Element,
         lines: _Lines,
         on_table: Callable[[etree._Element], None],
+        *,
+        set_furniture_aside: bool = True,
     ) -> None:
-        """Feed `top`'s text into `lines`, tables to `on_table`, furniture to residue."""
+        """Feed `top`'s text into `lines`, tables to `on_table`, furniture to
+        residue (unless already inside furniture: then it is all one text)."""
         stack: list[tuple[etree._Element, bool]] = [(top, False)]
         while stack:
             el, leaving = stack.pop()
@@ -268,7 +271,9 @@ class _Walker:
                 continue
             if tag is None or tag in _CODE_TAGS:
                 pass  # a comment, or code: no text
-            elif el is not top and (_is_furniture(el, tag) or _is_hidden(el)):
+            elif (
+                set_furniture_aside and el is not top and (_is_furniture(el, tag) or _is_hidden(el))
+            ):
                 lines.brk()
                 reason = "hidden in the page" if _is_hidden(el) else "web page furniture"
                 self.set_aside(
@@ -292,7 +297,8 @@ class _Walker:
                 lines.text(el.tail)
 
     def plain_text(self, el: etree._Element) -> str:
-        """All text under `el`, one line per line break, tables row by row."""
+        """All text under `el` (furniture included: it is set aside whole),
+        one line per line break, tables row by row."""
         out: list[str] = []
         lines = _Lines(out.append)
 
@@ -300,7 +306,7 @@ class _Walker:
             for tr in _table_rows(tbl):
                 out.append("\t".join(self.cell_lines(td, None, " ") for td in _row_cells(tr)))
 
-        self.walk(el, lines, table_lines)
+        self.walk(el, lines, table_lines, set_furniture_aside=False)
         lines.brk()
         return "\n".join(out)
 
