@@ -27,12 +27,13 @@ from typing import Any
 import pytest
 
 import policy_parse
+from golden import need_reader_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 
-SAMPLE_NAMES = ("notice.txt", "notice.docx", "notice-autonum.docx", "notice.pdf")
+SAMPLE_NAMES = ("notice.txt", "notice.docx", "notice-autonum.docx", "notice.pdf", "notice.html")
 FIELDS = ("notice", "parts", "measures", "discrepancies")
 LAYOUT_FIELDS = ("parts", "measures", "discrepancies")
 DIFF_LIMIT = 60
@@ -119,6 +120,38 @@ PAIRS = list(itertools.combinations(SAMPLE_NAMES, 2))
 @pytest.mark.parametrize(("left", "right"), PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])
 def test_two_formats_of_the_notice_give_the_same_records(left: str, right: str) -> None:
     assert_same(SAMPLES / left, SAMPLES / right, FIELDS)
+
+
+# ---------------------------------------------------------------------------
+# Formats read through LibreOffice (made by tools/make_legacy.py)
+
+LEGACY_NAMES = ("notice.doc", "notice.rtf")
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_a_legacy_file_of_the_notice_gives_the_records_of_the_text(name: str) -> None:
+    need_reader_for(SAMPLES / name)
+    assert_same(SAMPLES / "notice.txt", SAMPLES / name, FIELDS)
+
+
+# ---------------------------------------------------------------------------
+# The 分工表 on its own, as a spreadsheet (tools/make_xlsx.py, make_legacy.py)
+
+TABLE_ONLY_NAMES = ("notice.xlsx", "notice.xls")
+
+
+def table_records(path: Path) -> list[Any]:
+    """What each measure's table row says: all a spreadsheet of the table holds."""
+    return [m["table"] for m in records(path)["measures"]]
+
+
+@pytest.mark.parametrize("name", TABLE_ONLY_NAMES)
+def test_the_table_as_a_spreadsheet_gives_the_table_records_of_the_text(name: str) -> None:
+    need_reader_for(SAMPLES / name)
+    ours, text = table_records(SAMPLES / name), table_records(SAMPLES / "notice.txt")
+    assert len(ours) == len(text) == 78
+    if ours != text:
+        pytest.fail(json_diff({"t": text}, {"t": ours}, "notice.txt", name), pytrace=False)
 
 
 # ---------------------------------------------------------------------------

@@ -28,8 +28,9 @@ Result = Notice | PolicyParseError
 
 
 def readable_suffixes() -> tuple[str, ...]:
-    """File suffixes a folder is searched for: one per format a reader knows."""
-    return tuple(f".{f.value}" for f in Format)
+    """File suffixes a folder is searched for: one per format a reader knows,
+    and the other names those formats go by (.htm pages, Kingsoft .wps)."""
+    return (*(f".{f.value}" for f in Format), ".htm", ".wps")
 
 
 def find_inputs(path: Path, *, skip: Path | None = None) -> list[Path]:

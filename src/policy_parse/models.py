@@ -118,6 +118,12 @@ class Format(str, enum.Enum):
     TXT = "txt"
     DOCX = "docx"
     PDF = "pdf"
+    HTML = "html"
+    DOC = "doc"  # legacy Word / Kingsoft WPS (OLE compound file), read through LibreOffice
+    RTF = "rtf"  # read through LibreOffice
+    XLSX = "xlsx"
+    XLS = "xls"  # legacy Excel (OLE compound file), read through LibreOffice
+    OFD = "ofd"  # GB/T 33190; detected, not yet read
 
 
 @attrs.frozen(kw_only=True)

@@ -114,6 +114,25 @@ def _read_bytes(data: bytes, path: str | None, limits: Limits, password: str | N
         from . import pdf
 
         return pdf.read_pdf(data, src, limits, password=password)
+    if fmt is Format.HTML:
+        from . import html
+
+        return html.read_html(data, src, limits)
+    if fmt is Format.OFD:
+        from ..errors import UnsupportedFormatError
+
+        raise UnsupportedFormatError(
+            "OFD (GB/T 33190) is recognised but not yet read: "
+            "export the notice as PDF or .docx from the OFD reader"
+        )
+    if fmt in (Format.DOC, Format.RTF, Format.XLS):
+        from . import legacy
+
+        return legacy.read_legacy(data, src, limits)
+    if fmt is Format.XLSX:
+        from . import xlsx
+
+        return xlsx.read_xlsx(data, src, limits)
     from . import txt
 
     return txt.read_text(txt.decode(data), src)

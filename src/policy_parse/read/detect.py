@@ -1,34 +1,121 @@
-"""Format by content (magic bytes), with the file name's suffix only a hint."""
+"""Format by content (magic bytes), with the file name's suffix only a hint.
+
+A portal saves a web page as ``notice.doc`` and a clerk renames an RTF to
+``.doc``: the name says little, so only the bytes decide (docs/formats.md,
+"Formats by content").
+"""
 
 from __future__ import annotations
 
-from ..errors import EncryptedDocumentError, LegacyFormatError, UnsupportedFormatError
+import io
+import zipfile
+
+import regex
+
+from ..errors import EncryptedDocumentError, UnsupportedFormatError
 from ..models import Format
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.wps/.xls
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _PDF = b"%PDF-"
+_RTF = b"{\\rtf"
 # A password-protected .docx is not a zip but a Compound File holding an
 # "EncryptedPackage" stream (MS-OFFCRYPTO); directory names are UTF-16LE.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# Stream names in a Compound File's directory: Word and Kingsoft WPS write a
+# "WordDocument" stream, Excel a "Workbook" (BIFF8) or "Book" (BIFF5) stream.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_EXCEL_STREAMS = tuple(s.encode("utf-16-le") for s in ("Workbook\x00", "Book\x00"))
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# Markup that opens an HTML page (after a BOM, blanks and comments): a doctype,
+# or one of the elements a saved page starts with.  Case-insensitive, since
+# portals write <HTML> as often as <html>.
+_HTML_START = regex.compile(
+    rb"""
+    \A(?:\s|<!--.*?-->)*           # blanks and comments before the markup
+    <(?:!doctype\s+html|html|head|body|meta|title   # a whole page
+       |div|p|table|center|font|span|style|link|script|h[1-6])\b  # a saved fragment
+    """,
+    regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
+)
 
 
 def detect_format(data: bytes, path: str | None = None) -> Format:
     head = data[:1024]
     if head.startswith(_OLE):
-        if _ENCRYPTED_PACKAGE in data:
-            raise EncryptedDocumentError(
-                "password-protected Office document: open it in Word, remove the "
-                "password and save it as .docx"
-            )
-        raise LegacyFormatError("legacy .doc/.wps (OLE compound file): convert it to .docx first")
+        return _ole_format(data)
     if head.startswith(_ZIP):
-        return Format.DOCX
+        return _zip_format(data)
     if _PDF in head:
         return Format.PDF
+    if _strip_bom(head).lstrip().startswith(_RTF):
+        return Format.RTF
+    if _looks_like_html(data):
+        return Format.HTML
     if _looks_like_text(data):
         return Format.TXT
-    raise UnsupportedFormatError("not a text, .docx or .pdf file (unrecognised binary content)")
+    raise UnsupportedFormatError(
+        "not a text, .docx or .pdf file, nor a web page, .doc/.wps/.rtf or .xlsx/.xls "
+        "(unrecognised binary content)"
+    )
+
+
+def _ole_format(data: bytes) -> Format:
+    if _ENCRYPTED_PACKAGE in data:
+        raise EncryptedDocumentError(
+            "password-protected Office document: open it in Word, remove the "
+            "password and save it as .docx"
+        )
+    if any(s in data for s in _EXCEL_STREAMS) and _WORD_STREAM not in data:
+        return Format.XLS
+    # A Word or WPS file, or a Compound File of another kind: LibreOffice
+    # decides and says so if it cannot read it.
+    return Format.DOC
+
+
+def _zip_format(data: bytes) -> Format:
+    """DOCX, XLSX or OFD by the archive's member names.  A zip too damaged to
+    list stays DOCX, whose reader reports the damage."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, OverflowError):
+        return Format.DOCX
+    if "word/document.xml" in names:
+        return Format.DOCX
+    if "xl/workbook.xml" in names or any(n.startswith("xl/worksheets/") for n in names):
+        return Format.XLSX
+    if "OFD.xml" in names:
+        return Format.OFD
+    return Format.DOCX  # the docx check names what the archive is instead
+
+
+def _strip_bom(data: bytes) -> bytes:
+    for bom in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data
+
+
+# A page saved as one file (MHTML: IE's .mht, Word's "single file web page",
+# often served as .doc): a MIME message whose root part is the HTML.
+_MHTML = regex.compile(
+    rb"\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related",
+    regex.IGNORECASE,
+)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096]
+    if _MHTML.match(head.replace(b"\r\n", b"\n")):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+        try:
+            head = head.decode(codec, "ignore").encode("ascii", "ignore")
+        except UnicodeError:
+            return False
+    return _HTML_START.match(_strip_bom(head)) is not None
 
 
 def _looks_like_text(data: bytes) -> bool:

@@ -60,9 +60,10 @@ class UnsafeXmlError(CorruptFileError):
 # zip
 
 
-def check_zip(data: bytes, limits: Limits) -> None:
+def check_zip(data: bytes, limits: Limits, *, expect: str = "word") -> None:
     """Refuse a .docx that is no zip, no Word document, a zip bomb, or carries
-    a DTD; return None when python-docx may safely open `data`."""
+    a DTD; return None when python-docx may safely open `data`.  With
+    ``expect="excel"`` the same checks vet an .xlsx for openpyxl."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -75,7 +76,10 @@ def check_zip(data: bytes, limits: Limits) -> None:
     with zf:
         infos = zf.infolist()
         _check_declared(infos, data, limits)
-        _check_is_word(infos)
+        if expect == "excel":
+            _check_is_excel(infos)
+        else:
+            _check_is_word(infos)
         _check_real(infos, data, limits)
 
 
@@ -147,6 +151,13 @@ def _check_is_word(infos: list[zipfile.ZipInfo]) -> None:
             "not a Word document: the Office package has no word/document.xml (damaged file?)"
         )
     raise UnsupportedFormatError("a zip archive, not a Word document (.docx)")
+
+
+def _check_is_excel(infos: list[zipfile.ZipInfo]) -> None:
+    if "xl/workbook.xml" not in {info.filename for info in infos}:
+        raise CorruptFileError(
+            "not an Excel workbook: the package has no xl/workbook.xml (damaged file?)"
+        )
 
 
 def _check_real(infos: list[zipfile.ZipInfo], data: bytes, limits: Limits) -> None:

@@ -1,0 +1,410 @@
+"""Web-page reader: a notice saved from a government portal.
+
+What becomes what (docs/formats.md, "html", has specimens):
+
+* A page saved as one MIME file (MHTML: .mht, Word's "single file web
+  page") is read through its text/html part.
+* The charset is the BOM's, else the ``<meta charset>`` /
+  ``<meta http-equiv="Content-Type" content="...; charset=...">`` one, else
+  the text cascade (UTF-8, then GB18030).  GB2312 and GBK are read as
+  GB18030, their superset: pages labelled gb2312 routinely hold GBK-only
+  characters.  A page that is not valid in its declared charset falls back
+  to the cascade rather than losing characters.
+* ``<br>`` and the edges of block elements (p, div, li, h1-h6, ...) end a
+  line; each non-blank line of the body is a `Paragraph` with
+  ``Span(paragraph=i)``.  Runs of HTML whitespace collapse to one space, as
+  a browser shows them.
+* A ``<table>`` becomes a `Table`, one `Cell` per grid column: a cell's
+  colspan=n gives it and n-1 ``merged_left`` cells, its rowspan=n the n-1
+  cells below ``merged_up`` (as the Word reader reads w:gridSpan and
+  w:vMerge).  A table in a cell becomes residue, as in Word.
+* Scripts, styles and other code are dropped.  Page furniture (nav, footer,
+  breadcrumbs, share bars: ``data/html.toml``), hidden elements and the
+  ``<title>`` become residue with a reason; the portal's 来源/发布日期 line
+  is body text, and the header stage sets it aside as portal furniture.
+* libxml2 stops parsing at 256 nested elements: a page that deep is refused
+  (`InputTooLargeError`) rather than read in part.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+from collections.abc import Callable
+
+import regex
+from lxml import etree
+
+from .. import data
+from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
+from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from .limits import Limits
+from .txt import decode as decode_text
+
+__all__ = ["decode_html", "read_html"]
+
+_CONFIG = data.load("html")
+_CODE_TAGS = frozenset(_CONFIG["code_tags"])
+_FURNITURE_TAGS = frozenset(_CONFIG["furniture_tags"])
+_FURNITURE_WORDS = frozenset(_CONFIG["furniture_words"])
+
+# Elements whose edges break a line (HTML's block-level and table elements).
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "ul",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "body",
+        "html",
+    ]
+)
+_CHARSET = regex.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",  # either meta form
+    regex.IGNORECASE,
+)
+_GB = frozenset(("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"))
+_SPACE = regex.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+3000 and U+00A0 stay text
+_CLASS_SPLIT = regex.compile(r"[\s_-]+")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_MAX_SPAN = 1000  # the HTML spec's ceiling on colspan; rowspan is cut at the table's end
+_MAX_CELLS = 1_000_000  # grid positions per table
+
+
+def _unwrap_mhtml(raw: bytes) -> bytes:
+    """The HTML part of a page saved as one MIME file (.mht), with its
+    charset declared in front so that `decode_html` finds it; other input
+    unchanged."""
+    if not regex.match(rb"\A[\w-]+:", raw[:64]):
+        return raw
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    if not message.is_multipart():
+        return raw
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset()
+                if charset and not _CHARSET.search(payload[:4096]):
+                    payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
+                return payload
+    raise CorruptFileError("a page saved as one file (MHTML) with no HTML part")
+
+
+def decode_html(raw: bytes) -> str:
+    """The page's text, by BOM, then declared charset, then the text cascade."""
+    raw = _unwrap_mhtml(raw)
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(codec, "replace")
+    match = _CHARSET.search(raw[:4096])
+    if match:
+        name = match.group(1).decode("ascii").lower()
+        codec = "gb18030" if name in _GB else name
+        try:
+            codecs.lookup(codec)
+            return raw.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown or wrong label: the cascade below decides
+    return decode_text(raw)
+
+
+def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
+    """Read a web page into a `Document` (module docstring: what becomes what)."""
+    text = decode_html(raw)
+    parser = etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.LxmlError, ValueError) as exc:
+        raise CorruptFileError(f"not a readable web page ({exc})") from exc
+    for error in parser.error_log:
+        if error.level_name == "FATAL":
+            if "depth" in error.message.lower() or error.type_name == "ERR_RESOURCE_LIMIT":
+                raise InputTooLargeError(
+                    "web page nests elements deeper than libxml2's limit of 256 levels; "
+                    "the rest of the page would be lost, so it is refused (a hostile page?)"
+                )
+            raise CorruptFileError(f"not a readable web page (line {error.line}: {error.message})")
+    if root is None:
+        raise EmptyDocumentError("the web page holds no text")
+    walker = _Walker()
+    walker.page_to_blocks(root)
+    if not walker.blocks:
+        raise EmptyDocumentError("the web page holds no notice text")
+    return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
+
+
+# ---------------------------------------------------------------------------
+# Lines
+
+
+class _Lines:
+    """Inline text gathered into lines; `brk` ends the current line and hands
+    it to `emit` when it holds anything but blanks."""
+
+    def __init__(self, emit: Callable[[str], None]) -> None:
+        self.parts: list[str] = []
+        self.emit = emit
+
+    def text(self, s: str | None) -> None:
+        if s:
+            self.parts.append(_SPACE.sub(" ", s).replace("\xa0", " "))
+
+    def brk(self) -> None:
+        line = "".join(self.parts).strip()
+        self.parts.clear()
+        if line:
+            self.emit(line)
+
+
+def _tag(el: etree._Element) -> str | None:
+    return el.tag.lower() if isinstance(el.tag, str) else None
+
+
+def _is_furniture(el: etree._Element, tag: str) -> bool:
+    if tag in _FURNITURE_TAGS:
+        return True
+    words: set[str] = set()
+    for attr in ("class", "id", "role"):
+        value = el.get(attr)
+        if value:
+            words.update(w.lower() for w in _CLASS_SPLIT.split(value) if w)
+    return not words.isdisjoint(_FURNITURE_WORDS)
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _describe(el: etree._Element, tag: str) -> str:
+    attrs = " ".join(f'{a}="{el.get(a)}"' for a in ("id", "class") if el.get(a))
+    return f"<{tag} {attrs}>" if attrs else f"<{tag}>"
+
+
+class _Walker:
+    """One pass over the page, iterative so that depth costs no stack."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Paragraph | Table] = []
+        self.residue: list[Residue] = []
+        self.n_paragraphs = 0
+        self.n_tables = 0
+
+    def page_to_blocks(self, root: etree._Element) -> None:
+        title = root.find("head/title")
+        if title is not None:
+            self.set_aside(self.plain_text(title), "web page title (<title>)", Span())
+        body = root.find("body")
+        lines = _Lines(self.add_paragraph)
+        self.walk(body if body is not None else root, lines, self.add_table)
+        lines.brk()
+
+    def add_paragraph(self, line: str) -> None:
+        self.blocks.append(Paragraph(text=line, span=Span(paragraph=self.n_paragraphs)))
+        self.n_paragraphs += 1
+
+    def set_aside(self, text: str, reason: str, span: Span) -> None:
+        if text.strip():
+            self.residue.append(Residue(text=text, reason=reason, span=span))
+
+    def walk(
+        self,
+        top: etree._Element,
+        lines: _Lines,
+        on_table: Callable[[etree._Element], None],
+        *,
+        set_furniture_aside: bool = True,
+    ) -> None:
+        """Feed `top`'s text into `lines`, tables to `on_table`, furniture to
+        residue (unless already inside furniture: then it is all one text)."""
+        stack: list[tuple[etree._Element, bool]] = [(top, False)]
+        while stack:
+            el, leaving = stack.pop()
+            tag = _tag(el)
+            if leaving:
+                if tag in _BLOCK_TAGS:
+                    lines.brk()
+                if el is not top:
+                    lines.text(el.tail)
+                continue
+            if tag is None or tag in _CODE_TAGS:
+                pass  # a comment, or code: no text
+            elif (
+                set_furniture_aside and el is not top and (_is_furniture(el, tag) or _is_hidden(el))
+            ):
+                lines.brk()
+                reason = "hidden in the page" if _is_hidden(el) else "web page furniture"
+                self.set_aside(
+                    self.plain_text(el),
+                    f"{reason} ({_describe(el, tag)})",
+                    Span(paragraph=self.n_paragraphs),
+                )
+            elif tag == "br":
+                lines.brk()
+            elif tag == "table" and el is not top:
+                lines.brk()
+                on_table(el)
+            else:
+                if tag in _BLOCK_TAGS:
+                    lines.brk()
+                lines.text(el.text)
+                stack.append((el, True))
+                stack.extend((child, False) for child in reversed(el))
+                continue
+            if el is not top:
+                lines.text(el.tail)
+
+    def plain_text(self, el: etree._Element) -> str:
+        """All text under `el` (furniture included: it is set aside whole),
+        one line per line break, tables row by row."""
+        out: list[str] = []
+        lines = _Lines(out.append)
+
+        def table_lines(tbl: etree._Element) -> None:
+            for tr in _table_rows(tbl):
+                out.append("\t".join(self.cell_lines(td, None, " ") for td in _row_cells(tr)))
+
+        self.walk(el, lines, table_lines, set_furniture_aside=False)
+        lines.brk()
+        return "\n".join(out)
+
+    def cell_lines(self, td: etree._Element, where: tuple[int, int, int] | None, sep: str) -> str:
+        """A cell's non-blank lines joined with `sep`; a table inside it goes
+        to residue (when `where` says which cell it is in)."""
+        out: list[str] = []
+        lines = _Lines(out.append)
+
+        def nested(tbl: etree._Element) -> None:
+            if where is None:
+                out.append(self.plain_text(tbl).replace("\n", " "))
+                return
+            t, r, c = where
+            self.set_aside(
+                self.plain_text(tbl),
+                f"nested table in table {t}, row {r}, cell {c}",
+                Span(table=t, row=r, cell=c),
+            )
+
+        self.walk(td, lines, nested)
+        lines.brk()
+        return sep.join(out)
+
+    def add_table(self, tbl: etree._Element) -> None:
+        t = self.n_tables
+        self.n_tables += 1
+        caption = tbl.find("caption")
+        if caption is not None:
+            text = self.plain_text(caption)
+            for line in text.splitlines():
+                self.add_paragraph(line)
+        trs = _table_rows(tbl)
+        grid: dict[tuple[int, int], Cell] = {}
+        repeat: set[int] = set()
+        width = 0
+        for r, tr in enumerate(trs):
+            if tr.getparent() is not None and _tag(tr.getparent()) == "thead":  # type: ignore[arg-type]
+                repeat.add(r)
+            c = 0
+            for td in _row_cells(tr):
+                while (r, c) in grid:
+                    c += 1
+                colspan = min(_span_attr(td, "colspan"), _MAX_SPAN)
+                rowspan = min(_span_attr(td, "rowspan", zero_means=len(trs) - r), len(trs) - r)
+                if (c + colspan) * len(trs) > _MAX_CELLS:
+                    raise InputTooLargeError(
+                        f"web page table {t} spans over {_MAX_CELLS} grid cells (a hostile page?)"
+                    )
+                text = self.cell_lines(td, (t, r, c), "\n")
+                grid[(r, c)] = Cell(text=text, span=Span(table=t, row=r, cell=c))
+                for dc in range(1, colspan):
+                    grid[(r, c + dc)] = Cell(
+                        text="", span=Span(table=t, row=r, cell=c + dc), merged_left=True
+                    )
+                for dr in range(1, rowspan):
+                    grid[(r + dr, c)] = Cell(
+                        text="", span=Span(table=t, row=r + dr, cell=c), merged_up=True
+                    )
+                    for dc in range(1, colspan):
+                        grid[(r + dr, c + dc)] = Cell(
+                            text="",
+                            span=Span(table=t, row=r + dr, cell=c + dc),
+                            merged_left=True,
+                        )
+                c += colspan
+                width = max(width, c)
+        rows = []
+        for r in range(len(trs)):
+            cells = tuple(
+                grid.get((r, c), Cell(text="", span=Span(table=t, row=r, cell=c)))
+                for c in range(width)
+            )
+            rows.append(Row(cells=cells, span=Span(table=t, row=r), repeat_header=r in repeat))
+        if rows:
+            self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
+
+
+def _table_rows(tbl: etree._Element) -> list[etree._Element]:
+    """The table's own rows (directly or in thead/tbody/tfoot), not a nested table's."""
+    out: list[etree._Element] = []
+    for child in tbl:
+        tag = _tag(child)
+        if tag == "tr":
+            out.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            out.extend(tr for tr in child if _tag(tr) == "tr")
+    return out
+
+
+def _row_cells(tr: etree._Element) -> list[etree._Element]:
+    return [td for td in tr if _tag(td) in ("td", "th")]
+
+
+def _span_attr(td: etree._Element, name: str, zero_means: int = 1) -> int:
+    value = (td.get(name) or "1").strip()
+    digits = regex.match(r"\d+", value)
+    if not digits:
+        return 1
+    n = int(digits.group())
+    return zero_means if n == 0 else max(n, 1)

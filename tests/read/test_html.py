@@ -1,0 +1,277 @@
+"""The web-page reader, on small hand-written pages and on samples/notice.html."""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+import policy_parse
+from policy_parse.errors import EmptyDocumentError, InputTooLargeError, PolicyParseError
+from policy_parse.models import Document, Format, Paragraph, Table
+from policy_parse.read import detect_format, read_document
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def page(body: str, head: str = "", charset: str | None = "utf-8") -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return f"<!DOCTYPE html><html><head>{meta}{head}</head><body>{body}</body></html>"
+
+
+def read(html: str | bytes, encoding: str = "utf-8") -> Document:
+    data = html.encode(encoding) if isinstance(html, str) else html
+    return read_document(data)
+
+
+def paragraphs(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def tables(doc: Document) -> list[Table]:
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+# ---------------------------------------------------------------------------
+# Detection: never plain text again
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<!DOCTYPE html><html>",
+        b"<HTML><HEAD>",
+        b"\xef\xbb\xbf<!doctype HTML>",
+        b"  \n<!-- saved from url=(0042)http://example.gov.cn -->\n<html>",
+        b"<meta http-equiv='Content-Type' content='text/html; charset=gbk'><body>",
+    ],
+)
+def test_a_web_page_is_detected_by_its_markup(head: bytes) -> None:
+    assert detect_format(head + b"<p>x</p>") is Format.HTML
+
+
+def test_a_text_mentioning_html_is_still_text() -> None:
+    assert detect_format("通知\n<html> 标签说明\n".encode()) is Format.TXT
+
+
+def test_a_web_page_named_txt_is_read_as_a_page_not_as_its_source(tmp_path: Path) -> None:
+    p = tmp_path / "notice.txt"
+    p.write_text(page("<p>关于印发方案的通知</p><script>var a=1;</script>"), encoding="utf-8")
+    doc = read_document(p)
+    assert doc.source.format is Format.HTML
+    assert paragraphs(doc) == ["关于印发方案的通知"]
+    assert not any("<" in t for t in doc.texts())
+
+
+# ---------------------------------------------------------------------------
+# Text, line breaks, furniture
+
+
+def test_br_and_p_break_lines_and_whitespace_collapses() -> None:
+    doc = read(page("<p>第一行<br>第二行</p><div>  第三\n   行 <span>续</span></div>"))
+    assert paragraphs(doc) == ["第一行", "第二行", "第三 行 续"]
+
+
+def test_navigation_share_bar_and_footer_are_residue_with_a_reason() -> None:
+    body = (
+        "<nav><a>首页</a></nav>"
+        '<div class="breadcrumb">当前位置：首页</div>'
+        "<p>正文</p>"
+        '<div class="share-bar">分享到：微信</div>'
+        '<div id="footer">版权所有</div>'
+    )
+    doc = read(page(body))
+    assert paragraphs(doc) == ["正文"]
+    reasons = {r.text: r.reason for r in doc.residue}
+    assert reasons["首页"].startswith("web page furniture (<nav>")
+    assert "breadcrumb" in reasons["当前位置：首页"]
+    assert "share-bar" in reasons["分享到：微信"]
+    assert "footer" in reasons["版权所有"]
+
+
+def test_furniture_inside_furniture_is_set_aside_as_one_text() -> None:
+    doc = read(page("<nav><a>首页</a><form><button>搜索</button></form></nav><p>正文</p>"))
+    assert [r.text for r in doc.residue] == ["首页搜索"]
+
+
+def test_a_class_word_matches_whole_words_only() -> None:
+    doc = read(page('<div class="canvas-text">正文</div>'))
+    assert paragraphs(doc) == ["正文"]
+
+
+def test_scripts_and_styles_are_not_text_and_the_title_is_residue() -> None:
+    doc = read(
+        page("<style>p{}</style><p>正文</p><script>alert(1)</script>", "<title>标题</title>")
+    )
+    assert paragraphs(doc) == ["正文"]
+    assert [(r.text, r.reason) for r in doc.residue] == [("标题", "web page title (<title>)")]
+
+
+def test_hidden_text_is_residue() -> None:
+    doc = read(page('<p>正文</p><p style="display: none">隐藏</p>'))
+    assert paragraphs(doc) == ["正文"]
+    assert doc.residue[0].text == "隐藏" and doc.residue[0].reason.startswith("hidden")
+
+
+def test_the_portal_line_is_kept_for_the_header_to_set_aside() -> None:
+    html = page(
+        "<div class='info'>来源：某区政府 发布日期：2020-11-20</div><p>某区文件</p>"
+        "<p>一、任务</p><p>1.推进改革。（牵头单位：区发改委）</p>"
+    )
+    notice = policy_parse.parse(html.encode())
+    assert any(r.reason == "web portal line above the notice" for r in notice.residue)
+
+
+# ---------------------------------------------------------------------------
+# Charsets
+
+
+def test_gbk_under_a_gb2312_label_reads() -> None:
+    # 镕 is in GBK, not in GB2312: pages labelled gb2312 hold such characters.
+    html = page("<p>朱镕基同志</p>", charset="gb2312")
+    assert paragraphs(read(html, "gbk")) == ["朱镕基同志"]
+
+
+def test_the_http_equiv_meta_form_gives_the_charset() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK">'
+        "</head><body><p>分工方案</p></body></html>"
+    )
+    assert paragraphs(read(html, "gbk")) == ["分工方案"]
+
+
+def test_a_wrong_label_falls_back_to_the_byte_cascade() -> None:
+    html = page("<p>分工方案</p>", charset="utf-8")
+    assert paragraphs(read(html, "gbk")) == ["分工方案"]
+
+
+def test_a_bom_wins_over_the_label() -> None:
+    html = page("<p>分工方案</p>", charset="gbk")
+    assert paragraphs(read(b"\xef\xbb\xbf" + html.encode("utf-8"))) == ["分工方案"]
+
+
+# ---------------------------------------------------------------------------
+# Tables
+
+
+def test_rowspan_and_colspan_become_merged_cells_as_in_word() -> None:
+    body = (
+        "<table>"
+        "<thead><tr><th>序号</th><th>措施</th><th>部门</th></tr></thead>"
+        "<tr><td>1</td><td>甲</td><td rowspan='2'>科技局</td></tr>"
+        "<tr><td>2</td><td>乙</td></tr>"
+        "<tr><td colspan='3'>二、标题</td></tr>"
+        "</table>"
+    )
+    (t,) = tables(read(page(body)))
+    grid = [[(c.text, c.merged_up, c.merged_left) for c in r.cells] for r in t.rows]
+    assert grid[1][2] == ("科技局", False, False)
+    assert grid[2][2] == ("", True, False)
+    assert grid[3] == [("二、标题", False, False), ("", False, True), ("", False, True)]
+    assert t.rows[0].repeat_header and not t.rows[1].repeat_header
+
+
+def test_a_short_row_is_padded_and_an_absurd_span_is_bounded() -> None:
+    body = "<table><tr><td>a</td><td>b</td></tr><tr><td rowspan='99999'>c</td></tr></table>"
+    (t,) = tables(read(page(body)))
+    assert [[c.text for c in r.cells] for r in t.rows] == [["a", "b"], ["c", ""]]
+
+
+def test_br_in_a_cell_is_a_line_break_and_a_nested_table_is_residue() -> None:
+    body = "<table><tr><td>科技局、<br>人社局</td><td><table><tr><td>内</td></tr></table></td></tr></table>"
+    doc = read(page(body))
+    (t,) = tables(doc)
+    assert t.rows[0].cells[0].text == "科技局、\n人社局"
+    assert t.rows[0].cells[1].text == ""
+    assert doc.residue[0].text == "内"
+    assert doc.residue[0].reason == "nested table in table 0, row 0, cell 1"
+
+
+# ---------------------------------------------------------------------------
+# Bad and hostile pages
+
+
+def test_a_page_with_no_text_is_empty() -> None:
+    with pytest.raises(EmptyDocumentError):
+        read(page("<script>x()</script>"))
+
+
+def test_a_million_nested_tags_are_refused_quickly_and_within_memory() -> None:
+    n = 10**6
+    html = "<html><body>" + "<div>" * n + "深" + "</div>" * n + "<p>后文</p></body></html>"
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.monotonic()
+    with pytest.raises(InputTooLargeError, match="256 levels"):
+        read(html)
+    assert time.monotonic() - start < 10
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 200
+
+
+def test_a_page_nested_just_under_the_limit_is_read_whole() -> None:
+    n = 200
+    doc = read(page("<div>" * n + "深" + "</div>" * n + "<p>后文</p>"))
+    assert paragraphs(doc) == ["深", "后文"]
+
+
+def test_a_truncated_page_gives_what_it_holds() -> None:
+    data = (SAMPLES / "notice.html").read_bytes()
+    cut = data[: len(data) // 3]
+    cut = cut[: cut.rfind(b"</p>")] + b"</p><p>\xb5"  # cut inside a GBK character too
+    try:
+        doc = read_document(cut)
+    except PolicyParseError:
+        pytest.fail("a truncated page must read as far as it goes")
+    assert doc.source.format is Format.HTML
+    full = read_document(SAMPLES / "notice.html")
+    assert paragraphs(doc)[:-1] == paragraphs(full)[: len(paragraphs(doc)) - 1]
+
+
+# ---------------------------------------------------------------------------
+# The sample
+
+
+def test_the_sample_page_sets_its_furniture_aside_and_keeps_the_table() -> None:
+    doc = read_document(SAMPLES / "notice.html")
+    assert doc.source.format is Format.HTML
+    (t,) = tables(doc)
+    assert any(c.merged_up for r in t.rows for c in r.cells)
+    reasons = " ".join(r.reason for r in doc.residue)
+    for furniture in ("nav", "position", "bdsharebuttonbox", "footer", "<title>"):
+        assert furniture in reasons
+
+
+# ---------------------------------------------------------------------------
+# Fragments and single-file pages
+
+
+def test_a_saved_fragment_without_html_tags_is_still_a_page() -> None:
+    doc = read(
+        "<div class='TRS_Editor'><p>某区文件</p><table><tr><td>1</td><td>甲</td></tr></table></div>"
+    )
+    assert doc.source.format is Format.HTML
+    assert paragraphs(doc) == ["某区文件"] and len(tables(doc)) == 1
+
+
+def test_a_page_saved_as_one_mime_file_is_read_through_its_html_part() -> None:
+    import quopri
+
+    html = page("<p>分工方案</p><p>第二段</p>", charset=None).encode("gbk")
+    mhtml = (
+        b"From: <Saved by Windows Internet Explorer 8>\r\n"
+        b"Subject: notice\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_000"\r\n'
+        b"\r\n"
+        b"This is a multi-part message in MIME format.\r\n\r\n"
+        b"------=_NextPart_000\r\n"
+        b'Content-Type: text/html; charset="gb2312"\r\n'
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + quopri.encodestring(html).replace(b"\n", b"\r\n")
+        + b"\r\n------=_NextPart_000--\r\n"
+    )
+    doc = read(mhtml)
+    assert doc.source.format is Format.HTML
+    assert paragraphs(doc) == ["分工方案", "第二段"]
