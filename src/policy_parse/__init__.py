@@ -93,13 +93,18 @@ def parse(
     *,
     limits: Limits | None = None,
     password: str | None = None,
+    pdf_engine: str = "pdfium",
 ) -> Notice:
     """Read, segment, normalise and reconcile one notice.
 
     `source` is a path, the file's bytes, or its decoded text (a `str` holding
-    a line break).  The returned notice carries its discrepancies.
+    a line break).  `pdf_engine` picks who draws a PDF's pages: "pdfium"
+    (fast) or "pdfplumber" (the reference).  The returned notice carries its
+    discrepancies.
     """
-    return notice_from_document(read_document(source, limits=limits, password=password))
+    return notice_from_document(
+        read_document(source, limits=limits, password=password, pdf_engine=pdf_engine)
+    )
 
 
 def parse_text(text: str, *, path: str | None = None) -> Notice:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width
+from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width, without_spans
 
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
@@ -33,7 +33,11 @@ def read(pages: list[Page]) -> Document:
         p.width = WIDTH
     data = build_pdf(pages)
     src = Source(path=None, format=Format.PDF, sha256=hashlib.sha256(data).hexdigest())
-    return read_pdf(data, src, Limits())
+    doc = read_pdf(data, src, Limits())
+    # Every PDF these tests build is read by both engines, which must agree.
+    reference = read_pdf(data, src, Limits(), engine="pdfplumber")
+    assert without_spans(doc) == without_spans(reference)
+    return doc
 
 
 def paragraphs(doc: Document) -> list[str]:

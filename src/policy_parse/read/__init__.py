@@ -64,9 +64,13 @@ def read_document(
     *,
     limits: Limits | None = None,
     password: str | None = None,
+    pdf_engine: str = "pdfium",
 ) -> Document:
-    """Read a notice from a path, raw bytes or already-decoded text."""
+    """Read a notice from a path, raw bytes or already-decoded text.
+    `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only."""
     limits = limits or Limits()
+    if pdf_engine not in ("pdfium", "pdfplumber"):
+        raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium or pdfplumber")
     data, path = _load(source, limits)
     if isinstance(data, str):
         from . import txt
@@ -87,7 +91,13 @@ def read_document(
     if fmt is Format.PDF:
         from . import pdf
 
-        return pdf.read_pdf(data, src, limits, password=password)
+        return pdf.read_pdf(
+            data,
+            src,
+            limits,
+            password=password,
+            engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
+        )
     from . import txt
 
     return txt.read_text(txt.decode(data), src)
