@@ -10,7 +10,6 @@ in the number of pages.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -57,9 +56,17 @@ def _make_line(page: int, cs: list[Char]) -> Line:
         x1=max(c.x1 for c in cs),
         top=min(c.top for c in cs),
         bottom=max(c.bottom for c in cs),
-        size=statistics.median(c.size for c in cs),
+        size=_median([c.size for c in cs]),
         first_unit=_first_unit_width(cs),
     )
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without its generality (a third of line building)."""
+    values.sort()
+    n = len(values)
+    mid = n // 2
+    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def _first_unit_width(chars: Sequence[Char]) -> float:
@@ -118,22 +125,23 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     """Cluster characters into lines by their vertical middle, then sort each
     line left to right.  A character joins a line when its middle lies within
     half a character height of the line's middle."""
-    ordered = sorted(chars, key=lambda c: ((c.top + c.bottom) / 2, c.x0))
+    keyed = sorted(((c.top + c.bottom) / 2, c.x0, i, c) for i, c in enumerate(chars))
     groups: list[list[Char]] = []
-    mids: list[float] = []
-    for c in ordered:
-        mid = (c.top + c.bottom) / 2
-        if groups and abs(mid - mids[-1]) <= 0.5 * max(c.size, 1.0):
-            groups[-1].append(c)
+    mid_line = 0.0
+    group: list[Char] = []
+    for mid, _, _, c in keyed:
+        size = max(1.0, c.size)
+        if group and abs(mid - mid_line) <= 0.5 * size:
+            group.append(c)
             # running mean keeps a long line from drifting
-            n = len(groups[-1])
-            mids[-1] += (mid - mids[-1]) / n
+            mid_line += (mid - mid_line) / len(group)
         else:
-            groups.append([c])
-            mids.append(mid)
+            group = [c]
+            groups.append(group)
+            mid_line = mid
     lines = []
     for g in groups:
-        g.sort(key=lambda c: c.x0)
+        g.sort(key=_x0)
         line = _make_line(page, g)
         if line.text:
             lines.append(line)
@@ -141,19 +149,26 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     return lines
 
 
+def _x0(c: Char) -> float:
+    return c.x0
+
+
 def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     """Drop a character drawn again over itself (fake bold: the same glyph
     twice, a fraction of a point apart).  pdfplumber's `dedupe_chars` does
-    the same but sorts and clusters the whole page; hashing into `tol`-sized
-    buckets is linear and was a third of the reader's time on the sample."""
-    seen: dict[tuple[str, int, int], list[Char]] = {}
+    the same but sorts and clusters the whole page; hashing each character
+    by its text and `tol`-sized band of `top` looks at three small buckets
+    (a duplicate within `tol` lies in its band or a neighbour), linear in
+    the page."""
+    seen: dict[tuple[str, int], list[Char]] = {}
     out: list[Char] = []
     for c in chars:
-        bx, by = int(c.x0 // tol), int(c.top // tol)
-        dup = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for o in seen.get((c.text, bx + dx, by + dy), ()):
+        band = int(c.top // tol)
+        text = c.text
+        if text.strip():
+            dup = False
+            for b in (band - 1, band, band + 1):
+                for o in seen.get((text, b), ()):
                     if (
                         abs(o.x0 - c.x0) <= tol
                         and abs(o.top - c.top) <= tol
@@ -161,9 +176,11 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
                     ):
                         dup = True
                         break
-        if dup and c.text.strip():
-            continue
-        seen.setdefault((c.text, bx, by), []).append(c)
+                if dup:
+                    break
+            if dup:
+                continue
+        seen.setdefault((text, band), []).append(c)
         out.append(c)
     return out
 

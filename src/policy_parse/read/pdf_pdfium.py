@@ -6,7 +6,7 @@ binary wheel with no system library.
 What PDFium gives differs from pdfminer in two ways the page model hides:
 it adds characters the PDF does not draw (spaces and line breaks it infers:
 `FPDFText_IsGenerated`), which are skipped, and reports a hyphen at a line's
-end as U+0002, which is read back as "-"; and its character boxes are the
+end as U+0002 (U+FFFE in page text), which is read back as "-"; and its character boxes are the
 glyphs' ink, so the page model's em box is rebuilt from the baseline origin
 and the type size (page_model.Char).
 
@@ -163,38 +163,32 @@ class PdfiumEngine:
     @staticmethod
     def _chars(tp: Any, height: float) -> list[Char]:
         n = raw.FPDFText_CountChars(tp)
+        if n <= 0:
+            return []
+        text = _page_text(tp, n)
         box = raw.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        get_unicode = raw.FPDFText_GetUnicode
         is_generated = raw.FPDFText_IsGenerated
         loose = raw.FPDFText_GetLooseCharBox
         origin = raw.FPDFText_GetCharOrigin
         font_size = raw.FPDFText_GetFontSize
         out: list[Char] = []
         for i in range(n):
-            if is_generated(tp, i) == 1:
+            ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
+            if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
                 continue
-            u = get_unicode(tp, i)
-            if u == 0:
+            if ch == "\x00":
                 continue
-            if u == 2:
-                # PDFium's mark for a hyphen it thinks ends a line: the PDF
-                # draws "-" there (清数D-|LAB), and "-" it stays.
-                u = 0x2D
+            if ch in _HYPHEN_MARKS:
+                # PDFium's mark for a hyphen it thinks ends a line (U+0002
+                # per character, U+FFFE in page text): the PDF draws "-"
+                # there (清数D-|LAB), and "-" it stays.
+                ch = "-"
             size = font_size(tp, i) or 1.0
             loose(tp, i, box)
             origin(tp, i, ox, oy)
             bottom = height - oy.value
-            out.append(
-                Char(
-                    text=chr(u),
-                    x0=box.left,
-                    x1=box.right,
-                    top=bottom - size,
-                    bottom=bottom,
-                    size=size,
-                )
-            )
+            out.append(Char(ch, box.left, box.right, bottom - size, bottom, size))
         return out
 
     def _walk(
@@ -214,11 +208,28 @@ class PdfiumEngine:
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             out.extend(_path_edges(obj, _mul(_matrix(obj), ctm), height))
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
-            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            left, bottom, right, top = _BOUNDS
             if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and (
                 abs(right.value - left.value) < 1e-3
             ):
                 unmeasured.append(ctypes.cast(obj, ctypes.c_void_p).value or 0)
+
+
+# Scratch for FPDFPageObj_GetBounds (a worker parses one file at a time).
+_BOUNDS = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+
+# PDFium generates only spaces and line breaks; others need no check.
+_MAYBE_GENERATED = frozenset(" \r\n")
+_HYPHEN_MARKS = frozenset("\x02\ufffe")
+
+
+def _page_text(tp: Any, n: int) -> str | None:
+    """All `n` characters in one call, one per index; None when the text
+    holds characters outside the BMP (two UTF-16 units for one index)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", errors="surrogatepass")
+    return text if len(text) == n else None
 
 
 def _path_edges(obj: Any, m: Matrix, height: float) -> list[Edge]:
