@@ -207,3 +207,24 @@ def test_the_cli_prints_one_line_and_exits_2(tmp_path: Path, data: bytes) -> Non
     )
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+# --- unreadable text layers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008", "\ufffd" * 8],
+    ids=["private-use", "replacement"],
+)
+def test_a_garbled_text_layer_is_no_text_layer(engine: str, garbage: str) -> None:
+    # A font whose codes map to nothing readable: the "text" is noise that
+    # would otherwise become paragraphs of private-use characters.
+    data = build_pdf([Page(texts=[Text(72, 100 + 20 * i, garbage, 12) for i in range(5)])])
+    with pytest.raises(NoTextLayerError, match="unreadable"):
+        _timed(read_document, data, pdf_engine=engine)
+
+
+def test_a_few_odd_symbols_do_not_make_a_text_layer_unreadable(engine: str) -> None:
+    data = build_pdf([Page(texts=[Text(72, 100, "\ue001" + TEXT, 12)])])
+    assert _texts(_timed(read_document, data, pdf_engine=engine)) == ["\ue001" + TEXT]

@@ -272,6 +272,8 @@ class Layout:
     stray: list[Line]  # text inside a table's frame but in none of its cells
     hidden: list[tuple[Line, str]]  # text a reader cannot see, with the reason
     has_text: bool
+    drawn: int = 0  # characters other than spaces
+    garbled: int = 0  # of them, unreadable: (cid:N), private use, U+FFFD
 
 
 def _table_to_grid(table: RawTable, page: int) -> tuple[Grid, list[list[int]]] | None:
@@ -399,6 +401,7 @@ def page_to_layout(page: PageModel) -> Layout:
             _measure_padding(grid)
             remaining = rest
     hidden = _hidden_lines(page.hidden, number)
+    drawn = [c.text for c in chars if c.text.strip()]
     return Layout(
         page=number,
         width=page.width,
@@ -408,7 +411,19 @@ def page_to_layout(page: PageModel) -> Layout:
         stray=group_lines(stray, number),
         hidden=hidden,
         has_text=has_text,
+        drawn=len(drawn),
+        garbled=sum(1 for t in drawn if _garbled(t)),
     )
+
+
+def _garbled(text: str) -> bool:
+    """A character the text layer cannot name: pdfminer's "(cid:N)" for a
+    glyph without a Unicode mapping, a private-use code point (a font's own
+    numbering), or U+FFFD."""
+    if text.startswith("(cid:"):
+        return True
+    o = ord(text[0])
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000 or o == 0xFFFD
 
 
 def _hidden_lines(hidden: list[tuple[Char, str]], page: int) -> list[tuple[Line, str]]:

@@ -32,6 +32,11 @@ ENGINES: tuple[PdfEngine, ...] = ("pdfium", "pdfplumber")
 """The PDF engines, the default first."""
 
 
+# Above this share of unreadable characters the text layer is garbage, not a
+# notice with a few odd symbols (a private-use bullet, a lost glyph).
+_GARBLED_SHARE = 0.3
+
+
 def _damage(messages: list[str], page: int | None) -> Residue:
     more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
     where = f"page {page}" if page else "the file's structure"
@@ -87,6 +92,14 @@ def parse_pdf(
         raise NoTextLayerError(
             f"{what} has no text layer (scanned or image-only pages): run OCR on it first; "
             "OCR is out of scope for policy_parse"
+        )
+    drawn = sum(lay.drawn for lay in layouts)
+    garbled = sum(lay.garbled for lay in layouts)
+    if garbled > _GARBLED_SHARE * drawn:
+        raise NoTextLayerError(
+            f"{what}'s text layer is unreadable: {garbled} of its {drawn} characters have no "
+            "Unicode meaning (unmapped glyphs or private-use codes, a font without a ToUnicode "
+            "map); run OCR on it first, OCR is out of scope for policy_parse"
         )
     blocks, residue = layouts_to_blocks(layouts)
     if not blocks and not residue:
