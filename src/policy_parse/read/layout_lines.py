@@ -49,13 +49,14 @@ class Line:
 
 
 def _make_line(page: int, cs: list[Char]) -> Line:
+    """`cs` sorted by x0."""
     return Line(
         page=page,
         text=_chars_to_text(cs),
-        x0=min(c.x0 for c in cs),
-        x1=max(c.x1 for c in cs),
-        top=min(c.top for c in cs),
-        bottom=max(c.bottom for c in cs),
+        x0=cs[0].x0,
+        x1=max([c.x1 for c in cs]),
+        top=min([c.top for c in cs]),
+        bottom=max([c.bottom for c in cs]),
         size=_median([c.size for c in cs]),
         first_unit=_first_unit_width(cs),
     )
