@@ -36,7 +36,6 @@ import os
 import pickle
 import select
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -166,6 +165,8 @@ def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds:
 
 def _spawned(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
     """The same from a fresh interpreter (safe with other threads alive)."""
+    import subprocess  # only threaded callers need it: kept off the import path
+
     job = pickle.dumps(list(sys.path)) + pickle.dumps(
         (memory, fn, args), protocol=pickle.HIGHEST_PROTOCOL
     )

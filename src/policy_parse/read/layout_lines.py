@@ -17,7 +17,7 @@ import regex
 
 from .page_model import Char
 
-__all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts"]
+__all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
 
 # CJK ideographs, kana, CJK symbols and punctuation, full-width forms: between
 # two of these a gap is layout (justification), never a word space.
@@ -57,13 +57,15 @@ def _make_line(page: int, cs: list[Char]) -> Line:
         x1=max([c.x1 for c in cs]),
         top=min([c.top for c in cs]),
         bottom=max([c.bottom for c in cs]),
-        size=_median([c.size for c in cs]),
+        size=median([c.size for c in cs]),
         first_unit=_first_unit_width(cs),
     )
 
 
-def _median(values: list[float]) -> float:
-    """statistics.median, without its generality (a third of line building)."""
+def median(values: list[float]) -> float:
+    """statistics.median for floats, without its generality (it was a third
+    of line building, and importing statistics pulls in decimal and
+    fractions).  Sorts `values` in place."""
     values.sort()
     n = len(values)
     mid = n // 2

@@ -4,14 +4,13 @@ line break read as a wrap when the next piece would not have fit
 
 from __future__ import annotations
 
-import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-from .layout_lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
+from .layout_lines import NO_LINE_END, NO_LINE_START, Line, median, wraps_into
 from .layout_tables import Layout
 
 __all__ = ["Margins", "continues_paragraph", "margins"]
@@ -76,7 +75,7 @@ def margins(layouts: Sequence[Layout]) -> dict[tuple[int, int], Margins]:
         if not lines:
             out[key] = Margins(0.0, float(key[0]), 0.0)
             continue
-        size = statistics.median(ln.size for ln in lines)
+        size = median([ln.size for ln in lines])
         left, _ = _cluster_edge([ln.x0 for ln in lines], low=True, tol=0.25 * size)
         # Punctuation may hang past the right margin (Writer and Word both
         # allow it), so only lines ending in a letter vote for the margin.
@@ -93,7 +92,7 @@ def margins(layouts: Sequence[Layout]) -> dict[tuple[int, int], Margins]:
         out[key] = Margins(
             left=left,
             right=right,
-            pitch=statistics.median(pitches[key]) if pitches[key] else 0.0,
+            pitch=median(list(pitches[key])) if pitches[key] else 0.0,
         )
     return out
 
