@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .layout_hidden import split_hidden
 from .layout_lines import Line, dedupe, group_lines
 from .page_model import Char, Edge, PageModel
 
@@ -368,7 +369,7 @@ def page_to_layout(page: PageModel) -> Layout:
     """One page's characters → de-duplicated lines, in tables or in the body.
     The page's characters are not kept: only lines leave this function."""
     number = page.number
-    chars = dedupe(page.chars)
+    chars = dedupe(split_hidden(page))
     has_text = any(c.text.strip() for c in chars) or any(c.text.strip() for c, _ in page.hidden)
     grids: list[Grid] = []
     stray: list[Char] = []
