@@ -170,11 +170,15 @@ def _spawned(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds
     job = pickle.dumps(list(sys.path)) + pickle.dumps(
         (memory, fn, args), protocol=pickle.HIGHEST_PROTOCOL
     )
+    # The caller may import policy_parse from a path it added itself (a
+    # checkout's src/): the child must find it before reading its job.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     proc = subprocess.Popen(
         [sys.executable, "-m", "policy_parse.read._pdfworker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
     try:
         data, _ = proc.communicate(job, timeout=seconds)
