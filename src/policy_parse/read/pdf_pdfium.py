@@ -177,6 +177,8 @@ class PdfiumEngine:
         font_size = raw.FPDFText_GetFontSize
         out: list[Char] = []
         append = out.append
+        last_top = last_bottom = float("nan")
+        size = bottom = 0.0
         for i in range(n):
             ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
             if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
@@ -188,10 +190,16 @@ class PdfiumEngine:
                 # per character, U+FFFE in page text): the PDF draws "-"
                 # there (清数D-|LAB), and "-" it stays.
                 ch = "-"
-            size = font_size(tp, i) or 1.0
             loose(tp, i, box_ref)
-            origin(tp, i, ox_ref, oy_ref)
-            bottom = height - oy.value
+            if box.top != last_top or box.bottom != last_bottom:
+                # A new run (font, size or baseline changed): the loose box's
+                # height comes from the font's ascent and descent at its size,
+                # so an unchanged box means an unchanged size and baseline —
+                # two calls saved for most characters.
+                last_top, last_bottom = box.top, box.bottom
+                size = font_size(tp, i) or 1.0
+                origin(tp, i, ox_ref, oy_ref)
+                bottom = height - oy.value
             append(Char(ch, box.left, box.right, bottom - size, bottom, size))
         return out
 
