@@ -14,7 +14,7 @@ from policy_parse.models import Paragraph, Table
 from policy_parse.read import read_document
 
 PAGES = 800
-ROWS = 6  # measure rows per page
+ROWS = 12  # measure rows per page
 XS = [60.0, 100.0, 420.0, 540.0]
 
 
