@@ -1,69 +1,74 @@
-"""The whole pipeline against its floor, per input format, in one run.
+"""The pipeline, the whole CLI process and the floors, per format, side by side.
 
-    python benchmarks/bench_formats.py [--repeat N] [--mem-runs M] [--formats txt,docx,pdf]
+    python benchmarks/bench_formats.py [--repeat N] [--procs P] [--formats txt,docx,pdf]
+                                       [--scales 1,4,16,64] [--no-scaling]
 
-For samples/notice.{txt,docx,pdf}:
+For samples/notice.{txt,docx,pdf}, every contender is measured twice in one
+run: **in-process** (median of N warm calls, imports excluded, contenders
+interleaved so load on the shared machine falls on all alike) and as a
+**whole process** (median wall time of P fresh interpreters that import what
+they need and do the work once, with their peak memory):
 
-* pipeline — `policy_parse.parse(path)`: read, segment, normalise, reconcile
-  (for a PDF that includes forking the bounded worker and sending the
-  Document back);
-* floor — the dependency doing its own job on the same file:
-    txt   read the bytes and decode them as UTF-8;
-    docx  python-docx: `docx.Document(path)`, then `.text` of every body
-          paragraph and of every cell of every table (`table.rows` → `row.cells`);
-    pdf   pdfplumber: open, then `extract_text()` and `extract_tables()` on
-          every page, closing each page after use (as the reader does).
+    pipeline        policy_parse.parse(path)           (in-process)
+    cli             python -m policy_parse PATH        (whole process)
+    txt   decode           the bytes decoded as UTF-8
+    docx  python-docx      Document(path), .text of paragraphs and cells
+          lxml-raw         word/document.xml parsed by lxml, every w:t read
+    pdf   plumber-wide     pdfplumber extract_text() + extract_tables()
+          plumber-narrow   pdfplumber: only what the reader asks for — chars,
+                           lines/rects/curves, find_tables()
+          pdfium           pypdfium2: every character (text, box, size) and
+                           every page object, its own extraction
+          pdftotext        poppler's `pdftotext -layout` (when installed;
+                           whole process only)
 
-Time: median wall time of N calls in this process after one warm-up call each,
-pipeline and floor calls interleaved so drift on a shared machine hits both
-alike.  Imports are not timed.
+Ratios are each contender's time over the pipeline's (in-process) or the
+CLI's (whole process): "cli/plumber-wide 0.25" means the CLI takes a quarter
+of the time of a process running pdfplumber's wide floor.
 
-Peak memory: each measured in a fresh interpreter (median of M) as
-max(self, children) — the whole process, interpreter and imports included:
+Peak memory of a whole process is max(VmHWM of the process, ru_maxrss of its
+waited-for children) — the PDF pipeline parses in a forked worker whose RSS
+includes the pages it shares with its parent, hence max, not sum.  VmHWM
+rather than ru_maxrss(SELF): on Linux a fork+exec child inherits the
+launcher's high-water mark in ru_maxrss.  For the CLI and pdftotext the
+figure is the waited-for process's ru_maxrss, which may carry up to the
+launcher's RSS at fork (this script's launcher is a bare `python -c` of a few
+MiB, see _launch).
 
-* self: the process's own high-water RSS.  That is what
-  `getrusage(RUSAGE_SELF).ru_maxrss` should say, but on Linux it also carries
-  the RSS the *launching* process had when it forked (exec keeps the old
-  mm's high-water mark: a child of this 80 MiB benchmark would report at
-  least 80 MiB), so self is read from VmHWM in /proc/self/status, which
-  starts afresh at exec; ru_maxrss(SELF) is still printed for comparison.
-* children: `getrusage(RUSAGE_CHILDREN).ru_maxrss`, the largest waited-for
-  child.  It matters for the PDF pipeline only: it parses in a forked worker
-  (read/_pdfworker.py) whose RSS includes the pages it shares with its
-  parent, so max(self, children) does not add them twice.
-
-"+work" is how far the peak rose above the high-water mark right after the
-imports.
-
-Targets (issue 3): pipeline ≤ 1.3× floor time, ≤ 1.5× floor peak memory, for
-docx and pdf.  txt has no target (its floor is a decode).
+The scaling run parses the notice repeated ×1, ×4, ×16, ×64 (the same
+measures again and again: numbers repeat) and prints time per copy and per
+input measure (k × the notice's measures; the parsed notice may hold fewer,
+repeated numbers being merged) and the peak memory of one process: text concatenated, the docx body's elements repeated,
+the PDF's pages imported again with pypdfium2.  Growth within 1.5× from ×1
+to ×64 is the target (issue 11).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import json
 import os
 import platform
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FORMATS = ("txt", "docx", "pdf")
-DEFAULT_REPEAT = {"txt": 20, "docx": 20, "pdf": 7}
-TIME_TARGET = 1.3
-MEMORY_TARGET = 1.5
-
+DEFAULT_REPEAT = {"txt": 20, "docx": 20, "pdf": 5}
+DEFAULT_PROCS = 5
 
 # ---------------------------------------------------------------------------
-# The work
+# The work (each takes a path)
 
 
 def pipeline(path: Path) -> object:
@@ -72,11 +77,11 @@ def pipeline(path: Path) -> object:
     return policy_parse.parse(path)
 
 
-def floor_txt(path: Path) -> object:
+def floor_decode(path: Path) -> object:
     return path.read_bytes().decode("utf-8")
 
 
-def floor_docx(path: Path) -> object:
+def floor_python_docx(path: Path) -> object:
     import docx
 
     d = docx.Document(str(path))
@@ -87,7 +92,16 @@ def floor_docx(path: Path) -> object:
     return texts
 
 
-def floor_pdf(path: Path) -> object:
+def floor_lxml_raw(path: Path) -> object:
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+    return [t.text for t in root.iter(w)]
+
+
+def floor_plumber_wide(path: Path) -> object:
     import pdfplumber
 
     out = []
@@ -98,175 +112,317 @@ def floor_pdf(path: Path) -> object:
     return out
 
 
-FLOORS: dict[str, Callable[[Path], object]] = {
-    "txt": floor_txt,
-    "docx": floor_docx,
-    "pdf": floor_pdf,
+def floor_plumber_narrow(path: Path) -> object:
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            chars = page.chars
+            drawn = (*page.lines, *page.rects, *page.curves)
+            out.append((len(chars), len(drawn), page.find_tables()))
+            page.close()
+    return out
+
+
+def floor_pdfium(path: Path) -> object:
+    import ctypes
+
+    import pypdfium2 as pdfium
+    from pypdfium2 import raw
+
+    out = []
+    pdf = pdfium.PdfDocument(path)
+    box = raw.FS_RECTF()
+    for page in pdf:
+        tp = page.get_textpage()
+        n = tp.count_chars()
+        text = tp.get_text_range()
+        for i in range(n):
+            raw.FPDFText_GetLooseCharBox(tp.raw, i, box)
+            raw.FPDFText_GetFontSize(tp.raw, i)
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        for k in range(raw.FPDFPage_CountObjects(page.raw)):
+            obj = raw.FPDFPage_GetObject(page.raw, k)
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        out.append(text)
+        tp.close()
+        page.close()
+    pdf.close()
+    return out
+
+
+def cli_in_process(path: Path) -> object:
+    """What `python -m policy_parse PATH` does, minus the interpreter start."""
+    from contextlib import redirect_stdout
+
+    from policy_parse.__main__ import main
+
+    with redirect_stdout(io.StringIO()):
+        return main([str(path)])
+
+
+WORK: dict[str, Callable[[Path], object]] = {
+    "pipeline": pipeline,
+    "cli": cli_in_process,
+    "decode": floor_decode,
+    "python-docx": floor_python_docx,
+    "lxml-raw": floor_lxml_raw,
+    "plumber-wide": floor_plumber_wide,
+    "plumber-narrow": floor_plumber_narrow,
+    "pdfium": floor_pdfium,
 }
-
-
-def _work(kind: str, fmt: str) -> Callable[[Path], object]:
-    return pipeline if kind == "pipeline" else FLOORS[fmt]
-
-
-def _import(kind: str, fmt: str) -> None:
-    if kind == "pipeline":
-        import policy_parse  # noqa: F401
-    elif fmt == "docx":
-        import docx  # noqa: F401
-    elif fmt == "pdf":
-        import pdfplumber  # noqa: F401
+CONTENDERS = {
+    "txt": ["pipeline", "decode"],
+    "docx": ["pipeline", "python-docx", "lxml-raw"],
+    "pdf": ["pipeline", "plumber-wide", "plumber-narrow", "pdfium"],
+}
+IMPORTS = {
+    "pipeline": "policy_parse",
+    "cli": "policy_parse.__main__",
+    "decode": None,
+    "python-docx": "docx",
+    "lxml-raw": "lxml.etree",
+    "plumber-wide": "pdfplumber",
+    "plumber-narrow": "pdfplumber",
+    "pdfium": "pypdfium2",
+}
 
 
 # ---------------------------------------------------------------------------
 # Measuring
 
 
-def wall_times(fmt: str, path: Path, n: int) -> dict[str, list[float]]:
-    for kind in ("pipeline", "floor"):
-        _import(kind, fmt)
-        _work(kind, fmt)(path)  # warm: lazy imports, data files, regex caches
-    out: dict[str, list[float]] = {"pipeline": [], "floor": []}
+def in_process(names: list[str], path: Path, n: int) -> dict[str, list[float]]:
+    import importlib
+
+    for name in names:
+        if IMPORTS[name]:
+            importlib.import_module(IMPORTS[name])
+        WORK[name](path)  # warm: lazy imports, data files, regex caches
+    out: dict[str, list[float]] = {name: [] for name in names}
     for i in range(n):
-        order = ("pipeline", "floor") if i % 2 == 0 else ("floor", "pipeline")
-        for kind in order:
-            fn = _work(kind, fmt)
+        order = names[i % len(names) :] + names[: i % len(names)]
+        for name in order:
             t = time.perf_counter()
-            fn(path)
-            out[kind].append(time.perf_counter() - t)
+            WORK[name](path)
+            out[name].append(time.perf_counter() - t)
     return out
 
 
 def _hwm_kib() -> int:
-    """VmHWM of this process (peak resident set so far), in KiB."""
     with open("/proc/self/status") as fh:
         for line in fh:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return 0  # pragma: no cover - not Linux
 
 
-def child_main(kind: str, fmt: str, path: str) -> None:
-    """Runs in a fresh interpreter: import, measure, do the work once, report."""
-    _import(kind, fmt)
-    after_import = _hwm_kib()
-    _work(kind, fmt)(Path(path))
-    own = _hwm_kib()
-    ru_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+def child_main(name: str, path: str) -> None:
+    """In a fresh interpreter: import, do the work once, report peak memory."""
+    import importlib
+    import resource
+
+    if IMPORTS[name]:
+        importlib.import_module(IMPORTS[name])
+    WORK[name](Path(path))
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(
-        json.dumps(
-            {"self": own, "ru_self": ru_self, "children": children, "after_import": after_import}
-        )
+    print(json.dumps({"peak": max(_hwm_kib(), children)}))
+
+
+# A tiny launcher: fork+exec from it keeps this benchmark's own RSS out of
+# the measured process's ru_maxrss.
+_LAUNCH = (
+    "import os,sys,time,json;t=time.perf_counter();p=os.fork()\n"
+    "if p==0:\n"
+    " fd=os.open(os.devnull,os.O_WRONLY);os.dup2(fd,1);os.execvp(sys.argv[1],sys.argv[1:])\n"
+    "_,s,ru=os.wait4(p,0);print(json.dumps({'s':time.perf_counter()-t,'kib':ru.ru_maxrss,"
+    "'code':os.waitstatus_to_exitcode(s)}))"
+)
+
+
+def _launch(cmd: list[str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _LAUNCH, *cmd], check=True, capture_output=True, text=True
+    ).stdout
+    r: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    if r["code"] != 0:
+        raise RuntimeError(f"{cmd} exited with {r['code']}")
+    return r
+
+
+def whole_process(name: str, path: Path, procs: int) -> tuple[float, float]:
+    """(median wall seconds, median peak MiB) of fresh processes."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    times, peaks = [], []
+    for _ in range(procs):
+        if name == "cli":
+            r = _launch([sys.executable, "-m", "policy_parse", str(path)])
+            times.append(r["s"])
+            peaks.append(r["kib"] / 1024)
+        elif name == "pdftotext":
+            r = _launch(["pdftotext", "-layout", str(path), "-"])
+            times.append(r["s"])
+            peaks.append(r["kib"] / 1024)
+        else:
+            t = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", name, str(path)],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+            ).stdout
+            times.append(time.perf_counter() - t)
+            peaks.append(json.loads(out.strip().splitlines()[-1])["peak"] / 1024)
+    return statistics.median(times), statistics.median(peaks)
+
+
+def report(fmt: str, path: Path, n: int, procs: int) -> None:
+    names = CONTENDERS[fmt]
+    warm = in_process(names, path, n)
+    proc_names = ["cli", *names[1:]]
+    if fmt == "pdf" and shutil.which("pdftotext"):
+        proc_names.append("pdftotext")
+    whole = {name: whole_process(name, path, procs) for name in proc_names}
+    base_in = statistics.median(warm["pipeline"])
+    base_proc = whole["cli"][0]
+    print(f"{fmt}: {path.name}  ({n} warm calls, {procs} processes each)")
+    head = (
+        f"  {'contender':15} | {'in-process ms':>13} {'pipe/x':>7} |"
+        f" {'process ms':>10} {'cli/x':>7} {'peak MiB':>9}"
     )
-
-
-def peak_memory(kind: str, fmt: str, path: Path, runs: int) -> dict[str, int]:
-    results = []
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", kind, fmt, str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        r = json.loads(out.strip().splitlines()[-1])
-        r["peak"] = max(r["self"], r["children"])
-        results.append(r)
-    results.sort(key=lambda r: r["peak"])
-    return results[len(results) // 2]
+    print(head)
+    print("  " + "-" * (len(head) - 2))
+    for name in ["pipeline", "cli", *names[1:], *(["pdftotext"] if "pdftotext" in whole else [])]:
+        t_in = statistics.median(warm[name]) if name in warm else None
+        t_proc, peak = whole.get(name, (None, None))
+        cells = [
+            f"{t_in * 1000:13.1f}" if t_in is not None else f"{'-':>13}",
+            f"{base_in / t_in:6.2f}x" if t_in is not None else f"{'-':>7}",
+            f"{t_proc * 1000:10.1f}" if t_proc is not None else f"{'-':>10}",
+            f"{base_proc / t_proc:6.2f}x" if t_proc is not None else f"{'-':>7}",
+            f"{peak:9.1f}" if peak is not None else f"{'-':>9}",
+        ]
+        print(f"  {name:15} | {cells[0]} {cells[1]} | {cells[2]} {cells[3]} {cells[4]}")
+    print()
 
 
 # ---------------------------------------------------------------------------
-# Report
+# Scaling
 
 
-def _mib(kib: int) -> float:
-    return kib / 1024
-
-
-def _verdict(ratio: float, target: float, fmt: str) -> str:
+def _scaled(fmt: str, k: int, tmp: Path) -> Path:
+    src = SAMPLES / f"notice.{fmt}"
+    out = tmp / f"notice-x{k}.{fmt}"
     if fmt == "txt":
-        return "  -"
-    return " ok" if ratio <= target else " MISSED"
+        out.write_text("\n".join([src.read_text(encoding="utf-8")] * k), encoding="utf-8")
+    elif fmt == "docx":
+        from lxml import etree
+
+        with zipfile.ZipFile(src) as z:
+            parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+        root = etree.fromstring(parts["word/document.xml"])
+        body = root[0]
+        items = [e for e in body if not e.tag.endswith("}sectPr")]
+        sect = [e for e in body if e.tag.endswith("}sectPr")]
+        for e in list(body):
+            body.remove(e)
+        for _ in range(k):
+            for e in items:
+                body.append(etree.fromstring(etree.tostring(e)))
+        for e in sect:
+            body.append(e)
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, standalone=True)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    else:
+        import pypdfium2 as pdfium
+
+        one = pdfium.PdfDocument(src)
+        dst = pdfium.PdfDocument.new()
+        for _ in range(k):
+            dst.import_pages(one)
+        dst.save(out)
+    return out
+
+
+def scaling(formats: list[str], scales: list[int], procs: int) -> None:
+    import policy_parse
+    from policy_parse.read import Limits
+
+    print("scaling: the notice repeated k times, whole pipeline in-process (median of 3 calls)")
+    head = (
+        f"  {'format':6} {'×':>3} | {'measures':>8} {'ms':>9} {'ms/copy':>8} {'µs/input measure':>16}"
+        f" {'vs ×1':>6} | {'pages':>5} {'peak MiB':>9}"
+    )
+    print(head)
+    print("  " + "-" * (len(head) - 2))
+    limits = Limits(pdf_seconds=1200, max_input_bytes=1 << 30, max_unzipped_bytes=1 << 31)
+    with tempfile.TemporaryDirectory() as d:
+        for fmt in formats:
+            first = None
+            base = 0
+            for k in scales:
+                path = _scaled(fmt, k, Path(d))
+                ts = []
+                notice = None
+                for _ in range(3 if k < 64 else 1):
+                    t = time.perf_counter()
+                    notice = policy_parse.parse(path, limits=limits)
+                    ts.append(time.perf_counter() - t)
+                t_med = statistics.median(ts)
+                measures = len(notice.measures) if notice is not None else 0
+                # Per measure of the input (k copies of the notice's): the
+                # parsed notice may hold fewer, repeated numbers being merged.
+                base = base or max(1, measures)
+                per = t_med / (k * base)
+                first = first or per
+                pages = "-"
+                if fmt == "pdf":
+                    import pypdfium2 as pdfium
+
+                    pages = str(len(pdfium.PdfDocument(path)))
+                _, peak = whole_process("pipeline", path, 1) if k <= 16 else (0, float("nan"))
+                print(
+                    f"  {fmt:6} {k:>3} | {measures:>8} {t_med * 1000:>9.0f}"
+                    f" {t_med * 1000 / k:>8.1f} {per * 1e6:>16.0f}"
+                    f" {per / first:>5.2f}x | {pages:>5} {peak:>9.1f}"
+                )
+    print(
+        "  peak MiB: one fresh process (×64 skipped: a whole-process run of it\n"
+        "  would double the benchmark's time); time per input measure should stay flat."
+    )
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--child", nargs=3, metavar=("KIND", "FORMAT", "PATH"), help=argparse.SUPPRESS)
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=None,
-        help="timed runs per format (default: txt 20, docx 20, pdf 7)",
-    )
-    ap.add_argument("--mem-runs", type=int, default=3, help="fresh processes per memory figure")
+    ap.add_argument("--child", nargs=2, metavar=("NAME", "PATH"), help=argparse.SUPPRESS)
+    ap.add_argument("--repeat", type=int, default=None, help="warm calls (txt/docx 20, pdf 5)")
+    ap.add_argument("--procs", type=int, default=DEFAULT_PROCS, help="fresh processes each")
     ap.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset")
+    ap.add_argument("--scales", default="1,4,16,64", help="repetitions for the scaling run")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the scaling run")
     args = ap.parse_args(argv)
-    # Measure the checkout this script lives in, in this process and in the
-    # memory children alike (not whatever policy_parse is installed).
+    # Measure the checkout this script lives in (not an installed copy).
     sys.path.insert(0, str(ROOT / "src"))
     if args.child:
         child_main(*args.child)
         return 0
-
     formats = [f for f in args.formats.split(",") if f]
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    import policy_parse
-
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"bench_formats  {now}  {platform.system()} {platform.machine()}, "
-        f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, load {load:.1f}"
     )
-    print(f"policy_parse from {Path(policy_parse.__file__).parent}")
     print()
-    head = (
-        f"{'format':6} {'runs':>4} | {'pipeline ms':>11} {'floor ms':>9} {'ratio':>6} {'≤1.3':>7}"
-        f" | {'pipeline MiB':>12} {'floor MiB':>9} {'ratio':>6} {'≤1.5':>7}"
-        f" | {'+work pipe':>10} {'+work floor':>11}"
-    )
-    print(head)
-    print("-" * len(head))
-    notes = []
-    worst = 0
     for fmt in formats:
-        path = SAMPLES / f"notice.{fmt}"
-        n = args.repeat or DEFAULT_REPEAT[fmt]
-        times = wall_times(fmt, path, n)
-        tp, tf = statistics.median(times["pipeline"]), statistics.median(times["floor"])
-        mp = peak_memory("pipeline", fmt, path, args.mem_runs)
-        mf = peak_memory("floor", fmt, path, args.mem_runs)
-        rt, rm = tp / tf, mp["peak"] / mf["peak"]
-        vt, vm = _verdict(rt, TIME_TARGET, fmt), _verdict(rm, MEMORY_TARGET, fmt)
-        worst |= "MISSED" in vt + vm
-        print(
-            f"{fmt:6} {n:>4} | {tp * 1000:>11.1f} {tf * 1000:>9.1f} {rt:>5.2f}x {vt:>7}"
-            f" | {_mib(mp['peak']):>12.1f} {_mib(mf['peak']):>9.1f} {rm:>5.2f}x {vm:>7}"
-            f" | {_mib(mp['peak'] - mp['after_import']):>10.1f}"
-            f" {_mib(mf['peak'] - mf['after_import']):>11.1f}"
-        )
-        spread = (
-            f"  {fmt}: pipeline min/max {min(times['pipeline']) * 1000:.1f}/"
-            f"{max(times['pipeline']) * 1000:.1f} ms, floor min/max "
-            f"{min(times['floor']) * 1000:.1f}/{max(times['floor']) * 1000:.1f} ms; "
-            f"peak MiB self/children (ru_maxrss self): "
-            f"pipeline {_mib(mp['self']):.1f}/{_mib(mp['children']):.1f} ({_mib(mp['ru_self']):.1f}), "
-            f"floor {_mib(mf['self']):.1f}/{_mib(mf['children']):.1f} ({_mib(mf['ru_self']):.1f})"
-        )
-        notes.append(spread)
-    print()
-    print("\n".join(notes))
-    print()
-    print(
-        "time: median wall time per call, warm, imports excluded, pipeline and floor interleaved.\n"
-        "memory: peak RSS of a fresh interpreter that imports and does the work once,\n"
-        "  interpreter and imports included: max(self = VmHWM, children = RUSAGE_CHILDREN\n"
-        "  ru_maxrss); the PDF pipeline's children figure is its forked parse worker.\n"
-        "  (ru_maxrss of RUSAGE_SELF is shown in brackets only: on Linux it includes the\n"
-        "  launching benchmark's own RSS, inherited through fork+exec.)\n"
-        "  +work: rise of the peak above the high-water mark right after the imports.\n"
-        f"  median of {args.mem_runs} processes each."
-    )
+        report(fmt, SAMPLES / f"notice.{fmt}", args.repeat or DEFAULT_REPEAT[fmt], args.procs)
+    if not args.no_scaling:
+        scaling(formats, [int(s) for s in args.scales.split(",")], args.procs)
     return 0
 
 

@@ -30,10 +30,17 @@ from policy_parse.errors import (
 from policy_parse.models import Document, Paragraph
 from policy_parse.read import Limits, read_document
 from policy_parse.read._pdfworker import WorkerTraceback, run_bounded
+from policy_parse.read.pdf import ENGINES
 
 QUICK = 5.0  # seconds: "under a few seconds"
 
 TEXT = "关于印发分工方案的通知"
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Every hostile file is read by each PDF engine."""
+    return str(request.param)
 
 
 def _page() -> Page:
@@ -55,58 +62,58 @@ def _timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
 # --- encryption -------------------------------------------------------------------
 
 
-def test_an_encrypted_pdf_without_its_password_is_refused() -> None:
+def test_an_encrypted_pdf_without_its_password_is_refused(engine: str) -> None:
     data = build_pdf([_page()], user_password="user", owner_password="owner")
     with pytest.raises(EncryptedDocumentError, match="password"):
-        _timed(read_document, data)
+        _timed(read_document, data, pdf_engine=engine)
 
 
-def test_an_encrypted_pdf_with_a_wrong_password_is_refused() -> None:
+def test_an_encrypted_pdf_with_a_wrong_password_is_refused(engine: str) -> None:
     data = build_pdf([_page()], user_password="user", owner_password="owner")
     with pytest.raises(EncryptedDocumentError) as info:
-        read_document(data, password="guess")
+        read_document(data, password="guess", pdf_engine=engine)
     assert info.value.__cause__ is not None  # the worker's traceback
 
 
 @pytest.mark.parametrize("password", ["user", "owner"])
-def test_an_encrypted_pdf_opens_with_either_password(password: str) -> None:
+def test_an_encrypted_pdf_opens_with_either_password(password: str, engine: str) -> None:
     data = build_pdf([_page()], user_password="user", owner_password="owner")
-    assert _texts(read_document(data, password=password)) == [TEXT]
+    assert _texts(read_document(data, password=password, pdf_engine=engine)) == [TEXT]
 
 
-def test_a_pdf_with_only_an_owner_password_opens_without_one() -> None:
+def test_a_pdf_with_only_an_owner_password_opens_without_one(engine: str) -> None:
     data = build_pdf([_page()], owner_password="owner")
     assert b"/Encrypt" in data
-    assert _texts(read_document(data)) == [TEXT]
+    assert _texts(read_document(data, pdf_engine=engine)) == [TEXT]
 
 
 # --- no text, damaged --------------------------------------------------------------
 
 
-def test_an_image_only_pdf_says_ocr_is_out_of_scope() -> None:
+def test_an_image_only_pdf_says_ocr_is_out_of_scope(engine: str) -> None:
     data = build_pdf([Page(image=True), Page(image=True)])
     with pytest.raises(NoTextLayerError, match="OCR"):
-        _timed(read_document, data)
+        _timed(read_document, data, pdf_engine=engine)
 
 
 @pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.999])
-def test_a_truncated_pdf_is_corrupt(keep: float) -> None:
+def test_a_truncated_pdf_is_corrupt(keep: float, engine: str) -> None:
     data = build_pdf([_page(), _page()])
     with pytest.raises(CorruptFileError, match="truncated"):
-        _timed(read_document, data[: int(len(data) * keep)])
+        _timed(read_document, data[: int(len(data) * keep)], pdf_engine=engine)
 
 
-def test_a_pdf_with_garbage_for_a_body_is_corrupt() -> None:
+def test_a_pdf_with_garbage_for_a_body_is_corrupt(engine: str) -> None:
     data = b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
     with pytest.raises(CorruptFileError) as info:
-        _timed(read_document, data)
+        _timed(read_document, data, pdf_engine=engine)
     assert isinstance(info.value, ValueError)
 
 
-def test_a_damaged_content_stream_is_corrupt_or_read_but_never_a_crash() -> None:
+def test_a_damaged_content_stream_is_corrupt_or_read_but_never_a_crash(engine: str) -> None:
     page = Page(raw_content=b"BT /F1 12 Tf 72 700 Td <0000 Tj ET ]]]>>", content_filters=())
     try:
-        _timed(read_document, build_pdf([page, _page()]))
+        _timed(read_document, build_pdf([page, _page()]), pdf_engine=engine)
     except PolicyParseError:
         pass
 
@@ -114,7 +121,7 @@ def test_a_damaged_content_stream_is_corrupt_or_read_but_never_a_crash() -> None
 # --- resource limits ------------------------------------------------------------------
 
 
-def test_a_flate_bomb_is_stopped_by_the_memory_budget() -> None:
+def test_a_flate_bomb_is_stopped_by_the_memory_budget(engine: str) -> None:
     # 1 GiB of spaces deflated twice: a few kilobytes on disk.
     bomb = flate_bomb_stream(1 << 30)
     data = build_pdf(
@@ -123,19 +130,19 @@ def test_a_flate_bomb_is_stopped_by_the_memory_budget() -> None:
     assert len(data) < 64 * 1024
     limits = Limits(pdf_memory_bytes=256 * 1024 * 1024)
     with pytest.raises(InputTooLargeError, match="memory"):
-        _timed(read_document, data, limits=limits)
+        _timed(read_document, data, limits=limits, pdf_engine=engine)
 
 
-def test_a_cyclic_page_tree_visits_each_page_once() -> None:
+def test_a_cyclic_page_tree_visits_each_page_once(engine: str) -> None:
     data = build_pdf([_page()], cyclic_page_tree=True)
-    doc = _timed(read_document, data)
+    doc = _timed(read_document, data, pdf_engine=engine)
     assert _texts(doc) == [TEXT]
 
 
-def test_too_many_pages_are_refused() -> None:
+def test_too_many_pages_are_refused(engine: str) -> None:
     data = build_pdf([_page(), _page(), _page()])
     with pytest.raises(InputTooLargeError, match="3 pages"):
-        read_document(data, limits=Limits(max_pages=2))
+        read_document(data, limits=Limits(max_pages=2), pdf_engine=engine)
 
 
 def _sleep() -> None:
@@ -200,3 +207,24 @@ def test_the_cli_prints_one_line_and_exits_2(tmp_path: Path, data: bytes) -> Non
     )
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+# --- unreadable text layers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008", "\ufffd" * 8],
+    ids=["private-use", "replacement"],
+)
+def test_a_garbled_text_layer_is_no_text_layer(engine: str, garbage: str) -> None:
+    # A font whose codes map to nothing readable: the "text" is noise that
+    # would otherwise become paragraphs of private-use characters.
+    data = build_pdf([Page(texts=[Text(72, 100 + 20 * i, garbage, 12) for i in range(5)])])
+    with pytest.raises(NoTextLayerError, match="unreadable"):
+        _timed(read_document, data, pdf_engine=engine)
+
+
+def test_a_few_odd_symbols_do_not_make_a_text_layer_unreadable(engine: str) -> None:
+    data = build_pdf([Page(texts=[Text(72, 100, "\ue001" + TEXT, 12)])])
+    assert _texts(_timed(read_document, data, pdf_engine=engine)) == ["\ue001" + TEXT]

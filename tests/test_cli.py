@@ -293,3 +293,16 @@ def test_aliases_from_a_file_reach_the_output_and_a_bad_file_is_one_line(tmp_pat
     bad.write_text("[departments\n", "utf-8")
     r = run(NOTICE, "--aliases", str(bad))
     assert r.returncode == 2 and "not valid TOML" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_both_pdf_engines_give_the_same_records_from_the_command_line() -> None:
+    out = {}
+    for engine in ("pdfium", "pdfplumber"):
+        r = run(str(SAMPLES / "notice.pdf"), "--format", "json", "--pdf-engine", engine)
+        assert r.returncode == 0, r.stderr
+        data = json.loads(r.stdout)
+        out[engine] = [(m["number"], m["text"], m["lead"]) for m in data["measures"]]
+    assert len(out["pdfium"]) == 78
+    assert out["pdfium"] == out["pdfplumber"]
+    r = run(str(SAMPLES / "notice.pdf"), "--pdf-engine", "mupdf")
+    assert r.returncode == 4

@@ -132,6 +132,7 @@ def parse(
     limits: Limits | None = None,
     password: str | None = None,
     aliases: Mapping[str, str] | None = None,
+    pdf_engine: str = "pdfium",
 ) -> Notice:
     """Read, segment, normalise and reconcile one notice.
 
@@ -139,8 +140,10 @@ def parse(
     a line break).  The returned notice carries its discrepancies.  `aliases`
     maps abbreviations to the user's canonical department names
     (`aliases.load_aliases` reads them from TOML); the notice's own names win.
+    `pdf_engine` picks who draws a PDF's pages: "pdfium" (fast, the default)
+    or "pdfplumber" (the reference engine).
     """
-    document = read_document(source, limits=limits, password=password)
+    document = read_document(source, limits=limits, password=password, pdf_engine=pdf_engine)
     return notice_from_document(document, aliases=aliases)
 
 

@@ -97,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--password", help="password of an encrypted PDF")
     p.add_argument(
+        "--pdf-engine",
+        choices=("pdfium", "pdfplumber"),
+        default="pdfium",
+        help="who draws a PDF's pages: pdfium (fast, default) or pdfplumber (the reference)",
+    )
+    p.add_argument(
         "--stage",
         choices=("read", "notice"),
         default="notice",
@@ -114,7 +120,7 @@ def _say(message: str) -> None:
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
-    opts: dict[str, Any] = {"password": args.password}
+    opts: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
     if args.aliases:
         from .aliases import load_aliases
 
@@ -173,7 +179,7 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
 def _single(args: argparse.Namespace, options: dict[str, Any]) -> int:
     source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
     if args.stage == "read":
-        document = read_document(source, password=args.password)
+        document = read_document(source, password=args.password, pdf_engine=args.pdf_engine)
         text = json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
         return _write(text, args.output)
     output = args.output

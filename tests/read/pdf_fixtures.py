@@ -19,7 +19,16 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
-__all__ = ["Line", "Page", "Text", "build_pdf", "flate_bomb_stream", "ruled_table", "text_width"]
+__all__ = [
+    "Line",
+    "Page",
+    "Text",
+    "build_pdf",
+    "flate_bomb_stream",
+    "ruled_table",
+    "text_width",
+    "without_spans",
+]
 
 
 @dataclass
@@ -308,3 +317,15 @@ def _same_region(
         r0 <= a[0] <= r1 and c0 <= a[1] <= c1 and r0 <= b[0] <= r1 and c0 <= b[1] <= c1
         for r0, c0, r1, c1 in merges
     )
+
+
+def without_spans(obj: object) -> object:
+    """A record tree (Document, Notice) as plain data minus every `span` and
+    `bbox`: what both PDF engines must agree on exactly (their coordinates
+    may differ by float rounding)."""
+    import attrs
+
+    def keep(a: attrs.Attribute, _v: object) -> bool:  # type: ignore[type-arg]
+        return a.name not in ("span", "spans", "bbox")
+
+    return attrs.asdict(obj, filter=keep, recurse=True)  # type: ignore[arg-type]

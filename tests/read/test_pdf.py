@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width
+from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width, without_spans
 
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
@@ -33,7 +33,11 @@ def read(pages: list[Page]) -> Document:
         p.width = WIDTH
     data = build_pdf(pages)
     src = Source(path=None, format=Format.PDF, sha256=hashlib.sha256(data).hexdigest())
-    return read_pdf(data, src, Limits())
+    doc = read_pdf(data, src, Limits())
+    # Every PDF these tests build is read by both engines, which must agree.
+    reference = read_pdf(data, src, Limits(), engine="pdfplumber")
+    assert without_spans(doc) == without_spans(reference)
+    return doc
 
 
 def paragraphs(doc: Document) -> list[str]:
@@ -377,3 +381,25 @@ def test_notice_pdf_reads_like_notice_txt() -> None:
     assert _grid(pdf) == _grid(txt)
     # The page number the portal left behind in the text is a footer in the PDF.
     assert {r.reason for r in pdf.residue} <= {"page number (header/footer)"}
+
+
+# --- hidden text ----------------------------------------------------------------
+
+
+def test_text_outside_the_page_or_in_specks_of_type_goes_to_residue() -> None:
+    # Planted text no reader of the printed page sees: it must not become a
+    # measure, and must not vanish either.
+    page = Page(
+        texts=[
+            Text(LEFT, 100, "关于印发分工方案的通知", SIZE),
+            Text(LEFT, 900, "1.隐藏举措。（牵头单位：区财政局）", SIZE),  # below the page
+            Text(-400, 300, "2.页外举措。", SIZE),  # left of the page
+            Text(LEFT, 400, "3.极小字举措。", 0.2),
+        ]
+    )
+    doc = read([page])
+    assert paragraphs(doc) == ["关于印发分工方案的通知"]
+    hidden = {(r.text, r.reason) for r in doc.residue}
+    assert ("1.隐藏举措。（牵头单位：区财政局）", "hidden text: drawn outside the page") in hidden
+    assert ("2.页外举措。", "hidden text: drawn outside the page") in hidden
+    assert ("3.极小字举措。", "hidden text: type under 1 pt, too small to read") in hidden

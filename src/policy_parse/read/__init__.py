@@ -90,16 +90,24 @@ def read_document(
     *,
     limits: Limits | None = None,
     password: str | None = None,
+    pdf_engine: str = "pdfium",
 ) -> Document:
-    """Read a notice from a path, raw bytes or already-decoded text."""
+    """Read a notice from a path, raw bytes or already-decoded text.
+    `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only."""
     limits = limits or Limits()
+    if pdf_engine not in ("pdfium", "pdfplumber"):
+        raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium or pdfplumber")
     data, path = _load(source, limits)
     if isinstance(data, str):
         return read_text_document(data, path=path)
-    return _memory_is_input_too_large(lambda: _read_bytes(data, path, limits, password), len(data))
+    return _memory_is_input_too_large(
+        lambda: _read_bytes(data, path, limits, password, pdf_engine), len(data)
+    )
 
 
-def _read_bytes(data: bytes, path: str | None, limits: Limits, password: str | None) -> Document:
+def _read_bytes(
+    data: bytes, path: str | None, limits: Limits, password: str | None, pdf_engine: str
+) -> Document:
     if len(data) > limits.max_input_bytes:
         raise InputTooLargeError(
             f"input of {len(data)} bytes is over the {limits.max_input_bytes}-byte limit"
@@ -113,7 +121,13 @@ def _read_bytes(data: bytes, path: str | None, limits: Limits, password: str | N
     if fmt is Format.PDF:
         from . import pdf
 
-        return pdf.read_pdf(data, src, limits, password=password)
+        return pdf.read_pdf(
+            data,
+            src,
+            limits,
+            password=password,
+            engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
+        )
     if fmt is Format.HTML:
         from . import html
 

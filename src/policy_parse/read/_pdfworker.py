@@ -1,34 +1,47 @@
-"""Run a PDF parse in a forked child with a memory ceiling and a wall clock.
+"""Run a PDF parse in a child process with a memory ceiling and a wall clock.
 
-pdfminer inflates FlateDecode streams without a cap and walks whatever object
-graph a file describes, so a few kilobytes of hostile PDF can ask for
-gigabytes or spin for minutes.  Rather than patch pdfminer, the parse runs in
-a child process (docs/pdf.md, "Bounded resources"):
+PDF engines inflate streams and walk whatever object graph a file describes,
+so a few kilobytes of hostile PDF can ask for gigabytes or spin for minutes;
+PDFium aborts the whole process when an allocation fails.  So the parse runs
+in a child (docs/pdf.md, "Bounded resources"):
 
-* the child is forked, so it inherits the already-imported modules and the
-  input bytes without pickling them (start-up costs a few milliseconds);
-* it lowers its own RLIMIT_AS to what it already maps plus
+* the child lowers its own RLIMIT_AS to what it already maps plus
   `Limits.pdf_memory_bytes`, so an allocation past the budget raises
-  MemoryError inside the child (or the kernel kills it) — never the caller;
+  MemoryError inside the child (or kills it) — never the caller;
 * the parent waits at most `Limits.pdf_seconds` and then kills it;
 * the child sends back the finished `Document` (frozen attrs records pickle
-  cheaply) or the `PolicyParseError` it raised, with its traceback as text.
+  cheaply) or the `PolicyParseError` it raised, with its traceback as text;
+* the child's stderr goes to /dev/null and faulthandler is off in it, so a
+  crash inside PDFium never dumps a C-level stack on the user's terminal.
+
+How the child starts depends on where the caller runs:
+
+* **fork** (`os.fork`, not `multiprocessing.Process`) when the caller has a
+  single thread: a few milliseconds, and it works inside daemonic pool
+  workers (`multiprocessing.Pool`, `ProcessPoolExecutor`), which may not
+  start `multiprocessing` children;
+* **a fresh interpreter** (`python -m policy_parse.read._pdfworker`) when
+  other threads are alive: forking a threaded process can deadlock the child
+  on a lock another thread held (Python 3.12+ warns about it).  It costs an
+  interpreter start and imports (a few hundred ms) but is safe anywhere.
 
 Every overrun — MemoryError, a child killed by a signal, the clock — becomes
-`InputTooLargeError`.  Where `fork` or `resource` is missing (Windows, some
-sandboxes) the parse runs in-process with only the page cap, and says so in a
-warning.
+`InputTooLargeError`.  Where neither `fork` nor `resource` exists (Windows)
+the parse runs in-process with only the page cap, and says so in a warning.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import select
 import signal
+import sys
+import threading
+import time
 import traceback
 import warnings
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from ..errors import InputTooLargeError, PolicyParseError
@@ -37,18 +50,20 @@ T = TypeVar("T")
 
 __all__ = ["WorkerTraceback", "run_bounded"]
 
+Message = tuple[str, Any, str]
+
 
 class WorkerTraceback(Exception):
     """The traceback of an error raised in the worker, attached as `__cause__`
     of the error re-raised in the caller (so `--debug` shows where it began)."""
 
 
-def _can_fork() -> bool:
+def _can_bound() -> bool:
     try:
         import resource  # noqa: F401
     except ImportError:  # pragma: no cover - Windows
         return False
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")
 
 
 def _mapped_bytes() -> int:
@@ -61,9 +76,18 @@ def _mapped_bytes() -> int:
         return 0
 
 
-def _child(conn: Connection, memory: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _confine(memory: int) -> None:
+    """In the child: the memory ceiling, no core file, no crash dump."""
+    import faulthandler
     import resource
 
+    faulthandler.disable()
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:  # pragma: no cover
+        pass
     try:
         limit = _mapped_bytes() + memory
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -73,9 +97,13 @@ def _child(conn: Connection, memory: int, fn: Callable[..., Any], args: tuple[An
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):  # pragma: no cover - limit not settable here
         pass
+
+
+def _run(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
+    """Call `fn` and pickle what the parent must learn."""
     try:
         result = fn(*args)
-        message: tuple[str, Any, str] = ("ok", result, "")
+        message: Message = ("ok", result, "")
     except MemoryError:
         message = ("memory", None, "")
     except PolicyParseError as exc:
@@ -83,12 +111,82 @@ def _child(conn: Connection, memory: int, fn: Callable[..., Any], args: tuple[An
     except BaseException:  # noqa: BLE001 - everything must reach the parent
         message = ("error", None, traceback.format_exc())
     try:
-        conn.send(message)
+        return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
-        conn.send(("memory", None, ""))
+        return pickle.dumps(("memory", None, ""))
     except Exception:  # noqa: BLE001 - e.g. an exception that does not pickle
-        conn.send(("error", None, traceback.format_exc()))
-    conn.close()
+        return pickle.dumps(("error", None, traceback.format_exc()))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_until(fd: int, deadline: float) -> bytes | None:
+    """Everything the child writes to `fd` until it closes it; None when the
+    deadline passes first."""
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
+    """(message bytes | None on timeout, exit code) from a forked child."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
+        try:
+            os.close(r)
+            _confine(memory)
+            _write_all(w, _run(fn, args))
+        finally:
+            os._exit(0)
+    os.close(w)
+    try:
+        data = _read_until(r, time.monotonic() + seconds)
+    finally:
+        os.close(r)
+        if data is None:
+            os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    return data, os.waitstatus_to_exitcode(status)
+
+
+def _spawned(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
+    """The same from a fresh interpreter (safe with other threads alive)."""
+    import subprocess  # only threaded callers need it: kept off the import path
+
+    job = pickle.dumps(list(sys.path)) + pickle.dumps(
+        (memory, fn, args), protocol=pickle.HIGHEST_PROTOCOL
+    )
+    # The caller may import policy_parse from a path it added itself (a
+    # checkout's src/): the child must find it before reading its job.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policy_parse.read._pdfworker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        data, _ = proc.communicate(job, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None, proc.returncode
+    return data, proc.returncode
 
 
 def run_bounded(
@@ -98,50 +196,39 @@ def run_bounded(
     seconds: float,
     what: str = "the PDF",
 ) -> T:
-    """Call `fn(*args)` in a forked child within `memory_bytes` and `seconds`.
+    """Call `fn(*args)` in a child within `memory_bytes` and `seconds`.
 
-    `fn` and its result must be picklable-free of open resources; errors it
-    raises that are `PolicyParseError`s come back as themselves, anything else
-    as `RuntimeError` (a bug: the reader should have translated it).
+    `fn` and its result must pickle (the result always crosses a pipe; `fn`
+    and `args` do too when the child is a fresh interpreter).  Errors it
+    raises that are `PolicyParseError`s come back as themselves, anything
+    else as `RuntimeError` (a bug: the reader should have translated it).
     """
-    if not _can_fork():  # pragma: no cover - exercised on Windows only
+    if not _can_bound():  # pragma: no cover - exercised on Windows only
         warnings.warn(
             f"no fork(): parsing {what} in-process without memory or time limits",
             RuntimeWarning,
             stacklevel=3,
         )
         return fn(*args)
-
-    ctx = multiprocessing.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, memory_bytes, fn, args), daemon=True)
-    proc.start()
-    send.close()
+    start = _forked if threading.active_count() == 1 else _spawned
+    data, code = start(fn, args, memory_bytes, seconds)
+    if data is None:
+        raise InputTooLargeError(
+            f"{what} took longer than {seconds:g} s to parse (Limits.pdf_seconds); "
+            "it may be hostile, or raise the limit if it is genuine"
+        )
     try:
-        if not recv.poll(seconds):
-            raise InputTooLargeError(
-                f"{what} took longer than {seconds:g} s to parse (Limits.pdf_seconds); "
-                "it may be hostile, or raise the limit if it is genuine"
-            )
-        try:
-            kind, payload, tb = recv.recv()
-        except (EOFError, OSError):
-            proc.join(1.0)
-            code = proc.exitcode
-            how = (
-                f"killed by {signal.Signals(-code).name}"
-                if code is not None and code < 0
-                else f"exit status {code}"
-            )
-            raise InputTooLargeError(
-                f"parsing {what} ended abnormally ({how}), most likely by running out of the "
-                f"{memory_bytes // (1024 * 1024)} MiB memory budget (Limits.pdf_memory_bytes)"
-            ) from None
-    finally:
-        recv.close()
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
+        kind, payload, tb = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - nothing, or a message cut off by a crash
+        how = (
+            f"killed by {signal.Signals(-code).name}"
+            if code is not None and code < 0
+            else f"exit status {code}"
+        )
+        raise InputTooLargeError(
+            f"parsing {what} ended abnormally ({how}), most likely by running out of the "
+            f"{memory_bytes // (1024 * 1024)} MiB memory budget (Limits.pdf_memory_bytes)"
+        ) from None
     if kind == "ok":
         return payload  # type: ignore[no-any-return]
     if kind == "memory":
@@ -154,3 +241,22 @@ def run_bounded(
         raise payload from cause
     last = tb.strip().splitlines()[-1] if tb.strip() else "unknown error"
     raise RuntimeError(f"internal error while parsing {what}: {last}") from cause
+
+
+def _main() -> None:  # pragma: no cover - runs in the spawned child
+    """Entry of a fresh-interpreter worker: the parent's sys.path, then the
+    job, pickled on stdin; the pickled message on stdout.  The path comes
+    first because unpickling `fn` imports its module."""
+    stdin = sys.stdin.buffer
+    for entry in reversed(pickle.load(stdin)):
+        if entry not in sys.path:
+            sys.path.insert(0, entry)
+    memory, fn, args = pickle.load(stdin)
+    _confine(memory)
+    out = sys.stdout.buffer
+    out.write(_run(fn, args))
+    out.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _main()

@@ -1,0 +1,92 @@
+"""The page model every PDF engine produces (STYLE.md, "Many readers, one
+page model").
+
+An engine (`pdf_pdfium`, `pdf_plumber`, later OFD) turns one page into a
+`PageModel`: the characters it draws with their boxes and type size, and the
+*visible* ruling lines as horizontal/vertical `Edge`s.  Everything else —
+lines, paragraphs, tables, stitching, furniture — is computed from this
+model by the `layout_*` modules, so two engines that see the same page give
+the same records.
+
+Coordinates are points with the origin at the page's top-left corner, `top`
+growing downwards (pdfplumber's convention, kept for `Span.bbox`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+__all__ = ["Char", "Edge", "Engine", "PageModel", "is_white"]
+
+
+@dataclass(slots=True)
+class Char:
+    """One drawn character.  `top`/`bottom` span an em box standing on the
+    baseline (`bottom` is the baseline, `top` one type size above): the same
+    whatever the engine and whatever descent the font's metrics claim
+    (PDFium measures it from the font program, pdfminer trusts the font
+    descriptor, and LibreOffice writes 0 there)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True, frozen=True)
+class Edge:
+    """A visible ruling segment: `orientation` "h" (top == bottom) or "v"
+    (x0 == x1)."""
+
+    orientation: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class PageModel:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    edges: list[Edge]
+    # Text the engine saw but a reader cannot (hidden), with the reason.
+    hidden: list[tuple[Char, str]] = field(default_factory=list)
+    # What the engine complained about while reading this page (damage).
+    damage: list[str] = field(default_factory=list)
+
+
+class Engine(Protocol):
+    """What `read/pdf.py` needs from an engine: the page count (checked
+    against `Limits.max_pages` before any page is read), damage reported
+    while opening the file, and the pages.  Engines raise only
+    `PolicyParseError`s (or MemoryError, which the worker reports)."""
+
+    damage: list[str]
+
+    def page_count(self) -> int: ...
+
+    def pages(self) -> Iterator[PageModel]: ...
+
+    def close(self) -> None: ...
+
+
+def is_white(color: object) -> bool:
+    """A colour that does not show on paper: white gray/RGB (0–1), or CMYK
+    with no ink.  None and patterns count as visible (the PDF default is
+    black)."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    if not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 4:
+        return all(v <= 0.05 for v in color)
+    return all(v >= 0.95 for v in color)

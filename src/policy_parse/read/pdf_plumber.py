@@ -1,0 +1,199 @@
+"""The pdfplumber engine (the reference): pdfminer's characters and drawn
+objects → `PageModel`.  Slower than PDFium (it interprets content streams in
+Python) but independent of it, so the cross-engine test can hold each
+engine to the other's records."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import Any
+
+from ..errors import CorruptFileError, EncryptedDocumentError, PolicyParseError
+from .page_model import Char, Edge, PageModel, is_white
+
+__all__ = ["PlumberEngine"]
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors as PdfminerException(original)."""
+    if exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc
+
+
+@contextmanager
+def _translated(what: str) -> Iterator[None]:
+    """Turn pdfminer/pdfplumber failures into PolicyParseErrors, keeping the
+    original as __cause__."""
+    try:
+        yield
+    except PolicyParseError:
+        raise
+    except MemoryError:
+        raise
+    except RecursionError as exc:
+        raise CorruptFileError(
+            f"{what}: its object structure is nested too deeply or loops; the file is damaged"
+        ) from exc
+    except Exception as exc:
+        inner = _cause(exc)
+        if isinstance(inner, MemoryError):
+            # pdfplumber wraps even this: the worker turns it into
+            # InputTooLargeError with the budget in the message.
+            raise MemoryError(str(inner)) from exc  # noqa: TRY004
+        name = type(inner).__name__
+        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+            raise EncryptedDocumentError(
+                f"{what} is encrypted and the password is missing or wrong: "
+                "pass password=... (CLI: --password)"
+            ) from exc
+        raise CorruptFileError(
+            f"{what} is damaged and cannot be read ({name}: {inner}); re-download or re-export it"
+        ) from exc
+
+
+class _Warnings(logging.Handler):
+    """Collects what pdfminer/pdfplumber log while reading a damaged file, so
+    it becomes residue (text may be missing there) instead of stderr noise."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.messages) < 1000:
+            self.messages.append(record.getMessage())
+
+
+def _edges(obj: dict[str, Any]) -> list[Edge]:
+    """A drawn object's straight horizontal/vertical segments, as
+    pdfplumber's `obj_to_edges` cuts them."""
+    kind = obj.get("object_type")
+    x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+    if kind == "rect":
+        return [
+            Edge("h", x0, top, x1, top),
+            Edge("h", x0, bottom, x1, bottom),
+            Edge("v", x0, top, x0, bottom),
+            Edge("v", x1, top, x1, bottom),
+        ]
+    if kind == "line":
+        if top == bottom:
+            return [Edge("h", x0, top, x1, bottom)]
+        if x0 == x1:
+            return [Edge("v", x0, top, x1, bottom)]
+        return []
+    out = []
+    pts = obj.get("pts") or []
+    for (ax, ay), (bx, by) in itertools.pairwise(pts):
+        if ax == bx and ay != by:
+            out.append(Edge("v", ax, min(ay, by), bx, max(ay, by)))
+        elif ay == by and ax != bx:
+            out.append(Edge("h", min(ax, bx), ay, max(ax, bx), by))
+    return out
+
+
+def _visible_edges(page: Any) -> list[Edge]:
+    """Only the rules a reader can see.  Word and Writer sometimes draw white
+    or unstroked borders ("invisible ruling lines"): fed to the table finder
+    they split one cell into two rows."""
+    out: list[Edge] = []
+    for obj in (*page.lines, *page.rects, *page.curves):
+        stroked = obj.get("stroke", True) and not is_white(obj.get("stroking_color"))
+        filled = obj.get("fill", False) and not is_white(obj.get("non_stroking_color"))
+        if stroked or (filled and obj.get("object_type") == "rect"):
+            out.extend(_edges(obj))
+    return out
+
+
+class PlumberEngine:
+    """Pages of one PDF through pdfplumber."""
+
+    def __init__(self, data: bytes, password: str | None, what: str) -> None:
+        import pdfplumber
+
+        self._what = what
+        self._handler = _Warnings()
+        self._loggers = [logging.getLogger(n) for n in ("pdfminer", "pdfplumber")]
+        self._saved = [(lg.propagate, lg.level) for lg in self._loggers]
+        for lg in self._loggers:
+            lg.addHandler(self._handler)
+            lg.propagate = False
+            lg.setLevel(logging.WARNING)
+        self._pdf: Any = None
+        try:
+            with _translated(what):
+                self._pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+            with _translated(what):
+                self._pages = self._pdf.pages
+        except BaseException:
+            self.close()
+            raise
+        self.damage: list[str] = list(self._handler.messages)
+
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def page(self, number: int) -> PageModel:
+        """One page (1-based): the PDFium engine's fallback (pdf_pdfium)."""
+        seen = len(self._handler.messages)
+        page = self._pages[number - 1]
+        with _translated(f"{self._what}, page {number}"):
+            model = self._read(page, number)
+            page.close()
+        model.damage = self._handler.messages[seen:]
+        return model
+
+    def pages(self) -> Iterator[PageModel]:
+        for i, page in enumerate(self._pages, start=1):
+            seen = len(self._handler.messages)
+            with _translated(f"{self._what}, page {i}"):
+                model = self._read(page, i)
+                page.close()
+            model.damage = self._handler.messages[seen:]
+            yield model
+
+    @staticmethod
+    def _read(page: Any, number: int) -> PageModel:
+        height = float(page.height)
+        chars = []
+        for ch in page.chars:
+            if not ch["text"]:
+                continue
+            size = float(ch.get("size") or (ch["bottom"] - ch["top"]) or 1.0)
+            # The baseline: the text matrix's origin (page_model.Char).
+            bottom = height - float(ch["matrix"][5])
+            chars.append(
+                Char(
+                    text=ch["text"],
+                    x0=float(ch["x0"]),
+                    x1=float(ch["x1"]),
+                    top=bottom - size,
+                    bottom=bottom,
+                    size=size,
+                )
+            )
+        edges = _visible_edges(page) if any(c.text.strip() for c in chars) else []
+        return PageModel(
+            number=number,
+            width=float(page.width),
+            height=height,
+            chars=chars,
+            edges=edges,
+        )
+
+    def close(self) -> None:
+        # Closing walks the page list again; on a file that failed above it
+        # fails the same way, and the first error is the one to report.
+        if self._pdf is not None:
+            with suppress(Exception):
+                self._pdf.close()
+            self._pdf = None
+        for lg, (propagate, level) in zip(self._loggers, self._saved):
+            lg.removeHandler(self._handler)
+            lg.propagate = propagate
+            lg.setLevel(level)

@@ -1,0 +1,140 @@
+"""The bounded PDF worker where callers really run it: inside daemonic pool
+workers, in threads, and with faulthandler on (issue 9; docs/pdf.md,
+"Bounded resources")."""
+
+from __future__ import annotations
+
+import multiprocessing
+import subprocess
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream
+
+from policy_parse.errors import InputTooLargeError
+from policy_parse.models import Paragraph
+from policy_parse.read import read_document
+from policy_parse.read._pdfworker import run_bounded
+
+TEXT = "关于印发分工方案的通知"
+PDF = build_pdf([Page(texts=[Text(72, 100, TEXT, 12)])])
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    doc = read_document(data)
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def _sleep() -> None:
+    import time
+
+    time.sleep(30)
+
+
+def test_it_reads_a_pdf_inside_a_multiprocessing_pool() -> None:
+    # Pool workers are daemonic: multiprocessing refuses them children
+    # ("daemonic processes are not allowed to have children").
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        assert pool.map(_paragraphs, [PDF, PDF]) == [[TEXT], [TEXT]]
+
+
+def test_it_reads_a_pdf_inside_a_process_pool_executor() -> None:
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=ctx) as ex:
+        assert list(ex.map(_paragraphs, [PDF, PDF])) == [[TEXT], [TEXT]]
+
+
+def test_it_reads_pdfs_from_eight_threads_without_forking_a_threaded_process() -> None:
+    import os
+
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        forks.append(threading.active_count())
+        return real_fork()
+
+    os.fork = counting_fork  # type: ignore[assignment]
+    try:
+        with ThreadPoolExecutor(8) as ex:
+            results = list(ex.map(_paragraphs, [PDF] * 8))
+    finally:
+        os.fork = real_fork  # type: ignore[assignment]
+    assert results == [[TEXT]] * 8
+    # A fresh interpreter is started instead of forking a threaded process.
+    assert forks == []
+
+
+def test_a_threaded_caller_still_gets_the_clock_and_the_memory_budget() -> None:
+    box: list[BaseException] = []
+
+    def timed() -> None:
+        try:
+            run_bounded(_sleep, memory_bytes=1 << 30, seconds=0.5)
+        except BaseException as exc:  # noqa: BLE001 - inspected below
+            box.append(exc)
+
+    threads = [threading.Thread(target=timed) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert len(box) == 2
+    assert all(isinstance(e, InputTooLargeError) and "longer than" in str(e) for e in box)
+
+
+def test_a_crash_in_the_engine_prints_no_fatal_error_stack(tmp_path: Path) -> None:
+    # PDFium aborts when an allocation fails; with faulthandler on (pytest,
+    # python -X faulthandler) the child used to dump its C-level crash and
+    # Python stack on the inherited stderr.
+    bomb = build_pdf(
+        [
+            Page(
+                raw_content=flate_bomb_stream(1 << 30),
+                content_filters=("FlateDecode", "FlateDecode"),
+            ),
+            Page(texts=[Text(72, 100, TEXT, 12)]),
+        ]
+    )
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bomb)
+    code = (
+        "import sys\n"
+        "from policy_parse.read import read_document, Limits\n"
+        "try:\n"
+        f"    read_document({str(path)!r}, limits=Limits(pdf_memory_bytes=256 * 1024 * 1024))\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.stdout.strip() == "InputTooLargeError"
+    assert "Fatal Python error" not in proc.stderr
+    assert proc.stderr == ""
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_worker_reports_a_parse_error_the_same_either_way(threads: int) -> None:
+    blocker = threading.Event()
+    extra = [threading.Thread(target=blocker.wait) for _ in range(threads - 1)]
+    for t in extra:
+        t.start()
+    try:
+        with pytest.raises(InputTooLargeError, match="page limit"):
+            from policy_parse.read import Limits
+
+            read_document(
+                build_pdf([Page(texts=[Text(72, 100, TEXT, 12)])] * 2), limits=Limits(max_pages=1)
+            )
+    finally:
+        blocker.set()
+        for t in extra:
+            t.join()
