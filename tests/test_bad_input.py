@@ -971,11 +971,6 @@ def test_invisible_characters_in_a_department_name_change_no_finding(junk: str) 
     assert units and all(u.name == written for u in units), damaged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalize/units.py split_units uses NUL as its own placeholder for 、 inside "
-    "parentheses, so a NUL in the text becomes a 、 (owner of units.py: issue 13)",
-)
 def test_a_nul_in_a_department_name_changes_no_finding() -> None:
     import policy_parse
 

@@ -69,7 +69,11 @@ def test_every_real_notice_whose_outline_was_guessed_says_so():
     for name, n in _parsed():
         prose = [m for m in n.measures if m.origin == "prose"]
         guessed = bool(prose) and all(m.annotation is None for m in prose)
-        structure = [d for d in n.discrepancies if d.kind.value == "structure"]
+        # The cover-letter rule is a guess of its own (about the header), said
+        # apart from the measure level's.
+        structure = [
+            d for d in n.discrepancies if d.kind.value == "structure" and d.note != "cover_letter"
+        ]
         assert bool(structure) == guessed, name
 
 

@@ -282,6 +282,9 @@ def test_it_reads_a_cover_letter_with_its_own_numbering_as_header():
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert notice.header.date == "2023-01-03"
     assert any("高度重视" in b for b in notice.header.body)
+    # The rule guesses (no 附件 mark): it says so.
+    notes = [d.note for d in notice.discrepancies if d.kind.value == "structure"]
+    assert notes == ["cover_letter"]
 
 
 def test_it_applies_a_convention_stated_once_to_every_later_annotation():

@@ -54,6 +54,8 @@ def _entry_texts(e: TableEntry, above: TableEntry | None) -> list[str | None]:
         texts += _written(e.lead)
     if not copied & {"support", "combined"}:  # a vMerge does carry supporters down
         texts += _written(e.support)
+    if "leaders" not in copied:
+        texts += list(e.leaders)
     if "part" not in copied:
         texts.append(e.part_written)
     if "section" not in copied:

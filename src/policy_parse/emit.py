@@ -108,7 +108,7 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
         "section": e.section,
         "text": e.text,
         "annotation": None,
-        "leaders": [],
+        "leaders": list(e.leaders),
         "lead": [_unit(u) for u in e.lead],
         "support": [_unit(u) for u in e.support],
         "table": _table(e),

@@ -327,6 +327,7 @@ class TableEntry:
     upper_units: tuple[Unit, ...]
     lead: tuple[Unit, ...]
     support: tuple[Unit, ...]
+    leaders: tuple[str, ...] = ()  # a 责任领导 / 分管领导 column: persons, never units
     extra: tuple[tuple[str, str], ...]
     inherited: tuple[str, ...] = ()
     span: Span

@@ -172,7 +172,8 @@ def test_a_flattened_table_gives_records_with_their_groups():
     assert (str(first.number), [u.written for u in first.lead]) == ("1", ["县甲局"])
     assert first.part_written == "优化营商环境。"
     assert first.section_written == "（一）深化审批改革。"
-    assert ("县政府分管领导", "张 三") in first.extra  # a person: never a unit
+    assert first.leaders == ("张三",)  # a person: never a unit, kept as leaders
+    assert not any(k == "县政府分管领导" for k, _ in first.extra)
     assert [u.written for u in notice.table[1].support] == []
 
 

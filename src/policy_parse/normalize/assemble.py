@@ -26,7 +26,7 @@ from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline
 from .numbers import parse_written
-from .units import Inventory, written_units
+from .units import Inventory, split_units, written_units
 
 Pairs = list[tuple[str, str]]
 
@@ -170,6 +170,7 @@ def segmented_to_notice(
                 upper_units=units(upper, up),
                 lead=units(local, lead),
                 support=units(local, sup),
+                leaders=tuple(split_units(row.get("leaders") or "")),
                 extra=tuple(
                     (_header_name(seg, i), v) for i, (r, v) in enumerate(row.values) if r == "extra"
                 ),
@@ -205,6 +206,7 @@ def _row_as_measure(e: TableEntry) -> Measure:
         text=e.text,
         lead=e.lead,
         support=e.support,
+        leaders=e.leaders,
         annotation=None,
         deadline=e.deadline,
         span=e.span,

@@ -44,8 +44,17 @@ def split_units(text: str) -> list[str]:
     A separator inside parentheses belongs to one name:
     示范区领导小组办公室（滨海高新区管委会、市科技局） stays whole.
     """
-    shielded = _PAREN.sub(lambda m: m[0].replace("、", "\0").replace("，", "\1"), text)
-    items = (p.replace("\0", "、").replace("\1", "，") for p in UNIT_SEPARATORS.split(shielded))
+    # No placeholder characters: any character may occur in text (a NUL once
+    # came back as a 、).  Cut only at separators outside the bracket spans.
+    shielded = [m.span() for m in _PAREN.finditer(text)]
+    items: list[str] = []
+    start = 0
+    for sep in UNIT_SEPARATORS.finditer(text):
+        if any(a <= sep.start() < b for a, b in shielded):
+            continue
+        items.append(text[start : sep.start()])
+        start = sep.end()
+    items.append(text[start:])
     return [w for w in (trim(p) for p in items) if w]
 
 

@@ -87,8 +87,11 @@ def segment(document: Document) -> Segmented:
         caption = before.pop().text
 
     mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
+    cover_date: str | None = None
     if mark < 0:
         mark = _cover_letter_end(before)
+        if mark >= 0:  # a guess: say so (a structure finding)
+            cover_date = before[mark].text.strip()
     start = next(
         (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
         len(before),
@@ -98,6 +101,10 @@ def segment(document: Document) -> Segmented:
         before[start:],
         first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:start]),
     )
+    if cover_date is not None:
+        outline = attrs.evolve(
+            outline, notes=(("cover_letter", (("date", cover_date),)), *outline.notes)
+        )
     residue.extend(header_residue)
     residue.extend(outline.residue)
     residue.extend(

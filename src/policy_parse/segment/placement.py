@@ -97,6 +97,11 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
             whole = parse_annotation(inner["body"], line=True)
             if whole is not None:
                 return [Task(text="", annotations=(whole,))]
+    rest_after, leading = _split_leading_annotation(text)
+    if leading is not None:
+        # （牵头单位：A）text: the annotation written before the task it closes.
+        first, *more = split_tasks(rest_after, own_line=False)
+        return [attrs.evolve(first, annotations=(leading, *first.annotations)), *more]
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
         body, trailing = _unbracketed_tail(body)
@@ -140,6 +145,25 @@ def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[
     tasks = split_tasks(text, own_line=own_line)
     texts = [t.text for t in tasks if t.text]
     return "".join(texts), [a for t in tasks for a in t.annotations]
+
+
+def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
+    """（牵头单位：A）text → (text, the annotation).  Only a labelled group
+    (a role label first) followed by text: a leading （含…） or bare units
+    could be the measure's own words."""
+    stripped = text.lstrip()
+    if not stripped or stripped[0] not in OPENERS:
+        return text, None
+    end = _group_ends(stripped).get(0)
+    if end is None or PAIR.get(stripped[end]) != stripped[0] and stripped[0] not in "（(":
+        return text, None
+    body, rest = stripped[1:end], stripped[end + 1 :].strip()
+    if not rest or not label_pattern().match(body.strip()):
+        return text, None
+    ann = parse_annotation(body)
+    if ann is None or not ann.names_units or not _plausible_all(ann):
+        return text, None
+    return rest, attrs.evolve(ann, written=stripped[: end + 1])
 
 
 def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:

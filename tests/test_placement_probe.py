@@ -1,0 +1,24 @@
+"""Annotation placements the dev corpus lacks (found with tests/specimens)."""
+
+from __future__ import annotations
+
+import policy_parse
+
+
+def _parse(text: str) -> policy_parse.Notice:
+    return policy_parse.parse_text(text)
+
+
+def test_an_annotation_written_before_the_text_is_read() -> None:
+    notice = _parse("方案\n一、任务\n1.（牵头单位：甲局；配合单位：乙局）推进改革，完成试点。\n")
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["甲局"]
+    assert [u.name for u in m.support] == ["乙局"]
+    assert m.text == "推进改革，完成试点。"
+
+
+def test_a_leading_bracket_without_a_label_stays_measure_text() -> None:
+    notice = _parse("方案\n一、任务\n1.（含开发区）推进改革。（牵头单位：甲局）\n")
+    (m,) = notice.measures
+    assert "含开发区" in m.text
+    assert [u.name for u in m.lead] == ["甲局"]
