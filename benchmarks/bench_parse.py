@@ -1,5 +1,5 @@
-"""Median time of parse + reconcile of samples/notice.txt, and the import time
-of the package, measured separately (import in fresh interpreters).
+"""Median import time of the package (fresh interpreters), parse + reconcile of
+samples/notice.txt in-process, and JSON emit of the parsed notice.
 
     python benchmarks/bench_parse.py [--repeat 50] [SAMPLE]
 """
@@ -34,6 +34,19 @@ def parse_times(path: Path, n: int) -> list[float]:
     return out
 
 
+def emit_times(path: Path, n: int) -> list[float]:
+    import policy_parse
+
+    notice = policy_parse.parse(path.read_bytes())
+    policy_parse.to_json(notice)
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        policy_parse.to_json(notice)
+        out.append(time.perf_counter() - t)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("sample", nargs="?", default=str(ROOT / "samples" / "notice.txt"))
@@ -41,12 +54,17 @@ def main() -> None:
     args = ap.parse_args()
     imp = import_times(max(5, args.repeat // 10))
     run = parse_times(Path(args.sample), args.repeat)
+    emit = emit_times(Path(args.sample), args.repeat)
     print(
         f"import policy_parse:     median {statistics.median(imp) * 1000:7.1f} ms  ({len(imp)} runs)"
     )
     print(
         f"parse + reconcile:       median {statistics.median(run) * 1000:7.1f} ms  "
         f"(min {min(run) * 1000:.1f}, max {max(run) * 1000:.1f}; {len(run)} runs) on {Path(args.sample).name}"
+    )
+    print(
+        f"to_json:                 median {statistics.median(emit) * 1000:7.1f} ms  "
+        f"(min {min(emit) * 1000:.1f}, max {max(emit) * 1000:.1f}; {len(emit)} runs)"
     )
 
 

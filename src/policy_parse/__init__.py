@@ -8,17 +8,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
-from importlib import metadata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .aliases import alias_conflicts, load_aliases
-from .batch import parse_many
 from .emit import SCHEMA_ID, to_dict, to_json, to_text
-from .emit_html import to_html
-from .emit_tabular import to_csv, to_xlsx
 from .errors import (
     AliasFileError,
     CorruptFileError,
@@ -109,13 +105,47 @@ __all__ = [
     "to_xlsx",
 ]
 
-try:
-    __version__ = metadata.version("policy_parse")
-except metadata.PackageNotFoundError:  # pragma: no cover - a source tree not installed
-    __version__ = "0+unknown"
-
 if TYPE_CHECKING:
     import pandas
+
+    from .aliases import load_aliases
+    from .batch import parse_many
+    from .emit_html import to_html
+    from .emit_tabular import to_csv, to_xlsx
+
+    __version__: str
+
+# Rarely used names load on first access (PEP 562): batch pulls in
+# multiprocessing, emit_html/emit_tabular their own tables, and
+# importlib.metadata the email package, together most of `import policy_parse`.
+_LAZY = {
+    "load_aliases": ".aliases",
+    "parse_many": ".batch",
+    "to_html": ".emit_html",
+    "to_csv": ".emit_tabular",
+    "to_xlsx": ".emit_tabular",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            version = metadata.version("policy_parse")
+        except metadata.PackageNotFoundError:  # pragma: no cover - a source tree not installed
+            version = "0+unknown"
+        globals()["__version__"] = version
+        return version
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def to_frames(notice: Notice, *, lang: Lang = "zh") -> dict[str, pandas.DataFrame]:
@@ -172,5 +202,7 @@ def notice_from_document(document: Document, aliases: Mapping[str, str] | None =
     # Where the structure was guessed, say so first (normalize/structure.py).
     found = [*structure_findings(notice, seg.outline.notes), *reconcile(notice)]
     if aliases:
+        from .aliases import alias_conflicts
+
         found.extend(alias_conflicts(notice, aliases))
     return attrs.evolve(notice, discrepancies=tuple(found))

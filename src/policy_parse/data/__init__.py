@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+_HERE = Path(__file__).parent
 
 
 @functools.cache
 def load(name: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath(f"{name}.toml").read_text("utf-8")
+    """Parsed once per process.  The files are read next to this module;
+    importlib.resources (a tenth of `import policy_parse`) is only imported
+    when the package is not on disk, e.g. inside a zip."""
+    try:
+        text = (_HERE / f"{name}.toml").read_text("utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        from importlib import resources
+
+        text = resources.files(__package__).joinpath(f"{name}.toml").read_text("utf-8")
     return tomllib.loads(text)
