@@ -16,6 +16,7 @@ Boundary (or one type size when that is narrower: a guess).
 from __future__ import annotations
 
 import io
+import itertools
 import posixpath
 import re
 import zipfile
@@ -161,9 +162,7 @@ class OfdEngine:
         if len(bound) != 4:
             raise CorruptFileError("damaged OFD: an object has no Boundary of four numbers")
         ctm = _floats(el.get("CTM"), "CTM")
-        m: Matrix = (
-            (ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]) if len(ctm) == 6 else _IDENTITY
-        )
+        m: Matrix = (ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]) if len(ctm) == 6 else _IDENTITY
         return bound, m
 
     def _text(self, el: etree._Element) -> list[Char]:
@@ -186,9 +185,7 @@ class OfdEngine:
                 px0, py = a * x + c * y + e + bx, b * x + d * y + f + by
                 px1 = a * (x + width) + c * y + e + bx
                 em = size * scale
-                out.append(
-                    Char(ch, px0 * _PT, px1 * _PT, (py - em) * _PT, py * _PT, em * _PT)
-                )
+                out.append(Char(ch, px0 * _PT, px1 * _PT, (py - em) * _PT, py * _PT, em * _PT))
                 x += step if step is not None else width
                 y += dy[k] if k < len(dy) else 0.0
         return out
@@ -226,7 +223,7 @@ class OfdEngine:
                 pts[-1].append(pts[-1][0])
         edges: list[Edge] = []
         for sub in pts:
-            for (ax, ay), (qx, qy) in zip(sub, sub[1:], strict=False):
+            for (ax, ay), (qx, qy) in itertools.pairwise(sub):
                 if abs(ax - qx) < 1e-3 and ay != qy:
                     edges.append(Edge("v", ax, min(ay, qy), ax, max(ay, qy)))
                 elif abs(ay - qy) < 1e-3 and ax != qx:
