@@ -124,3 +124,16 @@ def test_a_page_of_a_million_text_objects_is_bounded_by_limits() -> None:
         read_document(
             data, limits=Limits(max_unzipped_bytes=400 * 1024 * 1024, max_zip_ratio=10_000)
         )
+
+
+def test_an_invisible_text_object_goes_to_residue_not_to_the_text() -> None:
+    seen = (
+        '<ofd:TextObject ID="3" Boundary="20 30 100 10" Size="5"><ofd:TextCode X="0" Y="5" '
+        'DeltaX="g 5 5">一、总体要求</ofd:TextCode></ofd:TextObject>'
+    )
+    unseen = seen.replace('ID="3"', 'ID="4" Visible="false"').replace("30 100", "60 100")
+    unseen = unseen.replace("一、总体要求", "隐藏的文字")
+    doc = read_document(_one_page(seen + unseen))
+    text = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "总体要求" in text and "隐藏" not in text
+    assert any("隐藏的文字" in r.text and "Visible" in r.reason for r in doc.residue)

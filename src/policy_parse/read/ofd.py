@@ -37,6 +37,7 @@ __all__ = ["OfdEngine", "read_ofd"]
 _PT = 72 / 25.4  # points per millimetre
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_INVISIBLE = 'hidden text: an OFD text object marked Visible="false"'
 _NUM = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -133,6 +134,7 @@ class OfdEngine:
                 break
         chars: list[Char] = []
         edges: list[Edge] = []
+        hidden: list[tuple[Char, str]] = []
         objects = 0
         for el in root.iter():
             kind = _local(el)
@@ -144,16 +146,24 @@ class OfdEngine:
                     f"{self._what}, page {number} draws over {self._limits.max_page_objects} "
                     "objects (Limits.max_page_objects); raise it if the file is genuine"
                 )
-            if el.get("Visible", "true") == "false":
-                continue
             if kind == "TextObject":
-                chars.extend(self._text(el))
+                if el.get("Visible", "true") == "false":
+                    hidden.extend((c, _INVISIBLE) for c in self._text(el))
+                else:
+                    chars.extend(self._text(el))
+            elif el.get("Visible", "true") == "false":
+                continue
             else:
                 edges.extend(self._path(el))
         if not any(c.text.strip() for c in chars):
             edges = []
         return PageModel(
-            number=number, width=box[2] * _PT, height=box[3] * _PT, chars=chars, edges=edges
+            number=number,
+            width=box[2] * _PT,
+            height=box[3] * _PT,
+            chars=chars,
+            edges=edges,
+            hidden=hidden,
         )
 
     @staticmethod
