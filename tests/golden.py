@@ -24,7 +24,9 @@ GOLDEN = ROOT / "golden"
 REGEN = os.environ.get("POLICY_PARSE_REGEN") == "1"
 # Every format a sample may come in; the legacy ones are read through
 # LibreOffice, which CI installs (.ci/run) and a laptop may lack.
-SAMPLE_SUFFIXES = frozenset((".txt", ".docx", ".pdf", ".html", ".doc", ".rtf", ".xlsx", ".xls"))
+SAMPLE_SUFFIXES = frozenset(
+    (".txt", ".docx", ".pdf", ".html", ".doc", ".rtf", ".xlsx", ".xls", ".ofd")
+)
 NEEDS_SOFFICE = frozenset((".doc", ".rtf", ".xls"))
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in SAMPLE_SUFFIXES)
 

@@ -33,7 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 
-SAMPLE_NAMES = ("notice.txt", "notice.docx", "notice-autonum.docx", "notice.pdf", "notice.html")
+SAMPLE_NAMES = (
+    "notice.txt",
+    "notice.docx",
+    "notice-autonum.docx",
+    "notice.pdf",
+    "notice.html",
+    "notice.ofd",
+)
 FIELDS = ("notice", "parts", "measures", "discrepancies")
 LAYOUT_FIELDS = ("parts", "measures", "discrepancies")
 DIFF_LIMIT = 60

@@ -1,15 +1,18 @@
-"""OFD (GB/T 33190) is recognised by content and refused clearly, not as "a zip"."""
+"""OFD (GB/T 33190): recognised by content, read through the page model, and\nbad packages refused with typed errors."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from policy_parse.errors import UnsupportedFormatError
-from policy_parse.models import Format
+from policy_parse.errors import CorruptFileError, InputTooLargeError
+from policy_parse.models import Format, Paragraph, Table
 from policy_parse.read import detect_format, read_document
+from policy_parse.read.limits import Limits
+from policy_parse.read.ofd import OfdEngine
 
 
 def ofd_bytes() -> bytes:
@@ -30,7 +33,107 @@ def test_an_ofd_is_detected_by_content_whatever_its_name(name: str) -> None:
     assert detect_format(ofd_bytes(), name) is Format.OFD
 
 
-def test_an_ofd_is_refused_as_not_yet_read_not_as_a_zip() -> None:
-    with pytest.raises(UnsupportedFormatError, match="OFD .*not yet read") as info:
+def _package(parts: dict[str, bytes | str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in parts.items():
+            zf.writestr(name, body)
+    return buf.getvalue()
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "notice.ofd"
+NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+
+
+def _one_page(content: str) -> bytes:
+    return _package(
+        {
+            "OFD.xml": ofd_bytes_parts()["OFD.xml"],
+            "Doc_0/Document.xml": (
+                f"<ofd:Document {NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297"
+                "</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>"
+                '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>'
+            ),
+            "Doc_0/Pages/Page_0/Content.xml": (
+                f"<ofd:Page {NS}><ofd:Content><ofd:Layer ID='2'>{content}"
+                "</ofd:Layer></ofd:Content></ofd:Page>"
+            ),
+        }
+    )
+
+
+def ofd_bytes_parts() -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(ofd_bytes())) as zf:
+        return {n: zf.read(n).decode() for n in zf.namelist()}
+
+
+def test_the_sample_ofd_is_read_as_ofd_with_its_table() -> None:
+    doc = read_document(SAMPLE)
+    assert doc.source.format is Format.OFD
+    assert any(isinstance(b, Table) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) for b in doc.blocks)
+
+
+def test_text_codes_become_characters_at_their_positions_with_ctm() -> None:
+    obj = (
+        '<ofd:TextObject ID="3" Boundary="20 30 100 10" Font="1" Size="5" CTM="1 0 0 1 10 0">'
+        '<ofd:TextCode X="0" Y="5" DeltaX="g 3 5">第一条措施</ofd:TextCode></ofd:TextObject>'
+        '<ofd:PathObject ID="4" Boundary="0 0 210 297"><ofd:AbbreviatedData>'
+        "M 10 50 L 200 50 M 10 50 L 10 80 C 1 2 3 4 5 6</ofd:AbbreviatedData></ofd:PathObject>"
+    )
+    engine = OfdEngine(_one_page(obj), Limits(), "t.ofd")
+    (page,) = list(engine.pages())
+    mm = 72 / 25.4
+    assert "".join(c.text for c in page.chars) == "第一条措施"
+    assert page.chars[0].x0 == pytest.approx(30 * mm)
+    assert page.chars[1].x0 == pytest.approx(35 * mm)
+    assert page.chars[0].bottom == pytest.approx(35 * mm)
+    assert page.width == pytest.approx(210 * mm)
+    assert sorted(e.orientation for e in page.edges) == ["h", "v"]
+
+
+def test_an_ofd_zip_bomb_is_refused_before_it_is_inflated() -> None:
+    data = _package({**ofd_bytes_parts(), "Doc_0/Res/bomb.bin": b"\0" * (20 * 1024 * 1024)})
+    with pytest.raises(InputTooLargeError, match="zip bomb"):
+        read_document(data, limits=Limits(max_unzipped_bytes=1024 * 1024))
+
+
+def test_a_truncated_ofd_is_a_corrupt_file() -> None:
+    data = SAMPLE.read_bytes()
+    with pytest.raises(CorruptFileError):
+        read_document(data[: len(data) // 2])
+
+
+def test_an_ofd_without_its_document_xml_says_which_part_is_missing() -> None:
+    parts = ofd_bytes_parts()
+    del parts["Doc_0/Document.xml"]
+    with pytest.raises(CorruptFileError, match="Doc_0/Document.xml"):
+        read_document(_package(parts))
+
+
+def test_an_ofd_listing_no_pages_is_corrupt_not_a_zip() -> None:
+    with pytest.raises(CorruptFileError, match="no pages") as info:
         read_document(ofd_bytes())
     assert "zip archive" not in str(info.value)
+
+
+def test_a_page_of_a_million_text_objects_is_bounded_by_limits() -> None:
+    obj = '<ofd:TextObject ID="3" Boundary="0 0 1 1" Size="1"><ofd:TextCode X="0" Y="1">字</ofd:TextCode></ofd:TextObject>'
+    data = _one_page(obj * 1_000_000)
+    with pytest.raises(InputTooLargeError, match="max_page_objects"):
+        read_document(
+            data, limits=Limits(max_unzipped_bytes=400 * 1024 * 1024, max_zip_ratio=10_000)
+        )
+
+
+def test_an_invisible_text_object_goes_to_residue_not_to_the_text() -> None:
+    seen = (
+        '<ofd:TextObject ID="3" Boundary="20 30 100 10" Size="5"><ofd:TextCode X="0" Y="5" '
+        'DeltaX="g 5 5">一、总体要求</ofd:TextCode></ofd:TextObject>'
+    )
+    unseen = seen.replace('ID="3"', 'ID="4" Visible="false"').replace("30 100", "60 100")
+    unseen = unseen.replace("一、总体要求", "隐藏的文字")
+    doc = read_document(_one_page(seen + unseen))
+    text = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "总体要求" in text and "隐藏" not in text
+    assert any("隐藏的文字" in r.text and "Visible" in r.reason for r in doc.residue)

@@ -133,12 +133,9 @@ def _read_bytes(
 
         return html.read_html(data, src, limits)
     if fmt is Format.OFD:
-        from ..errors import UnsupportedFormatError
+        from . import ofd
 
-        raise UnsupportedFormatError(
-            "OFD (GB/T 33190) is recognised but not yet read: "
-            "export the notice as PDF or .docx from the OFD reader"
-        )
+        return ofd.read_ofd(data, src, limits)
     if fmt in (Format.DOC, Format.RTF, Format.XLS):
         from . import legacy
 

@@ -31,6 +31,9 @@ class Limits:
     # largest sample has under 300 paragraphs and 120 rows.
     max_paragraphs: int = 100_000
     max_rows: int = 5_000
+    # Text and path objects on one OFD page (read/ofd.py); the sample's
+    # fullest page has under 500.
+    max_page_objects: int = 100_000
     # LibreOffice converting a legacy .doc/.wps/.rtf/.xls (read/legacy.py):
     # the sample takes about 3 s of which most is start-up; the address-space
     # cap stops a hostile file from eating the machine (1 GiB suffices).

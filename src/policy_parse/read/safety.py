@@ -78,6 +78,8 @@ def check_zip(data: bytes, limits: Limits, *, expect: str = "word") -> None:
         _check_declared(infos, data, limits)
         if expect == "excel":
             _check_is_excel(infos)
+        elif expect == "ofd":
+            _check_is_ofd(infos)
         else:
             _check_is_word(infos)
         _check_real(infos, data, limits)
@@ -158,6 +160,11 @@ def _check_is_excel(infos: list[zipfile.ZipInfo]) -> None:
         raise CorruptFileError(
             "not an Excel workbook: the package has no xl/workbook.xml (damaged file?)"
         )
+
+
+def _check_is_ofd(infos: list[zipfile.ZipInfo]) -> None:
+    if "OFD.xml" not in {info.filename for info in infos}:
+        raise CorruptFileError("not an OFD package: the zip has no OFD.xml (damaged file?)")
 
 
 def _check_real(infos: list[zipfile.ZipInfo], data: bytes, limits: Limits) -> None:

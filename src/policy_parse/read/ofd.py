@@ -1,0 +1,265 @@
+"""OFD (GB/T 33190) reader: an engine draws each page into the PDF reader's
+page model, and the PDF layout modules do the rest (STYLE.md, "Many readers,
+one page model").
+
+An OFD is a zip: OFD.xml names the document root (Doc_0/Document.xml),
+which lists its pages' Content.xml.  A page draws text as TextObjects (a
+Boundary box, a Size, TextCodes placing glyphs at X, Y with DeltaX steps)
+and lines as PathObjects (AbbreviatedData "M x y L x y ...").  The engine
+takes the characters and the stroked straight horizontal/vertical segments,
+in millimetres from the top-left corner, into points; CTM is applied where
+present.  OFD carries no glyph widths without the font program: a glyph is
+as wide as its DeltaX step, the last of a TextCode reaches the object's
+Boundary (or one type size when that is narrower: a guess).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, NoTextLayerError
+from ..models import Document, Source
+from .layout_blocks import layouts_to_blocks
+from .layout_tables import page_to_layout
+from .limits import Limits
+from .page_model import Char, Edge, PageModel
+from .safety import check_zip, parse_xml
+
+__all__ = ["OfdEngine", "read_ofd"]
+
+_PT = 72 / 25.4  # points per millimetre
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_INVISIBLE = 'hidden text: an OFD text object marked Visible="false"'
+_NUM = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _child(el: etree._Element, name: str) -> etree._Element | None:
+    for c in el:
+        if _local(c) == name:
+            return c
+    return None
+
+
+def _floats(text: str | None, what: str) -> list[float]:
+    try:
+        return [float(v) for v in (text or "").split()]
+    except ValueError as exc:
+        raise CorruptFileError(f"damaged OFD: {what} is not a list of numbers") from exc
+
+
+def _deltas(text: str | None, what: str) -> list[float]:
+    """DeltaX/DeltaY, with the "g N d" shorthand (N steps of d)."""
+    out: list[float] = []
+    toks = (text or "").split()
+    i = 0
+    try:
+        while i < len(toks):
+            if toks[i] == "g":
+                out.extend([float(toks[i + 2])] * min(int(toks[i + 1]), 1_000_000))
+                i += 3
+            else:
+                out.append(float(toks[i]))
+                i += 1
+    except (ValueError, IndexError) as exc:
+        raise CorruptFileError(f"damaged OFD: {what} is not a list of steps") from exc
+    return out
+
+
+class OfdEngine:
+    """Pages of one OFD package, as the PDF engines give them."""
+
+    def __init__(self, data: bytes, limits: Limits, what: str) -> None:
+        self._what = what
+        self._limits = limits
+        self.damage: list[str] = []
+        check_zip(data, limits, expect="ofd")
+        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        root = self._xml("OFD.xml")
+        doc_root = next((el.text for el in root.iter() if _local(el) == "DocRoot"), None)
+        if not doc_root:
+            raise CorruptFileError(f"{what}: OFD.xml names no DocRoot (damaged OFD)")
+        self._doc_path = doc_root.strip().lstrip("/")
+        doc = self._xml(self._doc_path)
+        base = posixpath.dirname(self._doc_path)
+        self._box = (0.0, 0.0, 210.0, 297.0)
+        for el in doc.iter():
+            if _local(el) == "PhysicalBox":
+                box = _floats(el.text, "PhysicalBox")
+                if len(box) == 4:
+                    self._box = (box[0], box[1], box[2], box[3])
+                break
+        self._pages: list[str] = []
+        for el in doc.iter():
+            if _local(el) == "Page" and el.get("BaseLoc"):
+                self._pages.append(posixpath.normpath(posixpath.join(base, el.get("BaseLoc", ""))))
+
+    def _xml(self, name: str) -> etree._Element:
+        try:
+            raw = self._zip.read(name)
+        except KeyError as exc:
+            raise CorruptFileError(
+                f"{self._what}: the OFD package has no {name} (damaged or incomplete OFD)"
+            ) from exc
+        return parse_xml(raw)
+
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def pages(self) -> Iterator[PageModel]:
+        for i, name in enumerate(self._pages):
+            yield self._page(self._xml(name), i + 1)
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def _page(self, root: etree._Element, number: int) -> PageModel:
+        box = self._box
+        for el in root.iter():
+            if _local(el) == "PhysicalBox":
+                got = _floats(el.text, "PhysicalBox")
+                if len(got) == 4:
+                    box = (got[0], got[1], got[2], got[3])
+                break
+        chars: list[Char] = []
+        edges: list[Edge] = []
+        hidden: list[tuple[Char, str]] = []
+        objects = 0
+        for el in root.iter():
+            kind = _local(el)
+            if kind not in ("TextObject", "PathObject"):
+                continue
+            objects += 1
+            if objects > self._limits.max_page_objects:
+                raise InputTooLargeError(
+                    f"{self._what}, page {number} draws over {self._limits.max_page_objects} "
+                    "objects (Limits.max_page_objects); raise it if the file is genuine"
+                )
+            if kind == "TextObject":
+                if el.get("Visible", "true") == "false":
+                    hidden.extend((c, _INVISIBLE) for c in self._text(el))
+                else:
+                    chars.extend(self._text(el))
+            elif el.get("Visible", "true") == "false":
+                continue
+            else:
+                edges.extend(self._path(el))
+        if not any(c.text.strip() for c in chars):
+            edges = []
+        return PageModel(
+            number=number,
+            width=box[2] * _PT,
+            height=box[3] * _PT,
+            chars=chars,
+            edges=edges,
+            hidden=hidden,
+        )
+
+    @staticmethod
+    def _frame(el: etree._Element) -> tuple[list[float], Matrix]:
+        bound = _floats(el.get("Boundary"), "Boundary")
+        if len(bound) != 4:
+            raise CorruptFileError("damaged OFD: an object has no Boundary of four numbers")
+        ctm = _floats(el.get("CTM"), "CTM")
+        m: Matrix = (ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]) if len(ctm) == 6 else _IDENTITY
+        return bound, m
+
+    def _text(self, el: etree._Element) -> list[Char]:
+        bound, (a, b, c, d, e, f) = self._frame(el)
+        bx, by, bw, _ = bound
+        size = float(el.get("Size") or 0) or 1.0
+        scale = (abs(d) or 1.0) if (b, c) == (0.0, 0.0) else 1.0
+        out: list[Char] = []
+        x = y = 0.0
+        for code in el:
+            if _local(code) != "TextCode":
+                continue
+            x = float(code.get("X", x))
+            y = float(code.get("Y", y))
+            dx = _deltas(code.get("DeltaX"), "DeltaX")
+            dy = _deltas(code.get("DeltaY"), "DeltaY")
+            for k, ch in enumerate(code.text or ""):
+                step = dx[k] if k < len(dx) else None
+                width = step if step is not None else min(size, max(bw - x, 0.0) or size)
+                px0, py = a * x + c * y + e + bx, b * x + d * y + f + by
+                px1 = a * (x + width) + c * y + e + bx
+                em = size * scale
+                out.append(Char(ch, px0 * _PT, px1 * _PT, (py - em) * _PT, py * _PT, em * _PT))
+                x += step if step is not None else width
+                y += dy[k] if k < len(dy) else 0.0
+        return out
+
+    def _path(self, el: etree._Element) -> list[Edge]:
+        if el.get("Stroke", "true") == "false":
+            return []
+        data = _child(el, "AbbreviatedData")
+        if data is None or not data.text:
+            return []
+        bound, (a, b, c, d, e, f) = self._frame(el)
+        bx, by = bound[0], bound[1]
+        toks = re.findall(r"[A-Za-z]|" + _NUM.pattern, data.text)
+        pts: list[list[tuple[float, float]]] = []
+        i = 0
+        while i < len(toks):
+            op = toks[i]
+            i += 1
+            if op in ("M", "L") and i + 1 < len(toks):
+                try:
+                    x, y = float(toks[i]), float(toks[i + 1])
+                except ValueError:
+                    break
+                i += 2
+                p = ((a * x + c * y + e + bx) * _PT, (b * x + d * y + f + by) * _PT)
+                if op == "M" or not pts:
+                    pts.append([p])
+                else:
+                    pts[-1].append(p)
+            elif op == "C" or op == "B" or op == "Q" or op == "A":
+                pts.append([])  # a curve is no rule; start afresh after it
+                while i < len(toks) and not toks[i].isalpha():
+                    i += 1
+            elif op == "Z" and pts and pts[-1]:
+                pts[-1].append(pts[-1][0])
+        edges: list[Edge] = []
+        for sub in pts:
+            for (ax, ay), (qx, qy) in itertools.pairwise(sub):
+                if abs(ax - qx) < 1e-3 and ay != qy:
+                    edges.append(Edge("v", ax, min(ay, qy), ax, max(ay, qy)))
+                elif abs(ay - qy) < 1e-3 and ax != qx:
+                    edges.append(Edge("h", min(ax, qx), ay, max(ax, qx), ay))
+        return edges
+
+
+def read_ofd(data: bytes, source: Source, limits: Limits) -> Document:
+    """Read an OFD notice into a `Document` (Format.OFD) through the page model."""
+    what = source.path or "the OFD"
+    engine = OfdEngine(data, limits, what)
+    try:
+        count = engine.page_count()
+        if count > limits.max_pages:
+            raise InputTooLargeError(
+                f"{what} has {count} pages, over the {limits.max_pages}-page limit "
+                "(Limits.max_pages)"
+            )
+        layouts = [page_to_layout(page) for page in engine.pages()]
+    finally:
+        engine.close()
+    if not layouts:
+        raise CorruptFileError(f"{what} has no pages (its Document.xml lists none)")
+    if not any(lay.has_text for lay in layouts):
+        raise NoTextLayerError(f"{what} draws no text (image-only pages): run OCR on it first")
+    blocks, residue = layouts_to_blocks(layouts)
+    if not blocks and not residue:
+        raise EmptyDocumentError(f"{what} holds no text")
+    return Document(source=source, blocks=tuple(blocks), residue=tuple(residue))
