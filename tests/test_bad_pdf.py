@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "read"))
-from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream
+from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream, many_pages_pdf
 
 from policy_parse.errors import (
     CorruptFileError,
@@ -145,12 +145,25 @@ def test_too_many_pages_are_refused(engine: str) -> None:
         read_document(data, limits=Limits(max_pages=2), pdf_engine=engine)
 
 
+def test_a_huge_page_count_is_reported_as_pages_not_as_a_bomb(engine: str) -> None:
+    # pdfplumber used to build a page object per page before the count was
+    # checked, ran out of the memory budget and called the file a bomb.
+    data = many_pages_pdf(20_000)
+    limits = Limits(max_pages=100, pdf_memory_bytes=48 * 1024 * 1024)
+    with pytest.raises(InputTooLargeError, match="20000 pages, over the 100-page limit"):
+        read_document(data, limits=limits, pdf_engine=engine)
+
+
 def _sleep() -> None:
     time.sleep(60)
 
 
 def _die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _segfault() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
 
 
 def _hog() -> bytes:
@@ -169,6 +182,12 @@ def test_the_worker_stops_a_parse_that_runs_too_long() -> None:
 def test_the_worker_reports_a_killed_child_as_too_large() -> None:
     with pytest.raises(InputTooLargeError, match="SIGKILL"):
         _timed(run_bounded, _die, memory_bytes=1 << 30, seconds=10)
+
+
+def test_the_worker_blames_a_segfault_on_the_engine_not_on_memory() -> None:
+    with pytest.raises(CorruptFileError, match="PDF engine crashed.*SIGSEGV") as info:
+        _timed(run_bounded, _segfault, memory_bytes=1 << 30, seconds=10)
+    assert "memory" not in str(info.value)
 
 
 def test_the_worker_turns_memory_error_into_too_large() -> None:

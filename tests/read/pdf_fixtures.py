@@ -329,3 +329,27 @@ def without_spans(obj: object) -> object:
         return a.name not in ("span", "spans", "bbox")
 
     return attrs.asdict(obj, filter=keep, recurse=True)  # type: ignore[arg-type]
+
+
+def many_pages_pdf(count: int) -> bytes:
+    """`count` distinct empty pages, written directly (build_pdf is too slow for this)."""
+    kids = b" ".join(b"%d 0 R" % (i + 3) for i in range(count))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+    ]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count
+    parts = [b"%PDF-1.4\n"]
+    offsets = []
+    size = len(parts[0])
+    for i, obj in enumerate(objs, 1):
+        offsets.append(size)
+        chunk = b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+        parts.append(chunk)
+        size += len(chunk)
+    parts.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    parts += [b"%010d 00000 n \n" % off for off in offsets]
+    parts.append(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, size)
+    )
+    return b"".join(parts)

@@ -25,8 +25,9 @@ How the child starts depends on where the caller runs:
   on a lock another thread held (Python 3.12+ warns about it).  It costs an
   interpreter start and imports (a few hundred ms) but is safe anywhere.
 
-Every overrun — MemoryError, a child killed by a signal, the clock — becomes
-`InputTooLargeError`.  Where neither `fork` nor `resource` exists (Windows)
+Every overrun — MemoryError, a child killed by SIGKILL, the clock — becomes
+`InputTooLargeError`; a child that dies of a fault (SIGSEGV, SIGBUS, ...) is
+the engine crashing on the file and becomes `CorruptFileError`.  Where neither `fork` nor `resource` exists (Windows)
 the parse runs in-process with only the page cap, and says so in a warning.
 """
 
@@ -44,7 +45,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ..errors import InputTooLargeError, PolicyParseError
+from ..errors import CorruptFileError, InputTooLargeError, PolicyParseError
 
 T = TypeVar("T")
 
@@ -74,6 +75,11 @@ def _mapped_bytes() -> int:
             return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
         return 0
+
+
+# Signals that mean the engine's native code faulted, not that memory ran out.
+# SIGABRT is left out: PDFium aborts when an allocation fails under the ceiling.
+_CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE})
 
 
 def _confine(memory: int) -> None:
@@ -225,6 +231,13 @@ def run_bounded(
             if code is not None and code < 0
             else f"exit status {code}"
         )
+        if code is not None and -code in _CRASHES:
+            # A fault in the engine's C code is no memory overrun: the
+            # budget shows as MemoryError or SIGKILL, never as SIGSEGV.
+            raise CorruptFileError(
+                f"the PDF engine crashed on {what} ({how}): the file is probably damaged "
+                "or crafted; try the other engine (--pdf-engine)"
+            ) from None
         raise InputTooLargeError(
             f"parsing {what} ended abnormally ({how}), most likely by running out of the "
             f"{memory_bytes // (1024 * 1024)} MiB memory budget (Limits.pdf_memory_bytes)"

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from pdfminer.pdfpage import PDFPage
+
 from ..errors import CorruptFileError, EncryptedDocumentError, PolicyParseError
 from .page_model import Char, Edge, PageModel, is_white
 
@@ -129,14 +131,22 @@ class PlumberEngine:
             with _translated(what):
                 self._pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
             with _translated(what):
-                self._pages = self._pdf.pages
+                # Counted from the page tree without building pdfplumber's
+                # page objects: a file with far more pages than
+                # Limits.max_pages would otherwise exhaust the memory budget
+                # and be misreported as a decompression bomb.
+                self._count = sum(1 for _ in PDFPage.create_pages(self._pdf.doc))
         except BaseException:
             self.close()
             raise
         self.damage: list[str] = list(self._handler.messages)
 
     def page_count(self) -> int:
-        return len(self._pages)
+        return self._count
+
+    @property
+    def _pages(self) -> Any:
+        return self._pdf.pages
 
     def page(self, number: int) -> PageModel:
         """One page (1-based): the PDFium engine's fallback (pdf_pdfium)."""
