@@ -63,7 +63,7 @@ from ..errors import (
 )
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .limits import Limits
-from .safety import check_zip, parse_xml
+from .safety import PACKAGE_ERRORS, check_zip, parse_xml
 
 __all__ = ["read_docx"]
 
@@ -111,18 +111,7 @@ _ANCHORS = frozenset((_W + "drawing", _W + "pict", _W + "object", _MC + "Alterna
 # Elements that only wrap block-level or row/cell-level content.
 _WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML))
 
-_CORRUPT = (
-    zipfile.BadZipFile,
-    KeyError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    EOFError,
-    OSError,
-    etree.LxmlError,
-    OpcError,
-)
+_CORRUPT: tuple[type[BaseException], ...] = (*PACKAGE_ERRORS, OpcError)
 
 
 def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) -> Document:

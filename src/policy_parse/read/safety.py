@@ -29,6 +29,20 @@ from lxml import etree
 from ..errors import CorruptFileError, InputTooLargeError, UnsupportedFormatError
 from .limits import Limits
 
+# What a damaged zip-of-XML package (.docx, .xlsx) makes the standard library
+# and lxml raise; readers translate these into CorruptFileError.
+PACKAGE_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    EOFError,
+    OSError,
+    etree.LxmlError,
+)
+
 __all__ = ["UnsafeXmlError", "check_zip", "parse_xml"]
 
 _CHUNK = 65536

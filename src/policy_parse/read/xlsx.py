@@ -38,23 +38,13 @@ from openpyxl.utils.cell import range_boundaries
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, PolicyParseError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .limits import Limits
-from .safety import check_zip
+from .safety import PACKAGE_ERRORS, check_zip
 
 __all__ = ["read_xlsx"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _MAX_CELLS = 2_000_000
-_CORRUPT = (
-    zipfile.BadZipFile,
-    KeyError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    EOFError,
-    OSError,
-    etree.LxmlError,
-)
+_CORRUPT = PACKAGE_ERRORS
 
 
 def read_xlsx(data: bytes, source: Source, limits: Limits) -> Document:
