@@ -16,7 +16,6 @@ Boundary (or one type size when that is narrower: a guess).
 from __future__ import annotations
 
 import io
-import itertools
 import posixpath
 import re
 import zipfile
@@ -29,7 +28,7 @@ from ..models import Document, Source
 from .layout_blocks import layouts_to_blocks
 from .layout_tables import page_to_layout
 from .limits import Limits
-from .page_model import Char, Edge, PageModel
+from .page_model import Char, Edge, PageModel, subpaths_to_edges
 from .safety import check_zip, parse_xml
 
 __all__ = ["OfdEngine", "read_ofd"]
@@ -231,14 +230,7 @@ class OfdEngine:
                     i += 1
             elif op == "Z" and pts and pts[-1]:
                 pts[-1].append(pts[-1][0])
-        edges: list[Edge] = []
-        for sub in pts:
-            for (ax, ay), (qx, qy) in itertools.pairwise(sub):
-                if abs(ax - qx) < 1e-3 and ay != qy:
-                    edges.append(Edge("v", ax, min(ay, qy), ax, max(ay, qy)))
-                elif abs(ay - qy) < 1e-3 and ax != qx:
-                    edges.append(Edge("h", min(ax, qx), ay, max(ax, qx), ay))
-        return edges
+        return subpaths_to_edges(pts)
 
 
 def read_ofd(data: bytes, source: Source, limits: Limits) -> Document:

@@ -14,7 +14,8 @@ growing downwards (pdfplumber's convention, kept for `Span.bbox`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -75,6 +76,19 @@ class Engine(Protocol):
     def pages(self) -> Iterator[PageModel]: ...
 
     def close(self) -> None: ...
+
+
+def subpaths_to_edges(subpaths: Iterable[Sequence[tuple[float, float]]]) -> list[Edge]:
+    """The axis-aligned segments of drawn subpaths, as ruling-line edges:
+    what every engine (PDFium paths, OFD AbbreviatedData) reduces a path to."""
+    edges: list[Edge] = []
+    for pts in subpaths:
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
+            if abs(ax - bx) < 1e-3 and ay != by:
+                edges.append(Edge("v", ax, min(ay, by), ax, max(ay, by)))
+            elif abs(ay - by) < 1e-3 and ax != bx:
+                edges.append(Edge("h", min(ax, bx), ay, max(ax, bx), ay))
+    return edges
 
 
 def is_white(color: object) -> bool:

@@ -29,7 +29,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from pypdfium2 import raw
 
 from ..errors import CorruptFileError, EncryptedDocumentError
-from .page_model import Char, Edge, PageModel
+from .page_model import Char, Edge, PageModel, subpaths_to_edges
 
 __all__ = ["PdfiumEngine"]
 
@@ -278,14 +278,7 @@ def _path_edges(obj: Any, m: Matrix, height: float) -> list[Edge]:
             subpaths[-1].append(subpaths[-1][0])
     if not stroked and (curved or not all(_is_rect(s) for s in subpaths)):
         return []
-    edges: list[Edge] = []
-    for pts in subpaths:
-        for (ax, ay), (bx, by) in itertools.pairwise(pts):
-            if abs(ax - bx) < 1e-3 and ay != by:
-                edges.append(Edge("v", ax, min(ay, by), ax, max(ay, by)))
-            elif abs(ay - by) < 1e-3 and ax != bx:
-                edges.append(Edge("h", min(ax, bx), ay, max(ax, bx), ay))
-    return edges
+    return subpaths_to_edges(subpaths)
 
 
 def _is_rect(pts: list[tuple[float, float]]) -> bool:
