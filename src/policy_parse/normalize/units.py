@@ -13,6 +13,7 @@ see, and only when both forms occur in the notice.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -24,6 +25,7 @@ from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
 from .invisible import strip_invisible
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(name: str) -> str:
     """Trim every kind of whitespace (U+3000 included) and invisible characters
     (normalize.invisible), and unify widths."""
@@ -157,5 +159,13 @@ class Inventory:
 
 def written_units(text: str | Sequence[str]) -> list[tuple[str, str]]:
     """Written text (or already split items) → (written, expanded) pairs."""
-    items = split_units(text) if isinstance(text, str) else [trim(t) for t in text if trim(t)]
-    return expand_shared_suffixes(items)
+    if isinstance(text, str):
+        return list(_written_units_of(text))
+    return expand_shared_suffixes([trim(t) for t in text if trim(t)])
+
+
+# A notice writes the same unit lists again and again (prose and table, row
+# after row): the split and the expansion depend on the text alone.
+@functools.lru_cache(maxsize=4096)
+def _written_units_of(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(expand_shared_suffixes(split_units(text)))

@@ -126,5 +126,10 @@ def _looks_like_text(data: bytes) -> bool:
     sample = data[:65536]
     if not sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls / len(sample) < 0.01
+
+
+# Every byte but the control bytes text does not use: deleting these from a
+# sample leaves the controls to count (bytes.translate runs in C).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))

@@ -35,6 +35,7 @@ from ..models import Cell, Paragraph, Residue, Row, Span, Table
 _SPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def norm_header(text: str) -> str:
     """A header cell compared without width or whitespace (序 号 = 序号)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))

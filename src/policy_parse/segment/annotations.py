@@ -26,6 +26,8 @@ from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 OPENERS = "（(〔【["
 CLOSERS = "）)〕】]"
 PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
+_ANY_OPENER = regex.compile("[" + regex.escape(OPENERS) + "]")
+_CLAUSE_SEP = regex.compile("[，,；;]")
 
 
 @attrs.frozen(kw_only=True)
@@ -91,6 +93,8 @@ def label_pattern() -> regex.Pattern[str]:
 
 def _top_level_split(text: str) -> list[str]:
     """Split on ，,；; outside parentheses: 各市(区、县)人民政府 stays whole."""
+    if _ANY_OPENER.search(text) is None:
+        return [p.strip() for p in _CLAUSE_SEP.split(text) if p.strip()]
     out: list[str] = []
     depth, start = 0, 0
     for k, ch in enumerate(text):

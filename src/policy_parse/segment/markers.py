@@ -29,21 +29,38 @@ class Marked:
 _FOLD_WINDOW = 24  # markers are short: only the line's start is folded
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
-    """The line's start through one normalisation (NFKC plus MARKER_FOLD), with
-    the index in `text` of every folded character (and of the end)."""
-    out: list[str] = []
-    index: list[int] = []
-    for k, ch in enumerate(text[:_FOLD_WINDOW]):
-        folded = g.MARKER_FOLD.get(ch) or unicodedata.normalize("NFKC", ch)
-        out.append(folded)
-        index.extend([k] * len(folded))
-    index.append(min(len(text), _FOLD_WINDOW))
-    return "".join(out), index
+def _fold(text: str) -> tuple[str, list[str]]:
+    """The line's start through one normalisation (NFKC plus MARKER_FOLD),
+    and what each of its characters became (for `_source_end`)."""
+    parts = [_FOLDED.get(ch) or _fold_char(ch) for ch in text[:_FOLD_WINDOW]]
+    return "".join(parts), parts
+
+
+# Character → its folded form, filled as characters are met: a notice uses a
+# few hundred distinct characters and every line start is folded.
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = g.MARKER_FOLD.get(ch) or unicodedata.normalize("NFKC", ch)
+    if len(_FOLDED) < 65536:
+        _FOLDED[ch] = folded
+    return folded
+
+
+def _source_end(parts: list[str], folded_end: int) -> int:
+    """The index in the text of the character whose folded form holds
+    position `folded_end` (the end of the window past the last one)."""
+    seen = 0
+    for k, part in enumerate(parts):
+        seen += len(part)
+        if seen > folded_end:
+            return k
+    return len(parts)
 
 
 def match_marker(text: str) -> Marked | None:
-    folded, index = _fold(text)
+    folded, parts = _fold(text)
     m = g.MARKER.match(folded)
     if m is None:
         return None
@@ -56,7 +73,7 @@ def match_marker(text: str) -> Marked | None:
         if any(g.YEAR_COMPONENT.match(p) for p in pieces):
             return None  # 2023-01-05, 13.03.2015: a date, never a marker
         number = "-".join(p for p in pieces if p)
-    end = index[m.end()]
+    end = _source_end(parts, m.end())
     rest = text[end:].strip()
     if g.CLOCK_AFTER.match(rest):
         return None  # 13.03 07:51: a time

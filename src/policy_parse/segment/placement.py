@@ -9,6 +9,7 @@ labelled clause after the last sentence (docs/formats.md).
 from __future__ import annotations
 
 import attrs
+import regex
 
 from .annotations import (
     CLOSERS,
@@ -23,6 +24,8 @@ from .annotations import (
     plausible_units,
 )
 from .grammar import TRAILING_PAREN
+
+_BRACKET = regex.compile("[" + regex.escape(OPENERS + CLOSERS) + "]")
 
 
 def _group_start(text: str, close: int) -> int | None:
@@ -109,27 +112,26 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     pieces: list[str] = []
     open_anns: list[Annotation] = []
     ends = _group_ends(body)
-    pos = k = 0
-    while k < len(body):
-        if (end := ends.get(k)) is not None:
-            after = body[end + 1 : end + 2]
-            if _ends_sentence_before(body, k) or after in ("。", "；", ";"):
-                ann = parse_annotation(body[k + 1 : end])
-                if ann is not None and ann.names_units and _plausible_all(ann):
-                    pieces.append(body[pos:k])
-                    if _has_note(body[k + 1 : end]):
-                        open_anns.append(ann)
-                    else:
-                        tasks.append(
-                            Task(text="".join(pieces).strip(), annotations=(*open_anns, ann))
-                        )
-                        pieces, open_anns = [], []
-                    pos = k = end + 1
-                    while pos < len(body) and body[pos] in "。；;":
-                        pos += 1
-                    k = pos
-                    continue
-        k += 1
+    pos = 0
+    # Only bracket openings can end a task: visit them in order, skipping
+    # those inside a stretch already taken (cheaper than every character).
+    for k in sorted(ends):
+        if k < pos:
+            continue
+        end = ends[k]
+        after = body[end + 1 : end + 2]
+        if _ends_sentence_before(body, k) or after in ("。", "；", ";"):
+            ann = parse_annotation(body[k + 1 : end])
+            if ann is not None and ann.names_units and _plausible_all(ann):
+                pieces.append(body[pos:k])
+                if _has_note(body[k + 1 : end]):
+                    open_anns.append(ann)
+                else:
+                    tasks.append(Task(text="".join(pieces).strip(), annotations=(*open_anns, ann)))
+                    pieces, open_anns = [], []
+                pos = end + 1
+                while pos < len(body) and body[pos] in "。；;":
+                    pos += 1
     pieces.append(body[pos:])
     rest = "".join(pieces).strip()
     last = [*open_anns, *([trailing] if trailing else [])]
@@ -190,13 +192,15 @@ def _ends_sentence_before(text: str, k: int) -> bool:
 
 
 def _group_ends(text: str) -> dict[int, int]:
-    """Each opening bracket's index → its closing bracket's, in one pass."""
+    """Each opening bracket's index → its closing bracket's, in one pass over
+    the brackets only."""
     stack: list[int] = []
     ends: dict[int, int] = {}
-    for j, ch in enumerate(text):
-        if ch in OPENERS:
+    for m in _BRACKET.finditer(text):
+        j = m.start()
+        if m[0] in OPENERS:
             stack.append(j)
-        elif ch in CLOSERS and stack:
+        elif stack:
             ends[stack.pop()] = j
     return ends
 
