@@ -9,8 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-import regex
-
+from .lazy_regex import lazy_compile
 from .messages import Lang, count, message, names, ui
 from .models import (
     Deadline,
@@ -279,7 +278,7 @@ def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = None)
 
 
 _SEV_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = lazy_compile(r"\d+")
 
 
 def measure_order(measure: str | None) -> tuple[int, ...]:

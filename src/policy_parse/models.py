@@ -12,7 +12,8 @@ from __future__ import annotations
 import enum
 
 import attrs
-import regex
+
+from .lazy_regex import lazy_compile
 
 # ---------------------------------------------------------------------------
 # Provenance
@@ -166,7 +167,7 @@ class Document:
 # ---------------------------------------------------------------------------
 # Notice layer: what segmenting and normalising produce
 
-_NO_RE = regex.compile(r"^\d+(?:-\d+)*$")
+_NO_RE = lazy_compile(r"^\d+(?:-\d+)*$")
 # Real measure numbers have one to three digits; Python refuses int() of
 # more than 4300 with a bare ValueError, long before that is useful.
 MAX_NUMBER_DIGITS = 18

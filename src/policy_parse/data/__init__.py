@@ -5,20 +5,23 @@ stages; everything issuer-specific lives here (docs/formats.md)."""
 from __future__ import annotations
 
 import functools
-import tomllib
-from pathlib import Path
+import os
 from typing import Any
 
-_HERE = Path(__file__).parent
+_HERE = os.path.dirname(__file__)
 
 
 @functools.cache
 def load(name: str) -> dict[str, Any]:
     """Parsed once per process.  The files are read next to this module;
     importlib.resources (a tenth of `import policy_parse`) is only imported
-    when the package is not on disk, e.g. inside a zip."""
+    when the package is not on disk, e.g. inside a zip.  tomllib is imported with the first file asked
+    for, not with the package."""
+    import tomllib
+
     try:
-        text = (_HERE / f"{name}.toml").read_text("utf-8")
+        with open(os.path.join(_HERE, f"{name}.toml"), encoding="utf-8") as f:
+            text = f.read()
     except (FileNotFoundError, NotADirectoryError):
         from importlib import resources
 

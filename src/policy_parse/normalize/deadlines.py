@@ -8,13 +8,14 @@ import unicodedata
 import regex
 
 from ..data import load
+from ..lazy_regex import lazy_compile
 from ..models import Deadline
 
-_DATE_BEFORE = regex.compile(
+_DATE_BEFORE = lazy_compile(
     r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?(?:前|之前|以前)?$"
 )
-_YEAR_END = regex.compile(r"^(?P<y>\d{4})年(?:年底|年末|底|末)(?:前|之前|以前)?$")
-_YEAR = regex.compile(r"^(?P<y>\d{4})年?(?:内|全年)?$")
+_YEAR_END = lazy_compile(r"^(?P<y>\d{4})年(?:年底|年末|底|末)(?:前|之前|以前)?$")
+_YEAR = lazy_compile(r"^(?P<y>\d{4})年?(?:内|全年)?$")
 
 
 def parse_deadline(written: str) -> Deadline | None:

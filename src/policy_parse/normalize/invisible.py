@@ -9,11 +9,11 @@ keeps them, so nothing read is lost.
 
 from __future__ import annotations
 
-import regex
+from ..lazy_regex import lazy_compile
 
 # Cf: format characters (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069, U+FEFF,
 # U+00AD ...); Cc: controls (NUL, DEL, C1); the two variation-selector blocks.
-_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cc}\uFE00-\uFE0F\U000E0100-\U000E01EF]+")
+_INVISIBLE = lazy_compile(r"[\p{Cf}\p{Cc}\uFE00-\uFE0F\U000E0100-\U000E01EF]+")
 
 
 def strip_invisible(text: str) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..errors import NumberTooLongError
+from ..lazy_regex import lazy_compile
 from ..models import MAX_NUMBER_DIGITS, MeasureNo
 
 _CN_VALUES = {
@@ -72,7 +71,7 @@ def int_to_cn(n: int) -> str:
     return out
 
 
-_SPLIT = regex.compile(r"\s*[-－—.．]\s*")
+_SPLIT = lazy_compile(r"\s*[-－—.．]\s*")
 
 
 def parse_written(written: str) -> MeasureNo:

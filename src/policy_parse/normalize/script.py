@@ -17,12 +17,12 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-import regex
 
 from ..data import load
+from ..lazy_regex import lazy_compile
 from ..models import Cell, Document, Notice, Paragraph, Table
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_compile(r"\p{Han}")
 
 
 @functools.cache

@@ -10,9 +10,9 @@ text far longer than the rest, text that looks like a table but gave no rows
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable
 
+from .. import numeric
 from ..data import load
 from ..models import Discrepancy, Kind, Notice, Severity
 from ..segment.prose import Note
@@ -50,7 +50,7 @@ def structure_findings(
     if measures and annotated and annotated * 2 < len(measures):
         out.append(_finding("few_annotated", annotated=annotated, total=len(measures)))
     if len(measures) >= data["long_text_min_measures"]:
-        median = statistics.median(len(m.text) for m in measures)
+        median = numeric.median([len(m.text) for m in measures])
         for m in measures:
             if median and len(m.text) >= data["long_text_factor"] * median:
                 ratio = round(len(m.text) / median)

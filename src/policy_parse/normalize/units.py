@@ -17,9 +17,8 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-import regex
-
 from ..data import load
+from ..lazy_regex import lazy_compile
 from ..models import Unit, UnitStatus
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
 from .invisible import strip_invisible
@@ -37,7 +36,7 @@ def trim(name: str) -> str:
     return WHITESPACE.sub("", name)
 
 
-_PAREN = regex.compile(r"[（(][^（）()]*[）)]")
+_PAREN = lazy_compile(r"[（(][^（）()]*[）)]")
 
 
 def split_units(text: str) -> list[str]:

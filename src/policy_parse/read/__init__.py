@@ -9,11 +9,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from os import PathLike
-from pathlib import Path
-
-import regex
 
 from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
+from ..lazy_regex import lazy_compile
 from ..models import Document, Format, Source
 from .detect import detect_format
 from .limits import Limits
@@ -30,6 +28,8 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
     if isinstance(source, str) and ("\n" in source or len(source) > 1024):
         # A str with line breaks is the notice's text, not a file name.
         return source, None
+    from pathlib import Path  # only for a path: not part of `import policy_parse`
+
     path = Path(source)
     try:
         size = path.stat().st_size
@@ -50,7 +50,7 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 
 
 def _text_bytes(text: str) -> bytes:

@@ -8,11 +8,11 @@ A portal saves a web page as ``notice.doc`` and a clerk renames an RTF to
 from __future__ import annotations
 
 import io
-import zipfile
 
 import regex
 
 from ..errors import EncryptedDocumentError, UnsupportedFormatError
+from ..lazy_regex import lazy_compile_bytes
 from ..models import Format
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.wps/.xls
@@ -30,7 +30,7 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # Markup that opens an HTML page (after a BOM, blanks and comments): a doctype,
 # or one of the elements a saved page starts with.  Case-insensitive, since
 # portals write <HTML> as often as <html>.
-_HTML_START = regex.compile(
+_HTML_START = lazy_compile_bytes(
     rb"""
     \A(?:\s|<!--.*?-->)*           # blanks and comments before the markup
     <(?:!doctype\s+html|html|head|body|meta|title   # a whole page
@@ -76,6 +76,8 @@ def _ole_format(data: bytes) -> Format:
 def _zip_format(data: bytes) -> Format:
     """DOCX, XLSX or OFD by the archive's member names.  A zip too damaged to
     list stays DOCX, whose reader reports the damage."""
+    import zipfile  # only archives need it: kept out of `import policy_parse`
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -99,7 +101,7 @@ def _strip_bom(data: bytes) -> bytes:
 
 # A page saved as one file (MHTML: IE's .mht, Word's "single file web page",
 # often served as .doc): a MIME message whose root part is the HTML.
-_MHTML = regex.compile(
+_MHTML = lazy_compile_bytes(
     rb"\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related",
     regex.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..numeric import median
 from .page_model import Char
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
@@ -60,16 +61,6 @@ def _make_line(page: int, cs: list[Char]) -> Line:
         size=median([c.size for c in cs]),
         first_unit=_first_unit_width(cs),
     )
-
-
-def median(values: list[float]) -> float:
-    """statistics.median for floats, without its generality (it was a third
-    of line building, and importing statistics pulls in decimal and
-    fractions).  Sorts `values` in place."""
-    values.sort()
-    n = len(values)
-    mid = n // 2
-    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def _first_unit_width(chars: Sequence[Char]) -> float:

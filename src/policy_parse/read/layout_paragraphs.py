@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .layout_lines import NO_LINE_END, NO_LINE_START, Line, median, wraps_into
+from ..numeric import median
+from .layout_lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
 from .layout_tables import Layout
 
 __all__ = ["Margins", "continues_paragraph", "margins"]

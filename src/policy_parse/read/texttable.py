@@ -28,11 +28,12 @@ import attrs
 import regex
 
 from ..data import load
+from ..lazy_regex import lazy_compile
 from ..models import Cell, Paragraph, Residue, Row, Span, Table
 
 # --- column words -----------------------------------------------------------
 
-_SPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_SPACE = lazy_compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -124,7 +125,7 @@ def _column_words(cells: Sequence[str]) -> list[str]:
 _CN = "〇零一二两三四五六七八九十百"
 # A cell that is only a row number (12, 36-1, 3.1) or an outline marker such
 # as （一） / 一、: where a row starts in a one-cell-per-paragraph table.
-_ANCHOR = regex.compile(
+_ANCHOR = lazy_compile(
     rf"""^(?:
         \d+(?:\s*[-－—.．]\s*\d+)*\s*[.．、]?    # 1 / 36-1 / 3.1 / 1.
       | [（(]\s*[{_CN}]+\s*[）)]                 # （一）
@@ -133,20 +134,20 @@ _ANCHOR = regex.compile(
     regex.VERBOSE,
 )
 # A row that is a group title: 一、… / （一）… / 第一部分…
-_TITLE = regex.compile(rf"^(?:[（(]\s*[{_CN}]+\s*[）)]|[{_CN}]+\s*、|第[{_CN}]+部分)")
+_TITLE = lazy_compile(rf"^(?:[（(]\s*[{_CN}]+\s*[）)]|[{_CN}]+\s*、|第[{_CN}]+部分)")
 # A header cell: short, no sentence or list punctuation, not a number.
-_HEADERISH = regex.compile(r"^[^。；;！？，,：:、|]{1,16}$")
+_HEADERISH = lazy_compile(r"^[^。；;！？，,：:、|]{1,16}$")
 # A pipe row: at least two cells between | signs (a | b, | a | b |).
-_PIPE_ROW = regex.compile(r"^[^|]*\|[^|]*\|?")
+_PIPE_ROW = lazy_compile(r"^[^|]*\|[^|]*\|?")
 # A Markdown rule line under a pipe header: |---|:--:|
-_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A lone | between rows.
-_BAR = regex.compile(r"^\s*\|\s*$")
+_BAR = lazy_compile(r"^\s*\|\s*$")
 # A key–value line: 牵头单位: | 市某局 |  (value may go on over lines).
-_KV = regex.compile(r"^\s*(?P<key>[^|:：]{1,40}?)\s*[:：]\s*\|(?P<rest>.*)$")
+_KV = lazy_compile(r"^\s*(?P<key>[^|:：]{1,40}?)\s*[:：]\s*\|(?P<rest>.*)$")
 # Columns of a space-separated row: two spaces, a tab or an ideographic space
 # (a single space also occurs inside a cell, e.g. in a name 王 东).
-_WIDE_GAP = regex.compile(r"(?: {2,}|[\t\u3000]+)\s*")
+_WIDE_GAP = lazy_compile(r"(?: {2,}|[\t\u3000]+)\s*")
 
 
 def _is_blank(line: str) -> bool:

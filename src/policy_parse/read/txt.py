@@ -128,7 +128,7 @@ def _is_cell_line(line: str) -> bool:
 
 def _is_blank(line: str) -> bool:
     # A lone tab is an empty cell, not a blank line.
-    return not _is_cell_line(line) and not line.strip()
+    return not line.strip() and not line.startswith("\t")
 
 
 def read_text(text: str, source: Source) -> Document:

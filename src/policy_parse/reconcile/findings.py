@@ -4,8 +4,10 @@ own (abbreviations, a word written twice)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
+from ..lazy_regex import lazy_compile
 from ..models import Deadline, Discrepancy, Kind, Measure, Severity, TableEntry, Unit, UnitStatus
 from ..segment.grammar import REPEATED_TERM
 from .common import names, one_side, pair_finding
@@ -99,6 +101,18 @@ def _hint(u: Unit, own: set[str], other: set[str], other_side: str) -> str:
     return "; check which department is meant"
 
 
+def _may_repeat(text: str) -> bool:
+    """A cheap necessary condition for REPEATED_TERM: some list item is the
+    start of the item after it (most texts have none, and the pattern's
+    back-reference is tried at every list position)."""
+    items = _LIST_ITEM.split(text)
+    return any(len(a) >= 2 and b.startswith(a) for a, b in itertools.pairwise(items))
+
+
+# REPEATED_TERM's items: text between the characters no item holds.
+_LIST_ITEM = lazy_compile(r"[、，,；;。：:（）()“”\"]")
+
+
 def repeated_terms(
     no: str | None, side: str, text: str, units: Sequence[Unit]
 ) -> list[Discrepancy]:
@@ -111,7 +125,7 @@ def repeated_terms(
             m["term"],
             f"the {side} text lists {m['term']} twice in a row",
         )
-        for m in REPEATED_TERM.finditer(text)
+        for m in (REPEATED_TERM.finditer(text) if _may_repeat(text) else ())
     ]
     seen: set[str] = set()
     for u in units:

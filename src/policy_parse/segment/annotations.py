@@ -21,13 +21,14 @@ import attrs
 import regex
 
 from ..data import load
+from ..lazy_regex import lazy_compile
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 
 OPENERS = "（(〔【["
 CLOSERS = "）)〕】]"
 PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
-_ANY_OPENER = regex.compile("[" + regex.escape(OPENERS) + "]")
-_CLAUSE_SEP = regex.compile("[，,；;]")
+_ANY_OPENER = lazy_compile("[" + regex.escape(OPENERS) + "]")
+_CLAUSE_SEP = lazy_compile("[，,；;]")
 
 
 @attrs.frozen(kw_only=True)
@@ -200,7 +201,7 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 
 
 # X等 / X等部门 / X等单位: several units, never a lone lead.
-_SEVERAL = regex.compile(r"等\p{Han}{0,3}$")
+_SEVERAL = lazy_compile(r"等\p{Han}{0,3}$")
 
 
 def plausible_units(units: str) -> bool:

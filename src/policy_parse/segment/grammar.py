@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import regex
 
+from ..lazy_regex import lazy_compile
+
 CN_DIGITS = "〇零一二两三四五六七八九十百"
 
 # --- header -----------------------------------------------------------------
 
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = lazy_compile(
     r"""
     ^\S{1,40}?                      # issuer abbreviation, e.g. 津高新区管发
     [〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]  # year in 〔〕 (or look-alike brackets)
@@ -22,7 +24,7 @@ DOC_NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
-DATE = regex.compile(
+DATE = lazy_compile(
     r"""
     ^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年   # year, Arabic or 二〇二〇
     \s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月  # month
@@ -31,7 +33,7 @@ DATE = regex.compile(
     regex.VERBOSE,
 )
 
-NOTE = regex.compile(
+NOTE = lazy_compile(
     r"""
     ^[（(]                           # a line wholly in parentheses
     (?P<note>[^（）()]*(?:公开|印发|发送|抄送|联系)[^（）()]*)  # publication note words
@@ -40,14 +42,14 @@ NOTE = regex.compile(
     regex.VERBOSE,
 )
 
-RECIPIENTS = regex.compile(r"^(?P<who>[^。；]{2,120})[：:]$")  # a line ending with a colon
+RECIPIENTS = lazy_compile(r"^(?P<who>[^。；]{2,120})[：:]$")  # a line ending with a colon
 
-ATTACHMENT_LIST = regex.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")  # 附件：title
-ATTACHMENT_MARK = regex.compile(r"^附\s*件\s*\d*\s*$")  # the bare 附件 / 附件1 line
-ATTACHMENT_ITEM = regex.compile(r"^\s*\d+\s*[.．、]\s*(?P<title>.+)$")  # 1.title in a list
+ATTACHMENT_LIST = lazy_compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")  # 附件：title
+ATTACHMENT_MARK = lazy_compile(r"^附\s*件\s*\d*\s*$")  # the bare 附件 / 附件1 line
+ATTACHMENT_ITEM = lazy_compile(r"^\s*\d+\s*[.．、]\s*(?P<title>.+)$")  # 1.title in a list
 
-SENTENCE_END = regex.compile(r"[。；！？]\s*$")  # a line that ends a sentence
-LEADS_ON = regex.compile(r"[：:，,]\s*$")  # a line that announces what follows (分工如下：)
+SENTENCE_END = lazy_compile(r"[。；！？]\s*$")  # a line that ends a sentence
+LEADS_ON = lazy_compile(r"[：:，,]\s*$")  # a line that announces what follows (分工如下：)
 
 # --- outline markers ----------------------------------------------------------
 # Each marker style is one named alternative; the document's own order of
@@ -61,7 +63,7 @@ MARKER_FOLD = {"。": ".", "—": "-", "–": "-"}  # beyond NFKC
 # A number of ten digits (or numerals) or more is no marker (a 5000-digit "measure number"
 # is damage, not outline): the line stays text and is kept as such.
 
-MARKER = regex.compile(
+MARKER = lazy_compile(
     r"""
     ^\s*(?:
         第(?P<part_word>[〇零一二两三四五六七八九十百]{1,9})部分\s*[、,，:：.．]?  # 第一部分
@@ -79,8 +81,8 @@ MARKER = regex.compile(
 )
 
 # A "marker" that is a date or a time: 2023-01-05 10:00, 13.03.2015 07:51.
-YEAR_COMPONENT = regex.compile(r"^(?:19|20)\d\d$")  # one number of the marker is a year
-CLOCK_AFTER = regex.compile(r"^\d{1,2}:\d{2}")  # the rest of the line starts with a time
+YEAR_COMPONENT = lazy_compile(r"^(?:19|20)\d\d$")  # one number of the marker is a year
+CLOCK_AFTER = lazy_compile(r"^\d{1,2}:\d{2}")  # the rest of the line starts with a time
 
 # Styles that name an outline level; ar_sub and ar_dec are sub-measures of the
 # style their main number uses, so they share its level (see segment.prose).
@@ -99,14 +101,14 @@ STYLES = (
 # --- responsibility annotations ------------------------------------------------
 
 # A parenthetical at the very end of a measure: the candidate annotation.
-TRAILING_PAREN = regex.compile(
+TRAILING_PAREN = lazy_compile(
     r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]\s*[。.]?\s*$"
 )
 
-UNIT_SEPARATORS = regex.compile(r"[、，,；;／/\n]+")  # between units in one list
+UNIT_SEPARATORS = lazy_compile(r"[、，,；;／/\n]+")  # between units in one list
 
 # A deadline written as the last item of a unit list: …，6月底完成 / 2021年底前.
-DEADLINE_ITEM = regex.compile(
+DEADLINE_ITEM = lazy_compile(
     r"""
     ^(?:\d{4}\s*年\s*)?                       # an optional year
     (?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年?底|年?末|上半年|下半年|年内)  # a month, day or year end
@@ -119,15 +121,15 @@ DEADLINE_ITEM = regex.compile(
 
 # --- table ----------------------------------------------------------------------
 
-TABLE_NUMBER = regex.compile(r"^\s*(?P<num>\d+(?:\s*[-－—.．]\s*\d+)*)\s*[.．、]?\s*$")  # 序号 cell
-CONTINUED = regex.compile(r"^\s*续表\s*\d*\s*$")  # 续表 marker line
+TABLE_NUMBER = lazy_compile(r"^\s*(?P<num>\d+(?:\s*[-－—.．]\s*\d+)*)\s*[.．、]?\s*$")  # 序号 cell
+CONTINUED = lazy_compile(r"^\s*续表\s*\d*\s*$")  # 续表 marker line
 
 # --- text comparison --------------------------------------------------------------
 
-WHITESPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+WHITESPACE = lazy_compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 # The same list item twice in a row: 产业链融资、产业链融资
-REPEATED_TERM = regex.compile(
+REPEATED_TERM = lazy_compile(
     r"""
     (?:^|(?<=[、，,；;：:（(“"]))     # the item starts a list position
     (?P<term>[^、，,；;。：:（）()“”"]{2,30}?)  # the item itself
@@ -139,4 +141,4 @@ REPEATED_TERM = regex.compile(
 )
 
 # A table caption: the short line right above the table naming it.
-TABLE_CAPTION = regex.compile(r"^[^。；]{2,80}(?:表|清单|台账)\s*$")
+TABLE_CAPTION = lazy_compile(r"^[^。；]{2,80}(?:表|清单|台账)\s*$")

@@ -13,6 +13,7 @@ import attrs
 import regex
 
 from ..data import load
+from ..lazy_regex import lazy_compile
 from ..models import Header, Residue, Span
 from ..normalize.numbers import cn_to_int
 from . import grammar as g
@@ -46,7 +47,7 @@ def _words(key: str) -> tuple[str, ...]:
 
 # A portal timestamp at the start of a line, after a list bullet:
 # 2023-01-05 10:00 / • 2021-03-05 / 2017/11/24 / 13.03.2015 07:51.
-_TIMESTAMP = regex.compile(
+_TIMESTAMP = lazy_compile(
     r"""
     ^[•·●▪◆\-\s]*                              # a bullet the page put before it
     (?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}           # 2023-01-05, 2017/11/24
@@ -56,7 +57,7 @@ _TIMESTAMP = regex.compile(
     """,
     regex.VERBOSE,
 )
-_BULLET_ONLY = regex.compile(r"^[•·●▪◆\-\s]+$")  # • - : a widget whose text was an icon
+_BULLET_ONLY = lazy_compile(r"^[•·●▪◆\-\s]+$")  # • - : a widget whose text was an icon
 
 
 def is_furniture(text: str) -> bool:
@@ -90,7 +91,7 @@ def _one_title(title: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
 
 
 # A year in Chinese digits with a zero typed as ○ / Ｏ / 0 (二○二○年).
-_CN_YEAR = regex.compile(r"[一二三四五六七八九〇零○◯ＯｏO０o0]{4}(?=\s*年)")
+_CN_YEAR = lazy_compile(r"[一二三四五六七八九〇零○◯ＯｏO０o0]{4}(?=\s*年)")
 
 
 def _date_match(text: str) -> regex.Match[str] | None:
@@ -106,7 +107,7 @@ def _date_match(text: str) -> regex.Match[str] | None:
 
 
 # 津政办规〔2023〕4号   2023-04-11: the number with the page's timestamp beside it.
-_STAMPED_NUMBER = regex.compile(
+_STAMPED_NUMBER = lazy_compile(
     r"^(?P<number>\S+号)\s+(?P<stamp>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from ..lazy_regex import lazy_compile
 from .annotations import (
     CLOSERS,
     OPENERS,
@@ -25,7 +26,7 @@ from .annotations import (
 )
 from .grammar import TRAILING_PAREN
 
-_BRACKET = regex.compile("[" + regex.escape(OPENERS + CLOSERS) + "]")
+_BRACKET = lazy_compile("[" + regex.escape(OPENERS + CLOSERS) + "]")
 
 
 def _group_start(text: str, close: int) -> int | None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import Counter
 
 import attrs
-import regex
 
+from ..lazy_regex import lazy_compile
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from .annotations import CLOSERS, OPENERS, Annotation, is_label_line, states_first_is_lead
@@ -65,7 +65,7 @@ SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
 _TRAILER_MAX = 30
 TRAILER_REASON = "short line after the measure's annotation (a caption or byline?)"
-_TRAILER_STOP = regex.compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
+_TRAILER_STOP = lazy_compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
 
 
 # --- items: a marker line and the lines under it ------------------------------------
