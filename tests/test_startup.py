@@ -18,6 +18,11 @@ _HEAVY = (
     "policy_parse.emit_html",
     "policy_parse.emit_tabular",
     "policy_parse.aliases",
+    # Needed only by some inputs, or only once a data file is read.
+    "zipfile",
+    "statistics",
+    "tomllib",
+    "pathlib",
 )
 
 
@@ -44,3 +49,36 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
         assert "no_such_name" in str(e)
     else:
         raise AssertionError("expected AttributeError")
+
+
+def test_import_compiles_no_pattern() -> None:
+    # Patterns compile on first use (lazy_regex): count regex.compile calls
+    # made while the package imports.
+    code = (
+        "import regex; n = []; c = regex.compile\n"
+        "regex.compile = lambda *a, **k: n.append(a) or c(*a, **k)\n"
+        "import policy_parse; print(len(n))"
+    )
+    out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    assert out == "0"
+
+
+def test_a_lazy_pattern_behaves_like_a_compiled_one() -> None:
+    import regex
+
+    from policy_parse.lazy_regex import lazy_compile, lazy_compile_bytes
+
+    lazy = lazy_compile(r"(?P<n>\d+)、", regex.VERBOSE)
+    eager = regex.compile(r"(?P<n>\d+)、", regex.VERBOSE)
+    text = "12、34、五"
+    assert [m["n"] for m in lazy.finditer(text)] == ["12", "34"]
+    assert lazy.sub("#", text) == eager.sub("#", text)
+    assert lazy.split(text) == eager.split(text)
+    assert (lazy.pattern, lazy.flags, lazy.groupindex) == (
+        eager.pattern,
+        eager.flags,
+        eager.groupindex,
+    )
+    # After the first use the compiled methods are the object's own.
+    assert "match" in vars(lazy)
+    assert lazy_compile_bytes(rb"\A%PDF").match(b"%PDF-1.7") is not None
