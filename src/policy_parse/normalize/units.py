@@ -13,18 +13,18 @@ see, and only when both forms occur in the notice.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..data import load
 from ..lazy_regex import lazy_compile
+from ..memo import text_cache
 from ..models import Unit, UnitStatus
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
 from .invisible import strip_invisible
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(8192)
 def clean(name: str) -> str:
     """Trim every kind of whitespace (U+3000 included) and invisible characters
     (normalize.invisible), and unify widths."""
@@ -165,6 +165,6 @@ def written_units(text: str | Sequence[str]) -> list[tuple[str, str]]:
 
 # A notice writes the same unit lists again and again (prose and table, row
 # after row): the split and the expansion depend on the text alone.
-@functools.lru_cache(maxsize=4096)
+@text_cache()
 def _written_units_of(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(expand_shared_suffixes(split_units(text)))

@@ -29,6 +29,7 @@ import regex
 
 from ..data import load
 from ..lazy_regex import lazy_compile
+from ..memo import text_cache
 from ..models import Cell, Paragraph, Residue, Row, Span, Table
 
 # --- column words -----------------------------------------------------------
@@ -36,7 +37,7 @@ from ..models import Cell, Paragraph, Residue, Row, Span, Table
 _SPACE = lazy_compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache()
 def norm_header(text: str) -> str:
     """A header cell compared without width or whitespace (序 号 = 序号)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))

@@ -129,6 +129,8 @@ def _lead_mark() -> regex.Pattern[str]:
 def _marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
     brackets after its name inside a list."""
+    if _ANY_OPENER.search(value) is None:
+        return [], value  # no bracket, no mark
     items = [i for i in _top_level_split(value.replace("、", "，")) if i]
     marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
     if not marked:
@@ -204,8 +206,11 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 _SEVERAL = lazy_compile(r"等\p{Han}{0,3}$")
 
 
+_NOT_IN_UNITS = lazy_compile(r"[。：:！？]")  # a sentence or a label: not a unit list
+
+
 def plausible_units(units: str) -> bool:
-    return 0 < len(units) <= 200 and not regex.search(r"[。：:！？]", units)
+    return 0 < len(units) <= 200 and not _NOT_IN_UNITS.search(units)
 
 
 def parse_phrase(text: str) -> Annotation | None:

@@ -11,6 +11,7 @@ import unicodedata
 
 import attrs
 
+from ..memo import text_cache
 from ..models import Span
 from ..normalize.numbers import cn_to_int
 from . import grammar as g
@@ -59,6 +60,9 @@ def _source_end(parts: list[str], folded_end: int) -> int:
     return len(parts)
 
 
+# Segmenting asks about most lines twice (where the plan starts, then the
+# outline itself); the answer depends on the text alone.
+@text_cache()
 def match_marker(text: str) -> Marked | None:
     folded, parts = _fold(text)
     m = g.MARKER.match(folded)

@@ -138,6 +138,14 @@ def _number_in_text(text: str) -> tuple[str, str] | None:
     return (number, text[m.end() :]) if number else None
 
 
+def _repeats_header(texts: list[str], header_norm: list[str]) -> bool:
+    """The header typed again (a page's repeated header row): compared cell by
+    cell, stopping at the first that differs — most rows differ at once."""
+    return len(texts) <= len(header_norm) and all(
+        _norm(t) == h for t, h in zip(texts, header_norm, strict=False)
+    )
+
+
 def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSegment | None:
     """Find the header row, then read body rows with merges filled in.
 
@@ -177,7 +185,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     fresh: set[str] = set()  # heading roles not yet given to a row
     for row in table.rows[header_index + 1 :]:
         texts = [c.text for c in row.cells]
-        if row.repeat_header or [_norm(t) for t in texts] == header_norm[: len(texts)]:
+        if row.repeat_header or _repeats_header(texts, header_norm):
             repeated += 1
             continue
         if not any(t.strip() for t in texts):
