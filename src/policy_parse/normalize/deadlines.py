@@ -5,8 +5,6 @@ from __future__ import annotations
 import calendar
 import unicodedata
 
-import regex
-
 from ..data import load
 from ..lazy_regex import lazy_compile
 from ..models import Deadline
@@ -15,12 +13,13 @@ _DATE_BEFORE = lazy_compile(
     r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?(?:前|之前|以前)?$"
 )
 _YEAR_END = lazy_compile(r"^(?P<y>\d{4})年(?:年底|年末|底|末)(?:前|之前|以前)?$")
+_SPACES = lazy_compile(r"\s+")
 _YEAR = lazy_compile(r"^(?P<y>\d{4})年?(?:内|全年)?$")
 
 
 def parse_deadline(written: str) -> Deadline | None:
     text = unicodedata.normalize("NFKC", written)
-    text = regex.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     if not text:
         return None
     words = load("deadlines")

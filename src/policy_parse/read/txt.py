@@ -155,17 +155,18 @@ def read_text(text: str, source: Source) -> Document:
             blocks.append(Table(rows=tuple(table_rows), span=span))
             table_rows.clear()
 
+    blank = [_is_blank(line) for line in lines]
     i = 0
     while i < len(lines):
-        if _is_blank(lines[i]):
+        if blank[i]:
             i += 1
             continue
         # A group: consecutive non-blank lines.
         j = i
-        while j < len(lines) and not _is_blank(lines[j]):
+        while j < len(lines) and not blank[j]:
             j += 1
         group = lines[i:j]
-        cell_lines = sum(1 for g in group if _is_cell_line(g))
+        cell_lines = sum(map(_is_cell_line, group))
         # A one-cell group inside a table is a full-width row (a group title).
         if _is_cell_line(group[0]) and (cell_lines >= 2 or (table_rows and len(group) == 1)):
             if not table_rows:
@@ -193,11 +194,14 @@ def _group_to_row(group: list[str], first_line: int) -> Row:
             cells[-1] = (parts, start, n)
     return Row(
         cells=tuple(
-            Cell(
-                text="\n".join(p.strip() for p in parts).strip(),
-                span=Span(start_line=s, end_line=e),
-            )
+            Cell(text=_cell_text(parts), span=Span(start_line=s, end_line=e))
             for parts, s, e in cells
         ),
         span=Span(start_line=first_line, end_line=first_line + len(group) - 1),
     )
+
+
+def _cell_text(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0].strip()
+    return "\n".join(p.strip() for p in parts).strip()

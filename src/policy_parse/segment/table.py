@@ -40,8 +40,19 @@ class TableRow:
     inherited: tuple[str, ...]  # roles whose text is a copy (merged cell, heading above)
     span: Span
 
+    # role → its cells' text joined, built once: normalising asks for every
+    # role of every row, some several times.
+    _by_role: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_role: dict[str, list[str]] = {}
+        for role, value in self.values:
+            if value:
+                by_role.setdefault(role, []).append(value)
+        object.__setattr__(self, "_by_role", {r: "\n".join(v) for r, v in by_role.items()})
+
     def get(self, role: str) -> str:
-        return "\n".join(v for r, v in self.values if r == role and v)
+        return self._by_role.get(role, "")
 
 
 @attrs.frozen(kw_only=True)
