@@ -11,7 +11,6 @@ import csv
 import errno
 import importlib.util
 import io
-import json
 import os
 import sys
 import time
@@ -25,6 +24,7 @@ from . import __version__, parse, read_document
 from .batch import SUFFIX, failed_on, find_inputs, process_one, render
 from .emit import document_to_dict
 from .errors import PolicyParseError
+from .jsonout import dumps
 from .messages import Lang, count, ui
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
@@ -180,7 +180,7 @@ def _single(args: argparse.Namespace, options: dict[str, Any]) -> int:
     source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
     if args.stage == "read":
         document = read_document(source, password=args.password, pdf_engine=args.pdf_engine)
-        text = json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(document_to_dict(document), sort_keys=False) + "\n"
         return _write(text, args.output)
     output = args.output
     if output and Path(output).is_dir():

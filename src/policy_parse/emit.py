@@ -5,10 +5,10 @@ Serialisation happens here only; the models know nothing of JSON.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from .jsonout import dumps
 from .lazy_regex import lazy_compile
 from .messages import Lang, count, message, names, ui
 from .models import (
@@ -36,9 +36,16 @@ def _span(span: Span) -> dict[str, Any]:
         value = getattr(span, key)
         if value is not None:
             out[key] = value
-    if span.bbox is not None:
+    if span.bbox is not None and all(abs(v) < _MAX_COORD for v in span.bbox):
         out["bbox"] = [round(v, 1) for v in span.bbox]
     return out
+
+
+# A coordinate of 10^15 pt or more (no page is that wide), infinite or NaN
+# (abs(nan) < x is False) is damage, not a place: the span then says only
+# what else it knows.
+# Below it, a coordinate rounded to 0.1 never needs an exponent (jsonout.py).
+_MAX_COORD = 1e15
 
 
 def _unit(u: Unit) -> dict[str, Any]:
@@ -271,10 +278,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
 
 
 def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = None) -> str:
-    return (
-        json.dumps(to_dict(notice, lang=lang), ensure_ascii=False, indent=indent, sort_keys=True)
-        + "\n"
-    )
+    return dumps(to_dict(notice, lang=lang), indent=indent) + "\n"
 
 
 _SEV_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)

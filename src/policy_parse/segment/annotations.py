@@ -76,6 +76,11 @@ def _label_roles() -> dict[str, str]:
     return roles
 
 
+def has_colon(text: str) -> bool:
+    """A cheap test before label_pattern, whose labels all end in ：or :."""
+    return "：" in text or ":" in text
+
+
 @functools.cache
 def label_pattern() -> regex.Pattern[str]:
     words = sorted(_label_roles(), key=len, reverse=True)
@@ -141,6 +146,8 @@ def _marked_leads(value: str) -> tuple[list[str], str]:
 
 def labelled(body: str, *, line: bool) -> Annotation | None:
     text = body.strip()
+    if not has_colon(text):
+        return None  # every label ends in a colon (label_pattern)
     matches = list(label_pattern().finditer(text))
     if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
         return None

@@ -18,6 +18,7 @@ from .annotations import (
     PAIR,
     Annotation,
     bare_units,
+    has_colon,
     label_pattern,
     labelled,
     parse_annotation,
@@ -171,6 +172,8 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
 
 def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
     """…。责任单位：X、Y。 → the text before, and the annotation."""
+    if not has_colon(text):
+        return text, None
     for m in label_pattern().finditer(text):
         before = text[: m.start()].rstrip()
         if before and not before.endswith(("。", "；", ";", "！", "？")):
