@@ -82,3 +82,26 @@ def test_a_lazy_pattern_behaves_like_a_compiled_one() -> None:
     # After the first use the compiled methods are the object's own.
     assert "match" in vars(lazy)
     assert lazy_compile_bytes(rb"\A%PDF").match(b"%PDF-1.7") is not None
+
+
+def test_the_cli_on_one_text_notice_loads_only_what_it_uses(tmp_path: object) -> None:
+    # Pools, version metadata and the other output formats wait until asked.
+    from golden import SAMPLES
+
+    out = f"{tmp_path}/out.txt"
+    unused = (
+        "multiprocessing",
+        "concurrent.futures",
+        "importlib.metadata",
+        "policy_parse.emit_html",
+        "policy_parse.emit_tabular",
+        "csv",
+    )
+    code = (
+        "import sys\n"
+        "from policy_parse.__main__ import main\n"
+        f"status = main([{str(SAMPLES / 'notice.txt')!r}, '-o', {out!r}])\n"
+        f"print(status, [m for m in {unused!r} if m in sys.modules])"
+    )
+    result = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    assert result == "0 []"

@@ -7,25 +7,25 @@ folder) write one output per input into `-o DIR` plus `summary.csv`.
 from __future__ import annotations
 
 import argparse
-import csv
 import errno
-import importlib.util
 import io
 import os
 import sys
 import time
 import traceback
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from . import __version__, parse, read_document
+from . import parse, read_document
 from .batch import SUFFIX, failed_on, find_inputs, process_one, render
 from .emit import document_to_dict
 from .errors import PolicyParseError
 from .jsonout import dumps
 from .messages import Lang, count, ui
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
 
@@ -110,9 +110,26 @@ def _parser() -> argparse.ArgumentParser:
         "cells, ^ = merged from above, < = merged from the left) as JSON, to "
         "debug a reader; notice: the parsed notice (default)",
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
+
+
+class _Version(argparse.Action):
+    """--version: the installed version, looked up only when asked for
+    (importlib.metadata is a tenth of the CLI's start-up)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")  # on stdout, as argparse's own action
+        parser.exit()
+
+
+def _missing(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is None
 
 
 def _say(message: str) -> None:
@@ -133,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.jobs is not None and args.jobs < 1:
             raise _Usage("--jobs must be at least 1")
-        if args.format == "xlsx" and importlib.util.find_spec("openpyxl") is None:
+        if args.format == "xlsx" and _missing("openpyxl"):
             raise _Usage("--format xlsx needs openpyxl: pip install 'policy_parse[xlsx]'")
         batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
         _refuse_output_onto_input(args.output, args.paths)
@@ -286,6 +303,7 @@ def _run(tasks: list[tuple[Any, ...]], jobs: int) -> Iterator[dict[str, Any]]:
             yield process_one(*t)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from _in_order(pool, tasks)
@@ -325,6 +343,8 @@ SUMMARY_COLUMNS = (
 def _summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     buf = io.StringIO()
     buf.write("\ufeff")
+    import csv
+
     writer = csv.DictWriter(
         buf, fieldnames=SUMMARY_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
     )

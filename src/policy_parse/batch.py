@@ -7,18 +7,19 @@ window ahead, so a million paths do not become a million pending futures.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import PolicyParseError
 from .messages import Lang
 from .models import Format, Notice, Severity
 from .read import SourceLike
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 __all__ = ["find_inputs", "parse_many", "process_one", "readable_suffixes", "render"]
 
@@ -84,6 +85,9 @@ def parse_many(
             yield _parse_one(s, options)
         return
     # spawn: no inherited locks or threads, whatever the caller runs (issue 9).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         yield from _windowed(pool, sources, options, window=4 * workers)
@@ -105,19 +109,24 @@ def _windowed(
 
 
 def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
-    """`notice` in the output format `fmt` (a key of SUFFIX)."""
+    """`notice` in the output format `fmt` (a key of SUFFIX).  Each output
+    module is imported only for its own format."""
     from .emit import to_json, to_text
-    from .emit_html import to_html
-    from .emit_tabular import to_csv, to_xlsx
 
     if fmt == "json":
         return to_json(notice, lang=lang)
+    if fmt == "html":
+        from .emit_html import to_html
+
+        return to_html(notice, lang=lang)
     if fmt == "csv":
+        from .emit_tabular import to_csv
+
         return to_csv(notice, lang=lang)
     if fmt == "xlsx":
+        from .emit_tabular import to_xlsx
+
         return to_xlsx(notice, lang=lang)
-    if fmt == "html":
-        return to_html(notice, lang=lang)
     return to_text(notice, lang=lang)
 
 
