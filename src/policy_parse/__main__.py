@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from . import parse, read_document
-from .batch import SUFFIX, failed_on, find_inputs, process_one, render
+from .batch import SUFFIX, failed_on, find_inputs, one_pdf_worker, process_one, render
 from .emit import document_to_dict
 from .errors import PolicyParseError
 from .jsonout import dumps
@@ -278,6 +278,8 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
     pairs = _targets(args.paths, out)
     suffix = SUFFIX[args.format]
     jobs = min(args.jobs or os.cpu_count() or 1, max(len(pairs), 1))
+    if jobs > 1:
+        options = {**options, "limits": one_pdf_worker(options.get("limits"))}
     tasks = [
         (src, str(t) + suffix, args.format, args.lang, args.fail_on, options) for src, t in pairs
     ]

@@ -13,10 +13,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .errors import PolicyParseError
 from .messages import Lang
 from .models import Format, Notice, Severity
-from .read import SourceLike
+from .read import Limits, SourceLike
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -62,6 +64,13 @@ def _parse_one(source: SourceLike, options: dict[str, Any]) -> Result:
         return exc
 
 
+def one_pdf_worker(limits: Limits | None) -> Limits:
+    """`limits` with one PDF worker per file: when files are already parsed
+    side by side, sharing each file's pages too would only oversubscribe the
+    CPUs (Limits.pdf_workers)."""
+    return attrs.evolve(limits or Limits(), pdf_workers=1)
+
+
 def parse_many(
     sources: Iterable[SourceLike],
     *,
@@ -89,6 +98,7 @@ def parse_many(
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("spawn")
+    options = {**options, "limits": one_pdf_worker(options.get("limits"))}
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         yield from _windowed(pool, sources, options, window=4 * workers)
 

@@ -138,3 +138,77 @@ def test_the_worker_reports_a_parse_error_the_same_either_way(threads: int) -> N
         blocker.set()
         for t in extra:
             t.join()
+
+
+# --- several workers share the pages (Limits.pdf_workers) -----------------------
+
+
+def _pid_after(delay: float, value: int) -> tuple[int, int]:
+    import os
+    import time
+
+    time.sleep(delay)
+    return os.getpid(), value
+
+
+def _fail_if(value: int) -> int:
+    if value:
+        from policy_parse.errors import CorruptFileError
+
+        raise CorruptFileError(f"call {value} failed")
+    return value
+
+
+def test_calls_run_at_once_in_separate_children_and_answer_in_order() -> None:
+    import os
+    import time
+
+    from policy_parse.read._pdfworker import run_bounded_each
+
+    start = time.monotonic()
+    # The first call finishes last: order is the calls', not the finish's.
+    got = run_bounded_each(
+        _pid_after, [(0.6, 0), (0.0, 1), (0.3, 2)], memory_bytes=1 << 30, seconds=10
+    )
+    elapsed = time.monotonic() - start
+    assert [v for _, v in got] == [0, 1, 2]
+    pids = {pid for pid, _ in got}
+    assert len(pids) == 3 and os.getpid() not in pids
+    assert elapsed < 0.6 + 0.5  # together, not 0.9 s one after another
+
+
+def test_the_first_failing_call_is_the_error_raised() -> None:
+    from policy_parse.errors import CorruptFileError
+    from policy_parse.read._pdfworker import run_bounded_each
+
+    with pytest.raises(CorruptFileError, match="call 2 failed"):
+        run_bounded_each(_fail_if, [(0,), (2,), (3,)], memory_bytes=1 << 30, seconds=10)
+
+
+def test_one_clock_for_all_children() -> None:
+    from policy_parse.read._pdfworker import run_bounded_each
+
+    with pytest.raises(InputTooLargeError, match="longer than 0.5 s"):
+        run_bounded_each(_pid_after, [(0.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=0.5)
+
+
+def _pages_pdf() -> bytes:
+    pages = [
+        Page(
+            texts=[Text(72, 100 + 40 * k, f"{n}.第{n}页第{k}行的举措内容。", 12) for k in range(3)]
+        )
+        for n in range(1, 8)
+    ]
+    return build_pdf(pages)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(engine: str) -> None:
+    from policy_parse.emit import document_to_dict
+    from policy_parse.read import Limits
+
+    data = _pages_pdf()
+    one = read_document(data, limits=Limits(pdf_workers=1), pdf_engine=engine)
+    two = read_document(data, limits=Limits(pdf_workers=2), pdf_engine=engine)
+    assert document_to_dict(two) == document_to_dict(one)
+    assert [b.span.page for b in one.blocks] == sorted(b.span.page for b in one.blocks)

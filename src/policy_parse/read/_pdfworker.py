@@ -49,7 +49,7 @@ from ..errors import CorruptFileError, InputTooLargeError, PolicyParseError
 
 T = TypeVar("T")
 
-__all__ = ["WorkerTraceback", "run_bounded"]
+__all__ = ["WorkerTraceback", "run_bounded", "run_bounded_each"]
 
 Message = tuple[str, Any, str]
 
@@ -130,25 +130,8 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _read_until(fd: int, deadline: float) -> bytes | None:
-    """Everything the child writes to `fd` until it closes it; None when the
-    deadline passes first."""
-    chunks: list[bytes] = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            return None
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-
-
-def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
-    """(message bytes | None on timeout, exit code) from a forked child."""
+def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[int, int]:
+    """A forked child running `fn(*args)`: (its pid, the pipe it answers on)."""
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
@@ -159,14 +142,44 @@ def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds:
         finally:
             os._exit(0)
     os.close(w)
+    return pid, r
+
+
+def _collect(children: list[tuple[int, int]], seconds: float) -> list[tuple[bytes | None, int]]:
+    """Each child's (message bytes | None on timeout, exit code), reading all
+    pipes at once so no child blocks on a full pipe while another is read."""
+    deadline = time.monotonic() + seconds
+    chunks: dict[int, list[bytes]] = {fd: [] for _, fd in children}
+    done: dict[int, bytes] = {}
+    open_fds = [fd for _, fd in children]
     try:
-        data = _read_until(r, time.monotonic() + seconds)
+        while open_fds:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            ready, _, _ = select.select(open_fds, [], [], left)
+            for fd in ready:
+                chunk = os.read(fd, 1 << 20)
+                if chunk:
+                    chunks[fd].append(chunk)
+                else:
+                    done[fd] = b"".join(chunks[fd])
+                    open_fds.remove(fd)
     finally:
-        os.close(r)
-        if data is None:
-            os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    return data, os.waitstatus_to_exitcode(status)
+        for pid, fd in children:
+            os.close(fd)
+            if fd not in done:
+                os.kill(pid, signal.SIGKILL)
+    out = []
+    for pid, fd in children:
+        _, status = os.waitpid(pid, 0)
+        out.append((done.get(fd), os.waitstatus_to_exitcode(status)))
+    return out
+
+
+def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
+    """(message bytes | None on timeout, exit code) from a forked child."""
+    return _collect([_fork(fn, args, memory)], seconds)[0]
 
 
 def _spawned(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
@@ -218,6 +231,44 @@ def run_bounded(
         return fn(*args)
     start = _forked if threading.active_count() == 1 else _spawned
     data, code = start(fn, args, memory_bytes, seconds)
+    result: T = _answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
+    return result
+
+
+def run_bounded_each(
+    fn: Callable[..., T],
+    calls: list[tuple[Any, ...]],
+    *,
+    memory_bytes: int,
+    seconds: float,
+    what: str = "the PDF",
+) -> list[T]:
+    """`fn(*args)` for every `args` in `calls`, each in its own forked child
+    running at the same time (each within `memory_bytes`, all within
+    `seconds`).  The results come in the order of `calls`; when children
+    fail, the first failing call's error is raised.  Where a child cannot be
+    forked safely (other threads alive, no fork), the calls run one after
+    another through `run_bounded`."""
+    if len(calls) == 1 or not _can_bound() or threading.active_count() != 1:
+        return [
+            run_bounded(fn, *args, memory_bytes=memory_bytes, seconds=seconds, what=what)
+            for args in calls
+        ]
+    children: list[tuple[int, int]] = []
+    try:
+        for args in calls:
+            children.append(_fork(fn, args, memory_bytes))
+    finally:
+        answers = _collect(children, seconds)
+    return [
+        _answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
+        for data, code in answers
+    ]
+
+
+def _answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, what: str) -> Any:
+    """What a child's message means for the caller: its result, or the
+    error to raise."""
     if data is None:
         raise InputTooLargeError(
             f"{what} took longer than {seconds:g} s to parse (Limits.pdf_seconds); "
@@ -243,7 +294,7 @@ def run_bounded(
             f"{memory_bytes // (1024 * 1024)} MiB memory budget (Limits.pdf_memory_bytes)"
         ) from None
     if kind == "ok":
-        return payload  # type: ignore[no-any-return]
+        return payload
     if kind == "memory":
         raise InputTooLargeError(
             f"{what} needs more than the {memory_bytes // (1024 * 1024)} MiB memory budget "

@@ -119,11 +119,13 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     """Cluster characters into lines by their vertical middle, then sort each
     line left to right.  A character joins a line when its middle lies within
     half a character height of the line's middle."""
-    keyed = sorted(((c.top + c.bottom) / 2, c.x0, i, c) for i, c in enumerate(chars))
+    # sorted() is stable: characters at the same middle and x keep their order.
+    keyed = sorted(chars, key=_mid_x)
     groups: list[list[Char]] = []
     mid_line = 0.0
     group: list[Char] = []
-    for mid, _, _, c in keyed:
+    for c in keyed:
+        mid = (c.top + c.bottom) / 2
         size = max(1.0, c.size)
         if group and abs(mid - mid_line) <= 0.5 * size:
             group.append(c)
@@ -147,36 +149,48 @@ def _x0(c: Char) -> float:
     return c.x0
 
 
+def _mid_x(c: Char) -> tuple[float, float]:
+    return ((c.top + c.bottom) / 2, c.x0)
+
+
 def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     """Drop a character drawn again over itself (fake bold: the same glyph
     twice, a fraction of a point apart).  pdfplumber's `dedupe_chars` does
     the same but sorts and clusters the whole page; hashing each character
-    by its text and `tol`-sized band of `top` looks at three small buckets
-    (a duplicate within `tol` lies in its band or a neighbour), linear in
-    the page."""
-    seen: dict[tuple[str, int], list[Char]] = {}
+    by its text, then by its `tol`-sized band of `top`, looks at three small
+    buckets (a duplicate within `tol` lies in its band or a neighbour),
+    linear in the page.  The first time a text is seen costs one lookup."""
+    seen: dict[str, dict[int, list[Char]]] = {}
     out: list[Char] = []
+    append = out.append
     for c in chars:
         band = int(c.top // tol)
-        text = c.text
-        if text.strip():
-            dup = False
-            for b in (band - 1, band, band + 1):
-                for o in seen.get((text, b), ()):
-                    if (
-                        abs(o.x0 - c.x0) <= tol
-                        and abs(o.top - c.top) <= tol
-                        and abs(o.size - c.size) <= 0.01
-                    ):
-                        dup = True
-                        break
-                if dup:
-                    break
-            if dup:
-                continue
-        seen.setdefault((text, band), []).append(c)
-        out.append(c)
+        bands = seen.get(c.text)
+        if bands is None:
+            seen[c.text] = {band: [c]}
+            append(c)
+            continue
+        if c.text.strip() and _drawn_before(c, bands, band, tol):
+            continue
+        same = bands.get(band)
+        if same is None:
+            bands[band] = [c]
+        else:
+            same.append(c)
+        append(c)
     return out
+
+
+def _drawn_before(c: Char, bands: dict[int, list[Char]], band: int, tol: float) -> bool:
+    for b in (band - 1, band, band + 1):
+        for o in bands.get(b, ()):
+            if (
+                abs(o.x0 - c.x0) <= tol
+                and abs(o.top - c.top) <= tol
+                and abs(o.size - c.size) <= 0.01
+            ):
+                return True
+    return False
 
 
 def join_texts(a: str, b: str) -> str:

@@ -18,6 +18,10 @@ class Limits:
     # 256 MiB stops a flate bomb in under a second (docs/pdf.md).
     pdf_memory_bytes: int = 256 * 1024 * 1024
     pdf_seconds: float = 120.0
+    # Workers reading a PDF's pages at the same time (every other page each
+    # with 2), never more than the CPUs this process may use; each has its
+    # own pdf_memory_bytes.  1 reads the whole file in one worker.
+    pdf_workers: int = 2
     max_pages: int = 2_000
     # Word itself stops at 63 columns; a few kilobytes of XML claiming
     # w:gridSpan="1000000000" must not become a billion cells.

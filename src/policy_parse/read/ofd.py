@@ -116,9 +116,9 @@ class OfdEngine:
     def page_count(self) -> int:
         return len(self._pages)
 
-    def pages(self) -> Iterator[PageModel]:
-        for i, name in enumerate(self._pages):
-            yield self._page(self._xml(name), i + 1)
+    def pages(self, part: int = 0, parts: int = 1) -> Iterator[PageModel]:
+        for i in range(part, len(self._pages), parts):
+            yield self._page(self._xml(self._pages[i]), i + 1)
 
     def close(self) -> None:
         self._zip.close()

@@ -15,17 +15,18 @@ being read.
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, NoTextLayerError
 from ..models import Document, Residue, Source, Span
-from ._pdfworker import run_bounded
+from ._pdfworker import run_bounded_each
 from .layout_blocks import layouts_to_blocks
-from .layout_tables import page_to_layout
+from .layout_tables import Layout, page_to_layout
 from .limits import Limits
 from .page_model import Engine
 
-__all__ = ["ENGINES", "PdfEngine", "parse_pdf", "read_pdf"]
+__all__ = ["ENGINES", "PdfEngine", "layouts_to_document", "parse_pdf", "read_layouts", "read_pdf"]
 
 PdfEngine = Literal["pdfium", "pdfplumber"]
 ENGINES: tuple[PdfEngine, ...] = ("pdfium", "pdfplumber")
@@ -59,15 +60,18 @@ def _open(engine: str, data: bytes, password: str | None, what: str) -> Engine:
     raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINES)}")
 
 
-def parse_pdf(
+def read_layouts(
     data: bytes,
-    source: Source,
+    what: str,
     limits: Limits,
     password: str | None,
-    engine: str = "pdfium",
-) -> Document:
-    """Parse in the current process (the worker calls this)."""
-    what = source.path or "the PDF"
+    engine: str,
+    part: int = 0,
+    parts: int = 1,
+) -> tuple[int, list[Layout], list[Residue]]:
+    """The page count, and the layouts and damage of the pages whose index is
+    `part` modulo `parts` (every page by default).  What a worker runs: the
+    engine touches the file only here."""
     damage: list[Residue] = []
     doc = _open(engine, data, password, what)
     try:
@@ -77,15 +81,35 @@ def parse_pdf(
                 f"{what} has {count} pages, over the {limits.max_pages}-page limit "
                 "(Limits.max_pages)"
             )
-        if doc.damage:
+        if doc.damage and part == 0:
             damage.append(_damage(doc.damage, None))
         layouts = []
-        for page in doc.pages():
+        for page in doc.pages(part, parts):
             layouts.append(page_to_layout(page))
             if page.damage:
                 damage.append(_damage(page.damage, page.number))
     finally:
         doc.close()
+    return count, layouts, damage
+
+
+def parse_pdf(
+    data: bytes,
+    source: Source,
+    limits: Limits,
+    password: str | None,
+    engine: str = "pdfium",
+) -> Document:
+    """Parse in the current process, all pages in turn."""
+    what = source.path or "the PDF"
+    _, layouts, damage = read_layouts(data, what, limits, password, engine)
+    return layouts_to_document(layouts, damage, source)
+
+
+def layouts_to_document(layouts: list[Layout], damage: list[Residue], source: Source) -> Document:
+    """Every page's layout, in page order → the document, after the checks
+    that need the whole file (a text layer at all, and a readable one)."""
+    what = source.path or "the PDF"
     if not layouts:
         raise CorruptFileError(f"{what} has no pages")
     if not any(lay.has_text for lay in layouts):
@@ -141,14 +165,24 @@ def read_pdf(
 
         from . import pdf_plumber  # noqa: F401
 
-    return run_bounded(
-        parse_pdf,
-        data,
-        source,
-        limits,
-        password,
-        engine,
+    parts = _workers(limits)
+    answers = run_bounded_each(
+        read_layouts,
+        [(data, what, limits, password, engine, part, parts) for part in range(parts)],
         memory_bytes=limits.pdf_memory_bytes,
         seconds=limits.pdf_seconds,
         what=what,
     )
+    layouts = sorted((lay for _, lays, _ in answers for lay in lays), key=lambda lay: lay.page)
+    damage = sorted((d for _, _, ds in answers for d in ds), key=lambda d: d.span.page or 0)
+    return layouts_to_document(layouts, damage, source)
+
+
+def _workers(limits: Limits) -> int:
+    """How many workers share the pages: `Limits.pdf_workers`, at most one
+    per CPU this process may use."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(limits.pdf_workers, cpus))

@@ -93,8 +93,8 @@ class PdfiumEngine:
     def page_count(self) -> int:
         return len(self._pdf)
 
-    def pages(self) -> Iterator[PageModel]:
-        for i in range(len(self._pdf)):
+    def pages(self, part: int = 0, parts: int = 1) -> Iterator[PageModel]:
+        for i in range(part, len(self._pdf), parts):
             try:
                 page = self._pdf[i]
             except pdfium.PdfiumError as exc:

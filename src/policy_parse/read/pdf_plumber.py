@@ -158,8 +158,9 @@ class PlumberEngine:
         model.damage = self._handler.messages[seen:]
         return model
 
-    def pages(self) -> Iterator[PageModel]:
-        for i, page in enumerate(self._pages, start=1):
+    def pages(self, part: int = 0, parts: int = 1) -> Iterator[PageModel]:
+        for i in range(part + 1, len(self._pages) + 1, parts):
+            page = self._pages[i - 1]
             seen = len(self._handler.messages)
             with _translated(f"{self._what}, page {i}"):
                 model = self._read(page, i)
