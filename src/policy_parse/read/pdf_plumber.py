@@ -1,21 +1,31 @@
 """The pdfplumber engine (the reference): pdfminer's characters and drawn
 objects → `PageModel`.  Slower than PDFium (it interprets content streams in
 Python) but independent of it, so the cross-engine test can hold each
-engine to the other's records."""
+engine to the other's records.
+
+The page is interpreted here rather than through `pdfplumber.Page.layout`,
+with pdfplumber's own device plus one hook: pdfminer keeps the text render
+mode (`Tr`) in its text state and drops it from the characters, and
+`layout_hidden` needs it.  Walking pdfminer's layout tree in order also
+gives every object its place in the content (`Char.order`, `Paint.order`);
+each object becomes the same dict `page.chars`/`page.rects` would hold."""
 
 from __future__ import annotations
 
 import io
 import itertools
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from ..errors import CorruptFileError, EncryptedDocumentError, PolicyParseError
-from .page_model import Char, Edge, PageModel, is_white
+from .page_model import Char, Edge, PageModel, Paint, PaintKind, is_white
 
 __all__ = ["PlumberEngine"]
 
@@ -99,17 +109,60 @@ def _edges(obj: dict[str, Any]) -> list[Edge]:
     return out
 
 
-def _visible_edges(page: Any) -> list[Edge]:
+def _visible_edges(drawn: dict[str, list[dict[str, Any]]]) -> list[Edge]:
     """Only the rules a reader can see.  Word and Writer sometimes draw white
     or unstroked borders ("invisible ruling lines"): fed to the table finder
     they split one cell into two rows."""
     out: list[Edge] = []
-    for obj in (*page.lines, *page.rects, *page.curves):
+    for obj in (*drawn["line"], *drawn["rect"], *drawn["curve"]):
         stroked = obj.get("stroke", True) and not is_white(obj.get("stroking_color"))
         filled = obj.get("fill", False) and not is_white(obj.get("non_stroking_color"))
         if stroked or (filled and obj.get("object_type") == "rect"):
             out.extend(_edges(obj))
     return out
+
+
+class _Device(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's device, noting on each character the text render mode
+    it was drawn in."""
+
+    _render = 0
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        self._render = textstate.render
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        adv: float = super().render_char(*args, **kwargs)
+        self.cur_item._objs[-1].render = self._render  # type: ignore[attr-defined]
+        return adv
+
+
+def _layout_objects(items: Sequence[LTItem]) -> Iterator[LTItem]:
+    """pdfminer's layout tree in content order, figures (form XObjects,
+    images) opened as `pdfplumber.Page.iter_layout_objects` opens them."""
+    for obj in items:
+        if isinstance(obj, LTContainer):
+            yield from _layout_objects(obj._objs)
+        else:
+            yield obj
+
+
+def _char_white(ch: dict[str, Any], render: int) -> bool:
+    """Whether the colours the render mode paints in are all white: fill
+    (modes 0, 4), stroke (1, 5) or both (2, 6)."""
+    fill = render in (0, 2, 4, 6)
+    stroke = render in (1, 2, 5, 6)
+    if not (fill or stroke):
+        return False
+    return (not fill or is_white(ch.get("non_stroking_color"))) and (
+        not stroke or is_white(ch.get("stroking_color"))
+    )
+
+
+def _paint(kind: PaintKind, order: int, d: dict[str, Any], white: bool) -> Paint:
+    box = (float(d["x0"]), float(d["top"]), float(d["x1"]), float(d["bottom"]))
+    return Paint(kind=kind, order=order, box=box, white=white)
 
 
 class PlumberEngine:
@@ -170,30 +223,51 @@ class PlumberEngine:
     @staticmethod
     def _read(page: Any, number: int) -> PageModel:
         height = float(page.height)
-        chars = []
-        for ch in page.chars:
-            if not ch["text"]:
-                continue
-            size = float(ch.get("size") or (ch["bottom"] - ch["top"]) or 1.0)
-            # The baseline: the text matrix's origin (page_model.Char).
-            bottom = height - float(ch["matrix"][5])
-            chars.append(
-                Char(
-                    text=ch["text"],
-                    x0=float(ch["x0"]),
-                    x1=float(ch["x1"]),
-                    top=bottom - size,
-                    bottom=bottom,
-                    size=size,
+        device = _Device(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+        chars: list[Char] = []
+        paints: list[Paint] = []
+        drawn: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
+        for order, obj in enumerate(_layout_objects(device.get_result()._objs)):
+            if isinstance(obj, LTChar):
+                ch = page.process_object(obj)
+                if not ch["text"]:
+                    continue
+                size = float(ch.get("size") or (ch["bottom"] - ch["top"]) or 1.0)
+                # The baseline: the text matrix's origin (page_model.Char).
+                bottom = height - float(ch["matrix"][5])
+                render = int(getattr(obj, "render", 0))
+                chars.append(
+                    Char(
+                        text=ch["text"],
+                        x0=float(ch["x0"]),
+                        x1=float(ch["x1"]),
+                        top=bottom - size,
+                        bottom=bottom,
+                        size=size,
+                        white=_char_white(ch, render),
+                        render=render,
+                        order=order,
+                    )
                 )
-            )
-        edges = _visible_edges(page) if any(c.text.strip() for c in chars) else []
+            elif isinstance(obj, LTCurve):
+                d = page.process_object(obj)
+                drawn[d["object_type"]].append(d)
+                if d.get("fill"):
+                    kind = PaintKind.RECT if d["object_type"] == "rect" else PaintKind.SHAPE
+                    paints.append(_paint(kind, order, d, is_white(d.get("non_stroking_color"))))
+            elif isinstance(obj, LTImage):
+                paints.append(_paint(PaintKind.IMAGE, order, page.process_object(obj), False))
+        edges = _visible_edges(drawn) if any(c.text.strip() for c in chars) else []
+        crop = tuple(float(v) for v in page.cropbox)
         return PageModel(
             number=number,
             width=float(page.width),
             height=height,
             chars=chars,
             edges=edges,
+            paints=paints,
+            crop=crop if crop != tuple(float(v) for v in page.mediabox) else None,  # type: ignore[arg-type]
         )
 
     def close(self) -> None:
