@@ -533,6 +533,26 @@ def test_a_thin_rule_painted_over_text_does_not_hide_it(engine: str) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_seal_drawn_over_text_does_not_hide_it_but_two_boxes_in_one_path_do(engine: str) -> None:
+    # A seal is drawn as filled curves over the issuer's name: its bounding
+    # box is not its shape, and the name must stay.  `re re f` is one path
+    # of two boxes, each hiding its line.
+    content = (
+        "BT /F1 10 Tf 1 0 0 1 72 732 Tm <5173 4E8E> Tj ET\n"
+        "BT /F1 10 Tf 1 0 0 1 72 702 Tm <0031 002E 4E3E> Tj ET\n"
+        "BT /F1 10 Tf 1 0 0 1 72 672 Tm <0032 002E 4E3E> Tj ET\n"
+        "BT /F1 10 Tf 1 0 0 1 72 642 Tm <0033 002E 4E3E> Tj ET\n"
+        "q 0 g 70 700 60 14 re 70 670 60 14 re f Q\n"
+        "q 1 0 0 rg 70 640 m 130 640 l 130 654 c 70 654 l h f Q\n"
+    ).encode()
+    # The texts only feed the ToUnicode map; the raw content is what is drawn.
+    page = Page(raw_content=content, texts=[Text(0, 0, "关于1.举2.举3.举")])
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == ["关于", "3.举"]
+    assert residue(doc) == {("1.举", COVERED), ("2.举", COVERED)}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_text_outside_the_crop_box_goes_to_residue(engine: str) -> None:
     # The crop box is the page a viewer shows and a printer prints.
     page = Page(

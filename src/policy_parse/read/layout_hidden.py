@@ -1,24 +1,27 @@
 """Text in the page model that no reader of the printed page can see: it
 goes to residue with a reason instead of becoming measures (issue 13;
-docs/pdf.md, "Page furniture"; docs/security.md, "Hidden text").
+docs/pdf.md, "Page furniture"; docs/security.md, "Hidden text in PDFs").
 
 Decided on the page model only — positions, sizes, colours as facts, the
 order things were painted in — so every engine hides the same characters.
-A character is hidden, first reason found, when its centre lies
+A character is hidden for the first of these that holds (`REASONS`):
 
-* outside the page (media box), or outside a smaller crop box;
-* in type under 1 pt;
-* in render mode 3 or 7 (nothing painted), *unless* it lies on an image
-  that fills most of the page: that is an OCR'd scan, whose invisible text
-  layer is the wanted text (the scan shows it);
-* under a filled rectangle painted after it that covers the middle of its
-  box (any colour: a white box hides as well as a black one).  Rules and
-  strike-through lines are too thin to cover that much, and filled curves
-  (a seal drawn as paths) or images painted over text (a stamp) do not hide
-  it: their box is not their shape, nor is an image opaque;
-* in white (or ink-free CMYK) with nothing but the white page behind it:
-  no filled shape or image that is not white painted before it under its
-  centre.  White type on a dark header cell or banner stays text.
+* its centre lies outside the page (media box), or outside a smaller crop
+  box;
+* it is set under 1 pt;
+* it is in render mode 3 or 7 (nothing painted) — *unless* its centre lies
+  on an image that fills most of the page: that is an OCR'd scan, whose
+  invisible text layer is the wanted text (the scan shows it);
+* a filled rectangle painted after it covers the middle half of its box
+  (any colour: a white box hides as well as a black one).  Rules and
+  strike-through bars are too thin for that, and filled curves (a seal
+  drawn as paths) or images painted over text (a stamp) do not hide it:
+  their box is not their shape, nor is an image opaque;
+* it is white (or ink-free CMYK) with nothing but the white page behind it:
+  no filled shape or image that is not white was painted before it under
+  its centre.  White type on a dark header cell or banner stays text.
+
+Blank characters are hidden only for where they lie.
 
 Not read: transparency (pdfminer does not track `ca`), clipping paths,
 blend modes, and text in the same colour as a non-white box behind it.
@@ -75,17 +78,18 @@ def _covers_middle(box: Box, c: Char) -> bool:
 
 
 def _covers(page: PageModel) -> list[Paint]:
-    """The filled rectangles that could cover the middle of a character of
-    the page's smallest type: table borders drawn as thin filled rectangles
-    (Word) are left out before the per-character test, which is then short."""
+    """The filled rectangles that could cover the middle of some character:
+    table borders drawn as thin filled rectangles (Word) are left out before
+    the per-character test, which is then short."""
     rects = [p for p in page.paints if p.kind is PaintKind.RECT]
-    sizes = [c.size for c in page.chars if c.size >= _MIN_SIZE] if rects else []
-    if not sizes:
+    typed = [c for c in page.chars if c.size >= _MIN_SIZE] if rects else []
+    if not typed:
         return []
-    least = min(sizes)
-    return [
-        p for p in rects if p.box[3] - p.box[1] >= least / 2 and p.box[2] - p.box[0] >= least / 4
-    ]
+    # A box narrower or lower than half the smallest character covers no
+    # character's middle half.
+    least_w = min(c.x1 - c.x0 for c in typed) / 2
+    least_h = min(c.bottom - c.top for c in typed) / 2
+    return [p for p in rects if p.box[2] - p.box[0] >= least_w and p.box[3] - p.box[1] >= least_h]
 
 
 def _scans(page: PageModel) -> list[Box]:
