@@ -309,15 +309,23 @@ def _walk(
     a page's objects; their branch is kept short."""
     texts = walk.texts
     left, bottom, right, top = _BOUNDS
+    b0, b1, b2, b3 = _BOUNDS_AT
+    r, g, b, a = _RGBA
+    r_at, g_at, b_at, a_at = _RGBA_AT
+    object_type, bounds, render_mode, fill_color = _object_type, _bounds, _render_mode, _fill_color
+    text_kind = raw.FPDF_PAGEOBJ_TEXT
     for k in range(count):
         obj = get(parent, k)
-        kind = _object_type(obj)
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            if _bounds(obj, *_BOUNDS_AT) and abs(right.value - left.value) < 1e-3:
+        kind = object_type(obj)
+        if kind == text_kind:
+            if bounds(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
                 walk.unmeasured.append(obj)
-            render = _render_mode(obj)
+            render = render_mode(obj)
             if render == 0:
-                white = _white(_fill_color, obj)
+                # _white inlined: this runs for every text object.
+                white = bool(fill_color(obj, r_at, g_at, b_at, a_at)) and (
+                    (r.value >= _WHITE and g.value >= _WHITE and b.value >= _WHITE) or a.value == 0
+                )
             else:
                 white = (render in _FILLS or render in _STROKES) and (
                     (render not in _FILLS or _white(_fill_color, obj))
@@ -327,6 +335,8 @@ def _walk(
             texts.append((obj, order, white, render))
             if white:
                 walk.marked = True
+            order += 1
+            continue
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             if depth < _FORM_DEPTH:
                 m = _mul(_matrix(_pointer(obj)), ctm)
