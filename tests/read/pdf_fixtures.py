@@ -9,7 +9,13 @@ Coordinates are pdfplumber's: points, origin at the top-left corner, `top`
 growing downwards.  Text uses one Type0 font with Identity-H encoding whose
 glyph ids are the Unicode code points, a ToUnicode CMap saying so, every glyph
 1 em wide except printable ASCII (half an em), so CJK and Latin text both
-extract with predictable widths without embedding a font file.
+extract with predictable widths without embedding a font file.  Font F2 is
+the same font without its ToUnicode map: an unreadable text layer.
+
+For hidden-text tests a text has a fill colour and a render mode (`Tr`), a
+page has filled rectangles painted before or after the texts (`Fill`, with
+an ExtGState for opacity), a scan (the image scaled to the page, drawn
+first) and a crop box.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ class Fill:
     bottom: float
     color: tuple[float, ...] = (1.0,)  # as Text.color; white by default
     over_text: bool = False
+    alpha: float = 1.0  # fill opacity: under 1 through an ExtGState (`/GS… gs`, `ca`)
 
 
 @dataclass
@@ -95,9 +102,15 @@ def _color(color: tuple[float, ...]) -> str:
     return " ".join(f"{v:.2f}" for v in color) + " " + _COLOR_OPS[len(color)]
 
 
+def _gs_name(alpha: float) -> str:
+    return f"GS{round(alpha * 100)}"
+
+
 def _fill(page: Page, f: Fill) -> str:
     y = page.height - f.bottom
-    return f"q {_color(f.color)} {f.x0:.2f} {y:.2f} {f.x1 - f.x0:.2f} {f.bottom - f.top:.2f} re f Q"
+    gs = f"/{_gs_name(f.alpha)} gs " if f.alpha < 1 else ""
+    box = f"{f.x0:.2f} {y:.2f} {f.x1 - f.x0:.2f} {f.bottom - f.top:.2f} re f"
+    return f"q {gs}{_color(f.color)} {box} Q"
 
 
 def _content(page: Page) -> bytes:
@@ -272,6 +285,14 @@ def build_pdf(
         page_num, content_num = num, num + 1
         num += 2
         kids.append(page_num)
+        alphas = sorted({f.alpha for f in page.fills if f.alpha < 1})
+        states = ""
+        if alphas:
+            states = (
+                " /ExtGState << "
+                + " ".join(f"/{_gs_name(a)} << /ca {a:.2f} >>" for a in alphas)
+                + " >>"
+            )
         crop = ""
         if page.crop is not None:
             x0, top, x1, bottom = page.crop
@@ -279,7 +300,7 @@ def build_pdf(
             crop = f" /CropBox [{x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f}]"
         objects[page_num] = (
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width:.2f} {page.height:.2f}]{crop}"
-            f" /Resources << /Font << /F1 3 0 R /F2 8 0 R >> /XObject << /Im1 7 0 R >> >>"
+            f" /Resources << /Font << /F1 3 0 R /F2 8 0 R >> /XObject << /Im1 7 0 R >>{states} >>"
             f" /Contents {content_num} 0 R >>"
         ).encode()
         if page.raw_content is not None:

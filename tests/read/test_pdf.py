@@ -494,6 +494,18 @@ def test_text_under_a_box_painted_over_it_goes_to_residue(
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_translucent_box_painted_over_text_does_not_hide_it(engine: str) -> None:
+    # A tint laid over a paragraph (ca 0.3): the text shows through.
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE)],
+        fills=[Fill(LEFT - 2, 127, LEFT + COLUMN, 143, color=(0.0,), over_text=True, alpha=0.3)],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE, PLANTED]
+    assert not doc.residue
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_shading_painted_before_the_text_does_not_hide_it(engine: str) -> None:
     # Shaded header cells of a ruled table, and a grey box behind a
     # paragraph: drawn first, the text stands on them.
@@ -538,13 +550,13 @@ def test_a_seal_drawn_over_text_does_not_hide_it_but_two_boxes_in_one_path_do(en
     # box is not its shape, and the name must stay.  `re re f` is one path
     # of two boxes, each hiding its line.
     content = (
-        "BT /F1 10 Tf 1 0 0 1 72 732 Tm <5173 4E8E> Tj ET\n"
-        "BT /F1 10 Tf 1 0 0 1 72 702 Tm <0031 002E 4E3E> Tj ET\n"
-        "BT /F1 10 Tf 1 0 0 1 72 672 Tm <0032 002E 4E3E> Tj ET\n"
-        "BT /F1 10 Tf 1 0 0 1 72 642 Tm <0033 002E 4E3E> Tj ET\n"
-        "q 0 g 70 700 60 14 re 70 670 60 14 re f Q\n"
-        "q 1 0 0 rg 70 640 m 130 640 l 130 654 c 70 654 l h f Q\n"
-    ).encode()
+        b"BT /F1 10 Tf 1 0 0 1 72 732 Tm <5173 4E8E> Tj ET\n"
+        b"BT /F1 10 Tf 1 0 0 1 72 702 Tm <0031 002E 4E3E> Tj ET\n"
+        b"BT /F1 10 Tf 1 0 0 1 72 672 Tm <0032 002E 4E3E> Tj ET\n"
+        b"BT /F1 10 Tf 1 0 0 1 72 642 Tm <0033 002E 4E3E> Tj ET\n"
+        b"q 0 g 70 700 60 14 re 70 670 60 14 re f Q\n"
+        b"q 1 0 0 rg 70 640 m 130 640 l 130 654 c 70 654 l h f Q\n"
+    )
     # The texts only feed the ToUnicode map; the raw content is what is drawn.
     page = Page(raw_content=content, texts=[Text(0, 0, "关于1.举2.举3.举")])
     doc = read_with(engine, [page])

@@ -12,8 +12,9 @@ A character is hidden for the first of these that holds (`REASONS`):
 * it is in render mode 3 or 7 (nothing painted) — *unless* its centre lies
   on an image that fills most of the page: that is an OCR'd scan, whose
   invisible text layer is the wanted text (the scan shows it);
-* a filled rectangle painted after it covers the middle half of its box
-  (any colour: a white box hides as well as a black one).  Rules and
+* an opaque filled rectangle painted after it covers the middle half of its
+  box (any colour: a white box hides as well as a black one; a translucent
+  one, `ca` under 0.95, hides nothing).  Rules and
   strike-through bars are too thin for that, and filled curves (a seal
   drawn as paths) or images painted over text (a stamp) do not hide it:
   their box is not their shape, nor is an image opaque;
@@ -23,8 +24,8 @@ A character is hidden for the first of these that holds (`REASONS`):
 
 Blank characters are hidden only for where they lie.
 
-Not read: transparency (pdfminer does not track `ca`), clipping paths,
-blend modes, and text in the same colour as a non-white box behind it.
+Not read: clipping paths, blend modes, soft masks, and text in the same
+colour as a non-white box behind it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ __all__ = [
 _MIN_SIZE = 1.0
 # A scan's page image fills the page; a chart or photo in a notice does not.
 _SCAN_SHARE = 0.8
+# A fill this opaque hides what is under it; a translucent overlay (a
+# tinted box over a paragraph, a highlight) does not.
+_OPAQUE = 0.95
 # Render modes that paint neither fill nor stroke (3; 7 adds to the clip).
 _INVISIBLE_MODES = frozenset({3, 7})
 
@@ -81,7 +85,7 @@ def _covers(page: PageModel) -> list[Paint]:
     """The filled rectangles that could cover the middle of some character:
     table borders drawn as thin filled rectangles (Word) are left out before
     the per-character test, which is then short."""
-    rects = [p for p in page.paints if p.kind is PaintKind.RECT]
+    rects = [p for p in page.paints if p.kind is PaintKind.RECT and p.alpha >= _OPAQUE]
     typed = [c for c in page.chars if c.size >= _MIN_SIZE] if rects else []
     if not typed:
         return []

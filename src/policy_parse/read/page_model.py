@@ -76,12 +76,14 @@ class PaintKind(str, Enum):
 class Paint:
     """Something painted that is not text: a filled path or an image, with
     its bounding box, its place in the content (`order`, comparable with
-    `Char.order` on the same page) and whether its fill colour shows."""
+    `Char.order` on the same page), whether its fill colour shows, and its
+    fill opacity (the graphics state's `ca`, 0–1)."""
 
     kind: PaintKind
     order: int
     box: Box
     white: bool = False
+    alpha: float = 1.0
 
 
 @dataclass(slots=True)

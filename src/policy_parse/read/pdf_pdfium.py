@@ -114,11 +114,18 @@ class _Walk:
     paints: list[Paint] = field(default_factory=list)
 
 
-def _white(getter: Any, addr: int) -> bool:
+def _rgba(getter: Any, addr: int) -> tuple[int, int, int, int] | None:
+    """A page object's fill or stroke colour as PDFium converts it (RGB and
+    the graphics state's alpha, 0–255), None when it has none."""
     if not getter(addr, *_RGBA_AT):
-        return False
+        return None
     r, g, b, a = _RGBA
-    return a.value == 0 or min(r.value, g.value, b.value) >= _WHITE
+    return r.value, g.value, b.value, a.value
+
+
+def _white(getter: Any, addr: int) -> bool:
+    rgba = _rgba(getter, addr)
+    return rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
 
 
 def _pointer(addr: int) -> Any:
@@ -389,7 +396,9 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
     if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
         return []
     stroked = bool(stroke.value) and not _white(_stroke_color, addr)
-    white_fill = bool(fill.value) and _white(_fill_color, addr)
+    rgba = _rgba(_fill_color, addr) if fill.value else None
+    white_fill = rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
+    alpha = rgba[3] / 255 if rgba is not None else 1.0
     filled = bool(fill.value) and not white_fill
     if not (stroked or fill.value):
         return []
@@ -419,12 +428,20 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
         if rects:
             for s in subpaths:
                 walk.paints.append(
-                    Paint(kind=PaintKind.RECT, order=order, box=_bbox(s), white=white_fill)
+                    Paint(
+                        kind=PaintKind.RECT,
+                        order=order,
+                        box=_bbox(s),
+                        white=white_fill,
+                        alpha=alpha,
+                    )
                 )
         else:
             pts = [p for s in subpaths for p in s]
             walk.paints.append(
-                Paint(kind=PaintKind.SHAPE, order=order, box=_bbox(pts), white=white_fill)
+                Paint(
+                    kind=PaintKind.SHAPE, order=order, box=_bbox(pts), white=white_fill, alpha=alpha
+                )
             )
     if not (stroked or filled):
         return []
