@@ -4,11 +4,12 @@ Python) but independent of it, so the cross-engine test can hold each
 engine to the other's records.
 
 The page is interpreted here rather than through `pdfplumber.Page.layout`,
-with pdfplumber's own device plus one hook: pdfminer keeps the text render
-mode (`Tr`) in its text state and drops it from the characters, and
-`layout_hidden` needs it.  Walking pdfminer's layout tree in order also
-gives every object its place in the content (`Char.order`, `Paint.order`);
-each object becomes the same dict `page.chars`/`page.rects` would hold."""
+with pdfplumber's own device and pdfminer's interpreter plus two small
+hooks, because `layout_hidden` needs what pdfminer drops: the text render
+mode (`Tr`, kept in the text state only) and the ExtGState opacity (`gs`,
+ignored).  Walking pdfminer's layout tree in order also gives every object
+its place in the content (`Char.order`, `Paint.order`); each object becomes
+the same dict `page.chars`/`page.rects` would hold."""
 
 from __future__ import annotations
 
