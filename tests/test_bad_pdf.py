@@ -247,6 +247,18 @@ def test_a_garbled_text_layer_is_no_text_layer(engine: str, garbage: str) -> Non
         _timed(read_document, data, pdf_engine=engine)
 
 
+def test_a_cid_font_without_a_tounicode_map_is_an_unreadable_text_layer(engine: str) -> None:
+    # An Identity-H font with no ToUnicode: the codes are glyph numbers.
+    # pdfminer says "(cid:11)", PDFium passes the numbers on as control
+    # characters; neither is text.
+    glyphs = "".join(chr(c) for c in range(11, 31))
+    data = build_pdf(
+        [Page(texts=[Text(72, 100 + 20 * i, glyphs, 12, font="F2") for i in range(5)])]
+    )
+    with pytest.raises(NoTextLayerError, match="unreadable"):
+        _timed(read_document, data, pdf_engine=engine)
+
+
 def test_a_few_odd_symbols_do_not_make_a_text_layer_unreadable(engine: str) -> None:
     data = build_pdf([Page(texts=[Text(72, 100, "\ue001" + TEXT, 12)])])
     assert _texts(_timed(read_document, data, pdf_engine=engine)) == ["\ue001" + TEXT]

@@ -9,7 +9,13 @@ Coordinates are pdfplumber's: points, origin at the top-left corner, `top`
 growing downwards.  Text uses one Type0 font with Identity-H encoding whose
 glyph ids are the Unicode code points, a ToUnicode CMap saying so, every glyph
 1 em wide except printable ASCII (half an em), so CJK and Latin text both
-extract with predictable widths without embedding a font file.
+extract with predictable widths without embedding a font file.  Font F2 is
+the same font without its ToUnicode map: an unreadable text layer.
+
+For hidden-text tests a text has a fill colour and a render mode (`Tr`), a
+page has filled rectangles painted before or after the texts (`Fill`, with
+an ExtGState for opacity), a scan (the image scaled to the page, drawn
+first) and a crop box.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 
 __all__ = [
+    "Fill",
     "Line",
     "Page",
     "Text",
@@ -38,6 +45,10 @@ class Text:
     text: str
     size: float = 10.0
     bold_twice: bool = False  # fake bold: the glyphs drawn twice, 0.25pt apart
+    # Fill colour: 1 component gray (`g`), 3 RGB (`rg`), 4 CMYK (`k`); () black.
+    color: tuple[float, ...] = ()
+    render: int = 0  # text render mode (`Tr`): 3 draws nothing
+    font: str = "F1"  # "F2": the same glyphs with no ToUnicode map (unreadable)
 
 
 @dataclass
@@ -51,12 +62,29 @@ class Line:
 
 
 @dataclass
+class Fill:
+    """A filled rectangle (`re f`), painted before the texts (a cell's
+    shading) or after them (a box laid over the text)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    color: tuple[float, ...] = (1.0,)  # as Text.color; white by default
+    over_text: bool = False
+    alpha: float = 1.0  # fill opacity: under 1 through an ExtGState (`/GS… gs`, `ca`)
+
+
+@dataclass
 class Page:
     width: float = 595.0
     height: float = 842.0
     texts: list[Text] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     image: bool = False  # a small grey image XObject drawn over the page
+    scan: bool = False  # the image scaled to the whole page, drawn first (a scan)
+    fills: list[Fill] = field(default_factory=list)
+    crop: tuple[float, float, float, float] | None = None  # /CropBox: x0, top, x1, bottom
     raw_content: bytes | None = None  # replaces the generated content stream
     content_filters: tuple[str, ...] = ()  # e.g. ("FlateDecode",) for raw_content
 
@@ -65,8 +93,31 @@ def text_width(text: str, size: float) -> float:
     return sum((0.5 if 32 <= ord(ch) < 127 else 1.0) * size for ch in text)
 
 
+_COLOR_OPS = {1: "g", 3: "rg", 4: "k"}
+
+
+def _color(color: tuple[float, ...]) -> str:
+    if not color:
+        return "0 g"
+    return " ".join(f"{v:.2f}" for v in color) + " " + _COLOR_OPS[len(color)]
+
+
+def _gs_name(alpha: float) -> str:
+    return f"GS{round(alpha * 100)}"
+
+
+def _fill(page: Page, f: Fill) -> str:
+    y = page.height - f.bottom
+    gs = f"/{_gs_name(f.alpha)} gs " if f.alpha < 1 else ""
+    box = f"{f.x0:.2f} {y:.2f} {f.x1 - f.x0:.2f} {f.bottom - f.top:.2f} re f"
+    return f"q {gs}{_color(f.color)} {box} Q"
+
+
 def _content(page: Page) -> bytes:
     out: list[str] = []
+    if page.scan:
+        out.append(f"q {page.width:.2f} 0 0 {page.height:.2f} 0 0 cm /Im1 Do Q")
+    out.extend(_fill(page, f) for f in page.fills if not f.over_text)
     for ln in page.lines:
         y0 = page.height - ln.top0
         y1 = page.height - ln.top1
@@ -77,10 +128,13 @@ def _content(page: Page) -> bytes:
         glyphs = "".join(f"{ord(ch):04X}" for ch in t.text)
         baseline = page.height - t.top - t.size  # font descent is 0
         shifts = (0.0, 0.25) if t.bold_twice else (0.0,)
+        state = f"{_color(t.color)} {t.render} Tr"
         for dx in shifts:
             out.append(
-                f"BT /F1 {t.size:.2f} Tf 1 0 0 1 {t.x + dx:.2f} {baseline:.2f} Tm <{glyphs}> Tj ET"
+                f"BT {state} /{t.font} {t.size:.2f} Tf 1 0 0 1 {t.x + dx:.2f} {baseline:.2f} Tm"
+                f" <{glyphs}> Tj ET"
             )
+    out.extend(_fill(page, f) for f in page.fills if f.over_text)
     if page.image:
         out.append(f"q {page.width - 100:.2f} 0 0 {page.height - 100:.2f} 50 50 cm /Im1 Do Q")
     return "\n".join(out).encode("ascii")
@@ -198,7 +252,8 @@ def build_pdf(
             f"<< /Length {len(data)}{f}{extra} >>\nstream\n".encode() + data + b"\nendstream"
         )
 
-    # 1 catalog, 2 pages, 3 font, 4 cidfont, 5 descriptor, 6 tounicode, 7 image
+    # 1 catalog, 2 pages, 3 font, 4 cidfont, 5 descriptor, 6 tounicode, 7 image,
+    # 8 the font again without its ToUnicode map
     objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[3] = (
         b"<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H"
@@ -220,15 +275,32 @@ def build_pdf(
         " /Type /XObject /Subtype /Image /Width 2 /Height 2"
         " /ColorSpace /DeviceGray /BitsPerComponent 8",
     )
+    objects[8] = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H"
+        b" /DescendantFonts [4 0 R] >>"
+    )
     kids = []
-    num = 8
+    num = 9
     for page in pages:
         page_num, content_num = num, num + 1
         num += 2
         kids.append(page_num)
+        alphas = sorted({f.alpha for f in page.fills if f.alpha < 1})
+        states = ""
+        if alphas:
+            states = (
+                " /ExtGState << "
+                + " ".join(f"/{_gs_name(a)} << /ca {a:.2f} >>" for a in alphas)
+                + " >>"
+            )
+        crop = ""
+        if page.crop is not None:
+            x0, top, x1, bottom = page.crop
+            y0, y1 = page.height - bottom, page.height - top
+            crop = f" /CropBox [{x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f}]"
         objects[page_num] = (
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width:.2f} {page.height:.2f}]"
-            f" /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 7 0 R >> >>"
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width:.2f} {page.height:.2f}]{crop}"
+            f" /Resources << /Font << /F1 3 0 R /F2 8 0 R >> /XObject << /Im1 7 0 R >>{states} >>"
             f" /Contents {content_num} 0 R >>"
         ).encode()
         if page.raw_content is not None:

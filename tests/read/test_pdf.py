@@ -13,12 +13,21 @@ from pathlib import Path
 
 import pytest
 import regex
-from pdf_fixtures import Line, Page, Text, build_pdf, ruled_table, text_width, without_spans
+from pdf_fixtures import (
+    Fill,
+    Line,
+    Page,
+    Text,
+    build_pdf,
+    ruled_table,
+    text_width,
+    without_spans,
+)
 
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
 from policy_parse.read.limits import Limits
-from policy_parse.read.pdf import read_pdf
+from policy_parse.read.pdf import ENGINES, read_pdf
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -403,3 +412,186 @@ def test_text_outside_the_page_or_in_specks_of_type_goes_to_residue() -> None:
     assert ("1.隐藏举措。（牵头单位：区财政局）", "hidden text: drawn outside the page") in hidden
     assert ("2.页外举措。", "hidden text: drawn outside the page") in hidden
     assert ("3.极小字举措。", "hidden text: type under 1 pt, too small to read") in hidden
+
+
+TITLE = "关于印发分工方案的通知"
+PLANTED = "1.隐藏举措。（牵头单位：区财政局）"
+WHITE_ON_WHITE = "hidden text: white on white"
+INVISIBLE = "hidden text: invisible (render mode 3)"
+COVERED = "hidden text: covered by a filled shape"
+OUTSIDE_CROP = "hidden text: outside the crop box"
+
+
+def read_with(engine: str, pages: list[Page]) -> Document:
+    """One engine's reading (the hidden-text tests run once per engine)."""
+    for p in pages:
+        p.width = WIDTH
+    data = build_pdf(pages)
+    src = Source(path=None, format=Format.PDF, sha256=hashlib.sha256(data).hexdigest())
+    return read_pdf(data, src, Limits(), engine=engine)  # type: ignore[arg-type]
+
+
+def residue(doc: Document) -> set[tuple[str, str]]:
+    return {(r.text, r.reason) for r in doc.residue}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "white", [(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0)], ids=["gray", "rgb", "cmyk"]
+)
+def test_white_text_on_a_white_page_goes_to_residue(engine: str, white: tuple[float, ...]) -> None:
+    page = Page(texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE, color=white)])
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE]
+    assert (PLANTED, WHITE_ON_WHITE) in residue(doc)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_white_text_on_a_dark_box_painted_before_it_stays_text(engine: str) -> None:
+    # A banner or a table's header cell: dark shading, white type on it.
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE, color=(1.0,))],
+        fills=[Fill(LEFT - 5, 125, LEFT + COLUMN, 145, color=(0.2, 0.3, 0.6))],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE, PLANTED]
+    assert not doc.residue
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_invisible_text_goes_to_residue(engine: str) -> None:
+    page = Page(texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE, render=3)])
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE]
+    assert (PLANTED, INVISIBLE) in residue(doc)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_invisible_text_over_a_scanned_page_is_its_text_layer(engine: str) -> None:
+    # An OCR'd scan: the page is one image, the recognised text lies on it
+    # in render mode 3 — the only text there is, and the wanted one.
+    page = Page(
+        scan=True,
+        texts=[Text(LEFT, 100, TITLE, SIZE, render=3), Text(LEFT, 130, PLANTED, SIZE, render=3)],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE, PLANTED]
+    assert not doc.residue
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("box", [(0.0,), (1.0,)], ids=["black", "white"])
+def test_text_under_a_box_painted_over_it_goes_to_residue(
+    engine: str, box: tuple[float, ...]
+) -> None:
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE)],
+        fills=[Fill(LEFT - 2, 127, LEFT + COLUMN, 143, color=box, over_text=True)],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE]
+    assert (PLANTED, COVERED) in residue(doc)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_translucent_box_painted_over_text_does_not_hide_it(engine: str) -> None:
+    # A tint laid over a paragraph (ca 0.3): the text shows through.
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE)],
+        fills=[Fill(LEFT - 2, 127, LEFT + COLUMN, 143, color=(0.0,), over_text=True, alpha=0.3)],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE, PLANTED]
+    assert not doc.residue
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_shading_painted_before_the_text_does_not_hide_it(engine: str) -> None:
+    # Shaded header cells of a ruled table, and a grey box behind a
+    # paragraph: drawn first, the text stands on them.
+    texts, lines = ruled_table(
+        [LEFT, LEFT + 60, LEFT + COLUMN],
+        [200, 220, 240],
+        {(0, 0): ["序号"], (0, 1): ["工作任务"], (1, 0): ["1"], (1, 1): ["建立新型研发机构"]},
+    )
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE), *texts],
+        lines=lines,
+        fills=[
+            Fill(LEFT - 2, 127, LEFT + COLUMN, 143, color=(0.85,)),
+            Fill(LEFT, 200, LEFT + COLUMN, 220, color=(0.7, 0.8, 0.9)),
+        ],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE, PLANTED]
+    (table,) = tables(doc)
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["序号", "工作任务"],
+        ["1", "建立新型研发机构"],
+    ]
+    assert not doc.residue
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_thin_rule_painted_over_text_does_not_hide_it(engine: str) -> None:
+    # Struck-through or underlined type is still read (and a border drawn as
+    # a thin filled rectangle crosses text now and then).
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 130, PLANTED, SIZE)],
+        fills=[Fill(LEFT, 134.5, LEFT + COLUMN, 135.5, color=(0.0,), over_text=True)],
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE, PLANTED]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_seal_drawn_over_text_does_not_hide_it_but_two_boxes_in_one_path_do(engine: str) -> None:
+    # A seal is drawn as filled curves over the issuer's name: its bounding
+    # box is not its shape, and the name must stay.  `re re f` is one path
+    # of two boxes, each hiding its line.
+    content = (
+        b"BT /F1 10 Tf 1 0 0 1 72 732 Tm <5173 4E8E> Tj ET\n"
+        b"BT /F1 10 Tf 1 0 0 1 72 702 Tm <0031 002E 4E3E> Tj ET\n"
+        b"BT /F1 10 Tf 1 0 0 1 72 672 Tm <0032 002E 4E3E> Tj ET\n"
+        b"BT /F1 10 Tf 1 0 0 1 72 642 Tm <0033 002E 4E3E> Tj ET\n"
+        b"q 0 g 70 700 60 14 re 70 670 60 14 re f Q\n"
+        b"q 1 0 0 rg 70 640 m 130 640 l 130 654 c 70 654 l h f Q\n"
+    )
+    # The texts only feed the ToUnicode map; the raw content is what is drawn.
+    page = Page(raw_content=content, texts=[Text(0, 0, "关于1.举2.举3.举")])
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == ["关于", "3.举"]
+    assert residue(doc) == {("1.举", COVERED), ("2.举", COVERED)}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_text_outside_the_crop_box_goes_to_residue(engine: str) -> None:
+    # The crop box is the page a viewer shows and a printer prints.
+    page = Page(
+        texts=[Text(LEFT, 100, TITLE, SIZE), Text(LEFT, 800, PLANTED, SIZE)],
+        crop=(0.0, 0.0, WIDTH, 700.0),
+    )
+    doc = read_with(engine, [page])
+    assert paragraphs(doc) == [TITLE]
+    assert (PLANTED, OUTSIDE_CROP) in residue(doc)
+
+
+def test_both_engines_hide_the_same_text() -> None:
+    page = Page(
+        texts=[
+            Text(LEFT, 100, TITLE, SIZE),
+            Text(LEFT, 130, "2.白字举措。", SIZE, color=(1.0,)),
+            Text(LEFT, 160, "3.隐形举措。", SIZE, render=3),
+            Text(LEFT, 190, "4.遮盖举措。", SIZE),
+            Text(LEFT, 800, "5.裁切举措。", SIZE),
+        ],
+        fills=[Fill(LEFT - 2, 187, LEFT + COLUMN, 203, color=(0.0,), over_text=True)],
+        crop=(0.0, 0.0, WIDTH, 700.0),
+    )
+    doc = read([page])  # read() asserts the engines agree
+    assert residue(doc) == {
+        ("2.白字举措。", WHITE_ON_WHITE),
+        ("3.隐形举措。", INVISIBLE),
+        ("4.遮盖举措。", COVERED),
+        ("5.裁切举措。", OUTSIDE_CROP),
+    }

@@ -420,11 +420,13 @@ def page_to_layout(page: PageModel) -> Layout:
 def _garbled(text: str) -> bool:
     """A character the text layer cannot name: pdfminer's "(cid:N)" for a
     glyph without a Unicode mapping, a private-use code point (a font's own
-    numbering), or U+FFFD."""
+    numbering), U+FFFD, or a control character — PDFium passes the glyph
+    numbers of a font without a ToUnicode map on as code points, and low
+    glyph numbers land there."""
     if text.startswith("(cid:"):
         return True
     o = ord(text[0])
-    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000 or o == 0xFFFD
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000 or o == 0xFFFD or o < 0x20 or 0x7F <= o <= 0x9F
 
 
 def _hidden_lines(hidden: list[tuple[Char, str]], page: int) -> list[tuple[Line, str]]:

@@ -1,12 +1,15 @@
 """The page model every PDF engine produces (STYLE.md, "Many readers, one
 page model").
 
-An engine (`pdf_pdfium`, `pdf_plumber`, later OFD) turns one page into a
-`PageModel`: the characters it draws with their boxes and type size, and the
-*visible* ruling lines as horizontal/vertical `Edge`s.  Everything else —
-lines, paragraphs, tables, stitching, furniture — is computed from this
-model by the `layout_*` modules, so two engines that see the same page give
-the same records.
+An engine (`pdf_pdfium`, `pdf_plumber`, `ofd`) turns one page into a
+`PageModel`: the characters it draws with their boxes and type size, the
+*visible* ruling lines as horizontal/vertical `Edge`s, and what else was
+painted (`Paint`: filled shapes and images, in content order) and the crop
+box — the facts `layout_hidden` needs to tell text a reader sees from text
+hidden under a box, in white or in render mode 3.  Everything else —
+lines, paragraphs, tables, stitching, furniture, hidden text — is computed
+from this model by the `layout_*` modules, so two engines that see the same
+page give the same records.
 
 Coordinates are points with the origin at the page's top-left corner, `top`
 growing downwards (pdfplumber's convention, kept for `Span.bbox`).
@@ -17,9 +20,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Protocol
 
-__all__ = ["Char", "Edge", "Engine", "PageModel", "is_white"]
+__all__ = ["Box", "Char", "Edge", "Engine", "PageModel", "Paint", "PaintKind", "is_white"]
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass(slots=True)
@@ -28,7 +34,14 @@ class Char:
     baseline (`bottom` is the baseline, `top` one type size above): the same
     whatever the engine and whatever descent the font's metrics claim
     (PDFium measures it from the font program, pdfminer trusts the font
-    descriptor, and LibreOffice writes 0 there)."""
+    descriptor, and LibreOffice writes 0 there).
+
+    The last three are facts for `layout_hidden`, not decisions: `white`,
+    the colour it is painted in (fill, or stroke for outline-only modes)
+    does not show on paper; `render`, the text render mode (`Tr`; 3 and 7
+    paint nothing); `order`, where its drawing stands in the page's content
+    among `PageModel.paints` (an engine may give every character the first
+    text's order where no filled rectangle follows any text)."""
 
     text: str
     x0: float
@@ -36,6 +49,9 @@ class Char:
     top: float
     bottom: float
     size: float
+    white: bool = False
+    render: int = 0
+    order: int = 0
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,6 +66,26 @@ class Edge:
     bottom: float
 
 
+class PaintKind(str, Enum):
+    RECT = "rect"  # a filled axis-aligned rectangle (`re f`): may cover text
+    SHAPE = "shape"  # another filled path (a curve, a seal): its box only
+    IMAGE = "image"  # an image XObject or inline image
+
+
+@dataclass(slots=True, frozen=True)
+class Paint:
+    """Something painted that is not text: a filled path or an image, with
+    its bounding box, its place in the content (`order`, comparable with
+    `Char.order` on the same page), whether its fill colour shows, and its
+    fill opacity (the graphics state's `ca`, 0–1)."""
+
+    kind: PaintKind
+    order: int
+    box: Box
+    white: bool = False
+    alpha: float = 1.0
+
+
 @dataclass(slots=True)
 class PageModel:
     number: int  # 1-based
@@ -61,6 +97,10 @@ class PageModel:
     hidden: list[tuple[Char, str]] = field(default_factory=list)
     # What the engine complained about while reading this page (damage).
     damage: list[str] = field(default_factory=list)
+    # Filled shapes and images, in content order.
+    paints: list[Paint] = field(default_factory=list)
+    # The crop box (what a viewer shows) where it is smaller than the page.
+    crop: Box | None = None
 
 
 class Engine(Protocol):

@@ -16,6 +16,15 @@ width for PDFium, and its text page leaves the glyph out.  A page where that
 happens is drawn by the pdfplumber engine instead (it reads widths from the
 PDF's /W array), so no text is lost; so is a page PDFium refuses to load from a damaged page tree
 that pdfminer walks.  `fallback_pages` counts such pages.
+
+For `layout_hidden` the page-object walk that finds ruling lines also notes
+each text object's render mode and whether its colours show, every filled
+path and image (`Paint`) and the order they were painted in.  Characters
+are tied to their text object (one `FPDFText_GetTextObject` call each) only
+on a page where that can matter: a text object is white or in a render mode
+other than fill, or a filled rectangle is painted after text.  Elsewhere
+every character carries the first text object's order, which no decision
+can tell apart (docs/pdf.md, "Page furniture").
 """
 
 from __future__ import annotations
@@ -23,13 +32,14 @@ from __future__ import annotations
 import ctypes
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from pypdfium2 import raw
 
 from ..errors import CorruptFileError, EncryptedDocumentError
-from .page_model import Char, Edge, PageModel, subpaths_to_edges
+from .page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
 
 __all__ = ["PdfiumEngine"]
 
@@ -61,11 +71,66 @@ def _matrix(obj: Any) -> Matrix:
     return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
 
 
-def _white(getter: Any, obj: Any) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not getter(obj, r, g, b, a):
-        return False
-    return a.value == 0 or min(r.value, g.value, b.value) >= _WHITE
+def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """`fn` called with page objects (and out-parameters) as plain addresses:
+    the walk touches every text object, and ctypes' conversion of pypdfium2's
+    typed pointers and byref()s cost more than the calls themselves."""
+    return ctypes.cast(fn, ctypes.CFUNCTYPE(restype, *argtypes))
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_page_object = _by_address(raw.FPDFPage_GetObject, _P, _P, _I)
+_form_count = _by_address(raw.FPDFFormObj_CountObjects, _I, _P)
+_form_object = _by_address(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_object_type = _by_address(raw.FPDFPageObj_GetType, _I, _P)
+_bounds = _by_address(raw.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_render_mode = _by_address(raw.FPDFTextObj_GetTextRenderMode, _I, _P)
+_fill_color = _by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
+_stroke_color = _by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
+_text_object = _by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
+
+# Scratch out-parameters and their addresses (a worker parses one file at a
+# time).
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+_RGBA_AT = tuple(ctypes.addressof(v) for v in _RGBA)
+_BOUNDS = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+_BOUNDS_AT = tuple(ctypes.addressof(v) for v in _BOUNDS)
+
+# Render modes that fill, and that stroke (the others paint nothing).
+_FILLS = frozenset({0, 2, 4, 6})
+_STROKES = frozenset({1, 2, 5, 6})
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What one page's object walk gathers."""
+
+    height: float  # the y of the page's top edge, in PDF user space
+    edges: list[Edge] = field(default_factory=list)
+    unmeasured: list[int] = field(default_factory=list)  # text objects PDFium gives no width
+    # (text object address, order, white, render mode)
+    texts: list[tuple[int, int, bool, int]] = field(default_factory=list)
+    marked: bool = False  # a text object is white or not simply filled
+    paints: list[Paint] = field(default_factory=list)
+
+
+def _rgba(getter: Any, addr: int) -> tuple[int, int, int, int] | None:
+    """A page object's fill or stroke colour as PDFium converts it (RGB and
+    the graphics state's alpha, 0–255), None when it has none."""
+    if not getter(addr, *_RGBA_AT):
+        return None
+    r, g, b, a = _RGBA
+    return r.value, g.value, b.value, a.value
+
+
+def _white(getter: Any, addr: int) -> bool:
+    rgba = _rgba(getter, addr)
+    return rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
+
+
+def _pointer(addr: int) -> Any:
+    """A page object's address as pypdfium2's typed pointer."""
+    return ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
 
 
 class PdfiumEngine:
@@ -118,32 +183,56 @@ class PdfiumEngine:
 
     def _read(self, page: Any, number: int) -> PageModel:
         width, height = page.get_size()
-        edges: list[Edge] = []
-        unmeasured: list[int] = []  # text objects PDFium gives no width
+        top_y, crop = float(height), None
+        media, cropbox = page.get_mediabox(), page.get_cropbox()
+        if cropbox != media:
+            # PDFium's page size is the crop box's, its coordinates the
+            # user space's: keep the media box as the page (as pdfminer
+            # does) and the crop box beside it.
+            width, height = media[2] - media[0], media[3] - media[1]
+            top_y = float(media[3])
+            crop = (
+                float(cropbox[0]),
+                top_y - cropbox[3],
+                float(cropbox[2]),
+                top_y - cropbox[1],
+            )
+        walk = _Walk(height=top_y)
         praw = page.raw
-        for k in range(raw.FPDFPage_CountObjects(praw)):
-            self._walk(raw.FPDFPage_GetObject(praw, k), _IDENTITY, height, edges, unmeasured, 0)
+        _walk(
+            ctypes.cast(praw, ctypes.c_void_p).value or 0,
+            raw.FPDFPage_CountObjects(praw),
+            _page_object,
+            _IDENTITY,
+            walk,
+            0,
+            0,
+        )
         textpage = page.get_textpage()
         try:
-            chars = self._chars(textpage.raw, height)
-            if unmeasured and self._lost(textpage.raw, unmeasured):
+            chars = self._chars(textpage.raw, top_y, walk)
+            if walk.unmeasured and self._lost(textpage.raw, walk.unmeasured):
                 return self._fallback(number)
         finally:
             textpage.close()
+        edges = walk.edges
         if not any(c.text.strip() for c in chars):
             edges = []
         return PageModel(
-            number=number, width=float(width), height=float(height), chars=chars, edges=edges
+            number=number,
+            width=float(width),
+            height=float(height),
+            chars=chars,
+            edges=edges,
+            paints=walk.paints,
+            crop=crop,
         )
 
     @staticmethod
     def _lost(tp: Any, unmeasured: list[int]) -> bool:
         """Whether one of the zero-width text objects has no character in the
         text page (PDFium dropped it)."""
-        seen = {
-            ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
-            for i in range(raw.FPDFText_CountChars(tp))
-        }
+        seen = {_text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
         return any(addr not in seen for addr in unmeasured)
 
     def _plumber_engine(self) -> Any:
@@ -161,10 +250,18 @@ class PdfiumEngine:
         return model
 
     @staticmethod
-    def _chars(tp: Any, height: float) -> list[Char]:
+    def _chars(tp: Any, height: float, walk: _Walk) -> list[Char]:
         n = raw.FPDFText_CountChars(tp)
         if n <= 0:
             return []
+        # Tie characters to their text objects only where it can matter
+        # (module docstring).
+        first = walk.texts[0][1] if walk.texts else 0
+        tie = walk.marked or any(p.kind is PaintKind.RECT and p.order > first for p in walk.paints)
+        texts = {a: (o, w, r) for a, o, w, r in walk.texts} if tie else {}
+        facts = (first, False, 0)
+        last_obj: int | None = -1
+        tp_at = ctypes.cast(tp, ctypes.c_void_p).value
         text = _page_text(tp, n)
         box = raw.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -190,6 +287,11 @@ class PdfiumEngine:
                 # per character, U+FFFE in page text): the PDF draws "-"
                 # there (清数D-|LAB), and "-" it stays.
                 ch = "-"
+            if tie:
+                obj = _text_object(tp_at, i)
+                if obj != last_obj:
+                    last_obj = obj
+                    facts = texts.get(obj, (first, False, 0))
             loose(tp, i, box_ref)
             if box.top != last_top or box.bottom != last_bottom:
                 # A new run (font, size or baseline changed): the loose box's
@@ -200,35 +302,74 @@ class PdfiumEngine:
                 size = font_size(tp, i) or 1.0
                 origin(tp, i, ox_ref, oy_ref)
                 bottom = height - oy.value
-            append(Char(ch, box.left, box.right, bottom - size, bottom, size))
+            order, white, render = facts
+            append(Char(ch, box.left, box.right, bottom - size, bottom, size, white, render, order))
         return out
 
-    def _walk(
-        self,
-        obj: Any,
-        ctm: Matrix,
-        height: float,
-        out: list[Edge],
-        unmeasured: list[int],
-        depth: int,
-    ) -> None:
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
-            m = _mul(_matrix(obj), ctm)
-            for k in range(raw.FPDFFormObj_CountObjects(obj)):
-                self._walk(raw.FPDFFormObj_GetObject(obj, k), m, height, out, unmeasured, depth + 1)
+
+def _walk(
+    parent: int, count: int, get: Any, ctm: Matrix, walk: _Walk, depth: int, order: int
+) -> int:
+    """The `count` page objects of `parent` (a page, or a form XObject) and
+    of the forms in it, in content order from `order`: ruling lines, paints,
+    text objects' facts.  Returns the next order.  Text objects are most of
+    a page's objects; their branch is kept short."""
+    texts = walk.texts
+    left, bottom, right, top = _BOUNDS
+    b0, b1, b2, b3 = _BOUNDS_AT
+    r, g, b, a = _RGBA
+    r_at, g_at, b_at, a_at = _RGBA_AT
+    object_type, bounds, render_mode, fill_color = _object_type, _bounds, _render_mode, _fill_color
+    text_kind = raw.FPDF_PAGEOBJ_TEXT
+    for k in range(count):
+        obj = get(parent, k)
+        kind = object_type(obj)
+        if kind == text_kind:
+            if bounds(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
+                walk.unmeasured.append(obj)
+            render = render_mode(obj)
+            if render == 0:
+                # _white inlined: this runs for every text object.
+                white = bool(fill_color(obj, r_at, g_at, b_at, a_at)) and (
+                    (r.value >= _WHITE and g.value >= _WHITE and b.value >= _WHITE) or a.value == 0
+                )
+            else:
+                white = (render in _FILLS or render in _STROKES) and (
+                    (render not in _FILLS or _white(_fill_color, obj))
+                    and (render not in _STROKES or _white(_stroke_color, obj))
+                )
+                walk.marked = True
+            texts.append((obj, order, white, render))
+            if white:
+                walk.marked = True
+            order += 1
+            continue
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            if depth < _FORM_DEPTH:
+                m = _mul(_matrix(_pointer(obj)), ctm)
+                order = _walk(obj, _form_count(obj), _form_object, m, walk, depth + 1, order)
+            continue
         elif kind == raw.FPDF_PAGEOBJ_PATH:
-            out.extend(_path_edges(obj, _mul(_matrix(obj), ctm), height))
-        elif kind == raw.FPDF_PAGEOBJ_TEXT:
-            left, bottom, right, top = _BOUNDS
-            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and (
-                abs(right.value - left.value) < 1e-3
-            ):
-                unmeasured.append(ctypes.cast(obj, ctypes.c_void_p).value or 0)
+            ptr = _pointer(obj)
+            walk.edges.extend(_path_facts(ptr, obj, _mul(_matrix(ptr), ctm), walk, order))
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE and _bounds(obj, *_BOUNDS_AT):
+            box = _page_box(ctm, walk.height, (left.value, bottom.value, right.value, top.value))
+            walk.paints.append(Paint(kind=PaintKind.IMAGE, order=order, box=box))
+        order += 1
+    return order
 
 
-# Scratch for FPDFPageObj_GetBounds (a worker parses one file at a time).
-_BOUNDS = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+def _page_box(m: Matrix, height: float, bounds: tuple[float, float, float, float]) -> Box:
+    """Bounds (PDF x0, y0, x1, y1 in the space `m` maps to the page) as a
+    top-left-origin box."""
+    a, b, c, d, e, f = m
+    x0, y0, x1, y1 = bounds
+    xs, ys = [], []
+    for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
+        xs.append(a * x + c * y + e)
+        ys.append(height - (b * x + d * y + f))
+    return (min(xs), min(ys), max(xs), max(ys))
+
 
 # PDFium generates only spaces and line breaks; others need no check.
 _MAYBE_GENERATED = frozenset(" \r\n")
@@ -244,18 +385,24 @@ def _page_text(tp: Any, n: int) -> str | None:
     return text if len(text) == n else None
 
 
-def _path_edges(obj: Any, m: Matrix, height: float) -> list[Edge]:
+def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list[Edge]:
     """A path's visible straight horizontal/vertical segments: stroked in a
     colour that shows, or a filled rectangle that shows (Word draws thin
     filled rectangles as borders).  White or unstroked borders are left out:
-    fed to the table finder they split one cell into two rows."""
+    fed to the table finder they split one cell into two rows.  A filled
+    path, whatever its colour, is also noted as a `Paint` (one per rectangle
+    of `re re f`, as pdfminer splits it)."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
         return []
-    stroked = bool(stroke.value) and not _white(raw.FPDFPageObj_GetStrokeColor, obj)
-    filled = bool(fill.value) and not _white(raw.FPDFPageObj_GetFillColor, obj)
-    if not (stroked or filled):
+    stroked = bool(stroke.value) and not _white(_stroke_color, addr)
+    rgba = _rgba(_fill_color, addr) if fill.value else None
+    white_fill = rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
+    alpha = rgba[3] / 255 if rgba is not None else 1.0
+    filled = bool(fill.value) and not white_fill
+    if not (stroked or fill.value):
         return []
+    height = walk.height
     a, b, c, d, e, f = m
     x, y = ctypes.c_float(), ctypes.c_float()
     subpaths: list[list[tuple[float, float]]] = []
@@ -276,9 +423,37 @@ def _path_edges(obj: Any, m: Matrix, height: float) -> list[Edge]:
             subpaths[-1].append((px, py))
         if raw.FPDFPathSegment_GetClose(seg) and subpaths[-1][0] != subpaths[-1][-1]:
             subpaths[-1].append(subpaths[-1][0])
-    if not stroked and (curved or not all(_is_rect(s) for s in subpaths)):
+    rects = not curved and bool(subpaths) and all(_is_rect(s) for s in subpaths)
+    if fill.value and subpaths:
+        if rects:
+            for s in subpaths:
+                walk.paints.append(
+                    Paint(
+                        kind=PaintKind.RECT,
+                        order=order,
+                        box=_bbox(s),
+                        white=white_fill,
+                        alpha=alpha,
+                    )
+                )
+        else:
+            pts = [p for s in subpaths for p in s]
+            walk.paints.append(
+                Paint(
+                    kind=PaintKind.SHAPE, order=order, box=_bbox(pts), white=white_fill, alpha=alpha
+                )
+            )
+    if not (stroked or filled):
+        return []
+    if not stroked and not rects:
         return []
     return subpaths_to_edges(subpaths)
+
+
+def _bbox(pts: list[tuple[float, float]]) -> Box:
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _is_rect(pts: list[tuple[float, float]]) -> bool:
