@@ -105,3 +105,33 @@ def test_the_cli_on_one_text_notice_loads_only_what_it_uses(tmp_path: object) ->
     )
     result = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
     assert result == "0 []"
+
+
+def test_the_warm_up_notice_reads_as_a_notice_with_nothing_to_report() -> None:
+    # data/warmup.txt readies the text stages while PDF workers run
+    # (warmup.py): it must take the paths a real notice takes — prose with
+    # labelled and phrase annotations, a table — and raise no finding.
+    from pathlib import Path
+
+    import policy_parse
+
+    text = (Path(policy_parse.__file__).parent / "data" / "warmup.txt").read_text("utf-8")
+    notice = policy_parse.parse_text(text)
+    assert [m.number.parts for m in notice.measures] == [(1,), (2,), (3,)]
+    assert [m.lead[0].name for m in notice.measures] == ["区发展改革委", "区财政局", "区政府办"]
+    assert len(notice.table) == 3
+    assert notice.discrepancies == ()
+
+
+def test_a_pdf_parse_readies_the_text_stages_while_waiting() -> None:
+    from golden import SAMPLES
+
+    pdf = SAMPLES / "notice.pdf"
+    code = (
+        "import policy_parse, policy_parse.warmup as w\n"
+        f"policy_parse.parse({str(SAMPLES / 'notice.txt')!r}); txt = w._done\n"
+        f"policy_parse.parse({str(pdf)!r}); print(txt, w._done)"
+    )
+    out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    # A text notice has no wait to fill; a PDF's workers give one.
+    assert out == "False True"

@@ -173,7 +173,15 @@ def parse(
     `pdf_engine` picks who draws a PDF's pages: "pdfium" (fast, the default)
     or "pdfplumber" (the reference engine).
     """
-    document = read_document(source, limits=limits, password=password, pdf_engine=pdf_engine)
+    from .warmup import prepare_text_stages
+
+    document = read_document(
+        source,
+        limits=limits,
+        password=password,
+        pdf_engine=pdf_engine,
+        while_waiting=prepare_text_stages,
+    )
     return notice_from_document(document, aliases=aliases)
 
 

@@ -212,3 +212,38 @@ def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(engine: str) 
     two = read_document(data, limits=Limits(pdf_workers=2), pdf_engine=engine)
     assert document_to_dict(two) == document_to_dict(one)
     assert [b.span.page for b in one.blocks] == sorted(b.span.page for b in one.blocks)
+
+
+def test_the_caller_works_while_the_children_read() -> None:
+    import time
+
+    from policy_parse.read._pdfworker import run_bounded_each
+
+    seen: list[float] = []
+    start = time.monotonic()
+    got = run_bounded_each(
+        _pid_after,
+        [(0.5, 0), (0.5, 1)],
+        memory_bytes=1 << 30,
+        seconds=10,
+        while_waiting=lambda: seen.append(time.monotonic() - start),
+    )
+    assert [v for _, v in got] == [0, 1]
+    # Called once, at once: not after the children answered.
+    assert len(seen) == 1 and seen[0] < 0.4
+
+
+def test_a_failure_while_waiting_still_reaps_the_children() -> None:
+    import os
+
+    from policy_parse.read._pdfworker import run_bounded_each
+
+    def broken() -> None:
+        raise KeyError("while waiting")
+
+    with pytest.raises(KeyError):
+        run_bounded_each(
+            _pid_after, [(0.0, 0)], memory_bytes=1 << 30, seconds=10, while_waiting=broken
+        )
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie

@@ -91,9 +91,12 @@ def read_document(
     limits: Limits | None = None,
     password: str | None = None,
     pdf_engine: str = "pdfium",
+    while_waiting: Callable[[], None] | None = None,
 ) -> Document:
     """Read a notice from a path, raw bytes or already-decoded text.
-    `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only."""
+    `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only, and so
+    does `while_waiting`: run in this process while workers read the pages
+    (the pipeline readies its text stages then, warmup.py)."""
     limits = limits or Limits()
     if pdf_engine not in ("pdfium", "pdfplumber"):
         raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium or pdfplumber")
@@ -101,12 +104,17 @@ def read_document(
     if isinstance(data, str):
         return read_text_document(data, path=path)
     return _memory_is_input_too_large(
-        lambda: _read_bytes(data, path, limits, password, pdf_engine), len(data)
+        lambda: _read_bytes(data, path, limits, password, pdf_engine, while_waiting), len(data)
     )
 
 
 def _read_bytes(
-    data: bytes, path: str | None, limits: Limits, password: str | None, pdf_engine: str
+    data: bytes,
+    path: str | None,
+    limits: Limits,
+    password: str | None,
+    pdf_engine: str,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Document:
     if len(data) > limits.max_input_bytes:
         raise InputTooLargeError(
@@ -127,6 +135,7 @@ def _read_bytes(
             limits,
             password=password,
             engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
+            while_waiting=while_waiting,
         )
     if fmt is Format.HTML:
         from . import html

@@ -145,10 +145,10 @@ def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[i
     return pid, r
 
 
-def _collect(children: list[tuple[int, int]], seconds: float) -> list[tuple[bytes | None, int]]:
-    """Each child's (message bytes | None on timeout, exit code), reading all
-    pipes at once so no child blocks on a full pipe while another is read."""
-    deadline = time.monotonic() + seconds
+def _collect(children: list[tuple[int, int]], deadline: float) -> list[tuple[bytes | None, int]]:
+    """Each child's (message bytes | None when `deadline` passes first, exit
+    code), reading all pipes at once so no child blocks on a full pipe while
+    another is read."""
     chunks: dict[int, list[bytes]] = {fd: [] for _, fd in children}
     done: dict[int, bytes] = {}
     open_fds = [fd for _, fd in children]
@@ -179,7 +179,7 @@ def _collect(children: list[tuple[int, int]], seconds: float) -> list[tuple[byte
 
 def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
     """(message bytes | None on timeout, exit code) from a forked child."""
-    return _collect([_fork(fn, args, memory)], seconds)[0]
+    return _collect([_fork(fn, args, memory)], time.monotonic() + seconds)[0]
 
 
 def _spawned(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
@@ -242,24 +242,29 @@ def run_bounded_each(
     memory_bytes: int,
     seconds: float,
     what: str = "the PDF",
+    while_waiting: Callable[[], None] | None = None,
 ) -> list[T]:
     """`fn(*args)` for every `args` in `calls`, each in its own forked child
     running at the same time (each within `memory_bytes`, all within
     `seconds`).  The results come in the order of `calls`; when children
     fail, the first failing call's error is raised.  Where a child cannot be
     forked safely (other threads alive, no fork), the calls run one after
-    another through `run_bounded`."""
-    if len(calls) == 1 or not _can_bound() or threading.active_count() != 1:
+    another through `run_bounded`.  `while_waiting` runs in this process
+    once the children are started (their clock runs meanwhile)."""
+    if not _can_bound() or threading.active_count() != 1:
         return [
             run_bounded(fn, *args, memory_bytes=memory_bytes, seconds=seconds, what=what)
             for args in calls
         ]
+    deadline = time.monotonic() + seconds
     children: list[tuple[int, int]] = []
     try:
         for args in calls:
             children.append(_fork(fn, args, memory_bytes))
+        if while_waiting is not None:
+            while_waiting()
     finally:
-        answers = _collect(children, seconds)
+        answers = _collect(children, deadline)
     return [
         _answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
         for data, code in answers

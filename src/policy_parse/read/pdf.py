@@ -16,6 +16,7 @@ being read.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Literal
 
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, NoTextLayerError
@@ -145,8 +146,10 @@ def read_pdf(
     *,
     password: str | None = None,
     engine: PdfEngine = "pdfium",
+    while_waiting: Callable[[], None] | None = None,
 ) -> Document:
-    """Read a PDF notice into a `Document`, in a worker bounded by `limits`.
+    """Read a PDF notice into a `Document`, in workers bounded by `limits`
+    (`while_waiting` runs here meanwhile).
     `engine` picks who draws the pages: "pdfium" (default, fast) or
     "pdfplumber" (the pure-Python reference)."""
     if engine not in ENGINES:
@@ -172,6 +175,7 @@ def read_pdf(
         memory_bytes=limits.pdf_memory_bytes,
         seconds=limits.pdf_seconds,
         what=what,
+        while_waiting=while_waiting,
     )
     layouts = sorted((lay for _, lays, _ in answers for lay in lays), key=lambda lay: lay.page)
     damage = sorted((d for _, _, ds in answers for d in ds), key=lambda d: d.span.page or 0)

@@ -1,0 +1,32 @@
+"""Get the text stages ready while this process waits anyway.
+
+Patterns compile and data files load on first use (issue 11: nothing at
+import), so the first notice a process parses pays for them — about a
+third of a short notice's time.  A PDF or a legacy file is read by a worker
+process while the caller waits on a pipe; that wait is when the caller
+parses a small invented notice (data/warmup.txt), once per process, so the
+text stages are ready when the real text arrives.  Parsing it takes the
+same code paths a real notice does: no list of patterns to keep up to date.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["prepare_text_stages"]
+
+_done = False
+
+
+def prepare_text_stages() -> None:
+    """Parse data/warmup.txt once per process (a no-op afterwards)."""
+    global _done
+    if _done:
+        return
+    _done = True
+    from . import memo, parse_text
+
+    path = os.path.join(os.path.dirname(__file__), "data", "warmup.txt")
+    with open(path, encoding="utf-8") as f:
+        parse_text(f.read())
+    memo.clear()  # its unit lists and lines are no use to the real notice
