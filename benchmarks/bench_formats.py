@@ -359,7 +359,13 @@ def scaling(formats: list[str], scales: list[int], procs: int) -> None:
     )
     print(head)
     print("  " + "-" * (len(head) - 2))
-    limits = Limits(pdf_seconds=1200, max_input_bytes=1 << 30, max_unzipped_bytes=1 << 31)
+    limits = Limits(
+        pdf_seconds=1200,
+        max_input_bytes=1 << 30,
+        max_unzipped_bytes=1 << 31,
+        max_rows=1 << 20,
+        max_paragraphs=1 << 24,
+    )
     with tempfile.TemporaryDirectory() as d:
         for fmt in formats:
             first = None
