@@ -12,9 +12,6 @@ import importlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from .emit import SCHEMA_ID, to_dict, to_json, to_text
 from .errors import (
     AliasFileError,
     CorruptFileError,
@@ -29,7 +26,6 @@ from .errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
-from .messages import Lang
 from .models import (
     Deadline,
     Discrepancy,
@@ -49,12 +45,7 @@ from .models import (
     Unit,
     UnitStatus,
 )
-from .normalize.assemble import segmented_to_notice
-from .normalize.script import document_text, is_traditional, restore_written, simplify_document
-from .normalize.structure import structure_findings
-from .read import Limits, SourceLike, read_document, read_text_document
-from .reconcile import reconcile
-from .segment import segment
+from .read.limits import Limits
 
 __all__ = [
     "SCHEMA_ID",
@@ -90,10 +81,12 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "load_aliases",
+    "notice_from_document",
     "parse",
     "parse_many",
     "parse_text",
     "read_document",
+    "read_text_document",
     "reconcile",
     "segment",
     "to_csv",
@@ -110,15 +103,32 @@ if TYPE_CHECKING:
 
     from .aliases import load_aliases
     from .batch import parse_many
+    from .emit import SCHEMA_ID, to_dict, to_json, to_text
     from .emit_html import to_html
     from .emit_tabular import to_csv, to_xlsx
+    from .messages import Lang
+    from .pipeline import notice_from_document
+    from .read import SourceLike, read_document, read_text_document
+    from .reconcile import reconcile
+    from .segment import segment
 
     __version__: str
 
-# Rarely used names load on first access (PEP 562): batch pulls in
-# multiprocessing, emit_html/emit_tabular their own tables, and
-# importlib.metadata the email package, together most of `import policy_parse`.
+# Names load on first access (PEP 562), so `import policy_parse` costs the
+# models and errors only: the stages come with the first parse (a PDF's
+# while its page workers run, warmup.py), batch with multiprocessing,
+# emit_html/emit_tabular with their own tables, and __version__ with
+# importlib.metadata and the email package.
 _LAZY = {
+    "SCHEMA_ID": ".emit",
+    "to_dict": ".emit",
+    "to_json": ".emit",
+    "to_text": ".emit",
+    "read_document": ".read",
+    "read_text_document": ".read",
+    "notice_from_document": ".pipeline",
+    "reconcile": ".reconcile",
+    "segment": ".segment",
     "load_aliases": ".aliases",
     "parse_many": ".batch",
     "to_html": ".emit_html",
@@ -173,6 +183,7 @@ def parse(
     `pdf_engine` picks who draws a PDF's pages: "pdfium" (fast, the default)
     or "pdfplumber" (the reference engine).
     """
+    from .read import read_document
     from .warmup import prepare_text_stages
 
     document = read_document(
@@ -182,6 +193,8 @@ def parse(
         pdf_engine=pdf_engine,
         while_waiting=prepare_text_stages,
     )
+    from .pipeline import notice_from_document
+
     return notice_from_document(document, aliases=aliases)
 
 
@@ -190,27 +203,7 @@ def parse_text(
 ) -> Notice:
     """Parse a notice given as its decoded text.  Never touches the filesystem,
     whatever the text looks like: use this for untrusted strings."""
+    from .pipeline import notice_from_document
+    from .read import read_text_document
+
     return notice_from_document(read_text_document(text, path=path), aliases=aliases)
-
-
-def notice_from_document(document: Document, aliases: Mapping[str, str] | None = None) -> Notice:
-    """Segment, normalise and reconcile a `Document` a reader produced."""
-    if is_traditional(document_text(document)):
-        simplified = simplify_document(document)
-        seg = segment(simplified)
-        notice = segmented_to_notice(seg, document.source, aliases)
-        notice = restore_written(notice, document, simplified)
-    else:
-        seg = segment(document)
-        notice = segmented_to_notice(seg, document.source, aliases)
-    if not notice.measures and not notice.table:
-        raise NotANoticeError(
-            "no measure and no 分工表 row found: this does not read as an implementation notice"
-        )
-    # Where the structure was guessed, say so first (normalize/structure.py).
-    found = [*structure_findings(notice, seg.outline.notes), *reconcile(notice)]
-    if aliases:
-        from .aliases import alias_conflicts
-
-        found.extend(alias_conflicts(notice, aliases))
-    return attrs.evolve(notice, discrepancies=tuple(found))

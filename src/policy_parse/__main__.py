@@ -17,12 +17,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from . import parse, read_document
+from . import parse
 from .batch import SUFFIX, failed_on, find_inputs, one_pdf_worker, process_one, render
-from .emit import document_to_dict
 from .errors import PolicyParseError
 from .jsonout import dumps
 from .messages import Lang, count, ui
+from .read import read_document
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -196,6 +196,8 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
 def _single(args: argparse.Namespace, options: dict[str, Any]) -> int:
     source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
     if args.stage == "read":
+        from .emit import document_to_dict
+
         document = read_document(source, password=args.password, pdf_engine=args.pdf_engine)
         text = dumps(document_to_dict(document), sort_keys=False) + "\n"
         return _write(text, args.output)

@@ -11,9 +11,10 @@ pattern's do.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["lazy_compile"]
 
@@ -40,6 +41,8 @@ class _LazyPattern:
         self._flags = flags
 
     def __getattr__(self, name: str) -> Any:
+        import regex  # with the first pattern used, not with the package
+
         compiled = regex.compile(self._pattern, self._flags)
         for attr in _KEPT:
             setattr(self, attr, getattr(compiled, attr))

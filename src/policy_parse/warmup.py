@@ -5,7 +5,8 @@ import), so the first notice a process parses pays for them — about a
 third of a short notice's time.  A PDF or a legacy file is read by a worker
 process while the caller waits on a pipe; that wait is when the caller
 parses a small invented notice (data/warmup.txt), once per process, so the
-text stages are ready when the real text arrives.  Parsing it takes the
+text stages (and the output stage's module) are ready when the real text
+arrives.  Parsing it takes the
 same code paths a real notice does: no list of patterns to keep up to date.
 """
 
@@ -24,7 +25,7 @@ def prepare_text_stages() -> None:
     if _done:
         return
     _done = True
-    from . import memo, parse_text
+    from . import emit, memo, parse_text  # noqa: F401 - emit: imported now, used after
 
     path = os.path.join(os.path.dirname(__file__), "data", "warmup.txt")
     with open(path, encoding="utf-8") as f:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 
-import regex
-
 from ..errors import EncryptedDocumentError, UnsupportedFormatError
 from ..lazy_regex import lazy_compile_bytes
 from ..models import Format
@@ -31,12 +29,11 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # or one of the elements a saved page starts with.  Case-insensitive, since
 # portals write <HTML> as often as <html>.
 _HTML_START = lazy_compile_bytes(
-    rb"""
+    rb"""(?ixs)                     # ignore case, verbose, . matches newlines
     \A(?:\s|<!--.*?-->)*           # blanks and comments before the markup
     <(?:!doctype\s+html|html|head|body|meta|title   # a whole page
        |div|p|table|center|font|span|style|link|script|h[1-6])\b  # a saved fragment
-    """,
-    regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
+    """
 )
 
 
@@ -102,8 +99,7 @@ def _strip_bom(data: bytes) -> bytes:
 # A page saved as one file (MHTML: IE's .mht, Word's "single file web page",
 # often served as .doc): a MIME message whose root part is the HTML.
 _MHTML = lazy_compile_bytes(
-    rb"\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related",
-    regex.IGNORECASE,
+    rb"(?i)\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related"
 )
 
 
