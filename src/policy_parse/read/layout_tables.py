@@ -370,11 +370,12 @@ def page_to_layout(page: PageModel) -> Layout:
     The page's characters are not kept: only lines leave this function."""
     number = page.number
     chars = dedupe(split_hidden(page))
-    has_text = any(c.text.strip() for c in chars) or any(c.text.strip() for c, _ in page.hidden)
+    drawn = [c.text for c in chars if c.text.strip()]
+    has_text = bool(drawn) or any(c.text.strip() for c, _ in page.hidden)
     grids: list[Grid] = []
     stray: list[Char] = []
     remaining = chars
-    if any(c.text.strip() for c in chars):
+    if drawn:
         for table in find_tables(page.edges):
             made = _table_to_grid(table, number)
             if made is None:
@@ -385,8 +386,11 @@ def page_to_layout(page: PageModel) -> Layout:
             tops = sorted({b[1] for b in boxes})
             per_box: dict[int, list[Char]] = defaultdict(list)
             rest: list[Char] = []
+            gx0, gtop, gx1, gbottom = grid.bbox
             for c in remaining:
-                if not _inside(c, grid.bbox):
+                mx = (c.x0 + c.x1) / 2
+                my = (c.top + c.bottom) / 2
+                if not (gx0 <= mx <= gx1 and gtop <= my <= gbottom):  # _inside, inlined
                     rest.append(c)
                     continue
                 k = _place(c, boxes, tops, grid.col_x, slots)
@@ -402,7 +406,6 @@ def page_to_layout(page: PageModel) -> Layout:
             _measure_padding(grid)
             remaining = rest
     hidden = _hidden_lines(page.hidden, number)
-    drawn = [c.text for c in chars if c.text.strip()]
     return Layout(
         page=number,
         width=page.width,
