@@ -998,3 +998,16 @@ def test_a_department_of_invisible_characters_only_is_no_department() -> None:
     names = [u.name for e in notice.table for u in (*e.lead, *e.support)]
     assert all(strip_invisible(n) for n in names)
     assert not any(u.written == "\u200d" for e in notice.table for u in e.support)
+
+
+def test_every_limit_is_listed_in_the_security_notes() -> None:
+    # docs/security.md lists each Limits field with its default (issue 13).
+    from pathlib import Path
+
+    import attrs
+
+    from policy_parse import Limits
+
+    doc = (Path(__file__).parent.parent / "docs" / "security.md").read_text("utf-8")
+    missing = [f.name for f in attrs.fields(Limits) if f"| `{f.name}` |" not in doc]
+    assert missing == []
