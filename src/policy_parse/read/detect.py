@@ -98,9 +98,7 @@ def _strip_bom(data: bytes) -> bytes:
 
 # A page saved as one file (MHTML: IE's .mht, Word's "single file web page",
 # often served as .doc): a MIME message whose root part is the HTML.
-_MHTML = lazy_compile_bytes(
-    rb"(?i)\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related"
-)
+_MHTML = lazy_compile_bytes(rb"(?i)\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/related")
 
 
 def _looks_like_html(data: bytes) -> bool:

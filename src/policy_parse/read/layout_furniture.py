@@ -4,28 +4,26 @@ dropped (docs/pdf.md, "Page furniture")."""
 
 from __future__ import annotations
 
-import regex
-
+from ..lazy_regex import lazy_compile
 from ..models import Residue, Span
 from .layout_lines import Line
 from .layout_tables import Layout
 
 __all__ = ["split_furniture"]
 
-_PAGE_NUMBER = regex.compile(
-    r"""
+_PAGE_NUMBER = lazy_compile(
+    r"""(?x)  # verbose
     ^\s*(?:
         [-—–－]?\s*\d{1,4}\s*[-—–－]?                 # 3   - 3 -   —3—
       | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?   # 第3页  第3页 共9页
       | \d{1,4}\s*/\s*\d{1,4}                        # 3/9
       | (?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?  # Page 3 of 9
     )\s*$
-    """,
-    regex.VERBOSE,
+    """
 )
 
 # 续表 / 续表1 / （续表） / 续上表: the table above goes on.
-_CONTINUED = regex.compile(r"^\s*[（(]?\s*续(?:上)?表\s*\d*\s*[）)]?\s*[:：]?\s*$")
+_CONTINUED = lazy_compile(r"^\s*[（(]?\s*续(?:上)?表\s*\d*\s*[）)]?\s*[:：]?\s*$")
 
 
 def split_furniture(lay: Layout) -> tuple[list[Line], list[Residue], bool]:

@@ -10,21 +10,24 @@ in the number of pages.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import regex
 
 from ..numeric import median
 from .page_model import Char
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
 
-# CJK ideographs, kana, CJK symbols and punctuation, full-width forms: between
-# two of these a gap is layout (justification), never a word space.
-_WIDE = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]"
-)
+# Wide characters: East Asian Width W or F (CJK ideographs, kana, Hangul,
+# full-width forms), plus CJK symbols and punctuation, all of the full-width
+# block and the dashes, ellipsis and quotes CJK text sets wide.  Between two
+# of these a gap is layout (justification), never a word space.  Decided by
+# unicodedata, not a pattern: PDF workers then need no `regex` (start-up,
+# issue 11).
+_WIDE_ALSO = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")
+
+
 # Characters that may not begin a line (kinsoku): when one of them starts the
 # next line, the character before it was carried over too.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·%)]},.;:!?－—ー")
@@ -91,7 +94,15 @@ def is_narrow_word(ch: str) -> bool:
 
 
 def is_wide(ch: str) -> bool:
-    return bool(_WIDE.match(ch))
+    if not ch:
+        return False
+    o = ord(ch)
+    return (
+        0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or ch in _WIDE_ALSO
+        or unicodedata.east_asian_width(ch) in ("W", "F")
+    )
 
 
 def _chars_to_text(chars: Sequence[Char]) -> str:

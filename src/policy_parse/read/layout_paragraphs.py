@@ -8,16 +8,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
+from ..lazy_regex import lazy_compile
 from ..numeric import median
 from .layout_lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
 from .layout_tables import Layout
 
 __all__ = ["Margins", "continues_paragraph", "margins"]
 
-_NEW_ITEM = regex.compile(
-    r"""
+_NEW_ITEM = lazy_compile(
+    r"""(?x)  # verbose
     ^\s*(?:
         \d+(?:-\d+)*\s*[.．、](?!\d)     # 1.  36-1.  1、  (not 5.8亿)
       | [（(]\s*[一二三四五六七八九十百零\d]+\s*[）)]   # （一） （1）
@@ -26,8 +25,7 @@ _NEW_ITEM = regex.compile(
       | 附件                             # 附件 / 附件：
       | [•·●■◆▪\-–—]\s                 # bullets
     )
-    """,
-    regex.VERBOSE,
+    """
 )
 
 

@@ -9,13 +9,12 @@ table at a page break.
 
 from __future__ import annotations
 
-import regex
-
+from ..lazy_regex import lazy_compile
 from .layout_tables import Grid, GridCell
 
 __all__ = ["append_grid", "same_columns"]
 
-_NUMBER_CELL = regex.compile(r"^\s*\d+(?:[-.．]\d+)*\s*$")
+_NUMBER_CELL = lazy_compile(r"^\s*\d+(?:[-.．]\d+)*\s*$")
 _TERMINAL = frozenset("。！？；;!?")
 
 
