@@ -210,26 +210,6 @@ def in_process(names: list[str], path: Path, n: int) -> dict[str, list[float]]:
     return out
 
 
-def _hwm_kib() -> int:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0  # pragma: no cover - not Linux
-
-
-def child_main(name: str, path: str) -> None:
-    """In a fresh interpreter: import, do the work once, report peak memory."""
-    import importlib
-    import resource
-
-    if IMPORTS[name]:
-        importlib.import_module(IMPORTS[name])
-    WORK[name](Path(path))
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"peak": max(_hwm_kib(), children)}))
-
-
 # A tiny launcher: fork+exec from it keeps this benchmark's own RSS out of
 # the measured process's ru_maxrss.
 _LAUNCH = (
@@ -242,8 +222,10 @@ _LAUNCH = (
 
 
 def _launch(cmd: list[str]) -> dict[str, float]:
+    # The checkout this script lives in, not an installed copy.
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     out = subprocess.run(
-        [sys.executable, "-c", _LAUNCH, *cmd], check=True, capture_output=True, text=True
+        [sys.executable, "-c", _LAUNCH, *cmd], check=True, capture_output=True, text=True, env=env
     ).stdout
     r: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     if r["code"] != 0:
@@ -251,30 +233,33 @@ def _launch(cmd: list[str]) -> dict[str, float]:
     return r
 
 
+def _script(name: str) -> str:
+    """A fresh process's whole program for contender `name`: its imports and
+    its work function's own source, nothing of this benchmark, so every
+    contender pays the same start-up (the CLI is `python -m policy_parse`)."""
+    import inspect
+
+    fn = WORK[name]
+    head = "import sys, zipfile, io\nfrom pathlib import Path\n"
+    if IMPORTS[name]:
+        head += f"import {IMPORTS[name]}\n"
+    return head + inspect.getsource(fn) + f"\n{fn.__name__}(Path(sys.argv[1]))\n"
+
+
 def whole_process(name: str, path: Path, procs: int) -> tuple[float, float]:
-    """(median wall seconds, median peak MiB) of fresh processes."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    """(median wall seconds, median peak MiB) of fresh processes, each timed
+    and measured the same way (`_LAUNCH`: fork, exec, wait4)."""
     times, peaks = [], []
     for _ in range(procs):
         if name == "cli":
-            r = _launch([sys.executable, "-m", "policy_parse", str(path)])
-            times.append(r["s"])
-            peaks.append(r["kib"] / 1024)
+            cmd = [sys.executable, "-m", "policy_parse", str(path)]
         elif name == "pdftotext":
-            r = _launch(["pdftotext", "-layout", str(path), "-"])
-            times.append(r["s"])
-            peaks.append(r["kib"] / 1024)
+            cmd = ["pdftotext", "-layout", str(path), "-"]
         else:
-            t = time.perf_counter()
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", name, str(path)],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=env,
-            ).stdout
-            times.append(time.perf_counter() - t)
-            peaks.append(json.loads(out.strip().splitlines()[-1])["peak"] / 1024)
+            cmd = [sys.executable, "-c", _script(name), str(path)]
+        r = _launch(cmd)
+        times.append(r["s"])
+        peaks.append(r["kib"] / 1024)
     return statistics.median(times), statistics.median(peaks)
 
 
@@ -405,7 +390,6 @@ def scaling(formats: list[str], scales: list[int], procs: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--child", nargs=2, metavar=("NAME", "PATH"), help=argparse.SUPPRESS)
     ap.add_argument("--repeat", type=int, default=None, help="warm calls (txt/docx 20, pdf 5)")
     ap.add_argument("--procs", type=int, default=DEFAULT_PROCS, help="fresh processes each")
     ap.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset")
@@ -414,9 +398,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     # Measure the checkout this script lives in (not an installed copy).
     sys.path.insert(0, str(ROOT / "src"))
-    if args.child:
-        child_main(*args.child)
-        return 0
     formats = [f for f in args.formats.split(",") if f]
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
