@@ -170,19 +170,35 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     the same but sorts and clusters the whole page; hashing each character
     by its text, then by its `tol`-sized band of `top`, looks at three small
     buckets (a duplicate within `tol` lies in its band or a neighbour),
-    linear in the page.  The first time a text is seen costs one lookup."""
+    linear in the page.  The first time a text is seen costs one lookup; the
+    loop is written out because it runs for every character of every page."""
     seen: dict[str, dict[int, list[Char]]] = {}
     out: list[Char] = []
     append = out.append
     for c in chars:
+        text = c.text
         band = int(c.top // tol)
-        bands = seen.get(c.text)
+        bands = seen.get(text)
         if bands is None:
-            seen[c.text] = {band: [c]}
+            seen[text] = {band: [c]}
             append(c)
             continue
-        if c.text.strip() and _drawn_before(c, bands, band, tol):
-            continue
+        if text.strip():
+            x0, top, size = c.x0, c.top, c.size
+            twin = False
+            for b in (band - 1, band, band + 1):
+                for o in bands.get(b, ()):
+                    if (
+                        abs(o.x0 - x0) <= tol
+                        and abs(o.top - top) <= tol
+                        and abs(o.size - size) <= 0.01
+                    ):
+                        twin = True
+                        break
+                if twin:
+                    break
+            if twin:
+                continue
         same = bands.get(band)
         if same is None:
             bands[band] = [c]
@@ -190,18 +206,6 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
             same.append(c)
         append(c)
     return out
-
-
-def _drawn_before(c: Char, bands: dict[int, list[Char]], band: int, tol: float) -> bool:
-    for b in (band - 1, band, band + 1):
-        for o in bands.get(b, ()):
-            if (
-                abs(o.x0 - c.x0) <= tol
-                and abs(o.top - c.top) <= tol
-                and abs(o.size - c.size) <= 0.01
-            ):
-                return True
-    return False
 
 
 def join_texts(a: str, b: str) -> str:
