@@ -87,3 +87,40 @@ def test_the_text_report_shows_structure_findings_first():
     zh = policy_parse.to_text(notice, lang="zh").splitlines()
     titles = [ln for ln in zh if regex.search(r"（\d+）$", ln) and not ln.startswith(" ")]
     assert titles[0].startswith("结构推测"), titles
+
+
+# --- text the parser did not read --------------------------------------------------
+
+_TABLE = "\n".join(
+    "\n".join("\t" + c for c in row) + "\n"
+    for row in (
+        ["序号", "具体措施", "牵头单位"],
+        ["1", "推进改革。", "市发改委"],
+        ["2", "优化服务。", "市政务局"],
+    )
+)
+_PROSE = "一、任务\n1.推进改革。（牵头单位：市发改委）\n2.优化服务。（牵头单位：市政务局）\n"
+
+
+def test_a_notice_pasted_twice_says_its_second_copy_was_not_read():
+    once = policy_parse.parse_text(_PROSE + "\n" + _TABLE)
+    assert _structure(once) == []
+    twice = policy_parse.parse_text(_PROSE + "\n" + _TABLE + "\n" + _PROSE + "\n" + _TABLE)
+    found = {d.note: d.fields for d in twice.discrepancies if d.kind is Kind.STRUCTURE}
+    assert dict(found["after_table"]) == {"lines": "3", "numbered": "3", "text": "一、任务"}
+    assert dict(found["second_table"])["rows"] == "3"
+    # Not read, but not lost either: the text is residue.
+    assert "1.推进改革。（牵头单位：市发改委）" in [r.text for r in twice.residue]
+
+
+def test_a_stray_line_after_the_table_is_no_finding():
+    notice = policy_parse.parse_text(_PROSE + "\n" + _TABLE + "\n42\n")
+    assert _structure(notice) == []
+    assert [r.text for r in notice.residue] == ["42"]
+
+
+def test_a_table_without_a_recognised_header_says_it_was_not_read():
+    odd = "\n".join("\n".join("\t" + c for c in row) + "\n" for row in (["甲", "乙"], ["丙", "丁"]))
+    notice = policy_parse.parse_text(_PROSE + "\n" + odd)
+    (d,) = [d for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+    assert d.note == "unread_table" and dict(d.fields)["rows"] == "2"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import attrs
 
+from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
 from .markers import is_outline_start
-from .prose import Outline, lines_to_outline
+from .prose import Note, Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
 
 __all__ = ["Line", "Segmented", "segment"]
@@ -47,11 +48,23 @@ def _cover_letter_end(lines: list[Line]) -> int:
     return -1
 
 
+def _unread_after_table(after: list[Line]) -> list[Note]:
+    """Text after the 分工表 is kept as residue, not read: say so when it is
+    more than a stray line or two, or holds lines numbered like measures (a
+    plan pasted twice, a second list after the table)."""
+    numbered = sum(1 for ln in after if is_outline_start(ln.text))
+    if not after or (not numbered and len(after) <= load("structure")["after_table_max_lines"]):
+        return []
+    fields = (("lines", str(len(after))), ("numbered", str(numbered)), ("text", after[0].text[:40]))
+    return [("after_table", fields)]
+
+
 def segment(document: Document) -> Segmented:
     residue: list[Residue] = list(document.residue)
     before: list[Line] = []
     after: list[Line] = []
     table_seg: TableSegment | None = None
+    unread: list[Note] = []  # tables not read as the 分工表 (structure findings)
     for block in document.blocks:
         if isinstance(block, Table):
             seg = (
@@ -63,7 +76,7 @@ def segment(document: Document) -> Segmented:
                 table_seg = seg
                 residue.extend(seg.residue)
                 continue
-            residue.extend(
+            left = [
                 Residue(
                     text=" | ".join(c.text for c in row.cells if c.text),
                     reason="table without a recognised header row"
@@ -73,7 +86,11 @@ def segment(document: Document) -> Segmented:
                 )
                 for row in block.rows
                 if any(c.text for c in row.cells)
-            )
+            ]
+            residue.extend(left)
+            if len(left) >= load("structure")["unread_table_min_rows"]:
+                key = "unread_table" if table_seg is None else "second_table"
+                unread.append((key, (("rows", str(len(left))), ("text", left[0].text[:40]))))
             continue
         (after if table_seg is not None else before).extend(_paragraph_lines(block))
 
@@ -105,6 +122,9 @@ def segment(document: Document) -> Segmented:
         outline = attrs.evolve(
             outline, notes=(("cover_letter", (("date", cover_date),)), *outline.notes)
         )
+    unread.extend(_unread_after_table(after))
+    if unread:
+        outline = attrs.evolve(outline, notes=(*outline.notes, *unread))
     residue.extend(header_residue)
     residue.extend(outline.residue)
     residue.extend(
