@@ -13,6 +13,7 @@ see, and only when both forms occur in the notice.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -59,8 +60,19 @@ def split_units(text: str) -> list[str]:
     return [w for w in (trim(p) for p in items) if w]
 
 
+@functools.cache
+def _endings() -> tuple[str, ...]:
+    return tuple(load("units")["endings"])
+
+
+@functools.cache
+def _shared_suffixes() -> tuple[str, ...]:
+    """Longest first: 区人民政府 before 区政府."""
+    return tuple(sorted(load("units")["shared_suffixes"], key=len, reverse=True))
+
+
 def _has_unit_ending(name: str) -> bool:
-    return name.endswith(tuple(load("units")["endings"]))
+    return name.endswith(_endings())
 
 
 def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
@@ -71,7 +83,7 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
     the shared suffix of the next item that has one: a known suffix from the
     data file, else the part of that item beyond the run's common length.
     """
-    suffixes = sorted(load("units")["shared_suffixes"], key=len, reverse=True)
+    suffixes = _shared_suffixes()
     out: list[tuple[str, str]] = []
     pending: list[str] = []
     for original in written:
@@ -124,6 +136,7 @@ class Inventory:
         self.names = sorted(set(names))
         curated: dict[str, str] = load("units")["aliases"]
         self._resolved: dict[str, tuple[UnitStatus, str, tuple[str, ...]]] = {}
+        self._units: dict[tuple[str, str], Unit] = {}
         by_last: dict[str, list[str]] = {}
         for n in self.names:
             by_last.setdefault(n[-1:], []).append(n)
@@ -149,11 +162,18 @@ class Inventory:
                 self._resolved[short] = (UnitStatus.RESOLVED, full, ())
 
     def unit(self, written: str, expanded: str) -> Unit:
+        # Prose and table name the same units again and again: one (frozen)
+        # Unit per pair.
+        key = (written, expanded)
+        if (made := self._units.get(key)) is not None:
+            return made
         written_as = UnitStatus.AS_WRITTEN if expanded == clean(written) else UnitStatus.EXPANDED
         status, name, candidates = self._resolved.get(expanded, (written_as, expanded, ()))
-        return Unit(
+        made = Unit(
             name=name, written=written, expanded=expanded, status=status, candidates=candidates
         )
+        self._units[key] = made
+        return made
 
 
 def written_units(text: str | Sequence[str]) -> list[tuple[str, str]]:
