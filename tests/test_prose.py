@@ -458,3 +458,31 @@ def test_a_paragraph_full_of_unclosed_brackets_costs_linear_time():
 def test_a_36_1_dun_sub_measure_under_dun_measures_is_read():
     notice = _parse("一、任务\n1、推进改革。（甲局负责）\n36-1、优化服务。（乙局负责）\n")
     assert [m.id for m in notice.measures] == ["1", "36-1"]
+
+
+def test_one_task_under_a_title_is_numbered_like_its_siblings_tasks():
+    # （一） holds two unnumbered tasks under its title, so the notice numbers
+    # tasks that way: （二）'s single task is 2-1 with its title a lead-in,
+    # not the title glued to the task (tests/specimens/11_unnumbered.txt).
+    text = (
+        "一、加强保护\n"
+        "（一）推进修复\n"
+        "开展综合治理。（牵头单位：甲局）\n"
+        "建立管护机制。（牵头单位：甲局；配合单位：乙局）\n"
+        "（二）强化保持\n"
+        "实施治理工程。（牵头单位：丙局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [(m.id, m.text) for m in notice.measures] == [
+        ("1-1", "开展综合治理。"),
+        ("1-2", "建立管护机制。"),
+        ("2-1", "实施治理工程。"),
+    ]
+    assert "（二）强化保持" in [r.text for r in notice.residue]
+
+
+def test_a_lone_title_over_one_task_stays_one_measure():
+    # No sibling splits into tasks: the title line belongs to the measure.
+    text = "一、加强保护\n（一）推进修复\n开展综合治理。（牵头单位：甲局）\n"
+    notice = policy_parse.parse_text(text)
+    assert [(m.id, m.text) for m in notice.measures] == [("1", "推进修复开展综合治理。")]

@@ -341,6 +341,12 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
     def set_aside(paragraphs: list[_Paragraph], reason: str) -> None:
         residue.extend(Residue(text=p.text, reason=reason, span=p.line.span) for p in paragraphs)
 
+    tasks = {id(it): _tasks(it) for it in items if it.marker.style == measure_style}
+    # Where some measure item holds several unnumbered tasks under a title
+    # line, the notice numbers its tasks that way: an item of the same style
+    # with a title line and one annotated task is N-1 too, its title a
+    # lead-in, rather than the title glued to the task's text.
+    by_tasks = any(len(t[1]) >= 2 and t[2] for t in tasks.values())
     for it, convention in zip(items, conventions, strict=True):
         m = it.marker
         body = list(it.paragraphs)
@@ -361,13 +367,9 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
             continue
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
-            units = it.units()
-            kept_units, _ = _split_trailers([p for u in units for p in u])
-            kept_ids = {id(p) for p in kept_units}
-            units = [u for u in units if id(u[0]) in kept_ids]
-            annotated_units = [u for u in units if any(p.annotations for p in u)]
-            lead_in = not any(p.annotations for p in units[0])
-            if len(annotated_units) >= 2 and (len(units) - lead_in) == len(annotated_units):
+            units, annotated_units, lead_in, kept_ids = tasks[id(it)]
+            several = len(annotated_units) >= 2 or (by_tasks and lead_in and annotated_units)
+            if several and (len(units) - lead_in) == len(annotated_units):
                 # Unnumbered measures: the item holds several tasks, each
                 # ended by its own annotation (in one paragraph or one per
                 # paragraph) → N-1, N-2 …; an unannotated first line is
@@ -408,6 +410,21 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         residue=tuple(residue),
         notes=levels.notes,
     )
+
+
+def _tasks(
+    it: _Item,
+) -> tuple[list[list[_Paragraph]], list[list[_Paragraph]], bool, set[int]]:
+    """A measure item's units of paragraphs (trailers left out), those that
+    carry an annotation, whether the first carries none (a lead-in), and the
+    ids of the kept paragraphs."""
+    units = it.units()
+    kept_units, _ = _split_trailers([p for u in units for p in u])
+    kept_ids = {id(p) for p in kept_units}
+    units = [u for u in units if id(u[0]) in kept_ids]
+    annotated_units = [u for u in units if any(p.annotations for p in u)]
+    lead_in = bool(units) and not any(p.annotations for p in units[0])
+    return units, annotated_units, lead_in, kept_ids
 
 
 def _example(items: list[_Item], style: str) -> str:
