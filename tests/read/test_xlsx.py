@@ -124,3 +124,14 @@ def test_the_sample_xlsx_is_the_notice_table() -> None:
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(table.rows) == 79
     assert any(c.merged_up for r in table.rows for c in r.cells)
+
+
+def test_a_truncated_workbook_is_a_corrupt_xlsx_not_a_docx() -> None:
+    from pathlib import Path
+
+    from policy_parse.errors import CorruptFileError
+
+    data = (Path(__file__).parents[2] / "samples" / "notice.xlsx").read_bytes()
+    with pytest.raises(CorruptFileError, match=r"not a readable \.xlsx") as info:
+        read_document(data[: len(data) // 2])
+    assert "Word" not in str(info.value)

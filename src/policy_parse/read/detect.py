@@ -71,15 +71,15 @@ def _ole_format(data: bytes) -> Format:
 
 
 def _zip_format(data: bytes) -> Format:
-    """DOCX, XLSX or OFD by the archive's member names.  A zip too damaged to
-    list stays DOCX, whose reader reports the damage."""
+    """DOCX, XLSX or OFD by the archive's member names (by the names its
+    local headers carry when the zip is too damaged to list)."""
     import zipfile  # only archives need it: kept out of `import policy_parse`
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, OverflowError):
-        return Format.DOCX
+        return _damaged_zip_format(data)
     if "word/document.xml" in names:
         return Format.DOCX
     if "xl/workbook.xml" in names or any(n.startswith("xl/worksheets/") for n in names):
@@ -87,6 +87,18 @@ def _zip_format(data: bytes) -> Format:
     if "OFD.xml" in names:
         return Format.OFD
     return Format.DOCX  # the docx check names what the archive is instead
+
+
+def _damaged_zip_format(data: bytes) -> Format:
+    """A zip whose directory cannot be read (cut off, damaged): the names in
+    the local headers at its start still say what it is, so that the right
+    reader reports the damage in its own words."""
+    head = data[:65536]
+    if b"OFD.xml" in head or b"Doc_0/" in head:
+        return Format.OFD
+    if b"xl/" in head and b"word/" not in head:
+        return Format.XLSX
+    return Format.DOCX
 
 
 def _strip_bom(data: bytes) -> bytes:

@@ -74,37 +74,49 @@ class UnsafeXmlError(CorruptFileError):
 # zip
 
 
+# What each kind of package is called in messages, and who writes it.
+_PACKAGES = {
+    "word": (".docx", "Word"),
+    "excel": (".xlsx", "Excel"),
+    "ofd": (".ofd", "an OFD writer"),
+}
+
+
 def check_zip(data: bytes, limits: Limits, *, expect: str = "word") -> None:
     """Refuse a .docx that is no zip, no Word document, a zip bomb, or carries
     a DTD; return None when python-docx may safely open `data`.  With
-    ``expect="excel"`` the same checks vet an .xlsx for openpyxl."""
+    ``expect="excel"`` (or ``"ofd"``) the same checks vet an .xlsx for
+    openpyxl (an .ofd for read/ofd.py), and the messages name that format."""
+    ext, app = _PACKAGES[expect]
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise CorruptFileError(
-            f"not a readable .docx (damaged or truncated zip: {exc}); "
-            "re-save it from Word or re-download it"
+            f"not a readable {ext} (damaged or truncated zip: {exc}); "
+            f"re-save it from {app} or re-download it"
         ) from exc
     except (OSError, EOFError, ValueError, OverflowError) as exc:
-        raise CorruptFileError(f"not a readable .docx (damaged zip: {exc})") from exc
+        raise CorruptFileError(f"not a readable {ext} (damaged zip: {exc})") from exc
     with zf:
         infos = zf.infolist()
-        _check_declared(infos, data, limits)
+        _check_declared(infos, data, limits, ext, app)
         if expect == "excel":
             _check_is_excel(infos)
         elif expect == "ofd":
             _check_is_ofd(infos)
         else:
             _check_is_word(infos)
-        _check_real(infos, data, limits)
+        _check_real(infos, data, limits, ext, app)
 
 
-def _check_declared(infos: list[zipfile.ZipInfo], data: bytes, limits: Limits) -> None:
+def _check_declared(
+    infos: list[zipfile.ZipInfo], data: bytes, limits: Limits, ext: str, app: str
+) -> None:
     """Refuse on what the central directory declares, before inflating anything:
     too many, too large, encrypted, oddly compressed or duplicate entries."""
     if len(infos) > limits.max_zip_entries:
         raise InputTooLargeError(
-            f".docx has {len(infos)} zip entries, over the limit of {limits.max_zip_entries} "
+            f"{ext} has {len(infos)} zip entries, over the limit of {limits.max_zip_entries} "
             "(Limits.max_zip_entries)"
         )
     seen: set[str] = set()
@@ -116,31 +128,31 @@ def _check_declared(infos: list[zipfile.ZipInfo], data: bytes, limits: Limits) -
             # zipfile (and so python-docx) silently takes the last copy; Word
             # may take another: which text is the notice is ambiguous.
             raise CorruptFileError(
-                f".docx has two zip entries named {info.filename!r}; refused as ambiguous "
-                "(a tampered or badly repaired file): re-save it from Word"
+                f"{ext} has two zip entries named {info.filename!r}; refused as ambiguous "
+                f"(a tampered or badly repaired file): re-save it from {app}"
             )
         seen.add(key)
         if info.flag_bits & 0x1:
             raise CorruptFileError(
-                f".docx member {info.filename!r} is zip-encrypted, which Word never writes"
+                f"{ext} member {info.filename!r} is zip-encrypted, which {app} never writes"
             )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             # OPC allows only stored and deflated members.
             raise CorruptFileError(
-                f".docx member {info.filename!r} uses zip compression method "
-                f"{info.compress_type}, which is not allowed in Office files"
+                f"{ext} member {info.filename!r} uses zip compression method "
+                f"{info.compress_type}, which {app} never uses"
             )
         total += info.file_size
         if total > limits.max_unzipped_bytes:
             raise InputTooLargeError(
-                f".docx declares over {limits.max_unzipped_bytes} bytes uncompressed "
+                f"{ext} declares over {limits.max_unzipped_bytes} bytes uncompressed "
                 "(a zip bomb?); raise Limits.max_unzipped_bytes if the file is genuine"
             )
         if info.file_size >= _RATIO_FLOOR:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_zip_ratio:
                 raise InputTooLargeError(
-                    f".docx member {info.filename!r} declares a compression ratio of "
+                    f"{ext} member {info.filename!r} declares a compression ratio of "
                     f"{ratio:.0f}:1, over the limit of {limits.max_zip_ratio:.0f}:1 "
                     "(a zip bomb?); raise Limits.max_zip_ratio if the file is genuine"
                 )
@@ -181,21 +193,23 @@ def _check_is_ofd(infos: list[zipfile.ZipInfo]) -> None:
         raise CorruptFileError("not an OFD package: the zip has no OFD.xml (damaged file?)")
 
 
-def _check_real(infos: list[zipfile.ZipInfo], data: bytes, limits: Limits) -> None:
+def _check_real(
+    infos: list[zipfile.ZipInfo], data: bytes, limits: Limits, ext: str, app: str
+) -> None:
     """Inflate every member in bounded chunks, counting real bytes."""
     budget = limits.max_unzipped_bytes
     for info in infos:
-        budget -= _inflate_member(info, data, budget)
+        budget -= _inflate_member(info, data, budget, ext, app)
 
 
-def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int) -> int:
+def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int, ext: str, app: str) -> int:
     """Return the member's real size; raise as soon as it overruns its declared
     size or the remaining budget, or when its bytes are damaged."""
     name = info.filename
-    start = _member_data_offset(info, data)
+    start = _member_data_offset(info, data, ext)
     end = start + info.compress_size
     if end > len(data):
-        raise CorruptFileError(f".docx member {name!r} is truncated (damaged or cut-off file)")
+        raise CorruptFileError(f"{ext} member {name!r} is truncated (damaged or cut-off file)")
     size = 0
     crc = 0
     tail = b""
@@ -207,12 +221,12 @@ def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int) -> int:
             # The header lies: zipfile (and so python-docx) would silently
             # truncate at the declared size; we refuse, the entry is crafted.
             raise InputTooLargeError(
-                f".docx member {name!r} inflates beyond the {info.file_size} bytes its "
+                f"{ext} member {name!r} inflates beyond the {info.file_size} bytes its "
                 "header declares (a crafted zip bomb?)"
             )
         if size > budget:
             raise InputTooLargeError(
-                ".docx inflates to over the uncompressed limit (a zip bomb?); "
+                f"{ext} inflates to over the uncompressed limit (a zip bomb?); "
                 "raise Limits.max_unzipped_bytes if the file is genuine"
             )
         crc = zlib.crc32(chunk, crc)
@@ -220,8 +234,8 @@ def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int) -> int:
         for marker, text in _DTD_MARKERS:
             if marker in window:
                 raise UnsafeXmlError(
-                    f".docx member {name!r} declares a DTD ({text}), "
-                    "which Word never writes; refused as unsafe (XML entity attack?)"
+                    f"{ext} member {name!r} declares a DTD ({text}), "
+                    f"which {app} never writes; refused as unsafe (XML entity attack?)"
                 )
         tail = window[-_DTD_OVERLAP:]
 
@@ -240,7 +254,7 @@ def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int) -> int:
                 if not pending:
                     if pos >= len(data):
                         raise CorruptFileError(
-                            f".docx member {name!r} is truncated (damaged or cut-off file)"
+                            f"{ext} member {name!r} is truncated (damaged or cut-off file)"
                         )
                     pending = data[pos : pos + _CHUNK]
                     pos += len(pending)
@@ -250,21 +264,21 @@ def _inflate_member(info: zipfile.ZipInfo, data: bytes, budget: int) -> int:
                     take(out)
         except zlib.error as exc:
             raise CorruptFileError(
-                f".docx member {name!r} is damaged (bad deflate data: {exc})"
+                f"{ext} member {name!r} is damaged (bad deflate data: {exc})"
             ) from exc
     if size != info.file_size or crc != info.CRC:
         raise CorruptFileError(
-            f".docx member {name!r} is damaged (size or CRC does not match its header)"
+            f"{ext} member {name!r} is damaged (size or CRC does not match its header)"
         )
     return size
 
 
-def _member_data_offset(info: zipfile.ZipInfo, data: bytes) -> int:
+def _member_data_offset(info: zipfile.ZipInfo, data: bytes, ext: str) -> int:
     off = info.header_offset
     header = data[off : off + _LOCAL_HEADER.size]
     if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
         raise CorruptFileError(
-            f".docx member {info.filename!r} has no valid local header (damaged file)"
+            f"{ext} member {info.filename!r} has no valid local header (damaged file)"
         )
     name_len, extra_len = struct.unpack_from("<2H", header, _LOCAL_HEADER.size - 4)
     return int(off + _LOCAL_HEADER.size + name_len + extra_len)
@@ -291,7 +305,7 @@ def parse_xml(xml: bytes) -> etree._Element:
     for marker, _ in _DTD_MARKERS:
         if marker in xml:
             raise UnsafeXmlError(
-                "XML part declares a DTD, which Word never writes; "
+                "XML part declares a DTD, which no .docx, .xlsx or .ofd writer produces; "
                 "refused as unsafe (XML entity attack?)"
             )
     try:
