@@ -127,11 +127,7 @@ def test_the_sample_xlsx_is_the_notice_table() -> None:
 
 
 def test_a_truncated_workbook_is_a_corrupt_xlsx_not_a_docx() -> None:
-    from pathlib import Path
-
-    from policy_parse.errors import CorruptFileError
-
-    data = (Path(__file__).parents[2] / "samples" / "notice.xlsx").read_bytes()
+    data = (SAMPLES / "notice.xlsx").read_bytes()
     with pytest.raises(CorruptFileError, match=r"not a readable \.xlsx") as info:
         read_document(data[: len(data) // 2])
     assert "Word" not in str(info.value)
