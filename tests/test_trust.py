@@ -222,3 +222,21 @@ def test_the_text_summary_counts_no_prose_measures_in_a_table_only_notice() -> N
         notice, lang="en"
     )
     assert "正文0项措施，分工表14行" in policy_parse.to_text(notice, lang="zh")
+
+
+def test_a_copied_row_in_a_table_only_notice_is_told_without_a_prose_side() -> None:
+    rows = (
+        ["序号", "具体措施", "牵头单位"],
+        ["1", "推进改革。", "甲局"],
+        ["2", "推进改革。", "乙局"],
+    )
+    table = "\n".join("\n".join("\t" + c for c in r) + "\n" for r in rows)
+    notice = policy_parse.parse_text("关于某方案的通知\n\n" + table)
+    (dup,) = [d for d in notice.discrepancies if d.kind is policy_parse.Kind.DUPLICATE_TEXT]
+    assert (dup.measure, dup.prose, dup.table) == ("2", None, "推进改革。")
+    report = policy_parse.to_text(notice)
+    # No "正文（本项）" showing the row's own text as if it were prose, and no
+    # "与正文不同": there is no prose.
+    assert "本项" not in report and "与正文不同" not in report
+    assert "第2项措施分工表中的文字与第1项逐字相同" in report
+    assert "正文：（无）" in report

@@ -329,11 +329,13 @@ Records = tuple[dict[str | None, Measure], dict[str | None, TableEntry]]
 
 
 def by_id(notice: Notice) -> Records:
-    """Each side's records by measure id (the first of a repeated id)."""
+    """Each side's records by measure id (the first of a repeated id).  A
+    table-only notice's measures are its rows: they are no prose."""
     prose: dict[str | None, Measure] = {}
     table: dict[str | None, TableEntry] = {}
     for m in notice.measures:
-        prose.setdefault(m.id, m)
+        if m.origin == "prose":
+            prose.setdefault(m.id, m)
     for e in notice.table:
         table.setdefault(e.id, e)
     return prose, table

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from ..models import Discrepancy, Kind, Measure, Notice, Severity, TableEntry
 from .common import pair_finding
 from .findings import (
@@ -107,7 +109,10 @@ def _pair_findings(
             and (copied := texts.copied("table", pair.table, before_only=True))
         ):
             msg = f"the table text of {mid} repeats that of {copied} word for word"
-            out.append(pair_finding(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, None, t.text, msg))
+            found = pair_finding(Kind.DUPLICATE_TEXT, Severity.ERROR, mid, None, t.text, msg)
+            # No prose to differ from: its own words (messages.toml [note]).
+            fields = (("measure", mid or ""), ("copied", copied))
+            out.append(attrs.evolve(found, note="copied_row", fields=fields))
     if p is not None and t is not None and mid is not None:
         assert pair.prose is not None and pair.table is not None
         out += text_findings(mid, pair.prose, pair.table, p, t, texts)
