@@ -247,3 +247,24 @@ def test_a_failure_while_waiting_still_reaps_the_children() -> None:
         )
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+
+
+def test_a_threaded_caller_reads_a_pdf_with_one_worker() -> None:
+    # Forking is unsafe with threads alive, and a fresh interpreter per
+    # worker, one after another, would cost more than it saves.
+    from policy_parse.read import Limits
+    from policy_parse.read.pdf import _workers
+
+    assert _workers(Limits(pdf_workers=2)) >= 1
+    box: list[int] = []
+    t = threading.Thread(target=lambda: box.append(_workers(Limits(pdf_workers=2))))
+    hold = threading.Event()
+    other = threading.Thread(target=hold.wait)
+    other.start()
+    try:
+        t.start()
+        t.join()
+    finally:
+        hold.set()
+        other.join()
+    assert box == [1]

@@ -16,6 +16,7 @@ being read.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from typing import Literal
 
@@ -184,7 +185,11 @@ def read_pdf(
 
 def _workers(limits: Limits) -> int:
     """How many workers share the pages: `Limits.pdf_workers`, at most one
-    per CPU this process may use."""
+    per CPU this process may use, and one where workers cannot be forked
+    (other threads alive: each would be a fresh interpreter, started one
+    after another, _pdfworker)."""
+    if threading.active_count() > 1:
+        return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
