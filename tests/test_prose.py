@@ -27,6 +27,10 @@ from policy_parse.segment.markers import match_marker
         ("36－2．支持将医疗器械", "ar_sub", "36-2", "支持将医疗器械"),
         ("3.1 支持建设", "ar_dec", "3-1", "支持建设"),
         ("（2）子项", "ar_paren", "2", "子项"),
+        ("③遴选示范工厂", "circled", "3", "遴选示范工厂"),
+        ("⑫ 建设人才公寓", "circled", "12", "建设人才公寓"),
+        ("㉑、完善设施", "circled", "21", "完善设施"),
+        ("❷推行分时预约", "circled", "2", "推行分时预约"),
     ],
 )
 def test_it_reads_every_marker_style(line, style, number, rest):
@@ -41,6 +45,27 @@ def test_it_reads_every_marker_style(line, style, number, rest):
 )
 def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
     assert match_marker(line) is None
+
+
+def test_every_circled_number_is_a_circled_marker_with_its_value():
+    # NFKC folds ① to a bare 1, which is no marker: the style must survive folding.
+    import unicodedata
+
+    from policy_parse.segment.grammar import CIRCLED
+
+    for ch in CIRCLED:
+        m = match_marker(ch + "开展诊断")
+        assert m is not None and m.style == "circled", ch
+        assert m.number == str(int(unicodedata.numeric(ch)))
+
+
+def test_measures_numbered_with_circled_numbers_under_sections_are_the_measures():
+    text = (
+        "某市方案\n一、主要任务\n（一）上云\n①开展诊断。（牵头单位：市工信局）\n"
+        "②培育平台。（牵头单位：市科技局）\n（二）工厂\n③遴选工厂。（牵头单位：市工信局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3"]
 
 
 # --- the sample's outline -------------------------------------------------------------
