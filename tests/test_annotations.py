@@ -243,6 +243,10 @@ def test_it_finds_an_annotation_standing_between_two_sentences():
         "列第一位者为牵头单位（下同）",
         "排在第一位的部门为牵头部门",
         "（列第一位的为牵头单位，下同）",
+        "责任单位中排名第一的为牵头单位",
+        "排序第一位的单位为牵头单位",
+        "各项任务中第一个单位为牵头单位",
+        "首个责任单位为牵头单位，其余为配合单位",
     ],
 )
 def test_it_recognises_a_first_unit_leads_convention(text):
@@ -251,6 +255,7 @@ def test_it_recognises_a_first_unit_leads_convention(text):
 
 def test_it_sees_no_convention_in_ordinary_text():
     assert not states_first_is_lead("各牵头单位要加强协调，排在前列的地区要总结经验")
+    assert not states_first_is_lead("全市排名第一的企业要发挥示范作用")
 
 
 @pytest.mark.parametrize(
