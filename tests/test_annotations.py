@@ -341,3 +341,37 @@ def test_it_reads_a_list_of_unit_names_in_brackets_as_supporting_units():
         ("县发改局、县统计局等部门",),
         "2022年底前",
     )
+
+
+# --- an unbracketed role phrase ending the paragraph ------------------------------
+
+
+def test_it_reads_a_role_phrase_that_ends_the_paragraph_without_brackets():
+    text, anns = split_paragraph_annotation(
+        "新建幼儿园12所，新增学位3600个。市教育局牵头，市发改委、市财政局配合。", own_line=False
+    )
+    assert text == "新建幼儿园12所，新增学位3600个。"
+    ((ann),) = anns
+    assert ann.lead == ("市教育局",) and ann.support == ("市发改委、市财政局",)
+
+
+def test_a_lone_unit_responsible_in_an_unbracketed_tail_leads():
+    _, anns = split_paragraph_annotation("提高普惠性幼儿园覆盖率。市教育局负责。", own_line=False)
+    assert [a.lead for a in anns] == [("市教育局",)]
+
+
+def test_a_role_phrase_on_its_own_line_under_a_measure_is_its_annotation():
+    text, anns = split_paragraph_annotation("市住建局牵头，各街道办事处配合。", own_line=True)
+    assert text == "" and [a.lead for a in anns] == [("市住建局",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设创新联合体。支持龙头企业牵头，高校院所参与。",  # not units
+        "支持龙头企业牵头组建创新联合体。",  # one sentence: the measure itself
+        "推进集团化办学。市教育局牵头（试点）。",  # a bracket: not this rule's
+    ],
+)
+def test_it_reads_no_unbracketed_phrase_whose_words_are_not_units(text):
+    assert split_paragraph_annotation(text, own_line=False)[1] == []

@@ -74,7 +74,9 @@ def test_a_unit_whose_name_merely_contains_a_placeholder_stays():
 def test_a_none_support_label_gives_no_supporting_unit():
     import policy_parse
 
-    notice = policy_parse.parse_text("某县方案\n一、任务\n1.建设广场。（牵头单位：县文化局；配合单位：无）\n")
+    notice = policy_parse.parse_text(
+        "某县方案\n一、任务\n1.建设广场。（牵头单位：县文化局；配合单位：无）\n"
+    )
     (m,) = notice.measures
     assert [u.written for u in m.lead] == ["县文化局"] and m.support == ()
 

@@ -16,6 +16,7 @@ Where an annotation sits is segment.placement's business.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import attrs
 import regex
@@ -311,15 +312,22 @@ def bare_units(body: str) -> Annotation | None:
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(body.strip())
-    items = [p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()]
-    endings = tuple(load("units")["endings"])
-    remarks = tuple(load("annotations")["bare"]["not_units"])
-    if not items or not all(
-        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
-        for i in items
-    ):
+    if not names_only_units([value]):
         return None
     return Annotation(written=body, lead=(), support=(value,), deadline=due)
+
+
+def names_only_units(values: Sequence[str]) -> bool:
+    """Every item of these unit lists ends like a unit (data/units.toml
+    endings; X等部门 too) and starts like no remark ([bare] not_units): the
+    test for words that carry no bracket or label to say they are units."""
+    items = [p.strip() for v in values for p in UNIT_SEPARATORS.split(v) if p.strip()]
+    endings = tuple(load("units")["endings"])
+    remarks = tuple(load("annotations")["bare"]["not_units"])
+    return bool(items) and all(
+        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
+        for i in items
+    )
 
 
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:

@@ -62,8 +62,15 @@ LEADS_ON = lazy_compile(r"[：:，,]\s*$")  # a line that announces what follows
 # Circled numbers (①, ㉑, ❶, ➀: Word's decimalEnclosedCircle numbering, and
 # typed lists) are a style of their own: NFKC would fold ① to a bare 1.
 CIRCLED = "".join(
-    map(chr, [*range(0x2460, 0x2474), *range(0x3251, 0x3260), *range(0x32B1, 0x32C0),
-              *range(0x2776, 0x2794)])
+    map(
+        chr,
+        [
+            *range(0x2460, 0x2474),
+            *range(0x3251, 0x3260),
+            *range(0x32B1, 0x32C0),
+            *range(0x2776, 0x2794),
+        ],
+    )
 )
 MARKER_FOLD = {"。": ".", "—": "-", "–": "-", **{c: c for c in CIRCLED}}  # beyond NFKC
 # A number of ten digits (or numerals) or more is no marker (a 5000-digit "measure number"
