@@ -375,3 +375,23 @@ def test_a_role_phrase_on_its_own_line_under_a_measure_is_its_annotation():
 )
 def test_it_reads_no_unbracketed_phrase_whose_words_are_not_units(text):
     assert split_paragraph_annotation(text, own_line=False)[1] == []
+
+
+# --- more phrase forms ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("市发改委为牵头单位，市财政局、市工信局为配合单位", ("市发改委",), ("市财政局、市工信局",)),
+        ("县教育局是牵头部门，县财政局是责任部门", ("县教育局",), ("县财政局",)),
+        ("市交通局负总责，市公安局协助", ("市交通局",), ("市公安局",)),
+        ("市商务局总牵头，各区政府具体落实", ("市商务局",), ("各区政府",)),
+        ("市文旅局牵头负责，市体育局协助配合", ("市文旅局",), ("市体育局",)),
+        ("区城管局牵头，各街道积极配合", ("区城管局",), ("各街道",)),
+    ],
+)
+def test_it_reads_the_role_named_in_other_words(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)

@@ -199,13 +199,20 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
 
 @functools.cache
 def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    p = load("annotations")["phrases"]
+    data = load("annotations")
+    p, roles = data["phrases"], data["roles"]
 
     def alt(words: list[str]) -> str:
         return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
 
-    lead = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['lead_marker'])})(?:{alt(p['lead_verbs'])})?$")
-    support = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['support_markers'])})$")
+    def named(role: str) -> list[str]:  # 为牵头单位, 是配合部门 …
+        return [c + r + u for c in p["copulas"] for r in roles[role] for u in roles["unit_words"]]
+
+    lead_markers = alt([*p["lead_marker"], *named("lead")])
+    support_markers = alt([*p["support_markers"], *named("support")])
+    lead = regex.compile(rf"^(?P<units>.+?)(?:{lead_markers})(?:{alt(p['lead_verbs'])})?$")
+    # Markers may be chained: A协助配合, A参与配合.
+    support = regex.compile(rf"^(?P<units>.+?)(?:{support_markers})+$")
     shared = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['shared_markers'])})$")
     return lead, support, shared
 
