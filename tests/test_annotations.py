@@ -383,7 +383,11 @@ def test_it_reads_no_unbracketed_phrase_whose_words_are_not_units(text):
 @pytest.mark.parametrize(
     "body, lead, support",
     [
-        ("市发改委为牵头单位，市财政局、市工信局为配合单位", ("市发改委",), ("市财政局、市工信局",)),
+        (
+            "市发改委为牵头单位，市财政局、市工信局为配合单位",
+            ("市发改委",),
+            ("市财政局、市工信局",),
+        ),
         ("县教育局是牵头部门，县财政局是责任部门", ("县教育局",), ("县财政局",)),
         ("市交通局负总责，市公安局协助", ("市交通局",), ("市公安局",)),
         ("市商务局总牵头，各区政府具体落实", ("市商务局",), ("各区政府",)),
@@ -395,3 +399,26 @@ def test_it_reads_the_role_named_in_other_words(body, lead, support):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_a_label_in_lenticular_brackets_needs_no_colon():
+    assert parse_annotation_line("【牵头单位】市农业农村局") == ("lead", "市农业农村局")
+    assert parse_annotation_line("〔配合单位〕市水利局、市林业局") == (
+        "support",
+        "市水利局、市林业局",
+    )
+
+
+def test_bracketed_labels_after_the_last_sentence_are_the_annotation():
+    text, anns = split_paragraph_annotation(
+        "建设高标准农田。【牵头单位】市农业农村局【配合单位】市水利局", own_line=False
+    )
+    assert text == "建设高标准农田。"
+    assert [(a.lead, a.support) for a in anns] == [(("市农业农村局",), ("市水利局",))]
+
+
+def test_a_whole_annotation_in_lenticular_brackets_still_reads_as_before():
+    _, anns = split_paragraph_annotation(
+        "实施技改。【牵头单位：市工信局；配合单位：市财政局】", own_line=False
+    )
+    assert [(a.lead, a.support) for a in anns] == [(("市工信局",), ("市财政局",))]

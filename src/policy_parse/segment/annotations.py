@@ -78,8 +78,9 @@ def _label_roles() -> dict[str, str]:
 
 
 def has_colon(text: str) -> bool:
-    """A cheap test before label_pattern, whose labels all end in ：or :."""
-    return "：" in text or ":" in text
+    """A cheap test before label_pattern, whose labels all end in ：or : —
+    or in the 】 of a bracketed label (【牵头单位】A)."""
+    return "：" in text or ":" in text or "】" in text or "〕" in text
 
 
 @functools.cache
@@ -87,14 +88,14 @@ def label_pattern() -> regex.Pattern[str]:
     words = sorted(_label_roles(), key=len, reverse=True)
     leaders = sorted(load("annotations")["leaders"]["words"], key=len, reverse=True)
     return regex.compile(
-        r"(?<=^|[\s；;，,。（(【〔])"  # a label starts a clause
+        r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
         r"(?P<label>"
         + "|".join(map(regex.escape, words))  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
         + "|".join(map(regex.escape, leaders))
         + r")))"  # a person or position label
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
-        + r"\s*[：:]"
+        + r"\s*(?(open)[】〕]\s*[：:]?|[：:])"  # 【牵头单位】A: the bracket is its colon
     )
 
 
