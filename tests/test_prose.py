@@ -31,6 +31,9 @@ from policy_parse.segment.markers import match_marker
         ("⑫ 建设人才公寓", "circled", "12", "建设人才公寓"),
         ("㉑、完善设施", "circled", "21", "完善设施"),
         ("❷推行分时预约", "circled", "2", "推行分时预约"),
+        ("第一条 开展汽车下乡活动", "article", "1", "开展汽车下乡活动"),
+        ("第十二条、支持以旧换新", "article", "12", "支持以旧换新"),
+        ("第3条　完善充电设施", "article", "3", "完善充电设施"),
     ],
 )
 def test_it_reads_every_marker_style(line, style, number, rest):
@@ -41,7 +44,13 @@ def test_it_reads_every_marker_style(line, style, number, rest):
 
 @pytest.mark.parametrize(
     "line",
-    ["2020年11月19日", "为深入贯彻落实天津市科技局的要求", "5G基站建设", "2021年6月底前完成"],
+    [
+        "2020年11月19日",
+        "为深入贯彻落实天津市科技局的要求",
+        "5G基站建设",
+        "2021年6月底前完成",
+        "第一条生产线建成投产",  # 第…条 glued to its noun: no article marker
+    ],
 )
 def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
     assert match_marker(line) is None
@@ -511,3 +520,12 @@ def test_a_lone_title_over_one_task_stays_one_measure():
     text = "一、加强保护\n（一）推进修复\n开展综合治理。（牵头单位：甲局）\n"
     notice = policy_parse.parse_text(text)
     assert [(m.id, m.text) for m in notice.measures] == [("1", "推进修复开展综合治理。")]
+
+
+def test_articles_numbered_di_yi_tiao_are_the_measures_under_the_parts():
+    text = (
+        "某县若干措施任务分工\n一、促进汽车消费\n第一条 开展汽车下乡活动。（县商务局牵头）\n"
+        "第二条 完善充电设施。（县发改局牵头）\n二、促进家居消费\n第三条 支持以旧换新。（县商务局牵头）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3"]

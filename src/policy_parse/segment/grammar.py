@@ -80,6 +80,7 @@ MARKER = lazy_compile(
     r"""
     ^\s*(?:
         第(?P<part_word>[〇零一二两三四五六七八九十百]{1,9})部分\s*[、,，:：.．]?  # 第一部分
+      | 第(?P<article>[〇零一二两三四五六七八九十百]{1,9}|\d{1,9})条(?:\s*[、,，:：.．]|\s+)  # 第一条 (若干措施)
       | (?P<cn_dun>[〇零一二两三四五六七八九十百]{1,9})\s*[、.．]         # 一、
       | [(（]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]{1,9})\s*[)）]   # （一）
       | [(（]\s*(?P<ar_paren>\d{1,9})\s*[)）]                              # （1） or (1)
@@ -102,6 +103,7 @@ CLOCK_AFTER = lazy_compile(r"^\d{1,2}:\d{2}")  # the rest of the line starts wit
 # style their main number uses, so they share its level (see segment.prose).
 STYLES = (
     "part_word",
+    "article",
     "cn_dun",
     "cn_paren",
     "ar_paren",

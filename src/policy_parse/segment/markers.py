@@ -70,7 +70,7 @@ def match_marker(text: str) -> Marked | None:
         return None
     style = next(s for s in g.STYLES if m[s] is not None)
     raw = m[style]
-    if style in ("part_word", "cn_dun", "cn_paren"):
+    if style in ("part_word", "article", "cn_dun", "cn_paren"):
         number = str(cn_to_int(raw))
     elif style == "circled":
         number = str(int(unicodedata.numeric(raw)))  # ⑫ → 12, ❸ → 3
