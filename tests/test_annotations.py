@@ -422,3 +422,20 @@ def test_a_whole_annotation_in_lenticular_brackets_still_reads_as_before():
         "实施技改。【牵头单位：市工信局；配合单位：市财政局】", own_line=False
     )
     assert [(a.lead, a.support) for a in anns] == [(("市工信局",), ("市财政局",))]
+
+
+@pytest.mark.parametrize(
+    "line, value",
+    [
+        ("牵头单位：市发改委、市财政局（按职责分工负责）", ("市发改委、市财政局",)),
+        ("责任单位：市住建局、市城管局（列第一位的为牵头单位）", ("市住建局、市城管局",)),
+        (
+            "责任单位：县委组织部（县委人才办）",
+            ("县委组织部（县委人才办）",),
+        ),  # a second name stays
+    ],
+)
+def test_a_bracket_saying_how_units_share_the_work_is_no_part_of_a_unit(line, value):
+    ann = parse_annotation(line, line=True)
+    assert ann is not None
+    assert (*ann.lead, *ann.support) == value

@@ -146,6 +146,25 @@ def _marked_leads(value: str) -> tuple[list[str], str]:
     return marked, "、".join(rest)
 
 
+_CLOSING_GROUP = lazy_compile(r"[（(](?P<body>[^（）()]*)[）)]$")
+
+
+def _without_remark(value: str) -> str:
+    """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） → A、B: a bracket
+    closing a unit list that says how the units share the work (a [phrases]
+    marker) or states the first-is-lead convention is no part of the last
+    unit's name, as 县委组织部（县委人才办） is."""
+    m = _CLOSING_GROUP.search(value.rstrip("。 "))
+    if m is None:
+        return value
+    body = m["body"].strip().strip("。")
+    p = load("annotations")["phrases"]
+    # Not a lead marker: A（牵头） marks its unit (_marked_leads).
+    if body in {*p["shared_markers"], *p["support_markers"]} or states_first_is_lead(body):
+        return value.rstrip("。 ")[: m.start()].rstrip()
+    return value
+
+
 def labelled(body: str, *, line: bool) -> Annotation | None:
     text = body.strip()
     if not has_colon(text):
@@ -178,7 +197,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             support.extend(phrase.support)
             deadline = deadline or phrase.deadline
         elif value:
-            units, due = _units_and_deadline(value)
+            units, due = _units_and_deadline(_without_remark(value))
             marked, units = _marked_leads(units)
             lead.extend(marked)
             if units:
