@@ -133,7 +133,7 @@ def _lead_mark() -> regex.Pattern[str]:
     return regex.compile(rf"^(?P<unit>.+?)\s*[（(](?:{words})(?:{unit_words})?[）)]$")
 
 
-def _marked_leads(value: str) -> tuple[list[str], str]:
+def marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
     brackets after its name inside a list."""
     if _ANY_OPENER.search(value) is None:
@@ -159,7 +159,7 @@ def _without_remark(value: str) -> str:
         return value
     body = m["body"].strip().strip("。")
     p = load("annotations")["phrases"]
-    # Not a lead marker: A（牵头） marks its unit (_marked_leads).
+    # Not a lead marker: A（牵头） marks its unit (marked_leads).
     if body in {*p["shared_markers"], *p["support_markers"]} or states_first_is_lead(body):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value
@@ -198,7 +198,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             deadline = deadline or phrase.deadline
         elif value:
             units, due = _units_and_deadline(_without_remark(value))
-            marked, units = _marked_leads(units)
+            marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
                 (lead if role == "lead" else support).append(units)
@@ -281,7 +281,7 @@ def parse_phrase(text: str) -> Annotation | None:
         else:
             pending.append(clause)
     if pending and not (lead or support or shared):
-        marked, rest = _marked_leads("，".join(pending))
+        marked, rest = marked_leads("，".join(pending))
         if marked and all(plausible_units(u) for u in [*marked, rest] if u):
             # （A（牵头）、B）: the lead is marked after its name.
             return Annotation(
