@@ -439,3 +439,28 @@ def test_a_bracket_saying_how_units_share_the_work_is_no_part_of_a_unit(line, va
     ann = parse_annotation(line, line=True)
     assert ann is not None
     assert (*ann.lead, *ann.support) == value
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("牵头股室：县局办公室；责任股室：县局财务股", ("县局办公室",), ("县局财务股",)),
+        ("落实单位：县住建局、县城管局", (), ("县住建局、县城管局",)),
+        ("实施单位：县交通局", (), ("县交通局",)),
+        ("主要负责单位：县卫健局；配合单位：县医保局", (), ("县卫健局", "县医保局")),
+        ("牵头负责单位：县发改局", ("县发改局",), ()),  # the longer label still leads
+    ],
+)
+def test_it_reads_more_label_words(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_an_enumeration_comma_after_a_role_marker_ends_the_clause():
+    ann = parse_annotation("县民政局牵头、县残联配合")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("县民政局",), ("县残联",))
+    # before the marker it still joins units: A、B牵头负责
+    ann = parse_annotation("县民政局、县残联牵头负责")
+    assert ann is not None and ann.lead == ("县民政局、县残联",)

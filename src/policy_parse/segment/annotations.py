@@ -237,6 +237,20 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     return lead, support, shared
 
 
+@functools.cache
+def _role_then_comma() -> regex.Pattern[str]:
+    """A 、 right after a role marker ends a clause: A牵头、B配合."""
+    data = load("annotations")["phrases"]
+    words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
+    words += data["shared_markers"]
+    alt = "|".join(map(regex.escape, sorted(set(words), key=len, reverse=True)))
+    return regex.compile(rf"(?<=(?:{alt}))、")
+
+
+def _clauses(body: str) -> list[str]:
+    return [c for part in _top_level_split(body) for c in _role_then_comma().split(part) if c]
+
+
 # X等 / X等部门 / X等单位: several units, never a lone lead.
 _SEVERAL = lazy_compile(r"等\p{Han}{0,3}$")
 
@@ -259,7 +273,7 @@ def parse_phrase(text: str) -> Annotation | None:
     shared: list[str] = []
     deadline: str | None = None
     pending: list[str] = []
-    for clause in _top_level_split(body):
+    for clause in _clauses(body):
         if DEADLINE_ITEM.match(clause):
             deadline = clause
             continue
