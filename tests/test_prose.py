@@ -529,3 +529,17 @@ def test_articles_numbered_di_yi_tiao_are_the_measures_under_the_parts():
     )
     notice = policy_parse.parse_text(text)
     assert [str(m.number) for m in notice.measures] == ["1", "2", "3"]
+
+
+def test_a_label_whose_value_is_on_the_next_line_takes_that_line():
+    # A PDF copy breaks after the colon, or inside the list after a 、.
+    text = (
+        "某县方案\n一、任务\n1.建设甲项目。\n牵头单位：\n县发改局\n配合单位：县财政局、\n"
+        "县自然资源局\n2.建设乙项目。\n牵头单位：县住建局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    first, second = notice.measures
+    assert [u.written for u in first.lead] == ["县发改局"]
+    assert [u.written for u in first.support] == ["县财政局", "县自然资源局"]
+    assert first.text == "建设甲项目。"
+    assert [u.written for u in second.lead] == ["县住建局"]
