@@ -243,6 +243,10 @@ def test_it_finds_an_annotation_standing_between_two_sentences():
         "列第一位者为牵头单位（下同）",
         "排在第一位的部门为牵头部门",
         "（列第一位的为牵头单位，下同）",
+        "责任单位中排名第一的为牵头单位",
+        "排序第一位的单位为牵头单位",
+        "各项任务中第一个单位为牵头单位",
+        "首个责任单位为牵头单位，其余为配合单位",
     ],
 )
 def test_it_recognises_a_first_unit_leads_convention(text):
@@ -251,6 +255,7 @@ def test_it_recognises_a_first_unit_leads_convention(text):
 
 def test_it_sees_no_convention_in_ordinary_text():
     assert not states_first_is_lead("各牵头单位要加强协调，排在前列的地区要总结经验")
+    assert not states_first_is_lead("全市排名第一的企业要发挥示范作用")
 
 
 @pytest.mark.parametrize(
@@ -336,3 +341,126 @@ def test_it_reads_a_list_of_unit_names_in_brackets_as_supporting_units():
         ("县发改局、县统计局等部门",),
         "2022年底前",
     )
+
+
+# --- an unbracketed role phrase ending the paragraph ------------------------------
+
+
+def test_it_reads_a_role_phrase_that_ends_the_paragraph_without_brackets():
+    text, anns = split_paragraph_annotation(
+        "新建幼儿园12所，新增学位3600个。市教育局牵头，市发改委、市财政局配合。", own_line=False
+    )
+    assert text == "新建幼儿园12所，新增学位3600个。"
+    ((ann),) = anns
+    assert ann.lead == ("市教育局",) and ann.support == ("市发改委、市财政局",)
+
+
+def test_a_lone_unit_responsible_in_an_unbracketed_tail_leads():
+    _, anns = split_paragraph_annotation("提高普惠性幼儿园覆盖率。市教育局负责。", own_line=False)
+    assert [a.lead for a in anns] == [("市教育局",)]
+
+
+def test_a_role_phrase_on_its_own_line_under_a_measure_is_its_annotation():
+    text, anns = split_paragraph_annotation("市住建局牵头，各街道办事处配合。", own_line=True)
+    assert text == "" and [a.lead for a in anns] == [("市住建局",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设创新联合体。支持龙头企业牵头，高校院所参与。",  # not units
+        "支持龙头企业牵头组建创新联合体。",  # one sentence: the measure itself
+        "推进集团化办学。市教育局牵头（试点）。",  # a bracket: not this rule's
+    ],
+)
+def test_it_reads_no_unbracketed_phrase_whose_words_are_not_units(text):
+    assert split_paragraph_annotation(text, own_line=False)[1] == []
+
+
+# --- more phrase forms ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        (
+            "市发改委为牵头单位，市财政局、市工信局为配合单位",
+            ("市发改委",),
+            ("市财政局、市工信局",),
+        ),
+        ("县教育局是牵头部门，县财政局是责任部门", ("县教育局",), ("县财政局",)),
+        ("市交通局负总责，市公安局协助", ("市交通局",), ("市公安局",)),
+        ("市商务局总牵头，各区政府具体落实", ("市商务局",), ("各区政府",)),
+        ("市文旅局牵头负责，市体育局协助配合", ("市文旅局",), ("市体育局",)),
+        ("区城管局牵头，各街道积极配合", ("区城管局",), ("各街道",)),
+    ],
+)
+def test_it_reads_the_role_named_in_other_words(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_a_label_in_lenticular_brackets_needs_no_colon():
+    assert parse_annotation_line("【牵头单位】市农业农村局") == ("lead", "市农业农村局")
+    assert parse_annotation_line("〔配合单位〕市水利局、市林业局") == (
+        "support",
+        "市水利局、市林业局",
+    )
+
+
+def test_bracketed_labels_after_the_last_sentence_are_the_annotation():
+    text, anns = split_paragraph_annotation(
+        "建设高标准农田。【牵头单位】市农业农村局【配合单位】市水利局", own_line=False
+    )
+    assert text == "建设高标准农田。"
+    assert [(a.lead, a.support) for a in anns] == [(("市农业农村局",), ("市水利局",))]
+
+
+def test_a_whole_annotation_in_lenticular_brackets_still_reads_as_before():
+    _, anns = split_paragraph_annotation(
+        "实施技改。【牵头单位：市工信局；配合单位：市财政局】", own_line=False
+    )
+    assert [(a.lead, a.support) for a in anns] == [(("市工信局",), ("市财政局",))]
+
+
+@pytest.mark.parametrize(
+    "line, value",
+    [
+        ("牵头单位：市发改委、市财政局（按职责分工负责）", ("市发改委、市财政局",)),
+        ("责任单位：市住建局、市城管局（列第一位的为牵头单位）", ("市住建局、市城管局",)),
+        (
+            "责任单位：县委组织部（县委人才办）",
+            ("县委组织部（县委人才办）",),
+        ),  # a second name stays
+    ],
+)
+def test_a_bracket_saying_how_units_share_the_work_is_no_part_of_a_unit(line, value):
+    ann = parse_annotation(line, line=True)
+    assert ann is not None
+    assert (*ann.lead, *ann.support) == value
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("牵头股室：县局办公室；责任股室：县局财务股", ("县局办公室",), ("县局财务股",)),
+        ("落实单位：县住建局、县城管局", (), ("县住建局、县城管局",)),
+        ("实施单位：县交通局", (), ("县交通局",)),
+        ("主要负责单位：县卫健局；配合单位：县医保局", (), ("县卫健局", "县医保局")),
+        ("牵头负责单位：县发改局", ("县发改局",), ()),  # the longer label still leads
+    ],
+)
+def test_it_reads_more_label_words(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_an_enumeration_comma_after_a_role_marker_ends_the_clause():
+    ann = parse_annotation("县民政局牵头、县残联配合")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("县民政局",), ("县残联",))
+    # before the marker it still joins units: A、B牵头负责
+    ann = parse_annotation("县民政局、县残联牵头负责")
+    assert ann is not None and ann.lead == ("县民政局、县残联",)

@@ -27,6 +27,13 @@ from policy_parse.segment.markers import match_marker
         ("36－2．支持将医疗器械", "ar_sub", "36-2", "支持将医疗器械"),
         ("3.1 支持建设", "ar_dec", "3-1", "支持建设"),
         ("（2）子项", "ar_paren", "2", "子项"),
+        ("③遴选示范工厂", "circled", "3", "遴选示范工厂"),
+        ("⑫ 建设人才公寓", "circled", "12", "建设人才公寓"),
+        ("㉑、完善设施", "circled", "21", "完善设施"),
+        ("❷推行分时预约", "circled", "2", "推行分时预约"),
+        ("第一条 开展汽车下乡活动", "article", "1", "开展汽车下乡活动"),
+        ("第十二条、支持以旧换新", "article", "12", "支持以旧换新"),
+        ("第3条　完善充电设施", "article", "3", "完善充电设施"),
     ],
 )
 def test_it_reads_every_marker_style(line, style, number, rest):
@@ -37,10 +44,37 @@ def test_it_reads_every_marker_style(line, style, number, rest):
 
 @pytest.mark.parametrize(
     "line",
-    ["2020年11月19日", "为深入贯彻落实天津市科技局的要求", "5G基站建设", "2021年6月底前完成"],
+    [
+        "2020年11月19日",
+        "为深入贯彻落实天津市科技局的要求",
+        "5G基站建设",
+        "2021年6月底前完成",
+        "第一条生产线建成投产",  # 第…条 glued to its noun: no article marker
+    ],
 )
 def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
     assert match_marker(line) is None
+
+
+def test_every_circled_number_is_a_circled_marker_with_its_value():
+    # NFKC folds ① to a bare 1, which is no marker: the style must survive folding.
+    import unicodedata
+
+    from policy_parse.segment.grammar import CIRCLED
+
+    for ch in CIRCLED:
+        m = match_marker(ch + "开展诊断")
+        assert m is not None and m.style == "circled", ch
+        assert m.number == str(int(unicodedata.numeric(ch)))
+
+
+def test_measures_numbered_with_circled_numbers_under_sections_are_the_measures():
+    text = (
+        "某市方案\n一、主要任务\n（一）上云\n①开展诊断。（牵头单位：市工信局）\n"
+        "②培育平台。（牵头单位：市科技局）\n（二）工厂\n③遴选工厂。（牵头单位：市工信局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3"]
 
 
 # --- the sample's outline -------------------------------------------------------------
@@ -486,3 +520,26 @@ def test_a_lone_title_over_one_task_stays_one_measure():
     text = "一、加强保护\n（一）推进修复\n开展综合治理。（牵头单位：甲局）\n"
     notice = policy_parse.parse_text(text)
     assert [(m.id, m.text) for m in notice.measures] == [("1", "推进修复开展综合治理。")]
+
+
+def test_articles_numbered_di_yi_tiao_are_the_measures_under_the_parts():
+    text = (
+        "某县若干措施任务分工\n一、促进汽车消费\n第一条 开展汽车下乡活动。（县商务局牵头）\n"
+        "第二条 完善充电设施。（县发改局牵头）\n二、促进家居消费\n第三条 支持以旧换新。（县商务局牵头）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3"]
+
+
+def test_a_label_whose_value_is_on_the_next_line_takes_that_line():
+    # A PDF copy breaks after the colon, or inside the list after a 、.
+    text = (
+        "某县方案\n一、任务\n1.建设甲项目。\n牵头单位：\n县发改局\n配合单位：县财政局、\n"
+        "县自然资源局\n2.建设乙项目。\n牵头单位：县住建局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    first, second = notice.measures
+    assert [u.written for u in first.lead] == ["县发改局"]
+    assert [u.written for u in first.support] == ["县财政局", "县自然资源局"]
+    assert first.text == "建设甲项目。"
+    assert [u.written for u in second.lead] == ["县住建局"]

@@ -389,3 +389,18 @@ def test_a_one_cell_row_without_a_marker_is_a_group_title():
     )
     assert seg is not None
     assert [(r.number, r.get("part")) for r in seg.rows] == [("1", "优化营商环境。")]
+
+
+def test_a_unit_marked_lead_in_its_cell_leads_whatever_the_column():
+    import policy_parse
+
+    text = (
+        "某县任务分解表\n序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t建设甲项目\t县教育局、县卫健局（牵头）\t2024年底\n"
+        "2\t建设乙项目\t县住建局(牵头),县城管局\t2024年6月\n"
+    )
+    rows = policy_parse.parse_text(text).table
+    assert [([u.written for u in e.lead], [u.written for u in e.support]) for e in rows] == [
+        (["县卫健局"], ["县教育局"]),
+        (["县住建局"], ["县城管局"]),
+    ]

@@ -61,6 +61,26 @@ def test_it_drops_empty_items_between_doubled_separators():
     assert split_units("科技创新局、、经发局、") == ["科技创新局", "经发局"]
 
 
+@pytest.mark.parametrize("empty", ["—", "——", "－", "-", "/", "无", "暂无", " 无 ", "…"])
+def test_a_cell_that_says_none_names_no_unit(empty):
+    assert split_units(empty) == []
+    assert split_units(f"科技创新局、{empty}") == ["科技创新局"]
+
+
+def test_a_unit_whose_name_merely_contains_a_placeholder_stays():
+    assert split_units("无线电管理局、D-LAB中心") == ["无线电管理局", "D-LAB中心"]
+
+
+def test_a_none_support_label_gives_no_supporting_unit():
+    import policy_parse
+
+    notice = policy_parse.parse_text(
+        "某县方案\n一、任务\n1.建设广场。（牵头单位：县文化局；配合单位：无）\n"
+    )
+    (m,) = notice.measures
+    assert [u.written for u in m.lead] == ["县文化局"] and m.support == ()
+
+
 def test_it_unifies_full_and_half_width_characters():
     assert clean("ＡＢＣ局") == "ABC局"
     assert clean("清数Ｄ－ＬＡＢ") == "清数D-LAB"

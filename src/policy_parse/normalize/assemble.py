@@ -21,6 +21,7 @@ from ..models import (
     Unit,
 )
 from ..segment import Segmented
+from ..segment.annotations import marked_leads
 from ..segment.markers import match_marker
 from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
@@ -75,7 +76,17 @@ def _once(pairs: Pairs, seen: set[str]) -> Pairs:
 
 
 def _row_units(row: TableRow) -> tuple[Pairs, Pairs]:
-    """(lead, support) pairs of a table row, by the columns it has."""
+    """(lead, support) pairs of a table row, by the columns it has.  A unit
+    marked in its cell (县卫健局（牵头）、县教育局) leads whatever the column."""
+    marked: list[str] = []
+    cells: dict[str, str] = {}
+    for role in ("combined", "support"):
+        leads, rest = marked_leads(row.get(role) or "")
+        marked.extend(leads)
+        cells[role] = rest
+    if marked:
+        lead = _pairs([row.get("lead") or "", *marked])
+        return lead, _once(_pairs([cells["support"], cells["combined"]]), {e for _, e in lead})
     combined = _pairs([row.get("combined")])
     lead = _pairs([row.get("lead")]) if row.get("lead") else combined[:1]
     support = _pairs([row.get("support")]) if row.get("support") else combined[1:]

@@ -57,7 +57,20 @@ def split_units(text: str) -> list[str]:
         items.append(text[start : sep.start()])
         start = sep.end()
     items.append(text[start:])
-    return [w for w in (trim(p) for p in items) if w]
+    return [w for w in (trim(p) for p in items) if w and not is_placeholder(w)]
+
+
+@functools.cache
+def _placeholders() -> tuple[frozenset[str], frozenset[str]]:
+    data = load("units")["placeholders"]
+    return frozenset(data["characters"]), frozenset(data["words"])
+
+
+def is_placeholder(item: str) -> bool:
+    """—, /, 无: an empty cell or label written out, naming no unit."""
+    chars, words = _placeholders()
+    item = clean(item)
+    return item in words or bool(item) and all(ch in chars for ch in item)
 
 
 @functools.cache

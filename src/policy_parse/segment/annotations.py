@@ -16,6 +16,7 @@ Where an annotation sits is segment.placement's business.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import attrs
 import regex
@@ -77,8 +78,9 @@ def _label_roles() -> dict[str, str]:
 
 
 def has_colon(text: str) -> bool:
-    """A cheap test before label_pattern, whose labels all end in ：or :."""
-    return "：" in text or ":" in text
+    """A cheap test before label_pattern, whose labels all end in ：or : —
+    or in the 】 of a bracketed label (【牵头单位】A)."""
+    return "：" in text or ":" in text or "】" in text or "〕" in text
 
 
 @functools.cache
@@ -86,14 +88,14 @@ def label_pattern() -> regex.Pattern[str]:
     words = sorted(_label_roles(), key=len, reverse=True)
     leaders = sorted(load("annotations")["leaders"]["words"], key=len, reverse=True)
     return regex.compile(
-        r"(?<=^|[\s；;，,。（(【〔])"  # a label starts a clause
+        r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
         r"(?P<label>"
         + "|".join(map(regex.escape, words))  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
         + "|".join(map(regex.escape, leaders))
         + r")))"  # a person or position label
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
-        + r"\s*[：:]"
+        + r"\s*(?(open)[】〕]\s*[：:]?|[：:])"  # 【牵头单位】A: the bracket is its colon
     )
 
 
@@ -131,7 +133,7 @@ def _lead_mark() -> regex.Pattern[str]:
     return regex.compile(rf"^(?P<unit>.+?)\s*[（(](?:{words})(?:{unit_words})?[）)]$")
 
 
-def _marked_leads(value: str) -> tuple[list[str], str]:
+def marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
     brackets after its name inside a list."""
     if _ANY_OPENER.search(value) is None:
@@ -142,6 +144,25 @@ def _marked_leads(value: str) -> tuple[list[str], str]:
         return [], value
     rest = [i for i in items if not _lead_mark().match(i)]
     return marked, "、".join(rest)
+
+
+_CLOSING_GROUP = lazy_compile(r"[（(](?P<body>[^（）()]*)[）)]$")
+
+
+def _without_remark(value: str) -> str:
+    """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） → A、B: a bracket
+    closing a unit list that says how the units share the work (a [phrases]
+    marker) or states the first-is-lead convention is no part of the last
+    unit's name, as 县委组织部（县委人才办） is."""
+    m = _CLOSING_GROUP.search(value.rstrip("。 "))
+    if m is None:
+        return value
+    body = m["body"].strip().strip("。")
+    p = load("annotations")["phrases"]
+    # Not a lead marker: A（牵头） marks its unit (marked_leads).
+    if body in {*p["shared_markers"], *p["support_markers"]} or states_first_is_lead(body):
+        return value.rstrip("。 ")[: m.start()].rstrip()
+    return value
 
 
 def labelled(body: str, *, line: bool) -> Annotation | None:
@@ -176,8 +197,8 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             support.extend(phrase.support)
             deadline = deadline or phrase.deadline
         elif value:
-            units, due = _units_and_deadline(value)
-            marked, units = _marked_leads(units)
+            units, due = _units_and_deadline(_without_remark(value))
+            marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
                 (lead if role == "lead" else support).append(units)
@@ -198,15 +219,36 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
 
 @functools.cache
 def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    p = load("annotations")["phrases"]
+    data = load("annotations")
+    p, roles = data["phrases"], data["roles"]
 
     def alt(words: list[str]) -> str:
         return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
 
-    lead = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['lead_marker'])})(?:{alt(p['lead_verbs'])})?$")
-    support = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['support_markers'])})$")
+    def named(role: str) -> list[str]:  # 为牵头单位, 是配合部门 …
+        return [c + r + u for c in p["copulas"] for r in roles[role] for u in roles["unit_words"]]
+
+    lead_markers = alt([*p["lead_marker"], *named("lead")])
+    support_markers = alt([*p["support_markers"], *named("support")])
+    lead = regex.compile(rf"^(?P<units>.+?)(?:{lead_markers})(?:{alt(p['lead_verbs'])})?$")
+    # Markers may be chained: A协助配合, A参与配合.
+    support = regex.compile(rf"^(?P<units>.+?)(?:{support_markers})+$")
     shared = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['shared_markers'])})$")
     return lead, support, shared
+
+
+@functools.cache
+def _role_then_comma() -> regex.Pattern[str]:
+    """A 、 right after a role marker ends a clause: A牵头、B配合."""
+    data = load("annotations")["phrases"]
+    words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
+    words += data["shared_markers"]
+    alt = "|".join(map(regex.escape, sorted(set(words), key=len, reverse=True)))
+    return regex.compile(rf"(?<=(?:{alt}))、")
+
+
+def _clauses(body: str) -> list[str]:
+    return [c for part in _top_level_split(body) for c in _role_then_comma().split(part) if c]
 
 
 # X等 / X等部门 / X等单位: several units, never a lone lead.
@@ -231,7 +273,7 @@ def parse_phrase(text: str) -> Annotation | None:
     shared: list[str] = []
     deadline: str | None = None
     pending: list[str] = []
-    for clause in _top_level_split(body):
+    for clause in _clauses(body):
         if DEADLINE_ITEM.match(clause):
             deadline = clause
             continue
@@ -253,7 +295,7 @@ def parse_phrase(text: str) -> Annotation | None:
         else:
             pending.append(clause)
     if pending and not (lead or support or shared):
-        marked, rest = _marked_leads("，".join(pending))
+        marked, rest = marked_leads("，".join(pending))
         if marked and all(plausible_units(u) for u in [*marked, rest] if u):
             # （A（牵头）、B）: the lead is marked after its name.
             return Annotation(
@@ -311,15 +353,22 @@ def bare_units(body: str) -> Annotation | None:
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(body.strip())
-    items = [p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()]
-    endings = tuple(load("units")["endings"])
-    remarks = tuple(load("annotations")["bare"]["not_units"])
-    if not items or not all(
-        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
-        for i in items
-    ):
+    if not names_only_units([value]):
         return None
     return Annotation(written=body, lead=(), support=(value,), deadline=due)
+
+
+def names_only_units(values: Sequence[str]) -> bool:
+    """Every item of these unit lists ends like a unit (data/units.toml
+    endings; X等部门 too) and starts like no remark ([bare] not_units): the
+    test for words that carry no bracket or label to say they are units."""
+    items = [p.strip() for v in values for p in UNIT_SEPARATORS.split(v) if p.strip()]
+    endings = tuple(load("units")["endings"])
+    remarks = tuple(load("annotations")["bare"]["not_units"])
+    return bool(items) and all(
+        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
+        for i in items
+    )
 
 
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:

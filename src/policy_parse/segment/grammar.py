@@ -59,7 +59,20 @@ LEADS_ON = lazy_compile(r"[：:，,]\s*$")  # a line that announces what follows
 # own; the common full-width forms stay in the pattern for callers that match
 # unfolded text (segment.table's heading rows).
 
-MARKER_FOLD = {"。": ".", "—": "-", "–": "-"}  # beyond NFKC
+# Circled numbers (①, ㉑, ❶, ➀: Word's decimalEnclosedCircle numbering, and
+# typed lists) are a style of their own: NFKC would fold ① to a bare 1.
+CIRCLED = "".join(
+    map(
+        chr,
+        [
+            *range(0x2460, 0x2474),
+            *range(0x3251, 0x3260),
+            *range(0x32B1, 0x32C0),
+            *range(0x2776, 0x2794),
+        ],
+    )
+)
+MARKER_FOLD = {"。": ".", "—": "-", "–": "-", **{c: c for c in CIRCLED}}  # beyond NFKC
 # A number of ten digits (or numerals) or more is no marker (a 5000-digit "measure number"
 # is damage, not outline): the line stays text and is kept as such.
 
@@ -67,6 +80,7 @@ MARKER = lazy_compile(
     r"""
     ^\s*(?:
         第(?P<part_word>[〇零一二两三四五六七八九十百]{1,9})部分\s*[、,，:：.．]?  # 第一部分
+      | 第(?P<article>[〇零一二两三四五六七八九十百]{1,9}|\d{1,9})条(?:\s*[、,，:：.．]|\s+)  # 第一条 (若干措施)
       | (?P<cn_dun>[〇零一二两三四五六七八九十百]{1,9})\s*[、.．]         # 一、
       | [(（]\s*(?P<cn_paren>[〇零一二两三四五六七八九十百]{1,9})\s*[)）]   # （一）
       | [(（]\s*(?P<ar_paren>\d{1,9})\s*[)）]                              # （1） or (1)
@@ -75,6 +89,7 @@ MARKER = lazy_compile(
       | (?P<ar_dot>\d{1,9}(?:[.．]\d{1,9})*)\s*[.．](?!\d(?!\d{3}\s*年))        # 1. / 3.1. (1.2021年… too)
       | (?P<ar_dec>\d{1,9}(?:[.．]\d{1,9})+)(?=\s|[\p{Han}“"《(（])              # 3.1 text (no final dot)
       | (?P<ar_dun>\d{1,9})\s*、                                            # 1、
+      | (?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793])\s*[、.．]?  # ① (CIRCLED)
     )\s*
     """,
     regex.VERBOSE,
@@ -88,6 +103,7 @@ CLOCK_AFTER = lazy_compile(r"^\d{1,2}:\d{2}")  # the rest of the line starts wit
 # style their main number uses, so they share its level (see segment.prose).
 STYLES = (
     "part_word",
+    "article",
     "cn_dun",
     "cn_paren",
     "ar_paren",
@@ -96,6 +112,7 @@ STYLES = (
     "ar_dot",
     "ar_dec",
     "ar_dun",
+    "circled",
 )
 
 # --- responsibility annotations ------------------------------------------------

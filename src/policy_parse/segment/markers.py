@@ -70,8 +70,10 @@ def match_marker(text: str) -> Marked | None:
         return None
     style = next(s for s in g.STYLES if m[s] is not None)
     raw = m[style]
-    if style in ("part_word", "cn_dun", "cn_paren"):
+    if style in ("part_word", "article", "cn_dun", "cn_paren"):
         number = str(cn_to_int(raw))
+    elif style == "circled":
+        number = str(int(unicodedata.numeric(raw)))  # ⑫ → 12, ❸ → 3
     else:
         pieces = [p.strip() for p in _number_parts(raw)]
         if any(g.YEAR_COMPONENT.match(p) for p in pieces):

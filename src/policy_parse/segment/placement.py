@@ -3,7 +3,7 @@
 segment.annotations reads an annotation's body; this module finds it: a label
 line, bare units in brackets on a line of their own, a bracketed group at the
 end of a paragraph or at a sentence boundary inside it, an unbracketed
-labelled clause after the last sentence (docs/formats.md).
+labelled clause or role phrase after the last sentence (docs/formats.md).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .annotations import (
     has_colon,
     label_pattern,
     labelled,
+    names_only_units,
     parse_annotation,
     parse_phrase,
     plausible_units,
@@ -110,6 +111,8 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
         body, trailing = _unbracketed_tail(body)
+    if trailing is None:
+        body, trailing = _unbracketed_phrase(body, own_line=own_line)
     tasks: list[Task] = []
     pieces: list[str] = []
     open_anns: list[Annotation] = []
@@ -182,6 +185,30 @@ def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
         if tail is not None and tail.names_units and _plausible_all(tail):
             return before, attrs.evolve(tail, written=text[m.start() :].strip())
     return text, None
+
+
+_SENTENCE_ENDS = "。；;！？"
+
+
+def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation | None]:
+    """…。市教育局牵头，市财政局配合。 → the text before, and the annotation.
+
+    Only the paragraph's last sentence (or a line of its own under the
+    measure), only when every clause ends in a role marker (parse_phrase) and
+    every item ends like a unit: 支持龙头企业牵头组建联合体 names no unit."""
+    body = text.rstrip().rstrip("。.").rstrip()
+    cut = max(body.rfind(c) for c in _SENTENCE_ENDS)
+    if cut < 0 and not own_line:
+        return text, None
+    tail = body[cut + 1 :].strip()
+    if not tail or _BRACKET.search(tail):
+        return text, None
+    ann = parse_phrase(tail)
+    if ann is None or not ann.names_units or not _plausible_all(ann):
+        return text, None
+    if not names_only_units([*ann.lead, *ann.support]):
+        return text, None
+    return text[: cut + 1].rstrip(), attrs.evolve(ann, written=text[cut + 1 :].strip())
 
 
 def _plausible_all(ann: Annotation) -> bool:

@@ -19,7 +19,14 @@ import attrs
 from ..lazy_regex import lazy_compile
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
-from .annotations import CLOSERS, OPENERS, Annotation, is_label_line, states_first_is_lead
+from .annotations import (
+    CLOSERS,
+    OPENERS,
+    Annotation,
+    is_label_line,
+    label_pattern,
+    states_first_is_lead,
+)
 from .header import Line
 from .markers import Marked, match_marker
 from .placement import split_tasks
@@ -190,8 +197,16 @@ class _Raw:
 
     def wraps(self, line: str) -> bool:
         """`line` goes on with this paragraph: its last line was a full line
-        ended mid-sentence, and `line` is no label line and no bracket."""
+        ended mid-sentence, and `line` is no label line and no bracket.  A
+        label line goes on only while its value does: 牵头单位： alone (a PDF
+        copy puts the value on the next line), or a list ended by 、."""
         last = self.pieces[-1].rstrip()
+        if self.label:
+            if is_label_line(line) or line.startswith(tuple(OPENERS)):
+                return False
+            text = "".join(self.pieces).strip()
+            m = label_pattern().match(text)
+            return (m is not None and m.end() == len(text)) or last.endswith(("、", "，", ","))
         return (
             len(last) >= _WRAPPED_MIN
             and not last.endswith(_ENDS)
