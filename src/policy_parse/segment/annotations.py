@@ -238,6 +238,24 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 
 
 @functools.cache
+def _phrase_ends() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a clause matching each of `_phrase_patterns` must end with: a
+    test in C before the patterns, whose lazy prefix tries every marker at
+    every position of the clause (most clauses are plain unit lists)."""
+    data = load("annotations")
+    p, roles = data["phrases"], data["roles"]
+    named = {
+        role: [c + r + u for c in p["copulas"] for r in roles[role] for u in roles["unit_words"]]
+        for role in ("lead", "support")
+    }
+    return (
+        (*p["lead_marker"], *named["lead"], *p["lead_verbs"]),
+        (*p["support_markers"], *named["support"]),
+        tuple(p["shared_markers"]),
+    )
+
+
+@functools.cache
 def _role_then_comma() -> regex.Pattern[str]:
     """A 、 right after a role marker ends a clause: A牵头、B配合."""
     data = load("annotations")["phrases"]
@@ -267,6 +285,7 @@ def parse_phrase(text: str) -> Annotation | None:
     # What follows the first 。 is a note about the annotation (以下各项…不再列出).
     body = text.split("。", 1)[0]
     lead_re, support_re, shared_re = _phrase_patterns()
+    lead_ends, support_ends, shared_ends = _phrase_ends()
     words = load("annotations")["phrases"]
     lead: list[str] = []
     support: list[str] = []
@@ -277,8 +296,12 @@ def parse_phrase(text: str) -> Annotation | None:
         if DEADLINE_ITEM.match(clause):
             deadline = clause
             continue
-        for pattern, bucket in ((lead_re, lead), (support_re, support), (shared_re, shared)):
-            m = pattern.match(clause)
+        for pattern, ends, bucket in (
+            (lead_re, lead_ends, lead),
+            (support_re, support_ends, support),
+            (shared_re, shared_ends, shared),
+        ):
+            m = pattern.match(clause) if clause.rstrip("\n").endswith(ends) else None
             if m and plausible_units(m["units"]):
                 units = m["units"]
                 for prefix in words["unit_prefixes"]:
