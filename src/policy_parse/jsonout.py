@@ -15,6 +15,7 @@ tests/test_emit_json.py holds the two to that.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -35,18 +36,11 @@ def dumps(obj: Any, *, indent: int | None = 2, sort_keys: bool = True) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
 
 
-_MISSING: Any = object()
-_module: Any = _MISSING
-
-
+@functools.cache
 def _orjson() -> Any:
     """orjson if installed (imported on first use), else None."""
-    global _module
-    if _module is _MISSING:
-        try:
-            import orjson
-        except ImportError:
-            _module = None
-        else:
-            _module = orjson
-    return _module
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
