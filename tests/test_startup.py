@@ -129,8 +129,9 @@ def test_a_pdf_parse_readies_the_text_stages_while_waiting() -> None:
     pdf = SAMPLES / "notice.pdf"
     code = (
         "import policy_parse, policy_parse.warmup as w\n"
-        f"policy_parse.parse({str(SAMPLES / 'notice.txt')!r}); txt = w._done\n"
-        f"policy_parse.parse({str(pdf)!r}); print(txt, w._done)"
+        "done = lambda: w.prepare_text_stages.cache_info().currsize == 1\n"
+        f"policy_parse.parse({str(SAMPLES / 'notice.txt')!r}); txt = done()\n"
+        f"policy_parse.parse({str(pdf)!r}); print(txt, done())"
     )
     out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
     # A text notice has no wait to fill; a PDF's workers give one.

@@ -12,19 +12,15 @@ same code paths a real notice does: no list of patterns to keep up to date.
 
 from __future__ import annotations
 
+import functools
 import os
 
 __all__ = ["prepare_text_stages"]
 
-_done = False
 
-
+@functools.cache  # once per process: the cache is the "done" flag
 def prepare_text_stages() -> None:
-    """Parse data/warmup.txt once per process (a no-op afterwards)."""
-    global _done
-    if _done:
-        return
-    _done = True
+    """Parse data/warmup.txt (a no-op after the first call)."""
     from . import emit, memo, parse_text  # noqa: F401 - emit: imported now, used after
 
     path = os.path.join(os.path.dirname(__file__), "data", "warmup.txt")
