@@ -281,9 +281,13 @@ def _items_to_levels(items: list[_Item]) -> _Levels | None:
     order: list[str] = []
     annotated: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    # 1.1 / 36-1 carrying the annotations under a bare 1. (specimen 30): the
+    # notice is annotated, only not at a level of its own.
+    subs_annotated = False
     for it in items:
         style = it.marker.style
         if style in SUB_FORMS:
+            subs_annotated = subs_annotated or it.annotated
             continue
         if style not in order:
             order.append(style)
@@ -303,6 +307,7 @@ def _items_to_levels(items: list[_Item]) -> _Levels | None:
         measure_style = annotated.most_common(1)[0][0]
     else:
         measure_style = order[-1]
+    if not annotated and not subs_annotated:
         notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
     level = order.index(measure_style)
     if measure_style in HEADING_STYLES and level + 1 < len(order):
