@@ -162,9 +162,7 @@ def _sub_header(
     filled = [t for t in subs if t]
     if not filled or any(column_role(t) is None for t in filled):
         return None
-    merged = tuple(
-        sub or (header[k] if k < len(header) else "") for k, sub in enumerate(subs)
-    )
+    merged = tuple(sub or (header[k] if k < len(header) else "") for k, sub in enumerate(subs))
     if [_norm(h) for h in merged] == [_norm(h) for h in header]:
         return None  # the header typed twice: a repeat, counted as such below
     roles = header_to_roles(list(merged))
@@ -200,9 +198,10 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     header = tuple(c.text.strip() for c in header_row.cells)
     header_norms = [[_norm(h) for h in header]]
     body_from = header_index + 1
-    if body_from < len(table.rows) and (
-        merged := _sub_header(header, table.rows[body_from].cells)
-    ) is not None:
+    if (
+        body_from < len(table.rows)
+        and (merged := _sub_header(header, table.rows[body_from].cells)) is not None
+    ):
         # 责任单位 over 牵头单位 | 配合单位: the second row names the columns.
         roles, header = merged
         header_norms.append([_norm(c.text) for c in table.rows[body_from].cells])
