@@ -481,7 +481,7 @@ def test_it_reads_the_annotation_before_a_bracket_that_only_gives_the_deadline(d
 
 
 def test_a_deadline_bracket_after_plain_text_is_no_annotation():
-    text, ann = split_trailing_annotation("淘汰燃煤锅炉（含工业窑炉）（2024年9月底前）")
+    _text, ann = split_trailing_annotation("淘汰燃煤锅炉（含工业窑炉）（2024年9月底前）")
     assert ann is None
 
 
