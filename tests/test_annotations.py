@@ -493,3 +493,14 @@ def test_a_label_inside_a_closed_bracket_is_no_unbracketed_tail():
     )
     assert [(a.lead, a.leaders) for a in anns] == [(("市甲局",), ("张三",))]
     assert text.startswith("推进改革。")
+
+
+def test_it_reads_a_labelled_annotation_in_brackets_on_its_own_line():
+    _, anns = split_paragraph_annotation(
+        "（牵头单位：镇甲办；配合单位：镇乙所、各村委会）", own_line=True
+    )
+    assert [(a.lead, a.support) for a in anns] == [(("镇甲办",), ("镇乙所、各村委会",))]
+
+
+def test_bare_units_are_no_labelled_list():
+    assert bare_units("牵头单位：镇甲办；配合单位：镇乙所") is None

@@ -376,7 +376,7 @@ def bare_units(body: str) -> Annotation | None:
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(body.strip())
-    if not names_only_units([value]):
+    if not plausible_units(value) or not names_only_units([value]):  # 牵头单位：A is a label
         return None
     return Annotation(written=body, lead=(), support=(value,), deadline=due)
 

@@ -119,14 +119,16 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
         whole = parse_annotation(text, line=True)
         if whole is not None and label_pattern().match(text.strip()):
             return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        if (bare := _bare_units(text)) is not None:
-            return [Task(text="", annotations=(bare,))]
         inner = TRAILING_PAREN.fullmatch(text.strip())
         if inner is not None and label_pattern().match(inner["body"].strip()):
-            # （完成时限：2022年底前） alone on its line: a label line in brackets.
+            # （牵头单位：A；配合单位：B） or （完成时限：2022年底前） alone on its
+            # line: label lines in brackets, read before bare units could
+            # take 牵头单位：A for a unit's name.
             whole = parse_annotation(inner["body"], line=True)
             if whole is not None:
-                return [Task(text="", annotations=(whole,))]
+                return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
+        if (bare := _bare_units(text)) is not None:
+            return [Task(text="", annotations=(bare,))]
     rest_after, leading = _split_leading_annotation(text)
     if leading is not None:
         # （牵头单位：A）text: the annotation written before the task it closes.
