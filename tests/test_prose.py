@@ -543,3 +543,25 @@ def test_a_label_whose_value_is_on_the_next_line_takes_that_line():
     assert [u.written for u in first.support] == ["县财政局", "县自然资源局"]
     assert first.text == "建设甲项目。"
     assert [u.written for u in second.lead] == ["县住建局"]
+
+
+# --- inner items of one measure ------------------------------------------------------------
+
+
+def test_inner_items_closed_by_one_annotation_line_are_one_measure():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个；\n（2）发放高龄津贴。\n"
+        "（牵头单位：镇甲办；配合单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    first = notice.measures[0]
+    assert [u.written for u in first.lead] == ["镇甲办"]
+    assert "（1）新建互助点5个" in first.text and "（2）发放高龄津贴" in first.text
+
+
+def test_inner_items_each_annotated_stay_sub_measures():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个。（牵头单位：镇甲办）\n"
+        "（2）发放高龄津贴。\n（牵头单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]

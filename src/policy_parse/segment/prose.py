@@ -339,6 +339,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         return Outline(parts=(), measures=(), residue=tuple(residue))
     measure_style, part_style, section_style = levels.measure, levels.part, levels.section
     sub_styles = levels.sub
+    items, conventions = _fold_inner_items(items, conventions, measure_style, sub_styles)
 
     parts: list[Part] = []
     builders: list[MeasureBuilder] = []
@@ -430,6 +431,46 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         residue=tuple(residue),
         notes=levels.notes,
     )
+
+
+def _fold_inner_items(
+    items: list[_Item], conventions: list[bool], measure_style: str, sub_styles: frozenset[str]
+) -> tuple[list[_Item], list[bool]]:
+    """1.提升养老服务。（1）…；（2）…。 and then one annotation line: the items
+    are the measure's own words, the line closes the whole measure (specimen
+    39), not sub-measure （2） alone.  Only when no item but the last carries
+    an annotation and the last's stands on a line of its own after its text;
+    items annotated each stay sub-measures 1-1, 1-2."""
+    out: list[_Item] = []
+    kept: list[bool] = []
+    k = 0
+    while k < len(items):
+        it, convention = items[k], conventions[k]
+        j = k + 1
+        if it.marker.style == measure_style and not it.annotated:
+            while j < len(items) and items[j].marker.style in sub_styles - SUB_FORMS:
+                j += 1
+        run = items[k + 1 : j]
+        if len(run) >= 2 and not any(r.annotated for r in run[:-1]) and _closed_by_line(run[-1]):
+            paragraphs = list(it.paragraphs)
+            lines = list(it.lines)
+            for r in run:
+                first, *rest = r.paragraphs
+                paragraphs += [attrs.evolve(first, text=r.marker.written + first.text), *rest]
+                lines += [r.marker.line, *r.lines]
+            it = attrs.evolve(it, paragraphs=tuple(paragraphs), lines=tuple(lines))
+        else:
+            j = k + 1
+        out.append(it)
+        kept.append(convention)
+        k = j
+    return out, kept
+
+
+def _closed_by_line(it: _Item) -> bool:
+    """The item's annotations all stand on lines of their own after its text."""
+    first, *rest = it.paragraphs
+    return it.annotated and not first.annotations and all(not p.text for p in rest if p.annotations)
 
 
 def _tasks(
