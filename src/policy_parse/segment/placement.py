@@ -23,6 +23,7 @@ from .annotations import (
     labelled,
     names_only_units,
     parse_annotation,
+    parse_annotation_line,
     parse_phrase,
     plausible_units,
 )
@@ -77,8 +78,11 @@ def _deadline_only(body: str) -> str | None:
     value = body.strip().rstrip("。")
     if DEADLINE_ITEM.match(value):
         return value
-    if not has_colon(value) or not label_pattern().match(value):
+    if not has_colon(value):
         return None
+    first = parse_annotation_line(value)
+    if first is None or first[0] != "deadline":
+        return None  # most brackets here are annotations: read once, by the caller
     ann = labelled(value, line=True)
     if ann is None or ann.names_units or ann.leaders:
         return None

@@ -441,14 +441,22 @@ def _fold_inner_items(
     39), not sub-measure （2） alone.  Only when no item but the last carries
     an annotation and the last's stands on a line of its own after its text;
     items annotated each stay sub-measures 1-1, 1-2."""
+    inner = sub_styles - SUB_FORMS
+    if not inner:
+        return items, conventions
     out: list[_Item] = []
     kept: list[bool] = []
     k = 0
     while k < len(items):
         it, convention = items[k], conventions[k]
         j = k + 1
-        if it.marker.style == measure_style and not it.annotated:
-            while j < len(items) and items[j].marker.style in sub_styles - SUB_FORMS:
+        if (
+            it.marker.style == measure_style
+            and j < len(items)
+            and items[j].marker.style in inner
+            and not it.annotated
+        ):
+            while j < len(items) and items[j].marker.style in inner:
                 j += 1
         run = items[k + 1 : j]
         if len(run) >= 2 and not any(r.annotated for r in run[:-1]) and _closed_by_line(run[-1]):

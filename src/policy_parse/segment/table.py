@@ -225,7 +225,11 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     fresh: set[str] = set()  # heading roles not yet given to a row
     for row in table.rows[body_from:]:
         texts = [c.text for c in row.cells]
-        if row.repeat_header or any(_repeats_header(texts, h) for h in header_norms):
+        if (
+            row.repeat_header
+            or _repeats_header(texts, header_norms[0])
+            or (len(header_norms) > 1 and _repeats_header(texts, header_norms[1]))
+        ):
             repeated += 1
             continue
         if not any(t.strip() for t in texts):
