@@ -504,3 +504,27 @@ def test_it_reads_a_labelled_annotation_in_brackets_on_its_own_line():
 
 def test_bare_units_are_no_labelled_list():
     assert bare_units("牵头单位：镇甲办；配合单位：镇乙所") is None
+
+
+# --- who supervises, and a lead picked out of the list -------------------------------------
+
+
+@pytest.mark.parametrize("label", ["督办单位", "督查部门", "督导单位"])
+def test_a_supervising_office_is_no_unit_of_the_measure(label):
+    ann = parse_annotation(f"{label}：市委改革办；牵头单位：市国资委；配合单位：市财政局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("市国资委",), ("市财政局",))
+
+
+def test_a_lead_named_again_after_the_list_is_picked_out_of_it():
+    ann = parse_annotation("责任单位：市城管局、市司法局、市编办，市城管局牵头")
+    assert ann is not None
+    assert ann.lead == ("市城管局",)
+    assert ann.support == ("市司法局、市编办",)
+
+
+def test_a_lead_after_other_units_still_leads_with_them():
+    # A，B牵头: both lead (no unit named twice).
+    ann = parse_annotation("市城管局，市司法局牵头")
+    assert ann is not None
+    assert ann.lead == ("市城管局", "市司法局")
