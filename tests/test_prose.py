@@ -565,3 +565,31 @@ def test_inner_items_each_annotated_stay_sub_measures():
         "（2）发放高龄津贴。\n（牵头单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
     )
     assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]
+
+
+# --- the plan before a 附件 that holds only its table ----------------------------------------
+
+_TABLE_ANNEX = "附件\n某县任务分工表\n| 序号 | 工作任务 | 牵头单位 |\n| 1 | 推进甲事 | 县甲局 |\n| 2 | 推进乙事 | 县乙局 |\n"
+
+
+def test_an_annotated_list_before_a_table_only_attachment_is_the_prose_list():
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、任务\n1.推进甲事。（牵头单位：县甲局）\n2.推进乙事。（牵头单位：县乙局）\n"
+        + _TABLE_ANNEX
+    )
+    assert [(m.id, [u.written for u in m.lead]) for m in notice.measures] == [
+        ("1", ["县甲局"]),
+        ("2", ["县乙局"]),
+    ]
+    assert all("附件" not in m.text for m in notice.measures)
+    # The prose is reconciled against the table: it is not a table-only notice.
+    assert "missing-in-prose" not in {d.kind.value for d in notice.discrepancies}
+
+
+def test_a_cover_letters_own_items_before_a_table_only_attachment_stay_the_letter():
+    notice = policy_parse.parse_text(
+        "各单位：\n现将分工表印发给你们。\n一、加强领导，县甲局要统筹。\n二、强化督查。\n"
+        "某县人民政府办公室\n2024年3月1日\n" + _TABLE_ANNEX
+    )
+    assert "missing-in-prose" in {d.kind.value for d in notice.discrepancies}
+    assert [str(e.number) for e in notice.table] == ["1", "2"]
