@@ -593,3 +593,30 @@ def test_a_cover_letters_own_items_before_a_table_only_attachment_stay_the_lette
     )
     assert "missing-in-prose" in {d.kind.value for d in notice.discrepancies}
     assert [str(e.number) for e in notice.table] == ["1", "2"]
+
+
+def test_inner_items_whose_last_alone_is_annotated_are_one_measure_and_it_says_so():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个；\n"
+        "（2）发放高龄津贴。（牵头单位：镇甲办；配合单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert [u.written for u in notice.measures[0].lead] == ["镇甲办"]
+    notes = [d for d in notice.discrepancies if d.kind.value == "structure"]
+    assert [(d.note, d.fields) for d in notes] == [("inner_items", (("marker", "1."),))]
+
+
+def test_measures_ended_by_a_full_stop_are_no_inner_items_of_their_heading():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.推进甲事。\n2.推进乙事。（牵头单位：县乙局）\n"
+        "二、保障\n1.推进丙事。（牵头单位：县丙局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1/1", "1/2", "2/1"]
+
+
+def test_inner_items_ended_by_a_full_stop_stay_items_before_an_inline_annotation():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个。\n"
+        "（2）发放高龄津贴。（牵头单位：镇甲办）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]
