@@ -464,3 +464,67 @@ def test_an_enumeration_comma_after_a_role_marker_ends_the_clause():
     # before the marker it still joins units: A、B牵头负责
     ann = parse_annotation("县民政局、县残联牵头负责")
     assert ann is not None and ann.lead == ("县民政局、县残联",)
+
+
+# --- a deadline bracket after the annotation ------------------------------------------------
+
+
+@pytest.mark.parametrize("due", ["2024年9月底前", "长期坚持", "完成时限：2024年底前"])
+def test_it_reads_the_annotation_before_a_bracket_that_only_gives_the_deadline(due):
+    text, ann = split_trailing_annotation(
+        f"淘汰燃煤锅炉。（牵头领导：张三；牵头单位：市甲局；责任单位：市乙局、市丙局）（{due}）"
+    )
+    assert text == "淘汰燃煤锅炉。"
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (("市甲局",), ("市乙局、市丙局",), ("张三",))
+    assert ann.deadline is not None and ann.deadline.endswith(due.split("：")[-1])
+
+
+def test_a_deadline_bracket_after_plain_text_is_no_annotation():
+    _text, ann = split_trailing_annotation("淘汰燃煤锅炉（含工业窑炉）（2024年9月底前）")
+    assert ann is None
+
+
+def test_a_label_inside_a_closed_bracket_is_no_unbracketed_tail():
+    # The label after 牵头领导：张三； sits inside the bracket: the bracket is
+    # the annotation, and the remark after it is no part of a unit.
+    text, anns = split_paragraph_annotation(
+        "推进改革。（牵头领导：张三；牵头单位：市甲局）（按季度报送进展）", own_line=False
+    )
+    assert [(a.lead, a.leaders) for a in anns] == [(("市甲局",), ("张三",))]
+    assert text.startswith("推进改革。")
+
+
+def test_it_reads_a_labelled_annotation_in_brackets_on_its_own_line():
+    _, anns = split_paragraph_annotation(
+        "（牵头单位：镇甲办；配合单位：镇乙所、各村委会）", own_line=True
+    )
+    assert [(a.lead, a.support) for a in anns] == [(("镇甲办",), ("镇乙所、各村委会",))]
+
+
+def test_bare_units_are_no_labelled_list():
+    assert bare_units("牵头单位：镇甲办；配合单位：镇乙所") is None
+
+
+# --- who supervises, and a lead picked out of the list -------------------------------------
+
+
+@pytest.mark.parametrize("label", ["督办单位", "督查部门", "督导单位"])
+def test_a_supervising_office_is_no_unit_of_the_measure(label):
+    ann = parse_annotation(f"{label}：市委改革办；牵头单位：市国资委；配合单位：市财政局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("市国资委",), ("市财政局",))
+
+
+def test_a_lead_named_again_after_the_list_is_picked_out_of_it():
+    ann = parse_annotation("责任单位：市城管局、市司法局、市编办，市城管局牵头")
+    assert ann is not None
+    assert ann.lead == ("市城管局",)
+    assert ann.support == ("市司法局、市编办",)
+
+
+def test_a_lead_after_other_units_still_leads_with_them():
+    # A，B牵头: both lead (no unit named twice).
+    ann = parse_annotation("市城管局，市司法局牵头")
+    assert ann is not None
+    assert ann.lead == ("市城管局", "市司法局")

@@ -543,3 +543,80 @@ def test_a_label_whose_value_is_on_the_next_line_takes_that_line():
     assert [u.written for u in first.support] == ["县财政局", "县自然资源局"]
     assert first.text == "建设甲项目。"
     assert [u.written for u in second.lead] == ["县住建局"]
+
+
+# --- inner items of one measure ------------------------------------------------------------
+
+
+def test_inner_items_closed_by_one_annotation_line_are_one_measure():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个；\n（2）发放高龄津贴。\n"
+        "（牵头单位：镇甲办；配合单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    first = notice.measures[0]
+    assert [u.written for u in first.lead] == ["镇甲办"]
+    assert "（1）新建互助点5个" in first.text and "（2）发放高龄津贴" in first.text
+
+
+def test_inner_items_each_annotated_stay_sub_measures():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个。（牵头单位：镇甲办）\n"
+        "（2）发放高龄津贴。\n（牵头单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]
+
+
+# --- the plan before a 附件 that holds only its table ----------------------------------------
+
+_TABLE_ANNEX = "附件\n某县任务分工表\n| 序号 | 工作任务 | 牵头单位 |\n| 1 | 推进甲事 | 县甲局 |\n| 2 | 推进乙事 | 县乙局 |\n"
+
+
+def test_an_annotated_list_before_a_table_only_attachment_is_the_prose_list():
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、任务\n1.推进甲事。（牵头单位：县甲局）\n2.推进乙事。（牵头单位：县乙局）\n"
+        + _TABLE_ANNEX
+    )
+    assert [(m.id, [u.written for u in m.lead]) for m in notice.measures] == [
+        ("1", ["县甲局"]),
+        ("2", ["县乙局"]),
+    ]
+    assert all("附件" not in m.text for m in notice.measures)
+    # The prose is reconciled against the table: it is not a table-only notice.
+    assert "missing-in-prose" not in {d.kind.value for d in notice.discrepancies}
+
+
+def test_a_cover_letters_own_items_before_a_table_only_attachment_stay_the_letter():
+    notice = policy_parse.parse_text(
+        "各单位：\n现将分工表印发给你们。\n一、加强领导，县甲局要统筹。\n二、强化督查。\n"
+        "某县人民政府办公室\n2024年3月1日\n" + _TABLE_ANNEX
+    )
+    assert "missing-in-prose" in {d.kind.value for d in notice.discrepancies}
+    assert [str(e.number) for e in notice.table] == ["1", "2"]
+
+
+def test_inner_items_whose_last_alone_is_annotated_are_one_measure_and_it_says_so():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个；\n"
+        "（2）发放高龄津贴。（牵头单位：镇甲办；配合单位：镇乙所）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert [u.written for u in notice.measures[0].lead] == ["镇甲办"]
+    notes = [d for d in notice.discrepancies if d.kind.value == "structure"]
+    assert [(d.note, d.fields) for d in notes] == [("inner_items", (("marker", "1."),))]
+
+
+def test_measures_ended_by_a_full_stop_are_no_inner_items_of_their_heading():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.推进甲事。\n2.推进乙事。（牵头单位：县乙局）\n"
+        "二、保障\n1.推进丙事。（牵头单位：县丙局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1/1", "1/2", "2/1"]
+
+
+def test_inner_items_ended_by_a_full_stop_stay_items_before_an_inline_annotation():
+    notice = policy_parse.parse_text(
+        "一、工作\n1.提升养老服务。\n（1）新建互助点5个。\n"
+        "（2）发放高龄津贴。（牵头单位：镇甲办）\n2.改善饮水。（牵头单位：镇丙站）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]

@@ -124,3 +124,12 @@ def test_a_table_without_a_recognised_header_says_it_was_not_read():
     notice = policy_parse.parse_text(_PROSE + "\n" + odd)
     (d,) = [d for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
     assert d.note == "unread_table" and dict(d.fields)["rows"] == "2"
+
+
+def test_annotated_sub_measures_under_a_bare_level_are_no_missing_annotation():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。\n1.1细则一。（牵头单位：市发改委）\n"
+        "2.优化服务。\n2.1细则二。（牵头单位：市政务局）\n"
+    )
+    assert [m.id for m in notice.measures] == ["1-1", "2-1"]
+    assert _structure(notice) == []

@@ -404,3 +404,49 @@ def test_a_unit_marked_lead_in_its_cell_leads_whatever_the_column():
         (["县卫健局"], ["县教育局"]),
         (["县住建局"], ["县城管局"]),
     ]
+
+
+# --- a header over two rows --------------------------------------------------------------------
+
+TWO_ROW_HEADER = [
+    ["序号", "工作任务", "责任单位", "", "完成时限"],
+    ["", "", "牵头单位", "配合单位", ""],
+]
+
+
+def test_it_reads_a_header_whose_units_cell_spans_lead_and_support_sub_columns():
+    seg = table_to_segment(
+        make_table([*TWO_ROW_HEADER, ["1", "措施一。", "区水务局", "区城管局", "2024年6月底前"]])
+    )
+    assert seg is not None
+    assert seg.roles == ("number", "text", "lead", "support", "deadline")
+    assert [(r.number, r.get("lead"), r.get("support")) for r in seg.rows] == [
+        ("1", "区水务局", "区城管局")
+    ]
+
+
+def test_it_reads_a_merged_sub_header_cell_as_its_parent():
+    rows = [
+        ["序号", "工作任务", "责任单位", "责任单位", "完成时限"],
+        [MERGED, MERGED, "牵头单位", "配合单位", MERGED],
+        ["1", "措施一。", "区水务局", "区城管局", "2024年"],
+    ]
+    seg = table_to_segment(make_table(rows), explicit_merges=True)
+    assert seg is not None
+    assert seg.roles == ("number", "text", "lead", "support", "deadline")
+    assert len(seg.rows) == 1
+
+
+def test_it_skips_both_header_rows_repeated_at_a_page_break():
+    body = ["1", "措施一。", "区水务局", "区城管局", "2024年"]
+    seg = table_to_segment(make_table([*TWO_ROW_HEADER, body, *TWO_ROW_HEADER, body]))
+    assert seg is not None
+    assert seg.repeated_headers == 2
+    assert len(seg.rows) == 2
+
+
+def test_it_takes_a_body_row_after_the_header_as_a_body_row():
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "措施一。", "区水务局", "无"]]
+    seg = table_to_segment(make_table(rows))
+    assert seg is not None
+    assert [r.number for r in seg.rows] == ["1"]

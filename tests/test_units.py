@@ -281,3 +281,26 @@ def test_a_bare_name_takes_no_tail_that_is_not_an_administrative_level() -> None
     ]
     # …while a run of place names still takes the level it shares.
     assert written_units("甲乙、丙丁、戊己县政府")[0] == ("甲乙", "甲乙县政府")
+
+
+# --- units apart by spaces (a PDF copy) ----------------------------------------------------
+
+
+def test_it_splits_a_list_whose_units_are_apart_by_spaces():
+    assert split_units("县财政局 县自然资源局\u3000各乡镇人民政府") == [
+        "县财政局",
+        "县自然资源局",
+        "各乡镇人民政府",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县 财 政 局",  # a name spaced out letter by letter
+        "市委 宣传部",  # a piece too short to be a unit of its own
+        "县财政局 有关科室负责同志",  # a piece that does not end like a unit
+    ],
+)
+def test_it_keeps_a_name_with_spaces_inside_whole(text):
+    assert split_units(text) == [text.replace(" ", "")]

@@ -391,3 +391,14 @@ def test_a_short_prose_group_after_a_grouped_table_is_no_row():
     document = doc(PREAMBLE + text)
     assert len(grid(document)) == 3
     assert [b.text for b in document.blocks[-2:]] == ["各单位要认真落实。", "按时报送进展。"]  # type: ignore[union-attr]
+
+
+def test_a_tab_separated_header_may_leave_a_spanned_cell_empty():
+    # 责任单位 spans two columns; the row under it names them.
+    text = PREAMBLE + (
+        "序号\t工作任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "1\t推进甲事\t县甲局\t县乙局、县丙局\t2024年底前\n"
+    )
+    assert grid(doc(text))[0] == ["序号", "工作任务", "责任单位", "", "完成时限"]
+    assert records(text) == [("1", ["县甲局"], ["县乙局", "县丙局"])]

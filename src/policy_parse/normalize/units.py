@@ -57,7 +57,26 @@ def split_units(text: str) -> list[str]:
         items.append(text[start : sep.start()])
         start = sep.end()
     items.append(text[start:])
+    if len(text.split(maxsplit=1)) > 1:  # a gap inside the text: maybe between units
+        items = [piece for item in items for piece in _apart_by_spaces(item)]
     return [w for w in (trim(p) for p in items) if w and not is_placeholder(w)]
+
+
+# A piece shorter than this is no unit of its own (市委 宣传部 is one name).
+_MIN_SPACED_UNIT = 3
+
+
+def _apart_by_spaces(item: str) -> list[str]:
+    """县财政局 县自然资源局 → two units: a PDF or portal copy keeps the gaps
+    between units and drops the 、 (specimen 36).  Only when every piece is a
+    unit of its own (a unit ending, three characters or more); otherwise the
+    spaces are inside one name (县 财 政 局) and trim() removes them."""
+    pieces = item.split()  # str.split: whitespace in C, most items have none
+    if len(pieces) < 2:
+        return [item]
+    if all(len(p) >= _MIN_SPACED_UNIT and _has_unit_ending(clean(p)) for p in pieces):
+        return pieces
+    return [item]
 
 
 @functools.cache

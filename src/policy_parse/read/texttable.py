@@ -318,7 +318,11 @@ def _spaced_rows(lines: Sequence[str], i: int, end: int) -> Found | None:
     header = split(lines[i])
     if len(header) < 2 or not looks_like_header(header):
         return None
-    if any(column_role(h) is None and not _HEADERISH.match(h) for h in header):
+    # Between tabs an empty header cell is the rest of a merged one (责任单位
+    # over 牵头单位 | 配合单位, the sub-columns named on the next line).
+    if any(
+        column_role(h) is None and not (_HEADERISH.match(h) or tabbed and not h) for h in header
+    ):
         return None
     n = len(header)
     text_col = next((k for k, h in enumerate(header) if column_role(h) == "text"), None)

@@ -113,11 +113,27 @@ def segment(document: Document) -> Segmented:
         (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
         len(before),
     )
+    annex: list[Line] = []  # the 附件 mark and what follows it, when the plan is above
+    outline: Outline | None = None
+    if cover_date is None and mark >= 0 and start == len(before):
+        # Nothing numbered after 附件: the attachment is the 分工表 alone, and
+        # an annotated list above it is the plan (specimen 41), not a cover
+        # letter — whose own 一、二、 name no units (specimen 31).
+        first = next((k for k in range(mark) if is_outline_start(before[k].text)), None)
+        if first is not None:
+            trial = lines_to_outline(
+                before[first:mark],
+                first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:first]),
+            )
+            if any(m.annotation is not None and m.annotation.names_units for m in trial.measures):
+                outline, annex, start = trial, before[mark:], first
+                before = before[:first]
     header, header_residue = lines_to_header(before[:start])
-    outline = lines_to_outline(
-        before[start:],
-        first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:start]),
-    )
+    if outline is None:
+        outline = lines_to_outline(
+            before[start:],
+            first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:start]),
+        )
     if cover_date is not None:
         outline = attrs.evolve(
             outline, notes=(("cover_letter", (("date", cover_date),)), *outline.notes)
@@ -127,6 +143,10 @@ def segment(document: Document) -> Segmented:
         outline = attrs.evolve(outline, notes=(*outline.notes, *unread))
     residue.extend(header_residue)
     residue.extend(outline.residue)
+    residue.extend(
+        Residue(text=ln.text, reason="attachment mark above the 分工表", span=ln.span)
+        for ln in annex
+    )
     residue.extend(
         Residue(
             text=ln.text,

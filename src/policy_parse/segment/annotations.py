@@ -69,6 +69,9 @@ def _label_roles() -> dict[str, str]:
                 roles[word + unit_word] = role
         for word in data["labels"][role]:
             roles[word] = role
+    for word in data["roles"]["oversight"]:
+        for unit_word in data["roles"]["unit_words"]:
+            roles[word + unit_word] = "oversight"
     for word in data["roles"]["bare"]:
         roles.setdefault(word, "lead" if word in data["roles"]["lead"] else "support")
     for role in ("deadline", "division"):
@@ -180,6 +183,8 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
         role = "leader" if m["leader"] else _label_roles()[m["label"]]
+        if role == "oversight":
+            continue  # 督办单位：X supervises: no unit of the measure
         if role == "leader":
             if value:
                 leaders.append(value)
@@ -307,7 +312,13 @@ def parse_phrase(text: str) -> Annotation | None:
                 for prefix in words["unit_prefixes"]:
                     units = units.removeprefix(prefix)
                 head, partners = _split_lead_with(units, words["lead_with"])
-                if partners is not None:
+                named = _named_again(pending, units) if bucket is lead else None
+                if named is not None:
+                    # 责任单位：A、B、C，A牵头: the list, then which of it leads.
+                    lead.append(units)
+                    if named:
+                        support.append(named)
+                elif partners is not None:
                     # A会同B负责: A leads whatever the marker, B supports.
                     lead.extend([*pending, head])
                     support.append(partners)
@@ -339,6 +350,18 @@ def parse_phrase(text: str) -> Annotation | None:
         deadline=deadline,
         leaders=tuple(leaders),
     )
+
+
+def _named_again(pending: list[str], units: str) -> str | None:
+    """The rest of the `pending` list when every unit of `units` is in it
+    (A、B、C，A牵头 → "B、C"); None when the list does not repeat them."""
+    if not pending:
+        return None
+    items = [i.strip() for p in pending for i in UNIT_SEPARATORS.split(p) if i.strip()]
+    named = [u.strip() for u in UNIT_SEPARATORS.split(units) if u.strip()]
+    if not named or not all(u in items for u in named):
+        return None
+    return "、".join(i for i in items if i not in named)
 
 
 def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
@@ -376,7 +399,7 @@ def bare_units(body: str) -> Annotation | None:
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(body.strip())
-    if not names_only_units([value]):
+    if not plausible_units(value) or not names_only_units([value]):  # 牵头单位：A is a label
         return None
     return Annotation(written=body, lead=(), support=(value,), deadline=due)
 

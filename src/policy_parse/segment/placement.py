@@ -23,10 +23,11 @@ from .annotations import (
     labelled,
     names_only_units,
     parse_annotation,
+    parse_annotation_line,
     parse_phrase,
     plausible_units,
 )
-from .grammar import TRAILING_PAREN
+from .grammar import DEADLINE_ITEM, TRAILING_PAREN
 
 _BRACKET = lazy_compile("[" + regex.escape(OPENERS + CLOSERS) + "]")
 
@@ -54,11 +55,38 @@ def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
     if start is None:
         return text, None
     body = stripped[start + 1 : -1]
+    due = _deadline_only(body)
+    if due is not None:
+        # …（牵头单位：A；责任单位：B）（2024年9月底前）: the deadline has a
+        # bracket of its own after the annotation (specimen 35).
+        before, ann = split_trailing_annotation(text[:start])
+        if ann is None or not ann.names_units:
+            return text, None
+        return before, attrs.evolve(
+            ann, written=f"{ann.written}\n{stripped[start:]}", deadline=ann.deadline or due
+        )
     # …。（A、B） at the end: units with no role word are an annotation too.
     ann = parse_annotation(body) or bare_units(body)
     if ann is None:
         return text, None
     return text[:start].rstrip(), ann
+
+
+def _deadline_only(body: str) -> str | None:
+    """（2024年9月底前） / （长期坚持） / （完成时限：2024年底前）: a bracket that
+    gives a deadline and names no unit or person."""
+    value = body.strip().rstrip("。")
+    if DEADLINE_ITEM.match(value):
+        return value
+    if not has_colon(value):
+        return None
+    first = parse_annotation_line(value)
+    if first is None or first[0] != "deadline":
+        return None  # most brackets here are annotations: read once, by the caller
+    ann = labelled(value, line=True)
+    if ann is None or ann.names_units or ann.leaders:
+        return None
+    return ann.deadline
 
 
 def _bare_units(text: str) -> Annotation | None:
@@ -95,14 +123,16 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
         whole = parse_annotation(text, line=True)
         if whole is not None and label_pattern().match(text.strip()):
             return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        if (bare := _bare_units(text)) is not None:
-            return [Task(text="", annotations=(bare,))]
         inner = TRAILING_PAREN.fullmatch(text.strip())
         if inner is not None and label_pattern().match(inner["body"].strip()):
-            # （完成时限：2022年底前） alone on its line: a label line in brackets.
+            # （牵头单位：A；配合单位：B） or （完成时限：2022年底前） alone on its
+            # line: label lines in brackets, read before bare units could
+            # take 牵头单位：A for a unit's name.
             whole = parse_annotation(inner["body"], line=True)
             if whole is not None:
-                return [Task(text="", annotations=(whole,))]
+                return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
+        if (bare := _bare_units(text)) is not None:
+            return [Task(text="", annotations=(bare,))]
     rest_after, leading = _split_leading_annotation(text)
     if leading is not None:
         # （牵头单位：A）text: the annotation written before the task it closes.
@@ -181,10 +211,22 @@ def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
         before = text[: m.start()].rstrip()
         if before and not before.endswith(("。", "；", ";", "！", "？")):
             continue
+        if _opens_bracket(before):
+            continue  # （牵头领导：X；牵头单位：A）…: the label is inside a bracket
         tail = labelled(text[m.start() :], line=False)
         if tail is not None and tail.names_units and _plausible_all(tail):
             return before, attrs.evolve(tail, written=text[m.start() :].strip())
     return text, None
+
+
+def _opens_bracket(text: str) -> bool:
+    """Some bracket of `text` is still open at its end."""
+    if _BRACKET.search(text) is None:
+        return False
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        depth = depth + 1 if m[0] in OPENERS else max(0, depth - 1)
+    return depth > 0
 
 
 _SENTENCE_ENDS = "。；;！？"

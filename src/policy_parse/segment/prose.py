@@ -281,9 +281,13 @@ def _items_to_levels(items: list[_Item]) -> _Levels | None:
     order: list[str] = []
     annotated: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    # 1.1 / 36-1 carrying the annotations under a bare 1. (specimen 30): the
+    # notice is annotated, only not at a level of its own.
+    subs_annotated = False
     for it in items:
         style = it.marker.style
         if style in SUB_FORMS:
+            subs_annotated = subs_annotated or it.annotated
             continue
         if style not in order:
             order.append(style)
@@ -303,6 +307,7 @@ def _items_to_levels(items: list[_Item]) -> _Levels | None:
         measure_style = annotated.most_common(1)[0][0]
     else:
         measure_style = order[-1]
+    if not annotated and not subs_annotated:
         notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
     level = order.index(measure_style)
     if measure_style in HEADING_STYLES and level + 1 < len(order):
@@ -329,9 +334,12 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
     of an annotation is the lead (列第一位者为牵头单位).
     """
     items, conventions, residue = _lines_to_items(lines, first_is_lead)
+    items, conventions, folded = _fold_inner_items(items, conventions)
     levels = _items_to_levels(items)
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
+    if folded:
+        levels = attrs.evolve(levels, notes=(*levels.notes, *folded))
     measure_style, part_style, section_style = levels.measure, levels.part, levels.section
     sub_styles = levels.sub
 
@@ -425,6 +433,73 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
         residue=tuple(residue),
         notes=levels.notes,
     )
+
+
+def _fold_inner_items(
+    items: list[_Item], conventions: list[bool]
+) -> tuple[list[_Item], list[bool], list[Note]]:
+    """1.提升养老服务。（1）…；（2）…。 and then one annotation: the inner items
+    are the measure's own words, the annotation closes the whole measure
+    (specimens 39, 42), not item （2） alone.  Only for items of the style
+    right under the parent's, when no item but the last carries an
+    annotation, and the last's stands on a line of its own or the items
+    before it end mid-sentence (；): one enumeration.  Items annotated each
+    stay sub-measures 1-1, 1-2; 1.甲。 2.乙。（A负责） under 一、 are measures.
+    Folding before an inline annotation is a guess: an `inner_items` note."""
+    order: list[str] = []
+    for it in items:
+        if it.marker.style not in SUB_FORMS and it.marker.style not in order:
+            order.append(it.marker.style)
+    if len(order) < 2:
+        return items, conventions, []
+    below = {order[k]: order[k + 1] for k in range(len(order) - 1)}
+    out: list[_Item] = []
+    kept: list[bool] = []
+    notes: list[Note] = []
+    k = 0
+    while k < len(items):
+        it, convention = items[k], conventions[k]
+        j = k + 1
+        inner = below.get(it.marker.style)
+        if (
+            inner is not None
+            and it.marker.style not in HEADING_STYLES
+            and j < len(items)
+            and items[j].marker.style == inner
+            and not it.annotated
+        ):
+            while j < len(items) and items[j].marker.style == inner:
+                j += 1
+        run = items[k + 1 : j]
+        fold = len(run) >= 2 and not any(r.annotated for r in run[:-1]) and run[-1].annotated
+        own_line = fold and _closed_by_line(run[-1])
+        if fold and (own_line or all(_ends_mid_sentence(r) for r in run[:-1])):
+            if not own_line:
+                notes.append(("inner_items", (("marker", it.marker.written),)))
+            paragraphs = list(it.paragraphs)
+            lines = list(it.lines)
+            for r in run:
+                first, *rest = r.paragraphs
+                paragraphs += [attrs.evolve(first, text=r.marker.written + first.text), *rest]
+                lines += [r.marker.line, *r.lines]
+            it = attrs.evolve(it, paragraphs=tuple(paragraphs), lines=tuple(lines))
+        else:
+            j = k + 1
+        out.append(it)
+        kept.append(convention)
+        k = j
+    return out, kept, notes
+
+
+def _ends_mid_sentence(it: _Item) -> bool:
+    """（1）新建…； : an item of an enumeration that goes on."""
+    return "".join(p.text for p in it.paragraphs).rstrip().endswith(("；", ";", "，", ",", "、"))
+
+
+def _closed_by_line(it: _Item) -> bool:
+    """The item's annotations all stand on lines of their own after its text."""
+    first, *rest = it.paragraphs
+    return not first.annotations and all(not p.text for p in rest if p.annotations)
 
 
 def _tasks(

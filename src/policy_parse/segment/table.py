@@ -13,10 +13,12 @@ such as 一、… is a group title for the rows below.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from ..data import load
-from ..models import Residue, Span, Table
+from ..models import Cell, Residue, Span, Table
 from ..read.texttable import column_role, norm_header
 from . import grammar as g
 
@@ -149,6 +151,24 @@ def _number_in_text(text: str) -> tuple[str, str] | None:
     return (number, text[m.end() :]) if number else None
 
 
+def _sub_header(
+    header: tuple[str, ...], cells: Sequence[Cell]
+) -> tuple[list[str], tuple[str, ...]] | None:
+    """The row under the header is a second header row when every cell it
+    fills names a column (牵头单位 | 配合单位 under a merged 责任单位) and
+    the merged header gives roles: (roles, header).  A cell left empty or
+    merged from above keeps the upper row's name."""
+    subs = ["" if c.merged_up else c.text.strip() for c in cells]
+    filled = [t for t in subs if t]
+    if not filled or any(column_role(t) is None for t in filled):
+        return None
+    merged = tuple(sub or (header[k] if k < len(header) else "") for k, sub in enumerate(subs))
+    if [_norm(h) for h in merged] == [_norm(h) for h in header]:
+        return None  # the header typed twice: a repeat, counted as such below
+    roles = header_to_roles(list(merged))
+    return (roles, merged) if roles is not None else None
+
+
 def _repeats_header(texts: list[str], header_norm: list[str]) -> bool:
     """The header typed again (a page's repeated header row): compared cell by
     cell, stopping at the first that differs — most rows differ at once."""
@@ -176,7 +196,16 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         return None
     header_row = table.rows[header_index]
     header = tuple(c.text.strip() for c in header_row.cells)
-    header_norm = [_norm(h) for h in header]
+    header_norms = [[_norm(h) for h in header]]
+    body_from = header_index + 1
+    if (
+        body_from < len(table.rows)
+        and (merged := _sub_header(header, table.rows[body_from].cells)) is not None
+    ):
+        # 责任单位 over 牵头单位 | 配合单位: the second row names the columns.
+        roles, header = merged
+        header_norms.append([_norm(c.text) for c in table.rows[body_from].cells])
+        body_from += 1
     residue = [
         Residue(
             text=" | ".join(c.text for c in r.cells if c.text),
@@ -194,9 +223,13 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     heading_levels: list[str] = []  # marker styles of heading rows, outermost first
     headings: dict[str, str] = {}
     fresh: set[str] = set()  # heading roles not yet given to a row
-    for row in table.rows[header_index + 1 :]:
+    for row in table.rows[body_from:]:
         texts = [c.text for c in row.cells]
-        if row.repeat_header or _repeats_header(texts, header_norm):
+        if (
+            row.repeat_header
+            or _repeats_header(texts, header_norms[0])
+            or (len(header_norms) > 1 and _repeats_header(texts, header_norms[1]))
+        ):
             repeated += 1
             continue
         if not any(t.strip() for t in texts):
