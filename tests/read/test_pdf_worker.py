@@ -268,3 +268,15 @@ def test_a_threaded_caller_reads_a_pdf_with_one_worker() -> None:
         hold.set()
         other.join()
     assert box == [1]
+
+
+def test_the_pdfs_hash_is_taken_while_waiting_or_after_it() -> None:
+    # The hash is taken while the workers read; a threaded caller's workers
+    # fill no wait, and the hash is taken after.
+    import hashlib
+
+    want = hashlib.sha256(PDF).hexdigest()
+    assert read_document(PDF).source.sha256 == want
+    with ThreadPoolExecutor(2) as ex:
+        got = list(ex.map(lambda d: read_document(d).source.sha256, [PDF, PDF]))
+    assert got == [want, want]

@@ -6,9 +6,10 @@ translates their exceptions into `PolicyParseError`s at this boundary.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from os import PathLike
+
+import attrs
 
 from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
 from ..lazy_regex import lazy_compile
@@ -81,7 +82,7 @@ def read_text_document(text: str, *, path: str | None = None) -> Document:
     from . import txt
 
     raw = _text_bytes(text)
-    src = Source(path=path, format=Format.TXT, sha256=hashlib.sha256(raw).hexdigest())
+    src = Source(path=path, format=Format.TXT, sha256=_sha256(raw))
     return _memory_is_input_too_large(lambda: txt.read_text(text, src), len(raw))
 
 
@@ -108,6 +109,44 @@ def read_document(
     )
 
 
+def _sha256(data: bytes) -> str:
+    import hashlib  # OpenSSL's, a tenth of `import policy_parse`: on first use
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_pdf(
+    data: bytes,
+    path: str | None,
+    limits: Limits,
+    password: str | None,
+    pdf_engine: str,
+    while_waiting: Callable[[], None] | None,
+) -> Document:
+    """The PDF reader, the file's hash taken while its workers read the pages
+    (the hash is of no use to them, and the workers start sooner)."""
+    from . import pdf
+
+    digest: list[str] = []
+
+    def meanwhile() -> None:
+        digest.append(_sha256(data))
+        if while_waiting is not None:
+            while_waiting()
+
+    document = pdf.read_pdf(
+        data,
+        Source(path=path, format=Format.PDF, sha256=""),
+        limits,
+        password=password,
+        engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
+        while_waiting=meanwhile,
+    )
+    # Workers run one after another (other threads alive): no wait was filled.
+    sha256 = digest[0] if digest else _sha256(data)
+    return attrs.evolve(document, source=attrs.evolve(document.source, sha256=sha256))
+
+
 def _read_bytes(
     data: bytes,
     path: str | None,
@@ -121,22 +160,13 @@ def _read_bytes(
             f"input of {len(data)} bytes is over the {limits.max_input_bytes}-byte limit"
         )
     fmt = detect_format(data, path)
-    src = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest())
+    if fmt is Format.PDF:
+        return _read_pdf(data, path, limits, password, pdf_engine, while_waiting)
+    src = Source(path=path, format=fmt, sha256=_sha256(data))
     if fmt is Format.DOCX:
         from . import docx
 
         return docx.read_docx(data, src, limits)
-    if fmt is Format.PDF:
-        from . import pdf
-
-        return pdf.read_pdf(
-            data,
-            src,
-            limits,
-            password=password,
-            engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
-            while_waiting=while_waiting,
-        )
     if fmt is Format.HTML:
         from . import html
 
