@@ -416,7 +416,7 @@ def page_to_layout(page: PageModel) -> Layout:
         hidden=hidden,
         has_text=has_text,
         drawn=len(drawn),
-        garbled=sum(1 for t in drawn if _garbled(t)),
+        garbled=sum(map(_garbled, drawn)),
     )
 
 
