@@ -327,7 +327,8 @@ def test_it_reads_a_label_with_a_remark_in_brackets():
 
 
 @pytest.mark.parametrize(
-    "body", ["含高新区管委会", "以下简称市发改委", "不含开发区", "国令第722号"]
+    "body",
+    ["含高新区管委会", "以下简称市发改委", "不含开发区", "国令第722号", "另行部署", "视情调整"],
 )
 def test_it_does_not_read_a_remark_in_brackets_as_bare_units(body):
     assert bare_units(body) is None
