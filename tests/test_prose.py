@@ -620,3 +620,18 @@ def test_inner_items_ended_by_a_full_stop_stay_items_before_an_inline_annotation
         "（2）发放高龄津贴。（牵头单位：镇甲办）\n2.改善饮水。（牵头单位：镇丙站）\n"
     )
     assert [m.id for m in notice.measures] == ["1-1", "1-2", "2"]
+
+
+def test_a_short_line_that_leaves_the_annotation_open_goes_on_with_the_next_line():
+    # A PDF page width of 22 characters: the line is shorter than a full
+    # line after the marker, but its bracket is still open.
+    text = (
+        "某县分工方案\n一、甲类任务\n"
+        "（一）建立县甲局政策推送机制，每季度梳理发\n"
+        "布政策清单。（县甲局牵头，县乙局、\n"
+        "县丙局配合）\n"
+        "（二）开展检查。（县丁局负责）\n"
+    )
+    first = policy_parse.parse_text(text).measures[0]
+    assert [u.written for u in first.lead] == ["县甲局"]
+    assert sorted(u.written for u in first.support) == ["县丙局", "县乙局"]

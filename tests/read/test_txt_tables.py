@@ -402,3 +402,44 @@ def test_a_tab_separated_header_may_leave_a_spanned_cell_empty():
     )
     assert grid(doc(text))[0] == ["序号", "工作任务", "责任单位", "", "完成时限"]
     assert records(text) == [("1", ["县甲局"], ["县乙局", "县丙局"])]
+
+
+# --- page furniture of a PDF copy (read/txt_furniture.py) ---------------------
+
+
+PAGED = (
+    PREAMBLE + "一、甲类任务\n"
+    "（一）推进县甲局牵头的事项办理，年内完成清单。（县甲局牵头，县乙局、\n"
+    "- 2 -\n"
+    "某县人民政府办公室\n"
+    "县丙局配合）\n"
+    "（二）完善县丁局服务。（县丁局负责）\n"
+    "— 3 —\n"
+    "某县人民政府办公室\n"
+    "（三）开展县戊局检查。（县戊局负责）\n"
+)
+
+
+def test_page_numbers_and_the_running_head_beside_them_are_residue_not_measure_text():
+    document = doc(PAGED)
+    reasons = {r.text: r.reason for r in document.residue}
+    assert reasons["- 2 -"].startswith("page number")
+    assert reasons["— 3 —"].startswith("page number")
+    assert reasons["某县人民政府办公室"].startswith("running head")
+    notice = policy_parse.parse_text(PAGED)
+    first = notice.measures[0]
+    assert [u.written for u in first.lead] == ["县甲局"]
+    assert sorted(u.written for u in first.support) == ["县丙局", "县乙局"]
+
+
+def test_a_line_beside_only_one_page_number_stays_text():
+    text = PREAMBLE + "（一）推进事项。（县甲局负责）\n- 2 -\n某县人民政府办公室\n"
+    texts = {r.text for r in doc(text).residue}
+    assert "- 2 -" in texts
+    assert "某县人民政府办公室" not in texts
+
+
+@pytest.mark.parametrize("line", ["3", "2023", "-3", "第三部分"])
+def test_a_bare_number_or_a_heading_is_no_page_number(line):
+    text = PREAMBLE + f"（一）推进事项。（县甲局负责）\n{line}\n"
+    assert not any(r.reason.startswith("page number") for r in doc(text).residue)

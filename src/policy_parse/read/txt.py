@@ -17,6 +17,7 @@ import regex
 from ..errors import DecodingError, EmptyDocumentError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .texttable import read_region
+from .txt_furniture import find_furniture
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -141,6 +142,11 @@ def read_text(text: str, source: Source) -> Document:
 
     blocks: list[Paragraph | Table] = []
     residue: list[Residue] = []
+    furniture = find_furniture(lines)
+    if furniture:
+        # A blank in its place: the measure around it reads on unbroken.
+        residue.extend(furniture[k] for k in sorted(furniture))
+        lines = ["" if k in furniture else ln for k, ln in enumerate(lines)]
     table_rows: list[Row] = []
     pending = 0  # first line not yet read: the region of non-tab lines
 

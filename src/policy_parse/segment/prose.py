@@ -207,6 +207,10 @@ class _Raw:
             text = "".join(self.pieces).strip()
             m = label_pattern().match(text)
             return (m is not None and m.end() == len(text)) or last.endswith(("、", "，", ","))
+        if not last.endswith(_ENDS) and _bracket_open(self.pieces) and not is_label_line(line):
+            # A bracket still open goes on, however short its line: a PDF copy
+            # breaks an annotation where the page ends (specimen 43).
+            return True
         return (
             len(last) >= _WRAPPED_MIN
             and not last.endswith(_ENDS)
@@ -214,6 +218,14 @@ class _Raw:
             and not is_label_line(line)
             and not line.startswith(tuple(OPENERS))
         )
+
+
+def _bracket_open(pieces: list[str]) -> bool:
+    """More brackets opened than closed in the paragraph so far."""
+    depth = 0
+    for piece in pieces:
+        depth += sum(piece.count(c) for c in OPENERS) - sum(piece.count(c) for c in CLOSERS)
+    return depth > 0
 
 
 def _lines_to_items(

@@ -1,0 +1,56 @@
+"""Page furniture in text copied from a PDF: the page numbers (- 3 -, 第3页)
+and the running head or foot printed beside each of them fall between the
+lines of a measure, even inside its annotation. They are taken out as
+residue with a reason, never dropped (docs/pdf.md, "Page furniture")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..lazy_regex import lazy_compile
+from ..models import Residue, Span
+
+__all__ = ["find_furniture"]
+
+# Only forms no measure or table cell takes: a bare 3 may be a 序号 cell of a
+# one-cell-per-line table, so a number needs dashes on both sides or 第…页.
+_PAGE_NUMBER = lazy_compile(
+    r"""(?x)  # verbose
+    ^\s*(?:
+        [-—–－]\s*\d{1,4}\s*[-—–－]                   # - 3 -   —3—
+      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?   # 第3页  第3页 共9页
+    )\s*$
+    """
+)
+
+
+def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
+    """Index of each furniture line → its residue. A line beside a page number
+    is a running head only when the same text stands beside two of them."""
+    numbers = [k for k, ln in enumerate(lines) if ln[:1] in "-—–－第 " and _PAGE_NUMBER.match(ln)]
+    found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
+    if len(numbers) < 2:
+        return found
+    beside: list[int] = []
+    for k in numbers:
+        for step in (-1, 1):
+            n = _next_text(lines, k, step)
+            if n is not None and n not in found:
+                beside.append(n)
+    seen = Counter(lines[n].strip() for n in set(beside))
+    for n in beside:
+        if seen[lines[n].strip()] >= 2:
+            found[n] = _residue(lines[n], n, "running head repeated at each page number")
+    return found
+
+
+def _next_text(lines: Sequence[str], k: int, step: int) -> int | None:
+    n = k + step
+    while 0 <= n < len(lines) and not lines[n].strip():
+        n += step
+    return n if 0 <= n < len(lines) else None
+
+
+def _residue(text: str, k: int, reason: str) -> Residue:
+    return Residue(text=text.strip(), reason=reason, span=Span(start_line=k + 1, end_line=k + 1))
