@@ -635,3 +635,26 @@ def test_a_short_line_that_leaves_the_annotation_open_goes_on_with_the_next_line
     first = policy_parse.parse_text(text).measures[0]
     assert [u.written for u in first.lead] == ["县甲局"]
     assert sorted(u.written for u in first.support) == ["县丙局", "县乙局"]
+
+
+@pytest.mark.parametrize("line", ["3.0版本。（县甲局负责）", "2.05亿元。", "2.5万元以上。", "1.5倍。"])
+def test_a_line_that_starts_with_a_figure_is_no_sub_measure_marker(line):
+    assert match_marker(line) is None
+
+
+@pytest.mark.parametrize("line", ["3.1年内完成改造。", "3.2天然气管网建设。", "3.3户籍制度改革。"])
+def test_a_sub_measure_whose_text_starts_like_a_figure_word_is_still_one(line):
+    marked = match_marker(line)
+    assert marked is not None and marked.style == "ar_dec"
+
+
+def test_a_wrapped_line_that_starts_with_a_decimal_figure_goes_on_with_its_measure():
+    text = (
+        "某市分工方案\n"
+        "1.推广平台应用，迭代升级县甲局的政务平台至\n"
+        "3.0版本。（县甲局牵头，县乙局配合）\n"
+        "2.完善机制。（县丙局负责）\n"
+    )
+    measures = policy_parse.parse_text(text).measures
+    assert [str(m.number) for m in measures] == ["1", "2"]
+    assert [u.written for u in measures[0].lead] == ["县甲局"]

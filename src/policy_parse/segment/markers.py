@@ -11,6 +11,7 @@ import unicodedata
 
 import attrs
 
+from ..data import load
 from ..memo import text_cache
 from ..models import Span
 from ..normalize.numbers import cn_to_int
@@ -81,11 +82,21 @@ def match_marker(text: str) -> Marked | None:
         number = "-".join(p for p in pieces if p)
     end = _source_end(parts, m.end())
     rest = text[end:].strip()
+    if style == "ar_dec" and _is_figure(pieces, rest):
+        return None  # 3.0版本 / 2.5万元: a wrapped line that starts with a figure
     if g.CLOCK_AFTER.match(rest):
         return None  # 13.03 07:51: a time
     return Marked(
         style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
     )
+
+
+def _is_figure(pieces: list[str], rest: str) -> bool:
+    """A decimal that is a quantity: a sub-number is never 0 nor written 05,
+    and no measure text starts with a unit of measure (data/header.toml)."""
+    if any(p[0] == "0" for p in pieces[1:] if p):
+        return True
+    return rest.startswith(tuple(load("header")["figure_words"]))
 
 
 def _number_parts(raw: str) -> list[str]:
