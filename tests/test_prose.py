@@ -637,7 +637,9 @@ def test_a_short_line_that_leaves_the_annotation_open_goes_on_with_the_next_line
     assert sorted(u.written for u in first.support) == ["县丙局", "县乙局"]
 
 
-@pytest.mark.parametrize("line", ["3.0版本。（县甲局负责）", "2.05亿元。", "2.5万元以上。", "1.5倍。"])
+@pytest.mark.parametrize(
+    "line", ["3.0版本。（县甲局负责）", "2.05亿元。", "2.5万元以上。", "1.5倍。"]
+)
 def test_a_line_that_starts_with_a_figure_is_no_sub_measure_marker(line):
     assert match_marker(line) is None
 
