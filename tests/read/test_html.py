@@ -275,3 +275,37 @@ def test_a_page_saved_as_one_mime_file_is_read_through_its_html_part() -> None:
     doc = read(mhtml)
     assert doc.source.format is Format.HTML
     assert paragraphs(doc) == ["分工方案", "第二段"]
+
+
+def test_a_portal_table_with_a_two_row_header_rowspan_groups_and_br_lists_reads_by_column() -> None:
+    # Keyed by reading: 牵头单位 | 配合单位 under a merged 责任单位, the 主要任务
+    # cell written once over three rows, units one per <br>, 长期坚持 / 每年12月.
+    body = (
+        "<h1>某县优化营商环境工作任务分工方案</h1>"
+        "<p>各乡镇人民政府，县直各部门：请县甲局牵头抓好落实。</p>"
+        "<table border='1'>"
+        "<tr><th rowspan='2'>序号</th><th rowspan='2'>主要任务</th><th rowspan='2'>具体措施</th>"
+        "<th colspan='2'>责任单位</th><th rowspan='2'>完成时限</th></tr>"
+        "<tr><th>牵头单位</th><th>配合单位</th></tr>"
+        "<tr><td>1</td><td rowspan='3'>提升政务服务</td><td>推行一网通办。</td>"
+        "<td>县乙局</td><td>县丙局<br>县丁局</td><td>2024年底前</td></tr>"
+        "<tr><td>2</td><td>压减开办时间。</td><td>县戊局</td><td>县己局、<br>县庚局</td>"
+        "<td>长期坚持</td></tr>"
+        "<tr><td>3</td><td>规范执法监督。</td><td>县丁局</td><td>—</td><td>每年12月</td></tr>"
+        "</table>"
+    )
+    notice = policy_parse.parse(page(body).encode())
+    got = [
+        (str(m.number), [u.written for u in m.lead], sorted(u.written for u in m.support))
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", ["县乙局"], ["县丁局", "县丙局"]),
+        ("2", ["县戊局"], ["县己局", "县庚局"]),
+        ("3", ["县丁局"], []),
+    ]
+    assert [m.deadline.written for m in notice.measures if m.deadline] == [
+        "2024年底前",
+        "长期坚持",
+        "每年12月",
+    ]
