@@ -488,3 +488,59 @@ def test_it_keeps_a_continuation_past_the_end_of_a_shorter_row_above(build_docx,
     document = read_docx(build_docx(body))
     assert only_table(document).rows[1].cells[1].merged_up
     assert [r.text for r in document.residue] == ["c"]
+
+
+# ---------------------------------------------------------------------------
+# A whole notice in Word's own shapes (keyed by reading)
+
+
+def test_a_word_notice_with_auto_numbers_own_line_annotations_and_a_merged_table(build_docx):
+    import policy_parse
+
+    numbering = abstract(1, level(0, "（%1）", fmt="chineseCounting")) + num(1, 1)
+    numbering += abstract(2, level(0, "%1.")) + num(2, 2)
+    body = (
+        p("某县优化营商环境工作任务分工方案", style="Title")
+        + p("提升政务服务", num=1)
+        + p("推行一网通办，整合高频事项。", num=2)
+        + p("（县甲局牵头，县乙局、县丙局配合）", style="Note")
+        + p("压减企业开办时间。", num=2)
+        + p("（县丁局负责）", style="Note")
+    )
+    numbered = [
+        (str(m.number), [u.written for u in m.lead], sorted(u.written for u in m.support))
+        for m in policy_parse.parse(build_docx(body, numbering=numbering)).measures
+    ]
+    assert numbered == [("1", ["县甲局"], ["县丙局", "县乙局"]), ("2", ["县丁局"], [])]
+
+    table = tbl(
+        5,
+        tr(
+            tc(p("序号"), vmerge="restart"),
+            tc(p("主要任务"), vmerge="restart"),
+            tc(p("具体措施"), vmerge="restart"),
+            tc(p("责任单位"), span=2),
+            header=True,
+        ),
+        tr(
+            tc(vmerge="continue"),
+            tc(vmerge="continue"),
+            tc(vmerge="continue"),
+            tc(p("牵头单位")),
+            tc(p("配合单位")),
+            header=True,
+        ),
+        tr(
+            tc(p("1")),
+            tc(p("提升政务服务"), vmerge="restart"),
+            tc(p("推行一网通办。")),
+            tc(p("县甲局")),
+            tc(p("县乙局"), p("县丙局")),
+        ),
+        tr(tc(p("2")), tc(vmerge="continue"), tc(p("压减开办时间。")), tc(p("县丁局")), tc(p("—"))),
+    )
+    rows = [
+        (str(m.number), [u.written for u in m.lead], sorted(u.written for u in m.support))
+        for m in policy_parse.parse(build_docx(p("某县任务分工表") + table)).measures
+    ]
+    assert rows == [("1", ["县甲局"], ["县丙局", "县乙局"]), ("2", ["县丁局"], [])]
