@@ -443,3 +443,15 @@ def test_a_line_beside_only_one_page_number_stays_text():
 def test_a_bare_number_or_a_heading_is_no_page_number(line):
     text = PREAMBLE + f"（一）推进事项。（县甲局负责）\n{line}\n"
     assert not any(r.reason.startswith("page number") for r in doc(text).residue)
+
+
+def test_a_bare_page_number_inside_an_open_annotation_is_residue_not_part_of_a_unit():
+    text = PREAMBLE + "（一）推进事项。（县甲局牵头，县乙局、\n7\n县丙局配合）\n"
+    assert [r.text for r in doc(text).residue if r.reason.startswith("page number")] == ["7"]
+    (measure,) = policy_parse.parse_text(text).measures
+    assert sorted(u.written for u in measure.support) == ["县丙局", "县乙局"]
+
+
+def test_a_bare_number_after_a_closed_line_stays_text_it_may_be_a_serial_cell():
+    text = PREAMBLE + "（一）推进事项。（县甲局负责）\n2\n县丙局配合）\n"
+    assert not any(r.reason.startswith("page number") for r in doc(text).residue)

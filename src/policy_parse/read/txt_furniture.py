@@ -28,7 +28,12 @@ _PAGE_NUMBER = lazy_compile(
 def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     """Index of each furniture line → its residue. A line beside a page number
     is a running head only when the same text stands beside two of them."""
-    numbers = [k for k, ln in enumerate(lines) if ln[:1] in "-—–－第 " and _PAGE_NUMBER.match(ln)]
+    # A cheap first-character test before any pattern: most lines are text.
+    numbers = [
+        k
+        for k, ln in enumerate(lines)
+        if ln[:1] in _FIRST and (_PAGE_NUMBER.match(ln) is not None or _bare_in_bracket(lines, k))
+    ]
     found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
     if len(numbers) < 2:
         return found
@@ -43,6 +48,29 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
         if seen[lines[n].strip()] >= 2:
             found[n] = _residue(lines[n], n, "running head repeated at each page number")
     return found
+
+
+def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
+    """A bare 3 between a line that opens a bracket and one that closes it: a
+    page number fell inside an annotation (no 序号 cell stands there)."""
+    if not lines[k].strip().isdigit() or len(lines[k].strip()) > 4:
+        return False
+    before, after = _next_text(lines, k, -1), _next_text(lines, k, 1)
+    if before is None or after is None:
+        return False
+    head = lines[after]
+    cut = min((i for i, c in enumerate(head) if c in _OPENERS), default=len(head))
+    return _depth(lines[before]) > 0 and _depth(head[:cut]) < 0
+
+
+_FIRST = frozenset("-—–－第 0123456789")
+_OPENERS = "（(〔【["
+_CLOSERS = "）)〕】]"
+
+
+def _depth(text: str) -> int:
+    """Brackets opened minus brackets closed."""
+    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
 def _next_text(lines: Sequence[str], k: int, step: int) -> int | None:
