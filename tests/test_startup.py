@@ -26,9 +26,14 @@ _HEAVY = (
 )
 
 
+def _fresh(code: str) -> str:
+    """What `code` prints in a fresh interpreter (nothing imported yet)."""
+    return subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+
+
 def test_import_does_not_load_heavy_modules() -> None:
     code = f"import sys, policy_parse; print([m for m in {_HEAVY!r} if m in sys.modules])"
-    out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    out = _fresh(code)
     assert out == "[]"
 
 
@@ -59,7 +64,7 @@ def test_import_compiles_no_pattern() -> None:
         "regex.compile = lambda *a, **k: n.append(a) or c(*a, **k)\n"
         "import policy_parse; print(len(n))"
     )
-    out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    out = _fresh(code)
     assert out == "0"
 
 
@@ -103,7 +108,7 @@ def test_the_cli_on_one_text_notice_loads_only_what_it_uses(tmp_path: object) ->
         f"status = main([{str(SAMPLES / 'notice.txt')!r}, '-o', {out!r}])\n"
         f"print(status, [m for m in {unused!r} if m in sys.modules])"
     )
-    result = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    result = _fresh(code)
     assert result == "0 []"
 
 
@@ -133,6 +138,6 @@ def test_a_pdf_parse_readies_the_text_stages_while_waiting() -> None:
         f"policy_parse.parse({str(SAMPLES / 'notice.txt')!r}); txt = done()\n"
         f"policy_parse.parse({str(pdf)!r}); print(txt, done())"
     )
-    out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    out = _fresh(code)
     # A text notice has no wait to fill; a PDF's workers give one.
     assert out == "False True"
