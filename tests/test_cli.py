@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -198,6 +199,33 @@ def test_a_closed_pipe_is_one_line_not_a_traceback() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait() == 2
     assert "Traceback" not in err and err.count("\n") == 1 and "pipe" in err
+
+
+def test_the_fast_exit_loses_no_output_when_streams_are_files(tmp_path: Path) -> None:
+    # The CLI skips interpreter teardown (os._exit after main): output that
+    # sits in a buffer then would be lost.  Block-buffered files, not the
+    # unbuffered streams PYTHONUNBUFFERED gives.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    out, err = tmp_path / "out.json", tmp_path / "err.txt"
+    with out.open("wb") as o, err.open("wb") as e:
+        code = subprocess.run(
+            [sys.executable, "-m", "policy_parse", NOTICE, "--format", "json", "--fail-on", "error"],
+            stdout=o, stderr=e, env=env, check=False,
+        ).returncode  # fmt: skip
+    assert code == 1  # notice.txt has errors: the exit code survives os._exit
+    assert json.loads(out.read_text("utf-8")) == json.loads(
+        policy_parse.to_json(policy_parse.parse(NOTICE), lang="zh")
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(NOTICE, folder / "a.txt")
+    with err.open("wb") as e:
+        subprocess.run(
+            [sys.executable, "-m", "policy_parse", str(folder), "-o", str(tmp_path / "o")],
+            stdout=subprocess.DEVNULL, stderr=e, env=env, check=True,
+        )  # fmt: skip
+    closing = err.read_text("utf-8")
+    assert "共1个文件：成功1个" in closing and closing.endswith("\n")
 
 
 # --- many notices ---------------------------------------------------------------------

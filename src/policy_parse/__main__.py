@@ -376,5 +376,20 @@ def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) ->
     )
 
 
+def run() -> NoReturn:
+    """The console entry: `main()`, then exit without tearing the interpreter
+    down.  Freeing every module, pattern and PDFium's library at exit took
+    about 30 ms of a PDF run's 300 (benchmarks/README.md) for nothing: the
+    output is written and flushed by then, and whatever `main()` opened it
+    closed (files in `with`, pools shut down, temporary folders removed)."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: _write has said so
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
