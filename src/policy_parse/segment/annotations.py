@@ -86,16 +86,39 @@ def has_colon(text: str) -> bool:
     return "：" in text or ":" in text or "】" in text or "〕" in text
 
 
+def _alt(words: list[str]) -> str:
+    """An alternation of literal words, the longest first."""
+    return "|".join(map(regex.escape, sorted(set(words), key=len, reverse=True)))
+
+
+def _product(*parts: list[str]) -> str:
+    """Every concatenation of one word from each part, as one group per part
+    ((?:为|是)(?:牵头)(?:单位|部门)), not as the flat list of all of them:
+    the same strings, and a tenth of the compile time (hundreds of
+    alternatives made this module's two largest patterns half of all the
+    compiling a process does, issue 11)."""
+    return "".join(f"(?:{_alt(words)})" for words in parts)
+
+
 @functools.cache
 def label_pattern() -> regex.Pattern[str]:
-    words = sorted(_label_roles(), key=len, reverse=True)
-    leaders = sorted(load("annotations")["leaders"]["words"], key=len, reverse=True)
+    roles = load("annotations")["roles"]
+    unit_words = roles["unit_words"]
+    products = (roles["support"] + roles["lead"], roles["oversight"])
+    # The words of _label_roles not made of a role and a unit word.
+    made = {w + u for part in products for w in part for u in unit_words}
+    others = [w for w in _label_roles() if w not in made]
+    leaders = load("annotations")["leaders"]["words"]
+    # At most one label can end in a colon at a given start (a longer one
+    # continues with a character no colon or bracket is), so the order of
+    # the alternatives changes no match.
+    labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others)])
     return regex.compile(
         r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
         r"(?P<label>"
-        + "|".join(map(regex.escape, words))  # role + unit word, deadline, division
+        + labels  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
-        + "|".join(map(regex.escape, leaders))
+        + _alt(leaders)
         + r")))"  # a person or position label
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         + r"\s*(?(open)[】〕]\s*[：:]?|[：:])"  # 【牵头单位】A: the bracket is its colon
@@ -227,18 +250,18 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     data = load("annotations")
     p, roles = data["phrases"], data["roles"]
 
-    def alt(words: list[str]) -> str:
-        return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+    def markers(role: str, plain: list[str]) -> str:  # 牵头 …, or 为牵头单位, 是配合部门 …
+        return f"{_alt(plain)}|{_product(p['copulas'], roles[role], roles['unit_words'])}"
 
-    def named(role: str) -> list[str]:  # 为牵头单位, 是配合部门 …
-        return [c + r + u for c in p["copulas"] for r in roles[role] for u in roles["unit_words"]]
-
-    lead_markers = alt([*p["lead_marker"], *named("lead")])
-    support_markers = alt([*p["support_markers"], *named("support")])
-    lead = regex.compile(rf"^(?P<units>.+?)(?:{lead_markers})(?:{alt(p['lead_verbs'])})?$")
+    # Anchored at both ends with a lazy prefix, these match the shortest
+    # `units` whose rest is in the markers' language: no alternative's
+    # order can change a match.
+    lead_markers = markers("lead", p["lead_marker"])
+    support_markers = markers("support", p["support_markers"])
+    lead = regex.compile(rf"^(?P<units>.+?)(?:{lead_markers})(?:{_alt(p['lead_verbs'])})?$")
     # Markers may be chained: A协助配合, A参与配合.
     support = regex.compile(rf"^(?P<units>.+?)(?:{support_markers})+$")
-    shared = regex.compile(rf"^(?P<units>.+?)(?:{alt(p['shared_markers'])})$")
+    shared = regex.compile(rf"^(?P<units>.+?)(?:{_alt(p['shared_markers'])})$")
     return lead, support, shared
 
 
