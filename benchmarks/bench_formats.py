@@ -7,7 +7,8 @@ For samples/notice.{txt,docx,pdf}, every contender is measured twice in one
 run: **in-process** (median of N warm calls, imports excluded, contenders
 interleaved so load on the shared machine falls on all alike) and as a
 **whole process** (median wall time of P fresh interpreters that import what
-they need and do the work once, with their peak memory):
+they need and do the work once, with their peak memory; the contenders take
+turns, one process each per round):
 
     pipeline        policy_parse.parse(path)           (in-process)
     cli             python -m policy_parse PATH        (whole process)
@@ -246,21 +247,31 @@ def _script(name: str) -> str:
     return head + inspect.getsource(fn) + f"\n{fn.__name__}(Path(sys.argv[1]))\n"
 
 
-def whole_process(name: str, path: Path, procs: int) -> tuple[float, float]:
-    """(median wall seconds, median peak MiB) of fresh processes, each timed
-    and measured the same way (`_LAUNCH`: fork, exec, wait4)."""
-    times, peaks = [], []
-    for _ in range(procs):
-        if name == "cli":
-            cmd = [sys.executable, "-m", "policy_parse", str(path)]
-        elif name == "pdftotext":
-            cmd = ["pdftotext", "-layout", str(path), "-"]
-        else:
-            cmd = [sys.executable, "-c", _script(name), str(path)]
-        r = _launch(cmd)
-        times.append(r["s"])
-        peaks.append(r["kib"] / 1024)
-    return statistics.median(times), statistics.median(peaks)
+def _command(name: str, path: Path) -> list[str]:
+    if name == "cli":
+        return [sys.executable, "-m", "policy_parse", str(path)]
+    if name == "pdftotext":
+        return ["pdftotext", "-layout", str(path), "-"]
+    return [sys.executable, "-c", _script(name), str(path)]
+
+
+def whole_processes(names: list[str], path: Path, procs: int) -> dict[str, tuple[float, float]]:
+    """Per contender, (median wall seconds, median peak MiB) of `procs` fresh
+    processes, each timed and measured the same way (`_LAUNCH`: fork, exec,
+    wait4).  The contenders take turns, one process each per round, in an
+    order that rotates: a burst of load from another session then falls on
+    all of them alike, not on whichever happened to run its processes then."""
+    commands = {name: _command(name, path) for name in names}
+    times: dict[str, list[float]] = {name: [] for name in names}
+    peaks: dict[str, list[float]] = {name: [] for name in names}
+    for i in range(procs):
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            r = _launch(commands[name])
+            times[name].append(r["s"])
+            peaks[name].append(r["kib"] / 1024)
+    return {
+        name: (statistics.median(times[name]), statistics.median(peaks[name])) for name in names
+    }
 
 
 def report(fmt: str, path: Path, n: int, procs: int) -> None:
@@ -269,7 +280,7 @@ def report(fmt: str, path: Path, n: int, procs: int) -> None:
     proc_names = ["cli", *names[1:]]
     if fmt == "pdf" and shutil.which("pdftotext"):
         proc_names.append("pdftotext")
-    whole = {name: whole_process(name, path, procs) for name in proc_names}
+    whole = whole_processes(proc_names, path, procs)
     base_in = statistics.median(warm["pipeline"])
     base_proc = whole["cli"][0]
     print(f"{fmt}: {path.name}  ({n} warm calls, {procs} processes each)")
@@ -375,7 +386,11 @@ def scaling(formats: list[str], scales: list[int], procs: int) -> None:
                     import pypdfium2 as pdfium
 
                     pages = str(len(pdfium.PdfDocument(path)))
-                _, peak = whole_process("pipeline", path, 1) if k <= 16 else (0, float("nan"))
+                _, peak = (
+                    whole_processes(["pipeline"], path, 1)["pipeline"]
+                    if k <= 16
+                    else (0, float("nan"))
+                )
                 print(
                     f"  {fmt:6} {k:>3} | {measures:>8} {t_med * 1000:>9.0f}"
                     f" {t_med * 1000 / k:>8.1f} {per * 1e6:>16.0f}"
