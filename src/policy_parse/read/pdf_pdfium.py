@@ -89,6 +89,21 @@ _fill_color = _by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
 _stroke_color = _by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
 _text_object = _by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
 
+
+def _unchecked(fn: Any, restype: Any) -> Any:
+    """`fn` with no argument types: ctypes passes each argument as it is
+    (an int as a C int, a pointer or byref() as a pointer), without calling a
+    converter per argument.  For the three calls made for every character,
+    where the conversion cost as much as the calls (benchmarks/README.md);
+    every pointer handed to them must be a ctypes pointer, never a bare int
+    (which would be passed as a 32-bit int)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, _I)
+_char_origin = _unchecked(raw.FPDFText_GetCharOrigin, _I)
+_font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+
 # Scratch out-parameters and their addresses (a worker parses one file at a
 # time).
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
@@ -269,9 +284,7 @@ class PdfiumEngine:
         # third of the time spent per character.
         box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
         is_generated = raw.FPDFText_IsGenerated
-        loose = raw.FPDFText_GetLooseCharBox
-        origin = raw.FPDFText_GetCharOrigin
-        font_size = raw.FPDFText_GetFontSize
+        loose, origin, font_size = _loose_box, _char_origin, _font_size
         out: list[Char] = []
         append = out.append
         last_top = last_bottom = float("nan")
