@@ -97,7 +97,10 @@ def _unchecked(fn: Any, restype: Any) -> Any:
     where the conversion cost as much as the calls (benchmarks/README.md);
     every pointer handed to them must be a ctypes pointer, never a bare int
     (which would be passed as a 32-bit int)."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - a symbol the library lacks
+        raise RuntimeError("PDFium function missing from the library")
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 _loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, _I)
