@@ -154,6 +154,26 @@ def test_a_huge_page_count_is_reported_as_pages_not_as_a_bomb(engine: str) -> No
         read_document(data, limits=limits, pdf_engine=engine)
 
 
+def test_a_threaded_callers_worker_has_the_same_budget_for_the_parse(engine: str) -> None:
+    # With another thread alive the worker is a fresh interpreter: it must
+    # import the engine before its ceiling is set, as a forked worker
+    # inherits it — else importing pdfplumber ate the 48 MiB and the file
+    # above was called a bomb.
+    import threading
+
+    data = many_pages_pdf(20_000)
+    limits = Limits(max_pages=100, pdf_memory_bytes=48 * 1024 * 1024)
+    hold = threading.Event()
+    other = threading.Thread(target=hold.wait)
+    other.start()
+    try:
+        with pytest.raises(InputTooLargeError, match="20000 pages, over the 100-page limit"):
+            read_document(data, limits=limits, pdf_engine=engine)
+    finally:
+        hold.set()
+        other.join()
+
+
 def _sleep() -> None:
     time.sleep(60)
 

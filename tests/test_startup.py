@@ -23,6 +23,11 @@ _HEAVY = (
     "statistics",
     "tomllib",
     "pathlib",
+    # The models (attrs and its class building) load with the first name
+    # that needs them: the CLI forks a PDF's page workers before that.
+    "attrs",
+    "policy_parse.models",
+    "policy_parse.read.limits",
 )
 
 
@@ -35,6 +40,18 @@ def test_import_does_not_load_heavy_modules() -> None:
     code = f"import sys, policy_parse; print([m for m in {_HEAVY!r} if m in sys.modules])"
     out = _fresh(code)
     assert out == "[]"
+
+
+def test_the_pdf_page_workers_need_no_attrs_models_or_regex() -> None:
+    # What a page worker runs (pdf_pages and the engine it opens) must not
+    # pull in what the CLI imports only after forking them.
+    code = (
+        "import sys\n"
+        "import policy_parse.read.pdf_pages, policy_parse.read.pdf_pdfium\n"
+        "heavy = ('attrs', 'regex', 'policy_parse.models', 'policy_parse.read.dispatch')\n"
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    assert _fresh(code) == "[]"
 
 
 def test_lazy_names_resolve_and_public_api_is_complete() -> None:

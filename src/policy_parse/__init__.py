@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -26,26 +25,7 @@ from .errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
-from .models import (
-    Deadline,
-    Discrepancy,
-    Document,
-    Header,
-    Kind,
-    Measure,
-    MeasureNo,
-    Notice,
-    Part,
-    Residue,
-    Section,
-    Severity,
-    Source,
-    Span,
-    TableEntry,
-    Unit,
-    UnitStatus,
-)
-from .read.limits import Limits
+from .lazy_names import lazy_getattr
 
 __all__ = [
     "SCHEMA_ID",
@@ -107,19 +87,62 @@ if TYPE_CHECKING:
     from .emit_html import to_html
     from .emit_tabular import to_csv, to_xlsx
     from .messages import Lang
+    from .models import (
+        Deadline,
+        Discrepancy,
+        Document,
+        Header,
+        Kind,
+        Measure,
+        MeasureNo,
+        Notice,
+        Part,
+        Residue,
+        Section,
+        Severity,
+        Source,
+        Span,
+        TableEntry,
+        Unit,
+        UnitStatus,
+    )
     from .pipeline import notice_from_document
     from .read import SourceLike, read_document, read_text_document
+    from .read.limits import Limits
     from .reconcile import reconcile
     from .segment import segment
 
     __version__: str
 
 # Names load on first access (PEP 562), so `import policy_parse` costs the
-# models and errors only: the stages come with the first parse (a PDF's
-# while its page workers run, warmup.py), batch with multiprocessing,
-# emit_html/emit_tabular with their own tables, and __version__ with
-# importlib.metadata and the email package.
+# errors only: the models and `Limits` (attrs and its class building) with
+# the first name that needs them — the CLI forks a PDF's page workers before
+# that (issue 11) — the stages with the first parse (a PDF's while its page
+# workers run, warmup.py), batch with multiprocessing, emit_html/emit_tabular
+# with their own tables, and __version__ with importlib.metadata and the
+# email package.
+_MODELS = (
+    "Deadline",
+    "Discrepancy",
+    "Document",
+    "Header",
+    "Kind",
+    "Measure",
+    "MeasureNo",
+    "Notice",
+    "Part",
+    "Residue",
+    "Section",
+    "Severity",
+    "Source",
+    "Span",
+    "TableEntry",
+    "Unit",
+    "UnitStatus",
+)
 _LAZY = {
+    **dict.fromkeys(_MODELS, ".models"),
+    "Limits": ".read.limits",
     "SCHEMA_ID": ".emit",
     "to_dict": ".emit",
     "to_json": ".emit",
@@ -137,6 +160,9 @@ _LAZY = {
 }
 
 
+_load = lazy_getattr(__name__, _LAZY, globals())
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib import metadata
@@ -147,11 +173,7 @@ def __getattr__(name: str) -> Any:
             version = "0+unknown"
         globals()["__version__"] = version
         return version
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _load(name)
 
 
 def __dir__() -> list[str]:

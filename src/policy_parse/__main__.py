@@ -17,15 +17,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from . import parse
-from .batch import SUFFIX, failed_on, find_inputs, one_pdf_worker, process_one, render
 from .errors import PolicyParseError
-from .jsonout import dumps
-from .messages import Lang, count, ui
-from .read import read_document
+from .outputs import SUFFIX
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+
+    from .messages import Lang
+    from .models import Notice
+    from .read.pdf_pages import StartedPages
+
+# The rest of the pipeline is imported inside the functions that use it: a
+# PDF's page workers are forked before it is (`_start_pdf_early`).
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
 
@@ -154,14 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise _Usage("--format xlsx needs openpyxl: pip install 'policy_parse[xlsx]'")
         batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
         _refuse_output_onto_input(args.output, args.paths)
-        options = _options(args)
         if batch:
             if args.stage != "notice":
                 raise _Usage("--stage read takes one input")
             if not args.output:
                 raise _Usage("several inputs need -o DIR")
-            return _batch(args, options)
-        return _single(args, options)
+            return _batch(args, _options(args))
+        started = _start_pdf_early(args.paths[0], args.password, args.pdf_engine)
+        try:
+            return _single(args, _options(args), started)
+        finally:
+            if started is not None:
+                started.cancel()  # a no-op once they were waited for
     except _Usage as exc:
         _say(f"error: {exc}")
         return EXIT_USAGE
@@ -193,22 +200,78 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
             continue
 
 
-def _single(args: argparse.Namespace, options: dict[str, Any]) -> int:
+def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPages | None:
+    """The page workers of a PDF input, started now, before the rest of the
+    pipeline is imported: they read the pages while this process imports it
+    (issue 11, benchmarks/README.md).  None for anything else — not a
+    regular file, over the default input limit, not a PDF by its bytes, cut
+    off, unreadable — which the normal path then reads, or refuses with the
+    error it deserves: this start only makes the normal path's work earlier,
+    with the same checks and the default limits it uses."""
+    if given == "-":
+        return None
+    from .read import limit_defaults, magic
+    from .read.pdf_pages import looks_truncated, start_pages
+
+    path = Path(given)
+    try:
+        if not path.is_file() or path.stat().st_size > limit_defaults.MAX_INPUT_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            if not magic.looks_like_pdf(fh.read(magic.HEAD)):
+                return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) > limit_defaults.MAX_INPUT_BYTES or looks_truncated(data):
+        return None
+    try:
+        return start_pages(data, str(path), password=password, engine=engine)
+    except (PolicyParseError, ValueError, OSError):
+        return None
+
+
+def _single(
+    args: argparse.Namespace, options: dict[str, Any], started: StartedPages | None = None
+) -> int:
+    from .batch import failed_on, render
+
     source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
     if args.stage == "read":
         from .emit import document_to_dict
+        from .jsonout import dumps
+        from .read import read_document, read_started_pdf
 
-        document = read_document(source, password=args.password, pdf_engine=args.pdf_engine)
+        document = (
+            read_started_pdf(started)
+            if started is not None
+            else read_document(source, password=args.password, pdf_engine=args.pdf_engine)
+        )
         text = dumps(document_to_dict(document), sort_keys=False) + "\n"
         return _write(text, args.output)
     output = args.output
     if output and Path(output).is_dir():
         name = "stdin" if args.paths[0] == "-" else Path(args.paths[0]).name
         output = str(Path(output) / (name + SUFFIX[args.format]))
-    notice = parse(source, **options)
+    notice = _parse(source, options, started)
     if (status := _write(render(notice, args.format, args.lang), output)) != 0:
         return status
     return EXIT_FAIL_ON if failed_on(notice, args.fail_on) else EXIT_OK
+
+
+def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages | None) -> Notice:
+    """`policy_parse.parse(source, **options)`, from the workers already
+    reading it when there are (the same steps `parse` takes)."""
+    if started is None:
+        from . import parse
+
+        return parse(source, **options)
+    from .pipeline import notice_from_document
+    from .read import read_started_pdf
+    from .warmup import prepare_text_stages
+
+    document = read_started_pdf(started, while_waiting=prepare_text_stages)
+    return notice_from_document(document, aliases=options.get("aliases"))
 
 
 def _write(data: str | bytes, output: str | None) -> int:
@@ -253,6 +316,8 @@ def _silence_stdout() -> None:
 def _targets(paths: Sequence[str], out: Path) -> list[tuple[str, Path]]:
     """Each input file with its output name: a folder's files keep their
     place below it; a name already taken gets -2, -3 …"""
+    from .batch import find_inputs
+
     pairs: list[tuple[str, Path]] = []
     taken: set[Path] = set()
     for given in paths:
@@ -270,6 +335,8 @@ def _targets(paths: Sequence[str], out: Path) -> list[tuple[str, Path]]:
 
 
 def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    from .batch import one_pdf_worker
+
     if "-" in args.paths:
         raise _Usage("- (standard input) takes no other input")
     out = Path(args.output)
@@ -302,6 +369,8 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
 
 
 def _run(tasks: list[tuple[Any, ...]], jobs: int) -> Iterator[dict[str, Any]]:
+    from .batch import process_one
+
     if jobs <= 1:
         for t in tasks:
             yield process_one(*t)
@@ -314,6 +383,8 @@ def _run(tasks: list[tuple[Any, ...]], jobs: int) -> Iterator[dict[str, Any]]:
 
 
 def _in_order(pool: Executor, tasks: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
+    from .batch import process_one
+
     futures: list[Future[dict[str, Any]]] = [pool.submit(process_one, *t) for t in tasks]
     for f, t in zip(futures, tasks, strict=True):
         try:
@@ -358,6 +429,8 @@ def _summary_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) -> str:
+    from .messages import count, ui
+
     ok = sum(1 for r in rows if r["status"] == "ok")
     by = {
         s: sum(r[k] for r in rows)

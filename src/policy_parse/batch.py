@@ -18,14 +18,14 @@ import attrs
 from .errors import PolicyParseError
 from .messages import Lang
 from .models import Format, Notice, Severity
+from .outputs import SUFFIX
 from .read import Limits, SourceLike
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-__all__ = ["find_inputs", "parse_many", "process_one", "readable_suffixes", "render"]
+__all__ = ["SUFFIX", "find_inputs", "parse_many", "process_one", "readable_suffixes", "render"]
 
-SUFFIX = {"text": ".txt", "json": ".json", "csv": ".csv", "xlsx": ".xlsx", "html": ".html"}
 
 Result = Notice | PolicyParseError
 

@@ -252,12 +252,11 @@ def test_a_failure_while_waiting_still_reaps_the_children() -> None:
 def test_a_threaded_caller_reads_a_pdf_with_one_worker() -> None:
     # Forking is unsafe with threads alive, and a fresh interpreter per
     # worker, one after another, would cost more than it saves.
-    from policy_parse.read import Limits
-    from policy_parse.read.pdf import _workers
+    from policy_parse.read.pdf_pages import workers_for
 
-    assert _workers(Limits(pdf_workers=2)) >= 1
+    assert workers_for(2) >= 1
     box: list[int] = []
-    t = threading.Thread(target=lambda: box.append(_workers(Limits(pdf_workers=2))))
+    t = threading.Thread(target=lambda: box.append(workers_for(2)))
     hold = threading.Event()
     other = threading.Thread(target=hold.wait)
     other.start()
@@ -280,3 +279,59 @@ def test_the_pdfs_hash_is_taken_while_waiting_or_after_it() -> None:
     with ThreadPoolExecutor(2) as ex:
         got = list(ex.map(lambda d: read_document(d).source.sha256, [PDF, PDF]))
     assert got == [want, want]
+
+
+# --- started now, waited for later (the CLI's early start) ---------------------
+
+
+def test_children_started_now_answer_when_finished_later() -> None:
+    import time
+
+    from policy_parse.read._pdfworker import finish_each, start_each
+
+    children = start_each(_pid_after, [(0.3, 0), (0.0, 1)], memory_bytes=1 << 30, seconds=10)
+    time.sleep(0.4)  # the caller's own work: the children run meanwhile
+    start = time.monotonic()
+    got = finish_each(children)
+    assert [v for _, v in got] == [0, 1]
+    assert time.monotonic() - start < 0.25  # done already, not started by finish_each
+    with pytest.raises(RuntimeError, match="already waited for"):
+        finish_each(children)
+
+
+def test_cancelled_children_are_killed_and_reaped() -> None:
+    import os
+    import time
+
+    from policy_parse.read._pdfworker import finish_each, start_each
+
+    children = start_each(_pid_after, [(30.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=60)
+    start = time.monotonic()
+    children.cancel()
+    assert time.monotonic() - start < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # none left, not even a zombie
+    children.cancel()  # twice is harmless
+    with pytest.raises(RuntimeError):
+        finish_each(children)
+
+
+def test_the_cli_budget_for_an_early_start_is_the_default_limits() -> None:
+    # The CLI starts a PDF's workers before attrs is imported, with these
+    # numbers; the normal path would use Limits() — they must not differ.
+    from policy_parse.read import Limits, limit_defaults
+
+    limits = Limits()
+    assert (
+        limits.max_input_bytes,
+        limits.pdf_memory_bytes,
+        limits.pdf_seconds,
+        limits.pdf_workers,
+        limits.max_pages,
+    ) == (
+        limit_defaults.MAX_INPUT_BYTES,
+        limit_defaults.PDF_MEMORY_BYTES,
+        limit_defaults.PDF_SECONDS,
+        limit_defaults.PDF_WORKERS,
+        limit_defaults.MAX_PAGES,
+    )

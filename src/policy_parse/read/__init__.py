@@ -6,183 +6,43 @@ translates their exceptions into `PolicyParseError`s at this boundary.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from os import PathLike
+from typing import TYPE_CHECKING
 
-import attrs
+from ..lazy_names import lazy_getattr
 
-from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
-from ..lazy_regex import lazy_compile
-from ..models import Document, Format, Source
-from .detect import detect_format
-from .limits import Limits
+if TYPE_CHECKING:
+    from .detect import detect_format
+    from .dispatch import read_document, read_started_pdf, read_text_document
+    from .limits import Limits
 
-__all__ = ["Limits", "SourceLike", "detect_format", "read_document", "read_text_document"]
+__all__ = [
+    "Limits",
+    "SourceLike",
+    "detect_format",
+    "read_document",
+    "read_started_pdf",
+    "read_text_document",
+]
 
 SourceLike = str | bytes | PathLike[str]
 """A path, raw file bytes, or already-decoded text."""
 
-
-def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
-    if isinstance(source, bytes):
-        return source, None
-    if isinstance(source, str) and ("\n" in source or len(source) > 1024):
-        # A str with line breaks is the notice's text, not a file name.
-        return source, None
-    from pathlib import Path  # only for a path: not part of `import policy_parse`
-
-    path = Path(source)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise InputNotFoundError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
-    if not path.is_file():
-        raise InputNotFoundError(f"{path}: not a regular file")
-    if size > limits.max_input_bytes:
-        raise InputTooLargeError(
-            f"{path}: {size} bytes is over the {limits.max_input_bytes}-byte input limit; "
-            "raise Limits.max_input_bytes if the file is genuine"
-        )
-    try:
-        return path.read_bytes(), str(path)
-    except OSError as exc:
-        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
+# Loaded on first use (PEP 562): importing a module of this package runs
+# this file first, and a PDF's page workers (`pdf_pages`, forked by the CLI
+# before attrs and the models are imported) must not pay for the readers'
+# entry and its models.
+_LAZY = {
+    "Limits": ".limits",
+    "detect_format": ".detect",
+    "read_document": ".dispatch",
+    "read_started_pdf": ".dispatch",
+    "read_text_document": ".dispatch",
+}
 
 
-_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
 
-def _text_bytes(text: str) -> bytes:
-    """UTF-8 of text a caller passed; a lone surrogate (what a lax decoder or
-    `surrogateescape` leaves behind) is no character and cannot be output."""
-    if m := _SURROGATE.search(text):
-        line = text.count("\n", 0, m.start()) + 1
-        raise DecodingError(
-            f"text holds a lone surrogate U+{ord(m[0]):04X} at character {m.start()}, "
-            f"line {line}: not valid Unicode (decoded with errors='surrogateescape'?)"
-        )
-    return text.encode("utf-8")
-
-
-def _memory_is_input_too_large(read: Callable[[], Document], size: int) -> Document:
-    """Run a reader; running out of memory on one input is that input's fault."""
-    try:
-        return read()
-    except MemoryError as exc:
-        raise InputTooLargeError(
-            f"ran out of memory reading an input of {size} bytes; lower the limits "
-            "(policy_parse.Limits) or give the process more memory if the file is genuine"
-        ) from exc
-
-
-def read_text_document(text: str, *, path: str | None = None) -> Document:
-    """A `Document` from already-decoded text; no file is ever opened."""
-    from . import txt
-
-    raw = _text_bytes(text)
-    src = Source(path=path, format=Format.TXT, sha256=_sha256(raw))
-    return _memory_is_input_too_large(lambda: txt.read_text(text, src), len(raw))
-
-
-def read_document(
-    source: SourceLike,
-    *,
-    limits: Limits | None = None,
-    password: str | None = None,
-    pdf_engine: str = "pdfium",
-    while_waiting: Callable[[], None] | None = None,
-) -> Document:
-    """Read a notice from a path, raw bytes or already-decoded text.
-    `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only, and so
-    does `while_waiting`: run in this process while workers read the pages
-    (the pipeline readies its text stages then, warmup.py)."""
-    limits = limits or Limits()
-    if pdf_engine not in ("pdfium", "pdfplumber"):
-        raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium or pdfplumber")
-    data, path = _load(source, limits)
-    if isinstance(data, str):
-        return read_text_document(data, path=path)
-    return _memory_is_input_too_large(
-        lambda: _read_bytes(data, path, limits, password, pdf_engine, while_waiting), len(data)
-    )
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib  # OpenSSL's, a tenth of `import policy_parse`: on first use
-
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_pdf(
-    data: bytes,
-    path: str | None,
-    limits: Limits,
-    password: str | None,
-    pdf_engine: str,
-    while_waiting: Callable[[], None] | None,
-) -> Document:
-    """The PDF reader, the file's hash taken while its workers read the pages
-    (the hash is of no use to them, and the workers start sooner)."""
-    from . import pdf
-
-    digest: list[str] = []
-
-    def meanwhile() -> None:
-        digest.append(_sha256(data))
-        if while_waiting is not None:
-            while_waiting()
-
-    document = pdf.read_pdf(
-        data,
-        Source(path=path, format=Format.PDF, sha256=""),
-        limits,
-        password=password,
-        engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
-        while_waiting=meanwhile,
-    )
-    # Workers run one after another (other threads alive): no wait was filled.
-    sha256 = digest[0] if digest else _sha256(data)
-    return attrs.evolve(document, source=attrs.evolve(document.source, sha256=sha256))
-
-
-def _read_bytes(
-    data: bytes,
-    path: str | None,
-    limits: Limits,
-    password: str | None,
-    pdf_engine: str,
-    while_waiting: Callable[[], None] | None = None,
-) -> Document:
-    if len(data) > limits.max_input_bytes:
-        raise InputTooLargeError(
-            f"input of {len(data)} bytes is over the {limits.max_input_bytes}-byte limit"
-        )
-    fmt = detect_format(data, path)
-    if fmt is Format.PDF:
-        return _read_pdf(data, path, limits, password, pdf_engine, while_waiting)
-    src = Source(path=path, format=fmt, sha256=_sha256(data))
-    if fmt is Format.DOCX:
-        from . import docx
-
-        return docx.read_docx(data, src, limits)
-    if fmt is Format.HTML:
-        from . import html
-
-        return html.read_html(data, src, limits)
-    if fmt is Format.OFD:
-        from . import ofd
-
-        return ofd.read_ofd(data, src, limits)
-    if fmt in (Format.DOC, Format.RTF, Format.XLS):
-        from . import legacy
-
-        return legacy.read_legacy(data, src, limits)
-    if fmt is Format.XLSX:
-        from . import xlsx
-
-        return xlsx.read_xlsx(data, src, limits)
-    from . import txt
-
-    return txt.read_text(txt.decode(data), src)
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -33,6 +33,7 @@ the parse runs in-process with only the page cap, and says so in a warning.
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import select
@@ -49,7 +50,14 @@ from ..errors import CorruptFileError, InputTooLargeError, PolicyParseError
 
 T = TypeVar("T")
 
-__all__ = ["WorkerTraceback", "run_bounded", "run_bounded_each"]
+__all__ = [
+    "Children",
+    "WorkerTraceback",
+    "finish_each",
+    "run_bounded",
+    "run_bounded_each",
+    "start_each",
+]
 
 Message = tuple[str, Any, str]
 
@@ -182,12 +190,20 @@ def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds:
     return _collect([_fork(fn, args, memory)], time.monotonic() + seconds)[0]
 
 
-def _spawned(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
-    """The same from a fresh interpreter (safe with other threads alive)."""
+def _spawned(
+    fn: Callable[..., Any],
+    args: tuple[Any, ...],
+    memory: int,
+    seconds: float,
+    preload: tuple[str, ...] = (),
+) -> Any:
+    """The same from a fresh interpreter (safe with other threads alive),
+    which imports the `preload` modules before its memory ceiling is set,
+    as a forked child inherits them from its parent."""
     import subprocess  # only threaded callers need it: kept off the import path
 
     job = pickle.dumps(list(sys.path)) + pickle.dumps(
-        (memory, fn, args), protocol=pickle.HIGHEST_PROTOCOL
+        (memory, fn, args, preload), protocol=pickle.HIGHEST_PROTOCOL
     )
     # The caller may import policy_parse from a path it added itself (a
     # checkout's src/): the child must find it before reading its job.
@@ -214,6 +230,7 @@ def run_bounded(
     memory_bytes: int,
     seconds: float,
     what: str = "the PDF",
+    preload: tuple[str, ...] = (),
 ) -> T:
     """Call `fn(*args)` in a child within `memory_bytes` and `seconds`.
 
@@ -221,6 +238,9 @@ def run_bounded(
     and `args` do too when the child is a fresh interpreter).  Errors it
     raises that are `PolicyParseError`s come back as themselves, anything
     else as `RuntimeError` (a bug: the reader should have translated it).
+    `preload`: modules (the engine's) a fresh-interpreter child imports
+    before its ceiling is set; a forked child has the caller's already, so
+    the budget is the parse's alone either way.
     """
     if not _can_bound():  # pragma: no cover - exercised on Windows only
         warnings.warn(
@@ -229,10 +249,128 @@ def run_bounded(
             stacklevel=3,
         )
         return fn(*args)
-    start = _forked if threading.active_count() == 1 else _spawned
-    data, code = start(fn, args, memory_bytes, seconds)
+    if threading.active_count() == 1:
+        data, code = _forked(fn, args, memory_bytes, seconds)
+    else:
+        data, code = _spawned(fn, args, memory_bytes, seconds, preload)
     result: T = _answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
     return result
+
+
+class Children:
+    """Workers started by `start_each` and not yet waited for; where they
+    cannot be forked safely (other threads alive, no fork) the calls still
+    to run, one after another, when `finish_each` is called."""
+
+    __slots__ = (
+        "_calls",
+        "_fn",
+        "_forked",
+        "_spent",
+        "deadline",
+        "memory_bytes",
+        "preload",
+        "seconds",
+    )
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        calls: list[tuple[Any, ...]],
+        forked: list[tuple[int, int]] | None,
+        *,
+        memory_bytes: int,
+        seconds: float,
+        preload: tuple[str, ...] = (),
+    ) -> None:
+        self._fn = fn
+        self.preload = preload
+        self._calls = calls
+        self._forked = forked
+        self._spent = False
+        self.memory_bytes = memory_bytes
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    def take(self) -> list[tuple[int, int]] | None:
+        """The forked children (None: the calls were deferred), once: whoever
+        takes them must reap them."""
+        if self._spent:
+            raise RuntimeError("these workers were already waited for or cancelled")
+        self._spent = True
+        return self._forked
+
+    def run_deferred(self, what: str) -> list[Any]:
+        return [
+            run_bounded(
+                self._fn,
+                *args,
+                memory_bytes=self.memory_bytes,
+                seconds=self.seconds,
+                what=what,
+                preload=self.preload,
+            )
+            for args in self._calls
+        ]
+
+    def cancel(self) -> None:
+        """Kill the forked children still running and reap them (a no-op once
+        they were waited for)."""
+        if self._spent:
+            return
+        forked = self.take()
+        if forked:
+            _collect(forked, time.monotonic())
+
+
+def start_each(
+    fn: Callable[..., Any],
+    calls: list[tuple[Any, ...]],
+    *,
+    memory_bytes: int,
+    seconds: float,
+    preload: tuple[str, ...] = (),
+) -> Children:
+    """Fork a child running `fn(*args)` for every `args` in `calls`, each
+    within `memory_bytes`, all within `seconds` from now; `finish_each`
+    waits for them.  Where a child cannot be forked safely the calls are
+    kept, to run one after another through `run_bounded` in `finish_each`."""
+    if not _can_bound() or threading.active_count() != 1:
+        return Children(
+            fn, calls, None, memory_bytes=memory_bytes, seconds=seconds, preload=preload
+        )
+    children = Children(fn, calls, [], memory_bytes=memory_bytes, seconds=seconds)
+    forked: list[tuple[int, int]] = []
+    try:
+        for args in calls:
+            forked.append(_fork(fn, args, memory_bytes))
+    except BaseException:
+        _collect(forked, time.monotonic())
+        raise
+    children._forked = forked
+    return children
+
+
+def finish_each(
+    children: Children, *, what: str = "the PDF", while_waiting: Callable[[], None] | None = None
+) -> list[Any]:
+    """The results of the calls `children` were started with, in their
+    order; when children fail, the first failing call's error is raised.
+    `while_waiting` runs in this process first, while the children work
+    (their clock runs meanwhile); not when the calls run here one after
+    another, where nothing works meanwhile."""
+    forked = children.take()
+    if forked is None:
+        return children.run_deferred(what)
+    try:
+        if while_waiting is not None:
+            while_waiting()
+    finally:
+        answers = _collect(forked, children.deadline)
+    return [
+        _answer(data, code, memory_bytes=children.memory_bytes, seconds=children.seconds, what=what)
+        for data, code in answers
+    ]
 
 
 def run_bounded_each(
@@ -251,24 +389,8 @@ def run_bounded_each(
     forked safely (other threads alive, no fork), the calls run one after
     another through `run_bounded`.  `while_waiting` runs in this process
     once the children are started (their clock runs meanwhile)."""
-    if not _can_bound() or threading.active_count() != 1:
-        return [
-            run_bounded(fn, *args, memory_bytes=memory_bytes, seconds=seconds, what=what)
-            for args in calls
-        ]
-    deadline = time.monotonic() + seconds
-    children: list[tuple[int, int]] = []
-    try:
-        for args in calls:
-            children.append(_fork(fn, args, memory_bytes))
-        if while_waiting is not None:
-            while_waiting()
-    finally:
-        answers = _collect(children, deadline)
-    return [
-        _answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
-        for data, code in answers
-    ]
+    children = start_each(fn, calls, memory_bytes=memory_bytes, seconds=seconds)
+    return finish_each(children, what=what, while_waiting=while_waiting)
 
 
 def _answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, what: str) -> Any:
@@ -320,7 +442,9 @@ def _main() -> None:  # pragma: no cover - runs in the spawned child
     for entry in reversed(pickle.load(stdin)):
         if entry not in sys.path:
             sys.path.insert(0, entry)
-    memory, fn, args = pickle.load(stdin)
+    memory, fn, args, preload = pickle.load(stdin)
+    for module in preload:
+        importlib.import_module(module)
     _confine(memory)
     out = sys.stdout.buffer
     out.write(_run(fn, args))

@@ -12,11 +12,8 @@ import io
 from ..errors import EncryptedDocumentError, UnsupportedFormatError
 from ..lazy_regex import lazy_compile_bytes
 from ..models import Format
+from .magic import HEAD, OLE, RTF, ZIP, looks_like_pdf
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.wps/.xls
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_PDF = b"%PDF-"
-_RTF = b"{\\rtf"
 # A password-protected .docx is not a zip but a Compound File holding an
 # "EncryptedPackage" stream (MS-OFFCRYPTO); directory names are UTF-16LE.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -38,14 +35,14 @@ _HTML_START = lazy_compile_bytes(
 
 
 def detect_format(data: bytes, path: str | None = None) -> Format:
-    head = data[:1024]
-    if head.startswith(_OLE):
+    head = data[:HEAD]
+    if head.startswith(OLE):
         return _ole_format(data)
-    if head.startswith(_ZIP):
+    if head.startswith(ZIP):
         return _zip_format(data)
-    if _PDF in head:
+    if looks_like_pdf(head):
         return Format.PDF
-    if _strip_bom(head).lstrip().startswith(_RTF):
+    if _strip_bom(head).lstrip().startswith(RTF):
         return Format.RTF
     if _looks_like_html(data):
         return Format.HTML

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 import attrs
 
+from . import limit_defaults as _pdf
+
 
 @attrs.frozen(kw_only=True)
 class Limits:
     """Ceilings on what one input may cost.  Defaults suit notices of a few
     hundred pages; raise them deliberately for genuine larger files."""
 
-    max_input_bytes: int = 50 * 1024 * 1024
+    max_input_bytes: int = _pdf.MAX_INPUT_BYTES
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_zip_ratio: float = 200.0
     max_zip_entries: int = 10_000
     # Added to what the PDF worker already maps.  The sample needs < 32 MiB;
     # 256 MiB stops a flate bomb in under a second (docs/pdf.md).
-    pdf_memory_bytes: int = 256 * 1024 * 1024
-    pdf_seconds: float = 120.0
+    pdf_memory_bytes: int = _pdf.PDF_MEMORY_BYTES
+    pdf_seconds: float = _pdf.PDF_SECONDS
     # Workers reading a PDF's pages at the same time (every other page each
     # with 2), never more than the CPUs this process may use; each has its
     # own pdf_memory_bytes.  1 reads the whole file in one worker.
-    pdf_workers: int = 2
-    max_pages: int = 2_000
+    pdf_workers: int = _pdf.PDF_WORKERS
+    max_pages: int = _pdf.MAX_PAGES
     # Word itself stops at 63 columns; a few kilobytes of XML claiming
     # w:gridSpan="1000000000" must not become a billion cells.
     max_grid_columns: int = 256

@@ -7,31 +7,37 @@ model").
     layout_tables.page_to_layout       →  Layout: lines in the body / in cells
     layout_blocks.layouts_to_blocks    →  paragraphs, stitched tables, residue
 
-`read_pdf` is the public entry: checks, the worker process that bounds
-memory and time (`_pdfworker`), the engine choice.  Nothing here knows the
+`read_pdf` is the public entry: it starts the workers that draw and lay out
+the pages (`pdf_pages`, bounded in memory and time by `_pdfworker`) unless
+they were started already (`start_pdf`), and builds the document from their
+layouts.  Nothing here knows the
 sample: margins, column positions and line widths are measured on the file
 being read.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable
 from typing import Literal
 
-from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, NoTextLayerError
+from ..errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
 from ..models import Document, Residue, Source, Span
-from ._pdfworker import run_bounded_each
 from .layout_blocks import layouts_to_blocks
-from .layout_tables import Layout, page_to_layout
+from .layout_tables import Layout
 from .limits import Limits
-from .page_model import Engine
+from .pdf_pages import ENGINE_NAMES, Damage, StartedPages, read_layouts, start_pages
 
-__all__ = ["ENGINES", "PdfEngine", "layouts_to_document", "parse_pdf", "read_layouts", "read_pdf"]
+__all__ = [
+    "ENGINES",
+    "PdfEngine",
+    "layouts_to_document",
+    "parse_pdf",
+    "read_pdf",
+    "start_pdf",
+]
 
 PdfEngine = Literal["pdfium", "pdfplumber"]
-ENGINES: tuple[PdfEngine, ...] = ("pdfium", "pdfplumber")
+ENGINES: tuple[PdfEngine, ...] = ENGINE_NAMES
 """The PDF engines, the default first."""
 
 
@@ -40,7 +46,8 @@ ENGINES: tuple[PdfEngine, ...] = ("pdfium", "pdfplumber")
 _GARBLED_SHARE = 0.3
 
 
-def _damage(messages: list[str], page: int | None) -> Residue:
+def _residue(damage: Damage) -> Residue:
+    page, messages = damage
     more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
     where = f"page {page}" if page else "the file's structure"
     return Residue(
@@ -48,51 +55,6 @@ def _damage(messages: list[str], page: int | None) -> Residue:
         reason=f"damaged PDF content in {where}, text may be missing: {messages[0][:200]}{more}",
         span=Span(page=page),
     )
-
-
-def _open(engine: str, data: bytes, password: str | None, what: str) -> Engine:
-    if engine == "pdfium":
-        from .pdf_pdfium import PdfiumEngine
-
-        return PdfiumEngine(data, password, what)
-    if engine == "pdfplumber":
-        from .pdf_plumber import PlumberEngine
-
-        return PlumberEngine(data, password, what)
-    raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINES)}")
-
-
-def read_layouts(
-    data: bytes,
-    what: str,
-    limits: Limits,
-    password: str | None,
-    engine: str,
-    part: int = 0,
-    parts: int = 1,
-) -> tuple[int, list[Layout], list[Residue]]:
-    """The page count, and the layouts and damage of the pages whose index is
-    `part` modulo `parts` (every page by default).  What a worker runs: the
-    engine touches the file only here."""
-    damage: list[Residue] = []
-    doc = _open(engine, data, password, what)
-    try:
-        count = doc.page_count()
-        if count > limits.max_pages:
-            raise InputTooLargeError(
-                f"{what} has {count} pages, over the {limits.max_pages}-page limit "
-                "(Limits.max_pages)"
-            )
-        if doc.damage and part == 0:
-            damage.append(_damage(doc.damage, None))
-        layouts = []
-        for page in doc.pages(part, parts):
-            layouts.append(page_to_layout(page))
-            if page.damage:
-                damage.append(_damage(page.damage, page.number))
-    finally:
-        doc.close()
-    return count, layouts, damage
 
 
 def parse_pdf(
@@ -104,11 +66,11 @@ def parse_pdf(
 ) -> Document:
     """Parse in the current process, all pages in turn."""
     what = source.path or "the PDF"
-    _, layouts, damage = read_layouts(data, what, limits, password, engine)
+    _, layouts, damage = read_layouts(data, what, limits.max_pages, password, engine)
     return layouts_to_document(layouts, damage, source)
 
 
-def layouts_to_document(layouts: list[Layout], damage: list[Residue], source: Source) -> Document:
+def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Source) -> Document:
     """Every page's layout, in page order → the document, after the checks
     that need the whole file (a text layer at all, and a readable one)."""
     what = source.path or "the PDF"
@@ -130,14 +92,30 @@ def layouts_to_document(layouts: list[Layout], damage: list[Residue], source: So
     blocks, residue = layouts_to_blocks(layouts)
     if not blocks and not residue:
         raise EmptyDocumentError(f"{what} holds no text")
-    return Document(source=source, blocks=tuple(blocks), residue=tuple(residue + damage))
+    found = tuple(residue) + tuple(_residue(d) for d in damage)
+    return Document(source=source, blocks=tuple(blocks), residue=found)
 
 
-def _looks_truncated(data: bytes) -> bool:
-    # A complete file ends with %%EOF (perhaps followed by a little junk);
-    # the engines would otherwise rebuild a cut-off file silently, minus the
-    # text that was cut off.
-    return b"%%EOF" not in data[-2048:]
+def start_pdf(
+    data: bytes,
+    what: str,
+    limits: Limits,
+    *,
+    password: str | None = None,
+    engine: str = "pdfium",
+) -> StartedPages:
+    """Start the workers reading a PDF's pages within `limits`; `read_pdf`
+    (`started=`) collects them."""
+    return start_pages(
+        data,
+        what,
+        password=password,
+        engine=engine,
+        workers=limits.pdf_workers,
+        memory_bytes=limits.pdf_memory_bytes,
+        seconds=limits.pdf_seconds,
+        max_pages=limits.max_pages,
+    )
 
 
 def read_pdf(
@@ -148,50 +126,16 @@ def read_pdf(
     password: str | None = None,
     engine: PdfEngine = "pdfium",
     while_waiting: Callable[[], None] | None = None,
+    started: StartedPages | None = None,
 ) -> Document:
     """Read a PDF notice into a `Document`, in workers bounded by `limits`
     (`while_waiting` runs here meanwhile).
     `engine` picks who draws the pages: "pdfium" (default, fast) or
-    "pdfplumber" (the pure-Python reference)."""
-    if engine not in ENGINES:
-        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    what = source.path or "the PDF"
-    if _looks_truncated(data):
-        raise CorruptFileError(
-            f"{what} is truncated (no %%EOF at its end): the download or copy was cut off"
+    "pdfplumber" (the pure-Python reference).  `started`: workers already
+    reading `data` (`start_pdf`, or the CLI's early start)."""
+    if started is None:
+        started = start_pdf(
+            data, source.path or "the PDF", limits, password=password, engine=engine
         )
-    # Imported here, before the fork, so every worker inherits the module
-    # instead of importing it again (a long-running caller reads many files).
-    if engine == "pdfium":
-        from . import pdf_pdfium  # noqa: F401
-    else:
-        import pdfplumber  # noqa: F401
-
-        from . import pdf_plumber  # noqa: F401
-
-    parts = _workers(limits)
-    answers = run_bounded_each(
-        read_layouts,
-        [(data, what, limits, password, engine, part, parts) for part in range(parts)],
-        memory_bytes=limits.pdf_memory_bytes,
-        seconds=limits.pdf_seconds,
-        what=what,
-        while_waiting=while_waiting,
-    )
-    layouts = sorted((lay for _, lays, _ in answers for lay in lays), key=lambda lay: lay.page)
-    damage = sorted((d for _, _, ds in answers for d in ds), key=lambda d: d.span.page or 0)
+    layouts, damage = started.finish(while_waiting)
     return layouts_to_document(layouts, damage, source)
-
-
-def _workers(limits: Limits) -> int:
-    """How many workers share the pages: `Limits.pdf_workers`, at most one
-    per CPU this process may use, and one where workers cannot be forked
-    (other threads alive: each would be a fresh interpreter, started one
-    after another, _pdfworker)."""
-    if threading.active_count() > 1:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(limits.pdf_workers, cpus))

@@ -1,0 +1,12 @@
+"""The defaults of the `Limits` fields a PDF's page workers need, as plain
+numbers: the CLI starts a PDF's workers before attrs and the models are
+imported (issue 11), with these.  `Limits` takes its defaults from here, so
+the two cannot disagree (docs/security.md lists every limit)."""
+
+from __future__ import annotations
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+PDF_MEMORY_BYTES = 256 * 1024 * 1024
+PDF_SECONDS = 120.0
+PDF_WORKERS = 2
+MAX_PAGES = 2_000
