@@ -87,6 +87,10 @@ class Page:
     crop: tuple[float, float, float, float] | None = None  # /CropBox: x0, top, x1, bottom
     raw_content: bytes | None = None  # replaces the generated content stream
     content_filters: tuple[str, ...] = ()  # e.g. ("FlateDecode",) for raw_content
+    # The generated content drawn through a form XObject (`/Fm1 Do`), moved
+    # by (dx, dy) points (right, down) with `cm` — as some exporters and
+    # stamping tools wrap a whole page.
+    in_form: tuple[float, float] | None = None
 
 
 def text_width(text: str, size: float) -> float:
@@ -305,6 +309,21 @@ def build_pdf(
         ).encode()
         if page.raw_content is not None:
             stream(content_num, page.raw_content, filters=page.content_filters)
+        elif page.in_form is not None:
+            form_num = num
+            num += 1
+            dx, dy = page.in_form
+            stream(
+                form_num,
+                _content(page),
+                f" /Type /XObject /Subtype /Form /BBox [0 0 {page.width:.2f} {page.height:.2f}]"
+                " /Resources << /Font << /F1 3 0 R /F2 8 0 R >> /XObject << /Im1 7 0 R >> >>",
+            )
+            objects[page_num] = objects[page_num].replace(
+                b"/XObject << /Im1 7 0 R >>",
+                f"/XObject << /Im1 7 0 R /Fm1 {form_num} 0 R >>".encode(),
+            )
+            stream(content_num, f"q 1 0 0 1 {dx:.2f} {-dy:.2f} cm /Fm1 Do Q".encode())
         else:
             stream(content_num, _content(page))
     kid_refs = " ".join(f"{k} 0 R" for k in kids)

@@ -251,6 +251,21 @@ def test_it_stitches_a_table_across_pages_and_joins_a_cut_row() -> None:
     assert cut.cells[1].span.page == 1 and cut.cells[1].span.end_page == 2
 
 
+def test_a_page_drawn_through_a_form_xobject_reads_like_the_page_itself() -> None:
+    # Text and ruling lines inside a form, moved by the page's `cm`: each
+    # engine walks into the form and maps its objects through both matrices.
+    cells = {**HEADER, (1, 0): ["1"], (1, 1): ["第一项举措。"], (1, 2): ["甲局"]}
+    plain = read([_table_page([72, 90, 130], cells, extra=[Text(LEFT, 40, "分工表", SIZE)])])
+    page = _table_page([72, 90, 130], cells, extra=[Text(LEFT, 40, "分工表", SIZE)])
+    page.in_form = (6.0, 20.0)
+    moved = read([page])
+    assert paragraphs(moved) == paragraphs(plain) == ["分工表"]
+    assert [cell_texts(t) for t in tables(moved)] == [cell_texts(t) for t in tables(plain)]
+    assert cell_texts(tables(moved)[0])[1] == ["1", "第一项举措。", "甲局"]
+    shift = tables(moved)[0].span.bbox[0] - tables(plain)[0].span.bbox[0]
+    assert shift == pytest.approx(6.0, abs=0.5)
+
+
 def test_a_row_without_number_after_a_finished_sentence_stays_a_sub_row() -> None:
     page1 = _table_page(
         [72, 90, 130],

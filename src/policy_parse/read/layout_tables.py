@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .layout_hidden import split_hidden
@@ -356,9 +356,9 @@ def _place(
     row-major order wins on a shared rule, as a scan over all cells would."""
     mx = (c.x0 + c.x1) / 2
     my = (c.top + c.bottom) / 2
-    r = max(0, bisect_left(tops, my) - 1)
-    k = max(0, bisect_left(xs, mx) - 1)
-    owner = slots[r][k]
+    r = bisect_left(tops, my) - 1
+    k = bisect_left(xs, mx) - 1
+    owner = slots[max(0, r)][max(0, k)]
     if owner >= 0 and _inside(c, boxes[owner]):
         return owner
     # Irregular grids (a slot with no box): fall back to a scan.
@@ -416,7 +416,8 @@ def page_to_layout(page: PageModel) -> Layout:
         hidden=hidden,
         has_text=has_text,
         drawn=len(drawn),
-        garbled=sum(map(_garbled, drawn)),
+        # Each distinct text judged once (a page repeats its characters).
+        garbled=sum(n for text, n in Counter(drawn).items() if _garbled(text)),
     )
 
 

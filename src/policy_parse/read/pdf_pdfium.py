@@ -79,12 +79,8 @@ def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
-_page_object = _by_address(raw.FPDFPage_GetObject, _P, _P, _I)
 _form_count = _by_address(raw.FPDFFormObj_CountObjects, _I, _P)
 _form_object = _by_address(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
-_object_type = _by_address(raw.FPDFPageObj_GetType, _I, _P)
-_bounds = _by_address(raw.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
-_render_mode = _by_address(raw.FPDFTextObj_GetTextRenderMode, _I, _P)
 _fill_color = _by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
 _stroke_color = _by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
 _text_object = _by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
@@ -93,9 +89,10 @@ _text_object = _by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
 def _unchecked(fn: Any, restype: Any) -> Any:
     """`fn` with no argument types: ctypes passes each argument as it is
     (an int as a C int, a pointer or byref() as a pointer), without calling a
-    converter per argument.  For the three calls made for every character,
-    where the conversion cost as much as the calls (benchmarks/README.md);
-    every pointer handed to them must be a ctypes pointer, never a bare int
+    converter per argument.  For the calls made for every character and
+    every text object, where the conversion cost as much as the calls
+    (benchmarks/README.md); every pointer handed to them must be a ctypes
+    pointer (a typed pointer, a `_Handle`, a byref()), never a bare int
     (which would be passed as a 32-bit int)."""
     address = ctypes.cast(fn, ctypes.c_void_p).value
     if address is None:  # pragma: no cover - a symbol the library lacks
@@ -103,16 +100,38 @@ def _unchecked(fn: Any, restype: Any) -> Any:
     return ctypes.CFUNCTYPE(restype)(address)
 
 
+class _Handle(ctypes.c_void_p):
+    """A page object as an unchecked call returns it: ctypes converts a
+    returned c_void_p to an int but keeps a subclass as it is, a pointer the
+    next unchecked call can take (an int would go as a 32-bit int)."""
+
+
+# Per page object, in the walk (a page's text objects run to hundreds).
+_object_at = _unchecked(raw.FPDFPage_GetObject, _Handle)
+_type_of = _unchecked(raw.FPDFPageObj_GetType, _I)
+_bounds_of = _unchecked(raw.FPDFPageObj_GetBounds, _I)
+_render_mode_of = _unchecked(raw.FPDFTextObj_GetTextRenderMode, _I)
+_fill_color_of = _unchecked(raw.FPDFPageObj_GetFillColor, _I)
+
+
+def _form_child(form: _Handle, k: int) -> _Handle:
+    """Object `k` of a form XObject (rare: through the typed call, its
+    index being an unsigned long)."""
+    return _Handle(_form_object(form.value, k))
+
+
+# Per character, in the text page.
 _loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, _I)
 _char_origin = _unchecked(raw.FPDFText_GetCharOrigin, _I)
 _font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
 
-# Scratch out-parameters and their addresses (a worker parses one file at a
-# time).
+# Scratch out-parameters, their addresses and byref()s (a worker parses one
+# file at a time).
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 _RGBA_AT = tuple(ctypes.addressof(v) for v in _RGBA)
 _BOUNDS = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
-_BOUNDS_AT = tuple(ctypes.addressof(v) for v in _BOUNDS)
+_RGBA_REF = tuple(ctypes.byref(v) for v in _RGBA)
+_BOUNDS_REF = tuple(ctypes.byref(v) for v in _BOUNDS)
 
 # Render modes that fill, and that stroke (the others paint nothing).
 _FILLS = frozenset({0, 2, 4, 6})
@@ -218,9 +237,9 @@ class PdfiumEngine:
         walk = _Walk(height=top_y)
         praw = page.raw
         _walk(
-            ctypes.cast(praw, ctypes.c_void_p).value or 0,
+            praw,
             raw.FPDFPage_CountObjects(praw),
-            _page_object,
+            _object_at,
             _IDENTITY,
             walk,
             0,
@@ -324,51 +343,59 @@ class PdfiumEngine:
 
 
 def _walk(
-    parent: int, count: int, get: Any, ctm: Matrix, walk: _Walk, depth: int, order: int
+    parent: Any, count: int, get: Any, ctm: Matrix, walk: _Walk, depth: int, order: int
 ) -> int:
-    """The `count` page objects of `parent` (a page, or a form XObject) and
-    of the forms in it, in content order from `order`: ruling lines, paints,
-    text objects' facts.  Returns the next order.  Text objects are most of
-    a page's objects; their branch is kept short."""
+    """The `count` page objects of `parent` (a page's typed pointer, or a
+    form XObject's `_Handle`) and of the forms in it, in content order from
+    `order`: ruling lines, paints, text objects' facts.  Returns the next
+    order.  Text objects are most of a page's objects; their branch is kept
+    short, its calls unchecked (`_unchecked`)."""
     texts = walk.texts
     left, bottom, right, top = _BOUNDS
-    b0, b1, b2, b3 = _BOUNDS_AT
+    b0, b1, b2, b3 = _BOUNDS_REF
     r, g, b, a = _RGBA
-    r_at, g_at, b_at, a_at = _RGBA_AT
-    object_type, bounds, render_mode, fill_color = _object_type, _bounds, _render_mode, _fill_color
+    r_ref, g_ref, b_ref, a_ref = _RGBA_REF
+    type_of, bounds_of, render_mode_of, fill_color_of = (
+        _type_of,
+        _bounds_of,
+        _render_mode_of,
+        _fill_color_of,
+    )
     text_kind = raw.FPDF_PAGEOBJ_TEXT
     for k in range(count):
         obj = get(parent, k)
-        kind = object_type(obj)
+        kind = type_of(obj)
         if kind == text_kind:
-            if bounds(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
-                walk.unmeasured.append(obj)
-            render = render_mode(obj)
+            if bounds_of(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
+                walk.unmeasured.append(obj.value)
+            render = render_mode_of(obj)
             if render == 0:
                 # _white inlined: this runs for every text object.
-                white = bool(fill_color(obj, r_at, g_at, b_at, a_at)) and (
+                white = bool(fill_color_of(obj, r_ref, g_ref, b_ref, a_ref)) and (
                     (r.value >= _WHITE and g.value >= _WHITE and b.value >= _WHITE) or a.value == 0
                 )
             else:
+                addr = obj.value
                 white = (render in _FILLS or render in _STROKES) and (
-                    (render not in _FILLS or _white(_fill_color, obj))
-                    and (render not in _STROKES or _white(_stroke_color, obj))
+                    (render not in _FILLS or _white(_fill_color, addr))
+                    and (render not in _STROKES or _white(_stroke_color, addr))
                 )
                 walk.marked = True
-            texts.append((obj, order, white, render))
+            texts.append((obj.value, order, white, render))
             if white:
                 walk.marked = True
             order += 1
             continue
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             if depth < _FORM_DEPTH:
-                m = _mul(_matrix(_pointer(obj)), ctm)
-                order = _walk(obj, _form_count(obj), _form_object, m, walk, depth + 1, order)
+                m = _mul(_matrix(_pointer(obj.value)), ctm)
+                count_in = _form_count(obj.value)
+                order = _walk(obj, count_in, _form_child, m, walk, depth + 1, order)
             continue
         elif kind == raw.FPDF_PAGEOBJ_PATH:
-            ptr = _pointer(obj)
-            walk.edges.extend(_path_facts(ptr, obj, _mul(_matrix(ptr), ctm), walk, order))
-        elif kind == raw.FPDF_PAGEOBJ_IMAGE and _bounds(obj, *_BOUNDS_AT):
+            ptr = _pointer(obj.value)
+            walk.edges.extend(_path_facts(ptr, obj.value, _mul(_matrix(ptr), ctm), walk, order))
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE and bounds_of(obj, b0, b1, b2, b3):
             box = _page_box(ctm, walk.height, (left.value, bottom.value, right.value, top.value))
             walk.paints.append(Paint(kind=PaintKind.IMAGE, order=order, box=box))
         order += 1
