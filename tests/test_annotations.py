@@ -285,6 +285,10 @@ def test_it_keeps_a_position_named_in_a_phrase_out_of_the_units():
     [
         ("责任单位：市发改委（牵头）、市财政局、市商务局", ("市发改委",), ("市财政局、市商务局",)),
         ("市发改委(牵头单位)、市财政局", ("市发改委",), ("市财政局",)),
+        # 〔牵头〕 and 【牵头】 mark too: a bracketed label needs a value after it.
+        ("责任单位：市商务局〔牵头〕、市邮政管理局", ("市商务局",), ("市邮政管理局",)),
+        ("责任单位：市邮政管理局、市商务局【牵头】", ("市商务局",), ("市邮政管理局",)),
+        ("【牵头单位】市商务局【配合单位】市财政局", ("市商务局",), ("市财政局",)),
     ],
 )
 def test_it_reads_a_lead_marked_in_brackets_after_its_name(body, lead, support):
@@ -529,3 +533,20 @@ def test_a_lead_after_other_units_still_leads_with_them():
     ann = parse_annotation("市城管局，市司法局牵头")
     assert ann is not None
     assert ann.lead == ("市城管局", "市司法局")
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("责任单位：县发展改革局、县财政局按职责分工负责", (), ("县发展改革局、县财政局",)),
+        ("责任单位：县发展改革局、县财政局分工负责。", (), ("县发展改革局、县财政局",)),
+        ("配合单位：县财政局、县人社局协助", (), ("县财政局、县人社局",)),
+        ("牵头单位：县财政局、县人社局按职责分工负责", ("县财政局、县人社局",), ()),
+        # Under a lead label a support marker is not stripped: it is no label's role.
+        ("牵头单位：县财政局；配合单位：县人社局", ("县财政局",), ("县人社局",)),
+    ],
+)
+def test_a_marker_ending_a_labelled_list_is_no_part_of_its_last_unit(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)

@@ -121,7 +121,9 @@ def label_pattern() -> regex.Pattern[str]:
         + _alt(leaders)
         + r")))"  # a person or position label
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
-        + r"\s*(?(open)[】〕]\s*[：:]?|[：:])"  # 【牵头单位】A: the bracket is its colon
+        # 【牵头单位】A: the bracket is its colon — unless nothing follows it
+        # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
+        + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|[：:])"
     )
 
 
@@ -156,12 +158,12 @@ def _lead_mark() -> regex.Pattern[str]:
     roles = load("annotations")["roles"]
     words = "|".join(map(regex.escape, sorted(roles["lead"], key=len, reverse=True)))
     unit_words = "|".join(map(regex.escape, roles["unit_words"]))
-    return regex.compile(rf"^(?P<unit>.+?)\s*[（(](?:{words})(?:{unit_words})?[）)]$")
+    return regex.compile(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})(?:{unit_words})?[）)〕】]$")
 
 
 def marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
-    brackets after its name inside a list."""
+    brackets after its name inside a list (（）, 〔〕 or 【】)."""
     if _ANY_OPENER.search(value) is None:
         return [], value  # no bracket, no mark
     items = [i for i in _top_level_split(value.replace("、", "，")) if i]
@@ -188,6 +190,23 @@ def _without_remark(value: str) -> str:
     # Not a lead marker: A（牵头） marks its unit (marked_leads).
     if body in {*p["shared_markers"], *p["support_markers"]} or states_first_is_lead(body):
         return value.rstrip("。 ")[: m.start()].rstrip()
+    return value
+
+
+def _without_marker(value: str, role: str) -> str:
+    """责任单位：A、B按职责分工负责 → A、B: a labelled list ending in a marker of
+    how its units share the work (or, under a supporting label, in a support
+    marker: 配合单位：A、B协助) — the label already gives the role; the marker
+    is no part of the last unit's name."""
+    _, support_re, shared_re = _phrase_patterns()
+    _, support_ends, shared_ends = _phrase_ends()
+    text = value.rstrip("。 ")
+    for pattern, ends in ((shared_re, shared_ends), (support_re, support_ends)):
+        if pattern is support_re and role != "support":
+            continue
+        m = pattern.match(text) if text.endswith(ends) else None
+        if m and names_only_units([m["units"]]):
+            return m["units"]
     return value
 
 
@@ -225,7 +244,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             support.extend(phrase.support)
             deadline = deadline or phrase.deadline
         elif value:
-            units, due = _units_and_deadline(_without_remark(value))
+            units, due = _units_and_deadline(_without_remark(_without_marker(value, role)))
             marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
