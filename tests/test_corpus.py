@@ -69,12 +69,28 @@ def test_every_real_notice_whose_outline_was_guessed_says_so():
     for name, n in _parsed():
         prose = [m for m in n.measures if m.origin == "prose"]
         guessed = bool(prose) and all(m.annotation is None for m in prose)
-        # The cover-letter rule is a guess of its own (about the header), said
-        # apart from the measure level's.
+        # The cover-letter rule is a guess of its own (about the header), and
+        # an odd unit name one about an annotation, said apart from the
+        # measure level's.
         structure = [
-            d for d in n.discrepancies if d.kind.value == "structure" and d.note != "cover_letter"
+            d
+            for d in n.discrepancies
+            if d.kind.value == "structure" and d.note not in ("cover_letter", "odd_unit")
         ]
         assert bool(structure) == guessed, name
+
+
+def test_the_only_odd_unit_name_on_the_corpus_is_an_excerpt_cut_mid_name():
+    # 04 ends on "责任单位:区" (the excerpt stops inside 区发展和改革局; its key
+    # lists three measures, not this fourth): every other unit of the 19
+    # notices, prose and table, looks like one.
+    found = [
+        (name, d.measure, d.prose or d.table)
+        for name, n in _parsed()
+        for d in n.discrepancies
+        if d.note == "odd_unit"
+    ]
+    assert found == [("04_wuhan-caidian", "4", ("区",))]
 
 
 def test_nothing_is_lost_on_any_real_notice():

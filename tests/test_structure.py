@@ -7,6 +7,7 @@ import pytest
 import regex
 
 import policy_parse
+from policy_parse.messages import message
 from policy_parse.models import Kind, Residue, Severity, Span
 from policy_parse.normalize.assemble import segmented_to_notice
 from policy_parse.normalize.structure import structure_findings
@@ -133,3 +134,26 @@ def test_annotated_sub_measures_under_a_bare_level_are_no_missing_annotation():
     )
     assert [m.id for m in notice.measures] == ["1-1", "2-1"]
     assert _structure(notice) == []
+
+
+def test_it_says_so_when_a_unit_does_not_look_like_one_on_either_side():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（牵头单位：区）\n2.优化服务。（牵头单位：市政务局）\n"
+        "附件\n| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 推进改革 | 区 | 市财政局 |\n| 2 | 优化服务 | 市政务局 | 推进惠企政策免申即享 |\n"
+    )
+    found = [d for d in notice.discrepancies if d.note == "odd_unit"]
+    assert [(d.measure, d.prose, d.table) for d in found] == [
+        ("1", ("区",), None),
+        ("1", None, ("区",)),
+        ("2", None, ("推进惠企政策免申即享",)),
+    ]
+    assert {(d.kind, d.severity) for d in found} == {(Kind.STRUCTURE, Severity.WARNING)}
+    assert "不像部门名称" in message(found[0], "zh")
+
+
+def test_well_named_units_give_no_odd_unit_finding():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（牵头单位：县委组织部（县委人才办）；配合单位：各乡镇、省农业厅等）\n"
+    )
+    assert [d for d in notice.discrepancies if d.note == "odd_unit"] == []

@@ -11,6 +11,7 @@ from policy_parse.normalize.units import (
     Inventory,
     clean,
     expand_shared_suffixes,
+    looks_like_unit,
     split_units,
     written_units,
 )
@@ -304,3 +305,42 @@ def test_it_splits_a_list_whose_units_are_apart_by_spaces():
 )
 def test_it_keeps_a_name_with_spaces_inside_whole(text):
     assert split_units(text) == [text.replace(" ", "")]
+
+
+# --- what a unit looks like ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "县财政局",
+        "各街道",
+        "隽水镇",
+        "立山经济开发区",
+        "县委组织部（县委人才办）",
+        "省农业厅等",
+        "各乡镇(街道)",
+        "区人民政府(管委会)",
+        "各县",
+        "各地",
+        "全区经济运行各专班",
+        "县直各有关单位",
+    ],
+)
+def test_names_of_departments_places_and_groups_look_like_units(name):
+    assert looks_like_unit(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "区",  # an excerpt cut inside 区发展和改革局
+        "县工业和信息化局按职责分工负责",  # a sharing marker glued on
+        "市商务局牵头",
+        "配合单位：市财政局",
+        "推进惠企政策免申即享",  # no unit ending: text, not a department
+        "市" + "发展和改革委员会" * 4,  # too long for a name: a sentence swallowed
+    ],
+)
+def test_a_name_cut_in_the_wrong_place_does_not_look_like_a_unit(name):
+    assert not looks_like_unit(name)

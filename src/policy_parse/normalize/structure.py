@@ -5,17 +5,21 @@ than none (issue 8), so each guess is reported as a warning, ahead of the
 reconciliation's findings: the outline's own notes (no annotation at any
 level, a heading level taken as measures), few annotated measures, a measure
 text far longer than the rest, text that looks like a table but gave no rows
-(the reader's residue says so), and a notice with no measure at all.
+(the reader's residue says so), a unit whose name does not look like one
+(an annotation cut in the wrong place), and a notice with no measure at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
 from .. import numeric
 from ..data import load
-from ..models import Discrepancy, Kind, Notice, Severity
+from ..models import Discrepancy, Kind, Notice, Severity, Unit
 from ..segment.prose import Note
+from .units import looks_like_unit
 
 # The reason a reader gives text with column words that yielded no rows.
 TABLE_TEXT_REASON = "looks like a table"
@@ -55,9 +59,29 @@ def structure_findings(
             if median and len(m.text) >= data["long_text_factor"] * median:
                 ratio = round(len(m.text) / median)
                 out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
+    out.extend(_odd_units(notice))
     out.extend(
         _finding("table_text", text=r.text[:40])
         for r in notice.residue
         if r.reason.startswith(TABLE_TEXT_REASON)
     )
     return tuple(out)
+
+
+def _odd_units(notice: Notice) -> list[Discrepancy]:
+    """A unit whose name does not look like one (normalize.units.looks_like_unit):
+    one finding per measure and side, the odd names on their side."""
+    out: list[Discrepancy] = []
+    sides: list[tuple[str, str | None, tuple[Unit, ...]]] = [
+        ("prose", m.id, (*m.lead, *m.support)) for m in notice.measures
+    ]
+    sides += [("table", e.id, (*e.upper_units, *e.lead, *e.support)) for e in notice.table]
+    for side, measure, units in sides:
+        odd = tuple(dict.fromkeys(u.name for u in units if not looks_like_unit(u.name)))
+        if odd:
+            finding = _finding("odd_unit", measure, units="、".join(odd))
+            if side == "prose":
+                out.append(attrs.evolve(finding, prose=odd))
+            else:
+                out.append(attrs.evolve(finding, table=odd))
+    return out

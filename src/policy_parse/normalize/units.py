@@ -107,6 +107,32 @@ def _has_unit_ending(name: str) -> bool:
     return name.endswith(_endings())
 
 
+_SEVERAL_TAIL = lazy_compile(r"等\p{Han}{0,3}$")
+_CLOSING_BRACKET = lazy_compile(r"[（(][^（）()]*[）)]$")
+
+
+@functools.cache
+def _look() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    data = load("units")
+    look = data["look"]
+    return (*data["endings"], *look["endings"]), tuple(look["not_in"]), look["max_chars"]
+
+
+@text_cache(4096)
+def looks_like_unit(name: str) -> bool:
+    """县财政局, 各街道, 县委组织部（县委人才办）, 省农业厅等: yes; 区, 县财政局按职责
+    分工负责, a sentence: no (data/units.toml [look]).  Said of a unit's
+    canonical name, to report where an annotation was most likely misread."""
+    endings, not_in, max_chars = _look()
+    core = _CLOSING_BRACKET.sub("", _SEVERAL_TAIL.sub("", clean(name)))
+    return (
+        len(core) >= 2
+        and len(name) <= max_chars
+        and core.endswith(endings)
+        and not any(word in name for word in not_in)
+    )
+
+
 def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
     """Pair each written item with its expanded name (widths unified).
 
