@@ -751,7 +751,7 @@ def test_it_renders_a_huge_decimal_start_as_it_is(tmp_path: Path) -> None:
 
 
 def test_it_draws_letters_and_roman_numerals_up_to_the_limit() -> None:
-    from policy_parse.read.docx import format_number
+    from policy_parse.read.docx_numbering import format_number
 
     assert format_number(28, "lowerLetter") == "bb"
     assert format_number(1994, "upperRoman") == "MCMXCIV"
