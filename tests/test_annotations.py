@@ -541,6 +541,8 @@ def test_a_lead_after_other_units_still_leads_with_them():
         ("责任单位：县发展改革局、县财政局按职责分工负责", (), ("县发展改革局、县财政局",)),
         ("责任单位：县发展改革局、县财政局分工负责。", (), ("县发展改革局、县财政局",)),
         ("配合单位：县财政局、县人社局协助", (), ("县财政局、县人社局",)),
+        # The deadline last: the marker is cut from the list before it.
+        ("责任单位：县教育局，县人社局按职责分工负责，2023年底前完成", (), ("县教育局，县人社局",)),
         ("牵头单位：县财政局、县人社局按职责分工负责", ("县财政局、县人社局",), ()),
         # Under a lead label a support marker is not stripped: it is no label's role.
         ("牵头单位：县财政局；配合单位：县人社局", ("县财政局",), ("县人社局",)),

@@ -226,6 +226,20 @@ def test_it_does_not_call_a_name_with_another_ending_an_abbreviation():
     assert u.status is UnitStatus.AS_WRITTEN
 
 
+@pytest.mark.parametrize(
+    "joined", ["县发展改革局及县财政局", "县住建局和县财政局", "县教育局以及县财政局"]
+)
+def test_a_unit_is_no_abbreviation_of_an_item_that_joins_it_to_another(joined):
+    # Two units written as one item stay so, but the second is named, not abbreviated.
+    u = _unit(Inventory([joined, "县财政局"]), "县财政局")
+    assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "县财政局")
+
+
+def test_a_leading_qualifier_dropped_is_still_an_abbreviation():
+    u = _unit(Inventory(["高新区财政局", "财政局"]), "财政局")
+    assert (u.status, u.name) == (UnitStatus.RESOLVED, "高新区财政局")
+
+
 def test_it_keeps_written_and_expanded_forms_beside_the_canonical_name():
     inv = Inventory(["北辰区政府", "南开区政府"])
     u = inv.unit("北辰", "北辰区政府")

@@ -181,8 +181,21 @@ def _with_suffix(item: str, suffix: str | None) -> str:
 def _is_abbreviation(short: str, full: str) -> bool:
     if len(short) < 3 or len(full) <= len(short) or short[-1] != full[-1]:
         return False
+    if _joined_after(full, short):
+        return False
     it = iter(full)
     return all(ch in it for ch in short)
+
+
+def _joined_after(full: str, short: str) -> bool:
+    """县发展改革局及县财政局 ends with 县财政局 after a unit and a conjunction:
+    two units written as one item (kept so, as written), of which the short
+    name is the second — not a longer name of it (高新区财政局 → 财政局 is)."""
+    if not full.endswith(short):
+        return False
+    head = full[: -len(short)]
+    joiner = next((j for j in load("units")["joiners"] if head.endswith(j)), None)
+    return joiner is not None and _has_unit_ending(head[: -len(joiner)])
 
 
 class Inventory:

@@ -244,7 +244,8 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             support.extend(phrase.support)
             deadline = deadline or phrase.deadline
         elif value:
-            units, due = _units_and_deadline(_without_remark(_without_marker(value, role)))
+            units, due = _units_and_deadline(value)
+            units = _without_remark(_without_marker(units, role))
             marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
