@@ -205,7 +205,8 @@ def _without_marker(value: str, role: str) -> str:
         if pattern is support_re and role != "support":
             continue
         m = pattern.match(text) if text.endswith(ends) else None
-        if m and names_only_units([m["units"]]):
+        # The label says these are units, and no unit's name ends in a marker.
+        if m and plausible_units(m["units"]):
             return m["units"]
     return value
 
