@@ -638,7 +638,15 @@ def test_a_short_line_that_leaves_the_annotation_open_goes_on_with_the_next_line
 
 
 @pytest.mark.parametrize(
-    "line", ["3.0版本。（县甲局负责）", "2.05亿元。", "2.5万元以上。", "1.5倍。"]
+    "line",
+    [
+        "3.0版本。（县甲局负责）",
+        "2.05亿元。",
+        "2.5万元以上。",
+        "1.5倍。",
+        "2.5万平方米。",
+        "3.2千个。",
+    ],
 )
 def test_a_line_that_starts_with_a_figure_is_no_sub_measure_marker(line):
     assert match_marker(line) is None
@@ -660,3 +668,28 @@ def test_a_wrapped_line_that_starts_with_a_decimal_figure_goes_on_with_its_measu
     measures = policy_parse.parse_text(text).measures
     assert [str(m.number) for m in measures] == ["1", "2"]
     assert [u.written for u in measures[0].lead] == ["县甲局"]
+
+
+@pytest.mark.parametrize(
+    "line", ["3、4月份农资供应充足。", "一、二季度完成验收。", "1、2号楼改造。"]
+)
+def test_a_line_that_starts_with_two_figures_in_a_row_is_no_marker(line):
+    # A wrap before 3、4月份: the next number, then a word that counts months.
+    assert match_marker(line) is None
+
+
+@pytest.mark.parametrize("line", ["3、6月底前完成排查。", "一、二〇二三年目标", "4、5G基站建设。"])
+def test_a_marker_whose_text_starts_with_another_figure_is_still_one(line):
+    assert match_marker(line) is not None
+
+
+def test_a_line_wrapped_before_3_4_yue_goes_on_with_its_measure():
+    text = (
+        "某区分工方案\n"
+        "1.组织农资企业做好储备调运，确保在春播前即\n"
+        "3、4月份农资供应充足。（牵头单位：区农业农村局；配合单位：区供销社）\n"
+        "2.完善机制。（区财政局负责）\n"
+    )
+    measures = policy_parse.parse_text(text).measures
+    assert [str(m.number) for m in measures] == ["1", "2"]
+    assert "3、4月份" in measures[0].text

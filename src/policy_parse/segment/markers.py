@@ -12,6 +12,7 @@ import unicodedata
 import attrs
 
 from ..data import load
+from ..lazy_regex import lazy_compile
 from ..memo import text_cache
 from ..models import Span
 from ..normalize.numbers import cn_to_int
@@ -86,6 +87,8 @@ def match_marker(text: str) -> Marked | None:
         return None  # 3.0版本 / 2.5万元: a wrapped line that starts with a figure
     if g.CLOCK_AFTER.match(rest):
         return None  # 13.03 07:51: a time
+    if style in ("ar_dun", "cn_dun") and _counts_on(int(number), rest):
+        return None  # 3、4月份 / 一、二季度: a wrapped line that starts with figures
     return Marked(
         style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
     )
@@ -97,6 +100,22 @@ def _is_figure(pieces: list[str], rest: str) -> bool:
     if any(p[0] == "0" for p in pieces[1:] if p):
         return True
     return rest.startswith(tuple(load("header")["figure_words"]))
+
+
+_NEXT_NUMBER = lazy_compile(r"^(?:(?P<ar>\d{1,4})|(?P<cn>[一二两三四五六七八九十]{1,3}))")
+
+
+def _counts_on(number: int, rest: str) -> bool:
+    """3、4月份 · 一、二季度 · 1、2号楼: the next number straight after the
+    marker's, then a word that counts months, quarters … (data/header.toml
+    `enumerated_words`) — two figures in a row that a line wrap put first,
+    not marker 3 (3、6月底前完成 is one)."""
+    m = _NEXT_NUMBER.match(rest)
+    if m is None:
+        return False
+    following = int(m["ar"]) if m["ar"] else cn_to_int(m["cn"])
+    after = rest[m.end() :]
+    return following == number + 1 and after.startswith(tuple(load("header")["enumerated_words"]))
 
 
 def _number_parts(raw: str) -> list[str]:
