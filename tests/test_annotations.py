@@ -553,3 +553,70 @@ def test_a_marker_ending_a_labelled_list_is_no_part_of_its_last_unit(body, lead,
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support, deadline, leaders",
+    [
+        (
+            "县城管局牵头，县住建局配合；完成时限：2022年底",
+            ("县城管局",),
+            ("县住建局",),
+            "2022年底",
+            (),
+        ),
+        (
+            "县人社局牵头；配合单位：县财政局、县总工会",
+            ("县人社局",),
+            ("县财政局、县总工会",),
+            None,
+            (),
+        ),
+        (
+            "县城管局牵头，县住建局配合；责任领导：陈刚",
+            ("县城管局",),
+            ("县住建局",),
+            None,
+            ("陈刚",),
+        ),
+    ],
+)
+def test_a_phrase_followed_by_labelled_clauses_reads_both(body, lead, support, deadline, leaders):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline, ann.leaders) == (lead, support, deadline, leaders)
+    assert ann.written == body
+
+
+def test_text_before_a_label_that_is_no_phrase_is_no_annotation():
+    assert parse_annotation("含各乡镇；牵头单位：县财政局") is None
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("国网某县供电公司负责实施", ("国网某县供电公司",), ()),
+        (
+            "县交通运输局牵头，县公安局配合，各乡镇具体实施",
+            ("县交通运输局",),
+            ("县公安局", "各乡镇"),
+        ),
+        ("县住建局牵头，县应急局、各乡镇共同推进", ("县住建局",), ("县应急局、各乡镇",)),
+        ("县财政局牵头负责实施，县人社局配合", ("县财政局",), ("县人社局",)),
+    ],
+)
+def test_more_verbs_of_carrying_a_measure_out_end_a_clause(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize("label", ["指导部门", "监督单位"])
+def test_who_guides_or_oversees_a_measure_is_no_unit_of_it(label):
+    ann = parse_annotation(f"牵头单位：县发改局；{label}：市发改委")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("县发改局",), ())
+
+
+def test_the_first_is_lead_convention_without_a_unit_word():
+    assert states_first_is_lead("涉及多个单位的，第一个为牵头单位")

@@ -352,6 +352,7 @@ def test_names_of_departments_places_and_groups_look_like_units(name):
         "县工业和信息化局按职责分工负责",  # a sharing marker glued on
         "市商务局牵头",
         "配合单位：市财政局",
+        "指导部门:市发改委",  # an unknown label glued on (NFKC makes its colon half-width)
         "推进惠企政策免申即享",  # no unit ending: text, not a department
         "市" + "发展和改革委员会" * 4,  # too long for a name: a sentence swallowed
     ],

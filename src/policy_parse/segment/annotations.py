@@ -468,7 +468,26 @@ def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     if ann is not None:
         return ann
     phrase = parse_phrase(body.strip())
-    return None if phrase is None else attrs.evolve(phrase, written=body)
+    if phrase is not None:
+        return attrs.evolve(phrase, written=body)
+    return _phrase_then_labels(body)
+
+
+def _phrase_then_labels(body: str) -> Annotation | None:
+    """（A牵头，B配合；完成时限：2022年底） / （A牵头；配合单位：B）: a phrase, then
+    labelled clauses — each part must read on its own."""
+    text = body.strip()
+    if not has_colon(text):
+        return None
+    m = next((m for m in label_pattern().finditer(text) if m.start() > 0), None)
+    if m is None:
+        return None
+    phrase = parse_phrase(text[: m.start()].strip(" ，,；;"))
+    labels = labelled(text[m.start() :], line=True)
+    if phrase is None or labels is None:
+        return None
+    both = phrase.merged(labels)
+    return attrs.evolve(both, written=body)
 
 
 def is_label_line(line: str) -> bool:
