@@ -235,6 +235,16 @@ def test_a_unit_is_no_abbreviation_of_an_item_that_joins_it_to_another(joined):
     assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "县财政局")
 
 
+def test_a_parent_body_is_no_abbreviation_of_its_branch():
+    u = _unit(Inventory(["市生态环境局某区分局", "市生态环境局"]), "市生态环境局")
+    assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "市生态环境局")
+
+
+def test_a_group_is_no_abbreviation_of_a_unit_and_others_like_it():
+    u = _unit(Inventory(["县住建局等相关部门", "相关部门"]), "相关部门")
+    assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "相关部门")
+
+
 def test_a_leading_qualifier_dropped_is_still_an_abbreviation():
     u = _unit(Inventory(["高新区财政局", "财政局"]), "财政局")
     assert (u.status, u.name) == (UnitStatus.RESOLVED, "高新区财政局")

@@ -181,7 +181,9 @@ def _with_suffix(item: str, suffix: str | None) -> str:
 def _is_abbreviation(short: str, full: str) -> bool:
     if len(short) < 3 or len(full) <= len(short) or short[-1] != full[-1]:
         return False
-    if _joined_after(full, short):
+    if _joined_after(full, short) or full.startswith(short):
+        # 县财政局 in 县发改局及县财政局; 市生态环境局 before 市生态环境局某某分局,
+        # a branch of it, not its longer name.
         return False
     it = iter(full)
     return all(ch in it for ch in short)
