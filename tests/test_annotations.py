@@ -289,6 +289,9 @@ def test_it_keeps_a_position_named_in_a_phrase_out_of_the_units():
         ("责任单位：市商务局〔牵头〕、市邮政管理局", ("市商务局",), ("市邮政管理局",)),
         ("责任单位：市邮政管理局、市商务局【牵头】", ("市商务局",), ("市邮政管理局",)),
         ("【牵头单位】市商务局【配合单位】市财政局", ("市商务局",), ("市财政局",)),
+        # The others' own marks go too.
+        ("责任单位：县委网信办（主办）、县农业农村局（协办）", ("县委网信办",), ("县农业农村局",)),
+        ("县发改委（牵头）、县财政局（配合）、县商务局", ("县发改委",), ("县财政局、县商务局",)),
     ],
 )
 def test_it_reads_a_lead_marked_in_brackets_after_its_name(body, lead, support):

@@ -161,6 +161,13 @@ def _lead_mark() -> regex.Pattern[str]:
     return regex.compile(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})(?:{unit_words})?[）)〕】]$")
 
 
+@functools.cache
+def _support_mark() -> regex.Pattern[str]:
+    roles = load("annotations")["roles"]
+    words = _alt([w for w in roles["bare"] if w not in roles["lead"]])  # 配合, 协办, 参与
+    return regex.compile(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})[）)〕】]$")
+
+
 def marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
     brackets after its name inside a list (（）, 〔〕 or 【】)."""
@@ -170,8 +177,9 @@ def marked_leads(value: str) -> tuple[list[str], str]:
     marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
     if not marked:
         return [], value
+    # The others may carry their own mark: A（主办）、B（协办）.
     rest = [i for i in items if not _lead_mark().match(i)]
-    return marked, "、".join(rest)
+    return marked, "、".join(m["unit"] if (m := _support_mark().match(i)) else i for i in rest)
 
 
 _CLOSING_GROUP = lazy_compile(r"[（(](?P<body>[^（）()]*)[）)]$")
