@@ -693,3 +693,34 @@ def test_a_line_wrapped_before_3_4_yue_goes_on_with_its_measure():
     measures = policy_parse.parse_text(text).measures
     assert [str(m.number) for m in measures] == ["1", "2"]
     assert "3、4月份" in measures[0].text
+
+
+def test_annotated_measures_beside_parents_of_annotated_items_stay_measures():
+    # Most 1. items are parents of annotated （1）（2）; the others carry their
+    # own annotation: all are measures, the （1） their sub-measures.
+    text = (
+        "某区分工方案\n一、教育\n1.推进中小学改扩建。\n"
+        "（1）甲小学年底前完工。（牵头单位：区教育局；配合单位：区住建局）\n"
+        "（2）乙中学主体封顶。（牵头单位：区教育局；配合单位：区自然资源局）\n"
+        "2.新增学位800个。（牵头单位：区教育局；配合单位：区财政局）\n"
+        "3.提升校园安全。\n"
+        "（1）视频监控全覆盖。（牵头单位：区教育局；配合单位：区公安分局）\n"
+        "（2）配齐专职保安。（牵头单位：区人社局）\n"
+    )
+    measures = policy_parse.parse_text(text).measures
+    assert [m.id for m in measures] == ["1-1", "1-2", "2", "3-1", "3-2"]
+    assert [u.written for u in measures[2].support] == ["区财政局"]
+
+
+def test_a_heading_level_with_persons_only_over_it_is_no_measure_level():
+    text = (
+        "某县分工方案\n一、产业链招商\n"
+        "（一）零部件产业（责任领导：王某）\n"
+        "1.引进项目5个。（牵头单位：县投促局；配合单位：县工信局）\n"
+        "2.推动配套本地化。（牵头单位：县工信局）\n"
+        "（二）绿色食品产业（责任领导：李某）\n"
+        "3.引进龙头企业2家。（牵头单位：县农业农村局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert [m.section for m in notice.measures] == ["1", "1", "2"]

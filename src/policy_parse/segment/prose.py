@@ -13,6 +13,7 @@ them into `structure` findings).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import attrs
 
@@ -107,6 +108,10 @@ class _Item:
     @property
     def annotated(self) -> bool:
         return any(a.names_units or a.leaders for p in self.paragraphs for a in p.annotations)
+
+    @property
+    def names_units(self) -> bool:
+        return any(a.names_units for p in self.paragraphs for a in p.annotations)
 
     def units(self) -> list[list[_Paragraph]]:
         """Paragraphs grouped as text + the annotation-only lines under it."""
@@ -287,11 +292,54 @@ class _Levels:
     notes: tuple[Note, ...]  # where the level was guessed
 
 
+def _covered(items: list[_Item], order: list[str], annotated: Counter[str]) -> Counter[str]:
+    """Items of a style that is partly annotated, each of the others a parent
+    whose items below are annotated: 1.推进改扩建。（1）…（A负责）（2）…（A负责）
+    beside 2.新增学位。（B负责）.  Such a parent counts as annotated for its
+    style, so its annotated siblings stay measures and its items become
+    sub-measures — a level of annotated leaves among parents is a measure
+    level, not a heading (none of a heading level's items is annotated but
+    oddly, and then under it, not as a leaf)."""
+    depth = {s: k for k, s in enumerate(order)}
+    out: Counter[str] = Counter()
+    for style in order:
+        if not annotated[style]:
+            continue
+        covered, leaves, ok = 0, 0, True
+        for k, it in enumerate(items):
+            if it.marker.style != style:
+                continue
+            below = list(_children(items, k, depth))
+            if not below:
+                leaves += it.names_units
+                ok = ok and it.names_units
+            elif it.names_units:
+                ok = False  # an annotated parent: a heading's odd annotation
+            elif below and all(c.names_units for c in below if c.marker.style not in SUB_FORMS):
+                covered += 1
+            else:
+                ok = False
+        if ok and leaves and covered:
+            out[style] += covered
+    return out
+
+
+def _children(items: list[_Item], k: int, depth: dict[str, int]) -> Iterator[_Item]:
+    """The items under items[k]: those after it until one of its level or above."""
+    mine = depth[items[k].marker.style]
+    for it in items[k + 1 :]:
+        style = it.marker.style
+        if style not in SUB_FORMS and depth[style] <= mine:
+            return
+        yield it
+
+
 def _items_to_levels(items: list[_Item]) -> _Levels | None:
     """The measure level is the most annotated style; styles above it are
     headings, styles below it sub-measures.  None when nothing is marked."""
     order: list[str] = []
     annotated: Counter[str] = Counter()
+    naming: Counter[str] = Counter()  # annotations that name units, not persons only
     total: Counter[str] = Counter()
     # 1.1 / 36-1 carrying the annotations under a bare 1. (specimen 30): the
     # notice is annotated, only not at a level of its own.
@@ -304,10 +352,13 @@ def _items_to_levels(items: list[_Item]) -> _Levels | None:
         if style not in order:
             order.append(style)
         total[style] += 1
-        if it.annotated:
-            annotated[style] += 1
+        annotated[style] += it.annotated
+        naming[style] += it.names_units
     if not order:
         return None
+    # （一）产业（责任领导：NAME）: a person over a heading makes no measure.
+    annotated = +naming or +annotated  # + drops the styles counted 0
+    annotated.update(_covered(items, order, annotated))
     notes: list[Note] = []
     # The shallowest style whose items are mostly annotated: deeper annotated
     # styles are its sub-measures (2.强化保障 over （1）…（A负责）); a heading
