@@ -55,6 +55,24 @@ def test_it_reads_another_issuers_lead_and_support_columns():
     assert roles == ["number", "text", "lead", "support", "deadline"]
 
 
+@pytest.mark.parametrize(
+    "header, roles",
+    [
+        (["序号", "重点任务", "工作措施", "牵头单位"], ["number", "part", "text", "lead"]),
+        (["重点任务", "具体措施", "牵头单位"], ["part", "text", "lead"]),
+        (["方面", "工作任务", "主要内容", "责任单位"], ["part", "section", "text", "combined"]),
+    ],
+)
+def test_of_two_measure_text_columns_the_last_holds_the_text(header, roles):
+    # A table groups its measures from the left: the others are groups.
+    assert header_to_roles(header) == roles
+
+
+@pytest.mark.parametrize("word", ["完成期限", "时限要求", "时间要求", "截止时间", "完成时间节点"])
+def test_more_words_name_the_deadline_column(word):
+    assert header_to_roles(["序号", "具体措施", "牵头单位", word])[-1] == "deadline"
+
+
 def test_it_reads_header_words_with_spaces_and_full_width_letters_inside():
     roles = header_to_roles(["序 号", "具体落实举措", "时\u3000限", "责任部门"])
     assert roles == ["number", "text", "deadline", "combined"]

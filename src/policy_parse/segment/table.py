@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..data import load
 from ..models import Cell, Residue, Span, Table
 from ..read.texttable import column_role, norm_header
 from . import grammar as g
@@ -85,7 +84,7 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     ]
     if sum(r != "extra" for r in raw) < 2 or not ({"text", "number"} & set(raw)):
         return None
-    raw = _demote_duplicates(raw, [_norm(c) for c in header])
+    raw = _demote_duplicates(raw)
     has_lead = "lead" in raw
     has_local = "units_local" in raw
     roles: list[str] = []
@@ -105,15 +104,15 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     return roles
 
 
-def _demote_duplicates(raw: list[str], header: list[str]) -> list[str]:
-    """Two columns named like the measure text (重点任务 beside 具体措施): the
-    one whose header comes first in the synonym list holds the text; the
-    other is a grouping column, read like 方面 (or 任务 if 方面 exists)."""
+def _demote_duplicates(raw: list[str]) -> list[str]:
+    """Two columns named like the measure text (重点任务 beside 具体措施, 重点任务
+    beside 工作措施): the last holds the text — a table groups its measures
+    from the left (方面 / 任务 / 具体措施) — and the others are grouping
+    columns, read like 方面 (or 任务 if 方面 exists)."""
     texts = [k for k, r in enumerate(raw) if r == "text"]
     if len(texts) < 2:
         return raw
-    order = [_norm(n) for n in load("columns")["roles"]["text"]]
-    best = min(texts, key=lambda k: order.index(header[k]) if header[k] in order else len(order))
+    best = texts[-1]
     out = list(raw)
     for k in texts:
         if k != best:
