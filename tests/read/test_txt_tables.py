@@ -455,3 +455,26 @@ def test_a_bare_page_number_inside_an_open_annotation_is_residue_not_part_of_a_u
 def test_a_bare_number_after_a_closed_line_stays_text_it_may_be_a_serial_cell():
     text = PREAMBLE + "（一）推进事项。（县甲局负责）\n2\n县丙局配合）\n"
     assert not any(r.reason.startswith("page number") for r in doc(text).residue)
+
+
+@pytest.mark.parametrize("sep", ["|", "\t"])
+def test_a_bare_page_number_between_rows_written_one_per_line_does_not_end_the_table(sep):
+    def row(*cells):
+        return (f"| {' | '.join(cells)} |" if sep == "|" else "\t".join(cells)) + "\n"
+
+    text = (
+        "某县分工表\n"
+        + row("序号", "具体措施", "牵头单位", "配合单位")
+        + row("1", "推行一窗受理。", "县审批局", "县发改局")
+        + row("2", "压缩开办时间。", "县市场监管局", "县税务局")
+        + "3\n"
+        + row("3", "推进一网通办。", "县住建局", "县自然资源局")
+    )
+    notice = policy_parse.parse_text(text)
+    assert [e.id for e in notice.table] == ["1", "2", "3"]
+    assert [r.text for r in notice.residue if r.reason.startswith("page number")] == ["3"]
+
+
+def test_a_bare_number_between_prose_lines_stays_text():
+    text = PREAMBLE + "（一）推进事项。（县甲局负责）\n3\n（二）优化服务。（县乙局负责）\n"
+    assert not any(r.reason.startswith("page number") for r in doc(text).residue)

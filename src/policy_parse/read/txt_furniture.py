@@ -32,7 +32,12 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     numbers = [
         k
         for k, ln in enumerate(lines)
-        if ln[:1] in _FIRST and (_PAGE_NUMBER.match(ln) is not None or _bare_in_bracket(lines, k))
+        if ln[:1] in _FIRST
+        and (
+            _PAGE_NUMBER.match(ln) is not None
+            or _bare_in_bracket(lines, k)
+            or _bare_between_rows(lines, k)
+        )
     ]
     found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
     if len(numbers) < 2:
@@ -61,6 +66,26 @@ def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
     head = lines[after]
     cut = min((i for i, c in enumerate(head) if c in _OPENERS), default=len(head))
     return _depth(lines[before]) > 0 and _depth(head[:cut]) < 0
+
+
+def _bare_between_rows(lines: Sequence[str], k: int) -> bool:
+    """A bare 3 between two rows written on one line each (| a | b | or a
+    tab between cells): such a table keeps its 序号 inside the row, so the
+    line is the page number of a break inside the table."""
+    if not lines[k].strip().isdigit() or len(lines[k].strip()) > 4:
+        return False
+    before, after = _next_text(lines, k, -1), _next_text(lines, k, 1)
+    return (
+        before is not None
+        and after is not None
+        and _one_line_row(lines[before])
+        and (_one_line_row(lines[after]))
+    )
+
+
+def _one_line_row(line: str) -> bool:
+    text = line.strip()
+    return text.count("|") >= 3 or len([c for c in text.split("\t") if c.strip()]) >= 3
 
 
 _FIRST = frozenset("-—–－第 0123456789")
