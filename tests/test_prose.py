@@ -724,3 +724,31 @@ def test_a_heading_level_with_persons_only_over_it_is_no_measure_level():
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2", "3"]
     assert [m.section for m in notice.measures] == ["1", "1", "2"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "各单位要高度重视，按照任务分工抓好落实。\n某县人民政府办公室\n2022年8月5日\n",
+        "各单位要高度重视，按照任务分工抓好落实。\n（此件公开发布）\n",
+        "上一篇：关于印发某某方案的通知\n下一篇：关于做好某项工作的通知\n",
+    ],
+)
+def test_closing_matter_after_the_last_measure_is_residue_not_its_text(closing):
+    text = (
+        "某县分工方案\n一、任务\n1.建设商贸中心5个。（牵头单位：县商务局）\n"
+        "2.建设物流配送中心1个。（牵头单位：县交通运输局；配合单位：县商务局）\n" + closing
+    )
+    notice = policy_parse.parse_text(text)
+    assert notice.measures[-1].text == "建设物流配送中心1个。"
+    closing_lines = [r.text for r in notice.residue if r.reason.startswith("closing text")]
+    assert closing_lines == [ln for ln in closing.splitlines() if ln]
+
+
+def test_a_long_paragraph_after_an_annotation_with_no_closing_line_stays_the_measure_text():
+    text = (
+        "某县分工方案\n一、任务\n1.建设商贸中心5个。（牵头单位：县商务局）\n"
+        "同步完善配套设施，确保按期投入使用并发挥效益。\n"
+    )
+    (measure,) = policy_parse.parse_text(text).measures
+    assert "同步完善配套设施" in measure.text

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ..data import load
 from ..lazy_regex import lazy_compile
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
@@ -74,6 +75,7 @@ SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 _TRAILER_MAX = 30
 TRAILER_REASON = "short line after the measure's annotation (a caption or byline?)"
 _TRAILER_STOP = lazy_compile(r"[。；！？（(]")  # a sentence or a bracket: not a byline
+CLOSING_REASON = "closing text after the last measure's annotation (signature, date, page footer)"
 
 
 # --- items: a marker line and the lines under it ------------------------------------
@@ -177,9 +179,25 @@ def _split_trailers(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], lis
     if all(
         len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
         for p in tail
-    ):
+    ) or (_closing(tail) and not any(p.annotations for p in tail)):
         return paragraphs[: last + 1], tail
     return paragraphs, []
+
+
+def _closing(tail: list[_Paragraph]) -> bool:
+    """The plan's closing matter after its last measure: a line that is a
+    date alone (the 成文日期 under the signature), a publication note
+    (（此件公开发布）) or a portal's footer (上一篇：…, data/header.toml
+    `footer_starts`) — no measure's text holds one, so what stands between
+    the annotation and it (各单位要高度重视…, the 署名) closes the plan too."""
+    starts = tuple(load("header")["footer_starts"])
+    return any(
+        g.DATE.match(t := p.text.strip()) or g.NOTE.match(t) or t.startswith(starts) for p in tail
+    )
+
+
+def _trailer_reason(trailers: list[_Paragraph]) -> str:
+    return CLOSING_REASON if _closing(trailers) else TRAILER_REASON
 
 
 # A wrapped line is a full line of the page; a shorter one is a title or a
@@ -476,7 +494,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
                     b.span = unit[0].line.span
                     b.add(unit)
                 trailers = [p for p in it.paragraphs if id(p) not in kept_ids]
-                set_aside(trailers, TRAILER_REASON)
+                set_aside(trailers, _trailer_reason(trailers))
                 continue
             builder = start(parent_no, m, convention)
         elif m.style in sub_styles and parent_no is not None:
@@ -486,7 +504,7 @@ def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outli
             continue
         kept, trailers = _split_trailers(body)
         builder.add(kept)
-        set_aside(trailers, TRAILER_REASON)
+        set_aside(trailers, _trailer_reason(trailers))
 
     finished = [b.build() for b in builders]
     kept_measures = _drop_lead_ins(finished, residue)
