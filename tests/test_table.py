@@ -68,6 +68,23 @@ def test_of_two_measure_text_columns_the_last_holds_the_text(header, roles):
     assert header_to_roles(header) == roles
 
 
+@pytest.mark.parametrize(
+    "header, roles",
+    [
+        (
+            ["序号", "具体措施", "市级牵头单位", "县级牵头单位", "县级配合单位"],
+            ["number", "text", "upper", "lead", "support"],
+        ),
+        (
+            ["序号", "具体措施", "区级牵头部门", "区级配合部门"],
+            ["number", "text", "lead", "support"],
+        ),
+    ],
+)
+def test_a_level_prefix_on_a_lead_or_support_header_says_whose_units(header, roles):
+    assert header_to_roles(header) == roles
+
+
 @pytest.mark.parametrize("word", ["完成期限", "时限要求", "时间要求", "截止时间", "完成时间节点"])
 def test_more_words_name_the_deadline_column(word):
     assert header_to_roles(["序号", "具体措施", "牵头单位", word])[-1] == "deadline"

@@ -106,7 +106,20 @@ def column_role(cell: str) -> str | None:
                 return "units_local"
             if prefix in prefixes["upper"]:
                 return "upper"
+    # 县级牵头单位 / 县级配合单位 beside 市级牵头单位: the issuer's own lead and
+    # supporters, and the higher level's units.
+    for prefix in prefixes["local"]:
+        if h.startswith(prefix) and (role := _lead_or_support(h[len(prefix) :])) is not None:
+            return role
+    for prefix in prefixes["upper"]:
+        if h.startswith(prefix) and _lead_or_support(h[len(prefix) :]) is not None:
+            return "upper"
     return _pattern().get(h)
+
+
+def _lead_or_support(h: str) -> str | None:
+    role = _synonyms().get(h) or _pattern().get(h)
+    return role if role in ("lead", "support") else None
 
 
 def looks_like_header(cells: Sequence[str]) -> bool:
