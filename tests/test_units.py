@@ -369,3 +369,16 @@ def test_names_of_departments_places_and_groups_look_like_units(name):
 )
 def test_a_name_cut_in_the_wrong_place_does_not_look_like_a_unit(name):
     assert not looks_like_unit(name)
+
+
+@pytest.mark.parametrize(
+    "written, expanded",
+    [
+        (["中新生态城", "滨海新区政府"], ["中新生态城", "滨海新区政府"]),
+        (["滨海新区", "和平县政府"], ["滨海新区", "和平县政府"]),
+        (["河东区", "河西区政府"], ["河东区政府", "河西区政府"]),
+        (["高新区", "经开区管委会"], ["高新区管委会", "经开区管委会"]),
+    ],
+)
+def test_a_whole_place_takes_no_suffix_of_another_level(written, expanded):
+    assert [e for _, e in expand_shared_suffixes(written)] == expanded

@@ -162,11 +162,25 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
                 ):
                     suffix = item[n:]
             for p in pending:
-                out.append((p, _with_suffix(clean(p), suffix)))
+                name = clean(p)
+                out.append(
+                    (p, name if _already_placed(name, suffix) else _with_suffix(name, suffix))
+                )
             pending = []
         out.append((original, item))
     out.extend((p, clean(p)) for p in pending)
     return out
+
+
+def _already_placed(item: str, suffix: str | None) -> bool:
+    """中新生态城 before 滨海新区政府: a name ending in a place word (units.toml
+    `place_ends`) is a whole place already; a suffix that starts with another
+    administrative level (区政府) would invent 中新生态城区政府.  河东区 + 区政府
+    (the same level) and 高新区 + 管委会 (no level) still take it."""
+    if not suffix or not item:
+        return False
+    heads = load("units")["suffix_heads"]
+    return item[-1] in load("units")["place_ends"] and suffix[0] in heads and suffix[0] != item[-1]
 
 
 def _with_suffix(item: str, suffix: str | None) -> str:
