@@ -124,13 +124,12 @@ def looks_like_unit(name: str) -> bool:
     分工负责, a sentence: no (data/units.toml [look]).  Said of a unit's
     canonical name, to report where an annotation was most likely misread."""
     endings, not_in, max_chars = _look()
+    if any(word in name for word in not_in) or len(name) > max_chars:
+        return False
+    if len(name) >= 2 and name.endswith(endings):
+        return True  # most names: no X等 or bracket to set aside
     core = _CLOSING_BRACKET.sub("", _SEVERAL_TAIL.sub("", clean(name)))
-    return (
-        len(core) >= 2
-        and len(name) <= max_chars
-        and core.endswith(endings)
-        and not any(word in name for word in not_in)
-    )
+    return len(core) >= 2 and core.endswith(endings)
 
 
 def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
@@ -210,8 +209,13 @@ def _joined_after(full: str, short: str) -> bool:
     if not full.endswith(short):
         return False
     head = full[: -len(short)]
-    joiner = next((j for j in load("units")["joiners"] if head.endswith(j)), None)
+    joiner = next((j for j in _joiners() if head.endswith(j)), None)
     return joiner is not None and _has_unit_ending(head[: -len(joiner)])
+
+
+@functools.cache
+def _joiners() -> tuple[str, ...]:
+    return tuple(load("units")["joiners"])
 
 
 class Inventory:
