@@ -18,7 +18,7 @@ import attrs
 from .. import numeric
 from ..data import load
 from ..models import Discrepancy, Kind, Notice, Severity, Unit
-from ..segment.prose import Note
+from ..segment.levels import Note
 from .units import looks_like_unit
 
 # The reason a reader gives text with column words that yielded no rows.

@@ -12,8 +12,9 @@ from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
+from .levels import Note
 from .markers import is_outline_start
-from .prose import Note, Outline, lines_to_outline
+from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
 
 __all__ = ["Line", "Segmented", "segment"]

@@ -1,0 +1,142 @@
+"""Which marker style is which level of this notice's outline.
+
+No numbering style has a fixed depth (1、 is a part in one notice, a measure
+in another), so it is read off the document: docs/formats.md "Which style is
+which level".  Where a level had to be guessed, the levels carry a `Note`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from .items import Item
+
+# A place where the outline was guessed: the catalogue key of its message
+# (data/messages.toml [note]) and the values that fill it.
+Note = tuple[str, tuple[tuple[str, str], ...]]
+
+# Marker styles that name a section when only one heading level exists.
+SECTION_STYLES = frozenset({"cn_paren"})
+
+# Styles that are headings in most notices: taking one as measures is a guess.
+HEADING_STYLES = frozenset({"part_word", "cn_dun"})
+
+# 36-1 / 3.1 carry their parent's number: they are measures whatever style
+# the plain measures use (1. or 1、), so they name no level of their own.
+SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
+
+
+@attrs.frozen(kw_only=True)
+class Levels:
+    """Which marker style is which level of this notice's outline."""
+
+    measure: str
+    part: str | None
+    section: str | None
+    sub: frozenset[str]
+    notes: tuple[Note, ...]  # where the level was guessed
+
+
+def _covered(items: list[Item], order: list[str], annotated: Counter[str]) -> Counter[str]:
+    """Items of a style that is partly annotated, each of the others a parent
+    whose items below are annotated: 1.推进改扩建。（1）…（A负责）（2）…（A负责）
+    beside 2.新增学位。（B负责）.  Such a parent counts as annotated for its
+    style, so its annotated siblings stay measures and its items become
+    sub-measures — a level of annotated leaves among parents is a measure
+    level, not a heading (none of a heading level's items is annotated but
+    oddly, and then under it, not as a leaf)."""
+    depth = {s: k for k, s in enumerate(order)}
+    out: Counter[str] = Counter()
+    for style in order:
+        if not annotated[style]:
+            continue
+        covered, leaves, ok = 0, 0, True
+        for k, it in enumerate(items):
+            if it.marker.style != style:
+                continue
+            below = list(_children(items, k, depth))
+            if not below:
+                leaves += it.names_units
+                ok = ok and it.names_units
+            elif it.names_units:
+                ok = False  # an annotated parent: a heading's odd annotation
+            elif below and all(c.names_units for c in below if c.marker.style not in SUB_FORMS):
+                covered += 1
+            else:
+                ok = False
+        if ok and leaves and covered:
+            out[style] += covered
+    return out
+
+
+def _children(items: list[Item], k: int, depth: dict[str, int]) -> Iterator[Item]:
+    """The items under items[k]: those after it until one of its level or above."""
+    mine = depth[items[k].marker.style]
+    for it in items[k + 1 :]:
+        style = it.marker.style
+        if style not in SUB_FORMS and depth[style] <= mine:
+            return
+        yield it
+
+
+def items_to_levels(items: list[Item]) -> Levels | None:
+    """The measure level is the most annotated style; styles above it are
+    headings, styles below it sub-measures.  None when nothing is marked."""
+    order: list[str] = []
+    annotated: Counter[str] = Counter()
+    naming: Counter[str] = Counter()  # annotations that name units, not persons only
+    total: Counter[str] = Counter()
+    # 1.1 / 36-1 carrying the annotations under a bare 1. (specimen 30): the
+    # notice is annotated, only not at a level of its own.
+    subs_annotated = False
+    for it in items:
+        style = it.marker.style
+        if style in SUB_FORMS:
+            subs_annotated = subs_annotated or it.annotated
+            continue
+        if style not in order:
+            order.append(style)
+        total[style] += 1
+        annotated[style] += it.annotated
+        naming[style] += it.names_units
+    if not order:
+        return None
+    # （一）产业（责任领导：NAME）: a person over a heading makes no measure.
+    annotated = +naming or +annotated  # + drops the styles counted 0
+    annotated.update(_covered(items, order, annotated))
+    notes: list[Note] = []
+    # The shallowest style whose items are mostly annotated: deeper annotated
+    # styles are its sub-measures (2.强化保障 over （1）…（A负责）); a heading
+    # level with an odd annotation is not mostly annotated.
+    mostly = [s for s in order if annotated[s] and 2 * annotated[s] >= total[s]]
+    if mostly:
+        measure_style = mostly[0]
+    elif annotated:
+        measure_style = annotated.most_common(1)[0][0]
+    else:
+        measure_style = order[-1]
+    if not annotated and not subs_annotated:
+        notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
+    level = order.index(measure_style)
+    if measure_style in HEADING_STYLES and level + 1 < len(order):
+        notes.append(("heading_as_measures", (("marker", _example(items, measure_style)),)))
+    headings = order[:level]
+    part_style: str | None = headings[0] if headings else None
+    section_style: str | None = headings[1] if len(headings) > 1 else None
+    if len(headings) == 1 and headings[0] in SECTION_STYLES:
+        # A lone heading level written （一） is a section with no part above.
+        part_style, section_style = None, headings[0]
+    return Levels(
+        measure=measure_style,
+        part=part_style,
+        section=section_style,
+        sub=frozenset(order[level + 1 :]),
+        notes=tuple(notes),
+    )
+
+
+def _example(items: list[Item], style: str) -> str:
+    return next((it.marker.written for it in items if it.marker.style == style), style)
