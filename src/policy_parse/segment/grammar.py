@@ -54,7 +54,7 @@ LEADS_ON = lazy_compile(r"[：:，,]\s*$")  # a line that announces what follows
 # --- outline markers ----------------------------------------------------------
 # Each marker style is one named alternative; the document's own order of
 # first appearance decides which style is a part, a section or a measure.
-# segment.prose matches the line's start after MARKER_FOLD (NFKC plus the
+# segment.markers matches the line's start after MARKER_FOLD (NFKC plus the
 # table below), so look-alikes (１．, 1﹒, ⑴, 1。) need no alternative of their
 # own; the common full-width forms stay in the pattern for callers that match
 # unfolded text (segment.table's heading rows).
@@ -100,7 +100,7 @@ YEAR_COMPONENT = lazy_compile(r"^(?:19|20)\d\d$")  # one number of the marker is
 CLOCK_AFTER = lazy_compile(r"^\d{1,2}:\d{2}")  # the rest of the line starts with a time
 
 # Styles that name an outline level; ar_sub and ar_dec are sub-measures of the
-# style their main number uses, so they share its level (see segment.prose).
+# style their main number uses, so they share its level (see segment.levels).
 STYLES = (
     "part_word",
     "article",
