@@ -114,8 +114,20 @@ def score_file(txt: Path) -> FileScore:
                 f"got lead={[u.written for u in lead]} support={[u.written for u in support]}"
             )
     extra = [n for i, (n, _, _) in enumerate(got) if i not in used]
-    if extra:
-        misses.append(f"not in the key: {', '.join(extra)}")
+    if not key:  # a near miss: it may have numbered items, but none may carry units
+        assigned = [n for n, lead, support in got if lead or support]
+        if assigned:
+            misses.append(f"a near miss assigns units: {', '.join(assigned)}")
+    else:  # an excerpt may end inside a measure: an extra with no units is the cut one
+        # ... and one whose units the parser itself doubts (odd_unit) is said, not silent.
+        doubted = {d.measure for d in notice.discrepancies if d.note == "odd_unit"}
+        extra = [
+            n
+            for i, (n, lead, support) in enumerate(got)
+            if i not in used and (lead or support) and n not in doubted
+        ]
+        if extra:
+            misses.append(f"not in the key, with units: {', '.join(extra)}")
     structure = sum(1 for d in notice.discrepancies if d.kind.value == "structure")
     return FileScore(
         name=txt.stem,
