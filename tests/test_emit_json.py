@@ -40,10 +40,10 @@ def test_the_linear_merge_places_table_only_rows_as_the_general_rule_does(
 ) -> None:
     notice = _numbered(prose, table)
     records = policy_parse.emit.measure_records(notice)  # any path; we compare both
-    base = [policy_parse.emit._measure(m, None) for m in notice.measures]
+    base = [policy_parse.emit._measure(m, None, {}) for m in notice.measures]
     keys = [m.number.parts for m in notice.measures]
-    fast = _merge_sorted(list(base), keys, list(notice.table))
-    slow = _insert_each(list(base), keys, list(notice.table))
+    fast = _merge_sorted(list(base), keys, list(notice.table), {})
+    slow = _insert_each(list(base), keys, list(notice.table), {})
     assert [r["id"] for r in fast] == [r["id"] for r in slow]
     # Each prose measure once, each table row once: paired with its measure
     # (by the reconciler's pairing) or as a record of its own.

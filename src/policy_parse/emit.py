@@ -5,7 +5,7 @@ Serialisation happens here only; the models know nothing of JSON.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .jsonout import dumps
@@ -15,6 +15,7 @@ from .models import (
     Deadline,
     Discrepancy,
     Document,
+    Evidence,
     Kind,
     Measure,
     Notice,
@@ -85,7 +86,14 @@ def _table(e: TableEntry) -> dict[str, Any]:
     }
 
 
-def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
+def _measure(
+    m: Measure | None,
+    e: TableEntry | None,
+    doubts: Mapping[str | None, list[str]],
+    evidence: Evidence | None = None,
+) -> dict[str, Any]:
+    """One measure record; a row no prose measure pairs with found its units
+    in the table (`evidence` says otherwise for a table-only notice's guess)."""
     if m is not None:
         return {
             "id": m.id,
@@ -100,6 +108,8 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
             "leaders": list(m.leaders),
             "lead": [_unit(u) for u in m.lead],
             "support": [_unit(u) for u in m.support],
+            "evidence": m.evidence.value,
+            "doubts": doubts.get(m.id, []),
             "table": None if e is None else _table(e),
             "span": _span(m.span),
         }
@@ -117,6 +127,8 @@ def _measure(m: Measure | None, e: TableEntry | None) -> dict[str, Any]:
         "leaders": list(e.leaders),
         "lead": [_unit(u) for u in e.lead],
         "support": [_unit(u) for u in e.support],
+        "evidence": (evidence or (Evidence.TABLE if e.lead or e.support else Evidence.NONE)).value,
+        "doubts": doubts.get(e.id, []) if e.id is not None else [],
         "table": _table(e),
         "span": _span(e.span),
     }
@@ -137,30 +149,45 @@ def _discrepancy(d: Discrepancy, lang: Lang | None = None) -> dict[str, Any]:
     }
 
 
+def doubts_by_measure(notice: Notice) -> dict[str | None, list[str]]:
+    """The `structure` findings naming each measure: the guesses behind it."""
+    out: dict[str | None, list[str]] = {}
+    for d in notice.discrepancies:
+        if d.kind is Kind.STRUCTURE and d.measure is not None and d.note:
+            out.setdefault(d.measure, []).append(d.note)
+    return out
+
+
 def measure_records(notice: Notice) -> list[dict[str, Any]]:
     """Prose measures in order, each with its table row; table-only rows
     follow the measure they come after in the table."""
+    doubts = doubts_by_measure(notice)
     prose = [m for m in notice.measures if m.origin == "prose"]
-    if not prose:  # a table-only notice: its measures are the rows
-        return [_measure(None, e) for e in notice.table]
+    if not prose:  # a table-only notice: its measures are the rows, in order
+        views = notice.measures if len(notice.measures) == len(notice.table) else ()
+        evidence = [m.evidence for m in views] or [None] * len(notice.table)
+        return [_measure(None, e, doubts, ev) for e, ev in zip(notice.table, evidence)]
     # The reconciler's pairs, so a row paired by its text under another
     # number sits with its measure, as the findings say.
     pairs = pair_measures(prose, notice.table)
     partner = {p.prose: p.table for p in pairs if p.prose is not None}
     records = [
-        _measure(m, None if (k := partner.get(i)) is None else notice.table[k])
+        _measure(m, None if (k := partner.get(i)) is None else notice.table[k], doubts)
         for i, m in enumerate(prose)
     ]
     paired = {k for k in partner.values() if k is not None}
     extra = [e for k, e in enumerate(notice.table) if k not in paired]
     keys = [m.number.parts if m.number is not None else () for m in prose]
     if all(e.number is not None for e in extra) and keys == sorted(keys):
-        return _merge_sorted(records, keys, extra)
-    return _insert_each(records, keys, extra)
+        return _merge_sorted(records, keys, extra, doubts)
+    return _insert_each(records, keys, extra, doubts)
 
 
 def _merge_sorted(
-    records: list[dict[str, Any]], keys: list[tuple[int, ...]], extra: list[TableEntry]
+    records: list[dict[str, Any]],
+    keys: list[tuple[int, ...]],
+    extra: list[TableEntry],
+    doubts: Mapping[str | None, list[str]],
 ) -> list[dict[str, Any]]:
     """`_insert_each` in linear time when the prose is in order: every row then
     lands before the first greater number, so the result is a stable merge."""
@@ -174,13 +201,16 @@ def _merge_sorted(
         while i < len(records) and keys[i] <= key:
             out.append(records[i])
             i += 1
-        out.append(_measure(None, e))
+        out.append(_measure(None, e, doubts))
     out.extend(records[i:])
     return out
 
 
 def _insert_each(
-    records: list[dict[str, Any]], keys: list[tuple[int, ...]], extra: list[TableEntry]
+    records: list[dict[str, Any]],
+    keys: list[tuple[int, ...]],
+    extra: list[TableEntry],
+    doubts: Mapping[str | None, list[str]],
 ) -> list[dict[str, Any]]:
     """Each table-only row goes before the first record with a greater
     number (or last): the general rule, quadratic, for prose out of order."""
@@ -188,7 +218,7 @@ def _insert_each(
         zip(keys, records, strict=True)
     )
     for e in extra:
-        rec = _measure(None, e)
+        rec = _measure(None, e, doubts)
         pos = len(slots)
         if e.number is not None:
             for k, (key, _) in enumerate(slots):

@@ -215,6 +215,20 @@ class UnitStatus(str, enum.Enum):
     EXPANDED = "expanded"  # a shared suffix added to the written item (北辰 → 北辰区政府)
 
 
+class Evidence(str, enum.Enum):
+    """How a measure's units were found: what a reader should check them against.
+
+    Only `guessed` is a guess; it always comes with a `structure` finding
+    naming the measure.
+    """
+
+    ANNOTATION = "annotation"  # its own annotation names the units and who leads
+    CONVENTION = "convention"  # the lead is the first unit listed, as the notice states
+    TABLE = "table"  # its 分工表 row (a notice with no prose list)
+    GUESSED = "guessed"  # the lead taken as a combined column's first unit, unstated
+    NONE = "none"  # no unit is named for it
+
+
 @attrs.frozen(kw_only=True)
 class Unit:
     """A department as written and as normalised.
@@ -300,6 +314,7 @@ class Measure:
     leaders: tuple[str, ...] = ()  # persons and positions (责任领导 …), as written
     span: Span
     origin: str = "prose"  # prose | table
+    evidence: Evidence = Evidence.NONE
 
 
 @attrs.frozen(kw_only=True)

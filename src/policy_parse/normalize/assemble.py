@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..models import (
+    Evidence,
     Measure,
     MeasureNo,
     Notice,
@@ -51,19 +52,21 @@ def _heading_number(text: str) -> tuple[str | None, str]:
     return m.number, m.rest
 
 
-def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs]:
-    """(lead, support) pairs of a prose measure.  Where the notice stated that
-    the first unit listed leads (列第一位者为牵头单位), an annotation that marks
-    no lead of its own gets its first unit as the lead."""
+def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs, Evidence]:
+    """(lead, support) pairs of a prose measure and how they were found.
+    Where the notice stated that the first unit listed leads (列第一位者为牵头单位),
+    an annotation that marks no lead of its own gets its first unit as the lead."""
     if m.annotation is None:
-        return [], []
+        return [], [], Evidence.NONE
     lead, support = _pairs(m.annotation.lead), _pairs(m.annotation.support)
+    evidence = Evidence.ANNOTATION if lead or support else Evidence.NONE
     if m.first_is_lead and not lead and support:
         lead, support = support[:1], support[1:]
+        evidence = Evidence.CONVENTION
     # Two annotations of one measure (〔A牵头，B参与〕 … （A、C牵头，B参与）):
     # each unit once, and a lead never also among the supporters.
     lead = _once(lead, set())
-    return lead, _once(support, {e for _, e in lead})
+    return lead, _once(support, {e for _, e in lead}), evidence
 
 
 def _once(pairs: Pairs, seen: set[str]) -> Pairs:
@@ -77,7 +80,9 @@ def _once(pairs: Pairs, seen: set[str]) -> Pairs:
 
 def _row_units(row: TableRow) -> tuple[Pairs, Pairs]:
     """(lead, support) pairs of a table row, by the columns it has.  A unit
-    marked in its cell (县卫健局（牵头）、县教育局) leads whatever the column."""
+    marked in its cell (县卫健局（牵头）、县教育局) leads whatever the column.
+    Without a lead column, the first unit of a combined column leads
+    (`_row_evidence` says that is a guess)."""
     marked: list[str] = []
     cells: dict[str, str] = {}
     for role in ("combined", "support"):
@@ -93,6 +98,17 @@ def _row_units(row: TableRow) -> tuple[Pairs, Pairs]:
     if row.get("lead") and combined:
         support = support + combined
     return lead, support
+
+
+def _row_evidence(row: TableRow, lead: Pairs, support: Pairs) -> Evidence:
+    """How a table-only notice's row found its units: a lead taken as the
+    first unit of a combined column, with no lead column and no mark, is a guess."""
+    if not lead and not support:
+        return Evidence.NONE
+    guessed = bool(lead) and not row.get("lead") and bool(row.get("combined"))
+    if guessed and not marked_leads(row.get("combined") or "")[0]:
+        return Evidence.GUESSED
+    return Evidence.TABLE
 
 
 def _table_numbers(rows: tuple[TableRow, ...]) -> list[tuple[MeasureNo | None, bool]]:
@@ -123,7 +139,8 @@ def segmented_to_notice(
     prose = seg.outline.measures
     rows = seg.table.rows if seg.table else ()
 
-    prose_units = [_prose_units(m) for m in prose]
+    prose_found = [_prose_units(m) for m in prose]
+    prose_units = [(lead, sup) for lead, sup, _ in prose_found]
     row_units = [_row_units(r) for r in rows]
     local = Inventory(
         (e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]), aliases
@@ -148,8 +165,9 @@ def segmented_to_notice(
             deadline=parse_deadline(m.deadline) if m.deadline else None,
             leaders=m.annotation.leaders if m.annotation else (),
             span=m.span,
+            evidence=evidence,
         )
-        for m, (lead, sup) in zip(prose, prose_units)
+        for m, (lead, sup, evidence) in zip(prose, prose_found)
     )
 
     entries: list[TableEntry] = []
@@ -190,7 +208,10 @@ def segmented_to_notice(
         )
 
     if not measures and entries:
-        measures = tuple(_row_as_measure(e) for e in entries)
+        measures = tuple(
+            _row_as_measure(e, _row_evidence(r, *units))
+            for e, r, units in zip(entries, rows, row_units)
+        )
     return Notice(
         source=source,
         header=seg.header,
@@ -205,7 +226,7 @@ def segmented_to_notice(
     )
 
 
-def _row_as_measure(e: TableEntry) -> Measure:
+def _row_as_measure(e: TableEntry, evidence: Evidence) -> Measure:
     """A table-only notice's measure is its row: without this `notice.measures`
     was empty while the JSON listed every row."""
     return Measure(
@@ -222,6 +243,7 @@ def _row_as_measure(e: TableEntry) -> Measure:
         deadline=e.deadline,
         span=e.span,
         origin="table",
+        evidence=evidence,
     )
 
 

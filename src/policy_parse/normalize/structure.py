@@ -6,7 +6,8 @@ reconciliation's findings: the outline's own notes (no annotation at any
 level, a heading level taken as measures), few annotated measures, a measure
 text far longer than the rest, text that looks like a table but gave no rows
 (the reader's residue says so), a unit whose name does not look like one
-(an annotation cut in the wrong place), and a notice with no measure at all.
+(an annotation cut in the wrong place), a lead taken as a combined column's
+first unit with no stated convention, and a notice with no measure at all.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import attrs
 
 from .. import numeric
 from ..data import load
-from ..models import Discrepancy, Kind, Notice, Severity, Unit
+from ..models import Discrepancy, Evidence, Kind, Notice, Severity, Unit
 from ..segment.levels import Note
 from .units import looks_like_unit
 
@@ -60,6 +61,7 @@ def structure_findings(
                 ratio = round(len(m.text) / median)
                 out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
     out.extend(_odd_units(notice))
+    out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
     out.extend(
         _finding("table_text", text=r.text[:40])
         for r in notice.residue
