@@ -35,6 +35,9 @@ class FileScore:
     structure: int
     misses: tuple[str, ...]
     error: str | None = None
+    # Keyed measures read wrong with no signal: no finding of warning or worse
+    # naming the measure, and no structure finding about the whole notice.
+    silent: tuple[str, ...] = ()
 
 
 def notice_text(path: Path) -> str:
@@ -94,21 +97,28 @@ def score_file(txt: Path) -> FileScore:
             error=f"{type(exc).__name__}: {exc}",
         )
     got = _records(notice)
+    ids = _ids(notice)
+    named = _flagged(notice)
     used: set[int] = set()
     exact = 0
     misses: list[str] = []
+    silent: list[str] = []
     for item in key:
         k = next(
             (i for i, (n, _, _) in enumerate(got) if n == item["number"] and i not in used), None
         )
         if k is None:
             misses.append(f"{item['number']}: not found")
+            if None not in named:
+                silent.append(item["number"])
             continue
         used.add(k)
         _, lead, support = got[k]
         if _lead_ok(item["lead"], lead) and _support_ok(item["support"], support):
             exact += 1
         else:
+            if None not in named and not {item["number"], ids[k]} & named:
+                silent.append(item["number"])
             misses.append(
                 f"{item['number']}: key lead={item['lead']} support={item['support']} | "
                 f"got lead={[u.written for u in lead]} support={[u.written for u in support]}"
@@ -135,7 +145,27 @@ def score_file(txt: Path) -> FileScore:
         total=len(key),
         structure=structure,
         misses=tuple(misses),
+        silent=tuple(silent),
     )
+
+
+def _ids(notice: Any) -> list[str | None]:
+    """The id of each record `_records` gives, as findings name measures."""
+    if notice.measures:
+        return [m.id for m in notice.measures]
+    return [e.id for e in notice.table if e.number is not None]
+
+
+def _flagged(notice: Any) -> set[str | None]:
+    """Measures a finding of warning or worse names; None where a structure
+    finding doubts the whole notice (no annotation found, few annotated …)."""
+    out: set[str | None] = set()
+    for d in notice.discrepancies:
+        if d.kind.value == "structure" and d.measure is None:
+            out.add(None)
+        elif d.measure is not None and d.severity.value in ("warning", "error"):
+            out.add(d.measure)
+    return out
 
 
 def score_corpus(corpus: Path = DEFAULT_CORPUS) -> list[FileScore]:
@@ -147,7 +177,8 @@ def summary(scores: Iterable[FileScore]) -> str:
     exact = sum(s.exact for s in scores)
     total = sum(s.total for s in scores)
     structure = sum(s.structure for s in scores)
-    return f"corpus: {exact}/{total} exact, {structure} structure findings"
+    silent = sum(len(s.silent) for s in scores)
+    return f"corpus: {exact}/{total} exact, {silent} wrong with no finding, {structure} structure findings"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,7 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     scores = score_corpus(args.corpus)
     for s in scores:
-        line = f"{s.name:36} {s.exact:3}/{s.total:<3} structure={s.structure}"
+        line = (
+            f"{s.name:36} {s.exact:3}/{s.total:<3} structure={s.structure} silent={len(s.silent)}"
+        )
         print(line + (f"  {s.error}" if s.error else ""))
         if args.verbose:
             for miss in s.misses:

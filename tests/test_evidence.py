@@ -68,3 +68,12 @@ def test_a_record_with_no_doubt_has_an_empty_list_not_a_missing_key():
         ("2", "convention", []),
         ("3", "none", []),
     ]
+
+
+def test_the_spreadsheet_row_of_a_guessed_measure_says_so_in_chinese():
+    import csv
+    import io
+
+    text = policy_parse.to_csv(policy_parse.parse_text(_table_only("责任单位")))
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert {(r["单位依据"], r["需人工核对"]) for r in rows} == {("推测", "guessed_lead")}

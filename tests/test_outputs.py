@@ -24,7 +24,7 @@ def test_the_csv_round_trips_through_the_csv_module_with_the_chinese_intact() ->
     raw = text.encode("utf-8")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header, body = rows[0], rows[1:]
-    assert header[:9] == [
+    assert header[:11] == [
         "编号",
         "序号",
         "来源",
@@ -33,6 +33,8 @@ def test_the_csv_round_trips_through_the_csv_module_with_the_chinese_intact() ->
         "措施内容",
         "牵头单位",
         "责任单位",
+        "单位依据",
+        "需人工核对",
         "完成时限",
     ]
     assert len(body) == 78
@@ -41,6 +43,9 @@ def test_the_csv_round_trips_through_the_csv_module_with_the_chinese_intact() ->
     assert by_id[m.id]["措施内容"] == m.text
     assert by_id[m.id]["牵头单位"] == "、".join(u.name for u in m.lead)
     assert "units-mismatch" in by_id["35"]["问题类型"]
+    # Every measure of the sample is annotated: none needs a human for its units.
+    assert {r["单位依据"] for r in by_id.values()} == {"分工标注"}
+    assert {r["需人工核对"] for r in by_id.values()} == {""}
     assert by_id["55"]["分工表·措施内容"] != by_id["55"]["措施内容"]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from html import escape
+from typing import Any
 
 from .emit import (
     Records,
@@ -27,7 +28,7 @@ body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsof
  sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.4em;margin:.2em 0}.meta{color:#555}
 .filter{margin:1em 0;padding:.5em;background:#f4f4f4;border-radius:4px}
-.filter label{margin-right:1.2em}
+.filter label{margin-right:1.2em}.needs{margin:.5em 0}
 .finding{border-left:6px solid #999;margin:.8em 0;padding:.4em .8em;background:#fafafa}
 .finding.error{border-color:#c0392b}.finding.warning{border-color:#e67e22}
 .finding.info{border-color:#2980b9}
@@ -39,6 +40,8 @@ mark{background:#ffd54f;padding:0 1px}.none{color:#999}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 td,th{border:1px solid #ddd;padding:.2em .4em;vertical-align:top;text-align:left}
 tr:target{background:#fff3c4}[hidden]{display:none!important}
+.badge{display:inline-block;margin-left:.3em;padding:0 .4em;border-radius:3px;font-size:.8em;
+ background:#e67e22;color:#fff;white-space:nowrap}
 """
 
 _JS = """
@@ -51,6 +54,10 @@ function applyFilter(){
 document.querySelectorAll('.filter input').forEach(function(c){
   c.addEventListener('change',applyFilter)});
 applyFilter();
+var needs=document.getElementById('needs-human');
+if(needs){needs.addEventListener('change',function(){
+  document.querySelectorAll('tr.measure').forEach(function(r){
+    r.hidden=needs.checked&&!r.classList.contains('needs-human');});});}
 """
 
 
@@ -109,6 +116,12 @@ def _finding(k: int, d: Discrepancy, records: Records, lang: Lang) -> str:
     )
 
 
+def needs_human(record: dict[str, Any]) -> bool:
+    """A measure record whose units rest on a guess: a structure finding names
+    it, or its lead was guessed."""
+    return bool(record["doubts"]) or record["evidence"] == "guessed"
+
+
 def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     from . import __version__
 
@@ -150,8 +163,15 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
         out.append(f"<p>{escape(h['no_findings'][lang])}</p>")
     records = by_id(notice)
     out.extend(_finding(k, d, records, lang) for k, d in enumerate(findings, start=1))
-    out.append(f"<h2>{escape(h['measures'][lang])}</h2><table><thead><tr>")
-    cols = ("id", "text", "lead", "support", "deadline", "findings")
+    out.append(f"<h2>{escape(h['measures'][lang])}</h2>")
+    records_list = measure_records(notice)
+    n_needs = sum(1 for r in records_list if needs_human(r))
+    needs_label = escape(str(h["needs_human_filter"][lang]).format(n=n_needs))
+    out.append(
+        f'<form class="needs"><label><input type="checkbox" id="needs-human"> '
+        f"{needs_label}</label></form><table><thead><tr>"
+    )
+    cols = ("id", "text", "lead", "support", "evidence", "deadline", "findings")
     out.append(
         "".join(f"<th>{escape(column(c, lang))}</th>" for c in cols) + "</tr></thead><tbody>"
     )
@@ -159,18 +179,23 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     for d in findings:
         if d.measure is not None:
             kinds.setdefault(d.measure, []).append(d.kind.value)
-    for r in measure_records(notice):
+    badge = f'<span class="badge">{escape(str(h["needs_human"][lang]))}</span>'
+    for r in records_list:
         mid = r["id"] or ""
         cells = [
-            mid,
-            r["text"],
-            names(tuple(u["name"] for u in r["lead"]), lang),
-            names(tuple(u["name"] for u in r["support"]), lang),
-            (r["deadline"] or (r["table"] or {}).get("deadline") or {}).get("written", ""),
-            " ".join(sorted(set(kinds.get(mid, [])))),
+            escape(mid),
+            escape(r["text"]),
+            escape(names(tuple(u["name"] for u in r["lead"]), lang)),
+            escape(names(tuple(u["name"] for u in r["support"]), lang)),
+            escape(ui(f"evidence_{r['evidence']}", lang)) + (badge if needs_human(r) else ""),
+            escape((r["deadline"] or (r["table"] or {}).get("deadline") or {}).get("written", "")),
+            escape(" ".join(sorted(set(kinds.get(mid, []))))),
         ]
         row_id = f' id="{_anchor(mid)}"' if mid else ""
-        out.append(f"<tr{row_id}>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        cls = "measure needs-human" if needs_human(r) else "measure"
+        out.append(
+            f'<tr class="{cls}"{row_id}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        )
     out.append("</tbody></table>")
     if notice.residue:
         out.append(f"<h2>{escape(h['residue'][lang])}</h2><table><tbody>")

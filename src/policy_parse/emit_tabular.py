@@ -55,8 +55,8 @@ def measures_table(notice: Notice, lang: Lang) -> Table:
     and the kinds of findings on it."""
     extras = _extra_names(notice)
     keys = [
-        "id", "number", "origin", "part", "section", "text", "lead", "support", "deadline",
-        "table_row", "table_text", "table_lead", "table_support", "table_deadline",
+        "id", "number", "origin", "part", "section", "text", "lead", "support", "evidence",
+        "doubts", "deadline", "table_row", "table_text", "table_lead", "table_support", "table_deadline",
         "table_upper", "national_task",
     ]  # fmt: skip
     header = [column(k, lang) for k in keys] + extras + [column("findings", lang)]
@@ -78,6 +78,8 @@ def measures_table(notice: Notice, lang: Lang) -> Table:
                 r["text"],
                 _units(r["lead"], lang),
                 _units(r["support"], lang),
+                ui(f"evidence_{r['evidence']}", lang),
+                "; ".join(r["doubts"]),
                 _deadline(r["deadline"]),
                 str(t.get("row", "")),
                 t.get("text", ""),
