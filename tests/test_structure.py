@@ -29,6 +29,7 @@ def test_it_says_so_when_no_annotation_is_recognised_at_any_level():
     notice = policy_parse.parse_text("一、任务\n1.推进改革。\n2.优化服务。\n")
     (msg,) = _structure(notice)
     assert "no responsibility annotation" in msg
+    assert "no item is assigned a unit" in msg  # a near miss is told so, once
     d = notice.discrepancies[0]
     assert (d.kind, d.severity) == (Kind.STRUCTURE, Severity.WARNING)
 
