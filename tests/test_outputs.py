@@ -104,3 +104,27 @@ def test_the_html_is_one_file_with_no_outside_reference() -> None:
     assert 'href="#m-35"' in html and 'id="m-35"' in html
     # 55: the differing characters are marked on both sides.
     assert "<mark>" in html.split('data-kind="duplicate-text"')[1].split("</section>")[0]
+
+
+def test_no_csv_cell_runs_as_a_formula_in_a_spreadsheet() -> None:
+    # A measure text and a unit name an attacker wrote to start like formulas.
+    text = (
+        "一、任务\n"
+        "1.=HYPERLINK(\"http://x\",\"点击\")推进改革。（牵头单位：@甲局；配合单位：+乙局）\n"
+        "2.-1+1优化服务。（牵头单位：丙局）\n"
+    )
+    rows = list(csv.reader(io.StringIO(policy_parse.to_csv(policy_parse.parse_text(text))[1:])))
+    cells = [c for r in rows for c in r]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    # The text is kept, behind the apostrophe spreadsheets hide.
+    assert any(c.startswith("'=HYPERLINK(") for c in cells)
+    assert any(c.startswith("'-1+1") for c in cells)
+
+
+def test_summary_csv_defuses_a_file_name_that_starts_like_a_formula() -> None:
+    from policy_parse.__main__ import _summary_csv
+
+    text = _summary_csv([{"file": "=cmd|' /C calc'!A0.txt", "status": "ok", "measures": 3}])
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[1][:3] == ["'=cmd|' /C calc'!A0.txt", "", "ok"]
+    assert rows[1][3] == "3"

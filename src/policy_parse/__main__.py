@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import io
 import os
 import sys
 import time
@@ -416,16 +415,13 @@ SUMMARY_COLUMNS = (
 
 
 def _summary_csv(rows: Sequence[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    import csv
+    # A file name or an error message may start like a formula (=cmd|…).
+    from .emit_tabular import csv_text
 
-    writer = csv.DictWriter(
-        buf, fieldnames=SUMMARY_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
+    def cell(v: object) -> str:
+        return "" if v is None else str(v)
+
+    return csv_text(SUMMARY_COLUMNS, ([cell(r.get(c)) for c in SUMMARY_COLUMNS] for r in rows))
 
 
 def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .emit import measure_records, sorted_findings
@@ -146,16 +146,32 @@ def residue_table(notice: Notice, lang: Lang) -> Table:
     return header, [[where(r.span), r.text, r.reason] for r in notice.residue]
 
 
-def to_csv(notice: Notice, *, lang: Lang = "zh") -> str:
-    """The measures, one row each, as CSV text starting with a BOM (Excel
-    otherwise reads UTF-8 as the local code page and garbles Chinese)."""
-    header, rows = measures_table(notice, lang)
+# A CSV cell starting with one of these is run as a formula by Excel and
+# LibreOffice (=HYPERLINK(…), +cmd|…, @SUM(…), a tab or CR before them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading apostrophe before a
+    formula start (OWASP's advice; the apostrophe is visible in other readers,
+    docs/security.md).  XLSX needs none: its cells are stored as strings."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """CSV text for Excel: a BOM (else Excel reads UTF-8 as the local code
+    page and garbles Chinese), CRLF, and no cell that runs as a formula."""
     buf = io.StringIO()
     buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([defuse(h) for h in header])
+    writer.writerows([defuse(v) for v in row] for row in rows)
     return buf.getvalue()
+
+
+def to_csv(notice: Notice, *, lang: Lang = "zh") -> str:
+    """The measures, one row each, as CSV text (`csv_text`)."""
+    return csv_text(*measures_table(notice, lang))
 
 
 def to_xlsx(notice: Notice, *, lang: Lang = "zh") -> bytes:
@@ -197,7 +213,7 @@ def _sheet(wb: Any, title: str, header: list[str], rows: list[list[str]]) -> Non
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in ws.iter_rows():
         for cell in cells:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
                 cell.data_type = "s"  # text, never a formula
             cell.alignment = wrap
     for cell in ws[1]:
