@@ -135,7 +135,11 @@ def _missing(module: str) -> bool:
 
 
 def _say(message: str) -> None:
-    print(f"policy_parse: {message}", file=sys.stderr)
+    """One line on stderr: a file name or message that carries escape codes,
+    bidi overrides or a newline is shown escaped, never acted on."""
+    from .printable import printable
+
+    print(f"policy_parse: {printable(message)}", file=sys.stderr)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from .models import (
     Unit,
     Value,
 )
+from .printable import printable
 from .reconcile.pairing import pair_measures
 
 SCHEMA_ID = "policy_parse/1"
@@ -435,4 +436,6 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
         for r in notice.residue:
             text = _oneline(r.text)
             lines.append(f"  {text[:60]}{'…' if len(text) > 60 else ''}: {r.reason}")
-    return "\n".join(lines) + "\n"
+    # Escape codes, bidi overrides and stray breaks from the notice are shown,
+    # not passed to the terminal the report is read on.
+    return "\n".join(printable(line) for line in lines) + "\n"
