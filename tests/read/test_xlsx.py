@@ -131,3 +131,88 @@ def test_a_truncated_workbook_is_a_corrupt_xlsx_not_a_docx() -> None:
     with pytest.raises(CorruptFileError, match=r"not a readable \.xlsx") as info:
         read_document(data[: len(data) // 2])
     assert "Word" not in str(info.value)
+
+
+def _edit_sheet(data: bytes, edit) -> bytes:
+    """The workbook with its first sheet's XML passed through `edit`."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                new = edit(body)
+                assert new != body
+                body = new
+            dst.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def test_a_merge_over_the_whole_sheet_is_clipped_to_the_data_not_expanded() -> None:
+    # A few kilobytes whose one merge covers A1:XFD1048576 (17 billion cells).
+    data = _edit_sheet(
+        workbook([["序号", "措施"], [1, "甲"], [2, "乙"]]),
+        lambda b: b.replace(
+            b"</sheetData>",
+            b'</sheetData><mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>',
+        ),
+    )
+    (table,) = read_document(data).blocks
+    assert isinstance(table, Table)
+    assert [[(c.text, c.merged_up, c.merged_left) for c in r.cells] for r in table.rows] == [
+        [("序号", False, False), ("措施", False, False)],
+        [("1", False, False), ("甲", False, False)],
+        [("2", False, False), ("", True, False)],
+    ]
+
+
+def test_overlapping_merges_keep_the_first_and_never_cover_a_cell_twice() -> None:
+    data = _edit_sheet(
+        workbook([["序号", "措施", "部门"], [1, "甲", "科技局"], [2, "乙", "财政局"]]),
+        lambda b: b.replace(
+            b"</sheetData>",
+            b'</sheetData><mergeCells count="2"><mergeCell ref="B2:C3"/>'
+            b'<mergeCell ref="C2:C3"/></mergeCells>',
+        ),
+    )
+    (table,) = read_document(data).blocks
+    grid = [[(c.text, c.merged_up, c.merged_left) for c in r.cells] for r in table.rows]
+    assert grid[1] == [("1", False, False), ("甲", False, False), ("", False, True)]
+    # B2:C3 alone: below its anchor merged up, right of it merged left.
+    assert grid[2] == [("2", False, False), ("", True, False), ("", False, True)]
+
+
+def test_hidden_rows_and_columns_are_residue_with_their_reason() -> None:
+    data = workbook(
+        [["序号", "措施", "批注"], [1, "甲", "内部意见"], [2, "乙", "不公开"], [3, "丙", ""]]
+    )
+
+    def hide(body: bytes) -> bytes:
+        body = body.replace(b'<row r="3"', b'<row r="3" hidden="1"')
+        return body.replace(
+            b"<sheetData>", b'<cols><col min="3" max="3" hidden="1"/></cols><sheetData>'
+        )
+
+    doc = read_document(_edit_sheet(data, hide))
+    (table,) = doc.blocks
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["序号", "措施"],
+        ["1", "甲"],
+        ["3", "丙"],
+    ]
+    assert sorted((r.text, r.reason) for r in doc.residue) == sorted(
+        [
+            ("批注", "hidden column"),
+            ("内部意见", "hidden column"),
+            ("2\t乙\t不公开", "hidden row"),
+        ]
+    )
+
+
+def test_a_formula_with_no_cached_value_is_said_not_silently_empty() -> None:
+    # openpyxl writes a formula as <f>C2</f><v></v>: never calculated.
+    data = workbook([["序号", "措施", "牵头单位"], [1, "甲", "科技局"], [2, "乙", "=C2"]])
+    doc = read_document(data)
+    (table,) = doc.blocks
+    assert table.rows[2].cells[2].text == ""
+    assert [(r.text, r.reason) for r in doc.residue] == [("=C2", "formula with no cached value")]

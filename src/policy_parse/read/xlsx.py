@@ -18,10 +18,18 @@ What becomes what, per visible sheet in workbook order:
   stripped; numbers print as written (1.0 → "1"), dates as ISO dates;
   formulas give their cached value;
 * hidden sheets become residue, "hidden sheet <name>", row by row, and so
-  does a value under a merged range ("text in a merged continuation cell").
+  does a value under a merged range ("text in a merged continuation cell");
+  a hidden row is residue "hidden row" (its cells joined by tabs), each
+  cell of a hidden column residue "hidden column": what Excel does not show
+  is no part of the table, but never lost;
+* a formula cell whose file stores no cached value (a writer that never
+  calculated it) is empty in the table and residue "formula with no cached
+  value", its formula as written — never silently empty.
 
 The sheet's declared dimension is ignored (a crafted one could claim
-A1:XFD1048576); a grid over `_MAX_CELLS` is refused.
+A1:XFD1048576); a grid over `_MAX_CELLS` is refused; merged ranges are
+clipped to the data grid and a cell covered twice (overlapping ranges) keeps
+the first range, so a few kilobytes of merges cost what the data costs.
 """
 
 from __future__ import annotations
@@ -57,6 +65,7 @@ def read_xlsx(data: bytes, source: Source, limits: Limits) -> Document:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             for t, ws in enumerate(workbook.worksheets):
                 grid = _sheet_grid(ws, zf)
+                _hidden_and_uncached(grid, t, residue)
                 if getattr(ws, "sheet_state", "visible") != "visible":
                     text = "\n".join("\t".join(c for c in row if c) for row in grid if any(row))
                     if text:
@@ -93,9 +102,14 @@ def _text(value: Any) -> str:
 
 
 class _Grid(list[list[str]]):
-    """Cell texts by row and column, plus the merged ranges (0-based, inclusive)."""
+    """Cell texts by row and column, plus what the sheet's XML says of them
+    (0-based): merged ranges (inclusive), hidden rows and columns, formulas
+    with no cached value."""
 
     merges: list[tuple[int, int, int, int]]
+    hidden_rows: set[int]
+    hidden_cols: set[int]
+    uncached: dict[tuple[int, int], str]
 
 
 def _sheet_grid(ws: Any, zf: zipfile.ZipFile) -> _Grid:
@@ -116,30 +130,121 @@ def _sheet_grid(ws: Any, zf: zipfile.ZipFile) -> _Grid:
             f"sheet {ws.title!r} spans {len(rows)} rows × {width} columns, over {_MAX_CELLS} cells"
         )
     grid = _Grid(r + [""] * (width - len(r)) for r in rows)
-    grid.merges = []
-    for ref in _merge_refs(zf, getattr(ws, "_worksheet_path", None)):
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
-        if min_row is None or min_col is None or max_row is None or max_col is None:
-            continue
-        grid.merges.append((min_row - 1, min_col - 1, max_row - 1, max_col - 1))
+    facts = _sheet_facts(zf, getattr(ws, "_worksheet_path", None), len(rows), width)
+    grid.merges, grid.hidden_rows, grid.hidden_cols, grid.uncached = facts
     return grid
 
 
-def _merge_refs(zf: zipfile.ZipFile, member: str | None) -> list[str]:
-    """The ``ref`` of every <mergeCell> in the sheet part, streamed."""
-    if not member:
-        return []
-    member = member.lstrip("/")
-    refs: list[str] = []
-    with zf.open(member) as f:
+_Facts = tuple[list[tuple[int, int, int, int]], set[int], set[int], dict[tuple[int, int], str]]
+
+
+def _sheet_facts(zf: zipfile.ZipFile, member: str | None, height: int, width: int) -> _Facts:
+    """What read-only openpyxl does not give, streamed from the sheet part:
+    merged ranges clipped to the `height` × `width` data grid (each cell
+    covered once, by the first range), hidden rows and columns inside it,
+    and formula cells with no cached value."""
+    merges: list[tuple[int, int, int, int]] = []
+    hidden_rows: set[int] = set()
+    hidden_cols: set[int] = set()
+    uncached: dict[tuple[int, int], str] = {}
+    if not member or not height or not width:
+        return merges, hidden_rows, hidden_cols, uncached
+    taken: set[tuple[int, int]] = set()
+    tags = (_MAIN + "mergeCell", _MAIN + "row", _MAIN + "col", _MAIN + "c")
+    with zf.open(member.lstrip("/")) as f:
         for _, el in etree.iterparse(
-            f, events=("end",), tag=_MAIN + "mergeCell", resolve_entities=False, no_network=True
+            f, events=("end",), tag=tags, resolve_entities=False, no_network=True
         ):
-            ref = el.get("ref")
-            if ref:
-                refs.append(ref)
-            el.clear()
-    return refs
+            tag = el.tag[len(_MAIN) :]
+            if tag == "mergeCell" and (box := _clipped(el.get("ref"), height, width)):
+                cells = {
+                    (r, c) for r in range(box[0], box[2] + 1) for c in range(box[1], box[3] + 1)
+                }
+                if not cells & taken:  # an overlapping range is dropped whole
+                    taken |= cells
+                    merges.append(box)
+            elif tag == "row" and el.get("hidden") in ("1", "true"):
+                if (r := _int(el.get("r"))) is not None and 0 < r <= height:
+                    hidden_rows.add(r - 1)
+            elif tag == "col" and el.get("hidden") in ("1", "true"):
+                lo, hi = _int(el.get("min")), _int(el.get("max"))
+                if lo is not None and hi is not None:
+                    hidden_cols.update(range(max(lo, 1) - 1, min(hi, width)))
+            elif tag == "c" and not _has_value(el):
+                formula = el.find(_MAIN + "f")
+                if formula is not None and formula.text and (ref := el.get("r")):
+                    _, row, _, _ = range_boundaries(ref)
+                    col = range_boundaries(ref)[0]
+                    if row is not None and col is not None:
+                        uncached[(row - 1, col - 1)] = "=" + formula.text
+            if tag != "c":  # a cell is cleared with its row
+                el.clear()
+    return merges, hidden_rows, hidden_cols, uncached
+
+
+def _has_value(cell: Any) -> bool:
+    """A cached value: <v> with text, or an inline string (<is>)."""
+    v = cell.find(_MAIN + "v")
+    return (v is not None and bool(v.text)) or cell.find(_MAIN + "is") is not None
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _clipped(ref: str | None, height: int, width: int) -> tuple[int, int, int, int] | None:
+    """A merged range (0-based, inclusive) cut to the data grid; None when
+    it is malformed, outside the grid, or a single cell once cut."""
+    if not ref:
+        return None
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return None
+    if min_row is None or min_col is None or max_row is None or max_col is None:
+        return None
+    r0, c0 = min_row - 1, min_col - 1
+    r1, c1 = min(max_row, height) - 1, min(max_col, width) - 1
+    if r0 >= height or c0 >= width or (r0, c0) == (r1, c1) or r1 < r0 or c1 < c0:
+        return None
+    return r0, c0, r1, c1
+
+
+def _hidden_and_uncached(grid: _Grid, t: int, residue: list[Residue]) -> None:
+    """Take hidden rows and columns out of `grid` as residue, and say where a
+    formula has no cached value (its cell stays empty)."""
+    for (r, c), formula in sorted(grid.uncached.items()):
+        if r < len(grid) and c < len(grid[r]) and not grid[r][c]:
+            span = Span(table=t, row=r, cell=c)
+            residue.append(Residue(text=formula, reason="formula with no cached value", span=span))
+    if not grid.hidden_rows and not grid.hidden_cols:
+        return
+    for r, values in enumerate(grid):
+        if r in grid.hidden_rows:
+            text = "\t".join(v for v in values if v)
+            if text:
+                residue.append(Residue(text=text, reason="hidden row", span=Span(table=t, row=r)))
+            continue
+        for c in sorted(grid.hidden_cols):
+            if c < len(values) and values[c]:
+                span = Span(table=t, row=r, cell=c)
+                residue.append(Residue(text=values[c], reason="hidden column", span=span))
+    keep_cols = [c for c in range(len(grid[0]) if grid else 0) if c not in grid.hidden_cols]
+    old_rows = [r for r in range(len(grid)) if r not in grid.hidden_rows]
+    new_row = {r: k for k, r in enumerate(old_rows)}
+    new_col = {c: k for k, c in enumerate(keep_cols)}
+    merges = []
+    for r0, c0, r1, c1 in grid.merges:
+        rows = [new_row[r] for r in range(r0, r1 + 1) if r in new_row]
+        cols = [new_col[c] for c in range(c0, c1 + 1) if c in new_col]
+        # A range whose anchor is hidden is dropped (its text went to residue).
+        if rows and cols and r0 in new_row and c0 in new_col and (len(rows), len(cols)) != (1, 1):
+            merges.append((rows[0], cols[0], rows[-1], cols[-1]))
+    grid[:] = [[grid[r][c] for c in keep_cols] for r in old_rows]
+    grid.merges = merges
 
 
 def _grid_to_blocks(grid: _Grid, t: int, residue: list[Residue]) -> list[Paragraph | Table]:
