@@ -309,3 +309,62 @@ def test_a_portal_table_with_a_two_row_header_rowspan_groups_and_br_lists_reads_
         "长期坚持",
         "每年12月",
     ]
+
+
+HIDING = [
+    "display:none",
+    "visibility: hidden",
+    "visibility:collapse",
+    "font-size:0",
+    "font-size: 0px",
+    "opacity:0",
+    "opacity: 0.0",
+    "color:#fff",
+    "color: white; background-color: #FFFFFF",
+    "position:absolute; left:-9999px",
+    "position: fixed; top: -2000px",
+    "text-indent:-9999px",
+    "height:0; overflow:hidden",
+    "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)",
+    "clip-path: inset(50%)",
+]
+
+
+@pytest.mark.parametrize("css", HIDING)
+def test_text_hidden_by_a_style_rule_for_its_class_is_residue(css: str) -> None:
+    doc = read(page('<p>正文</p><p class="x">藏起来的措施</p>', f"<style>.x{{{css}}}</style>"))
+    assert paragraphs(doc) == ["正文"]
+    assert [(r.text, r.reason.split(" (")[0]) for r in doc.residue] == [
+        ("藏起来的措施", "hidden in the page")
+    ]
+
+
+@pytest.mark.parametrize("css", HIDING)
+def test_text_hidden_by_an_inline_style_is_residue(css: str) -> None:
+    doc = read(page(f'<p>正文</p><p style="{css}">藏起来的措施</p>'))
+    assert paragraphs(doc) == ["正文"]
+    assert [r.text for r in doc.residue] == ["藏起来的措施"]
+
+
+def test_rules_by_id_tag_and_class_list_hide_only_what_they_name() -> None:
+    css = "<style>/* note */ span#a, i.b.c { display : none !important } .shown{color:red}</style>"
+    body = (
+        '<p>一<span id="a">甲</span><span>乙</span><i class="b">丙</i>'
+        '<i class="c b">丁</i><i class="shown">戊</i></p>'
+    )
+    doc = read(page(body, css))
+    assert paragraphs(doc) == ["一乙丙戊"]  # an inline hidden element splits no line
+    assert sorted(r.text for r in doc.residue) == ["丁", "甲"]
+
+
+def test_visible_styles_and_print_only_rules_hide_nothing() -> None:
+    css = (
+        "<style>.a{color:#333;font-size:16px;position:absolute;left:10px}"
+        "@media print{.b{display:none}} .c{color:white;background:#c00}"
+        ".d:hover{display:none} .e .f{display:none}</style>"
+    )
+    body = '<p class="a">甲</p><p class="b">乙</p><p class="c">丙</p><p class="d">丁</p>'
+    body += '<div class="e"><p class="f">戊</p></div>'
+    doc = read(page(body, css))
+    assert paragraphs(doc) == ["甲", "乙", "丙", "丁", "戊"]
+    assert doc.residue == ()

@@ -19,7 +19,8 @@ What becomes what (docs/formats.md, "html", has specimens):
   cells below ``merged_up`` (as the Word reader reads w:gridSpan and
   w:vMerge).  A table in a cell becomes residue, as in Word.
 * Scripts, styles and other code are dropped.  Page furniture (nav, footer,
-  breadcrumbs, share bars: ``data/html.toml``), hidden elements and the
+  breadcrumbs, share bars: ``data/html.toml``), hidden elements (an inline
+  style or a ``<style>`` rule that hides them: read/html_css.py) and the
   ``<title>`` become residue with a reason; the portal's 来源/发布日期 line
   is body text, and the header stage sets it aside as portal furniture.
 * libxml2 stops parsing at 256 nested elements: a page that deep is refused
@@ -39,6 +40,7 @@ from lxml import etree
 from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from .html_css import HiddenRules
 from .limits import Limits
 from .txt import decode as decode_text
 
@@ -102,7 +104,6 @@ _CHARSET = regex.compile(
 _GB = frozenset(("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"))
 _SPACE = regex.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+3000 and U+00A0 stay text
 _CLASS_SPLIT = regex.compile(r"[\s_-]+")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _MAX_SPAN = 1000  # the HTML spec's ceiling on colspan; rowspan is cut at the table's end
 _MAX_CELLS = 1_000_000  # grid positions per table
 
@@ -169,7 +170,7 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
             raise CorruptFileError(f"not a readable web page (line {error.line}: {error.message})")
     if root is None:
         raise EmptyDocumentError("the web page holds no text")
-    walker = _Walker()
+    walker = _Walker(HiddenRules.from_page(root))
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
@@ -214,10 +215,6 @@ def _is_furniture(el: etree._Element, tag: str) -> bool:
     return not words.isdisjoint(_FURNITURE_WORDS)
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
-
-
 def _describe(el: etree._Element, tag: str) -> str:
     attrs = " ".join(f'{a}="{el.get(a)}"' for a in ("id", "class") if el.get(a))
     return f"<{tag} {attrs}>" if attrs else f"<{tag}>"
@@ -226,7 +223,8 @@ def _describe(el: etree._Element, tag: str) -> str:
 class _Walker:
     """One pass over the page, iterative so that depth costs no stack."""
 
-    def __init__(self) -> None:
+    def __init__(self, hidden: HiddenRules) -> None:
+        self.hidden = hidden
         self.blocks: list[Paragraph | Table] = []
         self.residue: list[Residue] = []
         self.n_paragraphs = 0
@@ -272,10 +270,13 @@ class _Walker:
             if tag is None or tag in _CODE_TAGS:
                 pass  # a comment, or code: no text
             elif (
-                set_furniture_aside and el is not top and (_is_furniture(el, tag) or _is_hidden(el))
+                set_furniture_aside
+                and el is not top
+                and ((hidden := self.hidden.hides(el, tag)) or _is_furniture(el, tag))
             ):
-                lines.brk()
-                reason = "hidden in the page" if _is_hidden(el) else "web page furniture"
+                if tag in _BLOCK_TAGS:  # a hidden <span> mid-sentence splits no line
+                    lines.brk()
+                reason = "hidden in the page" if hidden else "web page furniture"
                 self.set_aside(
                     self.plain_text(el),
                     f"{reason} ({_describe(el, tag)})",
