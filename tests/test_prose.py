@@ -235,6 +235,19 @@ def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
     assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
 
 
+def test_one_number_written_twice_keeps_every_id_plain() -> None:
+    # Numbering runs on across the parts; 3 is written twice and 4 is missing:
+    # one slip, not a numbering that restarts per part (ids "2/3" for all).
+    text = (
+        "一、甲\n1.做甲。（牵头部门：A局）\n2.做乙。（牵头部门：B局）\n"
+        "二、乙\n3.做丙。（牵头部门：C局）\n3.做丁。（牵头部门：D局）\n5.做戊。（牵头部门：E局）\n"
+    )
+    notice = policy_parse.parse(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "3", "5"]
+    numbering = [d.message for d in notice.discrepancies if d.kind.value == "numbering"]
+    assert any("two measures 3" in msg for msg in numbering), numbering
+
+
 # --- real notices (issue 8) -------------------------------------------------------------
 
 
