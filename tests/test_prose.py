@@ -765,3 +765,41 @@ def test_a_long_paragraph_after_an_annotation_with_no_closing_line_stays_the_mea
     )
     (measure,) = policy_parse.parse_text(text).measures
     assert "同步完善配套设施" in measure.text
+
+
+# --- numbering read against the neighbours (issue 22) ------------------------------------------
+
+RUN_ON = (
+    "某市重点工作分工意见\n一、主要目标\n"
+    "（一）粮食总产量稳定在120万吨以上。（市农业局负责）（二）城镇新增就业3万人。"
+    "（市人社局主办，市财政局、市教育局协办）\n"
+    "（三）居民收入增长7%左右。（市统计局负责）\n"
+)
+
+
+def test_two_items_on_one_line_are_two_measures_when_an_annotation_ends_the_first():
+    notice = policy_parse.parse_text(RUN_ON)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    m1, m2, _ = notice.measures
+    assert m1.text == "粮食总产量稳定在120万吨以上。"
+    assert [u.name for u in m1.lead] == ["市农业局"] and not m1.support
+    assert m2.written_number == "（二）"
+    assert [u.name for u in m2.lead] == ["市人社局"]
+    assert [u.name for u in m2.support] == ["市财政局", "市教育局"]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # not the next number: a reference, not an item
+        "（一）粮食总产量稳定在120万吨以上。（市农业局负责）（三）项另行安排。",
+        # no annotation before it: the item's own inner words
+        "（一）粮食总产量稳定在120万吨以上（二）城镇新增就业3万人。（市农业局负责）",
+    ],
+)
+def test_a_marker_inside_a_line_that_does_not_go_on_from_the_item_is_text(line):
+    text = "某市重点工作分工意见\n一、主要目标\n" + line + "\n（二）居民收入增长7%左右。（市统计局负责）\n"
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert notice.measures[0].text.startswith("粮食总产量")

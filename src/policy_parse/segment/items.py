@@ -24,7 +24,7 @@ from .annotations import (
 )
 from .header import Line
 from .markers import Marked, match_marker
-from .placement import split_tasks
+from .placement import split_tasks, split_trailing_annotation
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -160,6 +160,42 @@ def _bracket_open(pieces: list[str]) -> bool:
     return depth > 0
 
 
+def _next_number(number: str) -> str | None:
+    """The number the next item of the same style carries: 2 → 3 (not 2-1)."""
+    return str(int(number) + 1) if number.isdigit() else None
+
+
+def split_run_on_items(line: Line) -> list[Line]:
+    """（一）…。（A负责）（二）…: two items of one style written on one line.
+
+    A marker inside the line starts an item of its own only when it checks
+    against its neighbours: it is the style of the line's own marker, its
+    number is the next one, and an annotation ends what stands before it.
+    A reference (（三）项), the item's own inner list (（1）…（2）…) or a
+    marker after unannotated words stays text.  Every piece keeps the line's
+    span."""
+    head = match_marker(line.text)
+    if head is None or not any(c in CLOSERS for c in head.rest):
+        return [line]
+    text = line.text
+    out: list[Line] = []
+    start, number = 0, head.number
+    for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
+        if text[k - 1] not in CLOSERS:
+            continue
+        m = match_marker(text[k:])
+        if m is None or m.style != head.style or m.number != _next_number(number):
+            continue
+        _, ann = split_trailing_annotation(text[start:k])
+        if ann is None or not ann.names_units:
+            continue
+        out.append(Line(text[start:k], line.span))
+        start, number = k, m.number
+    if not out:
+        return [line]
+    return [*out, Line(text[start:], line.span)]
+
+
 def lines_to_items(
     lines: list[Line], first_is_lead: bool
 ) -> tuple[list[Item], list[bool], list[Residue]]:
@@ -182,7 +218,7 @@ def lines_to_items(
             items.append(Item(marker=marker, paragraphs=tuple(paragraphs), lines=tuple(follow)))
             conventions.append(seen_convention)
 
-    for ln in lines:
+    for ln in (piece for line in lines for piece in split_run_on_items(line)):
         m = match_marker(ln.text)
         if m is not None:
             close()
