@@ -46,7 +46,7 @@ EXACT = {
     "21_guofa-2018-39-jiuye": 11,
     "22_guoban-2018-121-tiyu": 6,
     "23_guofa-2019-3-zongbao": 12,
-    "24_guangzhou-2012-rencai": 14,
+    "24_guangzhou-2012-rencai": 15,
     "25_wuxi-2011-fenjie": 5,
     "26_suzhou-2011-table": 8,
     "27_guoban-2016-38-lianghua": 0,
@@ -76,13 +76,12 @@ EXACT = {
     "78_nearmiss-erlianhaote-2024-jiedu": 0,
     "80_nearmiss-whu-2020-zongjie-notice": 0,
 }
-RATCHET = 212  # sum(EXACT.values()): the corpus total never falls below it
+RATCHET = 213  # sum(EXACT.values()): the corpus total never falls below it
 
 # Files not yet read exactly, and the shape that defeats the parser.
 KNOWN_WRONG = {
     "14_guangzhou-2021-table": "the excerpt ends inside a name (市科…), read as a unit, no finding",
-    "23_guofa-2019-3-zongbao": "a number glued to a figure (11.121…) and an annotation lost",
-    "24_guangzhou-2012-rencai": "a number glued to a figure (11.121人才…) read as sub-number 121",
+    "23_guofa-2019-3-zongbao": "a note in the first annotation (…为牵头部门，下同) loses its units",
     "25_wuxi-2011-fenjie": "units with a bracketed qualifier and a shared suffix (各市(县)、区政府)",
     "27_guoban-2016-38-lianghua": "a note inside the annotation (…下同) and the annotation lost",
     "30_hunan-2014-trad": "Traditional notice whose sub-items are not found",
@@ -99,7 +98,6 @@ KNOWN_WRONG = {
 
 # Files where a corpus-wide check does not hold yet, and why.
 KNOWN_NUMBERING = {
-    "24_guangzhou-2012-rencai": "11.121人才 read as 11-121",
     "34_chizhou-xinfang-table": "table rows read without their numbers",
     "37_jiangmen-tudichubei-pipe-table": "pipe table rows read without their numbers",
     "61_qiaocheng-jiaoyuju-2025-table": "an extract: rows 3, 68, 69 (a real jump, but not a fault)",

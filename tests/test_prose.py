@@ -803,3 +803,31 @@ def test_a_marker_inside_a_line_that_does_not_go_on_from_the_item_is_text(line):
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert notice.measures[0].text.startswith("粮食总产量")
+
+
+GLUED = (
+    "某市人才工程实施意见\n一、重点项目\n"
+    "1.青年英才项目。每年资助50名青年人才。（牵头单位：市人社局）\n"
+    "2.121专家工程。培养100名学科带头人、200名骨干和1000名青年专家。（牵头单位：市科技局）\n"
+    "3.工匠项目。每年评选30名工匠。（牵头单位：市总工会）\n"
+)
+
+
+def test_a_number_glued_to_a_figure_is_the_measure_its_neighbours_call_for():
+    # 2.121专家工程: not sub-measure 2-121 but measure 2, whose title starts
+    # with the figure 121 — 1. before it and 3. after it say so.
+    notice = policy_parse.parse_text(GLUED)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    m2 = notice.measures[1]
+    assert m2.written_number == "2."
+    assert m2.text.startswith("121专家工程。")
+    assert [u.name for u in m2.lead] == ["市科技局"]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+def test_a_decimal_number_among_its_own_siblings_stays_a_sub_measure():
+    # 1. then 2.1 and 2.2 with no 2. between: sub-measures under a missing
+    # lead-in, as written — 2.2 follows 2.1, not 3.
+    text = GLUED.replace("2.121专家工程", "2.1专家工程").replace("3.工匠项目", "2.2工匠项目")
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2-1", "2-2"]
