@@ -235,6 +235,19 @@ def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
     assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
 
 
+def test_one_number_written_twice_keeps_every_id_plain() -> None:
+    # Numbering runs on across the parts; 3 is written twice and 4 is missing:
+    # one slip, not a numbering that restarts per part (ids "2/3" for all).
+    text = (
+        "一、甲\n1.做甲。（牵头部门：A局）\n2.做乙。（牵头部门：B局）\n"
+        "二、乙\n3.做丙。（牵头部门：C局）\n3.做丁。（牵头部门：D局）\n5.做戊。（牵头部门：E局）\n"
+    )
+    notice = policy_parse.parse(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "3", "5"]
+    numbering = [d.message for d in notice.discrepancies if d.kind.value == "numbering"]
+    assert any("two measures 3" in msg for msg in numbering), numbering
+
+
 # --- real notices (issue 8) -------------------------------------------------------------
 
 
@@ -752,3 +765,69 @@ def test_a_long_paragraph_after_an_annotation_with_no_closing_line_stays_the_mea
     )
     (measure,) = policy_parse.parse_text(text).measures
     assert "同步完善配套设施" in measure.text
+
+
+# --- numbering read against the neighbours (issue 22) ------------------------------------------
+
+RUN_ON = (
+    "某市重点工作分工意见\n一、主要目标\n"
+    "（一）粮食总产量稳定在120万吨以上。（市农业局负责）（二）城镇新增就业3万人。"
+    "（市人社局主办，市财政局、市教育局协办）\n"
+    "（三）居民收入增长7%左右。（市统计局负责）\n"
+)
+
+
+def test_two_items_on_one_line_are_two_measures_when_an_annotation_ends_the_first():
+    notice = policy_parse.parse_text(RUN_ON)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    m1, m2, _ = notice.measures
+    assert m1.text == "粮食总产量稳定在120万吨以上。"
+    assert [u.name for u in m1.lead] == ["市农业局"] and not m1.support
+    assert m2.written_number == "（二）"
+    assert [u.name for u in m2.lead] == ["市人社局"]
+    assert [u.name for u in m2.support] == ["市财政局", "市教育局"]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # not the next number: a reference, not an item
+        "（一）粮食总产量稳定在120万吨以上。（市农业局负责）（三）项另行安排。",
+        # no annotation before it: the item's own inner words
+        "（一）粮食总产量稳定在120万吨以上（二）城镇新增就业3万人。（市农业局负责）",
+    ],
+)
+def test_a_marker_inside_a_line_that_does_not_go_on_from_the_item_is_text(line):
+    text = "某市重点工作分工意见\n一、主要目标\n" + line + "\n（二）居民收入增长7%左右。（市统计局负责）\n"
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert notice.measures[0].text.startswith("粮食总产量")
+
+
+GLUED = (
+    "某市人才工程实施意见\n一、重点项目\n"
+    "1.青年英才项目。每年资助50名青年人才。（牵头单位：市人社局）\n"
+    "2.121专家工程。培养100名学科带头人、200名骨干和1000名青年专家。（牵头单位：市科技局）\n"
+    "3.工匠项目。每年评选30名工匠。（牵头单位：市总工会）\n"
+)
+
+
+def test_a_number_glued_to_a_figure_is_the_measure_its_neighbours_call_for():
+    # 2.121专家工程: not sub-measure 2-121 but measure 2, whose title starts
+    # with the figure 121 — 1. before it and 3. after it say so.
+    notice = policy_parse.parse_text(GLUED)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    m2 = notice.measures[1]
+    assert m2.written_number == "2."
+    assert m2.text.startswith("121专家工程。")
+    assert [u.name for u in m2.lead] == ["市科技局"]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+def test_a_decimal_number_among_its_own_siblings_stays_a_sub_measure():
+    # 1. then 2.1 and 2.2 with no 2. between: sub-measures under a missing
+    # lead-in, as written — 2.2 follows 2.1, not 3.
+    text = GLUED.replace("2.121专家工程", "2.1专家工程").replace("3.工匠项目", "2.2工匠项目")
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2-1", "2-2"]

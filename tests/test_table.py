@@ -209,6 +209,42 @@ def test_it_skips_a_repeated_header_in_the_notice_it_builds():
     assert all("方面" not in e.text for e in notice.table)
 
 
+# --- ids: scoped by the section only where numbering starts again in each section ------------------------
+
+PART_2 = "二、加快发展高新技术产业"
+SECTION_2 = "（二）培育壮大新兴产业"
+
+
+def test_a_table_with_one_number_written_twice_keeps_its_ids_plain():
+    # 2 twice and 3 missing, across two sections: one slip, ids stay the numbers.
+    notice = notice_from_blocks(
+        make_table(
+            [
+                HEADER,
+                row("1", "措施一。", "科技创新局"),
+                row("2", "措施二。", "经发局"),
+                row("2", "措施三。", "人社局", part=PART_2, section=SECTION_2),
+                row("4", "措施四。", "财政局", part=PART_2, section=SECTION_2),
+            ]
+        )
+    )
+    assert [e.id for e in notice.table] == ["1", "2", "2", "4"]
+
+
+def test_a_table_numbered_again_in_each_section_gets_ids_with_the_section():
+    notice = notice_from_blocks(
+        make_table(
+            [
+                HEADER,
+                row("1", "措施一。", "科技创新局"),
+                row("2", "措施二。", "经发局"),
+                row("1", "措施三。", "人社局", part=PART_2, section=SECTION_2),
+            ]
+        )
+    )
+    assert [e.id for e in notice.table] == ["1/1", "1/2", "2/1"]
+
+
 # --- numbering: the unnumbered second half of a measure -----------------------------------------
 
 

@@ -27,7 +27,7 @@ from ..segment.markers import match_marker
 from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline
-from .numbers import parse_written
+from .numbers import parse_written, restarts_per_heading
 from .units import Inventory, split_units, written_units
 
 Pairs = list[tuple[str, str]]
@@ -111,6 +111,14 @@ def _row_evidence(row: TableRow, lead: Pairs, support: Pairs) -> Evidence:
     return Evidence.TABLE
 
 
+def _row_headings(row: TableRow) -> tuple[str | None, str | None]:
+    """The row's part and section numbers, where the table has those columns."""
+    roles_seen = {r for r, _ in row.values}
+    section = _heading_number(row.get("section"))[0] if "section" in roles_seen else None
+    part = _heading_number(row.get("part"))[0] if "part" in roles_seen else None
+    return part, section
+
+
 def _table_numbers(rows: tuple[TableRow, ...]) -> list[tuple[MeasureNo | None, bool]]:
     """Row numbers: a row that continues the number above is a sub-row."""
     out: list[tuple[MeasureNo | None, bool]] = []
@@ -172,11 +180,13 @@ def segmented_to_notice(
 
     entries: list[TableEntry] = []
     numbers = _table_numbers(rows)
-    restart = len({n for n, _ in numbers if n}) < len([n for n, _ in numbers if n])
-    for row, (number, inferred), (lead, sup), up in zip(rows, numbers, row_units, upper_pairs):
-        roles_seen = {r for r, _ in row.values}
-        section = _heading_number(row.get("section"))[0] if "section" in roles_seen else None
-        part = _heading_number(row.get("part"))[0] if "part" in roles_seen else None
+    headings = [_row_headings(row) for row in rows]
+    restart = restarts_per_heading(
+        (section or part, n) for (n, _), (part, section) in zip(numbers, headings) if n
+    )
+    for row, (number, inferred), (lead, sup), up, (part, section) in zip(
+        rows, numbers, row_units, upper_pairs, headings
+    ):
         entries.append(
             TableEntry(
                 id=None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..errors import NumberTooLongError
 from ..lazy_regex import lazy_compile
 from ..models import MAX_NUMBER_DIGITS, MeasureNo
@@ -84,3 +86,21 @@ def parse_written(written: str) -> MeasureNo:
         raise ValueError(f"not a measure number: {written!r}")
     # MeasureNo.parse bounds the digits (a typed ValueError, not int()'s own).
     return MeasureNo.parse("-".join(parts))
+
+
+def restarts_per_heading(numbered: Iterable[tuple[str | None, MeasureNo]]) -> bool:
+    """Whether numbering starts again under each heading, so that a measure's
+    id needs its heading's number (一、1. 2. 二、1. → 1/1, 1/2, 2/1).
+
+    `numbered` is (heading, number) in reading order.  It restarts when a
+    number repeats and some heading after the first begins again at 1; a
+    number written twice in a run that goes on across headings (…54, 55,
+    55, 57) is one slip, and every id stays the plain number."""
+    numbered = list(numbered)
+    if len({n for _, n in numbered}) == len(numbered):
+        return False
+    headings = [h for h, _ in numbered]
+    return any(
+        k > 0 and headings[k] != headings[k - 1] and no.main == 1
+        for k, (_, no) in enumerate(numbered)
+    )

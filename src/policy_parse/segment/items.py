@@ -24,7 +24,7 @@ from .annotations import (
 )
 from .header import Line
 from .markers import Marked, match_marker
-from .placement import split_tasks
+from .placement import split_tasks, split_trailing_annotation
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -160,6 +160,86 @@ def _bracket_open(pieces: list[str]) -> bool:
     return depth > 0
 
 
+def _next_number(number: str) -> str | None:
+    """The number the next item of the same style carries: 2 → 3 (not 2-1)."""
+    return str(int(number) + 1) if number.isdigit() else None
+
+
+def split_run_on_items(line: Line) -> list[Line]:
+    """（一）…。（A负责）（二）…: two items of one style written on one line.
+
+    A marker inside the line starts an item of its own only when it checks
+    against its neighbours: it is the style of the line's own marker, its
+    number is the next one, and an annotation ends what stands before it.
+    A reference (（三）项), the item's own inner list (（1）…（2）…) or a
+    marker after unannotated words stays text.  Every piece keeps the line's
+    span."""
+    head = match_marker(line.text)
+    if head is None or not any(c in CLOSERS for c in head.rest):
+        return [line]
+    text = line.text
+    out: list[Line] = []
+    start, number = 0, head.number
+    for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
+        if text[k - 1] not in CLOSERS:
+            continue
+        m = match_marker(text[k:])
+        if m is None or m.style != head.style or m.number != _next_number(number):
+            continue
+        _, ann = split_trailing_annotation(text[start:k])
+        if ann is None or not ann.names_units:
+            continue
+        out.append(Line(text[start:k], line.span))
+        start, number = k, m.number
+    if not out:
+        return [line]
+    return [*out, Line(text[start:], line.span)]
+
+
+_DECIMAL_STYLES = ("ar_dot", "ar_dec")  # 11. and 3.1: one family of numbers
+
+
+def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
+    """11.121人才梯队项目 between 10. and 12.: measure 11, whose title starts
+    with the figure 121 — not sub-measure 11-121.
+
+    A decimal marker glued to its text (N.M with no final dot and no space
+    after it) is re-read as N. when its neighbours call for N: the number
+    before it (10. or 10.3) is N-1, and the next is N+1 (or there is none).
+    Among its own siblings (N.1, N.2) it stays a sub-measure."""
+    out = list(markers)
+    numbered = [
+        (k, m) for k, m in enumerate(markers) if m is not None and m.style in _DECIMAL_STYLES
+    ]
+    for at, (k, m) in enumerate(numbered):
+        if m.style != "ar_dec" or not _glued(m):
+            continue
+        main, _, figure = m.number.partition("-")
+        before = _main(numbered[at - 1][1]) if at > 0 else None
+        after = _main(numbered[at + 1][1]) if at + 1 < len(numbered) else None
+        if "-" in figure or before != int(main) - 1 or after not in (None, int(main) + 1):
+            continue
+        dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
+        out[k] = attrs.evolve(
+            m,
+            style="ar_dot",
+            number=main,
+            written=m.written[: dot + 1],
+            rest=m.written[dot + 1 :] + m.rest,
+        )
+    return out
+
+
+def _main(m: Marked) -> int:
+    return int(m.number.partition("-")[0])
+
+
+def _glued(m: Marked) -> bool:
+    """No space between the number and the text: 11.121人才, not 3.1 支持."""
+    text = m.line.text.lstrip()
+    return text.startswith(m.written) and not text[len(m.written) : len(m.written) + 1].isspace()
+
+
 def lines_to_items(
     lines: list[Line], first_is_lead: bool
 ) -> tuple[list[Item], list[bool], list[Residue]]:
@@ -182,8 +262,9 @@ def lines_to_items(
             items.append(Item(marker=marker, paragraphs=tuple(paragraphs), lines=tuple(follow)))
             conventions.append(seen_convention)
 
-    for ln in lines:
-        m = match_marker(ln.text)
+    pieces = [piece for line in lines for piece in split_run_on_items(line)]
+    markers = unglue_figures([match_marker(ln.text) for ln in pieces])
+    for ln, m in zip(pieces, markers, strict=True):
         if m is not None:
             close()
             follow = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import attrs
 
 from ..models import MeasureNo, Part, Residue, Section, Span
+from ..normalize.numbers import restarts_per_heading
 from . import grammar as g
 from .annotations import Annotation
 from .header import Line
@@ -312,9 +313,9 @@ def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list
 
 def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
     """Where numbering restarts in each section (or part, when there are no
-    sections), the id carries that heading's number: 3/4."""
-    numbers = [m.number for m in measures]
-    if len(set(numbers)) == len(numbers):
+    sections), the id carries that heading's number: 3/4.  One number
+    written twice in a run is a slip (a `numbering` finding), not a restart."""
+    if not restarts_per_heading((m.section or m.part, m.number) for m in measures):
         return measures
     return [
         attrs.evolve(m, id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
