@@ -623,3 +623,24 @@ def test_who_guides_or_oversees_a_measure_is_no_unit_of_it(label):
 
 def test_the_first_is_lead_convention_without_a_unit_word():
     assert states_first_is_lead("涉及多个单位的，第一个为牵头单位")
+
+
+# --- an annotation alone on the line under the body, written as a phrase ---------
+
+
+@pytest.mark.parametrize(
+    "line, lead, support",
+    [
+        ("（县甲局、县乙局、县丙局等负责）", (), ("县甲局、县乙局、县丙局等",)),
+        ("（县甲局负责）", ("县甲局",), ()),
+        ("（县甲局、县乙局按职责分工负责）", (), ("县甲局、县乙局",)),
+    ],
+)
+def test_a_phrase_alone_on_its_line_is_read_as_a_phrase_not_as_bare_names(line, lead, support):
+    _, anns = split_paragraph_annotation(line, own_line=True)
+    assert [(a.lead, a.support) for a in anns] == [(lead, support)]
+
+
+def test_a_role_marker_after_x_deng_is_no_part_of_a_bare_unit_list():
+    assert bare_units("县甲局、县乙局等负责") is None
+    assert bare_units("县甲局、县乙局等部门") is not None

@@ -58,7 +58,7 @@ EXACT = {
     "33_huoshan-2025-kaifaqu-table": 0,
     "34_chizhou-xinfang-table": 0,
     "35_guoban-2018-129-xiaofei": 17,
-    "36_guofa-2018-42-nongji": 3,
+    "36_guofa-2018-42-nongji": 18,
     "37_jiangmen-tudichubei-pipe-table": 0,
     "38_county-bureau-trad-prose-and-table": 1,
     "39_chuzhou-2020-labelled-lines": 3,
@@ -76,7 +76,7 @@ EXACT = {
     "78_nearmiss-erlianhaote-2024-jiedu": 0,
     "80_nearmiss-whu-2020-zongjie-notice": 0,
 }
-RATCHET = 210  # sum(EXACT.values()): the corpus total never falls below it
+RATCHET = 225  # sum(EXACT.values()): the corpus total never falls below it
 
 # Files not yet read exactly, and the shape that defeats the parser.
 KNOWN_WRONG = {
@@ -89,7 +89,6 @@ KNOWN_WRONG = {
     "30_hunan-2014-trad": "Traditional notice whose sub-items are not found",
     "33_huoshan-2025-kaifaqu-table": "a flattened table refused as no notice",
     "34_chizhou-xinfang-table": "a flattened table whose rows lose their numbers",
-    "36_guofa-2018-42-nongji": "an annotation written as a phrase: (A、B等负责) keeps 等负责",
     "37_jiangmen-tudichubei-pipe-table": "pipe table: rowspans and a 牵头/配合 phrase in one cell",
     "38_county-bureau-trad-prose-and-table": "Traditional table whose units are lost",
     "60_huzhou-2024-ownline-firstlisted": "the first-listed convention glued into the annotation",
@@ -109,7 +108,6 @@ KNOWN_NUMBERING = {
 KNOWN_ODD_UNITS = {
     # 04 ends on 责任单位:区 (the excerpt stops inside a name): a true finding.
     "04_wuhan-caidian": None,
-    "36_guofa-2018-42-nongji": "X等负责 kept as a unit",
     "37_jiangmen-tudichubei-pipe-table": "办公室牵头 / 各科室配合 kept as units",
     "39_chuzhou-2020-labelled-lines": "a name broken by a line break (市 / …)",
     "60_huzhou-2024-ownline-firstlisted": "a convention note glued to a unit",

@@ -68,6 +68,10 @@ def test_no_corpus_notice_gets_a_unit_name_it_does_not_write():
     bad = {}
     for path in sorted(CORPUS.glob("*.txt")):
         text = corpus.notice_text(path)
-        if found := _invented(policy_parse.parse_text(text), text):
+        try:
+            notice = policy_parse.parse_text(text)
+        except policy_parse.NotANoticeError:
+            continue  # refused (tests/test_corpus.py KNOWN_NOT_NOTICE): it names no unit
+        if found := _invented(notice, text):
             bad[path.stem] = found
     assert bad == {}

@@ -464,9 +464,19 @@ def names_only_units(values: Sequence[str]) -> bool:
     endings = tuple(load("units")["endings"])
     remarks = tuple(load("annotations")["bare"]["not_units"])
     return bool(items) and all(
-        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
+        _SEVERAL.sub("", i).endswith(endings)
+        and len(i) <= 30
+        and not i.startswith(remarks)
+        and not _marker_after_several(i)
         for i in items
     )
+
+
+def _marker_after_several(item: str) -> bool:
+    """X等负责, X等牵头: what follows 等 is a role marker (data/units.toml
+    [look] not_in), not the 部门 / 单位 of X等部门."""
+    m = _SEVERAL.search(item)
+    return m is not None and any(w in m[0] for w in load("units")["look"]["not_in"])
 
 
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:

@@ -94,8 +94,10 @@ def _bare_units(text: str) -> Annotation | None:
     m = TRAILING_PAREN.fullmatch(text.strip())
     if m is None:
         return None
-    if (marked := parse_phrase(m["body"])) is not None and marked.lead:
-        return attrs.evolve(marked, written=text.strip())
+    if (phrase := parse_phrase(m["body"])) is not None and phrase.names_units:
+        # （A、B、C等负责） under the body: a phrase, read as one (its marker
+        # is no part of the last unit's name), as （A（牵头）、B） is.
+        return attrs.evolve(phrase, written=text.strip())
     ann = bare_units(m["body"])
     return None if ann is None else attrs.evolve(ann, written=text.strip())
 
