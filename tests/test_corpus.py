@@ -69,14 +69,14 @@ EXACT = {
     "66_chizhou-2017-subitems": 2,
     "67_hangzhou-2015-hulianwang-draft": 2,
     "70_xialu-2023-square-brackets": 1,
-    "71_zhejiang-2024-trad-convention": 3,
+    "71_zhejiang-2024-trad-convention": 4,
     "74_wuhan-2023-high-numbers": 8,
     "75_changxing-2023-trailing-period": 1,
     "76_quzhou-2021-leader-person-line": 1,
     "78_nearmiss-erlianhaote-2024-jiedu": 0,
     "80_nearmiss-whu-2020-zongjie-notice": 0,
 }
-RATCHET = 230  # sum(EXACT.values()): the corpus total never falls below it
+RATCHET = 231  # sum(EXACT.values()): the corpus total never falls below it
 
 # Files not yet read exactly, and the shape that defeats the parser.
 KNOWN_WRONG = {
@@ -94,7 +94,6 @@ KNOWN_WRONG = {
     "38_county-bureau-trad-prose-and-table": "Traditional table whose units are lost",
     "61_qiaocheng-jiaoyuju-2025-table": "cell-per-line table: responsible + supporting columns",
     "62_qiaocheng-2025-space-table": "space-separated table with cells spilling over lines",
-    "71_zhejiang-2024-trad-convention": "A、B牵头 after a two-unit list leads only the last",
 }
 
 # Files where a corpus-wide check does not hold yet, and why.
@@ -110,7 +109,6 @@ KNOWN_ODD_UNITS = {
     "04_wuhan-caidian": None,
     "37_jiangmen-tudichubei-pipe-table": "办公室牵头 / 各科室配合 kept as units",
     "39_chuzhou-2020-labelled-lines": "a name broken by a line break (市 / …)",
-    "71_zhejiang-2024-trad-convention": "X牵头 kept as a unit",
     "35_guoban-2018-129-xiaofei": "共青团中央 has no unit ending: a false odd_unit",
 }
 TRUE_ODD_UNITS = {"04_wuhan-caidian": [("4", ("区",))]}

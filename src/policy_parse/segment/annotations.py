@@ -375,6 +375,16 @@ def parse_phrase(text: str) -> Annotation | None:
             return Annotation(
                 written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
             )
+    if (
+        pending
+        and (lead or support or shared)
+        and all(plausible_units(c) for c in pending)  # no label: 配合单位：B is read as one
+        and names_only_units(pending)
+    ):
+        # A、B牵头，C、D: units after the last marker, which carry no role of
+        # their own, support it (and every unit before 牵头 leads).
+        support.extend(pending)
+        pending = []
     if pending or not (lead or support or shared):
         return None
     if not lead and len(shared) == 1:
