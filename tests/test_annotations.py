@@ -623,3 +623,57 @@ def test_who_guides_or_oversees_a_measure_is_no_unit_of_it(label):
 
 def test_the_first_is_lead_convention_without_a_unit_word():
     assert states_first_is_lead("涉及多个单位的，第一个为牵头单位")
+
+
+# --- an annotation alone on the line under the body, written as a phrase ---------
+
+
+@pytest.mark.parametrize(
+    "line, lead, support",
+    [
+        ("（县甲局、县乙局、县丙局等负责）", (), ("县甲局、县乙局、县丙局等",)),
+        ("（县甲局负责）", ("县甲局",), ()),
+        ("（县甲局、县乙局按职责分工负责）", (), ("县甲局、县乙局",)),
+    ],
+)
+def test_a_phrase_alone_on_its_line_is_read_as_a_phrase_not_as_bare_names(line, lead, support):
+    _, anns = split_paragraph_annotation(line, own_line=True)
+    assert [(a.lead, a.support) for a in anns] == [(lead, support)]
+
+
+def test_a_role_marker_after_x_deng_is_no_part_of_a_bare_unit_list():
+    assert bare_units("县甲局、县乙局等负责") is None
+    assert bare_units("县甲局、县乙局等部门") is not None
+
+
+# --- an explicit 牵头 after a list: every unit before it leads ---------------------
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("县甲局、县乙局牵头，县丙局、县丁局", ("县甲局、县乙局",), ("县丙局、县丁局",)),
+        ("责任单位：县甲局、县乙局牵头，县丙局、县丁局", ("县甲局、县乙局",), ("县丙局、县丁局",)),
+        ("县甲局牵头，县乙局配合，各乡镇政府", ("县甲局",), ("县乙局", "各乡镇政府")),
+    ],
+)
+def test_units_after_the_last_role_marker_support_it(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_words_after_the_last_role_marker_that_are_no_units_make_no_annotation():
+    assert parse_annotation("县甲局牵头，确保按期完成") is None
+
+
+def test_an_explicit_lead_beats_a_convention_stated_in_the_same_annotation():
+    import policy_parse
+
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。\n"
+        "责任单位：县甲局、县乙局牵头，县丙局、县丁局（列第一位的为牵头单位，下同）\n"
+        "2.优化服务。\n责任单位：县戊局、县己局\n"
+    )
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [(["县甲局", "县乙局"], ["县丙局", "县丁局"]), (["县戊局"], ["县己局"])]

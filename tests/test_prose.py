@@ -412,15 +412,16 @@ def test_it_reads_several_tasks_inside_one_numbered_paragraph_as_n_k():
     assert m1.written_number == "3." and m2.written_number == ""
 
 
-def test_an_annotation_with_a_note_for_the_whole_measure_ends_no_task():
+def test_an_annotation_with_a_note_ends_its_task_like_any_other():
+    # The note (以下各项…不再列出) speaks for later annotations; it joins no
+    # tasks and names no unit (segment.notes, issue 22).
     notice = _parse(
         "一、任务\n1.制定清单。〔甲局牵头，乙局参与。以下各项均需各区落实，不再列出。〕"
         "推进整治。（甲局、丙局牵头，乙局参与）\n"
     )
-    (m,) = notice.measures
-    assert m.id == "1"
-    assert [u.name for u in m.lead] == ["甲局", "丙局"]
-    assert [u.name for u in m.support] == ["乙局"]
+    assert [m.id for m in notice.measures] == ["1-1", "1-2"]
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [(["甲局"], ["乙局"]), (["甲局", "丙局"], ["乙局"])]
 
 
 def test_a_numbered_paragraph_and_the_annotated_paragraph_under_it_are_two_tasks():

@@ -71,7 +71,7 @@ def test_no_corpus_notice_gets_a_unit_name_it_does_not_write():
         try:
             notice = policy_parse.parse_text(text)
         except policy_parse.NotANoticeError:
-            continue  # a refused file invents nothing (tests/test_corpus.py tracks refusals)
+            continue  # refused (tests/test_corpus.py KNOWN_NOT_NOTICE): it names no unit
         if found := _invented(notice, text):
             bad[path.stem] = found
     assert bad == {}

@@ -23,13 +23,18 @@ import regex
 
 from ..data import load
 from ..lazy_regex import lazy_compile
+from .brackets import ANY_OPENER as _ANY_OPENER
+from .brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
+from .brackets import OPENERS as OPENERS  # noqa: PLC0414
+from .brackets import PAIR as PAIR  # noqa: PLC0414
+from .brackets import top_level_split as _top_level_split
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
+from .notes import without_note
 
-OPENERS = "（(〔【["
-CLOSERS = "）)〕】]"
-PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
-_ANY_OPENER = lazy_compile("[" + regex.escape(OPENERS) + "]")
-_CLAUSE_SEP = lazy_compile("[，,；;]")
+# CLOSERS, OPENERS, PAIR (segment.brackets) and states_first_is_lead
+# (segment.notes) are re-exported: segment.placement, segment.items and
+# segment/__init__ import them from here.
 
 
 @attrs.frozen(kw_only=True)
@@ -127,24 +132,6 @@ def label_pattern() -> regex.Pattern[str]:
     )
 
 
-def _top_level_split(text: str) -> list[str]:
-    """Split on ，,；; outside parentheses: 各市(区、县)人民政府 stays whole."""
-    if _ANY_OPENER.search(text) is None:
-        return [p.strip() for p in _CLAUSE_SEP.split(text) if p.strip()]
-    out: list[str] = []
-    depth, start = 0, 0
-    for k, ch in enumerate(text):
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,；;":
-            out.append(text[start:k])
-            start = k + 1
-    out.append(text[start:])
-    return [p.strip() for p in out if p.strip()]
-
-
 def _units_and_deadline(value: str) -> tuple[str, str | None]:
     """A unit list whose last item is a deadline (…，6月底完成) → both parts."""
     items = _top_level_split(value)
@@ -220,7 +207,7 @@ def _without_marker(value: str, role: str) -> str:
 
 
 def labelled(body: str, *, line: bool) -> Annotation | None:
-    text = body.strip()
+    text = without_note(body).strip()
     if not has_colon(text):
         return None  # every label ends in a colon (label_pattern)
     matches = list(label_pattern().finditer(text))
@@ -339,8 +326,9 @@ def plausible_units(units: str) -> bool:
 
 def parse_phrase(text: str) -> Annotation | None:
     """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
-    # What follows the first 。 is a note about the annotation (以下各项…不再列出).
-    body = text.split("。", 1)[0]
+    # A note is no unit (segment.notes), and what follows the first 。 is
+    # one too, whatever its words.
+    body = without_note(text).split("。", 1)[0]
     lead_re, support_re, shared_re = _phrase_patterns()
     lead_ends, support_ends, shared_ends = _phrase_ends()
     words = load("annotations")["phrases"]
@@ -387,6 +375,16 @@ def parse_phrase(text: str) -> Annotation | None:
             return Annotation(
                 written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
             )
+    if (
+        pending
+        and (lead or support or shared)
+        and all(plausible_units(c) for c in pending)  # no label: 配合单位：B is read as one
+        and names_only_units(pending)
+    ):
+        # A、B牵头，C、D: units after the last marker, which carry no role of
+        # their own, support it (and every unit before 牵头 leads).
+        support.extend(pending)
+        pending = []
     if pending or not (lead or support or shared):
         return None
     if not lead and len(shared) == 1:
@@ -450,7 +448,7 @@ def bare_units(body: str) -> Annotation | None:
     supporting units (a stated convention may make the first the lead).  Every
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
-    value, due = _units_and_deadline(body.strip())
+    value, due = _units_and_deadline(without_note(body).strip())
     if not plausible_units(value) or not names_only_units([value]):  # 牵头单位：A is a label
         return None
     return Annotation(written=body, lead=(), support=(value,), deadline=due)
@@ -464,9 +462,19 @@ def names_only_units(values: Sequence[str]) -> bool:
     endings = tuple(load("units")["endings"])
     remarks = tuple(load("annotations")["bare"]["not_units"])
     return bool(items) and all(
-        _SEVERAL.sub("", i).endswith(endings) and len(i) <= 30 and not i.startswith(remarks)
+        _SEVERAL.sub("", i).endswith(endings)
+        and len(i) <= 30
+        and not i.startswith(remarks)
+        and not _marker_after_several(i)
         for i in items
     )
+
+
+def _marker_after_several(item: str) -> bool:
+    """X等负责, X等牵头: what follows 等 is a role marker (data/units.toml
+    [look] not_in), not the 部门 / 单位 of X等部门."""
+    m = _SEVERAL.search(item)
+    return m is not None and any(w in m[0] for w in load("units")["look"]["not_in"])
 
 
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
@@ -484,7 +492,7 @@ def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
 def _phrase_then_labels(body: str) -> Annotation | None:
     """（A牵头，B配合；完成时限：2022年底） / （A牵头；配合单位：B）: a phrase, then
     labelled clauses — each part must read on its own."""
-    text = body.strip()
+    text = without_note(body).strip()
     if not has_colon(text):
         return None
     m = next((m for m in label_pattern().finditer(text) if m.start() > 0), None)
@@ -511,13 +519,3 @@ def parse_annotation_line(line: str) -> tuple[str, str] | None:
         return None
     role = "leader" if m["leader"] else _label_roles()[m["label"]]
     return role, line.strip()[m.end() :].strip()
-
-
-@functools.cache
-def _conventions() -> regex.Pattern[str]:
-    return regex.compile("|".join(load("annotations")["conventions"]["first_is_lead"]))
-
-
-def states_first_is_lead(text: str) -> bool:
-    """列第一位者为牵头单位（下同）: from here on the first unit listed leads."""
-    return _conventions().search(text) is not None

@@ -94,8 +94,10 @@ def _bare_units(text: str) -> Annotation | None:
     m = TRAILING_PAREN.fullmatch(text.strip())
     if m is None:
         return None
-    if (marked := parse_phrase(m["body"])) is not None and marked.lead:
-        return attrs.evolve(marked, written=text.strip())
+    if (phrase := parse_phrase(m["body"])) is not None and phrase.names_units:
+        # （A、B、C等负责） under the body: a phrase, read as one (its marker
+        # is no part of the last unit's name), as （A（牵头）、B） is.
+        return attrs.evolve(phrase, written=text.strip())
     ann = bare_units(m["body"])
     return None if ann is None else attrs.evolve(ann, written=text.strip())
 
@@ -115,9 +117,9 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     their own; a bracketed annotation at the end; else an unbracketed
     labelled clause after the last sentence (…。责任单位：X、Y。); and bracketed
     annotations standing at a sentence boundary inside the paragraph
-    (…。（A负责）… or …（A负责）。…), each of which ends a task — unless it
-    carries a note after its own 。 (〔A牵头，B参与。以下各项…〕), which speaks
-    for the whole measure and ends nothing.
+    (…。（A负责）… or …（A负责）。…), each of which ends a task — a note
+    inside it (〔A牵头，B参与。以下各项…不再列出〕, segment.notes) included: a
+    note speaks for later annotations, it joins no tasks.
     """
     if own_line:
         whole = parse_annotation(text, line=True)
@@ -145,7 +147,6 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
         body, trailing = _unbracketed_phrase(body, own_line=own_line)
     tasks: list[Task] = []
     pieces: list[str] = []
-    open_anns: list[Annotation] = []
     ends = _group_ends(body)
     pos = 0
     # Only bracket openings can end a task: visit them in order, skipping
@@ -159,17 +160,14 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
             ann = parse_annotation(body[k + 1 : end])
             if ann is not None and ann.names_units and _plausible_all(ann):
                 pieces.append(body[pos:k])
-                if _has_note(body[k + 1 : end]):
-                    open_anns.append(ann)
-                else:
-                    tasks.append(Task(text="".join(pieces).strip(), annotations=(*open_anns, ann)))
-                    pieces, open_anns = [], []
+                tasks.append(Task(text="".join(pieces).strip(), annotations=(ann,)))
+                pieces = []
                 pos = end + 1
                 while pos < len(body) and body[pos] in "。；;":
                     pos += 1
     pieces.append(body[pos:])
     rest = "".join(pieces).strip()
-    last = [*open_anns, *([trailing] if trailing else [])]
+    last = [trailing] if trailing else []
     if rest or not tasks:
         tasks.append(Task(text=rest, annotations=tuple(last)))
     elif last:
@@ -276,8 +274,3 @@ def _group_ends(text: str) -> dict[int, int]:
         elif stack:
             ends[stack.pop()] = j
     return ends
-
-
-def _has_note(body: str) -> bool:
-    _, sep, tail = body.partition("。")
-    return bool(sep and tail.strip())

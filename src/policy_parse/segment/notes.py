@@ -1,0 +1,91 @@
+"""Notes inside an annotation: what it says about itself and the annotations
+after it, not who does the measure.
+
+    （A、B负责，排在第一位的部门为牵头部门，下同）   a clause
+    （A、B等负责。列第一位者为牵头单位，下同）       a sentence
+    责任单位：A、B（列第一位的为工作牵头单位，下同）  a bracket
+    〔A牵头，B参与。以下各项…不再列出。〕           a scope
+
+A note names no unit.  It states a convention (the first unit listed leads,
+data/annotations.toml [conventions]) or a scope ([notes] scope); both hold
+from where they stand on — segment.items reads the convention on the line
+that states it, so it holds for that line's own annotation and every later
+one.  A note never ends or joins tasks: the annotation it sits in closes its
+task like any other (segment.placement).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..data import load
+from .brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
+
+
+@functools.cache
+def _conventions() -> regex.Pattern[str]:
+    return regex.compile("|".join(load("annotations")["conventions"]["first_is_lead"]))
+
+
+@functools.cache
+def _scope() -> regex.Pattern[str]:
+    return regex.compile("|".join(load("annotations")["notes"]["scope"]))
+
+
+def states_first_is_lead(text: str) -> bool:
+    """列第一位者为牵头单位（下同）: from here on the first unit listed leads."""
+    return _conventions().search(text) is not None
+
+
+def is_note(clause: str) -> bool:
+    """One clause (between ，；) that states a convention or a scope."""
+    clause = clause.strip().rstrip("。 ")
+    return bool(clause) and (states_first_is_lead(clause) or _scope().search(clause) is not None)
+
+
+def _bracket_is_note(body: str) -> bool:
+    return any(is_note(body[a:b]) for a, b in top_level_spans(body, "，,；;。"))
+
+
+def _without_note_brackets(text: str) -> str:
+    """A、B（列第一位的为牵头单位，下同） → A、B: a bracket standing outside
+    every other whose clauses hold a note is no part of a unit's name."""
+    if ANY_OPENER.search(text) is None:
+        return text
+    out: list[str] = []
+    depth, start, pos = 0, 0, 0
+    for k, ch in enumerate(text):
+        if ch in OPENERS:
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+            if depth == 0 and _bracket_is_note(text[start + 1 : k]):
+                out.append(text[pos:start])
+                pos = k + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def without_note(text: str) -> str:
+    """An annotation's body without its note; the same text when it has none.
+
+    A note starts at its first clause whose words are a note's — or, where
+    that clause is inside a sentence after a 。 (…。明确牵头部门的，有关部门
+    配合，不逐一列出), at that sentence — and runs to the end.  An annotation's
+    first clause is never a note: it names the units the note speaks of.
+    """
+    body = _without_note_brackets(text)
+    sentences = top_level_spans(body, "。")
+    for n, (s_start, s_end) in enumerate(sentences):
+        for a, b in top_level_spans(body[s_start:s_end], "，,；;"):
+            if (n or a) and is_note(body[s_start + a : s_start + b]):
+                # A sentence of its own is the note from its start, unless a
+                # label stands before the clause (。配合单位：B，…不再列出).
+                head = body[s_start : s_start + a]
+                cut = s_start if n and not any(c in head for c in "：:") else s_start + a
+                return body[:cut].rstrip(" ，,；;。")
+    return text if body == text else body.rstrip()

@@ -1,0 +1,94 @@
+"""segment/notes.py: a note inside an annotation is no unit; it states a
+convention or a scope, holds from its own annotation on, and ends its task
+like any annotation."""
+
+from __future__ import annotations
+
+import pytest
+
+import policy_parse
+from policy_parse.segment.annotations import parse_annotation, states_first_is_lead
+from policy_parse.segment.notes import without_note
+from policy_parse.segment.placement import split_tasks
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # a clause stating the convention, after a comma
+        (
+            "县甲局、县乙局、县丙局负责，排在第一位的部门为牵头部门，下同",
+            (),
+            ("县甲局、县乙局、县丙局",),
+        ),
+        # a sentence after 。
+        ("县甲局、县乙局等负责。列第一位者为牵头单位，下同", (), ("县甲局、县乙局等",)),
+        # a bracket closing the list
+        (
+            "责任单位：县甲局、县乙局、各乡镇（含园区）（列第一位的为工作牵头单位或汇总单位，下同）",
+            (),
+            ("县甲局、县乙局、各乡镇（含园区）",),
+        ),
+        # scopes, not conventions
+        (
+            "县甲局牵头，县乙局配合。明确牵头部门的，有关部门配合，不逐一列出，下同",
+            ("县甲局",),
+            ("县乙局",),
+        ),
+        ("县甲局、县乙局负责，以下各项涉及各乡镇的不再单独列出", (), ("县甲局、县乙局",)),
+        (
+            "牵头单位：县甲局；配合单位：县乙局。以下各项均需各乡镇落实，不再列出",
+            ("县甲局",),
+            ("县乙局",),
+        ),
+        ("牵头单位：县甲局；配合单位：县乙局，相关部门不再一一列出", ("县甲局",), ("县乙局",)),
+    ],
+)
+def test_a_note_inside_an_annotation_is_no_unit(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+    assert ann.written == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县甲局、县乙局负责",
+        "牵头单位：县甲局；配合单位：县乙局、县丙局",
+        "县甲局牵头，县乙局、各乡镇（街道）配合",
+        "责任单位：县甲局（县乙办）",
+    ],
+)
+def test_an_annotation_without_a_note_is_left_whole(text):
+    assert without_note(text) == text
+
+
+def test_the_convention_may_name_the_lead_a_work_lead():
+    assert states_first_is_lead("列第一位的为工作牵头单位或汇总单位")
+    assert not states_first_is_lead("牵头单位为工作专班")
+
+
+def test_an_annotation_with_a_note_still_ends_its_task():
+    tasks = split_tasks(
+        "推进甲事项（县甲局牵头。明确牵头部门的，有关部门配合，不逐一列出，下同）。"
+        "推进乙事项（县乙局、县丙局负责）。",
+        own_line=False,
+    )
+    assert [t.text for t in tasks] == ["推进甲事项", "推进乙事项"]
+    assert [[a.lead for a in t.annotations] for t in tasks] == [[("县甲局",)], [()]]
+
+
+def test_a_convention_in_a_note_holds_for_its_own_annotation_and_later_ones_only():
+    notice = policy_parse.parse_text(
+        "一、任务\n"
+        "1.完善机制。（县戊局、县己局负责）\n"
+        "2.推进改革。（县甲局、县乙局负责，排在第一位的部门为牵头部门，下同）\n"
+        "3.优化服务。（县丙局、县丁局负责）\n"
+    )
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        ([], ["县戊局", "县己局"]),
+        (["县甲局"], ["县乙局"]),
+        (["县丙局"], ["县丁局"]),
+    ]
