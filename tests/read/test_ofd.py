@@ -140,3 +140,79 @@ def test_an_invisible_text_object_goes_to_residue_not_to_the_text() -> None:
     text = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
     assert "总体要求" in text and "隐藏" not in text
     assert any("隐藏的文字" in r.text and "Visible" in r.reason for r in doc.residue)
+
+
+def _seen_and(unseen_attrs: str, fill: str = "") -> bytes:
+    seen = (
+        '<ofd:TextObject ID="3" Boundary="20 30 100 10" Size="5"><ofd:TextCode X="0" Y="5" '
+        'DeltaX="g 5 5">一、总体要求</ofd:TextCode></ofd:TextObject>'
+    )
+    unseen = (
+        f'<ofd:TextObject ID="4" Boundary="20 60 100 10" Size="5" {unseen_attrs}>{fill}'
+        '<ofd:TextCode X="0" Y="5" DeltaX="g 4 5">隐藏的文字</ofd:TextCode></ofd:TextObject>'
+    )
+    return _one_page(seen + unseen)
+
+
+@pytest.mark.parametrize(
+    ("attrs", "fill"),
+    [
+        ('Alpha="0"', ""),
+        ("", '<ofd:FillColor Value="255 255 255"/>'),
+        ("", '<ofd:FillColor Value="0 0 0" Alpha="0"/>'),
+    ],
+)
+def test_transparent_and_white_text_is_residue_with_its_reason(attrs: str, fill: str) -> None:
+    doc = read_document(_seen_and(attrs, fill))
+    text = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "总体要求" in text and "隐藏" not in text
+    assert [r.reason.split(":")[0] for r in doc.residue if "隐藏的文字" in r.text] == [
+        "hidden text"
+    ]
+
+
+def test_white_text_on_a_dark_filled_box_is_text() -> None:
+    box = (
+        '<ofd:PathObject ID="5" Boundary="10 50 150 30" Fill="true" Stroke="false">'
+        '<ofd:FillColor Value="180 0 0"/><ofd:AbbreviatedData>M 0 0 L 150 0 L 150 30 L 0 30 Z'
+        "</ofd:AbbreviatedData></ofd:PathObject>"
+    )
+    seen = (
+        '<ofd:TextObject ID="3" Boundary="20 60 100 10" Size="5">'
+        '<ofd:FillColor Value="255 255 255"/><ofd:TextCode X="0" Y="5" DeltaX="g 4 5">白底红字</ofd:TextCode>'
+        "</ofd:TextObject>"
+    )
+    doc = read_document(_one_page(box + seen))
+    assert "白底红字" in "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_a_huge_repeated_step_costs_what_its_text_costs() -> None:
+    from policy_parse.read.ofd import _deltas
+
+    # A TextCode places one glyph per character: steps past its text are never built.
+    assert _deltas("g 1000000000 5 7", "DeltaX", 3) == [5.0, 5.0, 5.0]
+    assert _deltas("2 g 2 5 7", "DeltaX", 10) == [2.0, 5.0, 5.0, 7.0]
+    # "g 1000000 5" three times for one glyph, in many objects: each costs one step.
+    obj = (
+        '<ofd:TextObject ID="3" Boundary="20 30 100 10" Size="5"><ofd:TextCode X="0" Y="5" '
+        'DeltaX="g 1000000 5 g 1000000 5 g 1000000 5">一</ofd:TextCode></ofd:TextObject>'
+    )
+    engine = OfdEngine(_one_page(obj * 100), Limits(), "t.ofd")
+    (page,) = list(engine.pages())
+    assert len(page.chars) == 100
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ['Size="big"', 'Size="5" X="abc"', 'Size="5" Boundary="a b c d"'],
+)
+def test_a_damaged_number_in_a_text_object_is_a_corrupt_file(bad: str) -> None:
+    attrs = bad if "Boundary" in bad else f'Boundary="20 30 100 10" {bad}'
+    code_x = 'X="abc"' if 'X="abc"' in bad else 'X="0"'
+    attrs = attrs.replace(' X="abc"', "")
+    obj = (
+        f'<ofd:TextObject ID="3" {attrs}><ofd:TextCode {code_x} Y="5">'
+        "一、总体要求</ofd:TextCode></ofd:TextObject>"
+    )
+    with pytest.raises(CorruptFileError, match="damaged OFD"):
+        read_document(_one_page(obj))

@@ -37,6 +37,8 @@ _PT = 72 / 25.4  # points per millimetre
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _INVISIBLE = 'hidden text: an OFD text object marked Visible="false"'
+_TRANSPARENT = 'hidden text: an OFD text object drawn fully transparent (Alpha="0")'
+_WHITE_TEXT = "hidden text: white OFD text with nothing but the white page behind it"
 _NUM = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -58,15 +60,17 @@ def _floats(text: str | None, what: str) -> list[float]:
         raise CorruptFileError(f"damaged OFD: {what} is not a list of numbers") from exc
 
 
-def _deltas(text: str | None, what: str) -> list[float]:
-    """DeltaX/DeltaY, with the "g N d" shorthand (N steps of d)."""
+def _deltas(text: str | None, what: str, need: int) -> list[float]:
+    """The first `need` steps of a DeltaX/DeltaY, with the "g N d" shorthand
+    (N steps of d): a TextCode places one glyph per character, so steps past
+    its text are never used and never built ("g 1000000000 5" costs nothing)."""
     out: list[float] = []
     toks = (text or "").split()
     i = 0
     try:
-        while i < len(toks):
+        while i < len(toks) and len(out) < need:
             if toks[i] == "g":
-                out.extend([float(toks[i + 2])] * min(int(toks[i + 1]), 1_000_000))
+                out.extend([float(toks[i + 2])] * min(int(toks[i + 1]), need - len(out)))
                 i += 3
             else:
                 out.append(float(toks[i]))
@@ -74,6 +78,33 @@ def _deltas(text: str | None, what: str) -> list[float]:
     except (ValueError, IndexError) as exc:
         raise CorruptFileError(f"damaged OFD: {what} is not a list of steps") from exc
     return out
+
+
+def _number(text: str | None, default: float, what: str) -> float:
+    if text is None:
+        return default
+    try:
+        return float(text)
+    except ValueError as exc:
+        raise CorruptFileError(f"damaged OFD: {what}={text!r} is not a number") from exc
+
+
+_WHITE = (255.0, 255.0, 255.0)
+
+
+def _fill(el: etree._Element) -> tuple[tuple[float, ...] | None, bool]:
+    """An object's fill colour (None: the default, black) and whether it is
+    fully transparent (Alpha="0" on the object or its FillColor)."""
+    colour = _child(el, "FillColor")
+    alpha = [el.get("Alpha"), colour.get("Alpha") if colour is not None else None]
+    transparent = any(a is not None and a.strip() in ("0", "0.0") for a in alpha)
+    if colour is None or not colour.get("Value"):
+        return None, transparent
+    try:
+        value = tuple(float(v) for v in (colour.get("Value") or "").split())
+    except ValueError:
+        return None, transparent
+    return value, transparent
 
 
 class OfdEngine:
@@ -134,6 +165,8 @@ class OfdEngine:
         chars: list[Char] = []
         edges: list[Edge] = []
         hidden: list[tuple[Char, str]] = []
+        white: list[Char] = []  # white text: hidden unless a filled box is behind it
+        boxes: list[tuple[float, float, float, float]] = []  # filled, not white
         objects = 0
         for el in root.iter():
             kind = _local(el)
@@ -146,14 +179,30 @@ class OfdEngine:
                     "objects (Limits.max_page_objects); raise it if the file is genuine"
                 )
             if kind == "TextObject":
+                colour, transparent = _fill(el)
                 if el.get("Visible", "true") == "false":
                     hidden.extend((c, _INVISIBLE) for c in self._text(el))
+                elif transparent:
+                    hidden.extend((c, _TRANSPARENT) for c in self._text(el))
+                elif colour is not None and colour[:3] == _WHITE:
+                    white.extend(self._text(el))
                 else:
                     chars.extend(self._text(el))
             elif el.get("Visible", "true") == "false":
                 continue
             else:
                 edges.extend(self._path(el))
+                colour, transparent = _fill(el)
+                painted = el.get("Fill", "false") == "true" and not transparent
+                if painted and (colour is None or colour[:3] != _WHITE):
+                    x, y, w, h = self._frame(el)[0]
+                    boxes.append((x * _PT, y * _PT, (x + w) * _PT, (y + h) * _PT))
+        for c in white:
+            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):
+                chars.append(c)
+            else:
+                hidden.append((c, _WHITE_TEXT))
         if not any(c.text.strip() for c in chars):
             edges = []
         return PageModel(
@@ -177,17 +226,18 @@ class OfdEngine:
     def _text(self, el: etree._Element) -> list[Char]:
         bound, (a, b, c, d, e, f) = self._frame(el)
         bx, by, bw, _ = bound
-        size = float(el.get("Size") or 0) or 1.0
+        size = _number(el.get("Size") or None, 0.0, "Size") or 1.0
         scale = (abs(d) or 1.0) if (b, c) == (0.0, 0.0) else 1.0
         out: list[Char] = []
         x = y = 0.0
         for code in el:
             if _local(code) != "TextCode":
                 continue
-            x = float(code.get("X", x))
-            y = float(code.get("Y", y))
-            dx = _deltas(code.get("DeltaX"), "DeltaX")
-            dy = _deltas(code.get("DeltaY"), "DeltaY")
+            x = _number(code.get("X"), x, "X")
+            y = _number(code.get("Y"), y, "Y")
+            n = len(code.text or "")
+            dx = _deltas(code.get("DeltaX"), "DeltaX", n)
+            dy = _deltas(code.get("DeltaY"), "DeltaY", n)
             for k, ch in enumerate(code.text or ""):
                 step = dx[k] if k < len(dx) else None
                 width = step if step is not None else min(size, max(bw - x, 0.0) or size)
