@@ -677,3 +677,14 @@ def test_an_explicit_lead_beats_a_convention_stated_in_the_same_annotation():
     )
     got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
     assert got == [(["县甲局", "县乙局"], ["县丙局", "县丁局"]), (["县戊局"], ["县己局"])]
+
+
+def test_levels_waiting_for_the_body_the_last_one_names_are_bare_units():
+    ann = bare_units("县发改委、农委，各市（县）、区政府")
+    assert ann is not None
+    assert ann.support == ("县发改委、农委，各市（县）、区政府",)
+
+
+@pytest.mark.parametrize("body", ["各市（县）、2022年", "各县、市", "甲乙、区政府"])
+def test_a_level_with_no_body_after_it_is_no_bare_unit(body):
+    assert bare_units(body) is None

@@ -27,6 +27,7 @@ from .brackets import ANY_OPENER as _ANY_OPENER
 from .brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
 from .brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .brackets import PAIR as PAIR  # noqa: PLC0414
+from .brackets import top_level_spans
 from .brackets import top_level_split as _top_level_split
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
@@ -458,16 +459,53 @@ def names_only_units(values: Sequence[str]) -> bool:
     """Every item of these unit lists ends like a unit (data/units.toml
     endings; X等部门 too) and starts like no remark ([bare] not_units): the
     test for words that carry no bracket or label to say they are units."""
-    items = [p.strip() for v in values for p in UNIT_SEPARATORS.split(v) if p.strip()]
+    items = [p.strip() for v in values for p in _split_items(v) if p.strip()]
     endings = tuple(load("units")["endings"])
     remarks = tuple(load("annotations")["bare"]["not_units"])
-    return bool(items) and all(
-        _SEVERAL.sub("", i).endswith(endings)
-        and len(i) <= 30
-        and not i.startswith(remarks)
-        and not _marker_after_several(i)
-        for i in items
-    )
+    heads = load("units")["suffix_heads"]
+
+    def unit(i: str) -> bool:
+        return (
+            _SEVERAL.sub("", i).endswith(endings)
+            and len(i) <= 30
+            and not i.startswith(remarks)
+            and not _marker_after_several(i)
+        )
+
+    # 各市（县）、区政府: levels of government wait for the body the next
+    # level names (normalize.units.expand_shared_suffixes gives it to them).
+    ok = [unit(i) for i in items]
+    gives = False  # the items after k give a body to a level at k
+    for k in range(len(items) - 1, -1, -1):
+        if ok[k]:
+            gives = items[k][0] in heads
+        elif gives and is_level(items[k]):
+            ok[k] = True
+        else:
+            gives = False
+    return bool(items) and all(ok)
+
+
+def _split_items(value: str) -> list[str]:
+    """A unit list's items: 相关县（市、区）政府 is one."""
+    if _ANY_OPENER.search(value) is None:
+        return UNIT_SEPARATORS.split(value)
+    return [value[a:b] for a, b in top_level_spans(value, "、，,；;／/\n")]
+
+
+_LEVEL_ALTERNATIVES = lazy_compile(r"[（(](?P<levels>[^（）()]+)[）)]$")
+
+
+def is_level(name: str) -> bool:
+    """各县, 市, 各市（县）, 相关县（市、区）: a level of government (units.toml
+    `suffix_heads`), maybe with its alternatives in brackets, and no body."""
+    heads = load("units")["suffix_heads"]
+    m = _LEVEL_ALTERNATIVES.search(name)
+    if m is not None:
+        if not all(ch in heads or ch in "、，," for ch in m["levels"]):
+            return False
+        name = name[: m.start()]
+    return bool(name) and name[-1] in heads
 
 
 def _marker_after_several(item: str) -> bool:
