@@ -104,7 +104,6 @@ KNOWN_NUMBERING = {
     "61_qiaocheng-jiaoyuju-2025-table": "an extract: rows 3, 68, 69 (a real jump, but not a fault)",
 }
 KNOWN_ODD_UNITS = {
-    "35_guoban-2018-129-xiaofei": "共青团中央 has no unit ending: a false odd_unit",
     # 04 ends on 责任单位:区 (the excerpt stops inside a name): a true finding.
     "04_wuhan-caidian": None,
     "37_jiangmen-tudichubei-pipe-table": "办公室牵头 / 各科室配合 kept as units",
