@@ -86,6 +86,21 @@ def _label_roles() -> dict[str, str]:
     return roles
 
 
+def label_role(label: str) -> str:
+    """A label's role: the words listed ([roles], [labels]) — or, for any
+    other label made of a role word and a unit word (共同责任单位, 牵头实施
+    单位), its words: a lead word leads, an oversight word oversees, any
+    other role word supports."""
+    if (role := _label_roles().get(label)) is not None:
+        return role
+    roles = load("annotations")["roles"]
+    if any(w in label for w in roles["lead"]):
+        return "lead"
+    if any(w in label for w in roles["oversight"]):
+        return "oversight"
+    return "support"
+
+
 def has_colon(text: str) -> bool:
     """A cheap test before label_pattern, whose labels all end in ：or : —
     or in the 】 of a bracketed label (【牵头单位】A)."""
@@ -118,14 +133,26 @@ def label_pattern() -> regex.Pattern[str]:
     # At most one label can end in a colon at a given start (a longer one
     # continues with a character no colon or bracket is), so the order of
     # the alternatives changes no match.
-    labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others)])
+    # Any other label made of a role word and a unit word, a modifier before
+    # and up to three characters between: 共同责任单位, 牵头实施单位, 协同推进
+    # 部门 (label_role reads its role) — not 明确各牵头单位： in a sentence.
+    role_words = [*roles["lead"], *roles["support"], *roles["oversight"], *roles["bare"]]
+    modifiers = load("annotations")["labels"]["modifiers"]
+    generic = (
+        f"(?:{_alt(modifiers)})?(?:{_alt(role_words)})"
+        rf"\p{{Han}}{{0,3}}?(?:{_alt(unit_words)})"
+    )
+    labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others), generic])
+    person_starts = _alt(load("annotations")["leaders"]["starts"])
     return regex.compile(
         r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
         r"(?P<label>"
         + labels  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
         + _alt(leaders)
-        + r")))"  # a person or position label
+        + r")|(?:"
+        + person_starts
+        + r")\p{Han}{0,6}?))"  # a person or position label: …领导, 分管…
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         # 【牵头单位】A: the bracket is its colon — unless nothing follows it
         # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
@@ -221,7 +248,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
-        role = "leader" if m["leader"] else _label_roles()[m["label"]]
+        role = "leader" if m["leader"] else label_role(m["label"])
         if role == "oversight":
             continue  # 督办单位：X supervises: no unit of the measure
         if role == "leader":
@@ -555,5 +582,5 @@ def parse_annotation_line(line: str) -> tuple[str, str] | None:
     m = label_pattern().match(line.strip())
     if not m:
         return None
-    role = "leader" if m["leader"] else _label_roles()[m["label"]]
+    role = "leader" if m["leader"] else label_role(m["label"])
     return role, line.strip()[m.end() :].strip()
