@@ -677,3 +677,55 @@ def test_an_explicit_lead_beats_a_convention_stated_in_the_same_annotation():
     )
     got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
     assert got == [(["县甲局", "县乙局"], ["县丙局", "县丁局"]), (["县戊局"], ["县己局"])]
+
+
+def test_levels_waiting_for_the_body_the_last_one_names_are_bare_units():
+    ann = bare_units("县发改委、农委，各市（县）、区政府")
+    assert ann is not None
+    assert ann.support == ("县发改委、农委，各市（县）、区政府",)
+
+
+@pytest.mark.parametrize("body", ["各市（县）、2022年", "各县、市", "甲乙、区政府"])
+def test_a_level_with_no_body_after_it_is_no_bare_unit(body):
+    assert bare_units(body) is None
+
+
+# --- labels and persons by structure -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("共同责任单位：县甲局、县乙局", (), ("县甲局、县乙局",)),
+        ("牵头实施单位：县甲局；协同推进部门：县乙局", ("县甲局",), ("县乙局",)),
+        ("主责科室：办公室；其他配合科室：财务科", ("办公室",), ("财务科",)),
+        ("具体承办处室：县甲局", (), ("县甲局",)),
+    ],
+)
+def test_any_label_ending_in_a_unit_word_is_a_unit_label_its_role_from_its_words(
+    body, lead, support
+):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "line", ["各有关单位：要高度重视", "有关部门：按要求推进", "各责任单位：抓好落实"]
+)
+def test_a_word_ending_in_a_unit_word_with_no_role_in_it_is_no_label(line):
+    assert parse_annotation_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "body, leaders",
+    [
+        ("分管同志：张三；牵头单位：县甲局", ("张三",)),
+        ("包联县领导：李四；牵头单位：县甲局", ("李四",)),
+        ("联系副县长：王五；牵头单位：县甲局", ("王五",)),
+    ],
+)
+def test_a_person_label_is_known_by_its_form(body, leaders):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (("县甲局",), (), leaders)

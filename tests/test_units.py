@@ -162,6 +162,27 @@ def test_it_leaves_a_complete_unit_name_before_a_suffix_run_as_written(name):
     assert pairs[0] == (name, name)
 
 
+@pytest.mark.parametrize(
+    "written, expanded",
+    [
+        # levels of government before one level with its body: 各县、镇、乡政府
+        ("各县、镇、乡政府", ["各县政府", "镇政府", "乡政府"]),
+        # a level with its alternative in brackets: 各市（县）、区政府
+        ("县农委，各市（县）、区政府", ["县农委", "各市(县)政府", "区政府"]),
+        ("各县、区人民政府（管委会）", ["各县人民政府(管委会)", "区人民政府(管委会)"]),
+    ],
+)
+def test_a_run_of_levels_takes_the_body_the_last_level_names(written, expanded):
+    assert [e for _, e in written_units(written)] == expanded
+
+
+@pytest.mark.parametrize("written", ["甲乙、区政府", "各县（园区）、区政府"])
+def test_a_run_that_is_no_level_takes_no_body(written):
+    # 甲乙 is no level; （园区） is no alternative level.
+    pairs = written_units(written)
+    assert pairs[0][1] == pairs[0][0].replace("（", "(").replace("）", ")")
+
+
 def test_it_records_a_suffix_expansion_as_such():
     inv = Inventory(["北辰区政府", "南开区政府"])
     assert inv.unit("北辰", "北辰区政府").status is UnitStatus.EXPANDED
@@ -349,6 +370,7 @@ def test_it_keeps_a_name_with_spaces_inside_whole(text):
         "各地",
         "全区经济运行各专班",
         "县直各有关单位",
+        "民盟中央",  # a national body of an organisation: 中央
     ],
 )
 def test_names_of_departments_places_and_groups_look_like_units(name):
@@ -382,3 +404,8 @@ def test_a_name_cut_in_the_wrong_place_does_not_look_like_a_unit(name):
 )
 def test_a_whole_place_takes_no_suffix_of_another_level(written, expanded):
     assert [e for _, e in expand_shared_suffixes(written)] == expanded
+
+
+def test_a_level_run_after_x_deng_takes_the_body_too():
+    pairs = written_units("县甲局、县乙局等，各县、市、区政府")
+    assert [e for _, e in pairs] == ["县甲局", "县乙局等", "各县政府", "市政府", "区政府"]

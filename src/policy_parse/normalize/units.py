@@ -21,6 +21,7 @@ from ..data import load
 from ..lazy_regex import lazy_compile
 from ..memo import text_cache
 from ..models import Unit, UnitStatus
+from ..segment.annotations import is_level
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
 from .invisible import strip_invisible
 
@@ -111,6 +112,11 @@ _SEVERAL_TAIL = lazy_compile(r"等\p{Han}{0,3}$")
 _CLOSING_BRACKET = lazy_compile(r"[（(][^（）()]*[）)]$")
 
 
+def _core(name: str) -> str:
+    """The name without a trailing X等 / X等部门 and a closing bracket."""
+    return _CLOSING_BRACKET.sub("", _SEVERAL_TAIL.sub("", name))
+
+
 @functools.cache
 def _look() -> tuple[tuple[str, ...], tuple[str, ...], int]:
     data = load("units")
@@ -128,7 +134,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if len(name) >= 2 and name.endswith(endings):
         return True  # most names: no X等 or bracket to set aside
-    core = _CLOSING_BRACKET.sub("", _SEVERAL_TAIL.sub("", clean(name)))
+    core = _core(clean(name))
     return len(core) >= 2 and core.endswith(endings)
 
 
@@ -147,7 +153,8 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
         item = clean(original)
         if not item:  # only invisible characters: no unit (normalize.invisible)
             continue
-        if not _has_unit_ending(item):
+        if not _has_unit_ending(item) and not _has_unit_ending(_core(item)):
+            # 北辰 waits for a suffix; 区人民政府（管委会） and 某局等 are whole.
             pending.append(original)
             continue
         if pending:
@@ -160,6 +167,10 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
                     and item[n] in load("units")["suffix_heads"]
                 ):
                     suffix = item[n:]
+            if suffix is None and len(item) > 1 and all(is_level(clean(p)) for p in pending):
+                # 各县、市、区政府 / 各市（县）、区政府: levels of government, the
+                # last with its body; each level takes that body.
+                suffix = item[1:] if item[0] in load("units")["suffix_heads"] else None
             for p in pending:
                 name = clean(p)
                 out.append(

@@ -27,6 +27,7 @@ from .brackets import ANY_OPENER as _ANY_OPENER
 from .brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
 from .brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .brackets import PAIR as PAIR  # noqa: PLC0414
+from .brackets import top_level_spans
 from .brackets import top_level_split as _top_level_split
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
@@ -85,6 +86,21 @@ def _label_roles() -> dict[str, str]:
     return roles
 
 
+def label_role(label: str) -> str:
+    """A label's role: the words listed ([roles], [labels]) — or, for any
+    other label made of a role word and a unit word (共同责任单位, 牵头实施
+    单位), its words: a lead word leads, an oversight word oversees, any
+    other role word supports."""
+    if (role := _label_roles().get(label)) is not None:
+        return role
+    roles = load("annotations")["roles"]
+    if any(w in label for w in roles["lead"]):
+        return "lead"
+    if any(w in label for w in roles["oversight"]):
+        return "oversight"
+    return "support"
+
+
 def has_colon(text: str) -> bool:
     """A cheap test before label_pattern, whose labels all end in ：or : —
     or in the 】 of a bracketed label (【牵头单位】A)."""
@@ -117,14 +133,26 @@ def label_pattern() -> regex.Pattern[str]:
     # At most one label can end in a colon at a given start (a longer one
     # continues with a character no colon or bracket is), so the order of
     # the alternatives changes no match.
-    labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others)])
+    # Any other label made of a role word and a unit word, a modifier before
+    # and up to three characters between: 共同责任单位, 牵头实施单位, 协同推进
+    # 部门 (label_role reads its role) — not 明确各牵头单位： in a sentence.
+    role_words = [*roles["lead"], *roles["support"], *roles["oversight"], *roles["bare"]]
+    modifiers = load("annotations")["labels"]["modifiers"]
+    generic = (
+        f"(?:{_alt(modifiers)})?(?:{_alt(role_words)})"
+        rf"\p{{Han}}{{0,3}}?(?:{_alt(unit_words)})"
+    )
+    labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others), generic])
+    person_starts = _alt(load("annotations")["leaders"]["starts"])
     return regex.compile(
         r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
         r"(?P<label>"
         + labels  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
         + _alt(leaders)
-        + r")))"  # a person or position label
+        + r")|(?:"
+        + person_starts
+        + r")\p{Han}{0,6}?))"  # a person or position label: …领导, 分管…
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         # 【牵头单位】A: the bracket is its colon — unless nothing follows it
         # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
@@ -220,7 +248,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
-        role = "leader" if m["leader"] else _label_roles()[m["label"]]
+        role = "leader" if m["leader"] else label_role(m["label"])
         if role == "oversight":
             continue  # 督办单位：X supervises: no unit of the measure
         if role == "leader":
@@ -458,16 +486,53 @@ def names_only_units(values: Sequence[str]) -> bool:
     """Every item of these unit lists ends like a unit (data/units.toml
     endings; X等部门 too) and starts like no remark ([bare] not_units): the
     test for words that carry no bracket or label to say they are units."""
-    items = [p.strip() for v in values for p in UNIT_SEPARATORS.split(v) if p.strip()]
+    items = [p.strip() for v in values for p in _split_items(v) if p.strip()]
     endings = tuple(load("units")["endings"])
     remarks = tuple(load("annotations")["bare"]["not_units"])
-    return bool(items) and all(
-        _SEVERAL.sub("", i).endswith(endings)
-        and len(i) <= 30
-        and not i.startswith(remarks)
-        and not _marker_after_several(i)
-        for i in items
-    )
+    heads = load("units")["suffix_heads"]
+
+    def unit(i: str) -> bool:
+        return (
+            _SEVERAL.sub("", i).endswith(endings)
+            and len(i) <= 30
+            and not i.startswith(remarks)
+            and not _marker_after_several(i)
+        )
+
+    # 各市（县）、区政府: levels of government wait for the body the next
+    # level names (normalize.units.expand_shared_suffixes gives it to them).
+    ok = [unit(i) for i in items]
+    gives = False  # the items after k give a body to a level at k
+    for k in range(len(items) - 1, -1, -1):
+        if ok[k]:
+            gives = items[k][0] in heads
+        elif gives and is_level(items[k]):
+            ok[k] = True
+        else:
+            gives = False
+    return bool(items) and all(ok)
+
+
+def _split_items(value: str) -> list[str]:
+    """A unit list's items: 相关县（市、区）政府 is one."""
+    if _ANY_OPENER.search(value) is None:
+        return UNIT_SEPARATORS.split(value)
+    return [value[a:b] for a, b in top_level_spans(value, "、，,；;／/\n")]
+
+
+_LEVEL_ALTERNATIVES = lazy_compile(r"[（(](?P<levels>[^（）()]+)[）)]$")
+
+
+def is_level(name: str) -> bool:
+    """各县, 市, 各市（县）, 相关县（市、区）: a level of government (units.toml
+    `suffix_heads`), maybe with its alternatives in brackets, and no body."""
+    heads = load("units")["suffix_heads"]
+    m = _LEVEL_ALTERNATIVES.search(name)
+    if m is not None:
+        if not all(ch in heads or ch in "、，," for ch in m["levels"]):
+            return False
+        name = name[: m.start()]
+    return bool(name) and name[-1] in heads
 
 
 def _marker_after_several(item: str) -> bool:
@@ -517,5 +582,5 @@ def parse_annotation_line(line: str) -> tuple[str, str] | None:
     m = label_pattern().match(line.strip())
     if not m:
         return None
-    role = "leader" if m["leader"] else _label_roles()[m["label"]]
+    role = "leader" if m["leader"] else label_role(m["label"])
     return role, line.strip()[m.end() :].strip()
