@@ -277,6 +277,8 @@ def test_it_reads_marker_look_alikes_through_one_normalisation(line, style, numb
         "13.03.2015  07:51",
         "2021.05.14 发布",
         "12.03 08:15 更新",
+        "1-03-24",  # 成文日期: 202 / 1-03-24: a date the page wrapped inside its year
+        "1-03-24 发布机构: 市政府办公室",
     ],
 )
 def test_it_never_takes_a_date_or_a_time_for_a_marker(line):

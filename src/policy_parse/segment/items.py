@@ -16,7 +16,6 @@ from ..models import Residue, Span
 from . import grammar as g
 from .annotations import (
     CLOSERS,
-    OPENERS,
     Annotation,
     is_label_line,
     label_pattern,
@@ -25,6 +24,7 @@ from .annotations import (
 from .header import Line
 from .markers import Marked, match_marker
 from .placement import split_tasks, split_trailing_annotation
+from .wrapping import Page, bracket_depth, goes_on
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -109,10 +109,14 @@ def trailer_reason(trailers: list[Paragraph]) -> str:
     return CLOSING_REASON if _closing(trailers) else TRAILER_REASON
 
 
-# A wrapped line is a full line of the page; a shorter one is a title or a
-# label (a section title over an unnumbered topic line).
-_WRAPPED_MIN = 20
-_ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
+# After these a label starts a clause of its own (segment.annotations.label_pattern).
+_CLAUSE_STARTS = ("；", ";", "，", ",", "。", "（", "(", "【", "〔")
+
+
+def _label_across(last: str, line: str) -> bool:
+    """A label that starts in `last` and ends in `line` (责任 / 领导：)."""
+    tail = last[-12:]
+    return any(m.start() < len(tail) < m.end() for m in label_pattern().finditer(tail + line[:24]))
 
 
 @attrs.define
@@ -122,42 +126,32 @@ class _Raw:
     pieces: list[str]
     span: Span
     label: bool  # it starts with a label (牵头单位：…): nothing wraps onto it
+    depth: int = 0  # brackets opened and not yet closed, kept as pieces come
 
     @classmethod
-    def of(cls, text: str, span: Span) -> _Raw:
-        return cls(pieces=[text], span=span, label=is_label_line(text))
+    def of(cls, text: str, span: Span, *, label: bool | None = None) -> _Raw:
+        label = is_label_line(text) if label is None else label
+        return cls(pieces=[text], span=span, label=label, depth=bracket_depth(text))
 
-    def wraps(self, line: str) -> bool:
-        """`line` goes on with this paragraph: its last line was a full line
-        ended mid-sentence, and `line` is no label line and no bracket.  A
-        label line goes on only while its value does: 牵头单位： alone (a PDF
-        copy puts the value on the next line), or a list ended by 、."""
-        last = self.pieces[-1].rstrip()
-        if self.label:
-            if is_label_line(line) or line.startswith(tuple(OPENERS)):
-                return False
-            text = "".join(self.pieces).strip()
-            m = label_pattern().match(text)
-            return (m is not None and m.end() == len(text)) or last.endswith(("、", "，", ","))
-        if not last.endswith(_ENDS) and _bracket_open(self.pieces) and not is_label_line(line):
-            # A bracket still open goes on, however short its line: a PDF copy
-            # breaks an annotation where the page ends (specimen 43).
-            return True
-        return (
-            len(last) >= _WRAPPED_MIN
-            and not last.endswith(_ENDS)
-            and not self.label
-            and not is_label_line(line)
-            and not line.startswith(tuple(OPENERS))
-        )
+    def wraps(self, line: str, page: Page) -> bool:
+        """`line` goes on with this paragraph (segment.wrapping)."""
+        return goes_on(self.pieces[-1], line, depth=self.depth, label=self.label, page=page)
 
-
-def _bracket_open(pieces: list[str]) -> bool:
-    """More brackets opened than closed in the paragraph so far."""
-    depth = 0
-    for piece in pieces:
-        depth += sum(piece.count(c) for c in OPENERS) - sum(piece.count(c) for c in CLOSERS)
-    return depth > 0
+    def add(self, line: Line) -> None:
+        text = line.text.strip()
+        last = self.pieces[-1]
+        if (
+            is_label_line(text)
+            and not last.endswith(_CLAUSE_STARTS)
+            and not _label_across(last, text)
+        ):
+            # （牵头单位：A  / 配合单位：B）: the line break was the space
+            # between the two labels (read/ strips it); a label starts a clause.
+            # （责任 / 领导：…） is one label cut by the page: no space.
+            text = " " + text
+        self.pieces.append(text)
+        self.depth += bracket_depth(self.pieces[-1])
+        self.span = self.span.cover(line.span)
 
 
 def _next_number(number: str) -> str | None:
@@ -241,16 +235,20 @@ def _glued(m: Marked) -> bool:
 
 
 def lines_to_items(
-    lines: list[Line], first_is_lead: bool
+    lines: list[Line], first_is_lead: bool, page: Page | None = None
 ) -> tuple[list[Item], list[bool], list[Residue]]:
     """Lines → items (a marker line and the paragraphs under it), whether the
-    first-unit-leads convention holds for each, and the lines before any."""
+    first-unit-leads convention holds for each, and the lines before any.
+    `page`: the width the text was wrapped at (default: read off `lines`)."""
+    if page is None:
+        page = Page.of([ln.text for ln in lines])
     residue: list[Residue] = []
     items: list[Item] = []
     conventions: list[bool] = []  # per item: the convention holds from here on
     seen_convention = first_is_lead
     current: tuple[Marked, list[_Raw]] | None = None
     follow: list[Line] = []
+    previous = ""  # the line before, for a note it wraps into this one
 
     def close() -> None:
         if current is not None:
@@ -269,21 +267,22 @@ def lines_to_items(
             close()
             follow = []
             m = attrs.evolve(m, line=ln)
-            current = (m, [_Raw(pieces=[m.rest], span=ln.span, label=False)])
+            current = (m, [_Raw.of(m.rest, ln.span, label=False)])
         elif current is not None:
             follow.append(ln)
             raws = current[1]
             text = ln.text.strip()
-            if raws[-1].wraps(text):
+            if raws[-1].wraps(text, page):
                 # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
-                raws[-1].pieces.append(text)
-                raws[-1].span = raws[-1].span.cover(ln.span)
+                raws[-1].add(ln)
             else:
                 raws.append(_Raw.of(text, ln.span))
         else:
             residue.append(
                 Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
             )
-        seen_convention = seen_convention or states_first_is_lead(ln.text)
+        # A note wrapped over two lines (列第一 / 位者为牵头单位) is read whole.
+        seen_convention = seen_convention or states_first_is_lead(previous + ln.text)
+        previous = ln.text
     close()
     return items, conventions, residue
