@@ -21,7 +21,9 @@ def _wrap(text: str, width: int) -> str:
     """Every line longer than `width` broken at `width`, as a PDF copy does."""
     out: list[str] = []
     for line in text.split("\n"):
-        out.extend(line[k : k + width] for k in range(0, len(line), width)) if line else out.append("")
+        out.extend(line[k : k + width] for k in range(0, len(line), width)) if line else out.append(
+            ""
+        )
     return "\n".join(out)
 
 
@@ -117,7 +119,12 @@ def test_on_a_web_copy_a_label_line_does_not_swallow_the_paragraph_after_it():
     )
     notice = policy_parse.parse_text(text)
     (m,) = notice.measures
-    assert [u.name for u in m.lead] == ["县政务服务中心", "县大数据中心", "县市场监管局", "县税务局"]
+    assert [u.name for u in m.lead] == [
+        "县政务服务中心",
+        "县大数据中心",
+        "县市场监管局",
+        "县税务局",
+    ]
     assert "各乡镇要明确专人负责" in m.text
 
 
@@ -165,3 +172,50 @@ def test_a_label_cut_by_the_page_inside_its_word_is_one_label():
     assert m1.leaders == ("张三",)
     assert [u.name for u in m1.lead] == ["县商务局"]
     assert [u.name for u in m1.support] == ["县财政局"]
+
+
+def test_two_items_on_one_line_are_found_when_the_page_broke_the_annotation_between_them():
+    text = (
+        "某市重点工作分工意见\n一、主要目标\n（一）粮食总产量稳定在120万吨以上。（市农业局负\n"
+        "责）（二）城镇新增就业3万人。（市人社局主\n办，市财政局协办）\n"
+        "（三）居民收入增长7%左右。（市统计局负责）\n"
+    )
+    assert _records(text) == [
+        ("1", ["市农业局"], []),
+        ("2", ["市人社局"], ["市财政局"]),
+        ("3", ["市统计局"], []),
+    ]
+
+
+def test_a_label_line_cut_inside_a_name_goes_on_without_a_page_width():
+    text = (
+        "一、任务\n1.推进交通建设。\n协同责任单位：县发展改革局、县财政局、县交通\n"
+        "运输局、县水务局。\n2.优化营商环境。\n牵头单位：县政务服务中心\n"
+    )
+    assert _records(text)[0] == ("1", [], ["县发展改革局", "县财政局", "县交通运输局", "县水务局"])
+
+
+def test_a_wrapped_line_that_starts_like_a_marker_out_of_sequence_goes_on():
+    # 统 / 一、运转高效: the page cut 统一 after 统; 一、 after 二、 starts nothing.
+    text = (
+        "一、总体要求\n坚持统筹推进。\n二、重点任务\n"
+        "1.完善管理体制。建立分工明确、职责清晰、权责统\n"
+        "一、运转高效的管理体制。（牵头单位：市商务局）\n"
+        "2.规范市场秩序。（牵头单位：市市场监管局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert (
+        notice.measures[0].text
+        == "完善管理体制。建立分工明确、职责清晰、权责统一、运转高效的管理体制。"
+    )
+    assert [u.name for u in notice.measures[0].lead] == ["市商务局"]
+
+
+def test_a_marker_in_sequence_after_an_unended_line_still_starts_an_item():
+    text = (
+        "一、重点任务\n1.完善管理体制，建立分工明确、权责统一的机制\n"
+        "2.规范市场秩序。（牵头单位：市市场监管局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]

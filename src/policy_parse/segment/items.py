@@ -16,6 +16,7 @@ from ..models import Residue, Span
 from . import grammar as g
 from .annotations import (
     CLOSERS,
+    OPENERS,
     Annotation,
     is_label_line,
     label_pattern,
@@ -165,9 +166,10 @@ def split_run_on_items(line: Line) -> list[Line]:
     A marker inside the line starts an item of its own only when it checks
     against its neighbours: it is the style of the line's own marker, its
     number is the next one, and an annotation ends what stands before it.
-    A reference (（三）项), the item's own inner list (（1）…（2）…) or a
-    marker after unannotated words stays text.  Every piece keeps the line's
-    span."""
+    A reference (（三）项), a marker after unannotated words, or any marker
+    of the line's style in an inner list that starts again (（1）…（1）…（2）…:
+    the item's own enumeration, written in its own style) stays text.  Every
+    piece keeps the line's span."""
     head = match_marker(line.text)
     if head is None or not any(c in CLOSERS for c in head.rest):
         return [line]
@@ -175,14 +177,18 @@ def split_run_on_items(line: Line) -> list[Line]:
     out: list[Line] = []
     start, number = 0, head.number
     for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
-        if text[k - 1] not in CLOSERS:
+        if text[k - 1] not in _BEFORE_INLINE and text[k] not in OPENERS:
             continue
         m = match_marker(text[k:])
-        if m is None or m.style != head.style or m.number != _next_number(number):
+        if m is None or m.style != head.style:
             continue
+        if m.number != _next_number(number):
+            if text[k - 1] in _BEFORE_INLINE:
+                return [line]  # an inner list in the line's own style
+            continue  # a reference inside a sentence: （三）项
         _, ann = split_trailing_annotation(text[start:k])
-        if ann is None or not ann.names_units:
-            continue
+        if ann is None or not ann.names_units or text[k - 1] not in CLOSERS:
+            return [line]  # the next number, but no annotation closes its item
         out.append(Line(text[start:k], line.span))
         start, number = k, m.number
     if not out:
@@ -190,7 +196,14 @@ def split_run_on_items(line: Line) -> list[Line]:
     return [*out, Line(text[start:], line.span)]
 
 
-_DECIMAL_STYLES = ("ar_dot", "ar_dec")  # 11. and 3.1: one family of numbers
+# After these a marker inside a line may start an item: a closing bracket or a
+# sentence end.
+_BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
+
+
+# Arabic numbers of one list, whatever the mark after them (11. 11、 （11） 11）
+# and 3.1): the neighbours a glued number is checked against.
+_ARABIC_STYLES = ("ar_dot", "ar_dec", "ar_dun", "ar_paren", "ar_rparen")
 
 
 def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
@@ -198,12 +211,13 @@ def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
     with the figure 121 — not sub-measure 11-121.
 
     A decimal marker glued to its text (N.M with no final dot and no space
-    after it) is re-read as N. when its neighbours call for N: the number
-    before it (10. or 10.3) is N-1, and the next is N+1 (or there is none).
-    Among its own siblings (N.1, N.2) it stays a sub-measure."""
+    after it) is re-read as N. when its neighbours call for N: the Arabic
+    number before it (10. 10、 （10） or 10.3) is N-1, and the next is N+1 (or
+    there is none).  It takes the style of the number before it, the list it
+    belongs to.  Among its own siblings (N.1, N.2) it stays a sub-measure."""
     out = list(markers)
     numbered = [
-        (k, m) for k, m in enumerate(markers) if m is not None and m.style in _DECIMAL_STYLES
+        (k, m) for k, m in enumerate(markers) if m is not None and m.style in _ARABIC_STYLES
     ]
     for at, (k, m) in enumerate(numbered):
         if m.style != "ar_dec" or not _glued(m):
@@ -214,9 +228,11 @@ def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
         if "-" in figure or before != int(main) - 1 or after not in (None, int(main) + 1):
             continue
         dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
+        # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
+        style = numbered[at - 1][1].style
         out[k] = attrs.evolve(
             m,
-            style="ar_dot",
+            style="ar_dot" if style == "ar_dec" else style,
             number=main,
             written=m.written[: dot + 1],
             rest=m.written[dot + 1 :] + m.rest,
@@ -232,6 +248,41 @@ def _glued(m: Marked) -> bool:
     """No space between the number and the text: 11.121人才, not 3.1 支持."""
     text = m.line.text.lstrip()
     return text.startswith(m.written) and not text[len(m.written) : len(m.written) + 1].isspace()
+
+
+@attrs.frozen
+class _Sequence:
+    """The numbers met so far, per marker style: does a marker go on from them?"""
+
+    order: tuple[str, ...] = ()  # styles in order of first appearance (level)
+    last: tuple[tuple[str, int, int], ...] = ()  # (style, its last number, when)
+
+    def after(self, markers: list[Marked]) -> _Sequence:
+        order, last = list(self.order), {s: (n, t) for s, n, t in self.last}
+        tick = max((t for _, _, t in self.last), default=0)
+        for m in markers:
+            if not m.number.isdigit():
+                continue  # 36-1, 3.1: sub-forms, numbered after their parent
+            tick += 1
+            if m.style not in order:
+                order.append(m.style)
+            last[m.style] = (int(m.number), tick)
+        return _Sequence(tuple(order), tuple((s, n, t) for s, (n, t) in last.items()))
+
+    def fits(self, m: Marked) -> bool:
+        """The next number of its style, or 1 for a style not met yet or
+        met before the last item of a style above it (a new list under it)."""
+        if not m.number.isdigit():
+            return True
+        n = int(m.number)
+        last = {s: (k, t) for s, k, t in self.last}
+        if m.style not in last:
+            return n == 1
+        k, t = last[m.style]
+        level = self.order.index(m.style)
+        return n == k + 1 or (
+            n == 1 and any(self.order.index(s) < level and u > t for s, (_, u) in last.items())
+        )
 
 
 def lines_to_items(
@@ -250,21 +301,54 @@ def lines_to_items(
     follow: list[Line] = []
     previous = ""  # the line before, for a note it wraps into this one
 
-    def close() -> None:
-        if current is not None:
-            marker, raws = current
-            paragraphs: list[Paragraph] = []
-            for k, r in enumerate(raws):
+    def close() -> list[Marked]:
+        """Close the current item: the markers of the items it makes."""
+        if current is None:
+            return []
+        marker, raws = current
+        # Items run on in the marker's paragraph, read once its wrapped lines
+        # are joined: （一）…（A负 / 责）（二）… is two items.
+        first = "".join(raws[0].pieces)
+        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
+        for k, head in enumerate(heads):
+            m = marker if k == 0 else match_marker(head.text)
+            assert m is not None  # split_run_on_items cuts only at a marker
+            rest = first
+            if len(heads) > 1:
+                rest = head.text[len(m.written) :].strip()
+                line = Line(head.text, marker.line.span) if k == 0 else head
+                m = attrs.evolve(m, rest=rest, line=line)
+            paragraphs = _paragraphs(rest, Line(rest, raws[0].span), own_line=False)
+            last = k == len(heads) - 1
+            for r in raws[1:] if last else []:
                 text = "".join(r.pieces)
-                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=k > 0))
-            items.append(Item(marker=marker, paragraphs=tuple(paragraphs), lines=tuple(follow)))
+                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
+            items.append(
+                Item(marker=m, paragraphs=tuple(paragraphs), lines=tuple(follow) if last else ())
+            )
             conventions.append(seen_convention)
+        return [it.marker for it in items[-len(heads) :]]
 
-    pieces = [piece for line in lines for piece in split_run_on_items(line)]
-    markers = unglue_figures([match_marker(ln.text) for ln in pieces])
-    for ln, m in zip(pieces, markers, strict=True):
+    def run_on(marker: Marked, raws: list[_Raw]) -> list[Marked]:
+        """The markers of the items the current one will split into."""
+        first = "".join(raws[0].pieces)
+        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
+        return [marker, *(m for h in heads[1:] if (m := match_marker(h.text)) is not None)]
+
+    sequence = _Sequence()
+    markers = unglue_figures([match_marker(ln.text) for ln in lines])
+    for ln, m in zip(lines, markers, strict=True):
+        if (
+            m is not None
+            and current is not None
+            and current[1][-1].wraps(ln.text.strip(), page)
+            and not sequence.after(run_on(*current)).fits(m)
+        ):
+            # 权责统 / 一、运转高效…: the page cut a word before a figure that
+            # reads as a marker; out of sequence after an unended line, it is text.
+            m = None
         if m is not None:
-            close()
+            sequence = sequence.after([*close()[1:], m])
             follow = []
             m = attrs.evolve(m, line=ln)
             current = (m, [_Raw.of(m.rest, ln.span, label=False)])

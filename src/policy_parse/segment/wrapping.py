@@ -11,15 +11,17 @@ paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
 - a line that starts with a list separator or a closing mark (`、隽水镇`,
   `”关键之年`, `）`) goes on from the line above: no paragraph starts so;
 - a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`);
-- a label line goes on while its list does (it ends in `、` or `，`) or, on
-  a wrapped page, while its line is full and ends no sentence;
+- a label line goes on while its list does (it ends in `、` or `，`), where
+  the break cut a unit's name (`…、省交通` / `运输厅、…`: no unit before it,
+  one with the next line's start) or, on a wrapped page, while its line is
+  full and ends no sentence;
 - a line of text ends mid-sentence and is long enough to be wrapped
-  (`_WRAPPED_MIN`), or is full on a wrapped page and ends no sentence
-  (a clause mark `；` `，` at the page edge included).
+  (`WRAPPED_MIN`), or is full on a wrapped page, however it ends.
 
 What starts something of its own never goes on: an outline marker (the
-caller checks it first), a label line (unless a bracket is open), an
-opening bracket after a line that is not full.
+caller checks it first, and takes a marker out of its sequence after a line
+that goes on for text: segment.items), a label line (unless a bracket is
+open), an opening bracket after a line that is not full.
 
 `Page.of` finds the width a text was wrapped at: most long lines share one
 length (in characters, or in display columns for a PDF's mixed widths) and
@@ -29,13 +31,14 @@ rules hold.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 import attrs
 
-from .annotations import CLOSERS, OPENERS, is_label_line, label_pattern
+from ..data import load
+from ..lazy_regex import lazy_compile
+from .annotations import CLOSERS, OPENERS, is_label_line, label_pattern, names_only_units
 
 # A wrapped line is a full line of the page; a shorter one is a title or a
 # label (a section title over an unnumbered topic line).
@@ -48,9 +51,10 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", *CLOSERS)
 CONTINUES = ("、", "，", ",", "；", ";", "。", "：", ":", "”", "’", "」", "』", "》", *CLOSERS)
 _LIST_OPEN = ("、", "，", ",")  # a label's list goes on after these
 
-# A page width: at least this many long lines, this share of them within
-# `_SLACK` of the width, and at most `_OVER` of them longer.
-_LONG = 16
+# A page width: at least this many long lines (of `_LONG` characters or
+# more: no page is narrower), this share of them within `_SLACK` of the
+# width, and at most `_OVER` of them longer.
+_LONG = WRAPPED_MIN
 _MIN_FULL = 4
 _SHARE = 0.4
 _OVER = 0.05
@@ -58,12 +62,14 @@ _SLACK = 4  # an indent (2 ideographic or 4 ASCII spaces) stripped off a full li
 
 
 def _columns(text: str) -> int:
-    """Display columns: a wide (CJK) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Display columns: a wide (CJK, full-width) character takes two.  Counted
+    from the UTF-8 length, which gives three bytes to each of them and one to
+    ASCII (east_asian_width per character took 8 ms on notice.txt, now 0.6)."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
-def _width(lengths: list[int], slack: int) -> int | None:
-    long = [n for n in lengths if n >= _LONG]
+def _width(lengths: list[int], slack: int, shortest: int) -> int | None:
+    long = [n for n in lengths if n >= shortest]
     if len(long) < _MIN_FULL:
         return None
     counts = Counter(long)
@@ -87,8 +93,8 @@ class Page:
     def of(cls, texts: Sequence[str]) -> Page:
         texts = [t.strip() for t in texts if t.strip()]
         return cls(
-            chars=_width([len(t) for t in texts], _SLACK),
-            columns=_width([_columns(t) for t in texts], 2 * _SLACK),
+            chars=_width([len(t) for t in texts], _SLACK, _LONG),
+            columns=_width([_columns(t) for t in texts], 2 * _SLACK, 2 * _LONG),
         )
 
     @property
@@ -119,6 +125,22 @@ def awaits_value(text: str) -> bool:
     return any(m.end() == len(text) for m in label_pattern().finditer(text[-40:]))
 
 
+_ITEM_SEPARATORS = lazy_compile(r"[、，,；;：:\s]")
+
+
+def name_cut(last: str, line: str) -> bool:
+    """The line break cut a unit's name: `last` ends on no department name
+    (省交通, 滁州经开区, 各: no ending of data/units.toml `endings`) and with the
+    start of `line` it makes a name (省交通 + 运输厅、…) or a place (各 + 县、…:
+    [look] endings)."""
+    tail = _ITEM_SEPARATORS.split(last.rstrip())[-1]
+    head = _ITEM_SEPARATORS.split(line.strip(), maxsplit=1)[0].rstrip("。.")
+    if not tail or not head or names_only_units([tail]):
+        return False
+    name = tail + head
+    return names_only_units([name]) or name.endswith(tuple(load("units")["look"]["endings"]))
+
+
 def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
@@ -141,7 +163,9 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
     if label:
         # A label's value ends at its sentence end, whatever the page.
         edge = full and not last.endswith(SENTENCE_ENDS)
-        return not line.startswith(tuple(OPENERS)) and (last.endswith(_LIST_OPEN) or edge)
+        return not line.startswith(tuple(OPENERS)) and (
+            last.endswith(_LIST_OPEN) or edge or name_cut(last, line)
+        )
     if full:
         # A full line was broken by the page, not by the writer, however it
         # ends: a paragraph that ends exactly at the edge is rarer than a
