@@ -277,6 +277,8 @@ def test_it_reads_marker_look_alikes_through_one_normalisation(line, style, numb
         "13.03.2015  07:51",
         "2021.05.14 发布",
         "12.03 08:15 更新",
+        "1-03-24",  # 成文日期: 202 / 1-03-24: a date the page wrapped inside its year
+        "1-03-24 发布机构: 市政府办公室",
     ],
 )
 def test_it_never_takes_a_date_or_a_time_for_a_marker(line):
@@ -800,7 +802,11 @@ def test_two_items_on_one_line_are_two_measures_when_an_annotation_ends_the_firs
     ],
 )
 def test_a_marker_inside_a_line_that_does_not_go_on_from_the_item_is_text(line):
-    text = "某市重点工作分工意见\n一、主要目标\n" + line + "\n（二）居民收入增长7%左右。（市统计局负责）\n"
+    text = (
+        "某市重点工作分工意见\n一、主要目标\n"
+        + line
+        + "\n（二）居民收入增长7%左右。（市统计局负责）\n"
+    )
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert notice.measures[0].text.startswith("粮食总产量")
@@ -832,3 +838,23 @@ def test_a_decimal_number_among_its_own_siblings_stays_a_sub_measure():
     text = GLUED.replace("2.121专家工程", "2.1专家工程").replace("3.工匠项目", "2.2工匠项目")
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2-1", "2-2"]
+
+
+def test_an_inner_list_in_the_items_own_style_is_not_split_into_items():
+    # （1）is both the topic's marker and its first task's: the inner list
+    # starts again at （1）, so its （2） goes on from it, not from the topic.
+    text = (
+        "一、持续减少审批事项\n（1）深化商事制度改革。（1）全面落实多证合一改革。（市市场监管局牵头负责）"
+        "（2）完善企业登记全程电子化。（市市场监管局牵头负责）\n"
+        "（2）深化投资审批改革。（市发展改革委负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures][:2] == ["1-1", "1-2"]
+
+
+@pytest.mark.parametrize("mark", ["、", "．"])
+def test_a_glued_number_takes_the_style_of_its_neighbours_list(mark):
+    text = GLUED.replace("1.", f"1{mark}").replace("3.", f"3{mark}")
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert notice.measures[1].text.startswith("121专家工程。")

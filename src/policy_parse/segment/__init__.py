@@ -16,6 +16,7 @@ from .levels import Note
 from .markers import is_outline_start
 from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
+from .wrapping import Page
 
 __all__ = ["Line", "Segmented", "segment"]
 
@@ -47,6 +48,12 @@ def _cover_letter_end(lines: list[Line]) -> int:
                 return k
             break
     return -1
+
+
+def _states_convention(lines: list[Line]) -> bool:
+    """The text above the outline states 列第一位者为牵头单位, maybe wrapped
+    over two lines (列第一 / 位者为牵头单位)."""
+    return states_first_is_lead("".join(ln.text for ln in lines))
 
 
 def _unread_after_table(after: list[Line]) -> list[Note]:
@@ -94,6 +101,9 @@ def segment(document: Document) -> Segmented:
                 unread.append((key, (("rows", str(len(left))), ("text", left[0].text[:40]))))
             continue
         (after if table_seg is not None else before).extend(_paragraph_lines(block))
+    # The width the notice was wrapped at, read off all its text lines: the
+    # outline alone may be too short to show it.
+    page = Page.of([ln.text for ln in (*before, *after)])
 
     caption = None
     if (
@@ -123,8 +133,7 @@ def segment(document: Document) -> Segmented:
         first = next((k for k in range(mark) if is_outline_start(before[k].text)), None)
         if first is not None:
             trial = lines_to_outline(
-                before[first:mark],
-                first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:first]),
+                before[first:mark], first_is_lead=_states_convention(before[:first]), page=page
             )
             if any(m.annotation is not None and m.annotation.names_units for m in trial.measures):
                 outline, annex, start = trial, before[mark:], first
@@ -132,8 +141,7 @@ def segment(document: Document) -> Segmented:
     header, header_residue = lines_to_header(before[:start])
     if outline is None:
         outline = lines_to_outline(
-            before[start:],
-            first_is_lead=any(states_first_is_lead(ln.text) for ln in before[:start]),
+            before[start:], first_is_lead=_states_convention(before[:start]), page=page
         )
     if cover_date is not None:
         outline = attrs.evolve(

@@ -25,6 +25,7 @@ from .annotations import (
 from .header import Line
 from .markers import Marked, match_marker
 from .placement import split_tasks, split_trailing_annotation
+from .wrapping import Page, bracket_depth, goes_on
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -109,10 +110,14 @@ def trailer_reason(trailers: list[Paragraph]) -> str:
     return CLOSING_REASON if _closing(trailers) else TRAILER_REASON
 
 
-# A wrapped line is a full line of the page; a shorter one is a title or a
-# label (a section title over an unnumbered topic line).
-_WRAPPED_MIN = 20
-_ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
+# After these a label starts a clause of its own (segment.annotations.label_pattern).
+_CLAUSE_STARTS = ("；", ";", "，", ",", "。", "（", "(", "【", "〔")
+
+
+def _label_across(last: str, line: str) -> bool:
+    """A label that starts in `last` and ends in `line` (责任 / 领导：)."""
+    tail = last[-12:]
+    return any(m.start() < len(tail) < m.end() for m in label_pattern().finditer(tail + line[:24]))
 
 
 @attrs.define
@@ -122,42 +127,32 @@ class _Raw:
     pieces: list[str]
     span: Span
     label: bool  # it starts with a label (牵头单位：…): nothing wraps onto it
+    depth: int = 0  # brackets opened and not yet closed, kept as pieces come
 
     @classmethod
-    def of(cls, text: str, span: Span) -> _Raw:
-        return cls(pieces=[text], span=span, label=is_label_line(text))
+    def of(cls, text: str, span: Span, *, label: bool | None = None) -> _Raw:
+        label = is_label_line(text) if label is None else label
+        return cls(pieces=[text], span=span, label=label, depth=bracket_depth(text))
 
-    def wraps(self, line: str) -> bool:
-        """`line` goes on with this paragraph: its last line was a full line
-        ended mid-sentence, and `line` is no label line and no bracket.  A
-        label line goes on only while its value does: 牵头单位： alone (a PDF
-        copy puts the value on the next line), or a list ended by 、."""
-        last = self.pieces[-1].rstrip()
-        if self.label:
-            if is_label_line(line) or line.startswith(tuple(OPENERS)):
-                return False
-            text = "".join(self.pieces).strip()
-            m = label_pattern().match(text)
-            return (m is not None and m.end() == len(text)) or last.endswith(("、", "，", ","))
-        if not last.endswith(_ENDS) and _bracket_open(self.pieces) and not is_label_line(line):
-            # A bracket still open goes on, however short its line: a PDF copy
-            # breaks an annotation where the page ends (specimen 43).
-            return True
-        return (
-            len(last) >= _WRAPPED_MIN
-            and not last.endswith(_ENDS)
-            and not self.label
-            and not is_label_line(line)
-            and not line.startswith(tuple(OPENERS))
-        )
+    def wraps(self, line: str, page: Page) -> bool:
+        """`line` goes on with this paragraph (segment.wrapping)."""
+        return goes_on(self.pieces[-1], line, depth=self.depth, label=self.label, page=page)
 
-
-def _bracket_open(pieces: list[str]) -> bool:
-    """More brackets opened than closed in the paragraph so far."""
-    depth = 0
-    for piece in pieces:
-        depth += sum(piece.count(c) for c in OPENERS) - sum(piece.count(c) for c in CLOSERS)
-    return depth > 0
+    def add(self, line: Line) -> None:
+        text = line.text.strip()
+        last = self.pieces[-1]
+        if (
+            is_label_line(text)
+            and not last.endswith(_CLAUSE_STARTS)
+            and not _label_across(last, text)
+        ):
+            # （牵头单位：A  / 配合单位：B）: the line break was the space
+            # between the two labels (read/ strips it); a label starts a clause.
+            # （责任 / 领导：…） is one label cut by the page: no space.
+            text = " " + text
+        self.pieces.append(text)
+        self.depth += bracket_depth(self.pieces[-1])
+        self.span = self.span.cover(line.span)
 
 
 def _next_number(number: str) -> str | None:
@@ -171,9 +166,10 @@ def split_run_on_items(line: Line) -> list[Line]:
     A marker inside the line starts an item of its own only when it checks
     against its neighbours: it is the style of the line's own marker, its
     number is the next one, and an annotation ends what stands before it.
-    A reference (（三）项), the item's own inner list (（1）…（2）…) or a
-    marker after unannotated words stays text.  Every piece keeps the line's
-    span."""
+    A reference (（三）项), a marker after unannotated words, or any marker
+    of the line's style in an inner list that starts again (（1）…（1）…（2）…:
+    the item's own enumeration, written in its own style) stays text.  Every
+    piece keeps the line's span."""
     head = match_marker(line.text)
     if head is None or not any(c in CLOSERS for c in head.rest):
         return [line]
@@ -181,14 +177,18 @@ def split_run_on_items(line: Line) -> list[Line]:
     out: list[Line] = []
     start, number = 0, head.number
     for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
-        if text[k - 1] not in CLOSERS:
+        if text[k - 1] not in _BEFORE_INLINE and text[k] not in OPENERS:
             continue
         m = match_marker(text[k:])
-        if m is None or m.style != head.style or m.number != _next_number(number):
+        if m is None or m.style != head.style:
             continue
+        if m.number != _next_number(number):
+            if text[k - 1] in _BEFORE_INLINE:
+                return [line]  # an inner list in the line's own style
+            continue  # a reference inside a sentence: （三）项
         _, ann = split_trailing_annotation(text[start:k])
-        if ann is None or not ann.names_units:
-            continue
+        if ann is None or not ann.names_units or text[k - 1] not in CLOSERS:
+            return [line]  # the next number, but no annotation closes its item
         out.append(Line(text[start:k], line.span))
         start, number = k, m.number
     if not out:
@@ -196,7 +196,14 @@ def split_run_on_items(line: Line) -> list[Line]:
     return [*out, Line(text[start:], line.span)]
 
 
-_DECIMAL_STYLES = ("ar_dot", "ar_dec")  # 11. and 3.1: one family of numbers
+# After these a marker inside a line may start an item: a closing bracket or a
+# sentence end.
+_BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
+
+
+# Arabic numbers of one list, whatever the mark after them (11. 11、 （11） 11）
+# and 3.1): the neighbours a glued number is checked against.
+_ARABIC_STYLES = ("ar_dot", "ar_dec", "ar_dun", "ar_paren", "ar_rparen")
 
 
 def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
@@ -204,12 +211,13 @@ def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
     with the figure 121 — not sub-measure 11-121.
 
     A decimal marker glued to its text (N.M with no final dot and no space
-    after it) is re-read as N. when its neighbours call for N: the number
-    before it (10. or 10.3) is N-1, and the next is N+1 (or there is none).
-    Among its own siblings (N.1, N.2) it stays a sub-measure."""
+    after it) is re-read as N. when its neighbours call for N: the Arabic
+    number before it (10. 10、 （10） or 10.3) is N-1, and the next is N+1 (or
+    there is none).  It takes the style of the number before it, the list it
+    belongs to.  Among its own siblings (N.1, N.2) it stays a sub-measure."""
     out = list(markers)
     numbered = [
-        (k, m) for k, m in enumerate(markers) if m is not None and m.style in _DECIMAL_STYLES
+        (k, m) for k, m in enumerate(markers) if m is not None and m.style in _ARABIC_STYLES
     ]
     for at, (k, m) in enumerate(numbered):
         if m.style != "ar_dec" or not _glued(m):
@@ -220,9 +228,11 @@ def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
         if "-" in figure or before != int(main) - 1 or after not in (None, int(main) + 1):
             continue
         dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
+        # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
+        style = numbered[at - 1][1].style
         out[k] = attrs.evolve(
             m,
-            style="ar_dot",
+            style="ar_dot" if style == "ar_dec" else style,
             number=main,
             written=m.written[: dot + 1],
             rest=m.written[dot + 1 :] + m.rest,
@@ -240,50 +250,123 @@ def _glued(m: Marked) -> bool:
     return text.startswith(m.written) and not text[len(m.written) : len(m.written) + 1].isspace()
 
 
+@attrs.frozen
+class _Sequence:
+    """The numbers met so far, per marker style: does a marker go on from them?"""
+
+    order: tuple[str, ...] = ()  # styles in order of first appearance (level)
+    last: tuple[tuple[str, int, int], ...] = ()  # (style, its last number, when)
+
+    def after(self, markers: list[Marked]) -> _Sequence:
+        order, last = list(self.order), {s: (n, t) for s, n, t in self.last}
+        tick = max((t for _, _, t in self.last), default=0)
+        for m in markers:
+            if not m.number.isdigit():
+                continue  # 36-1, 3.1: sub-forms, numbered after their parent
+            tick += 1
+            if m.style not in order:
+                order.append(m.style)
+            last[m.style] = (int(m.number), tick)
+        return _Sequence(tuple(order), tuple((s, n, t) for s, (n, t) in last.items()))
+
+    def fits(self, m: Marked) -> bool:
+        """The next number of its style, or 1 for a style not met yet or
+        met before the last item of a style above it (a new list under it)."""
+        if not m.number.isdigit():
+            return True
+        n = int(m.number)
+        last = {s: (k, t) for s, k, t in self.last}
+        if m.style not in last:
+            return n == 1
+        k, t = last[m.style]
+        level = self.order.index(m.style)
+        return n == k + 1 or (
+            n == 1 and any(self.order.index(s) < level and u > t for s, (_, u) in last.items())
+        )
+
+
 def lines_to_items(
-    lines: list[Line], first_is_lead: bool
+    lines: list[Line], first_is_lead: bool, page: Page | None = None
 ) -> tuple[list[Item], list[bool], list[Residue]]:
     """Lines → items (a marker line and the paragraphs under it), whether the
-    first-unit-leads convention holds for each, and the lines before any."""
+    first-unit-leads convention holds for each, and the lines before any.
+    `page`: the width the text was wrapped at (default: read off `lines`)."""
+    if page is None:
+        page = Page.of([ln.text for ln in lines])
     residue: list[Residue] = []
     items: list[Item] = []
     conventions: list[bool] = []  # per item: the convention holds from here on
     seen_convention = first_is_lead
     current: tuple[Marked, list[_Raw]] | None = None
     follow: list[Line] = []
+    previous = ""  # the line before, for a note it wraps into this one
 
-    def close() -> None:
-        if current is not None:
-            marker, raws = current
-            paragraphs: list[Paragraph] = []
-            for k, r in enumerate(raws):
+    def close() -> list[Marked]:
+        """Close the current item: the markers of the items it makes."""
+        if current is None:
+            return []
+        marker, raws = current
+        # Items run on in the marker's paragraph, read once its wrapped lines
+        # are joined: （一）…（A负 / 责）（二）… is two items.
+        first = "".join(raws[0].pieces)
+        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
+        for k, head in enumerate(heads):
+            m = marker if k == 0 else match_marker(head.text)
+            assert m is not None  # split_run_on_items cuts only at a marker
+            rest = first
+            if len(heads) > 1:
+                rest = head.text[len(m.written) :].strip()
+                line = Line(head.text, marker.line.span) if k == 0 else head
+                m = attrs.evolve(m, rest=rest, line=line)
+            paragraphs = _paragraphs(rest, Line(rest, raws[0].span), own_line=False)
+            last = k == len(heads) - 1
+            for r in raws[1:] if last else []:
                 text = "".join(r.pieces)
-                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=k > 0))
-            items.append(Item(marker=marker, paragraphs=tuple(paragraphs), lines=tuple(follow)))
+                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
+            items.append(
+                Item(marker=m, paragraphs=tuple(paragraphs), lines=tuple(follow) if last else ())
+            )
             conventions.append(seen_convention)
+        return [it.marker for it in items[-len(heads) :]]
 
-    pieces = [piece for line in lines for piece in split_run_on_items(line)]
-    markers = unglue_figures([match_marker(ln.text) for ln in pieces])
-    for ln, m in zip(pieces, markers, strict=True):
+    def run_on(marker: Marked, raws: list[_Raw]) -> list[Marked]:
+        """The markers of the items the current one will split into."""
+        first = "".join(raws[0].pieces)
+        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
+        return [marker, *(m for h in heads[1:] if (m := match_marker(h.text)) is not None)]
+
+    sequence = _Sequence()
+    markers = unglue_figures([match_marker(ln.text) for ln in lines])
+    for ln, m in zip(lines, markers, strict=True):
+        if (
+            m is not None
+            and current is not None
+            and current[1][-1].wraps(ln.text.strip(), page)
+            and not sequence.after(run_on(*current)).fits(m)
+        ):
+            # 权责统 / 一、运转高效…: the page cut a word before a figure that
+            # reads as a marker; out of sequence after an unended line, it is text.
+            m = None
         if m is not None:
-            close()
+            sequence = sequence.after([*close()[1:], m])
             follow = []
             m = attrs.evolve(m, line=ln)
-            current = (m, [_Raw(pieces=[m.rest], span=ln.span, label=False)])
+            current = (m, [_Raw.of(m.rest, ln.span, label=False)])
         elif current is not None:
             follow.append(ln)
             raws = current[1]
             text = ln.text.strip()
-            if raws[-1].wraps(text):
+            if raws[-1].wraps(text, page):
                 # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
-                raws[-1].pieces.append(text)
-                raws[-1].span = raws[-1].span.cover(ln.span)
+                raws[-1].add(ln)
             else:
                 raws.append(_Raw.of(text, ln.span))
         else:
             residue.append(
                 Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
             )
-        seen_convention = seen_convention or states_first_is_lead(ln.text)
+        # A note wrapped over two lines (列第一 / 位者为牵头单位) is read whole.
+        seen_convention = seen_convention or states_first_is_lead(previous + ln.text)
+        previous = ln.text
     close()
     return items, conventions, residue

@@ -85,6 +85,8 @@ def match_marker(text: str) -> Marked | None:
     rest = text[end:].strip()
     if style == "ar_dec" and _is_figure(pieces, rest):
         return None  # 3.0版本 / 2.5万元: a wrapped line that starts with a figure
+    if style == "ar_sub" and any(p[0] == "0" for p in pieces[1:] if p):
+        return None  # 1-03-24: the tail of a date the page wrapped (no sub-number is 03)
     if g.CLOCK_AFTER.match(rest):
         return None  # 13.03 07:51: a time
     if style in ("ar_dun", "cn_dun") and _counts_on(int(number), rest):

@@ -20,6 +20,7 @@ from .header import Line
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels
 from .markers import Marked
+from .wrapping import Page
 
 
 @attrs.frozen(kw_only=True)
@@ -88,13 +89,16 @@ class MeasureBuilder:
         )
 
 
-def lines_to_outline(lines: list[Line], *, first_is_lead: bool = False) -> Outline:
+def lines_to_outline(
+    lines: list[Line], *, first_is_lead: bool = False, page: Page | None = None
+) -> Outline:
     """Outline lines → parts, sections, measures; stray lines become residue.
 
     `first_is_lead`: the text above the outline stated that the first unit
-    of an annotation is the lead (列第一位者为牵头单位).
+    of an annotation is the lead (列第一位者为牵头单位).  `page`: the width
+    the notice was wrapped at (segment.wrapping; default: read off `lines`).
     """
-    items, conventions, residue = lines_to_items(lines, first_is_lead)
+    items, conventions, residue = lines_to_items(lines, first_is_lead, page)
     items, conventions, folded = _fold_inner_items(items, conventions)
     levels = items_to_levels(items)
     if levels is None:

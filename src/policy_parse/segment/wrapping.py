@@ -1,0 +1,177 @@
+"""Where a paragraph goes on over a line break.
+
+A notice copied from a PDF (or a portal that kept the PDF's lines) is broken
+at the page width, anywhere: inside a sentence, a label (`责任单` / `位：`), a
+unit's name (`滁州经开区` / `管委会`), a convention note (`列第一` / `位者为牵头单
+位`). A web copy has one paragraph per line. The lines are read back into
+paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
+
+- a bracket still open goes on, whatever ends the line and whatever starts
+  the next one (`（牵头单位：` / `市商务局，配合单位：…）`);
+- a line that starts with a list separator or a closing mark (`、隽水镇`,
+  `”关键之年`, `）`) goes on from the line above: no paragraph starts so;
+- a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`);
+- a label line goes on while its list does (it ends in `、` or `，`), where
+  the break cut a unit's name (`…、省交通` / `运输厅、…`: no unit before it,
+  one with the next line's start) or, on a wrapped page, while its line is
+  full and ends no sentence;
+- a line of text ends mid-sentence and is long enough to be wrapped
+  (`WRAPPED_MIN`), or is full on a wrapped page, however it ends.
+
+What starts something of its own never goes on: an outline marker (the
+caller checks it first, and takes a marker out of its sequence after a line
+that goes on for text: segment.items), a label line (unless a bracket is
+open), an opening bracket after a line that is not full.
+
+`Page.of` finds the width a text was wrapped at: most long lines share one
+length (in characters, or in display columns for a PDF's mixed widths) and
+none is longer.  A web copy has no such width, and then only the syntax
+rules hold.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ..data import load
+from ..lazy_regex import lazy_compile
+from .annotations import CLOSERS, OPENERS, is_label_line, label_pattern, names_only_units
+
+# A wrapped line is a full line of the page; a shorter one is a title or a
+# label (a section title over an unnumbered topic line).
+WRAPPED_MIN = 20
+# Ends that close a line's sentence or clause (no wrap needed to explain it).
+ENDS = ("。", "；", ";", "！", "？", "：", ":", *CLOSERS)
+# Ends that close a sentence even at the page edge.
+SENTENCE_ENDS = ("。", "！", "？", "!", "?", *CLOSERS)
+# No paragraph starts with these: a line that does went on from the one above.
+CONTINUES = ("、", "，", ",", "；", ";", "。", "：", ":", "”", "’", "」", "』", "》", *CLOSERS)
+_LIST_OPEN = ("、", "，", ",")  # a label's list goes on after these
+
+# A page width: at least this many long lines (of `_LONG` characters or
+# more: no page is narrower), this share of them within `_SLACK` of the
+# width, and at most `_OVER` of them longer.
+_LONG = WRAPPED_MIN
+_MIN_FULL = 4
+_SHARE = 0.4
+_OVER = 0.05
+_SLACK = 4  # an indent (2 ideographic or 4 ASCII spaces) stripped off a full line
+
+
+def _columns(text: str) -> int:
+    """Display columns: a wide (CJK, full-width) character takes two.  Counted
+    from the UTF-8 length, which gives three bytes to each of them and one to
+    ASCII (east_asian_width per character took 8 ms on notice.txt, now 0.6)."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def _width(lengths: list[int], slack: int, shortest: int) -> int | None:
+    long = [n for n in lengths if n >= shortest]
+    if len(long) < _MIN_FULL:
+        return None
+    counts = Counter(long)
+    width = max(counts, key=lambda n: (counts[n], n))
+    full = sum(1 for n in long if width - slack <= n <= width)
+    over = sum(1 for n in long if n > width)
+    if full >= max(_MIN_FULL, _SHARE * len(long)) and over <= _OVER * len(long):
+        return width
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """The width the text was wrapped at, in characters and in columns
+    (None: not wrapped, one paragraph per line)."""
+
+    chars: int | None = None
+    columns: int | None = None
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Page:
+        texts = [t.strip() for t in texts if t.strip()]
+        return cls(
+            chars=_width([len(t) for t in texts], _SLACK, _LONG),
+            columns=_width([_columns(t) for t in texts], 2 * _SLACK, 2 * _LONG),
+        )
+
+    @property
+    def wrapped(self) -> bool:
+        return self.chars is not None or self.columns is not None
+
+    def full(self, text: str) -> bool:
+        """The line reaches the page's right edge (within an indent)."""
+        text = text.strip()
+        return (self.chars is not None and len(text) >= self.chars - _SLACK) or (
+            self.columns is not None and _columns(text) >= self.columns - 2 * _SLACK
+        )
+
+
+NO_PAGE = Page()
+
+
+def bracket_depth(text: str) -> int:
+    """Brackets opened minus brackets closed in `text`."""
+    return sum(text.count(c) for c in OPENERS) - sum(text.count(c) for c in CLOSERS)
+
+
+def awaits_value(text: str) -> bool:
+    """The text ends on a label with no value yet: …。责任单位： / 牵头单位："""
+    text = text.rstrip()
+    if not text.endswith(("：", ":", "】", "〕")):
+        return False
+    return any(m.end() == len(text) for m in label_pattern().finditer(text[-40:]))
+
+
+_ITEM_SEPARATORS = lazy_compile(r"[、，,；;：:\s]")
+
+
+def name_cut(last: str, line: str) -> bool:
+    """The line break cut a unit's name: `last` ends on no department name
+    (省交通, 滁州经开区, 各: no ending of data/units.toml `endings`) and with the
+    start of `line` it makes a name (省交通 + 运输厅、…) or a place (各 + 县、…:
+    [look] endings)."""
+    tail = _ITEM_SEPARATORS.split(last.rstrip())[-1]
+    head = _ITEM_SEPARATORS.split(line.strip(), maxsplit=1)[0].rstrip("。.")
+    if not tail or not head or names_only_units([tail]):
+        return False
+    name = tail + head
+    return names_only_units([name]) or name.endswith(tuple(load("units")["look"]["endings"]))
+
+
+def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
+    """Whether `line` goes on with the paragraph read so far: `last` its
+    last line, `depth` its brackets still open, `label` whether it started
+    with a label.  The caller has already taken a marker line as the start
+    of an item."""
+    last = last.rstrip()
+    if not last:
+        return False
+    if line.startswith(CONTINUES):
+        return True
+    if depth > 0:
+        # A PDF breaks an annotation where the page ends (specimen 43), and
+        # its second label may start the next line (（牵头单位：A， / 配合单位：B）).
+        return True
+    if is_label_line(line):
+        return False
+    if awaits_value(last):
+        return not line.startswith(tuple(OPENERS))
+    full = page.full(last)
+    if label:
+        # A label's value ends at its sentence end, whatever the page.
+        edge = full and not last.endswith(SENTENCE_ENDS)
+        return not line.startswith(tuple(OPENERS)) and (
+            last.endswith(_LIST_OPEN) or edge or name_cut(last, line)
+        )
+    if full:
+        # A full line was broken by the page, not by the writer, however it
+        # ends: a paragraph that ends exactly at the edge is rarer than a
+        # sentence that does, and joining two paragraphs of one item loses
+        # nothing (each annotation still ends its task).
+        return True
+    return (
+        len(last) >= WRAPPED_MIN and not last.endswith(ENDS) and not line.startswith(tuple(OPENERS))
+    )

@@ -1,0 +1,221 @@
+"""segment/wrapping.py: paragraphs read back over the line breaks of a page.
+
+The notices are invented; each breaks where a PDF copy breaks (at the page
+width, anywhere), and must read as it does unbroken.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import policy_parse
+from policy_parse.segment.wrapping import Page, goes_on
+
+
+def _records(text: str) -> list[tuple[str, list[str], list[str]]]:
+    notice = policy_parse.parse_text(text)
+    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+
+
+def _wrap(text: str, width: int) -> str:
+    """Every line longer than `width` broken at `width`, as a PDF copy does."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(line[k : k + width] for k in range(0, len(line), width)) if line else out.append(
+            ""
+        )
+    return "\n".join(out)
+
+
+# A notice whose annotations, labels, names and convention note all cross
+# the page edge at one width or another.
+NOTICE = """\
+青川县人民政府办公室关于印发青川县2024年重点工作任务分工方案的通知
+各乡镇人民政府，县政府各部门：
+现将《青川县2024年重点工作任务分工方案》印发给你们，请认真贯彻执行。
+一、扩大有效投资
+1.推进重大项目建设，全年实施县级重点项目一百个以上，完成投资八十亿元以上。（县发展改革局、县财政局、县自然资源局负责。列第一位者为牵头单位，下同）
+2.加快产业园区基础设施建设，完善园区道路、供水、供电和污水处理等配套设施。（牵头单位：县经济开发区管委会，配合单位：县住房城乡建设局、县水务局、县供电公司）
+3.实施城市更新行动，改造老旧小区三十个，新建城市停车位一千个以上。（县住房城乡建设局、县城市管理局负责）
+二、提升服务效能
+4.深化一网通办改革，政务服务事项网上可办率达到百分之九十五以上。
+牵头单位：县政务服务中心
+配合单位：县大数据中心、县市场监管局、县税务局、县人力资源社会保障局、各乡镇人民政府
+5.开展涉企收费专项治理，建立涉企收费目录清单制度，坚决纠正违规收费行为。（县市场监管局负责）
+"""
+
+
+def test_the_notice_unbroken_reads_as_keyed():
+    assert _records(NOTICE) == [
+        ("1", ["县发展改革局"], ["县财政局", "县自然资源局"]),
+        ("2", ["县经济开发区管委会"], ["县住房城乡建设局", "县水务局", "县供电公司"]),
+        ("3", ["县住房城乡建设局"], ["县城市管理局"]),
+        (
+            "4",
+            ["县政务服务中心"],
+            ["县大数据中心", "县市场监管局", "县税务局", "县人力资源社会保障局", "各乡镇人民政府"],
+        ),
+        ("5", ["县市场监管局"], []),
+    ]
+
+
+@pytest.mark.parametrize("width", [24, 27, 30, 33, 38, 41, 45])
+def test_the_notice_wrapped_at_any_page_width_reads_as_unbroken(width):
+    assert _records(_wrap(NOTICE, width)) == _records(NOTICE)
+
+
+@pytest.mark.parametrize("width", [24, 30, 38])
+def test_a_blank_line_after_every_wrapped_line_changes_nothing(width):
+    spaced = "\n".join(f"{ln}\n" if ln.strip() else ln for ln in _wrap(NOTICE, width).split("\n"))
+    assert _records(spaced) == _records(NOTICE)
+
+
+def test_an_annotation_broken_after_its_first_label_goes_on():
+    text = (
+        "一、任务\n1.完善园区配套设施，推进园区道路建设。（牵头单位：\n"
+        "县经济开发区管委会，配合单位：县水务局）\n2.优化营商环境。（县政务服务中心负责）\n"
+    )
+    assert _records(text)[0] == ("1", ["县经济开发区管委会"], ["县水务局"])
+
+
+def test_a_second_label_starting_the_next_line_inside_the_bracket_goes_on():
+    text = (
+        "一、任务\n1.完善园区配套设施，推进园区道路建设。（牵头单位：县经济开发区管委会，\n"
+        "配合单位：县水务局、各乡镇）\n2.优化营商环境。（县政务服务中心负责）\n"
+    )
+    assert _records(text)[0] == ("1", ["县经济开发区管委会"], ["县水务局", "各乡镇"])
+
+
+def test_a_label_with_no_value_at_the_end_of_a_line_takes_the_next_line():
+    text = (
+        "一、任务\n1.户外广告宣传。在主要路段增设一批公益广告。责任单位：\n"
+        "县城管局、县城投公司。\n2.网络宣传。开设专栏。责任单位：县融媒体中心。\n"
+    )
+    assert _records(text)[0] == ("1", [], ["县城管局", "县城投公司"])
+
+
+def test_a_line_starting_with_a_list_separator_goes_on_from_the_line_above():
+    text = (
+        "一、任务\n1.社会宣传。组织户外电子屏开展宣传。责任单位：县商务局、县城投集团\n"
+        "、青川镇。\n2.网络宣传。开设专栏。责任单位：县融媒体中心。\n"
+    )
+    assert _records(text)[0] == ("1", [], ["县商务局", "县城投集团", "青川镇"])
+
+
+def test_a_convention_note_wrapped_over_two_lines_still_holds():
+    text = (
+        "一、任务\n1.推进重大项目建设，完成年度投资计划。（县发展改革局、县财政局负责。列第一\n"
+        "位者为牵头单位，下同）\n2.加快园区建设。（县经济开发区管委会、县水务局负责）\n"
+    )
+    assert [r[1] for r in _records(text)] == [["县发展改革局"], ["县经济开发区管委会"]]
+
+
+def test_on_a_web_copy_a_label_line_does_not_swallow_the_paragraph_after_it():
+    # One paragraph per line, no page width: a long label line ends its list.
+    text = (
+        "一、任务\n1.深化一网通办改革。\n"
+        "牵头单位：县政务服务中心、县大数据中心、县市场监管局、县税务局\n"
+        "各乡镇要明确专人负责，按月报送进展情况。\n"
+    )
+    notice = policy_parse.parse_text(text)
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == [
+        "县政务服务中心",
+        "县大数据中心",
+        "县市场监管局",
+        "县税务局",
+    ]
+    assert "各乡镇要明确专人负责" in m.text
+
+
+def test_a_page_width_is_found_where_most_long_lines_share_it():
+    page = Page.of(_wrap(NOTICE, 30).split("\n"))
+    assert page.chars == 30
+    assert page.full("十" * 28) and not page.full("十" * 20)
+
+
+def test_a_web_copy_has_no_page_width():
+    assert not Page.of(NOTICE.split("\n")).wrapped
+
+
+@pytest.mark.parametrize(
+    "last, line, expected",
+    [
+        ("推进园区道路建设（牵头单位：", "县经济开发区管委会）", True),  # bracket open
+        ("组织开展宣传。责任单位：", "县商务局。", True),  # label awaits its value
+        ("组织开展宣传活动，营造浓厚氛围。", "各乡镇要加强配合。", False),  # a sentence ended
+        ("组织开展宣传活动，营造浓厚氛围", "（县委宣传部负责）", False),  # own-line annotation
+        ("组织开展宣传活动营造浓厚氛围的", "牵头单位：县商务局", False),  # a label starts
+        ("县商务局、县城投集团", "、青川镇。", True),  # no paragraph starts with 、
+    ],
+)
+def test_goes_on_by_syntax_alone_on_a_web_copy(last, line, expected):
+    assert goes_on(last, line, depth=last.count("（") - last.count("）"), label=False) is expected
+
+
+def test_two_labels_apart_only_by_the_line_break_stay_two_labels():
+    # The space between them was the line's end, stripped by the reader.
+    text = (
+        "一、任务\n1.加强市场监管，规范经营秩序。（牵头单位：县商务局\n"
+        "配合单位：县财政局、县税务局）\n2.优化营商环境。（县政务服务中心负责）\n"
+    )
+    assert _records(text)[0] == ("1", ["县商务局"], ["县财政局", "县税务局"])
+
+
+def test_a_label_cut_by_the_page_inside_its_word_is_one_label():
+    text = (
+        "一、任务\n1.加强市场监管，规范经营秩序，完善执法机制，提升执法效能。（责任\n"
+        "领导：张三；牵头单位：县商务局；配合单位：县财政局）\n2.优化营商环境。（县政务服务中心负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    m1 = notice.measures[0]
+    assert m1.leaders == ("张三",)
+    assert [u.name for u in m1.lead] == ["县商务局"]
+    assert [u.name for u in m1.support] == ["县财政局"]
+
+
+def test_two_items_on_one_line_are_found_when_the_page_broke_the_annotation_between_them():
+    text = (
+        "某市重点工作分工意见\n一、主要目标\n（一）粮食总产量稳定在120万吨以上。（市农业局负\n"
+        "责）（二）城镇新增就业3万人。（市人社局主\n办，市财政局协办）\n"
+        "（三）居民收入增长7%左右。（市统计局负责）\n"
+    )
+    assert _records(text) == [
+        ("1", ["市农业局"], []),
+        ("2", ["市人社局"], ["市财政局"]),
+        ("3", ["市统计局"], []),
+    ]
+
+
+def test_a_label_line_cut_inside_a_name_goes_on_without_a_page_width():
+    text = (
+        "一、任务\n1.推进交通建设。\n协同责任单位：县发展改革局、县财政局、县交通\n"
+        "运输局、县水务局。\n2.优化营商环境。\n牵头单位：县政务服务中心\n"
+    )
+    assert _records(text)[0] == ("1", [], ["县发展改革局", "县财政局", "县交通运输局", "县水务局"])
+
+
+def test_a_wrapped_line_that_starts_like_a_marker_out_of_sequence_goes_on():
+    # 统 / 一、运转高效: the page cut 统一 after 统; 一、 after 二、 starts nothing.
+    text = (
+        "一、总体要求\n坚持统筹推进。\n二、重点任务\n"
+        "1.完善管理体制。建立分工明确、职责清晰、权责统\n"
+        "一、运转高效的管理体制。（牵头单位：市商务局）\n"
+        "2.规范市场秩序。（牵头单位：市市场监管局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert (
+        notice.measures[0].text
+        == "完善管理体制。建立分工明确、职责清晰、权责统一、运转高效的管理体制。"
+    )
+    assert [u.name for u in notice.measures[0].lead] == ["市商务局"]
+
+
+def test_a_marker_in_sequence_after_an_unended_line_still_starts_an_item():
+    text = (
+        "一、重点任务\n1.完善管理体制，建立分工明确、权责统一的机制\n"
+        "2.规范市场秩序。（牵头单位：市市场监管局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
