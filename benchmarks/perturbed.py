@@ -51,11 +51,12 @@ def make(kind: str, src: Path, dst: Path) -> str | None:
     return None
 
 
-def _figures(scores: Sequence[corpus.FileScore]) -> tuple[int, int, int]:
+def _figures(scores: Sequence[corpus.FileScore]) -> tuple[int, int, int, int]:
     return (
         sum(s.exact for s in scores),
         sum(s.total for s in scores),
         sum(s.structure for s in scores),
+        sum(len(s.silent) for s in scores),
     )
 
 
@@ -69,19 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no corpus at {args.corpus} or no {PERTURB}", file=sys.stderr)
         return 2
     plain = corpus.score_corpus(args.corpus)
-    exact0, total0, structure0 = _figures(plain)
+    exact0, total0, structure0, silent0 = _figures(plain)
     by_name = {s.name: s for s in plain}
-    rows = [("plain", f"{exact0}/{total0}", "", "", str(structure0))]
+    rows = [("plain", f"{exact0}/{total0}", "", "", str(silent0), str(structure0))]
     details: list[str] = []
     with tempfile.TemporaryDirectory(prefix="perturbed-") as tmp:
         for kind in args.kinds or kinds():
             dst = Path(tmp) / kind
             error = make(kind, args.corpus, dst)
             if error is not None:
-                rows.append((kind, "—", "", "", f"not made: {error}"))
+                rows.append((kind, "—", "", "", "", f"not made: {error}"))
                 continue
             scores = corpus.score_corpus(dst)
-            exact, total, structure = _figures(scores)
+            exact, total, structure, silent = _figures(scores)
             close = abs(exact - exact0) <= TOLERANCE * total0
             rows.append(
                 (
@@ -89,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{exact}/{total}",
                     f"{exact - exact0:+d}",
                     "yes" if close else "no",
+                    str(silent),
                     str(structure),
                 )
             )
@@ -96,8 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 before = by_name.get(s.name)
                 if before is not None and s.exact != before.exact:
                     details.append(f"{kind:13} {s.name:40} {before.exact} -> {s.exact}")
-    print(f"| kind | exact | vs plain | within {TOLERANCE:.0%} | structure findings |")
-    print("| --- | --- | --- | --- | --- |")
+                if s.silent:
+                    details.append(f"{kind:13} {s.name:40} silent: {', '.join(s.silent)}")
+    head = f"| kind | exact | vs plain | within {TOLERANCE:.0%} | wrong, no finding | structure findings |"
+    print(head)
+    print("| --- | --- | --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
     if args.verbose and details:
