@@ -29,8 +29,8 @@ from policy_parse.errors import (
 )
 from policy_parse.models import Document, Paragraph
 from policy_parse.read import Limits, read_document
-from policy_parse.read._pdfworker import WorkerTraceback, run_bounded
-from policy_parse.read.pdf import ENGINES
+from policy_parse.read.pdf.reader import ENGINES
+from policy_parse.read.pdf.worker import WorkerTraceback, run_bounded
 
 QUICK = 5.0  # seconds: "under a few seconds"
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import policy_parse
 from golden import SAMPLES
-from policy_parse.emit import _insert_each, _merge_sorted
+from policy_parse.emit.json import _insert_each, _merge_sorted
 from policy_parse.models import MeasureNo, Notice
 from policy_parse.reconcile.pairing import pair_measures
 
@@ -39,8 +39,8 @@ def test_the_linear_merge_places_table_only_rows_as_the_general_rule_does(
     prose: list[int], table: list[int]
 ) -> None:
     notice = _numbered(prose, table)
-    records = policy_parse.emit.measure_records(notice)  # any path; we compare both
-    base = [policy_parse.emit._measure(m, None) for m in notice.measures]
+    records = policy_parse.emit.json.measure_records(notice)  # any path; we compare both
+    base = [policy_parse.emit.json._measure(m, None) for m in notice.measures]
     keys = [m.number.parts for m in notice.measures]
     fast = _merge_sorted(list(base), keys, list(notice.table))
     slow = _insert_each(list(base), keys, list(notice.table))

@@ -1,5 +1,5 @@
 """The fast JSON encoder (orjson, the `[fast]` extra) writes the stdlib's
-bytes: jsonout.py's claim, checked on real output and on generated values."""
+bytes: emit/jsonout.py's claim, checked on real output and on generated values."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import policy_parse
 from golden import SAMPLES
-from policy_parse import jsonout
-from policy_parse.emit import _span
+from policy_parse.emit import jsonout
+from policy_parse.emit.json import _span
 from policy_parse.models import Span
 
 orjson = pytest.importorskip("orjson")
@@ -42,7 +42,7 @@ def test_a_notice_is_written_byte_for_byte_as_the_stdlib_writes_it(
 
 
 def test_the_read_stage_dump_keeps_its_key_order() -> None:
-    from policy_parse.emit import document_to_dict
+    from policy_parse.emit.json import document_to_dict
     from policy_parse.read import read_document
 
     data = document_to_dict(read_document(SAMPLES / "notice.txt"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import policy_parse
-from policy_parse.emit import to_json
+from policy_parse.emit.json import to_json
 
 TABLE = (
     "任务分工表\n"

@@ -17,15 +17,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
+from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
-from .outputs import SUFFIX
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     from .messages import Lang
     from .models import Notice
-    from .read.pdf_pages import StartedPages
+    from .read.pdf.pages import StartedPages
 
 # The rest of the pipeline is imported inside the functions that use it: a
 # PDF's page workers are forked before it is (`_start_pdf_early`).
@@ -211,7 +211,7 @@ def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPa
     if given == "-":
         return None
     from .read import limit_defaults, magic
-    from .read.pdf_pages import looks_truncated, start_pages
+    from .read.pdf.pages import looks_truncated, start_pages
 
     path = Path(given)
     try:
@@ -238,8 +238,8 @@ def _single(
 
     source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
     if args.stage == "read":
-        from .emit import document_to_dict
-        from .jsonout import dumps
+        from .emit.json import document_to_dict
+        from .emit.jsonout import dumps
         from .read import read_document, read_started_pdf
 
         document = (

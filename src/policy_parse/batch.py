@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 from .messages import Lang
 from .models import Format, Notice, Severity
-from .outputs import SUFFIX
 from .read import Limits, SourceLike
 
 if TYPE_CHECKING:
@@ -121,20 +121,20 @@ def _windowed(
 def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
     """`notice` in the output format `fmt` (a key of SUFFIX).  Each output
     module is imported only for its own format."""
-    from .emit import to_json, to_text
+    from .emit.json import to_json, to_text
 
     if fmt == "json":
         return to_json(notice, lang=lang)
     if fmt == "html":
-        from .emit_html import to_html
+        from .emit.html import to_html
 
         return to_html(notice, lang=lang)
     if fmt == "csv":
-        from .emit_tabular import to_csv
+        from .emit.tabular import to_csv
 
         return to_csv(notice, lang=lang)
     if fmt == "xlsx":
-        from .emit_tabular import to_xlsx
+        from .emit.tabular import to_xlsx
 
         return to_xlsx(notice, lang=lang)
     return to_text(notice, lang=lang)

@@ -21,7 +21,9 @@ __all__ = ["prepare_text_stages"]
 @functools.cache  # once per process: the cache is the "done" flag
 def prepare_text_stages() -> None:
     """Parse data/warmup.txt (a no-op after the first call)."""
-    from . import emit, memo, parse_text  # noqa: F401 - emit: imported now, used after
+    from . import parse_text
+    from ._support import memo
+    from .emit import json as json_emitter  # noqa: F401 - imported now, used after
 
     path = os.path.join(os.path.dirname(__file__), "data", "warmup.txt")
     with open(path, encoding="utf-8") as f:

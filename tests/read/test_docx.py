@@ -16,7 +16,7 @@ import pytest
 from policy_parse.errors import CorruptFileError, EmptyDocumentError
 from policy_parse.models import Paragraph, Table
 from policy_parse.read import read_document
-from policy_parse.read.docx_numbering import format_number
+from policy_parse.read.docx.numbering import format_number
 
 # ---------------------------------------------------------------------------
 # Markup helpers

@@ -27,7 +27,7 @@ from pdf_fixtures import (
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
 from policy_parse.read.limits import Limits
-from policy_parse.read.pdf import ENGINES, read_pdf
+from policy_parse.read.pdf.reader import ENGINES, read_pdf
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

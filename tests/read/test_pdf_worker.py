@@ -17,7 +17,7 @@ from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream
 from policy_parse.errors import InputTooLargeError
 from policy_parse.models import Paragraph
 from policy_parse.read import read_document
-from policy_parse.read._pdfworker import run_bounded
+from policy_parse.read.pdf.worker import run_bounded
 
 TEXT = "关于印发分工方案的通知"
 PDF = build_pdf([Page(texts=[Text(72, 100, TEXT, 12)])])
@@ -163,7 +163,7 @@ def test_calls_run_at_once_in_separate_children_and_answer_in_order() -> None:
     import os
     import time
 
-    from policy_parse.read._pdfworker import run_bounded_each
+    from policy_parse.read.pdf.worker import run_bounded_each
 
     start = time.monotonic()
     # The first call finishes last: order is the calls', not the finish's.
@@ -179,14 +179,14 @@ def test_calls_run_at_once_in_separate_children_and_answer_in_order() -> None:
 
 def test_the_first_failing_call_is_the_error_raised() -> None:
     from policy_parse.errors import CorruptFileError
-    from policy_parse.read._pdfworker import run_bounded_each
+    from policy_parse.read.pdf.worker import run_bounded_each
 
     with pytest.raises(CorruptFileError, match="call 2 failed"):
         run_bounded_each(_fail_if, [(0,), (2,), (3,)], memory_bytes=1 << 30, seconds=10)
 
 
 def test_one_clock_for_all_children() -> None:
-    from policy_parse.read._pdfworker import run_bounded_each
+    from policy_parse.read.pdf.worker import run_bounded_each
 
     with pytest.raises(InputTooLargeError, match="longer than 0.5 s"):
         run_bounded_each(_pid_after, [(0.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=0.5)
@@ -204,7 +204,7 @@ def _pages_pdf() -> bytes:
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(engine: str) -> None:
-    from policy_parse.emit import document_to_dict
+    from policy_parse.emit.json import document_to_dict
     from policy_parse.read import Limits
 
     data = _pages_pdf()
@@ -217,7 +217,7 @@ def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(engine: str) 
 def test_the_caller_works_while_the_children_read() -> None:
     import time
 
-    from policy_parse.read._pdfworker import run_bounded_each
+    from policy_parse.read.pdf.worker import run_bounded_each
 
     seen: list[float] = []
     start = time.monotonic()
@@ -236,7 +236,7 @@ def test_the_caller_works_while_the_children_read() -> None:
 def test_a_failure_while_waiting_still_reaps_the_children() -> None:
     import os
 
-    from policy_parse.read._pdfworker import run_bounded_each
+    from policy_parse.read.pdf.worker import run_bounded_each
 
     def broken() -> None:
         raise KeyError("while waiting")
@@ -252,7 +252,7 @@ def test_a_failure_while_waiting_still_reaps_the_children() -> None:
 def test_a_threaded_caller_reads_a_pdf_with_one_worker() -> None:
     # Forking is unsafe with threads alive, and a fresh interpreter per
     # worker, one after another, would cost more than it saves.
-    from policy_parse.read.pdf_pages import workers_for
+    from policy_parse.read.pdf.pages import workers_for
 
     assert workers_for(2) >= 1
     box: list[int] = []
@@ -287,7 +287,7 @@ def test_the_pdfs_hash_is_taken_while_waiting_or_after_it() -> None:
 def test_children_started_now_answer_when_finished_later() -> None:
     import time
 
-    from policy_parse.read._pdfworker import finish_each, start_each
+    from policy_parse.read.pdf.worker import finish_each, start_each
 
     children = start_each(_pid_after, [(0.3, 0), (0.0, 1)], memory_bytes=1 << 30, seconds=10)
     time.sleep(0.4)  # the caller's own work: the children run meanwhile
@@ -303,7 +303,7 @@ def test_cancelled_children_are_killed_and_reaped() -> None:
     import os
     import time
 
-    from policy_parse.read._pdfworker import finish_each, start_each
+    from policy_parse.read.pdf.worker import finish_each, start_each
 
     children = start_each(_pid_after, [(30.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=60)
     start = time.monotonic()

@@ -1,4 +1,4 @@
-"""read/txt.py + read/texttable.py: tables flattened to text, rebuilt as grids.
+"""read/text/reader.py + read/text/tables.py: tables flattened to text, rebuilt as grids.
 
 Every specimen is made up (县甲局, 县乙局 …) in the shapes a browser or PDF
 copy leaves behind; docs/formats.md, "Tables written as text", names them.
@@ -14,8 +14,8 @@ import pytest
 import policy_parse
 from policy_parse.audit import characters_in, lost_and_invented
 from policy_parse.models import Document, Format, Source, Table
-from policy_parse.read.texttable import column_role
-from policy_parse.read.txt import read_text
+from policy_parse.read.text.reader import read_text
+from policy_parse.read.text.tables import column_role
 
 SOURCE = Source(path=None, format=Format.TXT, sha256="0" * 64)
 PREAMBLE = "某县重点任务分工方案\n\n"
@@ -404,7 +404,7 @@ def test_a_tab_separated_header_may_leave_a_spanned_cell_empty():
     assert records(text) == [("1", ["县甲局"], ["县乙局", "县丙局"])]
 
 
-# --- page furniture of a PDF copy (read/txt_furniture.py) ---------------------
+# --- page furniture of a PDF copy (read/text/furniture.py) --------------------
 
 
 PAGED = (

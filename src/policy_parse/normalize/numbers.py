@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .._support.lazy_regex import lazy_compile
 from ..errors import NumberTooLongError
-from ..lazy_regex import lazy_compile
 from ..models import MAX_NUMBER_DIGITS, MeasureNo
 
 _CN_VALUES = {

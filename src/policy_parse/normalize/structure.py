@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .. import numeric
+from .._support import numeric
 from ..data import load
 from ..models import Discrepancy, Kind, Notice, Severity, Unit
 from ..segment.levels import Note

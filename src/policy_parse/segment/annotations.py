@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 
 OPENERS = "（(〔【["

@@ -8,10 +8,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lazy_regex import lazy_compile
-from ..numeric import median
-from .layout_lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
-from .layout_tables import Layout
+from ..._support.lazy_regex import lazy_compile
+from ..._support.numeric import median
+from .lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
+from .tables import Layout
 
 __all__ = ["Margins", "continues_paragraph", "margins"]
 

@@ -3,7 +3,7 @@
 A paragraph Word numbers itself (w:numPr on the paragraph or its style)
 holds no number in its text: Word draws "1." or "（一）" from numbering.xml,
 counting in document order.  `Numbering` reads numbering.xml and the styles
-of a package, and the Word reader (`docx`) asks it, paragraph by paragraph,
+of a package, and the Word reader (`docx.reader`) asks it, paragraph by paragraph,
 for the number to put in front of the text; `format_number` renders one
 counter in a w:numFmt.  Rendered numbers are bounded by
 `Limits.max_marker_chars` (docs/formats.md, "Numbering reconstruction").
@@ -18,10 +18,10 @@ from typing import Any
 import attrs
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ..errors import InputTooLargeError
-from .docx_xml import VAL, W, int_val, is_on
-from .limits import Limits
-from .safety import parse_xml
+from ...errors import InputTooLargeError
+from ..limits import Limits
+from ..safety import parse_xml
+from .wordml import VAL, W, int_val, is_on
 
 __all__ = ["Numbering", "format_number"]
 

@@ -8,7 +8,7 @@ it adds characters the PDF does not draw (spaces and line breaks it infers:
 `FPDFText_IsGenerated`), which are skipped, and reports a hyphen at a line's
 end as U+0002 (U+FFFE in page text), which is read back as "-"; and its character boxes are the
 glyphs' ink, so the page model's em box is rebuilt from the baseline origin
-and the type size (page_model.Char).
+and the type size (layout.page_model.Char).
 
 One gap is real: a text object of a single glyph whose font is neither
 embedded nor installed (a CJK font on a server without CJK fonts) has no
@@ -17,7 +17,7 @@ happens is drawn by the pdfplumber engine instead (it reads widths from the
 PDF's /W array), so no text is lost; so is a page PDFium refuses to load from a damaged page tree
 that pdfminer walks.  `fallback_pages` counts such pages.
 
-For `layout_hidden` the page-object walk that finds ruling lines also notes
+For `layout.hidden` the page-object walk that finds ruling lines also notes
 each text object's render mode and whether its colours show, every filled
 path and image (`Paint`) and the order they were painted in.  Characters
 are tied to their text object (one `FPDFText_GetTextObject` call each) only
@@ -38,8 +38,8 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from pypdfium2 import raw
 
-from ..errors import CorruptFileError, EncryptedDocumentError
-from .page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
+from ...errors import CorruptFileError, EncryptedDocumentError
+from ..layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
 
 __all__ = ["PdfiumEngine"]
 
@@ -273,7 +273,7 @@ class PdfiumEngine:
         return any(addr not in seen for addr in unmeasured)
 
     def _plumber_engine(self) -> Any:
-        from .pdf_plumber import PlumberEngine
+        from .plumber import PlumberEngine
 
         if self._plumber is None:
             self._plumber = PlumberEngine(self._data, self._password, self._what)

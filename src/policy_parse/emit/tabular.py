@@ -1,7 +1,7 @@
 """Spreadsheets: CSV (one row per measure) and an XLSX workbook (measures,
 table rows, discrepancies, residue).  Analysts live in Excel: the CSV carries
 a BOM so Excel reads it as UTF-8, the workbook has frozen headers, filters
-and wrapped text.  Rows are built once here and reused by `frames.py`."""
+and wrapped text.  Rows are built once here and reused by `frames`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .emit import measure_records, sorted_findings
-from .messages import Lang, column, message, names, sheet, ui
-from .models import Deadline, Notice, Span, Unit
+from ..messages import Lang, column, message, names, sheet, ui
+from ..models import Deadline, Notice, Span, Unit
+from .json import measure_records, sorted_findings
 
 Table = tuple[list[str], list[list[str]]]
 

@@ -19,8 +19,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .layout_hidden import split_hidden
-from .layout_lines import Line, dedupe, group_lines
+from .hidden import split_hidden
+from .lines import Line, dedupe, group_lines
 from .page_model import Char, Edge, PageModel
 
 __all__ = ["Grid", "GridCell", "Layout", "RawTable", "find_tables", "page_to_layout"]
@@ -258,7 +258,7 @@ class Grid:
     repeat: list[bool]
     pad_left: float = 0.0
     pad_right: float = 0.0
-    # Running counts per column for the stitcher (layout_stitch): filled
+    # Running counts per column for the stitcher (layout.stitch): filled
     # body cells and bare-number cells; None until first needed.
     counts: list[list[int]] | None = None
 

@@ -27,10 +27,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ..data import load
-from ..lazy_regex import lazy_compile
-from ..memo import text_cache
-from ..models import Cell, Paragraph, Residue, Row, Span, Table
+from ..._support.lazy_regex import lazy_compile
+from ..._support.memo import text_cache
+from ...data import load
+from ...models import Cell, Paragraph, Residue, Row, Span, Table
 
 # --- column words -----------------------------------------------------------
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..lazy_regex import lazy_compile
-from ..models import Residue, Span
+from ..._support.lazy_regex import lazy_compile
+from ...models import Residue, Span
 
 __all__ = ["find_furniture"]
 

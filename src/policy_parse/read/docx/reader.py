@@ -32,7 +32,7 @@ What the walk produces (docs/formats.md has specimens):
   cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
   rendered numbers are bounded by `Limits`.
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
-  `Residue` holding the chunk's text (`docx_chunks`).
+  `Residue` holding the chunk's text (`docx.chunks`).
 * Nested tables are not flattened into the cell (their grid would be lost in
   a string): each becomes a `Residue` with reason "nested table in table t,
   row r, cell c", rows on lines and cells separated by tabs.  Text Word keeps
@@ -51,19 +51,19 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import OpcError
 from docx.package import Package
 
-from ..errors import (
+from ...errors import (
     CorruptFileError,
     EmptyDocumentError,
     InputTooLargeError,
     PolicyParseError,
     UnsupportedFormatError,
 )
-from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
-from .docx_chunks import chunk_text
-from .docx_numbering import Numbering
-from .docx_xml import VAL, W, int_val, is_on
-from .limits import Limits
-from .safety import PACKAGE_ERRORS, check_zip
+from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ..limits import Limits
+from ..safety import PACKAGE_ERRORS, check_zip
+from .chunks import chunk_text
+from .numbering import Numbering
+from .wordml import VAL, W, int_val, is_on
 
 __all__ = ["read_docx"]
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .jsonout import dumps
-from .lazy_regex import lazy_compile
-from .messages import Lang, count, message, names, ui
-from .models import (
+from .._support.lazy_regex import lazy_compile
+from ..messages import Lang, count, message, names, ui
+from ..models import (
     Deadline,
     Discrepancy,
     Document,
@@ -25,7 +24,8 @@ from .models import (
     Unit,
     Value,
 )
-from .reconcile.pairing import pair_measures
+from ..reconcile.pairing import pair_measures
+from .jsonout import dumps
 
 SCHEMA_ID = "policy_parse/1"
 

@@ -5,7 +5,7 @@ engine to the other's records.
 
 The page is interpreted here rather than through `pdfplumber.Page.layout`,
 with pdfplumber's own device and pdfminer's interpreter plus two small
-hooks, because `layout_hidden` needs what pdfminer drops: the text render
+hooks, because `layout.hidden` needs what pdfminer drops: the text render
 mode (`Tr`, kept in the text state only) and the ExtGState opacity (`gs`,
 ignored).  Walking pdfminer's layout tree in order also gives every object
 its place in the content (`Char.order`, `Paint.order`); each object becomes
@@ -27,8 +27,8 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from ..errors import CorruptFileError, EncryptedDocumentError, PolicyParseError
-from .page_model import Char, Edge, PageModel, Paint, PaintKind, is_white
+from ...errors import CorruptFileError, EncryptedDocumentError, PolicyParseError
+from ..layout.page_model import Char, Edge, PageModel, Paint, PaintKind, is_white
 
 __all__ = ["PlumberEngine"]
 
@@ -248,7 +248,7 @@ class PlumberEngine:
         return self._pdf.pages
 
     def page(self, number: int) -> PageModel:
-        """One page (1-based): the PDFium engine's fallback (pdf_pdfium)."""
+        """One page (1-based): the PDFium engine's fallback (pdf.pdfium)."""
         seen = len(self._handler.messages)
         page = self._pages[number - 1]
         with _translated(f"{self._what}, page {number}"):
@@ -281,7 +281,7 @@ class PlumberEngine:
                 if not ch["text"]:
                     continue
                 size = float(ch.get("size") or (ch["bottom"] - ch["top"]) or 1.0)
-                # The baseline: the text matrix's origin (page_model.Char).
+                # The baseline: the text matrix's origin (layout.page_model.Char).
                 bottom = height - float(ch["matrix"][5])
                 render = int(getattr(obj, "render", 0))
                 chars.append(

@@ -6,7 +6,7 @@ Nothing here imports attrs, the models or `regex`, so a caller can fork the
 workers before it has imported them: the CLI starts a PDF's workers right
 after reading its arguments and imports the rest of the pipeline while they
 read (issue 11; `StartedPages`).  Damage travels as plain (page, messages)
-pairs and becomes `Residue` in the caller (`pdf.py`).
+pairs and becomes `Residue` in the caller (`pdf.reader`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import os
 import threading
 from typing import Any, Literal
 
-from ..errors import CorruptFileError, InputTooLargeError
-from . import limit_defaults as _default
-from ._pdfworker import Children, finish_each, start_each
-from .layout_tables import Layout, page_to_layout
-from .page_model import Engine
+from ...errors import CorruptFileError, InputTooLargeError
+from .. import limit_defaults as _default
+from ..layout.page_model import Engine
+from ..layout.tables import Layout, page_to_layout
+from .worker import Children, finish_each, start_each
 
 __all__ = [
     "ENGINE_NAMES",
@@ -56,11 +56,11 @@ def truncated_error(what: str) -> CorruptFileError:
 
 def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
     if engine == "pdfium":
-        from .pdf_pdfium import PdfiumEngine
+        from .pdfium import PdfiumEngine
 
         return PdfiumEngine(data, password, what)
     if engine == "pdfplumber":
-        from .pdf_plumber import PlumberEngine
+        from .plumber import PlumberEngine
 
         return PlumberEngine(data, password, what)
     raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
@@ -102,7 +102,7 @@ def workers_for(wanted: int) -> int:
     """How many workers share the pages: `wanted` (`Limits.pdf_workers`), at
     most one per CPU this process may use, and one where workers cannot be
     forked (other threads alive: each would be a fresh interpreter, started
-    one after another, _pdfworker)."""
+    one after another, pdf.worker)."""
     if threading.active_count() > 1:
         return 1
     try:
@@ -172,15 +172,15 @@ def start_pages(
         raise truncated_error(what)
     # Imported here, before the fork, so every worker inherits the module
     # instead of importing it again (a long-running caller reads many files).
-    preload: tuple[str, ...] = (f"{__package__}.pdf_pdfium",)
+    preload: tuple[str, ...] = (f"{__package__}.pdfium",)
     if engine == "pdfium":
-        from . import pdf_pdfium  # noqa: F401
+        from . import pdfium  # noqa: F401
     else:
         import pdfplumber  # noqa: F401
 
-        from . import pdf_plumber  # noqa: F401
+        from . import plumber  # noqa: F401
 
-        preload = ("pdfplumber", f"{__package__}.pdf_plumber")
+        preload = ("pdfplumber", f"{__package__}.plumber")
 
     parts = workers_for(workers)
     children = start_each(

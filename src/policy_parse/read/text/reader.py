@@ -5,7 +5,7 @@ starting with a tab, rows separated by blank lines.  A line *without* a tab
 directly under a cell line continues that cell (the clerk pressed Enter inside
 the cell).  Between such tables, tables flattened in other ways (pipe rows,
 one cell per paragraph, key–value pairs, ...) are found by their header words
-(read/texttable.py); everything else is a paragraph, one per line.
+(read/text/tables.py); everything else is a paragraph, one per line.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import codecs
 
 import regex
 
-from ..errors import DecodingError, EmptyDocumentError
-from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
-from .texttable import read_region
-from .txt_furniture import find_furniture
+from ...errors import DecodingError, EmptyDocumentError
+from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from .furniture import find_furniture
+from .tables import read_region
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -3,12 +3,12 @@ tables, stitching and furniture are computed from that model, whatever
 engine drew it (docs/pdf.md, "Pipeline"; STYLE.md, "Many readers, one page
 model").
 
-    engine (pdf_pdfium | pdf_plumber)  →  PageModel per page
-    layout_tables.page_to_layout       →  Layout: lines in the body / in cells
-    layout_blocks.layouts_to_blocks    →  paragraphs, stitched tables, residue
+    engine (pdf.pdfium | pdf.plumber)  →  PageModel per page
+    layout.tables.page_to_layout       →  Layout: lines in the body / in cells
+    layout.blocks.layouts_to_blocks    →  paragraphs, stitched tables, residue
 
 `read_pdf` is the public entry: it starts the workers that draw and lay out
-the pages (`pdf_pages`, bounded in memory and time by `_pdfworker`) unless
+the pages (`pdf.pages`, bounded in memory and time by `pdf.worker`) unless
 they were started already (`start_pdf`), and builds the document from their
 layouts.  Nothing here knows the
 sample: margins, column positions and line widths are measured on the file
@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from ..errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
-from ..models import Document, Residue, Source, Span
-from .layout_blocks import layouts_to_blocks
-from .layout_tables import Layout
-from .limits import Limits
-from .pdf_pages import ENGINE_NAMES, Damage, StartedPages, read_layouts, start_pages
+from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
+from ...models import Document, Residue, Source, Span
+from ..layout.blocks import layouts_to_blocks
+from ..layout.tables import Layout
+from ..limits import Limits
+from .pages import ENGINE_NAMES, Damage, StartedPages, read_layouts, start_pages
 
 __all__ = [
     "ENGINES",

@@ -4,10 +4,10 @@ dropped (docs/pdf.md, "Page furniture")."""
 
 from __future__ import annotations
 
-from ..lazy_regex import lazy_compile
-from ..models import Residue, Span
-from .layout_lines import Line
-from .layout_tables import Layout
+from ..._support.lazy_regex import lazy_compile
+from ...models import Residue, Span
+from .lines import Line
+from .tables import Layout
 
 __all__ = ["split_furniture"]
 

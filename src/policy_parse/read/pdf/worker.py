@@ -20,7 +20,7 @@ How the child starts depends on where the caller runs:
   single thread: a few milliseconds, and it works inside daemonic pool
   workers (`multiprocessing.Pool`, `ProcessPoolExecutor`), which may not
   start `multiprocessing` children;
-* **a fresh interpreter** (`python -m policy_parse.read._pdfworker`) when
+* **a fresh interpreter** (`python -m policy_parse.read.pdf.worker`) when
   other threads are alive: forking a threaded process can deadlock the child
   on a lock another thread held (Python 3.12+ warns about it).  It costs an
   interpreter start and imports (a few hundred ms) but is safe anywhere.
@@ -46,7 +46,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ..errors import CorruptFileError, InputTooLargeError, PolicyParseError
+from ...errors import CorruptFileError, InputTooLargeError, PolicyParseError
 
 T = TypeVar("T")
 
@@ -209,7 +209,7 @@ def _spawned(
     # checkout's src/): the child must find it before reading its job.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policy_parse.read._pdfworker"],
+        [sys.executable, "-m", "policy_parse.read.pdf.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .emit_tabular import discrepancies_table, measures_table, residue_table, table_rows_table
-from .messages import Lang
-from .models import Notice
+from ..messages import Lang
+from ..models import Notice
+from .tabular import discrepancies_table, measures_table, residue_table, table_rows_table
 
 if TYPE_CHECKING:
     import pandas

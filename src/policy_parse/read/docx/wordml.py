@@ -1,5 +1,5 @@
-"""WordprocessingML names and value readers that the Word reader (`docx`)
-and its automatic numbering (`docx_numbering`) both use."""
+"""WordprocessingML names and value readers that the Word reader (`docx.reader`)
+and its automatic numbering (`docx.numbering`) both use."""
 
 from __future__ import annotations
 

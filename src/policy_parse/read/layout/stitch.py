@@ -9,8 +9,8 @@ table at a page break.
 
 from __future__ import annotations
 
-from ..lazy_regex import lazy_compile
-from .layout_tables import Grid, GridCell
+from ..._support.lazy_regex import lazy_compile
+from .tables import Grid, GridCell
 
 __all__ = ["append_grid", "same_columns"]
 

@@ -1,11 +1,11 @@
 """The page model every PDF engine produces (STYLE.md, "Many readers, one
 page model").
 
-An engine (`pdf_pdfium`, `pdf_plumber`, `ofd`) turns one page into a
+An engine (`read.pdf.pdfium`, `read.pdf.plumber`, `read.ofd`) turns one page into a
 `PageModel`: the characters it draws with their boxes and type size, the
 *visible* ruling lines as horizontal/vertical `Edge`s, and what else was
 painted (`Paint`: filled shapes and images, in content order) and the crop
-box — the facts `layout_hidden` needs to tell text a reader sees from text
+box — the facts `layout.hidden` needs to tell text a reader sees from text
 hidden under a box, in white or in render mode 3.  Everything else —
 lines, paragraphs, tables, stitching, furniture, hidden text — is computed
 from this model by the `layout_*` modules, so two engines that see the same
@@ -36,7 +36,7 @@ class Char:
     (PDFium measures it from the font program, pdfminer trusts the font
     descriptor, and LibreOffice writes 0 there).
 
-    The last three are facts for `layout_hidden`, not decisions: `white`,
+    The last three are facts for `layout.hidden`, not decisions: `white`,
     the colour it is painted in (fill, or stroke for outline-only modes)
     does not show on paper; `render`, the text render mode (`Tr`; 3 and 7
     paint nothing); `order`, where its drawing stands in the page's content
@@ -104,7 +104,7 @@ class PageModel:
 
 
 class Engine(Protocol):
-    """What `read/pdf.py` needs from an engine: the page count (checked
+    """What `read/pdf/reader.py` needs from an engine: the page count (checked
     against `Limits.max_pages` before any page is read), damage reported
     while opening the file, and the pages.  Engines raise only
     `PolicyParseError`s (or MemoryError, which the worker reports)."""

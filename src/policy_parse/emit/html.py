@@ -10,7 +10,9 @@ from __future__ import annotations
 import difflib
 from html import escape
 
-from .emit import (
+from ..messages import Lang, catalogue, column, message, names, ui
+from ..models import Discrepancy, Notice, Value
+from .json import (
     Records,
     by_id,
     counterpart,
@@ -19,8 +21,6 @@ from .emit import (
     measure_records,
     sorted_findings,
 )
-from .messages import Lang, catalogue, column, message, names, ui
-from .models import Discrepancy, Notice, Value
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
@@ -110,7 +110,7 @@ def _finding(k: int, d: Discrepancy, records: Records, lang: Lang) -> str:
 
 
 def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
-    from . import __version__
+    from .. import __version__
 
     h = catalogue()["html"]
     findings = sorted_findings(notice)

@@ -9,7 +9,7 @@ beyond 64 bits, a key that is no string), the stdlib writes them.
 The bytes are the same because what the emitters produce stays inside what
 both encoders write alike: strings (both escape the same control characters
 and keep the rest as UTF-8), integers, and finite floats rounded to one
-decimal below 1e15 (`emit._span`), which neither writes with an exponent.
+decimal below 1e15 (`emit.json._span`), which neither writes with an exponent.
 tests/test_emit_json.py holds the two to that.
 """
 

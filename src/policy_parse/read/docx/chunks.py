@@ -11,15 +11,15 @@ from typing import Protocol
 
 from lxml import etree
 
-from ..errors import EmptyDocumentError, PolicyParseError
-from ..models import Document, Format, Source
-from .limits import Limits
+from ...errors import EmptyDocumentError, PolicyParseError
+from ...models import Document, Format, Source
+from ..limits import Limits
 
 __all__ = ["ReadDocx", "chunk_text"]
 
 
 class ReadDocx(Protocol):
-    """`docx.read_docx`, which reads a .docx chunk."""
+    """`docx.reader.read_docx`, which reads a .docx chunk."""
 
     def __call__(
         self, data: bytes, source: Source, limits: Limits, *, depth: int = ...
@@ -39,7 +39,7 @@ def chunk_text(
     if content_type.endswith("wordprocessingml.document"):  # a whole .docx file
         return "Word", _docx_chunk_text(blob, limits, depth + 1, read_docx)
     if content_type.startswith("text/plain"):
-        from .txt import decode
+        from ..text.reader import decode
 
         return "text", decode(blob)
     if any(content_type.startswith(t) for t in _HTML_TYPES):
@@ -73,7 +73,7 @@ def _html_text(blob: bytes) -> str:
                 if isinstance(payload, bytes):
                     blob = payload
                     break
-    from .txt import decode
+    from ..text.reader import decode
 
     try:
         markup = decode(blob)  # UTF-8 or GB18030, as text files

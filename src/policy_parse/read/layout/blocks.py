@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Cell, Paragraph, Residue, Row, Span, Table
-from .layout_furniture import split_furniture
-from .layout_lines import Line, join_texts, wraps_into
-from .layout_paragraphs import continues_paragraph, margins
-from .layout_stitch import append_grid, same_columns
-from .layout_tables import Grid, GridCell, Layout
+from ...models import Cell, Paragraph, Residue, Row, Span, Table
+from .furniture import split_furniture
+from .lines import Line, join_texts, wraps_into
+from .paragraphs import continues_paragraph, margins
+from .stitch import append_grid, same_columns
+from .tables import Grid, GridCell, Layout
 
 __all__ = ["layouts_to_blocks"]
 
