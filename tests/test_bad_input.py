@@ -875,9 +875,10 @@ def test_a_five_thousand_digit_number_is_text_not_a_crash() -> None:
 
 
 def test_a_measure_number_too_long_to_be_one_is_a_typed_error() -> None:
+    from policy_parse._support.chinese_numerals import cn_to_int
     from policy_parse.errors import NumberTooLongError
     from policy_parse.models import MeasureNo
-    from policy_parse.normalize.numbers import cn_to_int, parse_written
+    from policy_parse.normalize.numbers import parse_written
 
     for call in (
         lambda: MeasureNo.parse("9" * 5000),

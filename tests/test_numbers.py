@@ -1,4 +1,5 @@
-"""normalize/numbers.py and models.MeasureNo: outline numbers as written and as values."""
+"""normalize/numbers.py, _support/chinese_numerals.py and models.MeasureNo: outline numbers
+as written and as values."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policy_parse._support.chinese_numerals import cn_to_int, int_to_cn
 from policy_parse.models import MeasureNo
-from policy_parse.normalize.numbers import cn_to_int, int_to_cn, parse_written
+from policy_parse.normalize.numbers import parse_written
 
 # --- MeasureNo ---------------------------------------------------------------
 

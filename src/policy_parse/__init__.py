@@ -84,8 +84,9 @@ if TYPE_CHECKING:
     from .aliases import load_aliases
     from .batch import parse_many
     from .emit.html import to_html
-    from .emit.json import SCHEMA_ID, to_dict, to_json, to_text
+    from .emit.json import SCHEMA_ID, to_dict, to_json
     from .emit.tabular import to_csv, to_xlsx
+    from .emit.text import to_text
     from .messages import Lang
     from .models import (
         Deadline,
@@ -146,7 +147,7 @@ _LAZY = {
     "SCHEMA_ID": ".emit.json",
     "to_dict": ".emit.json",
     "to_json": ".emit.json",
-    "to_text": ".emit.json",
+    "to_text": ".emit.text",
     "read_document": ".read",
     "read_text_document": ".read",
     "notice_from_document": ".pipeline",

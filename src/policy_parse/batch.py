@@ -121,7 +121,8 @@ def _windowed(
 def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
     """`notice` in the output format `fmt` (a key of SUFFIX).  Each output
     module is imported only for its own format."""
-    from .emit.json import to_json, to_text
+    from .emit.json import to_json
+    from .emit.text import to_text
 
     if fmt == "json":
         return to_json(notice, lang=lang)

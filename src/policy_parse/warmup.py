@@ -23,7 +23,10 @@ def prepare_text_stages() -> None:
     """Parse data/warmup.txt (a no-op after the first call)."""
     from . import parse_text
     from ._support import memo
-    from .emit import json as json_emitter  # noqa: F401 - imported now, used after
+
+    # The output stage's modules: imported now, used after the real parse.
+    from .emit import json as json_emitter  # noqa: F401
+    from .emit import text as text_emitter  # noqa: F401
 
     path = os.path.join(os.path.dirname(__file__), "data", "warmup.txt")
     with open(path, encoding="utf-8") as f:

@@ -1,6 +1,6 @@
 """Emitters: a notice as output.  The JSON contract of docs/schema.md
-and the readable text report (`json`, written by `jsonout`), the HTML report
-(`html`), CSV and Excel (`tabular`), pandas DataFrames (`frames`),
+(`json`, written by `jsonout`), the readable text report (`text`), the HTML
+report (`html`), CSV and Excel (`tabular`), pandas DataFrames (`frames`),
 and the formats the CLI writes with their file suffixes (`outputs`).
 Serialisation happens here only; the models know nothing of it.
 

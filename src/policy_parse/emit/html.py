@@ -12,13 +12,13 @@ from html import escape
 
 from ..messages import Lang, catalogue, column, message, names, ui
 from ..models import Discrepancy, Notice, Value
-from .json import (
+from .json import measure_records
+from .text import (
     Records,
     by_id,
     counterpart,
     counts_line,
     findings_line,
-    measure_records,
     sorted_findings,
 )
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..messages import Lang, column, message, names, sheet, ui
 from ..models import Deadline, Notice, Span, Unit
-from .json import measure_records, sorted_findings
+from .json import measure_records
+from .text import sorted_findings
 
 Table = tuple[list[str], list[list[str]]]
 
