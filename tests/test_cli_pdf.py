@@ -14,7 +14,7 @@ import pytest
 import policy_parse
 from golden import SAMPLES
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "read"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "read" / "pdf"))
 from pdf_fixtures import Page, Text, build_pdf
 
 PDF = str(SAMPLES / "notice.pdf")

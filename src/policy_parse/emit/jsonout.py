@@ -10,7 +10,7 @@ The bytes are the same because what the emitters produce stays inside what
 both encoders write alike: strings (both escape the same control characters
 and keep the rest as UTF-8), integers, and finite floats rounded to one
 decimal below 1e15 (`emit.json._span`), which neither writes with an exponent.
-tests/test_emit_json.py holds the two to that.
+tests/emit/test_emit_json.py holds the two to that.
 """
 
 from __future__ import annotations

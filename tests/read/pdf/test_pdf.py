@@ -29,7 +29,7 @@ from policy_parse.read import read_document
 from policy_parse.read.limits import Limits
 from policy_parse.read.pdf.reader import ENGINES, read_pdf
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 
 SIZE = 10.0
 LEFT = 72.0

@@ -15,7 +15,7 @@ from policy_parse.data import load
 from policy_parse.models import Notice, Unit, UnitStatus
 from policy_parse.normalize.script import to_simplified
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in {".txt", ".docx", ".pdf"})
 

@@ -1,7 +1,7 @@
 """Bad and hostile PDFs: each gets its documented error, quickly and within
 bounded memory (docs/pdf.md, "Errors" and "Bounded resources").
 
-Every file is built here by `tests/read/pdf_fixtures.py` — encryption with
+Every file is built here by `tests/read/pdf/pdf_fixtures.py` — encryption with
 the standard RC4 handler written by hand, the flate bomb from one repeated
 deflate block — so nothing is downloaded and no PDF tool is needed.
 """
@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "read"))
 from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream, many_pages_pdf
 
 from policy_parse.errors import (

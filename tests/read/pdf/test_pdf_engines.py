@@ -1,7 +1,7 @@
 """Both PDF engines give identical records on every PDF in samples/ and
 tests/ (spans aside): the page model is the contract, whatever engine drew
 the page (docs/pdf.md, "Pipeline").  The PDFs the reader tests build on the
-fly are compared in tests/read/test_pdf.py's `read()`."""
+fly are compared in tests/read/pdf/test_pdf.py's `read()`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pdf_fixtures import without_spans
 import policy_parse
 from policy_parse.read import read_document
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PDFS = sorted([*ROOT.glob("samples/*.pdf"), *ROOT.glob("tests/**/*.pdf")])
 
 
