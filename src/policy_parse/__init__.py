@@ -118,10 +118,10 @@ if TYPE_CHECKING:
 # Names load on first access (PEP 562), so `import policy_parse` costs the
 # errors only: the models and `Limits` (attrs and its class building) with
 # the first name that needs them — the CLI forks a PDF's page workers before
-# that (issue 11) — the stages with the first parse (a PDF's while its page
-# workers run, warmup.py), batch with multiprocessing, emit.html/emit.tabular
-# with their own tables, and __version__ with importlib.metadata and the
-# email package.
+# that, so they read while the rest is imported — the stages with the first
+# parse (a PDF's while its page workers run, warmup.py), batch with
+# multiprocessing, emit.html/emit.tabular with their own tables, and
+# __version__ with importlib.metadata and the email package.
 _MODELS = (
     "Deadline",
     "Discrepancy",

@@ -202,12 +202,13 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
 
 def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPages | None:
     """The page workers of a PDF input, started now, before the rest of the
-    pipeline is imported: they read the pages while this process imports it
-    (issue 11, benchmarks/README.md).  None for anything else — not a
-    regular file, over the default input limit, not a PDF by its bytes, cut
-    off, unreadable — which the normal path then reads, or refuses with the
-    error it deserves: this start only makes the normal path's work earlier,
-    with the same checks and the default limits it uses."""
+    pipeline is imported: they read the pages while this process imports it,
+    so the import costs no wall time (benchmarks/README.md).  None for
+    anything else — not a regular file, over the default input limit, not a
+    PDF by its bytes, cut off, unreadable — which the normal path then reads,
+    or refuses with the error it deserves: this start only makes the normal
+    path's work earlier, with the same checks and the default limits it
+    uses."""
     if given == "-":
         return None
     from .read import limit_defaults, magic

@@ -93,7 +93,9 @@ def parse_many(
         for s in sources:
             yield _parse_one(s, options)
         return
-    # spawn: no inherited locks or threads, whatever the caller runs (issue 9).
+    # spawn, not fork: a forked child inherits locks the caller's other
+    # threads may hold and can deadlock on them (Python 3.12+ warns); a
+    # spawned one starts clean, whatever the caller runs.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -1,13 +1,13 @@
 """Get the text stages ready while this process waits anyway.
 
-Patterns compile and data files load on first use (issue 11: nothing at
-import), so the first notice a process parses pays for them — about a
-third of a short notice's time.  A PDF or a legacy file is read by a worker
-process while the caller waits on a pipe; that wait is when the caller
-parses a small invented notice (data/warmup.txt), once per process, so the
-text stages (and the output stage's module) are ready when the real text
-arrives.  Parsing it takes the
-same code paths a real notice does: no list of patterns to keep up to date.
+Patterns compile and data files load on first use (nothing at import, so
+`import policy_parse` stays quick), so the first notice a process parses
+pays for them — about a third of a short notice's time.  A PDF or a legacy
+file is read by a worker process while the caller waits on a pipe; that
+wait is when the caller parses a small invented notice (data/warmup.txt),
+once per process, so the text stages (and the output stage's modules) are
+ready when the real text arrives.  Parsing it takes the same code paths a
+real notice does: no list of patterns to keep up to date.
 """
 
 from __future__ import annotations

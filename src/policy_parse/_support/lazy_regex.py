@@ -1,7 +1,7 @@
 """Patterns compiled when first used, not when their module is imported.
 
 `import policy_parse` used to compile some fifty `regex` patterns (a fifth of
-its start-up, issue 11), many of which a given input never needs: the docx
+its start-up time), many of which a given input never needs: the docx
 header rules for a text file, the table grammar for a notice without a table.
 `lazy_compile` takes `regex.compile`'s arguments and returns an object that
 compiles on the first attribute asked of it, then keeps the compiled

@@ -1,8 +1,8 @@
 """JSON text of the emitted dicts, through the fastest encoder at hand.
 
 The stdlib encoder falls back to pure Python as soon as `indent` is given,
-and indented JSON is what people read: a quarter of the txt CLI went there
-(issue 11).  With the `[fast]` extra installed, orjson writes the same bytes
+and indented JSON is what people read: a quarter of the txt CLI's time went
+there.  With the `[fast]` extra installed, orjson writes the same bytes
 about thirty times faster; without it, or for what orjson refuses (an integer
 beyond 64 bits, a key that is no string), the stdlib writes them.
 

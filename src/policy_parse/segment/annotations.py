@@ -96,7 +96,7 @@ def _product(*parts: list[str]) -> str:
     ((?:为|是)(?:牵头)(?:单位|部门)), not as the flat list of all of them:
     the same strings, and a tenth of the compile time (hundreds of
     alternatives made this module's two largest patterns half of all the
-    compiling a process does, issue 11)."""
+    compiling a process does, and compiling is start-up time)."""
     return "".join(f"(?:{_alt(words)})" for words in parts)
 
 

@@ -13,7 +13,7 @@ What the walk produces (docs/formats.md has specimens):
   in the output).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
   column breaks are no text.  Deleted text (tracked changes) is not read.
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
-  from numbering.xml (`docx_numbering`) and put in front of the paragraph's
+  from numbering.xml (`docx.numbering`) and put in front of the paragraph's
   text, as a reader sees it: "1." + "加强…".  The separator Word draws after
   the number (w:suff, a tab by default) is layout, not text, and is not
   added.  Bullets carry no number and add nothing.

@@ -1,6 +1,8 @@
 """Text in the page model that no reader of the printed page can see: it
-goes to residue with a reason instead of becoming measures (issue 13;
-docs/pdf.md, "Page furniture"; docs/security.md, "Hidden text in PDFs").
+goes to residue with a reason instead of becoming measures, so text planted
+where no one sees it (white on white, under a box, off the page) cannot add
+measures or departments to the record (docs/pdf.md, "Page furniture";
+docs/security.md, "Hidden text in PDFs").
 
 Decided on the page model only — positions, sizes, colours as facts, the
 order things were painted in — so every engine hides the same characters.

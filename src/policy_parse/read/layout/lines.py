@@ -23,8 +23,8 @@ __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_t
 # full-width forms), plus CJK symbols and punctuation, all of the full-width
 # block and the dashes, ellipsis and quotes CJK text sets wide.  Between two
 # of these a gap is layout (justification), never a word space.  Decided by
-# unicodedata, not a pattern: PDF workers then need no `regex` (start-up,
-# issue 11).
+# unicodedata, not a pattern: PDF workers then need no `regex`, whose import
+# would delay the start of every page worker.
 _WIDE_ALSO = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")
 
 
@@ -136,7 +136,8 @@ def _chars_to_text(chars: Sequence[Char]) -> str:
         if prev is not None and c.text != " " and prev.text != " ":
             gap = c.x0 - prev.x1
             # Most neighbours touch or overlap: the size is looked at only
-            # past a gap (a tenth of the time per character, issue 11).
+            # past a gap (a tenth of the time per character: this loop runs
+            # once per character of the document).
             if (
                 gap > 0
                 and gap > 0.25 * max(c.size, prev.size)
@@ -156,7 +157,8 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     half a character height of the line's middle."""
     # Sorted by (middle, x0, input position): characters at the same middle
     # and x keep their order.  Tuples compared in C, not a key function
-    # called per character (issue 11).
+    # called per character: one Python call for every character of the
+    # document otherwise.
     cs = list(chars)
     mids = [(c.top + c.bottom) / 2 for c in cs]
     keyed = sorted(zip(mids, [c.x0 for c in cs], range(len(cs)), cs, strict=True))

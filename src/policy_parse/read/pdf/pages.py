@@ -5,8 +5,8 @@ resources").
 Nothing here imports attrs, the models or `regex`, so a caller can fork the
 workers before it has imported them: the CLI starts a PDF's workers right
 after reading its arguments and imports the rest of the pipeline while they
-read (issue 11; `StartedPages`).  Damage travels as plain (page, messages)
-pairs and becomes `Residue` in the caller (`pdf.reader`).
+read, so the import costs no wall time (`StartedPages`).  Damage travels as
+plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
 """
 
 from __future__ import annotations
