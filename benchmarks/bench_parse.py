@@ -1,7 +1,7 @@
 """Median import time of the package (fresh interpreters), parse + reconcile of
 samples/notice.txt in-process (caches emptied before each call: the notice
 as if first seen), and JSON emit of the parsed notice (orjson when the
-`[fast]` extra is installed, else the stdlib: jsonout.py).
+`[fast]` extra is installed, else the stdlib: emit/jsonout.py).
 
     python benchmarks/bench_parse.py [--repeat 50] [SAMPLE]
 """
@@ -24,10 +24,10 @@ def import_times(n: int) -> list[float]:
 
 
 def parse_times(path: Path, n: int, *, first_sight: bool = True) -> list[float]:
-    """`first_sight`: the text caches (policy_parse.memo) emptied before each
+    """`first_sight`: the text caches (policy_parse._support.memo) emptied before each
     call, so the notice is timed as if never seen; else they stay warm."""
     import policy_parse
-    from policy_parse import memo
+    from policy_parse._support import memo
 
     data = path.read_bytes()
     policy_parse.parse(data)  # warm: data files loaded, regexes compiled

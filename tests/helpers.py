@@ -1,8 +1,8 @@
 """Shared builders for the stage tests: the sample's text and its prose
 annotations, small hand-made tables, and notice records to compare.
 
-Importable as `helpers` because pytest puts this directory on sys.path
-(tests/ has no __init__.py).
+Importable as `helpers` from every folder of tests/ because pyproject.toml
+puts this directory on pytest's sys.path (`pythonpath`).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from policy_parse.errors import (
 from policy_parse.models import Format
 from policy_parse.read import Limits, read_document
 from policy_parse.read.safety import UnsafeXmlError, check_zip, parse_xml
-from policy_parse.read.txt import decode
+from policy_parse.read.text.reader import decode
 
 SECRET = "SECRET-MARKER-7f3a91"
 
@@ -49,8 +49,8 @@ def _has_module(name: str) -> bool:
 
 
 def need_docx_reader() -> None:
-    if not _has_module("policy_parse.read.docx"):
-        pytest.skip("read/docx.py not written yet")
+    if not _has_module("policy_parse.read.docx.reader"):
+        pytest.skip("read/docx/reader.py not written yet")
 
 
 def need_parse():  # type: ignore[no-untyped-def]
@@ -751,7 +751,7 @@ def test_it_renders_a_huge_decimal_start_as_it_is(tmp_path: Path) -> None:
 
 
 def test_it_draws_letters_and_roman_numerals_up_to_the_limit() -> None:
-    from policy_parse.read.docx_numbering import format_number
+    from policy_parse.read.docx.numbering import format_number
 
     assert format_number(28, "lowerLetter") == "bb"
     assert format_number(1994, "upperRoman") == "MCMXCIV"
@@ -875,9 +875,10 @@ def test_a_five_thousand_digit_number_is_text_not_a_crash() -> None:
 
 
 def test_a_measure_number_too_long_to_be_one_is_a_typed_error() -> None:
+    from policy_parse._support.chinese_numerals import cn_to_int
     from policy_parse.errors import NumberTooLongError
     from policy_parse.models import MeasureNo
-    from policy_parse.normalize.numbers import cn_to_int, parse_written
+    from policy_parse.normalize.numbers import parse_written
 
     for call in (
         lambda: MeasureNo.parse("9" * 5000),
@@ -902,7 +903,7 @@ def test_a_lone_surrogate_in_text_is_a_decoding_error(entry: str) -> None:
 
 
 def test_running_out_of_memory_while_reading_is_input_too_large(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from policy_parse.read import txt
+    from policy_parse.read.text import reader as txt
 
     def exhausted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise MemoryError

@@ -14,7 +14,7 @@ import pytest
 import policy_parse
 from golden import SAMPLES
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "read"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "read" / "pdf"))
 from pdf_fixtures import Page, Text, build_pdf
 
 PDF = str(SAMPLES / "notice.pdf")
@@ -61,8 +61,8 @@ def test_the_early_start_gives_what_the_library_gives() -> None:
     assert r.stdout == policy_parse.to_json(notice, lang="zh")  # the CLI's default
     r = _cli(PDF, "--stage", "read")
     assert r.returncode == 0, r.stderr
-    from policy_parse.emit import document_to_dict
-    from policy_parse.jsonout import dumps
+    from policy_parse.emit.json import document_to_dict
+    from policy_parse.emit.jsonout import dumps
 
     document = policy_parse.read_document(PDF)
     assert r.stdout == dumps(document_to_dict(document), sort_keys=False) + "\n"

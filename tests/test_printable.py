@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import policy_parse
-from policy_parse.printable import printable
+from policy_parse._support.printable import printable
 
 HOSTILE = "甲局\x1b[2J\x1b]0;owned\x07\u202e局乙\r"
 

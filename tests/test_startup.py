@@ -15,8 +15,8 @@ _HEAVY = (
     "importlib.metadata",
     "importlib.resources",
     "policy_parse.batch",
-    "policy_parse.emit_html",
-    "policy_parse.emit_tabular",
+    "policy_parse.emit.html",
+    "policy_parse.emit.tabular",
     "policy_parse.aliases",
     # Needed only by some inputs, or only once a data file is read.
     "zipfile",
@@ -43,11 +43,11 @@ def test_import_does_not_load_heavy_modules() -> None:
 
 
 def test_the_pdf_page_workers_need_no_attrs_models_or_regex() -> None:
-    # What a page worker runs (pdf_pages and the engine it opens) must not
+    # What a page worker runs (read.pdf.pages and the engine it opens) must not
     # pull in what the CLI imports only after forking them.
     code = (
         "import sys\n"
-        "import policy_parse.read.pdf_pages, policy_parse.read.pdf_pdfium\n"
+        "import policy_parse.read.pdf.pages, policy_parse.read.pdf.pdfium\n"
         "heavy = ('attrs', 'regex', 'policy_parse.models', 'policy_parse.read.dispatch')\n"
         "print([m for m in heavy if m in sys.modules])"
     )
@@ -58,7 +58,7 @@ def test_lazy_names_resolve_and_public_api_is_complete() -> None:
     missing = [name for name in policy_parse.__all__ if not hasattr(policy_parse, name)]
     assert missing == []
     assert set(policy_parse.__all__) <= set(dir(policy_parse))
-    from policy_parse.emit_tabular import to_xlsx
+    from policy_parse.emit.tabular import to_xlsx
 
     assert policy_parse.to_xlsx is to_xlsx
     assert isinstance(policy_parse.__version__, str) and policy_parse.__version__
@@ -74,7 +74,7 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
 
 
 def test_import_compiles_no_pattern() -> None:
-    # Patterns compile on first use (lazy_regex): count regex.compile calls
+    # Patterns compile on first use (_support.lazy_regex): count regex.compile calls
     # made while the package imports.
     code = (
         "import regex; n = []; c = regex.compile\n"
@@ -88,7 +88,7 @@ def test_import_compiles_no_pattern() -> None:
 def test_a_lazy_pattern_behaves_like_a_compiled_one() -> None:
     import regex
 
-    from policy_parse.lazy_regex import lazy_compile, lazy_compile_bytes
+    from policy_parse._support.lazy_regex import lazy_compile, lazy_compile_bytes
 
     lazy = lazy_compile(r"(?P<n>\d+)、", regex.VERBOSE)
     eager = regex.compile(r"(?P<n>\d+)、", regex.VERBOSE)
@@ -115,8 +115,8 @@ def test_the_cli_on_one_text_notice_loads_only_what_it_uses(tmp_path: object) ->
         "multiprocessing",
         "concurrent.futures",
         "importlib.metadata",
-        "policy_parse.emit_html",
-        "policy_parse.emit_tabular",
+        "policy_parse.emit.html",
+        "policy_parse.emit.tabular",
         "csv",
     )
     code = (

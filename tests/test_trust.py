@@ -11,7 +11,7 @@ import pytest
 import policy_parse
 from helpers import sample_notice
 from policy_parse import NotANoticeError, PolicyParseError, Severity
-from policy_parse.read.txt import decode
+from policy_parse.read.text.reader import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ._support.lazy_names import lazy_getattr
 from .errors import (
     AliasFileError,
     CorruptFileError,
@@ -25,7 +26,6 @@ from .errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
-from .lazy_names import lazy_getattr
 
 __all__ = [
     "SCHEMA_ID",
@@ -84,9 +84,10 @@ if TYPE_CHECKING:
 
     from .aliases import load_aliases
     from .batch import parse_many
-    from .emit import SCHEMA_ID, to_dict, to_json, to_text
-    from .emit_html import to_html
-    from .emit_tabular import to_csv, to_xlsx
+    from .emit.html import to_html
+    from .emit.json import SCHEMA_ID, to_dict, to_json
+    from .emit.tabular import to_csv, to_xlsx
+    from .emit.text import to_text
     from .messages import Lang
     from .models import (
         Deadline,
@@ -119,10 +120,10 @@ if TYPE_CHECKING:
 # Names load on first access (PEP 562), so `import policy_parse` costs the
 # errors only: the models and `Limits` (attrs and its class building) with
 # the first name that needs them — the CLI forks a PDF's page workers before
-# that (issue 11) — the stages with the first parse (a PDF's while its page
-# workers run, warmup.py), batch with multiprocessing, emit_html/emit_tabular
-# with their own tables, and __version__ with importlib.metadata and the
-# email package.
+# that, so they read while the rest is imported — the stages with the first
+# parse (a PDF's while its page workers run, warmup.py), batch with
+# multiprocessing, emit.html/emit.tabular with their own tables, and
+# __version__ with importlib.metadata and the email package.
 _MODELS = (
     "Deadline",
     "Discrepancy",
@@ -146,10 +147,10 @@ _MODELS = (
 _LAZY = {
     **dict.fromkeys(_MODELS, ".models"),
     "Limits": ".read.limits",
-    "SCHEMA_ID": ".emit",
-    "to_dict": ".emit",
-    "to_json": ".emit",
-    "to_text": ".emit",
+    "SCHEMA_ID": ".emit.json",
+    "to_dict": ".emit.json",
+    "to_json": ".emit.json",
+    "to_text": ".emit.text",
     "read_document": ".read",
     "read_text_document": ".read",
     "notice_from_document": ".pipeline",
@@ -157,9 +158,9 @@ _LAZY = {
     "segment": ".segment",
     "load_aliases": ".aliases",
     "parse_many": ".batch",
-    "to_html": ".emit_html",
-    "to_csv": ".emit_tabular",
-    "to_xlsx": ".emit_tabular",
+    "to_html": ".emit.html",
+    "to_csv": ".emit.tabular",
+    "to_xlsx": ".emit.tabular",
 }
 
 
@@ -186,7 +187,7 @@ def __dir__() -> list[str]:
 def to_frames(notice: Notice, *, lang: Lang = "zh") -> dict[str, pandas.DataFrame]:
     """pandas DataFrames of the measures, table rows, discrepancies and
     residue (needs the `[pandas]` extra)."""
-    from .frames import to_frames as _to_frames
+    from .emit.frames import to_frames as _to_frames
 
     return _to_frames(notice, lang=lang)
 

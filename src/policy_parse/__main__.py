@@ -16,15 +16,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
+from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
-from .outputs import SUFFIX
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     from .messages import Lang
     from .models import Notice
-    from .read.pdf_pages import StartedPages
+    from .read.pdf.pages import StartedPages
 
 # The rest of the pipeline is imported inside the functions that use it: a
 # PDF's page workers are forked before it is (`_start_pdf_early`).
@@ -137,7 +137,7 @@ def _missing(module: str) -> bool:
 def _say(message: str) -> None:
     """One line on stderr: a file name or message that carries escape codes,
     bidi overrides or a newline is shown escaped, never acted on."""
-    from .printable import printable
+    from ._support.printable import printable
 
     print(f"policy_parse: {printable(message)}", file=sys.stderr)
 
@@ -205,16 +205,17 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
 
 def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPages | None:
     """The page workers of a PDF input, started now, before the rest of the
-    pipeline is imported: they read the pages while this process imports it
-    (issue 11, benchmarks/README.md).  None for anything else — not a
-    regular file, over the default input limit, not a PDF by its bytes, cut
-    off, unreadable — which the normal path then reads, or refuses with the
-    error it deserves: this start only makes the normal path's work earlier,
-    with the same checks and the default limits it uses."""
+    pipeline is imported: they read the pages while this process imports it,
+    so the import costs no wall time (benchmarks/README.md).  None for
+    anything else — not a regular file, over the default input limit, not a
+    PDF by its bytes, cut off, unreadable — which the normal path then reads,
+    or refuses with the error it deserves: this start only makes the normal
+    path's work earlier, with the same checks and the default limits it
+    uses."""
     if given == "-":
         return None
     from .read import limit_defaults, magic
-    from .read.pdf_pages import looks_truncated, start_pages
+    from .read.pdf.pages import looks_truncated, start_pages
 
     path = Path(given)
     try:
@@ -241,8 +242,8 @@ def _single(
 
     source: str | bytes = sys.stdin.buffer.read() if args.paths[0] == "-" else args.paths[0]
     if args.stage == "read":
-        from .emit import document_to_dict
-        from .jsonout import dumps
+        from .emit.json import document_to_dict
+        from .emit.jsonout import dumps
         from .read import read_document, read_started_pdf
 
         document = (
@@ -420,7 +421,7 @@ SUMMARY_COLUMNS = (
 
 def _summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     # A file name or an error message may start like a formula (=cmd|…).
-    from .emit_tabular import csv_text
+    from .emit.tabular import csv_text
 
     def cell(v: object) -> str:
         return "" if v is None else str(v)

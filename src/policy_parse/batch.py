@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 from .messages import Lang
 from .models import Format, Notice, Severity
-from .outputs import SUFFIX
 from .read import Limits, SourceLike
 
 if TYPE_CHECKING:
@@ -93,7 +93,9 @@ def parse_many(
         for s in sources:
             yield _parse_one(s, options)
         return
-    # spawn: no inherited locks or threads, whatever the caller runs (issue 9).
+    # spawn, not fork: a forked child inherits locks the caller's other
+    # threads may hold and can deadlock on them (Python 3.12+ warns); a
+    # spawned one starts clean, whatever the caller runs.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -121,20 +123,21 @@ def _windowed(
 def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
     """`notice` in the output format `fmt` (a key of SUFFIX).  Each output
     module is imported only for its own format."""
-    from .emit import to_json, to_text
+    from .emit.json import to_json
+    from .emit.text import to_text
 
     if fmt == "json":
         return to_json(notice, lang=lang)
     if fmt == "html":
-        from .emit_html import to_html
+        from .emit.html import to_html
 
         return to_html(notice, lang=lang)
     if fmt == "csv":
-        from .emit_tabular import to_csv
+        from .emit.tabular import to_csv
 
         return to_csv(notice, lang=lang)
     if fmt == "xlsx":
-        from .emit_tabular import to_xlsx
+        from .emit.tabular import to_xlsx
 
         return to_xlsx(notice, lang=lang)
     return to_text(notice, lang=lang)

@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from .lazy_regex import lazy_compile
+from ._support.lazy_regex import lazy_compile
 
 # ---------------------------------------------------------------------------
 # Provenance

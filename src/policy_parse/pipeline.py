@@ -1,7 +1,8 @@
 """The pipeline: read → segment → normalise → reconcile, for one notice.
 
 `policy_parse.parse` and `parse_text` are its entry points; this module is
-imported on the first parse, not with the package (issue 11), and a PDF's
+imported on the first parse, not with the package (so `import policy_parse`
+stays quick), and a PDF's
 first parse imports it while the page workers run (warmup.py).
 """
 

@@ -1,13 +1,13 @@
 """Get the text stages ready while this process waits anyway.
 
-Patterns compile and data files load on first use (issue 11: nothing at
-import), so the first notice a process parses pays for them — about a
-third of a short notice's time.  A PDF or a legacy file is read by a worker
-process while the caller waits on a pipe; that wait is when the caller
-parses a small invented notice (data/warmup.txt), once per process, so the
-text stages (and the output stage's module) are ready when the real text
-arrives.  Parsing it takes the
-same code paths a real notice does: no list of patterns to keep up to date.
+Patterns compile and data files load on first use (nothing at import, so
+`import policy_parse` stays quick), so the first notice a process parses
+pays for them — about a third of a short notice's time.  A PDF or a legacy
+file is read by a worker process while the caller waits on a pipe; that
+wait is when the caller parses a small invented notice (data/warmup.txt),
+once per process, so the text stages (and the output stage's modules) are
+ready when the real text arrives.  Parsing it takes the same code paths a
+real notice does: no list of patterns to keep up to date.
 """
 
 from __future__ import annotations
@@ -21,7 +21,12 @@ __all__ = ["prepare_text_stages"]
 @functools.cache  # once per process: the cache is the "done" flag
 def prepare_text_stages() -> None:
     """Parse data/warmup.txt (a no-op after the first call)."""
-    from . import emit, memo, parse_text  # noqa: F401 - emit: imported now, used after
+    from . import parse_text
+    from ._support import memo
+
+    # The output stage's modules: imported now, used after the real parse.
+    from .emit import json as json_emitter  # noqa: F401
+    from .emit import text as text_emitter  # noqa: F401
 
     path = os.path.join(os.path.dirname(__file__), "data", "warmup.txt")
     with open(path, encoding="utf-8") as f:

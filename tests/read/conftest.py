@@ -57,7 +57,7 @@ def _build_docx(body: str, *, numbering: str | None = None, styles: str = "") ->
 
 
 def _read_docx(data: bytes) -> Document:
-    from policy_parse.read.docx import read_docx
+    from policy_parse.read.docx.reader import read_docx
 
     source = Source(path=None, format=Format.DOCX, sha256=hashlib.sha256(data).hexdigest())
     return read_docx(data, source, Limits())

@@ -23,11 +23,12 @@ from ..models import (
 )
 from ..segment import Segmented
 from ..segment.annotations import marked_leads
+from ..segment.levels import restarts_per_heading
 from ..segment.markers import match_marker
 from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline
-from .numbers import parse_written, restarts_per_heading
+from .numbers import parse_written
 from .units import Inventory, split_units, written_units
 
 Pairs = list[tuple[str, str]]

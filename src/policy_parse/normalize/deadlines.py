@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import unicodedata
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from ..models import Deadline
 
 _DATE_BEFORE = lazy_compile(

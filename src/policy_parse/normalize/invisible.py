@@ -9,7 +9,7 @@ keeps them, so nothing read is lost.
 
 from __future__ import annotations
 
-from ..lazy_regex import lazy_compile
+from .._support.lazy_regex import lazy_compile
 
 # Cf: format characters (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069, U+FEFF,
 # U+00AD ...); Cc: controls (NUL, DEL, C1); the two variation-selector blocks.

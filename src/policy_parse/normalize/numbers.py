@@ -1,77 +1,11 @@
-"""Outline numbers: Chinese numerals, written measure numbers, MeasureNo."""
+"""Written measure numbers → MeasureNo (36-1, 3.1, ３６).  Chinese numerals
+(十八 → 18) are in `_support.chinese_numerals`, below segment and normalize
+alike: the segmenter reads them in outline markers and dates."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from ..errors import NumberTooLongError
-from ..lazy_regex import lazy_compile
-from ..models import MAX_NUMBER_DIGITS, MeasureNo
-
-_CN_VALUES = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100}
-
-
-def cn_to_int(text: str) -> int:
-    """十八 → 18, 二十一 → 21, 一百零五 → 105, 二〇二〇 → 2020 (digit by digit)."""
-    text = text.strip()
-    if not text:
-        raise ValueError("empty numeral")
-    if len(text) > MAX_NUMBER_DIGITS:
-        raise NumberTooLongError(
-            f"numeral {text[:20]}… has {len(text)} characters, over the {MAX_NUMBER_DIGITS} "
-            "a number may have (damaged input?)"
-        )
-    if text.isdigit():
-        return int(text)
-    if not any(c in _CN_UNITS for c in text):
-        # Digit-by-digit form, as in years: 二〇二〇.
-        if any(c not in _CN_VALUES for c in text):
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-        return int("".join(str(_CN_VALUES[c]) for c in text))
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_VALUES:
-            current = _CN_VALUES[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + current
-
-
-def int_to_cn(n: int) -> str:
-    """18 → 十八; the inverse of cn_to_int for 1..999 (used by tests and docs)."""
-    digits = "零一二三四五六七八九"
-    if not 0 < n < 1000:
-        raise ValueError(n)
-    h, rest = divmod(n, 100)
-    t, u = divmod(rest, 10)
-    out = ""
-    if h:
-        out += digits[h] + "百"
-        if t == 0 and u:
-            return out + "零" + digits[u]
-    if t:
-        out += ("" if (t == 1 and not h) else digits[t]) + "十"
-    if u:
-        out += digits[u]
-    return out
-
+from .._support.lazy_regex import lazy_compile
+from ..models import MeasureNo
 
 _SPLIT = lazy_compile(r"\s*[-－—.．]\s*")
 
@@ -86,21 +20,3 @@ def parse_written(written: str) -> MeasureNo:
         raise ValueError(f"not a measure number: {written!r}")
     # MeasureNo.parse bounds the digits (a typed ValueError, not int()'s own).
     return MeasureNo.parse("-".join(parts))
-
-
-def restarts_per_heading(numbered: Iterable[tuple[str | None, MeasureNo]]) -> bool:
-    """Whether numbering starts again under each heading, so that a measure's
-    id needs its heading's number (一、1. 2. 二、1. → 1/1, 1/2, 2/1).
-
-    `numbered` is (heading, number) in reading order.  It restarts when a
-    number repeats and some heading after the first begins again at 1; a
-    number written twice in a run that goes on across headings (…54, 55,
-    55, 57) is one slip, and every id stays the plain number."""
-    numbered = list(numbered)
-    if len({n for _, n in numbered}) == len(numbered):
-        return False
-    headings = [h for h, _ in numbered]
-    return any(
-        k > 0 and headings[k] != headings[k - 1] and no.main == 1
-        for k, (_, no) in enumerate(numbered)
-    )

@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from ..models import Cell, Document, Notice, Paragraph, Table
 
 _HAN = lazy_compile(r"\p{Han}")

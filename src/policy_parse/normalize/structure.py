@@ -1,8 +1,9 @@
 """`structure` findings: where the parser had to guess the notice's shape.
 
 A parser that is right on tidy notices and quietly wrong elsewhere is worse
-than none (issue 8), so each guess is reported as a warning, ahead of the
-reconciliation's findings: the outline's own notes (no annotation at any
+than none: a user feeding it thousands of notices from hundreds of issuers
+cannot check each by hand.  So each guess is reported as a warning, ahead of
+the reconciliation's findings: the outline's own notes (no annotation at any
 level, a heading level taken as measures), few annotated measures, a measure
 text far longer than the rest, text that looks like a table but gave no rows
 (the reader's residue says so), a unit whose name does not look like one
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .. import numeric
+from .._support import numeric
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, Severity, Unit
 from ..segment.levels import Note

@@ -17,9 +17,9 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from .._support.lazy_regex import lazy_compile
+from .._support.memo import text_cache
 from ..data import load
-from ..lazy_regex import lazy_compile
-from ..memo import text_cache
 from ..models import Unit, UnitStatus
 from ..segment.annotations import is_level
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE

@@ -9,7 +9,7 @@ from __future__ import annotations
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from ..lazy_names import lazy_getattr
+from .._support.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from .detect import detect_format
@@ -29,7 +29,7 @@ SourceLike = str | bytes | PathLike[str]
 """A path, raw file bytes, or already-decoded text."""
 
 # Loaded on first use (PEP 562): importing a module of this package runs
-# this file first, and a PDF's page workers (`pdf_pages`, forked by the CLI
+# this file first, and a PDF's page workers (`read.pdf.pages`, forked by the CLI
 # before attrs and the models are imported) must not pay for the readers'
 # entry and its models.
 _LAZY = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 
+from .._support.lazy_regex import lazy_compile_bytes
 from ..errors import EncryptedDocumentError, UnsupportedFormatError
-from ..lazy_regex import lazy_compile_bytes
 from ..models import Format
 from .magic import HEAD, OLE, RTF, ZIP, looks_like_pdf
 

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
-from ..lazy_regex import lazy_compile
 from ..models import Document, Format, Source
 from .detect import detect_format
 from .limits import Limits
 
 if TYPE_CHECKING:
     from . import SourceLike
-    from .pdf_pages import StartedPages
+    from .pdf.pages import StartedPages
 
 __all__ = ["read_document", "read_started_pdf", "read_text_document"]
 
@@ -79,7 +79,7 @@ def _memory_is_input_too_large(read: Callable[[], Document], size: int) -> Docum
 
 def read_text_document(text: str, *, path: str | None = None) -> Document:
     """A `Document` from already-decoded text; no file is ever opened."""
-    from . import txt
+    from .text import reader as txt
 
     raw = _text_bytes(text)
     src = Source(path=path, format=Format.TXT, sha256=_sha256(raw))
@@ -126,7 +126,7 @@ def _read_pdf(
 ) -> Document:
     """The PDF reader, the file's hash taken while its workers read the pages
     (the hash is of no use to them, and the workers start sooner)."""
-    from . import pdf
+    from .pdf import reader as pdf
 
     digest: list[str] = []
 
@@ -156,7 +156,7 @@ def read_started_pdf(
     while_waiting: Callable[[], None] | None = None,
 ) -> Document:
     """The `Document` of a PDF whose page workers were started already
-    (`pdf_pages.start_pages`: the CLI starts them before it imports the
+    (`read.pdf.pages.start_pages`: the CLI starts them before it imports the
     rest of the pipeline), as `read_document(path)` would read it.  The
     workers were started with `limits`' PDF budget (the defaults if None)."""
     limits = limits or Limits()
@@ -192,7 +192,7 @@ def _read_bytes(
         return _read_pdf(data, path, limits, password, pdf_engine, while_waiting)
     src = Source(path=path, format=fmt, sha256=_sha256(data))
     if fmt is Format.DOCX:
-        from . import docx
+        from .docx import reader as docx
 
         return docx.read_docx(data, src, limits)
     if fmt is Format.HTML:
@@ -211,6 +211,6 @@ def _read_bytes(
         from . import xlsx
 
         return xlsx.read_xlsx(data, src, limits)
-    from . import txt
+    from .text import reader as txt
 
     return txt.read_text(txt.decode(data), src)

@@ -42,7 +42,7 @@ from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .html_css import HiddenRules
 from .limits import Limits
-from .txt import decode as decode_text
+from .text.reader import decode as decode_text
 
 __all__ = ["decode_html", "read_html"]
 

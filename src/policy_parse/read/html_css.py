@@ -133,7 +133,8 @@ class HiddenRules:
     def from_page(cls, root: etree._Element) -> HiddenRules:
         selectors: list[Selector] = []
         for style in root.iter("style"):
-            css = _without_other_media(_COMMENT.sub("", "".join(style.itertext())))
+            text = "".join(t for t in style.itertext() if isinstance(t, str))
+            css = _without_other_media(_COMMENT.sub("", text))
             for m in _RULE.finditer(css):
                 if not hides(declarations(m[2])):
                     continue

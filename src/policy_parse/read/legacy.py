@@ -87,7 +87,7 @@ def read_legacy(data: bytes, source: Source, limits: Limits) -> Document:
         from .xlsx import read_xlsx
 
         return read_xlsx(converted, source, limits)
-    from .docx import read_docx
+    from .docx.reader import read_docx
 
     return read_docx(converted, source, limits)
 

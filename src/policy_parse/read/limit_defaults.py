@@ -1,6 +1,7 @@
 """The defaults of the `Limits` fields a PDF's page workers need, as plain
 numbers: the CLI starts a PDF's workers before attrs and the models are
-imported (issue 11), with these.  `Limits` takes its defaults from here, so
+imported (so the pages are read while the rest of the pipeline is imported),
+with these.  `Limits` takes its defaults from here, so
 the two cannot disagree (docs/security.md lists every limit)."""
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The byte signatures formats are told apart by (`detect.detect_format`),
 as plain data with no import: the CLI checks whether an input is a PDF
-before the models are loaded, to start its page workers early (issue 11)."""
+before the models are loaded, to start its page workers early (they read the
+pages while the rest of the pipeline is imported)."""
 
 from __future__ import annotations
 

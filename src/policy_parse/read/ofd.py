@@ -25,10 +25,10 @@ from lxml import etree
 
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, NoTextLayerError
 from ..models import Document, Source
-from .layout_blocks import layouts_to_blocks
-from .layout_tables import page_to_layout
+from .layout.blocks import layouts_to_blocks
+from .layout.page_model import Char, Edge, PageModel, subpaths_to_edges
+from .layout.tables import page_to_layout
 from .limits import Limits
-from .page_model import Char, Edge, PageModel, subpaths_to_edges
 from .safety import check_zip, parse_xml
 
 __all__ = ["OfdEngine", "read_ofd"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from ..lazy_regex import lazy_compile
+from .._support.lazy_regex import lazy_compile
 from ..models import Deadline, Discrepancy, Kind, Measure, Severity, TableEntry, Unit, UnitStatus
 from ..segment.grammar import REPEATED_TERM
 from .common import names, one_side, pair_finding

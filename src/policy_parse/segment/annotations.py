@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from .brackets import ANY_OPENER as _ANY_OPENER
 from .brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
 from .brackets import OPENERS as OPENERS  # noqa: PLC0414
@@ -117,7 +117,7 @@ def _product(*parts: list[str]) -> str:
     ((?:为|是)(?:牵头)(?:单位|部门)), not as the flat list of all of them:
     the same strings, and a tenth of the compile time (hundreds of
     alternatives made this module's two largest patterns half of all the
-    compiling a process does, issue 11)."""
+    compiling a process does, and compiling is start-up time)."""
     return "".join(f"(?:{_alt(words)})" for words in parts)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lazy_regex import lazy_compile
+from .._support.lazy_regex import lazy_compile
 
 OPENERS = "（(〔【["
 CLOSERS = "）)〕】]"

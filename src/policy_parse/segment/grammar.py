@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lazy_regex import lazy_compile
+from .._support.lazy_regex import lazy_compile
 
 CN_DIGITS = "〇零一二两三四五六七八九十百"
 

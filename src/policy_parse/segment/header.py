@@ -12,10 +12,10 @@ import unicodedata
 import attrs
 import regex
 
+from .._support.chinese_numerals import cn_to_int
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from ..models import Header, Residue, Span
-from ..normalize.numbers import cn_to_int
 from . import grammar as g
 
 

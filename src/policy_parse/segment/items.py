@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from ..models import Residue, Span
 from . import grammar as g
 from .annotations import (

@@ -8,10 +8,11 @@ which level".  Where a level had to be guessed, the levels carry a `Note`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ..models import MeasureNo
 from .items import Item
 
 # A place where the outline was guessed: the catalogue key of its message
@@ -140,3 +141,21 @@ def items_to_levels(items: list[Item]) -> Levels | None:
 
 def _example(items: list[Item], style: str) -> str:
     return next((it.marker.written for it in items if it.marker.style == style), style)
+
+
+def restarts_per_heading(numbered: Iterable[tuple[str | None, MeasureNo]]) -> bool:
+    """Whether numbering starts again under each heading, so that a measure's
+    id needs its heading's number (一、1. 2. 二、1. → 1/1, 1/2, 2/1).
+
+    `numbered` is (heading, number) in reading order.  It restarts when a
+    number repeats and some heading after the first begins again at 1; a
+    number written twice in a run that goes on across headings (…54, 55,
+    55, 57) is one slip, and every id stays the plain number."""
+    numbered = list(numbered)
+    if len({n for _, n in numbered}) == len(numbered):
+        return False
+    headings = [h for h, _ in numbered]
+    return any(
+        k > 0 and headings[k] != headings[k - 1] and no.main == 1
+        for k, (_, no) in enumerate(numbered)
+    )

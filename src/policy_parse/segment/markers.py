@@ -11,11 +11,11 @@ import unicodedata
 
 import attrs
 
+from .._support.chinese_numerals import cn_to_int
+from .._support.lazy_regex import lazy_compile
+from .._support.memo import text_cache
 from ..data import load
-from ..lazy_regex import lazy_compile
-from ..memo import text_cache
 from ..models import Span
-from ..normalize.numbers import cn_to_int
 from . import grammar as g
 from .header import Line
 

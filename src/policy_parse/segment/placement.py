@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from ..lazy_regex import lazy_compile
+from .._support.lazy_regex import lazy_compile
 from .annotations import (
     CLOSERS,
     OPENERS,

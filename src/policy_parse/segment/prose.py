@@ -13,12 +13,11 @@ from __future__ import annotations
 import attrs
 
 from ..models import MeasureNo, Part, Residue, Section, Span
-from ..normalize.numbers import restarts_per_heading
 from . import grammar as g
 from .annotations import Annotation
 from .header import Line
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
-from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels
+from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels, restarts_per_heading
 from .markers import Marked
 from .wrapping import Page
 

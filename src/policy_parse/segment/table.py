@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..models import Cell, Residue, Span, Table
-from ..read.texttable import column_role, norm_header
+from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 
 # Roles whose empty cell means "same as above" when the source cannot mark
@@ -75,7 +75,7 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     Roles: number, text, lead, support, combined (lead first, then support),
     upper (the higher level's units), deadline, part, section,
     national_task, extra.  Words come from data/columns.toml through
-    `read.texttable.column_role`; a column naming units without a lead mark
+    `read.text.tables.column_role`; a column naming units without a lead mark
     (主要责任单位, 负责部门) gives support only.
     """
     raw: list[str] = [

@@ -36,8 +36,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
-from ..lazy_regex import lazy_compile
 from .annotations import CLOSERS, OPENERS, is_label_line, label_pattern, names_only_units
 
 # A wrapped line is a full line of the page; a shorter one is a title or a

@@ -1,0 +1,207 @@
+"""One self-contained HTML report: no network, no external file.
+
+Header and counts, then every finding with the prose and the table side by
+side and the differing characters marked (difflib), a filter by severity,
+and each finding linked to its measure in the measures list below.
+"""
+
+from __future__ import annotations
+
+import difflib
+from html import escape
+from typing import Any
+
+from ..messages import Lang, catalogue, column, message, names, ui
+from ..models import Discrepancy, Notice, Value
+from .json import measure_records
+from .text import (
+    Records,
+    by_id,
+    counterpart,
+    counts_line,
+    findings_line,
+    sorted_findings,
+)
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+ sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222;line-height:1.5}
+h1{font-size:1.4em;margin:.2em 0}.meta{color:#555}
+.filter{margin:1em 0;padding:.5em;background:#f4f4f4;border-radius:4px}
+.filter label{margin-right:1.2em}.needs{margin:.5em 0}
+.finding{border-left:6px solid #999;margin:.8em 0;padding:.4em .8em;background:#fafafa}
+.finding.error{border-color:#c0392b}.finding.warning{border-color:#e67e22}
+.finding.info{border-color:#2980b9}
+.finding .head{font-weight:bold}.finding .kind{font-family:monospace;color:#555}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:.8em;margin-top:.3em}
+.side{background:#fff;border:1px solid #ddd;padding:.3em .5em;white-space:pre-wrap}
+.side h3{margin:0 0 .2em;font-size:.85em;color:#666}
+mark{background:#ffd54f;padding:0 1px}.none{color:#999}
+table{border-collapse:collapse;width:100%;font-size:.9em}
+td,th{border:1px solid #ddd;padding:.2em .4em;vertical-align:top;text-align:left}
+tr:target{background:#fff3c4}[hidden]{display:none!important}
+.badge{display:inline-block;margin-left:.3em;padding:0 .4em;border-radius:3px;font-size:.8em;
+ background:#e67e22;color:#fff;white-space:nowrap}
+"""
+
+_JS = """
+function applyFilter(){
+  var on={};document.querySelectorAll('.filter input').forEach(function(c){on[c.value]=c.checked});
+  var n=0;document.querySelectorAll('.finding').forEach(function(f){
+    var show=on[f.dataset.severity];f.hidden=!show;if(show)n++;});
+  var s=document.getElementById('shown');s.textContent=s.dataset.template.replace('{n}',n);
+}
+document.querySelectorAll('.filter input').forEach(function(c){
+  c.addEventListener('change',applyFilter)});
+applyFilter();
+var needs=document.getElementById('needs-human');
+if(needs){needs.addEventListener('change',function(){
+  document.querySelectorAll('tr.measure').forEach(function(r){
+    r.hidden=needs.checked&&!r.classList.contains('needs-human');});});}
+"""
+
+
+def _marked(mine: Value, theirs: Value, lang: Lang) -> str:
+    """`mine` as HTML with what `theirs` lacks marked."""
+    if mine is None or mine == ():
+        return f'<span class="none">{escape(ui("none", lang))}</span>'
+    if isinstance(mine, tuple):
+        other = set(theirs) if isinstance(theirs, tuple) else set()
+        sep = escape("、" if lang == "zh" else ", ")
+        return sep.join(
+            escape(v) if v in other or not other and theirs is None else f"<mark>{escape(v)}</mark>"
+            for v in mine
+        )
+    if not isinstance(theirs, str):
+        return escape(mine)
+    out = []
+    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        piece = escape(mine[i1:i2])
+        out.append(piece if op == "equal" else f"<mark>{piece}</mark>")
+    return "".join(out)
+
+
+def _anchor(measure: str) -> str:
+    return "m-" + "".join(ch if ch.isalnum() else "_" for ch in measure)
+
+
+def _side(
+    side: str, mine: Value, theirs: Value, d: Discrepancy, records: Records, lang: Lang
+) -> str:
+    label = ui(side, lang)
+    body = _marked(mine, theirs, lang)
+    if mine is None and (seen := counterpart(records, d, side)) is not None:
+        # The finding has no value on this side: show what it says there.
+        label, body = ui("this_measure", lang, side=label), escape(names(seen, lang))
+    return f'<div class="side {side}"><h3>{escape(label)}</h3>{body}</div>'
+
+
+def _finding(k: int, d: Discrepancy, records: Records, lang: Lang) -> str:
+    link = ""
+    if d.measure:
+        text = escape(str(catalogue()["html"]["to_measure"][lang]).format(measure=d.measure))
+        link = f' · <a href="#{_anchor(d.measure)}">{text}</a>'
+    sides = _side("prose", d.prose, d.table, d, records, lang) + _side(
+        "table", d.table, d.prose, d, records, lang
+    )
+    return (
+        f'<section class="finding {d.severity.value}" id="f-{k}" '
+        f'data-severity="{d.severity.value}" data-kind="{escape(d.kind.value)}">'
+        f'<div class="head">{escape(ui(d.severity.value, lang))} '
+        f'<span class="kind">{escape(d.kind.value)}</span> '
+        f"{escape(d.measure or '')}{link}</div>"
+        f"<div>{escape(message(d, lang))}</div>"
+        f'<div class="sides">{sides}</div></section>'
+    )
+
+
+def needs_human(record: dict[str, Any]) -> bool:
+    """A measure record whose units rest on a guess: a structure finding names
+    it, or its lead was guessed."""
+    return bool(record["doubts"]) or record["evidence"] == "guessed"
+
+
+def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
+    from .. import __version__
+
+    h = catalogue()["html"]
+    findings = sorted_findings(notice)
+    head = notice.header
+    title = head.title or head.plan_title or ui("report_title", lang)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{h["lang_attr"][lang]}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No request may leave the page: everything it needs is inline.
+        (
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+        ),
+        f"<title>{escape(ui('report_title', lang))} · {escape(title)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        (
+            f'<header><div class="meta">{escape(head.doc_number or ui("no_doc_number", lang))}'
+            f" {escape(head.issuer or '')}</div><h1>{escape(title)}</h1>"
+        ),
+    ]
+    if head.date:
+        out.append(f'<div class="meta">{escape(ui("dated", lang, date=head.date))}</div>')
+    out.append(f"<p>{escape(counts_line(notice, lang))}<br>")
+    out.append(f"{escape(findings_line(findings, lang))}</p></header>")
+    out.append(f'<h2>{escape(h["findings"][lang])}</h2><form class="filter">')
+    out.append(f"<strong>{escape(h['filter'][lang])}</strong>: ")
+    for sev in ("error", "warning", "info"):
+        n = sum(1 for d in findings if d.severity.value == sev)
+        out.append(
+            f'<label><input type="checkbox" value="{sev}" checked> '
+            f"{escape(ui(sev, lang))} ({n})</label>"
+        )
+    template = escape(str(h["shown"][lang]))
+    out.append(f'<span id="shown" data-template="{template}"></span></form>')
+    if not findings:
+        out.append(f"<p>{escape(h['no_findings'][lang])}</p>")
+    records = by_id(notice)
+    out.extend(_finding(k, d, records, lang) for k, d in enumerate(findings, start=1))
+    out.append(f"<h2>{escape(h['measures'][lang])}</h2>")
+    records_list = measure_records(notice)
+    n_needs = sum(1 for r in records_list if needs_human(r))
+    needs_label = escape(str(h["needs_human_filter"][lang]).format(n=n_needs))
+    out.append(
+        f'<form class="needs"><label><input type="checkbox" id="needs-human"> '
+        f"{needs_label}</label></form><table><thead><tr>"
+    )
+    cols = ("id", "text", "lead", "support", "evidence", "deadline", "findings")
+    out.append(
+        "".join(f"<th>{escape(column(c, lang))}</th>" for c in cols) + "</tr></thead><tbody>"
+    )
+    kinds: dict[str, list[str]] = {}
+    for d in findings:
+        if d.measure is not None:
+            kinds.setdefault(d.measure, []).append(d.kind.value)
+    badge = f'<span class="badge">{escape(str(h["needs_human"][lang]))}</span>'
+    for r in records_list:
+        mid = r["id"] or ""
+        cells = [
+            escape(mid),
+            escape(r["text"]),
+            escape(names(tuple(u["name"] for u in r["lead"]), lang)),
+            escape(names(tuple(u["name"] for u in r["support"]), lang)),
+            escape(ui(f"evidence_{r['evidence']}", lang)) + (badge if needs_human(r) else ""),
+            escape((r["deadline"] or (r["table"] or {}).get("deadline") or {}).get("written", "")),
+            escape(" ".join(sorted(set(kinds.get(mid, []))))),
+        ]
+        row_id = f' id="{_anchor(mid)}"' if mid else ""
+        cls = "measure needs-human" if needs_human(r) else "measure"
+        out.append(
+            f'<tr class="{cls}"{row_id}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        )
+    out.append("</tbody></table>")
+    if notice.residue:
+        out.append(f"<h2>{escape(h['residue'][lang])}</h2><table><tbody>")
+        for res in notice.residue:
+            out.append(f"<tr><td>{escape(res.text)}</td><td>{escape(res.reason)}</td></tr>")
+        out.append("</tbody></table>")
+    gen = escape(str(h["generated"][lang]).format(version=__version__))
+    out.append(f'<footer class="meta"><p>{gen}</p></footer><script>{_JS}</script></body></html>')
+    return "\n".join(out) + "\n"

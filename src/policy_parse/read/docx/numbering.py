@@ -1,0 +1,390 @@
+"""Word's automatic list numbering, rendered to the text a reader sees.
+
+A paragraph Word numbers itself (w:numPr on the paragraph or its style)
+holds no number in its text: Word draws "1." or "（一）" from numbering.xml,
+counting in document order.  `Numbering` reads numbering.xml and the styles
+of a package, and the Word reader (`docx.reader`) asks it, paragraph by paragraph,
+for the number to put in front of the text; `format_number` renders one
+counter in a w:numFmt.  Rendered numbers are bounded by
+`Limits.max_marker_chars` (docs/formats.md, "Numbering reconstruction").
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import attrs
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ...errors import InputTooLargeError
+from ..limits import Limits
+from ..safety import parse_xml
+from .wordml import VAL, W, int_val, is_on
+
+__all__ = ["Numbering", "format_number"]
+
+
+@attrs.frozen(kw_only=True)
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None
+    restart: int | None = None  # w:lvlRestart: None = after any higher level
+    legal: bool = False  # w:isLgl: show every level as decimal
+
+
+def _parse_level(lvl: Any) -> _Level:
+    def val(name: str) -> str | None:
+        el = lvl.find(W + name)
+        return None if el is None else el.get(VAL)
+
+    restart = val("lvlRestart")
+    return _Level(
+        start=int_val(lvl.find(W + "start"), 1),
+        fmt=val("numFmt") or "decimal",
+        text=val("lvlText"),
+        restart=int(restart) if restart and restart.isdigit() else None,
+        legal=is_on(lvl.find(W + "isLgl")),
+    )
+
+
+@attrs.define
+class _Num:
+    abstract: str
+    start_overrides: dict[int, int]
+    level_overrides: dict[int, _Level]
+    applied: set[int] = attrs.field(factory=set)
+
+
+class Numbering:
+    """numbering.xml, and the counters of a walk in document order.
+
+    Counters belong to the abstract list (w:abstractNum), as in Word: two
+    w:num of one abstract list continue each other, unless a w:num restarts
+    a level with w:lvlOverride/w:startOverride, which takes effect the first
+    time that w:num is used at that level.  Using a level restarts the levels
+    below it (w:lvlRestart can say otherwise).
+    """
+
+    def __init__(
+        self,
+        abstracts: dict[str, dict[int, _Level]],
+        nums: dict[str, _Num],
+        style_numpr: dict[str, tuple[str | None, int | None]],
+        default_style: str | None,
+        max_chars: int = Limits().max_marker_chars,
+    ) -> None:
+        self.max_chars = max_chars
+        self.abstracts = abstracts
+        self.nums = nums
+        self.style_numpr = style_numpr
+        self.default_style = default_style
+        self.counters: dict[str, dict[int, int]] = {}
+
+    @classmethod
+    def empty(cls) -> Numbering:
+        return cls({}, {}, {}, None)
+
+    @classmethod
+    def from_package(cls, data: bytes, document: Any, limits: Limits) -> Numbering:
+        try:
+            part = document.part.part_related_by(RT.NUMBERING)
+        except KeyError:
+            return cls.empty()
+        member = str(part.partname).lstrip("/")
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            try:
+                xml = zf.read(member)
+            except KeyError:
+                return cls.empty()
+        root = parse_xml(xml)
+        styles = _style_numpr(document)
+        abstracts: dict[str, dict[int, _Level]] = {}
+        links: dict[str, str] = {}
+        for an in root.iter(W + "abstractNum"):
+            aid = an.get(W + "abstractNumId")
+            if aid is None:
+                continue
+            levels = {}
+            for lvl in an.iter(W + "lvl"):
+                ilvl = lvl.get(W + "ilvl")
+                if ilvl is not None and ilvl.isdigit():
+                    levels[int(ilvl)] = _parse_level(lvl)
+            abstracts[aid] = levels
+            link = an.find(W + "numStyleLink")
+            style_link = link.get(VAL) if link is not None else None
+            if style_link:
+                links[aid] = style_link
+        nums: dict[str, _Num] = {}
+        for num in root.iter(W + "num"):
+            nid = num.get(W + "numId")
+            ref = num.find(W + "abstractNumId")
+            if nid is None or ref is None or ref.get(VAL) is None:
+                continue
+            starts: dict[int, int] = {}
+            overrides: dict[int, _Level] = {}
+            for ov in num.iter(W + "lvlOverride"):
+                ilvl = ov.get(W + "ilvl")
+                if ilvl is None or not ilvl.isdigit():
+                    continue
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    starts[int(ilvl)] = int_val(so, 1)
+                override = ov.find(W + "lvl")
+                if override is not None:
+                    overrides[int(ilvl)] = _parse_level(override)
+            nums[nid] = _Num(str(ref.get(VAL)), starts, overrides)
+        # An abstract list that only links to a numbering style takes its
+        # levels from the list that style points at (one hop is all Word uses).
+        for aid, style_id in links.items():
+            num_id = styles[0].get(style_id, (None, None))[0]
+            target = nums.get(num_id) if num_id else None
+            if target is not None and abstracts.get(target.abstract):
+                abstracts[aid] = abstracts[target.abstract]
+                for linked in nums.values():
+                    if linked.abstract == aid:
+                        linked.abstract = target.abstract
+        return cls(abstracts, nums, styles[0], styles[1], limits.max_marker_chars)
+
+    def label(self, p: Any) -> str:
+        """Advance the counters for paragraph `p` and return its number as
+        Word draws it ("" when it has none)."""
+        if not self.nums:
+            return ""
+        num_id: str | None = None
+        ilvl: int | None = None
+        ppr = p.find(W + "pPr")
+        style: str | None = self.default_style
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                style = ps.get(VAL)
+            numpr = ppr.find(W + "numPr")
+            if numpr is not None:
+                el = numpr.find(W + "numId")
+                if el is not None:
+                    num_id = el.get(VAL)
+                el = numpr.find(W + "ilvl")
+                if el is not None:
+                    ilvl = int_val(el, 0)
+        if (num_id is None or ilvl is None) and style in self.style_numpr:
+            s_num, s_ilvl = self.style_numpr[style]
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_ilvl
+        if num_id is None or num_id == "0":
+            return ""
+        num = self.nums.get(num_id)
+        if num is None:
+            return ""
+        levels = self.abstracts.get(num.abstract, {})
+        k = ilvl or 0
+        level = num.level_overrides.get(k) or levels.get(k)
+        if level is None:
+            return ""
+        counters = self.counters.setdefault(num.abstract, {})
+        if k in num.start_overrides and k not in num.applied:
+            num.applied.add(k)
+            counters[k] = num.start_overrides[k]
+        elif k in counters:
+            counters[k] += 1
+        else:
+            counters[k] = level.start
+        for deeper in [j for j in counters if j > k]:
+            dl = num.level_overrides.get(deeper) or levels.get(deeper) or _Level()
+            bound = deeper if dl.restart is None else dl.restart
+            if k < bound:
+                del counters[deeper]
+        if level.fmt == "bullet" or level.text is None:
+            return ""
+        return _render(level.text, k, counters, num, levels, self.max_chars)
+
+
+def _render(
+    text: str,
+    k: int,
+    counters: dict[int, int],
+    num: _Num,
+    levels: dict[int, _Level],
+    max_chars: int = Limits().max_marker_chars,
+) -> str:
+    """Word's level text with every %n replaced; refused once it would pass
+    `max_chars` (a huge w:start in letters, a level text of many %1)."""
+    legal = (num.level_overrides.get(k) or levels.get(k) or _Level()).legal
+    out = []
+    size = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+            ref = int(text[i + 1]) - 1
+            lvl = num.level_overrides.get(ref) or levels.get(ref) or _Level()
+            value = counters.get(ref, lvl.start)
+            fmt = "decimal" if legal and lvl.fmt not in ("none", "bullet") else lvl.fmt
+            piece = format_number(value, fmt, max_chars - size)
+            i += 2
+        else:
+            piece = ch
+            i += 1
+        size += len(piece)
+        if size > max_chars:
+            raise InputTooLargeError(
+                f".docx automatic numbering renders a number of over {max_chars} characters "
+                f"(level text {text[:40]!r}); refused (Limits.max_marker_chars)"
+            )
+        out.append(piece)
+    return "".join(out)
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+
+
+def format_number(n: int, fmt: str, max_chars: int = Limits().max_marker_chars) -> str:
+    """Render counter `n` in the w:numFmt `fmt`; unknown formats fall back to
+    decimal (the number is still right, only its script may differ).  Formats
+    whose length grows with `n` itself (letters, roman) are refused past
+    `max_chars` before anything is built."""
+    if fmt == "none":
+        return ""
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "koreanCounting",
+    ):
+        return _chinese(n, _CN_DIGITS, "十百千万", zero="零")
+    if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"):
+        return _chinese(n, _CN_LEGAL, "拾佰仟万", zero="零", legal=True)
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return _TIANGAN[n - 1]
+    if fmt == "ideographZodiac" and 1 <= n <= 12:
+        return _DIZHI[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return _CIRCLED[n - 1]
+    if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
+        return _PAREN[n - 1]
+    if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
+        return _FULLSTOP[n - 1]
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("upperRoman", "lowerRoman", "upperLetter", "lowerLetter") and n > 0:
+        # Letters repeat (A … Z, AA … ZZ, AAA …); roman numerals use one M
+        # per thousand.
+        length = (n - 1) // 26 + 1 if fmt.endswith("Letter") else n // 1000
+        if length > max_chars:
+            raise InputTooLargeError(
+                f".docx automatic numbering: {fmt} number {n} renders to about {length} "
+                f"characters, over the {max_chars}-character limit (Limits.max_marker_chars)"
+            )
+    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        # Word repeats the letter: A … Z, AA … ZZ, AAA …
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    return str(n)
+
+
+def _chinese(n: int, digits: str, units: str, *, zero: str, legal: bool = False) -> str:
+    """一 … 十, 十一, 二十, 一百零一, 一千零一十 (units: 十百千万)."""
+    if n <= 0:
+        return digits[0] if n == 0 else str(n)
+    if n >= 100000:
+        return str(n)
+    out: list[str] = []
+    text = str(n)
+    pending_zero = False
+    for pos, d in enumerate(text):
+        place = len(text) - pos - 1
+        v = int(d)
+        if v == 0:
+            pending_zero = bool(out)
+            continue
+        if pending_zero:
+            out.append(zero)
+            pending_zero = False
+        # 10-19 read 十, 十一 … (not 一十一) in ordinary counting.
+        if not (place == 1 and v == 1 and pos == 0 and not legal):
+            out.append(digits[v])
+        if place:
+            out.append(units[place - 1])
+    return "".join(out)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _style_numpr(document: Any) -> tuple[dict[str, tuple[str | None, int | None]], str | None]:
+    """Numbering that paragraph styles carry (w:basedOn followed), and the
+    default paragraph style."""
+    styles_el = document.styles.element
+    raw: dict[str, tuple[str | None, int | None, str | None]] = {}
+    default: str | None = None
+    for st in styles_el.iter(W + "style"):
+        if st.get(W + "type") not in (None, "paragraph", "numbering"):
+            continue
+        sid = st.get(W + "styleId")
+        if sid is None:
+            continue
+        if _on_attr(st.get(W + "default")) and st.get(W + "type") == "paragraph":
+            default = sid
+        based = st.find(W + "basedOn")
+        num_id: str | None = None
+        ilvl: int | None = None
+        numpr = st.find(W + "pPr/" + W + "numPr")
+        if numpr is not None:
+            el = numpr.find(W + "numId")
+            num_id = el.get(VAL) if el is not None else None
+            el = numpr.find(W + "ilvl")
+            ilvl = int_val(el, 0) if el is not None else None
+        raw[sid] = (num_id, ilvl, based.get(VAL) if based is not None else None)
+    resolved: dict[str, tuple[str | None, int | None]] = {}
+    for sid, (num_id, ilvl, based) in raw.items():
+        seen = {sid}
+        while (num_id is None or ilvl is None) and based and based in raw and based not in seen:
+            seen.add(based)
+            b_num, b_ilvl, based_next = raw[based]
+            num_id = num_id if num_id is not None else b_num
+            ilvl = ilvl if ilvl is not None else b_ilvl
+            based = based_next
+        if num_id is not None:
+            resolved[sid] = (num_id, ilvl if ilvl is not None else 0)
+    return resolved, default
+
+
+def _on_attr(value: str | None) -> bool:
+    return value in ("1", "true", "on")

@@ -1,0 +1,459 @@
+"""Word reader: a .docx as paragraphs and table grids in body order.
+
+python-docx opens the package (after `safety.check_zip` has vetted the bytes);
+everything after that walks the lxml elements of the body directly, because
+python-docx's per-cell API is slow, returns the same cell object for every grid
+position a merge covers, has no accessor for vertical merges, and never renders
+automatic numbers.
+
+What the walk produces (docs/formats.md has specimens):
+
+* Body paragraphs -> `Paragraph`, `Span(paragraph=i)` with i the index of the
+  w:p among the body's paragraphs (blank ones included in the count, skipped
+  in the output).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
+  column breaks are no text.  Deleted text (tracked changes) is not read.
+* Automatic numbering (w:numPr on the paragraph or its style) is rendered
+  from numbering.xml (`docx.numbering`) and put in front of the paragraph's
+  text, as a reader sees it: "1." + "加强…".  The separator Word draws after
+  the number (w:suff, a tab by default) is layout, not text, and is not
+  added.  Bullets carry no number and add nothing.
+* Text boxes (w:txbxContent) are read where they are anchored: their
+  paragraphs follow the anchoring paragraph as Paragraphs with its span (in a
+  table cell, they are appended to the cell's lines).  A text box drawn twice
+  for old Word versions (mc:AlternateContent) is read once.
+* Tables -> `Table` of `Row`s with one `Cell` per grid column.  w:gridSpan=n
+  gives the cell then n-1 `Cell(text="", merged_left=True)`; a w:vMerge
+  continuation gives `Cell(text="", merged_up=True)`; w:tblHeader marks
+  `Row(repeat_header=True)`; grid columns a row leaves out (w:gridBefore,
+  w:gridAfter) are empty cells.  Cell text is its non-blank lines joined with
+  "\\n", each stripped.  Cells go by grid position: a continuation of nothing
+  (first row, first column) is an ordinary cell, and a row wider than the
+  grid is fitted back to it (padding and span fillers dropped first, text
+  cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
+  rendered numbers are bounded by `Limits`.
+* w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
+  `Residue` holding the chunk's text (`docx.chunks`).
+* Nested tables are not flattened into the cell (their grid would be lost in
+  a string): each becomes a `Residue` with reason "nested table in table t,
+  row r, cell c", rows on lines and cells separated by tabs.  Text Word keeps
+  in a vertical-merge continuation cell (it is never displayed) becomes a
+  `Residue` too.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.exceptions import OpcError
+from docx.package import Package
+
+from ...errors import (
+    CorruptFileError,
+    EmptyDocumentError,
+    InputTooLargeError,
+    PolicyParseError,
+    UnsupportedFormatError,
+)
+from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ..limits import Limits
+from ..safety import PACKAGE_ERRORS, check_zip
+from .chunks import chunk_text
+from .numbering import Numbering
+from .wordml import VAL, W, int_val, is_on
+
+__all__ = ["read_docx"]
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+_P = W + "p"
+_R = W + "r"
+_T = W + "t"
+_TAB = W + "tab"
+_PTAB = W + "ptab"
+_BR = W + "br"
+_CR = W + "cr"
+_NBH = W + "noBreakHyphen"
+_TBL = W + "tbl"
+_TR = W + "tr"
+_TC = W + "tc"
+_SDT = W + "sdt"
+_SDT_CONTENT = W + "sdtContent"
+_CUSTOM_XML = W + "customXml"
+_TXBX = W + "txbxContent"
+_FALLBACK = _MC + "Fallback"
+_ALT_CHUNK = W + "altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+# Inline containers whose runs are part of the paragraph's text.
+_INLINE_CONTAINERS = frozenset(
+    W + tag
+    for tag in (
+        "hyperlink",
+        "ins",
+        "moveTo",
+        "smartTag",
+        "fldSimple",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "dir",
+        "bdo",
+    )
+)
+# Run children that may anchor a text box.
+_ANCHORS = frozenset((W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"))
+# Elements that only wrap block-level or row/cell-level content.
+_WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML))
+
+_CORRUPT: tuple[type[BaseException], ...] = (*PACKAGE_ERRORS, OpcError)
+
+
+def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) -> Document:
+    """Read a .docx into a `Document` (module docstring: what becomes what).
+    `depth` 1 is a .docx embedded in another (w:altChunk); deeper ones are
+    refused so that nesting cannot multiply the zip limits."""
+    if depth > 1:
+        raise InputTooLargeError(".docx embeds Word documents within embedded documents")
+    check_zip(data, limits)
+    try:
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if part.content_type != CT.WML_DOCUMENT_MAIN:
+            # python-docx would say so with the repr of our BytesIO.
+            raise UnsupportedFormatError(
+                f"not a plain Word document: its main part is {part.content_type!r} "
+                "(a macro-enabled .docm or a template?); save it as .docx"
+            )
+        document = part.document
+        body = document.element.body
+        numbering = Numbering.from_package(data, document, limits)
+    except PolicyParseError:
+        raise
+    except _CORRUPT as exc:
+        raise CorruptFileError(f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
+    walker = _Walker(numbering, limits, document.part, depth)
+    try:
+        walker.body_to_blocks(body)
+    except RecursionError as exc:
+        # Tables nested in tables as deep as libxml2 allows.
+        raise CorruptFileError(".docx nests tables too deeply to read") from exc
+    if not walker.blocks and not walker.residue:
+        raise EmptyDocumentError("the .docx holds no text")
+    return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
+
+
+# ---------------------------------------------------------------------------
+# The body walk
+
+
+def _unwrap(parent: Any) -> Iterator[Any]:
+    """Children of `parent`, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag in _WRAPPERS:
+            yield from _unwrap(child)
+        else:
+            yield child
+
+
+class _Walker:
+    def __init__(
+        self, numbering: Numbering, limits: Limits, part: Any = None, depth: int = 0
+    ) -> None:
+        self.numbering = numbering
+        self.limits = limits
+        self.depth = depth
+        self.part = part  # the document part, to resolve w:altChunk targets
+        self.blocks: list[Paragraph | Table] = []
+        self.residue: list[Residue] = []
+        self.paragraph_index = -1
+        self.table_index = -1
+        self.paragraphs_seen = 0  # every w:p read, wherever it sits
+        self.rows_seen = 0
+
+    # -- blocks ---------------------------------------------------------------
+
+    def body_to_blocks(self, body: Any) -> None:
+        for child in _unwrap(body):
+            if child.tag == _P:
+                self.paragraph_index += 1
+                self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
+            elif child.tag == _TBL:
+                self.table_to_block(child)
+            elif child.tag == _ALT_CHUNK:
+                self.alt_chunk_to_residue(child, Span(paragraph=self.paragraph_index + 1))
+
+    def alt_chunk_to_residue(self, el: Any, span: Span) -> None:
+        """Word shows an embedded chunk (HTML, another .docx, ...) in place;
+        its text is kept as residue, not read into the outline."""
+        rid = el.get(_R_ID)
+        part = None
+        if self.part is not None and rid is not None:
+            part = self.part.related_parts.get(rid)
+        if part is None:
+            return  # an external or missing target: nothing in this file to read
+        kind, text = chunk_text(part.content_type, part.blob, self.limits, self.depth, read_docx)
+        self.residue.append(
+            Residue(
+                text=text,
+                reason=f"embedded {kind} chunk (w:altChunk), not read as outline",
+                span=span,
+            )
+        )
+
+    def paragraph_to_blocks(self, p: Any, span: Span) -> None:
+        boxes: list[Any] = []
+        text = self.paragraph_text(p, boxes).strip()
+        if text:
+            self.blocks.append(Paragraph(text=text, span=span))
+        for box in boxes:
+            for child in _unwrap(box):
+                if child.tag == _P:
+                    self.paragraph_to_blocks(child, span)
+                elif child.tag == _TBL:
+                    self.table_to_block(child)
+
+    def table_to_block(self, tbl: Any) -> None:
+        self.table_index += 1
+        t = self.table_index
+        grid = tbl.find(W + "tblGrid")
+        width = len(grid.findall(W + "gridCol")) if grid is not None else 0
+        if width > self.limits.max_grid_columns:
+            raise _too_wide(f"table {t} declares {width} grid columns", self.limits)
+        rows: list[Row] = []
+        for r, tr in enumerate(child for child in _unwrap(tbl) if child.tag == _TR):
+            self.count_row()
+            rows.append(self.row_to_row(tr, t, r, width, rows[-1] if rows else None))
+        if rows:
+            self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
+
+    def count_row(self) -> None:
+        self.rows_seen += 1
+        if self.rows_seen > self.limits.max_rows:
+            raise InputTooLargeError(
+                f".docx has over {self.limits.max_rows} table rows "
+                "(Limits.max_rows); raise the limit if the file is genuine"
+            )
+
+    def span_of(self, el: Any, what: str, t: int, r: int) -> int:
+        n = int_val(el, 0)
+        if n > self.limits.max_cell_span:
+            raise InputTooLargeError(
+                f".docx table {t}, row {r}: {what}={n} is over the {self.limits.max_cell_span}"
+                "-column limit (Limits.max_cell_span); Word never writes more than 63"
+            )
+        return n
+
+    def row_to_row(self, tr: Any, t: int, r: int, width: int, above: Row | None) -> Row:
+        """Cells by grid position: w:gridBefore/w:gridSpan/w:gridAfter place
+        them, a merge continuation with nothing above or to its left is an
+        ordinary cell, and a row wider than the grid is fitted back to it."""
+        cells: list[Cell] = []
+        padding: set[int] = set()  # positions only w:gridBefore/w:gridAfter fill
+        repeat = False
+        after = 0
+        trpr = tr.find(W + "trPr")
+        if trpr is not None:
+            repeat = is_on(trpr.find(W + "tblHeader"))
+            for _ in range(self.span_of(trpr.find(W + "gridBefore"), "w:gridBefore", t, r)):
+                padding.add(len(cells))
+                cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
+            after = self.span_of(trpr.find(W + "gridAfter"), "w:gridAfter", t, r)
+        for tc in _unwrap(tr):
+            if tc.tag != _TC:
+                continue
+            c = len(cells)
+            span = Span(table=t, row=r, cell=c)
+            tcpr = tc.find(W + "tcPr")
+            n = 1
+            merged_up = merged_left = False
+            if tcpr is not None:
+                n = max(1, self.span_of(tcpr.find(W + "gridSpan"), "w:gridSpan", t, r))
+                vmerge = tcpr.find(W + "vMerge")
+                merged_up = vmerge is not None and vmerge.get(VAL) != "restart"
+                hmerge = tcpr.find(W + "hMerge")  # legacy horizontal merge
+                merged_left = hmerge is not None and hmerge.get(VAL) != "restart"
+            # A continuation of nothing (first row, first column, or past the
+            # end of a shorter row above) is read as the cell it looks like:
+            # a header row made only of continuations is still the header.
+            if merged_up and (above is None or c >= len(above.cells)):
+                merged_up = False
+            if merged_left and c == 0:
+                merged_left = False
+            text = self.cell_text(tc, t, r, c)
+            if merged_up or merged_left:
+                if text:
+                    # Word never displays a continuation cell's own text.
+                    self.residue.append(
+                        Residue(
+                            text=text,
+                            reason=f"text in a merged continuation cell (table {t}, row {r}, cell {c})",
+                            span=span,
+                        )
+                    )
+                cells.append(Cell(text="", span=span, merged_up=merged_up, merged_left=merged_left))
+            else:
+                cells.append(Cell(text=text, span=span))
+            for _ in range(n - 1):
+                cells.append(
+                    Cell(text="", span=Span(table=t, row=r, cell=len(cells)), merged_left=True)
+                )
+            if len(cells) > self.limits.max_grid_columns:
+                raise _too_wide(f"table {t}, row {r} has over {len(cells)} cells", self.limits)
+        for _ in range(after):
+            padding.add(len(cells))
+            cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
+        if width and len(cells) > width:
+            cells = self.fit_to_grid(cells, padding, width, t, r)
+        # Grid columns the row leaves out (a short row).
+        while len(cells) < width:
+            cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
+        return Row(cells=tuple(cells), span=Span(table=t, row=r), repeat_header=repeat)
+
+    def fit_to_grid(
+        self, cells: list[Cell], padding: set[int], width: int, t: int, r: int
+    ) -> list[Cell]:
+        """A row claiming more grid columns than the table has: drop what
+        carries no text (grid padding, then span fillers from the right);
+        cells that still overflow go to residue, as they cannot be aligned."""
+        excess = len(cells) - width
+        keep = [True] * len(cells)
+        for i in sorted(padding):
+            if excess and keep[i]:
+                keep[i], excess = False, excess - 1
+        for i in range(len(cells) - 1, -1, -1):
+            if excess and cells[i].merged_left and not cells[i].text:
+                keep[i], excess = False, excess - 1
+        fitted = [c for c, k in zip(cells, keep, strict=True) if k]
+        for c in fitted[width:]:
+            if c.text:
+                self.residue.append(
+                    Residue(
+                        text=c.text,
+                        reason=(
+                            f"cell beyond the table grid (table {t}, row {r}: "
+                            f"{len(fitted)} cells for {width} grid columns), not aligned"
+                        ),
+                        span=c.span,
+                    )
+                )
+        return [
+            attrs.evolve(c, span=Span(table=t, row=r, cell=i)) for i, c in enumerate(fitted[:width])
+        ]
+
+    def cell_text(self, tc: Any, t: int, r: int, c: int) -> str:
+        lines: list[str] = []
+
+        def add(p: Any) -> None:
+            boxes: list[Any] = []
+            for line in self.paragraph_text(p, boxes).split("\n"):
+                line = line.strip()
+                if line:
+                    lines.append(line)
+            for box in boxes:
+                for child in _unwrap(box):
+                    if child.tag == _P:
+                        add(child)
+
+        for child in _unwrap(tc):
+            if child.tag == _P:
+                add(child)
+            elif child.tag == _ALT_CHUNK:
+                self.alt_chunk_to_residue(child, Span(table=t, row=r, cell=c))
+            elif child.tag == _TBL:
+                text = self.nested_table_text(child, t, r, c)
+                if text:
+                    self.residue.append(
+                        Residue(
+                            text=text,
+                            reason=f"nested table in table {t}, row {r}, cell {c}",
+                            span=Span(table=t, row=r, cell=c),
+                        )
+                    )
+        return "\n".join(lines)
+
+    def nested_table_text(self, tbl: Any, t: int, r: int, c: int) -> str:
+        rows = []
+        for tr in _unwrap(tbl):
+            if tr.tag != _TR:
+                continue
+            self.count_row()
+            cells = []
+            for tc in _unwrap(tr):
+                if tc.tag == _TC:
+                    # A table nested deeper still becomes residue of its own,
+                    # located at the outermost cell.
+                    cells.append(self.cell_text(tc, t, r, c).replace("\n", " "))
+            if any(cells):
+                rows.append("\t".join(cells))
+        return "\n".join(rows)
+
+    # -- paragraph text -----------------------------------------------------
+
+    def paragraph_text(self, p: Any, boxes: list[Any]) -> str:
+        """The paragraph's visible text, its automatic number in front; text
+        boxes anchored in it are collected in `boxes`, not read here."""
+        self.paragraphs_seen += 1
+        if self.paragraphs_seen > self.limits.max_paragraphs:
+            raise InputTooLargeError(
+                f".docx has over {self.limits.max_paragraphs} paragraphs "
+                "(Limits.max_paragraphs); raise the limit if the file is genuine"
+            )
+        parts: list[str] = []
+        label = self.numbering.label(p)
+        if label:
+            parts.append(label)
+        _inline_text(p, parts, boxes)
+        return "".join(parts)
+
+
+def _too_wide(what: str, limits: Limits) -> InputTooLargeError:
+    return InputTooLargeError(
+        f".docx {what}, over the {limits.max_grid_columns}-column limit "
+        "(Limits.max_grid_columns); Word never writes more than 63"
+    )
+
+
+def _inline_text(parent: Any, parts: list[str], boxes: list[Any]) -> None:
+    for el in parent:
+        tag = el.tag
+        if tag == _R:
+            for c in el:
+                ctag = c.tag
+                if ctag == _T:
+                    if c.text:
+                        parts.append(c.text)
+                elif ctag == _TAB or ctag == _PTAB:
+                    parts.append("\t")
+                elif ctag == _BR:
+                    # Page and column breaks are layout; a plain break is a line.
+                    if c.get(W + "type") in (None, "textWrapping"):
+                        parts.append("\n")
+                elif ctag == _CR:
+                    parts.append("\n")
+                elif ctag == _NBH:
+                    parts.append("-")
+                elif ctag in _ANCHORS:
+                    boxes.extend(_text_boxes(c))
+        elif tag in _INLINE_CONTAINERS:
+            _inline_text(el, parts, boxes)
+        elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph
+            boxes.extend(_text_boxes(el))
+
+
+def _text_boxes(anchor: Any) -> list[Any]:
+    """Outermost text boxes under `anchor`, skipping mc:Fallback copies."""
+    found = []
+    for box in anchor.iter(_TXBX):
+        up = box.getparent()
+        inner = False
+        while up is not None and up is not anchor:
+            if up.tag == _FALLBACK or up.tag == _TXBX:
+                inner = True
+                break
+            up = up.getparent()
+        if not inner:
+            found.append(box)
+    return found

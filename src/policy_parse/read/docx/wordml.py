@@ -1,0 +1,27 @@
+"""WordprocessingML names and value readers that the Word reader (`docx.reader`)
+and its automatic numbering (`docx.numbering`) both use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["VAL", "W", "int_val", "is_on"]
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+"""The WordprocessingML namespace, as lxml puts it in front of a tag name."""
+VAL = W + "val"
+
+
+def is_on(el: Any) -> bool:
+    """A WordprocessingML on/off property: present and not switched off."""
+    return el is not None and el.get(VAL) not in ("0", "false", "off")
+
+
+def int_val(el: Any, default: int) -> int:
+    """An element's w:val as an int; `default` when it is absent or no number."""
+    if el is None:
+        return default
+    try:
+        return int(el.get(VAL))
+    except (TypeError, ValueError):
+        return default

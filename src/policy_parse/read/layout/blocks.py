@@ -1,0 +1,161 @@
+"""Page layouts → the document's blocks in reading order: paragraphs joined
+across lines and pages, tables stitched across pages, furniture as residue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...models import Cell, Paragraph, Residue, Row, Span, Table
+from .furniture import split_furniture
+from .lines import Line, join_texts, wraps_into
+from .paragraphs import continues_paragraph, margins
+from .stitch import append_grid, same_columns
+from .tables import Grid, GridCell, Layout
+
+__all__ = ["layouts_to_blocks"]
+
+
+def _cell_text(cell: GridCell, width: float) -> str:
+    """A cell's lines joined: wraps glued, typed line breaks kept as "\\n"."""
+    parts: list[str] = []
+    lines = cell.lines
+    for i, ln in enumerate(lines):
+        if i and wraps_into(lines[i - 1], width - (lines[i - 1].x1 - lines[i - 1].x0), ln):
+            parts[-1] = join_texts(parts[-1], ln.text)
+        else:
+            parts.append(ln.text)
+    return "\n".join(parts)
+
+
+def _grid_to_table(grid: Grid, first_page: int) -> Table:
+    rows: list[Row] = []
+    for r, row in enumerate(grid.rows):
+        cells: list[Cell] = []
+        page = grid.row_pages[r]
+        for cell in row:
+            if cell.bbox is None:
+                cells.append(
+                    Cell(
+                        text="",
+                        span=Span(page=page),
+                        merged_up=cell.merged_up,
+                        merged_left=cell.merged_left and not cell.merged_up,
+                    )
+                )
+                continue
+            inner = cell.bbox[2] - cell.bbox[0] - grid.pad_left - grid.pad_right
+            pages = sorted({ln.page for ln in cell.lines}) or [page]
+            cells.append(
+                Cell(
+                    text=_cell_text(cell, inner),
+                    span=Span(
+                        page=pages[0],
+                        end_page=pages[-1] if pages[-1] != pages[0] else None,
+                        bbox=tuple(round(v, 2) for v in cell.bbox),  # type: ignore[arg-type]
+                    ),
+                )
+            )
+        boxes = [c.bbox for c in row if c.bbox is not None]
+        rbbox = (
+            (
+                round(min(b[0] for b in boxes), 2),
+                round(min(b[1] for b in boxes), 2),
+                round(max(b[2] for b in boxes), 2),
+                round(max(b[3] for b in boxes), 2),
+            )
+            if boxes
+            else None
+        )
+        rows.append(
+            Row(cells=tuple(cells), span=Span(page=page, bbox=rbbox), repeat_header=grid.repeat[r])
+        )
+    last_page = max(grid.row_pages)
+    return Table(
+        rows=tuple(rows),
+        span=Span(
+            page=first_page,
+            end_page=last_page if last_page != first_page else None,
+            bbox=tuple(round(v, 2) for v in grid.bbox),  # type: ignore[arg-type]
+        ),
+    )
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[Line]
+    text: str
+
+
+def layouts_to_blocks(
+    layouts: Sequence[Layout],
+) -> tuple[list[Paragraph | Table], list[Residue]]:
+    """Body lines → paragraphs, page grids → stitched tables, in reading order."""
+    marg = margins(layouts)
+    residue: list[Residue] = []
+    # Reading order on each page: tables and lines by their top edge.
+    items: list[tuple[str, Any, Layout, bool]] = []  # kind, obj, layout, continued-marker
+    for lay in layouts:
+        lines, res, continued = split_furniture(lay)
+        residue.extend(res)
+        seq: list[tuple[float, str, Any]] = [(ln.top, "line", ln) for ln in lines]
+        seq += [(g.bbox[1], "grid", g) for g in lay.grids]
+        seq.sort(key=lambda t: (t[0], t[1] == "line"))
+        for _, kind, obj in seq:
+            items.append((kind, obj, lay, continued))
+
+    blocks: list[Any] = []  # _Para | (Grid, first_page)
+    prev_item: tuple[str, Any, Layout] | None = None
+    for kind, obj, lay, continued in items:
+        m = marg[(round(lay.width), round(lay.height))]
+        if kind == "grid":
+            grid: Grid = obj
+            if (
+                blocks
+                and isinstance(blocks[-1], tuple)
+                and prev_item is not None
+                and prev_item[0] == "grid"
+                and prev_item[2].page == lay.page - 1
+                and grid is lay.grids[0]
+            ):
+                into: Grid = blocks[-1][0]
+                tol = max(2.0, 0.01 * lay.width)
+                if same_columns(into, grid, tol) or (
+                    continued and len(into.rows[0]) == len(grid.rows[0])
+                ):
+                    append_grid(into, grid)
+                    prev_item = (kind, grid, lay)
+                    continue
+            blocks.append((grid, lay.page))
+            prev_item = (kind, grid, lay)
+            continue
+        line: Line = obj
+        if (
+            blocks
+            and isinstance(blocks[-1], _Para)
+            and prev_item is not None
+            and prev_item[0] == "line"
+        ):
+            prev_line: Line = prev_item[1]
+            prev_lay: Layout = prev_item[2]
+            pm = marg[(round(prev_lay.width), round(prev_lay.height))]
+            if continues_paragraph(prev_line, pm, line, m, same_page=prev_lay is lay):
+                para: _Para = blocks[-1]
+                para.lines.append(line)
+                para.text = join_texts(para.text, line.text)
+                prev_item = (kind, line, lay)
+                continue
+        blocks.append(_Para(lines=[line], text=line.text))
+        prev_item = (kind, line, lay)
+
+    out: list[Paragraph | Table] = []
+    for b in blocks:
+        if isinstance(b, _Para):
+            span = Span(page=b.lines[0].page, bbox=b.lines[0].bbox)
+            for ln in b.lines[1:]:
+                span = span.cover(Span(page=ln.page, bbox=ln.bbox))
+            out.append(Paragraph(text=b.text, span=span))
+        else:
+            out.append(_grid_to_table(b[0], b[1]))
+    return out, residue

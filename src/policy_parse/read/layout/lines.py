@@ -1,0 +1,252 @@
+"""Characters → lines: fake-bold duplicates dropped, characters clustered by
+their vertical middle, text built without the spurious spaces of justified
+CJK (docs/pdf.md, "Text of a line").
+
+A `Line` keeps only what the later stages measure (box, size, text, the
+width of its first unbreakable piece), not its characters: a page's
+characters are released as soon as its lines are built, so memory stays flat
+in the number of pages.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..._support.numeric import median
+from .page_model import Char
+
+__all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
+
+# Wide characters: East Asian Width W or F (CJK ideographs, kana, Hangul,
+# full-width forms), plus CJK symbols and punctuation, all of the full-width
+# block and the dashes, ellipsis and quotes CJK text sets wide.  Between two
+# of these a gap is layout (justification), never a word space.  Decided by
+# unicodedata, not a pattern: PDF workers then need no `regex`, whose import
+# would delay the start of every page worker.
+_WIDE_ALSO = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")
+
+
+# Characters that may not begin a line (kinsoku): when one of them starts the
+# next line, the character before it was carried over too.
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·%)]},.;:!?－—ー")
+# Characters that may not end a line: they are carried to the next line
+# together with the character after them.
+NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
+
+
+@dataclass(slots=True)
+class Line:
+    page: int  # 1-based
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    first_unit: float  # width of what cannot be split from the line's start
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2))
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Line], tuple[int, str, float, float, float, float, float, float]]:
+        # Lines cross the pipe from the page workers by the thousand: as the
+        # constructor's arguments they pickle in 60% of the default's time
+        # and bytes (a slots object's state is a dict of names).
+        return (
+            Line,
+            (
+                self.page,
+                self.text,
+                self.x0,
+                self.x1,
+                self.top,
+                self.bottom,
+                self.size,
+                self.first_unit,
+            ),
+        )
+
+
+def _make_line(page: int, cs: list[Char]) -> Line:
+    """`cs` sorted by x0."""
+    return Line(
+        page=page,
+        text=_chars_to_text(cs),
+        x0=cs[0].x0,
+        x1=max([c.x1 for c in cs]),
+        top=min([c.top for c in cs]),
+        bottom=max([c.bottom for c in cs]),
+        size=median([c.size for c in cs]),
+        first_unit=_first_unit_width(cs),
+    )
+
+
+def _first_unit_width(chars: Sequence[Char]) -> float:
+    """Width of what could not be split from the line's start: the first
+    character plus any kinsoku partner, or a whole Latin/digit word."""
+    cs = [c for c in chars if c.text.strip()]
+    if not cs:
+        return 0.0
+    if is_narrow_word(cs[0].text):
+        end = 0
+        while (
+            end + 1 < len(cs)
+            and is_narrow_word(cs[end + 1].text)
+            and (cs[end + 1].x0 - cs[end].x1 < 0.2 * cs[end].size)
+        ):
+            end += 1
+        return cs[end].x1 - cs[0].x0
+    end = 0
+    if cs[0].text in NO_LINE_END and len(cs) > 1:
+        end = 1
+    while end + 1 < len(cs) and cs[end + 1].text in NO_LINE_START:
+        end += 1
+    return cs[end].x1 - cs[0].x0
+
+
+def is_narrow_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "-_/.%&'")
+
+
+def is_wide(ch: str) -> bool:
+    if not ch:
+        return False
+    o = ord(ch)
+    return (
+        0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or ch in _WIDE_ALSO
+        or unicodedata.east_asian_width(ch) in ("W", "F")
+    )
+
+
+def _chars_to_text(chars: Sequence[Char]) -> str:
+    """Characters of one line in x order → text.  Space glyphs the PDF draws
+    are kept; a space is *inserted* only for a visible gap between two narrow
+    (Latin/digit) characters, never next to a CJK character — that is the
+    spurious-space trap of pdfplumber's x_tolerance."""
+    out: list[str] = []
+    prev: Char | None = None
+    for c in chars:
+        if prev is not None and c.text != " " and prev.text != " ":
+            gap = c.x0 - prev.x1
+            # Most neighbours touch or overlap: the size is looked at only
+            # past a gap (a tenth of the time per character: this loop runs
+            # once per character of the document).
+            if (
+                gap > 0
+                and gap > 0.25 * max(c.size, prev.size)
+                and not (is_wide(c.text[:1]) or is_wide(prev.text[-1:]))
+            ):
+                out.append(" ")
+        if c.text == " " and out and out[-1] == " ":
+            continue
+        out.append(c.text)
+        prev = c
+    return "".join(out).strip()
+
+
+def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
+    """Cluster characters into lines by their vertical middle, then sort each
+    line left to right.  A character joins a line when its middle lies within
+    half a character height of the line's middle."""
+    # Sorted by (middle, x0, input position): characters at the same middle
+    # and x keep their order.  Tuples compared in C, not a key function
+    # called per character: one Python call for every character of the
+    # document otherwise.
+    cs = list(chars)
+    mids = [(c.top + c.bottom) / 2 for c in cs]
+    keyed = sorted(zip(mids, [c.x0 for c in cs], range(len(cs)), cs, strict=True))
+    groups: list[list[Char]] = []
+    mid_line = 0.0
+    group: list[Char] = []
+    for mid, _, _, c in keyed:
+        size = max(1.0, c.size)
+        if group and abs(mid - mid_line) <= 0.5 * size:
+            group.append(c)
+            # running mean keeps a long line from drifting
+            mid_line += (mid - mid_line) / len(group)
+        else:
+            group = [c]
+            groups.append(group)
+            mid_line = mid
+    lines = []
+    for g in groups:
+        g.sort(key=_x0)
+        line = _make_line(page, g)
+        if line.text:
+            lines.append(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _x0(c: Char) -> float:
+    return c.x0
+
+
+def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
+    """Drop a character drawn again over itself (fake bold: the same glyph
+    twice, a fraction of a point apart).  pdfplumber's `dedupe_chars` does
+    the same but sorts and clusters the whole page; hashing each character
+    by its text, then by its `tol`-sized band of `top`, looks at three small
+    buckets (a duplicate within `tol` lies in its band or a neighbour),
+    linear in the page.  The first time a text is seen costs one lookup; the
+    loop is written out because it runs for every character of every page."""
+    seen: dict[str, dict[int, list[Char]]] = {}
+    out: list[Char] = []
+    append = out.append
+    for c in chars:
+        text = c.text
+        band = int(c.top // tol)
+        bands = seen.get(text)
+        if bands is None:
+            seen[text] = {band: [c]}
+            append(c)
+            continue
+        if text.strip():
+            x0, top, size = c.x0, c.top, c.size
+            twin = False
+            for b in (band - 1, band, band + 1):
+                for o in bands.get(b, ()):
+                    if (
+                        abs(o.x0 - x0) <= tol
+                        and abs(o.top - top) <= tol
+                        and abs(o.size - size) <= 0.01
+                    ):
+                        twin = True
+                        break
+                if twin:
+                    break
+            if twin:
+                continue
+        same = bands.get(band)
+        if same is None:
+            bands[band] = [c]
+        else:
+            same.append(c)
+        append(c)
+    return out
+
+
+def join_texts(a: str, b: str) -> str:
+    """Glue a wrapped line to the next.  CJK text wraps anywhere, even inside
+    a Latin word (清数D-L | AB in the sample family), so no space is added;
+    in mostly-Latin text a wrap falls between words and one space is."""
+    if a and b and is_narrow_word(a[-1]) and a[-1] != "-" and is_narrow_word(b[0]):
+        tail = a[-40:]
+        if sum(1 for ch in tail if is_wide(ch)) < len(tail) / 2:
+            return a + " " + b
+    return a + b
+
+
+def wraps_into(line: Line, free: float, nxt: Line) -> bool:
+    """The line break after `line` is a wrap (not one the writer typed) when
+    the room left on the line is smaller than the first unbreakable piece of
+    the next line: had it fit, the layout engine would have put it there."""
+    slack = 0.3 * line.size
+    return free < nxt.first_unit + slack

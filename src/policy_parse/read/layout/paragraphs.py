@@ -1,0 +1,121 @@
+"""Body lines → paragraphs: margins measured on the document's own lines, a
+line break read as a wrap when the next piece would not have fit
+(docs/pdf.md, "Paragraph joining")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..._support.lazy_regex import lazy_compile
+from ..._support.numeric import median
+from .lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
+from .tables import Layout
+
+__all__ = ["Margins", "continues_paragraph", "margins"]
+
+_NEW_ITEM = lazy_compile(
+    r"""(?x)  # verbose
+    ^\s*(?:
+        \d+(?:-\d+)*\s*[.．、](?!\d)     # 1.  36-1.  1、  (not 5.8亿)
+      | [（(]\s*[一二三四五六七八九十百零\d]+\s*[）)]   # （一） （1）
+      | [一二三四五六七八九十百]+\s*、    # 一、
+      | 第[一二三四五六七八九十百\d]+[部章条节款项]   # 第一章
+      | 附件                             # 附件 / 附件：
+      | [•·●■◆▪\-–—]\s                 # bullets
+    )
+    """
+)
+
+
+def _ends_in_punctuation(line: Line) -> bool:
+    last = line.text[-1:]
+    return bool(last) and (last in NO_LINE_START or last in NO_LINE_END or not last.isalnum())
+
+
+def _cluster_edge(values: Sequence[float], *, low: bool, tol: float) -> tuple[float, int]:
+    """The margin: the outermost value that at least two lines share (within
+    `tol`), so one stray line cannot move it, with the number of lines that
+    share it; the outermost value and 1 when no two lines agree.  Counting
+    by bisection over the sorted values keeps it n log n on long notices."""
+    if not values:
+        return 0.0, 0
+    asc = sorted(values)
+    ordered = asc if low else asc[::-1]
+    for v in ordered:
+        n = bisect_right(asc, v + tol) - bisect_left(asc, v - tol)
+        if n >= 2:
+            return v, n
+    return ordered[0], 1
+
+
+@dataclass(slots=True)
+class Margins:
+    left: float
+    right: float
+    pitch: float  # median distance between consecutive line tops
+
+
+def margins(layouts: Sequence[Layout]) -> dict[tuple[int, int], Margins]:
+    """Left and right text edges per page geometry (portrait and landscape
+    sections differ), measured on all body lines of pages of that size."""
+    groups: dict[tuple[int, int], list[Line]] = {}
+    pitches: dict[tuple[int, int], list[float]] = {}
+    for lay in layouts:
+        key = (round(lay.width), round(lay.height))
+        groups.setdefault(key, []).extend(lay.lines)
+        ps = pitches.setdefault(key, [])
+        for a, b in zip(lay.lines, lay.lines[1:]):
+            if b.top > a.top:
+                ps.append(b.top - a.top)
+    out = {}
+    for key, lines in groups.items():
+        if not lines:
+            out[key] = Margins(0.0, float(key[0]), 0.0)
+            continue
+        size = median([ln.size for ln in lines])
+        left, _ = _cluster_edge([ln.x0 for ln in lines], low=True, tol=0.25 * size)
+        # Punctuation may hang past the right margin (Writer and Word both
+        # allow it), so only lines ending in a letter vote for the margin.
+        right, votes = _cluster_edge(
+            [ln.x1 for ln in lines if not _ends_in_punctuation(ln)] or [ln.x1 for ln in lines],
+            low=False,
+            tol=0.25 * size,
+        )
+        if votes < 3:
+            # Too few full lines to tell (a one-page letter, a page of short
+            # lines): assume margins roughly symmetric, as both Word's default
+            # and GB/T 9704 (28 mm | 26 mm) have them.
+            right = max(right, key[0] - left - 0.05 * key[0])
+        out[key] = Margins(
+            left=left,
+            right=right,
+            pitch=median(list(pitches[key])) if pitches[key] else 0.0,
+        )
+    return out
+
+
+def continues_paragraph(
+    prev: Line, pm: Margins, line: Line, m: Margins, *, same_page: bool
+) -> bool:
+    """Join `line` to the paragraph ending with `prev` when `prev` runs to the
+    right margin (the next piece would not have fit), `line` starts at the
+    left margin (no indent; or both centred, see below), does not open a new
+    numbered item, is set in the same type size and, on the same page,
+    follows at the usual line pitch (a wider gap is paragraph spacing)."""
+    if abs(prev.size - line.size) > 0.15 * prev.size:
+        return False
+    if _NEW_ITEM.match(line.text):
+        return False
+    if same_page and pm.pitch and line.top - prev.top > 1.35 * pm.pitch:
+        return False
+    if line.x0 <= m.left + 0.5 * line.size:
+        return wraps_into(prev, pm.right - prev.x1, line)
+    # An indented line opens a paragraph — unless both lines are centred and
+    # the first is full: a long centred title the layout engine wrapped (a
+    # title the writer broke by hand has a short first line).
+    axis = (m.left + m.right) / 2
+    centred = all(abs((ln.x0 + ln.x1) / 2 - axis) <= 0.5 * ln.size for ln in (prev, line))
+    free = (pm.right - pm.left) - (prev.x1 - prev.x0)
+    return same_page and centred and wraps_into(prev, free, line)

@@ -1,0 +1,201 @@
+"""The PDF page workers' side: open the file with an engine, draw every
+`parts`-th page into the page model and lay it out (docs/pdf.md, "Bounded
+resources").
+
+Nothing here imports attrs, the models or `regex`, so a caller can fork the
+workers before it has imported them: the CLI starts a PDF's workers right
+after reading its arguments and imports the rest of the pipeline while they
+read, so the import costs no wall time (`StartedPages`).  Damage travels as
+plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Literal
+
+from ...errors import CorruptFileError, InputTooLargeError
+from .. import limit_defaults as _default
+from ..layout.page_model import Engine
+from ..layout.tables import Layout, page_to_layout
+from .worker import Children, finish_each, start_each
+
+__all__ = [
+    "ENGINE_NAMES",
+    "Damage",
+    "StartedPages",
+    "looks_truncated",
+    "open_engine",
+    "read_layouts",
+    "start_pages",
+    "truncated_error",
+    "workers_for",
+]
+
+ENGINE_NAMES: tuple[Literal["pdfium", "pdfplumber"], ...] = ("pdfium", "pdfplumber")
+"""The PDF engines, the default first."""
+
+Damage = tuple[int | None, list[str]]
+"""What an engine could not read: (page number, or None for the file's
+structure; its messages)."""
+
+
+def looks_truncated(data: bytes) -> bool:
+    """A complete file ends with %%EOF (perhaps followed by a little junk);
+    the engines would otherwise rebuild a cut-off file silently, minus the
+    text that was cut off."""
+    return b"%%EOF" not in data[-2048:]
+
+
+def truncated_error(what: str) -> CorruptFileError:
+    return CorruptFileError(
+        f"{what} is truncated (no %%EOF at its end): the download or copy was cut off"
+    )
+
+
+def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
+    if engine == "pdfium":
+        from .pdfium import PdfiumEngine
+
+        return PdfiumEngine(data, password, what)
+    if engine == "pdfplumber":
+        from .plumber import PlumberEngine
+
+        return PlumberEngine(data, password, what)
+    raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+
+
+def read_layouts(
+    data: bytes,
+    what: str,
+    max_pages: int,
+    password: str | None,
+    engine: str,
+    part: int = 0,
+    parts: int = 1,
+) -> tuple[int, list[Layout], list[Damage]]:
+    """The page count, and the layouts and damage of the pages whose index is
+    `part` modulo `parts` (every page by default).  What a worker runs: the
+    engine touches the file only here."""
+    damage: list[Damage] = []
+    doc = open_engine(engine, data, password, what)
+    try:
+        count = doc.page_count()
+        if count > max_pages:
+            raise InputTooLargeError(
+                f"{what} has {count} pages, over the {max_pages}-page limit (Limits.max_pages)"
+            )
+        if doc.damage and part == 0:
+            damage.append((None, list(doc.damage)))
+        layouts = []
+        for page in doc.pages(part, parts):
+            layouts.append(page_to_layout(page))
+            if page.damage:
+                damage.append((page.number, list(page.damage)))
+    finally:
+        doc.close()
+    return count, layouts, damage
+
+
+def workers_for(wanted: int) -> int:
+    """How many workers share the pages: `wanted` (`Limits.pdf_workers`), at
+    most one per CPU this process may use, and one where workers cannot be
+    forked (other threads alive: each would be a fresh interpreter, started
+    one after another, pdf.worker)."""
+    if threading.active_count() > 1:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(wanted, cpus))
+
+
+class StartedPages:
+    """Page workers reading one PDF, started and not yet waited for.
+    `finish()` waits (within the clock started with them) and returns every
+    page's layout in page order with the damage; `cancel()` stops them.  Use
+    it once: `finish` or `cancel`, then it is spent."""
+
+    __slots__ = ("_children", "data", "engine", "memory_bytes", "password", "seconds", "what")
+
+    def __init__(
+        self,
+        children: Children,
+        *,
+        data: bytes,
+        what: str,
+        password: str | None,
+        engine: str,
+        memory_bytes: int,
+        seconds: float,
+    ) -> None:
+        self._children = children
+        self.data = data
+        self.what = what
+        self.password = password
+        self.engine = engine
+        self.memory_bytes = memory_bytes
+        self.seconds = seconds
+
+    def finish(self, while_waiting: Any = None) -> tuple[list[Layout], list[Damage]]:
+        """Wait for the workers (`while_waiting()` runs here first)."""
+        answers = finish_each(self._children, what=self.what, while_waiting=while_waiting)
+        layouts = sorted((lay for _, lays, _ in answers for lay in lays), key=lambda lay: lay.page)
+        damage = sorted((d for _, _, ds in answers for d in ds), key=lambda d: d[0] or 0)
+        return layouts, damage
+
+    def cancel(self) -> None:
+        """Stop the workers and reap them (a caller that failed meanwhile)."""
+        self._children.cancel()
+
+
+def start_pages(
+    data: bytes,
+    what: str,
+    *,
+    password: str | None,
+    engine: str,
+    workers: int = _default.PDF_WORKERS,
+    memory_bytes: int = _default.PDF_MEMORY_BYTES,
+    seconds: float = _default.PDF_SECONDS,
+    max_pages: int = _default.MAX_PAGES,
+) -> StartedPages:
+    """Check what can be checked without the engine (its name, a cut-off
+    file), then fork the workers that read the pages, each within
+    `memory_bytes`, all within `seconds` from now.  The budget's defaults
+    are `Limits()`'s."""
+    if engine not in ENGINE_NAMES:
+        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+    if looks_truncated(data):
+        raise truncated_error(what)
+    # Imported here, before the fork, so every worker inherits the module
+    # instead of importing it again (a long-running caller reads many files).
+    preload: tuple[str, ...] = (f"{__package__}.pdfium",)
+    if engine == "pdfium":
+        from . import pdfium  # noqa: F401
+    else:
+        import pdfplumber  # noqa: F401
+
+        from . import plumber  # noqa: F401
+
+        preload = ("pdfplumber", f"{__package__}.plumber")
+
+    parts = workers_for(workers)
+    children = start_each(
+        read_layouts,
+        [(data, what, max_pages, password, engine, part, parts) for part in range(parts)],
+        memory_bytes=memory_bytes,
+        seconds=seconds,
+        preload=preload,
+    )
+    return StartedPages(
+        children,
+        data=data,
+        what=what,
+        password=password,
+        engine=engine,
+        memory_bytes=memory_bytes,
+        seconds=seconds,
+    )

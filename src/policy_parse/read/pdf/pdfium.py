@@ -1,0 +1,508 @@
+"""The PDFium engine (default): pypdfium2's characters and path objects →
+`PageModel`.  PDFium interprets the content streams in C, about ten times
+faster than pdfminer on the sample (benchmarks/README.md), and ships as a
+binary wheel with no system library.
+
+What PDFium gives differs from pdfminer in two ways the page model hides:
+it adds characters the PDF does not draw (spaces and line breaks it infers:
+`FPDFText_IsGenerated`), which are skipped, and reports a hyphen at a line's
+end as U+0002 (U+FFFE in page text), which is read back as "-"; and its character boxes are the
+glyphs' ink, so the page model's em box is rebuilt from the baseline origin
+and the type size (layout.page_model.Char).
+
+One gap is real: a text object of a single glyph whose font is neither
+embedded nor installed (a CJK font on a server without CJK fonts) has no
+width for PDFium, and its text page leaves the glyph out.  A page where that
+happens is drawn by the pdfplumber engine instead (it reads widths from the
+PDF's /W array), so no text is lost; so is a page PDFium refuses to load from a damaged page tree
+that pdfminer walks.  `fallback_pages` counts such pages.
+
+For `layout.hidden` the page-object walk that finds ruling lines also notes
+each text object's render mode and whether its colours show, every filled
+path and image (`Paint`) and the order they were painted in.  Characters
+are tied to their text object (one `FPDFText_GetTextObject` call each) only
+on a page where that can matter: a text object is white or in a render mode
+other than fill, or a filled rectangle is painted after text.  Elsewhere
+every character carries the first text object's order, which no decision
+can tell apart (docs/pdf.md, "Page furniture").
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+from pypdfium2 import raw
+
+from ...errors import CorruptFileError, EncryptedDocumentError
+from ..layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
+
+__all__ = ["PdfiumEngine"]
+
+_FORM_DEPTH = 8  # nested form XObjects followed for ruling lines
+_WHITE = 0.95 * 255
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """`m` then `n` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (
+        a * A + b * C,
+        a * B + b * D,
+        c * A + d * C,
+        c * B + d * D,
+        e * A + f * C + E,
+        e * B + f * D + F,
+    )
+
+
+def _matrix(obj: Any) -> Matrix:
+    fm = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, fm):
+        return _IDENTITY
+    return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
+
+
+def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """`fn` called with page objects (and out-parameters) as plain addresses:
+    the walk touches every text object, and ctypes' conversion of pypdfium2's
+    typed pointers and byref()s cost more than the calls themselves."""
+    return ctypes.cast(fn, ctypes.CFUNCTYPE(restype, *argtypes))
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_form_count = _by_address(raw.FPDFFormObj_CountObjects, _I, _P)
+_form_object = _by_address(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_fill_color = _by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
+_stroke_color = _by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
+_text_object = _by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
+
+
+def _unchecked(fn: Any, restype: Any) -> Any:
+    """`fn` with no argument types: ctypes passes each argument as it is
+    (an int as a C int, a pointer or byref() as a pointer), without calling a
+    converter per argument.  For the calls made for every character and
+    every text object, where the conversion cost as much as the calls
+    (benchmarks/README.md); every pointer handed to them must be a ctypes
+    pointer (a typed pointer, a `_Handle`, a byref()), never a bare int
+    (which would be passed as a 32-bit int)."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - a symbol the library lacks
+        raise RuntimeError("PDFium function missing from the library")
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+class _Handle(ctypes.c_void_p):
+    """A page object as an unchecked call returns it: ctypes converts a
+    returned c_void_p to an int but keeps a subclass as it is, a pointer the
+    next unchecked call can take (an int would go as a 32-bit int)."""
+
+
+# Per page object, in the walk (a page's text objects run to hundreds).
+_object_at = _unchecked(raw.FPDFPage_GetObject, _Handle)
+_type_of = _unchecked(raw.FPDFPageObj_GetType, _I)
+_bounds_of = _unchecked(raw.FPDFPageObj_GetBounds, _I)
+_render_mode_of = _unchecked(raw.FPDFTextObj_GetTextRenderMode, _I)
+_fill_color_of = _unchecked(raw.FPDFPageObj_GetFillColor, _I)
+
+
+def _form_child(form: _Handle, k: int) -> _Handle:
+    """Object `k` of a form XObject (rare: through the typed call, its
+    index being an unsigned long)."""
+    return _Handle(_form_object(form.value, k))
+
+
+# Per character, in the text page.
+_loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, _I)
+_char_origin = _unchecked(raw.FPDFText_GetCharOrigin, _I)
+_font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+
+# Scratch out-parameters, their addresses and byref()s (a worker parses one
+# file at a time).
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+_RGBA_AT = tuple(ctypes.addressof(v) for v in _RGBA)
+_BOUNDS = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+_RGBA_REF = tuple(ctypes.byref(v) for v in _RGBA)
+_BOUNDS_REF = tuple(ctypes.byref(v) for v in _BOUNDS)
+
+# Render modes that fill, and that stroke (the others paint nothing).
+_FILLS = frozenset({0, 2, 4, 6})
+_STROKES = frozenset({1, 2, 5, 6})
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What one page's object walk gathers."""
+
+    height: float  # the y of the page's top edge, in PDF user space
+    edges: list[Edge] = field(default_factory=list)
+    unmeasured: list[int] = field(default_factory=list)  # text objects PDFium gives no width
+    # (text object address, order, white, render mode)
+    texts: list[tuple[int, int, bool, int]] = field(default_factory=list)
+    marked: bool = False  # a text object is white or not simply filled
+    paints: list[Paint] = field(default_factory=list)
+
+
+def _rgba(getter: Any, addr: int) -> tuple[int, int, int, int] | None:
+    """A page object's fill or stroke colour as PDFium converts it (RGB and
+    the graphics state's alpha, 0–255), None when it has none."""
+    if not getter(addr, *_RGBA_AT):
+        return None
+    r, g, b, a = _RGBA
+    return r.value, g.value, b.value, a.value
+
+
+def _white(getter: Any, addr: int) -> bool:
+    rgba = _rgba(getter, addr)
+    return rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
+
+
+def _pointer(addr: int) -> Any:
+    """A page object's address as pypdfium2's typed pointer."""
+    return ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
+
+
+class PdfiumEngine:
+    """Pages of one PDF through PDFium."""
+
+    def __init__(self, data: bytes, password: str | None, what: str) -> None:
+        self._what = what
+        self._data = data
+        self._password = password
+        self._plumber: Any = None
+        self.fallback_pages = 0
+        self.damage: list[str] = []
+        try:
+            self._pdf = pdfium.PdfDocument(data, password=password or None)
+        except pdfium.PdfiumError as exc:
+            if exc.err_code == raw.FPDF_ERR_PASSWORD:
+                raise EncryptedDocumentError(
+                    f"{what} is encrypted and the password is missing or wrong: "
+                    "pass password=... (CLI: --password)"
+                ) from exc
+            raise CorruptFileError(
+                f"{what} is damaged and cannot be read ({exc}); re-download or re-export it"
+            ) from exc
+
+    def page_count(self) -> int:
+        return len(self._pdf)
+
+    def pages(self, part: int = 0, parts: int = 1) -> Iterator[PageModel]:
+        for i in range(part, len(self._pdf), parts):
+            try:
+                page = self._pdf[i]
+            except pdfium.PdfiumError as exc:
+                # PDFium refuses some damaged page trees (a cycle) that
+                # pdfminer walks; when both see the same pages, let it try.
+                if self._plumber_engine().page_count() != len(self._pdf):
+                    raise CorruptFileError(
+                        f"{self._what}, page {i + 1} is damaged and cannot be read ({exc})"
+                    ) from exc
+                yield self._fallback(i + 1)
+                continue
+            try:
+                yield self._read(page, i + 1)
+            finally:
+                page.close()
+
+    def close(self) -> None:
+        self._pdf.close()
+        if self._plumber is not None:
+            self._plumber.close()
+
+    def _read(self, page: Any, number: int) -> PageModel:
+        width, height = page.get_size()
+        top_y, crop = float(height), None
+        media, cropbox = page.get_mediabox(), page.get_cropbox()
+        if cropbox != media:
+            # PDFium's page size is the crop box's, its coordinates the
+            # user space's: keep the media box as the page (as pdfminer
+            # does) and the crop box beside it.
+            width, height = media[2] - media[0], media[3] - media[1]
+            top_y = float(media[3])
+            crop = (
+                float(cropbox[0]),
+                top_y - cropbox[3],
+                float(cropbox[2]),
+                top_y - cropbox[1],
+            )
+        walk = _Walk(height=top_y)
+        praw = page.raw
+        _walk(
+            praw,
+            raw.FPDFPage_CountObjects(praw),
+            _object_at,
+            _IDENTITY,
+            walk,
+            0,
+            0,
+        )
+        textpage = page.get_textpage()
+        try:
+            chars = self._chars(textpage.raw, top_y, walk)
+            if walk.unmeasured and self._lost(textpage.raw, walk.unmeasured):
+                return self._fallback(number)
+        finally:
+            textpage.close()
+        edges = walk.edges
+        if not any(c.text.strip() for c in chars):
+            edges = []
+        return PageModel(
+            number=number,
+            width=float(width),
+            height=float(height),
+            chars=chars,
+            edges=edges,
+            paints=walk.paints,
+            crop=crop,
+        )
+
+    @staticmethod
+    def _lost(tp: Any, unmeasured: list[int]) -> bool:
+        """Whether one of the zero-width text objects has no character in the
+        text page (PDFium dropped it)."""
+        seen = {_text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
+        return any(addr not in seen for addr in unmeasured)
+
+    def _plumber_engine(self) -> Any:
+        from .plumber import PlumberEngine
+
+        if self._plumber is None:
+            self._plumber = PlumberEngine(self._data, self._password, self._what)
+        return self._plumber
+
+    def _fallback(self, number: int) -> PageModel:
+        self.fallback_pages += 1
+        model: PageModel = self._plumber_engine().page(number)
+        self.damage.extend(self._plumber.damage)
+        self._plumber.damage.clear()
+        return model
+
+    @staticmethod
+    def _chars(tp: Any, height: float, walk: _Walk) -> list[Char]:
+        n = raw.FPDFText_CountChars(tp)
+        if n <= 0:
+            return []
+        # Tie characters to their text objects only where it can matter
+        # (module docstring).
+        first = walk.texts[0][1] if walk.texts else 0
+        tie = walk.marked or any(p.kind is PaintKind.RECT and p.order > first for p in walk.paints)
+        texts = {a: (o, w, r) for a, o, w, r in walk.texts} if tie else {}
+        facts = (first, False, 0)
+        last_obj: int | None = -1
+        tp_at = ctypes.cast(tp, ctypes.c_void_p).value
+        text = _page_text(tp, n)
+        box = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        # byref() made once: ctypes' per-call argument conversion was a
+        # third of the time spent per character.
+        box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
+        is_generated = raw.FPDFText_IsGenerated
+        loose, origin, font_size = _loose_box, _char_origin, _font_size
+        out: list[Char] = []
+        append = out.append
+        last_top = last_bottom = float("nan")
+        size = bottom = 0.0
+        for i in range(n):
+            ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
+            if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
+                continue
+            if ch == "\x00":
+                continue
+            if ch in _HYPHEN_MARKS:
+                # PDFium's mark for a hyphen it thinks ends a line (U+0002
+                # per character, U+FFFE in page text): the PDF draws "-"
+                # there (清数D-|LAB), and "-" it stays.
+                ch = "-"
+            if tie:
+                obj = _text_object(tp_at, i)
+                if obj != last_obj:
+                    last_obj = obj
+                    facts = texts.get(obj, (first, False, 0))
+            loose(tp, i, box_ref)
+            if box.top != last_top or box.bottom != last_bottom:
+                # A new run (font, size or baseline changed): the loose box's
+                # height comes from the font's ascent and descent at its size,
+                # so an unchanged box means an unchanged size and baseline —
+                # two calls saved for most characters.
+                last_top, last_bottom = box.top, box.bottom
+                size = font_size(tp, i) or 1.0
+                origin(tp, i, ox_ref, oy_ref)
+                bottom = height - oy.value
+            order, white, render = facts
+            append(Char(ch, box.left, box.right, bottom - size, bottom, size, white, render, order))
+        return out
+
+
+def _walk(
+    parent: Any, count: int, get: Any, ctm: Matrix, walk: _Walk, depth: int, order: int
+) -> int:
+    """The `count` page objects of `parent` (a page's typed pointer, or a
+    form XObject's `_Handle`) and of the forms in it, in content order from
+    `order`: ruling lines, paints, text objects' facts.  Returns the next
+    order.  Text objects are most of a page's objects; their branch is kept
+    short, its calls unchecked (`_unchecked`)."""
+    texts = walk.texts
+    left, bottom, right, top = _BOUNDS
+    b0, b1, b2, b3 = _BOUNDS_REF
+    r, g, b, a = _RGBA
+    r_ref, g_ref, b_ref, a_ref = _RGBA_REF
+    type_of, bounds_of, render_mode_of, fill_color_of = (
+        _type_of,
+        _bounds_of,
+        _render_mode_of,
+        _fill_color_of,
+    )
+    text_kind = raw.FPDF_PAGEOBJ_TEXT
+    for k in range(count):
+        obj = get(parent, k)
+        kind = type_of(obj)
+        if kind == text_kind:
+            if bounds_of(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
+                walk.unmeasured.append(obj.value)
+            render = render_mode_of(obj)
+            if render == 0:
+                # _white inlined: this runs for every text object.
+                white = bool(fill_color_of(obj, r_ref, g_ref, b_ref, a_ref)) and (
+                    (r.value >= _WHITE and g.value >= _WHITE and b.value >= _WHITE) or a.value == 0
+                )
+            else:
+                addr = obj.value
+                white = (render in _FILLS or render in _STROKES) and (
+                    (render not in _FILLS or _white(_fill_color, addr))
+                    and (render not in _STROKES or _white(_stroke_color, addr))
+                )
+                walk.marked = True
+            texts.append((obj.value, order, white, render))
+            if white:
+                walk.marked = True
+            order += 1
+            continue
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            if depth < _FORM_DEPTH:
+                m = _mul(_matrix(_pointer(obj.value)), ctm)
+                count_in = _form_count(obj.value)
+                order = _walk(obj, count_in, _form_child, m, walk, depth + 1, order)
+            continue
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            ptr = _pointer(obj.value)
+            walk.edges.extend(_path_facts(ptr, obj.value, _mul(_matrix(ptr), ctm), walk, order))
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE and bounds_of(obj, b0, b1, b2, b3):
+            box = _page_box(ctm, walk.height, (left.value, bottom.value, right.value, top.value))
+            walk.paints.append(Paint(kind=PaintKind.IMAGE, order=order, box=box))
+        order += 1
+    return order
+
+
+def _page_box(m: Matrix, height: float, bounds: tuple[float, float, float, float]) -> Box:
+    """Bounds (PDF x0, y0, x1, y1 in the space `m` maps to the page) as a
+    top-left-origin box."""
+    a, b, c, d, e, f = m
+    x0, y0, x1, y1 = bounds
+    xs, ys = [], []
+    for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
+        xs.append(a * x + c * y + e)
+        ys.append(height - (b * x + d * y + f))
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+# PDFium generates only spaces and line breaks; others need no check.
+_MAYBE_GENERATED = frozenset(" \r\n")
+_HYPHEN_MARKS = frozenset("\x02\ufffe")
+
+
+def _page_text(tp: Any, n: int) -> str | None:
+    """All `n` characters in one call, one per index; None when the text
+    holds characters outside the BMP (two UTF-16 units for one index)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", errors="surrogatepass")
+    return text if len(text) == n else None
+
+
+def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list[Edge]:
+    """A path's visible straight horizontal/vertical segments: stroked in a
+    colour that shows, or a filled rectangle that shows (Word draws thin
+    filled rectangles as borders).  White or unstroked borders are left out:
+    fed to the table finder they split one cell into two rows.  A filled
+    path, whatever its colour, is also noted as a `Paint` (one per rectangle
+    of `re re f`, as pdfminer splits it)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return []
+    stroked = bool(stroke.value) and not _white(_stroke_color, addr)
+    rgba = _rgba(_fill_color, addr) if fill.value else None
+    white_fill = rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
+    alpha = rgba[3] / 255 if rgba is not None else 1.0
+    filled = bool(fill.value) and not white_fill
+    if not (stroked or fill.value):
+        return []
+    height = walk.height
+    a, b, c, d, e, f = m
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[list[tuple[float, float]]] = []
+    curved = False
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        px = a * x.value + c * y.value + e
+        py = height - (b * x.value + d * y.value + f)
+        t = raw.FPDFPathSegment_GetType(seg)
+        if t == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append([(px, py)])
+        elif t == raw.FPDF_SEGMENT_BEZIERTO:
+            curved = True
+            subpaths.append([(px, py)])  # a curve is no rule; start afresh
+            continue
+        else:
+            subpaths[-1].append((px, py))
+        if raw.FPDFPathSegment_GetClose(seg) and subpaths[-1][0] != subpaths[-1][-1]:
+            subpaths[-1].append(subpaths[-1][0])
+    rects = not curved and bool(subpaths) and all(_is_rect(s) for s in subpaths)
+    if fill.value and subpaths:
+        if rects:
+            for s in subpaths:
+                walk.paints.append(
+                    Paint(
+                        kind=PaintKind.RECT,
+                        order=order,
+                        box=_bbox(s),
+                        white=white_fill,
+                        alpha=alpha,
+                    )
+                )
+        else:
+            pts = [p for s in subpaths for p in s]
+            walk.paints.append(
+                Paint(
+                    kind=PaintKind.SHAPE, order=order, box=_bbox(pts), white=white_fill, alpha=alpha
+                )
+            )
+    if not (stroked or filled):
+        return []
+    if not stroked and not rects:
+        return []
+    return subpaths_to_edges(subpaths)
+
+
+def _bbox(pts: list[tuple[float, float]]) -> Box:
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _is_rect(pts: list[tuple[float, float]]) -> bool:
+    """A closed axis-aligned quadrilateral (the `re` operator's shape)."""
+    if len(pts) != 5 or pts[0] != pts[-1]:
+        return False
+    return all(
+        abs(ax - bx) < 1e-3 or abs(ay - by) < 1e-3 for (ax, ay), (bx, by) in itertools.pairwise(pts)
+    )

@@ -1,0 +1,141 @@
+"""PDF reader: an engine draws each page into the page model; lines,
+tables, stitching and furniture are computed from that model, whatever
+engine drew it (docs/pdf.md, "Pipeline"; STYLE.md, "Many readers, one page
+model").
+
+    engine (pdf.pdfium | pdf.plumber)  →  PageModel per page
+    layout.tables.page_to_layout       →  Layout: lines in the body / in cells
+    layout.blocks.layouts_to_blocks    →  paragraphs, stitched tables, residue
+
+`read_pdf` is the public entry: it starts the workers that draw and lay out
+the pages (`pdf.pages`, bounded in memory and time by `pdf.worker`) unless
+they were started already (`start_pdf`), and builds the document from their
+layouts.  Nothing here knows the
+sample: margins, column positions and line widths are measured on the file
+being read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
+from ...models import Document, Residue, Source, Span
+from ..layout.blocks import layouts_to_blocks
+from ..layout.tables import Layout
+from ..limits import Limits
+from .pages import ENGINE_NAMES, Damage, StartedPages, read_layouts, start_pages
+
+__all__ = [
+    "ENGINES",
+    "PdfEngine",
+    "layouts_to_document",
+    "parse_pdf",
+    "read_pdf",
+    "start_pdf",
+]
+
+PdfEngine = Literal["pdfium", "pdfplumber"]
+ENGINES: tuple[PdfEngine, ...] = ENGINE_NAMES
+"""The PDF engines, the default first."""
+
+
+# Above this share of unreadable characters the text layer is garbage, not a
+# notice with a few odd symbols (a private-use bullet, a lost glyph).
+_GARBLED_SHARE = 0.3
+
+
+def _residue(damage: Damage) -> Residue:
+    page, messages = damage
+    more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
+    where = f"page {page}" if page else "the file's structure"
+    return Residue(
+        text="",
+        reason=f"damaged PDF content in {where}, text may be missing: {messages[0][:200]}{more}",
+        span=Span(page=page),
+    )
+
+
+def parse_pdf(
+    data: bytes,
+    source: Source,
+    limits: Limits,
+    password: str | None,
+    engine: str = "pdfium",
+) -> Document:
+    """Parse in the current process, all pages in turn."""
+    what = source.path or "the PDF"
+    _, layouts, damage = read_layouts(data, what, limits.max_pages, password, engine)
+    return layouts_to_document(layouts, damage, source)
+
+
+def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Source) -> Document:
+    """Every page's layout, in page order → the document, after the checks
+    that need the whole file (a text layer at all, and a readable one)."""
+    what = source.path or "the PDF"
+    if not layouts:
+        raise CorruptFileError(f"{what} has no pages")
+    if not any(lay.has_text for lay in layouts):
+        raise NoTextLayerError(
+            f"{what} has no text layer (scanned or image-only pages): run OCR on it first; "
+            "OCR is out of scope for policy_parse"
+        )
+    drawn = sum(lay.drawn for lay in layouts)
+    garbled = sum(lay.garbled for lay in layouts)
+    if garbled > _GARBLED_SHARE * drawn:
+        raise NoTextLayerError(
+            f"{what}'s text layer is unreadable: {garbled} of its {drawn} characters have no "
+            "Unicode meaning (unmapped glyphs or private-use codes, a font without a ToUnicode "
+            "map); run OCR on it first, OCR is out of scope for policy_parse"
+        )
+    blocks, residue = layouts_to_blocks(layouts)
+    if not blocks and not residue:
+        raise EmptyDocumentError(f"{what} holds no text")
+    found = tuple(residue) + tuple(_residue(d) for d in damage)
+    return Document(source=source, blocks=tuple(blocks), residue=found)
+
+
+def start_pdf(
+    data: bytes,
+    what: str,
+    limits: Limits,
+    *,
+    password: str | None = None,
+    engine: str = "pdfium",
+) -> StartedPages:
+    """Start the workers reading a PDF's pages within `limits`; `read_pdf`
+    (`started=`) collects them."""
+    return start_pages(
+        data,
+        what,
+        password=password,
+        engine=engine,
+        workers=limits.pdf_workers,
+        memory_bytes=limits.pdf_memory_bytes,
+        seconds=limits.pdf_seconds,
+        max_pages=limits.max_pages,
+    )
+
+
+def read_pdf(
+    data: bytes,
+    source: Source,
+    limits: Limits,
+    *,
+    password: str | None = None,
+    engine: PdfEngine = "pdfium",
+    while_waiting: Callable[[], None] | None = None,
+    started: StartedPages | None = None,
+) -> Document:
+    """Read a PDF notice into a `Document`, in workers bounded by `limits`
+    (`while_waiting` runs here meanwhile).
+    `engine` picks who draws the pages: "pdfium" (default, fast) or
+    "pdfplumber" (the pure-Python reference).  `started`: workers already
+    reading `data` (`start_pdf`, or the CLI's early start)."""
+    if started is None:
+        started = start_pdf(
+            data, source.path or "the PDF", limits, password=password, engine=engine
+        )
+    layouts, damage = started.finish(while_waiting)
+    return layouts_to_document(layouts, damage, source)

@@ -1,0 +1,5 @@
+"""Plain text (.txt): the reader and its encoding cascade (`reader`), the
+copy furniture text pasted from a PDF carries (page numbers, running heads:
+`furniture`), and tables flattened to text rebuilt as grids (`tables`).
+
+Nothing is imported here: each module loads when it is first asked for."""

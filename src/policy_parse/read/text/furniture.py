@@ -1,0 +1,109 @@
+"""Page furniture in text copied from a PDF: the page numbers (- 3 -, 第3页)
+and the running head or foot printed beside each of them fall between the
+lines of a measure, even inside its annotation. They are taken out as
+residue with a reason, never dropped (docs/pdf.md, "Page furniture")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..._support.lazy_regex import lazy_compile
+from ...models import Residue, Span
+
+__all__ = ["find_furniture"]
+
+# Only forms no measure or table cell takes: a bare 3 may be a 序号 cell of a
+# one-cell-per-line table, so a number needs dashes on both sides or 第…页.
+_PAGE_NUMBER = lazy_compile(
+    r"""(?x)  # verbose
+    ^\s*(?:
+        [-—–－]\s*\d{1,4}\s*[-—–－]                   # - 3 -   —3—
+      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?   # 第3页  第3页 共9页
+    )\s*$
+    """
+)
+
+
+def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
+    """Index of each furniture line → its residue. A line beside a page number
+    is a running head only when the same text stands beside two of them."""
+    # A cheap first-character test before any pattern: most lines are text.
+    numbers = [
+        k
+        for k, ln in enumerate(lines)
+        if ln[:1] in _FIRST
+        and (
+            _PAGE_NUMBER.match(ln) is not None
+            or _bare_in_bracket(lines, k)
+            or _bare_between_rows(lines, k)
+        )
+    ]
+    found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
+    if len(numbers) < 2:
+        return found
+    beside: list[int] = []
+    for k in numbers:
+        for step in (-1, 1):
+            n = _next_text(lines, k, step)
+            if n is not None and n not in found:
+                beside.append(n)
+    seen = Counter(lines[n].strip() for n in set(beside))
+    for n in beside:
+        if seen[lines[n].strip()] >= 2:
+            found[n] = _residue(lines[n], n, "running head repeated at each page number")
+    return found
+
+
+def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
+    """A bare 3 between a line that opens a bracket and one that closes it: a
+    page number fell inside an annotation (no 序号 cell stands there)."""
+    if not lines[k].strip().isdigit() or len(lines[k].strip()) > 4:
+        return False
+    before, after = _next_text(lines, k, -1), _next_text(lines, k, 1)
+    if before is None or after is None:
+        return False
+    head = lines[after]
+    cut = min((i for i, c in enumerate(head) if c in _OPENERS), default=len(head))
+    return _depth(lines[before]) > 0 and _depth(head[:cut]) < 0
+
+
+def _bare_between_rows(lines: Sequence[str], k: int) -> bool:
+    """A bare 3 between two rows written on one line each (| a | b | or a
+    tab between cells): such a table keeps its 序号 inside the row, so the
+    line is the page number of a break inside the table."""
+    if not lines[k].strip().isdigit() or len(lines[k].strip()) > 4:
+        return False
+    before, after = _next_text(lines, k, -1), _next_text(lines, k, 1)
+    return (
+        before is not None
+        and after is not None
+        and _one_line_row(lines[before])
+        and (_one_line_row(lines[after]))
+    )
+
+
+def _one_line_row(line: str) -> bool:
+    text = line.strip()
+    return text.count("|") >= 3 or len([c for c in text.split("\t") if c.strip()]) >= 3
+
+
+_FIRST = frozenset("-—–－第 0123456789")
+_OPENERS = "（(〔【["
+_CLOSERS = "）)〕】]"
+
+
+def _depth(text: str) -> int:
+    """Brackets opened minus brackets closed."""
+    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
+
+
+def _next_text(lines: Sequence[str], k: int, step: int) -> int | None:
+    n = k + step
+    while 0 <= n < len(lines) and not lines[n].strip():
+        n += step
+    return n if 0 <= n < len(lines) else None
+
+
+def _residue(text: str, k: int, reason: str) -> Residue:
+    return Residue(text=text.strip(), reason=reason, span=Span(start_line=k + 1, end_line=k + 1))

@@ -1,0 +1,337 @@
+"""The bounded PDF worker where callers really run it: inside daemonic pool
+workers, in threads, and with faulthandler on (issue 9; docs/pdf.md,
+"Bounded resources")."""
+
+from __future__ import annotations
+
+import multiprocessing
+import subprocess
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream
+
+from policy_parse.errors import InputTooLargeError
+from policy_parse.models import Paragraph
+from policy_parse.read import read_document
+from policy_parse.read.pdf.worker import run_bounded
+
+TEXT = "关于印发分工方案的通知"
+PDF = build_pdf([Page(texts=[Text(72, 100, TEXT, 12)])])
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    doc = read_document(data)
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def _sleep() -> None:
+    import time
+
+    time.sleep(30)
+
+
+def test_it_reads_a_pdf_inside_a_multiprocessing_pool() -> None:
+    # Pool workers are daemonic: multiprocessing refuses them children
+    # ("daemonic processes are not allowed to have children").
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        assert pool.map(_paragraphs, [PDF, PDF]) == [[TEXT], [TEXT]]
+
+
+def test_it_reads_a_pdf_inside_a_process_pool_executor() -> None:
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=ctx) as ex:
+        assert list(ex.map(_paragraphs, [PDF, PDF])) == [[TEXT], [TEXT]]
+
+
+def test_it_reads_pdfs_from_eight_threads_without_forking_a_threaded_process() -> None:
+    import os
+
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        forks.append(threading.active_count())
+        return real_fork()
+
+    os.fork = counting_fork  # type: ignore[assignment]
+    try:
+        with ThreadPoolExecutor(8) as ex:
+            results = list(ex.map(_paragraphs, [PDF] * 8))
+    finally:
+        os.fork = real_fork  # type: ignore[assignment]
+    assert results == [[TEXT]] * 8
+    # A fresh interpreter is started instead of forking a threaded process.
+    assert forks == []
+
+
+def test_a_threaded_caller_still_gets_the_clock_and_the_memory_budget() -> None:
+    box: list[BaseException] = []
+
+    def timed() -> None:
+        try:
+            run_bounded(_sleep, memory_bytes=1 << 30, seconds=0.5)
+        except BaseException as exc:  # noqa: BLE001 - inspected below
+            box.append(exc)
+
+    threads = [threading.Thread(target=timed) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert len(box) == 2
+    assert all(isinstance(e, InputTooLargeError) and "longer than" in str(e) for e in box)
+
+
+def test_a_crash_in_the_engine_prints_no_fatal_error_stack(tmp_path: Path) -> None:
+    # PDFium aborts when an allocation fails; with faulthandler on (pytest,
+    # python -X faulthandler) the child used to dump its C-level crash and
+    # Python stack on the inherited stderr.
+    bomb = build_pdf(
+        [
+            Page(
+                raw_content=flate_bomb_stream(1 << 30),
+                content_filters=("FlateDecode", "FlateDecode"),
+            ),
+            Page(texts=[Text(72, 100, TEXT, 12)]),
+        ]
+    )
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bomb)
+    code = (
+        "import sys\n"
+        "from policy_parse.read import read_document, Limits\n"
+        "try:\n"
+        f"    read_document({str(path)!r}, limits=Limits(pdf_memory_bytes=256 * 1024 * 1024))\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.stdout.strip() == "InputTooLargeError"
+    assert "Fatal Python error" not in proc.stderr
+    assert proc.stderr == ""
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_worker_reports_a_parse_error_the_same_either_way(threads: int) -> None:
+    blocker = threading.Event()
+    extra = [threading.Thread(target=blocker.wait) for _ in range(threads - 1)]
+    for t in extra:
+        t.start()
+    try:
+        with pytest.raises(InputTooLargeError, match="page limit"):
+            from policy_parse.read import Limits
+
+            read_document(
+                build_pdf([Page(texts=[Text(72, 100, TEXT, 12)])] * 2), limits=Limits(max_pages=1)
+            )
+    finally:
+        blocker.set()
+        for t in extra:
+            t.join()
+
+
+# --- several workers share the pages (Limits.pdf_workers) -----------------------
+
+
+def _pid_after(delay: float, value: int) -> tuple[int, int]:
+    import os
+    import time
+
+    time.sleep(delay)
+    return os.getpid(), value
+
+
+def _fail_if(value: int) -> int:
+    if value:
+        from policy_parse.errors import CorruptFileError
+
+        raise CorruptFileError(f"call {value} failed")
+    return value
+
+
+def test_calls_run_at_once_in_separate_children_and_answer_in_order() -> None:
+    import os
+    import time
+
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    start = time.monotonic()
+    # The first call finishes last: order is the calls', not the finish's.
+    got = run_bounded_each(
+        _pid_after, [(0.6, 0), (0.0, 1), (0.3, 2)], memory_bytes=1 << 30, seconds=10
+    )
+    elapsed = time.monotonic() - start
+    assert [v for _, v in got] == [0, 1, 2]
+    pids = {pid for pid, _ in got}
+    assert len(pids) == 3 and os.getpid() not in pids
+    assert elapsed < 0.6 + 0.5  # together, not 0.9 s one after another
+
+
+def test_the_first_failing_call_is_the_error_raised() -> None:
+    from policy_parse.errors import CorruptFileError
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    with pytest.raises(CorruptFileError, match="call 2 failed"):
+        run_bounded_each(_fail_if, [(0,), (2,), (3,)], memory_bytes=1 << 30, seconds=10)
+
+
+def test_one_clock_for_all_children() -> None:
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    with pytest.raises(InputTooLargeError, match="longer than 0.5 s"):
+        run_bounded_each(_pid_after, [(0.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=0.5)
+
+
+def _pages_pdf() -> bytes:
+    pages = [
+        Page(
+            texts=[Text(72, 100 + 40 * k, f"{n}.第{n}页第{k}行的举措内容。", 12) for k in range(3)]
+        )
+        for n in range(1, 8)
+    ]
+    return build_pdf(pages)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(engine: str) -> None:
+    from policy_parse.emit.json import document_to_dict
+    from policy_parse.read import Limits
+
+    data = _pages_pdf()
+    one = read_document(data, limits=Limits(pdf_workers=1), pdf_engine=engine)
+    two = read_document(data, limits=Limits(pdf_workers=2), pdf_engine=engine)
+    assert document_to_dict(two) == document_to_dict(one)
+    assert [b.span.page for b in one.blocks] == sorted(b.span.page for b in one.blocks)
+
+
+def test_the_caller_works_while_the_children_read() -> None:
+    import time
+
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    seen: list[float] = []
+    start = time.monotonic()
+    got = run_bounded_each(
+        _pid_after,
+        [(0.5, 0), (0.5, 1)],
+        memory_bytes=1 << 30,
+        seconds=10,
+        while_waiting=lambda: seen.append(time.monotonic() - start),
+    )
+    assert [v for _, v in got] == [0, 1]
+    # Called once, at once: not after the children answered.
+    assert len(seen) == 1 and seen[0] < 0.4
+
+
+def test_a_failure_while_waiting_still_reaps_the_children() -> None:
+    import os
+
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    def broken() -> None:
+        raise KeyError("while waiting")
+
+    with pytest.raises(KeyError):
+        run_bounded_each(
+            _pid_after, [(0.0, 0)], memory_bytes=1 << 30, seconds=10, while_waiting=broken
+        )
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+
+
+def test_a_threaded_caller_reads_a_pdf_with_one_worker() -> None:
+    # Forking is unsafe with threads alive, and a fresh interpreter per
+    # worker, one after another, would cost more than it saves.
+    from policy_parse.read.pdf.pages import workers_for
+
+    assert workers_for(2) >= 1
+    box: list[int] = []
+    t = threading.Thread(target=lambda: box.append(workers_for(2)))
+    hold = threading.Event()
+    other = threading.Thread(target=hold.wait)
+    other.start()
+    try:
+        t.start()
+        t.join()
+    finally:
+        hold.set()
+        other.join()
+    assert box == [1]
+
+
+def test_the_pdfs_hash_is_taken_while_waiting_or_after_it() -> None:
+    # The hash is taken while the workers read; a threaded caller's workers
+    # fill no wait, and the hash is taken after.
+    import hashlib
+
+    want = hashlib.sha256(PDF).hexdigest()
+    assert read_document(PDF).source.sha256 == want
+    with ThreadPoolExecutor(2) as ex:
+        got = list(ex.map(lambda d: read_document(d).source.sha256, [PDF, PDF]))
+    assert got == [want, want]
+
+
+# --- started now, waited for later (the CLI's early start) ---------------------
+
+
+def test_children_started_now_answer_when_finished_later() -> None:
+    import time
+
+    from policy_parse.read.pdf.worker import finish_each, start_each
+
+    children = start_each(_pid_after, [(0.3, 0), (0.0, 1)], memory_bytes=1 << 30, seconds=10)
+    time.sleep(0.4)  # the caller's own work: the children run meanwhile
+    start = time.monotonic()
+    got = finish_each(children)
+    assert [v for _, v in got] == [0, 1]
+    assert time.monotonic() - start < 0.25  # done already, not started by finish_each
+    with pytest.raises(RuntimeError, match="already waited for"):
+        finish_each(children)
+
+
+def test_cancelled_children_are_killed_and_reaped() -> None:
+    import os
+    import time
+
+    from policy_parse.read.pdf.worker import finish_each, start_each
+
+    children = start_each(_pid_after, [(30.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=60)
+    start = time.monotonic()
+    children.cancel()
+    assert time.monotonic() - start < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # none left, not even a zombie
+    children.cancel()  # twice is harmless
+    with pytest.raises(RuntimeError):
+        finish_each(children)
+
+
+def test_the_cli_budget_for_an_early_start_is_the_default_limits() -> None:
+    # The CLI starts a PDF's workers before attrs is imported, with these
+    # numbers; the normal path would use Limits() — they must not differ.
+    from policy_parse.read import Limits, limit_defaults
+
+    limits = Limits()
+    assert (
+        limits.max_input_bytes,
+        limits.pdf_memory_bytes,
+        limits.pdf_seconds,
+        limits.pdf_workers,
+        limits.max_pages,
+    ) == (
+        limit_defaults.MAX_INPUT_BYTES,
+        limit_defaults.PDF_MEMORY_BYTES,
+        limit_defaults.PDF_SECONDS,
+        limit_defaults.PDF_WORKERS,
+        limit_defaults.MAX_PAGES,
+    )

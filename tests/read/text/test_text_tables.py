@@ -1,0 +1,480 @@
+"""read/text/reader.py + read/text/tables.py: tables flattened to text, rebuilt as grids.
+
+Every specimen is made up (县甲局, 县乙局 …) in the shapes a browser or PDF
+copy leaves behind; docs/formats.md, "Tables written as text", names them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import pytest
+
+import policy_parse
+from policy_parse.audit import characters_in, lost_and_invented
+from policy_parse.models import Document, Format, Source, Table
+from policy_parse.read.text.reader import read_text
+from policy_parse.read.text.tables import column_role
+
+SOURCE = Source(path=None, format=Format.TXT, sha256="0" * 64)
+PREAMBLE = "某县重点任务分工方案\n\n"
+
+
+def doc(text: str) -> Document:
+    return read_text(text, SOURCE)
+
+
+def grid(document: Document) -> list[list[str]]:
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def records(text: str) -> list[tuple[str, list[str], list[str]]]:
+    notice = policy_parse.parse_text(text)
+    return [
+        (str(e.number), [u.written for u in e.lead], [u.written for u in e.support])
+        for e in notice.table
+        if e.number is not None
+    ]
+
+
+# --- one cell per line, rows apart by blank lines ------------------------------------
+
+GROUPED = """序号
+重点任务
+牵头单位
+配合单位
+
+1
+推行一窗受理。
+县甲局
+县乙局、县丙局
+
+2
+压缩审批时间。
+县乙局
+县甲局
+"""
+
+
+def test_it_reads_one_cell_per_line_rows_apart_by_blank_lines():
+    assert grid(doc(PREAMBLE + GROUPED)) == [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "推行一窗受理。", "县甲局", "县乙局、县丙局"],
+        ["2", "压缩审批时间。", "县乙局", "县甲局"],
+    ]
+
+
+def test_a_lone_title_line_between_grouped_rows_is_a_title_row():
+    text = GROUPED.replace("\n2\n", "\n二、压缩时间\n\n2\n")
+    rows = grid(doc(PREAMBLE + text))
+    assert rows[2] == ["二、压缩时间"]
+    notice = policy_parse.parse_text(PREAMBLE + text)
+    assert notice.table[1].part_written == "二、压缩时间"
+
+
+def test_a_lone_bar_line_separates_rows_like_a_blank_one():
+    text = GROUPED.replace("\n\n", "\n|\n")
+    assert records(PREAMBLE + text) == [
+        ("1", ["县甲局"], ["县乙局", "县丙局"]),
+        ("2", ["县乙局"], ["县甲局"]),
+    ]
+
+
+def test_prose_after_a_grouped_table_stays_prose():
+    text = GROUPED + "\n各单位要认真落实，按时报送进展。\n"
+    blocks = doc(PREAMBLE + text).blocks
+    assert blocks[-1].text == "各单位要认真落实，按时报送进展。"  # type: ignore[union-attr]
+
+
+# --- one cell per paragraph --------------------------------------------------------
+
+# Every cell is followed by a blank line; an empty cell is one blank line more;
+# the header cell 县政府分管领导 wrapped over two lines; a title row (its
+# marker lost) and a （一） row come before the numbered rows.
+PARAGRAPHS = """序号
+
+重点工作
+
+县政府
+
+分管领导
+
+牵头单位
+
+配合单位
+
+备注
+
+优化营商环境。
+
+
+
+
+
+（一）
+
+深化审批改革。
+
+
+
+
+
+1
+
+推行一窗受理。
+
+张 三
+
+县甲局
+
+县乙局、县丙局
+
+
+2
+
+压缩审批时间。
+
+张 三
+
+县乙局
+
+
+
+3
+
+清理证明事项。
+
+李 四
+
+县丙局
+
+县甲局
+
+已完成
+"""
+
+
+def test_it_reads_one_cell_per_paragraph_rows_by_where_the_number_recurs():
+    rows = grid(doc(PREAMBLE + PARAGRAPHS))
+    assert rows[0] == ["序号", "重点工作", "县政府分管领导", "牵头单位", "配合单位", "备注"]
+    assert rows[1] == ["优化营商环境。"]  # a one-cell title row
+    assert rows[2] == ["（一）", "深化审批改革。", "", "", "", ""]
+    assert rows[3] == ["1", "推行一窗受理。", "张 三", "县甲局", "县乙局、县丙局", ""]
+    assert rows[4] == ["2", "压缩审批时间。", "张 三", "县乙局", "", ""]
+    assert rows[5] == ["3", "清理证明事项。", "李 四", "县丙局", "县甲局", "已完成"]
+
+
+def test_a_flattened_table_gives_records_with_their_groups():
+    notice = policy_parse.parse_text(PREAMBLE + PARAGRAPHS)
+    first = notice.table[0]
+    assert (str(first.number), [u.written for u in first.lead]) == ("1", ["县甲局"])
+    assert first.part_written == "优化营商环境。"
+    assert first.section_written == "（一）深化审批改革。"
+    assert first.leaders == ("张三",)  # a person: never a unit, kept as leaders
+    assert not any(k == "县政府分管领导" for k, _ in first.extra)
+    assert [u.written for u in notice.table[1].support] == []
+
+
+# --- pipe rows -----------------------------------------------------------------------
+
+PIPES = """| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |
+|---|---|---|---|---|
+| 1 | 优化服务 | 推行一窗受理。 | 县甲局 | 县乙局 |
+| 2 | 压缩审批时间。 | 县乙局 | |
+"""
+
+
+def test_a_pipe_row_with_fewer_cells_lost_its_leading_cells_to_a_rowspan():
+    document = doc(PREAMBLE + PIPES)
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    last = table.rows[-1].cells
+    assert [c.merged_up for c in last] == [True, False, False, False, False]
+    assert [c.text for c in last] == ["", "2", "压缩审批时间。", "县乙局", ""]
+
+
+def test_the_markdown_rule_line_is_kept_as_residue_not_dropped():
+    document = doc(PREAMBLE + PIPES)
+    assert [(r.text, r.reason) for r in document.residue] == [
+        ("|---|---|---|---|---|", "rule line of a pipe table")
+    ]
+
+
+def test_pipe_rows_without_outer_bars_read_the_same():
+    text = "序号 | 具体措施 | 牵头单位\n1 | 推行一窗受理。 | 县甲局\n"
+    assert records(PREAMBLE + text) == [("1", ["县甲局"], [])]
+
+
+# --- space-separated rows ------------------------------------------------------------
+
+SPACED = """序号  具体措施  牵头单位  配合单位
+1  推行一窗受理。  县甲局  县乙局、县丙局
+2  压缩审批时间。  县乙局  县甲局
+"""
+
+
+def test_it_reads_rows_whose_columns_are_apart_by_wide_gaps():
+    assert records(PREAMBLE + SPACED) == [
+        ("1", ["县甲局"], ["县乙局", "县丙局"]),
+        ("2", ["县乙局"], ["县甲局"]),
+    ]
+
+
+def test_ideographic_spaces_part_columns_too():
+    text = SPACED.replace("  ", "\u3000")
+    assert records(PREAMBLE + text)[0] == ("1", ["县甲局"], ["县乙局", "县丙局"])
+
+
+# --- key–value pairs -----------------------------------------------------------------
+
+KEY_VALUE = """重点工作: | 12.推行一窗受理,压缩审批时间。 |
+牵头单位: | 县甲局 |
+进展情况及下一步工作: |
+已完成。 |
+重点工作: | 13.清理证明事项。 |
+牵头单位: | 县乙局 |
+"""
+
+
+def test_key_value_pairs_are_one_record_each_run_of_keys():
+    rows = grid(doc(PREAMBLE + KEY_VALUE))
+    assert rows == [
+        ["重点工作", "牵头单位", "进展情况及下一步工作"],
+        ["12.推行一窗受理,压缩审批时间。", "县甲局", "已完成。"],
+        ["13.清理证明事项。", "县乙局", ""],
+    ]
+
+
+def test_the_measure_number_written_in_the_text_cell_is_the_rows_number():
+    notice = policy_parse.parse_text(PREAMBLE + KEY_VALUE)
+    assert [(str(e.number), e.text) for e in notice.table] == [
+        ("12", "推行一窗受理,压缩审批时间。"),
+        ("13", "清理证明事项。"),
+    ]
+    assert [u.written for u in notice.table[0].lead] == ["县甲局"]
+
+
+def test_repeated_keys_are_kept_as_residue():
+    document = doc(PREAMBLE + KEY_VALUE)
+    assert sorted(r.text for r in document.residue) == ["牵头单位", "重点工作"]
+
+
+# --- prose is never a table ------------------------------------------------------------
+
+
+def test_label_lines_and_sentences_with_column_words_stay_prose():
+    text = (
+        "一、优化服务\n"
+        "1.推行一窗受理。\n"
+        "牵头单位：县甲局\n"
+        "配合单位：县乙局\n"
+        "序号 重点任务 由各单位自行编排。\n"
+    )
+    document = doc(text)
+    assert not any(isinstance(b, Table) for b in document.blocks)
+    assert not document.residue
+
+
+def test_a_lone_column_word_is_not_a_table():
+    document = doc("重点任务\n\n推行一窗受理。\n")
+    assert not any(isinstance(b, Table) for b in document.blocks)
+    assert not document.residue
+
+
+def test_column_words_without_rows_leave_a_residue_that_says_so():
+    text = (
+        PREAMBLE
+        + "序号\n重点任务\n牵头单位\n\n各单位要认真落实，按时报送进展情况，确保取得实效。\n"
+    )
+    document = doc(text)
+    assert [(r.text, r.reason) for r in document.residue] == [
+        (w, "looks like a table (header words 序号、重点任务、牵头单位) but no rows were read")
+        for w in ("序号", "重点任务", "牵头单位")
+    ]
+    # Nothing else is lost: the sentence stays a paragraph.
+    assert document.blocks[-1].text.startswith("各单位要认真落实")  # type: ignore[union-attr]
+
+
+def test_a_pipe_header_with_no_rows_says_so_too():
+    document = doc(PREAMBLE + "序号 | 重点任务 | 牵头单位 |\n\n各单位要认真落实。\n")
+    assert [r.reason for r in document.residue] == [
+        "looks like a table (header words 序号、重点任务、牵头单位) but no rows were read"
+    ]
+
+
+# --- column words -----------------------------------------------------------------------
+
+
+def test_column_words_follow_the_role_word_and_unit_noun_pattern():
+    assert column_role("牵头负责部门") == "lead"
+    assert column_role("配合责任单位") == "support"
+    assert column_role("主要责任单位") == "responsible"
+    assert column_role("负责部门") == "responsible"
+    assert column_role("责任科室") == "responsible"
+    assert column_role("责任部门") == "units"  # the listed, lead-first word
+    assert column_role("牵头") is None
+    assert column_role("推行一窗受理") is None
+
+
+def test_a_traditional_header_is_recognised_before_the_script_is_converted():
+    text = "序號 | 具體措施 | 牽頭單位 |\n1 | 推行一窗受理。 | 縣甲局 |\n"
+    assert grid(doc("某縣重點任務分工方案\n\n" + text))[0] == ["序號", "具體措施", "牽頭單位"]
+    assert records("某縣重點任務分工方案\n\n" + text) == [("1", ["縣甲局"], [])]
+
+
+# --- nothing lost ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("specimen", [GROUPED, PARAGRAPHS, PIPES, SPACED, KEY_VALUE])
+def test_every_character_of_a_flattened_table_is_read_and_kept(specimen):
+    text = PREAMBLE + specimen
+    document = doc(text)
+    # The reader drops nothing but whitespace and punctuation (| and : here).
+    assert characters_in(document) == Counter(
+        c for c in text if not c.isspace() and unicodedata.category(c)[0] not in "PSZC"
+    )
+    notice = policy_parse.notice_from_document(policy_parse.read_document(text))
+    assert lost_and_invented(policy_parse.read_document(text), notice) == ("", "")
+
+
+def test_rows_under_a_rowspan_continue_it_whether_cells_are_empty_or_missing():
+    text = """| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |
+| 1 | 优化服务 | 推行一窗受理。 | 县甲局 | 县乙局 |
+|  |  | 压缩审批时间。 | 县乙局 | |
+| 2 | 放宽准入 | 清理证明事项。 | 县丙局 | |
+| 压缩办理环节。 | 县丁局 |  |
+"""
+    notice = policy_parse.parse_text(PREAMBLE + text)
+    assert [(e.id, e.part_written, [u.written for u in e.lead]) for e in notice.table] == [
+        ("1-1", "优化服务", ["县甲局"]),
+        ("1-2", "优化服务", ["县乙局"]),
+        ("2-1", "放宽准入", ["县丙局"]),
+        ("2-2", "放宽准入", ["县丁局"]),
+    ]
+    assert [u.written for u in notice.table[1].support] == []  # support is never inherited
+
+
+def test_tab_separated_rows_keep_their_empty_cells():
+    text = "序号\t具体措施\t牵头单位\t配合单位\n1\t推行一窗受理。\t\t县乙局\n2\t压缩审批时间。\t县乙局\t\n"
+    assert grid(doc(PREAMBLE + text)) == [
+        ["序号", "具体措施", "牵头单位", "配合单位"],
+        ["1", "推行一窗受理。", "", "县乙局"],
+        ["2", "压缩审批时间。", "县乙局", ""],
+    ]
+
+
+def test_full_width_bars_separate_cells_like_ascii_ones():
+    text = "序号｜具体措施｜牵头单位\n1｜推行一窗受理。｜县甲局\n"
+    assert records(PREAMBLE + text) == [("1", ["县甲局"], [])]
+
+
+def test_paragraphs_after_the_last_numbered_row_are_no_rows():
+    note = "\n\n备注：各单位于每季度末报送进展。\n\n特此说明，请认真落实。\n"
+    document = doc(PREAMBLE + PARAGRAPHS.rstrip("\n") + note)
+    assert grid(document)[-1] == ["3", "清理证明事项。", "李 四", "县丙局", "县甲局", "已完成"]
+    assert [b.text for b in document.blocks[-2:]] == [  # type: ignore[union-attr]
+        "备注：各单位于每季度末报送进展。",
+        "特此说明，请认真落实。",
+    ]
+
+
+def test_an_unclosed_value_ends_at_a_blank_line():
+    text = "重点工作: | 12.推行一窗受理。 |\n牵头单位: | 县甲局\n\n各单位要认真落实。\n"
+    document = doc(PREAMBLE + text)
+    assert grid(document)[1] == ["12.推行一窗受理。", "县甲局"]
+    assert document.blocks[-1].text == "各单位要认真落实。"  # type: ignore[union-attr]
+
+
+def test_a_short_prose_group_after_a_grouped_table_is_no_row():
+    text = GROUPED + "\n各单位要认真落实。\n按时报送进展。\n"
+    document = doc(PREAMBLE + text)
+    assert len(grid(document)) == 3
+    assert [b.text for b in document.blocks[-2:]] == ["各单位要认真落实。", "按时报送进展。"]  # type: ignore[union-attr]
+
+
+def test_a_tab_separated_header_may_leave_a_spanned_cell_empty():
+    # 责任单位 spans two columns; the row under it names them.
+    text = PREAMBLE + (
+        "序号\t工作任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "1\t推进甲事\t县甲局\t县乙局、县丙局\t2024年底前\n"
+    )
+    assert grid(doc(text))[0] == ["序号", "工作任务", "责任单位", "", "完成时限"]
+    assert records(text) == [("1", ["县甲局"], ["县乙局", "县丙局"])]
+
+
+# --- page furniture of a PDF copy (read/text/furniture.py) --------------------
+
+
+PAGED = (
+    PREAMBLE + "一、甲类任务\n"
+    "（一）推进县甲局牵头的事项办理，年内完成清单。（县甲局牵头，县乙局、\n"
+    "- 2 -\n"
+    "某县人民政府办公室\n"
+    "县丙局配合）\n"
+    "（二）完善县丁局服务。（县丁局负责）\n"
+    "— 3 —\n"
+    "某县人民政府办公室\n"
+    "（三）开展县戊局检查。（县戊局负责）\n"
+)
+
+
+def test_page_numbers_and_the_running_head_beside_them_are_residue_not_measure_text():
+    document = doc(PAGED)
+    reasons = {r.text: r.reason for r in document.residue}
+    assert reasons["- 2 -"].startswith("page number")
+    assert reasons["— 3 —"].startswith("page number")
+    assert reasons["某县人民政府办公室"].startswith("running head")
+    notice = policy_parse.parse_text(PAGED)
+    first = notice.measures[0]
+    assert [u.written for u in first.lead] == ["县甲局"]
+    assert sorted(u.written for u in first.support) == ["县丙局", "县乙局"]
+
+
+def test_a_line_beside_only_one_page_number_stays_text():
+    text = PREAMBLE + "（一）推进事项。（县甲局负责）\n- 2 -\n某县人民政府办公室\n"
+    texts = {r.text for r in doc(text).residue}
+    assert "- 2 -" in texts
+    assert "某县人民政府办公室" not in texts
+
+
+@pytest.mark.parametrize("line", ["3", "2023", "-3", "第三部分"])
+def test_a_bare_number_or_a_heading_is_no_page_number(line):
+    text = PREAMBLE + f"（一）推进事项。（县甲局负责）\n{line}\n"
+    assert not any(r.reason.startswith("page number") for r in doc(text).residue)
+
+
+def test_a_bare_page_number_inside_an_open_annotation_is_residue_not_part_of_a_unit():
+    text = PREAMBLE + "（一）推进事项。（县甲局牵头，县乙局、\n7\n县丙局配合）\n"
+    assert [r.text for r in doc(text).residue if r.reason.startswith("page number")] == ["7"]
+    (measure,) = policy_parse.parse_text(text).measures
+    assert sorted(u.written for u in measure.support) == ["县丙局", "县乙局"]
+
+
+def test_a_bare_number_after_a_closed_line_stays_text_it_may_be_a_serial_cell():
+    text = PREAMBLE + "（一）推进事项。（县甲局负责）\n2\n县丙局配合）\n"
+    assert not any(r.reason.startswith("page number") for r in doc(text).residue)
+
+
+@pytest.mark.parametrize("sep", ["|", "\t"])
+def test_a_bare_page_number_between_rows_written_one_per_line_does_not_end_the_table(sep):
+    def row(*cells):
+        return (f"| {' | '.join(cells)} |" if sep == "|" else "\t".join(cells)) + "\n"
+
+    text = (
+        "某县分工表\n"
+        + row("序号", "具体措施", "牵头单位", "配合单位")
+        + row("1", "推行一窗受理。", "县审批局", "县发改局")
+        + row("2", "压缩开办时间。", "县市场监管局", "县税务局")
+        + "3\n"
+        + row("3", "推进一网通办。", "县住建局", "县自然资源局")
+    )
+    notice = policy_parse.parse_text(text)
+    assert [e.id for e in notice.table] == ["1", "2", "3"]
+    assert [r.text for r in notice.residue if r.reason.startswith("page number")] == ["3"]
+
+
+def test_a_bare_number_between_prose_lines_stays_text():
+    text = PREAMBLE + "（一）推进事项。（县甲局负责）\n3\n（二）优化服务。（县乙局负责）\n"
+    assert not any(r.reason.startswith("page number") for r in doc(text).residue)

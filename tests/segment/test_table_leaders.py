@@ -1,0 +1,30 @@
+"""A table column naming persons (责任领导, 市政府分管领导) fills `leaders`, never units."""
+
+from __future__ import annotations
+
+import json
+
+import policy_parse
+from policy_parse.emit.json import to_json
+
+TABLE = (
+    "任务分工表\n"
+    "| 序号 | 工作任务 | 市政府分管领导 | 牵头单位 | 配合单位 |\n"
+    "| 1 | 新建公园5个 | 王甲、李乙 | 市园林局 | 市财政局 |\n"
+    "| 2 | 改造管网30公里 | 赵丙 | 市住建局 | 市水务局 |\n"
+)
+
+
+def test_a_person_column_fills_the_rows_leaders_and_no_unit() -> None:
+    notice = policy_parse.parse_text(TABLE)
+    first, second = notice.table
+    assert first.leaders == ("王甲", "李乙")
+    assert second.leaders == ("赵丙",)
+    names = {u.name for e in notice.table for u in (*e.lead, *e.support)}
+    assert names == {"市园林局", "市财政局", "市住建局", "市水务局"}
+    assert not any("王甲" in v for e in notice.table for _, v in e.extra)
+
+
+def test_the_json_record_of_a_table_measure_carries_its_leaders() -> None:
+    records = json.loads(to_json(policy_parse.parse_text(TABLE)))["measures"]
+    assert [r["leaders"] for r in records] == [["王甲", "李乙"], ["赵丙"]]
