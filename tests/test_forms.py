@@ -54,10 +54,7 @@ RATCHET = {"docx": 209, "pdf": 209}
 # form fails the same way: a shape of the prose or of the table's columns,
 # not of the file.
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("both", "14_guangzhou-2021-table"): (
-        "a full-width group row (one cell spanning the row) is read as a row whose every "
-        "column holds its title; and, as in the .txt, the excerpt ends inside a name (市科)"
-    ),
+    ("both", "14_guangzhou-2021-table"): "as the .txt: the excerpt ends inside a name (市科)",
     ("both", "15_guangzhou-2023-progress"): (
         "a label | value table (重点工作: | 135.… , 牵头单位: | X) is no 分工表 and its labels "
         "are not read as label lines: refused as no notice (the .txt reads it)"
@@ -65,10 +62,6 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("both", "23_guofa-2019-3-zongbao"): "as the .txt: 11.121… and an annotation lost",
     ("both", "24_guangzhou-2012-rencai"): "as the .txt: 11.121人才… read as sub-number 121",
     ("both", "25_wuxi-2011-fenjie"): "as the .txt: 各市(县)、区政府",
-    ("both", "26_suzhou-2011-table"): (
-        "a full-width group row (one cell spanning the row) is read as a row whose every "
-        "column holds its title"
-    ),
     ("both", "27_guoban-2016-38-lianghua"): (
         "as the .txt: the cover letter's 一、二、三、 taken for the measures, the table's "
         "rows unused"
