@@ -81,10 +81,16 @@ def _records(notice: Any) -> list[tuple[str, tuple[Any, ...], tuple[Any, ...]]]:
     return [(str(e.number), e.lead, e.support) for e in notice.table if e.number is not None]
 
 
+def key_of(txt: Path) -> list[dict[str, Any]]:
+    """The hand-made key of a corpus notice (NN_name.expected.json)."""
+    path = txt.with_name(txt.name.replace(".txt", ".expected.json"))
+    return json.loads(path.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
 def score_file(txt: Path) -> FileScore:
     import policy_parse
 
-    key = json.loads(txt.with_name(txt.name.replace(".txt", ".expected.json")).read_text("utf-8"))
+    key = key_of(txt)
     try:
         notice = policy_parse.parse_text(notice_text(txt))
     except policy_parse.PolicyParseError as exc:
@@ -96,6 +102,11 @@ def score_file(txt: Path) -> FileScore:
             misses=(),
             error=f"{type(exc).__name__}: {exc}",
         )
+    return score_notice(txt.stem, key, notice)
+
+
+def score_notice(name: str, key: list[dict[str, Any]], notice: Any) -> FileScore:
+    """A parsed notice (from any form of the file) against its key."""
     got = _records(notice)
     ids = _ids(notice)
     named = _flagged(notice)
@@ -140,7 +151,7 @@ def score_file(txt: Path) -> FileScore:
             misses.append(f"not in the key, with units: {', '.join(extra)}")
     structure = sum(1 for d in notice.discrepancies if d.kind.value == "structure")
     return FileScore(
-        name=txt.stem,
+        name=name,
         exact=exact,
         total=len(key),
         structure=structure,

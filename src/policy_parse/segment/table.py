@@ -233,7 +233,10 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             continue
         if not any(t.strip() for t in texts):
             continue
-        if (heading := _heading_row(texts)) is not None:
+        # A cell spanning columns (w:gridSpan, a PDF region) is one cell: its
+        # copies in the columns it covers are not texts of their own.
+        spanned = [c.text for c in row.cells if not c.merged_left]
+        if (heading := _heading_row(spanned)) is not None:
             style = _marker_style(heading)
             if style not in heading_levels:
                 heading_levels.append(style)

@@ -3,10 +3,13 @@ across lines and pages, tables stitched across pages, furniture as residue."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ... import data
+from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
 from .furniture import split_furniture
 from .lines import Line, join_texts, wraps_into
@@ -18,15 +21,65 @@ __all__ = ["layouts_to_blocks"]
 
 
 def _cell_text(cell: GridCell, width: float) -> str:
-    """A cell's lines joined: wraps glued, typed line breaks kept as "\\n"."""
+    """A cell's lines joined: wraps glued, typed line breaks kept as "\\n".
+    A full line followed by another may be either; it is kept apart when
+    both sides read as units (`_units_apart`): two names, one a line."""
     parts: list[str] = []
     lines = cell.lines
     for i, ln in enumerate(lines):
-        if i and wraps_into(lines[i - 1], width - (lines[i - 1].x1 - lines[i - 1].x0), ln):
+        if (
+            i
+            and wraps_into(lines[i - 1], width - (lines[i - 1].x1 - lines[i - 1].x0), ln)
+            and not _units_apart(parts[-1], ln.text)
+        ):
             parts[-1] = join_texts(parts[-1], ln.text)
         else:
             parts.append(ln.text)
     return "\n".join(parts)
+
+
+# Between two units of one list (segment.grammar.UNIT_SEPARATORS, which the
+# reader may not import), and whitespace.
+_SEPARATOR = lazy_compile(r"[、，,；;／/\s]")
+
+
+@functools.cache
+def _wrap_words() -> tuple[
+    tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], int, int
+]:
+    units = data.load("units")
+    wrap, look = units["wrap"], units["look"]
+    return (
+        tuple(units["endings"]),
+        tuple(wrap["no_end"]),
+        tuple(wrap["branches"]),
+        tuple(look["not_in"]),
+        wrap["min_chars"],
+        look["max_chars"],
+    )
+
+
+def _units_apart(before: str, after: str) -> bool:
+    """The break between `before` (a cell's text so far) and `after` (its next
+    line) is one the clerk typed between two names, not a wrap inside one:
+    the last item before it and the first after it each read as a unit
+    (data/units.toml [wrap]).  区财政局 / 区税务局: yes; 区人力资源和社会 /
+    保障局, 区市场监督管理局 / 东湖分局, 各县(区)政 / 府: no."""
+    endings, no_end, branches, not_in, min_chars, max_chars = _wrap_words()
+    head = _SEPARATOR.split(before)[-1]
+    tail = _SEPARATOR.split(after, maxsplit=1)[0]
+
+    def unit(name: str) -> bool:
+        return (
+            min_chars <= len(name) <= max_chars
+            and name.endswith(endings)
+            and not any(word in name for word in not_in)
+        )
+
+    # A branch is written after its parent without the level both start with
+    # (区市场监督管理局 / 东湖分局); 区综合行政执法局 / 区消防救援大队 are two.
+    branch = tail.endswith(branches) and tail[0] != head[0]
+    return unit(head) and unit(tail) and not head.endswith(no_end) and not branch
 
 
 def _grid_to_table(grid: Grid, first_page: int) -> Table:
