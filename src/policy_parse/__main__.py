@@ -278,14 +278,16 @@ def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages |
 
 
 def _write(data: str | bytes, output: str | None) -> int:
-    """Write to `output` or standard output; a full disk or a closed pipe is
-    one line on stderr and exit 2, never a traceback."""
+    """Write to `output` (whole or not at all: atomic.py) or standard output;
+    a full disk or a closed pipe is one line on stderr and exit 2, never a
+    traceback."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     target = output or "standard output"
     try:
         if output:
-            with open(output, "wb") as fh:
-                fh.write(raw)
+            from .atomic import write_atomic
+
+            write_atomic(output, raw)
         else:
             sys.stdout.flush()
             sys.stdout.buffer.write(raw)
@@ -356,12 +358,12 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
         (src, str(t) + suffix, args.format, args.lang, args.fail_on, options) for src, t in pairs
     ]
     rows = list(_progress(_run(tasks, jobs), len(tasks), quiet=args.quiet))
-    summary = out / "summary.csv"
-    if (status := _write(_summary_csv(rows), str(summary))) != 0:
-        return status
     for r in rows:
         if r["status"] != "ok":
             _say(f"{r['file']}: {r['status']}: {r['message']}")
+    # After the files' own lines: on a full disk, the last line says so too.
+    if (status := _write(_summary_csv(rows), str(out / "summary.csv"))) != 0:
+        return status
     if not args.quiet:
         _say(_closing_line(rows, time.monotonic() - start, args.lang))
     if any(r["status"] == "internal" for r in rows):

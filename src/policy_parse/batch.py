@@ -173,12 +173,14 @@ def process_one(
         failed_on=failed_on(notice, fail_on),
     )
     try:
+        from .atomic import write_atomic
+
         data = render(notice, fmt, lang)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        write_atomic(target, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
-        return {**row, "status": "OutputError", "message": f"cannot write {target}: {exc.strerror}"}
+        reason = exc.strerror or str(exc)
+        return {**row, "status": "OutputError", "message": f"cannot write {target}: {reason}"}
     except Exception as exc:  # noqa: BLE001 - as above
         return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
     return row
