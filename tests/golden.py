@@ -48,7 +48,7 @@ def golden_path(sample: Path) -> Path:
     return GOLDEN / f"{name}.json"
 
 
-def stable_dict(source: Path | str | bytes) -> dict[str, Any]:
+def stable_dict(source: Path | bytes) -> dict[str, Any]:
     """to_dict less what depends on where the file lies (its path)."""
     data = policy_parse.to_dict(policy_parse.parse(source))
     data["source"].pop("path", None)

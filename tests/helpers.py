@@ -65,7 +65,7 @@ def sample_text() -> str:
 
 @functools.cache
 def sample_notice() -> Notice:
-    return policy_parse.parse(sample_text())
+    return policy_parse.parse_text(sample_text())
 
 
 def records(notice: Notice) -> dict[str, Any]:

@@ -72,6 +72,6 @@ def test_supporters_and_unclaimed_columns_merged_down_are_counted_once() -> None
 
 def test_a_unit_made_only_of_a_variation_selector_loses_nothing() -> None:
     text = badfiles.sample_text().replace("\t经发局、办公室\n", "\t经发局、办公室\n\ufe0f\n", 1)
-    document = policy_parse.read_document(text)
+    document = policy_parse.read_text_document(text)
     notice = policy_parse.notice_from_document(document)
     assert lost_and_invented(document, notice) == ("", "")

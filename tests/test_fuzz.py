@@ -47,7 +47,11 @@ def check(source: bytes | str) -> None:
     """Parse `source`; only a PolicyParseError may escape, and a parsed
     notice keeps every character and validates."""
     try:
-        document = policy_parse.read_document(source)
+        document = (
+            policy_parse.read_text_document(source)
+            if isinstance(source, str)
+            else policy_parse.read_document(source)
+        )
         notice = policy_parse.notice_from_document(document)
     except PolicyParseError:
         return

@@ -54,7 +54,7 @@ def test_the_golden_test_catches_a_one_character_change_to_the_sample() -> None:
     assert text.count(needle) == 1
     edited = text.replace(needle, "1.消极引进")
     expected = golden_path(SAMPLES / "notice.txt").read_text(encoding="utf-8")
-    fresh = stable_dict(edited)
+    fresh = stable_dict(edited.encode("utf-8"))
     fresh["source"] = stable_dict(SAMPLES / "notice.txt")["source"]  # only the text differs
     actual = dump(fresh)
     assert actual != expected

@@ -23,7 +23,7 @@ def test_every_character_read_is_kept_exactly_once(sample: Path) -> None:
 
 def test_the_audit_notices_a_dropped_line() -> None:
     text = (SAMPLES / "notice.txt").read_text("utf-8")
-    document = policy_parse.read_document(text)
+    document = policy_parse.read_text_document(text)
     notice = policy_parse.notice_from_document(document)
     # Drop the residue (the stray 42 after the table): the audit must say so.
     import attrs

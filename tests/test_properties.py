@@ -71,7 +71,7 @@ FULL_NAMES = sorted(
 def test_any_order_of_a_measures_supporting_units_is_never_a_units_mismatch(case):
     number, order = case
     lead, _ = prose_annotation(number)
-    notice = policy_parse.parse(with_annotation(number, lead, order))
+    notice = policy_parse.parse_text(with_annotation(number, lead, order))
     found = sorted(key(d) for d in notice.discrepancies)
     mismatches = [f for f in about(found, number) if f[0] == "units-mismatch"]
     if number == "35":
@@ -97,7 +97,7 @@ def test_any_order_of_a_measures_supporting_units_is_never_a_units_mismatch(case
 def test_changing_one_prose_lead_is_a_lead_mismatch_there_and_nowhere_else(case):
     number, new_lead = case
     _, support = prose_annotation(number)
-    notice = policy_parse.parse(with_annotation(number, new_lead, support))
+    notice = policy_parse.parse_text(with_annotation(number, new_lead, support))
     found = sorted(key(d) for d in notice.discrepancies)
     leads = [f for f in found if f[0] == "lead-mismatch"]
     assert [(f[1], f[2]) for f in leads] == [("error", number)]
@@ -121,12 +121,12 @@ def test_line_endings_and_trailing_spaces_change_no_record(crlf, padded, pad):
     lines = sample_text().split("\n")
     lines = [line + pad if k in padded else line for k, line in enumerate(lines)]
     text = ("\r\n" if crlf else "\n").join(lines)
-    assert records(policy_parse.parse(text)) == records(sample_notice())
+    assert records(policy_parse.parse_text(text)) == records(sample_notice())
 
 
 def test_crlf_line_endings_alone_change_no_record():
     text = sample_text().replace("\n", "\r\n")
-    assert records(policy_parse.parse(text)) == records(sample_notice())
+    assert records(policy_parse.parse_text(text)) == records(sample_notice())
 
 
 HALF = {"（": "(", "）": ")", "：": ":", "，": ","}
@@ -156,12 +156,12 @@ def without_annotations(rec):
     chars=st.sets(st.sampled_from(sorted(HALF)), min_size=1),
 )
 def test_half_width_punctuation_in_annotations_changes_no_record(numbers, chars):
-    notice = policy_parse.parse(half_width_annotations(numbers, chars))
+    notice = policy_parse.parse_text(half_width_annotations(numbers, chars))
     assert without_annotations(records(notice)) == without_annotations(records(sample_notice()))
 
 
 def test_all_annotations_in_half_width_change_no_record():
-    notice = policy_parse.parse(half_width_annotations(prose_lines(), HALF))
+    notice = policy_parse.parse_text(half_width_annotations(prose_lines(), HALF))
     assert without_annotations(records(notice)) == without_annotations(records(sample_notice()))
 
 
@@ -177,7 +177,7 @@ def test_the_json_of_the_sample_loads_back_as_its_dict():
 @FEW
 @given(st.sampled_from(sorted(prose_lines())), st.sampled_from(FULL_NAMES))
 def test_the_json_of_an_edited_notice_loads_back_as_its_dict(number, lead):
-    notice = policy_parse.parse(with_annotation(number, lead, prose_annotation(number)[1]))
+    notice = policy_parse.parse_text(with_annotation(number, lead, prose_annotation(number)[1]))
     assert json.loads(to_json(notice)) == to_dict(notice)
     assert json.loads(to_json(notice, indent=None)) == to_dict(notice)
 
@@ -231,7 +231,7 @@ OWN = {"alias", "repeated-term"}
 
 
 def test_a_table_written_from_the_prose_reconciles_with_it():
-    notice = policy_parse.parse(prose_with_own_table())
+    notice = policy_parse.parse_text(prose_with_own_table())
     assert len(notice.table) == 78
     assert [str(e.number) for e in notice.table] == [str(m.number) for m in notice.measures]
     assert [key(d) for d in notice.discrepancies if d.kind.value not in OWN | {"numbering"}] == []
@@ -246,9 +246,10 @@ SUPPORTERS = sorted(
 @given(st.sampled_from(SUPPORTERS))
 def test_leaving_one_supporter_out_of_that_table_is_exactly_one_finding(drop):
     number, written, name = drop
-    before = {key(d) for d in policy_parse.parse(prose_with_own_table()).discrepancies}
+    before = {key(d) for d in policy_parse.parse_text(prose_with_own_table()).discrepancies}
     after = {
-        key(d) for d in policy_parse.parse(prose_with_own_table((number, written))).discrepancies
+        key(d)
+        for d in policy_parse.parse_text(prose_with_own_table((number, written))).discrepancies
     }
     new = sorted(after - before)
     assert [(f[0], f[1], f[2]) for f in new] == [("units-mismatch", "warning", number)]

@@ -202,8 +202,9 @@ def parse(
 ) -> Notice:
     """Read, segment, normalise and reconcile one notice.
 
-    `source` is a path, the file's bytes, or its decoded text (a `str` holding
-    a line break).  The returned notice carries its discrepancies.  `aliases`
+    `source` is a path (a `str` or path-like is always a path, even one
+    holding a line break) or the file's bytes; give decoded text to
+    `parse_text`.  The returned notice carries its discrepancies.  `aliases`
     maps abbreviations to the user's canonical department names
     (`aliases.load_aliases` reads them from TOML); the notice's own names win.
     `pdf_engine` picks who draws a PDF's pages: "pdfium" (fast, the default)
@@ -225,11 +226,17 @@ def parse(
 
 
 def parse_text(
-    text: str, *, path: str | None = None, aliases: Mapping[str, str] | None = None
+    text: str,
+    *,
+    path: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
 ) -> Notice:
     """Parse a notice given as its decoded text.  Never touches the filesystem,
-    whatever the text looks like: use this for untrusted strings."""
+    whatever the text looks like: use this for untrusted strings.  The text
+    obeys `limits.max_input_bytes` (its UTF-8 bytes) as a file would."""
     from .pipeline import notice_from_document
     from .read import read_text_document
 
-    return notice_from_document(read_text_document(text, path=path), aliases=aliases)
+    document = read_text_document(text, path=path, limits=limits)
+    return notice_from_document(document, aliases=aliases)

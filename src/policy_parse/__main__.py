@@ -14,20 +14,20 @@ import time
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
-
     from .messages import Lang
     from .models import Notice
     from .read.pdf.pages import StartedPages
 
 # The rest of the pipeline is imported inside the functions that use it: a
 # PDF's page workers are forked before it is (`_start_pdf_early`).
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
 
@@ -39,6 +39,8 @@ exit codes:
   2  bad input: an input could not be read (one line each on stderr)
   3  internal error (a bug: rerun with --debug and report it)
   4  usage error (bad options, -o naming an input)
+  130 interrupted (Ctrl-C); a batch still writes summary.csv, the files it
+     did not finish marked interrupted
 
 several inputs or a folder need -o DIR: one output per input, named after
 it (notice.docx -> notice.docx.xlsx), plus summary.csv.
@@ -279,14 +281,16 @@ def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages |
 
 
 def _write(data: str | bytes, output: str | None) -> int:
-    """Write to `output` or standard output; a full disk or a closed pipe is
-    one line on stderr and exit 2, never a traceback."""
+    """Write to `output` (whole or not at all: atomic.py) or standard output;
+    a full disk or a closed pipe is one line on stderr and exit 2, never a
+    traceback."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     target = output or "standard output"
     try:
         if output:
-            with open(output, "wb") as fh:
-                fh.write(raw)
+            from ._support.atomic import write_atomic
+
+            write_atomic(output, raw)
         else:
             sys.stdout.flush()
             sys.stdout.buffer.write(raw)
@@ -356,13 +360,31 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
     tasks = [
         (src, str(t) + suffix, args.format, args.lang, args.fail_on, options) for src, t in pairs
     ]
-    rows = list(_progress(_run(tasks, jobs), len(tasks), quiet=args.quiet))
-    summary = out / "summary.csv"
-    if (status := _write(_summary_csv(rows), str(summary))) != 0:
+    from .interrupts import Stop, WorkerPool, serially
+
+    done: dict[int, dict[str, Any]] = {}
+    with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
+        pool = WorkerPool(jobs) if jobs > 1 else None
+        try:
+            steps = pool.run(tasks, done, stop) if pool else serially(tasks, done, stop)
+            for _ in _progress(steps, len(tasks), quiet=args.quiet):
+                pass
+        finally:
+            if pool is not None:
+                pool.close(done)
+        rows = [done.get(k) or _interrupted(t[0]) for k, t in enumerate(tasks)]
+        for r in rows:
+            if r["status"] not in ("ok", "interrupted"):
+                _say(f"{r['file']}: {r['status']}: {r['message']}")
+        # After the files' own lines: on a full disk, the last line says so too.
+        status = _write(_summary_csv(rows), str(out / "summary.csv"))
+        if stop.signal is not None:
+            finished = sum(1 for r in rows if r["status"] != "interrupted")
+            summary = "summary.csv marks the rest interrupted" if status == 0 else "no summary"
+            _say(f"interrupted: {finished} of {len(rows)} files done; {summary}")
+            return 128 + stop.signal
+    if status != 0:
         return status
-    for r in rows:
-        if r["status"] != "ok":
-            _say(f"{r['file']}: {r['status']}: {r['message']}")
     if not args.quiet:
         _say(_closing_line(rows, time.monotonic() - start, args.lang))
     if any(r["status"] == "internal" for r in rows):
@@ -372,38 +394,18 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
     return EXIT_FAIL_ON if any(r["failed_on"] for r in rows) else EXIT_OK
 
 
-def _run(tasks: list[tuple[Any, ...]], jobs: int) -> Iterator[dict[str, Any]]:
-    from .batch import process_one
-
-    if jobs <= 1:
-        for t in tasks:
-            yield process_one(*t)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from _in_order(pool, tasks)
-
-
-def _in_order(pool: Executor, tasks: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
-    from .batch import process_one
-
-    futures: list[Future[dict[str, Any]]] = [pool.submit(process_one, *t) for t in tasks]
-    for f, t in zip(futures, tasks, strict=True):
-        try:
-            yield f.result()
-        except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
-            yield {
-                "file": t[0], "format": "", "status": "internal", "measures": 0,
-                "table_rows": 0, "errors": 0, "warnings": 0, "infos": 0,
-                "message": f"{type(exc).__name__}: {exc}", "failed_on": False,
-            }  # fmt: skip
+def _interrupted(source: str) -> dict[str, Any]:
+    """The summary row of a file Ctrl-C stopped before it was done."""
+    return {
+        "file": source, "format": "", "status": "interrupted", "measures": 0, "table_rows": 0,
+        "errors": 0, "warnings": 0, "infos": 0, "failed_on": False,
+        "message": "not read: the batch was interrupted (Ctrl-C) first",
+    }  # fmt: skip
 
 
 def _progress(
-    rows: Iterator[dict[str, Any]], total: int, *, quiet: bool, stream: IO[str] | None = None
-) -> Iterator[dict[str, Any]]:
+    rows: Iterator[T], total: int, *, quiet: bool, stream: IO[str] | None = None
+) -> Iterator[T]:
     """A progress bar on stderr when it is a terminal; nothing otherwise."""
     stream = stream or sys.stderr
     if quiet or not stream.isatty():

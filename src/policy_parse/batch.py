@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -151,20 +151,33 @@ def failed_on(notice: Notice, fail_on: str | None) -> bool:
 
 
 def process_one(
-    source: str, target: str, fmt: str, lang: Lang, fail_on: str | None, options: dict[str, Any]
+    source: str,
+    target: str,
+    fmt: str,
+    lang: Lang,
+    fail_on: str | None,
+    options: dict[str, Any],
+    deliver: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
-    """One input in a worker: parse, write its output, return its summary row.
-    Whatever goes wrong stays in the row."""
+    """One input in a worker: parse, write its output, return its summary row
+    (and hand it to `deliver`).  Whatever goes wrong stays in the row.  An
+    output renamed into place is delivered before Ctrl-C can stop this
+    (interrupts.held): the batch's summary always knows the files it wrote."""
     row: dict[str, Any] = {"file": source, "format": "", "status": "ok", "message": ""}
     row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, failed_on=False)
+    give = deliver or (lambda _row: None)
     from . import parse
 
     try:
         notice = parse(source, **options)
     except PolicyParseError as exc:
-        return {**row, "status": type(exc).__name__, "message": str(exc)}
+        row = {**row, "status": type(exc).__name__, "message": str(exc)}
+        give(row)
+        return row
     except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
-        return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        row = {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        give(row)
+        return row
     counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
     row.update(
         format=notice.source.format.value,
@@ -175,13 +188,26 @@ def process_one(
         infos=counts[Severity.INFO],
         failed_on=failed_on(notice, fail_on),
     )
+    written = False
     try:
+        from ._support.atomic import write_atomic
+        from .interrupts import held
+
         data = render(notice, fmt, lang)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        with held():
+            write_atomic(target, data.encode("utf-8") if isinstance(data, str) else data)
+            written = True
+            give(row)
+        return row
     except OSError as exc:
-        return {**row, "status": "OutputError", "message": f"cannot write {target}: {exc.strerror}"}
-    except Exception as exc:  # noqa: BLE001 - as above
-        return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        if written:
+            raise  # delivering failed (the batch went away), not the output
+        reason = exc.strerror or str(exc)
+        row = {**row, "status": "OutputError", "message": f"cannot write {target}: {reason}"}
+    except Exception as exc:  # a bug in rendering: as above
+        if written:
+            raise
+        row = {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+    give(row)
     return row

@@ -177,7 +177,7 @@ SUB_MEASURES = """\
 
 
 def test_it_numbers_paren_items_under_a_measure_as_its_sub_measures():
-    notice = policy_parse.parse(SUB_MEASURES)
+    notice = policy_parse.parse_text(SUB_MEASURES)
     assert [str(m.number) for m in notice.measures] == ["1", "2", "3", "3-1", "3-2", "4"]
     sub = notice.measures[4]
     assert sub.text == "子项二。"
@@ -196,7 +196,7 @@ LABEL_LINES = """\
 
 
 def test_it_reads_label_lines_under_a_measure_as_its_annotation():
-    notice = policy_parse.parse(LABEL_LINES)
+    notice = policy_parse.parse_text(LABEL_LINES)
     m1 = notice.measures[0]
     assert m1.text == "措施甲。"
     assert [u.name for u in m1.lead] == ["科技创新局"]
@@ -213,7 +213,7 @@ WRAPPED = """\
 
 
 def test_it_joins_a_measure_wrapped_over_two_lines():
-    m1 = policy_parse.parse(WRAPPED).measures[0]
+    m1 = policy_parse.parse_text(WRAPPED).measures[0]
     assert m1.text == "支持滨海高新区建设市级产业创新中心、制造业创新中心。"
     assert [u.name for u in m1.lead] == ["科技创新局"]
 
@@ -222,7 +222,7 @@ def test_sub_measures_written_36_1_with_a_dun_do_not_crash_a_dun_numbered_list()
     import policy_parse
 
     text = "一、甲\n1、做甲。（牵头部门：A局）\n2-1、做乙。（牵头部门：B局）\n2-2、做丙。（牵头部门：C局）\n"
-    notice = policy_parse.parse(text)
+    notice = policy_parse.parse_text(text)
     assert [str(m.number) for m in notice.measures] == ["1", "2-1", "2-2"]
 
 
@@ -230,7 +230,7 @@ def test_numbering_restarting_in_each_part_gets_ids_with_the_part() -> None:
     import policy_parse
 
     text = "一、甲\n1.做甲。（牵头部门：A局）\n2.做乙。（牵头部门：B局）\n二、乙\n1.做丙。（牵头部门：C局）\n"
-    notice = policy_parse.parse(text)
+    notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1/1", "1/2", "2/1"]
     assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
 
@@ -242,7 +242,7 @@ def test_one_number_written_twice_keeps_every_id_plain() -> None:
         "一、甲\n1.做甲。（牵头部门：A局）\n2.做乙。（牵头部门：B局）\n"
         "二、乙\n3.做丙。（牵头部门：C局）\n3.做丁。（牵头部门：D局）\n5.做戊。（牵头部门：E局）\n"
     )
-    notice = policy_parse.parse(text)
+    notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2", "3", "3", "5"]
     numbering = [d.message for d in notice.discrepancies if d.kind.value == "numbering"]
     assert any("two measures 3" in msg for msg in numbering), numbering

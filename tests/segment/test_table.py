@@ -385,7 +385,7 @@ def test_parts_read_from_a_table_keep_only_the_marker_as_written() -> None:
     import policy_parse
 
     text = "\t序号\n\t主要内容\n\t牵头单位\n\n\t一、提升能级\n\n\t1\n\t做甲。\n\tA处\n\n\t2\n\t做乙。\n\tB处\n"
-    notice = policy_parse.parse(text)
+    notice = policy_parse.parse_text(text)
     assert [(p.number, p.written, p.title) for p in notice.parts] == [("1", "一、", "提升能级")]
 
 
@@ -393,7 +393,7 @@ def test_a_group_title_row_with_no_row_under_it_is_residue_not_lost() -> None:
     import policy_parse
 
     text = "\t序号\n\t主要内容\n\t牵头单位\n\n\t1\n\t做甲。\n\tA处\n\n\t二、没有下文\n"
-    notice = policy_parse.parse(text)
+    notice = policy_parse.parse_text(text)
     assert [(r.text, r.reason) for r in notice.residue] == [
         ("二、没有下文", "group title row with no table row under it")
     ]

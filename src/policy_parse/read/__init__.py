@@ -1,4 +1,4 @@
-"""Readers: turn a path, bytes or str into a `Document` of blocks.
+"""Readers: turn a path, a file's bytes or decoded text into a `Document` of blocks.
 
 This is the only package that touches files and third-party parsers; it
 translates their exceptions into `PolicyParseError`s at this boundary.
@@ -26,7 +26,8 @@ __all__ = [
 ]
 
 SourceLike = str | bytes | PathLike[str]
-"""A path, raw file bytes, or already-decoded text."""
+"""A path (a `str` or path-like, whatever it holds) or a file's raw bytes.
+Decoded text is no source: it goes to `read_text_document` / `parse_text`."""
 
 # Loaded on first use (PEP 562): importing a module of this package runs
 # this file first, and a PDF's page workers (`read.pdf.pages`, forked by the CLI

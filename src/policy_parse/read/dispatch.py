@@ -1,4 +1,4 @@
-"""Read a notice from a path, bytes or text: load it within the limits, tell
+"""Read a notice from a path or bytes (or text: `read_text_document`): load it within the limits, tell
 its format by content, hand it to that format's reader (`policy_parse.read`
 re-exports what is public here).
 """
@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["read_document", "read_started_pdf", "read_text_document"]
 
 
-def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
+def _load(source: SourceLike, limits: Limits) -> tuple[bytes, str | None]:
+    """The bytes of `source` and its path (None for bytes).  A `str` or a
+    path-like is always a path, whatever it holds: a file may be named
+    after a notice's first lines, or sit under a very long path.  Text
+    goes through `read_text_document`, never through a guess."""
     if isinstance(source, bytes):
-        return source, None
-    if isinstance(source, str) and ("\n" in source or len(source) > 1024):
-        # A str with line breaks is the notice's text, not a file name.
         return source, None
     from pathlib import Path  # only for a path: not part of `import policy_parse`
 
@@ -35,9 +36,12 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise InputNotFoundError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise InputNotFoundError(f"{_shown(path)}: no such file{_text_hint(path)}") from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise InputNotFoundError(
+            f"{_shown(path)}: cannot read ({reason}){_text_hint(path)}"
+        ) from exc
     if not path.is_file():
         raise InputNotFoundError(f"{path}: not a regular file")
     if size > limits.max_input_bytes:
@@ -49,6 +53,19 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes | str, str | None]:
         return path.read_bytes(), str(path)
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def _shown(path: object) -> str:
+    """A path for a message: in full unless it is longer than any real one."""
+    text = str(path)
+    return text if len(text) <= 4096 else f"{text[:200]}… ({len(text)} characters)"
+
+
+def _text_hint(path: object) -> str:
+    text = str(path)
+    if "\n" in text or len(text) > 4096:
+        return "; a str is always a path: give a notice's text to parse_text / read_text_document"
+    return ""
 
 
 _SURROGATE = lazy_compile(r"[\ud800-\udfff]")
@@ -77,13 +94,28 @@ def _memory_is_input_too_large(read: Callable[[], Document], size: int) -> Docum
         ) from exc
 
 
-def read_text_document(text: str, *, path: str | None = None) -> Document:
-    """A `Document` from already-decoded text; no file is ever opened."""
+def read_text_document(
+    text: str, *, path: str | None = None, limits: Limits | None = None
+) -> Document:
+    """A `Document` from already-decoded text; no file is ever opened.  Its
+    UTF-8 bytes obey `Limits.max_input_bytes` as a file's would."""
     from .text import reader as txt
 
+    limits = limits or Limits()
+    if len(text) > limits.max_input_bytes:  # at least a byte a character: before encoding it
+        raise _text_too_large(len(text), "characters", limits)
     raw = _text_bytes(text)
+    if len(raw) > limits.max_input_bytes:
+        raise _text_too_large(len(raw), "bytes of UTF-8", limits)
     src = Source(path=path, format=Format.TXT, sha256=_sha256(raw))
     return _memory_is_input_too_large(lambda: txt.read_text(text, src), len(raw))
+
+
+def _text_too_large(size: int, unit: str, limits: Limits) -> InputTooLargeError:
+    return InputTooLargeError(
+        f"text of {size} {unit} is over the {limits.max_input_bytes}-byte input limit; "
+        "raise Limits.max_input_bytes if the notice is genuine"
+    )
 
 
 def read_document(
@@ -94,16 +126,15 @@ def read_document(
     pdf_engine: str = "pdfium",
     while_waiting: Callable[[], None] | None = None,
 ) -> Document:
-    """Read a notice from a path, raw bytes or already-decoded text.
-    `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only, and so
+    """Read a notice from a path (a `str` or path-like, always a path, even
+    one holding a line break) or a file's raw bytes; already-decoded text
+    goes to `read_text_document`.  `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only, and so
     does `while_waiting`: run in this process while workers read the pages
     (the pipeline readies its text stages then, warmup.py)."""
     limits = limits or Limits()
     if pdf_engine not in ("pdfium", "pdfplumber"):
         raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium or pdfplumber")
     data, path = _load(source, limits)
-    if isinstance(data, str):
-        return read_text_document(data, path=path)
     return _memory_is_input_too_large(
         lambda: _read_bytes(data, path, limits, password, pdf_engine, while_waiting), len(data)
     )

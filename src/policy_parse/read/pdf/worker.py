@@ -160,6 +160,7 @@ def _collect(children: list[tuple[int, int]], deadline: float) -> list[tuple[byt
     chunks: dict[int, list[bytes]] = {fd: [] for _, fd in children}
     done: dict[int, bytes] = {}
     open_fds = [fd for _, fd in children]
+    finished = False
     try:
         while open_fds:
             left = deadline - time.monotonic()
@@ -173,11 +174,15 @@ def _collect(children: list[tuple[int, int]], deadline: float) -> list[tuple[byt
                 else:
                     done[fd] = b"".join(chunks[fd])
                     open_fds.remove(fd)
+        finished = True
     finally:
         for pid, fd in children:
             os.close(fd)
             if fd not in done:
                 os.kill(pid, signal.SIGKILL)
+        if not finished:  # interrupted (Ctrl-C in a batch): reap them, leave no zombie
+            for pid, _ in children:
+                os.waitpid(pid, 0)
     out = []
     for pid, fd in children:
         _, status = os.waitpid(pid, 0)
@@ -365,8 +370,10 @@ def finish_each(
     try:
         if while_waiting is not None:
             while_waiting()
-    finally:
-        answers = _collect(forked, children.deadline)
+    except BaseException:
+        _collect(forked, time.monotonic())  # nobody waits for them now: kill and reap
+        raise
+    answers = _collect(forked, children.deadline)
     return [
         _answer(data, code, memory_bytes=children.memory_bytes, seconds=children.seconds, what=what)
         for data, code in answers

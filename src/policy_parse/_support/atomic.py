@@ -1,0 +1,71 @@
+"""Write an output whole or not at all (issue 23).
+
+The data goes to a new temporary file in the target's own folder (a
+hidden name, so a batch reading that folder never takes it for an input),
+is flushed to the disk, and only then renamed over the target: a reader
+sees the old file or the new one, never half of either.  On any failure,
+a full disk or Ctrl-C included, the temporary file is removed and the old
+output is untouched.
+
+A target that exists and is no regular file (/dev/stdout, /dev/full, a
+FIFO) cannot be renamed over: it is opened and written in place.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+__all__ = ["write_atomic"]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _temporary(folder: Path) -> tuple[int, Path]:
+    """A new file in `folder`, created with mode 0666 less the umask (what a
+    plain open() gives the output), never an existing one."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = folder / f".policy_parse-{os.urandom(6).hex()}.part"
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")  # pragma: no cover
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Put `data` at `path` whole, or raise the OSError that stopped it with
+    `path` as it was."""
+    target = Path(path)
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except OSError:
+        mode = None  # not there yet (or unreadable: creating the file says why)
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))  # replace the file, keep the link
+    fd, tmp = _temporary(target.parent)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)  # a full disk may say so only here, not in write()
+        finally:
+            os.close(fd)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # the old output's permissions
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,150 @@
+"""Ctrl-C in a batch (issue 23): it stops promptly, writes summary.csv for
+what finished with the rest marked `interrupted`, leaves no partial output
+and no process behind, and exits 130, the same way every time."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import policy_parse
+from golden import SAMPLES
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+FILES = 40
+
+
+def _inputs(folder: Path, *, pdf: bool) -> list[str]:
+    folder.mkdir()
+    names = []
+    for k in range(FILES):
+        sample = "notice.pdf" if pdf and k % 2 else "notice.txt"
+        name = f"n{k:02d}{Path(sample).suffix}"
+        shutil.copy(SAMPLES / sample, folder / name)
+        names.append(name)
+    return names
+
+
+def _session(sid: int) -> list[str]:
+    """Processes (pid and command) of the session `sid`, zombies included."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[3]) == sid:  # state ppid pgrp session
+            found.append(f"{entry.name} {fields[0]} ppid={fields[1]} {cmd}")
+    return found
+
+
+def _interrupt_batch(tmp_path: Path, jobs: str, *, pdf: bool = False, group: bool = True):  # type: ignore[no-untyped-def]
+    src, out = tmp_path / "in", tmp_path / "out"
+    names = _inputs(src, pdf=pdf)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policy_parse", str(src), "-o", str(out), "--jobs", jobs],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    # Wait for the first finished output: the workers are busy by then.
+    reports = []
+    while not reports and proc.poll() is None:
+        reports = [p for p in out.glob("n*") if not p.name.startswith(".")] if out.exists() else []
+        time.sleep(0.05)
+    seen = len(reports)
+    assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    if group:  # Ctrl-C at a terminal: the whole foreground process group
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        os.kill(proc.pid, signal.SIGINT)
+    try:
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return proc.returncode, stderr.decode(), out, names, seen, proc.pid
+
+
+def _check(tmp_path: Path, jobs: str, **kwargs: bool) -> None:
+    code, err, out, names, seen, sid = _interrupt_batch(tmp_path, jobs, **kwargs)
+    assert code == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0] and "summary.csv" in lines[0], err
+    assert _session(sid) == []  # no worker, page worker or zombie left behind
+    text = (out / "summary.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [Path(r["file"]).name for r in rows] == names
+    status = [r["status"] for r in rows]
+    assert set(status) <= {"ok", "interrupted"}, status
+    ok = [Path(r["file"]).name for r in rows if r["status"] == "ok"]
+    # Promptly: no new work after Ctrl-C; what ran was cancelled, or had
+    # just finished (at most one file a worker past what was seen).
+    assert seen <= len(ok) <= seen + int(jobs), (seen, ok)
+    assert "interrupted" in status
+    # Exactly the finished files have outputs, each whole; nothing else.
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{n}.txt" for n in ok] + ["summary.csv"]
+    )
+    for n in ok:
+        whole = policy_parse.to_text(policy_parse.parse(tmp_path / "in" / n), lang="zh")
+        assert (out / f"{n}.txt").read_text("utf-8") == whole
+    first = next(r for r in rows if r["status"] == "interrupted")
+    assert first["message"] and first["measures"] == "0"
+
+
+def test_ctrl_c_stops_a_batch_of_worker_processes(tmp_path: Path) -> None:
+    _check(tmp_path, "2")
+
+
+def test_ctrl_c_stops_a_batch_reading_pdfs_with_page_workers(tmp_path: Path) -> None:
+    _check(tmp_path, "2", pdf=True)
+
+
+def test_sigint_to_the_parent_alone_stops_it_the_same_way(tmp_path: Path) -> None:
+    _check(tmp_path, "2", pdf=True, group=False)
+
+
+def test_ctrl_c_stops_a_batch_run_in_one_process(tmp_path: Path) -> None:
+    _check(tmp_path, "1", pdf=True)
+
+
+class _Dies:
+    """Unpickled in a worker, ends it on the spot (as the OOM killer would)."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os._exit, (3,))
+
+
+def test_a_worker_that_dies_is_one_internal_row_and_the_rest_go_on(tmp_path: Path) -> None:
+    from policy_parse.interrupts import Stop, WorkerPool
+
+    def task(k: int, **extra: object) -> tuple[object, ...]:
+        return (str(SAMPLES / "notice.txt"), str(tmp_path / f"{k}.json"), "json", "zh", None,
+                dict(extra))  # fmt: skip
+
+    tasks = [task(0), task(1, dies=_Dies()), task(2), task(3)]
+    done: dict[int, dict[str, object]] = {}
+    pool = WorkerPool(2)
+    with Stop() as stop:
+        try:
+            finished = sorted(pool.run(tasks, done, stop))
+        finally:
+            pool.close(done)
+    assert finished == [0, 1, 2, 3]
+    assert [done[k]["status"] for k in range(4)] == ["ok", "internal", "ok", "ok"]
+    assert "exit 3" in str(done[1]["message"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.json", "2.json", "3.json"]
