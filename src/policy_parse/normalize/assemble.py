@@ -1,7 +1,8 @@
 """Segmented pieces → the normalised `Notice` (without its reconciliation).
 
-Numbers become `MeasureNo`s (a table row with no 序号 of its own becomes the
-next sub-number of the measure above: 36 → 36-1, 36-2), unit lists become
+Numbers become `MeasureNo`s (a table row with no 序号 of its own continues
+the measure above: as its next sub-number, 36 → 36-1, 36-2, or as a second
+task of the same measure, as the notice shows: `_table_numbers`), unit lists become
 `Unit`s resolved against the notice's own inventory of names, deadlines
 become structured values.
 """
@@ -9,6 +10,8 @@ become structured values.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+
+import attrs
 
 from ..models import (
     Evidence,
@@ -120,9 +123,26 @@ def _row_headings(row: TableRow) -> tuple[str | None, str | None]:
     return part, section
 
 
-def _table_numbers(rows: tuple[TableRow, ...]) -> list[tuple[MeasureNo | None, bool]]:
-    """Row numbers: a row that continues the number above is a sub-row."""
-    out: list[tuple[MeasureNo | None, bool]] = []
+def _table_numbers(
+    rows: tuple[TableRow, ...], row_units: list[tuple[Pairs, Pairs]], prose: set[MeasureNo]
+) -> list[tuple[MeasureNo | None, bool, bool]]:
+    """(number, inferred, joins the row above) of every row.
+
+    Rows that continue the number above (a 序号 merged down, or left empty
+    under it) are one measure or several, as the notice shows
+    (docs/formats.md, "Sub-rows without a 序号"):
+
+    * several, numbered 36-1, 36-2 …, when the prose numbers such parts;
+    * one, the later rows joined to the first, when they write nothing but
+      their task (their units and deadline merged from above, or empty), or
+      when the prose has the measure itself and the later rows add units of
+      their own and nothing else (`_joinable`);
+    * otherwise several again, numbers the notice never wrote, which the
+      `merged_number` finding says (normalize.structure).
+
+    Joined rows keep every name and text they wrote: a row that repeats a
+    unit or writes a deadline of its own is never joined."""
+    out: list[tuple[MeasureNo | None, bool, bool]] = []
     k = 0
     while k < len(rows):
         row = rows[k]
@@ -135,11 +155,88 @@ def _table_numbers(rows: tuple[TableRow, ...]) -> list[tuple[MeasureNo | None, b
         while j < len(rows) and not rows[j].number and rows[j].number_inherited == written:
             j += 1
         if base is not None and j - k > 1:
-            out.extend((base.sub(i + 1), True) for i in range(j - k))
+            depth = len(base.parts)
+            parts_numbered = any(
+                len(n.parts) > depth and n.parts[:depth] == base.parts for n in prose
+            )
+            group, units = rows[k:j], row_units[k:j]
+            one = _joinable(group, units, own_units=False) or (
+                base in prose and _joinable(group, units, own_units=True)
+            )
+            if one and not parts_numbered:
+                out.append((base, not row.number, False))
+                out.extend((base, True, True) for _ in range(j - k - 1))
+            else:
+                out.extend((base.sub(i + 1), True, False) for i in range(j - k))
         else:
-            out.extend((base, not row.number) for _ in range(j - k))
+            out.extend((base, not row.number, False) for _ in range(j - k))
         k = j
     return out
+
+
+# What a row joined to the one above may write of its own: its task.
+_TASK_ROLES = frozenset({"number", "text", "national_task"})
+_UNIT_ROLES = frozenset({"lead", "support", "combined"})
+
+
+def _joinable(
+    rows: tuple[TableRow, ...], units: list[tuple[Pairs, Pairs]], *, own_units: bool
+) -> bool:
+    """Every row after the first writes only its task (any other cell empty
+    or a copy from above); with `own_units`, units too, none named before."""
+    seen = {e for _, e in (*units[0][0], *units[0][1])}
+    for row, (lead, support) in zip(rows[1:], units[1:], strict=True):
+        for role, value in row.values:
+            if not value or role in row.inherited or role in _TASK_ROLES:
+                continue
+            if not (own_units and role in _UNIT_ROLES):
+                return False
+        if own_units:
+            copied = set(row.inherited)  # merged down: the row above's units again
+            own_lead = [] if copied & {"lead", "combined"} else lead
+            own_support = [] if copied & {"support", "combined"} else support
+            names = [e for _, e in (*own_lead, *own_support)]
+            if len(set(names)) < len(names) or set(names) & seen:
+                return False
+            seen.update(names)
+    return True
+
+
+def _join_entries(a: TableEntry, b: TableEntry) -> TableEntry:
+    """Row `b` joined to the measure `a` it continues: both task texts, each
+    unit once (a lead never among the supporters), the span over both."""
+
+    def more(have: tuple[Unit, ...], new: tuple[Unit, ...], seen: set[str]) -> tuple[Unit, ...]:
+        out = list(have)
+        for u in new:
+            if u.name not in seen:
+                seen.add(u.name)
+                out.append(u)
+        return tuple(out)
+
+    lead_names = {u.name for u in a.lead}
+    lead = more(a.lead, b.lead, lead_names)
+    support = tuple(u for u in a.support if u.name not in lead_names)
+    support = more(support, b.support, lead_names | {u.name for u in support})
+
+    def own(mine: str | None, theirs: str | None, role: str) -> str | None:
+        # b's copy of a merged cell is a's text, not a second one.
+        if not theirs or role in b.inherited:
+            return mine
+        return f"{mine}\n{theirs}" if mine else theirs
+
+    return attrs.evolve(
+        a,
+        text=own(a.text, b.text, "text") or "",
+        national_task=own(a.national_task, b.national_task, "national_task"),
+        deadline=a.deadline or b.deadline,
+        upper_units=more(a.upper_units, b.upper_units, {u.name for u in a.upper_units}),
+        lead=lead,
+        support=support,
+        leaders=tuple(dict.fromkeys((*a.leaders, *b.leaders))),
+        extra=tuple(dict.fromkeys((*a.extra, *b.extra))),
+        span=a.span.cover(b.span),
+    )
 
 
 def segmented_to_notice(
@@ -180,48 +277,55 @@ def segmented_to_notice(
     )
 
     entries: list[TableEntry] = []
-    numbers = _table_numbers(rows)
+    firsts: list[int] = []  # the row each entry starts at
+    prose_numbers = {m.number for m in prose if m.number is not None}
+    numbers = _table_numbers(rows, row_units, prose_numbers)
     headings = [_row_headings(row) for row in rows]
     restart = restarts_per_heading(
-        (section or part, n) for (n, _), (part, section) in zip(numbers, headings) if n
+        (section or part, n)
+        for (n, _, joins), (part, section) in zip(numbers, headings)
+        if n and not joins
     )
-    for row, (number, inferred), (lead, sup), up, (part, section) in zip(
-        rows, numbers, row_units, upper_pairs, headings
+    for k, (row, (number, inferred, joins), (lead, sup), up, (part, section)) in enumerate(
+        zip(rows, numbers, row_units, upper_pairs, headings)
     ):
-        entries.append(
-            TableEntry(
-                id=None
-                if number is None
-                else f"{section or part}/{number}"
-                if restart
-                else str(number),
-                row=row.row,
-                number=number,
-                written_number=row.number,
-                number_inferred=inferred,
-                part=part,
-                section=section,
-                part_written=row.get("part") or None,
-                section_written=row.get("section") or None,
-                inherited=row.inherited,
-                national_task=join_cell_lines(row.get("national_task")) or None,
-                text=join_cell_lines(row.get("text")),
-                deadline=parse_deadline(row.get("deadline")),
-                upper_units=units(upper, up),
-                lead=units(local, lead),
-                support=units(local, sup),
-                leaders=tuple(split_units(row.get("leaders") or "")),
-                extra=tuple(
-                    (_header_name(seg, i), v) for i, (r, v) in enumerate(row.values) if r == "extra"
-                ),
-                span=row.span,
-            )
+        entry = TableEntry(
+            id=None
+            if number is None
+            else f"{section or part}/{number}"
+            if restart
+            else str(number),
+            row=row.row,
+            number=number,
+            written_number=row.number,
+            number_inferred=inferred,
+            part=part,
+            section=section,
+            part_written=row.get("part") or None,
+            section_written=row.get("section") or None,
+            inherited=row.inherited,
+            national_task=join_cell_lines(row.get("national_task")) or None,
+            text=join_cell_lines(row.get("text")),
+            deadline=parse_deadline(row.get("deadline")),
+            upper_units=units(upper, up),
+            lead=units(local, lead),
+            support=units(local, sup),
+            leaders=tuple(split_units(row.get("leaders") or "")),
+            extra=tuple(
+                (_header_name(seg, i), v) for i, (r, v) in enumerate(row.values) if r == "extra"
+            ),
+            span=row.span,
         )
+        if joins and entries:
+            entries[-1] = _join_entries(entries[-1], entry)
+        else:
+            entries.append(entry)
+            firsts.append(k)
 
     if not measures and entries:
         measures = tuple(
-            _row_as_measure(e, _row_evidence(r, *units))
-            for e, r, units in zip(entries, rows, row_units)
+            _row_as_measure(e, _row_evidence(rows[k], *row_units[k]))
+            for e, k in zip(entries, firsts)
         )
     return Notice(
         source=source,

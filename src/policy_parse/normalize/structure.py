@@ -8,7 +8,9 @@ level, a heading level taken as measures), few annotated measures, a measure
 text far longer than the rest, text that looks like a table but gave no rows
 (the reader's residue says so), a unit whose name does not look like one
 (an annotation cut in the wrong place), a lead taken as a combined column's
-first unit with no stated convention, and a notice with no measure at all.
+first unit with no stated convention, rows under one merged 序号 numbered
+5-1, 5-2 where the notice numbers no such parts, and a notice with no
+measure at all.
 """
 
 from __future__ import annotations
@@ -63,12 +65,34 @@ def structure_findings(
                 out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
     out.extend(_odd_units(notice))
     out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
+    out.extend(_merged_numbers(notice))
     out.extend(
         _finding("table_text", text=r.text[:40])
         for r in notice.residue
         if r.reason.startswith(TABLE_TEXT_REASON)
     )
     return tuple(out)
+
+
+def _merged_numbers(notice: Notice) -> list[Discrepancy]:
+    """Rows under one merged 序号, each with units of its own, read as
+    measures 5-1, 5-2 … although the prose numbers no such parts: numbers
+    the notice never wrote (normalize.assemble._table_numbers).  One finding
+    per such row, naming the number written and the rows under it."""
+    prose = {m.number for m in notice.measures if m.origin == "prose"}
+    guessed = [
+        e
+        for e in notice.table
+        if e.number_inferred
+        and e.number is not None
+        and len(e.number.parts) > 1
+        and e.number not in prose
+    ]
+    parents = [str(e.number).rsplit("-", 1)[0] for e in guessed]
+    return [
+        _finding("merged_number", e.id, number=parent, rows=parents.count(parent))
+        for e, parent in zip(guessed, parents, strict=True)
+    ]
 
 
 def _odd_units(notice: Notice) -> list[Discrepancy]:
