@@ -16,6 +16,7 @@ from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from .annotations import Annotation
 from .header import Line
+from .headings import heading_lead, label_lead
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels, restarts_per_heading
 from .markers import Marked
@@ -34,6 +35,8 @@ class ProseMeasure:
     deadline: str | None
     span: Span
     first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
+    # The lead its part or section heading names for its items (segment.headings).
+    heading_lead: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +57,7 @@ class MeasureBuilder:
     section: str | None
     span: Span
     first_is_lead: bool = False
+    heading_lead: tuple[str, ...] = ()
     texts: list[str] = attrs.Factory(list)
     annotations: list[Annotation] = attrs.Factory(list)
 
@@ -85,6 +89,7 @@ class MeasureBuilder:
             deadline=ann.deadline if ann else None,
             span=self.span,
             first_is_lead=self.first_is_lead,
+            heading_lead=self.heading_lead,
         )
 
 
@@ -112,6 +117,8 @@ def lines_to_outline(
     part_no: str | None = None
     section_no: str | None = None
     parent_no: MeasureNo | None = None
+    part_lead: tuple[str, ...] = ()  # what the part's heading names (segment.headings)
+    section_lead: tuple[str, ...] = ()
 
     def start(no: MeasureNo, m: Marked, convention: bool) -> MeasureBuilder:
         b = MeasureBuilder(
@@ -121,6 +128,7 @@ def lines_to_outline(
             section=section_no,
             span=m.line.span,
             first_is_lead=convention,
+            heading_lead=section_lead or part_lead,
         )
         builders.append(b)
         return b
@@ -141,16 +149,18 @@ def lines_to_outline(
             builder = start(MeasureNo.parse(m.number), m, convention)
         elif m.style == part_style:
             part_no, section_no, parent_no = m.number, None, None
+            part_lead, section_lead = heading_lead(it), ()
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
-            residue.extend(it.residue("prose line outside any measure", heading=True))
+            residue.extend(it.residue(_heading_reason(it), heading=True))
             continue
         elif m.style == section_style:
             section_no, parent_no = m.number, None
+            section_lead = heading_lead(it)
             sec = Section(number=m.number, written=m.written, title=m.rest)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-            residue.extend(it.residue("prose line outside any measure", heading=True))
+            residue.extend(it.residue(_heading_reason(it), heading=True))
             continue
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
@@ -197,6 +207,13 @@ def lines_to_outline(
         residue=tuple(residue),
         notes=levels.notes,
     )
+
+
+def _heading_reason(it: Item) -> str:
+    """Why the lines under a heading's title are set aside."""
+    if label_lead(it):
+        return f"lead of the items under {it.marker.written.strip()}, named once for them"
+    return "prose line outside any measure"
 
 
 def _fold_inner_items(
