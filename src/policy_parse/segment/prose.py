@@ -142,6 +142,12 @@ def lines_to_outline(
     # with a title line and one annotated task is N-1 too, its title a
     # lead-in, rather than the title glued to the task's text.
     by_tasks = any(len(t[1]) >= 2 and t[2] for t in tasks.values())
+    # Where some measure item holds several tasks at all, an item of the same
+    # style whose title sentence opens its one task (（二）转变职能。深化…（A牵头）)
+    # is N-1 as well: the level numbers its tasks (README: unnumbered tasks
+    # inside a numbered paragraph are N-k), and its title stays in the text
+    # as its siblings' does.
+    holds_tasks = any(len(t[1]) >= 2 for t in tasks.values())
     for it, convention in zip(items, conventions, strict=True):
         m = it.marker
         body = list(it.paragraphs)
@@ -165,7 +171,11 @@ def lines_to_outline(
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
             units, annotated_units, lead_in, kept_ids = tasks[id(it)]
-            several = len(annotated_units) >= 2 or (by_tasks and lead_in and annotated_units)
+            several = (
+                len(annotated_units) >= 2
+                or (by_tasks and lead_in and annotated_units)
+                or (holds_tasks and len(units) == 1 == len(annotated_units) and _titled(units[0]))
+            )
             if several and (len(units) - lead_in) == len(annotated_units):
                 # Unnumbered measures: the item holds several tasks, each
                 # ended by its own annotation (in one paragraph or one per
@@ -206,6 +216,23 @@ def lines_to_outline(
         measures=tuple(_with_ids(kept_measures)),
         residue=tuple(residue),
         notes=levels.notes,
+    )
+
+
+# A title sentence: short, and one clause.
+_TITLE_MAX = 20
+_CLAUSE_MARKS = ("，", ",", "；", ";", "：", ":", "、")
+
+
+def _titled(unit: list[Paragraph]) -> bool:
+    """转变政府职能。深化…: the task's paragraph opens with a title sentence
+    (one clause of at most `_TITLE_MAX` characters) and goes on after it."""
+    text = unit[0].text.strip()
+    first, end, rest = text.partition("。")
+    return (
+        bool(end and rest.strip())
+        and len(first) <= _TITLE_MAX
+        and not any(c in first for c in _CLAUSE_MARKS)
     )
 
 
