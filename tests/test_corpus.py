@@ -242,3 +242,17 @@ def test_nothing_is_lost_on_any_real_notice(name):
     document = policy_parse.read_text_document(_scorer().notice_text(CORPUS / f"{name}.txt"))
     notice = policy_parse.notice_from_document(document)
     assert lost_and_invented(document, notice) == ("", "")
+
+
+def test_the_scorer_takes_a_unit_in_another_bracket_width_or_script_for_the_keyed_one():
+    # perturb.py's punct-full and s2t copies keep the keys: 各市（县） and
+    # 各市(縣) are the keyed 各市(县), as written in that copy.
+    from policy_parse.models import Unit
+
+    scorer = _scorer()
+    for written in ("各市（县）", "各市(縣)"):
+        unit = Unit(name=written + "政府", written=written, expanded=written + "政府")
+        assert scorer._support_ok(["各市(县)"], [unit]), written
+    assert not scorer._support_ok(
+        ["各市(县)"], [Unit(name="各区", written="各区", expanded="各区")]
+    )
