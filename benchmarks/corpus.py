@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -48,12 +49,21 @@ def notice_text(path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _fold(text: str) -> str:
+    """A spelling as the key compares it: NFKC (（县） is (县)) and Simplified
+    (縣 is 县) — a copy of the notice in another bracket width or script
+    (perturb.py punct-full, s2t) names the same unit, and the keys stay."""
+    from policy_parse.normalize.script import to_simplified
+
+    return unicodedata.normalize("NFKC", to_simplified(text))
+
+
 def _spellings(key: str | list[str]) -> set[str]:
-    return {key} if isinstance(key, str) else set(key)
+    return {_fold(k) for k in ([key] if isinstance(key, str) else key)}
 
 
 def _names(unit: Any) -> set[str]:
-    return {unit.written, unit.expanded, unit.name}
+    return {_fold(n) for n in (unit.written, unit.expanded, unit.name)}
 
 
 def _lead_ok(key: Sequence[str | list[str]], units: Sequence[Any]) -> bool:

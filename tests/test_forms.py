@@ -47,7 +47,7 @@ FILES = sorted(p.stem for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 FORMS = ("docx", "pdf")
 
 # Measures read exactly per form, over the corpus (282 keyed): never below these.
-RATCHET = {"docx": 236, "pdf": 236}
+RATCHET = {"docx": 237, "pdf": 237}
 
 # (form, file) not read exactly, and why.  "both" stands for either form.
 # Where the reason is the .txt's own (tests/test_corpus.py KNOWN_WRONG), the
@@ -66,7 +66,6 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "as the .txt: the cover letter's 一、二、三、 taken for the measures, the table's "
         "rows unused"
     ),
-    ("both", "30_hunan-2014-trad"): "as the .txt: a lone task under (二) numbered 2, not 2-1",
     ("both", "33_huoshan-2025-kaifaqu-table"): (
         "a lone 责任单位 column: its first unit taken as the lead (guessed_lead), the key "
         "has support only (the .txt is refused: its cells are lost)"

@@ -224,6 +224,7 @@ class Evidence(str, enum.Enum):
 
     ANNOTATION = "annotation"  # its own annotation names the units and who leads
     CONVENTION = "convention"  # the lead is the first unit listed, as the notice states
+    SECTION = "section"  # the lead is the one its heading names for its items (一、X牵头工作)
     TABLE = "table"  # its 分工表 row (a notice with no prose list)
     GUESSED = "guessed"  # the lead taken as a combined column's first unit, unstated
     NONE = "none"  # no unit is named for it

@@ -858,3 +858,27 @@ def test_a_glued_number_takes_the_style_of_its_neighbours_list(mark):
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2", "3"]
     assert notice.measures[1].text.startswith("121专家工程。")
+
+
+# Invented: （一） holds two tasks after its title sentence (1-1, 1-2); （二）
+# holds one after its own title sentence, so it is 2-1 as the level numbers
+# its tasks; （三） is one sentence with no title: measure 3.
+TITLED_TASKS = """\
+某省人民政府关于重点工作部门分工的意见
+一、全面深化改革
+（一）推进国企改革。完善国有资产监管体制，分类推进国有企业改革（丁省国资委牵头）。支持民营企业参与国有企业改革，发展混合所有制经济（丁省发改委牵头）。
+（二）转变政府职能。深化行政审批制度改革。进一步清理行政审批事项，实施投资准入负面清单（丁省发改委牵头）。
+二、扩大有效需求
+（三）稳定投资增长，加快重大项目建设，优化投资结构（丁省发改委牵头）。
+"""
+
+
+def test_a_lone_task_after_a_title_sentence_is_n_1_where_its_siblings_hold_tasks():
+    notice = policy_parse.parse_text(TITLED_TASKS)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2-1", "3"]
+    assert notice.measures[2].text.startswith("转变政府职能。")
+
+
+def test_a_lone_task_after_a_title_sentence_stays_n_where_no_sibling_holds_tasks():
+    text = TITLED_TASKS.replace("（丁省国资委牵头）。支持", "。支持")
+    assert [m.id for m in policy_parse.parse_text(text).measures] == ["1", "2", "3"]

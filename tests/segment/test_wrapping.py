@@ -219,3 +219,28 @@ def test_a_marker_in_sequence_after_an_unended_line_still_starts_an_item():
     )
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1", "2"]
+
+
+def test_a_role_phrase_on_its_own_line_cut_inside_a_name_goes_on_without_a_page_width():
+    # A web copy that kept a break inside a unit's name: 园区党工 / 委负责。
+    text = (
+        "一、任务\n1.推进园区基础设施建设，完善配套服务功能。\n县发展改革局、园区党工\n委负责。\n"
+        "2.加快交通项目建设，打通断头路。\n县交通\n运输局牵头，县财政局配合。\n"
+    )
+    assert _records(text) == [
+        ("1", [], ["县发展改革局", "园区党工委"]),
+        ("2", ["县交通运输局"], ["县财政局"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "last, line",
+    [
+        # A title line, then a phrase naming whole units: two paragraphs.
+        ("推进项目建设", "县财政局、县税务局负责。"),
+        # A unit written whole before the break: nothing is cut.
+        ("县发展改革局", "县财政局负责。"),
+    ],
+)
+def test_a_line_before_a_role_phrase_of_whole_names_does_not_go_on(last, line):
+    assert goes_on(last, line, depth=0, label=False) is False

@@ -58,12 +58,18 @@ def _heading_number(text: str) -> tuple[str | None, str]:
 
 def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs, Evidence]:
     """(lead, support) pairs of a prose measure and how they were found.
-    Where the notice stated that the first unit listed leads (列第一位者为牵头单位),
-    an annotation that marks no lead of its own gets its first unit as the lead."""
+    A measure whose annotation marks no lead is led by what its heading names
+    (一、甲局牵头工作: segment.headings), else, where the notice stated that the
+    first unit listed leads (列第一位者为牵头单位), by its first unit: the
+    heading speaks for these items, the convention for any list."""
     if m.annotation is None:
+        if m.heading_lead:
+            return _pairs(m.heading_lead), [], Evidence.SECTION
         return [], [], Evidence.NONE
     lead, support = _pairs(m.annotation.lead), _pairs(m.annotation.support)
     evidence = Evidence.ANNOTATION if lead or support else Evidence.NONE
+    if m.heading_lead and not lead:
+        lead, evidence = _pairs(m.heading_lead), Evidence.SECTION
     if m.first_is_lead and not lead and support:
         lead, support = support[:1], support[1:]
         evidence = Evidence.CONVENTION

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..models import MeasureNo
+from .headings import label_lead
 from .items import Item
 
 # A place where the outline was guessed: the catalogue key of its message
@@ -83,9 +84,36 @@ def _children(items: list[Item], k: int, depth: dict[str, int]) -> Iterator[Item
         yield it
 
 
+def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
+    """Items as their levels are read: a heading whose lines under its title
+    only name the lead of the items under it (（一）标题 / 牵头单位：甲局, then
+    1. …) is no annotated item — its label speaks for its items
+    (segment.headings) — and whether any heading did so."""
+    order: list[str] = []
+    for it in items:
+        if it.marker.style not in SUB_FORMS and it.marker.style not in order:
+            order.append(it.marker.style)
+    out: list[Item] = []
+    found = False
+    for k, it in enumerate(items):
+        after = items[k + 1].marker.style if k + 1 < len(items) else None
+        if (
+            after is not None
+            and after not in SUB_FORMS
+            and it.marker.style not in SUB_FORMS
+            and order.index(after) > order.index(it.marker.style)
+            and label_lead(it)
+        ):
+            it = attrs.evolve(it, paragraphs=it.paragraphs[:1])
+            found = True
+        out.append(it)
+    return out, found
+
+
 def items_to_levels(items: list[Item]) -> Levels | None:
     """The measure level is the most annotated style; styles above it are
     headings, styles below it sub-measures.  None when nothing is marked."""
+    items, heading_leads = _heading_leads_apart(items)
     order: list[str] = []
     annotated: Counter[str] = Counter()
     naming: Counter[str] = Counter()  # annotations that name units, not persons only
@@ -119,7 +147,7 @@ def items_to_levels(items: list[Item]) -> Levels | None:
         measure_style = annotated.most_common(1)[0][0]
     else:
         measure_style = order[-1]
-    if not annotated and not subs_annotated:
+    if not annotated and not subs_annotated and not heading_leads:
         notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
     level = order.index(measure_style)
     if measure_style in HEADING_STYLES and level + 1 < len(order):

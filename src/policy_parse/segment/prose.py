@@ -16,6 +16,7 @@ from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from .annotations import Annotation
 from .header import Line
+from .headings import heading_lead, label_lead
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels, restarts_per_heading
 from .markers import Marked
@@ -34,6 +35,8 @@ class ProseMeasure:
     deadline: str | None
     span: Span
     first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
+    # The lead its part or section heading names for its items (segment.headings).
+    heading_lead: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +57,7 @@ class MeasureBuilder:
     section: str | None
     span: Span
     first_is_lead: bool = False
+    heading_lead: tuple[str, ...] = ()
     texts: list[str] = attrs.Factory(list)
     annotations: list[Annotation] = attrs.Factory(list)
 
@@ -85,6 +89,7 @@ class MeasureBuilder:
             deadline=ann.deadline if ann else None,
             span=self.span,
             first_is_lead=self.first_is_lead,
+            heading_lead=self.heading_lead,
         )
 
 
@@ -112,6 +117,8 @@ def lines_to_outline(
     part_no: str | None = None
     section_no: str | None = None
     parent_no: MeasureNo | None = None
+    part_lead: tuple[str, ...] = ()  # what the part's heading names (segment.headings)
+    section_lead: tuple[str, ...] = ()
 
     def start(no: MeasureNo, m: Marked, convention: bool) -> MeasureBuilder:
         b = MeasureBuilder(
@@ -121,6 +128,7 @@ def lines_to_outline(
             section=section_no,
             span=m.line.span,
             first_is_lead=convention,
+            heading_lead=section_lead or part_lead,
         )
         builders.append(b)
         return b
@@ -134,6 +142,12 @@ def lines_to_outline(
     # with a title line and one annotated task is N-1 too, its title a
     # lead-in, rather than the title glued to the task's text.
     by_tasks = any(len(t[1]) >= 2 and t[2] for t in tasks.values())
+    # Where some measure item holds several tasks at all, an item of the same
+    # style whose title sentence opens its one task (（二）转变职能。深化…（A牵头）)
+    # is N-1 as well: the level numbers its tasks (README: unnumbered tasks
+    # inside a numbered paragraph are N-k), and its title stays in the text
+    # as its siblings' does.
+    holds_tasks = any(len(t[1]) >= 2 for t in tasks.values())
     for it, convention in zip(items, conventions, strict=True):
         m = it.marker
         body = list(it.paragraphs)
@@ -141,21 +155,27 @@ def lines_to_outline(
             builder = start(MeasureNo.parse(m.number), m, convention)
         elif m.style == part_style:
             part_no, section_no, parent_no = m.number, None, None
+            part_lead, section_lead = heading_lead(it), ()
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
-            residue.extend(it.residue("prose line outside any measure", heading=True))
+            residue.extend(it.residue(_heading_reason(it), heading=True))
             continue
         elif m.style == section_style:
             section_no, parent_no = m.number, None
+            section_lead = heading_lead(it)
             sec = Section(number=m.number, written=m.written, title=m.rest)
             if not parts:
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-            residue.extend(it.residue("prose line outside any measure", heading=True))
+            residue.extend(it.residue(_heading_reason(it), heading=True))
             continue
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
             units, annotated_units, lead_in, kept_ids = tasks[id(it)]
-            several = len(annotated_units) >= 2 or (by_tasks and lead_in and annotated_units)
+            several = (
+                len(annotated_units) >= 2
+                or (by_tasks and lead_in and annotated_units)
+                or (holds_tasks and len(units) == 1 == len(annotated_units) and _titled(units[0]))
+            )
             if several and (len(units) - lead_in) == len(annotated_units):
                 # Unnumbered measures: the item holds several tasks, each
                 # ended by its own annotation (in one paragraph or one per
@@ -197,6 +217,30 @@ def lines_to_outline(
         residue=tuple(residue),
         notes=levels.notes,
     )
+
+
+# A title sentence: short, and one clause.
+_TITLE_MAX = 20
+_CLAUSE_MARKS = ("，", ",", "；", ";", "：", ":", "、")
+
+
+def _titled(unit: list[Paragraph]) -> bool:
+    """转变政府职能。深化…: the task's paragraph opens with a title sentence
+    (one clause of at most `_TITLE_MAX` characters) and goes on after it."""
+    text = unit[0].text.strip()
+    first, end, rest = text.partition("。")
+    return (
+        bool(end and rest.strip())
+        and len(first) <= _TITLE_MAX
+        and not any(c in first for c in _CLAUSE_MARKS)
+    )
+
+
+def _heading_reason(it: Item) -> str:
+    """Why the lines under a heading's title are set aside."""
+    if label_lead(it):
+        return f"lead of the items under {it.marker.written.strip()}, named once for them"
+    return "prose line outside any measure"
 
 
 def _fold_inner_items(

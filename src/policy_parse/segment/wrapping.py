@@ -38,7 +38,14 @@ import attrs
 
 from .._support.lazy_regex import lazy_compile
 from ..data import load
-from .annotations import CLOSERS, OPENERS, is_label_line, label_pattern, names_only_units
+from .annotations import (
+    CLOSERS,
+    OPENERS,
+    is_label_line,
+    label_pattern,
+    names_only_units,
+    parse_phrase,
+)
 
 # A wrapped line is a full line of the page; a shorter one is a title or a
 # label (a section title over an unnumbered topic line).
@@ -141,6 +148,31 @@ def name_cut(last: str, line: str) -> bool:
     return names_only_units([name]) or name.endswith(tuple(load("units")["look"]["endings"]))
 
 
+def phrase_cut(last: str, line: str) -> bool:
+    """县发展改革局、园区党工 / 委负责。: a role phrase on a line of its own
+    whose unit's name the line break cut, on a copy with no page width to
+    tell.  Only where `last` is no sentence and no label, the two lines make
+    one phrase (segment.annotations.parse_phrase) naming only units, one of
+    which `last` ends inside of, and the cut shows: a whole unit before it in
+    the list, or a piece after it that no name starts with (委, 运输局 — not
+    县财政局, which starts with a level of government: data/units.toml
+    `suffix_heads`; 推进项目建设 / 县财政局负责。 is a title, then a phrase)."""
+    last, line = last.strip(), line.strip()
+    if not last or not line or any(c in last for c in ENDS) or is_label_line(last):
+        return False
+    *before, tail = _ITEM_SEPARATORS.split(last)
+    if not tail or names_only_units([tail]) or (before and not names_only_units(before)):
+        return False
+    ann = parse_phrase((last + line).split("。", 1)[0])
+    if ann is None or not ann.names_units or not names_only_units([*ann.lead, *ann.support]):
+        return False
+    names = [i for v in (*ann.lead, *ann.support) for i in _ITEM_SEPARATORS.split(v)]
+    cut = next((n for n in names if n.startswith(tail) and len(n) > len(tail)), None)
+    if cut is None:
+        return False
+    return bool(before) or cut[len(tail)] not in load("units")["suffix_heads"]
+
+
 def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
@@ -172,6 +204,6 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         # sentence that does, and joining two paragraphs of one item loses
         # nothing (each annotation still ends its task).
         return True
-    return (
-        len(last) >= WRAPPED_MIN and not last.endswith(ENDS) and not line.startswith(tuple(OPENERS))
-    )
+    if len(last) < WRAPPED_MIN:
+        return phrase_cut(last, line)
+    return not last.endswith(ENDS) and not line.startswith(tuple(OPENERS))

@@ -1,0 +1,54 @@
+"""A heading that names the lead of the items under it.
+
+`一、甲局牵头工作`, or `（一）优化营商环境` with a line `牵头单位：甲局` under its
+title: every item under the heading that names no lead of its own is led by
+甲局 (the measure's evidence is `section`).  Only a lead, and only one that
+ends like a unit: a title that is a task (`支持龙头企业牵头组建联合体`) or a
+person (`张三区长主抓工作`) leads nothing, and a heading that also names
+supporting units stays what its level makes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..data import load
+from .annotations import Annotation, names_only_units, parse_phrase
+from .items import Item
+
+
+def _lead_only(ann: Annotation | None) -> tuple[str, ...]:
+    """The annotation's lead when it names a lead, no supporting unit, and
+    nothing but units."""
+    if ann is None or not ann.lead or ann.support or not names_only_units(list(ann.lead)):
+        return ()
+    return ann.lead
+
+
+def title_lead(title: str) -> tuple[str, ...]:
+    """一、甲局牵头工作 → (甲局,): a lead phrase, then a noun of
+    data/annotations.toml [headings] nouns (的 allowed before it)."""
+    text = title.strip().rstrip("。.：:；;").rstrip()
+    nouns = sorted(load("annotations")["headings"]["nouns"], key=len, reverse=True)
+    noun = next((n for n in nouns if text.endswith(n)), None)
+    if noun is None:
+        return ()
+    return _lead_only(parse_phrase(text[: -len(noun)].removesuffix("的")))
+
+
+def label_lead(item: Item) -> tuple[str, ...]:
+    """（一）标题 / 牵头单位：甲局: the lines under the title are annotations
+    alone, and together they name a lead and nothing else."""
+    first, *rest = item.paragraphs
+    if first.annotations or not rest or any(p.text or not p.annotations for p in rest):
+        return ()
+    anns: Sequence[Annotation] = [a for p in rest for a in p.annotations]
+    merged = anns[0]
+    for a in anns[1:]:
+        merged = merged.merged(a)
+    return _lead_only(merged)
+
+
+def heading_lead(item: Item) -> tuple[str, ...]:
+    """The lead a heading names for its items, from its title or its label lines."""
+    return title_lead(item.marker.rest) or label_lead(item)

@@ -1,0 +1,83 @@
+"""segment/headings.py: a heading that names the lead of the items under it."""
+
+from __future__ import annotations
+
+import policy_parse
+from policy_parse import Evidence
+
+# Invented: each part names its lead in its title (一、X牵头工作).
+TITLE_LEADS = """\
+关于印发某某工作分工方案的通知
+一、甲区发展改革局牵头工作
+1.推进项目审批改革，压缩审批时限。（配合单位：甲区财政局）
+2.完善投资项目储备机制，建立项目库。
+二、甲区住房建设局牵头工作
+3.推进老旧小区改造。（配合单位：甲区城管局、甲区财政局）
+4.加快保障性住房建设。（甲区城管局牵头，甲区财政局配合）
+"""
+
+# Invented: each section names its lead on a label line under its title.
+LABEL_LEADS = """\
+关于印发某某工作分工方案的通知
+（一）优化营商环境
+牵头单位：乙市发展改革委
+1.深化审批制度改革，压缩办理时限。（配合单位：乙市政务服务局）
+2.开展营商环境评价，发布评价报告。
+（二）强化要素保障
+牵头单位：乙市财政局
+3.加大财政资金支持力度。（配合单位：乙市税务局）
+4.健全融资担保体系。（乙市金融局牵头，乙市财政局配合）
+"""
+
+
+def _read(text: str) -> dict[str, tuple[list[str], list[str], Evidence]]:
+    notice = policy_parse.parse_text(text)
+    return {
+        m.id: ([u.name for u in m.lead], [u.name for u in m.support], m.evidence)
+        for m in notice.measures
+    }
+
+
+def test_a_heading_titled_x_leads_gives_x_to_its_items_that_name_no_lead():
+    assert _read(TITLE_LEADS) == {
+        "1": (["甲区发展改革局"], ["甲区财政局"], Evidence.SECTION),
+        "2": (["甲区发展改革局"], [], Evidence.SECTION),
+        "3": (["甲区住房建设局"], ["甲区城管局", "甲区财政局"], Evidence.SECTION),
+        # An item that names its own lead keeps it.
+        "4": (["甲区城管局"], ["甲区财政局"], Evidence.ANNOTATION),
+    }
+
+
+def test_a_lead_label_line_under_a_section_title_leads_its_items_and_is_no_measure():
+    assert _read(LABEL_LEADS) == {
+        "1": (["乙市发展改革委"], ["乙市政务服务局"], Evidence.SECTION),
+        "2": (["乙市发展改革委"], [], Evidence.SECTION),
+        "3": (["乙市财政局"], ["乙市税务局"], Evidence.SECTION),
+        "4": (["乙市金融局"], ["乙市财政局"], Evidence.ANNOTATION),
+    }
+
+
+def test_a_person_in_a_heading_title_leads_nothing():
+    text = TITLE_LEADS.replace("一、甲区发展改革局牵头工作", "一、张三区长主抓工作")
+    read = _read(text)
+    assert read["2"] == ([], [], Evidence.NONE)
+    assert read["1"] == ([], ["甲区财政局"], Evidence.ANNOTATION)
+
+
+def test_a_title_that_is_a_task_and_not_a_unit_names_no_lead():
+    # 支持龙头企业牵头 ends like no unit: a topic, not a lead.
+    text = TITLE_LEADS.replace("一、甲区发展改革局牵头工作", "一、支持龙头企业牵头组建联合体")
+    assert _read(text)["2"] == ([], [], Evidence.NONE)
+
+
+def test_the_heading_lead_is_kept_as_residue_with_its_reason():
+    notice = policy_parse.parse_text(LABEL_LEADS)
+    reasons = {r.text: r.reason for r in notice.residue}
+    assert "lead of the items under" in reasons["牵头单位：乙市发展改革委"]
+
+
+def test_every_output_names_the_section_evidence():
+    notice = policy_parse.parse_text(TITLE_LEADS)
+    records = policy_parse.to_dict(notice)["measures"]
+    assert [r["evidence"] for r in records] == ["section", "section", "section", "annotation"]
+    assert "标题" in policy_parse.to_csv(notice) or "章节" in policy_parse.to_csv(notice)
