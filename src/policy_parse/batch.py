@@ -155,16 +155,19 @@ def process_one(
 ) -> dict[str, Any]:
     """One input in a worker: parse, write its output, return its summary row.
     Whatever goes wrong stays in the row."""
+    from .messages import error_line, os_reason, status_code
+
     row: dict[str, Any] = {"file": source, "format": "", "status": "ok", "message": ""}
-    row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, failed_on=False)
+    row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, output="")
+    row.update(failed_on=False)
     from . import parse
 
     try:
         notice = parse(source, **options)
     except PolicyParseError as exc:
-        return {**row, "status": type(exc).__name__, "message": str(exc)}
+        return {**row, "status": status_code(exc), "message": error_line(exc, lang, file=source)}
     except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
-        return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        return {**row, **_internal(exc, source, lang)}
     counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
     row.update(
         format=notice.source.format.value,
@@ -181,7 +184,15 @@ def process_one(
         with open(target, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
-        return {**row, "status": "OutputError", "message": f"cannot write {target}: {exc.strerror}"}
+        line = error_line("OutputError", lang, file=target, detail=os_reason(exc, lang))
+        return {**row, "status": status_code("OutputError"), "message": line}
     except Exception as exc:  # noqa: BLE001 - as above
-        return {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
-    return row
+        return {**row, **_internal(exc, source, lang)}
+    return {**row, "output": target}
+
+
+def _internal(exc: Exception, source: str, lang: Lang) -> dict[str, Any]:
+    from .messages import error_line
+
+    detail = f"{type(exc).__name__}: {exc}"
+    return {"status": "internal", "message": error_line("internal", lang, file=source, detail=detail)}
