@@ -63,7 +63,7 @@ def test_every_finding_shows_both_sides_sorted_by_measure_without_escapes() -> N
         assert lines[k + 1].lstrip().startswith(("prose: ", "prose (this measure): "))
         assert lines[k + 2].lstrip().startswith(("table: ", "table (this measure): "))
     # A finding about the table's 市场局 on 16 shows the prose's units for 16.
-    k = next(k for k in finding_lines if "[16] alias" in lines[k])
+    k = next(k for k in finding_lines if "[16] abbreviated unit (alias)" in lines[k])
     prose16 = next(m for m in policy_parse.parse(NOTICE).measures if m.id == "16")
     names16 = ", ".join(u.name for u in (*prose16.lead, *prose16.support))
     assert lines[k + 1].strip() == f"prose (this measure): {names16}"
@@ -122,14 +122,31 @@ def test_version_and_help_name_the_program() -> None:
         r.returncode == 0
         and r.stdout.strip() == f"python -m policy_parse {policy_parse.__version__}"
     )
-    help_text = run("--help").stdout
+    help_text = run("--help", "--lang", "en").stdout
     assert help_text.startswith("usage: python -m policy_parse")
     for code in ("0 ", "1 ", "2 ", "3 ", "4 "):
         assert f"\n  {code}" in help_text
     script = Path(sys.executable).parent / "policy-parse"
     if script.exists():
-        out = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            [str(script), "--help", "--lang=en"], capture_output=True, text=True, check=False
+        )
         assert out.stdout.startswith("usage: policy-parse ")
+
+
+def test_help_and_usage_errors_speak_chinese_by_default() -> None:
+    help_text = run("--help").stdout
+    assert help_text.startswith("用法：python -m policy_parse")
+    for words in ("位置参数", "选项", "显示本帮助并退出", "退出码", "输出格式", "所有文字的语言"):
+        assert words in help_text, words
+    # No help line of an option is left in English.
+    options = help_text.split("选项")[1].split("退出码")[0]
+    for line in options.splitlines():
+        if line.startswith("                        "):
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in line) or "{" in line, line
+    bad = run(NOTICE, "--format", "docx")
+    assert bad.returncode == 4 and "错误：参数 --format：无效的取值：'docx'" in bad.stderr
+    assert "policy_parse: error:" in run(NOTICE, "--bogus", "--lang", "en").stderr
 
 
 # --- the exit-code contract -----------------------------------------------------------
@@ -167,16 +184,26 @@ def test_dash_o_onto_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> N
 
 
 def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    r = run(NOTICE, "-o", str(tmp_path / "no" / "such" / "dir.json"))
+    target = str(tmp_path / "no" / "such" / "dir.json")
+    r = run(NOTICE, "-o", target, "--lang", "en")
     assert r.returncode == 2
-    assert r.stderr.count("\n") == 1 and "cannot write" in r.stderr
+    assert r.stderr.count("\n") == 1 and "cannot write (no such folder)" in r.stderr
+    zh = run(NOTICE, "-o", target).stderr
+    assert (
+        zh
+        == f"policy_parse: 错误：{target}：无法写入（目录不存在）。请检查目录是否存在、是否有写权限、磁盘是否已满。\n"
+    )
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_a_full_disk_is_one_line_and_exit_2() -> None:
-    r = run(NOTICE, "--format", "json", "-o", "/dev/full")
+    r = run(NOTICE, "--format", "json", "-o", "/dev/full", "--lang", "en")
     assert r.returncode == 2, r.stderr
-    assert r.stderr.count("\n") == 1 and "No space left" in r.stderr
+    assert r.stderr.count("\n") == 1 and "no space left" in r.stderr
+    assert (
+        "/dev/full：无法写入（磁盘已满）"
+        in run(NOTICE, "--format", "json", "-o", "/dev/full").stderr
+    )
     with open("/dev/full", "w") as full:
         r2 = subprocess.run(
             [sys.executable, "-m", "policy_parse", NOTICE],
@@ -190,7 +217,7 @@ def test_a_full_disk_is_one_line_and_exit_2() -> None:
 
 def test_a_closed_pipe_is_one_line_not_a_traceback() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policy_parse", NOTICE, "--format", "json"],
+        [sys.executable, "-m", "policy_parse", NOTICE, "--format", "json", "--lang", "en"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -255,14 +282,21 @@ def test_a_folder_gives_one_workbook_per_sample_and_a_broken_file_does_not_stop_
             (src / p.name).unlink()
     assert sorted(p.name for p in out.glob("*.xlsx")) == [f"{s}.xlsx" for s in samples]
     rows = _summary(out)
-    by_file = {Path(r["file"]).name: r for r in rows}
-    assert (
-        by_file["broken.docx"]["status"] == "CorruptFileError" and by_file["broken.docx"]["message"]
-    )
+    by_file = {Path(r["文件"]).name: r for r in rows}
+    broken = by_file["broken.docx"]
+    assert broken["状态"] == "文件损坏" and broken["状态代码"] == "corrupt"
+    assert broken["说明"].startswith(f"{src / 'broken.docx'}：文件已损坏或不完整")
     assert by_file["notice.txt"] == {
-        "file": str(src / "notice.txt"), "format": "txt", "status": "ok", "measures": "78",
-        "table_rows": "78", "errors": "2", "warnings": "3", "infos": "8", "message": "",
+        "文件": str(src / "notice.txt"), "格式": "txt", "状态": "成功", "状态代码": "ok",
+        "措施数": "78", "分工表行数": "78", "错误": "2", "警告": "3", "提示": "8",
+        "输出文件": str(out / "notice.txt.xlsx"), "说明": "",
     }  # fmt: skip
+    # Every row's output file exists, and only a parsed file has one.
+    for row in rows:
+        assert (row["输出文件"] != "") == (row["状态代码"] == "ok")
+        assert row["输出文件"] == "" or Path(row["输出文件"]).is_file()
+    # Every failure is one Chinese line on stderr naming its file.
+    assert f"policy_parse: 错误：{src / 'broken.docx'}：文件已损坏" in r.stderr
     assert len(rows) == len(samples) + 1
     wb = openpyxl.load_workbook(out / "notice.docx.xlsx")
     assert len(wb.sheetnames) == 4
@@ -292,6 +326,8 @@ def test_a_batch_into_its_own_input_folder_does_not_read_its_outputs(tmp_path: P
     out = tmp_path / "out"
     assert run(str(tmp_path), "-o", str(out), "--quiet").returncode == 0
     assert run(str(tmp_path), "-o", str(out), "--quiet").returncode == 0
+    assert [r["文件"] for r in _summary(out)] == [str(tmp_path / "n.txt")]
+    assert run(str(tmp_path), "-o", str(out), "--quiet", "--lang", "en").returncode == 0
     assert [r["file"] for r in _summary(out)] == [str(tmp_path / "n.txt")]
 
 
@@ -303,7 +339,10 @@ def test_the_progress_bar_draws_only_on_a_terminal() -> None:
     rows = [{"k": k} for k in range(3)]
     tty, pipe = Terminal(), io.StringIO()
     assert list(_progress(iter(rows), 3, quiet=False, stream=tty)) == rows
-    assert "0/3" in tty.getvalue() and "file/s" in tty.getvalue()
+    assert "0/3个文件" in tty.getvalue() and "已用" in tty.getvalue()
+    en = Terminal()
+    assert list(_progress(iter(rows), 3, quiet=False, stream=en, lang="en")) == rows
+    assert "0/3 files" in en.getvalue() and "已用" not in en.getvalue()
     assert list(_progress(iter(rows), 3, quiet=False, stream=pipe)) == rows
     assert pipe.getvalue() == ""
     quiet = Terminal()
@@ -319,8 +358,13 @@ def test_aliases_from_a_file_reach_the_output_and_a_bad_file_is_one_line(tmp_pat
     assert units and all(u["name"] == "人力资源和社会保障局" for u in units)
     bad = tmp_path / "bad.toml"
     bad.write_text("[departments\n", "utf-8")
-    r = run(NOTICE, "--aliases", str(bad))
+    r = run(NOTICE, "--aliases", str(bad), "--lang", "en")
     assert r.returncode == 2 and "not valid TOML" in r.stderr and r.stderr.count("\n") == 1
+    zh = run(NOTICE, "--aliases", str(bad)).stderr
+    assert (
+        zh
+        == f"policy_parse: 错误：{bad}：别名文件无法读取或格式不对。格式见 docs/batch.md（[departments] 表）。\n"
+    )
 
 
 def test_both_pdf_engines_give_the_same_records_from_the_command_line() -> None:
@@ -334,3 +378,50 @@ def test_both_pdf_engines_give_the_same_records_from_the_command_line() -> None:
     assert out["pdfium"] == out["pdfplumber"]
     r = run(str(SAMPLES / "notice.pdf"), "--pdf-engine", "mupdf")
     assert r.returncode == 4
+
+
+def test_a_folder_without_dash_o_says_what_to_type() -> None:
+    r = run(str(SAMPLES))
+    assert r.returncode == 4 and r.stdout == ""
+    assert r.stderr == (
+        f"policy_parse: 错误：多个输入（或一个目录）需要用 -o 指定输出目录，"
+        f"例如：python -m policy_parse {SAMPLES} -o out/\n"
+    )
+    en = run(str(SAMPLES), "--lang", "en").stderr
+    assert f"need -o DIR for their outputs, e.g. python -m policy_parse {SAMPLES} -o out/" in en
+
+
+def test_an_error_names_its_file_and_what_to_do_in_chinese(tmp_path: Path) -> None:
+    scanned = tmp_path / "扫描件.docx"
+    scanned.write_bytes(b"PK\x03\x04 not really a zip")
+    r = run(str(scanned))
+    assert r.returncode == 2
+    assert r.stderr == (
+        f"policy_parse: 错误：{scanned}：文件已损坏或不完整，无法读取。"
+        "请从原软件重新导出，或换一份文件。\n"
+    )
+    en = run(str(scanned), "--lang", "en").stderr
+    assert en.startswith(f"policy_parse: error: {scanned}: the file is damaged or cut off (")
+
+
+def test_a_policy_parse_error_carries_the_path_it_concerns(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    for source in (str(broken), broken):
+        with pytest.raises(policy_parse.CorruptFileError) as info:
+            policy_parse.parse(source)
+        assert info.value.path == str(broken)
+    with pytest.raises(policy_parse.PolicyParseError) as info:
+        policy_parse.parse(broken.read_bytes())
+    assert info.value.path is None  # bytes name no file
+    with pytest.raises(policy_parse.InputNotFoundError) as missing:
+        policy_parse.parse(str(tmp_path / "nowhere.txt"))
+    assert missing.value.path == str(tmp_path / "nowhere.txt")
+    (bad,) = policy_parse.parse_many([str(broken)], jobs=1)
+    assert isinstance(bad, policy_parse.PolicyParseError) and bad.path == str(broken)
+
+
+def test_audit_is_an_attribute_of_the_package() -> None:
+    code = "import policy_parse; print(policy_parse.audit.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "policy_parse.audit"

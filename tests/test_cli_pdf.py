@@ -91,7 +91,15 @@ def test_a_refused_pdf_is_the_librarys_error_in_one_line(
         if args:  # what the library says of the same aliases file
             policy_parse.load_aliases(args[1])
         policy_parse.parse(str(path))
-    assert r.stderr == f"policy_parse: error: {info.value}\n"
+    # One Chinese line naming the file (the aliases file for its error) ...
+    named = args[1] if args else str(path)
+    assert r.stderr.startswith(f"policy_parse: 错误：{named}：") and r.stderr.count("\n") == 1
+    assert r.stderr.endswith("。\n")
+    # ... and in English, the library's own words inside.
+    en = _cli(str(path), *args, "--lang", "en")
+    assert en.returncode == 2 and en.stderr.count("\n") == 1
+    assert en.stderr.startswith(f"policy_parse: error: {named}: ")
+    assert f"({info.value})" in en.stderr
 
 
 def test_the_password_reaches_the_early_start(tmp_path: Path) -> None:

@@ -56,7 +56,8 @@ def _interrupt_batch(tmp_path: Path, jobs: str, *, pdf: bool = False, group: boo
     src, out = tmp_path / "in", tmp_path / "out"
     names = _inputs(src, pdf=pdf)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policy_parse", str(src), "-o", str(out), "--jobs", jobs],
+        [sys.executable, "-m", "policy_parse", str(src), "-o", str(out), "--jobs", jobs,
+         "--lang", "en"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     # Wait for the first finished output: the workers are busy by then.
@@ -100,7 +101,7 @@ def _check(tmp_path: Path, jobs: str, **kwargs: bool) -> None:
         [f"{n}.txt" for n in ok] + ["summary.csv"]
     )
     for n in ok:
-        whole = policy_parse.to_text(policy_parse.parse(tmp_path / "in" / n), lang="zh")
+        whole = policy_parse.to_text(policy_parse.parse(tmp_path / "in" / n), lang="en")
         assert (out / f"{n}.txt").read_text("utf-8") == whole
     first = next(r for r in rows if r["status"] == "interrupted")
     assert first["message"] and first["measures"] == "0"

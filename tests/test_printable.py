@@ -38,4 +38,4 @@ def test_a_file_name_with_escapes_stays_one_escaped_stderr_line(tmp_path):
     )
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "\x1b" not in r.stderr
-    assert "\\x0d\\x1b[31m红\\u202e.txt: no such file" in r.stderr
+    assert "\\x0d\\x1b[31m红\\u202e.txt：找不到该文件" in r.stderr

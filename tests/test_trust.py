@@ -169,7 +169,7 @@ def test_the_cli_refuses_a_non_notice_with_exit_2_and_one_line(tmp_path: Path) -
     )
     assert done.returncode == 2
     assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
-    assert "notice" in done.stderr
+    assert f"{path}：没有找到措施或分工表，不像分工方案" in done.stderr
 
 
 # --- the docs name every kind the code can emit ------------------------------------------

@@ -177,6 +177,10 @@ def __getattr__(name: str) -> Any:
             version = "0+unknown"
         globals()["__version__"] = version
         return version
+    if name == "audit":  # the module, as `policy_parse.audit` (README "Nothing lost")
+        import importlib
+
+        return importlib.import_module(".audit", __name__)
     return _load(name)
 
 
@@ -213,16 +217,32 @@ def parse(
     from .read import read_document
     from .warmup import prepare_text_stages
 
-    document = read_document(
-        source,
-        limits=limits,
-        password=password,
-        pdf_engine=pdf_engine,
-        while_waiting=prepare_text_stages,
-    )
-    from .pipeline import notice_from_document
+    try:
+        document = read_document(
+            source,
+            limits=limits,
+            password=password,
+            pdf_engine=pdf_engine,
+            while_waiting=prepare_text_stages,
+        )
+        from .pipeline import notice_from_document
 
-    return notice_from_document(document, aliases=aliases)
+        return notice_from_document(document, aliases=aliases)
+    except PolicyParseError as exc:
+        if exc.path is None:
+            exc.path = _path_of(source)
+        raise
+
+
+def _path_of(source: object) -> str | None:
+    """The file a source names: a path, or a str that is no notice's text."""
+    import os
+
+    if isinstance(source, os.PathLike):
+        return os.fspath(source)  # type: ignore[no-any-return]
+    if isinstance(source, str) and "\n" not in source and "\r" not in source:
+        return source
+    return None
 
 
 def parse_text(

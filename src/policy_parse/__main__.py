@@ -32,93 +32,6 @@ T = TypeVar("T")
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
 
 
-EPILOG = """\
-exit codes:
-  0  every input parsed, no finding at or above --fail-on
-  1  a finding at or above --fail-on
-  2  bad input: an input could not be read (one line each on stderr)
-  3  internal error (a bug: rerun with --debug and report it)
-  4  usage error (bad options, -o naming an input)
-  130 interrupted (Ctrl-C); a batch still writes summary.csv, the files it
-     did not finish marked interrupted
-
-several inputs or a folder need -o DIR: one output per input, named after
-it (notice.docx -> notice.docx.xlsx), plus summary.csv.
-"""
-
-
-class _Usage(Exception):
-    """A usage error: exit 4, one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _prog() -> str:
-    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    return "python -m policy_parse" if name in ("", "__main__.py", "-c") else name
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog=_prog(),
-        description="Turn 分工方案 notices (.txt, .docx, .pdf) into structured records "
-        "and report where each notice's prose list and its table disagree.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="notices: files, folders (searched recursively), or - for standard input",
-    )
-    p.add_argument(
-        "--format",
-        choices=tuple(SUFFIX),
-        default="text",
-        help="text: a readable report (default); json: the policy_parse/1 contract; "
-        "csv: one row per measure; xlsx: a workbook; html: a report for the browser",
-    )
-    p.add_argument(
-        "-o", "--output", metavar="PATH", help="output file (one input) or folder (several)"
-    )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
-    p.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info"),
-        help="exit 1 when a discrepancy at or above this severity exists",
-    )
-    p.add_argument(
-        "--jobs", type=int, metavar="N", help="worker processes for several inputs (default: CPUs)"
-    )
-    p.add_argument("--quiet", action="store_true", help="no progress bar, no closing summary")
-    p.add_argument(
-        "--aliases", metavar="FILE", help="TOML of canonical department names and abbreviations"
-    )
-    p.add_argument("--password", help="password of an encrypted PDF")
-    p.add_argument(
-        "--pdf-engine",
-        choices=("pdfium", "pdfplumber"),
-        default="pdfium",
-        help="who draws a PDF's pages: pdfium (fast, default) or pdfplumber (the reference)",
-    )
-    p.add_argument(
-        "--stage",
-        choices=("read", "notice"),
-        default="notice",
-        help="read: print the reader's intermediate form (paragraphs and table "
-        "cells, ^ = merged from above, < = merged from the left) as JSON, to "
-        "debug a reader; notice: the parsed notice (default)",
-    )
-    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    p.add_argument("--debug", action="store_true", help="show tracebacks")
-    return p
-
-
 class _Version(argparse.Action):
     """--version: the installed version, looked up only when asked for
     (importlib.metadata is a tenth of the CLI's start-up)."""
@@ -130,18 +43,26 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _missing(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is None
-
-
 def _say(message: str) -> None:
     """One line on stderr: a file name or message that carries escape codes,
     bidi overrides or a newline is shown escaped, never acted on."""
     from ._support.printable import printable
 
     print(f"policy_parse: {printable(message)}", file=sys.stderr)
+
+
+def _error(message: str, lang: Lang) -> None:
+    """`message` as an error line: policy_parse: 错误：… / error: …"""
+    from .messages import cli
+
+    _say(cli("error", lang) + message)
+
+
+def _input_name(exc: PolicyParseError, given: str, lang: Lang) -> str:
+    from .messages import ui
+
+    path = exc.path or given
+    return ui("stdin", lang) if path == "-" else path
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -154,44 +75,53 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    from .cli.args import Usage, folder_hint, needs, output_format, parse_args
+    from .messages import error_line, usage
+
+    args = parse_args(argv, _Version)
+    lang: Lang = args.lang
     try:
         if args.jobs is not None and args.jobs < 1:
-            raise _Usage("--jobs must be at least 1")
-        if args.format == "xlsx" and _missing("openpyxl"):
-            raise _Usage("--format xlsx needs openpyxl: pip install 'policy_parse[xlsx]'")
+            raise Usage(usage("jobs", lang))
         batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
-        _refuse_output_onto_input(args.output, args.paths)
+        fmt = output_format(args, batch=batch)
+        needs(fmt, lang)
+        _refuse_output_onto_input(args.output, args.paths, lang)
         if batch:
             if args.stage != "notice":
-                raise _Usage("--stage read takes one input")
+                raise Usage(usage("stage_one", lang))
             if not args.output:
-                raise _Usage("several inputs need -o DIR")
-            return _batch(args, _options(args))
+                raise Usage(folder_hint(args))
+            return _batch(args, fmt, _options(args))
         started = _start_pdf_early(args.paths[0], args.password, args.pdf_engine)
         try:
-            return _single(args, _options(args), started)
+            return _single(args, fmt, _options(args), started)
         finally:
             if started is not None:
                 started.cancel()  # a no-op once they were waited for
-    except _Usage as exc:
-        _say(f"error: {exc}")
+    except Usage as exc:
+        _error(str(exc), lang)
         return EXIT_USAGE
     except PolicyParseError as exc:
         if args.debug:
             traceback.print_exc()
-        _say(f"error: {exc}")
+        given = args.aliases if type(exc).__name__ == "AliasFileError" else args.paths[0]
+        _error(error_line(exc, lang, file=_input_name(exc, given, lang)), lang)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        _say(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+        detail = f"{type(exc).__name__}: {exc}"
+        _error(error_line("internal", lang, file=args.paths[0], detail=detail), lang)
         return EXIT_INTERNAL
 
 
-def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
+def _refuse_output_onto_input(output: str | None, paths: Sequence[str], lang: Lang) -> None:
+    from .cli.args import Usage
+    from .messages import usage
+
     if not output:
         return
     out = Path(output)
@@ -200,7 +130,7 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str]) -> None:
             continue
         try:
             if out.exists() and out.is_file() and out.samefile(p):
-                raise _Usage(f"-o {output} is an input; refusing to overwrite it")
+                raise Usage(usage("output_is_input", lang, output=output))
         except OSError:
             continue
 
@@ -238,7 +168,10 @@ def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPa
 
 
 def _single(
-    args: argparse.Namespace, options: dict[str, Any], started: StartedPages | None = None
+    args: argparse.Namespace,
+    fmt: str,
+    options: dict[str, Any],
+    started: StartedPages | None = None,
 ) -> int:
     from .batch import failed_on, render
 
@@ -254,13 +187,13 @@ def _single(
             else read_document(source, password=args.password, pdf_engine=args.pdf_engine)
         )
         text = dumps(document_to_dict(document), sort_keys=False) + "\n"
-        return _write(text, args.output)
+        return _write(text, args.output, args.lang)
     output = args.output
     if output and Path(output).is_dir():
         name = "stdin" if args.paths[0] == "-" else Path(args.paths[0]).name
-        output = str(Path(output) / (name + SUFFIX[args.format]))
+        output = str(Path(output) / (name + SUFFIX[fmt]))
     notice = _parse(source, options, started)
-    if (status := _write(render(notice, args.format, args.lang), output)) != 0:
+    if (status := _write(render(notice, fmt, args.lang), output, args.lang)) != 0:
         return status
     return EXIT_FAIL_ON if failed_on(notice, args.fail_on) else EXIT_OK
 
@@ -280,12 +213,14 @@ def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages |
     return notice_from_document(document, aliases=options.get("aliases"))
 
 
-def _write(data: str | bytes, output: str | None) -> int:
-    """Write to `output` (whole or not at all: atomic.py) or standard output;
-    a full disk or a closed pipe is one line on stderr and exit 2, never a
-    traceback."""
+def _write(data: str | bytes, output: str | None, lang: Lang = "zh") -> int:
+    """Write to `output` (whole or not at all: _support/atomic.py) or standard
+    output; a full disk or a closed pipe is one line on stderr and exit 2,
+    never a traceback."""
+    from .messages import error_line, os_reason, ui
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    target = output or "standard output"
+    target = output or ui("stdout", lang)
     try:
         if output:
             from ._support.atomic import write_atomic
@@ -298,13 +233,13 @@ def _write(data: str | bytes, output: str | None) -> int:
     except BrokenPipeError:
         # The reader went away (| head): nothing more to say to it.
         _silence_stdout()
-        _say(f"error: cannot write {target}: the pipe was closed")
+        detail = os_reason(BrokenPipeError(errno.EPIPE, "broken pipe"), lang)
+        _error(error_line("OutputError", lang, file=target, detail=detail), lang)
         return EXIT_BAD_INPUT
     except OSError as exc:
         if not output:
             _silence_stdout()
-        reason = exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
-        _say(f"error: cannot write {target}: {reason}")
+        _error(error_line("OutputError", lang, file=target, detail=os_reason(exc, lang)), lang)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -342,24 +277,25 @@ def _targets(paths: Sequence[str], out: Path) -> list[tuple[str, Path]]:
     return pairs
 
 
-def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
+def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
     from .batch import one_pdf_worker
+    from .cli.args import Usage
+    from .messages import usage
 
+    lang: Lang = args.lang
     if "-" in args.paths:
-        raise _Usage("- (standard input) takes no other input")
+        raise Usage(usage("stdin_alone", lang))
     out = Path(args.output)
     if out.exists() and not out.is_dir():
-        raise _Usage(f"-o {args.output} must be a folder with several inputs")
+        raise Usage(usage("output_folder", lang, output=args.output))
     start = time.monotonic()
     out.mkdir(parents=True, exist_ok=True)
     pairs = _targets(args.paths, out)
-    suffix = SUFFIX[args.format]
+    suffix = SUFFIX[fmt]
     jobs = min(args.jobs or os.cpu_count() or 1, max(len(pairs), 1))
     if jobs > 1:
         options = {**options, "limits": one_pdf_worker(options.get("limits"))}
-    tasks = [
-        (src, str(t) + suffix, args.format, args.lang, args.fail_on, options) for src, t in pairs
-    ]
+    tasks = [(src, str(t) + suffix, fmt, lang, args.fail_on, options) for src, t in pairs]
     from .interrupts import Stop, WorkerPool, serially
 
     done: dict[int, dict[str, Any]] = {}
@@ -367,21 +303,23 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
         pool = WorkerPool(jobs) if jobs > 1 else None
         try:
             steps = pool.run(tasks, done, stop) if pool else serially(tasks, done, stop)
-            for _ in _progress(steps, len(tasks), quiet=args.quiet):
+            for _ in _progress(steps, len(tasks), quiet=args.quiet, lang=lang):
                 pass
         finally:
             if pool is not None:
                 pool.close(done)
-        rows = [done.get(k) or _interrupted(t[0]) for k, t in enumerate(tasks)]
+        rows = [done.get(k) or _interrupted(t[0], lang) for k, t in enumerate(tasks)]
         for r in rows:
             if r["status"] not in ("ok", "interrupted"):
-                _say(f"{r['file']}: {r['status']}: {r['message']}")
+                _error(r["message"], lang)
         # After the files' own lines: on a full disk, the last line says so too.
-        status = _write(_summary_csv(rows), str(out / "summary.csv"))
+        status = _write(_summary_csv(rows, lang), str(out / "summary.csv"), lang)
         if stop.signal is not None:
+            from .messages import cli
+
             finished = sum(1 for r in rows if r["status"] != "interrupted")
-            summary = "summary.csv marks the rest interrupted" if status == 0 else "no summary"
-            _say(f"interrupted: {finished} of {len(rows)} files done; {summary}")
+            key = "interrupted_summary" if status == 0 else "interrupted_no_summary"
+            _say(cli(key, lang).format(finished=finished, total=len(rows)))
             return 128 + stop.signal
     if status != 0:
         return status
@@ -394,41 +332,64 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
     return EXIT_FAIL_ON if any(r["failed_on"] for r in rows) else EXIT_OK
 
 
-def _interrupted(source: str) -> dict[str, Any]:
+def _interrupted(source: str, lang: Lang) -> dict[str, Any]:
     """The summary row of a file Ctrl-C stopped before it was done."""
+    from .messages import error_line
+
     return {
         "file": source, "format": "", "status": "interrupted", "measures": 0, "table_rows": 0,
-        "errors": 0, "warnings": 0, "infos": 0, "failed_on": False,
-        "message": "not read: the batch was interrupted (Ctrl-C) first",
+        "errors": 0, "warnings": 0, "infos": 0, "failed_on": False, "output": "",
+        "message": error_line("interrupted", lang, file=source),
     }  # fmt: skip
 
 
 def _progress(
-    rows: Iterator[T], total: int, *, quiet: bool, stream: IO[str] | None = None
+    rows: Iterator[T],
+    total: int,
+    *,
+    quiet: bool,
+    stream: IO[str] | None = None,
+    lang: Lang = "zh",
 ) -> Iterator[T]:
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    """A progress bar on stderr when it is a terminal, in `lang`; nothing
+    otherwise."""
+    from .messages import cli
+
     stream = stream or sys.stderr
     if quiet or not stream.isatty():
         yield from rows
         return
     from tqdm import tqdm
 
-    yield from tqdm(rows, total=total, file=stream, unit="file", leave=False, mininterval=0.2)
+    yield from tqdm(
+        rows, total=total, file=stream, leave=False, mininterval=0.2,
+        bar_format=cli("progress", lang),
+    )  # fmt: skip
 
 
+# summary.csv's columns: `status` is read (成功, 文件损坏 …), `code` stable
+# ("ok", "corrupt" …) for scripts, whatever the language.
 SUMMARY_COLUMNS = (
-    "file", "format", "status", "measures", "table_rows", "errors", "warnings", "infos", "message",
+    "file", "format", "status", "code", "measures", "table_rows", "errors", "warnings", "infos",
+    "output", "message",
 )  # fmt: skip
 
 
-def _summary_csv(rows: Sequence[dict[str, Any]]) -> str:
+def _summary_csv(rows: Sequence[dict[str, Any]], lang: Lang = "zh") -> str:
     # A file name or an error message may start like a formula (=cmd|…).
     from .emit.tabular import csv_text
+    from .messages import status_label, summary_column
 
-    def cell(v: object) -> str:
+    def cell(r: dict[str, Any], c: str) -> str:
+        if c == "code":
+            return str(r["status"])
+        if c == "status":
+            return status_label(r["status"], lang)
+        v = r.get(c)
         return "" if v is None else str(v)
 
-    return csv_text(SUMMARY_COLUMNS, ([cell(r.get(c)) for c in SUMMARY_COLUMNS] for r in rows))
+    header = [summary_column(c, lang) for c in SUMMARY_COLUMNS]
+    return csv_text(header, ([cell(r, c) for c in SUMMARY_COLUMNS] for r in rows))
 
 
 def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) -> str:

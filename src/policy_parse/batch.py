@@ -160,22 +160,25 @@ def process_one(
     deliver: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
     """One input in a worker: parse, write its output, return its summary row
-    (and hand it to `deliver`).  Whatever goes wrong stays in the row.  An
-    output renamed into place is delivered before Ctrl-C can stop this
-    (interrupts.held): the batch's summary always knows the files it wrote."""
+    (and hand it to `deliver`).  Whatever goes wrong stays in the row, in
+    `lang`.  An output renamed into place is delivered before Ctrl-C can stop
+    this (interrupts.held): the batch's summary always knows the files it wrote."""
+    from .messages import error_line, os_reason, status_code
+
     row: dict[str, Any] = {"file": source, "format": "", "status": "ok", "message": ""}
-    row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, failed_on=False)
+    row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, output="")
+    row.update(failed_on=False)
     give = deliver or (lambda _row: None)
     from . import parse
 
     try:
         notice = parse(source, **options)
     except PolicyParseError as exc:
-        row = {**row, "status": type(exc).__name__, "message": str(exc)}
+        row = {**row, "status": status_code(exc), "message": error_line(exc, lang, file=source)}
         give(row)
         return row
     except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
-        row = {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        row = {**row, **_internal(exc, source, lang)}
         give(row)
         return row
     counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
@@ -198,16 +201,27 @@ def process_one(
         with held():
             write_atomic(target, data.encode("utf-8") if isinstance(data, str) else data)
             written = True
+            row = {**row, "output": target}
             give(row)
         return row
     except OSError as exc:
         if written:
             raise  # delivering failed (the batch went away), not the output
-        reason = exc.strerror or str(exc)
-        row = {**row, "status": "OutputError", "message": f"cannot write {target}: {reason}"}
+        line = error_line("OutputError", lang, file=target, detail=os_reason(exc, lang))
+        row = {**row, "status": status_code("OutputError"), "message": line}
     except Exception as exc:  # a bug in rendering: as above
         if written:
             raise
-        row = {**row, "status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        row = {**row, **_internal(exc, source, lang)}
     give(row)
     return row
+
+
+def _internal(exc: Exception, source: str, lang: Lang) -> dict[str, Any]:
+    from .messages import error_line
+
+    detail = f"{type(exc).__name__}: {exc}"
+    return {
+        "status": "internal",
+        "message": error_line("internal", lang, file=source, detail=detail),
+    }

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 
 class PolicyParseError(Exception):
-    """Base of every error policy_parse raises on purpose."""
+    """Base of every error policy_parse raises on purpose.  `path` is the
+    input it concerns when that was a file (`parse` sets it), else None."""
+
+    path: str | None = None
 
 
 class InputNotFoundError(PolicyParseError, FileNotFoundError):

@@ -8,10 +8,12 @@ reconciler's English message rather than losing its words.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .data import load
-from .models import Discrepancy
+
+if TYPE_CHECKING:  # not at run time: the CLI imports this before the models
+    from .models import Discrepancy
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -64,10 +66,9 @@ def message(d: Discrepancy, lang: Lang | None) -> str:
     """`d`'s message in `lang`; None keeps the reconciler's own words."""
     if lang is None:
         return d.message
-    if d.note is not None and (note := catalogue().get("note", {}).get(d.note)):
-        return str(note[lang]).format(**dict(d.fields))
     kind = catalogue()["kind"].get(d.kind.value)
-    if kind is None:
+    note = catalogue().get("note", {}).get(d.note) if d.note is not None else None
+    if kind is None and note is None:
         return d.message
     side = "prose" if d.prose is not None or d.table is None else "table"
     other = "table" if side == "prose" else "prose"
@@ -81,6 +82,9 @@ def message(d: Discrepancy, lang: Lang | None) -> str:
         "only_prose": names(_only(d.prose, d.table), lang),
         "only_table": names(_only(d.table, d.prose), lang),
     }
+    if note is not None:  # the note's own fields, and the finding's
+        return str(note[lang]).format(**{**fields, **dict(d.fields)})
+    assert kind is not None
     return str(_entry(kind, d)[lang]).format(**fields)
 
 
@@ -92,3 +96,101 @@ def column(key: str, lang: Lang) -> str:
 def sheet(key: str, lang: Lang) -> str:
     """A workbook sheet's name."""
     return str(catalogue()["sheet"][key][lang])
+
+
+def kind_label(code: str, lang: Lang) -> str:
+    """A finding's kind as read, beside its stable code:
+    责任单位不一致（units-mismatch） / units differ (units-mismatch)."""
+    entry = catalogue().get("kind_label", {}).get(code)
+    if entry is None:
+        return code
+    return f"{entry[lang]}（{code}）" if lang == "zh" else f"{entry[lang]} ({code})"
+
+
+def _reason_patterns() -> list[tuple[Any, str, str]]:
+    import re
+
+    out = []
+    for entry in catalogue().get("reason", []):
+        parts = re.split(r"\{(\w+)\}", entry["en"])
+        # parts alternate: literal, field, literal, ...
+        pattern = "".join(
+            re.escape(p) if k % 2 == 0 else f"(?P<{p}>.*?)" for k, p in enumerate(parts)
+        )
+        out.append((re.compile(pattern + r"\Z", re.DOTALL), entry["zh"], entry["en"]))
+    return out
+
+
+_REASONS: list[tuple[Any, str, str]] = []
+
+
+def reason(text: str, lang: Lang | None) -> str:
+    """Why a line is residue, in `lang`: the reader's own English words
+    matched against the catalogue's [[reason]] entries.  English, None, and
+    a reason no entry matches keep the reader's words."""
+    if lang != "zh":
+        return text
+    if not _REASONS:
+        _REASONS.extend(_reason_patterns())
+    for pattern, zh, _ in _REASONS:
+        if (m := pattern.match(text)) is not None:
+            return zh.format(**m.groupdict())
+    return text
+
+
+def _error_entry(key: str | BaseException) -> dict[str, Any]:
+    table = catalogue()["error"]
+    if isinstance(key, str):
+        return dict(table[key])
+    for cls in type(key).__mro__:
+        if cls.__name__ in table:
+            return dict(table[cls.__name__])
+    return dict(table["internal"])
+
+
+def status_code(key: str | BaseException) -> str:
+    """summary.csv's stable status: "ok", "corrupt", "not-found", ... (the
+    exception's class found in [error], else its nearest base)."""
+    return str(_error_entry(key)["code"])
+
+
+def status_label(code: str, lang: Lang) -> str:
+    """The readable label of a stable status code (成功, 文件损坏, ...)."""
+    for entry in catalogue()["error"].values():
+        if entry["code"] == code:
+            return str(entry["status"][lang])
+    return code
+
+
+def error_line(key: str | BaseException, lang: Lang, *, file: str, detail: object = None) -> str:
+    """One line: the file, what went wrong, what to do.  `key` is the
+    exception (its class picks the entry) or an [error] key ("internal",
+    "OutputError", ...); `detail` defaults to the exception's own words."""
+    if detail is None:
+        detail = key if isinstance(key, BaseException) else ""
+    return str(_error_entry(key)[lang]).format(file=file, detail=detail)
+
+
+def os_reason(exc: OSError, lang: Lang) -> str:
+    """Why a system call failed, in words."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    entry = catalogue().get("oserror", {}).get(name)
+    if entry is not None:
+        return str(entry[lang])
+    return exc.strerror or name or str(exc)
+
+
+def cli(key: str, lang: Lang) -> str:
+    """A word of the command line (--help, the progress bar), unformatted."""
+    return str(catalogue()["cli"][key][lang])
+
+
+def usage(key: str, lang: Lang, **fields: object) -> str:
+    """A usage error's sentence."""
+    return str(catalogue()["usage"][key][lang]).format(**fields)
+
+
+def summary_column(key: str, lang: Lang) -> str:
+    return str(catalogue()["summary"][key][lang])

@@ -126,5 +126,5 @@ def test_summary_csv_defuses_a_file_name_that_starts_like_a_formula() -> None:
 
     text = _summary_csv([{"file": "=cmd|' /C calc'!A0.txt", "status": "ok", "measures": 3}])
     rows = list(csv.reader(io.StringIO(text[1:])))
-    assert rows[1][:3] == ["'=cmd|' /C calc'!A0.txt", "", "ok"]
-    assert rows[1][3] == "3"
+    assert rows[0][:5] == ["文件", "格式", "状态", "状态代码", "措施数"]
+    assert rows[1][:5] == ["'=cmd|' /C calc'!A0.txt", "", "成功", "ok", "3"]

@@ -11,7 +11,7 @@ import difflib
 from html import escape
 from typing import Any
 
-from ..messages import Lang, catalogue, column, message, names, ui
+from ..messages import Lang, catalogue, column, kind_label, message, names, reason, ui
 from ..models import Discrepancy, Notice, Value
 from .json import measure_records
 from .text import (
@@ -109,7 +109,7 @@ def _finding(k: int, d: Discrepancy, records: Records, lang: Lang) -> str:
         f'<section class="finding {d.severity.value}" id="f-{k}" '
         f'data-severity="{d.severity.value}" data-kind="{escape(d.kind.value)}">'
         f'<div class="head">{escape(ui(d.severity.value, lang))} '
-        f'<span class="kind">{escape(d.kind.value)}</span> '
+        f'<span class="kind">{escape(kind_label(d.kind.value, lang))}</span> '
         f"{escape(d.measure or '')}{link}</div>"
         f"<div>{escape(message(d, lang))}</div>"
         f'<div class="sides">{sides}</div></section>'
@@ -189,7 +189,7 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
             escape(names(tuple(u["name"] for u in r["support"]), lang)),
             escape(ui(f"evidence_{r['evidence']}", lang)) + (badge if needs_human(r) else ""),
             escape((r["deadline"] or (r["table"] or {}).get("deadline") or {}).get("written", "")),
-            escape(" ".join(sorted(set(kinds.get(mid, []))))),
+            escape("；".join(kind_label(k, lang) for k in sorted(set(kinds.get(mid, []))))),
         ]
         row_id = f' id="{_anchor(mid)}"' if mid else ""
         cls = "measure needs-human" if needs_human(r) else "measure"
@@ -200,7 +200,9 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     if notice.residue:
         out.append(f"<h2>{escape(h['residue'][lang])}</h2><table><tbody>")
         for res in notice.residue:
-            out.append(f"<tr><td>{escape(res.text)}</td><td>{escape(res.reason)}</td></tr>")
+            out.append(
+                f"<tr><td>{escape(res.text)}</td><td>{escape(reason(res.reason, lang))}</td></tr>"
+            )
         out.append("</tbody></table>")
     gen = escape(str(h["generated"][lang]).format(version=__version__))
     out.append(f'<footer class="meta"><p>{gen}</p></footer><script>{_JS}</script></body></html>')

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..messages import Lang, message
+from ..messages import Lang, message, reason
 from ..models import (
     Deadline,
     Discrepancy,
@@ -228,10 +228,12 @@ def _insert_each(
     return [rec for _, rec in slots]
 
 
-def to_dict(notice: Notice, *, lang: Lang | None = None) -> dict[str, Any]:
+def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
     """The JSON contract of docs/schema.md as plain Python data.  `lang`
-    ("zh"/"en") renders each `message` from the catalogue; None keeps the
-    reconciler's own English words."""
+    ("zh", the default of every output, or "en") renders each finding's
+    `message` and each residue `reason` from the catalogue, as every other
+    output and the CLI do; None keeps the reconciler's and readers' own
+    English words (what golden/ records)."""
     h = notice.header
     return {
         "schema": SCHEMA_ID,
@@ -273,7 +275,12 @@ def to_dict(notice: Notice, *, lang: Lang | None = None) -> dict[str, Any]:
         "measures": measure_records(notice),
         "discrepancies": [_discrepancy(d, lang) for d in notice.discrepancies],
         "residue": [
-            {**_span_line(r.span), "text": r.text, "reason": r.reason, "span": _span(r.span)}
+            {
+                **_span_line(r.span),
+                "text": r.text,
+                "reason": reason(r.reason, lang),
+                "span": _span(r.span),
+            }
             for r in notice.residue
         ],
     }
@@ -306,5 +313,6 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
-def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = None) -> str:
+def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = "zh") -> str:
+    """`to_dict(notice, lang=lang)` as JSON text."""
     return dumps(to_dict(notice, lang=lang), indent=indent) + "\n"

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..messages import Lang, column, message, names, sheet, ui
+from ..messages import Lang, column, kind_label, message, names, reason, sheet, ui
 from ..models import Deadline, Notice, Span, Unit
 from .json import measure_records
 from .text import sorted_findings
@@ -90,7 +90,7 @@ def measures_table(notice: Notice, lang: Lang) -> Table:
                 _units(t.get("city_units", []), lang),
                 t.get("national_task") or "",
                 *(extra.get(k, "") for k in extras),
-                "; ".join(kinds.get(r["id"] or "", [])),
+                "; ".join(kind_label(k, lang) for k in kinds.get(r["id"] or "", [])),
             ]
         )
     return header, rows
@@ -131,7 +131,7 @@ def discrepancies_table(notice: Notice, lang: Lang) -> Table:
     rows = [
         [
             ui(d.severity.value, lang),
-            d.kind.value,
+            kind_label(d.kind.value, lang),
             d.measure or "",
             "" if d.prose is None else names(d.prose, lang),
             "" if d.table is None else names(d.table, lang),
@@ -144,7 +144,7 @@ def discrepancies_table(notice: Notice, lang: Lang) -> Table:
 
 def residue_table(notice: Notice, lang: Lang) -> Table:
     header = [column(k, lang) for k in ("where", "text", "reason")]
-    return header, [[where(r.span), r.text, r.reason] for r in notice.residue]
+    return header, [[where(r.span), r.text, reason(r.reason, lang)] for r in notice.residue]
 
 
 # A CSV cell starting with one of these is run as a formula by Excel and

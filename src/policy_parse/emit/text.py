@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .._support.lazy_regex import lazy_compile
 from .._support.printable import printable
-from ..messages import Lang, count, message, names, ui
+from ..messages import Lang, count, kind_label, message, names, reason, ui
 from ..models import Discrepancy, Kind, Measure, Notice, Severity, TableEntry, Value
 
 _SEV_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -122,8 +122,8 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
         lines.append(f"{title}（{len(group)}）" if lang == "zh" else f"{title} ({len(group)})")
         for d in group:
             where = f"[{d.measure}]" if d.measure else "[-]"
-            lines.append(f"  {where:>7} {d.kind.value}: {message(d, lang)}")
             colon = "：" if lang == "zh" else ": "
+            lines.append(f"  {where:>7} {kind_label(d.kind.value, lang)}{colon}{message(d, lang)}")
             for side, value in (("prose", d.prose), ("table", d.table)):
                 label = ui(side, lang)
                 if value is None and (seen := counterpart(records, d, side)) is not None:
@@ -131,11 +131,14 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
                     label, value = ui("this_measure", lang, side=label), seen
                 lines.append(f"          {label}{colon}{_oneline(names(value, lang))}")
     if notice.residue:
+        colon = "：" if lang == "zh" else ": "
         lines.append("")
         lines.append(ui("residue", lang))
         for r in notice.residue:
             text = _oneline(r.text)
-            lines.append(f"  {text[:60]}{'…' if len(text) > 60 else ''}: {r.reason}")
+            lines.append(
+                f"  {text[:60]}{'…' if len(text) > 60 else ''}{colon}{reason(r.reason, lang)}"
+            )
     # Escape codes, bidi overrides and stray breaks from the notice are shown,
     # not passed to the terminal the report is read on.
     return "\n".join(printable(line) for line in lines) + "\n"

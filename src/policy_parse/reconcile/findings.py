@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+import attrs
+
 from .._support.lazy_regex import lazy_compile
 from ..models import Deadline, Discrepancy, Kind, Measure, Severity, TableEntry, Unit, UnitStatus
 from ..segment.grammar import REPEATED_TERM
@@ -90,8 +92,21 @@ def alias_findings(
                 + "、".join(u.candidates)
                 + _hint(u, own_names, other_names, other_side)
             )
-            out.append(one_side(Kind.ALIAS, Severity.WARNING, no, side, u.written, msg))
+            d = one_side(Kind.ALIAS, Severity.WARNING, no, side, u.written, msg)
+            # The catalogue's wording names the candidates, and the one the
+            # other side fits, as this message does (data/messages.toml [note]).
+            fit = _fit(u, own_names, other_names)
+            fields: tuple[tuple[str, str], ...] = (("candidates", "、".join(u.candidates)),)
+            note = "ambiguous_alias"
+            if fit is not None:
+                fields, note = (*fields, ("fit", fit)), "ambiguous_alias_fits"
+            out.append(attrs.evolve(d, note=note, fields=fields))
     return out
+
+
+def _fit(u: Unit, own: set[str], other: set[str]) -> str | None:
+    fits = [c for c in u.candidates if c in other and c not in own]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _hint(u: Unit, own: set[str], other: set[str], other_side: str) -> str:
