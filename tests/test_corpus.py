@@ -49,22 +49,22 @@ EXACT = {
     "24_guangzhou-2012-rencai": 14,
     "25_wuxi-2011-fenjie": 5,
     "26_suzhou-2011-table": 8,
-    "27_guoban-2016-38-lianghua": 0,
+    "27_guoban-2016-38-lianghua": 9,
     "28_pingdingshan-2013": 4,
     "29_heilongjiang-2013": 7,
     "30_hunan-2014-trad": 0,
     "31_shandong-2015-unnumbered": 3,
     "32_suining-2016-table": 11,
-    "33_huoshan-2025-kaifaqu-table": 0,
-    "34_chizhou-xinfang-table": 0,
+    "33_huoshan-2025-kaifaqu-table": 3,
+    "34_chizhou-xinfang-table": 8,
     "35_guoban-2018-129-xiaofei": 17,
     "36_guofa-2018-42-nongji": 3,
-    "37_jiangmen-tudichubei-pipe-table": 0,
-    "38_county-bureau-trad-prose-and-table": 1,
+    "37_jiangmen-tudichubei-pipe-table": 10,
+    "38_county-bureau-trad-prose-and-table": 6,
     "39_chuzhou-2020-labelled-lines": 3,
     "60_huzhou-2024-ownline-firstlisted": 0,
-    "61_qiaocheng-jiaoyuju-2025-table": 0,
-    "62_qiaocheng-2025-space-table": 0,
+    "61_qiaocheng-jiaoyuju-2025-table": 3,
+    "62_qiaocheng-2025-space-table": 5,
     "63_tongchuan-2025-fuze": 11,
     "66_chizhou-2017-subitems": 2,
     "67_hangzhou-2015-hulianwang-draft": 2,
@@ -76,7 +76,7 @@ EXACT = {
     "78_nearmiss-erlianhaote-2024-jiedu": 0,
     "80_nearmiss-whu-2020-zongjie-notice": 0,
 }
-RATCHET = 210  # sum(EXACT.values()): the corpus total never falls below it
+RATCHET = 253  # sum(EXACT.values()): the corpus total never falls below it
 
 # Files not yet read exactly, and the shape that defeats the parser.
 KNOWN_WRONG = {
@@ -84,17 +84,10 @@ KNOWN_WRONG = {
     "23_guofa-2019-3-zongbao": "a number glued to a figure (11.121…) and an annotation lost",
     "24_guangzhou-2012-rencai": "a number glued to a figure (11.121人才…) read as sub-number 121",
     "25_wuxi-2011-fenjie": "units with a bracketed qualifier and a shared suffix (各市(县)、区政府)",
-    "27_guoban-2016-38-lianghua": "a note inside the annotation (…下同) and the annotation lost",
     "29_heilongjiang-2013": "two numbered items on one line",
     "30_hunan-2014-trad": "Traditional notice whose sub-items are not found",
-    "33_huoshan-2025-kaifaqu-table": "a flattened table refused as no notice",
-    "34_chizhou-xinfang-table": "a flattened table whose rows lose their numbers",
     "36_guofa-2018-42-nongji": "an annotation written as a phrase: (A、B等负责) keeps 等负责",
-    "37_jiangmen-tudichubei-pipe-table": "pipe table: rowspans and a 牵头/配合 phrase in one cell",
-    "38_county-bureau-trad-prose-and-table": "Traditional table whose units are lost",
     "60_huzhou-2024-ownline-firstlisted": "the first-listed convention glued into the annotation",
-    "61_qiaocheng-jiaoyuju-2025-table": "cell-per-line table: responsible + supporting columns",
-    "62_qiaocheng-2025-space-table": "space-separated table with cells spilling over lines",
     "71_zhejiang-2024-trad-convention": "A、B牵头 after a two-unit list leads only the last",
 }
 
@@ -102,22 +95,19 @@ KNOWN_WRONG = {
 KNOWN_NUMBERING = {
     "24_guangzhou-2012-rencai": "11.121人才 read as 11-121",
     "29_heilongjiang-2013": "two items on one line: measure 2 missed",
-    "34_chizhou-xinfang-table": "table rows read without their numbers",
-    "37_jiangmen-tudichubei-pipe-table": "pipe table rows read without their numbers",
     "61_qiaocheng-jiaoyuju-2025-table": "an extract: rows 3, 68, 69 (a real jump, but not a fault)",
 }
 KNOWN_ODD_UNITS = {
     # 04 ends on 责任单位:区 (the excerpt stops inside a name): a true finding.
     "04_wuhan-caidian": None,
     "36_guofa-2018-42-nongji": "X等负责 kept as a unit",
-    "37_jiangmen-tudichubei-pipe-table": "办公室牵头 / 各科室配合 kept as units",
     "39_chuzhou-2020-labelled-lines": "a name broken by a line break (市 / …)",
     "60_huzhou-2024-ownline-firstlisted": "a convention note glued to a unit",
     "71_zhejiang-2024-trad-convention": "X牵头 kept as a unit",
     "35_guoban-2018-129-xiaofei": "共青团中央 has no unit ending: a false odd_unit",
 }
 TRUE_ODD_UNITS = {"04_wuhan-caidian": [("4", ("区",))]}
-KNOWN_NOT_NOTICE = {"33_huoshan-2025-kaifaqu-table": "a flattened table refused as no notice"}
+KNOWN_NOT_NOTICE: dict[str, str | None] = {}
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real here")
 
@@ -219,10 +209,13 @@ def test_every_real_notice_whose_outline_was_guessed_says_so(name):
     # The cover-letter rule is a guess of its own (about the header), and
     # an odd unit name one about an annotation, said apart from the
     # measure level's.
+    # A table copied as text whose rows could be aligned another way at nearly
+    # the same cost says so (table_doubt), whatever the outline.
     structure = [
         d
         for d in n.discrepancies
-        if d.kind.value == "structure" and d.note not in ("cover_letter", "odd_unit")
+        if d.kind.value == "structure"
+        and d.note not in ("cover_letter", "odd_unit", "table_doubt", "table_unaligned")
     ]
     assert bool(structure) == guessed
 
