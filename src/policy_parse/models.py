@@ -107,9 +107,24 @@ class Row:
 
 
 @attrs.frozen(kw_only=True)
+class Alignment:
+    """How a table flattened to text was rebuilt (read/text/align.py): the
+    winning alignment's cost and the runner-up's (the cheapest reading that
+    places some cell otherwise; None when there is none), the first line of
+    every row the runner-up nearly ties, and the role the reader gave each
+    column (``number`` for a 序号 column the header does not write)."""
+
+    cost: float
+    runner_up: float | None
+    doubtful: tuple[int, ...] = ()
+    roles: tuple[str | None, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class Table:
     rows: tuple[Row, ...]
     span: Span
+    alignment: Alignment | None = None
 
 
 Block = Paragraph | Table
@@ -438,6 +453,8 @@ class Notice:
     table: tuple[TableEntry, ...]
     table_header: tuple[str, ...]
     table_header_repeats: int = 0
+    # How a table flattened to text was rebuilt (cost, runner-up, doubtful rows).
+    table_alignment: Alignment | None = None
     table_caption: str | None
     residue: tuple[Residue, ...]
     discrepancies: tuple[Discrepancy, ...] = ()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+import policy_parse
 from helpers import HEADER, MERGED, make_table, notice_from_blocks
-from policy_parse.models import MeasureNo
+from policy_parse.models import MeasureNo, Paragraph, Span
 from policy_parse.segment.table import header_to_roles, table_to_segment
 
 PART = "一、着力提升自主创新能力"
@@ -309,16 +310,73 @@ def test_it_reads_a_full_width_row_number():
     assert notice.table[0].number == MeasureNo((12,))
 
 
-# --- units: the zone's lead is the first unit of its column ------------------------------------
+# --- units: the zone's lead is the first unit of its column, where the notice says so -----------
+
+# The notice's own word that the first unit listed leads (列第一位者为牵头单位).
+FIRST_LEADS = Paragraph(
+    text="表中责任部门列第一位的为牵头单位。", span=Span(start_line=1, end_line=1)
+)
 
 
 def test_it_takes_the_first_zone_unit_as_lead_and_the_rest_as_support():
     notice = notice_from_blocks(
-        make_table([HEADER, row("1", "措施一。", "科技创新局、政务服务办、组织人事部、市场监管局")])
+        FIRST_LEADS,
+        make_table(
+            [HEADER, row("1", "措施一。", "科技创新局、政务服务办、组织人事部、市场监管局")],
+            first_line=2,
+        ),
     )
     e = notice.table[0]
     assert [u.name for u in e.lead] == ["科技创新局"]
     assert [u.name for u in e.support] == ["政务服务办", "组织人事部", "市场监管局"]
+
+
+def test_a_combined_column_names_no_lead_where_the_notice_shows_none():
+    # Issue 21: a lone 责任单位 / 责任部门 column lists units it does not rank.
+    notice = notice_from_blocks(
+        make_table([HEADER, row("1", "措施一。", "科技创新局、政务服务办、组织人事部")])
+    )
+    e = notice.table[0]
+    assert [u.name for u in e.lead] == []
+    assert [u.name for u in e.support] == ["科技创新局", "政务服务办", "组织人事部"]
+
+
+def test_the_prose_naming_the_first_listed_unit_as_lead_makes_it_lead_in_the_table():
+    text = (
+        "某区重点任务分工方案\n"
+        "1.推行甲事。（区甲局牵头，区乙局、区丙局配合）\n"
+        "2.推行乙事。（区乙局牵头，区丙局配合）\n"
+        "序号\t具体措施\t责任部门\n"
+        "1\t推行甲事。\t区甲局、区乙局、区丙局\n"
+        "2\t推行乙事。\t区乙局、区丙局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [([u.name for u in e.lead], [u.name for u in e.support]) for e in notice.table] == [
+        (["区甲局"], ["区乙局", "区丙局"]),
+        (["区乙局"], ["区丙局"]),
+    ]
+
+
+def test_prose_whose_leads_are_not_the_first_listed_unit_shows_no_convention():
+    text = (
+        "某区重点任务分工方案\n"
+        "1.推行甲事。（区乙局牵头，区甲局配合）\n"
+        "2.推行乙事。（区丙局牵头，区乙局配合）\n"
+        "序号\t具体措施\t责任部门\n"
+        "1\t推行甲事。\t区甲局、区乙局\n"
+        "2\t推行乙事。\t区乙局、区丙局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [[u.name for u in e.lead] for e in notice.table] == [[], []]
+
+
+def test_a_phrase_in_a_combined_cell_names_its_own_lead():
+    notice = notice_from_blocks(
+        make_table([HEADER, row("1", "措施一。", "科技创新局牵头，政务服务办、组织人事部配合")])
+    )
+    e = notice.table[0]
+    assert [u.name for u in e.lead] == ["科技创新局"]
+    assert [u.name for u in e.support] == ["政务服务办", "组织人事部"]
 
 
 def test_it_keeps_the_higher_levels_units_apart_from_the_zones():
@@ -340,7 +398,8 @@ def test_it_keeps_the_higher_levels_units_apart_from_the_zones():
 
 def test_it_reads_a_zone_units_cell_broken_over_lines():
     notice = notice_from_blocks(
-        make_table([HEADER, row("1", "措施一。", "科技创新局、\n经发局\n人社局")])
+        FIRST_LEADS,
+        make_table([HEADER, row("1", "措施一。", "科技创新局、\n经发局\n人社局")], first_line=2),
     )
     e = notice.table[0]
     assert [u.name for u in e.lead] == ["科技创新局"]

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..messages import Lang, message, reason
 from ..models import (
+    Alignment,
     Deadline,
     Discrepancy,
     Document,
@@ -228,6 +229,12 @@ def _insert_each(
     return [rec for _, rec in slots]
 
 
+def _alignment(a: Alignment | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"cost": a.cost, "runner_up": a.runner_up, "doubtful_lines": list(a.doubtful)}
+
+
 def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
     """The JSON contract of docs/schema.md as plain Python data.  `lang`
     ("zh", the default of every output, or "en") renders each finding's
@@ -243,6 +250,8 @@ def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
             "sha256": notice.source.sha256,
             # Layout, not content: how often the file drew the table header again.
             "table_header_repeats": notice.table_header_repeats,
+            # How a table copied as text was rebuilt (read/text/align.py), or null.
+            "table_alignment": _alignment(notice.table_alignment),
         },
         "notice": {
             "issuer": h.issuer,

@@ -9,23 +9,26 @@ become structured values.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..models import (
     Evidence,
     Measure,
     MeasureNo,
     Notice,
     Part,
+    Residue,
     Section,
     Source,
     TableEntry,
     Unit,
 )
 from ..segment import Segmented
-from ..segment.annotations import marked_leads
+from ..segment.annotations import Annotation, lead_markers, marked_leads, parse_phrase
 from ..segment.levels import restarts_per_heading
 from ..segment.markers import match_marker
 from ..segment.prose import ProseMeasure
@@ -88,36 +91,138 @@ def _once(pairs: Pairs, seen: set[str]) -> Pairs:
     return out
 
 
-def _row_units(row: TableRow) -> tuple[Pairs, Pairs]:
+def _row_units(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]:
     """(lead, support) pairs of a table row, by the columns it has.  A unit
-    marked in its cell (县卫健局（牵头）、县教育局) leads whatever the column.
-    Without a lead column, the first unit of a combined column leads
-    (`_row_evidence` says that is a guess)."""
+    marked in its cell (县卫健局（牵头）、县教育局) or a phrase in the cell
+    (办公室牵头，各科室配合) leads whatever the column.  A combined column
+    (责任单位 alone) gives its first unit the lead only where the notice shows
+    that it does (`first_leads`, docs/formats.md "The combined column")."""
     marked: list[str] = []
     cells: dict[str, str] = {}
     for role in ("combined", "support"):
-        leads, rest = marked_leads(row.get(role) or "")
+        text = _unit_cell(row.get(role) or "")
+        leads, rest = marked_leads(text)
+        if not leads and (phrase := _lead_phrase(text)) is not None:
+            leads, rest = list(phrase.lead), "、".join(phrase.support)
         marked.extend(leads)
         cells[role] = rest
+    lead_cell = _unit_cell(row.get("lead"))
     if marked:
-        lead = _pairs([row.get("lead") or "", *marked])
+        lead = _pairs([lead_cell, *marked])
         return lead, _once(_pairs([cells["support"], cells["combined"]]), {e for _, e in lead})
-    combined = _pairs([row.get("combined")])
-    lead = _pairs([row.get("lead")]) if row.get("lead") else combined[:1]
-    support = _pairs([row.get("support")]) if row.get("support") else combined[1:]
-    if row.get("lead") and combined:
+    combined = _pairs([cells["combined"]])
+    first, others = (combined[:1], combined[1:]) if first_leads else ([], combined)
+    lead = _pairs([lead_cell]) if lead_cell else first
+    support = _pairs([cells["support"]]) if cells["support"] else others
+    if lead_cell and combined:
         support = support + combined
     return lead, support
 
 
+def _join_by_text(prose: tuple[ProseMeasure, ...], rows: tuple[TableRow, ...]) -> dict[int, int]:
+    """Row → prose measure whose text it repeats, verbatim or nearly (the
+    prose may add a title sentence: 加强X。注重…。 beside the row's 注重…),
+    each measure once, in order."""
+    if not prose or not rows:
+        return {}
+    texts = [_bare(m.text) for m in prose]
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for r, row in enumerate(rows):
+        mine = _bare(join_cell_lines(row.get("text")))
+        if len(mine) < _JOIN_MIN_CHARS:
+            continue
+        hits = [p for p, t in enumerate(texts) if p not in used and mine in t]
+        if len(hits) == 1:
+            out[r] = hits[0]
+            used.add(hits[0])
+    return out
+
+
+_JOIN_MIN_CHARS = 8  # a shorter text repeats by chance
+
+
+def _bare(text: str) -> str:
+    return _PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _role_words(rows: tuple[TableRow, ...], row_units: list[tuple[Pairs, Pairs]]) -> list[Residue]:
+    """The role words a units cell held beside its units (办公室牵头，各科室配合,
+    县卫健局（牵头）): read as who leads, kept as residue so no written word
+    goes missing."""
+    out: list[Residue] = []
+    for row, (lead, support) in zip(rows, row_units, strict=True):
+        cells = "".join(
+            row.get(r) for r in ("lead", "combined", "support") if r not in row.inherited
+        )
+        left = _PUNCT_OR_SPACE.sub("", cells)
+        for written, _ in (*lead, *support):
+            left = left.replace(_PUNCT_OR_SPACE.sub("", written), "", 1)
+        if left:
+            out.append(Residue(text=left, reason=_ROLE_WORDS, span=row.span))
+    return out
+
+
+_ROLE_WORDS = "role words of a table cell, read as its lead and supporters"
+_PUNCT_OR_SPACE = lazy_compile(r"[\p{P}\p{S}\p{Z}\s]+")
+
+
+def _unit_cell(text: str) -> str:
+    """A units cell without the full stop a clerk ended it with (…集团。)."""
+    return "\n".join(line.rstrip().rstrip("。") for line in text.split("\n")).strip()
+
+
+def _lead_phrase(text: str) -> Annotation | None:
+    """办公室牵头，各科室配合 in a units cell: a phrase naming its own lead."""
+    if not text or not any(m in text for m in lead_markers()):
+        return None
+    phrase = parse_phrase(text)
+    return phrase if phrase is not None and phrase.lead else None
+
+
+def _first_listed_leads(
+    prose: tuple[ProseMeasure, ...],
+    prose_units: list[tuple[Pairs, Pairs]],
+    rows: tuple[TableRow, ...],
+    numbers: list[tuple[MeasureNo | None, bool]],
+) -> bool:
+    """Whether the prose shows a combined column's first unit leading: on most
+    measures paired by number where the prose names a lead and the row a
+    unit, the prose's lead is the row's first-listed unit."""
+    row_first: dict[MeasureNo, str] = {}
+    for row, (number, _) in zip(rows, numbers, strict=True):
+        combined = _pairs([_unit_cell(row.get("combined"))])
+        if number is not None and combined and number not in row_first:
+            row_first[number] = combined[0][1]
+    paired = agree = 0
+    for m, (lead, _) in zip(prose, prose_units, strict=True):
+        if m.number is None or not lead or m.number not in row_first:
+            continue
+        paired += 1
+        agree += _same_unit(lead[0][1], row_first[m.number])
+    return paired > 0 and agree * 2 > paired
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """One name, maybe abbreviated on one side (市场局 / 市场监管局)."""
+    if a == b or a in b or b in a:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)  # its characters in order: an abbreviation
+
+
 def _row_evidence(row: TableRow, lead: Pairs, support: Pairs) -> Evidence:
-    """How a table-only notice's row found its units: a lead taken as the
-    first unit of a combined column, with no lead column and no mark, is a guess."""
+    """How a table-only notice's row found its units: its lead column or a
+    lead marked in a cell (table), or a combined column's first unit, which
+    leads only where the notice shows that it does (convention)."""
     if not lead and not support:
         return Evidence.NONE
-    guessed = bool(lead) and not row.get("lead") and bool(row.get("combined"))
-    if guessed and not marked_leads(row.get("combined") or "")[0]:
-        return Evidence.GUESSED
+    from_combined = bool(lead) and not row.get("lead") and bool(row.get("combined"))
+    if from_combined and not marked_leads(row.get("combined") or "")[0]:
+        return Evidence.CONVENTION
     return Evidence.TABLE
 
 
@@ -253,7 +358,23 @@ def segmented_to_notice(
 
     prose_found = [_prose_units(m) for m in prose]
     prose_units = [(lead, sup) for lead, sup, _ in prose_found]
-    row_units = [_row_units(r) for r in rows]
+    prose_numbers = {m.number for m in prose if m.number is not None}
+    numbers = _table_numbers(rows, [_row_units(r) for r in rows], prose_numbers)
+    first_leads = seg.table_first_is_lead or _first_listed_leads(
+        prose, prose_units, rows, [(n, inferred) for n, inferred, _ in numbers]
+    )
+    row_units = [_row_units(r, first_leads) for r in rows]
+    numbers = _table_numbers(rows, row_units, prose_numbers)
+    role_words = _role_words(rows, row_units)
+    # A table with no numbers is joined to the prose by its text: each row
+    # takes the number of the measure it repeats, and a measure the prose
+    # annotates with no unit takes its row's units.
+    joined = _join_by_text(prose, rows) if not any(n for n, _, _ in numbers) else {}
+    for r, p in joined.items():
+        numbers[r] = (prose[p].number, True, False)
+        if prose[p].annotation is None:
+            prose_units[p] = row_units[r]
+            prose_found[p] = (*row_units[r], Evidence.TABLE)
     local = Inventory(
         (e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]), aliases
     )
@@ -284,8 +405,6 @@ def segmented_to_notice(
 
     entries: list[TableEntry] = []
     firsts: list[int] = []  # the row each entry starts at
-    prose_numbers = {m.number for m in prose if m.number is not None}
-    numbers = _table_numbers(rows, row_units, prose_numbers)
     headings = [_row_headings(row) for row in rows]
     restart = restarts_per_heading(
         (section or part, n)
@@ -342,8 +461,9 @@ def segmented_to_notice(
         table=tuple(entries),
         table_header=seg.table.header if seg.table else (),
         table_header_repeats=seg.table.repeated_headers if seg.table else 0,
+        table_alignment=seg.table.alignment if seg.table else None,
         table_caption=seg.table_caption,
-        residue=seg.residue,
+        residue=(*seg.residue, *role_words),
     )
 
 

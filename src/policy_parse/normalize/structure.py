@@ -27,6 +27,9 @@ from .units import looks_like_unit
 
 # The reason a reader gives text with column words that yielded no rows.
 TABLE_TEXT_REASON = "looks like a table"
+# The reason it gives a row of a table flattened to text that fits no column
+# layout (read/text/rebuild.py).
+UNALIGNED_REASON = "table row that cannot be aligned"
 
 
 def _finding(note: str, measure: str | None = None, **fields: object) -> Discrepancy:
@@ -71,6 +74,15 @@ def structure_findings(
         for r in notice.residue
         if r.reason.startswith(TABLE_TEXT_REASON)
     )
+    unaligned = sorted(
+        {
+            r.span.start_line
+            for r in notice.residue
+            if r.reason.startswith(UNALIGNED_REASON) and r.span.start_line is not None
+        }
+    )
+    if unaligned:
+        out.append(_finding("table_unaligned", lines="、".join(str(n) for n in unaligned)))
     return tuple(out)
 
 

@@ -53,7 +53,10 @@ def measures_to_discrepancies(
     out = _one_sided(measures, table)
     texts = Texts(measures, table)
     pairs = pair_measures(measures, table, (texts.prose, texts.every_row))
-    numbered = [k for k, e in enumerate(table) if e.number is not None and e.id]
+    # A table that writes no number took its numbers from the prose it
+    # repeats (normalize.assemble._join_by_text): its numbering is the prose's.
+    writes_numbers = any(e.written_number for e in table)
+    numbered = [k for k, e in enumerate(table) if e.number is not None and e.id and writes_numbers]
     t_index = {k: j for j, k in enumerate(numbered)}
     renumbered = [
         (p.prose, t_index[p.table])

@@ -28,6 +28,9 @@ class Segmented:
     table: TableSegment | None
     table_caption: str | None
     residue: tuple[Residue, ...]
+    # The notice states that the first unit listed leads (列第一位者为牵头单位)
+    # before its table: a combined 责任单位 column's first unit leads.
+    table_first_is_lead: bool = False
 
 
 def _paragraph_lines(p: Paragraph) -> list[Line]:
@@ -35,10 +38,12 @@ def _paragraph_lines(p: Paragraph) -> list[Line]:
     return [Line(t.strip(), p.span) for t in p.text.split("\n") if t.strip()]
 
 
-def _cover_letter_end(lines: list[Line]) -> int:
+def _cover_letter_end(lines: list[Line], *, table_follows: bool = False) -> int:
     """With no 附件 mark, a cover letter may carry its own 一、二、三 before the
     plan: when outline markers come both before and after the letter's date
-    line (成文日期), the plan starts after that date.  -1 when there is none."""
+    line (成文日期), the plan starts after that date.  So it does when only a
+    分工表 follows the date and the items before it name no units: the
+    letter's 一、二、三 never outrank the table's rows.  -1 when there is none."""
     first = next((k for k, ln in enumerate(lines) if is_outline_start(ln.text)), None)
     if first is None:
         return -1
@@ -46,6 +51,12 @@ def _cover_letter_end(lines: list[Line]) -> int:
         if g.DATE.match(lines[k].text.strip()):
             if any(is_outline_start(ln.text) for ln in lines[k + 1 :]):
                 return k
+            if table_follows:
+                trial = lines_to_outline(lines[first:k])
+                if not any(
+                    m.annotation is not None and m.annotation.names_units for m in trial.measures
+                ):
+                    return k
             break
     return -1
 
@@ -67,6 +78,17 @@ def _unread_after_table(after: list[Line]) -> list[Note]:
     return [("after_table", fields)]
 
 
+def _doubtful_rows(seg: TableSegment) -> list[Note]:
+    """Rows of a table flattened to text that another alignment reads nearly
+    as cheaply: a structure finding naming them (read/text/align.py)."""
+    a = seg.alignment
+    if a is None or not a.doubtful:
+        return []
+    runner = "—" if a.runner_up is None else f"{a.runner_up:g}"
+    lines = "、".join(str(n) for n in a.doubtful)
+    return [("table_doubt", (("lines", lines), ("cost", f"{a.cost:g}"), ("runner_up", runner)))]
+
+
 def segment(document: Document) -> Segmented:
     residue: list[Residue] = list(document.residue)
     before: list[Line] = []
@@ -83,6 +105,7 @@ def segment(document: Document) -> Segmented:
             if seg is not None:
                 table_seg = seg
                 residue.extend(seg.residue)
+                unread.extend(_doubtful_rows(seg))
                 continue
             left = [
                 Residue(
@@ -105,6 +128,7 @@ def segment(document: Document) -> Segmented:
     # outline alone may be too short to show it.
     page = Page.of([ln.text for ln in (*before, *after)])
 
+    stated = table_seg is not None and any(states_first_is_lead(ln.text) for ln in before)
     caption = None
     if (
         table_seg is not None
@@ -117,7 +141,9 @@ def segment(document: Document) -> Segmented:
     mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
     cover_date: str | None = None
     if mark < 0:
-        mark = _cover_letter_end(before)
+        mark = _cover_letter_end(
+            before, table_follows=table_seg is not None and bool(table_seg.rows)
+        )
         if mark >= 0:  # a guess: say so (a structure finding)
             cover_date = before[mark].text.strip()
     start = next(
@@ -170,4 +196,5 @@ def segment(document: Document) -> Segmented:
         table=table_seg,
         table_caption=caption,
         residue=tuple(residue),
+        table_first_is_lead=stated,
     )

@@ -183,6 +183,12 @@ def _support_mark() -> regex.Pattern[str]:
     return regex.compile(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})[）)〕】]$")
 
 
+@functools.cache
+def lead_markers() -> tuple[str, ...]:
+    """The words that mark a lead in a phrase (A牵头): a cheap test before parsing."""
+    return tuple(load("annotations")["phrases"]["lead_marker"])
+
+
 def marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
     brackets after its name inside a list (（）, 〔〕 or 【】)."""

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..models import Cell, Residue, Span, Table
+from ..models import Alignment, Cell, Residue, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 
@@ -63,6 +63,7 @@ class TableSegment:
     rows: tuple[TableRow, ...]
     residue: tuple[Residue, ...]
     repeated_headers: int
+    alignment: Alignment | None = None  # the text reader's, for a table flattened to text
 
 
 def _norm(text: str) -> str:
@@ -78,15 +79,20 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     `read.text.tables.column_role`; a column naming units without a lead mark
     (主要责任单位, 负责部门) gives support only.
     """
-    raw: list[str] = [
-        "support" if (r := column_role(cell)) == "responsible" else (r or "extra")
-        for cell in header
-    ]
-    if sum(r != "extra" for r in raw) < 2 or not ({"text", "number"} & set(raw)):
+    named = [column_role(cell) or "extra" for cell in header]
+    if sum(r != "extra" for r in named) < 2 or not ({"text", "number"} & set(named)):
         return None
-    raw = _demote_duplicates(raw)
-    has_lead = "lead" in raw
-    has_local = "units_local" in raw
+    named = _demote_duplicates(named)
+    has_lead = "lead" in named
+    has_local = "units_local" in named
+    # 主要责任单位 | 协同配合单位: beside a supporting column (and no 牵头
+    # column), the first responsible column names the lead.
+    leads_beside_support = not has_lead and "support" in named
+    raw: list[str] = []
+    for r in named:
+        if r == "responsible":
+            r = "lead" if leads_beside_support and "lead" not in raw else "support"
+        raw.append(r)
     roles: list[str] = []
     for r in raw:
         if r == "units_local":
@@ -96,6 +102,8 @@ def header_to_roles(header: list[str]) -> list[str] | None:
                 r = "upper"
             elif has_lead:
                 r = "support"  # 牵头单位 / 责任单位 / 配合单位: both name supporters
+            elif leads_beside_support and "lead" not in roles:
+                r = "lead"  # 责任单位 | 配合单位
             else:
                 r = "combined"
         # One column per role, except supporters (责任单位 beside 配合单位):
@@ -195,6 +203,13 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         return None
     header_row = table.rows[header_index]
     header = tuple(c.text.strip() for c in header_row.cells)
+    if table.alignment is not None:
+        # A column the text reader implied (a 序号 the header did not write).
+        implied = table.alignment.roles
+        roles = [
+            "number" if not header[k] and k < len(implied) and implied[k] == "number" else r
+            for k, r in enumerate(roles)
+        ]
     header_norms = [[_norm(h) for h in header]]
     body_from = header_index + 1
     if (
@@ -313,6 +328,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         rows=tuple(rows),
         residue=tuple(residue),
         repeated_headers=repeated,
+        alignment=table.alignment,
     )
 
 

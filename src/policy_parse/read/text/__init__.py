@@ -1,5 +1,6 @@
 """Plain text (.txt): the reader and its encoding cascade (`reader`), the
 copy furniture text pasted from a PDF carries (page numbers, running heads:
-`furniture`), and tables flattened to text rebuilt as grids (`tables`).
+`furniture`), and tables flattened to text rebuilt as grids (`tables`, over
+the one aligner: `cells` → `header` → `fit` → `align` → `rebuild`).
 
 Nothing is imported here: each module loads when it is first asked for."""

@@ -1,0 +1,727 @@
+"""A stream of cells aligned to rows × columns, as a sequence aligner does.
+
+The stream (read/text/cells.py) is a run of atoms with what separated them;
+the header (read/text/header.py) gives the columns and the kind of value each
+holds.  The alignment reads the atoms left to right and, at every separator,
+decides one of three things:
+
+- JOIN: the atom goes on the cell before (a line wrapped inside a cell, two
+  unit names on two lines of one cell, a letter-spaced word);
+- CELL: it starts the next cell of the same row, in any later column — the
+  columns skipped are *gaps* (a cell written as nothing, or as a blank line
+  more than usual, which the separator counts);
+- ROW: it starts a new row, in any column — columns skipped at the front of
+  the row were merged from the row above (a rowspan), columns left at the end
+  of the previous row are gaps.
+
+A cell may also stand alone as a row (a group title), be the header again (a
+page break), or fit no column at all (one cell too many: that row cannot be
+aligned).  Every choice has a price: the cell's fit to the column's kind
+(read/text/fit.py), the gaps', and the separator's.  What a separator means
+differs from table to table (a blank line ends a row in one, a cell in the
+next), so its prices are learnt: first from how the header itself was
+written, then again from the first alignment's own choices (one round of
+re-estimation).  Dynamic programming finds the cheapest alignment; a backward
+pass gives, for every cell, the cheapest alignment that places it otherwise,
+so the rows whose runner-up is close are known and reported as doubtful.
+
+The work is linear in the atoms: a cell spans at most `MAX_JOIN` atoms and a
+row at most the header's columns, so each atom is weighed against a fixed
+band of predecessors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ...models import Alignment, Cell, Residue, Row, Span, Table
+from .cells import GAP, PIPE, SPACE, TAB, Mode, Stream
+from .fit import EMPTY_COST, cost, shape_of, surplus_cost, title_cost
+from .header import Column, Header, Kind
+from .tables import norm_header
+
+__all__ = ["MAX_JOIN", "Aligned", "align"]
+
+MAX_JOIN = 12  # atoms in one cell at most (a long text wrapped over lines)
+INF = math.inf
+# Below this margin over the best alignment, the runner-up makes a row doubtful.
+DOUBT = 1.0
+# A row dearer than this (or with a cell in no column) cannot be aligned.
+ROW_MAX = 9.0
+DROP_SOFT = 0.15  # a blank line more than usual that stands for no cell
+
+# Gaps: a column a row does not write.  At the front of a row it was merged
+# from the row above (a rowspan); elsewhere it was left out.
+_LEAD_GAP = {
+    Kind.NUMBER: 0.8,
+    Kind.TEXT: 4.0,
+    Kind.GROUP: 0.3,
+    Kind.LEAD: 1.0,
+    Kind.SUPPORT: 2.5,
+    Kind.PERSONS: 0.8,
+    Kind.DEADLINE: 0.8,
+    Kind.EXTRA: 1.5,
+}
+_GAP = {
+    Kind.NUMBER: 2.5,
+    Kind.TEXT: 4.5,
+    Kind.GROUP: 1.2,
+    Kind.LEAD: 1.8,
+    Kind.SUPPORT: 0.8,
+    Kind.PERSONS: 1.0,
+    Kind.DEADLINE: 0.9,
+    Kind.EXTRA: 0.4,
+}
+# Kinds whose cell left out is the one above (a merged cell) in any position.
+_MERGING = {Kind.NUMBER, Kind.GROUP, Kind.LEAD, Kind.PERSONS, Kind.DEADLINE}
+
+JOIN, CELL, ROW = 0, 1, 2
+# What a placed cell is besides a column: a title row, a repeated header, a
+# cell in no column.
+TITLE, REPEAT, SURPLUS = -1, -2, -3
+
+
+@attrs.frozen(kw_only=True)
+class Placed:
+    """One cell of the winning alignment."""
+
+    start: int  # first atom
+    end: int  # after the last atom
+    column: int  # a column, or TITLE / REPEAT / SURPLUS
+    new_row: bool
+
+
+@attrs.frozen(kw_only=True)
+class Aligned:
+    """The winning alignment: its cells, its cost and the runner-up's."""
+
+    columns: tuple[Column, ...]
+    placed: tuple[Placed, ...]
+    cost: float
+    runner_up: float | None
+    row_cost: tuple[float, ...]  # per row of `rows()`
+    doubt: tuple[float, ...]  # per row: the margin of its best other reading
+
+    def rows(self) -> list[list[Placed]]:
+        out: list[list[Placed]] = []
+        for p in self.placed:
+            if p.new_row or not out:
+                out.append([])
+            out[-1].append(p)
+        return out
+
+
+def _priors(header: Header, stream: Stream) -> dict[tuple[object, ...], list[float]]:
+    """Prices of JOIN / CELL / ROW for each kind of separator, from the
+    header: what stood between its cells is a cell boundary, what followed
+    it a row boundary."""
+    out: dict[tuple[object, ...], list[float]] = {
+        (PIPE,): [INF, 0.05, 12.0],
+        (TAB,): [INF, 0.05, 12.0],
+        (GAP,): [3.0, 0.1, 6.0],
+        (SPACE,): [0.7, 0.7, 6.0],
+    }
+    after = stream.seps[0].key if stream.atoms else None
+    cell = header.cell_sep.key if header.cell_sep is not None else None
+    if cell is not None and cell == after:
+        out[cell] = [2.5, 0.4, 0.9]
+    else:
+        if cell is not None:
+            out[cell] = [2.5, 0.3, 1.5]
+        if after is not None:
+            out[after] = [1.5, 2.0, 0.2]
+    return out
+
+
+def _default(key: tuple[object, ...], header: Header) -> list[float]:
+    """A line separator the header did not show: weaker ones join, stronger
+    ones part cells or rows."""
+    cell = header.cell_sep
+    _, blanks, bars, *_ = key
+    if cell is None:
+        return [1.2, 1.5, 1.0]
+    strength = (bars, blanks)
+    base = (cell.bars, cell.blanks)
+    if strength < base:
+        return [0.8, 1.5, 2.5]
+    return [4.0, 1.2, 0.7]
+
+
+def _prior(
+    key: tuple[object, ...], priors: dict[tuple[object, ...], list[float]], header: Header
+) -> list[float]:
+    """The prior prices of a separator.  A line that filled the width a PDF
+    copy wraps at was most likely cut inside a cell: the same separator on a
+    shorter line, with joining made cheaper."""
+    if key[0] != "line" or not key[-1]:
+        return priors.get(key) or _default(key, header)
+    short = (*key[:-1], False)
+    j, c, r = priors.get(short) or _default(short, header)
+    return [min(j, 0.5), c + 0.7, r + 0.7]
+
+
+@attrs.define
+class _Prices:
+    """Per separator: the price of each decision and the blank lines that
+    stand for empty cells."""
+
+    join: list[float]
+    cell: list[float]
+    row: list[float]
+    soft: list[int]
+    joinable: list[bool]
+
+
+def _prices(
+    stream: Stream,
+    header: Header,
+    learnt: dict[tuple[object, ...], list[float]] | None,
+) -> _Prices:
+    priors = _priors(header, stream)
+    table = learnt or priors
+    seps = stream.seps
+    atoms = stream.atoms
+    n = len(seps)
+    join = [INF] * n
+    cell = [INF] * n
+    row = [INF] * n
+    soft = [0] * n
+    joinable = [False] * n
+    hc = header.cell_sep
+    # Line breaks inside a cell: up to the blank lines the header put between
+    # its own cells (none when the header stood on one line).
+    if hc is not None:
+        base_blanks, base_bars = hc.blanks, hc.bars
+    else:
+        base_blanks, base_bars = (seps[0].blanks if atoms else 0), 0
+    for i, s in enumerate(seps):
+        key = s.key
+        j, c, r = table.get(key) or _prior(key, priors, header)
+        join[i], cell[i], row[i] = j, c, r
+        if s.inline is None and hc is not None:
+            soft[i] = max(0, s.bars - hc.bars) if hc.bars else max(0, s.blanks - hc.blanks)
+        if 0 < i < len(atoms) and atoms[i].text and atoms[i - 1].text and j < INF:
+            join[i] = j + _unlike(atoms[i - 1].text, atoms[i].text)
+            if s.inline in (SPACE, GAP):
+                joinable[i] = True
+            elif s.inline is None and not s.barred:
+                # Weaker than what parts cells; as strong only where that is a
+                # bare line break (a line re-wrapped inside a cell looks alike),
+                # or where the header stood on one line (rows apart by it).
+                here, base = (s.bars, s.blanks), (base_bars, base_blanks)
+                joinable[i] = here < base or (here == base and (hc is None or base == (0, 0)))
+    return _Prices(join=join, cell=cell, row=row, soft=soft, joinable=joinable)
+
+
+def _unlike(before: str, after: str) -> float:
+    """The price of joining two pieces of unlike kinds into one cell: a cell
+    holds one kind of value, so a bare number, or a list of units after a
+    finished sentence (or a sentence after such a list), more likely starts
+    the next cell than goes on with this one."""
+    a, b = shape_of(before), shape_of(after)
+    price = 0.0
+    if b.number:
+        price += 2.0
+    if before.rstrip().endswith(_SENTENCE_END) and b.items and not b.others:
+        price += 2.0
+    if a.items and not a.others and not b.units and b.length >= 10:
+        price += 2.0
+    if a.items and b.items and not a.others and not b.others and (a.items == 1) != (b.items == 1):
+        # Units one per line (区财政局 / 区税务局) are one cell's lines; a
+        # name and a punctuated list less likely so.
+        price += 0.5
+    return price
+
+
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+
+
+def _gap_tables(
+    columns: Sequence[Column], mode: Mode
+) -> tuple[list[float], list[float], list[float]]:
+    lead = [_LEAD_GAP[c.kind] for c in columns]
+    if mode in (Mode.PIPE, Mode.TAB):
+        # Where empty cells are written (| |, two tabs), a cell left out
+        # anywhere was merged from above: priced as a rowspan, dearer in a
+        # column no rowspan covers.
+        gap = [_LEAD_GAP[c.kind] + (0.0 if c.kind in _MERGING else 2.0) for c in columns]
+    else:
+        gap = [_GAP[c.kind] for c in columns]
+    empty = [EMPTY_COST[c.kind] for c in columns]
+    return lead, gap, empty
+
+
+def _seq_cost(cols: range, e: int, gap: list[float], empty: list[float]) -> float:
+    """Columns `cols` skipped, the first `e` of them written as blank lines."""
+    total = 0.0
+    used = 0
+    for c in cols:
+        if used < e:
+            total += empty[c]
+            used += 1
+        else:
+            total += gap[c]
+    return total + DROP_SOFT * (e - used)
+
+
+def _joiner(stream: Stream, i: int) -> str:
+    s = stream.seps[i]
+    if s.inline is not None:
+        return " " if s.inline in (SPACE, GAP) else ""
+    return "" if s.full else "\n"
+
+
+def cell_text(stream: Stream, start: int, end: int) -> str:
+    atoms = stream.atoms
+    parts = [atoms[start].text]
+    for i in range(start + 1, end):
+        parts.append(_joiner(stream, i))
+        parts.append(atoms[i].text)
+    return "".join(parts)
+
+
+def _repeats(stream: Stream, header: Header) -> dict[int, int]:
+    """Atom index → end of a repeat of a header row starting there."""
+    rows = []
+    for hrow in header.rows:
+        texts = [norm_header(t) for t, _ in hrow if t.strip()]
+        if texts:
+            rows.append(texts)
+    out: dict[int, int] = {}
+    atoms = stream.atoms
+    first = {r[0] for r in rows}
+    for i, a in enumerate(atoms):
+        if not a.text or norm_header(a.text) not in first:
+            continue
+        for texts in rows:
+            k, j = i, 0
+            while j < len(texts) and k < len(atoms):
+                if not atoms[k].text:
+                    k += 1
+                    continue
+                if norm_header(atoms[k].text) != texts[j]:
+                    break
+                k += 1
+                j += 1
+            if j == len(texts):
+                out[i] = k
+                break
+    return out
+
+
+def _run(
+    stream: Stream,
+    header: Header,
+    columns: Sequence[Column],
+    prices: _Prices,
+    simplify: Callable[[str], str] | None = None,
+) -> tuple[Aligned, list[tuple[int, int, int, int, bool]]]:
+    """One Viterbi pass forward and one backward."""
+    atoms = stream.atoms
+    N = len(atoms)
+    n = len(columns)
+    DONE = n  # state: the row is complete (a title, a repeated header)
+    kinds = [c.kind for c in columns]
+    lead_gap, gap, empty = _gap_tables(columns, header.mode)
+    lead_sum = [0.0] * (n + 1)
+    for c in range(n):
+        lead_sum[c + 1] = lead_sum[c] + lead_gap[c]
+    # trail_u[s]: columns after s left out; with soft empties computed on demand.
+    trail_u = [sum(gap[s + 1 :]) for s in range(n)] + [0.0]
+
+    def trail(s: int, e: int) -> float:
+        if s == DONE:
+            return DROP_SOFT * e if e else 0.0
+        if not e:
+            return trail_u[s]
+        return _seq_cost(range(s + 1, n), e, gap, empty)
+
+    join_p, cell_p, row_p, soft, joinable = (
+        prices.join,
+        prices.cell,
+        prices.row,
+        prices.soft,
+        prices.joinable,
+    )
+    # join_sum[k]: sum of join prices of separators 1..k-1.
+    join_sum = [0.0] * (N + 1)
+    for i in range(1, N):
+        join_sum[i + 1] = join_sum[i] + (join_p[i] if joinable[i] else 0.0)
+    # first_start[k]: the earliest atom a cell ending at atom k may start at.
+    first_start = [0] * N
+    for k in range(N):
+        first_start[k] = k
+        while first_start[k] > 0 and k - first_start[k] + 1 < MAX_JOIN and joinable[first_start[k]]:
+            first_start[k] -= 1
+    repeats = _repeats(stream, header)
+    repeat_ends: dict[int, list[int]] = {}
+    for i, k in repeats.items():
+        repeat_ends.setdefault(k, []).append(i)
+
+    fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] = {}
+
+    def fits(i: int, k: int) -> tuple[list[float], float, float, str]:
+        got = fit_cache.get((i, k))
+        if got is None:
+            text = atoms[i].text if k == i + 1 else cell_text(stream, i, k)
+            sh = shape_of(simplify(text) if simplify is not None else text)
+            got = ([cost(sh, kd) for kd in kinds], title_cost(sh), surplus_cost(sh), text)
+            fit_cache[(i, k)] = got
+        return got
+
+    F = [[INF] * (n + 1) for _ in range(N + 1)]
+    back: list[list[tuple[int, int, int, bool] | None]] = [[None] * (n + 1) for _ in range(N + 1)]
+    F[0][DONE] = 0.0
+
+    for k in range(1, N + 1):
+        Fk = F[k]
+        bk = back[k]
+        for i in range(first_start[k - 1], k):
+            Fi = F[i]
+            e = soft[i]
+            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            col_fit, t_fit, s_fit, text = fits(i, k)
+            empty_atom = not text
+            # ROW: the cheapest way to end the row before atom i.
+            rbase = INF
+            rfrom = -1
+            for s in range(n + 1):
+                v = Fi[s]
+                if v < INF:
+                    v += trail(s, e)
+                    if v < rbase:
+                        rbase, rfrom = v, s
+            rbase += row_p[i]
+            if rbase < INF:
+                base = rbase + jc
+                for c in range(n):
+                    v = base + lead_sum[c] + col_fit[c]
+                    if v < Fk[c]:
+                        Fk[c] = v
+                        bk[c] = (i, rfrom, c, True)
+                v = base + t_fit
+                if v < Fk[DONE]:
+                    Fk[DONE] = v
+                    bk[DONE] = (i, rfrom, TITLE, True)
+            # CELL: a later column of the same row.
+            cp = cell_p[i] + jc
+            if cp < INF:
+                if e == 0:
+                    run = INF
+                    run_from = -1
+                    for c in range(n):
+                        if c > 0:
+                            prev = Fi[c - 1]
+                            if run < INF:
+                                run += gap[c - 1]
+                            if prev < run:
+                                run, run_from = prev, c - 1
+                        if run < INF:
+                            v = run + cp + col_fit[c]
+                            if v < Fk[c]:
+                                Fk[c] = v
+                                bk[c] = (i, run_from, c, False)
+                else:
+                    for c in range(n):
+                        for s in range(c):
+                            if Fi[s] < INF:
+                                v = Fi[s] + _seq_cost(range(s + 1, c), e, gap, empty)
+                                v += cp + col_fit[c]
+                                if v < Fk[c]:
+                                    Fk[c] = v
+                                    bk[c] = (i, s, c, False)
+                # A cell in no column: the state stays.
+                for s in range(n):
+                    if Fi[s] < INF:
+                        v = Fi[s] + cp + s_fit + DROP_SOFT * e
+                        if v < Fk[s]:
+                            Fk[s] = v
+                            bk[s] = (i, s, SURPLUS, False)
+            if empty_atom and Fi[DONE] < INF:
+                # An empty cell after a title: the title spans it.
+                v = Fi[DONE] + DROP_SOFT * e
+                if v < Fk[DONE]:
+                    Fk[DONE] = v
+                    bk[DONE] = (i, DONE, SURPLUS, False)
+        for i in repeat_ends.get(k, ()):
+            Fi = F[i]
+            best = INF
+            frm = -1
+            for s in range(n + 1):
+                if Fi[s] < INF and Fi[s] + trail(s, soft[i]) < best:
+                    best, frm = Fi[s] + trail(s, soft[i]), s
+            v = best + row_p[i] + 0.3
+            if v < Fk[DONE]:
+                Fk[DONE] = v
+                bk[DONE] = (i, frm, REPEAT, True)
+
+    final = [F[N][s] + trail(s, soft[N]) if F[N][s] < INF else INF for s in range(n + 1)]
+    end_state = min(range(n + 1), key=final.__getitem__)
+    best = final[end_state]
+
+    # Back-trace the winner.
+    placed: list[Placed] = []
+    k, s = N, end_state
+    while k > 0:
+        entry = back[k][s]
+        assert entry is not None
+        i, prev, col, new_row = entry
+        placed.append(Placed(start=i, end=k, column=col, new_row=new_row))
+        k, s = i, prev
+    placed.reverse()
+
+    # Backward pass: B[i][s], the cheapest way from state s before atom i to the end.
+    B = [[INF] * (n + 1) for _ in range(N + 1)]
+    for s in range(n + 1):
+        B[N][s] = trail(s, soft[N])
+    for i in range(N - 1, -1, -1):
+        Bi = B[i]
+        e = soft[i]
+        row_best = INF  # the cheapest continuation after a row boundary at i
+        cell_best = [INF] * n  # per column c: cheapest continuation placing a cell at c
+        surplus_best = [INF] * (n + 1)
+        k_hi = min(N, i + MAX_JOIN)
+        for k in range(i + 1, k_hi + 1):
+            if k > i + 1 and not joinable[k - 1]:
+                break
+            if first_start[k - 1] > i:
+                break
+            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            col_fit, t_fit, s_fit, text = fits(i, k)
+            Bk = B[k]
+            for c in range(n):
+                if Bk[c] < INF:
+                    v = col_fit[c] + jc + Bk[c]
+                    row_best = min(row_best, lead_sum[c] + v)
+                    cell_best[c] = min(cell_best[c], v)
+                    surplus_best[c] = min(surplus_best[c], s_fit + jc + Bk[c])
+            if Bk[DONE] < INF:
+                row_best = min(row_best, t_fit + jc + Bk[DONE])
+                if not text and Bk[DONE] < surplus_best[DONE]:
+                    surplus_best[DONE] = Bk[DONE]
+        if i in repeats and B[repeats[i]][DONE] + 0.3 < row_best:
+            row_best = B[repeats[i]][DONE] + 0.3
+        for s in range(n + 1):
+            v = trail(s, e) + row_p[i] + row_best
+            if s < n:
+                for c in range(s + 1, n):
+                    if cell_best[c] < INF:
+                        w = _seq_cost(range(s + 1, c), e, gap, empty) if e else sum(gap[s + 1 : c])
+                        w += cell_p[i] + cell_best[c]
+                        v = min(v, w)
+                if surplus_best[s] < INF:
+                    w = cell_p[i] + surplus_best[s] + DROP_SOFT * e
+                    v = min(v, w)
+            elif surplus_best[DONE] < INF:
+                w = surplus_best[DONE] + DROP_SOFT * e
+                v = min(v, w)
+            Bi[s] = v
+
+    # Through-costs: for each cell of the winner, the cheapest alignment that
+    # places its first atom otherwise (another column, another extent).
+    win = {(p.start, p.end, p.column) for p in placed}
+    alt_at = [INF] * N  # per atom: the cheapest alignment not placing it as the winner does
+    for k in range(1, N + 1):
+        for i in range(first_start[k - 1], k):
+            col_fit, t_fit, s_fit, text = fits(i, k)
+            if not text:
+                continue
+            Fi = F[i]
+            e = soft[i]
+            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            rbase = min((Fi[s] + trail(s, e) for s in range(n + 1) if Fi[s] < INF), default=INF)
+            rbase += row_p[i] + jc
+            Bk = B[k]
+            options: list[tuple[int, float]] = []
+            for c in range(n):
+                enter = rbase + lead_sum[c]
+                for s in range(c):
+                    if Fi[s] < INF:
+                        w = Fi[s] + cell_p[i] + jc
+                        w += _seq_cost(range(s + 1, c), e, gap, empty) if e else sum(gap[s + 1 : c])
+                        enter = min(enter, w)
+                options.append((c, enter + col_fit[c] + Bk[c]))
+            options.append((TITLE, rbase + t_fit + Bk[DONE]))
+            sur = min(
+                (Fi[s] + cell_p[i] + jc + s_fit + B[k][s] for s in range(n) if Fi[s] < INF),
+                default=INF,
+            )
+            options.append((SURPLUS, sur))
+            for c, v in options:
+                if (i, k, c) in win or v == INF:
+                    continue
+                for a in range(i, k):
+                    alt_at[a] = min(alt_at[a], v)
+
+    trace = [(p.start, p.end, p.column, 0, p.new_row) for p in placed]
+    aligned = Aligned(
+        columns=tuple(columns),
+        placed=tuple(placed),
+        cost=best,
+        runner_up=None,
+        row_cost=(),
+        doubt=(),
+    )
+    rows = aligned.rows()
+    row_cost: list[float] = []
+    doubt: list[float] = []
+    for r in rows:
+        a, b = r[0].start, r[-1].end
+        inside = [alt_at[t] for t in range(a, b) if atoms[t].text]
+        margin = min(inside, default=INF) - best
+        doubt.append(margin)
+        # The row's own share of the cost: F after it minus F before it.
+        row_cost.append(_row_share(F, r, n))
+    runner = min(alt_at, default=INF)
+    return (
+        attrs.evolve(
+            aligned,
+            runner_up=None if runner == INF else runner,
+            row_cost=tuple(row_cost),
+            doubt=tuple(doubt),
+        ),
+        trace,
+    )
+
+
+def _row_share(F: list[list[float]], row: list[Placed], n: int) -> float:
+    first, last = row[0], row[-1]
+    before = min(v for v in F[first.start] if v < INF)
+    state = n if last.column in (TITLE, REPEAT) else last.column
+    if last.column == SURPLUS:
+        after = min(v for v in F[last.end] if v < INF)
+    else:
+        after = F[last.end][state]
+    return after - before
+
+
+def _learn(
+    stream: Stream, trace: list[tuple[int, int, int, int, bool]], header: Header
+) -> dict[tuple[object, ...], list[float]]:
+    """Prices re-estimated from an alignment's own choices: how often each
+    kind of separator joined, parted cells or parted rows, smoothed by the
+    prior."""
+    counts: dict[tuple[object, ...], Counter[int]] = {}
+    for start, end, _, _, new_row in trace:
+        key = stream.seps[start].key
+        counts.setdefault(key, Counter())[ROW if new_row else CELL] += 1
+        for i in range(start + 1, end):
+            counts.setdefault(stream.seps[i].key, Counter())[JOIN] += 1
+    priors = _priors(header, stream)
+    out: dict[tuple[object, ...], list[float]] = {}
+    alpha = 3.0
+    for key, cnt in counts.items():
+        if key[0] != "line" and key not in priors:
+            continue
+        prior = _prior(key, priors, header)
+        p = [math.exp(-c) if c < INF else 0.0 for c in prior]
+        z = sum(p)
+        p = [x / z for x in p]
+        total = sum(cnt.values())
+        new = []
+        for d in (JOIN, CELL, ROW):
+            if prior[d] == INF:
+                new.append(INF)
+                continue
+            q = (cnt[d] + alpha * p[d]) / (total + alpha)
+            new.append(-math.log(max(q, 1e-6)))
+        out[key] = new
+    return out
+
+
+def align(
+    stream: Stream,
+    header: Header,
+    columns: Sequence[Column],
+    simplify: Callable[[str], str] | None = None,
+) -> Aligned:
+    """The cheapest alignment of `stream` to `columns`, prices learnt once.
+    `simplify` converts a Traditional table's cells before they are judged
+    (the words that judge them are Simplified)."""
+    _, trace = _run(stream, header, columns, _prices(stream, header, None), simplify)
+    learnt = _learn(stream, trace, header)
+    second, _ = _run(stream, header, columns, _prices(stream, header, learnt), simplify)
+    return second
+
+
+# --- the grid -------------------------------------------------------------------------
+
+
+def _span(stream: Stream, start: int, end: int) -> Span:
+    a = stream.atoms
+    return Span(start_line=a[start].line + 1, end_line=a[end - 1].line + 1)
+
+
+def to_table(
+    stream: Stream, header: Header, aligned: Aligned, rows: Sequence[Sequence[Placed]]
+) -> Table:
+    """The header rows and the aligned rows as a `Table` grid: a cell the row
+    left out at its front (or in a grouping column) is `merged_up`."""
+    out: list[Row] = []
+    for hrow in header.rows:
+        cells = [Cell(text=t, span=Span(start_line=ln + 1, end_line=ln + 1)) for t, ln in hrow]
+        if len(hrow) < len(aligned.columns):
+            # An implied column (a 序号 the header did not write) has no header text.
+            cells = _with_implied(cells, aligned.columns, hrow[0][1] if hrow else 0)
+        out.append(Row(cells=tuple(cells), span=cells[0].span.cover(cells[-1].span)))
+    n = len(aligned.columns)
+    kinds = [c.kind for c in aligned.columns]
+    for r in rows:
+        span = _span(stream, r[0].start, r[-1].end)
+        if r[0].column in (TITLE, REPEAT):
+            texts = [cell_text(stream, p.start, p.end) for p in r if p.column in (TITLE, REPEAT)]
+            if r[0].column == REPEAT:
+                texts = [stream.atoms[t].text for t in range(r[0].start, r[0].end)]
+            cells = [Cell(text=t, span=span) for t in texts if t or r[0].column == REPEAT]
+            out.append(Row(cells=tuple(cells), span=span))
+            continue
+        by_col: dict[int, Placed] = {p.column: p for p in r if p.column >= 0}
+        first_col = min(by_col, default=n)
+        grid: list[Cell] = []
+        for c in range(n):
+            p = by_col.get(c)
+            if p is not None:
+                grid.append(
+                    Cell(text=cell_text(stream, p.start, p.end), span=_span(stream, p.start, p.end))
+                )
+            else:
+                merged = c < first_col or kinds[c] in _MERGING
+                grid.append(
+                    Cell(text="", span=span, merged_up=merged and kinds[c] is not Kind.SUPPORT)
+                )
+        out.append(Row(cells=tuple(grid), span=span))
+    roles = tuple(c.role for c in aligned.columns)
+    return Table(
+        rows=tuple(out),
+        span=out[0].span.cover(out[-1].span),
+        alignment=Alignment(
+            cost=round(aligned.cost, 2),
+            runner_up=None if aligned.runner_up is None else round(aligned.runner_up, 2),
+            doubtful=(),
+            roles=roles,
+        ),
+    )
+
+
+def _with_implied(cells: list[Cell], columns: Sequence[Column], line: int) -> list[Cell]:
+    out: list[Cell] = []
+    it = iter(cells)
+    for col in columns:
+        if col.implied:
+            out.append(Cell(text="", span=Span(start_line=line + 1, end_line=line + 1)))
+        else:
+            out.append(next(it))
+    return out
+
+
+def residue_of(stream: Stream, row: Sequence[Placed], reason: str) -> list[Residue]:
+    out: list[Residue] = []
+    for p in row:
+        text = cell_text(stream, p.start, p.end)
+        if text:
+            out.append(Residue(text=text, reason=reason, span=_span(stream, p.start, p.end)))
+    return out

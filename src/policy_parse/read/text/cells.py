@@ -1,0 +1,224 @@
+"""A run of lines cut into a stream of cells, whatever separated them.
+
+A table copied out of a browser or a PDF viewer keeps its cells' text and
+loses its ruling; what separated two cells is left as a line break, a blank
+line (an empty cell as one blank line more), a lone ``|`` line, a ``|``
+between cells or closing a line, a tab, a run of spaces, or a single space.
+None of these says for sure where a *row* ends, and a line break may even
+fall inside a cell (a PDF re-wraps lines anywhere, even inside a unit's
+name).  So the stream keeps every separator as written (`Sep`), and the
+aligner (read/text/align.py) weighs it as a hint, beside what the cells say.
+
+The cutting itself depends only on how the header's cells were separated
+(`Mode`): a table whose header cells stand apart by ``|`` is cut at every
+``|``, one apart by single spaces at every space, and so on.  An empty cell
+written between two ``|`` (or two tabs) is a cell of its own (`Atom` with
+no text): its position is written.  An empty cell written as a blank line
+more than the usual is not: the aligner counts those from `Sep.blanks`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ..._support.lazy_regex import lazy_compile
+
+__all__ = [
+    "Atom",
+    "Mode",
+    "Sep",
+    "Stream",
+    "is_bar",
+    "is_blank",
+    "is_rule",
+    "split_line",
+    "stream",
+]
+
+
+class Mode(str, enum.Enum):
+    """How the cells of one line are told apart (the header's own separator)."""
+
+    PIPE = "pipe"  # a | b | c |
+    TAB = "tab"  # a<TAB>b<TAB>c
+    GAP = "gap"  # a  b  c (two spaces, an ideographic space)
+    SPACE = "space"  # a b c (one space: 序号 工 作 任 务 牵头负责部门)
+    LINE = "line"  # one cell per line (or per paragraph)
+
+
+# Inline separators between two cells of one line.
+PIPE, TAB, GAP, SPACE = "pipe", "tab", "gap", "space"
+
+_WIDE = lazy_compile(r"(?: {2,}|[\t\u3000\u00a0]+ *)+")
+_ANY_SPACE = lazy_compile(r"[ \t\u3000\u00a0]+")
+_EDGE = " \t\u3000\u00a0\ufeff\u200b"
+_EDGE_SPACES = " \u3000\u00a0\ufeff\u200b\n"
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+# A Markdown rule line under a pipe header: |---|:--:|
+_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def is_rule(line: str) -> bool:
+    return bool(_RULE.match(line))
+
+
+def is_bar(line: str) -> bool:
+    """A lone | (or ｜) line: a separator left between cells or rows."""
+    s = line.strip()
+    return bool(s) and all(c in "|｜" for c in s.replace(" ", ""))
+
+
+@attrs.frozen(kw_only=True)
+class Atom:
+    """A piece of one line between separators: a cell, or part of one."""
+
+    text: str  # stripped; "" for an empty cell written between separators
+    line: int  # 0-based index of its line
+
+
+@attrs.frozen(kw_only=True)
+class Sep:
+    """What stands between an atom and the one before it.
+
+    `inline` is the separator when both are on one line; otherwise the atoms
+    are on different lines, with `blanks` blank lines and `bars` lone ``|``
+    lines between.  `closed` says the line before ended with ``|``; `full`
+    that it filled the width a PDF copy wraps at (the break is likely inside
+    a cell).
+    """
+
+    inline: str | None = None
+    blanks: int = 0
+    bars: int = 0
+    closed: bool = False
+    opened: bool = False  # the line after starts with |
+    full: bool = False
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """The kind of separator, for learning what it means in one table."""
+        if self.inline is not None:
+            return (self.inline,)
+        return ("line", min(self.blanks, 4), min(self.bars, 3), self.closed, self.opened, self.full)
+
+    @property
+    def barred(self) -> bool:
+        """A | stands at the break: the cell before it is closed."""
+        return self.closed or self.opened
+
+
+@attrs.frozen(kw_only=True)
+class Stream:
+    """Atoms in reading order; `seps[i]` stands before `atoms[i]`, and
+    `seps[-1]` after the last atom (what ends the stream)."""
+
+    atoms: tuple[Atom, ...]
+    seps: tuple[Sep, ...]
+    lines: tuple[int, ...]  # the line index each line of the region starts at
+    wrap: int | None  # the width lines were wrapped at, if they were
+
+
+@attrs.frozen(kw_only=True)
+class Pieces:
+    """One line cut into cells: texts ("" for an empty cell), the separator
+    before each, and whether the line was opened or closed by a |."""
+
+    texts: tuple[str, ...]
+    kinds: tuple[str | None, ...]
+    closed: bool
+    opened: bool = False
+
+
+def split_line(line: str, mode: Mode) -> Pieces:
+    """One line → its cells, cut as `mode` says.  A ``|`` always separates
+    (it is never cell text); a tab too, except in a one-cell-per-line table."""
+    # Tabs at the ends are empty cells where tabs part cells, else indentation.
+    s = line.replace("｜", "|")
+    s = s.strip(_EDGE) if mode is not Mode.TAB or "|" in s else s.strip(_EDGE_SPACES)
+    closed = s.endswith("|")
+    opened = s.startswith("|")
+    if "|" in s:
+        body = s.removeprefix("|").removesuffix("|")
+        if mode is Mode.LINE and "|" not in body:
+            # 重点工作 |: one cell per line, each closed by a bar.
+            return Pieces(texts=(body.strip(_EDGE),), kinds=(None,), closed=closed, opened=opened)
+        parts = [p.strip(_EDGE) for p in body.split("|")]
+        barred = (None, *[PIPE] * (len(parts) - 1))
+        return Pieces(texts=tuple(parts), kinds=barred, closed=closed, opened=opened)
+    if mode is Mode.TAB or (mode is not Mode.LINE and "\t" in s):
+        parts = [p.strip(" \u3000\u00a0") for p in s.split("\t")]
+        return Pieces(texts=tuple(parts), kinds=(None, *[TAB] * (len(parts) - 1)), closed=False)
+    if mode is Mode.GAP:
+        parts = _WIDE.split(s)
+        return Pieces(texts=tuple(parts), kinds=(None, *[GAP] * (len(parts) - 1)), closed=False)
+    if mode is Mode.SPACE:
+        texts: list[str] = []
+        kinds: list[str | None] = [None]
+        pos = 0
+        for m in _ANY_SPACE.finditer(s):
+            texts.append(s[pos : m.start()])
+            kinds.append(_space_kind(m.group()))
+            pos = m.end()
+        texts.append(s[pos:])
+        return Pieces(texts=tuple(texts), kinds=tuple(kinds), closed=False)
+    return Pieces(texts=(s,), kinds=(None,), closed=False)
+
+
+def _space_kind(gap: str) -> str:
+    return SPACE if gap == " " else GAP
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a PDF copy re-wrapped lines at, or None: several lines of
+    exactly the longest length, which text written line by line rarely has."""
+    lengths = Counter(len(ln.rstrip()) for ln in lines if ln.strip())
+    if not lengths:
+        return None
+    longest = max(lengths)
+    if longest >= 12 and lengths[longest] >= 3:
+        return longest
+    return None
+
+
+def stream(lines: Sequence[str], start: int, end: int, mode: Mode) -> Stream:
+    """Lines start..end → atoms and the separators between them.  The width
+    a PDF copy wrapped at is looked for in all `lines`: a table may hold
+    only a few lines long enough to wrap."""
+    atoms: list[Atom] = []
+    seps: list[Sep] = []
+    wrap = wrap_width(lines)
+    blanks = bars = 0
+    closed = full = False
+    line_starts: list[int] = []
+    for k in range(start, end):
+        line = lines[k]
+        if is_blank(line) or is_rule(line):
+            blanks += 1
+            continue
+        if is_bar(line):
+            bars += 1
+            continue
+        pieces = split_line(line, mode)
+        line_starts.append(len(atoms))
+        for n, (text, kind) in enumerate(zip(pieces.texts, pieces.kinds, strict=True)):
+            if n == 0:
+                seps.append(
+                    Sep(blanks=blanks, bars=bars, closed=closed, opened=pieces.opened, full=full)
+                )
+            else:
+                seps.append(Sep(inline=kind))
+            atoms.append(Atom(text=text, line=k))
+        blanks = bars = 0
+        closed = pieces.closed
+        full = wrap is not None and len(line.rstrip()) >= wrap
+    seps.append(Sep(blanks=blanks, bars=bars, closed=closed, full=full))
+    return Stream(atoms=tuple(atoms), seps=tuple(seps), lines=tuple(line_starts), wrap=wrap)

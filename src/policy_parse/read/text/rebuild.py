@@ -1,0 +1,182 @@
+"""A table flattened to text, rebuilt: header → cell stream → alignment → grid.
+
+`read_table(lines, k, end)` is tried at every line of a text region
+(read/texttable.py, `read_region`): where a header starts at line k, the
+lines after it are cut into a cell stream (read/text/cells.py) the way the
+header's own cells were separated, aligned to the header's columns
+(read/text/align.py), and returned as a `Table` whose `alignment` keeps the
+cost, the runner-up's cost and the doubtful rows.  The table ends after its
+last row that holds a row number or a unit (what follows, a closing note or
+the signature, is read again as paragraphs).  A row that cannot be aligned
+is residue with its reason, never a row with shifted cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ...models import Paragraph, Residue, Span, Table
+from .align import (
+    DOUBT,
+    REPEAT,
+    ROW_MAX,
+    SURPLUS,
+    TITLE,
+    Aligned,
+    Placed,
+    align,
+    cell_text,
+    residue_of,
+    to_table,
+)
+from .cells import Stream, is_rule, stream
+from .fit import shape_of
+from .header import Header, Kind, find_header, header_variants
+
+__all__ = ["NO_ROWS", "UNALIGNED", "Rebuilt", "read_table"]
+
+UNALIGNED = "table row that cannot be aligned to the header's columns"
+# Read by normalize/structure.py (TABLE_TEXT_REASON): the report says so.
+RULE = "rule line of a pipe table"
+NO_ROWS = "looks like a table (header words {words}) but no rows were read"
+# Where the header is implied but a variant is dearer than this per row, keep the header.
+_IMPLIED_PRICE = 1.0
+
+
+@attrs.frozen(kw_only=True)
+class Rebuilt:
+    """What `read_table` read: a table or residue, and the first line after it."""
+
+    blocks: tuple[Paragraph | Table, ...]
+    residue: tuple[Residue, ...]
+    end: int
+
+
+def _anchored(
+    stream: Stream, row: Sequence[Placed], aligned: Aligned, simplify: Callable[[str], str]
+) -> bool:
+    """A row that is surely a row: a row number, a unit, or a numbered text."""
+    for p in row:
+        if p.column < 0:
+            continue
+        kind = aligned.columns[p.column].kind
+        sh = shape_of(simplify(cell_text(stream, p.start, p.end)))
+        if kind is Kind.NUMBER and (sh.number or sh.marker):
+            return True
+        if kind in (Kind.LEAD, Kind.SUPPORT) and sh.items and not sh.others:
+            return True
+        if kind is Kind.TEXT and sh.numbered:
+            return True
+    return False
+
+
+def _unaligned(stream: Stream, row: Sequence[Placed], cost: float) -> bool:
+    if any(p.column == SURPLUS and cell_text(stream, p.start, p.end) for p in row):
+        return True
+    if row[0].column in (TITLE, REPEAT):
+        return False
+    return cost > ROW_MAX
+
+
+def _words(header: Header) -> str:
+    from .tables import column_role
+
+    return "、".join(t.strip() for row in header.rows for t, _ in row if column_role(t))
+
+
+def _no_rows(lines: Sequence[str], header: Header) -> Rebuilt:
+    reason = NO_ROWS.format(words=_words(header))
+    idx = sorted({ln for row in header.rows for _, ln in row})
+    return Rebuilt(
+        blocks=(),
+        residue=tuple(
+            Residue(
+                text=lines[i].strip(), reason=reason, span=Span(start_line=i + 1, end_line=i + 1)
+            )
+            for i in idx
+        ),
+        end=idx[-1] + 1,
+    )
+
+
+def _simplifier(header: Header) -> Callable[[str], str]:
+    """A Traditional table's cells are judged in Simplified script (the words
+    that judge them are Simplified): OpenCC's t2s when the header needed it."""
+    from .tables import _simplified, norm_header
+
+    names = [norm_header(t) for row in header.rows for t, _ in row if t.strip()]
+    if all(_simplified(n) == n for n in names):
+        return _same
+    return _simplified_text
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _simplified_text(text: str) -> str:
+    import opencc
+
+    from .tables import _t2s
+
+    out: str = _t2s(opencc).convert(text)
+    return out
+
+
+def _numbers(s: Stream) -> int:
+    return sum(1 for a in s.atoms if a.text and shape_of(a.text).number)
+
+
+def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
+    """A table whose header starts at line k (lines up to `end`), or None."""
+    header = find_header(lines, k, end)
+    if header is None:
+        return None
+    s = stream(lines, header.body_line, end, header.mode)
+    if not s.atoms:
+        return _no_rows(lines, header)
+    simplify = _simplifier(header)
+    rows_guess = max(1, len(s.atoms) // max(1, len(header.columns)))
+    best: Aligned | None = None
+    best_price = 0.0
+    for columns in header_variants(header, _numbers(s), rows_guess):
+        aligned = align(s, header, columns, simplify)
+        # An implied column must earn its place: a price per row.
+        price = aligned.cost + (_IMPLIED_PRICE * rows_guess if columns != header.columns else 0.0)
+        if best is None or price < best_price:
+            best, best_price = aligned, price
+    assert best is not None
+    rows = best.rows()
+    costs = best.row_cost
+    keep = [
+        t
+        for t, r in enumerate(rows)
+        if _anchored(s, r, best, simplify) and not _unaligned(s, r, costs[t])
+    ]
+    if not keep:
+        return _no_rows(lines, header)
+    last = keep[-1]
+    kept_rows: list[Sequence[Placed]] = []
+    residue: list[Residue] = []
+    doubtful: list[int] = []
+    for t in range(last + 1):
+        r = rows[t]
+        if _unaligned(s, r, costs[t]):
+            residue.extend(residue_of(s, r, UNALIGNED))
+            continue
+        kept_rows.append(r)
+        if best.doubt[t] < DOUBT and r[0].column not in (TITLE, REPEAT):
+            doubtful.append(s.atoms[r[0].start].line + 1)
+    table = to_table(s, header, best, kept_rows)
+    assert table.alignment is not None
+    table = attrs.evolve(table, alignment=attrs.evolve(table.alignment, doubtful=tuple(doubtful)))
+    end_line = s.atoms[rows[last][-1].end - 1].line + 1
+    # A Markdown rule line under the header (|---|---|) is no row: kept as residue.
+    residue[:0] = [
+        Residue(text=lines[i].strip(), reason=RULE, span=Span(start_line=i + 1, end_line=i + 1))
+        for i in range(header.body_line, end_line)
+        if is_rule(lines[i])
+    ]
+    return Rebuilt(blocks=(table,), residue=tuple(residue), end=end_line)
