@@ -15,7 +15,7 @@ from policy_parse.models import Format, Source, Table
 from policy_parse.read.text.cells import Mode, split_line, stream
 from policy_parse.read.text.fit import shape_of
 from policy_parse.read.text.header import Kind, find_header
-from policy_parse.read.txt import read_text
+from policy_parse.read.text.reader import read_text
 
 SOURCE = Source(path=None, format=Format.TXT, sha256="0" * 64)
 TITLE = "某县重点任务分工表\n"
