@@ -350,7 +350,12 @@ def _batch(args: argparse.Namespace, options: dict[str, Any]) -> int:
     if out.exists() and not out.is_dir():
         raise _Usage(f"-o {args.output} must be a folder with several inputs")
     start = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file on the way, no permission, a read-only disk
+        reason = exc.strerror or str(exc)
+        _say(f"error: cannot create the output folder {args.output}: {reason}")
+        return EXIT_BAD_INPUT
     pairs = _targets(args.paths, out)
     suffix = SUFFIX[args.format]
     jobs = min(args.jobs or os.cpu_count() or 1, max(len(pairs), 1))
