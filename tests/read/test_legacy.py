@@ -219,7 +219,10 @@ def _wait_for(check: Callable[[], bool], seconds: float = 60) -> bool:
     return check()
 
 
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX process groups")
+_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux's /proc")
+
+
+@_PROC
 def test_a_killed_caller_leaves_no_converter_or_its_children_running(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -243,6 +246,7 @@ def test_a_killed_caller_leaves_no_converter_or_its_children_running(
     assert _wait_for(lambda: not any(_running(p) for p in started)), started
 
 
+@_PROC
 def test_a_killed_caller_leaves_no_libreoffice_running(tmp_path: Path) -> None:
     need_soffice()
 
