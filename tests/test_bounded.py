@@ -72,6 +72,20 @@ def test_a_line_with_8_times_the_brackets_costs_at_most_10_times() -> None:
     assert _ratio(_segmenting(long_line), 1000) <= 10
 
 
+def test_a_line_repeating_the_next_marker_costs_at_most_10_times_for_8_times_as_many() -> None:
+    # Each （二） after a bracket is a candidate run-on item: the stretch
+    # before it was scanned back to its start for an annotation's bracket.
+    def repeated(n: int, salt: str) -> str:
+        line = (
+            "（一）推进工作"
+            + "".join(f"甲{salt}{k}）（二）" for k in range(n))
+            + "。（市发改委负责）"
+        )
+        return HEAD + line + "\n（二）开展工作。（市财政局负责）\n"
+
+    assert _ratio(_segmenting(repeated), 600) <= 10
+
+
 def _long_texts(n: int, seed: int) -> tuple[str, str]:
     rng = random.Random(seed)
     words = ["推进工作", "建立机制", "加强监管", "优化服务", "。", "，"]

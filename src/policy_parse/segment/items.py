@@ -166,6 +166,20 @@ def _next_number(number: str) -> str | None:
 
 
 _MARKER_LOOK = 64  # markers fold within 24 characters; the rest decides figures and times
+_ANNOTATION_LOOK = 2000  # a bracketed annotation is at most a few hundred characters
+
+
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Each closing bracket's index → the index of the bracket it closes,
+    of any kind, nesting respected (as placement._group_start counts)."""
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for k, ch in enumerate(text):
+        if ch in OPENERS:
+            stack.append(k)
+        elif ch in CLOSERS and stack:
+            pairs[k] = stack.pop()
+    return pairs
 
 
 def split_run_on_items(line: Line) -> list[Line]:
@@ -183,6 +197,7 @@ def split_run_on_items(line: Line) -> list[Line]:
     text = line.text
     out: list[Line] = []
     start, number = 0, head.number
+    opener_of: dict[int, int] | None = None
     for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
         if text[k - 1] not in CLOSERS:
             continue
@@ -191,7 +206,16 @@ def split_run_on_items(line: Line) -> list[Line]:
         m = match_marker(text[k : k + _MARKER_LOOK])
         if m is None or m.style != head.style or m.number != _next_number(number):
             continue
-        _, ann = split_trailing_annotation(text[start:k])
+        # The annotation that would end the item before, within the last
+        # _ANNOTATION_LOOK characters: the whole stretch, scanned back for
+        # its bracket at every candidate, was quadratic.  A bracket that
+        # closes nothing there ends no annotation: skipped at once.
+        since = max(start, k - _ANNOTATION_LOOK)
+        if opener_of is None:
+            opener_of = _bracket_pairs(text)
+        if opener_of.get(k - 1, -1) < since:
+            continue
+        _, ann = split_trailing_annotation(text[since:k])
         if ann is None or not ann.names_units:
             continue
         out.append(Line(text[start:k], line.span))
