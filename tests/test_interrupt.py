@@ -19,7 +19,9 @@ import pytest
 import policy_parse
 from golden import SAMPLES
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="POSIX signals and Linux's /proc"
+)
 
 FILES = 40
 

@@ -289,7 +289,12 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
     if out.exists() and not out.is_dir():
         raise Usage(usage("output_folder", lang, output=args.output))
     start = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file on the way, no permission, a read-only disk
+        reason = exc.strerror or str(exc)
+        _say(f"error: cannot create the output folder {args.output}: {reason}")
+        return EXIT_BAD_INPUT
     pairs = _targets(args.paths, out)
     suffix = SUFFIX[fmt]
     jobs = min(args.jobs or os.cpu_count() or 1, max(len(pairs), 1))

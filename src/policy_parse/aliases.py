@@ -20,12 +20,22 @@ from pathlib import Path
 from .errors import AliasFileError
 from .models import Discrepancy, Kind, Notice, Severity, Unit, UnitStatus
 
-__all__ = ["alias_conflicts", "load_aliases", "parse_aliases"]
+__all__ = ["MAX_ALIAS_BYTES", "alias_conflicts", "load_aliases", "parse_aliases"]
+
+MAX_ALIAS_BYTES = 16 * 1024 * 1024
+"""An alias file larger than this is refused unread: a list of a country's
+department names is well under a megabyte."""
 
 
 def load_aliases(path: str | PathLike[str]) -> dict[str, str]:
     """abbreviation → canonical name, from the TOML file at `path`."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_ALIAS_BYTES:
+            raise AliasFileError(
+                f"{path}: the alias file is {size} bytes, over {MAX_ALIAS_BYTES}: "
+                "not a list of department names"
+            )
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise AliasFileError(f"{path}: cannot read the alias file ({exc})") from exc
@@ -33,6 +43,10 @@ def load_aliases(path: str | PathLike[str]) -> dict[str, str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AliasFileError(f"{path}: not valid TOML ({exc})") from exc
+    except RecursionError as exc:  # tomllib recurses once per nested array or table
+        raise AliasFileError(
+            f"{path}: not an alias file (arrays or tables nested too deeply to read)"
+        ) from exc
     return parse_aliases(data, str(path))
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from policy_parse.errors import LegacyFormatError, PolicyParseError
+from policy_parse.errors import InputTooLargeError, LegacyFormatError, PolicyParseError
 from policy_parse.models import Format
 from policy_parse.read import Limits, detect_format, read_document
 from policy_parse.read.legacy import ConversionFailedError, ConversionTimeoutError
@@ -181,3 +184,129 @@ def test_an_xls_is_converted_and_read_as_the_table_of_the_xlsx() -> None:
     document = read_document((SAMPLES / "notice.xls").read_bytes())
     assert document.source.format is Format.XLS
     assert document.blocks == read_document(SAMPLES / "notice.xlsx").blocks
+
+
+# ---------------------------------------------------------------------------
+# The converter never outlives its caller, and never gets more memory than it
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def _caller(tmp_path: Path, code: str, **popen: object) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin", "TMPDIR": str(tmp_path)}
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        env=env,
+        stderr=subprocess.PIPE,
+        **popen,  # type: ignore[call-overload]
+    )
+
+
+def _wait_for(check: Callable[[], bool], seconds: float = 60) -> bool:
+    """Poll `check` until it holds (True) or `seconds` pass (False)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return check()
+
+
+_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux's /proc")
+
+
+@_PROC
+def test_a_killed_caller_leaves_no_converter_or_its_children_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pids = tmp_path / "pids"
+    # A converter that starts a child of its own and then hangs.
+    fake_soffice(
+        tmp_path, monkeypatch, f"sleep 300 &\necho $! >> {pids}\necho $$ >> {pids}\nwait\n"
+    )
+    caller = _caller(
+        tmp_path,
+        "from policy_parse.read import read_document; "
+        f"read_document({str(SAMPLES / 'notice.doc')!r})",
+    )
+    try:
+        assert _wait_for(lambda: pids.exists() and len(pids.read_text().split()) == 2)
+        started = [int(p) for p in pids.read_text().split()]
+        assert all(_running(p) for p in started)
+    finally:
+        caller.kill()  # SIGKILL: no cleanup code of the caller runs
+        caller.wait()
+    assert _wait_for(lambda: not any(_running(p) for p in started)), started
+
+
+@_PROC
+def test_a_killed_caller_leaves_no_libreoffice_running(tmp_path: Path) -> None:
+    need_soffice()
+
+    def ours() -> list[int]:  # LibreOffice processes working in this test's folder
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and _running(int(entry.name)):
+                try:
+                    cmd = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"office" in cmd and str(tmp_path).encode() in cmd:
+                    found.append(int(entry.name))
+        return found
+
+    (tmp_path / "bin").mkdir()
+    caller = _caller(
+        tmp_path,
+        "from policy_parse.read import read_document, Limits; "
+        f"read_document({str(SAMPLES / 'notice.doc')!r}, limits=Limits(legacy_seconds=300))",
+    )
+    try:
+        assert _wait_for(lambda: bool(ours()) or caller.poll() is not None)
+    finally:
+        caller.kill()
+        caller.wait()
+    assert _wait_for(lambda: not ours()), ours()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_AS")
+def test_the_memory_cap_is_never_above_the_callers_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = tmp_path / "ulimit"
+    fake_soffice(tmp_path, monkeypatch, f"ulimit -v > {seen}\n")
+    code = (
+        "import resource; from policy_parse.read import read_document, Limits; "
+        "from policy_parse.read.legacy import ConversionFailedError\n"
+        "lim = 1536 << 20\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (lim, lim))\n"
+        "for cap in (None, 1 << 30):\n"
+        "    limits = Limits() if cap is None else Limits(legacy_memory_bytes=cap)\n"
+        "    try:\n"
+        f"        read_document({str(SAMPLES / 'notice.doc')!r}, limits=limits)\n"
+        "    except ConversionFailedError:\n"
+        f"        print(open({str(seen)!r}).read().strip(), flush=True)\n"
+    )
+    caller = _caller(tmp_path, code, stdout=subprocess.PIPE)
+    out, err = caller.communicate(timeout=120)
+    # The default cap (2 GiB) is over the caller's 1.5 GiB: the converter
+    # runs under 1.5 GiB, not refused outright; a lower cap is kept.
+    assert out.decode().split() == [str(1536 << 10), str(1 << 20)], err.decode()
+
+
+def test_a_converter_out_of_memory_is_reported_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_soffice(
+        tmp_path, monkeypatch, "echo 'terminate called: std::bad_alloc' >&2\nkill -ABRT $$\n"
+    )
+    with pytest.raises(InputTooLargeError, match="legacy_memory_bytes") as info:
+        read_document(SAMPLES / "notice.doc")
+    assert not isinstance(info.value, ConversionFailedError)

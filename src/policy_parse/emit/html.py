@@ -8,6 +8,7 @@ and each finding linked to its measure in the measures list below.
 from __future__ import annotations
 
 import difflib
+import re
 from html import escape
 from typing import Any
 
@@ -74,12 +75,34 @@ def _marked(mine: Value, theirs: Value, lang: Lang) -> str:
         )
     if not isinstance(theirs, str):
         return escape(mine)
-    out = []
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-    for op, i1, i2, _, _ in matcher.get_opcodes():
-        piece = escape(mine[i1:i2])
-        out.append(piece if op == "equal" else f"<mark>{piece}</mark>")
-    return "".join(out)
+    return "".join(
+        escape(piece) if same else f"<mark>{escape(piece)}</mark>"
+        for piece, same in _diff(mine, theirs)
+    )
+
+
+# difflib's matcher costs up to about len(a) × len(b) steps (autojunk off):
+# two measure texts of a few hundred characters are far below this; two
+# 20 000-character cells took minutes.  Above it, whole sentences are
+# compared (a sentence that differs is marked whole), and where even the
+# sentences are too many, the text is marked whole unless it is equal.
+DIFF_MAX_PRODUCT = 250_000
+_SENTENCE = re.compile(r"[^。！？；;!?\n]*(?:[。！？；;!?\n]+|$)")
+
+
+def _diff(mine: str, theirs: str) -> list[tuple[str, bool]]:
+    """`mine` in pieces, each with whether `theirs` has it: by character
+    when that is cheap, else by sentence, else whole."""
+    if len(mine) * len(theirs) <= DIFF_MAX_PRODUCT:
+        a: list[str] | str = mine
+        b: list[str] | str = theirs
+    else:
+        a = [m for m in _SENTENCE.findall(mine) if m]
+        b = [m for m in _SENTENCE.findall(theirs) if m]
+        if len(a) * len(b) > DIFF_MAX_PRODUCT:
+            return [(mine, mine == theirs)]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [("".join(a[i1:i2]), op == "equal") for op, i1, i2, _, _ in matcher.get_opcodes()]
 
 
 def _anchor(measure: str) -> str:

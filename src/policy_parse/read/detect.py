@@ -75,7 +75,7 @@ def _zip_format(data: bytes) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, OverflowError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, OverflowError, NotImplementedError):
         return _damaged_zip_format(data)
     if "word/document.xml" in names:
         return Format.DOCX

@@ -23,8 +23,9 @@ What becomes what (docs/formats.md, "html", has specimens):
   style or a ``<style>`` rule that hides them: read/html_css.py) and the
   ``<title>`` become residue with a reason; the portal's 来源/发布日期 line
   is body text, and the header stage sets it aside as portal furniture.
-* libxml2 stops parsing at 256 nested elements: a page that deep is refused
-  (`InputTooLargeError`) rather than read in part.
+* libxml2 stops parsing at 256 nested elements, and at a text run (or a
+  name or attribute) of 10 000 000 bytes: such a page is refused
+  (`InputTooLargeError`, saying which) rather than read in part.
 """
 
 from __future__ import annotations
@@ -162,10 +163,18 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
         raise CorruptFileError(f"not a readable web page ({exc})") from exc
     for error in parser.error_log:
         if error.level_name == "FATAL":
-            if "depth" in error.message.lower() or error.type_name == "ERR_RESOURCE_LIMIT":
+            if "depth" in error.message.lower():
                 raise InputTooLargeError(
                     "web page nests elements deeper than libxml2's limit of 256 levels; "
                     "the rest of the page would be lost, so it is refused (a hostile page?)"
+                )
+            if error.type_name == "ERR_RESOURCE_LIMIT":
+                # Not depth: one text run (or name, or attribute) over libxml2's
+                # 10 000 000-byte limit, "Buffer size limit exceeded".
+                raise InputTooLargeError(
+                    "web page holds one run of text (or one name or attribute) over "
+                    "libxml2's limit of 10 000 000 bytes without a tag; the rest of the page "
+                    f"would be lost, so it is refused (libxml2: {error.message.strip()})"
                 )
             raise CorruptFileError(f"not a readable web page (line {error.line}: {error.message})")
     if root is None:

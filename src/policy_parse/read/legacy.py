@@ -14,8 +14,12 @@ conversion treats the input as hostile (docs/security.md):
   and the profile's own proxy settings point at a closed local port, so that
   a linked image or an update check cannot reach out; the profile also sets
   the highest macro security and blocks untrusted referer links;
-* it gets `Limits.legacy_seconds` and `Limits.legacy_memory_bytes`
-  (address space); on timeout its whole process group is killed;
+* it runs under a small supervisor (`_SUPERVISOR`), in a process group of
+  its own that is killed, and everything in it reaped, on every way out:
+  done, failed, past `Limits.legacy_seconds`, this process interrupted, or
+  this process killed outright (the supervisor sees its stdin close);
+* its address space is capped at `Limits.legacy_memory_bytes`, never above
+  this process's own RLIMIT_AS; running out of it is `InputTooLargeError`;
 * the converted file goes through the same size limits and zip checks as
   any .docx/.xlsx.
 
@@ -24,10 +28,12 @@ Without LibreOffice the error names what to install.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -113,14 +119,15 @@ def convert(
             "ftp_proxy": _CLOSED_PROXY,
             "no_proxy": "",
         }
-        # The address-space cap is set by a shell that then becomes soffice
-        # (no preexec_fn: unsafe in a threaded caller); children inherit it.
-        kib = str(max(limits.legacy_memory_bytes // 1024, 1))
+        # A small supervisor (no preexec_fn: unsafe in a threaded caller)
+        # sets the address-space cap and starts soffice in its own process
+        # group, which it kills if this process dies (_SUPERVISOR).
         cmd = [
-            "/bin/sh",
+            sys.executable,
+            "-I",
             "-c",
-            'ulimit -v "$0" && exec "$@"',
-            kib,
+            _SUPERVISOR,
+            str(max(limits.legacy_memory_bytes, 1)),
             soffice,
             f"-env:UserInstallation={(root / 'profile').as_uri()}",
             "--headless",
@@ -137,27 +144,34 @@ def convert(
         try:
             proc = subprocess.Popen(
                 cmd,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,  # never written: its end closing says this process died
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env=env,
                 cwd=root,
-                start_new_session=True,  # its own process group: killed whole on timeout
+                start_new_session=True,  # its own process group: killed whole
             )
         except OSError as exc:
             raise LegacyFormatError(f"{what} file: cannot start LibreOffice ({exc})") from exc
         try:
-            _, err = proc.communicate(timeout=limits.legacy_seconds)
+            _, err = _wait(proc, limits.legacy_seconds)
         except subprocess.TimeoutExpired as exc:
-            _kill_group(proc)
             raise ConversionTimeoutError(
                 f"{what} file: LibreOffice did not convert it within "
-                f"{limits.legacy_seconds:g} s (a hostile or broken file?); "
+                f"{limits.legacy_seconds:g} s (a hostile or broken file?); it was stopped; "
                 "raise Limits.legacy_seconds if the file is genuine"
             ) from exc
+        finally:
+            _stop(proc)  # on every path: whatever it started is gone
         result = out_dir / f"input.{target}"
+        detail = err.decode("utf-8", "replace").strip().splitlines()
+        if not result.is_file() and _out_of_memory(proc.returncode, detail):
+            raise InputTooLargeError(
+                f"{what} file: LibreOffice ran out of memory converting it (its cap is "
+                f"{_cap(limits.legacy_memory_bytes)} bytes of address space); raise "
+                "Limits.legacy_memory_bytes, or the process's own limit, if the file is genuine"
+            )
         if not result.is_file():
-            detail = err.decode("utf-8", "replace").strip().splitlines()
             reason = detail[-1] if detail else f"exit status {proc.returncode}"
             raise ConversionFailedError(
                 f"{what} file: LibreOffice could not convert it ({reason}); "
@@ -172,9 +186,111 @@ def convert(
         return result.read_bytes()
 
 
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+def _wait(proc: subprocess.Popen[bytes], seconds: float) -> tuple[bytes, bytes]:
+    """`proc.communicate` within `seconds`, its stdin kept open (the
+    supervisor reads its closing as this process dying)."""
+    stdin, proc.stdin = proc.stdin, None
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
+        return proc.communicate(timeout=seconds)
+    finally:
+        proc.stdin = stdin
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop the supervisor: it kills LibreOffice's process group, reaps
+    everything LibreOffice started, and exits.  Should it not answer, its
+    own group is killed."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def _cap(memory_bytes: int) -> int:
+    """The address-space cap LibreOffice gets: `memory_bytes`, never above
+    this process's own limit (a caller that set a lower RLIMIT_AS keeps it;
+    asking for more than it would fail, and every file looked damaged)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return memory_bytes
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return memory_bytes if soft == resource.RLIM_INFINITY else min(memory_bytes, soft)
+
+
+def _out_of_memory(code: int | None, detail: list[str]) -> bool:
+    """LibreOffice stopped by its memory cap: an allocation failure it
+    reports, or killed by SIGABRT/SIGKILL (exit 128 + signal from the
+    supervisor)."""
+    said = any("bad_alloc" in line or "out of memory" in line.lower() for line in detail)
+    return said or code in (128 + signal.SIGABRT, 128 + signal.SIGKILL)
+
+
+# Run as `python -I -c _SUPERVISOR CAP SOFFICE ARGS...` in a session of its
+# own: it lowers its address-space limit to CAP (never above the limit it
+# inherited), starts SOFFICE as the leader of a new process group, and exits
+# with its status (128 + the signal that killed it) once the group is
+# killed and every process in it reaped (it is their subreaper on Linux, so
+# no zombie is left to init).  It stops at once, killing the group, on
+# SIGTERM (the caller's timeout or clean-up) and when its stdin, a pipe
+# nobody writes, closes: the caller died, even by SIGKILL.
+_SUPERVISOR = """
+import os, resource, select, signal, sys
+try:
+    import ctypes
+    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except Exception:
+    pass
+cap = int(sys.argv[1])
+soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+if soft == resource.RLIM_INFINITY or cap < soft:
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+wake_r, wake_w = os.pipe()
+os.set_blocking(wake_w, False)
+signal.set_wakeup_fd(wake_w)
+for s in (signal.SIGCHLD, signal.SIGTERM):
+    signal.signal(s, lambda *_: None)
+pid = os.fork()
+if pid == 0:
+    try:
+        os.setpgid(0, 0)
+        os.execvp(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+try:
+    os.setpgid(pid, pid)
+except OSError:
+    pass
+
+def finish(code):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
         pass
-    proc.communicate()
+    signal.signal(signal.SIGALRM, lambda *_: os._exit(code))
+    signal.alarm(5)  # the reaping below never blocks for long
+    try:
+        while True:
+            os.waitpid(-1, 0)
+    except (ChildProcessError, InterruptedError, OSError):
+        pass
+    os._exit(code)
+
+while True:
+    ready = select.select([0, wake_r], [], [])[0]
+    if 0 in ready and os.read(0, 1) == b"":
+        finish(137)
+    if wake_r in ready and signal.SIGTERM in os.read(wake_r, 512):
+        finish(143)
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        code = os.waitstatus_to_exitcode(status)
+        finish(128 - code if code < 0 else code)
+"""

@@ -97,6 +97,10 @@ def check_zip(data: bytes, limits: Limits, *, expect: str = "word") -> None:
         ) from exc
     except (OSError, EOFError, ValueError, OverflowError) as exc:
         raise CorruptFileError(f"not a readable {ext} (damaged zip: {exc})") from exc
+    except NotImplementedError as exc:  # "zip file version 9.9": a feature zipfile lacks
+        raise CorruptFileError(
+            f"not a readable {ext}: its zip asks for a feature no {app} file uses ({exc})"
+        ) from exc
     with zf:
         infos = zf.infolist()
         _check_declared(infos, data, limits, ext, app)

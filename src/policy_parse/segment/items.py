@@ -160,6 +160,9 @@ def _next_number(number: str) -> str | None:
     return str(int(number) + 1) if number.isdigit() else None
 
 
+_MARKER_LOOK = 64  # markers fold within 24 characters; the rest decides figures and times
+
+
 def split_run_on_items(line: Line) -> list[Line]:
     """（一）…。（A负责）（二）…: two items of one style written on one line.
 
@@ -179,13 +182,17 @@ def split_run_on_items(line: Line) -> list[Line]:
     for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
         if text[k - 1] not in _BEFORE_INLINE and text[k] not in OPENERS:
             continue
-        m = match_marker(text[k:])
+        # A marker and the few characters that decide it: not the rest of the
+        # line, which copied (and cached) a long line once per bracket.
+        m = match_marker(text[k : k + _MARKER_LOOK])
         if m is None or m.style != head.style:
             continue
         if m.number != _next_number(number):
             if text[k - 1] in _BEFORE_INLINE:
                 return [line]  # an inner list in the line's own style
             continue  # a reference inside a sentence: （三）项
+        # Scanned once per split (each moves `start` on, or the line stays
+        # whole): linear in the line.
         _, ann = split_trailing_annotation(text[start:k])
         if ann is None or not ann.names_units or text[k - 1] not in CLOSERS:
             return [line]  # the next number, but no annotation closes its item

@@ -77,7 +77,8 @@ def _covered(items: list[Item], order: list[str], annotated: Counter[str]) -> Co
 def _children(items: list[Item], k: int, depth: dict[str, int]) -> Iterator[Item]:
     """The items under items[k]: those after it until one of its level or above."""
     mine = depth[items[k].marker.style]
-    for it in items[k + 1 :]:
+    for j in range(k + 1, len(items)):  # by index: a copy of the rest per item was quadratic
+        it = items[j]
         style = it.marker.style
         if style not in SUB_FORMS and depth[style] <= mine:
             return

@@ -340,7 +340,8 @@ def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list
     for k, pm in enumerate(finished):
         children: list[ProseMeasure] = []
         if pm.annotation is None:
-            for c in finished[k + 1 :]:
+            # By index: a copy of the rest for every measure was quadratic.
+            for c in (finished[j] for j in range(k + 1, len(finished))):
                 if not is_child(c, pm):
                     break
                 children.append(c)

@@ -250,6 +250,12 @@ class PlumberEngine:
     def page(self, number: int) -> PageModel:
         """One page (1-based): the PDFium engine's fallback (pdf.pdfium)."""
         seen = len(self._handler.messages)
+        if number > len(self._pages):
+            # PDFium counts a page this engine's reading of the damaged file lacks.
+            raise CorruptFileError(
+                f"{self._what}: page {number} is damaged and cannot be read "
+                f"(the file's page tree holds {len(self._pages)} readable pages)"
+            )
         page = self._pages[number - 1]
         with _translated(f"{self._what}, page {number}"):
             model = self._read(page, number)

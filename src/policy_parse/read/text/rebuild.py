@@ -1,7 +1,7 @@
 """A table flattened to text, rebuilt: header → cell stream → alignment → grid.
 
 `read_table(lines, k, end)` is tried at every line of a text region
-(read/texttable.py, `read_region`): where a header starts at line k, the
+(read/text/tables.py, `read_region`): where a header starts at line k, the
 lines after it are cut into a cell stream (read/text/cells.py) the way the
 header's own cells were separated, aligned to the header's columns
 (read/text/align.py), and returned as a `Table` whose `alignment` keeps the
