@@ -172,7 +172,7 @@ def test_residue_reasons_of_the_samples_read_in_chinese_and_keep_their_values() 
 
 
 def test_every_error_names_the_file_and_what_to_do_in_both_languages() -> None:
-    import policy_parse.errors as errors
+    from policy_parse import errors
     from policy_parse.messages import error_line, status_code, status_label
 
     classes = [
@@ -203,7 +203,9 @@ def test_one_finding_reads_the_same_everywhere_for_one_language(tmp_path) -> Non
     notice = policy_parse.parse(SAMPLES / "notice.txt")
     for lang in LANGS:
         expected = [message(d, lang) for d in notice.discrepancies]
-        assert [d["message"] for d in policy_parse.to_dict(notice, lang=lang)["discrepancies"]] == expected
+        assert [
+            d["message"] for d in policy_parse.to_dict(notice, lang=lang)["discrepancies"]
+        ] == expected
         for indent in (None, 2):
             data = json.loads(policy_parse.to_json(notice, indent=indent, lang=lang))
             assert [d["message"] for d in data["discrepancies"]] == expected

@@ -117,7 +117,7 @@ def _reason_patterns() -> list[tuple[Any, str, str]]:
         pattern = "".join(
             re.escape(p) if k % 2 == 0 else f"(?P<{p}>.*?)" for k, p in enumerate(parts)
         )
-        out.append((re.compile(pattern + r"\Z", re.S), entry["zh"], entry["en"]))
+        out.append((re.compile(pattern + r"\Z", re.DOTALL), entry["zh"], entry["en"]))
     return out
 
 
@@ -162,9 +162,7 @@ def status_label(code: str, lang: Lang) -> str:
     return code
 
 
-def error_line(
-    key: str | BaseException, lang: Lang, *, file: str, detail: object = None
-) -> str:
+def error_line(key: str | BaseException, lang: Lang, *, file: str, detail: object = None) -> str:
     """One line: the file, what went wrong, what to do.  `key` is the
     exception (its class picks the entry) or an [error] key ("internal",
     "OutputError", ...); `detail` defaults to the exception's own words."""

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from ..emit.outputs import SUFFIX
 from ..messages import Lang, catalogue, cli, usage
@@ -88,9 +88,19 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
     p.add_argument("paths", nargs="+", metavar="PATH", help=cli("paths", lang))
     p.add_argument("--format", choices=tuple(SUFFIX), help=cli("format", lang))
     p.add_argument("-o", "--output", metavar="PATH", help=cli("output", lang))
+    p.add_argument("--combine", action="store_true", help=cli("combine", lang))
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help=cli("lang", lang))
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help=cli("fail_on", lang))
     p.add_argument("--jobs", type=int, metavar="N", help=cli("jobs", lang))
+    p.add_argument(
+        "--include", action="append", default=[], metavar="GLOB", help=cli("include", lang)
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help=cli("exclude", lang)
+    )
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help=cli("timeout", lang))
+    p.add_argument("--resume", action="store_true", help=cli("resume", lang))
+    p.add_argument("--force", action="store_true", help=cli("force", lang))
     p.add_argument("--quiet", action="store_true", help=cli("quiet", lang))
     p.add_argument("--aliases", metavar="FILE", help=cli("aliases", lang))
     p.add_argument("--password", help=cli("password", lang))
@@ -98,9 +108,7 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
         "--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
         help=cli("pdf_engine", lang),
     )  # fmt: skip
-    p.add_argument(
-        "--stage", choices=("read", "notice"), default="notice", help=cli("stage", lang)
-    )
+    p.add_argument("--stage", choices=("read", "notice"), default="notice", help=cli("stage", lang))
     p.add_argument("--version", action=version_action, nargs=0, help=cli("version", lang))
     p.add_argument("--debug", action="store_true", help=cli("debug", lang))
     return p
@@ -129,9 +137,13 @@ def output_format(args: argparse.Namespace, *, batch: bool) -> str:
         if given and named and given != named:
             raise Usage(
                 usage(
-                    "format_conflict", lang, format=given, output=out, suffix=suffix,
+                    "format_conflict",
+                    lang,
+                    format=given,
+                    output=out,
+                    suffix=suffix,
                     wanted=SUFFIX[given],
-                )  # fmt: skip
+                )
             )
     fmt = given or named or "text"
     if fmt in BINARY and not out and sys.stdout.isatty():
@@ -148,12 +160,16 @@ def combined_format(args: argparse.Namespace) -> str:
     if not out or suffix not in COMBINED_SUFFIXES or Path(out).is_dir():
         raise Usage(usage("combine_output", lang))
     fmt = suffix[1:]
-    if args.format and args.format != fmt:
+    if args.format and args.format != fmt:  # there is no --format jsonl: any contradicts
         raise Usage(
             usage(
-                "format_conflict", lang, format=args.format, output=out, suffix=suffix,
+                "format_conflict",
+                lang,
+                format=args.format,
+                output=out,
+                suffix=suffix,
                 wanted=SUFFIX[args.format],
-            )  # fmt: skip
+            )
         )
     return fmt
 
@@ -176,5 +192,3 @@ def folder_hint(args: argparse.Namespace) -> str:
     """Several inputs (or a folder) without -o: what to type instead."""
     paths = " ".join(args.paths[:3]) + (" …" if len(args.paths) > 3 else "")
     return usage("needs_output", args.lang, prog=prog(), paths=paths)
-
-

@@ -130,13 +130,20 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
                     # The finding has no value on this side: show what it says there.
                     label, value = ui("this_measure", lang, side=label), seen
                 lines.append(f"          {label}{colon}{_oneline(names(value, lang))}")
+    from .departments import department_lines
+
+    if depts := department_lines(notice, lang):
+        lines.append("")
+        lines.extend(depts)
     if notice.residue:
         colon = "：" if lang == "zh" else ": "
         lines.append("")
         lines.append(ui("residue", lang))
         for r in notice.residue:
             text = _oneline(r.text)
-            lines.append(f"  {text[:60]}{'…' if len(text) > 60 else ''}{colon}{reason(r.reason, lang)}")
+            lines.append(
+                f"  {text[:60]}{'…' if len(text) > 60 else ''}{colon}{reason(r.reason, lang)}"
+            )
     # Escape codes, bidi overrides and stray breaks from the notice are shown,
     # not passed to the terminal the report is read on.
     return "\n".join(printable(line) for line in lines) + "\n"

@@ -96,7 +96,7 @@ def alias_findings(
             # The catalogue's wording names the candidates, and the one the
             # other side fits, as this message does (data/messages.toml [note]).
             fit = _fit(u, own_names, other_names)
-            fields = (("candidates", "、".join(u.candidates)),)
+            fields: tuple[tuple[str, str], ...] = (("candidates", "、".join(u.candidates)),)
             note = "ambiguous_alias"
             if fit is not None:
                 fields, note = (*fields, ("fit", fit)), "ambiguous_alias_fits"
