@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -290,6 +291,7 @@ def test_a_folder_gives_one_workbook_per_sample_and_a_broken_file_does_not_stop_
         "文件": str(src / "notice.txt"), "格式": "txt", "状态": "成功", "状态代码": "ok",
         "措施数": "78", "分工表行数": "78", "错误": "2", "警告": "3", "提示": "8",
         "输出文件": str(out / "notice.txt.xlsx"), "说明": "",
+        "文件 SHA-256": hashlib.sha256((SAMPLES / "notice.txt").read_bytes()).hexdigest(),
     }  # fmt: skip
     # Every row's output file exists, and only a parsed file has one.
     for row in rows:
@@ -297,12 +299,15 @@ def test_a_folder_gives_one_workbook_per_sample_and_a_broken_file_does_not_stop_
         assert row["输出文件"] == "" or Path(row["输出文件"]).is_file()
     # Every failure is one Chinese line on stderr naming its file.
     assert f"policy_parse: 错误：{src / 'broken.docx'}：文件已损坏" in r.stderr
-    assert len(rows) == len(samples) + 1
+    # The samples' README.md and FAMILY.md are listed as passed over.
+    passed = sorted(Path(x["文件"]).name for x in rows if x["状态代码"] == "skipped")
+    assert passed == ["FAMILY.md", "README.md"]
+    assert len(rows) == len(samples) + 1 + len(passed)
     wb = openpyxl.load_workbook(out / "notice.docx.xlsx")
-    assert len(wb.sheetnames) == 4
-    # The closing line (stderr is no terminal: no progress bar).
+    assert len(wb.sheetnames) == 6
+    # The closing line (stderr is no terminal: no progress bar) counts the files read.
     last = r.stderr.strip().splitlines()[-1]
-    assert f"共{len(rows)}个文件：成功{len(samples)}个，失败1个" in last and "秒" in last
+    assert f"共{len(samples) + 1}个文件：成功{len(samples)}个，失败1个" in last and "秒" in last
     assert "\r" not in r.stderr
 
 
@@ -385,7 +390,7 @@ def test_a_folder_without_dash_o_says_what_to_type() -> None:
     assert r.returncode == 4 and r.stdout == ""
     assert r.stderr == (
         f"policy_parse: 错误：多个输入（或一个目录）需要用 -o 指定输出目录，"
-        f"例如：python -m policy_parse {SAMPLES} -o out/\n"
+        f"例如：python -m policy_parse {SAMPLES} -o out/；或用 --combine -o 全部.xlsx 合成一张表\n"
     )
     en = run(str(SAMPLES), "--lang", "en").stderr
     assert f"need -o DIR for their outputs, e.g. python -m policy_parse {SAMPLES} -o out/" in en

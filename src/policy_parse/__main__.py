@@ -20,14 +20,14 @@ from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     from .messages import Lang
     from .models import Notice
     from .read.pdf.pages import StartedPages
 
 # The rest of the pipeline is imported inside the functions that use it: a
 # PDF's page workers are forked before it is (`_start_pdf_early`).
-
-T = TypeVar("T")
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
 
@@ -67,6 +67,12 @@ def _input_name(exc: PolicyParseError, given: str, lang: Lang) -> str:
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     opts: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
+    if args.timeout is not None:
+        # A document's time is bounded where a reader runs in a child
+        # process it can stop: a PDF's page workers, LibreOffice.
+        from .read.limits import Limits
+
+        opts["limits"] = Limits(pdf_seconds=args.timeout, legacy_seconds=args.timeout)
     if args.aliases:
         from .aliases import load_aliases
 
@@ -83,17 +89,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.jobs is not None and args.jobs < 1:
             raise Usage(usage("jobs", lang))
+        if args.timeout is not None and not args.timeout > 0:
+            raise Usage(usage("timeout", lang))
         batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
-        fmt = output_format(args, batch=batch)
+        fmt = "text" if args.combine else output_format(args, batch=batch)
         needs(fmt, lang)
         _refuse_output_onto_input(args.output, args.paths, lang)
+        if args.combine:
+            if args.stage != "notice":
+                raise Usage(usage("stage_one", lang))
+            return _combined(args, _options(args))
+        if args.resume and args.force:
+            raise Usage(usage("resume_force", lang))
         if batch:
             if args.stage != "notice":
                 raise Usage(usage("stage_one", lang))
             if not args.output:
                 raise Usage(folder_hint(args))
             return _batch(args, fmt, _options(args))
-        started = _start_pdf_early(args.paths[0], args.password, args.pdf_engine)
+        started = _start_pdf_early(
+            args.paths[0], args.password, args.pdf_engine, seconds=args.timeout
+        )
         try:
             return _single(args, fmt, _options(args), started)
         finally:
@@ -135,7 +151,9 @@ def _refuse_output_onto_input(output: str | None, paths: Sequence[str], lang: La
             continue
 
 
-def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPages | None:
+def _start_pdf_early(
+    given: str, password: str | None, engine: str, *, seconds: float | None = None
+) -> StartedPages | None:
     """The page workers of a PDF input, started now, before the rest of the
     pipeline is imported: they read the pages while this process imports it,
     so the import costs no wall time (benchmarks/README.md).  None for
@@ -162,6 +180,8 @@ def _start_pdf_early(given: str, password: str | None, engine: str) -> StartedPa
     if len(data) > limit_defaults.MAX_INPUT_BYTES or looks_truncated(data):
         return None
     try:
+        if seconds is not None:  # --timeout
+            return start_pages(data, str(path), password=password, engine=engine, seconds=seconds)
         return start_pages(data, str(path), password=password, engine=engine)
     except (PolicyParseError, ValueError, OSError):
         return None
@@ -256,29 +276,27 @@ def _silence_stdout() -> None:
 # --- many inputs --------------------------------------------------------------
 
 
-def _targets(paths: Sequence[str], out: Path) -> list[tuple[str, Path]]:
-    """Each input file with its output name: a folder's files keep their
-    place below it; a name already taken gets -2, -3 …"""
-    from .batch import find_inputs
-
+def _targets(selected: Sequence[tuple[str, Path]], out: Path) -> list[tuple[str, Path]]:
+    """Each input file (with the folder it was found below, cli.select)
+    with its output name: a folder's files keep their place below it; a
+    name already taken gets -2, -3 …"""
     pairs: list[tuple[str, Path]] = []
     taken: set[Path] = set()
-    for given in paths:
-        root = Path(given)
-        for f in find_inputs(root, skip=out.resolve() if root.is_dir() else None):
-            rel = f.relative_to(root) if root.is_dir() else Path(f.name)
-            target = out / rel.parent / rel.name
-            k = 1
-            while target in taken:
-                k += 1
-                target = out / rel.parent / f"{rel.stem}-{k}{rel.suffix}"
-            taken.add(target)
-            pairs.append((str(f), target))
+    for given, root in selected:
+        f = Path(given)
+        rel = f.relative_to(root) if root.is_dir() else Path(f.name)
+        target = out / rel.parent / rel.name
+        k = 1
+        while target in taken:
+            k += 1
+            target = out / rel.parent / f"{rel.stem}-{k}{rel.suffix}"
+        taken.add(target)
+        pairs.append((str(f), target))
     return pairs
 
 
 def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
-    from .batch import one_pdf_worker
+    from .batch import cpus, plan_workers
     from .cli.args import Usage
     from .messages import usage
 
@@ -288,6 +306,8 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise Usage(usage("output_folder", lang, output=args.output))
+    from .cli.select import select
+
     start = time.monotonic()
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -295,30 +315,42 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
         reason = exc.strerror or str(exc)
         _say(f"error: cannot create the output folder {args.output}: {reason}")
         return EXIT_BAD_INPUT
-    pairs = _targets(args.paths, out)
+    selected, unknown = select(args.paths, include=args.include, exclude=args.exclude, skip=out)
+    pairs = _targets(selected, out)
     suffix = SUFFIX[fmt]
-    jobs = min(args.jobs or os.cpu_count() or 1, max(len(pairs), 1))
-    if jobs > 1:
-        options = {**options, "limits": one_pdf_worker(options.get("limits"))}
+    jobs, limits = plan_workers(min(args.jobs or cpus(), max(len(pairs), 1)), options.get("limits"))
+    options = {**options, "limits": limits}
     tasks = [(src, str(t) + suffix, fmt, lang, args.fail_on, options) for src, t in pairs]
+    standing: dict[int, dict[str, Any]] = {}  # by the input's place
+    if args.resume:
+        from .cli.resume import kept, previous
+
+        before = previous(out / "summary.csv")
+        for k, t in enumerate(tasks):
+            if (row := kept(t[0], t[1], before, lang, args.fail_on)) is not None:
+                standing[k] = row
+    todo_keys = [k for k in range(len(tasks)) if k not in standing]
+    todo = [tasks[k] for k in todo_keys]
     from .interrupts import Stop, WorkerPool, serially
 
     done: dict[int, dict[str, Any]] = {}
     with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
         pool = WorkerPool(jobs) if jobs > 1 else None
         try:
-            steps = pool.run(tasks, done, stop) if pool else serially(tasks, done, stop)
-            for _ in _progress(steps, len(tasks), quiet=args.quiet, lang=lang):
+            steps = pool.run(todo, done, stop) if pool else serially(todo, done, stop)
+            for _ in _progress(steps, len(todo), quiet=args.quiet, lang=lang):
                 pass
         finally:
             if pool is not None:
                 pool.close(done)
-        rows = [done.get(k) or _interrupted(t[0], lang) for k, t in enumerate(tasks)]
+        ran = {k: done.get(i) or _interrupted(tasks[k][0], lang) for i, k in enumerate(todo_keys)}
+        rows = [standing[k] if k in standing else ran[k] for k in range(len(tasks))]
         for r in rows:
-            if r["status"] not in ("ok", "interrupted"):
+            if r["status"] not in ("ok", "unchanged", "interrupted"):
                 _error(r["message"], lang)
         # After the files' own lines: on a full disk, the last line says so too.
-        status = _write(_summary_csv(rows, lang), str(out / "summary.csv"), lang)
+        passed = _passed_over(unknown, lang)
+        status = _write(_summary_csv(rows + passed, lang), str(out / "summary.csv"), lang)
         if stop.signal is not None:
             from .messages import cli
 
@@ -328,11 +360,85 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
             return 128 + stop.signal
     if status != 0:
         return status
+    return _batch_end(rows, args, start, errors_said=True)
+
+
+_Row = TypeVar("_Row")
+
+
+def _passed_over(files: Sequence[str], lang: Lang) -> list[dict[str, Any]]:
+    """Summary rows of the files a folder held in a type no reader knows."""
+    from .messages import error_line
+
+    return [
+        {"file": f, "format": "", "status": "skipped", "measures": 0, "table_rows": 0,
+         "errors": 0, "warnings": 0, "infos": 0, "output": "",
+         "message": error_line("skipped", lang, file=f), "failed_on": False}
+        for f in files
+    ]  # fmt: skip
+
+
+def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    """--combine: every input parsed, its rows stacked into one output."""
+    from .batch import cpus, part_one, plan_workers
+    from .cli.args import Usage, combined_format, needs
+    from .cli.combined import outputs, render, summary_path
+    from .emit.combined import Combined
+    from .messages import usage
+
+    lang: Lang = args.lang
+    fmt = combined_format(args)
+    needs(fmt, lang)
+    if "-" in args.paths:
+        raise Usage(usage("stdin_alone", lang))
+    target = Path(args.output)
+    start = time.monotonic()
+    from .cli.select import select
+
+    # A workbook written into the folder it reads is no input the next time.
+    written = {p.resolve() for p in outputs(target, fmt)}
+    selected, unknown = select(args.paths, include=args.include, exclude=args.exclude)
+    files = [f for f, _ in selected if Path(f).resolve() not in written]
+    unknown = [f for f in unknown if Path(f).resolve() not in written]
+    jobs, limits = plan_workers(min(args.jobs or cpus(), max(len(files), 1)), options.get("limits"))
+    options = {**options, "limits": limits}
+    tasks = [(src, lang, args.fail_on, options) for src in files]
+    combined = Combined(lang)
+    rows = []
+    for row, part in _progress(
+        _run(tasks, jobs, worker=part_one), len(tasks), quiet=args.quiet, lang=lang
+    ):
+        if part is not None:
+            combined.add(part)
+        rows.append(row)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for path, data in render(combined, target, fmt).items():
+        if (status := _write(data, str(path), lang)) != 0:
+            return status
+    names = "; ".join(str(p) for p in outputs(target, fmt))
+    for r in rows:
+        r["output"] = names if r["status"] == "ok" else ""
+    if summary_path(target).resolve() in {Path(f).resolve() for f in unknown}:
+        unknown = [f for f in unknown if Path(f).resolve() != summary_path(target).resolve()]
+    passed = _passed_over(unknown, lang)
+    if (status := _write(_summary_csv(rows + passed, lang), str(summary_path(target)), lang)) != 0:
+        return status
+    return _batch_end(rows, args, start)
+
+
+def _batch_end(
+    rows: list[dict[str, Any]], args: argparse.Namespace, start: float, *, errors_said: bool = False
+) -> int:
+    """Each failure on stderr (unless said already), the closing line, and
+    the batch's exit code."""
+    failed = [r for r in rows if r["status"] not in ("ok", "unchanged")]
+    for r in [] if errors_said else failed:
+        _error(r["message"], args.lang)
     if not args.quiet:
         _say(_closing_line(rows, time.monotonic() - start, args.lang))
     if any(r["status"] == "internal" for r in rows):
         return EXIT_INTERNAL
-    if any(r["status"] != "ok" for r in rows):
+    if failed:
         return EXIT_BAD_INPUT
     return EXIT_FAIL_ON if any(r["failed_on"] for r in rows) else EXIT_OK
 
@@ -348,14 +454,70 @@ def _interrupted(source: str, lang: Lang) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _run(tasks: list[tuple[Any, ...]], jobs: int, worker: Any = None) -> Iterator[Any]:
+    from .batch import process_one
+
+    worker = worker or process_one
+    if jobs <= 1:
+        for t in tasks:
+            yield worker(*t)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from _in_order(pool, tasks, worker)
+
+
+def _in_order(pool: Executor, tasks: list[tuple[Any, ...]], worker: Any = None) -> Iterator[Any]:
+    from .batch import part_one, process_one
+
+    worker = worker or process_one
+    futures: list[Future[Any]] = [pool.submit(worker, *t) for t in tasks]
+    for f, t in zip(futures, tasks, strict=True):
+        try:
+            yield f.result()
+        except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
+            if worker is part_one:
+                from .messages import error_line
+
+                detail = f"{type(exc).__name__}: {exc}"
+                yield (
+                    {
+                        "file": t[0],
+                        "format": "",
+                        "status": "internal",
+                        "measures": 0,
+                        "table_rows": 0,
+                        "errors": 0,
+                        "warnings": 0,
+                        "infos": 0,
+                        "output": "",
+                        "message": error_line("internal", t[1], file=t[0], detail=detail),
+                        "failed_on": False,
+                    },
+                    None,
+                )
+                continue
+            from .messages import error_line
+
+            detail = f"{type(exc).__name__}: {exc}"
+            yield {
+                "file": t[0], "format": "", "status": "internal", "measures": 0,
+                "table_rows": 0, "errors": 0, "warnings": 0, "infos": 0, "output": "",
+                "message": error_line("internal", t[3], file=t[0], detail=detail),
+                "failed_on": False,
+            }  # fmt: skip
+
+
 def _progress(
-    rows: Iterator[T],
+    rows: Iterator[_Row],
     total: int,
     *,
     quiet: bool,
     stream: IO[str] | None = None,
     lang: Lang = "zh",
-) -> Iterator[T]:
+) -> Iterator[_Row]:
     """A progress bar on stderr when it is a terminal, in `lang`; nothing
     otherwise."""
     from .messages import cli
@@ -376,7 +538,7 @@ def _progress(
 # ("ok", "corrupt" …) for scripts, whatever the language.
 SUMMARY_COLUMNS = (
     "file", "format", "status", "code", "measures", "table_rows", "errors", "warnings", "infos",
-    "output", "message",
+    "output", "sha256", "message",
 )  # fmt: skip
 
 
@@ -400,7 +562,7 @@ def _summary_csv(rows: Sequence[dict[str, Any]], lang: Lang = "zh") -> str:
 def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) -> str:
     from .messages import count, ui
 
-    ok = sum(1 for r in rows if r["status"] == "ok")
+    ok = sum(1 for r in rows if r["status"] in ("ok", "unchanged"))
     by = {
         s: sum(r[k] for r in rows)
         for s, k in (("error", "errors"), ("warning", "warnings"), ("info", "infos"))

@@ -88,21 +88,72 @@ def parse_many(
     if executor is not None:
         yield from _windowed(executor, sources, options, window=64)
         return
-    workers = jobs or os.cpu_count() or 1
+    workers, limits = plan_workers(jobs, options.get("limits"))
     if workers == 1:
         for s in sources:
-            yield _parse_one(s, options)
+            yield _parse_one(s, {**options, "limits": limits})
         return
     # spawn, not fork: a forked child inherits locks the caller's other
     # threads may hold and can deadlock on them (Python 3.12+ warns); a
     # spawned one starts clean, whatever the caller runs.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
+    if _bootstrapping():
+        raise RuntimeError(NO_MAIN_GUARD)
     ctx = multiprocessing.get_context("spawn")
-    options = {**options, "limits": one_pdf_worker(options.get("limits"))}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield from _windowed(pool, sources, options, window=4 * workers)
+    options = {**options, "limits": limits}
+    results = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for result in _windowed(pool, sources, options, window=4 * workers):
+                results += 1
+                yield result
+    except BrokenProcessPool as exc:
+        if results == 0 and _main_is_a_script():
+            raise RuntimeError(NO_MAIN_GUARD) from exc
+        raise
+
+
+NO_MAIN_GUARD = (
+    "parse_many(jobs>1) starts worker processes that import your script again, and the "
+    "script called parse_many while they did: put the calling code under "
+    '`if __name__ == "__main__":`, or pass jobs=1.'
+)
+
+
+def _bootstrapping() -> bool:
+    """True in a spawned worker while it imports the caller's script."""
+    import multiprocessing
+
+    return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
+
+
+def _main_is_a_script() -> bool:
+    import sys
+
+    return getattr(sys.modules.get("__main__"), "__file__", None) is not None
+
+
+def cpus() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def plan_workers(jobs: int | None, limits: Limits | None) -> tuple[int, Limits]:
+    """Files parsed side by side and PDF page workers per file, so their
+    product never exceeds the CPUs: `jobs` (default: the CPUs) at most the
+    CPUs, and each file's PDF workers what is left per job (at least 1,
+    at most `limits.pdf_workers`)."""
+    limits = limits or Limits()
+    n = cpus()
+    workers = max(1, min(jobs or n, n))
+    per_file = max(1, min(limits.pdf_workers, n // workers))
+    return workers, attrs.evolve(limits, pdf_workers=per_file)
 
 
 def _windowed(
@@ -190,6 +241,7 @@ def process_one(
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
         failed_on=failed_on(notice, fail_on),
+        sha256=notice.source.sha256,
     )
     written = False
     try:
@@ -215,6 +267,44 @@ def process_one(
         row = {**row, **_internal(exc, source, lang)}
     give(row)
     return row
+
+
+def part_one(
+    source: str, lang: Lang, fail_on: str | None, options: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """One input of a combined run, in a worker: its summary row and its
+    part of the stacked tables (emit.combined.notice_part), None on failure."""
+    from .emit.combined import notice_part
+    from .messages import error_line, status_code
+
+    row: dict[str, Any] = {"file": source, "format": "", "status": "ok", "message": ""}
+    row.update(measures=0, table_rows=0, errors=0, warnings=0, infos=0, output="")
+    row.update(failed_on=False)
+    from . import parse
+
+    try:
+        notice = parse(source, **options)
+        part = notice_part(notice, source, lang)
+    except PolicyParseError as exc:
+        return {
+            **row,
+            "status": status_code(exc),
+            "message": error_line(exc, lang, file=source),
+        }, None
+    except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
+        return {**row, **_internal(exc, source, lang)}, None
+    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
+    row.update(
+        format=notice.source.format.value,
+        measures=len(notice.measures),
+        table_rows=len(notice.table),
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+        failed_on=failed_on(notice, fail_on),
+        sha256=notice.source.sha256,
+    )
+    return row, part
 
 
 def _internal(exc: Exception, source: str, lang: Lang) -> dict[str, Any]:

@@ -198,3 +198,97 @@ def test_the_needs_a_human_filter_leaves_only_the_measures_resting_on_a_guess(
     assert page.eval("document.querySelectorAll('tr.measure .badge').length") == 2
     page.eval("document.getElementById('needs-human').click()")
     assert page.eval(shown) == ["1", "2", "3"]
+
+
+def _load(page: Page, path: Path) -> None:
+    page.send("Page.navigate", url=path.as_uri())
+    deadline = time.monotonic() + 30
+    while page.eval("document.readyState") != "complete" or not page.eval(
+        "location.href.endsWith(" + json.dumps(path.name) + ")"
+    ):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+
+
+def test_the_search_box_leaves_what_mentions_the_words(page: Page, report: Path) -> None:
+    _load(page, report)
+    rows = (
+        "Array.from(document.querySelectorAll('tr.measure')).filter(r => r.offsetParent !== null)"
+    )
+    assert page.eval(rows + ".length") == 78
+    page.eval(
+        "const s = document.getElementById('search'); s.value = '生物医药招商局';"
+        "s.dispatchEvent(new Event('input'))"
+    )
+    shown = page.eval(rows + ".map(r => r.textContent)")
+    assert 0 < len(shown) < 78 and all("生物医药招商局" in t for t in shown)
+    assert "36-1" in page.eval(rows + ".map(r => r.cells[0].textContent)")
+    depts = page.eval(
+        "Array.from(document.querySelectorAll('tr.department'))"
+        ".filter(r => r.offsetParent !== null).map(r => r.cells[0].textContent)"
+    )
+    assert depts == ["生物医药招商局"]
+    visible = sum(_visible(page).values())
+    assert page.eval("document.getElementById('shown').textContent") == f"显示{visible}处"
+    page.eval(
+        "const t = document.getElementById('search'); t.value = ''; t.dispatchEvent(new Event('input'))"
+    )
+    assert page.eval(rows + ".length") == 78 and _visible(page) == {
+        "error": 2,
+        "warning": 3,
+        "info": 8,
+    }
+
+
+def test_at_400_pixels_tables_scroll_and_nothing_is_one_character_wide(
+    page: Page, report: Path, tmp_path: Path
+) -> None:
+    _load(page, report)
+    page.send(
+        "Emulation.setDeviceMetricsOverride", width=400, height=800, deviceScaleFactor=1,
+        mobile=True,
+    )  # fmt: skip
+    try:
+        page.eval("window.scrollTo(0, 0)")
+        # The page itself does not scroll sideways; the tables do, in their box.
+        assert page.eval("document.documentElement.scrollWidth") <= 400
+        box = "document.querySelector('.scroll')"
+        assert page.eval(f"{box}.scrollWidth > {box}.clientWidth")
+        narrowest = page.eval(
+            "Math.min(...Array.from(document.querySelectorAll('tr.measure')[0].cells)"
+            ".map(c => c.getBoundingClientRect().width))"
+        )
+        assert narrowest >= 30  # a cell holds more than one character a line
+        # A finding's two sides stack, one under the other.
+        tops = page.eval(
+            "Array.from(document.querySelector('.finding .sides').children)"
+            ".map(e => e.getBoundingClientRect().top)"
+        )
+        assert tops[1] > tops[0]
+        shot = base64.b64decode(page.send("Page.captureScreenshot", format="png")["data"])
+        assert shot.startswith(b"\x89PNG")
+        (tmp_path / "narrow.png").write_bytes(shot)
+        if target := os.environ.get("POLICY_PARSE_SCREENSHOT_NARROW"):
+            Path(target).write_bytes(shot)
+    finally:
+        page.send("Emulation.clearDeviceMetricsOverride")
+
+
+def test_printed_the_report_is_a4_with_findings_first_and_a_signoff_line(
+    page: Page, report: Path
+) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    _load(page, report)
+    data = base64.b64decode(page.send("Page.printToPDF", preferCSSPageSize=True)["data"])
+    if target := os.environ.get("POLICY_PARSE_PRINT"):
+        Path(target).write_bytes(data)
+    pdf = pdfium.PdfDocument(data)
+    width, height = pdf[0].get_size()
+    assert abs(width - 595) < 2 and abs(height - 842) < 2  # A4 in points
+    text = "".join(pdf[k].get_textpage().get_text_range() for k in range(len(pdf)))
+    flat = "".join(text.split())
+    notice = policy_parse.parse(SAMPLES / "notice.txt")
+    assert "核对人" in flat and notice.source.sha256 in flat
+    # No filter bar or search box on paper; the findings come before the measures.
+    assert "按严重程度筛选" not in flat and "只看需人工核对" not in flat
+    assert flat.index("第35项措施的责任单位不一致") < flat.index("措施内容")

@@ -54,10 +54,10 @@ def test_the_english_csv_names_its_columns_in_english() -> None:
     assert header[:3] == ["id", "number", "origin"] and header[-1] == "findings"
 
 
-def test_the_workbook_has_four_sheets_frozen_filtered_and_wrapped() -> None:
+def test_the_workbook_has_its_sheets_frozen_filtered_and_wrapped() -> None:
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(io.BytesIO(policy_parse.to_xlsx(notice())))
-    assert wb.sheetnames == ["措施", "分工表", "问题", "未归类文字"]
+    assert wb.sheetnames == ["概览", "措施", "分工表", "问题", "未归类文字", "部门分工"]
     n = notice()
     sizes = {
         "措施": 78,
@@ -77,6 +77,36 @@ def test_the_workbook_has_four_sheets_frozen_filtered_and_wrapped() -> None:
     assert 8 <= wb["措施"].column_dimensions["F"].width <= 62
 
 
+def test_the_workbook_prints_landscape_fit_to_width_with_the_header_on_every_page() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(io.BytesIO(policy_parse.to_xlsx(notice())))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert str(ws.page_setup.paperSize) == "9"  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$1:$1"
+    # Parts and sections by their headings, not bare numbers.
+    header = [c.value for c in wb["措施"][1]]
+    row7 = dict(zip(header, [c.value for c in wb["措施"][7]], strict=True))
+    assert row7["编号"] == "6" and row7["部分"] == "1、着力提升自主创新能力"
+    assert row7["章节"] == "（二）吸引培育一流创新人才"
+
+
+def test_the_overview_sheet_says_what_the_notice_is_and_its_worst_findings() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(io.BytesIO(policy_parse.to_xlsx(notice())))
+    rows = {r[0]: r[1] for r in wb["概览"].iter_rows(min_row=2, values_only=True)}
+    assert rows["发文字号"] == "津高新区管发〔2020〕44号"
+    assert rows["成文日期"] == "2020-11-19"
+    assert rows["文件 SHA-256"] == notice().source.sha256
+    assert rows["发现"] == "发现13处问题：错误2处，警告3处，提示8处"
+    assert rows["问题1"].startswith("错误 · 责任单位不一致（units-mismatch） · 35\n第35项措施")
+    assert "问题10" in rows and "问题11" not in rows  # the ten worst of 13
+    en = openpyxl.load_workbook(io.BytesIO(policy_parse.to_xlsx(notice(), lang="en")))
+    assert en.sheetnames[0] == "overview" and en["overview"]["A2"].value == "document number"
+
+
 def test_text_that_looks_like_a_formula_stays_text_in_the_workbook() -> None:
     openpyxl = pytest.importorskip("openpyxl")
     sample = (SAMPLES / "notice.txt").read_text("utf-8")
@@ -90,9 +120,34 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_workbook() -> None:
 def test_frames_have_the_spreadsheets_rows() -> None:
     pytest.importorskip("pandas")
     frames = policy_parse.to_frames(notice(), lang="en")
-    assert set(frames) == {"measures", "table", "discrepancies", "residue"}
+    assert set(frames) == {"measures", "table", "discrepancies", "residue", "departments"}
     assert len(frames["measures"]) == 78 and "lead" in frames["measures"].columns
     assert list(frames["discrepancies"]["severity"])[:2] == ["error", "error"]
+
+
+def test_frames_are_typed_and_named_in_snake_case_under_english() -> None:
+    pytest.importorskip("pandas")
+    frames = policy_parse.to_frames(notice(), lang="en")
+    m = frames["measures"]
+    snake = [c for c in m.columns if c.isascii()]
+    assert all(c == c.lower() and " " not in c and ":" not in c for c in snake), snake
+    assert {"id", "table_row", "table_text", "lead_units", "support_units", "findings"} <= set(
+        snake
+    )
+    assert str(m["table_row"].dtype) == "Int64" and m["table_row"].iloc[0] == 1
+    # Units as lists besides the joined text; measure 36-1 is led by 生物医药招商局.
+    row = m[m["id"] == "36-1"].iloc[0]
+    assert row["lead_units"] == ["生物医药招商局"] and row["lead"] == "生物医药招商局"
+    assert all(isinstance(v, list) for v in m["support_units"])
+    t = frames["table"]
+    assert str(t["table_row"].dtype) == "Int64" and list(t["table_row"])[:3] == [1, 2, 3]
+    d = frames["departments"]
+    assert list(d.columns)[:3] == ["department", "written_forms", "leads"]
+    assert str(d["leads"].dtype) == "Int64" and d["leads"].sum() == sum(
+        len(r) for r in m["lead_units"]
+    )
+    zh = policy_parse.to_frames(notice())
+    assert "牵头单位（列表）" in zh["measures"].columns and "部门" in zh["departments"].columns
 
 
 def test_the_html_is_one_file_with_no_outside_reference() -> None:

@@ -88,9 +88,19 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
     p.add_argument("paths", nargs="+", metavar="PATH", help=cli("paths", lang))
     p.add_argument("--format", choices=tuple(SUFFIX), help=cli("format", lang))
     p.add_argument("-o", "--output", metavar="PATH", help=cli("output", lang))
+    p.add_argument("--combine", action="store_true", help=cli("combine", lang))
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help=cli("lang", lang))
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help=cli("fail_on", lang))
     p.add_argument("--jobs", type=int, metavar="N", help=cli("jobs", lang))
+    p.add_argument(
+        "--include", action="append", default=[], metavar="GLOB", help=cli("include", lang)
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help=cli("exclude", lang)
+    )
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help=cli("timeout", lang))
+    p.add_argument("--resume", action="store_true", help=cli("resume", lang))
+    p.add_argument("--force", action="store_true", help=cli("force", lang))
     p.add_argument("--quiet", action="store_true", help=cli("quiet", lang))
     p.add_argument("--aliases", metavar="FILE", help=cli("aliases", lang))
     p.add_argument("--password", help=cli("password", lang))
@@ -152,7 +162,7 @@ def combined_format(args: argparse.Namespace) -> str:
     if not out or suffix not in COMBINED_SUFFIXES or Path(out).is_dir():
         raise Usage(usage("combine_output", lang))
     fmt = suffix[1:]
-    if args.format and args.format != fmt:
+    if args.format and args.format != fmt:  # there is no --format jsonl: any contradicts
         raise Usage(
             usage(
                 "format_conflict",

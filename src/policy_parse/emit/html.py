@@ -43,22 +43,40 @@ td,th{border:1px solid #ddd;padding:.2em .4em;vertical-align:top;text-align:left
 tr:target{background:#fff3c4}[hidden]{display:none!important}
 .badge{display:inline-block;margin-left:.3em;padding:0 .4em;border-radius:3px;font-size:.8em;
  background:#e67e22;color:#fff;white-space:nowrap}
+.search{margin:1em 0}.search input{width:100%;max-width:30em;padding:.3em;font-size:1em;
+ box-sizing:border-box}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}.scroll table{min-width:44em}
+.scroll table.departments{min-width:36em}
+.signoff{display:none;margin-top:2em;border-top:1px solid #999;padding-top:.5em}
+@media (max-width:40em){body{margin:.5em auto;padding:0 .5em}
+ .sides{grid-template-columns:1fr}h1{font-size:1.2em}}
+@media print{@page{size:A4;margin:15mm}
+ body{max-width:none;margin:0;padding:0;font-size:10.5pt}
+ .filter,.needs,.search{display:none!important}
+ .finding{break-inside:avoid}.scroll{overflow:visible}.scroll table{min-width:0}
+ a{color:inherit;text-decoration:none}tr{break-inside:avoid}
+ .signoff{display:block}}
 """
 
 _JS = """
+var needs=document.getElementById('needs-human');
+var search=document.getElementById('search');
+function matches(el,q){return !q||el.textContent.toLowerCase().indexOf(q)>=0;}
 function applyFilter(){
   var on={};document.querySelectorAll('.filter input').forEach(function(c){on[c.value]=c.checked});
+  var q=search?search.value.trim().toLowerCase():'';
   var n=0;document.querySelectorAll('.finding').forEach(function(f){
-    var show=on[f.dataset.severity];f.hidden=!show;if(show)n++;});
+    var show=on[f.dataset.severity]&&matches(f,q);f.hidden=!show;if(show)n++;});
   var s=document.getElementById('shown');s.textContent=s.dataset.template.replace('{n}',n);
+  document.querySelectorAll('tr.measure').forEach(function(r){
+    r.hidden=(needs&&needs.checked&&!r.classList.contains('needs-human'))||!matches(r,q);});
+  document.querySelectorAll('tr.department').forEach(function(r){r.hidden=!matches(r,q);});
 }
 document.querySelectorAll('.filter input').forEach(function(c){
   c.addEventListener('change',applyFilter)});
+if(needs){needs.addEventListener('change',applyFilter);}
+if(search){search.addEventListener('input',applyFilter);}
 applyFilter();
-var needs=document.getElementById('needs-human');
-if(needs){needs.addEventListener('change',function(){
-  document.querySelectorAll('tr.measure').forEach(function(r){
-    r.hidden=needs.checked&&!r.classList.contains('needs-human');});});}
 """
 
 
@@ -139,6 +157,29 @@ def _finding(k: int, d: Discrepancy, records: Records, lang: Lang) -> str:
     )
 
 
+def _departments(notice: Notice, lang: Lang) -> list[str]:
+    """Who does what: a row per department, its measures linked."""
+    from .departments import department_rows, departments
+
+    depts = departments(notice)
+    if not depts:
+        return []
+    header, rows = department_rows(depts, lang)
+    out = [f'<h2 id="departments">{escape(ui("departments", lang))}</h2>']
+    out.append('<div class="scroll"><table class="departments"><thead><tr>')
+    out.append("".join(f"<th>{escape(c)}</th>" for c in header) + "</tr></thead><tbody>")
+    by_name = {d["name"]: d for d in depts}
+    sep = escape("、" if lang == "zh" else ", ")
+    for row in rows:
+        d = by_name[row[0]]
+        cells = [escape(str(v)) for v in row]
+        for col, role in ((3, "lead"), (5, "support")):
+            cells[col] = sep.join(f'<a href="#{_anchor(m)}">{escape(m)}</a>' for m in d[role])
+        out.append('<tr class="department">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out.append("</tbody></table></div>")
+    return out
+
+
 def needs_human(record: dict[str, Any]) -> bool:
     """A measure record whose units rest on a guess: a structure finding names
     it, or its lead was guessed."""
@@ -172,6 +213,11 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
         out.append(f'<div class="meta">{escape(ui("dated", lang, date=head.date))}</div>')
     out.append(f"<p>{escape(counts_line(notice, lang))}<br>")
     out.append(f"{escape(findings_line(findings, lang))}</p></header>")
+    placeholder = escape(str(h["search"][lang]))
+    out.append(
+        f'<form class="search" role="search"><input type="search" id="search" '
+        f'placeholder="{placeholder}" aria-label="{placeholder}"></form>'
+    )
     out.append(f'<h2>{escape(h["findings"][lang])}</h2><form class="filter">')
     out.append(f"<strong>{escape(h['filter'][lang])}</strong>: ")
     for sev in ("error", "warning", "info"):
@@ -192,7 +238,7 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     needs_label = escape(str(h["needs_human_filter"][lang]).format(n=n_needs))
     out.append(
         f'<form class="needs"><label><input type="checkbox" id="needs-human"> '
-        f"{needs_label}</label></form><table><thead><tr>"
+        f'{needs_label}</label></form><div class="scroll"><table><thead><tr>'
     )
     cols = ("id", "text", "lead", "support", "evidence", "deadline", "findings")
     out.append(
@@ -219,14 +265,18 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
         out.append(
             f'<tr class="{cls}"{row_id}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
         )
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
+    out.extend(_departments(notice, lang))
     if notice.residue:
-        out.append(f"<h2>{escape(h['residue'][lang])}</h2><table><tbody>")
+        out.append(f'<h2>{escape(h["residue"][lang])}</h2><div class="scroll"><table><tbody>')
         for res in notice.residue:
             out.append(
                 f"<tr><td>{escape(res.text)}</td><td>{escape(reason(res.reason, lang))}</td></tr>"
             )
-        out.append("</tbody></table>")
+        out.append("</tbody></table></div>")
+    # On paper: who checked it and when, against which file.
+    signoff = str(h["signoff"][lang]).format(sha256=notice.source.sha256 or "")
+    out.append(f'<p class="signoff">{escape(signoff)}</p>')
     gen = escape(str(h["generated"][lang]).format(version=__version__))
     out.append(f'<footer class="meta"><p>{gen}</p></footer><script>{_JS}</script></body></html>')
     return "\n".join(out) + "\n"

@@ -51,21 +51,47 @@ def where(span: Span) -> str:
     return ""
 
 
+# Each table's own columns by key (data/messages.toml [column]); a notice's
+# extra 分工表 columns follow them under their own header words.
+MEASURE_KEYS = (
+    "id", "number", "origin", "part", "section", "text", "lead", "support", "evidence",
+    "doubts", "deadline", "table_row", "table_text", "table_lead", "table_support", "table_deadline",
+    "table_upper", "national_task",
+)  # fmt: skip
+TABLE_ROW_KEYS = (
+    "table_row", "id", "number", "part", "section", "national_task", "text", "lead", "support",
+    "deadline", "table_upper", "inherited", "where",
+)  # fmt: skip
+DISCREPANCY_KEYS = ("severity", "kind", "measure", "prose_value", "table_value", "message")
+RESIDUE_KEYS = ("where", "text", "reason")
+
+
+def headings(notice: Notice) -> tuple[dict[str | None, str], dict[tuple[str | None, str], str]]:
+    """Each part's and section's heading as a reader finds it (2、进一步激发
+    企业创新发展活力), by number: a sheet shows titles, not bare numbers."""
+    parts: dict[str | None, str] = {}
+    sections: dict[tuple[str | None, str], str] = {}
+    for p in notice.parts:
+        if p.number is not None:
+            parts[p.number] = f"{p.written or ''}{p.title or ''}" or p.number
+        for sec in p.sections:
+            if sec.number is not None:
+                label = f"{sec.written or ''}{sec.title or ''}" or sec.number
+                sections[(p.number, sec.number)] = label
+    return parts, sections
+
+
 def measures_table(notice: Notice, lang: Lang) -> Table:
     """One row per measure (prose and table-only), both sides side by side,
     and the kinds of findings on it."""
     extras = _extra_names(notice)
-    keys = [
-        "id", "number", "origin", "part", "section", "text", "lead", "support", "evidence",
-        "doubts", "deadline", "table_row", "table_text", "table_lead", "table_support", "table_deadline",
-        "table_upper", "national_task",
-    ]  # fmt: skip
-    header = [column(k, lang) for k in keys] + extras + [column("findings", lang)]
+    header = [column(k, lang) for k in MEASURE_KEYS] + extras + [column("findings", lang)]
     kinds: dict[str, list[str]] = {}
     for d in notice.discrepancies:
         if d.measure is not None and d.kind.value not in kinds.setdefault(d.measure, []):
             kinds[d.measure].append(d.kind.value)
     rows = []
+    parts, sections = headings(notice)
     for r in measure_records(notice):
         t = r["table"] or {}
         extra = t.get("extra", {})
@@ -74,8 +100,8 @@ def measures_table(notice: Notice, lang: Lang) -> Table:
                 r["id"] or "",
                 r["number"] or "",
                 ui(r["origin"], lang),
-                r["part"] or "",
-                r["section"] or "",
+                parts.get(r["part"], r["part"] or ""),
+                sections.get((r["part"], r["section"]), r["section"] or ""),
                 r["text"],
                 _units(r["lead"], lang),
                 _units(r["support"], lang),
@@ -98,9 +124,7 @@ def measures_table(notice: Notice, lang: Lang) -> Table:
 
 def table_rows_table(notice: Notice, lang: Lang) -> Table:
     extras = _extra_names(notice)
-    keys = ["table_row", "id", "number", "part", "section", "national_task", "text", "lead",
-            "support", "deadline", "table_upper", "inherited", "where"]  # fmt: skip
-    header = [column(k, lang) for k in keys] + extras
+    header = [column(k, lang) for k in TABLE_ROW_KEYS] + extras
     rows = []
     for e in notice.table:
         extra = dict(e.extra)
@@ -126,8 +150,7 @@ def table_rows_table(notice: Notice, lang: Lang) -> Table:
 
 
 def discrepancies_table(notice: Notice, lang: Lang) -> Table:
-    keys = ["severity", "kind", "measure", "prose_value", "table_value", "message"]
-    header = [column(k, lang) for k in keys]
+    header = [column(k, lang) for k in DISCREPANCY_KEYS]
     rows = [
         [
             ui(d.severity.value, lang),
@@ -143,7 +166,7 @@ def discrepancies_table(notice: Notice, lang: Lang) -> Table:
 
 
 def residue_table(notice: Notice, lang: Lang) -> Table:
-    header = [column(k, lang) for k in ("where", "text", "reason")]
+    header = [column(k, lang) for k in RESIDUE_KEYS]
     return header, [[where(r.span), r.text, reason(r.reason, lang)] for r in notice.residue]
 
 
@@ -176,21 +199,62 @@ def to_csv(notice: Notice, *, lang: Lang = "zh") -> str:
 
 
 def to_xlsx(notice: Notice, *, lang: Lang = "zh") -> bytes:
-    """A workbook: measures, table rows, discrepancies, residue."""
-    try:
-        from openpyxl import Workbook
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError("xlsx output needs openpyxl: pip install 'policy_parse[xlsx]'") from exc
+    """A workbook: an overview to print, measures, table rows,
+    discrepancies, residue, and the departments (who leads and supports what)."""
+    from .departments import department_rows, departments
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
     for key, (header, rows) in (
+        ("overview", overview_table(notice, lang)),
         ("measures", measures_table(notice, lang)),
         ("table", table_rows_table(notice, lang)),
         ("discrepancies", discrepancies_table(notice, lang)),
         ("residue", residue_table(notice, lang)),
+        ("departments", department_rows(departments(notice), lang)),
     ):
-        _sheet(wb, sheet(key, lang), header, rows)
+        write_sheet(wb, sheet(key, lang), header, rows)
+    return save_workbook(wb)
+
+
+WORST = 10
+"""How many findings the overview sheet shows (the worst first)."""
+
+
+def overview_table(notice: Notice, lang: Lang) -> Table:
+    """The workbook's first sheet, to print and sign: what the notice is,
+    how much was read, and its worst findings."""
+    from .text import counts_line, findings_line
+
+    h = notice.header
+    findings = sorted_findings(notice)
+    rows = [
+        [column("doc_number", lang), h.doc_number or ""],
+        [column("title", lang), h.title or h.plan_title or ""],
+        [column("issuer", lang), h.issuer or ""],
+        [column("date", lang), h.date or ""],
+        [column("file", lang), notice.source.path or ""],
+        [ui("file_hash", lang), notice.source.sha256 or ""],
+        [ui("read", lang), counts_line(notice, lang)],
+        [ui("found", lang), findings_line(findings, lang)],
+    ]
+    for k, d in enumerate(findings[:WORST], start=1):
+        where = f" · {d.measure}" if d.measure else ""
+        label = f"{ui(d.severity.value, lang)} · {kind_label(d.kind.value, lang)}{where}"
+        rows.append([ui("worst", lang, k=k), f"{label}\n{message(d, lang)}"])
+    return [column("item", lang), column("value", lang)], rows
+
+
+def new_workbook() -> Any:
+    try:
+        from openpyxl import Workbook
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("xlsx output needs openpyxl: pip install 'policy_parse[xlsx]'") from exc
+    wb = Workbook()
+    wb.remove(wb.active)
+    return wb
+
+
+def save_workbook(wb: Any) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -201,16 +265,27 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def _sheet(wb: Any, title: str, header: list[str], rows: list[list[str]]) -> None:
+def _lines(text: str, width: int) -> int:
+    """Lines `text` takes wrapped in a column `width` characters wide."""
+    usable = max(width - 1, 1)
+    return sum(max(1, -(-_display_width(line) // usable)) for line in text.split("\n"))
+
+
+def write_sheet(wb: Any, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A sheet of `rows` under a bold, frozen, filtered `header`; text wraps,
+    numbers stay numbers, and it prints landscape on A4, fit to the page's
+    width, the header row repeated on every page."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(title)
-    ws.append(header)
+    ws.append(list(header))
     for row in rows:
         # Control characters cannot be stored in XLSX; U+FFFD marks the spot.
-        ws.append([ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) for v in row])
+        ws.append(
+            [ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in row]
+        )
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in ws.iter_rows():
         for cell in cells:
@@ -220,7 +295,27 @@ def _sheet(wb: Any, title: str, header: list[str], rows: list[list[str]]) -> Non
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    last = get_column_letter(max(len(header), 1))
+    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    widths = []
     for k, name in enumerate(header, start=1):
-        longest = max([_display_width(name)] + [_display_width(r[k - 1]) for r in rows[:500]])
-        ws.column_dimensions[get_column_letter(k)].width = max(8, min(longest + 2, 60))
+        longest = max([_display_width(name)] + [_display_width(str(r[k - 1])) for r in rows[:500]])
+        # Long texts wrap at 40 columns, names at 24: a sheet of 20 columns
+        # still prints legibly when fit to a page's width.
+        width = max(8, min(longest + 2, 40 if longest > 60 else 24))
+        widths.append(width)
+        ws.column_dimensions[get_column_letter(k)].width = width
+    # Row heights that hold the wrapped text: LibreOffice does not grow a
+    # row to its text on opening, and printed rows would overlap.
+    for r, cells in enumerate([list(header), *rows], start=1):
+        lines = max(
+            (_lines(str(v), w) for v, w in zip(cells, widths, strict=False) if v not in (None, "")),
+            default=1,
+        )
+        ws.row_dimensions[r].height = min(409, 15 * lines + 2)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"

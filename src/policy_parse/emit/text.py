@@ -130,6 +130,11 @@ def to_text(notice: Notice, *, lang: Lang = "zh") -> str:
                     # The finding has no value on this side: show what it says there.
                     label, value = ui("this_measure", lang, side=label), seen
                 lines.append(f"          {label}{colon}{_oneline(names(value, lang))}")
+    from .departments import department_lines
+
+    if depts := department_lines(notice, lang):
+        lines.append("")
+        lines.extend(depts)
     if notice.residue:
         colon = "：" if lang == "zh" else ": "
         lines.append("")
