@@ -40,7 +40,7 @@ import attrs
 
 from ...models import Alignment, Cell, Residue, Row, Span, Table
 from .cells import GAP, PIPE, SPACE, TAB, Mode, Stream
-from .fit import EMPTY_COST, cost, shape_of, surplus_cost, title_cost
+from .fit import EMPTY_COST, Shape, cost, shape_of, surplus_cost, title_cost
 from .header import Column, Header, Kind
 from .tables import norm_header
 
@@ -48,11 +48,14 @@ __all__ = ["MAX_JOIN", "Aligned", "align"]
 
 MAX_JOIN = 12  # atoms in one cell at most (a long text wrapped over lines)
 INF = math.inf
-# Below this margin over the best alignment, the runner-up makes a row doubtful.
-DOUBT = 1.0
+# Below this margin over the best alignment, the runner-up makes a row doubtful:
+# a units cell that is the lead with an empty 配合单位 (a gap of 0.8) or the
+# supporters under a lead merged from above (1.8) differ by 1.0.
+DOUBT = 2.0
 # A row dearer than this (or with a cell in no column) cannot be aligned.
-ROW_MAX = 9.0
+ROW_MAX = 12.0
 DROP_SOFT = 0.15  # a blank line more than usual that stands for no cell
+DROP_TRAILING = 0.2  # an empty cell written last on its line that stands for no cell
 
 # Gaps: a column a row does not write.  At the front of a row it was merged
 # from the row above (a rowspan); elsewhere it was left out.
@@ -80,6 +83,7 @@ _GAP = {
 _MERGING = {Kind.NUMBER, Kind.GROUP, Kind.LEAD, Kind.PERSONS, Kind.DEADLINE}
 
 JOIN, CELL, ROW = 0, 1, 2
+_DEBUG: dict[int, tuple[int, int, int, float]] | None = None  # set by a debugging session
 # What a placed cell is besides a column: a title row, a repeated header, a
 # cell in no column.
 TITLE, REPEAT, SURPLUS = -1, -2, -3
@@ -180,6 +184,7 @@ def _prices(
     stream: Stream,
     header: Header,
     learnt: dict[tuple[object, ...], list[float]] | None,
+    simplify: Callable[[str], str] | None = None,
 ) -> _Prices:
     priors = _priors(header, stream)
     table = learnt or priors
@@ -198,14 +203,27 @@ def _prices(
         base_blanks, base_bars = hc.blanks, hc.bars
     else:
         base_blanks, base_bars = (seps[0].blanks if atoms else 0), 0
+    row_end = seps[0]  # what followed the header: how a row ends, where it differs
+    last = len(seps) - 1
     for i, s in enumerate(seps):
         key = s.key
         j, c, r = table.get(key) or _prior(key, priors, header)
         join[i], cell[i], row[i] = j, c, r
         if s.inline is None and hc is not None:
-            soft[i] = max(0, s.bars - hc.bars) if hc.bars else max(0, s.blanks - hc.blanks)
+            # Blank (or bar) lines beyond those that part cells, or rows where a
+            # row ends with more (the header's own end), stand for empty cells;
+            # blank lines closing the text stand for none.
+            if hc.bars:
+                soft[i] = max(0, s.bars - max(hc.bars, row_end.bars))
+            elif i < last:
+                soft[i] = max(0, s.blanks - max(hc.blanks, row_end.blanks))
+        elif s.inline is None and header.mode is Mode.PIPE:
+            soft[i] = s.bars  # a lone | in a pipe table closes an empty cell
         if 0 < i < len(atoms) and atoms[i].text and atoms[i - 1].text and j < INF:
-            join[i] = j + _unlike(atoms[i - 1].text, atoms[i].text)
+            a, b = atoms[i - 1].text, atoms[i].text
+            if simplify is not None:
+                a, b = simplify(a), simplify(b)
+            join[i] = max(0.05, j + _unlike(a, b))
             if s.inline in (SPACE, GAP):
                 joinable[i] = True
             elif s.inline is None and not s.barred:
@@ -219,22 +237,40 @@ def _prices(
 
 def _unlike(before: str, after: str) -> float:
     """The price of joining two pieces of unlike kinds into one cell: a cell
-    holds one kind of value, so a bare number, or a list of units after a
-    finished sentence (or a sentence after such a list), more likely starts
-    the next cell than goes on with this one."""
+    holds one kind of value, so a bare number, a list of units, a deadline, a
+    person or a finished sentence next to a piece of another kind more likely
+    ends its cell than goes on with the next piece."""
     a, b = shape_of(before), shape_of(after)
+    ka, kb = _piece_kind(a, before), _piece_kind(b, after)
     price = 0.0
-    if b.number:
+    if "number" in (ka, kb) or (ka is not None and kb is not None and ka != kb):
         price += 2.0
-    if before.rstrip().endswith(_SENTENCE_END) and b.items and not b.others:
-        price += 2.0
-    if a.items and not a.others and not b.units and b.length >= 10:
-        price += 2.0
-    if a.items and b.items and not a.others and not b.others and (a.items == 1) != (b.items == 1):
+    if a.others and a.units >= 0.5 and not b.number:
+        # A list of units whose last name was cut (…县生态环 / 境服务中心):
+        # joined, the name is whole again.
+        whole = shape_of(before + after)
+        if whole.others < a.others + b.others:
+            price -= 1.5
+    if ka == kb == "units" and (a.items == 1) != (b.items == 1):
         # Units one per line (区财政局 / 区税务局) are one cell's lines; a
         # name and a punctuated list less likely so.
         price += 0.5
     return price
+
+
+def _piece_kind(sh: Shape, text: str) -> str | None:
+    """What a piece surely is, or None (a fragment, a phrase)."""
+    if sh.number:
+        return "number"
+    if sh.items and not sh.others and not sh.numbered and not sh.titled:
+        return "units"
+    if sh.deadline:
+        return "deadline"
+    if sh.person:
+        return "person"
+    if text.rstrip().endswith(_SENTENCE_END) and sh.length >= 6:
+        return "sentence"
+    return None
 
 
 _SENTENCE_END = ("。", "；", ";", "！", "？")
@@ -256,15 +292,16 @@ def _gap_tables(
 
 
 def _seq_cost(cols: range, e: int, gap: list[float], empty: list[float]) -> float:
-    """Columns `cols` skipped, the first `e` of them written as blank lines."""
-    total = 0.0
+    """Columns `cols` skipped, `e` of them written as blank (or bar) lines: the
+    written empties stand where they explain the most."""
+    total = sum(gap[c] for c in cols)
+    savings = sorted((gap[c] - empty[c] for c in cols), reverse=True)
     used = 0
-    for c in cols:
-        if used < e:
-            total += empty[c]
-            used += 1
-        else:
-            total += gap[c]
+    for saved in savings[:e]:
+        if saved <= 0:
+            break
+        total -= saved
+        used += 1
     return total + DROP_SOFT * (e - used)
 
 
@@ -362,6 +399,15 @@ def _run(
     for i, k in repeats.items():
         repeat_ends.setdefault(k, []).append(i)
 
+    # Rows written a | b | |, not framed by bars, may pad the cells a rowspan
+    # took from their front with empty cells at the end (corpus 37); framed
+    # (| a | b |) and tab-separated rows keep every cell in its place.
+    pads_rows = header.mode is Mode.PIPE and not header.framed
+    # An empty atom with only empty atoms after it on its line (a b | | |).
+    trailing_empty = [False] * N
+    for i in range(N - 1, -1, -1):
+        last = i + 1 == N or atoms[i + 1].line != atoms[i].line
+        trailing_empty[i] = not atoms[i].text and (last or trailing_empty[i + 1])
     fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] = {}
 
     def fits(i: int, k: int) -> tuple[list[float], float, float, str]:
@@ -369,7 +415,15 @@ def _run(
         if got is None:
             text = atoms[i].text if k == i + 1 else cell_text(stream, i, k)
             sh = shape_of(simplify(text) if simplify is not None else text)
-            got = ([cost(sh, kd) for kd in kinds], title_cost(sh), surplus_cost(sh), text)
+            surplus = surplus_cost(sh)
+            if not text and not pads_rows and header.mode in (Mode.PIPE, Mode.TAB):
+                # Framed and tab-separated rows write every cell in its place.
+                surplus = 4.0
+            if not text and ((trailing_empty[i] and pads_rows) or atoms[i].droppable):
+                # An empty cell closing its line (a | b | |) may pad a row whose
+                # rowspan cells were left out at the front (specimen: corpus 37).
+                surplus = DROP_TRAILING
+            got = ([cost(sh, kd) for kd in kinds], title_cost(sh), surplus, text)
             fit_cache[(i, k)] = got
         return got
 
@@ -555,7 +609,10 @@ def _run(
                 if (i, k, c) in win or v == INF:
                     continue
                 for a in range(i, k):
-                    alt_at[a] = min(alt_at[a], v)
+                    if v < alt_at[a]:
+                        alt_at[a] = v
+                        if _DEBUG is not None:
+                            _DEBUG[a] = (i, k, c, v)
 
     trace = [(p.start, p.end, p.column, 0, p.new_row) for p in placed]
     aligned = Aligned(
@@ -642,9 +699,10 @@ def align(
     """The cheapest alignment of `stream` to `columns`, prices learnt once.
     `simplify` converts a Traditional table's cells before they are judged
     (the words that judge them are Simplified)."""
-    _, trace = _run(stream, header, columns, _prices(stream, header, None), simplify)
+    first = _prices(stream, header, None, simplify)
+    _, trace = _run(stream, header, columns, first, simplify)
     learnt = _learn(stream, trace, header)
-    second, _ = _run(stream, header, columns, _prices(stream, header, learnt), simplify)
+    second, _ = _run(stream, header, columns, _prices(stream, header, learnt, simplify), simplify)
     return second
 
 

@@ -59,6 +59,12 @@ _EDGE = " \t\u3000\u00a0\ufeff\u200b"
 _EDGE_SPACES = " \u3000\u00a0\ufeff\u200b\n"
 
 
+_LEADING_GAP = {
+    Mode.GAP: lazy_compile(r"^(?: {2,}|[\t\u3000\u00a0])"),
+    Mode.SPACE: lazy_compile(r"^[ \t\u3000\u00a0]"),
+}
+
+
 def is_blank(line: str) -> bool:
     return not line.strip()
 
@@ -83,6 +89,7 @@ class Atom:
 
     text: str  # stripped; "" for an empty cell written between separators
     line: int  # 0-based index of its line
+    droppable: bool = False  # an empty cell that may be an artefact of a re-wrap
 
 
 @attrs.frozen(kw_only=True)
@@ -138,16 +145,20 @@ class Pieces:
     opened: bool = False
 
 
-def split_line(line: str, mode: Mode) -> Pieces:
+def split_line(line: str, mode: Mode, *, framed: bool = True) -> Pieces:
     """One line → its cells, cut as `mode` says.  A ``|`` always separates
-    (it is never cell text); a tab too, except in a one-cell-per-line table."""
+    (it is never cell text); a tab too, except in a one-cell-per-line table.
+    In a table whose rows open with a bar (``| a | b |``, `framed`) the first
+    bar is the frame; in one whose rows do not (``a | b |``), a line opening
+    with a bar starts with an empty cell."""
     # Tabs at the ends are empty cells where tabs part cells, else indentation.
     s = line.replace("｜", "|")
     s = s.strip(_EDGE) if mode is not Mode.TAB or "|" in s else s.strip(_EDGE_SPACES)
     closed = s.endswith("|")
     opened = s.startswith("|")
     if "|" in s:
-        body = s.removeprefix("|").removesuffix("|")
+        body = s.removeprefix("|") if framed else s
+        body = body.removesuffix("|")
         if mode is Mode.LINE and "|" not in body:
             # 重点工作 |: one cell per line, each closed by a bar.
             return Pieces(texts=(body.strip(_EDGE),), kinds=(None,), closed=closed, opened=opened)
@@ -180,45 +191,80 @@ def _space_kind(gap: str) -> str:
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width a PDF copy re-wrapped lines at, or None: several lines of
     exactly the longest length, which text written line by line rarely has."""
-    lengths = Counter(len(ln.rstrip()) for ln in lines if ln.strip())
+    # Raw lengths: a cut may leave the line ending in a space.
+    lengths = Counter(len(ln) for ln in lines if ln.strip())
     if not lengths:
         return None
     longest = max(lengths)
-    if longest >= 12 and lengths[longest] >= 3:
+    if longest < 12 or lengths[longest] < 2:
+        return None
+    if lengths[longest] >= 3:
+        return longest
+    # Two lines alike may be chance; one of them ending mid-text is not.
+    ends = [ln.rstrip() for ln in lines if len(ln) == longest]
+    if any(not e.endswith(("|", "｜", "。", "；", ";")) for e in ends):
         return longest
     return None
 
 
-def stream(lines: Sequence[str], start: int, end: int, mode: Mode) -> Stream:
+def stream(
+    lines: Sequence[str], start: int, end: int, mode: Mode, *, framed: bool = True
+) -> Stream:
     """Lines start..end → atoms and the separators between them.  The width
     a PDF copy wrapped at is looked for in all `lines`: a table may hold
-    only a few lines long enough to wrap."""
+    only a few lines long enough to wrap.  `framed` as for `split_line`."""
     atoms: list[Atom] = []
     seps: list[Sep] = []
     wrap = wrap_width(lines)
     blanks = bars = 0
-    closed = full = False
+    closed = full = tab_before = False
     line_starts: list[int] = []
     for k in range(start, end):
         line = lines[k]
-        if is_blank(line) or is_rule(line):
+        if (is_blank(line) and not (mode is Mode.TAB and "\t" in line)) or is_rule(line):
             blanks += 1
             continue
         if is_bar(line):
-            bars += 1
+            bars += max(1, line.count("|") + line.count("｜"))  # each | closes a cell
             continue
-        pieces = split_line(line, mode)
+        # After a line cut at the wrap width, an opening bar is where it was
+        # cut; but where the cut line ended with a bar too, the two bars hold an
+        # empty cell between them (| a | \n | c |).
+        between_bars = framed and full and closed
+        pieces = split_line(line, mode, framed=(framed or full) and not between_bars)
+        if mode is Mode.TAB and full and len(pieces.texts) > 1 and line.startswith("\t"):
+            # A line cut right before a tab: the tab parts the cut line's last
+            # cell from this line's first.
+            pieces = attrs.evolve(pieces, texts=pieces.texts[1:], kinds=(None, *pieces.kinds[2:]))
+            tab_before = True
+        line_full = wrap is not None and len(line) >= wrap
+        # A line as long as the wrap width that ends with a tab may have been
+        # cut right after it: its last, empty cell may be no cell (priced so).
+        cut_at_tab = (
+            line_full and mode is Mode.TAB and len(pieces.texts) > 1 and not pieces.texts[-1]
+        )
         line_starts.append(len(atoms))
+        # After a line cut at the wrap width, leading spaces where spaces part
+        # cells are the gap the cut fell into: the cell before is complete.
+        opened = (
+            pieces.opened
+            or tab_before
+            or (
+                full
+                and mode in (Mode.GAP, Mode.SPACE)
+                and _LEADING_GAP[mode].match(line) is not None
+            )
+        )
+        last = len(pieces.texts) - 1
         for n, (text, kind) in enumerate(zip(pieces.texts, pieces.kinds, strict=True)):
             if n == 0:
-                seps.append(
-                    Sep(blanks=blanks, bars=bars, closed=closed, opened=pieces.opened, full=full)
-                )
+                seps.append(Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full))
             else:
                 seps.append(Sep(inline=kind))
-            atoms.append(Atom(text=text, line=k))
+            atoms.append(Atom(text=text, line=k, droppable=cut_at_tab and n == last))
         blanks = bars = 0
         closed = pieces.closed
-        full = wrap is not None and len(line.rstrip()) >= wrap
+        full = line_full
+        tab_before = False
     seps.append(Sep(blanks=blanks, bars=bars, closed=closed, full=full))
     return Stream(atoms=tuple(atoms), seps=tuple(seps), lines=tuple(line_starts), wrap=wrap)

@@ -35,12 +35,14 @@ _NUMBERED = lazy_compile(r"^(?:\d{1,3}(?:[-.．]\d{1,3})?\s*[.．、](?!\d)|[（
 _TITLED = lazy_compile(rf"^(?:[{_CN}]+\s*、|[（(]\s*[{_CN}]+\s*[）)]|第[{_CN}]+部分)\s*\S")
 _ITEM_SEP = lazy_compile(r"[、，,；;\n]+|\s{1,}")
 _DATE = lazy_compile(
-    r"(?:\d{2,4}\s*年|\d{1,2}\s*月|年底|月底|年末|季度|上半年|下半年|全年|年内|底前|前完成|"
+    r"(?:\d{2,4}\s*年|\d{1,2}\s*个?\s*月|年底|月底|年末|季度|上半年|下半年|全年|年内|底前|前完成|"
     r"\d{4}\s*[-—–~至]\s*\d{4})"
 )
 _SENTENCE_INSIDE = lazy_compile(r"[。！？；;]\s*\S")
 _HAN = lazy_compile(r"\p{Han}")
 _PERSON = lazy_compile(r"^\p{Han}{2,4}$")
+# A name that starts here after another's ending is a second name (县甲局县乙局).
+_LEVELS = "省市区县镇乡"
 # A unit named alone is rarely longer (国家税务总局某某市税务局 has 12).
 _SINGLE_UNIT_MAX = 14
 
@@ -70,6 +72,17 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
     )
     persons = tuple(ann["leaders"]["words"])
     return endings, markers, timing, persons
+
+
+@functools.cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(load("columns")["cells"]["text_verbs"])
+
+
+@functools.cache
+def _unit_endings() -> tuple[str, ...]:
+    """Endings of a department's name proper (局, 办, 委 …), not of a place."""
+    return tuple(load("units")["endings"])
 
 
 @functools.cache
@@ -135,10 +148,17 @@ def _unit_like(
         tail = item.replace(")", "）").rsplit("）", 1)[-1]
         item = head + tail if tail else head
     item = _strip_markers(item, markers)
-    # A figure is no part of a name (建设停车场10处 ends like 处 but counts places).
-    if any(ch.isdigit() for ch in item):
+    # A figure is no part of a name (建设停车场10处 ends like 处 but counts places),
+    # and no name opens with a verb (data/columns.toml [cells] text_verbs).
+    if any(ch.isdigit() for ch in item) or item.startswith(_verbs()):
         return False
-    return 2 <= len(item) <= longest and item.endswith(endings)
+    if not (2 <= len(item) <= longest and item.endswith(endings)):
+        return False
+    # Two names glued where a line break parted them (县甲局县乙局).
+    return not any(
+        item[p] in _LEVELS and item[:p].endswith(_unit_endings()) and len(item) - p >= 3
+        for p in range(2, len(item) - 2)
+    )
 
 
 @text_cache(maxsize=65536)
@@ -202,6 +222,13 @@ def cost(sh: Shape, kind: Kind) -> float:
     """The price of a cell of shape `sh` in a column of kind `kind`."""
     if sh.empty:
         return EMPTY_COST[kind]
+    if sh.length == 1 and not sh.number:
+        # One character alone is a piece of a cell cut by a line break (…资源 / 局).
+        return 1.5 + _cost(sh, kind)
+    return _cost(sh, kind)
+
+
+def _cost(sh: Shape, kind: Kind) -> float:
     if kind is Kind.NUMBER:
         return 0.0 if sh.number else 0.6 if sh.marker else 7.0
     if sh.number:
@@ -263,7 +290,10 @@ def cost(sh: Shape, kind: Kind) -> float:
         if _is_units(sh):
             return 4.0
         return 1.5 if sh.length <= 8 else 4.0
-    # EXTRA: a column no list names holds anything.
+    # EXTRA: a column no list names holds anything, a remark most often; a
+    # list of units, a person or a deadline more likely belongs elsewhere.
+    if _is_units(sh) or sh.person or sh.deadline:
+        return 2.0
     return 1.0 if sh.length <= 30 else 1.5
 
 
@@ -275,6 +305,8 @@ def title_cost(sh: Shape) -> float:
         return 0.3
     if sh.numbered or _is_units(sh) or sh.person or sh.deadline:
         return 5.0
+    if sh.sentence:
+        return 1.8  # a sentence alone may as well be a row's text under merged cells
     return 1.2 if sh.length <= 40 else 2.5
 
 

@@ -21,6 +21,7 @@ gets a `Kind` from its role: what its cells look like, which the aligner
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -28,7 +29,7 @@ import attrs
 from ..._support.lazy_regex import lazy_compile
 from ...data import load
 from .cells import Mode, Sep, is_bar, is_blank, split_line
-from .tables import column_role, looks_like_header, norm_header
+from .tables import _simplified, column_role, looks_like_header, norm_header
 
 __all__ = ["Column", "Header", "Kind", "columns_of", "find_header", "header_variants"]
 
@@ -62,6 +63,7 @@ class Header:
     """A header found at `first_line`; the body starts at `body_line`."""
 
     mode: Mode
+    framed: bool  # rows open with a bar (| a | b |): that bar is no cell boundary
     rows: tuple[tuple[tuple[str, int], ...], ...]  # each header row: (text, line) per cell
     columns: tuple[Column, ...]
     first_line: int
@@ -78,8 +80,15 @@ _ANCHOR = lazy_compile(
 )
 
 
+@functools.cache
 def _extra_words() -> frozenset[str]:
     return frozenset(norm_header(w) for w in load("columns").get("extra", {}).get("words", []))
+
+
+def _is_extra(text: str) -> bool:
+    """A remarks column's word (备注, 備註): it names no role but ends a header."""
+    h = norm_header(text)
+    return h in _extra_words() or (len(h) <= 16 and _simplified(h) in _extra_words())
 
 
 def _is_header_cell(text: str) -> bool:
@@ -132,7 +141,7 @@ def header_variants(header: Header, numbers: int, rows: int) -> list[tuple[Colum
     with one implied at each position: the aligner keeps the cheapest."""
     out = [header.columns]
     has_number = any(c.kind is Kind.NUMBER for c in header.columns)
-    if not has_number and numbers >= 2 and numbers * 3 >= rows:
+    if not has_number and numbers >= 1:
         implied = Column(name="", role="number", kind=Kind.NUMBER, implied=True)
         for p in range(len(header.columns) + 1):
             out.append((*header.columns[:p], implied, *header.columns[p:]))
@@ -196,6 +205,7 @@ def _one_line(lines: Sequence[str], k: int, end: int) -> Header | None:
     if mode is None:
         return None
     pieces = split_line(lines[k], mode)
+    framed = pieces.opened
     cells = list(pieces.texts)
     if mode is Mode.SPACE:
         words = _spaced_words([c for c in cells if c])
@@ -206,16 +216,43 @@ def _one_line(lines: Sequence[str], k: int, end: int) -> Header | None:
         return None
     if any(c and column_role(c) is None and not _is_header_cell(c) for c in cells):
         return None
-    rows = [tuple((c, k) for c in cells)]
-    names = list(cells)
+    placed = [(c, k) for c in cells]
     body = k + 1
+    closed = pieces.closed
+    # A header line re-wrapped by a PDF copy goes on on the next line: the
+    # rest of its last cell (配合单 / 位) or more column words.
+    while body < end and not is_blank(lines[body]):
+        # A bar opening the next line after an open one is the cut cell's end.
+        more = split_line(lines[body], mode, framed=framed or not closed)
+        texts = list(more.texts)
+        # A second header row starts with the empty cells over its unnamed
+        # columns; a continuation starts with the rest of a cell or a new one.
+        if not texts[0] or (mode is Mode.SPACE and not all(texts)):
+            break
+        if not closed and column_role(placed[-1][0] + texts[0]) is not None:
+            placed[-1] = (placed[-1][0] + texts[0], placed[-1][1])
+            texts = texts[1:]
+        if mode is Mode.SPACE and texts:
+            joined = _spaced_words(texts)
+            if joined is None:
+                break
+            texts = joined
+        # (An empty cell here is one a merged header cell spans: 责任单位 | |.)
+        if not all(not t or column_role(t) is not None or _is_extra(t) for t in texts):
+            break
+        placed += [(t, body) for t in texts]
+        closed = more.closed
+        body += 1
+    cells = [c for c, _ in placed]
+    rows = [tuple(placed)]
+    names = list(cells)
     # A second header row under a merged cell: every cell it fills names a
     # column (牵头单位 | 配合单位 under 责任单位).
     nxt = body
     while nxt < end and is_blank(lines[nxt]):
         nxt += 1
     if nxt < end and mode in (Mode.PIPE, Mode.TAB):
-        sub = list(split_line(lines[nxt], mode).texts)
+        sub = list(split_line(lines[nxt], mode, framed=framed).texts)
         filled = [t for t in sub if t]
         if (
             filled
@@ -230,6 +267,7 @@ def _one_line(lines: Sequence[str], k: int, end: int) -> Header | None:
             body = nxt + 1
     return Header(
         mode=mode,
+        framed=framed,
         rows=tuple(rows),
         columns=columns_of(names),
         first_line=k,
@@ -274,7 +312,7 @@ def _vertical(lines: Sequence[str], k: int, end: int) -> Header | None:
         if is_blank(line):
             blanks += 1
         elif is_bar(line):
-            bars += 1
+            bars += max(1, line.count("|") + line.count("｜"))
         else:
             pieces = split_line(line, Mode.LINE)
             if len(pieces.texts) != 1 or not _is_header_cell(pieces.texts[0]):
@@ -285,10 +323,9 @@ def _vertical(lines: Sequence[str], k: int, end: int) -> Header | None:
             blanks = bars = 0
             closed = pieces.closed
         j += 1
-    extra = _extra_words()
     # Short body cells after the header (a group title) name no column: the
     # header ends at its last column word (or a known remarks word, 备注).
-    while cells and column_role(cells[-1][0]) is None and norm_header(cells[-1][0]) not in extra:
+    while cells and column_role(cells[-1][0]) is None and not _is_extra(cells[-1][0]):
         cells.pop()
     cells = _join_wrapped(cells)
     if len(cells) < 2 or not looks_like_header([c for c, _ in cells]):
@@ -299,6 +336,7 @@ def _vertical(lines: Sequence[str], k: int, end: int) -> Header | None:
     common = max(set(between), key=between.count) if between else None
     return Header(
         mode=Mode.LINE,
+        framed=True,
         rows=(tuple(cells),),
         columns=columns_of([c for c, _ in cells]),
         first_line=k,

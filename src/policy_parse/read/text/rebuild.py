@@ -31,7 +31,7 @@ from .align import (
     residue_of,
     to_table,
 )
-from .cells import Stream, is_rule, stream
+from .cells import PIPE, TAB, Stream, is_rule, stream
 from .fit import shape_of
 from .header import Header, Kind, find_header, header_variants
 
@@ -41,8 +41,9 @@ UNALIGNED = "table row that cannot be aligned to the header's columns"
 # Read by normalize/structure.py (TABLE_TEXT_REASON): the report says so.
 RULE = "rule line of a pipe table"
 NO_ROWS = "looks like a table (header words {words}) but no rows were read"
-# Where the header is implied but a variant is dearer than this per row, keep the header.
-_IMPLIED_PRICE = 1.0
+# The price of a column the header does not write (its 序号): the header as
+# written wins unless the implied column saves more than this.
+_IMPLIED_PRICE = 2.0
 
 
 @attrs.frozen(kw_only=True)
@@ -57,7 +58,11 @@ class Rebuilt:
 def _anchored(
     stream: Stream, row: Sequence[Placed], aligned: Aligned, simplify: Callable[[str], str]
 ) -> bool:
-    """A row that is surely a row: a row number, a unit, or a numbered text."""
+    """A row that is surely a row: a row number, a unit, a numbered text, or
+    cells apart by | or tabs (a closing note is no such line)."""
+    atoms = range(row[0].start, row[-1].end)
+    if any(stream.seps[a].inline in (PIPE, TAB) for a in atoms if a > row[0].start):
+        return True
     for p in row:
         if p.column < 0:
             continue
@@ -134,7 +139,7 @@ def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     header = find_header(lines, k, end)
     if header is None:
         return None
-    s = stream(lines, header.body_line, end, header.mode)
+    s = stream(lines, header.body_line, end, header.mode, framed=header.framed)
     if not s.atoms:
         return _no_rows(lines, header)
     simplify = _simplifier(header)
@@ -143,19 +148,17 @@ def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     best_price = 0.0
     for columns in header_variants(header, _numbers(s), rows_guess):
         aligned = align(s, header, columns, simplify)
-        # An implied column must earn its place: a price per row.
-        price = aligned.cost + (_IMPLIED_PRICE * rows_guess if columns != header.columns else 0.0)
+        # An implied column must earn its place.
+        price = aligned.cost + (_IMPLIED_PRICE if columns != header.columns else 0.0)
         if best is None or price < best_price:
             best, best_price = aligned, price
     assert best is not None
     rows = best.rows()
     costs = best.row_cost
-    keep = [
-        t
-        for t, r in enumerate(rows)
-        if _anchored(s, r, best, simplify) and not _unaligned(s, r, costs[t])
-    ]
-    if not keep:
+    # The table ends at its last row with a number or a unit, aligned or not
+    # (one that is not is residue with a finding, not prose after the table).
+    keep = [t for t, r in enumerate(rows) if _anchored(s, r, best, simplify)]
+    if not any(not _unaligned(s, rows[t], costs[t]) for t in keep):
         return _no_rows(lines, header)
     last = keep[-1]
     kept_rows: list[Sequence[Placed]] = []
@@ -167,7 +170,7 @@ def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
             residue.extend(residue_of(s, r, UNALIGNED))
             continue
         kept_rows.append(r)
-        if best.doubt[t] < DOUBT and r[0].column not in (TITLE, REPEAT):
+        if best.doubt[t] < DOUBT and r[0].column != REPEAT:
             doubtful.append(s.atoms[r[0].start].line + 1)
     table = to_table(s, header, best, kept_rows)
     assert table.alignment is not None
