@@ -172,3 +172,25 @@ def test_parquet_without_pyarrow_is_a_usage_error_naming_the_extra(tmp_path: Pat
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert r.returncode == 4
     assert "parquet 格式需要 pyarrow：pip install 'policy_parse[parquet]'" in r.stderr
+
+
+def test_one_notice_in_two_files_is_told_apart_in_the_department_sheet(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(NOTICE, src / "a.txt")
+    shutil.copy(NOTICE, src / "copy.txt")
+    (src / "plain.txt").write_text(  # no 文号: named by its file
+        "一、任务\n1.推进甲项改革。（牵头单位：税务局；配合单位：财政局）\n"
+        "2.推进乙项改革。（牵头单位：财政局）\n",
+        "utf-8",
+    )
+    out = tmp_path / "all.xlsx"
+    assert run(str(src), "--combine", "-o", str(out), "--quiet").returncode == 0
+    rows = list(openpyxl.load_workbook(out)["部门分工"].iter_rows(values_only=True))[1:]
+    lead = next(r for r in rows if r[0] == "生物医药招商局")
+    assert lead[2] == 2  # two files name it
+    assert lead[4].startswith("津高新区管发〔2020〕44号（a.txt）：")
+    assert "；津高新区管发〔2020〕44号（copy.txt）：" in lead[4]
+    tax = next(r for r in rows if r[0] == "税务局")
+    assert tax[2:6] == (1, 1, "plain.txt：1", 0)

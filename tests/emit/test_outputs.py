@@ -183,3 +183,14 @@ def test_summary_csv_defuses_a_file_name_that_starts_like_a_formula() -> None:
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0][:5] == ["文件", "格式", "状态", "状态代码", "措施数"]
     assert rows[1][:5] == ["'=cmd|' /C calc'!A0.txt", "", "成功", "ok", "3"]
+
+
+def test_a_cell_longer_than_excel_holds_is_cut_with_an_ellipsis() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from policy_parse.emit.tabular import new_workbook, save_workbook, write_sheet
+
+    wb = new_workbook()
+    write_sheet(wb, "s", ["a", "b"], [["甲" * 40_000, "short"]])
+    ws = openpyxl.load_workbook(io.BytesIO(save_workbook(wb)))["s"]
+    assert len(ws["A2"].value) == 32_767 and ws["A2"].value.endswith("甲…")
+    assert ws["B2"].value == "short"

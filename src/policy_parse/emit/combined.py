@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..messages import Lang, column, sheet
@@ -86,44 +87,67 @@ class Combined:
         self.measures.add(ident, *part["measures"])
         self.findings.add(ident, *part["findings"])
         self.overview.append(part["overview"])
-        label = ident[1] or ident[0]  # 文号, else the file
         for d in part["departments"]:
-            self._add_department(d, label)
+            self._add_department(d, ident[0], ident[1])
 
-    def _add_department(self, d: Department, label: str) -> None:
+    def _add_department(self, d: Department, file: str, doc_number: str) -> None:
         total = self.depts.setdefault(
             d["name"],
-            {"name": d["name"], "written": [], "notices": [], "lead": [], "support": [],
+            {"name": d["name"], "written": [], "files": [], "lead": [], "support": [],
              "error": 0, "warning": 0, "info": 0},
         )  # fmt: skip
         total["written"].extend(w for w in d["written"] if w not in total["written"])
-        if label not in total["notices"]:
-            total["notices"].append(label)
+        if file not in total["files"]:
+            total["files"].append(file)
         for role in ("lead", "support"):
             if d[role]:
-                total[role].append((label, d[role]))
+                total[role].append((file, doc_number, d[role]))
         for s in ("error", "warning", "info"):
             total[s] += d[s]
+
+    def _labels(self) -> dict[str, str]:
+        """How the department sheet names each notice: its 文号; where two
+        files share one (the same notice as .docx and .pdf), or a file has
+        none, the file's name is added, or its path where names clash too."""
+        rows = [(o[0], o[1]) for o in self.overview]
+        by_number: dict[str, int] = {}
+        by_name: dict[str, int] = {}
+        for file, number in rows:
+            by_number[number] = by_number.get(number, 0) + 1
+            by_name[Path(file).name] = by_name.get(Path(file).name, 0) + 1
+        labels = {}
+        for file, number in rows:
+            name = Path(file).name if by_name[Path(file).name] == 1 else file
+            if number and by_number[number] == 1:
+                labels[file] = number
+            else:
+                labels[file] = f"{number}（{name}）" if number else name
+        return labels
 
     def tables(self) -> dict[str, tuple[list[str], list[list[Any]]]]:
         lang = self.lang
         sep, colon, gap = ("、", "：", "；") if lang == "zh" else (", ", ": ", "; ")
+        labels = self._labels()
 
-        def listed(groups: list[tuple[str, list[str]]]) -> str:
-            return gap.join(f"{label}{colon}{sep.join(ids)}" for label, ids in groups)
+        def listed(groups: list[tuple[str, str, list[str]]]) -> str:
+            return gap.join(
+                f"{labels.get(f, n or f)}{colon}{sep.join(ids)}" for f, n, ids in groups
+            )
+
+        def n(groups: list[tuple[str, str, list[str]]]) -> int:
+            return sum(len(ids) for _, _, ids in groups)
 
         depts = sorted(
-            self.depts.values(),
-            key=lambda d: (-sum(len(i) for _, i in d["lead"] + d["support"]), d["name"]),
+            self.depts.values(), key=lambda d: (-n(d["lead"]) - n(d["support"]), d["name"])
         )
         dept_rows = [
             [
                 d["name"],
                 sep.join(w for w in d["written"] if w != d["name"]),
-                len(d["notices"]),
-                sum(len(i) for _, i in d["lead"]),
+                len(d["files"]),
+                n(d["lead"]),
                 listed(d["lead"]),
-                sum(len(i) for _, i in d["support"]),
+                n(d["support"]),
                 listed(d["support"]),
                 d["error"],
                 d["warning"],

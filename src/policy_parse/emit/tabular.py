@@ -265,6 +265,15 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+# Excel holds at most this many characters in a cell and "repairs" a file
+# with more (a department named in hundreds of notices of a batch).
+MAX_CELL = 32_767
+
+
+def _cell(text: str) -> str:
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
 def _lines(text: str, width: int) -> int:
     """Lines `text` takes wrapped in a column `width` characters wide."""
     usable = max(width - 1, 1)
@@ -284,7 +293,10 @@ def write_sheet(wb: Any, title: str, header: Sequence[str], rows: Sequence[Seque
     for row in rows:
         # Control characters cannot be stored in XLSX; U+FFFD marks the spot.
         ws.append(
-            [ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in row]
+            [
+                _cell(ILLEGAL_CHARACTERS_RE.sub("\ufffd", v)) if isinstance(v, str) else v
+                for v in row
+            ]
         )
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in ws.iter_rows():
