@@ -47,18 +47,26 @@ def test_a_lead_column_is_evidence_and_no_guess():
     assert not [d for d in notice.discrepancies if d.note == "guessed_lead"]
 
 
-def test_a_lead_read_off_a_combined_column_without_a_stated_rule_is_a_guess_that_is_said():
+def test_a_combined_column_names_no_lead_unless_the_notice_says_the_first_leads():
     notice = policy_parse.parse_text(_table_only("责任单位"))
-    guessed = [m for m in notice.measures if m.evidence is Evidence.GUESSED]
-    said = {d.measure for d in notice.discrepancies if d.note == "guessed_lead"}
-    assert guessed and said == {m.id for m in guessed}
-    assert all(d.severity is policy_parse.Severity.WARNING for d in notice.discrepancies
-               if d.note == "guessed_lead")  # fmt: skip
-    # The JSON carries both, so a reader filtering records sees the doubt.
+    assert [(m.lead, m.evidence) for m in notice.measures] == [
+        ((), Evidence.TABLE),
+        ((), Evidence.TABLE),
+    ]
+    stated = policy_parse.parse_text(
+        _table_only("责任单位").replace("分工表\n", "分工表\n\n列第一位者为牵头单位。\n", 1)
+    )
+    assert [([u.name for u in m.lead], m.evidence) for m in stated.measures] == [
+        (["甲区发展改革局"], Evidence.CONVENTION),
+        (["甲区科技局"], Evidence.CONVENTION),
+    ]
+    assert not [d for d in stated.discrepancies if d.kind is policy_parse.Kind.STRUCTURE]
+
+
+def test_a_measure_a_structure_finding_names_carries_it_as_a_doubt():
+    notice = policy_parse.parse_text(_table_only("牵头单位").replace("甲区科技局", "区"))
     records = policy_parse.to_dict(notice)["measures"]
-    assert {
-        r["id"]: (r["evidence"], r["doubts"]) for r in records if r["evidence"] == "guessed"
-    } == {m.id: ("guessed", ["guessed_lead"]) for m in guessed}
+    assert [(r["number"], r["doubts"]) for r in records] == [("1", []), ("2", ["odd_unit"] * 2)]
 
 
 def test_a_record_with_no_doubt_has_an_empty_list_not_a_missing_key():
@@ -70,10 +78,13 @@ def test_a_record_with_no_doubt_has_an_empty_list_not_a_missing_key():
     ]
 
 
-def test_the_spreadsheet_row_of_a_guessed_measure_says_so_in_chinese():
+def test_the_spreadsheet_row_of_a_doubted_measure_says_so_in_chinese():
     import csv
     import io
 
-    text = policy_parse.to_csv(policy_parse.parse_text(_table_only("责任单位")))
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert {(r["单位依据"], r["需人工核对"]) for r in rows} == {("推测", "guessed_lead")}
+    notice = policy_parse.parse_text(_table_only("牵头单位").replace("甲区科技局", "区"))
+    rows = list(csv.DictReader(io.StringIO(policy_parse.to_csv(notice).lstrip("\ufeff"))))
+    assert [(r["单位依据"], r["需人工核对"]) for r in rows] == [
+        ("分工表", ""),
+        ("分工表", "odd_unit; odd_unit"),
+    ]
