@@ -95,8 +95,12 @@ def _check(tmp_path: Path, jobs: str, **kwargs: bool) -> None:
     assert set(status) <= {"ok", "interrupted"}, status
     ok = [Path(r["file"]).name for r in rows if r["status"] == "ok"]
     # Promptly: no new work after Ctrl-C; what ran was cancelled, or had
-    # just finished (at most one file a worker past what was seen).
-    assert seen <= len(ok) <= seen + int(jobs), (seen, ok)
+    # just finished.  `seen` is counted a few milliseconds before the signal
+    # lands, and a sample notice takes about as long on an idle machine, so a
+    # worker may finish one file in that window and one more while it is
+    # told: at most two files a worker past what was seen, and far from all.
+    assert seen <= len(ok) <= seen + 2 * int(jobs) + 1, (seen, ok)
+    assert len(ok) < FILES // 2, ok
     assert "interrupted" in status
     # Exactly the finished files have outputs, each whole; nothing else.
     assert sorted(p.name for p in out.iterdir()) == sorted(
