@@ -94,7 +94,7 @@ def _once(pairs: Pairs, seen: set[str]) -> Pairs:
 def _row_units(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]:
     """(lead, support) pairs of a table row, by the columns it has.  A unit
     marked in its cell (县卫健局（牵头）、县教育局) or a phrase in the cell
-    (办公室牵头，各科室配合) leads whatever the column.  A combined column
+    (县甲局牵头，县乙局配合) leads whatever the column.  A combined column
     (责任单位 alone) gives its first unit the lead only where the notice shows
     that it does (`first_leads`, docs/formats.md "The combined column")."""
     marked: list[str] = []
@@ -147,7 +147,7 @@ def _bare(text: str) -> str:
 
 
 def _role_words(rows: tuple[TableRow, ...], row_units: list[tuple[Pairs, Pairs]]) -> list[Residue]:
-    """The role words a units cell held beside its units (办公室牵头，各科室配合,
+    """The role words a units cell held beside its units (县甲局牵头，县乙局配合,
     县卫健局（牵头）): read as who leads, kept as residue so no written word
     goes missing."""
     out: list[Residue] = []
@@ -173,7 +173,7 @@ def _unit_cell(text: str) -> str:
 
 
 def _lead_phrase(text: str) -> Annotation | None:
-    """办公室牵头，各科室配合 in a units cell: a phrase naming its own lead."""
+    """县甲局牵头，县乙局配合 in a units cell: a phrase naming its own lead."""
     if not text or not any(m in text for m in lead_markers()):
         return None
     phrase = parse_phrase(text)

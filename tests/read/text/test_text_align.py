@@ -344,3 +344,27 @@ def test_a_table_without_numbers_is_joined_to_the_prose_it_repeats():
     kinds = [d.kind.value for d in notice.discrepancies]
     assert kinds.count("missing-in-table") == 1
     assert "numbering" not in kinds
+
+
+# The smallest example of each layout, as docs/formats.md shows them.
+SMALLEST = {
+    "pipes": "序号 | 工作任务 | 牵头单位 |\n1 | 修路。 | 县甲局 |\n",
+    "markdown": "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 修路。 | 县甲局 |\n",
+    "tabs": "序号\t工作任务\t牵头单位\n1\t修路。\t县甲局\n",
+    "wide gaps": "序号  工作任务  牵头单位\n1  修路。  县甲局\n",
+    "single spaces": "序号 工 作 任 务 牵头单位\n1 修路。 县甲局\n",
+    "cell lines": "序号\n工作任务\n牵头单位\n\n1\n修路。\n县甲局\n",
+    "cell paragraphs": "序号\n\n工作任务\n\n牵头单位\n\n1\n\n修路。\n\n县甲局\n",
+    "closed lines": "序号 |\n工作任务 |\n牵头单位 |\n1 |\n修路。 |\n县甲局 |\n",
+    "bar lines": "序号\n|\n工作任务\n|\n牵头单位\n|\n|\n1\n|\n修路。\n|\n县甲局\n",
+}
+
+
+@pytest.mark.parametrize("layout", SMALLEST)
+def test_the_smallest_example_of_each_layout_in_the_docs_reads(layout):
+    assert records("某县分工表\n" + SMALLEST[layout]) == [("1", ["县甲局"], [])]
+
+
+def test_the_smallest_padded_pipe_table_in_the_docs_reads():
+    text = "某县分工表\n工作任务 | 具体要求 | 责任部门 |\n一、公开。 | 1.修路。 | 财务科 |\n2.建桥。 | 办公室 | |\n"
+    assert records(text) == [("1", [], ["财务科"]), ("2", [], ["办公室"])]

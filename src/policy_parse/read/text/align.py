@@ -30,16 +30,22 @@ row at most the header's columns, so each atom is weighed against a fixed
 band of predecessors.
 """
 
+# ruff: noqa: PLR1730, FURB136
+# (The per-piece loops compare with `<` rather than call min(): 1.7 million
+# min() calls took a sixth of a 10,000-row table's time; see
+# benchmarks/bench_flat_table.py.)
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import attrs
 
 from ...models import Alignment, Cell, Residue, Row, Span, Table
-from .cells import GAP, PIPE, SPACE, TAB, Mode, Stream
+from .cells import GAP, PIPE, SPACE, TAB, Mode, Sep, Stream
 from .fit import EMPTY_COST, Shape, cost, shape_of, surplus_cost, title_cost
 from .header import Column, Header, Kind
 from .tables import norm_header
@@ -47,6 +53,7 @@ from .tables import norm_header
 __all__ = ["MAX_JOIN", "Aligned", "align"]
 
 MAX_JOIN = 12  # atoms in one cell at most (a long text wrapped over lines)
+LEARN_ATOMS = 1500  # atoms the separators' meaning is learnt from
 INF = math.inf
 # Below this margin over the best alignment, the runner-up makes a row doubtful:
 # a units cell that is the lead with an empty 配合单位 (a gap of 0.8) or the
@@ -89,9 +96,8 @@ _DEBUG: dict[int, tuple[int, int, int, float]] | None = None  # set by a debuggi
 TITLE, REPEAT, SURPLUS = -1, -2, -3
 
 
-@attrs.frozen(kw_only=True)
-class Placed:
-    """One cell of the winning alignment."""
+class Placed(NamedTuple):
+    """One cell of the winning alignment (a tuple: a long table has many)."""
 
     start: int  # first atom
     end: int  # after the last atom
@@ -252,7 +258,7 @@ def _unlike(before: str, after: str) -> float:
         if whole.others < a.others + b.others:
             price -= 1.5
     if ka == kb == "units" and (a.items == 1) != (b.items == 1):
-        # Units one per line (区财政局 / 区税务局) are one cell's lines; a
+        # Units one per line (县甲局 / 县乙局) are one cell's lines; a
         # name and a punctuated list less likely so.
         price += 0.5
     return price
@@ -356,13 +362,18 @@ def _run(
     columns: Sequence[Column],
     prices: _Prices,
     simplify: Callable[[str], str] | None = None,
+    *,
+    doubts: bool = True,
+    fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] | None = None,
 ) -> tuple[Aligned, list[tuple[int, int, int, int, bool]]]:
-    """One Viterbi pass forward and one backward."""
+    """One Viterbi pass forward, and with `doubts` one backward and the
+    runner-up of every cell.  `fit_cache` keeps the cells' prices from one
+    pass to the next (they do not depend on the separators' prices)."""
     atoms = stream.atoms
     N = len(atoms)
     n = len(columns)
     DONE = n  # state: the row is complete (a title, a repeated header)
-    kinds = [c.kind for c in columns]
+    kinds = tuple(c.kind for c in columns)
     lead_gap, gap, empty = _gap_tables(columns, header.mode)
     lead_sum = [0.0] * (n + 1)
     for c in range(n):
@@ -371,10 +382,10 @@ def _run(
     trail_u = [sum(gap[s + 1 :]) for s in range(n)] + [0.0]
 
     def trail(s: int, e: int) -> float:
-        if s == DONE:
-            return DROP_SOFT * e if e else 0.0
         if not e:
             return trail_u[s]
+        if s == DONE:
+            return DROP_SOFT * e
         return _seq_cost(range(s + 1, n), e, gap, empty)
 
     join_p, cell_p, row_p, soft, joinable = (
@@ -400,7 +411,7 @@ def _run(
         repeat_ends.setdefault(k, []).append(i)
 
     # Rows written a | b | |, not framed by bars, may pad the cells a rowspan
-    # took from their front with empty cells at the end (corpus 37); framed
+    # took from their front with empty cells at the end; framed
     # (| a | b |) and tab-separated rows keep every cell in its place.
     pads_rows = header.mode is Mode.PIPE and not header.framed
     # An empty atom with only empty atoms after it on its line (a b | | |).
@@ -408,7 +419,8 @@ def _run(
     for i in range(N - 1, -1, -1):
         last = i + 1 == N or atoms[i + 1].line != atoms[i].line
         trailing_empty[i] = not atoms[i].text and (last or trailing_empty[i + 1])
-    fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] = {}
+    if fit_cache is None:
+        fit_cache = {}
 
     def fits(i: int, k: int) -> tuple[list[float], float, float, str]:
         got = fit_cache.get((i, k))
@@ -421,35 +433,70 @@ def _run(
                 surplus = 4.0
             if not text and ((trailing_empty[i] and pads_rows) or atoms[i].droppable):
                 # An empty cell closing its line (a | b | |) may pad a row whose
-                # rowspan cells were left out at the front (specimen: corpus 37).
+                # rowspan cells were left out at the front (tests/read/test_text_align.py).
                 surplus = DROP_TRAILING
-            got = ([cost(sh, kd) for kd in kinds], title_cost(sh), surplus, text)
+            got = (_costs(sh, kinds), title_cost(sh), surplus, text)
             fit_cache[(i, k)] = got
         return got
 
     F = [[INF] * (n + 1) for _ in range(N + 1)]
     back: list[list[tuple[int, int, int, bool] | None]] = [[None] * (n + 1) for _ in range(N + 1)]
     F[0][DONE] = 0.0
+    # Entering atom i: as a new row (the cheapest end of the row before, from
+    # which state) and as a later cell of the same row (per column, from
+    # which state).  F[i] is final once atom i is reached: computed once.
+    row_in: list[tuple[float, int]] = [(INF, -1)] * (N + 1)
+    cell_in: list[list[tuple[float, int]] | None] = [None] * (N + 1)
+
+    def enter(i: int) -> None:
+        Fi = F[i]
+        e = soft[i]
+        rbase, rfrom = INF, -1
+        for s in range(n + 1):
+            v = Fi[s]
+            if v < INF:
+                v += trail_u[s] if not e else trail(s, e)
+                if v < rbase:
+                    rbase, rfrom = v, s
+        row_in[i] = (rbase + row_p[i], rfrom)
+        cp = cell_p[i]
+        into: list[tuple[float, int]] = [(INF, -1)] * n
+        if cp < INF:
+            if e == 0:
+                run, run_from = INF, -1
+                for c in range(1, n):
+                    prev = Fi[c - 1]
+                    if run < INF:
+                        run += gap[c - 1]
+                    if prev < run:
+                        run, run_from = prev, c - 1
+                    if run < INF:
+                        into[c] = (run + cp, run_from)
+            else:
+                for c in range(1, n):
+                    best, frm = INF, -1
+                    for st in range(c):
+                        if Fi[st] < INF:
+                            v = Fi[st] + _seq_cost(range(st + 1, c), e, gap, empty)
+                            if v < best:
+                                best, frm = v, st
+                    if best < INF:
+                        into[c] = (best + cp, frm)
+        cell_in[i] = into
 
     for k in range(1, N + 1):
         Fk = F[k]
         bk = back[k]
         for i in range(first_start[k - 1], k):
+            if cell_in[i] is None:
+                enter(i)
+            into = cell_in[i]
+            assert into is not None
             Fi = F[i]
             e = soft[i]
             jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
             col_fit, t_fit, s_fit, text = fits(i, k)
-            empty_atom = not text
-            # ROW: the cheapest way to end the row before atom i.
-            rbase = INF
-            rfrom = -1
-            for s in range(n + 1):
-                v = Fi[s]
-                if v < INF:
-                    v += trail(s, e)
-                    if v < rbase:
-                        rbase, rfrom = v, s
-            rbase += row_p[i]
+            rbase, rfrom = row_in[i]
             if rbase < INF:
                 base = rbase + jc
                 for c in range(n):
@@ -461,57 +508,37 @@ def _run(
                 if v < Fk[DONE]:
                     Fk[DONE] = v
                     bk[DONE] = (i, rfrom, TITLE, True)
-            # CELL: a later column of the same row.
             cp = cell_p[i] + jc
             if cp < INF:
-                if e == 0:
-                    run = INF
-                    run_from = -1
-                    for c in range(n):
-                        if c > 0:
-                            prev = Fi[c - 1]
-                            if run < INF:
-                                run += gap[c - 1]
-                            if prev < run:
-                                run, run_from = prev, c - 1
-                        if run < INF:
-                            v = run + cp + col_fit[c]
-                            if v < Fk[c]:
-                                Fk[c] = v
-                                bk[c] = (i, run_from, c, False)
-                else:
-                    for c in range(n):
-                        for s in range(c):
-                            if Fi[s] < INF:
-                                v = Fi[s] + _seq_cost(range(s + 1, c), e, gap, empty)
-                                v += cp + col_fit[c]
-                                if v < Fk[c]:
-                                    Fk[c] = v
-                                    bk[c] = (i, s, c, False)
+                for c in range(1, n):
+                    w, frm = into[c]
+                    if w < INF:
+                        v = w + jc + col_fit[c]
+                        if v < Fk[c]:
+                            Fk[c] = v
+                            bk[c] = (i, frm, c, False)
                 # A cell in no column: the state stays.
-                for s in range(n):
-                    if Fi[s] < INF:
-                        v = Fi[s] + cp + s_fit + DROP_SOFT * e
-                        if v < Fk[s]:
-                            Fk[s] = v
-                            bk[s] = (i, s, SURPLUS, False)
-            if empty_atom and Fi[DONE] < INF:
+                extra = cp + s_fit + DROP_SOFT * e
+                for st in range(n):
+                    if Fi[st] < INF:
+                        v = Fi[st] + extra
+                        if v < Fk[st]:
+                            Fk[st] = v
+                            bk[st] = (i, st, SURPLUS, False)
+            if not text and Fi[DONE] < INF:
                 # An empty cell after a title: the title spans it.
                 v = Fi[DONE] + DROP_SOFT * e
                 if v < Fk[DONE]:
                     Fk[DONE] = v
                     bk[DONE] = (i, DONE, SURPLUS, False)
         for i in repeat_ends.get(k, ()):
-            Fi = F[i]
-            best = INF
-            frm = -1
-            for s in range(n + 1):
-                if Fi[s] < INF and Fi[s] + trail(s, soft[i]) < best:
-                    best, frm = Fi[s] + trail(s, soft[i]), s
-            v = best + row_p[i] + 0.3
+            if cell_in[i] is None:
+                enter(i)
+            rbase, rfrom = row_in[i]
+            v = rbase + 0.3
             if v < Fk[DONE]:
                 Fk[DONE] = v
-                bk[DONE] = (i, frm, REPEAT, True)
+                bk[DONE] = (i, rfrom, REPEAT, True)
 
     final = [F[N][s] + trail(s, soft[N]) if F[N][s] < INF else INF for s in range(n + 1)]
     end_state = min(range(n + 1), key=final.__getitem__)
@@ -524,14 +551,29 @@ def _run(
         entry = back[k][s]
         assert entry is not None
         i, prev, col, new_row = entry
-        placed.append(Placed(start=i, end=k, column=col, new_row=new_row))
+        placed.append(Placed(i, k, col, new_row))
         k, s = i, prev
     placed.reverse()
 
+    if not doubts:
+        trace = [(p.start, p.end, p.column, 0, p.new_row) for p in placed]
+        return (
+            Aligned(
+                columns=tuple(columns),
+                placed=tuple(placed),
+                cost=best,
+                runner_up=None,
+                row_cost=(),
+                doubt=(),
+            ),
+            trace,
+        )
+
     # Backward pass: B[i][s], the cheapest way from state s before atom i to the end.
+    # (Plain comparisons rather than min(): this loop runs per atom and column.)
     B = [[INF] * (n + 1) for _ in range(N + 1)]
-    for s in range(n + 1):
-        B[N][s] = trail(s, soft[N])
+    for st in range(n + 1):
+        B[N][st] = trail(st, soft[N])
     for i in range(N - 1, -1, -1):
         Bi = B[i]
         e = soft[i]
@@ -548,32 +590,59 @@ def _run(
             col_fit, t_fit, s_fit, text = fits(i, k)
             Bk = B[k]
             for c in range(n):
-                if Bk[c] < INF:
-                    v = col_fit[c] + jc + Bk[c]
-                    row_best = min(row_best, lead_sum[c] + v)
-                    cell_best[c] = min(cell_best[c], v)
-                    surplus_best[c] = min(surplus_best[c], s_fit + jc + Bk[c])
-            if Bk[DONE] < INF:
-                row_best = min(row_best, t_fit + jc + Bk[DONE])
-                if not text and Bk[DONE] < surplus_best[DONE]:
-                    surplus_best[DONE] = Bk[DONE]
+                bkc = Bk[c]
+                if bkc < INF:
+                    v = col_fit[c] + jc + bkc
+                    w = lead_sum[c] + v
+                    if w < row_best:
+                        row_best = w
+                    if v < cell_best[c]:
+                        cell_best[c] = v
+                    w = s_fit + jc + bkc
+                    if w < surplus_best[c]:
+                        surplus_best[c] = w
+            bkd = Bk[DONE]
+            if bkd < INF:
+                w = t_fit + jc + bkd
+                if w < row_best:
+                    row_best = w
+                if not text and bkd < surplus_best[DONE]:
+                    surplus_best[DONE] = bkd
         if i in repeats and B[repeats[i]][DONE] + 0.3 < row_best:
             row_best = B[repeats[i]][DONE] + 0.3
-        for s in range(n + 1):
-            v = trail(s, e) + row_p[i] + row_best
-            if s < n:
-                for c in range(s + 1, n):
+        row_on = row_p[i] + row_best
+        cp = cell_p[i]
+        # to_right[s]: the cheapest later cell of the row after column s.
+        to_right = [INF] * n
+        if e == 0:
+            run = INF
+            for st in range(n - 2, -1, -1):
+                nxt = cell_best[st + 1]
+                run = nxt if nxt < run + gap[st + 1] else run + gap[st + 1]
+                to_right[st] = run
+        else:
+            for st in range(n - 1):
+                for c in range(st + 1, n):
                     if cell_best[c] < INF:
-                        w = _seq_cost(range(s + 1, c), e, gap, empty) if e else sum(gap[s + 1 : c])
-                        w += cell_p[i] + cell_best[c]
-                        v = min(v, w)
-                if surplus_best[s] < INF:
-                    w = cell_p[i] + surplus_best[s] + DROP_SOFT * e
-                    v = min(v, w)
-            elif surplus_best[DONE] < INF:
-                w = surplus_best[DONE] + DROP_SOFT * e
-                v = min(v, w)
-            Bi[s] = v
+                        w = _seq_cost(range(st + 1, c), e, gap, empty) + cell_best[c]
+                        if w < to_right[st]:
+                            to_right[st] = w
+        for st in range(n):
+            v = trail(st, e) + row_on
+            w = cp + to_right[st]
+            if w < v:
+                v = w
+            if surplus_best[st] < INF:
+                w = cp + surplus_best[st] + DROP_SOFT * e
+                if w < v:
+                    v = w
+            Bi[st] = v
+        v = trail(DONE, e) + row_on
+        if surplus_best[DONE] < INF:
+            w = surplus_best[DONE] + DROP_SOFT * e
+            if w < v:
+                v = w
+        Bi[DONE] = v
 
     # Through-costs: for each cell of the winner, the cheapest alignment that
     # places its first atom otherwise (another column, another extent).
@@ -585,25 +654,26 @@ def _run(
             if not text:
                 continue
             Fi = F[i]
-            e = soft[i]
             jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
-            rbase = min((Fi[s] + trail(s, e) for s in range(n + 1) if Fi[s] < INF), default=INF)
-            rbase += row_p[i] + jc
+            if cell_in[i] is None:
+                enter(i)
+            into = cell_in[i]
+            assert into is not None
+            rbase = row_in[i][0] + jc
             Bk = B[k]
             options: list[tuple[int, float]] = []
             for c in range(n):
-                enter = rbase + lead_sum[c]
-                for s in range(c):
-                    if Fi[s] < INF:
-                        w = Fi[s] + cell_p[i] + jc
-                        w += _seq_cost(range(s + 1, c), e, gap, empty) if e else sum(gap[s + 1 : c])
-                        enter = min(enter, w)
-                options.append((c, enter + col_fit[c] + Bk[c]))
+                into_c = into[c][0] + jc
+                via_row = rbase + lead_sum[c]
+                options.append((c, (via_row if via_row < into_c else into_c) + col_fit[c] + Bk[c]))
             options.append((TITLE, rbase + t_fit + Bk[DONE]))
-            sur = min(
-                (Fi[s] + cell_p[i] + jc + s_fit + B[k][s] for s in range(n) if Fi[s] < INF),
-                default=INF,
-            )
+            sur = INF
+            extra = cell_p[i] + jc + s_fit
+            for st in range(n):
+                if Fi[st] < INF:
+                    w = Fi[st] + extra + Bk[st]
+                    if w < sur:
+                        sur = w
             options.append((SURPLUS, sur))
             for c, v in options:
                 if (i, k, c) in win or v == INF:
@@ -690,6 +760,17 @@ def _learn(
     return out
 
 
+@functools.lru_cache(maxsize=8192)
+def _costs(sh: Shape, kinds: tuple[Kind, ...]) -> list[float]:
+    return [cost(sh, kd) for kd in kinds]
+
+
+def _prefix(stream: Stream, atoms: int) -> Stream:
+    if len(stream.atoms) <= atoms:
+        return stream
+    return attrs.evolve(stream, atoms=stream.atoms[:atoms], seps=(*stream.seps[:atoms], Sep()))
+
+
 def align(
     stream: Stream,
     header: Header,
@@ -699,10 +780,15 @@ def align(
     """The cheapest alignment of `stream` to `columns`, prices learnt once.
     `simplify` converts a Traditional table's cells before they are judged
     (the words that judge them are Simplified)."""
-    first = _prices(stream, header, None, simplify)
-    _, trace = _run(stream, header, columns, first, simplify)
-    learnt = _learn(stream, trace, header)
-    second, _ = _run(stream, header, columns, _prices(stream, header, learnt, simplify), simplify)
+    fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] = {}
+    # What the separators mean is learnt from the first rows: a long table
+    # says nothing more about it, and the work stays linear.
+    sample = _prefix(stream, LEARN_ATOMS)
+    first = _prices(sample, header, None, simplify)
+    _, trace = _run(sample, header, columns, first, simplify, doubts=False, fit_cache=fit_cache)
+    learnt = _learn(sample, trace, header)
+    again = _prices(stream, header, learnt, simplify)
+    second, _ = _run(stream, header, columns, again, simplify, fit_cache=fit_cache)
     return second
 
 
@@ -711,7 +797,13 @@ def align(
 
 def _span(stream: Stream, start: int, end: int) -> Span:
     a = stream.atoms
-    return Span(start_line=a[start].line + 1, end_line=a[end - 1].line + 1)
+    return _lines_span(a[start].line + 1, a[end - 1].line + 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lines_span(first: int, last: int) -> Span:
+    """One frozen Span per line range: the cells of a line share it."""
+    return Span(start_line=first, end_line=last)
 
 
 def to_table(

@@ -65,6 +65,9 @@ _LEADING_GAP = {
 }
 
 
+_INLINE: dict[str | None, Sep] = {}  # filled below: one frozen Sep per inline kind
+
+
 def is_blank(line: str) -> bool:
     return not line.strip()
 
@@ -121,6 +124,9 @@ class Sep:
     def barred(self) -> bool:
         """A | stands at the break: the cell before it is closed."""
         return self.closed or self.opened
+
+
+_INLINE.update({k: Sep(inline=k) for k in (PIPE, TAB, GAP, SPACE)})
 
 
 @attrs.frozen(kw_only=True)
@@ -260,7 +266,7 @@ def stream(
             if n == 0:
                 seps.append(Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full))
             else:
-                seps.append(Sep(inline=kind))
+                seps.append(_INLINE[kind])
             atoms.append(Atom(text=text, line=k, droppable=cut_at_tab and n == last))
         blanks = bars = 0
         closed = pieces.closed

@@ -126,7 +126,7 @@ def _items(text: str) -> list[str]:
 
 
 def _strip_markers(item: str, markers: tuple[str, ...]) -> str:
-    """办公室牵头 → 办公室, 商务部等 → 商务部: a role word ending the item."""
+    """县甲局牵头 → 县甲局, 县乙局等 → 县乙局: a role word ending the item."""
     changed = True
     while changed and item:
         changed = False
