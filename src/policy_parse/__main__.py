@@ -368,14 +368,9 @@ _Row = TypeVar("_Row")
 
 def _passed_over(files: Sequence[str], lang: Lang) -> list[dict[str, Any]]:
     """Summary rows of the files a folder held in a type no reader knows."""
-    from .messages import error_line
+    from .batch import unread_row
 
-    return [
-        {"file": f, "format": "", "status": "skipped", "measures": 0, "table_rows": 0,
-         "errors": 0, "warnings": 0, "infos": 0, "output": "",
-         "message": error_line("skipped", lang, file=f), "failed_on": False}
-        for f in files
-    ]  # fmt: skip
+    return [unread_row(f, "skipped", lang) for f in files]
 
 
 def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
@@ -445,13 +440,9 @@ def _batch_end(
 
 def _interrupted(source: str, lang: Lang) -> dict[str, Any]:
     """The summary row of a file Ctrl-C stopped before it was done."""
-    from .messages import error_line
+    from .batch import unread_row
 
-    return {
-        "file": source, "format": "", "status": "interrupted", "measures": 0, "table_rows": 0,
-        "errors": 0, "warnings": 0, "infos": 0, "failed_on": False, "output": "",
-        "message": error_line("interrupted", lang, file=source),
-    }  # fmt: skip
+    return unread_row(source, "interrupted", lang)
 
 
 def _run(tasks: list[tuple[Any, ...]], jobs: int, worker: Any = None) -> Iterator[Any]:
@@ -478,36 +469,12 @@ def _in_order(pool: Executor, tasks: list[tuple[Any, ...]], worker: Any = None) 
         try:
             yield f.result()
         except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
-            if worker is part_one:
-                from .messages import error_line
-
-                detail = f"{type(exc).__name__}: {exc}"
-                yield (
-                    {
-                        "file": t[0],
-                        "format": "",
-                        "status": "internal",
-                        "measures": 0,
-                        "table_rows": 0,
-                        "errors": 0,
-                        "warnings": 0,
-                        "infos": 0,
-                        "output": "",
-                        "message": error_line("internal", t[1], file=t[0], detail=detail),
-                        "failed_on": False,
-                    },
-                    None,
-                )
-                continue
-            from .messages import error_line
+            from .batch import unread_row
 
             detail = f"{type(exc).__name__}: {exc}"
-            yield {
-                "file": t[0], "format": "", "status": "internal", "measures": 0,
-                "table_rows": 0, "errors": 0, "warnings": 0, "infos": 0, "output": "",
-                "message": error_line("internal", t[3], file=t[0], detail=detail),
-                "failed_on": False,
-            }  # fmt: skip
+            lang = t[1] if worker is part_one else t[3]
+            row = unread_row(t[0], "internal", lang, detail=detail)
+            yield (row, None) if worker is part_one else row
 
 
 def _progress(

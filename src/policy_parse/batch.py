@@ -64,13 +64,6 @@ def _parse_one(source: SourceLike, options: dict[str, Any]) -> Result:
         return exc
 
 
-def one_pdf_worker(limits: Limits | None) -> Limits:
-    """`limits` with one PDF worker per file: when files are already parsed
-    side by side, sharing each file's pages too would only oversubscribe the
-    CPUs (Limits.pdf_workers)."""
-    return attrs.evolve(limits or Limits(), pdf_workers=1)
-
-
 def parse_many(
     sources: Iterable[SourceLike],
     *,
@@ -232,17 +225,7 @@ def process_one(
         row = {**row, **_internal(exc, source, lang)}
         give(row)
         return row
-    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
-    row.update(
-        format=notice.source.format.value,
-        measures=len(notice.measures),
-        table_rows=len(notice.table),
-        errors=counts[Severity.ERROR],
-        warnings=counts[Severity.WARNING],
-        infos=counts[Severity.INFO],
-        failed_on=failed_on(notice, fail_on),
-        sha256=notice.source.sha256,
-    )
+    row.update(_counts(notice, fail_on))
     written = False
     try:
         from ._support.atomic import write_atomic
@@ -293,18 +276,38 @@ def part_one(
         }, None
     except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
         return {**row, **_internal(exc, source, lang)}, None
-    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
-    row.update(
-        format=notice.source.format.value,
-        measures=len(notice.measures),
-        table_rows=len(notice.table),
-        errors=counts[Severity.ERROR],
-        warnings=counts[Severity.WARNING],
-        infos=counts[Severity.INFO],
-        failed_on=failed_on(notice, fail_on),
-        sha256=notice.source.sha256,
-    )
+    row.update(_counts(notice, fail_on))
     return row, part
+
+
+def unread_row(
+    source: str, status: str, lang: Lang, *, key: str | None = None, detail: object = None
+) -> dict[str, Any]:
+    """The summary row of a file no notice came from (skipped, interrupted,
+    its worker died): zero counts, `message` from the [error] entry `key`
+    (default: the status)."""
+    from .messages import error_line
+
+    return {
+        "file": source, "format": "", "status": status, "measures": 0, "table_rows": 0,
+        "errors": 0, "warnings": 0, "infos": 0, "output": "", "failed_on": False,
+        "message": error_line(key or status, lang, file=source, detail=detail),
+    }  # fmt: skip
+
+
+def _counts(notice: Notice, fail_on: str | None) -> dict[str, Any]:
+    """A parsed notice's summary columns: format, counts, --fail-on, hash."""
+    counts = {s: sum(1 for d in notice.discrepancies if d.severity is s) for s in Severity}
+    return {
+        "format": notice.source.format.value,
+        "measures": len(notice.measures),
+        "table_rows": len(notice.table),
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
+        "failed_on": failed_on(notice, fail_on),
+        "sha256": notice.source.sha256,
+    }
 
 
 def _internal(exc: Exception, source: str, lang: Lang) -> dict[str, Any]:

@@ -340,11 +340,7 @@ def _signal(proc: subprocess.Popen[bytes], signum: int) -> None:
 
 
 def _died(task: Task, exitcode: int | None) -> Row:
-    from .messages import error_line
+    from .batch import unread_row
 
     how = f"killed by signal {-exitcode}" if exitcode and exitcode < 0 else f"exit {exitcode}"
-    return {
-        "file": task[0], "format": "", "status": "internal", "measures": 0, "table_rows": 0,
-        "errors": 0, "warnings": 0, "infos": 0, "failed_on": False, "output": "",
-        "message": error_line("worker_died", task[3], file=task[0], detail=how),
-    }  # fmt: skip
+    return unread_row(task[0], "internal", task[3], key="worker_died", detail=how)

@@ -2,7 +2,7 @@
 
 A notice copied from a PDF (or a portal that kept the PDF's lines) is broken
 at the page width, anywhere: inside a sentence, a label (`责任单` / `位：`), a
-unit's name (`滁州经开区` / `管委会`), a convention note (`列第一` / `位者为牵头单
+unit's name (`甲市经开区` / `管委会`), a convention note (`列第一` / `位者为牵头单
 位`). A web copy has one paragraph per line. The lines are read back into
 paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
 
@@ -137,7 +137,7 @@ _ITEM_SEPARATORS = lazy_compile(r"[、，,；;：:\s]")
 
 def name_cut(last: str, line: str) -> bool:
     """The line break cut a unit's name: `last` ends on no department name
-    (省交通, 滁州经开区, 各: no ending of data/units.toml `endings`) and with the
+    (省交通, 甲市经开区, 各: no ending of data/units.toml `endings`) and with the
     start of `line` it makes a name (省交通 + 运输厅、…) or a place (各 + 县、…:
     [look] endings)."""
     tail = _ITEM_SEPARATORS.split(last.rstrip())[-1]

@@ -64,7 +64,7 @@ def _units_apart(before: str, after: str) -> bool:
     line) is one the clerk typed between two names, not a wrap inside one:
     the last item before it and the first after it each read as a unit
     (data/units.toml [wrap]).  区财政局 / 区税务局: yes; 区人力资源和社会 /
-    保障局, 区市场监督管理局 / 东湖分局, 各县(区)政 / 府: no."""
+    保障局, 区市场监督管理局 / 城东分局, 各县(区)政 / 府: no."""
     endings, no_end, branches, not_in, min_chars, max_chars = _wrap_words()
     head = _SEPARATOR.split(before)[-1]
     tail = _SEPARATOR.split(after, maxsplit=1)[0]
@@ -77,7 +77,7 @@ def _units_apart(before: str, after: str) -> bool:
         )
 
     # A branch is written after its parent without the level both start with
-    # (区市场监督管理局 / 东湖分局); 区综合行政执法局 / 区消防救援大队 are two.
+    # (区市场监督管理局 / 城东分局); 区综合行政执法局 / 区消防救援大队 are two.
     branch = tail.endswith(branches) and tail[0] != head[0]
     return unit(head) and unit(tail) and not head.endswith(no_end) and not branch
 
