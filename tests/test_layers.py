@@ -1,4 +1,4 @@
-"""The package's layout holds: read → segment → normalize → reconcile → emit,
+"""The package's layout holds: read → segment → normalize → reconcile → compare → emit,
 each stage importing itself, the stages before it and the shared modules,
 never a later stage; the shared modules import no stage.  Checked on the
 source's import statements (those inside functions too), not by importing."""
@@ -12,7 +12,7 @@ import policy_parse
 
 PACKAGE = Path(policy_parse.__file__).resolve().parent
 
-STAGES = ("read", "segment", "normalize", "reconcile", "emit")
+STAGES = ("read", "segment", "normalize", "reconcile", "compare", "emit")
 # The vocabulary every stage shares, and helpers that know no stage.
 SHARED = ("_support", "data", "errors", "models", "messages")
 # Importing these from the package root is no climb: its version metadata.
