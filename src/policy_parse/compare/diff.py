@@ -177,45 +177,31 @@ def _moves(
 
 def _pair_changes(a: Side, b: Side, score: float, home: str | None) -> list[Change]:
     doubtful = score < SURE
-    common = {"old": (a,), "new": (b,), "similarity": round(score, 3), "doubtful": doubtful}
+
+    def change(kind: ChangeKind, before: Value, after: Value) -> Change:
+        return Change(
+            kind=kind,
+            severity=severity(kind),
+            old=(a,),
+            new=(b,),
+            before=before,
+            after=after,
+            edits=text_edits(a.text, b.text) if kind is ChangeKind.TEXT else (),
+            similarity=round(score, 3),
+            doubtful=doubtful,
+        )
+
     out = []
     if key_text(a.text) != key_text(b.text):
-        out.append(
-            Change(
-                kind=ChangeKind.TEXT,
-                severity=severity(ChangeKind.TEXT),
-                before=a.text,
-                after=b.text,
-                edits=text_edits(a.text, b.text),
-                **common,
-            )
-        )
-    for kind, x, y in (
-        (ChangeKind.LEAD, a.lead, b.lead),
-        (ChangeKind.SUPPORT, a.support, b.support),
-    ):
-        if set(x) != set(y):
-            out.append(Change(kind=kind, severity=severity(kind), before=x, after=y, **common))
+        out.append(change(ChangeKind.TEXT, a.text, b.text))
+    if set(a.lead) != set(b.lead):
+        out.append(change(ChangeKind.LEAD, a.lead, b.lead))
+    if set(a.support) != set(b.support):
+        out.append(change(ChangeKind.SUPPORT, a.support, b.support))
     if key_text(a.deadline or "") != key_text(b.deadline or ""):
-        out.append(
-            Change(
-                kind=ChangeKind.DEADLINE,
-                severity=severity(ChangeKind.DEADLINE),
-                before=a.deadline,
-                after=b.deadline,
-                **common,
-            )
-        )
+        out.append(change(ChangeKind.DEADLINE, a.deadline, b.deadline))
     if a.section is not None and b.section is not None and b.section != home:
-        out.append(
-            Change(
-                kind=ChangeKind.MOVED,
-                severity=severity(ChangeKind.MOVED),
-                before=a.section,
-                after=b.section,
-                **common,
-            )
-        )
+        out.append(change(ChangeKind.MOVED, a.section, b.section))
     return out
 
 

@@ -143,17 +143,15 @@ def pair_measures(
         by_old.setdefault(i, []).append(j)
         by_new.setdefault(j, []).append(i)
     splits = _pieces(og, ng, by_old, partner_of_new, set(), set())
-    for i, pieces in splits:
-        if (j := partner_of_old.pop(i, None)) is not None:
-            del partner_of_new[j]
-        for j in pieces:
-            partner_of_new.pop(j, None)
+    for w, _ in splits:  # the whole's one-to-one partner is one of its pieces
+        if w in partner_of_old:
+            del partner_of_new[partner_of_old.pop(w)]
     split_new = {j for _, pieces in splits for j in pieces}
     split_old = {i for i, _ in splits}
     merges = _pieces(ng, og, by_new, partner_of_old, split_new, split_old)
-    for j, pieces in merges:
-        if (i := partner_of_new.pop(j, None)) is not None:
-            del partner_of_old[i]
+    for w, _ in merges:
+        if w in partner_of_new:
+            del partner_of_old[partner_of_new.pop(w)]
     pairs = tuple(sorted((i, j, score_of[i]) for i, j in partner_of_old.items()))
     return Pairing(
         pairs=pairs,
