@@ -194,3 +194,8 @@ def usage(key: str, lang: Lang, **fields: object) -> str:
 
 def summary_column(key: str, lang: Lang) -> str:
     return str(catalogue()["summary"][key][lang])
+
+
+def diff_word(table: str, key: str, lang: Lang, **fields: object) -> str:
+    """A word or sentence of the diff reports: [diff.<table>] <key>."""
+    return str(catalogue()["diff"][table][key][lang]).format(**fields)
