@@ -41,11 +41,12 @@ class Side:
 
     index: int
     id: str | None
-    section: str | None  # the section's heading as written (（二）扩大开放), else its number
+    section: str | None  # its innermost heading as written (（二）扩大开放, else 一、…)
     text: str
     lead: tuple[str, ...]
     support: tuple[str, ...]
     deadline: str | None  # as written, the measure's own or its 分工表 row's
+    deadline_value: str | None  # normalised (2024-12-31): 年底前 = 12月底前
     row: int | None  # its 分工表 row
 
 
@@ -100,9 +101,12 @@ def severity(kind: ChangeKind) -> Severity:
     return Severity(load("diff")["severity"][kind.value])
 
 
-def _sections(notice: Notice) -> dict[tuple[str | None, str | None], str]:
+def _headings(notice: Notice) -> dict[tuple[str | None, str | None], str]:
+    """(part, section) → the innermost heading as a reader finds it."""
     out: dict[tuple[str | None, str | None], str] = {}
     for p in notice.parts:
+        if p.number is not None:
+            out[p.number, None] = f"{p.written}{p.title or ''}" or p.number
         for s in p.sections:
             out[p.number, s.number] = f"{s.written}{s.title}" or s.number
     return out
@@ -110,7 +114,7 @@ def _sections(notice: Notice) -> dict[tuple[str | None, str | None], str]:
 
 def _sides(notice: Notice, canon: Mapping[str, str]) -> list[Side]:
     rows = {e.id: e for e in notice.table if e.id is not None}
-    heads = _sections(notice)
+    heads = _headings(notice)
 
     def names(units: Sequence[Unit]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(canon.get(u.name, u.name) for u in units))
@@ -119,7 +123,7 @@ def _sides(notice: Notice, canon: Mapping[str, str]) -> list[Side]:
     for k, m in enumerate(notice.measures):
         entry = rows.get(m.id) if m.id is not None else None
         deadline = m.deadline or (entry.deadline if entry is not None else None)
-        section = heads.get((m.part, m.section), m.section) if m.section is not None else None
+        section = heads.get((m.part, m.section), m.section or m.part)
         out.append(
             Side(
                 index=k,
@@ -129,6 +133,7 @@ def _sides(notice: Notice, canon: Mapping[str, str]) -> list[Side]:
                 lead=names(m.lead),
                 support=names(m.support),
                 deadline=deadline.written if deadline is not None else None,
+                deadline_value=deadline.value if deadline is not None else None,
                 row=entry.row if entry is not None else None,
             )
         )
@@ -198,11 +203,16 @@ def _pair_changes(a: Side, b: Side, score: float, home: str | None) -> list[Chan
         out.append(change(ChangeKind.LEAD, a.lead, b.lead))
     if set(a.support) != set(b.support):
         out.append(change(ChangeKind.SUPPORT, a.support, b.support))
-    if key_text(a.deadline or "") != key_text(b.deadline or ""):
+    if _due(a) != _due(b):
         out.append(change(ChangeKind.DEADLINE, a.deadline, b.deadline))
     if a.section is not None and b.section is not None and b.section != home:
         out.append(change(ChangeKind.MOVED, a.section, b.section))
     return out
+
+
+def _due(s: Side) -> str:
+    """A deadline as compared: its date where both have one, else its words."""
+    return s.deadline_value or key_text(s.deadline or "")
 
 
 def diff(old: Notice, new: Notice, *, aliases: Mapping[str, str] | None = None) -> NoticeDiff:

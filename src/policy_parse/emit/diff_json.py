@@ -33,6 +33,7 @@ def _side(s: Side) -> dict[str, Any]:
         "lead": list(s.lead),
         "support": list(s.support),
         "deadline": s.deadline,
+        "deadline_value": s.deadline_value,
         "table_row": s.row,
     }
 
