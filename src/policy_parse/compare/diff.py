@@ -224,7 +224,10 @@ def diff(old: Notice, new: Notice, *, aliases: Mapping[str, str] | None = None) 
 
     def places(sides: Sequence[Side]) -> list[Place]:
         n = max(len(sides), 1)
-        return [Place(section=s.section, row=s.row, at=s.index / n) for s in sides]
+        return [
+            Place(section=s.section, row=s.row, units=(*s.lead, *s.support), at=s.index / n)
+            for s in sides
+        ]
 
     pairing = pair_measures([s.text for s in a], [s.text for s in b], places(a), places(b))
     home = _moves(a, b, pairing.pairs)

@@ -6,7 +6,7 @@ text, scored by Dice's coefficient.  Comparing every pair with difflib is
 quadratic in measures and in characters; instead an index of the bigrams
 few measures share proposes candidates, and only those are scored.  Near
 ties go to the measure in the same section, then the same 分工表 row, then
-the nearer place in the list.  After the one-to-one match, a measure whose
+the same units, then the nearer place in the list.  After the one-to-one match, a measure whose
 text the pieces of several others cover is a split (one old → several new)
 or a merge (several old → one new).
 """
@@ -65,10 +65,12 @@ def share(part: frozenset[str], whole: frozenset[str]) -> float:
 @attrs.frozen(kw_only=True)
 class Place:
     """Where a measure sits, for the tie-breakers: its section (by title,
-    which survives renumbering), its 分工表 row, its share of the list."""
+    which survives renumbering), its 分工表 row, its units (a notice may
+    give one sentence twice, to two leads), its share of the list."""
 
     section: str | None
     row: int | None
+    units: tuple[str, ...] = ()
     at: float
 
 
@@ -124,6 +126,7 @@ def pair_measures(
                     -round(score, ROUND),
                     po.section != pn.section,
                     po.row != pn.row,
+                    po.units != pn.units,
                     abs(po.at - pn.at),
                     i,
                     j,
