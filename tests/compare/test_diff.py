@@ -9,7 +9,6 @@ those k.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import attrs
