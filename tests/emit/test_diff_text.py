@@ -1,0 +1,37 @@
+"""emit/diff_text.py: the diff as a text report, in zh and en."""
+
+from __future__ import annotations
+
+import policy_parse
+from diffcases import OLD, every_kind
+from policy_parse.compare.diff import diff
+from policy_parse.emit.diff_text import to_text
+
+
+def test_a_reworded_measure_shows_what_went_and_what_came_on_one_line() -> None:
+    report = to_text(every_kind())
+    assert "推行企业开办一网通办{+<b>+}，压缩办理时间至[-一-]{+半+}个工作日。" in report
+
+
+def test_each_change_is_one_line_with_its_severity_in_the_language_asked_for() -> None:
+    zh, en = to_text(every_kind()), to_text(every_kind(), lang="en")
+    assert "[警告] 牵头单位变化: 措施2→措施2：牵头单位由“区发展改革委”改为“区数据局”" in zh
+    assert "[warning] lead changed: measure 2 → measure 2: lead 区发展改革委 → 区数据局" in en
+    assert "[提示] 合并: 措施6、措施7合并为措施7" in zh
+    assert "变化9处" in zh and "9 changes" in en
+
+
+def test_a_split_lists_the_old_measure_and_its_new_pieces() -> None:
+    lines = to_text(every_kind()).splitlines()
+    at = next(k for k, x in enumerate(lines) if "措施5拆分为措施5、措施6" in x)
+    assert lines[at + 1 : at + 4] == [
+        "    - 措施5 盘活存量工业用地，推行标准地出让改革，提高土地利用效率。",
+        "    + 措施5 盘活存量工业用地，推行标准地出让改革。",
+        "    + 措施6 提高土地利用效率。",
+    ]
+
+
+def test_two_equal_versions_say_so() -> None:
+    notice = policy_parse.parse_text(OLD)
+    assert "两版措施内容相同" in to_text(diff(notice, notice))
+    assert "numbering aside" in to_text(diff(notice, notice), lang="en")
