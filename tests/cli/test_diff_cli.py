@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,28 @@ def test_the_module_runs_the_subcommand_and_prints_the_report(pair: tuple[str, s
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Comparison of two versions\n")
     assert "measure 5 split into measure 5, measure 6" in run.stdout
+
+
+def test_the_smallest_example_of_docs_diff_md_prints_what_it_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "diff.md").read_text("utf-8")
+    for name in ("old.txt", "new.txt"):
+        block = re.search(rf"`{name}`:\n\n((?:    .*\n)+)", doc)
+        assert block is not None, name
+        lines = [x[4:] for x in block.group(1).splitlines()]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shown = re.search(r"\$ python -m policy_parse diff old.txt new.txt\n(.*?)```", doc, re.DOTALL)
+    assert shown is not None
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "old.txt", "new.txt"]) == 0
+    assert capfd.readouterr().out == shown.group(1)
+    # And the Python lines below it, as a doctest in the same folder.
+    import doctest
+
+    example = re.search(r"```\n(>>> .*?)```", doc, re.DOTALL)
+    assert example is not None
+    test = doctest.DocTestParser().get_doctest(example.group(1), {}, "docs/diff.md", None, 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.summarize(verbose=False) == (0, 3)

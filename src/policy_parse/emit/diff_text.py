@@ -89,13 +89,18 @@ def _oneline(text: str) -> str:
     return printable(" ".join(text.split()))
 
 
+def _version(side: str, path: str | None, title: str | None, lang: Lang) -> str:
+    named = f"{_oneline(path or '-')} {_oneline(title or '')}".rstrip()
+    return f"{diff_word('ui', side, lang)}: {named}"
+
+
 def to_text(d: NoticeDiff, *, lang: Lang = "zh") -> str:
     """The report: both files, the counts, then each change in the new
     version's order with the text it concerns."""
     out = [
         diff_word("ui", "title", lang),
-        f"{diff_word('ui', 'old', lang)}: {_oneline(d.old.path or '-')} {_oneline(d.old_title or '')}",
-        f"{diff_word('ui', 'new', lang)}: {_oneline(d.new.path or '-')} {_oneline(d.new_title or '')}",
+        _version("old", d.old.path, d.old_title, lang),
+        _version("new", d.new.path, d.new_title, lang),
         counts_line(d, lang),
         changes_line(d, lang),
         "",
