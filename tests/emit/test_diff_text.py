@@ -35,3 +35,17 @@ def test_two_equal_versions_say_so() -> None:
     notice = policy_parse.parse_text(OLD)
     assert "两版措施内容相同" in to_text(diff(notice, notice))
     assert "numbering aside" in to_text(diff(notice, notice), lang="en")
+
+
+def test_every_kind_has_a_severity_a_word_and_a_sentence_in_both_languages() -> None:
+    from policy_parse.compare.diff import ChangeKind, severity
+    from policy_parse.messages import LANGS, catalogue
+
+    words = catalogue()["diff"]
+    for kind in ChangeKind:
+        assert severity(kind).value in ("warning", "info")
+        for table in ("kind", "message"):
+            assert set(LANGS) <= set(words[table][kind.value]), (table, kind)
+    for table in ("ui", "column", "sheet", "cli"):
+        for key, entry in words[table].items():
+            assert set(LANGS) <= set(entry), (table, key)
