@@ -197,5 +197,9 @@ def summary_column(key: str, lang: Lang) -> str:
 
 
 def diff_word(table: str, key: str, lang: Lang, **fields: object) -> str:
-    """A word or sentence of the diff reports: [diff.<table>] <key>."""
-    return str(catalogue()["diff"][table][key][lang]).format(**fields)
+    """A word or sentence of the diff reports: [diff.<table>] <key>.  An
+    entry written as [singular, plural] is counted by the field `n`."""
+    form = catalogue()["diff"][table][key][lang]
+    if isinstance(form, list):
+        form = form[0] if fields.get("n") == 1 else form[1]
+    return str(form).format(**fields)

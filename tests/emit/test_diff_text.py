@@ -49,3 +49,10 @@ def test_every_kind_has_a_severity_a_word_and_a_sentence_in_both_languages() -> 
     for table in ("ui", "column", "sheet", "cli"):
         for key, entry in words[table].items():
             assert set(LANGS) <= set(entry), (table, key)
+
+
+def test_one_change_is_counted_in_the_singular_in_english() -> None:
+    old = policy_parse.parse_text(OLD)
+    new = policy_parse.parse_text(OLD.replace("2024年9月", "2024年10月"))
+    assert "\n1 change: deadline changed 1\n" in to_text(diff(old, new), lang="en")
+    assert "\n变化1处：完成时限变化 1\n" in to_text(diff(old, new))
