@@ -401,3 +401,14 @@ def test_a_real_notice_against_a_rewrapped_or_repunctuated_copy_has_no_change(
         d = diff(old, new)
         assert (name, d.changes) == (name, ())
         assert d.matched == len(old.measures) == len(new.measures) > 5
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_the_sample_in_another_format_is_the_same_notice(suffix: str) -> None:
+    # samples/notice.* are one notice in several formats: no measure differs.
+    from golden import need_reader_for
+
+    other = SAMPLES / f"notice{suffix}"
+    need_reader_for(other)
+    d = policy_parse.diff(SAMPLES / "notice.txt", other)
+    assert (d.matched, d.unchanged, d.changes) == (78, 78, ())
