@@ -69,7 +69,8 @@ def test_usage_errors_exit_4(
     assert main(["diff", *pair, "--format", "csv", "-o", out, "--lang", "en"]) == 4
     assert "contradicts" in capsys.readouterr().err
     assert main(["diff", *pair, "-o", pair[1]]) == 4
-    assert main(["diff", "-", pair[1]]) == 4
+    assert main(["diff", "-", pair[1], "--lang", "en"]) == 4
+    assert "diff reads no standard input" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         main(["diff", pair[0]])
     assert exc.value.code == 4

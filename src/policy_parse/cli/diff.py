@@ -98,9 +98,7 @@ def main(argv: Sequence[str]) -> int:
         needs(fmt, lang)
         top._refuse_output_onto_input(args.output, [args.old, args.new], lang)
         if "-" in (args.old, args.new):
-            from ..messages import usage
-
-            raise Usage(usage("stdin_alone", lang))
+            raise Usage(diff_word("cli", "no_stdin", lang))
         options: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
         if args.aliases:
             from ..aliases import load_aliases
