@@ -49,6 +49,7 @@ __all__ = [
     "NoTextLayerError",
     "NotANoticeError",
     "Notice",
+    "NoticeDiff",
     "Part",
     "PolicyParseError",
     "Residue",
@@ -61,6 +62,7 @@ __all__ = [
     "UnitStatus",
     "UnsupportedFormatError",
     "__version__",
+    "diff",
     "load_aliases",
     "notice_from_document",
     "parse",
@@ -84,6 +86,7 @@ if TYPE_CHECKING:
 
     from .aliases import load_aliases
     from .batch import parse_many
+    from .compare.diff import NoticeDiff
     from .emit.html import to_html
     from .emit.json import SCHEMA_ID, to_dict, to_json
     from .emit.tabular import to_csv, to_xlsx
@@ -158,6 +161,7 @@ _LAZY = {
     "segment": ".segment",
     "load_aliases": ".aliases",
     "parse_many": ".batch",
+    "NoticeDiff": ".compare.diff",
     "to_html": ".emit.html",
     "to_csv": ".emit.tabular",
     "to_xlsx": ".emit.tabular",
@@ -243,6 +247,26 @@ def _path_of(source: object) -> str | None:
     if isinstance(source, str) and "\n" not in source and "\r" not in source:
         return source
     return None
+
+
+def diff(
+    old: Notice | SourceLike,
+    new: Notice | SourceLike,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    **options: Any,
+) -> NoticeDiff:
+    """What changed from `old` to `new`, two versions of a notice: parsed
+    notices, or sources `parse` reads (with `options`: password, limits,
+    pdf_engine).  Measures are matched by content, not number; see
+    docs/diff.md.  `aliases` map abbreviations to canonical names, for
+    the units of both."""
+    from .compare.diff import diff as compare
+    from .models import Notice
+
+    a = old if isinstance(old, Notice) else parse(old, aliases=aliases, **options)
+    b = new if isinstance(new, Notice) else parse(new, aliases=aliases, **options)
+    return compare(a, b, aliases=aliases)
 
 
 def parse_text(

@@ -2,6 +2,7 @@
 
 One input writes to standard output or `-o FILE`; several inputs (or a
 folder) write one output per input into `-o DIR` plus `summary.csv`.
+`policy-parse diff OLD NEW` compares two versions (cli/diff.py).
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A subcommand first, in its own module (a notice named diff: ./diff).
+    if (argv := list(sys.argv[1:] if argv is None else argv))[:1] == ["diff"]:
+        from .cli.diff import main as diff
+
+        return diff(argv[1:])
     from .cli.args import Usage, folder_hint, needs, output_format, parse_args
     from .messages import error_line, usage
 

@@ -194,3 +194,12 @@ def usage(key: str, lang: Lang, **fields: object) -> str:
 
 def summary_column(key: str, lang: Lang) -> str:
     return str(catalogue()["summary"][key][lang])
+
+
+def diff_word(table: str, key: str, lang: Lang, **fields: object) -> str:
+    """A word or sentence of the diff reports: [diff.<table>] <key>.  An
+    entry written as [singular, plural] is counted by the field `n`."""
+    form = catalogue()["diff"][table][key][lang]
+    if isinstance(form, list):
+        form = form[0] if fields.get("n") == 1 else form[1]
+    return str(form).format(**fields)
