@@ -27,8 +27,8 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from policy_parse.read.layout.page_model import Char, Edge, PageModel  # noqa: E402
-from policy_parse.read.pdf.pdfium import PdfiumEngine  # noqa: E402
+from policy_parse.read.layout.page_model import Char, Edge, PageModel
+from policy_parse.read.pdf.pdfium import PdfiumEngine
 
 NS = "http://www.ofdspec.org/2016"
 MM = 25.4 / 72  # one point in millimetres
