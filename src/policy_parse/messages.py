@@ -194,3 +194,12 @@ def usage(key: str, lang: Lang, **fields: object) -> str:
 
 def summary_column(key: str, lang: Lang) -> str:
     return str(catalogue()["summary"][key][lang])
+
+
+def across(key: str, lang: Lang, **fields: object) -> str:
+    """A word of the registry and cover reports (data/messages.toml [across])."""
+    return str(catalogue()["across"][key][lang]).format(**fields)
+
+
+def across_column(key: str, lang: Lang) -> str:
+    return str(catalogue()["across"]["column"][key][lang])
