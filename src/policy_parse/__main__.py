@@ -84,6 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .cli.args import Usage, folder_hint, needs, output_format, parse_args
     from .messages import error_line, usage
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("cover", "names") and not Path(argv[0]).exists():
+        from .cli.commands import main as command  # policy_parse cover / names
+
+        return command(argv, _write, _error)
     args = parse_args(argv, _Version)
     lang: Lang = args.lang
     try:
@@ -398,7 +403,7 @@ def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
     jobs, limits = plan_workers(min(args.jobs or cpus(), max(len(files), 1)), options.get("limits"))
     options = {**options, "limits": limits}
     tasks = [(src, lang, args.fail_on, options) for src in files]
-    combined = Combined(lang)
+    combined = Combined(lang, aliases=options.get("aliases"))
     rows = []
     for row, part in _progress(
         _run(tasks, jobs, worker=part_one), len(tasks), quiet=args.quiet, lang=lang

@@ -125,6 +125,16 @@ def _long_endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
+@functools.cache
+def _branch_endings() -> tuple[str, ...]:
+    return tuple(load("units")["registry"]["branch_endings"])
+
+
+def _branch_of(short: str, full: str) -> bool:
+    """市场监管分局 is a branch of 市场监管局, not its longer name."""
+    return any(full.endswith(b) and not short.endswith(b) for b in _branch_endings())
+
+
 def _reduced(name: str) -> str:
     for long, short in _long_endings():
         if name.endswith(long) and len(name) > len(long):
@@ -204,6 +214,8 @@ def build(
                 candidates[t] = "curated"
         for k in index.fulls(key):
             for full in reduced[k]:
+                if _branch_of(name, full):
+                    continue
                 candidates.setdefault(full, "ending" if _reduced(full) != full else "abbreviation")
         for other in reduced[key]:
             if other != name and len(other) > len(name):

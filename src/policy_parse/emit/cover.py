@@ -77,18 +77,41 @@ def tables(result: Cover, lang: Lang) -> dict[str, tuple[list[str], list[list[An
     yes, no = c("yes", lang), c("no", lang)
     return {
         "items": (
-            [c("item", lang), c("item_number", lang), c("item_text", lang), c("covered", lang),
-             c("measures", lang)],
-            [[i.id, i.number, i.text, yes if i.measures else no, sep.join(i.measures)]
-             for i in result.items],
-        ),  # fmt: skip
+            [
+                c("item", lang),
+                c("item_number", lang),
+                c("item_text", lang),
+                c("covered", lang),
+                c("measures", lang),
+            ],
+            [
+                [i.id, i.number, i.text, yes if i.measures else no, sep.join(i.measures)]
+                for i in result.items
+            ],
+        ),
         "links": (
-            [c("measure", lang), c("measure_text", lang), c("item", lang), c("how", lang),
-             c("score", lang), c("doubt", lang), c("column", lang)],
-            [[link.measure, link.text, sep.join(link.items), across(f"how_{link.how}", lang),
-              link.score, _doubt(link, lang), link.column or ""]
-             for link in result.links],
-        ),  # fmt: skip
+            [
+                c("measure", lang),
+                c("measure_text", lang),
+                c("item", lang),
+                c("how", lang),
+                c("score", lang),
+                c("doubt", lang),
+                c("column", lang),
+            ],
+            [
+                [
+                    link.measure,
+                    link.text,
+                    sep.join(link.items),
+                    across(f"how_{link.how}", lang),
+                    link.score,
+                    _doubt(link, lang),
+                    link.column or "",
+                ]
+                for link in result.links
+            ],
+        ),
     }
 
 
@@ -98,18 +121,26 @@ def cover_to_csv(result: Cover, lang: Lang = "zh") -> str:
     from .tabular import csv_text
 
     c = across_column
-    header = [c("item", lang), c("item_text", lang), c("measure", lang), c("measure_text", lang),
-              c("how", lang), c("score", lang), c("doubt", lang)]  # fmt: skip
+    header = [
+        c("item", lang),
+        c("item_text", lang),
+        c("measure", lang),
+        c("measure_text", lang),
+        c("how", lang),
+        c("score", lang),
+        c("doubt", lang),
+    ]
     texts = {i.id: i.text for i in result.items}
     links = {i.id: [lk for lk in result.links if i.id in lk.items] for i in result.items}
     rows: list[list[str]] = []
     for item in result.items:
-        for lk in links[item.id] or [None]:
-            if lk is None:
-                rows.append([item.id, item.text, "", "", across("how_none", lang), "", ""])
-            else:
-                rows.append([item.id, texts[item.id], lk.measure, lk.text,
-                             across(f"how_{lk.how}", lang), str(lk.score), _doubt(lk, lang)])  # fmt: skip
+        if not links[item.id]:
+            rows.append([item.id, item.text, "", "", across("how_none", lang), "", ""])
+        for lk in links[item.id]:
+            how = across(f"how_{lk.how}", lang)
+            rows.append(
+                [item.id, texts[item.id], lk.measure, lk.text, how, str(lk.score), _doubt(lk, lang)]
+            )
     for lk in result.unlinked:
         rows.append(["", "", lk.measure, lk.text, across("how_none", lang), str(lk.score), ""])
     return csv_text(header, rows)
@@ -129,11 +160,16 @@ def cover_to_html(result: Cover, lang: Lang = "zh") -> str:
     return html_page(
         across("cover_title", lang),
         lang,
-        [f"{across('parent', lang)}: {result.parent}", f"{across('notice', lang)}: {result.notice}",
-         _counts(result, lang)],  # fmt: skip
-        [(across("uncovered", lang), *uncovered),
-         (across("items", lang), *t["items"]),
-         (across("links", lang), *t["links"])],  # fmt: skip
+        [
+            f"{across('parent', lang)}: {result.parent}",
+            f"{across('notice', lang)}: {result.notice}",
+            _counts(result, lang),
+        ],
+        [
+            (across("uncovered", lang), *uncovered),
+            (across("items", lang), *t["items"]),
+            (across("links", lang), *t["links"]),
+        ],
     )
 
 
@@ -168,6 +204,12 @@ def _short(text: str, width: int = 40) -> str:
 
 def render_cover(result: Cover, fmt: str, lang: Lang) -> str | bytes:
     """`result` in one of emit.outputs.SUFFIX's formats."""
-    writers = {"text": cover_to_text, "json": cover_to_json, "csv": cover_to_csv,
-               "xlsx": cover_to_xlsx, "html": cover_to_html}  # fmt: skip
-    return writers[fmt](result, lang)  # type: ignore[no-any-return]
+    if fmt == "xlsx":
+        return cover_to_xlsx(result, lang)
+    if fmt == "json":
+        return cover_to_json(result, lang)
+    if fmt == "csv":
+        return cover_to_csv(result, lang)
+    if fmt == "html":
+        return cover_to_html(result, lang)
+    return cover_to_text(result, lang)

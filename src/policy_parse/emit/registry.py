@@ -75,10 +75,14 @@ def tables(registry: Registry, lang: Lang) -> dict[str, tuple[list[str], list[li
         "refused": (
             [c("name", lang), c("candidates", lang), c("reason", lang), c("files", lang)],
             [
-                [r.name, sep.join(r.candidates), across(f"reason_{r.reason}", lang),
-                 sep.join(r.files)]
+                [
+                    r.name,
+                    sep.join(r.candidates),
+                    across(f"reason_{r.reason}", lang),
+                    sep.join(r.files),
+                ]
                 for r in registry.refused
-            ],  # fmt: skip
+            ],
         ),
     }
 
@@ -89,18 +93,36 @@ def registry_to_csv(registry: Registry, lang: Lang = "zh") -> str:
     from .tabular import csv_text
 
     c, sep = across_column, _sep(lang)
-    header = [c("name", lang), c("kind", lang), c("canonical", lang), c("candidates", lang),
-              c("rule", lang), c("files", lang)]  # fmt: skip
+    header = [
+        c("name", lang),
+        c("kind", lang),
+        c("canonical", lang),
+        c("candidates", lang),
+        c("rule", lang),
+        c("files", lang),
+    ]
     rows = [
-        [m.name, c("kind_merge", lang), m.canonical, "", across(f"rule_{m.rule}", lang),
-         sep.join(m.files)]
+        [
+            m.name,
+            c("kind_merge", lang),
+            m.canonical,
+            "",
+            across(f"rule_{m.rule}", lang),
+            sep.join(m.files),
+        ]
         for m in registry.merges
-    ]  # fmt: skip
+    ]
     rows += [
-        [r.name, c("kind_refused", lang), "", sep.join(r.candidates),
-         across(f"reason_{r.reason}", lang), sep.join(r.files)]
+        [
+            r.name,
+            c("kind_refused", lang),
+            "",
+            sep.join(r.candidates),
+            across(f"reason_{r.reason}", lang),
+            sep.join(r.files),
+        ]
         for r in registry.refused
-    ]  # fmt: skip
+    ]
     return csv_text(header, rows)
 
 
@@ -140,15 +162,27 @@ def registry_to_text(registry: Registry, lang: Lang = "zh") -> str:
         also = across("also", lang, forms=sep.join(d.forms[1:])) if len(d.forms) > 1 else ""
         lines.append(f"  {d.name}{also} · {across('in_files', lang, n=len(d.files))}")
     merges = [
-        across("merge_line", lang, name=m.name, canonical=m.canonical,
-               rule=across(f"rule_{m.rule}", lang), files=sep.join(m.files))
+        across(
+            "merge_line",
+            lang,
+            name=m.name,
+            canonical=m.canonical,
+            rule=across(f"rule_{m.rule}", lang),
+            files=sep.join(m.files),
+        )
         for m in registry.merges
-    ]  # fmt: skip
+    ]
     refused = [
-        across("refusal_line", lang, name=r.name, candidates=sep.join(r.candidates),
-               reason=across(f"reason_{r.reason}", lang), files=sep.join(r.files))
+        across(
+            "refusal_line",
+            lang,
+            name=r.name,
+            candidates=sep.join(r.candidates),
+            reason=across(f"reason_{r.reason}", lang),
+            files=sep.join(r.files),
+        )
         for r in registry.refused
-    ]  # fmt: skip
+    ]
     for key, said in (("merges", merges), ("refused", refused)):
         lines += ["", f"{across(key, lang)}:"]
         lines += [f"  {line}" for line in said or [across("none", lang)]]
@@ -157,6 +191,12 @@ def registry_to_text(registry: Registry, lang: Lang = "zh") -> str:
 
 def render_registry(registry: Registry, fmt: str, lang: Lang) -> str | bytes:
     """`registry` in one of emit.outputs.SUFFIX's formats."""
-    writers = {"text": registry_to_text, "json": registry_to_json, "csv": registry_to_csv,
-               "xlsx": registry_to_xlsx, "html": registry_to_html}  # fmt: skip
-    return writers[fmt](registry, lang)  # type: ignore[no-any-return]
+    if fmt == "xlsx":
+        return registry_to_xlsx(registry, lang)
+    if fmt == "json":
+        return registry_to_json(registry, lang)
+    if fmt == "csv":
+        return registry_to_csv(registry, lang)
+    if fmt == "html":
+        return registry_to_html(registry, lang)
+    return registry_to_text(registry, lang)
