@@ -32,7 +32,10 @@ def test_a_folder_gives_one_name_per_department(tmp_path: Path) -> None:
     assert [(m["name"], m["canonical"]) for m in data["merges"]] == [
         ("市发改委", "市发展和改革委员会")
     ]
-    assert {r["name"] for r in data["refused"] if r["reason"] == "levels"} == {"市财政局", "区财政局"}
+    assert {r["name"] for r in data["refused"] if r["reason"] == "levels"} == {
+        "市财政局",
+        "区财政局",
+    }
 
 
 def test_an_unreadable_file_is_one_line_and_the_rest_is_still_written(tmp_path: Path) -> None:

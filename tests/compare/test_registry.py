@@ -71,7 +71,9 @@ def test_a_branch_is_not_the_longer_name_of_its_body() -> None:
 
 
 def test_the_users_alias_file_merges_what_no_rule_sees() -> None:
-    r = build([use("市监局", "a"), use("市场监督管理局", "b")], aliases={"市监局": "市场监督管理局"})
+    r = build(
+        [use("市监局", "a"), use("市场监督管理局", "b")], aliases={"市监局": "市场监督管理局"}
+    )
     assert merged(r)["市监局"] == ("市场监督管理局", "alias")
     assert r.mapping()["市监局"] == "市场监督管理局"
 
@@ -80,7 +82,9 @@ def test_a_notices_own_reading_is_reported_as_its_evidence() -> None:
     a = policy_parse.parse_text(
         "一、任务\n1.推进甲项改革。（牵头单位：市场监督管理局）\n2.推进乙项改革。（牵头单位：市场局）\n"
     )
-    b = policy_parse.parse_text("一、任务\n1.推进丙项改革。（牵头单位：市场监督管理局；配合单位：财政局）\n")
+    b = policy_parse.parse_text(
+        "一、任务\n1.推进丙项改革。（牵头单位：市场监督管理局；配合单位：财政局）\n"
+    )
     r = policy_parse.name_registry([("a.txt", a), ("b.txt", b)])
     assert merged(r)["市场局"] == ("市场监督管理局", "notice")
     market = next(d for d in r.departments if d.name == "市场监督管理局")
