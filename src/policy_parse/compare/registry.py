@@ -176,14 +176,13 @@ def build(
     uses: Sequence[Use], *, files: Sequence[str] = (), aliases: Mapping[str, str] | None = None
 ) -> Registry:
     """The registry of these uses (see the module's docstring)."""
-    files_of: dict[str, list[str]] = {}
+    files_of: dict[str, dict[str, None]] = {}  # an ordered set per name
     issuers: dict[str, set[str]] = {}
     forms: dict[str, list[str]] = {}
     merges: list[Merge] = []
     for u in uses:
         for key in (u.name, u.written):
-            if u.file not in files_of.setdefault(key, []):
-                files_of[key].append(u.file)
+            files_of.setdefault(key, {})[u.file] = None
             issuers.setdefault(key, set()).add(u.issuer)
         forms.setdefault(u.name, [u.name])
         if u.written not in forms[u.name]:
@@ -193,18 +192,32 @@ def build(
     for name in names:
         for w in forms[name][1:]:
             merges.append(Merge(name=w, canonical=name, rule="notice", files=_t(files_of[w])))
+    key_of = {n: _reduced(n) for n in names}
     reduced: dict[str, list[str]] = {}
     for n in names:
-        reduced.setdefault(_reduced(n), []).append(n)
-    keys = sorted(reduced)
-    index = _Index(keys)
+        reduced.setdefault(key_of[n], []).append(n)
+    index = _Index(sorted(reduced))
+    fulls_of: dict[str, list[str]] = {}
+
+    def longer(key: str) -> list[str]:
+        """The names whose reduced form the reduced form `key` abbreviates."""
+        if key not in fulls_of:
+            fulls_of[key] = [f for k in index.fulls(key) for f in reduced[k]]
+        return fulls_of[key]
+
+    def abbreviates(c: str, others: set[str]) -> bool:
+        """Is `c` an abbreviation of one of `others`: a longer name of its
+        reduced form (某委 of 某委员会), or one its reduced form abbreviates."""
+        same = any(o in others and len(o) > len(c) for o in reduced[key_of[c]])
+        return same or any(f in others for f in longer(key_of[c]))
+
     curated: dict[str, str] = load("units")["aliases"]
     user = dict(aliases or {})
     name_set = set(names)
     target: dict[str, tuple[str, str]] = {}  # name → (canonical, rule)
     refused: list[Refusal] = []
     for name in names:
-        key = _reduced(name)
+        key = key_of[name]
         if (full := user.get(name)) is not None and full != name:
             target[name] = (full, "alias")
             continue
@@ -212,17 +225,14 @@ def build(
         for short, long in curated.items():
             if short in name and (t := name.replace(short, long)) in name_set and t != name:
                 candidates[t] = "curated"
-        for k in index.fulls(key):
-            for full in reduced[k]:
-                if _branch_of(name, full):
-                    continue
-                candidates.setdefault(full, "ending" if _reduced(full) != full else "abbreviation")
+        for full in longer(key):
+            if not _branch_of(name, full):
+                candidates.setdefault(full, "ending" if key_of[full] != full else "abbreviation")
         for other in reduced[key]:
             if other != name and len(other) > len(name):
                 candidates.setdefault(other, "ending")  # 某委 and 某委员会
-        maximal = sorted(
-            c for c in candidates if not any(_abbreviates(c, d) for d in candidates if d != c)
-        )
+        pool = set(candidates)
+        maximal = sorted(c for c in candidates if not abbreviates(c, pool - {c}))
         if len(maximal) > 1:
             refused.append(
                 Refusal(
@@ -252,10 +262,11 @@ def build(
         for f in forms[n]:
             if f not in grouped[canonical[n]]:
                 grouped[canonical[n]].append(f)
+    rank = {f: k for k, f in enumerate(files)}
     departments = []
     for c, fs in grouped.items():
-        in_files = {f for n in [c, *fs] for f in files_of.get(n, [])}
-        order = [f for f in files if f in in_files] or sorted(in_files)
+        in_files = {f for n in [c, *fs] for f in files_of.get(n, {})}
+        order = sorted(in_files, key=lambda f: (rank.get(f, len(rank)), f))
         forms_out = [c, *(f for f in fs if f != c)]
         departments.append(Department(name=c, forms=tuple(forms_out), files=tuple(order)))
     departments.sort(key=lambda d: (-len(d.files), d.name))
@@ -265,11 +276,6 @@ def build(
         merges=tuple(merges),
         refused=tuple(sorted(refused, key=lambda r: (r.reason, r.name))),
     )
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    a, b = _reduced(short), _reduced(full)
-    return (a == b and len(short) < len(full)) or (len(b) > len(a) and is_abbreviation(a, b))
 
 
 def _qualified_by_all(short: str, full: str, issuers: set[str]) -> bool:
@@ -283,7 +289,7 @@ def _qualified_by_all(short: str, full: str, issuers: set[str]) -> bool:
     return bool(issuers) and all(qualifier in i for i in issuers)
 
 
-def _levels(names: Sequence[str], files_of: Mapping[str, list[str]]) -> list[Refusal]:
+def _levels(names: Sequence[str], files_of: Mapping[str, Iterable[str]]) -> list[Refusal]:
     """市财政局 and 区财政局: one name at two administrative levels, kept apart."""
     heads = load("units")["suffix_heads"]
     by_rest: dict[str, list[str]] = {}
