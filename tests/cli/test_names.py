@@ -45,7 +45,7 @@ def test_an_unreadable_file_is_one_line_and_the_rest_is_still_written(tmp_path: 
     r = run("names", str(tmp_path), "-o", str(out), "--lang", "en")
     assert r.returncode == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "broken.docx" in r.stderr
-    assert out.read_text("utf-8").splitlines()[1].startswith("1 files, ")
+    assert out.read_text("utf-8").splitlines()[1].startswith("1 file, ")
 
 
 def test_jobs_must_be_positive() -> None:

@@ -60,4 +60,4 @@ def test_text_lists_each_merge_with_its_evidence(registry: Registry) -> None:
     assert "市发改委 → 市发展和改革委员会 (abbreviation, 委员会 read as 委" in en
     assert "区财政局 ≠ 市财政局 (the same name at another level: another body; b.txt)" in en
     zh = str(render_registry(registry, "text", "zh"))
-    assert zh.splitlines()[1] == "2份文件，4个部门，合并1处，拒绝合并2处"
+    assert zh.splitlines()[1] == "2个文件，4个部门，合并1处，拒绝合并2处"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..compare.registry import Registry
-from ..messages import Lang, across, across_column
+from ..messages import Lang, across, across_column, count
 
 SCHEMA_ID = "policy_parse-names/1"
 
@@ -130,7 +130,7 @@ def _counts(registry: Registry, lang: Lang) -> str:
     return across(
         "names_counts",
         lang,
-        files=len(registry.files),
+        files=count(len(registry.files), "file", lang),
         departments=len(registry.departments),
         merges=len(registry.merges),
         refused=len(registry.refused),
@@ -160,7 +160,7 @@ def registry_to_text(registry: Registry, lang: Lang = "zh") -> str:
     lines.append(f"{across('departments', lang)}:")
     for d in registry.departments:
         also = across("also", lang, forms=sep.join(d.forms[1:])) if len(d.forms) > 1 else ""
-        lines.append(f"  {d.name}{also} · {across('in_files', lang, n=len(d.files))}")
+        lines.append(f"  {d.name}{also} · {count(len(d.files), 'file', lang)}")
     merges = [
         across(
             "merge_line",
