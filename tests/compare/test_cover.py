@@ -131,3 +131,12 @@ def test_alignment_prefers_the_parents_order_when_two_items_tie() -> None:
     # A clearly better earlier item still wins: the step back is cheap.
     assert aligned([[0.1, 0.9, 0.1], [0.8, 0.1, 0.5]], back_step=0.05) == [1, 0]
     assert aligned([], back_step=0.05) == []
+
+
+@pytest.mark.parametrize("doc", ["cover.md", "names.md"])
+def test_the_docs_examples_run_as_written(doc: str) -> None:
+    import doctest
+
+    path = Path(__file__).resolve().parents[2] / "docs" / doc
+    result = doctest.testfile(str(path), module_relative=False, verbose=False)
+    assert result.attempted >= 3 and result.failed == 0
