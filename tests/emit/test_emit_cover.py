@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,17 @@ def test_text_in_both_languages(result: Cover) -> None:
     assert "上级文件3条，已落实2条，未落实1条" in str(zh)
     assert "3 parent items, 2 covered, 1 not covered" in str(en)
     assert "  3. 建设月球基地。" in str(en)
+
+
+def test_json_validates_against_its_schema(result: Cover) -> None:
+    import jsonschema
+
+    root = Path(policy_parse.__file__).parent / "schema"
+    schema = json.loads((root / "policy_parse-cover-1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(render_cover(result, "json", "zh")), schema)
+    seed = policy_parse.cover(
+        Path(__file__).parents[1] / "fixtures" / "cover" / "seed-parent.txt",
+        Path(__file__).parents[2] / "samples" / "notice.txt",
+    )
+    jsonschema.validate(json.loads(render_cover(seed, "json", "en")), schema)

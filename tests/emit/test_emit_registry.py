@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,14 @@ def test_text_lists_each_merge_with_its_evidence(registry: Registry) -> None:
     assert "区财政局 ≠ 市财政局 (the same name at another level: another body; b.txt)" in en
     zh = str(render_registry(registry, "text", "zh"))
     assert zh.splitlines()[1] == "2个文件，4个部门，合并1处，拒绝合并2处"
+
+
+def test_json_validates_against_its_schema(registry: Registry) -> None:
+    import jsonschema
+
+    import policy_parse
+
+    root = Path(policy_parse.__file__).parent / "schema"
+    schema = json.loads((root / "policy_parse-names-1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(render_registry(registry, "json", "en")), schema)

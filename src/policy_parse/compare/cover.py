@@ -105,7 +105,7 @@ def cover(parent: Notice, notice: Notice) -> Cover:
         error.path = parent.source.path
         raise error
     settings = _settings()
-    ids = [_item_id(m, k) for k, m in enumerate(parent.measures, start=1)]
+    ids = _unique([_item_id(m, k) for k, m in enumerate(parent.measures, start=1)])
     texts = [normalised(m.text) for m in parent.measures]
     grams = [_bigrams(t) for t in texts]
     column = {e.id: e.national_task for e in notice.table if e.id and e.national_task}
@@ -215,6 +215,16 @@ def _name(notice: Notice) -> str:
 
 def _item_id(m: Measure, k: int) -> str:
     return m.id or m.written_number or str(k)
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """Ids as given; a repeated one (an item numbered twice) gets #2, #3 …"""
+    seen: dict[str, int] = {}
+    out = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        out.append(i if seen[i] == 1 else f"{i}#{seen[i]}")
+    return out
 
 
 def _by_column(
