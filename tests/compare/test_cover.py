@@ -140,3 +140,12 @@ def test_the_docs_examples_run_as_written(doc: str) -> None:
     path = Path(__file__).resolve().parents[2] / "docs" / doc
     result = doctest.testfile(str(path), module_relative=False, verbose=False)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_a_column_that_copies_another_parent_falls_back_to_text(
+    seed: policy_parse.Notice,
+) -> None:
+    # The seed's 国家重点任务 cells copy none of these items.
+    result = cover(policy_parse.parse(FIXTURES / "suining-parent.txt"), seed)
+    assert {lk.how for lk in result.links} <= {"text", "none"}
+    assert all(lk.column for lk in result.links)  # the cell is still reported
