@@ -176,106 +176,127 @@ def build(
     uses: Sequence[Use], *, files: Sequence[str] = (), aliases: Mapping[str, str] | None = None
 ) -> Registry:
     """The registry of these uses (see the module's docstring)."""
-    files_of: dict[str, dict[str, None]] = {}  # an ordered set per name
-    issuers: dict[str, set[str]] = {}
-    forms: dict[str, list[str]] = {}
-    merges: list[Merge] = []
-    for u in uses:
-        for key in (u.name, u.written):
-            files_of.setdefault(key, {})[u.file] = None
-            issuers.setdefault(key, set()).add(u.issuer)
-        forms.setdefault(u.name, [u.name])
-        if u.written not in forms[u.name]:
-            forms[u.name].append(u.written)
-    names = sorted(forms)
-    # The notices' own readings: each written form merged into its name.
-    for name in names:
-        for w in forms[name][1:]:
-            merges.append(Merge(name=w, canonical=name, rule="notice", files=_t(files_of[w])))
-    key_of = {n: _reduced(n) for n in names}
-    reduced: dict[str, list[str]] = {}
-    for n in names:
-        reduced.setdefault(key_of[n], []).append(n)
-    index = _Index(sorted(reduced))
-    fulls_of: dict[str, list[str]] = {}
+    batch = _Batch(uses)
+    target, refused = batch.resolve(dict(aliases or {}))
+    merges = batch.own_readings()
+    for name, (full, rule) in sorted(target.items()):
+        merges.append(Merge(name=name, canonical=full, rule=rule, files=batch.files(name)))
+    return Registry(
+        files=tuple(files),
+        departments=batch.departments(target, files),
+        merges=tuple(merges),
+        refused=tuple(sorted(refused, key=lambda r: (r.reason, r.name))),
+    )
 
-    def longer(key: str) -> list[str]:
+
+class _Batch:
+    """The names of a batch, where each is written, and the index that finds
+    what a name may abbreviate."""
+
+    def __init__(self, uses: Sequence[Use]) -> None:
+        self.files_of: dict[str, dict[str, None]] = {}  # an ordered set per name
+        self.issuers: dict[str, set[str]] = {}
+        self.forms: dict[str, list[str]] = {}
+        for u in uses:
+            for key in (u.name, u.written):
+                self.files_of.setdefault(key, {})[u.file] = None
+                self.issuers.setdefault(key, set()).add(u.issuer)
+            self.forms.setdefault(u.name, [u.name])
+            if u.written not in self.forms[u.name]:
+                self.forms[u.name].append(u.written)
+        self.names = sorted(self.forms)
+        self.key_of = {n: _reduced(n) for n in self.names}
+        self.reduced: dict[str, list[str]] = {}
+        for n in self.names:
+            self.reduced.setdefault(self.key_of[n], []).append(n)
+        self.index = _Index(sorted(self.reduced))
+        self._longer: dict[str, list[str]] = {}
+
+    def files(self, name: str) -> tuple[str, ...]:
+        return tuple(self.files_of.get(name, {}))
+
+    def own_readings(self) -> list[Merge]:
+        """Each written form a notice resolved, merged into its name there."""
+        return [
+            Merge(name=w, canonical=n, rule="notice", files=self.files(w))
+            for n in self.names
+            for w in self.forms[n][1:]
+        ]
+
+    def longer(self, key: str) -> list[str]:
         """The names whose reduced form the reduced form `key` abbreviates."""
-        if key not in fulls_of:
-            fulls_of[key] = [f for k in index.fulls(key) for f in reduced[k]]
-        return fulls_of[key]
+        if key not in self._longer:
+            self._longer[key] = [f for k in self.index.fulls(key) for f in self.reduced[k]]
+        return self._longer[key]
 
-    def abbreviates(c: str, others: set[str]) -> bool:
+    def abbreviates(self, c: str, others: set[str]) -> bool:
         """Is `c` an abbreviation of one of `others`: a longer name of its
         reduced form (某委 of 某委员会), or one its reduced form abbreviates."""
-        same = any(o in others and len(o) > len(c) for o in reduced[key_of[c]])
-        return same or any(f in others for f in longer(key_of[c]))
+        key = self.key_of[c]
+        same = any(o in others and len(o) > len(c) for o in self.reduced[key])
+        return same or any(f in others for f in self.longer(key))
 
-    curated: dict[str, str] = load("units")["aliases"]
-    user = dict(aliases or {})
-    name_set = set(names)
-    target: dict[str, tuple[str, str]] = {}  # name → (canonical, rule)
-    refused: list[Refusal] = []
-    for name in names:
-        key = key_of[name]
-        if (full := user.get(name)) is not None and full != name:
-            target[name] = (full, "alias")
-            continue
-        candidates: dict[str, str] = {}
+    def candidates(self, name: str, curated: Mapping[str, str]) -> dict[str, str]:
+        """Every name `name` may be short for, with the rule that says so."""
+        found: dict[str, str] = {}
         for short, long in curated.items():
-            if short in name and (t := name.replace(short, long)) in name_set and t != name:
-                candidates[t] = "curated"
-        for full in longer(key):
+            if short in name and (t := name.replace(short, long)) in self.forms and t != name:
+                found[t] = "curated"
+        key = self.key_of[name]
+        for full in self.longer(key):
             if not _branch_of(name, full):
-                candidates.setdefault(full, "ending" if key_of[full] != full else "abbreviation")
-        for other in reduced[key]:
+                rule = "ending" if self.key_of[full] != full else "abbreviation"
+                found.setdefault(full, rule)
+        for other in self.reduced[key]:
             if other != name and len(other) > len(name):
-                candidates.setdefault(other, "ending")  # 某委 and 某委员会
-        pool = set(candidates)
-        maximal = sorted(c for c in candidates if not abbreviates(c, pool - {c}))
-        if len(maximal) > 1:
+                found.setdefault(other, "ending")  # 某委 and 某委员会
+        return found
+
+    def resolve(self, user: Mapping[str, str]) -> tuple[dict[str, tuple[str, str]], list[Refusal]]:
+        """name → (the name it is read as, rule), and the merges refused."""
+        curated: dict[str, str] = load("units")["aliases"]
+        target: dict[str, tuple[str, str]] = {}
+        refused: list[Refusal] = []
+        for name in self.names:
+            if (full := user.get(name)) is not None and full != name:
+                target[name] = (full, "alias")
+                continue
+            candidates = self.candidates(name, curated)
+            pool = set(candidates)
+            maximal = sorted(c for c in candidates if not self.abbreviates(c, pool - {c}))
+            if not maximal:
+                continue
+            reason = "ambiguous" if len(maximal) > 1 else None
+            if reason is None and _qualified_by_all(name, maximal[0], self.issuers[name]):
+                target[name] = (maximal[0], candidates[maximal[0]])
+                continue
             refused.append(
                 Refusal(
                     name=name,
                     candidates=tuple(maximal),
-                    reason="ambiguous",
-                    files=_t(files_of[name]),
+                    reason=reason or "qualifier",
+                    files=self.files(name),
                 )
             )
-        elif maximal:
-            full = maximal[0]
-            if _qualified_by_all(name, full, issuers.get(name, set())):
-                target[name] = (full, candidates[full])
-            else:
-                refused.append(
-                    Refusal(
-                        name=name, candidates=(full,), reason="qualifier", files=_t(files_of[name])
-                    )
-                )
-    refused.extend(_levels(names, files_of))
-    canonical = {n: _follow(n, target) for n in names}
-    for name, (full, rule) in sorted(target.items()):
-        merges.append(Merge(name=name, canonical=full, rule=rule, files=_t(files_of[name])))
-    grouped: dict[str, list[str]] = {}
-    for n in names:
-        grouped.setdefault(canonical[n], [])
-        for f in forms[n]:
-            if f not in grouped[canonical[n]]:
-                grouped[canonical[n]].append(f)
-    rank = {f: k for k, f in enumerate(files)}
-    departments = []
-    for c, fs in grouped.items():
-        in_files = {f for n in [c, *fs] for f in files_of.get(n, {})}
-        order = sorted(in_files, key=lambda f: (rank.get(f, len(rank)), f))
-        forms_out = [c, *(f for f in fs if f != c)]
-        departments.append(Department(name=c, forms=tuple(forms_out), files=tuple(order)))
-    departments.sort(key=lambda d: (-len(d.files), d.name))
-    return Registry(
-        files=tuple(files),
-        departments=tuple(departments),
-        merges=tuple(merges),
-        refused=tuple(sorted(refused, key=lambda r: (r.reason, r.name))),
-    )
+        refused.extend(_levels(self.names, self.files_of))
+        return target, refused
+
+    def departments(
+        self, target: Mapping[str, tuple[str, str]], files: Sequence[str]
+    ) -> tuple[Department, ...]:
+        """One per canonical name, with every form read as it; most files first."""
+        grouped: dict[str, dict[str, None]] = {}
+        for n in self.names:
+            forms = grouped.setdefault(_follow(n, target), {})
+            forms.update(dict.fromkeys(self.forms[n]))
+        rank = {f: k for k, f in enumerate(files)}
+        out = []
+        for c, forms in grouped.items():
+            seen = {f for n in [c, *forms] for f in self.files_of.get(n, {})}
+            order = sorted(seen, key=lambda f: (rank.get(f, len(rank)), f))
+            named = [c, *(f for f in forms if f != c)]
+            out.append(Department(name=c, forms=tuple(named), files=tuple(order)))
+        return tuple(sorted(out, key=lambda d: (-len(d.files), d.name)))
 
 
 def _qualified_by_all(short: str, full: str, issuers: set[str]) -> bool:
@@ -302,7 +323,7 @@ def _levels(names: Sequence[str], files_of: Mapping[str, Iterable[str]]) -> list
             for n in group:
                 others = tuple(o for o in group if o != n)
                 out.append(
-                    Refusal(name=n, candidates=others, reason="levels", files=_t(files_of[n]))
+                    Refusal(name=n, candidates=others, reason="levels", files=tuple(files_of[n]))
                 )
     return out
 
@@ -316,7 +337,3 @@ def _follow(name: str, target: Mapping[str, tuple[str, str]]) -> str:
         seen.add(nxt)
         name = nxt
     return name
-
-
-def _t(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
