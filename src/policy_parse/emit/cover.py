@@ -156,7 +156,8 @@ def cover_to_html(result: Cover, lang: Lang = "zh") -> str:
     from .pages import html_page
 
     t = tables(result, lang)
-    uncovered = (t["items"][0], [r for r in t["items"][1] if r[4] == ""])
+    header, rows = t["items"]
+    uncovered = (header[:3], [r[:3] for r in rows if r[4] == ""])
     return html_page(
         across("cover_title", lang),
         lang,
