@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._support.lazy_names import lazy_getattr
@@ -21,6 +21,7 @@ from .errors import (
     InputNotFoundError,
     InputTooLargeError,
     LegacyFormatError,
+    NoParentItemsError,
     NotANoticeError,
     NoTextLayerError,
     PolicyParseError,
@@ -31,6 +32,7 @@ __all__ = [
     "SCHEMA_ID",
     "AliasFileError",
     "CorruptFileError",
+    "Cover",
     "Deadline",
     "DecodingError",
     "Discrepancy",
@@ -46,12 +48,14 @@ __all__ = [
     "Limits",
     "Measure",
     "MeasureNo",
+    "NoParentItemsError",
     "NoTextLayerError",
     "NotANoticeError",
     "Notice",
     "NoticeDiff",
     "Part",
     "PolicyParseError",
+    "Registry",
     "Residue",
     "Section",
     "Severity",
@@ -62,8 +66,10 @@ __all__ = [
     "UnitStatus",
     "UnsupportedFormatError",
     "__version__",
+    "cover",
     "diff",
     "load_aliases",
+    "name_registry",
     "notice_from_document",
     "parse",
     "parse_many",
@@ -86,7 +92,9 @@ if TYPE_CHECKING:
 
     from .aliases import load_aliases
     from .batch import parse_many
+    from .compare.cover import Cover
     from .compare.diff import NoticeDiff
+    from .compare.registry import Registry
     from .emit.html import to_html
     from .emit.json import SCHEMA_ID, to_dict, to_json
     from .emit.tabular import to_csv, to_xlsx
@@ -165,6 +173,8 @@ _LAZY = {
     "to_html": ".emit.html",
     "to_csv": ".emit.tabular",
     "to_xlsx": ".emit.tabular",
+    "Cover": ".compare.cover",
+    "Registry": ".compare.registry",
 }
 
 
@@ -284,3 +294,36 @@ def parse_text(
 
     document = read_text_document(text, path=path, limits=limits)
     return notice_from_document(document, aliases=aliases)
+
+
+def cover(
+    parent: SourceLike | Notice,
+    notice: SourceLike | Notice,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    password: str | None = None,
+) -> Cover:
+    """Which items of `parent` (a policy's numbered items) each measure of
+    `notice` implements, and which items none does (compare/cover.py).
+    Either may be a path, bytes, or a notice parsed already.  Raises
+    NoParentItemsError when the parent yields no numbered item."""
+    from .compare.cover import cover as _cover
+    from .models import Notice
+
+    def parsed(source: SourceLike | Notice, names: Mapping[str, str] | None) -> Notice:
+        if isinstance(source, Notice):
+            return source
+        return parse(source, password=password, aliases=names)
+
+    return _cover(parsed(parent, None), parsed(notice, aliases))
+
+
+def name_registry(
+    notices: Iterable[Notice | tuple[str, Notice]], *, aliases: Mapping[str, str] | None = None
+) -> Registry:
+    """One canonical name per department across a batch of parsed notices
+    (or (file, notice) pairs): every merge with its evidence, every merge the
+    evidence does not support refused (compare/registry.py)."""
+    from .compare.registry import name_registry as _registry
+
+    return _registry(notices, aliases=aliases)

@@ -82,11 +82,17 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # A subcommand first, in its own module (a notice named diff: ./diff).
-    if (argv := list(sys.argv[1:] if argv is None else argv))[:1] == ["diff"]:
-        from .cli.diff import main as diff
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # A subcommand first, each in its own module; a file of that name in the
+    # current folder is a notice (a path is a path), as `./diff` always is.
+    if argv and argv[0] in ("diff", "cover", "names") and not Path(argv[0]).exists():
+        if argv[0] == "diff":
+            from .cli.diff import main as diff
 
-        return diff(argv[1:])
+            return diff(argv[1:])
+        from .cli.commands import main as command  # policy_parse cover / names
+
+        return command(argv, _write, _error)
     from .cli.args import Usage, folder_hint, needs, output_format, parse_args
     from .messages import error_line, usage
 
@@ -404,7 +410,7 @@ def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
     jobs, limits = plan_workers(min(args.jobs or cpus(), max(len(files), 1)), options.get("limits"))
     options = {**options, "limits": limits}
     tasks = [(src, lang, args.fail_on, options) for src in files]
-    combined = Combined(lang)
+    combined = Combined(lang, aliases=options.get("aliases"))
     rows = []
     for row, part in _progress(
         _run(tasks, jobs, worker=part_one), len(tasks), quiet=args.quiet, lang=lang

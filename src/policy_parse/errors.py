@@ -59,3 +59,8 @@ class NotANoticeError(PolicyParseError, ValueError):
 
 class AliasFileError(PolicyParseError, ValueError):
     """A user's alias file (--aliases) is missing or not the documented TOML."""
+
+
+class NoParentItemsError(NotANoticeError):
+    """`cover`'s parent policy parses but yields no numbered item: nothing
+    for the notice to cover (a notice without a numbered list, a cover letter)."""

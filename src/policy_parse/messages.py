@@ -203,3 +203,12 @@ def diff_word(table: str, key: str, lang: Lang, **fields: object) -> str:
     if isinstance(form, list):
         form = form[0] if fields.get("n") == 1 else form[1]
     return str(form).format(**fields)
+
+
+def across(key: str, lang: Lang, **fields: object) -> str:
+    """A word of the registry and cover reports (data/messages.toml [across])."""
+    return str(catalogue()["across"][key][lang]).format(**fields)
+
+
+def across_column(key: str, lang: Lang) -> str:
+    return str(catalogue()["across"]["column"][key][lang])

@@ -1,6 +1,9 @@
 """One table for many notices: each notice's measure and finding rows
 stacked, every row carrying the file, 发文字号, 标题, 发文机关 and date; an
-overview of the notices; and the departments added up across all of them.
+overview of the notices; and the departments added up across all of them,
+each under the one name the batch's registry gives it (compare/registry.py:
+市发改委 in one notice and 市发展和改革委员会 in another are one row, 市财政局 and
+区财政局 two).
 
 A worker turns its notice into a `part` (plain lists, cheap to send back
 from a process); `Combined` stacks the parts in input order and writes
@@ -9,10 +12,11 @@ them as one workbook, CSV files, or JSON lines."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..compare.registry import Registry, Use, build, uses_of
 from ..messages import Lang, column, sheet
 from ..models import Notice, Severity
 from .departments import Department, departments
@@ -47,6 +51,8 @@ def notice_part(notice: Notice, file: str, lang: Lang) -> dict[str, Any]:
         "measures": measures_table(notice, lang),
         "findings": discrepancies_table(notice, lang),
         "departments": departments(notice),
+        # Every name the notice uses, for the batch's registry.
+        "names": [(u.name, u.written, u.issuer) for u in uses_of(notice, file)],
     }
 
 
@@ -74,8 +80,10 @@ class _Stack:
 class Combined:
     """The stacked tables of a batch, in the order parts are added."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, aliases: Mapping[str, str] | None = None) -> None:
         self.lang = lang
+        self.aliases = aliases
+        self.uses: list[Use] = []
         lead = [column(k, lang) for k in NOTICE_KEYS]
         self.measures = _Stack(lead)
         self.findings = _Stack(lead)
@@ -89,6 +97,40 @@ class Combined:
         self.overview.append(part["overview"])
         for d in part["departments"]:
             self._add_department(d, ident[0], ident[1])
+        self.uses.extend(
+            Use(name=n, written=w, file=ident[0], issuer=i) for n, w, i in part["names"]
+        )
+
+    def registry(self) -> Registry:
+        """The batch's one name per department, from every part added."""
+        return build(self.uses, files=[o[0] for o in self.overview], aliases=self.aliases)
+
+    def _merged_departments(self) -> list[dict[str, Any]]:
+        """The departments added up under the registry's names: forms and
+        files joined, each notice's measures once."""
+        canonical = self.registry().mapping()
+        out: dict[str, dict[str, Any]] = {}
+        for d in self.depts.values():
+            name = canonical.get(d["name"], d["name"])
+            total = out.setdefault(
+                name,
+                {"name": name, "written": [], "files": [], "lead": [], "support": [],
+                 "error": 0, "warning": 0, "info": 0},
+            )  # fmt: skip
+            for w in (d["name"], *d["written"]):
+                if w not in total["written"]:
+                    total["written"].append(w)
+            total["files"].extend(f for f in d["files"] if f not in total["files"])
+            for role in ("lead", "support"):
+                for file, number, ids in d[role]:
+                    same = next((g for g in total[role] if g[0] == file), None)
+                    if same is None:
+                        total[role].append((file, number, list(ids)))
+                    else:
+                        same[2].extend(i for i in ids if i not in same[2])
+            for s in ("error", "warning", "info"):
+                total[s] += d[s]
+        return list(out.values())
 
     def _add_department(self, d: Department, file: str, doc_number: str) -> None:
         total = self.depts.setdefault(
@@ -138,7 +180,7 @@ class Combined:
             return sum(len(ids) for _, _, ids in groups)
 
         depts = sorted(
-            self.depts.values(), key=lambda d: (-n(d["lead"]) - n(d["support"]), d["name"])
+            self._merged_departments(), key=lambda d: (-n(d["lead"]) - n(d["support"]), d["name"])
         )
         dept_rows = [
             [

@@ -202,6 +202,12 @@ def _with_suffix(item: str, suffix: str | None) -> str:
     return item + suffix[overlap:]
 
 
+def is_abbreviation(short: str, full: str) -> bool:
+    """The module's rule, for a batch's registry (compare/registry.py) as
+    for one notice's inventory."""
+    return _is_abbreviation(short, full)
+
+
 def _is_abbreviation(short: str, full: str) -> bool:
     if len(short) < 3 or len(full) <= len(short) or short[-1] != full[-1]:
         return False
