@@ -490,6 +490,40 @@ def test_the_number_written_in_the_text_cell_numbers_a_table_without_a_number_co
     assert [(r.number, r.get("text")) for r in seg.rows] == [("135", "做甲。"), ("3.1", "做乙。")]
 
 
+@pytest.mark.parametrize(
+    ("cell", "number", "text"),
+    [
+        ("（12）做甲。", "12", "做甲。"),
+        ("(12) 做甲。", "12", "做甲。"),
+        ("12）做甲。", "12", "做甲。"),
+        ("12、做甲。", "12", "做甲。"),
+        ("⑫做甲。", "12", "做甲。"),
+        ("第12项 做甲。", "12", "做甲。"),
+        ("第十二项：做甲。", "12", "做甲。"),
+    ],
+)
+def test_a_row_number_in_the_text_cell_is_read_in_every_form(cell, number, text):
+    seg = table_to_segment(make_table([["重点工作", "牵头单位"], [cell, "甲局"]]))
+    assert seg is not None
+    assert (seg.rows[0].number, seg.rows[0].get("text")) == (number, text)
+
+
+@pytest.mark.parametrize("cell", ["（1）做甲；（2）做乙。", "①做甲；②做乙。", "1.做甲；2.做乙。"])
+def test_a_text_cell_listing_its_own_numbered_items_gives_no_row_number(cell):
+    seg = table_to_segment(make_table([["重点工作", "牵头单位"], [cell, "甲局"]]))
+    assert seg is not None
+    assert (seg.rows[0].number, seg.rows[0].get("text")) == ("", cell)
+
+
+@pytest.mark.parametrize("cell", ["（一）做甲。", "一、做甲。"])
+def test_a_group_marker_opening_a_text_cell_is_no_row_number(cell):
+    seg = table_to_segment(
+        make_table([["重点工作", "牵头单位"], [cell, "甲局"], ["1.做乙。", "乙局"]])
+    )
+    assert seg is not None
+    assert [(r.number, r.get("text")) for r in seg.rows] == [("", cell), ("1", "做乙。")]
+
+
 def test_a_text_cell_starting_with_a_number_keeps_it_where_a_number_column_exists():
     seg = table_to_segment(
         make_table([["序号", "重点工作", "牵头单位"], ["7", "135.做甲。", "甲局"]])

@@ -13,10 +13,13 @@ such as 一、… is a group title for the rows below.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import attrs
+import regex
 
+from .._support.chinese_numerals import cn_to_int
 from ..models import Alignment, Cell, Residue, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
@@ -150,12 +153,57 @@ def _heading_row(texts: list[str]) -> str | None:
 
 
 def _number_in_text(text: str) -> tuple[str, str] | None:
-    """1.推行… in the text cell of a table with no 序号 column: (number, text)."""
+    """The row number a text cell opens with, in a table with no 序号
+    column: (number, text).  Every way a clerk numbers a row in its text is
+    read — 3. 3、 3.1 36-1 (3) （3） 3） ③ 第3项 第三项 — but not a group's
+    marker (一、 （一）), and not the first of a list inside the cell: a cell
+    that goes on to write the next marker of its style (（1）做甲；（2）做乙)
+    numbers its own items, not the row."""
+    m = g.ITEM_WORD.match(text)
+    if m is not None:
+        try:
+            return str(cn_to_int(m["num"])), text[m.end() :]
+        except ValueError:
+            return None
     m = g.MARKER.match(text)
     if m is None:
         return None
-    number = m["ar_dot"] or m["ar_dun"] or m["ar_sub"] or m["ar_dec"]
-    return (number, text[m.end() :]) if number else None
+    number: str | None
+    if m["circled"]:
+        number = str(int(unicodedata.numeric(m["circled"])))
+    else:
+        number = next((m[s] for s in _ROW_NUMBER_STYLES if m[s]), None)
+    if not number:
+        return None
+    rest = text[m.end() :]
+    if _lists_next(m, number, rest):
+        return None
+    return number, rest
+
+
+# The marker styles that number a row (a group's marker, 一、 or （一）, does not).
+_ROW_NUMBER_STYLES = ("ar_dot", "ar_dun", "ar_sub", "ar_dec", "ar_paren", "ar_rparen")
+
+
+def _lists_next(m: regex.Match[str], number: str, rest: str) -> bool:
+    """The rest of the cell writes the next marker of the same style: the
+    cell holds a numbered list of its own."""
+    if not number.isdigit():
+        return False
+    after = int(number) + 1
+    if m["circled"]:
+        return any(unicodedata.numeric(c, 0) == after and c in g.CIRCLED for c in rest)
+    if m["ar_paren"]:
+        pattern = rf"[(（]\s*{after}\s*[)）]"
+    elif m["ar_rparen"]:
+        pattern = rf"(?<!\d){after}\s*[)）]"
+    elif m["ar_dun"]:
+        pattern = rf"(?<![\d.．]){after}\s*、"
+    elif m["ar_dot"]:
+        pattern = rf"(?<![\d.．]){after}\s*[.．](?!\d)"
+    else:
+        return False
+    return regex.search(pattern, rest) is not None
 
 
 def _sub_header(

@@ -216,6 +216,32 @@ def test_a_rowspan_whose_empty_cell_is_written_last_is_not_shifted():
     assert records(text) == [("1", [], ["财务科"]), ("2", [], ["办公室"])]
 
 
+@pytest.mark.parametrize(
+    ("two", "three"),
+    [
+        ("2.", "3."),
+        ("（2）", "（3）"),
+        ("(2)", "(3)"),
+        ("2）", "3）"),
+        ("2、", "3、"),
+        ("②", "③"),
+        ("第2项 ", "第3项 "),
+        ("第二项：", "第三项："),
+    ],
+)
+def test_a_row_number_in_a_text_cell_is_read_in_every_form_a_clerk_writes(two, three):
+    # Rows under a merged group cell start in the text column and end with
+    # the group's empty cell: the number inside the text is the row's.
+    text = TITLE + (
+        "工作任务 | 具体要求 | 责任部门 |\n"
+        "一、做好公开。 | 1.推进预算公开。 | 财务科 |\n"
+        f"{two}及时更新概况。 | 办公室 | |\n"
+        f"{three}及时反馈意见。 | 各科室 | |\n"
+    )
+    assert grid(text)[-1] == ["", f"{three}及时反馈意见。", "各科室"]
+    assert records(text) == [("1", [], ["财务科"]), ("2", [], ["办公室"]), ("3", [], ["各科室"])]
+
+
 def test_a_header_that_omits_the_number_column_gets_one_implied():
     text = TITLE + (
         "工作任务\n|\n具体要求\n|\n责任科室\n|\n"
