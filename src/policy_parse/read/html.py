@@ -43,6 +43,7 @@ from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .html_css import HiddenRules
 from .limits import Limits
+from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
 
 __all__ = ["decode_html", "read_html"]
@@ -183,7 +184,9 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
-    return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
+    # A 分工表 pasted as paragraphs (<p> per cell) reads as its .txt copy does.
+    blocks, left = tables_in_paragraphs(walker.blocks)
+    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *left))
 
 
 # ---------------------------------------------------------------------------

@@ -61,6 +61,7 @@ from ...errors import (
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
+from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
 from .numbering import Numbering
 from .wordml import VAL, W, int_val, is_on
@@ -142,7 +143,9 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         raise CorruptFileError(".docx nests tables too deeply to read") from exc
     if not walker.blocks and not walker.residue:
         raise EmptyDocumentError("the .docx holds no text")
-    return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
+    # A 分工表 pasted as paragraphs (one per cell) reads as its .txt copy does.
+    blocks, left = tables_in_paragraphs(walker.blocks)
+    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *left))
 
 
 # ---------------------------------------------------------------------------
