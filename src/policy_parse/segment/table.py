@@ -20,7 +20,7 @@ import attrs
 import regex
 
 from .._support.chinese_numerals import cn_to_int
-from ..models import Alignment, Cell, Residue, Span, Table
+from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 
@@ -224,6 +224,60 @@ def _sub_header(
     return (roles, merged) if roles is not None else None
 
 
+def _label(text: str) -> str:
+    return text.strip().rstrip(":：").strip()
+
+
+def _label_value(table: Table) -> Table | None:
+    """A two-column label | value table (重点工作： | 1.做甲。, 牵头单位： |
+    甲局): the labels name the columns, so it is read turned a quarter —
+    the labels as the header, each run of values as one row, a label seen
+    again starting the next row.  None for any other table."""
+    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    if not rows or any(len(r.cells) != 2 or r.cells[1].merged_left for r in rows):
+        return None
+    labels = [_label(r.cells[0].text) for r in rows]
+    keys = list(dict.fromkeys(labels))
+    if header_to_roles(keys) is None or header_to_roles([c.text for c in rows[0].cells]):
+        return None  # no labels, or a two-column table with a header of its own
+    records: list[dict[str, Cell]] = [{}]
+    for label, r in zip(labels, rows, strict=True):
+        if label in records[-1]:
+            records.append({})
+        records[-1][label] = r.cells[1]
+    first = rows[0].cells[0].span
+    out = [Row(cells=tuple(Cell(text=k, span=first) for k in keys), span=first)]
+    for rec in records:
+        cells = tuple(rec.get(k) or Cell(text="", span=first) for k in keys)
+        span = cells[0].span
+        for c in cells[1:]:
+            span = span.cover(c.span)
+        out.append(Row(cells=cells, span=span))
+    return Table(rows=tuple(out), span=table.span, alignment=table.alignment)
+
+
+def _number_under_a_span(
+    roles: list[str], header: Sequence[Cell], body: Sequence[Row]
+) -> list[str]:
+    """A header cell spanning two columns (工作任务 over the group and the 序号
+    column) leaves the second with no name: it is the 序号 column when its
+    body cells are row numbers, and the table names no other."""
+    if "number" in roles:
+        return roles
+    for k, cell in enumerate(header):
+        if k >= len(roles) or roles[k] != "extra" or (cell.text.strip() and not cell.merged_left):
+            continue
+        written = [
+            r.cells[k].text.strip()
+            for r in body
+            if k < len(r.cells) and not r.cells[k].merged_up and r.cells[k].text.strip()
+        ]
+        numbers = sum(1 for t in written if g.TABLE_NUMBER.match(t))
+        if len(written) >= 2 and numbers == len(written):
+            return [*roles[:k], "number", *roles[k + 1 :]]
+    return roles
+
+
 def _repeats_header(texts: list[str], header_norm: list[str]) -> bool:
     """The header typed again (a page's repeated header row): compared cell by
     cell, stopping at the first that differs — most rows differ at once."""
@@ -240,6 +294,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     merged region cut by a page break comes back as an empty cell), so there
     an empty grouping or lead cell continues the value above.
     """
+    table = _label_value(table) or table
     header_index = None
     roles: list[str] | None = None
     for k, row in enumerate(table.rows[:5]):
@@ -258,6 +313,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             "number" if not header[k] and k < len(implied) and implied[k] == "number" else r
             for k, r in enumerate(roles)
         ]
+    roles = _number_under_a_span(roles, header_row.cells, table.rows[header_index + 1 :])
     header_norms = [[_norm(h) for h in header]]
     body_from = header_index + 1
     if (
