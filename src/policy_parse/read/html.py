@@ -18,6 +18,9 @@ What becomes what (docs/formats.md, "html", has specimens):
   colspan=n gives it and n-1 ``merged_left`` cells, its rowspan=n the n-1
   cells below ``merged_up`` (as the Word reader reads w:gridSpan and
   w:vMerge).  A table in a cell becomes residue, as in Word.
+* A 分工表 pasted as paragraphs (a ``<p>`` per cell, or a row per line with
+  tabs or ``|``) becomes a `Table` rebuilt by the text aligner, as its .txt
+  copy would be (`read/text/paragraphs.py`).
 * Scripts, styles and other code are dropped.  Page furniture (nav, footer,
   breadcrumbs, share bars: ``data/html.toml``), hidden elements (an inline
   style or a ``<style>`` rule that hides them: read/html_css.py) and the

@@ -31,6 +31,9 @@ What the walk produces (docs/formats.md has specimens):
   grid is fitted back to it (padding and span fillers dropped first, text
   cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
   rendered numbers are bounded by `Limits`.
+* A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
+  tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
+  would be (`read/text/paragraphs.py`).
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
   `Residue` holding the chunk's text (`docx.chunks`).
 * Nested tables are not flattened into the cell (their grid would be lost in
