@@ -116,7 +116,15 @@ ONCE_SILENT = [
     (982994, "gaps", "blank"),
     # A re-wrap cut between an empty cell's two bars (县文化旅游局 |  / | 已完成 |).
     (15, "pipes", "wrap"),
+    # Two rows read as one, a row number joined to the units above it over
+    # the line break that ends rows.
+    (70, "gaps", "plain"),
+    (70, "spaces", "blank"),
+    # A units list whose last name a re-wrap cut, read in the text column.
+    (37, "lines", "wrap"),
 ]
+# Still silent: a re-wrap cutting a name into two pieces that each read as a
+# unit (…县人力资源社 / 会保障中心), one read as the next cell: (57, "lines", "wrap").
 
 
 @pytest.mark.parametrize(("seed", "layout", "variant"), ONCE_SILENT)

@@ -82,6 +82,7 @@ def _anchored(
 # A cell dearer than this in its column fits no column well: the row is a guess.
 MISFIT = 4.0
 _SENTENCE_END = ("。", "；", ";", "！", "？")
+_UNITS = (Kind.LEAD, Kind.SUPPORT)
 
 
 def _guessed(
@@ -99,10 +100,11 @@ def _guessed(
     reader did not see whole, its cells spread over rows)."""
     for p in row:
         for a in range(p.start + 1, p.end):
-            # The cell goes on after a finished sentence over the separator
-            # that ends this table's rows: the row may have ended there.
-            if stream.seps[a].key == row_end and stream.atoms[a - 1].text.rstrip().endswith(
-                _SENTENCE_END
+            # The cell goes on over the separator that ends this table's rows:
+            # the row may have ended there — unless both sides name units (a
+            # cell's names one per line) and the piece before ends no sentence.
+            if stream.seps[a].key == row_end and _may_end_row(
+                stream.atoms[a - 1].text, stream.atoms[a].text
             ):
                 return True
         text = simplify(cell_text(stream, p.start, p.end))
@@ -117,9 +119,21 @@ def _guessed(
             continue
         if norm_header(text) in words:
             return True
-        if cost(sh, aligned.columns[p.column].kind) >= MISFIT:
+        kind = aligned.columns[p.column].kind
+        if cost(sh, kind) >= MISFIT:
+            return True
+        if sh.others and sh.units >= 0.5 and (sh.items >= 3 or kind in _UNITS):
+            # A list of units with a stray item: a name a line break cut,
+            # its rest perhaps read as the next cell.
             return True
     return False
+
+
+def _may_end_row(before: str, after: str) -> bool:
+    if before.rstrip().endswith(_SENTENCE_END):
+        return True
+    a, b = shape_of(before), shape_of(after)
+    return not (a.items and not a.others and b.items and not b.others)
 
 
 def _row_end(stream: Stream, aligned: Aligned) -> tuple[object, ...] | None:
