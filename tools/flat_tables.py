@@ -487,10 +487,9 @@ class Checked:
 def check(d: Drawn, flat: Flat) -> Checked:
     """Which body rows the text reader rebuilt exactly (the cell texts of the
     row, whitespace aside), and whether every other carries a finding."""
-    from policy_parse.read.text.reader import read_text
-
     import policy_parse
     from policy_parse.models import Format, Source, Table
+    from policy_parse.read.text.reader import read_text
 
     source = Source(path=None, format=Format.TXT, sha256="0" * 64)
     document = read_text(flat.text, source)
