@@ -7,11 +7,12 @@ continuation that a Word or PDF reader marks explicitly.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import policy_parse
 from helpers import HEADER, MERGED, make_table, notice_from_blocks
-from policy_parse.models import MeasureNo, Paragraph, Span
+from policy_parse.models import MeasureNo, Paragraph, Span, Table
 from policy_parse.segment.table import header_to_roles, table_to_segment
 
 PART = "一、着力提升自主创新能力"
@@ -490,6 +491,40 @@ def test_the_number_written_in_the_text_cell_numbers_a_table_without_a_number_co
     assert [(r.number, r.get("text")) for r in seg.rows] == [("135", "做甲。"), ("3.1", "做乙。")]
 
 
+@pytest.mark.parametrize(
+    ("cell", "number", "text"),
+    [
+        ("（12）做甲。", "12", "做甲。"),
+        ("(12) 做甲。", "12", "做甲。"),
+        ("12）做甲。", "12", "做甲。"),
+        ("12、做甲。", "12", "做甲。"),
+        ("⑫做甲。", "12", "做甲。"),
+        ("第12项 做甲。", "12", "做甲。"),
+        ("第十二项：做甲。", "12", "做甲。"),
+    ],
+)
+def test_a_row_number_in_the_text_cell_is_read_in_every_form(cell, number, text):
+    seg = table_to_segment(make_table([["重点工作", "牵头单位"], [cell, "甲局"]]))
+    assert seg is not None
+    assert (seg.rows[0].number, seg.rows[0].get("text")) == (number, text)
+
+
+@pytest.mark.parametrize("cell", ["（1）做甲；（2）做乙。", "①做甲；②做乙。", "1.做甲；2.做乙。"])
+def test_a_text_cell_listing_its_own_numbered_items_gives_no_row_number(cell):
+    seg = table_to_segment(make_table([["重点工作", "牵头单位"], [cell, "甲局"]]))
+    assert seg is not None
+    assert (seg.rows[0].number, seg.rows[0].get("text")) == ("", cell)
+
+
+@pytest.mark.parametrize("cell", ["（一）做甲。", "一、做甲。"])
+def test_a_group_marker_opening_a_text_cell_is_no_row_number(cell):
+    seg = table_to_segment(
+        make_table([["重点工作", "牵头单位"], [cell, "甲局"], ["1.做乙。", "乙局"]])
+    )
+    assert seg is not None
+    assert [(r.number, r.get("text")) for r in seg.rows] == [("", cell), ("1", "做乙。")]
+
+
 def test_a_text_cell_starting_with_a_number_keeps_it_where_a_number_column_exists():
     seg = table_to_segment(
         make_table([["序号", "重点工作", "牵头单位"], ["7", "135.做甲。", "甲局"]])
@@ -580,3 +615,64 @@ def test_it_takes_a_body_row_after_the_header_as_a_body_row():
     seg = table_to_segment(make_table(rows))
     assert seg is not None
     assert [r.number for r in seg.rows] == ["1"]
+
+
+# --- issue 28: tables as Word and PDF lay them out -----------------------------------
+
+
+def test_a_label_value_table_is_read_turned_with_its_labels_as_the_header():
+    seg = table_to_segment(
+        make_table(
+            [
+                ["重点工作：", "12.修缮乡村道路。"],
+                ["牵头单位：", "县甲局"],
+                ["配合单位：", "县乙局、县丙局"],
+                ["重点工作：", "13.建设文化广场。"],
+                ["牵头单位：", "县乙局"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert seg.roles == ("text", "lead", "support")
+    got = [(r.number, r.get("text"), r.get("lead"), r.get("support")) for r in seg.rows]
+    assert got == [
+        ("12", "修缮乡村道路。", "县甲局", "县乙局、县丙局"),
+        ("13", "建设文化广场。", "县乙局", ""),
+    ]
+
+
+def test_a_two_column_table_with_a_header_of_its_own_is_not_turned():
+    seg = table_to_segment(make_table([["重点工作", "牵头单位"], ["牵头单位：", "县甲局"]]))
+    assert seg is not None
+    assert seg.header == ("重点工作", "牵头单位")
+
+
+def _spanning_header(body_second: str) -> Table:
+    # 工作任务 spans the group and the 序号 column (w:gridSpan, a PDF region).
+    table = make_table(
+        [
+            ["工作任务", "", "具体要求", "责任科室"],
+            ["规范公开目录", "1", "清理规范性文件。", "办公室"],
+            [MERGED, body_second, "丰富解读形式。", "各科室"],
+        ]
+    )
+    header = table.rows[0]
+    cells = list(header.cells)
+    cells[1] = attrs.evolve(cells[1], merged_left=True)
+    return attrs.evolve(table, rows=(attrs.evolve(header, cells=tuple(cells)), *table.rows[1:]))
+
+
+def test_a_column_under_a_spanning_header_cell_holding_row_numbers_is_the_number_column():
+    seg = table_to_segment(_spanning_header("2"))
+    assert seg is not None
+    assert seg.roles[:3] == ("part", "number", "text")
+    assert [(r.number, r.get("text")) for r in seg.rows] == [
+        ("1", "清理规范性文件。"),
+        ("2", "丰富解读形式。"),
+    ]
+
+
+def test_a_column_under_a_spanning_header_cell_holding_words_stays_extra():
+    seg = table_to_segment(_spanning_header("另见附件"))
+    assert seg is not None
+    assert "number" not in seg.roles

@@ -18,6 +18,9 @@ What becomes what (docs/formats.md, "html", has specimens):
   colspan=n gives it and n-1 ``merged_left`` cells, its rowspan=n the n-1
   cells below ``merged_up`` (as the Word reader reads w:gridSpan and
   w:vMerge).  A table in a cell becomes residue, as in Word.
+* A 分工表 pasted as paragraphs (a ``<p>`` per cell, or a row per line with
+  tabs or ``|``) becomes a `Table` rebuilt by the text aligner, as its .txt
+  copy would be (`read/text/paragraphs.py`).
 * Scripts, styles and other code are dropped.  Page furniture (nav, footer,
   breadcrumbs, share bars: ``data/html.toml``), hidden elements (an inline
   style or a ``<style>`` rule that hides them: read/html_css.py) and the
@@ -43,6 +46,7 @@ from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .html_css import HiddenRules
 from .limits import Limits
+from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
 
 __all__ = ["decode_html", "read_html"]
@@ -183,7 +187,9 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
-    return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
+    # A 分工表 pasted as paragraphs (<p> per cell) reads as its .txt copy does.
+    blocks, left = tables_in_paragraphs(walker.blocks)
+    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *left))
 
 
 # ---------------------------------------------------------------------------

@@ -98,7 +98,13 @@ def segment(document: Document) -> Segmented:
     for block in document.blocks:
         if isinstance(block, Table):
             seg = (
-                table_to_segment(block, explicit_merges=document.source.format is Format.DOCX)
+                # A table the text aligner rebuilt (pasted into Word as
+                # paragraphs) has no w:vMerge: its merges are read as in a .txt.
+                table_to_segment(
+                    block,
+                    explicit_merges=document.source.format is Format.DOCX
+                    and block.alignment is None,
+                )
                 if table_seg is None
                 else None
             )

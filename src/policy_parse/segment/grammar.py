@@ -138,6 +138,10 @@ DEADLINE_ITEM = lazy_compile(
 
 # --- table ----------------------------------------------------------------------
 
+# 第3项 / 第三项 opening a table's text cell: the row's number in words.
+ITEM_WORD = lazy_compile(
+    r"^\s*第\s*(?P<num>\d{1,4}|[〇零一二两三四五六七八九十百]{1,9})\s*项\s*[、,，:：.．]?\s*"
+)
 TABLE_NUMBER = lazy_compile(r"^\s*(?P<num>\d+(?:\s*[-－—.．]\s*\d+)*)\s*[.．、]?\s*$")  # 序号 cell
 CONTINUED = lazy_compile(r"^\s*续表\s*\d*\s*$")  # 续表 marker line
 

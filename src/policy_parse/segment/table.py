@@ -13,11 +13,14 @@ such as 一、… is a group title for the rows below.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import attrs
+import regex
 
-from ..models import Alignment, Cell, Residue, Span, Table
+from .._support.chinese_numerals import cn_to_int
+from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 
@@ -150,12 +153,57 @@ def _heading_row(texts: list[str]) -> str | None:
 
 
 def _number_in_text(text: str) -> tuple[str, str] | None:
-    """1.推行… in the text cell of a table with no 序号 column: (number, text)."""
+    """The row number a text cell opens with, in a table with no 序号
+    column: (number, text).  Every way a clerk numbers a row in its text is
+    read — 3. 3、 3.1 36-1 (3) （3） 3） ③ 第3项 第三项 — but not a group's
+    marker (一、 （一）), and not the first of a list inside the cell: a cell
+    that goes on to write the next marker of its style (（1）做甲；（2）做乙)
+    numbers its own items, not the row."""
+    m = g.ITEM_WORD.match(text)
+    if m is not None:
+        try:
+            return str(cn_to_int(m["num"])), text[m.end() :]
+        except ValueError:
+            return None
     m = g.MARKER.match(text)
     if m is None:
         return None
-    number = m["ar_dot"] or m["ar_dun"] or m["ar_sub"] or m["ar_dec"]
-    return (number, text[m.end() :]) if number else None
+    number: str | None
+    if m["circled"]:
+        number = str(int(unicodedata.numeric(m["circled"])))
+    else:
+        number = next((m[s] for s in _ROW_NUMBER_STYLES if m[s]), None)
+    if not number:
+        return None
+    rest = text[m.end() :]
+    if _lists_next(m, number, rest):
+        return None
+    return number, rest
+
+
+# The marker styles that number a row (a group's marker, 一、 or （一）, does not).
+_ROW_NUMBER_STYLES = ("ar_dot", "ar_dun", "ar_sub", "ar_dec", "ar_paren", "ar_rparen")
+
+
+def _lists_next(m: regex.Match[str], number: str, rest: str) -> bool:
+    """The rest of the cell writes the next marker of the same style: the
+    cell holds a numbered list of its own."""
+    if not number.isdigit():
+        return False
+    after = int(number) + 1
+    if m["circled"]:
+        return any(unicodedata.numeric(c, 0) == after and c in g.CIRCLED for c in rest)
+    if m["ar_paren"]:
+        pattern = rf"[(（]\s*{after}\s*[)）]"
+    elif m["ar_rparen"]:
+        pattern = rf"(?<!\d){after}\s*[)）]"
+    elif m["ar_dun"]:
+        pattern = rf"(?<![\d.．]){after}\s*、"
+    elif m["ar_dot"]:
+        pattern = rf"(?<![\d.．]){after}\s*[.．](?!\d)"
+    else:
+        return False
+    return regex.search(pattern, rest) is not None
 
 
 def _sub_header(
@@ -176,6 +224,60 @@ def _sub_header(
     return (roles, merged) if roles is not None else None
 
 
+def _label(text: str) -> str:
+    return text.strip().rstrip(":：").strip()
+
+
+def _label_value(table: Table) -> Table | None:
+    """A two-column label | value table (重点工作： | 1.做甲。, 牵头单位： |
+    甲局): the labels name the columns, so it is read turned a quarter —
+    the labels as the header, each run of values as one row, a label seen
+    again starting the next row.  None for any other table."""
+    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    if not rows or any(len(r.cells) != 2 or r.cells[1].merged_left for r in rows):
+        return None
+    labels = [_label(r.cells[0].text) for r in rows]
+    keys = list(dict.fromkeys(labels))
+    if header_to_roles(keys) is None or header_to_roles([c.text for c in rows[0].cells]):
+        return None  # no labels, or a two-column table with a header of its own
+    records: list[dict[str, Cell]] = [{}]
+    for label, r in zip(labels, rows, strict=True):
+        if label in records[-1]:
+            records.append({})
+        records[-1][label] = r.cells[1]
+    first = rows[0].cells[0].span
+    out = [Row(cells=tuple(Cell(text=k, span=first) for k in keys), span=first)]
+    for rec in records:
+        cells = tuple(rec.get(k) or Cell(text="", span=first) for k in keys)
+        span = cells[0].span
+        for c in cells[1:]:
+            span = span.cover(c.span)
+        out.append(Row(cells=cells, span=span))
+    return Table(rows=tuple(out), span=table.span, alignment=table.alignment)
+
+
+def _number_under_a_span(
+    roles: list[str], header: Sequence[Cell], body: Sequence[Row]
+) -> list[str]:
+    """A header cell spanning two columns (工作任务 over the group and the 序号
+    column) leaves the second with no name: it is the 序号 column when its
+    body cells are row numbers, and the table names no other."""
+    if "number" in roles:
+        return roles
+    for k, cell in enumerate(header):
+        if k >= len(roles) or roles[k] != "extra" or (cell.text.strip() and not cell.merged_left):
+            continue
+        written = [
+            r.cells[k].text.strip()
+            for r in body
+            if k < len(r.cells) and not r.cells[k].merged_up and r.cells[k].text.strip()
+        ]
+        numbers = sum(1 for t in written if g.TABLE_NUMBER.match(t))
+        if len(written) >= 2 and numbers == len(written):
+            return [*roles[:k], "number", *roles[k + 1 :]]
+    return roles
+
+
 def _repeats_header(texts: list[str], header_norm: list[str]) -> bool:
     """The header typed again (a page's repeated header row): compared cell by
     cell, stopping at the first that differs — most rows differ at once."""
@@ -192,6 +294,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     merged region cut by a page break comes back as an empty cell), so there
     an empty grouping or lead cell continues the value above.
     """
+    table = _label_value(table) or table
     header_index = None
     roles: list[str] | None = None
     for k, row in enumerate(table.rows[:5]):
@@ -210,6 +313,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             "number" if not header[k] and k < len(implied) and implied[k] == "number" else r
             for k, r in enumerate(roles)
         ]
+    roles = _number_under_a_span(roles, header_row.cells, table.rows[header_index + 1 :])
     header_norms = [[_norm(h) for h in header]]
     body_from = header_index + 1
     if (

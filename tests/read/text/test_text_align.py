@@ -216,6 +216,45 @@ def test_a_rowspan_whose_empty_cell_is_written_last_is_not_shifted():
     assert records(text) == [("1", [], ["财务科"]), ("2", [], ["办公室"])]
 
 
+@pytest.mark.parametrize(
+    ("two", "three"),
+    [
+        ("2.", "3."),
+        ("（2）", "（3）"),
+        ("(2)", "(3)"),
+        ("2）", "3）"),
+        ("2、", "3、"),
+        ("②", "③"),
+        ("第2项 ", "第3项 "),
+        ("第二项：", "第三项："),
+    ],
+)
+def test_a_row_number_in_a_text_cell_is_read_in_every_form_a_clerk_writes(two, three):
+    # Rows under a merged group cell start in the text column and end with
+    # the group's empty cell: the number inside the text is the row's.
+    text = TITLE + (
+        "工作任务 | 具体要求 | 责任部门 |\n"
+        "一、做好公开。 | 1.推进预算公开。 | 财务科 |\n"
+        f"{two}及时更新概况。 | 办公室 | |\n"
+        f"{three}及时反馈意见。 | 各科室 | |\n"
+    )
+    assert grid(text)[-1] == ["", f"{three}及时反馈意见。", "各科室"]
+    assert records(text) == [("1", [], ["财务科"]), ("2", [], ["办公室"]), ("3", [], ["各科室"])]
+
+
+def test_a_tab_row_whose_trailing_tab_was_trimmed_keeps_its_lead_and_says_the_doubt():
+    # 县乙局 may be the lead with no supporters or the supporters under a lead
+    # merged from above: an editor trims a line's last tab more often.
+    text = TITLE + (
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t修缮乡村道路。\t县甲局\t县乙局、县丙局\n"
+        "2\t建设文化广场。\t县乙局\n"
+        "3\t开展安全检查。\t县丙局\t县甲局\n"
+    )
+    assert records(text) == RECORDS
+    assert "table_doubt" in notes(text)
+
+
 def test_a_header_that_omits_the_number_column_gets_one_implied():
     text = TITLE + (
         "工作任务\n|\n具体要求\n|\n责任科室\n|\n"

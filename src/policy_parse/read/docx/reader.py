@@ -31,6 +31,9 @@ What the walk produces (docs/formats.md has specimens):
   grid is fitted back to it (padding and span fillers dropped first, text
   cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
   rendered numbers are bounded by `Limits`.
+* A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
+  tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
+  would be (`read/text/paragraphs.py`).
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
   `Residue` holding the chunk's text (`docx.chunks`).
 * Nested tables are not flattened into the cell (their grid would be lost in
@@ -61,6 +64,7 @@ from ...errors import (
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
+from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
 from .numbering import Numbering
 from .wordml import VAL, W, int_val, is_on
@@ -142,7 +146,9 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         raise CorruptFileError(".docx nests tables too deeply to read") from exc
     if not walker.blocks and not walker.residue:
         raise EmptyDocumentError("the .docx holds no text")
-    return Document(source=source, blocks=tuple(walker.blocks), residue=tuple(walker.residue))
+    # A 分工表 pasted as paragraphs (one per cell) reads as its .txt copy does.
+    blocks, left = tables_in_paragraphs(walker.blocks)
+    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *left))
 
 
 # ---------------------------------------------------------------------------

@@ -379,14 +379,18 @@ def _run(
     for c in range(n):
         lead_sum[c + 1] = lead_sum[c] + lead_gap[c]
     # trail_u[s]: columns after s left out; with soft empties computed on demand.
-    trail_u = [sum(gap[s + 1 :]) for s in range(n)] + [0.0]
+    # Between tabs an empty cell is written, but an editor trims the tabs
+    # ending a line (a Word paragraph's, a row's trailing whitespace): a row's
+    # last cells left out are priced as where no empty is written.
+    tail = [_GAP[c.kind] for c in columns] if header.mode is Mode.TAB else gap
+    trail_u = [sum(tail[s + 1 :]) for s in range(n)] + [0.0]
 
     def trail(s: int, e: int) -> float:
         if not e:
             return trail_u[s]
         if s == DONE:
             return DROP_SOFT * e
-        return _seq_cost(range(s + 1, n), e, gap, empty)
+        return _seq_cost(range(s + 1, n), e, tail, empty)
 
     join_p, cell_p, row_p, soft, joinable = (
         prices.join,

@@ -236,7 +236,7 @@ def stream(
         # After a line cut at the wrap width, an opening bar is where it was
         # cut; but where the cut line ended with a bar too, the two bars hold an
         # empty cell between them (| a | \n | c |).
-        between_bars = framed and full and closed
+        between_bars = full and closed
         pieces = split_line(line, mode, framed=(framed or full) and not between_bars)
         if mode is Mode.TAB and full and len(pieces.texts) > 1 and line.startswith("\t"):
             # A line cut right before a tab: the tab parts the cut line's last

@@ -31,7 +31,14 @@ _NUMBER = lazy_compile(r"^\d{1,4}(?:\s*[-－—.．]\s*\d{1,3})*\s*[.．、]?$")
 _MARKER = lazy_compile(
     rf"^(?:[（(]\s*[{_CN}\d]+\s*[）)]|[{_CN}]+\s*、|第[{_CN}]+(?:部分|章|节|条)?)$"
 )
-_NUMBERED = lazy_compile(r"^(?:\d{1,3}(?:[-.．]\d{1,3})?\s*[.．、](?!\d)|[（(]\d{1,3}[）)])\s*\S")
+# A text opening with its row's number, in any of the ways a clerk writes one:
+# 3. 3、 3.1. (3) 3) 第3项 第三项 (and ③, looked for before NFKC folds it to 3).
+_NUMBERED = lazy_compile(
+    rf"^(?:\d{{1,3}}(?:[-.．]\d{{1,3}})?\s*[.．、](?!\d)|[（(]\d{{1,3}}[）)]|\d{{1,3}}\s*[）)]"
+    rf"|第\s*(?:\d{{1,3}}|[{_CN}]{{1,4}})\s*项)\s*\S"
+)
+# Circled numbers (①–⑳, ㉑–㊿, ❶–➓): a row's number when one opens a text.
+_CIRCLED = lazy_compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793]\s*[、.．]?\s*\S")
 _TITLED = lazy_compile(rf"^(?:[{_CN}]+\s*、|[（(]\s*[{_CN}]+\s*[）)]|第[{_CN}]+部分)\s*\S")
 _ITEM_SEP = lazy_compile(r"[、，,；;\n]+|\s{1,}")
 _DATE = lazy_compile(
@@ -188,7 +195,7 @@ def shape_of(text: str) -> Shape:
         )
     sentence = bool(_SENTENCE_INSIDE.search(s)) or length >= 16
     return Shape(
-        numbered=bool(_NUMBERED.match(s)),
+        numbered=bool(_NUMBERED.match(s) or _CIRCLED.match(text.strip())),
         titled=bool(_TITLED.match(s)),
         units=share,
         others=len(items) - unit_items,

@@ -13,6 +13,7 @@ is residue with its reason, never a row with shifted cells.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -32,8 +33,9 @@ from .align import (
     to_table,
 )
 from .cells import PIPE, TAB, Stream, is_rule, stream
-from .fit import shape_of
+from .fit import cost, shape_of
 from .header import Header, Kind, find_header, header_variants
+from .tables import norm_header
 
 __all__ = ["NO_ROWS", "UNALIGNED", "Rebuilt", "read_table"]
 
@@ -75,6 +77,69 @@ def _anchored(
         if kind is Kind.TEXT and sh.numbered:
             return True
     return False
+
+
+# A cell dearer than this in its column fits no column well: the row is a guess.
+MISFIT = 4.0
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+_UNITS = (Kind.LEAD, Kind.SUPPORT)
+
+
+def _guessed(
+    stream: Stream,
+    row: Sequence[Placed],
+    aligned: Aligned,
+    simplify: Callable[[str], str],
+    words: frozenset[str],
+    row_end: tuple[object, ...] | None,
+) -> bool:
+    """A row the cheapest alignment reads, but on a guess no runner-up shows:
+    an unmarked sentence standing alone as a group title (or is it a row's
+    text under merged cells?), a cell that fits its column badly (a sentence
+    as a deadline), or a header word in a body row (a repeated header the
+    reader did not see whole, its cells spread over rows)."""
+    for p in row:
+        for a in range(p.start + 1, p.end):
+            # The cell goes on over the separator that ends this table's rows:
+            # the row may have ended there — unless both sides name units (a
+            # cell's names one per line) and the piece before ends no sentence.
+            if stream.seps[a].key == row_end and _may_end_row(
+                stream.atoms[a - 1].text, stream.atoms[a].text
+            ):
+                return True
+        text = simplify(cell_text(stream, p.start, p.end))
+        if not text:
+            continue
+        sh = shape_of(text)
+        if p.column == TITLE:
+            if not (sh.titled or sh.marker) and text.rstrip().endswith(_SENTENCE_END):
+                return True
+            continue
+        if p.column < 0:
+            continue
+        if norm_header(text) in words:
+            return True
+        kind = aligned.columns[p.column].kind
+        if cost(sh, kind) >= MISFIT:
+            return True
+        if sh.others and sh.units >= 0.5 and (sh.items >= 3 or kind in _UNITS):
+            # A list of units with a stray item: a name a line break cut,
+            # its rest perhaps read as the next cell.
+            return True
+    return False
+
+
+def _may_end_row(before: str, after: str) -> bool:
+    if before.rstrip().endswith(_SENTENCE_END):
+        return True
+    a, b = shape_of(before), shape_of(after)
+    return not (a.items and not a.others and b.items and not b.others)
+
+
+def _row_end(stream: Stream, aligned: Aligned) -> tuple[object, ...] | None:
+    """The separator most rows of the alignment start after."""
+    keys = Counter(stream.seps[p.start].key for p in aligned.placed if p.new_row)
+    return keys.most_common(1)[0][0] if keys else None
 
 
 def _unaligned(stream: Stream, row: Sequence[Placed], cost: float) -> bool:
@@ -164,13 +229,17 @@ def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     kept_rows: list[Sequence[Placed]] = []
     residue: list[Residue] = []
     doubtful: list[int] = []
+    words = frozenset(norm_header(t) for hrow in header.rows for t, _ in hrow if t.strip())
+    row_end = _row_end(s, best)
     for t in range(last + 1):
         r = rows[t]
         if _unaligned(s, r, costs[t]):
             residue.extend(residue_of(s, r, UNALIGNED))
             continue
         kept_rows.append(r)
-        if best.doubt[t] < DOUBT and r[0].column != REPEAT:
+        if r[0].column != REPEAT and (
+            best.doubt[t] < DOUBT or _guessed(s, r, best, simplify, words, row_end)
+        ):
             doubtful.append(s.atoms[r[0].start].line + 1)
     table = to_table(s, header, best, kept_rows)
     assert table.alignment is not None
