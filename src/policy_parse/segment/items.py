@@ -22,6 +22,10 @@ from .annotations import (
     label_pattern,
     states_first_is_lead,
 )
+from .guesses import Note
+from .guesses import glued_figure as g_glued
+from .guesses import marker_as_text as g_as_text
+from .guesses import run_on_item as g_run_on
 from .header import Line
 from .markers import Marked, match_marker
 from .placement import split_tasks, split_trailing_annotation
@@ -55,6 +59,8 @@ class Item:
     marker: Marked
     paragraphs: tuple[Paragraph, ...]  # the marker line's rest first
     lines: tuple[Line, ...]  # the source lines after the marker, as read (for residue)
+    # Where reading this item picked one reading among several (segment.guesses).
+    guesses: tuple[Note, ...] = ()
 
     def residue(self, reason: str, *, heading: bool) -> list[Residue]:
         """The item set aside: every line but, for a heading, its title line."""
@@ -292,6 +298,90 @@ class _Sequence:
         )
 
 
+@attrs.define
+class _Open:
+    """The item being read: its marker line, its paragraphs so far, the
+    source lines after the marker, and the guesses made on the way."""
+
+    marker: Marked
+    raws: list[_Raw]
+    follow: list[Line] = attrs.Factory(list)
+    marker_notes: list[Note] = attrs.Factory(list)  # guesses about the marker
+    text_notes: list[Note] = attrs.Factory(list)  # guesses about the lines under it
+
+    @classmethod
+    def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
+        m = attrs.evolve(m, line=line)
+        return cls(marker=m, raws=[_Raw.of(m.rest, line.span, label=False)], marker_notes=notes)
+
+    def heads(self) -> list[Line]:
+        """The marker line's paragraph, joined, cut where items run on:
+        （一）…（A负 / 责）（二）… is two items (split_run_on_items)."""
+        first = "".join(self.raws[0].pieces)
+        return split_run_on_items(Line(f"{self.marker.written}{first}", self.raws[0].span))
+
+    def markers(self) -> list[Marked]:
+        """The markers of the items this one will split into."""
+        heads = self.heads()
+        return [self.marker, *(m for h in heads[1:] if (m := match_marker(h.text)) is not None)]
+
+    def add(self, line: Line, page: Page) -> None:
+        """A line with no marker: it wraps onto the last paragraph or starts one."""
+        self.follow.append(line)
+        text = line.text.strip()
+        if self.raws[-1].wraps(text, page):
+            # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
+            self.raws[-1].add(line)
+        else:
+            self.raws.append(_Raw.of(text, line.span))
+
+    def items(self) -> list[Item]:
+        """The items this one makes: one, or one per item run on in its line,
+        the later paragraphs and source lines going with the last.  The
+        marker's notes go with the first, those of the lines after it with
+        the last."""
+        heads = self.heads()
+        if len(heads) == 1:
+            first = "".join(self.raws[0].pieces)
+            return [self._item(self.marker, first, last=True, notes=self.marker_notes)]
+        out: list[Item] = []
+        for k, head in enumerate(heads):
+            m = self.marker if k == 0 else match_marker(head.text)
+            assert m is not None  # split_run_on_items cuts only at a marker
+            rest = head.text[len(m.written) :].strip()
+            line = Line(head.text, self.marker.line.span) if k == 0 else head
+            m = attrs.evolve(m, rest=rest, line=line)
+            notes = (
+                self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
+            )
+            out.append(self._item(m, rest, last=k == len(heads) - 1, notes=notes))
+        return out
+
+    def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note]) -> Item:
+        paragraphs = _paragraphs(rest, Line(rest, self.raws[0].span), own_line=False)
+        for r in self.raws[1:] if last else []:
+            text = "".join(r.pieces)
+            paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
+        return Item(
+            marker=m,
+            paragraphs=tuple(paragraphs),
+            lines=tuple(self.follow) if last else (),
+            guesses=(*notes, *(self.text_notes if last else ())),
+        )
+
+
+def _glued_notes(lines: list[Line], read: list[Marked | None]) -> list[list[Note]]:
+    """Per line: the note of a number re-read by unglue_figures."""
+    out: list[list[Note]] = []
+    for ln, m in zip(lines, read, strict=True):
+        first = match_marker(ln.text)
+        if m is None or first is None or first.number == m.number:
+            out.append([])
+        else:
+            out.append([g_glued(ln.span, first.written, m.number, first.number)])
+    return out
+
+
 def lines_to_items(
     lines: list[Line], first_is_lead: bool, page: Page | None = None
 ) -> tuple[list[Item], list[bool], list[Residue]]:
@@ -304,70 +394,37 @@ def lines_to_items(
     items: list[Item] = []
     conventions: list[bool] = []  # per item: the convention holds from here on
     seen_convention = first_is_lead
-    current: tuple[Marked, list[_Raw]] | None = None
-    follow: list[Line] = []
+    current: _Open | None = None
     previous = ""  # the line before, for a note it wraps into this one
 
     def close() -> list[Marked]:
         """Close the current item: the markers of the items it makes."""
         if current is None:
             return []
-        marker, raws = current
-        # Items run on in the marker's paragraph, read once its wrapped lines
-        # are joined: （一）…（A负 / 责）（二）… is two items.
-        first = "".join(raws[0].pieces)
-        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
-        for k, head in enumerate(heads):
-            m = marker if k == 0 else match_marker(head.text)
-            assert m is not None  # split_run_on_items cuts only at a marker
-            rest = first
-            if len(heads) > 1:
-                rest = head.text[len(m.written) :].strip()
-                line = Line(head.text, marker.line.span) if k == 0 else head
-                m = attrs.evolve(m, rest=rest, line=line)
-            paragraphs = _paragraphs(rest, Line(rest, raws[0].span), own_line=False)
-            last = k == len(heads) - 1
-            for r in raws[1:] if last else []:
-                text = "".join(r.pieces)
-                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
-            items.append(
-                Item(marker=m, paragraphs=tuple(paragraphs), lines=tuple(follow) if last else ())
-            )
-            conventions.append(seen_convention)
-        return [it.marker for it in items[-len(heads) :]]
-
-    def run_on(marker: Marked, raws: list[_Raw]) -> list[Marked]:
-        """The markers of the items the current one will split into."""
-        first = "".join(raws[0].pieces)
-        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
-        return [marker, *(m for h in heads[1:] if (m := match_marker(h.text)) is not None)]
+        made = current.items()
+        items.extend(made)
+        conventions.extend(seen_convention for _ in made)
+        return [it.marker for it in made]
 
     sequence = _Sequence()
     markers = unglue_figures([match_marker(ln.text) for ln in lines])
-    for ln, m in zip(lines, markers, strict=True):
+    glued = _glued_notes(lines, markers)
+    for ln, m, notes in zip(lines, markers, glued, strict=True):
         if (
             m is not None
             and current is not None
-            and current[1][-1].wraps(ln.text.strip(), page)
-            and not sequence.after(run_on(*current)).fits(m)
+            and current.raws[-1].wraps(ln.text.strip(), page)
+            and not sequence.after(current.markers()).fits(m)
         ):
             # 权责统 / 一、运转高效…: the page cut a word before a figure that
             # reads as a marker; out of sequence after an unended line, it is text.
+            current.text_notes.append(g_as_text(ln.span, m.written, ln.text))
             m = None
         if m is not None:
             sequence = sequence.after([*close()[1:], m])
-            follow = []
-            m = attrs.evolve(m, line=ln)
-            current = (m, [_Raw.of(m.rest, ln.span, label=False)])
+            current = _Open.at(m, ln, notes)
         elif current is not None:
-            follow.append(ln)
-            raws = current[1]
-            text = ln.text.strip()
-            if raws[-1].wraps(text, page):
-                # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
-                raws[-1].add(ln)
-            else:
-                raws.append(_Raw.of(text, ln.span))
+            current.add(ln, page)
         else:
             residue.append(
                 Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)

@@ -10,16 +10,19 @@ them into `structure` findings).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import attrs
 
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
+from . import guesses
 from .annotations import Annotation
 from .header import Line
 from .headings import heading_lead, label_lead
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels, restarts_per_heading
-from .markers import Marked
+from .markers import Marked, match_marker
 from .wrapping import Page
 
 
@@ -37,6 +40,9 @@ class ProseMeasure:
     first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
     # The lead its part or section heading names for its items (segment.headings).
     heading_lead: tuple[str, ...] = ()
+    # Where reading it picked one reading among several (segment.guesses):
+    # notes that name no measure yet.
+    guesses: tuple[Note, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -58,6 +64,7 @@ class MeasureBuilder:
     span: Span
     first_is_lead: bool = False
     heading_lead: tuple[str, ...] = ()
+    guesses: tuple[Note, ...] = ()
     texts: list[str] = attrs.Factory(list)
     annotations: list[Annotation] = attrs.Factory(list)
 
@@ -90,6 +97,7 @@ class MeasureBuilder:
             span=self.span,
             first_is_lead=self.first_is_lead,
             heading_lead=self.heading_lead,
+            guesses=self.guesses,
         )
 
 
@@ -120,7 +128,9 @@ def lines_to_outline(
     part_lead: tuple[str, ...] = ()  # what the part's heading names (segment.headings)
     section_lead: tuple[str, ...] = ()
 
-    def start(no: MeasureNo, m: Marked, convention: bool) -> MeasureBuilder:
+    def start(
+        no: MeasureNo, m: Marked, convention: bool, guesses: tuple[Note, ...] = ()
+    ) -> MeasureBuilder:
         b = MeasureBuilder(
             number=no,
             written_number=m.written,
@@ -129,6 +139,7 @@ def lines_to_outline(
             span=m.line.span,
             first_is_lead=convention,
             heading_lead=section_lead or part_lead,
+            guesses=guesses,
         )
         builders.append(b)
         return b
@@ -148,16 +159,18 @@ def lines_to_outline(
     # inside a numbered paragraph are N-k), and its title stays in the text
     # as its siblings' does.
     holds_tasks = any(len(t[1]) >= 2 for t in tasks.values())
+    unplaced: list[Note] = []  # guesses about items that made no measure
     for it, convention in zip(items, conventions, strict=True):
         m = it.marker
         body = list(it.paragraphs)
         if m.style in SUB_FORMS:
-            builder = start(MeasureNo.parse(m.number), m, convention)
+            builder = start(MeasureNo.parse(m.number), m, convention, it.guesses)
         elif m.style == part_style:
             part_no, section_no, parent_no = m.number, None, None
             part_lead, section_lead = heading_lead(it), ()
             parts.append(Part(number=m.number, written=m.written, title=m.rest))
             residue.extend(it.residue(_heading_reason(it), heading=True))
+            unplaced.extend(it.guesses)
             continue
         elif m.style == section_style:
             section_no, parent_no = m.number, None
@@ -167,6 +180,7 @@ def lines_to_outline(
                 parts.append(Part(number=None, written="", title=None))
             parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
             residue.extend(it.residue(_heading_reason(it), heading=True))
+            unplaced.extend(it.guesses)
             continue
         elif m.style == measure_style:
             parent_no = MeasureNo.parse(m.number)
@@ -191,31 +205,61 @@ def lines_to_outline(
                         )
                     )
                     units = units[1:]
+                inline = _inline_tasks(units, m, parent_no)
                 for k, unit in enumerate(units, start=1):
-                    b = start(parent_no.sub(k), m, convention)
+                    b = start(parent_no.sub(k), m, convention, (*it.guesses, *inline))
                     b.written_number = m.written if k == 1 and not lead_in else ""
                     b.span = unit[0].line.span
                     b.add(unit)
                 trailers = [p for p in it.paragraphs if id(p) not in kept_ids]
                 set_aside(trailers, trailer_reason(trailers))
                 continue
-            builder = start(parent_no, m, convention)
+            builder = start(parent_no, m, convention, it.guesses)
         elif m.style in sub_styles and parent_no is not None:
-            builder = start(parent_no.sub(int(m.number)), m, convention)
+            builder = start(parent_no.sub(int(m.number)), m, convention, it.guesses)
         else:
             residue.extend(it.residue("prose line outside any measure", heading=False))
+            unplaced.extend(it.guesses)
             continue
         kept, trailers = split_trailers(body)
         builder.add(kept)
         set_aside(trailers, trailer_reason(trailers))
 
     finished = [b.build() for b in builders]
-    kept_measures = _drop_lead_ins(finished, residue)
+    kept_measures = _with_ids(_drop_lead_ins(finished, residue, unplaced))
+    named = [guesses.named(n, pm.id) for pm in kept_measures for n in pm.guesses]
     return Outline(
         parts=tuple(parts),
-        measures=tuple(_with_ids(kept_measures)),
+        measures=tuple(kept_measures),
         residue=tuple(residue),
-        notes=levels.notes,
+        notes=(*levels.notes, *unplaced, *named),
+    )
+
+
+def _inline_tasks(units: list[list[Paragraph]], m: Marked, parent: MeasureNo) -> tuple[Note, ...]:
+    """A guess, when the tasks N-1, N-2 … were cut out of one paragraph at
+    its annotations and the notice writes no number for them: 甲。（A负责）乙。
+    （B负责） under one number may be one measure whose units are both
+    annotations' (docs/formats.md "Unnumbered tasks").  Tasks on lines of
+    their own, or each opening with its own inner number （1）（2）, are
+    the notice's own division."""
+    lines = [u[0].line for u in units]
+    if len(set(lines)) == len(lines):
+        return ()
+    if all(_numbered(u, k) for k, u in enumerate(units, start=1)):
+        return ()
+    counts = Counter(lines)
+    line, count = counts.most_common(1)[0]
+    return (guesses.inline_tasks(line.span, str(parent), count),)
+
+
+def _numbered(unit: list[Paragraph], k: int) -> bool:
+    """The task opens with the inner number k (（1）… (1)… 1.…), maybe after
+    its topic's title sentence (深化改革。(1)全面落实…)."""
+    text = unit[0].text.strip()
+    starts = [0, *(i + 1 for i, c in enumerate(text[: _TITLE_MAX + 1]) if c == "。")]
+    return any(
+        (mark := match_marker(text[i:])) is not None and mark.number == str(k) for i in starts
     )
 
 
@@ -290,7 +334,8 @@ def _fold_inner_items(
                 first, *rest = r.paragraphs
                 paragraphs += [attrs.evolve(first, text=r.marker.written + first.text), *rest]
                 lines += [r.marker.line, *r.lines]
-            it = attrs.evolve(it, paragraphs=tuple(paragraphs), lines=tuple(lines))
+            carried = (*it.guesses, *(n for r in run for n in r.guesses))
+            it = attrs.evolve(it, paragraphs=tuple(paragraphs), lines=tuple(lines), guesses=carried)
         else:
             j = k + 1
         out.append(it)
@@ -325,7 +370,9 @@ def _tasks(
     return units, annotated_units, lead_in, kept_ids
 
 
-def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list[ProseMeasure]:
+def _drop_lead_ins(
+    finished: list[ProseMeasure], residue: list[Residue], unplaced: list[Note]
+) -> list[ProseMeasure]:
     """ "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure."""
 
     def is_child(c: ProseMeasure, m: ProseMeasure) -> bool:
@@ -354,6 +401,7 @@ def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list
                     span=pm.span,
                 )
             )
+            unplaced.extend(pm.guesses)
             continue
         kept.append(pm)
     return kept

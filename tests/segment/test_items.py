@@ -1,0 +1,110 @@
+"""segment/items.py (and the N-k cut in segment/prose.py): every place where
+reading the lines picked one reading among several says so, as a `structure`
+finding naming the measure, the line and the reading not taken.  The
+specimens are invented (tests/specimens/48–51) in shapes real notices use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policy_parse
+from helpers import sample_notice
+
+SPECIMENS = Path(__file__).resolve().parent.parent / "specimens"
+GUESSES = ("run_on_item", "glued_figure", "marker_as_text", "inline_tasks")
+
+
+def _specimen(prefix: str) -> policy_parse.Notice:
+    (path,) = SPECIMENS.glob(f"{prefix}_*.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return policy_parse.parse_text("\n".join(ln for ln in lines if not ln.startswith("# ")))
+
+
+def _guesses(notice: policy_parse.Notice) -> list[tuple[str | None, str | None, dict[str, str]]]:
+    return [
+        (d.measure, d.note, dict(d.fields))
+        for d in notice.discrepancies
+        if d.kind is policy_parse.Kind.STRUCTURE and d.note in GUESSES
+    ]
+
+
+def _doubts(notice: policy_parse.Notice) -> dict[str, list[str]]:
+    return {r["number"]: r["doubts"] for r in policy_parse.to_dict(notice)["measures"]}
+
+
+def test_two_items_cut_out_of_one_line_say_so_on_the_second():
+    notice = _specimen("48")
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "4"]
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note) == ("2", "run_on_item")
+    assert fields["line"] == "3"
+    assert fields["marker"] == "（二）"
+    assert fields["text"].startswith("（一）新建城乡公交候车亭")
+    assert _doubts(notice)["2"] == ["run_on_item"]
+    assert _doubts(notice)["1"] == []
+
+
+def test_a_reference_to_an_item_inside_a_sentence_is_no_guess():
+    # （三）…按第（二）项的进度…: a reference, not the next number; no cut, no note.
+    notice = _specimen("48")
+    assert "按第（二）项" in notice.measures[2].text
+    assert [m for m, *_ in _guesses(notice)] == ["2"]
+
+
+def test_a_number_reread_against_its_neighbours_says_which_number_it_could_have_been():
+    notice = _specimen("49")
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert notice.measures[1].text.startswith("365农技服务行动")
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note) == ("2", "glued_figure")
+    assert fields == {"line": "3", "written": "2.365", "number": "2", "sub": "2-365"}
+
+
+def test_a_number_spaced_from_its_text_is_read_as_written_with_no_guess():
+    text = "甲县任务分工\n1、建站。（县民政局负责）\n2.1 建设驿站。（县人社局负责）\n3、建园。（县住建局负责）\n"
+    notice = policy_parse.parse_text(text)
+    assert "2-1" in [m.id for m in notice.measures]
+    assert _guesses(notice) == []
+
+
+def test_a_marker_the_page_wrapped_into_text_says_so_on_the_measure_it_joined():
+    notice = _specimen("50")
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "4", "5"]
+    assert "权责统一、运转高效" in notice.measures[2].text
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note) == ("3", "marker_as_text")
+    assert (fields["line"], fields["marker"]) == ("7", "一、")
+
+
+def test_tasks_cut_out_of_one_paragraph_each_say_so_and_numbered_ones_do_not():
+    notice = _specimen("51")
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2-1", "2-2"]
+    found = _guesses(notice)
+    assert [(m, n) for m, n, _ in found] == [("1-1", "inline_tasks"), ("1-2", "inline_tasks")]
+    assert found[0][2] == {"line": "3", "parent": "1", "count": "2"}
+
+
+def test_tasks_on_lines_of_their_own_are_the_notices_division_with_no_guess():
+    text = (
+        "甲区任务分工\n一、优化服务\n1.深化一网通办。\n"
+        "推动高频事项全程网办（区政务服务局牵头，区大数据中心配合）。\n"
+        "建立帮办代办队伍（区发改局牵头，区住建局配合）。\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2"]
+    assert _guesses(notice) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_guess_renders_in_both_languages_naming_the_line(lang):
+    for prefix in ("48", "49", "50", "51"):
+        for d in _specimen(prefix).discrepancies:
+            if d.note in GUESSES:
+                text = policy_parse.messages.message(d, lang)
+                assert dict(d.fields)["line"] in text and "{" not in text
+
+
+def test_the_sample_notice_is_read_with_no_such_guess():
+    assert _guesses(sample_notice()) == []
