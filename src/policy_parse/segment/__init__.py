@@ -128,7 +128,8 @@ def segment(document: Document) -> Segmented:
     # outline alone may be too short to show it.
     page = Page.of([ln.text for ln in (*before, *after)])
 
-    stated = table_seg is not None and any(states_first_is_lead(ln.text) for ln in before)
+    # Read across lines: a PDF copy breaks the note anywhere (列第 / 一位的为牵头单位).
+    stated = table_seg is not None and _states_convention(before)
     caption = None
     if (
         table_seg is not None
