@@ -11,9 +11,10 @@ import pytest
 
 import policy_parse
 from helpers import sample_notice
+from policy_parse.segment.guesses import CODES
 
 SPECIMENS = Path(__file__).resolve().parent.parent / "specimens"
-GUESSES = ("run_on_item", "glued_figure", "marker_as_text", "inline_tasks")
+GUESSES = CODES
 
 
 def _specimen(prefix: str) -> policy_parse.Notice:
@@ -108,3 +109,24 @@ def test_each_guess_renders_in_both_languages_naming_the_line(lang):
 
 def test_the_sample_notice_is_read_with_no_such_guess():
     assert _guesses(sample_notice()) == []
+
+
+# （一） holds two tasks after its title sentence; （二） one after its own title.
+TITLED = (
+    "某省重点工作分工\n一、深化改革\n"
+    "（一）推进国企改革。完善监管体制（丁省国资委牵头）。发展混合所有制经济（丁省发改委牵头）。\n"
+    "（二）转变政府职能。深化审批制度改革，清理审批事项（丁省发改委牵头）。\n"
+)
+
+
+def test_a_lone_task_numbered_n_1_like_its_siblings_tasks_says_so():
+    notice = policy_parse.parse_text(TITLED)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2-1"]
+    lone = [(m, f) for m, n, f in _guesses(notice) if n == "lone_task"]
+    assert lone == [("2-1", {"line": "4", "parent": "2"})]
+
+
+def test_a_lone_task_read_as_its_measure_is_no_guess():
+    notice = policy_parse.parse_text(TITLED.replace("（丁省国资委牵头）。发展", "。发展"))
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert [n for _, n, _ in _guesses(notice)] == []

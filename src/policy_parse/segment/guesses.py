@@ -16,6 +16,10 @@ from ..models import Span
 
 Note = tuple[str, tuple[tuple[str, str], ...]]
 
+# The notes this module makes: each about one line, said apart from the
+# outline's level guesses (segment.levels).
+CODES = ("run_on_item", "glued_figure", "marker_as_text", "inline_tasks", "lone_task")
+
 # How much of a line a note quotes: enough to find it in the notice.
 _QUOTE = 40
 
@@ -56,6 +60,11 @@ def inline_tasks(span: Span, parent: str, count: int) -> Note:
     """One paragraph under one number holding several annotated tasks, cut into N-1, N-2 …"""
     fields = (("line", line_of(span)), ("parent", parent), ("count", str(count)))
     return ("inline_tasks", fields)
+
+
+def lone_task(span: Span, parent: str) -> Note:
+    """（二）转变职能。深化…（A牵头） read as 2-1, as its siblings' tasks are numbered."""
+    return ("lone_task", (("line", line_of(span)), ("parent", parent)))
 
 
 def named(note: Note, measure: str) -> Note:

@@ -205,7 +205,7 @@ def lines_to_outline(
                         )
                     )
                     units = units[1:]
-                inline = _inline_tasks(units, m, parent_no)
+                inline = _task_guesses(units, m, parent_no)
                 for k, unit in enumerate(units, start=1):
                     b = start(parent_no.sub(k), m, convention, (*it.guesses, *inline))
                     b.written_number = m.written if k == 1 and not lead_in else ""
@@ -234,6 +234,15 @@ def lines_to_outline(
         residue=tuple(residue),
         notes=(*levels.notes, *unplaced, *named),
     )
+
+
+def _task_guesses(units: list[list[Paragraph]], m: Marked, parent: MeasureNo) -> tuple[Note, ...]:
+    """Where cutting an item into its tasks N-1, N-2 … was a guess."""
+    if len(units) == 1:
+        # One task numbered N-1 as its siblings' tasks are (a lead-in or a
+        # title sentence above it): the notice writes N alone.
+        return (guesses.lone_task(units[0][0].line.span, str(parent)),)
+    return _inline_tasks(units, m, parent)
 
 
 def _inline_tasks(units: list[list[Paragraph]], m: Marked, parent: MeasureNo) -> tuple[Note, ...]:
