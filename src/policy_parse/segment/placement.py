@@ -113,38 +113,66 @@ class Task:
 def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     """One paragraph of a measure → its tasks, each ended by an annotation.
 
-    Looked for: a label line (牵头单位：A); bare units in brackets on a line of
-    their own; a bracketed annotation at the end; else an unbracketed
-    labelled clause after the last sentence (…。责任单位：X、Y。); and bracketed
-    annotations standing at a sentence boundary inside the paragraph
-    (…。（A负责）… or …（A负责）。…), each of which ends a task — a note
-    inside it (〔A牵头，B参与。以下各项…不再列出〕, segment.notes) included: a
-    note speaks for later annotations, it joins no tasks.
+    Looked for, in order: a line that is an annotation alone
+    (`_own_line_task`: a label line 牵头单位：A, label lines in brackets,
+    bare units in brackets); a labelled annotation written before its task
+    (（牵头单位：A）text); the annotation that closes the paragraph
+    (`_closing_annotation`); and bracketed annotations standing at a
+    sentence boundary inside it (`_tasks_inside`: …。（A负责）… or
+    …（A负责）。…), each of which ends a task — a note inside it
+    (〔A牵头，B参与。以下各项…不再列出〕, segment.notes) included: a note
+    speaks for later annotations, it joins no tasks.
     """
-    if own_line:
-        whole = parse_annotation(text, line=True)
-        if whole is not None and label_pattern().match(text.strip()):
-            return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        inner = TRAILING_PAREN.fullmatch(text.strip())
-        if inner is not None and label_pattern().match(inner["body"].strip()):
-            # （牵头单位：A；配合单位：B） or （完成时限：2022年底前） alone on its
-            # line: label lines in brackets, read before bare units could
-            # take 牵头单位：A for a unit's name.
-            whole = parse_annotation(inner["body"], line=True)
-            if whole is not None:
-                return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        if (bare := _bare_units(text)) is not None:
-            return [Task(text="", annotations=(bare,))]
+    if own_line and (alone := _own_line_task(text)) is not None:
+        return [alone]
     rest_after, leading = _split_leading_annotation(text)
     if leading is not None:
         # （牵头单位：A）text: the annotation written before the task it closes.
         first, *more = split_tasks(rest_after, own_line=False)
         return [attrs.evolve(first, annotations=(leading, *first.annotations)), *more]
+    body, trailing = _closing_annotation(text, own_line=own_line)
+    tasks, rest = _tasks_inside(body)
+    last = [trailing] if trailing else []
+    if rest or not tasks:
+        tasks.append(Task(text=rest, annotations=tuple(last)))
+    elif last:
+        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
+    return tasks
+
+
+def _own_line_task(text: str) -> Task | None:
+    """A line under the measure that is an annotation and nothing else."""
+    whole = parse_annotation(text, line=True)
+    if whole is not None and label_pattern().match(text.strip()):
+        return Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))
+    inner = TRAILING_PAREN.fullmatch(text.strip())
+    if inner is not None and label_pattern().match(inner["body"].strip()):
+        # （牵头单位：A；配合单位：B） or （完成时限：2022年底前） alone on its
+        # line: label lines in brackets, read before bare units could
+        # take 牵头单位：A for a unit's name.
+        whole = parse_annotation(inner["body"], line=True)
+        if whole is not None:
+            return Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))
+    if (bare := _bare_units(text)) is not None:
+        return Task(text="", annotations=(bare,))
+    return None
+
+
+def _closing_annotation(text: str, *, own_line: bool) -> tuple[str, Annotation | None]:
+    """The paragraph's closing annotation, the first of: a bracketed one at
+    its end, an unbracketed labelled clause after its last sentence
+    (…。责任单位：X、Y。), an unbracketed role phrase as its last sentence."""
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
         body, trailing = _unbracketed_tail(body)
     if trailing is None:
         body, trailing = _unbracketed_phrase(body, own_line=own_line)
+    return body, trailing
+
+
+def _tasks_inside(body: str) -> tuple[list[Task], str]:
+    """The tasks ended by annotations at sentence boundaries inside `body`,
+    and the text after the last of them."""
     tasks: list[Task] = []
     pieces: list[str] = []
     ends = _group_ends(body)
@@ -166,13 +194,7 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
                 while pos < len(body) and body[pos] in "。；;":
                     pos += 1
     pieces.append(body[pos:])
-    rest = "".join(pieces).strip()
-    last = [trailing] if trailing else []
-    if rest or not tasks:
-        tasks.append(Task(text=rest, annotations=tuple(last)))
-    elif last:
-        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
-    return tasks
+    return tasks, "".join(pieces).strip()
 
 
 def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[Annotation]]:
