@@ -21,19 +21,19 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .._support.brackets import ANY_OPENER as _ANY_OPENER
+from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
+from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
+from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
+from .._support.brackets import top_level_spans
+from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import lazy_compile
 from ..data import load
-from .brackets import ANY_OPENER as _ANY_OPENER
-from .brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
-from .brackets import OPENERS as OPENERS  # noqa: PLC0414
-from .brackets import PAIR as PAIR  # noqa: PLC0414
-from .brackets import top_level_spans
-from .brackets import top_level_split as _top_level_split
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .notes import without_note
 
-# CLOSERS, OPENERS, PAIR (segment.brackets) and states_first_is_lead
+# CLOSERS, OPENERS, PAIR (_support.brackets) and states_first_is_lead
 # (segment.notes) are re-exported: segment.placement, segment.items and
 # segment/__init__ import them from here.
 

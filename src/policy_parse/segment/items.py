@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from .._support.brackets import depth as bracket_depth
 from .._support.lazy_regex import lazy_compile
 from ..data import load
 from ..models import Residue, Span
@@ -29,7 +30,7 @@ from .guesses import run_on_item as g_run_on
 from .header import Line
 from .markers import Marked, match_marker
 from .placement import split_tasks, split_trailing_annotation
-from .wrapping import Page, bracket_depth, goes_on
+from .wrapping import Page, goes_on
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.

@@ -121,11 +121,6 @@ class Page:
 NO_PAGE = Page()
 
 
-def bracket_depth(text: str) -> int:
-    """Brackets opened minus brackets closed in `text`."""
-    return sum(text.count(c) for c in OPENERS) - sum(text.count(c) for c in CLOSERS)
-
-
 def awaits_value(text: str) -> bool:
     """The text ends on a label with no value yet: …。责任单位： / 牵头单位："""
     text = text.rstrip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ..._support.brackets import OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
 from ...models import Residue, Span
 
@@ -67,12 +68,12 @@ def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
     # two lower, where the page also broke the annotation (…（县甲局牵头，县乙 /
     # 局、 / 5 / 县丙局配合）): up to `_REACH` lines on each side.
     opened = any(
-        _depth("".join(lines[j : before + 1])) > 0
+        depth("".join(lines[j : before + 1])) > 0
         for j in range(before, max(-1, before - _REACH), -1)
     )
     head = "".join(lines[after : after + _REACH])
-    cut = min((i for i, c in enumerate(head) if c in _OPENERS), default=len(head))
-    return opened and _depth(head[:cut]) < 0
+    cut = min((i for i, c in enumerate(head) if c in OPENERS), default=len(head))
+    return opened and depth(head[:cut]) < 0
 
 
 _REACH = 2
@@ -99,13 +100,6 @@ def _one_line_row(line: str) -> bool:
 
 
 _FIRST = frozenset("-—–－第 0123456789")
-_OPENERS = "（(〔【["
-_CLOSERS = "）)〕】]"
-
-
-def _depth(text: str) -> int:
-    """Brackets opened minus brackets closed."""
-    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
 def _next_text(lines: Sequence[str], k: int, step: int) -> int | None:
