@@ -130,3 +130,20 @@ def test_a_lone_task_read_as_its_measure_is_no_guess():
     notice = policy_parse.parse_text(TITLED.replace("（丁省国资委牵头）。发展", "。发展"))
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert [n for _, n, _ in _guesses(notice)] == []
+
+
+def test_items_run_on_after_an_unbracketed_label_clause_are_cut_and_say_so():
+    # 1.…。牵头单位：A。2.…: the label clause closes item 1 as a bracket would.
+    notice = _specimen("54")
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert [u.name for u in notice.measures[0].lead] == ["县水利局"]
+    assert notice.measures[0].support == ()
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note, fields["marker"]) == ("2", "run_on_item", "2.")
+
+
+def test_a_next_number_after_a_sentence_with_no_label_stays_text():
+    text = "某县任务分工\n一、工程\n1.新建管网35公里。2.改造管道。牵头单位：县水利局。\n"
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1"]
+    assert _guesses(notice) == []

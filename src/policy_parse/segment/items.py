@@ -19,6 +19,7 @@ from .annotations import (
     CLOSERS,
     OPENERS,
     Annotation,
+    has_colon,
     is_label_line,
     label_pattern,
     states_first_is_lead,
@@ -29,7 +30,7 @@ from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
 from .header import Line
 from .markers import Marked, match_marker
-from .placement import split_tasks, split_trailing_annotation
+from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
 from .wrapping import Page, goes_on
 
 # A short line after a measure's annotation that ends no sentence: a caption
@@ -175,13 +176,14 @@ def split_run_on_items(line: Line) -> list[Line]:
 
     A marker inside the line starts an item of its own only when it checks
     against its neighbours: it is the style of the line's own marker, its
-    number is the next one, and an annotation ends what stands before it.
+    number is the next one, and an annotation ends what stands before it
+    (in brackets, or a label clause after its last sentence: …。牵头单位：A。2.…).
     A reference (（三）项), a marker after unannotated words, or any marker
     of the line's style in an inner list that starts again (（1）…（1）…（2）…:
     the item's own enumeration, written in its own style) stays text.  Every
     piece keeps the line's span."""
     head = match_marker(line.text)
-    if head is None or not any(c in CLOSERS for c in head.rest):
+    if head is None or not (any(c in CLOSERS for c in head.rest) or has_colon(head.rest)):
         return [line]
     text = line.text
     out: list[Line] = []
@@ -200,8 +202,8 @@ def split_run_on_items(line: Line) -> list[Line]:
             continue  # a reference inside a sentence: （三）项
         # Scanned once per split (each moves `start` on, or the line stays
         # whole): linear in the line.
-        _, ann = split_trailing_annotation(text[start:k])
-        if ann is None or not ann.names_units or text[k - 1] not in CLOSERS:
+        ann = _closing_annotation(text[start:k])
+        if ann is None or not ann.names_units:
             return [line]  # the next number, but no annotation closes its item
         out.append(Line(text[start:k], line.span))
         start, number = k, m.number
@@ -213,6 +215,17 @@ def split_run_on_items(line: Line) -> list[Line]:
 # After these a marker inside a line may start an item: a closing bracket or a
 # sentence end.
 _BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
+
+
+def _closing_annotation(piece: str) -> Annotation | None:
+    """The annotation that ends `piece` right before an inline marker: in
+    brackets (…（A负责）（二）), or a label clause after its last sentence
+    (…。牵头单位：A。2.…)."""
+    if piece.endswith(tuple(CLOSERS)):
+        return split_trailing_annotation(piece)[1]
+    if piece.endswith(("。", "；", ";")):
+        return unbracketed_tail(piece)[1]
+    return None
 
 
 # Arabic numbers of one list, whatever the mark after them (11. 11、 （11） 11）

@@ -154,7 +154,7 @@ def _closing_annotation(text: str, *, own_line: bool) -> tuple[str, Annotation |
     (…。责任单位：X、Y。), an unbracketed role phrase as its last sentence."""
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
-        body, trailing = _unbracketed_tail(body)
+        body, trailing = unbracketed_tail(body)
     if trailing is None:
         body, trailing = _unbracketed_phrase(body, own_line=own_line)
     return body, trailing
@@ -213,7 +213,7 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     return rest, attrs.evolve(ann, written=stripped[: end + 1])
 
 
-def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
+def unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
     """…。责任单位：X、Y。 → the text before, and the annotation."""
     if not has_colon(text):
         return text, None
