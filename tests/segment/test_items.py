@@ -147,3 +147,27 @@ def test_a_next_number_after_a_sentence_with_no_label_stays_text():
     notice = policy_parse.parse_text(text)
     assert [m.id for m in notice.measures] == ["1"]
     assert _guesses(notice) == []
+
+
+def test_a_decimal_glued_to_a_latin_letter_is_the_item_its_neighbours_call_for():
+    # 11.5G基站 between 10、 and 12、: no marker takes 11.5G, yet 11 is due.
+    text = (
+        "某县任务分工\n一、任务\n10、建设物流园区。（县商务局负责）\n"
+        "11.5G基站建设。新建基站100个。（县工信局负责）\n12、建设农贸市场。（县市场监管局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["10", "11", "12"]
+    assert notice.measures[1].text.startswith("5G基站建设")
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note, fields["sub"]) == ("11", "glued_figure", "11-5")
+
+
+def test_a_wrapped_line_that_starts_with_a_figure_stays_text_where_the_next_item_follows():
+    text = (
+        "某县任务分工\n一、任务\n1、建设物流园区，总投资\n2.5亿元。（县商务局负责）\n"
+        "2、建设农贸市场。（县市场监管局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert "2.5亿元" in notice.measures[0].text
+    assert _guesses(notice) == []

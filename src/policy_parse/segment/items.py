@@ -8,6 +8,8 @@ matter after an item's last annotation are trailers, not its text.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from .._support.brackets import depth as bracket_depth
@@ -247,24 +249,31 @@ def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
         (k, m) for k, m in enumerate(markers) if m is not None and m.style in _ARABIC_STYLES
     ]
     for at, (k, m) in enumerate(numbered):
-        if m.style != "ar_dec" or not _glued(m):
-            continue
-        main, _, figure = m.number.partition("-")
-        before = _main(numbered[at - 1][1]) if at > 0 else None
-        after = _main(numbered[at + 1][1]) if at + 1 < len(numbered) else None
-        if "-" in figure or before != int(main) - 1 or after not in (None, int(main) + 1):
-            continue
-        dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
-        # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
-        style = numbered[at - 1][1].style
-        out[k] = attrs.evolve(
-            m,
-            style="ar_dot" if style == "ar_dec" else style,
-            number=main,
-            written=m.written[: dot + 1],
-            rest=m.written[dot + 1 :] + m.rest,
-        )
+        before = numbered[at - 1][1] if at > 0 else None
+        after = numbered[at + 1][1] if at + 1 < len(numbered) else None
+        if (reread := _reread(m, before, after)) is not None:
+            out[k] = reread
     return out
+
+
+def _reread(m: Marked, before: Marked | None, after: Marked | None) -> Marked | None:
+    """A glued decimal N.M as item N., when the Arabic numbers around it call for N."""
+    if m.style != "ar_dec" or not _glued(m) or before is None:
+        return None
+    main, _, figure = m.number.partition("-")
+    if "-" in figure or _main(before) != int(main) - 1:
+        return None
+    if after is not None and _main(after) != int(main) + 1:
+        return None
+    dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
+    # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
+    return attrs.evolve(
+        m,
+        style="ar_dot" if before.style == "ar_dec" else before.style,
+        number=main,
+        written=m.written[: dot + 1],
+        rest=m.written[dot + 1 :] + m.rest,
+    )
 
 
 def _main(m: Marked) -> int:
@@ -384,16 +393,43 @@ class _Open:
         )
 
 
-def _glued_notes(lines: list[Line], read: list[Marked | None]) -> list[list[Note]]:
-    """Per line: the note of a number re-read by unglue_figures."""
-    out: list[list[Note]] = []
-    for ln, m in zip(lines, read, strict=True):
-        first = match_marker(ln.text)
-        if m is None or first is None or first.number == m.number:
-            out.append([])
-        else:
-            out.append([g_glued(ln.span, first.written, m.number, first.number)])
-    return out
+# A line that starts with a decimal glued to what no marker takes (11.5G基站,
+# 3.5万元): a figure, unless its neighbours call for item 11 (unglue_figures).
+_DECIMAL_START = lazy_compile(r"^\s*(\d{1,4})[.．](\d{1,4})(?=[^\d\s.．])")
+
+
+def _read_markers(lines: list[Line]) -> tuple[list[Marked | None], list[list[Note]]]:
+    """Each line's marker, a number glued to a figure re-read against its
+    neighbours (unglue_figures), and per line the note of such a re-reading.
+    A line no marker starts but a glued decimal (11.5G基站) is re-read the
+    same way, against the markers around it; else it stays text."""
+    first = [match_marker(ln.text) for ln in lines]
+    read = unglue_figures(first)
+    notes: list[list[Note]] = [
+        [g_glued(ln.span, was.written, m.number, was.number)]
+        if was is not None and m is not None and m is not was
+        else []
+        for ln, was, m in zip(lines, first, read, strict=True)
+    ]
+    arabic = [k for k, m in enumerate(first) if m is not None and m.style in _ARABIC_STYLES]
+    for k, ln in enumerate(lines):
+        if first[k] is not None or (d := _DECIMAL_START.match(ln.text)) is None:
+            continue
+        written = ln.text[: d.end()].strip()
+        trial = Marked(
+            style="ar_dec",
+            number=f"{d[1]}-{d[2]}",
+            written=written,
+            rest=ln.text[d.end() :].strip(),
+            line=Line(ln.text, Span()),
+        )
+        at = bisect.bisect_left(arabic, k)
+        before = first[arabic[at - 1]] if at > 0 else None
+        after = first[arabic[at]] if at < len(arabic) else None
+        if (m := _reread(trial, before, after)) is not None:
+            read[k] = m
+            notes[k] = [g_glued(ln.span, written, m.number, trial.number)]
+    return read, notes
 
 
 def lines_to_items(
@@ -421,8 +457,7 @@ def lines_to_items(
         return [it.marker for it in made]
 
     sequence = _Sequence()
-    markers = unglue_figures([match_marker(ln.text) for ln in lines])
-    glued = _glued_notes(lines, markers)
+    markers, glued = _read_markers(lines)
     for ln, m, notes in zip(lines, markers, glued, strict=True):
         if (
             m is not None
