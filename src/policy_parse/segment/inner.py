@@ -10,9 +10,7 @@ from .items import Item
 from .levels import HEADING_STYLES, SUB_FORMS, Note
 
 
-def fold_inner_items(
-    items: list[Item], conventions: list[bool]
-) -> tuple[list[Item], list[bool], list[Note]]:
+def fold_inner_items(items: list[Item]) -> tuple[list[Item], list[Note]]:
     """1.提升养老服务。（1）…；（2）…。 and then one annotation: the inner items
     are the measure's own words, the annotation closes the whole measure
     (specimens 39, 42), not item （2） alone.  Only for items of the style
@@ -26,14 +24,13 @@ def fold_inner_items(
         if it.marker.style not in SUB_FORMS and it.marker.style not in order:
             order.append(it.marker.style)
     if len(order) < 2:
-        return items, conventions, []
+        return items, []
     below = {order[k]: order[k + 1] for k in range(len(order) - 1)}
     out: list[Item] = []
-    kept: list[bool] = []
     notes: list[Note] = []
     k = 0
     while k < len(items):
-        it, convention = items[k], conventions[k]
+        it = items[k]
         j = k + 1
         inner = below.get(it.marker.style)
         if (
@@ -62,9 +59,8 @@ def fold_inner_items(
         else:
             j = k + 1
         out.append(it)
-        kept.append(convention)
         k = j
-    return out, kept, notes
+    return out, notes
 
 
 def _ends_mid_sentence(it: Item) -> bool:

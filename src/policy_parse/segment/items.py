@@ -65,6 +65,8 @@ class Item:
     lines: tuple[Line, ...]  # the source lines after the marker, as read (for residue)
     # Where reading this item picked one reading among several (segment.guesses).
     guesses: tuple[Note, ...] = ()
+    # The notice stated 列第一位者为牵头单位 above this item: its first unit leads.
+    first_is_lead: bool = False
 
     def residue(self, reason: str, *, heading: bool) -> list[Residue]:
         """The item set aside: every line but, for a heading, its title line."""
@@ -434,16 +436,16 @@ def _read_markers(lines: list[Line]) -> tuple[list[Marked | None], list[list[Not
 
 def lines_to_items(
     lines: list[Line], first_is_lead: bool, page: Page | None = None
-) -> tuple[list[Item], list[bool], list[Residue]]:
-    """Lines → items (a marker line and the paragraphs under it), whether the
-    first-unit-leads convention holds for each, and the lines before any.
+) -> tuple[list[Item], list[Residue]]:
+    """Lines → items (a marker line and the paragraphs under it, each saying
+    whether the first-unit-leads convention holds for it), and the lines
+    before any.
     `page`: the width the text was wrapped at (default: read off `lines`)."""
     if page is None:
         page = Page.of([ln.text for ln in lines])
     residue: list[Residue] = []
     items: list[Item] = []
-    conventions: list[bool] = []  # per item: the convention holds from here on
-    seen_convention = first_is_lead
+    seen_convention = first_is_lead  # the convention holds from here on
     current: _Open | None = None
     previous = ""  # the line before, for a note it wraps into this one
 
@@ -451,9 +453,8 @@ def lines_to_items(
         """Close the current item: the markers of the items it makes."""
         if current is None:
             return []
-        made = current.items()
+        made = [attrs.evolve(it, first_is_lead=seen_convention) for it in current.items()]
         items.extend(made)
-        conventions.extend(seen_convention for _ in made)
         return [it.marker for it in made]
 
     sequence = _Sequence()
@@ -482,4 +483,4 @@ def lines_to_items(
         seen_convention = seen_convention or states_first_is_lead(previous + ln.text)
         previous = ln.text
     close()
-    return items, conventions, residue
+    return items, residue

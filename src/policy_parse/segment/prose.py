@@ -122,16 +122,16 @@ def lines_to_outline(
     of an annotation is the lead (列第一位者为牵头单位).  `page`: the width
     the notice was wrapped at (segment.wrapping; default: read off `lines`).
     """
-    items, conventions, residue = lines_to_items(lines, first_is_lead, page)
-    items, conventions, folded = fold_inner_items(items, conventions)
+    items, residue = lines_to_items(lines, first_is_lead, page)
+    items, folded = fold_inner_items(items)
     levels = items_to_levels(items)
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
     if folded:
         levels = attrs.evolve(levels, notes=(*levels.notes, *folded))
     out = _Outliner(levels=levels, numbering=_Numbering.of(items, levels.measure), residue=residue)
-    for it, convention in zip(items, conventions, strict=True):
-        out.add(it, convention)
+    for it in items:
+        out.add(it)
     finished = [b.build() for b in out.builders]
     kept_measures = _with_ids(_drop_lead_ins(finished, out.residue, out.unplaced))
     named = [guesses.named(n, pm.id) for pm in kept_measures for n in pm.guesses]
@@ -251,19 +251,18 @@ class _Outliner:
             return Level.SUB
         return Level.OUTSIDE
 
-    def add(self, it: Item, convention: bool) -> None:
-        _HANDLERS[self.level(it.marker)](self, it, convention)
+    def add(self, it: Item) -> None:
+        _HANDLERS[self.level(it.marker)](self, it)
 
-    def start(
-        self, no: MeasureNo, m: Marked, convention: bool, notes: tuple[Note, ...] = ()
-    ) -> MeasureBuilder:
+    def start(self, no: MeasureNo, it: Item, notes: tuple[Note, ...] = ()) -> MeasureBuilder:
+        m = it.marker
         b = MeasureBuilder(
             number=no,
             written_number=m.written,
             part=self.at.part,
             section=self.at.section,
             span=m.line.span,
-            first_is_lead=convention,
+            first_is_lead=it.first_is_lead,
             heading_lead=self.at.section_lead or self.at.part_lead,
             guesses=notes,
         )
@@ -280,18 +279,17 @@ class _Outliner:
         builder.add(kept)
         self.set_aside(trailers, trailer_reason(trailers))
 
-    def on_sub_form(self, it: Item, convention: bool) -> None:
-        m = it.marker
-        self._fill(self.start(MeasureNo.parse(m.number), m, convention, it.guesses), it)
+    def on_sub_form(self, it: Item) -> None:
+        self._fill(self.start(MeasureNo.parse(it.marker.number), it, it.guesses), it)
 
-    def on_part(self, it: Item, convention: bool) -> None:
+    def on_part(self, it: Item) -> None:
         m = it.marker
         self.at = _Cursor(part=m.number, part_lead=heading_lead(it))
         self.parts.append(Part(number=m.number, written=m.written, title=m.rest))
         self.residue.extend(it.residue(_heading_reason(it), heading=True))
         self.unplaced.extend(it.guesses)
 
-    def on_section(self, it: Item, convention: bool) -> None:
+    def on_section(self, it: Item) -> None:
         m = it.marker
         self.at = attrs.evolve(
             self.at, section=m.number, parent=None, section_lead=heading_lead(it)
@@ -303,17 +301,17 @@ class _Outliner:
         self.residue.extend(it.residue(_heading_reason(it), heading=True))
         self.unplaced.extend(it.guesses)
 
-    def on_measure(self, it: Item, convention: bool) -> None:
+    def on_measure(self, it: Item) -> None:
         m = it.marker
         parent = MeasureNo.parse(m.number)
         self.at = attrs.evolve(self.at, parent=parent)
         tasks = MeasureTasks.of(it)
         if self.numbering.splits(tasks):
-            self._tasks(it, tasks, parent, convention)
+            self._tasks(it, tasks, parent)
         else:
-            self._fill(self.start(parent, m, convention, it.guesses), it)
+            self._fill(self.start(parent, it, it.guesses), it)
 
-    def _tasks(self, it: Item, tasks: MeasureTasks, parent: MeasureNo, convention: bool) -> None:
+    def _tasks(self, it: Item, tasks: MeasureTasks, parent: MeasureNo) -> None:
         """Unnumbered measures: the item holds several tasks, each ended by
         its own annotation (in one paragraph or one per paragraph) → N-1,
         N-2 …; an unannotated first line is their lead-in."""
@@ -331,24 +329,23 @@ class _Outliner:
             units = units[1:]
         notes = (*it.guesses, *_task_guesses(units, m, parent))
         for k, unit in enumerate(units, start=1):
-            b = self.start(parent.sub(k), m, convention, notes)
+            b = self.start(parent.sub(k), it, notes)
             b.written_number = m.written if k == 1 and not tasks.lead_in else ""
             b.span = unit[0].line.span
             b.add(list(unit))
         trailers = [p for p in it.paragraphs if id(p) not in tasks.kept]
         self.set_aside(trailers, trailer_reason(trailers))
 
-    def on_sub(self, it: Item, convention: bool) -> None:
-        m = it.marker
+    def on_sub(self, it: Item) -> None:
         assert self.at.parent is not None  # Level.SUB needs a measure above
-        self._fill(self.start(self.at.parent.sub(int(m.number)), m, convention, it.guesses), it)
+        self._fill(self.start(self.at.parent.sub(int(it.marker.number)), it, it.guesses), it)
 
-    def on_outside(self, it: Item, convention: bool) -> None:
+    def on_outside(self, it: Item) -> None:
         self.residue.extend(it.residue(OUTSIDE_REASON, heading=False))
         self.unplaced.extend(it.guesses)
 
 
-_HANDLERS: dict[Level, Callable[[_Outliner, Item, bool], None]] = {
+_HANDLERS: dict[Level, Callable[[_Outliner, Item], None]] = {
     Level.SUB_FORM: _Outliner.on_sub_form,
     Level.PART: _Outliner.on_part,
     Level.SECTION: _Outliner.on_section,
