@@ -171,3 +171,22 @@ def test_a_wrapped_line_that_starts_with_a_figure_stays_text_where_the_next_item
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert "2.5亿元" in notice.measures[0].text
     assert _guesses(notice) == []
+
+
+def test_measures_numbered_on_in_another_style_are_measures_and_say_so():
+    notice = _specimen("55")
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "4"]
+    found = _guesses(notice)
+    assert [(m, n) for m, n, _ in found] == [("3", "style_slip"), ("4", "style_slip")]
+    assert found[0][2] == {"line": "6", "marker": "3.", "previous": "2"}
+
+
+def test_an_item_outside_any_measure_that_does_not_number_on_stays_residue():
+    text = (
+        "某区任务\n一、稳就业\n1、开发岗位。（牵头单位：区人社局）\n2、开展培训。（牵头单位：区人社局）\n"
+        "二、保民生\n7.提高低保标准。（牵头单位：区民政局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert any(r.text.startswith("7.提高低保标准") for r in notice.residue)
+    assert _guesses(notice) == [(None, "annotated_outside", {"line": "6", "marker": "7."})]

@@ -18,7 +18,15 @@ Note = tuple[str, tuple[tuple[str, str], ...]]
 
 # The notes this module makes: each about one line, said apart from the
 # outline's level guesses (segment.levels).
-CODES = ("run_on_item", "glued_figure", "marker_as_text", "inline_tasks", "lone_task")
+CODES = (
+    "run_on_item",
+    "glued_figure",
+    "marker_as_text",
+    "inline_tasks",
+    "lone_task",
+    "style_slip",
+    "annotated_outside",
+)
 
 # How much of a line a note quotes: enough to find it in the notice.
 _QUOTE = 40
@@ -65,6 +73,17 @@ def inline_tasks(span: Span, parent: str, count: int) -> Note:
 def lone_task(span: Span, parent: str) -> Note:
     """（二）转变职能。深化…（A牵头） read as 2-1, as its siblings' tasks are numbered."""
     return ("lone_task", (("line", line_of(span)), ("parent", parent)))
+
+
+def style_slip(span: Span, written: str, previous: str) -> Note:
+    """１、２、 then 3﹒: an annotated item in another style numbered on from the measures."""
+    fields = (("line", line_of(span)), ("marker", written), ("previous", previous))
+    return ("style_slip", fields)
+
+
+def annotated_outside(span: Span, written: str) -> Note:
+    """An item that names units but stands at no measure level: set aside."""
+    return ("annotated_outside", (("line", line_of(span)), ("marker", written)))
 
 
 def named(note: Note, measure: str) -> Note:

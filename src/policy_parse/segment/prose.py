@@ -25,6 +25,7 @@ from .headings import heading_lead, label_lead
 from .inner import fold_inner_items
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .levels import (
+    HEADING_STYLES,
     SUB_FORMS,
     Levels,
     Note,
@@ -236,6 +237,8 @@ class _Outliner:
     builders: list[MeasureBuilder] = attrs.Factory(list)
     unplaced: list[Note] = attrs.Factory(list)  # guesses about items that made no measure
     at: _Cursor = _Cursor()
+    last: MeasureNo | None = None  # the last measure-level number read
+    slipped: str | None = None  # a style measures were written in by slip (style_slip)
 
     def level(self, m: Marked) -> Level:
         lv = self.levels
@@ -248,8 +251,19 @@ class _Outliner:
         if m.style == lv.measure:
             return Level.MEASURE
         if m.style in lv.sub and self.at.parent is not None:
-            return Level.SUB
+            # 3﹒ read as a measure by slip: 4﹒ after it is measure 4, not 3-4.
+            return Level.OUTSIDE if m.style == self.slipped and self._next(m) else Level.SUB
         return Level.OUTSIDE
+
+    def _next(self, m: Marked) -> bool:
+        """The marker's plain number is the next measure's."""
+        last = self.last
+        return (
+            m.number.isdigit()
+            and last is not None
+            and len(last.parts) == 1
+            and int(m.number) == last.main + 1
+        )
 
     def add(self, it: Item) -> None:
         _HANDLERS[self.level(it.marker)](self, it)
@@ -305,6 +319,7 @@ class _Outliner:
         m = it.marker
         parent = MeasureNo.parse(m.number)
         self.at = attrs.evolve(self.at, parent=parent)
+        self.last = parent
         tasks = MeasureTasks.of(it)
         if self.numbering.splits(tasks):
             self._tasks(it, tasks, parent)
@@ -341,8 +356,25 @@ class _Outliner:
         self._fill(self.start(self.at.parent.sub(int(it.marker.number)), it, it.guesses), it)
 
     def on_outside(self, it: Item) -> None:
+        m = it.marker
+        if self._slipped(it):
+            # １、２、 then 3﹒4﹒: a measure written in another style, its
+            # number going on from the measures' — a guess, said.
+            note = guesses.style_slip(m.line.span, m.written, str(self.last))
+            self.slipped = m.style
+            self.on_measure(attrs.evolve(it, guesses=(*it.guesses, note)))
+            return
         self.residue.extend(it.residue(OUTSIDE_REASON, heading=False))
         self.unplaced.extend(it.guesses)
+        if it.names_units:
+            # Its units are in the residue, no measure's: say so.
+            self.unplaced.append(guesses.annotated_outside(m.line.span, m.written))
+
+    def _slipped(self, it: Item) -> bool:
+        """An item of no level here that names units and whose plain number is
+        the next measure's (the last measure has no sub-measure level of this
+        style above it to hold it: it stands outside)."""
+        return it.names_units and it.marker.style not in HEADING_STYLES and self._next(it.marker)
 
 
 _HANDLERS: dict[Level, Callable[[_Outliner, Item], None]] = {
