@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import policy_parse
 from policy_parse.segment.annotations import (
     bare_units,
     parse_annotation,
@@ -729,3 +730,12 @@ def test_a_person_label_is_known_by_its_form(body, leaders):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support, ann.leaders) == (("县甲局",), (), leaders)
+
+
+@pytest.mark.parametrize("tail", ["其中县城管局牵头", "其中县城管局为牵头单位"])
+def test_a_lead_named_after_qizhong_among_the_listed_units_leads_and_the_rest_support(tail):
+    # （A、B、C负责，其中A牵头）: 其中 ("among them") is no part of the unit's name.
+    text = f"某县任务分工\n一、任务\n1.推进垃圾分类。（县城管局、县农业局、县财政局负责，{tail}）\n"
+    (m,) = policy_parse.parse_text(text).measures
+    assert [u.name for u in m.lead] == ["县城管局"]
+    assert sorted(u.name for u in m.support) == ["县农业局", "县财政局"]

@@ -25,6 +25,8 @@ from policy_parse.segment.markers import match_marker
         ("7．滨海高新区内企业", "ar_dot", "7", "滨海高新区内企业"),
         ("36-1.支持中源协和", "ar_sub", "36-1", "支持中源协和"),
         ("36－2．支持将医疗器械", "ar_sub", "36-2", "支持将医疗器械"),
+        ("（12-1）同步实施雨污分流", "ar_sub", "12-1", "同步实施雨污分流"),
+        ("(12-2)增设停车位", "ar_sub", "12-2", "增设停车位"),
         ("3.1 支持建设", "ar_dec", "3-1", "支持建设"),
         ("（2）子项", "ar_paren", "2", "子项"),
         ("③遴选示范工厂", "circled", "3", "遴选示范工厂"),
@@ -882,3 +884,20 @@ def test_a_lone_task_after_a_title_sentence_is_n_1_where_its_siblings_hold_tasks
 def test_a_lone_task_after_a_title_sentence_stays_n_where_no_sibling_holds_tasks():
     text = TITLED_TASKS.replace("（丁省国资委牵头）。支持", "。支持")
     assert [m.id for m in policy_parse.parse_text(text).measures] == ["1", "2", "3"]
+
+
+def test_sub_measures_written_in_brackets_are_the_sub_measures_of_the_measure_above():
+    # （12-1） as 12-1.: not text of measure 12 cut into 12-1 … 12-3 at its annotations.
+    text = (
+        "某镇任务分工\n一、基础设施\n12.改造主街道。（镇建设办负责）\n"
+        "（12-1）实施雨污分流。（镇建设办牵头，镇财政所配合）\n"
+        "（12-2）增设停车位。（镇综合执法队负责）\n13.建成公园。（镇建设办负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["12", "12-1", "12-2", "13"]
+    assert [u.name for u in notice.measures[2].lead] == ["镇综合执法队"]
+
+
+@pytest.mark.parametrize("line", ["（3-5年内完成）", "(2023-01-05)"])
+def test_a_range_or_a_date_in_brackets_is_no_sub_measure_marker(line):
+    assert match_marker(line) is None

@@ -147,6 +147,9 @@ def test_a_web_copy_has_no_page_width():
         ("组织开展宣传活动，营造浓厚氛围", "（县委宣传部负责）", False),  # own-line annotation
         ("组织开展宣传活动营造浓厚氛围的", "牵头单位：县商务局", False),  # a label starts
         ("县商务局、县城投集团", "、青川镇。", True),  # no paragraph starts with 、
+        ("压减审批要件。（县市场监管局负责）(2)", "推广电子执照应用。", True),  # a marker last
+        ("压减审批要件。（县市场监管局负责）②", "推广电子执照应用。", True),
+        ("压减审批要件，年内完成数量(2)", "推广电子执照应用。", False),  # a figure, not a marker
     ],
 )
 def test_goes_on_by_syntax_alone_on_a_web_copy(last, line, expected):
@@ -244,3 +247,32 @@ def test_a_role_phrase_on_its_own_line_cut_inside_a_name_goes_on_without_a_page_
 )
 def test_a_line_before_a_role_phrase_of_whole_names_does_not_go_on(last, line):
     assert goes_on(last, line, depth=0, label=False) is False
+
+
+def test_an_inner_list_marker_the_page_left_last_on_a_line_goes_on_with_its_item():
+    # …（A负责）(2) / 推广…: the page broke item (2) right after its marker.
+    text = (
+        "某区任务分工\n一、优化服务\n"
+        "1.推进证照改革。(1)全面推行证照分离改革。（区市场监管局牵头负责）(2)\n"
+        "推广电子营业执照跨部门应用。（区市场监管局牵头，区数据局配合）\n"
+    )
+    assert _records(text) == [
+        ("1-1", ["区市场监管局"], []),
+        ("1-2", ["区市场监管局"], ["区数据局"]),
+    ]
+
+
+def test_a_convention_note_above_a_table_wrapped_over_two_lines_still_holds():
+    text = (
+        "某县民生实事责任分工\n"
+        "现将责任分工表印发给你们，表中责任单位列第\n"
+        "一位的为牵头单位，请抓好落实。\n"
+        "序号\t项目\t责任单位\n"
+        "1\t新增托位300个\t县卫健局、县教育局\n"
+        "2\t改造供水管网\t县水务局、县住建局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [(e.id, [u.name for u in e.lead]) for e in notice.table] == [
+        ("1", ["县卫健局"]),
+        ("2", ["县水务局"]),
+    ]

@@ -89,104 +89,152 @@ def _doubtful_rows(seg: TableSegment) -> list[Note]:
     return [("table_doubt", (("lines", lines), ("cost", f"{a.cost:g}"), ("runner_up", runner)))]
 
 
-def segment(document: Document) -> Segmented:
-    residue: list[Residue] = list(document.residue)
-    before: list[Line] = []
-    after: list[Line] = []
-    table_seg: TableSegment | None = None
-    unread: list[Note] = []  # tables not read as the 分工表 (structure findings)
-    for block in document.blocks:
-        if isinstance(block, Table):
-            seg = (
+@attrs.define
+class _Blocks:
+    """The document's blocks sorted: the text lines before the 分工表 and
+    after it, the 分工表, the residue so far (the reader's, and tables not
+    read) and the notes on tables not read."""
+
+    before: list[Line] = attrs.Factory(list)
+    after: list[Line] = attrs.Factory(list)
+    table: TableSegment | None = None
+    residue: list[Residue] = attrs.Factory(list)
+    unread: list[Note] = attrs.Factory(list)  # structure findings
+
+    @classmethod
+    def of(cls, document: Document) -> _Blocks:
+        out = cls(residue=list(document.residue))
+        for block in document.blocks:
+            if isinstance(block, Table):
                 # A table the text aligner rebuilt (pasted into Word as
                 # paragraphs) has no w:vMerge: its merges are read as in a .txt.
-                table_to_segment(
+                out._table(
                     block,
                     explicit_merges=document.source.format is Format.DOCX
                     and block.alignment is None,
                 )
-                if table_seg is None
-                else None
+            else:
+                (out.after if out.table is not None else out.before).extend(_paragraph_lines(block))
+        return out
+
+    def _table(self, block: Table, *, explicit_merges: bool) -> None:
+        """The first table with a header row is the 分工表; any other is kept as residue."""
+        seg = (
+            table_to_segment(block, explicit_merges=explicit_merges) if self.table is None else None
+        )
+        if seg is not None:
+            self.table = seg
+            self.residue.extend(seg.residue)
+            self.unread.extend(_doubtful_rows(seg))
+            return
+        left = [
+            Residue(
+                text=" | ".join(c.text for c in row.cells if c.text),
+                reason="table without a recognised header row"
+                if self.table is None
+                else "second table after the 分工表",
+                span=row.span,
             )
-            if seg is not None:
-                table_seg = seg
-                residue.extend(seg.residue)
-                unread.extend(_doubtful_rows(seg))
-                continue
-            left = [
-                Residue(
-                    text=" | ".join(c.text for c in row.cells if c.text),
-                    reason="table without a recognised header row"
-                    if table_seg is None
-                    else "second table after the 分工表",
-                    span=row.span,
-                )
-                for row in block.rows
-                if any(c.text for c in row.cells)
-            ]
-            residue.extend(left)
-            if len(left) >= load("structure")["unread_table_min_rows"]:
-                key = "unread_table" if table_seg is None else "second_table"
-                unread.append((key, (("rows", str(len(left))), ("text", left[0].text[:40]))))
-            continue
-        (after if table_seg is not None else before).extend(_paragraph_lines(block))
-    # The width the notice was wrapped at, read off all its text lines: the
-    # outline alone may be too short to show it.
-    page = Page.of([ln.text for ln in (*before, *after)])
+            for row in block.rows
+            if any(c.text for c in row.cells)
+        ]
+        self.residue.extend(left)
+        if len(left) >= load("structure")["unread_table_min_rows"]:
+            key = "unread_table" if self.table is None else "second_table"
+            self.unread.append((key, (("rows", str(len(left))), ("text", left[0].text[:40]))))
 
-    stated = table_seg is not None and any(states_first_is_lead(ln.text) for ln in before)
-    caption = None
-    if (
-        table_seg is not None
-        and before
-        and g.TABLE_CAPTION.match(before[-1].text)
-        and not (is_outline_start(before[-1].text))
-    ):
-        caption = before.pop().text
+    def pop_caption(self) -> str | None:
+        """The 分工表's caption: the last line before it, when it reads as one."""
+        before = self.before
+        if (
+            self.table is not None
+            and before
+            and g.TABLE_CAPTION.match(before[-1].text)
+            and not (is_outline_start(before[-1].text))
+        ):
+            return before.pop().text
+        return None
 
+
+@attrs.frozen
+class _Plan:
+    """Where the plan's outline starts in the lines before the 分工表: the
+    header is `header`, the outline `lines` (or `outline`, already read when
+    the plan stands above a 附件 mark), `annex` the 附件 mark and the lines
+    after it, `cover_date` the date the cover letter was guessed to end at."""
+
+    header: list[Line]
+    lines: list[Line]
+    convention: bool  # the header states 列第一位者为牵头单位
+    outline: Outline | None = None
+    annex: list[Line] = attrs.Factory(list)
+    cover_date: str | None = None
+
+
+def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _Plan:
+    """The 附件 mark, or the cover letter's date (a guess), and the first
+    outline marker after it; or, with nothing numbered after 附件, the
+    annotated list above it."""
     mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
     cover_date: str | None = None
     if mark < 0:
-        mark = _cover_letter_end(
-            before, table_follows=table_seg is not None and bool(table_seg.rows)
-        )
+        mark = _cover_letter_end(before, table_follows=table is not None and bool(table.rows))
         if mark >= 0:  # a guess: say so (a structure finding)
             cover_date = before[mark].text.strip()
     start = next(
         (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
         len(before),
     )
-    annex: list[Line] = []  # the 附件 mark and what follows it, when the plan is above
-    outline: Outline | None = None
     if cover_date is None and mark >= 0 and start == len(before):
         # Nothing numbered after 附件: the attachment is the 分工表 alone, and
         # an annotated list above it is the plan (specimen 41), not a cover
         # letter — whose own 一、二、 name no units (specimen 31).
         first = next((k for k in range(mark) if is_outline_start(before[k].text)), None)
         if first is not None:
-            trial = lines_to_outline(
-                before[first:mark], first_is_lead=_states_convention(before[:first]), page=page
-            )
+            convention = _states_convention(before[:first])
+            trial = lines_to_outline(before[first:mark], first_is_lead=convention, page=page)
             if any(m.annotation is not None and m.annotation.names_units for m in trial.measures):
-                outline, annex, start = trial, before[mark:], first
-                before = before[:first]
-    header, header_residue = lines_to_header(before[:start])
+                return _Plan(
+                    header=before[:first],
+                    lines=before[first:mark],
+                    convention=convention,
+                    outline=trial,
+                    annex=before[mark:],
+                )
+    return _Plan(
+        header=before[:start],
+        lines=before[start:],
+        convention=_states_convention(before[:start]),
+        cover_date=cover_date,
+    )
+
+
+def segment(document: Document) -> Segmented:
+    """_Blocks.of → pop_caption → _find_plan → lines_to_header and
+    lines_to_outline → the notes and residue of every stage, in order."""
+    blocks = _Blocks.of(document)
+    # The width the notice was wrapped at, read off all its text lines: the
+    # outline alone may be too short to show it.
+    page = Page.of([ln.text for ln in (*blocks.before, *blocks.after)])
+    # Read across lines: a PDF copy breaks the note anywhere (列第 / 一位的为牵头单位).
+    stated = blocks.table is not None and _states_convention(blocks.before)
+    caption = blocks.pop_caption()
+    plan = _find_plan(blocks.before, blocks.table, page)
+    header, header_residue = lines_to_header(plan.header)
+    outline = plan.outline
     if outline is None:
-        outline = lines_to_outline(
-            before[start:], first_is_lead=_states_convention(before[:start]), page=page
-        )
-    if cover_date is not None:
+        outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
+    if plan.cover_date is not None:
         outline = attrs.evolve(
-            outline, notes=(("cover_letter", (("date", cover_date),)), *outline.notes)
+            outline, notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)
         )
-    unread.extend(_unread_after_table(after))
+    unread = [*blocks.unread, *_unread_after_table(blocks.after)]
     if unread:
         outline = attrs.evolve(outline, notes=(*outline.notes, *unread))
-    residue.extend(header_residue)
-    residue.extend(outline.residue)
+    residue = [*blocks.residue, *header_residue, *outline.residue]
     residue.extend(
         Residue(text=ln.text, reason="attachment mark above the 分工表", span=ln.span)
-        for ln in annex
+        for ln in plan.annex
     )
     residue.extend(
         Residue(
@@ -194,12 +242,12 @@ def segment(document: Document) -> Segmented:
             reason="text after the table, in no row (a page number left behind?)",
             span=ln.span,
         )
-        for ln in after
+        for ln in blocks.after
     )
     return Segmented(
         header=header,
         outline=outline,
-        table=table_seg,
+        table=blocks.table,
         table_caption=caption,
         residue=tuple(residue),
         table_first_is_lead=stated,

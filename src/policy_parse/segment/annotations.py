@@ -15,25 +15,26 @@ Where an annotation sits is segment.placement's business.
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections.abc import Sequence
 
 import attrs
 import regex
 
+from .._support.brackets import ANY_OPENER as _ANY_OPENER
+from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
+from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
+from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
+from .._support.brackets import top_level_spans
+from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import lazy_compile
 from ..data import load
-from .brackets import ANY_OPENER as _ANY_OPENER
-from .brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
-from .brackets import OPENERS as OPENERS  # noqa: PLC0414
-from .brackets import PAIR as PAIR  # noqa: PLC0414
-from .brackets import top_level_spans
-from .brackets import top_level_split as _top_level_split
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .notes import without_note
 
-# CLOSERS, OPENERS, PAIR (segment.brackets) and states_first_is_lead
+# CLOSERS, OPENERS, PAIR (_support.brackets) and states_first_is_lead
 # (segment.notes) are re-exported: segment.placement, segment.items and
 # segment/__init__ import them from here.
 
@@ -64,12 +65,23 @@ class Annotation:
 # --- labels -----------------------------------------------------------------
 
 
+class LabelRole(enum.StrEnum):
+    """What a label's value is (a str: compares equal to its name in data files)."""
+
+    LEAD = "lead"  # 牵头单位：
+    SUPPORT = "support"  # 配合单位： 责任单位：
+    OVERSIGHT = "oversight"  # 督办单位：: supervises, no unit of the measure
+    DEADLINE = "deadline"  # 完成时限：
+    DIVISION = "division"  # 责任分工：: a role phrase follows
+    LEADER = "leader"  # 责任领导：: persons, never units
+
+
 @functools.cache
-def _label_roles() -> dict[str, str]:
+def _label_roles() -> dict[str, LabelRole]:
     """Every label word → its role (lead, support, deadline, division)."""
     data = load("annotations")
-    roles: dict[str, str] = {}
-    for role in ("support", "lead"):
+    roles: dict[str, LabelRole] = {}
+    for role in (LabelRole.SUPPORT, LabelRole.LEAD):
         for word in data["roles"][role]:
             for unit_word in data["roles"]["unit_words"]:
                 roles[word + unit_word] = role
@@ -77,16 +89,17 @@ def _label_roles() -> dict[str, str]:
             roles[word] = role
     for word in data["roles"]["oversight"]:
         for unit_word in data["roles"]["unit_words"]:
-            roles[word + unit_word] = "oversight"
+            roles[word + unit_word] = LabelRole.OVERSIGHT
     for word in data["roles"]["bare"]:
-        roles.setdefault(word, "lead" if word in data["roles"]["lead"] else "support")
-    for role in ("deadline", "division"):
+        lead = word in data["roles"]["lead"]
+        roles.setdefault(word, LabelRole.LEAD if lead else LabelRole.SUPPORT)
+    for role in (LabelRole.DEADLINE, LabelRole.DIVISION):
         for word in data["labels"][role]:
             roles[word] = role
     return roles
 
 
-def label_role(label: str) -> str:
+def label_role(label: str) -> LabelRole:
     """A label's role: the words listed ([roles], [labels]) — or, for any
     other label made of a role word and a unit word (共同责任单位, 牵头实施
     单位), its words: a lead word leads, an oversight word oversees, any
@@ -95,10 +108,10 @@ def label_role(label: str) -> str:
         return role
     roles = load("annotations")["roles"]
     if any(w in label for w in roles["lead"]):
-        return "lead"
+        return LabelRole.LEAD
     if any(w in label for w in roles["oversight"]):
-        return "oversight"
-    return "support"
+        return LabelRole.OVERSIGHT
+    return LabelRole.SUPPORT
 
 
 def has_colon(text: str) -> bool:
@@ -222,7 +235,7 @@ def _without_remark(value: str) -> str:
     return value
 
 
-def _without_marker(value: str, role: str) -> str:
+def _without_marker(value: str, role: LabelRole) -> str:
     """责任单位：A、B按职责分工负责 → A、B: a labelled list ending in a marker of
     how its units share the work (or, under a supporting label, in a support
     marker: 配合单位：A、B协助) — the label already gives the role; the marker
@@ -231,13 +244,17 @@ def _without_marker(value: str, role: str) -> str:
     _, support_ends, shared_ends = _phrase_ends()
     text = value.rstrip("。 ")
     for pattern, ends in ((shared_re, shared_ends), (support_re, support_ends)):
-        if pattern is support_re and role != "support":
+        if pattern is support_re and role != LabelRole.SUPPORT:
             continue
         m = pattern.match(text) if text.endswith(ends) else None
         # The label says these are units, and no unit's name ends in a marker.
         if m and plausible_units(m["units"]):
             return m["units"]
     return value
+
+
+# Labels whose value is never read as a role phrase.
+_NO_PHRASE = frozenset({LabelRole.OVERSIGHT, LabelRole.LEADER, LabelRole.DEADLINE})
 
 
 def labelled(body: str, *, line: bool) -> Annotation | None:
@@ -254,32 +271,29 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
-        role = "leader" if m["leader"] else label_role(m["label"])
-        if role == "oversight":
+        role = LabelRole.LEADER if m["leader"] else label_role(m["label"])
+        phrase = parse_phrase(value) if value and role not in _NO_PHRASE else None
+        if role == LabelRole.OVERSIGHT:
             continue  # 督办单位：X supervises: no unit of the measure
-        if role == "leader":
+        if role == LabelRole.LEADER:
             if value:
                 leaders.append(value)
-        elif role == "deadline":
+        elif role == LabelRole.DEADLINE:
             deadline = deadline or value or None
-        elif role == "division":
-            phrase = parse_phrase(value)
-            if phrase is not None:
-                lead.extend(phrase.lead)
-                support.extend(phrase.support)
-                deadline = deadline or phrase.deadline
-        elif value and (phrase := parse_phrase(value)) is not None and phrase.lead:
-            # 责任单位：A牵头，B、C配合 — the value says who leads.
+        elif phrase is not None and (role == LabelRole.DIVISION or phrase.lead):
+            # 责任分工：A牵头，B配合, or 责任单位：A牵头，B、C配合 — the value says who leads.
             lead.extend(phrase.lead)
             support.extend(phrase.support)
             deadline = deadline or phrase.deadline
+        elif role == LabelRole.DIVISION:
+            pass  # a division label whose value is no role phrase names no unit
         elif value:
             units, due = _units_and_deadline(value)
             units = _without_remark(_without_marker(units, role))
             marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
-                (lead if role == "lead" else support).append(units)
+                (lead if role == LabelRole.LEAD else support).append(units)
             deadline = deadline or due
     if not (lead or support or leaders or (line and deadline)):
         return None
@@ -582,11 +596,11 @@ def is_label_line(line: str) -> bool:
     return label_pattern().match(line.strip()) is not None
 
 
-def parse_annotation_line(line: str) -> tuple[str, str] | None:
+def parse_annotation_line(line: str) -> tuple[LabelRole, str] | None:
     """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
     None for any other line."""
     m = label_pattern().match(line.strip())
     if not m:
         return None
-    role = "leader" if m["leader"] else label_role(m["label"])
+    role = LabelRole.LEADER if m["leader"] else label_role(m["label"])
     return role, line.strip()[m.end() :].strip()

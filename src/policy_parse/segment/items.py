@@ -8,8 +8,11 @@ matter after an item's last annotation are trailers, not its text.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
+from .._support.brackets import depth as bracket_depth
 from .._support.lazy_regex import lazy_compile
 from ..data import load
 from ..models import Residue, Span
@@ -18,14 +21,19 @@ from .annotations import (
     CLOSERS,
     OPENERS,
     Annotation,
+    has_colon,
     is_label_line,
     label_pattern,
     states_first_is_lead,
 )
+from .guesses import Note
+from .guesses import glued_figure as g_glued
+from .guesses import marker_as_text as g_as_text
+from .guesses import run_on_item as g_run_on
 from .header import Line
 from .markers import Marked, match_marker
-from .placement import split_tasks, split_trailing_annotation
-from .wrapping import Page, bracket_depth, goes_on
+from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
+from .wrapping import Page, goes_on
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -55,6 +63,10 @@ class Item:
     marker: Marked
     paragraphs: tuple[Paragraph, ...]  # the marker line's rest first
     lines: tuple[Line, ...]  # the source lines after the marker, as read (for residue)
+    # Where reading this item picked one reading among several (segment.guesses).
+    guesses: tuple[Note, ...] = ()
+    # The notice stated 列第一位者为牵头单位 above this item: its first unit leads.
+    first_is_lead: bool = False
 
     def residue(self, reason: str, *, heading: bool) -> list[Residue]:
         """The item set aside: every line but, for a heading, its title line."""
@@ -168,13 +180,14 @@ def split_run_on_items(line: Line) -> list[Line]:
 
     A marker inside the line starts an item of its own only when it checks
     against its neighbours: it is the style of the line's own marker, its
-    number is the next one, and an annotation ends what stands before it.
+    number is the next one, and an annotation ends what stands before it
+    (in brackets, or a label clause after its last sentence: …。牵头单位：A。2.…).
     A reference (（三）项), a marker after unannotated words, or any marker
     of the line's style in an inner list that starts again (（1）…（1）…（2）…:
     the item's own enumeration, written in its own style) stays text.  Every
     piece keeps the line's span."""
     head = match_marker(line.text)
-    if head is None or not any(c in CLOSERS for c in head.rest):
+    if head is None or not (any(c in CLOSERS for c in head.rest) or has_colon(head.rest)):
         return [line]
     text = line.text
     out: list[Line] = []
@@ -193,8 +206,8 @@ def split_run_on_items(line: Line) -> list[Line]:
             continue  # a reference inside a sentence: （三）项
         # Scanned once per split (each moves `start` on, or the line stays
         # whole): linear in the line.
-        _, ann = split_trailing_annotation(text[start:k])
-        if ann is None or not ann.names_units or text[k - 1] not in CLOSERS:
+        ann = _closing_annotation(text[start:k])
+        if ann is None or not ann.names_units:
             return [line]  # the next number, but no annotation closes its item
         out.append(Line(text[start:k], line.span))
         start, number = k, m.number
@@ -206,6 +219,17 @@ def split_run_on_items(line: Line) -> list[Line]:
 # After these a marker inside a line may start an item: a closing bracket or a
 # sentence end.
 _BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
+
+
+def _closing_annotation(piece: str) -> Annotation | None:
+    """The annotation that ends `piece` right before an inline marker: in
+    brackets (…（A负责）（二）), or a label clause after its last sentence
+    (…。牵头单位：A。2.…)."""
+    if piece.endswith(tuple(CLOSERS)):
+        return split_trailing_annotation(piece)[1]
+    if piece.endswith(("。", "；", ";")):
+        return unbracketed_tail(piece)[1]
+    return None
 
 
 # Arabic numbers of one list, whatever the mark after them (11. 11、 （11） 11）
@@ -227,24 +251,31 @@ def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
         (k, m) for k, m in enumerate(markers) if m is not None and m.style in _ARABIC_STYLES
     ]
     for at, (k, m) in enumerate(numbered):
-        if m.style != "ar_dec" or not _glued(m):
-            continue
-        main, _, figure = m.number.partition("-")
-        before = _main(numbered[at - 1][1]) if at > 0 else None
-        after = _main(numbered[at + 1][1]) if at + 1 < len(numbered) else None
-        if "-" in figure or before != int(main) - 1 or after not in (None, int(main) + 1):
-            continue
-        dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
-        # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
-        style = numbered[at - 1][1].style
-        out[k] = attrs.evolve(
-            m,
-            style="ar_dot" if style == "ar_dec" else style,
-            number=main,
-            written=m.written[: dot + 1],
-            rest=m.written[dot + 1 :] + m.rest,
-        )
+        before = numbered[at - 1][1] if at > 0 else None
+        after = numbered[at + 1][1] if at + 1 < len(numbered) else None
+        if (reread := _reread(m, before, after)) is not None:
+            out[k] = reread
     return out
+
+
+def _reread(m: Marked, before: Marked | None, after: Marked | None) -> Marked | None:
+    """A glued decimal N.M as item N., when the Arabic numbers around it call for N."""
+    if m.style != "ar_dec" or not _glued(m) or before is None:
+        return None
+    main, _, figure = m.number.partition("-")
+    if "-" in figure or _main(before) != int(main) - 1:
+        return None
+    if after is not None and _main(after) != int(main) + 1:
+        return None
+    dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
+    # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
+    return attrs.evolve(
+        m,
+        style="ar_dot" if before.style == "ar_dec" else before.style,
+        number=main,
+        written=m.written[: dot + 1],
+        rest=m.written[dot + 1 :] + m.rest,
+    )
 
 
 def _main(m: Marked) -> int:
@@ -292,82 +323,158 @@ class _Sequence:
         )
 
 
+@attrs.define
+class _Open:
+    """The item being read: its marker line, its paragraphs so far, the
+    source lines after the marker, and the guesses made on the way."""
+
+    marker: Marked
+    raws: list[_Raw]
+    follow: list[Line] = attrs.Factory(list)
+    marker_notes: list[Note] = attrs.Factory(list)  # guesses about the marker
+    text_notes: list[Note] = attrs.Factory(list)  # guesses about the lines under it
+
+    @classmethod
+    def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
+        m = attrs.evolve(m, line=line)
+        return cls(marker=m, raws=[_Raw.of(m.rest, line.span, label=False)], marker_notes=notes)
+
+    def heads(self) -> list[Line]:
+        """The marker line's paragraph, joined, cut where items run on:
+        （一）…（A负 / 责）（二）… is two items (split_run_on_items)."""
+        first = "".join(self.raws[0].pieces)
+        return split_run_on_items(Line(f"{self.marker.written}{first}", self.raws[0].span))
+
+    def markers(self) -> list[Marked]:
+        """The markers of the items this one will split into."""
+        heads = self.heads()
+        return [self.marker, *(m for h in heads[1:] if (m := match_marker(h.text)) is not None)]
+
+    def add(self, line: Line, page: Page) -> None:
+        """A line with no marker: it wraps onto the last paragraph or starts one."""
+        self.follow.append(line)
+        text = line.text.strip()
+        if self.raws[-1].wraps(text, page):
+            # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
+            self.raws[-1].add(line)
+        else:
+            self.raws.append(_Raw.of(text, line.span))
+
+    def items(self) -> list[Item]:
+        """The items this one makes: one, or one per item run on in its line,
+        the later paragraphs and source lines going with the last.  The
+        marker's notes go with the first, those of the lines after it with
+        the last."""
+        heads = self.heads()
+        if len(heads) == 1:
+            first = "".join(self.raws[0].pieces)
+            return [self._item(self.marker, first, last=True, notes=self.marker_notes)]
+        out: list[Item] = []
+        for k, head in enumerate(heads):
+            m = self.marker if k == 0 else match_marker(head.text)
+            assert m is not None  # split_run_on_items cuts only at a marker
+            rest = head.text[len(m.written) :].strip()
+            line = Line(head.text, self.marker.line.span) if k == 0 else head
+            m = attrs.evolve(m, rest=rest, line=line)
+            notes = (
+                self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
+            )
+            out.append(self._item(m, rest, last=k == len(heads) - 1, notes=notes))
+        return out
+
+    def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note]) -> Item:
+        paragraphs = _paragraphs(rest, Line(rest, self.raws[0].span), own_line=False)
+        for r in self.raws[1:] if last else []:
+            text = "".join(r.pieces)
+            paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
+        return Item(
+            marker=m,
+            paragraphs=tuple(paragraphs),
+            lines=tuple(self.follow) if last else (),
+            guesses=(*notes, *(self.text_notes if last else ())),
+        )
+
+
+# A line that starts with a decimal glued to what no marker takes (11.5G基站,
+# 3.5万元): a figure, unless its neighbours call for item 11 (unglue_figures).
+_DECIMAL_START = lazy_compile(r"^\s*(\d{1,4})[.．](\d{1,4})(?=[^\d\s.．])")
+
+
+def _read_markers(lines: list[Line]) -> tuple[list[Marked | None], list[list[Note]]]:
+    """Each line's marker, a number glued to a figure re-read against its
+    neighbours (unglue_figures), and per line the note of such a re-reading.
+    A line no marker starts but a glued decimal (11.5G基站) is re-read the
+    same way, against the markers around it; else it stays text."""
+    first = [match_marker(ln.text) for ln in lines]
+    read = unglue_figures(first)
+    notes: list[list[Note]] = [
+        [g_glued(ln.span, was.written, m.number, was.number)]
+        if was is not None and m is not None and m is not was
+        else []
+        for ln, was, m in zip(lines, first, read, strict=True)
+    ]
+    arabic = [k for k, m in enumerate(first) if m is not None and m.style in _ARABIC_STYLES]
+    for k, ln in enumerate(lines):
+        if first[k] is not None or (d := _DECIMAL_START.match(ln.text)) is None:
+            continue
+        written = ln.text[: d.end()].strip()
+        trial = Marked(
+            style="ar_dec",
+            number=f"{d[1]}-{d[2]}",
+            written=written,
+            rest=ln.text[d.end() :].strip(),
+            line=Line(ln.text, Span()),
+        )
+        at = bisect.bisect_left(arabic, k)
+        before = first[arabic[at - 1]] if at > 0 else None
+        after = first[arabic[at]] if at < len(arabic) else None
+        if (m := _reread(trial, before, after)) is not None:
+            read[k] = m
+            notes[k] = [g_glued(ln.span, written, m.number, trial.number)]
+    return read, notes
+
+
 def lines_to_items(
     lines: list[Line], first_is_lead: bool, page: Page | None = None
-) -> tuple[list[Item], list[bool], list[Residue]]:
-    """Lines → items (a marker line and the paragraphs under it), whether the
-    first-unit-leads convention holds for each, and the lines before any.
+) -> tuple[list[Item], list[Residue]]:
+    """Lines → items (a marker line and the paragraphs under it, each saying
+    whether the first-unit-leads convention holds for it), and the lines
+    before any.
     `page`: the width the text was wrapped at (default: read off `lines`)."""
     if page is None:
         page = Page.of([ln.text for ln in lines])
     residue: list[Residue] = []
     items: list[Item] = []
-    conventions: list[bool] = []  # per item: the convention holds from here on
-    seen_convention = first_is_lead
-    current: tuple[Marked, list[_Raw]] | None = None
-    follow: list[Line] = []
+    seen_convention = first_is_lead  # the convention holds from here on
+    current: _Open | None = None
     previous = ""  # the line before, for a note it wraps into this one
 
     def close() -> list[Marked]:
         """Close the current item: the markers of the items it makes."""
         if current is None:
             return []
-        marker, raws = current
-        # Items run on in the marker's paragraph, read once its wrapped lines
-        # are joined: （一）…（A负 / 责）（二）… is two items.
-        first = "".join(raws[0].pieces)
-        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
-        for k, head in enumerate(heads):
-            m = marker if k == 0 else match_marker(head.text)
-            assert m is not None  # split_run_on_items cuts only at a marker
-            rest = first
-            if len(heads) > 1:
-                rest = head.text[len(m.written) :].strip()
-                line = Line(head.text, marker.line.span) if k == 0 else head
-                m = attrs.evolve(m, rest=rest, line=line)
-            paragraphs = _paragraphs(rest, Line(rest, raws[0].span), own_line=False)
-            last = k == len(heads) - 1
-            for r in raws[1:] if last else []:
-                text = "".join(r.pieces)
-                paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
-            items.append(
-                Item(marker=m, paragraphs=tuple(paragraphs), lines=tuple(follow) if last else ())
-            )
-            conventions.append(seen_convention)
-        return [it.marker for it in items[-len(heads) :]]
-
-    def run_on(marker: Marked, raws: list[_Raw]) -> list[Marked]:
-        """The markers of the items the current one will split into."""
-        first = "".join(raws[0].pieces)
-        heads = split_run_on_items(Line(f"{marker.written}{first}", raws[0].span))
-        return [marker, *(m for h in heads[1:] if (m := match_marker(h.text)) is not None)]
+        made = [attrs.evolve(it, first_is_lead=seen_convention) for it in current.items()]
+        items.extend(made)
+        return [it.marker for it in made]
 
     sequence = _Sequence()
-    markers = unglue_figures([match_marker(ln.text) for ln in lines])
-    for ln, m in zip(lines, markers, strict=True):
+    markers, glued = _read_markers(lines)
+    for ln, m, notes in zip(lines, markers, glued, strict=True):
         if (
             m is not None
             and current is not None
-            and current[1][-1].wraps(ln.text.strip(), page)
-            and not sequence.after(run_on(*current)).fits(m)
+            and current.raws[-1].wraps(ln.text.strip(), page)
+            and not sequence.after(current.markers()).fits(m)
         ):
             # 权责统 / 一、运转高效…: the page cut a word before a figure that
             # reads as a marker; out of sequence after an unended line, it is text.
+            current.text_notes.append(g_as_text(ln.span, m.written, ln.text))
             m = None
         if m is not None:
             sequence = sequence.after([*close()[1:], m])
-            follow = []
-            m = attrs.evolve(m, line=ln)
-            current = (m, [_Raw.of(m.rest, ln.span, label=False)])
+            current = _Open.at(m, ln, notes)
         elif current is not None:
-            follow.append(ln)
-            raws = current[1]
-            text = ln.text.strip()
-            if raws[-1].wraps(text, page):
-                # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
-                raws[-1].add(ln)
-            else:
-                raws.append(_Raw.of(text, ln.span))
+            current.add(ln, page)
         else:
             residue.append(
                 Residue(text=ln.text, reason="prose line outside any measure", span=ln.span)
@@ -376,4 +483,4 @@ def lines_to_items(
         seen_convention = seen_convention or states_first_is_lead(previous + ln.text)
         previous = ln.text
     close()
-    return items, conventions, residue
+    return items, residue

@@ -13,12 +13,9 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..models import MeasureNo
+from .guesses import Note as Note  # noqa: PLC0414  (normalize.structure reads it here)
 from .headings import label_lead
 from .items import Item
-
-# A place where the outline was guessed: the catalogue key of its message
-# (data/messages.toml [note]) and the values that fill it.
-Note = tuple[str, tuple[tuple[str, str], ...]]
 
 # Marker styles that name a section when only one heading level exists.
 SECTION_STYLES = frozenset({"cn_paren"})

@@ -20,8 +20,8 @@ import functools
 
 import regex
 
+from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
 from ..data import load
-from .brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
 
 
 @functools.cache

@@ -9,9 +9,15 @@ labelled clause or role phrase after the last sentence (docs/formats.md).
 from __future__ import annotations
 
 import attrs
-import regex
 
-from .._support.lazy_regex import lazy_compile
+from .._support.brackets import (
+    ANY_BRACKET,
+    SENTENCE_MARKS,
+    TASK_ENDS,
+    group_ends,
+    group_start,
+    open_at_end,
+)
 from .annotations import (
     CLOSERS,
     OPENERS,
@@ -29,29 +35,13 @@ from .annotations import (
 )
 from .grammar import DEADLINE_ITEM, TRAILING_PAREN
 
-_BRACKET = lazy_compile("[" + regex.escape(OPENERS + CLOSERS) + "]")
-
-
-def _group_start(text: str, close: int) -> int | None:
-    """Index of the bracket that `text[close]` closes, nesting respected."""
-    depth = 0
-    for k in range(close, -1, -1):
-        ch = text[k]
-        if ch in CLOSERS:
-            depth += 1
-        elif ch in OPENERS:
-            depth -= 1
-            if depth == 0:
-                return k if PAIR.get(text[close]) == ch or ch in "（(" else None
-    return None
-
 
 def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
     """Measure text → (text without its final bracketed annotation, the annotation)."""
     stripped = text.rstrip().rstrip("。.").rstrip()
     if not stripped or stripped[-1] not in CLOSERS:
         return text, None
-    start = _group_start(stripped, len(stripped) - 1)
+    start = group_start(stripped, len(stripped) - 1)
     if start is None:
         return text, None
     body = stripped[start + 1 : -1]
@@ -113,41 +103,69 @@ class Task:
 def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     """One paragraph of a measure → its tasks, each ended by an annotation.
 
-    Looked for: a label line (牵头单位：A); bare units in brackets on a line of
-    their own; a bracketed annotation at the end; else an unbracketed
-    labelled clause after the last sentence (…。责任单位：X、Y。); and bracketed
-    annotations standing at a sentence boundary inside the paragraph
-    (…。（A负责）… or …（A负责）。…), each of which ends a task — a note
-    inside it (〔A牵头，B参与。以下各项…不再列出〕, segment.notes) included: a
-    note speaks for later annotations, it joins no tasks.
+    Looked for, in order: a line that is an annotation alone
+    (`_own_line_task`: a label line 牵头单位：A, label lines in brackets,
+    bare units in brackets); a labelled annotation written before its task
+    (（牵头单位：A）text); the annotation that closes the paragraph
+    (`_closing_annotation`); and bracketed annotations standing at a
+    sentence boundary inside it (`_tasks_inside`: …。（A负责）… or
+    …（A负责）。…), each of which ends a task — a note inside it
+    (〔A牵头，B参与。以下各项…不再列出〕, segment.notes) included: a note
+    speaks for later annotations, it joins no tasks.
     """
-    if own_line:
-        whole = parse_annotation(text, line=True)
-        if whole is not None and label_pattern().match(text.strip()):
-            return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        inner = TRAILING_PAREN.fullmatch(text.strip())
-        if inner is not None and label_pattern().match(inner["body"].strip()):
-            # （牵头单位：A；配合单位：B） or （完成时限：2022年底前） alone on its
-            # line: label lines in brackets, read before bare units could
-            # take 牵头单位：A for a unit's name.
-            whole = parse_annotation(inner["body"], line=True)
-            if whole is not None:
-                return [Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))]
-        if (bare := _bare_units(text)) is not None:
-            return [Task(text="", annotations=(bare,))]
+    if own_line and (alone := _own_line_task(text)) is not None:
+        return [alone]
     rest_after, leading = _split_leading_annotation(text)
     if leading is not None:
         # （牵头单位：A）text: the annotation written before the task it closes.
         first, *more = split_tasks(rest_after, own_line=False)
         return [attrs.evolve(first, annotations=(leading, *first.annotations)), *more]
+    body, trailing = _closing_annotation(text, own_line=own_line)
+    tasks, rest = _tasks_inside(body)
+    last = [trailing] if trailing else []
+    if rest or not tasks:
+        tasks.append(Task(text=rest, annotations=tuple(last)))
+    elif last:
+        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
+    return tasks
+
+
+def _own_line_task(text: str) -> Task | None:
+    """A line under the measure that is an annotation and nothing else."""
+    whole = parse_annotation(text, line=True)
+    if whole is not None and label_pattern().match(text.strip()):
+        return Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))
+    inner = TRAILING_PAREN.fullmatch(text.strip())
+    if inner is not None and label_pattern().match(inner["body"].strip()):
+        # （牵头单位：A；配合单位：B） or （完成时限：2022年底前） alone on its
+        # line: label lines in brackets, read before bare units could
+        # take 牵头单位：A for a unit's name.
+        whole = parse_annotation(inner["body"], line=True)
+        if whole is not None:
+            return Task(text="", annotations=(attrs.evolve(whole, written=text.strip()),))
+    if (bare := _bare_units(text)) is not None:
+        return Task(text="", annotations=(bare,))
+    return None
+
+
+def _closing_annotation(text: str, *, own_line: bool) -> tuple[str, Annotation | None]:
+    """The paragraph's closing annotation, the first of: a bracketed one at
+    its end, an unbracketed labelled clause after its last sentence
+    (…。责任单位：X、Y。), an unbracketed role phrase as its last sentence."""
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
-        body, trailing = _unbracketed_tail(body)
+        body, trailing = unbracketed_tail(body)
     if trailing is None:
         body, trailing = _unbracketed_phrase(body, own_line=own_line)
+    return body, trailing
+
+
+def _tasks_inside(body: str) -> tuple[list[Task], str]:
+    """The tasks ended by annotations at sentence boundaries inside `body`,
+    and the text after the last of them."""
     tasks: list[Task] = []
     pieces: list[str] = []
-    ends = _group_ends(body)
+    ends = group_ends(body)
     pos = 0
     # Only bracket openings can end a task: visit them in order, skipping
     # those inside a stretch already taken (cheaper than every character).
@@ -156,23 +174,17 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
             continue
         end = ends[k]
         after = body[end + 1 : end + 2]
-        if _ends_sentence_before(body, k) or after in ("。", "；", ";"):
+        if _ends_sentence_before(body, k) or (after != "" and after in TASK_ENDS):
             ann = parse_annotation(body[k + 1 : end])
             if ann is not None and ann.names_units and _plausible_all(ann):
                 pieces.append(body[pos:k])
                 tasks.append(Task(text="".join(pieces).strip(), annotations=(ann,)))
                 pieces = []
                 pos = end + 1
-                while pos < len(body) and body[pos] in "。；;":
+                while pos < len(body) and body[pos] in TASK_ENDS:
                     pos += 1
     pieces.append(body[pos:])
-    rest = "".join(pieces).strip()
-    last = [trailing] if trailing else []
-    if rest or not tasks:
-        tasks.append(Task(text=rest, annotations=tuple(last)))
-    elif last:
-        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
-    return tasks
+    return tasks, "".join(pieces).strip()
 
 
 def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[Annotation]]:
@@ -189,7 +201,7 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     stripped = text.lstrip()
     if not stripped or stripped[0] not in OPENERS:
         return text, None
-    end = _group_ends(stripped).get(0)
+    end = group_ends(stripped).get(0)
     if end is None or PAIR.get(stripped[end]) != stripped[0] and stripped[0] not in "（(":
         return text, None
     body, rest = stripped[1:end], stripped[end + 1 :].strip()
@@ -201,7 +213,7 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     return rest, attrs.evolve(ann, written=stripped[: end + 1])
 
 
-def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
+def unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
     """…。责任单位：X、Y。 → the text before, and the annotation."""
     if not has_colon(text):
         return text, None
@@ -209,25 +221,12 @@ def _unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
         before = text[: m.start()].rstrip()
         if before and not before.endswith(("。", "；", ";", "！", "？")):
             continue
-        if _opens_bracket(before):
+        if open_at_end(before):
             continue  # （牵头领导：X；牵头单位：A）…: the label is inside a bracket
         tail = labelled(text[m.start() :], line=False)
         if tail is not None and tail.names_units and _plausible_all(tail):
             return before, attrs.evolve(tail, written=text[m.start() :].strip())
     return text, None
-
-
-def _opens_bracket(text: str) -> bool:
-    """Some bracket of `text` is still open at its end."""
-    if _BRACKET.search(text) is None:
-        return False
-    depth = 0
-    for m in _BRACKET.finditer(text):
-        depth = depth + 1 if m[0] in OPENERS else max(0, depth - 1)
-    return depth > 0
-
-
-_SENTENCE_ENDS = "。；;！？"
 
 
 def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation | None]:
@@ -237,11 +236,11 @@ def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation |
     measure), only when every clause ends in a role marker (parse_phrase) and
     every item ends like a unit: 支持龙头企业牵头组建联合体 names no unit."""
     body = text.rstrip().rstrip("。.").rstrip()
-    cut = max(body.rfind(c) for c in _SENTENCE_ENDS)
+    cut = max(body.rfind(c) for c in SENTENCE_MARKS)
     if cut < 0 and not own_line:
         return text, None
     tail = body[cut + 1 :].strip()
-    if not tail or _BRACKET.search(tail):
+    if not tail or ANY_BRACKET.search(tail):
         return text, None
     ann = parse_phrase(tail)
     if ann is None or not ann.names_units or not _plausible_all(ann):
@@ -259,18 +258,4 @@ def _ends_sentence_before(text: str, k: int) -> bool:
     j = k - 1
     while j >= 0 and text[j].isspace():
         j -= 1
-    return j >= 0 and text[j] in "。；;"
-
-
-def _group_ends(text: str) -> dict[int, int]:
-    """Each opening bracket's index → its closing bracket's, in one pass over
-    the brackets only."""
-    stack: list[int] = []
-    ends: dict[int, int] = {}
-    for m in _BRACKET.finditer(text):
-        j = m.start()
-        if m[0] in OPENERS:
-            stack.append(j)
-        elif stack:
-            ends[stack.pop()] = j
-    return ends
+    return j >= 0 and text[j] in TASK_ENDS

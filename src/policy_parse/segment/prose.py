@@ -10,16 +10,29 @@ them into `structure` findings).
 
 from __future__ import annotations
 
+import enum
+from collections import Counter
+from collections.abc import Callable, Sequence
+
 import attrs
 
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
+from . import guesses
 from .annotations import Annotation
 from .header import Line
 from .headings import heading_lead, label_lead
+from .inner import fold_inner_items
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
-from .levels import HEADING_STYLES, SUB_FORMS, Note, items_to_levels, restarts_per_heading
-from .markers import Marked
+from .levels import (
+    HEADING_STYLES,
+    SUB_FORMS,
+    Levels,
+    Note,
+    items_to_levels,
+    restarts_per_heading,
+)
+from .markers import Marked, match_marker
 from .wrapping import Page
 
 
@@ -37,6 +50,9 @@ class ProseMeasure:
     first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
     # The lead its part or section heading names for its items (segment.headings).
     heading_lead: tuple[str, ...] = ()
+    # Where reading it picked one reading among several (segment.guesses):
+    # notes that name no measure yet.
+    guesses: tuple[Note, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -58,6 +74,7 @@ class MeasureBuilder:
     span: Span
     first_is_lead: bool = False
     heading_lead: tuple[str, ...] = ()
+    guesses: tuple[Note, ...] = ()
     texts: list[str] = attrs.Factory(list)
     annotations: list[Annotation] = attrs.Factory(list)
 
@@ -90,6 +107,7 @@ class MeasureBuilder:
             span=self.span,
             first_is_lead=self.first_is_lead,
             heading_lead=self.heading_lead,
+            guesses=self.guesses,
         )
 
 
@@ -98,124 +116,314 @@ def lines_to_outline(
 ) -> Outline:
     """Outline lines → parts, sections, measures; stray lines become residue.
 
+    lines_to_items → fold_inner_items → items_to_levels → _Outliner (one
+    handler per level an item stands at) → _drop_lead_ins → _with_ids.
+
     `first_is_lead`: the text above the outline stated that the first unit
     of an annotation is the lead (列第一位者为牵头单位).  `page`: the width
     the notice was wrapped at (segment.wrapping; default: read off `lines`).
     """
-    items, conventions, residue = lines_to_items(lines, first_is_lead, page)
-    items, conventions, folded = _fold_inner_items(items, conventions)
+    items, residue = lines_to_items(lines, first_is_lead, page)
+    items, folded = fold_inner_items(items)
     levels = items_to_levels(items)
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
     if folded:
         levels = attrs.evolve(levels, notes=(*levels.notes, *folded))
-    measure_style, part_style, section_style = levels.measure, levels.part, levels.section
-    sub_styles = levels.sub
+    out = _Outliner(levels=levels, numbering=_Numbering.of(items, levels.measure), residue=residue)
+    for it in items:
+        out.add(it)
+    finished = [b.build() for b in out.builders]
+    kept_measures = _with_ids(_drop_lead_ins(finished, out.residue, out.unplaced))
+    named = [guesses.named(n, pm.id) for pm in kept_measures for n in pm.guesses]
+    return Outline(
+        parts=tuple(out.parts),
+        measures=tuple(kept_measures),
+        residue=tuple(out.residue),
+        notes=(*levels.notes, *out.unplaced, *named),
+    )
 
-    parts: list[Part] = []
-    builders: list[MeasureBuilder] = []
-    part_no: str | None = None
-    section_no: str | None = None
-    parent_no: MeasureNo | None = None
+
+OUTSIDE_REASON = "prose line outside any measure"
+
+
+class Level(enum.Enum):
+    """Where an item stands in the outline (segment.levels decides per style)."""
+
+    SUB_FORM = "sub_form"  # 36-1, 3.1: a measure numbered after its parent
+    PART = "part"
+    SECTION = "section"
+    MEASURE = "measure"
+    SUB = "sub"  # （1） under a measure: its sub-measure
+    OUTSIDE = "outside"  # a marker of no level here, or a sub-item under no measure
+
+
+@attrs.frozen
+class MeasureTasks:
+    """A measure item's tasks: its units of paragraphs (trailers left out),
+    how many carry an annotation, whether the first carries none (a lead-in),
+    and the ids of the kept paragraphs."""
+
+    units: tuple[tuple[Paragraph, ...], ...]
+    annotated: int
+    lead_in: bool
+    kept: frozenset[int]
+
+    @classmethod
+    def of(cls, it: Item) -> MeasureTasks:
+        units = it.units()
+        kept_units, _ = split_trailers([p for u in units for p in u])
+        kept = frozenset(id(p) for p in kept_units)
+        units = [u for u in units if id(u[0]) in kept]
+        annotated = sum(1 for u in units if any(p.annotations for p in u))
+        lead_in = bool(units) and not any(p.annotations for p in units[0])
+        return cls(tuple(tuple(u) for u in units), annotated, lead_in, kept)
+
+
+@attrs.frozen
+class _Numbering:
+    """How the notice numbers the tasks of its measure items, read off all of them."""
+
+    # Some measure item holds several unnumbered tasks under a title line: the
+    # notice numbers its tasks that way, so an item of the same style with a
+    # title line and one annotated task is N-1 too, its title a lead-in,
+    # rather than the title glued to the task's text.
+    by_tasks: bool
+    # Some measure item holds several tasks at all: an item of the same style
+    # whose title sentence opens its one task (（二）转变职能。深化…（A牵头）) is
+    # N-1 as well — the level numbers its tasks (README: unnumbered tasks
+    # inside a numbered paragraph are N-k), and its title stays in the text
+    # as its siblings' does.
+    holds_tasks: bool
+
+    @classmethod
+    def of(cls, items: list[Item], measure_style: str) -> _Numbering:
+        tasks = [MeasureTasks.of(it) for it in items if it.marker.style == measure_style]
+        return cls(
+            by_tasks=any(t.annotated >= 2 and t.lead_in for t in tasks),
+            holds_tasks=any(t.annotated >= 2 for t in tasks),
+        )
+
+    def splits(self, t: MeasureTasks) -> bool:
+        """The item is its tasks N-1, N-2 …, each ended by its own annotation."""
+        several = (
+            t.annotated >= 2
+            or (self.by_tasks and t.lead_in and t.annotated > 0)
+            or (self.holds_tasks and len(t.units) == 1 == t.annotated and _titled(t.units[0]))
+        )
+        return several and len(t.units) - t.lead_in == t.annotated
+
+
+@attrs.frozen
+class _Cursor:
+    """Where the outline stands: the part, section and measure above the next item."""
+
+    part: str | None = None
+    section: str | None = None
+    parent: MeasureNo | None = None
     part_lead: tuple[str, ...] = ()  # what the part's heading names (segment.headings)
     section_lead: tuple[str, ...] = ()
 
-    def start(no: MeasureNo, m: Marked, convention: bool) -> MeasureBuilder:
+
+@attrs.define
+class _Outliner:
+    """The items folded into parts, sections and measure builders, one
+    handler per level (`_HANDLERS`)."""
+
+    levels: Levels
+    numbering: _Numbering
+    residue: list[Residue]
+    parts: list[Part] = attrs.Factory(list)
+    builders: list[MeasureBuilder] = attrs.Factory(list)
+    unplaced: list[Note] = attrs.Factory(list)  # guesses about items that made no measure
+    at: _Cursor = _Cursor()
+    last: MeasureNo | None = None  # the last measure-level number read
+    slipped: str | None = None  # a style measures were written in by slip (style_slip)
+
+    def level(self, m: Marked) -> Level:
+        lv = self.levels
+        if m.style in SUB_FORMS:
+            return Level.SUB_FORM
+        if m.style == lv.part:
+            return Level.PART
+        if m.style == lv.section:
+            return Level.SECTION
+        if m.style == lv.measure:
+            return Level.MEASURE
+        if m.style in lv.sub and self.at.parent is not None:
+            # 3﹒ read as a measure by slip: 4﹒ after it is measure 4, not 3-4.
+            return Level.OUTSIDE if m.style == self.slipped and self._next(m) else Level.SUB
+        return Level.OUTSIDE
+
+    def _next(self, m: Marked) -> bool:
+        """The marker's plain number is the next measure's."""
+        last = self.last
+        return (
+            m.number.isdigit()
+            and last is not None
+            and len(last.parts) == 1
+            and int(m.number) == last.main + 1
+        )
+
+    def add(self, it: Item) -> None:
+        _HANDLERS[self.level(it.marker)](self, it)
+
+    def start(self, no: MeasureNo, it: Item, notes: tuple[Note, ...] = ()) -> MeasureBuilder:
+        m = it.marker
         b = MeasureBuilder(
             number=no,
             written_number=m.written,
-            part=part_no,
-            section=section_no,
+            part=self.at.part,
+            section=self.at.section,
             span=m.line.span,
-            first_is_lead=convention,
-            heading_lead=section_lead or part_lead,
+            first_is_lead=it.first_is_lead,
+            heading_lead=self.at.section_lead or self.at.part_lead,
+            guesses=notes,
         )
-        builders.append(b)
+        self.builders.append(b)
         return b
 
-    def set_aside(paragraphs: list[Paragraph], reason: str) -> None:
-        residue.extend(Residue(text=p.text, reason=reason, span=p.line.span) for p in paragraphs)
+    def set_aside(self, paragraphs: list[Paragraph], reason: str) -> None:
+        self.residue.extend(
+            Residue(text=p.text, reason=reason, span=p.line.span) for p in paragraphs
+        )
 
-    tasks = {id(it): _tasks(it) for it in items if it.marker.style == measure_style}
-    # Where some measure item holds several unnumbered tasks under a title
-    # line, the notice numbers its tasks that way: an item of the same style
-    # with a title line and one annotated task is N-1 too, its title a
-    # lead-in, rather than the title glued to the task's text.
-    by_tasks = any(len(t[1]) >= 2 and t[2] for t in tasks.values())
-    # Where some measure item holds several tasks at all, an item of the same
-    # style whose title sentence opens its one task (（二）转变职能。深化…（A牵头）)
-    # is N-1 as well: the level numbers its tasks (README: unnumbered tasks
-    # inside a numbered paragraph are N-k), and its title stays in the text
-    # as its siblings' does.
-    holds_tasks = any(len(t[1]) >= 2 for t in tasks.values())
-    for it, convention in zip(items, conventions, strict=True):
-        m = it.marker
-        body = list(it.paragraphs)
-        if m.style in SUB_FORMS:
-            builder = start(MeasureNo.parse(m.number), m, convention)
-        elif m.style == part_style:
-            part_no, section_no, parent_no = m.number, None, None
-            part_lead, section_lead = heading_lead(it), ()
-            parts.append(Part(number=m.number, written=m.written, title=m.rest))
-            residue.extend(it.residue(_heading_reason(it), heading=True))
-            continue
-        elif m.style == section_style:
-            section_no, parent_no = m.number, None
-            section_lead = heading_lead(it)
-            sec = Section(number=m.number, written=m.written, title=m.rest)
-            if not parts:
-                parts.append(Part(number=None, written="", title=None))
-            parts[-1] = attrs.evolve(parts[-1], sections=(*parts[-1].sections, sec))
-            residue.extend(it.residue(_heading_reason(it), heading=True))
-            continue
-        elif m.style == measure_style:
-            parent_no = MeasureNo.parse(m.number)
-            units, annotated_units, lead_in, kept_ids = tasks[id(it)]
-            several = (
-                len(annotated_units) >= 2
-                or (by_tasks and lead_in and annotated_units)
-                or (holds_tasks and len(units) == 1 == len(annotated_units) and _titled(units[0]))
-            )
-            if several and (len(units) - lead_in) == len(annotated_units):
-                # Unnumbered measures: the item holds several tasks, each
-                # ended by its own annotation (in one paragraph or one per
-                # paragraph) → N-1, N-2 …; an unannotated first line is
-                # their lead-in.
-                if lead_in:
-                    residue.append(
-                        Residue(
-                            text=m.written + "".join(p.text for p in units[0]),
-                            reason=f"lead-in of the unnumbered measures under {parent_no}, "
-                            "not itself a measure",
-                            span=units[0][0].line.span,
-                        )
-                    )
-                    units = units[1:]
-                for k, unit in enumerate(units, start=1):
-                    b = start(parent_no.sub(k), m, convention)
-                    b.written_number = m.written if k == 1 and not lead_in else ""
-                    b.span = unit[0].line.span
-                    b.add(unit)
-                trailers = [p for p in it.paragraphs if id(p) not in kept_ids]
-                set_aside(trailers, trailer_reason(trailers))
-                continue
-            builder = start(parent_no, m, convention)
-        elif m.style in sub_styles and parent_no is not None:
-            builder = start(parent_no.sub(int(m.number)), m, convention)
-        else:
-            residue.extend(it.residue("prose line outside any measure", heading=False))
-            continue
-        kept, trailers = split_trailers(body)
+    def _fill(self, builder: MeasureBuilder, it: Item) -> None:
+        kept, trailers = split_trailers(list(it.paragraphs))
         builder.add(kept)
-        set_aside(trailers, trailer_reason(trailers))
+        self.set_aside(trailers, trailer_reason(trailers))
 
-    finished = [b.build() for b in builders]
-    kept_measures = _drop_lead_ins(finished, residue)
-    return Outline(
-        parts=tuple(parts),
-        measures=tuple(_with_ids(kept_measures)),
-        residue=tuple(residue),
-        notes=levels.notes,
+    def on_sub_form(self, it: Item) -> None:
+        self._fill(self.start(MeasureNo.parse(it.marker.number), it, it.guesses), it)
+
+    def on_part(self, it: Item) -> None:
+        m = it.marker
+        self.at = _Cursor(part=m.number, part_lead=heading_lead(it))
+        self.parts.append(Part(number=m.number, written=m.written, title=m.rest))
+        self.residue.extend(it.residue(_heading_reason(it), heading=True))
+        self.unplaced.extend(it.guesses)
+
+    def on_section(self, it: Item) -> None:
+        m = it.marker
+        self.at = attrs.evolve(
+            self.at, section=m.number, parent=None, section_lead=heading_lead(it)
+        )
+        sec = Section(number=m.number, written=m.written, title=m.rest)
+        if not self.parts:
+            self.parts.append(Part(number=None, written="", title=None))
+        self.parts[-1] = attrs.evolve(self.parts[-1], sections=(*self.parts[-1].sections, sec))
+        self.residue.extend(it.residue(_heading_reason(it), heading=True))
+        self.unplaced.extend(it.guesses)
+
+    def on_measure(self, it: Item) -> None:
+        m = it.marker
+        parent = MeasureNo.parse(m.number)
+        self.at = attrs.evolve(self.at, parent=parent)
+        self.last = parent
+        tasks = MeasureTasks.of(it)
+        if self.numbering.splits(tasks):
+            self._tasks(it, tasks, parent)
+        else:
+            self._fill(self.start(parent, it, it.guesses), it)
+
+    def _tasks(self, it: Item, tasks: MeasureTasks, parent: MeasureNo) -> None:
+        """Unnumbered measures: the item holds several tasks, each ended by
+        its own annotation (in one paragraph or one per paragraph) → N-1,
+        N-2 …; an unannotated first line is their lead-in."""
+        m = it.marker
+        units = list(tasks.units)
+        if tasks.lead_in:
+            self.residue.append(
+                Residue(
+                    text=m.written + "".join(p.text for p in units[0]),
+                    reason=f"lead-in of the unnumbered measures under {parent}, "
+                    "not itself a measure",
+                    span=units[0][0].line.span,
+                )
+            )
+            units = units[1:]
+        notes = (*it.guesses, *_task_guesses(units, m, parent))
+        for k, unit in enumerate(units, start=1):
+            b = self.start(parent.sub(k), it, notes)
+            b.written_number = m.written if k == 1 and not tasks.lead_in else ""
+            b.span = unit[0].line.span
+            b.add(list(unit))
+        trailers = [p for p in it.paragraphs if id(p) not in tasks.kept]
+        self.set_aside(trailers, trailer_reason(trailers))
+
+    def on_sub(self, it: Item) -> None:
+        assert self.at.parent is not None  # Level.SUB needs a measure above
+        self._fill(self.start(self.at.parent.sub(int(it.marker.number)), it, it.guesses), it)
+
+    def on_outside(self, it: Item) -> None:
+        m = it.marker
+        if self._slipped(it):
+            # １、２、 then 3﹒4﹒: a measure written in another style, its
+            # number going on from the measures' — a guess, said.
+            note = guesses.style_slip(m.line.span, m.written, str(self.last))
+            self.slipped = m.style
+            self.on_measure(attrs.evolve(it, guesses=(*it.guesses, note)))
+            return
+        self.residue.extend(it.residue(OUTSIDE_REASON, heading=False))
+        self.unplaced.extend(it.guesses)
+        if it.names_units:
+            # Its units are in the residue, no measure's: say so.
+            self.unplaced.append(guesses.annotated_outside(m.line.span, m.written))
+
+    def _slipped(self, it: Item) -> bool:
+        """An item of no level here that names units and whose plain number is
+        the next measure's (the last measure has no sub-measure level of this
+        style above it to hold it: it stands outside)."""
+        return it.names_units and it.marker.style not in HEADING_STYLES and self._next(it.marker)
+
+
+_HANDLERS: dict[Level, Callable[[_Outliner, Item], None]] = {
+    Level.SUB_FORM: _Outliner.on_sub_form,
+    Level.PART: _Outliner.on_part,
+    Level.SECTION: _Outliner.on_section,
+    Level.MEASURE: _Outliner.on_measure,
+    Level.SUB: _Outliner.on_sub,
+    Level.OUTSIDE: _Outliner.on_outside,
+}
+
+
+def _task_guesses(
+    units: Sequence[Sequence[Paragraph]], m: Marked, parent: MeasureNo
+) -> tuple[Note, ...]:
+    """Where cutting an item into its tasks N-1, N-2 … was a guess."""
+    if len(units) == 1:
+        # One task numbered N-1 as its siblings' tasks are (a lead-in or a
+        # title sentence above it): the notice writes N alone.
+        return (guesses.lone_task(units[0][0].line.span, str(parent)),)
+    return _inline_tasks(units, m, parent)
+
+
+def _inline_tasks(
+    units: Sequence[Sequence[Paragraph]], m: Marked, parent: MeasureNo
+) -> tuple[Note, ...]:
+    """A guess, when the tasks N-1, N-2 … were cut out of one paragraph at
+    its annotations and the notice writes no number for them: 甲。（A负责）乙。
+    （B负责） under one number may be one measure whose units are both
+    annotations' (docs/formats.md "Unnumbered tasks").  Tasks on lines of
+    their own, or each opening with its own inner number （1）（2）, are
+    the notice's own division."""
+    lines = [u[0].line for u in units]
+    if len(set(lines)) == len(lines):
+        return ()
+    if all(_numbered(u, k) for k, u in enumerate(units, start=1)):
+        return ()
+    counts = Counter(lines)
+    line, count = counts.most_common(1)[0]
+    return (guesses.inline_tasks(line.span, str(parent), count),)
+
+
+def _numbered(unit: Sequence[Paragraph], k: int) -> bool:
+    """The task opens with the inner number k (（1）… (1)… 1.…), maybe after
+    its topic's title sentence (深化改革。(1)全面落实…)."""
+    text = unit[0].text.strip()
+    starts = [0, *(i + 1 for i, c in enumerate(text[: _TITLE_MAX + 1]) if c == "。")]
+    return any(
+        (mark := match_marker(text[i:])) is not None and mark.number == str(k) for i in starts
     )
 
 
@@ -224,7 +432,7 @@ _TITLE_MAX = 20
 _CLAUSE_MARKS = ("，", ",", "；", ";", "：", ":", "、")
 
 
-def _titled(unit: list[Paragraph]) -> bool:
+def _titled(unit: Sequence[Paragraph]) -> bool:
     """转变政府职能。深化…: the task's paragraph opens with a title sentence
     (one clause of at most `_TITLE_MAX` characters) and goes on after it."""
     text = unit[0].text.strip()
@@ -240,92 +448,12 @@ def _heading_reason(it: Item) -> str:
     """Why the lines under a heading's title are set aside."""
     if label_lead(it):
         return f"lead of the items under {it.marker.written.strip()}, named once for them"
-    return "prose line outside any measure"
+    return OUTSIDE_REASON
 
 
-def _fold_inner_items(
-    items: list[Item], conventions: list[bool]
-) -> tuple[list[Item], list[bool], list[Note]]:
-    """1.提升养老服务。（1）…；（2）…。 and then one annotation: the inner items
-    are the measure's own words, the annotation closes the whole measure
-    (specimens 39, 42), not item （2） alone.  Only for items of the style
-    right under the parent's, when no item but the last carries an
-    annotation, and the last's stands on a line of its own or the items
-    before it end mid-sentence (；): one enumeration.  Items annotated each
-    stay sub-measures 1-1, 1-2; 1.甲。 2.乙。（A负责） under 一、 are measures.
-    Folding before an inline annotation is a guess: an `inner_items` note."""
-    order: list[str] = []
-    for it in items:
-        if it.marker.style not in SUB_FORMS and it.marker.style not in order:
-            order.append(it.marker.style)
-    if len(order) < 2:
-        return items, conventions, []
-    below = {order[k]: order[k + 1] for k in range(len(order) - 1)}
-    out: list[Item] = []
-    kept: list[bool] = []
-    notes: list[Note] = []
-    k = 0
-    while k < len(items):
-        it, convention = items[k], conventions[k]
-        j = k + 1
-        inner = below.get(it.marker.style)
-        if (
-            inner is not None
-            and it.marker.style not in HEADING_STYLES
-            and j < len(items)
-            and items[j].marker.style == inner
-            and not it.annotated
-        ):
-            while j < len(items) and items[j].marker.style == inner:
-                j += 1
-        run = items[k + 1 : j]
-        fold = len(run) >= 2 and not any(r.annotated for r in run[:-1]) and run[-1].annotated
-        own_line = fold and _closed_by_line(run[-1])
-        if fold and (own_line or all(_ends_mid_sentence(r) for r in run[:-1])):
-            if not own_line:
-                notes.append(("inner_items", (("marker", it.marker.written),)))
-            paragraphs = list(it.paragraphs)
-            lines = list(it.lines)
-            for r in run:
-                first, *rest = r.paragraphs
-                paragraphs += [attrs.evolve(first, text=r.marker.written + first.text), *rest]
-                lines += [r.marker.line, *r.lines]
-            it = attrs.evolve(it, paragraphs=tuple(paragraphs), lines=tuple(lines))
-        else:
-            j = k + 1
-        out.append(it)
-        kept.append(convention)
-        k = j
-    return out, kept, notes
-
-
-def _ends_mid_sentence(it: Item) -> bool:
-    """（1）新建…； : an item of an enumeration that goes on."""
-    return "".join(p.text for p in it.paragraphs).rstrip().endswith(("；", ";", "，", ",", "、"))
-
-
-def _closed_by_line(it: Item) -> bool:
-    """The item's annotations all stand on lines of their own after its text."""
-    first, *rest = it.paragraphs
-    return not first.annotations and all(not p.text for p in rest if p.annotations)
-
-
-def _tasks(
-    it: Item,
-) -> tuple[list[list[Paragraph]], list[list[Paragraph]], bool, set[int]]:
-    """A measure item's units of paragraphs (trailers left out), those that
-    carry an annotation, whether the first carries none (a lead-in), and the
-    ids of the kept paragraphs."""
-    units = it.units()
-    kept_units, _ = split_trailers([p for u in units for p in u])
-    kept_ids = {id(p) for p in kept_units}
-    units = [u for u in units if id(u[0]) in kept_ids]
-    annotated_units = [u for u in units if any(p.annotations for p in u)]
-    lead_in = bool(units) and not any(p.annotations for p in units[0])
-    return units, annotated_units, lead_in, kept_ids
-
-
-def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list[ProseMeasure]:
+def _drop_lead_ins(
+    finished: list[ProseMeasure], residue: list[Residue], unplaced: list[Note]
+) -> list[ProseMeasure]:
     """ "3．加快发展外贸新业态：" over 3.1, 3.2 …: a lead-in, not a measure."""
 
     def is_child(c: ProseMeasure, m: ProseMeasure) -> bool:
@@ -354,6 +482,7 @@ def _drop_lead_ins(finished: list[ProseMeasure], residue: list[Residue]) -> list
                     span=pm.span,
                 )
             )
+            unplaced.extend(pm.guesses)
             continue
         kept.append(pm)
     return kept

@@ -10,7 +10,8 @@ paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
   the next one (`（牵头单位：` / `市商务局，配合单位：…）`);
 - a line that starts with a list separator or a closing mark (`、隽水镇`,
   `”关键之年`, `）`) goes on from the line above: no paragraph starts so;
-- a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`);
+- a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`),
+  and so does an inner list marker standing last (`…（A负责）(2)` / `推广…`);
 - a label line goes on while its list does (it ends in `、` or `，`), where
   the break cut a unit's name (`…、省交通` / `运输厅、…`: no unit before it,
   one with the next line's start) or, on a wrapped page, while its line is
@@ -35,6 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from .._support.lazy_regex import lazy_compile
 from ..data import load
@@ -119,11 +121,6 @@ class Page:
 NO_PAGE = Page()
 
 
-def bracket_depth(text: str) -> int:
-    """Brackets opened minus brackets closed in `text`."""
-    return sum(text.count(c) for c in OPENERS) - sum(text.count(c) for c in CLOSERS)
-
-
 def awaits_value(text: str) -> bool:
     """The text ends on a label with no value yet: …。责任单位： / 牵头单位："""
     text = text.rstrip()
@@ -133,6 +130,20 @@ def awaits_value(text: str) -> bool:
 
 
 _ITEM_SEPARATORS = lazy_compile(r"[、，,；;：:\s]")
+
+# An inner list marker standing last on a line, after a sentence or an
+# annotation closed: （A负责）(2) / 。② / ；3、 — its item's words are on the next line.
+_MARKER_LAST = lazy_compile(
+    r"""(?:^|[。；;！？）)〕】\]])            # after a sentence end or a closing bracket
+        (?:[（(]\d{1,2}[）)]|[①-⑳]|\d{1,2}[.、．])   # (2) （2） ② 2. 2、
+        $""",
+    flags=regex.VERBOSE,
+)
+
+
+def ends_on_marker(text: str) -> bool:
+    """The line ends on an inner list marker: `…（A负责）(2)`."""
+    return _MARKER_LAST.search(text.rstrip()) is not None
 
 
 def name_cut(last: str, line: str) -> bool:
@@ -189,6 +200,9 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         return True
     if is_label_line(line):
         return False
+    if ends_on_marker(last):
+        # A marker is never a line's last word: the page broke its item there.
+        return True
     if awaits_value(last):
         return not line.startswith(tuple(OPENERS))
     full = page.full(last)

@@ -455,6 +455,17 @@ def test_a_bare_page_number_inside_an_open_annotation_is_residue_not_part_of_a_u
     assert sorted(u.written for u in measure.support) == ["县丙局", "县乙局"]
 
 
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000"])
+def test_a_bare_page_number_where_the_page_also_broke_the_annotation_is_residue(indent):
+    # The bracket opened a line above the one before the number, and closes a
+    # line below the one after it; every line indented alike (perturb's indent).
+    lines = ["（一）推进事项。（县甲局牵头，县乙", "局、", "7", "县丙局", "配合）"]
+    text = PREAMBLE + "".join(f"{indent}{ln}\n" for ln in lines)
+    assert [r.text for r in doc(text).residue if r.reason.startswith("page number")] == ["7"]
+    (measure,) = policy_parse.parse_text(text).measures
+    assert sorted(u.written for u in measure.support) == ["县丙局", "县乙局"]
+
+
 def test_a_bare_number_after_a_closed_line_stays_text_it_may_be_a_serial_cell():
     text = PREAMBLE + "（一）推进事项。（县甲局负责）\n2\n县丙局配合）\n"
     assert not any(r.reason.startswith("page number") for r in doc(text).residue)

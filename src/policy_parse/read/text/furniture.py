@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ..._support.brackets import OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
 from ...models import Residue, Span
 
@@ -32,7 +33,7 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     numbers = [
         k
         for k, ln in enumerate(lines)
-        if ln[:1] in _FIRST
+        if ln.lstrip()[:1] in _FIRST  # an indent (two U+3000) before it is no text
         and (
             _PAGE_NUMBER.match(ln) is not None
             or _bare_in_bracket(lines, k)
@@ -63,9 +64,19 @@ def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
     before, after = _next_text(lines, k, -1), _next_text(lines, k, 1)
     if before is None or after is None:
         return False
-    head = lines[after]
-    cut = min((i for i, c in enumerate(head) if c in _OPENERS), default=len(head))
-    return _depth(lines[before]) > 0 and _depth(head[:cut]) < 0
+    # The bracket may have opened a line or two higher, and close a line or
+    # two lower, where the page also broke the annotation (…（县甲局牵头，县乙 /
+    # 局、 / 5 / 县丙局配合）): up to `_REACH` lines on each side.
+    opened = any(
+        depth("".join(lines[j : before + 1])) > 0
+        for j in range(before, max(-1, before - _REACH), -1)
+    )
+    head = "".join(lines[after : after + _REACH])
+    cut = min((i for i, c in enumerate(head) if c in OPENERS), default=len(head))
+    return opened and depth(head[:cut]) < 0
+
+
+_REACH = 2
 
 
 def _bare_between_rows(lines: Sequence[str], k: int) -> bool:
@@ -89,13 +100,6 @@ def _one_line_row(line: str) -> bool:
 
 
 _FIRST = frozenset("-—–－第 0123456789")
-_OPENERS = "（(〔【["
-_CLOSERS = "）)〕】]"
-
-
-def _depth(text: str) -> int:
-    """Brackets opened minus brackets closed."""
-    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
 def _next_text(lines: Sequence[str], k: int, step: int) -> int | None:

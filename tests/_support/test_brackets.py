@@ -1,0 +1,46 @@
+"""_support/brackets.py: one rule for what opens, closes and pairs, for every stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_parse._support.brackets import (
+    depth,
+    group_ends,
+    group_start,
+    open_at_end,
+    top_level_split,
+)
+
+
+@pytest.mark.parametrize(
+    "text, counted, still_open",
+    [
+        ("（县甲局牵头，县乙局、", 1, True),
+        ("县丙局配合）", -1, False),
+        ("A）（B", 0, True),  # a stray closer opens nothing; the last bracket is open
+        ("（A【B】C）", 0, False),
+    ],
+)
+def test_the_count_and_the_walk_answer_two_questions(text, counted, still_open):
+    assert depth(text) == counted
+    assert open_at_end(text) is still_open
+
+
+def test_each_opener_is_paired_with_its_closer_nesting_respected():
+    text = "甲（A【B】C）乙"
+    assert group_ends(text) == {1: 7, 3: 5}
+    assert group_start(text, 7) == 1
+
+
+def test_a_round_opener_closes_any_closer_but_no_other_opener_does():
+    assert group_start("（A负责〕", 4) == 0
+    assert group_start("【A负责）", 4) is None
+
+
+def test_clauses_split_outside_every_kind_of_bracket():
+    assert top_level_split("各市(区、县)人民政府，A【B，C】；D") == [
+        "各市(区、县)人民政府",
+        "A【B，C】",
+        "D",
+    ]

@@ -1,0 +1,192 @@
+"""segment/items.py (and the N-k cut in segment/prose.py): every place where
+reading the lines picked one reading among several says so, as a `structure`
+finding naming the measure, the line and the reading not taken.  The
+specimens are invented (tests/specimens/48–51) in shapes real notices use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policy_parse
+from helpers import sample_notice
+from policy_parse.segment.guesses import CODES
+
+SPECIMENS = Path(__file__).resolve().parent.parent / "specimens"
+GUESSES = CODES
+
+
+def _specimen(prefix: str) -> policy_parse.Notice:
+    (path,) = SPECIMENS.glob(f"{prefix}_*.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return policy_parse.parse_text("\n".join(ln for ln in lines if not ln.startswith("# ")))
+
+
+def _guesses(notice: policy_parse.Notice) -> list[tuple[str | None, str | None, dict[str, str]]]:
+    return [
+        (d.measure, d.note, dict(d.fields))
+        for d in notice.discrepancies
+        if d.kind is policy_parse.Kind.STRUCTURE and d.note in GUESSES
+    ]
+
+
+def _doubts(notice: policy_parse.Notice) -> dict[str, list[str]]:
+    return {r["number"]: r["doubts"] for r in policy_parse.to_dict(notice)["measures"]}
+
+
+def test_two_items_cut_out_of_one_line_say_so_on_the_second():
+    notice = _specimen("48")
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "4"]
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note) == ("2", "run_on_item")
+    assert fields["line"] == "3"
+    assert fields["marker"] == "（二）"
+    assert fields["text"].startswith("（一）新建城乡公交候车亭")
+    assert _doubts(notice)["2"] == ["run_on_item"]
+    assert _doubts(notice)["1"] == []
+
+
+def test_a_reference_to_an_item_inside_a_sentence_is_no_guess():
+    # （三）…按第（二）项的进度…: a reference, not the next number; no cut, no note.
+    notice = _specimen("48")
+    assert "按第（二）项" in notice.measures[2].text
+    assert [m for m, *_ in _guesses(notice)] == ["2"]
+
+
+def test_a_number_reread_against_its_neighbours_says_which_number_it_could_have_been():
+    notice = _specimen("49")
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert notice.measures[1].text.startswith("365农技服务行动")
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note) == ("2", "glued_figure")
+    assert fields == {"line": "3", "written": "2.365", "number": "2", "sub": "2-365"}
+
+
+def test_a_number_spaced_from_its_text_is_read_as_written_with_no_guess():
+    text = "甲县任务分工\n1、建站。（县民政局负责）\n2.1 建设驿站。（县人社局负责）\n3、建园。（县住建局负责）\n"
+    notice = policy_parse.parse_text(text)
+    assert "2-1" in [m.id for m in notice.measures]
+    assert _guesses(notice) == []
+
+
+def test_a_marker_the_page_wrapped_into_text_says_so_on_the_measure_it_joined():
+    notice = _specimen("50")
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "4", "5"]
+    assert "权责统一、运转高效" in notice.measures[2].text
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note) == ("3", "marker_as_text")
+    assert (fields["line"], fields["marker"]) == ("7", "一、")
+
+
+def test_tasks_cut_out_of_one_paragraph_each_say_so_and_numbered_ones_do_not():
+    notice = _specimen("51")
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2-1", "2-2"]
+    found = _guesses(notice)
+    assert [(m, n) for m, n, _ in found] == [("1-1", "inline_tasks"), ("1-2", "inline_tasks")]
+    assert found[0][2] == {"line": "3", "parent": "1", "count": "2"}
+
+
+def test_tasks_on_lines_of_their_own_are_the_notices_division_with_no_guess():
+    text = (
+        "甲区任务分工\n一、优化服务\n1.深化一网通办。\n"
+        "推动高频事项全程网办（区政务服务局牵头，区大数据中心配合）。\n"
+        "建立帮办代办队伍（区发改局牵头，区住建局配合）。\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2"]
+    assert _guesses(notice) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_guess_renders_in_both_languages_naming_the_line(lang):
+    for prefix in ("48", "49", "50", "51"):
+        for d in _specimen(prefix).discrepancies:
+            if d.note in GUESSES:
+                text = policy_parse.messages.message(d, lang)
+                assert dict(d.fields)["line"] in text and "{" not in text
+
+
+def test_the_sample_notice_is_read_with_no_such_guess():
+    assert _guesses(sample_notice()) == []
+
+
+# （一） holds two tasks after its title sentence; （二） one after its own title.
+TITLED = (
+    "某省重点工作分工\n一、深化改革\n"
+    "（一）推进国企改革。完善监管体制（丁省国资委牵头）。发展混合所有制经济（丁省发改委牵头）。\n"
+    "（二）转变政府职能。深化审批制度改革，清理审批事项（丁省发改委牵头）。\n"
+)
+
+
+def test_a_lone_task_numbered_n_1_like_its_siblings_tasks_says_so():
+    notice = policy_parse.parse_text(TITLED)
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "2-1"]
+    lone = [(m, f) for m, n, f in _guesses(notice) if n == "lone_task"]
+    assert lone == [("2-1", {"line": "4", "parent": "2"})]
+
+
+def test_a_lone_task_read_as_its_measure_is_no_guess():
+    notice = policy_parse.parse_text(TITLED.replace("（丁省国资委牵头）。发展", "。发展"))
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert [n for _, n, _ in _guesses(notice)] == []
+
+
+def test_items_run_on_after_an_unbracketed_label_clause_are_cut_and_say_so():
+    # 1.…。牵头单位：A。2.…: the label clause closes item 1 as a bracket would.
+    notice = _specimen("54")
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert [u.name for u in notice.measures[0].lead] == ["县水利局"]
+    assert notice.measures[0].support == ()
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note, fields["marker"]) == ("2", "run_on_item", "2.")
+
+
+def test_a_next_number_after_a_sentence_with_no_label_stays_text():
+    text = "某县任务分工\n一、工程\n1.新建管网35公里。2.改造管道。牵头单位：县水利局。\n"
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1"]
+    assert _guesses(notice) == []
+
+
+def test_a_decimal_glued_to_a_latin_letter_is_the_item_its_neighbours_call_for():
+    # 11.5G基站 between 10、 and 12、: no marker takes 11.5G, yet 11 is due.
+    text = (
+        "某县任务分工\n一、任务\n10、建设物流园区。（县商务局负责）\n"
+        "11.5G基站建设。新建基站100个。（县工信局负责）\n12、建设农贸市场。（县市场监管局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["10", "11", "12"]
+    assert notice.measures[1].text.startswith("5G基站建设")
+    ((measure, note, fields),) = _guesses(notice)
+    assert (measure, note, fields["sub"]) == ("11", "glued_figure", "11-5")
+
+
+def test_a_wrapped_line_that_starts_with_a_figure_stays_text_where_the_next_item_follows():
+    text = (
+        "某县任务分工\n一、任务\n1、建设物流园区，总投资\n2.5亿元。（县商务局负责）\n"
+        "2、建设农贸市场。（县市场监管局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert "2.5亿元" in notice.measures[0].text
+    assert _guesses(notice) == []
+
+
+def test_measures_numbered_on_in_another_style_are_measures_and_say_so():
+    notice = _specimen("55")
+    assert [m.id for m in notice.measures] == ["1", "2", "3", "4"]
+    found = _guesses(notice)
+    assert [(m, n) for m, n, _ in found] == [("3", "style_slip"), ("4", "style_slip")]
+    assert found[0][2] == {"line": "6", "marker": "3.", "previous": "2"}
+
+
+def test_an_item_outside_any_measure_that_does_not_number_on_stays_residue():
+    text = (
+        "某区任务\n一、稳就业\n1、开发岗位。（牵头单位：区人社局）\n2、开展培训。（牵头单位：区人社局）\n"
+        "二、保民生\n7.提高低保标准。（牵头单位：区民政局）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2"]
+    assert any(r.text.startswith("7.提高低保标准") for r in notice.residue)
+    assert _guesses(notice) == [(None, "annotated_outside", {"line": "6", "marker": "7."})]
