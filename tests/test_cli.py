@@ -401,12 +401,14 @@ def test_an_error_names_its_file_and_what_to_do_in_chinese(tmp_path: Path) -> No
     scanned.write_bytes(b"PK\x03\x04 not really a zip")
     r = run(str(scanned))
     assert r.returncode == 2
-    assert r.stderr == (
-        f"policy_parse: 错误：{scanned}：文件已损坏或不完整，无法读取。"
-        "请从原软件重新导出，或换一份文件。\n"
-    )
+    zh = r.stderr
+    assert zh.startswith(f"policy_parse: 错误：{scanned}：文件已损坏或不完整，无法读取（")
+    assert zh.endswith("）。请从原软件重新导出，或换一份文件。\n") and zh.count("\n") == 1
     en = run(str(scanned), "--lang", "en").stderr
     assert en.startswith(f"policy_parse: error: {scanned}: the file is damaged or cut off (")
+    # The same detail in both languages (issue 24: the zh line dropped it).
+    detail = en[en.index("(") + 1 : en.index("). Export")]
+    assert detail and f"（{detail}）" in zh
 
 
 def test_a_policy_parse_error_carries_the_path_it_concerns(tmp_path: Path) -> None:
