@@ -66,11 +66,16 @@ def _input_name(exc: PolicyParseError, given: str, lang: Lang) -> str:
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     opts: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
     if args.timeout is not None:
-        # A document's time is bounded where a reader runs in a child
-        # process it can stop: a PDF's page workers, LibreOffice.
+        # The whole parse of each document, any format (_support/deadline.py),
+        # and the readers that run in a child process at their own clocks: a
+        # PDF's page workers, LibreOffice.
         from .read.limits import Limits
 
-        opts["limits"] = Limits(pdf_seconds=args.timeout, legacy_seconds=args.timeout)
+        opts["limits"] = Limits(
+            pdf_seconds=args.timeout,
+            legacy_seconds=args.timeout,
+            document_seconds=args.timeout,
+        )
     if args.aliases:
         from .aliases import load_aliases
 
@@ -223,12 +228,14 @@ def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages |
         from . import parse
 
         return parse(source, **options)
+    from . import _clock
     from .pipeline import notice_from_document
     from .read import read_started_pdf
     from .warmup import prepare_text_stages
 
-    document = read_started_pdf(started, while_waiting=prepare_text_stages)
-    return notice_from_document(document, aliases=options.get("aliases"))
+    with _clock(options.get("limits")):
+        document = read_started_pdf(started, while_waiting=prepare_text_stages)
+        return notice_from_document(document, aliases=options.get("aliases"))
 
 
 def _write(data: str | bytes, output: str | None, lang: Lang = "zh") -> int:

@@ -127,11 +127,32 @@ def test_resume_with_combine_reuses_the_unchanged_inputs_rows(folder: Path, tmp_
     assert run(str(folder), "--combine", "-o", str(out), "--force", "--resume").returncode == 4
 
 
+def test_timeout_bounds_every_format_not_only_pdf(folder: Path, tmp_path: Path) -> None:
+    # Text and Word are read in the process itself: the clock is over the
+    # whole parse (_support/deadline.py), and says so as a PDF's does.
+    shutil.copy(SAMPLES / "notice.docx", folder / "c.docx")
+    shutil.copy(SAMPLES / "notice.html", folder / "d.html")
+    r = run(str(NOTICE), "--timeout", "0.001", "--lang", "en")
+    assert r.returncode == 2, r.stderr
+    assert (
+        r.stderr.count("\n") == 1
+        and "timed out and was stopped (took longer than 0.001 s" in r.stderr
+    )
+    out = tmp_path / "out"
+    r = run(str(folder), "-o", str(out), "--timeout", "0.001", "--jobs", "1", "--quiet")
+    codes = {Path(x["文件"]).name: x["状态代码"] for x in _summary(out / "summary.csv")}
+    assert codes == {"a.txt": "timeout", "b.txt": "timeout", "c.docx": "timeout",
+                     "d.html": "timeout", "notes.md": "skipped", "scan.jpg": "skipped"}  # fmt: skip
+    assert r.returncode == 2 and "处理超时" in r.stderr
+    r = run(str(folder), "-o", str(out), "--timeout", "60", "--quiet")
+    assert r.returncode == 0, r.stderr
+
+
 def test_timeout_bounds_a_pdf_and_a_bad_timeout_is_a_usage_error(tmp_path: Path) -> None:
     r = run(str(SAMPLES / "notice.pdf"), "--timeout", "0.001", "--lang", "en")
     assert r.returncode == 2 and "took longer than 0.001 s" in r.stderr
     zh = run(str(SAMPLES / "notice.pdf"), "--timeout", "0.001")
-    assert zh.returncode == 2 and "notice.pdf：文件或其内容超出大小限制" in zh.stderr
+    assert zh.returncode == 2 and "notice.pdf：处理超时，已停止" in zh.stderr
     assert (
         run(
             str(SAMPLES / "notice.pdf"), "--timeout", "60", "-o", str(tmp_path / "r.json")

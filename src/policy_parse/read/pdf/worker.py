@@ -52,7 +52,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ...errors import CorruptFileError, InputTooLargeError, PolicyParseError
+from ...errors import CorruptFileError, DocumentTimeoutError, InputTooLargeError, PolicyParseError
 
 T = TypeVar("T")
 
@@ -430,7 +430,7 @@ def _answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float,
     """What a child's message means for the caller: its result, or the
     error to raise."""
     if data is None:
-        raise InputTooLargeError(
+        raise DocumentTimeoutError(
             f"{what} took longer than {seconds:g} s to parse (Limits.pdf_seconds); "
             "it may be hostile, or raise the limit if it is genuine"
         )
