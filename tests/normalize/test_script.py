@@ -87,3 +87,19 @@ def test_a_simplified_table_cell_stays_simplified() -> None:
     notice = _mixed(_MIXED_TABLE)
     assert [[u.written for u in e.lead] for e in notice.table] == [["市資訊處"], ["市资讯处"]]
     assert [[u.written for u in e.support] for e in notice.table] == [["市研考會"], ["市研考会"]]
+
+
+_MIXED_MERGED = """金門灣區智慧城市建設任務分工表
+| 序號 | 主要任務 | 具體措施 | 牽頭單位 | 協辦單位 |
+| 1 | 數位政府 | 建置市民服務單一入口網站 | 資訊處 | 研考會 |
+| 2 | | 推動公文全面線上簽核 | 秘書處 | 資訊處 |
+| 3 | 数位政府 | 推动数据开放共享 | 资讯处 | 研考会 |
+"""
+
+
+def test_a_value_copied_from_above_comes_back_as_the_row_above_wrote_it() -> None:
+    # Row 2's group is row 1's, written in Traditional; row 3 writes the same
+    # group in Simplified, after row 2: the copy is not taken from there.
+    notice = _mixed(_MIXED_MERGED)
+    assert [e.part_written for e in notice.table] == ["數位政府", "數位政府", "数位政府"]
+    assert notice.table[1].inherited == ("part",)

@@ -172,51 +172,67 @@ def _keys(span: Span, *, whole: bool = False) -> list[tuple[str, object]]:
     return []
 
 
+Place = tuple[int, int]
+"""A record's extent in the joined Simplified text: [start, end)."""
+
+
 class Restorer:
     """Maps Simplified substrings back to the original text at the same offsets.
 
-    A field is looked up from its record's own place (`anchor`, the offset
-    where the record's span starts in the joined text), not from the top: a
-    notice that writes 牵头 once in Traditional and once in Simplified gets
-    each back as written.  A record with no span is looked up from the top.
+    A field is looked up from its record's own place (`place`: the extent of
+    the reader pieces inside the record's span), not from the top: a notice
+    that writes 牵头 once in Traditional and once in Simplified gets each
+    back as written.  Inside the record first; else the nearest before it (a
+    value a merged cell copies from above); else after it.  A record with no
+    span is looked up from the top.
     """
 
     def __init__(
-        self, original: str, simplified: str, spans: Sequence[tuple[Span, int]] = ()
+        self, original: str, simplified: str, pieces: Sequence[tuple[Span, int, int]] = ()
     ) -> None:
         self.original = original
         self.simplified = simplified
-        # Each reader piece's span and offset in the joined text, indexed by
-        # where it starts, so finding a record's place costs no scan.
-        self._index: dict[tuple[str, object], list[tuple[Span, int]]] = {}
-        for span, k in spans:
+        self.whole: Place = (0, len(simplified))
+        # Each reader piece's span, offset and length in the joined text,
+        # indexed by where it starts, so finding a record's place costs no scan.
+        self._index: dict[tuple[str, object], list[tuple[Span, int, int]]] = {}
+        for span, k, n in pieces:
             for key in _keys(span):
-                self._index.setdefault(key, []).append((span, k))
+                self._index.setdefault(key, []).append((span, k, n))
 
-    def anchor(self, span: Span) -> int:
-        """Offset of the first reader piece inside `span`; 0 when none is."""
-        found = [
-            k
+    def place(self, span: Span) -> Place:
+        """The extent of the reader pieces inside `span`; the whole text
+        when none is."""
+        inside = [
+            (k, k + n)
             for key in _keys(span, whole=True)
-            for s, k in self._index.get(key, ())
+            for s, k, n in self._index.get(key, ())
             if _inside(s, span)
         ]
-        return min(found, default=0)
+        if not inside:
+            return self.whole
+        return min(a for a, _ in inside), max(b for _, b in inside)
 
-    def _find(self, piece: str, start: int) -> int:
-        k = self.simplified.find(piece, start)
-        return k if k >= 0 or start == 0 else self.simplified.find(piece)
+    def _find(self, piece: str, place: Place) -> int:
+        start, end = place
+        k = self.simplified.find(piece, start, end)
+        if k < 0:
+            k = self.simplified.rfind(piece, 0, end)
+        if k < 0:
+            k = self.simplified.find(piece, start)
+        return k
 
-    def __call__(self, text: str, anchor: int = 0) -> str:
+    def __call__(self, text: str, place: Place | None = None) -> str:
         if not text:
             return text
-        k = self._find(text, anchor)
+        start, end = place or self.whole
+        k = self._find(text, (start, end))
         if k >= 0:
             return self.original[k : k + len(text)]
         # Joined from several pieces (a title over two lines): take the
         # longest piece found at each point, by bisection on its length,
         # each looked up from where the previous one ended.
-        out, i, cursor = [], 0, anchor
+        out, i, cursor = [], 0, start
         while i < len(text):
             lo, hi = 0, len(text) - i  # text[i:i+lo] is found; text[i:i+hi+1] is not
             while lo < hi:
@@ -229,28 +245,29 @@ class Restorer:
                 out.append(text[i])  # not from the input (a separator we added)
                 i += 1
                 continue
-            k = self._find(text[i : i + lo], cursor)
+            k = self._find(text[i : i + lo], (cursor, max(end, cursor)))
             out.append(self.original[k : k + lo])
             cursor = k + lo
             i += lo
         return "".join(out)
 
-    def restore(self, obj: Any, field: str | None = None, anchor: int = 0) -> Any:
+    def restore(self, obj: Any, field: str | None = None, place: Place | None = None) -> Any:
         if isinstance(obj, str):
-            return self(obj, anchor) if field in _WRITTEN else obj
+            return self(obj, place) if field in _WRITTEN else obj
         if isinstance(obj, tuple):
-            return tuple(self.restore(v, field, anchor) for v in obj)
+            return tuple(self.restore(v, field, place) for v in obj)
         if attrs.has(type(obj)):
             span = getattr(obj, "span", None)
             if isinstance(span, Span):
-                anchor = self.anchor(span)
+                place = self.place(span)
             elif isinstance(getattr(obj, "title", None), str):
                 # A heading has no span: its number and title, written
                 # together, find its line (一、X, not the X a sentence quotes).
                 heading = f"{getattr(obj, 'written', '')}{obj.title}"
-                anchor = max(self.simplified.find(heading), anchor)
+                if (k := self.simplified.find(heading)) >= 0:
+                    place = (k, k + len(heading))
             changes = {
-                f.name: self.restore(getattr(obj, f.name), f.name, anchor)
+                f.name: self.restore(getattr(obj, f.name), f.name, place)
                 for f in attrs.fields(type(obj))
                 if not isinstance(getattr(obj, f.name), (int, float, type(None)))
             }
@@ -261,12 +278,12 @@ class Restorer:
 def restore_written(notice: Notice, original: Document, simplified: Document) -> Notice:
     """Put the original characters back into every written field, each from
     its own record's place in the document."""
-    spans, offset = [], 0
+    pieces, offset = [], 0
     for span, text in _pieces(simplified):
-        spans.append((span, offset))
+        pieces.append((span, offset, len(text)))
         offset += len(text) + 1  # the "\n" document_text joins with
-    r = Restorer(document_text(original), document_text(simplified), spans)
+    r = Restorer(document_text(original), document_text(simplified), pieces)
     out: Notice = r.restore(notice)
     # Residue is written text too, whatever its field is called.
-    residue = tuple(attrs.evolve(x, text=r(x.text, r.anchor(x.span))) for x in notice.residue)
+    residue = tuple(attrs.evolve(x, text=r(x.text, r.place(x.span))) for x in notice.residue)
     return attrs.evolve(out, residue=residue)
