@@ -247,3 +247,39 @@ def test_ctrl_c_stops_a_combined_run_and_resume_finishes_it(tmp_path: Path, jobs
     subprocess.run([*command[:6], str(fresh), "--lang", "en"], check=True, capture_output=True)
     for name in ("all.csv", "all.findings.csv", "all.departments.csv", "all.notices.csv"):
         assert (out / name).read_text("utf-8") == (fresh.parent / name).read_text("utf-8"), name
+
+
+class _Stuck:
+    """Unpickled in a worker, blocks it as a long C call would: asleep, and
+    with `deaf` deaf to SIGTERM too."""
+
+    def __init__(self, deaf: bool) -> None:
+        self.deaf = deaf
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        block = "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}); " if self.deaf else ""
+        return (exec, (f"import signal, time; {block}time.sleep(600)",))
+
+
+def test_a_worker_stuck_past_the_timeout_is_stopped_and_its_file_is_a_timeout(
+    tmp_path: Path,
+) -> None:
+    from policy_parse.interrupts import Stop, WorkerPool
+
+    def task(k: int, **extra: object) -> tuple[object, ...]:
+        return (str(SAMPLES / "notice.txt"), str(tmp_path / f"{k}.json"), "json", "en", None,
+                dict(extra))  # fmt: skip
+
+    tasks = [task(0), task(1, stuck=_Stuck(False)), task(2, stuck=_Stuck(True)), task(3)]
+    done: dict[int, dict[str, object]] = {}
+    pool = WorkerPool(2, seconds=0.5)
+    with Stop() as stop:
+        try:
+            finished = sorted(pool.run(tasks, done, stop))
+        finally:
+            pool.close(done)
+    assert finished == [0, 1, 2, 3]
+    assert [done[k]["status"] for k in range(4)] == ["ok", "timeout", "timeout", "ok"]
+    assert "over --timeout 0.5 s" in str(done[2]["message"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.json", "3.json"]
+    assert all(proc.returncode is not None for proc, _ in pool._workers)

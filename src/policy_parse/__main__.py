@@ -340,7 +340,7 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
 
     done: dict[int, dict[str, Any]] = {}
     with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
-        pool = WorkerPool(jobs) if jobs > 1 else None
+        pool = WorkerPool(jobs, seconds=limits.document_seconds) if jobs > 1 else None
         try:
             steps = pool.run(todo, done, stop) if pool else serially(todo, done, stop)
             for _ in _progress(steps, len(todo), quiet=args.quiet, lang=lang):
@@ -418,7 +418,7 @@ def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
 
     done: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
-        pool = WorkerPool(jobs, "part_one") if jobs > 1 else None
+        pool = WorkerPool(jobs, "part_one", limits.document_seconds) if jobs > 1 else None
         try:
             steps = pool.run(tasks, done, stop) if pool else serially(tasks, done, stop, "part_one")
             for _ in _progress(steps, len(tasks), quiet=args.quiet, lang=lang):

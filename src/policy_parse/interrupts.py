@@ -249,10 +249,18 @@ class WorkerPool:
     started with `subprocess`, not `multiprocessing`, whose spawn start
     leaves a resource-tracker process to outlive the batch."""
 
-    def __init__(self, jobs: int, worker: str = "process_one") -> None:
+    def __init__(
+        self, jobs: int, worker: str = "process_one", seconds: float | None = None
+    ) -> None:
+        """`seconds`: the per-document clock (`Limits.document_seconds`).
+        A worker enforces it itself (_support/deadline.py); one still busy
+        well past it (stuck in a C call) is killed here, its file a
+        `timeout` row (`overdue`)."""
         _worker(worker)  # a name no worker could run fails here, not in each child
         self._jobs = jobs
         self._worker = worker
+        self._seconds = seconds
+        self._since: dict[int, float] = {}  # worker slot -> when its file was handed out
         self._workers: list[tuple[subprocess.Popen[bytes], Connection]] = []
         self._busy: dict[int, int] = {}  # worker slot -> task index
         self._closed = False
@@ -292,10 +300,19 @@ class WorkerPool:
                 slot = idle.pop()
                 with held():
                     self._busy[slot] = nxt[0]
+                    self._since[slot] = time.monotonic()
                     self._workers[slot][1].send(nxt[1])
             if not self._busy:
                 return
-            ready = set(wait([stop.fd, *(self._workers[s][1] for s in self._busy)]))
+            ready = set(
+                wait([stop.fd, *(self._workers[s][1] for s in self._busy)], timeout=self._wake())
+            )
+            for slot in self._overdue(ready):
+                with held():
+                    index = self._busy.pop(slot)
+                    done[index] = _timed_out(tasks[index], self._seconds, self._worker)
+                    idle.append(self._replace(slot))
+                yield index
             for slot in list(self._busy):
                 proc, conn = self._workers[slot]
                 if conn not in ready:
@@ -312,6 +329,47 @@ class WorkerPool:
                         slot = self._start()
                 idle.append(slot)
                 yield index
+
+    def _limit(self) -> float | None:
+        """How long a file may keep its worker: the clock and a margin for
+        the worker's own unwinding."""
+        if self._seconds is None:
+            return None
+        return self._seconds + max(2.0, self._seconds / 2)
+
+    def _wake(self) -> float | None:
+        """Seconds until the first busy worker is overdue (None: no clock)."""
+        limit = self._limit()
+        if limit is None or not self._busy:
+            return None
+        first = min(self._since[s] for s in self._busy)
+        return max(first + limit - time.monotonic(), 0.0)
+
+    def _overdue(self, ready: set[Any]) -> list[int]:
+        """Busy workers past the limit with no answer waiting."""
+        limit = self._limit()
+        if limit is None:
+            return []
+        now = time.monotonic()
+        return [
+            s
+            for s in list(self._busy)
+            if now - self._since[s] > limit and self._workers[s][1] not in ready
+        ]
+
+    def _replace(self, slot: int) -> int:
+        """Stop and reap the worker in `slot` (SIGTERM lets it unwind and
+        remove a half-written output; SIGKILL if it cannot within a second);
+        a new one takes its place."""
+        proc, conn = self._workers[slot]
+        _signal(proc, signal.SIGTERM)
+        try:
+            proc.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            _signal(proc, signal.SIGKILL)
+            proc.wait()
+        conn.close()
+        return self._start()
 
     def close(self, done: dict[int, Row]) -> None:
         """Stop every worker: idle ones are told to, busy ones interrupted;
@@ -353,6 +411,16 @@ def _signal(proc: subprocess.Popen[bytes], signum: int) -> None:
     if proc.returncode is None:
         with contextlib.suppress(ProcessLookupError):
             proc.send_signal(signum)
+
+
+def _timed_out(task: Task, seconds: float | None, worker: str) -> Row:
+    """The result of a task whose worker was killed past the clock."""
+    from .batch import unread_row
+
+    lang = task[1] if worker == "part_one" else task[3]
+    detail = f"over --timeout {seconds:g} s and still running: its worker was stopped"
+    row = unread_row(task[0], "timeout", lang, key="DocumentTimeoutError", detail=detail)
+    return (row, None) if worker == "part_one" else row
 
 
 def _died(task: Task, exitcode: int | None, worker: str = "process_one") -> Row:
