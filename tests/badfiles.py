@@ -220,6 +220,7 @@ def ole_file(body: bytes = b"") -> bytes:
 # Small files that cost a lot after the zip check (issue 13)
 
 _REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _REL_ALT_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -229,11 +230,13 @@ def word_package(
     *,
     numbering: str | None = None,
     chunks: dict[str, tuple[str, bytes]] | None = None,
+    styles: str | None = None,
     main_type: str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
 ) -> bytes:
     """A Word package around raw `body` XML, with an optional numbering.xml
     (raw <w:abstractNum>/<w:num> XML) and altChunk targets
-    {relationship id: (content type, bytes)}."""
+    {relationship id: (content type, bytes)}, and an optional styles.xml (raw
+    <w:docDefaults>/<w:style> XML)."""
     chunks = chunks or {}
     overrides = [("/word/document.xml", main_type)]
     rels = []
@@ -245,6 +248,14 @@ def word_package(
             )
         )
         rels.append(f'<Relationship Id="rIdNum" Type="{_REL_NUMBERING}" Target="numbering.xml"/>')
+    if styles is not None:
+        overrides.append(
+            (
+                "/word/styles.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+            )
+        )
+        rels.append(f'<Relationship Id="rIdSty" Type="{_REL_STYLES}" Target="styles.xml"/>')
     for rid, (ctype, _) in chunks.items():
         overrides.append((f"/word/{rid}.chunk", ctype))
         rels.append(f'<Relationship Id="{rid}" Type="{_REL_ALT_CHUNK}" Target="{rid}.chunk"/>')
@@ -277,6 +288,12 @@ def word_package(
                 "word/numbering.xml",
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>',
+            )
+        if styles is not None:
+            zf.writestr(
+                "word/styles.xml",
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>',
             )
         for rid, (_, data) in chunks.items():
             zf.writestr(f"word/{rid}.chunk", data)

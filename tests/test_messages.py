@@ -221,3 +221,42 @@ def test_one_finding_reads_the_same_everywhere_for_one_language(tmp_path) -> Non
     assert [d["message"] for d in policy_parse.to_dict(notice)["discrepancies"]] == zh
     assert [d["message"] for d in json.loads(policy_parse.to_json(notice))["discrepancies"]] == zh
     assert all(m in policy_parse.to_text(notice) for m in zh)
+
+
+def _entries(node: object, path: str) -> list[tuple[str, dict[str, str]]]:
+    """Every catalogue entry that holds a zh and an en text, with its path."""
+    out: list[tuple[str, dict[str, str]]] = []
+    if isinstance(node, dict):
+        if all(isinstance(node.get(lang), str) for lang in LANGS):
+            out.append((path, node))
+        for key, value in node.items():
+            out += _entries(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _entries(value, f"{path}[{i}]")
+    return out
+
+
+def _placeholders(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None and f != ""}
+
+
+def test_every_entry_says_the_same_things_in_zh_and_en() -> None:
+    # A zh error line without {detail} told a Chinese reader less than the
+    # English one (issue 24): each language fills in the same fields.
+    entries = _entries(catalogue(), "messages")
+    assert len(entries) > 200
+    differ = {
+        path: (sorted(_placeholders(e["zh"])), sorted(_placeholders(e["en"])))
+        for path, e in entries
+        if _placeholders(e["zh"]) != _placeholders(e["en"])
+    }
+    assert differ == {}
+
+
+def test_a_zh_error_line_carries_the_readers_detail() -> None:
+    from policy_parse.errors import CorruptFileError
+    from policy_parse.messages import error_line
+
+    line = error_line(CorruptFileError("x"), "zh", file="a.docx", detail="zip truncated at 12")
+    assert "zip truncated at 12" in line and "a.docx" in line

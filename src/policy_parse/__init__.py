@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -226,26 +227,44 @@ def parse(
     maps abbreviations to the user's canonical department names
     (`aliases.load_aliases` reads them from TOML); the notice's own names win.
     `pdf_engine` picks who draws a PDF's pages: "pdfium" (fast, the default)
-    or "pdfplumber" (the reference engine).
+    or "pdfplumber" (the reference engine).  `limits.document_seconds`
+    bounds the whole parse (`DocumentTimeoutError`; _support/deadline.py).
     """
     from .read import read_document
     from .warmup import prepare_text_stages
 
     try:
-        document = read_document(
-            source,
-            limits=limits,
-            password=password,
-            pdf_engine=pdf_engine,
-            while_waiting=prepare_text_stages,
-        )
-        from .pipeline import notice_from_document
+        with _clock(limits):
+            document = read_document(
+                source,
+                limits=limits,
+                password=password,
+                pdf_engine=pdf_engine,
+                while_waiting=prepare_text_stages,
+            )
+            from .pipeline import notice_from_document
 
-        return notice_from_document(document, aliases=aliases)
+            return notice_from_document(document, aliases=aliases)
     except PolicyParseError as exc:
         if exc.path is None:
             exc.path = _path_of(source)
         raise
+
+
+def _clock(limits: Limits | None) -> contextlib.AbstractContextManager[None]:
+    """`limits.document_seconds` over one parse, or nothing."""
+    seconds = limits.document_seconds if limits is not None else None
+    if seconds is None:
+        return contextlib.nullcontext()
+    from ._support.deadline import deadline
+    from .errors import DocumentTimeoutError
+
+    return deadline(
+        seconds,
+        lambda: DocumentTimeoutError(
+            f"took longer than {seconds:g} s (Limits.document_seconds, --timeout)"
+        ),
+    )
 
 
 def _path_of(source: object) -> str | None:
@@ -292,8 +311,9 @@ def parse_text(
     from .pipeline import notice_from_document
     from .read import read_text_document
 
-    document = read_text_document(text, path=path, limits=limits)
-    return notice_from_document(document, aliases=aliases)
+    with _clock(limits):
+        document = read_text_document(text, path=path, limits=limits)
+        return notice_from_document(document, aliases=aliases)
 
 
 def cover(

@@ -13,7 +13,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -21,8 +21,6 @@ from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
-
     from .messages import Lang
     from .models import Notice
     from .read.pdf.pages import StartedPages
@@ -69,11 +67,16 @@ def _input_name(exc: PolicyParseError, given: str, lang: Lang) -> str:
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     opts: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
     if args.timeout is not None:
-        # A document's time is bounded where a reader runs in a child
-        # process it can stop: a PDF's page workers, LibreOffice.
+        # The whole parse of each document, any format (_support/deadline.py),
+        # and the readers that run in a child process at their own clocks: a
+        # PDF's page workers, LibreOffice.
         from .read.limits import Limits
 
-        opts["limits"] = Limits(pdf_seconds=args.timeout, legacy_seconds=args.timeout)
+        opts["limits"] = Limits(
+            pdf_seconds=args.timeout,
+            legacy_seconds=args.timeout,
+            document_seconds=args.timeout,
+        )
     if args.aliases:
         from .aliases import load_aliases
 
@@ -107,12 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         fmt = "text" if args.combine else output_format(args, batch=batch)
         needs(fmt, lang)
         _refuse_output_onto_input(args.output, args.paths, lang)
+        if args.resume and args.force:
+            raise Usage(usage("resume_force", lang))
         if args.combine:
             if args.stage != "notice":
                 raise Usage(usage("stage_one", lang))
             return _combined(args, _options(args))
-        if args.resume and args.force:
-            raise Usage(usage("resume_force", lang))
         if batch:
             if args.stage != "notice":
                 raise Usage(usage("stage_one", lang))
@@ -237,12 +240,14 @@ def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages |
         from . import parse
 
         return parse(source, **options)
+    from . import _clock
     from .pipeline import notice_from_document
     from .read import read_started_pdf
     from .warmup import prepare_text_stages
 
-    document = read_started_pdf(started, while_waiting=prepare_text_stages)
-    return notice_from_document(document, aliases=options.get("aliases"))
+    with _clock(options.get("limits")):
+        document = read_started_pdf(started, while_waiting=prepare_text_stages)
+        return notice_from_document(document, aliases=options.get("aliases"))
 
 
 def _write(data: str | bytes, output: str | None, lang: Lang = "zh") -> int:
@@ -347,7 +352,7 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
 
     done: dict[int, dict[str, Any]] = {}
     with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
-        pool = WorkerPool(jobs) if jobs > 1 else None
+        pool = WorkerPool(jobs, seconds=limits.document_seconds) if jobs > 1 else None
         try:
             steps = pool.run(todo, done, stop) if pool else serially(todo, done, stop)
             for _ in _progress(steps, len(todo), quiet=args.quiet, lang=lang):
@@ -386,11 +391,14 @@ def _passed_over(files: Sequence[str], lang: Lang) -> list[dict[str, Any]]:
 
 
 def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
-    """--combine: every input parsed, its rows stacked into one output."""
-    from .batch import cpus, part_one, plan_workers
+    """--combine: every input parsed, its rows stacked into one output.
+    Ctrl-C stops it as it stops a batch (interrupts.py): no output is
+    written (it would lack the rest), summary.csv and the parts that
+    finished are, so --resume goes on from there."""
+    from .batch import cpus, plan_workers
     from .cli.args import Usage, combined_format, needs
-    from .cli.combined import outputs, render, summary_path
-    from .emit.combined import Combined
+    from .cli.combined import outputs, summary_path
+    from .cli.resume import kept_part, parts_path, previous, previous_parts
     from .messages import usage
 
     lang: Lang = args.lang
@@ -403,34 +411,92 @@ def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
     from .cli.select import select
 
     # A workbook written into the folder it reads is no input the next time.
-    written = {p.resolve() for p in outputs(target, fmt)}
+    written = {p.resolve() for p in [*outputs(target, fmt), summary_path(target)]}
     selected, unknown = select(args.paths, include=args.include, exclude=args.exclude)
     files = [f for f, _ in selected if Path(f).resolve() not in written]
     unknown = [f for f in unknown if Path(f).resolve() not in written]
     jobs, limits = plan_workers(min(args.jobs or cpus(), max(len(files), 1)), options.get("limits"))
     options = {**options, "limits": limits}
-    tasks = [(src, lang, args.fail_on, options) for src in files]
-    combined = Combined(lang, aliases=options.get("aliases"))
-    rows = []
-    for row, part in _progress(
-        _run(tasks, jobs, worker=part_one), len(tasks), quiet=args.quiet, lang=lang
-    ):
-        if part is not None:
-            combined.add(part)
-        rows.append(row)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for path, data in render(combined, target, fmt).items():
-        if (status := _write(data, str(path), lang)) != 0:
-            return status
-    names = "; ".join(str(p) for p in outputs(target, fmt))
-    for r in rows:
-        r["output"] = names if r["status"] == "ok" else ""
-    if summary_path(target).resolve() in {Path(f).resolve() for f in unknown}:
-        unknown = [f for f in unknown if Path(f).resolve() != summary_path(target).resolve()]
-    passed = _passed_over(unknown, lang)
-    if (status := _write(_summary_csv(rows + passed, lang), str(summary_path(target)), lang)) != 0:
+    results: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    if args.resume:
+        before = previous(summary_path(target))
+        parts = previous_parts(parts_path(target))
+        for k, f in enumerate(files):
+            if (kept := kept_part(f, before, parts, lang, args.fail_on)) is not None:
+                results[k] = kept
+    todo_keys = [k for k in range(len(files)) if k not in results]
+    tasks = [(files[k], lang, args.fail_on, options) for k in todo_keys]
+    from .interrupts import Stop, WorkerPool, serially
+
+    done: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
+        pool = WorkerPool(jobs, "part_one", limits.document_seconds) if jobs > 1 else None
+        try:
+            steps = pool.run(tasks, done, stop) if pool else serially(tasks, done, stop, "part_one")
+            for _ in _progress(steps, len(tasks), quiet=args.quiet, lang=lang):
+                pass
+        finally:
+            if pool is not None:
+                pool.close(done)
+        for i, k in enumerate(todo_keys):
+            results[k] = done.get(i) or (_interrupted(files[k], lang), None)
+        status = _write_combined(
+            args, fmt, target, files, results, unknown, stop.requested, options.get("aliases")
+        )
+        if stop.signal is not None:
+            from .messages import cli
+
+            rows = [results[k][0] for k in range(len(files))]
+            finished = sum(1 for r in rows if r["status"] != "interrupted")
+            key = "interrupted_summary" if status == 0 else "interrupted_no_summary"
+            _say(cli(key, lang).format(finished=finished, total=len(rows)))
+            return 128 + stop.signal
+    if status != 0:
         return status
-    return _batch_end(rows, args, start)
+    return _batch_end([results[k][0] for k in range(len(files))], args, start)
+
+
+def _write_combined(
+    args: argparse.Namespace,
+    fmt: str,
+    target: Path,
+    files: Sequence[str],
+    results: dict[int, tuple[dict[str, Any], dict[str, Any] | None]],
+    unknown: Sequence[str],
+    interrupted: bool,
+    aliases: Mapping[str, str] | None = None,
+) -> int:
+    """The combined output (unless `interrupted`), the parts kept for
+    --resume, and summary.csv; the exit status of the first that fails."""
+    from .cli.combined import outputs, render, summary_path
+    from .cli.resume import parts_jsonl, parts_path
+    from .emit.combined import Combined
+
+    lang: Lang = args.lang
+    rows = [results[k][0] for k in range(len(files))]
+    parts = [(k, results[k][1]) for k in range(len(files)) if results[k][1] is not None]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # _write says why, in one line
+    if not interrupted:
+        combined = Combined(lang, aliases=aliases)
+        for _, part in parts:
+            assert part is not None
+            combined.add(part)
+        for path, data in render(combined, target, fmt).items():
+            if (status := _write(data, str(path), lang)) != 0:
+                return status
+        names = "; ".join(str(p) for p in outputs(target, fmt))
+        for r in rows:
+            r["output"] = names if r["status"] in ("ok", "unchanged") else ""
+    kept = parts_jsonl(
+        (files[k], rows[k].get("sha256", ""), lang, part) for k, part in parts if part is not None
+    )
+    if (status := _write(kept, str(parts_path(target)), lang)) != 0:
+        return status
+    passed = _passed_over(unknown, lang)
+    return _write(_summary_csv(rows + passed, lang), str(summary_path(target)), lang)
 
 
 def _batch_end(
@@ -455,38 +521,6 @@ def _interrupted(source: str, lang: Lang) -> dict[str, Any]:
     from .batch import unread_row
 
     return unread_row(source, "interrupted", lang)
-
-
-def _run(tasks: list[tuple[Any, ...]], jobs: int, worker: Any = None) -> Iterator[Any]:
-    from .batch import process_one
-
-    worker = worker or process_one
-    if jobs <= 1:
-        for t in tasks:
-            yield worker(*t)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from _in_order(pool, tasks, worker)
-
-
-def _in_order(pool: Executor, tasks: list[tuple[Any, ...]], worker: Any = None) -> Iterator[Any]:
-    from .batch import part_one, process_one
-
-    worker = worker or process_one
-    futures: list[Future[Any]] = [pool.submit(worker, *t) for t in tasks]
-    for f, t in zip(futures, tasks, strict=True):
-        try:
-            yield f.result()
-        except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
-            from .batch import unread_row
-
-            detail = f"{type(exc).__name__}: {exc}"
-            lang = t[1] if worker is part_one else t[3]
-            row = unread_row(t[0], "internal", lang, detail=detail)
-            yield (row, None) if worker is part_one else row
 
 
 def _progress(

@@ -253,10 +253,27 @@ def process_one(
 
 
 def part_one(
-    source: str, lang: Lang, fail_on: str | None, options: dict[str, Any]
+    source: str,
+    lang: Lang,
+    fail_on: str | None,
+    options: dict[str, Any],
+    deliver: Callable[[tuple[dict[str, Any], dict[str, Any] | None]], None] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """One input of a combined run, in a worker: its summary row and its
-    part of the stacked tables (emit.combined.notice_part), None on failure."""
+    part of the stacked tables (emit.combined.notice_part), None on failure;
+    also handed to `deliver` (a batch's worker sends it back with it)."""
+    row, part = _part(source, lang, fail_on, options)
+    if deliver is not None:
+        from .interrupts import held
+
+        with held():
+            deliver((row, part))
+    return row, part
+
+
+def _part(
+    source: str, lang: Lang, fail_on: str | None, options: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
     from .emit.combined import notice_part
     from .messages import error_line, status_code
 

@@ -39,6 +39,10 @@ class InputTooLargeError(PolicyParseError, ValueError):
     """The input, or what it expands to, exceeds the configured limits."""
 
 
+class DocumentTimeoutError(InputTooLargeError):
+    """One document took longer than `Limits.document_seconds` (--timeout)."""
+
+
 class NumberTooLongError(InputTooLargeError):
     """A measure number with more digits than any notice uses (damaged input)."""
 

@@ -42,9 +42,12 @@ __all__ = ["Interrupted", "Stop", "WorkerPool", "held", "serially", "serve"]
 GRACE_SECONDS = 30.0
 """How long interrupted workers get to unwind before they are killed."""
 
-Row = dict[str, Any]
-Task = tuple[str, str, str, Any, str | None, dict[str, Any]]
-"""`batch.process_one`'s arguments: source, target, format, lang, fail_on, options."""
+Row = Any
+Task = tuple[Any, ...]
+"""A worker's arguments: `batch.process_one`'s (source, target, format, lang,
+fail_on, options) or `batch.part_one`'s (source, lang, fail_on, options)."""
+WORKERS = ("process_one", "part_one")
+"""The functions of batch.py a worker may run, each taking `deliver`."""
 
 
 class Interrupted(BaseException):
@@ -167,17 +170,27 @@ class Stop:
 Deliver = Callable[[Row], None]
 
 
-def serially(tasks: list[Task], done: dict[int, Row], stop: Stop) -> Iterator[int]:
+def _worker(name: str) -> Callable[..., Any]:
+    from . import batch
+
+    if name not in WORKERS:
+        raise ValueError(f"no batch worker {name!r}")
+    fn: Callable[..., Any] = getattr(batch, name)
+    return fn
+
+
+def serially(
+    tasks: list[Task], done: dict[int, Row], stop: Stop, worker: str = "process_one"
+) -> Iterator[int]:
     """Each task in this process, its row put in `done` (yields its index
     for a progress bar); stops at Ctrl-C, abandoning the file in hand."""
-    from .batch import process_one
-
+    run = _worker(worker)
     try:
         for k, task in enumerate(tasks):
             if stop.requested:
                 return
             stop.parsing = True
-            process_one(*task, deliver=functools.partial(done.__setitem__, k))
+            run(*task, deliver=functools.partial(done.__setitem__, k))
             stop.parsing = False
             yield k
     except KeyboardInterrupt:
@@ -202,10 +215,10 @@ def _sigint_blocked() -> Iterator[None]:
             mask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def serve(fd: int) -> None:
+def serve(fd: int, worker: str = "process_one") -> None:
     """A worker (`python -c`, started by `WorkerPool`): files from the
-    connection on `fd` one at a time, each row sent back by `process_one`
-    itself (inside `held`), until told to stop."""
+    connection on `fd` one at a time, each result sent back by the batch
+    function `worker` itself (inside `held`), until told to stop."""
     import sys
 
     sys.unraisablehook = _unraisable(sys.unraisablehook)
@@ -217,28 +230,37 @@ def serve(fd: int) -> None:
 
     conn = Connection(fd)
     try:
-        from .batch import process_one
-
+        run = _worker(worker)
         while True:
             task: Task | None = conn.recv()
             if task is None:
                 break
-            process_one(*task, deliver=conn.send)
+            run(*task, deliver=conn.send)
     except (Interrupted, EOFError, OSError):
         pass
 
 
 class WorkerPool:
-    """`jobs` worker processes running `batch.process_one`, one file each at
-    a time.  `run` fills `done` (task index -> row) as files finish; `close`
+    """`jobs` worker processes running `batch.process_one` (or `worker`, a
+    name in WORKERS), one file each at a time.  `run` fills `done` (task index -> row) as files finish; `close`
     stops every worker, whatever state the batch is in.
 
     Workers are fresh interpreters (safe whatever threads the caller runs)
     started with `subprocess`, not `multiprocessing`, whose spawn start
     leaves a resource-tracker process to outlive the batch."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(
+        self, jobs: int, worker: str = "process_one", seconds: float | None = None
+    ) -> None:
+        """`seconds`: the per-document clock (`Limits.document_seconds`).
+        A worker enforces it itself (_support/deadline.py); one still busy
+        well past it (stuck in a C call) is killed here, its file a
+        `timeout` row (`overdue`)."""
+        _worker(worker)  # a name no worker could run fails here, not in each child
         self._jobs = jobs
+        self._worker = worker
+        self._seconds = seconds
+        self._since: dict[int, float] = {}  # worker slot -> when its file was handed out
         self._workers: list[tuple[subprocess.Popen[bytes], Connection]] = []
         self._busy: dict[int, int] = {}  # worker slot -> task index
         self._closed = False
@@ -251,7 +273,9 @@ class WorkerPool:
         ours, theirs = socket.socketpair()
         # The caller may import policy_parse from a path it added itself.
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-        code = f"from policy_parse.interrupts import serve; serve({theirs.fileno()})"
+        code = (
+            f"from policy_parse.interrupts import serve; serve({theirs.fileno()}, {self._worker!r})"
+        )
         try:
             with _sigint_blocked():
                 proc = subprocess.Popen(
@@ -276,10 +300,19 @@ class WorkerPool:
                 slot = idle.pop()
                 with held():
                     self._busy[slot] = nxt[0]
+                    self._since[slot] = time.monotonic()
                     self._workers[slot][1].send(nxt[1])
             if not self._busy:
                 return
-            ready = set(wait([stop.fd, *(self._workers[s][1] for s in self._busy)]))
+            ready = set(
+                wait([stop.fd, *(self._workers[s][1] for s in self._busy)], timeout=self._wake())
+            )
+            for slot in self._overdue(ready):
+                with held():
+                    index = self._busy.pop(slot)
+                    done[index] = _timed_out(tasks[index], self._seconds, self._worker)
+                    idle.append(self._replace(slot))
+                yield index
             for slot in list(self._busy):
                 proc, conn = self._workers[slot]
                 if conn not in ready:
@@ -292,10 +325,51 @@ class WorkerPool:
                         # Died without an answer (killed, out of memory): a
                         # bug's row; the other files go to a new worker.
                         conn.close()
-                        done[index] = _died(tasks[index], proc.wait())
+                        done[index] = _died(tasks[index], proc.wait(), self._worker)
                         slot = self._start()
                 idle.append(slot)
                 yield index
+
+    def _limit(self) -> float | None:
+        """How long a file may keep its worker: the clock and a margin for
+        the worker's own unwinding."""
+        if self._seconds is None:
+            return None
+        return self._seconds + max(2.0, self._seconds / 2)
+
+    def _wake(self) -> float | None:
+        """Seconds until the first busy worker is overdue (None: no clock)."""
+        limit = self._limit()
+        if limit is None or not self._busy:
+            return None
+        first = min(self._since[s] for s in self._busy)
+        return max(first + limit - time.monotonic(), 0.0)
+
+    def _overdue(self, ready: set[Any]) -> list[int]:
+        """Busy workers past the limit with no answer waiting."""
+        limit = self._limit()
+        if limit is None:
+            return []
+        now = time.monotonic()
+        return [
+            s
+            for s in list(self._busy)
+            if now - self._since[s] > limit and self._workers[s][1] not in ready
+        ]
+
+    def _replace(self, slot: int) -> int:
+        """Stop and reap the worker in `slot` (SIGTERM lets it unwind and
+        remove a half-written output; SIGKILL if it cannot within a second);
+        a new one takes its place."""
+        proc, conn = self._workers[slot]
+        _signal(proc, signal.SIGTERM)
+        try:
+            proc.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            _signal(proc, signal.SIGKILL)
+            proc.wait()
+        conn.close()
+        return self._start()
 
     def close(self, done: dict[int, Row]) -> None:
         """Stop every worker: idle ones are told to, busy ones interrupted;
@@ -339,8 +413,22 @@ def _signal(proc: subprocess.Popen[bytes], signum: int) -> None:
             proc.send_signal(signum)
 
 
-def _died(task: Task, exitcode: int | None) -> Row:
+def _timed_out(task: Task, seconds: float | None, worker: str) -> Row:
+    """The result of a task whose worker was killed past the clock."""
+    from .batch import unread_row
+
+    lang = task[1] if worker == "part_one" else task[3]
+    detail = f"over --timeout {seconds:g} s and still running: its worker was stopped"
+    row = unread_row(task[0], "timeout", lang, key="DocumentTimeoutError", detail=detail)
+    return (row, None) if worker == "part_one" else row
+
+
+def _died(task: Task, exitcode: int | None, worker: str = "process_one") -> Row:
+    """The result of a task whose worker died: an internal row (with no part,
+    for `part_one`)."""
     from .batch import unread_row
 
     how = f"killed by signal {-exitcode}" if exitcode and exitcode < 0 else f"exit {exitcode}"
+    if worker == "part_one":
+        return unread_row(task[0], "internal", task[1], key="worker_died", detail=how), None
     return unread_row(task[0], "internal", task[3], key="worker_died", detail=how)

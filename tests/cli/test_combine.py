@@ -110,6 +110,7 @@ def test_csv_and_json_lines_stack_the_same_rows(folder: Path, tmp_path: Path) ->
     assert run(str(folder), "--combine", "-o", str(tmp_path / "all.csv"), "--quiet").returncode == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
     assert names == [
+        ".all.csv.parts.jsonl",  # each input's rows, for --resume
         "all.csv", "all.departments.csv", "all.findings.csv", "all.notices.csv", "all.summary.csv",
     ]  # fmt: skip
     measures = _rows(tmp_path / "all.csv")
@@ -152,7 +153,7 @@ def test_parquet_files_hold_the_same_rows_typed(folder: Path, tmp_path: Path) ->
     assert r.returncode == 0, r.stderr
     names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
     assert names == [
-        "all.departments.parquet", "all.findings.parquet", "all.notices.parquet", "all.parquet",
+        ".all.parquet.parts.jsonl", "all.departments.parquet", "all.findings.parquet", "all.notices.parquet", "all.parquet",
         "all.summary.csv",
     ]  # fmt: skip
     measures = pq.read_table(out)

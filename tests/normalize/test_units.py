@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -409,3 +411,58 @@ def test_a_whole_place_takes_no_suffix_of_another_level(written, expanded):
 def test_a_level_run_after_x_deng_takes_the_body_too():
     pairs = written_units("县甲局、县乙局等，各县、市、区政府")
     assert [e for _, e in pairs] == ["县甲局", "县乙局等", "各县政府", "市政府", "区政府"]
+
+
+# --- many distinct names (issue 23: the Inventory is near-linear) ---------------------
+
+_PLACES = "东南西北中金银山水林湖江河湾岭桥港城乡镇"
+_BUREAUS = ("财政局", "教育局", "科学技术局", "生态环境局", "市场监督管理局", "交通运输局")
+
+
+def _many_names() -> list[str]:
+    """~2,300 invented names: every two-character place (two of `_PLACES`,
+    in order) with every bureau, and for each place its 财局 and 教局."""
+    places = [a + b + "区" for a in _PLACES for b in _PLACES if a != b]
+    names = [p + b for p in places for b in _BUREAUS[:4]]
+    names += [p + "财局" for p in places] + [p + "教局" for p in places]
+    return names
+
+
+def _pairwise(short: str, names: list[str]) -> list[str]:
+    """The abbreviation rule checked against every name: a short name
+    abbreviates a longer one ending alike that holds its characters in order,
+    not at its start (what the Inventory's index must answer exactly)."""
+    out = []
+    for full in names:
+        if len(short) < 3 or len(full) <= len(short) or short[-1] != full[-1]:
+            continue
+        it = iter(full)
+        if not full.startswith(short) and all(ch in it for ch in short):
+            out.append(full)
+    return out
+
+
+def test_many_distinct_names_resolve_as_checking_every_pair_would() -> None:
+    names = _many_names()
+    assert len(names) > 2000
+    inv = Inventory(names)
+    # Each place's 财局 is its 财政局 alone, 教局 its 教育局; every full name
+    # abbreviates none of the others.
+    for name in names:
+        u = _unit(inv, name)
+        if name.endswith(("财局", "教局")):
+            full = name[:-1] + {"财": "政局", "教": "育局"}[name[-2]]
+            assert (u.status, u.name) == (UnitStatus.RESOLVED, full), name
+        else:
+            assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, name), name
+    # And on a sample, the same answer as the rule tried on every pair.
+    for name in random.Random(23).sample(names, 150):
+        fulls = _pairwise(name, names)
+        assert _unit(inv, name).name == (fulls[0] if fulls else name), name
+
+
+def test_an_abbreviation_of_several_of_many_names_stays_ambiguous() -> None:
+    names = [*_many_names(), "东南区局"]  # 东南区 with each bureau holds it
+    u = _unit(Inventory(names), "东南区局")
+    assert u.status is UnitStatus.AMBIGUOUS
+    assert set(u.candidates) == {"东南区" + b for b in _BUREAUS[:4]}

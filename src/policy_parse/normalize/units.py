@@ -235,6 +235,32 @@ def _joiners() -> tuple[str, ...]:
     return tuple(load("units")["joiners"])
 
 
+def _by_character(names: Iterable[str]) -> dict[str, set[str]]:
+    """Each character → the names that contain it."""
+    having: dict[str, set[str]] = {}
+    for n in names:
+        for ch in set(n):
+            having.setdefault(ch, set()).add(n)
+    return having
+
+
+def _holding(short: str, having: Mapping[str, set[str]]) -> set[str]:
+    """The names that contain every character of `short`: the only ones it
+    can abbreviate.  Intersecting the rarest first keeps the work near the
+    size of the answer, where comparing every pair of names sharing a last
+    character (most end in 局) was quadratic: 2,400 names took seconds."""
+    if len(short) < 3:  # too short to abbreviate anything (_is_abbreviation)
+        return set()
+    postings = sorted((having.get(ch, set()) for ch in set(short)), key=len)
+    found = set(postings[0])
+    for more in postings[1:]:
+        if not found:
+            break
+        found &= more
+    found.discard(short)
+    return found
+
+
 class Inventory:
     """The names one notice uses for one level of departments."""
 
@@ -245,13 +271,12 @@ class Inventory:
         curated: dict[str, str] = load("units")["aliases"]
         self._resolved: dict[str, tuple[UnitStatus, str, tuple[str, ...]]] = {}
         self._units: dict[tuple[str, str], Unit] = {}
-        by_last: dict[str, list[str]] = {}
-        for n in self.names:
-            by_last.setdefault(n[-1:], []).append(n)
+        known = set(self.names)
+        having = _by_character(self.names)
         for name in self.names:
-            fulls = [f for f in by_last.get(name[-1:], []) if _is_abbreviation(name, f)]
+            fulls = [f for f in _holding(name, having) if _is_abbreviation(name, f)]
             for short, full in curated.items():
-                if short in name and (target := name.replace(short, full)) in self.names:
+                if short in name and (target := name.replace(short, full)) in known:
                     fulls.append(target)
             # Keep only maximal names: 社发局 → 社会发展局, not to a name that is
             # itself an abbreviation of another candidate.

@@ -44,4 +44,8 @@ class Limits:
     # the sample takes about 3 s of which most is start-up; the address-space
     # cap stops a hostile file from eating the machine (1 GiB suffices).
     legacy_seconds: float = 60.0
+    # Wall time for one whole parse (read, segment, reconcile), any format:
+    # the CLI's --timeout.  None: each reader's own limits only
+    # (_support/deadline.py says what it can and cannot stop).
+    document_seconds: float | None = None
     legacy_memory_bytes: int = 2 * 1024 * 1024 * 1024

@@ -335,3 +335,58 @@ def test_the_cli_budget_for_an_early_start_is_the_default_limits() -> None:
         limit_defaults.PDF_WORKERS,
         limit_defaults.MAX_PAGES,
     )
+
+
+# --- a caller killed outright leaves no page worker (issue 23) ------------------------
+
+_CALLER = """
+import sys, threading, time
+from policy_parse.read.pdf.worker import run_bounded, start_each
+if sys.argv[1] == "spawned":  # another thread alive: a fresh interpreter, not a fork
+    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
+    run_bounded(time.sleep, 600, memory_bytes=1 << 30, seconds=600)
+else:
+    start_each(time.sleep, [(600,), (600,)], memory_bytes=1 << 30, seconds=600)
+    time.sleep(600)
+"""
+
+
+def _alive(session: int) -> list[str]:
+    """Processes of `session` not yet dead (zombies, which run nothing, left out)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, _ppid, _pgrp, sid = stat[stat.rindex(")") + 2 :].split()[:4]
+        if int(sid) == session and state != "Z":
+            found.append(f"{entry.name} {state}")
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("how", ["forked", "spawned"])
+def test_a_caller_killed_outright_leaves_no_page_worker_running(how: str) -> None:
+    import os
+    import signal
+    import time
+
+    caller = subprocess.Popen([sys.executable, "-c", _CALLER, how], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_alive(caller.pid)) < (3 if how == "forked" else 2):
+            assert time.monotonic() < deadline, "the page workers never started"
+            time.sleep(0.05)
+        time.sleep(0.5)  # the spawned one past its start-up, asleep in its job
+        caller.kill()
+        caller.wait()
+        deadline = time.monotonic() + 10
+        while _alive(caller.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _alive(caller.pid) == []
+    finally:
+        if _alive(caller.pid):  # a failed run: leave nothing behind all the same
+            os.killpg(caller.pid, signal.SIGKILL)

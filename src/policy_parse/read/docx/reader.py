@@ -41,6 +41,8 @@ What the walk produces (docs/formats.md has specimens):
   row r, cell c", rows on lines and cells separated by tabs.  Text Word keeps
   in a vertical-merge continuation cell (it is never displayed) becomes a
   `Residue` too.
+* Runs Word does not show (w:vanish, white on white: `docx.hidden`) become
+  `Residue` at their paragraph or cell with that reason, never text.
 """
 
 from __future__ import annotations
@@ -66,50 +68,23 @@ from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
+from .hidden import Looks, is_shaded
+from .inline import Inline
 from .numbering import Numbering
 from .wordml import VAL, W, int_val, is_on
 
 __all__ = ["read_docx"]
 
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
 _P = W + "p"
-_R = W + "r"
-_T = W + "t"
-_TAB = W + "tab"
-_PTAB = W + "ptab"
-_BR = W + "br"
-_CR = W + "cr"
-_NBH = W + "noBreakHyphen"
 _TBL = W + "tbl"
 _TR = W + "tr"
 _TC = W + "tc"
 _SDT = W + "sdt"
 _SDT_CONTENT = W + "sdtContent"
 _CUSTOM_XML = W + "customXml"
-_TXBX = W + "txbxContent"
-_FALLBACK = _MC + "Fallback"
 _ALT_CHUNK = W + "altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
-# Inline containers whose runs are part of the paragraph's text.
-_INLINE_CONTAINERS = frozenset(
-    W + tag
-    for tag in (
-        "hyperlink",
-        "ins",
-        "moveTo",
-        "smartTag",
-        "fldSimple",
-        "sdt",
-        "sdtContent",
-        "customXml",
-        "dir",
-        "bdo",
-    )
-)
-# Run children that may anchor a text box.
-_ANCHORS = frozenset((W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"))
 # Elements that only wrap block-level or row/cell-level content.
 _WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML))
 
@@ -134,11 +109,12 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         document = part.document
         body = document.element.body
         numbering = Numbering.from_package(data, document, limits)
+        looks = Looks(_styles_element(part))
     except PolicyParseError:
         raise
     except _CORRUPT as exc:
         raise CorruptFileError(f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
-    walker = _Walker(numbering, limits, document.part, depth)
+    walker = _Walker(numbering, limits, document.part, depth, looks)
     try:
         walker.body_to_blocks(body)
     except RecursionError as exc:
@@ -155,6 +131,14 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
 # The body walk
 
 
+def _styles_element(part: Any) -> Any:
+    """styles.xml's root, or None: python-docx would invent default styles."""
+    for rel in part.rels.values():
+        if not rel.is_external and rel.target_part.content_type == CT.WML_STYLES:
+            return rel.target_part.element
+    return None
+
+
 def _unwrap(parent: Any) -> Iterator[Any]:
     """Children of `parent`, looking through content controls and custom XML."""
     for child in parent:
@@ -166,9 +150,19 @@ def _unwrap(parent: Any) -> Iterator[Any]:
 
 class _Walker:
     def __init__(
-        self, numbering: Numbering, limits: Limits, part: Any = None, depth: int = 0
+        self,
+        numbering: Numbering,
+        limits: Limits,
+        part: Any = None,
+        depth: int = 0,
+        looks: Looks | None = None,
     ) -> None:
         self.numbering = numbering
+        self.looks = looks or Looks()
+        # Runs no reader sees (docx.hidden), as (reason, text), until the
+        # paragraph or cell they sit in files them as residue.
+        self.hidden: list[tuple[str, str]] = []
+        self.shaded = False  # the cell being read has a coloured fill
         self.limits = limits
         self.depth = depth
         self.part = part  # the document part, to resolve w:altChunk targets
@@ -214,12 +208,24 @@ class _Walker:
         text = self.paragraph_text(p, boxes).strip()
         if text:
             self.blocks.append(Paragraph(text=text, span=span))
+        self.hidden_to_residue(span)
         for box in boxes:
             for child in _unwrap(box):
                 if child.tag == _P:
                     self.paragraph_to_blocks(child, span)
                 elif child.tag == _TBL:
                     self.table_to_block(child)
+
+    def hidden_to_residue(self, span: Span) -> None:
+        """File the hidden runs read so far, one residue per reason."""
+        by_reason: dict[str, list[str]] = {}
+        for reason, text in self.hidden:
+            by_reason.setdefault(reason, []).append(text)
+        self.hidden = []
+        for reason, texts in by_reason.items():
+            text = "".join(texts).strip()
+            if text:
+                self.residue.append(Residue(text=text, reason=reason, span=span))
 
     def table_to_block(self, tbl: Any) -> None:
         self.table_index += 1
@@ -351,6 +357,15 @@ class _Walker:
 
     def cell_text(self, tc: Any, t: int, r: int, c: int) -> str:
         lines: list[str] = []
+        outer, self.shaded = self.shaded, self.shaded or is_shaded(tc.find(W + "tcPr"))
+        try:
+            self.cell_lines(tc, t, r, c, lines)
+        finally:
+            self.shaded = outer
+        self.hidden_to_residue(Span(table=t, row=r, cell=c))
+        return "\n".join(lines)
+
+    def cell_lines(self, tc: Any, t: int, r: int, c: int, lines: list[str]) -> None:
 
         def add(p: Any) -> None:
             boxes: list[Any] = []
@@ -378,7 +393,6 @@ class _Walker:
                             span=Span(table=t, row=r, cell=c),
                         )
                     )
-        return "\n".join(lines)
 
     def nested_table_text(self, tbl: Any, t: int, r: int, c: int) -> str:
         rows = []
@@ -411,7 +425,7 @@ class _Walker:
         label = self.numbering.label(p)
         if label:
             parts.append(label)
-        _inline_text(p, parts, boxes)
+        Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
         return "".join(parts)
 
 
@@ -420,46 +434,3 @@ def _too_wide(what: str, limits: Limits) -> InputTooLargeError:
         f".docx {what}, over the {limits.max_grid_columns}-column limit "
         "(Limits.max_grid_columns); Word never writes more than 63"
     )
-
-
-def _inline_text(parent: Any, parts: list[str], boxes: list[Any]) -> None:
-    for el in parent:
-        tag = el.tag
-        if tag == _R:
-            for c in el:
-                ctag = c.tag
-                if ctag == _T:
-                    if c.text:
-                        parts.append(c.text)
-                elif ctag == _TAB or ctag == _PTAB:
-                    parts.append("\t")
-                elif ctag == _BR:
-                    # Page and column breaks are layout; a plain break is a line.
-                    if c.get(W + "type") in (None, "textWrapping"):
-                        parts.append("\n")
-                elif ctag == _CR:
-                    parts.append("\n")
-                elif ctag == _NBH:
-                    parts.append("-")
-                elif ctag in _ANCHORS:
-                    boxes.extend(_text_boxes(c))
-        elif tag in _INLINE_CONTAINERS:
-            _inline_text(el, parts, boxes)
-        elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph
-            boxes.extend(_text_boxes(el))
-
-
-def _text_boxes(anchor: Any) -> list[Any]:
-    """Outermost text boxes under `anchor`, skipping mc:Fallback copies."""
-    found = []
-    for box in anchor.iter(_TXBX):
-        up = box.getparent()
-        inner = False
-        while up is not None and up is not anchor:
-            if up.tag == _FALLBACK or up.tag == _TXBX:
-                inner = True
-                break
-            up = up.getparent()
-        if not inner:
-            found.append(box)
-    return found

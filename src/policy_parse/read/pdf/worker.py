@@ -12,7 +12,13 @@ in a child (docs/pdf.md, "Bounded resources"):
 * the child sends back the finished `Document` (frozen attrs records pickle
   cheaply) or the `PolicyParseError` it raised, with its traceback as text;
 * the child's stderr goes to /dev/null and faulthandler is off in it, so a
-  crash inside PDFium never dumps a C-level stack on the user's terminal.
+  crash inside PDFium never dumps a C-level stack on the user's terminal;
+* the child dies with its parent: on Linux the kernel sends it SIGKILL when
+  the thread that started it ends (prctl PR_SET_PDEATHSIG), so a caller
+  killed outright (SIGKILL, the OOM killer) leaves no page worker parsing
+  on; one whose parent died before it could ask exits at once.  Elsewhere
+  a child outlives a killed caller by at most the clock (`pdf_seconds`)
+  only when it is a fresh interpreter, whose answer pipe then breaks.
 
 How the child starts depends on where the caller runs:
 
@@ -46,7 +52,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ...errors import CorruptFileError, InputTooLargeError, PolicyParseError
+from ...errors import CorruptFileError, DocumentTimeoutError, InputTooLargeError, PolicyParseError
 
 T = TypeVar("T")
 
@@ -88,6 +94,24 @@ def _mapped_bytes() -> int:
 # Signals that mean the engine's native code faulted, not that memory ran out.
 # SIGABRT is left out: PDFium aborts when an allocation fails under the ceiling.
 _CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE})
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """In the child: be killed when `parent` (the thread that started this
+    child) ends; exit now if it already has (this child was reparented)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl here
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _confine(memory: int) -> None:
@@ -141,9 +165,11 @@ def _write_all(fd: int, data: bytes) -> None:
 def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[int, int]:
     """A forked child running `fn(*args)`: (its pid, the pipe it answers on)."""
     r, w = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
         try:
+            _die_with(parent)
             os.close(r)
             _confine(memory)
             _write_all(w, _run(fn, args))
@@ -214,7 +240,7 @@ def _spawned(
     # checkout's src/): the child must find it before reading its job.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policy_parse.read.pdf.worker"],
+        [sys.executable, "-m", "policy_parse.read.pdf.worker", str(os.getpid())],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -404,7 +430,7 @@ def _answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float,
     """What a child's message means for the caller: its result, or the
     error to raise."""
     if data is None:
-        raise InputTooLargeError(
+        raise DocumentTimeoutError(
             f"{what} took longer than {seconds:g} s to parse (Limits.pdf_seconds); "
             "it may be hostile, or raise the limit if it is genuine"
         )
@@ -445,6 +471,8 @@ def _main() -> None:  # pragma: no cover - runs in the spawned child
     """Entry of a fresh-interpreter worker: the parent's sys.path, then the
     job, pickled on stdin; the pickled message on stdout.  The path comes
     first because unpickling `fn` imports its module."""
+    if len(sys.argv) > 1:
+        _die_with(int(sys.argv[1]))
     stdin = sys.stdin.buffer
     for entry in reversed(pickle.load(stdin)):
         if entry not in sys.path:

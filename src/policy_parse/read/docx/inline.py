@@ -1,0 +1,102 @@
+"""The text of a Word paragraph's runs: what a reader sees, what it does not
+(docx.hidden), and the text boxes anchored in them (read by the reader where
+they are anchored)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .hidden import Looks
+from .wordml import W
+
+__all__ = ["Inline"]
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_R = W + "r"
+_T = W + "t"
+_TAB = W + "tab"
+_PTAB = W + "ptab"
+_BR = W + "br"
+_CR = W + "cr"
+_NBH = W + "noBreakHyphen"
+_TXBX = W + "txbxContent"
+_FALLBACK = _MC + "Fallback"
+
+# Inline containers whose runs are part of the paragraph's text.
+_INLINE_CONTAINERS = frozenset(
+    W + tag
+    for tag in (
+        "hyperlink",
+        "ins",
+        "moveTo",
+        "smartTag",
+        "fldSimple",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "dir",
+        "bdo",
+    )
+)
+# Run children that may anchor a text box.
+_ANCHORS = frozenset((W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"))
+
+
+class Inline:
+    """The runs of one paragraph: visible text into `parts`, text boxes into
+    `boxes`, runs nobody sees (docx.hidden) into `hidden` with the reason."""
+
+    def __init__(self, looks: Looks, p: Any, shaded: bool, hidden: list[tuple[str, str]]) -> None:
+        self.looks, self.p, self.shaded, self.hidden = looks, p, shaded, hidden
+
+    def read(self, parent: Any, parts: list[str], boxes: list[Any]) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == _R:
+                why = self.looks.why_hidden(el, self.p, self.shaded)
+                if why is None:
+                    _run_text(el, parts, boxes)
+                else:
+                    unseen: list[str] = []
+                    _run_text(el, unseen, boxes)
+                    self.hidden.append((why, "".join(unseen)))
+            elif tag in _INLINE_CONTAINERS:
+                self.read(el, parts, boxes)
+            elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph
+                boxes.extend(_text_boxes(el))
+
+
+def _run_text(run: Any, parts: list[str], boxes: list[Any]) -> None:
+    for c in run:
+        ctag = c.tag
+        if ctag == _T:
+            if c.text:
+                parts.append(c.text)
+        elif ctag == _TAB or ctag == _PTAB:
+            parts.append("\t")
+        elif ctag == _BR:
+            # Page and column breaks are layout; a plain break is a line.
+            if c.get(W + "type") in (None, "textWrapping"):
+                parts.append("\n")
+        elif ctag == _CR:
+            parts.append("\n")
+        elif ctag == _NBH:
+            parts.append("-")
+        elif ctag in _ANCHORS:
+            boxes.extend(_text_boxes(c))
+
+
+def _text_boxes(anchor: Any) -> list[Any]:
+    """Outermost text boxes under `anchor`, skipping mc:Fallback copies."""
+    found = []
+    for box in anchor.iter(_TXBX):
+        up = box.getparent()
+        inner = False
+        while up is not None and up is not anchor:
+            if up.tag == _FALLBACK or up.tag == _TXBX:
+                inner = True
+                break
+            up = up.getparent()
+        if not inner:
+            found.append(box)
+    return found
