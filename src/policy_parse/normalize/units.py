@@ -229,6 +229,29 @@ def _joiners() -> tuple[str, ...]:
     return tuple(load("units")["joiners"])
 
 
+def _abbreviated_by(names: Sequence[str]) -> dict[str, set[str]]:
+    """Each name → the longer names it abbreviates (`_is_abbreviation`).
+
+    A notice of thousands of distinct departments made comparing every name
+    with every other quadratic (issue 26).  An abbreviation's characters all
+    occur in its full name, so a name is compared only with the names that
+    hold every one of its characters: the intersection of one set per
+    character, found from the rarest up."""
+    holding: dict[str, set[str]] = {}
+    for n in names:
+        for ch in set(n):
+            holding.setdefault(ch, set()).add(n)
+    out: dict[str, set[str]] = {}
+    for name in names:
+        if len(name) < 3:
+            continue  # never an abbreviation (_is_abbreviation)
+        sets = sorted((holding[ch] for ch in set(name)), key=len)
+        found = {f for f in sets[0].intersection(*sets[1:]) if _is_abbreviation(name, f)}
+        if found:
+            out[name] = found
+    return out
+
+
 class Inventory:
     """The names one notice uses for one level of departments."""
 
@@ -239,17 +262,15 @@ class Inventory:
         curated: dict[str, str] = load("units")["aliases"]
         self._resolved: dict[str, tuple[UnitStatus, str, tuple[str, ...]]] = {}
         self._units: dict[tuple[str, str], Unit] = {}
-        by_last: dict[str, list[str]] = {}
-        for n in self.names:
-            by_last.setdefault(n[-1:], []).append(n)
+        longer = _abbreviated_by(self.names)
         for name in self.names:
-            fulls = [f for f in by_last.get(name[-1:], []) if _is_abbreviation(name, f)]
+            fulls = set(longer.get(name, ()))
             for short, full in curated.items():
                 if short in name and (target := name.replace(short, full)) in self.names:
-                    fulls.append(target)
+                    fulls.add(target)
             # Keep only maximal names: 社发局 → 社会发展局, not to a name that is
             # itself an abbreviation of another candidate.
-            maximal = sorted({f for f in fulls if not any(_is_abbreviation(f, g) for g in fulls)})
+            maximal = sorted(f for f in fulls if fulls.isdisjoint(longer.get(f, ())))
             if len(maximal) == 1:
                 self._resolved[name] = (UnitStatus.RESOLVED, maximal[0], ())
             elif maximal:
