@@ -1,9 +1,13 @@
 """Median import time of the package (fresh interpreters), parse + reconcile of
 samples/notice.txt in-process (caches emptied before each call: the notice
 as if first seen), and JSON emit of the parsed notice (orjson when the
-`[fast]` extra is installed, else the stdlib: emit/jsonout.py).
+`[fast]` extra is installed, else the stdlib: emit/jsonout.py).  With `--scales 1,2,…,128`: generated notices of 78·k
+distinct, renumbered measures (tools/long_notice.py), each parsed in a
+fresh process so no size inherits another's caches, sizes interleaved
+round by round; CPU time (user + sys) beside wall time, medians with min–max.
 
     python benchmarks/bench_parse.py [--repeat 50] [SAMPLE]
+    python benchmarks/bench_parse.py --scales 1,2,4,8,16,32,64,128 [--rounds 3]
 """
 
 from __future__ import annotations
@@ -54,11 +58,56 @@ def emit_times(path: Path, n: int) -> list[float]:
     return out
 
 
+_SCALE_CHILD = """
+import sys, time, resource
+sys.path.insert(0, {tools!r})
+import long_notice, policy_parse
+policy_parse.parse_text(long_notice.notice(3))  # data files, patterns
+text = long_notice.notice({n})
+c, w = time.process_time(), time.perf_counter()
+notice = policy_parse.parse_text(text)
+c, w = time.process_time() - c, time.perf_counter() - w
+assert [m.id for m in notice.measures] == [str(k) for k in range(1, {n} + 1)], "misread"
+print(c, w, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def scaling(scales: list[int], rounds: int, base: int = 78) -> None:
+    """Each size in its own process, sizes taking turns round by round."""
+    cpu: dict[int, list[float]] = {k: [] for k in scales}
+    wall: dict[int, list[float]] = {k: [] for k in scales}
+    peak: dict[int, float] = {}
+    for _ in range(rounds):
+        for k in scales:
+            code = _SCALE_CHILD.format(tools=str(ROOT / "tools"), n=base * k)
+            c, w, m = map(float, subprocess.check_output([sys.executable, "-c", code]).split())
+            cpu[k].append(c)
+            wall[k].append(w)
+            peak[k] = max(peak.get(k, 0.0), m)
+    one = statistics.median(cpu[scales[0]]) / (base * scales[0])
+    print(f"scaling: {base}·k distinct measures, parse_text in a fresh process, {rounds} rounds")
+    print(
+        "     × | measures |   CPU s median (min–max) |  wall s median | µs CPU/measure  vs ×1 | peak MiB"
+    )
+    for k in scales:
+        n = base * k
+        c = statistics.median(cpu[k])
+        print(
+            f"{k:6d} | {n:8d} | {c:8.2f} ({min(cpu[k]):.2f}–{max(cpu[k]):.2f}) | "
+            f"{statistics.median(wall[k]):14.2f} | {c / n * 1e6:14.0f} {c / n / one:5.2f}x | {peak[k]:8.0f}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("sample", nargs="?", default=str(ROOT / "samples" / "notice.txt"))
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--scales", help="comma-separated multiples of 78 measures; only scaling")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
+    if args.scales:
+        scaling([int(k) for k in args.scales.split(",")], args.rounds)
+        return
     imp = import_times(max(5, args.repeat // 10))
     run = parse_times(Path(args.sample), args.repeat)
     warm = parse_times(Path(args.sample), args.repeat, first_sight=False)

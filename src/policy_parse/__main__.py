@@ -11,7 +11,6 @@ import errno
 import os
 import sys
 import time
-import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -120,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except PolicyParseError as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         given = args.aliases if type(exc).__name__ == "AliasFileError" else args.paths[0]
         _error(error_line(exc, lang, file=_input_name(exc, given, lang)), lang)
@@ -165,7 +166,6 @@ def _start_pdf_early(
     if given == "-":
         return None
     from .read import limit_defaults, magic
-    from .read.pdf.pages import looks_truncated, start_pages
 
     path = Path(given)
     try:
@@ -177,6 +177,9 @@ def _start_pdf_early(
         data = path.read_bytes()
     except OSError:
         return None
+    # Only now, for a PDF: a text input never imports the page workers' modules.
+    from .read.pdf.pages import looks_truncated, start_pages
+
     if len(data) > limit_defaults.MAX_INPUT_BYTES or looks_truncated(data):
         return None
     try:
