@@ -334,10 +334,13 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
                 standing[k] = row
     todo_keys = [k for k in range(len(tasks)) if k not in standing]
     todo = [tasks[k] for k in todo_keys]
+    from .batch import legacy_converted
     from .interrupts import Stop, WorkerPool, serially
 
     done: dict[int, dict[str, Any]] = {}
-    with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
+    # The batch's .doc/.rtf/.xls converted by one LibreOffice run first (read/legacy.py);
+    # Ctrl-C from the Stop on: stop handing out files (interrupts.py).
+    with legacy_converted([t[0] for t in todo], options), Stop() as stop:
         pool = WorkerPool(jobs) if jobs > 1 else None
         try:
             steps = pool.run(todo, done, stop) if pool else serially(todo, done, stop)
