@@ -254,6 +254,15 @@ def test_patterns_built_from_data_are_the_same_text_in_every_process():
     assert len(texts) == 1
 
 
+def _imported(importtime: str) -> set[str]:
+    """The modules -X importtime lists."""
+    return {
+        line.split("|")[-1].strip()
+        for line in importtime.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
 def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_path):
     # `python -m policy_parse x.txt` with the caches written (as `python -m
     # policy_parse.warmup` writes them once per install): which modules it
@@ -278,11 +287,15 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         env=env,
     )
     assert run.returncode == 0, run.stderr
-    loaded = {
-        line.split("|")[-1].strip()
-        for line in run.stderr.splitlines()
-        if line.startswith("import time:") and "|" in line
-    }
+    bare = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "pass"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    # What the interpreter's own start-up imports (site, a .pth) is not the CLI's.
+    loaded = _imported(run.stderr) - _imported(bare.stderr)
     ours = {m for m in loaded if m.split(".")[0] == "policy_parse"}
     others = {m.split(".")[0] for m in loaded} - {"policy_parse"}
     # No reader of another format, no pool, no batch machinery beyond its render.

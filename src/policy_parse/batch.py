@@ -210,6 +210,7 @@ def legacy_converted(sources: list[str], options: dict[str, Any]) -> Iterator[No
             yield
         finally:
             options.pop(_PREPARED, None)
+            legacy.use_prepared(None)  # this process, when it parsed them itself (--jobs 1)
 
 
 _PREPARED = "legacy_prepared"
