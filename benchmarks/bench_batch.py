@@ -2,11 +2,21 @@
 --jobs 1, 2 and the default (the CPUs): docs/batch.md "Workers and CPUs".
 
     python benchmarks/bench_batch.py [--files 200] [--jobs 1,2,default]
+    python benchmarks/bench_batch.py --legacy 10,50 [--rounds 3]
 
 Builds FILES inputs by copying the samples every reader handles without
 LibreOffice (txt, docx, pdf, html, xlsx, ofd) round-robin into a temporary
 folder, then times `python -m policy_parse FOLDER -o OUT --format json
 --quiet` once per --jobs value (wall time, start-up included).
+
+`--legacy 10,50`: N distinct legacy notices (samples/notice.rtf with a line
+of its own appended; half of them saved as .doc by LibreOffice while the
+folder is made, outside the timing), read two ways taking turns round by
+round: the batch command over the folder (one LibreOffice run for the
+batch, read/legacy.py `prepare_batch`) and the CLI once per file (LibreOffice
+started cold, with a new profile, for every file — what a batch did before).
+Reported per file: CPU time (user + sys of the command and every process it
+waited for, LibreOffice included) and wall time, medians with min–max.
 """
 
 from __future__ import annotations
@@ -24,11 +34,92 @@ ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".xlsx", ".ofd")
 
 
+def _measured(cmd: list[str]) -> tuple[float, float, int]:
+    """CPU (user + sys, with every waited-for descendant), wall, exit status."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # the child execs the command, its output discarded
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.execv(cmd[0], cmd)
+    _, status, usage = os.wait4(pid, 0)
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - start, status
+
+
+def _legacy_folder(folder: Path, n: int) -> None:
+    """N distinct .rtf/.doc notices: the sample RTF with a line of its own."""
+    rtf = (ROOT / "samples" / "notice.rtf").read_bytes()
+    head, tail = rtf.rsplit(b"\\par }", 1)
+    for k in range(n):
+        own = head + b"\\par {\\loch ref-%d}\\par }" % k + tail
+        (folder / f"{k:03d}.rtf").write_bytes(own)
+    docs = [folder / f"{k:03d}.rtf" for k in range(0, n, 2)]
+    with tempfile.TemporaryDirectory() as prof:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={Path(prof).as_uri()}", "--headless"]
+            + ["--convert-to", "doc", "--outdir", str(folder)]
+            + [str(d) for d in docs],
+            capture_output=True,
+            check=True,
+        )
+    for d in docs:
+        d.unlink()
+
+
+def legacy(sizes: list[int], rounds: int) -> None:
+    import statistics
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {}
+        for n in sizes:
+            folders[n] = Path(tmp) / f"in-{n}"
+            folders[n].mkdir()
+            _legacy_folder(folders[n], n)
+        cli = [sys.executable, "-m", "policy_parse"]
+        runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
+        loads = []
+        for r in range(rounds):
+            for n in sizes:
+                files = sorted(folders[n].iterdir())
+                loads.append(os.getloadavg()[0])
+                out = Path(tmp) / f"out-{n}-{r}"
+                cpu, wall, status = _measured(
+                    cli + [str(folders[n]), "-o", str(out), "--format", "json", "--quiet"]
+                )
+                assert os.waitstatus_to_exitcode(status) in (0, 1), "batch failed"
+                assert len(list(out.glob("*.json"))) == n, "a file was not read"
+                runs.setdefault((n, "batch"), []).append((cpu / n, wall / n))
+                cpu = wall = 0.0
+                for f in files:
+                    c, w, status = _measured(cli + [str(f), "-o", os.devnull, "--format", "json"])
+                    assert os.waitstatus_to_exitcode(status) in (0, 1), f"{f} failed"
+                    cpu, wall = cpu + c, wall + w
+                runs.setdefault((n, "alone"), []).append((cpu / n, wall / n))
+        print(
+            f"legacy files (half .rtf, half .doc), {os.cpu_count()} CPUs, {rounds} rounds, "
+            f"load {min(loads):.1f}–{max(loads):.1f}"
+        )
+        print("   files | way    | CPU s a file median (min–max) | wall s a file median (min–max)")
+        for (n, way), vals in sorted(runs.items()):
+            c = [v[0] for v in vals]
+            w = [v[1] for v in vals]
+            print(
+                f"{n:8d} | {way:6s} | {statistics.median(c):6.2f} ({min(c):.2f}–{max(c):.2f})"
+                f"{'':>14}| {statistics.median(w):6.2f} ({min(w):.2f}–{max(w):.2f})"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--jobs", default="1,2,default")
+    ap.add_argument("--legacy", help="comma-separated batch sizes of legacy files")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
+    if args.legacy:
+        legacy([int(n) for n in args.legacy.split(",")], args.rounds)
+        return
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in SUFFIXES)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in"

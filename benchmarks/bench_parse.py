@@ -1,9 +1,23 @@
 """Median import time of the package (fresh interpreters), parse + reconcile of
 samples/notice.txt in-process (caches emptied before each call: the notice
 as if first seen), and JSON emit of the parsed notice (orjson when the
-`[fast]` extra is installed, else the stdlib: emit/jsonout.py).
+`[fast]` extra is installed, else the stdlib: emit/jsonout.py).  With `--scales 1,2,…,128`: generated notices of 78·k
+distinct, renumbered measures (tools/long_notice.py), each parsed in a
+fresh process so no size inherits another's caches, sizes interleaved
+round by round; CPU time (user + sys) beside wall time, medians with min–max.
 
     python benchmarks/bench_parse.py [--repeat 50] [SAMPLE]
+    python benchmarks/bench_parse.py --scales 1,2,4,8,16,32,64,128 [--rounds 3]
+    python benchmarks/bench_parse.py --startup [--rounds 15] [--base OTHER/src]
+
+`--startup`: whole processes taking turns — the bare interpreter, `import
+policy_parse`, and the CLI on samples/notice.txt (`python -m policy_parse
+notice.txt -o FILE`) — each measured by wait4: CPU (user + sys of the
+process and its children) beside wall, medians with min–max, and the load
+average before and after.  `--base` adds the CLI run from another source
+tree (e.g. a `git archive` of main) to every round.  Run `python -m
+compileall -q src` and `python -m policy_parse.warmup` first so that no
+figure pays for bytecode, TOML parsing or pattern compiling.
 """
 
 from __future__ import annotations
@@ -54,11 +68,111 @@ def emit_times(path: Path, n: int) -> list[float]:
     return out
 
 
+_SCALE_CHILD = """
+import sys, time, resource
+sys.path.insert(0, {tools!r})
+import long_notice, policy_parse
+policy_parse.parse_text(long_notice.notice(3))  # data files, patterns
+text = long_notice.notice({n})
+c, w = time.process_time(), time.perf_counter()
+notice = policy_parse.parse_text(text)
+c, w = time.process_time() - c, time.perf_counter() - w
+assert [m.id for m in notice.measures] == [str(k) for k in range(1, {n} + 1)], "misread"
+print(c, w, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def scaling(scales: list[int], rounds: int, base: int = 78) -> None:
+    """Each size in its own process, sizes taking turns round by round."""
+    cpu: dict[int, list[float]] = {k: [] for k in scales}
+    wall: dict[int, list[float]] = {k: [] for k in scales}
+    peak: dict[int, float] = {}
+    for _ in range(rounds):
+        for k in scales:
+            code = _SCALE_CHILD.format(tools=str(ROOT / "tools"), n=base * k)
+            c, w, m = map(float, subprocess.check_output([sys.executable, "-c", code]).split())
+            cpu[k].append(c)
+            wall[k].append(w)
+            peak[k] = max(peak.get(k, 0.0), m)
+    one = statistics.median(cpu[scales[0]]) / (base * scales[0])
+    print(f"scaling: {base}·k distinct measures, parse_text in a fresh process, {rounds} rounds")
+    print(
+        "     × | measures |   CPU s median (min–max) |  wall s median | µs CPU/measure  vs ×1 | peak MiB"
+    )
+    for k in scales:
+        n = base * k
+        c = statistics.median(cpu[k])
+        print(
+            f"{k:6d} | {n:8d} | {c:8.2f} ({min(cpu[k]):.2f}–{max(cpu[k]):.2f}) | "
+            f"{statistics.median(wall[k]):14.2f} | {c / n * 1e6:14.0f} {c / n / one:5.2f}x | {peak[k]:8.0f}"
+        )
+
+
+def _measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """CPU (user + sys with waited-for children) and wall of one process."""
+    import os
+
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 1)
+        os.execve(cmd[0], cmd, env)
+    _, status, usage = os.wait4(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, cmd
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - start
+
+
+def startup(rounds: int, base: str | None) -> None:
+    import os
+    import tempfile
+
+    notice = str(ROOT / "samples" / "notice.txt")
+    out = os.path.join(tempfile.mkdtemp(), "out.txt")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    contenders = {
+        "python -c pass": ([sys.executable, "-c", "pass"], env),
+        "import policy_parse": ([sys.executable, "-c", "import policy_parse"], env),
+        "CLI notice.txt": ([sys.executable, "-m", "policy_parse", notice, "-o", out], env),
+    }
+    if base:
+        contenders["CLI notice.txt (base)"] = (
+            [sys.executable, "-m", "policy_parse", notice, "-o", out],
+            {**os.environ, "PYTHONPATH": base},
+        )
+    seen: dict[str, list[tuple[float, float]]] = {k: [] for k in contenders}
+    load = [os.getloadavg()[0]]
+    for _ in range(rounds):
+        for name, (cmd, e) in contenders.items():
+            seen[name].append(_measured(cmd, e))
+    load.append(os.getloadavg()[0])
+    print(
+        f"{rounds} interleaved rounds, load {load[0]:.1f} → {load[1]:.1f} on {os.cpu_count()} CPUs"
+    )
+    for name, runs in seen.items():
+        cpu = [c * 1000 for c, _ in runs]
+        wall = [w * 1000 for _, w in runs]
+        print(
+            f"{name:22s} CPU {statistics.median(cpu):6.1f} ms ({min(cpu):.1f}–{max(cpu):.1f})"
+            f"   wall {statistics.median(wall):6.1f} ms ({min(wall):.1f}–{max(wall):.1f})"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("sample", nargs="?", default=str(ROOT / "samples" / "notice.txt"))
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--scales", help="comma-separated multiples of 78 measures; only scaling")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--startup", action="store_true", help="whole-process start-up; only that")
+    ap.add_argument("--base", help="with --startup: another tree's src/ to run the CLI from")
     args = ap.parse_args()
+    if args.startup:
+        startup(args.rounds, args.base)
+        return
+    if args.scales:
+        scaling([int(k) for k in args.scales.split(",")], args.rounds)
+        return
     imp = import_times(max(5, args.repeat // 10))
     run = parse_times(Path(args.sample), args.repeat)
     warm = parse_times(Path(args.sample), args.repeat, first_sight=False)

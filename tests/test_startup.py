@@ -3,8 +3,11 @@ Checked by which modules a fresh interpreter holds, never by timing."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
 
 import policy_parse
 
@@ -158,3 +161,175 @@ def test_a_pdf_parse_readies_the_text_stages_while_waiting() -> None:
     out = _fresh(code)
     # A text notice has no wait to fill; a PDF's workers give one.
     assert out == "False True"
+
+
+# --- compiled patterns and data kept on disk (issue 26) ----------------------------
+
+_SPECIMENS = [
+    (r"(?P<n>\d+)、(?P<rest>.+)", 0, ["12、改造老旧小区", "无"]),
+    (r"^(?P<units>.+?)(?:牵头|负责)$  # a comment", 64, ["某区住建局牵头", "配合"]),  # VERBOSE
+    (r"(?<=(?:牵头|配合))、", 0, ["牵头、配合、协助"]),
+    (r"[\p{Co}\p{Cn}]|\p{Han}+", 0, ["abc汉字\ue000"]),
+]
+
+
+@pytest.fixture
+def pattern_dir(tmp_path, monkeypatch):
+    from policy_parse._support import lazy_regex
+
+    monkeypatch.setattr(lazy_regex, "_DIR", str(tmp_path))
+    monkeypatch.setattr(lazy_regex, "_FORCE", True)
+    return tmp_path
+
+
+def _behaviour(p, texts):
+    return (
+        p.pattern,
+        int(p.flags),
+        p.groupindex,
+        [[m.groupdict() or m.group() for m in p.finditer(t)] for t in texts],
+        [p.sub("#", t) for t in texts],
+        [p.split(t) for t in texts],
+    )
+
+
+def test_a_pattern_from_the_disk_cache_behaves_as_regex_compiles_it(pattern_dir, monkeypatch):
+    import regex
+
+    from policy_parse._support import lazy_regex
+
+    bytes_pattern = rb"(?i)\A(?:[\w-]+:[^\n]*\n)*?content-type:\s*multipart/"
+    for pattern, flags, _ in _SPECIMENS:
+        lazy_regex._compiled(pattern, flags)  # compiles and stores
+    lazy_regex._compiled(bytes_pattern, 0)
+    assert len(list(pattern_dir.iterdir())) == len(_SPECIMENS) + 1
+    fresh = [regex.compile(p, f) for p, f, _ in _SPECIMENS]
+
+    def no_python_compile(*a, **k):
+        raise AssertionError("compiled in Python although cached")
+
+    monkeypatch.setattr(sys.modules["regex._main"], "_compile", no_python_compile)
+    for (pattern, flags, texts), eager in zip(_SPECIMENS, fresh, strict=True):
+        cached = lazy_regex._compiled(pattern, flags)
+        assert _behaviour(cached, texts) == _behaviour(eager, texts)
+    again = lazy_regex._compiled(bytes_pattern, 0)
+    assert again.match(b"X-A: 1\nContent-Type: multipart/related") is not None
+    assert again.match(b"Content-Type: text/plain") is None
+
+
+def test_a_damaged_or_foreign_cache_file_compiles_the_pattern_anew(pattern_dir):
+    from policy_parse._support import lazy_regex
+
+    pattern, flags, _ = _SPECIMENS[0]
+    lazy_regex._compiled(pattern, flags)
+    (cached,) = pattern_dir.iterdir()
+    cached.write_bytes(cached.read_bytes()[:20])
+    assert lazy_regex._compiled(pattern, flags).match("3、某事")["n"] == "3"
+    cached.write_bytes(b"\x00not marshal")
+    assert lazy_regex._compiled(pattern, flags).match("3、某事")["n"] == "3"
+
+
+def test_nothing_is_written_when_bytecode_may_not_be(pattern_dir, monkeypatch):
+    from policy_parse._support import lazy_regex
+
+    monkeypatch.setattr(lazy_regex, "_FORCE", False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert lazy_regex._compiled(r"\d+号", 0).match("5号") is not None
+    assert list(pattern_dir.iterdir()) == []
+
+
+def test_patterns_built_from_data_are_the_same_text_in_every_process():
+    # A set's order changes with the hash seed; a pattern's text must not, or
+    # every process would miss its cache and write another file.
+    code = (
+        "from policy_parse.segment import annotations as a\n"
+        "print(a.label_pattern().pattern + a._role_then_comma().pattern)"
+    )
+    texts = {
+        subprocess.check_output(
+            [sys.executable, "-c", code], text=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        )
+        for seed in ("1", "2", "3")
+    }
+    assert len(texts) == 1
+
+
+def _imported(importtime: str) -> set[str]:
+    """The modules -X importtime lists."""
+    return {
+        line.split("|")[-1].strip()
+        for line in importtime.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_path):
+    # `python -m policy_parse x.txt` with the caches written (as `python -m
+    # policy_parse.warmup` writes them once per install): which modules it
+    # imports, read off -X importtime, pinned.
+    from golden import SAMPLES
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    warm = subprocess.run(
+        [sys.executable, "-m", "policy_parse.warmup"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert warm.returncode == 0, warm.stderr
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "policy_parse", str(SAMPLES / "notice.txt")]
+        + ["-o", str(tmp_path / "out.txt")],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    bare = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "pass"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    # What the interpreter's own start-up imports (site, a .pth) is not the CLI's.
+    loaded = _imported(run.stderr) - _imported(bare.stderr)
+    ours = {m for m in loaded if m.split(".")[0] == "policy_parse"}
+    others = {m.split(".")[0] for m in loaded} - {"policy_parse"}
+    # No reader of another format, no pool, no batch machinery beyond its render.
+    assert not {
+        m
+        for m in ours
+        if m.startswith(
+            (
+                "policy_parse.read.pdf",
+                "policy_parse.read.layout",
+                "policy_parse.read.docx",
+                "policy_parse.read.html",
+                "policy_parse.read.ofd",
+                "policy_parse.read.xlsx",
+                "policy_parse.read.legacy",
+                "policy_parse.emit.html",
+                "policy_parse.emit.tabular",
+            )
+        )
+    }
+    forbidden = {
+        "pypdfium2",
+        "pdfplumber",
+        "lxml",
+        "docx",
+        "openpyxl",
+        "opencc",  # a Simplified notice needs no t2s
+        "tomllib",  # the data files come from their cache
+        "difflib",  # every measure pairs before the similar-text tier
+        "multiprocessing",
+        "concurrent",
+        "pickle",
+        "dataclasses",
+        "zipfile",
+        "csv",
+    }
+    assert others & forbidden == set()

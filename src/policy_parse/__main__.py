@@ -12,7 +12,6 @@ import errno
 import os
 import sys
 import time
-import traceback
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -135,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except PolicyParseError as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         given = args.aliases if type(exc).__name__ == "AliasFileError" else args.paths[0]
         _error(error_line(exc, lang, file=_input_name(exc, given, lang)), lang)
@@ -180,7 +181,6 @@ def _start_pdf_early(
     if given == "-":
         return None
     from .read import limit_defaults, magic
-    from .read.pdf.pages import looks_truncated, start_pages
 
     path = Path(given)
     try:
@@ -192,6 +192,9 @@ def _start_pdf_early(
         data = path.read_bytes()
     except OSError:
         return None
+    # Only now, for a PDF: a text input never imports the page workers' modules.
+    from .read.pdf.pages import looks_truncated, start_pages
+
     if len(data) > limit_defaults.MAX_INPUT_BYTES or looks_truncated(data):
         return None
     try:
@@ -348,10 +351,13 @@ def _batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> int:
                 standing[k] = row
     todo_keys = [k for k in range(len(tasks)) if k not in standing]
     todo = [tasks[k] for k in todo_keys]
+    from .batch import legacy_converted
     from .interrupts import Stop, WorkerPool, serially
 
     done: dict[int, dict[str, Any]] = {}
-    with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
+    # The batch's .doc/.rtf/.xls converted by one LibreOffice run first (read/legacy.py);
+    # Ctrl-C from the Stop on: stop handing out files (interrupts.py).
+    with legacy_converted([t[0] for t in todo], options), Stop() as stop:
         pool = WorkerPool(jobs, seconds=limits.document_seconds) if jobs > 1 else None
         try:
             steps = pool.run(todo, done, stop) if pool else serially(todo, done, stop)
@@ -426,10 +432,13 @@ def _combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
                 results[k] = kept
     todo_keys = [k for k in range(len(files)) if k not in results]
     tasks = [(files[k], lang, args.fail_on, options) for k in todo_keys]
+    from .batch import legacy_converted
     from .interrupts import Stop, WorkerPool, serially
 
     done: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
-    with Stop() as stop:  # Ctrl-C from here on: stop handing out files (interrupts.py)
+    # As in a batch of outputs: legacy files converted by one LibreOffice run
+    # first; Ctrl-C from the Stop on: stop handing out files (interrupts.py).
+    with legacy_converted([t[0] for t in tasks], options), Stop() as stop:
         pool = WorkerPool(jobs, "part_one", limits.document_seconds) if jobs > 1 else None
         try:
             steps = pool.run(tasks, done, stop) if pool else serially(tasks, done, stop, "part_one")

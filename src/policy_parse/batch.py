@@ -7,6 +7,7 @@ window ahead, so a million paths do not become a million pending futures.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -187,6 +188,45 @@ def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
     return to_text(notice, lang=lang)
 
 
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".xls")
+
+
+@contextlib.contextmanager
+def legacy_converted(sources: list[str], options: dict[str, Any]) -> Iterator[None]:
+    """While a batch runs: its legacy files (by suffix, two or more) converted
+    by one LibreOffice run into a private folder (read.legacy.prepare_batch),
+    which `options` names to the workers; the folder is gone afterwards."""
+    if sum(1 for s in sources if Path(s).suffix.lower() in LEGACY_SUFFIXES) < 2:
+        yield
+        return
+    import tempfile
+
+    from .read import legacy
+
+    with tempfile.TemporaryDirectory(prefix="policy_parse-lo-batch-") as folder:
+        legacy.prepare_batch(sources, folder, options.get("limits") or Limits())
+        options[_PREPARED] = folder
+        try:
+            yield
+        finally:
+            options.pop(_PREPARED, None)
+            legacy.use_prepared(None)  # this process, when it parsed them itself (--jobs 1)
+
+
+_PREPARED = "legacy_prepared"
+
+
+def _parse_options(options: dict[str, Any]) -> dict[str, Any]:
+    """`options` for `parse`, once this worker knows its batch's converted
+    legacy files (legacy_converted)."""
+    if _PREPARED not in options:
+        return options
+    from .read import legacy
+
+    legacy.use_prepared(options[_PREPARED])
+    return {k: v for k, v in options.items() if k != _PREPARED}
+
+
 def failed_on(notice: Notice, fail_on: str | None) -> bool:
     if not fail_on:
         return False
@@ -216,7 +256,7 @@ def process_one(
     from . import parse
 
     try:
-        notice = parse(source, **options)
+        notice = parse(source, **_parse_options(options))
     except PolicyParseError as exc:
         row = {**row, "status": status_code(exc), "message": error_line(exc, lang, file=source)}
         give(row)
@@ -283,7 +323,7 @@ def _part(
     from . import parse
 
     try:
-        notice = parse(source, **options)
+        notice = parse(source, **_parse_options(options))
         part = notice_part(notice, source, lang)
     except PolicyParseError as exc:
         return {

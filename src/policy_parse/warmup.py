@@ -8,6 +8,12 @@ wait is when the caller parses a small invented notice (data/warmup.txt),
 once per process, so the text stages (and the output stage's modules) are
 ready when the real text arrives.  Parsing it takes the same code paths a
 real notice does: no list of patterns to keep up to date.
+
+`python -m policy_parse.warmup` does, once per install, what `python -m
+compileall` does for bytecode: it writes the data files' and the patterns'
+caches (data/__init__.py, _support/lazy_regex.py) that spare every later
+process parsing TOML and compiling patterns in Python, even where
+PYTHONDONTWRITEBYTECODE keeps processes from writing them.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import functools
 import os
 
-__all__ = ["prepare_text_stages"]
+__all__ = ["prepare_text_stages", "write_caches"]
 
 
 @functools.cache  # once per process: the cache is the "done" flag
@@ -32,3 +38,31 @@ def prepare_text_stages() -> None:
     with open(path, encoding="utf-8") as f:
         parse_text(f.read())
     memo.clear()  # its unit lists and lines are no use to the real notice
+
+
+def write_caches() -> tuple[list[str], int]:
+    """Every data file's cache, and every pattern's the package can compile
+    without its optional readers' libraries: (data files, patterns)."""
+    import importlib
+    import pkgutil
+
+    from . import data
+    from ._support import lazy_regex
+
+    lazy_regex.write_always()
+    files = data.write_caches()
+    for mod in pkgutil.walk_packages([os.path.dirname(__file__)], "policy_parse."):
+        if mod.name.endswith("__main__"):
+            continue
+        try:
+            importlib.import_module(mod.name)
+        except ImportError:
+            continue  # an optional reader whose library is not installed
+    patterns = lazy_regex.compile_all()
+    prepare_text_stages()  # the patterns built from data files, on first use
+    return files, patterns
+
+
+if __name__ == "__main__":
+    files, patterns = write_caches()
+    print(f"policy_parse: cached {len(files)} data files, {patterns} patterns and the text stages'")

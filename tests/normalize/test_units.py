@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from policy_parse.models import UnitStatus
 from policy_parse.normalize.units import (
     Inventory,
+    _abbreviated_by,
+    _is_abbreviation,
     clean,
     expand_shared_suffixes,
     looks_like_unit,
@@ -311,6 +313,15 @@ def test_every_full_name_in_the_inventory_stays_as_written(names):
         # 经发局 is a short form of 经济发展局, when that is in the inventory.
         u = _unit(inv, name)
         assert u.name == name
+
+
+@settings(max_examples=80)
+@given(st.lists(st.text(alphabet="区县财政局委办发展改", min_size=1, max_size=7), unique=True))
+def test_the_abbreviation_index_finds_what_comparing_every_pair_finds(names):
+    # The index (issue 26: no quadratic step for thousands of units) must
+    # change no answer: every (short, full) pair the definition accepts.
+    brute = {short: {full for full in names if _is_abbreviation(short, full)} for short in names}
+    assert _abbreviated_by(names) == {k: v for k, v in brute.items() if v}
 
 
 def test_it_keeps_a_parenthetical_inside_a_unit_name_whole():

@@ -7,6 +7,7 @@ missing-LibreOffice paths use a stand-in `soffice` script and always run.
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
@@ -310,3 +311,121 @@ def test_a_converter_out_of_memory_is_reported_as_such(
     with pytest.raises(InputTooLargeError, match="legacy_memory_bytes") as info:
         read_document(SAMPLES / "notice.doc")
     assert not isinstance(info.value, ConversionFailedError)
+
+
+# ---------------------------------------------------------------------------
+# A batch: one LibreOffice run for all its legacy files (stand-ins; always run)
+
+# A stand-in that "converts" each input by copying the sample .docx, the way
+# LibreOffice names its outputs (<stem>.docx in --outdir), logs every start,
+# and misbehaves on inputs that ask it to: BAD is not loadable, HANG hangs.
+_BATCH_SOFFICE = """echo start >> {log}
+prev=""; out=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do
+  case "$a" in
+    *.doc|*.rtf)
+      grep -q HANG "$a" && exec sleep 60
+      if grep -q BAD "$a"; then echo "Error: source file could not be loaded" >&2; continue; fi
+      n=$(basename "$a"); cp {docx} "$out/${{n%.*}}.docx";;
+  esac
+done
+"""
+
+
+def _batch_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    log = tmp_path / "starts"
+    fake_soffice(
+        tmp_path, monkeypatch, _BATCH_SOFFICE.format(log=log, docx=SAMPLES / "notice.docx")
+    )
+    return log
+
+
+def _rtfs(folder: Path, words: list[str]) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for k, word in enumerate(words):
+        p = folder / f"{k}.rtf"
+        p.write_bytes(b"{\\rtf1\\ansi " + f"notice {k} {word}".encode() + b"}")
+        paths.append(str(p))
+    return paths
+
+
+@pytest.fixture
+def prepared(tmp_path: Path):
+    from policy_parse.read import legacy
+
+    folder = tmp_path / "converted"
+    folder.mkdir()
+    yield folder
+    legacy.use_prepared(None)
+
+
+def test_a_batch_converts_its_legacy_files_in_one_libreoffice_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prepared: Path
+) -> None:
+    from policy_parse.read import legacy
+
+    log = _batch_soffice(tmp_path, monkeypatch)
+    paths = _rtfs(tmp_path / "in", ["a", "b", "c"])
+    assert legacy.prepare_batch(paths, str(prepared), Limits()) == 3
+    assert log.read_text().count("start") == 1
+    legacy.use_prepared(str(prepared))
+    (tmp_path / "x").mkdir()
+    fake_soffice(tmp_path / "x", monkeypatch, "exit 1\n")  # no converter left to run
+    for p in paths:
+        document = read_document(p)
+        assert document.source.format is Format.RTF and document.source.path == p
+        assert document.blocks  # the sample .docx's content, converted in the batch
+
+
+def test_a_file_the_batch_run_could_not_convert_fails_alone_with_its_own_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prepared: Path
+) -> None:
+    from policy_parse.read import legacy
+
+    log = _batch_soffice(tmp_path, monkeypatch)
+    paths = _rtfs(tmp_path / "in", ["a", "BAD", "c"])
+    assert legacy.prepare_batch(paths, str(prepared), Limits()) == 2
+    legacy.use_prepared(str(prepared))
+    assert read_document(paths[0]).blocks and read_document(paths[2]).blocks
+    with pytest.raises(ConversionFailedError, match="could not be loaded"):
+        read_document(paths[1])  # converted alone again: the single file's error
+    assert log.read_text().count("start") == 2
+
+
+def test_a_file_that_stalls_the_batch_run_is_left_alone_and_the_rest_converted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prepared: Path
+) -> None:
+    from policy_parse.read import legacy
+
+    log = _batch_soffice(tmp_path, monkeypatch)
+    paths = _rtfs(tmp_path / "in", ["a", "HANG", "c", "d"])
+    limits = Limits(legacy_seconds=1)
+    assert legacy.prepare_batch(paths, str(prepared), limits) == 3
+    assert log.read_text().count("start") == 2  # stopped at HANG, started again after it
+    legacy.use_prepared(str(prepared))
+    assert all(read_document(p, limits=limits).blocks for p in paths[2:])
+    with pytest.raises(ConversionTimeoutError):
+        read_document(paths[1], limits=limits)  # alone, within its own time limit
+
+
+def test_the_batch_command_starts_libreoffice_once_for_its_legacy_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policy_parse.__main__ import main
+
+    log = _batch_soffice(tmp_path, monkeypatch)
+    _rtfs(tmp_path / "in", ["a", "b", "BAD"])
+    out = tmp_path / "out"
+    status = main([str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--quiet", "--lang", "en"])
+    assert status == 2  # the BAD file
+    rows = list(csv.DictReader((out / "summary.csv").read_text("utf-8-sig").splitlines()))
+    assert [(r["code"], r["measures"]) for r in rows] == [
+        ("ok", "78"),
+        ("ok", "78"),
+        ("legacy-format", "0"),
+    ]
+    assert "could not be loaded" in rows[2]["message"]
+    assert log.read_text().count("start") == 2  # the batch run, then BAD alone
+    assert not list(tmp_path.glob("policy_parse-lo-batch-*"))

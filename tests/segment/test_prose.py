@@ -36,6 +36,10 @@ from policy_parse.segment.markers import match_marker
         ("第一条 开展汽车下乡活动", "article", "1", "开展汽车下乡活动"),
         ("第十二条、支持以旧换新", "article", "12", "支持以旧换新"),
         ("第3条　完善充电设施", "article", "3", "完善充电设施"),
+        # Past 1899 a long list's numbers look like years: before text they are
+        # still its measures (issue 26), a date is below.
+        ("1999.推进某片区改造", "ar_dot", "1999", "推进某片区改造"),
+        ("2000、落实某项任务", "ar_dun", "2000", "落实某项任务"),
     ],
 )
 def test_it_reads_every_marker_style(line, style, number, rest):
@@ -281,6 +285,8 @@ def test_it_reads_marker_look_alikes_through_one_normalisation(line, style, numb
         "12.03 08:15 更新",
         "1-03-24",  # 成文日期: 202 / 1-03-24: a date the page wrapped inside its year
         "1-03-24 发布机构: 市政府办公室",
+        "2021、2022年完成改造",  # two years in a row, not marker 2021
+        "2021.5月底前完成",
     ],
 )
 def test_it_never_takes_a_date_or_a_time_for_a_marker(line):

@@ -7,16 +7,43 @@ header rules for a text file, the table grammar for a notice without a table.
 compiles on the first attribute asked of it, then keeps the compiled
 pattern's methods as its own attributes, so later calls cost what a compiled
 pattern's do.
+
+Compiling is itself kept on disk (`compile_cached`): `regex` parses and
+optimises a pattern in Python (~0.5 ms each, a fifth of a text notice's
+CPU), then hands a list of opcodes to its C engine.  That list, with the
+group names and the required string, is written once per pattern beside the
+bytecode (`__pycache__/patterns`, keyed by the pattern, its flags, the
+regex version and the interpreter), and later processes hand it to the C
+engine directly, as Python reuses a .pyc.  Any doubt — no cache, a
+different regex, a damaged file, a pattern with named lists — compiles as
+`regex.compile` does; PYTHONDONTWRITEBYTECODE writes nothing (unless
+`write_always()`: `python -m policy_parse.warmup`).
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["lazy_compile"]
+__all__ = ["compile_cached", "lazy_compile"]
+
+_DIR = os.path.join(os.path.dirname(__file__), "__pycache__", "patterns")
+_LOCK = threading.Lock()
+_FORCE = False  # write_always(): cache even under PYTHONDONTWRITEBYTECODE
+_MADE: list[_LazyPattern] = []  # every lazy pattern made: compile_all() compiles them
+
+
+def compile_all() -> int:
+    """Compile every lazy pattern made so far (the warm-up command); how many."""
+    for p in _MADE:
+        p.pattern  # noqa: B018 - the first attribute asked compiles it
+    return len(_MADE)
+
 
 # The attributes copied once the pattern is compiled: what callers use.
 _KEPT = (
@@ -39,11 +66,10 @@ class _LazyPattern:
     def __init__(self, pattern: str | bytes, flags: int) -> None:
         self._pattern: Any = pattern  # str or bytes: regex.compile takes either
         self._flags = flags
+        _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:
-        import regex  # with the first pattern used, not with the package
-
-        compiled = regex.compile(self._pattern, self._flags)
+        compiled = _compiled(self._pattern, self._flags)
         for attr in _KEPT:
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
@@ -60,3 +86,87 @@ def lazy_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 def lazy_compile_bytes(pattern: bytes, flags: int = 0) -> regex.Pattern[bytes]:
     """The same for a bytes pattern."""
     return cast("regex.Pattern[bytes]", _LazyPattern(pattern, flags))
+
+
+def write_always() -> None:
+    """Cache every pattern this process compiles, even under
+    PYTHONDONTWRITEBYTECODE (the explicit warm-up command)."""
+    global _FORCE
+    _FORCE = True
+
+
+def compile_cached(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """`regex.compile(pattern, flags)`, from the on-disk opcodes when this
+    pattern was compiled before by the same regex and interpreter."""
+    return cast("regex.Pattern[str]", _compiled(pattern, flags))
+
+
+def _compiled(pattern: Any, flags: int) -> Any:
+    """The same for a str or bytes pattern."""
+    import regex
+
+    core: Any = sys.modules["regex._main"]  # regex's internals, typed loosely
+    path = os.path.join(_DIR, _key(pattern, int(flags), regex.__version__) + ".marshal")
+    try:
+        with open(path, "rb") as f:
+            stored = f.read()
+    except OSError:
+        stored = b""
+    if stored:
+        import marshal
+
+        try:
+            kind, source, given, args = marshal.loads(stored)
+            if (kind, source, given) == (type(pattern).__name__, pattern, int(flags)):
+                return core._regex.compile(pattern, *args)
+        except Exception:  # noqa: BLE001, S110 - a damaged or foreign cache: compiled anew
+            pass
+    return _compile_and_store(pattern, int(flags), path, core)
+
+
+def _compile_and_store(pattern: Any, flags: int, path: str, core: Any) -> Any:
+    """regex.compile, catching the arguments it hands its C engine."""
+    if (sys.dont_write_bytecode and not _FORCE) or not hasattr(core, "_regex"):
+        return core.compile(pattern, flags)
+    caught: list[tuple[Any, ...]] = []
+    with _LOCK:
+        engine = core._regex
+        real = engine.compile
+
+        def catch(*args: Any) -> Any:
+            caught.append(args)
+            return real(*args)
+
+        engine.compile = catch
+        try:
+            compiled = core.compile(pattern, flags, cache_pattern=False)  # really compiled
+        finally:
+            engine.compile = real
+    # Not kept: named lists (values given per call) and locale-dependent patterns.
+    if len(caught) == 1 and not caught[0][5] and not int(caught[0][1]) & int(core.LOCALE):
+        _store(path, pattern, flags, caught[0])
+    return compiled
+
+
+def _store(path: str, pattern: Any, flags: int, args: tuple[Any, ...]) -> None:
+    import marshal
+
+    rest = tuple(int(a) if isinstance(a, int) else a for a in args[1:])  # flags: IntFlag → int
+    try:
+        body = marshal.dumps((type(pattern).__name__, pattern, flags, rest))
+        os.makedirs(_DIR, exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            f.write(body)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass  # read-only install, or a value marshal cannot hold: compiled each time
+
+
+def _key(pattern: Any, flags: int, version: str) -> str:
+    import hashlib
+
+    raw = pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else pattern
+    h = hashlib.blake2b(raw, digest_size=16)
+    h.update(f"|{type(pattern).__name__}|{flags}|{version}|{sys.implementation.cache_tag}".encode())
+    return h.hexdigest()

@@ -235,30 +235,27 @@ def _joiners() -> tuple[str, ...]:
     return tuple(load("units")["joiners"])
 
 
-def _by_character(names: Iterable[str]) -> dict[str, set[str]]:
-    """Each character → the names that contain it."""
-    having: dict[str, set[str]] = {}
+def _abbreviated_by(names: Sequence[str]) -> dict[str, set[str]]:
+    """Each name → the longer names it abbreviates (`_is_abbreviation`).
+
+    A notice of thousands of distinct departments made comparing every name
+    with every other quadratic (issue 26).  An abbreviation's characters all
+    occur in its full name, so a name is compared only with the names that
+    hold every one of its characters: the intersection of one set per
+    character, found from the rarest up."""
+    holding: dict[str, set[str]] = {}
     for n in names:
         for ch in set(n):
-            having.setdefault(ch, set()).add(n)
-    return having
-
-
-def _holding(short: str, having: Mapping[str, set[str]]) -> set[str]:
-    """The names that contain every character of `short`: the only ones it
-    can abbreviate.  Intersecting the rarest first keeps the work near the
-    size of the answer, where comparing every pair of names sharing a last
-    character (most end in 局) was quadratic: 2,400 names took seconds."""
-    if len(short) < 3:  # too short to abbreviate anything (_is_abbreviation)
-        return set()
-    postings = sorted((having.get(ch, set()) for ch in set(short)), key=len)
-    found = set(postings[0])
-    for more in postings[1:]:
-        if not found:
-            break
-        found &= more
-    found.discard(short)
-    return found
+            holding.setdefault(ch, set()).add(n)
+    out: dict[str, set[str]] = {}
+    for name in names:
+        if len(name) < 3:
+            continue  # never an abbreviation (_is_abbreviation)
+        sets = sorted((holding[ch] for ch in set(name)), key=len)
+        found = {f for f in sets[0].intersection(*sets[1:]) if _is_abbreviation(name, f)}
+        if found:
+            out[name] = found
+    return out
 
 
 class Inventory:
@@ -272,15 +269,15 @@ class Inventory:
         self._resolved: dict[str, tuple[UnitStatus, str, tuple[str, ...]]] = {}
         self._units: dict[tuple[str, str], Unit] = {}
         known = set(self.names)
-        having = _by_character(self.names)
+        longer = _abbreviated_by(self.names)
         for name in self.names:
-            fulls = [f for f in _holding(name, having) if _is_abbreviation(name, f)]
+            fulls = set(longer.get(name, ()))
             for short, full in curated.items():
                 if short in name and (target := name.replace(short, full)) in known:
-                    fulls.append(target)
+                    fulls.add(target)
             # Keep only maximal names: 社发局 → 社会发展局, not to a name that is
             # itself an abbreviation of another candidate.
-            maximal = sorted({f for f in fulls if not any(_is_abbreviation(f, g) for g in fulls)})
+            maximal = sorted(f for f in fulls if fulls.isdisjoint(longer.get(f, ())))
             if len(maximal) == 1:
                 self._resolved[name] = (UnitStatus.RESOLVED, maximal[0], ())
             elif maximal:

@@ -24,6 +24,17 @@ conversion treats the input as hostile (docs/security.md):
   any .docx/.xlsx.
 
 Without LibreOffice the error names what to install.
+
+In a batch (`prepare_batch`, used by the batch command) every legacy file
+of the batch is converted by one LibreOffice run per target format, with one
+profile, in one private temporary folder: starting LibreOffice and making
+its profile is most of a file's second, and is paid once.  The run is
+watched, not trusted: a file that makes no progress within
+`Limits.legacy_seconds` has the run stopped and restarted after it, the
+address-space cap is the same, and any file the batch run did not convert
+(damaged, too big, killed) is converted again alone by `read_legacy`, with
+the single-file limits and errors — one bad file fails alone, with the
+error it would get on its own.
 """
 
 from __future__ import annotations
@@ -41,7 +52,13 @@ from ..errors import CorruptFileError, InputTooLargeError, LegacyFormatError
 from ..models import Document, Format, Source
 from .limits import Limits
 
-__all__ = ["ConversionFailedError", "ConversionTimeoutError", "read_legacy"]
+__all__ = [
+    "ConversionFailedError",
+    "ConversionTimeoutError",
+    "prepare_batch",
+    "read_legacy",
+    "use_prepared",
+]
 
 _WHAT = {
     Format.DOC: (".doc", "docx", "legacy Word/WPS (.doc/.wps)", "libreoffice-writer-nogui"),
@@ -88,7 +105,9 @@ def read_legacy(data: bytes, source: Source, limits: Limits) -> Document:
             f"apt-get install {package}), or convert it to "
             f".{target} first"
         )
-    converted = convert(data, soffice, suffix, target, what, limits)
+    converted = _prepared_conversion(source, target, limits)
+    if converted is None:
+        converted = convert(data, soffice, suffix, target, what, limits)
     if target == "xlsx":
         from .xlsx import read_xlsx
 
@@ -96,6 +115,164 @@ def read_legacy(data: bytes, source: Source, limits: Limits) -> Document:
     from .docx.reader import read_docx
 
     return read_docx(converted, source, limits)
+
+
+# The folder a batch converted its legacy files into (prepare_batch), named
+# to this process by use_prepared: <sha256>.<target> per converted input.
+_prepared: list[str] = []
+
+
+def use_prepared(folder: str | None) -> None:
+    """Read legacy files from `folder`'s batch conversions where there is one
+    (None: convert each file alone again)."""
+    _prepared[:] = [folder] if folder else []
+
+
+def _prepared_conversion(source: Source, target: str, limits: Limits) -> bytes | None:
+    if not _prepared or not source.sha256:
+        return None
+    path = Path(_prepared[0]) / f"{source.sha256}.{target}"
+    try:
+        size = path.stat().st_size
+        if size > limits.max_input_bytes:
+            return None  # converted alone, which says why
+        return path.read_bytes()
+    except OSError:
+        return None  # not converted in the batch run: alone, with its own error
+
+
+def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
+    """Convert every legacy file among `paths` into `folder` as
+    <sha256>.<docx|xlsx>, one LibreOffice run per target format; the number
+    converted.  Nothing here fails a file: one left unconverted is converted
+    alone later, and reports its own error then."""
+    import hashlib
+
+    from .detect import detect_format
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return 0
+    inbox = Path(folder) / "in"
+    inbox.mkdir(parents=True, exist_ok=True)
+    groups: dict[str, list[Path]] = {}
+    for given in paths:
+        try:
+            if os.path.getsize(given) > limits.max_input_bytes:
+                continue
+            data = Path(given).read_bytes()
+        except OSError:
+            continue
+        fmt = detect_format(data, given)
+        if fmt not in _WHAT:
+            continue
+        suffix, target, _, _ = _WHAT[fmt]
+        staged = inbox / f"{hashlib.sha256(data).hexdigest()}{suffix}"
+        if not staged.exists():
+            staged.write_bytes(data)
+            groups.setdefault(target, []).append(staged)
+    done = 0
+    for target, files in groups.items():
+        done += _convert_watched(files, soffice, target, Path(folder), limits)
+    return done
+
+
+def _convert_watched(
+    files: list[Path], soffice: str, target: str, folder: Path, limits: Limits
+) -> int:
+    """One LibreOffice run over `files` (restarted after a file it stalls or
+    dies on); the number of outputs it wrote."""
+    written = 0
+    left = list(files)
+    while left:
+        outputs = [folder / f"{f.stem}.{target}" for f in left]
+        finished = _run_watched(left, soffice, target, folder, limits, outputs)
+        made = [o.exists() for o in outputs]
+        written += sum(made)
+        if finished or all(made):
+            break
+        # Stopped on the first file without an output: that file is left to be
+        # converted alone; the run starts again after it, on what is not done.
+        first = made.index(False)
+        left = [f for f, m in zip(left[first + 1 :], made[first + 1 :], strict=True) if not m]
+    return written
+
+
+def _run_watched(
+    files: list[Path],
+    soffice: str,
+    target: str,
+    folder: Path,
+    limits: Limits,
+    outputs: list[Path],
+) -> bool:
+    """True when LibreOffice went through every file; False when it was
+    stopped (no new output within `legacy_seconds`) or died on one."""
+    import time
+
+    profile = folder / "profile"
+    user = profile / "user"
+    if not user.exists():
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+    cmd = [
+        sys.executable,
+        "-I",
+        "-c",
+        _SUPERVISOR,
+        str(max(limits.legacy_memory_bytes, 1)),
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        *_FLAGS,
+        "--convert-to",
+        target,
+        "--outdir",
+        str(folder),
+        *map(str, files),
+    ]
+    log = open(folder / "soffice.log", "ab")  # noqa: SIM115 - closed below; a pipe could fill
+    try:
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=log,
+            stderr=log,
+            env=_environment(folder),
+            cwd=folder,
+            start_new_session=True,
+        )
+    except OSError:
+        log.close()
+        return True  # every file is converted alone, and says why
+    try:
+        seen, since = 0, time.monotonic()
+        while proc.poll() is None:
+            now = sum(1 for o in outputs if o.exists())
+            if now != seen:
+                seen, since = now, time.monotonic()
+            elif time.monotonic() - since > limits.legacy_seconds:
+                return False
+            time.sleep(0.05)
+        return proc.returncode == 0 or all(o.exists() for o in outputs)
+    finally:
+        _stop(proc)
+        log.close()
+
+
+_FLAGS = ("--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck")
+
+
+def _environment(root: Path) -> dict[str, str]:
+    """PATH and locale only, the proxies pointed at a closed port."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(root),
+        "LANG": os.environ.get("LANG", "C.UTF-8"),
+        "http_proxy": _CLOSED_PROXY,
+        "https_proxy": _CLOSED_PROXY,
+        "ftp_proxy": _CLOSED_PROXY,
+        "no_proxy": "",
+    }
 
 
 def convert(
@@ -110,15 +287,7 @@ def convert(
         user = root / "profile" / "user"
         user.mkdir(parents=True)
         (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(root),
-            "LANG": os.environ.get("LANG", "C.UTF-8"),
-            "http_proxy": _CLOSED_PROXY,
-            "https_proxy": _CLOSED_PROXY,
-            "ftp_proxy": _CLOSED_PROXY,
-            "no_proxy": "",
-        }
+        env = _environment(root)
         # A small supervisor (no preexec_fn: unsafe in a threaded caller)
         # sets the address-space cap and starts soffice in its own process
         # group, which it kills if this process dies (_SUPERVISOR).
@@ -130,11 +299,7 @@ def convert(
             str(max(limits.legacy_memory_bytes, 1)),
             soffice,
             f"-env:UserInstallation={(root / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
+            *_FLAGS,
             "--convert-to",
             target,
             "--outdir",

@@ -23,7 +23,6 @@ renumbering the numbering check reports once (numbering.py).
 from __future__ import annotations
 
 import bisect
-import difflib
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 
@@ -142,6 +141,8 @@ def _similar(
     ps, ts = sorted(free_p), sorted(free_t)
     if not ps or not ts:
         return
+    import difflib  # most notices pair every measure before this tier
+
     scale = len(t_text) / max(1, len(p_text))
     scored: list[tuple[float, int, int]] = []
     for i in ps:

@@ -28,7 +28,7 @@ from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_spans
 from .._support.brackets import top_level_split as _top_level_split
-from .._support.lazy_regex import lazy_compile
+from .._support.lazy_regex import compile_cached, lazy_compile
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
@@ -120,9 +120,16 @@ def has_colon(text: str) -> bool:
     return "：" in text or ":" in text or "】" in text or "〕" in text
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Longer words first (an alternation takes the first that matches); ties
+    in code point order, so a pattern's text is the same in every process
+    (a set's order is not) and its compiled form is cached once."""
+    return (-len(word), word)
+
+
 def _alt(words: list[str]) -> str:
     """An alternation of literal words, the longest first."""
-    return "|".join(map(regex.escape, sorted(set(words), key=len, reverse=True)))
+    return "|".join(map(regex.escape, sorted(set(words), key=_longest_first)))
 
 
 def _product(*parts: list[str]) -> str:
@@ -157,7 +164,7 @@ def label_pattern() -> regex.Pattern[str]:
     )
     labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others), generic])
     person_starts = _alt(load("annotations")["leaders"]["starts"])
-    return regex.compile(
+    return compile_cached(
         r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
         r"(?P<label>"
         + labels  # role + unit word, deadline, division
@@ -186,14 +193,14 @@ def _lead_mark() -> regex.Pattern[str]:
     roles = load("annotations")["roles"]
     words = "|".join(map(regex.escape, sorted(roles["lead"], key=len, reverse=True)))
     unit_words = "|".join(map(regex.escape, roles["unit_words"]))
-    return regex.compile(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})(?:{unit_words})?[）)〕】]$")
+    return compile_cached(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})(?:{unit_words})?[）)〕】]$")
 
 
 @functools.cache
 def _support_mark() -> regex.Pattern[str]:
     roles = load("annotations")["roles"]
     words = _alt([w for w in roles["bare"] if w not in roles["lead"]])  # 配合, 协办, 参与
-    return regex.compile(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})[）)〕】]$")
+    return compile_cached(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})[）)〕】]$")
 
 
 @functools.cache
@@ -322,10 +329,10 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     # order can change a match.
     lead_markers = markers("lead", p["lead_marker"])
     support_markers = markers("support", p["support_markers"])
-    lead = regex.compile(rf"^(?P<units>.+?)(?:{lead_markers})(?:{_alt(p['lead_verbs'])})?$")
+    lead = compile_cached(rf"^(?P<units>.+?)(?:{lead_markers})(?:{_alt(p['lead_verbs'])})?$")
     # Markers may be chained: A协助配合, A参与配合.
-    support = regex.compile(rf"^(?P<units>.+?)(?:{support_markers})+$")
-    shared = regex.compile(rf"^(?P<units>.+?)(?:{_alt(p['shared_markers'])})$")
+    support = compile_cached(rf"^(?P<units>.+?)(?:{support_markers})+$")
+    shared = compile_cached(rf"^(?P<units>.+?)(?:{_alt(p['shared_markers'])})$")
     return lead, support, shared
 
 
@@ -353,8 +360,8 @@ def _role_then_comma() -> regex.Pattern[str]:
     data = load("annotations")["phrases"]
     words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
     words += data["shared_markers"]
-    alt = "|".join(map(regex.escape, sorted(set(words), key=len, reverse=True)))
-    return regex.compile(rf"(?<=(?:{alt}))、")
+    alt = "|".join(map(regex.escape, sorted(set(words), key=_longest_first)))
+    return compile_cached(rf"(?<=(?:{alt}))、")
 
 
 def _clauses(body: str) -> list[str]:

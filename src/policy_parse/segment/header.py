@@ -130,6 +130,7 @@ def _split_stamped_number(lines: list[Line], residue: list[Residue]) -> list[Lin
     return out
 
 
+_WHO_SEPARATORS = lazy_compile(r"[、，,；;]")
 _SIGNATURE_MAX = 30  # a 署名 names a body or two; longer lines are text
 
 
@@ -221,7 +222,7 @@ def lines_to_header(lines: list[Line]) -> tuple[Header, list[Residue]]:
         fields["title"] = "".join(ln.text.strip() for ln in title)
     if i < n and (m := g.RECIPIENTS.match(notice_lines[i].text)):
         fields["recipients"] = tuple(
-            r for r in regex.split(r"[、，,；;]", m["who"].strip()) if r.strip()
+            r for r in _WHO_SEPARATORS.split(m["who"].strip()) if r.strip()
         )
         i += 1
     signature: list[str] = []

@@ -78,7 +78,7 @@ def match_marker(text: str) -> Marked | None:
         number = str(int(unicodedata.numeric(raw)))  # ⑫ → 12, ❸ → 3
     else:
         pieces = [p.strip() for p in _number_parts(raw)]
-        if any(g.YEAR_COMPONENT.match(p) for p in pieces):
+        if _is_date(pieces, text[_source_end(parts, m.end()) :]):
             return None  # 2023-01-05, 13.03.2015: a date, never a marker
         number = "-".join(p for p in pieces if p)
     end = _source_end(parts, m.end())
@@ -94,6 +94,16 @@ def match_marker(text: str) -> Marked | None:
     return Marked(
         style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
     )
+
+
+def _is_date(pieces: list[str], rest: str) -> bool:
+    """A year among several numbers (2023-01-05, 13.03.2015), or a lone year
+    followed by a figure (2021、2022年): a date.  A lone 1900–2099 before
+    text is the measure of that number in a long list (1999.…, 2000.…), which
+    the numbering check reads against its neighbours like any other."""
+    if not any(g.YEAR_COMPONENT.match(p) for p in pieces):
+        return False
+    return len(pieces) > 1 or rest.lstrip()[:1].isdigit() or rest.lstrip().startswith(("年", "月"))
 
 
 def _is_figure(pieces: list[str], rest: str) -> bool:

@@ -17,21 +17,24 @@ task like any other (segment.placement).
 from __future__ import annotations
 
 import functools
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
+from .._support.lazy_regex import compile_cached
 from ..data import load
+
+if TYPE_CHECKING:
+    import regex
 
 
 @functools.cache
 def _conventions() -> regex.Pattern[str]:
-    return regex.compile("|".join(load("annotations")["conventions"]["first_is_lead"]))
+    return compile_cached("|".join(load("annotations")["conventions"]["first_is_lead"]))
 
 
 @functools.cache
 def _scope() -> regex.Pattern[str]:
-    return regex.compile("|".join(load("annotations")["notes"]["scope"]))
+    return compile_cached("|".join(load("annotations")["notes"]["scope"]))
 
 
 def states_first_is_lead(text: str) -> bool:

@@ -492,3 +492,35 @@ def test_a_bare_page_number_between_rows_written_one_per_line_does_not_end_the_t
 def test_a_bare_number_between_prose_lines_stays_text():
     text = PREAMBLE + "（一）推进事项。（县甲局负责）\n3\n（二）优化服务。（县乙局负责）\n"
     assert not any(r.reason.startswith("page number") for r in doc(text).residue)
+
+
+def test_the_t2s_character_list_is_the_installed_opencc_s():
+    # data/script.toml `t2s_changes` lets a Simplified cell skip OpenCC: it
+    # must name every character t2s changes on its own, and no other.
+    import opencc
+
+    from policy_parse.read.text.tables import _t2s_changes
+
+    ranges = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
+    chars = [chr(i) for a, b in ranges for i in range(a, b)]
+    out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    assert _t2s_changes() == {c for c, s in zip(chars, out, strict=True) if c != s}
+
+
+def test_a_simplified_table_is_read_without_loading_opencc():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, policy_parse\n"
+        "n = policy_parse.parse_text('序号\\t具体措施\\t牵头单位\\n1\\t建设某公园。\\t某区园林局\\n')\n"
+        "print(len(n.table), 'opencc' in sys.modules)"
+    )
+    assert subprocess.check_output([sys.executable, "-c", code], text=True).split() == [
+        "1",
+        "False",
+    ]
+
+
+def test_a_traditional_header_is_still_read():
+    assert column_role("牽頭單位") == column_role("牵头单位") is not None

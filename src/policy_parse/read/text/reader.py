@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import codecs
 
-import regex
-
+from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .furniture import find_furniture
@@ -26,10 +25,10 @@ _BOMS = (
 )
 # Notices are Chinese: a decoding that yields Han characters is the plausible
 # one (docs/security.md, "Encodings", says why this beats a statistical guess).
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_compile(r"\p{Han}")
 # Private Use Area (GBK's user-defined rows) and unassigned code points: in a
 # GB18030 reading of bytes that are valid UTF-8 they mean "not GB18030".
-_NOT_NOTICE_TEXT = regex.compile(r"[\p{Co}\p{Cn}\p{Cs}]")
+_NOT_NOTICE_TEXT = lazy_compile(r"[\p{Co}\p{Cn}\p{Cs}]")
 _LATE = 4  # a failure this close to the end is a cut-off file, not another encoding
 
 

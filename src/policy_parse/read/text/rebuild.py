@@ -187,9 +187,11 @@ def _same(text: str) -> str:
 
 
 def _simplified_text(text: str) -> str:
-    import opencc
+    from .tables import _t2s, _t2s_changes
 
-    from .tables import _t2s
+    if _t2s_changes().isdisjoint(text):
+        return text
+    import opencc
 
     out: str = _t2s(opencc).convert(text)
     return out

@@ -56,13 +56,20 @@ def _simplified(text: str) -> str:
     document is converted (normalize/script.py), and column words are
     Simplified.  The whole cell goes through OpenCC's t2s, unless every
     character of it occurs in some column word (then no conversion can make
-    a column word of it that it is not already)."""
-    if _vocabulary().issuperset(text):
-        return text
+    a column word of it that it is not already) or none is one t2s changes
+    (a Simplified cell: the common case, decided without loading OpenCC)."""
+    if _vocabulary().issuperset(text) or _t2s_changes().isdisjoint(text):
+        return text  # nothing OpenCC would change: not loaded for it
     import opencc
 
     out: str = _t2s(opencc).convert(text)
     return out
+
+
+@functools.cache
+def _t2s_changes() -> frozenset[str]:
+    """The characters t2s changes on its own (data/script.toml)."""
+    return frozenset(load("script")["t2s_changes"]) - frozenset(" \n")
 
 
 @functools.cache
