@@ -229,6 +229,11 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     and skipped where `_no_twins` shows it would drop nothing."""
     if _no_twins(chars, tol):
         return list(chars)
+    return _dedupe_loop(chars, tol)
+
+
+def _dedupe_loop(chars: list[Char], tol: float) -> list[Char]:
+    """`dedupe`'s exact test, character by character."""
     seen: dict[str, dict[int, list[Char]]] = {}
     out: list[Char] = []
     append = out.append
