@@ -153,6 +153,16 @@ def floor_pdfium(path: Path) -> object:
     return out
 
 
+def pdf_pages(path: Path) -> object:
+    """The page workers' job done in this process, one worker for every
+    page: the engine draws each page, the layout builds its lines and cells
+    (`read.pdf.pages.read_layouts`), no fork, no text stages.  What the
+    `pdfium` floor measures is the engine's half of it."""
+    from policy_parse.read.pdf.pages import read_layouts
+
+    return read_layouts(path.read_bytes(), str(path), 100_000, None, "pdfium")
+
+
 def cli_in_process(path: Path) -> object:
     """What `python -m policy_parse PATH` does, minus the interpreter start."""
     from contextlib import redirect_stdout
@@ -172,11 +182,12 @@ WORK: dict[str, Callable[[Path], object]] = {
     "plumber-wide": floor_plumber_wide,
     "plumber-narrow": floor_plumber_narrow,
     "pdfium": floor_pdfium,
+    "pdf-pages": pdf_pages,
 }
 CONTENDERS = {
     "txt": ["pipeline", "decode"],
     "docx": ["pipeline", "python-docx", "lxml-raw"],
-    "pdf": ["pipeline", "plumber-wide", "plumber-narrow", "pdfium"],
+    "pdf": ["pipeline", "pdf-pages", "plumber-wide", "plumber-narrow", "pdfium"],
 }
 IMPORTS = {
     "pipeline": "policy_parse",
@@ -187,6 +198,7 @@ IMPORTS = {
     "plumber-wide": "pdfplumber",
     "plumber-narrow": "pdfplumber",
     "pdfium": "pypdfium2",
+    "pdf-pages": "policy_parse.read.pdf.pages",
 }
 
 
@@ -194,31 +206,49 @@ IMPORTS = {
 # Measuring
 
 
-def in_process(names: list[str], path: Path, n: int) -> dict[str, list[float]]:
+def _cpu() -> float:
+    """CPU seconds (user + sys) of this process and of its children that
+    were waited for: the pipeline's PDF page workers are forked children."""
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+Runs = dict[str, dict[str, list[float]]]
+
+
+def in_process(names: list[str], path: Path, n: int) -> Runs:
+    """Per contender, the wall and CPU seconds of `n` warm calls, contenders
+    interleaved (each round in a rotated order)."""
     import importlib
 
     for name in names:
         if IMPORTS[name]:
             importlib.import_module(IMPORTS[name])
         WORK[name](path)  # warm: lazy imports, data files, regex caches
-    out: dict[str, list[float]] = {name: [] for name in names}
+    out: Runs = {name: {"wall": [], "cpu": []} for name in names}
     for i in range(n):
         order = names[i % len(names) :] + names[: i % len(names)]
         for name in order:
-            t = time.perf_counter()
+            c, t = _cpu(), time.perf_counter()
             WORK[name](path)
-            out[name].append(time.perf_counter() - t)
+            out[name]["wall"].append(time.perf_counter() - t)
+            out[name]["cpu"].append(_cpu() - c)
     return out
 
 
 # A tiny launcher: fork+exec from it keeps this benchmark's own RSS out of
-# the measured process's ru_maxrss.
+# the measured process's ru_maxrss.  wait4's rusage is the child's and that
+# of every descendant it waited for (the CLI's PDF page workers): its user +
+# sys time is the CPU the whole command used.
 _LAUNCH = (
     "import os,sys,time,json;t=time.perf_counter();p=os.fork()\n"
     "if p==0:\n"
     " fd=os.open(os.devnull,os.O_WRONLY);os.dup2(fd,1);os.execvp(sys.argv[1],sys.argv[1:])\n"
     "_,s,ru=os.wait4(p,0);print(json.dumps({'s':time.perf_counter()-t,'kib':ru.ru_maxrss,"
-    "'code':os.waitstatus_to_exitcode(s)}))"
+    "'cpu':ru.ru_utime+ru.ru_stime,'code':os.waitstatus_to_exitcode(s)}))"
 )
 
 
@@ -255,53 +285,114 @@ def _command(name: str, path: Path) -> list[str]:
     return [sys.executable, "-c", _script(name), str(path)]
 
 
-def whole_processes(names: list[str], path: Path, procs: int) -> dict[str, tuple[float, float]]:
-    """Per contender, (median wall seconds, median peak MiB) of `procs` fresh
-    processes, each timed and measured the same way (`_LAUNCH`: fork, exec,
-    wait4).  The contenders take turns, one process each per round, in an
-    order that rotates: a burst of load from another session then falls on
-    all of them alike, not on whichever happened to run its processes then."""
+def whole_processes(names: list[str], path: Path, procs: int) -> Runs:
+    """Per contender, the wall seconds, CPU seconds (user + sys of the
+    process and its children) and peak MiB of `procs` fresh processes, each
+    timed and measured the same way (`_LAUNCH`: fork, exec, wait4).  The
+    contenders take turns, one process each per round, in an order that
+    rotates: a burst of load from another session then falls on all of them
+    alike, not on whichever happened to run its processes then."""
     commands = {name: _command(name, path) for name in names}
-    times: dict[str, list[float]] = {name: [] for name in names}
-    peaks: dict[str, list[float]] = {name: [] for name in names}
+    out: Runs = {name: {"wall": [], "cpu": [], "mib": []} for name in names}
     for i in range(procs):
         for name in names[i % len(names) :] + names[: i % len(names)]:
             r = _launch(commands[name])
-            times[name].append(r["s"])
-            peaks[name].append(r["kib"] / 1024)
-    return {
-        name: (statistics.median(times[name]), statistics.median(peaks[name])) for name in names
-    }
+            out[name]["wall"].append(r["s"])
+            out[name]["cpu"].append(r["cpu"])
+            out[name]["mib"].append(r["kib"] / 1024)
+    return out
+
+
+def _spread(values: list[float]) -> str:
+    """Median (min–max) in ms."""
+    ms = [v * 1000 for v in values]
+    return f"{statistics.median(ms):7.1f} ({min(ms):.0f}–{max(ms):.0f})"
+
+
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
 def report(fmt: str, path: Path, n: int, procs: int) -> None:
+    """One format's table: in-process and whole-process CPU time (median
+    and min–max), wall time, ratios on CPU time, peak memory."""
     names = CONTENDERS[fmt]
+    load_before = _load()
     warm = in_process(names, path, n)
-    proc_names = ["cli", *names[1:]]
+    proc_names = ["cli", *[m for m in names[1:] if m != "pdf-pages"]]
     if fmt == "pdf" and shutil.which("pdftotext"):
         proc_names.append("pdftotext")
     whole = whole_processes(proc_names, path, procs)
-    base_in = statistics.median(warm["pipeline"])
-    base_proc = whole["cli"][0]
-    print(f"{fmt}: {path.name}  ({n} warm calls, {procs} processes each)")
+    base_in = statistics.median(warm["pipeline"]["cpu"])
+    base_proc = statistics.median(whole["cli"]["cpu"])
+    print(
+        f"{fmt}: {path.name}  ({n} warm calls, {procs} processes each; "
+        f"load {load_before:.1f} → {_load():.1f})"
+    )
     head = (
-        f"  {'contender':15} | {'in-process ms':>13} {'pipe/x':>7} |"
-        f" {'process ms':>10} {'cli/x':>7} {'peak MiB':>9}"
+        f"  {'contender':14} | {'in-process CPU ms':>22} {'wall':>6} {'pipe/x':>7} |"
+        f" {'process CPU ms':>22} {'wall':>6} {'cli/x':>7} {'peak MiB':>8}"
     )
     print(head)
     print("  " + "-" * (len(head) - 2))
-    for name in ["pipeline", "cli", *names[1:], *(["pdftotext"] if "pdftotext" in whole else [])]:
-        t_in = statistics.median(warm[name]) if name in warm else None
-        t_proc, peak = whole.get(name, (None, None))
-        cells = [
-            f"{t_in * 1000:13.1f}" if t_in is not None else f"{'-':>13}",
-            f"{base_in / t_in:6.2f}x" if t_in is not None else f"{'-':>7}",
-            f"{t_proc * 1000:10.1f}" if t_proc is not None else f"{'-':>10}",
-            f"{base_proc / t_proc:6.2f}x" if t_proc is not None else f"{'-':>7}",
-            f"{peak:9.1f}" if peak is not None else f"{'-':>9}",
-        ]
-        print(f"  {name:15} | {cells[0]} {cells[1]} | {cells[2]} {cells[3]} {cells[4]}")
+    listed = ["pipeline", "cli", *names[1:], *(["pdftotext"] if "pdftotext" in whole else [])]
+    for name in listed:
+        w, p = warm.get(name), whole.get(name)
+        cells = [f"{'-':>22} {'-':>6} {'-':>7}", f"{'-':>22} {'-':>6} {'-':>7} {'-':>8}"]
+        if w is not None:
+            cpu = statistics.median(w["cpu"])
+            cells[0] = (
+                f"{_spread(w['cpu']):>22} {statistics.median(w['wall']) * 1000:6.1f}"
+                f" {base_in / cpu:6.2f}x"
+            )
+        if p is not None:
+            cpu = statistics.median(p["cpu"])
+            cells[1] = (
+                f"{_spread(p['cpu']):>22} {statistics.median(p['wall']) * 1000:6.0f}"
+                f" {base_proc / cpu:6.2f}x {statistics.median(p['mib']):8.1f}"
+            )
+        print(f"  {name:14} | {cells[0]} | {cells[1]}")
     print()
+
+
+def big_pdf(pages: int, procs: int, tmp: Path) -> None:
+    """The CLI against `pdftotext -layout` on a PDF of `pages` pages (the
+    sample's pages imported again and again), whole processes taking turns:
+    CPU and wall time, peak memory, and per page."""
+    path = tmp / f"notice-{pages}p.pdf"
+    _pdf_pages(SAMPLES / "notice.pdf", pages, path)
+    names = ["cli", *(["pdftotext"] if shutil.which("pdftotext") else [])]
+    load_before = _load()
+    whole = whole_processes(names, path, procs)
+    print(f"pdf, {pages} pages  ({procs} processes each; load {load_before:.1f} → {_load():.1f})")
+    head = (
+        f"  {'contender':14} | {'CPU ms':>24} {'wall ms':>8} {'CPU/x':>6}"
+        f" {'CPU ms/page':>11} {'peak MiB':>8}"
+    )
+    print(head)
+    print("  " + "-" * (len(head) - 2))
+    floor = statistics.median(whole[names[-1]]["cpu"])
+    for name in names:
+        cpu = statistics.median(whole[name]["cpu"])
+        print(
+            f"  {name:14} | {_spread(whole[name]['cpu']):>24}"
+            f" {statistics.median(whole[name]['wall']) * 1000:8.0f} {cpu / floor:5.2f}x"
+            f" {cpu * 1000 / pages:11.2f} {statistics.median(whole[name]['mib']):8.1f}"
+        )
+    print()
+
+
+def _pdf_pages(src: Path, pages: int, out: Path) -> None:
+    """A PDF of exactly `pages` pages: `src`'s pages imported in turn."""
+    import pypdfium2 as pdfium
+
+    one = pdfium.PdfDocument(src)
+    dst = pdfium.PdfDocument.new()
+    n = len(one)
+    while len(dst) < pages:
+        take = min(n, pages - len(dst))
+        dst.import_pages(one, pages=list(range(take)))
+    dst.save(out)
 
 
 # ---------------------------------------------------------------------------
@@ -386,10 +477,10 @@ def scaling(formats: list[str], scales: list[int], procs: int) -> None:
                     import pypdfium2 as pdfium
 
                     pages = str(len(pdfium.PdfDocument(path)))
-                _, peak = (
-                    whole_processes(["pipeline"], path, 1)["pipeline"]
+                peak = (
+                    whole_processes(["pipeline"], path, 1)["pipeline"]["mib"][0]
                     if k <= 16
-                    else (0, float("nan"))
+                    else float("nan")
                 )
                 print(
                     f"  {fmt:6} {k:>3} | {measures:>8} {t_med * 1000:>9.0f}"
@@ -410,12 +501,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset")
     ap.add_argument("--scales", default="1,4,16,64", help="repetitions for the scaling run")
     ap.add_argument("--no-scaling", action="store_true", help="skip the scaling run")
+    ap.add_argument(
+        "--pages", type=int, default=0, help="also a PDF of this many pages, CLI vs pdftotext"
+    )
     args = ap.parse_args(argv)
+    # Bytecode compiled first, so no measured process pays for compiling.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     # Measure the checkout this script lives in (not an installed copy).
     sys.path.insert(0, str(ROOT / "src"))
     formats = [f for f in args.formats.split(",") if f]
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    load = _load()
     print(
         f"bench_formats  {now}  {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, load {load:.1f}"
@@ -423,6 +519,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for fmt in formats:
         report(fmt, SAMPLES / f"notice.{fmt}", args.repeat or DEFAULT_REPEAT[fmt], args.procs)
+    if args.pages:
+        with tempfile.TemporaryDirectory() as d:
+            big_pdf(args.pages, args.procs, Path(d))
     if not args.no_scaling:
         scaling(formats, [int(s) for s in args.scales.split(",")], args.procs)
     return 0

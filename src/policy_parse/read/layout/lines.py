@@ -13,6 +13,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add, attrgetter, floordiv, sub
 
 from ..._support.numeric import median
 from .page_model import Char
@@ -34,6 +36,8 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·
 # Characters that may not end a line: they are carried to the next line
 # together with the character after them.
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
+
+_TEXT, _X0, _TOP = attrgetter("text"), attrgetter("x0"), attrgetter("top")
 
 
 @dataclass(slots=True)
@@ -88,25 +92,25 @@ def _make_line(page: int, cs: list[Char]) -> Line:
 
 def _first_unit_width(chars: Sequence[Char]) -> float:
     """Width of what could not be split from the line's start: the first
-    character plus any kinsoku partner, or a whole Latin/digit word."""
-    cs = [c for c in chars if c.text.strip()]
-    if not cs:
+    character plus any kinsoku partner, or a whole Latin/digit word.  Blank
+    characters are passed over; only the line's first pieces are looked at."""
+    ink = (c for c in chars if c.text.strip())
+    first = next(ink, None)
+    if first is None:
         return 0.0
-    if is_narrow_word(cs[0].text):
-        end = 0
-        while (
-            end + 1 < len(cs)
-            and is_narrow_word(cs[end + 1].text)
-            and (cs[end + 1].x0 - cs[end].x1 < 0.2 * cs[end].size)
-        ):
-            end += 1
-        return cs[end].x1 - cs[0].x0
-    end = 0
-    if cs[0].text in NO_LINE_END and len(cs) > 1:
-        end = 1
-    while end + 1 < len(cs) and cs[end + 1].text in NO_LINE_START:
-        end += 1
-    return cs[end].x1 - cs[0].x0
+    last = first
+    if is_narrow_word(first.text):
+        for c in ink:
+            if not (is_narrow_word(c.text) and c.x0 - last.x1 < 0.2 * last.size):
+                break
+            last = c
+        return last.x1 - first.x0
+    nxt = next(ink, None)
+    if first.text in NO_LINE_END and nxt is not None:
+        last, nxt = nxt, next(ink, None)
+    while nxt is not None and nxt.text in NO_LINE_START:
+        last, nxt = nxt, next(ink, None)
+    return last.x1 - first.x0
 
 
 def is_narrow_word(ch: str) -> bool:
@@ -177,7 +181,7 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
             mid_line = mid
     lines = []
     for g in groups:
-        g.sort(key=_x0)
+        g.sort(key=_X0)
         line = _make_line(page, g)
         if line.text:
             lines.append(line)
@@ -185,8 +189,33 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     return lines
 
 
-def _x0(c: Char) -> float:
-    return c.x0
+def _no_twins(chars: list[Char], tol: float) -> bool:
+    """True when no two characters of the same text lie within `tol` of each
+    other both ways, so `dedupe` has nothing to drop.  Each character is put
+    in a grid cell of side a little over `tol` (its text with the floor of
+    x0 / side and of top / side; the margin absorbs rounding in `dedupe`'s
+    differences); two within `tol` share a cell or lie in one of the eight
+    neighbouring cells, so if every cell is distinct and no cell meets
+    its right, lower, lower-right or upper-right neighbour of the same text,
+    there is no pair to test.  Sets of tuples built by `zip`/`map` in C:
+    a page of text where no glyph is drawn twice (most of them) costs a few
+    passes instead of a loop.  A False sends the page to the exact test."""
+    side = tol * 1.001
+    texts = list(map(_TEXT, chars))
+    xs = list(map(floordiv, map(_X0, chars), repeat(side)))
+    ys = list(map(floordiv, map(_TOP, chars), repeat(side)))
+    cells = set(zip(texts, xs, ys, strict=True))
+    if len(cells) != len(chars):
+        return False
+    right = list(map(add, xs, repeat(1.0)))
+    below = list(map(add, ys, repeat(1.0)))
+    above = list(map(sub, ys, repeat(1.0)))
+    return (
+        cells.isdisjoint(zip(texts, right, ys))
+        and cells.isdisjoint(zip(texts, xs, below))
+        and cells.isdisjoint(zip(texts, right, below))
+        and cells.isdisjoint(zip(texts, right, above))
+    )
 
 
 def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
@@ -196,7 +225,15 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     by its text, then by its `tol`-sized band of `top`, looks at three small
     buckets (a duplicate within `tol` lies in its band or a neighbour),
     linear in the page.  The first time a text is seen costs one lookup; the
-    loop is written out because it runs for every character of every page."""
+    loop is written out because it runs for every character of every page,
+    and skipped where `_no_twins` shows it would drop nothing."""
+    if _no_twins(chars, tol):
+        return list(chars)
+    return _dedupe_loop(chars, tol)
+
+
+def _dedupe_loop(chars: list[Char], tol: float) -> list[Char]:
+    """`dedupe`'s exact test, character by character."""
     seen: dict[str, dict[int, list[Char]]] = {}
     out: list[Char] = []
     append = out.append

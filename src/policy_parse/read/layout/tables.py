@@ -18,6 +18,7 @@ import itertools
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .hidden import split_hidden
 from .lines import Line, dedupe, group_lines
@@ -33,6 +34,8 @@ _JOIN = 3.0
 _INTERSECT = 3.0
 _MIN_LENGTH = 3.0
 _MIN_LENGTH_PREFILTER = 1.0
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -327,12 +330,6 @@ def _table_to_grid(table: RawTable, page: int) -> tuple[Grid, list[list[int]]] |
     return grid, slots
 
 
-def _inside(c: Char, bbox: Box) -> bool:
-    mx = (c.x0 + c.x1) / 2
-    my = (c.top + c.bottom) / 2
-    return bbox[0] <= mx <= bbox[2] and bbox[1] <= my <= bbox[3]
-
-
 def _measure_padding(grid: Grid) -> None:
     """Cell padding, measured: the smallest distance from a cell's rule to
     the text inside it, over the whole table (Word and Writer use one padding
@@ -349,20 +346,41 @@ def _measure_padding(grid: Grid) -> None:
     grid.pad_right = max(0.0, min(rights)) if rights else 0.0
 
 
-def _place(
-    c: Char, boxes: list[Box], tops: list[float], xs: list[float], slots: list[list[int]]
-) -> int:
-    """Index of the cell box holding `c`'s centre, or -1.  The first box in
-    row-major order wins on a shared rule, as a scan over all cells would."""
-    mx = (c.x0 + c.x1) / 2
-    my = (c.top + c.bottom) / 2
-    r = bisect_left(tops, my) - 1
-    k = bisect_left(xs, mx) - 1
-    owner = slots[max(0, r)][max(0, k)]
-    if owner >= 0 and _inside(c, boxes[owner]):
-        return owner
-    # Irregular grids (a slot with no box): fall back to a scan.
-    return next((i for i, b in enumerate(boxes) if _inside(c, b)), -1)
+def _place_chars(
+    chars: list[Char], table: RawTable, grid: Grid, slots: list[list[int]]
+) -> tuple[dict[int, list[Char]], list[Char], list[Char]]:
+    """The characters whose centre lies in a cell, by the index of the cell
+    box holding it; those inside the table's frame but in no cell (stray);
+    and those outside the frame.  A cell is found by two bisections over the
+    row tops and column edges (`slots`); where the slot has no box (an
+    irregular grid) by a scan, the first box in row-major order winning on
+    a shared rule, as a scan over all cells would.  Centres are computed in
+    the loop, no function called per character."""
+    boxes = table.cells
+    tops = sorted({b[1] for b in boxes})
+    xs = grid.col_x
+    per_box: dict[int, list[Char]] = defaultdict(list)
+    rest: list[Char] = []
+    stray: list[Char] = []
+    gx0, gtop, gx1, gbottom = grid.bbox
+    for c in chars:
+        mx = (c.x0 + c.x1) / 2
+        my = (c.top + c.bottom) / 2
+        if not (gx0 <= mx <= gx1 and gtop <= my <= gbottom):
+            rest.append(c)
+            continue
+        owner = slots[max(0, bisect_left(tops, my) - 1)][max(0, bisect_left(xs, mx) - 1)]
+        if owner >= 0:
+            b = boxes[owner]
+            if b[0] <= mx <= b[2] and b[1] <= my <= b[3]:
+                per_box[owner].append(c)
+                continue
+        k = next((i for i, b in enumerate(boxes) if b[0] <= mx <= b[2] and b[1] <= my <= b[3]), -1)
+        if k >= 0:
+            per_box[k].append(c)
+        else:
+            stray.append(c)
+    return per_box, stray, rest
 
 
 def page_to_layout(page: PageModel) -> Layout:
@@ -370,41 +388,30 @@ def page_to_layout(page: PageModel) -> Layout:
     The page's characters are not kept: only lines leave this function."""
     number = page.number
     chars = dedupe(split_hidden(page))
-    drawn = [c.text for c in chars if c.text.strip()]
+    # Each distinct text counted in C, then judged once (a page repeats its
+    # characters).
+    counts = Counter(map(_TEXT, chars))
+    inked = [(text, n) for text, n in counts.items() if text.strip()]
+    drawn = sum(n for _, n in inked)
     has_text = bool(drawn) or any(c.text.strip() for c, _ in page.hidden)
     grids: list[Grid] = []
     stray: list[Char] = []
     remaining = chars
-    if drawn:
+    if drawn and page.edges:
         for table in find_tables(page.edges):
             made = _table_to_grid(table, number)
             if made is None:
                 continue
             grid, slots = made
             grids.append(grid)
-            boxes = table.cells
-            tops = sorted({b[1] for b in boxes})
-            per_box: dict[int, list[Char]] = defaultdict(list)
-            rest: list[Char] = []
-            gx0, gtop, gx1, gbottom = grid.bbox
-            for c in remaining:
-                mx = (c.x0 + c.x1) / 2
-                my = (c.top + c.bottom) / 2
-                if not (gx0 <= mx <= gx1 and gtop <= my <= gbottom):  # _inside, inlined
-                    rest.append(c)
-                    continue
-                k = _place(c, boxes, tops, grid.col_x, slots)
-                if k >= 0:
-                    per_box[k].append(c)
-                else:
-                    stray.append(c)
-            index = {b: k for k, b in enumerate(boxes)}
+            per_box, lost, remaining = _place_chars(remaining, table, grid, slots)
+            stray.extend(lost)
+            index = {b: k for k, b in enumerate(table.cells)}
             for row in grid.rows:
                 for cell in row:
                     if cell.bbox is not None:
                         cell.lines = group_lines(per_box.get(index[cell.bbox], ()), number)
             _measure_padding(grid)
-            remaining = rest
     hidden = _hidden_lines(page.hidden, number)
     return Layout(
         page=number,
@@ -415,9 +422,8 @@ def page_to_layout(page: PageModel) -> Layout:
         stray=group_lines(stray, number),
         hidden=hidden,
         has_text=has_text,
-        drawn=len(drawn),
-        # Each distinct text judged once (a page repeats its characters).
-        garbled=sum(n for text, n in Counter(drawn).items() if _garbled(text)),
+        drawn=drawn,
+        garbled=sum(n for text, n in inked if _garbled(text)),
     )
 
 

@@ -311,17 +311,19 @@ class PdfiumEngine:
         append = out.append
         last_top = last_bottom = float("nan")
         size = bottom = 0.0
-        for i in range(n):
-            ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
-            if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
-                continue
-            if ch == "\x00":
-                continue
-            if ch in _HYPHEN_MARKS:
-                # PDFium's mark for a hyphen it thinks ends a line (U+0002
-                # per character, U+FFFE in page text): the PDF draws "-"
-                # there (清数D-|LAB), and "-" it stays.
-                ch = "-"
+        if text is None:
+            text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        for i, ch in enumerate(text):
+            if ch in _SPECIAL:  # one test for the common character
+                if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
+                    continue
+                if ch == "\x00":
+                    continue
+                if ch in _HYPHEN_MARKS:
+                    # PDFium's mark for a hyphen it thinks ends a line (U+0002
+                    # per character, U+FFFE in page text): the PDF draws "-"
+                    # there (清数D-|LAB), and "-" it stays.
+                    ch = "-"
             if tie:
                 obj = _text_object(tp_at, i)
                 if obj != last_obj:
@@ -417,6 +419,7 @@ def _page_box(m: Matrix, height: float, bounds: tuple[float, float, float, float
 # PDFium generates only spaces and line breaks; others need no check.
 _MAYBE_GENERATED = frozenset(" \r\n")
 _HYPHEN_MARKS = frozenset("\x02\ufffe")
+_SPECIAL = _MAYBE_GENERATED | _HYPHEN_MARKS | {"\x00"}
 
 
 def _page_text(tp: Any, n: int) -> str | None:
