@@ -16,8 +16,8 @@ import pytest
 
 import policy_parse
 from golden import SAMPLES
-from policy_parse.__main__ import _progress
 from policy_parse.batch import readable_suffixes
+from policy_parse.cli.many import progress as _progress
 
 NOTICE = str(SAMPLES / "notice.txt")
 ZONE = str(SAMPLES / "family-zone-business-environment.txt")  # warnings and infos, no error

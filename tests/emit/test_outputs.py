@@ -177,7 +177,7 @@ def test_no_csv_cell_runs_as_a_formula_in_a_spreadsheet() -> None:
 
 
 def test_summary_csv_defuses_a_file_name_that_starts_like_a_formula() -> None:
-    from policy_parse.__main__ import _summary_csv
+    from policy_parse.cli.many import summary_csv as _summary_csv
 
     text = _summary_csv([{"file": "=cmd|' /C calc'!A0.txt", "status": "ok", "measures": 3}])
     rows = list(csv.reader(io.StringIO(text[1:])))

@@ -1,3 +1,4 @@
 """The command line's parts that are no pipeline: its arguments and words
-(args.py), and the combined output of a batch (combined.py).  __main__.py
-runs them."""
+(args.py), its console (console.py), many inputs (many.py, combined.py,
+resume.py, select.py) and the subcommands (diff.py, commands.py).
+__main__.py runs them."""

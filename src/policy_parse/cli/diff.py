@@ -2,7 +2,7 @@
 notice, in any output format; exit codes as for findings (--fail-on).
 
 Its own argument parser, in the user's language as the main one; the
-output, errors and exit codes go through __main__'s helpers, so a bad
+output, errors and exit codes go through cli/console.py, so a bad
 file, a full disk or a closed pipe reads as it does for one notice.
 """
 
@@ -16,11 +16,19 @@ from typing import TYPE_CHECKING, Any
 from ..emit.outputs import SUFFIX
 from ..errors import PolicyParseError
 from ..messages import Lang, cli, diff_word
+from .console import (
+    EXIT_BAD_INPUT,
+    EXIT_FAIL_ON,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    refuse_output_onto_input,
+    write,
+)
 
 if TYPE_CHECKING:
     from ..compare.diff import NoticeDiff
-
-EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
 
 
 def parser(lang: Lang) -> argparse.ArgumentParser:
@@ -85,7 +93,6 @@ def failed_on(d: NoticeDiff, fail_on: str | None) -> bool:
 
 
 def main(argv: Sequence[str]) -> int:
-    from .. import __main__ as top
     from .args import Usage, lang_of, needs, output_format, speaking
 
     lang = lang_of(argv)
@@ -96,7 +103,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         fmt = output_format(args, batch=False)
         needs(fmt, lang)
-        top._refuse_output_onto_input(args.output, [args.old, args.new], lang)
+        refuse_output_onto_input(args.output, [args.old, args.new], lang)
         if "-" in (args.old, args.new):
             raise Usage(diff_word("cli", "no_stdin", lang))
         options: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
@@ -113,11 +120,11 @@ def main(argv: Sequence[str]) -> int:
         given = args.new
         new = parse(args.new, **options)
         result = diff(old, new, aliases=options.get("aliases"))
-        if (status := top._write(render(result, fmt, lang), args.output, lang)) != 0:
+        if (status := write(render(result, fmt, lang), args.output, lang)) != 0:
             return status
         return EXIT_FAIL_ON if failed_on(result, args.fail_on) else EXIT_OK
     except Usage as exc:
-        top._error(str(exc), lang)
+        error(str(exc), lang)
         return EXIT_USAGE
     except PolicyParseError as exc:
         if args.debug:
@@ -125,7 +132,7 @@ def main(argv: Sequence[str]) -> int:
         from ..messages import error_line
 
         file = exc.path or given
-        top._error(error_line(exc, lang, file=file), lang)
+        error(error_line(exc, lang, file=file), lang)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -135,5 +142,5 @@ def main(argv: Sequence[str]) -> int:
         from ..messages import error_line
 
         detail = f"{type(exc).__name__}: {exc}"
-        top._error(error_line("internal", lang, file=given, detail=detail), lang)
+        error(error_line("internal", lang, file=given, detail=detail), lang)
         return EXIT_INTERNAL
