@@ -634,7 +634,7 @@ def _run(
         row_best = INF  # the cheapest continuation after a row boundary at i
         cell_best = [INF] * n  # per column c: cheapest continuation placing a cell at c
         surplus_best = [INF] * (n + 1)
-        k_hi = min(N, i + MAX_JOIN)
+        k_hi = i + MAX_JOIN if i + MAX_JOIN < N else N
         for k in range(i + 1, k_hi + 1):
             if k > i + 1 and not joinable[k - 1]:
                 break
@@ -682,7 +682,7 @@ def _run(
                         if w < to_right[st]:
                             to_right[st] = w
         for st in range(n):
-            v = trail(st, e) + row_on
+            v = (trail_u[st] if not e else trail(st, e)) + row_on
             w = cp + to_right[st]
             if w < v:
                 v = w
