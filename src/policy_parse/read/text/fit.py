@@ -18,6 +18,7 @@ import functools
 import unicodedata
 
 import attrs
+import regex
 
 from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
@@ -81,6 +82,12 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
     return endings, markers, timing, persons
 
 
+@functools.lru_cache(maxsize=2)
+def _timing(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of the timing words (常态, 定期 …) inside a cell, in one search."""
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 @functools.cache
 def _verbs() -> tuple[str, ...]:
     return tuple(load("columns")["cells"]["text_verbs"])
@@ -114,9 +121,16 @@ class Shape:
     sentence: bool = False
 
 
+_OPENERS = "(（〔【["
+_TO_SPACE = str.maketrans(dict.fromkeys("、，,；;\n", " "))
+
+
 def _items(text: str) -> list[str]:
     """A list cut at 、，；, line breaks and spaces, not inside brackets
     (相关县(市、区)政府 is one item)."""
+    if not any(b in text for b in _OPENERS):
+        # No bracket: every separator cuts (str.split() cuts at what isspace() is).
+        return text.translate(_TO_SPACE).split()
     out: list[str] = []
     depth = 0
     start = 0
@@ -200,7 +214,7 @@ def shape_of(text: str) -> Shape:
     longest = 30 if len(items) > 1 else _SINGLE_UNIT_MAX
     unit_items = sum(1 for i in items if _unit_like(i, longest))
     share = unit_items / len(items) if items else 0.0
-    deadline = length <= 24 and (bool(_DATE.search(s)) or any(w in s for w in timing))
+    deadline = length <= 24 and (bool(_DATE.search(s)) or bool(_timing(timing).search(s)))
     person = False
     if not unit_items and not deadline:
         names = [i for i in _ITEM_SEP.split(s.replace(" ", "")) if i] if " " not in s else [compact]
