@@ -94,6 +94,19 @@ _DEBUG: dict[int, tuple[int, int, int, float]] | None = None  # set by a debuggi
 # What a placed cell is besides a column: a title row, a repeated header, a
 # cell in no column.
 TITLE, REPEAT, SURPLUS = -1, -2, -3
+_NO_COLUMN = -9  # no cell of the winner spans these atoms
+
+
+_SPAN = 16  # > MAX_JOIN: a span's key is its start * _SPAN + its length
+
+
+@attrs.define
+class _FitCache:
+    """The cells' prices, kept from the learning pass to the full one: per
+    span (start * _SPAN + length) and per text."""
+
+    spans: dict[int, tuple[list[float], float, float, str]] = attrs.Factory(dict)
+    texts: dict[str, tuple[list[float], float, float, str]] = attrs.Factory(dict)
 
 
 class Placed(NamedTuple):
@@ -364,7 +377,7 @@ def _run(
     simplify: Callable[[str], str] | None = None,
     *,
     doubts: bool = True,
-    fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] | None = None,
+    fit_cache: _FitCache | None = None,
 ) -> tuple[Aligned, list[tuple[int, int, int, int, bool]]]:
     """One Viterbi pass forward, and with `doubts` one backward and the
     runner-up of every cell.  `fit_cache` keeps the cells' prices from one
@@ -424,47 +437,67 @@ def _run(
         last = i + 1 == N or atoms[i + 1].line != atoms[i].line
         trailing_empty[i] = not atoms[i].text and (last or trailing_empty[i + 1])
     if fit_cache is None:
-        fit_cache = {}
+        fit_cache = _FitCache()
+    spans, texts = fit_cache.spans, fit_cache.texts
+    in_place = not pads_rows and header.mode in (Mode.PIPE, Mode.TAB)
 
     def fits(i: int, k: int) -> tuple[list[float], float, float, str]:
-        got = fit_cache.get((i, k))
+        # A cell's prices depend on its text, and an empty cell's surplus on
+        # where it stands: kept per text (a table repeats its unit names,
+        # deadlines and empty cells) and per span (keyed i * SPAN + length).
+        key = i * _SPAN + k - i
+        got = spans.get(key)
         if got is None:
             text = atoms[i].text if k == i + 1 else cell_text(stream, i, k)
-            sh = shape_of(simplify(text) if simplify is not None else text)
-            surplus = surplus_cost(sh)
-            if not text and not pads_rows and header.mode in (Mode.PIPE, Mode.TAB):
-                # Framed and tab-separated rows write every cell in its place.
-                surplus = 4.0
-            if not text and ((trailing_empty[i] and pads_rows) or atoms[i].droppable):
-                # An empty cell closing its line (a | b | |) may pad a row whose
-                # rowspan cells were left out at the front (tests/read/test_text_align.py).
-                surplus = DROP_TRAILING
-            got = (_costs(sh, kinds), title_cost(sh), surplus, text)
-            fit_cache[(i, k)] = got
+            got = texts.get(text)
+            if got is None:
+                sh = shape_of(simplify(text) if simplify is not None else text)
+                got = (_costs(sh, kinds), title_cost(sh), surplus_cost(sh), text)
+                texts[text] = got
+            if not text:
+                surplus = got[2]
+                if in_place:
+                    # Framed and tab-separated rows write every cell in its place.
+                    surplus = 4.0
+                if (trailing_empty[i] and pads_rows) or atoms[i].droppable:
+                    # An empty cell closing its line (a | b | |) may pad a row whose
+                    # rowspan cells were left out at the front (tests/read/test_text_align.py).
+                    surplus = DROP_TRAILING
+                got = (got[0], got[1], surplus, text)
+            spans[key] = got
         return got
 
     F = [[INF] * (n + 1) for _ in range(N + 1)]
-    back: list[list[tuple[int, int, int, bool] | None]] = [[None] * (n + 1) for _ in range(N + 1)]
+    # back[k][s]: how state s after atom k was reached, as one int (see
+    # _code; -1 for not at all): a tuple per entry made a 10,000-row table
+    # hold some 300,000 tuples, and the garbage collector walked them all.
+    n1 = n + 1
+    W = n + 3  # the column codes: SURPLUS, REPEAT, TITLE, then 0..n-1, plus 3
+    back = [[-1] * n1 for _ in range(N + 1)]
     F[0][DONE] = 0.0
     # Entering atom i: as a new row (the cheapest end of the row before, from
     # which state) and as a later cell of the same row (per column, from
     # which state).  F[i] is final once atom i is reached: computed once.
-    row_in: list[tuple[float, int]] = [(INF, -1)] * (N + 1)
-    cell_in: list[list[tuple[float, int]] | None] = [None] * (N + 1)
+    row_in = [INF] * (N + 1)
+    row_from = [-1] * (N + 1)
+    into_v: list[list[float] | None] = [None] * (N + 1)
+    into_from: list[list[int]] = [[]] * (N + 1)
 
     def enter(i: int) -> None:
         Fi = F[i]
         e = soft[i]
         rbase, rfrom = INF, -1
-        for s in range(n + 1):
+        for s in range(n1):
             v = Fi[s]
             if v < INF:
                 v += trail_u[s] if not e else trail(s, e)
                 if v < rbase:
                     rbase, rfrom = v, s
-        row_in[i] = (rbase + row_p[i], rfrom)
+        row_in[i] = rbase + row_p[i]
+        row_from[i] = rfrom
         cp = cell_p[i]
-        into: list[tuple[float, int]] = [(INF, -1)] * n
+        into = [INF] * n
+        frm = [-1] * n
         if cp < INF:
             if e == 0:
                 run, run_from = INF, -1
@@ -475,77 +508,92 @@ def _run(
                     if prev < run:
                         run, run_from = prev, c - 1
                     if run < INF:
-                        into[c] = (run + cp, run_from)
+                        into[c] = run + cp
+                        frm[c] = run_from
             else:
                 for c in range(1, n):
-                    best, frm = INF, -1
+                    best, bfrom = INF, -1
                     for st in range(c):
                         if Fi[st] < INF:
                             v = Fi[st] + _seq_cost(range(st + 1, c), e, gap, empty)
                             if v < best:
-                                best, frm = v, st
+                                best, bfrom = v, st
                     if best < INF:
-                        into[c] = (best + cp, frm)
-        cell_in[i] = into
+                        into[c] = best + cp
+                        frm[c] = bfrom
+        into_v[i] = into
+        into_from[i] = frm
 
     for k in range(1, N + 1):
         Fk = F[k]
         bk = back[k]
-        for i in range(first_start[k - 1], k):
-            if cell_in[i] is None:
+        lo = first_start[k - 1]
+        for i in range(lo, k):
+            iv = into_v[i]
+            if iv is None:
                 enter(i)
-            into = cell_in[i]
-            assert into is not None
+                iv = into_v[i]
+                assert iv is not None
+            ifrom = into_from[i]
             Fi = F[i]
             e = soft[i]
             jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
             col_fit, t_fit, s_fit, text = fits(i, k)
-            rbase, rfrom = row_in[i]
+            rbase = row_in[i]
             if rbase < INF:
                 base = rbase + jc
-                for c in range(n):
-                    v = base + lead_sum[c] + col_fit[c]
-                    if v < Fk[c]:
-                        Fk[c] = v
-                        bk[c] = (i, rfrom, c, True)
-                v = base + t_fit
-                if v < Fk[DONE]:
-                    Fk[DONE] = v
-                    bk[DONE] = (i, rfrom, TITLE, True)
+                code = ((i * n1 + row_from[i]) * W + 3) * 2 + 1  # column 0, a new row
+                if i == lo:
+                    # Nothing reached atom k yet: every column's first offer wins
+                    # (the prices are finite).
+                    Fk[:n] = [base + ls + cf for ls, cf in zip(lead_sum, col_fit)]
+                    bk[:n] = range(code, code + 2 * n, 2)
+                    Fk[DONE] = base + t_fit
+                    bk[DONE] = code + 2 * TITLE
+                else:
+                    for c in range(n):
+                        v = base + lead_sum[c] + col_fit[c]
+                        if v < Fk[c]:
+                            Fk[c] = v
+                            bk[c] = code + 2 * c
+                    v = base + t_fit
+                    if v < Fk[DONE]:
+                        Fk[DONE] = v
+                        bk[DONE] = code + 2 * TITLE
             cp = cell_p[i] + jc
             if cp < INF:
                 for c in range(1, n):
-                    w, frm = into[c]
+                    w = iv[c]
                     if w < INF:
                         v = w + jc + col_fit[c]
                         if v < Fk[c]:
                             Fk[c] = v
-                            bk[c] = (i, frm, c, False)
+                            bk[c] = ((i * n1 + ifrom[c]) * W + c + 3) * 2
                 # A cell in no column: the state stays.
                 extra = cp + s_fit + DROP_SOFT * e
                 for st in range(n):
-                    if Fi[st] < INF:
-                        v = Fi[st] + extra
+                    fs = Fi[st]
+                    if fs < INF:
+                        v = fs + extra
                         if v < Fk[st]:
                             Fk[st] = v
-                            bk[st] = (i, st, SURPLUS, False)
+                            bk[st] = (i * n1 + st) * W * 2  # SURPLUS + 3 == 0
             if not text and Fi[DONE] < INF:
                 # An empty cell after a title: the title spans it.
                 v = Fi[DONE] + DROP_SOFT * e
                 if v < Fk[DONE]:
                     Fk[DONE] = v
-                    bk[DONE] = (i, DONE, SURPLUS, False)
+                    bk[DONE] = (i * n1 + DONE) * W * 2
         for i in repeat_ends.get(k, ()):
-            if cell_in[i] is None:
+            if into_v[i] is None:
                 enter(i)
-            rbase, rfrom = row_in[i]
-            v = rbase + 0.3
+            v = row_in[i] + 0.3
             if v < Fk[DONE]:
                 Fk[DONE] = v
-                bk[DONE] = (i, rfrom, REPEAT, True)
+                bk[DONE] = ((i * n1 + row_from[i]) * W + REPEAT + 3) * 2 + 1
 
-    final = [F[N][s] + trail(s, soft[N]) if F[N][s] < INF else INF for s in range(n + 1)]
-    end_state = min(range(n + 1), key=final.__getitem__)
+    final = [F[N][s] + trail(s, soft[N]) if F[N][s] < INF else INF for s in range(n1)]
+    end_state = min(range(n1), key=final.__getitem__)
     best = final[end_state]
 
     # Back-trace the winner.
@@ -553,9 +601,11 @@ def _run(
     k, s = N, end_state
     while k > 0:
         entry = back[k][s]
-        assert entry is not None
-        i, prev, col, new_row = entry
-        placed.append(Placed(i, k, col, new_row))
+        assert entry >= 0
+        rest, new_row = divmod(entry, 2)
+        rest, col = divmod(rest, W)
+        i, prev = divmod(rest, n1)
+        placed.append(Placed(i, k, col - 3, bool(new_row)))
         k, s = i, prev
     placed.reverse()
 
@@ -584,7 +634,7 @@ def _run(
         row_best = INF  # the cheapest continuation after a row boundary at i
         cell_best = [INF] * n  # per column c: cheapest continuation placing a cell at c
         surplus_best = [INF] * (n + 1)
-        k_hi = min(N, i + MAX_JOIN)
+        k_hi = i + MAX_JOIN if i + MAX_JOIN < N else N
         for k in range(i + 1, k_hi + 1):
             if k > i + 1 and not joinable[k - 1]:
                 break
@@ -632,7 +682,7 @@ def _run(
                         if w < to_right[st]:
                             to_right[st] = w
         for st in range(n):
-            v = trail(st, e) + row_on
+            v = (trail_u[st] if not e else trail(st, e)) + row_on
             w = cp + to_right[st]
             if w < v:
                 v = w
@@ -650,43 +700,47 @@ def _run(
 
     # Through-costs: for each cell of the winner, the cheapest alignment that
     # places its first atom otherwise (another column, another extent).
-    win = {(p.start, p.end, p.column) for p in placed}
+    win = {p.start * _SPAN + p.end - p.start: p.column for p in placed}
     alt_at = [INF] * N  # per atom: the cheapest alignment not placing it as the winner does
     for k in range(1, N + 1):
+        Bk = B[k]
         for i in range(first_start[k - 1], k):
             col_fit, t_fit, s_fit, text = fits(i, k)
             if not text:
                 continue
             Fi = F[i]
             jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
-            if cell_in[i] is None:
+            iv = into_v[i]
+            if iv is None:
                 enter(i)
-            into = cell_in[i]
-            assert into is not None
-            rbase = row_in[i][0] + jc
-            Bk = B[k]
-            options: list[tuple[int, float]] = []
+                iv = into_v[i]
+                assert iv is not None
+            rbase = row_in[i] + jc
+            won = win.get(i * _SPAN + k - i, _NO_COLUMN)
+            # The cheapest placement other than the winner's (the first of equals).
+            alt, alt_c = INF, _NO_COLUMN
             for c in range(n):
-                into_c = into[c][0] + jc
+                into_c = iv[c] + jc
                 via_row = rbase + lead_sum[c]
-                options.append((c, (via_row if via_row < into_c else into_c) + col_fit[c] + Bk[c]))
-            options.append((TITLE, rbase + t_fit + Bk[DONE]))
-            sur = INF
-            extra = cell_p[i] + jc + s_fit
-            for st in range(n):
-                if Fi[st] < INF:
-                    w = Fi[st] + extra + Bk[st]
-                    if w < sur:
-                        sur = w
-            options.append((SURPLUS, sur))
-            for c, v in options:
-                if (i, k, c) in win or v == INF:
-                    continue
+                v = (via_row if via_row < into_c else into_c) + col_fit[c] + Bk[c]
+                if v < alt and c != won:
+                    alt, alt_c = v, c
+            v = rbase + t_fit + Bk[DONE]
+            if v < alt and won != TITLE:
+                alt, alt_c = v, TITLE
+            if won != SURPLUS:
+                extra = cell_p[i] + jc + s_fit
+                for st in range(n):
+                    if Fi[st] < INF:
+                        v = Fi[st] + extra + Bk[st]
+                        if v < alt:
+                            alt, alt_c = v, SURPLUS
+            if alt < INF:
                 for a in range(i, k):
-                    if v < alt_at[a]:
-                        alt_at[a] = v
+                    if alt < alt_at[a]:
+                        alt_at[a] = alt
                         if _DEBUG is not None:
-                            _DEBUG[a] = (i, k, c, v)
+                            _DEBUG[a] = (i, k, alt_c, alt)
 
     trace = [(p.start, p.end, p.column, 0, p.new_row) for p in placed]
     aligned = Aligned(
@@ -784,7 +838,7 @@ def align(
     """The cheapest alignment of `stream` to `columns`, prices learnt once.
     `simplify` converts a Traditional table's cells before they are judged
     (the words that judge them are Simplified)."""
-    fit_cache: dict[tuple[int, int], tuple[list[float], float, float, str]] = {}
+    fit_cache = _FitCache()
     # What the separators mean is learnt from the first rows: a long table
     # says nothing more about it, and the work stays linear.
     sample = _prefix(stream, LEARN_ATOMS)

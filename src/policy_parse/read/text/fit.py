@@ -18,6 +18,7 @@ import functools
 import unicodedata
 
 import attrs
+import regex
 
 from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
@@ -81,6 +82,12 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
     return endings, markers, timing, persons
 
 
+@functools.lru_cache(maxsize=2)
+def _timing(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of the timing words (常态, 定期 …) inside a cell, in one search."""
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 @functools.cache
 def _verbs() -> tuple[str, ...]:
     return tuple(load("columns")["cells"]["text_verbs"])
@@ -114,9 +121,16 @@ class Shape:
     sentence: bool = False
 
 
+_OPENERS = "(（〔【["
+_TO_SPACE = str.maketrans(dict.fromkeys("、，,；;\n", " "))
+
+
 def _items(text: str) -> list[str]:
     """A list cut at 、，；, line breaks and spaces, not inside brackets
     (相关县(市、区)政府 is one item)."""
+    if not any(b in text for b in _OPENERS):
+        # No bracket: every separator cuts (str.split() cuts at what isspace() is).
+        return text.translate(_TO_SPACE).split()
     out: list[str] = []
     depth = 0
     start = 0
@@ -133,21 +147,35 @@ def _items(text: str) -> list[str]:
 
 
 def _strip_markers(item: str, markers: tuple[str, ...]) -> str:
-    """县甲局牵头 → 县甲局, 县乙局等 → 县乙局: a role word ending the item."""
+    """县甲局牵头 → 县甲局, 县乙局等 → 县乙局: a role word ending the item.
+    The longest marker shorter than the item goes first, as in a scan of
+    `markers` longest first; looked up by suffix length, not marker by marker."""
+    by_length = _by_length(markers)
     changed = True
     while changed and item:
         changed = False
-        for m in markers:
-            if item.endswith(m) and len(item) > len(m):
-                item = item[: -len(m)]
+        size = len(item)
+        for length, words in by_length:
+            if size > length and item[-length:] in words:
+                item = item[:-length]
                 changed = True
                 break
     return item
 
 
-def _unit_like(
-    item: str, endings: tuple[str, ...], markers: tuple[str, ...], longest: int = 30
-) -> bool:
+@functools.lru_cache(maxsize=8)
+def _by_length(markers: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """`markers` grouped by length, longest first (two markers of one length
+    cannot both end an item, so the order inside a group does not matter)."""
+    lengths = sorted({len(m) for m in markers if m}, reverse=True)
+    return tuple((n, frozenset(m for m in markers if len(m) == n)) for n in lengths)
+
+
+@text_cache(maxsize=65536)
+def _unit_like(item: str, longest: int = 30) -> bool:
+    """Does `item` name a unit?  Kept per item: unit names repeat through a
+    table (the same 县甲局 on most rows), and the words judged by are fixed."""
+    endings, markers, _, _ = _words()
     item = item.strip("。.（）()【】[] ")
     if "(" in item or "（" in item:
         # 各县(区)政府, 县委组织部（县委人才办）: judge the name around the bracket.
@@ -180,13 +208,13 @@ def shape_of(text: str) -> Shape:
         return Shape(number=True, length=length)
     if _MARKER.match(compact):
         return Shape(marker=True, length=length)
-    endings, markers, timing, persons = _words()
+    _, _, timing, persons = _words()
     items = _items(s)
     # A name alone is short; a sentence may end like one (…创新中心。).
     longest = 30 if len(items) > 1 else _SINGLE_UNIT_MAX
-    unit_items = sum(1 for i in items if _unit_like(i, endings, markers, longest))
+    unit_items = sum(1 for i in items if _unit_like(i, longest))
     share = unit_items / len(items) if items else 0.0
-    deadline = length <= 24 and (bool(_DATE.search(s)) or any(w in s for w in timing))
+    deadline = length <= 24 and (bool(_DATE.search(s)) or bool(_timing(timing).search(s)))
     person = False
     if not unit_items and not deadline:
         names = [i for i in _ITEM_SEP.split(s.replace(" ", "")) if i] if " " not in s else [compact]

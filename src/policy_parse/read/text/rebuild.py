@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from ..._support.gc_pause import gc_paused
 from ...models import Paragraph, Residue, Span, Table
 from .align import (
     DOUBT,
@@ -203,6 +204,13 @@ def _numbers(s: Stream) -> int:
 
 def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     """A table whose header starts at line k (lines up to `end`), or None."""
+    # A long table's stream, alignment and grid are many small acyclic records:
+    # the collector would walk them over and over (_support/gc_pause.py).
+    with gc_paused():
+        return _read_table(lines, k, end)
+
+
+def _read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     header = find_header(lines, k, end)
     if header is None:
         return None

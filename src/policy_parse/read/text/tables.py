@@ -33,9 +33,11 @@ from ...models import Cell, Paragraph, Residue, Row, Span, Table
 _SPACE = lazy_compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 
-@text_cache()
+@text_cache(maxsize=65536)
 def norm_header(text: str) -> str:
-    """A header cell compared without width or whitespace (序 号 = 序号)."""
+    """A header cell compared without width or whitespace (序 号 = 序号).
+    Asked of every cell of a long table (a repeated header?): kept for as
+    many texts as the cell shapes are (read/text/fit.py)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
