@@ -23,6 +23,7 @@ from .worker import Children, finish_each, start_each
 
 __all__ = [
     "ENGINE_NAMES",
+    "OCR_ENGINE",
     "Damage",
     "StartedPages",
     "looks_truncated",
@@ -54,16 +55,36 @@ def truncated_error(what: str) -> CorruptFileError:
     )
 
 
-def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
-    if engine == "pdfium":
-        from .pdfium import PdfiumEngine
+OCR_ENGINE = "ocr"
+"""Every page read from its image (read.ocr), the text layer ignored."""
 
-        return PdfiumEngine(data, password, what)
+
+def _check_engine(engine: str) -> None:
+    if engine not in (*ENGINE_NAMES, OCR_ENGINE):
+        names = ", ".join((*ENGINE_NAMES, OCR_ENGINE))
+        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {names}")
+
+
+def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
+    """The engine; with the `[ocr]` extra installed, wrapped so that a page
+    with no text layer is read by OCR (every page for "ocr")."""
+    _check_engine(engine)
+    base: Engine
     if engine == "pdfplumber":
         from .plumber import PlumberEngine
 
-        return PlumberEngine(data, password, what)
-    raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+        base = PlumberEngine(data, password, what)
+    else:
+        from .pdfium import PdfiumEngine
+
+        base = PdfiumEngine(data, password, what)
+    from ..ocr import available
+
+    if engine == OCR_ENGINE or available():
+        from ..ocr.engine import OcrEngine
+
+        return OcrEngine(base, data, password, what, always=engine == OCR_ENGINE)
+    return base
 
 
 def read_layouts(
@@ -166,14 +187,13 @@ def start_pages(
     file), then fork the workers that read the pages, each within
     `memory_bytes`, all within `seconds` from now.  The budget's defaults
     are `Limits()`'s."""
-    if engine not in ENGINE_NAMES:
-        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+    _check_engine(engine)
     if looks_truncated(data):
         raise truncated_error(what)
     # Imported here, before the fork, so every worker inherits the module
     # instead of importing it again (a long-running caller reads many files).
     preload: tuple[str, ...] = (f"{__package__}.pdfium",)
-    if engine == "pdfium":
+    if engine != "pdfplumber":
         from . import pdfium  # noqa: F401
     else:
         import pdfplumber  # noqa: F401
