@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,9 +83,10 @@ def _seal(size: int, text: str) -> object:
     return img
 
 
-def scan_pages(pdf: Path, kind: ScanKind, pages: int | None = None) -> list[object]:
-    """`pdf`'s pages as PIL images, scanned as `kind` says (the seal on the
-    first page, over its lower right quarter, where a 公文 signs)."""
+def scan_pages(pdf: Path, kind: ScanKind, pages: Sequence[int] | None = None) -> list[object]:
+    """`pdf`'s pages (0-based indices; all by default) as PIL images, scanned
+    as `kind` says (the seal on the first of them, over its lower right
+    quarter, where a 公文 signs)."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image, ImageChops
@@ -93,11 +95,11 @@ def scan_pages(pdf: Path, kind: ScanKind, pages: int | None = None) -> list[obje
     doc = pdfium.PdfDocument(str(pdf))
     out = []
     try:
-        for i in range(len(doc) if pages is None else min(pages, len(doc))):
+        for i in range(len(doc)) if pages is None else pages:
             page = doc[i]
             img = page.render(scale=kind.dpi / 72).to_pil().convert("RGB")
             page.close()
-            if kind.seal and i == 0:
+            if kind.seal and not out:
                 size = int(1.6 * kind.dpi)  # a 4 cm seal
                 seal = _seal(size, "某某区管理委员会专用章")
                 layer = Image.new("RGB", img.size, (255, 255, 255))
@@ -124,7 +126,7 @@ def scan_pages(pdf: Path, kind: ScanKind, pages: int | None = None) -> list[obje
 
 
 def scan_pdf(
-    pdf: Path = SAMPLE_PDF, kind: ScanKind | None = None, pages: int | None = None
+    pdf: Path = SAMPLE_PDF, kind: ScanKind | None = None, pages: Sequence[int] | None = None
 ) -> bytes:
     """An image-only PDF of `pdf` scanned as `kind` (200 dpi colour with a seal)."""
     kind = kind or ScanKind()

@@ -82,7 +82,7 @@ def full_width(text: str) -> str:
     for i, ch in enumerate(text):
         if ch not in _FULL:
             continue
-        before = text[i - 1] if i > 0 else ""
+        before = out[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if (before and _wide(before)) or (after and _wide(after)):
             out[i] = _FULL[ch]

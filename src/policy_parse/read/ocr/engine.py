@@ -19,20 +19,16 @@ memory ceiling by `OCR_MEMORY_BYTES` first, once, and only then.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
-from ...errors import InputTooLargeError
 from ..layout.page_model import Edge, Engine, OcrFacts, PageModel, PaintKind
 from . import chars as _chars
-from . import image as _image
 
-__all__ = ["DPI", "OCR_MEMORY_BYTES", "OCR_PAGE_SECONDS", "OcrEngine", "describe", "needs_ocr"]
+__all__ = ["DPI", "OCR_MEMORY_BYTES", "OcrEngine", "describe", "needs_ocr"]
 
 DPI = 200  # rendering resolution: the recogniser reads 12 pt text well from 150 dpi up
-OCR_MEMORY_BYTES = 1024 * 1024 * 1024  # added to a worker's ceiling when it loads the model
-OCR_PAGE_SECONDS = 30.0  # one page read longer than this: the file is refused
+OCR_MEMORY_BYTES = 1536 * 1024 * 1024  # added to a worker's ceiling before its first OCR page
 _PX_PER_PT = DPI / 72
 
 _recognizer: Any = None
@@ -51,9 +47,17 @@ def describe() -> str:
     return f"rapidocr {v('rapidocr')} (PP-OCR models bundled), onnxruntime {v('onnxruntime')}"
 
 
+_raised = False
+
+
 def _raise_ceiling() -> None:
     """Lift this worker's address-space ceiling by `OCR_MEMORY_BYTES`
-    (a soft limit may go up to the hard one): the model's own needs."""
+    (a soft limit may go up to the hard one), once, before the first page
+    it reads by OCR imports OpenCV and onnxruntime and loads the model."""
+    global _raised
+    if _raised:
+        return
+    _raised = True
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows: no ceiling was set
@@ -74,7 +78,6 @@ def recognizer() -> Any:
     """RapidOCR with its bundled models, one thread, quiet: once per process."""
     global _recognizer
     if _recognizer is None:
-        _raise_ceiling()
         import cv2
         from rapidocr import RapidOCR
 
@@ -110,7 +113,10 @@ def _box(quad: Any) -> tuple[int, int, int, int]:
 
 def read_image(rgb: Any, number: int, width: float, height: float) -> PageModel:
     """One page's image (RGB at `DPI`) → its page model."""
+    _raise_ceiling()
     import numpy as np
+
+    from . import image as _image
 
     gray, colour = _image.ink_channel(rgb)
     gray, angle = _image.deskew(gray)
@@ -182,23 +188,16 @@ class OcrEngine:
     def _ocr(self, page: PageModel) -> PageModel:
         import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
+        _raise_ceiling()  # rendering at DPI and OpenCV count against it too
         if self._pdf is None:
             self._pdf = pdfium.PdfDocument(self._data, password=self._password or None)
-        started = time.monotonic()
         pdf_page = self._pdf[page.number - 1]
         try:
             bitmap = pdf_page.render(scale=_PX_PER_PT, rev_byteorder=True)
             rgb = bitmap.to_numpy()[:, :, :3]
         finally:
             pdf_page.close()
-        model = read_image(rgb, page.number, page.width, page.height)
-        spent = time.monotonic() - started
-        if spent > OCR_PAGE_SECONDS:
-            raise InputTooLargeError(
-                f"{self._what}, page {page.number} took {spent:.0f} s to OCR, over the "
-                f"{OCR_PAGE_SECONDS:g} s a page allows (docs/security.md, OCR)"
-            )
-        return model
+        return read_image(rgb, page.number, page.width, page.height)
 
     def close(self) -> None:
         if self._pdf is not None:

@@ -132,7 +132,7 @@ def ruling_segments(gray: Image, text_boxes: list[PixelBox], px_per_pt: float) -
     blanked = ink.copy()
     for x0, top, x1, bottom in text_boxes:
         inset = (bottom - top) // 6
-        blanked[top + inset : bottom - inset, x0 + 1 : x1 - 1] = 0
+        blanked[top + inset : bottom - inset, x0:x1] = 0
     out: list[Segment] = []
     for orientation, short, long_ in (("h", 18.0, 60.0), ("v", 9.0, 60.0)):
         lines = cv2.bitwise_or(

@@ -172,6 +172,31 @@ class StartedPages:
         self._children.cancel()
 
 
+def _ocr_seconds(
+    data: bytes, password: str | None, engine: str, parts: int, max_pages: int, per_page: float
+) -> float:
+    """The time the workers may need on top of `pdf_seconds` to read pages
+    by OCR: `per_page` for every page of the busiest worker, when OCR may
+    run at all (asked for, or the extra installed for pages with no text).
+    The page count is PDFium's (already imported here); a file it cannot
+    open gets nothing more, and the worker reports why."""
+    from ..ocr import available
+
+    if per_page <= 0 or (engine != OCR_ENGINE and not available()):
+        return 0.0
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    try:
+        doc = pdfium.PdfDocument(data, password=password or None)
+    except pdfium.PdfiumError:
+        return 0.0
+    try:
+        count = min(len(doc), max_pages)
+    finally:
+        doc.close()
+    return per_page * -(-count // parts)
+
+
 def start_pages(
     data: bytes,
     what: str,
@@ -182,6 +207,7 @@ def start_pages(
     memory_bytes: int = _default.PDF_MEMORY_BYTES,
     seconds: float = _default.PDF_SECONDS,
     max_pages: int = _default.MAX_PAGES,
+    ocr_page_seconds: float = _default.OCR_PAGE_SECONDS,
 ) -> StartedPages:
     """Check what can be checked without the engine (its name, a cut-off
     file), then fork the workers that read the pages, each within
@@ -203,6 +229,7 @@ def start_pages(
         preload = ("pdfplumber", f"{__package__}.plumber")
 
     parts = workers_for(workers)
+    seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds)
     children = start_each(
         read_layouts,
         [(data, what, max_pages, password, engine, part, parts) for part in range(parts)],

@@ -170,6 +170,7 @@ def start_pdf(
         memory_bytes=limits.pdf_memory_bytes,
         seconds=limits.pdf_seconds,
         max_pages=limits.max_pages,
+        ocr_page_seconds=limits.ocr_page_seconds,
     )
 
 
