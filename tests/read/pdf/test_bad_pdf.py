@@ -88,7 +88,7 @@ def test_a_pdf_with_only_an_owner_password_opens_without_one(engine: str) -> Non
 # --- no text, damaged --------------------------------------------------------------
 
 
-def test_an_image_only_pdf_says_ocr_is_out_of_scope(engine: str) -> None:
+def test_an_image_only_pdf_says_what_ocr_did_or_how_to_install_it(engine: str) -> None:
     data = build_pdf([Page(image=True), Page(image=True)])
     with pytest.raises(NoTextLayerError, match="OCR"):
         _timed(read_document, data, pdf_engine=engine)

@@ -98,11 +98,20 @@ def recognizer() -> Any:
     return _recognizer
 
 
+# A scan's image covers most of its page; a logo or a small figure does not.
+_SCAN_SHARE = 0.5
+
+
 def needs_ocr(page: PageModel) -> bool:
-    """A page that draws an image and no text: a scan."""
+    """A page that draws no text and an image over most of it: a scan."""
     if any(c.text.strip() for c in page.chars) or page.hidden:
         return False
-    return any(p.kind is PaintKind.IMAGE for p in page.paints)
+    area = page.width * page.height
+    return any(
+        p.kind is PaintKind.IMAGE
+        and (p.box[2] - p.box[0]) * (p.box[3] - p.box[1]) >= _SCAN_SHARE * area
+        for p in page.paints
+    )
 
 
 def _box(quad: Any) -> tuple[int, int, int, int]:

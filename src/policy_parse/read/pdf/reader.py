@@ -112,7 +112,9 @@ def _no_text(what: str, layouts: list[Layout]) -> NoTextLayerError:
             f"{what} has no text layer (scanned or image-only pages); the OCR that reads "
             f"scans is an optional extra: {INSTALL_HINT}"
         )
-    return NoTextLayerError(f"{what} has no text layer and no image to read by OCR")
+    return NoTextLayerError(
+        f"{what} has no text layer, and no page image large enough to be a scan for OCR to read"
+    )
 
 
 def _ocr_source(read: list[Layout]) -> str:
