@@ -172,7 +172,11 @@ def _read_pdf(
         Source(path=path, format=Format.PDF, sha256=""),
         limits,
         password=password,
-        engine=pdf_engine if pdf_engine in ("pdfplumber", "ocr") else "pdfium",
+        engine="pdfplumber"
+        if pdf_engine == "pdfplumber"
+        else "ocr"
+        if pdf_engine == "ocr"
+        else "pdfium",
         while_waiting=meanwhile,
         started=started,
     )

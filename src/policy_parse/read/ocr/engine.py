@@ -179,10 +179,7 @@ class OcrEngine:
         self._what = what
         self._always = always
         self._pdf: Any = None
-
-    @property
-    def damage(self) -> list[str]:
-        return self._base.damage
+        self.damage = base.damage  # the same list: the base engine adds to it
 
     def page_count(self) -> int:
         return self._base.page_count()

@@ -131,6 +131,11 @@ def _ocr_source(read: list[Layout]) -> str:
     return f"{engine}; pages {said}"
 
 
+def _rounded(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = box
+    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
 def _ocr_residue(lay: Layout) -> list[Residue]:
     """What OCR doubted on a page (kept in the text) and the seals it set aside."""
     facts = lay.ocr
@@ -140,14 +145,12 @@ def _ocr_residue(lay: Layout) -> list[Residue]:
         Residue(
             text="",
             reason=f"OCR doubt: read with confidence {score:.2f}: {text}",
-            span=Span(page=lay.page, bbox=tuple(round(v, 1) for v in box)),
+            span=Span(page=lay.page, bbox=_rounded(box)),
         )
         for text, score, box in facts.doubts
     ]
     out.extend(
-        Residue(
-            text="", reason="seal", span=Span(page=lay.page, bbox=tuple(round(v, 1) for v in box))
-        )
+        Residue(text="", reason="seal", span=Span(page=lay.page, bbox=_rounded(box)))
         for box in facts.seals
     )
     return out
