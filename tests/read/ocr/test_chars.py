@@ -24,6 +24,9 @@ def test_ascii_punctuation_next_to_chinese_becomes_full_width() -> None:
     # Between digits or Latin letters it stays ASCII: a time, a version.
     assert full_width("8:30 v1,2 (a)") == "8:30 v1,2 (a)"
     assert full_width("号)") == "号）"
+    # A 文号's year: 〔〕 beside Chinese, left alone elsewhere.
+    assert full_width("某发[2021]7号") == "某发〔2021〕7号"
+    assert full_width("see [2021] and [12345]") == "see [2021] and [12345]"
 
 
 def test_line_starts_wandering_within_half_an_em_snap_to_the_margin() -> None:

@@ -76,8 +76,22 @@ def _units(text: str) -> list[float]:
     return [1.0 if _wide(ch) else 0.5 for ch in text]
 
 
+def _years_bracketed(text: str) -> str:
+    """[2020] next to a Chinese character → 〔2020〕: a 文号's year is set in
+    〔〕 (GB/T 9704), which the recogniser reads as ASCII brackets."""
+    out = list(text)
+    for i in range(len(text) - 5):
+        if text[i] == "[" and text[i + 5] == "]" and text[i + 1 : i + 5].isdigit():
+            near = (text[i - 1] if i > 0 else "") + (text[i + 6] if i + 6 < len(text) else "")
+            if any(_wide(ch) for ch in near):
+                out[i], out[i + 5] = "〔", "〕"
+    return "".join(out)
+
+
 def full_width(text: str) -> str:
-    """ASCII ( ) : , ; ! ? next to a Chinese character → the full-width form."""
+    """ASCII ( ) : , ; ! ? next to a Chinese character → the full-width form,
+    and a bracketed year beside one → 〔year〕."""
+    text = _years_bracketed(text)
     out = list(text)
     for i, ch in enumerate(text):
         if ch not in _FULL:
