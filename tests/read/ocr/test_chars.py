@@ -97,3 +97,22 @@ def test_no_text_is_lost_but_spaces() -> None:
     lines = [_line("第一 行:内容", 72.0, 100.0), _line("abc 123", 72.0, 124.0)]
     placed = place_lines(lines)
     assert "".join(c.text for c in placed.chars) == "第一行：内容abc123"
+
+
+def test_lines_in_a_table_cell_snap_to_the_pages_cell_padding_not_the_margin() -> None:
+    cells = [(300.0, 100.0, 400.0, 200.0), (400.0, 100.0, 500.0, 200.0)]
+    lines = [
+        _line("某某某某某某", 303.0, 110.0, em=10.0),
+        _line("某某某某某某", 305.5, 124.0, em=10.0),  # 2.5 pt further in: OCR jitter
+        _line("某某某某某", 403.0, 110.0, em=10.0),
+        _line("方面", 301.0, 140.0, em=13.0),  # a short, letter-spaced header
+        _line("7", 345.0, 160.0, em=10.0),  # a centred 序号 stays where it is
+    ]
+    placed = place_lines(lines, cells)
+    starts: dict[tuple[float, bool], float] = {}
+    for c in placed.chars:
+        key = (c.top, c.x0 >= 400)
+        starts[key] = min(starts.get(key, 1e9), c.x0)
+    assert placed.em == 10.0  # the padding is the median of 3, 5.5, 3 and 1
+    lefts = sorted(round(x, 2) for x in starts.values())
+    assert lefts == [303.0, 303.0, 303.0, 345.0, 403.0]

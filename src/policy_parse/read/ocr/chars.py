@@ -13,7 +13,9 @@ each (half an em for ASCII), so that:
   its own.
 * **line starts snapped to the margin**: a line starting within
   `_SNAP` em of the left margin (or of one or two em of indent past it)
-  starts exactly there, as typeset text does.
+  starts exactly there, as typeset text does; a line in a table cell, at
+  the page's cell padding from the cell's left rule, so that the layout
+  code measures one padding and tells a wrapped cell line from a break.
 * **ASCII punctuation between Chinese characters made full-width**: the
   recogniser often reads （ as (, ： as :, and the later stages read
   full-width punctuation in Chinese text.
@@ -124,8 +126,27 @@ def _margin(starts: Sequence[float], em: float) -> float | None:
     return None
 
 
-def place_lines(lines: Sequence[OcrLine]) -> Placed:
-    """The characters of a page's OCR lines (module docstring)."""
+def _cell_of(box: Box, cells: Sequence[Box]) -> Box | None:
+    mx, my = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return next((c for c in cells if c[0] <= mx <= c[2] and c[1] <= my <= c[3]), None)
+
+
+def _cell_padding(lines: Sequence[OcrLine], cells: Sequence[Box], em: float) -> float | None:
+    """The page's cell padding: the median distance from a cell's left rule
+    to the start of its left-aligned lines (those starting within an em of
+    it; a centred 序号 starts further in)."""
+    gaps = []
+    for ln in lines:
+        cell = _cell_of(ln.box, cells)
+        if cell is not None and 0 <= ln.box[0] - cell[0] <= em:
+            gaps.append(ln.box[0] - cell[0])
+    return median(gaps) if gaps else None
+
+
+def place_lines(lines: Sequence[OcrLine], cells: Sequence[Box] = ()) -> Placed:
+    """The characters of a page's OCR lines (module docstring); `cells`,
+    the boxes of the table cells found in the image: a line in a cell is
+    snapped to the cell's padding, not to the page margin."""
     kept: list[OcrLine] = []
     hidden: list[tuple[Char, str]] = []
     for ln in lines:
@@ -160,8 +181,14 @@ def place_lines(lines: Sequence[OcrLine]) -> Placed:
         if sum(_units(t := ln.text.strip())) >= 4
     ]
     page_em = median(ems) if ems else 12.0
-    starts = [ln.box[0] for ln in kept if sum(_units(ln.text.strip())) >= 10]
+    in_cell = {id(ln): _cell_of(ln.box, cells) for ln in kept} if cells else {}
+    starts = [
+        ln.box[0]
+        for ln in kept
+        if sum(_units(ln.text.strip())) >= 10 and in_cell.get(id(ln)) is None
+    ]
     margin = _margin(starts, page_em)
+    pad = _cell_padding(kept, cells, page_em) if cells else None
     chars: list[Char] = []
     doubts: list[tuple[str, float, Box]] = []
     for ln in kept:
@@ -169,8 +196,14 @@ def place_lines(lines: Sequence[OcrLine]) -> Placed:
         x0, top, x1, bottom = ln.box
         units = sum(_units(text))
         own = (x1 - x0) / max(0.5, units)
-        em = own if units >= 2 and abs(own - page_em) > _OWN_EM * page_em else page_em
-        if margin is not None and em == page_em:
+        # A line of two or three characters may be letter-spaced (方　面):
+        # too short to measure its own size.
+        em = own if units >= 4 and abs(own - page_em) > _OWN_EM * page_em else page_em
+        cell = in_cell.get(id(ln))
+        if cell is not None:
+            if pad is not None and abs(x0 - cell[0] - pad) <= _SNAP * page_em:
+                x0 = cell[0] + pad
+        elif margin is not None and em == page_em:
             for indent in (0.0, 1.0, 2.0):
                 at = margin + indent * em
                 if abs(x0 - at) <= _SNAP * em:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..layout.page_model import Edge, Engine, OcrFacts, PageModel, PaintKind
+from ..layout.tables import find_tables
 from . import chars as _chars
 
 __all__ = ["DPI", "OCR_MEMORY_BYTES", "OcrEngine", "describe", "needs_ocr"]
@@ -148,11 +149,12 @@ def read_image(rgb: Any, number: int, width: float, height: float) -> PageModel:
         lines.append(
             _chars.OcrLine(text, (x0 / k, top / k, x1 / k, bottom / k), float(score), share)
         )
-    placed = _chars.place_lines(lines)
     edges = [
         Edge(o, a / k, b / k, c / k, d / k)
         for o, a, b, c, d in _image.ruling_segments(gray, pixel_boxes, k)
     ]
+    cells = [box for table in find_tables(edges) for box in table.cells]
+    placed = _chars.place_lines(lines, cells)
     facts = OcrFacts(
         engine=describe(),
         doubts=placed.doubts,
