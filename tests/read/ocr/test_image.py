@@ -82,3 +82,14 @@ def test_red_seal_ink_vanishes_from_the_ink_channel_and_is_found(page: object) -
     assert len(boxes) == 1
     x0, top, x1, bottom = boxes[0]
     assert abs((x0 + x1) / 2 - 1000) < 10 and abs((top + bottom) / 2 - 600) < 10
+
+
+def test_a_page_with_no_ink_is_blank_and_a_line_of_text_is_not(page: object) -> None:
+    import numpy as np
+
+    from policy_parse.read.ocr.image import blank
+
+    tinted = np.full((2339, 1654), 235, np.uint8)
+    assert blank(tinted)
+    tinted[1000:1030, 200:1400] = 20  # one line of ink
+    assert not blank(tinted)

@@ -129,6 +129,8 @@ def read_image(rgb: Any, number: int, width: float, height: float) -> PageModel:
     from . import image as _image
 
     gray, colour = _image.ink_channel(rgb)
+    if _image.blank(gray):  # nothing to read: the model is not even loaded
+        return PageModel(number, width, height, [], [], ocr=OcrFacts(engine=describe()))
     gray, angle = _image.deskew(gray)
     red = _image.rotate(_image.red_mask(rgb), angle) if colour else None
     seals = _image.red_boxes(red, _PX_PER_PT) if red is not None else []

@@ -24,7 +24,15 @@ from typing import Any
 import cv2
 import numpy as np
 
-__all__ = ["MAX_SKEW", "Segment", "deskew", "ink_channel", "red_boxes", "ruling_segments"]
+__all__ = [
+    "MAX_SKEW",
+    "Segment",
+    "blank",
+    "deskew",
+    "ink_channel",
+    "red_boxes",
+    "ruling_segments",
+]
 
 Image = Any  # numpy.ndarray: OpenCV's and numpy's stubs disagree on its parameters
 Segment = tuple[str, float, float, float, float]  # orientation, x0, top, x1, bottom (pixels)
@@ -72,6 +80,16 @@ def red_boxes(mask: Image, px_per_pt: float) -> list[PixelBox]:
         if w >= least and h >= least:
             out.append((x, y, x + w, y + h))
     return out
+
+
+# A page with less than this share of dark pixels holds no text to read
+# (a blank or uniformly tinted page; a line of text is well over it).
+_BLANK_SHARE = 0.0005
+
+
+def blank(gray: Image) -> bool:
+    """No ink on the page: no pixel darker than mid-grey, or almost none."""
+    return bool((gray < 128).mean() < _BLANK_SHARE)
 
 
 def binarize(gray: Image) -> Image:
