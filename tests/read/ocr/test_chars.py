@@ -20,9 +20,11 @@ def _line(text: str, x0: float, top: float, em: float = 16.0, score: float = 0.9
 
 
 def test_ascii_punctuation_next_to_chinese_becomes_full_width() -> None:
-    assert full_width("牵头部门:某局,配合(试行);") == "牵头部门：某局，配合（试行）；"
+    assert full_width("牵头部门:某局;配合(试行);") == "牵头部门：某局；配合（试行）；"
+    # A comma is read as typed: the recogniser tells , from ，.
+    assert full_width("某局,某办，某委") == "某局,某办，某委"
     # Between digits or Latin letters it stays ASCII: a time, a version.
-    assert full_width("8:30 v1,2 (a)") == "8:30 v1,2 (a)"
+    assert full_width("8:30 v1.2 (a)") == "8:30 v1.2 (a)"
     assert full_width("号)") == "号）"
     # A 文号's year: 〔〕 beside Chinese, left alone elsewhere.
     assert full_width("某发[2021]7号") == "某发〔2021〕7号"

@@ -18,7 +18,8 @@ each (half an em for ASCII), so that:
   code measures one padding and tells a wrapped cell line from a break.
 * **ASCII punctuation between Chinese characters made full-width**: the
   recogniser often reads （ as (, ： as :, and the later stages read
-  full-width punctuation in Chinese text.
+  full-width punctuation in Chinese text.  Not the comma: the recogniser
+  reads `,` and `，` apart, and a notice may have typed either.
 
 Some lines are set aside instead (`hidden`, each with its reason, so they
 reach the residue, never silently dropped): a line the recogniser itself
@@ -48,7 +49,9 @@ LOW_REASON = "OCR low confidence"
 VERTICAL_REASON = "vertical text in a scan (a seal or a margin note?)"
 SEAL_REASON = "seal"
 
-_FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "!": "！", "?": "？"}
+# The comma is not here: the recogniser tells `,` from `，` (a full-width
+# comma sits mid-em with space after it), and a notice may type either.
+_FULL = {"(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -91,7 +94,7 @@ def _years_bracketed(text: str) -> str:
 
 
 def full_width(text: str) -> str:
-    """ASCII ( ) : , ; ! ? next to a Chinese character → the full-width form,
+    """ASCII ( ) : ; ! ? next to a Chinese character → the full-width form,
     and a bracketed year beside one → 〔year〕."""
     text = _years_bracketed(text)
     out = list(text)
