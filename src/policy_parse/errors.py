@@ -32,7 +32,11 @@ class EncryptedDocumentError(PolicyParseError):
 
 
 class NoTextLayerError(PolicyParseError, ValueError):
-    """A PDF with no extractable text (scanned pages); OCR is out of scope."""
+    """A PDF with no extractable text (scanned pages) that OCR did not read."""
+
+
+class OcrNotInstalledError(NoTextLayerError):
+    """A scanned PDF, and the `[ocr]` extra that would read it is not installed."""
 
 
 class InputTooLargeError(PolicyParseError, ValueError):

@@ -147,6 +147,9 @@ class Source:
     path: str | None
     format: Format
     sha256: str
+    # The OCR engine and its version when pages were read from their image
+    # (read.ocr), with the pages it read; None when every page had text.
+    ocr: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -110,6 +110,7 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
         default="pdfium",
         help=cli("pdf_engine", lang),
     )
+    p.add_argument("--ocr", action="store_true", help=cli("ocr", lang))
     p.add_argument("--stage", choices=("read", "notice"), default="notice", help=cli("stage", lang))
     p.add_argument("--version", action=version_action, nargs=0, help=cli("version", lang))
     p.add_argument("--debug", action="store_true", help=cli("debug", lang))
@@ -122,7 +123,10 @@ def parse_args(
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = lang_of(argv)
     with speaking(lang):
-        return parser(lang, version_action).parse_args(argv)
+        args = parser(lang, version_action).parse_args(argv)
+    if args.ocr:  # every page read from its image: the "ocr" engine (read.ocr)
+        args.pdf_engine = "ocr"
+    return args
 
 
 def output_format(args: argparse.Namespace, *, batch: bool) -> str:

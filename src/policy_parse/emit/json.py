@@ -252,6 +252,8 @@ def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
             "table_header_repeats": notice.table_header_repeats,
             # How a table copied as text was rebuilt (read/text/align.py), or null.
             "table_alignment": _alignment(notice.table_alignment),
+            # Pages read from their image: the OCR engine, its version, the pages.
+            **({"ocr": notice.source.ocr} if notice.source.ocr else {}),
         },
         "notice": {
             "issuer": h.issuer,
@@ -314,7 +316,11 @@ def document_to_dict(document: Document) -> dict[str, Any]:
                 )
             blocks.append({"table": rows, "span": _span(b.span)})
     return {
-        "source": {"path": document.source.path, "format": document.source.format.value},
+        "source": {
+            "path": document.source.path,
+            "format": document.source.format.value,
+            **({"ocr": document.source.ocr} if document.source.ocr else {}),
+        },
         "blocks": blocks,
         "residue": [
             {"text": r.text, "reason": r.reason, "span": _span(r.span)} for r in document.residue

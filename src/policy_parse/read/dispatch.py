@@ -128,12 +128,13 @@ def read_document(
 ) -> Document:
     """Read a notice from a path (a `str` or path-like, always a path, even
     one holding a line break) or a file's raw bytes; already-decoded text
-    goes to `read_text_document`.  `pdf_engine` ("pdfium" or "pdfplumber") matters for PDFs only, and so
+    goes to `read_text_document`.  `pdf_engine` ("pdfium", "pdfplumber", or "ocr": every page
+    read from its image, read.ocr) matters for PDFs only, and so
     does `while_waiting`: run in this process while workers read the pages
     (the pipeline readies its text stages then, warmup.py)."""
     limits = limits or Limits()
-    if pdf_engine not in ("pdfium", "pdfplumber"):
-        raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium or pdfplumber")
+    if pdf_engine not in ("pdfium", "pdfplumber", "ocr"):
+        raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium, pdfplumber or ocr")
     data, path = _load(source, limits)
     return _memory_is_input_too_large(
         lambda: _read_bytes(data, path, limits, password, pdf_engine, while_waiting), len(data)
@@ -171,7 +172,11 @@ def _read_pdf(
         Source(path=path, format=Format.PDF, sha256=""),
         limits,
         password=password,
-        engine="pdfplumber" if pdf_engine == "pdfplumber" else "pdfium",
+        engine="pdfplumber"
+        if pdf_engine == "pdfplumber"
+        else "ocr"
+        if pdf_engine == "ocr"
+        else "pdfium",
         while_waiting=meanwhile,
         started=started,
     )

@@ -11,3 +11,6 @@ PDF_MEMORY_BYTES = 256 * 1024 * 1024
 PDF_SECONDS = 120.0
 PDF_WORKERS = 2
 MAX_PAGES = 2_000
+# Scanned pages (read/ocr): the clock a PDF's workers get grows by this for
+# every page a worker may have to read by OCR (~6 s of CPU a page here).
+OCR_PAGE_SECONDS = 30.0

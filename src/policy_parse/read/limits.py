@@ -25,6 +25,9 @@ class Limits:
     # own pdf_memory_bytes.  1 reads the whole file in one worker.
     pdf_workers: int = _pdf.PDF_WORKERS
     max_pages: int = _pdf.MAX_PAGES
+    # With the [ocr] extra, pdf_seconds grows by this for every page a worker
+    # may read by OCR (docs/security.md, "OCR").
+    ocr_page_seconds: float = _pdf.OCR_PAGE_SECONDS
     # Word itself stops at 63 columns; a few kilobytes of XML claiming
     # w:gridSpan="1000000000" must not become a billion cells.
     max_grid_columns: int = 256

@@ -300,7 +300,9 @@ def read_ofd(data: bytes, source: Source, limits: Limits) -> Document:
     if not layouts:
         raise CorruptFileError(f"{what} has no pages (its Document.xml lists none)")
     if not any(lay.has_text for lay in layouts):
-        raise NoTextLayerError(f"{what} draws no text (image-only pages): run OCR on it first")
+        raise NoTextLayerError(
+            f"{what} draws no text (image-only pages): OCR reads scanned PDFs, not OFD yet"
+        )
     blocks, residue = layouts_to_blocks(layouts)
     if not blocks and not residue:
         raise EmptyDocumentError(f"{what} holds no text")

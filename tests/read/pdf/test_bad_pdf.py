@@ -88,9 +88,15 @@ def test_a_pdf_with_only_an_owner_password_opens_without_one(engine: str) -> Non
 # --- no text, damaged --------------------------------------------------------------
 
 
-def test_an_image_only_pdf_says_ocr_is_out_of_scope(engine: str) -> None:
+def test_an_image_only_pdf_without_the_ocr_extra_says_how_to_install_it(
+    engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With the extra the page is read by OCR: tests/read/ocr/test_missing.py.
+    from policy_parse.read import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     data = build_pdf([Page(image=True), Page(image=True)])
-    with pytest.raises(NoTextLayerError, match="OCR"):
+    with pytest.raises(NoTextLayerError, match=r"pip install 'policy_parse\[ocr\]'"):
         _timed(read_document, data, pdf_engine=engine)
 
 

@@ -23,7 +23,17 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
 
-__all__ = ["Box", "Char", "Edge", "Engine", "PageModel", "Paint", "PaintKind", "is_white"]
+__all__ = [
+    "Box",
+    "Char",
+    "Edge",
+    "Engine",
+    "OcrFacts",
+    "PageModel",
+    "Paint",
+    "PaintKind",
+    "is_white",
+]
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -87,6 +97,17 @@ class Paint:
 
 
 @dataclass(slots=True)
+class OcrFacts:
+    """What OCR knows of a page and a PDF does not (read.ocr): who read it,
+    the lines it kept but doubted (text, confidence, box) and the red seals
+    it set aside (their boxes)."""
+
+    engine: str
+    doubts: list[tuple[str, float, Box]] = field(default_factory=list)
+    seals: list[Box] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class PageModel:
     number: int  # 1-based
     width: float
@@ -101,6 +122,8 @@ class PageModel:
     paints: list[Paint] = field(default_factory=list)
     # The crop box (what a viewer shows) where it is smaller than the page.
     crop: Box | None = None
+    # Set when the page was read from its image by OCR (read.ocr).
+    ocr: OcrFacts | None = None
 
 
 class Engine(Protocol):

@@ -22,7 +22,7 @@ from operator import attrgetter
 
 from .hidden import split_hidden
 from .lines import Line, dedupe, group_lines
-from .page_model import Char, Edge, PageModel
+from .page_model import Char, Edge, OcrFacts, PageModel
 
 __all__ = ["Grid", "GridCell", "Layout", "RawTable", "find_tables", "page_to_layout"]
 
@@ -278,6 +278,7 @@ class Layout:
     has_text: bool
     drawn: int = 0  # characters other than spaces
     garbled: int = 0  # of them, unreadable: (cid:N), private use, U+FFFD
+    ocr: OcrFacts | None = None  # the page was read by OCR (PageModel.ocr)
 
 
 def _table_to_grid(table: RawTable, page: int) -> tuple[Grid, list[list[int]]] | None:
@@ -424,6 +425,7 @@ def page_to_layout(page: PageModel) -> Layout:
         has_text=has_text,
         drawn=drawn,
         garbled=sum(n for text, n in inked if _garbled(text)),
+        ocr=page.ocr,
     )
 
 

@@ -23,6 +23,7 @@ from .worker import Children, finish_each, start_each
 
 __all__ = [
     "ENGINE_NAMES",
+    "OCR_ENGINE",
     "Damage",
     "StartedPages",
     "looks_truncated",
@@ -54,16 +55,36 @@ def truncated_error(what: str) -> CorruptFileError:
     )
 
 
-def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
-    if engine == "pdfium":
-        from .pdfium import PdfiumEngine
+OCR_ENGINE = "ocr"
+"""Every page read from its image (read.ocr), the text layer ignored."""
 
-        return PdfiumEngine(data, password, what)
+
+def _check_engine(engine: str) -> None:
+    if engine not in (*ENGINE_NAMES, OCR_ENGINE):
+        names = ", ".join((*ENGINE_NAMES, OCR_ENGINE))
+        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {names}")
+
+
+def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
+    """The engine; with the `[ocr]` extra installed, wrapped so that a page
+    with no text layer is read by OCR (every page for "ocr")."""
+    _check_engine(engine)
+    base: Engine
     if engine == "pdfplumber":
         from .plumber import PlumberEngine
 
-        return PlumberEngine(data, password, what)
-    raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+        base = PlumberEngine(data, password, what)
+    else:
+        from .pdfium import PdfiumEngine
+
+        base = PdfiumEngine(data, password, what)
+    from ..ocr import available
+
+    if engine == OCR_ENGINE or available():
+        from ..ocr.engine import OcrEngine
+
+        return OcrEngine(base, data, password, what, always=engine == OCR_ENGINE)
+    return base
 
 
 def read_layouts(
@@ -151,6 +172,31 @@ class StartedPages:
         self._children.cancel()
 
 
+def _ocr_seconds(
+    data: bytes, password: str | None, engine: str, parts: int, max_pages: int, per_page: float
+) -> float:
+    """The time the workers may need on top of `pdf_seconds` to read pages
+    by OCR: `per_page` for every page of the busiest worker, when OCR may
+    run at all (asked for, or the extra installed for pages with no text).
+    The page count is PDFium's (already imported here); a file it cannot
+    open gets nothing more, and the worker reports why."""
+    from ..ocr import available
+
+    if per_page <= 0 or (engine != OCR_ENGINE and not available()):
+        return 0.0
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    try:
+        doc = pdfium.PdfDocument(data, password=password or None)
+    except pdfium.PdfiumError:
+        return 0.0
+    try:
+        count = min(len(doc), max_pages)
+    finally:
+        doc.close()
+    return per_page * -(-count // parts)
+
+
 def start_pages(
     data: bytes,
     what: str,
@@ -161,19 +207,19 @@ def start_pages(
     memory_bytes: int = _default.PDF_MEMORY_BYTES,
     seconds: float = _default.PDF_SECONDS,
     max_pages: int = _default.MAX_PAGES,
+    ocr_page_seconds: float = _default.OCR_PAGE_SECONDS,
 ) -> StartedPages:
     """Check what can be checked without the engine (its name, a cut-off
     file), then fork the workers that read the pages, each within
     `memory_bytes`, all within `seconds` from now.  The budget's defaults
     are `Limits()`'s."""
-    if engine not in ENGINE_NAMES:
-        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+    _check_engine(engine)
     if looks_truncated(data):
         raise truncated_error(what)
     # Imported here, before the fork, so every worker inherits the module
     # instead of importing it again (a long-running caller reads many files).
     preload: tuple[str, ...] = (f"{__package__}.pdfium",)
-    if engine == "pdfium":
+    if engine != "pdfplumber":
         from . import pdfium  # noqa: F401
     else:
         import pdfplumber  # noqa: F401
@@ -183,6 +229,7 @@ def start_pages(
         preload = ("pdfplumber", f"{__package__}.plumber")
 
     parts = workers_for(workers)
+    seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds)
     children = start_each(
         read_layouts,
         [(data, what, max_pages, password, engine, part, parts) for part in range(parts)],

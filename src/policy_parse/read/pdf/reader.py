@@ -20,7 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
+import attrs
+
+from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError, OcrNotInstalledError
 from ...models import Document, Residue, Source, Span
 from ..layout.blocks import layouts_to_blocks
 from ..layout.tables import Layout
@@ -36,9 +38,10 @@ __all__ = [
     "start_pdf",
 ]
 
-PdfEngine = Literal["pdfium", "pdfplumber"]
+PdfEngine = Literal["pdfium", "pdfplumber", "ocr"]
 ENGINES: tuple[PdfEngine, ...] = ENGINE_NAMES
-"""The PDF engines, the default first."""
+"""The PDF engines that read a text layer, the default first ("ocr", which
+reads every page from its image, is apart: read.ocr)."""
 
 
 # Above this share of unreadable characters the text layer is garbage, not a
@@ -77,23 +80,80 @@ def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Sou
     if not layouts:
         raise CorruptFileError(f"{what} has no pages")
     if not any(lay.has_text for lay in layouts):
-        raise NoTextLayerError(
-            f"{what} has no text layer (scanned or image-only pages): run OCR on it first; "
-            "OCR is out of scope for policy_parse"
-        )
+        raise _no_text(what, layouts)
     drawn = sum(lay.drawn for lay in layouts)
     garbled = sum(lay.garbled for lay in layouts)
     if garbled > _GARBLED_SHARE * drawn:
         raise NoTextLayerError(
             f"{what}'s text layer is unreadable: {garbled} of its {drawn} characters have no "
             "Unicode meaning (unmapped glyphs or private-use codes, a font without a ToUnicode "
-            "map); run OCR on it first, OCR is out of scope for policy_parse"
+            "map); read its pages from their image instead: ocr=True (CLI: --ocr)"
         )
     blocks, residue = layouts_to_blocks(layouts)
     if not blocks and not residue:
         raise EmptyDocumentError(f"{what} holds no text")
     found = tuple(residue) + tuple(_residue(d) for d in damage)
+    read = [lay for lay in layouts if lay.ocr is not None]
+    if read:
+        source = attrs.evolve(source, ocr=_ocr_source(read))
+        found += tuple(r for lay in read for r in _ocr_residue(lay))
     return Document(source=source, blocks=tuple(blocks), residue=found)
+
+
+def _no_text(what: str, layouts: list[Layout]) -> NoTextLayerError:
+    from ..ocr import INSTALL_HINT, available
+
+    if any(lay.ocr is not None for lay in layouts):
+        return NoTextLayerError(
+            f"{what} has no text layer, and OCR found no text on its pages either"
+        )
+    if not available():
+        return OcrNotInstalledError(
+            f"{what} has no text layer (scanned or image-only pages); the OCR that reads "
+            f"scans is an optional extra: {INSTALL_HINT}"
+        )
+    return NoTextLayerError(
+        f"{what} has no text layer, and no page image large enough to be a scan for OCR to read"
+    )
+
+
+def _ocr_source(read: list[Layout]) -> str:
+    """`source.ocr`: the engine and the pages it read."""
+    engine = next(lay.ocr.engine for lay in read if lay.ocr is not None)
+    pages = [lay.page for lay in read]
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    said = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    return f"{engine}; pages {said}"
+
+
+def _rounded(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = box
+    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
+def _ocr_residue(lay: Layout) -> list[Residue]:
+    """What OCR doubted on a page (kept in the text) and the seals it set aside."""
+    facts = lay.ocr
+    if facts is None:
+        return []
+    out = [
+        Residue(
+            text="",
+            reason=f"OCR doubt: read with confidence {score:.2f}: {text}",
+            span=Span(page=lay.page, bbox=_rounded(box)),
+        )
+        for text, score, box in facts.doubts
+    ]
+    out.extend(
+        Residue(text="", reason="seal", span=Span(page=lay.page, bbox=_rounded(box)))
+        for box in facts.seals
+    )
+    return out
 
 
 def start_pdf(
@@ -115,6 +175,7 @@ def start_pdf(
         memory_bytes=limits.pdf_memory_bytes,
         seconds=limits.pdf_seconds,
         max_pages=limits.max_pages,
+        ocr_page_seconds=limits.ocr_page_seconds,
     )
 
 
