@@ -17,13 +17,16 @@ decides one of three things:
 A cell may also stand alone as a row (a group title), be the header again (a
 page break), or fit no column at all (one cell too many: that row cannot be
 aligned).  Every choice has a price: the cell's fit to the column's kind
-(read/text/fit.py), the gaps', and the separator's.  What a separator means
+(read/text/fit.py), the gaps' (read/text/gaps.py), and the separator's
+(read/text/separators.py).  What a separator means
 differs from table to table (a blank line ends a row in one, a cell in the
 next), so its prices are learnt: first from how the header itself was
 written, then again from the first alignment's own choices (one round of
 re-estimation).  Dynamic programming finds the cheapest alignment; a backward
 pass gives, for every cell, the cheapest alignment that places it otherwise,
 so the rows whose runner-up is close are known and reported as doubtful.
+The result is an `Aligned` (read/text/placed.py), laid out as a grid by
+read/text/grid.py.
 
 The work is linear in the atoms: a cell spans at most `MAX_JOIN` atoms and a
 row at most the header's columns, so each atom is weighed against a fixed
@@ -37,63 +40,30 @@ band of predecessors.
 from __future__ import annotations
 
 import functools
-import math
-from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 import attrs
 
-from ...models import Alignment, Cell, Residue, Row, Span, Table
-from .cells import GAP, PIPE, SPACE, TAB, Mode, Sep, Stream
-from .fit import EMPTY_COST, Shape, cost, shape_of, surplus_cost, title_cost
+from .cells import Mode, Sep, Stream
+from .fit import Shape, cost, shape_of, surplus_cost, title_cost
+from .gaps import DROP_SOFT, GAP_PRICE, gap_tables, seq_cost
 from .header import Column, Header, Kind
+from .placed import REPEAT, SURPLUS, TITLE, Aligned, Placed, cell_text
+from .separators import INF, Prices, learn_prices, separator_prices
 from .tables import norm_header
 
-__all__ = ["MAX_JOIN", "Aligned", "align"]
+__all__ = ["DOUBT", "MAX_JOIN", "ROW_MAX", "Aligned", "align"]
 
 MAX_JOIN = 12  # atoms in one cell at most (a long text wrapped over lines)
 LEARN_ATOMS = 1500  # atoms the separators' meaning is learnt from
-INF = math.inf
 # Below this margin over the best alignment, the runner-up makes a row doubtful:
 # a units cell that is the lead with an empty 配合单位 (a gap of 0.8) or the
 # supporters under a lead merged from above (1.8) differ by 1.0.
 DOUBT = 2.0
 # A row dearer than this (or with a cell in no column) cannot be aligned.
 ROW_MAX = 12.0
-DROP_SOFT = 0.15  # a blank line more than usual that stands for no cell
 DROP_TRAILING = 0.2  # an empty cell written last on its line that stands for no cell
-
-# Gaps: a column a row does not write.  At the front of a row it was merged
-# from the row above (a rowspan); elsewhere it was left out.
-_LEAD_GAP = {
-    Kind.NUMBER: 0.8,
-    Kind.TEXT: 4.0,
-    Kind.GROUP: 0.3,
-    Kind.LEAD: 1.0,
-    Kind.SUPPORT: 2.5,
-    Kind.PERSONS: 0.8,
-    Kind.DEADLINE: 0.8,
-    Kind.EXTRA: 1.5,
-}
-_GAP = {
-    Kind.NUMBER: 2.5,
-    Kind.TEXT: 4.5,
-    Kind.GROUP: 1.2,
-    Kind.LEAD: 1.8,
-    Kind.SUPPORT: 0.8,
-    Kind.PERSONS: 1.0,
-    Kind.DEADLINE: 0.9,
-    Kind.EXTRA: 0.4,
-}
-# Kinds whose cell left out is the one above (a merged cell) in any position.
-_MERGING = {Kind.NUMBER, Kind.GROUP, Kind.LEAD, Kind.PERSONS, Kind.DEADLINE}
-
-JOIN, CELL, ROW = 0, 1, 2
 _DEBUG: dict[int, tuple[int, int, int, float]] | None = None  # set by a debugging session
-# What a placed cell is besides a column: a title row, a repeated header, a
-# cell in no column.
-TITLE, REPEAT, SURPLUS = -1, -2, -3
 _NO_COLUMN = -9  # no cell of the winner spans these atoms
 
 
@@ -107,237 +77,6 @@ class _FitCache:
 
     spans: dict[int, tuple[list[float], float, float, str]] = attrs.Factory(dict)
     texts: dict[str, tuple[list[float], float, float, str]] = attrs.Factory(dict)
-
-
-class Placed(NamedTuple):
-    """One cell of the winning alignment (a tuple: a long table has many)."""
-
-    start: int  # first atom
-    end: int  # after the last atom
-    column: int  # a column, or TITLE / REPEAT / SURPLUS
-    new_row: bool
-
-
-@attrs.frozen(kw_only=True)
-class Aligned:
-    """The winning alignment: its cells, its cost and the runner-up's."""
-
-    columns: tuple[Column, ...]
-    placed: tuple[Placed, ...]
-    cost: float
-    runner_up: float | None
-    row_cost: tuple[float, ...]  # per row of `rows()`
-    doubt: tuple[float, ...]  # per row: the margin of its best other reading
-
-    def rows(self) -> list[list[Placed]]:
-        out: list[list[Placed]] = []
-        for p in self.placed:
-            if p.new_row or not out:
-                out.append([])
-            out[-1].append(p)
-        return out
-
-
-def _priors(header: Header, stream: Stream) -> dict[tuple[object, ...], list[float]]:
-    """Prices of JOIN / CELL / ROW for each kind of separator, from the
-    header: what stood between its cells is a cell boundary, what followed
-    it a row boundary."""
-    out: dict[tuple[object, ...], list[float]] = {
-        (PIPE,): [INF, 0.05, 12.0],
-        (TAB,): [INF, 0.05, 12.0],
-        (GAP,): [3.0, 0.1, 6.0],
-        (SPACE,): [0.7, 0.7, 6.0],
-    }
-    after = stream.seps[0].key if stream.atoms else None
-    cell = header.cell_sep.key if header.cell_sep is not None else None
-    if cell is not None and cell == after:
-        out[cell] = [2.5, 0.4, 0.9]
-    else:
-        if cell is not None:
-            out[cell] = [2.5, 0.3, 1.5]
-        if after is not None:
-            out[after] = [1.5, 2.0, 0.2]
-    return out
-
-
-def _default(key: tuple[object, ...], header: Header) -> list[float]:
-    """A line separator the header did not show: weaker ones join, stronger
-    ones part cells or rows."""
-    cell = header.cell_sep
-    _, blanks, bars, *_ = key
-    if cell is None:
-        return [1.2, 1.5, 1.0]
-    strength = (bars, blanks)
-    base = (cell.bars, cell.blanks)
-    if strength < base:
-        return [0.8, 1.5, 2.5]
-    return [4.0, 1.2, 0.7]
-
-
-def _prior(
-    key: tuple[object, ...], priors: dict[tuple[object, ...], list[float]], header: Header
-) -> list[float]:
-    """The prior prices of a separator.  A line that filled the width a PDF
-    copy wraps at was most likely cut inside a cell: the same separator on a
-    shorter line, with joining made cheaper."""
-    if key[0] != "line" or not key[-1]:
-        return priors.get(key) or _default(key, header)
-    short = (*key[:-1], False)
-    j, c, r = priors.get(short) or _default(short, header)
-    return [min(j, 0.5), c + 0.7, r + 0.7]
-
-
-@attrs.define
-class _Prices:
-    """Per separator: the price of each decision and the blank lines that
-    stand for empty cells."""
-
-    join: list[float]
-    cell: list[float]
-    row: list[float]
-    soft: list[int]
-    joinable: list[bool]
-
-
-def _prices(
-    stream: Stream,
-    header: Header,
-    learnt: dict[tuple[object, ...], list[float]] | None,
-    simplify: Callable[[str], str] | None = None,
-) -> _Prices:
-    priors = _priors(header, stream)
-    table = learnt or priors
-    seps = stream.seps
-    atoms = stream.atoms
-    n = len(seps)
-    join = [INF] * n
-    cell = [INF] * n
-    row = [INF] * n
-    soft = [0] * n
-    joinable = [False] * n
-    hc = header.cell_sep
-    # Line breaks inside a cell: up to the blank lines the header put between
-    # its own cells (none when the header stood on one line).
-    if hc is not None:
-        base_blanks, base_bars = hc.blanks, hc.bars
-    else:
-        base_blanks, base_bars = (seps[0].blanks if atoms else 0), 0
-    row_end = seps[0]  # what followed the header: how a row ends, where it differs
-    last = len(seps) - 1
-    for i, s in enumerate(seps):
-        key = s.key
-        j, c, r = table.get(key) or _prior(key, priors, header)
-        join[i], cell[i], row[i] = j, c, r
-        if s.inline is None and hc is not None:
-            # Blank (or bar) lines beyond those that part cells, or rows where a
-            # row ends with more (the header's own end), stand for empty cells;
-            # blank lines closing the text stand for none.
-            if hc.bars:
-                soft[i] = max(0, s.bars - max(hc.bars, row_end.bars))
-            elif i < last:
-                soft[i] = max(0, s.blanks - max(hc.blanks, row_end.blanks))
-        elif s.inline is None and header.mode is Mode.PIPE:
-            soft[i] = s.bars  # a lone | in a pipe table closes an empty cell
-        if 0 < i < len(atoms) and atoms[i].text and atoms[i - 1].text and j < INF:
-            a, b = atoms[i - 1].text, atoms[i].text
-            if simplify is not None:
-                a, b = simplify(a), simplify(b)
-            join[i] = max(0.05, j + _unlike(a, b))
-            if s.inline in (SPACE, GAP):
-                joinable[i] = True
-            elif s.inline is None and not s.barred:
-                # Weaker than what parts cells; as strong only where that is a
-                # bare line break (a line re-wrapped inside a cell looks alike),
-                # or where the header stood on one line (rows apart by it).
-                here, base = (s.bars, s.blanks), (base_bars, base_blanks)
-                joinable[i] = here < base or (here == base and (hc is None or base == (0, 0)))
-    return _Prices(join=join, cell=cell, row=row, soft=soft, joinable=joinable)
-
-
-def _unlike(before: str, after: str) -> float:
-    """The price of joining two pieces of unlike kinds into one cell: a cell
-    holds one kind of value, so a bare number, a list of units, a deadline, a
-    person or a finished sentence next to a piece of another kind more likely
-    ends its cell than goes on with the next piece."""
-    a, b = shape_of(before), shape_of(after)
-    ka, kb = _piece_kind(a, before), _piece_kind(b, after)
-    price = 0.0
-    if "number" in (ka, kb) or (ka is not None and kb is not None and ka != kb):
-        price += 2.0
-    if a.others and a.units >= 0.5 and not b.number:
-        # A list of units whose last name was cut (…县生态环 / 境服务中心):
-        # joined, the name is whole again.
-        whole = shape_of(before + after)
-        if whole.others < a.others + b.others:
-            price -= 1.5
-    if ka == kb == "units" and (a.items == 1) != (b.items == 1):
-        # Units one per line (县甲局 / 县乙局) are one cell's lines; a
-        # name and a punctuated list less likely so.
-        price += 0.5
-    return price
-
-
-def _piece_kind(sh: Shape, text: str) -> str | None:
-    """What a piece surely is, or None (a fragment, a phrase)."""
-    if sh.number:
-        return "number"
-    if sh.items and not sh.others and not sh.numbered and not sh.titled:
-        return "units"
-    if sh.deadline:
-        return "deadline"
-    if sh.person:
-        return "person"
-    if text.rstrip().endswith(_SENTENCE_END) and sh.length >= 6:
-        return "sentence"
-    return None
-
-
-_SENTENCE_END = ("。", "；", ";", "！", "？")
-
-
-def _gap_tables(
-    columns: Sequence[Column], mode: Mode
-) -> tuple[list[float], list[float], list[float]]:
-    lead = [_LEAD_GAP[c.kind] for c in columns]
-    if mode in (Mode.PIPE, Mode.TAB):
-        # Where empty cells are written (| |, two tabs), a cell left out
-        # anywhere was merged from above: priced as a rowspan, dearer in a
-        # column no rowspan covers.
-        gap = [_LEAD_GAP[c.kind] + (0.0 if c.kind in _MERGING else 2.0) for c in columns]
-    else:
-        gap = [_GAP[c.kind] for c in columns]
-    empty = [EMPTY_COST[c.kind] for c in columns]
-    return lead, gap, empty
-
-
-def _seq_cost(cols: range, e: int, gap: list[float], empty: list[float]) -> float:
-    """Columns `cols` skipped, `e` of them written as blank (or bar) lines: the
-    written empties stand where they explain the most."""
-    total = sum(gap[c] for c in cols)
-    savings = sorted((gap[c] - empty[c] for c in cols), reverse=True)
-    used = 0
-    for saved in savings[:e]:
-        if saved <= 0:
-            break
-        total -= saved
-        used += 1
-    return total + DROP_SOFT * (e - used)
-
-
-def _joiner(stream: Stream, i: int) -> str:
-    s = stream.seps[i]
-    if s.inline is not None:
-        return " " if s.inline in (SPACE, GAP) else ""
-    return "" if s.full else "\n"
-
-
-def cell_text(stream: Stream, start: int, end: int) -> str:
-    atoms = stream.atoms
-    parts = [atoms[start].text]
-    for i in range(start + 1, end):
-        parts.append(_joiner(stream, i))
-        parts.append(atoms[i].text)
-    return "".join(parts)
 
 
 def _repeats(stream: Stream, header: Header) -> dict[int, int]:
@@ -373,7 +112,7 @@ def _run(
     stream: Stream,
     header: Header,
     columns: Sequence[Column],
-    prices: _Prices,
+    prices: Prices,
     simplify: Callable[[str], str] | None = None,
     *,
     doubts: bool = True,
@@ -387,7 +126,7 @@ def _run(
     n = len(columns)
     DONE = n  # state: the row is complete (a title, a repeated header)
     kinds = tuple(c.kind for c in columns)
-    lead_gap, gap, empty = _gap_tables(columns, header.mode)
+    lead_gap, gap, empty = gap_tables(columns, header.mode)
     lead_sum = [0.0] * (n + 1)
     for c in range(n):
         lead_sum[c + 1] = lead_sum[c] + lead_gap[c]
@@ -395,7 +134,7 @@ def _run(
     # Between tabs an empty cell is written, but an editor trims the tabs
     # ending a line (a Word paragraph's, a row's trailing whitespace): a row's
     # last cells left out are priced as where no empty is written.
-    tail = [_GAP[c.kind] for c in columns] if header.mode is Mode.TAB else gap
+    tail = [GAP_PRICE[c.kind] for c in columns] if header.mode is Mode.TAB else gap
     trail_u = [sum(tail[s + 1 :]) for s in range(n)] + [0.0]
 
     def trail(s: int, e: int) -> float:
@@ -403,7 +142,7 @@ def _run(
             return trail_u[s]
         if s == DONE:
             return DROP_SOFT * e
-        return _seq_cost(range(s + 1, n), e, tail, empty)
+        return seq_cost(range(s + 1, n), e, tail, empty)
 
     join_p, cell_p, row_p, soft, joinable = (
         prices.join,
@@ -515,7 +254,7 @@ def _run(
                     best, bfrom = INF, -1
                     for st in range(c):
                         if Fi[st] < INF:
-                            v = Fi[st] + _seq_cost(range(st + 1, c), e, gap, empty)
+                            v = Fi[st] + seq_cost(range(st + 1, c), e, gap, empty)
                             if v < best:
                                 best, bfrom = v, st
                     if best < INF:
@@ -678,7 +417,7 @@ def _run(
             for st in range(n - 1):
                 for c in range(st + 1, n):
                     if cell_best[c] < INF:
-                        w = _seq_cost(range(st + 1, c), e, gap, empty) + cell_best[c]
+                        w = seq_cost(range(st + 1, c), e, gap, empty) + cell_best[c]
                         if w < to_right[st]:
                             to_right[st] = w
         for st in range(n):
@@ -784,40 +523,6 @@ def _row_share(F: list[list[float]], row: list[Placed], n: int) -> float:
     return after - before
 
 
-def _learn(
-    stream: Stream, trace: list[tuple[int, int, int, int, bool]], header: Header
-) -> dict[tuple[object, ...], list[float]]:
-    """Prices re-estimated from an alignment's own choices: how often each
-    kind of separator joined, parted cells or parted rows, smoothed by the
-    prior."""
-    counts: dict[tuple[object, ...], Counter[int]] = {}
-    for start, end, _, _, new_row in trace:
-        key = stream.seps[start].key
-        counts.setdefault(key, Counter())[ROW if new_row else CELL] += 1
-        for i in range(start + 1, end):
-            counts.setdefault(stream.seps[i].key, Counter())[JOIN] += 1
-    priors = _priors(header, stream)
-    out: dict[tuple[object, ...], list[float]] = {}
-    alpha = 3.0
-    for key, cnt in counts.items():
-        if key[0] != "line" and key not in priors:
-            continue
-        prior = _prior(key, priors, header)
-        p = [math.exp(-c) if c < INF else 0.0 for c in prior]
-        z = sum(p)
-        p = [x / z for x in p]
-        total = sum(cnt.values())
-        new = []
-        for d in (JOIN, CELL, ROW):
-            if prior[d] == INF:
-                new.append(INF)
-                continue
-            q = (cnt[d] + alpha * p[d]) / (total + alpha)
-            new.append(-math.log(max(q, 1e-6)))
-        out[key] = new
-    return out
-
-
 @functools.lru_cache(maxsize=8192)
 def _costs(sh: Shape, kinds: tuple[Kind, ...]) -> list[float]:
     return [cost(sh, kd) for kd in kinds]
@@ -842,94 +547,9 @@ def align(
     # What the separators mean is learnt from the first rows: a long table
     # says nothing more about it, and the work stays linear.
     sample = _prefix(stream, LEARN_ATOMS)
-    first = _prices(sample, header, None, simplify)
+    first = separator_prices(sample, header, None, simplify)
     _, trace = _run(sample, header, columns, first, simplify, doubts=False, fit_cache=fit_cache)
-    learnt = _learn(sample, trace, header)
-    again = _prices(stream, header, learnt, simplify)
+    learnt = learn_prices(sample, trace, header)
+    again = separator_prices(stream, header, learnt, simplify)
     second, _ = _run(stream, header, columns, again, simplify, fit_cache=fit_cache)
     return second
-
-
-# --- the grid -------------------------------------------------------------------------
-
-
-def _span(stream: Stream, start: int, end: int) -> Span:
-    a = stream.atoms
-    return _lines_span(a[start].line + 1, a[end - 1].line + 1)
-
-
-@functools.lru_cache(maxsize=65536)
-def _lines_span(first: int, last: int) -> Span:
-    """One frozen Span per line range: the cells of a line share it."""
-    return Span(start_line=first, end_line=last)
-
-
-def to_table(
-    stream: Stream, header: Header, aligned: Aligned, rows: Sequence[Sequence[Placed]]
-) -> Table:
-    """The header rows and the aligned rows as a `Table` grid: a cell the row
-    left out at its front (or in a grouping column) is `merged_up`."""
-    out: list[Row] = []
-    for hrow in header.rows:
-        cells = [Cell(text=t, span=Span(start_line=ln + 1, end_line=ln + 1)) for t, ln in hrow]
-        if len(hrow) < len(aligned.columns):
-            # An implied column (a 序号 the header did not write) has no header text.
-            cells = _with_implied(cells, aligned.columns, hrow[0][1] if hrow else 0)
-        out.append(Row(cells=tuple(cells), span=cells[0].span.cover(cells[-1].span)))
-    n = len(aligned.columns)
-    kinds = [c.kind for c in aligned.columns]
-    for r in rows:
-        span = _span(stream, r[0].start, r[-1].end)
-        if r[0].column in (TITLE, REPEAT):
-            texts = [cell_text(stream, p.start, p.end) for p in r if p.column in (TITLE, REPEAT)]
-            if r[0].column == REPEAT:
-                texts = [stream.atoms[t].text for t in range(r[0].start, r[0].end)]
-            cells = [Cell(text=t, span=span) for t in texts if t or r[0].column == REPEAT]
-            out.append(Row(cells=tuple(cells), span=span))
-            continue
-        by_col: dict[int, Placed] = {p.column: p for p in r if p.column >= 0}
-        first_col = min(by_col, default=n)
-        grid: list[Cell] = []
-        for c in range(n):
-            p = by_col.get(c)
-            if p is not None:
-                grid.append(
-                    Cell(text=cell_text(stream, p.start, p.end), span=_span(stream, p.start, p.end))
-                )
-            else:
-                merged = c < first_col or kinds[c] in _MERGING
-                grid.append(
-                    Cell(text="", span=span, merged_up=merged and kinds[c] is not Kind.SUPPORT)
-                )
-        out.append(Row(cells=tuple(grid), span=span))
-    roles = tuple(c.role for c in aligned.columns)
-    return Table(
-        rows=tuple(out),
-        span=out[0].span.cover(out[-1].span),
-        alignment=Alignment(
-            cost=round(aligned.cost, 2),
-            runner_up=None if aligned.runner_up is None else round(aligned.runner_up, 2),
-            doubtful=(),
-            roles=roles,
-        ),
-    )
-
-
-def _with_implied(cells: list[Cell], columns: Sequence[Column], line: int) -> list[Cell]:
-    out: list[Cell] = []
-    it = iter(cells)
-    for col in columns:
-        if col.implied:
-            out.append(Cell(text="", span=Span(start_line=line + 1, end_line=line + 1)))
-        else:
-            out.append(next(it))
-    return out
-
-
-def residue_of(stream: Stream, row: Sequence[Placed], reason: str) -> list[Residue]:
-    out: list[Residue] = []
-    for p in row:
-        text = cell_text(stream, p.start, p.end)
-        if text:
-            out.append(Residue(text=text, reason=reason, span=_span(stream, p.start, p.end)))
-    return out
