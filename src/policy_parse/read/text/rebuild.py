@@ -20,22 +20,12 @@ import attrs
 
 from ..._support.gc_pause import gc_paused
 from ...models import Paragraph, Residue, Span, Table
-from .align import (
-    DOUBT,
-    REPEAT,
-    ROW_MAX,
-    SURPLUS,
-    TITLE,
-    Aligned,
-    Placed,
-    align,
-    cell_text,
-    residue_of,
-    to_table,
-)
+from .align import DOUBT, ROW_MAX, align
 from .cells import PIPE, TAB, Stream, is_rule, stream
 from .fit import cost, shape_of
+from .grid import residue_of, to_table
 from .header import Header, Kind, find_header, header_variants
+from .placed import REPEAT, SURPLUS, TITLE, Aligned, Placed, cell_text
 from .tables import norm_header
 
 __all__ = ["NO_ROWS", "UNALIGNED", "Rebuilt", "read_table"]

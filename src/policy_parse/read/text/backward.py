@@ -1,0 +1,183 @@
+"""The backward pass and the runner-up of every cell.
+
+B[i][s] is the cheapest way from state s before atom i to the end; with the
+forward tables (read/text/forward.py) it gives, for every cell of the
+winner, the cheapest alignment that places it otherwise (the through-cost).
+Rows whose runner-up comes close are reported as doubtful (read/text/align.py).
+"""
+
+# ruff: noqa: PLR1730, FURB136
+# (The per-piece loops compare with `<` rather than call min(): 1.7 million
+# min() calls took a sixth of a 10,000-row table's time; see
+# benchmarks/bench_flat_table.py.)
+from __future__ import annotations
+
+from .gaps import DROP_SOFT, seq_cost
+from .lattice import MAX_JOIN, SPAN, Lattice
+from .placed import SURPLUS, TITLE, Placed
+from .separators import INF
+
+__all__ = ["backward", "runner_up"]
+
+_DEBUG: dict[int, tuple[int, int, int, float]] | None = None  # set by a debugging session
+_NO_COLUMN = -9  # no cell of the winner spans these atoms
+
+
+def backward(lat: Lattice) -> list[list[float]]:
+    """B[i][s] for every atom i and state s."""
+    N, n, DONE, trail, trail_u, soft, joinable, first_start, join_sum = (
+        lat.N,
+        lat.n,
+        lat.DONE,
+        lat.trail,
+        lat.trail_u,
+        lat.soft,
+        lat.joinable,
+        lat.first_start,
+        lat.join_sum,
+    )
+    fits, lead_sum, repeats, row_p, cell_p, gap, empty = (
+        lat.fits,
+        lat.lead_sum,
+        lat.repeats,
+        lat.row_p,
+        lat.cell_p,
+        lat.gap,
+        lat.empty,
+    )
+    # Backward pass: B[i][s], the cheapest way from state s before atom i to the end.
+    # (Plain comparisons rather than min(): this loop runs per atom and column.)
+    B = [[INF] * (n + 1) for _ in range(N + 1)]
+    for st in range(n + 1):
+        B[N][st] = trail(st, soft[N])
+    for i in range(N - 1, -1, -1):
+        Bi = B[i]
+        e = soft[i]
+        row_best = INF  # the cheapest continuation after a row boundary at i
+        cell_best = [INF] * n  # per column c: cheapest continuation placing a cell at c
+        surplus_best = [INF] * (n + 1)
+        k_hi = i + MAX_JOIN if i + MAX_JOIN < N else N
+        for k in range(i + 1, k_hi + 1):
+            if k > i + 1 and not joinable[k - 1]:
+                break
+            if first_start[k - 1] > i:
+                break
+            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            col_fit, t_fit, s_fit, text = fits(i, k)
+            Bk = B[k]
+            for c in range(n):
+                bkc = Bk[c]
+                if bkc < INF:
+                    v = col_fit[c] + jc + bkc
+                    w = lead_sum[c] + v
+                    if w < row_best:
+                        row_best = w
+                    if v < cell_best[c]:
+                        cell_best[c] = v
+                    w = s_fit + jc + bkc
+                    if w < surplus_best[c]:
+                        surplus_best[c] = w
+            bkd = Bk[DONE]
+            if bkd < INF:
+                w = t_fit + jc + bkd
+                if w < row_best:
+                    row_best = w
+                if not text and bkd < surplus_best[DONE]:
+                    surplus_best[DONE] = bkd
+        if i in repeats and B[repeats[i]][DONE] + 0.3 < row_best:
+            row_best = B[repeats[i]][DONE] + 0.3
+        row_on = row_p[i] + row_best
+        cp = cell_p[i]
+        # to_right[s]: the cheapest later cell of the row after column s.
+        to_right = [INF] * n
+        if e == 0:
+            run = INF
+            for st in range(n - 2, -1, -1):
+                nxt = cell_best[st + 1]
+                run = nxt if nxt < run + gap[st + 1] else run + gap[st + 1]
+                to_right[st] = run
+        else:
+            for st in range(n - 1):
+                for c in range(st + 1, n):
+                    if cell_best[c] < INF:
+                        w = seq_cost(range(st + 1, c), e, gap, empty) + cell_best[c]
+                        if w < to_right[st]:
+                            to_right[st] = w
+        for st in range(n):
+            v = (trail_u[st] if not e else trail(st, e)) + row_on
+            w = cp + to_right[st]
+            if w < v:
+                v = w
+            if surplus_best[st] < INF:
+                w = cp + surplus_best[st] + DROP_SOFT * e
+                if w < v:
+                    v = w
+            Bi[st] = v
+        v = trail(DONE, e) + row_on
+        if surplus_best[DONE] < INF:
+            w = surplus_best[DONE] + DROP_SOFT * e
+            if w < v:
+                v = w
+        Bi[DONE] = v
+    return B
+
+
+def runner_up(lat: Lattice, B: list[list[float]], placed: list[Placed]) -> list[float]:
+    """Per atom: the cheapest alignment that does not place it as the winner does."""
+    N, n, DONE, F, first_start, fits, join_sum, into_v, enter, row_in = (
+        lat.N,
+        lat.n,
+        lat.DONE,
+        lat.F,
+        lat.first_start,
+        lat.fits,
+        lat.join_sum,
+        lat.into_v,
+        lat.enter,
+        lat.row_in,
+    )
+    lead_sum, cell_p = lat.lead_sum, lat.cell_p
+    # Through-costs: for each cell of the winner, the cheapest alignment that
+    # places its first atom otherwise (another column, another extent).
+    win = {p.start * SPAN + p.end - p.start: p.column for p in placed}
+    alt_at = [INF] * N  # per atom: the cheapest alignment not placing it as the winner does
+    for k in range(1, N + 1):
+        Bk = B[k]
+        for i in range(first_start[k - 1], k):
+            col_fit, t_fit, s_fit, text = fits(i, k)
+            if not text:
+                continue
+            Fi = F[i]
+            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            iv = into_v[i]
+            if iv is None:
+                enter(i)
+                iv = into_v[i]
+                assert iv is not None
+            rbase = row_in[i] + jc
+            won = win.get(i * SPAN + k - i, _NO_COLUMN)
+            # The cheapest placement other than the winner's (the first of equals).
+            alt, alt_c = INF, _NO_COLUMN
+            for c in range(n):
+                into_c = iv[c] + jc
+                via_row = rbase + lead_sum[c]
+                v = (via_row if via_row < into_c else into_c) + col_fit[c] + Bk[c]
+                if v < alt and c != won:
+                    alt, alt_c = v, c
+            v = rbase + t_fit + Bk[DONE]
+            if v < alt and won != TITLE:
+                alt, alt_c = v, TITLE
+            if won != SURPLUS:
+                extra = cell_p[i] + jc + s_fit
+                for st in range(n):
+                    if Fi[st] < INF:
+                        v = Fi[st] + extra + Bk[st]
+                        if v < alt:
+                            alt, alt_c = v, SURPLUS
+            if alt < INF:
+                for a in range(i, k):
+                    if alt < alt_at[a]:
+                        alt_at[a] = alt
+                        if _DEBUG is not None:
+                            _DEBUG[a] = (i, k, alt_c, alt)
+    return alt_at

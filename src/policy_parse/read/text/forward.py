@@ -1,0 +1,135 @@
+"""The forward pass: the cheapest alignment, and the winner traced back.
+
+One Viterbi pass over the lattice (read/text/lattice.py): F[k][s], the
+cheapest alignment of the atoms before k that leaves the row in state s (a
+column, or DONE), each reached from a band of at most `MAX_JOIN` atoms
+before.  `back` keeps how, so `winner` reads the cheapest alignment back.
+"""
+
+# (The per-piece loops compare with `<` rather than call min(): 1.7 million
+# min() calls took a sixth of a 10,000-row table's time; see
+# benchmarks/bench_flat_table.py.)
+from __future__ import annotations
+
+from .gaps import DROP_SOFT
+from .lattice import Lattice
+from .placed import REPEAT, TITLE, Placed
+from .separators import INF
+
+__all__ = ["forward", "winner"]
+
+
+def forward(lat: Lattice) -> None:
+    """Fill `lat.F` and `lat.back`."""
+    N, n, DONE, n1, W, F, back, first_start, into_v, into_from = (
+        lat.N,
+        lat.n,
+        lat.DONE,
+        lat.n1,
+        lat.W,
+        lat.F,
+        lat.back,
+        lat.first_start,
+        lat.into_v,
+        lat.into_from,
+    )
+    enter, soft, join_sum, fits, row_in, row_from, lead_sum, cell_p, repeat_ends = (
+        lat.enter,
+        lat.soft,
+        lat.join_sum,
+        lat.fits,
+        lat.row_in,
+        lat.row_from,
+        lat.lead_sum,
+        lat.cell_p,
+        lat.repeat_ends,
+    )
+    for k in range(1, N + 1):
+        Fk = F[k]
+        bk = back[k]
+        lo = first_start[k - 1]
+        for i in range(lo, k):
+            iv = into_v[i]
+            if iv is None:
+                enter(i)
+                iv = into_v[i]
+                assert iv is not None
+            ifrom = into_from[i]
+            Fi = F[i]
+            e = soft[i]
+            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            col_fit, t_fit, s_fit, text = fits(i, k)
+            rbase = row_in[i]
+            if rbase < INF:
+                base = rbase + jc
+                code = ((i * n1 + row_from[i]) * W + 3) * 2 + 1  # column 0, a new row
+                if i == lo:
+                    # Nothing reached atom k yet: every column's first offer wins
+                    # (the prices are finite).
+                    Fk[:n] = [base + ls + cf for ls, cf in zip(lead_sum, col_fit)]
+                    bk[:n] = range(code, code + 2 * n, 2)
+                    Fk[DONE] = base + t_fit
+                    bk[DONE] = code + 2 * TITLE
+                else:
+                    for c in range(n):
+                        v = base + lead_sum[c] + col_fit[c]
+                        if v < Fk[c]:
+                            Fk[c] = v
+                            bk[c] = code + 2 * c
+                    v = base + t_fit
+                    if v < Fk[DONE]:
+                        Fk[DONE] = v
+                        bk[DONE] = code + 2 * TITLE
+            cp = cell_p[i] + jc
+            if cp < INF:
+                for c in range(1, n):
+                    w = iv[c]
+                    if w < INF:
+                        v = w + jc + col_fit[c]
+                        if v < Fk[c]:
+                            Fk[c] = v
+                            bk[c] = ((i * n1 + ifrom[c]) * W + c + 3) * 2
+                # A cell in no column: the state stays.
+                extra = cp + s_fit + DROP_SOFT * e
+                for st in range(n):
+                    fs = Fi[st]
+                    if fs < INF:
+                        v = fs + extra
+                        if v < Fk[st]:
+                            Fk[st] = v
+                            bk[st] = (i * n1 + st) * W * 2  # SURPLUS + 3 == 0
+            if not text and Fi[DONE] < INF:
+                # An empty cell after a title: the title spans it.
+                v = Fi[DONE] + DROP_SOFT * e
+                if v < Fk[DONE]:
+                    Fk[DONE] = v
+                    bk[DONE] = (i * n1 + DONE) * W * 2
+        for i in repeat_ends.get(k, ()):
+            if into_v[i] is None:
+                enter(i)
+            v = row_in[i] + 0.3
+            if v < Fk[DONE]:
+                Fk[DONE] = v
+                bk[DONE] = ((i * n1 + row_from[i]) * W + REPEAT + 3) * 2 + 1
+
+
+def winner(lat: Lattice) -> tuple[list[Placed], float]:
+    """The cheapest alignment's cells and its cost, read back from `lat.back`."""
+    N, n1, W, F, back, trail, soft = lat.N, lat.n1, lat.W, lat.F, lat.back, lat.trail, lat.soft
+    final = [F[N][s] + trail(s, soft[N]) if F[N][s] < INF else INF for s in range(n1)]
+    end_state = min(range(n1), key=final.__getitem__)
+    best = final[end_state]
+
+    # Back-trace the winner.
+    placed: list[Placed] = []
+    k, s = N, end_state
+    while k > 0:
+        entry = back[k][s]
+        assert entry >= 0
+        rest, new_row = divmod(entry, 2)
+        rest, col = divmod(rest, W)
+        i, prev = divmod(rest, n1)
+        placed.append(Placed(i, k, col - 3, bool(new_row)))
+        k, s = i, prev
+    placed.reverse()
+    return placed, best

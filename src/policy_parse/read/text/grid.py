@@ -1,0 +1,100 @@
+"""The winning alignment as a `Table` grid, and unaligned rows as residue.
+
+A cell a row left out at its front (or in a grouping column) was merged
+from the row above: it is written empty and `merged_up`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from ...models import Alignment, Cell, Residue, Row, Span, Table
+from .cells import Stream
+from .gaps import MERGING
+from .header import Column, Header, Kind
+from .placed import REPEAT, TITLE, Aligned, Placed, cell_text
+
+__all__ = ["residue_of", "to_table"]
+
+
+def _span(stream: Stream, start: int, end: int) -> Span:
+    a = stream.atoms
+    return _lines_span(a[start].line + 1, a[end - 1].line + 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lines_span(first: int, last: int) -> Span:
+    """One frozen Span per line range: the cells of a line share it."""
+    return Span(start_line=first, end_line=last)
+
+
+def to_table(
+    stream: Stream, header: Header, aligned: Aligned, rows: Sequence[Sequence[Placed]]
+) -> Table:
+    """The header rows and the aligned rows as a `Table` grid: a cell the row
+    left out at its front (or in a grouping column) is `merged_up`."""
+    out: list[Row] = []
+    for hrow in header.rows:
+        cells = [Cell(text=t, span=Span(start_line=ln + 1, end_line=ln + 1)) for t, ln in hrow]
+        if len(hrow) < len(aligned.columns):
+            # An implied column (a 序号 the header did not write) has no header text.
+            cells = _with_implied(cells, aligned.columns, hrow[0][1] if hrow else 0)
+        out.append(Row(cells=tuple(cells), span=cells[0].span.cover(cells[-1].span)))
+    n = len(aligned.columns)
+    kinds = [c.kind for c in aligned.columns]
+    for r in rows:
+        span = _span(stream, r[0].start, r[-1].end)
+        if r[0].column in (TITLE, REPEAT):
+            texts = [cell_text(stream, p.start, p.end) for p in r if p.column in (TITLE, REPEAT)]
+            if r[0].column == REPEAT:
+                texts = [stream.atoms[t].text for t in range(r[0].start, r[0].end)]
+            cells = [Cell(text=t, span=span) for t in texts if t or r[0].column == REPEAT]
+            out.append(Row(cells=tuple(cells), span=span))
+            continue
+        by_col: dict[int, Placed] = {p.column: p for p in r if p.column >= 0}
+        first_col = min(by_col, default=n)
+        grid: list[Cell] = []
+        for c in range(n):
+            p = by_col.get(c)
+            if p is not None:
+                grid.append(
+                    Cell(text=cell_text(stream, p.start, p.end), span=_span(stream, p.start, p.end))
+                )
+            else:
+                merged = c < first_col or kinds[c] in MERGING
+                grid.append(
+                    Cell(text="", span=span, merged_up=merged and kinds[c] is not Kind.SUPPORT)
+                )
+        out.append(Row(cells=tuple(grid), span=span))
+    roles = tuple(c.role for c in aligned.columns)
+    return Table(
+        rows=tuple(out),
+        span=out[0].span.cover(out[-1].span),
+        alignment=Alignment(
+            cost=round(aligned.cost, 2),
+            runner_up=None if aligned.runner_up is None else round(aligned.runner_up, 2),
+            doubtful=(),
+            roles=roles,
+        ),
+    )
+
+
+def _with_implied(cells: list[Cell], columns: Sequence[Column], line: int) -> list[Cell]:
+    out: list[Cell] = []
+    it = iter(cells)
+    for col in columns:
+        if col.implied:
+            out.append(Cell(text="", span=Span(start_line=line + 1, end_line=line + 1)))
+        else:
+            out.append(next(it))
+    return out
+
+
+def residue_of(stream: Stream, row: Sequence[Placed], reason: str) -> list[Residue]:
+    out: list[Residue] = []
+    for p in row:
+        text = cell_text(stream, p.start, p.end)
+        if text:
+            out.append(Residue(text=text, reason=reason, span=_span(stream, p.start, p.end)))
+    return out

@@ -1,0 +1,66 @@
+"""The winning alignment as records: the cells it placed and their text.
+
+The aligner (read/text/align.py) returns an `Aligned`; the grid
+(read/text/grid.py) and the table reader (read/text/rebuild.py) read it.
+Kept apart so that both can read the result without the search.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import attrs
+
+from .cells import GAP, SPACE, Stream
+from .header import Column
+
+__all__ = ["REPEAT", "SURPLUS", "TITLE", "Aligned", "Placed", "cell_text"]
+
+# What a placed cell is besides a column: a title row, a repeated header, a
+# cell in no column.
+TITLE, REPEAT, SURPLUS = -1, -2, -3
+
+
+class Placed(NamedTuple):
+    """One cell of the winning alignment (a tuple: a long table has many)."""
+
+    start: int  # first atom
+    end: int  # after the last atom
+    column: int  # a column, or TITLE / REPEAT / SURPLUS
+    new_row: bool
+
+
+@attrs.frozen(kw_only=True)
+class Aligned:
+    """The winning alignment: its cells, its cost and the runner-up's."""
+
+    columns: tuple[Column, ...]
+    placed: tuple[Placed, ...]
+    cost: float
+    runner_up: float | None
+    row_cost: tuple[float, ...]  # per row of `rows()`
+    doubt: tuple[float, ...]  # per row: the margin of its best other reading
+
+    def rows(self) -> list[list[Placed]]:
+        out: list[list[Placed]] = []
+        for p in self.placed:
+            if p.new_row or not out:
+                out.append([])
+            out[-1].append(p)
+        return out
+
+
+def _joiner(stream: Stream, i: int) -> str:
+    s = stream.seps[i]
+    if s.inline is not None:
+        return " " if s.inline in (SPACE, GAP) else ""
+    return "" if s.full else "\n"
+
+
+def cell_text(stream: Stream, start: int, end: int) -> str:
+    atoms = stream.atoms
+    parts = [atoms[start].text]
+    for i in range(start + 1, end):
+        parts.append(_joiner(stream, i))
+        parts.append(atoms[i].text)
+    return "".join(parts)
