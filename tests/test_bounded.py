@@ -1,7 +1,11 @@
 """Bounded work (issue 23): segmenting is linear in the notice, and the HTML
 report's character diff is bounded.  Costs are compared, not timed against
 a clock: the fastest of several runs in this process (CPU time, garbage
-collection paused) of an input and of one 8 times its size."""
+collection paused) of an input and of one 8 times its size.
+
+Linear work costs 8 times as much, n log n about 11 times at these sizes,
+quadratic 64: the bound, 16, tells them apart with room for a shared
+machine (at 10 it failed under a load of 16, at 10.9 for segmenting)."""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from golden import SAMPLES
 from policy_parse.emit.html import _diff
 from policy_parse.read import read_text_document
 from policy_parse.segment import segment
+
+BOUND = 16  # 8 times the input: linear 8, n log n ~11, quadratic 64
 
 HEAD = "关于印发分工方案的通知\n\n各有关部门：\n\n附件\n\n分工方案\n"
 
@@ -51,7 +57,7 @@ def _segmenting(text: Callable[[int, str], str]) -> Callable[[int, int], Callabl
     return make
 
 
-def test_segmenting_8_times_the_measures_costs_at_most_10_times() -> None:
+def test_segmenting_8_times_the_measures_costs_at_most_16_times() -> None:
     def lead_ins(n: int, salt: str) -> str:  # 3． over 3.1 … 3.10: a lead-in each
         lines = []
         for s in range(1, n // 10 + 1):
@@ -59,20 +65,20 @@ def test_segmenting_8_times_the_measures_costs_at_most_10_times() -> None:
             lines += [f"{s}.{k}积极推进第{k}项工作{salt}。" for k in range(1, 11)]
         return HEAD + "\n".join(lines) + "\n"
 
-    assert _ratio(_segmenting(lead_ins), 400) <= 10
+    assert _ratio(_segmenting(lead_ins), 400) <= BOUND
 
 
-def test_a_line_with_8_times_the_brackets_costs_at_most_10_times() -> None:
+def test_a_line_with_8_times_the_brackets_costs_at_most_16_times() -> None:
     # Every closing bracket of a line was a place to look for a run-on
     # item, by copying (and caching) the rest of the line: quadratic.
     def long_line(n: int, salt: str) -> str:
         line = "（一）推进工作" + "".join(f"甲{salt}{k}）" for k in range(n)) + "。（市发改委负责）"
         return HEAD + line + "\n（二）开展工作。（市财政局负责）\n"
 
-    assert _ratio(_segmenting(long_line), 1000) <= 10
+    assert _ratio(_segmenting(long_line), 1000) <= BOUND
 
 
-def test_a_line_repeating_the_next_marker_costs_at_most_10_times_for_8_times_as_many() -> None:
+def test_a_line_repeating_the_next_marker_costs_at_most_16_times_for_8_times_as_many() -> None:
     # Each （二） after a bracket is a candidate run-on item: the stretch
     # before it was scanned back to its start for an annotation's bracket.
     def repeated(n: int, salt: str) -> str:
@@ -83,7 +89,7 @@ def test_a_line_repeating_the_next_marker_costs_at_most_10_times_for_8_times_as_
         )
         return HEAD + line + "\n（二）开展工作。（市财政局负责）\n"
 
-    assert _ratio(_segmenting(repeated), 600) <= 10
+    assert _ratio(_segmenting(repeated), 600) <= BOUND
 
 
 def _long_texts(n: int, seed: int) -> tuple[str, str]:
@@ -95,12 +101,12 @@ def _long_texts(n: int, seed: int) -> tuple[str, str]:
     )
 
 
-def test_the_html_diff_of_8_times_longer_texts_costs_at_most_10_times() -> None:
+def test_the_html_diff_of_8_times_longer_texts_costs_at_most_16_times() -> None:
     def make(n: int, k: int) -> Callable[[], object]:
         a, b = _long_texts(n, k)
         return lambda: _diff(a, b)
 
-    assert _ratio(make, 500) <= 10
+    assert _ratio(make, 500) <= BOUND
 
 
 def test_the_diff_marks_what_differs_and_loses_no_text() -> None:
