@@ -73,14 +73,17 @@ def parse_pdf(
     return layouts_to_document(layouts, damage, source)
 
 
-def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Source) -> Document:
+def layouts_to_document(
+    layouts: list[Layout], damage: list[Damage], source: Source, *, allow_ocr: bool = True
+) -> Document:
     """Every page's layout, in page order → the document, after the checks
-    that need the whole file (a text layer at all, and a readable one)."""
+    that need the whole file (a text layer at all, and a readable one).
+    `allow_ocr=False`: OCR was turned off, which the error says."""
     what = source.path or "the PDF"
     if not layouts:
         raise CorruptFileError(f"{what} has no pages")
     if not any(lay.has_text for lay in layouts):
-        raise _no_text(what, layouts)
+        raise _no_text(what, layouts, allow_ocr)
     drawn = sum(lay.drawn for lay in layouts)
     garbled = sum(lay.garbled for lay in layouts)
     if garbled > _GARBLED_SHARE * drawn:
@@ -100,9 +103,14 @@ def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Sou
     return Document(source=source, blocks=tuple(blocks), residue=found)
 
 
-def _no_text(what: str, layouts: list[Layout]) -> NoTextLayerError:
+def _no_text(what: str, layouts: list[Layout], allow_ocr: bool = True) -> NoTextLayerError:
     from ..ocr import INSTALL_HINT, available
 
+    if not allow_ocr:
+        return NoTextLayerError(
+            f"{what} has no text layer (scanned or image-only pages), and OCR was turned "
+            "off (ocr=False, CLI: --no-ocr)"
+        )
     if any(lay.ocr is not None for lay in layouts):
         return NoTextLayerError(
             f"{what} has no text layer, and OCR found no text on its pages either"
@@ -163,9 +171,10 @@ def start_pdf(
     *,
     password: str | None = None,
     engine: str = "pdfium",
+    allow_ocr: bool = True,
 ) -> StartedPages:
     """Start the workers reading a PDF's pages within `limits`; `read_pdf`
-    (`started=`) collects them."""
+    (`started=`) collects them.  `allow_ocr=False`: no page is read by OCR."""
     return start_pages(
         data,
         what,
@@ -176,6 +185,7 @@ def start_pdf(
         seconds=limits.pdf_seconds,
         max_pages=limits.max_pages,
         ocr_page_seconds=limits.ocr_page_seconds,
+        allow_ocr=allow_ocr,
     )
 
 
@@ -188,6 +198,7 @@ def read_pdf(
     engine: PdfEngine = "pdfium",
     while_waiting: Callable[[], None] | None = None,
     started: StartedPages | None = None,
+    allow_ocr: bool = True,
 ) -> Document:
     """Read a PDF notice into a `Document`, in workers bounded by `limits`
     (`while_waiting` runs here meanwhile).
@@ -196,7 +207,12 @@ def read_pdf(
     reading `data` (`start_pdf`, or the CLI's early start)."""
     if started is None:
         started = start_pdf(
-            data, source.path or "the PDF", limits, password=password, engine=engine
+            data,
+            source.path or "the PDF",
+            limits,
+            password=password,
+            engine=engine,
+            allow_ocr=allow_ocr,
         )
     layouts, damage = started.finish(while_waiting)
-    return layouts_to_document(layouts, damage, source)
+    return layouts_to_document(layouts, damage, source, allow_ocr=started.allow_ocr)
