@@ -133,7 +133,7 @@ def read_document(
     read from its image, read.ocr) matters for PDFs only, and so
     does `while_waiting`: run in this process while workers read the pages
     (the pipeline readies its text stages then, warmup.py).  `allow_ocr=False`
-    reads no page by OCR, even with the `[ocr]` extra installed."""
+    reads no page by OCR, even with the `[ocr]` extra installed (PDF, OFD)."""
     limits = limits or Limits()
     if pdf_engine not in ("pdfium", "pdfplumber", "ocr"):
         raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium, pdfplumber or ocr")
@@ -247,7 +247,7 @@ def _read_bytes(
     if fmt is Format.OFD:
         from . import ofd
 
-        return ofd.read_ofd(data, src, limits)
+        return ofd.read_ofd(data, src, limits, allow_ocr=allow_ocr)
     if fmt in (Format.DOC, Format.RTF, Format.XLS):
         from . import legacy
 
