@@ -203,13 +203,16 @@ def scan_ofd(
     return out.getvalue()
 
 
-def _key(record: dict[str, object]) -> tuple[object, ...]:
+def _key(record: dict[str, object], fold_commas: bool = False) -> tuple[object, ...]:
     def names(units: object) -> tuple[str, ...]:
         return tuple(u["name"] for u in units) if isinstance(units, list) else ()  # type: ignore[index]
 
+    text = record.get("text")
+    if fold_commas and isinstance(text, str):
+        text = text.replace("，", ",")
     return (
         record.get("number"),
-        record.get("text"),
+        text,
         names(record.get("lead")),
         names(record.get("support")),
     )
@@ -230,16 +233,18 @@ class Score:
         )
 
 
-def score(got: dict[str, object], known: dict[str, object]) -> Score:
+def score(got: dict[str, object], known: dict[str, object], *, fold_commas: bool = False) -> Score:
     """`got` (to_dict of a parsed scan) against `known` (the golden of the
     same notice read from its text layer): measures and table rows that
-    came out the same."""
+    came out the same.  `fold_commas`: a full-width comma counts as the
+    ASCII one (a notice that typed ASCII commas between Chinese characters,
+    which a recogniser reads either way)."""
     mine = {m["number"]: m for m in got["measures"]}  # type: ignore[index, union-attr]
     measures = rows = known_rows = 0
     wrong = []
     for m in known["measures"]:  # type: ignore[union-attr]
         other = mine.get(m["number"])  # type: ignore[index]
-        if other is not None and _key(other) == _key(m):  # type: ignore[arg-type]
+        if other is not None and _key(other, fold_commas) == _key(m, fold_commas):  # type: ignore[arg-type]
             measures += 1
         else:
             wrong.append(str(m["number"]))  # type: ignore[index]
@@ -248,7 +253,7 @@ def score(got: dict[str, object], known: dict[str, object]) -> Score:
             if (
                 other is not None
                 and other.get("table")
-                and _key(other["table"]) == _key(m["table"])
+                and _key(other["table"], fold_commas) == _key(m["table"], fold_commas)
             ):
                 rows += 1
     return Score(measures, rows, len(known["measures"]), known_rows, tuple(wrong))  # type: ignore[arg-type]
