@@ -57,8 +57,6 @@ def _input_name(exc: PolicyParseError, given: str, lang: Lang) -> str:
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     opts: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
-    if args.no_ocr:
-        opts["ocr"] = False
     if args.timeout is not None:
         # The whole parse of each document, any format (_support/deadline.py),
         # and the readers that run in a child process at their own clocks: a
@@ -120,11 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_batch(args, fmt, _options(args))
         started = _start_pdf_early(
-            args.paths[0],
-            args.password,
-            args.pdf_engine,
-            seconds=args.timeout,
-            allow_ocr=not args.no_ocr,
+            args.paths[0], args.password, args.pdf_engine, seconds=args.timeout
         )
         try:
             return _single(args, fmt, _options(args), started)
@@ -153,12 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_pdf_early(
-    given: str,
-    password: str | None,
-    engine: str,
-    *,
-    seconds: float | None = None,
-    allow_ocr: bool = True,
+    given: str, password: str | None, engine: str, *, seconds: float | None = None
 ) -> StartedPages | None:
     """The page workers of a PDF input, started now, before the rest of the
     pipeline is imported: they read the pages while this process imports it,
@@ -189,15 +178,8 @@ def _start_pdf_early(
         return None
     try:
         if seconds is not None:  # --timeout
-            return start_pages(
-                data,
-                str(path),
-                password=password,
-                engine=engine,
-                seconds=seconds,
-                allow_ocr=allow_ocr,
-            )
-        return start_pages(data, str(path), password=password, engine=engine, allow_ocr=allow_ocr)
+            return start_pages(data, str(path), password=password, engine=engine, seconds=seconds)
+        return start_pages(data, str(path), password=password, engine=engine)
     except (PolicyParseError, ValueError, OSError):
         return None
 
@@ -219,12 +201,7 @@ def _single(
         document = (
             read_started_pdf(started)
             if started is not None
-            else read_document(
-                source,
-                password=args.password,
-                pdf_engine=args.pdf_engine,
-                allow_ocr=not args.no_ocr,
-            )
+            else read_document(source, password=args.password, pdf_engine=args.pdf_engine)
         )
         text = dumps(document_to_dict(document), sort_keys=False) + "\n"
         return write(text, args.output, args.lang)

@@ -110,9 +110,7 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
         default="pdfium",
         help=cli("pdf_engine", lang),
     )
-    ocr = p.add_mutually_exclusive_group()
-    ocr.add_argument("--ocr", action="store_true", help=cli("ocr", lang))
-    ocr.add_argument("--no-ocr", action="store_true", help=cli("no_ocr", lang))
+    p.add_argument("--ocr", action="store_true", help=cli("ocr", lang))
     p.add_argument("--stage", choices=("read", "notice"), default="notice", help=cli("stage", lang))
     p.add_argument("--version", action=version_action, nargs=0, help=cli("version", lang))
     p.add_argument("--debug", action="store_true", help=cli("debug", lang))
