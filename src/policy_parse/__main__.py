@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 # PDF's page workers are forked before it is (`_start_pdf_early`).
 
 from .cli.console import (  # the exit codes, re-exported: documented by number in --help
-    EXIT_BAD_INPUT,
     EXIT_FAIL_ON,
-    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    bad_input,
     error,
+    internal,
     refuse_output_onto_input,
     write,
 )
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return command(argv, write, error)
     from .cli.args import Usage, folder_hint, needs, output_format, parse_args
-    from .messages import error_line, usage
+    from .messages import usage
 
     args = parse_args(argv, _Version)
     lang: Lang = args.lang
@@ -129,21 +129,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc), lang)
         return EXIT_USAGE
     except PolicyParseError as exc:
-        if args.debug:
-            import traceback
-
-            traceback.print_exc()
         given = args.aliases if type(exc).__name__ == "AliasFileError" else args.paths[0]
-        error(error_line(exc, lang, file=_input_name(exc, given, lang)), lang)
-        return EXIT_BAD_INPUT
+        return bad_input(exc, lang, file=_input_name(exc, given, lang), debug=args.debug)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        detail = f"{type(exc).__name__}: {exc}"
-        error(error_line("internal", lang, file=args.paths[0], detail=detail), lang)
-        return EXIT_INTERNAL
+        return internal(exc, lang, file=args.paths[0])
 
 
 def _start_pdf_early(

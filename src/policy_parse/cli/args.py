@@ -77,6 +77,19 @@ def prog() -> str:
     return "python -m policy_parse" if name in ("", "__main__.py", "-c") else name
 
 
+def add_reading_options(p: argparse.ArgumentParser, lang: Lang) -> None:
+    """The options of every command that reads notices (the main one, diff):
+    an alias file, a password, the PDF engine."""
+    p.add_argument("--aliases", metavar="FILE", help=cli("aliases", lang))
+    p.add_argument("--password", help=cli("password", lang))
+    p.add_argument(
+        "--pdf-engine",
+        choices=("pdfium", "pdfplumber"),
+        default="pdfium",
+        help=cli("pdf_engine", lang),
+    )
+
+
 def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.ArgumentParser:
     p = _Parser(
         prog=prog(),
@@ -102,14 +115,7 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
     p.add_argument("--resume", action="store_true", help=cli("resume", lang))
     p.add_argument("--force", action="store_true", help=cli("force", lang))
     p.add_argument("--quiet", action="store_true", help=cli("quiet", lang))
-    p.add_argument("--aliases", metavar="FILE", help=cli("aliases", lang))
-    p.add_argument("--password", help=cli("password", lang))
-    p.add_argument(
-        "--pdf-engine",
-        choices=("pdfium", "pdfplumber"),
-        default="pdfium",
-        help=cli("pdf_engine", lang),
-    )
+    add_reading_options(p, lang)
     p.add_argument("--ocr", action="store_true", help=cli("ocr", lang))
     p.add_argument("--stage", choices=("read", "notice"), default="notice", help=cli("stage", lang))
     p.add_argument("--version", action=version_action, nargs=0, help=cli("version", lang))

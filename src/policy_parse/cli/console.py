@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..errors import PolicyParseError
     from ..messages import Lang
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 3, 4
@@ -87,3 +88,26 @@ def refuse_output_onto_input(output: str | None, paths: Sequence[str], lang: Lan
                 raise Usage(usage("output_is_input", lang, output=output))
         except OSError:
             continue
+
+
+def bad_input(exc: PolicyParseError, lang: Lang, *, file: str, debug: bool) -> int:
+    """A file the command could not read: its one line (the traceback too
+    under --debug), exit 2."""
+    from ..messages import error_line
+
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    error(error_line(exc, lang, file=file), lang)
+    return EXIT_BAD_INPUT
+
+
+def internal(exc: Exception, lang: Lang, *, file: str) -> int:
+    """A bug: still one line naming the file and the exception, exit 3 (the
+    caller re-raises instead under --debug)."""
+    from ..messages import error_line
+
+    detail = f"{type(exc).__name__}: {exc}"
+    error(error_line("internal", lang, file=file, detail=detail), lang)
+    return EXIT_INTERNAL

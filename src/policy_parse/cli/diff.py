@@ -9,7 +9,6 @@ file, a full disk or a closed pipe reads as it does for one notice.
 from __future__ import annotations
 
 import argparse
-import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +16,12 @@ from ..emit.outputs import SUFFIX
 from ..errors import PolicyParseError
 from ..messages import Lang, cli, diff_word
 from .console import (
-    EXIT_BAD_INPUT,
     EXIT_FAIL_ON,
-    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    bad_input,
     error,
+    internal,
     refuse_output_onto_input,
     write,
 )
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def parser(lang: Lang) -> argparse.ArgumentParser:
-    from .args import _Parser, prog
+    from .args import _Parser, add_reading_options, prog
 
     p = _Parser(
         prog=f"{prog()} diff",
@@ -51,14 +50,7 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
         choices=("error", "warning", "info"),
         help=diff_word("cli", "fail_on", lang),
     )
-    p.add_argument("--aliases", metavar="FILE", help=cli("aliases", lang))
-    p.add_argument("--password", help=cli("password", lang))
-    p.add_argument(
-        "--pdf-engine",
-        choices=("pdfium", "pdfplumber"),
-        default="pdfium",
-        help=cli("pdf_engine", lang),
-    )
+    add_reading_options(p, lang)
     p.add_argument("--debug", action="store_true", help=cli("debug", lang))
     return p
 
@@ -127,20 +119,10 @@ def main(argv: Sequence[str]) -> int:
         error(str(exc), lang)
         return EXIT_USAGE
     except PolicyParseError as exc:
-        if args.debug:
-            traceback.print_exc()
-        from ..messages import error_line
-
-        file = exc.path or given
-        error(error_line(exc, lang, file=file), lang)
-        return EXIT_BAD_INPUT
+        return bad_input(exc, lang, file=exc.path or given, debug=args.debug)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        from ..messages import error_line
-
-        detail = f"{type(exc).__name__}: {exc}"
-        error(error_line("internal", lang, file=given, detail=detail), lang)
-        return EXIT_INTERNAL
+        return internal(exc, lang, file=given)

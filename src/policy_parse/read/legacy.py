@@ -198,6 +198,36 @@ def _convert_watched(
     return written
 
 
+def _soffice_command(
+    soffice: str, root: Path, limits: Limits, target: str, out_dir: Path, files: list[Path]
+) -> list[str]:
+    """The command converting `files` to `target` into `out_dir`, with a
+    throw-away profile under `root` (made once, reused by a batch's restarts).
+    A small supervisor (no preexec_fn: unsafe in a threaded caller) sets the
+    address-space cap and starts soffice in its own process group, which it
+    kills if this process dies (_SUPERVISOR)."""
+    profile = root / "profile"
+    user = profile / "user"
+    if not user.exists():
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+    return [
+        sys.executable,
+        "-I",
+        "-c",
+        _SUPERVISOR,
+        str(max(limits.legacy_memory_bytes, 1)),
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        *_FLAGS,
+        "--convert-to",
+        target,
+        "--outdir",
+        str(out_dir),
+        *map(str, files),
+    ]
+
+
 def _run_watched(
     files: list[Path],
     soffice: str,
@@ -210,26 +240,7 @@ def _run_watched(
     stopped (no new output within `legacy_seconds`) or died on one."""
     import time
 
-    profile = folder / "profile"
-    user = profile / "user"
-    if not user.exists():
-        user.mkdir(parents=True)
-        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
-    cmd = [
-        sys.executable,
-        "-I",
-        "-c",
-        _SUPERVISOR,
-        str(max(limits.legacy_memory_bytes, 1)),
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        *_FLAGS,
-        "--convert-to",
-        target,
-        "--outdir",
-        str(folder),
-        *map(str, files),
-    ]
+    cmd = _soffice_command(soffice, folder, limits, target, folder, files)
     log = open(folder / "soffice.log", "ab")  # noqa: SIM115 - closed below; a pipe could fill
     try:
         proc = subprocess.Popen(
@@ -284,28 +295,8 @@ def convert(
         source = root / f"input{suffix}"
         source.write_bytes(data)
         out_dir = root / "out"
-        user = root / "profile" / "user"
-        user.mkdir(parents=True)
-        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
         env = _environment(root)
-        # A small supervisor (no preexec_fn: unsafe in a threaded caller)
-        # sets the address-space cap and starts soffice in its own process
-        # group, which it kills if this process dies (_SUPERVISOR).
-        cmd = [
-            sys.executable,
-            "-I",
-            "-c",
-            _SUPERVISOR,
-            str(max(limits.legacy_memory_bytes, 1)),
-            soffice,
-            f"-env:UserInstallation={(root / 'profile').as_uri()}",
-            *_FLAGS,
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ]
+        cmd = _soffice_command(soffice, root, limits, target, out_dir, [source])
         try:
             proc = subprocess.Popen(
                 cmd,
