@@ -12,7 +12,8 @@ What becomes what (docs/formats.md, "html", has specimens):
   to the cascade rather than losing characters.
 * ``<br>`` and the edges of block elements (p, div, li, h1-h6, ...) end a
   line; each non-blank line of the body is a `Paragraph` with
-  ``Span(paragraph=i)``.  Runs of HTML whitespace collapse to one space, as
+  ``Span(paragraph=i)``.  An ``<ol>``'s items start with the number a
+  browser draws for them ("3. ", "三、": read/html_lists.py).  Runs of HTML whitespace collapse to one space, as
   a browser shows them.
 * A ``<table>`` becomes a `Table`, one `Cell` per grid column: a cell's
   colspan=n gives it and n-1 ``merged_left`` cells, its rowspan=n the n-1
@@ -45,6 +46,7 @@ from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .html_css import HiddenRules
+from .html_lists import list_markers
 from .limits import Limits
 from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
@@ -183,7 +185,7 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
             raise CorruptFileError(f"not a readable web page (line {error.line}: {error.message})")
     if root is None:
         raise EmptyDocumentError("the web page holds no text")
-    walker = _Walker(HiddenRules.from_page(root))
+    walker = _Walker(HiddenRules.from_page(root), limits)
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
@@ -238,8 +240,10 @@ def _describe(el: etree._Element, tag: str) -> str:
 class _Walker:
     """One pass over the page, iterative so that depth costs no stack."""
 
-    def __init__(self, hidden: HiddenRules) -> None:
+    def __init__(self, hidden: HiddenRules, limits: Limits) -> None:
         self.hidden = hidden
+        self.limits = limits
+        self.markers: dict[etree._Element, str] = {}  # <li> → the number a browser draws
         self.blocks: list[Paragraph | Table] = []
         self.residue: list[Residue] = []
         self.n_paragraphs = 0
@@ -305,6 +309,12 @@ class _Walker:
             else:
                 if tag in _BLOCK_TAGS:
                     lines.brk()
+                if tag == "ol":
+                    self.markers.update(
+                        list_markers(el, lambda li: self.hidden.hides(li, "li"), self.limits)
+                    )
+                elif tag == "li":
+                    lines.text(self.markers.get(el))
                 lines.text(el.text)
                 stack.append((el, True))
                 stack.extend((child, False) for child in reversed(el))
