@@ -74,6 +74,43 @@ def test_br_and_p_break_lines_and_whitespace_collapses() -> None:
     assert paragraphs(doc) == ["第一行", "第二行", "第三 行 续"]
 
 
+def test_pre_keeps_its_line_breaks_and_blank_lines_and_reads_as_a_text_file() -> None:
+    body = "<p>前言</p><pre>一、甲\n\n1.乙事项。（牵头单位：县某局）\n  丙</pre><p>后记</p>"
+    doc = read(page(body))
+    assert paragraphs(doc) == ["前言", "一、甲", "1.乙事项。（牵头单位：县某局）", "丙", "后记"]
+    # Numbered on with the page's paragraphs; lines counted within the <pre>.
+    spans = [b.span for b in doc.blocks]
+    assert [s.paragraph for s in spans] == [0, 1, 2, 3, 4]
+    assert [s.start_line for s in spans] == [None, 1, 3, 4, None]
+
+
+def test_white_space_pre_line_keeps_lines_and_pre_keeps_tabs() -> None:
+    doc = read(page('<div style="white-space: pre-line">甲\n乙   丙</div>'))
+    assert paragraphs(doc) == ["甲", "乙 丙"]
+    # A table typed with tabs in <pre> is a table, as in a .txt file.
+    rows = "序号\t工作任务\t牵头单位\n1\t建设甲平台\t县某局\n2\t完善乙机制\t县另局\n"
+    found = tables(read(page(f"<pre>{rows}</pre>")))
+    assert [[c.text for c in r.cells] for r in found[0].rows][1] == ["1", "建设甲平台", "县某局"]
+
+
+def test_a_notice_pasted_whole_into_pre_reads_as_its_txt_file() -> None:
+    import html
+
+    text = (SAMPLES / "notice.txt").read_text(encoding="utf-8")
+    wrapped = policy_parse.parse(page(f"<pre>{html.escape(text)}</pre>").encode())
+    plain = policy_parse.parse(SAMPLES / "notice.txt")
+
+    def key(n: policy_parse.Notice) -> list[tuple[object, ...]]:
+        return [
+            (m.id, m.text, [u.name for u in m.lead], [u.name for u in m.support], m.deadline)
+            for m in n.measures
+        ]
+
+    assert len(plain.measures) == 78
+    assert key(wrapped) == key(plain)
+    assert len(wrapped.discrepancies) == len(plain.discrepancies)
+
+
 def test_navigation_share_bar_and_footer_are_residue_with_a_reason() -> None:
     body = (
         "<nav><a>首页</a></nav>"

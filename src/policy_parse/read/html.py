@@ -39,6 +39,7 @@ import email
 import email.policy
 from collections.abc import Callable
 
+import attrs
 import regex
 from lxml import etree
 
@@ -46,10 +47,12 @@ from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .html_css import HiddenRules
+from .html_lines import Lines, keeps_lines
 from .html_lists import list_markers
 from .limits import Limits
 from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
+from .text.reader import read_text
 
 __all__ = ["decode_html", "read_html"]
 
@@ -109,7 +112,6 @@ _CHARSET = regex.compile(
     regex.IGNORECASE,
 )
 _GB = frozenset(("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"))
-_SPACE = regex.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+3000 and U+00A0 stay text
 _CLASS_SPLIT = regex.compile(r"[\s_-]+")
 _MAX_SPAN = 1000  # the HTML spec's ceiling on colspan; rowspan is cut at the table's end
 _MAX_CELLS = 1_000_000  # grid positions per table
@@ -185,7 +187,7 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
             raise CorruptFileError(f"not a readable web page (line {error.line}: {error.message})")
     if root is None:
         raise EmptyDocumentError("the web page holds no text")
-    walker = _Walker(HiddenRules.from_page(root), limits)
+    walker = _Walker(HiddenRules.from_page(root), limits, source)
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
@@ -195,26 +197,7 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
 
 
 # ---------------------------------------------------------------------------
-# Lines
-
-
-class _Lines:
-    """Inline text gathered into lines; `brk` ends the current line and hands
-    it to `emit` when it holds anything but blanks."""
-
-    def __init__(self, emit: Callable[[str], None]) -> None:
-        self.parts: list[str] = []
-        self.emit = emit
-
-    def text(self, s: str | None) -> None:
-        if s:
-            self.parts.append(_SPACE.sub(" ", s).replace("\xa0", " "))
-
-    def brk(self) -> None:
-        line = "".join(self.parts).strip()
-        self.parts.clear()
-        if line:
-            self.emit(line)
+# The walk
 
 
 def _tag(el: etree._Element) -> str | None:
@@ -240,9 +223,10 @@ def _describe(el: etree._Element, tag: str) -> str:
 class _Walker:
     """One pass over the page, iterative so that depth costs no stack."""
 
-    def __init__(self, hidden: HiddenRules, limits: Limits) -> None:
+    def __init__(self, hidden: HiddenRules, limits: Limits, source: Source) -> None:
         self.hidden = hidden
         self.limits = limits
+        self.source = source
         self.markers: dict[etree._Element, str] = {}  # <li> → the number a browser draws
         self.blocks: list[Paragraph | Table] = []
         self.residue: list[Residue] = []
@@ -254,13 +238,30 @@ class _Walker:
         if title is not None:
             self.set_aside(self.plain_text(title), "web page title (<title>)", Span())
         body = root.find("body")
-        lines = _Lines(self.add_paragraph)
+        lines = Lines(self.add_paragraph, self.add_text_run)
         self.walk(body if body is not None else root, lines, self.add_table)
         lines.brk()
 
     def add_paragraph(self, line: str) -> None:
         self.blocks.append(Paragraph(text=line, span=Span(paragraph=self.n_paragraphs)))
         self.n_paragraphs += 1
+
+    def add_text_run(self, text: str) -> None:
+        """Text whose line breaks the page keeps (``<pre>``), read as the
+        .txt file it is: its paragraphs numbered on with the page's, its
+        tables counted with the page's, its rows and residue spanned by
+        line within that text."""
+        found = read_text(text, self.source)
+        for block in found.blocks:
+            if isinstance(block, Paragraph):
+                span = attrs.evolve(block.span, paragraph=self.n_paragraphs)
+                self.blocks.append(attrs.evolve(block, span=span))
+                self.n_paragraphs += 1
+            else:
+                span = attrs.evolve(block.span, table=self.n_tables)
+                self.blocks.append(attrs.evolve(block, span=span))
+                self.n_tables += 1
+        self.residue.extend(found.residue)
 
     def set_aside(self, text: str, reason: str, span: Span) -> None:
         if text.strip():
@@ -269,7 +270,7 @@ class _Walker:
     def walk(
         self,
         top: etree._Element,
-        lines: _Lines,
+        lines: Lines,
         on_table: Callable[[etree._Element], None],
         *,
         set_furniture_aside: bool = True,
@@ -281,7 +282,9 @@ class _Walker:
             el, leaving = stack.pop()
             tag = _tag(el)
             if leaving:
-                if tag in _BLOCK_TAGS:
+                if tag is not None and keeps_lines(el, tag):
+                    lines.leave_kept()
+                elif tag in _BLOCK_TAGS:
                     lines.brk()
                 if el is not top:
                     lines.text(el.tail)
@@ -315,6 +318,8 @@ class _Walker:
                     )
                 elif tag == "li":
                     lines.text(self.markers.get(el))
+                if mode := keeps_lines(el, tag):
+                    lines.enter_kept(mode)
                 lines.text(el.text)
                 stack.append((el, True))
                 stack.extend((child, False) for child in reversed(el))
@@ -326,7 +331,7 @@ class _Walker:
         """All text under `el` (furniture included: it is set aside whole),
         one line per line break, tables row by row."""
         out: list[str] = []
-        lines = _Lines(out.append)
+        lines = Lines(out.append, lambda text: out.extend(text.splitlines()))
 
         def table_lines(tbl: etree._Element) -> None:
             for tr in _table_rows(tbl):
@@ -340,7 +345,7 @@ class _Walker:
         """A cell's non-blank lines joined with `sep`; a table inside it goes
         to residue (when `where` says which cell it is in)."""
         out: list[str] = []
-        lines = _Lines(out.append)
+        lines = Lines(out.append, lambda text: out.extend(text.splitlines()))
 
         def nested(tbl: etree._Element) -> None:
             if where is None:

@@ -1,0 +1,86 @@
+"""Inline text gathered into lines, as a browser breaks and spaces them.
+
+Runs of HTML whitespace collapse to one space; ``<br>`` and block edges end a
+line (the walker in read/html.py calls `Lines.brk`).  Inside ``<pre>`` and
+inline ``white-space: pre…`` the text keeps its own breaks (`keeps_lines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+from lxml import etree
+
+from .html_css import declarations
+
+__all__ = ["Lines", "keeps_lines"]
+
+_SPACE = regex.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+3000 and U+00A0 stay text
+_NEWLINE = regex.compile(r"\r\n?|\n")
+
+
+class Lines:
+    """Inline text gathered into lines; `brk` ends the current line and hands
+    it to `emit` when it holds anything but blanks.
+
+    Inside ``<pre>`` (or an inline ``white-space: pre…``) a browser keeps the
+    text's own line breaks, and for ``pre``/``pre-wrap`` its runs of spaces
+    and tabs: `keep` is the stack of those modes, innermost last.  Such text
+    is a text file inside the page (a notice pasted whole, a table aligned
+    with tabs and blank lines), so its lines, blank ones too, are gathered
+    as written and handed to `on_kept` whole when the outermost one ends."""
+
+    def __init__(self, emit: Callable[[str], None], on_kept: Callable[[str], None]) -> None:
+        self.parts: list[str] = []
+        self.emit = emit
+        self.on_kept = on_kept
+        self.keep: list[str] = []
+        self.kept: list[str] = []
+
+    def text(self, s: str | None) -> None:
+        if not s:
+            return
+        if not self.keep:
+            self.parts.append(_SPACE.sub(" ", s).replace("\xa0", " "))
+            return
+        spaces = self.keep[-1] != "pre-line"
+        for i, piece in enumerate(_NEWLINE.split(s)):
+            if i:
+                self.brk()
+            self.parts.append(piece if spaces else _SPACE.sub(" ", piece))
+
+    def brk(self) -> None:
+        line = "".join(self.parts)
+        self.parts.clear()
+        if self.keep:
+            self.kept.append(line)
+            return
+        line = line.strip()
+        if line:
+            self.emit(line)
+
+    def enter_kept(self, mode: str) -> None:
+        self.brk()
+        self.keep.append(mode)
+
+    def leave_kept(self) -> None:
+        self.brk()
+        self.keep.pop()
+        if not self.keep:
+            text = "\n".join(self.kept)
+            self.kept.clear()
+            if text.strip():
+                self.on_kept(text)
+
+
+def keeps_lines(el: etree._Element, tag: str) -> str | None:
+    """The white-space mode `el` sets that keeps line breaks, if any."""
+    if tag in ("pre", "textarea", "listing", "plaintext", "xmp"):
+        return "pre"
+    style = el.get("style")
+    if style and "white-space" in style:
+        mode = declarations(style).get("white-space", "").split()
+        if mode and mode[0] in ("pre", "pre-wrap", "pre-line", "break-spaces"):
+            return mode[0]
+    return None
