@@ -217,13 +217,85 @@ def test_a_short_row_is_padded_and_an_absurd_span_is_bounded() -> None:
 
 
 def test_br_in_a_cell_is_a_line_break_and_a_nested_table_is_residue() -> None:
-    body = "<table><tr><td>科技局、<br>人社局</td><td><table><tr><td>内</td></tr></table></td></tr></table>"
+    rows = "".join(f"<tr><td>{k}</td><td>任务{k}</td></tr>" for k in range(1, 4))
+    body = (
+        "<table><tr><td>科技局、<br>人社局</td>"
+        "<td><table><tr><td>内</td><td>表</td></tr></table></td></tr>"
+        f"{rows}</table>"
+    )
     doc = read(page(body))
     (t,) = tables(doc)
     assert t.rows[0].cells[0].text == "科技局、\n人社局"
     assert t.rows[0].cells[1].text == ""
-    assert doc.residue[0].text == "内"
+    assert doc.residue[0].text == "内\n表"
     assert doc.residue[0].reason == "nested table in table 0, row 0, cell 1"
+
+
+def test_a_one_column_box_in_a_cell_is_the_cell_s_text() -> None:
+    rows = "".join(f"<tr><td>{k}</td><td>任务{k}</td></tr>" for k in range(1, 5))
+    body = (
+        f"<table><tr><td>甲</td><td><table><tr><td>乙局</td></tr></table></td></tr>{rows}</table>"
+    )
+    doc = read(page(body))
+    (t,) = tables(doc)
+    assert t.rows[0].cells[1].text == "乙局"
+    assert not doc.residue
+
+
+def test_a_page_framed_by_a_layout_table_is_read_as_its_flow() -> None:
+    """An older portal's frame: a side bar cell, then the article with its
+    分工表 nested in the next cell."""
+    data = "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr><tr><td>1</td><td>甲</td><td>乙局</td></tr>"
+    body = (
+        '<table width="100%"><tr><td>栏目导航</td><td>'
+        f"<p>一、总体要求</p><p>正文一段。</p><table>{data}</table><p>落款</p>"
+        "</td></tr></table>"
+    )
+    doc = read(page(body))
+    assert paragraphs(doc) == ["栏目导航", "一、总体要求", "正文一段。", "落款"]
+    (t,) = tables(doc)
+    assert [c.text for c in t.rows[1].cells] == ["1", "甲", "乙局"]
+    assert not doc.residue
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "<table><tr><td>{}</td></tr><tr><td>页脚</td></tr></table>",  # one column
+        '<table role="presentation"><tr><td>{}</td><td>右栏</td></tr></table>',
+        "<table><tr><td>左栏</td><td><p>a</p><p>b</p><p>c</p><p>d</p>{}</td></tr></table>",
+    ],
+)
+def test_a_frame_is_flow_and_its_cells_lines_are_paragraphs(frame: str) -> None:
+    doc = read(page(frame.format("<p>一、甲</p><p>1.乙</p>")))
+    assert not tables(doc)
+    assert "一、甲" in paragraphs(doc) and "1.乙" in paragraphs(doc)
+
+
+def test_a_small_data_table_stays_a_table() -> None:
+    body = (
+        "<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+        "<tr><td>1</td><td><p>建设甲平台</p></td><td><p>县某局</p><p>县另局</p></td></tr></table>"
+    )
+    (t,) = tables(read(page(body)))
+    assert [c.text for c in t.rows[1].cells] == ["1", "建设甲平台", "县某局\n县另局"]
+
+
+def test_a_notice_framed_by_a_layout_table_reads_as_the_unframed_page() -> None:
+    raw = (SAMPLES / "notice.html").read_bytes().decode("gb18030")
+    head, rest = raw.split("<body", 1)
+    attrs_, inner = rest.split(">", 1)
+    inner, tail = inner.rsplit("</body>", 1)
+    framed = (
+        f'{head}<body{attrs_}><table width="100%"><tr><td>栏目</td><td><table><tr><td>'
+        f"{inner}</td></tr></table></td></tr></table></body>{tail}"
+    )
+    a = policy_parse.parse(framed.encode("gb18030"))
+    b = policy_parse.parse(SAMPLES / "notice.html")
+    assert len(b.measures) == 78
+    assert [(m.id, m.text, [u.name for u in m.lead]) for m in a.measures] == [
+        (m.id, m.text, [u.name for u in m.lead]) for m in b.measures
+    ]
 
 
 # ---------------------------------------------------------------------------

@@ -306,7 +306,7 @@ class _Walker:
                 )
             elif tag == "br":
                 lines.brk()
-            elif tag == "table" and el is not top:
+            elif tag == "table" and el is not top and not _lays_out(el):
                 lines.brk()
                 on_table(el)
             else:
@@ -414,6 +414,41 @@ class _Walker:
             rows.append(Row(cells=cells, span=Span(table=t, row=r), repeat_header=r in repeat))
         if rows:
             self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
+
+
+# Elements that each start a line of their own inside a cell.
+_LINE_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br")
+_LAYOUT_ROWS = 3  # a page frame: banner, body, footer
+_LAYOUT_LINES = 5
+
+
+def _lays_out(tbl: etree._Element) -> bool:
+    """Whether `tbl` frames the page rather than holding data.
+
+    Older portals put the whole article in a cell of a layout table (a side
+    bar in one cell, the notice, its 分工表 nested, in the next).  Read as a
+    table, the notice would be one cell and its 分工表 a nested table set
+    aside.  A frame is walked as ordinary flow, cell after cell.  A table
+    frames the page when it says so (``role="presentation"``), when it has
+    one column (a 分工表 has at least a task and a unit), or when it has at
+    most three rows and a cell holds a table or five lines of its own."""
+    if (tbl.get("role") or "").strip().lower() in ("presentation", "none"):
+        return True
+    rows = _table_rows(tbl)
+    cells = [_row_cells(tr) for tr in rows]
+    if not any(cells):
+        return False
+    if max(len(row) for row in cells) <= 1:
+        return True
+    if len(rows) > _LAYOUT_ROWS:
+        return False
+    for row in cells:
+        for td in row:
+            if td.find(".//table") is not None:
+                return True
+            if sum(1 for _ in td.iter(*_LINE_TAGS)) >= _LAYOUT_LINES:
+                return True
+    return False
 
 
 def _table_rows(tbl: etree._Element) -> list[etree._Element]:
