@@ -336,10 +336,10 @@ def zip_bomb() -> bytes:
 def test_it_refuses_a_zip_bomb_quickly_and_small(zip_bomb: bytes) -> None:
     assert len(zip_bomb) < 3 * 1024 * 1024  # small on disk: 1 GiB inside
     before = maxrss_mb()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputTooLargeError, match="zip bomb"):
         check_zip(zip_bomb, Limits())
-    assert time.perf_counter() - t0 < 0.5
+    assert time.process_time() - t0 < 0.5
     assert maxrss_mb() - before < 50
 
 
@@ -347,10 +347,10 @@ def test_it_refuses_a_zip_bomb_through_read_document(tmp_path: Path, zip_bomb: b
     p = tmp_path / "bomb.docx"
     p.write_bytes(zip_bomb)
     need_docx_reader()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputTooLargeError):
         read_document(p)
-    assert time.perf_counter() - t0 < 1
+    assert time.process_time() - t0 < 1
 
 
 def test_it_refuses_a_high_ratio_member_even_under_the_size_limit() -> None:
@@ -365,10 +365,10 @@ def test_it_stops_a_member_whose_header_lies_about_its_size() -> None:
     infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     assert sum(i.file_size for i in infos) < 2000
     before = maxrss_mb()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputTooLargeError, match="beyond the 1000 bytes its header declares"):
         check_zip(data, Limits())
-    assert time.perf_counter() - t0 < 0.5
+    assert time.process_time() - t0 < 0.5
     assert maxrss_mb() - before < 20
 
 
@@ -409,10 +409,10 @@ def test_it_refuses_an_external_entity_docx_through_read_document(
 def test_it_refuses_an_entity_bomb_docx_quickly_and_small() -> None:
     data = badfiles.entity_bomb_docx()
     before = maxrss_mb()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(UnsafeXmlError):
         check_zip(data, Limits())
-    assert time.perf_counter() - t0 < 0.5
+    assert time.process_time() - t0 < 0.5
     assert maxrss_mb() - before < 20
 
 
@@ -456,13 +456,13 @@ def test_it_relies_on_python_docx_never_resolving_entities_either(secret_file: P
     root = etree.fromstring(xxe, oxml_parser)
     assert SECRET not in etree.tostring(root, encoding="unicode")
     assert SECRET not in "".join(root.itertext())
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         root = etree.fromstring(badfiles.billion_laughs_xml(), oxml_parser)
         assert len(etree.tostring(root)) < 100_000
     except etree.XMLSyntaxError:
         pass
-    assert time.perf_counter() - t0 < 0.5
+    assert time.process_time() - t0 < 0.5
 
 
 # ---------------------------------------------------------------------------

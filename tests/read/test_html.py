@@ -311,10 +311,10 @@ def test_a_million_nested_tags_are_refused_quickly_and_within_memory() -> None:
     n = 10**6
     html = "<html><body>" + "<div>" * n + "深" + "</div>" * n + "<p>后文</p></body></html>"
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(InputTooLargeError, match="256 levels"):
         read(html)
-    assert time.monotonic() - start < 10
+    assert time.process_time() - start < 10
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 200
 

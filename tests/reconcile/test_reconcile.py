@@ -273,11 +273,11 @@ def test_a_reworded_measure_under_a_shifted_number_pairs_by_similar_text():
 
 
 def test_a_numbering_gap_is_one_finding_with_its_bounds_and_takes_no_time():
-    start = time.perf_counter()
+    start = time.process_time()
     notice = policy_parse.parse_text(
         "1.甲。（牵头单位：办公室）\n100000000.乙。（牵头单位：办公室）\n"
     )
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     (gap,) = findings(notice, "numbering")
     assert "2 to 99999999" in gap.message and len(gap.message) < 200
 
@@ -291,9 +291,9 @@ def test_a_narrow_gap_still_lists_its_numbers():
 def test_pairing_ten_thousand_unmatched_measures_stays_fast():
     ms = [measure(str(k), f"措施{k}甲。", ["办公室"]) for k in range(1, 5001)]
     es = [entry(str(k), f"任务{k}乙。", ["办公室"], row=k) for k in range(5001, 10001)]
-    start = time.perf_counter()
+    start = time.process_time()
     found = measures_to_discrepancies(ms, es)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert sum(d.kind is Kind.MISSING_IN_TABLE for d in found) == 5000
 
 
