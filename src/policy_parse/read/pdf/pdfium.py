@@ -40,6 +40,7 @@ from pypdfium2 import raw
 
 from ...errors import CorruptFileError, EncryptedDocumentError
 from ..layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
+from .upright import turn_upright
 
 __all__ = ["PdfiumEngine"]
 
@@ -219,6 +220,7 @@ class PdfiumEngine:
             self._plumber.close()
 
     def _read(self, page: Any, number: int) -> PageModel:
+        turn_upright(page)
         width, height = page.get_size()
         top_y, crop = float(height), None
         media, cropbox = page.get_mediabox(), page.get_cropbox()
