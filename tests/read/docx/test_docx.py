@@ -183,12 +183,30 @@ def test_it_fills_grid_columns_a_row_leaves_out_with_empty_cells(build_docx, rea
 
 def test_it_sets_a_nested_table_aside_as_residue_instead_of_losing_it(build_docx, read_docx):
     inner = tbl(2, tr(tc(p("内1")), tc(p("内2"))))
-    body = tbl(1, tr(tc(p("外"), inner)))
+    rows = [tr(tc(p(str(k))), tc(p(f"任务{k}"))) for k in range(1, 4)]
+    body = tbl(2, tr(tc(p("外"), inner), tc(p("乙"))), *rows)
     document = read_docx(build_docx(body))
     assert only_table(document).rows[0].cells[0].text == "外"
     assert [r.text for r in document.residue] == ["内1\t内2"]
     assert document.residue[0].reason.startswith("nested table")
     assert document.residue[0].span.cell == 0
+
+
+def test_a_frame_round_the_table_is_read_as_the_body_it_holds(build_docx, read_docx):
+    """A border drawn round the 分工表 as a one-cell table: the 分工表 is the
+    table, not a nested table set aside."""
+    data = tbl(
+        3,
+        tr(tc(p("序号")), tc(p("工作任务")), tc(p("牵头单位"))),
+        tr(tc(p("1")), tc(p("建设甲平台")), tc(p("县某局"))),
+    )
+    body = p("附件") + tbl(1, tr(tc(p("分工表"), data, p("")))) + p("落款")
+    document = read_docx(build_docx(body))
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == ["附件", "分工表", "落款"]
+    table = only_table(document)
+    assert [c.text for c in table.rows[1].cells] == ["1", "建设甲平台", "县某局"]
+    assert not document.residue
 
 
 # ---------------------------------------------------------------------------
@@ -544,3 +562,29 @@ def test_a_word_notice_with_auto_numbers_own_line_annotations_and_a_merged_table
         for m in policy_parse.parse(build_docx(p("某县任务分工表") + table)).measures
     ]
     assert rows == [("1", ["县甲局"], ["县丙局", "县乙局"]), ("2", ["县丁局"], [])]
+
+
+def test_the_sample_with_its_table_framed_reads_as_the_sample(tmp_path, samples):
+    import docx
+    from docx.oxml.ns import qn
+
+    import policy_parse
+
+    word = docx.Document(str(samples / "notice.docx"))
+    table = next(e for e in word.element.body if e.tag == qn("w:tbl"))
+    frame = word.add_table(rows=1, cols=1)._tbl
+    table.addprevious(frame)
+    cell = frame.find(".//" + qn("w:tc"))
+    cell.insert(0, table)  # before the cell's own (required) paragraph
+    framed = tmp_path / "framed.docx"
+    word.save(str(framed))
+
+    def records(path):
+        notice = policy_parse.parse(path)
+        return [(m.id, m.text, m.lead, m.support) for m in notice.measures], len(
+            notice.discrepancies
+        )
+
+    plain = records(samples / "notice.docx")
+    assert len(plain[0]) == 78
+    assert records(framed) == plain

@@ -36,9 +36,12 @@ What the walk produces (docs/formats.md has specimens):
   would be (`read/text/paragraphs.py`).
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
   `Residue` holding the chunk's text (`docx.chunks`).
-* Nested tables are not flattened into the cell (their grid would be lost in
-  a string): each becomes a `Residue` with reason "nested table in table t,
-  row r, cell c", rows on lines and cells separated by tabs.  Text Word keeps
+* A table that frames the notice or its 分工表 (at most three rows, a table
+  in a cell: a border drawn round the table) is read as the body it holds,
+  cell after cell.  Other nested tables are not flattened into the cell
+  (their grid would be lost in a string): each becomes a `Residue` with
+  reason "nested table in table t, row r, cell c", rows on lines and cells
+  separated by tabs.  Text Word keeps
   in a vertical-merge continuation cell (it is never displayed) becomes a
   `Residue` too.
 * Runs Word does not show (w:vanish, white on white: `docx.hidden`) become
@@ -227,7 +230,10 @@ class _Walker:
             if text:
                 self.residue.append(Residue(text=text, reason=reason, span=span))
 
-    def table_to_block(self, tbl: Any) -> None:
+    def table_to_block(self, tbl: Any, frames: int = 0) -> None:
+        if frames < _MAX_FRAMES and _frames(tbl):
+            self.frame_to_blocks(tbl, frames + 1)
+            return
         self.table_index += 1
         t = self.table_index
         grid = tbl.find(W + "tblGrid")
@@ -240,6 +246,26 @@ class _Walker:
             rows.append(self.row_to_row(tr, t, r, width, rows[-1] if rows else None))
         if rows:
             self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
+
+    def frame_to_blocks(self, tbl: Any, frames: int) -> None:
+        """A table that frames the notice (`_frames`) is read as the body it
+        holds: its paragraphs and tables, cell after cell."""
+        for tr in _unwrap(tbl):
+            if tr.tag != _TR:
+                continue
+            self.count_row()
+            for tc in _unwrap(tr):
+                if tc.tag != _TC:
+                    continue
+                for child in _unwrap(tc):
+                    if child.tag == _P:
+                        self.paragraph_index += 1
+                        self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
+                    elif child.tag == _TBL:
+                        self.table_to_block(child, frames)
+                    elif child.tag == _ALT_CHUNK:
+                        span = Span(paragraph=self.paragraph_index + 1)
+                        self.alt_chunk_to_residue(child, span)
 
     def count_row(self) -> None:
         self.rows_seen += 1
@@ -427,6 +453,22 @@ class _Walker:
             parts.append(label)
         Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
         return "".join(parts)
+
+
+_MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other
+
+
+def _frames(tbl: Any) -> bool:
+    """Whether `tbl` is a frame drawn around the notice or its 分工表 rather
+    than data: a single column (a 分工表 has at least a task and a unit
+    column) whose cells hold a table, or at most three rows with a table in
+    a cell.  Read as a table, the framed 分工表 would be a nested table set
+    aside as residue."""
+    rows = [tr for tr in _unwrap(tbl) if tr.tag == _TR]
+    if not rows or len(rows) > 3:
+        return False
+    cells = [[tc for tc in _unwrap(tr) if tc.tag == _TC] for tr in rows]
+    return any(any(child.tag == _TBL for child in _unwrap(tc)) for row in cells for tc in row)
 
 
 def _too_wide(what: str, limits: Limits) -> InputTooLargeError:
