@@ -164,9 +164,12 @@ def _store(path: str, pattern: Any, flags: int, args: tuple[Any, ...]) -> None:
 
 
 def _key(pattern: Any, flags: int, version: str) -> str:
-    import hashlib
+    try:  # the C module hashlib takes blake2b from, without hashlib's OpenSSL (~3 ms)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter built without it
+        from hashlib import blake2b
 
     raw = pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else pattern
-    h = hashlib.blake2b(raw, digest_size=16)
+    h = blake2b(raw, digest_size=16)
     h.update(f"|{type(pattern).__name__}|{flags}|{version}|{sys.implementation.cache_tag}".encode())
     return h.hexdigest()
