@@ -333,3 +333,33 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         "csv",
     }
     assert others & forbidden == set()
+
+
+def test_a_cached_pattern_needs_only_regexs_c_engine(tmp_path):
+    # The first process compiles and stores; the second finds the opcodes on
+    # disk and never imports the package (its Python compiler), until a
+    # pattern not cached must be compiled.
+    setup = (
+        "from policy_parse._support import lazy_regex as L\n"
+        f"L._DIR = {str(tmp_path)!r}; L._FORCE = True\n"
+    )
+    _fresh(setup + "L.compile_cached(r'(?P<n>\\d+)、', L.VERBOSE)")
+    code = setup + (
+        "import sys\n"
+        "p = L.compile_cached(r'(?P<n>\\d+)、', L.VERBOSE)\n"
+        "alone = sorted(m for m in sys.modules if m.startswith('regex'))\n"
+        "found = [m['n'] for m in p.finditer('12、 34、')]\n"
+        "q = L.compile_cached(r'[一二]、')\n"
+        "print(alone, found, 'regex._main' in sys.modules, q.sub('#', '一、x'))"
+    )
+    assert _fresh(code) == "['regex._regex'] ['12', '34'] True #x"
+
+
+def test_escape_and_verbose_are_regexs_own():
+    import regex
+
+    from policy_parse._support.lazy_regex import VERBOSE, escape
+
+    assert int(regex.VERBOSE) == VERBOSE
+    texts = ["a.b|c", "（牵头）[配合]", "x y\tz\u3000全角", "()[]{}?*+|^$\\.-#&~", "区发展改革委"]
+    assert [escape(t) for t in texts] == [regex.escape(t) for t in texts]
