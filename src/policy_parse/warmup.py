@@ -47,9 +47,10 @@ def write_caches() -> tuple[list[str], int]:
     import pkgutil
 
     from . import data
-    from ._support import lazy_regex
+    from ._support import attrs_code, lazy_regex
 
     lazy_regex.write_always()
+    attrs_code.write_always()
     files = data.write_caches()
     for mod in pkgutil.walk_packages([os.path.dirname(__file__)], "policy_parse."):
         if mod.name.endswith("__main__"):
