@@ -63,3 +63,23 @@ def test_other_classes_are_left_to_attrs(tmp_path):
     out = _run(code, str(tmp_path), seed="1")
     assert out.splitlines()[-1] == "True True"
     assert not any("Mine" in f.read_bytes().decode("latin-1") for f in tmp_path.iterdir())
+
+
+def test_a_hash_whose_salt_is_not_found_is_compiled_but_never_kept(tmp_path, monkeypatch):
+    from policy_parse._support import attrs_code
+
+    monkeypatch.setattr(attrs_code, "_DIR", str(tmp_path))
+    monkeypatch.setattr(attrs_code, "_FORCE", True)
+    name = "<attrs generated methods policy_parse.x.Y>"
+    salt = hash(name.replace(" methods ", " hash ", 1))
+    source = "def __hash__(self):\n        return hash((\n                {},\n                self.a,\n))\n"
+    # A renamed source (attrs adds -1 on a clash): its salt is another string's hash.
+    odd = attrs_code._code(source.format(12345), name[:-1] + "-1>", 0)
+    assert list(tmp_path.iterdir()) == []
+    kept = attrs_code._code(source.format(salt), name, 0)
+    assert len(list(tmp_path.iterdir())) == 1
+    again = attrs_code._code(source.format(salt), name, 0)  # from the file
+    for code, constant in ((odd, 12345), (kept, salt), (again, salt)):
+        (function,) = [c for c in code.co_consts if hasattr(c, "co_consts")]
+        assert constant in function.co_consts
+        assert attrs_code._PLACEHOLDER not in function.co_consts

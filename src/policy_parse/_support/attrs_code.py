@@ -76,7 +76,10 @@ def _code(script: str, filename: str, flags: int) -> CodeType:
     code = _load(path, source, filename)
     if code is None:
         code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
-        if _FORCE or not sys.dont_write_bytecode:
+        # A __hash__ whose salt was not found (attrs renamed a clashing
+        # source, or changed its shape) would be a new file in every process.
+        cacheable = salted or "def __hash__" not in script
+        if cacheable and (_FORCE or not sys.dont_write_bytecode):
             _store(path, source, filename, code)
     return _with_constant(code, _PLACEHOLDER, salt) if salted else code
 
