@@ -13,8 +13,8 @@ optimises a pattern in Python (~0.5 ms each, a fifth of a text notice's
 CPU), then hands a list of opcodes to its C engine.  That list, with the
 group names and the required string, is written once per pattern beside the
 bytecode (`__pycache__/patterns`, keyed by the pattern, its flags, the
-regex version and the interpreter), and later processes hand it to the C
-engine directly, as Python reuses a .pyc.  Any doubt — no cache, a
+installed regex — its files' sizes and times — and the interpreter), and
+later processes hand it to the C engine directly, as Python reuses a .pyc.  Any doubt — no cache, a
 different regex, a damaged file, a pattern with named lists — compiles as
 `regex.compile` does; PYTHONDONTWRITEBYTECODE writes nothing (unless
 `write_always()`: `python -m policy_parse.warmup`).
