@@ -14,9 +14,9 @@ CPU), then hands a list of opcodes to its C engine.  That list, with the
 group names and the required string, is written once per pattern beside the
 bytecode (`__pycache__/patterns`, keyed by the pattern, its flags, the
 installed regex — its files' sizes and times — and the interpreter), and
-later processes hand it to the C engine directly, as Python reuses a .pyc.  Any doubt — no cache, a
-different regex, a damaged file, a pattern with named lists — compiles as
-`regex.compile` does; PYTHONDONTWRITEBYTECODE writes nothing (unless
+later processes hand it to the C engine directly, as Python reuses a .pyc.
+Any doubt — no cache, a different regex, a damaged file, a pattern with
+named lists — compiles as `regex.compile` does; PYTHONDONTWRITEBYTECODE writes nothing (unless
 `write_always()`: `python -m policy_parse.warmup`).
 
 When every pattern a run needs is cached, the `regex` package is never
