@@ -16,8 +16,8 @@ bytecode (`__pycache__/patterns`, keyed by the pattern, its flags, the
 installed regex — its files' sizes and times — and the interpreter), and
 later processes hand it to the C engine directly, as Python reuses a .pyc.
 Any doubt — no cache, a different regex, a damaged file, a pattern with
-named lists — compiles as `regex.compile` does; PYTHONDONTWRITEBYTECODE writes nothing (unless
-`write_always()`: `python -m policy_parse.warmup`).
+named lists — compiles as `regex.compile` does; PYTHONDONTWRITEBYTECODE
+writes nothing (unless `write_always()`: `python -m policy_parse.warmup`).
 
 When every pattern a run needs is cached, the `regex` package is never
 imported: its C engine (`regex._regex`) is loaded alone (`_engine`), since
