@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import attrs
-
 from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
@@ -24,8 +22,7 @@ from .wrapping import Page
 __all__ = ["Line", "Segmented", "segment"]
 
 
-@attrs.frozen(kw_only=True)
-class Segmented:
+class Segmented(NamedTuple):
     header: Header
     outline: Outline
     table: TableSegment | None
@@ -231,12 +228,12 @@ def segment(document: Document) -> Segmented:
     if outline is None:
         outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
     if plan.cover_date is not None:
-        outline = attrs.evolve(
-            outline, notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)
+        outline = outline._replace(
+            notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)
         )
     unread = [*blocks.unread, *_unread_after_table(blocks.after)]
     if unread:
-        outline = attrs.evolve(outline, notes=(*outline.notes, *unread))
+        outline = outline._replace(notes=(*outline.notes, *unread))
     residue = [*blocks.residue, *header_residue, *outline.residue]
     residue.extend(
         Residue(text=ln.text, reason="attachment mark above the 分工表", span=ln.span)

@@ -273,8 +273,7 @@ def _reread(m: Marked, before: Marked | None, after: Marked | None) -> Marked | 
         return None
     dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
     # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
-    return attrs.evolve(
-        m,
+    return m._replace(
         style="ar_dot" if before.style == "ar_dec" else before.style,
         number=main,
         written=m.written[: dot + 1],
@@ -341,7 +340,7 @@ class _Open:
 
     @classmethod
     def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
-        m = attrs.evolve(m, line=line)
+        m = m._replace(line=line)
         return cls(m, [_Raw.of(m.rest, line.span, label=False)], notes)
 
     def heads(self) -> list[Line]:
@@ -380,7 +379,7 @@ class _Open:
             assert m is not None  # split_run_on_items cuts only at a marker
             rest = head.text[len(m.written) :].strip()
             line = Line(head.text, self.marker.line.span) if k == 0 else head
-            m = attrs.evolve(m, rest=rest, line=line)
+            m = m._replace(rest=rest, line=line)
             notes = (
                 self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
             )

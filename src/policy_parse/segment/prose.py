@@ -37,8 +37,7 @@ from .markers import Marked, match_marker
 from .wrapping import Page
 
 
-@attrs.frozen(kw_only=True)
-class ProseMeasure:
+class ProseMeasure(NamedTuple):
     id: str
     number: MeasureNo
     written_number: str
@@ -56,8 +55,7 @@ class ProseMeasure:
     guesses: tuple[Note, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Outline:
+class Outline(NamedTuple):
     parts: tuple[Part, ...]
     measures: tuple[ProseMeasure, ...]
     residue: tuple[Residue, ...]
@@ -156,7 +154,7 @@ def lines_to_outline(
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
     if folded:
-        levels = attrs.evolve(levels, notes=(*levels.notes, *folded))
+        levels = levels._replace(notes=(*levels.notes, *folded))
     out = _Outliner(levels=levels, numbering=_Numbering.of(items, levels.measure), residue=residue)
     for it in items:
         out.add(it)
@@ -529,6 +527,6 @@ def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
     if not restarts_per_heading((m.section or m.part, m.number) for m in measures):
         return measures
     return [
-        attrs.evolve(m, id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
+        m._replace(id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
         for m in measures
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -64,8 +64,7 @@ class TableRow:
         return self._by_role.get(role, "")
 
 
-@attrs.frozen(kw_only=True)
-class TableSegment:
+class TableSegment(NamedTuple):
     header: tuple[str, ...]
     roles: tuple[str, ...]
     rows: tuple[TableRow, ...]
