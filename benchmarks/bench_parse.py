@@ -8,16 +8,18 @@ round by round; CPU time (user + sys) beside wall time, medians with min–max.
 
     python benchmarks/bench_parse.py [--repeat 50] [SAMPLE]
     python benchmarks/bench_parse.py --scales 1,2,4,8,16,32,64,128 [--rounds 3]
-    python benchmarks/bench_parse.py --startup [--rounds 15] [--base OTHER/src]
+    python benchmarks/bench_parse.py --startup [--rounds 15] [--base OTHER/src] [--instructions]
 
 `--startup`: whole processes taking turns — the bare interpreter, `import
 policy_parse`, and the CLI on samples/notice.txt (`python -m policy_parse
 notice.txt -o FILE`) — each measured by wait4: CPU (user + sys of the
 process and its children) beside wall, medians with min–max, and the load
 average before and after.  `--base` adds the CLI run from another source
-tree (e.g. a `git archive` of main) to every round.  Run `python -m
-compileall -q src` and `python -m policy_parse.warmup` first so that no
-figure pays for bytecode, TOML parsing or pattern compiling.
+tree (e.g. a `git archive` of main) to every round.  It first runs `python
+-m compileall -q` and `python -m policy_parse.warmup` in each tree, so that no
+figure pays for bytecode, TOML parsing, pattern compiling or attrs' code.
+`--instructions` adds one callgrind run of each contender: instructions
+executed, which the machine's load does not move.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def _measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, time.perf_counter() - start
 
 
-def startup(rounds: int, base: str | None) -> None:
+def startup(rounds: int, base: str | None, *, instructions: bool = False) -> None:
     import os
     import tempfile
 
@@ -139,6 +141,15 @@ def startup(rounds: int, base: str | None) -> None:
         contenders["CLI notice.txt (base)"] = (
             [sys.executable, "-m", "policy_parse", notice, "-o", out],
             {**os.environ, "PYTHONPATH": base},
+        )
+    # Bytecode and the pattern, data and attrs-code caches written first, in
+    # each tree, so no figure pays for writing them (PYTHONDONTWRITEBYTECODE
+    # may be set: compileall and the warm-up command write regardless).
+    for src in {str(ROOT / "src"), *([base] if base else [])}:
+        e = {**os.environ, "PYTHONPATH": src}
+        subprocess.run([sys.executable, "-m", "compileall", "-q", src], check=True, env=e)
+        subprocess.run(
+            [sys.executable, "-m", "policy_parse.warmup"], check=True, env=e, capture_output=True
         )
     seen: dict[str, list[tuple[float, float]]] = {k: [] for k in contenders}
     load = [os.getloadavg()[0]]
@@ -156,6 +167,24 @@ def startup(rounds: int, base: str | None) -> None:
             f"{name:22s} CPU {statistics.median(cpu):6.1f} ms ({min(cpu):.1f}–{max(cpu):.1f})"
             f"   wall {statistics.median(wall):6.1f} ms ({min(wall):.1f}–{max(wall):.1f})"
         )
+    if instructions:
+        # What the load does not move: instructions executed in user space,
+        # one run each under callgrind (~50× slower).
+        for name, (cmd, e) in contenders.items():
+            print(f"{name:22s} {_instructions(cmd, e) / 1e6:8.0f}M instructions")
+
+
+def _instructions(cmd: list[str], env: dict[str, str]) -> int:
+    """Instructions one run of `cmd` executes (valgrind's callgrind)."""
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    refs = [ln for ln in run.stderr.splitlines() if "refs:" in ln]
+    return int(refs[-1].split()[-1].replace(",", ""))
 
 
 def main() -> None:
@@ -166,9 +195,14 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--startup", action="store_true", help="whole-process start-up; only that")
     ap.add_argument("--base", help="with --startup: another tree's src/ to run the CLI from")
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="with --startup: also each contender's instruction count (valgrind)",
+    )
     args = ap.parse_args()
     if args.startup:
-        startup(args.rounds, args.base)
+        startup(args.rounds, args.base, instructions=args.instructions)
         return
     if args.scales:
         scaling([int(k) for k in args.scales.split(",")], args.rounds)

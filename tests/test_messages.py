@@ -260,3 +260,15 @@ def test_a_zh_error_line_carries_the_readers_detail() -> None:
 
     line = error_line(CorruptFileError("x"), "zh", file="a.docx", detail="zip truncated at 12")
     assert "zip truncated at 12" in line and "a.docx" in line
+
+
+def test_a_reason_is_matched_by_its_first_and_last_words_before_any_pattern(monkeypatch):
+    from policy_parse import messages
+
+    monkeypatch.setattr(messages, "_COMPILED", {})
+    assert messages.reason("prose line outside any measure", "zh") == "不属于任何措施的正文"
+    assert messages._COMPILED == {}  # no entry with fields could match: none compiled
+    said = messages.reason("lead-in of measures 3…7, not itself a measure", "zh")
+    assert said == "第3至7项措施的引导语，本身不是措施"
+    assert len(messages._COMPILED) == 1
+    assert messages.reason("lead-in of measures 3…7", "zh") == "lead-in of measures 3…7"

@@ -331,5 +331,65 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         "dataclasses",
         "zipfile",
         "csv",
+        # Issue 26's third round: argparse's help width without shutil (and its
+        # bz2, lzma), digests without hashlib's OpenSSL, the text report
+        # without json, deadlines without calendar and datetime.
+        "shutil",
+        "bz2",
+        "lzma",
+        "hashlib",
+        "_hashlib",
+        "json",
+        "calendar",
+        "datetime",
     }
     assert others & forbidden == set()
+
+
+def test_a_cached_pattern_needs_only_regexs_c_engine(tmp_path):
+    # The first process compiles and stores; the second finds the opcodes on
+    # disk and never imports the package (its Python compiler), until a
+    # pattern not cached must be compiled.
+    setup = (
+        "from policy_parse._support import lazy_regex as L\n"
+        f"L._DIR = {str(tmp_path)!r}; L._FORCE = True\n"
+    )
+    _fresh(setup + "L.compile_cached(r'(?P<n>\\d+)、', L.VERBOSE)")
+    code = setup + (
+        "import sys\n"
+        "p = L.compile_cached(r'(?P<n>\\d+)、', L.VERBOSE)\n"
+        "alone = sorted(m for m in sys.modules if m.startswith('regex'))\n"
+        "found = [m['n'] for m in p.finditer('12、 34、')]\n"
+        "q = L.compile_cached(r'[一二]、')\n"
+        "print(alone, found, 'regex._main' in sys.modules, q.sub('#', '一、x'))"
+    )
+    assert _fresh(code) == "['regex._regex'] ['12', '34'] True #x"
+
+
+def test_escape_and_verbose_are_regexs_own():
+    import regex
+
+    from policy_parse._support.lazy_regex import VERBOSE, escape
+
+    assert int(regex.VERBOSE) == VERBOSE
+    texts = ["a.b|c", "（牵头）[配合]", "x y\tz\u3000全角", "()[]{}?*+|^$\\.-#&~", "区发展改革委"]
+    assert [escape(t) for t in texts] == [regex.escape(t) for t in texts]
+
+
+def test_the_stages_after_reading_need_only_regexs_c_engine():
+    # With the caches written, segmenting, normalising, reconciling and the
+    # text report load every pattern of theirs without regex's compiler.
+    # (The txt CLI still imports it through read/text/fit.py's module-level
+    # `import regex`; once that moves, the CLI pin can forbid regex._regex_core.)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    subprocess.run([sys.executable, "-m", "policy_parse.warmup"], check=True, env=env)
+    code = (
+        "import sys\n"
+        "import policy_parse.segment, policy_parse.normalize.assemble, policy_parse.reconcile\n"
+        "import policy_parse.emit.text, policy_parse.emit.departments, policy_parse.pipeline\n"
+        "from policy_parse._support import lazy_regex\n"
+        "n = lazy_regex.compile_all()\n"
+        "print(n > 20, sorted(m for m in sys.modules if m.startswith('regex')))"
+    )
+    out = subprocess.check_output([sys.executable, "-c", code], text=True, env=env).strip()
+    assert out == "True ['regex._regex']"

@@ -168,10 +168,9 @@ def _windowed(
 def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
     """`notice` in the output format `fmt` (a key of SUFFIX).  Each output
     module is imported only for its own format."""
-    from .emit.json import to_json
-    from .emit.text import to_text
-
     if fmt == "json":
+        from .emit.json import to_json
+
         return to_json(notice, lang=lang)
     if fmt == "html":
         from .emit.html import to_html
@@ -185,6 +184,8 @@ def render(notice: Notice, fmt: str, lang: Lang) -> str | bytes:
         from .emit.tabular import to_xlsx
 
         return to_xlsx(notice, lang=lang)
+    from .emit.text import to_text
+
     return to_text(notice, lang=lang)
 
 

@@ -107,21 +107,33 @@ def kind_label(code: str, lang: Lang) -> str:
     return f"{entry[lang]}（{code}）" if lang == "zh" else f"{entry[lang]} ({code})"
 
 
-def _reason_patterns() -> list[tuple[Any, str, str]]:
+def _reason_entries() -> list[tuple[list[str], str]]:
+    """Each [[reason]] entry: its `en` split into literal, field, literal, …
+    (fields at odd indexes), and its `zh`."""
     import re
 
-    out = []
-    for entry in catalogue().get("reason", []):
-        parts = re.split(r"\{(\w+)\}", entry["en"])
-        # parts alternate: literal, field, literal, ...
-        pattern = "".join(
-            re.escape(p) if k % 2 == 0 else f"(?P<{p}>.*?)" for k, p in enumerate(parts)
-        )
-        out.append((re.compile(pattern + r"\Z", re.DOTALL), entry["zh"], entry["en"]))
-    return out
+    return [(re.split(r"\{(\w+)\}", e["en"]), e["zh"]) for e in catalogue().get("reason", [])]
 
 
-_REASONS: list[tuple[Any, str, str]] = []
+_REASONS: list[tuple[list[str], str]] = []
+_COMPILED: dict[int, Any] = {}  # an entry with fields → its pattern, compiled on first need
+
+
+def _fields(k: int, parts: list[str], text: str) -> dict[str, str] | None:
+    """The fields of entry `k` read off `text`, or None when it does not match.
+    Most entries have no field and a text matches few of the others' first
+    and last words, so few of the ~50 patterns are ever compiled (~10 ms)."""
+    if len(parts) == 1:
+        return {} if text == parts[0] else None
+    if not (text.startswith(parts[0]) and text.endswith(parts[-1])):
+        return None
+    if (pattern := _COMPILED.get(k)) is None:
+        import re
+
+        body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
+        pattern = _COMPILED[k] = re.compile(body + r"\Z", re.DOTALL)
+    m = pattern.match(text)
+    return None if m is None else m.groupdict()
 
 
 def reason(text: str, lang: Lang | None) -> str:
@@ -131,10 +143,10 @@ def reason(text: str, lang: Lang | None) -> str:
     if lang != "zh":
         return text
     if not _REASONS:
-        _REASONS.extend(_reason_patterns())
-    for pattern, zh, _ in _REASONS:
-        if (m := pattern.match(text)) is not None:
-            return zh.format(**m.groupdict())
+        _REASONS.extend(_reason_entries())
+    for k, (parts, zh) in enumerate(_REASONS):
+        if (fields := _fields(k, parts, text)) is not None:
+            return zh.format(**fields)
     return text
 
 

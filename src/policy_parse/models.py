@@ -13,7 +13,12 @@ import enum
 
 import attrs
 
+from ._support import attrs_code
 from ._support.lazy_regex import lazy_compile
+
+# Every attrs class of the package is built after this module is imported:
+# their generated methods come compiled from the cache (_support/attrs_code.py).
+attrs_code.install()
 
 # ---------------------------------------------------------------------------
 # Provenance

@@ -10,9 +10,10 @@ ready when the real text arrives.  Parsing it takes the same code paths a
 real notice does: no list of patterns to keep up to date.
 
 `python -m policy_parse.warmup` does, once per install, what `python -m
-compileall` does for bytecode: it writes the data files' and the patterns'
-caches (data/__init__.py, _support/lazy_regex.py) that spare every later
-process parsing TOML and compiling patterns in Python, even where
+compileall` does for bytecode: it writes the data files', the patterns' and
+attrs' generated code's caches (data/__init__.py, _support/lazy_regex.py,
+_support/attrs_code.py) that spare every later process parsing TOML,
+compiling patterns in Python and compiling the classes' methods, even where
 PYTHONDONTWRITEBYTECODE keeps processes from writing them.
 """
 
@@ -47,9 +48,11 @@ def write_caches() -> tuple[list[str], int]:
     import pkgutil
 
     from . import data
-    from ._support import lazy_regex
+    from ._support import attrs_code, lazy_regex
 
     lazy_regex.write_always()
+    attrs_code.write_always()
+    attrs_code.install()  # before any module below builds its classes
     files = data.write_caches()
     for mod in pkgutil.walk_packages([os.path.dirname(__file__)], "policy_parse."):
         if mod.name.endswith("__main__"):
@@ -65,4 +68,7 @@ def write_caches() -> tuple[list[str], int]:
 
 if __name__ == "__main__":
     files, patterns = write_caches()
-    print(f"policy_parse: cached {len(files)} data files, {patterns} patterns and the text stages'")
+    print(
+        f"policy_parse: cached {len(files)} data files, {patterns} patterns,"
+        " the classes' generated code and the text stages'"
+    )

@@ -82,3 +82,13 @@ def test_every_row_of_the_sample_table_is_ongoing():
         ("ongoing", "持续推进")
     }
     assert all(e.deadline is not None for e in notice.table)
+
+
+def test_days_in_month_is_the_calendars():
+    import calendar
+
+    from policy_parse.normalize.deadlines import days_in_month
+
+    for year in (1900, 2000, 2023, 2024, 2100, 0, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -20,15 +20,13 @@ Sentence and clause ends (the sets differ on purpose):
 
 from __future__ import annotations
 
-import regex
-
-from .lazy_regex import lazy_compile
+from .lazy_regex import escape, lazy_compile
 
 OPENERS = "（(〔【["
 CLOSERS = "）)〕】]"
 PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
-ANY_OPENER = lazy_compile("[" + regex.escape(OPENERS) + "]")
-ANY_BRACKET = lazy_compile("[" + regex.escape(OPENERS + CLOSERS) + "]")
+ANY_OPENER = lazy_compile("[" + escape(OPENERS) + "]")
+ANY_BRACKET = lazy_compile("[" + escape(OPENERS + CLOSERS) + "]")
 CLAUSE_SEP = lazy_compile("[，,；;]")
 SENTENCE_MARKS = "。；;！？"
 TASK_ENDS = "。；;"

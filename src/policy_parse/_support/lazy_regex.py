@@ -13,11 +13,18 @@ optimises a pattern in Python (~0.5 ms each, a fifth of a text notice's
 CPU), then hands a list of opcodes to its C engine.  That list, with the
 group names and the required string, is written once per pattern beside the
 bytecode (`__pycache__/patterns`, keyed by the pattern, its flags, the
-regex version and the interpreter), and later processes hand it to the C
-engine directly, as Python reuses a .pyc.  Any doubt — no cache, a
-different regex, a damaged file, a pattern with named lists — compiles as
-`regex.compile` does; PYTHONDONTWRITEBYTECODE writes nothing (unless
-`write_always()`: `python -m policy_parse.warmup`).
+installed regex — its files' sizes and times — and the interpreter), and
+later processes hand it to the C engine directly, as Python reuses a .pyc.
+Any doubt — no cache, a different regex, a damaged file, a pattern with
+named lists — compiles as `regex.compile` does; PYTHONDONTWRITEBYTECODE
+writes nothing (unless `write_always()`: `python -m policy_parse.warmup`).
+
+When every pattern a run needs is cached, the `regex` package is never
+imported: its C engine (`regex._regex`) is loaded alone (`_engine`), since
+`import regex` also imports the Python compiler `_regex_core` (~20 ms, a
+third of the txt CLI's start-up budget).  The package is imported the
+first time a pattern must really be compiled.  So that callers need not
+import it either, `VERBOSE` and `escape` are regex's own, restated here.
 """
 
 from __future__ import annotations
@@ -30,7 +37,17 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["compile_cached", "lazy_compile"]
+__all__ = ["VERBOSE", "compile_cached", "escape", "lazy_compile"]
+
+VERBOSE = 0x40  # regex.VERBOSE (and re.VERBOSE)
+_METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # regex._main._METACHARS
+
+
+def escape(text: str) -> str:
+    """`regex.escape(text)`: its special characters and whitespace escaped,
+    the same text (so the same cache key) without importing regex."""
+    return "".join("\\" + c if c in _METACHARS or c.isspace() else c for c in text)
+
 
 _DIR = os.path.join(os.path.dirname(__file__), "__pycache__", "patterns")
 _LOCK = threading.Lock()
@@ -101,12 +118,53 @@ def compile_cached(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", _compiled(pattern, flags))
 
 
+_ENGINE: list[tuple[Any, str]] = []  # (regex's C module, what identifies its build)
+
+
+def _engine() -> tuple[Any, str]:
+    """regex's C engine and a stamp of the installed regex (its C module's
+    and its compiler's file sizes and times: a new regex, a new stamp),
+    without importing the package when it is not imported yet."""
+    if _ENGINE:
+        return _ENGINE[0]
+    with _LOCK:
+        if not _ENGINE:
+            _ENGINE.append(_load_engine())
+    return _ENGINE[0]
+
+
+def _load_engine() -> tuple[Any, str]:
+    engine = sys.modules.get("regex._regex")
+    if engine is None:
+        from importlib.machinery import PathFinder
+        from importlib.util import module_from_spec
+
+        package = PathFinder.find_spec("regex")
+        where = package.submodule_search_locations if package is not None else None
+        spec = PathFinder.find_spec("regex._regex", where) if where else None
+        if spec is None or spec.loader is None:  # pragma: no cover - an unusual install
+            import regex  # noqa: F401 - then as regex itself loads it
+
+            engine = sys.modules["regex._regex"]
+        else:
+            engine = module_from_spec(spec)
+            spec.loader.exec_module(engine)
+            engine = sys.modules.setdefault("regex._regex", engine)
+    stamp = [str(engine.MAGIC)]
+    so = getattr(engine, "__file__", None) or ""
+    for path in (so, os.path.join(os.path.dirname(so), "_regex_core.py")):
+        try:
+            st = os.stat(path)
+            stamp.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            stamp.append("?")
+    return engine, ":".join(stamp)
+
+
 def _compiled(pattern: Any, flags: int) -> Any:
     """The same for a str or bytes pattern."""
-    import regex
-
-    core: Any = sys.modules["regex._main"]  # regex's internals, typed loosely
-    path = os.path.join(_DIR, _key(pattern, int(flags), regex.__version__) + ".marshal")
+    engine, stamp = _engine()
+    path = os.path.join(_DIR, _key(pattern, int(flags), stamp) + ".marshal")
     try:
         with open(path, "rb") as f:
             stored = f.read()
@@ -118,9 +176,12 @@ def _compiled(pattern: Any, flags: int) -> Any:
         try:
             kind, source, given, args = marshal.loads(stored)
             if (kind, source, given) == (type(pattern).__name__, pattern, int(flags)):
-                return core._regex.compile(pattern, *args)
+                return engine.compile(pattern, *args)
         except Exception:  # noqa: BLE001, S110 - a damaged or foreign cache: compiled anew
             pass
+    import regex  # noqa: F401 - the compiler, imported only now
+
+    core: Any = sys.modules["regex._main"]  # regex's internals, typed loosely
     return _compile_and_store(pattern, int(flags), path, core)
 
 
@@ -163,10 +224,13 @@ def _store(path: str, pattern: Any, flags: int, args: tuple[Any, ...]) -> None:
         pass  # read-only install, or a value marshal cannot hold: compiled each time
 
 
-def _key(pattern: Any, flags: int, version: str) -> str:
-    import hashlib
+def _key(pattern: Any, flags: int, stamp: str) -> str:
+    try:  # the C module hashlib takes blake2b from, without hashlib's OpenSSL (~3 ms)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter built without it
+        from hashlib import blake2b
 
     raw = pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else pattern
-    h = hashlib.blake2b(raw, digest_size=16)
-    h.update(f"|{type(pattern).__name__}|{flags}|{version}|{sys.implementation.cache_tag}".encode())
+    h = blake2b(raw, digest_size=16)
+    h.update(f"|{type(pattern).__name__}|{flags}|{stamp}|{sys.implementation.cache_tag}".encode())
     return h.hexdigest()

@@ -46,6 +46,39 @@ def lang_of(argv: Sequence[str]) -> Lang:
     return "en" if lang == "en" else "zh"
 
 
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's raw-description help, its width found without `shutil`:
+    argparse makes a formatter for every option it adds (to check its
+    metavar) and each asked `shutil.get_terminal_size`, importing shutil
+    (and bz2, lzma) for a notice's run that prints no help."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _columns() - 2  # what argparse subtracts from shutil's figure
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` reads it: $COLUMNS,
+    else standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -95,7 +128,7 @@ def parser(lang: Lang, version_action: type[argparse.Action]) -> argparse.Argume
         prog=prog(),
         description=cli("description", lang),
         epilog=cli("epilog", lang),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Formatter,
     )
     p.error_word = cli("error", lang)
     p.add_argument("paths", nargs="+", metavar="PATH", help=cli("paths", lang))

@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 
 
 def parser(lang: Lang) -> argparse.ArgumentParser:
-    from .args import _Parser, add_reading_options, prog
+    from .args import Formatter, _Parser, add_reading_options, prog
 
     p = _Parser(
         prog=f"{prog()} diff",
         description=diff_word("cli", "description", lang),
         epilog=diff_word("cli", "epilog", lang),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Formatter,
     )
     p.error_word = cli("error", lang)
     p.add_argument("old", metavar="OLD", help=diff_word("cli", "old", lang))

@@ -25,7 +25,6 @@ from ..models import (
     Unit,
 )
 from ..reconcile.pairing import pair_measures
-from .jsonout import dumps
 
 SCHEMA_ID = "policy_parse/1"
 
@@ -330,4 +329,6 @@ def document_to_dict(document: Document) -> dict[str, Any]:
 
 def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = "zh") -> str:
     """`to_dict(notice, lang=lang)` as JSON text."""
+    from .jsonout import dumps  # the json module: not for the text report's records
+
     return dumps(to_dict(notice, lang=lang), indent=indent) + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import unicodedata
 
 from .._support.lazy_regex import lazy_compile
@@ -15,6 +14,14 @@ _DATE_BEFORE = lazy_compile(
 _YEAR_END = lazy_compile(r"^(?P<y>\d{4})年(?:年底|年末|底|末)(?:前|之前|以前)?$")
 _SPACES = lazy_compile(r"\s+")
 _YEAR = lazy_compile(r"^(?P<y>\d{4})年?(?:内|全年)?$")
+
+
+def days_in_month(year: int, month: int) -> int:
+    """`calendar.monthrange(year, month)[1]` (Gregorian), without importing
+    calendar and datetime (~3 ms of a notice's start-up) for one sum."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def parse_deadline(written: str) -> Deadline | None:
@@ -32,8 +39,8 @@ def parse_deadline(written: str) -> Deadline | None:
     if m := _DATE_BEFORE.match(text):
         y, mo = int(m["y"]), int(m["m"])
         if 1 <= mo <= 12:
-            d = int(m["d"]) if m["d"] else calendar.monthrange(y, mo)[1]
-            if 1 <= d <= calendar.monthrange(y, mo)[1]:
+            d = int(m["d"]) if m["d"] else days_in_month(y, mo)
+            if 1 <= d <= days_in_month(y, mo):
                 return Deadline(written=written, kind="date", value=f"{y:04d}-{mo:02d}-{d:02d}")
     if m := _YEAR.match(text):
         return Deadline(written=written, kind="year", value=m["y"])

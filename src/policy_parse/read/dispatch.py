@@ -142,7 +142,16 @@ def read_document(
 
 
 def _sha256(data: bytes) -> str:
-    import hashlib  # OpenSSL's, a tenth of `import policy_parse`: on first use
+    """The input's SHA-256.  A small input's from the interpreter's own C
+    module: hashlib loads OpenSSL (~3 ms, a tenth of `import policy_parse`)
+    and is faster only past a megabyte or so."""
+    if len(data) < 1 << 20:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]
+        except ImportError:  # pragma: no cover - Python 3.12 renamed it (_sha2)
+            from hashlib import sha256
+        return str(sha256(data).hexdigest())
+    import hashlib
 
     return hashlib.sha256(data).hexdigest()
 

@@ -25,8 +25,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..models import Measure, TableEntry
 from ..segment.grammar import WHITESPACE
@@ -47,8 +46,7 @@ def comparable_text(text: str) -> str:
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(_TRAILING)
 
 
-@attrs.frozen(kw_only=True)
-class Pair:
+class Pair(NamedTuple):
     """A prose measure and its table row (either may be missing); `how` is the
     tier that paired them: text, id, number, similar or order."""
 

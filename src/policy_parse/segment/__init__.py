@@ -5,7 +5,8 @@ document_to_lines → lines_to_header / lines_to_outline / table_to_segment
 
 from __future__ import annotations
 
-import attrs
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
@@ -21,8 +22,7 @@ from .wrapping import Page
 __all__ = ["Line", "Segmented", "segment"]
 
 
-@attrs.frozen(kw_only=True)
-class Segmented:
+class Segmented(NamedTuple):
     header: Header
     outline: Outline
     table: TableSegment | None
@@ -89,21 +89,25 @@ def _doubtful_rows(seg: TableSegment) -> list[Note]:
     return [("table_doubt", (("lines", lines), ("cost", f"{a.cost:g}"), ("runner_up", runner)))]
 
 
-@attrs.define
 class _Blocks:
     """The document's blocks sorted: the text lines before the 分工表 and
     after it, the 分工表, the residue so far (the reader's, and tables not
-    read) and the notes on tables not read."""
+    read) and the notes on tables not read.  (The stage's working records
+    are plain classes: an attrs class costs start-up time to build, ~0.4 ms
+    each; benchmarks/README.md.)"""
 
-    before: list[Line] = attrs.Factory(list)
-    after: list[Line] = attrs.Factory(list)
-    table: TableSegment | None = None
-    residue: list[Residue] = attrs.Factory(list)
-    unread: list[Note] = attrs.Factory(list)  # structure findings
+    __slots__ = ("after", "before", "residue", "table", "unread")
+
+    def __init__(self, residue: list[Residue]) -> None:
+        self.before: list[Line] = []
+        self.after: list[Line] = []
+        self.table: TableSegment | None = None
+        self.residue = residue
+        self.unread: list[Note] = []  # structure findings
 
     @classmethod
     def of(cls, document: Document) -> _Blocks:
-        out = cls(residue=list(document.residue))
+        out = cls(list(document.residue))
         for block in document.blocks:
             if isinstance(block, Table):
                 # A table the text aligner rebuilt (pasted into Word as
@@ -156,8 +160,7 @@ class _Blocks:
         return None
 
 
-@attrs.frozen
-class _Plan:
+class _Plan(NamedTuple):
     """Where the plan's outline starts in the lines before the 分工表: the
     header is `header`, the outline `lines` (or `outline`, already read when
     the plan stands above a 附件 mark), `annex` the 附件 mark and the lines
@@ -167,7 +170,7 @@ class _Plan:
     lines: list[Line]
     convention: bool  # the header states 列第一位者为牵头单位
     outline: Outline | None = None
-    annex: list[Line] = attrs.Factory(list)
+    annex: Sequence[Line] = ()
     cover_date: str | None = None
 
 
@@ -225,12 +228,12 @@ def segment(document: Document) -> Segmented:
     if outline is None:
         outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
     if plan.cover_date is not None:
-        outline = attrs.evolve(
-            outline, notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)
+        outline = outline._replace(
+            notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)
         )
     unread = [*blocks.unread, *_unread_after_table(blocks.after)]
     if unread:
-        outline = attrs.evolve(outline, notes=(*outline.notes, *unread))
+        outline = outline._replace(notes=(*outline.notes, *unread))
     residue = [*blocks.residue, *header_residue, *outline.residue]
     residue.extend(
         Residue(text=ln.text, reason="attachment mark above the 分工表", span=ln.span)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
-import regex
 
 from .._support.brackets import ANY_OPENER as _ANY_OPENER
 from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
@@ -28,11 +28,14 @@ from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_spans
 from .._support.brackets import top_level_split as _top_level_split
-from .._support.lazy_regex import compile_cached, lazy_compile
+from .._support.lazy_regex import compile_cached, escape, lazy_compile
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .notes import without_note
+
+if TYPE_CHECKING:
+    import regex
 
 # CLOSERS, OPENERS, PAIR (_support.brackets) and states_first_is_lead
 # (segment.notes) are re-exported: segment.placement, segment.items and
@@ -129,7 +132,7 @@ def _longest_first(word: str) -> tuple[int, str]:
 
 def _alt(words: list[str]) -> str:
     """An alternation of literal words, the longest first."""
-    return "|".join(map(regex.escape, sorted(set(words), key=_longest_first)))
+    return "|".join(map(escape, sorted(set(words), key=_longest_first)))
 
 
 def _product(*parts: list[str]) -> str:
@@ -191,8 +194,8 @@ def _units_and_deadline(value: str) -> tuple[str, str | None]:
 @functools.cache
 def _lead_mark() -> regex.Pattern[str]:
     roles = load("annotations")["roles"]
-    words = "|".join(map(regex.escape, sorted(roles["lead"], key=len, reverse=True)))
-    unit_words = "|".join(map(regex.escape, roles["unit_words"]))
+    words = "|".join(map(escape, sorted(roles["lead"], key=len, reverse=True)))
+    unit_words = "|".join(map(escape, roles["unit_words"]))
     return compile_cached(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})(?:{unit_words})?[）)〕】]$")
 
 
@@ -360,7 +363,7 @@ def _role_then_comma() -> regex.Pattern[str]:
     data = load("annotations")["phrases"]
     words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
     words += data["shared_markers"]
-    alt = "|".join(map(regex.escape, sorted(set(words), key=_longest_first)))
+    alt = "|".join(map(escape, sorted(set(words), key=_longest_first)))
     return compile_cached(rf"(?<=(?:{alt}))、")
 
 

@@ -7,9 +7,7 @@ headers) are data: see normalize/data/*.toml.
 
 from __future__ import annotations
 
-import regex
-
-from .._support.lazy_regex import lazy_compile
+from .._support.lazy_regex import VERBOSE, lazy_compile
 
 CN_DIGITS = "〇零一二两三四五六七八九十百"
 
@@ -21,7 +19,7 @@ DOC_NUMBER = lazy_compile(
     [〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]  # year in 〔〕 (or look-alike brackets)
     \s*(?P<serial>\d{1,5})\s*号$    # serial number and 号
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 DATE = lazy_compile(
@@ -30,7 +28,7 @@ DATE = lazy_compile(
     \s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月  # month
     \s*(?P<d>\d{1,2}|[十一二三四五六七八九]{1,3})\s*日$ # day
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 NOTE = lazy_compile(
@@ -39,7 +37,7 @@ NOTE = lazy_compile(
     (?P<note>[^（）()]*(?:公开|印发|发送|抄送|联系)[^（）()]*)  # publication note words
     [）)]$
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 RECIPIENTS = lazy_compile(r"^(?P<who>[^。；]{2,120})[：:]$")  # a line ending with a colon
@@ -93,7 +91,7 @@ MARKER = lazy_compile(
       | (?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793])\s*[、.．]?  # ① (CIRCLED)
     )\s*
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 # A "marker" that is a date or a time: 2023-01-05 10:00, 13.03.2015 07:51.
@@ -134,7 +132,7 @@ DEADLINE_ITEM = lazy_compile(
     (?:完成|办结|到位|见效)?$                   # … done
     |^(?:持续推进|长期坚持|长期推进|持续开展)$  # an open-ended deadline
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 # --- table ----------------------------------------------------------------------
@@ -159,7 +157,7 @@ REPEATED_TERM = lazy_compile(
     (?P=term)                         # the very same item again
     (?=[、，,；;。）)”"等和及]|$)       # ending at a list position
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 # A table caption: the short line right above the table naming it.

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import TYPE_CHECKING
 
 import attrs
-import regex
 
 from .._support.chinese_numerals import cn_to_int
-from .._support.lazy_regex import lazy_compile
+from .._support.lazy_regex import VERBOSE, lazy_compile
 from ..data import load
 from ..models import Header, Residue, Span
 from . import grammar as g
+
+if TYPE_CHECKING:
+    import regex
 
 
 @attrs.frozen
@@ -55,7 +58,7 @@ _TIMESTAMP = lazy_compile(
     (?:\s+\d{1,2}:\d{2}(?::\d{2})?)?             # 10:00 / 10:12:15
     (?:\s|$)
     """,
-    regex.VERBOSE,
+    VERBOSE,
 )
 _BULLET_ONLY = lazy_compile(r"^[•·●▪◆\-\s]+$")  # • - : a widget whose text was an icon
 

@@ -9,6 +9,7 @@ matter after an item's last annotation are trailers, not its text.
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 import attrs
 
@@ -132,19 +133,22 @@ def _label_across(last: str, line: str) -> bool:
     return any(m.start() < len(tail) < m.end() for m in label_pattern().finditer(tail + line[:24]))
 
 
-@attrs.define
 class _Raw:
-    """One paragraph while its lines are read: pieces joined once, at the end."""
+    """One paragraph while its lines are read: pieces joined once, at the end.
+    (The stage's working records are plain classes: an attrs class costs
+    start-up time to build, ~0.4 ms each; benchmarks/README.md.)"""
 
-    pieces: list[str]
-    span: Span
-    label: bool  # it starts with a label (牵头单位：…): nothing wraps onto it
-    depth: int = 0  # brackets opened and not yet closed, kept as pieces come
+    __slots__ = ("depth", "label", "pieces", "span")
+
+    def __init__(self, text: str, span: Span, *, label: bool) -> None:
+        self.pieces = [text]
+        self.span = span
+        self.label = label  # it starts with a label (牵头单位：…): nothing wraps onto it
+        self.depth = bracket_depth(text)  # brackets opened and not yet closed, kept as pieces come
 
     @classmethod
     def of(cls, text: str, span: Span, *, label: bool | None = None) -> _Raw:
-        label = is_label_line(text) if label is None else label
-        return cls(pieces=[text], span=span, label=label, depth=bracket_depth(text))
+        return cls(text, span, label=is_label_line(text) if label is None else label)
 
     def wraps(self, line: str, page: Page) -> bool:
         """`line` goes on with this paragraph (segment.wrapping)."""
@@ -269,8 +273,7 @@ def _reread(m: Marked, before: Marked | None, after: Marked | None) -> Marked | 
         return None
     dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
     # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
-    return attrs.evolve(
-        m,
+    return m._replace(
         style="ar_dot" if before.style == "ar_dec" else before.style,
         number=main,
         written=m.written[: dot + 1],
@@ -288,8 +291,7 @@ def _glued(m: Marked) -> bool:
     return text.startswith(m.written) and not text[len(m.written) : len(m.written) + 1].isspace()
 
 
-@attrs.frozen
-class _Sequence:
+class _Sequence(NamedTuple):
     """The numbers met so far, per marker style: does a marker go on from them?"""
 
     order: tuple[str, ...] = ()  # styles in order of first appearance (level)
@@ -323,21 +325,23 @@ class _Sequence:
         )
 
 
-@attrs.define
 class _Open:
     """The item being read: its marker line, its paragraphs so far, the
     source lines after the marker, and the guesses made on the way."""
 
-    marker: Marked
-    raws: list[_Raw]
-    follow: list[Line] = attrs.Factory(list)
-    marker_notes: list[Note] = attrs.Factory(list)  # guesses about the marker
-    text_notes: list[Note] = attrs.Factory(list)  # guesses about the lines under it
+    __slots__ = ("follow", "marker", "marker_notes", "raws", "text_notes")
+
+    def __init__(self, marker: Marked, raws: list[_Raw], marker_notes: list[Note]) -> None:
+        self.marker = marker
+        self.raws = raws
+        self.follow: list[Line] = []
+        self.marker_notes = marker_notes  # guesses about the marker
+        self.text_notes: list[Note] = []  # guesses about the lines under it
 
     @classmethod
     def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
-        m = attrs.evolve(m, line=line)
-        return cls(marker=m, raws=[_Raw.of(m.rest, line.span, label=False)], marker_notes=notes)
+        m = m._replace(line=line)
+        return cls(m, [_Raw.of(m.rest, line.span, label=False)], notes)
 
     def heads(self) -> list[Line]:
         """The marker line's paragraph, joined, cut where items run on:
@@ -375,7 +379,7 @@ class _Open:
             assert m is not None  # split_run_on_items cuts only at a marker
             rest = head.text[len(m.written) :].strip()
             line = Line(head.text, self.marker.line.span) if k == 0 else head
-            m = attrs.evolve(m, rest=rest, line=line)
+            m = m._replace(rest=rest, line=line)
             notes = (
                 self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
             )

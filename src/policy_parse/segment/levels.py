@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -28,8 +29,7 @@ HEADING_STYLES = frozenset({"part_word", "cn_dun"})
 SUB_FORMS = frozenset({"ar_sub", "ar_dec"})
 
 
-@attrs.frozen(kw_only=True)
-class Levels:
+class Levels(NamedTuple):
     """Which marker style is which level of this notice's outline."""
 
     measure: str

@@ -8,8 +8,7 @@ grammar.MARKER_FOLD) before grammar.MARKER sees it, so look-alikes (１．,
 from __future__ import annotations
 
 import unicodedata
-
-import attrs
+from typing import NamedTuple
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import lazy_compile
@@ -20,8 +19,7 @@ from . import grammar as g
 from .header import Line
 
 
-@attrs.frozen(kw_only=True)
-class Marked:
+class Marked(NamedTuple):
     style: str
     number: str  # digits, "36-1" for sub-forms
     written: str  # the marker as written, e.g. "36-1." or "（一）"

@@ -8,6 +8,8 @@ labelled clause or role phrase after the last sentence (docs/formats.md).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from .._support.brackets import (
@@ -92,8 +94,7 @@ def _bare_units(text: str) -> Annotation | None:
     return None if ann is None else attrs.evolve(ann, written=text.strip())
 
 
-@attrs.frozen(kw_only=True)
-class Task:
+class Task(NamedTuple):
     """A stretch of a paragraph and the annotations that close it."""
 
     text: str
@@ -119,14 +120,14 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
     if leading is not None:
         # （牵头单位：A）text: the annotation written before the task it closes.
         first, *more = split_tasks(rest_after, own_line=False)
-        return [attrs.evolve(first, annotations=(leading, *first.annotations)), *more]
+        return [first._replace(annotations=(leading, *first.annotations)), *more]
     body, trailing = _closing_annotation(text, own_line=own_line)
     tasks, rest = _tasks_inside(body)
     last = [trailing] if trailing else []
     if rest or not tasks:
         tasks.append(Task(text=rest, annotations=tuple(last)))
     elif last:
-        tasks[-1] = attrs.evolve(tasks[-1], annotations=(*tasks[-1].annotations, *last))
+        tasks[-1] = tasks[-1]._replace(annotations=(*tasks[-1].annotations, *last))
     return tasks
 
 

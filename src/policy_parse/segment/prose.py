@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -36,8 +37,7 @@ from .markers import Marked, match_marker
 from .wrapping import Page
 
 
-@attrs.frozen(kw_only=True)
-class ProseMeasure:
+class ProseMeasure(NamedTuple):
     id: str
     number: MeasureNo
     written_number: str
@@ -55,28 +55,53 @@ class ProseMeasure:
     guesses: tuple[Note, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Outline:
+class Outline(NamedTuple):
     parts: tuple[Part, ...]
     measures: tuple[ProseMeasure, ...]
     residue: tuple[Residue, ...]
     notes: tuple[Note, ...] = ()  # where the outline was guessed (structure findings)
 
 
-@attrs.define
 class MeasureBuilder:
-    """One measure while its lines are read: text pieces, annotations, span."""
+    """One measure while its lines are read: text pieces, annotations, span.
+    (A plain class, as the stage's other working records: building an attrs
+    class costs start-up time, ~0.4 ms each; benchmarks/README.md.)"""
 
-    number: MeasureNo
-    written_number: str
-    part: str | None
-    section: str | None
-    span: Span
-    first_is_lead: bool = False
-    heading_lead: tuple[str, ...] = ()
-    guesses: tuple[Note, ...] = ()
-    texts: list[str] = attrs.Factory(list)
-    annotations: list[Annotation] = attrs.Factory(list)
+    __slots__ = (
+        "annotations",
+        "first_is_lead",
+        "guesses",
+        "heading_lead",
+        "number",
+        "part",
+        "section",
+        "span",
+        "texts",
+        "written_number",
+    )
+
+    def __init__(
+        self,
+        *,
+        number: MeasureNo,
+        written_number: str,
+        part: str | None,
+        section: str | None,
+        span: Span,
+        first_is_lead: bool = False,
+        heading_lead: tuple[str, ...] = (),
+        guesses: tuple[Note, ...] = (),
+    ) -> None:
+        self.number = number
+        self.written_number = written_number
+        self.part = part
+        self.section = section
+        self.span = span
+        self.first_is_lead = first_is_lead
+        self.heading_lead = heading_lead
+        self.guesses = guesses
+        self.texts: list[str] = []
+        self.annotations: list[Annotation] = []
 
     def add(self, paragraphs: list[Paragraph]) -> None:
         for p in paragraphs:
@@ -129,7 +154,7 @@ def lines_to_outline(
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
     if folded:
-        levels = attrs.evolve(levels, notes=(*levels.notes, *folded))
+        levels = levels._replace(notes=(*levels.notes, *folded))
     out = _Outliner(levels=levels, numbering=_Numbering.of(items, levels.measure), residue=residue)
     for it in items:
         out.add(it)
@@ -158,8 +183,7 @@ class Level(enum.Enum):
     OUTSIDE = "outside"  # a marker of no level here, or a sub-item under no measure
 
 
-@attrs.frozen
-class MeasureTasks:
+class MeasureTasks(NamedTuple):
     """A measure item's tasks: its units of paragraphs (trailers left out),
     how many carry an annotation, whether the first carries none (a lead-in),
     and the ids of the kept paragraphs."""
@@ -180,8 +204,7 @@ class MeasureTasks:
         return cls(tuple(tuple(u) for u in units), annotated, lead_in, kept)
 
 
-@attrs.frozen
-class _Numbering:
+class _Numbering(NamedTuple):
     """How the notice numbers the tasks of its measure items, read off all of them."""
 
     # Some measure item holds several unnumbered tasks under a title line: the
@@ -214,8 +237,7 @@ class _Numbering:
         return several and len(t.units) - t.lead_in == t.annotated
 
 
-@attrs.frozen
-class _Cursor:
+class _Cursor(NamedTuple):
     """Where the outline stands: the part, section and measure above the next item."""
 
     part: str | None = None
@@ -225,20 +247,32 @@ class _Cursor:
     section_lead: tuple[str, ...] = ()
 
 
-@attrs.define
 class _Outliner:
     """The items folded into parts, sections and measure builders, one
     handler per level (`_HANDLERS`)."""
 
-    levels: Levels
-    numbering: _Numbering
-    residue: list[Residue]
-    parts: list[Part] = attrs.Factory(list)
-    builders: list[MeasureBuilder] = attrs.Factory(list)
-    unplaced: list[Note] = attrs.Factory(list)  # guesses about items that made no measure
-    at: _Cursor = _Cursor()
-    last: MeasureNo | None = None  # the last measure-level number read
-    slipped: str | None = None  # a style measures were written in by slip (style_slip)
+    __slots__ = (
+        "at",
+        "builders",
+        "last",
+        "levels",
+        "numbering",
+        "parts",
+        "residue",
+        "slipped",
+        "unplaced",
+    )
+
+    def __init__(self, *, levels: Levels, numbering: _Numbering, residue: list[Residue]) -> None:
+        self.levels = levels
+        self.numbering = numbering
+        self.residue = residue
+        self.parts: list[Part] = []
+        self.builders: list[MeasureBuilder] = []
+        self.unplaced: list[Note] = []  # guesses about items that made no measure
+        self.at = _Cursor()
+        self.last: MeasureNo | None = None  # the last measure-level number read
+        self.slipped: str | None = None  # a style measures were written in by slip (style_slip)
 
     def level(self, m: Marked) -> Level:
         lv = self.levels
@@ -305,9 +339,7 @@ class _Outliner:
 
     def on_section(self, it: Item) -> None:
         m = it.marker
-        self.at = attrs.evolve(
-            self.at, section=m.number, parent=None, section_lead=heading_lead(it)
-        )
+        self.at = self.at._replace(section=m.number, parent=None, section_lead=heading_lead(it))
         sec = Section(number=m.number, written=m.written, title=m.rest)
         if not self.parts:
             self.parts.append(Part(number=None, written="", title=None))
@@ -318,7 +350,7 @@ class _Outliner:
     def on_measure(self, it: Item) -> None:
         m = it.marker
         parent = MeasureNo.parse(m.number)
-        self.at = attrs.evolve(self.at, parent=parent)
+        self.at = self.at._replace(parent=parent)
         self.last = parent
         tasks = MeasureTasks.of(it)
         if self.numbering.splits(tasks):
@@ -495,6 +527,6 @@ def _with_ids(measures: list[ProseMeasure]) -> list[ProseMeasure]:
     if not restarts_per_heading((m.section or m.part, m.number) for m in measures):
         return measures
     return [
-        attrs.evolve(m, id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
+        m._replace(id=f"{m.section or m.part}/{m.number}") if (m.section or m.part) else m
         for m in measures
     ]

@@ -13,16 +13,21 @@ such as 一、… is a group title for the rows below.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
-import regex
 
 from .._support.chinese_numerals import cn_to_int
+from .._support.lazy_regex import compile_cached
 from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
+
+if TYPE_CHECKING:
+    import regex
 
 # Roles whose empty cell means "same as above" when the source cannot mark
 # merges (text copied from a portal): grouping columns, and the lead, which
@@ -59,8 +64,7 @@ class TableRow:
         return self._by_role.get(role, "")
 
 
-@attrs.frozen(kw_only=True)
-class TableSegment:
+class TableSegment(NamedTuple):
     header: tuple[str, ...]
     roles: tuple[str, ...]
     rows: tuple[TableRow, ...]
@@ -203,7 +207,13 @@ def _lists_next(m: regex.Match[str], number: str, rest: str) -> bool:
         pattern = rf"(?<![\d.．]){after}\s*[.．](?!\d)"
     else:
         return False
-    return regex.search(pattern, rest) is not None
+    return _pattern(pattern).search(rest) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(pattern: str) -> regex.Pattern[str]:
+    """A pattern built per number, compiled once per process (from its cache)."""
+    return compile_cached(pattern)
 
 
 def _sub_header(

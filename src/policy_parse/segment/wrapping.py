@@ -36,9 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
-import regex
 
-from .._support.lazy_regex import lazy_compile
+from .._support.lazy_regex import VERBOSE, lazy_compile
 from ..data import load
 from .annotations import (
     CLOSERS,
@@ -137,7 +136,7 @@ _MARKER_LAST = lazy_compile(
     r"""(?:^|[。；;！？）)〕】\]])            # after a sentence end or a closing bracket
         (?:[（(]\d{1,2}[）)]|[①-⑳]|\d{1,2}[.、．])   # (2) （2） ② 2. 2、
         $""",
-    flags=regex.VERBOSE,
+    flags=VERBOSE,
 )
 
 
