@@ -698,3 +698,12 @@ def test_a_column_under_a_spanning_header_cell_holding_words_stays_extra():
     seg = table_to_segment(_spanning_header("另见附件"))
     assert seg is not None
     assert "number" not in seg.roles
+
+
+def test_a_header_cell_stating_the_first_listed_rule_makes_that_unit_the_lead():
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 责任单位（排第一位的为牵头单位） |\n| 1 | 修路 | 甲局、乙局 |\n"
+    )
+    (row,) = notice.table
+    assert [u.name for u in row.lead] == ["甲局"] and [u.name for u in row.support] == ["乙局"]
+    assert "guessed_lead" not in [d.note for d in notice.discrepancies]  # the notice said so

@@ -6,7 +6,8 @@ cannot check each by hand.  So each guess is reported as a warning, ahead of
 the reconciliation's findings: the outline's own notes (no annotation at any
 level, a heading level taken as measures), few annotated measures, a measure
 text far longer than the rest, text that looks like a table but gave no rows
-(the reader's residue says so), a unit whose name does not look like one
+(the reader's residue says so), a 分工表 none of whose rows names a
+unit (its units column named in words no list knows), a unit whose name does not look like one
 (an annotation cut in the wrong place), a lead taken as a combined column's
 first unit with no stated convention, rows under one merged 序号 numbered
 5-1, 5-2 where the notice numbers no such parts, and a notice with no
@@ -74,6 +75,11 @@ def structure_findings(
         for r in notice.residue
         if r.reason.startswith(TABLE_TEXT_REASON)
     )
+    if notice.table and not any(e.lead or e.support or e.upper_units for e in notice.table):
+        # A units column named in words no list knows is read as a remark:
+        # every row would come out with no unit, unsaid.
+        header = "、".join(h for h in notice.table_header if h.strip())
+        out.append(_finding("table_no_units", rows=len(notice.table), header=header[:60]))
     unaligned = sorted(
         {
             r.span.start_line

@@ -116,8 +116,9 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     return roles
 
 
-# A bracketed qualifier closing a header cell: 牵头单位（部门）, 完成时限(年月).
-_QUALIFIER = lazy_compile(r"\s*[（(][^（）()]{1,8}[）)]\s*$")
+# A bracketed qualifier closing a header cell: 牵头单位（部门）, 完成时限(年月),
+# 责任单位（排第一位的为牵头单位）.
+_QUALIFIER = lazy_compile(r"\s*[（(][^（）()]{1,16}[）)]\s*$")
 
 
 def _cell_role(cell: str) -> str | None:
