@@ -14,7 +14,7 @@ import attrs
 
 from ..models import MeasureNo
 from .guesses import Note as Note  # noqa: PLC0414  (normalize.structure reads it here)
-from .headings import label_lead
+from .headings import bracket_lead, label_lead
 from .items import Item
 
 # Marker styles that name a section when only one heading level exists.
@@ -104,8 +104,33 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
         ):
             it = attrs.evolve(it, paragraphs=it.paragraphs[:1])
             found = True
+        elif (
+            after is not None
+            and after not in SUB_FORMS
+            and it.marker.style not in SUB_FORMS
+            and order.index(after) > order.index(it.marker.style)
+            and bracket_lead(it)
+            and _support_only_below(items, k, order)
+        ):
+            # （一）标题（牵头单位：甲局） / 1.…（配合单位：乙局）: the heading's
+            # lead is its items' (segment.headings), not a measure of its own.
+            it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
+            found = True
         out.append(it)
     return out, found
+
+
+def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
+    """The items under items[k] are annotated, and none names a lead."""
+    mine = order.index(items[k].marker.style)
+    below: list[Item] = []
+    for it in items[k + 1 :]:
+        style = it.marker.style
+        if style not in SUB_FORMS and order.index(style) <= mine:
+            break
+        below.append(it)
+    anns = [a for it in below for p in it.paragraphs for a in p.annotations]
+    return bool(below) and all(it.names_units for it in below) and not any(a.lead for a in anns)
 
 
 def items_to_levels(items: list[Item]) -> Levels | None:
