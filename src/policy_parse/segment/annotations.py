@@ -442,6 +442,8 @@ def parse_phrase(text: str) -> Annotation | None:
         pending = []
     if pending or not (lead or support or shared):
         return None
+    # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
+    lead, _, heads = _persons_apart(lead, [])
     if not lead and len(shared) == 1:
         items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
         if len(items) == 1 and not _SEVERAL.search(items[0]):
@@ -453,7 +455,7 @@ def parse_phrase(text: str) -> Annotation | None:
         lead=tuple(lead),
         support=tuple(support),
         deadline=deadline,
-        leaders=tuple(leaders),
+        leaders=(*heads, *leaders),
     )
 
 
@@ -486,7 +488,7 @@ def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list
         out: list[str] = []
         for piece in pieces:
             items = [i for i in UNIT_SEPARATORS.split(piece) if i.strip()]
-            persons = [i for i in items if i.strip().endswith(positions)]
+            persons = [i for i in items if i.strip().endswith(positions) or _titled_name(i)]
             leaders.extend(persons)
             rest = [i for i in items if i not in persons]
             if len(rest) == len(items):
@@ -496,6 +498,18 @@ def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list
         return out
 
     return keep(lead), keep(support), leaders
+
+
+def _titled_name(item: str) -> bool:
+    """副区长张三, 常务副市长李四: a position, then a name of two or three
+    characters that does not end like a unit (市长江办 is a unit)."""
+    text = item.strip()
+    for word in load("annotations")["leaders"]["words"]:
+        at = text.rfind(word)
+        name = text[at + len(word) :] if at >= 0 else ""
+        if 2 <= len(name) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in name):
+            return not names_only_units([name]) and not names_only_units([text])
+    return False
 
 
 def bare_units(body: str) -> Annotation | None:
