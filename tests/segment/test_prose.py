@@ -36,6 +36,8 @@ from policy_parse.segment.markers import match_marker
         ("第一条 开展汽车下乡活动", "article", "1", "开展汽车下乡活动"),
         ("第十二条、支持以旧换新", "article", "12", "支持以旧换新"),
         ("第3条　完善充电设施", "article", "3", "完善充电设施"),
+        ("第1项 推进城乡客运一体化", "article", "1", "推进城乡客运一体化"),  # refused before
+        ("第二项、推进物流枢纽建设", "article", "2", "推进物流枢纽建设"),
         # Past 1899 a long list's numbers look like years: before text they are
         # still its measures (issue 26), a date is below.
         ("1999.推进某片区改造", "ar_dot", "1999", "推进某片区改造"),
@@ -56,6 +58,7 @@ def test_it_reads_every_marker_style(line, style, number, rest):
         "5G基站建设",
         "2021年6月底前完成",
         "第一条生产线建成投产",  # 第…条 glued to its noun: no article marker
+        "第一项目部负责施工",  # nor 第…项
     ],
 )
 def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
