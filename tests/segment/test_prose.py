@@ -910,3 +910,19 @@ def test_sub_measures_written_in_brackets_are_the_sub_measures_of_the_measure_ab
 @pytest.mark.parametrize("line", ["（3-5年内完成）", "(2023-01-05)"])
 def test_a_range_or_a_date_in_brackets_is_no_sub_measure_marker(line):
     assert match_marker(line) is None
+
+
+def test_dotted_numbers_under_unmarked_headings_are_the_measures():
+    # 1 科技创新 is no marker: the notice was refused as no notice (probe3).
+    notice = policy_parse.parse_text(
+        "某区分工方案\n1 科技创新\n1.1 建设孵化器。（牵头单位：甲局；配合单位：乙局）\n"
+        "1.2 培育企业。（牵头单位：甲局）\n2 产业发展\n2.1 培育规上企业。（牵头单位：丙局）\n"
+    )
+    got = [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [("1-1", ["甲局"], ["乙局"]), ("1-2", ["甲局"], []), ("2-1", ["丙局"], [])]
+    assert "2 产业发展" in [r.text for r in notice.residue]  # kept, not lost
+
+
+def test_unannotated_dotted_numbers_alone_are_still_no_notice():
+    with pytest.raises(policy_parse.NotANoticeError):
+        policy_parse.parse_text("某区说明\n1.1 建设孵化器。\n1.2 培育企业。\n")

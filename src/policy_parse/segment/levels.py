@@ -155,7 +155,14 @@ def items_to_levels(items: list[Item]) -> Levels | None:
         annotated[style] += it.annotated
         naming[style] += it.names_units
     if not order:
-        return None
+        if not subs_annotated:
+            return None
+        # 1.1 / 1.2 / 2.1 under no line of their own parent (a heading written
+        # without a marker, 1 科技创新): the sub-forms are the measures, each
+        # numbered as written; no level above them is read.  (No ar_dot item
+        # exists here: the measure level is a name only, the sub-forms start
+        # their measures themselves.)
+        return Levels(measure="ar_dot", part=None, section=None, sub=frozenset(), notes=())
     # （一）产业（责任领导：NAME）: a person over a heading makes no measure.
     annotated = +naming or +annotated  # + drops the styles counted 0
     annotated.update(_covered(items, order, annotated))
