@@ -37,6 +37,9 @@ from policy_parse.segment.markers import match_marker
         ("第十二条、支持以旧换新", "article", "12", "支持以旧换新"),
         ("第3条　完善充电设施", "article", "3", "完善充电设施"),
         ("第1项 推进城乡客运一体化", "article", "1", "推进城乡客运一体化"),  # refused before
+        # A PDF copy that lost the dot: a number and a space before a verb.
+        ("1 推进数字政府建设", "ar_dot", "1", "推进数字政府建设"),
+        ("12\u3000加快建设枢纽", "ar_dot", "12", "加快建设枢纽"),
         ("第二项、推进物流枢纽建设", "article", "2", "推进物流枢纽建设"),
         # Past 1899 a long list's numbers look like years: before text they are
         # still its measures (issue 26), a date is below.
@@ -59,6 +62,8 @@ def test_it_reads_every_marker_style(line, style, number, rest):
         "2021年6月底前完成",
         "第一条生产线建成投产",  # 第…条 glued to its noun: no article marker
         "第一项目部负责施工",  # nor 第…项
+        "30 个老旧小区完成改造",  # a figure wrapped to the line's start
+        "2 产业发展",  # a number and a space before no verb: a heading's title
     ],
 )
 def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
