@@ -931,3 +931,15 @@ def test_dotted_numbers_under_unmarked_headings_are_the_measures():
 def test_unannotated_dotted_numbers_alone_are_still_no_notice():
     with pytest.raises(policy_parse.NotANoticeError):
         policy_parse.parse_text("某区说明\n1.1 建设孵化器。\n1.2 培育企业。\n")
+
+
+def test_annotated_items_under_a_third_heading_level_are_its_sub_measures():
+    # 1./2. had nowhere to go: their （1） came out as two measures 1 (probe3).
+    notice = policy_parse.parse_text(
+        "某区分工方案\n一、发展目标\n（一）经济指标\n1.地区生产总值\n"
+        "（1）增长6%。（牵头单位：甲局；配合单位：乙局）\n（2）人均增长5%。（牵头单位：乙局）\n"
+        "2.财政收入\n（1）收入增长4%。（牵头单位：丙局）\n"
+    )
+    got = [(m.id, [u.name for u in m.lead]) for m in notice.measures]
+    assert got == [("1-1", ["甲局"]), ("1-2", ["乙局"]), ("2-1", ["丙局"])]
+    assert "1.地区生产总值" in [r.text for r in notice.residue]  # the lead-in, kept

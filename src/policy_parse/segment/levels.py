@@ -180,6 +180,14 @@ def items_to_levels(items: list[Item]) -> Levels | None:
     if not annotated and not subs_annotated and not heading_leads:
         notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
     level = order.index(measure_style)
+    if level > 2 and not annotated[order[level - 1]]:
+        # 一、/（一）/1.地区生产总值/（1）…（A负责）: a third heading level has
+        # nowhere to go (part and section are taken) and its numbers would be
+        # lost, leaving two measures 1.  Its items are the measures and the
+        # annotated items under them their sub-measures: （1） under 1. is 1-1,
+        # as DOMAIN keys it.
+        level -= 1
+        measure_style = order[level]
     if measure_style in HEADING_STYLES and level + 1 < len(order):
         notes.append(("heading_as_measures", (("marker", _example(items, measure_style)),)))
     headings = order[:level]
