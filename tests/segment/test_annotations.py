@@ -300,6 +300,21 @@ def test_a_position_written_before_a_name_is_a_person_not_a_unit(body, lead, sup
 @pytest.mark.parametrize(
     "body, lead, support",
     [
+        ("牵头单位：甲局，乙局、丙局配合", ("甲局",), ("乙局、丙局",)),
+        ("牵头单位：甲局；乙局协助", ("甲局",), ("乙局",)),
+        ("牵头单位：甲局，乙局", ("甲局，乙局",), ()),  # no phrase after it: all the label's
+    ],
+)
+def test_a_lead_label_followed_by_a_support_phrase_reads_both(body, lead, support):
+    # All three were leads before, the last as 丙局配合 (probe3).
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
         ("甲局主责，乙局配合", ("甲局",), ("乙局",)),
         ("甲局、乙局分别牵头，丙局配合", ("甲局", "乙局"), ("丙局",)),
     ],

@@ -294,6 +294,12 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             deadline = deadline or phrase.deadline
         elif role == LabelRole.DIVISION:
             pass  # a division label whose value is no role phrase names no unit
+        elif role == LabelRole.LEAD and (split := _lead_then_phrase(value)) is not None:
+            # 牵头单位：A，B、C配合: the label names A; the phrase after it, the others.
+            head, rest = split
+            lead.append(head)
+            support.extend(rest.support)
+            deadline = deadline or rest.deadline
         elif value:
             units, due = _units_and_deadline(value)
             units = _without_remark(_without_marker(units, role))
@@ -311,6 +317,21 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         deadline=deadline,
         leaders=tuple(leaders),
     )
+
+
+def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
+    """A，B、C配合 under a lead label → (A, the phrase B、C配合): the first
+    clause is units with no marker, the rest a phrase naming no lead."""
+    cut = next((k for k, c in enumerate(value) if c in "，,；;"), -1)
+    if cut <= 0:
+        return None
+    head, rest = value[:cut].strip(), value[cut + 1 :].strip()
+    phrase = parse_phrase(rest) if rest else None
+    if phrase is None or phrase.lead or not phrase.support:
+        return None
+    if not plausible_units(head) or not names_only_units([head]):
+        return None
+    return head, phrase
 
 
 # --- phrases ------------------------------------------------------------------
