@@ -928,9 +928,16 @@ def test_dotted_numbers_under_unmarked_headings_are_the_measures():
     assert "2 产业发展" in [r.text for r in notice.residue]  # kept, not lost
 
 
-def test_unannotated_dotted_numbers_alone_are_still_no_notice():
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某区说明\n1.1 建设孵化器。\n1.2 培育企业。\n",  # no annotation
+        "某区说明\n36-1 推进改革。（牵头单位：甲局）\n",  # one stray annotated line
+    ],
+)
+def test_dotted_numbers_with_fewer_than_two_annotated_are_still_no_notice(text):
     with pytest.raises(policy_parse.NotANoticeError):
-        policy_parse.parse_text("某区说明\n1.1 建设孵化器。\n1.2 培育企业。\n")
+        policy_parse.parse_text(text)
 
 
 def test_annotated_items_under_a_third_heading_level_are_its_sub_measures():

@@ -155,8 +155,10 @@ def items_to_levels(items: list[Item]) -> Levels | None:
         annotated[style] += it.annotated
         naming[style] += it.names_units
     if not order:
-        if not subs_annotated:
-            return None
+        subs = [it for it in items if it.marker.style in SUB_FORMS]
+        marked = sum(1 for it in subs if it.names_units)
+        if marked < 2 or 2 * marked < len(subs):
+            return None  # one stray 36-1 line with units in a text is no plan
         # 1.1 / 1.2 / 2.1 under no line of their own parent (a heading written
         # without a marker, 1 科技创新): the sub-forms are the measures, each
         # numbered as written; no level above them is read.  (No ar_dot item
