@@ -593,7 +593,7 @@ def _mutated(draw: st.DrawFn, base: bytes) -> bytes:
     return bytes(data)
 
 
-_fast = settings(max_examples=40, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+_fast = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_fast

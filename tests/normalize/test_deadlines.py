@@ -36,6 +36,31 @@ def test_it_reads_a_month_or_year_end_as_a_date(written, value):
     assert (d.kind, d.value) == ("date", value)
 
 
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("2021年底前完成", "2021-12-31"),
+        ("2021年6月底前完成", "2021-06-30"),
+        ("2021年9月30日前办结", "2021-09-30"),
+        ("2021年第三季度", "2021-09-30"),
+        ("2021年1季度末前", "2021-03-31"),
+        ("2021年上半年", "2021-06-30"),
+        ("2021年下半年", "2021-12-31"),
+    ],
+)
+def test_it_reads_a_closing_verb_a_quarter_or_a_half_year_as_a_date(written, value):
+    # 2021年底前完成 was `unknown`: a date said with its verb is the same date.
+    d = parse_deadline(written)
+    assert d is not None
+    assert (d.kind, d.value, d.written) == ("date", value, written)
+
+
+@pytest.mark.parametrize("written", ["2021年第五季度", "完成"])
+def test_a_quarter_that_does_not_exist_or_a_verb_alone_stays_unknown(written):
+    d = parse_deadline(written)
+    assert d is not None and d.kind == "unknown"
+
+
 def test_it_reads_a_bare_year_as_a_year():
     d = parse_deadline("2021年")
     assert d is not None

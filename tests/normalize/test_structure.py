@@ -158,3 +158,33 @@ def test_well_named_units_give_no_odd_unit_finding():
         "一、任务\n1.推进改革。（牵头单位：县委组织部（县委人才办）；配合单位：各乡镇、省农业厅等）\n"
     )
     assert [d for d in notice.discrepancies if d.note == "odd_unit"] == []
+
+
+def test_a_table_whose_rows_name_no_unit_says_its_header_has_no_units_column():
+    # 主抓科室 is no column word: its units would be lost with nothing said.
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 主抓科室 |\n| 1 | 修路 | 甲科 |\n| 2 | 建桥 | 乙科 |\n"
+    )
+    (d,) = [d for d in notice.discrepancies if d.note == "table_no_units"]
+    assert dict(d.fields) == {"rows": "2", "header": "序号、工作任务、主抓科室"}
+
+
+def test_a_table_with_units_gives_no_table_no_units_finding():
+    notice = policy_parse.parse_text("| 序号 | 工作任务 | 牵头单位 |\n| 1 | 修路 | 甲局 |\n")
+    assert "table_no_units" not in [d.note for d in notice.discrepancies]
+
+
+def test_a_header_cell_naming_units_read_as_a_remark_is_said():
+    # 牵头单位及责任人 is no column word: the lead was lost, the supporters kept.
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 牵头单位及责任人 | 配合单位 |\n| 1 | 修路 | 甲局（张三） | 乙局 |\n"
+    )
+    (d,) = [d for d in notice.discrepancies if d.note == "unit_column_unread"]
+    assert dict(d.fields) == {"columns": "牵头单位及责任人"}
+
+
+def test_a_remarks_column_is_no_unread_units_column():
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 牵头单位 | 备注 |\n| 1 | 修路 | 甲局 | 重点 |\n"
+    )
+    assert "unit_column_unread" not in [d.note for d in notice.discrepancies]

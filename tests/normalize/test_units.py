@@ -384,6 +384,8 @@ def test_it_keeps_a_name_with_spaces_inside_whole(text):
         "全区经济运行各专班",
         "县直各有关单位",
         "民盟中央",  # a national body of an organisation: 中央
+        "各镇街",  # towns and sub-districts together: it warned as an odd unit
+        "各街镇",
     ],
 )
 def test_names_of_departments_places_and_groups_look_like_units(name):

@@ -282,6 +282,52 @@ def test_it_keeps_a_position_named_in_a_phrase_out_of_the_units():
 
 
 @pytest.mark.parametrize(
+    "body, lead, support, leaders",
+    [
+        # A position before the name: the person leads nothing, the unit responsible does.
+        ("副区长张三牵头，甲局负责，乙局配合", ("甲局",), ("乙局",), ("副区长张三",)),
+        ("常务副市长李四，甲局牵头，乙局配合", ("甲局",), ("乙局",), ("常务副市长李四",)),
+        # 市长江办 ends like a unit: no person.
+        ("市长江办牵头，市水务局配合", ("市长江办",), ("市水务局",), ()),
+    ],
+)
+def test_a_position_written_before_a_name_is_a_person_not_a_unit(body, lead, support, leaders):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (lead, support, leaders)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("牵头单位：甲局，乙局、丙局配合", ("甲局",), ("乙局、丙局",)),
+        ("牵头单位：甲局；乙局协助", ("甲局",), ("乙局",)),
+        ("牵头单位：甲局，乙局", ("甲局，乙局",), ()),  # no phrase after it: all the label's
+    ],
+)
+def test_a_lead_label_followed_by_a_support_phrase_reads_both(body, lead, support):
+    # All three were leads before, the last as 丙局配合 (probe3).
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        ("甲局主责，乙局配合", ("甲局",), ("乙局",)),
+        ("甲局、乙局分别牵头，丙局配合", ("甲局", "乙局"), ("丙局",)),
+    ],
+)
+def test_zhuze_and_fenbie_qiantou_mark_the_lead_in_a_phrase(body, lead, support):
+    # Read before as the unit 甲局主责 / 乙局分别, said only as odd units.
+    ann = parse_annotation(body)
+    assert ann is not None
+    got = tuple(u for x in ann.lead for u in x.split("、")), ann.support
+    assert got == (lead, support)
+
+
+@pytest.mark.parametrize(
     "body, lead, support",
     [
         ("责任单位：市发改委（牵头）、市财政局、市商务局", ("市发改委",), ("市财政局、市商务局",)),

@@ -81,3 +81,29 @@ def test_every_output_names_the_section_evidence():
     records = policy_parse.to_dict(notice)["measures"]
     assert [r["evidence"] for r in records] == ["section", "section", "section", "annotation"]
     assert "标题" in policy_parse.to_csv(notice) or "章节" in policy_parse.to_csv(notice)
+
+
+# Invented: each section closes its title with a lead-only annotation; its
+# items name supporting units only.
+BRACKET_LEADS = """\
+关于印发某某工作分工方案的通知
+（一）优化创新生态（牵头单位：丙区科技局）
+1.建设众创空间。（配合单位：丙区财政局）
+2.举办创新创业大赛。（配合单位：丙区人社局）
+（二）提升城市品质（牵头单位：丙区住建局）
+3.建设口袋公园。（配合单位：丙区城管局）
+"""
+
+
+def test_a_lead_only_annotation_closing_a_heading_leads_its_items():
+    # Read as measure 1 with sub-measures 1-1, 1-2, this lost the pairing unsaid.
+    assert _read(BRACKET_LEADS) == {
+        "1": (["丙区科技局"], ["丙区财政局"], Evidence.SECTION),
+        "2": (["丙区科技局"], ["丙区人社局"], Evidence.SECTION),
+        "3": (["丙区住建局"], ["丙区城管局"], Evidence.SECTION),
+    }
+
+
+def test_a_heading_annotation_over_items_with_leads_of_their_own_stays_a_measure():
+    text = BRACKET_LEADS.replace("（配合单位：丙区财政局）", "（牵头单位：丙区财政局）")
+    assert "1" in _read(text) and "1-1" in _read(text)

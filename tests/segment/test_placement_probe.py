@@ -22,3 +22,28 @@ def test_a_leading_bracket_without_a_label_stays_measure_text() -> None:
     (m,) = notice.measures
     assert "含开发区" in m.text
     assert [u.name for u in m.lead] == ["甲局"]
+
+
+def test_a_labelled_group_inside_a_sentence_is_the_tasks_annotation() -> None:
+    # Left in the text, 甲局 was lost with nothing said (probe3).
+    notice = _parse(
+        "方案\n一、任务\n1.推进改革（牵头单位：甲局；配合单位：乙局），力争增长一成。\n"
+    )
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["甲局"]
+    assert [u.name for u in m.support] == ["乙局"]
+    assert m.text == "推进改革，力争增长一成。"
+
+
+def test_a_labelled_group_inside_a_sentence_joins_the_closing_one() -> None:
+    notice = _parse("方案\n一、任务\n1.推进改革（牵头单位：甲局），鼓励参与（配合单位：乙局）。\n")
+    (m,) = notice.measures
+    assert ([u.name for u in m.lead], [u.name for u in m.support]) == (["甲局"], ["乙局"])
+    assert m.number is not None and str(m.number) == "1"  # one task, not 1-1 / 1-2
+
+
+def test_a_bracket_inside_a_sentence_without_a_label_stays_text() -> None:
+    notice = _parse("方案\n一、任务\n1.推进改革（含甲局试点），力争增长。（牵头单位：乙局）\n")
+    (m,) = notice.measures
+    assert "含甲局试点" in m.text
+    assert [u.name for u in m.lead] == ["乙局"]

@@ -36,6 +36,11 @@ from policy_parse.segment.markers import match_marker
         ("第一条 开展汽车下乡活动", "article", "1", "开展汽车下乡活动"),
         ("第十二条、支持以旧换新", "article", "12", "支持以旧换新"),
         ("第3条　完善充电设施", "article", "3", "完善充电设施"),
+        ("第1项 推进城乡客运一体化", "article", "1", "推进城乡客运一体化"),  # refused before
+        # A PDF copy that lost the dot: a number and a space before a verb.
+        ("1 推进数字政府建设", "ar_dot", "1", "推进数字政府建设"),
+        ("12\u3000加快建设枢纽", "ar_dot", "12", "加快建设枢纽"),
+        ("第二项、推进物流枢纽建设", "article", "2", "推进物流枢纽建设"),
         # Past 1899 a long list's numbers look like years: before text they are
         # still its measures (issue 26), a date is below.
         ("1999.推进某片区改造", "ar_dot", "1999", "推进某片区改造"),
@@ -56,6 +61,9 @@ def test_it_reads_every_marker_style(line, style, number, rest):
         "5G基站建设",
         "2021年6月底前完成",
         "第一条生产线建成投产",  # 第…条 glued to its noun: no article marker
+        "第一项目部负责施工",  # nor 第…项
+        "30 个老旧小区完成改造",  # a figure wrapped to the line's start
+        "2 产业发展",  # a number and a space before no verb: a heading's title
     ],
 )
 def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
@@ -907,3 +915,38 @@ def test_sub_measures_written_in_brackets_are_the_sub_measures_of_the_measure_ab
 @pytest.mark.parametrize("line", ["（3-5年内完成）", "(2023-01-05)"])
 def test_a_range_or_a_date_in_brackets_is_no_sub_measure_marker(line):
     assert match_marker(line) is None
+
+
+def test_dotted_numbers_under_unmarked_headings_are_the_measures():
+    # 1 科技创新 is no marker: the notice was refused as no notice (probe3).
+    notice = policy_parse.parse_text(
+        "某区分工方案\n1 科技创新\n1.1 建设孵化器。（牵头单位：甲局；配合单位：乙局）\n"
+        "1.2 培育企业。（牵头单位：甲局）\n2 产业发展\n2.1 培育规上企业。（牵头单位：丙局）\n"
+    )
+    got = [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [("1-1", ["甲局"], ["乙局"]), ("1-2", ["甲局"], []), ("2-1", ["丙局"], [])]
+    assert "2 产业发展" in [r.text for r in notice.residue]  # kept, not lost
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某区说明\n1.1 建设孵化器。\n1.2 培育企业。\n",  # no annotation
+        "某区说明\n36-1 推进改革。（牵头单位：甲局）\n",  # one stray annotated line
+    ],
+)
+def test_dotted_numbers_with_fewer_than_two_annotated_are_still_no_notice(text):
+    with pytest.raises(policy_parse.NotANoticeError):
+        policy_parse.parse_text(text)
+
+
+def test_annotated_items_under_a_third_heading_level_are_its_sub_measures():
+    # 1./2. had nowhere to go: their （1） came out as two measures 1 (probe3).
+    notice = policy_parse.parse_text(
+        "某区分工方案\n一、发展目标\n（一）经济指标\n1.地区生产总值\n"
+        "（1）增长6%。（牵头单位：甲局；配合单位：乙局）\n（2）人均增长5%。（牵头单位：乙局）\n"
+        "2.财政收入\n（1）收入增长4%。（牵头单位：丙局）\n"
+    )
+    got = [(m.id, [u.name for u in m.lead]) for m in notice.measures]
+    assert got == [("1-1", ["甲局"]), ("1-2", ["乙局"]), ("2-1", ["丙局"])]
+    assert "1.地区生产总值" in [r.text for r in notice.residue]  # the lead-in, kept

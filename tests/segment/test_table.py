@@ -92,6 +92,28 @@ def test_more_words_name_the_deadline_column(word):
     assert header_to_roles(["序号", "具体措施", "牵头单位", word])[-1] == "deadline"
 
 
+@pytest.mark.parametrize(
+    "header, roles",
+    [
+        (
+            ["序号", "重点任务", "牵头单位（部门）", "配合单位（部门）", "完成时限"],
+            ["number", "text", "lead", "support", "deadline"],
+        ),
+        (
+            ["序号", "工作任务", "责任单位(部门)", "完成时间（月）"],
+            ["number", "text", "combined", "deadline"],
+        ),
+    ],
+)
+def test_a_bracketed_qualifier_after_a_header_word_keeps_its_role(header, roles):
+    # Read as a remarks column, 牵头单位（部门） lost every row's units unsaid.
+    assert header_to_roles(header) == roles
+
+
+def test_a_bracket_alone_is_no_header_word():
+    assert header_to_roles(["序号", "工作任务", "（部门）"]) == ["number", "text", "extra"]
+
+
 def test_it_reads_header_words_with_spaces_and_full_width_letters_inside():
     roles = header_to_roles(["序 号", "具体落实举措", "时\u3000限", "责任部门"])
     assert roles == ["number", "text", "deadline", "combined"]
@@ -676,3 +698,12 @@ def test_a_column_under_a_spanning_header_cell_holding_words_stays_extra():
     seg = table_to_segment(_spanning_header("另见附件"))
     assert seg is not None
     assert "number" not in seg.roles
+
+
+def test_a_header_cell_stating_the_first_listed_rule_makes_that_unit_the_lead():
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 责任单位（排第一位的为牵头单位） |\n| 1 | 修路 | 甲局、乙局 |\n"
+    )
+    (row,) = notice.table
+    assert [u.name for u in row.lead] == ["甲局"] and [u.name for u in row.support] == ["乙局"]
+    assert "guessed_lead" not in [d.note for d in notice.discrepancies]  # the notice said so

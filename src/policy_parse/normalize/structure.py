@@ -6,7 +6,9 @@ cannot check each by hand.  So each guess is reported as a warning, ahead of
 the reconciliation's findings: the outline's own notes (no annotation at any
 level, a heading level taken as measures), few annotated measures, a measure
 text far longer than the rest, text that looks like a table but gave no rows
-(the reader's residue says so), a unit whose name does not look like one
+(the reader's residue says so), a 分工表 none of whose rows names a
+unit (its units column named in words no list knows) or whose header has a
+column naming units that was read as a remark, a unit whose name does not look like one
 (an annotation cut in the wrong place), a lead taken as a combined column's
 first unit with no stated convention, rows under one merged 序号 numbered
 5-1, 5-2 where the notice numbers no such parts, and a notice with no
@@ -15,7 +17,7 @@ measure at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -23,6 +25,7 @@ from .._support import numeric
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, Severity, Unit
 from ..segment.levels import Note
+from ..segment.table import header_to_roles
 from .units import looks_like_unit
 
 # The reason a reader gives text with column words that yielded no rows.
@@ -74,6 +77,13 @@ def structure_findings(
         for r in notice.residue
         if r.reason.startswith(TABLE_TEXT_REASON)
     )
+    if notice.table and not any(e.lead or e.support or e.upper_units for e in notice.table):
+        # A units column named in words no list knows is read as a remark:
+        # every row would come out with no unit, unsaid.
+        header = "、".join(h for h in notice.table_header if h.strip())
+        out.append(_finding("table_no_units", rows=len(notice.table), header=header[:60]))
+    elif notice.table and (unread := _unread_unit_columns(notice.table_header)):
+        out.append(_finding("unit_column_unread", columns="、".join(unread)))
     unaligned = sorted(
         {
             r.span.start_line
@@ -84,6 +94,21 @@ def structure_findings(
     if unaligned:
         out.append(_finding("table_unaligned", lines="、".join(str(n) for n in unaligned)))
     return tuple(out)
+
+
+def _unread_unit_columns(header: Sequence[str]) -> list[str]:
+    """Header cells read as remarks although they name units (牵头单位及责任人:
+    a unit noun of data/columns.toml [pattern] inside): their column's units,
+    a lead maybe, are in no record."""
+    roles = header_to_roles(list(header)) if header else None
+    if roles is None:
+        return []
+    nouns = load("columns")["pattern"]["nouns"]
+    return [
+        h.strip()
+        for h, r in zip(header, roles, strict=False)
+        if r == "extra" and any(n in h for n in nouns)
+    ]
 
 
 def _merged_numbers(notice: Notice) -> list[Discrepancy]:

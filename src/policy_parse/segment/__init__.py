@@ -220,7 +220,10 @@ def segment(document: Document) -> Segmented:
     # outline alone may be too short to show it.
     page = Page.of([ln.text for ln in (*blocks.before, *blocks.after)])
     # Read across lines: a PDF copy breaks the note anywhere (列第 / 一位的为牵头单位).
-    stated = blocks.table is not None and _states_convention(blocks.before)
+    # … or a header cell does: 责任单位（排第一位的为牵头单位）.
+    stated = blocks.table is not None and (
+        _states_convention(blocks.before) or states_first_is_lead("".join(blocks.table.header))
+    )
     caption = blocks.pop_caption()
     plan = _find_plan(blocks.before, blocks.table, page)
     header, header_residue = lines_to_header(plan.header)

@@ -297,6 +297,12 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             deadline = deadline or phrase.deadline
         elif role == LabelRole.DIVISION:
             pass  # a division label whose value is no role phrase names no unit
+        elif role == LabelRole.LEAD and (split := _lead_then_phrase(value)) is not None:
+            # 牵头单位：A，B、C配合: the label names A; the phrase after it, the others.
+            head, rest = split
+            lead.append(head)
+            support.extend(rest.support)
+            deadline = deadline or rest.deadline
         elif value:
             units, due = _units_and_deadline(value)
             units = _without_remark(_without_marker(units, role))
@@ -314,6 +320,21 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         deadline=deadline,
         leaders=tuple(leaders),
     )
+
+
+def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
+    """A，B、C配合 under a lead label → (A, the phrase B、C配合): the first
+    clause is units with no marker, the rest a phrase naming no lead."""
+    cut = next((k for k, c in enumerate(value) if c in "，,；;"), -1)
+    if cut <= 0:
+        return None
+    head, rest = value[:cut].strip(), value[cut + 1 :].strip()
+    phrase = parse_phrase(rest) if rest else None
+    if phrase is None or phrase.lead or not phrase.support:
+        return None
+    if not plausible_units(head) or not names_only_units([head]):
+        return None
+    return head, phrase
 
 
 # --- phrases ------------------------------------------------------------------
@@ -445,6 +466,8 @@ def parse_phrase(text: str) -> Annotation | None:
         pending = []
     if pending or not (lead or support or shared):
         return None
+    # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
+    lead, _, heads = _persons_apart(lead, [])
     if not lead and len(shared) == 1:
         items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
         if len(items) == 1 and not _SEVERAL.search(items[0]):
@@ -456,7 +479,7 @@ def parse_phrase(text: str) -> Annotation | None:
         lead=tuple(lead),
         support=tuple(support),
         deadline=deadline,
-        leaders=tuple(leaders),
+        leaders=(*heads, *leaders),
     )
 
 
@@ -489,7 +512,7 @@ def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list
         out: list[str] = []
         for piece in pieces:
             items = [i for i in UNIT_SEPARATORS.split(piece) if i.strip()]
-            persons = [i for i in items if i.strip().endswith(positions)]
+            persons = [i for i in items if i.strip().endswith(positions) or _titled_name(i)]
             leaders.extend(persons)
             rest = [i for i in items if i not in persons]
             if len(rest) == len(items):
@@ -499,6 +522,18 @@ def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list
         return out
 
     return keep(lead), keep(support), leaders
+
+
+def _titled_name(item: str) -> bool:
+    """副区长张三, 常务副市长李四: a position, then a name of two or three
+    characters that does not end like a unit (市长江办 is a unit)."""
+    text = item.strip()
+    for word in load("annotations")["leaders"]["words"]:
+        at = text.rfind(word)
+        name = text[at + len(word) :] if at >= 0 else ""
+        if 2 <= len(name) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in name):
+            return not names_only_units([name]) and not names_only_units([text])
+    return False
 
 
 def bare_units(body: str) -> Annotation | None:

@@ -1,7 +1,8 @@
 """A heading that names the lead of the items under it.
 
-`一、甲局牵头工作`, or `（一）优化营商环境` with a line `牵头单位：甲局` under its
-title: every item under the heading that names no lead of its own is led by
+`一、甲局牵头工作`, `（一）优化营商环境` with a line `牵头单位：甲局` under its
+title, or `（一）优化营商环境（牵头单位：甲局）` over items naming supporting
+units only: every item under the heading that names no lead of its own is led by
 甲局 (the measure's evidence is `section`).  Only a lead, and only one that
 ends like a unit: a title that is a task (`支持龙头企业牵头组建联合体`) or a
 person (`张三区长主抓工作`) leads nothing, and a heading that also names
@@ -49,6 +50,20 @@ def label_lead(item: Item) -> tuple[str, ...]:
     return _lead_only(merged)
 
 
+def bracket_lead(item: Item) -> tuple[str, ...]:
+    """（一）标题（牵头单位：甲局） with nothing under the title: the title's own
+    annotation names a lead and nothing else.  Whether that makes it a
+    heading is for segment.levels to say (its items must name no lead)."""
+    first, *rest = item.paragraphs
+    if rest or not first.annotations:
+        return ()
+    merged = first.annotations[0]
+    for a in first.annotations[1:]:
+        merged = merged.merged(a)
+    return _lead_only(merged)
+
+
 def heading_lead(item: Item) -> tuple[str, ...]:
-    """The lead a heading names for its items, from its title or its label lines."""
-    return title_lead(item.marker.rest) or label_lead(item)
+    """The lead a heading names for its items, from its title, its label
+    lines or the annotation closing its title."""
+    return title_lead(item.marker.rest) or label_lead(item) or bracket_lead(item)

@@ -15,7 +15,7 @@ import attrs
 
 from ..models import MeasureNo
 from .guesses import Note as Note  # noqa: PLC0414  (normalize.structure reads it here)
-from .headings import label_lead
+from .headings import bracket_lead, label_lead
 from .items import Item
 
 # Marker styles that name a section when only one heading level exists.
@@ -104,8 +104,33 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
         ):
             it = attrs.evolve(it, paragraphs=it.paragraphs[:1])
             found = True
+        elif (
+            after is not None
+            and after not in SUB_FORMS
+            and it.marker.style not in SUB_FORMS
+            and order.index(after) > order.index(it.marker.style)
+            and bracket_lead(it)
+            and _support_only_below(items, k, order)
+        ):
+            # （一）标题（牵头单位：甲局） / 1.…（配合单位：乙局）: the heading's
+            # lead is its items' (segment.headings), not a measure of its own.
+            it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
+            found = True
         out.append(it)
     return out, found
+
+
+def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
+    """The items under items[k] are annotated, and none names a lead."""
+    mine = order.index(items[k].marker.style)
+    below: list[Item] = []
+    for it in items[k + 1 :]:
+        style = it.marker.style
+        if style not in SUB_FORMS and order.index(style) <= mine:
+            break
+        below.append(it)
+    anns = [a for it in below for p in it.paragraphs for a in p.annotations]
+    return bool(below) and all(it.names_units for it in below) and not any(a.lead for a in anns)
 
 
 def items_to_levels(items: list[Item]) -> Levels | None:
@@ -130,7 +155,16 @@ def items_to_levels(items: list[Item]) -> Levels | None:
         annotated[style] += it.annotated
         naming[style] += it.names_units
     if not order:
-        return None
+        subs = [it for it in items if it.marker.style in SUB_FORMS]
+        marked = sum(1 for it in subs if it.names_units)
+        if marked < 2 or 2 * marked < len(subs):
+            return None  # one stray 36-1 line with units in a text is no plan
+        # 1.1 / 1.2 / 2.1 under no line of their own parent (a heading written
+        # without a marker, 1 科技创新): the sub-forms are the measures, each
+        # numbered as written; no level above them is read.  (No ar_dot item
+        # exists here: the measure level is a name only, the sub-forms start
+        # their measures themselves.)
+        return Levels(measure="ar_dot", part=None, section=None, sub=frozenset(), notes=())
     # （一）产业（责任领导：NAME）: a person over a heading makes no measure.
     annotated = +naming or +annotated  # + drops the styles counted 0
     annotated.update(_covered(items, order, annotated))
@@ -148,6 +182,14 @@ def items_to_levels(items: list[Item]) -> Levels | None:
     if not annotated and not subs_annotated and not heading_leads:
         notes.append(("no_annotation", (("marker", _example(items, measure_style)),)))
     level = order.index(measure_style)
+    if level > 2 and not annotated[order[level - 1]]:
+        # 一、/（一）/1.地区生产总值/（1）…（A负责）: a third heading level has
+        # nowhere to go (part and section are taken) and its numbers would be
+        # lost, leaving two measures 1.  Its items are the measures and the
+        # annotated items under them their sub-measures: （1） under 1. is 1-1,
+        # as DOMAIN keys it.
+        level -= 1
+        measure_style = order[level]
     if measure_style in HEADING_STYLES and level + 1 < len(order):
         notes.append(("heading_as_measures", (("marker", _example(items, measure_style)),)))
     headings = order[:level]

@@ -1,5 +1,8 @@
 """Outline markers: 一、 / （一） / 1. / （1） / 36-1 … at the start of a line.
 
+A bare number and a space (1 推进…, a PDF copy that lost the dot) is `1.`
+only before a verb that opens a measure.
+
 The line's start goes through one normalisation (NFKC plus
 grammar.MARKER_FOLD) before grammar.MARKER sees it, so look-alikes (１．,
 1﹒, ⑴, 1。) are the common styles; dates and times are never markers.
@@ -81,6 +84,8 @@ def match_marker(text: str) -> Marked | None:
         number = "-".join(p for p in pieces if p)
     end = _source_end(parts, m.end())
     rest = text[end:].strip()
+    if style == "ar_dot" and m[0].rstrip()[-1:].isdigit() and not _opens_a_task(rest):
+        return None  # 30 个 / 2 产业发展: a number and a space mark a measure only before a verb
     if style == "ar_dec" and _is_figure(pieces, rest):
         return None  # 3.0版本 / 2.5万元: a wrapped line that starts with a figure
     if style == "ar_sub" and any(p[0] == "0" for p in pieces[1:] if p):
@@ -92,6 +97,15 @@ def match_marker(text: str) -> Marked | None:
     return Marked(
         style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
     )
+
+
+def _opens_a_task(rest: str) -> bool:
+    """1 推进数字政府建设: text after a bare number and a space that opens like
+    a measure (a verb of data/columns.toml [cells] text_verbs), as a PDF
+    copy that lost the number's dot writes it.  Anything else after a bare
+    number (a figure wrapped to the line's start, a heading 2 产业发展) is
+    no marker."""
+    return rest.startswith(tuple(load("columns")["cells"]["text_verbs"]))
 
 
 def _is_date(pieces: list[str], rest: str) -> bool:

@@ -128,7 +128,36 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
         tasks.append(Task(text=rest, annotations=tuple(last)))
     elif last:
         tasks[-1] = tasks[-1]._replace(annotations=(*tasks[-1].annotations, *last))
-    return tasks
+    return [_labelled_within(t) for t in tasks]
+
+
+def _labelled_within(task: Task) -> Task:
+    """推进甲（牵头单位：A），完成乙（配合单位：B）。: a labelled group inside a
+    sentence (a role label and a colon: never the measure's own words) is
+    part of its task's annotation, not of its text — left in the text, its
+    units were lost with nothing said.  It ends no task: no sentence ends
+    at it."""
+    text = task.text
+    found: list[Annotation] = []
+    ends = group_ends(text)
+    kept: list[str] = []
+    pos = 0
+    for k in sorted(ends):
+        if k < pos:
+            continue
+        body = text[k + 1 : ends[k]]
+        if not has_colon(body) or not label_pattern().match(body.strip()):
+            continue
+        ann = parse_annotation(body)
+        if ann is None or not ann.names_units or not _plausible_all(ann):
+            continue
+        kept.append(text[pos:k])
+        found.append(attrs.evolve(ann, written=text[k : ends[k] + 1]))
+        pos = ends[k] + 1
+    if not found:
+        return task
+    kept.append(text[pos:])
+    return Task(text="".join(kept).strip(), annotations=(*found, *task.annotations))
 
 
 def _own_line_task(text: str) -> Task | None:

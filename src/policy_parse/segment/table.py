@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from .._support.chinese_numerals import cn_to_int
-from .._support.lazy_regex import compile_cached
+from .._support.lazy_regex import compile_cached, lazy_compile
 from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
@@ -86,7 +86,7 @@ def header_to_roles(header: list[str]) -> list[str] | None:
     `read.text.tables.column_role`; a column naming units without a lead mark
     (主要责任单位, 负责部门) gives support only.
     """
-    named = [column_role(cell) or "extra" for cell in header]
+    named = [_cell_role(cell) or "extra" for cell in header]
     if sum(r != "extra" for r in named) < 2 or not ({"text", "number"} & set(named)):
         return None
     named = _demote_duplicates(named)
@@ -117,6 +117,22 @@ def header_to_roles(header: list[str]) -> list[str] | None:
         # a second 牵头单位 column is kept, as an extra column.
         roles.append("extra" if r in roles and r not in ("support", "extra") else r)
     return roles
+
+
+# A bracketed qualifier closing a header cell: 牵头单位（部门）, 完成时限(年月),
+# 责任单位（排第一位的为牵头单位）.
+_QUALIFIER = lazy_compile(r"\s*[（(][^（）()]{1,16}[）)]\s*$")
+
+
+def _cell_role(cell: str) -> str | None:
+    """A header cell's role; failing that, the role of its words without a
+    closing bracketed qualifier (配合单位（部门） names the supporting units
+    as 配合单位 does), so such a column is not read as a remark and its
+    units silently lost."""
+    role = column_role(cell)
+    if role is None and (bare := _QUALIFIER.sub("", cell)) != cell and bare.strip():
+        role = column_role(bare)
+    return role
 
 
 def _demote_duplicates(raw: list[str]) -> list[str]:
