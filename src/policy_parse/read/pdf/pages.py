@@ -12,13 +12,14 @@ plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any, Literal
 
 from ...errors import CorruptFileError, InputTooLargeError
 from .. import limit_defaults as _default
 from ..layout.page_model import Engine
 from ..layout.tables import Layout, page_to_layout
-from .worker import Children, finish_each, single_threaded, start_each
+from .worker import Children, finish_each, start_each
 
 __all__ = [
     "ENGINE_NAMES",
@@ -134,7 +135,7 @@ def workers_for(wanted: int) -> int:
     most one per CPU this process may use, and one where workers cannot be
     forked (other threads alive: each would be a fresh interpreter, started
     one after another, pdf.worker)."""
-    if not single_threaded():
+    if threading.active_count() > 1:
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))

@@ -27,7 +27,7 @@ How the child starts depends on where the caller runs:
   workers (`multiprocessing.Pool`, `ProcessPoolExecutor`), which may not
   start `multiprocessing` children;
 * **a fresh interpreter** (`python -m policy_parse.read.pdf.worker`) when
-  other threads are alive, Python's or a native library's: forking a threaded process can deadlock the child
+  other threads are alive: forking a threaded process can deadlock the child
   on a lock another thread held (Python 3.12+ warns about it).  It costs an
   interpreter start and imports (a few hundred ms) but is safe anywhere.
 
@@ -79,18 +79,6 @@ def _can_bound() -> bool:
     except ImportError:  # pragma: no cover - Windows
         return False
     return hasattr(os, "fork")
-
-
-def single_threaded() -> bool:
-    """Whether this process runs one thread, native ones included: a fork is
-    safe only then.  `threading` sees Python's threads alone; a library that
-    started its own (ONNX Runtime's pool once an OCR model has run in this
-    process) holds locks a forked child would wait on for ever.  Linux lists
-    every thread in /proc/self/task; elsewhere Python's count is all there is."""
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:  # pragma: no cover - not Linux
-        return threading.active_count() == 1
 
 
 def _mapped_bytes() -> int:
@@ -292,7 +280,7 @@ def run_bounded(
             stacklevel=3,
         )
         return fn(*args)
-    if single_threaded():
+    if threading.active_count() == 1:
         data, code = _forked(fn, args, memory_bytes, seconds)
     else:
         data, code = _spawned(fn, args, memory_bytes, seconds, preload)
@@ -378,7 +366,7 @@ def start_each(
     within `memory_bytes`, all within `seconds` from now; `finish_each`
     waits for them.  Where a child cannot be forked safely the calls are
     kept, to run one after another through `run_bounded` in `finish_each`."""
-    if not _can_bound() or not single_threaded():
+    if not _can_bound() or threading.active_count() != 1:
         return Children(
             fn, calls, None, memory_bytes=memory_bytes, seconds=seconds, preload=preload
         )
