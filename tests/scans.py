@@ -21,7 +21,7 @@ SAMPLE_PDF = ROOT / "samples" / "notice.pdf"
 
 # Any CJK face the machine has, for the seal's characters (a ring without
 # characters where there is none).
-_FONTS = (
+FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
     "/usr/share/fonts/truetype/arphic/uming.ttc",
@@ -67,7 +67,7 @@ def _seal(size: int, text: str) -> object:
         for k in range(10)
     ]
     draw.polygon(star, fill=red)
-    font_path = next((f for f in _FONTS if Path(f).exists()), None)
+    font_path = next((f for f in FONTS if Path(f).exists()), None)
     if font_path is None:
         return img
     font = ImageFont.truetype(font_path, size // 9)
@@ -147,11 +147,7 @@ _MM = 25.4 / 72  # one point in millimetres
 def scan_ofd(
     pdf: Path = SAMPLE_PDF, kind: ScanKind | None = None, pages: Sequence[int] | None = None
 ) -> bytes:
-    """An image-only OFD of `pdf` scanned as `kind`: each page one
-    ImageObject over the whole page (its CTM maps the unit square onto the
-    page, as OFD writers do), the picture a JPEG MultiMedia of the
-    document's DocumentRes (the structure tools/make_ofd.py writes, and
-    GB/T 33190's for images)."""
+    """An image-only OFD of `pdf` scanned as `kind` (`images_ofd`)."""
     import pypdfium2 as pdfium
 
     kind = kind or ScanKind()
@@ -161,6 +157,14 @@ def scan_ofd(
         w, h = (v * _MM for v in doc[pages[0] if pages else 0].get_size())
     finally:
         doc.close()
+    return images_ofd(images, w, h, kind.jpeg)
+
+
+def images_ofd(images: Sequence[object], w: float, h: float, jpeg: int = 80) -> bytes:
+    """An image-only OFD of pages `w` × `h` mm: each page one ImageObject
+    over the whole page (its CTM maps the unit square onto the page, as OFD
+    writers do), the picture a JPEG MultiMedia of the document's DocumentRes
+    (the structure tools/make_ofd.py writes, and GB/T 33190's for images)."""
     ns = f'xmlns:ofd="{_OFD_NS}"'
     parts: dict[str, bytes] = {
         "OFD.xml": (
@@ -172,7 +176,7 @@ def scan_ofd(
     media, refs = [], []
     for i, img in enumerate(images):
         buf = io.BytesIO()
-        img.save(buf, "JPEG", quality=kind.jpeg)  # type: ignore[attr-defined]
+        img.save(buf, "JPEG", quality=jpeg)  # type: ignore[attr-defined]
         parts[f"Doc_0/Res/page_{i}.jpg"] = buf.getvalue()
         media.append(
             f'<ofd:MultiMedia ID="{100 + i}" Type="Image" Format="JPEG">'

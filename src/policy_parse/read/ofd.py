@@ -15,7 +15,8 @@ Boundary (or one type size when that is narrower: a guess).
 An ImageObject is a paint of its box; its picture (a MultiMedia of the
 document's PublicRes/DocumentRes) is fetched only when the page draws no
 text and the `[ocr]` extra reads it: a scanned OFD page goes through the
-same OCR engine as a scanned PDF page (read.ocr; docs/formats.md, "Scans").
+same OCR engine as a scanned PDF page (read.ocr; docs/formats.md, "Scans"),
+in bounded workers as a PDF's pages are (`ocr.bounded`), never in the caller.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 from lxml import etree
@@ -37,6 +39,9 @@ from .layout.tables import Layout, page_to_layout
 from .limits import Limits
 from .ocr.report import no_text_error, ocr_residue, ocr_source
 from .safety import check_zip, parse_xml
+
+if TYPE_CHECKING:
+    from .ocr.bounded import Scan
 
 __all__ = ["OfdEngine", "read_ofd"]
 
@@ -368,8 +373,8 @@ def read_ofd(data: bytes, source: Source, limits: Limits, *, allow_ocr: bool = T
     what = source.path or "the OFD"
     engine = OfdEngine(data, limits, what)
     ocr = allow_ocr and available()
-    layouts: list[Layout] = []
-    unread: list[tuple[int, str]] = []  # (page, picture) OCR could not decode
+    drawn: list[Layout | None] = []  # None: a scan, read by OCR below
+    scans: list[Scan] = []
     try:
         count = engine.page_count()
         if count > limits.max_pages:
@@ -378,12 +383,14 @@ def read_ofd(data: bytes, source: Source, limits: Limits, *, allow_ocr: bool = T
                 "(Limits.max_pages)"
             )
         for page in engine.pages():
-            if ocr:
-                page, left_out = _ocr(engine, page)
-                unread.extend((page.number, name) for name in left_out)
-            layouts.append(page_to_layout(page))
+            if ocr and _is_scan(page):
+                scans.append((page, engine.images(page.number)))
+                drawn.append(None)
+            else:
+                drawn.append(page_to_layout(page))
     finally:
         engine.close()
+    layouts, unread = _read_scans(drawn, scans, limits, what)
     if not layouts:
         raise CorruptFileError(f"{what} has no pages (its Document.xml lists none)")
     if not any(lay.has_text for lay in layouts):
@@ -405,13 +412,38 @@ def read_ofd(data: bytes, source: Source, limits: Limits, *, allow_ocr: bool = T
     return Document(source=source, blocks=tuple(blocks), residue=found)
 
 
-def _ocr(engine: OfdEngine, page: PageModel) -> tuple[PageModel, list[str]]:
-    """The page, read from its pictures by OCR when it is a scan."""
-    from .ocr.engine import needs_ocr, read_pictures
+def _is_scan(page: PageModel) -> bool:
+    from .ocr.engine import needs_ocr
 
-    if not needs_ocr(page):
-        return page, []
-    return read_pictures(page, engine.images(page.number))
+    return needs_ocr(page)
+
+
+def _read_scans(
+    layouts: list[Layout | None], scans: list[Scan], limits: Limits, what: str
+) -> tuple[list[Layout], list[tuple[int, str]]]:
+    """The layouts with the scans' (the `None`s) read by OCR in bounded
+    workers (`ocr.bounded`: never in this process), and the (page, picture)
+    pairs OCR could not decode."""
+    from .ocr.bounded import read_scans
+
+    read = iter(
+        read_scans(
+            scans,
+            what,
+            workers=limits.pdf_workers,
+            memory_bytes=limits.pdf_memory_bytes,
+            seconds=limits.pdf_seconds,
+            page_seconds=limits.ocr_page_seconds,
+        )
+    )
+    out: list[Layout] = []
+    unread: list[tuple[int, str]] = []
+    for lay in layouts:
+        if lay is None:
+            lay, left_out = next(read)
+            unread.extend((lay.page, name) for name in left_out)
+        out.append(lay)
+    return out, unread
 
 
 def _unread(page: int, name: str) -> Residue:

@@ -12,14 +12,13 @@ plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
 from __future__ import annotations
 
 import os
-import threading
 from typing import Any, Literal
 
 from ...errors import CorruptFileError, InputTooLargeError
 from .. import limit_defaults as _default
 from ..layout.page_model import Engine
 from ..layout.tables import Layout, page_to_layout
-from .worker import Children, finish_each, start_each
+from .worker import Children, finish_each, forkable, start_each
 
 __all__ = [
     "ENGINE_NAMES",
@@ -133,9 +132,9 @@ def read_layouts(
 def workers_for(wanted: int) -> int:
     """How many workers share the pages: `wanted` (`Limits.pdf_workers`), at
     most one per CPU this process may use, and one where workers cannot be
-    forked (other threads alive: each would be a fresh interpreter, started
-    one after another, pdf.worker)."""
-    if threading.active_count() > 1:
+    forked (`worker.forkable`: each would be a fresh interpreter, started
+    one after another)."""
+    if not forkable():
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
