@@ -16,6 +16,8 @@ each (half an em for ASCII), so that:
   starts exactly there, as typeset text does; a line in a table cell, at
   the page's cell padding from the cell's left rule, so that the layout
   code measures one padding and tells a wrapped cell line from a break.
+  A cell line the page's em would carry over the cell's right rule is set
+  to its own box instead: a character never leaves the cell it was read in.
 * **ASCII punctuation between Chinese characters made full-width**: the
   recogniser often reads （ as (, ： as :, and the later stages read
   full-width punctuation in Chinese text.  Not the comma: the recogniser
@@ -206,6 +208,11 @@ def place_lines(lines: Sequence[OcrLine], cells: Sequence[Box] = ()) -> Placed:
         if cell is not None:
             if pad is not None and abs(x0 - cell[0] - pad) <= _SNAP * page_em:
                 x0 = cell[0] + pad
+            if x0 + units * em > cell[2] >= x1 > x0:
+                # The page's em would carry the line's last characters over
+                # the cell's right rule (its glyphs set narrower, a narrow
+                # ASCII comma): text read inside a cell ends where its ink does.
+                em = (x1 - x0) / units
         elif margin is not None and em == page_em:
             for indent in (0.0, 1.0, 2.0):
                 at = margin + indent * em
