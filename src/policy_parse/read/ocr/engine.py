@@ -95,10 +95,11 @@ def recognizer() -> Any:
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
                 # Reused buffers instead of an allocation per call: ~5 %.
                 "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
-                # The detector's input, long side: 1280 px finds the same
-                # lines as 1600 at 200 dpi for half its CPU.
+                # The detector's input, long side.  1280 px halves its CPU
+                # but joined a cell's two lines of unit names on a held-out
+                # scan (benchmarks/README.md, "ocr.py").
                 "Det.limit_type": "max",
-                "Det.limit_side_len": 1280,
+                "Det.limit_side_len": 1600,
                 # One line at a time: a batch pads every line to its widest,
                 # and one thread gains nothing from batching (-20 % CPU).
                 "Rec.rec_batch_num": 1,
