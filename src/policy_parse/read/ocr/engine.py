@@ -169,6 +169,7 @@ def read_image(rgb: Any, number: int, width: float, height: float) -> PageModel:
     facts = OcrFacts(
         engine=describe(),
         doubts=placed.doubts,
+        guesses=placed.guesses,
         seals=[(a / k, b / k, c / k, d / k) for a, b, c, d in seals],
     )
     return PageModel(

@@ -32,7 +32,8 @@ def _rounded(box: Box) -> Box:
 
 
 def ocr_residue(lay: Layout) -> list[Residue]:
-    """What OCR doubted on a page (kept in the text) and the seals it set aside."""
+    """What OCR doubted or guessed on a page (kept in the text) and the seals
+    it set aside."""
     facts = lay.ocr
     if facts is None:
         return []
@@ -44,6 +45,14 @@ def ocr_residue(lay: Layout) -> list[Residue]:
         )
         for text, score, box in facts.doubts
     ]
+    out.extend(
+        Residue(
+            text="",
+            reason=f"OCR guess: ， read as , (this page types its commas in ASCII): {text}",
+            span=Span(page=lay.page, bbox=_rounded(box)),
+        )
+        for text, box in facts.guesses
+    )
     out.extend(
         Residue(text="", reason="seal", span=Span(page=lay.page, bbox=_rounded(box)))
         for box in facts.seals
