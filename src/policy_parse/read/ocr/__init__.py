@@ -13,6 +13,7 @@ into lines and handed to the text reader (that lost every table).
     ocr.chars  — OCR lines → characters: em per page, margins, punctuation
     ocr.engine — the `Engine` wrapper: which pages to OCR, the recognizer
     ocr.compose — an OFD page's pictures laid onto the page, for the engine
+    ocr.bounded — an OFD's scanned pages read in bounded workers, never here
     ocr.report — what the output says: `source.ocr`, doubts, seals, errors
 
 The extra is optional (`pip install 'policy_parse[ocr]'`): `available()`
