@@ -218,7 +218,7 @@ def parse(
     password: str | None = None,
     aliases: Mapping[str, str] | None = None,
     pdf_engine: str = "pdfium",
-    ocr: bool = False,
+    ocr: bool | None = None,
 ) -> Notice:
     """Read, segment, normalise and reconcile one notice.
 
@@ -230,9 +230,10 @@ def parse(
     `pdf_engine` picks who draws a PDF's pages: "pdfium" (fast, the default)
     or "pdfplumber" (the reference engine).  `limits.document_seconds`
     bounds the whole parse (`DocumentTimeoutError`; _support/deadline.py).
-    A PDF page with no text layer is read from its image by OCR when the
-    `[ocr]` extra is installed; `ocr=True` reads every page that way
-    (`source.ocr` says so either way).
+    A PDF or OFD page with no text layer is read from its image by OCR when
+    the `[ocr]` extra is installed (`ocr=None`, the default); `ocr=True`
+    reads every PDF page that way (`source.ocr` says so either way);
+    `ocr=False` never runs OCR: an image-only page is `NoTextLayerError`.
     """
     from .read import read_document
     from .warmup import prepare_text_stages
@@ -245,6 +246,7 @@ def parse(
                 password=password,
                 pdf_engine="ocr" if ocr else pdf_engine,
                 while_waiting=prepare_text_stages,
+                allow_ocr=ocr is not False,
             )
             from .pipeline import notice_from_document
 

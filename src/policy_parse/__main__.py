@@ -57,6 +57,8 @@ def _input_name(exc: PolicyParseError, given: str, lang: Lang) -> str:
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     opts: dict[str, Any] = {"password": args.password, "pdf_engine": args.pdf_engine}
+    if args.no_ocr:
+        opts["ocr"] = False
     if args.timeout is not None:
         # The whole parse of each document, any format (_support/deadline.py),
         # and the readers that run in a child process at their own clocks: a
@@ -118,7 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_batch(args, fmt, _options(args))
         started = _start_pdf_early(
-            args.paths[0], args.password, args.pdf_engine, seconds=args.timeout
+            args.paths[0],
+            args.password,
+            args.pdf_engine,
+            seconds=args.timeout,
+            allow_ocr=not args.no_ocr,
         )
         try:
             return _single(args, fmt, _options(args), started)
@@ -140,7 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_pdf_early(
-    given: str, password: str | None, engine: str, *, seconds: float | None = None
+    given: str,
+    password: str | None,
+    engine: str,
+    *,
+    seconds: float | None = None,
+    allow_ocr: bool = True,
 ) -> StartedPages | None:
     """The page workers of a PDF input, started now, before the rest of the
     pipeline is imported: they read the pages while this process imports it,
@@ -171,8 +182,15 @@ def _start_pdf_early(
         return None
     try:
         if seconds is not None:  # --timeout
-            return start_pages(data, str(path), password=password, engine=engine, seconds=seconds)
-        return start_pages(data, str(path), password=password, engine=engine)
+            return start_pages(
+                data,
+                str(path),
+                password=password,
+                engine=engine,
+                seconds=seconds,
+                allow_ocr=allow_ocr,
+            )
+        return start_pages(data, str(path), password=password, engine=engine, allow_ocr=allow_ocr)
     except (PolicyParseError, ValueError, OSError):
         return None
 
@@ -194,7 +212,12 @@ def _single(
         document = (
             read_started_pdf(started)
             if started is not None
-            else read_document(source, password=args.password, pdf_engine=args.pdf_engine)
+            else read_document(
+                source,
+                password=args.password,
+                pdf_engine=args.pdf_engine,
+                allow_ocr=not args.no_ocr,
+            )
         )
         text = dumps(document_to_dict(document), sort_keys=False) + "\n"
         return write(text, args.output, args.lang)

@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from policy_parse.errors import CorruptFileError, InputTooLargeError
+from policy_parse.errors import (
+    CorruptFileError,
+    InputTooLargeError,
+    NoTextLayerError,
+    OcrNotInstalledError,
+)
 from policy_parse.models import Format, Paragraph, Table
 from policy_parse.read import detect_format, read_document
+from policy_parse.read.layout.page_model import PaintKind
 from policy_parse.read.limits import Limits
 from policy_parse.read.ofd import OfdEngine
 
@@ -216,3 +222,80 @@ def test_a_damaged_number_in_a_text_object_is_a_corrupt_file(bad: str) -> None:
     )
     with pytest.raises(CorruptFileError, match="damaged OFD"):
         read_document(_one_page(obj))
+
+
+def _scan_page(picture: bytes, image_object: str) -> bytes:
+    """One page drawing only `image_object`, whose ResourceID 7 is `picture`
+    in the document's DocumentRes (folder Res)."""
+    return _package(
+        {
+            "OFD.xml": ofd_bytes_parts()["OFD.xml"],
+            "Doc_0/Document.xml": (
+                f"<ofd:Document {NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297"
+                "</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml"
+                "</ofd:DocumentRes></ofd:CommonData><ofd:Pages>"
+                '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>'
+            ),
+            "Doc_0/DocumentRes.xml": (
+                f'<ofd:Res {NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="7" '
+                'Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia>'
+                "</ofd:MultiMedias></ofd:Res>"
+            ),
+            "Doc_0/Res/scan.png": picture,
+            "Doc_0/Pages/Page_0/Content.xml": (
+                f"<ofd:Page {NS}><ofd:Content><ofd:Layer ID='2'>{image_object}"
+                "</ofd:Layer></ofd:Content></ofd:Page>"
+            ),
+        }
+    )
+
+
+def test_an_image_object_is_an_image_paint_of_its_ctm_box_and_its_picture_is_found() -> None:
+    """The CTM maps the unit square into the Boundary: 100 × 50 mm at
+    (10, 20) within a Boundary at (5, 5)."""
+    obj = '<ofd:ImageObject ID="3" Boundary="5 5 200 280" CTM="100 0 0 50 10 20" ResourceID="7"/>'
+    engine = OfdEngine(_scan_page(b"picture bytes", obj), Limits(), "scan.ofd")
+    try:
+        (page,) = list(engine.pages())
+        (paint,) = page.paints
+        mm = 72 / 25.4
+        assert paint.kind is PaintKind.IMAGE
+        assert paint.box == pytest.approx((15 * mm, 25 * mm, 115 * mm, 75 * mm))
+        assert engine.images(1) == [(b"picture bytes", paint.box, "Doc_0/Res/scan.png")]
+    finally:
+        engine.close()
+
+
+def test_an_image_object_without_ctm_fills_its_boundary_and_a_missing_picture_is_named() -> None:
+    obj = '<ofd:ImageObject ID="3" Boundary="0 0 210 297" ResourceID="9"/>'
+    engine = OfdEngine(_scan_page(b"", obj), Limits(), "scan.ofd")
+    try:
+        (page,) = list(engine.pages())
+        assert page.paints[0].box == pytest.approx((0, 0, page.width, page.height))
+        assert engine.images(1) == [(b"", page.paints[0].box, "ResourceID 9")]
+    finally:
+        engine.close()
+
+
+_FULL_PAGE = '<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="7"/>'
+
+
+def test_a_scanned_ofd_without_the_extra_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policy_parse.read import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(OcrNotInstalledError, match=r"pip install 'policy_parse\[ocr\]'"):
+        read_document(_scan_page(b"not read", _FULL_PAGE))
+
+
+def test_a_scanned_ofd_with_ocr_off_is_no_text_layer_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policy_parse.read import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    with pytest.raises(NoTextLayerError, match="OCR was turned off") as caught:
+        read_document(_scan_page(b"not read", _FULL_PAGE), allow_ocr=False)
+    assert not isinstance(caught.value, OcrNotInstalledError)

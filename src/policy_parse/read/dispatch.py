@@ -125,19 +125,22 @@ def read_document(
     password: str | None = None,
     pdf_engine: str = "pdfium",
     while_waiting: Callable[[], None] | None = None,
+    allow_ocr: bool = True,
 ) -> Document:
     """Read a notice from a path (a `str` or path-like, always a path, even
     one holding a line break) or a file's raw bytes; already-decoded text
     goes to `read_text_document`.  `pdf_engine` ("pdfium", "pdfplumber", or "ocr": every page
     read from its image, read.ocr) matters for PDFs only, and so
     does `while_waiting`: run in this process while workers read the pages
-    (the pipeline readies its text stages then, warmup.py)."""
+    (the pipeline readies its text stages then, warmup.py).  `allow_ocr=False`
+    reads no page by OCR, even with the `[ocr]` extra installed (PDF, OFD)."""
     limits = limits or Limits()
     if pdf_engine not in ("pdfium", "pdfplumber", "ocr"):
         raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose pdfium, pdfplumber or ocr")
     data, path = _load(source, limits)
     return _memory_is_input_too_large(
-        lambda: _read_bytes(data, path, limits, password, pdf_engine, while_waiting), len(data)
+        lambda: _read_bytes(data, path, limits, password, pdf_engine, while_waiting, allow_ocr),
+        len(data),
     )
 
 
@@ -164,6 +167,7 @@ def _read_pdf(
     pdf_engine: str,
     while_waiting: Callable[[], None] | None,
     started: StartedPages | None = None,
+    allow_ocr: bool = True,
 ) -> Document:
     """The PDF reader, the file's hash taken while its workers read the pages
     (the hash is of no use to them, and the workers start sooner)."""
@@ -188,6 +192,7 @@ def _read_pdf(
         else "pdfium",
         while_waiting=meanwhile,
         started=started,
+        allow_ocr=allow_ocr,
     )
     # Workers run one after another (other threads alive): no wait was filled.
     sha256 = digest[0] if digest else _sha256(data)
@@ -215,6 +220,7 @@ def read_started_pdf(
             started.engine,
             while_waiting,
             started,
+            started.allow_ocr,
         ),
         len(data),
     )
@@ -227,6 +233,7 @@ def _read_bytes(
     password: str | None,
     pdf_engine: str,
     while_waiting: Callable[[], None] | None = None,
+    allow_ocr: bool = True,
 ) -> Document:
     if len(data) > limits.max_input_bytes:
         raise InputTooLargeError(
@@ -234,7 +241,9 @@ def _read_bytes(
         )
     fmt = detect_format(data, path)
     if fmt is Format.PDF:
-        return _read_pdf(data, path, limits, password, pdf_engine, while_waiting)
+        return _read_pdf(
+            data, path, limits, password, pdf_engine, while_waiting, allow_ocr=allow_ocr
+        )
     src = Source(path=path, format=fmt, sha256=_sha256(data))
     if fmt is Format.DOCX:
         from .docx import reader as docx
@@ -247,7 +256,7 @@ def _read_bytes(
     if fmt is Format.OFD:
         from . import ofd
 
-        return ofd.read_ofd(data, src, limits)
+        return ofd.read_ofd(data, src, limits, allow_ocr=allow_ocr)
     if fmt in (Format.DOC, Format.RTF, Format.XLS):
         from . import legacy
 

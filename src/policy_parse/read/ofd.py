@@ -11,6 +11,12 @@ in millimetres from the top-left corner, into points; CTM is applied where
 present.  OFD carries no glyph widths without the font program: a glyph is
 as wide as its DeltaX step, the last of a TextCode reaches the object's
 Boundary (or one type size when that is narrower: a guess).
+
+An ImageObject is a paint of its box; its picture (a MultiMedia of the
+document's PublicRes/DocumentRes) is fetched only when the page draws no
+text and the `[ocr]` extra reads it: a scanned OFD page goes through the
+same OCR engine as a scanned PDF page (read.ocr; docs/formats.md, "Scans"),
+in bounded workers as a PDF's pages are (`ocr.bounded`), never in the caller.
 """
 
 from __future__ import annotations
@@ -20,16 +26,22 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+import attrs
 from lxml import etree
 
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, NoTextLayerError
-from ..models import Document, Source
+from ..models import Document, Residue, Source, Span
 from .layout.blocks import layouts_to_blocks
-from .layout.page_model import Char, Edge, PageModel, subpaths_to_edges
-from .layout.tables import page_to_layout
+from .layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
+from .layout.tables import Layout, page_to_layout
 from .limits import Limits
+from .ocr.report import no_text_error, ocr_residue, ocr_source
 from .safety import check_zip, parse_xml
+
+if TYPE_CHECKING:
+    from .ocr.bounded import Scan
 
 __all__ = ["OfdEngine", "read_ofd"]
 
@@ -130,6 +142,14 @@ class OfdEngine:
                 if len(box) == 4:
                     self._box = (box[0], box[1], box[2], box[3])
                 break
+        self._base = base
+        self._res = [
+            posixpath.normpath(posixpath.join(base, (el.text or "").strip()))
+            for el in doc.iter()
+            if _local(el) in ("PublicRes", "DocumentRes") and (el.text or "").strip()
+        ]
+        self._media: dict[str, str] | None = None  # MultiMedia ID → file, read on first use
+        self._images: dict[int, list[tuple[str, Box]]] = {}  # page → (ResourceID, box in pt)
         self._pages: list[str] = []
         for el in doc.iter():
             if _local(el) == "Page" and el.get("BaseLoc"):
@@ -146,6 +166,44 @@ class OfdEngine:
 
     def page_count(self) -> int:
         return len(self._pages)
+
+    def images(self, number: int) -> list[tuple[bytes, Box, str]]:
+        """The pictures page `number` draws, in drawing order: the file's
+        bytes (empty when the resource is missing), the box in points, and
+        the name to quote."""
+        media = self._media_files()
+        out: list[tuple[bytes, Box, str]] = []
+        for rid, box in self._images.get(number, []):
+            name = media.get(rid)
+            try:
+                raw = self._zip.read(name) if name else b""
+            except KeyError:
+                raw = b""
+            out.append((raw, box, name or f"ResourceID {rid}"))
+        return out
+
+    def _media_files(self) -> dict[str, str]:
+        """MultiMedia ID → its file in the package, from the document's
+        resource files (a path starting with "/" is from the package root)."""
+        if self._media is None:
+            self._media = {}
+            for res in self._res:
+                try:
+                    root = self._xml(res)
+                except CorruptFileError:
+                    continue  # a missing resource file: its images read as missing
+                folder = posixpath.join(posixpath.dirname(res), root.get("BaseLoc", ""))
+                for el in root.iter():
+                    if _local(el) != "MultiMedia" or not el.get("ID"):
+                        continue
+                    file = _child(el, "MediaFile")
+                    loc = (file.text or "").strip() if file is not None else ""
+                    if loc:
+                        path = (
+                            loc.lstrip("/") if loc.startswith("/") else posixpath.join(folder, loc)
+                        )
+                        self._media[el.get("ID", "")] = posixpath.normpath(path)
+        return self._media
 
     def pages(self, part: int = 0, parts: int = 1) -> Iterator[PageModel]:
         for i in range(part, len(self._pages), parts):
@@ -167,10 +225,12 @@ class OfdEngine:
         hidden: list[tuple[Char, str]] = []
         white: list[Char] = []  # white text: hidden unless a filled box is behind it
         boxes: list[tuple[float, float, float, float]] = []  # filled, not white
+        paints: list[Paint] = []
+        images: list[tuple[str, Box]] = []
         objects = 0
         for el in root.iter():
             kind = _local(el)
-            if kind not in ("TextObject", "PathObject"):
+            if kind not in ("TextObject", "PathObject", "ImageObject"):
                 continue
             objects += 1
             if objects > self._limits.max_page_objects:
@@ -190,6 +250,10 @@ class OfdEngine:
                     chars.extend(self._text(el))
             elif el.get("Visible", "true") == "false":
                 continue
+            elif kind == "ImageObject":
+                drawn = self._image_box(el)
+                paints.append(Paint(PaintKind.IMAGE, objects, drawn))
+                images.append((el.get("ResourceID", ""), drawn))
             else:
                 edges.extend(self._path(el))
                 colour, transparent = _fill(el)
@@ -205,6 +269,7 @@ class OfdEngine:
                 hidden.append((c, _WHITE_TEXT))
         if not any(c.text.strip() for c in chars):
             edges = []
+        self._images[number] = images
         return PageModel(
             number=number,
             width=box[2] * _PT,
@@ -212,6 +277,22 @@ class OfdEngine:
             chars=chars,
             edges=edges,
             hidden=hidden,
+            paints=paints,
+        )
+
+    def _image_box(self, el: etree._Element) -> Box:
+        """An ImageObject's box in points: its CTM maps the unit square into
+        the Boundary (the box of the mapped square; a rotation is not undone)."""
+        (bx, by, bw, bh), (a, b, c, d, e, f) = self._frame(el)
+        if not el.get("CTM"):
+            a, b, c, d, e, f = bw, 0.0, 0.0, bh, 0.0, 0.0
+        xs = [a * u + c * v + e for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        ys = [b * u + d * v + f for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        return (
+            (bx + min(xs)) * _PT,
+            (by + min(ys)) * _PT,
+            (bx + max(xs)) * _PT,
+            (by + max(ys)) * _PT,
         )
 
     @staticmethod
@@ -283,10 +364,17 @@ class OfdEngine:
         return subpaths_to_edges(pts)
 
 
-def read_ofd(data: bytes, source: Source, limits: Limits) -> Document:
-    """Read an OFD notice into a `Document` (Format.OFD) through the page model."""
+def read_ofd(data: bytes, source: Source, limits: Limits, *, allow_ocr: bool = True) -> Document:
+    """Read an OFD notice into a `Document` (Format.OFD) through the page
+    model; a page holding only a scan is read by OCR when the `[ocr]` extra
+    is installed, unless `allow_ocr` is False."""
+    from .ocr import available
+
     what = source.path or "the OFD"
     engine = OfdEngine(data, limits, what)
+    ocr = allow_ocr and available()
+    drawn: list[Layout | None] = []  # None: a scan, read by OCR below
+    scans: list[Scan] = []
     try:
         count = engine.page_count()
         if count > limits.max_pages:
@@ -294,16 +382,73 @@ def read_ofd(data: bytes, source: Source, limits: Limits) -> Document:
                 f"{what} has {count} pages, over the {limits.max_pages}-page limit "
                 "(Limits.max_pages)"
             )
-        layouts = [page_to_layout(page) for page in engine.pages()]
+        for page in engine.pages():
+            if ocr and _is_scan(page):
+                scans.append((page, engine.images(page.number)))
+                drawn.append(None)
+            else:
+                drawn.append(page_to_layout(page))
     finally:
         engine.close()
+    layouts, unread = _read_scans(drawn, scans, limits, what)
     if not layouts:
         raise CorruptFileError(f"{what} has no pages (its Document.xml lists none)")
     if not any(lay.has_text for lay in layouts):
-        raise NoTextLayerError(
-            f"{what} draws no text (image-only pages): OCR reads scanned PDFs, not OFD yet"
-        )
+        if unread:  # not "OCR found nothing": it could not look
+            names = ", ".join(name for _, name in unread[:3]) + (", ..." if len(unread) > 3 else "")
+            raise NoTextLayerError(
+                f"{what} draws no text, and OCR could not decode its page images ({names}): "
+                "a format Pillow does not read (JBIG2?) or a damaged image"
+            )
+        raise no_text_error(what, layouts, allow_ocr=allow_ocr)
     blocks, residue = layouts_to_blocks(layouts)
     if not blocks and not residue:
         raise EmptyDocumentError(f"{what} holds no text")
-    return Document(source=source, blocks=tuple(blocks), residue=tuple(residue))
+    found = (*residue, *(_unread(page, name) for page, name in unread))
+    read = [lay for lay in layouts if lay.ocr is not None]
+    if read:
+        source = attrs.evolve(source, ocr=ocr_source(read))
+        found += tuple(r for lay in read for r in ocr_residue(lay))
+    return Document(source=source, blocks=tuple(blocks), residue=found)
+
+
+def _is_scan(page: PageModel) -> bool:
+    from .ocr.engine import needs_ocr
+
+    return needs_ocr(page)
+
+
+def _read_scans(
+    layouts: list[Layout | None], scans: list[Scan], limits: Limits, what: str
+) -> tuple[list[Layout], list[tuple[int, str]]]:
+    """The layouts with the scans' (the `None`s) read by OCR in bounded
+    workers (`ocr.bounded`: never in this process), and the (page, picture)
+    pairs OCR could not decode."""
+    from .ocr.bounded import read_scans
+
+    read = iter(
+        read_scans(
+            scans,
+            what,
+            workers=limits.pdf_workers,
+            memory_bytes=limits.pdf_memory_bytes,
+            seconds=limits.pdf_seconds,
+            page_seconds=limits.ocr_page_seconds,
+        )
+    )
+    out: list[Layout] = []
+    unread: list[tuple[int, str]] = []
+    for lay in layouts:
+        if lay is None:
+            lay, left_out = next(read)
+            unread.extend((lay.page, name) for name in left_out)
+        out.append(lay)
+    return out, unread
+
+
+def _unread(page: int, name: str) -> Residue:
+    return Residue(
+        text="",
+        reason=f"an image OCR could not decode ({name}): any text in it is not read",
+        span=Span(page=page),
+    )

@@ -118,3 +118,59 @@ def test_lines_in_a_table_cell_snap_to_the_pages_cell_padding_not_the_margin() -
     assert placed.em == 10.0  # the padding is the median of 3, 5.5, 3 and 1
     lefts = sorted(round(x, 2) for x in starts.values())
     assert lefts == [303.0, 303.0, 303.0, 345.0, 403.0]
+
+
+def test_a_cell_line_set_narrower_than_the_page_stays_inside_its_cell() -> None:
+    # Body lines set the page's em at 13 pt; a cell's line of 9.5 em, its
+    # ink 114 pt wide (12 pt a character, a narrow ASCII comma), would run
+    # 227.5 pt at 13 pt: its last character past the rule at 220.
+    body = "某某某某某某某某某某某某某某某某某某某某"
+    cells = [(100.0, 300.0, 220.0, 340.0), (220.0, 300.0, 400.0, 340.0)]
+    lines = [_line(body, 72.0, 100.0 + 20 * k, em=13.0) for k in range(3)]
+    lines.append(OcrLine("一二三四五六七八,增", (104.0, 310.0, 218.0, 322.0), 0.99))
+    placed = place_lines(lines, cells)
+    assert placed.em == 13.0
+    cell_line = [c for c in placed.chars if c.top > 300]
+    assert "".join(c.text for c in cell_line) == "一二三四五六七八,增"
+    assert cell_line[0].x0 == 104.0 and max(c.x1 for c in cell_line) <= 218.0 + 1e-9
+    # A line that fits its cell at the page's em keeps it.
+    lines[-1] = OcrLine("一二三四五六七", (104.0, 310.0, 190.0, 322.0), 0.99)
+    fits = [c for c in place_lines(lines, cells).chars if c.top > 300]
+    assert fits[1].x0 - fits[0].x0 == 13.0
+
+
+def test_a_page_typed_with_ascii_commas_takes_its_rare_full_width_one_for_a_misread() -> None:
+    # Six commas read ASCII and two full-width after Chinese characters:
+    # the recogniser misreads a typed `,` as `，` now and then, never the
+    # reverse, so the full-width one is made ASCII and the line said.
+    lines = [
+        _line("甲乙,丙丁,戊己", 72.0, 100.0),
+        _line("庚辛,壬癸,子丑", 72.0, 124.0),
+        _line("寅卯，辰巳", 72.0, 148.0),
+        _line("午未,申酉,戌亥", 72.0, 220.0),
+        _line("数字1，2不算", 72.0, 172.0),  # not after a Chinese character
+        _line("一行在逗号后折行，", 72.0, 196.0),  # a line wrapped after its comma
+    ]
+    placed = place_lines(lines)
+    text = "".join(c.text for c in placed.chars)
+    assert (
+        text == "甲乙,丙丁,戊己庚辛,壬癸,子丑寅卯,辰巳午未,申酉,戌亥数字1，2不算一行在逗号后折行,"
+    )
+    assert [g for g, _ in placed.guesses] == ["寅卯,辰巳", "一行在逗号后折行,"]
+    assert placed.guesses[0][1] == lines[2].box
+
+
+def test_a_page_typed_with_full_width_commas_keeps_the_ascii_ones_it_has() -> None:
+    # A notice may type an ASCII comma among full-width ones (the sample's
+    # measure 72 does): read as typed, nothing guessed.
+    lines = [
+        _line("甲乙，丙丁，戊己", 72.0, 100.0),
+        _line("庚辛，壬癸，子丑", 72.0, 124.0),
+        _line("寅卯,辰巳,午未", 72.0, 148.0),
+    ]
+    placed = place_lines(lines)
+    assert "".join(c.text for c in placed.chars) == "甲乙，丙丁，戊己庚辛，壬癸，子丑寅卯,辰巳,午未"
+    assert placed.guesses == []
+    # Too few commas to tell a page's habit: left as read.
+    few = place_lines([_line("甲乙,丙丁", 72.0, 100.0), _line("寅卯，辰巳", 72.0, 124.0)])
+    assert few.guesses == [] and "，" in "".join(c.text for c in few.chars)

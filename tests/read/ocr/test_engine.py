@@ -115,3 +115,28 @@ def test_ocr_true_reads_a_page_that_has_text_from_its_image_too() -> None:
     assert [b.text for b in read.blocks if hasattr(b, "text")][:3] == [
         b.text for b in typed.blocks if hasattr(b, "text")
     ][:3]
+
+
+@pytest.mark.slow
+def test_a_scanned_ofd_is_read_by_the_same_engine() -> None:
+    """Pages 1-2 scanned as for `prose_scan`, wrapped as an image-only OFD
+    (one full-page ImageObject a page, tests/scans.py): the same measures,
+    the seal set aside, the source saying OCR."""
+    from scans import scan_ofd
+
+    kind = ScanKind(dpi=200, colour=True, seal=True, skew=0.8, noise=6, jpeg=80)
+    got = policy_parse.to_dict(policy_parse.parse(scan_ofd(kind=kind, pages=[0, 1])), lang=None)
+    assert got["source"]["format"] == "ofd"
+    assert got["source"]["ocr"].startswith("rapidocr 3.") and got["source"]["ocr"].endswith(
+        "pages 1-2"
+    )
+    known = {
+        m["number"]: m
+        for m in KNOWN["measures"]
+        if m["span"].get("end_page", m["span"]["page"]) <= 2
+    }
+    mine = {m["number"]: m for m in got["measures"]}
+    exact = [n for n, m in known.items() if n in mine and _key(mine[n]) == _key(m)]
+    assert len(known) == 12
+    assert len(exact) >= len(known) - 1, sorted(set(known) - set(exact))
+    assert [r["span"]["page"] for r in got["residue"] if r["reason"] == "seal"] == [1]

@@ -99,12 +99,14 @@ class Paint:
 @dataclass(slots=True)
 class OcrFacts:
     """What OCR knows of a page and a PDF does not (read.ocr): who read it,
-    the lines it kept but doubted (text, confidence, box) and the red seals
-    it set aside (their boxes)."""
+    the lines it kept but doubted (text, confidence, box), the red seals
+    it set aside (their boxes) and the lines whose full-width commas it took
+    for misread ASCII ones (the line as kept, box; ocr.chars)."""
 
     engine: str
     doubts: list[tuple[str, float, Box]] = field(default_factory=list)
     seals: list[Box] = field(default_factory=list)
+    guesses: list[tuple[str, Box]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -16,10 +16,19 @@ each (half an em for ASCII), so that:
   starts exactly there, as typeset text does; a line in a table cell, at
   the page's cell padding from the cell's left rule, so that the layout
   code measures one padding and tells a wrapped cell line from a break.
+  A cell line the page's em would carry over the cell's right rule is set
+  to its own box instead: a character never leaves the cell it was read in.
 * **ASCII punctuation between Chinese characters made full-width**: the
   recogniser often reads （ as (, ： as :, and the later stages read
   full-width punctuation in Chinese text.  Not the comma: the recogniser
   reads `,` and `，` apart, and a notice may have typed either.
+* **the page's comma**: the recogniser misreads the comma one way only,
+  a typed `,` as `，` now and then (never the reverse, on the samples).  So
+  on a page whose commas after a Chinese character read ASCII
+  `_ASCII_PAGE` times as often as full-width (and at least that many), the
+  few full-width ones are taken for misread ASCII commas and made ASCII;
+  each line changed is said in the output (`guesses`).  A page typed with
+  full-width commas keeps the ASCII ones it has: those were typed so.
 
 Some lines are set aside instead (`hidden`, each with its reason, so they
 reach the residue, never silently dropped): a line the recogniser itself
@@ -32,18 +41,28 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..._support.numeric import median
 from ..layout.page_model import Box, Char
 
-__all__ = ["DOUBT", "LOW_CONFIDENCE", "OcrLine", "Placed", "full_width", "place_lines"]
+__all__ = [
+    "DOUBT",
+    "LOW_CONFIDENCE",
+    "OcrLine",
+    "Placed",
+    "ascii_commas",
+    "full_width",
+    "place_lines",
+    "types_ascii_commas",
+]
 
 LOW_CONFIDENCE = 0.6  # below: residue ("OCR low confidence")
 DOUBT = 0.9  # below: kept, and said in the output (a doubt)
 _SNAP = 0.6  # em: how far an OCR line start wanders from where it was typeset
 _OWN_EM = 0.18  # a line whose em differs by more than this share keeps its own
 _VERTICAL = 1.5  # a box this many times taller than wide, of 2+ characters: vertical text
+_ASCII_PAGE = 3  # ASCII commas this many times the full-width ones: the page types ASCII
 
 LOW_REASON = "OCR low confidence"
 VERTICAL_REASON = "vertical text in a scan (a seal or a margin note?)"
@@ -71,6 +90,7 @@ class Placed:
     hidden: list[tuple[Char, str]]
     doubts: list[tuple[str, float, Box]]  # kept lines read with a low confidence
     em: float
+    guesses: list[tuple[str, Box]] = field(default_factory=list)  # lines whose ， became ,
 
 
 def _wide(ch: str) -> bool:
@@ -105,6 +125,41 @@ def full_width(text: str) -> str:
         after = text[i + 1] if i + 1 < len(text) else ""
         if (before and _wide(before)) or (after and _wide(after)):
             out[i] = _FULL[ch]
+    return "".join(out)
+
+
+def _commas(text: str) -> list[int]:
+    """Where `text` has a comma (either width) after a Chinese character and
+    before another or the line's end (a line wrapped after its comma)."""
+    return [
+        i
+        for i in range(1, len(text))
+        if text[i] in ",，" and _hanzi(text[i - 1]) and (i + 1 == len(text) or _hanzi(text[i + 1]))
+    ]
+
+
+def _hanzi(ch: str) -> bool:
+    return _wide(ch) and unicodedata.category(ch) == "Lo"
+
+
+def types_ascii_commas(texts: Sequence[str]) -> bool:
+    """Whether a page's commas between Chinese characters read ASCII
+    `_ASCII_PAGE` times as often as full-width, and at least that often."""
+    ascii_n = full_n = 0
+    for text in texts:
+        for i in _commas(text):
+            if text[i] == ",":
+                ascii_n += 1
+            else:
+                full_n += 1
+    return ascii_n >= _ASCII_PAGE and ascii_n >= _ASCII_PAGE * full_n
+
+
+def ascii_commas(text: str) -> str:
+    """Each ， after a Chinese character (`_commas`) made `,`."""
+    out = list(text)
+    for i in _commas(text):
+        out[i] = ","
     return "".join(out)
 
 
@@ -194,8 +249,13 @@ def place_lines(lines: Sequence[OcrLine], cells: Sequence[Box] = ()) -> Placed:
     pad = _cell_padding(kept, cells, page_em) if cells else None
     chars: list[Char] = []
     doubts: list[tuple[str, float, Box]] = []
-    for ln in kept:
-        text = full_width(ln.text.strip())
+    guesses: list[tuple[str, Box]] = []
+    texts = [full_width(ln.text.strip()) for ln in kept]
+    ascii_page = types_ascii_commas(texts)
+    for ln, text in zip(kept, texts, strict=True):
+        if ascii_page and (narrow := ascii_commas(text)) != text:
+            text = narrow
+            guesses.append((text, ln.box))
         x0, top, x1, bottom = ln.box
         units = sum(_units(text))
         own = (x1 - x0) / max(0.5, units)
@@ -206,6 +266,11 @@ def place_lines(lines: Sequence[OcrLine], cells: Sequence[Box] = ()) -> Placed:
         if cell is not None:
             if pad is not None and abs(x0 - cell[0] - pad) <= _SNAP * page_em:
                 x0 = cell[0] + pad
+            if x0 + units * em > cell[2] >= x1 > x0:
+                # The page's em would carry the line's last characters over
+                # the cell's right rule (its glyphs set narrower, a narrow
+                # ASCII comma): text read inside a cell ends where its ink does.
+                em = (x1 - x0) / units
         elif margin is not None and em == page_em:
             for indent in (0.0, 1.0, 2.0):
                 at = margin + indent * em
@@ -215,4 +280,4 @@ def place_lines(lines: Sequence[OcrLine], cells: Sequence[Box] = ()) -> Placed:
         chars.extend(_chars(text, x0, em, top, bottom))
         if ln.score < DOUBT:
             doubts.append((text, ln.score, ln.box))
-    return Placed(chars=chars, hidden=hidden, doubts=doubts, em=page_em)
+    return Placed(chars=chars, hidden=hidden, doubts=doubts, em=page_em, guesses=guesses)

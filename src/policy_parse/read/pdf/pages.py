@@ -12,14 +12,13 @@ plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
 from __future__ import annotations
 
 import os
-import threading
 from typing import Any, Literal
 
 from ...errors import CorruptFileError, InputTooLargeError
 from .. import limit_defaults as _default
 from ..layout.page_model import Engine
 from ..layout.tables import Layout, page_to_layout
-from .worker import Children, finish_each, start_each
+from .worker import Children, finish_each, forkable, start_each
 
 __all__ = [
     "ENGINE_NAMES",
@@ -65,10 +64,20 @@ def _check_engine(engine: str) -> None:
         raise ValueError(f"unknown PDF engine {engine!r}: choose one of {names}")
 
 
-def open_engine(engine: str, data: bytes, password: str | None, what: str) -> Engine:
-    """The engine; with the `[ocr]` extra installed, wrapped so that a page
-    with no text layer is read by OCR (every page for "ocr")."""
+def _check_ocr(engine: str, allow_ocr: bool) -> None:
+    if engine == OCR_ENGINE and not allow_ocr:
+        raise ValueError("the ocr engine reads every page by OCR: it cannot run with OCR off")
+
+
+def open_engine(
+    engine: str, data: bytes, password: str | None, what: str, allow_ocr: bool = True
+) -> Engine:
+    """The engine; with the `[ocr]` extra installed and `allow_ocr`, wrapped
+    so that a page with no text layer is read by OCR (every page for "ocr").
+    `allow_ocr=False` (CLI: --no-ocr) reads the text layer only, as without
+    the extra."""
     _check_engine(engine)
+    _check_ocr(engine, allow_ocr)
     base: Engine
     if engine == "pdfplumber":
         from .plumber import PlumberEngine
@@ -80,7 +89,7 @@ def open_engine(engine: str, data: bytes, password: str | None, what: str) -> En
         base = PdfiumEngine(data, password, what)
     from ..ocr import available
 
-    if engine == OCR_ENGINE or available():
+    if engine == OCR_ENGINE or (allow_ocr and available()):
         from ..ocr.engine import OcrEngine
 
         return OcrEngine(base, data, password, what, always=engine == OCR_ENGINE)
@@ -95,12 +104,13 @@ def read_layouts(
     engine: str,
     part: int = 0,
     parts: int = 1,
+    allow_ocr: bool = True,
 ) -> tuple[int, list[Layout], list[Damage]]:
     """The page count, and the layouts and damage of the pages whose index is
     `part` modulo `parts` (every page by default).  What a worker runs: the
     engine touches the file only here."""
     damage: list[Damage] = []
-    doc = open_engine(engine, data, password, what)
+    doc = open_engine(engine, data, password, what, allow_ocr)
     try:
         count = doc.page_count()
         if count > max_pages:
@@ -122,9 +132,9 @@ def read_layouts(
 def workers_for(wanted: int) -> int:
     """How many workers share the pages: `wanted` (`Limits.pdf_workers`), at
     most one per CPU this process may use, and one where workers cannot be
-    forked (other threads alive: each would be a fresh interpreter, started
-    one after another, pdf.worker)."""
-    if threading.active_count() > 1:
+    forked (`worker.forkable`: each would be a fresh interpreter, started
+    one after another)."""
+    if not forkable():
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -139,7 +149,16 @@ class StartedPages:
     page's layout in page order with the damage; `cancel()` stops them.  Use
     it once: `finish` or `cancel`, then it is spent."""
 
-    __slots__ = ("_children", "data", "engine", "memory_bytes", "password", "seconds", "what")
+    __slots__ = (
+        "_children",
+        "allow_ocr",
+        "data",
+        "engine",
+        "memory_bytes",
+        "password",
+        "seconds",
+        "what",
+    )
 
     def __init__(
         self,
@@ -151,8 +170,10 @@ class StartedPages:
         engine: str,
         memory_bytes: int,
         seconds: float,
+        allow_ocr: bool = True,
     ) -> None:
         self._children = children
+        self.allow_ocr = allow_ocr
         self.data = data
         self.what = what
         self.password = password
@@ -173,7 +194,13 @@ class StartedPages:
 
 
 def _ocr_seconds(
-    data: bytes, password: str | None, engine: str, parts: int, max_pages: int, per_page: float
+    data: bytes,
+    password: str | None,
+    engine: str,
+    parts: int,
+    max_pages: int,
+    per_page: float,
+    allow_ocr: bool = True,
 ) -> float:
     """The time the workers may need on top of `pdf_seconds` to read pages
     by OCR: `per_page` for every page of the busiest worker, when OCR may
@@ -182,7 +209,7 @@ def _ocr_seconds(
     open gets nothing more, and the worker reports why."""
     from ..ocr import available
 
-    if per_page <= 0 or (engine != OCR_ENGINE and not available()):
+    if per_page <= 0 or (engine != OCR_ENGINE and not (allow_ocr and available())):
         return 0.0
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
@@ -208,12 +235,14 @@ def start_pages(
     seconds: float = _default.PDF_SECONDS,
     max_pages: int = _default.MAX_PAGES,
     ocr_page_seconds: float = _default.OCR_PAGE_SECONDS,
+    allow_ocr: bool = True,
 ) -> StartedPages:
     """Check what can be checked without the engine (its name, a cut-off
     file), then fork the workers that read the pages, each within
     `memory_bytes`, all within `seconds` from now.  The budget's defaults
     are `Limits()`'s."""
     _check_engine(engine)
+    _check_ocr(engine, allow_ocr)
     if looks_truncated(data):
         raise truncated_error(what)
     # Imported here, before the fork, so every worker inherits the module
@@ -229,10 +258,13 @@ def start_pages(
         preload = ("pdfplumber", f"{__package__}.plumber")
 
     parts = workers_for(workers)
-    seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds)
+    seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds, allow_ocr)
     children = start_each(
         read_layouts,
-        [(data, what, max_pages, password, engine, part, parts) for part in range(parts)],
+        [
+            (data, what, max_pages, password, engine, part, parts, allow_ocr)
+            for part in range(parts)
+        ],
         memory_bytes=memory_bytes,
         seconds=seconds,
         preload=preload,
@@ -245,4 +277,5 @@ def start_pages(
         engine=engine,
         memory_bytes=memory_bytes,
         seconds=seconds,
+        allow_ocr=allow_ocr,
     )

@@ -22,11 +22,12 @@ from typing import Literal
 
 import attrs
 
-from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError, OcrNotInstalledError
+from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
 from ...models import Document, Residue, Source, Span
 from ..layout.blocks import layouts_to_blocks
 from ..layout.tables import Layout
 from ..limits import Limits
+from ..ocr.report import no_text_error, ocr_residue, ocr_source
 from .pages import ENGINE_NAMES, Damage, StartedPages, read_layouts, start_pages
 
 __all__ = [
@@ -73,14 +74,17 @@ def parse_pdf(
     return layouts_to_document(layouts, damage, source)
 
 
-def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Source) -> Document:
+def layouts_to_document(
+    layouts: list[Layout], damage: list[Damage], source: Source, *, allow_ocr: bool = True
+) -> Document:
     """Every page's layout, in page order → the document, after the checks
-    that need the whole file (a text layer at all, and a readable one)."""
+    that need the whole file (a text layer at all, and a readable one).
+    `allow_ocr=False`: OCR was turned off, which the error says."""
     what = source.path or "the PDF"
     if not layouts:
         raise CorruptFileError(f"{what} has no pages")
     if not any(lay.has_text for lay in layouts):
-        raise _no_text(what, layouts)
+        raise no_text_error(what, layouts, allow_ocr=allow_ocr)
     drawn = sum(lay.drawn for lay in layouts)
     garbled = sum(lay.garbled for lay in layouts)
     if garbled > _GARBLED_SHARE * drawn:
@@ -95,65 +99,9 @@ def layouts_to_document(layouts: list[Layout], damage: list[Damage], source: Sou
     found = tuple(residue) + tuple(_residue(d) for d in damage)
     read = [lay for lay in layouts if lay.ocr is not None]
     if read:
-        source = attrs.evolve(source, ocr=_ocr_source(read))
-        found += tuple(r for lay in read for r in _ocr_residue(lay))
+        source = attrs.evolve(source, ocr=ocr_source(read))
+        found += tuple(r for lay in read for r in ocr_residue(lay))
     return Document(source=source, blocks=tuple(blocks), residue=found)
-
-
-def _no_text(what: str, layouts: list[Layout]) -> NoTextLayerError:
-    from ..ocr import INSTALL_HINT, available
-
-    if any(lay.ocr is not None for lay in layouts):
-        return NoTextLayerError(
-            f"{what} has no text layer, and OCR found no text on its pages either"
-        )
-    if not available():
-        return OcrNotInstalledError(
-            f"{what} has no text layer (scanned or image-only pages); the OCR that reads "
-            f"scans is an optional extra: {INSTALL_HINT}"
-        )
-    return NoTextLayerError(
-        f"{what} has no text layer, and no page image large enough to be a scan for OCR to read"
-    )
-
-
-def _ocr_source(read: list[Layout]) -> str:
-    """`source.ocr`: the engine and the pages it read."""
-    engine = next(lay.ocr.engine for lay in read if lay.ocr is not None)
-    pages = [lay.page for lay in read]
-    runs: list[list[int]] = []
-    for p in pages:
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    said = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-    return f"{engine}; pages {said}"
-
-
-def _rounded(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    x0, top, x1, bottom = box
-    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
-
-
-def _ocr_residue(lay: Layout) -> list[Residue]:
-    """What OCR doubted on a page (kept in the text) and the seals it set aside."""
-    facts = lay.ocr
-    if facts is None:
-        return []
-    out = [
-        Residue(
-            text="",
-            reason=f"OCR doubt: read with confidence {score:.2f}: {text}",
-            span=Span(page=lay.page, bbox=_rounded(box)),
-        )
-        for text, score, box in facts.doubts
-    ]
-    out.extend(
-        Residue(text="", reason="seal", span=Span(page=lay.page, bbox=_rounded(box)))
-        for box in facts.seals
-    )
-    return out
 
 
 def start_pdf(
@@ -163,9 +111,10 @@ def start_pdf(
     *,
     password: str | None = None,
     engine: str = "pdfium",
+    allow_ocr: bool = True,
 ) -> StartedPages:
     """Start the workers reading a PDF's pages within `limits`; `read_pdf`
-    (`started=`) collects them."""
+    (`started=`) collects them.  `allow_ocr=False`: no page is read by OCR."""
     return start_pages(
         data,
         what,
@@ -176,6 +125,7 @@ def start_pdf(
         seconds=limits.pdf_seconds,
         max_pages=limits.max_pages,
         ocr_page_seconds=limits.ocr_page_seconds,
+        allow_ocr=allow_ocr,
     )
 
 
@@ -188,6 +138,7 @@ def read_pdf(
     engine: PdfEngine = "pdfium",
     while_waiting: Callable[[], None] | None = None,
     started: StartedPages | None = None,
+    allow_ocr: bool = True,
 ) -> Document:
     """Read a PDF notice into a `Document`, in workers bounded by `limits`
     (`while_waiting` runs here meanwhile).
@@ -196,7 +147,12 @@ def read_pdf(
     reading `data` (`start_pdf`, or the CLI's early start)."""
     if started is None:
         started = start_pdf(
-            data, source.path or "the PDF", limits, password=password, engine=engine
+            data,
+            source.path or "the PDF",
+            limits,
+            password=password,
+            engine=engine,
+            allow_ocr=allow_ocr,
         )
     layouts, damage = started.finish(while_waiting)
-    return layouts_to_document(layouts, damage, source)
+    return layouts_to_document(layouts, damage, source, allow_ocr=started.allow_ocr)

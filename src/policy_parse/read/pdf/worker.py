@@ -23,13 +23,18 @@ in a child (docs/pdf.md, "Bounded resources"):
 How the child starts depends on where the caller runs:
 
 * **fork** (`os.fork`, not `multiprocessing.Process`) when the caller has a
-  single thread: a few milliseconds, and it works inside daemonic pool
-  workers (`multiprocessing.Pool`, `ProcessPoolExecutor`), which may not
-  start `multiprocessing` children;
+  single thread (`forkable`): a few milliseconds, and it works inside
+  daemonic pool workers (`multiprocessing.Pool`, `ProcessPoolExecutor`),
+  which may not start `multiprocessing` children;
 * **a fresh interpreter** (`python -m policy_parse.read.pdf.worker`) when
-  other threads are alive: forking a threaded process can deadlock the child
-  on a lock another thread held (Python 3.12+ warns about it).  It costs an
-  interpreter start and imports (a few hundred ms) but is safe anywhere.
+  other threads may be alive: forking a threaded process can deadlock the
+  child on a lock another thread held (Python 3.12+ warns about it).  It
+  costs an interpreter start and imports (a few hundred ms) but is safe
+  anywhere.  Threads `threading` does not see count too: once onnxruntime
+  or OpenCV (the OCR engine's) was imported in this process their native
+  thread pools may be alive, so the child is a fresh interpreter from then
+  on.  This package never imports them in the caller (OCR runs in these
+  children); a caller that does gets fresh interpreters.
 
 Every overrun — MemoryError, a child killed by SIGKILL, the clock — becomes
 `InputTooLargeError`; a child that dies of a fault (SIGSEGV, SIGBUS, ...) is
@@ -60,6 +65,7 @@ __all__ = [
     "Children",
     "WorkerTraceback",
     "finish_each",
+    "forkable",
     "run_bounded",
     "run_bounded_each",
     "start_each",
@@ -79,6 +85,23 @@ def _can_bound() -> bool:
     except ImportError:  # pragma: no cover - Windows
         return False
     return hasattr(os, "fork")
+
+
+# Libraries that run native thread pools of their own, which `threading`
+# does not count and which outlive the call that started them (read.ocr).
+_NATIVE_THREADS = ("onnxruntime", "cv2")
+
+
+def forkable() -> bool:
+    """Whether a child may be forked from this process: no other Python
+    thread alive, and none of `_NATIVE_THREADS` ever imported here (whether
+    their pools run now cannot be asked cheaply; that they were imported
+    can, exactly).  A child forked from a process holding their threads
+    inherits their locks held and hung (an OCR page worker waits out its
+    clock)."""
+    return threading.active_count() == 1 and not any(
+        name in sys.modules for name in _NATIVE_THREADS
+    )
 
 
 def _mapped_bytes() -> int:
@@ -280,7 +303,7 @@ def run_bounded(
             stacklevel=3,
         )
         return fn(*args)
-    if threading.active_count() == 1:
+    if forkable():
         data, code = _forked(fn, args, memory_bytes, seconds)
     else:
         data, code = _spawned(fn, args, memory_bytes, seconds, preload)
@@ -366,7 +389,7 @@ def start_each(
     within `memory_bytes`, all within `seconds` from now; `finish_each`
     waits for them.  Where a child cannot be forked safely the calls are
     kept, to run one after another through `run_bounded` in `finish_each`."""
-    if not _can_bound() or threading.active_count() != 1:
+    if not _can_bound() or not forkable():
         return Children(
             fn, calls, None, memory_bytes=memory_bytes, seconds=seconds, preload=preload
         )
