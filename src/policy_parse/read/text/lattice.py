@@ -100,6 +100,7 @@ class Lattice:
     repeats: dict[int, int]
     repeat_ends: dict[int, list[int]]
     fits: Callable[[int, int], Fits]
+    spans: dict[int, Fits]  # what `fits` keeps per span (start * SPAN + length)
     F: list[list[float]]  # F[k][s]: the cheapest alignment of atoms before k ending in state s
     back: list[list[int]]  # back[k][s]: how F[k][s] was reached, one int (read/text/forward.py)
     row_in: list[float]
@@ -222,33 +223,41 @@ def lattice(
     into_from: list[list[int]] = [[]] * (N + 1)
 
     def enter(i: int) -> None:
+        # (An unreachable state's INF plus a price stays INF and wins no
+        # comparison: the loops add without testing for it.)
         Fi = F[i]
         e = soft[i]
         rbase, rfrom = INF, -1
-        for s in range(n1):
-            v = Fi[s]
-            if v < INF:
-                v += trail_u[s] if not e else trail(s, e)
+        if not e:
+            for s in range(n1):
+                v = Fi[s] + trail_u[s]
                 if v < rbase:
                     rbase, rfrom = v, s
+        else:
+            for s in range(n1):
+                v = Fi[s]
+                if v < INF:
+                    v += trail(s, e)
+                    if v < rbase:
+                        rbase, rfrom = v, s
         row_in[i] = rbase + row_p[i]
         row_from[i] = rfrom
         cp = cell_p[i]
-        into = [INF] * n
-        frm = [-1] * n
         if cp < INF:
             if e == 0:
+                into = [INF]
+                frm = [-1]
                 run, run_from = INF, -1
                 for c in range(1, n):
                     prev = Fi[c - 1]
-                    if run < INF:
-                        run += gap[c - 1]
+                    run += gap[c - 1]
                     if prev < run:
                         run, run_from = prev, c - 1
-                    if run < INF:
-                        into[c] = run + cp
-                        frm[c] = run_from
+                    into.append(run + cp)
+                    frm.append(run_from)
             else:
+                into = [INF] * n
+                frm = [-1] * n
                 for c in range(1, n):
                     best, bfrom = INF, -1
                     for st in range(c):
@@ -259,6 +268,9 @@ def lattice(
                     if best < INF:
                         into[c] = best + cp
                         frm[c] = bfrom
+        else:
+            into = [INF] * n
+            frm = [-1] * n
         into_v[i] = into
         into_from[i] = frm
 
@@ -283,6 +295,7 @@ def lattice(
         repeats=repeats,
         repeat_ends=repeat_ends,
         fits=fits,
+        spans=spans,
         F=F,
         back=back,
         row_in=row_in,
