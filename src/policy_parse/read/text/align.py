@@ -123,11 +123,13 @@ def _run(
 
 
 def _row_share(F: list[list[float]], row: list[Placed], n: int) -> float:
+    # (min over the whole state list: the winner passes through the row, so
+    # a state is reachable, and an unreachable one is INF, never the least.)
     first, last = row[0], row[-1]
-    before = min(v for v in F[first.start] if v < INF)
+    before = min(F[first.start])
     state = n if last.column in (TITLE, REPEAT) else last.column
     if last.column == SURPLUS:
-        after = min(v for v in F[last.end] if v < INF)
+        after = min(F[last.end])
     else:
         after = F[last.end][state]
     return after - before

@@ -20,8 +20,10 @@ more than the usual is not: the aligner counts those from `Sep.blanks`.
 from __future__ import annotations
 
 import enum
+import functools
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -86,9 +88,10 @@ def is_bar(line: str) -> bool:
     return bool(s) and all(c in "|｜" for c in s.replace(" ", ""))
 
 
-@attrs.frozen(kw_only=True)
-class Atom:
-    """A piece of one line between separators: a cell, or part of one."""
+class Atom(NamedTuple):
+    """A piece of one line between separators: a cell, or part of one.  (A
+    tuple, not a frozen record: a long table has one per cell, and a tuple
+    is made several times faster.)"""
 
     text: str  # stripped; "" for an empty cell written between separators
     line: int  # 0-based index of its line
@@ -213,6 +216,13 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _line_sep(blanks: int, bars: int, closed: bool, opened: bool, full: bool) -> Sep:
+    """One frozen Sep per kind of line break, shared by a table's every row:
+    a long table has one per line, and few kinds."""
+    return Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full)
+
+
 def stream(
     lines: Sequence[str], start: int, end: int, mode: Mode, *, framed: bool = True
 ) -> Stream:
@@ -227,7 +237,7 @@ def stream(
     line_starts: list[int] = []
     for k in range(start, end):
         line = lines[k]
-        if (is_blank(line) and not (mode is Mode.TAB and "\t" in line)) or is_rule(line):
+        if (not line.strip() and not (mode is Mode.TAB and "\t" in line)) or is_rule(line):
             blanks += 1
             continue
         if is_bar(line):
@@ -264,10 +274,10 @@ def stream(
         last = len(pieces.texts) - 1
         for n, (text, kind) in enumerate(zip(pieces.texts, pieces.kinds, strict=True)):
             if n == 0:
-                seps.append(Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full))
+                seps.append(_line_sep(blanks, bars, closed, opened, full))
             else:
                 seps.append(_INLINE[kind])
-            atoms.append(Atom(text=text, line=k, droppable=cut_at_tab and n == last))
+            atoms.append(Atom(text, k, cut_at_tab and n == last))
         blanks = bars = 0
         closed = pieces.closed
         full = line_full
