@@ -12,7 +12,7 @@ Rows whose runner-up comes close are reported as doubtful (read/text/align.py).
 # benchmarks/bench_flat_table.py.)
 from __future__ import annotations
 
-from .gaps import DROP_SOFT, seq_cost
+from .gaps import DROP_SOFT
 from .lattice import MAX_JOIN, SPAN, Lattice
 from .placed import SURPLUS, TITLE, Placed
 from .separators import INF
@@ -36,14 +36,14 @@ def backward(lat: Lattice) -> list[list[float]]:
         lat.first_start,
         lat.join_sum,
     )
-    fits, lead_sum, repeats, row_p, cell_p, gap, empty = (
+    fits, lead_sum, repeats, row_p, cell_p, gap, seq = (
         lat.fits,
         lat.lead_sum,
         lat.repeats,
         lat.row_p,
         lat.cell_p,
         lat.gap,
-        lat.empty,
+        lat.seq,
     )
     # Backward pass: B[i][s], the cheapest way from state s before atom i to the end.
     # (Plain comparisons rather than min(): this loop runs per atom and column.)
@@ -134,7 +134,7 @@ def backward(lat: Lattice) -> list[list[float]]:
             for st in range(n - 1):
                 for c in range(st + 1, n):
                     if cell_best[c] < INF:
-                        w = seq_cost(range(st + 1, c), e, gap, empty) + cell_best[c]
+                        w = seq(st + 1, c, e) + cell_best[c]
                         if w < to_right[st]:
                             to_right[st] = w
             for st in range(n):

@@ -85,7 +85,8 @@ def is_rule(line: str) -> bool:
 def is_bar(line: str) -> bool:
     """A lone | (or ｜) line: a separator left between cells or rows."""
     s = line.strip()
-    return bool(s) and all(c in "|｜" for c in s.replace(" ", ""))
+    # (Most lines fail at their first character: no generator for them.)
+    return bool(s) and s[0] in "|｜" and all(c in "|｜" for c in s.replace(" ", ""))
 
 
 class Atom(NamedTuple):
@@ -143,10 +144,10 @@ class Stream:
     wrap: int | None  # the width lines were wrapped at, if they were
 
 
-@attrs.frozen(kw_only=True)
-class Pieces:
+class Pieces(NamedTuple):
     """One line cut into cells: texts ("" for an empty cell), the separator
-    before each, and whether the line was opened or closed by a |."""
+    before each, and whether the line was opened or closed by a |.  (A
+    tuple: made once per line of a table.)"""
 
     texts: tuple[str, ...]
     kinds: tuple[str | None, ...]
@@ -251,7 +252,7 @@ def stream(
         if mode is Mode.TAB and full and len(pieces.texts) > 1 and line.startswith("\t"):
             # A line cut right before a tab: the tab parts the cut line's last
             # cell from this line's first.
-            pieces = attrs.evolve(pieces, texts=pieces.texts[1:], kinds=(None, *pieces.kinds[2:]))
+            pieces = pieces._replace(texts=pieces.texts[1:], kinds=(None, *pieces.kinds[2:]))
             tab_before = True
         line_full = wrap is not None and len(line) >= wrap
         # A line as long as the wrap width that ends with a tab may have been

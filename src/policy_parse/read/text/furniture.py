@@ -71,9 +71,11 @@ def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
         depth("".join(lines[j : before + 1])) > 0
         for j in range(before, max(-1, before - _REACH), -1)
     )
+    if not opened:
+        return False  # (most bare numbers: a one-cell-per-line table's 序号)
     head = "".join(lines[after : after + _REACH])
     cut = min((i for i, c in enumerate(head) if c in OPENERS), default=len(head))
-    return opened and depth(head[:cut]) < 0
+    return depth(head[:cut]) < 0
 
 
 _REACH = 2

@@ -91,6 +91,7 @@ class Lattice:
     empty: list[float]
     trail_u: list[float]
     trail: Callable[[int, int], float]
+    seq: Callable[[int, int, int], float]  # gaps.seq_cost of columns a..b-1, kept
     cell_p: list[float]
     row_p: list[float]
     soft: list[int]
@@ -137,12 +138,28 @@ def lattice(
     tail = [GAP_PRICE[c.kind] for c in columns] if header.mode is Mode.TAB else gap
     trail_u = [sum(tail[s + 1 :]) for s in range(n)] + [0.0]
 
+    # Gaps with blank lines that may stand for empty cells: priced once per
+    # (first column, end, blank lines) — a long table asks the same few
+    # questions at every such separator.
+    seq_memo: dict[tuple[int, int, int], float] = {}
+    trail_memo: dict[tuple[int, int], float] = {}
+
+    def seq(a: int, b: int, e: int) -> float:
+        """seq_cost of columns a..b-1 skipped, `e` blank lines written."""
+        v = seq_memo.get((a, b, e))
+        if v is None:
+            v = seq_memo[a, b, e] = seq_cost(range(a, b), e, gap, empty)
+        return v
+
     def trail(s: int, e: int) -> float:
         if not e:
             return trail_u[s]
         if s == DONE:
             return DROP_SOFT * e
-        return seq_cost(range(s + 1, n), e, tail, empty)
+        v = trail_memo.get((s, e))
+        if v is None:
+            v = trail_memo[s, e] = seq_cost(range(s + 1, n), e, tail, empty)
+        return v
 
     join_p, cell_p, row_p, soft, joinable = (
         prices.join,
@@ -262,7 +279,7 @@ def lattice(
                     best, bfrom = INF, -1
                     for st in range(c):
                         if Fi[st] < INF:
-                            v = Fi[st] + seq_cost(range(st + 1, c), e, gap, empty)
+                            v = Fi[st] + seq(st + 1, c, e)
                             if v < best:
                                 best, bfrom = v, st
                     if best < INF:
@@ -286,6 +303,7 @@ def lattice(
         empty=empty,
         trail_u=trail_u,
         trail=trail,
+        seq=seq,
         cell_p=cell_p,
         row_p=row_p,
         soft=soft,
