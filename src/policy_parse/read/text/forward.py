@@ -171,13 +171,17 @@ def winner(lat: Lattice) -> tuple[list[Placed], float]:
     # Back-trace the winner.
     placed: list[Placed] = []
     k, s = N, end_state
+    # (Shifts and remainders rather than divmod's tuples, and the tuple made
+    # directly rather than through Placed's Python-level __new__: one per cell.)
+    make, append = tuple.__new__, placed.append
     while k > 0:
         entry = back[k][s]
         assert entry >= 0
-        rest, new_row = divmod(entry, 2)
-        rest, col = divmod(rest, W)
-        i, prev = divmod(rest, n1)
-        placed.append(Placed(i, k, col - 3, bool(new_row)))
+        rest = entry >> 1
+        q = rest // W  # i * n1 + prev
+        col = rest - q * W
+        i, prev = q // n1, q % n1
+        append(make(Placed, (i, k, col - 3, bool(entry & 1))))
         k, s = i, prev
     placed.reverse()
     return placed, best
