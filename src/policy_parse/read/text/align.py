@@ -70,7 +70,9 @@ def _run(
 ) -> tuple[Aligned, list[tuple[int, int, int, int, bool]]]:
     """One Viterbi pass forward, and with `doubts` one backward and the
     runner-up of every cell.  `fit_cache` keeps the cells' prices from one
-    pass to the next (they do not depend on the separators' prices)."""
+    pass to the next (they do not depend on the separators' prices).  The
+    trace (what `learn_prices` reads) comes with the pass without `doubts`
+    only."""
     lat = lattice(stream, header, columns, prices, simplify, fit_cache)
     forward(lat)
     placed, best = winner(lat)
@@ -91,7 +93,8 @@ def _run(
         )
     alt_at = runner_up(lat, backward(lat), placed)
 
-    trace = [(p.start, p.end, p.column, 0, p.new_row) for p in placed]
+    # (No trace here: only the learning pass's is read, and a long table's
+    # would be a tuple per cell.)
     aligned = Aligned(
         columns=tuple(columns),
         placed=tuple(placed),
@@ -118,16 +121,18 @@ def _run(
             row_cost=tuple(row_cost),
             doubt=tuple(doubt),
         ),
-        trace,
+        [],
     )
 
 
 def _row_share(F: list[list[float]], row: list[Placed], n: int) -> float:
+    # (min over the whole state list: the winner passes through the row, so
+    # a state is reachable, and an unreachable one is INF, never the least.)
     first, last = row[0], row[-1]
-    before = min(v for v in F[first.start] if v < INF)
+    before = min(F[first.start])
     state = n if last.column in (TITLE, REPEAT) else last.column
     if last.column == SURPLUS:
-        after = min(v for v in F[last.end] if v < INF)
+        after = min(F[last.end])
     else:
         after = F[last.end][state]
     return after - before

@@ -9,10 +9,12 @@ Rows whose runner-up comes close are reported as doubtful (read/text/align.py).
 # ruff: noqa: PLR1730, FURB136
 # (The per-piece loops compare with `<` rather than call min(): 1.7 million
 # min() calls took a sixth of a 10,000-row table's time; see
-# benchmarks/bench_flat_table.py.)
+# benchmarks/bench_flat_table.py.  Nor list comprehensions or map() over the
+# columns: Python 3.11 makes a function and a frame per comprehension, and
+# over 5 columns this pass took 225 M instructions that way, 154 M as loops.)
 from __future__ import annotations
 
-from .gaps import DROP_SOFT, seq_cost
+from .gaps import DROP_SOFT
 from .lattice import MAX_JOIN, SPAN, Lattice
 from .placed import SURPLUS, TITLE, Placed
 from .separators import INF
@@ -36,86 +38,119 @@ def backward(lat: Lattice) -> list[list[float]]:
         lat.first_start,
         lat.join_sum,
     )
-    fits, lead_sum, repeats, row_p, cell_p, gap, empty = (
+    fits, lead_sum, repeats, row_p, cell_p, gap, seq = (
         lat.fits,
         lat.lead_sum,
         lat.repeats,
         lat.row_p,
         lat.cell_p,
         lat.gap,
-        lat.empty,
+        lat.seq,
     )
     # Backward pass: B[i][s], the cheapest way from state s before atom i to the end.
     # (Plain comparisons rather than min(): this loop runs per atom and column.)
     B = [[INF] * (n + 1) for _ in range(N + 1)]
     for st in range(n + 1):
         B[N][st] = trail(st, soft[N])
+    spans_get = lat.spans.get
     for i in range(N - 1, -1, -1):
         Bi = B[i]
         e = soft[i]
+        # The one-atom cell at i first: every band holds it, and the bests
+        # start from it.  (An unreachable Bk[c] is INF: INF plus a price
+        # stays INF and wins no comparison, so no test for it.)
+        jc = 0.0
+        got = spans_get(i * SPAN + 1)
+        col_fit, t_fit, s_fit, text = got if got is not None else fits(i, i + 1)
+        Bk = B[i + 1]
         row_best = INF  # the cheapest continuation after a row boundary at i
-        cell_best = [INF] * n  # per column c: cheapest continuation placing a cell at c
-        surplus_best = [INF] * (n + 1)
+        cell_best = []  # per column c: cheapest continuation placing a cell at c
+        surplus_best = []  # per state: the same after a cell in no column
+        sj = s_fit + jc
+        for c in range(n):
+            bkc = Bk[c]
+            v = col_fit[c] + jc + bkc
+            w = lead_sum[c] + v
+            if w < row_best:
+                row_best = w
+            cell_best.append(v)
+            surplus_best.append(sj + bkc)
+        bkd = Bk[DONE]
+        surplus_done = bkd if not text else INF
+        if bkd < INF:
+            w = t_fit + jc + bkd
+            if w < row_best:
+                row_best = w
+        # Then the cells of more atoms starting at i (a line wrapped inside).
         k_hi = i + MAX_JOIN if i + MAX_JOIN < N else N
-        for k in range(i + 1, k_hi + 1):
-            if k > i + 1 and not joinable[k - 1]:
+        for k in range(i + 2, k_hi + 1):
+            if not joinable[k - 1] or first_start[k - 1] > i:
                 break
-            if first_start[k - 1] > i:
-                break
-            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
+            jc = join_sum[k] - join_sum[i + 1]
             col_fit, t_fit, s_fit, text = fits(i, k)
             Bk = B[k]
+            sj = s_fit + jc
             for c in range(n):
                 bkc = Bk[c]
-                if bkc < INF:
-                    v = col_fit[c] + jc + bkc
-                    w = lead_sum[c] + v
-                    if w < row_best:
-                        row_best = w
-                    if v < cell_best[c]:
-                        cell_best[c] = v
-                    w = s_fit + jc + bkc
-                    if w < surplus_best[c]:
-                        surplus_best[c] = w
+                v = col_fit[c] + jc + bkc
+                w = lead_sum[c] + v
+                if w < row_best:
+                    row_best = w
+                if v < cell_best[c]:
+                    cell_best[c] = v
+                w = sj + bkc
+                if w < surplus_best[c]:
+                    surplus_best[c] = w
             bkd = Bk[DONE]
             if bkd < INF:
                 w = t_fit + jc + bkd
                 if w < row_best:
                     row_best = w
-                if not text and bkd < surplus_best[DONE]:
-                    surplus_best[DONE] = bkd
+                if not text and bkd < surplus_done:
+                    surplus_done = bkd
         if i in repeats and B[repeats[i]][DONE] + 0.3 < row_best:
             row_best = B[repeats[i]][DONE] + 0.3
         row_on = row_p[i] + row_best
         cp = cell_p[i]
-        # to_right[s]: the cheapest later cell of the row after column s.
-        to_right = [INF] * n
+        de = DROP_SOFT * e
         if e == 0:
+            # From the last column back: the row ends at i, or a later cell of
+            # it follows (run: the cheapest after column st), or a cell in no
+            # column does.
             run = INF
-            for st in range(n - 2, -1, -1):
-                nxt = cell_best[st + 1]
-                run = nxt if nxt < run + gap[st + 1] else run + gap[st + 1]
-                to_right[st] = run
+            for st in range(n - 1, -1, -1):
+                v = trail_u[st] + row_on
+                w = cp + run
+                if w < v:
+                    v = w
+                w = cp + surplus_best[st] + de
+                if w < v:
+                    v = w
+                Bi[st] = v
+                nxt = cell_best[st]
+                w = run + gap[st]
+                run = nxt if nxt < w else w
         else:
+            # to_right[s]: the cheapest later cell of the row after column s.
+            to_right = [INF] * n
             for st in range(n - 1):
                 for c in range(st + 1, n):
                     if cell_best[c] < INF:
-                        w = seq_cost(range(st + 1, c), e, gap, empty) + cell_best[c]
+                        w = seq(st + 1, c, e) + cell_best[c]
                         if w < to_right[st]:
                             to_right[st] = w
-        for st in range(n):
-            v = (trail_u[st] if not e else trail(st, e)) + row_on
-            w = cp + to_right[st]
-            if w < v:
-                v = w
-            if surplus_best[st] < INF:
-                w = cp + surplus_best[st] + DROP_SOFT * e
+            for st in range(n):
+                v = trail(st, e) + row_on
+                w = cp + to_right[st]
                 if w < v:
                     v = w
-            Bi[st] = v
+                w = cp + surplus_best[st] + de
+                if w < v:
+                    v = w
+                Bi[st] = v
         v = trail(DONE, e) + row_on
-        if surplus_best[DONE] < INF:
-            w = surplus_best[DONE] + DROP_SOFT * e
+        if surplus_done < INF:
+            w = surplus_done + de
             if w < v:
                 v = w
         Bi[DONE] = v
@@ -141,10 +176,13 @@ def runner_up(lat: Lattice, B: list[list[float]], placed: list[Placed]) -> list[
     # places its first atom otherwise (another column, another extent).
     win = {p.start * SPAN + p.end - p.start: p.column for p in placed}
     alt_at = [INF] * N  # per atom: the cheapest alignment not placing it as the winner does
+    spans_get = lat.spans.get
     for k in range(1, N + 1):
         Bk = B[k]
+        bkd = Bk[DONE]
         for i in range(first_start[k - 1], k):
-            col_fit, t_fit, s_fit, text = fits(i, k)
+            got = spans_get(i * SPAN + k - i)
+            col_fit, t_fit, s_fit, text = got if got is not None else fits(i, k)
             if not text:
                 continue
             Fi = F[i]
@@ -164,16 +202,16 @@ def runner_up(lat: Lattice, B: list[list[float]], placed: list[Placed]) -> list[
                 v = (via_row if via_row < into_c else into_c) + col_fit[c] + Bk[c]
                 if v < alt and c != won:
                     alt, alt_c = v, c
-            v = rbase + t_fit + Bk[DONE]
+            v = rbase + t_fit + bkd
             if v < alt and won != TITLE:
                 alt, alt_c = v, TITLE
             if won != SURPLUS:
+                # (An unreachable Fi[st] is INF, and so is its sum: no test.)
                 extra = cell_p[i] + jc + s_fit
                 for st in range(n):
-                    if Fi[st] < INF:
-                        v = Fi[st] + extra + Bk[st]
-                        if v < alt:
-                            alt, alt_c = v, SURPLUS
+                    v = Fi[st] + extra + Bk[st]
+                    if v < alt:
+                        alt, alt_c = v, SURPLUS
             if alt < INF:
                 for a in range(i, k):
                     if alt < alt_at[a]:

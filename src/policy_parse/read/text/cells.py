@@ -20,8 +20,10 @@ more than the usual is not: the aligner counts those from `Sep.blanks`.
 from __future__ import annotations
 
 import enum
+import functools
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -83,12 +85,14 @@ def is_rule(line: str) -> bool:
 def is_bar(line: str) -> bool:
     """A lone | (or ｜) line: a separator left between cells or rows."""
     s = line.strip()
-    return bool(s) and all(c in "|｜" for c in s.replace(" ", ""))
+    # (Most lines fail at their first character: no generator for them.)
+    return bool(s) and s[0] in "|｜" and all(c in "|｜" for c in s.replace(" ", ""))
 
 
-@attrs.frozen(kw_only=True)
-class Atom:
-    """A piece of one line between separators: a cell, or part of one."""
+class Atom(NamedTuple):
+    """A piece of one line between separators: a cell, or part of one.  (A
+    tuple, not a frozen record: a long table has one per cell, and a tuple
+    is made several times faster.)"""
 
     text: str  # stripped; "" for an empty cell written between separators
     line: int  # 0-based index of its line
@@ -140,10 +144,10 @@ class Stream:
     wrap: int | None  # the width lines were wrapped at, if they were
 
 
-@attrs.frozen(kw_only=True)
-class Pieces:
+class Pieces(NamedTuple):
     """One line cut into cells: texts ("" for an empty cell), the separator
-    before each, and whether the line was opened or closed by a |."""
+    before each, and whether the line was opened or closed by a |.  (A
+    tuple: made once per line of a table.)"""
 
     texts: tuple[str, ...]
     kinds: tuple[str | None, ...]
@@ -213,6 +217,13 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _line_sep(blanks: int, bars: int, closed: bool, opened: bool, full: bool) -> Sep:
+    """One frozen Sep per kind of line break, shared by a table's every row:
+    a long table has one per line, and few kinds."""
+    return Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full)
+
+
 def stream(
     lines: Sequence[str], start: int, end: int, mode: Mode, *, framed: bool = True
 ) -> Stream:
@@ -227,7 +238,7 @@ def stream(
     line_starts: list[int] = []
     for k in range(start, end):
         line = lines[k]
-        if (is_blank(line) and not (mode is Mode.TAB and "\t" in line)) or is_rule(line):
+        if (not line.strip() and not (mode is Mode.TAB and "\t" in line)) or is_rule(line):
             blanks += 1
             continue
         if is_bar(line):
@@ -241,7 +252,7 @@ def stream(
         if mode is Mode.TAB and full and len(pieces.texts) > 1 and line.startswith("\t"):
             # A line cut right before a tab: the tab parts the cut line's last
             # cell from this line's first.
-            pieces = attrs.evolve(pieces, texts=pieces.texts[1:], kinds=(None, *pieces.kinds[2:]))
+            pieces = pieces._replace(texts=pieces.texts[1:], kinds=(None, *pieces.kinds[2:]))
             tab_before = True
         line_full = wrap is not None and len(line) >= wrap
         # A line as long as the wrap width that ends with a tab may have been
@@ -264,10 +275,10 @@ def stream(
         last = len(pieces.texts) - 1
         for n, (text, kind) in enumerate(zip(pieces.texts, pieces.kinds, strict=True)):
             if n == 0:
-                seps.append(Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full))
+                seps.append(_line_sep(blanks, bars, closed, opened, full))
             else:
                 seps.append(_INLINE[kind])
-            atoms.append(Atom(text=text, line=k, droppable=cut_at_tab and n == last))
+            atoms.append(Atom(text, k, cut_at_tab and n == last))
         blanks = bars = 0
         closed = pieces.closed
         full = line_full

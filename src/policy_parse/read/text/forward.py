@@ -12,7 +12,7 @@ before.  `back` keeps how, so `winner` reads the cheapest alignment back.
 from __future__ import annotations
 
 from .gaps import DROP_SOFT
-from .lattice import Lattice
+from .lattice import SPAN, Fits, Lattice
 from .placed import REPEAT, TITLE, Placed
 from .separators import INF
 
@@ -44,73 +44,121 @@ def forward(lat: Lattice) -> None:
         lat.cell_p,
         lat.repeat_ends,
     )
+    spans_get = lat.spans.get
+    title_code = 2 * TITLE
     for k in range(1, N + 1):
         Fk = F[k]
         bk = back[k]
         lo = first_start[k - 1]
+        # Atom k-1 is reached here first (every band ends at it): F[k-1] is final.
+        enter(k - 1)
         for i in range(lo, k):
             iv = into_v[i]
-            if iv is None:
-                enter(i)
-                iv = into_v[i]
-                assert iv is not None
-            ifrom = into_from[i]
+            assert iv is not None
             Fi = F[i]
-            e = soft[i]
             jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
-            col_fit, t_fit, s_fit, text = fits(i, k)
+            fit = spans_get(i * SPAN + k - i)
+            if fit is None:
+                fit = fits(i, k)
+            col_fit, t_fit, s_fit, text = fit
             rbase = row_in[i]
-            if rbase < INF:
+            cp = cell_p[i] + jc
+            if i == lo and rbase < INF and cp < INF:
+                # Nothing reached atom k yet (the common case: most cells are
+                # one piece, and a band has one atom): per column at once, its
+                # offers in the order of the loops below — as a new row's cell,
+                # as a later cell of the row, as a cell in no column.
                 base = rbase + jc
                 code = ((i * n1 + row_from[i]) * W + 3) * 2 + 1  # column 0, a new row
-                if i == lo:
-                    # Nothing reached atom k yet: every column's first offer wins
-                    # (the prices are finite).
-                    Fk[:n] = [base + ls + cf for ls, cf in zip(lead_sum, col_fit)]
-                    bk[:n] = range(code, code + 2 * n, 2)
-                    Fk[DONE] = base + t_fit
-                    bk[DONE] = code + 2 * TITLE
+                ifrom = into_from[i]
+                extra = cp + s_fit + DROP_SOFT * soft[i]
+                v = base + lead_sum[0] + col_fit[0]
+                w = Fi[0] + extra
+                if w < v:
+                    Fk[0] = w
+                    bk[0] = i * n1 * W * 2
                 else:
-                    for c in range(n):
-                        v = base + lead_sum[c] + col_fit[c]
-                        if v < Fk[c]:
-                            Fk[c] = v
-                            bk[c] = code + 2 * c
-                    v = base + t_fit
-                    if v < Fk[DONE]:
-                        Fk[DONE] = v
-                        bk[DONE] = code + 2 * TITLE
-            cp = cell_p[i] + jc
-            if cp < INF:
+                    Fk[0] = v
+                    bk[0] = code
                 for c in range(1, n):
-                    w = iv[c]
-                    if w < INF:
-                        v = w + jc + col_fit[c]
-                        if v < Fk[c]:
-                            Fk[c] = v
-                            bk[c] = ((i * n1 + ifrom[c]) * W + c + 3) * 2
-                # A cell in no column: the state stays.
-                extra = cp + s_fit + DROP_SOFT * e
-                for st in range(n):
-                    fs = Fi[st]
-                    if fs < INF:
-                        v = fs + extra
-                        if v < Fk[st]:
-                            Fk[st] = v
-                            bk[st] = (i * n1 + st) * W * 2  # SURPLUS + 3 == 0
+                    cf = col_fit[c]
+                    v = base + lead_sum[c] + cf
+                    b = code + 2 * c
+                    w = iv[c] + jc + cf
+                    if w < v:
+                        v = w
+                        b = ((i * n1 + ifrom[c]) * W + c + 3) * 2
+                    w = Fi[c] + extra
+                    if w < v:
+                        v = w
+                        b = (i * n1 + c) * W * 2
+                    Fk[c] = v
+                    bk[c] = b
+                Fk[DONE] = base + t_fit
+                bk[DONE] = code + title_code
+            else:
+                _offers(lat, k, i, i == lo, jc, fit)
             if not text and Fi[DONE] < INF:
                 # An empty cell after a title: the title spans it.
-                v = Fi[DONE] + DROP_SOFT * e
+                v = Fi[DONE] + DROP_SOFT * soft[i]
                 if v < Fk[DONE]:
                     Fk[DONE] = v
                     bk[DONE] = (i * n1 + DONE) * W * 2
-        for i in repeat_ends.get(k, ()):
-            if into_v[i] is None:
-                enter(i)
-            v = row_in[i] + 0.3
+        if k in repeat_ends:
+            for i in repeat_ends[k]:
+                v = row_in[i] + 0.3
+                if v < Fk[DONE]:
+                    Fk[DONE] = v
+                    bk[DONE] = ((i * n1 + row_from[i]) * W + REPEAT + 3) * 2 + 1
+
+
+def _offers(lat: Lattice, k: int, i: int, first: bool, jc: float, fit: Fits) -> None:
+    """Atom k reached from a cell starting at atom i: as a new row's cell,
+    as a later cell of the row, as a cell in no column (the general case of
+    `forward`'s loop)."""
+    n, DONE, n1, W = lat.n, lat.DONE, lat.n1, lat.W
+    Fk, bk, Fi, iv = lat.F[k], lat.back[k], lat.F[i], lat.into_v[i]
+    assert iv is not None
+    lead_sum = lat.lead_sum
+    col_fit, t_fit, s_fit, _ = fit
+    rbase = lat.row_in[i]
+    if rbase < INF:
+        base = rbase + jc
+        code = ((i * n1 + lat.row_from[i]) * W + 3) * 2 + 1  # column 0, a new row
+        if first:
+            # Nothing reached atom k yet: every column's first offer wins
+            # (the prices are finite).
+            Fk[:n] = [base + ls + cf for ls, cf in zip(lead_sum, col_fit)]
+            bk[:n] = range(code, code + 2 * n, 2)
+            Fk[DONE] = base + t_fit
+            bk[DONE] = code + 2 * TITLE
+        else:
+            for c in range(n):
+                v = base + lead_sum[c] + col_fit[c]
+                if v < Fk[c]:
+                    Fk[c] = v
+                    bk[c] = code + 2 * c
+            v = base + t_fit
             if v < Fk[DONE]:
                 Fk[DONE] = v
-                bk[DONE] = ((i * n1 + row_from[i]) * W + REPEAT + 3) * 2 + 1
+                bk[DONE] = code + 2 * TITLE
+    cp = lat.cell_p[i] + jc
+    if cp < INF:
+        # (An unreachable state's INF plus a price stays INF and wins no
+        # comparison: no test for it.)
+        ifrom = lat.into_from[i]
+        for c in range(1, n):
+            v = iv[c] + jc + col_fit[c]
+            if v < Fk[c]:
+                Fk[c] = v
+                bk[c] = ((i * n1 + ifrom[c]) * W + c + 3) * 2
+        # A cell in no column: the state stays.
+        extra = cp + s_fit + DROP_SOFT * lat.soft[i]
+        for st in range(n):
+            v = Fi[st] + extra
+            if v < Fk[st]:
+                Fk[st] = v
+                bk[st] = (i * n1 + st) * W * 2  # SURPLUS + 3 == 0
 
 
 def winner(lat: Lattice) -> tuple[list[Placed], float]:
@@ -123,13 +171,17 @@ def winner(lat: Lattice) -> tuple[list[Placed], float]:
     # Back-trace the winner.
     placed: list[Placed] = []
     k, s = N, end_state
+    # (Shifts and remainders rather than divmod's tuples, and the tuple made
+    # directly rather than through Placed's Python-level __new__: one per cell.)
+    make, append = tuple.__new__, placed.append
     while k > 0:
         entry = back[k][s]
         assert entry >= 0
-        rest, new_row = divmod(entry, 2)
-        rest, col = divmod(rest, W)
-        i, prev = divmod(rest, n1)
-        placed.append(Placed(i, k, col - 3, bool(new_row)))
+        rest = entry >> 1
+        q = rest // W  # i * n1 + prev
+        col = rest - q * W
+        i, prev = q // n1, q % n1
+        append(make(Placed, (i, k, col - 3, bool(entry & 1))))
         k, s = i, prev
     placed.reverse()
     return placed, best

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..._support.brackets import OPENERS, depth
+from ..._support.brackets import ANY_OPENER, OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
 from ...models import Residue, Span
 
@@ -67,13 +67,19 @@ def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
     # The bracket may have opened a line or two higher, and close a line or
     # two lower, where the page also broke the annotation (…（县甲局牵头，县乙 /
     # 局、 / 5 / 县丙局配合）): up to `_REACH` lines on each side.
+    # (A bracket opened needs an opener in those lines: most have none.)
+    reach = "".join(lines[max(0, before - _REACH + 1) : before + 1])
+    if ANY_OPENER.search(reach) is None:
+        return False
     opened = any(
         depth("".join(lines[j : before + 1])) > 0
         for j in range(before, max(-1, before - _REACH), -1)
     )
+    if not opened:
+        return False  # (most bare numbers: a one-cell-per-line table's 序号)
     head = "".join(lines[after : after + _REACH])
     cut = min((i for i, c in enumerate(head) if c in OPENERS), default=len(head))
-    return opened and depth(head[:cut]) < 0
+    return depth(head[:cut]) < 0
 
 
 _REACH = 2

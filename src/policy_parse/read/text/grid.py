@@ -43,6 +43,7 @@ def to_table(
         out.append(Row(cells=tuple(cells), span=cells[0].span.cover(cells[-1].span)))
     n = len(aligned.columns)
     kinds = [c.kind for c in aligned.columns]
+    atoms = stream.atoms
     for r in rows:
         span = _span(stream, r[0].start, r[-1].end)
         if r[0].column in (TITLE, REPEAT):
@@ -58,8 +59,12 @@ def to_table(
         for c in range(n):
             p = by_col.get(c)
             if p is not None:
+                start, end = p.start, p.end
                 grid.append(
-                    Cell(text=cell_text(stream, p.start, p.end), span=_span(stream, p.start, p.end))
+                    Cell(
+                        text=cell_text(stream, start, end),
+                        span=_lines_span(atoms[start].line + 1, atoms[end - 1].line + 1),
+                    )
                 )
             else:
                 merged = c < first_col or kinds[c] in MERGING

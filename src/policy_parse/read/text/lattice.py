@@ -91,6 +91,7 @@ class Lattice:
     empty: list[float]
     trail_u: list[float]
     trail: Callable[[int, int], float]
+    seq: Callable[[int, int, int], float]  # gaps.seq_cost of columns a..b-1, kept
     cell_p: list[float]
     row_p: list[float]
     soft: list[int]
@@ -100,6 +101,7 @@ class Lattice:
     repeats: dict[int, int]
     repeat_ends: dict[int, list[int]]
     fits: Callable[[int, int], Fits]
+    spans: dict[int, Fits]  # what `fits` keeps per span (start * SPAN + length)
     F: list[list[float]]  # F[k][s]: the cheapest alignment of atoms before k ending in state s
     back: list[list[int]]  # back[k][s]: how F[k][s] was reached, one int (read/text/forward.py)
     row_in: list[float]
@@ -136,12 +138,28 @@ def lattice(
     tail = [GAP_PRICE[c.kind] for c in columns] if header.mode is Mode.TAB else gap
     trail_u = [sum(tail[s + 1 :]) for s in range(n)] + [0.0]
 
+    # Gaps with blank lines that may stand for empty cells: priced once per
+    # (first column, end, blank lines) — a long table asks the same few
+    # questions at every such separator.
+    seq_memo: dict[tuple[int, int, int], float] = {}
+    trail_memo: dict[tuple[int, int], float] = {}
+
+    def seq(a: int, b: int, e: int) -> float:
+        """seq_cost of columns a..b-1 skipped, `e` blank lines written."""
+        v = seq_memo.get((a, b, e))
+        if v is None:
+            v = seq_memo[a, b, e] = seq_cost(range(a, b), e, gap, empty)
+        return v
+
     def trail(s: int, e: int) -> float:
         if not e:
             return trail_u[s]
         if s == DONE:
             return DROP_SOFT * e
-        return seq_cost(range(s + 1, n), e, tail, empty)
+        v = trail_memo.get((s, e))
+        if v is None:
+            v = trail_memo[s, e] = seq_cost(range(s + 1, n), e, tail, empty)
+        return v
 
     join_p, cell_p, row_p, soft, joinable = (
         prices.join,
@@ -222,43 +240,54 @@ def lattice(
     into_from: list[list[int]] = [[]] * (N + 1)
 
     def enter(i: int) -> None:
+        # (An unreachable state's INF plus a price stays INF and wins no
+        # comparison: the loops add without testing for it.)
         Fi = F[i]
         e = soft[i]
         rbase, rfrom = INF, -1
-        for s in range(n1):
-            v = Fi[s]
-            if v < INF:
-                v += trail_u[s] if not e else trail(s, e)
+        if not e:
+            for s in range(n1):
+                v = Fi[s] + trail_u[s]
                 if v < rbase:
                     rbase, rfrom = v, s
+        else:
+            for s in range(n1):
+                v = Fi[s]
+                if v < INF:
+                    v += trail(s, e)
+                    if v < rbase:
+                        rbase, rfrom = v, s
         row_in[i] = rbase + row_p[i]
         row_from[i] = rfrom
         cp = cell_p[i]
-        into = [INF] * n
-        frm = [-1] * n
         if cp < INF:
             if e == 0:
+                into = [INF]
+                frm = [-1]
                 run, run_from = INF, -1
                 for c in range(1, n):
                     prev = Fi[c - 1]
-                    if run < INF:
-                        run += gap[c - 1]
+                    run += gap[c - 1]
                     if prev < run:
                         run, run_from = prev, c - 1
-                    if run < INF:
-                        into[c] = run + cp
-                        frm[c] = run_from
+                    into.append(run + cp)
+                    frm.append(run_from)
             else:
+                into = [INF] * n
+                frm = [-1] * n
                 for c in range(1, n):
                     best, bfrom = INF, -1
                     for st in range(c):
                         if Fi[st] < INF:
-                            v = Fi[st] + seq_cost(range(st + 1, c), e, gap, empty)
+                            v = Fi[st] + seq(st + 1, c, e)
                             if v < best:
                                 best, bfrom = v, st
                     if best < INF:
                         into[c] = best + cp
                         frm[c] = bfrom
+        else:
+            into = [INF] * n
+            frm = [-1] * n
         into_v[i] = into
         into_from[i] = frm
 
@@ -274,6 +303,7 @@ def lattice(
         empty=empty,
         trail_u=trail_u,
         trail=trail,
+        seq=seq,
         cell_p=cell_p,
         row_p=row_p,
         soft=soft,
@@ -283,6 +313,7 @@ def lattice(
         repeats=repeats,
         repeat_ends=repeat_ends,
         fits=fits,
+        spans=spans,
         F=F,
         back=back,
         row_in=row_in,

@@ -59,6 +59,8 @@ def _joiner(stream: Stream, i: int) -> str:
 
 def cell_text(stream: Stream, start: int, end: int) -> str:
     atoms = stream.atoms
+    if end == start + 1:
+        return atoms[start].text  # most cells are one piece
     parts = [atoms[start].text]
     for i in range(start + 1, end):
         parts.append(_joiner(stream, i))

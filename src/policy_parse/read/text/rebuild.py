@@ -83,12 +83,15 @@ def _guessed(
     simplify: Callable[[str], str],
     words: frozenset[str],
     row_end: tuple[object, ...] | None,
+    seen: dict[tuple[str, int], bool],
 ) -> bool:
     """A row the cheapest alignment reads, but on a guess no runner-up shows:
     an unmarked sentence standing alone as a group title (or is it a row's
     text under merged cells?), a cell that fits its column badly (a sentence
     as a deadline), or a header word in a body row (a repeated header the
-    reader did not see whole, its cells spread over rows)."""
+    reader did not see whole, its cells spread over rows).  `seen` keeps the
+    verdict on a cell's text in a column (a table repeats its units and
+    deadlines in every row)."""
     for p in row:
         for a in range(p.start + 1, p.end):
             # The cell goes on over the separator that ends this table's rows:
@@ -98,26 +101,39 @@ def _guessed(
                 stream.atoms[a - 1].text, stream.atoms[a].text
             ):
                 return True
-        text = simplify(cell_text(stream, p.start, p.end))
-        if not text:
-            continue
-        sh = shape_of(text)
-        if p.column == TITLE:
-            if not (sh.titled or sh.marker) and text.rstrip().endswith(_SENTENCE_END):
-                return True
-            continue
-        if p.column < 0:
-            continue
-        if norm_header(text) in words:
-            return True
-        kind = aligned.columns[p.column].kind
-        if cost(sh, kind) >= MISFIT:
-            return True
-        if sh.others and sh.units >= 0.5 and (sh.items >= 3 or kind in _UNITS):
-            # A list of units with a stray item: a name a line break cut,
-            # its rest perhaps read as the next cell.
+        key = (cell_text(stream, p.start, p.end), p.column)
+        verdict = seen.get(key)
+        if verdict is None:
+            verdict = seen[key] = _cell_guessed(key[0], p.column, aligned, simplify, words)
+        if verdict:
             return True
     return False
+
+
+def _cell_guessed(
+    written: str,
+    column: int,
+    aligned: Aligned,
+    simplify: Callable[[str], str],
+    words: frozenset[str],
+) -> bool:
+    """The verdict of `_guessed` on one cell's text placed in `column`."""
+    text = simplify(written)
+    if not text:
+        return False
+    sh = shape_of(text)
+    if column == TITLE:
+        return not (sh.titled or sh.marker) and text.rstrip().endswith(_SENTENCE_END)
+    if column < 0:
+        return False
+    if norm_header(text) in words:
+        return True
+    kind = aligned.columns[column].kind
+    if cost(sh, kind) >= MISFIT:
+        return True
+    # A list of units with a stray item: a name a line break cut, its rest
+    # perhaps read as the next cell.
+    return bool(sh.others and sh.units >= 0.5 and (sh.items >= 3 or kind in _UNITS))
 
 
 def _may_end_row(before: str, after: str) -> bool:
@@ -231,6 +247,7 @@ def _read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     doubtful: list[int] = []
     words = frozenset(norm_header(t) for hrow in header.rows for t, _ in hrow if t.strip())
     row_end = _row_end(s, best)
+    seen: dict[tuple[str, int], bool] = {}
     for t in range(last + 1):
         r = rows[t]
         if _unaligned(s, r, costs[t]):
@@ -238,7 +255,7 @@ def _read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
             continue
         kept_rows.append(r)
         if r[0].column != REPEAT and (
-            best.doubt[t] < DOUBT or _guessed(s, r, best, simplify, words, row_end)
+            best.doubt[t] < DOUBT or _guessed(s, r, best, simplify, words, row_end, seen)
         ):
             doubtful.append(s.atoms[r[0].start].line + 1)
     table = to_table(s, header, best, kept_rows)

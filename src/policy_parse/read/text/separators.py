@@ -113,9 +113,15 @@ def separator_prices(
         base_blanks, base_bars = (seps[0].blanks if atoms else 0), 0
     row_end = seps[0]  # what followed the header: how a row ends, where it differs
     last = len(seps) - 1
+    # A long table shares a few Sep records over all its separators
+    # (read/text/cells.py): their prices are looked up once per record.
+    by_sep: dict[int, list[float]] = {}
     for i, s in enumerate(seps):
-        key = s.key
-        j, c, r = table.get(key) or _prior(key, priors, header)
+        jcr = by_sep.get(id(s))
+        if jcr is None:
+            key = s.key
+            jcr = by_sep[id(s)] = table.get(key) or _prior(key, priors, header)
+        j, c, r = jcr
         join[i], cell[i], row[i] = j, c, r
         if s.inline is None and hc is not None:
             # Blank (or bar) lines beyond those that part cells, or rows where a
