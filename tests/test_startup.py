@@ -344,6 +344,8 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         "datetime",
     }
     assert others & forbidden == set()
+    # Every pattern comes from the cache: regex's Python compiler stays unloaded.
+    assert "regex._regex_core" not in loaded
 
 
 def test_a_cached_pattern_needs_only_regexs_c_engine(tmp_path):
@@ -379,8 +381,7 @@ def test_escape_and_verbose_are_regexs_own():
 def test_the_stages_after_reading_need_only_regexs_c_engine():
     # With the caches written, segmenting, normalising, reconciling and the
     # text report load every pattern of theirs without regex's compiler.
-    # (The txt CLI still imports it through read/text/fit.py's module-level
-    # `import regex`; once that moves, the CLI pin can forbid regex._regex_core.)
+    # (The txt CLI pin forbids regex._regex_core as well.)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     subprocess.run([sys.executable, "-m", "policy_parse.warmup"], check=True, env=env)
     code = (

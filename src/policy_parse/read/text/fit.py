@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import TYPE_CHECKING
 
 import attrs
-import regex
 
-from ..._support.lazy_regex import lazy_compile
+from ..._support.lazy_regex import compile_cached, escape, lazy_compile
 from ..._support.memo import text_cache
 from ...data import load
 from .header import Kind
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["EMPTY_COST", "Shape", "cost", "shape_of", "surplus_cost", "title_cost"]
 
@@ -84,8 +87,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
 
 @functools.lru_cache(maxsize=2)
 def _timing(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """Any of the timing words (常态, 定期 …) inside a cell, in one search."""
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    """Any of the timing words (常态, 定期 …) inside a cell, in one search
+    (from the pattern cache: the txt path never loads regex's compiler)."""
+    return compile_cached("|".join(escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @functools.cache
