@@ -32,9 +32,6 @@ colour as a non-white box behind it.
 
 from __future__ import annotations
 
-from math import isnan
-from operator import attrgetter
-
 from .page_model import Box, Char, PageModel, Paint, PaintKind
 
 __all__ = [
@@ -56,13 +53,6 @@ _SCAN_SHARE = 0.8
 # A fill this opaque hides what is under it; a translucent overlay (a
 # tinted box over a paragraph, a highlight) does not.
 _OPAQUE = 0.95
-_X0, _X1, _TOP, _BOTTOM = (
-    attrgetter("x0"),
-    attrgetter("x1"),
-    attrgetter("top"),
-    attrgetter("bottom"),
-)
-_SIZE, _RENDER, _WHITE = attrgetter("size"), attrgetter("render"), attrgetter("white")
 # Render modes that paint neither fill nor stroke (3; 7 adds to the clip).
 _INVISIBLE_MODES = frozenset({3, 7})
 
@@ -127,15 +117,8 @@ def split_hidden(page: PageModel) -> list[Char]:
     """The page's visible characters; the hidden ones are appended to
     `page.hidden` with their reason.  A blank character is hidden only for
     where it lies: the rest of the rules are about ink."""
-    covers = _covers(page)
-    if not covers and _plainly_visible(page):
-        return list(page.chars)
-    return _split_loop(page, covers)
-
-
-def _split_loop(page: PageModel, covers: list[Paint]) -> list[Char]:
-    """`split_hidden` character by character."""
     w, h, crop = page.width, page.height, page.crop
+    covers = _covers(page)
     scans = _scans(page)
     visible: list[Char] = []
     hidden = page.hidden
@@ -159,37 +142,6 @@ def _split_loop(page: PageModel, covers: list[Paint]) -> list[Char]:
         else:
             visible.append(c)
     return visible
-
-
-def _plainly_visible(page: PageModel) -> bool:
-    """No character can be hidden on a page with no cover (`_covers`): every
-    box lies within the page and the crop box, so every centre does (the
-    mean of two numbers within bounds stays within them), no type is under
-    1 pt, none is white or in another render mode than fill.  Decided by
-    passes in C over the page (min, max, any) instead of the loop of
-    `split_hidden`, which it gives the same answer as; a NaN anywhere (the
-    sums carry it) sends the page to the loop."""
-    chars = page.chars
-    if not chars:
-        return True
-    x0, top, x1, bottom = 0.0, 0.0, page.width, page.height
-    if page.crop is not None:
-        cx0, ctop, cx1, cbottom = page.crop
-        x0, top, x1, bottom = max(x0, cx0), max(top, ctop), min(x1, cx1), min(bottom, cbottom)
-    xs = [*map(_X0, chars), *map(_X1, chars)]
-    ys = [*map(_TOP, chars), *map(_BOTTOM, chars)]
-    sizes = list(map(_SIZE, chars))
-    total = sum(xs) + sum(ys) + sum(sizes)
-    return (
-        not isnan(total)
-        and x0 <= min(xs)
-        and max(xs) <= x1
-        and top <= min(ys)
-        and max(ys) <= bottom
-        and min(sizes) >= _MIN_SIZE
-        and not any(map(_RENDER, chars))
-        and not any(map(_WHITE, chars))
-    )
 
 
 def _on_paint(paints: list[Paint], c: Char, mx: float, my: float) -> bool:
