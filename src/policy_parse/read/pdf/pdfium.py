@@ -330,12 +330,15 @@ class PdfiumEngine:
                     last_obj = obj
                     facts = texts.get(obj, (first, False, 0))
             loose(tp, i, box_ref)
-            if box.top != last_top or box.bottom != last_bottom:
+            top, low = box.top, box.bottom
+            if top != last_top or low != last_bottom:
                 # A new run (font, size or baseline changed): the loose box's
                 # height comes from the font's ascent and descent at its size,
                 # so an unchanged box means an unchanged size and baseline —
-                # two calls saved for most characters.
-                last_top, last_bottom = box.top, box.bottom
+                # two calls saved for most Latin characters.  (A CJK font
+                # with no ascent or descent gets its glyph's ink box
+                # instead, which changes with nearly every glyph.)
+                last_top, last_bottom = top, low
                 size = font_size(tp, i) or 1.0
                 origin(tp, i, ox_ref, oy_ref)
                 bottom = height - oy.value
