@@ -13,8 +13,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import groupby, repeat
-from operator import add, attrgetter, floordiv, itemgetter, sub
+from itertools import groupby
+from operator import attrgetter, itemgetter
 
 from ..._support.numeric import median
 from .page_model import Char
@@ -37,7 +37,7 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·
 # together with the character after them.
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
 
-_TEXT, _X0, _TOP = attrgetter("text"), attrgetter("x0"), attrgetter("top")
+_X0 = attrgetter("x0")
 _MID, _CHAR = itemgetter(0), itemgetter(3)
 
 
@@ -267,19 +267,21 @@ def _no_twins(chars: list[Char], tol: float) -> bool:
     differences); two within `tol` share a cell or lie in one of the eight
     neighbouring cells, so if every cell is distinct and no cell meets
     its right, lower, lower-right or upper-right neighbour of the same text,
-    there is no pair to test.  Sets of tuples built by `zip`/`map` in C:
-    a page of text where no glyph is drawn twice (most of them) costs a few
-    passes instead of a loop.  A False sends the page to the exact test."""
+    there is no pair to test.  Sets of tuples built by `zip` in C from
+    columns made by comprehensions (on 3.11 twice as fast as
+    `map(attrgetter)`, whose call per item is not specialised): a page of
+    text where no glyph is drawn twice (most of them) costs a few passes
+    instead of a loop.  A False sends the page to the exact test."""
     side = tol * 1.001
-    texts = list(map(_TEXT, chars))
-    xs = list(map(floordiv, map(_X0, chars), repeat(side)))
-    ys = list(map(floordiv, map(_TOP, chars), repeat(side)))
+    texts = [c.text for c in chars]
+    xs = [c.x0 // side for c in chars]
+    ys = [c.top // side for c in chars]
     cells = set(zip(texts, xs, ys, strict=True))
     if len(cells) != len(chars):
         return False
-    right = list(map(add, xs, repeat(1.0)))
-    below = list(map(add, ys, repeat(1.0)))
-    above = list(map(sub, ys, repeat(1.0)))
+    right = [x + 1.0 for x in xs]
+    below = [y + 1.0 for y in ys]
+    above = [y - 1.0 for y in ys]
     return (
         cells.isdisjoint(zip(texts, right, ys))
         and cells.isdisjoint(zip(texts, xs, below))
