@@ -1,12 +1,22 @@
-"""layout.lines: the fake-bold dedupe's shortcut (`_no_twins`) never
-changes what the exact loop keeps."""
+"""layout.lines: the shortcuts (the fake-bold dedupe's `_no_twins`, the
+clustering's runs, the all-wide text) never change what the exact loops
+give."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy_parse.read.layout.lines import _dedupe_loop, _no_twins, dedupe
+from policy_parse.read.layout.lines import (
+    _all_wide,
+    _chars_to_text,
+    _cluster,
+    _cluster_loop,
+    _dedupe_loop,
+    _no_twins,
+    _text_loop,
+    dedupe,
+)
 from policy_parse.read.layout.page_model import Char
 
 
@@ -74,3 +84,77 @@ def test_the_shortcut_keeps_exactly_what_the_loop_keeps(
     assert dedupe(chars, tol) == _dedupe_loop(chars, tol)
     if _no_twins(chars, tol):
         assert _dedupe_loop(chars, tol) == chars
+
+
+# group_lines' clustering: the run shortcut against the loop.
+
+_middle = st.one_of(
+    st.sampled_from([10.0, 10.5, 11.0, 14.0, 30.0, float("inf"), float("nan")]),
+    st.floats(min_value=0, max_value=40, allow_nan=False),
+)
+
+
+def _keyed(spec: list[tuple[float, float, float]]) -> list[tuple[float, float, int, Char]]:
+    chars = [Char("字", x, x + 1.0, mid - 0.5, mid + 0.5, size) for mid, x, size in spec]
+    return sorted(
+        zip(
+            [(c.top + c.bottom) / 2 for c in chars],
+            [c.x0 for c in chars],
+            range(len(chars)),
+            chars,
+            strict=True,
+        )
+    )
+
+
+def test_a_run_on_one_middle_joins_the_line_it_starts() -> None:
+    keyed = _keyed([(10.0, float(x), 10.0) for x in range(5)] + [(30.0, 0.0, 10.0)])
+    assert [len(g) for g in _cluster(keyed)] == [5, 1]
+
+
+def test_a_run_joining_a_line_of_another_middle_is_tested_character_by_character() -> None:
+    # 10, then 13 ×3: each 13 moves the mean (10 → 11.5 → 12 → 12.25), the
+    # second and later 13s are tested against a mean that is not theirs.
+    keyed = _keyed([(10.0, 0.0, 10.0), *[(13.0, float(x), 10.0) for x in range(1, 4)]])
+    assert _cluster(keyed) == _cluster_loop(keyed)
+    assert [len(g) for g in _cluster(keyed)] == [4]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_middle, _coord, st.sampled_from([0.5, 1.0, 3.0, 10.0, float("nan")])),
+        max_size=30,
+    )
+)
+def test_the_clustering_shortcut_groups_exactly_as_the_loop(
+    spec: list[tuple[float, float, float]],
+) -> None:
+    keyed = _keyed(spec)
+    assert [[id(c) for c in g] for g in _cluster(keyed)] == [
+        [id(c) for c in g] for g in _cluster_loop(keyed)
+    ]
+
+
+# A line's text: the all-wide shortcut against the character loop.
+
+
+def test_a_line_of_wide_characters_is_joined_without_spaces_whatever_the_gaps() -> None:
+    chars = [_char("第", 0.0, 0.0), _char("一", 30.0, 0.0), _char("条", 60.0, 0.0)]
+    assert _all_wide([c.text for c in chars])
+    assert _chars_to_text(chars) == "第一条"
+
+
+def test_a_gap_between_two_narrow_characters_is_still_a_space() -> None:
+    chars = [_char("第", 0.0, 0.0), _char("1", 10.0, 0.0), _char("2", 30.0, 0.0)]
+    assert not _all_wide([c.text for c in chars])
+    assert _chars_to_text(chars) == "第1 2"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["甲", "，", "\u3000", " ", "a", "1", "fi", ""]), _coord))
+)
+def test_the_wide_shortcut_gives_the_loops_text(spec: list[tuple[str, float]]) -> None:
+    chars = sorted((_char(t, x, 0.0) for t, x in spec), key=lambda c: c.x0)
+    assert _chars_to_text(chars) == _text_loop(chars)
