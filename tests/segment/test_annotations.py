@@ -785,3 +785,46 @@ def test_a_lead_named_after_qizhong_among_the_listed_units_leads_and_the_rest_su
     (m,) = policy_parse.parse_text(text).measures
     assert [u.name for u in m.lead] == ["县城管局"]
     assert sorted(u.name for u in m.support) == ["县农业局", "县财政局"]
+
+
+# --- a space for the colon (probe4) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("牵头单位\u3000甲局", ("lead", "甲局")),
+        ("配合单位 乙局、丙局", ("support", "乙局、丙局")),
+        ("牵头部门\t甲局", ("lead", "甲局")),
+    ],
+)
+def test_it_reads_a_label_whose_colon_is_a_space(line, expected):
+    assert parse_annotation_line(line) == expected
+
+
+def test_it_reads_spaced_labels_in_a_bracket():
+    ann = parse_annotation("牵头单位 甲局；责任单位 乙局、丙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "牵头单位 配合单位 完成时限",  # a header row: the value would be another label
+        "，牵头单位 每月召集会议",  # after ， a sentence may go on
+        "牵头单位 ",  # nothing after the space
+    ],
+)
+def test_a_spaced_label_needs_a_clause_start_and_a_value_that_is_no_label(line):
+    assert parse_annotation_line(line) is None
+
+
+def test_spaced_label_lines_under_a_measure_name_its_units():
+    # Before, 牵头单位　甲局 was no label: the measure named no unit.
+    notice = policy_parse.parse_text(
+        "方案\n一、任务\n1.推进改革，完成试点。\n牵头单位\u3000甲局\n配合单位\u3000乙局、丙局\n"
+    )
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["甲局"]
+    assert [u.name for u in m.support] == ["乙局", "丙局"]

@@ -119,8 +119,20 @@ def label_role(label: str) -> LabelRole:
 
 def has_colon(text: str) -> bool:
     """A cheap test before label_pattern, whose labels all end in ：or : —
-    or in the 】 of a bracketed label (【牵头单位】A)."""
-    return "：" in text or ":" in text or "】" in text or "〕" in text
+    or in the 】 of a bracketed label (【牵头单位】A), or in a space that
+    stands for the colon (牵头单位　A, a form or a PDF copy)."""
+    return (
+        "：" in text
+        or ":" in text
+        or "】" in text
+        or "〕" in text
+        or (_SPACED.search(text) is not None)
+    )
+
+
+# A space where a label's colon would be: 牵头单位　A (cheap test: a unit word
+# followed by a space; label_pattern says whether a label stands before it).
+_SPACED = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 
 
 def _longest_first(word: str) -> tuple[int, str]:
@@ -168,7 +180,12 @@ def label_pattern() -> regex.Pattern[str]:
     labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others), generic])
     person_starts = _alt(load("annotations")["leaders"]["starts"])
     return compile_cached(
-        r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
+        r"(?:(?P<open>[【〔])"  # a label in 【】
+        # 牵头单位　A: a space for the colon, where a label starts a line, a
+        # bracket or a clause after ； (not after ，, where a sentence may
+        # name 牵头单位 and go on).
+        r"|(?P<spaced>(?<=^|[\s；;。（(]))"
+        r"|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause
         r"(?P<label>"
         + labels  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
@@ -179,7 +196,12 @@ def label_pattern() -> regex.Pattern[str]:
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         # 【牵头单位】A: the bracket is its colon — unless nothing follows it
         # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
-        + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|[：:])"
+        + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|(?:[：:]"
+        # …or, after a label that starts so, a space before a value that is
+        # no label itself (a header row 牵头单位 配合单位 names no unit).
+        + r"|(?(spaced)(?<=\p{Han}[ \t\u3000]+)(?=\p{Han})(?!(?:"
+        + labels
+        + r")(?:[\s：:]|$))|(?!))))"
     )
 
 
