@@ -828,3 +828,11 @@ def test_spaced_label_lines_under_a_measure_name_its_units():
     (m,) = notice.measures
     assert [u.name for u in m.lead] == ["甲局"]
     assert [u.name for u in m.support] == ["乙局", "丙局"]
+
+
+def test_a_unit_label_joined_to_a_persons_label_reads_both():
+    # 牵头单位及责任人：甲局（张三） was read as a persons label: the lead was lost.
+    ann = parse_annotation("牵头单位及责任人：甲局（张三）；配合单位及负责人：乙局（李四）、丙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+    assert ann.leaders == ("张三", "李四")

@@ -193,6 +193,12 @@ def label_pattern() -> regex.Pattern[str]:
         + r")|(?:"
         + person_starts
         + r")\p{Han}{0,6}?))"  # a person or position label: …领导, 分管…
+        # 牵头单位及责任人：: units, each with its person in a bracket.
+        + r"(?P<persons>(?:"
+        + _alt(load("annotations")["leaders"]["joiners"])
+        + r")(?:"
+        + _alt(load("annotations")["leaders"]["persons"])
+        + r"))?"
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         # 【牵头单位】A: the bracket is its colon — unless nothing follows it
         # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
@@ -304,6 +310,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
         role = LabelRole.LEADER if m["leader"] else label_role(m["label"])
+        if m["persons"] and role not in _NO_PHRASE:
+            value, persons = persons_apart(value)
+            leaders.extend(persons)
         phrase = parse_phrase(value) if value and role not in _NO_PHRASE else None
         if role == LabelRole.OVERSIGHT:
             continue  # 督办单位：X supervises: no unit of the measure
@@ -342,6 +351,31 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         deadline=deadline,
         leaders=tuple(leaders),
     )
+
+
+# A unit and its person in brackets: 甲局（张三）.  A bracket holding a unit
+# word or a role word is no person (甲局（乙办）, 甲局（牵头）).
+_UNIT_AND_PERSON = lazy_compile(r"^(?P<unit>.+?)\s*[（(](?P<person>[^（）()]{1,12})[）)]$")
+
+
+def persons_apart(value: str) -> tuple[str, list[str]]:
+    """甲局（张三）、乙局（李四、王五） under a 及责任人 label or column → the
+    units 甲局、乙局 and the persons: the label says the brackets name
+    persons.  A bracket that ends like a unit (甲局（乙办）) or holds a role
+    word (甲局（牵头）) stays where it is."""
+    items = [i.strip() for i in _top_level_split(value.replace("、", "，")) if i.strip()]
+    units: list[str] = []
+    persons: list[str] = []
+    role_words = tuple(load("annotations")["roles"]["bare"])
+    for item in items:
+        m = _UNIT_AND_PERSON.match(item)
+        person = m["person"] if m else ""
+        if m is None or person.startswith(role_words) or names_only_units([person]):
+            units.append(item)
+            continue
+        units.append(m["unit"])
+        persons.extend(p for p in UNIT_SEPARATORS.split(person) if p.strip())
+    return "、".join(units), persons
 
 
 def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:

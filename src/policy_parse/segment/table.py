@@ -22,9 +22,11 @@ import attrs
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import compile_cached, lazy_compile
+from ..data import load
 from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
+from .annotations import persons_apart
 
 if TYPE_CHECKING:
     import regex
@@ -132,7 +134,37 @@ def _cell_role(cell: str) -> str | None:
     role = column_role(cell)
     if role is None and (bare := _QUALIFIER.sub("", cell)) != cell and bare.strip():
         role = column_role(bare)
+    if role is None and (head := _without_persons(cell)) is not None:
+        role = column_role(head)  # 牵头单位及责任人 names the lead column
     return role
+
+
+_UNIT_ROLES = frozenset({"lead", "support", "units", "responsible", "units_local"})
+
+
+def _without_persons(cell: str) -> str | None:
+    """牵头单位及责任人 → 牵头单位: a units header joined to a persons header
+    (data/annotations.toml [leaders] joiners, persons); None for any other."""
+    words = load("annotations")["leaders"]
+    text = norm_header(cell)
+    for person in words["persons"]:
+        for joiner in words["joiners"]:
+            tail = joiner + person
+            if text.endswith(tail) and len(text) > len(tail):
+                return text[: -len(tail)]
+    return None
+
+
+def _persons_columns(header: Sequence[str], roles: Sequence[str]) -> frozenset[int]:
+    """The unit columns whose header says each unit's person follows it in
+    brackets (区甲局（张三）): the persons are leaders, not parts of names."""
+    return frozenset(
+        k
+        for k, h in enumerate(header)
+        if k < len(roles) and roles[k] in {"lead", "support", "combined"}
+        and _without_persons(h) is not None
+        and column_role(_without_persons(h) or "") in _UNIT_ROLES
+    )
 
 
 def _demote_duplicates(raw: list[str]) -> list[str]:
@@ -360,6 +392,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         if any(c.text for c in r.cells)
     ]
 
+    with_persons = _persons_columns(header, roles)
     rows: list[TableRow] = []
     previous: dict[int, str] = {}
     repeated = 0
@@ -422,8 +455,12 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                     inherited.append(role)
             elif role == "number":
                 own_number = text
-            values.append((role, text))
             previous[col] = text
+            if col in with_persons and text:
+                text, persons = persons_apart(text)
+                if persons:
+                    values.append(("leaders", "、".join(persons)))
+            values.append((role, text))
         if "number" not in roles:
             text_at = next((k for k, (r, _) in enumerate(values) if r == "text"), None)
             split = _number_in_text(values[text_at][1]) if text_at is not None else None
