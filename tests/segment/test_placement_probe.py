@@ -47,3 +47,23 @@ def test_a_bracket_inside_a_sentence_without_a_label_stays_text() -> None:
     (m,) = notice.measures
     assert "含甲局试点" in m.text
     assert [u.name for u in m.lead] == ["乙局"]
+
+
+def test_an_annotation_after_a_dash_closes_the_measure() -> None:
+    # …。——甲局牵头，乙局配合 was left in the text: no unit, nothing said (probe4).
+    notice = _parse(
+        "方案\n一、任务\n1.推进改革，完成试点。——甲局牵头，乙局配合\n"
+        "2.扩大开放。——牵头单位：丙局；配合单位：丁局\n"
+    )
+    first, second = notice.measures
+    assert first.text == "推进改革，完成试点。"
+    assert ([u.name for u in first.lead], [u.name for u in first.support]) == (["甲局"], ["乙局"])
+    assert second.text == "扩大开放。"
+    assert ([u.name for u in second.lead], [u.name for u in second.support]) == (["丙局"], ["丁局"])
+
+
+def test_a_dash_before_words_that_name_no_unit_stays_text() -> None:
+    notice = _parse("方案\n一、任务\n1.推进改革——以试点带全面。（牵头单位：甲局）\n")
+    (m,) = notice.measures
+    assert m.text == "推进改革——以试点带全面。"
+    assert [u.name for u in m.lead] == ["甲局"]

@@ -20,6 +20,7 @@ from .._support.brackets import (
     group_start,
     open_at_end,
 )
+from ..data import load
 from .annotations import (
     CLOSERS,
     OPENERS,
@@ -184,6 +185,8 @@ def _closing_annotation(text: str, *, own_line: bool) -> tuple[str, Annotation |
     (…。责任单位：X、Y。), an unbracketed role phrase as its last sentence."""
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
+        body, trailing = dash_tail(body)
+    if trailing is None:
         body, trailing = unbracketed_tail(body)
     if trailing is None:
         body, trailing = _unbracketed_phrase(body, own_line=own_line)
@@ -257,6 +260,34 @@ def unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
         if tail is not None and tail.names_units and _plausible_all(tail):
             return before, attrs.evolve(tail, written=text[m.start() :].strip())
     return text, None
+
+
+def dash_tail(text: str) -> tuple[str, Annotation | None]:
+    """…。——A牵头，B配合 / …——牵头单位：A / …——A、B → the text before the dash,
+    and the annotation after it: a run of two or more dashes (data/
+    annotations.toml [dash]) whose tail is one clause list naming units — a
+    label, a role phrase, or units alone (supporting units, as in brackets)."""
+    marks = "".join(load("annotations")["dash"]["marks"])
+    body = text.rstrip().rstrip("。.；;").rstrip()
+    end = len(body)
+    while end > 0 and body[end - 1] not in marks:
+        end -= 1
+    start = end
+    while start > 0 and body[start - 1] in marks:
+        start -= 1
+    if end == 0 or end - start < 2 and body[start] not in "—":
+        return text, None  # no dash, or a lone hyphen (a range, a code)
+    tail = body[end:].strip()
+    if not tail or any(c in "。！？" for c in tail):
+        return text, None
+    ann = parse_annotation(tail) or bare_units(tail)
+    if ann is None or not ann.names_units or not _plausible_all(ann):
+        return text, None
+    if labelled(tail, line=False) is None and not any(
+        names_only_units([u]) for u in (*ann.lead, *ann.support)
+    ):
+        return text, None  # no label: some unit must end like one (各街道 need not)
+    return body[:start].rstrip(), attrs.evolve(ann, written=body[start:].strip())
 
 
 def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation | None]:

@@ -161,7 +161,8 @@ def _persons_columns(header: Sequence[str], roles: Sequence[str]) -> frozenset[i
     return frozenset(
         k
         for k, h in enumerate(header)
-        if k < len(roles) and roles[k] in {"lead", "support", "combined"}
+        if k < len(roles)
+        and roles[k] in {"lead", "support", "combined"}
         and _without_persons(h) is not None
         and column_role(_without_persons(h) or "") in _UNIT_ROLES
     )
