@@ -67,3 +67,11 @@ def test_a_dash_before_words_that_name_no_unit_stays_text() -> None:
     (m,) = notice.measures
     assert m.text == "推进改革——以试点带全面。"
     assert [u.name for u in m.lead] == ["甲局"]
+
+
+def test_units_alone_after_a_dash_are_no_guessed_role() -> None:
+    # Lead or support? No word says: left in the text, and the measure names no unit.
+    notice = _parse("方案\n一、任务\n1.推进改革。——甲局\n")
+    (m,) = notice.measures
+    assert (m.lead, m.support) == ((), ())
+    assert "甲局" in m.text

@@ -263,10 +263,12 @@ def unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
 
 
 def dash_tail(text: str) -> tuple[str, Annotation | None]:
-    """…。——A牵头，B配合 / …——牵头单位：A / …——A、B → the text before the dash,
+    """…。——A牵头，B配合 / …——牵头单位：A → the text before the dash,
     and the annotation after it: a run of two or more dashes (data/
     annotations.toml [dash]) whose tail is one clause list naming units — a
-    label, a role phrase, or units alone (supporting units, as in brackets)."""
+    label or a role phrase.  Units alone (…——A) are left in the text: whether
+    they lead or support is a guess no word supports (a finding says no unit
+    was read)."""
     marks = "".join(load("annotations")["dash"]["marks"])
     body = text.rstrip().rstrip("。.；;").rstrip()
     end = len(body)
@@ -280,7 +282,7 @@ def dash_tail(text: str) -> tuple[str, Annotation | None]:
     tail = body[end:].strip()
     if not tail or any(c in "。！？" for c in tail):
         return text, None
-    ann = parse_annotation(tail) or bare_units(tail)
+    ann = parse_annotation(tail)
     if ann is None or not ann.names_units or not _plausible_all(ann):
         return text, None
     if labelled(tail, line=False) is None and not any(
