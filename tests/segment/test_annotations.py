@@ -96,6 +96,8 @@ def test_it_cuts_the_annotation_from_the_end_of_a_measure():
         "（牵头部门：科技创新局，责任部门：经发局）。",  # a full stop after it
         "（牵头部门：科技创新局，责任部门：经发局） ",  # a trailing space
         " （牵头部门：科技创新局，责任部门：经发局）",  # a space before it (sample measure 64)
+        "［牵头部门：科技创新局；责任部门：经发局］",  # full-width square brackets (probe4)
+        "〖牵头部门：科技创新局；责任部门：经发局〗",
     ],
 )
 def test_it_cuts_the_annotation_whatever_its_brackets(tail):
