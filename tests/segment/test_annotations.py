@@ -838,3 +838,11 @@ def test_a_unit_label_joined_to_a_persons_label_reads_both():
     assert ann is not None
     assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
     assert ann.leaders == ("张三", "李四")
+
+
+@pytest.mark.parametrize("label", ["时间", "截止时间", "进度安排"])
+def test_a_deadline_column_word_is_a_deadline_label_too(label):
+    # （…；时间：2026年底前） gave a supporting unit named 时间：2026年底前 (probe4).
+    ann = parse_annotation(f"牵头单位：甲局；配合单位：乙局；{label}：2026年底前")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (("甲局",), ("乙局",), "2026年底前")
