@@ -846,3 +846,17 @@ def test_a_deadline_column_word_is_a_deadline_label_too(label):
     ann = parse_annotation(f"牵头单位：甲局；配合单位：乙局；{label}：2026年底前")
     assert ann is not None
     assert (ann.lead, ann.support, ann.deadline) == (("甲局",), ("乙局",), "2026年底前")
+
+
+def test_a_person_label_in_a_bracket_after_a_unit_is_that_units_person():
+    # 牵头单位：甲局（负责人：张三） was cut at 负责人： — lead 甲局（ (probe4).
+    ann = parse_annotation("牵头单位：甲局（负责人：张三）；配合单位：乙局（分管领导：李四）、丙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+    assert ann.leaders == ("张三", "李四")
+
+
+def test_a_bracket_after_a_unit_that_is_no_person_label_stays_in_its_name():
+    ann = parse_annotation("牵头单位：甲局（乙办）；配合单位：丙局")
+    assert ann is not None
+    assert (ann.lead, ann.leaders) == (("甲局（乙办）",), ())

@@ -299,7 +299,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     text = without_note(body).strip()
     if not has_colon(text):
         return None  # every label ends in a colon (label_pattern)
-    matches = list(label_pattern().finditer(text))
+    # A label inside a bracket of a value is that value's remark, no clause
+    # of its own: 牵头单位：A（负责人：张三）.
+    matches = [m for m in label_pattern().finditer(text) if not _in_bracket(text, m.start())]
     if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
         return None
     lead: list[str] = []
@@ -312,6 +314,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         role = LabelRole.LEADER if m["leader"] else label_role(m["label"])
         if m["persons"] and role not in _NO_PHRASE:
             value, persons = persons_apart(value)
+            leaders.extend(persons)
+        if role not in _NO_PHRASE:
+            value, persons = _bracketed_leaders(value)
             leaders.extend(persons)
         phrase = parse_phrase(value) if value and role not in _NO_PHRASE else None
         if role == LabelRole.OVERSIGHT:
@@ -351,6 +356,32 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         deadline=deadline,
         leaders=tuple(leaders),
     )
+
+
+def _in_bracket(text: str, k: int) -> bool:
+    """Whether position k of `text` stands inside a bracket opened before it."""
+    open_ = sum(text[:k].count(c) for c in OPENERS)
+    return open_ > sum(text[:k].count(c) for c in CLOSERS)
+
+
+_BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
+
+
+def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
+    """甲局（负责人：张三） → 甲局 and the person: a bracket after a unit whose
+    body is a person label (责任人：, 分管领导：) is no part of the name."""
+    if "（" not in value and "(" not in value:
+        return value, []
+    persons: list[str] = []
+
+    def take(m: regex.Match[str]) -> str:
+        label = label_pattern().match(m["body"].strip())
+        if label is None or not label["leader"]:
+            return m[0]
+        persons.extend(p for p in UNIT_SEPARATORS.split(m["body"].strip()[label.end() :]) if p)
+        return ""
+
+    return _BRACKET_GROUP.sub(take, value), persons
 
 
 # A unit and its person in brackets: 甲局（张三）.  A bracket holding a unit
