@@ -860,3 +860,16 @@ def test_a_bracket_after_a_unit_that_is_no_person_label_stays_in_its_name():
     ann = parse_annotation("牵头单位：甲局（乙办）；配合单位：丙局")
     assert ann is not None
     assert (ann.lead, ann.leaders) == (("甲局（乙办）",), ())
+
+
+def test_a_person_label_then_a_phrase_with_no_label_reads_both():
+    # （责任领导：张三；甲局牵头，乙局配合）: all of it was the person (probe4).
+    ann = parse_annotation("责任领导：张三；甲局牵头，乙局配合")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (("甲局",), ("乙局",), ("张三",))
+
+
+def test_a_person_label_whose_value_holds_no_phrase_keeps_it_whole():
+    ann = parse_annotation("责任领导：张三；李四")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == ((), (), ("张三；李四",))

@@ -319,6 +319,12 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             value, persons = _bracketed_leaders(value)
             leaders.extend(persons)
         phrase = parse_phrase(value) if value and role not in _NO_PHRASE else None
+        if role in _NO_PHRASE and (split := _value_then_phrase(value)) is not None:
+            # 责任领导：张三；A牵头，B配合: the person's value ends at ；, a
+            # phrase naming the units follows with no label of its own.
+            value, rest = split
+            lead.extend(rest.lead)
+            support.extend(rest.support)
         if role == LabelRole.OVERSIGHT:
             continue  # 督办单位：X supervises: no unit of the measure
         if role == LabelRole.LEADER:
@@ -407,6 +413,23 @@ def persons_apart(value: str) -> tuple[str, list[str]]:
         units.append(m["unit"])
         persons.extend(p for p in UNIT_SEPARATORS.split(person) if p.strip())
     return "、".join(units), persons
+
+
+def _value_then_phrase(value: str) -> tuple[str, Annotation] | None:
+    """张三；A牵头，B配合 → ("张三", the phrase): a value that names no unit
+    (a person, a deadline, an overseer) and, after a ； at top level, a role
+    phrase whose units end like units."""
+    spans = top_level_spans(value, "；;")
+    if len(spans) < 2:
+        return None
+    cut = spans[0][1]
+    rest = value[cut + 1 :].strip()
+    phrase = parse_phrase(rest) if rest else None
+    if phrase is None or not phrase.names_units:
+        return None
+    if not any(names_only_units([u]) for u in (*phrase.lead, *phrase.support)):
+        return None
+    return value[:cut].strip(), phrase
 
 
 def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
