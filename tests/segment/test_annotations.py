@@ -873,3 +873,21 @@ def test_a_person_label_whose_value_holds_no_phrase_keeps_it_whole():
     ann = parse_annotation("责任领导：张三；李四")
     assert ann is not None
     assert (ann.lead, ann.support, ann.leaders) == ((), (), ("张三；李四",))
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # probe4: the bracket was glued to the last unit's name.
+        ("牵头单位：甲局、乙局（分别牵头）；配合单位：丙局", ("甲局、乙局",), ("丙局",)),
+        ("责任单位：甲局、乙局、丙局（甲局为牵头单位）", ("甲局",), ("乙局、丙局",)),
+        # A bare role word marks the unit before it, not the list.
+        ("责任单位：甲局、乙局（牵头）", ("乙局",), ("甲局",)),
+        # A bracket naming a unit not in the list says nothing of the list.
+        ("责任单位：甲局、乙局（丙局牵头）", (), ("甲局、乙局（丙局牵头）",)),
+    ],
+)
+def test_a_closing_bracket_that_says_who_leads_the_list(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)

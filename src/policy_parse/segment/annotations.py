@@ -318,6 +318,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         if role not in _NO_PHRASE:
             value, persons = _bracketed_leaders(value)
             leaders.extend(persons)
+            value = _closing_phrase(value)
         phrase = parse_phrase(value) if value and role not in _NO_PHRASE else None
         if role in _NO_PHRASE and (split := _value_then_phrase(value)) is not None:
             # 责任领导：张三；A牵头，B配合: the person's value ends at ；, a
@@ -413,6 +414,30 @@ def persons_apart(value: str) -> tuple[str, list[str]]:
         units.append(m["unit"])
         persons.extend(p for p in UNIT_SEPARATORS.split(person) if p.strip())
     return "、".join(units), persons
+
+
+def _closing_phrase(value: str) -> str:
+    """A unit list whose closing bracket says who leads, read as if written
+    without the bracket: A、B（分别牵头） as A、B分别牵头; A、B、C（A为牵头单位）
+    as A、B、C，其中A为牵头单位 — when the bracket names only units of the list."""
+    m = _CLOSING_GROUP.search(value.rstrip("。 "))
+    if m is None:
+        return value
+    head, body = value[: m.start()].rstrip(), m["body"].strip().strip("。")
+    if not head:
+        return value
+    data = load("annotations")
+    if body in data["phrases"]["lead_marker"]:
+        # Not A、B（牵头）: a bare role word marks the unit before it (marked_leads).
+        marks_one = body in data["roles"]["lead"] or body in data["roles"]["bare"]
+        return value if marks_one else head + body
+    phrase = parse_phrase(body)
+    if phrase is None or not phrase.lead or phrase.support:
+        return value
+    listed = set(_split_items(head))
+    if all(u in listed for piece in phrase.lead for u in _split_items(piece)):
+        return f"{head}，其中{body}"
+    return value
 
 
 def _value_then_phrase(value: str) -> tuple[str, Annotation] | None:
