@@ -17,6 +17,7 @@ from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
 from .levels import Note
 from .markers import is_outline_start
+from .notes import footnote_states_first_is_lead
 from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
 from .wrapping import Page
@@ -245,8 +246,11 @@ def segment(document: Document) -> Segmented:
     page = Page.of([ln.text for ln in (*blocks.before, *blocks.after)])
     # Read across lines: a PDF copy breaks the note anywhere (列第 / 一位的为牵头单位).
     # … or a header cell does: 责任单位（排第一位的为牵头单位）.
+    # … or a footnote under the table does (注：排名第一的为牵头单位).
     stated = blocks.table is not None and (
-        _states_convention(blocks.before) or states_first_is_lead("".join(blocks.table.header))
+        _states_convention(blocks.before)
+        or states_first_is_lead("".join(blocks.table.header))
+        or any(footnote_states_first_is_lead(ln.text) for ln in blocks.after)
     )
     caption = blocks.pop_caption()
     plan = _find_plan(blocks.before, blocks.table, page)
