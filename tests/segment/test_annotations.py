@@ -891,3 +891,23 @@ def test_a_closing_bracket_that_says_who_leads_the_list(body, lead, support):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # probe4: a clause opening with 会同 named no role; the annotation was not read.
+        ("由甲局牵头，会同乙局、丙局推进", ("甲局",), ("乙局、丙局",)),
+        ("甲局牵头，会同乙局", ("甲局",), ("乙局",)),
+        # the one-character shorthand of a dense list
+        ("主：甲局；协：乙局、丙局", ("甲局",), ("乙局、丙局",)),
+    ],
+)
+def test_partners_after_huitong_and_the_zhu_xie_shorthand(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_a_huitong_clause_with_no_lead_before_it_is_no_annotation():
+    assert parse_annotation("会同甲局推进") is None

@@ -555,6 +555,10 @@ def parse_phrase(text: str) -> Annotation | None:
         if DEADLINE_ITEM.match(clause):
             deadline = clause
             continue
+        if lead and (partners := _partners_clause(clause)) is not None:
+            # 由A牵头，会同B、C推进: the clause names the lead's partners.
+            support.append(partners)
+            continue
         for pattern, ends, bucket in (
             (lead_re, lead_ends, lead),
             (support_re, support_ends, support),
@@ -628,6 +632,23 @@ def _named_again(pending: list[str], units: str) -> str | None:
     if not named or not all(u in items for u in named):
         return None
     return "、".join(i for i in items if i not in named)
+
+
+def _partners_clause(clause: str) -> str | None:
+    """会同B、C推进 / 会同B、C → "B、C": a clause after the lead's that opens
+    with a [phrases] lead_with word and names only units (then, maybe, a
+    verb of the lead's: 推进, 负责, 落实 …)."""
+    words = load("annotations")["phrases"]
+    head = next((w for w in words["lead_with"] if clause.startswith(w)), None)
+    if head is None:
+        return None
+    units = clause[len(head) :].strip()
+    verbs = sorted({*words["lead_verbs"], *words["shared_markers"]}, key=len, reverse=True)
+    verb = next((v for v in verbs if units.endswith(v) and len(units) > len(v)), "")
+    units = units[: len(units) - len(verb)]
+    if not plausible_units(units) or not names_only_units([units]):
+        return None
+    return units
 
 
 def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
