@@ -75,3 +75,19 @@ def test_units_alone_after_a_dash_are_no_guessed_role() -> None:
     (m,) = notice.measures
     assert (m.lead, m.support) == ((), ())
     assert "甲局" in m.text
+
+
+def test_a_role_phrase_written_before_the_text_is_read() -> None:
+    # 【甲局牵头，乙局配合】text: left in the text, no unit (probe4).
+    notice = _parse("方案\n一、任务\n1.【甲局牵头，乙局配合】推进改革。\n")
+    (m,) = notice.measures
+    assert m.text == "推进改革。"
+    assert ([u.name for u in m.lead], [u.name for u in m.support]) == (["甲局"], ["乙局"])
+
+
+def test_a_leading_bracket_whose_words_end_like_no_unit_stays_text() -> None:
+    # 龙头企业牵头: a phrase, but what leads is no unit.
+    notice = _parse("方案\n一、任务\n1.（龙头企业牵头）组建联合体。（牵头单位：甲局）\n")
+    (m,) = notice.measures
+    assert "龙头企业牵头" in m.text
+    assert [u.name for u in m.lead] == ["甲局"]

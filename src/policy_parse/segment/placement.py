@@ -238,9 +238,15 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     if end is None or PAIR.get(stripped[end]) != stripped[0] and stripped[0] not in "（(":
         return text, None
     body, rest = stripped[1:end], stripped[end + 1 :].strip()
-    if not rest or not label_pattern().match(body.strip()):
+    if not rest:
         return text, None
-    ann = parse_annotation(body)
+    if label_pattern().match(body.strip()):
+        ann = parse_annotation(body)
+    else:
+        # 【A牵头，B配合】text: a role phrase whose units all end like units.
+        ann = parse_phrase(body.strip())
+        if ann is not None and not names_only_units([*ann.lead, *ann.support]):
+            ann = None
     if ann is None or not ann.names_units or not _plausible_all(ann):
         return text, None
     return rest, attrs.evolve(ann, written=stripped[: end + 1])
