@@ -184,7 +184,10 @@ def _demote_duplicates(raw: list[str]) -> list[str]:
     return out
 
 
-def _heading_row(texts: list[str]) -> str | None:
+_CN_NUMERAL = lazy_compile(r"[一二三四五六七八九十]{1,3}")
+
+
+def _heading_row(texts: list[str], *, numeral_groups: bool = False) -> str | None:
     """A row whose only text (possibly spread over merged cells) is an
     outline heading such as 一、提升创新平台能级: a group title, not a measure.
     Also a heading whose marker sits in the 序号 cell and its title in the
@@ -194,6 +197,10 @@ def _heading_row(texts: list[str]) -> str | None:
     bare = len(values) == 2 and (m := g.MARKER.match(values[0])) and m.end() == len(values[0])
     if bare and m is not None and (m["cn_dun"] or m["cn_paren"] or m["part_word"]):
         return values[0] + values[1]
+    if numeral_groups and len(values) == 2 and _CN_NUMERAL.fullmatch(values[0]):
+        # 一 | 经济发展 in a table whose rows number 1, 2 …: a group's numeral
+        # in the 序号 cell, written with no 、 — the heading 一、经济发展.
+        return f"{values[0]}、{values[1]}"
     if len(values) != 1:  # merged cells (w:gridSpan) come with one text only
         return None
     (value,) = values
@@ -394,6 +401,12 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     ]
 
     with_persons = _persons_columns(header, roles)
+    # Rows numbered 1, 2 …: a bare 一 in the 序号 cell is then a group's.
+    number_at = roles.index("number") if "number" in roles else None
+    arabic_rows = number_at is not None and any(
+        number_at < len(r.cells) and r.cells[number_at].text.strip().isdigit()
+        for r in table.rows[body_from:]
+    )
     rows: list[TableRow] = []
     previous: dict[int, str] = {}
     repeated = 0
@@ -415,7 +428,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         # A cell spanning columns (w:gridSpan, a PDF region) is one cell: its
         # copies in the columns it covers are not texts of their own.
         spanned = [c.text for c in row.cells if not c.merged_left]
-        if (heading := _heading_row(spanned)) is not None:
+        if (heading := _heading_row(spanned, numeral_groups=arabic_rows)) is not None:
             style = _marker_style(heading)
             if style not in heading_levels:
                 heading_levels.append(style)
