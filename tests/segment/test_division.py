@@ -65,3 +65,14 @@ def test_a_line_that_is_no_division_is_left_alone(text) -> None:
 def test_the_divisions_heading_is_kept_as_residue() -> None:
     notice = policy_parse.parse_text(PLAN)
     assert "二、责任分工" in [r.text for r in notice.residue]
+
+
+def test_a_division_wrapped_over_lines_is_read_whole() -> None:
+    # A PDF copy cut the line inside a unit's name (甲 / 局牵头…).
+    wrapped = PLAN.replace(
+        "第1-3项由甲局牵头，乙局配合；第4项由丙局负责。",
+        "第1-3项由甲\n局牵头，乙局配合；第4项由丙\n局负责。",
+    )
+    notice = policy_parse.parse_text(wrapped)
+    units = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert units == [(["甲局"], ["乙局"])] * 3 + [(["丙局"], [])]

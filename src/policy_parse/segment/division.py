@@ -22,8 +22,10 @@ from .._support.brackets import top_level_spans
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import compile_cached, escape
 from ..data import load
+from ..models import Span
 from .annotations import Annotation, names_only_units, parse_phrase
 from .guesses import Note, line_of, quote
+from .markers import is_outline_start
 
 if TYPE_CHECKING:
     import regex
@@ -119,15 +121,41 @@ def split_divisions(lines: Sequence[Line]) -> tuple[list[Line], list[Division], 
     found: list[Division] = []
     titles_seen: list[Line] = []
     titles = tuple(load("annotations")["labels"]["division"])
-    for ln in lines:
-        division = read_division(ln)
+    k = 0
+    while k < len(lines):
+        division, used = _division_at(lines, k)
         if division is None:
-            kept.append(ln)
+            kept.append(lines[k])
+            k += 1
             continue
         found.append(division)
         if kept and _is_title(kept[-1].text, titles):
             titles_seen.append(kept.pop())
+        k += used
     return kept, found, titles_seen
+
+
+# A division wrapped over lines (a PDF copy): at most this many.
+_MAX_LINES = 4
+
+
+def _division_at(lines: Sequence[Line], k: int) -> tuple[Division | None, int]:
+    """The division starting at line k, joined over the lines a page wrapped
+    it into (第1-3项由甲局牵头，乙局配合；第4项由 / 丙局负责。), and how many
+    lines it takes."""
+    if not lines[k].text.lstrip().startswith(("第", "其中第")):
+        return None, 1
+    text = ""
+    best: tuple[Division | None, int] = (None, 1)
+    for j in range(k, min(len(lines), k + _MAX_LINES)):
+        if j > k and (is_outline_start(lines[j].text) or lines[j].text.lstrip().startswith("第")):
+            break  # the next item, or a division of its own
+        text += lines[j].text.strip()
+        span = Span(start_line=lines[k].span.start_line, end_line=lines[j].span.end_line)
+        division = read_division(type(lines[k])(text, span))
+        if division is not None:
+            best = (division, j - k + 1)  # the longest that reads: 乙局 / 配合；…
+    return best
 
 
 _TITLE = "、．.）) \u3000"
