@@ -96,6 +96,8 @@ def test_it_cuts_the_annotation_from_the_end_of_a_measure():
         "（牵头部门：科技创新局，责任部门：经发局）。",  # a full stop after it
         "（牵头部门：科技创新局，责任部门：经发局） ",  # a trailing space
         " （牵头部门：科技创新局，责任部门：经发局）",  # a space before it (sample measure 64)
+        "［牵头部门：科技创新局；责任部门：经发局］",  # full-width square brackets (probe4)
+        "〖牵头部门：科技创新局；责任部门：经发局〗",
     ],
 )
 def test_it_cuts_the_annotation_whatever_its_brackets(tail):
@@ -785,3 +787,127 @@ def test_a_lead_named_after_qizhong_among_the_listed_units_leads_and_the_rest_su
     (m,) = policy_parse.parse_text(text).measures
     assert [u.name for u in m.lead] == ["县城管局"]
     assert sorted(u.name for u in m.support) == ["县农业局", "县财政局"]
+
+
+# --- a space for the colon (probe4) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("牵头单位\u3000甲局", ("lead", "甲局")),
+        ("配合单位 乙局、丙局", ("support", "乙局、丙局")),
+        ("牵头部门\t甲局", ("lead", "甲局")),
+    ],
+)
+def test_it_reads_a_label_whose_colon_is_a_space(line, expected):
+    assert parse_annotation_line(line) == expected
+
+
+def test_it_reads_spaced_labels_in_a_bracket():
+    ann = parse_annotation("牵头单位 甲局；责任单位 乙局、丙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "牵头单位 配合单位 完成时限",  # a header row: the value would be another label
+        "，牵头单位 每月召集会议",  # after ， a sentence may go on
+        "牵头单位 ",  # nothing after the space
+    ],
+)
+def test_a_spaced_label_needs_a_clause_start_and_a_value_that_is_no_label(line):
+    assert parse_annotation_line(line) is None
+
+
+def test_spaced_label_lines_under_a_measure_name_its_units():
+    # Before, 牵头单位　甲局 was no label: the measure named no unit.
+    notice = policy_parse.parse_text(
+        "方案\n一、任务\n1.推进改革，完成试点。\n牵头单位\u3000甲局\n配合单位\u3000乙局、丙局\n"
+    )
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["甲局"]
+    assert [u.name for u in m.support] == ["乙局", "丙局"]
+
+
+def test_a_unit_label_joined_to_a_persons_label_reads_both():
+    # 牵头单位及责任人：甲局（张三） was read as a persons label: the lead was lost.
+    ann = parse_annotation("牵头单位及责任人：甲局（张三）；配合单位及负责人：乙局（李四）、丙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+    assert ann.leaders == ("张三", "李四")
+
+
+@pytest.mark.parametrize("label", ["时间", "截止时间", "进度安排"])
+def test_a_deadline_column_word_is_a_deadline_label_too(label):
+    # （…；时间：2026年底前） gave a supporting unit named 时间：2026年底前 (probe4).
+    ann = parse_annotation(f"牵头单位：甲局；配合单位：乙局；{label}：2026年底前")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (("甲局",), ("乙局",), "2026年底前")
+
+
+def test_a_person_label_in_a_bracket_after_a_unit_is_that_units_person():
+    # 牵头单位：甲局（负责人：张三） was cut at 负责人： — lead 甲局（ (probe4).
+    ann = parse_annotation("牵头单位：甲局（负责人：张三）；配合单位：乙局（分管领导：李四）、丙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
+    assert ann.leaders == ("张三", "李四")
+
+
+def test_a_bracket_after_a_unit_that_is_no_person_label_stays_in_its_name():
+    ann = parse_annotation("牵头单位：甲局（乙办）；配合单位：丙局")
+    assert ann is not None
+    assert (ann.lead, ann.leaders) == (("甲局（乙办）",), ())
+
+
+def test_a_person_label_then_a_phrase_with_no_label_reads_both():
+    # （责任领导：张三；甲局牵头，乙局配合）: all of it was the person (probe4).
+    ann = parse_annotation("责任领导：张三；甲局牵头，乙局配合")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (("甲局",), ("乙局",), ("张三",))
+
+
+def test_a_person_label_whose_value_holds_no_phrase_keeps_it_whole():
+    ann = parse_annotation("责任领导：张三；李四")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == ((), (), ("张三；李四",))
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # probe4: the bracket was glued to the last unit's name.
+        ("牵头单位：甲局、乙局（分别牵头）；配合单位：丙局", ("甲局、乙局",), ("丙局",)),
+        ("责任单位：甲局、乙局、丙局（甲局为牵头单位）", ("甲局",), ("乙局、丙局",)),
+        # A bare role word marks the unit before it, not the list.
+        ("责任单位：甲局、乙局（牵头）", ("乙局",), ("甲局",)),
+        # A bracket naming a unit not in the list says nothing of the list.
+        ("责任单位：甲局、乙局（丙局牵头）", (), ("甲局、乙局（丙局牵头）",)),
+    ],
+)
+def test_a_closing_bracket_that_says_who_leads_the_list(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # probe4: a clause opening with 会同 named no role; the annotation was not read.
+        ("由甲局牵头，会同乙局、丙局推进", ("甲局",), ("乙局、丙局",)),
+        ("甲局牵头，会同乙局", ("甲局",), ("乙局",)),
+        # the one-character shorthand of a dense list
+        ("主：甲局；协：乙局、丙局", ("甲局",), ("乙局、丙局",)),
+    ],
+)
+def test_partners_after_huitong_and_the_zhu_xie_shorthand(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_a_huitong_clause_with_no_lead_before_it_is_no_annotation():
+    assert parse_annotation("会同甲局推进") is None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import policy_parse
 from policy_parse import Evidence
+from policy_parse.segment.headings import title_lead
 
 # Invented: each part names its lead in its title (一、X牵头工作).
 TITLE_LEADS = """\
@@ -107,3 +110,13 @@ def test_a_lead_only_annotation_closing_a_heading_leads_its_items():
 def test_a_heading_annotation_over_items_with_leads_of_their_own_stays_a_measure():
     text = BRACKET_LEADS.replace("（配合单位：丙区财政局）", "（牵头单位：丙区财政局）")
     assert "1" in _read(text) and "1-1" in _read(text)
+
+
+@pytest.mark.parametrize("title", ["甲局牵头", "由甲局牵头"])
+def test_a_title_that_is_a_lead_phrase_alone_names_the_lead(title):
+    # 一、甲局牵头 with no 工作/任务 after it led nothing (probe4).
+    assert title_lead(title) == ("甲局",)
+
+
+def test_a_task_title_ending_in_qiantou_leads_nothing():
+    assert title_lead("支持龙头企业牵头") == ()

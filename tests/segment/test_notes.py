@@ -8,7 +8,7 @@ import pytest
 
 import policy_parse
 from policy_parse.segment.annotations import parse_annotation, states_first_is_lead
-from policy_parse.segment.notes import without_note
+from policy_parse.segment.notes import footnote_states_first_is_lead, without_note
 from policy_parse.segment.placement import split_tasks
 
 
@@ -92,3 +92,25 @@ def test_a_convention_in_a_note_holds_for_its_own_annotation_and_later_ones_only
         (["县甲局"], ["县乙局"]),
         (["县丙局"], ["县丁局"]),
     ]
+
+
+def test_a_footnote_stating_the_convention_holds_for_the_whole_list() -> None:
+    # 注：…排名第一的为牵头单位 after the last measure: measure 1 read no lead (probe4).
+    notice = policy_parse.parse_text(
+        "方案\n一、任务\n1.推进改革。（甲局、乙局）\n2.扩大开放。（丙局、丁局）\n"
+        "注：各项任务责任单位中排名第一的为牵头单位。\n"
+    )
+    assert [[u.name for u in m.lead] for m in notice.measures] == [["甲局"], ["丙局"]]
+
+
+def test_a_footnote_under_the_table_states_it_for_the_combined_column() -> None:
+    notice = policy_parse.parse_text(
+        "方案\n| 序号 | 工作任务 | 责任单位 |\n| 1 | 推进改革工作 | 甲局、乙局 |\n"
+        "| 2 | 扩大对外开放 | 丙局、丁局 |\n备注：责任单位中排在第一位的为牵头单位。\n"
+    )
+    assert [[u.name for u in e.lead] for e in notice.table] == [["甲局"], ["丙局"]]
+
+
+def test_a_sentence_in_a_measure_is_no_footnote() -> None:
+    assert not footnote_states_first_is_lead("推进改革，排名第一的为牵头单位。")
+    assert footnote_states_first_is_lead("（注：排名第一的为牵头单位）")

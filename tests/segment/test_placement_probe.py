@@ -47,3 +47,47 @@ def test_a_bracket_inside_a_sentence_without_a_label_stays_text() -> None:
     (m,) = notice.measures
     assert "含甲局试点" in m.text
     assert [u.name for u in m.lead] == ["乙局"]
+
+
+def test_an_annotation_after_a_dash_closes_the_measure() -> None:
+    # …。——甲局牵头，乙局配合 was left in the text: no unit, nothing said (probe4).
+    notice = _parse(
+        "方案\n一、任务\n1.推进改革，完成试点。——甲局牵头，乙局配合\n"
+        "2.扩大开放。——牵头单位：丙局；配合单位：丁局\n"
+    )
+    first, second = notice.measures
+    assert first.text == "推进改革，完成试点。"
+    assert ([u.name for u in first.lead], [u.name for u in first.support]) == (["甲局"], ["乙局"])
+    assert second.text == "扩大开放。"
+    assert ([u.name for u in second.lead], [u.name for u in second.support]) == (["丙局"], ["丁局"])
+
+
+def test_a_dash_before_words_that_name_no_unit_stays_text() -> None:
+    notice = _parse("方案\n一、任务\n1.推进改革——以试点带全面。（牵头单位：甲局）\n")
+    (m,) = notice.measures
+    assert m.text == "推进改革——以试点带全面。"
+    assert [u.name for u in m.lead] == ["甲局"]
+
+
+def test_units_alone_after_a_dash_are_no_guessed_role() -> None:
+    # Lead or support? No word says: left in the text, and the measure names no unit.
+    notice = _parse("方案\n一、任务\n1.推进改革。——甲局\n")
+    (m,) = notice.measures
+    assert (m.lead, m.support) == ((), ())
+    assert "甲局" in m.text
+
+
+def test_a_role_phrase_written_before_the_text_is_read() -> None:
+    # 【甲局牵头，乙局配合】text: left in the text, no unit (probe4).
+    notice = _parse("方案\n一、任务\n1.【甲局牵头，乙局配合】推进改革。\n")
+    (m,) = notice.measures
+    assert m.text == "推进改革。"
+    assert ([u.name for u in m.lead], [u.name for u in m.support]) == (["甲局"], ["乙局"])
+
+
+def test_a_leading_bracket_whose_words_end_like_no_unit_stays_text() -> None:
+    # 龙头企业牵头: a phrase, but what leads is no unit.
+    notice = _parse("方案\n一、任务\n1.（龙头企业牵头）组建联合体。（牵头单位：甲局）\n")
+    (m,) = notice.measures
+    assert "龙头企业牵头" in m.text
+    assert [u.name for u in m.lead] == ["甲局"]

@@ -707,3 +707,22 @@ def test_a_header_cell_stating_the_first_listed_rule_makes_that_unit_the_lead():
     (row,) = notice.table
     assert [u.name for u in row.lead] == ["甲局"] and [u.name for u in row.support] == ["乙局"]
     assert "guessed_lead" not in [d.note for d in notice.discrepancies]  # the notice said so
+
+
+def test_a_bare_numeral_in_the_number_cell_titles_a_group_among_numbered_rows() -> None:
+    # | 一 | 经济发展 | | | gave a measure 一 whose lead was 经济发展 (probe4).
+    notice = policy_parse.parse_text(
+        "方案\n| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| 一 | 经济发展 |  |  |\n"
+        "| 1 | 推进产业升级工作 | 甲局 | 乙局 |\n| 二 | 社会民生 |  |  |\n"
+        "| 2 | 推进教育均衡工作 | 丙局 | 丁局 |\n"
+    )
+    assert [(str(e.number), e.part) for e in notice.table] == [("1", "1"), ("2", "2")]
+    assert [[u.name for u in e.lead] for e in notice.table] == [["甲局"], ["丙局"]]
+
+
+def test_rows_numbered_with_numerals_alone_are_measures() -> None:
+    notice = policy_parse.parse_text(
+        "方案\n| 序号 | 工作任务 | 牵头单位 |\n| 一 | 推进产业升级工作 | 甲局 |\n"
+        "| 二 | 推进教育均衡工作 |  |\n"
+    )
+    assert len(notice.table) == 2

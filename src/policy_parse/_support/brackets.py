@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from .lazy_regex import escape, lazy_compile
 
-OPENERS = "（(〔【["
-CLOSERS = "）)〕】]"
+OPENERS = "（(〔【[［〖"
+CLOSERS = "）)〕】]］〗"
 PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
 ANY_OPENER = lazy_compile("[" + escape(OPENERS) + "]")
 ANY_BRACKET = lazy_compile("[" + escape(OPENERS + CLOSERS) + "]")

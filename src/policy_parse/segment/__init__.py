@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import attrs
+
 from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
@@ -15,6 +17,7 @@ from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
 from .levels import Note
 from .markers import is_outline_start
+from .notes import footnote_states_first_is_lead
 from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
 from .wrapping import Page
@@ -148,16 +151,38 @@ class _Blocks:
             self.unread.append((key, (("rows", str(len(left))), ("text", left[0].text[:40]))))
 
     def pop_caption(self) -> str | None:
-        """The 分工表's caption: the last line before it, when it reads as one."""
+        """The 分工表's caption: the last line before it, when it reads as one.
+        A numbered one (一、经济发展任务分工表) too, when it is the only
+        numbered line above the table or the table's own group rows are
+        captions as well (one 分工表 per part, read as one table): a title,
+        not a measure naming no unit."""
         before = self.before
-        if (
-            self.table is not None
-            and before
-            and g.TABLE_CAPTION.match(before[-1].text)
-            and not (is_outline_start(before[-1].text))
-        ):
-            return before.pop().text
-        return None
+        if self.table is None or not before or not g.TABLE_CAPTION.match(before[-1].text):
+            return None
+        if is_outline_start(before[-1].text):
+            others = sum(1 for ln in before[:-1] if is_outline_start(ln.text))
+            captions = any(
+                g.TABLE_CAPTION.match(v)
+                for row in self.table.rows
+                for r, v in row.values
+                if r in ("part", "section")
+            )
+            if others and not captions:
+                return None
+            if captions:
+                self._caption_as_group(before[-1].text)
+        return before.pop().text
+
+    def _caption_as_group(self, caption: str) -> None:
+        """The rows above the table's first caption row stand under the
+        numbered caption above the table, as the later rows stand under theirs."""
+        assert self.table is not None
+        rows = list(self.table.rows)
+        for k, row in enumerate(rows):
+            if any(r == "part" for r, _ in row.values):
+                break
+            rows[k] = attrs.evolve(row, values=(*row.values, ("part", caption)))
+        self.table = self.table._replace(rows=tuple(rows))
 
 
 class _Plan(NamedTuple):
@@ -221,8 +246,11 @@ def segment(document: Document) -> Segmented:
     page = Page.of([ln.text for ln in (*blocks.before, *blocks.after)])
     # Read across lines: a PDF copy breaks the note anywhere (列第 / 一位的为牵头单位).
     # … or a header cell does: 责任单位（排第一位的为牵头单位）.
+    # … or a footnote under the table does (注：排名第一的为牵头单位).
     stated = blocks.table is not None and (
-        _states_convention(blocks.before) or states_first_is_lead("".join(blocks.table.header))
+        _states_convention(blocks.before)
+        or states_first_is_lead("".join(blocks.table.header))
+        or any(footnote_states_first_is_lead(ln.text) for ln in blocks.after)
     )
     caption = blocks.pop_caption()
     plan = _find_plan(blocks.before, blocks.table, page)

@@ -119,8 +119,20 @@ def label_role(label: str) -> LabelRole:
 
 def has_colon(text: str) -> bool:
     """A cheap test before label_pattern, whose labels all end in ：or : —
-    or in the 】 of a bracketed label (【牵头单位】A)."""
-    return "：" in text or ":" in text or "】" in text or "〕" in text
+    or in the 】 of a bracketed label (【牵头单位】A), or in a space that
+    stands for the colon (牵头单位　A, a form or a PDF copy)."""
+    return (
+        "：" in text
+        or ":" in text
+        or "】" in text
+        or "〕" in text
+        or (_SPACED.search(text) is not None)
+    )
+
+
+# A space where a label's colon would be: 牵头单位　A (cheap test: a unit word
+# followed by a space; label_pattern says whether a label stands before it).
+_SPACED = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 
 
 def _longest_first(word: str) -> tuple[int, str]:
@@ -168,7 +180,12 @@ def label_pattern() -> regex.Pattern[str]:
     labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others), generic])
     person_starts = _alt(load("annotations")["leaders"]["starts"])
     return compile_cached(
-        r"(?:(?P<open>[【〔])|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause, or is in 【】
+        r"(?:(?P<open>[【〔])"  # a label in 【】
+        # 牵头单位　A: a space for the colon, where a label starts a line, a
+        # bracket or a clause after ； (not after ，, where a sentence may
+        # name 牵头单位 and go on).
+        r"|(?P<spaced>(?<=^|[\s；;。（(]))"
+        r"|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause
         r"(?P<label>"
         + labels  # role + unit word, deadline, division
         + r"|(?P<leader>\p{Han}{0,6}?(?:"
@@ -176,10 +193,21 @@ def label_pattern() -> regex.Pattern[str]:
         + r")|(?:"
         + person_starts
         + r")\p{Han}{0,6}?))"  # a person or position label: …领导, 分管…
+        # 牵头单位及责任人：: units, each with its person in a bracket.
+        + r"(?P<persons>(?:"
+        + _alt(load("annotations")["leaders"]["joiners"])
+        + r")(?:"
+        + _alt(load("annotations")["leaders"]["persons"])
+        + r"))?"
         + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
         # 【牵头单位】A: the bracket is its colon — unless nothing follows it
         # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
-        + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|[：:])"
+        + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|(?:[：:]"
+        # …or, after a label that starts so, a space before a value that is
+        # no label itself (a header row 牵头单位 配合单位 names no unit).
+        + r"|(?(spaced)(?<=\p{Han}[ \t\u3000]+)(?=\p{Han})(?!(?:"
+        + labels
+        + r")(?:[\s：:]|$))|(?!))))"
     )
 
 
@@ -271,7 +299,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     text = without_note(body).strip()
     if not has_colon(text):
         return None  # every label ends in a colon (label_pattern)
-    matches = list(label_pattern().finditer(text))
+    # A label inside a bracket of a value is that value's remark, no clause
+    # of its own: 牵头单位：A（负责人：张三）.
+    matches = [m for m in label_pattern().finditer(text) if not _in_bracket(text, m.start())]
     if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
         return None
     lead: list[str] = []
@@ -282,7 +312,20 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
         role = LabelRole.LEADER if m["leader"] else label_role(m["label"])
+        if m["persons"] and role not in _NO_PHRASE:
+            value, persons = persons_apart(value)
+            leaders.extend(persons)
+        if role not in _NO_PHRASE:
+            value, persons = _bracketed_leaders(value)
+            leaders.extend(persons)
+            value = _closing_phrase(value)
         phrase = parse_phrase(value) if value and role not in _NO_PHRASE else None
+        if role in _NO_PHRASE and (split := _value_then_phrase(value)) is not None:
+            # 责任领导：张三；A牵头，B配合: the person's value ends at ；, a
+            # phrase naming the units follows with no label of its own.
+            value, rest = split
+            lead.extend(rest.lead)
+            support.extend(rest.support)
         if role == LabelRole.OVERSIGHT:
             continue  # 督办单位：X supervises: no unit of the measure
         if role == LabelRole.LEADER:
@@ -320,6 +363,98 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         deadline=deadline,
         leaders=tuple(leaders),
     )
+
+
+def _in_bracket(text: str, k: int) -> bool:
+    """Whether position k of `text` stands inside a bracket opened before it."""
+    open_ = sum(text[:k].count(c) for c in OPENERS)
+    return open_ > sum(text[:k].count(c) for c in CLOSERS)
+
+
+_BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
+
+
+def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
+    """甲局（负责人：张三） → 甲局 and the person: a bracket after a unit whose
+    body is a person label (责任人：, 分管领导：) is no part of the name."""
+    if "（" not in value and "(" not in value:
+        return value, []
+    persons: list[str] = []
+
+    def take(m: regex.Match[str]) -> str:
+        label = label_pattern().match(m["body"].strip())
+        if label is None or not label["leader"]:
+            return m[0]
+        persons.extend(p for p in UNIT_SEPARATORS.split(m["body"].strip()[label.end() :]) if p)
+        return ""
+
+    return _BRACKET_GROUP.sub(take, value), persons
+
+
+# A unit and its person in brackets: 甲局（张三）.  A bracket holding a unit
+# word or a role word is no person (甲局（乙办）, 甲局（牵头）).
+_UNIT_AND_PERSON = lazy_compile(r"^(?P<unit>.+?)\s*[（(](?P<person>[^（）()]{1,12})[）)]$")
+
+
+def persons_apart(value: str) -> tuple[str, list[str]]:
+    """甲局（张三）、乙局（李四、王五） under a 及责任人 label or column → the
+    units 甲局、乙局 and the persons: the label says the brackets name
+    persons.  A bracket that ends like a unit (甲局（乙办）) or holds a role
+    word (甲局（牵头）) stays where it is."""
+    items = [i.strip() for i in _top_level_split(value.replace("、", "，")) if i.strip()]
+    units: list[str] = []
+    persons: list[str] = []
+    role_words = tuple(load("annotations")["roles"]["bare"])
+    for item in items:
+        m = _UNIT_AND_PERSON.match(item)
+        person = m["person"] if m else ""
+        if m is None or person.startswith(role_words) or names_only_units([person]):
+            units.append(item)
+            continue
+        units.append(m["unit"])
+        persons.extend(p for p in UNIT_SEPARATORS.split(person) if p.strip())
+    return "、".join(units), persons
+
+
+def _closing_phrase(value: str) -> str:
+    """A unit list whose closing bracket says who leads, read as if written
+    without the bracket: A、B（分别牵头） as A、B分别牵头; A、B、C（A为牵头单位）
+    as A、B、C，其中A为牵头单位 — when the bracket names only units of the list."""
+    m = _CLOSING_GROUP.search(value.rstrip("。 "))
+    if m is None:
+        return value
+    head, body = value[: m.start()].rstrip(), m["body"].strip().strip("。")
+    if not head:
+        return value
+    data = load("annotations")
+    if body in data["phrases"]["lead_marker"]:
+        # Not A、B（牵头）: a bare role word marks the unit before it (marked_leads).
+        marks_one = body in data["roles"]["lead"] or body in data["roles"]["bare"]
+        return value if marks_one else head + body
+    phrase = parse_phrase(body)
+    if phrase is None or not phrase.lead or phrase.support:
+        return value
+    listed = set(_split_items(head))
+    if all(u in listed for piece in phrase.lead for u in _split_items(piece)):
+        return f"{head}，其中{body}"
+    return value
+
+
+def _value_then_phrase(value: str) -> tuple[str, Annotation] | None:
+    """张三；A牵头，B配合 → ("张三", the phrase): a value that names no unit
+    (a person, a deadline, an overseer) and, after a ； at top level, a role
+    phrase whose units end like units."""
+    spans = top_level_spans(value, "；;")
+    if len(spans) < 2:
+        return None
+    cut = spans[0][1]
+    rest = value[cut + 1 :].strip()
+    phrase = parse_phrase(rest) if rest else None
+    if phrase is None or not phrase.names_units:
+        return None
+    if not any(names_only_units([u]) for u in (*phrase.lead, *phrase.support)):
+        return None
+    return value[:cut].strip(), phrase
 
 
 def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
@@ -420,6 +555,10 @@ def parse_phrase(text: str) -> Annotation | None:
         if DEADLINE_ITEM.match(clause):
             deadline = clause
             continue
+        if lead and (partners := _partners_clause(clause)) is not None:
+            # 由A牵头，会同B、C推进: the clause names the lead's partners.
+            support.append(partners)
+            continue
         for pattern, ends, bucket in (
             (lead_re, lead_ends, lead),
             (support_re, support_ends, support),
@@ -493,6 +632,23 @@ def _named_again(pending: list[str], units: str) -> str | None:
     if not named or not all(u in items for u in named):
         return None
     return "、".join(i for i in items if i not in named)
+
+
+def _partners_clause(clause: str) -> str | None:
+    """会同B、C推进 / 会同B、C → "B、C": a clause after the lead's that opens
+    with a [phrases] lead_with word and names only units (then, maybe, a
+    verb of the lead's: 推进, 负责, 落实 …)."""
+    words = load("annotations")["phrases"]
+    head = next((w for w in words["lead_with"] if clause.startswith(w)), None)
+    if head is None:
+        return None
+    units = clause[len(head) :].strip()
+    verbs = sorted({*words["lead_verbs"], *words["shared_markers"]}, key=len, reverse=True)
+    verb = next((v for v in verbs if units.endswith(v) and len(units) > len(v)), "")
+    units = units[: len(units) - len(verb)]
+    if not plausible_units(units) or not names_only_units([units]):
+        return None
+    return units
 
 
 def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:

@@ -26,6 +26,7 @@ CODES = (
     "lone_task",
     "style_slip",
     "annotated_outside",
+    "division",  # segment.division: units given to measures by number
 )
 
 # How much of a line a note quotes: enough to find it in the notice.

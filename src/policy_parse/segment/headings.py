@@ -28,13 +28,12 @@ def _lead_only(ann: Annotation | None) -> tuple[str, ...]:
 
 def title_lead(title: str) -> tuple[str, ...]:
     """一、甲局牵头工作 → (甲局,): a lead phrase, then a noun of
-    data/annotations.toml [headings] nouns (的 allowed before it)."""
+    data/annotations.toml [headings] nouns (的 allowed before it) — or the
+    lead phrase alone (一、甲局牵头, 二、由乙局牵头)."""
     text = title.strip().rstrip("。.：:；;").rstrip()
     nouns = sorted(load("annotations")["headings"]["nouns"], key=len, reverse=True)
-    noun = next((n for n in nouns if text.endswith(n)), None)
-    if noun is None:
-        return ()
-    return _lead_only(parse_phrase(text[: -len(noun)].removesuffix("的")))
+    noun = next((n for n in nouns if text.endswith(n)), "")
+    return _lead_only(parse_phrase(text[: len(text) - len(noun)].removesuffix("的")))
 
 
 def label_lead(item: Item) -> tuple[str, ...]:

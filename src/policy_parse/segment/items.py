@@ -33,6 +33,7 @@ from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
 from .header import Line
 from .markers import Marked, match_marker
+from .notes import footnote_states_first_is_lead
 from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
 from .wrapping import Page, goes_on
 
@@ -449,7 +450,8 @@ def lines_to_items(
         page = Page.of([ln.text for ln in lines])
     residue: list[Residue] = []
     items: list[Item] = []
-    seen_convention = first_is_lead  # the convention holds from here on
+    # The convention holds from here on — or everywhere, stated in a footnote.
+    seen_convention = first_is_lead or any(footnote_states_first_is_lead(ln.text) for ln in lines)
     current: _Open | None = None
     previous = ""  # the line before, for a note it wraps into this one
 

@@ -20,7 +20,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
-from .._support.lazy_regex import compile_cached
+from .._support.lazy_regex import compile_cached, escape
 from ..data import load
 
 if TYPE_CHECKING:
@@ -40,6 +40,18 @@ def _scope() -> regex.Pattern[str]:
 def states_first_is_lead(text: str) -> bool:
     """列第一位者为牵头单位（下同）: from here on the first unit listed leads."""
     return _conventions().search(text) is not None
+
+
+def footnote_states_first_is_lead(line: str) -> bool:
+    """注：各项任务排名第一的为牵头单位 on a line of its own: a footnote, which
+    speaks for the whole list it stands under or after."""
+    return _footnote().match(line.strip()) is not None and states_first_is_lead(line)
+
+
+@functools.cache
+def _footnote() -> regex.Pattern[str]:
+    words = sorted(load("annotations")["notes"]["footnote"], key=len, reverse=True)
+    return compile_cached(r"^[（(]?(?:" + "|".join(map(escape, words)) + r")\s*\d*\s*[：:]")
 
 
 def is_note(clause: str) -> bool:

@@ -20,6 +20,7 @@ from .._support.brackets import (
     group_start,
     open_at_end,
 )
+from ..data import load
 from .annotations import (
     CLOSERS,
     OPENERS,
@@ -184,6 +185,8 @@ def _closing_annotation(text: str, *, own_line: bool) -> tuple[str, Annotation |
     (…。责任单位：X、Y。), an unbracketed role phrase as its last sentence."""
     body, trailing = split_trailing_annotation(text)
     if trailing is None:
+        body, trailing = dash_tail(body)
+    if trailing is None:
         body, trailing = unbracketed_tail(body)
     if trailing is None:
         body, trailing = _unbracketed_phrase(body, own_line=own_line)
@@ -235,9 +238,15 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     if end is None or PAIR.get(stripped[end]) != stripped[0] and stripped[0] not in "（(":
         return text, None
     body, rest = stripped[1:end], stripped[end + 1 :].strip()
-    if not rest or not label_pattern().match(body.strip()):
+    if not rest:
         return text, None
-    ann = parse_annotation(body)
+    if label_pattern().match(body.strip()):
+        ann = parse_annotation(body)
+    else:
+        # 【A牵头，B配合】text: a role phrase whose units all end like units.
+        ann = parse_phrase(body.strip())
+        if ann is not None and not names_only_units([*ann.lead, *ann.support]):
+            ann = None
     if ann is None or not ann.names_units or not _plausible_all(ann):
         return text, None
     return rest, attrs.evolve(ann, written=stripped[: end + 1])
@@ -257,6 +266,36 @@ def unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
         if tail is not None and tail.names_units and _plausible_all(tail):
             return before, attrs.evolve(tail, written=text[m.start() :].strip())
     return text, None
+
+
+def dash_tail(text: str) -> tuple[str, Annotation | None]:
+    """…。——A牵头，B配合 / …——牵头单位：A → the text before the dash,
+    and the annotation after it: a run of two or more dashes (data/
+    annotations.toml [dash]) whose tail is one clause list naming units — a
+    label or a role phrase.  Units alone (…——A) are left in the text: whether
+    they lead or support is a guess no word supports (a finding says no unit
+    was read)."""
+    marks = "".join(load("annotations")["dash"]["marks"])
+    body = text.rstrip().rstrip("。.；;").rstrip()
+    end = len(body)
+    while end > 0 and body[end - 1] not in marks:
+        end -= 1
+    start = end
+    while start > 0 and body[start - 1] in marks:
+        start -= 1
+    if end == 0 or end - start < 2 and body[start] not in "—":
+        return text, None  # no dash, or a lone hyphen (a range, a code)
+    tail = body[end:].strip()
+    if not tail or any(c in "。！？" for c in tail):
+        return text, None
+    ann = parse_annotation(tail)
+    if ann is None or not ann.names_units or not _plausible_all(ann):
+        return text, None
+    if labelled(tail, line=False) is None and not any(
+        names_only_units([u]) for u in (*ann.lead, *ann.support)
+    ):
+        return text, None  # no label: some unit must end like one (各街道 need not)
+    return body[:start].rstrip(), attrs.evolve(ann, written=body[start:].strip())
 
 
 def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation | None]:

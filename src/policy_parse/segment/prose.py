@@ -21,6 +21,7 @@ from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from . import guesses
 from .annotations import Annotation
+from .division import Division, split_divisions
 from .header import Line
 from .headings import heading_lead, label_lead
 from .inner import fold_inner_items
@@ -148,7 +149,11 @@ def lines_to_outline(
     of an annotation is the lead (列第一位者为牵头单位).  `page`: the width
     the notice was wrapped at (segment.wrapping; default: read off `lines`).
     """
+    lines, divisions, division_titles = split_divisions(lines)
     items, residue = lines_to_items(lines, first_is_lead, page)
+    residue.extend(
+        Residue(text=ln.text, reason=DIVISION_TITLE, span=ln.span) for ln in division_titles
+    )
     items, folded = fold_inner_items(items)
     levels = items_to_levels(items)
     if levels is None:
@@ -160,16 +165,36 @@ def lines_to_outline(
         out.add(it)
     finished = [b.build() for b in out.builders]
     kept_measures = _with_ids(_drop_lead_ins(finished, out.residue, out.unplaced))
+    kept_measures = _divided(kept_measures, divisions)
     named = [guesses.named(n, pm.id) for pm in kept_measures for n in pm.guesses]
     return Outline(
         parts=tuple(out.parts),
         measures=tuple(kept_measures),
         residue=tuple(out.residue),
-        notes=(*levels.notes, *out.unplaced, *named),
+        notes=(*levels.notes, *out.unplaced, *named, *(d.note for d in divisions)),
     )
 
 
+def _divided(measures: list[ProseMeasure], divisions: list[Division]) -> list[ProseMeasure]:
+    """Each measure a division numbers (第1-3项由A牵头) that names no unit of
+    its own takes the division's annotation (segment.division)."""
+    if not divisions:
+        return measures
+    out: list[ProseMeasure] = []
+    for pm in measures:
+        own = pm.annotation is not None and pm.annotation.names_units
+        given = next(
+            (d.by_number[pm.number.main] for d in divisions if pm.number.main in d.by_number),
+            None,
+        )
+        if not own and given is not None and len(pm.number.parts) == 1:
+            pm = pm._replace(annotation=given)
+        out.append(pm)
+    return out
+
+
 OUTSIDE_REASON = "prose line outside any measure"
+DIVISION_TITLE = "heading of a paragraph giving units by measure number"
 
 
 class Level(enum.Enum):

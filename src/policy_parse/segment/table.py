@@ -22,9 +22,11 @@ import attrs
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import compile_cached, lazy_compile
+from ..data import load
 from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
+from .annotations import persons_apart
 
 if TYPE_CHECKING:
     import regex
@@ -132,7 +134,38 @@ def _cell_role(cell: str) -> str | None:
     role = column_role(cell)
     if role is None and (bare := _QUALIFIER.sub("", cell)) != cell and bare.strip():
         role = column_role(bare)
+    if role is None and (head := _without_persons(cell)) is not None:
+        role = column_role(head)  # 牵头单位及责任人 names the lead column
     return role
+
+
+_UNIT_ROLES = frozenset({"lead", "support", "units", "responsible", "units_local"})
+
+
+def _without_persons(cell: str) -> str | None:
+    """牵头单位及责任人 → 牵头单位: a units header joined to a persons header
+    (data/annotations.toml [leaders] joiners, persons); None for any other."""
+    words = load("annotations")["leaders"]
+    text = norm_header(cell)
+    for person in words["persons"]:
+        for joiner in words["joiners"]:
+            tail = joiner + person
+            if text.endswith(tail) and len(text) > len(tail):
+                return text[: -len(tail)]
+    return None
+
+
+def _persons_columns(header: Sequence[str], roles: Sequence[str]) -> frozenset[int]:
+    """The unit columns whose header says each unit's person follows it in
+    brackets (区甲局（张三）): the persons are leaders, not parts of names."""
+    return frozenset(
+        k
+        for k, h in enumerate(header)
+        if k < len(roles)
+        and roles[k] in {"lead", "support", "combined"}
+        and _without_persons(h) is not None
+        and column_role(_without_persons(h) or "") in _UNIT_ROLES
+    )
 
 
 def _demote_duplicates(raw: list[str]) -> list[str]:
@@ -151,7 +184,10 @@ def _demote_duplicates(raw: list[str]) -> list[str]:
     return out
 
 
-def _heading_row(texts: list[str]) -> str | None:
+_CN_NUMERAL = lazy_compile(r"[一二三四五六七八九十]{1,3}")
+
+
+def _heading_row(texts: list[str], *, numeral_groups: bool = False) -> str | None:
     """A row whose only text (possibly spread over merged cells) is an
     outline heading such as 一、提升创新平台能级: a group title, not a measure.
     Also a heading whose marker sits in the 序号 cell and its title in the
@@ -161,6 +197,10 @@ def _heading_row(texts: list[str]) -> str | None:
     bare = len(values) == 2 and (m := g.MARKER.match(values[0])) and m.end() == len(values[0])
     if bare and m is not None and (m["cn_dun"] or m["cn_paren"] or m["part_word"]):
         return values[0] + values[1]
+    if numeral_groups and len(values) == 2 and _CN_NUMERAL.fullmatch(values[0]):
+        # 一 | 经济发展 in a table whose rows number 1, 2 …: a group's numeral
+        # in the 序号 cell, written with no 、 — the heading 一、经济发展.
+        return f"{values[0]}、{values[1]}"
     if len(values) != 1:  # merged cells (w:gridSpan) come with one text only
         return None
     (value,) = values
@@ -360,6 +400,13 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         if any(c.text for c in r.cells)
     ]
 
+    with_persons = _persons_columns(header, roles)
+    # Rows numbered 1, 2 …: a bare 一 in the 序号 cell is then a group's.
+    number_at = roles.index("number") if "number" in roles else None
+    arabic_rows = number_at is not None and any(
+        number_at < len(r.cells) and r.cells[number_at].text.strip().isdigit()
+        for r in table.rows[body_from:]
+    )
     rows: list[TableRow] = []
     previous: dict[int, str] = {}
     repeated = 0
@@ -381,7 +428,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         # A cell spanning columns (w:gridSpan, a PDF region) is one cell: its
         # copies in the columns it covers are not texts of their own.
         spanned = [c.text for c in row.cells if not c.merged_left]
-        if (heading := _heading_row(spanned)) is not None:
+        if (heading := _heading_row(spanned, numeral_groups=arabic_rows)) is not None:
             style = _marker_style(heading)
             if style not in heading_levels:
                 heading_levels.append(style)
@@ -422,8 +469,12 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                     inherited.append(role)
             elif role == "number":
                 own_number = text
-            values.append((role, text))
             previous[col] = text
+            if col in with_persons and text:
+                text, persons = persons_apart(text)
+                if persons:
+                    values.append(("leaders", "、".join(persons)))
+            values.append((role, text))
         if "number" not in roles:
             text_at = next((k for k, (r, _) in enumerate(values) if r == "text"), None)
             split = _number_in_text(values[text_at][1]) if text_at is not None else None
