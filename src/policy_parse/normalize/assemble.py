@@ -28,9 +28,10 @@ from ..models import (
     Unit,
 )
 from ..segment import Segmented
-from ..segment.annotations import Annotation, lead_markers, marked_leads, parse_phrase
+from ..segment.annotation_words import Annotation, lead_markers, marked_leads
 from ..segment.levels import restarts_per_heading
 from ..segment.markers import match_marker
+from ..segment.phrases import parse_phrase
 from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline

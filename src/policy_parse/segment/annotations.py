@@ -8,7 +8,8 @@ come in (docs/formats.md):
   value is kept as `leaders`, never as units), a deadline label, or a division
   label whose value is a phrase (部门分工：A牵头，B、C配合。);
 * phrases, read clause by clause — A牵头，B、C按职责分工负责 · A、B牵头落实 ·
-  A参与 · A、B、C分别负责 · A负责 (one unit: the lead) · X等负责 (several: no lead).
+  A参与 · A、B、C分别负责 · A负责 (one unit: the lead) · X等负责 (several: no
+  lead): segment.phrases, on the record and words of segment.annotation_words.
 
 Where an annotation sits is segment.placement's business.
 """
@@ -17,52 +18,43 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from .._support.brackets import ANY_OPENER as _ANY_OPENER
 from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
 from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_spans
 from .._support.brackets import top_level_split as _top_level_split
-from .._support.lazy_regex import compile_cached, escape, lazy_compile
+from .._support.lazy_regex import compile_cached, lazy_compile
 from ..data import load
-from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+from .annotation_words import Annotation as Annotation  # noqa: PLC0414 (re-exported)
+from .annotation_words import (
+    _alt,
+    _product,
+    _split_items,
+    _units_and_deadline,
+    marked_leads,
+)
+from .annotation_words import is_level as is_level  # noqa: PLC0414
+from .annotation_words import lead_markers as lead_markers  # noqa: PLC0414
+from .annotation_words import names_only_units as names_only_units  # noqa: PLC0414
+from .grammar import UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .notes import without_note
+from .phrases import _phrase_ends, _phrase_patterns
+from .phrases import bare_units as bare_units  # noqa: PLC0414
+from .phrases import parse_phrase as parse_phrase  # noqa: PLC0414
+from .phrases import plausible_units as plausible_units  # noqa: PLC0414
 
 if TYPE_CHECKING:
     import regex
 
-# CLOSERS, OPENERS, PAIR (_support.brackets) and states_first_is_lead
-# (segment.notes) are re-exported: segment.placement, segment.items and
-# segment/__init__ import them from here.
-
-
-@attrs.frozen(kw_only=True)
-class Annotation:
-    written: str
-    lead: tuple[str, ...]  # as written, not yet split into units
-    support: tuple[str, ...]
-    deadline: str | None = None
-    leaders: tuple[str, ...] = ()  # persons and positions, as written
-
-    @property
-    def names_units(self) -> bool:
-        return bool(self.lead or self.support)
-
-    def merged(self, other: Annotation) -> Annotation:
-        """Two annotations of one measure: leads in order, then supports."""
-        return Annotation(
-            written=f"{self.written}\n{other.written}",
-            lead=(*self.lead, *other.lead),
-            support=(*self.support, *other.support),
-            deadline=self.deadline or other.deadline,
-            leaders=(*self.leaders, *other.leaders),
-        )
+# CLOSERS, OPENERS, PAIR (_support.brackets), states_first_is_lead
+# (segment.notes), the Annotation record and the phrase readers
+# (segment.annotation_words, segment.phrases) are re-exported: segment.placement,
+# segment.items and segment/__init__ import them from here.
 
 
 # --- labels -----------------------------------------------------------------
@@ -135,27 +127,6 @@ def has_colon(text: str) -> bool:
 _SPACED = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 
 
-def _longest_first(word: str) -> tuple[int, str]:
-    """Longer words first (an alternation takes the first that matches); ties
-    in code point order, so a pattern's text is the same in every process
-    (a set's order is not) and its compiled form is cached once."""
-    return (-len(word), word)
-
-
-def _alt(words: list[str]) -> str:
-    """An alternation of literal words, the longest first."""
-    return "|".join(map(escape, sorted(set(words), key=_longest_first)))
-
-
-def _product(*parts: list[str]) -> str:
-    """Every concatenation of one word from each part, as one group per part
-    ((?:为|是)(?:牵头)(?:单位|部门)), not as the flat list of all of them:
-    the same strings, and a tenth of the compile time (hundreds of
-    alternatives made this module's two largest patterns half of all the
-    compiling a process does, and compiling is start-up time)."""
-    return "".join(f"(?:{_alt(words)})" for words in parts)
-
-
 @functools.cache
 def label_pattern() -> regex.Pattern[str]:
     roles = load("annotations")["roles"]
@@ -209,49 +180,6 @@ def label_pattern() -> regex.Pattern[str]:
         + labels
         + r")(?:[\s：:]|$))|(?!))))"
     )
-
-
-def _units_and_deadline(value: str) -> tuple[str, str | None]:
-    """A unit list whose last item is a deadline (…，6月底完成) → both parts."""
-    items = _top_level_split(value)
-    if len(items) > 1 and DEADLINE_ITEM.match(items[-1]):
-        return "，".join(items[:-1]), items[-1]
-    return value, None
-
-
-@functools.cache
-def _lead_mark() -> regex.Pattern[str]:
-    roles = load("annotations")["roles"]
-    words = "|".join(map(escape, sorted(roles["lead"], key=len, reverse=True)))
-    unit_words = "|".join(map(escape, roles["unit_words"]))
-    return compile_cached(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})(?:{unit_words})?[）)〕】]$")
-
-
-@functools.cache
-def _support_mark() -> regex.Pattern[str]:
-    roles = load("annotations")["roles"]
-    words = _alt([w for w in roles["bare"] if w not in roles["lead"]])  # 配合, 协办, 参与
-    return compile_cached(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})[）)〕】]$")
-
-
-@functools.cache
-def lead_markers() -> tuple[str, ...]:
-    """The words that mark a lead in a phrase (A牵头): a cheap test before parsing."""
-    return tuple(load("annotations")["phrases"]["lead_marker"])
-
-
-def marked_leads(value: str) -> tuple[list[str], str]:
-    """A（牵头）、B → (["A"], "B"): a lead marked in
-    brackets after its name inside a list (（）, 〔〕 or 【】)."""
-    if _ANY_OPENER.search(value) is None:
-        return [], value  # no bracket, no mark
-    items = [i for i in _top_level_split(value.replace("、", "，")) if i]
-    marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
-    if not marked:
-        return [], value
-    # The others may carry their own mark: A（主办）、B（协办）.
-    rest = [i for i in items if not _lead_mark().match(i)]
-    return marked, "、".join(m["unit"] if (m := _support_mark().match(i)) else i for i in rest)
 
 
 _CLOSING_GROUP = lazy_compile(r"[（(](?P<body>[^（）()]*)[）)]$")
@@ -473,294 +401,6 @@ def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
 
 
 # --- phrases ------------------------------------------------------------------
-
-
-@functools.cache
-def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    data = load("annotations")
-    p, roles = data["phrases"], data["roles"]
-
-    def markers(role: str, plain: list[str]) -> str:  # 牵头 …, or 为牵头单位, 是配合部门 …
-        return f"{_alt(plain)}|{_product(p['copulas'], roles[role], roles['unit_words'])}"
-
-    # Anchored at both ends with a lazy prefix, these match the shortest
-    # `units` whose rest is in the markers' language: no alternative's
-    # order can change a match.
-    lead_markers = markers("lead", p["lead_marker"])
-    support_markers = markers("support", p["support_markers"])
-    lead = compile_cached(rf"^(?P<units>.+?)(?:{lead_markers})(?:{_alt(p['lead_verbs'])})?$")
-    # Markers may be chained: A协助配合, A参与配合.
-    support = compile_cached(rf"^(?P<units>.+?)(?:{support_markers})+$")
-    shared = compile_cached(rf"^(?P<units>.+?)(?:{_alt(p['shared_markers'])})$")
-    return lead, support, shared
-
-
-@functools.cache
-def _phrase_ends() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """What a clause matching each of `_phrase_patterns` must end with: a
-    test in C before the patterns, whose lazy prefix tries every marker at
-    every position of the clause (most clauses are plain unit lists)."""
-    data = load("annotations")
-    p, roles = data["phrases"], data["roles"]
-    named = {
-        role: [c + r + u for c in p["copulas"] for r in roles[role] for u in roles["unit_words"]]
-        for role in ("lead", "support")
-    }
-    return (
-        (*p["lead_marker"], *named["lead"], *p["lead_verbs"]),
-        (*p["support_markers"], *named["support"]),
-        tuple(p["shared_markers"]),
-    )
-
-
-@functools.cache
-def _role_then_comma() -> regex.Pattern[str]:
-    """A 、 right after a role marker ends a clause: A牵头、B配合."""
-    data = load("annotations")["phrases"]
-    words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
-    words += data["shared_markers"]
-    alt = "|".join(map(escape, sorted(set(words), key=_longest_first)))
-    return compile_cached(rf"(?<=(?:{alt}))、")
-
-
-def _clauses(body: str) -> list[str]:
-    return [c for part in _top_level_split(body) for c in _role_then_comma().split(part) if c]
-
-
-# X等 / X等部门 / X等单位: several units, never a lone lead.
-_SEVERAL = lazy_compile(r"等\p{Han}{0,3}$")
-
-
-_NOT_IN_UNITS = lazy_compile(r"[。：:！？]")  # a sentence or a label: not a unit list
-
-
-def plausible_units(units: str) -> bool:
-    return 0 < len(units) <= 200 and not _NOT_IN_UNITS.search(units)
-
-
-def parse_phrase(text: str) -> Annotation | None:
-    """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
-    # A note is no unit (segment.notes), and what follows the first 。 is
-    # one too, whatever its words.
-    body = without_note(text).split("。", 1)[0]
-    lead_re, support_re, shared_re = _phrase_patterns()
-    lead_ends, support_ends, shared_ends = _phrase_ends()
-    words = load("annotations")["phrases"]
-    lead: list[str] = []
-    support: list[str] = []
-    shared: list[str] = []
-    deadline: str | None = None
-    pending: list[str] = []
-    for clause in _clauses(body):
-        if DEADLINE_ITEM.match(clause):
-            deadline = clause
-            continue
-        if lead and (partners := _partners_clause(clause)) is not None:
-            # 由A牵头，会同B、C推进: the clause names the lead's partners.
-            support.append(partners)
-            continue
-        for pattern, ends, bucket in (
-            (lead_re, lead_ends, lead),
-            (support_re, support_ends, support),
-            (shared_re, shared_ends, shared),
-        ):
-            m = pattern.match(clause) if clause.rstrip("\n").endswith(ends) else None
-            if m and plausible_units(m["units"]):
-                units = m["units"]
-                for prefix in words["unit_prefixes"]:
-                    units = units.removeprefix(prefix)
-                head, partners = _split_lead_with(units, words["lead_with"])
-                named = _named_again(pending, units) if bucket is lead else None
-                if named is not None:
-                    # 责任单位：A、B、C，A牵头: the list, then which of it leads.
-                    lead.append(units)
-                    if named:
-                        support.append(named)
-                elif partners is not None:
-                    # A会同B负责: A leads whatever the marker, B supports.
-                    lead.extend([*pending, head])
-                    support.append(partners)
-                else:
-                    bucket.extend([*pending, units])
-                pending = []
-                break
-        else:
-            pending.append(clause)
-    if pending and not (lead or support or shared):
-        marked, rest = marked_leads("，".join(pending))
-        if marked and all(plausible_units(u) for u in [*marked, rest] if u):
-            # （A（牵头）、B）: the lead is marked after its name.
-            return Annotation(
-                written=text, lead=tuple(marked), support=(rest,) if rest else (), deadline=deadline
-            )
-    if (
-        pending
-        and (lead or support or shared)
-        and all(plausible_units(c) for c in pending)  # no label: 配合单位：B is read as one
-        and names_only_units(pending)
-    ):
-        # A、B牵头，C、D: units after the last marker, which carry no role of
-        # their own, support it (and every unit before 牵头 leads).
-        support.extend(pending)
-        pending = []
-    if pending or not (lead or support or shared):
-        return None
-    # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
-    lead, _, heads = _persons_apart(lead, [])
-    if not lead and len(shared) == 1:
-        items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
-        if len(items) == 1 and not _SEVERAL.search(items[0]):
-            # （A负责） or （A负责，B配合）: one unit responsible is the lead.
-            lead, shared = shared, []
-    lead, support, leaders = _persons_apart(lead, [*support, *shared])
-    return Annotation(
-        written=text,
-        lead=tuple(lead),
-        support=tuple(support),
-        deadline=deadline,
-        leaders=(*heads, *leaders),
-    )
-
-
-def _named_again(pending: list[str], units: str) -> str | None:
-    """The rest of the `pending` list when every unit of `units` is in it
-    (A、B、C，A牵头 → "B、C"); None when the list does not repeat them."""
-    if not pending:
-        return None
-    items = [i.strip() for p in pending for i in UNIT_SEPARATORS.split(p) if i.strip()]
-    named = [u.strip() for u in UNIT_SEPARATORS.split(units) if u.strip()]
-    if not named or not all(u in items for u in named):
-        return None
-    return "、".join(i for i in items if i not in named)
-
-
-def _partners_clause(clause: str) -> str | None:
-    """会同B、C推进 / 会同B、C → "B、C": a clause after the lead's that opens
-    with a [phrases] lead_with word and names only units (then, maybe, a
-    verb of the lead's: 推进, 负责, 落实 …)."""
-    words = load("annotations")["phrases"]
-    head = next((w for w in words["lead_with"] if clause.startswith(w)), None)
-    if head is None:
-        return None
-    units = clause[len(head) :].strip()
-    verbs = sorted({*words["lead_verbs"], *words["shared_markers"]}, key=len, reverse=True)
-    verb = next((v for v in verbs if units.endswith(v) and len(units) > len(v)), "")
-    units = units[: len(units) - len(verb)]
-    if not plausible_units(units) or not names_only_units([units]):
-        return None
-    return units
-
-
-def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
-    for joiner in joiners:
-        head, sep, tail = units.partition(joiner)
-        if sep and head and tail:
-            return head, tail
-    return units, None
-
-
-def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """A position named in a phrase (张三副市长牵头) is a leader, never a unit."""
-    positions = tuple(load("annotations")["leaders"]["words"])
-    leaders: list[str] = []
-
-    def keep(pieces: list[str]) -> list[str]:
-        out: list[str] = []
-        for piece in pieces:
-            items = [i for i in UNIT_SEPARATORS.split(piece) if i.strip()]
-            persons = [i for i in items if i.strip().endswith(positions) or _titled_name(i)]
-            leaders.extend(persons)
-            rest = [i for i in items if i not in persons]
-            if len(rest) == len(items):
-                out.append(piece)
-            elif rest:
-                out.append("、".join(rest))
-        return out
-
-    return keep(lead), keep(support), leaders
-
-
-def _titled_name(item: str) -> bool:
-    """副区长张三, 常务副市长李四: a position, then a name of two or three
-    characters that does not end like a unit (市长江办 is a unit)."""
-    text = item.strip()
-    for word in load("annotations")["leaders"]["words"]:
-        at = text.rfind(word)
-        name = text[at + len(word) :] if at >= 0 else ""
-        if 2 <= len(name) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in name):
-            return not names_only_units([name]) and not names_only_units([text])
-    return False
-
-
-def bare_units(body: str) -> Annotation | None:
-    """（A、B） / （A、B，6月底前完成）: a list of unit names with no role word →
-    supporting units (a stated convention may make the first the lead).  Every
-    item must end like a unit (data/units.toml endings) and start like no
-    remark (data/annotations.toml [bare] not_units)."""
-    value, due = _units_and_deadline(without_note(body).strip())
-    if not plausible_units(value) or not names_only_units([value]):  # 牵头单位：A is a label
-        return None
-    return Annotation(written=body, lead=(), support=(value,), deadline=due)
-
-
-def names_only_units(values: Sequence[str]) -> bool:
-    """Every item of these unit lists ends like a unit (data/units.toml
-    endings; X等部门 too) and starts like no remark ([bare] not_units): the
-    test for words that carry no bracket or label to say they are units."""
-    items = [p.strip() for v in values for p in _split_items(v) if p.strip()]
-    endings = tuple(load("units")["endings"])
-    remarks = tuple(load("annotations")["bare"]["not_units"])
-    heads = load("units")["suffix_heads"]
-
-    def unit(i: str) -> bool:
-        return (
-            _SEVERAL.sub("", i).endswith(endings)
-            and len(i) <= 30
-            and not i.startswith(remarks)
-            and not _marker_after_several(i)
-        )
-
-    # 各市（县）、区政府: levels of government wait for the body the next
-    # level names (normalize.units.expand_shared_suffixes gives it to them).
-    ok = [unit(i) for i in items]
-    gives = False  # the items after k give a body to a level at k
-    for k in range(len(items) - 1, -1, -1):
-        if ok[k]:
-            gives = items[k][0] in heads
-        elif gives and is_level(items[k]):
-            ok[k] = True
-        else:
-            gives = False
-    return bool(items) and all(ok)
-
-
-def _split_items(value: str) -> list[str]:
-    """A unit list's items: 相关县（市、区）政府 is one."""
-    if _ANY_OPENER.search(value) is None:
-        return UNIT_SEPARATORS.split(value)
-    return [value[a:b] for a, b in top_level_spans(value, "、，,；;／/\n")]
-
-
-_LEVEL_ALTERNATIVES = lazy_compile(r"[（(](?P<levels>[^（）()]+)[）)]$")
-
-
-def is_level(name: str) -> bool:
-    """各县, 市, 各市（县）, 相关县（市、区）: a level of government (units.toml
-    `suffix_heads`), maybe with its alternatives in brackets, and no body."""
-    heads = load("units")["suffix_heads"]
-    m = _LEVEL_ALTERNATIVES.search(name)
-    if m is not None:
-        if not all(ch in heads or ch in "、，," for ch in m["levels"]):
-            return False
-        name = name[: m.start()]
-    return bool(name) and name[-1] in heads
-
-
-def _marker_after_several(item: str) -> bool:
-    """X等负责, X等牵头: what follows 等 is a role marker (data/units.toml
-    [look] not_in), not the 部门 / 单位 of X等部门."""
-    m = _SEVERAL.search(item)
-    return m is not None and any(w in m[0] for w in load("units")["look"]["not_in"])
 
 
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
