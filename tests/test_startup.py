@@ -242,8 +242,8 @@ def test_patterns_built_from_data_are_the_same_text_in_every_process():
     # A set's order changes with the hash seed; a pattern's text must not, or
     # every process would miss its cache and write another file.
     code = (
-        "from policy_parse.segment import annotations as a\n"
-        "print(a.label_pattern().pattern + a._role_then_comma().pattern)"
+        "from policy_parse.segment import annotations as a, phrases as p\n"
+        "print(a.label_pattern().pattern + p._role_then_comma().pattern)"
     )
     texts = {
         subprocess.check_output(
