@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .backward import backward, runner_up
+from .backward import backward
 from .cells import Sep, Stream
 from .forward import forward, winner
 from .header import Column, Header
@@ -91,7 +91,7 @@ def _run(
             ),
             trace,
         )
-    alt_at = runner_up(lat, backward(lat), placed)
+    alt_at = backward(lat, placed)
 
     # (No trace here: only the learning pass's is read, and a long table's
     # would be a tuple per cell.)
