@@ -44,14 +44,42 @@ def forward(lat: Lattice) -> None:
         lat.cell_p,
         lat.repeat_ends,
     )
+    trail_u, row_p, gap = lat.trail_u, lat.row_p, lat.gap
     spans_get = lat.spans.get
     title_code = 2 * TITLE
     for k in range(1, N + 1):
         Fk = F[k]
         bk = back[k]
         lo = first_start[k - 1]
-        # Atom k-1 is reached here first (every band ends at it): F[k-1] is final.
-        enter(k - 1)
+        # Atom k-1 is reached here first (every band ends at it): F[k-1] is
+        # final.  Entered here when no blank line stands before it and a cell
+        # may start there (lattice.py's `enter`, written out: a call per atom
+        # cost more than its loops), else by `enter`.
+        j = k - 1
+        cp = cell_p[j]
+        if soft[j] or cp == INF:
+            enter(j)
+        else:
+            Fj = F[j]
+            rbase, rfrom = INF, -1
+            for s in range(n1):
+                v = Fj[s] + trail_u[s]
+                if v < rbase:
+                    rbase, rfrom = v, s
+            row_in[j] = rbase + row_p[j]
+            row_from[j] = rfrom
+            into = [INF]
+            frm = [-1]
+            run, run_from = INF, -1
+            for c in range(1, n):
+                prev = Fj[c - 1]
+                run += gap[c - 1]
+                if prev < run:
+                    run, run_from = prev, c - 1
+                into.append(run + cp)
+                frm.append(run_from)
+            into_v[j] = into
+            into_from[j] = frm
         for i in range(lo, k):
             iv = into_v[i]
             assert iv is not None
