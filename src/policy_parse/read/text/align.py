@@ -107,9 +107,13 @@ def _run(
     row_cost: list[float] = []
     doubt: list[float] = []
     for r in rows:
-        a, b = r[0].start, r[-1].end
-        inside = [alt_at[t] for t in range(a, b) if atoms[t].text]
-        margin = min(inside, default=INF) - best
+        # The cheapest runner-up through a written cell of the row (a plain
+        # loop: no comprehension's frame per row of a long table).
+        least = INF
+        for t in range(r[0].start, r[-1].end):
+            if atoms[t].text and alt_at[t] < least:
+                least = alt_at[t]
+        margin = least - best
         doubt.append(margin)
         # The row's own share of the cost: F after it minus F before it.
         row_cost.append(_row_share(F, r, n))

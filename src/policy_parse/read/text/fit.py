@@ -132,7 +132,10 @@ _TO_SPACE = str.maketrans(dict.fromkeys("、，,；;\n", " "))
 def _items(text: str) -> list[str]:
     """A list cut at 、，；, line breaks and spaces, not inside brackets
     (相关县(市、区)政府 is one item)."""
-    if not any(b in text for b in _OPENERS):
+    for b in _OPENERS:
+        if b in text:
+            break
+    else:
         # No bracket: every separator cuts (str.split() cuts at what isspace() is).
         return text.translate(_TO_SPACE).split()
     out: list[str] = []
