@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .backward import backward, runner_up
+from .backward import backward
 from .cells import Sep, Stream
 from .forward import forward, winner
 from .header import Column, Header
@@ -91,7 +91,7 @@ def _run(
             ),
             trace,
         )
-    alt_at = runner_up(lat, backward(lat), placed)
+    alt_at = backward(lat, placed)
 
     # (No trace here: only the learning pass's is read, and a long table's
     # would be a tuple per cell.)
@@ -107,9 +107,13 @@ def _run(
     row_cost: list[float] = []
     doubt: list[float] = []
     for r in rows:
-        a, b = r[0].start, r[-1].end
-        inside = [alt_at[t] for t in range(a, b) if atoms[t].text]
-        margin = min(inside, default=INF) - best
+        # The cheapest runner-up through a written cell of the row (a plain
+        # loop: no comprehension's frame per row of a long table).
+        least = INF
+        for t in range(r[0].start, r[-1].end):
+            if atoms[t].text and alt_at[t] < least:
+                least = alt_at[t]
+        margin = least - best
         doubt.append(margin)
         # The row's own share of the cost: F after it minus F before it.
         row_cost.append(_row_share(F, r, n))

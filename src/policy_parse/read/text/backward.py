@@ -1,9 +1,12 @@
-"""The backward pass and the runner-up of every cell.
+"""The backward pass, and with it the runner-up of every cell.
 
 B[i][s] is the cheapest way from state s before atom i to the end; with the
 forward tables (read/text/forward.py) it gives, for every cell of the
 winner, the cheapest alignment that places it otherwise (the through-cost).
 Rows whose runner-up comes close are reported as doubtful (read/text/align.py).
+The through-costs of the cells starting at atom i need B after them only, so
+they are weighed in the same visit of atom i as B[i], sharing its look-ups
+(a pass of their own cost a tenth more of the alignment).
 """
 
 # ruff: noqa: PLR1730, FURB136
@@ -19,14 +22,14 @@ from .lattice import MAX_JOIN, SPAN, Lattice
 from .placed import SURPLUS, TITLE, Placed
 from .separators import INF
 
-__all__ = ["backward", "runner_up"]
+__all__ = ["backward"]
 
-_DEBUG: dict[int, tuple[int, int, int, float]] | None = None  # set by a debugging session
 _NO_COLUMN = -9  # no cell of the winner spans these atoms
 
 
-def backward(lat: Lattice) -> list[list[float]]:
-    """B[i][s] for every atom i and state s."""
+def backward(lat: Lattice, placed: list[Placed]) -> list[float]:
+    """Per atom: the cheapest alignment that does not place it as the winner
+    (`placed`) does, found by the backward pass."""
     N, n, DONE, trail, trail_u, soft, joinable, first_start, join_sum = (
         lat.N,
         lat.n,
@@ -47,7 +50,13 @@ def backward(lat: Lattice) -> list[list[float]]:
         lat.gap,
         lat.seq,
     )
-    # Backward pass: B[i][s], the cheapest way from state s before atom i to the end.
+    F, into_v, enter, row_in = lat.F, lat.into_v, lat.enter, lat.row_in
+    # The winner's cells by span (start * SPAN + length): the through-cost of
+    # a span leaves out the winner's own placement of it.
+    win = {p.start * SPAN + p.end - p.start: p.column for p in placed}
+    win_get = win.get
+    alt_at = [INF] * N  # per atom: the cheapest alignment not placing it as the winner does
+    # B[i][s], the cheapest way from state s before atom i to the end.
     # (Plain comparisons rather than min(): this loop runs per atom and column.)
     B = [[INF] * (n + 1) for _ in range(N + 1)]
     for st in range(n + 1):
@@ -56,27 +65,66 @@ def backward(lat: Lattice) -> list[list[float]]:
     for i in range(N - 1, -1, -1):
         Bi = B[i]
         e = soft[i]
+        Fi = F[i]
+        iv = into_v[i]
+        if iv is None:
+            enter(i)
+            iv = into_v[i]
+            assert iv is not None
+        rin = row_in[i]
+        cpi = cell_p[i]
         # The one-atom cell at i first: every band holds it, and the bests
-        # start from it.  (An unreachable Bk[c] is INF: INF plus a price
-        # stays INF and wins no comparison, so no test for it.)
+        # start from it.  (An unreachable Bk[c] or F[i][c] is INF: INF plus
+        # a price stays INF and wins no comparison, so no test for it.)
         jc = 0.0
         got = spans_get(i * SPAN + 1)
         col_fit, t_fit, s_fit, text = got if got is not None else fits(i, i + 1)
         Bk = B[i + 1]
+        bkd = Bk[DONE]
         row_best = INF  # the cheapest continuation after a row boundary at i
         cell_best = []  # per column c: cheapest continuation placing a cell at c
         surplus_best = []  # per state: the same after a cell in no column
         sj = s_fit + jc
-        for c in range(n):
-            bkc = Bk[c]
-            v = col_fit[c] + jc + bkc
-            w = lead_sum[c] + v
-            if w < row_best:
-                row_best = w
-            cell_best.append(v)
-            surplus_best.append(sj + bkc)
-        bkd = Bk[DONE]
-        surplus_done = bkd if not text else INF
+        if text:
+            # With the through-cost of this cell: its cheapest placement
+            # other than the winner's.  (jc is 0 here: x + 0.0 is x.)
+            won = win_get(i * SPAN + 1, _NO_COLUMN)
+            extra = cpi + jc + s_fit if won != SURPLUS else INF
+            alt = INF
+            for c in range(n):
+                bkc = Bk[c]
+                cf = col_fit[c]
+                ls = lead_sum[c]
+                v = cf + jc + bkc
+                w = ls + v
+                if w < row_best:
+                    row_best = w
+                cell_best.append(v)
+                surplus_best.append(sj + bkc)
+                into_c = iv[c]
+                via_row = rin + ls
+                w = (via_row if via_row < into_c else into_c) + cf + bkc
+                if w < alt and c != won:
+                    alt = w
+                w = Fi[c] + extra + bkc
+                if w < alt:
+                    alt = w
+            w = rin + t_fit + bkd
+            if w < alt and won != TITLE:
+                alt = w
+            if alt < alt_at[i]:
+                alt_at[i] = alt
+            surplus_done = INF
+        else:
+            for c in range(n):
+                bkc = Bk[c]
+                v = col_fit[c] + jc + bkc
+                w = lead_sum[c] + v
+                if w < row_best:
+                    row_best = w
+                cell_best.append(v)
+                surplus_best.append(sj + bkc)
+            surplus_done = bkd
         if bkd < INF:
             w = t_fit + jc + bkd
             if w < row_best:
@@ -89,29 +137,62 @@ def backward(lat: Lattice) -> list[list[float]]:
             jc = join_sum[k] - join_sum[i + 1]
             col_fit, t_fit, s_fit, text = fits(i, k)
             Bk = B[k]
-            sj = s_fit + jc
-            for c in range(n):
-                bkc = Bk[c]
-                v = col_fit[c] + jc + bkc
-                w = lead_sum[c] + v
-                if w < row_best:
-                    row_best = w
-                if v < cell_best[c]:
-                    cell_best[c] = v
-                w = sj + bkc
-                if w < surplus_best[c]:
-                    surplus_best[c] = w
             bkd = Bk[DONE]
+            sj = s_fit + jc
+            if text:
+                won = win_get(i * SPAN + k - i, _NO_COLUMN)
+                rbase = rin + jc
+                extra = cpi + jc + s_fit if won != SURPLUS else INF
+                alt = INF
+                for c in range(n):
+                    bkc = Bk[c]
+                    cf = col_fit[c]
+                    ls = lead_sum[c]
+                    v = cf + jc + bkc
+                    w = ls + v
+                    if w < row_best:
+                        row_best = w
+                    if v < cell_best[c]:
+                        cell_best[c] = v
+                    w = sj + bkc
+                    if w < surplus_best[c]:
+                        surplus_best[c] = w
+                    into_c = iv[c] + jc
+                    via_row = rbase + ls
+                    w = (via_row if via_row < into_c else into_c) + cf + bkc
+                    if w < alt and c != won:
+                        alt = w
+                    w = Fi[c] + extra + bkc
+                    if w < alt:
+                        alt = w
+                w = rbase + t_fit + bkd
+                if w < alt and won != TITLE:
+                    alt = w
+                if alt < INF:
+                    for a in range(i, k):
+                        if alt < alt_at[a]:
+                            alt_at[a] = alt
+            else:
+                for c in range(n):
+                    bkc = Bk[c]
+                    v = col_fit[c] + jc + bkc
+                    w = lead_sum[c] + v
+                    if w < row_best:
+                        row_best = w
+                    if v < cell_best[c]:
+                        cell_best[c] = v
+                    w = sj + bkc
+                    if w < surplus_best[c]:
+                        surplus_best[c] = w
+                if bkd < surplus_done:
+                    surplus_done = bkd
             if bkd < INF:
                 w = t_fit + jc + bkd
                 if w < row_best:
                     row_best = w
-                if not text and bkd < surplus_done:
-                    surplus_done = bkd
         if i in repeats and B[repeats[i]][DONE] + 0.3 < row_best:
             row_best = B[repeats[i]][DONE] + 0.3
         row_on = row_p[i] + row_best
-        cp = cell_p[i]
         de = DROP_SOFT * e
         if e == 0:
             # From the last column back: the row ends at i, or a later cell of
@@ -120,10 +201,10 @@ def backward(lat: Lattice) -> list[list[float]]:
             run = INF
             for st in range(n - 1, -1, -1):
                 v = trail_u[st] + row_on
-                w = cp + run
+                w = cpi + run
                 if w < v:
                     v = w
-                w = cp + surplus_best[st] + de
+                w = cpi + surplus_best[st] + de
                 if w < v:
                     v = w
                 Bi[st] = v
@@ -141,10 +222,10 @@ def backward(lat: Lattice) -> list[list[float]]:
                             to_right[st] = w
             for st in range(n):
                 v = trail(st, e) + row_on
-                w = cp + to_right[st]
+                w = cpi + to_right[st]
                 if w < v:
                     v = w
-                w = cp + surplus_best[st] + de
+                w = cpi + surplus_best[st] + de
                 if w < v:
                     v = w
                 Bi[st] = v
@@ -154,68 +235,4 @@ def backward(lat: Lattice) -> list[list[float]]:
             if w < v:
                 v = w
         Bi[DONE] = v
-    return B
-
-
-def runner_up(lat: Lattice, B: list[list[float]], placed: list[Placed]) -> list[float]:
-    """Per atom: the cheapest alignment that does not place it as the winner does."""
-    N, n, DONE, F, first_start, fits, join_sum, into_v, enter, row_in = (
-        lat.N,
-        lat.n,
-        lat.DONE,
-        lat.F,
-        lat.first_start,
-        lat.fits,
-        lat.join_sum,
-        lat.into_v,
-        lat.enter,
-        lat.row_in,
-    )
-    lead_sum, cell_p = lat.lead_sum, lat.cell_p
-    # Through-costs: for each cell of the winner, the cheapest alignment that
-    # places its first atom otherwise (another column, another extent).
-    win = {p.start * SPAN + p.end - p.start: p.column for p in placed}
-    alt_at = [INF] * N  # per atom: the cheapest alignment not placing it as the winner does
-    spans_get = lat.spans.get
-    for k in range(1, N + 1):
-        Bk = B[k]
-        bkd = Bk[DONE]
-        for i in range(first_start[k - 1], k):
-            got = spans_get(i * SPAN + k - i)
-            col_fit, t_fit, s_fit, text = got if got is not None else fits(i, k)
-            if not text:
-                continue
-            Fi = F[i]
-            jc = join_sum[k] - join_sum[i + 1] if k > i + 1 else 0.0
-            iv = into_v[i]
-            if iv is None:
-                enter(i)
-                iv = into_v[i]
-                assert iv is not None
-            rbase = row_in[i] + jc
-            won = win.get(i * SPAN + k - i, _NO_COLUMN)
-            # The cheapest placement other than the winner's (the first of equals).
-            alt, alt_c = INF, _NO_COLUMN
-            for c in range(n):
-                into_c = iv[c] + jc
-                via_row = rbase + lead_sum[c]
-                v = (via_row if via_row < into_c else into_c) + col_fit[c] + Bk[c]
-                if v < alt and c != won:
-                    alt, alt_c = v, c
-            v = rbase + t_fit + bkd
-            if v < alt and won != TITLE:
-                alt, alt_c = v, TITLE
-            if won != SURPLUS:
-                # (An unreachable Fi[st] is INF, and so is its sum: no test.)
-                extra = cell_p[i] + jc + s_fit
-                for st in range(n):
-                    v = Fi[st] + extra + Bk[st]
-                    if v < alt:
-                        alt, alt_c = v, SURPLUS
-            if alt < INF:
-                for a in range(i, k):
-                    if alt < alt_at[a]:
-                        alt_at[a] = alt
-                        if _DEBUG is not None:
-                            _DEBUG[a] = (i, k, alt_c, alt)
     return alt_at

@@ -79,7 +79,9 @@ _RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def is_rule(line: str) -> bool:
-    return bool(_RULE.match(line))
+    # (A rule holds "--": most lines are refused without the regex, which
+    # is asked of every line of a table — 86,000 in a long paragraph copy.)
+    return "--" in line and bool(_RULE.match(line))
 
 
 def is_bar(line: str) -> bool:
@@ -236,6 +238,7 @@ def stream(
     blanks = bars = 0
     closed = full = tab_before = False
     line_starts: list[int] = []
+    make = tuple.__new__
     for k in range(start, end):
         line = lines[k]
         if (not line.strip() and not (mode is Mode.TAB and "\t" in line)) or is_rule(line):
@@ -278,7 +281,9 @@ def stream(
                 seps.append(_line_sep(blanks, bars, closed, opened, full))
             else:
                 seps.append(_INLINE[kind])
-            atoms.append(Atom(text, k, cut_at_tab and n == last))
+            # (The tuple made directly, not through the NamedTuple's
+            # Python-level __new__: one per cell of a long table.)
+            atoms.append(make(Atom, (text, k, cut_at_tab and n == last)))
         blanks = bars = 0
         closed = pieces.closed
         full = line_full

@@ -44,14 +44,93 @@ def forward(lat: Lattice) -> None:
         lat.cell_p,
         lat.repeat_ends,
     )
+    trail_u, row_p, gap = lat.trail_u, lat.row_p, lat.gap
     spans_get = lat.spans.get
     title_code = 2 * TITLE
     for k in range(1, N + 1):
         Fk = F[k]
         bk = back[k]
         lo = first_start[k - 1]
-        # Atom k-1 is reached here first (every band ends at it): F[k-1] is final.
-        enter(k - 1)
+        # Atom k-1 is reached here first (every band ends at it): F[k-1] is
+        # final.  Entered here when no blank line stands before it and a cell
+        # may start there (lattice.py's `enter`, written out: a call per atom
+        # cost more than its loops), else by `enter`.
+        j = k - 1
+        cp = cell_p[j]
+        if soft[j] or cp == INF:
+            enter(j)
+        else:
+            Fj = F[j]
+            rbase, rfrom = INF, -1
+            for s in range(n1):
+                v = Fj[s] + trail_u[s]
+                if v < rbase:
+                    rbase, rfrom = v, s
+            rin = row_in[j] = rbase + row_p[j]
+            row_from[j] = rfrom
+            into = [INF]
+            frm = [-1]
+            run, run_from = INF, -1
+            if lo == j and rin < INF:
+                # The band is the one-atom cell at j (most are): the ways into
+                # j and the offers at k in one loop over the columns, each
+                # offer as the loop below makes it.
+                fit = spans_get(j * SPAN + 1)
+                if fit is None:
+                    fit = fits(j, k)
+                col_fit, t_fit, s_fit, text = fit
+                jc = 0.0
+                base = rin + jc
+                code = ((j * n1 + rfrom) * W + 3) * 2 + 1  # column 0, a new row
+                extra = cp + jc + s_fit + DROP_SOFT * soft[j]
+                v = base + lead_sum[0] + col_fit[0]
+                w = Fj[0] + extra
+                if w < v:
+                    Fk[0] = w
+                    bk[0] = j * n1 * W * 2
+                else:
+                    Fk[0] = v
+                    bk[0] = code
+                for c in range(1, n):
+                    prev = Fj[c - 1]
+                    run += gap[c - 1]
+                    if prev < run:
+                        run, run_from = prev, c - 1
+                    ic = run + cp
+                    into.append(ic)
+                    frm.append(run_from)
+                    cf = col_fit[c]
+                    v = base + lead_sum[c] + cf
+                    b = code + 2 * c
+                    w = ic + jc + cf
+                    if w < v:
+                        v = w
+                        b = ((j * n1 + run_from) * W + c + 3) * 2
+                    w = Fj[c] + extra
+                    if w < v:
+                        v = w
+                        b = (j * n1 + c) * W * 2
+                    Fk[c] = v
+                    bk[c] = b
+                Fk[DONE] = base + t_fit
+                bk[DONE] = code + title_code
+                if not text and Fj[DONE] < INF:
+                    # An empty cell after a title: the title spans it.
+                    v = Fj[DONE] + DROP_SOFT * soft[j]
+                    if v < Fk[DONE]:
+                        Fk[DONE] = v
+                        bk[DONE] = (j * n1 + DONE) * W * 2
+                lo = k  # the band is done
+            else:
+                for c in range(1, n):
+                    prev = Fj[c - 1]
+                    run += gap[c - 1]
+                    if prev < run:
+                        run, run_from = prev, c - 1
+                    into.append(run + cp)
+                    frm.append(run_from)
+            into_v[j] = into
+            into_from[j] = frm
         for i in range(lo, k):
             iv = into_v[i]
             assert iv is not None

@@ -53,8 +53,16 @@ def to_table(
             cells = [Cell(text=t, span=span) for t in texts if t or r[0].column == REPEAT]
             out.append(Row(cells=tuple(cells), span=span))
             continue
-        by_col: dict[int, Placed] = {p.column: p for p in r if p.column >= 0}
-        first_col = min(by_col, default=n)
+        # (Plain loops, not a comprehension and min(): once per row of a
+        # long table.)
+        by_col: dict[int, Placed] = {}
+        first_col = n
+        for q in r:
+            col = q.column
+            if col >= 0:
+                by_col[col] = q
+                if col < first_col:  # noqa: PLR1730
+                    first_col = col
         grid: list[Cell] = []
         for c in range(n):
             p = by_col.get(c)
@@ -62,7 +70,9 @@ def to_table(
                 start, end = p.start, p.end
                 grid.append(
                     Cell(
-                        text=cell_text(stream, start, end),
+                        text=atoms[start].text
+                        if end == start + 1
+                        else cell_text(stream, start, end),
                         span=_lines_span(atoms[start].line + 1, atoms[end - 1].line + 1),
                     )
                 )
