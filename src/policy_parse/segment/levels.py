@@ -95,23 +95,17 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
     found = False
     for k, it in enumerate(items):
         after = items[k + 1].marker.style if k + 1 < len(items) else None
-        if (
+        # A heading: the next item is of a deeper outline level.
+        heads = (
             after is not None
             and after not in SUB_FORMS
             and it.marker.style not in SUB_FORMS
             and order.index(after) > order.index(it.marker.style)
-            and label_lead(it)
-        ):
+        )
+        if heads and label_lead(it):
             it = attrs.evolve(it, paragraphs=it.paragraphs[:1])
             found = True
-        elif (
-            after is not None
-            and after not in SUB_FORMS
-            and it.marker.style not in SUB_FORMS
-            and order.index(after) > order.index(it.marker.style)
-            and bracket_lead(it)
-            and _support_only_below(items, k, order)
-        ):
+        elif heads and bracket_lead(it) and _support_only_below(items, k, order):
             # （一）标题（牵头单位：甲局） / 1.…（配合单位：乙局）: the heading's
             # lead is its items' (segment.headings), not a measure of its own.
             it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
