@@ -97,12 +97,7 @@ def run_batch(args: argparse.Namespace, fmt: str, options: dict[str, Any]) -> in
         passed = _passed_over(unknown, lang)
         status = write(summary_csv(rows + passed, lang), str(out / "summary.csv"), lang)
         if stop.signal is not None:
-            from ..messages import cli
-
-            finished = sum(1 for r in rows if r["status"] != "interrupted")
-            key = "interrupted_summary" if status == 0 else "interrupted_no_summary"
-            say(cli(key, lang).format(finished=finished, total=len(rows)))
-            return 128 + stop.signal
+            return _stopped(rows, status, stop.signal, lang)
     if status != 0:
         return status
     return _batch_end(rows, args, start, errors_said=True)
@@ -175,13 +170,8 @@ def run_combined(args: argparse.Namespace, options: dict[str, Any]) -> int:
             args, fmt, target, files, results, unknown, stop.requested, options.get("aliases")
         )
         if stop.signal is not None:
-            from ..messages import cli
-
             rows = [results[k][0] for k in range(len(files))]
-            finished = sum(1 for r in rows if r["status"] != "interrupted")
-            key = "interrupted_summary" if status == 0 else "interrupted_no_summary"
-            say(cli(key, lang).format(finished=finished, total=len(rows)))
-            return 128 + stop.signal
+            return _stopped(rows, status, stop.signal, lang)
     if status != 0:
         return status
     return _batch_end([results[k][0] for k in range(len(files))], args, start)
@@ -322,3 +312,14 @@ def _closing_line(rows: Sequence[dict[str, Any]], seconds: float, lang: Lang) ->
         findings=findings,
         seconds=f"{seconds:.1f}",
     )
+
+
+def _stopped(rows: list[dict[str, Any]], status: int, signal: int, lang: Lang) -> int:
+    """Ctrl-C (or SIGTERM) during a batch: say how far it got and whether the
+    summary was written; the exit code is 128 + the signal, as a shell's."""
+    from ..messages import cli
+
+    finished = sum(1 for r in rows if r["status"] != "interrupted")
+    key = "interrupted_summary" if status == 0 else "interrupted_no_summary"
+    say(cli(key, lang).format(finished=finished, total=len(rows)))
+    return 128 + signal

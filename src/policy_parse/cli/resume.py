@@ -61,6 +61,21 @@ def _fails(row: dict[str, Any], fail_on: str | None) -> bool:
     return any(int(row[k]) for k in keys)
 
 
+def _unchanged(
+    source: str,
+    row: dict[str, str],
+    counts: dict[str, int],
+    output: str,
+    lang: Lang,
+    fail_on: str | None,
+) -> dict[str, Any]:
+    """The summary row of a file read before and unchanged since."""
+    message = error_line("unchanged", lang, file=source)
+    out_row = {"file": source, "format": row.get("format", ""), "status": "unchanged",
+               **counts, "output": output, "sha256": row["sha256"], "message": message}  # fmt: skip
+    return {**out_row, "failed_on": _fails(counts, fail_on)}
+
+
 def kept(
     source: str, output: str, before: dict[str, dict[str, str]], lang: Lang, fail_on: str | None
 ) -> dict[str, Any] | None:
@@ -77,10 +92,7 @@ def kept(
         counts = {k: int(row[k]) for k in _COUNTS}
     except (OSError, ValueError, KeyError):
         return None
-    message = error_line("unchanged", lang, file=source)
-    out_row = {"file": source, "format": row.get("format", ""), "status": "unchanged",
-               **counts, "output": output, "sha256": row["sha256"], "message": message}  # fmt: skip
-    return {**out_row, "failed_on": _fails(counts, fail_on)}
+    return _unchanged(source, row, counts, output, lang, fail_on)
 
 
 def parts_path(target: Path) -> Path:
@@ -143,7 +155,4 @@ def kept_part(
         counts = {k: int(row[k]) for k in _COUNTS}
     except (OSError, ValueError, KeyError):
         return None
-    message = error_line("unchanged", lang, file=source)
-    out_row = {"file": source, "format": row.get("format", ""), "status": "unchanged",
-               **counts, "output": "", "sha256": row["sha256"], "message": message}  # fmt: skip
-    return {**out_row, "failed_on": _fails(counts, fail_on)}, entry["part"]
+    return _unchanged(source, row, counts, "", lang, fail_on), entry["part"]

@@ -8,9 +8,9 @@ from __future__ import annotations
 from html import escape
 
 from ..compare.diff import Change, ChangeKind, NoticeDiff, Side
-from ..messages import Lang, catalogue, diff_word, ui
+from ..messages import Lang, diff_word, ui
 from .diff_text import changes_line, counts_line, kind_word, label, labels, sentence
-from .html import _CSS, _marked
+from .html import _CSS, _marked, page_start
 
 _JS = """
 function applyFilter(){
@@ -76,16 +76,9 @@ def _change(k: int, c: Change, lang: Lang) -> str:
 
 
 def to_html(d: NoticeDiff, *, lang: Lang = "zh") -> str:
-    h = catalogue()["html"]
     title = diff_word("ui", "title", lang)
     out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{h["lang_attr"][lang]}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        (
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
-        ),
+        *page_start(lang),
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body><header>",
         f"<h1>{escape(title)}</h1>",
     ]

@@ -186,6 +186,22 @@ def needs_human(record: dict[str, Any]) -> bool:
     return bool(record["doubts"]) or record["evidence"] == "guessed"
 
 
+def page_start(lang: Lang) -> list[str]:
+    """The first lines of every page we write (the report, the diff): its
+    language, charset and viewport, and a policy under which no request may
+    leave the page — everything it needs is inline."""
+    lang_attr = catalogue()["html"]["lang_attr"][lang]
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang_attr}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        (
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+        ),
+    ]
+
+
 def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     from .. import __version__
 
@@ -194,14 +210,7 @@ def to_html(notice: Notice, *, lang: Lang = "zh") -> str:
     head = notice.header
     title = head.title or head.plan_title or ui("report_title", lang)
     out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{h["lang_attr"][lang]}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # No request may leave the page: everything it needs is inline.
-        (
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
-        ),
+        *page_start(lang),
         f"<title>{escape(ui('report_title', lang))} · {escape(title)}</title>",
         f"<style>{_CSS}</style></head><body>",
         (

@@ -11,13 +11,31 @@ from policy_parse.read.layout.lines import (
     _all_wide,
     _chars_to_text,
     _cluster,
-    _cluster_loop,
     _dedupe_loop,
     _no_twins,
     _text_loop,
     dedupe,
 )
 from policy_parse.read.layout.page_model import Char
+
+
+def _cluster_loop(keyed: list[tuple[float, float, int, Char]]) -> list[list[Char]]:
+    """`_cluster` character by character: the reference its shortcut is
+    tested against."""
+    groups: list[list[Char]] = []
+    mid_line = 0.0
+    group: list[Char] = []
+    for mid, _, _, c in keyed:
+        size = max(1.0, c.size)
+        if group and abs(mid - mid_line) <= 0.5 * size:
+            group.append(c)
+            # running mean keeps a long line from drifting
+            mid_line += (mid - mid_line) / len(group)
+        else:
+            group = [c]
+            groups.append(group)
+            mid_line = mid
+    return groups
 
 
 def _char(text: str, x0: float, top: float, size: float = 10.0) -> Char:

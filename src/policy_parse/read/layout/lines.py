@@ -220,7 +220,7 @@ def _cluster(keyed: list[tuple[float, float, int, Char]]) -> list[list[Char]]:
     equals the run's (both finite), every later character of the run joins
     it and leaves the mean as it is (it moves by (mid - mean) / n = 0), so the rest of the
     run is added at once instead of tested one by one.  Gives exactly what
-    `_cluster_loop` gives (tests/read/layout/test_lines.py)."""
+    `_cluster_loop` in tests/read/layout/test_lines.py gives."""
     groups: list[list[Char]] = []
     mid_line = 0.0
     group: list[Char] = []
@@ -237,25 +237,6 @@ def _cluster(keyed: list[tuple[float, float, int, Char]]) -> list[list[Char]]:
             if mid - mid_line == 0.0:  # equal and finite (an infinity gives NaN)
                 group.extend(map(_CHAR, run))
                 break
-    return groups
-
-
-def _cluster_loop(keyed: list[tuple[float, float, int, Char]]) -> list[list[Char]]:
-    """`_cluster` character by character: the reference its shortcut is
-    tested against."""
-    groups: list[list[Char]] = []
-    mid_line = 0.0
-    group: list[Char] = []
-    for mid, _, _, c in keyed:
-        size = max(1.0, c.size)
-        if group and abs(mid - mid_line) <= 0.5 * size:
-            group.append(c)
-            # running mean keeps a long line from drifting
-            mid_line += (mid - mid_line) / len(group)
-        else:
-            group = [c]
-            groups.append(group)
-            mid_line = mid
     return groups
 
 
