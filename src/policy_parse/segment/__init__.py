@@ -16,7 +16,7 @@ from . import grammar as g
 from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
 from .levels import Note
-from .markers import is_outline_start
+from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
@@ -240,6 +240,15 @@ def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _P
 def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
+    # Whether `1 努力实现…` opens a measure depends on the lines around it
+    # (segment/markers.py, `counted_bare_numbers`).
+    with counting(
+        ln.text for p in document.blocks if isinstance(p, Paragraph) for ln in _paragraph_lines(p)
+    ):
+        return _segment(document)
+
+
+def _segment(document: Document) -> Segmented:
     blocks = _Blocks.of(document)
     # The width the notice was wrapped at, read off all its text lines: the
     # outline alone may be too short to show it.
