@@ -959,7 +959,8 @@ def test_a_range_or_a_date_in_brackets_is_no_sub_measure_marker(line):
 
 
 def test_dotted_numbers_under_unmarked_headings_are_the_measures():
-    # 1 科技创新 is no marker: the notice was refused as no notice (probe3).
+    # 1 科技创新 / 2 产业发展 (a list of two counting on from 1): headings over
+    # 1.1 …; the notice was once refused as no notice (probe3).
     notice = policy_parse.parse_text(
         "某区分工方案\n1 科技创新\n1.1 建设孵化器。（牵头单位：甲局；配合单位：乙局）\n"
         "1.2 培育企业。（牵头单位：甲局）\n2 产业发展\n2.1 培育规上企业。（牵头单位：丙局）\n"
