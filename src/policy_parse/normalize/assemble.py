@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..segment import Segmented
 from ..segment.annotation_words import Annotation, lead_markers, marked_leads
+from ..segment.annotations import is_label_line, parse_annotation
 from ..segment.levels import restarts_per_heading
 from ..segment.markers import match_marker
 from ..segment.phrases import parse_phrase
@@ -102,8 +103,9 @@ def _row_units(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]:
     cells: dict[str, str] = {}
     for role in ("combined", "support"):
         text = _unit_cell(row.get(role) or "")
-        leads, rest = marked_leads(text)
-        if not leads and (phrase := _lead_phrase(text)) is not None:
+        # A line break parts a cell's units (split_units): 县甲局（牵头） ⏎ 县乙局.
+        leads, rest = marked_leads(text.replace("\n", "、"))
+        if not leads and (phrase := _lead_phrase(text) or _labelled_cell(text)) is not None:
             leads, rest = list(phrase.lead), "、".join(phrase.support)
         marked.extend(leads)
         cells[role] = rest
@@ -179,6 +181,16 @@ def _lead_phrase(text: str) -> Annotation | None:
         return None
     phrase = parse_phrase(text)
     return phrase if phrase is not None and phrase.lead else None
+
+
+def _labelled_cell(text: str) -> Annotation | None:
+    """牵头：县甲局 ⏎ 配合：县乙局 in a units cell: labelled lines naming its
+    own lead, read as the annotation under a measure is."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines or not is_label_line(lines[0]):
+        return None
+    ann = parse_annotation("；".join(lines))
+    return ann if ann is not None and ann.lead else None
 
 
 def _first_listed_leads(
