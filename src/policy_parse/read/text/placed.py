@@ -54,7 +54,10 @@ def _joiner(stream: Stream, i: int) -> str:
     s = stream.seps[i]
     if s.inline is not None:
         return " " if s.inline in (SPACE, GAP) else ""
-    return "" if s.full else "\n"
+    if s.full:
+        # A cut at the wrap width: inside a word, or on a space (kept).
+        return " " if s.spaced else ""
+    return "\n"
 
 
 def cell_text(stream: Stream, start: int, end: int) -> str:
