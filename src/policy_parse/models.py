@@ -167,12 +167,23 @@ class Residue:
 
 
 @attrs.frozen(kw_only=True)
+class ReadNote:
+    """A reading the reader chose where the file allows another, to be said
+    in the output: the key of its message (data/messages.toml [note]) and
+    the values that fill it.  The pipeline makes each an info finding."""
+
+    note: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class Document:
     """The intermediate form every reader returns: blocks in reading order."""
 
     source: Source
     blocks: tuple[Block, ...]
     residue: tuple[Residue, ...] = ()
+    notes: tuple[ReadNote, ...] = ()
 
     def texts(self) -> list[str]:
         """Every text the reader found, in order: paragraphs, each table
