@@ -207,6 +207,29 @@ def test_two_names_meet_at_a_break_only_where_a_list_parts_them(last, line, apar
     assert units_apart(last, line) == apart
 
 
+def test_on_a_web_copy_a_label_list_written_with_spaces_goes_on_over_its_break():
+    # No page width: the label line's list goes on where the next line is more
+    # of it (names apart by spaces, the first meeting the label's last).
+    text = (
+        "一、任务\n1.加快推进科技创新平台建设。\n责任单位：县科技局\n县统计局 县财政局\n"
+        "2.完善统计监测制度。\n责任单位：县统计局\n"
+    )
+    assert [r[2] for r in _records(text)] == [
+        ["县科技局", "县统计局", "县财政局"],
+        ["县统计局"],
+    ]
+    assert _doubts(text)["1"] == ["units_at_break"]
+
+
+def test_a_lone_name_under_the_last_label_line_is_not_taken_into_its_list():
+    # The signature under the last measure: one name, no space-separated list.
+    text = (
+        "一、任务\n1.加快推进科技创新平台建设。\n责任单位：县科技局\n"
+        "县人民政府办公室\n2024年1月5日\n"
+    )
+    assert [r[2] for r in _records(text)] == [["县科技局"]]
+
+
 def test_a_page_width_is_found_where_most_long_lines_share_it():
     page = Page.of(_wrap(NOTICE, 30).split("\n"))
     assert page.chars == 30

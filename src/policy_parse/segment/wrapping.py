@@ -222,6 +222,15 @@ def units_apart(last: str, line: str) -> tuple[str, str] | None:
     return head, tail
 
 
+def _spaced_on(last: str, line: str) -> bool:
+    """A label's list written with spaces goes on over the break: `line` is
+    more of it (`责任单位：区科技局` / `区统计局 区财政局`: names apart by spaces,
+    the first of which meets the label's last name, units_apart).  A lone
+    name under a label line (a signature under the last measure) does not."""
+    first = _ITEM_EDGE.search(line.strip())
+    return first is not None and first[0].isspace() and units_apart(last, line) is not None
+
+
 def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
@@ -248,7 +257,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         # A label's value ends at its sentence end, whatever the page.
         edge = full and not last.endswith(SENTENCE_ENDS)
         return not line.startswith(tuple(OPENERS)) and (
-            last.endswith(_LIST_OPEN) or edge or name_cut(last, line)
+            last.endswith(_LIST_OPEN) or edge or name_cut(last, line) or _spaced_on(last, line)
         )
     if full:
         # A full line was broken by the page, not by the writer, however it

@@ -82,6 +82,31 @@ def _units_apart(before: str, after: str) -> bool:
     return unit(head) and unit(tail) and not head.endswith(no_end) and not branch
 
 
+# Where a name starts or ends in a paragraph's list: a separator, a label's
+# colon, a sentence end, a bracket, a space (as segment.wrapping reads them).
+_ITEM_EDGE = lazy_compile(r"[、，,；;：:。（(）)\s]")
+
+
+def _list_break(before: str, after: str) -> bool:
+    """A wrap that may fall on the space between two names of a list
+    (`…责任单位：区科技局` / `区统计局 区财政局`): glued, the two would read as
+    one unit.  Kept as a line break, for the segmenter to read as the space
+    it was and say so (segment.wrapping.units_apart).  The names meeting at
+    it read as units (`_units_apart`), and each starts with a level of
+    government (data/units.toml `suffix_heads`) or has a space on its far
+    side (or a label's colon, before the first)."""
+    edges = list(_ITEM_EDGE.finditer(before))
+    head = before[edges[-1].end() :] if edges else before
+    end = _ITEM_EDGE.search(after)
+    tail = after[: end.start()] if end else after
+    if not head or not tail or not _units_apart(head, tail):
+        return False
+    levels = data.load("units")["suffix_heads"]
+    return (head[0] in levels or (bool(edges) and edges[-1][0] in "：: \u3000")) and (
+        tail[0] in levels or (end is not None and end[0].isspace())
+    )
+
+
 def _grid_to_table(grid: Grid, first_page: int) -> Table:
     rows: list[Row] = []
     for r, row in enumerate(grid.rows):
@@ -196,7 +221,11 @@ def layouts_to_blocks(
             if continues_paragraph(prev_line, pm, line, m, same_page=prev_lay is lay):
                 para: _Para = blocks[-1]
                 para.lines.append(line)
-                para.text = join_texts(para.text, line.text)
+                para.text = (
+                    f"{para.text}\n{line.text}"
+                    if _list_break(para.text[-40:], line.text)
+                    else join_texts(para.text, line.text)
+                )
                 prev_item = (kind, line, lay)
                 continue
         blocks.append(_Para(lines=[line], text=line.text))
