@@ -559,3 +559,31 @@ def test_a_cut_on_the_space_between_two_names_keeps_them_apart(width):
     assert any(ln.startswith(" 区") or ln.endswith("局 ") for ln in wrapped.split("\n"))
     assert records(wrapped) == records(SPACED_TABLE)
     assert grid(doc(wrapped)) == grid(doc(SPACED_TABLE))
+
+
+def test_a_cut_that_dropped_the_space_between_two_names_parts_them_and_says_so():
+    # The same copy with the space at each cut lost (a PDF-to-text copy):
+    # `| 区统计局` / `区财政局 |`.  Read as two names, with a finding naming them.
+    wrapped = "\n".join(ln.strip(" ") for ln in _rewrap(SPACED_TABLE, 40).split("\n"))
+    assert "| 区统计局\n区财政局 |" in wrapped
+    assert records(wrapped) == records(SPACED_TABLE)
+    notice = policy_parse.parse_text(wrapped)
+    apart = [dict(d.fields) for d in notice.discrepancies if d.note == "units_at_break"]
+    assert apart == [
+        {"line": "4", "head": "区统计局", "tail": "区财政局"},
+        {"line": "8", "head": "区审计局", "tail": "区发展改革委"},
+        {"line": "10", "head": "区工信局", "tail": "区市场监管局"},
+    ]
+    assert notice.table_alignment is not None
+    assert [n for n, *_ in notice.table_alignment.apart] == [4, 8, 10]
+
+
+def test_a_task_cell_cut_the_same_way_is_glued_as_before():
+    # Only units cells read a cut as a break between names: a task cut at the
+    # wrap width right between 区科技局 and 区统计局 stays one text, unsaid.
+    task = "加快推进数据资源整合共享建设区科技局区统计局联合统计平台"
+    wrapped = _rewrap(SPACED_TABLE.replace(_SPACED_ROWS[0][1], task), 24)
+    assert "区科技局\n区统计局联合" in wrapped
+    assert grid(doc(wrapped))[1][1] == task
+    notice = policy_parse.parse_text(wrapped)
+    assert not any(d.note == "units_at_break" for d in notice.discrepancies)
