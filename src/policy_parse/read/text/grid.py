@@ -10,7 +10,6 @@ import functools
 from collections.abc import Sequence
 
 from ...models import Alignment, Cell, Residue, Row, Span, Table
-from ..layout.blocks import names_at_break
 from .cells import Stream
 from .gaps import MERGING
 from .header import Column, Header, Kind
@@ -111,6 +110,14 @@ def _units_text(stream: Stream, start: int, end: int, apart: list[tuple[int, str
     line break between them, noted in `apart` (a structure finding says so).
     Only in the grid: the alignment priced the cell as `cell_text` reads it."""
     seps, atoms = stream.seps, stream.atoms
+    if not any(
+        seps[i].inline is None and seps[i].full and not seps[i].spaced
+        for i in range(start + 1, end)
+    ):
+        return cell_text(stream, start, end)
+    # Imported here: a txt parse loads no page-layout module unless a cut needs it.
+    from ..layout.blocks import names_at_break
+
     parts = [atoms[start].text]
     for i in range(start + 1, end):
         s = seps[i]
