@@ -534,6 +534,21 @@ def test_a_body_hidden_until_its_script_runs_reads_as_the_notice_and_says_so() -
     assert others == sorted((d.kind.value, str(d.measure)) for d in plain.discrepancies)
 
 
+def test_the_readers_form_lists_the_note() -> None:
+    from policy_parse.emit.json import document_to_dict
+
+    notes = document_to_dict(read(wechat_page()))["notes"]
+    assert notes == [
+        {
+            "note": "shown_by_script",
+            "fields": {
+                "element": '<div id="js_content" class="rich_media_content">',
+                "paragraph": "3",
+            },
+        }
+    ]
+
+
 def test_inside_the_shown_body_text_hidden_by_other_means_stays_residue() -> None:
     planted = '<p>补充：<span style="display:none">13.藏起来的措施。（牵头部门：某局）</span></p>'
     doc = read(wechat_page(planted=planted))
