@@ -198,9 +198,10 @@ def units_apart(last: str, line: str) -> tuple[str, str] | None:
     ends on a whole unit and `line` starts with one (segment.annotations
     `names_only_units`), each of which starts with a level of government
     (data/units.toml `suffix_heads`: 区, 县, 市 …) or stands beside a space
-    or a label's colon on its far side (责任单位：商务局 / 工信局 市场监管局).  A name the page cut
-    (区人力资源和社会 / 保障局: [wrap] `no_end`) or a branch written after
-    its parent (区市场监督管理局 / 城东分局: [wrap] `branches`) stays one."""
+    or a label's colon on its far side (责任单位：商务局 / 工信局 市场监管局).
+    A name the page cut (区人力资源和社会 / 保障局: [wrap] `no_end`) or a
+    branch written after its parent (区市场监督管理局 / 城东分局: [wrap]
+    `branches`) stays one."""
     last, line = last.rstrip(), line.strip()
     before = after = None
     for before in _ITEM_EDGE.finditer(last):
