@@ -35,11 +35,14 @@ _QUOTE = 40
 
 
 def line_of(span: Span) -> str:
-    """The line (or Word paragraph) a note points at, as its message writes it."""
+    """The line (or Word paragraph, or PDF page) a note points at, as its
+    message writes it."""
     if span.start_line is not None:
         return str(span.start_line)
     if span.paragraph is not None:
         return f"¶{span.paragraph + 1}"
+    if span.page is not None:
+        return f"p.{span.page}"  # a PDF or OFD paragraph: its page
     return "?"
 
 

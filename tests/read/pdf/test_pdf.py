@@ -149,10 +149,9 @@ def test_the_names_met_at_a_wrap_stay_two_units_and_the_measure_says_so() -> Non
     notice = policy_parse.parse(data)
     assert [u.written for u in notice.measures[0].support] == ["区科技局", "区统计局", "区财政局"]
     (said,) = [d for d in notice.discrepancies if d.note == "units_at_break"]
-    assert (said.measure, dict(said.fields)["head"], dict(said.fields)["tail"]) == (
+    assert (said.measure, dict(said.fields)) == (
         "1",
-        "区科技局",
-        "区统计局",
+        {"line": "p.1", "head": "区科技局", "tail": "区统计局"},
     )
 
 
