@@ -23,7 +23,7 @@ import attrs
 
 from .._support import numeric
 from ..data import load
-from ..models import Discrepancy, Evidence, Kind, Notice, Severity, Unit
+from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
 from .units import looks_like_unit
@@ -49,6 +49,13 @@ def _finding(note: str, measure: str | None = None, **fields: object) -> Discrep
         note=note,
         fields=values,
     )
+
+
+def reader_findings(notes: Iterable[ReadNote]) -> list[Discrepancy]:
+    """What a reader chose where the file allows another reading (text a
+    web page hides until its script runs, read as shown): info, not a
+    warning, since the notice's shape is not in doubt."""
+    return [attrs.evolve(_finding(n.note, **dict(n.fields)), severity=Severity.INFO) for n in notes]
 
 
 def structure_findings(

@@ -92,6 +92,14 @@ def _doubtful_rows(seg: TableSegment) -> list[Note]:
     return [("table_doubt", (("lines", lines), ("cost", f"{a.cost:g}"), ("runner_up", runner)))]
 
 
+def _names_apart(seg: TableSegment) -> list[Note]:
+    """Two names of a units cell met at a cut of a table copied as text and
+    read as two (read/text/grid.py): a structure finding naming them."""
+    a = seg.alignment
+    apart = a.apart if a is not None else ()
+    return [("units_at_break", (("line", str(n)), ("head", h), ("tail", t))) for n, h, t in apart]
+
+
 class _Blocks:
     """The document's blocks sorted: the text lines before the 分工表 and
     after it, the 分工表, the residue so far (the reader's, and tables not
@@ -133,6 +141,7 @@ class _Blocks:
             self.table = seg
             self.residue.extend(seg.residue)
             self.unread.extend(_doubtful_rows(seg))
+            self.unread.extend(_names_apart(seg))
             return
         left = [
             Residue(

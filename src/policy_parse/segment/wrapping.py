@@ -183,6 +183,55 @@ def phrase_cut(last: str, line: str) -> bool:
     return bool(before) or cut[len(tail)] not in load("units")["suffix_heads"]
 
 
+# Where a unit's name starts or ends inside a list: a separator, a label's
+# colon, a bracket, a sentence end, or the space a portal puts between names.
+_ITEM_EDGE = lazy_compile(r"[、，,；;：:。（(）)\s]")
+# What stands before the first name of a list, or between two: a label's
+# colon (责任单位：…) or a space.
+_LIST_START = ("：", ":", " ", "\u3000", "\u00a0", "\t")
+
+
+def units_apart(last: str, line: str) -> tuple[str, str] | None:
+    """区科技局 / 区统计局 区财政局: the line break fell on the space between
+    two names of a list (the copy wrapped there and lost the space), not
+    inside one name.  The two names that meet at the break, or None: `last`
+    ends on a whole unit and `line` starts with one (segment.annotations
+    `names_only_units`), each of which starts with a level of government
+    (data/units.toml `suffix_heads`: 区, 县, 市 …) or stands beside a space
+    or a label's colon on its far side (责任单位：商务局 / 工信局 市场监管局).
+    A name the page cut (区人力资源和社会 / 保障局: [wrap] `no_end`) or a
+    branch written after its parent (区市场监督管理局 / 城东分局: [wrap]
+    `branches`) stays one."""
+    last, line = last.rstrip(), line.strip()
+    before = after = None
+    for before in _ITEM_EDGE.finditer(last):
+        pass
+    head = last[before.end() :] if before is not None else last
+    after = _ITEM_EDGE.search(line)
+    tail = line[: after.start()] if after is not None else line
+    units = load("units")
+    heads, wrap = units["suffix_heads"], units["wrap"]
+    if (
+        min(len(head), len(tail)) < wrap["min_chars"]
+        or not (head[0] in heads or (before is not None and before[0] in _LIST_START))
+        or not (tail[0] in heads or (after is not None and after[0].isspace()))
+        or head.endswith(tuple(wrap["no_end"]))
+        or (tail.endswith(tuple(wrap["branches"])) and tail[0] != head[0])
+        or not names_only_units([head, tail])
+    ):
+        return None
+    return head, tail
+
+
+def _spaced_on(last: str, line: str) -> bool:
+    """A label's list written with spaces goes on over the break: `line` is
+    more of it (`责任单位：区科技局` / `区统计局 区财政局`: names apart by spaces,
+    the first of which meets the label's last name, units_apart).  A lone
+    name under a label line (a signature under the last measure) does not."""
+    first = _ITEM_EDGE.search(line.strip())
+    return first is not None and first[0].isspace() and units_apart(last, line) is not None
+
+
 def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
@@ -209,7 +258,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         # A label's value ends at its sentence end, whatever the page.
         edge = full and not last.endswith(SENTENCE_ENDS)
         return not line.startswith(tuple(OPENERS)) and (
-            last.endswith(_LIST_OPEN) or edge or name_cut(last, line)
+            last.endswith(_LIST_OPEN) or edge or name_cut(last, line) or _spaced_on(last, line)
         )
     if full:
         # A full line was broken by the page, not by the writer, however it

@@ -17,7 +17,7 @@ from .paragraphs import continues_paragraph, margins
 from .stitch import append_grid, same_columns
 from .tables import Grid, GridCell, Layout
 
-__all__ = ["layouts_to_blocks"]
+__all__ = ["layouts_to_blocks", "names_at_break"]
 
 
 def _cell_text(cell: GridCell, width: float) -> str:
@@ -80,6 +80,35 @@ def _units_apart(before: str, after: str) -> bool:
     # (区市场监督管理局 / 城东分局); 区综合行政执法局 / 区消防救援大队 are two.
     branch = tail.endswith(branches) and tail[0] != head[0]
     return unit(head) and unit(tail) and not head.endswith(no_end) and not branch
+
+
+# Where a name starts or ends in a paragraph's list: a separator, a label's
+# colon, a sentence end, a bracket, a space (as segment.wrapping reads them).
+_ITEM_EDGE = lazy_compile(r"[、，,；;：:。（(）)\s]")
+
+
+def names_at_break(before: str, after: str) -> tuple[str, str] | None:
+    """The two names that meet at a wrap that may fall on the space between
+    them in a list (`…责任单位：区科技局` / `区统计局 区财政局`; glued, they would
+    read as one unit), or None.  A paragraph keeps such a wrap as a line
+    break, for the segmenter to read as the space it was and say so
+    (segment.wrapping.units_apart); a units cell of a table copied as text
+    keeps it too (read/text/grid.py).  The names read as units
+    (`_units_apart`), and each starts with a level of government
+    (data/units.toml `suffix_heads`) or has a space on its far side (or a
+    label's colon, before the first)."""
+    edges = list(_ITEM_EDGE.finditer(before))
+    head = before[edges[-1].end() :] if edges else before
+    end = _ITEM_EDGE.search(after)
+    tail = after[: end.start()] if end else after
+    if not head or not tail or not _units_apart(head, tail):
+        return None
+    levels = data.load("units")["suffix_heads"]
+    if (head[0] in levels or (bool(edges) and edges[-1][0] in "：: \u3000")) and (
+        tail[0] in levels or (end is not None and end[0].isspace())
+    ):
+        return head, tail
+    return None
 
 
 def _grid_to_table(grid: Grid, first_page: int) -> Table:
@@ -196,7 +225,11 @@ def layouts_to_blocks(
             if continues_paragraph(prev_line, pm, line, m, same_page=prev_lay is lay):
                 para: _Para = blocks[-1]
                 para.lines.append(line)
-                para.text = join_texts(para.text, line.text)
+                para.text = (
+                    f"{para.text}\n{line.text}"
+                    if names_at_break(para.text[-40:], line.text) is not None
+                    else join_texts(para.text, line.text)
+                )
                 prev_item = (kind, line, lay)
                 continue
         blocks.append(_Para(lines=[line], text=line.text))
