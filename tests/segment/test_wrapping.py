@@ -102,6 +102,16 @@ def test_a_line_starting_with_a_list_separator_goes_on_from_the_line_above():
     assert _records(text)[0] == ("1", [], ["县商务局", "县城投集团", "青川镇"])
 
 
+def test_the_tail_of_a_list_a_wrap_cut_off_stays_with_its_list():
+    # A label line cut right before its closing 等 (a copy wrapped at a width
+    # the notice has too few long lines to show).
+    text = (
+        "一、任务\n1.社会宣传。组织户外电子屏开展宣传。\n责任单位：县商务局、县城投集团\n"
+        "等。\n2.网络宣传。开设专栏。\n责任单位：县融媒体中心。\n"
+    )
+    assert _records(text)[0] == ("1", [], ["县商务局", "县城投集团等"])
+
+
 def test_a_convention_note_wrapped_over_two_lines_still_holds():
     text = (
         "一、任务\n1.推进重大项目建设，完成年度投资计划。（县发展改革局、县财政局负责。列第一\n"
@@ -249,6 +259,9 @@ def test_a_web_copy_has_no_page_width():
         ("组织开展宣传活动，营造浓厚氛围", "（县委宣传部负责）", False),  # own-line annotation
         ("组织开展宣传活动营造浓厚氛围的", "牵头单位：县商务局", False),  # a label starts
         ("县商务局、县城投集团", "、青川镇。", True),  # no paragraph starts with 、
+        ("县商务局、县城投集团", "等。", True),  # nor with the 等 closing a list
+        ("县商务局、县城投集团", "等单位。", True),
+        ("县商务局、县城投集团。", "等级评定工作由县商务局组织实施。", False),  # a word, not the tail
         ("压减审批要件。（县市场监管局负责）(2)", "推广电子执照应用。", True),  # a marker last
         ("压减审批要件。（县市场监管局负责）②", "推广电子执照应用。", True),
         ("压减审批要件，年内完成数量(2)", "推广电子执照应用。", False),  # a figure, not a marker

@@ -9,7 +9,8 @@ paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
 - a bracket still open goes on, whatever ends the line and whatever starts
   the next one (`（牵头单位：` / `市商务局，配合单位：…）`);
 - a line that starts with a list separator or a closing mark (`、隽水镇`,
-  `”关键之年`, `）`) goes on from the line above: no paragraph starts so;
+  `”关键之年`, `）`), or holds only the 等 that closes a list (`等。`,
+  `等单位。`), goes on from the line above: no paragraph starts so;
 - a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`),
   and so does an inner list marker standing last (`…（A负责）(2)` / `推广…`);
 - a label line goes on while its list does (it ends in `、` or `，`), where
@@ -58,6 +59,9 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", *CLOSERS)
 # No paragraph starts with these: a line that does went on from the one above.
 CONTINUES = ("、", "，", ",", "；", ";", "。", "：", ":", "”", "’", "」", "』", "》", *CLOSERS)
 _LIST_OPEN = ("、", "，", ",")  # a label's list goes on after these
+# … nor with the 等 that closes a list (…、省林业局 / 等。, …、县水利局 / 等单位。): a
+# line of it alone is the tail a wrap cut off the list above.
+_LIST_TAIL = lazy_compile(r"^等\p{Han}{0,6}[。；;，,）)]*$")
 
 # A page width: at least this many long lines (of `_LONG` characters or
 # more: no page is narrower), this share of them within `_SLACK` of the
@@ -240,7 +244,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
     last = last.rstrip()
     if not last:
         return False
-    if line.startswith(CONTINUES):
+    if line.startswith(CONTINUES) or _LIST_TAIL.match(line.strip()):
         return True
     if depth > 0:
         # A PDF breaks an annotation where the page ends (specimen 43), and
