@@ -41,7 +41,7 @@ from ... import data
 from .page_model import Box, Char, Edge
 
 if TYPE_CHECKING:  # tables calls this module
-    from .tables import Grid, Layout
+    from .tables import Grid, GridCell, Layout
 
 __all__ = ["GRID_REASON", "Inferred", "infer_rulings", "inferred_grids", "label_role", "settle"]
 
@@ -347,40 +347,60 @@ def _headed(
     return end, bounds, spanning
 
 
-def _headless(lines: list[_Line]) -> tuple[int, int, list[float]] | None:
+def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | None:
     """A page with no header: from its first line of several chunks, the
-    lines that keep at least two channels (three columns); (first, past the
-    last, boundaries)."""
+    lines that keep every settled channel (white over `_SETTLED` lines) and
+    at least two channels (three columns) in all; (first, past the last,
+    boundaries, the lines spanning the table)."""
     first = next((i for i, ln in enumerate(lines) if len(ln.chunks) >= 2), None)
     if first is None:
         return None
     ink: list[tuple[float, float]] = []
     _add_ink(ink, _spans(lines[first]))
-    ages: dict[tuple[float, float], int] = {}
 
     def channels(xs: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
         return _white(xs, xs[0][0], xs[-1][1])
 
-    for ch in channels(ink):
-        ages[ch] = 1
-    end = first + 1
-    while end < len(lines) and not _apart(lines, end):
-        trial = list(ink)
-        _add_ink(trial, _spans(lines[end]))
-        now = channels(trial)
+    ages = dict.fromkeys(channels(ink), 1)
+
+    def trial(k: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]] | None:
+        """Ink and channels with line `k` added, None if it fills a settled one."""
+        more = list(ink)
+        _add_ink(more, _spans(lines[k]))
+        now = channels(more)
         settled = [ch for ch, age in ages.items() if age >= _SETTLED]
         if any(not any(n[0] < s[1] and s[0] < n[1] for n in now) for s in settled):
+            return None
+        return more, now
+
+    spanning: list[int] = []
+    end = first + 1
+    while end < len(lines) and not _apart(lines, end):
+        step = trial(end)
+        if step is None:
+            # A group title across the table: one chunk, the next line fits.
+            nxt = end + 1
+            if (
+                len(lines[end].chunks) == 1
+                and nxt < len(lines)
+                and not _apart(lines, nxt)
+                and trial(nxt) is not None
+            ):
+                spanning.append(end)
+                end += 1
+                continue
             break
-        new_ages: dict[tuple[float, float], int] = {}
-        for n in now:
-            older = [age for ch, age in ages.items() if n[0] < ch[1] and ch[0] < n[1]]
-            new_ages[n] = max(older, default=0) + 1
-        ink, ages = trial, new_ages
+        ink, now = step
+        ages = {
+            n: max((age for ch, age in ages.items() if n[0] < ch[1] and ch[0] < n[1]), default=0)
+            + 1
+            for n in now
+        }
         end += 1
     found = channels(ink)
-    if len(found) < 2 or end - first < 2:
+    if len(found) < 2 or end - first - len(spanning) < 2:
         return None
-    return first, end, [(a + b) / 2 for a, b in found]
+    return first, end, [(a + b) / 2 for a, b in found], [k - first for k in spanning]
 
 
 # ---------------------------------------------------------------------------
@@ -492,9 +512,21 @@ def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
     found = _headless(lines)
     if found is None:
         return None
-    first, end, bounds = found
+    first, end, bounds, spanning = found
+    # Lines of one chunk above (the end of a row cut by the page break) that
+    # cross no boundary and stand close.
+    while (
+        first > 0
+        and not _apart(lines, first)
+        and all(_column(bounds, a) == _column(bounds, b) for a, b in _spans(lines[first - 1]))
+    ):
+        first -= 1
+        spanning = [k + 1 for k in spanning]
     body = lines[first:end]
-    return Inferred(_edges(body, 0, bounds, [], _number_column(body, bounds, None)), headed=False)
+    plain = [ln for k, ln in enumerate(body) if k not in spanning]
+    return Inferred(
+        _edges(body, 0, bounds, spanning, _number_column(plain, bounds, None)), headed=False
+    )
 
 
 def _edges(
@@ -520,10 +552,12 @@ def _edges(
         above = max(t.bottom for t in table[:s])
         below = table[s + 1].top if s + 1 < len(table) else ln.bottom + 1.0
         rows += [(above + ln.top) / 2, (ln.bottom + below) / 2]
-    plain = [ln for k, ln in enumerate(table) if k >= header_lines and k not in spanning]
-    rows += _row_rules(plain, bounds, number_col)
+    rows += _row_rules(table[header_lines:], bounds, number_col)
     rows.append(bottom)
-    ys = sorted({round(y, 2) for y in rows if top <= y <= bottom})
+    ys: list[float] = []
+    for y in sorted(rows):
+        if top <= y <= bottom and (not ys or y - ys[-1] > 0.5):
+            ys.append(round(y, 2))
     edges = [Edge("h", x0, y, x1, y) for y in ys]
     edges += [Edge("v", x0, top, x0, bottom), Edge("v", x1, top, x1, bottom)]
     # A boundary stops at every spanning line.
@@ -574,47 +608,89 @@ def tighten(grid: Grid) -> None:
             cell.bbox = (max(x0, a - 1.0), top, min(x1, b + 1.0), bottom)
 
 
-def _fits(grid: Grid, col_x: Sequence[float], right: float) -> bool:
-    """Every line of `grid` lies between the column edges `col_x` (and
-    `right`) of its own column: another page's boundaries cut no text here."""
-    edges = [*col_x, right]
-    if len(edges) != len(grid.col_x) + 1:
-        return False
+def _home(edges: Sequence[float], x0: float, x1: float) -> int | None:
+    """The column between `edges` that holds [x0, x1] whole, if one does."""
+    for k in range(len(edges) - 1):
+        if edges[k] - 0.5 <= x0 and x1 <= edges[k + 1] + 0.5:
+            return k
+    return None
+
+
+def _spans_columns(grid: Grid, cell: GridCell, c: int) -> bool:
+    right = grid.col_x[c + 1] if c + 1 < len(grid.col_x) else grid.bbox[2]
+    return cell.bbox is not None and cell.bbox[2] > right + 0.5
+
+
+def _regrid(grid: Grid, prev: Grid) -> bool:
+    """Lay `grid` out in `prev`'s columns where its text allows: each of its
+    columns holds text that lies within one column of `prev`, no two in the
+    same (a column empty on this page shows no channel of its own: its
+    neighbours' channels merged).  A cell spanning the table stays one cell.
+    False, and `grid` unchanged, where the text crosses one of `prev`'s
+    column edges."""
+    from .tables import GridCell
+
+    edges = [*prev.col_x, prev.bbox[2]]
+    home: dict[int, int] = {}
+    for c in range(len(grid.col_x)):
+        lines = [
+            ln
+            for row in grid.rows
+            if row[c].bbox is not None and not _spans_columns(grid, row[c], c)
+            for ln in row[c].lines
+        ]
+        if not lines:
+            continue
+        k = _home(edges, min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+        if k is None or k in home.values():
+            return False
+        home[c] = k
+    rows: list[list[GridCell]] = []
     for row in grid.rows:
+        boxes = [cell.bbox for cell in row if cell.bbox is not None]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        out = [GridCell(bbox=(edges[k], top, edges[k + 1], bottom)) for k in range(len(edges) - 1)]
         for c, cell in enumerate(row):
             if cell.bbox is None:
                 continue
-            inside = sum(1 for x in grid.col_x if cell.bbox[0] + 0.5 < x < cell.bbox[2] - 0.5)
-            last = min(c + 1 + inside, len(edges) - 1)
-            for ln in cell.lines:
-                if ln.x0 < edges[c] or ln.x1 > edges[last]:
-                    return False
+            if _spans_columns(grid, cell, c):
+                out[0] = GridCell(bbox=(edges[0], top, edges[-1], bottom), lines=cell.lines)
+                for k in range(1, len(out)):
+                    out[k] = GridCell(bbox=None, merged_left=True)
+                break
+            if c in home:
+                out[home[c]].lines = cell.lines
+        rows.append(out)
+    grid.rows = rows
+    grid.col_x = list(prev.col_x)
+    grid.bbox = (prev.bbox[0], grid.bbox[1], prev.bbox[2], grid.bbox[3])
+    grid.counts = None
     return True
 
 
 def settle(layouts: Sequence[Layout]) -> list[Layout]:
-    """Across pages.  An inferred grid right after an inferred grid with as
-    many columns, whose text the earlier grid's column edges cut nowhere,
-    takes those edges (its own lie elsewhere in the same white channels; the
-    stitcher then sees one table).  A header-less candidate is kept only so;
-    every other candidate's page gets its lines back, as they were before
-    any grid was tried."""
+    """Across pages.  An inferred grid right after an inferred grid (on the
+    page before, as the page's first table), whose text the earlier grid's
+    column edges cut nowhere, is laid out in those columns (its own edges
+    lie elsewhere in the same white channels, or a column empty on this
+    page left none): the stitcher then sees one table.  A header-less
+    candidate is kept only so; every other candidate's page gets its lines
+    back, as they were before any grid was tried."""
+    from .tables import _measure_padding
+
     out: list[Layout] = []
     last: Grid | None = None
     for lay in layouts:
         first = lay.grids[0] if lay.grids else None
         if first is not None and first.inferred:
-            fits = (
+            if (
                 last is not None
                 and bool(last.inferred)
                 and out[-1].page == lay.page - 1
-                and _fits(first, last.col_x, last.bbox[2])
-            )
-            if fits:
-                assert last is not None
-                _, top, _, bottom = first.bbox
-                first.col_x = list(last.col_x)
-                first.bbox = (last.bbox[0], top, last.bbox[2], bottom)
+                and _regrid(first, last)
+            ):
+                tighten(first)
+                _measure_padding(first)
             elif first.inferred == "gaps":
                 lay = replace(lay, grids=[], lines=first.fallback or [], stray=[])
         out.append(lay)
