@@ -431,12 +431,13 @@ def _row_rules(body: list[_Line], bounds: list[float], number_col: int | None) -
     bands = _bands(body)
     if not bands:
         return []
-    gaps = sorted(b - a for a, b in bands)
-    line_gap = gaps[len(gaps) // 2] if len(gaps) > 2 else gaps[0]
+    # The narrowest band is a line gap inside a cell (or, where no cell
+    # wraps, a row gap like every other).
+    line_gap = min(b - a for a, b in bands)
     size = sorted(ln.size for ln in body)[len(body) // 2]
-    wide = [(a, b) for a, b in bands if b - a > line_gap + _ROW_GAP * size] if len(gaps) > 2 else []
+    wide = [(a, b) for a, b in bands if b - a > line_gap + _ROW_GAP * size]
     if number_col is None:
-        return [(a + b) / 2 for a, b in wide]
+        return [(a + b) / 2 for a, b in (wide or bands)]
     rules: list[float] = []
     previous = body[0].top
     for ln in body:
