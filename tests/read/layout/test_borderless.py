@@ -233,8 +233,10 @@ def test_the_sample_notice_without_borders_reads_as_the_ruled_one(engine: str) -
     """samples/notice.docx with its table's borders off: the same measures;
     the table's rows the same but where the borders alone told them apart.
     Row 36's two sub-rows (36-1, 36-2) share one merged 序号 cell: without
-    rules they read as one row 36.  A cell merged over several rows
-    (国家重点任务, 方面) shows no merge: its text is split between them."""
+    rules they read as one row 36.  The 国家重点任务 cells merged over
+    several rows are joined back (their sentences run on from full lines);
+    a 方面 title merged over rows 72-73 and cut by a page break is not, so
+    row 73 has no part of its own."""
     ruled = _parse(SAMPLES / "notice.pdf", engine)
     bare = _parse(FIXTURES / "notice-borderless.pdf", engine)
     assert [(str(m.number), m.text) for m in bare.measures] == [
@@ -243,13 +245,20 @@ def test_the_sample_notice_without_borders_reads_as_the_ruled_one(engine: str) -
 
     def row(e):  # type: ignore[no-untyped-def]
         units = (tuple(u.name for u in e.lead), tuple(u.name for u in e.support))
-        return e.text, units, tuple(u.name for u in e.upper_units), e.deadline
+        return e.text, units, tuple(u.name for u in e.upper_units), e.deadline, e.national_task
 
     ruled_rows = {str(e.number): row(e) for e in ruled.table}
     bare_rows = {str(e.number): row(e) for e in bare.table}
     assert set(ruled_rows) - set(bare_rows) == {"36-1", "36-2"}
     assert set(bare_rows) - set(ruled_rows) == {"36"}
     assert all(bare_rows[n] == ruled_rows[n] for n in bare_rows if n != "36")
+    parts = {str(e.number): e.part for e in bare.table}
+    assert [
+        n for n, p in parts.items() if p != {str(e.number): e.part for e in ruled.table}.get(n)
+    ] == [
+        "36",
+        "73",
+    ]
     assert bare_rows["36"][0] == ruled_rows["36-1"][0] + ruled_rows["36-2"][0]
     assert _inferred(bare) == [
         (
@@ -294,3 +303,21 @@ def test_two_column_prose_in_a_pdf_stays_prose(engine: str) -> None:
     assert sorted(int(str(m.number)) for m in notice.measures) == list(range(1, 13))
     assert _inferred(notice) == []
     assert not any(r.reason == GRID_REASON for r in notice.residue)
+
+
+def test_a_text_cell_running_on_into_the_next_row_is_one_merged_cell() -> None:
+    """Rows 1 and 2 share one task (a merge the missing rules hid): its
+    first part ends on a full line mid-sentence.  Row 3's task, after a
+    finished sentence, stays its own; so do unit cells ending on a full
+    line."""
+    full = "推进第一项和第二项工作，完善相关制度，建立健"  # 22 wide: the column's width
+    chars = _header(80)
+    chars += _row(110, "1", [full], "县甲局、县乙局")  # the widest units: a full line
+    chars += _row(124 + 6, "2", ["全工作机制。"], "县丁局")
+    chars += _row(160, "3", ["推进第三项工作。"], "县戊局")
+    (grid,) = page_to_layout(_page(chars)).grids
+    task = [row[1] for row in grid.rows]
+    assert [ln.text for ln in task[1].lines] == [full, "全工作机制。"]
+    assert task[2].bbox is None and task[2].merged_up
+    assert [ln.text for ln in task[3].lines] == ["推进第三项工作。"]
+    assert [ln.text for ln in grid.rows[2][2].lines] == ["县丁局"]

@@ -38,6 +38,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ... import data
+from .lines import wraps_into
 from .page_model import Box, Char, Edge
 
 if TYPE_CHECKING:  # tables calls this module
@@ -609,6 +610,45 @@ def tighten(grid: Grid) -> None:
             cell.bbox = (max(x0, a - 1.0), top, min(x1, b + 1.0), bottom)
 
 
+# A sentence ends here.
+_TERMINAL = frozenset("。！？；;!?")
+# The columns whose cells a merge over rows may hold: text, not units.
+_MERGING = frozenset({"text", "national_task"})
+
+
+def rejoin(grid: Grid) -> None:
+    """Cells merged over rows, joined back where the text shows it: in a
+    text column (by its header label: the measure, a 国家重点任务, a group),
+    a cell whose sentence does not end and whose last line is full (the
+    next line would not have fit: `wraps_into`) continues in the cell below,
+    which becomes part of it (merged up, as a ruled merge reads).  Without
+    rules a merged cell's text runs on across the rows it spans.  Unit
+    columns are left alone: a list may end on a full line by chance."""
+    rows = grid.rows
+    if grid.inferred != "header" or len(rows) < 3:
+        return
+    for c, head in enumerate(rows[0]):
+        if label_role("".join(ln.text for ln in head.lines)) not in _MERGING:
+            continue
+        for r in range(2, len(rows)):
+            below = rows[r][c]
+            if below.bbox is None or not below.lines:
+                continue
+            k = r - 1
+            while k > 1 and rows[k][c].bbox is None and rows[k][c].merged_up:
+                k -= 1
+            above = rows[k][c]
+            if above.bbox is None or not above.lines:
+                continue
+            last = above.lines[-1]
+            if last.text[-1] in _TERMINAL or not wraps_into(
+                last, above.bbox[2] - 1.0 - last.x1, below.lines[0]
+            ):
+                continue
+            above.lines.extend(below.lines)
+            rows[r][c] = type(below)(bbox=None, merged_up=True)
+
+
 def _home(edges: Sequence[float], x0: float, x1: float) -> int | None:
     """The column between `edges` that holds [x0, x1] whole, if one does."""
     for k in range(len(edges) - 1):
@@ -646,6 +686,11 @@ def _regrid(grid: Grid, prev: Grid) -> bool:
         if k is None or k in home.values():
             return False
         home[c] = k
+    if len(grid.col_x) == len(prev.col_x):
+        # A column with no text here (only merged cells) keeps its place.
+        for c in range(len(grid.col_x)):
+            if c not in home and c not in home.values():
+                home[c] = c
     rows: list[list[GridCell]] = []
     for row in grid.rows:
         boxes = [cell.bbox for cell in row if cell.bbox is not None]
@@ -653,6 +698,8 @@ def _regrid(grid: Grid, prev: Grid) -> bool:
         out = [GridCell(bbox=(edges[k], top, edges[k + 1], bottom)) for k in range(len(edges) - 1)]
         for c, cell in enumerate(row):
             if cell.bbox is None:
+                if cell.merged_up and c in home:
+                    out[home[c]] = GridCell(bbox=None, merged_up=True)
                 continue
             if _spans_columns(grid, cell, c):
                 out[0] = GridCell(bbox=(edges[0], top, edges[-1], bottom), lines=cell.lines)

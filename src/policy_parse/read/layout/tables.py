@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from .borderless import infer_rulings, tighten
+from .borderless import infer_rulings, rejoin, tighten
 from .hidden import split_hidden
 from .lines import Line, dedupe, group_lines
 from .page_model import Char, Edge, OcrFacts, PageModel
@@ -441,6 +441,7 @@ def page_to_layout(page: PageModel) -> Layout:
                 if not inferred.headed:
                     grid.fallback = group_lines(unplaced, number)
                 tighten(grid)
+                rejoin(grid)
                 _measure_padding(grid)
     hidden = _hidden_lines(page.hidden, number)
     return Layout(
