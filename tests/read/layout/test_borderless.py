@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from policy_parse.read.layout.blocks import layouts_to_blocks
-from policy_parse.read.layout.borderless import GRID_REASON, label_role, settle
+from policy_parse.read.layout.inferred import GRID_REASON, settle
+from policy_parse.read.layout.labels import label_role
 from policy_parse.read.layout.lines import group_lines, is_wide
 from policy_parse.read.layout.page_model import Char, Edge, PageModel
 from policy_parse.read.layout.tables import Layout, page_to_layout

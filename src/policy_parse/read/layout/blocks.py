@@ -11,8 +11,8 @@ from typing import Any
 from ... import data
 from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
-from .borderless import GRID_REASON, inferred_grids, settle
 from .furniture import split_furniture
+from .inferred import GRID_REASON, inferred_grids, settle
 from .lines import Line, join_texts, wraps_into
 from .paragraphs import continues_paragraph, margins
 from .stitch import append_grid, same_columns

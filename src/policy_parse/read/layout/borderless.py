@@ -15,40 +15,31 @@ two ways:
   table).  Columns split in the middle of each channel;
 - *continued*: a page with no header whose lines keep at least two white
   channels from its first line on.  Such a grid is only a candidate:
-  `settle` keeps it where it continues an inferred table of the page before
-  with the same columns, and otherwise gives the page its lines back.
+  `inferred.settle` keeps it where it continues an inferred table of the
+  page before in the same columns, and otherwise gives the page its lines
+  back.
 
 Rows start where the 序号 column holds a number (the lowest wide white band
 above it, so a number centred in its row still starts it at the row's top),
 or, without a number column, at every band wider than a line gap.  Every
-grid inferred here is marked (`Grid.inferred`) and reported
-(`GRID_REASON`): the grid is a guess.
+grid inferred here is marked (`Grid.inferred`), fitted and reported by
+`layout.inferred`: the grid is a guess.
 
 Runs in the page workers: no attrs, no models, no `regex`.
 """
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-from ... import data
-from .lines import wraps_into
-from .page_model import Box, Char, Edge
+from .labels import is_header, label_role, norm
+from .page_model import Char, Edge
 
-if TYPE_CHECKING:  # tables calls this module
-    from .tables import Grid, GridCell, Layout
+__all__ = ["Inferred", "infer_rulings"]
 
-__all__ = ["GRID_REASON", "Inferred", "infer_rulings", "inferred_grids", "label_role", "settle"]
-
-GRID_REASON = "table grid inferred from text alignment (no ruling lines)"
-"""The residue reason of every inferred table (its box and pages): the
-normalize stage reports it as a structure finding."""
 
 # Ink closer than this (in type sizes) is one chunk of a line; a header's
 # labels and a row's cells stand further apart.
@@ -95,66 +86,6 @@ class Inferred:
 
 
 # ---------------------------------------------------------------------------
-# Column labels (data/columns.toml)
-
-
-def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-@functools.cache
-def _labels() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
-    """Every label → its role ("extra" for a remarks column); the unit nouns;
-    every role word a noun may follow → its role (牵头 + 单位, 高新区 + 责任部门)."""
-    cols = data.load("columns")
-    words: dict[str, str] = {}
-    for role, names in cols["roles"].items():
-        for name in names:
-            words[_norm(name)] = role
-    for name in cols.get("extra", {}).get("words", []):
-        words.setdefault(_norm(name), "extra")
-    pattern = cols["pattern"]
-    stems: dict[str, str] = {}
-    for role in ("lead", "support", "responsible"):
-        for w in pattern.get(role, []):
-            stems[_norm(w)] = role
-    return words, tuple(_norm(n) for n in pattern["nouns"]), stems
-
-
-@functools.cache
-def label_role(text: str) -> str | None:
-    """The role a header label names, from the column words alone: a listed
-    word, a role word followed by a unit noun (牵头负责部门), or either after
-    a level prefix (高新区责任部门, 市级牵头单位).  Traditional labels are
-    not converted here (the workers load no OpenCC)."""
-    h = _norm(text)
-    if not h or len(h) > 16:
-        return None
-    words, nouns, stems = _labels()
-    prefixes = data.load("columns")["prefixes"]
-    candidates = [h] + [
-        h[len(p) :]
-        for p in (*prefixes["local"], *prefixes["upper"])
-        if h.startswith(p) and len(h) > len(p)
-    ]
-    for c in candidates:
-        if c in words:
-            return words[c]
-        for noun in nouns:
-            if c.endswith(noun) and c[: -len(noun)] in stems:
-                return stems[c[: -len(noun)]]
-    return None
-
-
-def _is_header(roles: Sequence[str | None]) -> bool:
-    """Two labels naming roles, one the 序号 or the measure text (as the text
-    reader's `looks_like_header`), and most chunks labels."""
-    named = [r for r in roles if r is not None and r != "extra"]
-    known = sum(r is not None for r in roles)
-    return len(named) >= 2 and bool({"number", "text"} & set(named)) and 2 * known > len(roles)
-
-
-# ---------------------------------------------------------------------------
 # Lines, chunks, channels
 
 
@@ -181,11 +112,11 @@ def _lines(chars: Sequence[Char]) -> list[_Line]:
         x0, x1, text = g[0].x0, g[0].x1, g[0].text
         for prev, c in pairwise(g):
             if c.x0 - max(x1, prev.x1) > _CHUNK_GAP * max(c.size, prev.size):
-                chunks.append((x0, x1, _norm(text)))
+                chunks.append((x0, x1, norm(text)))
                 x0, x1, text = c.x0, c.x1, c.text
             else:
                 x1, text = max(x1, c.x1), text + c.text
-        chunks.append((x0, x1, _norm(text)))
+        chunks.append((x0, x1, norm(text)))
         sizes = sorted(c.size for c in g)
         out.append(
             _Line(
@@ -250,7 +181,7 @@ def _header_at(
     chunks = _join_spaced(line.chunks)
     if len(chunks) < 2:
         return None
-    if not _is_header([label_role(t) for _, _, t in chunks]):
+    if not is_header([label_role(t) for _, _, t in chunks]):
         return None
     # Wrapped labels: a near line all of whose chunks sit over or under one.
     band = [i, i + 1]
@@ -578,191 +509,3 @@ def _edges(
             if b > a:
                 edges.append(Edge("v", x, a, x, b))
     return edges
-
-
-# ---------------------------------------------------------------------------
-# Over the whole document
-
-
-def tighten(grid: Grid) -> None:
-    """Each column's cells narrowed to the ink of the column (a point to
-    spare), so the reader measures a cell's width as the text's width: the
-    column boundary lies in the middle of a white channel, and a line that
-    fills its column must read as wrapped (`blocks._cell_text`)."""
-    ncols = len(grid.col_x)
-    lo = [
-        min((ln.x0 for row in grid.rows for ln in row[c].lines), default=None) for c in range(ncols)
-    ]
-    hi = [
-        max((ln.x1 for row in grid.rows for ln in row[c].lines), default=None) for c in range(ncols)
-    ]
-    for row in grid.rows:
-        for c, cell in enumerate(row):
-            a, b = lo[c], hi[c]
-            if cell.bbox is None or a is None or b is None:
-                continue
-            x0, top, x1, bottom = cell.bbox
-            if x1 - x0 <= 0:
-                continue
-            # A cell merged across columns keeps its own extent.
-            if x1 > (grid.col_x[c + 1] if c + 1 < ncols else grid.bbox[2]) + 0.5:
-                continue
-            cell.bbox = (max(x0, a - 1.0), top, min(x1, b + 1.0), bottom)
-
-
-# A sentence ends here.
-_TERMINAL = frozenset("。！？；;!?")
-# The columns whose cells a merge over rows may hold: text, not units.
-_MERGING = frozenset({"text", "national_task"})
-
-
-def rejoin(grid: Grid) -> None:
-    """Cells merged over rows, joined back where the text shows it: in a
-    text column (by its header label: the measure, a 国家重点任务, a group),
-    a cell whose sentence does not end and whose last line is full (the
-    next line would not have fit: `wraps_into`) continues in the cell below,
-    which becomes part of it (merged up, as a ruled merge reads).  Without
-    rules a merged cell's text runs on across the rows it spans.  Unit
-    columns are left alone: a list may end on a full line by chance."""
-    rows = grid.rows
-    if grid.inferred != "header" or len(rows) < 3:
-        return
-    for c, head in enumerate(rows[0]):
-        if label_role("".join(ln.text for ln in head.lines)) not in _MERGING:
-            continue
-        for r in range(2, len(rows)):
-            below = rows[r][c]
-            if below.bbox is None or not below.lines:
-                continue
-            k = r - 1
-            while k > 1 and rows[k][c].bbox is None and rows[k][c].merged_up:
-                k -= 1
-            above = rows[k][c]
-            if above.bbox is None or not above.lines:
-                continue
-            last = above.lines[-1]
-            if last.text[-1] in _TERMINAL or not wraps_into(
-                last, above.bbox[2] - 1.0 - last.x1, below.lines[0]
-            ):
-                continue
-            above.lines.extend(below.lines)
-            rows[r][c] = type(below)(bbox=None, merged_up=True)
-
-
-def _home(edges: Sequence[float], x0: float, x1: float) -> int | None:
-    """The column between `edges` that holds [x0, x1] whole, if one does."""
-    for k in range(len(edges) - 1):
-        if edges[k] - 0.5 <= x0 and x1 <= edges[k + 1] + 0.5:
-            return k
-    return None
-
-
-def _spans_columns(grid: Grid, cell: GridCell, c: int) -> bool:
-    right = grid.col_x[c + 1] if c + 1 < len(grid.col_x) else grid.bbox[2]
-    return cell.bbox is not None and cell.bbox[2] > right + 0.5
-
-
-def _regrid(grid: Grid, prev: Grid) -> bool:
-    """Lay `grid` out in `prev`'s columns where its text allows: each of its
-    columns holds text that lies within one column of `prev`, no two in the
-    same (a column empty on this page shows no channel of its own: its
-    neighbours' channels merged).  A cell spanning the table stays one cell.
-    False, and `grid` unchanged, where the text crosses one of `prev`'s
-    column edges."""
-    from .tables import GridCell
-
-    edges = [*prev.col_x, prev.bbox[2]]
-    home: dict[int, int] = {}
-    for c in range(len(grid.col_x)):
-        lines = [
-            ln
-            for row in grid.rows
-            if row[c].bbox is not None and not _spans_columns(grid, row[c], c)
-            for ln in row[c].lines
-        ]
-        if not lines:
-            continue
-        k = _home(edges, min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
-        if k is None or k in home.values():
-            return False
-        home[c] = k
-    if len(grid.col_x) == len(prev.col_x):
-        # A column with no text here (only merged cells) keeps its place.
-        for c in range(len(grid.col_x)):
-            if c not in home and c not in home.values():
-                home[c] = c
-    rows: list[list[GridCell]] = []
-    for row in grid.rows:
-        boxes = [cell.bbox for cell in row if cell.bbox is not None]
-        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-        out = [GridCell(bbox=(edges[k], top, edges[k + 1], bottom)) for k in range(len(edges) - 1)]
-        for c, cell in enumerate(row):
-            if cell.bbox is None:
-                if cell.merged_up and c in home:
-                    out[home[c]] = GridCell(bbox=None, merged_up=True)
-                continue
-            if _spans_columns(grid, cell, c):
-                out[0] = GridCell(bbox=(edges[0], top, edges[-1], bottom), lines=cell.lines)
-                for k in range(1, len(out)):
-                    out[k] = GridCell(bbox=None, merged_left=True)
-                break
-            if c in home:
-                out[home[c]].lines = cell.lines
-        rows.append(out)
-    grid.rows = rows
-    grid.col_x = list(prev.col_x)
-    grid.bbox = (prev.bbox[0], grid.bbox[1], prev.bbox[2], grid.bbox[3])
-    grid.counts = None
-    return True
-
-
-def settle(layouts: Sequence[Layout]) -> list[Layout]:
-    """Across pages.  An inferred grid right after an inferred grid (on the
-    page before, as the page's first table), whose text the earlier grid's
-    column edges cut nowhere, is laid out in those columns (its own edges
-    lie elsewhere in the same white channels, or a column empty on this
-    page left none): the stitcher then sees one table.  A header-less
-    candidate is kept only so; every other candidate's page gets its lines
-    back, as they were before any grid was tried."""
-    from .tables import _measure_padding
-
-    out: list[Layout] = []
-    last: Grid | None = None
-    for lay in layouts:
-        first = lay.grids[0] if lay.grids else None
-        if first is not None and first.inferred:
-            if (
-                last is not None
-                and bool(last.inferred)
-                and out[-1].page == lay.page - 1
-                and _regrid(first, last)
-            ):
-                tighten(first)
-                _measure_padding(first)
-            elif first.inferred == "gaps":
-                lay = replace(lay, grids=[], lines=first.fallback or [], stray=[])
-        out.append(lay)
-        last = lay.grids[-1] if lay.grids else None
-    return out
-
-
-def inferred_grids(layouts: Sequence[Layout]) -> list[tuple[int, int, Box]]:
-    """(first page, last page, box on the first page, rounded) of every run
-    of pages whose grids were inferred from text alignment: one per table,
-    however many pages it runs over."""
-    out: list[tuple[int, int, Box]] = []
-    for lay in layouts:
-        grid = next((g for g in lay.grids if g.inferred), None)
-        if grid is None:
-            continue
-        if out and out[-1][1] == lay.page - 1:
-            out[-1] = (out[-1][0], lay.page, out[-1][2])
-            continue
-        box = (
-            round(grid.bbox[0], 2),
-            round(grid.bbox[1], 2),
-            round(grid.bbox[2], 2),
-            round(grid.bbox[3], 2),
-        )
-        out.append((lay.page, lay.page, box))
-    return out

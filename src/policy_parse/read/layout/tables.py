@@ -20,8 +20,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from .borderless import infer_rulings, rejoin, tighten
+from .borderless import infer_rulings
 from .hidden import split_hidden
+from .inferred import rejoin, tighten
 from .lines import Line, dedupe, group_lines
 from .page_model import Char, Edge, OcrFacts, PageModel
 
