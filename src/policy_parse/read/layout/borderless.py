@@ -33,7 +33,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice
+from operator import attrgetter
 
 from .labels import is_header, label_role, norm
 from .page_model import Char, Edge
@@ -66,6 +67,10 @@ def _apart(lines: Sequence[_Line], end: int) -> bool:
     return lines[end].top - above > _END_GAP * max(lines[end].size, lines[end - 1].size)
 
 
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+
+
 @dataclass(slots=True)
 class _Line:
     """Characters sharing a vertical middle, cut into chunks at wide gaps."""
@@ -91,42 +96,53 @@ class Inferred:
 
 def _lines(chars: Sequence[Char]) -> list[_Line]:
     """Inked characters clustered by vertical middle (as `lines.group_lines`),
-    each line cut into chunks where the gap passes `_CHUNK_GAP` type sizes."""
-    inked = sorted(
-        (c for c in chars if c.text.strip()), key=lambda c: ((c.top + c.bottom) / 2, c.x0)
+    each line cut into chunks where the gap passes `_CHUNK_GAP` of the next
+    character's size.  Runs on every page without a ruled table: written
+    out, no function called per character where a comprehension does."""
+    inked = [c for c in chars if not c.text.isspace()]
+    keyed = sorted(
+        zip(
+            [(c.top + c.bottom) / 2 for c in inked],
+            [c.x0 for c in inked],
+            range(len(inked)),
+            inked,
+            strict=True,
+        )
     )
     groups: list[list[Char]] = []
+    group: list[Char] = []
     mid = 0.0
-    for c in inked:
-        m = (c.top + c.bottom) / 2
-        if groups and abs(m - mid) <= 0.5 * max(1.0, c.size):
-            groups[-1].append(c)
-            mid += (m - mid) / len(groups[-1])
+    for m, _, _, c in keyed:
+        if group and abs(m - mid) <= 0.5 * (max(1.0, c.size)):
+            group.append(c)
+            mid += (m - mid) / len(group)
         else:
-            groups.append([c])
+            group = [c]
+            groups.append(group)
             mid = m
     out = []
     for g in groups:
-        g.sort(key=lambda c: c.x0)
+        g.sort(key=_X0)
         chunks: list[tuple[float, float, str]] = []
-        x0, x1, text = g[0].x0, g[0].x1, g[0].text
-        for prev, c in pairwise(g):
-            if c.x0 - max(x1, prev.x1) > _CHUNK_GAP * max(c.size, prev.size):
-                chunks.append((x0, x1, norm(text)))
-                x0, x1, text = c.x0, c.x1, c.text
+        x0, x1, parts = g[0].x0, g[0].x1, [g[0].text]
+        for c in islice(g, 1, None):
+            if c.x0 - x1 > _CHUNK_GAP * c.size:
+                chunks.append((x0, x1, norm("".join(parts))))
+                x0, x1, parts = c.x0, c.x1, [c.text]
             else:
-                x1, text = max(x1, c.x1), text + c.text
-        chunks.append((x0, x1, norm(text)))
-        sizes = sorted(c.size for c in g)
+                x1 = max(x1, c.x1)
+                parts.append(c.text)
+        chunks.append((x0, x1, norm("".join(parts))))
+        sizes = sorted([c.size for c in g])
         out.append(
             _Line(
-                top=min(c.top for c in g),
-                bottom=max(c.bottom for c in g),
+                top=min([c.top for c in g]),
+                bottom=max([c.bottom for c in g]),
                 size=sizes[len(sizes) // 2],
                 chunks=chunks,
             )
         )
-    out.sort(key=lambda ln: ln.top)
+    out.sort(key=_TOP)
     return out
 
 
