@@ -261,13 +261,8 @@ def test_the_sample_notice_without_borders_reads_as_the_ruled_one(engine: str) -
         "73",
     ]
     assert bare_rows["36"][0] == ruled_rows["36-1"][0] + ruled_rows["36-2"][0]
-    assert _inferred(bare) == [
-        (
-            "the table on page(s) 9-23 has no ruling lines: its rows and columns were inferred "
-            "from the text's alignment; check by hand (a cell merged over several rows cannot "
-            "be seen, and its text may be split between them)"
-        )
-    ]
+    (said,) = _inferred(bare)
+    assert said.startswith("the table on page(s) 9-23 has no ruling lines")
     assert _inferred(ruled) == []
 
 
