@@ -317,3 +317,24 @@ def test_a_text_cell_running_on_into_the_next_row_is_one_merged_cell() -> None:
     assert task[2].bbox is None and task[2].merged_up
     assert [ln.text for ln in task[3].lines] == ["推进第三项工作。"]
     assert [ln.text for ln in grid.rows[2][2].lines] == ["县丁局"]
+
+
+def test_a_row_without_a_number_under_a_merged_one_is_a_row_of_its_own() -> None:
+    """Sub-rows under one merged 序号 (each a task and its unit) show as a
+    row gap after a finished sentence and a line with a new task and unit;
+    a second paragraph of one task (no unit beside it) stays in its row."""
+    chars = _header(80)
+    chars += _row(110, "1", ["推进第一项工作，完善相关", "制度。"], "县甲局")
+    chars += _row(150, "", ["推进第一项的第二部分工作，", "建立机制。"], "县乙局")
+    chars += _row(190, "2", ["推进第二项工作，加强统筹", "协调。"], "县丙局")
+    chars += _row(230, "", ["第二项的第二段说明，按期", "完成。"], "")
+    chars += _row(270, "3", ["推进第三项工作，确保落实", "到位。"], "县丁局")
+    rows = _cells(page_to_layout(_page(chars)))
+    assert [(r[0], r[2]) for r in rows] == [
+        ("序号", "牵头单位"),
+        ("1", "县甲局"),
+        ("", "县乙局"),
+        ("2", "县丙局"),
+        ("3", "县丁局"),
+    ]
+    assert rows[3][1].endswith("第二项的第二段说明，按期 / 完成。")

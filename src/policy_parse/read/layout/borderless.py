@@ -372,7 +372,9 @@ def _bands(lines: Sequence[_Line]) -> list[tuple[float, float]]:
     return out
 
 
-def _row_rules(body: list[_Line], bounds: list[float], number_col: int | None) -> list[float]:
+def _row_rules(
+    body: list[_Line], bounds: list[float], number_col: int | None, text_col: int | None = None
+) -> list[float]:
     """Where rows start in the body (y of each rule between two rows)."""
     if len(body) < 2:
         return []
@@ -402,7 +404,61 @@ def _row_rules(body: list[_Line], bounds: list[float], number_col: int | None) -
             if not rules or y > rules[-1]:
                 rules.append(y)
         previous = ln.top
+    numbered = [
+        ln.top
+        for ln in body
+        for a, b, t in ln.chunks
+        if _column(bounds, (a + b) / 2) == number_col and _is_number(t)
+    ]
+    if text_col is not None and numbered:
+        rules = sorted(
+            rules + _sub_rows(body, bounds, wide, rules, numbered[0], (number_col, text_col))
+        )
     return rules
+
+
+def _sub_rows(
+    body: list[_Line],
+    bounds: list[float],
+    wide: list[tuple[float, float]],
+    rules: list[float],
+    first: float,
+    cols: tuple[int, int],
+) -> list[float]:
+    """Rows without a number of their own (sub-rows under one merged 序号:
+    a task and its units each): below the first numbered row, a wide band
+    after a task that ends its sentence, followed by a line with a new task
+    and text in another column (a unit), none in the 序号 column.  A second
+    paragraph inside one cell is no such band: the row's other cells run
+    on beside it, or it brings no unit.  `first`: the top of the first
+    numbered line; `cols`: the 序号 and the measure's columns."""
+    number_col, text_col = cols
+    out = []
+    for a, b in wide:
+        y = (a + b) / 2
+        if y <= first or any(abs(y - r) < 0.5 for r in rules):
+            continue
+        after = next((ln for ln in body if ln.top >= b - 0.01), None)
+        before = [
+            t
+            for ln in body
+            if ln.bottom <= a + 0.01
+            for x0, x1, t in ln.chunks
+            if _column(bounds, (x0 + x1) / 2) == text_col
+        ]
+        if after is None or not before or before[-1][-1:] not in ("。", "；", "！", "？", ";"):
+            continue
+        filled = {_column(bounds, (x0 + x1) / 2) for x0, x1, _ in after.chunks}
+        if text_col in filled and number_col not in filled and len(filled - {text_col}) >= 1:
+            out.append(y)
+    return out
+
+
+def _text_column(bounds: list[float], labels: list[tuple[float, float, str]]) -> int | None:
+    """The measure's column: the last label naming the measure text (an
+    earlier one groups, as the text reader reads it)."""
+    texts = [_column(bounds, (a + b) / 2) for a, b, t in labels if label_role(t) == "text"]
+    return texts[-1] if texts else None
 
 
 def _column(bounds: Sequence[float], x: float) -> int:
@@ -455,6 +511,7 @@ def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
                 bounds,
                 [s - first for s in spanning],
                 _number_column(body, bounds, labels),
+                _text_column(bounds, labels),
             ),
             headed=True,
         )
@@ -484,6 +541,7 @@ def _edges(
     bounds: list[float],
     spanning: list[int],
     number_col: int | None,
+    text_col: int | None = None,
 ) -> list[Edge]:
     """The rulings of the table made of `table` (its first `header_lines`
     lines the header): a frame, a rule under the header, one between rows,
@@ -501,7 +559,7 @@ def _edges(
         above = max(t.bottom for t in table[:s])
         below = table[s + 1].top if s + 1 < len(table) else ln.bottom + 1.0
         rows += [(above + ln.top) / 2, (ln.bottom + below) / 2]
-    rows += _row_rules(table[header_lines:], bounds, number_col)
+    rows += _row_rules(table[header_lines:], bounds, number_col, text_col)
     rows.append(bottom)
     ys: list[float] = []
     for y in sorted(rows):
