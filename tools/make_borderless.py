@@ -8,7 +8,10 @@
   pages with the header row *not* repeated (the second page has no header),
   cells wrapped over several lines, the 配合单位 column empty throughout, a
   group title row spanning the table;
-- two-column: invented prose set in two columns, no table: must stay prose.
+- two-column: invented prose set in two columns, no table: must stay prose;
+- excel: an invented sheet printed by Calc without gridlines (the default):
+  numbers right-aligned against the task column, a wrapped cell, an empty
+  配合单位 cell, one page.
 
     python tools/make_borderless.py    # needs LibreOffice + fonts-noto-cjk
 
@@ -121,14 +124,45 @@ def two_column() -> bytes:
     return save(d)
 
 
+def excel() -> bytes:
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "分工表"
+    ws.append(["某县推进示范工作重点任务分工表"])
+    ws.append(["序号", "工作任务", "牵头单位", "配合单位", "完成时限"])
+    for n in range(1, 21):
+        task = f"推进第{n}项示范工作，完善相关制度。"
+        if n == 5:
+            task = "推进第5项示范工作，完善相关制度，建立健全工作机制，加强统筹协调，确保落实。"
+        ws.append(
+            [n, task, "县甲局" if n % 2 else "县乙局", "县丁局" if n % 3 == 0 else "", "2025年底前"]
+        )
+    for col, width in zip("ABCDE", (6, 40, 16, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    buf = io.BytesIO()
+    wb.save(buf)
+    return fixed_zip_times(buf.getvalue())
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, make in (
         ("notice-borderless", notice_borderless),
         ("two-pages", two_pages),
         ("two-column", two_column),
+        ("excel", excel),
     ):
-        path = OUT / f"{name}.docx"
+        path = OUT / f"{name}.{'xlsx' if name == 'excel' else 'docx'}"
         path.write_bytes(make())
         if "--no-pdf" not in sys.argv:
             to_pdf(path, OUT)

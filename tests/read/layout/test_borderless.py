@@ -302,21 +302,34 @@ def test_two_column_prose_in_a_pdf_stays_prose(engine: str) -> None:
 
 
 def test_a_text_cell_running_on_into_the_next_row_is_one_merged_cell() -> None:
-    """Rows 1 and 2 share one task (a merge the missing rules hid): its
-    first part ends on a full line mid-sentence.  Row 3's task, after a
-    finished sentence, stays its own; so do unit cells ending on a full
-    line."""
+    """Rows 1 and 2 share one 国家重点任务 (a merge the missing rules hid):
+    its first part ends on a full line mid-sentence.  A measure's own text
+    ending on a full line (clipped at its column's edge) never runs into the
+    next numbered row; unit cells are never joined."""
+    labels = ("序号", "国家重点任务", "工作任务", "牵头单位")
+    xs = (60.0, 100.0, 330.0, 420.0)
     full = "推进第一项和第二项工作，完善相关制度，建立健"  # 22 wide: the column's width
-    chars = _header(80)
-    chars += _row(110, "1", [full], "县甲局、县乙局")  # the widest units: a full line
-    chars += _row(124 + 6, "2", ["全工作机制。"], "县丁局")
-    chars += _row(160, "3", ["推进第三项工作。"], "县戊局")
+    chars = [c for x, word in zip(xs, labels, strict=True) for c in _text(word, x, 80)]
+    rows = [
+        ("1", full, "推进甲工作，完", "县甲局、县乙局"),  # task and units: full lines
+        ("2", "全工作机制。", "推进乙工作。", "县丁局"),
+        ("3", "推进第三项工作。", "推进丙工作。", "县戊局"),
+    ]
+    for k, cells in enumerate(rows):
+        chars += [
+            c for x, text in zip(xs, cells, strict=True) for c in _text(text, x, 110 + 30 * k)
+        ]
     (grid,) = page_to_layout(_page(chars)).grids
-    task = [row[1] for row in grid.rows]
-    assert [ln.text for ln in task[1].lines] == [full, "全工作机制。"]
-    assert task[2].bbox is None and task[2].merged_up
-    assert [ln.text for ln in task[3].lines] == ["推进第三项工作。"]
-    assert [ln.text for ln in grid.rows[2][2].lines] == ["县丁局"]
+    national = [row[1] for row in grid.rows]
+    assert [ln.text for ln in national[1].lines] == [full, "全工作机制。"]
+    assert national[2].bbox is None and national[2].merged_up
+    assert [ln.text for ln in national[3].lines] == ["推进第三项工作。"]
+    assert [[ln.text for ln in row[2].lines] for row in grid.rows[1:]] == [
+        ["推进甲工作，完"],
+        ["推进乙工作。"],
+        ["推进丙工作。"],
+    ]
+    assert [ln.text for ln in grid.rows[2][3].lines] == ["县丁局"]
 
 
 def test_a_row_without_a_number_under_a_merged_one_is_a_row_of_its_own() -> None:
@@ -338,3 +351,20 @@ def test_a_row_without_a_number_under_a_merged_one_is_a_row_of_its_own() -> None
         ("3", "县丁局"),
     ]
     assert rows[3][1].endswith("第二项的第二段说明，按期 / 完成。")
+
+
+@pytest.mark.slow
+def test_a_sheet_printed_without_gridlines_is_a_table() -> None:
+    """Calc prints a sheet without gridlines: numbers right-aligned against
+    the task (a channel of a point or two), empty 配合单位 cells; the same
+    rows whatever the engine."""
+    notices = [_parse(FIXTURES / "excel.pdf", engine) for engine in ENGINES]
+    tables = [
+        [(str(e.number), e.text, e.lead, e.support, e.deadline) for e in n.table] for n in notices
+    ]
+    assert tables[0] == tables[1]
+    rows = tables[0]
+    assert [n for n, *_ in rows] == [str(k) for k in range(1, 21)]
+    assert rows[5][1] == "推进第6项示范工作，完善相关制度。"
+    assert [n for n, _, _, support, _ in rows if support] == ["3", "6", "9", "12", "15", "18"]
+    assert len(_inferred(notices[0])) == 1

@@ -46,7 +46,7 @@ __all__ = ["Inferred", "infer_rulings"]
 # labels and a row's cells stand further apart.
 _CHUNK_GAP = 0.6
 # The narrowest white channel between two columns, in points.
-_MIN_CHANNEL = 2.0
+_MIN_CHANNEL = 1.0
 # A channel white over this many lines of a header-less page is a column
 # edge: a later line that fills it ends the table.
 _SETTLED = 3
@@ -79,6 +79,13 @@ class _Line:
     bottom: float
     size: float
     chunks: list[tuple[float, float, str]]  # x0, x1, text (no spaces)
+    glyphs: list[tuple[float, str]]  # each character's centre and text
+    ink: list[tuple[float, float]]  # the glyphs' boxes, merged across gaps under a channel
+
+    def column_text(self, bounds: Sequence[float], col: int) -> str:
+        """The characters whose centre lies in column `col` (a 序号 set
+        right against the task, closer than a chunk gap, stands apart)."""
+        return "".join(t for x, t in self.glyphs if bisect_left(bounds, x) == col)
 
 
 @dataclass(slots=True)
@@ -140,6 +147,8 @@ def _lines(chars: Sequence[Char]) -> list[_Line]:
                 bottom=max([c.bottom for c in g]),
                 size=sizes[len(sizes) // 2],
                 chunks=chunks,
+                glyphs=[((c.x0 + c.x1) / 2, c.text) for c in g],
+                ink=_glyph_ink(g),
             )
         )
     out.sort(key=_TOP)
@@ -177,7 +186,29 @@ def _white(ink: Sequence[tuple[float, float]], lo: float, hi: float) -> list[tup
     return out
 
 
+def _glyph_ink(chars: list[Char]) -> list[tuple[float, float]]:
+    """The x-extent of a line's ink (characters in x order): boxes merged
+    where the gap is narrower than a channel.  Finer than the chunks: a
+    number set right against its neighbour column (Excel right-aligns
+    numbers) still leaves its channel."""
+    out = [(chars[0].x0, chars[0].x1)]
+    for c in islice(chars, 1, None):
+        a, b = out[-1]
+        if c.x0 - b < _MIN_CHANNEL:
+            out[-1] = (a, max(b, c.x1))
+        else:
+            out.append((c.x0, c.x1))
+    return out
+
+
 def _spans(line: _Line) -> list[tuple[float, float]]:
+    return line.ink
+
+
+def _chunk_spans(line: _Line) -> list[tuple[float, float]]:
+    """Coarser than `_spans`: on a page without a header nothing says where
+    columns are, so a narrow gap inside one (2025 | 年) must not pass for a
+    channel."""
     return [(a, b) for a, b, _ in line.chunks]
 
 
@@ -288,9 +319,20 @@ def _headed(
             continue
         break
     bounds = []
+    body = lines[header_end:end]
     for k in range(len(centres) - 1):
-        ch = _channel_in(ink, centres[k], centres[k + 1])
-        assert ch is not None
+        # Of several channels between two labels, the one with the most
+        # lines inked on its left (a right-aligned 序号 set close to the
+        # task leaves a narrow channel right of the numbers, a wide one
+        # left of them, under the label only); else the widest.
+        lo = centres[k]
+        ch = max(
+            _white(ink, lo, centres[k + 1]),
+            key=lambda w, lo=lo: (  # type: ignore[misc]
+                sum(any(lo <= x <= w[0] for x, _ in ln.glyphs) for ln in body),
+                w[1] - w[0],
+            ),
+        )
         bounds.append((ch[0] + ch[1]) / 2)
     return end, bounds, spanning
 
@@ -304,7 +346,7 @@ def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | N
     if first is None:
         return None
     ink: list[tuple[float, float]] = []
-    _add_ink(ink, _spans(lines[first]))
+    _add_ink(ink, _chunk_spans(lines[first]))
 
     def channels(xs: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
         return _white(xs, xs[0][0], xs[-1][1])
@@ -314,7 +356,7 @@ def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | N
     def trial(k: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]] | None:
         """Ink and channels with line `k` added, None if it fills a settled one."""
         more = list(ink)
-        _add_ink(more, _spans(lines[k]))
+        _add_ink(more, _chunk_spans(lines[k]))
         now = channels(more)
         settled = [ch for ch, age in ages.items() if age >= _SETTLED]
         if any(not any(n[0] < s[1] and s[0] < n[1] for n in now) for s in settled):
@@ -346,7 +388,9 @@ def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | N
         }
         end += 1
     found = channels(ink)
-    if len(found) < 2 or end - first - len(spanning) < 2:
+    # One line is enough where it has three chunks: a candidate is kept only
+    # where its text fits the columns of the table before (inferred.settle).
+    if len(found) < 2 or (end - first - len(spanning) < 2 and len(lines[first].chunks) < 3):
         return None
     return first, end, [(a + b) / 2 for a, b in found], [k - first for k in spanning]
 
@@ -391,8 +435,7 @@ def _row_rules(
     rules: list[float] = []
     previous = body[0].top
     for ln in body:
-        cell = [t for a, b, t in ln.chunks if _column(bounds, (a + b) / 2) == number_col]
-        if not cell or not _is_number(cell[0]) or ln.top <= body[0].top:
+        if not _is_number(ln.column_text(bounds, number_col)) or ln.top <= body[0].top:
             continue
         # The lowest wide band above the number (its row's top, where the
         # number is centred in a tall row), else the band just above it.
@@ -404,12 +447,7 @@ def _row_rules(
             if not rules or y > rules[-1]:
                 rules.append(y)
         previous = ln.top
-    numbered = [
-        ln.top
-        for ln in body
-        for a, b, t in ln.chunks
-        if _column(bounds, (a + b) / 2) == number_col and _is_number(t)
-    ]
+    numbered = [ln.top for ln in body if _is_number(ln.column_text(bounds, number_col))]
     if text_col is not None and numbered:
         rules = sorted(
             rules + _sub_rows(body, bounds, wide, rules, numbered[0], (number_col, text_col))
@@ -440,15 +478,11 @@ def _sub_rows(
             continue
         after = next((ln for ln in body if ln.top >= b - 0.01), None)
         before = [
-            t
-            for ln in body
-            if ln.bottom <= a + 0.01
-            for x0, x1, t in ln.chunks
-            if _column(bounds, (x0 + x1) / 2) == text_col
+            t for ln in body if ln.bottom <= a + 0.01 if (t := ln.column_text(bounds, text_col))
         ]
         if after is None or not before or before[-1][-1:] not in ("。", "；", "！", "？", ";"):
             continue
-        filled = {_column(bounds, (x0 + x1) / 2) for x0, x1, _ in after.chunks}
+        filled = {bisect_left(bounds, x) for x, _ in after.glyphs}
         if text_col in filled and number_col not in filled and len(filled - {text_col}) >= 1:
             out.append(y)
     return out
@@ -469,7 +503,7 @@ def _number_column(
     body: list[_Line], bounds: list[float], labels: list[tuple[float, float, str]] | None
 ) -> int | None:
     """The 序号 column: named by the header, or (no header) the column whose
-    chunks are mostly bare numbers."""
+    lines are mostly bare numbers."""
     if labels is not None:
         for a, b, t in labels:
             if label_role(t) == "number":
@@ -477,10 +511,10 @@ def _number_column(
         return None
     counts: dict[int, list[int]] = {}
     for ln in body:
-        for a, b, t in ln.chunks:
-            c = counts.setdefault(_column(bounds, (a + b) / 2), [0, 0])
+        for col in {bisect_left(bounds, x) for x, _ in ln.glyphs}:
+            c = counts.setdefault(col, [0, 0])
             c[0] += 1
-            c[1] += _is_number(t)
+            c[1] += _is_number(ln.column_text(bounds, col))
     best = [(n, c) for c, (f, n) in counts.items() if n >= 2 and 2 * n >= f]
     return max(best)[1] if best else None
 
@@ -493,7 +527,7 @@ def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
     """Ruling lines for the unruled table on a page's visible characters, or
     None where no header (and no continued column layout) is found."""
     lines = _lines(chars)
-    if len(lines) < 2:
+    if not lines:
         return None
     for i in range(len(lines)):
         header = _header_at(lines, i)

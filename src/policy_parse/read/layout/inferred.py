@@ -63,16 +63,25 @@ def rejoin(grid: Grid) -> None:
     next line would not have fit: `wraps_into`) continues in the cell below,
     which becomes part of it (merged up, as a ruled merge reads).  Without
     rules a merged cell's text runs on across the rows it spans.  Unit
-    columns are left alone: a list may end on a full line by chance."""
+    columns are left alone: a list may end on a full line by chance.  The
+    measure's text joins only a row without a number of its own."""
     rows = grid.rows
     if grid.inferred != "header" or len(rows) < 3:
         return
-    for c, head in enumerate(rows[0]):
-        if label_role("".join(ln.text for ln in head.lines)) not in _MERGING:
+    roles = [label_role("".join(ln.text for ln in head.lines)) for head in rows[0]]
+    number = roles.index("number") if "number" in roles else None
+
+    def numbered(r: int) -> bool:
+        return number is not None and any(ln.text.strip() for ln in rows[r][number].lines)
+
+    for c, role in enumerate(roles):
+        if role not in _MERGING:
             continue
         for r in range(2, len(rows)):
             below = rows[r][c]
-            if below.bbox is None or not below.lines:
+            # A measure's own text never runs into the next measure's row
+            # (a cell clipped at its column's edge looks unfinished too).
+            if below.bbox is None or not below.lines or (role == "text" and numbered(r)):
                 continue
             k = r - 1
             while k > 1 and rows[k][c].bbox is None and rows[k][c].merged_up:
