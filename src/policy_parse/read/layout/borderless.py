@@ -79,8 +79,24 @@ class _Line:
     bottom: float
     size: float
     chunks: list[tuple[float, float, str]]  # x0, x1, text (no spaces)
-    glyphs: list[tuple[float, str]]  # each character's centre and text
-    ink: list[tuple[float, float]]  # the glyphs' boxes, merged across gaps under a channel
+    chars: list[Char]  # in x order
+    # Computed when first asked (most lines are only tried as a header).
+    _glyphs: list[tuple[float, str]] | None = None
+    _ink: list[tuple[float, float]] | None = None
+
+    @property
+    def glyphs(self) -> list[tuple[float, str]]:
+        """Each character's centre and text."""
+        if self._glyphs is None:
+            self._glyphs = [((c.x0 + c.x1) / 2, c.text) for c in self.chars]
+        return self._glyphs
+
+    @property
+    def ink(self) -> list[tuple[float, float]]:
+        """The characters' boxes, merged across gaps narrower than a channel."""
+        if self._ink is None:
+            self._ink = _glyph_ink(self.chars)
+        return self._ink
 
     def column_text(self, bounds: Sequence[float], col: int) -> str:
         """The characters whose centre lies in column `col` (a 序号 set
@@ -147,8 +163,7 @@ def _lines(chars: Sequence[Char]) -> list[_Line]:
                 bottom=max([c.bottom for c in g]),
                 size=sizes[len(sizes) // 2],
                 chunks=chunks,
-                glyphs=[((c.x0 + c.x1) / 2, c.text) for c in g],
-                ink=_glyph_ink(g),
+                chars=g,
             )
         )
     out.sort(key=_TOP)
