@@ -368,3 +368,19 @@ def test_a_sheet_printed_without_gridlines_is_a_table() -> None:
     assert rows[5][1] == "推进第6项示范工作，完善相关制度。"
     assert [n for n, _, _, support, _ in rows if support] == ["3", "6", "9", "12", "15", "18"]
     assert len(_inferred(notices[0])) == 1
+
+
+def test_a_letter_spaced_label_and_a_label_wrapped_in_its_column_are_read() -> None:
+    """序  号 spaced out, 牵头 / 单位 wrapped over two lines (centred on the
+    header's line): still a header of four columns."""
+    chars = _text("序", 60, 82) + _text("号", 78, 82) + _text("工作任务", COLS[1], 82)
+    chars += _text("牵头", COLS[2], 75) + _text("单位", COLS[2], 89)
+    chars += _text("配合单位", COLS[3], 82)
+    chars += _row(110, "1", ["推进第一项工作。"], "县甲局", "县乙局")
+    chars += _row(140, "2", ["推进第二项工作。"], "县丙局")
+    rows = _cells(page_to_layout(_page(chars)))
+    assert rows[0] == ["序号", "工作任务", "牵头 / 单位", "配合单位"]
+    assert rows[1:] == [
+        ["1", "推进第一项工作。", "县甲局", "县乙局"],
+        ["2", "推进第二项工作。", "县丙局", ""],
+    ]

@@ -235,39 +235,59 @@ def _header_at(
     lines: list[_Line], i: int
 ) -> tuple[list[tuple[float, float, str]], int, int] | None:
     """The header's labels if line `i` is a header line, with its first line
-    and the line past its last: chunks joined where
-    the joined text is a label (序 号 letter-spaced), the lines just above and
-    below (a label wrapped in a narrow column: 牵头 / 单位) joined to the
-    chunk they stand over or under."""
+    and the line past its last: chunks joined where the joined text is a
+    label (序 号 letter-spaced), the lines just above and below (a label
+    wrapped in a narrow column: 牵头 / 单位) joined to the chunk they stand
+    over or under."""
     line = lines[i]
     chunks = _join_spaced(line.chunks)
     if len(chunks) < 2:
         return None
     if not is_header([label_role(t) for _, _, t in chunks]):
         return None
-    # Wrapped labels: a near line all of whose chunks sit over or under one.
-    band = [i, i + 1]
-    for j in (i - 1, i + 1):
-        if not 0 <= j < len(lines):
-            continue
-        other = lines[j]
-        if abs((other.top + other.bottom) - (line.top + line.bottom)) / 2 > 1.6 * line.size:
-            continue
-        joined = list(chunks)
-        ok = True
-        for a, b, t in other.chunks:
-            k = next((k for k, c in enumerate(joined) if a < c[1] and c[0] < b), None)
+    # Wrapped labels: the lines just above and below, near enough, their
+    # chunks joined to the chunk they stand over or under (or standing alone
+    # where the header's line has none there: 牵头 / 单位 centred on it);
+    # kept where more chunks then read as labels.
+    near = [
+        j
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(lines)
+        and abs((lines[j].top + lines[j].bottom) - (line.top + line.bottom)) / 2 <= 1.6 * line.size
+    ]
+    best, first, past = chunks, i, i + 1
+    known = sum(label_role(t) is not None for _, _, t in chunks)
+    for trial in ([j] for j in near) if len(near) < 2 else ([near[0]], [near[1]], near):
+        joined = _stack(
+            chunks,
+            [lines[j].chunks for j in trial if j < i],
+            [lines[j].chunks for j in trial if j > i],
+        )
+        n = sum(label_role(t) is not None for _, _, t in joined)
+        if n > known:
+            best, known = joined, n
+            first, past = min(i, *trial), max(i, *trial) + 1
+    return best, first, past
+
+
+def _stack(
+    chunks: list[tuple[float, float, str]],
+    above: list[list[tuple[float, float, str]]],
+    below: list[list[tuple[float, float, str]]],
+) -> list[tuple[float, float, str]]:
+    """`chunks` with the chunks of the lines `above` and `below` stacked onto
+    those they overlap (text above first), or standing alone."""
+    out = list(chunks)
+    for line, on_top in [(ln, True) for ln in above] + [(ln, False) for ln in below]:
+        for a, b, t in line:
+            k = next((k for k, c in enumerate(out) if a < c[1] and c[0] < b), None)
             if k is None:
-                ok = False
-                break
-            c = joined[k]
-            text = t + c[2] if j < i else c[2] + t
-            joined[k] = (min(a, c[0]), max(b, c[1]), text)
-        before = sum(label_role(t) is not None for _, _, t in chunks)
-        if ok and sum(label_role(t) is not None for _, _, t in joined) > before:
-            chunks = joined
-            band[j > i] = j + (j > i)
-    return chunks, band[0], band[1]
+                out.append((a, b, t))
+                out.sort()
+                continue
+            x0, x1, text = out[k]
+            out[k] = (min(a, x0), max(b, x1), t + text if on_top else text + t)
+    return out
 
 
 def _join_spaced(chunks: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
