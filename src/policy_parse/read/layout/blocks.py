@@ -12,6 +12,7 @@ from ... import data
 from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
 from .furniture import split_furniture
+from .inferred import GRID_REASON, inferred_grids, settle
 from .lines import Line, join_texts, wraps_into
 from .paragraphs import continues_paragraph, margins
 from .stitch import append_grid, same_columns
@@ -173,9 +174,18 @@ class _Para:
 def layouts_to_blocks(
     layouts: Sequence[Layout],
 ) -> tuple[list[Paragraph | Table], list[Residue]]:
-    """Body lines → paragraphs, page grids → stitched tables, in reading order."""
+    """Body lines → paragraphs, page grids → stitched tables, in reading order.
+    A grid inferred from text alignment is reported where it stands."""
+    layouts = settle(layouts)
     marg = margins(layouts)
-    residue: list[Residue] = []
+    residue: list[Residue] = [
+        Residue(
+            text="",
+            reason=GRID_REASON,
+            span=Span(page=first, end_page=last if last != first else None, bbox=box),
+        )
+        for first, last, box in inferred_grids(layouts)
+    ]
     # Reading order on each page: tables and lines by their top edge.
     items: list[tuple[str, Any, Layout, bool]] = []  # kind, obj, layout, continued-marker
     for lay in layouts:
