@@ -261,7 +261,11 @@ def test_a_web_copy_has_no_page_width():
         ("县商务局、县城投集团", "、青川镇。", True),  # no paragraph starts with 、
         ("县商务局、县城投集团", "等。", True),  # nor with the 等 closing a list
         ("县商务局、县城投集团", "等单位。", True),
-        ("县商务局、县城投集团。", "等级评定工作由县商务局组织实施。", False),  # a word, not the tail
+        (
+            "县商务局、县城投集团。",
+            "等级评定工作由县商务局组织实施。",
+            False,
+        ),  # a word, not the tail
         ("压减审批要件。（县市场监管局负责）(2)", "推广电子执照应用。", True),  # a marker last
         ("压减审批要件。（县市场监管局负责）②", "推广电子执照应用。", True),
         ("压减审批要件，年内完成数量(2)", "推广电子执照应用。", False),  # a figure, not a marker
