@@ -33,20 +33,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
-from operator import attrgetter
 
-from .labels import is_header, label_role, norm
+from .borderless_lines import TextLine, add_ink, chunk_spans, ink_spans, text_lines, white
+from .labels import is_header, label_role
 from .page_model import Char, Edge
 
 __all__ = ["Inferred", "infer_rulings"]
 
 
-# Ink closer than this (in type sizes) is one chunk of a line; a header's
-# labels and a row's cells stand further apart.
-_CHUNK_GAP = 0.6
-# The narrowest white channel between two columns, in points.
-_MIN_CHANNEL = 1.0
 # A channel white over this many lines of a header-less page is a column
 # edge: a later line that fills it ends the table.
 _SETTLED = 3
@@ -61,47 +55,10 @@ _MIN_BAND = 0.5
 _END_GAP = 2.5
 
 
-def _apart(lines: Sequence[_Line], end: int) -> bool:
+def _apart(lines: Sequence[TextLine], end: int) -> bool:
     """Line `end` stands below a blank too high for a row gap."""
     above = max(ln.bottom for ln in lines[:end])
     return lines[end].top - above > _END_GAP * max(lines[end].size, lines[end - 1].size)
-
-
-_X0 = attrgetter("x0")
-_TOP = attrgetter("top")
-
-
-@dataclass(slots=True)
-class _Line:
-    """Characters sharing a vertical middle, cut into chunks at wide gaps."""
-
-    top: float
-    bottom: float
-    size: float
-    chunks: list[tuple[float, float, str]]  # x0, x1, text (no spaces)
-    chars: list[Char]  # in x order
-    # Computed when first asked (most lines are only tried as a header).
-    _glyphs: list[tuple[float, str]] | None = None
-    _ink: list[tuple[float, float]] | None = None
-
-    @property
-    def glyphs(self) -> list[tuple[float, str]]:
-        """Each character's centre and text."""
-        if self._glyphs is None:
-            self._glyphs = [((c.x0 + c.x1) / 2, c.text) for c in self.chars]
-        return self._glyphs
-
-    @property
-    def ink(self) -> list[tuple[float, float]]:
-        """The characters' boxes, merged across gaps narrower than a channel."""
-        if self._ink is None:
-            self._ink = _glyph_ink(self.chars)
-        return self._ink
-
-    def column_text(self, bounds: Sequence[float], col: int) -> str:
-        """The characters whose centre lies in column `col` (a 序号 set
-        right against the task, closer than a chunk gap, stands apart)."""
-        return "".join(t for x, t in self.glyphs if bisect_left(bounds, x) == col)
 
 
 @dataclass(slots=True)
@@ -114,125 +71,11 @@ class Inferred:
 
 
 # ---------------------------------------------------------------------------
-# Lines, chunks, channels
-
-
-def _lines(chars: Sequence[Char]) -> list[_Line]:
-    """Inked characters clustered by vertical middle (as `lines.group_lines`),
-    each line cut into chunks where the gap passes `_CHUNK_GAP` of the next
-    character's size.  Runs on every page without a ruled table: written
-    out, no function called per character where a comprehension does."""
-    inked = [c for c in chars if not c.text.isspace()]
-    keyed = sorted(
-        zip(
-            [(c.top + c.bottom) / 2 for c in inked],
-            [c.x0 for c in inked],
-            range(len(inked)),
-            inked,
-            strict=True,
-        )
-    )
-    groups: list[list[Char]] = []
-    group: list[Char] = []
-    mid = 0.0
-    for m, _, _, c in keyed:
-        if group and abs(m - mid) <= 0.5 * (max(1.0, c.size)):
-            group.append(c)
-            mid += (m - mid) / len(group)
-        else:
-            group = [c]
-            groups.append(group)
-            mid = m
-    out = []
-    for g in groups:
-        g.sort(key=_X0)
-        chunks: list[tuple[float, float, str]] = []
-        x0, x1, parts = g[0].x0, g[0].x1, [g[0].text]
-        for c in islice(g, 1, None):
-            if c.x0 - x1 > _CHUNK_GAP * c.size:
-                chunks.append((x0, x1, norm("".join(parts))))
-                x0, x1, parts = c.x0, c.x1, [c.text]
-            else:
-                x1 = max(x1, c.x1)
-                parts.append(c.text)
-        chunks.append((x0, x1, norm("".join(parts))))
-        sizes = sorted([c.size for c in g])
-        out.append(
-            _Line(
-                top=min([c.top for c in g]),
-                bottom=max([c.bottom for c in g]),
-                size=sizes[len(sizes) // 2],
-                chunks=chunks,
-                chars=g,
-            )
-        )
-    out.sort(key=_TOP)
-    return out
-
-
-def _add_ink(ink: list[tuple[float, float]], spans: Sequence[tuple[float, float]]) -> None:
-    """Merge `spans` into the sorted, disjoint intervals `ink` (in place)."""
-    for a, b in spans:
-        ink.append((a, b))
-    ink.sort()
-    merged: list[tuple[float, float]] = []
-    for a, b in ink:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    ink[:] = merged
-
-
-def _white(ink: Sequence[tuple[float, float]], lo: float, hi: float) -> list[tuple[float, float]]:
-    """The white intervals of [lo, hi] at least `_MIN_CHANNEL` wide."""
-    out = []
-    x = lo
-    for a, b in ink:
-        if b <= x:
-            continue
-        if a >= hi:
-            break
-        if a - x >= _MIN_CHANNEL:
-            out.append((x, a))
-        x = max(x, b)
-    if hi - x >= _MIN_CHANNEL:
-        out.append((x, hi))
-    return out
-
-
-def _glyph_ink(chars: list[Char]) -> list[tuple[float, float]]:
-    """The x-extent of a line's ink (characters in x order): boxes merged
-    where the gap is narrower than a channel.  Finer than the chunks: a
-    number set right against its neighbour column (Excel right-aligns
-    numbers) still leaves its channel."""
-    out = [(chars[0].x0, chars[0].x1)]
-    for c in islice(chars, 1, None):
-        a, b = out[-1]
-        if c.x0 - b < _MIN_CHANNEL:
-            out[-1] = (a, max(b, c.x1))
-        else:
-            out.append((c.x0, c.x1))
-    return out
-
-
-def _spans(line: _Line) -> list[tuple[float, float]]:
-    return line.ink
-
-
-def _chunk_spans(line: _Line) -> list[tuple[float, float]]:
-    """Coarser than `_spans`: on a page without a header nothing says where
-    columns are, so a narrow gap inside one (2025 | 年) must not pass for a
-    channel."""
-    return [(a, b) for a, b, _ in line.chunks]
-
-
-# ---------------------------------------------------------------------------
 # Header
 
 
 def _header_at(
-    lines: list[_Line], i: int
+    lines: list[TextLine], i: int
 ) -> tuple[list[tuple[float, float, str]], int, int] | None:
     """The header's labels if line `i` is a header line, with its first line
     and the line past its last: chunks joined where the joined text is a
@@ -316,23 +159,23 @@ def _channel_in(
     ink: Sequence[tuple[float, float]], a: float, b: float
 ) -> tuple[float, float] | None:
     """The widest white channel between x = a and x = b."""
-    whites = _white(ink, a, b)
+    whites = white(ink, a, b)
     return max(whites, key=lambda w: w[1] - w[0]) if whites else None
 
 
 def _headed(
-    lines: list[_Line], header_end: int, labels: list[tuple[float, float, str]]
+    lines: list[TextLine], header_end: int, labels: list[tuple[float, float, str]]
 ) -> tuple[int, list[float], list[int]]:
     """Below a header ending before line `header_end`: the index past the
     table's last line, the column boundaries, and the lines that span the
     table (group titles)."""
     centres = [(a + b) / 2 for a, b, _ in labels]
     ink: list[tuple[float, float]] = []
-    _add_ink(ink, [(a, b) for a, b, _ in labels])
+    add_ink(ink, [(a, b) for a, b, _ in labels])
 
     def keeps(extra: Sequence[tuple[float, float]]) -> bool:
         trial = list(ink)
-        _add_ink(trial, extra)
+        add_ink(trial, extra)
         return all(
             _channel_in(trial, centres[k], centres[k + 1]) is not None
             for k in range(len(centres) - 1)
@@ -341,14 +184,14 @@ def _headed(
     spanning: list[int] = []
     end = header_end
     while end < len(lines) and not _apart(lines, end):
-        spans = _spans(lines[end])
+        spans = ink_spans(lines[end])
         if keeps(spans):
-            _add_ink(ink, spans)
+            add_ink(ink, spans)
             end += 1
             continue
         # A group title across the table: one chunk, the next line fits.
         nxt = end + 1
-        if len(lines[end].chunks) == 1 and nxt < len(lines) and keeps(_spans(lines[nxt])):
+        if len(lines[end].chunks) == 1 and nxt < len(lines) and keeps(ink_spans(lines[nxt])):
             spanning.append(end)
             end += 1
             continue
@@ -362,7 +205,7 @@ def _headed(
         # left of them, under the label only); else the widest.
         lo = centres[k]
         ch = max(
-            _white(ink, lo, centres[k + 1]),
+            white(ink, lo, centres[k + 1]),
             key=lambda w, lo=lo: (  # type: ignore[misc]
                 sum(any(lo <= x <= w[0] for x, _ in ln.glyphs) for ln in body),
                 w[1] - w[0],
@@ -372,7 +215,7 @@ def _headed(
     return end, bounds, spanning
 
 
-def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | None:
+def _headless(lines: list[TextLine]) -> tuple[int, int, list[float], list[int]] | None:
     """A page with no header: from its first line of several chunks, the
     lines that keep every settled channel (white over `_SETTLED` lines) and
     at least two channels (three columns) in all; (first, past the last,
@@ -381,17 +224,17 @@ def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | N
     if first is None:
         return None
     ink: list[tuple[float, float]] = []
-    _add_ink(ink, _chunk_spans(lines[first]))
+    add_ink(ink, chunk_spans(lines[first]))
 
     def channels(xs: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-        return _white(xs, xs[0][0], xs[-1][1])
+        return white(xs, xs[0][0], xs[-1][1])
 
     ages = dict.fromkeys(channels(ink), 1)
 
     def trial(k: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]] | None:
         """Ink and channels with line `k` added, None if it fills a settled one."""
         more = list(ink)
-        _add_ink(more, _chunk_spans(lines[k]))
+        add_ink(more, chunk_spans(lines[k]))
         now = channels(more)
         settled = [ch for ch, age in ages.items() if age >= _SETTLED]
         if any(not any(n[0] < s[1] and s[0] < n[1] for n in now) for s in settled):
@@ -440,7 +283,7 @@ def _is_number(text: str) -> bool:
     return bool(t) and t[0].isdigit() and all(ch.isdigit() or ch in "-.－—" for ch in t)
 
 
-def _bands(lines: Sequence[_Line]) -> list[tuple[float, float]]:
+def _bands(lines: Sequence[TextLine]) -> list[tuple[float, float]]:
     """White horizontal bands between consecutive lines (top, bottom)."""
     out = []
     bottom = lines[0].bottom
@@ -452,7 +295,7 @@ def _bands(lines: Sequence[_Line]) -> list[tuple[float, float]]:
 
 
 def _row_rules(
-    body: list[_Line], bounds: list[float], number_col: int | None, text_col: int | None = None
+    body: list[TextLine], bounds: list[float], number_col: int | None, text_col: int | None = None
 ) -> list[float]:
     """Where rows start in the body (y of each rule between two rows)."""
     if len(body) < 2:
@@ -491,7 +334,7 @@ def _row_rules(
 
 
 def _sub_rows(
-    body: list[_Line],
+    body: list[TextLine],
     bounds: list[float],
     wide: list[tuple[float, float]],
     rules: list[float],
@@ -535,7 +378,7 @@ def _column(bounds: Sequence[float], x: float) -> int:
 
 
 def _number_column(
-    body: list[_Line], bounds: list[float], labels: list[tuple[float, float, str]] | None
+    body: list[TextLine], bounds: list[float], labels: list[tuple[float, float, str]] | None
 ) -> int | None:
     """The 序号 column: named by the header, or (no header) the column whose
     lines are mostly bare numbers."""
@@ -561,7 +404,7 @@ def _number_column(
 def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
     """Ruling lines for the unruled table on a page's visible characters, or
     None where no header (and no continued column layout) is found."""
-    lines = _lines(chars)
+    lines = text_lines(chars)
     if not lines:
         return None
     for i in range(len(lines)):
@@ -593,7 +436,7 @@ def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
     while (
         first > 0
         and not _apart(lines, first)
-        and all(_column(bounds, a) == _column(bounds, b) for a, b in _spans(lines[first - 1]))
+        and all(_column(bounds, a) == _column(bounds, b) for a, b in ink_spans(lines[first - 1]))
     ):
         first -= 1
         spanning = [k + 1 for k in spanning]
@@ -605,7 +448,7 @@ def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
 
 
 def _edges(
-    table: list[_Line],
+    table: list[TextLine],
     header_lines: int,
     bounds: list[float],
     spanning: list[int],
