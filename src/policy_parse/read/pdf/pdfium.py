@@ -409,7 +409,7 @@ def _walk(
         obj = get(parent, k)
         kind = type_of(obj)
         if kind == text_kind:
-            if bounds_of(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
+            if bounds_of(obj, b0, b1, b2, b3) and -1e-3 < right.value - left.value < 1e-3:
                 walk.unmeasured.append(obj.value)
             render = render_mode_of(obj)
             if render == 0:
