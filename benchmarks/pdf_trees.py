@@ -1,7 +1,8 @@
 """Two source trees side by side on a PDF, in CPU time (issue 26).
 
     python benchmarks/pdf_trees.py BEFORE/src AFTER/src [--rounds N] [--calls K]
-                                   [--pages P] [--callgrind] [--pdf PATH] [--no-notice]
+                                   [--pages P] [--callgrind [--parts]] [--pdf PATH]
+                                   [--no-notice]
 
 A change to the PDF reader is measured against the tree before it, on the
 same loaded machine, in rounds that take turns (each round runs every
@@ -19,8 +20,9 @@ every page object's bounds (in process, median of K warm calls).  With
 `--pages P` the CLI and pdftotext also read a P-page PDF (notice.pdf's pages
 imported again and again, as bench_formats.py --pages).  With `--callgrind`
 the instructions of one warm `read_layouts` per tree (valgrind, the
-difference between a process doing two calls and one doing one): the only
-figure load cannot move.
+difference between a process doing two calls and one doing one, the hash
+seed fixed): the only figure load cannot move; `--parts` adds the same for
+PDFium's object walk, its character loop and `page_to_layout` alone.
 
 Bytecode is compiled first (`compileall`) for both trees, so no figure pays
 for compiling.  Printed: medians with min–max, ratios of medians, the load
@@ -70,6 +72,41 @@ from policy_parse.read.pdf.pages import read_layouts
 def work():
     return read_layouts(data, "x", 100_000, None, "pdfium")
 """
+
+# The parts of a read, each alone over every page (--callgrind --parts):
+# PDFium's page-object walk, its characters (`_chars`), and page_to_layout
+# over page models read beforehand.
+_PART = """
+import pypdfium2 as pdfium
+from pypdfium2 import raw
+from policy_parse.read.pdf import pdfium as P
+from policy_parse.read.layout.tables import page_to_layout
+PART = "NAME"
+if PART == "layout":
+    engine = P.PdfiumEngine(data, None, "x")
+    models = list(engine.pages())
+    def work():
+        for m in models:
+            m.hidden = []
+            page_to_layout(m)
+else:
+    pdf = pdfium.PdfDocument(data)
+    pages = [pdf[i] for i in range(len(pdf))]
+    tps = [p.get_textpage() for p in pages]
+    def walk(page):
+        w = P._Walk(height=page.get_size()[1])
+        P._walk(page.raw, raw.FPDFPage_CountObjects(page.raw), P._object_at, P._IDENTITY, w, 0, 0)
+        return w
+    walks = [walk(p) for p in pages]
+    def work():
+        if PART == "walk":
+            for p in pages:
+                walk(p)
+        else:
+            for tp, w in zip(tps, walks):
+                P.PdfiumEngine._chars(tp.raw, w.height, w)
+"""
+PARTS = ("walk", "chars", "layout")
 
 _PDFIUM = """
 import ctypes
@@ -189,9 +226,18 @@ def side_by_side(trees: dict[str, str], pdf: Path, rounds: int, k: int, whole_on
         print(line)
 
 
-def callgrind(trees: dict[str, str], pdf: Path) -> None:
-    """Instructions of one warm read_layouts per tree."""
-    code = _CALLS.replace("WORK", _PAGES)
+def callgrind(trees: dict[str, str], pdf: Path, parts: bool = False) -> None:
+    """Instructions of one warm read_layouts per tree (and of each part of
+    it, with `parts`).  The hash seed is fixed: set and dict order would
+    otherwise differ between the two processes whose counts are subtracted."""
+    works = {"read_layouts": _PAGES}
+    if parts:
+        works.update({name: _PART.replace("NAME", name) for name in PARTS})
+    for name, work in works.items():
+        _callgrind(trees, pdf, name, _CALLS.replace("WORK", work))
+
+
+def _callgrind(trees: dict[str, str], pdf: Path, name: str, code: str) -> None:
     for label, src in trees.items():
         counts = []
         for k in (1, 2):
@@ -209,16 +255,14 @@ def callgrind(trees: dict[str, str], pdf: Path) -> None:
                     ],
                     capture_output=True,
                     text=True,
-                    env=_env(src),
+                    env={**_env(src), "PYTHONHASHSEED": "0"},
                     check=True,
                 ).stderr
             m = re.search(r"Collected : (\d+)", out)
             if m is None:
                 raise RuntimeError(f"no callgrind total:\n{out}")
             counts.append(int(m.group(1)))
-        print(
-            f"  {label:8} one warm read_layouts: {(counts[1] - counts[0]) / 1e6:7.0f}M instructions"
-        )
+        print(f"  {label:8} one warm {name:12}: {(counts[1] - counts[0]) / 1e6:7.1f}M instructions")
 
 
 def _pdf_pages(src: Path, pages: int, out: Path) -> None:
@@ -242,6 +286,9 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=0, help="also a PDF of this many pages")
     ap.add_argument("--page-rounds", type=int, default=3)
     ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument(
+        "--parts", action="store_true", help="with --callgrind: also the walk, _chars and layout"
+    )
     ap.add_argument("--no-notice", action="store_true", help="skip the rounds on --pdf itself")
     args = ap.parse_args()
     trees = {"before": args.before, "after": args.after}
@@ -253,7 +300,7 @@ def main() -> None:
     if not args.no_notice:
         side_by_side(trees, args.pdf, args.rounds, args.calls, whole_only=False)
     if args.callgrind:
-        callgrind(trees, args.pdf)
+        callgrind(trees, args.pdf, args.parts)
     if args.pages:
         with tempfile.TemporaryDirectory() as tmp:
             big = Path(tmp) / f"notice-{args.pages}p.pdf"

@@ -38,6 +38,7 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
 
 _X0 = attrgetter("x0")
+_TOP_X0 = attrgetter("top", "x0")  # a line's (top, x0), built in C
 _MID, _CHAR = itemgetter(0), itemgetter(3)
 
 
@@ -209,7 +210,7 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
         line = _make_line(page, g)
         if line.text:
             lines.append(line)
-    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    lines.sort(key=_TOP_X0)
     return lines
 
 
@@ -227,7 +228,10 @@ def _cluster(keyed: list[tuple[float, float, int, Char]]) -> list[list[Char]]:
     for mid, same in groupby(keyed, key=_MID):
         run = iter(same)
         for _, _, _, c in run:
-            if group and abs(mid - mid_line) <= 0.5 * max(1.0, c.size):
+            # max(1.0, size) and abs() written out: builtin calls per character.
+            size = c.size
+            reach = 0.5 * (size if size > 1.0 else 1.0)  # noqa: FURB136 - no call per character
+            if group and -reach <= mid - mid_line <= reach:
                 group.append(c)
                 mid_line += (mid - mid_line) / len(group)
             else:

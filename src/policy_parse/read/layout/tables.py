@@ -14,6 +14,7 @@ characters go.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -367,6 +368,11 @@ def _place_chars(
     boxes = table.cells
     tops = sorted({b[1] for b in boxes})
     xs = grid.col_x
+    # Every row of `slots`, and the rows, led by a copy of the first: a
+    # bisection's index (one past the slot, 0 before the first edge) is then
+    # the slot's index as it is, with no max() call per character.
+    lead = [[row[0], *row] for row in slots]
+    lead.insert(0, lead[0])
     per_box: dict[int, list[Char]] = defaultdict(list)
     rest: list[Char] = []
     stray: list[Char] = []
@@ -377,7 +383,7 @@ def _place_chars(
         if not (gx0 <= mx <= gx1 and gtop <= my <= gbottom):
             rest.append(c)
             continue
-        owner = slots[max(0, bisect_left(tops, my) - 1)][max(0, bisect_left(xs, mx) - 1)]
+        owner = lead[bisect_left(tops, my)][bisect_left(xs, mx)]
         if owner >= 0:
             b = boxes[owner]
             if b[0] <= mx <= b[2] and b[1] <= my <= b[3]:
@@ -460,12 +466,14 @@ def page_to_layout(page: PageModel) -> Layout:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _garbled(text: str) -> bool:
     """A character the text layer cannot name: pdfminer's "(cid:N)" for a
     glyph without a Unicode mapping, a private-use code point (a font's own
     numbering), U+FFFD, or a control character — PDFium passes the glyph
     numbers of a font without a ToUnicode map on as code points, and low
-    glyph numbers land there."""
+    glyph numbers land there.  Cached: asked once per distinct text of every
+    page, and a notice draws a few thousand distinct characters."""
     if text.startswith("(cid:"):
         return True
     o = ord(text[0])

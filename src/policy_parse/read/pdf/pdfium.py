@@ -76,11 +76,20 @@ def _matrix(obj: Any) -> Matrix:
     return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
 
 
+# The calls made per character and per page object return at once (a box,
+# a colour, an object's type) and call no Python: bound as PYFUNCTYPE, ctypes
+# keeps the GIL through them, where CFUNCTYPE releases and retakes it around
+# every call (~10 % of their instructions, benchmarks/README.md).  Loading
+# pages and text pages still goes through pypdfium2, which releases it.
+_QUICK = ctypes.PYFUNCTYPE
+
+
 def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """`fn` called with page objects (and out-parameters) as plain addresses:
     the walk touches every text object, and ctypes' conversion of pypdfium2's
-    typed pointers and byref()s cost more than the calls themselves."""
-    return ctypes.cast(fn, ctypes.CFUNCTYPE(restype, *argtypes))
+    typed pointers and byref()s cost more than the calls themselves.  Bound
+    as `_QUICK` (the GIL kept)."""
+    return ctypes.cast(fn, _QUICK(restype, *argtypes))
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
@@ -98,11 +107,12 @@ def _unchecked(fn: Any, restype: Any) -> Any:
     every text object, where the conversion cost as much as the calls
     (benchmarks/README.md); every pointer handed to them must be a ctypes
     pointer (a typed pointer, a `_Handle`, a byref()), never a bare int
-    (which would be passed as a 32-bit int)."""
+    (which would be passed as a 32-bit int).  Bound as `_QUICK` (the GIL
+    kept)."""
     address = ctypes.cast(fn, ctypes.c_void_p).value
     if address is None:  # pragma: no cover - a symbol the library lacks
         raise RuntimeError("PDFium function missing from the library")
-    return ctypes.CFUNCTYPE(restype)(address)
+    return _QUICK(restype)(address)
 
 
 class _Handle(ctypes.c_void_p):
@@ -321,8 +331,11 @@ class PdfiumEngine:
         # byref() made once: ctypes' per-call argument conversion was a
         # third of the time spent per character.
         box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
+        # The box's four floats read in one call, not four field lookups.
+        box_floats = memoryview(box).cast("B").cast("f").tolist
         is_generated = raw.FPDFText_IsGenerated
         loose, origin, font_size = _loose_box, _char_origin, _font_size
+        new = object.__new__
         out: list[Char] = []
         append = out.append
         last_top = last_bottom = float("nan")
@@ -346,7 +359,7 @@ class PdfiumEngine:
                     last_obj = obj
                     facts = texts.get(obj, (first, False, 0))
             loose(tp, i, box_ref)
-            top, low = box.top, box.bottom
+            left, top, right, low = box_floats()
             if top != last_top or low != last_bottom:
                 # A new run (font, size or baseline changed): the loose box's
                 # height comes from the font's ascent and descent at its size,
@@ -358,8 +371,17 @@ class PdfiumEngine:
                 size = font_size(tp, i) or 1.0
                 origin(tp, i, ox_ref, oy_ref)
                 bottom = height - oy.value
-            order, white, render = facts
-            append(Char(ch, box.left, box.right, bottom - size, bottom, size, white, render, order))
+            # The Char's slots set here, not by its __init__: a Python call
+            # with nine arguments per character cost twice these stores.
+            c = new(Char)
+            c.text = ch
+            c.x0 = left
+            c.x1 = right
+            c.top = bottom - size
+            c.bottom = bottom
+            c.size = size
+            c.order, c.white, c.render = facts
+            append(c)
         return out
 
 
@@ -387,7 +409,7 @@ def _walk(
         obj = get(parent, k)
         kind = type_of(obj)
         if kind == text_kind:
-            if bounds_of(obj, b0, b1, b2, b3) and abs(right.value - left.value) < 1e-3:
+            if bounds_of(obj, b0, b1, b2, b3) and -1e-3 < right.value - left.value < 1e-3:
                 walk.unmeasured.append(obj.value)
             render = render_mode_of(obj)
             if render == 0:
