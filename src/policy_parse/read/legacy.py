@@ -1,4 +1,5 @@
-"""Legacy Office files (.doc, Kingsoft .wps, .rtf, .xls): converted by
+"""Legacy Office files (.doc, Kingsoft .wps, .xls; .rtf only when
+POLICY_PARSE_RTF=libreoffice, read.rtf reads it otherwise): converted by
 LibreOffice headless, then read by the .docx or .xlsx reader.
 
 No maintained pure-Python reader gets Word 97 tables (merges included) or
@@ -149,6 +150,7 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
     import hashlib
 
     from .detect import detect_format
+    from .rtf import wants_libreoffice
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -164,8 +166,8 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
         except OSError:
             continue
         fmt = detect_format(data, given)
-        if fmt not in _WHAT:
-            continue
+        if fmt not in _WHAT or (fmt is Format.RTF and not wants_libreoffice()):
+            continue  # .rtf is read natively (read.rtf) unless told otherwise
         suffix, target, _, _ = _WHAT[fmt]
         staged = inbox / f"{hashlib.sha256(data).hexdigest()}{suffix}"
         if not staged.exists():

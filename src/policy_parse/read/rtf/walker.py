@@ -1,0 +1,552 @@
+"""RTF tokens → text, paragraphs, cells and rows, group by group.
+
+RTF keeps all its state in groups: a `{` saves the character and
+paragraph properties, the `}` that closes it restores them.  A group may
+open with a destination word that says what its text is: a font table, a
+picture, a footnote, the number Word drew for a list item.  The walker keeps
+one `_State` per open group and hands the document's text to a `Sink` (the
+builder, `rtf.wordml`) in order, as runs, paragraph ends, cell ends and row
+ends with their row definitions.
+
+What each construct becomes (docs/formats.md, "RTF"):
+
+* text bytes and `\\'hh` escapes are decoded in the code page of the font in
+  force (`\\fcharsetN` in the font table, `\\cpgN`), else the document's
+  (`\\ansicpgN`); bytes are gathered until the next other token, so a
+  double-byte character written as two escapes is one character.  `\\uN`
+  is the character N (negative: N + 65536; surrogate pairs joined), and
+  the `\\ucN` characters after it, the fallback for old readers, are passed
+  over.  Undecodable bytes become U+FFFD, never nothing;
+* `\\par` ends a paragraph, `\\line` is a line break, `\\tab` a tab;
+* `\\cell`/`\\row` end a cell and a row of the table the paragraph is in
+  (`\\intbl`, `\\itapN` for the nesting level); `\\nestcell`/`\\nestrow` the
+  same for a nested table, whose row definition Word writes in
+  `{\\*\\nesttableprops …}`.  Row definitions (`\\trowd` … `\\cellxN`, with
+  `\\clvmgf`/`\\clvmrg`/`\\clmgf`/`\\clmrg` merges and `\\trhdr`) go with the
+  row they end;
+* `{\\listtext …}` / `{\\pntext …}`: the number Word drew, put in front of
+  the paragraph's text as the .docx reader puts a rendered number, without
+  the tab or space Word draws after it;
+* `\\v` hidden text: runs marked hidden, set aside as residue by the builder;
+* fields: the result (`\\fldrslt`) is read, the instruction is not;
+* footnotes, comments, text boxes (`\\shptxt`) and objects' shown results:
+  residue with the reason (data/rtf.toml), never outline;
+* pictures, font/colour/style/list tables, headers and footers, and every
+  group opened by `\\*` that data/rtf.toml does not name: passed over.
+  Any other group's text is read: an unknown destination is never dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+from typing import Any, Protocol
+
+from ...data import load
+from ...errors import CorruptFileError, InputTooLargeError
+from .tokens import BIN, GROUP, HEX, SYMBOL, TEXT, WORD, tokens
+
+__all__ = ["MAX_DEPTH", "RowDef", "Sink", "walk"]
+
+# Groups nested deeper than this are hostile: Word writes a dozen or so.
+MAX_DEPTH = 512
+
+# What a group's text is.
+_TEXT, _SKIP, _FONTS, _NUMBER, _RESIDUE, _NESTPROPS, _UPR = range(7)
+
+
+class RowDef:
+    """One row definition: `\\trowd` … `\\cellxN` for each cell."""
+
+    __slots__ = ("cells", "header", "left", "pending")
+
+    def __init__(self) -> None:
+        self.left = 0  # \trleftN: where the first cell starts, in twips
+        self.header = False  # \trhdr: repeated at the top of every page
+        # (right edge in twips, vertical merge: "" | "restart" | "continue",
+        #  horizontal merge: the same) of each cell, left to right
+        self.cells: list[tuple[int, str, str]] = []
+        self.pending = ["", ""]  # merges read for the next \cellx
+
+
+class Sink(Protocol):
+    """What the walker hands on (`rtf.wordml.Builder`)."""
+
+    def text(self, text: str, hidden: bool) -> None: ...
+    def end_paragraph(self, level: int) -> None: ...
+    def end_cell(self, level: int) -> None: ...
+    def end_row(self, level: int, row: RowDef | None) -> None: ...
+    def residue(self, text: str, reason: str) -> None: ...
+    def end_document(self, level: int) -> None: ...
+
+
+class _State:
+    """The properties a group saves and restores."""
+
+    __slots__ = ("codec", "dest", "hidden", "intbl", "itap", "outer", "uc")
+
+    def __init__(self) -> None:
+        self.dest = _TEXT
+        self.codec = "cp1252"
+        self.uc = 1
+        self.hidden = False
+        self.intbl = False
+        self.itap = 0
+        self.outer = _TEXT  # the destination an \upr group returns to for \*\ud
+
+    def copy(self) -> _State:
+        new = _State.__new__(_State)
+        new.dest, new.codec, new.uc, new.hidden = self.dest, self.codec, self.uc, self.hidden
+        new.intbl, new.itap, new.outer = self.intbl, self.itap, self.outer
+        return new
+
+    def level(self) -> int:
+        """The table nesting level of the paragraph (0: body)."""
+        return self.itap or (1 if self.intbl else 0)
+
+
+@functools.cache
+def _data() -> tuple[dict[int, int], dict[int, str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
+    raw = load("rtf")
+    charsets = {int(k): int(v) for k, v in raw["charsets"].items()}
+    names = {int(k): str(v) for k, v in raw["codecs"].items()}
+    dest = raw["destinations"]
+    return (
+        charsets,
+        names,
+        dict(raw["symbols"]),
+        frozenset(dest["skip"]),
+        frozenset(dest["read_ignorable"]),
+        dict(raw["residue"]),
+    )
+
+
+def _codec(codepage: int) -> str:
+    """The Python codec of a Windows code page; 1252 for one Python lacks."""
+    name = _data()[1].get(codepage, f"cp{codepage}")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "cp1252"
+
+
+def walk(data: bytes, sink: Sink, max_paragraphs: int) -> None:
+    """Walk the RTF document `data`, handing its content to `sink`."""
+    _Walker(sink, max_paragraphs).run(data)
+
+
+class _Walker:
+    def __init__(self, sink: Sink, max_paragraphs: int) -> None:
+        charsets, _, symbols, skip, readable, residue = _data()
+        self.sink = sink
+        self.charsets, self.symbols, self.skip_words = charsets, symbols, skip
+        self.readable, self.residue_words = readable, residue
+        self.max_paragraphs = max_paragraphs
+        self.paragraphs = 0
+        self.ansi = "cp1252"
+        self.deff: int | None = None
+        self.fonts: dict[int, str | None] = {}  # font number → codec (None: the document's)
+        self.font = -1  # the font being defined in the font table
+        self.state = _State()
+        self.stack: list[_State] = []
+        self.pending = bytearray()  # text bytes not yet decoded
+        self.pending_codec = "cp1252"
+        self.unicode_skip = 0  # fallback characters still to pass over after \uN
+        self.high = ""  # a high surrogate waiting for its low half
+        self.star = False  # the last token was \*
+        self.fresh = False  # no token yet in the group just opened
+        self.rows: dict[int, RowDef] = {}  # the row definition in force, by level
+        # Groups collecting text for themselves: (depth, kind, reason, parts)
+        self.collecting: list[tuple[int, int, str, list[str]]] = []
+
+    # -- the loop -------------------------------------------------------------
+
+    def run(self, data: bytes) -> None:
+        skipping = 0  # depth of a group being passed over whole (0: none)
+        stack = self.stack
+        for kind, value, param in tokens(data):
+            if skipping:
+                if kind == GROUP:
+                    if value == "{":
+                        skipping += 1
+                    else:
+                        skipping -= 1
+                        if not skipping:
+                            self.close_group()
+                continue
+            if self.unicode_skip and kind != GROUP:
+                if kind == TEXT:
+                    assert isinstance(value, bytes)
+                    n = min(self.unicode_skip, len(value))
+                    self.unicode_skip -= n
+                    value = value[n:]
+                    if not value:
+                        continue
+                else:
+                    self.unicode_skip -= 1
+                    continue
+            if kind == TEXT or kind == HEX:
+                self.fresh = self.star = False
+                dest = self.state.dest
+                if dest == _TEXT or dest == _NUMBER or dest == _RESIDUE:
+                    if self.pending and self.pending_codec != self.state.codec:
+                        self.flush()
+                    self.pending_codec = self.state.codec
+                    if kind == TEXT:
+                        assert isinstance(value, bytes)
+                        self.pending += value
+                    else:
+                        assert isinstance(value, int)
+                        self.pending.append(value)
+                continue
+            if self.pending:
+                self.flush()
+            if kind == GROUP:
+                self.unicode_skip = 0
+                if value == "{":
+                    if len(stack) >= MAX_DEPTH:
+                        raise InputTooLargeError(
+                            f"RTF nests groups over {MAX_DEPTH} deep: no writer does "
+                            "(a hostile or damaged file)"
+                        )
+                    stack.append(self.state)
+                    self.state = self.state.copy()
+                    self.fresh, self.star = True, False
+                else:
+                    if not stack:
+                        raise CorruptFileError(
+                            "RTF closes a group it never opened: damaged file"
+                        )
+                    self.close_group()
+                    if not stack:
+                        self.end_document()
+                        return
+            elif kind == WORD:
+                assert isinstance(value, str)
+                if self.star and self.fresh:
+                    self.star = self.fresh = False
+                    if value not in self.readable and value not in self.residue_words:
+                        skipping = 1  # an ignorable destination: passed over whole
+                        continue
+                self.fresh = self.star = False
+                if self.word(value, param):
+                    skipping = 1
+            elif kind == SYMBOL:
+                if value == "*":
+                    self.star = True
+                    continue
+                self.fresh = self.star = False
+                if value == "\n":
+                    self.word("par", None)
+                else:
+                    assert isinstance(value, str)
+                    text = self.symbols.get(value)
+                    if text is not None:
+                        self.emit(text)
+            elif kind == BIN:
+                self.fresh = self.star = False  # picture data and the like: no text
+        if stack:
+            raise CorruptFileError(
+                f"RTF ends inside {len(stack)} open group(s): "
+                "the file is truncated or damaged"
+            )
+        raise CorruptFileError("not an RTF document: no group opens it")
+
+    def close_group(self) -> None:
+        """Restore the enclosing group's state; a group that collected text
+        (a list number, a footnote) hands it on."""
+        depth = len(self.stack)
+        if self.collecting and self.collecting[-1][0] == depth:
+            _, kind, reason, parts = self.collecting.pop()
+            self.flush_high()
+            text = "".join(parts)
+            if kind == _NUMBER:
+                text = text.rstrip()
+                if text:
+                    self.emit_to(text, self.stack[-1])
+            elif text.strip():
+                self.sink.residue(text.strip(), reason)
+        self.state = self.stack.pop()
+
+    def end_document(self) -> None:
+        self.flush_high()
+        self.sink.end_document(self.state.level())
+
+    # -- text -----------------------------------------------------------------
+
+    def flush(self) -> None:
+        text = bytes(self.pending).decode(self.pending_codec, "replace")
+        self.pending.clear()
+        self.emit(text)
+
+    def emit(self, text: str) -> None:
+        if self.high:
+            text, self.high = self.high + text, ""
+        self.emit_to(text, self.state)
+
+    def emit_to(self, text: str, state: _State) -> None:
+        dest = state.dest
+        if dest == _TEXT:
+            self.sink.text(text, state.hidden)
+        elif (dest == _NUMBER or dest == _RESIDUE) and self.collecting:
+            self.collecting[-1][3].append(text)
+
+    def flush_high(self) -> None:
+        if self.high:
+            high, self.high = self.high, ""
+            self.emit_to(high.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), self.state)
+
+    def unicode(self, n: int) -> None:
+        code = n + 65536 if n < 0 else n
+        if 0xD800 <= code < 0xDC00:
+            self.flush_high()
+            self.high = chr(code)
+        elif 0xDC00 <= code < 0xE000 and self.high:
+            pair = self.high + chr(code)
+            self.high = ""
+            self.emit(pair.encode("utf-16", "surrogatepass").decode("utf-16"))
+        else:
+            self.flush_high()
+            self.emit(chr(code) if code < 0x110000 else "\ufffd")
+        self.unicode_skip = self.state.uc
+
+    # -- control words ------------------------------------------------------
+
+    def word(self, name: str, param: int | None) -> bool:
+        """Act on a control word; True when its group is to be passed over."""
+        st = self.state
+        dest = st.dest
+        if dest == _FONTS:
+            self.font_word(name, param)
+            return False
+        if name == "u" and param is not None:
+            self.flush_high()
+            if dest == _UPR:
+                return False
+            self.unicode(param)
+            return False
+        self.flush_high()
+        if name in self.skip_words:
+            return True
+        handler = _WORDS.get(name)
+        if handler is not None:
+            handler(self, st, param)
+            return False
+        text = self.symbols.get(name)
+        if text is not None:
+            self.emit(text)
+        elif name in self.residue_words:
+            self.collect(_RESIDUE, self.residue_words[name])
+        return False
+
+    def collect(self, kind: int, reason: str) -> None:
+        self.state.dest = kind
+        self.collecting.append((len(self.stack), kind, reason, []))
+
+    def font_word(self, name: str, param: int | None) -> None:
+        if name == "f" and param is not None:
+            self.font = param
+            self.fonts.setdefault(param, None)
+        elif name == "fcharset" and param is not None and self.font >= 0:
+            cp = self.charsets.get(param, 0)
+            self.fonts[self.font] = _codec(cp) if cp else None
+        elif name == "cpg" and param is not None and self.font >= 0:
+            self.fonts[self.font] = _codec(param)
+
+    def use_font(self, st: _State, number: int | None) -> None:
+        codec = self.fonts.get(number) if number is not None else None
+        st.codec = codec or self.ansi
+
+    def paragraph_end(self) -> None:
+        self.paragraphs += 1
+        if self.paragraphs > self.max_paragraphs:
+            raise InputTooLargeError(
+                f"RTF has over {self.max_paragraphs} paragraphs (Limits.max_paragraphs); "
+                "raise the limit if the file is genuine"
+            )
+
+    def row_def(self, st: _State) -> RowDef:
+        level = max(st.itap, 2) if self.in_nestprops() else 1
+        row = self.rows.get(level)
+        if row is None:
+            row = self.rows[level] = RowDef()
+        return row
+
+    def in_nestprops(self) -> bool:
+        return self.state.dest == _NESTPROPS
+
+
+def _par(w: _Walker, st: _State, _: int | None) -> None:
+    if st.dest == _TEXT:
+        w.paragraph_end()
+        w.sink.end_paragraph(st.level())
+    else:
+        w.emit("\n")
+
+
+def _cell(w: _Walker, st: _State, _: int | None) -> None:
+    if st.dest == _TEXT:
+        w.paragraph_end()
+        w.sink.end_cell(max(st.itap, 1))
+    else:
+        w.emit("\t")
+
+
+def _nestcell(w: _Walker, st: _State, _: int | None) -> None:
+    if st.dest == _TEXT:
+        w.paragraph_end()
+        w.sink.end_cell(max(st.itap, 2))
+    else:
+        w.emit("\t")
+
+
+def _row(w: _Walker, st: _State, _: int | None) -> None:
+    if st.dest == _TEXT:
+        w.sink.end_row(1, w.rows.get(1))
+    else:
+        w.emit("\n")
+
+
+def _nestrow(w: _Walker, st: _State, _: int | None) -> None:
+    level = max(st.itap, 2)
+    if st.dest in (_TEXT, _NESTPROPS):
+        w.sink.end_row(level, w.rows.get(level))
+
+
+def _trowd(w: _Walker, st: _State, _: int | None) -> None:
+    level = max(st.itap, 2) if st.dest == _NESTPROPS else 1
+    w.rows[level] = RowDef()
+
+
+def _trleft(w: _Walker, st: _State, p: int | None) -> None:
+    w.row_def(st).left = p or 0
+
+
+def _trhdr(w: _Walker, st: _State, p: int | None) -> None:
+    w.row_def(st).header = p != 0
+
+
+def _merge(axis: int, how: str) -> Any:
+    def handler(w: _Walker, st: _State, _: int | None) -> None:
+        w.row_def(st).pending[axis] = how
+
+    return handler
+
+
+def _cellx(w: _Walker, st: _State, p: int | None) -> None:
+    row = w.row_def(st)
+    row.cells.append((p or 0, row.pending[0], row.pending[1]))
+    row.pending = ["", ""]
+
+
+def _pard(w: _Walker, st: _State, _: int | None) -> None:
+    st.intbl, st.itap = False, 0
+
+
+def _intbl(w: _Walker, st: _State, _: int | None) -> None:
+    st.intbl = True
+
+
+def _itap(w: _Walker, st: _State, p: int | None) -> None:
+    st.itap = max(p or 0, 0)
+
+
+def _plain(w: _Walker, st: _State, _: int | None) -> None:
+    st.hidden = False
+    w.use_font(st, w.deff)
+
+
+def _v(w: _Walker, st: _State, p: int | None) -> None:
+    st.hidden = p != 0
+
+
+def _f(w: _Walker, st: _State, p: int | None) -> None:
+    w.use_font(st, p)
+
+
+def _uc(w: _Walker, st: _State, p: int | None) -> None:
+    st.uc = max(p or 0, 0)
+
+
+def _ansicpg(w: _Walker, st: _State, p: int | None) -> None:
+    if p:
+        w.ansi = _codec(p)
+        w.use_font(st, w.deff)
+
+
+def _charset(codepage: int) -> Any:
+    def handler(w: _Walker, st: _State, _: int | None) -> None:
+        w.ansi = _codec(codepage)
+        st.codec = w.ansi
+
+    return handler
+
+
+def _deff(w: _Walker, st: _State, p: int | None) -> None:
+    w.deff = p
+
+
+def _fonttbl(w: _Walker, st: _State, _: int | None) -> None:
+    st.dest = _FONTS
+
+
+def _number(w: _Walker, st: _State, _: int | None) -> None:
+    w.collect(_NUMBER, "")
+
+
+def _nesttableprops(w: _Walker, st: _State, _: int | None) -> None:
+    st.dest = _NESTPROPS
+
+
+def _upr(w: _Walker, st: _State, _: int | None) -> None:
+    st.outer, st.dest = st.dest, _UPR
+
+
+def _ud(w: _Walker, st: _State, _: int | None) -> None:
+    if st.dest == _UPR:
+        st.dest = st.outer
+
+
+def _shpinst(w: _Walker, st: _State, _: int | None) -> None:
+    # The drawing's properties are passed over (\sp is in the skip list);
+    # only a text box it holds (\shptxt) is read, as residue.
+    st.dest = _NESTPROPS if st.dest == _NESTPROPS else _UPR
+    st.outer = _TEXT
+
+
+_WORDS: dict[str, Any] = {
+    "par": _par,
+    "sect": _par,
+    "cell": _cell,
+    "nestcell": _nestcell,
+    "row": _row,
+    "nestrow": _nestrow,
+    "trowd": _trowd,
+    "trleft": _trleft,
+    "trhdr": _trhdr,
+    "clvmgf": _merge(0, "restart"),
+    "clvmrg": _merge(0, "continue"),
+    "clmgf": _merge(1, "restart"),
+    "clmrg": _merge(1, "continue"),
+    "cellx": _cellx,
+    "pard": _pard,
+    "intbl": _intbl,
+    "itap": _itap,
+    "plain": _plain,
+    "v": _v,
+    "f": _f,
+    "uc": _uc,
+    "ansicpg": _ansicpg,
+    "ansi": _charset(1252),
+    "mac": _charset(10000),
+    "pc": _charset(437),
+    "pca": _charset(850),
+    "deff": _deff,
+    "fonttbl": _fonttbl,
+    "listtext": _number,
+    "pntext": _number,
+    "nesttableprops": _nesttableprops,
+    "upr": _upr,
+    "ud": _ud,
+    "shpinst": _shpinst,
+}
