@@ -44,15 +44,16 @@ from typing import Any, Protocol
 
 from ...data import load
 from ...errors import CorruptFileError, InputTooLargeError
-from .tokens import BIN, GROUP, HEX, SYMBOL, TEXT, WORD, tokens
+from .tokens import scan
 
 __all__ = ["MAX_DEPTH", "RowDef", "Sink", "walk"]
 
 # Groups nested deeper than this are hostile: Word writes a dozen or so.
 MAX_DEPTH = 512
 
-# What a group's text is.
-_TEXT, _SKIP, _FONTS, _NUMBER, _RESIDUE, _NESTPROPS, _UPR = range(7)
+# What a group's text is: read as text, a list number, residue (the three
+# that collect text, hence first), or none.
+_TEXT, _NUMBER, _RESIDUE, _SKIP, _FONTS, _NESTPROPS, _UPR = range(7)
 
 
 class RowDef:
@@ -164,46 +165,45 @@ class _Walker:
     def run(self, data: bytes) -> None:
         skipping = 0  # depth of a group being passed over whole (0: none)
         stack = self.stack
-        for kind, value, param in tokens(data):
+        for word, digits, hexa, sym, group, text in scan(data, _KEEP):
             if skipping:
-                if kind == GROUP:
-                    if value == "{":
+                if group:
+                    if group == b"{":
                         skipping += 1
                     else:
                         skipping -= 1
                         if not skipping:
                             self.close_group()
                 continue
-            if self.unicode_skip and kind != GROUP:
-                if kind == TEXT:
-                    assert isinstance(value, bytes)
-                    n = min(self.unicode_skip, len(value))
+            if self.unicode_skip and not group:
+                if text:
+                    n = min(self.unicode_skip, len(text))
                     self.unicode_skip -= n
-                    value = value[n:]
-                    if not value:
+                    text = text[n:]
+                    if not text:
                         continue
-                else:
+                elif word or hexa or sym:
                     self.unicode_skip -= 1
                     continue
-            if kind == TEXT or kind == HEX:
+            if text or hexa:
                 self.fresh = self.star = False
-                dest = self.state.dest
-                if dest == _TEXT or dest == _NUMBER or dest == _RESIDUE:
-                    if self.pending and self.pending_codec != self.state.codec:
+                st = self.state
+                if st.dest <= _RESIDUE:
+                    if self.pending and self.pending_codec != st.codec:
                         self.flush()
-                    self.pending_codec = self.state.codec
-                    if kind == TEXT:
-                        assert isinstance(value, bytes)
-                        self.pending += value
+                    self.pending_codec = st.codec
+                    if text:
+                        self.pending += text
                     else:
-                        assert isinstance(value, int)
-                        self.pending.append(value)
+                        self.pending.append(int(hexa, 16))
                 continue
+            if not (word or sym or group):
+                continue  # a line break between tokens
             if self.pending:
                 self.flush()
-            if kind == GROUP:
+            if group:
                 self.unicode_skip = 0
-                if value == "{":
+                if group == b"{":
                     if len(stack) >= MAX_DEPTH:
                         raise InputTooLargeError(
                             f"RTF nests groups over {MAX_DEPTH} deep: no writer does "
@@ -214,41 +214,50 @@ class _Walker:
                     self.fresh, self.star = True, False
                 else:
                     if not stack:
-                        raise CorruptFileError(
-                            "RTF closes a group it never opened: damaged file"
-                        )
+                        raise CorruptFileError("RTF closes a group it never opened: damaged file")
                     self.close_group()
                     if not stack:
                         self.end_document()
                         return
-            elif kind == WORD:
-                assert isinstance(value, str)
+            elif word == b"u" and digits and not self.high:
+                # \uN, a fifth of a notice's tokens: the common case inline
+                self.fresh = self.star = False
+                st = self.state
+                code = _param("u", digits) or 0
+                if code < 0:
+                    code += 65536
+                if 0xD800 <= code < 0xE000:
+                    self.unicode(code)
+                else:
+                    if st.dest == _TEXT:
+                        self.sink.text(chr(code), st.hidden)
+                    elif st.dest <= _RESIDUE:
+                        self.emit_to(chr(code), st)
+                    self.unicode_skip = st.uc
+            elif word:
+                name = word.decode("ascii")
                 if self.star and self.fresh:
                     self.star = self.fresh = False
-                    if value not in self.readable and value not in self.residue_words:
+                    if name not in self.readable and name not in self.residue_words:
                         skipping = 1  # an ignorable destination: passed over whole
                         continue
                 self.fresh = self.star = False
-                if self.word(value, param):
+                if self.word(name, _param(name, digits)):
                     skipping = 1
-            elif kind == SYMBOL:
-                if value == "*":
+            else:
+                if sym == b"*":
                     self.star = True
                     continue
                 self.fresh = self.star = False
-                if value == "\n":
+                if sym in b"\r\n":
                     self.word("par", None)
                 else:
-                    assert isinstance(value, str)
-                    text = self.symbols.get(value)
-                    if text is not None:
-                        self.emit(text)
-            elif kind == BIN:
-                self.fresh = self.star = False  # picture data and the like: no text
+                    symbol = self.symbols.get(sym.decode("latin-1"))
+                    if symbol is not None:
+                        self.emit(symbol)
         if stack:
             raise CorruptFileError(
-                f"RTF ends inside {len(stack)} open group(s): "
-                "the file is truncated or damaged"
+                f"RTF ends inside {len(stack)} open group(s): the file is truncated or damaged"
             )
         raise CorruptFileError("not an RTF document: no group opens it")
 
@@ -514,6 +523,17 @@ def _shpinst(w: _Walker, st: _State, _: int | None) -> None:
     st.outer = _TEXT
 
 
+def _param(name: str, digits: bytes) -> int | None:
+    if not digits or digits == b"-":
+        return None
+    if len(digits) > 11:
+        raise CorruptFileError(
+            f"RTF control word \\{name[:32]} has a {len(digits)}-digit parameter: "
+            "no RTF writer writes one (damaged file)"
+        )
+    return int(digits)
+
+
 _WORDS: dict[str, Any] = {
     "par": _par,
     "sect": _par,
@@ -550,3 +570,13 @@ _WORDS: dict[str, Any] = {
     "ud": _ud,
     "shpinst": _shpinst,
 }
+
+
+def _keep() -> frozenset[str]:
+    """Every control word the walker acts on: the others never reach it."""
+    _, _, symbols, skip, readable, residue = _data()
+    fonts = ("f", "fcharset", "cpg", "u")
+    return frozenset((*_WORDS, *symbols, *skip, *readable, *residue, *fonts))
+
+
+_KEEP = _keep()
