@@ -44,7 +44,7 @@ from typing import Any, Protocol
 
 from ...data import load
 from ...errors import CorruptFileError, InputTooLargeError
-from .tokens import scan
+from .tokens import Token, scan
 
 __all__ = ["MAX_DEPTH", "RowDef", "Sink", "walk"]
 
@@ -165,7 +165,8 @@ class _Walker:
     def run(self, data: bytes) -> None:
         skipping = 0  # depth of a group being passed over whole (0: none)
         stack = self.stack
-        for word, digits, hexa, sym, group, text in scan(data, _KEEP):
+        found = scan(data, _KEEP)
+        for i, (word, digits, hexa, sym, group, text) in enumerate(found):
             if skipping:
                 if group:
                     if group == b"{":
@@ -217,7 +218,7 @@ class _Walker:
                         raise CorruptFileError("RTF closes a group it never opened: damaged file")
                     self.close_group()
                     if not stack:
-                        self.end_document()
+                        self.end_document(found[i + 1 :])
                         return
             elif word == b"u" and digits and not self.high:
                 # \uN, a fifth of a notice's tokens: the common case inline
@@ -277,9 +278,16 @@ class _Walker:
                 self.sink.residue(text.strip(), reason)
         self.state = self.stack.pop()
 
-    def end_document(self) -> None:
+    def end_document(self, after: list[Token]) -> None:
+        """The document's group has closed: what is open ends, and text
+        after it (Word ignores it; a file pasted onto another?) is residue."""
         self.flush_high()
         self.sink.end_document(self.state.level())
+        left = b"".join(t[5] for t in after).strip(b" \t\x00\x1a")
+        if left:
+            self.sink.residue(
+                left.decode(self.ansi, "replace"), "text after the end of the RTF document"
+            )
 
     # -- text -----------------------------------------------------------------
 
@@ -329,7 +337,6 @@ class _Walker:
             self.font_word(name, param)
             return False
         if name == "u" and param is not None:
-            self.flush_high()
             if dest == _UPR:
                 return False
             self.unicode(param)
