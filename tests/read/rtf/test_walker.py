@@ -12,7 +12,7 @@ import pytest
 from policy_parse.errors import CorruptFileError, EmptyDocumentError
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import Limits, read_document
-from policy_parse.read.docx.hidden import VANISH_REASON
+from policy_parse.read.docx.hidden import VANISH_REASON, WHITE_REASON
 from policy_parse.read.rtf import read_rtf
 
 # A header as Word writes it for a Chinese document: code page 936, a
@@ -21,7 +21,7 @@ HEAD = (
     rb"{\rtf1\ansi\ansicpg936\deff0\deflang1033\deflangfe2052"
     rb"{\fonttbl{\f0\froman\fcharset0 Times New Roman;}"
     rb"{\f1\fnil\fcharset134 \'cb\'ce\'cc\'e5;}{\f2\fnil\fcharset136 MingLiU;}}"
-    rb"{\colortbl;\red0\green0\blue0;}"
+    rb"{\colortbl;\red0\green0\blue0;\red255\green255\blue255;\red255\green255\blue0;}"
     rb"{\stylesheet{\qj\f1\fs21 Normal;}}"
     rb"{\info{\author \'d5\'c5\'c8\'fd}}"
     b"\n"
@@ -65,9 +65,14 @@ def test_font_charset_beats_the_document_code_page() -> None:
     assert texts(read(rtf(rb"\pard\f2 \'b5\'6f\'ae\'69\par"))) == ["發展"]
 
 
-def test_a_charset_zero_font_uses_the_document_code_page() -> None:
-    # \fcharset0 is "ANSI": \ansicpg936 says which one (WPS writes GBK so)
-    assert texts(read(rtf(rb"\pard\f0 \'b9\'a4\par"))) == ["工"]
+def test_a_western_font_reads_bytes_as_1252_as_word_and_libreoffice_do() -> None:
+    # \fcharset0 is Western whatever \ansicpg says; \fcharset1 and no
+    # \fcharset at all mean the document's code page
+    data = (
+        rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fcharset0 Arial;}{\f1\fcharset1 X;}{\f2 Y;}}"
+        rb"\pard\f0 \'b9\'a4\par\pard\f1 \'b9\'a4\par\pard\f2 \'b9\'a4\par}"
+    )
+    assert texts(read(data)) == ["¹¤", "工", "工"]
 
 
 def test_a_big5_document_reads_through_ansicpg950() -> None:
@@ -250,6 +255,41 @@ def test_plain_ends_hidden_text() -> None:
     document = read(data)
     assert texts(document) == ["seen"]
     assert [r.text for r in document.residue] == ["gone"]
+
+
+def test_white_text_on_the_white_page_is_residue() -> None:
+    # colour 2 is white, colour 3 yellow (colortbl in HEAD)
+    data = rtf(rb"\pard seen{\cf2  unseen}{\cf1  black}\par")
+    document = read(data)
+    assert texts(document) == ["seen black"]
+    assert [(r.text, r.reason) for r in document.residue] == [("unseen", WHITE_REASON)]
+
+
+@pytest.mark.parametrize(
+    "shading",
+    [rb"\highlight3", rb"\cb3", rb"\chcbpat3"],
+)
+def test_white_text_on_a_coloured_run_is_seen(shading: bytes) -> None:
+    data = rtf(rb"\pard{" + shading + rb"\cf2 on yellow}\par")
+    assert texts(read(data)) == ["on yellow"]
+
+
+def test_white_text_in_a_shaded_paragraph_or_cell_is_seen() -> None:
+    data = rtf(
+        rb"\pard\cbpat3{\cf2 shaded paragraph}\par"
+        rb"\pard{\cf2 plain paragraph}\par"
+        rb"\trowd\clcbpat3\cellx2000\cellx4000\pard\intbl{\cf2 filled}\cell{\cf2 bare}\cell\row"
+        rb"\pard\par"
+    )
+    document = read(data)
+    assert texts(document) == ["shaded paragraph"]
+    assert grid(document) == [["filled", ""]]
+    assert sorted(r.text for r in document.residue) == ["bare", "plain paragraph"]
+
+
+def test_white_highlight_is_no_shading() -> None:
+    data = rtf(rb"\pard{\highlight2\cf2 gone}\par\pard x\par")
+    assert [r.text for r in read(data).residue] == ["gone"]
 
 
 # ---------------------------------------------------------------------------

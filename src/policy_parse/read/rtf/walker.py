@@ -27,7 +27,11 @@ What each construct becomes (docs/formats.md, "RTF"):
 * `{\\listtext …}` / `{\\pntext …}`: the number Word drew, put in front of
   the paragraph's text as the .docx reader puts a rendered number, without
   the tab or space Word draws after it;
-* `\\v` hidden text: runs marked hidden, set aside as residue by the builder;
+* what a reader does not see: `\\v` hidden runs, and white runs (`\\cfN`
+  naming white in the colour table) with no highlight or background on the
+  run, paragraph or cell (`\\highlightN`, `\\cbN`/`\\chcbpatN`, `\\cbpatN`,
+  `\\clcbpatN`) — the .docx reader's rules (docx.hidden): set aside as
+  residue with its reasons;
 * fields: the result (`\\fldrslt`) is read, the instruction is not;
 * footnotes, comments, text boxes (`\\shptxt`) and objects' shown results:
   residue with the reason (data/rtf.toml), never outline;
@@ -53,13 +57,22 @@ MAX_DEPTH = 512
 
 # What a group's text is: read as text, a list number, residue (the three
 # that collect text, hence first), or none.
-_TEXT, _NUMBER, _RESIDUE, _SKIP, _FONTS, _NESTPROPS, _UPR = range(7)
+_TEXT, _NUMBER, _RESIDUE, _SKIP, _FONTS, _NESTPROPS, _UPR, _COLORS = range(8)
+
+# A run's look, as bits of `_State.look`: what decides whether it is seen.
+HIDDEN = 1  # \v
+WHITE = 2  # \cfN, N white in the colour table
+HIGHLIGHT = 4  # \highlightN, N not white
+BACKGROUND = 8  # \cbN / \chcbpatN, N not white
+PARA_SHADED = 16  # \cbpatN on the paragraph, N not white
+SHADED = HIGHLIGHT | BACKGROUND | PARA_SHADED
+_CHARACTER = HIDDEN | WHITE | HIGHLIGHT | BACKGROUND  # what \plain resets
 
 
 class RowDef:
     """One row definition: `\\trowd` … `\\cellxN` for each cell."""
 
-    __slots__ = ("cells", "header", "left", "pending")
+    __slots__ = ("cells", "fill", "header", "left", "pending", "shaded")
 
     def __init__(self) -> None:
         self.left = 0  # \trleftN: where the first cell starts, in twips
@@ -68,12 +81,14 @@ class RowDef:
         #  horizontal merge: the same) of each cell, left to right
         self.cells: list[tuple[int, str, str]] = []
         self.pending = ["", ""]  # merges read for the next \cellx
+        self.shaded: set[int] = set()  # cells (by position) with a coloured fill
+        self.fill = False  # \clcbpatN read for the next \cellx
 
 
 class Sink(Protocol):
     """What the walker hands on (`rtf.wordml.Builder`)."""
 
-    def text(self, text: str, hidden: bool) -> None: ...
+    def text(self, text: str, look: int) -> None: ...
     def end_paragraph(self, level: int) -> None: ...
     def end_cell(self, level: int) -> None: ...
     def end_row(self, level: int, row: RowDef | None) -> None: ...
@@ -84,20 +99,20 @@ class Sink(Protocol):
 class _State:
     """The properties a group saves and restores."""
 
-    __slots__ = ("codec", "dest", "hidden", "intbl", "itap", "outer", "uc")
+    __slots__ = ("codec", "dest", "intbl", "itap", "look", "outer", "uc")
 
     def __init__(self) -> None:
         self.dest = _TEXT
         self.codec = "cp1252"
         self.uc = 1
-        self.hidden = False
+        self.look = 0  # HIDDEN | WHITE | ... bits
         self.intbl = False
         self.itap = 0
         self.outer = _TEXT  # the destination an \upr group returns to for \*\ud
 
     def copy(self) -> _State:
         new = _State.__new__(_State)
-        new.dest, new.codec, new.uc, new.hidden = self.dest, self.codec, self.uc, self.hidden
+        new.dest, new.codec, new.uc, new.look = self.dest, self.codec, self.uc, self.look
         new.intbl, new.itap, new.outer = self.intbl, self.itap, self.outer
         return new
 
@@ -157,6 +172,8 @@ class _Walker:
         self.star = False  # the last token was \*
         self.fresh = False  # no token yet in the group just opened
         self.rows: dict[int, RowDef] = {}  # the row definition in force, by level
+        self.colors: list[int | None] = []  # the colour table: 0xRRGGBB, None for auto
+        self.rgb = -1  # the colour being defined (-1: none yet: auto)
         # Groups collecting text for themselves: (depth, kind, reason, parts)
         self.collecting: list[tuple[int, int, str, list[str]]] = []
 
@@ -189,7 +206,11 @@ class _Walker:
             if text or hexa:
                 self.fresh = self.star = False
                 st = self.state
-                if st.dest <= _RESIDUE:
+                if st.dest == _COLORS and text:
+                    for _ in range(text.count(b";")):
+                        self.colors.append(None if self.rgb < 0 else self.rgb)
+                        self.rgb = -1
+                elif st.dest <= _RESIDUE:
                     if self.pending and self.pending_codec != st.codec:
                         self.flush()
                     self.pending_codec = st.codec
@@ -231,7 +252,7 @@ class _Walker:
                     self.unicode(code)
                 else:
                     if st.dest == _TEXT:
-                        self.sink.text(chr(code), st.hidden)
+                        self.sink.text(chr(code), st.look)
                     elif st.dest <= _RESIDUE:
                         self.emit_to(chr(code), st)
                     self.unicode_skip = st.uc
@@ -304,7 +325,7 @@ class _Walker:
     def emit_to(self, text: str, state: _State) -> None:
         dest = state.dest
         if dest == _TEXT:
-            self.sink.text(text, state.hidden)
+            self.sink.text(text, state.look)
         elif (dest == _NUMBER or dest == _RESIDUE) and self.collecting:
             self.collecting[-1][3].append(text)
 
@@ -354,6 +375,10 @@ class _Walker:
         elif name in self.residue_words:
             self.collect(_RESIDUE, self.residue_words[name])
         return False
+
+    def is_white(self, n: int | None) -> bool:
+        color = self.colors[n] if n is not None and 0 <= n < len(self.colors) else None
+        return color == 0xFFFFFF
 
     def collect(self, kind: int, reason: str) -> None:
         self.state.dest = kind
@@ -451,12 +476,43 @@ def _merge(axis: int, how: str) -> Any:
 
 def _cellx(w: _Walker, st: _State, p: int | None) -> None:
     row = w.row_def(st)
+    if row.fill:
+        row.shaded.add(len(row.cells))
     row.cells.append((p or 0, row.pending[0], row.pending[1]))
-    row.pending = ["", ""]
+    row.pending, row.fill = ["", ""], False
 
 
 def _pard(w: _Walker, st: _State, _: int | None) -> None:
     st.intbl, st.itap = False, 0
+    st.look &= ~PARA_SHADED
+
+
+def _colortbl(w: _Walker, st: _State, _: int | None) -> None:
+    st.dest = _COLORS
+
+
+def _color_part(shift: int) -> Any:
+    def handler(w: _Walker, st: _State, p: int | None) -> None:
+        rgb = max(w.rgb, 0)
+        w.rgb = (rgb & ~(0xFF << shift)) | ((p or 0) & 0xFF) << shift
+
+    return handler
+
+
+def _look(bit: int) -> Any:
+    """\\cfN sets WHITE when N is white; the others set their bit when N
+    is a colour other than white (0: none, or auto)."""
+
+    def handler(w: _Walker, st: _State, p: int | None) -> None:
+        white = w.is_white(p)
+        on = white if bit == WHITE else bool(p) and not white
+        st.look = st.look | bit if on else st.look & ~bit
+
+    return handler
+
+
+def _clcbpat(w: _Walker, st: _State, p: int | None) -> None:
+    w.row_def(st).fill = bool(p) and not w.is_white(p)
 
 
 def _intbl(w: _Walker, st: _State, _: int | None) -> None:
@@ -468,12 +524,12 @@ def _itap(w: _Walker, st: _State, p: int | None) -> None:
 
 
 def _plain(w: _Walker, st: _State, _: int | None) -> None:
-    st.hidden = False
+    st.look &= ~_CHARACTER
     w.use_font(st, w.deff)
 
 
 def _v(w: _Walker, st: _State, p: int | None) -> None:
-    st.hidden = p != 0
+    st.look = st.look | HIDDEN if p != 0 else st.look & ~HIDDEN
 
 
 def _f(w: _Walker, st: _State, p: int | None) -> None:
@@ -570,6 +626,16 @@ _WORDS: dict[str, Any] = {
     "pca": _charset(850),
     "deff": _deff,
     "fonttbl": _fonttbl,
+    "colortbl": _colortbl,
+    "red": _color_part(16),
+    "green": _color_part(8),
+    "blue": _color_part(0),
+    "cf": _look(WHITE),
+    "highlight": _look(HIGHLIGHT),
+    "cb": _look(BACKGROUND),
+    "chcbpat": _look(BACKGROUND),
+    "cbpat": _look(PARA_SHADED),
+    "clcbpat": _clcbpat,
     "listtext": _number,
     "pntext": _number,
     "nesttableprops": _nesttableprops,

@@ -26,11 +26,12 @@ from lxml import etree
 from ...errors import InputTooLargeError
 from ..docx.wordml import VAL, W
 from ..limits import Limits
-from .walker import RowDef
+from .walker import HIDDEN, SHADED, WHITE, RowDef
 
 __all__ = ["Builder"]
 
 _P, _R, _T, _RPR, _VANISH = W + "p", W + "r", W + "t", W + "rPr", W + "vanish"
+_COLOR, _SHD, _FILL = W + "color", W + "shd", W + "fill"
 _TBL, _GRID, _COL, _TR, _TC = W + "tbl", W + "tblGrid", W + "gridCol", W + "tr", W + "tc"
 _TRPR, _TCPR = W + "trPr", W + "tcPr"
 # Characters XML cannot hold (C0 controls but tab and line feed, lone
@@ -56,20 +57,18 @@ class Builder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.body = etree.Element(W + "body")
-        self.runs: list[list[object]] = []  # [text parts, hidden] of the open paragraph
+        self.runs: list[tuple[list[str], int]] = []  # (text parts, look) of the open paragraph
         self.tables: list[_Table] = []  # open tables, outermost first
         self.body_paragraphs = 0
         self.residues: list[tuple[str, str, int]] = []  # (text, reason, body paragraph)
 
     # -- the walker's calls ---------------------------------------------------
 
-    def text(self, text: str, hidden: bool) -> None:
-        if self.runs and self.runs[-1][1] is hidden:
-            parts = self.runs[-1][0]
-            assert isinstance(parts, list)
-            parts.append(text)
+    def text(self, text: str, look: int) -> None:
+        if self.runs and self.runs[-1][1] == look:
+            self.runs[-1][0].append(text)
         else:
-            self.runs.append([[text], hidden])
+            self.runs.append(([text], look))
 
     def end_paragraph(self, level: int) -> None:
         self.place(self.paragraph(), level)
@@ -90,6 +89,7 @@ class Builder:
         if row is not None:
             kept = RowDef()
             kept.left, kept.header, kept.cells = row.left, row.header, list(row.cells)
+            kept.shaded = set(row.shaded)
             table.rows[-1][1][0] = kept
         table.tr = table.tc = None
 
@@ -105,11 +105,16 @@ class Builder:
 
     def paragraph(self) -> etree._Element:
         p = etree.Element(_P)
-        for parts, hidden in self.runs:
-            assert isinstance(parts, list)
+        for parts, look in self.runs:
             r = etree.SubElement(p, _R)
-            if hidden:
-                etree.SubElement(etree.SubElement(r, _RPR), _VANISH)
+            if look:
+                rpr = etree.SubElement(r, _RPR)
+                if look & HIDDEN:
+                    etree.SubElement(rpr, _VANISH)
+                if look & WHITE:
+                    etree.SubElement(rpr, _COLOR).set(VAL, "FFFFFF")
+                if look & SHADED:
+                    etree.SubElement(rpr, _SHD).set(_FILL, "FFFF00")
             etree.SubElement(r, _T).text = _NOT_XML.sub("\ufffd", "".join(parts))
         self.runs = []
         return p
@@ -173,8 +178,13 @@ def _finish(table: _Table, limits: Limits) -> None:
                 right, vmerge, hmerge = defs[i]
                 end = bisect.bisect_left(grid, right)
                 span = max(end - at, 1)
-                tcpr = _child(tc, _TCPR, first=True) if (vmerge or hmerge or span > 1) else None
+                fill = i in row.shaded if row is not None else False
+                tcpr = (
+                    _child(tc, _TCPR, first=True) if (vmerge or hmerge or span > 1 or fill) else None
+                )
                 if tcpr is not None:
+                    if fill:
+                        etree.SubElement(tcpr, _SHD).set(_FILL, "FFFF00")
                     if span > 1:
                         etree.SubElement(tcpr, W + "gridSpan").set(VAL, str(span))
                     if vmerge:
