@@ -119,6 +119,27 @@ def mutate_page(data: bytes, rng: random.Random) -> bytes:
     return text.encode(encoding)
 
 
+# RTF pieces that change structure: groups, table marks, nesting, escapes.
+_RTF_PIECES = [
+    b"{", b"}", b"\\par ", b"\\cell ", b"\\row ", b"\\intbl ", b"\\itap2 ", b"\\nestcell ",
+    b"\\nestrow ", b"\\trowd ", b"\\cellx-5 ", b"\\clvmrg ", b"\\clmrg ", b"\\pard ", b"\\v ",
+    b"{\\*\\x ", b"\\uc9 ", b"\\u-1 ", b"\\'ff", b"\\'b9", b"\\bin3 ", b"{\\listtext ",
+    b"\\f99 ", b"\\cf2 ", b"{\\*\\nesttableprops ", b"\\trleft-900 ", b"\\",
+]
+
+
+def mutate_rtf(data: bytes, rng: random.Random) -> bytes:
+    """RTF with control words, braces and escapes inserted or removed."""
+    out = data
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(len(out) + 1)
+        if rng.random() < 0.7:
+            out = out[:at] + rng.choice(_RTF_PIECES) + out[at:]
+        else:
+            out = out[:at] + out[at + rng.randint(1, 12) :]
+    return out
+
+
 def _sample(name: str) -> bytes:
     return (SAMPLES / name).read_bytes()
 
@@ -131,6 +152,7 @@ TARGETS: dict[str, tuple[str, tuple[Callable[[bytes, random.Random], bytes], ...
     "xlsx": ("notice.xlsx", (mutate_bytes, mutate_package)),
     "ofd": ("notice.ofd", (mutate_bytes, mutate_package)),
     "pdf": ("notice.pdf", (mutate_bytes,)),
+    "rtf": ("notice.rtf", (mutate_bytes, mutate_rtf)),
 }
 
 

@@ -50,10 +50,12 @@ from ...data import load
 from ...errors import CorruptFileError, InputTooLargeError
 from .tokens import Token, scan
 
-__all__ = ["MAX_DEPTH", "RowDef", "Sink", "walk"]
+__all__ = ["MAX_DEPTH", "MAX_TABLE_DEPTH", "RowDef", "Sink", "walk"]
 
 # Groups nested deeper than this are hostile: Word writes a dozen or so.
 MAX_DEPTH = 512
+# Tables nested deeper than this (\itapN) are too: Word allows 64.
+MAX_TABLE_DEPTH = 64
 
 # What a group's text is: read as text, a list number, residue (the three
 # that collect text, hence first), or none.
@@ -245,11 +247,10 @@ class _Walker:
                 # \uN, a fifth of a notice's tokens: the common case inline
                 self.fresh = self.star = False
                 st = self.state
-                code = _param("u", digits) or 0
-                if code < 0:
-                    code += 65536
-                if 0xD800 <= code < 0xE000:
-                    self.unicode(code)
+                n = _param("u", digits) or 0
+                code = n + 65536 if -32768 <= n < 0 else n
+                if not (0 <= code < 0xD800 or 0xE000 <= code <= 0xFFFF):
+                    self.unicode(n)  # surrogates, and numbers no 16-bit \uN can be
                 else:
                     if st.dest == _TEXT:
                         self.sink.text(chr(code), st.look)
@@ -335,7 +336,7 @@ class _Walker:
             self.emit_to(high.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), self.state)
 
     def unicode(self, n: int) -> None:
-        code = n + 65536 if n < 0 else n
+        code = n + 65536 if -32768 <= n < 0 else n
         if 0xD800 <= code < 0xDC00:
             self.flush_high()
             self.high = chr(code)
@@ -345,7 +346,7 @@ class _Walker:
             self.emit(pair.encode("utf-16", "surrogatepass").decode("utf-16"))
         else:
             self.flush_high()
-            self.emit(chr(code) if code < 0x110000 else "\ufffd")
+            self.emit(chr(code) if 0 <= code < 0x110000 else "\ufffd")
         self.unicode_skip = self.state.uc
 
     # -- control words ------------------------------------------------------
@@ -520,6 +521,11 @@ def _intbl(w: _Walker, st: _State, _: int | None) -> None:
 
 
 def _itap(w: _Walker, st: _State, p: int | None) -> None:
+    if p is not None and p > MAX_TABLE_DEPTH:
+        raise InputTooLargeError(
+            f"RTF nests a table {p} deep (\\itap{p}); Word nests at most "
+            f"{MAX_TABLE_DEPTH} (a hostile or damaged file)"
+        )
     st.itap = max(p or 0, 0)
 
 
