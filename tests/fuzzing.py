@@ -121,10 +121,21 @@ def mutate_page(data: bytes, rng: random.Random) -> bytes:
 
 # RTF pieces that change structure: groups, table marks, nesting, escapes.
 _RTF_PIECES = [
-    b"{", b"}", b"\\par ", b"\\cell ", b"\\row ", b"\\intbl ", b"\\itap2 ", b"\\nestcell ",
-    b"\\nestrow ", b"\\trowd ", b"\\cellx-5 ", b"\\clvmrg ", b"\\clmrg ", b"\\pard ", b"\\v ",
-    b"{\\*\\x ", b"\\uc9 ", b"\\u-1 ", b"\\'ff", b"\\'b9", b"\\bin3 ", b"{\\listtext ",
-    b"\\f99 ", b"\\cf2 ", b"{\\*\\nesttableprops ", b"\\trleft-900 ", b"\\",
+    b"{",
+    b"}",
+    b"\\",
+    b"\\'ff",
+    b"\\'b9",
+    b"{\\*\\x ",
+    b"{\\listtext ",
+    b"{\\*\\nesttableprops ",
+    *(
+        word + b" "
+        for word in (
+            rb"\par \cell \row \intbl \itap2 \nestcell \nestrow \trowd \cellx-5 \clvmrg "
+            rb"\clmrg \pard \v \uc9 \u-1 \bin3 \f99 \cf2 \trleft-900"
+        ).split()
+    ),
 ]
 
 

@@ -76,7 +76,9 @@ def test_a_western_font_reads_bytes_as_1252_as_word_and_libreoffice_do() -> None
 
 
 def test_a_big5_document_reads_through_ansicpg950() -> None:
-    data = rb"{\rtf1\ansi\ansicpg950\deff0{\fonttbl{\f0\fnil PMingLiU;}}\pard\f0 \'a4\'75\'a7\'40\par}"
+    data = (
+        rb"{\rtf1\ansi\ansicpg950\deff0{\fonttbl{\f0\fnil PMingLiU;}}\pard\f0 \'a4\'75\'a7\'40\par}"
+    )
     assert texts(read(data)) == ["工作"]
 
 

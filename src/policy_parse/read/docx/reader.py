@@ -147,9 +147,7 @@ def body_to_document(
         raise EmptyDocumentError(f"the {name} holds no text")
     # A 分工表 pasted as paragraphs (one per cell) reads as its .txt copy does.
     blocks, left = tables_in_paragraphs(walker.blocks)
-    return Document(
-        source=source, blocks=tuple(blocks), residue=(*walker.residue, *residue, *left)
-    )
+    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *residue, *left))
 
 
 # ---------------------------------------------------------------------------

@@ -124,7 +124,9 @@ class _State:
 
 
 @functools.cache
-def _data() -> tuple[dict[int, int], dict[int, str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
+def _data() -> tuple[
+    dict[int, int], dict[int, str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]
+]:
     raw = load("rtf")
     charsets = {int(k): int(v) for k, v in raw["charsets"].items()}
     names = {int(k): str(v) for k, v in raw["codecs"].items()}
@@ -333,7 +335,9 @@ class _Walker:
     def flush_high(self) -> None:
         if self.high:
             high, self.high = self.high, ""
-            self.emit_to(high.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), self.state)
+            self.emit_to(
+                high.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), self.state
+            )
 
     def unicode(self, n: int) -> None:
         code = n + 65536 if -32768 <= n < 0 else n

@@ -180,7 +180,9 @@ def _finish(table: _Table, limits: Limits) -> None:
                 span = max(end - at, 1)
                 fill = i in row.shaded if row is not None else False
                 tcpr = (
-                    _child(tc, _TCPR, first=True) if (vmerge or hmerge or span > 1 or fill) else None
+                    _child(tc, _TCPR, first=True)
+                    if (vmerge or hmerge or span > 1 or fill)
+                    else None
                 )
                 if tcpr is not None:
                     if fill:
