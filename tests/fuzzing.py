@@ -151,6 +151,21 @@ def mutate_rtf(data: bytes, rng: random.Random) -> bytes:
     return out
 
 
+def mutate_ole(data: bytes, rng: random.Random) -> bytes:
+    """A Compound File with bytes of its streams overwritten, its size, header
+    and directory names kept (so it stays an .xls and reaches its reader,
+    not LibreOffice)."""
+    out = bytearray(data)
+    names = {m.start() for m in re.finditer(re.escape("Workbook".encode("utf-16-le")), data)}
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(512, len(out))
+        n = rng.randint(1, 64)
+        if any(at - 16 <= k <= at + n for k in names):
+            continue
+        out[at : at + n] = bytes(rng.randrange(256) for _ in range(len(out[at : at + n])))
+    return bytes(out)
+
+
 def _sample(name: str) -> bytes:
     return (SAMPLES / name).read_bytes()
 
@@ -164,6 +179,7 @@ TARGETS: dict[str, tuple[str, tuple[Callable[[bytes, random.Random], bytes], ...
     "ofd": ("notice.ofd", (mutate_bytes, mutate_package)),
     "pdf": ("notice.pdf", (mutate_bytes,)),
     "rtf": ("notice.rtf", (mutate_bytes, mutate_rtf)),
+    "xls": ("notice.xls", (mutate_ole,)),
 }
 
 

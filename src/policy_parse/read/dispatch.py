@@ -262,6 +262,11 @@ def _read_bytes(
 
         if not rtf.wants_libreoffice():
             return rtf.read_rtf(data, src, limits)
+    if fmt is Format.XLS:
+        from . import xls
+
+        if xls.available():
+            return xls.read_xls(data, src, limits)
     if fmt in (Format.DOC, Format.RTF, Format.XLS):
         from . import legacy
 

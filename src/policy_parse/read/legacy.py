@@ -1,4 +1,5 @@
-"""Legacy Office files (.doc, Kingsoft .wps, .xls; .rtf only when
+"""Legacy Office files (.doc, Kingsoft .wps; .xls when xlrd, the `[legacy]`
+extra, is not installed, read.xls reads it otherwise; .rtf only when
 POLICY_PARSE_RTF=libreoffice, read.rtf reads it otherwise): converted by
 LibreOffice headless, then read by the .docx or .xlsx reader.
 
@@ -151,6 +152,7 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
 
     from .detect import detect_format
     from .rtf import wants_libreoffice
+    from .xls import available as xls_available
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -168,6 +170,8 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
         fmt = detect_format(data, given)
         if fmt not in _WHAT or (fmt is Format.RTF and not wants_libreoffice()):
             continue  # .rtf is read natively (read.rtf) unless told otherwise
+        if fmt is Format.XLS and xls_available():
+            continue  # read by xlrd (read.xls)
         suffix, target, _, _ = _WHAT[fmt]
         staged = inbox / f"{hashlib.sha256(data).hexdigest()}{suffix}"
         if not staged.exists():
