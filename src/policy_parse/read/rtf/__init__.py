@@ -4,7 +4,8 @@ No well-kept Python library reads RTF tables: striprtf gives text only,
 rtfparse gives a tree of groups for de-encapsulating HTML from e-mail and
 leaves tables, merges and code pages to the caller, pyth was last released
 in 2014.  An RTF reader that knows the few dozen words a notice needs is a
-few hundred lines (`tokens` → `walker` → `wordml`), and spares a batch
+few hundred lines (`tokens` → `walker`, with `state` and `words` →
+`wordml`), and spares a batch
 LibreOffice's ~1.5 s start and ~0.25 s a file (benchmarks/README.md,
 "Legacy files in a batch").  The LibreOffice route stays, set
 POLICY_PARSE_RTF=libreoffice to take it (read.dispatch).

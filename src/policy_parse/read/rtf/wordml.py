@@ -26,7 +26,7 @@ from lxml import etree
 from ...errors import InputTooLargeError
 from ..docx.wordml import VAL, W
 from ..limits import Limits
-from .walker import HIDDEN, SHADED, WHITE, RowDef
+from .state import HIDDEN, SHADED, WHITE, RowDef
 
 __all__ = ["Builder"]
 
