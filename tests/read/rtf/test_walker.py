@@ -203,14 +203,40 @@ def test_a_footnote_is_residue_not_text() -> None:
     assert "footnote" in document.residue[0].reason
 
 
-def test_a_text_box_is_residue() -> None:
+def test_a_text_box_reads_after_its_anchoring_paragraph_as_in_a_docx() -> None:
     data = rtf(
         rb"\pard body{\shp{\*\shpinst\shpleft0{\sp{\sn fillColor}{\sv 255}}"
-        rb"{\shptxt \pard boxed\par}}{\shprslt{\*\do\dobxcolumn boxed}}}\par"
+        rb"{\shptxt \pard boxed\par\pard two\par}}{\shprslt{\*\do\dobxcolumn boxed}}}\par"
+        rb"\pard next\par"
+    )
+    document = read(data)
+    assert [(b.text, b.span.paragraph) for b in document.blocks] == [
+        ("body", 0),
+        ("boxed", 0),
+        ("two", 0),
+        ("next", 1),
+    ]
+    assert not document.residue
+
+
+def test_a_section_break_ends_a_paragraph_an_empty_one_after_par() -> None:
+    # as LibreOffice's .docx of samples/notice.rtf has it (words._sect)
+    document = read(rtf(rb"\pard one\par\sect\sectd\pard two\par\pard three\sect"))
+    assert [(b.text, b.span.paragraph) for b in document.blocks] == [
+        ("one", 0),
+        ("two", 2),
+        ("three", 3),
+    ]
+
+
+def test_comments_and_objects_text_are_residue() -> None:
+    data = rtf(
+        rb"\pard body\chatn{\*\annotation\pard note\par}"
+        rb"{\object\objemb{\*\objdata 01}{\result \pard inside\par}}\par"
     )
     document = read(data)
     assert texts(document) == ["body"]
-    assert [r.text for r in document.residue] == ["boxed"]
+    assert [r.text for r in document.residue] == ["note", "inside"]
 
 
 def test_upr_reads_its_unicode_twin_once() -> None:

@@ -25,9 +25,9 @@ MAX_DEPTH = 512
 # Tables nested deeper than this (\itapN) are too: Word allows 64.
 MAX_TABLE_DEPTH = 64
 
-# What a group's text is: read as text, a list number, residue (the three
-# that collect text, hence first), or none.
-TEXT, NUMBER, RESIDUE, SKIP, FONTS, NESTPROPS, UPR, COLORS = range(8)
+# What a group's text is: read as text, a list number, a text box's,
+# residue (the four that collect text, hence first), or none.
+TEXT, NUMBER, BOX, RESIDUE, SKIP, FONTS, NESTPROPS, UPR, COLORS = range(9)
 
 # A run's look, as bits of `State.look`: what decides whether it is seen.
 HIDDEN = 1  # \v
@@ -63,6 +63,7 @@ class Sink(Protocol):
     def end_cell(self, level: int) -> None: ...
     def end_row(self, level: int, row: RowDef | None) -> None: ...
     def residue(self, text: str, reason: str) -> None: ...
+    def text_box(self, lines: list[str]) -> None: ...
     def end_document(self, level: int) -> None: ...
 
 

@@ -33,8 +33,10 @@ What each construct becomes (docs/formats.md, "RTF"):
   `\\clcbpatN`) — the .docx reader's rules (docx.hidden): set aside as
   residue with its reasons;
 * fields: the result (`\\fldrslt`) is read, the instruction is not;
-* footnotes, comments, text boxes (`\\shptxt`) and objects' shown results:
-  residue with the reason (data/rtf.toml), never outline;
+* a text box (`\\shptxt` in a shape) is read where it is anchored, its
+  paragraphs after the anchoring one, as the .docx reader reads w:txbxContent;
+* footnotes, comments and objects' shown results: residue with the reason
+  (data/rtf.toml), never outline;
 * pictures, font/colour/style/list tables, headers and footers, and every
   group opened by `\\*` that data/rtf.toml does not name: passed over.
   Any other group's text is read: an unknown destination is never dropped.
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 from ...errors import CorruptFileError, InputTooLargeError
 from .state import (
+    BOX,
     COLORS,
     FONTS,
     MAX_DEPTH,
@@ -212,6 +215,8 @@ class Walker:
                 text = text.rstrip()
                 if text:
                     self.emit_to(text, self.stack[-1])
+            elif kind == BOX:
+                self.sink.text_box([line for line in text.split("\n") if line.strip()])
             elif text.strip():
                 self.sink.residue(text.strip(), reason)
         self.state = self.stack.pop()
@@ -243,7 +248,7 @@ class Walker:
         dest = state.dest
         if dest == TEXT:
             self.sink.text(text, state.look)
-        elif (dest == NUMBER or dest == RESIDUE) and self.collecting:
+        elif NUMBER <= dest <= RESIDUE and self.collecting:
             self.collecting[-1][3].append(text)
 
     def flush_high(self) -> None:

@@ -32,6 +32,7 @@ __all__ = ["Builder"]
 
 _P, _R, _T, _RPR, _VANISH = W + "p", W + "r", W + "t", W + "rPr", W + "vanish"
 _COLOR, _SHD, _FILL = W + "color", W + "shd", W + "fill"
+_PICT, _TXBX = W + "pict", W + "txbxContent"
 _TBL, _GRID, _COL, _TR, _TC = W + "tbl", W + "tblGrid", W + "gridCol", W + "tr", W + "tc"
 _TRPR, _TCPR = W + "trPr", W + "tcPr"
 # Characters XML cannot hold (C0 controls but tab and line feed, lone
@@ -58,6 +59,7 @@ class Builder:
         self.limits = limits
         self.body = etree.Element(W + "body")
         self.runs: list[tuple[list[str], int]] = []  # (text parts, look) of the open paragraph
+        self.boxes: list[list[str]] = []  # the lines of text boxes anchored in it
         self.tables: list[_Table] = []  # open tables, outermost first
         self.body_paragraphs = 0
         self.residues: list[tuple[str, str, int]] = []  # (text, reason, body paragraph)
@@ -78,7 +80,7 @@ class Builder:
         self.tables[level - 1].tc = None
 
     def end_row(self, level: int, row: RowDef | None) -> None:
-        if self.runs:  # text after the last \cell of the row: a cell of its own
+        if self.runs or self.boxes:  # text after the last \cell of the row: a cell of its own
             self.end_cell(level)
         self.close_deeper(level)
         if len(self.tables) < level:
@@ -93,11 +95,14 @@ class Builder:
             table.rows[-1][1][0] = kept
         table.tr = table.tc = None
 
+    def text_box(self, lines: list[str]) -> None:
+        self.boxes.append(lines)
+
     def residue(self, text: str, reason: str) -> None:
         self.residues.append((text, reason, self.body_paragraphs))
 
     def end_document(self, level: int) -> None:
-        if self.runs:
+        if self.runs or self.boxes:
             self.place(self.paragraph(), level)
         self.close_deeper(0)
 
@@ -116,7 +121,12 @@ class Builder:
                 if look & SHADED:
                     etree.SubElement(rpr, _SHD).set(_FILL, "FFFF00")
             etree.SubElement(r, _T).text = _NOT_XML.sub("\ufffd", "".join(parts))
-        self.runs = []
+        for lines in self.boxes:  # w:pict/w:txbxContent: the .docx reader's text box
+            box = etree.SubElement(etree.SubElement(etree.SubElement(p, _R), _PICT), _TXBX)
+            for line in lines:
+                run = etree.SubElement(etree.SubElement(box, _P), _R)
+                etree.SubElement(run, _T).text = _NOT_XML.sub("\ufffd", line)
+        self.runs, self.boxes = [], []
         return p
 
     def place(self, p: etree._Element, level: int) -> None:

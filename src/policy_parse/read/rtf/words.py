@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ...errors import InputTooLargeError
 from .state import (
     BACKGROUND,
+    BOX,
     CHARACTER,
     COLORS,
     FONTS,
@@ -30,6 +31,19 @@ if TYPE_CHECKING:
     from .walker import Walker
 
 __all__ = ["WORDS", "keep_words"]
+
+
+def _sect(w: Walker, st: State, p: int | None) -> None:
+    """A section break ends a paragraph, an empty one after `\\par`: so
+    LibreOffice's .docx of samples/notice.rtf holds it (an empty w:p carrying
+    the sectPr before the landscape 分工表), and spans number paragraphs as
+    they did through it.  (For a break between two paragraphs of one page
+    size LibreOffice makes none: there spans after it are one higher.)"""
+    _par(w, st, p)
+
+
+def _text_box(w: Walker, st: State, _: int | None) -> None:
+    w.collect(BOX, "")
 
 
 def _par(w: Walker, st: State, _: int | None) -> None:
@@ -201,14 +215,15 @@ def _ud(w: Walker, st: State, _: int | None) -> None:
 
 def _shpinst(w: Walker, st: State, _: int | None) -> None:
     # The drawing's properties are passed over (\sp is in the skip list);
-    # only a text box it holds (\shptxt) is read, as residue.
+    # only a text box it holds (\shptxt) is read.
     st.dest = NESTPROPS if st.dest == NESTPROPS else UPR
     st.outer = TEXT
 
 
 WORDS: dict[str, Any] = {
     "par": _par,
-    "sect": _par,
+    "sect": _sect,  # as \par (_sect says why)
+    "shptxt": _text_box,
     "cell": _cell,
     "nestcell": _nestcell,
     "row": _row,
