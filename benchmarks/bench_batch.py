@@ -2,7 +2,8 @@
 --jobs 1, 2 and the default (the CPUs): docs/batch.md "Workers and CPUs".
 
     python benchmarks/bench_batch.py [--files 200] [--jobs 1,2,default]
-    python benchmarks/bench_batch.py --legacy 10,50 [--rounds 3]
+    python benchmarks/bench_batch.py --legacy 10,50 [--rounds 3] [--rtf-only]
+        [--against /work/main/src] [--no-alone]
 
 Builds FILES inputs by copying the samples every reader handles without
 LibreOffice (txt, docx, pdf, html, xlsx, ofd) round-robin into a temporary
@@ -17,6 +18,10 @@ batch, read/legacy.py `prepare_batch`) and the CLI once per file (LibreOffice
 started cold, with a new profile, for every file — what a batch did before).
 Reported per file: CPU time (user + sys of the command and every process it
 waited for, LibreOffice included) and wall time, medians with min–max.
+`--rtf-only` keeps every file .rtf (read natively since issue 26, without
+LibreOffice); `--against SRC` adds a third way taking its turn, the batch
+command run from the package in SRC (another checkout's src/, e.g. main's);
+`--no-alone` leaves out the slow one-CLI-per-file way.
 """
 
 from __future__ import annotations
@@ -47,13 +52,15 @@ def _measured(cmd: list[str]) -> tuple[float, float, int]:
     return usage.ru_utime + usage.ru_stime, time.perf_counter() - start, status
 
 
-def _legacy_folder(folder: Path, n: int) -> None:
+def _legacy_folder(folder: Path, n: int, rtf_only: bool = False) -> None:
     """N distinct .rtf/.doc notices: the sample RTF with a line of its own."""
     rtf = (ROOT / "samples" / "notice.rtf").read_bytes()
     head, tail = rtf.rsplit(b"\\par }", 1)
     for k in range(n):
         own = head + b"\\par {\\loch ref-%d}\\par }" % k + tail
         (folder / f"{k:03d}.rtf").write_bytes(own)
+    if rtf_only:
+        return
     docs = [folder / f"{k:03d}.rtf" for k in range(0, n, 2)]
     with tempfile.TemporaryDirectory() as prof:
         subprocess.run(
@@ -67,7 +74,13 @@ def _legacy_folder(folder: Path, n: int) -> None:
         d.unlink()
 
 
-def legacy(sizes: list[int], rounds: int) -> None:
+def legacy(
+    sizes: list[int],
+    rounds: int,
+    rtf_only: bool = False,
+    against: str | None = None,
+    alone: bool = True,
+) -> None:
     import statistics
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,21 +88,35 @@ def legacy(sizes: list[int], rounds: int) -> None:
         for n in sizes:
             folders[n] = Path(tmp) / f"in-{n}"
             folders[n].mkdir()
-            _legacy_folder(folders[n], n)
+            _legacy_folder(folders[n], n, rtf_only)
         cli = [sys.executable, "-m", "policy_parse"]
         runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
         loads = []
+        ways = [("batch", os.environ.get("PYTHONPATH"))]
+        if against:
+            ways.append(("against", against))
         for r in range(rounds):
             for n in sizes:
                 files = sorted(folders[n].iterdir())
-                loads.append(os.getloadavg()[0])
-                out = Path(tmp) / f"out-{n}-{r}"
-                cpu, wall, status = _measured(
-                    cli + [str(folders[n]), "-o", str(out), "--format", "json", "--quiet"]
-                )
-                assert os.waitstatus_to_exitcode(status) in (0, 1), "batch failed"
-                assert len(list(out.glob("*.json"))) == n, "a file was not read"
-                runs.setdefault((n, "batch"), []).append((cpu / n, wall / n))
+                for way, src in ways if r % 2 == 0 else ways[::-1]:
+                    loads.append(os.getloadavg()[0])
+                    out = Path(tmp) / f"out-{n}-{r}-{way}"
+                    if src is None:
+                        os.environ.pop("PYTHONPATH", None)
+                    else:
+                        os.environ["PYTHONPATH"] = src
+                    cpu, wall, status = _measured(
+                        cli + [str(folders[n]), "-o", str(out), "--format", "json", "--quiet"]
+                    )
+                    assert os.waitstatus_to_exitcode(status) in (0, 1), "batch failed"
+                    assert len(list(out.glob("*.json"))) == n, "a file was not read"
+                    runs.setdefault((n, way), []).append((cpu / n, wall / n))
+                if ways[0][1] is None:
+                    os.environ.pop("PYTHONPATH", None)
+                else:
+                    os.environ["PYTHONPATH"] = ways[0][1]
+                if not alone:
+                    continue
                 cpu = wall = 0.0
                 for f in files:
                     c, w, status = _measured(cli + [str(f), "-o", os.devnull, "--format", "json"])
@@ -97,15 +124,18 @@ def legacy(sizes: list[int], rounds: int) -> None:
                     cpu, wall = cpu + c, wall + w
                 runs.setdefault((n, "alone"), []).append((cpu / n, wall / n))
         print(
-            f"legacy files (half .rtf, half .doc), {os.cpu_count()} CPUs, {rounds} rounds, "
+            f"legacy files ({'all .rtf' if rtf_only else 'half .rtf, half .doc'}), "
+            f"{os.cpu_count()} CPUs, {rounds} rounds, "
             f"load {min(loads):.1f}–{max(loads):.1f}"
         )
-        print("   files | way    | CPU s a file median (min–max) | wall s a file median (min–max)")
+        if against:
+            print(f"against: the batch command from {against}")
+        print("   files | way     | CPU s a file median (min–max) | wall s a file median (min–max)")
         for (n, way), vals in sorted(runs.items()):
             c = [v[0] for v in vals]
             w = [v[1] for v in vals]
             print(
-                f"{n:8d} | {way:6s} | {statistics.median(c):6.2f} ({min(c):.2f}–{max(c):.2f})"
+                f"{n:8d} | {way:7s} | {statistics.median(c):6.2f} ({min(c):.2f}–{max(c):.2f})"
                 f"{'':>14}| {statistics.median(w):6.2f} ({min(w):.2f}–{max(w):.2f})"
             )
 
@@ -116,9 +146,18 @@ def main() -> None:
     ap.add_argument("--jobs", default="1,2,default")
     ap.add_argument("--legacy", help="comma-separated batch sizes of legacy files")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rtf-only", action="store_true", help="every legacy file .rtf")
+    ap.add_argument("--against", help="another src/ whose batch command takes turns")
+    ap.add_argument("--no-alone", action="store_true", help="no one-CLI-per-file way")
     args = ap.parse_args()
     if args.legacy:
-        legacy([int(n) for n in args.legacy.split(",")], args.rounds)
+        legacy(
+            [int(n) for n in args.legacy.split(",")],
+            args.rounds,
+            args.rtf_only,
+            args.against,
+            not args.no_alone,
+        )
         return
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in SUFFIXES)
     with tempfile.TemporaryDirectory() as tmp:

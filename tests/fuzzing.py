@@ -119,6 +119,53 @@ def mutate_page(data: bytes, rng: random.Random) -> bytes:
     return text.encode(encoding)
 
 
+# RTF pieces that change structure: groups, table marks, nesting, escapes.
+_RTF_PIECES = [
+    b"{",
+    b"}",
+    b"\\",
+    b"\\'ff",
+    b"\\'b9",
+    b"{\\*\\x ",
+    b"{\\listtext ",
+    b"{\\*\\nesttableprops ",
+    *(
+        word + b" "
+        for word in (
+            rb"\par \cell \row \intbl \itap2 \nestcell \nestrow \trowd \cellx-5 \clvmrg "
+            rb"\clmrg \pard \v \uc9 \u-1 \bin3 \f99 \cf2 \trleft-900"
+        ).split()
+    ),
+]
+
+
+def mutate_rtf(data: bytes, rng: random.Random) -> bytes:
+    """RTF with control words, braces and escapes inserted or removed."""
+    out = data
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(len(out) + 1)
+        if rng.random() < 0.7:
+            out = out[:at] + rng.choice(_RTF_PIECES) + out[at:]
+        else:
+            out = out[:at] + out[at + rng.randint(1, 12) :]
+    return out
+
+
+def mutate_ole(data: bytes, rng: random.Random) -> bytes:
+    """A Compound File with bytes of its streams overwritten, its size, header
+    and directory names kept (so it stays an .xls and reaches its reader,
+    not LibreOffice)."""
+    out = bytearray(data)
+    names = {m.start() for m in re.finditer(re.escape("Workbook".encode("utf-16-le")), data)}
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(512, len(out))
+        n = rng.randint(1, 64)
+        if any(at - 16 <= k <= at + n for k in names):
+            continue
+        out[at : at + n] = bytes(rng.randrange(256) for _ in range(len(out[at : at + n])))
+    return bytes(out)
+
+
 def _sample(name: str) -> bytes:
     return (SAMPLES / name).read_bytes()
 
@@ -131,6 +178,8 @@ TARGETS: dict[str, tuple[str, tuple[Callable[[bytes, random.Random], bytes], ...
     "xlsx": ("notice.xlsx", (mutate_bytes, mutate_package)),
     "ofd": ("notice.ofd", (mutate_bytes, mutate_package)),
     "pdf": ("notice.pdf", (mutate_bytes,)),
+    "rtf": ("notice.rtf", (mutate_bytes, mutate_rtf)),
+    "xls": ("notice.xls", (mutate_ole,)),
 }
 
 

@@ -1023,3 +1023,54 @@ def test_every_limit_is_listed_in_the_security_notes() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "security.md").read_text("utf-8")
     missing = [f.name for f in attrs.fields(Limits) if f"| `{f.name}` |" not in doc]
     assert missing == []
+
+
+# ---------------------------------------------------------------------------
+# Hostile RTF (read/rtf: no LibreOffice between the bytes and our reader)
+
+
+def test_it_refuses_rtf_groups_nested_a_hundred_thousand_deep_quickly() -> None:
+    data = b"{\\rtf1 " + b"{" * 100_000 + b"x" + b"}" * 100_000 + b"}"
+    start = time.process_time()
+    with pytest.raises(InputTooLargeError, match="nests groups"):
+        read_document(data)
+    assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize(
+    "count", [b"2147483647", b"99999999999999999999", b"4"], ids=["int32", "huge", "past-end"]
+)
+def test_it_refuses_an_rtf_bin_longer_than_the_file(count: bytes) -> None:
+    with pytest.raises(CorruptFileError, match="bin"):
+        read_document(b"{\\rtf1 text{\\pict\\bin" + count + b" ab")
+
+
+def test_it_refuses_an_unterminated_rtf_group_as_truncated() -> None:
+    with pytest.raises(CorruptFileError, match="truncated"):
+        read_document(b"{\\rtf1\\ansi {\\b bold {\\i text\\par")
+
+
+def test_it_refuses_an_rtf_table_nested_past_words_limit() -> None:
+    with pytest.raises(InputTooLargeError, match="itap"):
+        read_document(b"{\\rtf1 \\pard\\intbl\\itap100000 x\\nestcell}")
+
+
+def test_it_refuses_an_rtf_row_of_more_cell_edges_than_any_grid() -> None:
+    edges = b"".join(b"\\cellx%d" % (10 * (k + 1)) for k in range(20_000))
+    with pytest.raises(InputTooLargeError, match="max_grid_columns"):
+        read_document(b"{\\rtf1 \\trowd" + edges + b"\\pard\\intbl a\\cell\\row\\pard\\par}")
+
+
+def test_it_bounds_the_paragraphs_of_an_rtf() -> None:
+    with pytest.raises(InputTooLargeError, match="max_paragraphs"):
+        read_document(b"{\\rtf1 " + b"x\\par " * 1001 + b"}", limits=Limits(max_paragraphs=1000))
+
+
+def test_it_refuses_an_rtf_control_word_with_a_parameter_of_thousands_of_digits() -> None:
+    with pytest.raises(CorruptFileError, match="digit"):
+        read_document(b"{\\rtf1 x\\par" + b"9" * 5000 + b" y}")
+
+
+def test_an_rtf_unicode_escape_out_of_range_is_a_replacement_character() -> None:
+    document = read_document(b"{\\rtf1 a\\u99999999?b\\u-99999?c\\par}")
+    assert document.texts() == ["a\ufffdb\ufffdc"]

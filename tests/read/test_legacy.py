@@ -1,4 +1,5 @@
-"""Legacy .doc/.wps/.rtf/.xls through LibreOffice (read/legacy.py).
+"""Legacy .doc/.wps/.xls through LibreOffice (read/legacy.py), and .rtf when
+POLICY_PARSE_RTF=libreoffice asks for it (read/rtf reads .rtf otherwise).
 
 Tests marked `needs_soffice` skip on a machine without LibreOffice and fail
 in CI (which installs it, .ci/run) rather than pass unseen.  The timeout and
@@ -73,8 +74,18 @@ def test_without_libreoffice_the_error_names_what_to_install(
     sample: str, package: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("POLICY_PARSE_RTF", "libreoffice")  # .rtf: the escape hatch
     with pytest.raises(LegacyFormatError, match=package):
         read_document(SAMPLES / sample)
+
+
+def test_an_rtf_is_read_without_libreoffice_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice to be found
+    document = read_document(SAMPLES / "notice.rtf")
+    assert document.source.format is Format.RTF
+    assert any("分工方案" in t for t in document.texts())
 
 
 def test_a_hanging_conversion_is_killed_at_the_timeout(
@@ -96,7 +107,7 @@ def test_a_conversion_that_writes_nothing_is_a_typed_error(
 ) -> None:
     fake_soffice(tmp_path, monkeypatch, "echo 'Error: source file could not be loaded' >&2\n")
     with pytest.raises(ConversionFailedError, match="could not be loaded"):
-        read_document(SAMPLES / "notice.rtf")
+        read_document(SAMPLES / "notice.doc")
 
 
 def test_the_converter_gets_a_private_profile_and_no_network(
@@ -341,14 +352,33 @@ def _batch_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return log
 
 
-def _rtfs(folder: Path, words: list[str]) -> list[str]:
+def _docs(folder: Path, words: list[str]) -> list[str]:
+    """Stand-in Word 97 files (a Compound File naming its WordDocument
+    stream), each with a word the stand-in converter reacts to."""
     folder.mkdir()
     paths = []
     for k, word in enumerate(words):
-        p = folder / f"{k}.rtf"
-        p.write_bytes(b"{\\rtf1\\ansi " + f"notice {k} {word}".encode() + b"}")
+        p = folder / f"{k}.doc"
+        head = OLE + b"\x00" * 504 + "WordDocument".encode("utf-16-le")
+        p.write_bytes(head + f" notice {k} {word}".encode())
         paths.append(str(p))
     return paths
+
+
+def test_a_batch_leaves_its_rtf_files_to_the_native_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prepared: Path
+) -> None:
+    from policy_parse.read import legacy
+
+    log = _batch_soffice(tmp_path, monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rtf = folder / "notice.rtf"
+    rtf.write_bytes((SAMPLES / "notice.rtf").read_bytes())
+    assert legacy.prepare_batch([str(rtf)], str(prepared), Limits()) == 0
+    assert not log.exists()  # LibreOffice never started
+    monkeypatch.setenv("POLICY_PARSE_RTF", "libreoffice")
+    assert legacy.prepare_batch([str(rtf)], str(prepared), Limits()) == 1
 
 
 @pytest.fixture
@@ -367,7 +397,7 @@ def test_a_batch_converts_its_legacy_files_in_one_libreoffice_run(
     from policy_parse.read import legacy
 
     log = _batch_soffice(tmp_path, monkeypatch)
-    paths = _rtfs(tmp_path / "in", ["a", "b", "c"])
+    paths = _docs(tmp_path / "in", ["a", "b", "c"])
     assert legacy.prepare_batch(paths, str(prepared), Limits()) == 3
     assert log.read_text().count("start") == 1
     legacy.use_prepared(str(prepared))
@@ -375,7 +405,7 @@ def test_a_batch_converts_its_legacy_files_in_one_libreoffice_run(
     fake_soffice(tmp_path / "x", monkeypatch, "exit 1\n")  # no converter left to run
     for p in paths:
         document = read_document(p)
-        assert document.source.format is Format.RTF and document.source.path == p
+        assert document.source.format is Format.DOC and document.source.path == p
         assert document.blocks  # the sample .docx's content, converted in the batch
 
 
@@ -385,7 +415,7 @@ def test_a_file_the_batch_run_could_not_convert_fails_alone_with_its_own_error(
     from policy_parse.read import legacy
 
     log = _batch_soffice(tmp_path, monkeypatch)
-    paths = _rtfs(tmp_path / "in", ["a", "BAD", "c"])
+    paths = _docs(tmp_path / "in", ["a", "BAD", "c"])
     assert legacy.prepare_batch(paths, str(prepared), Limits()) == 2
     legacy.use_prepared(str(prepared))
     assert read_document(paths[0]).blocks and read_document(paths[2]).blocks
@@ -400,7 +430,7 @@ def test_a_file_that_stalls_the_batch_run_is_left_alone_and_the_rest_converted(
     from policy_parse.read import legacy
 
     log = _batch_soffice(tmp_path, monkeypatch)
-    paths = _rtfs(tmp_path / "in", ["a", "HANG", "c", "d"])
+    paths = _docs(tmp_path / "in", ["a", "HANG", "c", "d"])
     limits = Limits(legacy_seconds=1)
     assert legacy.prepare_batch(paths, str(prepared), limits) == 3
     assert log.read_text().count("start") == 2  # stopped at HANG, started again after it
@@ -416,7 +446,7 @@ def test_the_batch_command_starts_libreoffice_once_for_its_legacy_files(
     from policy_parse.__main__ import main
 
     log = _batch_soffice(tmp_path, monkeypatch)
-    _rtfs(tmp_path / "in", ["a", "b", "BAD"])
+    _docs(tmp_path / "in", ["a", "b", "BAD"])
     out = tmp_path / "out"
     status = main([str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--quiet", "--lang", "en"])
     assert status == 2  # the BAD file

@@ -257,6 +257,16 @@ def _read_bytes(
         from . import ofd
 
         return ofd.read_ofd(data, src, limits, allow_ocr=allow_ocr)
+    if fmt is Format.RTF:
+        from . import rtf
+
+        if not rtf.wants_libreoffice():
+            return rtf.read_rtf(data, src, limits)
+    if fmt is Format.XLS:
+        from . import xls
+
+        if xls.available():
+            return xls.read_xls(data, src, limits)
     if fmt in (Format.DOC, Format.RTF, Format.XLS):
         from . import legacy
 

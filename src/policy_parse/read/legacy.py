@@ -1,4 +1,6 @@
-"""Legacy Office files (.doc, Kingsoft .wps, .rtf, .xls): converted by
+"""Legacy Office files (.doc, Kingsoft .wps; .xls when xlrd, the `[legacy]`
+extra, is not installed, read.xls reads it otherwise; .rtf only when
+POLICY_PARSE_RTF=libreoffice, read.rtf reads it otherwise): converted by
 LibreOffice headless, then read by the .docx or .xlsx reader.
 
 No maintained pure-Python reader gets Word 97 tables (merges included) or
@@ -149,6 +151,8 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
     import hashlib
 
     from .detect import detect_format
+    from .rtf import wants_libreoffice
+    from .xls import available as xls_available
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -164,8 +168,10 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
         except OSError:
             continue
         fmt = detect_format(data, given)
-        if fmt not in _WHAT:
-            continue
+        if fmt not in _WHAT or (fmt is Format.RTF and not wants_libreoffice()):
+            continue  # .rtf is read natively (read.rtf) unless told otherwise
+        if fmt is Format.XLS and xls_available():
+            continue  # read by xlrd (read.xls)
         suffix, target, _, _ = _WHAT[fmt]
         staged = inbox / f"{hashlib.sha256(data).hexdigest()}{suffix}"
         if not staged.exists():

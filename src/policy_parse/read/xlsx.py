@@ -1,5 +1,6 @@
 """Spreadsheet reader: a 分工表 published as an .xlsx of its own (an .xls is
-converted to .xlsx by read/legacy.py first).
+read by read/xls.py into the same grid, or converted to .xlsx by
+read/legacy.py when xlrd is not installed).
 
 openpyxl reads in read-only mode (streamed rows, no full object model),
 after `safety.check_zip` has vetted the package as for a .docx.  Read-only
@@ -27,7 +28,7 @@ What becomes what, per visible sheet in workbook order:
   value", its formula as written — never silently empty.
 
 The sheet's declared dimension is ignored (a crafted one could claim
-A1:XFD1048576); a grid over `_MAX_CELLS` is refused; merged ranges are
+A1:XFD1048576); a grid over `MAX_CELLS` is refused; merged ranges are
 clipped to the data grid and a cell covered twice (overlapping ranges) keeps
 the first range, so a few kilobytes of merges cost what the data costs.
 """
@@ -48,10 +49,10 @@ from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Tabl
 from .limits import Limits
 from .safety import PACKAGE_ERRORS, check_zip
 
-__all__ = ["read_xlsx"]
+__all__ = ["MAX_CELLS", "Grid", "grid_to_blocks", "hidden_and_uncached", "read_xlsx", "text_of"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_MAX_CELLS = 2_000_000
+MAX_CELLS = 2_000_000
 _CORRUPT = PACKAGE_ERRORS
 
 
@@ -65,7 +66,7 @@ def read_xlsx(data: bytes, source: Source, limits: Limits) -> Document:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             for t, ws in enumerate(workbook.worksheets):
                 grid = _sheet_grid(ws, zf)
-                _hidden_and_uncached(grid, t, residue)
+                hidden_and_uncached(grid, t, residue)
                 if getattr(ws, "sheet_state", "visible") != "visible":
                     text = "\n".join("\t".join(c for c in row if c) for row in grid if any(row))
                     if text:
@@ -75,7 +76,7 @@ def read_xlsx(data: bytes, source: Source, limits: Limits) -> Document:
                             )
                         )
                     continue
-                blocks.extend(_grid_to_blocks(grid, t, residue))
+                blocks.extend(grid_to_blocks(grid, t, residue))
         workbook.close()
     except PolicyParseError:
         raise
@@ -86,7 +87,7 @@ def read_xlsx(data: bytes, source: Source, limits: Limits) -> Document:
     return Document(source=source, blocks=tuple(blocks), residue=tuple(residue))
 
 
-def _text(value: Any) -> str:
+def text_of(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -101,7 +102,7 @@ def _text(value: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-class _Grid(list[list[str]]):
+class Grid(list[list[str]]):
     """Cell texts by row and column, plus what the sheet's XML says of them
     (0-based): merged ranges (inclusive), hidden rows and columns, formulas
     with no cached value."""
@@ -112,24 +113,24 @@ class _Grid(list[list[str]]):
     uncached: dict[tuple[int, int], str]
 
 
-def _sheet_grid(ws: Any, zf: zipfile.ZipFile) -> _Grid:
+def _sheet_grid(ws: Any, zf: zipfile.ZipFile) -> Grid:
     ws.reset_dimensions()  # never trust the declared A1:XFD1048576
     rows: list[list[str]] = []
     cells = 0
     for values in ws.iter_rows(values_only=True):
-        row = [_text(v) for v in values]
+        row = [text_of(v) for v in values]
         while row and not row[-1]:
             row.pop()
         rows.append(row)
         cells += max(len(row), 1)
-        if cells > _MAX_CELLS:
-            raise InputTooLargeError(f"sheet {ws.title!r} has over {_MAX_CELLS} cells")
+        if cells > MAX_CELLS:
+            raise InputTooLargeError(f"sheet {ws.title!r} has over {MAX_CELLS} cells")
     width = max((len(r) for r in rows), default=0)
-    if width * len(rows) > _MAX_CELLS:
+    if width * len(rows) > MAX_CELLS:
         raise InputTooLargeError(
-            f"sheet {ws.title!r} spans {len(rows)} rows × {width} columns, over {_MAX_CELLS} cells"
+            f"sheet {ws.title!r} spans {len(rows)} rows × {width} columns, over {MAX_CELLS} cells"
         )
-    grid = _Grid(r + [""] * (width - len(r)) for r in rows)
+    grid = Grid(r + [""] * (width - len(r)) for r in rows)
     facts = _sheet_facts(zf, getattr(ws, "_worksheet_path", None), len(rows), width)
     grid.merges, grid.hidden_rows, grid.hidden_cols, grid.uncached = facts
     return grid
@@ -213,7 +214,7 @@ def _clipped(ref: str | None, height: int, width: int) -> tuple[int, int, int, i
     return r0, c0, r1, c1
 
 
-def _hidden_and_uncached(grid: _Grid, t: int, residue: list[Residue]) -> None:
+def hidden_and_uncached(grid: Grid, t: int, residue: list[Residue]) -> None:
     """Take hidden rows and columns out of `grid` as residue, and say where a
     formula has no cached value (its cell stays empty)."""
     for (r, c), formula in sorted(grid.uncached.items()):
@@ -247,7 +248,7 @@ def _hidden_and_uncached(grid: _Grid, t: int, residue: list[Residue]) -> None:
     grid.merges = merges
 
 
-def _grid_to_blocks(grid: _Grid, t: int, residue: list[Residue]) -> list[Paragraph | Table]:
+def grid_to_blocks(grid: Grid, t: int, residue: list[Residue]) -> list[Paragraph | Table]:
     covered: dict[tuple[int, int], str] = {}  # (row, col) → "up" | "left"
     for r0, c0, r1, c1 in grid.merges:
         for r in range(r0, r1 + 1):

@@ -117,17 +117,37 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         raise
     except _CORRUPT as exc:
         raise CorruptFileError(f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
-    walker = _Walker(numbering, limits, document.part, depth, looks)
+    return body_to_document(
+        body, source, limits, numbering=numbering, looks=looks, part=document.part, depth=depth
+    )
+
+
+def body_to_document(
+    body: Any,
+    source: Source,
+    limits: Limits,
+    *,
+    numbering: Numbering | None = None,
+    looks: Looks | None = None,
+    part: Any = None,
+    depth: int = 0,
+    name: str = ".docx",
+    residue: tuple[Residue, ...] = (),
+) -> Document:
+    """The `Document` of a w:body: of a .docx, or of what the RTF reader
+    builds (`read.rtf`), so that both formats follow one set of rules.
+    `name` is the format errors name; `residue` is the caller's own."""
+    walker = _Walker(numbering or Numbering.empty(), limits, part, depth, looks, name)
     try:
         walker.body_to_blocks(body)
     except RecursionError as exc:
         # Tables nested in tables as deep as libxml2 allows.
-        raise CorruptFileError(".docx nests tables too deeply to read") from exc
-    if not walker.blocks and not walker.residue:
-        raise EmptyDocumentError("the .docx holds no text")
+        raise CorruptFileError(f"{name} nests tables too deeply to read") from exc
+    if not walker.blocks and not walker.residue and not residue:
+        raise EmptyDocumentError(f"the {name} holds no text")
     # A 分工表 pasted as paragraphs (one per cell) reads as its .txt copy does.
     blocks, left = tables_in_paragraphs(walker.blocks)
-    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *left))
+    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *residue, *left))
 
 
 # ---------------------------------------------------------------------------
@@ -159,7 +179,9 @@ class _Walker:
         part: Any = None,
         depth: int = 0,
         looks: Looks | None = None,
+        name: str = ".docx",
     ) -> None:
+        self.name = name  # the format, as errors name it
         self.numbering = numbering
         self.looks = looks or Looks()
         # Runs no reader sees (docx.hidden), as (reason, text), until the
@@ -239,7 +261,7 @@ class _Walker:
         grid = tbl.find(W + "tblGrid")
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         if width > self.limits.max_grid_columns:
-            raise _too_wide(f"table {t} declares {width} grid columns", self.limits)
+            raise _too_wide(f"{self.name} table {t} declares {width} grid columns", self.limits)
         rows: list[Row] = []
         for r, tr in enumerate(child for child in _unwrap(tbl) if child.tag == _TR):
             self.count_row()
@@ -271,7 +293,7 @@ class _Walker:
         self.rows_seen += 1
         if self.rows_seen > self.limits.max_rows:
             raise InputTooLargeError(
-                f".docx has over {self.limits.max_rows} table rows "
+                f"{self.name} has over {self.limits.max_rows} table rows "
                 "(Limits.max_rows); raise the limit if the file is genuine"
             )
 
@@ -279,7 +301,7 @@ class _Walker:
         n = int_val(el, 0)
         if n > self.limits.max_cell_span:
             raise InputTooLargeError(
-                f".docx table {t}, row {r}: {what}={n} is over the {self.limits.max_cell_span}"
+                f"{self.name} table {t}, row {r}: {what}={n} is over the {self.limits.max_cell_span}"
                 "-column limit (Limits.max_cell_span); Word never writes more than 63"
             )
         return n
@@ -339,7 +361,9 @@ class _Walker:
                     Cell(text="", span=Span(table=t, row=r, cell=len(cells)), merged_left=True)
                 )
             if len(cells) > self.limits.max_grid_columns:
-                raise _too_wide(f"table {t}, row {r} has over {len(cells)} cells", self.limits)
+                raise _too_wide(
+                    f"{self.name} table {t}, row {r} has over {len(cells)} cells", self.limits
+                )
         for _ in range(after):
             padding.add(len(cells))
             cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
@@ -444,7 +468,7 @@ class _Walker:
         self.paragraphs_seen += 1
         if self.paragraphs_seen > self.limits.max_paragraphs:
             raise InputTooLargeError(
-                f".docx has over {self.limits.max_paragraphs} paragraphs "
+                f"{self.name} has over {self.limits.max_paragraphs} paragraphs "
                 "(Limits.max_paragraphs); raise the limit if the file is genuine"
             )
         parts: list[str] = []
@@ -473,6 +497,6 @@ def _frames(tbl: Any) -> bool:
 
 def _too_wide(what: str, limits: Limits) -> InputTooLargeError:
     return InputTooLargeError(
-        f".docx {what}, over the {limits.max_grid_columns}-column limit "
+        f"{what}, over the {limits.max_grid_columns}-column limit "
         "(Limits.max_grid_columns); Word never writes more than 63"
     )
