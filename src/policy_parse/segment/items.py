@@ -14,7 +14,7 @@ from typing import NamedTuple
 import attrs
 
 from .._support.brackets import depth as bracket_depth
-from .._support.lazy_regex import lazy_compile
+from .._support.lazy_regex import escape, lazy_compile
 from ..data import load
 from ..models import Residue, Span
 from . import grammar as g
@@ -192,14 +192,16 @@ def split_run_on_items(line: Line) -> list[Line]:
     the item's own enumeration, written in its own style) stays text.  Every
     piece keeps the line's span."""
     head = match_marker(line.text)
-    if head is None or not (any(c in CLOSERS for c in head.rest) or has_colon(head.rest)):
+    if head is None or (_CLOSER_SET.isdisjoint(head.rest) and not has_colon(head.rest)):
         return [line]
     text = line.text
     out: list[Line] = []
     start, number = 0, head.number
-    for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
-        if text[k - 1] not in _BEFORE_INLINE and text[k] not in OPENERS:
-            continue
+    # Only where a marker may stand: at an opening bracket, or after a
+    # closing one or a sentence end (not every character of the line).
+    for at in _INLINE_AT.finditer(text, text.index(head.written) + len(head.written) + 1):
+        if (k := at.start()) >= len(text):
+            break
         # A marker and the few characters that decide it: not the rest of the
         # line, which copied (and cached) a long line once per bracket.
         m = match_marker(text[k : k + _MARKER_LOOK])
@@ -224,6 +226,8 @@ def split_run_on_items(line: Line) -> list[Line]:
 # After these a marker inside a line may start an item: a closing bracket or a
 # sentence end.
 _BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
+_CLOSER_SET = frozenset(CLOSERS)
+_INLINE_AT = lazy_compile(f"(?=[{escape(OPENERS)}])|(?<=[{escape(''.join(_BEFORE_INLINE))}])")
 
 
 def _closing_annotation(piece: str) -> Annotation | None:
