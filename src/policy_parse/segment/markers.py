@@ -74,8 +74,10 @@ def _source_end(parts: list[str] | None, folded_end: int) -> int:
 
 
 # Segmenting asks about most lines twice (where the plan starts, then the
-# outline itself); the answer depends on the text alone.
-@text_cache()
+# outline itself); the answer depends on the text alone.  Room for every
+# line of a notice of 10,000 measures: a smaller cache, overrun, misses
+# every second question (benchmarks/README.md, Scaling).
+@text_cache(65536)
 def match_marker(text: str) -> Marked | None:
     folded, parts = _fold(text)
     m = g.MARKER.match(folded)
