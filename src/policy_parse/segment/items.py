@@ -369,7 +369,7 @@ class _Open:
         else:
             self.raws.append(_Raw.of(text, line.span))
 
-    def items(self) -> list[Item]:
+    def items(self, first_is_lead: bool = False) -> list[Item]:
         """The items this one makes: one, or one per item run on in its line,
         the later paragraphs and source lines going with the last.  The
         marker's notes go with the first, those of the lines after it with
@@ -377,7 +377,11 @@ class _Open:
         heads = self.heads()
         if len(heads) == 1:
             first = "".join(self.raws[0].pieces)
-            return [self._item(self.marker, first, last=True, notes=self.marker_notes)]
+            return [
+                self._item(
+                    self.marker, first, last=True, notes=self.marker_notes, lead=first_is_lead
+                )
+            ]
         out: list[Item] = []
         for k, head in enumerate(heads):
             m = self.marker if k == 0 else match_marker(head.text)
@@ -388,10 +392,12 @@ class _Open:
             notes = (
                 self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
             )
-            out.append(self._item(m, rest, last=k == len(heads) - 1, notes=notes))
+            out.append(
+                self._item(m, rest, last=k == len(heads) - 1, notes=notes, lead=first_is_lead)
+            )
         return out
 
-    def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note]) -> Item:
+    def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note], lead: bool) -> Item:
         paragraphs = _paragraphs(rest, Line(rest, self.raws[0].span), own_line=False)
         for r in self.raws[1:] if last else []:
             text = "".join(r.pieces)
@@ -401,6 +407,7 @@ class _Open:
             paragraphs=tuple(paragraphs),
             lines=tuple(self.follow) if last else (),
             guesses=(*notes, *(self.text_notes if last else ())),
+            first_is_lead=lead,
         )
 
 
@@ -463,7 +470,7 @@ def lines_to_items(
         """Close the current item: the markers of the items it makes."""
         if current is None:
             return []
-        made = [attrs.evolve(it, first_is_lead=seen_convention) for it in current.items()]
+        made = current.items(first_is_lead=seen_convention)
         items.extend(made)
         return [it.marker for it in made]
 
