@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from typing import NamedTuple
 
+from .._support.memo import text_cache
 from ..models import Measure, TableEntry
 from ..segment.grammar import WHITESPACE
 
@@ -41,6 +42,8 @@ WINDOW = 16
 COMPARED_CHARS = 600  # SequenceMatcher is quadratic in the worst case
 
 
+# The prose and the table mostly write a measure's text alike: one reading.
+@text_cache(65536)
 def comparable_text(text: str) -> str:
     """Text as compared: widths unified, whitespace and end punctuation gone."""
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(_TRAILING)
