@@ -344,6 +344,15 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         "datetime",
     }
     assert others & forbidden == set()
+    # A notice whose tables are tab-indented needs no aligner of flattened
+    # tables (read/text/align.py and its passes load with the first such table).
+    assert not ours & {
+        "policy_parse.read.text.align",
+        "policy_parse.read.text.forward",
+        "policy_parse.read.text.backward",
+        "policy_parse.read.text.lattice",
+        "policy_parse.read.text.separators",
+    }
     # Every pattern comes from the cache: regex's Python compiler stays unloaded.
     assert "regex._regex_core" not in loaded
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import policy_parse
 from golden import SAMPLES
-from policy_parse.emit.json import _insert_each, _merge_sorted
+from policy_parse.emit.json import View, _insert_each, _merge_sorted
 from policy_parse.models import MeasureNo, Notice
 from policy_parse.reconcile.pairing import pair_measures
 
@@ -40,11 +40,16 @@ def test_the_linear_merge_places_table_only_rows_as_the_general_rule_does(
 ) -> None:
     notice = _numbered(prose, table)
     records = policy_parse.emit.json.measure_records(notice)  # any path; we compare both
-    base = [policy_parse.emit.json._measure(m, None, {}) for m in notice.measures]
+    base: list[View] = [(m, None, None) for m in notice.measures]
     keys = [m.number.parts for m in notice.measures]
-    fast = _merge_sorted(list(base), keys, list(notice.table), {})
-    slow = _insert_each(list(base), keys, list(notice.table), {})
-    assert [r["id"] for r in fast] == [r["id"] for r in slow]
+    fast = _merge_sorted(list(base), keys, list(notice.table))
+    slow = _insert_each(list(base), keys, list(notice.table))
+
+    def ids(views: list[View]) -> list[str | None]:
+        return [m.id if m is not None else e.id if e is not None else None for m, e, _ in views]
+
+    assert ids(fast) == ids(slow)
+    assert len(fast) == len(prose) + len(table)
     # Each prose measure once, each table row once: paired with its measure
     # (by the reconciler's pairing) or as a record of its own.
     pairs = pair_measures(list(notice.measures), notice.table)

@@ -46,3 +46,21 @@ def test_the_generated_notice_is_what_its_docstring_says():
     units = [m.lead for m in ms] + [u for m in ms for u in m.support]
     assert len(set(units)) == len(units)
     assert [m.number for m in ms] == list(range(1, N + 1))
+
+
+def test_pairs_asked_for_again_are_the_same_and_other_records_are_paired_anew():
+    # pair_measures keeps its last answer for the same records (the report
+    # asks after the reconciler); other records, even in another order, are
+    # paired again.
+    notice = policy_parse.parse_text(long_notice.notice(4))
+    measures = list(notice.measures)
+    first = pair_measures(measures, notice.table)
+    assert [(p.prose, p.table) for p in first] == [(i, i) for i in range(4)]
+    assert pair_measures(list(measures), notice.table) == first
+    flipped = pair_measures(measures[::-1], notice.table)
+    assert [(p.prose, p.table, p.how) for p in flipped] == [(i, 3 - i, "text") for i in range(4)]
+    # A list may change between calls: never answered from memory.
+    rows = list(notice.table)
+    assert [p.table for p in pair_measures(measures, rows)] == [0, 1, 2, 3]
+    rows.reverse()
+    assert [p.table for p in pair_measures(measures, rows)] == [3, 2, 1, 0]

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..messages import Lang, column, count, ui
 from ..models import Notice, Severity
-from .json import measure_records
+from .json import measure_views
 from .text import measure_order
 
 Department = dict[str, Any]
@@ -27,25 +27,35 @@ def departments(notice: Notice) -> list[Department]:
             c = by_measure.setdefault(d.measure, {s.value: 0 for s in _SEV})
             c[d.severity.value] += 1
     out: dict[str, Department] = {}
-    for r in measure_records(notice):
-        mid = r["id"] or r["number"] or ""
-        for role in ("lead", "support"):
-            for u in r[role]:
-                dept = out.setdefault(
-                    u["name"],
-                    {"name": u["name"], "written": [], "lead": [], "support": [],
-                     "measures": set()},
-                )  # fmt: skip
-                if u["written"] not in dept["written"]:
-                    dept["written"].append(u["written"])
+    # The records' sources, not the records (emit/json.py builds each
+    # measure's whole JSON record): only the id and the units are read here.
+    for m, e, _ in measure_views(notice):
+        if m is not None:
+            mid = m.id or str(m.number)
+            units = (("lead", m.lead), ("support", m.support))
+        else:
+            assert e is not None
+            mid = e.id or (None if e.number is None else str(e.number)) or ""
+            units = (("lead", e.lead), ("support", e.support))
+        for role, role_units in units:
+            for u in role_units:
+                dept = out.get(u.name)
+                if dept is None:
+                    dept = out[u.name] = {
+                        "name": u.name, "written": [], "lead": [], "support": [],
+                        "measures": set(),
+                    }  # fmt: skip
+                if u.written not in dept["written"]:
+                    dept["written"].append(u.written)
                 if mid and mid not in dept[role]:
                     dept[role].append(mid)
                 dept["measures"].add(mid)
     result = []
     for dept in out.values():
         measures = dept.pop("measures")
+        found = [by_measure[m] for m in measures if m in by_measure]
         for s in _SEV:
-            dept[s.value] = sum(by_measure.get(m, {}).get(s.value, 0) for m in measures)
+            dept[s.value] = sum(c[s.value] for c in found)
         dept["lead"].sort(key=measure_order)
         dept["support"].sort(key=measure_order)
         result.append(dept)

@@ -156,75 +156,77 @@ def doubts_by_measure(notice: Notice) -> dict[str | None, list[str]]:
     return out
 
 
+View = tuple[Measure | None, TableEntry | None, Evidence | None]
+"""A measure record's sources: the prose measure, its table row, and the
+evidence of a table-only notice's row (None: the record's own)."""
+
+
 def measure_records(notice: Notice) -> list[dict[str, Any]]:
     """Prose measures in order, each with its table row; table-only rows
     follow the measure they come after in the table."""
     doubts = doubts_by_measure(notice)
+    return [_measure(m, e, doubts, ev) for m, e, ev in measure_views(notice)]
+
+
+def measure_views(notice: Notice) -> list[View]:
+    """What each of `measure_records` is made of, in its order, without the
+    records: the department list needs only each measure's units."""
     prose = [m for m in notice.measures if m.origin == "prose"]
     if not prose:  # a table-only notice: its measures are the rows, in order
         views = notice.measures if len(notice.measures) == len(notice.table) else ()
         evidence: list[Evidence | None] = [m.evidence for m in views]
         evidence = evidence or [None] * len(notice.table)
-        return [_measure(None, e, doubts, ev) for e, ev in zip(notice.table, evidence)]
+        return [(None, e, ev) for e, ev in zip(notice.table, evidence)]
     # The reconciler's pairs, so a row paired by its text under another
     # number sits with its measure, as the findings say.
     pairs = pair_measures(prose, notice.table)
     partner = {p.prose: p.table for p in pairs if p.prose is not None}
-    records = [
-        _measure(m, None if (k := partner.get(i)) is None else notice.table[k], doubts)
+    records: list[View] = [
+        (m, None if (k := partner.get(i)) is None else notice.table[k], None)
         for i, m in enumerate(prose)
     ]
     paired = {k for k in partner.values() if k is not None}
     extra = [e for k, e in enumerate(notice.table) if k not in paired]
     keys = [m.number.parts if m.number is not None else () for m in prose]
     if all(e.number is not None for e in extra) and keys == sorted(keys):
-        return _merge_sorted(records, keys, extra, doubts)
-    return _insert_each(records, keys, extra, doubts)
+        return _merge_sorted(records, keys, extra)
+    return _insert_each(records, keys, extra)
 
 
 def _merge_sorted(
-    records: list[dict[str, Any]],
-    keys: list[tuple[int, ...]],
-    extra: list[TableEntry],
-    doubts: Mapping[str | None, list[str]],
-) -> list[dict[str, Any]]:
+    records: list[View], keys: list[tuple[int, ...]], extra: list[TableEntry]
+) -> list[View]:
     """`_insert_each` in linear time when the prose is in order: every row then
     lands before the first greater number, so the result is a stable merge."""
     rows = sorted(
         ((e.number.parts, k, e) for k, e in enumerate(extra) if e.number is not None),
         key=lambda t: (t[0], t[1]),
     )
-    out: list[dict[str, Any]] = []
+    out: list[View] = []
     i = 0
     for key, _, e in rows:
         while i < len(records) and keys[i] <= key:
             out.append(records[i])
             i += 1
-        out.append(_measure(None, e, doubts))
+        out.append((None, e, None))
     out.extend(records[i:])
     return out
 
 
 def _insert_each(
-    records: list[dict[str, Any]],
-    keys: list[tuple[int, ...]],
-    extra: list[TableEntry],
-    doubts: Mapping[str | None, list[str]],
-) -> list[dict[str, Any]]:
+    records: list[View], keys: list[tuple[int, ...]], extra: list[TableEntry]
+) -> list[View]:
     """Each table-only row goes before the first record with a greater
     number (or last): the general rule, quadratic, for prose out of order."""
-    slots: list[tuple[tuple[int, ...] | None, dict[str, Any]]] = list(
-        zip(keys, records, strict=True)
-    )
+    slots: list[tuple[tuple[int, ...] | None, View]] = list(zip(keys, records, strict=True))
     for e in extra:
-        rec = _measure(None, e, doubts)
         pos = len(slots)
         if e.number is not None:
             for k, (key, _) in enumerate(slots):
                 if key is not None and key > e.number.parts:
                     pos = k
                     break
-        slots.insert(pos, (None if e.number is None else e.number.parts, rec))
+        slots.insert(pos, (None if e.number is None else e.number.parts, (None, e, None)))
     return [rec for _, rec in slots]
 
 

@@ -274,12 +274,16 @@ def segmented_to_notice(
     prose_found = [_prose_units(m) for m in prose]
     prose_units = [(lead, sup) for lead, sup, _ in prose_found]
     prose_numbers = {m.number for m in prose if m.number is not None}
-    numbers = _table_numbers(rows, [units_of_row(r) for r in rows], prose_numbers)
+    row_units = [units_of_row(r) for r in rows]
+    numbers = _table_numbers(rows, row_units, prose_numbers)
     first_leads = seg.table_first_is_lead or _first_listed_leads(
         prose, prose_units, rows, [(n, inferred) for n, inferred, _ in numbers]
     )
-    row_units = [units_of_row(r, first_leads) for r in rows]
-    numbers = _table_numbers(rows, row_units, prose_numbers)
+    # `first_leads` only splits a combined cell (责任单位 alone): without one,
+    # the rows' units and numbers read above stand.
+    if not first_leads and any(r.get("combined") for r in rows):
+        row_units = [units_of_row(r, first_leads) for r in rows]
+        numbers = _table_numbers(rows, row_units, prose_numbers)
     role_words = role_word_residue(rows, row_units)
     # A table with no numbers is joined to the prose by its text: each row
     # takes the number of the measure it repeats, and a measure the prose

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import attrs
 
 from .._support.lazy_regex import lazy_compile
+from .._support.memo import text_cache
 from ..models import Deadline, Discrepancy, Kind, Measure, Severity, TableEntry, Unit, UnitStatus
 from ..segment.grammar import REPEATED_TERM
 from .common import names, one_side, pair_finding
@@ -116,6 +117,8 @@ def _hint(u: Unit, own: set[str], other: set[str], other_side: str) -> str:
     return "; check which department is meant"
 
 
+# Asked of the prose and then the table text of each measure: mostly the same text.
+@text_cache(65536)
 def _may_repeat(text: str) -> bool:
     """A cheap necessary condition for REPEATED_TERM: some list item is the
     start of the item after it (most texts have none, and the pattern's

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from typing import NamedTuple
 
+from .._support.memo import text_cache
 from ..models import Measure, TableEntry
 from ..segment.grammar import WHITESPACE
 
@@ -41,6 +42,8 @@ WINDOW = 16
 COMPARED_CHARS = 600  # SequenceMatcher is quadratic in the worst case
 
 
+# The prose and the table mostly write a measure's text alike: one reading.
+@text_cache(65536)
 def comparable_text(text: str) -> str:
     """Text as compared: widths unified, whitespace and end punctuation gone."""
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(_TRAILING)
@@ -64,6 +67,34 @@ def pair_measures(
     order, each unpaired measure in its place, then unpaired rows in table
     order.  Rows without an id (no number) are never paired.  `texts` are
     both sides' comparable texts when the caller has them already."""
+    # A report asks again for the pairs the reconciler made (emit/json.py
+    # orders the measures by them): the same records, so the same pairs.
+    last = _LAST[0]
+    if (
+        last is not None
+        and last[1] is table
+        and isinstance(table, tuple)  # a list could have changed since
+        and len(last[0]) == len(measures)
+        and all(a is b for a, b in zip(last[0], measures))
+    ):
+        return list(last[2])
+    pairs = _pairs(measures, table, texts)
+    if isinstance(table, tuple):
+        _LAST[0] = (tuple(measures), table, tuple(pairs))
+    return pairs
+
+
+# The last call's records and pairs, by identity: the records are frozen, so
+# the same objects pair the same way.  One entry: a notice's pairs are asked
+# for by its reconciler, then by its report.
+_LAST: list[tuple[tuple[Measure, ...], Sequence[TableEntry], tuple[Pair, ...]] | None] = [None]
+
+
+def _pairs(
+    measures: Sequence[Measure],
+    table: Sequence[TableEntry],
+    texts: tuple[Sequence[str], Sequence[str]] | None,
+) -> list[Pair]:
     if texts is None:
         texts = (
             [comparable_text(m.text) for m in measures],

@@ -28,6 +28,7 @@ from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_spans
 from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import compile_cached, lazy_compile
+from .._support.memo import text_cache
 from ..data import load
 from .annotation_words import Annotation as Annotation  # noqa: PLC0414 (re-exported)
 from .annotation_words import (
@@ -403,6 +404,9 @@ def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
 # --- phrases ------------------------------------------------------------------
 
 
+# Measures repeat their annotations word for word (one （A牵头） under many
+# measures): each body is read once.
+@text_cache()
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     """The inside of a parenthetical (or a line under a measure) → Annotation,
     or None if it is not one.  `line` accepts a deadline-only label line."""

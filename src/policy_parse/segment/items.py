@@ -14,7 +14,7 @@ from typing import NamedTuple
 import attrs
 
 from .._support.brackets import depth as bracket_depth
-from .._support.lazy_regex import lazy_compile
+from .._support.lazy_regex import escape, lazy_compile
 from ..data import load
 from ..models import Residue, Span
 from . import grammar as g
@@ -201,14 +201,16 @@ def split_run_on_items(line: Line) -> list[Line]:
     the item's own enumeration, written in its own style) stays text.  Every
     piece keeps the line's span."""
     head = match_marker(line.text)
-    if head is None or not (any(c in CLOSERS for c in head.rest) or has_colon(head.rest)):
+    if head is None or (_CLOSER_SET.isdisjoint(head.rest) and not has_colon(head.rest)):
         return [line]
     text = line.text
     out: list[Line] = []
     start, number = 0, head.number
-    for k in range(text.index(head.written) + len(head.written) + 1, len(text)):
-        if text[k - 1] not in _BEFORE_INLINE and text[k] not in OPENERS:
-            continue
+    # Only where a marker may stand: at an opening bracket, or after a
+    # closing one or a sentence end (not every character of the line).
+    for at in _INLINE_AT.finditer(text, text.index(head.written) + len(head.written) + 1):
+        if (k := at.start()) >= len(text):
+            break
         # A marker and the few characters that decide it: not the rest of the
         # line, which copied (and cached) a long line once per bracket.
         m = match_marker(text[k : k + _MARKER_LOOK])
@@ -233,6 +235,8 @@ def split_run_on_items(line: Line) -> list[Line]:
 # After these a marker inside a line may start an item: a closing bracket or a
 # sentence end.
 _BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
+_CLOSER_SET = frozenset(CLOSERS)
+_INLINE_AT = lazy_compile(f"(?=[{escape(OPENERS)}])|(?<=[{escape(''.join(_BEFORE_INLINE))}])")
 
 
 def _closing_annotation(piece: str) -> Annotation | None:
@@ -375,7 +379,7 @@ class _Open:
         else:
             self.raws.append(_Raw.of(text, line.span))
 
-    def items(self) -> list[Item]:
+    def items(self, first_is_lead: bool = False) -> list[Item]:
         """The items this one makes: one, or one per item run on in its line,
         the later paragraphs and source lines going with the last.  The
         marker's notes go with the first, those of the lines after it with
@@ -383,7 +387,11 @@ class _Open:
         heads = self.heads()
         if len(heads) == 1:
             first = "".join(self.raws[0].pieces)
-            return [self._item(self.marker, first, last=True, notes=self.marker_notes)]
+            return [
+                self._item(
+                    self.marker, first, last=True, notes=self.marker_notes, lead=first_is_lead
+                )
+            ]
         out: list[Item] = []
         for k, head in enumerate(heads):
             m = self.marker if k == 0 else match_marker(head.text)
@@ -394,10 +402,12 @@ class _Open:
             notes = (
                 self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
             )
-            out.append(self._item(m, rest, last=k == len(heads) - 1, notes=notes))
+            out.append(
+                self._item(m, rest, last=k == len(heads) - 1, notes=notes, lead=first_is_lead)
+            )
         return out
 
-    def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note]) -> Item:
+    def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note], lead: bool) -> Item:
         paragraphs = _paragraphs(rest, Line(rest, self.raws[0].span), own_line=False)
         for r in self.raws[1:] if last else []:
             text = "".join(r.pieces)
@@ -407,6 +417,7 @@ class _Open:
             paragraphs=tuple(paragraphs),
             lines=tuple(self.follow) if last else (),
             guesses=(*notes, *(self.text_notes if last else ())),
+            first_is_lead=lead,
         )
 
 
@@ -469,7 +480,7 @@ def lines_to_items(
         """Close the current item: the markers of the items it makes."""
         if current is None:
             return []
-        made = [attrs.evolve(it, first_is_lead=seen_convention) for it in current.items()]
+        made = current.items(first_is_lead=seen_convention)
         items.extend(made)
         return [it.marker for it in made]
 

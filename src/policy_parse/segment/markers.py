@@ -37,28 +37,38 @@ class Marked(NamedTuple):
 _FOLD_WINDOW = 24  # markers are short: only the line's start is folded
 
 
-def _fold(text: str) -> tuple[str, list[str]]:
+def _fold(text: str) -> tuple[str, list[str] | None]:
     """The line's start through one normalisation (NFKC plus MARKER_FOLD),
-    and what each of its characters became (for `_source_end`)."""
-    parts = [_FOLDED.get(ch) or _fold_char(ch) for ch in text[:_FOLD_WINDOW]]
+    and what each of its characters became (for `_source_end`; None when
+    every one stays itself, as in most lines: tested in C)."""
+    head = text[:_FOLD_WINDOW]
+    if _SAME.issuperset(head):
+        return head, None
+    parts = [_FOLDED.get(ch) or _fold_char(ch) for ch in head]
     return "".join(parts), parts
 
 
 # Character → its folded form, filled as characters are met: a notice uses a
-# few hundred distinct characters and every line start is folded.
+# few hundred distinct characters and every line start is folded.  Those
+# that fold to themselves are also in _SAME.
 _FOLDED: dict[str, str] = {}
+_SAME: set[str] = set()
 
 
 def _fold_char(ch: str) -> str:
     folded = g.MARKER_FOLD.get(ch) or unicodedata.normalize("NFKC", ch)
     if len(_FOLDED) < 65536:
         _FOLDED[ch] = folded
+        if folded == ch:
+            _SAME.add(ch)
     return folded
 
 
-def _source_end(parts: list[str], folded_end: int) -> int:
+def _source_end(parts: list[str] | None, folded_end: int) -> int:
     """The index in the text of the character whose folded form holds
     position `folded_end` (the end of the window past the last one)."""
+    if parts is None:  # nothing folded: the same index
+        return folded_end
     seen = 0
     for k, part in enumerate(parts):
         seen += len(part)
@@ -122,7 +132,9 @@ def match_marker(text: str) -> Marked | None:
 
 # Segmenting asks about most lines twice (where the plan starts, then the
 # outline itself); the answer depends on the text (and `counted`) alone.
-@text_cache()
+# Room for every line of a notice of 10,000 measures: a smaller cache,
+# overrun, misses every second question (benchmarks/README.md, Scaling).
+@text_cache(65536)
 def _match_marker(text: str, counted: bool) -> Marked | None:
     folded, parts = _fold(text)
     m = g.MARKER.match(folded)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
 from .._support.lazy_regex import compile_cached, escape
+from .._support.memo import text_cache
 from ..data import load
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ def _without_note_brackets(text: str) -> str:
     return "".join(out)
 
 
+# Asked of an annotation, then of each of its values: the same texts again.
+@text_cache()
 def without_note(text: str) -> str:
     """An annotation's body without its note; the same text when it has none.
 

@@ -14,6 +14,7 @@ from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import compile_cached, escape, lazy_compile
+from .._support.memo import text_cache
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
@@ -94,6 +95,9 @@ def plausible_units(units: str) -> bool:
     return 0 < len(units) <= 200 and not _NOT_IN_UNITS.search(units)
 
 
+# A notice writes the same unit lists and phrases under many measures
+# (segment/annotations.py reads each label's value as a phrase first).
+@text_cache()
 def parse_phrase(text: str) -> Annotation | None:
     """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
     # A note is no unit (segment.notes), and what follows the first 。 is

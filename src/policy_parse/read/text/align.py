@@ -44,18 +44,14 @@ from .cells import Sep, Stream
 from .forward import forward, winner
 from .header import Column, Header
 from .lattice import MAX_JOIN, FitCache, lattice
-from .placed import REPEAT, SURPLUS, TITLE, Aligned, Placed
+from .placed import DOUBT, REPEAT, ROW_MAX, SURPLUS, TITLE, Aligned, Placed
 from .separators import INF, Prices, learn_prices, separator_prices
 
 __all__ = ["DOUBT", "MAX_JOIN", "ROW_MAX", "Aligned", "align"]
 
 LEARN_ATOMS = 1500  # atoms the separators' meaning is learnt from
-# Below this margin over the best alignment, the runner-up makes a row doubtful:
-# a units cell that is the lead with an empty 配合单位 (a gap of 0.8) or the
-# supporters under a lead merged from above (1.8) differ by 1.0.
-DOUBT = 2.0
-# A row dearer than this (or with a cell in no column) cannot be aligned.
-ROW_MAX = 12.0
+# DOUBT (a runner-up this close makes a row doubtful) and ROW_MAX (a row
+# dearer than this cannot be aligned) live in placed.py.
 
 
 def _run(

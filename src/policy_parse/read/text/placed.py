@@ -14,7 +14,16 @@ import attrs
 from .cells import GAP, SPACE, Stream
 from .header import Column
 
-__all__ = ["REPEAT", "SURPLUS", "TITLE", "Aligned", "Placed", "cell_text", "joiner"]
+__all__ = ["DOUBT", "REPEAT", "ROW_MAX", "SURPLUS", "TITLE", "Aligned", "Placed", "cell_text", "joiner"]
+
+# The aligner's (align.py) verdicts, here so that the table rebuild can read
+# them without importing the aligner before a table needs it.
+# Below this margin over the best alignment, the runner-up makes a row doubtful:
+# a units cell that is the lead with an empty 配合单位 (a gap of 0.8) or the
+# supporters under a lead merged from above (1.8) differ by 1.0.
+DOUBT = 2.0
+# A row dearer than this (or with a cell in no column) cannot be aligned.
+ROW_MAX = 12.0
 
 # What a placed cell is besides a column: a title row, a repeated header, a
 # cell in no column.

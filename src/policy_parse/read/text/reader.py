@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 
+from ..._support.gc_pause import gc_paused
 from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
@@ -133,7 +134,14 @@ def _is_blank(line: str) -> bool:
 
 
 def read_text(text: str, source: Source) -> Document:
-    """Split decoded text into paragraphs and tab-indented tables."""
+    """Split decoded text into paragraphs and tab-indented tables.  The
+    cyclic collector is paused meanwhile: the lines, cells and records made
+    here hold no cycles (_support/gc_pause.py; pipeline.py does the same)."""
+    with gc_paused():
+        return _read_text(text, source)
+
+
+def _read_text(text: str, source: Source) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.removeprefix("\ufeff")
     if not text.strip():

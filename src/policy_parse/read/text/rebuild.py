@@ -20,12 +20,11 @@ import attrs
 
 from ..._support.gc_pause import gc_paused
 from ...models import Paragraph, Residue, Span, Table
-from .align import DOUBT, ROW_MAX, align
 from .cells import PIPE, TAB, Stream, is_rule, stream
 from .fit import cost, shape_of
 from .grid import residue_of, to_table
 from .header import Header, Kind, find_header, header_variants
-from .placed import REPEAT, SURPLUS, TITLE, Aligned, Placed, cell_text
+from .placed import DOUBT, REPEAT, ROW_MAX, SURPLUS, TITLE, Aligned, Placed, cell_text
 from .tables import norm_header
 
 __all__ = ["NO_ROWS", "UNALIGNED", "Rebuilt", "read_table"]
@@ -223,6 +222,10 @@ def _read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     s = stream(lines, header.body_line, end, header.mode, framed=header.framed)
     if not s.atoms:
         return _no_rows(lines, header)
+    # The aligner (and its forward and backward passes) only once a header
+    # has rows: most regions of a notice are prose.
+    from .align import align
+
     simplify = _simplifier(header)
     rows_guess = max(1, len(s.atoms) // max(1, len(header.columns)))
     best: Aligned | None = None
