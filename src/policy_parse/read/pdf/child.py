@@ -105,23 +105,27 @@ def _last(message: Message) -> bytes:
 
 def _stream(items: Any, write: Callable[[bytes], None]) -> Any:
     """Send what the generator `items` yields as `PART` frames, in writes of
-    about `BATCH_BYTES`; its return value."""
+    about `BATCH_BYTES` (what waits is sent even when it then raises); its
+    return value."""
     waiting: list[bytes] = []
     size = 0
-    while True:
-        try:
-            item = next(items)
-        except StopIteration as stop:
-            if waiting:
-                write(b"".join(waiting))
-            return stop.value
-        data = frame(PART, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
-        waiting.append(data)
-        size += len(data)
-        if size >= BATCH_BYTES:
+    try:
+        while True:
+            try:
+                item = next(items)
+            except StopIteration as stop:
+                return stop.value
+            data = frame(PART, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+            waiting.append(data)
+            size += len(data)
+            if size >= BATCH_BYTES:
+                batch = b"".join(waiting)
+                waiting.clear()
+                size = 0
+                write(batch)
+    finally:
+        if waiting:
             write(b"".join(waiting))
-            waiting.clear()
-            size = 0
 
 
 def run(fn: Callable[..., Any], args: tuple[Any, ...], write: Callable[[bytes], None]) -> None:
