@@ -10,6 +10,7 @@ vocabulary or layout rather than structure.
     python benchmarks/perturbed.py                 # the table
     python benchmarks/perturbed.py wrap30 wrap45   # other kinds (perturb.py's extras)
     python benchmarks/perturbed.py -v wrap38       # and each file that differs from plain
+    python benchmarks/perturbed.py --wrap-sweep    # wrapN for N = 20, 22 … 60, and their sum
 
 ``s2t`` needs opencc (a project dependency); a kind that cannot be made is
 reported on its row, not fatal.
@@ -18,6 +19,9 @@ reported on its row, not fatal.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
+import io
 import subprocess
 import sys
 import tempfile
@@ -38,8 +42,34 @@ def kinds() -> list[str]:
     return out.stdout.split()
 
 
+# The widths --wrap-sweep re-wraps the corpus at (wrapN: perturb.py's wrap38
+# at width N, for any N; perturb.py itself names only 30, 38 and 45).
+SWEEP = tuple(range(20, 62, 2))
+_WRAP = "wrap"
+
+
+def _wrap_width(kind: str) -> int | None:
+    rest = kind.removeprefix(_WRAP)
+    return int(rest) if kind.startswith(_WRAP) and rest.isdigit() else None
+
+
+def _make_wrapped(width: int, src: Path, dst: Path) -> None:
+    """perturb.py's re-wrap at `width`, through its own function and main."""
+    spec = importlib.util.spec_from_file_location("perturb", PERTURB)
+    assert spec is not None and spec.loader is not None
+    perturb = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(perturb)
+    kind = f"wrap{width}"
+    perturb.FUNCS[kind] = lambda lines: perturb.wrap38(lines, width)
+    with contextlib.redirect_stderr(io.StringIO()):  # its "N of M notices changed"
+        perturb.main(["perturb.py", str(src), str(dst), kind])
+
+
 def make(kind: str, src: Path, dst: Path) -> str | None:
     """Write the `kind` copy of `src` into `dst`; the error, if it cannot."""
+    if (width := _wrap_width(kind)) is not None and kind not in ("wrap30", "wrap38", "wrap45"):
+        _make_wrapped(width, src, dst)
+        return None
     run = subprocess.run(
         [sys.executable, str(PERTURB), str(src), str(dst), kind],
         check=False,
@@ -65,7 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("kinds", nargs="*", help="kinds to score (default: perturb.py --list)")
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
     ap.add_argument("-v", "--verbose", action="store_true", help="list files that differ")
+    ap.add_argument(
+        "--wrap-sweep",
+        action="store_true",
+        help=f"score wrapN for N = {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} and their sum",
+    )
     args = ap.parse_args(argv)
+    if args.wrap_sweep:
+        args.kinds = [*args.kinds, *(f"wrap{n}" for n in SWEEP)]
     if not args.corpus.is_dir() or not PERTURB.is_file():
         print(f"no corpus at {args.corpus} or no {PERTURB}", file=sys.stderr)
         return 2
@@ -74,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_name = {s.name: s for s in plain}
     rows = [("plain", f"{exact0}/{total0}", "", "", str(silent0), str(structure0))]
     details: list[str] = []
+    swept = [0, 0, 0, 0]  # exact, total, silent, structure over the --wrap-sweep widths
     with tempfile.TemporaryDirectory(prefix="perturbed-") as tmp:
         for kind in args.kinds or kinds():
             dst = Path(tmp) / kind
@@ -84,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             scores = corpus.score_corpus(dst)
             exact, total, structure, silent = _figures(scores)
             close = abs(exact - exact0) <= TOLERANCE * total0
+            if args.wrap_sweep and kind in {f"wrap{n}" for n in SWEEP}:
+                for k, v in enumerate((exact, total, silent, structure)):
+                    swept[k] += v
             rows.append(
                 (
                     kind,
@@ -103,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     head = f"| kind | exact | vs plain | within {TOLERANCE:.0%} | wrong, no finding | structure findings |"
     print(head)
     print("| --- | --- | --- | --- | --- | --- |")
+    if args.wrap_sweep:
+        label = f"wrap{SWEEP[0]}..{SWEEP[-1]} (sum)"
+        rows.append((label, f"{swept[0]}/{swept[1]}", "", "", str(swept[2]), str(swept[3])))
     for row in rows:
         print("| " + " | ".join(row) + " |")
     if args.verbose and details:

@@ -137,7 +137,7 @@ LAYOUTS = (
     "closed-lines",  # one cell per line, each closed by ` |`
     "bar-lines",  # cells between lone | lines, rows ending with two
 )
-VARIANTS = ("plain", "blank", "indent", "wrap")
+VARIANTS = ("plain", "blank", "indent", "wrap", "wrap-blank")
 
 
 @dataclass
@@ -425,7 +425,11 @@ def flatten(d: Drawn, layout: str) -> Flat:
 
 
 def variant(flat: Flat, kind: str, rng: random.Random) -> Flat:
-    """A blank line after every line, an indent, or a re-wrap at a random width."""
+    """A blank line after every line, an indent, a re-wrap at a random width,
+    or a re-wrap and then a blank line after every line (a PDF copy pasted
+    into a portal that spaces its paragraphs)."""
+    if kind == "wrap-blank":
+        return variant(variant(flat, "wrap", rng), "blank", rng)
     lines = flat.text.split("\n")
     if kind == "plain":
         return flat

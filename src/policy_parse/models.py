@@ -116,13 +116,17 @@ class Alignment:
     """How a table flattened to text was rebuilt (read/text/align.py): the
     winning alignment's cost and the runner-up's (the cheapest reading that
     places some cell otherwise; None when there is none), the first line of
-    every row the runner-up nearly ties, and the role the reader gave each
-    column (``number`` for a 序号 column the header does not write)."""
+    every row the runner-up nearly ties, the role the reader gave each
+    column (``number`` for a 序号 column the header does not write), and
+    where it read a cut inside a units cell as the break between two names."""
 
     cost: float
     runner_up: float | None
     doubtful: tuple[int, ...] = ()
     roles: tuple[str | None, ...] = ()
+    # Two names of a units cell met at a cut at the wrap width with no space
+    # kept (区统计局 / 区财政局), read as two: (line, name before, name after).
+    apart: tuple[tuple[int, str, str], ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -167,12 +171,23 @@ class Residue:
 
 
 @attrs.frozen(kw_only=True)
+class ReadNote:
+    """A reading the reader chose where the file allows another, to be said
+    in the output: the key of its message (data/messages.toml [note]) and
+    the values that fill it.  The pipeline makes each an info finding."""
+
+    note: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class Document:
     """The intermediate form every reader returns: blocks in reading order."""
 
     source: Source
     blocks: tuple[Block, ...]
     residue: tuple[Residue, ...] = ()
+    notes: tuple[ReadNote, ...] = ()
 
     def texts(self) -> list[str]:
         """Every text the reader found, in order: paragraphs, each table

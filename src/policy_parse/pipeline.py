@@ -16,7 +16,7 @@ from .errors import NotANoticeError
 from .models import Document, Notice
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
-from .normalize.structure import structure_findings
+from .normalize.structure import reader_findings, structure_findings
 from .reconcile import reconcile
 from .segment import segment
 
@@ -38,7 +38,11 @@ def notice_from_document(document: Document, aliases: Mapping[str, str] | None =
             "no measure and no 分工表 row found: this does not read as an implementation notice"
         )
     # Where the structure was guessed, say so first (normalize/structure.py).
-    found = [*structure_findings(notice, seg.outline.notes), *reconcile(notice)]
+    found = [
+        *structure_findings(notice, seg.outline.notes),
+        *reader_findings(document.notes),
+        *reconcile(notice),
+    ]
     if aliases:
         from .aliases import alias_conflicts
 

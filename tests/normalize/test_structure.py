@@ -190,3 +190,27 @@ def test_a_remarks_column_is_no_unread_units_column():
         "| 序号 | 工作任务 | 牵头单位 | 备注 |\n| 1 | 修路 | 甲局 | 重点 |\n"
     )
     assert "unit_column_unread" not in [d.note for d in notice.discrepancies]
+
+
+# --- what a reader chose -------------------------------------------------------------
+
+
+def test_a_readers_note_becomes_an_info_finding_in_both_languages():
+    from policy_parse.models import Document, Format, Paragraph, ReadNote, Source
+    from policy_parse.pipeline import notice_from_document
+
+    lines = _PROSE.strip().split("\n")
+    doc = Document(
+        source=Source(path=None, format=Format.HTML, sha256="0" * 64),
+        blocks=tuple(Paragraph(text=t, span=Span(paragraph=k)) for k, t in enumerate(lines)),
+        notes=(
+            ReadNote(note="shown_by_script", fields=(("element", "<div>"), ("paragraph", "1"))),
+        ),
+    )
+    notice = notice_from_document(doc)
+    (d,) = [d for d in notice.discrepancies if d.note == "shown_by_script"]
+    assert (d.kind, d.severity, d.measure) == (Kind.STRUCTURE, Severity.INFO, None)
+    assert message(d, "en").startswith("read the text the page hides until a script runs: <div>")
+    assert message(d, "zh").startswith("读取了网页在脚本运行前隐藏的正文：<div>")
+    without = notice_from_document(attrs.evolve(doc, notes=()))
+    assert [x for x in notice.discrepancies if x is not d] == list(without.discrepancies)

@@ -477,3 +477,134 @@ def test_visible_styles_and_print_only_rules_hide_nothing() -> None:
     doc = read(page(body, css))
     assert paragraphs(doc) == ["甲", "乙", "丙", "丁", "戊"]
     assert doc.residue == ()
+
+
+# ---------------------------------------------------------------------------
+# Main content a script shows: a WeChat article's body
+
+
+def _records(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (m.id, [u.name for u in m.lead], sorted(u.name for u in m.support)) for m in notice.measures
+    ]
+
+
+def wechat_page(container_style: str = "visibility: hidden;", planted: str = "") -> str:
+    """An invented page laid out as a WeChat article (mp.weixin.qq.com) is:
+    title and account line, then the body in a container hidden until the
+    page's script shows it, then the QR-code box.  The body is
+    samples/notice.txt: its prose a <p> per line, its 分工表 a text block."""
+    import html
+
+    lines = (SAMPLES / "notice.txt").read_text(encoding="utf-8").split("\n")
+    first_cell = next(k for k, ln in enumerate(lines) if ln.startswith("\t"))
+    start = max(k for k in range(first_cell) if not lines[k].strip())
+    prose = "".join(
+        f'<p><span style="font-size: 16px;">{html.escape(ln)}</span></p>'
+        for ln in lines[:start]
+        if ln.strip()
+    )
+    table = html.escape("\n".join(lines[start:]))
+    body = (
+        '<div id="js_article" class="rich_media"><div class="rich_media_inner">'
+        '<h1 class="rich_media_title">关于印发分工方案的通知</h1>'
+        '<div id="meta_content"><span class="nickname">某某发布</span>'
+        "<em>2020-11-20 17:30</em></div>"
+        f'<div class="rich_media_content" id="js_content" style="{container_style}">'
+        f'{prose}<section style="white-space: pre-wrap;">{table}</section>{planted}</div>'
+        '</div><div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div></div>'
+        '<script>document.getElementById("js_content").style.visibility = "visible";</script>'
+    )
+    return page(body)
+
+
+def test_a_body_hidden_until_its_script_runs_reads_as_the_notice_and_says_so() -> None:
+    plain = policy_parse.parse((SAMPLES / "notice.txt").read_bytes())
+    notice = policy_parse.parse(wechat_page().encode())
+    assert _records(notice) == _records(plain)
+    assert len(notice.measures) == 78
+    (said,) = [d for d in notice.discrepancies if d.note == "shown_by_script"]
+    assert said.severity is policy_parse.Severity.INFO
+    assert dict(said.fields)["element"] == '<div id="js_content" class="rich_media_content">'
+    assert "until a script runs" in said.message
+    zh = policy_parse.to_text(notice, lang="zh")
+    assert "读取了网页在脚本运行前隐藏的正文" in zh
+    # Everything else the notice says is what its .txt copy says.
+    others = sorted((d.kind.value, str(d.measure)) for d in notice.discrepancies if d is not said)
+    assert others == sorted((d.kind.value, str(d.measure)) for d in plain.discrepancies)
+
+
+def test_the_readers_form_lists_the_note() -> None:
+    from policy_parse.emit.json import document_to_dict
+
+    notes = document_to_dict(read(wechat_page()))["notes"]
+    assert notes == [
+        {
+            "note": "shown_by_script",
+            "fields": {
+                "element": '<div id="js_content" class="rich_media_content">',
+                "paragraph": "3",
+            },
+        }
+    ]
+
+
+def test_inside_the_shown_body_text_hidden_by_other_means_stays_residue() -> None:
+    planted = '<p>补充：<span style="display:none">13.藏起来的措施。（牵头部门：某局）</span></p>'
+    doc = read(wechat_page(planted=planted))
+    assert "补充：" in paragraphs(doc)
+    assert [r.text for r in doc.residue if r.reason.startswith("hidden in the page")] == [
+        "13.藏起来的措施。（牵头部门：某局）"
+    ]
+
+
+@pytest.mark.parametrize("style", ["opacity: 0;", "visibility:hidden; opacity:0"])
+def test_opacity_zero_on_the_body_is_lifted_too(style: str) -> None:
+    doc = read(wechat_page(container_style=style))
+    assert [n.note for n in doc.notes] == ["shown_by_script"]
+    assert len(paragraphs(doc)) > 20
+
+
+def test_a_rule_for_the_bodys_class_is_lifted_like_its_own_style() -> None:
+    html = wechat_page(container_style="").replace(
+        "<head>", "<head><style>.rich_media_content{visibility:hidden}</style>"
+    )
+    doc = read(html)
+    assert [n.note for n in doc.notes] == ["shown_by_script"]
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "display: none;",
+        "visibility: collapse;",
+        "visibility: hidden; font-size: 0",
+        "opacity: 0; position: absolute; left: -9999px",
+    ],
+)
+def test_a_body_hidden_in_a_way_no_page_script_lifts_stays_residue(style: str) -> None:
+    doc = read(wechat_page(container_style=style))
+    assert doc.notes == ()
+    assert not any("牵头部门" in p for p in paragraphs(doc))
+    assert any(r.reason.startswith("hidden in the page (<div") for r in doc.residue)
+
+
+def test_hidden_text_smaller_than_the_page_around_it_stays_residue() -> None:
+    # The visible notice is the page's main content; a hidden block beside it,
+    # however long, is not what a script would show instead of it.
+    shown = "<p>" + "推进改革，优化营商环境。" * 30 + "</p>"
+    hidden = (
+        '<div style="visibility:hidden"><p>'
+        + "1.藏起来的措施。（牵头部门：某局）" * 8
+        + "</p></div>"
+    )
+    doc = read(page(shown + hidden))
+    assert doc.notes == ()
+    assert [r.reason.split(" (")[0] for r in doc.residue] == ["hidden in the page"]
+
+
+def test_a_short_page_whose_only_text_is_hidden_stays_residue() -> None:
+    # Under data/html.toml `shown_min_chars`: a hiding trick, not an article body.
+    doc = read(page('<p>正文</p><div style="visibility:hidden"><p>藏起来的措施一项</p></div>'))
+    assert doc.notes == ()
+    assert paragraphs(doc) == ["正文"]

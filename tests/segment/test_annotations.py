@@ -911,3 +911,40 @@ def test_partners_after_huitong_and_the_zhu_xie_shorthand(body, lead, support):
 
 def test_a_huitong_clause_with_no_lead_before_it_is_no_annotation():
     assert parse_annotation("会同甲局推进") is None
+
+
+# A sign against a unit's name marks the lead (标★的为牵头单位): data/annotations.toml lead_signs.
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        ("县发改局★、县财政局、县自然资源局", ("县发改局",), ("县财政局、县自然资源局",)),
+        ("★县住建局、县城管局", ("县住建局",), ("县城管局",)),
+        ("县政务服务中心*、县市场监管局", ("县政务服务中心",), ("县市场监管局",)),
+        ("县发改局※", ("县发改局",), ()),
+    ],
+)
+def test_a_sign_against_a_name_in_bare_units_marks_the_lead(body, lead, support):
+    ann = bare_units(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+def test_a_sign_in_a_labelled_list_marks_the_lead():
+    ann = parse_annotation("责任单位：县发改局★、县财政局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("县发改局",), ("县财政局",))
+
+
+def test_a_sign_that_marks_no_name_is_no_annotation():
+    assert bare_units("★") is None
+    assert bare_units("详见附件★") is None
+
+
+def test_a_notice_marking_its_leads_with_stars_gets_them():
+    notice = policy_parse.parse_text(
+        "某县重点工作任务分工方案\n（标注★的为牵头单位）\n一、扩大有效投资\n"
+        "1.加快重大项目建设。（县发改局★、县财政局）\n"
+        "2.推进城市更新。（县住建局★、县城管局）\n"
+    )
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [(["县发改局"], ["县财政局"]), (["县住建局"], ["县城管局"])]

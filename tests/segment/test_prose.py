@@ -70,6 +70,47 @@ def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
     assert match_marker(line) is None
 
 
+# A PDF copy that took the dots from a whole list (1 努力…, 2 规模…): the
+# numbers count on from one another, whatever the measures' first words.
+BARE_LIST = """某区2023年重点工作任务分工方案
+一、主要预期目标
+1 努力实现地区生产总值增长6%左右。（牵头单位：区发改局）
+2 万元地区生产总值能耗下降3%。（牵头单位：区发改局）
+3 “双招双引”签约项目50个。（牵头单位：区商务局）
+4 城镇登记失业率控制在4%以内。（牵头单位：区人社局）
+"""
+
+
+def test_a_list_of_bare_numbers_that_count_on_is_read_as_measures():
+    notice = policy_parse.parse_text(BARE_LIST)
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3", "4"]
+    assert [m.lead[0].written for m in notice.measures] == [
+        "区发改局",
+        "区发改局",
+        "区商务局",
+        "区人社局",
+    ]
+    # Without the list around them, the same lines' starts are no markers.
+    assert match_marker("1 努力实现地区生产总值增长6%左右。") is None
+    assert match_marker("3 “双招双引”签约项目50个。") is None
+
+
+def test_bare_numbers_that_do_not_count_on_stay_text():
+    from policy_parse.segment.markers import counted_bare_numbers
+
+    lines = ["1 努力实现增长。", "5 个项目落地。", "3 万元以上。", "8 年内完成。"]
+    assert counted_bare_numbers(lines) == frozenset()
+    # A figure word goes on a list; it never starts one.
+    assert counted_bare_numbers(["2 万元能耗下降。", "3 努力实现。"]) == frozenset()
+    assert counted_bare_numbers(["1 努力实现。", "2 万元能耗下降。"]) == {
+        "1 努力实现。",
+        "2 万元能耗下降。",
+    }
+    # Past 1, two lines are not enough to call it a list.
+    assert counted_bare_numbers(["204 努力实现。", "205 稳步推进。"]) == frozenset()
+    assert len(counted_bare_numbers(["204 努力实现。", "205 稳步推进。", "206 着力完善。"])) == 3
+
+
 def test_every_circled_number_is_a_circled_marker_with_its_value():
     # NFKC folds ① to a bare 1, which is no marker: the style must survive folding.
     import unicodedata
@@ -918,7 +959,8 @@ def test_a_range_or_a_date_in_brackets_is_no_sub_measure_marker(line):
 
 
 def test_dotted_numbers_under_unmarked_headings_are_the_measures():
-    # 1 科技创新 is no marker: the notice was refused as no notice (probe3).
+    # 1 科技创新 / 2 产业发展 (a list of two counting on from 1): headings over
+    # 1.1 …; the notice was once refused as no notice (probe3).
     notice = policy_parse.parse_text(
         "某区分工方案\n1 科技创新\n1.1 建设孵化器。（牵头单位：甲局；配合单位：乙局）\n"
         "1.2 培育企业。（牵头单位：甲局）\n2 产业发展\n2.1 培育规上企业。（牵头单位：丙局）\n"

@@ -593,6 +593,27 @@ def test_a_unit_marked_lead_in_its_cell_leads_whatever_the_column():
     ]
 
 
+def test_a_cell_of_units_on_lines_of_their_own_reads_its_marks_and_labels():
+    import policy_parse
+
+    # Word cells with a line break between units: a mark after one, or a label per line.
+    text = (
+        "某县重点工作任务分工表\n\n\t序号\n\t重点任务\n\t责任单位\n\n"
+        "\t1\n\t加快重大项目建设。\n\t牵头：县发改局\n配合：县财政局、县自然资源局\n\n"
+        "\t2\n\t抓好粮食生产。\n\t县农业农村局（牵头）\n各乡镇人民政府\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [
+        ([u.written for u in e.lead], [u.written for u in e.support]) for e in notice.table
+    ] == [
+        (["县发改局"], ["县财政局", "县自然资源局"]),
+        (["县农业农村局"], ["各乡镇人民政府"]),
+    ]
+    assert not [d for d in notice.discrepancies if d.kind.value == "structure"]
+    # The role words are kept, not lost.
+    assert {r.text for r in notice.residue} >= {"牵头配合", "牵头"}
+
+
 # --- a header over two rows --------------------------------------------------------------------
 
 TWO_ROW_HEADER = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
-from policy_parse.segment.wrapping import Page, goes_on
+from policy_parse.segment.wrapping import Page, goes_on, units_apart
 
 
 def _records(text: str) -> list[tuple[str, list[str], list[str]]]:
@@ -102,6 +102,16 @@ def test_a_line_starting_with_a_list_separator_goes_on_from_the_line_above():
     assert _records(text)[0] == ("1", [], ["县商务局", "县城投集团", "青川镇"])
 
 
+def test_the_tail_of_a_list_a_wrap_cut_off_stays_with_its_list():
+    # A label line cut right before its closing 等 (a copy wrapped at a width
+    # the notice has too few long lines to show).
+    text = (
+        "一、任务\n1.社会宣传。组织户外电子屏开展宣传。\n责任单位：县商务局、县城投集团\n"
+        "等。\n2.网络宣传。开设专栏。\n责任单位：县融媒体中心。\n"
+    )
+    assert _records(text)[0] == ("1", [], ["县商务局", "县城投集团等"])
+
+
 def test_a_convention_note_wrapped_over_two_lines_still_holds():
     text = (
         "一、任务\n1.推进重大项目建设，完成年度投资计划。（县发展改革局、县财政局负责。列第一\n"
@@ -128,6 +138,108 @@ def test_on_a_web_copy_a_label_line_does_not_swallow_the_paragraph_after_it():
     assert "各乡镇要明确专人负责" in m.text
 
 
+# Unit lists written with spaces between the names (ASCII or ideographic),
+# at four levels of government and with no level at all: a copy wrapped on
+# one of those spaces loses it, and the two names meet at the line break.
+SPACED = """\
+甲区人民政府办公室关于印发甲区2025年重点工作任务分工方案的通知
+各街道办事处，区政府各部门：
+一、科技创新
+1.加快推进科技创新平台建设，培育一批高新技术企业，完善成果转化服务体系。责任单位：区科技局 区统计局 区财政局
+2.完善统计监测制度，做好数据质量核查工作，建立健全统计数据共享机制。责任单位：县统计局\u3000县科技局\u3000县财政局\u3000县审计局
+3.加强财政资金绩效管理，优化支出结构，提高资金使用效益，保障民生支出。责任单位：市财政局 市审计局 市发展改革委 市人力资源和社会保障局
+4.推进小城镇环境综合整治，完善集镇道路、供水和污水处理等配套设施。责任单位：镇规划建设办 镇农业服务中心 镇综合执法队
+5.推动招商引资提质增效，培育新兴产业集群，优化营商环境服务保障体系。责任单位：商务局 工信局 市场监管局、发展改革局、税务局
+"""
+
+
+def _doubts(text: str) -> dict[str, list[str]]:
+    return {
+        r["number"]: r["doubts"]
+        for r in policy_parse.to_dict(policy_parse.parse_text(text))["measures"]
+    }
+
+
+def test_a_unit_list_written_with_spaces_reads_one_unit_per_name():
+    assert [r[2] for r in _records(SPACED)] == [
+        ["区科技局", "区统计局", "区财政局"],
+        ["县统计局", "县科技局", "县财政局", "县审计局"],
+        ["市财政局", "市审计局", "市发展改革委", "市人力资源和社会保障局"],
+        ["镇规划建设办", "镇农业服务中心", "镇综合执法队"],
+        ["商务局", "工信局", "市场监管局", "发展改革局", "税务局"],
+    ]
+
+
+@pytest.mark.parametrize("width", range(20, 62, 2))
+def test_a_space_list_wrapped_at_any_width_keeps_its_names_apart(width):
+    # Before the rule, 10 of these 21 widths glued two names into one unit
+    # (区科技局区统计局) with no finding.
+    assert _records(_wrap(SPACED, width)) == _records(SPACED)
+
+
+def test_two_names_parted_at_the_line_break_say_so_on_their_measure():
+    # At width 52 the break takes the space of 区统计局 区财政局 (measure 1,
+    # line 5); the copy keeps it at the line's end, a PDF copy would not.
+    wrapped = _wrap(SPACED, 52).replace("区统计局 \n", "区统计局\n")
+    assert "区统计局\n区财政局" in wrapped
+    notice = policy_parse.parse_text(wrapped)
+    notes = [
+        (d.measure, dict(d.fields)) for d in notice.discrepancies if d.note == "units_at_break"
+    ]
+    assert notes == [("1", {"line": "5", "head": "区统计局", "tail": "区财政局"})]
+    assert "units_at_break" in _doubts(wrapped)["1"]
+    assert all("units_at_break" not in d for d in _doubts(SPACED).values())
+
+
+def test_a_list_wrapped_after_its_separator_needs_no_guess():
+    text = "一、任务\n1.推进重大项目建设，完成年度投资计划。责任单位：县发展改革局、\n县财政局、县自然资源局\n"
+    assert _records(text) == [("1", [], ["县发展改革局", "县财政局", "县自然资源局"])]
+    assert _doubts(text)["1"] == []
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "apart"),
+    [
+        ("责任单位：区科技局", "区统计局 区财政局", ("区科技局", "区统计局")),
+        ("责任单位：县科技局 县统计局", "县财政局。", ("县统计局", "县财政局")),
+        ("责任单位：商务局", "工信局 市场监管局", ("商务局", "工信局")),
+        # A name the page cut stays one: no unit ends in 社会, and 保障局 is no name's start.
+        ("责任单位：区人力资源和社会", "保障局 区财政局", None),
+        ("责任单位：区人力资源和社", "会保障局", None),
+        # A branch written after its parent is the branch's name.
+        ("责任单位：区市场监督管理局", "城东分局", None),
+        # A unit inside a sentence stands in no list.
+        ("加快推进。由区财政局", "区统计局负责审核。", None),
+        ("推进项目建设，县财政局", "县统计局负责。", None),
+    ],
+)
+def test_two_names_meet_at_a_break_only_where_a_list_parts_them(last, line, apart):
+    assert units_apart(last, line) == apart
+
+
+def test_on_a_web_copy_a_label_list_written_with_spaces_goes_on_over_its_break():
+    # No page width: the label line's list goes on where the next line is more
+    # of it (names apart by spaces, the first meeting the label's last).
+    text = (
+        "一、任务\n1.加快推进科技创新平台建设。\n责任单位：县科技局\n县统计局 县财政局\n"
+        "2.完善统计监测制度。\n责任单位：县统计局\n"
+    )
+    assert [r[2] for r in _records(text)] == [
+        ["县科技局", "县统计局", "县财政局"],
+        ["县统计局"],
+    ]
+    assert _doubts(text)["1"] == ["units_at_break"]
+
+
+def test_a_lone_name_under_the_last_label_line_is_not_taken_into_its_list():
+    # The signature under the last measure: one name, no space-separated list.
+    text = (
+        "一、任务\n1.加快推进科技创新平台建设。\n责任单位：县科技局\n"
+        "县人民政府办公室\n2024年1月5日\n"
+    )
+    assert [r[2] for r in _records(text)] == [["县科技局"]]
+
+
 def test_a_page_width_is_found_where_most_long_lines_share_it():
     page = Page.of(_wrap(NOTICE, 30).split("\n"))
     assert page.chars == 30
@@ -147,6 +259,13 @@ def test_a_web_copy_has_no_page_width():
         ("组织开展宣传活动，营造浓厚氛围", "（县委宣传部负责）", False),  # own-line annotation
         ("组织开展宣传活动营造浓厚氛围的", "牵头单位：县商务局", False),  # a label starts
         ("县商务局、县城投集团", "、青川镇。", True),  # no paragraph starts with 、
+        ("县商务局、县城投集团", "等。", True),  # nor with the 等 closing a list
+        ("县商务局、县城投集团", "等单位。", True),
+        (
+            "县商务局、县城投集团。",
+            "等级评定工作由县商务局组织实施。",
+            False,
+        ),  # a word, not the tail
         ("压减审批要件。（县市场监管局负责）(2)", "推广电子执照应用。", True),  # a marker last
         ("压减审批要件。（县市场监管局负责）②", "推广电子执照应用。", True),
         ("压减审批要件，年内完成数量(2)", "推广电子执照应用。", False),  # a figure, not a marker

@@ -324,6 +324,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "residue": [
             {"text": r.text, "reason": r.reason, "span": _span(r.span)} for r in document.residue
         ],
+        # What the reader chose where the file allows another reading.
+        "notes": [{"note": n.note, "fields": dict(n.fields)} for n in document.notes],
     }
 
 

@@ -10,42 +10,39 @@ become structured values.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import attrs
 
-from .._support.lazy_regex import lazy_compile
 from ..models import (
     Evidence,
     Measure,
     MeasureNo,
     Notice,
     Part,
-    Residue,
     Section,
     Source,
     TableEntry,
     Unit,
 )
 from ..segment import Segmented
-from ..segment.annotation_words import Annotation, lead_markers, marked_leads
 from ..segment.levels import restarts_per_heading
 from ..segment.markers import match_marker
-from ..segment.phrases import parse_phrase
 from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
 from .deadlines import parse_deadline
 from .numbers import parse_written
-from .units import Inventory, split_units, written_units
-
-Pairs = list[tuple[str, str]]
-
-
-def _pairs(values: Iterable[str]) -> Pairs:
-    out: Pairs = []
-    for v in values:
-        out.extend(written_units(v))
-    return out
+from .row_units import (
+    PUNCT_OR_SPACE,
+    Pairs,
+    once,
+    role_word_residue,
+    row_evidence,
+    unit_cell,
+    unit_pairs,
+    units_of_row,
+)
+from .units import Inventory, split_units
 
 
 def _marker(text: str) -> str:
@@ -68,56 +65,19 @@ def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs, Evidence]:
     heading speaks for these items, the convention for any list."""
     if m.annotation is None:
         if m.heading_lead:
-            return _pairs(m.heading_lead), [], Evidence.SECTION
+            return unit_pairs(m.heading_lead), [], Evidence.SECTION
         return [], [], Evidence.NONE
-    lead, support = _pairs(m.annotation.lead), _pairs(m.annotation.support)
+    lead, support = unit_pairs(m.annotation.lead), unit_pairs(m.annotation.support)
     evidence = Evidence.ANNOTATION if lead or support else Evidence.NONE
     if m.heading_lead and not lead:
-        lead, evidence = _pairs(m.heading_lead), Evidence.SECTION
+        lead, evidence = unit_pairs(m.heading_lead), Evidence.SECTION
     if m.first_is_lead and not lead and support:
         lead, support = support[:1], support[1:]
         evidence = Evidence.CONVENTION
     # Two annotations of one measure (〔A牵头，B参与〕 … （A、C牵头，B参与）):
     # each unit once, and a lead never also among the supporters.
-    lead = _once(lead, set())
-    return lead, _once(support, {e for _, e in lead}), evidence
-
-
-def _once(pairs: Pairs, seen: set[str]) -> Pairs:
-    out: Pairs = []
-    for w, e in pairs:
-        if e not in seen:
-            seen.add(e)
-            out.append((w, e))
-    return out
-
-
-def _row_units(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]:
-    """(lead, support) pairs of a table row, by the columns it has.  A unit
-    marked in its cell (县卫健局（牵头）、县教育局) or a phrase in the cell
-    (县甲局牵头，县乙局配合) leads whatever the column.  A combined column
-    (责任单位 alone) gives its first unit the lead only where the notice shows
-    that it does (`first_leads`, docs/formats.md "The combined column")."""
-    marked: list[str] = []
-    cells: dict[str, str] = {}
-    for role in ("combined", "support"):
-        text = _unit_cell(row.get(role) or "")
-        leads, rest = marked_leads(text)
-        if not leads and (phrase := _lead_phrase(text)) is not None:
-            leads, rest = list(phrase.lead), "、".join(phrase.support)
-        marked.extend(leads)
-        cells[role] = rest
-    lead_cell = _unit_cell(row.get("lead"))
-    if marked:
-        lead = _pairs([lead_cell, *marked])
-        return lead, _once(_pairs([cells["support"], cells["combined"]]), {e for _, e in lead})
-    combined = _pairs([cells["combined"]])
-    first, others = (combined[:1], combined[1:]) if first_leads else ([], combined)
-    lead = _pairs([lead_cell]) if lead_cell else first
-    support = _pairs([cells["support"]]) if cells["support"] else others
-    if lead_cell and combined:
-        support = support + combined
-    return lead, support
+    lead = once(lead, set())
+    return lead, once(support, {e for _, e in lead}), evidence
 
 
 def _join_by_text(prose: tuple[ProseMeasure, ...], rows: tuple[TableRow, ...]) -> dict[int, int]:
@@ -144,41 +104,7 @@ _JOIN_MIN_CHARS = 8  # a shorter text repeats by chance
 
 
 def _bare(text: str) -> str:
-    return _PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", text))
-
-
-def _role_words(rows: tuple[TableRow, ...], row_units: list[tuple[Pairs, Pairs]]) -> list[Residue]:
-    """The role words a units cell held beside its units (县甲局牵头，县乙局配合,
-    县卫健局（牵头）): read as who leads, kept as residue so no written word
-    goes missing."""
-    out: list[Residue] = []
-    for row, (lead, support) in zip(rows, row_units, strict=True):
-        cells = "".join(
-            row.get(r) for r in ("lead", "combined", "support") if r not in row.inherited
-        )
-        left = _PUNCT_OR_SPACE.sub("", cells)
-        for written, _ in (*lead, *support):
-            left = left.replace(_PUNCT_OR_SPACE.sub("", written), "", 1)
-        if left:
-            out.append(Residue(text=left, reason=_ROLE_WORDS, span=row.span))
-    return out
-
-
-_ROLE_WORDS = "role words of a table cell, read as its lead and supporters"
-_PUNCT_OR_SPACE = lazy_compile(r"[\p{P}\p{S}\p{Z}\s]+")
-
-
-def _unit_cell(text: str) -> str:
-    """A units cell without the full stop a clerk ended it with (…集团。)."""
-    return "\n".join(line.rstrip().rstrip("。") for line in text.split("\n")).strip()
-
-
-def _lead_phrase(text: str) -> Annotation | None:
-    """县甲局牵头，县乙局配合 in a units cell: a phrase naming its own lead."""
-    if not text or not any(m in text for m in lead_markers()):
-        return None
-    phrase = parse_phrase(text)
-    return phrase if phrase is not None and phrase.lead else None
+    return PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _first_listed_leads(
@@ -192,7 +118,7 @@ def _first_listed_leads(
     unit, the prose's lead is the row's first-listed unit."""
     row_first: dict[MeasureNo, str] = {}
     for row, (number, _) in zip(rows, numbers, strict=True):
-        combined = _pairs([_unit_cell(row.get("combined"))])
+        combined = unit_pairs([unit_cell(row.get("combined"))])
         if number is not None and combined and number not in row_first:
             row_first[number] = combined[0][1]
     paired = agree = 0
@@ -213,18 +139,6 @@ def _same_unit(a: str, b: str) -> bool:
         return False
     rest = iter(long)
     return all(c in rest for c in short)  # its characters in order: an abbreviation
-
-
-def _row_evidence(row: TableRow, lead: Pairs, support: Pairs) -> Evidence:
-    """How a table-only notice's row found its units: its lead column or a
-    lead marked in a cell (table), or a combined column's first unit, which
-    leads only where the notice shows that it does (convention)."""
-    if not lead and not support:
-        return Evidence.NONE
-    from_combined = bool(lead) and not row.get("lead") and bool(row.get("combined"))
-    if from_combined and not marked_leads(row.get("combined") or "")[0]:
-        return Evidence.CONVENTION
-    return Evidence.TABLE
 
 
 def _row_headings(row: TableRow) -> tuple[str | None, str | None]:
@@ -360,13 +274,13 @@ def segmented_to_notice(
     prose_found = [_prose_units(m) for m in prose]
     prose_units = [(lead, sup) for lead, sup, _ in prose_found]
     prose_numbers = {m.number for m in prose if m.number is not None}
-    numbers = _table_numbers(rows, [_row_units(r) for r in rows], prose_numbers)
+    numbers = _table_numbers(rows, [units_of_row(r) for r in rows], prose_numbers)
     first_leads = seg.table_first_is_lead or _first_listed_leads(
         prose, prose_units, rows, [(n, inferred) for n, inferred, _ in numbers]
     )
-    row_units = [_row_units(r, first_leads) for r in rows]
+    row_units = [units_of_row(r, first_leads) for r in rows]
     numbers = _table_numbers(rows, row_units, prose_numbers)
-    role_words = _role_words(rows, row_units)
+    role_words = role_word_residue(rows, row_units)
     # A table with no numbers is joined to the prose by its text: each row
     # takes the number of the measure it repeats, and a measure the prose
     # annotates with no unit takes its row's units.
@@ -379,7 +293,7 @@ def segmented_to_notice(
     local = Inventory(
         (e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]), aliases
     )
-    upper_pairs = [_pairs([r.get("upper")]) for r in rows]
+    upper_pairs = [unit_pairs([r.get("upper")]) for r in rows]
     upper = Inventory(e for ps in upper_pairs for _, e in ps)
 
     def units(inv: Inventory, pairs: Pairs) -> tuple[Unit, ...]:
@@ -450,7 +364,7 @@ def segmented_to_notice(
 
     if not measures and entries:
         measures = tuple(
-            _row_as_measure(e, _row_evidence(rows[k], *row_units[k]))
+            _row_as_measure(e, row_evidence(rows[k], *row_units[k]))
             for e, k in zip(entries, firsts)
         )
     return Notice(

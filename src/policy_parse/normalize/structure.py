@@ -10,7 +10,8 @@ text far longer than the rest, text that looks like a table but gave no rows
 unit (its units column named in words no list knows) or whose header has a
 column naming units that was read as a remark, a unit whose name does not look like one
 (an annotation cut in the wrong place), a lead taken as a combined column's
-first unit with no stated convention, rows under one merged 序号 numbered
+first unit with no stated convention, a table grid a PDF reader inferred
+from the text's alignment (no ruling lines), rows under one merged 序号 numbered
 5-1, 5-2 where the notice numbers no such parts, and a notice with no
 measure at all.
 """
@@ -23,7 +24,7 @@ import attrs
 
 from .._support import numeric
 from ..data import load
-from ..models import Discrepancy, Evidence, Kind, Notice, Severity, Unit
+from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
 from .units import looks_like_unit
@@ -33,6 +34,9 @@ TABLE_TEXT_REASON = "looks like a table"
 # The reason it gives a row of a table flattened to text that fits no column
 # layout (read/text/rebuild.py).
 UNALIGNED_REASON = "table row that cannot be aligned"
+# The reason a PDF reader gives a table grid it inferred from the text's
+# alignment, the page having no ruling lines (read/layout/borderless.py).
+GRID_REASON = "table grid inferred from text alignment"
 
 
 def _finding(note: str, measure: str | None = None, **fields: object) -> Discrepancy:
@@ -49,6 +53,13 @@ def _finding(note: str, measure: str | None = None, **fields: object) -> Discrep
         note=note,
         fields=values,
     )
+
+
+def reader_findings(notes: Iterable[ReadNote]) -> list[Discrepancy]:
+    """What a reader chose where the file allows another reading (text a
+    web page hides until its script runs, read as shown): info, not a
+    warning, since the notice's shape is not in doubt."""
+    return [attrs.evolve(_finding(n.note, **dict(n.fields)), severity=Severity.INFO) for n in notes]
 
 
 def structure_findings(
@@ -93,7 +104,28 @@ def structure_findings(
     )
     if unaligned:
         out.append(_finding("table_unaligned", lines="、".join(str(n) for n in unaligned)))
+    inferred = sorted(
+        {
+            p
+            for r in notice.residue
+            if r.reason.startswith(GRID_REASON) and r.span.page
+            for p in range(r.span.page, (r.span.end_page or r.span.page) + 1)
+        }
+    )
+    if inferred:
+        out.append(_finding("table_grid_inferred", pages=_page_ranges(inferred)))
     return tuple(out)
+
+
+def _page_ranges(pages: Sequence[int]) -> str:
+    """1, 2, 3, 5 → "1-3, 5"."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 def _unread_unit_columns(header: Sequence[str]) -> list[str]:

@@ -24,7 +24,8 @@ What becomes what (docs/formats.md, "html", has specimens):
   copy would be (`read/text/paragraphs.py`).
 * Scripts, styles and other code are dropped.  Page furniture (nav, footer,
   breadcrumbs, share bars: ``data/html.toml``), hidden elements (an inline
-  style or a ``<style>`` rule that hides them: read/html_css.py) and the
+  style or a ``<style>`` rule that hides them: read/html_css.py; but main
+  content hidden only until a script shows it is read, and a note says so) and the
   ``<title>`` become residue with a reason; the portal's 来源/发布日期 line
   is body text, and the header stage sets it aside as portal furniture.
 * libxml2 stops parsing at 256 nested elements, and at a text run (or a
@@ -45,8 +46,8 @@ from lxml import etree
 
 from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
-from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
-from .html_css import HiddenRules
+from ..models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
+from .html_css import HiddenRules, shown_by_script
 from .html_lines import Lines, keeps_lines
 from .html_lists import list_markers
 from .limits import Limits
@@ -187,13 +188,19 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
             raise CorruptFileError(f"not a readable web page (line {error.line}: {error.message})")
     if root is None:
         raise EmptyDocumentError("the web page holds no text")
-    walker = _Walker(HiddenRules.from_page(root), limits, source)
+    rules = HiddenRules.from_page(root)
+    walker = _Walker(rules, limits, source, shown_by_script(root, rules, _CODE_TAGS))
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
     # A 分工表 pasted as paragraphs (<p> per cell) reads as its .txt copy does.
     blocks, left = tables_in_paragraphs(walker.blocks)
-    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *left))
+    return Document(
+        source=source,
+        blocks=tuple(blocks),
+        residue=(*walker.residue, *left),
+        notes=tuple(walker.notes),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -223,8 +230,12 @@ def _describe(el: etree._Element, tag: str) -> str:
 class _Walker:
     """One pass over the page, iterative so that depth costs no stack."""
 
-    def __init__(self, hidden: HiddenRules, limits: Limits, source: Source) -> None:
+    def __init__(
+        self, hidden: HiddenRules, limits: Limits, source: Source, shown: etree._Element | None
+    ) -> None:
         self.hidden = hidden
+        self.shown = shown  # the content a script would show: read, and said in `notes`
+        self.notes: list[ReadNote] = []
         self.limits = limits
         self.source = source
         self.markers: dict[etree._Element, str] = {}  # <li> → the number a browser draws
@@ -294,7 +305,10 @@ class _Walker:
             elif (
                 set_furniture_aside
                 and el is not top
-                and ((hidden := self.hidden.hides(el, tag)) or _is_furniture(el, tag))
+                and (
+                    (hidden := self.hidden.hides(el, tag) and not self._reveal(el, tag))
+                    or _is_furniture(el, tag)
+                )
             ):
                 if tag in _BLOCK_TAGS:  # a hidden <span> mid-sentence splits no line
                     lines.brk()
@@ -326,6 +340,16 @@ class _Walker:
                 continue
             if el is not top:
                 lines.text(el.tail)
+
+    def _reveal(self, el: etree._Element, tag: str) -> bool:
+        """`el` is the content a script would show: read it, and say so."""
+        if el is not self.shown:
+            return False
+        if self.notes:
+            return True  # walked again (a cell's text): said once
+        fields = (("element", _describe(el, tag)), ("paragraph", str(self.n_paragraphs + 1)))
+        self.notes.append(ReadNote(note="shown_by_script", fields=fields))
+        return True
 
     def plain_text(self, el: etree._Element) -> str:
         """All text under `el` (furniture included: it is set aside whole),

@@ -12,6 +12,11 @@ zero height (or width) with ``overflow:hidden``; the common "screen reader
 only" clip (``clip:rect(0 0 0 0)``, ``clip-path:inset(50%)``, or a box of
 1px or less with ``overflow:hidden``).
 
+One hiding is lifted: a page whose main content waits, hidden only by
+``visibility:hidden`` or ``opacity:0`` on its container, for a script to show
+it (a WeChat article's body) is read as shown, and the reader says so
+(`shown_by_script`).  The text hidden inside it by other means stays hidden.
+
 Not a browser's cascade (a real one needs a layout engine): rules whose
 selectors are simple — a tag, classes and an id, in a comma list — are
 read; selectors with combinators or pseudo-classes, rules inside an
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 import regex
 from lxml import etree
+
+from .. import data
 
 _COMMENT = regex.compile(r"/\*.*?\*/", regex.DOTALL)
 _RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -93,6 +100,17 @@ def hides(d: dict[str, str]) -> bool:
     )
 
 
+def hides_until_script(d: dict[str, str]) -> bool:
+    """`d` hides the element only as a page does until its script shows it:
+    by ``visibility:hidden`` or ``opacity:0``, nothing else."""
+    rest = dict(d)
+    if rest.get("visibility") == "hidden":
+        del rest["visibility"]
+    if _ZERO.fullmatch(rest.get("opacity", "x")):
+        del rest["opacity"]
+    return len(rest) < len(d) and not hides(rest)
+
+
 def _without_other_media(css: str) -> str:
     """The stylesheet less its @media blocks for other than the screen."""
     out, i = [], 0
@@ -124,37 +142,103 @@ def _selector(text: str) -> Selector | None:
 
 
 class HiddenRules:
-    """The page's hiding rules, matched against elements as they are walked."""
+    """The page's hiding rules, matched against elements as they are walked:
+    `selectors` hide for good, `until_script` only until a script shows
+    (`hides_until_script`)."""
 
-    def __init__(self, selectors: list[Selector]) -> None:
+    def __init__(
+        self, selectors: list[Selector], until_script: list[Selector] | None = None
+    ) -> None:
         self.selectors = selectors
+        self.until_script = until_script or []
 
     @classmethod
     def from_page(cls, root: etree._Element) -> HiddenRules:
         selectors: list[Selector] = []
+        until_script: list[Selector] = []
         for style in root.iter("style"):
             text = "".join(t for t in style.itertext() if isinstance(t, str))
             css = _without_other_media(_COMMENT.sub("", text))
             for m in _RULE.finditer(css):
-                if not hides(declarations(m[2])):
+                d = declarations(m[2])
+                if not hides(d):
                     continue
+                into = until_script if hides_until_script(d) else selectors
                 for text in m[1].split(","):
                     if (sel := _selector(text)) is not None:
-                        selectors.append(sel)
-        return cls(selectors)
+                        into.append(sel)
+        return cls(selectors, until_script)
 
     def hides(self, el: etree._Element, tag: str) -> bool:
         """Whether `el` is hidden by its own style or by a rule naming it."""
+        return self._hidden(el, tag) is not None
+
+    def hides_until_script(self, el: etree._Element, tag: str) -> bool:
+        """Whether `el` is hidden, and only until a script shows it."""
+        return self._hidden(el, tag) is False
+
+    def _hidden(self, el: etree._Element, tag: str) -> bool | None:
+        """None: shown; True: hidden for good; False: hidden only until a
+        script shows it (by its style, or rules naming it, all of that kind)."""
         if el.get("hidden") is not None:
             return True
         style = el.get("style")
-        if style and hides(declarations(style)):
+        d = declarations(style) if style else {}
+        if d and hides(d) and not hides_until_script(d):
             return True
-        if not self.selectors:
+        if _names(el, tag, self.selectors):
+            return True
+        if (d and hides(d)) or _names(el, tag, self.until_script):
             return False
-        classes = set((el.get("class") or "").split())
-        ident = el.get("id")
-        return any(
-            (t is None or t == tag) and c <= classes and (i is None or i == ident)
-            for t, c, i in self.selectors
-        )
+        return None
+
+
+def _names(el: etree._Element, tag: str, selectors: list[Selector]) -> bool:
+    if not selectors:
+        return False
+    classes = set((el.get("class") or "").split())
+    ident = el.get("id")
+    return any(
+        (t is None or t == tag) and c <= classes and (i is None or i == ident)
+        for t, c, i in selectors
+    )
+
+
+def ink(el: etree._Element, skip: frozenset[str]) -> int:
+    """The characters other than whitespace under `el`, less those of the
+    elements whose tag is in `skip` (code: script, style …)."""
+    n = 0
+    stack = [el]
+    while stack:
+        e = stack.pop()
+        if e is not el and e.tail:
+            n += len("".join(e.tail.split()))
+        if not isinstance(e.tag, str) or e.tag.lower() in skip:
+            continue
+        if e.text:
+            n += len("".join(e.text.split()))
+        stack.extend(e)
+    return n
+
+
+def shown_by_script(
+    root: etree._Element, rules: HiddenRules, code: frozenset[str]
+) -> etree._Element | None:
+    """The page's main content, hidden only until a script shows it: of the
+    containers so hidden (data/html.toml `shown_tags`), the one holding the
+    most text (less `code`), when that is at least `shown_min_chars`
+    characters and more than the rest of the page holds (a hidden block
+    beside the notice, or a hidden line on a short page, stays hidden)."""
+    config = data.load("html")
+    containers, min_chars = frozenset(config["shown_tags"]), config["shown_min_chars"]
+    found = root.find("body")
+    body = found if found is not None else root
+    best, most = None, 0
+    for el in body.iter():
+        if not isinstance(el.tag, str) or (tag := el.tag.lower()) not in containers:
+            continue
+        if rules.hides_until_script(el, tag) and (n := ink(el, code)) > most:
+            best, most = el, n
+    if best is None or most < min_chars or 2 * most <= ink(body, code):
+        return None
+    return best

@@ -16,7 +16,7 @@ from . import grammar as g
 from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
 from .levels import Note
-from .markers import is_outline_start
+from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .prose import Outline, lines_to_outline
 from .table import TableSegment, table_to_segment
@@ -92,6 +92,14 @@ def _doubtful_rows(seg: TableSegment) -> list[Note]:
     return [("table_doubt", (("lines", lines), ("cost", f"{a.cost:g}"), ("runner_up", runner)))]
 
 
+def _names_apart(seg: TableSegment) -> list[Note]:
+    """Two names of a units cell met at a cut of a table copied as text and
+    read as two (read/text/grid.py): a structure finding naming them."""
+    a = seg.alignment
+    apart = a.apart if a is not None else ()
+    return [("units_at_break", (("line", str(n)), ("head", h), ("tail", t))) for n, h, t in apart]
+
+
 class _Blocks:
     """The document's blocks sorted: the text lines before the 分工表 and
     after it, the 分工表, the residue so far (the reader's, and tables not
@@ -133,6 +141,7 @@ class _Blocks:
             self.table = seg
             self.residue.extend(seg.residue)
             self.unread.extend(_doubtful_rows(seg))
+            self.unread.extend(_names_apart(seg))
             return
         left = [
             Residue(
@@ -240,6 +249,15 @@ def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _P
 def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
+    # Whether `1 努力实现…` opens a measure depends on the lines around it
+    # (segment/markers.py, `counted_bare_numbers`).
+    with counting(
+        ln.text for p in document.blocks if isinstance(p, Paragraph) for ln in _paragraph_lines(p)
+    ):
+        return _segment(document)
+
+
+def _segment(document: Document) -> Segmented:
     blocks = _Blocks.of(document)
     # The width the notice was wrapped at, read off all its text lines: the
     # outline alone may be too short to show it.

@@ -99,17 +99,36 @@ def lead_markers() -> tuple[str, ...]:
     return tuple(load("annotations")["phrases"]["lead_marker"])
 
 
+@functools.cache
+def lead_signs() -> str:
+    """The signs that mark a unit of a list as its lead (A★、B): data/annotations.toml."""
+    return "".join(load("annotations")["roles"]["lead_signs"])
+
+
+def _signed(item: str, signs: str) -> str | None:
+    """A★ / ★A → A; None when the item carries no lead sign."""
+    bare = item.strip().strip(signs).strip()
+    return bare if bare != item.strip() and bare else None
+
+
 def marked_leads(value: str) -> tuple[list[str], str]:
     """A（牵头）、B → (["A"], "B"): a lead marked in
-    brackets after its name inside a list (（）, 〔〕 or 【】)."""
-    if _ANY_OPENER.search(value) is None:
-        return [], value  # no bracket, no mark
+    brackets after its name inside a list (（）, 〔〕 or 【】), or by a
+    sign against its name (A★、B)."""
+    signs = lead_signs()
+    if _ANY_OPENER.search(value) is None and not any(c in value for c in signs):
+        return [], value  # no bracket, no sign, no mark
     items = [i for i in _top_level_split(value.replace("、", "，")) if i]
-    marked = [m["unit"] for i in items if (m := _lead_mark().match(i))]
+
+    def lead(item: str) -> str | None:
+        m = _lead_mark().match(item)
+        return m["unit"] if m else _signed(item, signs)
+
+    marked = [u for i in items if (u := lead(i)) is not None]
     if not marked:
         return [], value
     # The others may carry their own mark: A（主办）、B（协办）.
-    rest = [i for i in items if not _lead_mark().match(i)]
+    rest = [i for i in items if lead(i) is None]
     return marked, "、".join(m["unit"] if (m := _support_mark().match(i)) else i for i in rest)
 
 

@@ -27,6 +27,7 @@ CODES = (
     "style_slip",
     "annotated_outside",
     "division",  # segment.division: units given to measures by number
+    "units_at_break",
 )
 
 # How much of a line a note quotes: enough to find it in the notice.
@@ -34,11 +35,14 @@ _QUOTE = 40
 
 
 def line_of(span: Span) -> str:
-    """The line (or Word paragraph) a note points at, as its message writes it."""
+    """The line (or Word paragraph, or PDF page) a note points at, as its
+    message writes it."""
     if span.start_line is not None:
         return str(span.start_line)
     if span.paragraph is not None:
         return f"¶{span.paragraph + 1}"
+    if span.page is not None:
+        return f"p.{span.page}"  # a PDF or OFD paragraph: its page
     return "?"
 
 
@@ -85,6 +89,11 @@ def style_slip(span: Span, written: str, previous: str) -> Note:
 def annotated_outside(span: Span, written: str) -> Note:
     """An item that names units but stands at no measure level: set aside."""
     return ("annotated_outside", (("line", line_of(span)), ("marker", written)))
+
+
+def units_at_break(span: Span, head: str, tail: str) -> Note:
+    """区科技局 / 区统计局: a line break read as the space between two names."""
+    return ("units_at_break", (("line", line_of(span)), ("head", head), ("tail", tail)))
 
 
 def named(note: Note, measure: str) -> Note:

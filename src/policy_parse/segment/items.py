@@ -31,11 +31,12 @@ from .guesses import Note
 from .guesses import glued_figure as g_glued
 from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
+from .guesses import units_at_break as g_units_at_break
 from .header import Line
 from .markers import Marked, match_marker
 from .notes import footnote_states_first_is_lead
 from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
-from .wrapping import Page, goes_on
+from .wrapping import Page, goes_on, units_apart
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -155,9 +156,11 @@ class _Raw:
         """`line` goes on with this paragraph (segment.wrapping)."""
         return goes_on(self.pieces[-1], line, depth=self.depth, label=self.label, page=page)
 
-    def add(self, line: Line) -> None:
+    def add(self, line: Line) -> Note | None:
+        """Join `line`; the note of a guess made at the join, if any."""
         text = line.text.strip()
         last = self.pieces[-1]
+        note = None
         if (
             is_label_line(text)
             and not last.endswith(_CLAUSE_STARTS)
@@ -167,9 +170,15 @@ class _Raw:
             # between the two labels (read/ strips it); a label starts a clause.
             # （责任 / 领导：…） is one label cut by the page: no space.
             text = " " + text
+        elif (apart := units_apart(last, text)) is not None:
+            # 责任单位：区科技局 / 区统计局 区财政局: the break was the space
+            # between two names; glued, they would read as one unit.
+            text = " " + text
+            note = g_units_at_break(line.span, *apart)
         self.pieces.append(text)
         self.depth += bracket_depth(self.pieces[-1])
         self.span = self.span.cover(line.span)
+        return note
 
 
 def _next_number(number: str) -> str | None:
@@ -361,7 +370,8 @@ class _Open:
         text = line.text.strip()
         if self.raws[-1].wraps(text, page):
             # A line wrapped mid-sentence (PDF, pasted text): one paragraph.
-            self.raws[-1].add(line)
+            if (note := self.raws[-1].add(line)) is not None:
+                self.text_notes.append(note)
         else:
             self.raws.append(_Raw.of(text, line.span))
 

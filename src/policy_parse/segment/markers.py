@@ -1,7 +1,8 @@
 """Outline markers: 一、 / （一） / 1. / （1） / 36-1 … at the start of a line.
 
 A bare number and a space (1 推进…, a PDF copy that lost the dot) is `1.`
-only before a verb that opens a measure.
+before a verb that opens a measure, or where such lines count on from one
+another in the notice (`counted_bare_numbers`: 1 努力…, 2 规模…, 3 固定…).
 
 The line's start goes through one normalisation (NFKC plus
 grammar.MARKER_FOLD) before grammar.MARKER sees it, so look-alikes (１．,
@@ -11,6 +12,9 @@ grammar.MARKER_FOLD) before grammar.MARKER sees it, so look-alikes (１．,
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from .._support.chinese_numerals import cn_to_int
@@ -63,10 +67,63 @@ def _source_end(parts: list[str], folded_end: int) -> int:
     return len(parts)
 
 
-# Segmenting asks about most lines twice (where the plan starts, then the
-# outline itself); the answer depends on the text alone.
-@text_cache()
+# The lines of the notice being segmented whose bare number counts on from
+# its neighbours' (`counted_bare_numbers`), set by `counting` for one call of
+# segment(): whether `1 努力实现…` is a marker depends on the lines around it.
+_COUNTED: ContextVar[frozenset[str]] = ContextVar("counted_bare_numbers", default=frozenset())
+_BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})[ \t\u3000]+(?=[\p{Han}“"《])')
+_CHAIN = 3  # fewer lines counting on may be figures a wrap put first
+
+
+def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
+    """The lines opening with a bare number and a space whose numbers count
+    on, n, n+1, n+2 … in reading order, at least `_CHAIN` of them (or 1, 2):
+    a list a PDF copy took the dots from, whatever its measures' first words.
+    A figure a wrap put first (30 个, 2 万元) starts no list."""
+    figures = tuple(load("header")["figure_words"])
+    # Each open list under the number it expects next: (its first number, its lines).
+    chains: dict[int, tuple[int, list[str]]] = {}
+    for text in texts:
+        m = _BARE.match(text)
+        if m is None:
+            continue
+        n = int(m[1])
+        chain = chains.pop(n, None)
+        if chain is None:
+            if text[m.end() :].startswith(figures):
+                continue  # 30 个: may go on a list (2 万元地区生产总值能耗…), never start one
+            chain = (n, [])
+        chain[1].append(text)
+        longer = chains.get(n + 1)
+        if longer is None or len(longer[1]) < len(chain[1]):
+            chains[n + 1] = chain
+    return frozenset(
+        text
+        for first, lines in chains.values()
+        if len(lines) >= _CHAIN or (first == 1 and len(lines) > 1)
+        for text in lines
+    )
+
+
+@contextmanager
+def counting(texts: Iterable[str]) -> Iterator[None]:
+    """Within the block, a line in `counted_bare_numbers(texts)` is a marker."""
+    token = _COUNTED.set(counted_bare_numbers(texts))
+    try:
+        yield
+    finally:
+        _COUNTED.reset(token)
+
+
 def match_marker(text: str) -> Marked | None:
+    counted = _COUNTED.get()
+    return _match_marker(text, bool(counted) and text in counted)
+
+
+# Segmenting asks about most lines twice (where the plan starts, then the
+# outline itself); the answer depends on the text (and `counted`) alone.
+@text_cache()
+def _match_marker(text: str, counted: bool) -> Marked | None:
     folded, parts = _fold(text)
     m = g.MARKER.match(folded)
     if m is None:
@@ -84,8 +141,13 @@ def match_marker(text: str) -> Marked | None:
         number = "-".join(p for p in pieces if p)
     end = _source_end(parts, m.end())
     rest = text[end:].strip()
-    if style == "ar_dot" and m[0].rstrip()[-1:].isdigit() and not _opens_a_task(rest):
-        return None  # 30 个 / 2 产业发展: a number and a space mark a measure only before a verb
+    if (
+        style == "ar_dot"
+        and m[0].rstrip()[-1:].isdigit()
+        and not counted
+        and not _opens_a_task(rest)
+    ):
+        return None  # 30 个 / 2 产业发展: a lone number and a space, not before a verb
     if style == "ar_dec" and _is_figure(pieces, rest):
         return None  # 3.0版本 / 2.5万元: a wrapped line that starts with a figure
     if style == "ar_sub" and any(p[0] == "0" for p in pieces[1:] if p):
@@ -95,8 +157,23 @@ def match_marker(text: str) -> Marked | None:
     if style in ("ar_dun", "cn_dun") and _counts_on(int(number), rest):
         return None  # 3、4月份 / 一、二季度: a wrapped line that starts with figures
     return Marked(
-        style=style, number=number, written=text[:end].strip(), rest=rest, line=Line(text, Span())
+        style=style,
+        number=number,
+        written=_written(text[:end], style),
+        rest=rest,
+        line=Line(text, Span()),
     )
+
+
+def _written(marker: str, style: str) -> str:
+    """The marker as written, without the space around it — but a bare
+    number keeps the one space that parts it from its text (`1 ` of
+    `1 努力实现…`): with it gone, a heading put back together reads 1努力."""
+    written = marker.strip()
+    tail = marker[len(marker.rstrip()) :]
+    if style == "ar_dot" and written[-1:].isdigit() and tail:
+        return written + tail[0]
+    return written
 
 
 def _opens_a_task(rest: str) -> bool:

@@ -29,6 +29,7 @@ from .annotation_words import (
     _longest_first,
     _product,
     _units_and_deadline,
+    lead_signs,
     marked_leads,
     names_only_units,
 )
@@ -253,6 +254,14 @@ def bare_units(body: str) -> Annotation | None:
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(without_note(body).strip())
+    marked, rest = marked_leads(value)
+    if marked and not any(c in rest for c in lead_signs()):
+        # （A★、B、C）: the sign marks the lead (data/annotations.toml lead_signs).
+        names = [*marked, rest] if rest else marked
+        if all(plausible_units(u) for u in names) and names_only_units(names):
+            return Annotation(
+                written=body, lead=tuple(marked), support=(rest,) if rest else (), deadline=due
+            )
     if not plausible_units(value) or not names_only_units([value]):  # 牵头单位：A is a label
         return None
     return Annotation(written=body, lead=(), support=(value,), deadline=due)

@@ -9,7 +9,8 @@ paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
 - a bracket still open goes on, whatever ends the line and whatever starts
   the next one (`（牵头单位：` / `市商务局，配合单位：…）`);
 - a line that starts with a list separator or a closing mark (`、隽水镇`,
-  `”关键之年`, `）`) goes on from the line above: no paragraph starts so;
+  `”关键之年`, `）`), or holds only the 等 that closes a list (`等。`,
+  `等单位。`), goes on from the line above: no paragraph starts so;
 - a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`),
   and so does an inner list marker standing last (`…（A负责）(2)` / `推广…`);
 - a label line goes on while its list does (it ends in `、` or `，`), where
@@ -58,6 +59,9 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", *CLOSERS)
 # No paragraph starts with these: a line that does went on from the one above.
 CONTINUES = ("、", "，", ",", "；", ";", "。", "：", ":", "”", "’", "」", "』", "》", *CLOSERS)
 _LIST_OPEN = ("、", "，", ",")  # a label's list goes on after these
+# … nor with the 等 that closes a list (…、省林业局 / 等。, …、县水利局 / 等单位。): a
+# line of it alone is the tail a wrap cut off the list above.
+_LIST_TAIL = lazy_compile(r"^等\p{Han}{0,6}[。；;，,）)]*$")
 
 # A page width: at least this many long lines (of `_LONG` characters or
 # more: no page is narrower), this share of them within `_SLACK` of the
@@ -183,6 +187,55 @@ def phrase_cut(last: str, line: str) -> bool:
     return bool(before) or cut[len(tail)] not in load("units")["suffix_heads"]
 
 
+# Where a unit's name starts or ends inside a list: a separator, a label's
+# colon, a bracket, a sentence end, or the space a portal puts between names.
+_ITEM_EDGE = lazy_compile(r"[、，,；;：:。（(）)\s]")
+# What stands before the first name of a list, or between two: a label's
+# colon (责任单位：…) or a space.
+_LIST_START = ("：", ":", " ", "\u3000", "\u00a0", "\t")
+
+
+def units_apart(last: str, line: str) -> tuple[str, str] | None:
+    """区科技局 / 区统计局 区财政局: the line break fell on the space between
+    two names of a list (the copy wrapped there and lost the space), not
+    inside one name.  The two names that meet at the break, or None: `last`
+    ends on a whole unit and `line` starts with one (segment.annotations
+    `names_only_units`), each of which starts with a level of government
+    (data/units.toml `suffix_heads`: 区, 县, 市 …) or stands beside a space
+    or a label's colon on its far side (责任单位：商务局 / 工信局 市场监管局).
+    A name the page cut (区人力资源和社会 / 保障局: [wrap] `no_end`) or a
+    branch written after its parent (区市场监督管理局 / 城东分局: [wrap]
+    `branches`) stays one."""
+    last, line = last.rstrip(), line.strip()
+    before = after = None
+    for before in _ITEM_EDGE.finditer(last):
+        pass
+    head = last[before.end() :] if before is not None else last
+    after = _ITEM_EDGE.search(line)
+    tail = line[: after.start()] if after is not None else line
+    units = load("units")
+    heads, wrap = units["suffix_heads"], units["wrap"]
+    if (
+        min(len(head), len(tail)) < wrap["min_chars"]
+        or not (head[0] in heads or (before is not None and before[0] in _LIST_START))
+        or not (tail[0] in heads or (after is not None and after[0].isspace()))
+        or head.endswith(tuple(wrap["no_end"]))
+        or (tail.endswith(tuple(wrap["branches"])) and tail[0] != head[0])
+        or not names_only_units([head, tail])
+    ):
+        return None
+    return head, tail
+
+
+def _spaced_on(last: str, line: str) -> bool:
+    """A label's list written with spaces goes on over the break: `line` is
+    more of it (`责任单位：区科技局` / `区统计局 区财政局`: names apart by spaces,
+    the first of which meets the label's last name, units_apart).  A lone
+    name under a label line (a signature under the last measure) does not."""
+    first = _ITEM_EDGE.search(line.strip())
+    return first is not None and first[0].isspace() and units_apart(last, line) is not None
+
+
 def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
@@ -191,7 +244,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
     last = last.rstrip()
     if not last:
         return False
-    if line.startswith(CONTINUES):
+    if line.startswith(CONTINUES) or _LIST_TAIL.match(line.strip()):
         return True
     if depth > 0:
         # A PDF breaks an annotation where the page ends (specimen 43), and
@@ -209,7 +262,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         # A label's value ends at its sentence end, whatever the page.
         edge = full and not last.endswith(SENTENCE_ENDS)
         return not line.startswith(tuple(OPENERS)) and (
-            last.endswith(_LIST_OPEN) or edge or name_cut(last, line)
+            last.endswith(_LIST_OPEN) or edge or name_cut(last, line) or _spaced_on(last, line)
         )
     if full:
         # A full line was broken by the page, not by the writer, however it

@@ -24,6 +24,7 @@ from pdf_fixtures import (
     without_spans,
 )
 
+import policy_parse
 from policy_parse.models import Document, Format, Paragraph, Source, Table
 from policy_parse.read import read_document
 from policy_parse.read.limits import Limits
@@ -120,6 +121,50 @@ def test_a_long_centred_title_wrapped_by_the_layout_is_one_paragraph() -> None:
     texts += wrap(P1, 100, indent=2)[0]
     doc = read([Page(texts=texts)])
     assert paragraphs(doc) == [title, P1]
+
+
+# A measure whose 责任单位 list, written with spaces, wraps at the margin
+# right on the space between two names: the layout engine broke the line
+# there, and the PDF has no space left to show it.
+_LISTED = [
+    "1.加快推进科技创新平台建设，培育一批高新技术企业，完善科技成",
+    "果转化服务体系，推动产学研深度融合和落实。责任单位：区科技局",
+    "区统计局 区财政局",
+    "2.完善统计监测制度，做好数据质量核查工作。（区统计局负责）",
+]
+
+
+def _laid(lines: list[str]) -> list[Text]:
+    return [Text(LEFT, 100 + 15 * k, ln, SIZE) for k, ln in enumerate(lines)]
+
+
+def test_a_wrap_between_two_names_of_a_list_is_kept_as_a_line_break() -> None:
+    assert [text_width(ln, SIZE) for ln in _LISTED[:2]] == [COLUMN, COLUMN]
+    doc = read([Page(texts=_laid(["甲区重点工作任务分工方案", *_LISTED]))])
+    assert paragraphs(doc)[1] == "".join(_LISTED[:2]) + "\n" + _LISTED[2]
+
+
+def test_the_names_met_at_a_wrap_stay_two_units_and_the_measure_says_so() -> None:
+    data = build_pdf([Page(width=WIDTH, texts=_laid(["甲区重点工作任务分工方案", *_LISTED]))])
+    notice = policy_parse.parse(data)
+    assert [u.written for u in notice.measures[0].support] == ["区科技局", "区统计局", "区财政局"]
+    (said,) = [d for d in notice.discrepancies if d.note == "units_at_break"]
+    assert (said.measure, dict(said.fields)) == (
+        "1",
+        {"line": "p.1", "head": "区科技局", "tail": "区统计局"},
+    )
+
+
+def test_a_name_the_wrap_cut_is_glued_back_whole() -> None:
+    # 区人力资源和社会 / 保障局: no name ends in 社会 (data/units.toml [wrap] no_end).
+    lines = [
+        "1.加快推进科技创新平台建设，培育一批高新技术企业，完善科技成",
+        "果转化服务体系，推动实。责任单位：区科技局、区人力资源和社会",
+        "保障局 区财政局",
+    ]
+    assert text_width(lines[1], SIZE) == COLUMN
+    doc = read([Page(texts=_laid(["甲区重点工作任务分工方案", *lines]))])
+    assert paragraphs(doc)[1] == "".join(lines)
 
 
 def test_it_keeps_a_line_apart_when_the_next_word_would_have_fit() -> None:

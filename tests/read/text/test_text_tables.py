@@ -524,3 +524,66 @@ def test_a_simplified_table_is_read_without_loading_opencc():
 
 def test_a_traditional_header_is_still_read():
     assert column_role("牽頭單位") == column_role("牵头单位") is not None
+
+
+# A pipe table whose 配合单位 cells list names apart by spaces; re-wrapped at a
+# fixed width, some cuts fall on one of those spaces.
+_SPACED_ROWS = (
+    ("1", "加快推进科技创新平台建设培育高新技术企业", "区科技局", "区统计局 区财政局"),
+    ("2", "完善统计监测制度做好数据质量核查工作", "区统计局", "区科技局 区财政局 区审计局"),
+    ("3", "加强财政资金绩效管理优化支出结构提高效益", "区财政局", "区审计局 区发展改革委"),
+    ("4", "推动招商引资提质增效培育新兴产业集群发展", "区商务局", "区工信局 区市场监管局"),
+)
+SPACED_TABLE = "甲区重点工作任务分工表\n| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n" + "".join(
+    f"| {n} | {task} | {lead} | {support} |\n" for n, task, lead, support in _SPACED_ROWS
+)
+
+
+def _rewrap(text: str, width: int) -> str:
+    return "\n".join(
+        piece
+        for line in text.split("\n")
+        for piece in ([line[k : k + width] for k in range(0, len(line), width)] or [line])
+    )
+
+
+def test_a_space_list_in_a_pipe_cell_reads_one_unit_per_name():
+    assert [r[2] for r in records(SPACED_TABLE)] == [s.split() for *_, s in _SPACED_ROWS]
+
+
+@pytest.mark.parametrize("width", [38, 40, 44])
+def test_a_cut_on_the_space_between_two_names_keeps_them_apart(width):
+    # At these widths a cut falls on a space of a 配合单位 list (`| 区统计局` /
+    # ` 区财政局 |`); glued over it, the two names read as one unit before.
+    wrapped = _rewrap(SPACED_TABLE, width)
+    assert any(ln.startswith(" 区") or ln.endswith("局 ") for ln in wrapped.split("\n"))
+    assert records(wrapped) == records(SPACED_TABLE)
+    assert grid(doc(wrapped)) == grid(doc(SPACED_TABLE))
+
+
+def test_a_cut_that_dropped_the_space_between_two_names_parts_them_and_says_so():
+    # The same copy with the space at each cut lost (a PDF-to-text copy):
+    # `| 区统计局` / `区财政局 |`.  Read as two names, with a finding naming them.
+    wrapped = "\n".join(ln.strip(" ") for ln in _rewrap(SPACED_TABLE, 40).split("\n"))
+    assert "| 区统计局\n区财政局 |" in wrapped
+    assert records(wrapped) == records(SPACED_TABLE)
+    notice = policy_parse.parse_text(wrapped)
+    apart = [dict(d.fields) for d in notice.discrepancies if d.note == "units_at_break"]
+    assert apart == [
+        {"line": "4", "head": "区统计局", "tail": "区财政局"},
+        {"line": "8", "head": "区审计局", "tail": "区发展改革委"},
+        {"line": "10", "head": "区工信局", "tail": "区市场监管局"},
+    ]
+    assert notice.table_alignment is not None
+    assert [n for n, *_ in notice.table_alignment.apart] == [4, 8, 10]
+
+
+def test_a_task_cell_cut_the_same_way_is_glued_as_before():
+    # Only units cells read a cut as a break between names: a task cut at the
+    # wrap width right between 区科技局 and 区统计局 stays one text, unsaid.
+    task = "加快推进数据资源整合共享建设区科技局区统计局联合统计平台"
+    wrapped = _rewrap(SPACED_TABLE.replace(_SPACED_ROWS[0][1], task), 24)
+    assert "区科技局\n区统计局联合" in wrapped
+    assert grid(doc(wrapped))[1][1] == task
+    notice = policy_parse.parse_text(wrapped)
+    assert not any(d.note == "units_at_break" for d in notice.discrepancies)

@@ -1,7 +1,9 @@
 """The page model and everything computed from it, whatever engine drew the
 page (PDFium, pdfplumber, OFD): `page_model` is what an engine produces —
 characters with boxes, ruling lines, what was painted; from it come lines
-(`lines`), ruled tables and the page layout (`tables`), hidden text
+(`lines`), ruled tables and the page layout (`tables`), tables without
+ruling lines (`borderless`, its column words in `labels`, the grids it
+infers fitted and joined across pages in `inferred`), hidden text
 (`hidden`), page furniture (`furniture`), paragraphs (`paragraphs`), tables
 stitched across pages (`stitch`), and the document's blocks (`blocks`).
 

@@ -12,12 +12,13 @@ from ... import data
 from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
 from .furniture import split_furniture
+from .inferred import GRID_REASON, GridRuns, Settler
 from .lines import Line, join_texts, wraps_into
 from .paragraphs import Margins, MarginTally, continues_paragraph
 from .stitch import append_grid, same_columns
 from .tables import Grid, GridCell, Layout
 
-__all__ = ["BlockBuilder", "layouts_to_blocks"]
+__all__ = ["BlockBuilder", "layouts_to_blocks", "names_at_break"]
 
 
 def _cell_text(cell: GridCell, width: float) -> str:
@@ -80,6 +81,35 @@ def _units_apart(before: str, after: str) -> bool:
     # (区市场监督管理局 / 城东分局); 区综合行政执法局 / 区消防救援大队 are two.
     branch = tail.endswith(branches) and tail[0] != head[0]
     return unit(head) and unit(tail) and not head.endswith(no_end) and not branch
+
+
+# Where a name starts or ends in a paragraph's list: a separator, a label's
+# colon, a sentence end, a bracket, a space (as segment.wrapping reads them).
+_ITEM_EDGE = lazy_compile(r"[、，,；;：:。（(）)\s]")
+
+
+def names_at_break(before: str, after: str) -> tuple[str, str] | None:
+    """The two names that meet at a wrap that may fall on the space between
+    them in a list (`…责任单位：区科技局` / `区统计局 区财政局`; glued, they would
+    read as one unit), or None.  A paragraph keeps such a wrap as a line
+    break, for the segmenter to read as the space it was and say so
+    (segment.wrapping.units_apart); a units cell of a table copied as text
+    keeps it too (read/text/grid.py).  The names read as units
+    (`_units_apart`), and each starts with a level of government
+    (data/units.toml `suffix_heads`) or has a space on its far side (or a
+    label's colon, before the first)."""
+    edges = list(_ITEM_EDGE.finditer(before))
+    head = before[edges[-1].end() :] if edges else before
+    end = _ITEM_EDGE.search(after)
+    tail = after[: end.start()] if end else after
+    if not head or not tail or not _units_apart(head, tail):
+        return None
+    levels = data.load("units")["suffix_heads"]
+    if (head[0] in levels or (bool(edges) and edges[-1][0] in "：: \u3000")) and (
+        tail[0] in levels or (end is not None and end[0].isspace())
+    ):
+        return head, tail
+    return None
 
 
 def _grid_to_table(grid: Grid, first_page: int) -> Table:
@@ -154,9 +184,20 @@ class BlockBuilder:
     since whether a line break ends a paragraph depends on the margins,
     measured on the whole document (`paragraphs.margins`)."""
 
-    __slots__ = ("_blocks", "_open", "_pages", "_prev", "_tally", "residue")
+    __slots__ = (
+        "_blocks",
+        "_inferred",
+        "_open",
+        "_pages",
+        "_prev",
+        "_settler",
+        "_tally",
+        "residue",
+    )
 
     def __init__(self) -> None:
+        self._settler = Settler()
+        self._inferred = GridRuns()
         self._tally = MarginTally()
         self.residue: list[Residue] = []
         self._blocks: list[Table | list[_Waiting]] = []
@@ -166,7 +207,10 @@ class BlockBuilder:
 
     def add(self, lay: Layout) -> None:
         """The next page: its furniture set aside, its lines and tables in
-        reading order (by their top edge) after the pages before it."""
+        reading order (by their top edge) after the pages before it; an
+        inferred grid first kept or given back (`inferred.Settler`)."""
+        lay = self._settler.add(lay)
+        self._inferred.add(lay)
         self._tally.add(lay)
         lines, res, continued = split_furniture(lay)
         self.residue.extend(res)
@@ -211,8 +255,17 @@ class BlockBuilder:
             self._open = None
 
     def finish(self) -> tuple[list[Paragraph | Table], list[Residue]]:
-        """Every page is in: the runs of lines joined into paragraphs."""
+        """Every page is in: the runs of lines joined into paragraphs; the
+        inferred grids' residue first."""
         self._close()
+        self.residue[:0] = [
+            Residue(
+                text="",
+                reason=GRID_REASON,
+                span=Span(page=first, end_page=last if last != first else None, bbox=box),
+            )
+            for first, last, box in self._inferred.runs
+        ]
         marg = self._tally.margins()
         out: list[Paragraph | Table] = []
         for block in self._blocks:
@@ -235,7 +288,11 @@ def _paragraphs(run: list[_Waiting], marg: dict[tuple[int, int], Margins]) -> li
             ):
                 para = paras[-1]
                 para.lines.append(line)
-                para.text = join_texts(para.text, line.text)
+                para.text = (
+                    f"{para.text}\n{line.text}"
+                    if names_at_break(para.text[-40:], line.text) is not None
+                    else join_texts(para.text, line.text)
+                )
                 prev = (line, key, serial)
                 continue
         paras.append(_Para(lines=[line], text=line.text))
@@ -252,7 +309,8 @@ def _paragraphs(run: list[_Waiting], marg: dict[tuple[int, int], Margins]) -> li
 def layouts_to_blocks(
     layouts: Sequence[Layout],
 ) -> tuple[list[Paragraph | Table], list[Residue]]:
-    """Body lines → paragraphs, page grids → stitched tables, in reading order."""
+    """Body lines → paragraphs, page grids → stitched tables, in reading order.
+    A grid inferred from text alignment is reported where it stands."""
     builder = BlockBuilder()
     for lay in layouts:
         builder.add(lay)

@@ -20,7 +20,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from .borderless import infer_rulings
 from .hidden import split_hidden
+from .inferred import rejoin, tighten
 from .lines import Line, dedupe, group_lines
 from .page_model import Char, Edge, OcrFacts, PageModel
 
@@ -264,6 +266,11 @@ class Grid:
     # Running counts per column for the stitcher (layout.stitch): filled
     # body cells and bare-number cells; None until first needed.
     counts: list[list[int]] | None = None
+    # "" ruled; "header"/"gaps": inferred from text alignment below a header
+    # / on a page without one (layout.borderless), `fallback` then holding
+    # the page's lines for when it continues no table.
+    inferred: str = ""
+    fallback: list[Line] | None = None
 
 
 @dataclass(slots=True)
@@ -384,6 +391,30 @@ def _place_chars(
     return per_box, stray, rest
 
 
+def _lay_tables(
+    tables: list[RawTable], chars: list[Char], number: int, grids: list[Grid], stray: list[Char]
+) -> list[Char]:
+    """Each table's grid (appended to `grids`) with its cells' lines; the
+    characters inside a frame but in no cell go to `stray`; those outside
+    every table are returned."""
+    remaining = chars
+    for table in tables:
+        made = _table_to_grid(table, number)
+        if made is None:
+            continue
+        grid, slots = made
+        grids.append(grid)
+        per_box, lost, remaining = _place_chars(remaining, table, grid, slots)
+        stray.extend(lost)
+        index = {b: k for k, b in enumerate(table.cells)}
+        for row in grid.rows:
+            for cell in row:
+                if cell.bbox is not None:
+                    cell.lines = group_lines(per_box.get(index[cell.bbox], ()), number)
+        _measure_padding(grid)
+    return remaining
+
+
 def page_to_layout(page: PageModel) -> Layout:
     """One page's characters → de-duplicated lines, in tables or in the body.
     The page's characters are not kept: only lines leave this function."""
@@ -399,20 +430,20 @@ def page_to_layout(page: PageModel) -> Layout:
     stray: list[Char] = []
     remaining = chars
     if drawn and page.edges:
-        for table in find_tables(page.edges):
-            made = _table_to_grid(table, number)
-            if made is None:
-                continue
-            grid, slots = made
-            grids.append(grid)
-            per_box, lost, remaining = _place_chars(remaining, table, grid, slots)
-            stray.extend(lost)
-            index = {b: k for k, b in enumerate(table.cells)}
-            for row in grid.rows:
-                for cell in row:
-                    if cell.bbox is not None:
-                        cell.lines = group_lines(per_box.get(index[cell.bbox], ()), number)
-            _measure_padding(grid)
+        remaining = _lay_tables(find_tables(page.edges), remaining, number, grids, stray)
+    if drawn and not grids:
+        # No ruled table: a grid standing in the text's alignment, if any.
+        inferred = infer_rulings(remaining)
+        if inferred is not None:
+            unplaced = remaining
+            remaining = _lay_tables(find_tables(inferred.edges), remaining, number, grids, stray)
+            for grid in grids:
+                grid.inferred = "header" if inferred.headed else "gaps"
+                if not inferred.headed:
+                    grid.fallback = group_lines(unplaced, number)
+                tighten(grid)
+                rejoin(grid)
+                _measure_padding(grid)
     hidden = _hidden_lines(page.hidden, number)
     return Layout(
         page=number,

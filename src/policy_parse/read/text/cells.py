@@ -109,7 +109,8 @@ class Sep:
     are on different lines, with `blanks` blank lines and `bars` lone ``|``
     lines between.  `closed` says the line before ended with ``|``; `full`
     that it filled the width a PDF copy wraps at (the break is likely inside
-    a cell).
+    a cell); `spaced` that a space stood at that cut (区统计局 / ` 区财政局`:
+    the copy broke a list between two names, and joined they keep the space).
     """
 
     inline: str | None = None
@@ -118,6 +119,7 @@ class Sep:
     closed: bool = False
     opened: bool = False  # the line after starts with |
     full: bool = False
+    spaced: bool = False
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -220,10 +222,17 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _line_sep(blanks: int, bars: int, closed: bool, opened: bool, full: bool) -> Sep:
+def _line_sep(
+    blanks: int, bars: int, closed: bool, opened: bool, full: bool, spaced: bool = False
+) -> Sep:
     """One frozen Sep per kind of line break, shared by a table's every row:
     a long table has one per line, and few kinds."""
-    return Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full)
+    return Sep(blanks=blanks, bars=bars, closed=closed, opened=opened, full=full, spaced=spaced)
+
+
+# The spaces a cut at the wrap width may leave at a line's end or start (a
+# tab parts cells: read as such, not as a space inside one).
+_CUT_SPACES = " \u3000\u00a0"
 
 
 def stream(
@@ -237,6 +246,7 @@ def stream(
     wrap = wrap_width(lines)
     blanks = bars = 0
     closed = full = tab_before = False
+    ended_spaced = False  # the line before ended with a space
     line_starts: list[int] = []
     make = tuple.__new__
     for k in range(start, end):
@@ -278,7 +288,12 @@ def stream(
         last = len(pieces.texts) - 1
         for n, (text, kind) in enumerate(zip(pieces.texts, pieces.kinds, strict=True)):
             if n == 0:
-                seps.append(_line_sep(blanks, bars, closed, opened, full))
+                spaced = (
+                    full
+                    and mode in (Mode.PIPE, Mode.TAB)  # elsewhere a space parts cells
+                    and (ended_spaced or line.startswith(tuple(_CUT_SPACES)))
+                )
+                seps.append(_line_sep(blanks, bars, closed, opened, full, spaced))
             else:
                 seps.append(_INLINE[kind])
             # (The tuple made directly, not through the NamedTuple's
@@ -287,6 +302,7 @@ def stream(
         blanks = bars = 0
         closed = pieces.closed
         full = line_full
+        ended_spaced = line.endswith(tuple(_CUT_SPACES))
         tab_before = False
     seps.append(Sep(blanks=blanks, bars=bars, closed=closed, full=full))
     return Stream(atoms=tuple(atoms), seps=tuple(seps), lines=tuple(line_starts), wrap=wrap)

@@ -13,7 +13,7 @@ from ...models import Alignment, Cell, Residue, Row, Span, Table
 from .cells import Stream
 from .gaps import MERGING
 from .header import Column, Header, Kind
-from .placed import REPEAT, TITLE, Aligned, Placed, cell_text
+from .placed import REPEAT, TITLE, Aligned, Placed, cell_text, joiner
 
 __all__ = ["residue_of", "to_table"]
 
@@ -44,6 +44,7 @@ def to_table(
     n = len(aligned.columns)
     kinds = [c.kind for c in aligned.columns]
     atoms = stream.atoms
+    apart: list[tuple[int, str, str]] = []
     for r in rows:
         span = _span(stream, r[0].start, r[-1].end)
         if r[0].column in (TITLE, REPEAT):
@@ -68,12 +69,15 @@ def to_table(
             p = by_col.get(c)
             if p is not None:
                 start, end = p.start, p.end
+                if end == start + 1:
+                    text = atoms[start].text
+                elif kinds[c] in _UNITS:
+                    text = _units_text(stream, start, end, apart)
+                else:
+                    text = cell_text(stream, start, end)
                 grid.append(
                     Cell(
-                        text=atoms[start].text
-                        if end == start + 1
-                        else cell_text(stream, start, end),
-                        span=_lines_span(atoms[start].line + 1, atoms[end - 1].line + 1),
+                        text=text, span=_lines_span(atoms[start].line + 1, atoms[end - 1].line + 1)
                     )
                 )
             else:
@@ -91,8 +95,40 @@ def to_table(
             runner_up=None if aligned.runner_up is None else round(aligned.runner_up, 2),
             doubtful=(),
             roles=roles,
+            apart=tuple(apart),
         ),
     )
+
+
+_UNITS = (Kind.LEAD, Kind.SUPPORT)
+
+
+def _units_text(stream: Stream, start: int, end: int, apart: list[tuple[int, str, str]]) -> str:
+    """A units cell's text: as `cell_text`, but a cut at the wrap width that
+    kept no space, where two names meet (区统计局 / 区财政局: a copy that
+    dropped the space it wrapped on, layout.blocks.names_at_break), is a
+    line break between them, noted in `apart` (a structure finding says so).
+    Only in the grid: the alignment priced the cell as `cell_text` reads it."""
+    seps, atoms = stream.seps, stream.atoms
+    if not any(
+        seps[i].inline is None and seps[i].full and not seps[i].spaced
+        for i in range(start + 1, end)
+    ):
+        return cell_text(stream, start, end)
+    # Imported here: a txt parse loads no page-layout module unless a cut needs it.
+    from ..layout.blocks import names_at_break
+
+    parts = [atoms[start].text]
+    for i in range(start + 1, end):
+        s = seps[i]
+        cut = s.inline is None and s.full and not s.spaced
+        if cut and (met := names_at_break(atoms[i - 1].text, atoms[i].text)) is not None:
+            apart.append((atoms[i].line + 1, *met))
+            parts.append("\n")
+        else:
+            parts.append(joiner(stream, i))
+        parts.append(atoms[i].text)
+    return "".join(parts)
 
 
 def _with_implied(cells: list[Cell], columns: Sequence[Column], line: int) -> list[Cell]:

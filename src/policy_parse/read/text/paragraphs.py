@@ -138,5 +138,6 @@ class _Spans:
         if alignment is not None:
             # Lines of the run → the document's paragraphs, counted from 1.
             doubtful = tuple(dict.fromkeys(self.number(n) for n in alignment.doubtful))
-            alignment = attrs.evolve(alignment, doubtful=doubtful)
+            apart = tuple((self.number(n), h, t) for n, h, t in alignment.apart)
+            alignment = attrs.evolve(alignment, doubtful=doubtful, apart=apart)
         return Table(rows=rows, span=self.span(table.span), alignment=alignment)

@@ -14,7 +14,7 @@ import attrs
 from .cells import GAP, SPACE, Stream
 from .header import Column
 
-__all__ = ["REPEAT", "SURPLUS", "TITLE", "Aligned", "Placed", "cell_text"]
+__all__ = ["REPEAT", "SURPLUS", "TITLE", "Aligned", "Placed", "cell_text", "joiner"]
 
 # What a placed cell is besides a column: a title row, a repeated header, a
 # cell in no column.
@@ -50,11 +50,15 @@ class Aligned:
         return out
 
 
-def _joiner(stream: Stream, i: int) -> str:
+def joiner(stream: Stream, i: int) -> str:
+    """What stands between atoms i-1 and i in one cell's text."""
     s = stream.seps[i]
     if s.inline is not None:
         return " " if s.inline in (SPACE, GAP) else ""
-    return "" if s.full else "\n"
+    if s.full:
+        # A cut at the wrap width: inside a word, or on a space (kept).
+        return " " if s.spaced else ""
+    return "\n"
 
 
 def cell_text(stream: Stream, start: int, end: int) -> str:
@@ -63,6 +67,6 @@ def cell_text(stream: Stream, start: int, end: int) -> str:
         return atoms[start].text  # most cells are one piece
     parts = [atoms[start].text]
     for i in range(start + 1, end):
-        parts.append(_joiner(stream, i))
+        parts.append(joiner(stream, i))
         parts.append(atoms[i].text)
     return "".join(parts)

@@ -16,6 +16,7 @@ from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from .furniture import find_furniture
+from .spacing import unspaced
 from .tables import read_region
 
 _BOMS = (
@@ -138,7 +139,15 @@ def read_text(text: str, source: Source) -> Document:
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
     lines = text.split("\n")
+    respaced = unspaced(lines, _is_blank)
+    if respaced is not None:
+        # A blank line after every line: spacing, not structure (read/text/spacing.py).
+        lines, respacing = respaced
+        return respacing.document(_read_lines(lines, source))
+    return _read_lines(lines, source)
 
+
+def _read_lines(lines: list[str], source: Source) -> Document:
     blocks: list[Paragraph | Table] = []
     residue: list[Residue] = []
     furniture = find_furniture(lines)

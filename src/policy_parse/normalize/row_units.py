@@ -1,0 +1,136 @@
+"""The units of a 分工表 row: which cell names the lead, which the supporters.
+
+A row's units come from its columns (牵头单位, 配合单位, or one combined
+责任单位), but a cell may also mark its own lead (县卫健局（牵头）, 县发改局★),
+hold a phrase (县甲局牵头，县乙局配合) or labelled lines (牵头：县甲局 ⏎
+配合：县乙局).  The role words a cell held beside its units are kept as
+residue.  (Split from normalize/assemble.py, which builds the notice.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._support.lazy_regex import lazy_compile
+from ..models import Evidence, Residue
+from ..segment.annotation_words import Annotation, lead_markers, marked_leads
+from ..segment.annotations import is_label_line, parse_annotation
+from ..segment.phrases import parse_phrase
+from ..segment.table import TableRow
+from .units import written_units
+
+Pairs = list[tuple[str, str]]
+
+__all__ = [
+    "PUNCT_OR_SPACE",
+    "Pairs",
+    "once",
+    "role_word_residue",
+    "row_evidence",
+    "unit_cell",
+    "unit_pairs",
+    "units_of_row",
+]
+
+
+def unit_pairs(values: Iterable[str]) -> Pairs:
+    out: Pairs = []
+    for v in values:
+        out.extend(written_units(v))
+    return out
+
+
+def once(pairs: Pairs, seen: set[str]) -> Pairs:
+    out: Pairs = []
+    for w, e in pairs:
+        if e not in seen:
+            seen.add(e)
+            out.append((w, e))
+    return out
+
+
+def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]:
+    """(lead, support) pairs of a table row, by the columns it has.  A unit
+    marked in its cell (县卫健局（牵头）、县教育局) or a phrase in the cell
+    (县甲局牵头，县乙局配合) leads whatever the column.  A combined column
+    (责任单位 alone) gives its first unit the lead only where the notice shows
+    that it does (`first_leads`, docs/formats.md "The combined column")."""
+    marked: list[str] = []
+    cells: dict[str, str] = {}
+    for role in ("combined", "support"):
+        text = unit_cell(row.get(role) or "")
+        # A line break parts a cell's units (split_units): 县甲局（牵头） ⏎ 县乙局.
+        leads, rest = marked_leads(text.replace("\n", "、"))
+        if not leads and (phrase := lead_phrase(text) or labelled_cell(text)) is not None:
+            leads, rest = list(phrase.lead), "、".join(phrase.support)
+        marked.extend(leads)
+        cells[role] = rest
+    lead_cell = unit_cell(row.get("lead"))
+    if marked:
+        lead = unit_pairs([lead_cell, *marked])
+        return lead, once(unit_pairs([cells["support"], cells["combined"]]), {e for _, e in lead})
+    combined = unit_pairs([cells["combined"]])
+    first, others = (combined[:1], combined[1:]) if first_leads else ([], combined)
+    lead = unit_pairs([lead_cell]) if lead_cell else first
+    support = unit_pairs([cells["support"]]) if cells["support"] else others
+    if lead_cell and combined:
+        support = support + combined
+    return lead, support
+
+
+def role_word_residue(
+    rows: tuple[TableRow, ...], row_units: list[tuple[Pairs, Pairs]]
+) -> list[Residue]:
+    """The role words a units cell held beside its units (县甲局牵头，县乙局配合,
+    县卫健局（牵头）): read as who leads, kept as residue so no written word
+    goes missing."""
+    out: list[Residue] = []
+    for row, (lead, support) in zip(rows, row_units, strict=True):
+        cells = "".join(
+            row.get(r) for r in ("lead", "combined", "support") if r not in row.inherited
+        )
+        left = PUNCT_OR_SPACE.sub("", cells)
+        for written, _ in (*lead, *support):
+            left = left.replace(PUNCT_OR_SPACE.sub("", written), "", 1)
+        if left:
+            out.append(Residue(text=left, reason=ROLE_WORDS, span=row.span))
+    return out
+
+
+ROLE_WORDS = "role words of a table cell, read as its lead and supporters"
+PUNCT_OR_SPACE = lazy_compile(r"[\p{P}\p{S}\p{Z}\s]+")
+
+
+def unit_cell(text: str) -> str:
+    """A units cell without the full stop a clerk ended it with (…集团。)."""
+    return "\n".join(line.rstrip().rstrip("。") for line in text.split("\n")).strip()
+
+
+def lead_phrase(text: str) -> Annotation | None:
+    """县甲局牵头，县乙局配合 in a units cell: a phrase naming its own lead."""
+    if not text or not any(m in text for m in lead_markers()):
+        return None
+    phrase = parse_phrase(text)
+    return phrase if phrase is not None and phrase.lead else None
+
+
+def labelled_cell(text: str) -> Annotation | None:
+    """牵头：县甲局 ⏎ 配合：县乙局 in a units cell: labelled lines naming its
+    own lead, read as the annotation under a measure is."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines or not is_label_line(lines[0]):
+        return None
+    ann = parse_annotation("；".join(lines))
+    return ann if ann is not None and ann.lead else None
+
+
+def row_evidence(row: TableRow, lead: Pairs, support: Pairs) -> Evidence:
+    """How a table-only notice's row found its units: its lead column or a
+    lead marked in a cell (table), or a combined column's first unit, which
+    leads only where the notice shows that it does (convention)."""
+    if not lead and not support:
+        return Evidence.NONE
+    from_combined = bool(lead) and not row.get("lead") and bool(row.get("combined"))
+    if from_combined and not marked_leads(row.get("combined") or "")[0]:
+        return Evidence.CONVENTION
+    return Evidence.TABLE

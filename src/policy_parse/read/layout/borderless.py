@@ -1,0 +1,654 @@
+"""A 分工表 printed without ruling lines (an Excel sheet without gridlines, a
+Word table with its borders off, a WPS export): its grid inferred from the
+text's alignment, as ruling lines the lattice finder (`tables.find_tables`)
+then reads like drawn ones (docs/pdf.md, "Tables without ruling lines").
+
+Only a page with no ruled table is looked at (`tables.page_to_layout`), in
+two ways:
+
+- *headed*: a line whose words are column labels (data/columns.toml, the
+  words the text reader knows a 分工表 header by: two of them, one the 序号
+  or the measure text) starts a table.  Each pair of neighbouring labels must
+  keep a white channel between them in every line below; the first line that
+  fills one ends the table (prose after it), unless it is one short line
+  followed by lines that keep every channel (a group title spanning the
+  table).  Columns split in the middle of each channel;
+- *continued*: a page with no header whose lines keep at least two white
+  channels from its first line on.  Such a grid is only a candidate:
+  `inferred.settle` keeps it where it continues an inferred table of the
+  page before in the same columns, and otherwise gives the page its lines
+  back.
+
+Rows start where the 序号 column holds a number (the lowest wide white band
+above it, so a number centred in its row still starts it at the row's top),
+or, without a number column, at every band wider than a line gap.  Every
+grid inferred here is marked (`Grid.inferred`), fitted and reported by
+`layout.inferred`: the grid is a guess.
+
+Runs in the page workers: no attrs, no models, no `regex`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
+from operator import attrgetter
+
+from .labels import is_header, label_role, norm
+from .page_model import Char, Edge
+
+__all__ = ["Inferred", "infer_rulings"]
+
+
+# Ink closer than this (in type sizes) is one chunk of a line; a header's
+# labels and a row's cells stand further apart.
+_CHUNK_GAP = 0.6
+# The narrowest white channel between two columns, in points.
+_MIN_CHANNEL = 1.0
+# A channel white over this many lines of a header-less page is a column
+# edge: a later line that fills it ends the table.
+_SETTLED = 3
+# A band between two lines wider than the median line gap by this much (in
+# type sizes) is a row gap.
+_ROW_GAP = 0.25
+# A white band narrower than this (points) is no band (rounding between
+# two lines set solid).
+_MIN_BAND = 0.5
+# A blank band this many type sizes high ends a table: a row gap is never
+# so wide, the page number under the table is.
+_END_GAP = 2.5
+
+
+def _apart(lines: Sequence[_Line], end: int) -> bool:
+    """Line `end` stands below a blank too high for a row gap."""
+    above = max(ln.bottom for ln in lines[:end])
+    return lines[end].top - above > _END_GAP * max(lines[end].size, lines[end - 1].size)
+
+
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+
+
+@dataclass(slots=True)
+class _Line:
+    """Characters sharing a vertical middle, cut into chunks at wide gaps."""
+
+    top: float
+    bottom: float
+    size: float
+    chunks: list[tuple[float, float, str]]  # x0, x1, text (no spaces)
+    chars: list[Char]  # in x order
+    # Computed when first asked (most lines are only tried as a header).
+    _glyphs: list[tuple[float, str]] | None = None
+    _ink: list[tuple[float, float]] | None = None
+
+    @property
+    def glyphs(self) -> list[tuple[float, str]]:
+        """Each character's centre and text."""
+        if self._glyphs is None:
+            self._glyphs = [((c.x0 + c.x1) / 2, c.text) for c in self.chars]
+        return self._glyphs
+
+    @property
+    def ink(self) -> list[tuple[float, float]]:
+        """The characters' boxes, merged across gaps narrower than a channel."""
+        if self._ink is None:
+            self._ink = _glyph_ink(self.chars)
+        return self._ink
+
+    def column_text(self, bounds: Sequence[float], col: int) -> str:
+        """The characters whose centre lies in column `col` (a 序号 set
+        right against the task, closer than a chunk gap, stands apart)."""
+        return "".join(t for x, t in self.glyphs if bisect_left(bounds, x) == col)
+
+
+@dataclass(slots=True)
+class Inferred:
+    """Ruling lines drawn where a grid stands unruled; `headed`: found from
+    a header on the page (else a continuation candidate)."""
+
+    edges: list[Edge]
+    headed: bool
+
+
+# ---------------------------------------------------------------------------
+# Lines, chunks, channels
+
+
+def _lines(chars: Sequence[Char]) -> list[_Line]:
+    """Inked characters clustered by vertical middle (as `lines.group_lines`),
+    each line cut into chunks where the gap passes `_CHUNK_GAP` of the next
+    character's size.  Runs on every page without a ruled table: written
+    out, no function called per character where a comprehension does."""
+    inked = [c for c in chars if not c.text.isspace()]
+    keyed = sorted(
+        zip(
+            [(c.top + c.bottom) / 2 for c in inked],
+            [c.x0 for c in inked],
+            range(len(inked)),
+            inked,
+            strict=True,
+        )
+    )
+    groups: list[list[Char]] = []
+    group: list[Char] = []
+    mid = 0.0
+    for m, _, _, c in keyed:
+        if group and abs(m - mid) <= 0.5 * (max(1.0, c.size)):
+            group.append(c)
+            mid += (m - mid) / len(group)
+        else:
+            group = [c]
+            groups.append(group)
+            mid = m
+    out = []
+    for g in groups:
+        g.sort(key=_X0)
+        chunks: list[tuple[float, float, str]] = []
+        x0, x1, parts = g[0].x0, g[0].x1, [g[0].text]
+        for c in islice(g, 1, None):
+            if c.x0 - x1 > _CHUNK_GAP * c.size:
+                chunks.append((x0, x1, norm("".join(parts))))
+                x0, x1, parts = c.x0, c.x1, [c.text]
+            else:
+                x1 = max(x1, c.x1)
+                parts.append(c.text)
+        chunks.append((x0, x1, norm("".join(parts))))
+        sizes = sorted([c.size for c in g])
+        out.append(
+            _Line(
+                top=min([c.top for c in g]),
+                bottom=max([c.bottom for c in g]),
+                size=sizes[len(sizes) // 2],
+                chunks=chunks,
+                chars=g,
+            )
+        )
+    out.sort(key=_TOP)
+    return out
+
+
+def _add_ink(ink: list[tuple[float, float]], spans: Sequence[tuple[float, float]]) -> None:
+    """Merge `spans` into the sorted, disjoint intervals `ink` (in place)."""
+    for a, b in spans:
+        ink.append((a, b))
+    ink.sort()
+    merged: list[tuple[float, float]] = []
+    for a, b in ink:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    ink[:] = merged
+
+
+def _white(ink: Sequence[tuple[float, float]], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The white intervals of [lo, hi] at least `_MIN_CHANNEL` wide."""
+    out = []
+    x = lo
+    for a, b in ink:
+        if b <= x:
+            continue
+        if a >= hi:
+            break
+        if a - x >= _MIN_CHANNEL:
+            out.append((x, a))
+        x = max(x, b)
+    if hi - x >= _MIN_CHANNEL:
+        out.append((x, hi))
+    return out
+
+
+def _glyph_ink(chars: list[Char]) -> list[tuple[float, float]]:
+    """The x-extent of a line's ink (characters in x order): boxes merged
+    where the gap is narrower than a channel.  Finer than the chunks: a
+    number set right against its neighbour column (Excel right-aligns
+    numbers) still leaves its channel."""
+    out = [(chars[0].x0, chars[0].x1)]
+    for c in islice(chars, 1, None):
+        a, b = out[-1]
+        if c.x0 - b < _MIN_CHANNEL:
+            out[-1] = (a, max(b, c.x1))
+        else:
+            out.append((c.x0, c.x1))
+    return out
+
+
+def _spans(line: _Line) -> list[tuple[float, float]]:
+    return line.ink
+
+
+def _chunk_spans(line: _Line) -> list[tuple[float, float]]:
+    """Coarser than `_spans`: on a page without a header nothing says where
+    columns are, so a narrow gap inside one (2025 | 年) must not pass for a
+    channel."""
+    return [(a, b) for a, b, _ in line.chunks]
+
+
+# ---------------------------------------------------------------------------
+# Header
+
+
+def _header_at(
+    lines: list[_Line], i: int
+) -> tuple[list[tuple[float, float, str]], int, int] | None:
+    """The header's labels if line `i` is a header line, with its first line
+    and the line past its last: chunks joined where the joined text is a
+    label (序 号 letter-spaced), the lines just above and below (a label
+    wrapped in a narrow column: 牵头 / 单位) joined to the chunk they stand
+    over or under."""
+    line = lines[i]
+    chunks = _join_spaced(line.chunks)
+    if len(chunks) < 2:
+        return None
+    if not is_header([label_role(t) for _, _, t in chunks]):
+        return None
+    # Wrapped labels: the lines just above and below, near enough, their
+    # chunks joined to the chunk they stand over or under (or standing alone
+    # where the header's line has none there: 牵头 / 单位 centred on it);
+    # kept where more chunks then read as labels.
+    near = [
+        j
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(lines)
+        and abs((lines[j].top + lines[j].bottom) - (line.top + line.bottom)) / 2 <= 1.6 * line.size
+    ]
+    best, first, past = chunks, i, i + 1
+    known = sum(label_role(t) is not None for _, _, t in chunks)
+    for trial in ([j] for j in near) if len(near) < 2 else ([near[0]], [near[1]], near):
+        joined = _stack(
+            chunks,
+            [lines[j].chunks for j in trial if j < i],
+            [lines[j].chunks for j in trial if j > i],
+        )
+        n = sum(label_role(t) is not None for _, _, t in joined)
+        if n > known:
+            best, known = joined, n
+            first, past = min(i, *trial), max(i, *trial) + 1
+    return best, first, past
+
+
+def _stack(
+    chunks: list[tuple[float, float, str]],
+    above: list[list[tuple[float, float, str]]],
+    below: list[list[tuple[float, float, str]]],
+) -> list[tuple[float, float, str]]:
+    """`chunks` with the chunks of the lines `above` and `below` stacked onto
+    those they overlap (text above first), or standing alone."""
+    out = list(chunks)
+    for line, on_top in [(ln, True) for ln in above] + [(ln, False) for ln in below]:
+        for a, b, t in line:
+            k = next((k for k, c in enumerate(out) if a < c[1] and c[0] < b), None)
+            if k is None:
+                out.append((a, b, t))
+                out.sort()
+                continue
+            x0, x1, text = out[k]
+            out[k] = (min(a, x0), max(b, x1), t + text if on_top else text + t)
+    return out
+
+
+def _join_spaced(chunks: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """Neighbouring chunks joined where together they are a label."""
+    out: list[tuple[float, float, str]] = []
+    k = 0
+    while k < len(chunks):
+        best = k
+        for j in range(k + 1, min(len(chunks), k + 8)):
+            if label_role("".join(c[2] for c in chunks[k : j + 1])) is not None:
+                best = j
+        if best > k and label_role(chunks[k][2]) is None:
+            out.append((chunks[k][0], chunks[best][1], "".join(c[2] for c in chunks[k : best + 1])))
+            k = best + 1
+        else:
+            out.append(chunks[k])
+            k += 1
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The table's extent and columns
+
+
+def _channel_in(
+    ink: Sequence[tuple[float, float]], a: float, b: float
+) -> tuple[float, float] | None:
+    """The widest white channel between x = a and x = b."""
+    whites = _white(ink, a, b)
+    return max(whites, key=lambda w: w[1] - w[0]) if whites else None
+
+
+def _headed(
+    lines: list[_Line], header_end: int, labels: list[tuple[float, float, str]]
+) -> tuple[int, list[float], list[int]]:
+    """Below a header ending before line `header_end`: the index past the
+    table's last line, the column boundaries, and the lines that span the
+    table (group titles)."""
+    centres = [(a + b) / 2 for a, b, _ in labels]
+    ink: list[tuple[float, float]] = []
+    _add_ink(ink, [(a, b) for a, b, _ in labels])
+
+    def keeps(extra: Sequence[tuple[float, float]]) -> bool:
+        trial = list(ink)
+        _add_ink(trial, extra)
+        return all(
+            _channel_in(trial, centres[k], centres[k + 1]) is not None
+            for k in range(len(centres) - 1)
+        )
+
+    spanning: list[int] = []
+    end = header_end
+    while end < len(lines) and not _apart(lines, end):
+        spans = _spans(lines[end])
+        if keeps(spans):
+            _add_ink(ink, spans)
+            end += 1
+            continue
+        # A group title across the table: one chunk, the next line fits.
+        nxt = end + 1
+        if len(lines[end].chunks) == 1 and nxt < len(lines) and keeps(_spans(lines[nxt])):
+            spanning.append(end)
+            end += 1
+            continue
+        break
+    bounds = []
+    body = lines[header_end:end]
+    for k in range(len(centres) - 1):
+        # Of several channels between two labels, the one with the most
+        # lines inked on its left (a right-aligned 序号 set close to the
+        # task leaves a narrow channel right of the numbers, a wide one
+        # left of them, under the label only); else the widest.
+        lo = centres[k]
+        ch = max(
+            _white(ink, lo, centres[k + 1]),
+            key=lambda w, lo=lo: (  # type: ignore[misc]
+                sum(any(lo <= x <= w[0] for x, _ in ln.glyphs) for ln in body),
+                w[1] - w[0],
+            ),
+        )
+        bounds.append((ch[0] + ch[1]) / 2)
+    return end, bounds, spanning
+
+
+def _headless(lines: list[_Line]) -> tuple[int, int, list[float], list[int]] | None:
+    """A page with no header: from its first line of several chunks, the
+    lines that keep every settled channel (white over `_SETTLED` lines) and
+    at least two channels (three columns) in all; (first, past the last,
+    boundaries, the lines spanning the table)."""
+    first = next((i for i, ln in enumerate(lines) if len(ln.chunks) >= 2), None)
+    if first is None:
+        return None
+    ink: list[tuple[float, float]] = []
+    _add_ink(ink, _chunk_spans(lines[first]))
+
+    def channels(xs: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        return _white(xs, xs[0][0], xs[-1][1])
+
+    ages = dict.fromkeys(channels(ink), 1)
+
+    def trial(k: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]] | None:
+        """Ink and channels with line `k` added, None if it fills a settled one."""
+        more = list(ink)
+        _add_ink(more, _chunk_spans(lines[k]))
+        now = channels(more)
+        settled = [ch for ch, age in ages.items() if age >= _SETTLED]
+        if any(not any(n[0] < s[1] and s[0] < n[1] for n in now) for s in settled):
+            return None
+        return more, now
+
+    spanning: list[int] = []
+    end = first + 1
+    while end < len(lines) and not _apart(lines, end):
+        step = trial(end)
+        if step is None:
+            # A group title across the table: one chunk, the next line fits.
+            nxt = end + 1
+            if (
+                len(lines[end].chunks) == 1
+                and nxt < len(lines)
+                and not _apart(lines, nxt)
+                and trial(nxt) is not None
+            ):
+                spanning.append(end)
+                end += 1
+                continue
+            break
+        ink, now = step
+        ages = {
+            n: max((age for ch, age in ages.items() if n[0] < ch[1] and ch[0] < n[1]), default=0)
+            + 1
+            for n in now
+        }
+        end += 1
+    found = channels(ink)
+    # One line is enough where it has three chunks: a candidate is kept only
+    # where its text fits the columns of the table before (inferred.settle).
+    if len(found) < 2 or (end - first - len(spanning) < 2 and len(lines[first].chunks) < 3):
+        return None
+    return first, end, [(a + b) / 2 for a, b in found], [k - first for k in spanning]
+
+
+# ---------------------------------------------------------------------------
+# Rows
+
+
+def _is_number(text: str) -> bool:
+    """A 序号 cell: 7, 36-1, 3.1."""
+    t = text.rstrip(".、")
+    return bool(t) and t[0].isdigit() and all(ch.isdigit() or ch in "-.－—" for ch in t)
+
+
+def _bands(lines: Sequence[_Line]) -> list[tuple[float, float]]:
+    """White horizontal bands between consecutive lines (top, bottom)."""
+    out = []
+    bottom = lines[0].bottom
+    for ln in lines[1:]:
+        if ln.top - bottom >= _MIN_BAND:
+            out.append((bottom, ln.top))
+        bottom = max(bottom, ln.bottom)
+    return out
+
+
+def _row_rules(
+    body: list[_Line], bounds: list[float], number_col: int | None, text_col: int | None = None
+) -> list[float]:
+    """Where rows start in the body (y of each rule between two rows)."""
+    if len(body) < 2:
+        return []
+    bands = _bands(body)
+    if not bands:
+        return []
+    # The narrowest band is a line gap inside a cell (or, where no cell
+    # wraps, a row gap like every other).
+    line_gap = min(b - a for a, b in bands)
+    size = sorted(ln.size for ln in body)[len(body) // 2]
+    wide = [(a, b) for a, b in bands if b - a > line_gap + _ROW_GAP * size]
+    if number_col is None:
+        return [(a + b) / 2 for a, b in (wide or bands)]
+    rules: list[float] = []
+    previous = body[0].top
+    for ln in body:
+        if not _is_number(ln.column_text(bounds, number_col)) or ln.top <= body[0].top:
+            continue
+        # The lowest wide band above the number (its row's top, where the
+        # number is centred in a tall row), else the band just above it.
+        above = [w for w in wide if previous <= w[0] and w[1] <= ln.top + 0.01]
+        near = [w for w in bands if w[1] <= ln.top + 0.01]
+        pick = above[-1] if above else (near[-1] if near else None)
+        if pick is not None:
+            y = (pick[0] + pick[1]) / 2
+            if not rules or y > rules[-1]:
+                rules.append(y)
+        previous = ln.top
+    numbered = [ln.top for ln in body if _is_number(ln.column_text(bounds, number_col))]
+    if text_col is not None and numbered:
+        rules = sorted(
+            rules + _sub_rows(body, bounds, wide, rules, numbered[0], (number_col, text_col))
+        )
+    return rules
+
+
+def _sub_rows(
+    body: list[_Line],
+    bounds: list[float],
+    wide: list[tuple[float, float]],
+    rules: list[float],
+    first: float,
+    cols: tuple[int, int],
+) -> list[float]:
+    """Rows without a number of their own (sub-rows under one merged 序号:
+    a task and its units each): below the first numbered row, a wide band
+    after a task that ends its sentence, followed by a line with a new task
+    and text in another column (a unit), none in the 序号 column.  A second
+    paragraph inside one cell is no such band: the row's other cells run
+    on beside it, or it brings no unit.  `first`: the top of the first
+    numbered line; `cols`: the 序号 and the measure's columns."""
+    number_col, text_col = cols
+    out = []
+    for a, b in wide:
+        y = (a + b) / 2
+        if y <= first or any(abs(y - r) < 0.5 for r in rules):
+            continue
+        after = next((ln for ln in body if ln.top >= b - 0.01), None)
+        before = [
+            t for ln in body if ln.bottom <= a + 0.01 if (t := ln.column_text(bounds, text_col))
+        ]
+        if after is None or not before or before[-1][-1:] not in ("。", "；", "！", "？", ";"):
+            continue
+        filled = {bisect_left(bounds, x) for x, _ in after.glyphs}
+        if text_col in filled and number_col not in filled and len(filled - {text_col}) >= 1:
+            out.append(y)
+    return out
+
+
+def _text_column(bounds: list[float], labels: list[tuple[float, float, str]]) -> int | None:
+    """The measure's column: the last label naming the measure text (an
+    earlier one groups, as the text reader reads it)."""
+    texts = [_column(bounds, (a + b) / 2) for a, b, t in labels if label_role(t) == "text"]
+    return texts[-1] if texts else None
+
+
+def _column(bounds: Sequence[float], x: float) -> int:
+    return bisect_left(bounds, x)
+
+
+def _number_column(
+    body: list[_Line], bounds: list[float], labels: list[tuple[float, float, str]] | None
+) -> int | None:
+    """The 序号 column: named by the header, or (no header) the column whose
+    lines are mostly bare numbers."""
+    if labels is not None:
+        for a, b, t in labels:
+            if label_role(t) == "number":
+                return _column(bounds, (a + b) / 2)
+        return None
+    counts: dict[int, list[int]] = {}
+    for ln in body:
+        for col in {bisect_left(bounds, x) for x, _ in ln.glyphs}:
+            c = counts.setdefault(col, [0, 0])
+            c[0] += 1
+            c[1] += _is_number(ln.column_text(bounds, col))
+    best = [(n, c) for c, (f, n) in counts.items() if n >= 2 and 2 * n >= f]
+    return max(best)[1] if best else None
+
+
+# ---------------------------------------------------------------------------
+# Rulings
+
+
+def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
+    """Ruling lines for the unruled table on a page's visible characters, or
+    None where no header (and no continued column layout) is found."""
+    lines = _lines(chars)
+    if not lines:
+        return None
+    for i in range(len(lines)):
+        header = _header_at(lines, i)
+        if header is None:
+            continue
+        labels, first, header_end = header
+        end, bounds, spanning = _headed(lines, header_end, labels)
+        body = lines[header_end:end]
+        if not body:
+            return None
+        return Inferred(
+            _edges(
+                lines[first:end],
+                header_end - first,
+                bounds,
+                [s - first for s in spanning],
+                _number_column(body, bounds, labels),
+                _text_column(bounds, labels),
+            ),
+            headed=True,
+        )
+    found = _headless(lines)
+    if found is None:
+        return None
+    first, end, bounds, spanning = found
+    # Lines of one chunk above (the end of a row cut by the page break) that
+    # cross no boundary and stand close.
+    while (
+        first > 0
+        and not _apart(lines, first)
+        and all(_column(bounds, a) == _column(bounds, b) for a, b in _spans(lines[first - 1]))
+    ):
+        first -= 1
+        spanning = [k + 1 for k in spanning]
+    body = lines[first:end]
+    plain = [ln for k, ln in enumerate(body) if k not in spanning]
+    return Inferred(
+        _edges(body, 0, bounds, spanning, _number_column(plain, bounds, None)), headed=False
+    )
+
+
+def _edges(
+    table: list[_Line],
+    header_lines: int,
+    bounds: list[float],
+    spanning: list[int],
+    number_col: int | None,
+    text_col: int | None = None,
+) -> list[Edge]:
+    """The rulings of the table made of `table` (its first `header_lines`
+    lines the header): a frame, a rule under the header, one between rows,
+    one at each column boundary; no boundary crosses a spanning line."""
+    x0 = min(c[0] for ln in table for c in ln.chunks) - 1.0
+    x1 = max(c[1] for ln in table for c in ln.chunks) + 1.0
+    top = table[0].top - 1.0
+    bottom = max(ln.bottom for ln in table) + 1.0
+    rows = [top]
+    if header_lines:
+        head_bottom = max(ln.bottom for ln in table[:header_lines])
+        rows.append((head_bottom + table[header_lines].top) / 2)
+    for s in spanning:
+        ln = table[s]
+        above = max(t.bottom for t in table[:s])
+        below = table[s + 1].top if s + 1 < len(table) else ln.bottom + 1.0
+        rows += [(above + ln.top) / 2, (ln.bottom + below) / 2]
+    rows += _row_rules(table[header_lines:], bounds, number_col, text_col)
+    rows.append(bottom)
+    ys: list[float] = []
+    for y in sorted(rows):
+        if top <= y <= bottom and (not ys or y - ys[-1] > 0.5):
+            ys.append(round(y, 2))
+    edges = [Edge("h", x0, y, x1, y) for y in ys]
+    edges += [Edge("v", x0, top, x0, bottom), Edge("v", x1, top, x1, bottom)]
+    # A boundary stops at every spanning line.
+    cuts = [top]
+    for s in spanning:
+        ln = table[s]
+        cuts += [
+            max(ys_ for ys_ in ys if ys_ <= ln.top),
+            min(ys_ for ys_ in ys if ys_ >= ln.bottom),
+        ]
+    cuts.append(bottom)
+    for x in bounds:
+        if not x0 < x < x1:
+            continue
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            if b > a:
+                edges.append(Edge("v", x, a, x, b))
+    return edges
