@@ -281,6 +281,123 @@ def test_the_pdfs_hash_is_taken_while_waiting_or_after_it() -> None:
     assert got == [want, want]
 
 
+# --- streamed answers: pages reach the caller while the workers read ----------
+
+
+def _pages_after_nod(signal_file: str, count: int):  # type: ignore[no-untyped-def]
+    """In the child: yield page 1, wait until the caller has seen it (it
+    creates `signal_file`), then the rest; return the count."""
+    import os
+    import time
+
+    yield 1
+    deadline = time.monotonic() + 20
+    while not os.path.exists(signal_file):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the caller never saw page 1")
+        time.sleep(0.01)
+    yield from range(2, count + 1)
+    return count
+
+
+def test_a_workers_pages_reach_the_caller_while_it_still_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policy_parse.read.pdf import child
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    monkeypatch.setattr(child, "BATCH_BYTES", 1)  # every page its own write
+    nod = tmp_path / "seen"
+    got: list[tuple[int, int]] = []
+
+    def on_part(k: int, page: int) -> None:
+        got.append((k, page))
+        nod.touch()
+
+    # Unless page 1 arrives before the worker ends, the worker waits for
+    # the nod it can never get and fails.
+    answers = run_bounded_each(
+        _pages_after_nod,
+        [(str(nod), 5)],
+        memory_bytes=1 << 30,
+        seconds=60,
+        on_part=on_part,
+    )
+    assert answers == [5]
+    assert got == [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5)]
+
+
+def _count_to(n: int):  # type: ignore[no-untyped-def]
+    yield from range(1, n + 1)
+    return n
+
+
+def test_a_threaded_callers_fresh_interpreter_streams_its_items_too() -> None:
+    got: list[int] = []
+    hold = threading.Event()
+    other = threading.Thread(target=hold.wait)
+    other.start()  # another thread alive: the child is a fresh interpreter
+    try:
+        result = run_bounded(_count_to, 300, memory_bytes=1 << 30, seconds=60, on_part=got.append)
+    finally:
+        hold.set()
+        other.join()
+    assert result == 300 and got == list(range(1, 301))
+
+
+def test_a_caller_failing_on_a_page_kills_and_reaps_the_workers() -> None:
+    import os
+
+    from policy_parse.read.pdf.worker import run_bounded_each
+
+    def on_part(k: int, page: int) -> None:
+        raise KeyError(f"worker {k}, page {page}")
+
+    with pytest.raises(KeyError):
+        run_bounded_each(
+            _count_to, [(10**9,), (10**9,)], memory_bytes=1 << 30, seconds=60, on_part=on_part
+        )
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+
+
+def test_pages_are_handed_on_in_page_order_as_soon_as_those_before_are_in() -> None:
+    from policy_parse.read.layout.tables import Layout
+    from policy_parse.read.pdf.pages import _PageOrder
+
+    def page(n: int) -> Layout:
+        return Layout(n, 595.0, 842.0, [], [], [], [], False)
+
+    seen: list[int] = []
+    order = _PageOrder(lambda lay: seen.append(lay.page))
+    # Worker 1 (even pages) runs ahead of worker 0 (odd pages).
+    for k, n in [(1, 2), (1, 4), (0, 1), (1, 6), (0, 3), (0, 5)]:
+        order.add(k, (page(n), []))
+        if n == 1:
+            assert seen == [1, 2]  # page 4 waits for page 3
+    assert seen == [1, 2, 3, 4, 5, 6]
+    order.add(0, (page(9), [(9, ["damaged"])]))  # page 7 and 8 never come
+    order.add(1, (page(8), []))
+    assert seen == [1, 2, 3, 4, 5, 6]
+    order.flush()
+    assert seen == [1, 2, 3, 4, 5, 6, 8, 9]
+    assert order.damage == [(9, ["damaged"])]
+
+
+def test_a_page_folded_into_the_document_is_not_kept() -> None:
+    import sys
+
+    from policy_parse.read.pdf.pages import read_layouts
+    from policy_parse.read.pdf.reader import PageFold
+
+    _, layouts, _ = read_layouts(_pages_pdf(), "x.pdf", 100, None, "pdfium")
+    fold = PageFold()
+    for lay in layouts:
+        before = sys.getrefcount(lay)
+        fold.add(lay)
+        assert sys.getrefcount(lay) == before
+
+
 # --- started now, waited for later (the CLI's early start) ---------------------
 
 

@@ -12,13 +12,13 @@ from ... import data
 from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
 from .furniture import split_furniture
-from .inferred import GRID_REASON, inferred_grids, settle
+from .inferred import GRID_REASON, GridRuns, Settler
 from .lines import Line, join_texts, wraps_into
-from .paragraphs import continues_paragraph, margins
+from .paragraphs import Margins, MarginTally, continues_paragraph
 from .stitch import append_grid, same_columns
 from .tables import Grid, GridCell, Layout
 
-__all__ = ["layouts_to_blocks", "names_at_break"]
+__all__ = ["BlockBuilder", "layouts_to_blocks", "names_at_break"]
 
 
 def _cell_text(cell: GridCell, width: float) -> str:
@@ -171,87 +171,147 @@ class _Para:
     text: str
 
 
-def layouts_to_blocks(
-    layouts: Sequence[Layout],
-) -> tuple[list[Paragraph | Table], list[Residue]]:
-    """Body lines → paragraphs, page grids → stitched tables, in reading order.
-    A grid inferred from text alignment is reported where it stands."""
-    layouts = settle(layouts)
-    marg = margins(layouts)
-    residue: list[Residue] = [
-        Residue(
-            text="",
-            reason=GRID_REASON,
-            span=Span(page=first, end_page=last if last != first else None, bbox=box),
-        )
-        for first, last, box in inferred_grids(layouts)
-    ]
-    # Reading order on each page: tables and lines by their top edge.
-    items: list[tuple[str, Any, Layout, bool]] = []  # kind, obj, layout, continued-marker
-    for lay in layouts:
+# A body line waiting for the margins: the line, its page's geometry (the
+# key of `margins`) and the serial number of its page.
+_Waiting = tuple[Line, tuple[int, int], int]
+
+
+class BlockBuilder:
+    """Layouts in page order → blocks, one page at a time, so a reader can
+    fold each page in as it arrives and drop it (pdf.reader).  A stitched
+    table becomes a `Table` as soon as an item after it shows it goes on no
+    further; body lines in a row wait as a run until every page is in,
+    since whether a line break ends a paragraph depends on the margins,
+    measured on the whole document (`paragraphs.margins`)."""
+
+    __slots__ = (
+        "_blocks",
+        "_inferred",
+        "_open",
+        "_pages",
+        "_prev",
+        "_settler",
+        "_tally",
+        "residue",
+    )
+
+    def __init__(self) -> None:
+        self._settler = Settler()
+        self._inferred = GridRuns()
+        self._tally = MarginTally()
+        self.residue: list[Residue] = []
+        self._blocks: list[Table | list[_Waiting]] = []
+        self._open: tuple[Grid, int] | None = None  # the last table, maybe going on
+        self._prev: tuple[str, int] | None = None  # the last item's kind and page
+        self._pages = 0
+
+    def add(self, lay: Layout) -> None:
+        """The next page: its furniture set aside, its lines and tables in
+        reading order (by their top edge) after the pages before it; an
+        inferred grid first kept or given back (`inferred.Settler`)."""
+        lay = self._settler.add(lay)
+        self._inferred.add(lay)
+        self._tally.add(lay)
         lines, res, continued = split_furniture(lay)
-        residue.extend(res)
+        self.residue.extend(res)
         seq: list[tuple[float, str, Any]] = [(ln.top, "line", ln) for ln in lines]
         seq += [(g.bbox[1], "grid", g) for g in lay.grids]
         seq.sort(key=lambda t: (t[0], t[1] == "line"))
+        key = (round(lay.width), round(lay.height))
+        serial = self._pages
+        self._pages += 1
         for _, kind, obj in seq:
-            items.append((kind, obj, lay, continued))
+            if kind == "grid":
+                self._grid(obj, lay, continued)
+            else:
+                self._line(obj, key, serial)
+            self._prev = (kind, lay.page)
 
-    blocks: list[Any] = []  # _Para | (Grid, first_page)
-    prev_item: tuple[str, Any, Layout] | None = None
-    for kind, obj, lay, continued in items:
-        m = marg[(round(lay.width), round(lay.height))]
-        if kind == "grid":
-            grid: Grid = obj
-            if (
-                blocks
-                and isinstance(blocks[-1], tuple)
-                and prev_item is not None
-                and prev_item[0] == "grid"
-                and prev_item[2].page == lay.page - 1
-                and grid is lay.grids[0]
+    def _grid(self, grid: Grid, lay: Layout, continued: bool) -> None:
+        if self._open is not None and self._prev == ("grid", lay.page - 1) and grid is lay.grids[0]:
+            into = self._open[0]
+            tol = max(2.0, 0.01 * lay.width)
+            if same_columns(into, grid, tol) or (
+                continued and len(into.rows[0]) == len(grid.rows[0])
             ):
-                into: Grid = blocks[-1][0]
-                tol = max(2.0, 0.01 * lay.width)
-                if same_columns(into, grid, tol) or (
-                    continued and len(into.rows[0]) == len(grid.rows[0])
-                ):
-                    append_grid(into, grid)
-                    prev_item = (kind, grid, lay)
-                    continue
-            blocks.append((grid, lay.page))
-            prev_item = (kind, grid, lay)
-            continue
-        line: Line = obj
-        if (
-            blocks
-            and isinstance(blocks[-1], _Para)
-            and prev_item is not None
-            and prev_item[0] == "line"
-        ):
-            prev_line: Line = prev_item[1]
-            prev_lay: Layout = prev_item[2]
-            pm = marg[(round(prev_lay.width), round(prev_lay.height))]
-            if continues_paragraph(prev_line, pm, line, m, same_page=prev_lay is lay):
-                para: _Para = blocks[-1]
+                append_grid(into, grid)
+                return
+        self._close()
+        self._open = (grid, lay.page)
+
+    def _line(self, line: Line, key: tuple[int, int], serial: int) -> None:
+        if self._prev is not None and self._prev[0] == "line":
+            run = self._blocks[-1]
+            assert isinstance(run, list)
+            run.append((line, key, serial))
+            return
+        self._close()
+        self._blocks.append([(line, key, serial)])
+
+    def _close(self) -> None:
+        """The open table goes on no further: made final, its grid dropped."""
+        if self._open is not None:
+            self._blocks.append(_grid_to_table(*self._open))
+            self._open = None
+
+    def finish(self) -> tuple[list[Paragraph | Table], list[Residue]]:
+        """Every page is in: the runs of lines joined into paragraphs; the
+        inferred grids' residue first."""
+        self._close()
+        self.residue[:0] = [
+            Residue(
+                text="",
+                reason=GRID_REASON,
+                span=Span(page=first, end_page=last if last != first else None, bbox=box),
+            )
+            for first, last, box in self._inferred.runs
+        ]
+        marg = self._tally.margins()
+        out: list[Paragraph | Table] = []
+        for block in self._blocks:
+            if isinstance(block, Table):
+                out.append(block)
+            else:
+                out.extend(_paragraphs(block, marg))
+        return out, self.residue
+
+
+def _paragraphs(run: list[_Waiting], marg: dict[tuple[int, int], Margins]) -> list[Paragraph]:
+    """Consecutive body lines → paragraphs (`continues_paragraph`)."""
+    paras: list[_Para] = []
+    prev: _Waiting | None = None
+    for line, key, serial in run:
+        if prev is not None:
+            prev_line, prev_key, prev_serial = prev
+            if continues_paragraph(
+                prev_line, marg[prev_key], line, marg[key], same_page=prev_serial == serial
+            ):
+                para = paras[-1]
                 para.lines.append(line)
                 para.text = (
                     f"{para.text}\n{line.text}"
                     if names_at_break(para.text[-40:], line.text) is not None
                     else join_texts(para.text, line.text)
                 )
-                prev_item = (kind, line, lay)
+                prev = (line, key, serial)
                 continue
-        blocks.append(_Para(lines=[line], text=line.text))
-        prev_item = (kind, line, lay)
+        paras.append(_Para(lines=[line], text=line.text))
+        prev = (line, key, serial)
+    out = []
+    for p in paras:
+        span = Span(page=p.lines[0].page, bbox=p.lines[0].bbox)
+        for ln in p.lines[1:]:
+            span = span.cover(Span(page=ln.page, bbox=ln.bbox))
+        out.append(Paragraph(text=p.text, span=span))
+    return out
 
-    out: list[Paragraph | Table] = []
-    for b in blocks:
-        if isinstance(b, _Para):
-            span = Span(page=b.lines[0].page, bbox=b.lines[0].bbox)
-            for ln in b.lines[1:]:
-                span = span.cover(Span(page=ln.page, bbox=ln.bbox))
-            out.append(Paragraph(text=b.text, span=span))
-        else:
-            out.append(_grid_to_table(b[0], b[1]))
-    return out, residue
+
+def layouts_to_blocks(
+    layouts: Sequence[Layout],
+) -> tuple[list[Paragraph | Table], list[Residue]]:
+    """Body lines → paragraphs, page grids → stitched tables, in reading order.
+    A grid inferred from text alignment is reported where it stands."""
+    builder = BlockBuilder()
+    for lay in layouts:
+        builder.add(lay)
+    return builder.finish()

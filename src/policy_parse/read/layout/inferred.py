@@ -17,7 +17,7 @@ from .page_model import Box
 if TYPE_CHECKING:  # tables calls this module
     from .tables import Grid, GridCell, Layout
 
-__all__ = ["GRID_REASON", "inferred_grids", "rejoin", "settle", "tighten"]
+__all__ = ["GRID_REASON", "GridRuns", "Settler", "inferred_grids", "rejoin", "settle", "tighten"]
 
 GRID_REASON = "table grid inferred from text alignment (no ruling lines)"
 """The residue reason of every inferred table (its box and pages): the
@@ -165,48 +165,69 @@ def _regrid(grid: Grid, prev: Grid) -> bool:
     return True
 
 
-def settle(layouts: Sequence[Layout]) -> list[Layout]:
-    """Across pages.  An inferred grid right after an inferred grid (on the
-    page before, as the page's first table), whose text the earlier grid's
-    column edges cut nowhere, is laid out in those columns (its own edges
-    lie elsewhere in the same white channels, or a column empty on this
-    page left none): the stitcher then sees one table.  A header-less
-    candidate is kept only so; every other candidate's page gets its lines
-    back, as they were before any grid was tried."""
-    from .tables import _measure_padding
+class Settler:
+    """Across pages, one page at a time in page order (so a reader folding
+    pages in as they arrive need not keep them: `blocks.BlockBuilder`).  An
+    inferred grid right after an inferred grid (on the page before, as the
+    page's first table), whose text the earlier grid's column edges cut
+    nowhere, is laid out in those columns (its own edges lie elsewhere in
+    the same white channels, or a column empty on this page left none): the
+    stitcher then sees one table.  A header-less candidate is kept only so;
+    every other candidate's page gets its lines back, as they were before
+    any grid was tried."""
 
-    out: list[Layout] = []
-    last: Grid | None = None
-    for lay in layouts:
+    __slots__ = ("_last", "_page")
+
+    def __init__(self) -> None:
+        self._last: Grid | None = None  # the page before's last grid
+        self._page: int | None = None  # the page before's number
+
+    def add(self, lay: Layout) -> Layout:
+        """The page, settled: itself, or a copy without its grid."""
+        from .tables import _measure_padding
+
         first = lay.grids[0] if lay.grids else None
         if first is not None and first.inferred:
+            last = self._last
             if (
                 last is not None
                 and bool(last.inferred)
-                and out[-1].page == lay.page - 1
+                and self._page == lay.page - 1
                 and _regrid(first, last)
             ):
                 tighten(first)
                 _measure_padding(first)
             elif first.inferred == "gaps":
                 lay = replace(lay, grids=[], lines=first.fallback or [], stray=[])
-        out.append(lay)
-        last = lay.grids[-1] if lay.grids else None
-    return out
+        self._page = lay.page
+        self._last = lay.grids[-1] if lay.grids else None
+        return lay
 
 
-def inferred_grids(layouts: Sequence[Layout]) -> list[tuple[int, int, Box]]:
+def settle(layouts: Sequence[Layout]) -> list[Layout]:
+    """Every page `Settler` settles, in order."""
+    settler = Settler()
+    return [settler.add(lay) for lay in layouts]
+
+
+class GridRuns:
     """(first page, last page, box on the first page, rounded) of every run
     of pages whose grids were inferred from text alignment: one per table,
-    however many pages it runs over."""
-    out: list[tuple[int, int, Box]] = []
-    for lay in layouts:
+    however many pages it runs over; gathered page by page, in page order."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[int, int, Box]] = []
+
+    def add(self, lay: Layout) -> None:
+        out = self.runs
         grid = next((g for g in lay.grids if g.inferred), None)
         if grid is None:
-            continue
+            return
         if out and out[-1][1] == lay.page - 1:
             out[-1] = (out[-1][0], lay.page, out[-1][2])
-            continue
+            return
         box = (
             round(grid.bbox[0], 2),
             round(grid.bbox[1], 2),
@@ -214,4 +235,11 @@ def inferred_grids(layouts: Sequence[Layout]) -> list[tuple[int, int, Box]]:
             round(grid.bbox[3], 2),
         )
         out.append((lay.page, lay.page, box))
-    return out
+
+
+def inferred_grids(layouts: Sequence[Layout]) -> list[tuple[int, int, Box]]:
+    """`GridRuns` over every page."""
+    runs = GridRuns()
+    for lay in layouts:
+        runs.add(lay)
+    return runs.runs

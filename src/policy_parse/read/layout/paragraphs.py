@@ -4,6 +4,7 @@ line break read as a wrap when the next piece would not have fit
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from ..._support.numeric import median
 from .lines import NO_LINE_END, NO_LINE_START, Line, wraps_into
 from .tables import Layout
 
-__all__ = ["Margins", "continues_paragraph", "margins"]
+__all__ = ["MarginTally", "Margins", "continues_paragraph", "margins"]
 
 _NEW_ITEM = lazy_compile(
     r"""(?x)  # verbose
@@ -57,43 +58,77 @@ class Margins:
     pitch: float  # median distance between consecutive line tops
 
 
+class _Votes:
+    """One page geometry's lines, as the figures `margins` votes on (8 bytes
+    each, not the lines: a long document's body lines are not kept for it)."""
+
+    __slots__ = ("pitches", "sizes", "x0", "x1", "x1_full")
+
+    def __init__(self) -> None:
+        self.sizes = array("d")
+        self.x0 = array("d")
+        self.x1 = array("d")
+        self.x1_full = array("d")  # of lines ending in a letter
+        self.pitches = array("d")
+
+
+class MarginTally:
+    """`margins` gathered page by page, in page order, so a reader folding
+    pages in as they arrive need not keep them (`layout.blocks.BlockBuilder`)."""
+
+    __slots__ = ("_groups",)
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[int, int], _Votes] = {}
+
+    def add(self, lay: Layout) -> None:
+        key = (round(lay.width), round(lay.height))
+        votes = self._groups.get(key)
+        if votes is None:
+            votes = self._groups[key] = _Votes()
+        for ln in lay.lines:
+            votes.sizes.append(ln.size)
+            votes.x0.append(ln.x0)
+            votes.x1.append(ln.x1)
+            if not _ends_in_punctuation(ln):
+                votes.x1_full.append(ln.x1)
+        for a, b in zip(lay.lines, lay.lines[1:]):
+            if b.top > a.top:
+                votes.pitches.append(b.top - a.top)
+
+    def margins(self) -> dict[tuple[int, int], Margins]:
+        out = {}
+        for key, votes in self._groups.items():
+            if not votes.sizes:
+                out[key] = Margins(0.0, float(key[0]), 0.0)
+                continue
+            size = median(list(votes.sizes))
+            left, _ = _cluster_edge(list(votes.x0), low=True, tol=0.25 * size)
+            # Punctuation may hang past the right margin (Writer and Word both
+            # allow it), so only lines ending in a letter vote for the margin.
+            right, count = _cluster_edge(
+                list(votes.x1_full or votes.x1), low=False, tol=0.25 * size
+            )
+            if count < 3:
+                # Too few full lines to tell (a one-page letter, a page of short
+                # lines): assume margins roughly symmetric, as both Word's default
+                # and GB/T 9704 (28 mm | 26 mm) have them.
+                right = max(right, key[0] - left - 0.05 * key[0])
+            out[key] = Margins(
+                left=left,
+                right=right,
+                pitch=median(list(votes.pitches)) if votes.pitches else 0.0,
+            )
+        return out
+
+
 def margins(layouts: Sequence[Layout]) -> dict[tuple[int, int], Margins]:
     """Left and right text edges per page geometry (portrait and landscape
     sections differ), measured on all body lines of pages of that size."""
-    groups: dict[tuple[int, int], list[Line]] = {}
-    pitches: dict[tuple[int, int], list[float]] = {}
+    tally = MarginTally()
     for lay in layouts:
-        key = (round(lay.width), round(lay.height))
-        groups.setdefault(key, []).extend(lay.lines)
-        ps = pitches.setdefault(key, [])
-        for a, b in zip(lay.lines, lay.lines[1:]):
-            if b.top > a.top:
-                ps.append(b.top - a.top)
-    out = {}
-    for key, lines in groups.items():
-        if not lines:
-            out[key] = Margins(0.0, float(key[0]), 0.0)
-            continue
-        size = median([ln.size for ln in lines])
-        left, _ = _cluster_edge([ln.x0 for ln in lines], low=True, tol=0.25 * size)
-        # Punctuation may hang past the right margin (Writer and Word both
-        # allow it), so only lines ending in a letter vote for the margin.
-        right, votes = _cluster_edge(
-            [ln.x1 for ln in lines if not _ends_in_punctuation(ln)] or [ln.x1 for ln in lines],
-            low=False,
-            tol=0.25 * size,
-        )
-        if votes < 3:
-            # Too few full lines to tell (a one-page letter, a page of short
-            # lines): assume margins roughly symmetric, as both Word's default
-            # and GB/T 9704 (28 mm | 26 mm) have them.
-            right = max(right, key[0] - left - 0.05 * key[0])
-        out[key] = Margins(
-            left=left,
-            right=right,
-            pitch=median(list(pitches[key])) if pitches[key] else 0.0,
-        )
-    return out
+        tally.add(lay)
+    return tally.margins()
 
 
 def continues_paragraph(

@@ -12,6 +12,7 @@ plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Generator
 from typing import Any, Literal
 
 from ...errors import CorruptFileError, InputTooLargeError
@@ -28,6 +29,7 @@ __all__ = [
     "looks_truncated",
     "open_engine",
     "read_layouts",
+    "read_pages",
     "start_pages",
     "truncated_error",
     "workers_for",
@@ -96,6 +98,43 @@ def open_engine(
     return base
 
 
+def read_pages(
+    data: bytes,
+    what: str,
+    max_pages: int,
+    password: str | None,
+    engine: str,
+    part: int = 0,
+    parts: int = 1,
+    allow_ocr: bool = True,
+) -> Generator[tuple[Layout, list[Damage]], None, tuple[int, list[Damage]]]:
+    """Each page whose index is `part` modulo `parts` (every page by
+    default), as it is read: its layout and damage (the file's own damage
+    comes with the first page of part 0).  Returns the page count and the
+    damage no page carried (a file without pages).  What a worker runs,
+    streaming its pages to the caller (`pdf.child`); the engine touches the
+    file only here."""
+    doc = open_engine(engine, data, password, what, allow_ocr)
+    try:
+        count = doc.page_count()
+        if count > max_pages:
+            raise InputTooLargeError(
+                f"{what} has {count} pages, over the {max_pages}-page limit (Limits.max_pages)"
+            )
+        damage: list[Damage] = []
+        if doc.damage and part == 0:
+            damage.append((None, list(doc.damage)))
+        for page in doc.pages(part, parts):
+            layout = page_to_layout(page)
+            if page.damage:
+                damage.append((page.number, list(page.damage)))
+            yield layout, damage
+            damage = []
+    finally:
+        doc.close()
+    return count, damage
+
+
 def read_layouts(
     data: bytes,
     what: str,
@@ -106,27 +145,19 @@ def read_layouts(
     parts: int = 1,
     allow_ocr: bool = True,
 ) -> tuple[int, list[Layout], list[Damage]]:
-    """The page count, and the layouts and damage of the pages whose index is
-    `part` modulo `parts` (every page by default).  What a worker runs: the
-    engine touches the file only here."""
+    """`read_pages` in this process, gathered: the page count, and the
+    layouts and damage of its pages."""
+    pages = read_pages(data, what, max_pages, password, engine, part, parts, allow_ocr)
+    layouts: list[Layout] = []
     damage: list[Damage] = []
-    doc = open_engine(engine, data, password, what, allow_ocr)
-    try:
-        count = doc.page_count()
-        if count > max_pages:
-            raise InputTooLargeError(
-                f"{what} has {count} pages, over the {max_pages}-page limit (Limits.max_pages)"
-            )
-        if doc.damage and part == 0:
-            damage.append((None, list(doc.damage)))
-        layouts = []
-        for page in doc.pages(part, parts):
-            layouts.append(page_to_layout(page))
-            if page.damage:
-                damage.append((page.number, list(page.damage)))
-    finally:
-        doc.close()
-    return count, layouts, damage
+    while True:
+        try:
+            layout, more = next(pages)
+        except StopIteration as stop:
+            count, left = stop.value
+            return count, layouts, left + damage
+        layouts.append(layout)
+        damage.extend(more)
 
 
 def workers_for(wanted: int) -> int:
@@ -145,9 +176,10 @@ def workers_for(wanted: int) -> int:
 
 class StartedPages:
     """Page workers reading one PDF, started and not yet waited for.
-    `finish()` waits (within the clock started with them) and returns every
-    page's layout in page order with the damage; `cancel()` stops them.  Use
-    it once: `finish` or `cancel`, then it is spent."""
+    `finish()` waits (within the clock started with them), handing every
+    page's layout on in page order as it arrives, and returns the damage;
+    `cancel()` stops them.  Use it once: `finish` or `cancel`, then it is
+    spent."""
 
     __slots__ = (
         "_children",
@@ -181,16 +213,51 @@ class StartedPages:
         self.memory_bytes = memory_bytes
         self.seconds = seconds
 
-    def finish(self, while_waiting: Any = None) -> tuple[list[Layout], list[Damage]]:
-        """Wait for the workers (`while_waiting()` runs here first)."""
-        answers = finish_each(self._children, what=self.what, while_waiting=while_waiting)
-        layouts = sorted((lay for _, lays, _ in answers for lay in lays), key=lambda lay: lay.page)
-        damage = sorted((d for _, _, ds in answers for d in ds), key=lambda d: d[0] or 0)
-        return layouts, damage
+    def finish(
+        self, on_layout: Callable[[Layout], None], while_waiting: Any = None
+    ) -> list[Damage]:
+        """Wait for the workers (`while_waiting()` runs here first); every
+        layout goes to `on_layout` in page order, as soon as the pages before
+        it are in, and is not kept here.  The damage, in page order."""
+        order = _PageOrder(on_layout)
+        answers = finish_each(
+            self._children, what=self.what, while_waiting=while_waiting, on_part=order.add
+        )
+        order.flush()
+        damage = [d for _, left in answers for d in left] + order.damage
+        return sorted(damage, key=lambda d: d[0] or 0)
 
     def cancel(self) -> None:
         """Stop the workers and reap them (a caller that failed meanwhile)."""
         self._children.cancel()
+
+
+class _PageOrder:
+    """The workers' pages, each worker's in order but the workers interleaved,
+    put back in page order: a page is handed on once every page before it
+    has been, so what waits here is what one worker is ahead of another."""
+
+    __slots__ = ("_ahead", "_next", "_on_layout", "damage")
+
+    def __init__(self, on_layout: Callable[[Layout], None]) -> None:
+        self._on_layout = on_layout
+        self._ahead: dict[int, Layout] = {}
+        self._next = 1
+        self.damage: list[Damage] = []
+
+    def add(self, _: int, item: tuple[Layout, list[Damage]]) -> None:
+        layout, damage = item
+        self.damage.extend(damage)
+        self._ahead[layout.page] = layout
+        while self._next in self._ahead:
+            self._on_layout(self._ahead.pop(self._next))
+            self._next += 1
+
+    def flush(self) -> None:
+        """The pages still waiting (a page number missing before them), in
+        page order."""
+        for page in sorted(self._ahead):
+            self._on_layout(self._ahead.pop(page))
 
 
 def _ocr_seconds(
@@ -260,7 +327,7 @@ def start_pages(
     parts = workers_for(workers)
     seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds, allow_ocr)
     children = start_each(
-        read_layouts,
+        read_pages,
         [
             (data, what, max_pages, password, engine, part, parts, allow_ocr)
             for part in range(parts)

@@ -5,7 +5,7 @@ model").
 
     engine (pdf.pdfium | pdf.plumber)  →  PageModel per page
     layout.tables.page_to_layout       →  Layout: lines in the body / in cells
-    layout.blocks.layouts_to_blocks    →  paragraphs, stitched tables, residue
+    layout.blocks.BlockBuilder         →  paragraphs, stitched tables, residue
 
 `read_pdf` is the public entry: it starts the workers that draw and lay out
 the pages (`pdf.pages`, bounded in memory and time by `pdf.worker`) unless
@@ -24,7 +24,7 @@ import attrs
 
 from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
 from ...models import Document, Residue, Source, Span
-from ..layout.blocks import layouts_to_blocks
+from ..layout.blocks import BlockBuilder
 from ..layout.tables import Layout
 from ..limits import Limits
 from ..ocr.report import no_text_error, ocr_residue, ocr_source
@@ -32,6 +32,7 @@ from .pages import ENGINE_NAMES, Damage, StartedPages, read_layouts, start_pages
 
 __all__ = [
     "ENGINES",
+    "PageFold",
     "PdfEngine",
     "layouts_to_document",
     "parse_pdf",
@@ -74,34 +75,66 @@ def parse_pdf(
     return layouts_to_document(layouts, damage, source)
 
 
+class PageFold:
+    """Pages folded into the document one at a time, in page order, as the
+    workers send them (`StartedPages.finish`): each layout is taken apart
+    into blocks and residue (`BlockBuilder`) and the counts the checks need,
+    then dropped, so the caller never holds every page's layout.  Pages read
+    by OCR are kept (`source.ocr` names them; scans are few and slow)."""
+
+    __slots__ = ("_blocks", "_drawn", "_garbled", "_has_text", "_pages", "_read")
+
+    def __init__(self) -> None:
+        self._blocks = BlockBuilder()
+        self._pages = 0
+        self._has_text = False
+        self._drawn = 0
+        self._garbled = 0
+        self._read: list[Layout] = []
+
+    def add(self, lay: Layout) -> None:
+        self._pages += 1
+        self._has_text = self._has_text or lay.has_text
+        self._drawn += lay.drawn
+        self._garbled += lay.garbled
+        if lay.ocr is not None:
+            self._read.append(lay)
+        self._blocks.add(lay)
+
+    def document(self, damage: list[Damage], source: Source, *, allow_ocr: bool = True) -> Document:
+        """Every page is in: the document, after the checks that need the
+        whole file (a text layer at all, and a readable one).
+        `allow_ocr=False`: OCR was turned off, which the error says."""
+        what = source.path or "the PDF"
+        if not self._pages:
+            raise CorruptFileError(f"{what} has no pages")
+        if not self._has_text:
+            raise no_text_error(what, self._read, allow_ocr=allow_ocr)
+        if self._garbled > _GARBLED_SHARE * self._drawn:
+            raise NoTextLayerError(
+                f"{what}'s text layer is unreadable: {self._garbled} of its {self._drawn} "
+                "characters have no Unicode meaning (unmapped glyphs or private-use codes, a "
+                "font without a ToUnicode map); read its pages from their image instead: "
+                "ocr=True (CLI: --ocr)"
+            )
+        blocks, residue = self._blocks.finish()
+        if not blocks and not residue:
+            raise EmptyDocumentError(f"{what} holds no text")
+        found = tuple(residue) + tuple(_residue(d) for d in damage)
+        if self._read:
+            source = attrs.evolve(source, ocr=ocr_source(self._read))
+            found += tuple(r for lay in self._read for r in ocr_residue(lay))
+        return Document(source=source, blocks=tuple(blocks), residue=found)
+
+
 def layouts_to_document(
     layouts: list[Layout], damage: list[Damage], source: Source, *, allow_ocr: bool = True
 ) -> Document:
-    """Every page's layout, in page order → the document, after the checks
-    that need the whole file (a text layer at all, and a readable one).
-    `allow_ocr=False`: OCR was turned off, which the error says."""
-    what = source.path or "the PDF"
-    if not layouts:
-        raise CorruptFileError(f"{what} has no pages")
-    if not any(lay.has_text for lay in layouts):
-        raise no_text_error(what, layouts, allow_ocr=allow_ocr)
-    drawn = sum(lay.drawn for lay in layouts)
-    garbled = sum(lay.garbled for lay in layouts)
-    if garbled > _GARBLED_SHARE * drawn:
-        raise NoTextLayerError(
-            f"{what}'s text layer is unreadable: {garbled} of its {drawn} characters have no "
-            "Unicode meaning (unmapped glyphs or private-use codes, a font without a ToUnicode "
-            "map); read its pages from their image instead: ocr=True (CLI: --ocr)"
-        )
-    blocks, residue = layouts_to_blocks(layouts)
-    if not blocks and not residue:
-        raise EmptyDocumentError(f"{what} holds no text")
-    found = tuple(residue) + tuple(_residue(d) for d in damage)
-    read = [lay for lay in layouts if lay.ocr is not None]
-    if read:
-        source = attrs.evolve(source, ocr=ocr_source(read))
-        found += tuple(r for lay in read for r in ocr_residue(lay))
-    return Document(source=source, blocks=tuple(blocks), residue=found)
+    """Every page's layout, in page order → the document (`PageFold`)."""
+    fold = PageFold()
+    for lay in layouts:
+        fold.add(lay)
+    return fold.document(damage, source, allow_ocr=allow_ocr)
 
 
 def start_pdf(
@@ -154,5 +187,6 @@ def read_pdf(
             engine=engine,
             allow_ocr=allow_ocr,
         )
-    layouts, damage = started.finish(while_waiting)
-    return layouts_to_document(layouts, damage, source, allow_ocr=started.allow_ocr)
+    fold = PageFold()
+    damage = started.finish(fold.add, while_waiting)
+    return fold.document(damage, source, allow_ocr=started.allow_ocr)

@@ -9,8 +9,11 @@ in a child (docs/pdf.md, "Bounded resources"):
   `Limits.pdf_memory_bytes`, so an allocation past the budget raises
   MemoryError inside the child (or kills it) — never the caller;
 * the parent waits at most `Limits.pdf_seconds` and then kills it;
-* the child sends back the finished `Document` (frozen attrs records pickle
-  cheaply) or the `PolicyParseError` it raised, with its traceback as text;
+* the child answers in frames (`pdf.wire`): the items of a call whose
+  function is a generator as they come (a page worker's layouts, in
+  batches: `pdf.child`), then the result or the `PolicyParseError` it
+  raised, with its traceback as text; the caller hands each item on as it
+  arrives (`on_part`), so neither side holds every page's layout at once;
 * the child's stderr goes to /dev/null and faulthandler is off in it, so a
   crash inside PDFium never dumps a C-level stack on the user's terminal;
 * the child dies with its parent: on Linux the kernel sends it SIGKILL when
@@ -26,7 +29,7 @@ How the child starts depends on where the caller runs:
   single thread (`forkable`): a few milliseconds, and it works inside
   daemonic pool workers (`multiprocessing.Pool`, `ProcessPoolExecutor`),
   which may not start `multiprocessing` children;
-* **a fresh interpreter** (`python -m policy_parse.read.pdf.worker`) when
+* **a fresh interpreter** (`python -m policy_parse.read.pdf.child`) when
   other threads may be alive: forking a threaded process can deadlock the
   child on a lock another thread held (Python 3.12+ warns about it).  It
   costs an interpreter start and imports (a few hundred ms) but is safe
@@ -38,13 +41,13 @@ How the child starts depends on where the caller runs:
 
 Every overrun — MemoryError, a child killed by SIGKILL, the clock — becomes
 `InputTooLargeError`; a child that dies of a fault (SIGSEGV, SIGBUS, ...) is
-the engine crashing on the file and becomes `CorruptFileError`.  Where neither `fork` nor `resource` exists (Windows)
-the parse runs in-process with only the page cap, and says so in a warning.
+the engine crashing on the file and becomes `CorruptFileError` (`pdf.wire`).
+Where neither `fork` nor `resource` exists (Windows) the parse runs
+in-process with only the page cap, and says so in a warning.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import pickle
 import select
@@ -52,17 +55,18 @@ import signal
 import sys
 import threading
 import time
-import traceback
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ...errors import CorruptFileError, DocumentTimeoutError, InputTooLargeError, PolicyParseError
+from .child import confine, die_with, run, write_all
+from .wire import Frames, WorkerTraceback, answer
 
 T = TypeVar("T")
 
 __all__ = [
     "Children",
+    "OnPart",
     "WorkerTraceback",
     "finish_each",
     "forkable",
@@ -71,12 +75,9 @@ __all__ = [
     "start_each",
 ]
 
-Message = tuple[str, Any, str]
-
-
-class WorkerTraceback(Exception):
-    """The traceback of an error raised in the worker, attached as `__cause__`
-    of the error re-raised in the caller (so `--debug` shows where it began)."""
+OnPart = Callable[[int, Any], None]
+"""Called in the caller with (the call's index, an item its generator
+yielded in the child), as each item arrives (`pdf.child`)."""
 
 
 def _can_bound() -> bool:
@@ -104,110 +105,54 @@ def forkable() -> bool:
     )
 
 
-def _mapped_bytes() -> int:
-    """The child's current virtual size: RLIMIT_AS counts it, so the budget is
-    added on top (a parent with big libraries mapped must not start at zero)."""
-    try:
-        with open("/proc/self/statm", "rb") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
-        return 0
+_F_SETPIPE_SZ = 1031  # linux/fcntl.h
+_PIPE_BYTES = 1 << 20
 
 
-# Signals that mean the engine's native code faulted, not that memory ran out.
-# SIGABRT is left out: PDFium aborts when an allocation fails under the ceiling.
-_CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE})
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _die_with(parent: int) -> None:
-    """In the child: be killed when `parent` (the thread that started this
-    child) ends; exit now if it already has (this child was reparented)."""
+def _roomy_pipe() -> tuple[int, int]:
+    """A pipe that holds a few batches of layouts (1 MiB where Linux allows
+    it, 64 KiB by default), so a worker writes on while the caller is busy
+    (readying the text stages, folding a page in)."""
+    r, w = os.pipe()
     if sys.platform.startswith("linux"):
+        import fcntl
+
         try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):  # pragma: no cover - no prctl here
+            fcntl.fcntl(w, _F_SETPIPE_SZ, _PIPE_BYTES)
+        except OSError:  # pragma: no cover - over /proc/sys/fs/pipe-max-size
             pass
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def _confine(memory: int) -> None:
-    """In the child: the memory ceiling, no core file, no crash dump."""
-    import faulthandler
-    import resource
-
-    faulthandler.disable()
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(devnull)
-    except OSError:  # pragma: no cover
-        pass
-    try:
-        limit = _mapped_bytes() + memory
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):  # pragma: no cover - limit not settable here
-        pass
-
-
-def _run(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
-    """Call `fn` and pickle what the parent must learn."""
-    try:
-        result = fn(*args)
-        message: Message = ("ok", result, "")
-    except MemoryError:
-        message = ("memory", None, "")
-    except PolicyParseError as exc:
-        message = ("error", exc, traceback.format_exc())
-    except BaseException:  # noqa: BLE001 - everything must reach the parent
-        message = ("error", None, traceback.format_exc())
-    try:
-        return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        return pickle.dumps(("memory", None, ""))
-    except Exception:  # noqa: BLE001 - e.g. an exception that does not pickle
-        return pickle.dumps(("error", None, traceback.format_exc()))
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+    return r, w
 
 
 def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[int, int]:
     """A forked child running `fn(*args)`: (its pid, the pipe it answers on)."""
-    r, w = os.pipe()
+    r, w = _roomy_pipe()
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
         try:
-            _die_with(parent)
+            die_with(parent)
             os.close(r)
-            _confine(memory)
-            _write_all(w, _run(fn, args))
+            confine(memory)
+            run(fn, args, lambda data: write_all(w, data))
         finally:
             os._exit(0)
     os.close(w)
     return pid, r
 
 
-def _collect(children: list[tuple[int, int]], deadline: float) -> list[tuple[bytes | None, int]]:
-    """Each child's (message bytes | None when `deadline` passes first, exit
+def _collect(
+    children: list[tuple[int, int]], deadline: float, on_part: OnPart | None = None
+) -> list[tuple[bytes | None, int]]:
+    """Each child's (final message | None when `deadline` passes first, exit
     code), reading all pipes at once so no child blocks on a full pipe while
-    another is read."""
-    chunks: dict[int, list[bytes]] = {fd: [] for _, fd in children}
-    done: dict[int, bytes] = {}
+    another is read; the items the children stream go to `on_part` as they
+    arrive (its time counts against the deadline)."""
+    frames = {
+        fd: Frames(None if on_part is None else _part_of(on_part, k))
+        for k, (_, fd) in enumerate(children)
+    }
+    done: set[int] = set()
     open_fds = [fd for _, fd in children]
     finished = False
     try:
@@ -219,9 +164,9 @@ def _collect(children: list[tuple[int, int]], deadline: float) -> list[tuple[byt
             for fd in ready:
                 chunk = os.read(fd, 1 << 20)
                 if chunk:
-                    chunks[fd].append(chunk)
+                    frames[fd].feed(chunk)
                 else:
-                    done[fd] = b"".join(chunks[fd])
+                    done.add(fd)
                     open_fds.remove(fd)
         finished = True
     finally:
@@ -229,19 +174,20 @@ def _collect(children: list[tuple[int, int]], deadline: float) -> list[tuple[byt
             os.close(fd)
             if fd not in done:
                 os.kill(pid, signal.SIGKILL)
-        if not finished:  # interrupted (Ctrl-C in a batch): reap them, leave no zombie
+        if not finished:  # interrupted (Ctrl-C, a failing `on_part`): reap them, leave no zombie
             for pid, _ in children:
                 os.waitpid(pid, 0)
     out = []
     for pid, fd in children:
         _, status = os.waitpid(pid, 0)
-        out.append((done.get(fd), os.waitstatus_to_exitcode(status)))
+        out.append(
+            (frames[fd].message() if fd in done else None, os.waitstatus_to_exitcode(status))
+        )
     return out
 
 
-def _forked(fn: Callable[..., Any], args: tuple[Any, ...], memory: int, seconds: float) -> Any:
-    """(message bytes | None on timeout, exit code) from a forked child."""
-    return _collect([_fork(fn, args, memory)], time.monotonic() + seconds)[0]
+def _part_of(on_part: OnPart, k: int) -> Callable[[Any], None]:
+    return lambda item: on_part(k, item)
 
 
 def _spawned(
@@ -250,10 +196,13 @@ def _spawned(
     memory: int,
     seconds: float,
     preload: tuple[str, ...] = (),
-) -> Any:
-    """The same from a fresh interpreter (safe with other threads alive),
-    which imports the `preload` modules before its memory ceiling is set,
-    as a forked child inherits them from its parent."""
+    on_part: Callable[[Any], None] | None = None,
+) -> tuple[bytes | None, int]:
+    """(final message | None on timeout, exit code) from a fresh interpreter
+    (safe with other threads alive), which imports the `preload` modules
+    before its memory ceiling is set, as a forked child inherits them from
+    its parent.  Its items reach `on_part` once it has finished: this path
+    is for threaded callers, not for long files."""
     import subprocess  # only threaded callers need it: kept off the import path
 
     job = pickle.dumps(list(sys.path)) + pickle.dumps(
@@ -263,7 +212,7 @@ def _spawned(
     # checkout's src/): the child must find it before reading its job.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policy_parse.read.pdf.worker", str(os.getpid())],
+        [sys.executable, "-m", f"{__package__}.child", str(os.getpid())],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -275,7 +224,29 @@ def _spawned(
         proc.kill()
         proc.communicate()
         return None, proc.returncode
-    return data, proc.returncode
+    frames = Frames(on_part)
+    frames.feed(data)
+    del data
+    return frames.message(), proc.returncode
+
+
+def _in_process(
+    fn: Callable[..., T], args: tuple[Any, ...], on_part: Callable[[Any], None] | None
+) -> T:
+    """`fn(*args)` here (no fork: Windows), its items to `on_part` as a
+    child's would go."""
+    import types
+
+    result: Any = fn(*args)
+    if not isinstance(result, types.GeneratorType):
+        return result  # type: ignore[no-any-return]
+    while True:
+        try:
+            item = next(result)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        if on_part is not None:
+            on_part(item)
 
 
 def run_bounded(
@@ -285,6 +256,7 @@ def run_bounded(
     seconds: float,
     what: str = "the PDF",
     preload: tuple[str, ...] = (),
+    on_part: Callable[[Any], None] | None = None,
 ) -> T:
     """Call `fn(*args)` in a child within `memory_bytes` and `seconds`.
 
@@ -292,6 +264,8 @@ def run_bounded(
     and `args` do too when the child is a fresh interpreter).  Errors it
     raises that are `PolicyParseError`s come back as themselves, anything
     else as `RuntimeError` (a bug: the reader should have translated it).
+    A generator `fn` streams: what it yields goes to `on_part` here as it
+    arrives, what it returns is the result (`pdf.child`).
     `preload`: modules (the engine's) a fresh-interpreter child imports
     before its ceiling is set; a forked child has the caller's already, so
     the budget is the parse's alone either way.
@@ -302,12 +276,16 @@ def run_bounded(
             RuntimeWarning,
             stacklevel=3,
         )
-        return fn(*args)
+        return _in_process(fn, args, on_part)
     if forkable():
-        data, code = _forked(fn, args, memory_bytes, seconds)
+        data, code = _collect(
+            [_fork(fn, args, memory_bytes)],
+            time.monotonic() + seconds,
+            None if on_part is None else (lambda _, item: on_part(item)),
+        )[0]
     else:
-        data, code = _spawned(fn, args, memory_bytes, seconds, preload)
-    result: T = _answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
+        data, code = _spawned(fn, args, memory_bytes, seconds, preload, on_part)
+    result: T = answer(data, code, memory_bytes=memory_bytes, seconds=seconds, what=what)
     return result
 
 
@@ -354,7 +332,7 @@ class Children:
         self._spent = True
         return self._forked
 
-    def run_deferred(self, what: str) -> list[Any]:
+    def run_deferred(self, what: str, on_part: OnPart | None = None) -> list[Any]:
         return [
             run_bounded(
                 self._fn,
@@ -363,8 +341,9 @@ class Children:
                 seconds=self.seconds,
                 what=what,
                 preload=self.preload,
+                on_part=None if on_part is None else _part_of(on_part, k),
             )
-            for args in self._calls
+            for k, args in enumerate(self._calls)
         ]
 
     def cancel(self) -> None:
@@ -406,25 +385,30 @@ def start_each(
 
 
 def finish_each(
-    children: Children, *, what: str = "the PDF", while_waiting: Callable[[], None] | None = None
+    children: Children,
+    *,
+    what: str = "the PDF",
+    while_waiting: Callable[[], None] | None = None,
+    on_part: OnPart | None = None,
 ) -> list[Any]:
     """The results of the calls `children` were started with, in their
     order; when children fail, the first failing call's error is raised.
     `while_waiting` runs in this process first, while the children work
     (their clock runs meanwhile); not when the calls run here one after
-    another, where nothing works meanwhile."""
+    another, where nothing works meanwhile.  `on_part(k, item)` gets the
+    items the `k`-th call's generator yields, as they arrive."""
     forked = children.take()
     if forked is None:
-        return children.run_deferred(what)
+        return children.run_deferred(what, on_part)
     try:
         if while_waiting is not None:
             while_waiting()
     except BaseException:
         _collect(forked, time.monotonic())  # nobody waits for them now: kill and reap
         raise
-    answers = _collect(forked, children.deadline)
+    answers = _collect(forked, children.deadline, on_part)
     return [
-        _answer(data, code, memory_bytes=children.memory_bytes, seconds=children.seconds, what=what)
+        answer(data, code, memory_bytes=children.memory_bytes, seconds=children.seconds, what=what)
         for data, code in answers
     ]
 
@@ -437,6 +421,7 @@ def run_bounded_each(
     seconds: float,
     what: str = "the PDF",
     while_waiting: Callable[[], None] | None = None,
+    on_part: OnPart | None = None,
 ) -> list[T]:
     """`fn(*args)` for every `args` in `calls`, each in its own forked child
     running at the same time (each within `memory_bytes`, all within
@@ -444,70 +429,7 @@ def run_bounded_each(
     fail, the first failing call's error is raised.  Where a child cannot be
     forked safely (other threads alive, no fork), the calls run one after
     another through `run_bounded`.  `while_waiting` runs in this process
-    once the children are started (their clock runs meanwhile)."""
+    once the children are started (their clock runs meanwhile); `on_part`
+    as for `finish_each`."""
     children = start_each(fn, calls, memory_bytes=memory_bytes, seconds=seconds)
-    return finish_each(children, what=what, while_waiting=while_waiting)
-
-
-def _answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, what: str) -> Any:
-    """What a child's message means for the caller: its result, or the
-    error to raise."""
-    if data is None:
-        raise DocumentTimeoutError(
-            f"{what} took longer than {seconds:g} s to parse (Limits.pdf_seconds); "
-            "it may be hostile, or raise the limit if it is genuine"
-        )
-    try:
-        kind, payload, tb = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - nothing, or a message cut off by a crash
-        how = (
-            f"killed by {signal.Signals(-code).name}"
-            if code is not None and code < 0
-            else f"exit status {code}"
-        )
-        if code is not None and -code in _CRASHES:
-            # A fault in the engine's C code is no memory overrun: the
-            # budget shows as MemoryError or SIGKILL, never as SIGSEGV.
-            raise CorruptFileError(
-                f"the PDF engine crashed on {what} ({how}): the file is probably damaged "
-                "or crafted; try the other engine (--pdf-engine)"
-            ) from None
-        raise InputTooLargeError(
-            f"parsing {what} ended abnormally ({how}), most likely by running out of the "
-            f"{memory_bytes // (1024 * 1024)} MiB memory budget (Limits.pdf_memory_bytes)"
-        ) from None
-    if kind == "ok":
-        return payload
-    if kind == "memory":
-        raise InputTooLargeError(
-            f"{what} needs more than the {memory_bytes // (1024 * 1024)} MiB memory budget "
-            "(Limits.pdf_memory_bytes): a decompression bomb, or raise the limit if it is genuine"
-        )
-    cause = WorkerTraceback(tb.rstrip())
-    if isinstance(payload, PolicyParseError):
-        raise payload from cause
-    last = tb.strip().splitlines()[-1] if tb.strip() else "unknown error"
-    raise RuntimeError(f"internal error while parsing {what}: {last}") from cause
-
-
-def _main() -> None:  # pragma: no cover - runs in the spawned child
-    """Entry of a fresh-interpreter worker: the parent's sys.path, then the
-    job, pickled on stdin; the pickled message on stdout.  The path comes
-    first because unpickling `fn` imports its module."""
-    if len(sys.argv) > 1:
-        _die_with(int(sys.argv[1]))
-    stdin = sys.stdin.buffer
-    for entry in reversed(pickle.load(stdin)):
-        if entry not in sys.path:
-            sys.path.insert(0, entry)
-    memory, fn, args, preload = pickle.load(stdin)
-    for module in preload:
-        importlib.import_module(module)
-    _confine(memory)
-    out = sys.stdout.buffer
-    out.write(_run(fn, args))
-    out.flush()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    _main()
+    return finish_each(children, what=what, while_waiting=while_waiting, on_part=on_part)
