@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .._support import numeric
+from .._support.ranges import ranges_text
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
 from ..segment.levels import Note
@@ -113,19 +114,8 @@ def structure_findings(
         }
     )
     if inferred:
-        out.append(_finding("table_grid_inferred", pages=_page_ranges(inferred)))
+        out.append(_finding("table_grid_inferred", pages=ranges_text(inferred)))
     return tuple(out)
-
-
-def _page_ranges(pages: Sequence[int]) -> str:
-    """1, 2, 3, 5 → "1-3, 5"."""
-    runs: list[list[int]] = []
-    for p in pages:
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 def _unread_unit_columns(header: Sequence[str]) -> list[str]:

@@ -21,10 +21,10 @@ import io
 import struct
 from typing import Any
 
-from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError, PolicyParseError
+from ..errors import CorruptFileError, EmptyDocumentError, PolicyParseError
 from ..models import Document, Paragraph, Residue, Source, Span, Table
 from .limits import Limits
-from .xlsx import MAX_CELLS, Grid, grid_to_blocks, hidden_and_uncached, text_of
+from .xlsx import Grid, bounded_grid, grid_to_blocks, hidden_and_uncached, text_of
 
 __all__ = ["available", "read_xls"]
 
@@ -100,25 +100,10 @@ _DAMAGE = (
 def _sheet_grid(sheet: Any, datemode: int) -> Grid:
     """The sheet's cell texts, merges (xlrd's ranges end exclusive) and
     hidden rows and columns, cut to the cells that hold something."""
-    rows: list[list[str]] = []
-    count = 0
-    for r in range(sheet.nrows):
-        row = [_value(cell, datemode) for cell in sheet.row(r)]
-        while row and not row[-1]:
-            row.pop()
-        rows.append(row)
-        count += max(len(row), 1)
-        if count > MAX_CELLS:
-            raise InputTooLargeError(f"sheet {sheet.name!r} has over {MAX_CELLS} cells")
-    while rows and not rows[-1]:
-        rows.pop()
-    height = len(rows)
-    width = max((len(r) for r in rows), default=0)
-    if width * height > MAX_CELLS:
-        raise InputTooLargeError(
-            f"sheet {sheet.name!r} spans {height} rows × {width} columns, over {MAX_CELLS} cells"
-        )
-    grid = Grid(r + [""] * (width - len(r)) for r in rows)
+    rows = ([_value(cell, datemode) for cell in sheet.row(r)] for r in range(sheet.nrows))
+    grid = bounded_grid(rows, sheet.name, drop_empty_tail=True)
+    height = len(grid)
+    width = len(grid[0]) if grid else 0
     grid.merges = []
     taken: set[tuple[int, int]] = set()
     for rlo, rhi, clo, chi in sheet.merged_cells:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
@@ -49,7 +50,15 @@ from ..models import Cell, Document, Paragraph, Residue, Row, Source, Span, Tabl
 from .limits import Limits
 from .safety import PACKAGE_ERRORS, check_zip
 
-__all__ = ["MAX_CELLS", "Grid", "grid_to_blocks", "hidden_and_uncached", "read_xlsx", "text_of"]
+__all__ = [
+    "MAX_CELLS",
+    "Grid",
+    "bounded_grid",
+    "grid_to_blocks",
+    "hidden_and_uncached",
+    "read_xlsx",
+    "text_of",
+]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 MAX_CELLS = 2_000_000
@@ -115,25 +124,37 @@ class Grid(list[list[str]]):
 
 def _sheet_grid(ws: Any, zf: zipfile.ZipFile) -> Grid:
     ws.reset_dimensions()  # never trust the declared A1:XFD1048576
-    rows: list[list[str]] = []
-    cells = 0
-    for values in ws.iter_rows(values_only=True):
-        row = [text_of(v) for v in values]
-        while row and not row[-1]:
-            row.pop()
-        rows.append(row)
-        cells += max(len(row), 1)
-        if cells > MAX_CELLS:
-            raise InputTooLargeError(f"sheet {ws.title!r} has over {MAX_CELLS} cells")
-    width = max((len(r) for r in rows), default=0)
-    if width * len(rows) > MAX_CELLS:
-        raise InputTooLargeError(
-            f"sheet {ws.title!r} spans {len(rows)} rows × {width} columns, over {MAX_CELLS} cells"
-        )
-    grid = Grid(r + [""] * (width - len(r)) for r in rows)
-    facts = _sheet_facts(zf, getattr(ws, "_worksheet_path", None), len(rows), width)
+    rows = ([text_of(v) for v in values] for values in ws.iter_rows(values_only=True))
+    grid = bounded_grid(rows, ws.title)
+    width = len(grid[0]) if grid else 0
+    facts = _sheet_facts(zf, getattr(ws, "_worksheet_path", None), len(grid), width)
     grid.merges, grid.hidden_rows, grid.hidden_cols, grid.uncached = facts
     return grid
+
+
+def bounded_grid(rows: Iterable[list[str]], sheet: str, *, drop_empty_tail: bool = False) -> Grid:
+    """A sheet's rows of cell texts → its grid, each row cut after its last
+    written cell and padded to the widest: refused past `MAX_CELLS`, counted
+    as the rows come (a sheet may declare a million empty rows) and again as
+    a rectangle.  `drop_empty_tail`: empty rows after the last written one
+    are no part of it (.xls)."""
+    out: list[list[str]] = []
+    cells = 0
+    for row in rows:
+        while row and not row[-1]:
+            row.pop()
+        out.append(row)
+        cells += max(len(row), 1)
+        if cells > MAX_CELLS:
+            raise InputTooLargeError(f"sheet {sheet!r} has over {MAX_CELLS} cells")
+    while drop_empty_tail and out and not out[-1]:
+        out.pop()
+    width = max((len(r) for r in out), default=0)
+    if width * len(out) > MAX_CELLS:
+        raise InputTooLargeError(
+            f"sheet {sheet!r} spans {len(out)} rows × {width} columns, over {MAX_CELLS} cells"
+        )
+    return Grid(r + [""] * (width - len(r)) for r in out)
 
 
 _Facts = tuple[list[tuple[int, int, int, int]], set[int], set[int], dict[tuple[int, int], str]]

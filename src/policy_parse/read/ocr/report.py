@@ -4,6 +4,7 @@ OFD readers, whose scanned pages go through the same engine."""
 
 from __future__ import annotations
 
+from ..._support.ranges import ranges_text
 from ...errors import NoTextLayerError, OcrNotInstalledError
 from ...models import Residue, Span
 from ..layout.page_model import Box
@@ -15,15 +16,7 @@ __all__ = ["no_text_error", "ocr_residue", "ocr_source"]
 def ocr_source(read: list[Layout]) -> str:
     """`source.ocr`: the engine and the pages it read."""
     engine = next(lay.ocr.engine for lay in read if lay.ocr is not None)
-    pages = [lay.page for lay in read]
-    runs: list[list[int]] = []
-    for p in pages:
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    said = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-    return f"{engine}; pages {said}"
+    return f"{engine}; pages {ranges_text(lay.page for lay in read)}"
 
 
 def _rounded(box: Box) -> Box:
