@@ -948,3 +948,18 @@ def test_a_notice_marking_its_leads_with_stars_gets_them():
     )
     got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
     assert got == [(["县发改局"], ["县财政局"]), (["县住建局"], ["县城管局"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        # 第一责任 names the first responsible, the lead; 其他责任 the rest.
+        ("第一责任单位：县发改局；其他责任单位：县财政局", ("县发改局",), ("县财政局",)),
+        # 总 before the role word, as 共同 / 其他 stand there.
+        ("总牵头单位：县发改局；协办部门：县财政局", ("县发改局",), ("县财政局",)),
+    ],
+)
+def test_it_reads_the_rarer_label_words(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
