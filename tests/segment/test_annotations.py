@@ -963,3 +963,30 @@ def test_it_reads_the_rarer_label_words(body, lead, support):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    ("tail", "lead", "support"),
+    [
+        # A bracketed marker of how the list shares the work, inside the bracket.
+        ("（县委组织部、县发改局（按职责分工负责））", [], ["县委组织部", "县发改局"]),
+        ("（县委组织部、县发改局〔按职责分工负责〕）", [], ["县委组织部", "县发改局"]),
+        ("（县委组织部、县发改局（配合））", [], ["县委组织部", "县发改局"]),
+        # A unit written with its second name, alone or in a list.
+        ("（县委组织部（县委人才办））", [], ["县委组织部（县委人才办）"]),
+        ("（县委组织部（县委人才办）、县人社局）", [], ["县委组织部（县委人才办）", "县人社局"]),
+    ],
+)
+def test_a_bracket_inside_a_bare_list_does_not_hide_its_units(tail, lead, support):
+    notice = policy_parse.parse_text(
+        f"某县重点工作分工方案\n一、任务\n1.加快重大项目建设。{tail}\n"
+        "2.推进城市更新。（县住建局牵头）\n3.抓好粮食生产。（县农业农村局牵头）\n"
+    )
+    first = notice.measures[0]
+    assert ([u.written for u in first.lead], [u.written for u in first.support]) == (lead, support)
+    assert first.text == "加快重大项目建设。"
+
+
+@pytest.mark.parametrize("body", ["社会服务机构", "含高新区管委会", "县委人才办（试行）"])
+def test_a_bracket_after_a_name_that_is_no_second_name_is_no_unit(body):
+    assert bare_units(body) is None

@@ -146,6 +146,15 @@ def names_only_units(values: Sequence[str]) -> bool:
     heads = load("units")["suffix_heads"]
 
     def unit(i: str) -> bool:
+        # 县委组织部（县委人才办）: a unit with its second name, each ending so.
+        second = _SECOND_NAME.search(i)
+        if (
+            second is not None
+            and second.start() > 0
+            and len(second["name"]) >= _MIN_SECOND_NAME
+            and second["name"].endswith(endings)
+        ):
+            i = i[: second.start()]
         return (
             _SEVERAL.sub("", i).endswith(endings)
             and len(i) <= 30
@@ -174,6 +183,8 @@ def _split_items(value: str) -> list[str]:
     return [value[a:b] for a, b in top_level_spans(value, "、，,；;／/\n")]
 
 
+_SECOND_NAME = lazy_compile(r"[（(](?P<name>[^（）()]+)[）)]$")
+_MIN_SECOND_NAME = 3  # 人才办 is a name; 试行 (…行 as in 银行) is a remark
 _LEVEL_ALTERNATIVES = lazy_compile(r"[（(](?P<levels>[^（）()]+)[）)]$")
 
 

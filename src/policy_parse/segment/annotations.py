@@ -183,7 +183,7 @@ def label_pattern() -> regex.Pattern[str]:
     )
 
 
-_CLOSING_GROUP = lazy_compile(r"[（(](?P<body>[^（）()]*)[）)]$")
+_CLOSING_GROUP = lazy_compile(r"[（(〔【](?P<body>[^（）()〔〕【】]*)[）)〕】]$")
 
 
 def _without_remark(value: str) -> str:
@@ -416,7 +416,28 @@ def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     phrase = parse_phrase(body.strip())
     if phrase is not None:
         return attrs.evolve(phrase, written=body)
-    return _phrase_then_labels(body)
+    ann = _phrase_then_labels(body)
+    if ann is None and (plain := _marker_unbracketed(body)) is not None:
+        # （A、B（按职责分工负责））: read as A、B按职责分工负责.
+        phrase = parse_phrase(plain)
+        if phrase is not None:
+            return attrs.evolve(phrase, written=body)
+    return ann
+
+
+def _marker_unbracketed(body: str) -> str | None:
+    """A、B（按职责分工负责） → A、B按职责分工负责: a list closed by a bracketed
+    marker of how its units share the work (or support), as the phrase it
+    stands for; None for any other ending."""
+    value = body.strip().rstrip("。 ")
+    m = _CLOSING_GROUP.search(value)
+    if m is None or m.start() == 0:
+        return None
+    inner = m["body"].strip().strip("。")
+    p = load("annotations")["phrases"]
+    if inner not in {*p["shared_markers"], *p["support_markers"]}:
+        return None
+    return value[: m.start()].rstrip() + inner
 
 
 def _phrase_then_labels(body: str) -> Annotation | None:
