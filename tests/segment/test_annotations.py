@@ -990,3 +990,18 @@ def test_a_bracket_inside_a_bare_list_does_not_hide_its_units(tail, lead, suppor
 @pytest.mark.parametrize("body", ["社会服务机构", "含高新区管委会", "县委人才办（试行）"])
 def test_a_bracket_after_a_name_that_is_no_second_name_is_no_unit(body):
     assert bare_units(body) is None
+
+
+def test_a_label_after_a_comma_that_runs_to_the_end_is_the_annotation():
+    text, anns = split_paragraph_annotation(
+        "加快重大项目建设，牵头单位：县发改局，配合单位：县财政局。", own_line=False
+    )
+    assert text == "加快重大项目建设，"
+    assert [(a.lead, a.support) for a in anns] == [(("县发改局",), ("县财政局",))]
+
+
+def test_a_label_word_after_a_comma_that_names_no_unit_stays_text():
+    text, anns = split_paragraph_annotation(
+        "加快重大项目建设，明确各牵头单位：要加强调度。", own_line=False
+    )
+    assert anns == [] and text == "加快重大项目建设，明确各牵头单位：要加强调度。"

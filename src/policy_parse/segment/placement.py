@@ -253,12 +253,14 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
 
 
 def unbracketed_tail(text: str) -> tuple[str, Annotation | None]:
-    """…。责任单位：X、Y。 → the text before, and the annotation."""
+    """…。责任单位：X、Y。 → the text before, and the annotation.  A comma
+    may stand before the label too (…，责任单位：X、Y。): the label's list
+    must then run to the paragraph's end and name units."""
     if not has_colon(text):
         return text, None
     for m in label_pattern().finditer(text):
         before = text[: m.start()].rstrip()
-        if before and not before.endswith(("。", "；", ";", "！", "？")):
+        if before and not before.endswith(("。", "；", ";", "！", "？", "，", ",")):
             continue
         if open_at_end(before):
             continue  # （牵头领导：X；牵头单位：A）…: the label is inside a bracket
