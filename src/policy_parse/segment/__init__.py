@@ -249,7 +249,7 @@ def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _P
 def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
-    # Whether `1 努力实现…` opens a measure depends on the lines around it
+    # Whether `1 稳步提高…` opens a measure depends on the lines around it
     # (segment/markers.py, `counted_bare_numbers`).
     with counting(
         ln.text for p in document.blocks if isinstance(p, Paragraph) for ln in _paragraph_lines(p)

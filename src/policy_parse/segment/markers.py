@@ -79,7 +79,7 @@ def _source_end(parts: list[str] | None, folded_end: int) -> int:
 
 # The lines of the notice being segmented whose bare number counts on from
 # its neighbours' (`counted_bare_numbers`), set by `counting` for one call of
-# segment(): whether `1 努力实现…` is a marker depends on the lines around it.
+# segment(): whether `1 稳步提高…` is a marker depends on the lines around it.
 _COUNTED: ContextVar[frozenset[str]] = ContextVar("counted_bare_numbers", default=frozenset())
 _BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})[ \t\u3000]+(?=[\p{Han}“"《])')
 _CHAIN = 3  # fewer lines counting on may be figures a wrap put first
@@ -180,7 +180,7 @@ def _match_marker(text: str, counted: bool) -> Marked | None:
 def _written(marker: str, style: str) -> str:
     """The marker as written, without the space around it — but a bare
     number keeps the one space that parts it from its text (`1 ` of
-    `1 努力实现…`): with it gone, a heading put back together reads 1努力."""
+    `1 稳步提高…`): with it gone, a heading put back together reads 1稳步."""
     written = marker.strip()
     tail = marker[len(marker.rstrip()) :]
     if style == "ar_dot" and written[-1:].isdigit() and tail:

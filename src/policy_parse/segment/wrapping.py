@@ -59,7 +59,7 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", *CLOSERS)
 # No paragraph starts with these: a line that does went on from the one above.
 CONTINUES = ("、", "，", ",", "；", ";", "。", "：", ":", "”", "’", "」", "』", "》", *CLOSERS)
 _LIST_OPEN = ("、", "，", ",")  # a label's list goes on after these
-# … nor with the 等 that closes a list (…、省林业局 / 等。, …、县水利局 / 等单位。): a
+# … nor with the 等 that closes a list (…、县甲局 / 等。, …、县水利局 / 等单位。): a
 # line of it alone is the tail a wrap cut off the list above.
 _LIST_TAIL = lazy_compile(r"^等\p{Han}{0,6}[。；;，,）)]*$")
 
