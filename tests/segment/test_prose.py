@@ -74,7 +74,7 @@ def test_it_finds_no_marker_where_a_line_starts_with_ordinary_text(line):
 # numbers count on from one another, whatever the measures' first words.
 BARE_LIST = """某区2023年重点工作任务分工方案
 一、主要预期目标
-1 努力实现地区生产总值增长6%左右。（牵头单位：区发改局）
+1 稳步提高居民收入水平。（牵头单位：区发改局）
 2 万元地区生产总值能耗下降3%。（牵头单位：区发改局）
 3 “双招双引”签约项目50个。（牵头单位：区商务局）
 4 城镇登记失业率控制在4%以内。（牵头单位：区人社局）
@@ -91,24 +91,24 @@ def test_a_list_of_bare_numbers_that_count_on_is_read_as_measures():
         "区人社局",
     ]
     # Without the list around them, the same lines' starts are no markers.
-    assert match_marker("1 努力实现地区生产总值增长6%左右。") is None
+    assert match_marker("1 稳步提高居民收入水平。") is None
     assert match_marker("3 “双招双引”签约项目50个。") is None
 
 
 def test_bare_numbers_that_do_not_count_on_stay_text():
     from policy_parse.segment.markers import counted_bare_numbers
 
-    lines = ["1 努力实现增长。", "5 个项目落地。", "3 万元以上。", "8 年内完成。"]
+    lines = ["1 稳步提高增长。", "5 个项目落地。", "3 万元以上。", "8 年内完成。"]
     assert counted_bare_numbers(lines) == frozenset()
     # A figure word goes on a list; it never starts one.
-    assert counted_bare_numbers(["2 万元能耗下降。", "3 努力实现。"]) == frozenset()
-    assert counted_bare_numbers(["1 努力实现。", "2 万元能耗下降。"]) == {
-        "1 努力实现。",
+    assert counted_bare_numbers(["2 万元能耗下降。", "3 稳步提高。"]) == frozenset()
+    assert counted_bare_numbers(["1 稳步提高。", "2 万元能耗下降。"]) == {
+        "1 稳步提高。",
         "2 万元能耗下降。",
     }
     # Past 1, two lines are not enough to call it a list.
-    assert counted_bare_numbers(["204 努力实现。", "205 稳步推进。"]) == frozenset()
-    assert len(counted_bare_numbers(["204 努力实现。", "205 稳步推进。", "206 着力完善。"])) == 3
+    assert counted_bare_numbers(["204 稳步提高。", "205 稳步推进。"]) == frozenset()
+    assert len(counted_bare_numbers(["204 稳步提高。", "205 稳步推进。", "206 着力完善。"])) == 3
 
 
 def test_every_circled_number_is_a_circled_marker_with_its_value():
