@@ -27,6 +27,19 @@ CLOSERS = "）)〕】]］〗"
 PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
 ANY_OPENER = lazy_compile("[" + escape(OPENERS) + "]")
 ANY_BRACKET = lazy_compile("[" + escape(OPENERS + CLOSERS) + "]")
+# A bracketed group with no bracket inside, its text as `body`: 县（市、区）,
+# 各乡镇〔街道〕; and one closing the text (县委组织部（县委人才办）).
+_GROUP = (
+    "["
+    + escape(OPENERS)
+    + "](?P<body>[^"
+    + escape(OPENERS + CLOSERS)
+    + "]*)["
+    + escape(CLOSERS)
+    + "]"
+)
+GROUP = lazy_compile(_GROUP)
+CLOSING_GROUP = lazy_compile(_GROUP + "$")
 CLAUSE_SEP = lazy_compile("[，,；;]")
 SENTENCE_MARKS = "。；;！？"
 TASK_ENDS = "。；;"

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
+from .._support.brackets import CLOSING_GROUP, GROUP
 from .._support.lazy_regex import lazy_compile
 from .._support.memo import text_cache
 from ..data import load
@@ -39,7 +40,7 @@ def trim(name: str) -> str:
     return WHITESPACE.sub("", name)
 
 
-_PAREN = lazy_compile(r"[（(][^（）()]*[）)]")
+_PAREN = GROUP  # every kind of bracket: 相关县〔市、区〕政府 is one name
 
 
 def split_units(text: str) -> list[str]:
@@ -110,7 +111,7 @@ def _has_unit_ending(name: str) -> bool:
 
 
 _SEVERAL_TAIL = lazy_compile(r"等\p{Han}{0,3}$")
-_CLOSING_BRACKET = lazy_compile(r"[（(][^（）()]*[）)]$")
+_CLOSING_BRACKET = CLOSING_GROUP
 
 
 def _core(name: str) -> str:

@@ -13,9 +13,9 @@ import attrs
 
 from .._support.brackets import ANY_OPENER as _ANY_OPENER
 from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
+from .._support.brackets import CLOSING_GROUP, top_level_spans
 from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
-from .._support.brackets import top_level_spans
 from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import compile_cached, escape, lazy_compile
 from ..data import load
@@ -151,8 +151,8 @@ def names_only_units(values: Sequence[str]) -> bool:
         if (
             second is not None
             and second.start() > 0
-            and len(second["name"]) >= _MIN_SECOND_NAME
-            and second["name"].endswith(endings)
+            and len(second["body"]) >= _MIN_SECOND_NAME
+            and second["body"].endswith(endings)
         ):
             i = i[: second.start()]
         return (
@@ -183,7 +183,7 @@ def _split_items(value: str) -> list[str]:
     return [value[a:b] for a, b in top_level_spans(value, "、，,；;／/\n")]
 
 
-_SECOND_NAME = lazy_compile(r"[（(](?P<name>[^（）()]+)[）)]$")
+_SECOND_NAME = CLOSING_GROUP
 _MIN_SECOND_NAME = 3  # 人才办 is a name; 试行 (…行 as in 银行) is a remark
 _LEVEL_ALTERNATIVES = lazy_compile(r"[（(](?P<levels>[^（）()]+)[）)]$")
 

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported, see below)
+from .._support.brackets import CLOSING_GROUP, top_level_spans
 from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
-from .._support.brackets import top_level_spans
 from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import compile_cached, lazy_compile
 from .._support.memo import text_cache
@@ -183,7 +183,7 @@ def label_pattern() -> regex.Pattern[str]:
     )
 
 
-_CLOSING_GROUP = lazy_compile(r"[（(〔【](?P<body>[^（）()〔〕【】]*)[）)〕】]$")
+_CLOSING_GROUP = CLOSING_GROUP
 
 
 def _without_remark(value: str) -> str:
