@@ -243,7 +243,7 @@ def in_process(names: list[str], path: Path, n: int) -> Runs:
 # the measured process's ru_maxrss.  wait4's rusage is the child's and that
 # of every descendant it waited for (the CLI's PDF page workers): its user +
 # sys time is the CPU the whole command used.
-_LAUNCH = (
+LAUNCH = (
     "import os,sys,time,json;t=time.perf_counter();p=os.fork()\n"
     "if p==0:\n"
     " fd=os.open(os.devnull,os.O_WRONLY);os.dup2(fd,1);os.execvp(sys.argv[1],sys.argv[1:])\n"
@@ -256,7 +256,7 @@ def _launch(cmd: list[str]) -> dict[str, float]:
     # The checkout this script lives in, not an installed copy.
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     out = subprocess.run(
-        [sys.executable, "-c", _LAUNCH, *cmd], check=True, capture_output=True, text=True, env=env
+        [sys.executable, "-c", LAUNCH, *cmd], check=True, capture_output=True, text=True, env=env
     ).stdout
     r: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     if r["code"] != 0:
@@ -288,7 +288,7 @@ def _command(name: str, path: Path) -> list[str]:
 def whole_processes(names: list[str], path: Path, procs: int) -> Runs:
     """Per contender, the wall seconds, CPU seconds (user + sys of the
     process and its children) and peak MiB of `procs` fresh processes, each
-    timed and measured the same way (`_LAUNCH`: fork, exec, wait4).  The
+    timed and measured the same way (`LAUNCH`: fork, exec, wait4).  The
     contenders take turns, one process each per round, in an order that
     rotates: a burst of load from another session then falls on all of them
     alike, not on whichever happened to run its processes then."""
@@ -360,7 +360,7 @@ def big_pdf(pages: int, procs: int, tmp: Path) -> None:
     sample's pages imported again and again), whole processes taking turns:
     CPU and wall time, peak memory, and per page."""
     path = tmp / f"notice-{pages}p.pdf"
-    _pdf_pages(SAMPLES / "notice.pdf", pages, path)
+    pdf_pages(SAMPLES / "notice.pdf", pages, path)
     names = ["cli", *(["pdftotext"] if shutil.which("pdftotext") else [])]
     load_before = _load()
     whole = whole_processes(names, path, procs)
@@ -382,7 +382,7 @@ def big_pdf(pages: int, procs: int, tmp: Path) -> None:
     print()
 
 
-def _pdf_pages(src: Path, pages: int, out: Path) -> None:
+def pdf_pages(src: Path, pages: int, out: Path) -> None:
     """A PDF of exactly `pages` pages: `src`'s pages imported in turn."""
     import pypdfium2 as pdfium
 

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_formats import pdf_pages  # a sibling script (benchmarks/ is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "notice.pdf"
 
@@ -40,17 +42,6 @@ print(json.dumps({"code": code, "wall": wall, "caller_mib": s.ru_maxrss / 1024,
     "workers_mib": c.ru_maxrss / 1024, "caller_cpu": s.ru_utime + s.ru_stime,
     "workers_cpu": c.ru_utime + c.ru_stime}))
 """
-
-
-def _pdf_pages(pages: int, out: Path) -> None:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-    one = pdfium.PdfDocument(SAMPLE)
-    dst = pdfium.PdfDocument.new()
-    n = len(one)
-    while len(dst) < pages:
-        dst.import_pages(one, pages=list(range(min(n, pages - len(dst)))))
-    dst.save(out)
 
 
 def _run(pdf: Path, src: str, out: Path) -> dict[str, float]:
@@ -89,7 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = {n: Path(tmp) / f"notice-{n}p.pdf" for n in args.pages}
         for n, path in pdfs.items():
-            _pdf_pages(n, path)
+            pdf_pages(SAMPLE, n, path)
         for i in range(args.rounds):
             names = list(trees)
             names = names[i % len(names) :] + names[: i % len(names)]

@@ -42,16 +42,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_formats import LAUNCH, pdf_pages  # a sibling script (benchmarks/ is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "notice.pdf"
 
-_LAUNCH = (
-    "import os,sys,time,json;t=time.perf_counter();p=os.fork()\n"
-    "if p==0:\n"
-    " fd=os.open(os.devnull,os.O_WRONLY);os.dup2(fd,1);os.execvp(sys.argv[1],sys.argv[1:])\n"
-    "_,s,ru=os.wait4(p,0);print(json.dumps({'s':time.perf_counter()-t,'kib':ru.ru_maxrss,"
-    "'cpu':ru.ru_utime+ru.ru_stime,'code':os.waitstatus_to_exitcode(s)}))"
-)
 
 # In a fresh process: K warm calls, the median CPU (process_time) printed.
 _CALLS = """
@@ -143,7 +138,7 @@ def _env(src: str | None) -> dict[str, str]:
 
 def _launch(cmd: list[str], src: str | None) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, "-c", _LAUNCH, *cmd],
+        [sys.executable, "-c", LAUNCH, *cmd],
         check=True,
         capture_output=True,
         text=True,
@@ -265,17 +260,6 @@ def _callgrind(trees: dict[str, str], pdf: Path, name: str, code: str) -> None:
         print(f"  {label:8} one warm {name:12}: {(counts[1] - counts[0]) / 1e6:7.1f}M instructions")
 
 
-def _pdf_pages(src: Path, pages: int, out: Path) -> None:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-    one = pdfium.PdfDocument(src)
-    dst = pdfium.PdfDocument.new()
-    n = len(one)
-    while len(dst) < pages:
-        dst.import_pages(one, pages=list(range(min(n, pages - len(dst)))))
-    dst.save(out)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("before", help="the first tree's src/ folder")
@@ -304,7 +288,7 @@ def main() -> None:
     if args.pages:
         with tempfile.TemporaryDirectory() as tmp:
             big = Path(tmp) / f"notice-{args.pages}p.pdf"
-            _pdf_pages(args.pdf, args.pages, big)
+            pdf_pages(args.pdf, args.pages, big)
             side_by_side(trees, big, args.page_rounds, 1, whole_only=True)
 
 

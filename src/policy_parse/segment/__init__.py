@@ -249,16 +249,14 @@ def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _P
 def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
+    blocks = _Blocks.of(document)
     # Whether `1 稳步提高…` opens a measure depends on the lines around it
     # (segment/markers.py, `counted_bare_numbers`).
-    with counting(
-        ln.text for p in document.blocks if isinstance(p, Paragraph) for ln in _paragraph_lines(p)
-    ):
-        return _segment(document)
+    with counting(ln.text for ln in (*blocks.before, *blocks.after)):
+        return _segment(blocks)
 
 
-def _segment(document: Document) -> Segmented:
-    blocks = _Blocks.of(document)
+def _segment(blocks: _Blocks) -> Segmented:
     # The width the notice was wrapped at, read off all its text lines: the
     # outline alone may be too short to show it.
     page = Page.of([ln.text for ln in (*blocks.before, *blocks.after)])

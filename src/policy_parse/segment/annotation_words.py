@@ -124,11 +124,12 @@ def marked_leads(value: str) -> tuple[list[str], str]:
         m = _lead_mark().match(item)
         return m["unit"] if m else _signed(item, signs)
 
-    marked = [u for i in items if (u := lead(i)) is not None]
+    found = [(i, lead(i)) for i in items]
+    marked = [u for _, u in found if u is not None]
     if not marked:
         return [], value
     # The others may carry their own mark: A（主办）、B（协办）.
-    rest = [i for i in items if lead(i) is None]
+    rest = [i for i, u in found if u is None]
     return marked, "、".join(m["unit"] if (m := _support_mark().match(i)) else i for i in rest)
 
 
