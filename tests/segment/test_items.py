@@ -63,6 +63,42 @@ def test_a_number_reread_against_its_neighbours_says_which_number_it_could_have_
     assert fields == {"line": "3", "written": "2.365", "number": "2", "sub": "2-365"}
 
 
+def test_a_range_the_page_wrapped_to_a_line_start_is_no_sub_measure():
+    # 16—24岁 put first by a wrap reads as sub-number 16-24: after （二） and a
+    # line that does not end, it numbers from nothing, so it is text (said).
+    lines = [  # wrapped at 22 characters, as a PDF copy is
+        "甲市任务分工",
+        "（一）扩大见习范围。从明年起实施青年见习计划",
+        "并将见习补贴范围由离校未就业高校毕业生扩展至",
+        "16—24岁失业青年，按规定给予见习补贴，并",
+        "适当提高补贴标准。（市人社局负责）",
+        "（二）开展培训。支持困难企业组织职工在岗培训",
+        "，培训期限由各地结合实际情况确定，一般不超过",
+        "3—12个月，所需经费按规定从教育经费中列支",
+        "。（市财政局负责）",
+        "（三）落实保障。对符合条件的人员给予生活补助",
+        "。（市民政局负责）",
+    ]
+    text = "\n".join(lines) + "\n"
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert "16—24岁失业青年" in notice.measures[0].text
+    assert [u.name for u in notice.measures[0].lead] == ["市人社局"]
+    assert [(m, n) for m, n, _ in _guesses(notice)] == [
+        ("1", "marker_as_text"),
+        ("2", "marker_as_text"),
+    ]
+
+
+def test_sub_numbers_after_their_parent_or_in_its_stead_are_measures():
+    text = (
+        "甲市任务分工\n1.推进建设，加快\n1-1.建设驿站。（市民政局负责）\n"
+        "1-2.建设园区。（市住建局负责）\n3-1.建设网络，并\n3-2.完善机制。（市工信局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures][-2:] == ["3-1", "3-2"]
+
+
 def test_a_number_spaced_from_its_text_is_read_as_written_with_no_guess():
     text = "甲县任务分工\n1、建站。（县民政局负责）\n2.1 建设驿站。（县人社局负责）\n3、建园。（县住建局负责）\n"
     notice = policy_parse.parse_text(text)

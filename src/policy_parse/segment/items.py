@@ -310,24 +310,27 @@ class _Sequence(NamedTuple):
 
     order: tuple[str, ...] = ()  # styles in order of first appearance (level)
     last: tuple[tuple[str, int, int], ...] = ()  # (style, its last number, when)
+    sub: str = ""  # the last sub-form met (36-1, 3.1 as 3-1), "" before any
 
     def after(self, markers: list[Marked]) -> _Sequence:
         order, last = list(self.order), {s: (n, t) for s, n, t in self.last}
         tick = max((t for _, _, t in self.last), default=0)
+        sub = self.sub
         for m in markers:
             if not m.number.isdigit():
-                continue  # 36-1, 3.1: sub-forms, numbered after their parent
+                sub = m.number  # 36-1, 3.1: sub-forms, numbered after their parent
+                continue
             tick += 1
             if m.style not in order:
                 order.append(m.style)
             last[m.style] = (int(m.number), tick)
-        return _Sequence(tuple(order), tuple((s, n, t) for s, (n, t) in last.items()))
+        return _Sequence(tuple(order), tuple((s, n, t) for s, (n, t) in last.items()), sub)
 
     def fits(self, m: Marked) -> bool:
         """The next number of its style, or 1 for a style not met yet or
         met before the last item of a style above it (a new list under it)."""
         if not m.number.isdigit():
-            return True
+            return self._fits_sub(m.number)
         n = int(m.number)
         last = {s: (k, t) for s, k, t in self.last}
         if m.style not in last:
@@ -337,6 +340,20 @@ class _Sequence(NamedTuple):
         return n == k + 1 or (
             n == 1 and any(self.order.index(s) < level and u > t for s, (_, u) in last.items())
         )
+
+    def _fits_sub(self, number: str) -> bool:
+        """36-2 after 36-1; 36-1 (3.1) under 36 (3) or in its stead after 35 —
+        not 16-24 after (五), the range 16—24岁 a wrap put first."""
+        head, _, tail = number.rpartition("-")
+        if not self.last or not tail.isdigit() or not head:
+            return True
+        if self.sub == f"{head}-{int(tail) - 1}" or head == self.sub:
+            return True  # the next sub-item, or one level down (3.1 → 3.1.1)
+        parent = head.split("-")[0]
+        if tail != "1" or not parent.isdigit():
+            return False
+        numbers = {k for _, k, _ in self.last}
+        return int(parent) in numbers or int(parent) - 1 in numbers
 
 
 class _Open:
