@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import codecs
 
+import attrs
+
 from ..._support.gc_pause import gc_paused
 from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ..invisible import note as invisible_note
+from ..invisible import strip_text
 from .furniture import find_furniture
 from .spacing import unspaced
 from .tables import read_region
@@ -144,6 +148,9 @@ def read_text(text: str, source: Source) -> Document:
 def _read_text(text: str, source: Source) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.removeprefix("\ufeff")
+    # Zero-width spaces, soft hyphens …: they would cut labels, names and
+    # cells apart, and a reader sees none of them (read/invisible.py).
+    text, removed = strip_text(text)
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
     lines = text.split("\n")
@@ -151,8 +158,12 @@ def _read_text(text: str, source: Source) -> Document:
     if respaced is not None:
         # A blank line after every line: spacing, not structure (read/text/spacing.py).
         lines, respacing = respaced
-        return respacing.document(_read_lines(lines, source))
-    return _read_lines(lines, source)
+        document = respacing.document(_read_lines(lines, source))
+    else:
+        document = _read_lines(lines, source)
+    if removed:
+        document = attrs.evolve(document, notes=(*document.notes, invisible_note(removed)))
+    return document
 
 
 def _read_lines(lines: list[str], source: Source) -> Document:
