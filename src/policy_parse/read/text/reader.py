@@ -17,10 +17,11 @@ import attrs
 from ..._support.gc_pause import gc_paused
 from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
-from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
 from ..invisible import note as invisible_note
 from ..invisible import strip_text
 from .furniture import find_furniture
+from .letterspace import unletterspaced
 from .spacing import unspaced
 from .tables import read_region
 
@@ -154,6 +155,11 @@ def _read_text(text: str, source: Source) -> Document:
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
     lines = text.split("\n")
+    notes = [invisible_note(removed)] if removed else []
+    if (unspaced_letters := unletterspaced(lines)) is not None:
+        # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
+        lines, count = unspaced_letters
+        notes.append(ReadNote(note="letter_spaced", fields=(("lines", str(count)),)))
     respaced = unspaced(lines, _is_blank)
     if respaced is not None:
         # A blank line after every line: spacing, not structure (read/text/spacing.py).
@@ -161,8 +167,8 @@ def _read_text(text: str, source: Source) -> Document:
         document = respacing.document(_read_lines(lines, source))
     else:
         document = _read_lines(lines, source)
-    if removed:
-        document = attrs.evolve(document, notes=(*document.notes, invisible_note(removed)))
+    if notes:
+        document = attrs.evolve(document, notes=(*document.notes, *notes))
     return document
 
 
