@@ -4,6 +4,8 @@ one-cell-per-line table's 序号 cells are not.  Specimens invented."""
 
 from __future__ import annotations
 
+import pytest
+
 import policy_parse
 from policy_parse.read.text.furniture import find_furniture
 
@@ -65,8 +67,9 @@ def test_bare_page_numbers_counting_pages_are_residue_and_the_measures_read_whol
     assert [m.text for m in notice.measures] == [m.text for m in clean.measures]
 
 
-def test_a_one_cell_per_line_tables_numbers_are_cells_not_pages() -> None:
-    lines = ["序号", "工作任务", "牵头单位", ""]
+@pytest.mark.parametrize("header", ["序号", "序 号", "序號", "编号"])
+def test_a_one_cell_per_line_tables_numbers_are_cells_not_pages(header: str) -> None:
+    lines = [header, "工作任务", "牵头单位", ""]
     for n in range(1, 4):
         lines += [str(n), "修建道路" + FILLER * 2, "县交通局", ""] + [""] * 10
     assert find_furniture(lines) == {}

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from ..._support.brackets import ANY_OPENER, OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
-from ...data import load
 from ...models import Residue, Span
+from .tables import column_role
 
 __all__ = ["find_furniture"]
 
@@ -90,6 +90,7 @@ _REACH = 2
 # A page of text copied from a PDF holds more lines than this: bare numbers
 # closer together are a one-cell-per-line table's 序号 cells, not pages.
 _PAGE_LINES = 12
+_HEADER_MAX = 5  # 序号, 序 号, 序號 …: no longer line names the number column
 
 
 def _bare_page_numbers(lines: Sequence[str]) -> list[int]:
@@ -98,12 +99,11 @@ def _bare_page_numbers(lines: Sequence[str]) -> list[int]:
     more, a page from the start and from any other bare number), in a text
     with no 序号 header line — where one stands, bare numbers are its
     table's cells."""
-    headers = frozenset(load("columns")["roles"]["number"])
     bare: list[tuple[int, int]] = []
     for k, line in enumerate(lines):
         text = line.strip()
-        if text in headers:
-            return []
+        if len(text) <= _HEADER_MAX and column_role(text) == "number":
+            return []  # 序号, 序 号, 序號: a table's number column
         if text.isdigit() and len(text) <= 4:
             bare.append((k, int(text)))
     chains: dict[int, list[tuple[int, int]]] = {}  # open chains by the number they await
