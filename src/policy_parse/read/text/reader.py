@@ -21,6 +21,7 @@ from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source,
 from ..invisible import note as invisible_note
 from ..invisible import strip_text
 from .furniture import find_furniture
+from .indent import untabbed
 from .letterspace import unletterspaced
 from .spacing import unspaced
 from .tables import read_region
@@ -160,6 +161,10 @@ def _read_text(text: str, source: Source) -> Document:
         # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
         lines, count = unspaced_letters
         notes.append(ReadNote(note="letter_spaced", fields=(("lines", str(count)),)))
+    if (untabbed_lines := untabbed(lines)) is not None:
+        # A tab before every paragraph: indentation (read/text/indent.py).
+        lines, count = untabbed_lines
+        notes.append(ReadNote(note="tab_indent", fields=(("lines", str(count)),)))
     respaced = unspaced(lines, _is_blank)
     if respaced is not None:
         # A blank line after every line: spacing, not structure (read/text/spacing.py).
