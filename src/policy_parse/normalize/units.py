@@ -21,6 +21,7 @@ from typing import TypeVar
 from .._support.brackets import CLOSING_GROUP, GROUP
 from .._support.lazy_regex import lazy_compile
 from .._support.memo import text_cache
+from .._support.unit_gaps import apart_by_spaces
 from ..data import load
 from ..models import Unit, UnitStatus
 from ..segment.annotations import is_level
@@ -65,21 +66,10 @@ def split_units(text: str) -> list[str]:
     return [w for w in (trim(p) for p in items) if w and not is_placeholder(w)]
 
 
-# A piece shorter than this is no unit of its own (市委 宣传部 is one name).
-_MIN_SPACED_UNIT = 3
-
-
 def _apart_by_spaces(item: str) -> list[str]:
-    """县财政局 县自然资源局 → two units: a PDF or portal copy keeps the gaps
-    between units and drops the 、 (specimen 36).  Only when every piece is a
-    unit of its own (a unit ending, three characters or more); otherwise the
-    spaces are inside one name (县 财 政 局) and trim() removes them."""
-    pieces = item.split()  # str.split: whitespace in C, most items have none
-    if len(pieces) < 2:
-        return [item]
-    if all(len(p) >= _MIN_SPACED_UNIT and _has_unit_ending(clean(p)) for p in pieces):
-        return pieces
-    return [item]
+    """县财政局 县自然资源局 → two units (specimen 36; _support/unit_gaps.py);
+    otherwise the spaces are inside one name and trim() removes them."""
+    return apart_by_spaces(item, lambda piece: looks_like_unit(clean(piece)))
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import compile_cached, escape, lazy_compile
 from .._support.memo import text_cache
+from .._support.unit_gaps import apart_by_spaces
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
@@ -168,7 +169,12 @@ def parse_phrase(text: str) -> Annotation | None:
     # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
     lead, _, heads = _persons_apart(lead, [])
     if not lead and len(shared) == 1:
-        items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
+        items = [
+            unit
+            for p in UNIT_SEPARATORS.split(shared[0])
+            if p.strip()
+            for unit in apart_by_spaces(p, lambda piece: names_only_units([piece]))
+        ]
         if len(items) == 1 and not _SEVERAL.search(items[0]):
             # （A负责） or （A负责，B配合）: one unit responsible is the lead.
             lead, shared = shared, []
