@@ -42,3 +42,16 @@ def test_a_tab_indented_table_with_its_header_row_stays_a_table() -> None:
 def test_a_text_with_lines_written_flush_keeps_its_tabs() -> None:
     lines = ["甲县任务分工", "说明文字。", "\t1", "\t修建道路。", "其他文字。"]
     assert untabbed(lines) is None
+
+
+def test_tab_indented_paragraphs_a_pdf_copy_rewrapped_are_untabbed() -> None:
+    # Each paragraph's first line keeps its tab; the lines the wrap made do not.
+    wrapped = []
+    for line in NOTICE.split("\n"):
+        if not line.strip():
+            wrapped.append(line)
+            continue
+        chunks = [line[i : i + 14] for i in range(0, len(line), 14)]
+        wrapped += ["\t" + chunks[0], *chunks[1:]]
+    notice = policy_parse.parse_text("\n".join(wrapped))
+    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))

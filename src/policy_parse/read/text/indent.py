@@ -5,10 +5,11 @@ tab-indented 分工表 of a copy from Word: one cell a line, rows apart by
 blank lines).  A copy whose *every* line starts with a tab — each paragraph
 indented with one, as some editors and portals save text — would then be
 one table of one-cell rows, and no notice: the corpus so indented read
-0/282.  Where nearly every line holding text starts with a tab and no group
-of them reads as a table's header row, `untabbed` takes one leading tab off
-every line; a text whose tab lines include a header row (序号 / 工作任务 /
-牵头单位 …) is a table and is left as it is.
+0/282.  Where nearly every line holding text starts with a tab, or goes on
+from one that does (a PDF copy re-wrapped the indented paragraphs), and no
+group of lines reads as a table's header row, `untabbed` takes the tabs
+off; a text whose tab lines include a header row (序号 / 工作任务 / 牵头单位 …)
+is a table and is left as it is.
 """
 
 from __future__ import annotations
@@ -19,21 +20,32 @@ from .tables import column_role
 
 __all__ = ["untabbed"]
 
-_SHARE = 0.95  # of the lines holding text that start with a tab
+_SHARE = 0.95  # of the lines holding text that start with a tab or go on from one
 _MIN_LINES = 3
 _ROW_MAX = 16  # cells a header row of a 分工表 holds, at most
 
 
 def untabbed(lines: Sequence[str]) -> tuple[list[str], int] | None:
-    """`lines` without the tab that indents each, and how many had one;
-    None when the tabs may be a table's."""
-    texts = [ln for ln in lines if ln.strip()]
-    tabbed = sum(ln.startswith("\t") for ln in texts)
-    if len(texts) < _MIN_LINES or tabbed < _SHARE * len(texts) or _has_header(lines):
+    """`lines` without the tabs that indent their paragraphs, and how many
+    lines had them; None when the tabs may be a table's."""
+    texts = 0
+    covered = 0  # lines that start with a tab, or go on from one that does
+    tabs: list[str] = []
+    going_on = False
+    for line in lines:
+        if not line.strip():
+            going_on = False
+            continue
+        texts += 1
+        if line.startswith("\t"):
+            tabs.append(line)
+            going_on = True
+        covered += going_on
+    if texts < _MIN_LINES or covered < _SHARE * texts or _has_header(lines):
         return None
     # Each indent may be several tabs: as many as every tabbed line has.
-    depth = min(len(ln) - len(ln.lstrip("\t")) for ln in texts if ln.startswith("\t"))
-    return [ln[depth:] if ln.startswith("\t") else ln for ln in lines], tabbed
+    depth = min(len(ln) - len(ln.lstrip("\t")) for ln in tabs)
+    return [ln[depth:] if ln.startswith("\t") else ln for ln in lines], len(tabs)
 
 
 def _has_header(lines: Sequence[str]) -> bool:
