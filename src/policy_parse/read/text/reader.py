@@ -23,6 +23,7 @@ from ..invisible import strip_text
 from .furniture import find_furniture
 from .indent import untabbed
 from .letterspace import unletterspaced
+from .relines import relined
 from .spacing import unspaced
 from .tables import read_region
 
@@ -161,6 +162,10 @@ def _read_text(text: str, source: Source) -> Document:
         # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
         lines, count = unspaced_letters
         notes.append(ReadNote(note="letter_spaced", fields=(("lines", str(count)),)))
+    if (relined_lines := relined(lines)) is not None:
+        # …。一、总体要求（一）…: a text that lost its line breaks (read/text/relines.py).
+        lines, count = relined_lines
+        notes.append(ReadNote(note="relined", fields=(("breaks", str(count)),)))
     if (untabbed_lines := untabbed(lines)) is not None:
         # A tab before every paragraph: indentation (read/text/indent.py).
         lines, count = untabbed_lines
