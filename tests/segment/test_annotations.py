@@ -250,6 +250,7 @@ def test_it_finds_an_annotation_standing_between_two_sentences():
         "排序第一位的单位为牵头单位",
         "各项任务中第一个单位为牵头单位",
         "首个责任单位为牵头单位，其余为配合单位",
+        "（列第一位的 为 牵头单位，下同）",  # a PDF copy's spaces between words
     ],
 )
 def test_it_recognises_a_first_unit_leads_convention(text):
