@@ -139,6 +139,19 @@ def test_it_leaves_a_run_that_ends_the_list_without_a_suffix_as_written():
     ]
 
 
+def test_a_run_takes_the_suffix_of_the_unit_beside_it_not_of_one_joined_after_it():
+    # 甲乡、乙局及丙区政府: 丙区政府 is another unit joined by 及; 甲乡 does not
+    # become 甲乡区政府, and 甲、乙局及丙区政府 gives 甲 the 局 of 乙局 at most.
+    assert expand_shared_suffixes(["东坡", "西坡区政府及新港管委会"]) == [
+        ("东坡", "东坡区政府"),
+        ("西坡区政府及新港管委会", "西坡区政府及新港管委会"),
+    ]
+    assert expand_shared_suffixes(["市民宗", "人防办及各区政府"]) == [
+        ("市民宗", "市民宗"),  # left as written (odd_unit says so), not 市民宗区政府
+        ("人防办及各区政府", "人防办及各区政府"),
+    ]
+
+
 def test_it_keeps_full_names_as_they_are():
     names = ["科技创新局", "经发局", "组织人事部"]
     assert expand_shared_suffixes(names) == [(n, n) for n in names]

@@ -199,6 +199,49 @@ def test_it_reads_responsibility_phrases_clause_by_clause(body, lead, support):
     assert (ann.lead, ann.support) == (lead, support)
 
 
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # 联合 joins a lead to its partners as 会同 does, before any verb of the lead's.
+        ("乙县卫健局联合乙县医保局推进", ("乙县卫健局",), ("乙县医保局",)),
+        (
+            "乙县卫健局会同乙县医保局、乙县财政局组织实施",
+            ("乙县卫健局",),
+            ("乙县医保局、乙县财政局",),
+        ),
+        # ... but not inside a name: 联合会 ends no unit before it.
+        ("乙县工商业联合会负责", ("乙县工商业联合会",), ()),
+        # 按职责配合 is a supporting marker, not part of the unit's name.
+        ("乙县科技局牵头负责，乙县财政局按职责配合", ("乙县科技局",), ("乙县财政局",)),
+        # A unit that guides (指导) neither leads nor supports.
+        ("各乡镇负责落实，乙县民政局指导", ("各乡镇",), ()),
+    ],
+)
+def test_it_reads_phrases_with_a_joiner_a_duty_or_an_overseer(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support, deadline",
+    [
+        (
+            "乙县水利局牵头，乙县财政局配合，每季度调度一次",
+            ("乙县水利局",),
+            ("乙县财政局",),
+            "每季度调度一次",
+        ),
+        ("乙县住建局牵头，2026年起逐年推进", ("乙县住建局",), (), "2026年起逐年推进"),
+        ("乙县住建局牵头，按月报送进展", ("乙县住建局",), (), "按月报送进展"),
+    ],
+)
+def test_it_reads_a_start_year_or_a_frequency_as_the_deadline(body, lead, support, deadline):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (lead, support, deadline)
+
+
 def test_it_takes_a_deadline_out_of_a_unit_list():
     ann = parse_annotation("牵头单位：州政务局；责任单位：州司法局，各县市人民政府，6月底完成")
     assert ann is not None

@@ -160,19 +160,22 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
             pending.append(original)
             continue
         if pending:
-            suffix = next((s for s in suffixes if item.endswith(s) and len(item) > len(s)), None)
+            # 甲乡、乙局及丙区政府: the run shares the suffix of the unit it
+            # stands beside (乙局), not of the unit joined after it (丙区政府).
+            near = _first_joined(item)
+            suffix = next((s for s in suffixes if near.endswith(s) and len(near) > len(s)), None)
             if suffix is None:
                 lengths = {len(clean(p)) for p in pending}
                 if (
                     len(lengths) == 1
-                    and len(item) > (n := lengths.pop())
-                    and item[n] in load("units")["suffix_heads"]
+                    and len(near) > (n := lengths.pop())
+                    and near[n] in load("units")["suffix_heads"]
                 ):
-                    suffix = item[n:]
-            if suffix is None and len(item) > 1 and all(is_level(clean(p)) for p in pending):
+                    suffix = near[n:]
+            if suffix is None and len(near) > 1 and all(is_level(clean(p)) for p in pending):
                 # 各县、市、区政府 / 各市（县）、区政府: levels of government, the
                 # last with its body; each level takes that body.
-                suffix = item[1:] if item[0] in load("units")["suffix_heads"] else None
+                suffix = near[1:] if near[0] in load("units")["suffix_heads"] else None
             for p in pending:
                 name = clean(p)
                 out.append(
@@ -230,6 +233,19 @@ def _joined_after(full: str, short: str) -> bool:
     head = full[: -len(short)]
     joiner = next((j for j in _joiners() if head.endswith(j)), None)
     return joiner is not None and _has_unit_ending(head[: -len(joiner)])
+
+
+def _first_joined(item: str) -> str:
+    """县甲局及县乙区政府 → 县甲局: the first of two units written as one item
+    (data/units.toml joiners, a unit ending on both sides); else the item."""
+    for joiner in _joiners():
+        at = item.find(joiner)
+        while at > 0:
+            head, tail = item[:at], item[at + len(joiner) :]
+            if _has_unit_ending(head) and _has_unit_ending(tail):
+                return head
+            at = item.find(joiner, at + 1)
+    return item
 
 
 @functools.cache
