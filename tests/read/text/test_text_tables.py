@@ -587,3 +587,48 @@ def test_a_task_cell_cut_the_same_way_is_glued_as_before():
     assert grid(doc(wrapped))[1][1] == task
     notice = policy_parse.parse_text(wrapped)
     assert not any(d.note == "units_at_break" for d in notice.discrepancies)
+
+
+@pytest.mark.parametrize("between", ["附件2\n县改革事项分工表\n", "县改革事项分工表\n"])
+def test_a_second_table_with_other_columns_is_not_read_into_the_first(between):
+    # 附件1's 分工表, then 附件2's with other columns: its header and rows were
+    # aligned into the first table's columns, the lead cell filled from the row
+    # above as if merged (县丙局 leading a reform it never named).
+    text = (
+        PREAMBLE
+        + "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        + "| 1 | 修路 | 县甲局 | 县乙局 |\n"
+        + "| 2 | 建桥 | 县丙局 | 县丁局 |\n"
+        + between
+        + "| 序号 | 改革事项 | 责任单位 | 完成时限 |\n"
+        + "| 1 | 深化改革 | 县戊局 | 年底前 |\n"
+        + "| 2 | 精简审批 | 县己局 | 年底前 |\n"
+    )
+    tables = [b for b in doc(text).blocks if isinstance(b, Table)]
+    firsts = [[[c.text for c in row.cells] for row in t.rows][0] for t in tables]
+    assert [f[:3] for f in firsts] == [
+        ["序号", "工作任务", "牵头单位"],
+        ["序号", "改革事项", "责任单位"],
+    ]
+    assert [len(t.rows) for t in tables] == [3, 3]
+    notice = policy_parse.parse_text(text)
+    assert [(str(e.number), [u.written for u in e.lead]) for e in notice.table] == [
+        ("1", ["县甲局"]),
+        ("2", ["县丙局"]),
+    ]
+    assert "second_table" in [d.note for d in notice.discrepancies]
+
+
+def test_the_header_repeated_at_a_page_break_does_not_end_the_table():
+    text = (
+        PREAMBLE
+        + "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        + "| 1 | 修路 | 县甲局 | 县乙局 |\n"
+        + "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        + "| 2 | 建桥 | 县丙局 | 县丁局 |\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [(str(e.number), [u.written for u in e.lead]) for e in notice.table] == [
+        ("1", ["县甲局"]),
+        ("2", ["县丙局"]),
+    ]
