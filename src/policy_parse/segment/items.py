@@ -355,7 +355,9 @@ class _Open:
     @classmethod
     def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
         m = m._replace(line=line)
-        return cls(m, [_Raw.of(m.rest, line.span, label=False)], notes)
+        # 1.【牵头单位】A【配合单位】B / 开展…: labels right after the marker
+        # are a label paragraph, the measure's text on the lines under it.
+        return cls(m, [_Raw.of(m.rest, line.span)], notes)
 
     def heads(self) -> list[Line]:
         """The marker line's paragraph, joined, cut where items run on:
