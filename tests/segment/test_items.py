@@ -211,3 +211,23 @@ def test_labels_right_after_the_marker_are_the_annotation_and_the_next_line_the_
         ("1", "开展河道巡查，每月一次。", ["县甲局"], ["县乙局", "县丙局"]),
         ("2", "建设污水管网10公里。", ["县丁局"], []),
     ]
+
+
+def test_an_item_run_on_in_the_other_arabic_mark_is_the_next_item_of_the_list():
+    # 1、…。牵头单位：A。2.…: a careless hand writes the list's next number
+    # with a dot; it was kept inside item 1 (two leads, no item 2), unsaid.
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、工程建设\n"
+        "1、新建管网35公里。牵头单位：县甲局。2.改造管道120公里。牵头单位：县甲局；配合单位：县乙局。\n"
+        "3、建成调度平台。牵头单位：县丙局。\n"
+    )
+    got = [
+        (str(m.number), [u.written for u in m.lead], [u.written for u in m.support])
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", ["县甲局"], []),
+        ("2", ["县甲局"], ["县乙局"]),
+        ("3", ["县丙局"], []),
+    ]
+    assert [d.note for d in notice.discrepancies if d.measure == "2"] == ["run_on_item"]
