@@ -399,6 +399,8 @@ def test_it_keeps_a_name_with_spaces_inside_whole(text):
         "民盟中央",  # a national body of an organisation: 中央
         "各镇街",  # towns and sub-districts together: it warned as an odd unit
         "各街镇",
+        "各区",  # a level with 各 (or a body: 县委) is a unit
+        "县委",
     ],
 )
 def test_names_of_departments_places_and_groups_look_like_units(name):
@@ -415,6 +417,8 @@ def test_names_of_departments_places_and_groups_look_like_units(name):
         "指导部门:市发改委",  # an unknown label glued on (NFKC makes its colon half-width)
         "推进惠企政策免申即享",  # no unit ending: text, not a department
         "市" + "发展和改革委员会" * 4,  # too long for a name: a sentence swallowed
+        "区市",  # levels only: 区市场监管局 cut at a line break (区市 / 场监管局)
+        "县市",
     ],
 )
 def test_a_name_cut_in_the_wrong_place_does_not_look_like_a_unit(name):

@@ -128,11 +128,15 @@ def _look() -> tuple[tuple[str, ...], tuple[str, ...], int]:
 
 @text_cache(65536)
 def looks_like_unit(name: str) -> bool:
-    """县财政局, 各街道, 县委组织部（县委人才办）, 省农业厅等: yes; 区, 县财政局按职责
+    """县财政局, 各街道, 县委组织部（县委人才办）, 省农业厅等: yes; 区, 区市, 县财政局按职责
     分工负责, a sentence: no (data/units.toml [look]).  Said of a unit's
     canonical name, to report where an annotation was most likely misread."""
     endings, not_in, max_chars = _look()
     if any(word in name for word in not_in) or len(name) > max_chars:
+        return False
+    if all(ch in load("units")["suffix_heads"] for ch in name):
+        # 区市, 县市: levels with no body's name (区市场监管局 cut at a line
+        # break), never a unit; 各区 and 县委 are.
         return False
     if len(name) >= 2 and name.endswith(endings):
         return True  # most names: no X等 or bracket to set aside
