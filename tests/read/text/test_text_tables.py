@@ -605,7 +605,7 @@ def test_a_second_table_with_other_columns_is_not_read_into_the_first(between):
         + "| 2 | 精简审批 | 县己局 | 年底前 |\n"
     )
     tables = [b for b in doc(text).blocks if isinstance(b, Table)]
-    firsts = [[[c.text for c in row.cells] for row in t.rows][0] for t in tables]
+    firsts = [[c.text for c in t.rows[0].cells] for t in tables]
     assert [f[:3] for f in firsts] == [
         ["序号", "工作任务", "牵头单位"],
         ["序号", "改革事项", "责任单位"],
