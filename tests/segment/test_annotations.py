@@ -242,6 +242,13 @@ def test_it_reads_a_start_year_or_a_frequency_as_the_deadline(body, lead, suppor
     assert (ann.lead, ann.support, ann.deadline) == (lead, support, deadline)
 
 
+def test_a_contact_person_in_brackets_after_a_unit_is_no_part_of_its_name():
+    # 牵头单位：A（联系人：NAME）: the unit was read as "A（联系人：NAME）" (odd_unit).
+    ann = parse_annotation("牵头单位：乙县文旅局（联系人：赵一）；配合单位：各镇人民政府")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (("乙县文旅局",), ("各镇人民政府",), ("赵一",))
+
+
 def test_it_takes_a_deadline_out_of_a_unit_list():
     ann = parse_annotation("牵头单位：州政务局；责任单位：州司法局，各县市人民政府，6月底完成")
     assert ann is not None

@@ -303,6 +303,11 @@ def _in_bracket(text: str, k: int) -> bool:
 _BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
 
 
+@functools.cache
+def _person_words() -> tuple[str, ...]:
+    return tuple(sorted(load("annotations")["leaders"]["persons"], key=len, reverse=True))
+
+
 def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
     """甲局（负责人：张三） → 甲局 and the person: a bracket after a unit whose
     body is a person label (责任人：, 分管领导：) is no part of the name."""
@@ -311,10 +316,18 @@ def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
     persons: list[str] = []
 
     def take(m: regex.Match[str]) -> str:
-        label = label_pattern().match(m["body"].strip())
-        if label is None or not label["leader"]:
+        body = m["body"].strip()
+        label = label_pattern().match(body)
+        if label is not None and label["leader"]:
+            persons.extend(p for p in UNIT_SEPARATORS.split(body[label.end() :]) if p)
+            return ""
+        # 甲局（联系人：张三）: a person word of [leaders] persons, then a
+        # colon — on a line of its own 联系人： is the notice's contact, no
+        # label of a measure, but after a unit it names that unit's person.
+        word = next((w for w in _person_words() if body.startswith(w)), None)
+        if word is None or body[len(word) : len(word) + 1] not in ("：", ":"):
             return m[0]
-        persons.extend(p for p in UNIT_SEPARATORS.split(m["body"].strip()[label.end() :]) if p)
+        persons.extend(p for p in UNIT_SEPARATORS.split(body[len(word) + 1 :]) if p.strip())
         return ""
 
     return _BRACKET_GROUP.sub(take, value), persons
