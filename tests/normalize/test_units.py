@@ -366,9 +366,17 @@ def test_it_splits_a_list_whose_units_are_apart_by_spaces():
     ]
 
 
+def test_every_town_or_district_is_a_unit_of_its_own_between_spaces():
+    # 县邮政公司 各乡镇 was read as one name 县邮政公司各乡镇 (it ends in 镇,
+    # so no odd_unit either): 各 and a place names a group of units.
+    assert split_units("县邮政公司 各乡镇") == ["县邮政公司", "各乡镇"]
+    assert split_units("各街道 区城管局") == ["各街道", "区城管局"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "高新区 管委会",  # a place then a body: one name
         "县 财 政 局",  # a name spaced out letter by letter
         "市委 宣传部",  # a piece too short to be a unit of its own
         "县财政局 有关科室负责同志",  # a piece that does not end like a unit

@@ -77,9 +77,15 @@ def _apart_by_spaces(item: str) -> list[str]:
     pieces = item.split()  # str.split: whitespace in C, most items have none
     if len(pieces) < 2:
         return [item]
-    if all(len(p) >= _MIN_SPACED_UNIT and _has_unit_ending(clean(p)) for p in pieces):
+    if all(len(p) >= _MIN_SPACED_UNIT and _whole_when_spaced(clean(p)) for p in pieces):
         return pieces
     return [item]
+
+
+def _whole_when_spaced(piece: str) -> bool:
+    """A unit ending, or 各 and a place (各乡镇, 各街道: every one of them), a
+    group no longer name continues — 高新区 管委会 stays one name."""
+    return _has_unit_ending(piece) or (piece.startswith("各") and looks_like_unit(piece))
 
 
 @functools.cache
