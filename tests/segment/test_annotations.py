@@ -213,6 +213,15 @@ def test_it_reads_responsibility_phrases_clause_by_clause(body, lead, support):
         ("乙县工商业联合会负责", ("乙县工商业联合会",), ()),
         # 按职责配合 is a supporting marker, not part of the unit's name.
         ("乙县科技局牵头负责，乙县财政局按职责配合", ("乙县科技局",), ("乙县财政局",)),
+        # More lead and support words issuers use.
+        (
+            "乙县发改局、乙县住建局双牵头，乙县财政局配合",
+            ("乙县发改局、乙县住建局",),
+            ("乙县财政局",),
+        ),
+        ("乙县住建局主抓，乙县交通局共同参与", ("乙县住建局",), ("乙县交通局",)),
+        ("乙县公安局负主责，乙县人社局支持", ("乙县公安局",), ("乙县人社局",)),
+        ("乙县发改委总负责，乙县教育局做好配合", ("乙县发改委",), ("乙县教育局",)),
         # A unit that guides (指导) neither leads nor supports.
         ("各乡镇负责落实，乙县民政局指导", ("各乡镇",), ()),
     ],
