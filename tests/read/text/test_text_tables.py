@@ -632,3 +632,27 @@ def test_the_header_repeated_at_a_page_break_does_not_end_the_table():
         ("1", ["县甲局"]),
         ("2", ["县丙局"]),
     ]
+
+
+def test_records_written_as_key_value_lines_without_bars_are_a_table():
+    # 序号：1 / 工作任务：… / 牵头单位：… per measure (a portal's cards) was no
+    # notice at all (NotANoticeError).
+    cards = "".join(
+        f"序号：{n}\n工作任务：{task}\n牵头单位：{lead}\n配合单位：县戊局\n\n"
+        for n, task, lead in ((1, "建食堂", "县甲局"), (2, "改小区", "县乙局"))
+    )
+    notice = policy_parse.parse_text(PREAMBLE + cards)
+    assert [(str(e.number), e.text, [u.name for u in e.lead]) for e in notice.table] == [
+        ("1", "建食堂", ["县甲局"]),
+        ("2", "改小区", ["县乙局"]),
+    ]
+
+
+def test_label_lines_under_a_numbered_measure_are_no_key_value_table():
+    text = PREAMBLE + (
+        "1.加强建设\n具体措施：新建道路。\n牵头单位：县甲局\n"
+        "2.提升服务\n具体措施：新建学校。\n牵头单位：县乙局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert not notice.table
+    assert [[u.name for u in m.lead] for m in notice.measures] == [["县甲局"], ["县乙局"]]
