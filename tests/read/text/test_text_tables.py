@@ -315,6 +315,13 @@ def test_column_words_follow_the_role_word_and_unit_noun_pattern():
     assert column_role("主要责任单位") == "responsible"
     assert column_role("负责部门") == "responsible"
     assert column_role("责任科室") == "responsible"
+    # 主体 names units as 单位 does (牵头主体 | 配合主体 tables had no unit
+    # column: table_no_units); 落实/实施单位 carry a measure out, no lead named.
+    assert column_role("牵头主体") == "lead"
+    assert column_role("配合主体") == "support"
+    assert column_role("责任主体") == "responsible"
+    assert column_role("落实单位") == "responsible"
+    assert column_role("实施单位") == "responsible"
     assert column_role("责任部门") == "units"  # the listed, lead-first word
     assert column_role("牵头") is None
     assert column_role("推行一窗受理") is None
