@@ -1073,3 +1073,35 @@ def test_a_label_word_after_a_comma_that_names_no_unit_stays_text():
         "加快重大项目建设，明确各牵头单位：要加强调度。", own_line=False
     )
     assert anns == [] and text == "加快重大项目建设，明确各牵头单位：要加强调度。"
+
+
+@pytest.mark.parametrize(
+    "body, lead, support, deadline",
+    [
+        # A deadline before the labels (it made the bracket no annotation).
+        (
+            "2026年底前完成；牵头单位：乙县甲局；配合单位：乙县乙局",
+            ("乙县甲局",),
+            ("乙县乙局",),
+            "2026年底前完成",
+        ),
+        # Bare role labels beyond 牵头/配合: 协助：B was read into the lead's name.
+        ("牵头：乙县甲局；协助：乙县乙局", ("乙县甲局",), ("乙县乙局",), None),
+        ("牵头：乙县甲局；协同：乙县乙局", ("乙县甲局",), ("乙县乙局",), None),
+        # A remark that the order means nothing is no part of the last name.
+        (
+            "牵头单位：乙县甲局；责任单位：乙县乙局、乙县丙局（排名不分先后）",
+            ("乙县甲局",),
+            ("乙县乙局、乙县丙局",),
+            None,
+        ),
+        # 排名第一的为总牵头 states the first-listed convention, a remark too.
+        ("牵头单位：乙县甲局、乙县乙局（排名第一的为总牵头）", ("乙县甲局、乙县乙局",), (), None),
+    ],
+)
+def test_labels_with_a_leading_deadline_bare_roles_or_an_order_remark(
+    body, lead, support, deadline
+):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (lead, support, deadline)

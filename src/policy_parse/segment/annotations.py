@@ -41,7 +41,7 @@ from .annotation_words import (
 from .annotation_words import is_level as is_level  # noqa: PLC0414
 from .annotation_words import lead_markers as lead_markers  # noqa: PLC0414
 from .annotation_words import names_only_units as names_only_units  # noqa: PLC0414
-from .grammar import UNIT_SEPARATORS
+from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .notes import without_note
 from .phrases import _phrase_ends, _phrase_patterns
@@ -187,17 +187,23 @@ _CLOSING_GROUP = CLOSING_GROUP
 
 
 def _without_remark(value: str) -> str:
-    """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） → A、B: a bracket
-    closing a unit list that says how the units share the work (a [phrases]
-    marker) or states the first-is-lead convention is no part of the last
+    """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） / A、B（排名不分先后）
+    → A、B: a bracket closing a unit list that says how the units share the
+    work (a [phrases] marker), states the first-is-lead convention or that the
+    order means nothing ([notes] unordered) is no part of the last
     unit's name, as 县委组织部（县委人才办） is."""
     m = _CLOSING_GROUP.search(value.rstrip("。 "))
     if m is None:
         return value
     body = m["body"].strip().strip("。")
-    p = load("annotations")["phrases"]
+    data = load("annotations")
+    p = data["phrases"]
     # Not a lead marker: A（牵头） marks its unit (marked_leads).
-    if body in {*p["shared_markers"], *p["support_markers"]} or states_first_is_lead(body):
+    if (
+        body in {*p["shared_markers"], *p["support_markers"]}
+        or states_first_is_lead(body)
+        or any(w in body for w in data["notes"]["unordered"])
+    ):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value
 
@@ -231,12 +237,16 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     # A label inside a bracket of a value is that value's remark, no clause
     # of its own: 牵头单位：A（负责人：张三）.
     matches = [m for m in label_pattern().finditer(text) if not _in_bracket(text, m.start())]
-    if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
+    if not matches:
+        return None
+    before = text[: matches[0].start()].strip(" ，,；;（(【〔")
+    # （2025年底前完成；牵头单位：A；…）: a deadline may stand before the labels.
+    deadline: str | None = before if before and DEADLINE_ITEM.match(before) else None
+    if before and deadline is None:
         return None
     lead: list[str] = []
     support: list[str] = []
     leaders: list[str] = []
-    deadline: str | None = None
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
