@@ -186,7 +186,7 @@ def label_pattern() -> regex.Pattern[str]:
 _CLOSING_GROUP = CLOSING_GROUP
 
 
-def _without_remark(value: str) -> str:
+def without_remark(value: str) -> str:
     """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） / A、B（排名不分先后）
     → A、B: a bracket closing a unit list that says how the units share the
     work (a [phrases] marker), states the first-is-lead convention or that the
@@ -287,7 +287,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             deadline = deadline or rest.deadline
         elif value:
             units, due = _units_and_deadline(value)
-            units = _without_remark(_without_marker(units, role))
+            units = without_remark(_without_marker(units, role))
             marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
