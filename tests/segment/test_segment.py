@@ -86,3 +86,25 @@ def test_an_annexed_table_with_other_columns_is_still_a_second_table() -> None:
     notice = policy_parse.parse_text(other)
     assert [e.text for e in notice.table] == ["建污水厂", "建文化中心"]
     assert "second_table" in [d.note for d in notice.discrepancies]
+
+
+def test_a_ratio_sign_or_small_form_punctuation_reads_as_the_usual_mark() -> None:
+    # 牵头单位∶A (a PDF's ratio sign for the colon) and ﹕﹔﹐ were no labels or
+    # separators: each annotation became one odd unit.
+    from policy_parse.audit import lost_and_invented
+
+    text = (
+        "某县任务分工\n"
+        "1.推进甲。（牵头单位∶县甲局；配合单位∶县乙局）\n"
+        "2.推进乙。（牵头单位﹕县丙局﹔配合单位﹕县丁局﹑县戊局）\n"
+        "3.推进丙。（县己局牵头﹐县庚局配合）\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        (["县甲局"], ["县乙局"]),
+        (["县丙局"], ["县丁局", "县戊局"]),
+        (["县己局"], ["县庚局"]),
+    ]
+    assert lost_and_invented(document, notice) == ("", "")

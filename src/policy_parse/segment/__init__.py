@@ -38,7 +38,8 @@ class Segmented(NamedTuple):
 
 def _paragraph_lines(p: Paragraph) -> list[Line]:
     # A Word paragraph may hold line breaks; the txt form has one line each.
-    return [Line(t.strip(), p.span) for t in p.text.split("\n") if t.strip()]
+    text = p.text.translate(g.PUNCT_VARIANTS)
+    return [Line(t.strip(), p.span) for t in text.split("\n") if t.strip()]
 
 
 def _cover_letter_end(lines: list[Line], *, table_follows: bool = False) -> int:

@@ -122,7 +122,13 @@ TRAILING_PAREN = lazy_compile(
     r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]\s*[。.]?\s*$"
 )
 
-UNIT_SEPARATORS = lazy_compile(r"[、，,；;／/\n]+")  # between units in one list
+UNIT_SEPARATORS = lazy_compile(r"[、，,；;／/\n﹑﹐﹔]+")  # between units in one list
+
+# Punctuation a PDF or an input method writes in another form: the ratio
+# sign ∶ for the colon, the small forms ﹕﹔﹐﹑ (NFKC would make them
+# half-width).  Prose lines are read with the usual forms, so 牵头单位∶A is a
+# label; punctuation is no word of the notice (audit.py does not count it).
+PUNCT_VARIANTS = str.maketrans({"∶": "：", "﹕": "：", "﹔": "；", "﹐": "，", "﹑": "、"})
 
 # A deadline written as the last item of a unit list: …，6月底完成 / 2021年底前.
 DEADLINE_ITEM = lazy_compile(
