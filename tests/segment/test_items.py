@@ -245,3 +245,44 @@ def test_an_item_outside_any_measure_that_does_not_number_on_stays_residue():
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert any(r.text.startswith("7.提高低保标准") for r in notice.residue)
     assert _guesses(notice) == [(None, "annotated_outside", {"line": "6", "marker": "7."})]
+
+
+@pytest.mark.parametrize("open_, close", [("【", "】"), ("", "：")])
+def test_labels_right_after_the_marker_are_the_annotation_and_the_next_line_the_text(open_, close):
+    # 1.【牵头单位】A【配合单位】B / 开展…: the text under the labels was glued to
+    # the last unit (县乙局开展巡查, 每月一次 read as units).
+    lead, sup = f"{open_}牵头单位{close}", f"{open_}配合单位{close}"
+    gap = "" if open_ else "；"
+    notice = policy_parse.parse_text(
+        "某县任务分工\n"
+        f"1.{lead}县甲局{gap}{sup}县乙局、县丙局\n开展河道巡查，每月一次。\n"
+        f"2.{lead}县丁局\n建设污水管网10公里。\n"
+    )
+    got = [
+        (str(m.number), m.text, [u.written for u in m.lead], [u.written for u in m.support])
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", "开展河道巡查，每月一次。", ["县甲局"], ["县乙局", "县丙局"]),
+        ("2", "建设污水管网10公里。", ["县丁局"], []),
+    ]
+
+
+def test_an_item_run_on_in_the_other_arabic_mark_is_the_next_item_of_the_list():
+    # 1、…。牵头单位：A。2.…: a careless hand writes the list's next number
+    # with a dot; it was kept inside item 1 (two leads, no item 2), unsaid.
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、工程建设\n"
+        "1、新建管网35公里。牵头单位：县甲局。2.改造管道120公里。牵头单位：县甲局；配合单位：县乙局。\n"
+        "3、建成调度平台。牵头单位：县丙局。\n"
+    )
+    got = [
+        (str(m.number), [u.written for u in m.lead], [u.written for u in m.support])
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", ["县甲局"], []),
+        ("2", ["县甲局"], ["县乙局"]),
+        ("3", ["县丙局"], []),
+    ]
+    assert [d.note for d in notice.discrepancies if d.measure == "2"] == ["run_on_item"]

@@ -214,7 +214,7 @@ def split_run_on_items(line: Line) -> list[Line]:
         # A marker and the few characters that decide it: not the rest of the
         # line, which copied (and cached) a long line once per bracket.
         m = match_marker(text[k : k + _MARKER_LOOK])
-        if m is None or m.style != head.style:
+        if m is None or not _one_list(m.style, head.style):
             continue
         if m.number != _next_number(number):
             if text[k - 1] in _BEFORE_INLINE:
@@ -230,6 +230,16 @@ def split_run_on_items(line: Line) -> list[Line]:
     if not out:
         return [line]
     return [*out, Line(text[start:], line.span)]
+
+
+# Marks one list's numbers are written with by a careless hand (1、 then 2.):
+# inside a line, the next number after an annotation starts the next item
+# in either.
+_ONE_LIST = frozenset({"ar_dot", "ar_dun"})
+
+
+def _one_list(style: str, head: str) -> bool:
+    return style == head or (style in _ONE_LIST and head in _ONE_LIST)
 
 
 # After these a marker inside a line may start an item: a closing bracket or a
@@ -372,7 +382,9 @@ class _Open:
     @classmethod
     def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
         m = m._replace(line=line)
-        return cls(m, [_Raw.of(m.rest, line.span, label=False)], notes)
+        # 1.【牵头单位】A【配合单位】B / 开展…: labels right after the marker
+        # are a label paragraph, the measure's text on the lines under it.
+        return cls(m, [_Raw.of(m.rest, line.span)], notes)
 
     def heads(self) -> list[Line]:
         """The marker line's paragraph, joined, cut where items run on:
@@ -415,7 +427,8 @@ class _Open:
             assert m is not None  # split_run_on_items cuts only at a marker
             rest = head.text[len(m.written) :].strip()
             line = Line(head.text, self.marker.line.span) if k == 0 else head
-            m = m._replace(rest=rest, line=line)
+            # 1、…。2.…: the run-on item is of the line's list, in its style.
+            m = m._replace(rest=rest, line=line, style=self.marker.style)
             notes = (
                 self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
             )

@@ -120,6 +120,13 @@ def parse_phrase(text: str) -> Annotation | None:
             # 由A牵头，会同B、C推进: the clause names the lead's partners.
             support.append(partners)
             continue
+        if (joined := _joined_with_verb(clause)) is not None:
+            # A联合B推进 / A会同B组织实施: a verb no marker list holds, but
+            # the joiner says who leads.
+            lead.extend([*pending, joined[0]])
+            support.append(joined[1])
+            pending = []
+            continue
         for pattern, ends, bucket in (
             (lead_re, lead_ends, lead),
             (support_re, support_ends, support),
@@ -146,6 +153,11 @@ def parse_phrase(text: str) -> Annotation | None:
                 pending = []
                 break
         else:
+            if _oversight(clause):
+                # A牵头，B指导: B oversees the measure, neither leads nor
+                # supports it (as a 指导单位 label); the annotation's
+                # written text keeps it.
+                continue
             pending.append(clause)
     if pending and not (lead or support or shared):
         marked, rest = marked_leads("，".join(pending))
@@ -188,6 +200,17 @@ def parse_phrase(text: str) -> Annotation | None:
     )
 
 
+def _oversight(clause: str) -> bool:
+    """市某局指导 / 市某办督办: units, then a word of data/annotations.toml
+    [roles] oversight."""
+    words = sorted(load("annotations")["roles"]["oversight"], key=len, reverse=True)
+    word = next((w for w in words if clause.endswith(w) and len(clause) > len(w)), None)
+    if word is None:
+        return False
+    units = clause[: -len(word)]
+    return plausible_units(units) and names_only_units([units])
+
+
 def _named_again(pending: list[str], units: str) -> str | None:
     """The rest of the `pending` list when every unit of `units` is in it
     (A、B、C，A牵头 → "B、C"); None when the list does not repeat them."""
@@ -217,10 +240,31 @@ def _partners_clause(clause: str) -> str | None:
     return units
 
 
+def _joined_with_verb(clause: str) -> tuple[str, str] | None:
+    """A会同B、C推进 → (A, "B、C"): units, a [phrases] lead_with word, units,
+    then a verb of the lead's (lead_verbs) — a clause no marker pattern ends."""
+    words = load("annotations")["phrases"]
+    verb = next(
+        (v for v in sorted(words["lead_verbs"], key=len, reverse=True) if clause.endswith(v)), None
+    )
+    if verb is None:
+        return None
+    units = words["unit_prefixes"]
+    body = clause[: -len(verb)]
+    for prefix in units:
+        body = body.removeprefix(prefix)
+    head, partners = _split_lead_with(body, words["lead_with"])
+    if partners is None or not plausible_units(head) or not plausible_units(partners):
+        return None
+    return head, partners
+
+
 def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
+    """A会同B、C → (A, "B、C"); a joiner inside a name (某某联合会) is no join:
+    both sides must end like units."""
     for joiner in joiners:
         head, sep, tail = units.partition(joiner)
-        if sep and head and tail:
+        if sep and head and tail and names_only_units([head]) and names_only_units([tail]):
             return head, tail
     return units, None
 

@@ -26,6 +26,7 @@ from .header import Line
 from .headings import heading_lead, label_lead
 from .inner import fold_inner_items
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
+from .leading import shift_leading_labels
 from .levels import (
     HEADING_STYLES,
     SUB_FORMS,
@@ -155,6 +156,7 @@ def lines_to_outline(
         Residue(text=ln.text, reason=DIVISION_TITLE, span=ln.span) for ln in division_titles
     )
     items, folded = fold_inner_items(items)
+    items, _ = shift_leading_labels(items)
     levels = items_to_levels(items)
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
