@@ -78,3 +78,12 @@ def test_a_one_cell_per_line_tables_numbers_are_cells_not_pages(header: str) -> 
 def test_bare_numbers_a_few_lines_apart_are_no_pages() -> None:
     lines = ["甲"] * 3 + ["2"] + ["乙"] * 4 + ["3"] + ["丙"] * 3
     assert find_furniture(lines) == {}
+
+
+def test_row_numbers_of_a_table_whose_header_names_no_number_column_are_cells() -> None:
+    # The header names its other columns one per line; each row writes its
+    # number first, a row's many lines apart (cells between lone | lines).
+    lines = ["工作任务", "|", "牵头单位", "|", ""]
+    for n in range(1, 4):
+        lines += [str(n), "|", "修建道路" + FILLER, "|", "县交通局", "|", ""] + [""] * 8
+    assert find_furniture(lines) == {}

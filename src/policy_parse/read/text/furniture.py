@@ -91,6 +91,7 @@ _REACH = 2
 # closer together are a one-cell-per-line table's 序号 cells, not pages.
 _PAGE_LINES = 12
 _HEADER_MAX = 5  # 序号, 序 号, 序號 …: no longer line names the number column
+_HEADER_WORD_MAX = 16  # a column's name, on a line of its own
 
 
 def _bare_page_numbers(lines: Sequence[str]) -> list[int]:
@@ -100,10 +101,15 @@ def _bare_page_numbers(lines: Sequence[str]) -> list[int]:
     with no 序号 header line — where one stands, bare numbers are its
     table's cells."""
     bare: list[tuple[int, int]] = []
+    columns = 0
     for k, line in enumerate(lines):
         text = line.strip()
         if len(text) <= _HEADER_MAX and column_role(text) == "number":
             return []  # 序号, 序 号, 序號: a table's number column
+        if len(text) <= _HEADER_WORD_MAX and column_role(text) is not None:
+            columns += 1
+            if columns >= 2:
+                return []  # 工作任务 / 责任科室 on lines of their own: a flattened table's header
         if text.isdigit() and len(text) <= 4:
             bare.append((k, int(text)))
     chains: dict[int, list[tuple[int, int]]] = {}  # open chains by the number they await
