@@ -43,6 +43,7 @@ def test_an_annotation_whose_units_are_parted_by_spaces_reads_as_with_dun() -> N
         "1.推进数字政府建设。（县数据局 县财政局 县发改局负责）\n"
         "2.完善养老服务体系。（县民政局负责）\n"
         "3.加强市场监管。（牵头单位：县市场监管局；责任单位：县公安局 县商务局 人行）\n"
+        "4.加强文化建设。（牵头单位：县委宣传部；责任单位：县财政局 县文化和旅游局等）\n"
     )
     spaced = policy_parse.parse_text(text)
     assert _units(spaced) == _units(policy_parse.parse_text(text.replace("局 ", "局、")))
@@ -50,4 +51,5 @@ def test_an_annotation_whose_units_are_parted_by_spaces_reads_as_with_dun() -> N
         ("1", ["县数据局"], ["县财政局", "县发改局"]),
         ("2", ["县民政局"], []),
         ("3", ["县市场监管局"], ["县公安局", "县商务局", "人行"]),
+        ("4", ["县委宣传部"], ["县财政局", "县文化和旅游局等"]),
     ]

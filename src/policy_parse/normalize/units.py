@@ -73,9 +73,11 @@ def _apart_by_spaces(item: str) -> list[str]:
 
 
 def _whole_when_spaced(piece: str) -> bool:
-    """A unit ending, or 各 and a place (各乡镇, 各街道: every one of them), a
-    group no longer name continues — 高新区 管委会 stays one name."""
-    return _has_unit_ending(piece) or (piece.startswith("各") and looks_like_unit(piece))
+    """A unit ending (after a trailing X等 or bracket: 省文化厅等), or 各 and a
+    place (各乡镇, 各街道: every one of them), a group no longer name
+    continues — 高新区 管委会 stays one name."""
+    return _has_unit_ending(_core(piece)) or (piece.startswith("各") and looks_like_unit(piece))
+
 
 
 @functools.cache
