@@ -99,25 +99,6 @@ def test_sub_numbers_after_their_parent_or_in_its_stead_are_measures():
     assert [m.id for m in notice.measures][-2:] == ["3-1", "3-2"]
 
 
-def test_text_between_two_annotated_tasks_opens_the_next_across_a_line_break():
-    # A copy broke the paragraph after 推进戊事项。: the unannotated sentence
-    # still opens the task whose annotation follows, as when it runs on.
-    one = (
-        "甲县任务分工\n一、总体\n（一）推进甲事项（县甲局牵头）。推进戊事项。"
-        "推进乙工作（县乙局牵头）。推进丙工作（县丙局牵头）。\n（二）推进丁事项（县丁局牵头）。\n"
-    )
-    broken = one.replace("推进戊事项。", "推进戊事项。\n")
-    for text in (one, broken):
-        notice = policy_parse.parse_text(text)
-        assert [(m.id, [u.name for u in m.lead]) for m in notice.measures] == [
-            ("1-1", ["县甲局"]),
-            ("1-2", ["县乙局"]),
-            ("1-3", ["县丙局"]),
-            ("2", ["县丁局"]),
-        ]
-        assert notice.measures[1].text.startswith("推进戊事项。")
-
-
 def test_a_number_spaced_from_its_text_is_read_as_written_with_no_guess():
     text = "甲县任务分工\n1、建站。（县民政局负责）\n2.1 建设驿站。（县人社局负责）\n3、建园。（县住建局负责）\n"
     notice = policy_parse.parse_text(text)
