@@ -79,7 +79,6 @@ def _whole_when_spaced(piece: str) -> bool:
     return _has_unit_ending(_core(piece)) or (piece.startswith("各") and looks_like_unit(piece))
 
 
-
 @functools.cache
 def _placeholders() -> tuple[frozenset[str], frozenset[str]]:
     data = load("units")["placeholders"]
