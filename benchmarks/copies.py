@@ -1,0 +1,167 @@
+"""Score policy_parse on the corpus copied in ways perturb.py does not make.
+
+perturb.py (../shared/tools) makes the copies a portal or a PDF makes most
+often: re-wrapped, re-spaced, re-punctuated, Traditional, other labels and
+numbers.  These are the rarer ones this project has met or expects: what a
+web page's invisible characters, a PDF's letter spacing and page numbers, an
+editor's tab indent, a database field without line breaks or a portal that
+parts units by spaces do to the same text.  Each kind rewrites every corpus
+notice's body (the leading `# ` lines stay; the keys hold unchanged) and is
+scored as benchmarks/corpus.py scores the corpus.
+
+    python benchmarks/copies.py                # every kind, a table
+    python benchmarks/copies.py zwsp letterspace
+    python benchmarks/copies.py -v pagenum-bare  # and each file that differs
+
+A kind may also change what a key holds (dun2space parts a 、 inside
+brackets too, 相关县(市 区)政府, which the key writes with its 、): such
+measures count as wrong; the table's last column says how many measures
+were wrong with no finding, the figure that matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import corpus
+
+_HAN = "\u4e00-\u9fff"
+
+
+def _lines(text: str, each: Callable[[str], str]) -> str:
+    return "\n".join(each(line) if line.strip() else line for line in text.split("\n"))
+
+
+def _every(pattern: str, insert: str, step: int) -> Callable[[str], str]:
+    """Insert `insert` at every `step`-th place `pattern` matches (by offset)."""
+
+    def apply(text: str) -> str:
+        return re.sub(pattern, lambda m: insert if m.start() % step == 0 else "", text)
+
+    return apply
+
+
+def _wrap(text: str, width: int = 38) -> str:
+    """perturb.py's wrap38: every line longer than `width` broken at `width`."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _page_numbers(text: str, number: Callable[[int], str], every: int = 30) -> str:
+    """A page number on a line of its own after every `every` lines."""
+    out: list[str] = []
+    for k, line in enumerate(text.split("\n"), start=1):
+        out.append(line)
+        if k % every == 0:
+            out.append(number(k // every + 1))
+    return "\n".join(out)
+
+
+# kind → (what it stands for, the body rewritten)
+KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "zwsp": (
+        "a web page's zero-width spaces (&#8203;) between some characters",
+        _every(f"(?<=[{_HAN}])(?=[{_HAN}])", "\u200b", 7),
+    ),
+    "shy": (
+        "soft hyphens (&shy;) between some characters",
+        _every(f"(?<=[{_HAN}])(?=[{_HAN}])", "\u00ad", 11),
+    ),
+    "letterspace": (
+        "a PDF's letter spacing: a space between every two characters, a typed space made three",
+        lambda t: _lines(t, lambda ln: re.sub(r"(?<=\S)(?=\S)", " ", ln.replace(" ", "   "))),
+    ),
+    "lead-tab": ("a tab before every line", lambda t: _lines(t, lambda ln: "\t" + ln)),
+    "tab-wrap38": (
+        "a tab before every paragraph, then re-wrapped at 38 (the wrapped lines flush)",
+        lambda t: _wrap(_lines(t, lambda ln: "\t" + ln)),
+    ),
+    "oneline": (
+        "the line breaks lost: the body on one line, a space for each break",
+        lambda t: " ".join(ln.strip() for ln in t.split("\n") if ln.strip()),
+    ),
+    "pagenum-dash": (
+        "a PDF's page numbers (— 2 —) after every 30 lines, re-wrapped at 38",
+        lambda t: _page_numbers(_wrap(t), lambda n: f"— {n} —"),
+    ),
+    "pagenum-bare": (
+        "bare page numbers (2, 3 …) on lines of their own after every 30 lines",
+        lambda t: _page_numbers(t, str),
+    ),
+    "dun2space": (
+        "units parted by spaces: every 、 between two Chinese characters a space",
+        lambda t: re.sub(f"(?<=[{_HAN}])、(?=[{_HAN}])", " ", t),
+    ),
+    "fwdigits": (
+        "full-width digits",
+        lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    ),
+    "nbsp": ("no-break spaces for spaces", lambda t: t.replace(" ", "\u00a0")),
+}
+
+
+def make(kind: str, src: Path, dst: Path) -> None:
+    """Write the `kind` copy of the corpus folder `src` into `dst`."""
+    rewrite = KINDS[kind][1]
+    dst.mkdir(parents=True, exist_ok=True)
+    for path in sorted(src.iterdir()):
+        if path.suffix != ".txt":
+            shutil.copy(path, dst / path.name)
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        head = [ln for ln in lines if ln.startswith("# ")]
+        body = "\n".join(ln for ln in lines if not ln.startswith("# "))
+        (dst / path.name).write_text("\n".join([*head, rewrite(body)]), encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("kinds", nargs="*", help=f"kinds to score (default: all of {', '.join(KINDS)})")
+    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
+    ap.add_argument("-v", "--verbose", action="store_true", help="list files that differ")
+    args = ap.parse_args(argv)
+    unknown = [k for k in args.kinds if k not in KINDS]
+    if unknown:
+        ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join(KINDS)}")
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    print("| kind | what | exact | wrong, no finding | structure findings |")
+    print("| --- | --- | --- | --- | --- |")
+    details: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="copies-") as tmp:
+        for kind in args.kinds or list(KINDS):
+            dst = Path(tmp) / kind
+            make(kind, args.corpus, dst)
+            scores = corpus.score_corpus(dst)
+            exact = sum(s.exact for s in scores)
+            total = sum(s.total for s in scores)
+            silent = sum(len(s.silent) for s in scores)
+            structure = sum(s.structure for s in scores)
+            print(f"| {kind} | {KINDS[kind][0]} | {exact}/{total} | {silent} | {structure} |")
+            details += [
+                f"{kind:13} {s.name:40} {s.exact}/{s.total}"
+                + (f" silent: {', '.join(s.silent)}" if s.silent else "")
+                + (f" {s.error}" if s.error else "")
+                for s in scores
+                if s.exact != s.total
+            ]
+    if args.verbose and details:
+        print()
+        print("\n".join(details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
