@@ -1,0 +1,52 @@
+"""The real-notice corpus copied in ways perturb.py does not make
+(benchmarks/copies.py): a web page's invisible characters, a PDF's letter
+spacing and bare page numbers, an editor's tab indent, a text that lost its
+line breaks.  No copy may read a measure wrong without a finding, and each
+reads at least its ratchet of the 282 keyed measures (benchmarks/README.md,
+"copies.py")."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+# kind → measures read exactly, never below (282 keyed)
+RATCHET = {"zwsp": 281, "letterspace": 275, "lead-tab": 281, "oneline": 196, "pagenum-bare": 271}
+
+pytestmark = [
+    pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real here"),
+    pytest.mark.slow,
+]
+
+
+def _load(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@functools.cache
+def _copies() -> Any:
+    sys.path.insert(0, str(ROOT / "benchmarks"))  # copies.py imports corpus.py by name
+    return _load("copies", ROOT / "benchmarks" / "copies.py")
+
+
+@pytest.mark.parametrize("kind", sorted(RATCHET))
+def test_a_copy_reads_its_ratchet_and_nothing_wrong_unsaid(kind: str, tmp_path: Path) -> None:
+    copies = _copies()
+    copies.make(kind, CORPUS, tmp_path / kind)
+    scores = copies.corpus.score_corpus(tmp_path / kind)
+    silent = [f"{s.name}: {', '.join(s.silent)}" for s in scores if s.silent]
+    assert silent == []
+    assert sum(s.exact for s in scores) >= RATCHET[kind]
