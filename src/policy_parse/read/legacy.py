@@ -151,6 +151,7 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
     import hashlib
 
     from .detect import detect_format
+    from .doc import reads_natively
     from .rtf import wants_libreoffice
     from .xls import available as xls_available
 
@@ -172,6 +173,8 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
             continue  # .rtf is read natively (read.rtf) unless told otherwise
         if fmt is Format.XLS and xls_available():
             continue  # read by xlrd (read.xls)
+        if fmt is Format.DOC and reads_natively(data, limits):
+            continue  # read natively (read.doc) unless it declines or is told otherwise
         suffix, target, _, _ = _WHAT[fmt]
         staged = inbox / f"{hashlib.sha256(data).hexdigest()}{suffix}"
         if not staged.exists():
