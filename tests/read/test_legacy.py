@@ -1,5 +1,7 @@
 """Legacy .doc/.wps/.xls through LibreOffice (read/legacy.py), and .rtf when
 POLICY_PARSE_RTF=libreoffice asks for it (read/rtf reads .rtf otherwise).
+Every test here sets POLICY_PARSE_DOC=libreoffice: a .doc is read natively
+otherwise (read/doc, tests/read/doc/), and this file tests the conversion.
 
 Tests marked `needs_soffice` skip on a machine without LibreOffice and fail
 in CI (which installs it, .ci/run) rather than pass unseen.  The timeout and
@@ -26,6 +28,11 @@ from policy_parse.read.legacy import ConversionFailedError, ConversionTimeoutErr
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.fixture(autouse=True)
+def _libreoffice_reads_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICY_PARSE_DOC", "libreoffice")
 
 
 def need_soffice() -> None:
