@@ -13,6 +13,7 @@ so a .doc numbers as its .docx does.
 
 from __future__ import annotations
 
+import re
 import struct
 
 from lxml import etree
@@ -40,6 +41,9 @@ _FORMATS = (
     "russianUpper"
 ).split()
 _NONE = 255
+# What an XML attribute cannot hold: a damaged level text's control
+# characters become U+FFFD (a placeholder has become "%n" by then).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Bytes:
@@ -89,7 +93,7 @@ def _level(cur: _Bytes) -> etree._Element | None:
         etree.SubElement(lvl, W + "lvlRestart").set(VAL, str(restart_lim))
     if info & 0x04:  # fLegal
         etree.SubElement(lvl, W + "isLgl")
-    etree.SubElement(lvl, W + "lvlText").set(VAL, "".join(out))
+    etree.SubElement(lvl, W + "lvlText").set(VAL, _NOT_XML.sub("\ufffd", "".join(out)))
     return lvl
 
 

@@ -1,0 +1,171 @@
+"""Bad and hostile Word 97 bytes: a typed error (or LibreOffice, for what the
+native reader declines), never a traceback, and the limits hold."""
+
+from __future__ import annotations
+
+import random
+import struct
+from pathlib import Path
+
+import pytest
+from wordfile import compound, numbered, word_file
+
+from policy_parse.errors import (
+    CorruptFileError,
+    InputTooLargeError,
+    LegacyFormatError,
+    PolicyParseError,
+)
+from policy_parse.models import Format, Source
+from policy_parse.read import Limits, read_document
+from policy_parse.read.doc import NotNativeError, read_doc, reads_natively
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
+SOURCE = Source(path=None, format=Format.DOC, sha256="")
+PLAIN = [("正文\r", b"")]
+
+
+def read(data: bytes, limits: Limits | None = None) -> object:
+    return read_doc(data, SOURCE, limits or Limits())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "why"),
+    [
+        ({"nfib": 0x68}, "Word 6/95"),
+        ({"flags": 0x0200 | 0x0100}, "encrypted"),
+        ({"flags": 0x0200 | 0x8000}, "obfuscated"),
+        ({"flags": 0x0200 | 0x0004}, "fast-saved"),
+        ({"stream": "Contents"}, "WordDocument"),
+    ],
+)
+def test_what_the_native_reader_declines_it_says_and_leaves_to_libreoffice(
+    kwargs: dict[str, object], why: str
+) -> None:
+    data = word_file(PLAIN, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(NotNativeError, match=why):
+        read(data)
+    assert not reads_natively(data, Limits())
+
+
+def test_a_declined_file_without_libreoffice_names_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(LegacyFormatError, match="libreoffice-writer-nogui"):
+        read_document(word_file(PLAIN, nfib=0x68))
+
+
+def test_the_escape_hatch_sends_a_readable_file_to_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = word_file(PLAIN)
+    assert read_document(data).blocks  # native: no LibreOffice needed
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("POLICY_PARSE_DOC", "libreoffice")
+    assert not reads_natively(data, Limits())
+    with pytest.raises(LegacyFormatError, match="LibreOffice"):
+        read_document(data)
+
+
+def test_garbage_in_a_compound_file_is_a_typed_error() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    for data in (ole + b"\x00" * 4096, ole + bytes(range(256)) * 20):
+        with pytest.raises(CorruptFileError):
+            read(data)
+
+
+def test_every_truncation_of_the_sample_is_an_error_or_a_reading() -> None:
+    data = (SAMPLES / "notice.doc").read_bytes()
+    for size in range(0, len(data), len(data) // 40):
+        try:
+            read(data[:size])
+        except PolicyParseError:
+            pass
+
+
+def test_random_bytes_in_the_streams_are_an_error_or_a_reading() -> None:
+    base = bytearray((SAMPLES / "notice.doc").read_bytes())
+    rng = random.Random(26)
+    for _ in range(30):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 12)):
+            at = rng.randrange(512, len(data))
+            data[at : at + 8] = bytes(rng.randrange(256) for _ in range(8))
+        try:
+            read(bytes(data))
+        except PolicyParseError:
+            pass
+
+
+def _patched(data: bytes, stream: str, at: int, raw: bytes) -> bytes:
+    import olefile
+
+    ole = olefile.OleFileIO(data)
+    streams = {n: ole.openstream(n).read() for n in ("WordDocument", "1Table")}
+    ole.close()
+    body = bytearray(streams[stream])
+    body[at : at + len(raw)] = raw
+    streams[stream] = bytes(body)
+    return compound(streams)
+
+
+def test_a_piece_table_pointing_past_the_stream_is_corrupt() -> None:
+    data = word_file(PLAIN)
+    clx_fc = struct.unpack_from("<I", _stream(data, "WordDocument"), 154 + 8 * 33)[0]
+    bad = _patched(data, "1Table", clx_fc + 1 + 4 + 8 + 2, struct.pack("<I", 0x3FFFFF00))
+    with pytest.raises(CorruptFileError, match="past the end"):
+        read(bad)
+
+
+def test_a_text_length_past_the_pieces_reads_what_the_pieces_hold() -> None:
+    data = _patched(word_file(PLAIN), "WordDocument", 76, struct.pack("<i", 10**6))
+    assert read(data)
+
+
+def test_a_negative_text_length_is_corrupt() -> None:
+    data = _patched(word_file(PLAIN), "WordDocument", 76, struct.pack("<i", -5))
+    with pytest.raises(CorruptFileError):
+        read(data)
+
+
+def test_fields_nested_past_any_word_document_are_refused() -> None:
+    data = word_file([("\x13" * 300 + "文\r", b"")])
+    with pytest.raises(InputTooLargeError, match="fields"):
+        read(data)
+
+
+def test_the_paragraph_limit_holds() -> None:
+    data = word_file([("段\r", b"")] * 50)
+    with pytest.raises(InputTooLargeError, match="max_paragraphs"):
+        read(data, Limits(max_paragraphs=20))
+
+
+def test_the_input_size_limit_holds() -> None:
+    with pytest.raises(InputTooLargeError):
+        read(word_file(PLAIN), Limits(max_input_bytes=1000))
+
+
+def test_a_huge_list_start_in_letters_is_refused_not_rendered() -> None:
+    data = word_file(
+        [("文\r", numbered(1))], lists=[(1, [(2**31 - 1, 4, "\x00.")])], lfos=[(1, [])]
+    )
+    with pytest.raises(InputTooLargeError, match="max_marker_chars"):
+        read(data)
+
+
+def test_damaged_list_tables_still_read_the_text() -> None:
+    data = word_file([("文\r", numbered(1))], lists=[(1, [(1, 0, "\x00.")])], lfos=[(1, [])])
+    lists_fc = struct.unpack_from("<I", _stream(data, "WordDocument"), 154 + 8 * 73)[0]
+    bad = _patched(data, "1Table", lists_fc, struct.pack("<h", 30000))
+    assert [b.text for b in read(bad).blocks] == ["文"]  # type: ignore[attr-defined]
+
+
+def _stream(data: bytes, name: str) -> bytes:
+    import olefile
+
+    ole = olefile.OleFileIO(data)
+    try:
+        return bytes(ole.openstream(name).read())
+    finally:
+        ole.close()
