@@ -36,7 +36,7 @@ def _summary(document: Document) -> tuple[object, ...]:
         (str(m.id), [u.name for u in m.lead], [u.name for u in m.support], m.text)
         for m in notice.measures
     ]
-    findings = [(f.kind, f.message) for f in getattr(notice, "discrepancies", ())]
+    findings = sorted(str(d) for d in notice.discrepancies)
     return measures, findings
 
 
