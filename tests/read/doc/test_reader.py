@@ -41,7 +41,11 @@ def grid(document: Document) -> list[list[tuple[str, bool, bool]]]:
 
 @pytest.mark.parametrize("compressed", [False, True])
 def test_paragraphs_are_read_from_either_kind_of_piece(compressed: bool) -> None:
-    doc = read(word_file([("Alpha \u201cone\u201d\r", b""), ("\r", b""), ("Beta\r", b"")], compressed=compressed))
+    doc = read(
+        word_file(
+            [("Alpha \u201cone\u201d\r", b""), ("\r", b""), ("Beta\r", b"")], compressed=compressed
+        )
+    )
     assert texts(doc) == ["Alpha \u201cone\u201d", "Beta"]
     assert [b.span.paragraph for b in doc.blocks] == [0, 2]
 
@@ -55,7 +59,7 @@ def test_a_field_shows_its_result_not_its_code() -> None:
     doc = read(
         word_file(
             [
-                ("见\x13 HYPERLINK \"x\" \x14链接\x15。\r", b""),
+                ('见\x13 HYPERLINK "x" \x14链接\x15。\r', b""),
                 ("页\x13 PAGE \x15码\r", b""),
                 ("外\x13 IF \x13 REF a \x14内\x15 \x14果\x15止\r", b""),
             ]
@@ -172,7 +176,14 @@ def test_list_numbers_are_drawn_from_the_list_tables() -> None:
             lfos=[(7, []), (7, [(0, 5)]), (9, [])],
         )
     )
-    assert texts(doc) == ["（一）首项", "（二）次项", "1.另一列表", "（五）续第一列表", "（六）又续", "无编号"]
+    assert texts(doc) == [
+        "（一）首项",
+        "（二）次项",
+        "1.另一列表",
+        "（五）续第一列表",
+        "（六）又续",
+        "无编号",
+    ]
 
 
 def test_a_multilevel_list_restarts_the_lower_level_and_shows_both_counters() -> None:
@@ -194,7 +205,9 @@ def test_a_multilevel_list_restarts_the_lower_level_and_shows_both_counters() ->
 
 
 def test_an_lfo_that_names_no_list_draws_no_number() -> None:
-    doc = read(word_file([("文\r", numbered(4))], lists=[(3, [(1, DECIMAL, "\x00.")])], lfos=[(3, [])]))
+    doc = read(
+        word_file([("文\r", numbered(4))], lists=[(3, [(1, DECIMAL, "\x00.")])], lfos=[(3, [])])
+    )
     assert texts(doc) == ["文"]
 
 
@@ -204,7 +217,11 @@ def test_properties_too_large_for_an_fkp_are_read_from_the_data_stream() -> None
 
     big = IN_TABLE + ROW_END + row([0, 500, 1000])
     data = word_file(
-        [("甲\x07", IN_TABLE), ("乙\x07", IN_TABLE), ("\x07", IN_TABLE + sprm(0x6646, struct.pack("<I", 8)))]
+        [
+            ("甲\x07", IN_TABLE),
+            ("乙\x07", IN_TABLE),
+            ("\x07", IN_TABLE + sprm(0x6646, struct.pack("<I", 8))),
+        ]
     )
     import olefile
 

@@ -43,9 +43,7 @@ def row(edges: list[int], merges: dict[int, int] | None = None) -> bytes:
     cell's TC80 flags (1 first merged, 2 merged, 0x20|0x40 vertical start,
     0x20 vertical continuation)."""
     n = len(edges) - 1
-    tcs = b"".join(
-        struct.pack("<H", (merges or {}).get(i, 0)) + b"\x00" * 18 for i in range(n)
-    )
+    tcs = b"".join(struct.pack("<H", (merges or {}).get(i, 0)) + b"\x00" * 18 for i in range(n))
     return sprm(0xD608, bytes((n,)) + struct.pack(f"<{n + 1}h", *edges) + tcs)
 
 
@@ -130,9 +128,9 @@ def word_file(
     for t, grpprl in paragraphs:
         pruns.append((fc_text + at * width, fc_text + (at + len(t)) * width, grpprl))
         at += len(t)
-    cruns = [
-        (fc_text + s * width, fc_text + e * width, g) for s, e, g in sorted(chars)
-    ] or [(fc_text, fc_text + len(text) * width, b"")]
+    cruns = [(fc_text + s * width, fc_text + e * width, g) for s, e, g in sorted(chars)] or [
+        (fc_text, fc_text + len(text) * width, b"")
+    ]
     bins = {}
     for name, runs, para in (("papx", pruns, True), ("chpx", cruns, False)):
         pns, fcs = [], []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import struct
+from typing import Any
 
 import attrs
 
@@ -96,14 +97,14 @@ def open_streams(data: bytes, limits: Limits) -> Streams:
     return Streams(word=word, table=table, data=extra, fib=fib)
 
 
-def _stream(ole: object, name: str, limits: Limits) -> bytes:
-    size = ole.get_size(name)  # type: ignore[attr-defined]
+def _stream(ole: Any, name: str, limits: Limits) -> bytes:
+    size = ole.get_size(name)
     if size > limits.max_input_bytes:
         raise InputTooLargeError(
             f"Word stream {name} claims {size} bytes, over the "
             f"{limits.max_input_bytes}-byte input limit"
         )
-    with ole.openstream(name) as stream:  # type: ignore[attr-defined]
+    with ole.openstream(name) as stream:
         return bytes(stream.read())
 
 

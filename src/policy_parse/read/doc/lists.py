@@ -27,19 +27,55 @@ _LVLF = 28
 _LFO = 16
 _MAX_LISTS = 10_000  # Word caps a document at 2,047 LFOs; lists are fewer
 # nfc → w:numFmt ([MS-DOC] 2.9.173 MSONFC, in ST_NumberFormat's order).
-_FORMATS = (
-    "decimal upperRoman lowerRoman upperLetter lowerLetter ordinal cardinalText "
-    "ordinalText hex chicago ideographDigital japaneseCounting aiueo iroha "
-    "decimalFullWidth decimalHalfWidth japaneseLegal japaneseDigitalTenThousand "
-    "decimalEnclosedCircle decimalFullWidth2 aiueoFullWidth irohaFullWidth decimalZero "
-    "bullet ganada chosung decimalEnclosedFullstop decimalEnclosedParen "
-    "decimalEnclosedCircleChinese ideographEnclosedCircle ideographTraditional "
-    "ideographZodiac ideographZodiacTraditional taiwaneseCounting "
-    "ideographLegalTraditional taiwaneseCountingThousand taiwaneseDigital "
-    "chineseCounting chineseLegalSimplified chineseCountingThousand koreanDigital "
-    "koreanCounting koreanLegal koreanDigital2 vietnameseCounting russianLower "
-    "russianUpper"
-).split()
+_FORMATS = [
+    "decimal",
+    "upperRoman",
+    "lowerRoman",
+    "upperLetter",
+    "lowerLetter",
+    "ordinal",
+    "cardinalText",
+    "ordinalText",
+    "hex",
+    "chicago",
+    "ideographDigital",
+    "japaneseCounting",
+    "aiueo",
+    "iroha",
+    "decimalFullWidth",
+    "decimalHalfWidth",
+    "japaneseLegal",
+    "japaneseDigitalTenThousand",
+    "decimalEnclosedCircle",
+    "decimalFullWidth2",
+    "aiueoFullWidth",
+    "irohaFullWidth",
+    "decimalZero",
+    "bullet",
+    "ganada",
+    "chosung",
+    "decimalEnclosedFullstop",
+    "decimalEnclosedParen",
+    "decimalEnclosedCircleChinese",
+    "ideographEnclosedCircle",
+    "ideographTraditional",
+    "ideographZodiac",
+    "ideographZodiacTraditional",
+    "taiwaneseCounting",
+    "ideographLegalTraditional",
+    "taiwaneseCountingThousand",
+    "taiwaneseDigital",
+    "chineseCounting",
+    "chineseLegalSimplified",
+    "chineseCountingThousand",
+    "koreanDigital",
+    "koreanCounting",
+    "koreanLegal",
+    "koreanDigital2",
+    "vietnameseCounting",
+    "russianLower",
+    "russianUpper",
+]
 _NONE = 255
 # What an XML attribute cannot hold: a damaged level text's control
 # characters become U+FFFD (a placeholder has become "%n" by then).
@@ -97,9 +133,9 @@ def _level(cur: _Bytes) -> etree._Element | None:
     return lvl
 
 
-def numbering_xml(table: bytes, lists: tuple[int, int], overrides: tuple[int, int]) -> (
-    etree._Element | None
-):
+def numbering_xml(
+    table: bytes, lists: tuple[int, int], overrides: tuple[int, int]
+) -> etree._Element | None:
     """The lists and LFOs of the table stream as a w:numbering element,
     w:num ids being the 1-based LFO indexes sprmPIlfo uses (None: no lists).
     Damaged list tables end the list read there: the text is still read,

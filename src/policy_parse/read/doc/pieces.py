@@ -59,7 +59,7 @@ def read_pieces(table: bytes, clx: tuple[int, int], word_size: int) -> list[Piec
     n = (size - 4) // (4 + _PCD_SIZE)
     cps = struct.unpack_from(f"<{n + 1}i", table, at)
     pcds = at + 4 * (n + 1)
-    pieces = []
+    pieces: list[Piece] = []
     for i in range(n):
         start, stop = cps[i], cps[i + 1]
         if start < 0 or stop < start or (pieces and start != pieces[-1].end):
@@ -84,8 +84,7 @@ def decode_compressed(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return "".join(
-            bytes((b,)).decode("cp1252", "strict") if b not in _UNDEFINED else chr(b)
-            for b in data
+            bytes((b,)).decode("cp1252", "strict") if b not in _UNDEFINED else chr(b) for b in data
         )
 
 

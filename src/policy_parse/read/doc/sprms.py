@@ -78,9 +78,7 @@ def bin_table(table: bytes, where: tuple[int, int], word_size: int) -> list[int]
     if lcb < 4 or fc + lcb > len(table) or (lcb - 4) % 8:
         raise CorruptFileError("Word bin table lies outside the table stream or is misshapen")
     n = (lcb - 4) // 8
-    pages = [
-        v & 0x3FFFFF for v in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))
-    ]
+    pages = [v & 0x3FFFFF for v in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))]
     if any((pn + 1) * _PAGE > word_size for pn in pages):
         raise CorruptFileError("Word bin table names a page past the end of the document stream")
     return pages

@@ -111,7 +111,9 @@ class _Walk:
                 continue
             raw = self.word[fc0:fc1]
             text = decode_compressed(raw) if width == 1 else raw.decode("utf-16-le", "replace")
-            self.run(text, _look(grpprl, self.looks), piece, piece.start + (fc0 - piece.fc) // width)
+            self.run(
+                text, _look(grpprl, self.looks), piece, piece.start + (fc0 - piece.fc) // width
+            )
 
     def run(self, text: str, look: int, piece: Piece, cp: int) -> None:
         at = 0
@@ -154,9 +156,8 @@ class _Walk:
             if self.fields and not self.fields[-1]:
                 self.fields[-1] = True
                 self.hidden_fields -= 1
-        elif ch == "\x15" and self.fields:
-            if not self.fields.pop():
-                self.hidden_fields -= 1
+        elif ch == "\x15" and self.fields and not self.fields.pop():
+            self.hidden_fields -= 1
 
     def mark(self, piece: Piece, cp: int, *, cell: bool) -> None:
         """A paragraph, cell or row mark: the paragraph ends, and its
@@ -199,4 +200,3 @@ def walk(
         w.piece(piece, ccp_text)
     builder.end_document(min(w.level, MAX_NESTING))
     return builder
-
