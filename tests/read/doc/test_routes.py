@@ -27,6 +27,7 @@ import policy_parse
 from policy_parse.models import Document, Format, Source
 from policy_parse.read import Limits, legacy
 from policy_parse.read.doc import read_doc
+from policy_parse.read.doc.reader import TEXT_BOX_REASON
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 SOURCE = Source(path=None, format=Format.DOC, sha256="")
@@ -52,8 +53,18 @@ def _cell(text: str, merge: str = "") -> str:
     return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
 
 
-def invented_docx() -> bytes:
-    """A notice-shaped .docx of invented text (no corpus notice's)."""
+_BOX = (
+    '<w:p><w:r><w:t>框前正文。</w:t></w:r><w:r><w:pict>'
+    '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:200pt;height:40pt">'
+    "<v:textbox><w:txbxContent><w:p><w:r><w:t>框内甲行</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>框内乙行</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>"
+    "</w:pict></w:r></w:p>"
+)
+
+
+def invented_docx(*, box: bool = False) -> bytes:
+    """A notice-shaped .docx of invented text (no corpus notice's); `box`
+    adds a paragraph anchoring a text box."""
     lvl = (
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
         '<w:lvlText w:val="%1、"/></w:lvl>'
@@ -115,6 +126,7 @@ def invented_docx() -> bytes:
             _p("附件：任务分工表"),
             table,
             _p("县政府办公室"),
+            _BOX if box else "",
         ]
     )
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W} {_R}><w:body>{body}</w:body></w:document>'
@@ -159,6 +171,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("soffice not on PATH")
     out = tmp_path_factory.mktemp("doc")
     (out / "invented.docx").write_bytes(invented_docx())
+    (out / "boxed.docx").write_bytes(invented_docx(box=True))
     for name in [*SAME, *AS_DOCX]:
         if name != "invented.docx":
             shutil.copy(SAMPLES / name, out / name)
@@ -172,7 +185,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "doc",
             "--outdir",
             str(out),
-            *[*SAME, *AS_DOCX],
+            *[*SAME, *AS_DOCX, "boxed.docx"],
         ],
         cwd=out,
         capture_output=True,
@@ -246,3 +259,18 @@ def test_where_libreoffice_loses_a_table_the_native_reader_reads_the_docx(
     assert [getattr(b, "rows", None) for b in native.blocks if hasattr(b, "rows")] == [
         getattr(b, "rows", None) for b in original.blocks if hasattr(b, "rows")
     ]
+
+
+def test_a_text_box_is_kept_as_residue_where_libreoffice_reads_it_in_place(docs: Path) -> None:
+    """The native reader does not place a text box at its anchor (that
+    needs the drawing layer): its text is residue, never dropped."""
+    data = (docs / "boxed.doc").read_bytes()
+    native = read_doc(data, SOURCE, Limits())
+    converted = legacy.read_legacy(data, SOURCE, Limits())
+    boxes = [r for r in native.residue if r.reason == TEXT_BOX_REASON]
+    assert [r.text for r in boxes] == ["框内甲行\n框内乙行"]
+    shown = [getattr(b, "text", "") for b in converted.blocks]
+    assert "框内甲行" in shown and "框内乙行" in shown
+    assert native.blocks == tuple(
+        b for b in converted.blocks if getattr(b, "text", "") not in ("框内甲行", "框内乙行")
+    )

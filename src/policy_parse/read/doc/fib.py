@@ -44,6 +44,9 @@ class Fib:
     its tables are in the table stream (fc, lcb pairs)."""
 
     ccp_text: int
+    # Where the text boxes' story starts (after the footnotes, headers,
+    # comments and endnotes) and its length.
+    txbx: tuple[int, int]
     chpx: tuple[int, int]
     papx: tuple[int, int]
     clx: tuple[int, int]
@@ -122,18 +125,20 @@ def _fib(word: bytes) -> Fib:
     at = lw + 4 * cslw
     pairs = _u16(word, at)
     at += 2
-    if cslw < 4 or pairs <= _PLF_LFO or at + 8 * pairs > len(word):
+    if cslw < 10 or pairs <= _PLF_LFO or at + 8 * pairs > len(word):
         raise CorruptFileError("Word File Information Block is truncated")
 
     def pair(i: int) -> tuple[int, int]:
         fc, lcb = struct.unpack_from("<II", word, at + 8 * i)
         return fc, lcb
 
-    ccp_text = struct.unpack_from("<i", word, lw + 12)[0]
-    if ccp_text < 0:
+    # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx
+    counts = struct.unpack_from("<7i", word, lw + 12)
+    if any(n < 0 for n in counts):
         raise CorruptFileError("Word File Information Block gives a negative text length")
     return Fib(
-        ccp_text=ccp_text,
+        ccp_text=counts[0],
+        txbx=(sum(counts[:6]), counts[6]),
         chpx=pair(_PLCF_BTE_CHPX),
         papx=pair(_PLCF_BTE_PAPX),
         clx=pair(_CLX),

@@ -8,11 +8,19 @@ from ...models import Document, Residue, Source, Span
 from ..limits import Limits
 from .fib import open_streams
 from .lists import numbering_xml
-from .pieces import read_pieces
+from ..docx.wordml import W
+from .pieces import Piece, read_pieces
 from .sprms import Runs, bin_table
 from .wordml import walk
 
-__all__ = ["read_doc"]
+_P = W + "p"
+
+__all__ = ["TEXT_BOX_REASON", "read_doc"]
+
+TEXT_BOX_REASON = (
+    "text in a text box of the Word 97 file, not placed where it is drawn "
+    "(POLICY_PARSE_DOC=libreoffice reads it in place)"
+)
 
 
 def read_doc(data: bytes, source: Source, limits: Limits) -> Document:
@@ -24,7 +32,7 @@ def read_doc(data: bytes, source: Source, limits: Limits) -> Document:
     chpx = Runs(word, bin_table(table, fib.chpx, len(word)), paragraphs=False)
     papx = Runs(word, bin_table(table, fib.papx, len(word)), paragraphs=True)
     papx.with_huge(streams.data)
-    builder = walk(word, pieces, fib.ccp_text, chpx, papx, limits)
+    builder = walk(word, pieces, (0, fib.ccp_text), chpx, papx, limits)
     from ..docx.numbering import Numbering
     from ..docx.reader import body_to_document
 
@@ -33,7 +41,31 @@ def read_doc(data: bytes, source: Source, limits: Limits) -> Document:
     residue = tuple(
         Residue(text=text, reason=reason, span=Span(paragraph=at))
         for text, reason, at in builder.residues
-    )
+    ) + _text_boxes(word, pieces, fib.txbx, chpx, papx, limits, builder.body_paragraphs)
     return body_to_document(
         builder.body, source, limits, numbering=numbering, name="Word 97 (.doc)", residue=residue
     )
+
+
+def _text_boxes(
+    word: bytes,
+    pieces: list[Piece],
+    txbx: tuple[int, int],
+    chpx: Runs,
+    papx: Runs,
+    limits: Limits,
+    after: int,
+) -> tuple[Residue, ...]:
+    """The text boxes' story, which the main text only anchors (a shape's
+    0x08): residue, so that no text is dropped.  Placing each box at its
+    anchor needs the drawing layer (FSPA and OfficeArt shape ids), which
+    this reader does not read."""
+    start, size = txbx
+    if size <= 0:
+        return ()
+    story = walk(word, pieces, (start, start + size), chpx, papx, limits)
+    lines = ["".join(p.itertext()).strip() for p in story.body.iter(_P)]
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        return ()
+    return (Residue(text=text, reason=TEXT_BOX_REASON, span=Span(paragraph=after)),)

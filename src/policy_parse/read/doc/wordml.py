@@ -97,13 +97,13 @@ class _Walk:
         self.paragraphs = 0
         self.level = 0  # the table depth of the last paragraph mark
 
-    def piece(self, piece: Piece, end: int) -> None:
-        stop = min(piece.end, end)
-        if stop <= piece.start:
+    def piece(self, piece: Piece, start: int, end: int) -> None:
+        begin, stop = max(piece.start, start), min(piece.end, end)
+        if stop <= begin:
             return
         width = 1 if piece.compressed else 2
         fc_end = piece.fc_of(stop)
-        for fc0, fc1, grpprl in self.chpx.boundaries(piece.fc, fc_end):
+        for fc0, fc1, grpprl in self.chpx.boundaries(piece.fc_of(begin), fc_end):
             # A run boundary inside a UTF-16 character belongs to the character.
             if width == 2 and (fc0 - piece.fc) % 2:
                 fc0 += 1
@@ -189,14 +189,21 @@ class _Walk:
 
 
 def walk(
-    word: bytes, pieces: list[Piece], ccp_text: int, chpx: Runs, papx: Runs, limits: Limits
+    word: bytes,
+    pieces: list[Piece],
+    cps: tuple[int, int],
+    chpx: Runs,
+    papx: Runs,
+    limits: Limits,
 ) -> DocBuilder:
-    """Walk the main text (CPs [0, ccp_text)) into a builder's w:body."""
+    """Walk the text of CPs [start, end) (the main text: [0, ccpText)) into
+    a builder's w:body."""
     builder = DocBuilder(limits)
     w = _Walk(word, chpx, papx, builder)
+    start, end = cps
     for piece in pieces:
-        if piece.start >= ccp_text:
+        if piece.start >= end:
             break
-        w.piece(piece, ccp_text)
+        w.piece(piece, start, end)
     builder.end_document(min(w.level, MAX_NESTING))
     return builder
