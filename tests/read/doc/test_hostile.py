@@ -68,11 +68,12 @@ def test_the_escape_hatch_sends_a_readable_file_to_libreoffice(
         read_document(data)
 
 
-def test_garbage_in_a_compound_file_is_a_typed_error() -> None:
+def test_a_container_olefile_cannot_open_is_left_to_libreoffice() -> None:
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     for data in (ole + b"\x00" * 4096, ole + bytes(range(256)) * 20):
-        with pytest.raises(CorruptFileError):
+        with pytest.raises(NotNativeError, match="olefile cannot open"):
             read(data)
+        assert not reads_natively(data, Limits())
 
 
 def test_every_truncation_of_the_sample_is_an_error_or_a_reading() -> None:
@@ -169,3 +170,34 @@ def _stream(data: bytes, name: str) -> bytes:
         return bytes(ole.openstream(name).read())
     finally:
         ole.close()
+
+
+_CONVERTER = """prev=""; out=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+mkdir -p "$out"
+for a in "$@"; do case "$a" in *.doc) n=$(basename "$a"); cp {docx} "$out/${{n%.*}}.docx";; esac; done
+"""
+
+
+def test_a_declined_file_read_by_libreoffice_says_so_in_a_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in soffice 'converts' to samples/notice.docx: the document
+    carries the note, and the parsed notice an info finding naming why."""
+    import policy_parse
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    exe = bin_dir / "soffice"
+    exe.write_text("#!/bin/sh\n" + _CONVERTER.format(docx=SAMPLES / "notice.docx"))
+    exe.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    document = read_document(word_file(PLAIN, nfib=0x68))
+    assert [(n.note, dict(n.fields)) for n in document.notes] == [
+        ("doc_by_libreoffice", {"reason": "Word 6/95 or older document (nFib 0x68)"})
+    ]
+    notice = policy_parse.notice_from_document(document)
+    said = [d for d in notice.discrepancies if d.note == "doc_by_libreoffice"]
+    assert len(said) == 1
+    monkeypatch.setenv("POLICY_PARSE_DOC", "libreoffice")  # asked for: nothing to say
+    assert read_document(word_file(PLAIN)).notes == ()

@@ -54,7 +54,7 @@ def _cell(text: str, merge: str = "") -> str:
 
 
 _BOX = (
-    '<w:p><w:r><w:t>框前正文。</w:t></w:r><w:r><w:pict>'
+    "<w:p><w:r><w:t>框前正文。</w:t></w:r><w:r><w:pict>"
     '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:200pt;height:40pt">'
     "<v:textbox><w:txbxContent><w:p><w:r><w:t>框内甲行</w:t></w:r></w:p>"
     "<w:p><w:r><w:t>框内乙行</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>"

@@ -35,7 +35,8 @@ _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 12, 13, 33, 73, 74
 
 class NotNativeError(LegacyFormatError):
     """A Word file the native reader does not read faithfully (Word 6/95,
-    encrypted, obfuscated, no Word stream): LibreOffice reads it instead."""
+    encrypted, obfuscated, fast-saved, no Word stream, a container olefile
+    cannot open): LibreOffice reads it instead."""
 
 
 @attrs.frozen
@@ -75,7 +76,9 @@ def open_streams(data: bytes, limits: Limits) -> Streams:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:  # olefile raises OSError, struct.error, IndexError, ...
-        raise CorruptFileError(f"not a readable Word compound file ({_why(exc)})") from exc
+        # A container olefile cannot open may still be one LibreOffice reads
+        # (or says why it cannot): not this reader's to refuse.
+        raise NotNativeError(f"compound file olefile cannot open: {_why(exc)}") from exc
     try:
         if not ole.exists("WordDocument"):
             raise NotNativeError("compound file without a WordDocument stream")

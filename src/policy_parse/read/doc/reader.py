@@ -5,10 +5,10 @@ reader's walk (`doc.wordml` says what becomes what)."""
 from __future__ import annotations
 
 from ...models import Document, Residue, Source, Span
+from ..docx.wordml import W
 from ..limits import Limits
 from .fib import open_streams
 from .lists import numbering_xml
-from ..docx.wordml import W
 from .pieces import Piece, read_pieces
 from .sprms import Runs, bin_table
 from .wordml import walk
@@ -64,7 +64,7 @@ def _text_boxes(
     if size <= 0:
         return ()
     story = walk(word, pieces, (start, start + size), chpx, papx, limits)
-    lines = ["".join(p.itertext()).strip() for p in story.body.iter(_P)]
+    lines = ["".join(str(t) for t in p.itertext()).strip() for p in story.body.iter(_P)]
     text = "\n".join(line for line in lines if line)
     if not text:
         return ()
