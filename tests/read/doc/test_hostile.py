@@ -201,3 +201,13 @@ def test_a_declined_file_read_by_libreoffice_says_so_in_a_finding(
     assert len(said) == 1
     monkeypatch.setenv("POLICY_PARSE_DOC", "libreoffice")  # asked for: nothing to say
     assert read_document(word_file(PLAIN)).notes == ()
+
+
+def test_styles_based_on_each_other_end_the_chain_not_the_reading() -> None:
+    data = word_file(
+        [("文\r", b"", 2)],
+        lists=[(1, [(1, 0, "\x00.")])],
+        lfos=[(1, [])],
+        styles=[(1, 2, b""), (2, 1, b"")],
+    )
+    assert [b.text for b in read(data).blocks] == ["文"]  # type: ignore[attr-defined]

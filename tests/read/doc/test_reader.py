@@ -204,6 +204,37 @@ def test_a_multilevel_list_restarts_the_lower_level_and_shows_both_counters() ->
     assert texts(doc) == ["1.甲", "1.1甲一", "1.2甲二", "2.乙", "2.1乙一"]
 
 
+def test_a_style_numbers_its_paragraphs_through_its_base_unless_one_says_no_list() -> None:
+    """Style 1 (based on none) names list 1; style 2, based on it, sets
+    only level 1; a paragraph's own sprmPIlfo 0 takes its number away."""
+    levels = [(1, CN_COUNTING, "\x00、"), (1, DECIMAL, "\x01.")] + [(1, DECIMAL, "")] * 7
+    doc = read(
+        word_file(
+            [
+                ("总体要求\r", b"", 1),
+                ("稳步推进甲项。\r", b"", 2),
+                ("持续完善乙项。\r", b"", 2),
+                ("不编号的标题\r", sprm(0x460B, b"\x00\x00"), 1),
+                ("保障措施\r", b"", 1),
+                ("加快建设丙项。\r", b"", 2),
+                ("正文\r", b"", 0),
+            ],
+            lists=[(5, levels)],
+            lfos=[(5, [])],
+            styles=[(0, 0x0FFF, b""), (1, 0, numbered(1)), (2, 1, sprm(0x260A, b"\x01"))],
+        )
+    )
+    assert texts(doc) == [
+        "一、总体要求",
+        "1.稳步推进甲项。",
+        "2.持续完善乙项。",
+        "不编号的标题",
+        "二、保障措施",
+        "1.加快建设丙项。",
+        "正文",
+    ]
+
+
 def test_an_lfo_that_names_no_list_draws_no_number() -> None:
     doc = read(
         word_file([("文\r", numbered(4))], lists=[(3, [(1, DECIMAL, "\x00.")])], lfos=[(3, [])])

@@ -47,8 +47,11 @@ def row(edges: list[int], merges: dict[int, int] | None = None) -> bytes:
     return sprm(0xD608, bytes((n,)) + struct.pack(f"<{n + 1}h", *edges) + tcs)
 
 
-def _fkp(runs: list[tuple[int, int, bytes]], *, paragraphs: bool) -> list[tuple[int, bytes]]:
-    """FKP pages for runs (fc start, fc end, grpprl): (first fc, page)."""
+def _fkp(
+    runs: list[tuple[int, int, bytes]], *, paragraphs: bool, styles: list[int] | None = None
+) -> list[tuple[int, bytes]]:
+    """FKP pages for runs (fc start, fc end, grpprl): (first fc, page);
+    `styles` are the paragraph runs' istds."""
     pages = []
     per = 20 if paragraphs else 60
     for k in range(0, len(runs), per):
@@ -61,7 +64,8 @@ def _fkp(runs: list[tuple[int, int, bytes]], *, paragraphs: bool) -> list[tuple[
         free = SECTOR - 1
         for i, (_, _, grpprl) in enumerate(chunk):
             if paragraphs:
-                body = b"\x00\x00" + grpprl  # istd 0, then the sprms
+                istd = styles[k + i] if styles else 0
+                body = struct.pack("<H", istd) + grpprl  # the style, then the sprms
                 if len(body) % 2:
                     body += b"\x00"
                 blob = b"\x00" + bytes((len(body) // 2,)) + body
@@ -104,8 +108,29 @@ def _lfos(lfos: list[tuple[int, list[tuple[int, int]]]]) -> bytes:
     return out + data
 
 
+def _stsh(styles: list[tuple[int, int, bytes]]) -> bytes:
+    """An STSH of paragraph styles (istd, istdBase, paragraph sprms), the
+    istds not listed left empty."""
+    by_istd = {istd: (base, grpprl) for istd, base, grpprl in styles}
+    count = max(by_istd) + 1
+    out = struct.pack("<H", 18) + struct.pack("<HH", count, 10) + b"\x00" * 14
+    for istd in range(count):
+        if istd not in by_istd:
+            out += struct.pack("<H", 0)
+            continue
+        base, grpprl = by_istd[istd]
+        name = f"S{istd}".encode("utf-16-le")
+        stdf = struct.pack("<HHHHH", 0, 1 | base << 4, 2 << 12, 0, 0)
+        upx = struct.pack("<H", istd) + grpprl
+        std = stdf + struct.pack("<H", len(name) // 2) + name + b"\x00\x00"
+        std += struct.pack("<H", len(upx)) + upx + b"\x00" * (len(upx) % 2)
+        std += struct.pack("<H", 0)  # the character UPX, empty
+        out += struct.pack("<H", len(std)) + std
+    return out
+
+
 def word_file(
-    paragraphs: list[tuple[str, bytes]],
+    paragraphs: list[tuple[str, bytes]] | list[tuple[str, bytes, int]],
     chars: list[tuple[int, int, bytes]] = (),  # type: ignore[assignment]
     *,
     compressed: bool = False,
@@ -114,18 +139,20 @@ def word_file(
     nfib: int = 0xC1,
     flags: int = 0x0200,
     stream: str = "WordDocument",
+    styles: list[tuple[int, int, bytes]] | None = None,
 ) -> bytes:
     """A .doc of `paragraphs` (each text ends with its mark: \\r, or \\x07 for a
     cell or row mark) with their sprms; `chars` are character runs (cp start,
     cp end, sprms)."""
-    text = "".join(t for t, _ in paragraphs)
+    text = "".join(p[0] for p in paragraphs)
+    istds = [p[2] if len(p) > 2 else 0 for p in paragraphs]  # type: ignore[misc]
     encoded = text.encode("cp1252") if compressed else text.encode("utf-16-le")
     width = 1 if compressed else 2
     fc_text = 1024
     word = bytearray(fc_text) + encoded
     word += b"\x00" * (-len(word) % SECTOR)
     pruns, at = [], 0
-    for t, grpprl in paragraphs:
+    for t, grpprl, *_ in paragraphs:
         pruns.append((fc_text + at * width, fc_text + (at + len(t)) * width, grpprl))
         at += len(t)
     cruns = [(fc_text + s * width, fc_text + e * width, g) for s, e, g in sorted(chars)] or [
@@ -134,7 +161,7 @@ def word_file(
     bins = {}
     for name, runs, para in (("papx", pruns, True), ("chpx", cruns, False)):
         pns, fcs = [], []
-        for first, page in _fkp(runs, paragraphs=para):
+        for first, page in _fkp(runs, paragraphs=para, styles=istds if para else None):
             pns.append(len(word) // SECTOR)
             fcs.append(first)
             word += page
@@ -154,6 +181,7 @@ def word_file(
         (13, bins["papx"]),
         (73, _lists(lists) if lists else b""),
         (74, _lfos(lfos) if lfos else b""),
+        (1, _stsh(styles) if styles else b""),
     ):
         pairs[index] = (len(table), len(blob))
         table += blob

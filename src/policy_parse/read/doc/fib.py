@@ -30,7 +30,7 @@ _FIRST_WORD97 = 0xC0
 _FLAGS = 0x0A
 _F_COMPLEX, _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0004, 0x0100, 0x0200, 0x8000
 # FibRgFcLcb97: the index of each fc/lcb pair the reader needs.
-_PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 12, 13, 33, 73, 74
+_STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 1, 12, 13, 33, 73, 74
 
 
 class NotNativeError(LegacyFormatError):
@@ -48,6 +48,7 @@ class Fib:
     # Where the text boxes' story starts (after the footnotes, headers,
     # comments and endnotes) and its length.
     txbx: tuple[int, int]
+    styles: tuple[int, int]
     chpx: tuple[int, int]
     papx: tuple[int, int]
     clx: tuple[int, int]
@@ -142,6 +143,7 @@ def _fib(word: bytes) -> Fib:
     return Fib(
         ccp_text=counts[0],
         txbx=(sum(counts[:6]), counts[6]),
+        styles=pair(_STSHF),
         chpx=pair(_PLCF_BTE_CHPX),
         papx=pair(_PLCF_BTE_PAPX),
         clx=pair(_CLX),

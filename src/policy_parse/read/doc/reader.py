@@ -11,6 +11,7 @@ from .fib import open_streams
 from .lists import numbering_xml
 from .pieces import Piece, read_pieces
 from .sprms import Runs, bin_table
+from .styles import style_lists
 from .wordml import walk
 
 _P = W + "p"
@@ -37,7 +38,8 @@ def read_doc(data: bytes, source: Source, limits: Limits) -> Document:
     from ..docx.reader import body_to_document
 
     root = numbering_xml(table, fib.lists, fib.overrides)
-    numbering = None if root is None else Numbering.from_element(root, ({}, None), limits)
+    styles = style_lists(table, fib.styles) if root is not None else {}
+    numbering = None if root is None else Numbering.from_element(root, (styles, None), limits)
     residue = tuple(
         Residue(text=text, reason=reason, span=Span(paragraph=at))
         for text, reason, at in builder.residues

@@ -86,12 +86,13 @@ def bin_table(table: bytes, where: tuple[int, int], word_size: int) -> list[int]
 
 class Runs:
     """The property runs of an FKP bin table: FC boundaries and, for each
-    run, its grpprl (for paragraphs, the style index's two bytes dropped)."""
+    run, its grpprl (for paragraphs, the style index apart, in `styles`)."""
 
     def __init__(self, word: bytes, pages: list[int], *, paragraphs: bool) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.props: list[bytes] = []
+        self.styles: list[int] = []  # a paragraph run's style (istd); 0 for characters
         for pn in dict.fromkeys(pages):  # a page named twice is read once
             page = word[pn * _PAGE : (pn + 1) * _PAGE]
             crun = page[_PAGE - 1]
@@ -104,11 +105,14 @@ class Runs:
                 off = page[base + width * i] * 2
                 self.starts.append(fcs[i])
                 self.ends.append(fcs[i + 1])
-                self.props.append(_papx(page, off) if paragraphs else _chpx(page, off))
+                istd, grpprl = _papx(page, off) if paragraphs else (0, _chpx(page, off))
+                self.props.append(grpprl)
+                self.styles.append(istd)
         order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
         self.starts = [self.starts[i] for i in order]
         self.ends = [self.ends[i] for i in order]
         self.props = [self.props[i] for i in order]
+        self.styles = [self.styles[i] for i in order]
 
     def with_huge(self, data: bytes) -> None:
         """Replace each sprmPHugePapx by the grpprl it points at in the Data
@@ -129,10 +133,14 @@ class Runs:
 
     def at(self, fc: int) -> bytes:
         """The grpprl in force at file offset `fc` (empty: none)."""
+        return self.style_and_props(fc)[1]
+
+    def style_and_props(self, fc: int) -> tuple[int, bytes]:
+        """The style (istd) and grpprl in force at file offset `fc`."""
         i = bisect.bisect_right(self.starts, fc) - 1
         if i >= 0 and fc < self.ends[i]:
-            return self.props[i]
-        return b""
+            return self.styles[i], self.props[i]
+        return 0, b""
 
     def ends_at(self, fc: int) -> bool:
         """Whether a run ends at file offset `fc`."""
@@ -157,15 +165,17 @@ class Runs:
             at = stop
 
 
-def _papx(page: bytes, off: int) -> bytes:
+def _papx(page: bytes, off: int) -> tuple[int, bytes]:
     if off == 0:
-        return b""
+        return 0, b""
     cb = page[off]
     if cb == 0:
         size, at = 2 * page[off + 1], off + 2
     else:
         size, at = 2 * cb - 1, off + 1
-    return bytes(page[at + 2 : at + size])  # after istd
+    if size < 2 or at + 2 > len(page):
+        return 0, b""
+    return page[at] | page[at + 1] << 8, bytes(page[at + 2 : at + size])
 
 
 def _chpx(page: bytes, off: int) -> bytes:

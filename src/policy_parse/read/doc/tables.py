@@ -36,15 +36,22 @@ class Para:
     level: int = 0  # table depth: 0 in the body
     row_end: bool = False  # the paragraph is a row mark (sprmPFTtp / sprmPFInnerTtp)
     cell_end: bool = False  # a nested table's cell mark (sprmPFInnerTableCell)
-    ilfo: int = 0  # list format override, 1-based; 0 none
-    ilvl: int = 0
+    ilfo: int | None = None  # list format override, 1-based; 0 none; None: the style's
+    ilvl: int | None = None
+
+
+def list_props(grpprl: bytes) -> tuple[int | None, int | None]:
+    """(ilfo, ilvl) a grpprl sets, None where it sets none (a style's)."""
+    para = para_props(grpprl)
+    return para.ilfo, para.ilvl
 
 
 def para_props(grpprl: bytes) -> Para:
     """The table and list properties of a paragraph's grpprl."""
     in_table = ttp = inner_cell = inner_ttp = False
     itap = -1
-    ilfo = ilvl = 0
+    ilfo: int | None = None
+    ilvl: int | None = None
     for op, arg in sprms(grpprl):
         if op == _IN_TABLE:
             in_table = bool(arg[0])
@@ -69,8 +76,8 @@ def para_props(grpprl: bytes) -> Para:
         level=level,
         row_end=(inner_ttp if nested else ttp) and level > 0,
         cell_end=nested and inner_cell,
-        ilfo=max(ilfo, 0),
-        ilvl=min(ilvl, 8),
+        ilfo=None if ilfo is None else max(ilfo, 0),
+        ilvl=None if ilvl is None else min(ilvl, 8),
     )
 
 

@@ -69,20 +69,26 @@ def _look(grpprl: bytes, cache: dict[bytes, int]) -> int:
 
 
 class DocBuilder(Builder):
-    """The RTF reader's builder, its paragraphs given w:numPr."""
+    """The RTF reader's builder, its paragraphs given w:pStyle and w:numPr."""
 
     def __init__(self, limits: Limits) -> None:
         super().__init__(limits)
-        self.number: tuple[int, int] | None = None  # (ilfo, ilvl) of the paragraph ending
+        # (ilfo, ilvl, istd) of the paragraph ending: what its own
+        # properties say of its list (None: its style's), and its style.
+        self.number: tuple[int | None, int | None, int] | None = None
 
     def paragraph(self) -> etree._Element:
         p = super().paragraph()
         if self.number is not None:
-            numpr = etree.Element(W + "numPr")
-            etree.SubElement(numpr, W + "ilvl").set(VAL, str(self.number[1]))
-            etree.SubElement(numpr, W + "numId").set(VAL, str(self.number[0]))
+            ilfo, ilvl, istd = self.number
             ppr = etree.Element(W + "pPr")
-            ppr.append(numpr)
+            etree.SubElement(ppr, W + "pStyle").set(VAL, str(istd))
+            if ilfo is not None or ilvl is not None:
+                numpr = etree.SubElement(ppr, W + "numPr")
+                if ilvl is not None:
+                    etree.SubElement(numpr, W + "ilvl").set(VAL, str(ilvl))
+                if ilfo is not None:
+                    etree.SubElement(numpr, W + "numId").set(VAL, str(ilfo))
             p.insert(0, ppr)
             self.number = None
         return p
@@ -163,10 +169,10 @@ class _Walk:
         """A paragraph, cell or row mark: the paragraph ends, and its
         properties say where it goes."""
         self.count()
-        grpprl = self.papx.at(piece.fc_of(cp))
+        istd, grpprl = self.papx.style_and_props(piece.fc_of(cp))
         para = para_props(grpprl)
         b = self.builder
-        b.number = (para.ilfo, para.ilvl) if para.ilfo else None
+        b.number = (para.ilfo, para.ilvl, istd)
         level = para.level
         self.level = level
         if cell and level == 0:
