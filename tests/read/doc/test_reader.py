@@ -262,3 +262,28 @@ def test_properties_too_large_for_an_fkp_are_read_from_the_data_stream() -> None
     streams["Data"] = b"\x00" * 8 + struct.pack("<H", len(big)) + big
     doc = read(compound(streams))
     assert grid(doc) == [[("甲", False, False), ("乙", False, False)]]
+
+
+def test_footnotes_comments_endnotes_and_text_boxes_are_residue_headers_are_not_read() -> None:
+    from policy_parse.read.doc.reader import STORY_REASONS
+
+    doc = read(
+        word_file(
+            [("正文\x02。\r", b"")],
+            stories=(
+                "\x02 脚注甲\r",
+                "页眉\r\r",
+                "",
+                "\x05批注乙\r",
+                "尾注丙\r",
+                "框内丁\r框内戊\r",
+            ),
+        )
+    )
+    assert texts(doc) == ["正文。"]
+    assert [(r.text, r.reason) for r in doc.residue] == [
+        ("脚注甲", STORY_REASONS[0]),
+        ("批注乙", STORY_REASONS[3]),
+        ("尾注丙", STORY_REASONS[4]),
+        ("框内丁\n框内戊", STORY_REASONS[5]),
+    ]

@@ -140,12 +140,16 @@ def word_file(
     flags: int = 0x0200,
     stream: str = "WordDocument",
     styles: list[tuple[int, int, bytes]] | None = None,
+    stories: tuple[str, ...] = (),
 ) -> bytes:
     """A .doc of `paragraphs` (each text ends with its mark: \\r, or \\x07 for a
     cell or row mark) with their sprms; `chars` are character runs (cp start,
-    cp end, sprms)."""
+    cp end, sprms); `stories` the texts after the main one, in the FIB's
+    order (footnotes, headers, macros, comments, endnotes, text boxes)."""
     text = "".join(p[0] for p in paragraphs)
     istds = [p[2] if len(p) > 2 else 0 for p in paragraphs]  # type: ignore[misc]
+    main = len(text)
+    text += "".join(stories)  # footnotes, headers, macros, comments, endnotes, text boxes
     encoded = text.encode("cp1252") if compressed else text.encode("utf-16-le")
     width = 1 if compressed else 2
     fc_text = 1024
@@ -158,6 +162,9 @@ def word_file(
     cruns = [(fc_text + s * width, fc_text + e * width, g) for s, e, g in sorted(chars)] or [
         (fc_text, fc_text + len(text) * width, b"")
     ]
+    if pruns[-1][1] < fc_text + len(text) * width:  # the stories' paragraphs: no properties
+        pruns.append((pruns[-1][1], fc_text + len(text) * width, b""))
+        istds.append(0)
     bins = {}
     for name, runs, para in (("papx", pruns, True), ("chpx", cruns, False)):
         pns, fcs = [], []
@@ -190,7 +197,9 @@ def word_file(
     struct.pack_into("<H", fib, 0x0A, flags)
     struct.pack_into("<H", fib, 32, 14)
     struct.pack_into("<H", fib, 62, 22)
-    struct.pack_into("<i", fib, 76, len(text))
+    struct.pack_into("<i", fib, 76, main)
+    for k, story in enumerate(stories):
+        struct.pack_into("<i", fib, 80 + 4 * k, len(story))
     struct.pack_into("<H", fib, 152, 93)
     for index, (fc, lcb) in pairs.items():
         struct.pack_into("<II", fib, 154 + 8 * index, fc, lcb)

@@ -45,9 +45,9 @@ class Fib:
     its tables are in the table stream (fc, lcb pairs)."""
 
     ccp_text: int
-    # Where the text boxes' story starts (after the footnotes, headers,
-    # comments and endnotes) and its length.
-    txbx: tuple[int, int]
+    # The lengths of the stories after the main text, in their order:
+    # footnotes, headers, macros, comments, endnotes, text boxes.
+    stories: tuple[int, ...]
     styles: tuple[int, int]
     chpx: tuple[int, int]
     papx: tuple[int, int]
@@ -142,7 +142,7 @@ def _fib(word: bytes) -> Fib:
         raise CorruptFileError("Word File Information Block gives a negative text length")
     return Fib(
         ccp_text=counts[0],
-        txbx=(sum(counts[:6]), counts[6]),
+        stories=tuple(counts[1:]),
         styles=pair(_STSHF),
         chpx=pair(_PLCF_BTE_CHPX),
         papx=pair(_PLCF_BTE_PAPX),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...models import Document, Residue, Source, Span
 from ..docx.wordml import W
 from ..limits import Limits
-from .fib import open_streams
+from .fib import Fib, open_streams
 from .lists import numbering_xml
 from .pieces import Piece, read_pieces
 from .sprms import Runs, bin_table
@@ -16,12 +16,23 @@ from .wordml import walk
 
 _P = W + "p"
 
-__all__ = ["TEXT_BOX_REASON", "read_doc"]
+__all__ = ["STORY_REASONS", "TEXT_BOX_REASON", "read_doc"]
 
-TEXT_BOX_REASON = (
-    "text in a text box of the Word 97 file, not placed where it is drawn "
-    "(POLICY_PARSE_DOC=libreoffice reads it in place)"
-)
+# Stories after the main text the reader keeps as residue (by their place
+# in Fib.stories), with the reason: the .docx reader reads none of them
+# from a .docx (text boxes aside: placing one at its anchor needs the
+# drawing layer this reader does not read), but a .doc's text is not
+# dropped unsaid, as the RTF reader keeps footnotes and comments.
+STORY_REASONS = {
+    0: "footnote text of the Word 97 file, not read as outline",
+    3: "comment text of the Word 97 file, not read as outline",
+    4: "endnote text of the Word 97 file, not read as outline",
+    5: (
+        "text in a text box of the Word 97 file, not placed where it is drawn "
+        "(POLICY_PARSE_DOC=libreoffice reads it in place)"
+    ),
+}
+TEXT_BOX_REASON = STORY_REASONS[5]
 
 
 def read_doc(data: bytes, source: Source, limits: Limits) -> Document:
@@ -43,31 +54,31 @@ def read_doc(data: bytes, source: Source, limits: Limits) -> Document:
     residue = tuple(
         Residue(text=text, reason=reason, span=Span(paragraph=at))
         for text, reason, at in builder.residues
-    ) + _text_boxes(word, pieces, fib.txbx, chpx, papx, limits, builder.body_paragraphs)
+    ) + _stories(word, pieces, fib, chpx, papx, limits, builder.body_paragraphs)
     return body_to_document(
         builder.body, source, limits, numbering=numbering, name="Word 97 (.doc)", residue=residue
     )
 
 
-def _text_boxes(
+def _stories(
     word: bytes,
     pieces: list[Piece],
-    txbx: tuple[int, int],
+    fib: Fib,
     chpx: Runs,
     papx: Runs,
     limits: Limits,
     after: int,
 ) -> tuple[Residue, ...]:
-    """The text boxes' story, which the main text only anchors (a shape's
-    0x08): residue, so that no text is dropped.  Placing each box at its
-    anchor needs the drawing layer (FSPA and OfficeArt shape ids), which
-    this reader does not read."""
-    start, size = txbx
-    if size <= 0:
-        return ()
-    story = walk(word, pieces, (start, start + size), chpx, papx, limits)
-    lines = ["".join(str(t) for t in p.itertext()).strip() for p in story.body.iter(_P)]
-    text = "\n".join(line for line in lines if line)
-    if not text:
-        return ()
-    return (Residue(text=text, reason=TEXT_BOX_REASON, span=Span(paragraph=after)),)
+    """Footnotes, comments, endnotes and text boxes, each story walked as the
+    main text is and kept whole as one residue (STORY_REASONS)."""
+    out = []
+    start = fib.ccp_text
+    for k, size in enumerate(fib.stories):
+        if k in STORY_REASONS and size > 0:
+            story = walk(word, pieces, (start, start + size), chpx, papx, limits)
+            lines = ["".join(str(t) for t in p.itertext()).strip() for p in story.body.iter(_P)]
+            text = "\n".join(line for line in lines if line)
+            if text:
+                out.append(Residue(text=text, reason=STORY_REASONS[k], span=Span(paragraph=after)))
+        start += max(size, 0)
+    return tuple(out)
