@@ -110,9 +110,11 @@ class _Walk:
         width = 1 if piece.compressed else 2
         fc_end = piece.fc_of(stop)
         for fc0, fc1, grpprl in self.chpx.boundaries(piece.fc_of(begin), fc_end):
-            # A run boundary inside a UTF-16 character belongs to the character.
-            if width == 2 and (fc0 - piece.fc) % 2:
-                fc0 += 1
+            # A run boundary inside a UTF-16 character (damaged FKPs) moves
+            # past it, at both ends: every character is read once, whole.
+            if width == 2:
+                fc0 += (fc0 - piece.fc) % 2
+                fc1 = min(fc1 + (fc1 - piece.fc) % 2, fc_end)
             if fc1 <= fc0:
                 continue
             raw = self.word[fc0:fc1]
