@@ -287,3 +287,11 @@ def test_footnotes_comments_endnotes_and_text_boxes_are_residue_headers_are_not_
         ("尾注丙", STORY_REASONS[4]),
         ("框内丁\n框内戊", STORY_REASONS[5]),
     ]
+
+
+def test_a_run_of_special_characters_is_no_text() -> None:
+    """A symbol Word draws from a font (sprmCSymbol) is written "(" in a run
+    marked sprmCFSpec: not a parenthesis of the text."""
+    special = sprm(0x0855, b"\x01") + sprm(0x6A09, b"\x00\x00\x2a\xf0")
+    doc = read(word_file([("前(后\r", b"")], [(0, 1, b""), (1, 2, special), (2, 4, b"")]))
+    assert texts(doc) == ["前后"]

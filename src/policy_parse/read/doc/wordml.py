@@ -10,7 +10,10 @@ What becomes what:
 * 0x0B is a line break ("\\n"), 0x09 a tab, 0x1E a non-breaking hyphen
   ("-", as the .docx reader reads w:noBreakHyphen); 0x1F (optional
   hyphen) and the special characters that anchor pictures, drawings, notes
-  and comments (0x01, 0x02, 0x05, 0x08, …) are no text.  0x0C (a page or
+  and comments (0x01, 0x02, 0x05, 0x08, …) are no text, nor is any
+  character of a run marked special (sprmCFSpec: a symbol drawn from a
+  font, sprmCSymbol, is written "(" in the text; the .docx reader reads no
+  w:sym either).  0x0C (a page or
   section break) ends the paragraph it interrupts, as LibreOffice splits it.
 * A field (0x13 code 0x14 result 0x15) shows its result; its code, and a
   field with no result, show nothing — as Word draws it.
@@ -38,9 +41,11 @@ from .tables import MAX_NESTING, para_props, row_def
 
 __all__ = ["DocBuilder", "walk"]
 
-_DELETED = 1 << 8  # a look bit of this module only: the run is not read
+_DELETED = 1 << 8  # look bits of this module only: the run is not read,
+_SPECIAL = 1 << 9  # or its characters stand for something drawn (sprmCFSpec)
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f]")
-_RMARK_DEL, _VANISH, _ICO, _CV, _HIGHLIGHT = 0x0800, 0x083C, 0x2A42, 0x6870, 0x2A0C
+_RMARK_DEL, _VANISH, _SPEC = 0x0800, 0x083C, 0x0855
+_ICO, _CV, _HIGHLIGHT = 0x2A42, 0x6870, 0x2A0C
 _WHITE_ICO = 8
 _ON = (1, 0x81)  # a toggle's "on" and "the opposite of the style's (off)"
 _MAX_FIELD_DEPTH = 256  # Word nests fields 20 deep; deeper is hostile
@@ -57,6 +62,8 @@ def _look(grpprl: bytes, cache: dict[bytes, int]) -> int:
             look = look | _DELETED if arg[0] in _ON else look & ~_DELETED
         elif op == _VANISH:
             look = look | HIDDEN if arg[0] in _ON else look & ~HIDDEN
+        elif op == _SPEC:
+            look = look | _SPECIAL if arg[0] in _ON else look & ~_SPECIAL
         elif op == _ICO:
             look = look | WHITE if arg[0] == _WHITE_ICO else look & ~WHITE
         elif op == _CV and len(arg) == 4:
@@ -134,7 +141,7 @@ class _Walk:
             self.emit(text[at:], look)
 
     def emit(self, text: str, look: int) -> None:
-        if self.hidden_fields or look & _DELETED:
+        if self.hidden_fields or look & (_DELETED | _SPECIAL):
             return
         self.builder.text(text, look)
 
