@@ -2,7 +2,8 @@
 LibreOffice writes (one soffice run for all): from the .docx samples and
 from an invented .docx holding what a notice's Word file holds (Chinese
 list numbers on three levels, a merged 分工表, a hyperlink field, a hidden
-run).  samples/notice.doc itself is pinned byte for byte by its golden.
+run; and the same with a text box, read where it is anchored).
+samples/notice.doc itself is pinned byte for byte by its golden.
 
 Where LibreOffice reading its own .doc loses something the .doc holds (a
 table after a section break becomes one paragraph of its cells' text, and
@@ -27,7 +28,6 @@ import policy_parse
 from policy_parse.models import Document, Format, Source
 from policy_parse.read import Limits, legacy
 from policy_parse.read.doc import read_doc
-from policy_parse.read.doc.reader import TEXT_BOX_REASON
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 SOURCE = Source(path=None, format=Format.DOC, sha256="")
@@ -158,7 +158,7 @@ def invented_docx(*, box: bool = False) -> bytes:
     return out.getvalue()
 
 
-SAME = ["invented.docx", "notice-autonum.docx"]
+SAME = ["invented.docx", "notice-autonum.docx", "boxed.docx"]
 AS_DOCX = ["family-city-foreign-trade.docx", "family-district-renewal.docx"]
 
 
@@ -173,7 +173,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (out / "invented.docx").write_bytes(invented_docx())
     (out / "boxed.docx").write_bytes(invented_docx(box=True))
     for name in [*SAME, *AS_DOCX]:
-        if name != "invented.docx":
+        if name not in ("invented.docx", "boxed.docx"):
             shutil.copy(SAMPLES / name, out / name)
     subprocess.run(
         [
@@ -185,7 +185,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "doc",
             "--outdir",
             str(out),
-            *[*SAME, *AS_DOCX, "boxed.docx"],
+            *[*SAME, *AS_DOCX],
         ],
         cwd=out,
         capture_output=True,
@@ -259,18 +259,3 @@ def test_where_libreoffice_loses_a_table_the_native_reader_reads_the_docx(
     assert [getattr(b, "rows", None) for b in native.blocks if hasattr(b, "rows")] == [
         getattr(b, "rows", None) for b in original.blocks if hasattr(b, "rows")
     ]
-
-
-def test_a_text_box_is_kept_as_residue_where_libreoffice_reads_it_in_place(docs: Path) -> None:
-    """The native reader does not place a text box at its anchor (that
-    needs the drawing layer): its text is residue, never dropped."""
-    data = (docs / "boxed.doc").read_bytes()
-    native = read_doc(data, SOURCE, Limits())
-    converted = legacy.read_legacy(data, SOURCE, Limits())
-    boxes = [r for r in native.residue if r.reason == TEXT_BOX_REASON]
-    assert [r.text for r in boxes] == ["框内甲行\n框内乙行"]
-    shown = [getattr(b, "text", "") for b in converted.blocks]
-    assert "框内甲行" in shown and "框内乙行" in shown
-    assert native.blocks == tuple(
-        b for b in converted.blocks if getattr(b, "text", "") not in ("框内甲行", "框内乙行")
-    )

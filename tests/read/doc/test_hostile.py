@@ -211,3 +211,17 @@ def test_styles_based_on_each_other_end_the_chain_not_the_reading() -> None:
         styles=[(1, 2, b""), (2, 1, b"")],
     )
     assert [b.text for b in read(data).blocks] == ["文"]  # type: ignore[attr-defined]
+
+
+def test_text_boxes_claiming_the_same_text_read_it_once() -> None:
+    """A box table whose boxes all cover the whole story (hostile: the walk
+    would be boxes × story long) reads each character once."""
+    story = "框内\r" * 50
+    data = word_file(
+        [("前\x08\r", b"")],
+        stories=("", "", "", "", "", story),
+        anchors=[(1, 7)],
+        boxes=[(0, len(story), 7)] * 400,
+    )
+    doc = read(data)
+    assert [b.text for b in doc.blocks].count("框内") == 50  # type: ignore[attr-defined]

@@ -295,3 +295,24 @@ def test_a_run_of_special_characters_is_no_text() -> None:
     special = sprm(0x0855, b"\x01") + sprm(0x6A09, b"\x00\x00\x2a\xf0")
     doc = read(word_file([("前(后\r", b"")], [(0, 1, b""), (1, 2, special), (2, 4, b"")]))
     assert texts(doc) == ["前后"]
+
+
+def test_a_text_box_is_read_after_the_paragraph_that_anchors_it() -> None:
+    """Shape 7 is anchored at CP 2 (a 0x08 in the first paragraph) and shows
+    the story's second box; the first box's shape (9) is anchored nowhere:
+    residue."""
+    from policy_parse.read.doc.reader import STORY_REASONS
+
+    special = sprm(0x0855, b"\x01")
+    doc = read(
+        word_file(
+            [("框前\x08文\r", b""), ("后段\r", b"")],
+            [(0, 2, b""), (2, 3, special), (3, 7, b"")],
+            stories=("", "", "", "", "", "无锚\r框内甲\r框内乙\r"),
+            anchors=[(2, 7)],
+            boxes=[(0, 3, 9), (3, 11, 7)],
+        )
+    )
+    assert texts(doc) == ["框前文", "框内甲", "框内乙", "后段"]
+    assert [b.span.paragraph for b in doc.blocks] == [0, 0, 0, 1]
+    assert [(r.text, r.reason) for r in doc.residue] == [("无锚", STORY_REASONS[5])]

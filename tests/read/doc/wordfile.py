@@ -141,11 +141,15 @@ def word_file(
     stream: str = "WordDocument",
     styles: list[tuple[int, int, bytes]] | None = None,
     stories: tuple[str, ...] = (),
+    anchors: list[tuple[int, int]] | None = None,
+    boxes: list[tuple[int, int, int]] | None = None,
 ) -> bytes:
     """A .doc of `paragraphs` (each text ends with its mark: \\r, or \\x07 for a
     cell or row mark) with their sprms; `chars` are character runs (cp start,
     cp end, sprms); `stories` the texts after the main one, in the FIB's
-    order (footnotes, headers, macros, comments, endnotes, text boxes)."""
+    order (footnotes, headers, macros, comments, endnotes, text boxes);
+    `anchors` the shapes (anchor CP, shape id) and `boxes` the text boxes
+    (first CP, end CP in their story, the id of the shape showing it)."""
     text = "".join(p[0] for p in paragraphs)
     istds = [p[2] if len(p) > 2 else 0 for p in paragraphs]  # type: ignore[misc]
     main = len(text)
@@ -189,6 +193,18 @@ def word_file(
         (73, _lists(lists) if lists else b""),
         (74, _lfos(lfos) if lfos else b""),
         (1, _stsh(styles) if styles else b""),
+        (
+            40,
+            _plc([cp for cp, _ in anchors], [_fspa(spid) for _, spid in anchors])
+            if anchors
+            else b"",
+        ),
+        (
+            56,
+            _plc([b[0] for b in boxes] + [boxes[-1][1]], [_box(b[2]) for b in boxes], end=True)
+            if boxes
+            else b"",
+        ),
     ):
         pairs[index] = (len(table), len(blob))
         table += blob
@@ -205,6 +221,21 @@ def word_file(
         struct.pack_into("<II", fib, 154 + 8 * index, fc, lcb)
     word[: len(fib)] = fib
     return compound({stream: bytes(word), "1Table": bytes(table)})
+
+
+def _plc(cps: list[int], records: list[bytes], *, end: bool = False) -> bytes:
+    """A PLC: its CPs (one more than its records: the last end given, or
+    the last CP + 1), then its records."""
+    bounds = cps if end else [*cps, cps[-1] + 1]
+    return struct.pack(f"<{len(bounds)}i", *bounds) + b"".join(records)
+
+
+def _fspa(spid: int) -> bytes:
+    return struct.pack("<i", spid) + b"\x00" * 22
+
+
+def _box(lid: int) -> bytes:
+    return struct.pack("<iiHi", 1, 0, 0, -1) + struct.pack("<ii", lid, 0)
 
 
 def compound(streams: dict[str, bytes]) -> bytes:

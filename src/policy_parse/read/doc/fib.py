@@ -30,7 +30,8 @@ _FIRST_WORD97 = 0xC0
 _FLAGS = 0x0A
 _F_COMPLEX, _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0004, 0x0100, 0x0200, 0x8000
 # FibRgFcLcb97: the index of each fc/lcb pair the reader needs.
-_STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 1, 12, 13, 33, 73, 74
+_STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 12, 13, 33
+_PLC_SPA_MOM, _PLCF_TXBX_TXT, _PLF_LST, _PLF_LFO = 40, 56, 73, 74
 
 
 class NotNativeError(LegacyFormatError):
@@ -49,6 +50,8 @@ class Fib:
     # footnotes, headers, macros, comments, endnotes, text boxes.
     stories: tuple[int, ...]
     styles: tuple[int, int]
+    shapes: tuple[int, int]  # PlcSpaMom: the main text's shape anchors
+    boxes: tuple[int, int]  # PlcftxbxTxt: the text box story's boxes
     chpx: tuple[int, int]
     papx: tuple[int, int]
     clx: tuple[int, int]
@@ -144,6 +147,8 @@ def _fib(word: bytes) -> Fib:
         ccp_text=counts[0],
         stories=tuple(counts[1:]),
         styles=pair(_STSHF),
+        shapes=pair(_PLC_SPA_MOM),
+        boxes=pair(_PLCF_TXBX_TXT),
         chpx=pair(_PLCF_BTE_CHPX),
         papx=pair(_PLCF_BTE_PAPX),
         clx=pair(_CLX),

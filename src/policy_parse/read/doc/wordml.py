@@ -15,6 +15,8 @@ What becomes what:
   font, sprmCSymbol, is written "(" in the text; the .docx reader reads no
   w:sym either).  0x0C (a page or
   section break) ends the paragraph it interrupts, as LibreOffice splits it.
+* A shape's anchor (0x08) with text boxes (`shapes`) reads them there:
+  their paragraphs follow the anchoring one, as in a .docx.
 * A field (0x13 code 0x14 result 0x15) shows its result; its code, and a
   field with no result, show nothing — as Word draws it.
 * A run marked deleted (sprmCFRMarkDel, a tracked deletion) is not read,
@@ -102,8 +104,16 @@ class DocBuilder(Builder):
 
 
 class _Walk:
-    def __init__(self, word: bytes, chpx: Runs, papx: Runs, builder: DocBuilder) -> None:
+    def __init__(
+        self,
+        word: bytes,
+        chpx: Runs,
+        papx: Runs,
+        builder: DocBuilder,
+        boxes: dict[int, list[list[str]]] | None = None,
+    ) -> None:
         self.word, self.chpx, self.papx, self.builder = word, chpx, papx, builder
+        self.boxes = boxes or {}  # anchor CP: the lines of each text box drawn there
         self.fields: list[bool] = []  # open fields: True once past the separator
         self.hidden_fields = 0  # open fields whose code is being read
         self.looks: dict[bytes, int] = {}
@@ -154,6 +164,9 @@ class _Walk:
             self.emit("\n", look)
         elif ch == "\x1e":
             self.emit("-", look)
+        elif ch == "\x08" and cp in self.boxes:  # a shape's anchor: its text boxes
+            for lines in self.boxes.pop(cp):
+                self.builder.text_box(lines)
         elif ch == "\x0c":
             # A section break is its paragraph's mark (its properties' run
             # ends there); a page break inside a paragraph splits it, as
@@ -210,11 +223,13 @@ def walk(
     chpx: Runs,
     papx: Runs,
     limits: Limits,
+    boxes: dict[int, list[list[str]]] | None = None,
 ) -> DocBuilder:
     """Walk the text of CPs [start, end) (the main text: [0, ccpText)) into
-    a builder's w:body."""
+    a builder's w:body; `boxes` are the lines of the text boxes anchored at
+    a CP (`shapes`), read where they are anchored."""
     builder = DocBuilder(limits)
-    w = _Walk(word, chpx, papx, builder)
+    w = _Walk(word, chpx, papx, builder, boxes)
     start, end = cps
     for piece in pieces:
         if piece.start >= end:
