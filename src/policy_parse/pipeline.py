@@ -14,10 +14,11 @@ import attrs
 
 from ._support.gc_pause import gc_paused
 from .errors import NotANoticeError
-from .models import Document, Notice
+from .models import Document, Format, Notice
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
 from .normalize.structure import reader_findings, structure_findings
+from .read.invisible import strip_document
 from .reconcile import reconcile
 from .segment import segment
 
@@ -37,6 +38,8 @@ def notice_from_document(document: Document, aliases: Mapping[str, str] | None =
 
 
 def _notice(document: Document, aliases: Mapping[str, str] | None) -> Notice:
+    if document.source.format is not Format.TXT:  # the text reader strips them itself
+        document = strip_document(document)
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
         seg = segment(simplified)

@@ -193,3 +193,28 @@ def test_it_reads_3_1_as_the_same_number_as_3_dash_1():
 def test_it_refuses_a_written_number_without_digits(written):
     with pytest.raises(ValueError):
         parse_written(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("一", "1"), ("十二", "12"), ("三、", "3"), ("３６", "36")]
+)
+def test_a_table_number_written_as_a_chinese_numeral_is_read(written, number):
+    # A 分工表 whose 序号 are 一、二、三 (no Arabic row beside them) had rows
+    # with no number: "table row 1 has no number" for each.
+    assert str(parse_written(written)) == number
+
+
+def test_a_table_numbered_in_chinese_numerals_gives_its_rows_their_numbers():
+    import policy_parse
+
+    notice = policy_parse.parse_text(
+        "某县重点改革任务分工表\n"
+        "| 序号 | 改革任务 | 牵头单位 | 配合单位 |\n"
+        "| 一 | 深化放管服改革 | 县甲中心 | 县乙局 |\n"
+        "| 二 | 推进国企改革 | 县丙局 | 县丁公司 |\n"
+    )
+    assert [(str(e.number), e.text) for e in notice.table] == [
+        ("1", "深化放管服改革"),
+        ("2", "推进国企改革"),
+    ]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]

@@ -214,3 +214,24 @@ def test_a_readers_note_becomes_an_info_finding_in_both_languages():
     assert message(d, "zh").startswith("读取了网页在脚本运行前隐藏的正文：<div>")
     without = notice_from_document(attrs.evolve(doc, notes=()))
     assert [x for x in notice.discrepancies if x is not d] == list(without.discrepancies)
+
+
+def test_it_says_so_when_a_closing_bracket_with_role_words_names_no_unit():
+    # An annotation in a form no rule reads (携手) stays in the measure's text:
+    # its units would be lost unsaid.
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（市甲局牵头，市乙局配合）\n"
+        "2.优化服务。（市丙局携手市丁局推进）\n3.扩大开放（含县城）。（市甲局负责）\n"
+    )
+    found = [(d.note, d.measure) for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+    assert found == [("unread_annotation", "2")]
+    (d,) = [d for d in notice.discrepancies if d.note == "unread_annotation"]
+    assert "市丙局携手市丁局推进" in message(d, "zh")
+
+
+def test_a_remark_in_the_closing_bracket_of_a_measure_with_no_unit_is_no_annotation():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（市甲局牵头）\n2.优化服务。（市乙局负责）\n"
+        "3.扩大开放。（含市丙局下属单位）\n"
+    )
+    assert not [d for d in notice.discrepancies if d.note == "unread_annotation"]

@@ -139,6 +139,19 @@ def test_it_leaves_a_run_that_ends_the_list_without_a_suffix_as_written():
     ]
 
 
+def test_a_run_takes_the_suffix_of_the_unit_beside_it_not_of_one_joined_after_it():
+    # 甲乡、乙局及丙区政府: 丙区政府 is another unit joined by 及; 甲乡 does not
+    # become 甲乡区政府, and 甲、乙局及丙区政府 gives 甲 the 局 of 乙局 at most.
+    assert expand_shared_suffixes(["东坡", "西坡区政府及新港管委会"]) == [
+        ("东坡", "东坡区政府"),
+        ("西坡区政府及新港管委会", "西坡区政府及新港管委会"),
+    ]
+    assert expand_shared_suffixes(["市民宗", "人防办及各区政府"]) == [
+        ("市民宗", "市民宗"),  # left as written (odd_unit says so), not 市民宗区政府
+        ("人防办及各区政府", "人防办及各区政府"),
+    ]
+
+
 def test_it_keeps_full_names_as_they_are():
     names = ["科技创新局", "经发局", "组织人事部"]
     assert expand_shared_suffixes(names) == [(n, n) for n in names]
@@ -353,9 +366,17 @@ def test_it_splits_a_list_whose_units_are_apart_by_spaces():
     ]
 
 
+def test_every_town_or_district_is_a_unit_of_its_own_between_spaces():
+    # 县邮政公司 各乡镇 was read as one name 县邮政公司各乡镇 (it ends in 镇,
+    # so no odd_unit either): 各 and a place names a group of units.
+    assert split_units("县邮政公司 各乡镇") == ["县邮政公司", "各乡镇"]
+    assert split_units("各街道 区城管局") == ["各街道", "区城管局"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "高新区 管委会",  # a place then a body: one name
         "县 财 政 局",  # a name spaced out letter by letter
         "市委 宣传部",  # a piece too short to be a unit of its own
         "县财政局 有关科室负责同志",  # a piece that does not end like a unit
@@ -386,6 +407,8 @@ def test_it_keeps_a_name_with_spaces_inside_whole(text):
         "民盟中央",  # a national body of an organisation: 中央
         "各镇街",  # towns and sub-districts together: it warned as an odd unit
         "各街镇",
+        "各区",  # a level with 各 (or a body: 县委) is a unit
+        "县委",
     ],
 )
 def test_names_of_departments_places_and_groups_look_like_units(name):
@@ -402,6 +425,8 @@ def test_names_of_departments_places_and_groups_look_like_units(name):
         "指导部门:市发改委",  # an unknown label glued on (NFKC makes its colon half-width)
         "推进惠企政策免申即享",  # no unit ending: text, not a department
         "市" + "发展和改革委员会" * 4,  # too long for a name: a sentence swallowed
+        "区市",  # levels only: 区市场监管局 cut at a line break (区市 / 场监管局)
+        "县市",
     ],
 )
 def test_a_name_cut_in_the_wrong_place_does_not_look_like_a_unit(name):

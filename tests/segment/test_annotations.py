@@ -199,6 +199,74 @@ def test_it_reads_responsibility_phrases_clause_by_clause(body, lead, support):
     assert (ann.lead, ann.support) == (lead, support)
 
 
+@pytest.mark.parametrize(
+    "body, lead, support",
+    [
+        # 联合 joins a lead to its partners as 会同 does, before any verb of the lead's.
+        ("乙县卫健局联合乙县医保局推进", ("乙县卫健局",), ("乙县医保局",)),
+        (
+            "乙县卫健局会同乙县医保局、乙县财政局组织实施",
+            ("乙县卫健局",),
+            ("乙县医保局、乙县财政局",),
+        ),
+        # ... but not inside a name: 联合会 ends no unit before it.
+        ("乙县工商业联合会负责", ("乙县工商业联合会",), ()),
+        # 按职责配合 is a supporting marker, not part of the unit's name.
+        ("乙县科技局牵头负责，乙县财政局按职责配合", ("乙县科技局",), ("乙县财政局",)),
+        # More lead and support words issuers use.
+        (
+            "乙县发改局、乙县住建局双牵头，乙县财政局配合",
+            ("乙县发改局、乙县住建局",),
+            ("乙县财政局",),
+        ),
+        ("乙县住建局主抓，乙县交通局共同参与", ("乙县住建局",), ("乙县交通局",)),
+        ("乙县公安局负主责，乙县人社局支持", ("乙县公安局",), ("乙县人社局",)),
+        ("乙县发改委总负责，乙县教育局做好配合", ("乙县发改委",), ("乙县教育局",)),
+        # A unit that guides (指导) neither leads nor supports.
+        ("各乡镇负责落实，乙县民政局指导", ("各乡镇",), ()),
+    ],
+)
+def test_it_reads_phrases_with_a_joiner_a_duty_or_an_overseer(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body, lead, support, deadline",
+    [
+        (
+            "乙县水利局牵头，乙县财政局配合，每季度调度一次",
+            ("乙县水利局",),
+            ("乙县财政局",),
+            "每季度调度一次",
+        ),
+        ("乙县住建局牵头，2026年起逐年推进", ("乙县住建局",), (), "2026年起逐年推进"),
+        ("乙县住建局牵头，按月报送进展", ("乙县住建局",), (), "按月报送进展"),
+        (
+            "乙县住建局牵头，乙县财政局配合，2026年完成",
+            ("乙县住建局",),
+            ("乙县财政局",),
+            "2026年完成",
+        ),
+        ("乙县住建局牵头，2026—2028年", ("乙县住建局",), (), "2026—2028年"),
+        ("乙县住建局牵头，2026年第三季度", ("乙县住建局",), (), "2026年第三季度"),
+        ("乙县住建局牵头，分年度实施", ("乙县住建局",), (), "分年度实施"),
+    ],
+)
+def test_it_reads_a_start_year_or_a_frequency_as_the_deadline(body, lead, support, deadline):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (lead, support, deadline)
+
+
+def test_a_contact_person_in_brackets_after_a_unit_is_no_part_of_its_name():
+    # 牵头单位：A（联系人：NAME）: the unit was read as "A（联系人：NAME）" (odd_unit).
+    ann = parse_annotation("牵头单位：乙县文旅局（联系人：赵一）；配合单位：各镇人民政府")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.leaders) == (("乙县文旅局",), ("各镇人民政府",), ("赵一",))
+
+
 def test_it_takes_a_deadline_out_of_a_unit_list():
     ann = parse_annotation("牵头单位：州政务局；责任单位：州司法局，各县市人民政府，6月底完成")
     assert ann is not None
@@ -250,6 +318,7 @@ def test_it_finds_an_annotation_standing_between_two_sentences():
         "排序第一位的单位为牵头单位",
         "各项任务中第一个单位为牵头单位",
         "首个责任单位为牵头单位，其余为配合单位",
+        "（列第一位的 为 牵头单位，下同）",  # a PDF copy's spaces between words
     ],
 )
 def test_it_recognises_a_first_unit_leads_convention(text):
@@ -1005,3 +1074,35 @@ def test_a_label_word_after_a_comma_that_names_no_unit_stays_text():
         "加快重大项目建设，明确各牵头单位：要加强调度。", own_line=False
     )
     assert anns == [] and text == "加快重大项目建设，明确各牵头单位：要加强调度。"
+
+
+@pytest.mark.parametrize(
+    "body, lead, support, deadline",
+    [
+        # A deadline before the labels (it made the bracket no annotation).
+        (
+            "2026年底前完成；牵头单位：乙县甲局；配合单位：乙县乙局",
+            ("乙县甲局",),
+            ("乙县乙局",),
+            "2026年底前完成",
+        ),
+        # Bare role labels beyond 牵头/配合: 协助：B was read into the lead's name.
+        ("牵头：乙县甲局；协助：乙县乙局", ("乙县甲局",), ("乙县乙局",), None),
+        ("牵头：乙县甲局；协同：乙县乙局", ("乙县甲局",), ("乙县乙局",), None),
+        # A remark that the order means nothing is no part of the last name.
+        (
+            "牵头单位：乙县甲局；责任单位：乙县乙局、乙县丙局（排名不分先后）",
+            ("乙县甲局",),
+            ("乙县乙局、乙县丙局",),
+            None,
+        ),
+        # 排名第一的为总牵头 states the first-listed convention, a remark too.
+        ("牵头单位：乙县甲局、乙县乙局（排名第一的为总牵头）", ("乙县甲局、乙县乙局",), (), None),
+    ],
+)
+def test_labels_with_a_leading_deadline_bare_roles_or_an_order_remark(
+    body, lead, support, deadline
+):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (lead, support, deadline)

@@ -63,6 +63,61 @@ def test_a_number_reread_against_its_neighbours_says_which_number_it_could_have_
     assert fields == {"line": "3", "written": "2.365", "number": "2", "sub": "2-365"}
 
 
+def test_a_range_the_page_wrapped_to_a_line_start_is_no_sub_measure():
+    # 16—24岁 put first by a wrap reads as sub-number 16-24: after （二） and a
+    # line that does not end, it numbers from nothing, so it is text (said).
+    lines = [  # wrapped at 22 characters, as a PDF copy is
+        "甲市任务分工",
+        "（一）扩大见习范围。从明年起实施青年见习计划",
+        "并将见习补贴范围由离校未就业高校毕业生扩展至",
+        "16—24岁失业青年，按规定给予见习补贴，并",
+        "适当提高补贴标准。（市人社局负责）",
+        "（二）开展培训。支持困难企业组织职工在岗培训",
+        "，培训期限由各地结合实际情况确定，一般不超过",
+        "3—12个月，所需经费按规定从教育经费中列支",
+        "。（市财政局负责）",
+        "（三）落实保障。对符合条件的人员给予生活补助",
+        "。（市民政局负责）",
+    ]
+    text = "\n".join(lines) + "\n"
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert "16—24岁失业青年" in notice.measures[0].text
+    assert [u.name for u in notice.measures[0].lead] == ["市人社局"]
+    assert [(m, n) for m, n, _ in _guesses(notice)] == [
+        ("1", "marker_as_text"),
+        ("2", "marker_as_text"),
+    ]
+
+
+def test_sub_numbers_after_their_parent_or_in_its_stead_are_measures():
+    text = (
+        "甲市任务分工\n1.推进建设，加快\n1-1.建设驿站。（市民政局负责）\n"
+        "1-2.建设园区。（市住建局负责）\n3-1.建设网络，并\n3-2.完善机制。（市工信局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures][-2:] == ["3-1", "3-2"]
+
+
+def test_text_between_two_annotated_tasks_opens_the_next_across_a_line_break():
+    # A copy broke the paragraph after 推进戊事项。: the unannotated sentence
+    # still opens the task whose annotation follows, as when it runs on.
+    one = (
+        "甲县任务分工\n一、总体\n（一）推进甲事项（县甲局牵头）。推进戊事项。"
+        "推进乙工作（县乙局牵头）。推进丙工作（县丙局牵头）。\n（二）推进丁事项（县丁局牵头）。\n"
+    )
+    broken = one.replace("推进戊事项。", "推进戊事项。\n")
+    for text in (one, broken):
+        notice = policy_parse.parse_text(text)
+        assert [(m.id, [u.name for u in m.lead]) for m in notice.measures] == [
+            ("1-1", ["县甲局"]),
+            ("1-2", ["县乙局"]),
+            ("1-3", ["县丙局"]),
+            ("2", ["县丁局"]),
+        ]
+        assert notice.measures[1].text.startswith("推进戊事项。")
+
+
 def test_a_number_spaced_from_its_text_is_read_as_written_with_no_guess():
     text = "甲县任务分工\n1、建站。（县民政局负责）\n2.1 建设驿站。（县人社局负责）\n3、建园。（县住建局负责）\n"
     notice = policy_parse.parse_text(text)
@@ -190,3 +245,44 @@ def test_an_item_outside_any_measure_that_does_not_number_on_stays_residue():
     assert [m.id for m in notice.measures] == ["1", "2"]
     assert any(r.text.startswith("7.提高低保标准") for r in notice.residue)
     assert _guesses(notice) == [(None, "annotated_outside", {"line": "6", "marker": "7."})]
+
+
+@pytest.mark.parametrize("open_, close", [("【", "】"), ("", "：")])
+def test_labels_right_after_the_marker_are_the_annotation_and_the_next_line_the_text(open_, close):
+    # 1.【牵头单位】A【配合单位】B / 开展…: the text under the labels was glued to
+    # the last unit (县乙局开展巡查, 每月一次 read as units).
+    lead, sup = f"{open_}牵头单位{close}", f"{open_}配合单位{close}"
+    gap = "" if open_ else "；"
+    notice = policy_parse.parse_text(
+        "某县任务分工\n"
+        f"1.{lead}县甲局{gap}{sup}县乙局、县丙局\n开展河道巡查，每月一次。\n"
+        f"2.{lead}县丁局\n建设污水管网10公里。\n"
+    )
+    got = [
+        (str(m.number), m.text, [u.written for u in m.lead], [u.written for u in m.support])
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", "开展河道巡查，每月一次。", ["县甲局"], ["县乙局", "县丙局"]),
+        ("2", "建设污水管网10公里。", ["县丁局"], []),
+    ]
+
+
+def test_an_item_run_on_in_the_other_arabic_mark_is_the_next_item_of_the_list():
+    # 1、…。牵头单位：A。2.…: a careless hand writes the list's next number
+    # with a dot; it was kept inside item 1 (two leads, no item 2), unsaid.
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、工程建设\n"
+        "1、新建管网35公里。牵头单位：县甲局。2.改造管道120公里。牵头单位：县甲局；配合单位：县乙局。\n"
+        "3、建成调度平台。牵头单位：县丙局。\n"
+    )
+    got = [
+        (str(m.number), [u.written for u in m.lead], [u.written for u in m.support])
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", ["县甲局"], []),
+        ("2", ["县甲局"], ["县乙局"]),
+        ("3", ["县丙局"], []),
+    ]
+    assert [d.note for d in notice.discrepancies if d.measure == "2"] == ["run_on_item"]

@@ -42,6 +42,21 @@ def test_a_labelled_group_inside_a_sentence_joins_the_closing_one() -> None:
     assert m.number is not None and str(m.number) == "1"  # one task, not 1-1 / 1-2
 
 
+def test_a_role_phrase_inside_a_sentence_naming_only_units_is_the_tasks_annotation() -> None:
+    # 开展评价（甲中心负责），每季度通报。: left in the text, no unit, nothing said (probe5).
+    notice = _parse("方案\n一、任务\n1.开展服务评价（甲中心负责），每季度通报一次。\n")
+    (m,) = notice.measures
+    assert [u.name for u in m.lead] == ["甲中心"]
+    assert m.text == "开展服务评价，每季度通报一次。"
+
+
+def test_a_role_phrase_inside_a_sentence_naming_no_unit_stays_text() -> None:
+    notice = _parse("方案\n一、任务\n1.建设厂房（由企业自主负责），按期投产。（牵头单位：乙局）\n")
+    (m,) = notice.measures
+    assert "由企业自主负责" in m.text
+    assert [u.name for u in m.lead] == ["乙局"]
+
+
 def test_a_bracket_inside_a_sentence_without_a_label_stays_text() -> None:
     notice = _parse("方案\n一、任务\n1.推进改革（含甲局试点），力争增长。（牵头单位：乙局）\n")
     (m,) = notice.measures

@@ -35,3 +35,76 @@ def test_a_numbered_caption_under_a_prose_list_stays_an_item() -> None:
         "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 推进升级 | 甲局 |\n"
     )
     assert [str(m.number) for m in notice.measures][:2] == ["1", "2"]
+
+
+ANNEXED_TABLES = (
+    "某市重点工作安排\n"
+    "附件1\n"
+    "某市重点项目任务分工表\n"
+    "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+    "| 1 | 建污水厂 | 甲局 | 乙局 |\n"
+    "| 2 | 建文化中心 | 丙局 | 丁局 |\n"
+    "附件2\n"
+    "某市改革事项任务分工表\n"
+    "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+    "| 1 | 深化国企改革 | 戊局 | 己局 |\n"
+    "| 2 | 推进执法改革 | 庚局 | 辛局 |\n"
+)
+
+
+def test_two_annexed_tables_with_one_header_are_one_table_in_two_parts() -> None:
+    # 附件1's 分工表 then 附件2's, each numbered from 1: the second was read into
+    # the first's cells (附件2 and its caption as cell text), two measures 1
+    # an error; then set aside whole as a second table.  Now each caption heads
+    # its rows, the numbers start again under it, and 附件2 is residue.
+    from policy_parse.audit import lost_and_invented
+
+    document = policy_parse.read_text_document(ANNEXED_TABLES)
+    notice = policy_parse.notice_from_document(document)
+    got = [(e.id, e.text, [u.name for u in e.lead]) for e in notice.table]
+    assert got == [
+        ("1/1", "建污水厂", ["甲局"]),
+        ("1/2", "建文化中心", ["丙局"]),
+        ("2/1", "深化国企改革", ["戊局"]),
+        ("2/2", "推进执法改革", ["庚局"]),
+    ]
+    assert [e.part_written for e in notice.table][1:3] == [
+        "某市重点项目任务分工表",
+        "某市改革事项任务分工表",
+    ]
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+    assert "second_table" not in [d.note for d in notice.discrepancies]
+    assert "附件2" in [r.text for r in notice.residue]
+    assert lost_and_invented(document, notice) == ("", "")
+
+
+def test_an_annexed_table_with_other_columns_is_still_a_second_table() -> None:
+    other = ANNEXED_TABLES.replace(
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| 1 | 深化",
+        "| 序号 | 改革事项 | 责任单位 | 完成时限 |\n| 1 | 深化",
+    )
+    notice = policy_parse.parse_text(other)
+    assert [e.text for e in notice.table] == ["建污水厂", "建文化中心"]
+    assert "second_table" in [d.note for d in notice.discrepancies]
+
+
+def test_a_ratio_sign_or_small_form_punctuation_reads_as_the_usual_mark() -> None:
+    # 牵头单位∶A (a PDF's ratio sign for the colon) and ﹕﹔﹐ were no labels or
+    # separators: each annotation became one odd unit.
+    from policy_parse.audit import lost_and_invented
+
+    text = (
+        "某县任务分工\n"
+        "1.推进甲。（牵头单位∶县甲局；配合单位∶县乙局）\n"
+        "2.推进乙。（牵头单位﹕县丙局﹔配合单位﹕县丁局﹑县戊局）\n"
+        "3.推进丙。（县己局牵头﹐县庚局配合）\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        (["县甲局"], ["县乙局"]),
+        (["县丙局"], ["县丁局", "县戊局"]),
+        (["县己局"], ["县庚局"]),
+    ]
+    assert lost_and_invented(document, notice) == ("", "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
-from policy_parse.segment.wrapping import Page, goes_on, units_apart
+from policy_parse.segment.wrapping import Page, goes_on, name_cut, units_apart
 
 
 def _records(text: str) -> list[tuple[str, list[str], list[str]]]:
@@ -395,3 +395,20 @@ def test_a_convention_note_above_a_table_wrapped_over_two_lines_still_holds():
         ("1", ["县卫健局"]),
         ("2", ["县水务局"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "cut"),
+    [
+        # one character that ends the name the line above ends on (管委 + 会)
+        ("责任单位：县工信局、新城区管委", "会，县交通局", True),
+        # the name ends where a bracket opens on the next line
+        ("责任单位：县商务局、县文", "化和旅游局（列第一位的为牵头单位）", True),
+        ("责任单位：县财政局、县交", "通运输局", True),
+        # a whole name, then a line of its own
+        ("责任单位：县财政局", "县发改局负责审核", False),
+        ("责任单位：县财政局", "局长办公会研究", False),
+    ],
+)
+def test_a_name_the_line_break_cut_is_seen(last: str, line: str, cut: bool) -> None:
+    assert name_cut(last, line) is cut

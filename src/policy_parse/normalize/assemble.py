@@ -10,7 +10,7 @@ become structured values.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -147,6 +147,23 @@ def _row_headings(row: TableRow) -> tuple[str | None, str | None]:
     section = _heading_number(row.get("section"))[0] if "section" in roles_seen else None
     part = _heading_number(row.get("part"))[0] if "part" in roles_seen else None
     return part, section
+
+
+def _restart_keys(
+    rows: Sequence[TableRow], headings: Sequence[tuple[str | None, str | None]]
+) -> list[str | None]:
+    """The heading each row's number may start again under: its section's or
+    part's number, or, for a part written with no number (the caption of each
+    分工表 of a notice with two, segment._Blocks), its order among such parts
+    (1, 2 …), so that ids tell 1/1 from 2/1."""
+    order: dict[str, str] = {}
+    keys: list[str | None] = []
+    for row, (part, section) in zip(rows, headings, strict=True):
+        text = row.get("part").strip()
+        if part is None and text:
+            part = order.setdefault(text, str(len(order) + 1))
+        keys.append(section or part)
+    return keys
 
 
 def _table_numbers(
@@ -325,20 +342,15 @@ def segmented_to_notice(
     entries: list[TableEntry] = []
     firsts: list[int] = []  # the row each entry starts at
     headings = [_row_headings(row) for row in rows]
+    keys = _restart_keys(rows, headings)
     restart = restarts_per_heading(
-        (section or part, n)
-        for (n, _, joins), (part, section) in zip(numbers, headings)
-        if n and not joins
+        (key, n) for (n, _, joins), key in zip(numbers, keys) if n and not joins
     )
     for k, (row, (number, inferred, joins), (lead, sup), up, (part, section)) in enumerate(
         zip(rows, numbers, row_units, upper_pairs, headings)
     ):
         entry = TableEntry(
-            id=None
-            if number is None
-            else f"{section or part}/{number}"
-            if restart
-            else str(number),
+            id=None if number is None else f"{keys[k]}/{number}" if restart else str(number),
             row=row.row,
             number=number,
             written_number=row.number,

@@ -4,17 +4,23 @@ alike: the segmenter reads them in outline markers and dates."""
 
 from __future__ import annotations
 
+from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import lazy_compile
 from ..models import MeasureNo
 
 _SPLIT = lazy_compile(r"\s*[-－—.．]\s*")
+_NUMERALS = frozenset("〇零一二两三四五六七八九十百")
 
 
 def parse_written(written: str) -> MeasureNo:
-    """A written number → MeasureNo: 36-1 → 36-1, 3.1 → 3-1, ３６ → 36."""
+    """A written number → MeasureNo: 36-1 → 36-1, 3.1 → 3-1, ３６ → 36, 十二 → 12."""
     import unicodedata
 
     text = unicodedata.normalize("NFKC", written).strip().rstrip(".、")
+    if text and all(ch in _NUMERALS for ch in text):
+        # 一 / 十二 in a 序号 cell whose rows are all so numbered (a bare 一
+        # among Arabic rows is a group title: segment.table).
+        text = str(cn_to_int(text))
     parts = [p for p in _SPLIT.split(text) if p]
     if not parts or not all(p.isdigit() for p in parts):
         raise ValueError(f"not a measure number: {written!r}")

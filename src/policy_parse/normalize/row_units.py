@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from .._support.lazy_regex import lazy_compile
 from ..models import Evidence, Residue
 from ..segment.annotation_words import Annotation, lead_markers, marked_leads
-from ..segment.annotations import is_label_line, parse_annotation
+from ..segment.annotations import is_label_line, parse_annotation, without_remark
 from ..segment.phrases import parse_phrase
 from ..segment.table import TableRow
 from .units import written_units
@@ -65,7 +65,11 @@ def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]
             leads, rest = list(phrase.lead), "、".join(phrase.support)
         marked.extend(leads)
         cells[role] = rest
-    lead_cell = unit_cell(row.get("lead"))
+    # 县丁局（牵头） in the 牵头 column: the mark says what the column does.
+    lead_marked, lead_rest = marked_leads(unit_cell(row.get("lead")).replace("\n", "、"))
+    lead_cell = "、".join([*lead_marked, lead_rest] if lead_rest else lead_marked)
+    if not lead_marked:
+        lead_cell = unit_cell(row.get("lead"))
     if marked:
         lead = unit_pairs([lead_cell, *marked])
         return lead, once(unit_pairs([cells["support"], cells["combined"]]), {e for _, e in lead})
@@ -102,8 +106,11 @@ PUNCT_OR_SPACE = lazy_compile(r"[\p{P}\p{S}\p{Z}\s]+")
 
 
 def unit_cell(text: str) -> str:
-    """A units cell without the full stop a clerk ended it with (…集团。)."""
-    return "\n".join(line.rstrip().rstrip("。") for line in text.split("\n")).strip()
+    """A units cell without the full stop a clerk ended it with (…集团。), nor
+    a closing remark on its list (县乙局、县丙局（排名不分先后）, …（按职责分工负责）:
+    segment.annotations.without_remark), which is no part of the last name."""
+    text = "\n".join(line.rstrip().rstrip("。") for line in text.split("\n")).strip()
+    return without_remark(text) if text.endswith(("）", ")")) else text
 
 
 def lead_phrase(text: str) -> Annotation | None:

@@ -12,8 +12,9 @@ column naming units that was read as a remark, a unit whose name does not look l
 (an annotation cut in the wrong place), a lead taken as a combined column's
 first unit with no stated convention, a table grid a PDF reader inferred
 from the text's alignment (no ruling lines), rows under one merged 序号 numbered
-5-1, 5-2 where the notice numbers no such parts, and a notice with no
-measure at all.
+5-1, 5-2 where the notice numbers no such parts, a measure with no unit
+whose closing bracket holds responsibility words no rule read, and a
+notice with no measure at all.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .._support import numeric
 from .._support.ranges import ranges_text
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
+from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
 from .units import looks_like_unit
@@ -82,6 +84,7 @@ def structure_findings(
                 ratio = round(len(m.text) / median)
                 out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
     out.extend(_odd_units(notice))
+    out.extend(_unread_annotations(notice))
     out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
     out.extend(_merged_numbers(notice))
     out.extend(
@@ -152,6 +155,24 @@ def _merged_numbers(notice: Notice) -> list[Discrepancy]:
         _finding("merged_number", e.id, number=parent, rows=parents.count(parent))
         for e, parent in zip(guessed, parents, strict=True)
     ]
+
+
+def _unread_annotations(notice: Notice) -> list[Discrepancy]:
+    """A prose measure with no unit whose text still ends in a bracket
+    holding responsibility words (data/structure.toml `annotation_words`):
+    an annotation in a form no rule reads, its units in no record —
+    （甲局携手乙局推进） would otherwise pass as part of the measure's text."""
+    words = tuple(load("structure")["annotation_words"])
+    remarks = tuple(load("annotations")["bare"]["not_units"])
+    out: list[Discrepancy] = []
+    for m in notice.measures:
+        if m.origin != "prose" or m.lead or m.support:
+            continue
+        tail = TRAILING_PAREN.search(m.text)
+        body = tail["body"].strip() if tail is not None else ""
+        if any(w in body for w in words) and not body.startswith(remarks):
+            out.append(_finding("unread_annotation", m.id, text=body[:40]))
+    return out
 
 
 def _odd_units(notice: Notice) -> list[Discrepancy]:

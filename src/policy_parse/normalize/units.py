@@ -21,6 +21,7 @@ from typing import TypeVar
 from .._support.brackets import CLOSING_GROUP, GROUP
 from .._support.lazy_regex import lazy_compile
 from .._support.memo import text_cache
+from .._support.unit_gaps import apart_by_spaces
 from ..data import load
 from ..models import Unit, UnitStatus
 from ..segment.annotations import is_level
@@ -65,21 +66,18 @@ def split_units(text: str) -> list[str]:
     return [w for w in (trim(p) for p in items) if w and not is_placeholder(w)]
 
 
-# A piece shorter than this is no unit of its own (市委 宣传部 is one name).
-_MIN_SPACED_UNIT = 3
-
-
 def _apart_by_spaces(item: str) -> list[str]:
-    """县财政局 县自然资源局 → two units: a PDF or portal copy keeps the gaps
-    between units and drops the 、 (specimen 36).  Only when every piece is a
-    unit of its own (a unit ending, three characters or more); otherwise the
-    spaces are inside one name (县 财 政 局) and trim() removes them."""
-    pieces = item.split()  # str.split: whitespace in C, most items have none
-    if len(pieces) < 2:
-        return [item]
-    if all(len(p) >= _MIN_SPACED_UNIT and _has_unit_ending(clean(p)) for p in pieces):
-        return pieces
-    return [item]
+    """县财政局 县自然资源局 → two units (specimen 36; _support/unit_gaps.py);
+    otherwise the spaces are inside one name and trim() removes them."""
+    return apart_by_spaces(item, lambda piece: _whole_when_spaced(clean(piece)))
+
+
+def _whole_when_spaced(piece: str) -> bool:
+    """A unit ending (after a trailing X等 or bracket: 省文化厅等), or 各 and a
+    place (各乡镇, 各街道: every one of them), a group no longer name
+    continues — 高新区 管委会 stays one name."""
+    return _has_unit_ending(_core(piece)) or (piece.startswith("各") and looks_like_unit(piece))
+
 
 
 @functools.cache
@@ -128,11 +126,15 @@ def _look() -> tuple[tuple[str, ...], tuple[str, ...], int]:
 
 @text_cache(65536)
 def looks_like_unit(name: str) -> bool:
-    """县财政局, 各街道, 县委组织部（县委人才办）, 省农业厅等: yes; 区, 县财政局按职责
+    """县财政局, 各街道, 县委组织部（县委人才办）, 省农业厅等: yes; 区, 区市, 县财政局按职责
     分工负责, a sentence: no (data/units.toml [look]).  Said of a unit's
     canonical name, to report where an annotation was most likely misread."""
     endings, not_in, max_chars = _look()
     if any(word in name for word in not_in) or len(name) > max_chars:
+        return False
+    if all(ch in load("units")["suffix_heads"] for ch in name):
+        # 区市, 县市: levels with no body's name (区市场监管局 cut at a line
+        # break), never a unit; 各区 and 县委 are.
         return False
     if len(name) >= 2 and name.endswith(endings):
         return True  # most names: no X等 or bracket to set aside
@@ -160,19 +162,22 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
             pending.append(original)
             continue
         if pending:
-            suffix = next((s for s in suffixes if item.endswith(s) and len(item) > len(s)), None)
+            # 甲乡、乙局及丙区政府: the run shares the suffix of the unit it
+            # stands beside (乙局), not of the unit joined after it (丙区政府).
+            near = _first_joined(item)
+            suffix = next((s for s in suffixes if near.endswith(s) and len(near) > len(s)), None)
             if suffix is None:
                 lengths = {len(clean(p)) for p in pending}
                 if (
                     len(lengths) == 1
-                    and len(item) > (n := lengths.pop())
-                    and item[n] in load("units")["suffix_heads"]
+                    and len(near) > (n := lengths.pop())
+                    and near[n] in load("units")["suffix_heads"]
                 ):
-                    suffix = item[n:]
-            if suffix is None and len(item) > 1 and all(is_level(clean(p)) for p in pending):
+                    suffix = near[n:]
+            if suffix is None and len(near) > 1 and all(is_level(clean(p)) for p in pending):
                 # 各县、市、区政府 / 各市（县）、区政府: levels of government, the
                 # last with its body; each level takes that body.
-                suffix = item[1:] if item[0] in load("units")["suffix_heads"] else None
+                suffix = near[1:] if near[0] in load("units")["suffix_heads"] else None
             for p in pending:
                 name = clean(p)
                 out.append(
@@ -230,6 +235,19 @@ def _joined_after(full: str, short: str) -> bool:
     head = full[: -len(short)]
     joiner = next((j for j in _joiners() if head.endswith(j)), None)
     return joiner is not None and _has_unit_ending(head[: -len(joiner)])
+
+
+def _first_joined(item: str) -> str:
+    """县甲局及县乙区政府 → 县甲局: the first of two units written as one item
+    (data/units.toml joiners, a unit ending on both sides); else the item."""
+    for joiner in _joiners():
+        at = item.find(joiner)
+        while at > 0:
+            head, tail = item[:at], item[at + len(joiner) :]
+            if _has_unit_ending(head) and _has_unit_ending(tail):
+                return head
+            at = item.find(joiner, at + 1)
+    return item
 
 
 @functools.cache

@@ -60,13 +60,15 @@ def _missing(first: int, last: int) -> str:
 
 
 def by_section(items: Sequence[Item], side: str) -> list[Discrepancy]:
-    """Numbering checks; where ids carry the section, each section on its own."""
+    """Numbering checks; where ids carry the section, each section on its own
+    (the id's, which may number a heading written with none: the second
+    分工表 of a notice with two, 2/1)."""
     if all(i == str(n) for _, n, i in items):
         return side_numbering([(n, i) for _, n, i in items], side)
     out: list[Discrepancy] = []
     groups: dict[str | None, list[tuple[MeasureNo, str]]] = {}
     for section, n, i in items:
-        groups.setdefault(section, []).append((n, i))
+        groups.setdefault(i.rpartition("/")[0] if "/" in i else section, []).append((n, i))
     for group in groups.values():
         out += side_numbering(group, side)
     return out

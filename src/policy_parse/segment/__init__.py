@@ -19,7 +19,7 @@ from .levels import Note
 from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .prose import Outline, lines_to_outline
-from .table import TableSegment, table_to_segment
+from .table import TableRow, TableSegment, table_to_segment
 from .wrapping import Page
 
 __all__ = ["Line", "Segmented", "segment"]
@@ -38,7 +38,8 @@ class Segmented(NamedTuple):
 
 def _paragraph_lines(p: Paragraph) -> list[Line]:
     # A Word paragraph may hold line breaks; the txt form has one line each.
-    return [Line(t.strip(), p.span) for t in p.text.split("\n") if t.strip()]
+    text = p.text.translate(g.PUNCT_VARIANTS)
+    return [Line(t.strip(), p.span) for t in text.split("\n") if t.strip()]
 
 
 def _cover_letter_end(lines: list[Line], *, table_follows: bool = False) -> int:
@@ -143,6 +144,8 @@ class _Blocks:
             self.unread.extend(_doubtful_rows(seg))
             self.unread.extend(_names_apart(seg))
             return
+        if self.table is not None and self._continues(block, explicit_merges=explicit_merges):
+            return
         left = [
             Residue(
                 text=" | ".join(c.text for c in row.cells if c.text),
@@ -158,6 +161,66 @@ class _Blocks:
         if len(left) >= load("structure")["unread_table_min_rows"]:
             key = "unread_table" if self.table is None else "second_table"
             self.unread.append((key, (("rows", str(len(left))), ("text", left[0].text[:40]))))
+
+    def _continues(self, block: Table, *, explicit_merges: bool) -> bool:
+        """附件1's 分工表, then 附件2's under the same columns (each numbered
+        from 1): one 分工表 in two parts, the second's caption the heading of
+        its rows (so its numbers start again under it).  Only where nothing
+        but captions and 附件 marks stands between; the mark is residue."""
+        assert self.table is not None
+        seg = table_to_segment(block, explicit_merges=explicit_merges)
+        between = [ln.text.strip() for ln in self.after]
+        captions = [t for t in between if g.TABLE_CAPTION.match(t)]
+        if (
+            seg is None
+            or seg.roles != self.table.roles
+            or not captions
+            or "part" in seg.roles
+            or not all(g.TABLE_CAPTION.match(t) or g.ATTACHMENT_MARK.match(t) for t in between)
+        ):
+            return False
+        first = next((ln.text.strip() for ln in reversed(self.before) if ln.text.strip()), "")
+        if not g.TABLE_CAPTION.match(first):
+            return False
+
+        def under(heading: str, rows: tuple[TableRow, ...], *, written: bool) -> list[TableRow]:
+            # The caption is written once: the first's is the table's caption
+            # (pop_caption), the second's its first row's part.
+            return [
+                attrs.evolve(
+                    r,
+                    values=(*r.values, ("part", heading)),
+                    inherited=r.inherited if written and k == 0 else (*r.inherited, "part"),
+                )
+                for k, r in enumerate(rows)
+            ]
+
+        rows = (
+            *under(first, self.table.rows, written=False),
+            *under(captions[-1], seg.rows, written=True),
+        )
+        body = seg.rows[0].span.start_line if seg.rows else None
+        self.residue.extend(
+            Residue(
+                text=" | ".join(c.text for c in header.cells if c.text),
+                reason="the 分工表's header over its second part",
+                span=header.span,
+            )
+            for header in block.rows
+            if body is not None
+            and header.span.start_line is not None
+            and header.span.start_line < body
+            and any(c.text for c in header.cells)
+        )
+        self.residue.extend(
+            Residue(text=ln.text.strip(), reason="between two parts of the 分工表", span=ln.span)
+            for ln in self.after
+            if not g.TABLE_CAPTION.match(ln.text.strip())
+        )
+        self.after = []
+        self.residue.extend(seg.residue)
+        self.table = self.table._replace(rows=rows)
+        return True
 
     def pop_caption(self) -> str | None:
         """The 分工表's caption: the last line before it, when it reads as one.

@@ -41,7 +41,7 @@ from .annotation_words import (
 from .annotation_words import is_level as is_level  # noqa: PLC0414
 from .annotation_words import lead_markers as lead_markers  # noqa: PLC0414
 from .annotation_words import names_only_units as names_only_units  # noqa: PLC0414
-from .grammar import UNIT_SEPARATORS
+from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .notes import without_note
 from .phrases import _phrase_ends, _phrase_patterns
@@ -186,18 +186,24 @@ def label_pattern() -> regex.Pattern[str]:
 _CLOSING_GROUP = CLOSING_GROUP
 
 
-def _without_remark(value: str) -> str:
-    """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） → A、B: a bracket
-    closing a unit list that says how the units share the work (a [phrases]
-    marker) or states the first-is-lead convention is no part of the last
+def without_remark(value: str) -> str:
+    """A、B（按职责分工负责） / A、B（列第一位的为牵头单位） / A、B（排名不分先后）
+    → A、B: a bracket closing a unit list that says how the units share the
+    work (a [phrases] marker), states the first-is-lead convention or that the
+    order means nothing ([notes] unordered) is no part of the last
     unit's name, as 县委组织部（县委人才办） is."""
     m = _CLOSING_GROUP.search(value.rstrip("。 "))
     if m is None:
         return value
     body = m["body"].strip().strip("。")
-    p = load("annotations")["phrases"]
+    data = load("annotations")
+    p = data["phrases"]
     # Not a lead marker: A（牵头） marks its unit (marked_leads).
-    if body in {*p["shared_markers"], *p["support_markers"]} or states_first_is_lead(body):
+    if (
+        body in {*p["shared_markers"], *p["support_markers"]}
+        or states_first_is_lead(body)
+        or any(w in body for w in data["notes"]["unordered"])
+    ):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value
 
@@ -231,12 +237,16 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     # A label inside a bracket of a value is that value's remark, no clause
     # of its own: 牵头单位：A（负责人：张三）.
     matches = [m for m in label_pattern().finditer(text) if not _in_bracket(text, m.start())]
-    if not matches or text[: matches[0].start()].strip(" ，,；;（(【〔"):
+    if not matches:
+        return None
+    before = text[: matches[0].start()].strip(" ，,；;（(【〔")
+    # （2025年底前完成；牵头单位：A；…）: a deadline may stand before the labels.
+    deadline: str | None = before if before and DEADLINE_ITEM.match(before) else None
+    if before and deadline is None:
         return None
     lead: list[str] = []
     support: list[str] = []
     leaders: list[str] = []
-    deadline: str | None = None
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
@@ -277,7 +287,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             deadline = deadline or rest.deadline
         elif value:
             units, due = _units_and_deadline(value)
-            units = _without_remark(_without_marker(units, role))
+            units = without_remark(_without_marker(units, role))
             marked, units = marked_leads(units)
             lead.extend(marked)
             if units:
@@ -303,6 +313,11 @@ def _in_bracket(text: str, k: int) -> bool:
 _BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
 
 
+@functools.cache
+def _person_words() -> tuple[str, ...]:
+    return tuple(sorted(load("annotations")["leaders"]["persons"], key=len, reverse=True))
+
+
 def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
     """甲局（负责人：张三） → 甲局 and the person: a bracket after a unit whose
     body is a person label (责任人：, 分管领导：) is no part of the name."""
@@ -311,10 +326,18 @@ def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
     persons: list[str] = []
 
     def take(m: regex.Match[str]) -> str:
-        label = label_pattern().match(m["body"].strip())
-        if label is None or not label["leader"]:
+        body = m["body"].strip()
+        label = label_pattern().match(body)
+        if label is not None and label["leader"]:
+            persons.extend(p for p in UNIT_SEPARATORS.split(body[label.end() :]) if p)
+            return ""
+        # 甲局（联系人：张三）: a person word of [leaders] persons, then a
+        # colon — on a line of its own 联系人： is the notice's contact, no
+        # label of a measure, but after a unit it names that unit's person.
+        word = next((w for w in _person_words() if body.startswith(w)), None)
+        if word is None or body[len(word) : len(word) + 1] not in ("：", ":"):
             return m[0]
-        persons.extend(p for p in UNIT_SEPARATORS.split(m["body"].strip()[label.end() :]) if p)
+        persons.extend(p for p in UNIT_SEPARATORS.split(body[len(word) + 1 :]) if p.strip())
         return ""
 
     return _BRACKET_GROUP.sub(take, value), persons

@@ -122,7 +122,13 @@ TRAILING_PAREN = lazy_compile(
     r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]\s*[。.]?\s*$"
 )
 
-UNIT_SEPARATORS = lazy_compile(r"[、，,；;／/\n]+")  # between units in one list
+UNIT_SEPARATORS = lazy_compile(r"[、，,；;／/\n﹑﹐﹔]+")  # between units in one list
+
+# Punctuation a PDF or an input method writes in another form: the ratio
+# sign ∶ for the colon, the small forms ﹕﹔﹐﹑ (NFKC would make them
+# half-width).  Prose lines are read with the usual forms, so 牵头单位∶A is a
+# label; punctuation is no word of the notice (audit.py does not count it).
+PUNCT_VARIANTS = str.maketrans({"∶": "：", "﹕": "：", "﹔": "；", "﹐": "，", "﹑": "、"})
 
 # A deadline written as the last item of a unit list: …，6月底完成 / 2021年底前.
 DEADLINE_ITEM = lazy_compile(
@@ -132,6 +138,15 @@ DEADLINE_ITEM = lazy_compile(
     (?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?   # before …
     (?:完成|办结|到位|见效)?$                   # … done
     |^(?:持续推进|长期坚持|长期推进|持续开展)$  # an open-ended deadline
+    |^\d{4}\s*年\s*(?:起|开始)(?:逐年|每年|持续|分年度|分步)?   # 2025年起逐年推进: from a year on
+     (?:推进|实施|开展|完成|落实)?$
+    |^\d{4}\s*年\s*(?:内|底前|前)?(?:完成|办结|到位|见效|实施|推进)?$  # 2025年 / 2025年内完成
+    |^\d{4}\s*年?\s*[-－—–~～至到]\s*\d{4}\s*年                   # 2025—2027年: a span of years
+     (?:底|末)?(?:前)?(?:完成|持续推进|推进|实施)?$
+    |^(?:\d{4}\s*年\s*)?第?[一二三四1-4]\s*季度(?:末|底)?(?:前)?(?:完成)?$  # 2025年第三季度
+    |^(?:分年度|逐年|分步|分阶段|立即)(?:推进|实施|启动|落实|开展)$    # 分年度实施: when, in steps
+    |^(?:每|按)(?:年度?|半年|季度?|月度?|周|旬)                  # 每季度调度一次: how often
+     (?:调度|报送|通报|督查|检查|评估|推进|开展|召开|总结)?[\u4e00-\u9fff]{0,6}$
     """,
     VERBOSE,
 )

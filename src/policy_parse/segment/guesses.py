@@ -28,6 +28,7 @@ CODES = (
     "annotated_outside",
     "division",  # segment.division: units given to measures by number
     "units_at_break",
+    "leading_labels",  # segment.leading: label lines above the items they annotate
 )
 
 # How much of a line a note quotes: enough to find it in the notice.
@@ -100,3 +101,8 @@ def named(note: Note, measure: str) -> Note:
     """The note about one item, naming the measure built from it."""
     key, fields = note
     return (key, (("measure", measure), *fields))
+
+
+def leading_labels(span: Span, marker: str, count: int) -> Note:
+    """【牵头单位】A / 1.开展…: each label line read as the item's under it."""
+    return ("leading_labels", (("line", line_of(span)), ("marker", marker), ("count", str(count))))

@@ -214,7 +214,7 @@ def split_run_on_items(line: Line) -> list[Line]:
         # A marker and the few characters that decide it: not the rest of the
         # line, which copied (and cached) a long line once per bracket.
         m = match_marker(text[k : k + _MARKER_LOOK])
-        if m is None or m.style != head.style:
+        if m is None or not _one_list(m.style, head.style):
             continue
         if m.number != _next_number(number):
             if text[k - 1] in _BEFORE_INLINE:
@@ -230,6 +230,16 @@ def split_run_on_items(line: Line) -> list[Line]:
     if not out:
         return [line]
     return [*out, Line(text[start:], line.span)]
+
+
+# Marks one list's numbers are written with by a careless hand (1、 then 2.):
+# inside a line, the next number after an annotation starts the next item
+# in either.
+_ONE_LIST = frozenset({"ar_dot", "ar_dun"})
+
+
+def _one_list(style: str, head: str) -> bool:
+    return style == head or (style in _ONE_LIST and head in _ONE_LIST)
 
 
 # After these a marker inside a line may start an item: a closing bracket or a
@@ -310,24 +320,27 @@ class _Sequence(NamedTuple):
 
     order: tuple[str, ...] = ()  # styles in order of first appearance (level)
     last: tuple[tuple[str, int, int], ...] = ()  # (style, its last number, when)
+    sub: str = ""  # the last sub-form met (36-1, 3.1 as 3-1), "" before any
 
     def after(self, markers: list[Marked]) -> _Sequence:
         order, last = list(self.order), {s: (n, t) for s, n, t in self.last}
         tick = max((t for _, _, t in self.last), default=0)
+        sub = self.sub
         for m in markers:
             if not m.number.isdigit():
-                continue  # 36-1, 3.1: sub-forms, numbered after their parent
+                sub = m.number  # 36-1, 3.1: sub-forms, numbered after their parent
+                continue
             tick += 1
             if m.style not in order:
                 order.append(m.style)
             last[m.style] = (int(m.number), tick)
-        return _Sequence(tuple(order), tuple((s, n, t) for s, (n, t) in last.items()))
+        return _Sequence(tuple(order), tuple((s, n, t) for s, (n, t) in last.items()), sub)
 
     def fits(self, m: Marked) -> bool:
         """The next number of its style, or 1 for a style not met yet or
         met before the last item of a style above it (a new list under it)."""
         if not m.number.isdigit():
-            return True
+            return self._fits_sub(m.number)
         n = int(m.number)
         last = {s: (k, t) for s, k, t in self.last}
         if m.style not in last:
@@ -337,6 +350,20 @@ class _Sequence(NamedTuple):
         return n == k + 1 or (
             n == 1 and any(self.order.index(s) < level and u > t for s, (_, u) in last.items())
         )
+
+    def _fits_sub(self, number: str) -> bool:
+        """36-2 after 36-1; 36-1 (3.1) under 36 (3) or in its stead after 35 —
+        not 16-24 after (五), the range 16—24岁 a wrap put first."""
+        head, _, tail = number.rpartition("-")
+        if not self.last or not tail.isdigit() or not head:
+            return True
+        if self.sub == f"{head}-{int(tail) - 1}" or head == self.sub:
+            return True  # the next sub-item, or one level down (3.1 → 3.1.1)
+        parent = head.split("-")[0]
+        if tail != "1" or not parent.isdigit():
+            return False
+        numbers = {k for _, k, _ in self.last}
+        return int(parent) in numbers or int(parent) - 1 in numbers
 
 
 class _Open:
@@ -355,7 +382,9 @@ class _Open:
     @classmethod
     def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
         m = m._replace(line=line)
-        return cls(m, [_Raw.of(m.rest, line.span, label=False)], notes)
+        # 1.【牵头单位】A【配合单位】B / 开展…: labels right after the marker
+        # are a label paragraph, the measure's text on the lines under it.
+        return cls(m, [_Raw.of(m.rest, line.span)], notes)
 
     def heads(self) -> list[Line]:
         """The marker line's paragraph, joined, cut where items run on:
@@ -398,7 +427,8 @@ class _Open:
             assert m is not None  # split_run_on_items cuts only at a marker
             rest = head.text[len(m.written) :].strip()
             line = Line(head.text, self.marker.line.span) if k == 0 else head
-            m = m._replace(rest=rest, line=line)
+            # 1、…。2.…: the run-on item is of the line's list, in its style.
+            m = m._replace(rest=rest, line=line, style=self.marker.style)
             notes = (
                 self.marker_notes if k == 0 else [g_run_on(head.span, m.written, heads[k - 1].text)]
             )

@@ -39,8 +39,12 @@ def _scope() -> regex.Pattern[str]:
 
 
 def states_first_is_lead(text: str) -> bool:
-    """列第一位者为牵头单位（下同）: from here on the first unit listed leads."""
-    return _conventions().search(text) is not None
+    """列第一位者为牵头单位（下同）: from here on the first unit listed leads —
+    also where a PDF copy spaced its words apart (列第一位的 为 牵头)."""
+    if _conventions().search(text) is not None:
+        return True
+    spaced = " " in text or "\u3000" in text or "\t" in text
+    return spaced and _conventions().search("".join(text.split())) is not None
 
 
 def footnote_states_first_is_lead(line: str) -> bool:

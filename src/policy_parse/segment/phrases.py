@@ -15,6 +15,7 @@ from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
 from .._support.brackets import top_level_split as _top_level_split
 from .._support.lazy_regex import compile_cached, escape, lazy_compile
 from .._support.memo import text_cache
+from .._support.unit_gaps import apart_by_spaces
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
@@ -119,6 +120,13 @@ def parse_phrase(text: str) -> Annotation | None:
             # 由A牵头，会同B、C推进: the clause names the lead's partners.
             support.append(partners)
             continue
+        if (joined := _joined_with_verb(clause)) is not None:
+            # A联合B推进 / A会同B组织实施: a verb no marker list holds, but
+            # the joiner says who leads.
+            lead.extend([*pending, joined[0]])
+            support.append(joined[1])
+            pending = []
+            continue
         for pattern, ends, bucket in (
             (lead_re, lead_ends, lead),
             (support_re, support_ends, support),
@@ -145,6 +153,11 @@ def parse_phrase(text: str) -> Annotation | None:
                 pending = []
                 break
         else:
+            if _oversight(clause):
+                # A牵头，B指导: B oversees the measure, neither leads nor
+                # supports it (as a 指导单位 label); the annotation's
+                # written text keeps it.
+                continue
             pending.append(clause)
     if pending and not (lead or support or shared):
         marked, rest = marked_leads("，".join(pending))
@@ -168,7 +181,12 @@ def parse_phrase(text: str) -> Annotation | None:
     # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
     lead, _, heads = _persons_apart(lead, [])
     if not lead and len(shared) == 1:
-        items = [p for p in UNIT_SEPARATORS.split(shared[0]) if p.strip()]
+        items = [
+            unit
+            for p in UNIT_SEPARATORS.split(shared[0])
+            if p.strip()
+            for unit in apart_by_spaces(p, lambda piece: names_only_units([piece]))
+        ]
         if len(items) == 1 and not _SEVERAL.search(items[0]):
             # （A负责） or （A负责，B配合）: one unit responsible is the lead.
             lead, shared = shared, []
@@ -180,6 +198,17 @@ def parse_phrase(text: str) -> Annotation | None:
         deadline=deadline,
         leaders=(*heads, *leaders),
     )
+
+
+def _oversight(clause: str) -> bool:
+    """市某局指导 / 市某办督办: units, then a word of data/annotations.toml
+    [roles] oversight."""
+    words = sorted(load("annotations")["roles"]["oversight"], key=len, reverse=True)
+    word = next((w for w in words if clause.endswith(w) and len(clause) > len(w)), None)
+    if word is None:
+        return False
+    units = clause[: -len(word)]
+    return plausible_units(units) and names_only_units([units])
 
 
 def _named_again(pending: list[str], units: str) -> str | None:
@@ -211,10 +240,31 @@ def _partners_clause(clause: str) -> str | None:
     return units
 
 
+def _joined_with_verb(clause: str) -> tuple[str, str] | None:
+    """A会同B、C推进 → (A, "B、C"): units, a [phrases] lead_with word, units,
+    then a verb of the lead's (lead_verbs) — a clause no marker pattern ends."""
+    words = load("annotations")["phrases"]
+    verb = next(
+        (v for v in sorted(words["lead_verbs"], key=len, reverse=True) if clause.endswith(v)), None
+    )
+    if verb is None:
+        return None
+    units = words["unit_prefixes"]
+    body = clause[: -len(verb)]
+    for prefix in units:
+        body = body.removeprefix(prefix)
+    head, partners = _split_lead_with(body, words["lead_with"])
+    if partners is None or not plausible_units(head) or not plausible_units(partners):
+        return None
+    return head, partners
+
+
 def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
+    """A会同B、C → (A, "B、C"); a joiner inside a name (某某联合会) is no join:
+    both sides must end like units."""
     for joiner in joiners:
         head, sep, tail = units.partition(joiner)
-        if sep and head and tail:
+        if sep and head and tail and names_only_units([head]) and names_only_units([tail]):
             return head, tail
     return units, None
 

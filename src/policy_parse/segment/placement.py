@@ -134,7 +134,8 @@ def split_tasks(text: str, *, own_line: bool) -> list[Task]:
 
 def _labelled_within(task: Task) -> Task:
     """推进甲（牵头单位：A），完成乙（配合单位：B）。: a labelled group inside a
-    sentence (a role label and a colon: never the measure's own words) is
+    sentence (a role label and a colon: never the measure's own words), or a
+    role phrase naming only units (（A负责）), is
     part of its task's annotation, not of its text — left in the text, its
     units were lost with nothing said.  It ends no task: no sentence ends
     at it."""
@@ -147,9 +148,14 @@ def _labelled_within(task: Task) -> Task:
         if k < pos:
             continue
         body = text[k + 1 : ends[k]]
-        if not has_colon(body) or not label_pattern().match(body.strip()):
-            continue
-        ann = parse_annotation(body)
+        if has_colon(body) and label_pattern().match(body.strip()):
+            ann = parse_annotation(body)
+        else:
+            # 开展甲（县乙中心负责），每季度…: a role phrase whose every unit
+            # ends like one (所需资金由企业自主负责 ends like none).
+            ann = parse_phrase(body.strip())
+            if ann is not None and not names_only_units([*ann.lead, *ann.support]):
+                ann = None
         if ann is None or not ann.names_units or not _plausible_all(ann):
             continue
         kept.append(text[pos:k])

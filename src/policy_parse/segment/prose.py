@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -26,6 +26,7 @@ from .header import Line
 from .headings import heading_lead, label_lead
 from .inner import fold_inner_items
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
+from .leading import shift_leading_labels
 from .levels import (
     HEADING_STYLES,
     SUB_FORMS,
@@ -155,6 +156,7 @@ def lines_to_outline(
         Residue(text=ln.text, reason=DIVISION_TITLE, span=ln.span) for ln in division_titles
     )
     items, folded = fold_inner_items(items)
+    items, _ = shift_leading_labels(items)
     levels = items_to_levels(items)
     if levels is None:
         return Outline(parts=(), measures=(), residue=tuple(residue))
@@ -223,10 +225,27 @@ class MeasureTasks(NamedTuple):
         units = it.units()
         kept_units, _ = split_trailers([p for u in units for p in u])
         kept = frozenset(id(p) for p in kept_units)
-        units = [u for u in units if id(u[0]) in kept]
+        units = _forward(u for u in units if id(u[0]) in kept)
         annotated = sum(1 for u in units if any(p.annotations for p in u))
         lead_in = bool(units) and not any(p.annotations for p in units[0])
         return cls(tuple(tuple(u) for u in units), annotated, lead_in, kept)
+
+
+def _forward(units: Iterable[list[Paragraph]]) -> list[list[Paragraph]]:
+    """Text with no annotation between two annotated tasks opens the next:
+    甲（A牵头）。乙。⏎丙（B牵头）。 — a line break after 乙。 (a copy that
+    broke the paragraph at a sentence's end) leaves 乙 the start of B's task,
+    as it is when the paragraph runs on."""
+    out: list[list[Paragraph]] = []
+    carry: list[Paragraph] = []
+    units = list(units)
+    for k, unit in enumerate(units):
+        if 0 < k < len(units) - 1 and not any(p.annotations for p in unit):
+            carry.extend(unit)
+            continue
+        out.append([*carry, *unit])
+        carry = []
+    return out
 
 
 class _Numbering(NamedTuple):

@@ -133,6 +133,9 @@ def awaits_value(text: str) -> bool:
 
 
 _ITEM_SEPARATORS = lazy_compile(r"[、，,；;：:\s]")
+# Where the first name of a line ends: a separator or a bracket
+# (化广电和旅游厅（除标注…）: the name is 化广电和旅游厅).
+_NAME_EDGE = lazy_compile(r"[、，,；;：:\s（(〔【]")
 
 # An inner list marker standing last on a line, after a sentence or an
 # annotation closed: （A负责）(2) / 。② / ；3、 — its item's words are on the next line.
@@ -153,12 +156,17 @@ def name_cut(last: str, line: str) -> bool:
     """The line break cut a unit's name: `last` ends on no department name
     (省交通, 甲市经开区, 各: no ending of data/units.toml `endings`) and with the
     start of `line` it makes a name (省交通 + 运输厅、…) or a place (各 + 县、…:
-    [look] endings)."""
+    [look] endings); or `line` starts with one character that ends the name
+    `last` ends on (新城区管委 + 会: a name is never one character)."""
     tail = _ITEM_SEPARATORS.split(last.rstrip())[-1]
-    head = _ITEM_SEPARATORS.split(line.strip(), maxsplit=1)[0].rstrip("。.")
-    if not tail or not head or names_only_units([tail]):
+    head = _NAME_EDGE.split(line.strip(), maxsplit=1)[0].rstrip("。.")
+    if not tail or not head:
         return False
     name = tail + head
+    if len(head) == 1 and names_only_units([name]):
+        return True  # 新城区管委 + 会: no name is one character, so 会 ends one
+    if names_only_units([tail]):
+        return False
     return names_only_units([name]) or name.endswith(tuple(load("units")["look"]["endings"]))
 
 

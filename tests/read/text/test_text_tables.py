@@ -315,6 +315,13 @@ def test_column_words_follow_the_role_word_and_unit_noun_pattern():
     assert column_role("主要责任单位") == "responsible"
     assert column_role("负责部门") == "responsible"
     assert column_role("责任科室") == "responsible"
+    # 主体 names units as 单位 does (牵头主体 | 配合主体 tables had no unit
+    # column: table_no_units); 落实/实施单位 carry a measure out, no lead named.
+    assert column_role("牵头主体") == "lead"
+    assert column_role("配合主体") == "support"
+    assert column_role("责任主体") == "responsible"
+    assert column_role("落实单位") == "responsible"
+    assert column_role("实施单位") == "responsible"
     assert column_role("责任部门") == "units"  # the listed, lead-first word
     assert column_role("牵头") is None
     assert column_role("推行一窗受理") is None
@@ -587,3 +594,72 @@ def test_a_task_cell_cut_the_same_way_is_glued_as_before():
     assert grid(doc(wrapped))[1][1] == task
     notice = policy_parse.parse_text(wrapped)
     assert not any(d.note == "units_at_break" for d in notice.discrepancies)
+
+
+@pytest.mark.parametrize("between", ["附件2\n县改革事项分工表\n", "县改革事项分工表\n"])
+def test_a_second_table_with_other_columns_is_not_read_into_the_first(between):
+    # 附件1's 分工表, then 附件2's with other columns: its header and rows were
+    # aligned into the first table's columns, the lead cell filled from the row
+    # above as if merged (县丙局 leading a reform it never named).
+    text = (
+        PREAMBLE
+        + "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        + "| 1 | 修路 | 县甲局 | 县乙局 |\n"
+        + "| 2 | 建桥 | 县丙局 | 县丁局 |\n"
+        + between
+        + "| 序号 | 改革事项 | 责任单位 | 完成时限 |\n"
+        + "| 1 | 深化改革 | 县戊局 | 年底前 |\n"
+        + "| 2 | 精简审批 | 县己局 | 年底前 |\n"
+    )
+    tables = [b for b in doc(text).blocks if isinstance(b, Table)]
+    firsts = [[c.text for c in t.rows[0].cells] for t in tables]
+    assert [f[:3] for f in firsts] == [
+        ["序号", "工作任务", "牵头单位"],
+        ["序号", "改革事项", "责任单位"],
+    ]
+    assert [len(t.rows) for t in tables] == [3, 3]
+    notice = policy_parse.parse_text(text)
+    assert [(str(e.number), [u.written for u in e.lead]) for e in notice.table] == [
+        ("1", ["县甲局"]),
+        ("2", ["县丙局"]),
+    ]
+    assert "second_table" in [d.note for d in notice.discrepancies]
+
+
+def test_the_header_repeated_at_a_page_break_does_not_end_the_table():
+    text = (
+        PREAMBLE
+        + "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        + "| 1 | 修路 | 县甲局 | 县乙局 |\n"
+        + "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        + "| 2 | 建桥 | 县丙局 | 县丁局 |\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [(str(e.number), [u.written for u in e.lead]) for e in notice.table] == [
+        ("1", ["县甲局"]),
+        ("2", ["县丙局"]),
+    ]
+
+
+def test_records_written_as_key_value_lines_without_bars_are_a_table():
+    # 序号：1 / 工作任务：… / 牵头单位：… per measure (a portal's cards) was no
+    # notice at all (NotANoticeError).
+    cards = "".join(
+        f"序号：{n}\n工作任务：{task}\n牵头单位：{lead}\n配合单位：县戊局\n\n"
+        for n, task, lead in ((1, "建食堂", "县甲局"), (2, "改小区", "县乙局"))
+    )
+    notice = policy_parse.parse_text(PREAMBLE + cards)
+    assert [(str(e.number), e.text, [u.name for u in e.lead]) for e in notice.table] == [
+        ("1", "建食堂", ["县甲局"]),
+        ("2", "改小区", ["县乙局"]),
+    ]
+
+
+def test_label_lines_under_a_numbered_measure_are_no_key_value_table():
+    text = PREAMBLE + (
+        "1.加强建设\n具体措施：新建道路。\n牵头单位：县甲局\n"
+        "2.提升服务\n具体措施：新建学校。\n牵头单位：县乙局\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert not notice.table
+    assert [[u.name for u in m.lead] for m in notice.measures] == [["县甲局"], ["县乙局"]]

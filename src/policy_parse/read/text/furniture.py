@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..._support.brackets import ANY_OPENER, OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
 from ...models import Residue, Span
+from .tables import column_role
 
 __all__ = ["find_furniture"]
 
@@ -40,6 +41,7 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
             or _bare_between_rows(lines, k)
         )
     ]
+    numbers = sorted({*numbers, *_bare_page_numbers(lines)})
     found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
     if len(numbers) < 2:
         return found
@@ -83,6 +85,51 @@ def _bare_in_bracket(lines: Sequence[str], k: int) -> bool:
 
 
 _REACH = 2
+
+
+# A page of text copied from a PDF holds more lines than this: bare numbers
+# closer together are a one-cell-per-line table's 序号 cells, not pages.
+_PAGE_LINES = 12
+_HEADER_MAX = 5  # 序号, 序 号, 序號 …: no longer line names the number column
+_HEADER_WORD_MAX = 16  # a column's name, on a line of its own
+
+
+def _bare_page_numbers(lines: Sequence[str]) -> list[int]:
+    """Bare numbers on lines of their own that count pages: n, n+1 … each at
+    least a page's lines after the one before (or one such number, 2 or
+    more, a page from the start and from any other bare number), in a text
+    with no 序号 header line — where one stands, bare numbers are its
+    table's cells."""
+    bare: list[tuple[int, int]] = []
+    columns = 0
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if len(text) <= _HEADER_MAX and column_role(text) == "number":
+            return []  # 序号, 序 号, 序號: a table's number column
+        if len(text) <= _HEADER_WORD_MAX and column_role(text) is not None:
+            columns += 1
+            if columns >= 2:
+                return []  # 工作任务 / 责任科室 on lines of their own: a flattened table's header
+        if text.isdigit() and len(text) <= 4:
+            bare.append((k, int(text)))
+    chains: dict[int, list[tuple[int, int]]] = {}  # open chains by the number they await
+    for k, n in bare:
+        chain = chains.pop(n, None)
+        if chain is None or k - chain[-1][0] < _PAGE_LINES:
+            chain = []
+        chain.append((k, n))
+        chains[n + 1] = chain
+    out: list[int] = []
+    for chain in chains.values():
+        if len(chain) >= 2:
+            out.extend(k for k, _ in chain)
+        elif chain[0][1] >= 2 and chain[0][0] >= _PAGE_LINES and _alone(chain[0][0], bare):
+            out.append(chain[0][0])
+    return out
+
+
+def _alone(k: int, bare: list[tuple[int, int]]) -> bool:
+    return all(j == k or abs(j - k) >= _PAGE_LINES for j, _ in bare)
 
 
 def _bare_between_rows(lines: Sequence[str], k: int) -> bool:

@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import codecs
 
+import attrs
+
 from ..._support.gc_pause import gc_paused
 from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
-from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
+from ..invisible import note as invisible_note
+from ..invisible import strip_text
 from .furniture import find_furniture
+from .indent import untabbed
+from .letterspace import unletterspaced
+from .relines import relined
 from .spacing import unspaced
 from .tables import read_region
 
@@ -144,15 +151,35 @@ def read_text(text: str, source: Source) -> Document:
 def _read_text(text: str, source: Source) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.removeprefix("\ufeff")
+    # Zero-width spaces, soft hyphens …: they would cut labels, names and
+    # cells apart, and a reader sees none of them (read/invisible.py).
+    text, removed = strip_text(text)
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
     lines = text.split("\n")
+    notes = [invisible_note(removed)] if removed else []
+    if (unspaced_letters := unletterspaced(lines)) is not None:
+        # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
+        lines, count = unspaced_letters
+        notes.append(ReadNote(note="letter_spaced", fields=(("lines", str(count)),)))
+    if (relined_lines := relined(lines)) is not None:
+        # …。一、总体要求（一）…: a text that lost its line breaks (read/text/relines.py).
+        lines, count = relined_lines
+        notes.append(ReadNote(note="relined", fields=(("breaks", str(count)),)))
+    if (untabbed_lines := untabbed(lines)) is not None:
+        # A tab before every paragraph: indentation (read/text/indent.py).
+        lines, count = untabbed_lines
+        notes.append(ReadNote(note="tab_indent", fields=(("lines", str(count)),)))
     respaced = unspaced(lines, _is_blank)
     if respaced is not None:
         # A blank line after every line: spacing, not structure (read/text/spacing.py).
         lines, respacing = respaced
-        return respacing.document(_read_lines(lines, source))
-    return _read_lines(lines, source)
+        document = respacing.document(_read_lines(lines, source))
+    else:
+        document = _read_lines(lines, source)
+    if notes:
+        document = attrs.evolve(document, notes=(*document.notes, *notes))
+    return document
 
 
 def _read_lines(lines: list[str], source: Source) -> Document:

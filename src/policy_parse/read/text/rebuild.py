@@ -19,13 +19,14 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..._support.gc_pause import gc_paused
+from ..._support.lazy_regex import lazy_compile
 from ...models import Paragraph, Residue, Span, Table
-from .cells import PIPE, TAB, Stream, is_rule, stream
+from .cells import PIPE, TAB, Stream, is_rule, split_line, stream
 from .fit import cost, shape_of
 from .grid import residue_of, to_table
 from .header import Header, Kind, find_header, header_variants
 from .placed import DOUBT, REPEAT, ROW_MAX, SURPLUS, TITLE, Aligned, Placed, cell_text
-from .tables import norm_header
+from .tables import column_role, looks_like_header, norm_header
 
 __all__ = ["NO_ROWS", "UNALIGNED", "Rebuilt", "read_table"]
 
@@ -207,6 +208,29 @@ def _numbers(s: Stream) -> int:
     return sum(1 for a in s.atoms if a.text and shape_of(a.text).number)
 
 
+# A bare attachment mark (附件2, 附件：) on a line of its own: what follows
+# it is another attachment, never a cell of the table above.
+_ATTACHMENT = lazy_compile(r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?\s*$")
+
+
+def _next_table(lines: Sequence[str], header: Header, end: int) -> int:
+    """Where the table under `header` must end at the latest: a bare 附件N
+    line, or another header — a line whose cells are column words other than
+    this header's (附件1's 分工表 then 附件2's, columns apart).  The header
+    repeated at a page break is the same words, and no end."""
+    own = frozenset(norm_header(t) for hrow in header.rows for t, _ in hrow if t.strip())
+    for i in range(header.body_line, end):
+        line = lines[i]
+        if _ATTACHMENT.match(line):
+            return i
+        texts = [t for t in split_line(line, header.mode, framed=header.framed).texts if t]
+        if not texts or column_role(texts[0]) is None:  # rows open with a number or a task
+            continue
+        if looks_like_header(texts) and not {norm_header(t) for t in texts} <= own:
+            return i
+    return end
+
+
 def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     """A table whose header starts at line k (lines up to `end`), or None."""
     # A long table's stream, alignment and grid are many small acyclic records:
@@ -219,6 +243,7 @@ def _read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     header = find_header(lines, k, end)
     if header is None:
         return None
+    end = _next_table(lines, header, end)
     s = stream(lines, header.body_line, end, header.mode, framed=header.framed)
     if not s.atoms:
         return _no_rows(lines, header)

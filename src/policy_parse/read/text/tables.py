@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,6 +27,9 @@ from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
 from ...data import load
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
+
+if TYPE_CHECKING:
+    import regex
 
 # --- column words -----------------------------------------------------------
 
@@ -172,6 +175,16 @@ def looks_like_header(cells: Sequence[str]) -> bool:
 
 # A key–value line: 牵头单位: | 市某局 |  (value may go on over lines).
 _KV = lazy_compile(r"^\s*(?P<key>[^|:：]{1,40}?)\s*[:：]\s*\|(?P<rest>.*)$")
+# The same with no bar (a portal's card layout: 序号：1 / 工作任务：… / 牵头单位：…):
+# taken only when the key is a column word, so a label line under a measure
+# (牵头单位：甲局) makes no table — a run of keys must still look like a
+# header, with a number or task key (looks_like_header).
+_PLAIN_KV = lazy_compile(r"^\s*(?P<key>[^|:：\s]{2,12})\s*[:：]\s*(?P<rest>[^|]*)$")
+
+
+def _plain_pair(line: str) -> regex.Match[str] | None:
+    m = _PLAIN_KV.match(line)
+    return m if m is not None and column_role(m["key"]) is not None else None
 
 
 def _span(i: int, j: int | None = None) -> Span:
@@ -206,12 +219,15 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
     """重点工作: | … | / 牵头单位: | … |: one record per run of keys, a key
     seen again starting the next record."""
     pairs: list[tuple[str, str, int, int]] = []  # key, value, first and last line
+    barred = True  # every pair written key: | value |
     k = i
     while k < end:
         if not lines[k].strip():
             k += 1
             continue
         m = _KV.match(lines[k])
+        if m is None and (m := _plain_pair(lines[k])) is not None:
+            barred = False
         if m is None:
             break
         first = k
@@ -224,7 +240,12 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
                 break
             parts.append(rest)
             # An unclosed value goes on up to a blank line at most.
-            if k + 1 >= end or not lines[k + 1].strip() or _KV.match(lines[k + 1]):
+            if (
+                k + 1 >= end
+                or not lines[k + 1].strip()
+                or _KV.match(lines[k + 1])
+                or _plain_pair(lines[k + 1])
+            ):
                 break
             k += 1
             rest = lines[k].strip()
@@ -232,6 +253,10 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
         k += 1
     keys = list(dict.fromkeys(p[0] for p in pairs))
     if not pairs or not looks_like_header(keys):
+        return None
+    if not barred and "number" not in {column_role(key) for key in keys}:
+        # Without bars only a record numbered 序号：1 is a card: 具体措施：… /
+        # 牵头单位：… under a numbered measure are its label lines.
         return None
     records: list[dict[str, tuple[str, int, int]]] = [{}]
     for key, value, a, b in pairs:

@@ -1,0 +1,34 @@
+"""normalize/row_units.py: the units of a 分工表 row."""
+
+from __future__ import annotations
+
+import policy_parse
+from policy_parse.normalize.row_units import ROLE_WORDS, unit_cell
+
+TABLE = (
+    "某县分工表\n"
+    "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+    "| 1 | 修路 | 县甲局 | 县乙局、县丙局（排名不分先后） |\n"
+    "| 2 | 建桥 | 县丁局（牵头） | 县戊局（按职责分工负责） |\n"
+    "| 3 | 建园 | 县甲局 | 各乡镇（街道） |\n"
+)
+
+
+def test_a_closing_remark_on_a_cells_list_is_no_part_of_its_last_name():
+    # 县丙局（排名不分先后） looked like a unit: wrong, with no finding.
+    assert unit_cell("县乙局、县丙局（排名不分先后）") == "县乙局、县丙局"
+    assert unit_cell("县戊局（按职责分工负责）。") == "县戊局"
+    assert unit_cell("县委组织部（县委人才办）") == "县委组织部（县委人才办）"  # its second name
+
+
+def test_the_rows_read_without_the_remarks_and_keep_them_as_residue():
+    notice = policy_parse.parse_text(TABLE)
+    got = [([u.written for u in e.lead], [u.written for u in e.support]) for e in notice.table]
+    assert got == [
+        (["县甲局"], ["县乙局", "县丙局"]),
+        (["县丁局"], ["县戊局"]),
+        (["县甲局"], ["各乡镇（街道）"]),
+    ]
+    assert not [d for d in notice.discrepancies if d.note == "odd_unit"]
+    kept = {r.text for r in notice.residue if r.reason == ROLE_WORDS}
+    assert kept == {"排名不分先后", "牵头按职责分工负责"}
