@@ -2,7 +2,7 @@
 --jobs 1, 2 and the default (the CPUs): docs/batch.md "Workers and CPUs".
 
     python benchmarks/bench_batch.py [--files 200] [--jobs 1,2,default]
-    python benchmarks/bench_batch.py --legacy 10,50 [--rounds 3] [--rtf-only]
+    python benchmarks/bench_batch.py --legacy 10,50 [--rounds 3] [--rtf-only | --doc-only]
         [--against /work/main/src] [--no-alone]
 
 Builds FILES inputs by copying the samples every reader handles without
@@ -19,7 +19,8 @@ started cold, with a new profile, for every file — what a batch did before).
 Reported per file: CPU time (user + sys of the command and every process it
 waited for, LibreOffice included) and wall time, medians with min–max.
 `--rtf-only` keeps every file .rtf (read natively since issue 26, without
-LibreOffice); `--against SRC` adds a third way taking its turn, the batch
+LibreOffice); `--doc-only` saves every file as .doc (read natively by
+read/doc since issue 26, LibreOffice only for what it declines); `--against SRC` adds a third way taking its turn, the batch
 command run from the package in SRC (another checkout's src/, e.g. main's);
 `--no-alone` leaves out the slow one-CLI-per-file way.
 """
@@ -52,8 +53,9 @@ def _measured(cmd: list[str]) -> tuple[float, float, int]:
     return usage.ru_utime + usage.ru_stime, time.perf_counter() - start, status
 
 
-def _legacy_folder(folder: Path, n: int, rtf_only: bool = False) -> None:
-    """N distinct .rtf/.doc notices: the sample RTF with a line of its own."""
+def _legacy_folder(folder: Path, n: int, rtf_only: bool = False, doc_only: bool = False) -> None:
+    """N distinct .rtf/.doc notices: the sample RTF with a line of its own
+    (every other one saved as .doc, or every one with `doc_only`)."""
     rtf = (ROOT / "samples" / "notice.rtf").read_bytes()
     head, tail = rtf.rsplit(b"\\par }", 1)
     for k in range(n):
@@ -61,7 +63,7 @@ def _legacy_folder(folder: Path, n: int, rtf_only: bool = False) -> None:
         (folder / f"{k:03d}.rtf").write_bytes(own)
     if rtf_only:
         return
-    docs = [folder / f"{k:03d}.rtf" for k in range(0, n, 2)]
+    docs = [folder / f"{k:03d}.rtf" for k in range(0, n, 1 if doc_only else 2)]
     with tempfile.TemporaryDirectory() as prof:
         subprocess.run(
             ["soffice", f"-env:UserInstallation={Path(prof).as_uri()}", "--headless"]
@@ -80,6 +82,7 @@ def legacy(
     rtf_only: bool = False,
     against: str | None = None,
     alone: bool = True,
+    doc_only: bool = False,
 ) -> None:
     import statistics
 
@@ -88,7 +91,7 @@ def legacy(
         for n in sizes:
             folders[n] = Path(tmp) / f"in-{n}"
             folders[n].mkdir()
-            _legacy_folder(folders[n], n, rtf_only)
+            _legacy_folder(folders[n], n, rtf_only, doc_only)
         cli = [sys.executable, "-m", "policy_parse"]
         runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
         loads = []
@@ -123,8 +126,9 @@ def legacy(
                     assert os.waitstatus_to_exitcode(status) in (0, 1), f"{f} failed"
                     cpu, wall = cpu + c, wall + w
                 runs.setdefault((n, "alone"), []).append((cpu / n, wall / n))
+        kind = "all .rtf" if rtf_only else "all .doc" if doc_only else "half .rtf, half .doc"
         print(
-            f"legacy files ({'all .rtf' if rtf_only else 'half .rtf, half .doc'}), "
+            f"legacy files ({kind}), "
             f"{os.cpu_count()} CPUs, {rounds} rounds, "
             f"load {min(loads):.1f}–{max(loads):.1f}"
         )
@@ -147,6 +151,7 @@ def main() -> None:
     ap.add_argument("--legacy", help="comma-separated batch sizes of legacy files")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--rtf-only", action="store_true", help="every legacy file .rtf")
+    ap.add_argument("--doc-only", action="store_true", help="every legacy file .doc")
     ap.add_argument("--against", help="another src/ whose batch command takes turns")
     ap.add_argument("--no-alone", action="store_true", help="no one-CLI-per-file way")
     args = ap.parse_args()
@@ -157,6 +162,7 @@ def main() -> None:
             args.rtf_only,
             args.against,
             not args.no_alone,
+            args.doc_only,
         )
         return
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in SUFFIXES)

@@ -166,6 +166,31 @@ def mutate_ole(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
+_DOC_NAMES = ("WordDocument", "1Table", "0Table", "Data")
+
+
+def mutate_doc(data: bytes, rng: random.Random) -> bytes:
+    """A Word 97 file with bytes of its streams overwritten, its directory
+    entries and the FIB's first 32 bytes (identity, version, encryption
+    flags) kept, so that it reaches the native reader (read/doc), not
+    LibreOffice."""
+    kept: list[tuple[int, int]] = []
+    for name in _DOC_NAMES:
+        for m in re.finditer(re.escape(name.encode("utf-16-le")), data):
+            kept.append((m.start() - m.start() % 128, m.start() - m.start() % 128 + 128))
+    fib = data.find(b"\xec\xa5", 512)
+    if fib >= 0:
+        kept.append((fib, fib + 32))
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(512, len(out))
+        n = rng.randint(1, 64)
+        if any(a - n <= at < b for a, b in kept):
+            continue
+        out[at : at + n] = bytes(rng.randrange(256) for _ in range(len(out[at : at + n])))
+    return bytes(out)
+
+
 def _sample(name: str) -> bytes:
     return (SAMPLES / name).read_bytes()
 
@@ -180,6 +205,7 @@ TARGETS: dict[str, tuple[str, tuple[Callable[[bytes, random.Random], bytes], ...
     "pdf": ("notice.pdf", (mutate_bytes,)),
     "rtf": ("notice.rtf", (mutate_bytes, mutate_rtf)),
     "xls": ("notice.xls", (mutate_ole,)),
+    "doc": ("notice.doc", (mutate_doc,)),
 }
 
 

@@ -1,5 +1,7 @@
 """Legacy .doc/.wps/.xls through LibreOffice (read/legacy.py), and .rtf when
 POLICY_PARSE_RTF=libreoffice asks for it (read/rtf reads .rtf otherwise).
+Every test here sets POLICY_PARSE_DOC=libreoffice: a .doc is read natively
+otherwise (read/doc, tests/read/doc/), and this file tests the conversion.
 
 Tests marked `needs_soffice` skip on a machine without LibreOffice and fail
 in CI (which installs it, .ci/run) rather than pass unseen.  The timeout and
@@ -26,6 +28,11 @@ from policy_parse.read.legacy import ConversionFailedError, ConversionTimeoutErr
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.fixture(autouse=True)
+def _libreoffice_reads_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICY_PARSE_DOC", "libreoffice")
 
 
 def need_soffice() -> None:
@@ -181,7 +188,12 @@ def test_a_truncated_legacy_file_is_an_error_or_its_first_part(sample: str) -> N
     assert len(document.texts()) <= len(full.texts())
 
 
-def test_a_wps_file_is_read_as_the_word_file_it_is(tmp_path: Path) -> None:
+@pytest.mark.parametrize("route", ["libreoffice", "native"])
+def test_a_wps_file_is_read_as_the_word_file_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    if route == "native":
+        monkeypatch.delenv("POLICY_PARSE_DOC")
     # Kingsoft WPS writes the Word 97 binary format under .wps.
     need_soffice()
     p = tmp_path / "notice.wps"
@@ -379,6 +391,26 @@ def test_a_batch_leaves_its_rtf_files_to_the_native_reader(
     assert not log.exists()  # LibreOffice never started
     monkeypatch.setenv("POLICY_PARSE_RTF", "libreoffice")
     assert legacy.prepare_batch([str(rtf)], str(prepared), Limits()) == 1
+
+
+def test_a_batch_leaves_its_word_97_files_to_the_native_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prepared: Path
+) -> None:
+    """Without POLICY_PARSE_DOC=libreoffice (this file's default) a .doc the
+    native reader takes (read/doc) starts no LibreOffice in a batch; one it
+    declines (a container olefile cannot open) is still converted."""
+    from policy_parse.read import legacy
+
+    monkeypatch.delenv("POLICY_PARSE_DOC")
+    log = _batch_soffice(tmp_path, monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    doc = folder / "notice.doc"
+    doc.write_bytes((SAMPLES / "notice.doc").read_bytes())
+    assert legacy.prepare_batch([str(doc)], str(prepared), Limits()) == 0
+    assert not log.exists()  # LibreOffice never started
+    declined = _docs(tmp_path / "declined", ["fine"])
+    assert legacy.prepare_batch(declined, str(prepared), Limits()) == 1
 
 
 @pytest.fixture

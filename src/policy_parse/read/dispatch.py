@@ -12,7 +12,7 @@ import attrs
 
 from .._support.lazy_regex import lazy_compile
 from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
-from ..models import Document, Format, Source
+from ..models import Document, Format, ReadNote, Source
 from .detect import detect_format
 from .limits import Limits
 
@@ -262,6 +262,14 @@ def _read_bytes(
 
         if not rtf.wants_libreoffice():
             return rtf.read_rtf(data, src, limits)
+    if fmt is Format.DOC:
+        from . import doc
+
+        if not doc.wants_libreoffice():
+            try:
+                return doc.read_doc(data, src, limits)
+            except doc.NotNativeError as why:
+                return _by_libreoffice(data, src, limits, str(why))
     if fmt is Format.XLS:
         from . import xls
 
@@ -278,3 +286,14 @@ def _read_bytes(
     from .text import reader as txt
 
     return txt.read_text(txt.decode(data), src)
+
+
+def _by_libreoffice(data: bytes, src: Source, limits: Limits, why: str) -> Document:
+    """A .doc/.wps the native reader leaves to LibreOffice (`doc.NotNativeError`),
+    read so, and the output says which way and why (a note: the two ways
+    may differ in what they keep)."""
+    from . import legacy
+
+    document = legacy.read_legacy(data, src, limits)
+    note = ReadNote(note="doc_by_libreoffice", fields=(("reason", why),))
+    return attrs.evolve(document, notes=(*document.notes, note))

@@ -1,11 +1,12 @@
-"""Legacy Office files (.doc, Kingsoft .wps; .xls when xlrd, the `[legacy]`
-extra, is not installed, read.xls reads it otherwise; .rtf only when
-POLICY_PARSE_RTF=libreoffice, read.rtf reads it otherwise): converted by
-LibreOffice headless, then read by the .docx or .xlsx reader.
+"""Legacy Office files LibreOffice reads for us: .doc and Kingsoft .wps that
+read.doc declines (Word 6/95, encrypted, fast-saved, a .wps in WPS's own
+format) or all of them when POLICY_PARSE_DOC=libreoffice; .xls when xlrd,
+the `[legacy]` extra, is not installed (read.xls reads it otherwise); .rtf
+only when POLICY_PARSE_RTF=libreoffice (read.rtf reads it otherwise):
+converted by LibreOffice headless, then read by the .docx or .xlsx reader.
 
-No maintained pure-Python reader gets Word 97 tables (merges included) or
-RTF right; LibreOffice does, and is what clerks' own machines use.  The
-conversion treats the input as hostile (docs/security.md):
+LibreOffice reads every old Word and WPS variant, and is what clerks' own
+machines use.  The conversion treats the input as hostile (docs/security.md):
 
 * the bytes are written to a private temporary directory under a name chosen
   by the detected format (a misnamed file converts as what it is);
@@ -151,6 +152,7 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
     import hashlib
 
     from .detect import detect_format
+    from .doc import reads_natively
     from .rtf import wants_libreoffice
     from .xls import available as xls_available
 
@@ -172,6 +174,8 @@ def prepare_batch(paths: list[str], folder: str, limits: Limits) -> int:
             continue  # .rtf is read natively (read.rtf) unless told otherwise
         if fmt is Format.XLS and xls_available():
             continue  # read by xlrd (read.xls)
+        if fmt is Format.DOC and reads_natively(data, limits):
+            continue  # read natively (read.doc) unless it declines or is told otherwise
         suffix, target, _, _ = _WHAT[fmt]
         staged = inbox / f"{hashlib.sha256(data).hexdigest()}{suffix}"
         if not staged.exists():

@@ -100,8 +100,19 @@ class Numbering:
                 xml = zf.read(member)
             except KeyError:
                 return cls.empty()
-        root = parse_xml(xml)
-        styles = _style_numpr(document)
+        return cls.from_element(parse_xml(xml), _style_numpr(document), limits)
+
+    @classmethod
+    def from_element(
+        cls,
+        root: Any,
+        styles: tuple[dict[str, tuple[str | None, int | None]], str | None],
+        limits: Limits,
+    ) -> Numbering:
+        """A w:numbering element's lists: numbering.xml's, or the one the
+        Word 97 reader writes from a .doc's list tables (`read.doc.lists`);
+        `styles` is the numbering paragraph styles carry and the default
+        paragraph style."""
         abstracts: dict[str, dict[int, _Level]] = {}
         links: dict[str, str] = {}
         for an in root.iter(W + "abstractNum"):
