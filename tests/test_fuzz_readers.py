@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 
 from fuzzing import TARGETS, check, example
 
-COUNTS = {"txt": 15, "html": 15, "docx": 10, "xlsx": 10, "ofd": 10, "pdf": 4, "rtf": 8, "xls": 8, "doc": 8}
+COUNTS = {
+    "txt": 15,
+    "html": 15,
+    "docx": 10,
+    "xlsx": 10,
+    "ofd": 10,
+    "pdf": 4,
+    "rtf": 8,
+    "xls": 8,
+    "doc": 8,
+}
 
 
 @pytest.mark.parametrize("reader", sorted(TARGETS))
