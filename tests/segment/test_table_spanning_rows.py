@@ -65,3 +65,30 @@ def test_a_word_table_with_a_spanning_title_row_reads_only_its_rows():
     names = {u.written for e in notice.table for u in (*e.lead, *e.support)}
     assert names == {"区发改局", "区统计局", "区财政局"}
     assert not [d for d in notice.discrepancies if d.note == "odd_unit"]
+
+
+def test_a_cell_spanning_into_a_column_no_role_claims_gives_that_column_no_copy():
+    # 时限要求 spans two grid columns in every row (w:gridSpan), the second
+    # with no header of its own: it is one cell, not an extra column holding
+    # a copy of the deadline (a fuzzed Word table made such copies, which the
+    # nothing-lost audit counted as invented text).
+    grid = (
+        ("序号", "工作任务", "责任单位", "时限要求", None),
+        ("1", "地区生产总值稳步增长。", "区发改局", "2025年底前", None),
+        ("2", "一般公共预算收入稳步增长。", "区财政局", "长期坚持", None),
+    )
+    rows = []
+    for k, texts in enumerate(grid):
+        span = Span(table=0, row=k)
+        cells = tuple(
+            Cell(text="", span=span, merged_left=True) if t is None else Cell(text=t, span=span)
+            for t in texts
+        )
+        rows.append(Row(cells=cells, span=span))
+    seg = table_to_segment(Table(rows=tuple(rows), span=Span(table=0)), explicit_merges=True)
+    assert seg is not None
+    assert [(r.number, r.get("deadline")) for r in seg.rows] == [
+        ("1", "2025年底前"),
+        ("2", "长期坚持"),
+    ]
+    assert [[v for role, v in r.values if role == "extra"] for r in seg.rows] == [[], []]

@@ -460,6 +460,8 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         for col, cell in enumerate(row.cells):
             role = roles[col] if col < len(roles) else "extra"
             text = cell.text.strip()
+            if cell.merged_left and col > 0 and role == "extra":
+                continue  # the cell to its left spans a column no role claims: no value of its own
             if cell.merged_left and col > 0:
                 text = values[-1][1]
                 inherited.append(role)
