@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -139,6 +140,46 @@ def _form_child(form: _Handle, k: int) -> _Handle:
 _loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, _I)
 _char_origin = _unchecked(raw.FPDFText_GetCharOrigin, _I)
 _font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+
+
+def _address(fn: Any) -> int:
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - a symbol the library lacks
+        raise RuntimeError("PDFium function missing from the library")
+    return int(address)
+
+
+def _load_native() -> Any:
+    """The compiled character loop (`_native`, built by setup.py where a C
+    compiler is at hand), bound to `Char` and to the PDFium functions
+    pypdfium2 loaded; None where it was not built or POLICY_PARSE_NATIVE=0
+    turns it off (docs/pdf.md, "The compiled character loop")."""
+    if os.environ.get("POLICY_PARSE_NATIVE", "1") == "0":
+        return None
+    try:
+        from . import _native
+    except ImportError:
+        return None
+    _native.bind(
+        Char,
+        *map(
+            _address,
+            (
+                raw.FPDFText_CountChars,
+                raw.FPDFText_GetUnicode,
+                raw.FPDFText_IsGenerated,
+                raw.FPDFText_GetLooseCharBox,
+                raw.FPDFText_GetFontSize,
+                raw.FPDFText_GetCharOrigin,
+                raw.FPDFText_GetTextObject,
+                raw.FPDFText_GetText,
+            ),
+        ),
+    )
+    return _native
+
+
+_NATIVE = _load_native()
 
 # Scratch out-parameters, their addresses and byref()s (a worker parses one
 # file at a time).
@@ -314,75 +355,92 @@ class PdfiumEngine:
 
     @staticmethod
     def _chars(tp: Any, height: float, walk: _Walk) -> list[Char]:
-        n = raw.FPDFText_CountChars(tp)
-        if n <= 0:
-            return []
+        """The text page's characters, skipping those PDFium generated,
+        through the compiled loop where it is built (`_NATIVE`), else
+        `_chars_py`: the same `Char`s either way."""
         # Tie characters to their text objects only where it can matter
         # (module docstring).
         first = walk.texts[0][1] if walk.texts else 0
         tie = walk.marked or any(p.kind is PaintKind.RECT and p.order > first for p in walk.paints)
-        texts = {a: (o, w, r) for a, o, w, r in walk.texts} if tie else {}
-        facts = (first, False, 0)
-        last_obj: int | None = -1
-        tp_at = ctypes.cast(tp, ctypes.c_void_p).value
-        text = _page_text(tp, n)
-        box = raw.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        # byref() made once: ctypes' per-call argument conversion was a
-        # third of the time spent per character.
-        box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
-        # The box's four floats read in one call, not four field lookups.
-        box_floats = memoryview(box).cast("B").cast("f").tolist
-        is_generated = raw.FPDFText_IsGenerated
-        loose, origin, font_size = _loose_box, _char_origin, _font_size
-        new = object.__new__
-        out: list[Char] = []
-        append = out.append
-        last_top = last_bottom = float("nan")
-        size = bottom = 0.0
-        if text is None:
-            text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
-        for i, ch in enumerate(text):
-            if ch in _SPECIAL:  # one test for the common character
-                if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
-                    continue
-                if ch == "\x00":
-                    continue
-                if ch in _HYPHEN_MARKS:
-                    # PDFium's mark for a hyphen it thinks ends a line (U+0002
-                    # per character, U+FFFE in page text): the PDF draws "-"
-                    # there (清数D-|LAB), and "-" it stays.
-                    ch = "-"
-            if tie:
-                obj = _text_object(tp_at, i)
-                if obj != last_obj:
-                    last_obj = obj
-                    facts = texts.get(obj, (first, False, 0))
-            loose(tp, i, box_ref)
-            left, top, right, low = box_floats()
-            if top != last_top or low != last_bottom:
-                # A new run (font, size or baseline changed): the loose box's
-                # height comes from the font's ascent and descent at its size,
-                # so an unchanged box means an unchanged size and baseline —
-                # two calls saved for most Latin characters.  (A CJK font
-                # with no ascent or descent gets its glyph's ink box
-                # instead, which changes with nearly every glyph.)
-                last_top, last_bottom = top, low
-                size = font_size(tp, i) or 1.0
-                origin(tp, i, ox_ref, oy_ref)
-                bottom = height - oy.value
-            # The Char's slots set here, not by its __init__: a Python call
-            # with nine arguments per character cost twice these stores.
-            c = new(Char)
-            c.text = ch
-            c.x0 = left
-            c.x1 = right
-            c.top = bottom - size
-            c.bottom = bottom
-            c.size = size
-            c.order, c.white, c.render = facts
-            append(c)
-        return out
+        texts = {a: (o, w, r) for a, o, w, r in walk.texts} if tie else None
+        if _NATIVE is not None:
+            chars: list[Char] = _NATIVE.chars(
+                ctypes.cast(tp, ctypes.c_void_p).value, height, texts, first
+            )
+            return chars
+        return _chars_py(tp, height, texts, first)
+
+
+def _chars_py(
+    tp: Any, height: float, texts: dict[int, tuple[int, bool, int]] | None, first: int
+) -> list[Char]:
+    """The character loop in Python: the reference `_native.chars`
+    reproduces (the characters are tied to their text objects' facts
+    when `texts` is given, else all carry `first`'s order)."""
+    n = raw.FPDFText_CountChars(tp)
+    if n <= 0:
+        return []
+    facts = (first, False, 0)
+    last_obj: int | None = -1
+    tp_at = ctypes.cast(tp, ctypes.c_void_p).value
+    text = _page_text(tp, n)
+    box = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    # byref() made once: ctypes' per-call argument conversion was a
+    # third of the time spent per character.
+    box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
+    # The box's four floats read in one call, not four field lookups.
+    box_floats = memoryview(box).cast("B").cast("f").tolist
+    is_generated = raw.FPDFText_IsGenerated
+    loose, origin, font_size = _loose_box, _char_origin, _font_size
+    new = object.__new__
+    out: list[Char] = []
+    append = out.append
+    last_top = last_bottom = float("nan")
+    size = bottom = 0.0
+    if text is None:
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    for i, ch in enumerate(text):
+        if ch in _SPECIAL:  # one test for the common character
+            if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
+                continue
+            if ch == "\x00":
+                continue
+            if ch in _HYPHEN_MARKS:
+                # PDFium's mark for a hyphen it thinks ends a line (U+0002
+                # per character, U+FFFE in page text): the PDF draws "-"
+                # there (清数D-|LAB), and "-" it stays.
+                ch = "-"
+        if texts is not None:
+            obj = _text_object(tp_at, i)
+            if obj != last_obj:
+                last_obj = obj
+                facts = texts.get(obj, (first, False, 0))
+        loose(tp, i, box_ref)
+        left, top, right, low = box_floats()
+        if top != last_top or low != last_bottom:
+            # A new run (font, size or baseline changed): the loose box's
+            # height comes from the font's ascent and descent at its size,
+            # so an unchanged box means an unchanged size and baseline —
+            # two calls saved for most Latin characters.  (A CJK font
+            # with no ascent or descent gets its glyph's ink box
+            # instead, which changes with nearly every glyph.)
+            last_top, last_bottom = top, low
+            size = font_size(tp, i) or 1.0
+            origin(tp, i, ox_ref, oy_ref)
+            bottom = height - oy.value
+        # The Char's slots set here, not by its __init__: a Python call
+        # with nine arguments per character cost twice these stores.
+        c = new(Char)
+        c.text = ch
+        c.x0 = left
+        c.x1 = right
+        c.top = bottom - size
+        c.bottom = bottom
+        c.size = size
+        c.order, c.white, c.render = facts
+        append(c)
+    return out
 
 
 def _walk(
