@@ -34,6 +34,13 @@ typedef double (*font_size_fn)(void *, int);
 typedef int (*char_origin_fn)(void *, int, double *, double *);
 typedef void *(*text_object_fn)(void *, int);
 typedef int (*get_text_fn)(void *, int, int, unsigned short *);
+/* The page-object walk's calls. */
+typedef void *(*page_object_fn)(void *, int);
+typedef void *(*form_object_fn)(void *, unsigned long);
+typedef int (*object_type_fn)(void *);
+typedef int (*object_bounds_fn)(void *, float *, float *, float *, float *);
+typedef int (*render_mode_fn)(void *);
+typedef int (*color_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
 
 static count_chars_fn count_chars;
 static get_unicode_fn get_unicode;
@@ -43,6 +50,18 @@ static font_size_fn font_size;
 static char_origin_fn char_origin;
 static text_object_fn text_object;
 static get_text_fn get_text;
+static page_object_fn page_object;
+static form_object_fn form_object;
+static object_type_fn object_type;
+static object_bounds_fn object_bounds;
+static render_mode_fn render_mode;
+static color_fn fill_color;
+static color_fn stroke_color;
+
+#define FPDF_PAGEOBJ_TEXT 1
+/* A colour at or above this in each of R, G, B (0-255) does not show
+ * (pdfium._WHITE). */
+#define WHITE (0.95 * 255)
 
 /* The Char class and where each of its slots lies in an instance. */
 enum { F_TEXT, F_X0, F_X1, F_TOP, F_BOTTOM, F_SIZE, F_WHITE, F_RENDER, F_ORDER, N_FIELDS };
@@ -301,6 +320,114 @@ fail:
     return NULL;
 }
 
+
+static PyObject *
+bind_walk(PyObject *self, PyObject *args)
+{
+    PyObject *fns[7];
+    if (!PyArg_ParseTuple(args, "OOOOOOO:bind_walk", &fns[0], &fns[1], &fns[2], &fns[3],
+                          &fns[4], &fns[5], &fns[6]))
+        return NULL;
+    void *p[7];
+    for (int k = 0; k < 7; k++) {
+        p[k] = address_of(fns[k], "bind_walk");
+        if (p[k] == NULL)
+            return NULL;
+    }
+    page_object = (page_object_fn)p[0];
+    form_object = (form_object_fn)p[1];
+    object_type = (object_type_fn)p[2];
+    object_bounds = (object_bounds_fn)p[3];
+    render_mode = (render_mode_fn)p[4];
+    fill_color = (color_fn)p[5];
+    stroke_color = (color_fn)p[6];
+    Py_RETURN_NONE;
+}
+
+/* pdfium._white: a colour that does not show (none counts as showing). */
+static int
+white_of(color_fn get, void *obj)
+{
+    unsigned int r, g, b, a;
+    if (!get(obj, &r, &g, &b, &a))
+        return 0;
+    return a == 0 || (r >= WHITE && g >= WHITE && b >= WHITE);
+}
+
+static int
+fills(int render)
+{
+    return render == 0 || render == 2 || render == 4 || render == 6;
+}
+
+static int
+strokes(int render)
+{
+    return render == 1 || render == 2 || render == 5 || render == 6;
+}
+
+/* pdfium._walk's branch for text objects, over the objects of `parent` from
+ * index k on, up to the first that is not a text object (or is null) or to
+ * `count`: each appends (address, order, white, render) to `texts`, a
+ * text object PDFium gives no width to `unmeasured`.  Returns (the index
+ * where it stopped, the next order, whether a text object was white or in a
+ * render mode other than fill). */
+static PyObject *
+walk_texts(PyObject *self, PyObject *args)
+{
+    PyObject *parent_obj, *texts, *unmeasured;
+    int is_form, k, count;
+    long order;
+    if (!PyArg_ParseTuple(args, "OpiilO!O!:walk_texts", &parent_obj, &is_form, &k, &count, &order,
+                          &PyList_Type, &texts, &PyList_Type, &unmeasured))
+        return NULL;
+    if (object_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "walk_texts: bind_walk() was not called");
+        return NULL;
+    }
+    void *parent = address_of(parent_obj, "walk_texts");
+    if (parent == NULL)
+        return NULL;
+    int marked = 0;
+    for (; k < count; k++) {
+        void *obj = is_form ? form_object(parent, (unsigned long)k) : page_object(parent, k);
+        if (obj == NULL || object_type(obj) != FPDF_PAGEOBJ_TEXT)
+            break;
+        PyObject *addr = PyLong_FromVoidPtr(obj);
+        if (addr == NULL)
+            return NULL;
+        float left, bottom, right, top;
+        if (object_bounds(obj, &left, &bottom, &right, &top)) {
+            double w = (double)right - (double)left;
+            if (-1e-3 < w && w < 1e-3 && PyList_Append(unmeasured, addr)) {
+                Py_DECREF(addr);
+                return NULL;
+            }
+        }
+        int render = render_mode(obj);
+        int white;
+        if (render == 0)
+            white = white_of(fill_color, obj);
+        else {
+            white = (fills(render) || strokes(render)) &&
+                    (!fills(render) || white_of(fill_color, obj)) &&
+                    (!strokes(render) || white_of(stroke_color, obj));
+            marked = 1;
+        }
+        if (white)
+            marked = 1;
+        PyObject *entry = Py_BuildValue("(NlOi)", addr, order, white ? Py_True : Py_False, render);
+        if (entry == NULL)
+            return NULL;
+        int bad = PyList_Append(texts, entry);
+        Py_DECREF(entry);
+        if (bad)
+            return NULL;
+        order++;
+    }
+    return Py_BuildValue("(ilO)", k, order, marked ? Py_True : Py_False);
+}
+
 static PyMethodDef methods[] = {
     {"bind", bind, METH_VARARGS,
      "bind(char_type, CountChars, GetUnicode, IsGenerated, GetLooseCharBox, GetFontSize, "
@@ -309,6 +436,13 @@ static PyMethodDef methods[] = {
     {"chars", chars, METH_VARARGS,
      "chars(textpage_address, page_top_y, texts_or_None, first_order) -> list of Char: "
      "PdfiumEngine._chars_py's loop in one call."},
+    {"bind_walk", bind_walk, METH_VARARGS,
+     "bind_walk(FPDFPage_GetObject, FPDFFormObj_GetObject, FPDFPageObj_GetType, "
+     "FPDFPageObj_GetBounds, FPDFTextObj_GetTextRenderMode, FPDFPageObj_GetFillColor, "
+     "FPDFPageObj_GetStrokeColor): the walk's functions by address."},
+    {"walk_texts", walk_texts, METH_VARARGS,
+     "walk_texts(parent_address, is_form, k, count, order, texts, unmeasured) -> "
+     "(k, order, marked): pdfium._walk's text objects from k up to the next other object."},
     {NULL, NULL, 0, NULL},
 };
 

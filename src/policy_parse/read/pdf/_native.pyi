@@ -21,3 +21,23 @@ def chars(
     first: int,
     /,
 ) -> list[Char]: ...
+def bind_walk(
+    page_object: int,
+    form_object: int,
+    object_type: int,
+    object_bounds: int,
+    render_mode: int,
+    fill_color: int,
+    stroke_color: int,
+    /,
+) -> None: ...
+def walk_texts(
+    parent: int | None,
+    is_form: bool,
+    k: int,
+    count: int,
+    order: int,
+    texts: list[tuple[int, int, bool, int]],
+    unmeasured: list[int],
+    /,
+) -> tuple[int, int, bool]: ...

@@ -160,6 +160,20 @@ def _load_native() -> Any:
         from . import _native
     except ImportError:
         return None
+    _native.bind_walk(
+        *map(
+            _address,
+            (
+                raw.FPDFPage_GetObject,
+                raw.FPDFFormObj_GetObject,
+                raw.FPDFPageObj_GetType,
+                raw.FPDFPageObj_GetBounds,
+                raw.FPDFTextObj_GetTextRenderMode,
+                raw.FPDFPageObj_GetFillColor,
+                raw.FPDFPageObj_GetStrokeColor,
+            ),
+        )
+    )
     _native.bind(
         Char,
         *map(
@@ -463,8 +477,20 @@ def _walk(
         _fill_color_of,
     )
     text_kind = raw.FPDF_PAGEOBJ_TEXT
-    for k in range(count):
+    # The compiled loop takes each run of text objects (most of a page's
+    # objects) in one call; the others come back here.
+    native = _NATIVE.walk_texts if _NATIVE is not None else None
+    at = ctypes.cast(parent, ctypes.c_void_p).value
+    in_form = get is not _object_at
+    k = 0
+    while k < count:
+        if native is not None:
+            k, order, marked = native(at, in_form, k, count, order, texts, walk.unmeasured)
+            walk.marked = walk.marked or marked
+            if k >= count:
+                break
         obj = get(parent, k)
+        k += 1
         kind = type_of(obj)
         if kind == text_kind:
             if bounds_of(obj, b0, b1, b2, b3) and -1e-3 < right.value - left.value < 1e-3:
