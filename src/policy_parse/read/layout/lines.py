@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter, itemgetter
+from typing import Any
 
+from ..._support.native import native_wanted
 from ..._support.numeric import median
 from .page_model import Char
 
@@ -36,6 +38,23 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·
 # Characters that may not end a line: they are carried to the next line
 # together with the character after them.
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
+
+
+def _load_passes() -> Any:
+    """The compiled `no_twins` and clustering (`_passes`, built by setup.py
+    where a C compiler is at hand), or None: not built, or
+    POLICY_PARSE_NATIVE=0 (docs/pdf.md, "The compiled character loop")."""
+    if not native_wanted():
+        return None
+    try:
+        from . import _passes
+    except ImportError:
+        return None
+    _passes.bind(Char)
+    return _passes
+
+
+_PASSES = _load_passes()
 
 _X0 = attrgetter("x0")
 _TOP_X0 = attrgetter("top", "x0")  # a line's (top, x0), built in C
@@ -202,6 +221,10 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     # called per character: one Python call for every character of the
     # document otherwise.
     cs = list(chars)
+    if _PASSES is not None:
+        grouped = _PASSES.group(cs)
+        if grouped is not None:
+            return _lines_of(grouped, page)
     mids = [(c.top + c.bottom) / 2 for c in cs]
     keyed = sorted(zip(mids, [c.x0 for c in cs], range(len(cs)), cs, strict=True))
     lines = []
@@ -210,6 +233,21 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
         line = _make_line(page, g)
         if line.text:
             lines.append(line)
+    lines.sort(key=_TOP_X0)
+    return lines
+
+
+def _lines_of(
+    grouped: list[tuple[list[Char], float, float, float, float]], page: int
+) -> list[Line]:
+    """`group_lines`' lines from `_passes.group`'s clusters: each with its
+    characters by x0, right edge, top, bottom and median size, as
+    `_make_line` computes them."""
+    lines = []
+    for cs, x1, top, bottom, size in grouped:
+        text = _chars_to_text(cs)
+        if text:
+            lines.append(Line(page, text, cs[0].x0, x1, top, bottom, size, _first_unit_width(cs)))
     lines.sort(key=_TOP_X0)
     return lines
 
@@ -284,7 +322,7 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     linear in the page.  The first time a text is seen costs one lookup; the
     loop is written out because it runs for every character of every page,
     and skipped where `_no_twins` shows it would drop nothing."""
-    if _no_twins(chars, tol):
+    if (_PASSES is not None and _PASSES.no_twins(chars, tol)) or _no_twins(chars, tol):
         return list(chars)
     return _dedupe_loop(chars, tol)
 

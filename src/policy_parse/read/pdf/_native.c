@@ -18,9 +18,10 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <structmember.h>
 #include <math.h>
 #include <stdint.h>
+
+#include "../layout/_slots.h"
 
 typedef struct {
     float left, top, right, bottom;
@@ -64,10 +65,6 @@ static color_fn stroke_color;
 #define WHITE (0.95 * 255)
 
 /* The Char class and where each of its slots lies in an instance. */
-enum { F_TEXT, F_X0, F_X1, F_TOP, F_BOTTOM, F_SIZE, F_WHITE, F_RENDER, F_ORDER, N_FIELDS };
-static const char *const field_names[N_FIELDS] = {
-    "text", "x0", "x1", "top", "bottom", "size", "white", "render", "order",
-};
 static PyTypeObject *char_type;
 static Py_ssize_t offsets[N_FIELDS];
 static PyObject *dash; /* "-", a hyphen PDFium marks as U+0002 / U+FFFE */
@@ -101,23 +98,8 @@ bind(PyObject *self, PyObject *args)
     }
     PyTypeObject *t = (PyTypeObject *)type;
     Py_ssize_t found[N_FIELDS];
-    for (int k = 0; k < N_FIELDS; k++) {
-        PyObject *d = PyObject_GetAttrString(type, field_names[k]);
-        if (d == NULL)
-            return NULL;
-        int ok = Py_IS_TYPE(d, &PyMemberDescr_Type);
-        PyMemberDef *m = ok ? ((PyMemberDescrObject *)d)->d_member : NULL;
-        ok = ok && m->type == T_OBJECT_EX && !(m->flags & READONLY) && m->offset > 0 &&
-             m->offset + (Py_ssize_t)sizeof(PyObject *) <= t->tp_basicsize;
-        if (ok)
-            found[k] = m->offset;
-        Py_DECREF(d);
-        if (!ok) {
-            PyErr_Format(PyExc_TypeError, "bind: %s.%s is not a writable object slot", t->tp_name,
-                         field_names[k]);
-            return NULL;
-        }
-    }
+    if (slot_offsets(t, found) < 0)
+        return NULL;
     count_chars = (count_chars_fn)p[0];
     get_unicode = (get_unicode_fn)p[1];
     is_generated = (is_generated_fn)p[2];
@@ -136,9 +118,8 @@ bind(PyObject *self, PyObject *args)
 static inline void
 put(PyObject *c, int k, PyObject *value)
 {
-    PyObject **slot = (PyObject **)((char *)c + offsets[k]);
-    PyObject *old = *slot;
-    *slot = value;
+    PyObject *old = SLOT(c, offsets[k]);
+    SLOT(c, offsets[k]) = value;
     Py_XDECREF(old);
 }
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +38,7 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from pypdfium2 import raw
 
+from ..._support.native import native_wanted
 from ...errors import CorruptFileError, EncryptedDocumentError
 from ..layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
 from .upright import turn_upright
@@ -154,7 +154,7 @@ def _load_native() -> Any:
     compiler is at hand), bound to `Char` and to the PDFium functions
     pypdfium2 loaded; None where it was not built or POLICY_PARSE_NATIVE=0
     turns it off (docs/pdf.md, "The compiled character loop")."""
-    if os.environ.get("POLICY_PARSE_NATIVE", "1") == "0":
+    if not native_wanted():
         return None
     try:
         from . import _native
