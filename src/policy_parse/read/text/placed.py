@@ -14,17 +14,7 @@ import attrs
 from .cells import GAP, SPACE, Stream
 from .header import Column
 
-__all__ = [
-    "DOUBT",
-    "REPEAT",
-    "ROW_MAX",
-    "SURPLUS",
-    "TITLE",
-    "Aligned",
-    "Placed",
-    "cell_text",
-    "joiner",
-]
+__all__ = ["DOUBT", "REPEAT", "ROW_MAX", "SURPLUS", "TITLE", "Aligned", "Placed", "cell_text", "joiner"]
 
 # The aligner's (align.py) verdicts, here so that the table rebuild can read
 # them without importing the aligner before a table needs it.
