@@ -12,19 +12,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy_parse.read.layout import lines
+from policy_parse.read.layout import compiled
+from policy_parse.read.layout.hidden import split_hidden
 from policy_parse.read.layout.lines import _dedupe_loop, dedupe, group_lines
-from policy_parse.read.layout.page_model import Char
+from policy_parse.read.layout.page_model import Char, PageModel, Paint, PaintKind
 
-pytestmark = pytest.mark.skipif(lines._PASSES is None, reason="the C extension is not built")
+pytestmark = pytest.mark.skipif(compiled.PASSES is None, reason="the C extension is not built")
 
 
 def _python(fn: Any, *args: Any) -> Any:
-    saved, lines._PASSES = lines._PASSES, None
+    saved, compiled.PASSES = compiled.PASSES, None
     try:
         return fn(*args)
     finally:
-        lines._PASSES = saved
+        compiled.PASSES = saved
 
 
 def _char(text: str, x: float, top: float, size: float = 10.0) -> Char:
@@ -32,7 +33,7 @@ def _char(text: str, x: float, top: float, size: float = 10.0) -> Char:
 
 
 def test_a_glyph_drawn_twice_is_a_twin_and_distinct_glyphs_are_not() -> None:
-    passes = lines._PASSES
+    passes = compiled.PASSES
     assert passes is not None
     twice = [_char("甲", 10.0, 5.0), _char("甲", 10.25, 5.0)]
     assert passes.no_twins(twice, 1.0) is False
@@ -45,7 +46,7 @@ def test_a_glyph_drawn_twice_is_a_twin_and_distinct_glyphs_are_not() -> None:
 
 
 def test_odd_values_are_left_to_python() -> None:
-    passes = lines._PASSES
+    passes = compiled.PASSES
     assert passes is not None
     nan = [_char("甲", float("nan"), 5.0)]
     assert passes.no_twins(nan, 1.0) is False
@@ -58,7 +59,7 @@ def test_odd_values_are_left_to_python() -> None:
 def test_a_long_run_of_one_glyph_on_one_line_is_left_to_python() -> None:
     # Every pair of a 2000-dash rule lies within 1 pt vertically: past its
     # budget the compiled check gives up instead of testing them all.
-    passes = lines._PASSES
+    passes = compiled.PASSES
     assert passes is not None
     rule = [_char("—", 2.0 * k, 5.0) for k in range(2000)]
     assert passes.no_twins(rule, 1.0) is False
@@ -104,9 +105,9 @@ def test_the_compiled_passes_give_what_python_gives(
     spec: list[tuple[str, float, float, float]], tol: float
 ) -> None:
     cs = [_char(t, x, top, size) for t, x, top, size in spec]
-    compiled = repr(group_lines(cs, 1))
-    assert compiled == repr(_python(group_lines, cs, 1))
-    passes = lines._PASSES
+    native = repr(group_lines(cs, 1))
+    assert native == repr(_python(group_lines, cs, 1))
+    passes = compiled.PASSES
     assert passes is not None
     if passes.no_twins(cs, tol):
         assert _dedupe_loop(cs, tol) == cs
@@ -120,3 +121,37 @@ def _outcome(fn: Any, *args: Any) -> Any:
         return fn(*args)
     except ValueError as exc:
         return repr(exc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["甲", " ", "a"]),
+            st.sampled_from([-50.0, 10.0, 300.0, 700.0, float("nan")]),
+            st.sampled_from([-50.0, 10.0, 300.0, 900.0, float("inf")]),
+            st.sampled_from([0.5, 10.0]),
+            st.booleans(),
+            st.sampled_from([0, 1, 3]),
+        ),
+        max_size=20,
+    ),
+    st.sampled_from([None, (0.0, 0.0, 400.0, 400.0)]),
+    st.booleans(),
+)
+def test_the_compiled_visibility_test_hides_what_python_hides(
+    spec: list[tuple[str, float, float, float, bool, int]],
+    crop: tuple[float, float, float, float] | None,
+    scan: bool,
+) -> None:
+    def page() -> PageModel:
+        cs = [
+            Char(t, x, x + size, top, top + size, size, white=white, render=render, order=1)
+            for t, x, top, size, white, render in spec
+        ]
+        paints = [Paint(PaintKind.IMAGE, 0, (0.0, 0.0, 595.0, 842.0))] if scan else []
+        return PageModel(1, 595.0, 842.0, cs, [], paints=paints, crop=crop)
+
+    compiled_page, python_page = page(), page()
+    assert repr(split_hidden(compiled_page)) == repr(_python(split_hidden, python_page))
+    assert repr(compiled_page.hidden) == repr(python_page.hidden)

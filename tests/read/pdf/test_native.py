@@ -22,7 +22,7 @@ from pdf_fixtures import Fill, Line, Page, Text, build_pdf, ruled_table
 
 from fuzzing import example
 from policy_parse.errors import PolicyParseError
-from policy_parse.read.layout import lines
+from policy_parse.read.layout import compiled as layout_compiled
 from policy_parse.read.pdf import pdfium
 from policy_parse.read.pdf.pages import read_layouts
 
@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[3]
 ON_DISK = sorted([*ROOT.glob("samples/*.pdf"), *ROOT.glob("tests/fixtures/**/*.pdf")])
 
 native = pytest.mark.skipif(
-    pdfium._NATIVE is None or lines._PASSES is None, reason="the C extensions are not built"
+    pdfium._NATIVE is None or layout_compiled.PASSES is None,
+    reason="the C extensions are not built",
 )
 
 
@@ -128,7 +129,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, fn: Callable[[], Any]) -> tuple[Any, 
     compiled = outcome()
     with monkeypatch.context() as m:
         m.setattr(pdfium, "_NATIVE", None)
-        m.setattr(lines, "_PASSES", None)
+        m.setattr(layout_compiled, "PASSES", None)
         python = outcome()
     return compiled, python
 
@@ -211,7 +212,7 @@ def test_bind_refuses_a_class_without_the_slots_and_keeps_its_binding() -> None:
         text = x0 = x1 = top = bottom = size = white = render = order = None
 
     assert pdfium._NATIVE is not None
-    assert lines._PASSES is not None
+    assert layout_compiled.PASSES is not None
     with pytest.raises(TypeError, match="slot"):
         pdfium._NATIVE.bind(NoSlots, *([1] * 8))
     data = build_pdf([Page(texts=[Text(72, 100, "仍可读", 12)])])
@@ -223,7 +224,7 @@ def test_policy_parse_native_0_turns_the_compiled_loop_off(
 ) -> None:
     monkeypatch.setenv("POLICY_PARSE_NATIVE", "0")
     assert pdfium._load_native() is None
-    assert lines._load_passes() is None
+    assert layout_compiled.load() is None
 
 
 def test_ci_builds_the_compiled_loop() -> None:

@@ -274,6 +274,91 @@ done:
     return out;
 }
 
+
+/* hidden.split_hidden's common case: a character whose centre lies on the
+ * page (and in `crop`), set at 1 pt or more, filled, not white, with no
+ * cover on the page, is visible; every other one goes to `decide(c)`, the
+ * Python rules, which names its reason or says None (visible).  Returns
+ * the visible characters; the hidden are appended to `hidden` as (char,
+ * reason). */
+static PyObject *
+visible(PyObject *self, PyObject *args)
+{
+    PyObject *chars, *crop, *decide, *hidden;
+    double w, h;
+    int covers;
+    if (!PyArg_ParseTuple(args, "O!ddOpOO!:visible", &PyList_Type, &chars, &w, &h, &crop, &covers,
+                          &decide, &PyList_Type, &hidden) ||
+        check_chars(chars) < 0)
+        return NULL;
+    double box[4] = {0, 0, 0, 0};
+    int cropped = crop != Py_None;
+    if (cropped) {
+        if (!PyTuple_Check(crop) || PyTuple_GET_SIZE(crop) != 4) {
+            PyErr_SetString(PyExc_TypeError, "visible: crop must be a 4-tuple or None");
+            return NULL;
+        }
+        for (int k = 0; k < 4; k++) {
+            box[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(crop, k));
+            if (box[k] == -1.0 && PyErr_Occurred())
+                return NULL;
+        }
+    }
+    Py_ssize_t n = PyList_GET_SIZE(chars);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        int common = 0;
+        if (!covers && Py_IS_TYPE(c, char_type)) {
+            PyObject *f[5] = {SLOT(c, offsets[F_X0]), SLOT(c, offsets[F_X1]),
+                              SLOT(c, offsets[F_TOP]), SLOT(c, offsets[F_BOTTOM]),
+                              SLOT(c, offsets[F_SIZE])};
+            PyObject *render = SLOT(c, offsets[F_RENDER]), *white = SLOT(c, offsets[F_WHITE]);
+            int floats = render != NULL && white != NULL;
+            for (int k = 0; k < 5 && floats; k++)
+                floats = f[k] != NULL && PyFloat_CheckExact(f[k]);
+            /* `c.render or c.white`: their truth, as Python tests it. */
+            int marked = floats ? PyObject_IsTrue(render) : 1;
+            if (marked == 0)
+                marked = PyObject_IsTrue(white);
+            if (marked < 0)
+                goto fail;
+            if (floats && !marked) {
+                double mx = (PyFloat_AS_DOUBLE(f[0]) + PyFloat_AS_DOUBLE(f[1])) / 2;
+                double my = (PyFloat_AS_DOUBLE(f[2]) + PyFloat_AS_DOUBLE(f[3])) / 2;
+                common = 0 <= mx && mx <= w && 0 <= my && my <= h &&
+                         (!cropped || (box[0] <= mx && mx <= box[2] && box[1] <= my &&
+                                       my <= box[3])) &&
+                         !(PyFloat_AS_DOUBLE(f[4]) < 1.0);
+            }
+        }
+        if (!common) {
+            PyObject *reason = PyObject_CallOneArg(decide, c);
+            if (reason == NULL)
+                goto fail;
+            if (reason != Py_None) {
+                PyObject *pair = PyTuple_Pack(2, c, reason);
+                Py_DECREF(reason);
+                if (pair == NULL || PyList_Append(hidden, pair)) {
+                    Py_XDECREF(pair);
+                    goto fail;
+                }
+                Py_DECREF(pair);
+                continue;
+            }
+            Py_DECREF(reason);
+        }
+        if (PyList_Append(out, c))
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O, "bind(char_type): the class whose slots the passes read."},
     {"no_twins", no_twins, METH_VARARGS,
@@ -281,6 +366,9 @@ static PyMethodDef methods[] = {
     {"group", group, METH_O,
      "group(chars) -> [(chars by x0, x1, top, bottom, median size)] or None: "
      "lines.group_lines' clustering."},
+    {"visible", visible, METH_VARARGS,
+     "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
+     "hidden.split_hidden's common case, the rest decided by decide(c)."},
     {NULL, NULL, 0, NULL},
 };
 

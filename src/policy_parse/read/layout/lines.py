@@ -15,10 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter, itemgetter
-from typing import Any
 
-from ..._support.native import native_wanted
 from ..._support.numeric import median
+from . import compiled
 from .page_model import Char
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
@@ -39,22 +38,6 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·
 # together with the character after them.
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
 
-
-def _load_passes() -> Any:
-    """The compiled `no_twins` and clustering (`_passes`, built by setup.py
-    where a C compiler is at hand), or None: not built, or
-    POLICY_PARSE_NATIVE=0 (docs/pdf.md, "The compiled character loop")."""
-    if not native_wanted():
-        return None
-    try:
-        from . import _passes
-    except ImportError:
-        return None
-    _passes.bind(Char)
-    return _passes
-
-
-_PASSES = _load_passes()
 
 _X0 = attrgetter("x0")
 _TOP_X0 = attrgetter("top", "x0")  # a line's (top, x0), built in C
@@ -221,8 +204,8 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     # called per character: one Python call for every character of the
     # document otherwise.
     cs = list(chars)
-    if _PASSES is not None:
-        grouped = _PASSES.group(cs)
+    if compiled.PASSES is not None:
+        grouped = compiled.PASSES.group(cs)
         if grouped is not None:
             return _lines_of(grouped, page)
     mids = [(c.top + c.bottom) / 2 for c in cs]
@@ -322,7 +305,8 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     linear in the page.  The first time a text is seen costs one lookup; the
     loop is written out because it runs for every character of every page,
     and skipped where `_no_twins` shows it would drop nothing."""
-    if (_PASSES is not None and _PASSES.no_twins(chars, tol)) or _no_twins(chars, tol):
+    passes = compiled.PASSES
+    if (passes is not None and passes.no_twins(chars, tol)) or _no_twins(chars, tol):
         return list(chars)
     return _dedupe_loop(chars, tol)
 
