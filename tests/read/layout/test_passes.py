@@ -1,6 +1,7 @@
-"""layout._passes, the compiled `no_twins` and line clustering, against the
-Python they stand in for (`lines._no_twins` / `_dedupe_loop`,
-`lines.group_lines` without them): the same lines, field by field, and the
+"""layout._passes, the compiled `no_twins`, line clustering and visibility
+test, against the Python they stand in for (`lines._no_twins` /
+`_dedupe_loop`, `lines.group_lines` and `borderless_lines.text_lines`,
+`hidden.split_hidden` without them): the same lines, field by field, and the
 same kept characters — on odd values too (NaN, infinities, ints, texts of
 several characters), which the compiled passes hand back to Python."""
 
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy_parse.read.layout import compiled
+from policy_parse.read.layout.borderless_lines import text_lines
 from policy_parse.read.layout.hidden import split_hidden
 from policy_parse.read.layout.lines import _dedupe_loop, dedupe, group_lines
 from policy_parse.read.layout.page_model import Char, PageModel, Paint, PaintKind
@@ -107,6 +109,7 @@ def test_the_compiled_passes_give_what_python_gives(
     cs = [_char(t, x, top, size) for t, x, top, size in spec]
     native = repr(group_lines(cs, 1))
     assert native == repr(_python(group_lines, cs, 1))
+    assert repr(text_lines(cs)) == repr(_python(text_lines, cs))
     passes = compiled.PASSES
     assert passes is not None
     if passes.no_twins(cs, tol):
