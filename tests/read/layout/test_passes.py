@@ -90,7 +90,7 @@ _value = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -126,7 +126,7 @@ def _outcome(fn: Any, *args: Any) -> Any:
         return repr(exc)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(
