@@ -359,6 +359,176 @@ fail:
     return NULL;
 }
 
+
+/* A list or tuple of numbers as doubles (PyMem); NULL with no error set
+ * when an item is not a finite float or an int exact as a double. */
+static double *
+doubles(PyObject *seq, Py_ssize_t *n)
+{
+    if (!PyList_Check(seq) && !PyTuple_Check(seq))
+        return NULL;
+    *n = PySequence_Fast_GET_SIZE(seq);
+    double *out = PyMem_Malloc((size_t)(*n ? *n : 1) * sizeof(double));
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < *n; i++) {
+        PyObject *v = PySequence_Fast_GET_ITEM(seq, i);
+        int ok = 1;
+        if (PyFloat_CheckExact(v))
+            out[i] = PyFloat_AS_DOUBLE(v);
+        else if (PyLong_CheckExact(v)) {
+            /* An int compares with a float exactly only below 2**53. */
+            out[i] = PyLong_AsDouble(v);
+            if (out[i] == -1.0 && PyErr_Occurred()) {
+                PyErr_Clear();
+                ok = 0;
+            }
+            ok = ok && fabs(out[i]) < 9007199254740992.0;
+        }
+        else
+            ok = 0;
+        if (!ok || !isfinite(out[i])) {
+            PyMem_Free(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* bisect.bisect_left over finite sorted doubles. */
+static Py_ssize_t
+bisect_left(const double *a, Py_ssize_t n, double x)
+{
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (a[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int
+inside(const double *b, double x, double y)
+{
+    return b[0] <= x && x <= b[2] && b[1] <= y && y <= b[3];
+}
+
+/* tables._place_chars' loop: each character whose centre lies in the grid's
+ * frame goes to the cell box holding it (found through the slot table
+ * `lead` by two bisections, else by a scan of `boxes`, the first winning)
+ * in `per_box`, or to `stray`; the others to `rest`.  Every owner is found
+ * before anything is appended: False, with nothing touched, where a value
+ * is not a finite float or a shape is not what the Python expects (then the
+ * Python loop runs, and raises what it raises). */
+static PyObject *
+place(PyObject *self, PyObject *args)
+{
+    PyObject *chars, *frame, *tops_obj, *xs_obj, *lead, *boxes_obj, *per_box, *stray, *rest;
+    if (!PyArg_ParseTuple(args, "O!OOOO!O!O!O!O!:place", &PyList_Type, &chars, &frame, &tops_obj,
+                          &xs_obj, &PyList_Type, &lead, &PyList_Type, &boxes_obj, &PyDict_Type,
+                          &per_box, &PyList_Type, &stray, &PyList_Type, &rest) ||
+        check_chars(chars) < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(chars), nb = PyList_GET_SIZE(boxes_obj), nt = 0, nx = 0, nf = 0;
+    Py_ssize_t nl = PyList_GET_SIZE(lead);
+    double *tops = doubles(tops_obj, &nt), *xs = doubles(xs_obj, &nx), *g = doubles(frame, &nf);
+    double *boxes = PyMem_Malloc((size_t)(nb ? nb : 1) * 4 * sizeof(double));
+    Py_ssize_t *owners = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    int handled = tops && xs && g && boxes && owners && nf == 4;
+    for (Py_ssize_t k = 0; k < nb && handled; k++) {
+        Py_ssize_t four = 0;
+        double *b = doubles(PyList_GET_ITEM(boxes_obj, k), &four);
+        handled = b != NULL && four == 4;
+        if (handled)
+            memcpy(boxes + 4 * k, b, 4 * sizeof(double));
+        PyMem_Free(b);
+    }
+    for (Py_ssize_t i = 0; i < n && handled; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        double x0, x1, top, bottom;
+        if (!Py_IS_TYPE(c, char_type) || finite_field(c, F_X0, &x0) ||
+            finite_field(c, F_X1, &x1) || finite_field(c, F_TOP, &top) ||
+            finite_field(c, F_BOTTOM, &bottom)) {
+            handled = 0;
+            break;
+        }
+        double mx = (x0 + x1) / 2, my = (top + bottom) / 2;
+        if (!(g[0] <= mx && mx <= g[2] && g[1] <= my && my <= g[3])) {
+            owners[i] = -2; /* outside the frame */
+            continue;
+        }
+        Py_ssize_t r = bisect_left(tops, nt, my), col = bisect_left(xs, nx, mx);
+        PyObject *row = r < nl ? PyList_GET_ITEM(lead, r) : NULL;
+        if (row == NULL || !PyList_Check(row) || col >= PyList_GET_SIZE(row) ||
+            !PyLong_CheckExact(PyList_GET_ITEM(row, col))) {
+            handled = 0;
+            break;
+        }
+        long owner = PyLong_AsLong(PyList_GET_ITEM(row, col));
+        if (owner == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            handled = 0;
+            break;
+        }
+        if (owner >= nb) {
+            handled = 0;
+            break;
+        }
+        if (!(owner >= 0 && inside(boxes + 4 * owner, mx, my))) {
+            owner = -1; /* the scan: the first box holding the centre */
+            for (Py_ssize_t k = 0; k < nb; k++)
+                if (inside(boxes + 4 * k, mx, my)) {
+                    owner = (long)k;
+                    break;
+                }
+        }
+        owners[i] = owner;
+    }
+    PyMem_Free(tops);
+    PyMem_Free(xs);
+    PyMem_Free(g);
+    PyMem_Free(boxes);
+    if (PyErr_Occurred()) {
+        PyMem_Free(owners);
+        return NULL;
+    }
+    if (!handled) {
+        PyMem_Free(owners);
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i), *into;
+        if (owners[i] == -2)
+            into = rest;
+        else if (owners[i] == -1)
+            into = stray;
+        else {
+            PyObject *key = PyLong_FromSsize_t(owners[i]);
+            into = key ? PyDict_GetItemWithError(per_box, key) : NULL;
+            if (into == NULL && key != NULL && !PyErr_Occurred()) {
+                PyObject *fresh = PyList_New(0);
+                if (fresh != NULL && PyDict_SetItem(per_box, key, fresh) == 0)
+                    into = fresh;
+                Py_XDECREF(fresh); /* the dict holds it */
+            }
+            Py_XDECREF(key);
+            if (into != NULL && !PyList_Check(into)) {
+                PyErr_SetString(PyExc_TypeError, "place: per_box holds a non-list");
+                into = NULL;
+            }
+        }
+        if (into == NULL || PyList_Append(into, c)) {
+            PyMem_Free(owners);
+            return NULL;
+        }
+    }
+    PyMem_Free(owners);
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O, "bind(char_type): the class whose slots the passes read."},
     {"no_twins", no_twins, METH_VARARGS,
@@ -369,6 +539,9 @@ static PyMethodDef methods[] = {
     {"visible", visible, METH_VARARGS,
      "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
      "hidden.split_hidden's common case, the rest decided by decide(c)."},
+    {"place", place, METH_VARARGS,
+     "place(chars, frame, tops, xs, lead, boxes, per_box, stray, rest) -> bool: "
+     "tables._place_chars' loop; False, nothing touched, where Python must do it."},
     {NULL, NULL, 0, NULL},
 };
 

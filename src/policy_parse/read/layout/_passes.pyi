@@ -17,3 +17,15 @@ def visible(
     hidden: list[tuple[Char, str]],
     /,
 ) -> list[Char]: ...
+def place(
+    chars: list[Char],
+    frame: tuple[float, float, float, float],
+    tops: list[float],
+    xs: list[float],
+    lead: list[list[int]],
+    boxes: list[tuple[float, float, float, float]],
+    per_box: dict[int, list[Char]],
+    stray: list[Char],
+    rest: list[Char],
+    /,
+) -> bool: ...
