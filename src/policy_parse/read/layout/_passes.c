@@ -304,11 +304,11 @@ visible(PyObject *self, PyObject *args)
                 return NULL;
         }
     }
-    Py_ssize_t n = PyList_GET_SIZE(chars);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    /* The list's length read at each step: `decide` is Python code. */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(chars); i++) {
         PyObject *c = PyList_GET_ITEM(chars, i);
         int common = 0;
         if (!covers && Py_IS_TYPE(c, char_type)) {

@@ -21,7 +21,10 @@ def load() -> Any:
         from . import _passes
     except ImportError:
         return None
-    _passes.bind(Char)
+    try:
+        _passes.bind(Char)
+    except TypeError:  # pragma: no cover - a Char whose fields are not slots
+        return None
     return _passes
 
 

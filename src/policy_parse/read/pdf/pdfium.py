@@ -160,36 +160,39 @@ def _load_native() -> Any:
         from . import _native
     except ImportError:
         return None
-    _native.bind_walk(
-        *map(
-            _address,
-            (
-                raw.FPDFPage_GetObject,
-                raw.FPDFFormObj_GetObject,
-                raw.FPDFPageObj_GetType,
-                raw.FPDFPageObj_GetBounds,
-                raw.FPDFTextObj_GetTextRenderMode,
-                raw.FPDFPageObj_GetFillColor,
-                raw.FPDFPageObj_GetStrokeColor,
+    try:
+        _native.bind_walk(
+            *map(
+                _address,
+                (
+                    raw.FPDFPage_GetObject,
+                    raw.FPDFFormObj_GetObject,
+                    raw.FPDFPageObj_GetType,
+                    raw.FPDFPageObj_GetBounds,
+                    raw.FPDFTextObj_GetTextRenderMode,
+                    raw.FPDFPageObj_GetFillColor,
+                    raw.FPDFPageObj_GetStrokeColor,
+                ),
+            )
+        )
+        _native.bind(
+            Char,
+            *map(
+                _address,
+                (
+                    raw.FPDFText_CountChars,
+                    raw.FPDFText_GetUnicode,
+                    raw.FPDFText_IsGenerated,
+                    raw.FPDFText_GetLooseCharBox,
+                    raw.FPDFText_GetFontSize,
+                    raw.FPDFText_GetCharOrigin,
+                    raw.FPDFText_GetTextObject,
+                    raw.FPDFText_GetText,
+                ),
             ),
         )
-    )
-    _native.bind(
-        Char,
-        *map(
-            _address,
-            (
-                raw.FPDFText_CountChars,
-                raw.FPDFText_GetUnicode,
-                raw.FPDFText_IsGenerated,
-                raw.FPDFText_GetLooseCharBox,
-                raw.FPDFText_GetFontSize,
-                raw.FPDFText_GetCharOrigin,
-                raw.FPDFText_GetTextObject,
-                raw.FPDFText_GetText,
-            ),
-        ),
-    )
+    except (AttributeError, RuntimeError, TypeError):  # pragma: no cover - another PDFium
+        return None  # a function or a Char slot it needs is missing: the Python loop
     return _native
 
 
