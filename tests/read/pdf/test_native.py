@@ -1,5 +1,5 @@
 """The compiled character loop (`read.pdf._native`) against the Python one
-it replaces (`pdfium._chars_py`): the same characters, field by field, and
+it replaces (`characters.chars_py`): the same characters, field by field, and
 the same `read_layouts`, on every PDF the tests have — samples/, the
 fixtures, pages built here for each branch of the loop, the fuzz targets'
 mutations and hostile files (the same typed error), and the corpus rendered
@@ -23,7 +23,7 @@ from pdf_fixtures import Fill, Line, Page, Text, build_pdf, ruled_table
 from fuzzing import example
 from policy_parse.errors import PolicyParseError
 from policy_parse.read.layout import compiled as layout_compiled
-from policy_parse.read.pdf import pdfium
+from policy_parse.read.pdf import bindings, pdfium
 from policy_parse.read.pdf.pages import read_layouts
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -223,7 +223,7 @@ def test_policy_parse_native_0_turns_the_compiled_loop_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("POLICY_PARSE_NATIVE", "0")
-    assert pdfium._load_native() is None
+    assert bindings.load_native() is None
     assert layout_compiled.load() is None
 
 

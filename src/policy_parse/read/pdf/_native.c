@@ -7,7 +7,7 @@
  * loop in one call per page, with the same PDFium functions: their addresses
  * come from pypdfium2's own ctypes bindings (`bind`), so nothing is linked
  * or loaded here, and the library is the one pypdfium2 loaded.  The Python
- * loop (`PdfiumEngine._chars_py`) stays the reference: both give equal
+ * loop (`read.pdf.characters.chars_py`) stays the reference: both give equal
  * `Char`s, field by field, on every test PDF (tests/read/pdf/test_native.py).
  *
  * Plain C against the CPython API (no build dependency but a C compiler and
@@ -416,7 +416,7 @@ static PyMethodDef methods[] = {
      "address."},
     {"chars", chars, METH_VARARGS,
      "chars(textpage_address, page_top_y, texts_or_None, first_order) -> list of Char: "
-     "PdfiumEngine._chars_py's loop in one call."},
+     "read.pdf.characters.chars_py's loop in one call."},
     {"bind_walk", bind_walk, METH_VARARGS,
      "bind_walk(FPDFPage_GetObject, FPDFFormObj_GetObject, FPDFPageObj_GetType, "
      "FPDFPageObj_GetBounds, FPDFTextObj_GetTextRenderMode, FPDFPageObj_GetFillColor, "
