@@ -8,6 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policy_parse.read.layout import compiled
 from policy_parse.read.layout.page_model import Char, Edge
 from policy_parse.read.layout.tables import _place_chars, _table_to_grid, find_tables
 
@@ -74,3 +75,31 @@ def test_the_merged_cell_is_one_box_over_two_rows():
     (table,) = find_tables(_edges())
     assert len(table.cells) == 5
     assert (_XS[1], _YS[0], _XS[2], _YS[2]) in table.cells
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(_coord_x, st.sampled_from([float("nan"), float("inf")])),
+            _coord_y,
+        ),
+        max_size=30,
+    )
+)
+def test_the_compiled_placement_places_as_the_loop(centres):
+    # layout._passes.place against the Python loop it stands in for: the
+    # same cells, the same order, the same stray and rest (a NaN or an
+    # infinity sends the whole page to the loop).
+    if compiled.PASSES is None:
+        return
+    assert _MADE is not None
+    grid, slots = _MADE
+    chars = [_char(x, y) for x, y in centres]
+    native = _place_chars(chars, _TABLE, grid, slots)
+    saved, compiled.PASSES = compiled.PASSES, None
+    try:
+        python = _place_chars(chars, _TABLE, grid, slots)
+    finally:
+        compiled.PASSES = saved
+    assert repr(native) == repr(python)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
 
+from . import compiled
 from .labels import norm
 from .page_model import Char
 
@@ -77,29 +78,8 @@ def text_lines(chars: Sequence[Char]) -> list[TextLine]:
     character's size.  Runs on every page without a ruled table: written
     out, no function called per character where a comprehension does."""
     inked = [c for c in chars if not c.text.isspace()]
-    keyed = sorted(
-        zip(
-            [(c.top + c.bottom) / 2 for c in inked],
-            [c.x0 for c in inked],
-            range(len(inked)),
-            inked,
-            strict=True,
-        )
-    )
-    groups: list[list[Char]] = []
-    group: list[Char] = []
-    mid = 0.0
-    for m, _, _, c in keyed:
-        if group and abs(m - mid) <= 0.5 * (max(1.0, c.size)):
-            group.append(c)
-            mid += (m - mid) / len(group)
-        else:
-            group = [c]
-            groups.append(group)
-            mid = m
     out = []
-    for g in groups:
-        g.sort(key=_X0)
+    for g in _clusters(inked):
         chunks: list[tuple[float, float, str]] = []
         x0, x1, parts = g[0].x0, g[0].x1, [g[0].text]
         for c in islice(g, 1, None):
@@ -122,6 +102,39 @@ def text_lines(chars: Sequence[Char]) -> list[TextLine]:
         )
     out.sort(key=_TOP)
     return out
+
+
+def _clusters(inked: list[Char]) -> list[list[Char]]:
+    """The characters clustered by vertical middle, each line sorted by x0:
+    `lines.group_lines`' clustering, in C where it is built
+    (`compiled.PASSES.group`, the same groups)."""
+    if compiled.PASSES is not None:
+        grouped = compiled.PASSES.group(inked)
+        if grouped is not None:
+            return [g for g, *_ in grouped]
+    keyed = sorted(
+        zip(
+            [(c.top + c.bottom) / 2 for c in inked],
+            [c.x0 for c in inked],
+            range(len(inked)),
+            inked,
+            strict=True,
+        )
+    )
+    groups: list[list[Char]] = []
+    group: list[Char] = []
+    mid = 0.0
+    for m, _, _, c in keyed:
+        if group and abs(m - mid) <= 0.5 * (max(1.0, c.size)):
+            group.append(c)
+            mid += (m - mid) / len(group)
+        else:
+            group = [c]
+            groups.append(group)
+            mid = m
+    for g in groups:
+        g.sort(key=_X0)
+    return groups
 
 
 def add_ink(ink: list[tuple[float, float]], spans: Sequence[tuple[float, float]]) -> None:

@@ -32,6 +32,7 @@ colour as a non-white box behind it.
 
 from __future__ import annotations
 
+from . import compiled
 from .page_model import Box, Char, PageModel, Paint, PaintKind
 
 __all__ = [
@@ -116,32 +117,64 @@ def _scans(page: PageModel) -> list[Box]:
 def split_hidden(page: PageModel) -> list[Char]:
     """The page's visible characters; the hidden ones are appended to
     `page.hidden` with their reason.  A blank character is hidden only for
-    where it lies: the rest of the rules are about ink."""
+    where it lies: the rest of the rules are about ink.  The common case (on
+    the page, in the crop box, at 1 pt or more, filled, not white, no cover
+    on the page) is decided at once, in C where it is built
+    (`compiled.PASSES.visible`); every other character by `_reason`."""
     w, h, crop = page.width, page.height, page.crop
     covers = _covers(page)
     scans = _scans(page)
-    visible: list[Char] = []
     hidden = page.hidden
+
+    def reason(c: Char) -> str | None:
+        return _reason(c, page, covers, scans)
+
+    if compiled.PASSES is not None and not covers:  # with covers, every character is tested
+        shown: list[Char] = compiled.PASSES.visible(
+            page.chars, w, h, crop, bool(covers), reason, hidden
+        )
+        return shown
+    visible: list[Char] = []
     for c in page.chars:
         mx = (c.x0 + c.x1) / 2
         my = (c.top + c.bottom) / 2
-        if not (0 <= mx <= w and 0 <= my <= h):
-            hidden.append((c, OUTSIDE_PAGE))
-        elif crop is not None and not _contains(crop, mx, my):
-            hidden.append((c, OUTSIDE_CROP))
-        elif not (c.size < _MIN_SIZE or c.render or covers or c.white) or not c.text.strip():
-            visible.append(c)  # the common case, decided without the loops below
-        elif c.size < _MIN_SIZE:
-            hidden.append((c, TOO_SMALL))
-        elif c.render in _INVISIBLE_MODES and not any(_contains(b, mx, my) for b in scans):
-            hidden.append((c, INVISIBLE))
-        elif any(p.order > c.order and _covers_middle(p.box, c) for p in covers):
-            hidden.append((c, COVERED))
-        elif c.white and not _on_paint(page.paints, c, mx, my):
-            hidden.append((c, WHITE_ON_WHITE))
-        else:
+        if (
+            0 <= mx <= w
+            and 0 <= my <= h
+            and (crop is None or _contains(crop, mx, my))
+            and not (c.size < _MIN_SIZE or c.render or covers or c.white)
+        ):
+            visible.append(c)  # the common case, decided without the rules
+            continue
+        why = reason(c)
+        if why is None:
             visible.append(c)
+        else:
+            hidden.append((c, why))
     return visible
+
+
+def _reason(c: Char, page: PageModel, covers: list[Paint], scans: list[Box]) -> str | None:
+    """Why the character is hidden (the first of `REASONS` that holds), or
+    None: it is visible."""
+    w, h, crop = page.width, page.height, page.crop
+    mx = (c.x0 + c.x1) / 2
+    my = (c.top + c.bottom) / 2
+    if not (0 <= mx <= w and 0 <= my <= h):
+        return OUTSIDE_PAGE
+    if crop is not None and not _contains(crop, mx, my):
+        return OUTSIDE_CROP
+    if not (c.size < _MIN_SIZE or c.render or covers or c.white) or not c.text.strip():
+        return None
+    if c.size < _MIN_SIZE:
+        return TOO_SMALL
+    if c.render in _INVISIBLE_MODES and not any(_contains(b, mx, my) for b in scans):
+        return INVISIBLE
+    if any(p.order > c.order and _covers_middle(p.box, c) for p in covers):
+        return COVERED
+    if c.white and not _on_paint(page.paints, c, mx, my):
+        return WHITE_ON_WHITE
+    return None
 
 
 def _on_paint(paints: list[Paint], c: Char, mx: float, my: float) -> bool:

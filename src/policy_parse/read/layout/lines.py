@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import attrgetter, itemgetter
 
 from ..._support.numeric import median
+from . import compiled
 from .page_model import Char
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
@@ -36,6 +37,7 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…·
 # Characters that may not end a line: they are carried to the next line
 # together with the character after them.
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
+
 
 _X0 = attrgetter("x0")
 _TOP_X0 = attrgetter("top", "x0")  # a line's (top, x0), built in C
@@ -202,6 +204,10 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     # called per character: one Python call for every character of the
     # document otherwise.
     cs = list(chars)
+    if compiled.PASSES is not None:
+        grouped = compiled.PASSES.group(cs)
+        if grouped is not None:
+            return _lines_of(grouped, page)
     mids = [(c.top + c.bottom) / 2 for c in cs]
     keyed = sorted(zip(mids, [c.x0 for c in cs], range(len(cs)), cs, strict=True))
     lines = []
@@ -210,6 +216,21 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
         line = _make_line(page, g)
         if line.text:
             lines.append(line)
+    lines.sort(key=_TOP_X0)
+    return lines
+
+
+def _lines_of(
+    grouped: list[tuple[list[Char], float, float, float, float]], page: int
+) -> list[Line]:
+    """`group_lines`' lines from `_passes.group`'s clusters: each with its
+    characters by x0, right edge, top, bottom and median size, as
+    `_make_line` computes them."""
+    lines = []
+    for cs, x1, top, bottom, size in grouped:
+        text = _chars_to_text(cs)
+        if text:
+            lines.append(Line(page, text, cs[0].x0, x1, top, bottom, size, _first_unit_width(cs)))
     lines.sort(key=_TOP_X0)
     return lines
 
@@ -284,7 +305,8 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     linear in the page.  The first time a text is seen costs one lookup; the
     loop is written out because it runs for every character of every page,
     and skipped where `_no_twins` shows it would drop nothing."""
-    if _no_twins(chars, tol):
+    passes = compiled.PASSES
+    if (passes is not None and passes.no_twins(chars, tol)) or _no_twins(chars, tol):
         return list(chars)
     return _dedupe_loop(chars, tol)
 

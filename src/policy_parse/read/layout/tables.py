@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from . import compiled
 from .borderless import infer_rulings
 from .hidden import split_hidden
 from .inferred import rejoin, tighten
@@ -376,6 +377,11 @@ def _place_chars(
     per_box: dict[int, list[Char]] = defaultdict(list)
     rest: list[Char] = []
     stray: list[Char] = []
+    passes = compiled.PASSES
+    if passes is not None and passes.place(
+        chars, grid.bbox, tops, xs, lead, boxes, per_box, stray, rest
+    ):
+        return per_box, stray, rest  # the loop below, in C
     gx0, gtop, gx1, gbottom = grid.bbox
     for c in chars:
         mx = (c.x0 + c.x1) / 2

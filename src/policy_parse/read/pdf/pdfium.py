@@ -40,6 +40,9 @@ from pypdfium2 import raw
 
 from ...errors import CorruptFileError, EncryptedDocumentError
 from ..layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
+from .bindings import NATIVE as _NATIVE
+from .bindings import Handle, by_address, unchecked
+from .characters import chars_py, text_object
 from .upright import turn_upright
 
 __all__ = ["PdfiumEngine"]
@@ -76,69 +79,26 @@ def _matrix(obj: Any) -> Matrix:
     return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
 
 
-# The calls made per character and per page object return at once (a box,
-# a colour, an object's type) and call no Python: bound as PYFUNCTYPE, ctypes
-# keeps the GIL through them, where CFUNCTYPE releases and retakes it around
-# every call (~10 % of their instructions, benchmarks/README.md).  Loading
-# pages and text pages still goes through pypdfium2, which releases it.
-_QUICK = ctypes.PYFUNCTYPE
-
-
-def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
-    """`fn` called with page objects (and out-parameters) as plain addresses:
-    the walk touches every text object, and ctypes' conversion of pypdfium2's
-    typed pointers and byref()s cost more than the calls themselves.  Bound
-    as `_QUICK` (the GIL kept)."""
-    return ctypes.cast(fn, _QUICK(restype, *argtypes))
-
-
 _P, _I = ctypes.c_void_p, ctypes.c_int
-_form_count = _by_address(raw.FPDFFormObj_CountObjects, _I, _P)
-_form_object = _by_address(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
-_fill_color = _by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
-_stroke_color = _by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
-_text_object = _by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
-
-
-def _unchecked(fn: Any, restype: Any) -> Any:
-    """`fn` with no argument types: ctypes passes each argument as it is
-    (an int as a C int, a pointer or byref() as a pointer), without calling a
-    converter per argument.  For the calls made for every character and
-    every text object, where the conversion cost as much as the calls
-    (benchmarks/README.md); every pointer handed to them must be a ctypes
-    pointer (a typed pointer, a `_Handle`, a byref()), never a bare int
-    (which would be passed as a 32-bit int).  Bound as `_QUICK` (the GIL
-    kept)."""
-    address = ctypes.cast(fn, ctypes.c_void_p).value
-    if address is None:  # pragma: no cover - a symbol the library lacks
-        raise RuntimeError("PDFium function missing from the library")
-    return _QUICK(restype)(address)
-
-
-class _Handle(ctypes.c_void_p):
-    """A page object as an unchecked call returns it: ctypes converts a
-    returned c_void_p to an int but keeps a subclass as it is, a pointer the
-    next unchecked call can take (an int would go as a 32-bit int)."""
+_form_count = by_address(raw.FPDFFormObj_CountObjects, _I, _P)
+_form_object = by_address(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_fill_color = by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
+_stroke_color = by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
 
 
 # Per page object, in the walk (a page's text objects run to hundreds).
-_object_at = _unchecked(raw.FPDFPage_GetObject, _Handle)
-_type_of = _unchecked(raw.FPDFPageObj_GetType, _I)
-_bounds_of = _unchecked(raw.FPDFPageObj_GetBounds, _I)
-_render_mode_of = _unchecked(raw.FPDFTextObj_GetTextRenderMode, _I)
-_fill_color_of = _unchecked(raw.FPDFPageObj_GetFillColor, _I)
+_object_at = unchecked(raw.FPDFPage_GetObject, Handle)
+_type_of = unchecked(raw.FPDFPageObj_GetType, _I)
+_bounds_of = unchecked(raw.FPDFPageObj_GetBounds, _I)
+_render_mode_of = unchecked(raw.FPDFTextObj_GetTextRenderMode, _I)
+_fill_color_of = unchecked(raw.FPDFPageObj_GetFillColor, _I)
 
 
-def _form_child(form: _Handle, k: int) -> _Handle:
+def _form_child(form: Handle, k: int) -> Handle:
     """Object `k` of a form XObject (rare: through the typed call, its
     index being an unsigned long)."""
-    return _Handle(_form_object(form.value, k))
+    return Handle(_form_object(form.value, k))
 
-
-# Per character, in the text page.
-_loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, _I)
-_char_origin = _unchecked(raw.FPDFText_GetCharOrigin, _I)
-_font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
 
 # Scratch out-parameters, their addresses and byref()s (a worker parses one
 # file at a time).
@@ -295,7 +255,7 @@ class PdfiumEngine:
     def _lost(tp: Any, unmeasured: list[int]) -> bool:
         """Whether one of the zero-width text objects has no character in the
         text page (PDFium dropped it)."""
-        seen = {_text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
+        seen = {text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
         return any(addr not in seen for addr in unmeasured)
 
     def _plumber_engine(self) -> Any:
@@ -314,82 +274,27 @@ class PdfiumEngine:
 
     @staticmethod
     def _chars(tp: Any, height: float, walk: _Walk) -> list[Char]:
-        n = raw.FPDFText_CountChars(tp)
-        if n <= 0:
-            return []
+        """The text page's characters, skipping those PDFium generated,
+        through the compiled loop where it is built (`_NATIVE`), else
+        `characters.chars_py`: the same `Char`s either way."""
         # Tie characters to their text objects only where it can matter
         # (module docstring).
         first = walk.texts[0][1] if walk.texts else 0
         tie = walk.marked or any(p.kind is PaintKind.RECT and p.order > first for p in walk.paints)
-        texts = {a: (o, w, r) for a, o, w, r in walk.texts} if tie else {}
-        facts = (first, False, 0)
-        last_obj: int | None = -1
-        tp_at = ctypes.cast(tp, ctypes.c_void_p).value
-        text = _page_text(tp, n)
-        box = raw.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        # byref() made once: ctypes' per-call argument conversion was a
-        # third of the time spent per character.
-        box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
-        # The box's four floats read in one call, not four field lookups.
-        box_floats = memoryview(box).cast("B").cast("f").tolist
-        is_generated = raw.FPDFText_IsGenerated
-        loose, origin, font_size = _loose_box, _char_origin, _font_size
-        new = object.__new__
-        out: list[Char] = []
-        append = out.append
-        last_top = last_bottom = float("nan")
-        size = bottom = 0.0
-        if text is None:
-            text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
-        for i, ch in enumerate(text):
-            if ch in _SPECIAL:  # one test for the common character
-                if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:
-                    continue
-                if ch == "\x00":
-                    continue
-                if ch in _HYPHEN_MARKS:
-                    # PDFium's mark for a hyphen it thinks ends a line (U+0002
-                    # per character, U+FFFE in page text): the PDF draws "-"
-                    # there (清数D-|LAB), and "-" it stays.
-                    ch = "-"
-            if tie:
-                obj = _text_object(tp_at, i)
-                if obj != last_obj:
-                    last_obj = obj
-                    facts = texts.get(obj, (first, False, 0))
-            loose(tp, i, box_ref)
-            left, top, right, low = box_floats()
-            if top != last_top or low != last_bottom:
-                # A new run (font, size or baseline changed): the loose box's
-                # height comes from the font's ascent and descent at its size,
-                # so an unchanged box means an unchanged size and baseline —
-                # two calls saved for most Latin characters.  (A CJK font
-                # with no ascent or descent gets its glyph's ink box
-                # instead, which changes with nearly every glyph.)
-                last_top, last_bottom = top, low
-                size = font_size(tp, i) or 1.0
-                origin(tp, i, ox_ref, oy_ref)
-                bottom = height - oy.value
-            # The Char's slots set here, not by its __init__: a Python call
-            # with nine arguments per character cost twice these stores.
-            c = new(Char)
-            c.text = ch
-            c.x0 = left
-            c.x1 = right
-            c.top = bottom - size
-            c.bottom = bottom
-            c.size = size
-            c.order, c.white, c.render = facts
-            append(c)
-        return out
+        texts = {a: (o, w, r) for a, o, w, r in walk.texts} if tie else None
+        if _NATIVE is not None:
+            chars: list[Char] = _NATIVE.chars(
+                ctypes.cast(tp, ctypes.c_void_p).value, height, texts, first
+            )
+            return chars
+        return chars_py(tp, height, texts, first)
 
 
 def _walk(
     parent: Any, count: int, get: Any, ctm: Matrix, walk: _Walk, depth: int, order: int
 ) -> int:
     """The `count` page objects of `parent` (a page's typed pointer, or a
-    form XObject's `_Handle`) and of the forms in it, in content order from
+    form XObject's `Handle`) and of the forms in it, in content order from
     `order`: ruling lines, paints, text objects' facts.  Returns the next
     order.  Text objects are most of a page's objects; their branch is kept
     short, its calls unchecked (`_unchecked`)."""
@@ -405,8 +310,20 @@ def _walk(
         _fill_color_of,
     )
     text_kind = raw.FPDF_PAGEOBJ_TEXT
-    for k in range(count):
+    # The compiled loop takes each run of text objects (most of a page's
+    # objects) in one call; the others come back here.
+    native = _NATIVE.walk_texts if _NATIVE is not None else None
+    at = ctypes.cast(parent, ctypes.c_void_p).value
+    in_form = get is not _object_at
+    k = 0
+    while k < count:
+        if native is not None:
+            k, order, marked = native(at, in_form, k, count, order, texts, walk.unmeasured)
+            walk.marked = walk.marked or marked
+            if k >= count:
+                break
         obj = get(parent, k)
+        k += 1
         kind = type_of(obj)
         if kind == text_kind:
             if bounds_of(obj, b0, b1, b2, b3) and -1e-3 < right.value - left.value < 1e-3:
@@ -455,21 +372,6 @@ def _page_box(m: Matrix, height: float, bounds: tuple[float, float, float, float
         xs.append(a * x + c * y + e)
         ys.append(height - (b * x + d * y + f))
     return (min(xs), min(ys), max(xs), max(ys))
-
-
-# PDFium generates only spaces and line breaks; others need no check.
-_MAYBE_GENERATED = frozenset(" \r\n")
-_HYPHEN_MARKS = frozenset("\x02\ufffe")
-_SPECIAL = _MAYBE_GENERATED | _HYPHEN_MARKS | {"\x00"}
-
-
-def _page_text(tp: Any, n: int) -> str | None:
-    """All `n` characters in one call, one per index; None when the text
-    holds characters outside the BMP (two UTF-16 units for one index)."""
-    buf = ctypes.create_string_buffer(2 * (n + 1))
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", errors="surrogatepass")
-    return text if len(text) == n else None
 
 
 def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list[Edge]:

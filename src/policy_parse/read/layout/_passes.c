@@ -1,0 +1,557 @@
+/* policy_parse.read.layout._passes: two per-character passes of the page
+ * layout in C (docs/pdf.md, "The compiled character loop").
+ *
+ *   no_twins(chars, tol)  True when no two characters of the same text lie
+ *                         within `tol` of each other both ways in the same
+ *                         size (`lines.dedupe` then drops nothing); False
+ *                         when there is such a pair, or when it cannot tell
+ *                         cheaply (then `lines.dedupe` decides in Python)
+ *   group(chars)          `lines.group_lines`' clustering: the characters in
+ *                         lines, each left to right, with the line's right
+ *                         edge, top, bottom and median size; None where a
+ *                         value is not a finite float (then Python does it)
+ *
+ * Each gives exactly what the Python it stands in for gives, on the same
+ * floats in the same order (tests/read/layout/test_passes.py,
+ * tests/read/pdf/test_native.py); anything unusual — a character that is not
+ * a `Char`, a text of several characters, an infinity, a NaN — is handed
+ * back to the Python code rather than reproduced.  Optional, as
+ * read/pdf/_native.c: without it, or with POLICY_PARSE_NATIVE=0, the Python
+ * passes run.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "_slots.h"
+
+static PyTypeObject *char_type;
+static Py_ssize_t offsets[N_FIELDS];
+
+static PyObject *
+bind(PyObject *self, PyObject *type)
+{
+    if (!PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
+        return NULL;
+    }
+    Py_ssize_t found[N_FIELDS];
+    if (slot_offsets((PyTypeObject *)type, found) < 0)
+        return NULL;
+    memcpy(offsets, found, sizeof offsets);
+    Py_INCREF(type);
+    Py_XSETREF(char_type, (PyTypeObject *)type);
+    Py_RETURN_NONE;
+}
+
+/* The float in field `k` of `c`, a Char: 0 when it is one and finite. */
+static inline int
+finite_field(PyObject *c, int k, double *out)
+{
+    PyObject *v = SLOT(c, offsets[k]);
+    if (v == NULL || !PyFloat_CheckExact(v))
+        return -1;
+    *out = PyFloat_AS_DOUBLE(v);
+    return isfinite(*out) ? 0 : -1;
+}
+
+static int
+check_chars(PyObject *chars)
+{
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return -1;
+    }
+    if (!PyList_Check(chars)) {
+        PyErr_SetString(PyExc_TypeError, "a list of characters is needed");
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct {
+    Py_UCS4 code;
+    double top, x0, size;
+} twin_key;
+
+static int
+by_code_top(const void *a, const void *b)
+{
+    const twin_key *p = a, *q = b;
+    if (p->code != q->code)
+        return p->code < q->code ? -1 : 1;
+    return (p->top > q->top) - (p->top < q->top);
+}
+
+/* Pairs looked at per character before no_twins gives up (a line of one
+ * repeated glyph, a hostile page of thousands on one baseline). */
+#define TWIN_BUDGET 64
+
+static PyObject *
+no_twins(PyObject *self, PyObject *args)
+{
+    PyObject *chars;
+    double tol;
+    if (!PyArg_ParseTuple(args, "Od:no_twins", &chars, &tol) || check_chars(chars) < 0)
+        return NULL;
+    if (!(tol > 0.0) || !isfinite(tol))
+        Py_RETURN_FALSE;
+    Py_ssize_t n = PyList_GET_SIZE(chars);
+    twin_key *keys = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(twin_key));
+    if (keys == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    int sure = 1;
+    for (Py_ssize_t i = 0; i < n && sure; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        PyObject *text = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+        if (text == NULL || !PyUnicode_CheckExact(text) || PyUnicode_GET_LENGTH(text) != 1) {
+            sure = 0;
+            break;
+        }
+        /* The Python loop bands every character by int(top // tol): a top
+         * that is not finite, or too large for that, is left to it. */
+        twin_key *k = &keys[m];
+        if (finite_field(c, F_TOP, &k->top) || !(fabs(k->top / tol) < 1e15)) {
+            sure = 0;
+            break;
+        }
+        Py_UCS4 code = PyUnicode_READ_CHAR(text, 0);
+        if (Py_UNICODE_ISSPACE(code))
+            continue; /* a blank is never dropped as a twin */
+        k->code = code;
+        if (finite_field(c, F_X0, &k->x0) || finite_field(c, F_SIZE, &k->size))
+            sure = 0;
+        m++;
+    }
+    if (sure) {
+        qsort(keys, (size_t)m, sizeof(twin_key), by_code_top);
+        Py_ssize_t budget = TWIN_BUDGET * m + 1024;
+        for (Py_ssize_t i = 0; i < m && sure; i++) {
+            for (Py_ssize_t j = i + 1; j < m && keys[j].code == keys[i].code; j++) {
+                if (keys[j].top - keys[i].top > tol)
+                    break;
+                if (--budget < 0 || (fabs(keys[j].x0 - keys[i].x0) <= tol &&
+                                     fabs(keys[j].size - keys[i].size) <= 0.01)) {
+                    sure = 0; /* a twin, or too many to look at: Python decides */
+                    break;
+                }
+            }
+        }
+    }
+    PyMem_Free(keys);
+    return PyBool_FromLong(sure);
+}
+
+typedef struct {
+    double mid, x0;
+    Py_ssize_t at; /* position in the input, then in the line */
+    PyObject *c;
+} keyed;
+
+static int
+by_mid_x0_at(const void *a, const void *b)
+{
+    const keyed *p = a, *q = b;
+    if (p->mid != q->mid)
+        return p->mid < q->mid ? -1 : 1;
+    if (p->x0 != q->x0)
+        return p->x0 < q->x0 ? -1 : 1;
+    return (p->at > q->at) - (p->at < q->at);
+}
+
+static int
+by_x0_at(const void *a, const void *b)
+{
+    const keyed *p = a, *q = b;
+    if (p->x0 != q->x0)
+        return p->x0 < q->x0 ? -1 : 1;
+    return (p->at > q->at) - (p->at < q->at);
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+    double p = *(const double *)a, q = *(const double *)b;
+    return (p > q) - (p < q);
+}
+
+/* One line: its characters (keys[0..n) in cluster order) sorted by x0,
+ * with the largest x1, smallest top, largest bottom and median size, as
+ * lines._make_line computes them.  `sizes` has room for n. */
+static PyObject *
+line_of(keyed *keys, Py_ssize_t n, double *sizes)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        keys[i].at = i; /* a stable sort by x0: ties keep the cluster order */
+    qsort(keys, (size_t)n, sizeof(keyed), by_x0_at);
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        return NULL;
+    double x1 = 0, top = 0, bottom = 0, v;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = keys[i].c;
+        PyList_SET_ITEM(list, i, Py_NewRef(c));
+        /* Checked finite by group(): the reads cannot fail. */
+        finite_field(c, F_X1, &v);
+        x1 = i == 0 || v > x1 ? v : x1;
+        finite_field(c, F_TOP, &v);
+        top = i == 0 || v < top ? v : top;
+        finite_field(c, F_BOTTOM, &v);
+        bottom = i == 0 || v > bottom ? v : bottom;
+        finite_field(c, F_SIZE, &sizes[i]);
+    }
+    qsort(sizes, (size_t)n, sizeof(double), by_value);
+    double size = n % 2 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2;
+    return Py_BuildValue("(Ndddd)", list, x1, top, bottom, size);
+}
+
+static PyObject *
+group(PyObject *self, PyObject *chars)
+{
+    if (check_chars(chars) < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(chars);
+    keyed *keys = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(keyed));
+    double *sizes = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(double));
+    PyObject *out = NULL;
+    if (keys == NULL || sizes == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        double top, bottom, v;
+        if (!Py_IS_TYPE(c, char_type) || finite_field(c, F_TOP, &top) ||
+            finite_field(c, F_BOTTOM, &bottom) || finite_field(c, F_X0, &keys[i].x0) ||
+            finite_field(c, F_X1, &v) || finite_field(c, F_SIZE, &v)) {
+            out = Py_NewRef(Py_None); /* not for here: the Python pass */
+            goto done;
+        }
+        keys[i].mid = (top + bottom) / 2;
+        if (!isfinite(keys[i].mid)) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+        keys[i].at = i;
+        keys[i].c = c;
+    }
+    qsort(keys, (size_t)n, sizeof(keyed), by_mid_x0_at);
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    /* lines._cluster: a character joins the line when its middle lies within
+     * half its size (at least 1) of the line's running mean middle. */
+    Py_ssize_t start = 0;
+    double mid_line = 0.0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        if (i < n) {
+            double size;
+            finite_field(keys[i].c, F_SIZE, &size);
+            double reach = 0.5 * (size > 1.0 ? size : 1.0);
+            double d = keys[i].mid - mid_line;
+            if (i > start && -reach <= d && d <= reach) {
+                mid_line += d / (double)(i - start + 1);
+                continue;
+            }
+            mid_line = keys[i].mid;
+        }
+        if (i > start) {
+            PyObject *line = line_of(keys + start, i - start, sizes);
+            if (line == NULL || PyList_Append(out, line)) {
+                Py_XDECREF(line);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(line);
+        }
+        start = i;
+    }
+done:
+    PyMem_Free(keys);
+    PyMem_Free(sizes);
+    return out;
+}
+
+
+/* hidden.split_hidden's common case: a character whose centre lies on the
+ * page (and in `crop`), set at 1 pt or more, filled, not white, with no
+ * cover on the page, is visible; every other one goes to `decide(c)`, the
+ * Python rules, which names its reason or says None (visible).  Returns
+ * the visible characters; the hidden are appended to `hidden` as (char,
+ * reason). */
+static PyObject *
+visible(PyObject *self, PyObject *args)
+{
+    PyObject *chars, *crop, *decide, *hidden;
+    double w, h;
+    int covers;
+    if (!PyArg_ParseTuple(args, "O!ddOpOO!:visible", &PyList_Type, &chars, &w, &h, &crop, &covers,
+                          &decide, &PyList_Type, &hidden) ||
+        check_chars(chars) < 0)
+        return NULL;
+    double box[4] = {0, 0, 0, 0};
+    int cropped = crop != Py_None;
+    if (cropped) {
+        if (!PyTuple_Check(crop) || PyTuple_GET_SIZE(crop) != 4) {
+            PyErr_SetString(PyExc_TypeError, "visible: crop must be a 4-tuple or None");
+            return NULL;
+        }
+        for (int k = 0; k < 4; k++) {
+            box[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(crop, k));
+            if (box[k] == -1.0 && PyErr_Occurred())
+                return NULL;
+        }
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    /* The list's length read at each step: `decide` is Python code. */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(chars); i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        int common = 0;
+        if (!covers && Py_IS_TYPE(c, char_type)) {
+            PyObject *f[5] = {SLOT(c, offsets[F_X0]), SLOT(c, offsets[F_X1]),
+                              SLOT(c, offsets[F_TOP]), SLOT(c, offsets[F_BOTTOM]),
+                              SLOT(c, offsets[F_SIZE])};
+            PyObject *render = SLOT(c, offsets[F_RENDER]), *white = SLOT(c, offsets[F_WHITE]);
+            int floats = render != NULL && white != NULL;
+            for (int k = 0; k < 5 && floats; k++)
+                floats = f[k] != NULL && PyFloat_CheckExact(f[k]);
+            /* `c.render or c.white`: their truth, as Python tests it. */
+            int marked = floats ? PyObject_IsTrue(render) : 1;
+            if (marked == 0)
+                marked = PyObject_IsTrue(white);
+            if (marked < 0)
+                goto fail;
+            if (floats && !marked) {
+                double mx = (PyFloat_AS_DOUBLE(f[0]) + PyFloat_AS_DOUBLE(f[1])) / 2;
+                double my = (PyFloat_AS_DOUBLE(f[2]) + PyFloat_AS_DOUBLE(f[3])) / 2;
+                common = 0 <= mx && mx <= w && 0 <= my && my <= h &&
+                         (!cropped || (box[0] <= mx && mx <= box[2] && box[1] <= my &&
+                                       my <= box[3])) &&
+                         !(PyFloat_AS_DOUBLE(f[4]) < 1.0);
+            }
+        }
+        if (!common) {
+            PyObject *reason = PyObject_CallOneArg(decide, c);
+            if (reason == NULL)
+                goto fail;
+            if (reason != Py_None) {
+                PyObject *pair = PyTuple_Pack(2, c, reason);
+                Py_DECREF(reason);
+                if (pair == NULL || PyList_Append(hidden, pair)) {
+                    Py_XDECREF(pair);
+                    goto fail;
+                }
+                Py_DECREF(pair);
+                continue;
+            }
+            Py_DECREF(reason);
+        }
+        if (PyList_Append(out, c))
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+
+/* A list or tuple of numbers as doubles (PyMem); NULL with no error set
+ * when an item is not a finite float or an int exact as a double. */
+static double *
+doubles(PyObject *seq, Py_ssize_t *n)
+{
+    if (!PyList_Check(seq) && !PyTuple_Check(seq))
+        return NULL;
+    *n = PySequence_Fast_GET_SIZE(seq);
+    double *out = PyMem_Malloc((size_t)(*n ? *n : 1) * sizeof(double));
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < *n; i++) {
+        PyObject *v = PySequence_Fast_GET_ITEM(seq, i);
+        int ok = 1;
+        if (PyFloat_CheckExact(v))
+            out[i] = PyFloat_AS_DOUBLE(v);
+        else if (PyLong_CheckExact(v)) {
+            /* An int compares with a float exactly only below 2**53. */
+            out[i] = PyLong_AsDouble(v);
+            if (out[i] == -1.0 && PyErr_Occurred()) {
+                PyErr_Clear();
+                ok = 0;
+            }
+            ok = ok && fabs(out[i]) < 9007199254740992.0;
+        }
+        else
+            ok = 0;
+        if (!ok || !isfinite(out[i])) {
+            PyMem_Free(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* bisect.bisect_left over finite sorted doubles. */
+static Py_ssize_t
+bisect_left(const double *a, Py_ssize_t n, double x)
+{
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (a[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int
+inside(const double *b, double x, double y)
+{
+    return b[0] <= x && x <= b[2] && b[1] <= y && y <= b[3];
+}
+
+/* tables._place_chars' loop: each character whose centre lies in the grid's
+ * frame goes to the cell box holding it (found through the slot table
+ * `lead` by two bisections, else by a scan of `boxes`, the first winning)
+ * in `per_box`, or to `stray`; the others to `rest`.  Every owner is found
+ * before anything is appended: False, with nothing touched, where a value
+ * is not a finite float or a shape is not what the Python expects (then the
+ * Python loop runs, and raises what it raises). */
+static PyObject *
+place(PyObject *self, PyObject *args)
+{
+    PyObject *chars, *frame, *tops_obj, *xs_obj, *lead, *boxes_obj, *per_box, *stray, *rest;
+    if (!PyArg_ParseTuple(args, "O!OOOO!O!O!O!O!:place", &PyList_Type, &chars, &frame, &tops_obj,
+                          &xs_obj, &PyList_Type, &lead, &PyList_Type, &boxes_obj, &PyDict_Type,
+                          &per_box, &PyList_Type, &stray, &PyList_Type, &rest) ||
+        check_chars(chars) < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(chars), nb = PyList_GET_SIZE(boxes_obj), nt = 0, nx = 0, nf = 0;
+    Py_ssize_t nl = PyList_GET_SIZE(lead);
+    double *tops = doubles(tops_obj, &nt), *xs = doubles(xs_obj, &nx), *g = doubles(frame, &nf);
+    double *boxes = PyMem_Malloc((size_t)(nb ? nb : 1) * 4 * sizeof(double));
+    Py_ssize_t *owners = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    int handled = tops && xs && g && boxes && owners && nf == 4;
+    for (Py_ssize_t k = 0; k < nb && handled; k++) {
+        Py_ssize_t four = 0;
+        double *b = doubles(PyList_GET_ITEM(boxes_obj, k), &four);
+        handled = b != NULL && four == 4;
+        if (handled)
+            memcpy(boxes + 4 * k, b, 4 * sizeof(double));
+        PyMem_Free(b);
+    }
+    for (Py_ssize_t i = 0; i < n && handled; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        double x0, x1, top, bottom;
+        if (!Py_IS_TYPE(c, char_type) || finite_field(c, F_X0, &x0) ||
+            finite_field(c, F_X1, &x1) || finite_field(c, F_TOP, &top) ||
+            finite_field(c, F_BOTTOM, &bottom)) {
+            handled = 0;
+            break;
+        }
+        double mx = (x0 + x1) / 2, my = (top + bottom) / 2;
+        if (!(g[0] <= mx && mx <= g[2] && g[1] <= my && my <= g[3])) {
+            owners[i] = -2; /* outside the frame */
+            continue;
+        }
+        Py_ssize_t r = bisect_left(tops, nt, my), col = bisect_left(xs, nx, mx);
+        PyObject *row = r < nl ? PyList_GET_ITEM(lead, r) : NULL;
+        if (row == NULL || !PyList_Check(row) || col >= PyList_GET_SIZE(row) ||
+            !PyLong_CheckExact(PyList_GET_ITEM(row, col))) {
+            handled = 0;
+            break;
+        }
+        long owner = PyLong_AsLong(PyList_GET_ITEM(row, col));
+        if (owner == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            handled = 0;
+            break;
+        }
+        if (owner >= nb) {
+            handled = 0;
+            break;
+        }
+        if (!(owner >= 0 && inside(boxes + 4 * owner, mx, my))) {
+            owner = -1; /* the scan: the first box holding the centre */
+            for (Py_ssize_t k = 0; k < nb; k++)
+                if (inside(boxes + 4 * k, mx, my)) {
+                    owner = (long)k;
+                    break;
+                }
+        }
+        owners[i] = owner;
+    }
+    PyMem_Free(tops);
+    PyMem_Free(xs);
+    PyMem_Free(g);
+    PyMem_Free(boxes);
+    if (PyErr_Occurred()) {
+        PyMem_Free(owners);
+        return NULL;
+    }
+    if (!handled) {
+        PyMem_Free(owners);
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i), *into;
+        if (owners[i] == -2)
+            into = rest;
+        else if (owners[i] == -1)
+            into = stray;
+        else {
+            PyObject *key = PyLong_FromSsize_t(owners[i]);
+            into = key ? PyDict_GetItemWithError(per_box, key) : NULL;
+            if (into == NULL && key != NULL && !PyErr_Occurred()) {
+                PyObject *fresh = PyList_New(0);
+                if (fresh != NULL && PyDict_SetItem(per_box, key, fresh) == 0)
+                    into = fresh;
+                Py_XDECREF(fresh); /* the dict holds it */
+            }
+            Py_XDECREF(key);
+            if (into != NULL && !PyList_Check(into)) {
+                PyErr_SetString(PyExc_TypeError, "place: per_box holds a non-list");
+                into = NULL;
+            }
+        }
+        if (into == NULL || PyList_Append(into, c)) {
+            PyMem_Free(owners);
+            return NULL;
+        }
+    }
+    PyMem_Free(owners);
+    Py_RETURN_TRUE;
+}
+
+static PyMethodDef methods[] = {
+    {"bind", bind, METH_O, "bind(char_type): the class whose slots the passes read."},
+    {"no_twins", no_twins, METH_VARARGS,
+     "no_twins(chars, tol) -> bool: True when lines.dedupe would drop nothing."},
+    {"group", group, METH_O,
+     "group(chars) -> [(chars by x0, x1, top, bottom, median size)] or None: "
+     "lines.group_lines' clustering."},
+    {"visible", visible, METH_VARARGS,
+     "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
+     "hidden.split_hidden's common case, the rest decided by decide(c)."},
+    {"place", place, METH_VARARGS,
+     "place(chars, frame, tops, xs, lead, boxes, per_box, stray, rest) -> bool: "
+     "tables._place_chars' loop; False, nothing touched, where Python must do it."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_passes", "Per-character layout passes in C (docs/pdf.md).", -1,
+    methods,
+};
+
+PyMODINIT_FUNC
+PyInit__passes(void)
+{
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,31 @@
+"""Per-character layout passes in C (_passes.c): see that file and docs/pdf.md."""
+
+from collections.abc import Callable
+
+from .page_model import Char
+
+def bind(char_type: type, /) -> None: ...
+def no_twins(chars: list[Char], tol: float, /) -> bool: ...
+def group(chars: list[Char], /) -> list[tuple[list[Char], float, float, float, float]] | None: ...
+def visible(
+    chars: list[Char],
+    width: float,
+    height: float,
+    crop: tuple[float, float, float, float] | None,
+    any_cover: bool,
+    decide: Callable[[Char], str | None],
+    hidden: list[tuple[Char, str]],
+    /,
+) -> list[Char]: ...
+def place(
+    chars: list[Char],
+    frame: tuple[float, float, float, float],
+    tops: list[float],
+    xs: list[float],
+    lead: list[list[int]],
+    boxes: list[tuple[float, float, float, float]],
+    per_box: dict[int, list[Char]],
+    stray: list[Char],
+    rest: list[Char],
+    /,
+) -> bool: ...

@@ -1,0 +1,160 @@
+"""layout._passes, the compiled `no_twins`, line clustering and visibility
+test, against the Python they stand in for (`lines._no_twins` /
+`_dedupe_loop`, `lines.group_lines` and `borderless_lines.text_lines`,
+`hidden.split_hidden` without them): the same lines, field by field, and the
+same kept characters — on odd values too (NaN, infinities, ints, texts of
+several characters), which the compiled passes hand back to Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_parse.read.layout import compiled
+from policy_parse.read.layout.borderless_lines import text_lines
+from policy_parse.read.layout.hidden import split_hidden
+from policy_parse.read.layout.lines import _dedupe_loop, dedupe, group_lines
+from policy_parse.read.layout.page_model import Char, PageModel, Paint, PaintKind
+
+pytestmark = pytest.mark.skipif(compiled.PASSES is None, reason="the C extension is not built")
+
+
+def _python(fn: Any, *args: Any) -> Any:
+    saved, compiled.PASSES = compiled.PASSES, None
+    try:
+        return fn(*args)
+    finally:
+        compiled.PASSES = saved
+
+
+def _char(text: str, x: float, top: float, size: float = 10.0) -> Char:
+    return Char(text, x, x + size, top, top + size, size)
+
+
+def test_a_glyph_drawn_twice_is_a_twin_and_distinct_glyphs_are_not() -> None:
+    passes = compiled.PASSES
+    assert passes is not None
+    twice = [_char("甲", 10.0, 5.0), _char("甲", 10.25, 5.0)]
+    assert passes.no_twins(twice, 1.0) is False
+    assert dedupe(twice) == twice[:1]
+    apart = [_char("甲", 10.0, 5.0), _char("甲", 30.0, 5.0), _char("乙", 10.2, 5.0)]
+    assert passes.no_twins(apart, 1.0) is True
+    # A twin in another size is no twin; blanks are never twins.
+    assert passes.no_twins([_char("甲", 10.0, 5.0), _char("甲", 10.0, 5.0, 12.0)], 1.0)
+    assert passes.no_twins([_char(" ", 10.0, 5.0), _char(" ", 10.0, 5.0)], 1.0)
+
+
+def test_odd_values_are_left_to_python() -> None:
+    passes = compiled.PASSES
+    assert passes is not None
+    nan = [_char("甲", float("nan"), 5.0)]
+    assert passes.no_twins(nan, 1.0) is False
+    assert passes.group(nan) is None
+    ints = [Char("甲", 1, 2, 3, 4, 5)]
+    assert passes.group(ints) is None
+    assert passes.no_twins([Char("ab", 1.0, 2.0, 3.0, 4.0, 5.0)], 1.0) is False
+
+
+def test_a_long_run_of_one_glyph_on_one_line_is_left_to_python() -> None:
+    # Every pair of a 600-dash rule lies within 1 pt vertically: past its
+    # budget the compiled check gives up instead of testing them all.
+    passes = compiled.PASSES
+    assert passes is not None
+    rule = [_char("—", 2.0 * k, 5.0) for k in range(600)]
+    assert passes.no_twins(rule, 1.0) is False
+    assert dedupe(rule) == rule
+
+
+def test_lines_are_clustered_left_to_right_with_their_edges_and_median_size() -> None:
+    cs = [
+        _char("乙", 20.0, 100.0),
+        _char("甲", 10.0, 100.5, 11.0),
+        _char("丙", 10.0, 200.0, 12.0),
+        _char("a", 30.0, 100.0, 9.0),
+    ]
+    got = group_lines(cs, 3)
+    assert [(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, ln.size) for ln in got] == [
+        ("甲乙a", 10.0, 39.0, 100.0, 111.5, 10.0),
+        ("丙", 10.0, 22.0, 200.0, 212.0, 12.0),
+    ]
+    assert got == _python(group_lines, cs, 3)
+
+
+_value = st.one_of(
+    st.floats(min_value=0, max_value=40, allow_nan=False),
+    st.integers(min_value=0, max_value=40).map(float),
+    st.sampled_from([float("nan"), float("inf"), 10.0, 10.5]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["甲", "乙", " ", "a", "fi"]),
+            _value,
+            _value,
+            st.sampled_from([0.5, 1.0, 1.005, 3.0, 10.0, float("nan")]),
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([0.5, 1.0, 2.0]),
+)
+def test_the_compiled_passes_give_what_python_gives(
+    spec: list[tuple[str, float, float, float]], tol: float
+) -> None:
+    cs = [_char(t, x, top, size) for t, x, top, size in spec]
+    native = repr(group_lines(cs, 1))
+    assert native == repr(_python(group_lines, cs, 1))
+    assert repr(text_lines(cs)) == repr(_python(text_lines, cs))
+    passes = compiled.PASSES
+    assert passes is not None
+    if passes.no_twins(cs, tol):
+        assert _dedupe_loop(cs, tol) == cs
+    assert _outcome(dedupe, cs, tol) == _outcome(_python, dedupe, cs, tol)
+
+
+def _outcome(fn: Any, *args: Any) -> Any:
+    """What `fn` returns, or the error it raises (dedupe's loop refuses a
+    NaN or infinite top with ValueError, both ways)."""
+    try:
+        return fn(*args)
+    except ValueError as exc:
+        return repr(exc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["甲", " ", "a"]),
+            st.sampled_from([-50.0, 10.0, 300.0, 700.0, float("nan")]),
+            st.sampled_from([-50.0, 10.0, 300.0, 900.0, float("inf")]),
+            st.sampled_from([0.5, 10.0]),
+            st.booleans(),
+            st.sampled_from([0, 1, 3]),
+        ),
+        max_size=20,
+    ),
+    st.sampled_from([None, (0.0, 0.0, 400.0, 400.0)]),
+    st.booleans(),
+)
+def test_the_compiled_visibility_test_hides_what_python_hides(
+    spec: list[tuple[str, float, float, float, bool, int]],
+    crop: tuple[float, float, float, float] | None,
+    scan: bool,
+) -> None:
+    def page() -> PageModel:
+        cs = [
+            Char(t, x, x + size, top, top + size, size, white=white, render=render, order=1)
+            for t, x, top, size, white, render in spec
+        ]
+        paints = [Paint(PaintKind.IMAGE, 0, (0.0, 0.0, 595.0, 842.0))] if scan else []
+        return PageModel(1, 595.0, 842.0, cs, [], paints=paints, crop=crop)
+
+    compiled_page, python_page = page(), page()
+    assert repr(split_hidden(compiled_page)) == repr(_python(split_hidden, python_page))
+    assert repr(compiled_page.hidden) == repr(python_page.hidden)
