@@ -199,6 +199,7 @@ _Waiting = tuple[Line, tuple[int, int], int]
 _FIGURES = 6  # x0, x1, top, bottom, size, first_unit
 _PLACES = 3  # page, geometry, serial
 _NO_FIGURES = (0.0,) * _FIGURES
+_FLOAT = {float}
 
 
 class _Run:
@@ -228,12 +229,13 @@ class _Run:
             line.size,
             line.first_unit,
         )
-        if type(line.page) is not int or any(type(v) is not float for v in figures):
+        page = line.page
+        if type(page) is not int or set(map(type, figures)) != _FLOAT:
             self._kept[len(self._texts)] = line
-            figures = _NO_FIGURES
+            figures, page = _NO_FIGURES, 0
         self._texts.append(line.text)
         self._figures.extend(figures)
-        self._places.extend((line.page if type(line.page) is int else 0, geometry, serial))
+        self._places.extend((page, geometry, serial))
 
     def waiting(self, geometries: list[tuple[int, int]]) -> Iterator[_Waiting]:
         f, p, kept = self._figures, self._places, self._kept
