@@ -9,9 +9,10 @@ and again (as bench_formats.py --pages).  Each run is a fresh process that
 calls the CLI's `main` on it (JSON to a temporary file) and then reports its
 own `ru_maxrss` (the caller: the document, the text stages, the output)
 and its children's (the largest page worker), with the CPU time of each
-and the wall time.  `--traced`: the caller runs under tracemalloc (slower)
-and its traced peak (Python objects alone, no interpreter or library) is
-printed too.  Trees (`--tree before=/tmp/base/src`; default: this
+and the wall time.  `--traced`: the caller runs under tracemalloc and its
+traced peak (Python objects alone, no interpreter or library) is printed
+too; the forked workers inherit tracemalloc, so the other columns of such
+a run are not comparable with an untraced one.  Trees (`--tree before=/tmp/base/src`; default: this
 checkout's src/) take turns in every round, so load falls on them alike.
 Printed: medians with min–max, and KiB per page between consecutive
 lengths.
