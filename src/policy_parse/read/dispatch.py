@@ -160,7 +160,7 @@ def _sha256(data: bytes) -> str:
 
 
 def _read_pdf(
-    data: bytes,
+    data: bytes | None,
     path: str | None,
     limits: Limits,
     password: str | None,
@@ -170,18 +170,28 @@ def _read_pdf(
     allow_ocr: bool = True,
 ) -> Document:
     """The PDF reader, the file's hash taken while its workers read the pages
-    (the hash is of no use to them, and the workers start sooner)."""
+    (the hash is of no use to them, and the workers start sooner).  `data`
+    None: the bytes are `started`'s, read through it and not held here, so
+    that once hashed they are let go of (`StartedPages.let_go`)."""
     from .pdf import reader as pdf
+
+    def held() -> bytes:
+        if data is not None:
+            return data
+        assert started is not None
+        return started.data
 
     digest: list[str] = []
 
     def meanwhile() -> None:
-        digest.append(_sha256(data))
+        digest.append(_sha256(held()))
+        if started is not None:
+            started.let_go()
         if while_waiting is not None:
             while_waiting()
 
     document = pdf.read_pdf(
-        data,
+        b"" if data is None else data,
         Source(path=path, format=Format.PDF, sha256=""),
         limits,
         password=password,
@@ -195,7 +205,7 @@ def _read_pdf(
         allow_ocr=allow_ocr,
     )
     # Workers run one after another (other threads alive): no wait was filled.
-    sha256 = digest[0] if digest else _sha256(data)
+    sha256 = digest[0] if digest else _sha256(held())
     return attrs.evolve(document, source=attrs.evolve(document.source, sha256=sha256))
 
 
@@ -208,12 +218,13 @@ def read_started_pdf(
     """The `Document` of a PDF whose page workers were started already
     (`read.pdf.pages.start_pages`: the CLI starts them before it imports the
     rest of the pipeline), as `read_document(path)` would read it.  The
-    workers were started with `limits`' PDF budget (the defaults if None)."""
+    workers were started with `limits`' PDF budget (the defaults if None).
+    `started` lets go of the file's bytes once they are hashed."""
     limits = limits or Limits()
-    data = started.data
+    size = len(started.data)
     return _memory_is_input_too_large(
         lambda: _read_pdf(
-            data,
+            None,
             started.what,
             limits,
             started.password,
@@ -222,7 +233,7 @@ def read_started_pdf(
             started,
             started.allow_ocr,
         ),
-        len(data),
+        size,
     )
 
 

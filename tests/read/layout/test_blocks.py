@@ -1,4 +1,5 @@
-"""read/layout/blocks.py: where a wrap may fall between two names of a list.
+"""read/layout/blocks.py: where a wrap may fall between two names of a list;
+what the page fold keeps of a page.
 
 The specimens are invented, in the shapes a PDF of a unit list written with
 spaces takes when the layout engine breaks a line on one of its spaces.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from policy_parse.read.layout.blocks import names_at_break
+from policy_parse.read.layout.blocks import _grid_to_table, _Run, names_at_break
+from policy_parse.read.layout.lines import Line
+from policy_parse.read.layout.tables import Grid, GridCell
 
 
 @pytest.mark.parametrize(
@@ -30,3 +33,52 @@ from policy_parse.read.layout.blocks import names_at_break
 )
 def test_two_names_meet_at_a_wrap_only_where_a_list_parts_them(before, after, met):
     assert names_at_break(before, after) == met
+
+
+# ---------------------------------------------------------------------------
+# What the fold keeps of a page: body lines as figures, tables as records
+
+
+def _line(page: int, text: str, x0: float, top: float) -> Line:
+    return Line(page, text, x0, x0 + 300.125, top, top + 16.0, 16.0, 16.0625)
+
+
+def test_waiting_body_lines_come_back_equal_to_those_put_in():
+    run = _Run()
+    lines = [
+        _line(1, "一、总体要求", 90.0, 100.5),
+        _line(1, "坚持稳中求进。", 90.000001, 130.25),
+        _line(2, "二、主要任务", 90.1, 72.0),
+    ]
+    odd = Line(2, "（一）整数坐标", 90, 390, 100, 116, 16, 16)  # ints, as no engine gives today
+    for k, ln in enumerate([*lines, odd]):
+        run.add(ln, geometry=k % 2, serial=ln.page - 1)
+    back = list(run.waiting([(595, 842), (842, 595)]))
+    assert [w[0] for w in back] == [*lines, odd]
+    assert [type(w[0].x0) for w in back] == [float, float, float, int]
+    assert [w[1:] for w in back] == [
+        ((595, 842), 0),
+        ((842, 595), 0),
+        ((595, 842), 1),
+        ((842, 595), 1),
+    ]
+
+
+def test_a_tables_cells_share_their_rounded_coordinates_and_keep_their_values():
+    rows = [
+        [
+            GridCell((-0.0, y, 100.004, y + 20.0), [_line(1, "甲", 2.0, y + 2)]),
+            GridCell((100.004, y, 250.126, y + 20.0), [_line(1, "乙", 102.0, y + 2)]),
+        ]
+        for y in (50.0, 70.0)
+    ]
+    grid = Grid(1, (-0.0, 50.0, 250.126, 90.0), [-0.0, 100.004], rows, [1, 1], [False, False])
+    table = _grid_to_table(grid, 1)
+    boxes = [[c.span.bbox for c in row.cells] for row in table.rows]
+    assert boxes == [
+        [(-0.0, 50.0, 100.0, 70.0), (100.0, 50.0, 250.13, 70.0)],
+        [(-0.0, 70.0, 100.0, 90.0), (100.0, 70.0, 250.13, 90.0)],
+    ]
+    assert str(boxes[1][0][0]) == "-0.0"  # equal to 0.0 as a key, printed apart
+    assert boxes[0][0][2] is boxes[1][0][2] is boxes[0][1][0]  # one float for x = 100.0
+    assert boxes[0][0][3] is boxes[1][0][1]  # the rows' shared edge

@@ -281,6 +281,36 @@ def test_the_pdfs_hash_is_taken_while_waiting_or_after_it() -> None:
     assert got == [want, want]
 
 
+def test_the_caller_lets_go_of_the_pdf_once_forked_workers_read_it_and_it_is_hashed() -> None:
+    # Forked workers read their own copy: once the caller has hashed the
+    # bytes, nothing of the reader holds them (a long file is not kept for
+    # the whole parse).  Workers deferred to run one after another (a
+    # threaded caller) need them later: kept, and hashed after.
+    import hashlib
+
+    from policy_parse.read import read_started_pdf
+    from policy_parse.read.limits import Limits
+    from policy_parse.read.pdf.reader import start_pdf
+
+    want = hashlib.sha256(PDF).hexdigest()
+    data = bytes(bytearray(PDF))  # an object of this test's own
+    alone = sys.getrefcount(data)
+    started = start_pdf(data, "notice.pdf", Limits())
+    assert sys.getrefcount(data) > alone
+    seen: list[int] = []
+    doc = read_started_pdf(started, while_waiting=lambda: seen.append(sys.getrefcount(data)))
+    assert seen == [alone] and sys.getrefcount(data) == alone  # let go before the wait
+    assert doc.source.sha256 == want
+    assert doc.blocks == read_document(PDF).blocks
+
+    def threaded() -> tuple[str, bytes]:
+        late = start_pdf(data, "notice.pdf", Limits())
+        return read_started_pdf(late).source.sha256, late.data
+
+    with ThreadPoolExecutor(1) as ex:
+        assert ex.submit(threaded).result() == (want, data)
+
+
 # --- streamed answers: pages reach the caller while the workers read ----------
 
 

@@ -4,7 +4,8 @@ across lines and pages, tables stitched across pages, furniture as residue."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,17 +113,37 @@ def names_at_break(before: str, after: str) -> tuple[str, str] | None:
     return None
 
 
+class _Rounded:
+    """A table's coordinates rounded to 2 places, each value one shared float:
+    the cells of a column share their x, those of a row their y, so a long
+    table's boxes cost a tuple each, not four new floats.  Only floats other
+    than zero are shared: -0.0 and 0.0 (or 12 and 12.0) are equal as keys
+    but print apart."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[float, float] = {}
+
+    def __call__(self, v: float) -> float:
+        r = round(v, 2)
+        return self._seen.setdefault(r, r) if r and type(r) is float else r
+
+
 def _grid_to_table(grid: Grid, first_page: int) -> Table:
     rows: list[Row] = []
+    rnd = _Rounded()
     for r, row in enumerate(grid.rows):
         cells: list[Cell] = []
         page = grid.row_pages[r]
+        covered: Span | None = None  # one for the row's merged slots (spans are frozen)
         for cell in row:
             if cell.bbox is None:
+                covered = covered or Span(page=page)
                 cells.append(
                     Cell(
                         text="",
-                        span=Span(page=page),
+                        span=covered,
                         merged_up=cell.merged_up,
                         merged_left=cell.merged_left and not cell.merged_up,
                     )
@@ -136,17 +157,17 @@ def _grid_to_table(grid: Grid, first_page: int) -> Table:
                     span=Span(
                         page=pages[0],
                         end_page=pages[-1] if pages[-1] != pages[0] else None,
-                        bbox=tuple(round(v, 2) for v in cell.bbox),  # type: ignore[arg-type]
+                        bbox=tuple(rnd(v) for v in cell.bbox),  # type: ignore[arg-type]
                     ),
                 )
             )
         boxes = [c.bbox for c in row if c.bbox is not None]
         rbbox = (
             (
-                round(min(b[0] for b in boxes), 2),
-                round(min(b[1] for b in boxes), 2),
-                round(max(b[2] for b in boxes), 2),
-                round(max(b[3] for b in boxes), 2),
+                rnd(min(b[0] for b in boxes)),
+                rnd(min(b[1] for b in boxes)),
+                rnd(max(b[2] for b in boxes)),
+                rnd(max(b[3] for b in boxes)),
             )
             if boxes
             else None
@@ -167,13 +188,63 @@ def _grid_to_table(grid: Grid, first_page: int) -> Table:
 
 @dataclass(slots=True)
 class _Para:
-    lines: list[Line]
+    span: Span
     text: str
 
 
 # A body line waiting for the margins: the line, its page's geometry (the
 # key of `margins`) and the serial number of its page.
 _Waiting = tuple[Line, tuple[int, int], int]
+
+_FIGURES = 6  # x0, x1, top, bottom, size, first_unit
+_PLACES = 3  # page, geometry, serial
+_NO_FIGURES = (0.0,) * _FIGURES
+_FLOAT = {float}
+
+
+class _Run:
+    """Body lines in a row, waiting until every page is in (the margins that
+    join them are voted on the whole document): each line's text, its six
+    figures in one array of doubles and its page, page geometry and page
+    serial in one array of integers, not a `Line` and its float objects
+    (about a fifth of the memory).  `waiting()` gives the lines back, equal
+    to those put in, one at a time.  A line whose figures are not all
+    floats (none is met today) is kept as it came, so nothing is
+    converted."""
+
+    __slots__ = ("_figures", "_kept", "_places", "_texts")
+
+    def __init__(self) -> None:
+        self._texts: list[str] = []
+        self._figures = array("d")
+        self._places = array("q")
+        self._kept: dict[int, Line] = {}
+
+    def add(self, line: Line, geometry: int, serial: int) -> None:
+        figures: tuple[float, ...] = (
+            line.x0,
+            line.x1,
+            line.top,
+            line.bottom,
+            line.size,
+            line.first_unit,
+        )
+        page = line.page
+        if type(page) is not int or set(map(type, figures)) != _FLOAT:
+            self._kept[len(self._texts)] = line
+            figures, page = _NO_FIGURES, 0
+        self._texts.append(line.text)
+        self._figures.extend(figures)
+        self._places.extend((page, geometry, serial))
+
+    def waiting(self, geometries: list[tuple[int, int]]) -> Iterator[_Waiting]:
+        f, p, kept = self._figures, self._places, self._kept
+        for i, text in enumerate(self._texts):
+            a, b = _FIGURES * i, _PLACES * i
+            line = kept.get(i) or Line(
+                p[b], text, f[a], f[a + 1], f[a + 2], f[a + 3], f[a + 4], f[a + 5]
+            )
+            yield line, geometries[p[b + 1]], p[b + 2]
 
 
 class BlockBuilder:
@@ -186,6 +257,7 @@ class BlockBuilder:
 
     __slots__ = (
         "_blocks",
+        "_geometries",
         "_inferred",
         "_open",
         "_pages",
@@ -200,7 +272,8 @@ class BlockBuilder:
         self._inferred = GridRuns()
         self._tally = MarginTally()
         self.residue: list[Residue] = []
-        self._blocks: list[Table | list[_Waiting]] = []
+        self._blocks: list[Table | _Run] = []
+        self._geometries: dict[tuple[int, int], int] = {}  # page sizes met, numbered
         self._open: tuple[Grid, int] | None = None  # the last table, maybe going on
         self._prev: tuple[str, int] | None = None  # the last item's kind and page
         self._pages = 0
@@ -218,13 +291,14 @@ class BlockBuilder:
         seq += [(g.bbox[1], "grid", g) for g in lay.grids]
         seq.sort(key=lambda t: (t[0], t[1] == "line"))
         key = (round(lay.width), round(lay.height))
+        geometry = self._geometries.setdefault(key, len(self._geometries))
         serial = self._pages
         self._pages += 1
         for _, kind, obj in seq:
             if kind == "grid":
                 self._grid(obj, lay, continued)
             else:
-                self._line(obj, key, serial)
+                self._line(obj, geometry, serial)
             self._prev = (kind, lay.page)
 
     def _grid(self, grid: Grid, lay: Layout, continued: bool) -> None:
@@ -239,14 +313,13 @@ class BlockBuilder:
         self._close()
         self._open = (grid, lay.page)
 
-    def _line(self, line: Line, key: tuple[int, int], serial: int) -> None:
-        if self._prev is not None and self._prev[0] == "line":
-            run = self._blocks[-1]
-            assert isinstance(run, list)
-            run.append((line, key, serial))
-            return
-        self._close()
-        self._blocks.append([(line, key, serial)])
+    def _line(self, line: Line, geometry: int, serial: int) -> None:
+        if self._prev is None or self._prev[0] != "line":
+            self._close()
+            self._blocks.append(_Run())
+        run = self._blocks[-1]
+        assert isinstance(run, _Run)
+        run.add(line, geometry, serial)
 
     def _close(self) -> None:
         """The open table goes on no further: made final, its grid dropped."""
@@ -267,17 +340,21 @@ class BlockBuilder:
             for first, last, box in self._inferred.runs
         ]
         marg = self._tally.margins()
+        geometries = list(self._geometries)
         out: list[Paragraph | Table] = []
-        for block in self._blocks:
+        blocks, self._blocks = self._blocks[::-1], []
+        while blocks:  # each run dropped once it is paragraphs
+            block = blocks.pop()
             if isinstance(block, Table):
                 out.append(block)
             else:
-                out.extend(_paragraphs(block, marg))
+                out.extend(_paragraphs(block.waiting(geometries), marg))
         return out, self.residue
 
 
-def _paragraphs(run: list[_Waiting], marg: dict[tuple[int, int], Margins]) -> list[Paragraph]:
-    """Consecutive body lines → paragraphs (`continues_paragraph`)."""
+def _paragraphs(run: Iterable[_Waiting], marg: dict[tuple[int, int], Margins]) -> list[Paragraph]:
+    """Consecutive body lines → paragraphs (`continues_paragraph`); a
+    paragraph's span covers its lines', taken in order as they join."""
     paras: list[_Para] = []
     prev: _Waiting | None = None
     for line, key, serial in run:
@@ -287,7 +364,7 @@ def _paragraphs(run: list[_Waiting], marg: dict[tuple[int, int], Margins]) -> li
                 prev_line, marg[prev_key], line, marg[key], same_page=prev_serial == serial
             ):
                 para = paras[-1]
-                para.lines.append(line)
+                para.span = para.span.cover(Span(page=line.page, bbox=line.bbox))
                 para.text = (
                     f"{para.text}\n{line.text}"
                     if names_at_break(para.text[-40:], line.text) is not None
@@ -295,15 +372,9 @@ def _paragraphs(run: list[_Waiting], marg: dict[tuple[int, int], Margins]) -> li
                 )
                 prev = (line, key, serial)
                 continue
-        paras.append(_Para(lines=[line], text=line.text))
+        paras.append(_Para(span=Span(page=line.page, bbox=line.bbox), text=line.text))
         prev = (line, key, serial)
-    out = []
-    for p in paras:
-        span = Span(page=p.lines[0].page, bbox=p.lines[0].bbox)
-        for ln in p.lines[1:]:
-            span = span.cover(Span(page=ln.page, bbox=ln.bbox))
-        out.append(Paragraph(text=p.text, span=span))
-    return out
+    return [Paragraph(text=p.text, span=p.span) for p in paras]
 
 
 def layouts_to_blocks(

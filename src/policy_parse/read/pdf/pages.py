@@ -213,6 +213,15 @@ class StartedPages:
         self.memory_bytes = memory_bytes
         self.seconds = seconds
 
+    def let_go(self) -> None:
+        """Drop this reference to the file's bytes, once the caller has what
+        it needs of them (its hash): workers forked already read their own
+        copy, so a long file is not held by the caller for the whole parse.
+        Workers that run later, one after another (`worker.Children`, not
+        forked), keep theirs: then nothing is dropped."""
+        if self._children.forked:
+            self.data = b""
+
     def finish(
         self, on_layout: Callable[[Layout], None], while_waiting: Any = None
     ) -> list[Damage]:

@@ -177,7 +177,8 @@ def read_pdf(
     (`while_waiting` runs here meanwhile).
     `engine` picks who draws the pages: "pdfium" (default, fast) or
     "pdfplumber" (the pure-Python reference).  `started`: workers already
-    reading `data` (`start_pdf`, or the CLI's early start)."""
+    reading the file (`start_pdf`, or the CLI's early start); `data` is then
+    not read (its caller may pass b"" and keep no copy: `StartedPages.let_go`)."""
     if started is None:
         started = start_pdf(
             data,

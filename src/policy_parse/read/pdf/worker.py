@@ -292,7 +292,9 @@ def run_bounded(
 class Children:
     """Workers started by `start_each` and not yet waited for; where they
     cannot be forked safely (other threads alive, no fork) the calls still
-    to run, one after another, when `finish_each` is called."""
+    to run, one after another, when `finish_each` is called.  Forked
+    children keep no call here: their arguments (a PDF's bytes) live on in
+    the children, not in the caller."""
 
     __slots__ = (
         "_calls",
@@ -323,6 +325,11 @@ class Children:
         self.memory_bytes = memory_bytes
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
+
+    @property
+    def forked(self) -> bool:
+        """The calls run in forked children (not deferred)."""
+        return self._forked is not None
 
     def take(self) -> list[tuple[int, int]] | None:
         """The forked children (None: the calls were deferred), once: whoever
@@ -372,7 +379,7 @@ def start_each(
         return Children(
             fn, calls, None, memory_bytes=memory_bytes, seconds=seconds, preload=preload
         )
-    children = Children(fn, calls, [], memory_bytes=memory_bytes, seconds=seconds)
+    children = Children(fn, [], [], memory_bytes=memory_bytes, seconds=seconds)
     forked: list[tuple[int, int]] = []
     try:
         for args in calls:
