@@ -8,12 +8,18 @@ puts this directory on pytest's sys.path (`pythonpath`).
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 
 import policy_parse
 from policy_parse import to_dict
@@ -202,3 +208,49 @@ def entry(
             no,
         )
     )
+
+
+def load_script(name: str, path: Path) -> Any:
+    """A script of tools/ or benchmarks/ (not packages), loaded by path."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def soffice_convert(folder: Path, names: Sequence[str], to: str) -> None:
+    """Convert `names` in `folder` to the format `to` in one LibreOffice run
+    with a profile of its own; skip without LibreOffice, fail in CI (which
+    has it, .ci/run)."""
+    if not shutil.which("soffice"):
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run)")
+        pytest.skip("soffice not on PATH")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(folder),
+            *names,
+        ],
+        cwd=folder,
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+
+
+def measure_rows(document: Document) -> list[tuple[str, list[str], list[str], str]]:
+    """Each measure of the notice read from `document`: id, lead, support, text."""
+    notice = policy_parse.notice_from_document(document)
+    return [
+        (str(m.id), [u.name for u in m.lead], [u.name for u in m.support], m.text)
+        for m in notice.measures
+    ]

@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import json
 import os
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,7 @@ from typing import Any
 import pytest
 
 import policy_parse
+from helpers import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -66,14 +65,7 @@ KNOWN_APART: dict[str, str] = {}
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real here")
 
 
-def _load(name: str, path: Path) -> Any:
-    """A script of tools/ or benchmarks/ (not packages), loaded by path."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, mod)
-    spec.loader.exec_module(mod)
-    return mod
+_load = load_script
 
 
 @functools.cache

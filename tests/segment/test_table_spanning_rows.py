@@ -28,9 +28,10 @@ GRID = (
 )
 
 
-def _table() -> Table:
+def _table(grid: tuple[tuple[str | None, ...], ...] = GRID) -> Table:
+    """`grid` as a table, each None a cell covered by the one to its left."""
     rows = []
-    for k, texts in enumerate(GRID):
+    for k, texts in enumerate(grid):
         span = Span(table=0, row=k)
         cells = tuple(
             Cell(text="", span=span, merged_left=True) if t is None else Cell(text=t, span=span)
@@ -77,15 +78,7 @@ def test_a_cell_spanning_into_a_column_no_role_claims_gives_that_column_no_copy(
         ("1", "地区生产总值稳步增长。", "区发改局", "2025年底前", None),
         ("2", "一般公共预算收入稳步增长。", "区财政局", "长期坚持", None),
     )
-    rows = []
-    for k, texts in enumerate(grid):
-        span = Span(table=0, row=k)
-        cells = tuple(
-            Cell(text="", span=span, merged_left=True) if t is None else Cell(text=t, span=span)
-            for t in texts
-        )
-        rows.append(Row(cells=cells, span=span))
-    seg = table_to_segment(Table(rows=tuple(rows), span=Span(table=0)), explicit_merges=True)
+    seg = table_to_segment(_table(grid), explicit_merges=True)
     assert seg is not None
     assert [(r.number, r.get("deadline")) for r in seg.rows] == [
         ("1", "2025年底前"),

@@ -16,15 +16,14 @@ comparison over any folder (the corpus: docs/formats.md, "Word 97").
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
 import policy_parse
+from helpers import measure_rows, soffice_convert
 from policy_parse.models import Document, Format, Source
 from policy_parse.read import Limits, legacy
 from policy_parse.read.doc import read_doc
@@ -165,42 +164,17 @@ AS_DOCX = ["family-city-foreign-trade.docx", "family-district-renewal.docx"]
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """LibreOffice's .doc of each .docx, in one folder."""
-    if not shutil.which("soffice"):
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run)")
-        pytest.skip("soffice not on PATH")
     out = tmp_path_factory.mktemp("doc")
     (out / "invented.docx").write_bytes(invented_docx())
     (out / "boxed.docx").write_bytes(invented_docx(box=True))
     for name in [*SAME, *AS_DOCX]:
         if name not in ("invented.docx", "boxed.docx"):
             shutil.copy(SAMPLES / name, out / name)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(out / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(out),
-            *[*SAME, *AS_DOCX],
-        ],
-        cwd=out,
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    soffice_convert(out, [*SAME, *AS_DOCX], "doc")
     return out
 
 
-def _measures(document: Document) -> list[tuple[str, list[str], list[str], str]]:
-    notice = policy_parse.notice_from_document(document)
-    return [
-        (str(m.id), [u.name for u in m.lead], [u.name for u in m.support], m.text)
-        for m in notice.measures
-    ]
+_measures = measure_rows
 
 
 def _findings(document: Document) -> list[str]:

@@ -10,16 +10,15 @@ reads.  Needs LibreOffice: skipped without it, failed in CI (which has it).
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import policy_parse
-from policy_parse.models import Document, Format, Source
-from policy_parse.read import Limits, legacy
+from helpers import measure_rows, soffice_convert
+from policy_parse.models import Format, Source
+from policy_parse.read import Limits
 from policy_parse.read.rtf import read_rtf
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
@@ -32,49 +31,15 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def rtfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """LibreOffice's .rtf of each .docx sample, in one folder."""
-    if not shutil.which("soffice"):
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run)")
-        pytest.skip("soffice not on PATH")
     out = tmp_path_factory.mktemp("rtf")
     names = [*SAME, "notice-autonum.docx"]
     for name in names:
         shutil.copy(SAMPLES / name, out / name)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(out / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "rtf",
-            "--outdir",
-            str(out),
-            *names,
-        ],
-        cwd=out,
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    soffice_convert(out, names, "rtf")
     return out
 
 
-def _measures(document: Document) -> list[tuple[str, list[str], list[str], str]]:
-    notice = policy_parse.notice_from_document(document)
-    return [
-        (str(m.id), [u.name for u in m.lead], [u.name for u in m.support], m.text)
-        for m in notice.measures
-    ]
-
-
-@pytest.mark.parametrize("name", SAME)
-def test_the_native_reader_reads_what_libreoffice_read(rtfs: Path, name: str) -> None:
-    data = (rtfs / name).with_suffix(".rtf").read_bytes()
-    native = read_rtf(data, SOURCE, Limits())
-    converted = legacy.read_legacy(data, SOURCE, Limits())
-    assert native.blocks == converted.blocks
-    assert native.residue == converted.residue
+_measures = measure_rows
 
 
 def test_list_numbers_are_those_word_drew_as_in_the_docx(rtfs: Path) -> None:
