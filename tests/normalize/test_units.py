@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import policy_parse
 from policy_parse.models import UnitStatus
 from policy_parse.normalize.units import (
     Inventory,
@@ -16,6 +17,7 @@ from policy_parse.normalize.units import (
     clean,
     expand_shared_suffixes,
     looks_like_unit,
+    spaced_name,
     split_units,
     written_units,
 )
@@ -376,14 +378,37 @@ def test_every_town_or_district_is_a_unit_of_its_own_between_spaces():
 @pytest.mark.parametrize(
     "text",
     [
-        "高新区 管委会",  # a place then a body: one name
         "县 财 政 局",  # a name spaced out letter by letter
-        "市委 宣传部",  # a piece too short to be a unit of its own
         "县财政局 有关科室负责同志",  # a piece that does not end like a unit
     ],
 )
 def test_it_keeps_a_name_with_spaces_inside_whole(text):
     assert split_units(text) == [text.replace(" ", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高新区 管委会",  # a place then a body: one name
+        "市委 宣传部",  # a piece too short to be a unit of its own
+        "黄埔区 南沙区政府",  # two places, or one name: not taken apart either way
+    ],
+)
+def test_a_name_kept_whole_whose_pieces_each_look_like_a_unit_keeps_its_space(text):
+    # The canonical name glues them; the written form keeps the space, so the
+    # odd_unit finding can say the name may be several units.
+    assert split_units(text) == [text]
+    assert spaced_name(text)
+    assert clean(text) == text.replace(" ", "")
+
+
+def test_a_spaced_name_read_whole_is_an_odd_unit():
+    notice = policy_parse.parse_text(
+        "甲市任务分工\n1.推进就业。（牵头单位：市人社局；配合单位：黄埔区 南沙区政府）\n"
+    )
+    odd = [dict(d.fields) for d in notice.discrepancies if d.note == "odd_unit"]
+    assert odd == [{"units": "黄埔区南沙区政府"}]
+    assert [u.written for u in notice.measures[0].support] == ["黄埔区 南沙区政府"]
 
 
 # --- what a unit looks like ------------------------------------------------------

@@ -30,7 +30,7 @@ from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Un
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
-from .units import looks_like_unit
+from .units import looks_like_unit, spaced_name
 
 # The reason a reader gives text with column words that yielded no rows.
 TABLE_TEXT_REASON = "looks like a table"
@@ -184,7 +184,11 @@ def _odd_units(notice: Notice) -> list[Discrepancy]:
     ]
     sides += [("table", e.id, (*e.upper_units, *e.lead, *e.support)) for e in notice.table]
     for side, measure, units in sides:
-        odd = tuple(dict.fromkeys(u.name for u in units if not looks_like_unit(u.name)))
+        odd = tuple(
+            dict.fromkeys(
+                u.name for u in units if not looks_like_unit(u.name) or spaced_name(u.written)
+            )
+        )
         if odd:
             finding = _finding("odd_unit", measure, units="、".join(odd))
             if side == "prose":

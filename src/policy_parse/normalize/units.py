@@ -63,7 +63,26 @@ def split_units(text: str) -> list[str]:
     items.append(text[start:])
     if len(text.split(maxsplit=1)) > 1:  # a gap inside the text: maybe between units
         items = [piece for item in items for piece in _apart_by_spaces(item)]
+        return [w for w in map(_written_form, items) if w and not is_placeholder(w)]
     return [w for w in (trim(p) for p in items) if w and not is_placeholder(w)]
+
+
+def _written_form(item: str) -> str:
+    """The item as written, its spaces trimmed — but one space kept between
+    pieces that each look like a unit where they were not taken apart
+    (黄埔区 南沙区政府, 各区 县级市: several places, or one name such as 高新区
+    管委会): `spaced_name` then says so (an odd_unit finding), since the
+    canonical name glues them either way."""
+    pieces = item.split()
+    if len(pieces) > 1 and sum(looks_like_unit(clean(p)) for p in pieces) >= 2:
+        return " ".join(pieces)
+    return trim(item)
+
+
+def spaced_name(written: str) -> bool:
+    """A unit read whole whose written form keeps pieces apart by spaces,
+    each like a unit (_written_form): maybe several units."""
+    return " " in written.strip()
 
 
 def _apart_by_spaces(item: str) -> list[str]:
