@@ -1106,3 +1106,13 @@ def test_labels_with_a_leading_deadline_bare_roles_or_an_order_remark(
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support, ann.deadline) == (lead, support, deadline)
+
+
+def test_leaders_parted_by_a_space_leave_the_phrase_its_units():
+    # 分管副省长 协管副秘书长负责: the space read as a leader label's colon left
+    # the body's units unread (every measure of such a notice had none,
+    # silent); the phrase the body also is names them.
+    ann = parse_annotation("分管副省长 协管副秘书长负责，省甲厅牵头")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("省甲厅",), ())
+    assert ann.leaders

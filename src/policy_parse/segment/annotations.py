@@ -434,6 +434,11 @@ def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     """The inside of a parenthetical (or a line under a measure) → Annotation,
     or None if it is not one.  `line` accepts a deadline-only label line."""
     ann = labelled(body, line=line)
+    alt = parse_phrase(body.strip()) if ann is not None and not ann.names_units else None
+    if alt is not None and alt.names_units:
+        # 分管副省长 协管副秘书长负责，省甲厅牵头: a leader's label read off a
+        # space names no unit; the phrase the body also is names them.
+        return attrs.evolve(alt, written=body)
     if ann is not None:
         return ann
     phrase = parse_phrase(body.strip())
