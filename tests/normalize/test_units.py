@@ -391,7 +391,7 @@ def test_it_keeps_a_name_with_spaces_inside_whole(text):
     [
         "高新区 管委会",  # a place then a body: one name
         "市委 宣传部",  # a piece too short to be a unit of its own
-        "黄埔区 南沙区政府",  # two places, or one name: not taken apart either way
+        "东城区 西城区政府",  # two places, or one name: not taken apart either way
     ],
 )
 def test_a_name_kept_whole_whose_pieces_each_look_like_a_unit_keeps_its_space(text):
@@ -404,11 +404,11 @@ def test_a_name_kept_whole_whose_pieces_each_look_like_a_unit_keeps_its_space(te
 
 def test_a_spaced_name_read_whole_is_an_odd_unit():
     notice = policy_parse.parse_text(
-        "甲市任务分工\n1.推进就业。（牵头单位：市人社局；配合单位：黄埔区 南沙区政府）\n"
+        "甲市任务分工\n1.推进就业。（牵头单位：市人社局；配合单位：东城区 西城区政府）\n"
     )
     odd = [dict(d.fields) for d in notice.discrepancies if d.note == "odd_unit"]
-    assert odd == [{"units": "黄埔区南沙区政府"}]
-    assert [u.written for u in notice.measures[0].support] == ["黄埔区 南沙区政府"]
+    assert odd == [{"units": "东城区西城区政府"}]
+    assert [u.written for u in notice.measures[0].support] == ["东城区 西城区政府"]
 
 
 # --- what a unit looks like ------------------------------------------------------

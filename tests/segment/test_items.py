@@ -96,7 +96,9 @@ def test_sub_numbers_after_their_parent_or_in_its_stead_are_measures():
         "1-2.建设园区。（市住建局负责）\n3-1.建设网络，并\n3-2.完善机制。（市工信局负责）\n"
     )
     notice = policy_parse.parse_text(text)
-    assert [m.id for m in notice.measures][-2:] == ["3-1", "3-2"]
+    # 1-1 under 1 (whose line does not end), 3-2 after 3-1: measures, no guess.
+    assert [m.id for m in notice.measures] == ["1-1", "1-2", "3-1", "3-2"]
+    assert _guesses(notice) == []
 
 
 def test_a_number_spaced_from_its_text_is_read_as_written_with_no_guess():

@@ -28,7 +28,7 @@ def apart_by_spaces(item: str, is_unit: Callable[[str], bool]) -> list[str]:
     """The units `item` names apart by spaces, or `[item]`.  When at least
     two pieces, and two in three, are units of their own (three characters
     or more, or 各 and one, and `is_unit`), every gap parts two units — the rest are short or
-    unusual names among them (人行, 城发集团 …); otherwise the spaces are
+    unusual names among them (人行, 交投集团 …); otherwise the spaces are
     inside one name (县 财 政 局, 市委 宣传部)."""
     pieces = item.split()  # str.split: whitespace in C, most items have none
     if len(pieces) < 2:

@@ -70,7 +70,7 @@ def split_units(text: str) -> list[str]:
 def _written_form(item: str) -> str:
     """The item as written, its spaces trimmed — but one space kept between
     pieces that each look like a unit where they were not taken apart
-    (黄埔区 南沙区政府, 各区 县级市: several places, or one name such as 高新区
+    (东城区 西城区政府, 各区 县级市: several places, or one name such as 高新区
     管委会): `spaced_name` then says so (an odd_unit finding), since the
     canonical name glues them either way."""
     pieces = item.split()

@@ -40,5 +40,9 @@ def test_a_notice_with_its_breaks_is_left_as_it_is() -> None:
 
 
 def test_a_long_line_with_few_markers_is_left_whole() -> None:
-    line = "说明：" + "本方案自印发之日起施行，由县政府办公室负责解释。" * 20
+    # Two markers after sentence ends: fewer than a list that lost its breaks.
+    line = "说明：" + "本方案自印发之日起施行，由县政府办公室负责解释。" * 10
+    line += "一、适用范围。" + "本方案适用于全县。" * 5 + "二、施行日期。本方案自印发之日起施行。"
     assert relined([line]) is None
+    # … where a third makes them a list, broken before each
+    assert relined([line + "三、解释。由县政府办公室负责解释。"]) is not None

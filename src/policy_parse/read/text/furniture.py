@@ -90,7 +90,6 @@ _REACH = 2
 # A page of text copied from a PDF holds more lines than this: bare numbers
 # closer together are a one-cell-per-line table's 序号 cells, not pages.
 _PAGE_LINES = 12
-_HEADER_MAX = 5  # 序号, 序 号, 序號 …: no longer line names the number column
 _HEADER_WORD_MAX = 16  # a column's name, on a line of its own
 
 
@@ -104,9 +103,10 @@ def _bare_page_numbers(lines: Sequence[str]) -> list[int]:
     columns = 0
     for k, line in enumerate(lines):
         text = line.strip()
-        if len(text) <= _HEADER_MAX and column_role(text) == "number":
+        role = column_role(text) if len(text) <= _HEADER_WORD_MAX else None
+        if role == "number":
             return []  # 序号, 序 号, 序號: a table's number column
-        if len(text) <= _HEADER_WORD_MAX and column_role(text) is not None:
+        if role is not None:
             columns += 1
             if columns >= 2:
                 return []  # 工作任务 / 责任科室 on lines of their own: a flattened table's header

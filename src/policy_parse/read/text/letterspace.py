@@ -61,14 +61,15 @@ def unletterspaced(lines: Sequence[str]) -> tuple[list[str], int] | None:
     text = "\n".join(lines)
     if len(_APART.findall(text)) < _FAST_SHARE * len(text):
         return None  # most texts: far too few spaced pairs to look at each line
-    told = [(k, s) for k, line in enumerate(lines) if (s := _letter_spaced(line)) is not None]
-    spaced = {k for k, s in told if s}
-    if not spaced or len(spaced) < _TEXT_SHARE * len(told):
+    verdicts = [_letter_spaced(line) for line in lines]  # None: too short to tell
+    told = [v for v in verdicts if v is not None]
+    spaced = sum(told)
+    if not spaced or spaced < _TEXT_SHARE * len(told):
         return None
     out = list(lines)
     changed = 0
-    for k, line in enumerate(lines):
-        if k in spaced or (_letter_spaced(line) is None and _pieces_single(line)):
+    for k, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
+        if verdict or (verdict is None and _pieces_single(line)):
             out[k] = _unspace(line)
             changed += out[k] != line
     return out, changed
