@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,9 @@ _HEAVY = (
 )
 
 
+_SAMPLE_PDF = Path(__file__).resolve().parent.parent / "samples" / "notice.pdf"
+
+
 def _fresh(code: str) -> str:
     """What `code` prints in a fresh interpreter (nothing imported yet)."""
     return subprocess.check_output([sys.executable, "-c", code], text=True).strip()
@@ -52,6 +56,21 @@ def test_the_pdf_page_workers_need_no_attrs_models_or_regex() -> None:
         "import sys\n"
         "import policy_parse.read.pdf.pages, policy_parse.read.pdf.pdfium\n"
         "heavy = ('attrs', 'regex', 'policy_parse.models', 'policy_parse.read.dispatch')\n"
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    assert _fresh(code) == "[]"
+
+
+def test_the_pdf_engine_binds_pdfium_without_importing_pypdfium2() -> None:
+    # pypdfium2's import (every binding, logging, subprocess, tempfile) was
+    # ~50 ms of CPU per PDF read; read/pdf/library.py opens its library file.
+    code = (
+        "import sys\n"
+        "from policy_parse.read.pdf.pdfium import PdfiumEngine\n"
+        "from pathlib import Path\n"
+        f"engine = PdfiumEngine(Path({str(_SAMPLE_PDF)!r}).read_bytes(), None, 'x')\n"
+        "assert engine.page_count() > 1 and next(engine.pages()).chars\n"
+        "heavy = ('pypdfium2', 'pypdfium2_raw', 'logging', 'subprocess', 'tempfile')\n"
         "print([m for m in heavy if m in sys.modules])"
     )
     assert _fresh(code) == "[]"

@@ -8,10 +8,9 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from pypdfium2 import raw  # type: ignore[import-untyped]
-
 from ..._support.native import native_wanted
 from ..layout.page_model import Char
+from .library import Handle, lib
 
 __all__ = ["NATIVE", "QUICK", "Handle", "address", "by_address", "load_native", "unchecked"]
 
@@ -19,14 +18,14 @@ __all__ = ["NATIVE", "QUICK", "Handle", "address", "by_address", "load_native", 
 # a colour, an object's type) and call no Python: bound as PYFUNCTYPE, ctypes
 # keeps the GIL through them, where CFUNCTYPE releases and retakes it around
 # every call (~10 % of their instructions, benchmarks/README.md).  Loading
-# pages and text pages still goes through pypdfium2, which releases it.
+# pages and text pages goes through library.py's bindings, which release it.
 QUICK = ctypes.PYFUNCTYPE
 
 
 def by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """`fn` called with page objects (and out-parameters) as plain addresses:
-    the walk touches every text object, and ctypes' conversion of pypdfium2's
-    typed pointers and byref()s cost more than the calls themselves.  Bound
+    the walk touches every text object, and ctypes' conversion of typed
+    pointers and byref()s cost more than the calls themselves.  Bound
     as `QUICK` (the GIL kept)."""
     return ctypes.cast(fn, QUICK(restype, *argtypes))
 
@@ -46,12 +45,6 @@ def unchecked(fn: Any, restype: Any) -> Any:
     return QUICK(restype)(address)
 
 
-class Handle(ctypes.c_void_p):
-    """A page object as an unchecked call returns it: ctypes converts a
-    returned c_void_p to an int but keeps a subclass as it is, a pointer the
-    next unchecked call can take (an int would go as a 32-bit int)."""
-
-
 def address(fn: Any) -> int:
     address = ctypes.cast(fn, ctypes.c_void_p).value
     if address is None:  # pragma: no cover - a symbol the library lacks
@@ -62,7 +55,7 @@ def address(fn: Any) -> int:
 def load_native() -> Any:
     """The compiled character loop (`_native`, built by setup.py where a C
     compiler is at hand), bound to `Char` and to the PDFium functions
-    pypdfium2 loaded; None where it was not built or POLICY_PARSE_NATIVE=0
+    library.py loaded; None where it was not built or POLICY_PARSE_NATIVE=0
     turns it off (docs/pdf.md, "The compiled character loop")."""
     if not native_wanted():
         return None
@@ -75,13 +68,13 @@ def load_native() -> Any:
             *map(
                 address,
                 (
-                    raw.FPDFPage_GetObject,
-                    raw.FPDFFormObj_GetObject,
-                    raw.FPDFPageObj_GetType,
-                    raw.FPDFPageObj_GetBounds,
-                    raw.FPDFTextObj_GetTextRenderMode,
-                    raw.FPDFPageObj_GetFillColor,
-                    raw.FPDFPageObj_GetStrokeColor,
+                    lib.FPDFPage_GetObject,
+                    lib.FPDFFormObj_GetObject,
+                    lib.FPDFPageObj_GetType,
+                    lib.FPDFPageObj_GetBounds,
+                    lib.FPDFTextObj_GetTextRenderMode,
+                    lib.FPDFPageObj_GetFillColor,
+                    lib.FPDFPageObj_GetStrokeColor,
                 ),
             )
         )
@@ -90,14 +83,14 @@ def load_native() -> Any:
             *map(
                 address,
                 (
-                    raw.FPDFText_CountChars,
-                    raw.FPDFText_GetUnicode,
-                    raw.FPDFText_IsGenerated,
-                    raw.FPDFText_GetLooseCharBox,
-                    raw.FPDFText_GetFontSize,
-                    raw.FPDFText_GetCharOrigin,
-                    raw.FPDFText_GetTextObject,
-                    raw.FPDFText_GetText,
+                    lib.FPDFText_CountChars,
+                    lib.FPDFText_GetUnicode,
+                    lib.FPDFText_IsGenerated,
+                    lib.FPDFText_GetLooseCharBox,
+                    lib.FPDFText_GetFontSize,
+                    lib.FPDFText_GetCharOrigin,
+                    lib.FPDFText_GetTextObject,
+                    lib.FPDFText_GetText,
                 ),
             ),
         )

@@ -8,20 +8,19 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from pypdfium2 import raw  # type: ignore[import-untyped]
-
 from ..layout.page_model import Char
 from .bindings import by_address, unchecked
+from .library import FS_RECTF, lib
 
 __all__ = ["chars_py", "text_object"]
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
-text_object = by_address(raw.FPDFText_GetTextObject, _P, _P, _I)
+text_object = by_address(lib.FPDFText_GetTextObject, _P, _P, _I)
 
 # Per character, in the text page.
-_loose_box = unchecked(raw.FPDFText_GetLooseCharBox, _I)
-_char_origin = unchecked(raw.FPDFText_GetCharOrigin, _I)
-_font_size = unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+_loose_box = unchecked(lib.FPDFText_GetLooseCharBox, _I)
+_char_origin = unchecked(lib.FPDFText_GetCharOrigin, _I)
+_font_size = unchecked(lib.FPDFText_GetFontSize, ctypes.c_double)
 
 # PDFium generates only spaces and line breaks; others need no check.
 _MAYBE_GENERATED = frozenset(" \r\n")
@@ -33,7 +32,7 @@ def _page_text(tp: Any, n: int) -> str | None:
     """All `n` characters in one call, one per index; None when the text
     holds characters outside the BMP (two UTF-16 units for one index)."""
     buf = ctypes.create_string_buffer(2 * (n + 1))
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    got = lib.FPDFText_GetText(tp, 0, n, buf)
     text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", errors="surrogatepass")
     return text if len(text) == n else None
 
@@ -44,21 +43,21 @@ def chars_py(
     """The character loop in Python: the reference `_native.chars`
     reproduces (the characters are tied to their text objects' facts
     when `texts` is given, else all carry `first`'s order)."""
-    n = raw.FPDFText_CountChars(tp)
+    n = lib.FPDFText_CountChars(tp)
     if n <= 0:
         return []
     facts = (first, False, 0)
     last_obj: int | None = -1
     tp_at = ctypes.cast(tp, ctypes.c_void_p).value
     text = _page_text(tp, n)
-    box = raw.FS_RECTF()
+    box = FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     # byref() made once: ctypes' per-call argument conversion was a
     # third of the time spent per character.
     box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
     # The box's four floats read in one call, not four field lookups.
     box_floats = memoryview(box).cast("B").cast("f").tolist
-    is_generated = raw.FPDFText_IsGenerated
+    is_generated = lib.FPDFText_IsGenerated
     loose, origin, font_size = _loose_box, _char_origin, _font_size
     new = object.__new__
     out: list[Char] = []
@@ -66,7 +65,7 @@ def chars_py(
     last_top = last_bottom = float("nan")
     size = bottom = 0.0
     if text is None:
-        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        text = "".join(chr(lib.FPDFText_GetUnicode(tp, i)) for i in range(n))
     for i, ch in enumerate(text):
         if ch in _SPECIAL:  # one test for the common character
             if ch in _MAYBE_GENERATED and is_generated(tp, i) == 1:

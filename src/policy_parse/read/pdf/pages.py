@@ -287,11 +287,11 @@ def _ocr_seconds(
 
     if per_page <= 0 or (engine != OCR_ENGINE and not (allow_ocr and available())):
         return 0.0
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    from .library import Document, PdfiumError
 
     try:
-        doc = pdfium.PdfDocument(data, password=password or None)
-    except pdfium.PdfiumError:
+        doc = Document(data, password)
+    except PdfiumError:
         return 0.0
     try:
         count = min(len(doc), max_pages)

@@ -35,14 +35,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
-from pypdfium2 import raw
-
 from ...errors import CorruptFileError, EncryptedDocumentError
 from ..layout.page_model import Box, Char, Edge, PageModel, Paint, PaintKind, subpaths_to_edges
 from .bindings import NATIVE as _NATIVE
 from .bindings import Handle, by_address, unchecked
 from .characters import chars_py, text_object
+from .library import (
+    ERR_PASSWORD,
+    FS_MATRIX,
+    OBJ_FORM,
+    OBJ_IMAGE,
+    OBJ_PATH,
+    OBJ_TEXT,
+    SEGMENT_BEZIERTO,
+    SEGMENT_MOVETO,
+    Document,
+    Page,
+    PdfiumError,
+    lib,
+)
 from .upright import turn_upright
 
 __all__ = ["PdfiumEngine"]
@@ -73,25 +84,25 @@ def _mul(m: Matrix, n: Matrix) -> Matrix:
 
 
 def _matrix(obj: Any) -> Matrix:
-    fm = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, fm):
+    fm = FS_MATRIX()
+    if not lib.FPDFPageObj_GetMatrix(obj, fm):
         return _IDENTITY
     return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
-_form_count = by_address(raw.FPDFFormObj_CountObjects, _I, _P)
-_form_object = by_address(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
-_fill_color = by_address(raw.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
-_stroke_color = by_address(raw.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
+_form_count = by_address(lib.FPDFFormObj_CountObjects, _I, _P)
+_form_object = by_address(lib.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_fill_color = by_address(lib.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
+_stroke_color = by_address(lib.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
 
 
 # Per page object, in the walk (a page's text objects run to hundreds).
-_object_at = unchecked(raw.FPDFPage_GetObject, Handle)
-_type_of = unchecked(raw.FPDFPageObj_GetType, _I)
-_bounds_of = unchecked(raw.FPDFPageObj_GetBounds, _I)
-_render_mode_of = unchecked(raw.FPDFTextObj_GetTextRenderMode, _I)
-_fill_color_of = unchecked(raw.FPDFPageObj_GetFillColor, _I)
+_object_at = unchecked(lib.FPDFPage_GetObject, Handle)
+_type_of = unchecked(lib.FPDFPageObj_GetType, _I)
+_bounds_of = unchecked(lib.FPDFPageObj_GetBounds, _I)
+_render_mode_of = unchecked(lib.FPDFTextObj_GetTextRenderMode, _I)
+_fill_color_of = unchecked(lib.FPDFPageObj_GetFillColor, _I)
 
 
 def _form_child(form: Handle, k: int) -> Handle:
@@ -140,9 +151,9 @@ def _white(getter: Any, addr: int) -> bool:
     return rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
 
 
-def _pointer(addr: int) -> Any:
-    """A page object's address as pypdfium2's typed pointer."""
-    return ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
+def _pointer(addr: int) -> Handle:
+    """A page object's address as a pointer."""
+    return Handle(addr)
 
 
 class PdfiumEngine:
@@ -156,9 +167,9 @@ class PdfiumEngine:
         self.fallback_pages = 0
         self.damage: list[str] = []
         try:
-            self._pdf = pdfium.PdfDocument(data, password=password or None)
-        except pdfium.PdfiumError as exc:
-            if exc.err_code == raw.FPDF_ERR_PASSWORD:
+            self._pdf = Document(data, password)
+        except PdfiumError as exc:
+            if exc.code == ERR_PASSWORD:
                 raise EncryptedDocumentError(
                     f"{what} is encrypted and the password is missing or wrong: "
                     "pass password=... (CLI: --password)"
@@ -175,8 +186,8 @@ class PdfiumEngine:
             if k and k % _REOPEN_PAGES == 0:
                 self._reopen()
             try:
-                page = self._pdf[i]
-            except pdfium.PdfiumError as exc:
+                page = self._pdf.page(i)
+            except PdfiumError as exc:
                 # PDFium refuses some damaged page trees (a cycle) that
                 # pdfminer walks; when both see the same pages, let it try.
                 if self._plumber_engine().page_count() != len(self._pdf):
@@ -196,18 +207,18 @@ class PdfiumEngine:
         would otherwise grow with every page read (docs/pdf.md, "Bounded
         resources").  It opened once, so it opens again."""
         self._pdf.close()
-        self._pdf = pdfium.PdfDocument(self._data, password=self._password or None)
+        self._pdf = Document(self._data, self._password)
 
     def close(self) -> None:
         self._pdf.close()
         if self._plumber is not None:
             self._plumber.close()
 
-    def _read(self, page: Any, number: int) -> PageModel:
+    def _read(self, page: Page, number: int) -> PageModel:
         turn_upright(page)
-        width, height = page.get_size()
+        width, height = page.size()
         top_y, crop = float(height), None
-        media, cropbox = page.get_mediabox(), page.get_cropbox()
+        media, cropbox = page.mediabox(), page.cropbox()
         if cropbox != media:
             # PDFium's page size is the crop box's, its coordinates the
             # user space's: keep the media box as the page (as pdfminer
@@ -224,20 +235,20 @@ class PdfiumEngine:
         praw = page.raw
         _walk(
             praw,
-            raw.FPDFPage_CountObjects(praw),
+            lib.FPDFPage_CountObjects(praw),
             _object_at,
             _IDENTITY,
             walk,
             0,
             0,
         )
-        textpage = page.get_textpage()
+        textpage = page.textpage()
         try:
-            chars = self._chars(textpage.raw, top_y, walk)
-            if walk.unmeasured and self._lost(textpage.raw, walk.unmeasured):
+            chars = self._chars(textpage, top_y, walk)
+            if walk.unmeasured and self._lost(textpage, walk.unmeasured):
                 return self._fallback(number)
         finally:
-            textpage.close()
+            lib.FPDFText_ClosePage(textpage)
         edges = walk.edges
         if not any(c.text.strip() for c in chars):
             edges = []
@@ -255,7 +266,7 @@ class PdfiumEngine:
     def _lost(tp: Any, unmeasured: list[int]) -> bool:
         """Whether one of the zero-width text objects has no character in the
         text page (PDFium dropped it)."""
-        seen = {text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
+        seen = {text_object(tp, i) for i in range(lib.FPDFText_CountChars(tp))}
         return any(addr not in seen for addr in unmeasured)
 
     def _plumber_engine(self) -> Any:
@@ -309,7 +320,7 @@ def _walk(
         _render_mode_of,
         _fill_color_of,
     )
-    text_kind = raw.FPDF_PAGEOBJ_TEXT
+    text_kind = OBJ_TEXT
     # The compiled loop takes each run of text objects (most of a page's
     # objects) in one call; the others come back here.
     native = _NATIVE.walk_texts if _NATIVE is not None else None
@@ -346,16 +357,16 @@ def _walk(
                 walk.marked = True
             order += 1
             continue
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
+        elif kind == OBJ_FORM:
             if depth < _FORM_DEPTH:
                 m = _mul(_matrix(_pointer(obj.value)), ctm)
                 count_in = _form_count(obj.value)
                 order = _walk(obj, count_in, _form_child, m, walk, depth + 1, order)
             continue
-        elif kind == raw.FPDF_PAGEOBJ_PATH:
+        elif kind == OBJ_PATH:
             ptr = _pointer(obj.value)
             walk.edges.extend(_path_facts(ptr, obj.value, _mul(_matrix(ptr), ctm), walk, order))
-        elif kind == raw.FPDF_PAGEOBJ_IMAGE and bounds_of(obj, b0, b1, b2, b3):
+        elif kind == OBJ_IMAGE and bounds_of(obj, b0, b1, b2, b3):
             box = _page_box(ctm, walk.height, (left.value, bottom.value, right.value, top.value))
             walk.paints.append(Paint(kind=PaintKind.IMAGE, order=order, box=box))
         order += 1
@@ -382,7 +393,7 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
     path, whatever its colour, is also noted as a `Paint` (one per rectangle
     of `re re f`, as pdfminer splits it)."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+    if not lib.FPDFPath_GetDrawMode(obj, fill, stroke):
         return []
     stroked = bool(stroke.value) and not _white(_stroke_color, addr)
     rgba = _rgba(_fill_color, addr) if fill.value else None
@@ -396,21 +407,21 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
     x, y = ctypes.c_float(), ctypes.c_float()
     subpaths: list[list[tuple[float, float]]] = []
     curved = False
-    for k in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
+    for k in range(lib.FPDFPath_CountSegments(obj)):
+        seg = lib.FPDFPath_GetPathSegment(obj, k)
+        lib.FPDFPathSegment_GetPoint(seg, x, y)
         px = a * x.value + c * y.value + e
         py = height - (b * x.value + d * y.value + f)
-        t = raw.FPDFPathSegment_GetType(seg)
-        if t == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+        t = lib.FPDFPathSegment_GetType(seg)
+        if t == SEGMENT_MOVETO or not subpaths:
             subpaths.append([(px, py)])
-        elif t == raw.FPDF_SEGMENT_BEZIERTO:
+        elif t == SEGMENT_BEZIERTO:
             curved = True
             subpaths.append([(px, py)])  # a curve is no rule; start afresh
             continue
         else:
             subpaths[-1].append((px, py))
-        if raw.FPDFPathSegment_GetClose(seg) and subpaths[-1][0] != subpaths[-1][-1]:
+        if lib.FPDFPathSegment_GetClose(seg) and subpaths[-1][0] != subpaths[-1][-1]:
             subpaths[-1].append(subpaths[-1][0])
     rects = not curved and bool(subpaths) and all(_is_rect(s) for s in subpaths)
     if fill.value and subpaths:

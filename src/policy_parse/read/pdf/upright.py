@@ -13,9 +13,7 @@ engines see one page.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pypdfium2 import raw  # type: ignore[import-untyped]
+from .library import Page, lib
 
 __all__ = ["turn_upright"]
 
@@ -31,24 +29,24 @@ def _turn(rotation: int, x0: float, y0: float, w: float, h: float) -> tuple[floa
     return (0.0, 1.0, -1.0, 0.0, h + y0, -x0)
 
 
-def turn_upright(page: Any) -> None:
-    """Turn `page` (a pypdfium2 PdfPage) as its /Rotate says, in place."""
-    rotation = page.get_rotation() % 360
+def turn_upright(page: Page) -> None:
+    """Turn `page` as its /Rotate says, in place."""
+    rotation = page.rotation() % 360
     if rotation not in (90, 180, 270):
         return
-    x0, y0, x1, y1 = page.get_mediabox()
+    x0, y0, x1, y1 = page.mediabox()
     w, h = x1 - x0, y1 - y0
     a, b, c, d, e, f = _turn(rotation, x0, y0, w, h)
     # Each top-level object is turned (a form's contents follow its own
     # matrix): FPDFPage_TransFormWithClip would only write a `cm` into the
     # content stream, unseen until the page is parsed again.
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
-        raw.FPDFPageObj_Transform(raw.FPDFPage_GetObject(page.raw, k), a, b, c, d, e, f)
+    for k in range(lib.FPDFPage_CountObjects(page.raw)):
+        lib.FPDFPageObj_Transform(lib.FPDFPage_GetObject(page.raw, k), a, b, c, d, e, f)
 
     def shown(px: float, py: float) -> tuple[float, float]:
         return a * px + c * py + e, b * px + d * py + f
 
-    cx0, cy0, cx1, cy1 = page.get_cropbox()
+    cx0, cy0, cx1, cy1 = page.cropbox()
     corners = [shown(cx0, cy0), shown(cx1, cy1)]
     crop = (
         min(p[0] for p in corners),
@@ -57,6 +55,6 @@ def turn_upright(page: Any) -> None:
         max(p[1] for p in corners),
     )
     sw, sh = (h, w) if rotation in (90, 270) else (w, h)
-    raw.FPDFPage_SetMediaBox(page.raw, 0.0, 0.0, sw, sh)
-    raw.FPDFPage_SetCropBox(page.raw, *crop)
-    page.set_rotation(0)
+    lib.FPDFPage_SetMediaBox(page.raw, 0.0, 0.0, sw, sh)
+    lib.FPDFPage_SetCropBox(page.raw, *crop)
+    lib.FPDFPage_SetRotation(page.raw, 0)
