@@ -236,7 +236,7 @@ def parse(
     `ocr=False` never runs OCR: an image-only page is `NoTextLayerError`.
     """
     from .read import read_document
-    from .warmup import prepare_text_stages
+    from .warmup import import_text_stages
 
     try:
         with _clock(limits):
@@ -245,7 +245,7 @@ def parse(
                 limits=limits,
                 password=password,
                 pdf_engine="ocr" if ocr else pdf_engine,
-                while_waiting=prepare_text_stages,
+                while_waiting=import_text_stages,
                 allow_ocr=ocr is not False,
             )
             from .pipeline import notice_from_document

@@ -241,10 +241,10 @@ def _parse(source: str | bytes, options: dict[str, Any], started: StartedPages |
     from . import _clock
     from .pipeline import notice_from_document
     from .read import read_started_pdf
-    from .warmup import prepare_text_stages
+    from .warmup import import_text_stages
 
     with _clock(options.get("limits")):
-        document = read_started_pdf(started, while_waiting=prepare_text_stages)
+        document = read_started_pdf(started, while_waiting=import_text_stages)
         return notice_from_document(document, aliases=options.get("aliases"))
 
 

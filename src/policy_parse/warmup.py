@@ -1,20 +1,24 @@
 """Get the text stages ready while this process waits anyway.
 
-Patterns compile and data files load on first use (nothing at import, so
-`import policy_parse` stays quick), so the first notice a process parses
-pays for them — about a third of a short notice's time.  A PDF or a legacy
-file is read by a worker process while the caller waits on a pipe; that
-wait is when the caller parses a small invented notice (data/warmup.txt),
-once per process, so the text stages (and the output stage's modules) are
-ready when the real text arrives.  Parsing it takes the same code paths a
-real notice does: no list of patterns to keep up to date.
+A PDF or a legacy file is read by worker processes while the caller waits
+on a pipe; that wait is when the caller imports the stages that read the
+text back (segment, normalise, reconcile: `pipeline`) and the output stage's
+modules (`import_text_stages`), once per process, so the real text does not
+wait for them.  Imports only: they are paid once whenever they happen.
+Patterns compile and data files load on their first use, in the real parse.
+Until issue 26's third round the wait also parsed a small invented notice
+(data/warmup.txt) to pay those first uses early; that parse was work done
+twice, ~25 ms of CPU of a 23-page PDF's run, for a few ms of waiting saved,
+and on a machine with as many busy processes as cores not even those.
 
 `python -m policy_parse.warmup` does, once per install, what `python -m
 compileall` does for bytecode: it writes the data files', the patterns' and
 attrs' generated code's caches (data/__init__.py, _support/lazy_regex.py,
 _support/attrs_code.py) that spare every later process parsing TOML,
 compiling patterns in Python and compiling the classes' methods, even where
-PYTHONDONTWRITEBYTECODE keeps processes from writing them.
+PYTHONDONTWRITEBYTECODE keeps processes from writing them; it parses
+data/warmup.txt to reach the patterns built from data files
+(`prepare_text_stages`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,16 @@ from __future__ import annotations
 import functools
 import os
 
-__all__ = ["prepare_text_stages", "write_caches"]
+__all__ = ["import_text_stages", "prepare_text_stages", "write_caches"]
+
+
+@functools.cache  # once per process: the cache is the "done" flag
+def import_text_stages() -> None:
+    """Import the text stages and the output stage (a no-op after the
+    first call)."""
+    from . import pipeline  # noqa: F401
+    from .emit import json as json_emitter  # noqa: F401
+    from .emit import text as text_emitter  # noqa: F401
 
 
 @functools.cache  # once per process: the cache is the "done" flag
