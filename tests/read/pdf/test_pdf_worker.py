@@ -203,10 +203,14 @@ def _pages_pdf() -> bytes:
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
-def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(engine: str) -> None:
+def test_pages_shared_by_two_workers_read_as_one_worker_reads_them(
+    engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from policy_parse.emit.json import document_to_dict
     from policy_parse.read import Limits
+    from policy_parse.read.pdf import pages
 
+    monkeypatch.setattr(pages, "PAGES_PER_WORKER", 1)  # a short file is split too
     data = _pages_pdf()
     one = read_document(data, limits=Limits(pdf_workers=1), pdf_engine=engine)
     two = read_document(data, limits=Limits(pdf_workers=2), pdf_engine=engine)

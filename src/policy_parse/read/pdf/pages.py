@@ -12,6 +12,7 @@ plain (page, messages) pairs and becomes `Residue` in the caller (`pdf.reader`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Generator
 from typing import Any, Literal
 
@@ -31,8 +32,10 @@ __all__ = [
     "read_layouts",
     "read_pages",
     "start_pages",
+    "stated_pages",
     "truncated_error",
     "workers_for",
+    "workers_for_file",
 ]
 
 ENGINE_NAMES: tuple[Literal["pdfium", "pdfplumber"], ...] = ("pdfium", "pdfplumber")
@@ -158,6 +161,55 @@ def read_layouts(
             return count, layouts, left + damage
         layouts.append(layout)
         damage.extend(more)
+
+
+# A second worker pays only where one worker would still be reading after
+# the caller has imported the text stages (~150 ms of a CLI run): every
+# worker is another process on the machine's cores beside the caller, and
+# on a two-core machine the 23-page sample cost ~40 ms more CPU and more
+# wall time with two than with one (benchmarks/README.md, issue 26).  So a
+# file whose page tree says it has at most this many pages is read by one
+# worker.  A file with no fonts is all images, read by OCR at seconds a
+# page, and keeps every worker.
+PAGES_PER_WORKER = 50
+
+# A page tree node, and a count in it (PDF 32000-1, 7.7.3.2).
+_PAGES_NODE = re.compile(rb"/Type\s*/Pages\b")
+_COUNT = re.compile(rb"/Count\s+(\d{1,7})")
+_NODES_LOOKED_AT = 64
+_NODE_REACH = 16384  # bytes either side of `/Type /Pages` (a /Kids array of ~2000 pages)
+
+
+def stated_pages(data: bytes) -> int | None:
+    """The page count the file's page tree states, where it is visible in
+    the bytes: the largest `/Count` in a `/Pages` dictionary (the root's),
+    looked for between the dictionary's `<<` and `>>` around its
+    `/Type /Pages`.  None where none is visible (the tree inside a
+    compressed object stream).  A guess that only sets how many workers
+    read the file, never what is read; it looks at a bounded number of
+    bytes whatever the file holds."""
+    counts: list[int] = []
+    for k, node in enumerate(_PAGES_NODE.finditer(data)):
+        if k == _NODES_LOOKED_AT:
+            break
+        before = data[max(0, node.start() - _NODE_REACH) : node.start()]
+        before = before[before.rfind(b"<<") + 1 :]  # from the dictionary's start
+        after = data[node.end() : node.end() + _NODE_REACH]
+        end = after.find(b">>")
+        after = after[:end] if end >= 0 else after
+        counts.extend(int(m[1]) for m in _COUNT.finditer(before + b" " + after))
+    return max(counts) if counts else None
+
+
+def workers_for_file(wanted: int, data: bytes) -> int:
+    """`workers_for(wanted)`, but one for a file of text (it names a font)
+    whose stated page count is at most `PAGES_PER_WORKER`."""
+    parts = workers_for(wanted)
+    if parts > 1 and b"/Font" in data:
+        pages = stated_pages(data)
+        if pages is not None and pages <= PAGES_PER_WORKER:
+            return 1
+    return parts
 
 
 def workers_for(wanted: int) -> int:
@@ -333,7 +385,7 @@ def start_pages(
 
         preload = ("pdfplumber", f"{__package__}.plumber")
 
-    parts = workers_for(workers)
+    parts = workers_for_file(workers, data)
     seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds, allow_ocr)
     children = start_each(
         read_pages,
