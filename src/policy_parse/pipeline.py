@@ -19,6 +19,7 @@ from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
 from .normalize.structure import reader_findings, structure_findings
 from .read.invisible import strip_document
+from .read.lookalikes import ideographs_document
 from .reconcile import reconcile
 from .segment import segment
 
@@ -38,8 +39,8 @@ def notice_from_document(document: Document, aliases: Mapping[str, str] | None =
 
 
 def _notice(document: Document, aliases: Mapping[str, str] | None) -> Notice:
-    if document.source.format is not Format.TXT:  # the text reader strips them itself
-        document = strip_document(document)
+    if document.source.format is not Format.TXT:  # the text reader does both itself
+        document = ideographs_document(strip_document(document))
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
         seg = segment(simplified)

@@ -18,7 +18,7 @@ of units read from any source.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -44,7 +44,7 @@ def note(count: int) -> ReadNote:
 def strip_document(document: Document) -> Document:
     """`document` with every paragraph's and cell's invisible characters
     taken out, and a note of their number (the same document when none)."""
-    if not any(_INVISIBLE.search(text) for text in _texts(document)):
+    if not any(_INVISIBLE.search(text) for text in texts(document)):
         return document
     counts: list[int] = []
 
@@ -53,24 +53,32 @@ def strip_document(document: Document) -> Document:
         counts.append(n)
         return out
 
+    document = map_texts(document, clean)
+    return attrs.evolve(document, notes=(*document.notes, note(sum(counts))))
+
+
+def map_texts(document: Document, change: Callable[[str], str]) -> Document:
+    """`document` with `change` applied to every paragraph's and cell's text
+    (read/lookalikes.py does the same walk)."""
     blocks = tuple(
-        attrs.evolve(block, text=clean(block.text))
+        attrs.evolve(block, text=change(block.text))
         if isinstance(block, Paragraph)
         else attrs.evolve(
             block,
             rows=tuple(
                 attrs.evolve(
-                    row, cells=tuple(attrs.evolve(c, text=clean(c.text)) for c in row.cells)
+                    row, cells=tuple(attrs.evolve(c, text=change(c.text)) for c in row.cells)
                 )
                 for row in block.rows
             ),
         )
         for block in document.blocks
     )
-    return attrs.evolve(document, blocks=blocks, notes=(*document.notes, note(sum(counts))))
+    return attrs.evolve(document, blocks=blocks)
 
 
-def _texts(document: Document) -> Iterator[str]:
+def texts(document: Document) -> Iterator[str]:
+    """Every paragraph's and cell's text, in order."""
     for block in document.blocks:
         if isinstance(block, Paragraph):
             yield block.text

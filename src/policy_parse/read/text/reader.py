@@ -20,6 +20,8 @@ from ...errors import DecodingError, EmptyDocumentError
 from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
 from ..invisible import note as invisible_note
 from ..invisible import strip_text
+from ..lookalikes import ideographs
+from ..lookalikes import note as lookalikes_note
 from .furniture import find_furniture
 from .indent import untabbed
 from .letterspace import unletterspaced
@@ -156,8 +158,13 @@ def _read_text(text: str, source: Source) -> Document:
     text, removed = strip_text(text)
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
-    lines = text.split("\n")
     notes = [invisible_note(removed)] if removed else []
+    # ⼈⺠ for 人民: a copy of a PDF whose fonts share glyphs with radicals
+    # (read/lookalikes.py).
+    text, lookalikes = ideographs(text)
+    if lookalikes:
+        notes.append(lookalikes_note(lookalikes))
+    lines = text.split("\n")
     if (unspaced_letters := unletterspaced(lines)) is not None:
         # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
         lines, count = unspaced_letters
