@@ -5,7 +5,7 @@ and stays a dependency: it renders pages for OCR, and pdfplumber uses it.
 But importing it binds every one of PDFium's ~450 functions and pulls in
 `logging`, `subprocess`, `tempfile`, `platform` and `json`: ~50 ms of CPU in
 every process that reads a PDF (benchmarks/README.md, issue 26), a quarter of
-`pdftotext`'s whole run on a 23-page notice, for the 43 functions read here.
+`pdftotext`'s whole run on a 23-page notice, for the 42 functions read here.
 So this module opens the same library file, found where `pypdfium2_raw`
 keeps it without importing that package, and declares those functions with
 the signatures of PDFium's public headers (fpdfview.h, fpdf_text.h,
