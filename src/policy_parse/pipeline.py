@@ -18,6 +18,7 @@ from .models import Document, Format, Notice
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
 from .normalize.structure import reader_findings, structure_findings
+from .read.footer import set_footer_aside
 from .read.invisible import strip_document
 from .read.lookalikes import ideographs_document
 from .reconcile import reconcile
@@ -39,8 +40,9 @@ def notice_from_document(document: Document, aliases: Mapping[str, str] | None =
 
 
 def _notice(document: Document, aliases: Mapping[str, str] | None) -> Notice:
-    if document.source.format is not Format.TXT:  # the text reader does both itself
+    if document.source.format is not Format.TXT:  # the text reader does these itself
         document = ideographs_document(strip_document(document))
+        document = set_footer_aside(document)  # a web page's footer, printed
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
         seg = segment(simplified)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from ..._support.brackets import ANY_OPENER, OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
 from ...models import Residue, Span
+from ..footer import REASON as FOOTER
+from ..footer import footer_start
 from .tables import column_role
 
 __all__ = ["find_furniture"]
@@ -43,6 +45,13 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     ]
     numbers = sorted({*numbers, *_bare_page_numbers(lines)})
     found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
+    # A copied web page's footer (主办单位… 网站标识码… ICP备…: read/footer.py).
+    if (footer := footer_start(lines)) is not None:
+        found.update(
+            (k, _residue(lines[k], k, FOOTER))
+            for k in range(footer, len(lines))
+            if lines[k].strip()
+        )
     if len(numbers) < 2:
         return found
     beside: list[int] = []

@@ -1,0 +1,73 @@
+"""read/footer.py: a web page's footer at the end of a copy of its text, or of
+a PDF the browser printed, is set aside as residue, not read as the last
+measure's units.  The notices and footers are invented."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import policy_parse
+from policy_parse.read.footer import REASON, footer_start
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "pdf"))
+from pdf_fixtures import Page, Text, build_pdf
+
+NOTICE = (
+    "甲县任务分工\n"
+    "1.推进数字政府建设。（牵头单位：县数据局；责任单位：县财政局）\n"
+    "2.简化备案程序，完善服务体系。（责任单位：县民政局）\n"
+)
+FOOTER = (
+    "\n关于我们 | 网站地图 | 联系我们\n"
+    "主办单位：甲县人民政府办公室  承办单位：甲县大数据中心\n"
+    "地址：甲县人民路1号  电话：0000-1234567\n"
+    "网站标识码：0000000000  某ICP备00000000号  某公网安备00000000000000号\n"
+)
+
+
+def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
+    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+
+
+def _footer(notice: policy_parse.Notice) -> list[str]:
+    return [r.text for r in notice.residue if r.reason == REASON]
+
+
+def test_a_copied_pages_footer_is_no_measures_units() -> None:
+    notice = policy_parse.parse_text(NOTICE + FOOTER)
+    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
+    assert _units(notice) == [("1", ["县数据局"], ["县财政局"]), ("2", [], ["县民政局"])]
+    assert len(_footer(notice)) == 4 and _footer(notice)[-1].startswith("网站标识码")
+
+
+def test_a_footer_in_two_columns_is_not_taken_for_a_table_row() -> None:
+    # Its two owners parted by spaces look like a row of a space-aligned table.
+    footer = "\n主办单位：甲县人民政府办公室    承办单位：甲县大数据中心\n版权所有：甲县人民政府\n"
+    notice = policy_parse.parse_text(NOTICE + footer)
+    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
+    assert len(_footer(notice)) == 2
+
+
+def test_a_host_line_with_no_footer_mark_is_left_to_the_notice() -> None:
+    # 主办单位 is a label for the lead too: alone it marks no footer.
+    notice = policy_parse.parse_text(NOTICE + "主办单位：县民政局\n")
+    assert _footer(notice) == []
+
+
+def test_where_a_footer_starts() -> None:
+    lines = ["1.推进建设。（县数据局负责）", "", "主办单位：甲县人民政府", "京ICP备000号", ""]
+    assert footer_start(lines) == 2
+    # A sentence is no footer's line, nor is anything after text that is none.
+    assert footer_start(["1.简化备案程序。主办单位：甲县", "京ICP备000号"]) == 1
+    assert footer_start(["京ICP备000号", "3.推进建设。"]) is None
+    assert footer_start(["主办单位：甲县人民政府"]) is None
+    assert footer_start([]) is None
+
+
+def test_a_printed_pages_footer_is_set_aside_from_the_pdf_too() -> None:
+    lines = [line for line in (NOTICE + FOOTER).splitlines() if line]
+    pdf = build_pdf([Page(texts=[Text(40, 60 + 40 * k, s, 9) for k, s in enumerate(lines)])])
+    notice = policy_parse.parse(pdf)
+    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
+    assert _footer(notice)
