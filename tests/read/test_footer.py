@@ -49,6 +49,19 @@ def test_a_footer_in_two_columns_is_not_taken_for_a_table_row() -> None:
     assert len(_footer(notice)) == 2
 
 
+def test_a_pages_tools_after_a_space_table_are_no_row_of_it() -> None:
+    table = (
+        "甲县任务分工表\n"
+        "序号  任务                    责任单位\n"
+        "1     推进数字政府建设        县数据局\n"
+        "2     完善服务体系            县民政局\n"
+    )
+    tools = "\n【打印本页】   【关闭窗口】\n分享到：微信  微博\n"
+    notice = policy_parse.parse_text(table + tools)
+    assert [m.id for m in notice.table] == [m.id for m in policy_parse.parse_text(table).table]
+    assert len(_footer(notice)) == 2
+
+
 def test_a_host_line_with_no_footer_mark_is_left_to_the_notice() -> None:
     # 主办单位 is a label for the lead too: alone it marks no footer.
     notice = policy_parse.parse_text(NOTICE + "主办单位：县民政局\n")
