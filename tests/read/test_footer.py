@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import policy_parse
-from policy_parse.read.footer import REASON, footer_start
+from policy_parse.read.footer import trailing_furniture
+
+REASON = "web page footer"
+CLOSING = "closing block (版记: 抄送, 印发)"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "pdf"))
 from pdf_fixtures import Page, Text, build_pdf
@@ -68,14 +71,53 @@ def test_a_host_line_with_no_footer_mark_is_left_to_the_notice() -> None:
     assert _footer(notice) == []
 
 
+def _start(lines: list[str]) -> int | None:
+    found = trailing_furniture(lines)
+    return found[0][0] if found else None
+
+
 def test_where_a_footer_starts() -> None:
     lines = ["1.推进建设。（县数据局负责）", "", "主办单位：甲县人民政府", "京ICP备000号", ""]
-    assert footer_start(lines) == 2
+    assert _start(lines) == 2
     # A sentence is no footer's line, nor is anything after text that is none.
-    assert footer_start(["1.简化备案程序。主办单位：甲县", "京ICP备000号"]) == 1
-    assert footer_start(["京ICP备000号", "3.推进建设。"]) is None
-    assert footer_start(["主办单位：甲县人民政府"]) is None
-    assert footer_start([]) is None
+    assert _start(["1.简化备案程序。主办单位：甲县", "京ICP备000号"]) == 1
+    assert _start(["京ICP备000号", "3.推进建设。"]) is None
+    assert _start(["主办单位：甲县人民政府"]) is None
+    assert _start([]) is None
+
+
+def test_a_closing_block_above_the_footer_is_set_aside_too() -> None:
+    lines = [
+        "3.加强督查。（县督查室负责）",
+        "（此件公开发布）",
+        "抄送：县委办公室，县人大常委会办公室，县政协办公室。",
+        "甲县人民政府办公室          2024年3月1日印发",
+        "主办单位：甲县人民政府办公室",
+        "网站标识码：0000000000",
+    ]
+    assert trailing_furniture(lines) == [
+        (1, CLOSING),
+        (2, CLOSING),
+        (3, CLOSING),
+        (4, REASON),
+        (5, REASON),
+    ]
+
+
+def test_a_closing_block_is_no_row_of_a_table_copied_as_text() -> None:
+    table = (
+        "甲县任务分工表\n"
+        "序号  任务                    责任单位\n"
+        "1     推进数字政府建设        县数据局\n"
+        "2     完善服务体系            县民政局\n"
+    )
+    closing = (
+        "\n（此件公开发布）\n\n抄送：县委办公室，县人大常委会办公室。\n"
+        "甲县人民政府办公室                    2024年3月1日印发\n"
+    )
+    notice = policy_parse.parse_text(table + closing)
+    assert [m.id for m in notice.table] == ["1", "2"]
+    assert [r.reason for r in notice.residue].count(CLOSING) == 3
 
 
 def test_a_printed_pages_footer_is_set_aside_from_the_pdf_too() -> None:

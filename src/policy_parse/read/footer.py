@@ -1,4 +1,4 @@
-"""A web page's footer at the end of a copy of its text, set aside.
+"""What ends a copied or printed notice but is no part of it, set aside.
 
 A notice copied from a portal with all the page's text (Ctrl+A), or printed
 to PDF from the browser, ends with the site's footer: 主办单位：某某市人民政府
@@ -6,15 +6,18 @@ to PDF from the browser, ends with the site's footer: 主办单位：某某市�
 reader knows the footer by its element (data/html.toml `furniture_*`); a
 copy has only its words.  Left in, 主办单位 — also a label for a measure's
 lead — gave the last measure the site's owner as its lead, with no finding.
+Before it, a 公文 copied whole ends with its closing block (版记, GB/T 9704:
+（此件公开发布）, 抄送：…, …印发), which a 分工表 copied as text took in as
+its last row.
 
-So the last paragraphs of a document, from the last one that holds a mark no
-notice writes (网站标识码, ICP备, 版权所有 … data/html.toml `footer_marks`)
-back over the paragraphs before it that hold a footer's words (主办单位,
-承办单位, 技术支持, 地址：, 电话： … `footer_words`), are set aside as residue
-"web page footer", when every one of them is short and ends no sentence (a
-measure's line never is a footer's) and nothing but such paragraphs follows
-the mark.  A footer of 主办单位 alone marks nothing (it
-may be a label line) and stays.
+So the last paragraphs of a document (a text's last lines), from the last
+one that holds a mark (网站标识码, ICP备, 版权所有 …; 抄送：, 印发, 此件公开发布
+… data/furniture.toml) back over the paragraphs before it that hold a mark
+or one of the block's words (主办单位, 承办单位, 技术支持, 地址：…; 联系人),
+are set aside as residue — the web footer first, then the closing block above
+it — when every one of them is short and ends no sentence (a measure's line
+never is a footer's) and nothing but such paragraphs follows the mark.  A
+footer of 主办单位 alone marks nothing (it may be a label line) and stays.
 """
 
 from __future__ import annotations
@@ -26,28 +29,31 @@ import attrs
 from .. import data
 from ..models import Document, Paragraph, Residue
 
-__all__ = ["REASON", "footer_start", "set_footer_aside"]
+__all__ = ["KINDS", "set_footer_aside", "trailing_furniture"]
 
-REASON = "web page footer"
+KINDS = ("web_footer", "closing")  # from the end: a web page's footer, then the 版记 above it
 
 
-def footer_start(texts: Sequence[str]) -> int | None:
-    """Where a trailing web-page footer starts in `texts` (paragraphs, or a
-    text's lines: blank ones are passed over), or None."""
-    words = data.load("html")
-    marks: list[str] = words["footer_marks"]
-    kin: list[str] = words["footer_words"] + marks
-    longest: int = words["footer_max_chars"]
-    room: int = words["footer_max_paragraphs"]
-    filled = [k for k, text in enumerate(texts) if text.strip()][-room:]
+def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
+    """Where a trailing block of `kind` ending at `end` starts in `texts`
+    (blank ones passed over), or None."""
+    words = data.load("furniture")[kind]
+    marks: list[str] = words["marks"]
+    kin: list[str] = words["words"] + marks
+    longest: int = words["max_chars"]
+    filled = [k for k in range(end) if texts[k].strip()][-words["max_paragraphs"] :]
+
+    ends_ok: bool = words["sentence_end"]
+
+    def like(text: str) -> bool:
+        # A sentence inside marks a measure's line; a 抄送 list ends with one.
+        body = text.strip().removesuffix("。") if ends_ok else text
+        return len(text.strip()) <= longest and "。" not in body
+
     mark = None
-
-    def footer_like(text: str) -> bool:
-        return len(text.strip()) <= longest and "。" not in text
-
     for k in reversed(filled):
         text = texts[k]
-        if not footer_like(text):
+        if not like(text):
             return None
         if any(m in text for m in marks):
             mark = k
@@ -59,29 +65,47 @@ def footer_start(texts: Sequence[str]) -> int | None:
     start = mark
     for k in reversed(filled[: filled.index(mark)]):
         text = texts[k]
-        if not footer_like(text) or not any(w in text for w in kin):
+        if not like(text) or not any(w in text for w in kin):
             break
         start = k
     return start
 
 
+def trailing_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:
+    """The (index, reason) of every text of `texts` (paragraphs, or a
+    text's lines) that ends it as a web page's footer or a closing block."""
+    found: list[tuple[int, str]] = []
+    end = len(texts)
+    for kind in KINDS:
+        start = _start(texts, end, kind)
+        if start is None:
+            continue
+        reason: str = data.load("furniture")[kind]["reason"]
+        found[:0] = [(k, reason) for k in range(start, end) if texts[k].strip()]
+        end = start
+    return found
+
+
 def set_footer_aside(document: Document) -> Document:
-    """`document` with a trailing web-page footer (its last paragraphs)
-    moved to its residue (the same document when it has none).  The text
-    reader sets a copy's footer lines aside itself, as page furniture
+    """`document` with its trailing footer and closing block (its last
+    paragraphs) moved to its residue (the same document when it has none).
+    The text reader sets a copy's lines aside itself, as page furniture
     (read/text/furniture.py)."""
     blocks = document.blocks
     tail = 0
     while tail < len(blocks) and isinstance(blocks[len(blocks) - 1 - tail], Paragraph):
         tail += 1
     paragraphs = [b for b in blocks[len(blocks) - tail :] if isinstance(b, Paragraph)]
-    start = footer_start([p.text for p in paragraphs])
-    if start is None:
+    found = trailing_furniture([p.text for p in paragraphs])
+    if not found:
         return document
-    footer = paragraphs[start:]
-    residue = tuple(Residue(text=p.text, reason=REASON, span=p.span) for p in footer)
+    start = found[0][0]
+    residue = tuple(
+        Residue(text=paragraphs[k].text, reason=reason, span=paragraphs[k].span)
+        for k, reason in found
+    )
     return attrs.evolve(
         document,
-        blocks=blocks[: len(blocks) - len(footer)],
+        blocks=blocks[: len(blocks) - (len(paragraphs) - start)],
         residue=(*document.residue, *residue),
     )

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from ..._support.brackets import ANY_OPENER, OPENERS, depth
 from ..._support.lazy_regex import lazy_compile
 from ...models import Residue, Span
-from ..footer import REASON as FOOTER
-from ..footer import footer_start
+from ..footer import trailing_furniture
 from .tables import column_role
 
 __all__ = ["find_furniture"]
@@ -45,13 +44,9 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     ]
     numbers = sorted({*numbers, *_bare_page_numbers(lines)})
     found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
-    # A copied web page's footer (主办单位… 网站标识码… ICP备…: read/footer.py).
-    if (footer := footer_start(lines)) is not None:
-        found.update(
-            (k, _residue(lines[k], k, FOOTER))
-            for k in range(footer, len(lines))
-            if lines[k].strip()
-        )
+    # A copied web page's footer (主办单位… ICP备…) and a 公文's closing block
+    # (抄送… 印发) at the end (read/footer.py).
+    found.update((k, _residue(lines[k], k, why)) for k, why in trailing_furniture(lines))
     if len(numbers) < 2:
         return found
     beside: list[int] = []
