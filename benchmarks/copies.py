@@ -68,6 +68,20 @@ def _page_numbers(text: str, number: Callable[[int], str], every: int = 30) -> s
     return "\n".join(out)
 
 
+# 、 after an outline numeral at a line's start (一、总体要求): a marker's, not a list's.
+_OUTLINE_DUN = re.compile(r"^([ \t\u3000]*[一二三四五六七八九十]{1,3})、", re.MULTILINE)
+_MARK = "\ue000"  # a private-use character no notice holds
+
+
+def _dun2(text: str, sep: str) -> str:
+    """Every 、 between two Chinese characters made `sep`, but an outline
+    numeral's 、 (一、总体要求) kept: a portal that parts units by spaces
+    numbers its headings as the notice does."""
+    text = _OUTLINE_DUN.sub(lambda m: m[1] + _MARK, text)
+    text = re.sub(f"(?<=[{_HAN}])、(?=[{_HAN}])", sep, text)
+    return text.replace(_MARK, "、")
+
+
 # kind → (what it stands for, the body rewritten)
 KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
     "zwsp": (
@@ -100,8 +114,12 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
         lambda t: _page_numbers(t, str),
     ),
     "dun2space": (
-        "units parted by spaces: every 、 between two Chinese characters a space",
-        lambda t: re.sub(f"(?<=[{_HAN}])、(?=[{_HAN}])", " ", t),
+        "units parted by spaces: every 、 between two Chinese characters a space (not 一、 …)",
+        lambda t: _dun2(t, " "),
+    ),
+    "dun2space-wrap38": (
+        "units parted by spaces, then re-wrapped at 38 (a line may open with the space)",
+        lambda t: _wrap(_dun2(t, " ")),
     ),
     "fwdigits": (
         "full-width digits",

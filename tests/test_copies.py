@@ -20,7 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
 # kind → measures read exactly, never below (282 keyed)
-RATCHET = {"zwsp": 281, "letterspace": 275, "lead-tab": 281, "oneline": 196, "pagenum-bare": 271}
+RATCHET = {
+    "zwsp": 281,
+    "letterspace": 275,
+    "lead-tab": 281,
+    "oneline": 196,
+    "pagenum-bare": 271,
+    "dun2space": 262,
+    "dun2space-wrap38": 262,
+}
 
 pytestmark = [
     pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real here"),

@@ -663,3 +663,60 @@ def test_label_lines_under_a_numbered_measure_are_no_key_value_table():
     notice = policy_parse.parse_text(text)
     assert not notice.table
     assert [[u.name for u in m.lead] for m in notice.measures] == [["县甲局"], ["县乙局"]]
+
+
+# --- a wrap that fell on a space, the space kept at the next line's start ---
+
+WRAPPED_ON_SPACE = (
+    "某县数字政务实施方案\n"
+    "一、工作任务\n"
+    "1.推进平台建设，完善平台功能。（县甲局\n"
+    " 县乙局负责）\n"
+    "2.推进平台建设，完善平台功能。责任单位：县甲局\n"
+    " 县乙局\n"
+)
+
+
+def test_a_line_opened_by_the_space_a_wrap_fell_on_goes_on_its_annotation_with_the_space():
+    paragraphs = [b for b in doc(WRAPPED_ON_SPACE).blocks if not isinstance(b, Table)]
+    texts = [p.text for p in paragraphs]
+    assert texts[2] == "1.推进平台建设，完善平台功能。（县甲局 县乙局负责）"
+    assert (paragraphs[2].span.start_line, paragraphs[2].span.end_line) == (3, 4)
+    assert texts[3] == "2.推进平台建设，完善平台功能。责任单位：县甲局 县乙局"
+
+
+def test_two_names_a_wrap_parted_on_a_kept_space_are_two_units_not_one():
+    notice = policy_parse.parse_text(WRAPPED_ON_SPACE)
+    got = [[u.written for u in m.support] for m in notice.measures]
+    assert got == [["县甲局", "县乙局"], ["县甲局", "县乙局"]]
+    assert all(not m.lead for m in notice.measures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某县数字政务实施方案\n 各乡镇人民政府：\n",  # an indent of one space after a title
+        "1.推进平台建设。（县甲局负责）\n 2.完善平台功能。\n",  # the bracket closed
+        "1.推进平台建设（县甲局\n  县乙局负责）\n",  # two spaces: an indent
+    ],
+)
+def test_a_line_after_a_closed_text_or_indented_wider_stays_a_line_of_its_own(text: str) -> None:
+    paragraphs = [b.text for b in doc(text).blocks]
+    assert len(paragraphs) == 2
+
+
+def test_a_space_the_wrap_left_at_the_cut_lines_end_parts_the_names_too():
+    text = "某县数字政务实施方案\n1.推进平台建设，完善平台功能。（县甲局 \n县乙局负责）\n"
+    (measure,) = policy_parse.parse_text(text).measures
+    assert [u.written for u in measure.support] == ["县甲局", "县乙局"]
+
+
+def test_where_most_lines_end_in_a_space_a_trailing_one_parts_nothing():
+    # A PDF copy that ends every line in a space: the space is its habit.
+    text = "某县数字政务实施方案 \n1.推进平台建设，完善平台功能。（县甲局 \n乙科负责） \n"
+    paragraphs = [b.text for b in doc(text).blocks]
+    assert paragraphs == [
+        "某县数字政务实施方案",
+        "1.推进平台建设，完善平台功能。（县甲局",
+        "乙科负责）",
+    ]

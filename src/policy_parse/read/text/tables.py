@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..._support.brackets import open_at_end
 from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
 from ...data import load
@@ -301,6 +302,38 @@ def _rebuilt(lines: Sequence[str], i: int, end: int) -> Found | None:
 _DETECTORS = (_key_value, _rebuilt)
 
 
+# A wrap that fell on a space kept it: one ASCII space opening the next line
+# (` 县财政局负责）`) or closing the line cut (`（县数据局 ` / `县财政局负责）`).
+_SPACE_STARTED = lazy_compile(r" (?=[^\s])")
+_SPACE_ENDED = lazy_compile(r"(?<=[^\s]) $")
+# An annotation open at the end of a line: a bracket, or a label's colon
+# after the last sentence end (its list may go on over the break).
+_OPEN_LIST = lazy_compile(r"[：:][^。；;！？]*$")
+
+
+def wrapped_on_a_space(before: str, cut: str, line: str, *, ends_count: bool = True) -> bool:
+    """`line` goes on with the paragraph `before` (whose last line was
+    `cut`, as written) across a wrap that fell on the space between two
+    names: the space kept at `line`'s start (exactly one: an indent is wider,
+    or full-width) or at `cut`'s end (`ends_count`: unless most lines end so,
+    as a PDF copy's may), and `before` ends inside an annotation — a bracket
+    still open, or a label's colon in its last clause — on a character of a
+    name.  Stripped, the space would be lost and the two names glued into
+    one (`（县数据局` / ` 县财政局负责）`)."""
+    spaced = _SPACE_STARTED.match(line) is not None or (
+        ends_count and _SPACE_ENDED.search(cut) is not None and not line[:1].isspace()
+    )
+    if not spaced or not before or not before[-1].isalnum():
+        return False
+    return open_at_end(before) or _OPEN_LIST.search(before) is not None
+
+
+def _ends_mostly_spaced(lines: Sequence[str]) -> bool:
+    """Most lines holding text end in a space: a copy's habit, no wrap's trace."""
+    texts = [ln for ln in lines if ln.strip()]
+    return 2 * sum(ln[-1:].isspace() for ln in texts) > len(texts)
+
+
 def read_region(
     lines: Sequence[str], start: int, end: int
 ) -> tuple[list[Paragraph | Table], list[Residue]]:
@@ -311,6 +344,7 @@ def read_region(
     # Detectors see the full-width bar ｜ as | (a separator, never cell text);
     # paragraphs keep the line as written.
     view = [line.replace("\uff5c", "|") for line in lines]
+    ends_spaced = functools.cache(lambda: _ends_mostly_spaced(lines))
     k = start
     while k < end:
         if not lines[k].strip():
@@ -318,7 +352,18 @@ def read_region(
             continue
         found = next((f for d in _DETECTORS if (f := d(view, k, end)) is not None), None)
         if found is None:
-            blocks.append(Paragraph(text=lines[k].strip(), span=_span(k)))
+            last = blocks[-1] if blocks else None
+            if (
+                isinstance(last, Paragraph)
+                and last.span.end_line == k  # the line just before (spans count from 1)
+                and wrapped_on_a_space(
+                    last.text, lines[k - 1], lines[k], ends_count=not ends_spaced()
+                )
+            ):
+                text = f"{last.text} {lines[k].strip()}"
+                blocks[-1] = Paragraph(text=text, span=last.span.cover(_span(k)))
+            else:
+                blocks.append(Paragraph(text=lines[k].strip(), span=_span(k)))
             k += 1
             continue
         blocks.extend(found.blocks)
