@@ -720,3 +720,25 @@ def test_where_most_lines_end_in_a_space_a_trailing_one_parts_nothing():
         "1.推进平台建设，完善平台功能。（县甲局",
         "乙科负责）",
     ]
+
+
+# --- a name a re-wrap cut before its organ word, no wrap width to read ---
+
+ORGAN_CUT = GROUPED.replace(
+    "县乙局、县丙局\n",
+    "县乙局、县丙局、县丁局、县戊局、县己局、甲城经开区\n管委会，县庚局。\n",
+)
+
+
+def test_a_place_and_its_organ_a_wrap_parted_in_a_units_cell_are_one_name():
+    rows = grid(doc(PREAMBLE + ORGAN_CUT))
+    assert rows[1][3] == "县乙局、县丙局、县丁局、县戊局、县己局、甲城经开区管委会，县庚局。"
+    (first, _) = policy_parse.parse_text(PREAMBLE + ORGAN_CUT).table
+    assert "甲城经开区管委会" in [u.written for u in first.support]
+
+
+def test_a_short_line_of_one_place_and_an_organ_on_the_next_stay_two_units():
+    # One unit a line, as a clerk types them: no wrap cut 各乡镇.
+    text = GROUPED.replace("县乙局、县丙局\n", "各乡镇\n管委会\n")
+    rows = grid(doc(PREAMBLE + text))
+    assert rows[1][3] == "各乡镇\n管委会"
