@@ -47,12 +47,13 @@ def _every(pattern: str, insert: str, step: int) -> Callable[[str], str]:
     return apply
 
 
-def _wrap(text: str, width: int = 38) -> str:
-    """perturb.py's wrap38: every line longer than `width` broken at `width`."""
+def _wrap(text: str, width: int = 38, cut_end: str = "") -> str:
+    """perturb.py's wrap38: every line longer than `width` broken at `width`
+    (each line cut ending in `cut_end`)."""
     out: list[str] = []
     for line in text.split("\n"):
         while len(line) > width:
-            out.append(line[:width])
+            out.append(line[:width] + cut_end)
             line = line[width:]
         out.append(line)
     return "\n".join(out)
@@ -73,13 +74,29 @@ _OUTLINE_DUN = re.compile(r"^([ \t\u3000]*[一二三四五六七八九十]{1,3})
 _MARK = "\ue000"  # a private-use character no notice holds
 
 
-def _dun2(text: str, sep: str) -> str:
+_BRACKETED = re.compile(r"[（(][^（()）\n]*[）)]")
+
+
+def _dun2(text: str, sep: str, *, in_brackets: bool = True) -> str:
     """Every 、 between two Chinese characters made `sep`, but an outline
     numeral's 、 (一、总体要求) kept: a portal that parts units by spaces
-    numbers its headings as the notice does."""
+    numbers its headings as the notice does.  Not `in_brackets`: a 、 inside
+    brackets kept too (相关县(市、区)政府 is one unit whatever parts 市 and
+    区, and the key writes it with its 、)."""
     text = _OUTLINE_DUN.sub(lambda m: m[1] + _MARK, text)
+    if not in_brackets:
+        text = _BRACKETED.sub(lambda m: m[0].replace("、", _MARK), text)
     text = re.sub(f"(?<=[{_HAN}])、(?=[{_HAN}])", sep, text)
     return text.replace(_MARK, "、")
+
+
+_FULL_PAREN = re.compile(r"（([一二三四五六七八九十]{1,3}|\d{1,3})）")
+
+
+def _alternate(text: str) -> str:
+    """Every other （一）/（1） made (一)/(1): a copy edited by two hands."""
+    count = iter(range(1 << 30))
+    return _FULL_PAREN.sub(lambda m: f"({m[1]})" if next(count) % 2 else m[0], text)
 
 
 # kind → (what it stands for, the body rewritten)
@@ -120,6 +137,38 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
     "dun2space-wrap38": (
         "units parted by spaces, then re-wrapped at 38 (a line may open with the space)",
         lambda t: _wrap(_dun2(t, " ")),
+    ),
+    "heading-space": (
+        "an outline numeral's 、 a space (一 总体要求), as some portals print headings",
+        lambda t: _OUTLINE_DUN.sub(lambda m: m[1] + " ", t),
+    ),
+    "trailing-space": (
+        "a PDF copy that ends every line in a space",
+        lambda t: _lines(t, lambda ln: ln + " "),
+    ),
+    "wrap38-trailing": (
+        "re-wrapped at 38, each line cut ending in a space (Word's keep-lines copy)",
+        lambda t: _wrap(t, cut_end=" "),
+    ),
+    "fw-indent": (
+        "two full-width spaces (U+3000) before every line",
+        lambda t: _lines(t, lambda ln: "\u3000\u3000" + ln.lstrip()),
+    ),
+    "fw-dot": (
+        "a full-width ．for the dot after a list number (1．推进…)",
+        lambda t: re.sub(r"(?m)^([ \t\u3000]*\d{1,3})[.．]", r"\1．", t),
+    ),
+    "paren-mixed": (
+        "every other （一） written with half-width brackets (一)",
+        lambda t: _alternate(t),
+    ),
+    "dun2comma": (
+        "units parted by ASCII commas: every 、 between two Chinese characters a , (not in brackets)",
+        lambda t: _dun2(t, ",", in_brackets=False),
+    ),
+    "dun2fwcomma": (
+        "units parted by full-width commas: every 、 between two Chinese characters a ， (not in brackets)",
+        lambda t: _dun2(t, "，", in_brackets=False),
     ),
     "fwdigits": (
         "full-width digits",

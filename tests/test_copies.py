@@ -28,6 +28,9 @@ RATCHET = {
     "pagenum-bare": 271,
     "dun2space": 262,
     "dun2space-wrap38": 262,
+    "heading-space": 281,
+    "wrap38-trailing": 281,
+    "dun2comma": 281,
 }
 
 pytestmark = [

@@ -742,3 +742,25 @@ def test_a_short_line_of_one_place_and_an_organ_on_the_next_stay_two_units():
     text = GROUPED.replace("县乙局、县丙局\n", "各乡镇\n管委会\n")
     rows = grid(doc(PREAMBLE + text))
     assert rows[1][3] == "各乡镇\n管委会"
+
+
+def test_where_every_line_a_wrap_cut_ends_in_a_space_that_space_parts_nothing():
+    # A converter that ends each line it cut in a space: here one falls
+    # inside the label 牵头单位, which must stay whole.
+    paragraphs = [
+        "1.推进平台建设，完善平台功能，提升服务水平。（牵头单位：县甲局）",
+        "2.推进平台建设，完善平台。（责任领导：张三；牵头单位：县乙局、县丁局）",
+        "3.完善平台功能，提升服务水平，推进平台建设。（牵头单位：县丙局）",
+    ]
+    width = 13
+
+    def wrapped(p: str) -> list[str]:
+        cuts = [p[k : k + width] for k in range(0, len(p), width)]
+        return [c + " " for c in cuts[:-1]] + [cuts[-1]]
+
+    # Short lines no wrap cut (a title, a salutation, headings) outnumber the cut ones.
+    short = "某县实施方案\n\n各乡镇：\n\n现印发如下。\n\n一、总体要求\n\n二、主要任务\n\n"
+    text = short + "\n\n".join("\n".join(wrapped(p)) for p in paragraphs) + "\n\n三、保障措施\n"
+    assert "牵头单 \n位" in text
+    leads = [[u.written for u in m.lead] for m in policy_parse.parse_text(text).measures]
+    assert leads == [["县甲局"], ["县乙局", "县丁局"], ["县丙局"]]

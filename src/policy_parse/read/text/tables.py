@@ -28,6 +28,7 @@ from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
 from ...data import load
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
+from .cells import wrap_width
 
 if TYPE_CHECKING:
     import regex
@@ -329,8 +330,12 @@ def wrapped_on_a_space(before: str, cut: str, line: str, *, ends_count: bool = T
 
 
 def _ends_mostly_spaced(lines: Sequence[str]) -> bool:
-    """Most lines holding text end in a space: a copy's habit, no wrap's trace."""
+    """Most lines holding text end in a space — or, in a text re-wrapped at a
+    width, most lines that long: a copy's habit (a converter that ends each
+    line it cut in a space), no trace of a space the text had at a cut."""
     texts = [ln for ln in lines if ln.strip()]
+    if (width := wrap_width(lines)) is not None:
+        texts = [ln for ln in texts if len(ln) >= width]
     return 2 * sum(ln[-1:].isspace() for ln in texts) > len(texts)
 
 
