@@ -12,6 +12,7 @@ scored as benchmarks/corpus.py scores the corpus.
     python benchmarks/copies.py                # every kind, a table
     python benchmarks/copies.py zwsp letterspace
     python benchmarks/copies.py -v pagenum-bare  # and each file that differs
+    python benchmarks/copies.py --sweep dun2space # re-wrapped at 20, 24 … 60 too
 
 A kind may also change what a key holds (dun2space parts a 、 inside
 brackets too, 相关县(市 区)政府, which the key writes with its 、): such
@@ -22,6 +23,7 @@ were wrong with no finding, the figure that matters.
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import shutil
 import sys
@@ -170,6 +172,22 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
         "units parted by full-width commas: every 、 between two Chinese characters a ， (not in brackets)",
         lambda t: _dun2(t, "，", in_brackets=False),
     ),
+    "colon2space": (
+        "a label's colon a space (牵头单位 县甲局), as a portal that drops colons prints it",
+        lambda t: re.sub(r"(单位|部门|领导|科室)[：:]", r"\1 ", t),
+    ),
+    "semi2comma": (
+        "the ；between two labels of an annotation a ，(牵头单位：甲，配合单位：乙)",
+        lambda t: re.sub(r"[；;](?=[^；;。\n]{0,6}(?:单位|部门)[：:])", "，", t),
+    ),
+    "num-space": (
+        "a space for the dot after a list number (1 推进…)",
+        lambda t: re.sub(r"(?m)^([ \t\u3000]*\d{1,3})[.．、](?=\D)", r"\1 ", t),
+    ),
+    "fw-indent-wrap30": (
+        "two full-width spaces before every paragraph, then re-wrapped at 30",
+        lambda t: _wrap(_lines(t, lambda ln: "\u3000\u3000" + ln.lstrip()), 30),
+    ),
     "fwdigits": (
         "full-width digits",
         lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
@@ -178,9 +196,86 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-def make(kind: str, src: Path, dst: Path) -> None:
-    """Write the `kind` copy of the corpus folder `src` into `dst`."""
+# --- web pages: the body as a portal or a converter writes it in HTML -------
+
+
+def _page(body: str) -> str:
+    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+
+
+def _html_p(text: str) -> str:
+    """Each line a <p>."""
+    return _page("".join(f"<p>{html.escape(ln.strip())}</p>" for ln in text.split("\n")))
+
+
+def _html_br(text: str, width: int | None = None) -> str:
+    """Each line a <p>, re-wrapped at `width` with a <br> at each cut (a
+    converter that keeps a PDF's lines), or the whole body one <div> with a
+    <br> for each line break (`width` None)."""
+    if width is None:
+        return _page("<div>" + "<br>".join(html.escape(ln) for ln in text.split("\n")) + "</div>")
+    paragraphs = [
+        "<br>".join(html.escape(c) for c in _wrap(ln.strip(), width).split("\n"))
+        for ln in text.split("\n")
+    ]
+    return _page("".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+_NUMBERED = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．、](?!\d)(.*)$")
+
+
+def _html_ol(text: str, width: int = 38) -> str:
+    """Lines numbered 1. / 1、 an <ol start=N> item each, its number taken
+    out of the text (the list draws it), the item re-wrapped at `width`
+    with <br> (a portal's list whose items keep the PDF's lines)."""
+    out: list[str] = []
+    for ln in text.split("\n"):
+        m = _NUMBERED.match(ln)
+        if m is None:
+            out.append(f"<p>{html.escape(ln.strip())}</p>")
+            continue
+        item = "<br>".join(html.escape(c) for c in _wrap(m[2], width).split("\n"))
+        out.append(f'<ol start="{int(m[1])}"><li>{item}</li></ol>')
+    return _page("".join(out))
+
+
+# kind → (what it stands for, the body as a web page): scored as parse() reads the page.
+PAGES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "html-p": ("a web page: each line a <p>", _html_p),
+    "html-br": ("a web page: the body one <div>, a <br> for each line break", _html_br),
+    "html-br38": (
+        "a converter's page: each line a <p>, re-wrapped at 38 with <br>",
+        lambda t: _html_br(t, 38),
+    ),
+    "html-ol-br": (
+        "a portal's list: numbered lines <ol start=N> items, re-wrapped at 38 with <br>",
+        _html_ol,
+    ),
+}
+
+
+# --sweep: the widths each text kind is re-wrapped at, as perturbed.py --wrap-sweep does.
+SWEEP = tuple(range(20, 62, 4))
+
+
+def _swept(kind: str) -> list[str]:
+    """`kind` re-wrapped at each SWEEP width, as kinds of their own (KIND@N)."""
     rewrite = KINDS[kind][1]
+    out = []
+    for width in SWEEP:
+        name = f"{kind}@{width}"
+        KINDS[name] = (
+            f"{kind}, re-wrapped at {width}",
+            lambda t, f=rewrite, w=width: _wrap(f(t), w),
+        )
+        out.append(name)
+    return out
+
+
+def make(kind: str, src: Path, dst: Path) -> None:
+    """Write the `kind` copy of the corpus folder `src` into `dst` (a web
+    page kind as NN_name.html beside the key)."""
+    rewrite = KINDS[kind][1] if kind in KINDS else PAGES[kind][1]
     dst.mkdir(parents=True, exist_ok=True)
     for path in sorted(src.iterdir()):
         if path.suffix != ".txt":
@@ -189,18 +284,56 @@ def make(kind: str, src: Path, dst: Path) -> None:
         lines = path.read_text(encoding="utf-8").split("\n")
         head = [ln for ln in lines if ln.startswith("# ")]
         body = "\n".join(ln for ln in lines if not ln.startswith("# "))
+        if kind in PAGES:
+            (dst / path.name).write_text("\n".join(head), encoding="utf-8")
+            (dst / f"{path.stem}.html").write_text(rewrite(body), encoding="utf-8")
+            continue
         (dst / path.name).write_text("\n".join([*head, rewrite(body)]), encoding="utf-8")
+
+
+def score(kind: str, dst: Path) -> list[corpus.FileScore]:
+    """The `kind` copy in `dst` scored against the keys, as corpus.py does."""
+    if kind not in PAGES:
+        return corpus.score_corpus(dst)
+    import policy_parse
+
+    out: list[corpus.FileScore] = []
+    for txt in sorted(dst.glob("*.txt")):
+        key = corpus.key_of(txt)
+        try:
+            notice = policy_parse.parse(txt.with_suffix(".html"))
+        except policy_parse.PolicyParseError as exc:
+            out.append(
+                corpus.FileScore(
+                    name=txt.stem,
+                    exact=0,
+                    total=len(key),
+                    structure=0,
+                    misses=(),
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+            )
+            continue
+        out.append(corpus.score_notice(txt.stem, key, notice))
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kinds", nargs="*", help=f"kinds to score (default: all of {', '.join(KINDS)})")
+    ap.add_argument(
+        "kinds", nargs="*", help=f"kinds to score (default: all of {', '.join([*KINDS, *PAGES])})"
+    )
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
     ap.add_argument("-v", "--verbose", action="store_true", help="list files that differ")
+    ap.add_argument(
+        "--sweep",
+        action="store_true",
+        help=f"each text kind also re-wrapped at {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} (a row per width)",
+    )
     args = ap.parse_args(argv)
-    unknown = [k for k in args.kinds if k not in KINDS]
+    unknown = [k for k in args.kinds if k not in KINDS and k not in PAGES]
     if unknown:
-        ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join(KINDS)}")
+        ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join([*KINDS, *PAGES])}")
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
@@ -208,15 +341,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| --- | --- | --- | --- | --- |")
     details: list[str] = []
     with tempfile.TemporaryDirectory(prefix="copies-") as tmp:
-        for kind in args.kinds or list(KINDS):
+        chosen = args.kinds or [*KINDS, *PAGES]
+        if args.sweep:
+            chosen = [w for k in chosen if k in KINDS for w in _swept(k)]
+        for kind in chosen:
             dst = Path(tmp) / kind
             make(kind, args.corpus, dst)
-            scores = corpus.score_corpus(dst)
+            scores = score(kind, dst)
             exact = sum(s.exact for s in scores)
             total = sum(s.total for s in scores)
             silent = sum(len(s.silent) for s in scores)
             structure = sum(s.structure for s in scores)
-            print(f"| {kind} | {KINDS[kind][0]} | {exact}/{total} | {silent} | {structure} |")
+            what = (KINDS.get(kind) or PAGES[kind])[0]
+            print(f"| {kind} | {what} | {exact}/{total} | {silent} | {structure} |")
             details += [
                 f"{kind:13} {s.name:40} {s.exact}/{s.total}"
                 + (f" silent: {', '.join(s.silent)}" if s.silent else "")

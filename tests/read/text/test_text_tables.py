@@ -764,3 +764,26 @@ def test_where_every_line_a_wrap_cut_ends_in_a_space_that_space_parts_nothing():
     assert "牵头单 \n位" in text
     leads = [[u.written for u in m.lead] for m in policy_parse.parse_text(text).measures]
     assert leads == [["县甲局"], ["县乙局", "县丁局"], ["县丙局"]]
+
+
+def test_a_space_a_wrap_kept_at_a_line_start_inside_a_cell_of_its_own_line_stays():
+    # One cell per line, re-wrapped at 15: the support cell was cut on the
+    # space before 县己局, the space kept at the next line's start.
+    width = 15
+    task = "推行一窗受理，压缩审批时间，提升服务水平，推进数字政务建设，完善平台功能。"
+    units = "县乙局 县丙局 县丁局 县戊局 县己局"
+    cut = [units[:width], units[width:]]
+    assert cut[1] == " 县己局"
+    rows = [task[k : k + width] for k in range(0, len(task), width)]
+    text = (
+        PREAMBLE
+        + "序号\n重点任务\n牵头单位\n配合单位\n\n1\n"
+        + "\n".join(rows)
+        + "\n县甲局\n"
+        + "\n".join(cut)
+        + "\n"
+    )
+    grid_rows = grid(doc(text))
+    assert grid_rows[1][3] == units
+    (entry,) = policy_parse.parse_text(text).table
+    assert [u.written for u in entry.support] == units.split()

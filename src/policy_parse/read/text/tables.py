@@ -313,8 +313,8 @@ _OPEN_LIST = lazy_compile(r"[：:][^。；;！？]*$")
 
 
 def wrapped_on_a_space(before: str, cut: str, line: str, *, ends_count: bool = True) -> bool:
-    """`line` goes on with the paragraph `before` (whose last line was
-    `cut`, as written) across a wrap that fell on the space between two
+    """`line` goes on with the paragraph whose text up to it is `before`
+    (its last line `cut`, as written) across a wrap that fell on the space between two
     names: the space kept at `line`'s start (exactly one: an indent is wider,
     or full-width) or at `cut`'s end (`ends_count`: unless most lines end so,
     as a PDF copy's may), and `before` ends inside an annotation — a bracket
@@ -327,6 +327,19 @@ def wrapped_on_a_space(before: str, cut: str, line: str, *, ends_count: bool = T
     if not spaced or not before or not before[-1].isalnum():
         return False
     return open_at_end(before) or _OPEN_LIST.search(before) is not None
+
+
+_LOOK_BACK = 6  # lines an annotation opened before a break may span
+
+
+def _run_before(lines: Sequence[str], k: int) -> str:
+    """The lines before line k back to a blank one (at most _LOOK_BACK),
+    joined: a bracket or a label opened a line or two above the break
+    (`（` / `甲局 乙局 ` / `丙局负责）`) is still open at it."""
+    first = k - 1
+    while first > 0 and k - first < _LOOK_BACK and lines[first - 1].strip():
+        first -= 1
+    return "".join(ln.strip() for ln in lines[first:k])
 
 
 def _ends_mostly_spaced(lines: Sequence[str]) -> bool:
@@ -362,7 +375,7 @@ def read_region(
                 isinstance(last, Paragraph)
                 and last.span.end_line == k  # the line just before (spans count from 1)
                 and wrapped_on_a_space(
-                    last.text, lines[k - 1], lines[k], ends_count=not ends_spaced()
+                    _run_before(lines, k), lines[k - 1], lines[k], ends_count=not ends_spaced()
                 )
             ):
                 text = f"{last.text} {lines[k].strip()}"
