@@ -787,3 +787,9 @@ def test_a_space_a_wrap_kept_at_a_line_start_inside_a_cell_of_its_own_line_stays
     assert grid_rows[1][3] == units
     (entry,) = policy_parse.parse_text(text).table
     assert [u.written for u in entry.support] == units.split()
+
+
+def test_a_bracket_opened_lines_above_the_break_still_holds_the_kept_space():
+    text = "某县实施方案\n1.推进平台建设，完善平台功能。（\n县甲局 县乙局 \n县丙局负责）\n"
+    (measure,) = policy_parse.parse_text(text).measures
+    assert [u.written for u in measure.support] == ["县甲局", "县乙局", "县丙局"]
