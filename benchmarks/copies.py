@@ -13,6 +13,7 @@ scored as benchmarks/corpus.py scores the corpus.
     python benchmarks/copies.py zwsp letterspace
     python benchmarks/copies.py -v pagenum-bare  # and each file that differs
     python benchmarks/copies.py --sweep dun2space # re-wrapped at 20, 24 … 60 too
+    python benchmarks/copies.py lo-html          # the Word form as LibreOffice's HTML (not in "all")
 
 A kind may also change what a key holds (dun2space parts a 、 inside
 brackets too, 相关县(市 区)政府, which the key writes with its 、): such
@@ -272,9 +273,50 @@ def _swept(kind: str) -> list[str]:
     return out
 
 
+# --lo-html: the corpus as the Word file tests/test_forms.py renders
+# (tools/render_gongwen.py, automatic numbering), exported by LibreOffice as
+# HTML: what a portal that publishes a Word file through LibreOffice serves.
+LO_HTML = "lo-html"
+_LO_WHAT = "the Word form (test_forms.py) exported as HTML by LibreOffice (needs soffice)"
+
+
+def make_lo_html(src: Path, dst: Path) -> None:
+    """Write NN_name.html (and the key, the .txt's `# ` lines) for every
+    corpus notice in `src` into `dst`: one soffice process for all."""
+    import importlib.util
+    import subprocess
+
+    tools = corpus.ROOT / "tools"
+    spec = importlib.util.spec_from_file_location("render_gongwen", tools / "render_gongwen.py")
+    assert spec is not None and spec.loader is not None
+    render = importlib.util.module_from_spec(spec)
+    sys.modules["render_gongwen"] = render  # its dataclasses look their module up
+    spec.loader.exec_module(render)
+    grids = corpus.ROOT / "tests" / "fixtures" / "forms"
+    dst.mkdir(parents=True, exist_ok=True)
+    docs: list[str] = []
+    for path in sorted(src.glob("*.txt")):
+        shutil.copy(path.with_name(path.name.replace(".txt", ".expected.json")), dst)
+        (dst / path.name).write_text("", encoding="utf-8")
+        docx = dst / f"{path.stem}.docx"
+        docx.write_bytes(render.render_docx(render.load_notice(path, grids), autonum=True))
+        docs.append(str(docx))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
+    with tempfile.TemporaryDirectory(prefix="copies-lo-profile-") as profile:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless"]
+            + ["--norestore", "--convert-to", "html", "--outdir", str(dst), *docs],
+            check=True,
+            capture_output=True,
+        )
+
+
 def make(kind: str, src: Path, dst: Path) -> None:
     """Write the `kind` copy of the corpus folder `src` into `dst` (a web
     page kind as NN_name.html beside the key)."""
+    if kind == LO_HTML:
+        make_lo_html(src, dst)
+        return
     rewrite = KINDS[kind][1] if kind in KINDS else PAGES[kind][1]
     dst.mkdir(parents=True, exist_ok=True)
     for path in sorted(src.iterdir()):
@@ -293,7 +335,7 @@ def make(kind: str, src: Path, dst: Path) -> None:
 
 def score(kind: str, dst: Path) -> list[corpus.FileScore]:
     """The `kind` copy in `dst` scored against the keys, as corpus.py does."""
-    if kind not in PAGES:
+    if kind not in PAGES and kind != LO_HTML:
         return corpus.score_corpus(dst)
     import policy_parse
 
@@ -331,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"each text kind also re-wrapped at {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} (a row per width)",
     )
     args = ap.parse_args(argv)
-    unknown = [k for k in args.kinds if k not in KINDS and k not in PAGES]
+    unknown = [k for k in args.kinds if k not in KINDS and k not in PAGES and k != LO_HTML]
     if unknown:
         ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join([*KINDS, *PAGES])}")
     if not args.corpus.is_dir():
@@ -352,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             total = sum(s.total for s in scores)
             silent = sum(len(s.silent) for s in scores)
             structure = sum(s.structure for s in scores)
-            what = (KINDS.get(kind) or PAGES[kind])[0]
+            what = (KINDS.get(kind) or PAGES.get(kind) or (_LO_WHAT, None))[0]
             print(f"| {kind} | {what} | {exact}/{total} | {silent} | {structure} |")
             details += [
                 f"{kind:13} {s.name:40} {s.exact}/{s.total}"
