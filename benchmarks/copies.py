@@ -189,6 +189,14 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
         "two full-width spaces before every paragraph, then re-wrapped at 30",
         lambda t: _wrap(_lines(t, lambda ln: "\u3000\u3000" + ln.lstrip()), 30),
     ),
+    "wrap38-blank": (
+        "re-wrapped at 38, a blank line after every line (a double-spaced PDF copy)",
+        lambda t: "\n".join(ln + "\n" for ln in _wrap(t).split("\n")),
+    ),
+    "wrap38-fw-indent": (
+        "re-wrapped at 38, then two full-width spaces before every line",
+        lambda t: _lines(_wrap(t), lambda ln: "\u3000\u3000" + ln.lstrip()),
+    ),
     "fwdigits": (
         "full-width digits",
         lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
@@ -241,7 +249,21 @@ def _html_ol(text: str, width: int = 38) -> str:
 
 
 # kind → (what it stands for, the body as a web page): scored as parse() reads the page.
+def _html_nbsp(text: str) -> str:
+    """Each line a <p> indented by &nbsp; (an editor's indent)."""
+    return _page(
+        "".join(
+            f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{html.escape(ln.strip())}</p>" for ln in text.split("\n")
+        )
+    )
+
+
 PAGES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "html-oneline": (
+        "a web page that lost its breaks: the body one <p>",
+        lambda t: _page("<p>" + " ".join(html.escape(ln.strip()) for ln in t.split("\n")) + "</p>"),
+    ),
+    "html-nbsp": ("a web page: each line a <p> indented by &nbsp;", _html_nbsp),
     "html-p": ("a web page: each line a <p>", _html_p),
     "html-br": ("a web page: the body one <div>, a <br> for each line break", _html_br),
     "html-br38": (

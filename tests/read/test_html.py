@@ -608,3 +608,26 @@ def test_a_short_page_whose_only_text_is_hidden_stays_residue() -> None:
     doc = read(page('<p>正文</p><div style="visibility:hidden"><p>藏起来的措施一项</p></div>'))
     assert doc.notes == ()
     assert paragraphs(doc) == ["正文"]
+
+
+def test_a_page_whose_paragraphs_ran_into_one_is_broken_before_its_markers_and_says_so() -> None:
+    # Its <p>s lost (or <span>s for paragraphs): the outline markers are still in it.
+    body = (
+        "某县数字政务实施方案 各乡镇人民政府： 现将方案印发给你们。 一、总体要求 坚持统筹推进。"
+        "二、主要任务 1.建设甲平台，完善平台功能，提升服务水平，推进数据共享。（县甲局负责） "
+        "2.建设乙平台，完善平台功能，提升服务水平，推进数据共享。（县乙局负责） "
+        "3.建设丙平台，完善平台功能，提升服务水平，推进数据共享。（县丙局负责） "
+        "4.建设丁平台，完善平台功能，提升服务水平，推进数据共享。（县丁局负责） "
+        "5.建设戊平台，完善平台功能。（县戊局负责）"
+    )
+    assert len(body) >= 200  # a paragraph this long among so few lost its breaks
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{body}</p></body></html>"
+    notice = policy_parse.parse(page.encode())
+    assert [[u.written for u in m.lead] for m in notice.measures] == [
+        ["县甲局"],
+        ["县乙局"],
+        ["县丙局"],
+        ["县丁局"],
+        ["县戊局"],
+    ]
+    assert "relined" in [d.note for d in notice.discrepancies]

@@ -54,6 +54,7 @@ from .limits import Limits
 from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
 from .text.reader import read_text
+from .text.relines import relined
 
 __all__ = ["decode_html", "read_html"]
 
@@ -194,14 +195,41 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
+    blocks_read: list[Paragraph | Table] = walker.blocks
+    if (relined_blocks := _relined(blocks_read)) is not None:
+        # A page whose paragraphs ran into one <p> (read/text/relines.py).
+        blocks_read, breaks = relined_blocks
+        walker.notes.append(ReadNote(note="relined", fields=(("breaks", str(breaks)),)))
     # A 分工表 pasted as paragraphs (<p> per cell) reads as its .txt copy does.
-    blocks, left = tables_in_paragraphs(walker.blocks)
+    blocks, left = tables_in_paragraphs(blocks_read)
     return Document(
         source=source,
         blocks=tuple(blocks),
         residue=(*walker.residue, *left),
         notes=tuple(walker.notes),
     )
+
+
+def _relined(blocks: list[Paragraph | Table]) -> tuple[list[Paragraph | Table], int] | None:
+    """A page of no table whose text ran into one paragraph or a few (its
+    `<p>`s lost, or `<span>`s for paragraphs): each such paragraph broken
+    before its outline markers as a text file's line would be
+    (read/text/relines.py), the pieces keeping its span; None otherwise."""
+    if any(isinstance(b, Table) for b in blocks):
+        return None
+    if relined([b.text for b in blocks if isinstance(b, Paragraph)]) is None:
+        return None
+    out: list[Paragraph | Table] = []
+    made = 0
+    for b in blocks:
+        pieces = relined([b.text]) if isinstance(b, Paragraph) else None
+        if pieces is None:
+            out.append(b)
+            continue
+        texts, count = pieces
+        out.extend(Paragraph(text=t.strip(), span=b.span) for t in texts if t.strip())
+        made += count
+    return out, made
 
 
 # ---------------------------------------------------------------------------
