@@ -631,3 +631,17 @@ def test_a_page_whose_paragraphs_ran_into_one_is_broken_before_its_markers_and_s
         ["县戊局"],
     ]
     assert "relined" in [d.note for d in notice.discrepancies]
+
+
+def test_a_break_a_converter_put_between_a_place_and_its_organ_word_in_a_cell_is_no_break() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><p>某县重点任务分工方案</p>"
+        "<table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>推行一窗受理。</td><td>县甲局</td>"
+        "<td>县乙局、县丙局、县丁局、县戊局、甲城经开区<br>管委会，县庚局</td></tr>"
+        "<tr><td>2</td><td>压缩审批时间。</td><td>县乙局</td><td>各乡镇<br>管委会</td></tr>"
+        "</table></body></html>"
+    )
+    first, second = policy_parse.parse(page.encode()).table
+    assert "甲城经开区管委会" in [u.written for u in first.support]
+    assert [u.written for u in second.support] == ["各乡镇", "管委会"]  # one unit a line

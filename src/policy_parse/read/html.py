@@ -51,6 +51,7 @@ from .html_css import HiddenRules, shown_by_script
 from .html_lines import Lines, keeps_lines
 from .html_lists import Drawn, list_markers, plan_lists
 from .limits import Limits
+from .text.names import name_cut_before_organ
 from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
 from .text.reader import read_text
@@ -208,6 +209,22 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
         residue=(*walker.residue, *left),
         notes=tuple(walker.notes),
     )
+
+
+def _names_rejoined(text: str) -> str:
+    """A cell's lines, a break that cut a name before its organ word
+    (`…甲经开区<br>管委会`: a converter's break at a width) taken out
+    (read/text/grid.py: name_cut_before_organ); other breaks part units."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if name_cut_before_organ(out[-1], line):
+            out[-1] += line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _relined(blocks: list[Paragraph | Table]) -> tuple[list[Paragraph | Table], int] | None:
@@ -467,7 +484,7 @@ class _Walker:
                     raise InputTooLargeError(
                         f"web page table {t} spans over {_MAX_CELLS} grid cells (a hostile page?)"
                     )
-                text = self.cell_lines(td, (t, r, c), "\n")
+                text = _names_rejoined(self.cell_lines(td, (t, r, c), "\n"))
                 grid[(r, c)] = Cell(text=text, span=Span(table=t, row=r, cell=c))
                 for dc in range(1, colspan):
                     grid[(r, c + dc)] = Cell(

@@ -9,20 +9,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from ..._support.lazy_regex import lazy_compile
-from ...data import load
 from ...models import Alignment, Cell, Residue, Row, Span, Table
 from .cells import Stream
 from .gaps import MERGING
 from .header import Column, Header, Kind
+from .names import name_cut_before_organ
 from .placed import REPEAT, TITLE, Aligned, Placed, cell_text, joiner
 
-__all__ = ["name_cut_before_organ", "residue_of", "to_table"]
-
-# Where a name ends in a units cell: a separator of a list, a space, a sentence end.
-_ITEM_END = lazy_compile(r"[、，,；;／/\s。]")
-# A line shorter than this was not cut by a wrap (no copy wraps narrower).
-_WRAPPED = 20
+__all__ = ["residue_of", "to_table"]
 
 
 def _span(stream: Stream, start: int, end: int) -> Span:
@@ -142,33 +136,6 @@ def _units_text(stream: Stream, start: int, end: int, apart: list[tuple[int, str
             parts.append(joiner(stream, i))
         parts.append(atoms[i].text)
     return "".join(parts)
-
-
-@functools.cache
-def _organ_words() -> tuple[tuple[str, ...], str]:
-    """The bare organ words (data/units.toml `shared_suffixes` that open with
-    no level of government: 管委会, 管理委员会 …) and the characters a place
-    ends with (`place_ends`)."""
-    units = load("units")
-    heads = units["suffix_heads"]
-    organs = tuple(w for w in units["shared_suffixes"] if w[0] not in heads)
-    return organs, units["place_ends"]
-
-
-def name_cut_before_organ(before: str, after: str) -> bool:
-    """A line break inside a units cell that cut one name: the line before
-    ends on a place with no separator (…甲经开区) and the line after opens
-    with a bare organ word that ends there (管委会, …) — the organ of that
-    place, which no clerk writes on a line of its own.  The line before is
-    one a wrap could have cut (`_WRAPPED` characters or more): a cell of
-    one unit a line (各乡镇 / 管委会) is left as written.  A copy re-wrapped
-    where no width can be read off (too few long lines) leaves just this;
-    read as two units, 管委会 would name nobody, with no finding."""
-    organs, place_ends = _organ_words()
-    if len(before) < _WRAPPED or before[-1] not in place_ends:
-        return False
-    head = _ITEM_END.split(after.strip(), maxsplit=1)[0]
-    return head in organs
 
 
 def _with_implied(cells: list[Cell], columns: Sequence[Column], line: int) -> list[Cell]:

@@ -28,7 +28,6 @@ from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
 from ...data import load
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
-from .cells import wrap_width
 
 if TYPE_CHECKING:
     import regex
@@ -346,6 +345,8 @@ def _ends_mostly_spaced(lines: Sequence[str]) -> bool:
     """Most lines holding text end in a space — or, in a text re-wrapped at a
     width, most lines that long: a copy's habit (a converter that ends each
     line it cut in a space), no trace of a space the text had at a cut."""
+    from .cells import wrap_width  # the table path's: loaded only where a break asks
+
     texts = [ln for ln in lines if ln.strip()]
     if (width := wrap_width(lines)) is not None:
         texts = [ln for ln in texts if len(ln) >= width]
@@ -374,6 +375,7 @@ def read_region(
             if (
                 isinstance(last, Paragraph)
                 and last.span.end_line == k  # the line just before (spans count from 1)
+                and (lines[k][:1] == " " or lines[k - 1][-1:] == " ")  # cheap, before the look back
                 and wrapped_on_a_space(
                     _run_before(lines, k), lines[k - 1], lines[k], ends_count=not ends_spaced()
                 )
