@@ -14,6 +14,7 @@ scored as benchmarks/corpus.py scores the corpus.
     python benchmarks/copies.py -v pagenum-bare  # and each file that differs
     python benchmarks/copies.py --sweep dun2space # re-wrapped at 20, 24 … 60 too
     python benchmarks/copies.py lo-html          # the Word form as LibreOffice's HTML (not in "all")
+    python benchmarks/copies.py pdf-html         # its PDF as pdftohtml's page (not in "all")
 
 A kind may also change what a key holds (dun2space parts a 、 inside
 brackets too, 相关县(市 区)政府, which the key writes with its 、): such
@@ -302,7 +303,7 @@ LO_HTML = "lo-html"
 _LO_WHAT = "the Word form (test_forms.py) exported as HTML by LibreOffice (needs soffice)"
 
 
-def make_lo_html(src: Path, dst: Path) -> None:
+def make_lo_html(src: Path, dst: Path, *, convert: bool = True) -> None:
     """Write NN_name.html (and the key, the .txt's `# ` lines) for every
     corpus notice in `src` into `dst`: one soffice process for all."""
     import importlib.util
@@ -323,6 +324,8 @@ def make_lo_html(src: Path, dst: Path) -> None:
         docx = dst / f"{path.stem}.docx"
         docx.write_bytes(render.render_docx(render.load_notice(path, grids), autonum=True))
         docs.append(str(docx))
+    if not convert:
+        return
     soffice = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
     with tempfile.TemporaryDirectory(prefix="copies-lo-profile-") as profile:
         subprocess.run(
@@ -333,11 +336,39 @@ def make_lo_html(src: Path, dst: Path) -> None:
         )
 
 
+PDF_HTML = "pdf-html"
+_PDF_WHAT = "the PDF form (test_forms.py) as pdftohtml -s makes a web page of it (soffice, poppler)"
+
+
+def make_pdf_html(src: Path, dst: Path) -> None:
+    """Write NN_name.html for every corpus notice: its Word form rendered to
+    PDF by LibreOffice (tools/render_gongwen.py to_pdf, one process), then
+    pdftohtml -s -i -noframes: lines placed by position, <br> at each cut,
+    page numbers in pieces between them."""
+    import subprocess
+
+    make_lo_html(src, dst, convert=False)
+    render = sys.modules["render_gongwen"]
+    with tempfile.TemporaryDirectory(prefix="copies-pdf-") as tmp:
+        for pdf in render.to_pdf(sorted(dst.glob("*.docx")), Path(tmp)):
+            subprocess.run(
+                ["pdftohtml", "-s", "-i", "-noframes", "-q", "-enc", "UTF-8", str(pdf)]
+                + [str(dst / pdf.stem)],
+                check=True,
+            )
+
+
+_FORMS = {LO_HTML: _LO_WHAT, PDF_HTML: _PDF_WHAT}
+
+
 def make(kind: str, src: Path, dst: Path) -> None:
     """Write the `kind` copy of the corpus folder `src` into `dst` (a web
     page kind as NN_name.html beside the key)."""
     if kind == LO_HTML:
         make_lo_html(src, dst)
+        return
+    if kind == PDF_HTML:
+        make_pdf_html(src, dst)
         return
     rewrite = KINDS[kind][1] if kind in KINDS else PAGES[kind][1]
     dst.mkdir(parents=True, exist_ok=True)
@@ -357,7 +388,7 @@ def make(kind: str, src: Path, dst: Path) -> None:
 
 def score(kind: str, dst: Path) -> list[corpus.FileScore]:
     """The `kind` copy in `dst` scored against the keys, as corpus.py does."""
-    if kind not in PAGES and kind != LO_HTML:
+    if kind not in PAGES and kind not in (LO_HTML, PDF_HTML):
         return corpus.score_corpus(dst)
     import policy_parse
 
@@ -395,7 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"each text kind also re-wrapped at {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} (a row per width)",
     )
     args = ap.parse_args(argv)
-    unknown = [k for k in args.kinds if k not in KINDS and k not in PAGES and k != LO_HTML]
+    unknown = [k for k in args.kinds if k not in KINDS and k not in PAGES and k not in _FORMS]
     if unknown:
         ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join([*KINDS, *PAGES])}")
     if not args.corpus.is_dir():
@@ -416,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             total = sum(s.total for s in scores)
             silent = sum(len(s.silent) for s in scores)
             structure = sum(s.structure for s in scores)
-            what = (KINDS.get(kind) or PAGES.get(kind) or (_LO_WHAT, None))[0]
+            what = (KINDS.get(kind) or PAGES.get(kind) or (_FORMS[kind], None))[0]
             print(f"| {kind} | {what} | {exact}/{total} | {silent} | {structure} |")
             details += [
                 f"{kind:13} {s.name:40} {s.exact}/{s.total}"

@@ -645,3 +645,59 @@ def test_a_break_a_converter_put_between_a_place_and_its_organ_word_in_a_cell_is
     first, second = policy_parse.parse(page.encode()).table
     assert "甲城经开区管委会" in [u.written for u in first.support]
     assert [u.written for u in second.support] == ["各乡镇", "管委会"]  # one unit a line
+
+
+# --- a PDF converted to a web page (pdftohtml -s): lines placed by position ---
+
+_PLACED = (
+    "<html><head><meta charset='utf-8'></head><body>"
+    '<div style="position:relative">'
+    '<p style="position:absolute;top:100px;left:120px">某县数字政务实施方案</p>'
+    '<p style="position:absolute;top:150px;left:120px">1.建设甲平台，完善平台功能。（县甲局、县农业</p>'
+    '<p style="position:absolute;top:1138px;left:421px">—&#160;</p>'
+    '<p style="position:absolute;top:1135px;left:445px">1&#160;—</p>'
+    "</div>"
+    '<div style="position:relative">'
+    '<p style="position:absolute;top:100px;left:120px">农村局负责）</p>'
+    '<p style="position:absolute;top:150px;left:120px">2.建设乙平台。（县乙局负责）</p>'
+    '<p style="position:absolute;top:1138px;left:421px">—&#160;</p>'
+    '<p style="position:absolute;top:1135px;left:445px">2&#160;—</p>'
+    "</div></body></html>"
+)
+
+
+def test_a_page_number_a_converter_placed_in_pieces_is_furniture_not_text() -> None:
+    notice = policy_parse.parse(_PLACED.encode())
+    first, second = notice.measures
+    assert [u.written for u in first.support] == ["县甲局", "县农业农村局"]
+    assert [u.written for u in second.lead] == ["县乙局"]
+    pages = [r.text for r in notice.residue if r.reason.startswith("page number")]
+    assert [" ".join(t.split()) for t in pages] == ["— 1 —", "— 2 —"]
+
+
+def test_pieces_of_one_placed_line_that_make_no_page_number_stay_apart() -> None:
+    page = _PLACED.replace("—&#160;</p>", "序号</p>").replace("1&#160;—", "工作任务")
+    doc = read_document(page.encode())
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "序号" in texts and "工作任务" in texts
+
+
+def test_a_cell_beside_two_page_numbers_is_no_running_head_on_a_web_page() -> None:
+    body = "".join(
+        f"<p>{t}</p>"
+        for t in [
+            "某县方案",
+            "1.建设甲平台。",
+            "责任科室：",
+            "综合科",
+            "— 1 —",
+            "2.建设乙平台。",
+            "责任科室：",
+            "综合科",
+            "— 2 —",
+            "3.建设丙平台。",
+        ]
+    )
+    doc = read_document(f"<html><body>{body}</body></html>".encode())
+    assert [r.text for r in doc.residue if "running head" in r.reason] == []
+    assert sum(r.reason.startswith("page number") for r in doc.residue) == 2

@@ -27,9 +27,11 @@ _PAGE_NUMBER = lazy_compile(
 )
 
 
-def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
+def find_furniture(lines: Sequence[str], *, running_heads: bool = True) -> dict[int, Residue]:
     """Index of each furniture line → its residue. A line beside a page number
-    is a running head only when the same text stands beside two of them."""
+    is a running head only when the same text stands beside two of them
+    (looked for unless not `running_heads`: paragraphs with no blank lines
+    between, where a table's cell may stand beside two page numbers)."""
     # A cheap first-character test before any pattern: most lines are text.
     numbers = [
         k
@@ -43,7 +45,7 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     ]
     numbers = sorted({*numbers, *_bare_page_numbers(lines)})
     found = {k: _residue(lines[k], k, "page number left by a PDF copy") for k in numbers}
-    if len(numbers) < 2:
+    if len(numbers) < 2 or not running_heads:
         return found
     beside: list[int] = []
     for k in numbers:
