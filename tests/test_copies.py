@@ -1,9 +1,11 @@
 """The real-notice corpus copied in ways perturb.py does not make
 (benchmarks/copies.py): a web page's invisible characters, a PDF's letter
 spacing and bare page numbers, an editor's tab indent, a text that lost its
-line breaks.  No copy may read a measure wrong without a finding, and each
-reads at least its ratchet of the 282 keyed measures (benchmarks/README.md,
-"copies.py")."""
+line breaks, units parted by spaces and re-wrapped, headings printed with a
+space, web pages (a list of <ol> items with <br>, one <p> for the body) and
+the Word form as LibreOffice's HTML.  No copy may read a measure wrong
+without a finding, and each reads at least its ratchet of the 282 keyed
+measures (benchmarks/README.md, "copies.py")."""
 
 from __future__ import annotations
 
