@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import shutil
 import sys
@@ -358,6 +359,52 @@ def make_pdf_html(src: Path, dst: Path) -> None:
             )
 
 
+# --- tables copied out of a page or a Word file, from the forms' grids -------
+# tests/fixtures/forms/NN_name.json: the cells of each table of a notice and
+# the lines of the .txt it stands for ("<" merged into the cell on the left,
+# "^" into the one above).  Notices without a grid are copied unchanged.
+GRIDS = corpus.ROOT / "tests" / "fixtures" / "forms"
+_MERGED = ("<", "^")
+
+
+def _grid_tabs(rows: list[list[str]]) -> list[str]:
+    """A table copied from Word or a spreadsheet: a row a line, cells apart
+    by tabs, a merged cell empty, a line break inside a cell a space."""
+    return ["\t".join("" if c in _MERGED else c.replace("\n", " ") for c in r) for r in rows]
+
+
+def _grid_lines(rows: list[list[str]]) -> list[str]:
+    """A table copied from a browser into a plain text box: every cell a
+    line of its own (序号⏎1⏎任务…), no blank lines, merged cells left out."""
+    return [c for r in rows for c in r if c not in _MERGED]
+
+
+def _grid_rows(rows: list[list[str]]) -> list[str]:
+    """As _grid_lines, with a blank line after every row."""
+    return [x for r in rows for x in [*(c for c in r if c not in _MERGED), ""]]
+
+
+# kind → (what it stands for, a table's rows as lines)
+TABLES: dict[str, tuple[str, Callable[[list[list[str]]], list[str]]]] = {
+    "grid-tabs": ("tables copied from Word: a row a line, cells apart by tabs", _grid_tabs),
+    "grid-lines": ("tables copied from a browser: every cell a line, no blank lines", _grid_lines),
+    "grid-rows": ("every cell a line, a blank line after each row", _grid_rows),
+}
+
+
+def _with_tables(path: Path, lines: list[str], each: Callable[[list[list[str]]], list[str]]) -> str:
+    """`lines` (the whole .txt) with each table its grid file holds written
+    back as `each` writes its rows."""
+    spec = GRIDS / f"{path.stem}.json"
+    if not spec.exists():
+        return "\n".join(lines)
+    tables = sorted(json.loads(spec.read_text("utf-8"))["tables"], key=lambda t: -t["lines"][0])
+    for t in tables:  # from the last, so that earlier line numbers hold
+        first, last = t["lines"]
+        lines[first - 1 : last] = each(t["rows"])
+    return "\n".join(lines)
+
+
 _FORMS = {LO_HTML: _LO_WHAT, PDF_HTML: _PDF_WHAT}
 
 
@@ -369,6 +416,15 @@ def make(kind: str, src: Path, dst: Path) -> None:
         return
     if kind == PDF_HTML:
         make_pdf_html(src, dst)
+        return
+    if kind in TABLES:
+        dst.mkdir(parents=True, exist_ok=True)
+        for path in sorted(src.iterdir()):
+            if path.suffix != ".txt":
+                shutil.copy(path, dst / path.name)
+                continue
+            lines = path.read_text(encoding="utf-8").split("\n")
+            (dst / path.name).write_text(_with_tables(path, lines, TABLES[kind][1]), "utf-8")
         return
     rewrite = KINDS[kind][1] if kind in KINDS else PAGES[kind][1]
     dst.mkdir(parents=True, exist_ok=True)
@@ -426,7 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"each text kind also re-wrapped at {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} (a row per width)",
     )
     args = ap.parse_args(argv)
-    unknown = [k for k in args.kinds if k not in KINDS and k not in PAGES and k not in _FORMS]
+    known = {*KINDS, *PAGES, *TABLES, *_FORMS}
+    unknown = [k for k in args.kinds if k not in known]
     if unknown:
         ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join([*KINDS, *PAGES])}")
     if not args.corpus.is_dir():
@@ -436,7 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| --- | --- | --- | --- | --- |")
     details: list[str] = []
     with tempfile.TemporaryDirectory(prefix="copies-") as tmp:
-        chosen = args.kinds or [*KINDS, *PAGES]
+        chosen = args.kinds or [*KINDS, *PAGES, *TABLES]
         if args.sweep:
             chosen = [w for k in chosen if k in KINDS for w in _swept(k)]
         for kind in chosen:
@@ -447,7 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             total = sum(s.total for s in scores)
             silent = sum(len(s.silent) for s in scores)
             structure = sum(s.structure for s in scores)
-            what = (KINDS.get(kind) or PAGES.get(kind) or (_FORMS[kind], None))[0]
+            what = (KINDS.get(kind) or PAGES.get(kind) or TABLES.get(kind) or (_FORMS[kind], 0))[0]
             print(f"| {kind} | {what} | {exact}/{total} | {silent} | {structure} |")
             details += [
                 f"{kind:13} {s.name:40} {s.exact}/{s.total}"

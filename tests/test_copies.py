@@ -36,6 +36,8 @@ RATCHET = {
     "dun2comma": 281,
     "html-ol-br": 281,
     "html-oneline": 196,
+    "grid-tabs": 280,
+    "grid-lines": 281,
 }
 
 pytestmark = [
