@@ -47,16 +47,19 @@ from lxml import etree
 from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
-from .html_css import HiddenRules, declarations, shown_by_script
+from .html_copies import (
+    join_positioned_lines,
+    names_rejoined,
+    relined_paragraphs,
+    without_page_furniture,
+)
+from .html_css import HiddenRules, shown_by_script
 from .html_lines import Lines, keeps_lines
 from .html_lists import Drawn, list_markers, plan_lists
 from .limits import Limits
-from .text.furniture import find_furniture
-from .text.names import name_cut_before_organ
 from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
 from .text.reader import read_text
-from .text.relines import relined
 
 __all__ = ["decode_html", "read_html"]
 
@@ -193,14 +196,14 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
         raise EmptyDocumentError("the web page holds no text")
     rules = HiddenRules.from_page(root)
     walker = _Walker(rules, limits, source, shown_by_script(root, rules, _CODE_TAGS))
-    _join_positioned_lines(root)
+    join_positioned_lines(root)
     walker.plan_lists(root)
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
-    blocks_read, furniture = _without_page_furniture(walker.blocks)
+    blocks_read, furniture = without_page_furniture(walker.blocks)
     walker.residue.extend(furniture)
-    if (relined_blocks := _relined(blocks_read)) is not None:
+    if (relined_blocks := relined_paragraphs(blocks_read)) is not None:
         # A page whose paragraphs ran into one <p> (read/text/relines.py).
         blocks_read, breaks = relined_blocks
         walker.notes.append(ReadNote(note="relined", fields=(("breaks", str(breaks)),)))
@@ -212,133 +215,6 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
         residue=(*walker.residue, *left),
         notes=tuple(walker.notes),
     )
-
-
-def _top(el: etree._Element) -> str | None:
-    """The `top` of an absolutely positioned element (a PDF converter's
-    line: pdftohtml, pdf2htmlEX), or None."""
-    style = el.get("style")
-    if not style or "absolute" not in style:
-        return None
-    d = declarations(style)
-    return d.get("top") if d.get("position") == "absolute" else None
-
-
-def _join_positioned_lines(root: etree._Element) -> None:
-    """A page number a PDF converter placed at one `top` in pieces, cut where
-    the font changed (`<p style="top:1138px">— </p>` `<p style="top:1135px">3
-    —</p>`, within a few pixels), joined into its first piece (the others'
-    text after a space), so that it reads as the page number — 3 — it is and
-    goes to residue as furniture.  Other pieces of one line stay apart: they
-    may be a table's cells."""
-    for parent in root.iter():
-        tops = [(child, _px(_top(child))) for child in parent if isinstance(child.tag, str)]
-        if sum(y is not None for _, y in tops) < 2:
-            continue
-        runs: list[list[etree._Element]] = []
-        run_top: float | None = None
-        for child, y in tops:
-            if y is None:
-                run_top = None
-                continue
-            if run_top is not None and abs(y - run_top) <= _SAME_LINE_PX:
-                runs[-1].append(child)
-            else:
-                runs.append([child])
-                run_top = y
-        for run in runs:
-            if len(run) < 2:
-                continue
-            text = " ".join(etree.tostring(el, method="text", encoding="unicode") for el in run)
-            if find_furniture([text.strip()]):
-                for el in run[1:]:
-                    _append_text(run[0], el)
-
-
-_SAME_LINE_PX = 4  # a smaller font on one line sits a few pixels lower
-
-
-def _px(value: str | None) -> float | None:
-    if value is None or not value.strip().endswith("px"):
-        return None
-    try:
-        return float(value.strip()[:-2])
-    except ValueError:
-        return None
-
-
-def _append_text(into: etree._Element, el: etree._Element) -> None:
-    """`el`'s text and children moved to the end of `into`, after a space;
-    `el` removed (its tail kept)."""
-    last = into[-1] if len(into) else None
-    head = " " + (el.text or "")
-    if last is not None:
-        last.tail = (last.tail or "") + head
-    else:
-        into.text = (into.text or "") + head
-    for child in list(el):
-        into.append(child)
-    parent = el.getparent()
-    if parent is not None:
-        prev = el.getprevious()
-        if el.tail and prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        parent.remove(el)
-
-
-def _without_page_furniture(
-    blocks: list[Paragraph | Table],
-) -> tuple[list[Paragraph | Table], list[Residue]]:
-    """Page numbers (— 3 —, 第3页) that a PDF converted to a web page left
-    between its paragraphs, taken out as residue as the text reader does
-    (read/text/furniture.py); not the running heads beside them, which
-    without blank lines cannot be told from a table cell at each break."""
-    texts = [b.text if isinstance(b, Paragraph) else "" for b in blocks]
-    found = find_furniture(texts, running_heads=False)
-    if not found:
-        return blocks, []
-    left = [
-        Residue(text=r.text, reason=r.reason, span=blocks[k].span) for k, r in sorted(found.items())
-    ]
-    return [b for k, b in enumerate(blocks) if k not in found], left
-
-
-def _names_rejoined(text: str) -> str:
-    """A cell's lines, a break that cut a name before its organ word
-    (`…甲经开区<br>管委会`: a converter's break at a width) taken out
-    (read/text/grid.py: name_cut_before_organ); other breaks part units."""
-    if "\n" not in text:
-        return text
-    lines = text.split("\n")
-    out = [lines[0]]
-    for line in lines[1:]:
-        if name_cut_before_organ(out[-1], line):
-            out[-1] += line.strip()
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _relined(blocks: list[Paragraph | Table]) -> tuple[list[Paragraph | Table], int] | None:
-    """A page of no table whose text ran into one paragraph or a few (its
-    `<p>`s lost, or `<span>`s for paragraphs): each such paragraph broken
-    before its outline markers as a text file's line would be
-    (read/text/relines.py), the pieces keeping its span; None otherwise."""
-    if any(isinstance(b, Table) for b in blocks):
-        return None
-    if relined([b.text for b in blocks if isinstance(b, Paragraph)]) is None:
-        return None
-    out: list[Paragraph | Table] = []
-    made = 0
-    for b in blocks:
-        pieces = relined([b.text]) if isinstance(b, Paragraph) else None
-        if pieces is None:
-            out.append(b)
-            continue
-        texts, count = pieces
-        out.extend(Paragraph(text=t.strip(), span=b.span) for t in texts if t.strip())
-        made += count
-    return out, made
 
 
 # ---------------------------------------------------------------------------
@@ -576,7 +452,7 @@ class _Walker:
                     raise InputTooLargeError(
                         f"web page table {t} spans over {_MAX_CELLS} grid cells (a hostile page?)"
                     )
-                text = _names_rejoined(self.cell_lines(td, (t, r, c), "\n"))
+                text = names_rejoined(self.cell_lines(td, (t, r, c), "\n"))
                 grid[(r, c)] = Cell(text=text, span=Span(table=t, row=r, cell=c))
                 for dc in range(1, colspan):
                     grid[(r, c + dc)] = Cell(
