@@ -12,6 +12,9 @@ scored as benchmarks/corpus.py scores the corpus.
     python benchmarks/copies.py                # every kind, a table
     python benchmarks/copies.py zwsp letterspace
     python benchmarks/copies.py -v pagenum-bare  # and each file that differs
+    python benchmarks/copies.py --sweep dun2space # re-wrapped at 20, 24 … 60 too
+    python benchmarks/copies.py lo-html          # the Word form as LibreOffice's HTML (not in "all")
+    python benchmarks/copies.py pdf-html         # its PDF as pdftohtml's page (not in "all")
 
 A kind may also change what a key holds (dun2space parts a 、 inside
 brackets too, 相关县(市 区)政府, which the key writes with its 、): such
@@ -30,6 +33,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import corpus
+from copies_forms import (
+    _FORMS,
+    LO_HTML,
+    PAGES,
+    PDF_HTML,
+    TABLES,
+    _with_tables,
+    make_lo_html,
+    make_pdf_html,
+)
+from copies_forms import wrap as _wrap
 
 _HAN = "\u4e00-\u9fff"
 
@@ -47,17 +61,6 @@ def _every(pattern: str, insert: str, step: int) -> Callable[[str], str]:
     return apply
 
 
-def _wrap(text: str, width: int = 38) -> str:
-    """perturb.py's wrap38: every line longer than `width` broken at `width`."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        while len(line) > width:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return "\n".join(out)
-
-
 def _page_numbers(text: str, number: Callable[[int], str], every: int = 30) -> str:
     """A page number on a line of its own after every `every` lines."""
     out: list[str] = []
@@ -66,6 +69,36 @@ def _page_numbers(text: str, number: Callable[[int], str], every: int = 30) -> s
         if k % every == 0:
             out.append(number(k // every + 1))
     return "\n".join(out)
+
+
+# 、 after an outline numeral at a line's start (一、总体要求): a marker's, not a list's.
+_OUTLINE_DUN = re.compile(r"^([ \t\u3000]*[一二三四五六七八九十]{1,3})、", re.MULTILINE)
+_MARK = "\ue000"  # a private-use character no notice holds
+
+
+_BRACKETED = re.compile(r"[（(][^（()）\n]*[）)]")
+
+
+def _dun2(text: str, sep: str, *, in_brackets: bool = True) -> str:
+    """Every 、 between two Chinese characters made `sep`, but an outline
+    numeral's 、 (一、总体要求) kept: a portal that parts units by spaces
+    numbers its headings as the notice does.  Not `in_brackets`: a 、 inside
+    brackets kept too (相关县(市、区)政府 is one unit whatever parts 市 and
+    区, and the key writes it with its 、)."""
+    text = _OUTLINE_DUN.sub(lambda m: m[1] + _MARK, text)
+    if not in_brackets:
+        text = _BRACKETED.sub(lambda m: m[0].replace("、", _MARK), text)
+    text = re.sub(f"(?<=[{_HAN}])、(?=[{_HAN}])", sep, text)
+    return text.replace(_MARK, "、")
+
+
+_FULL_PAREN = re.compile(r"（([一二三四五六七八九十]{1,3}|\d{1,3})）")
+
+
+def _alternate(text: str) -> str:
+    """Every other （一）/（1） made (一)/(1): a copy edited by two hands."""
+    count = iter(range(1 << 30))
+    return _FULL_PAREN.sub(lambda m: f"({m[1]})" if next(count) % 2 else m[0], text)
 
 
 # kind → (what it stands for, the body rewritten)
@@ -100,8 +133,68 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
         lambda t: _page_numbers(t, str),
     ),
     "dun2space": (
-        "units parted by spaces: every 、 between two Chinese characters a space",
-        lambda t: re.sub(f"(?<=[{_HAN}])、(?=[{_HAN}])", " ", t),
+        "units parted by spaces: every 、 between two Chinese characters a space (not 一、 …)",
+        lambda t: _dun2(t, " "),
+    ),
+    "dun2space-wrap38": (
+        "units parted by spaces, then re-wrapped at 38 (a line may open with the space)",
+        lambda t: _wrap(_dun2(t, " ")),
+    ),
+    "heading-space": (
+        "an outline numeral's 、 a space (一 总体要求), as some portals print headings",
+        lambda t: _OUTLINE_DUN.sub(lambda m: m[1] + " ", t),
+    ),
+    "trailing-space": (
+        "a PDF copy that ends every line in a space",
+        lambda t: _lines(t, lambda ln: ln + " "),
+    ),
+    "wrap38-trailing": (
+        "re-wrapped at 38, each line cut ending in a space (Word's keep-lines copy)",
+        lambda t: _wrap(t, cut_end=" "),
+    ),
+    "fw-indent": (
+        "two full-width spaces (U+3000) before every line",
+        lambda t: _lines(t, lambda ln: "\u3000\u3000" + ln.lstrip()),
+    ),
+    "fw-dot": (
+        "a full-width ．for the dot after a list number (1．推进…)",
+        lambda t: re.sub(r"(?m)^([ \t\u3000]*\d{1,3})[.．]", r"\1．", t),
+    ),
+    "paren-mixed": (
+        "every other （一） written with half-width brackets (一)",
+        lambda t: _alternate(t),
+    ),
+    "dun2comma": (
+        "units parted by ASCII commas: every 、 between two Chinese characters a , (not in brackets)",
+        lambda t: _dun2(t, ",", in_brackets=False),
+    ),
+    "dun2fwcomma": (
+        "units parted by full-width commas: every 、 between two Chinese characters a ， (not in brackets)",
+        lambda t: _dun2(t, "，", in_brackets=False),
+    ),
+    "colon2space": (
+        "a label's colon a space (牵头单位 县甲局), as a portal that drops colons prints it",
+        lambda t: re.sub(r"(单位|部门|领导|科室)[：:]", r"\1 ", t),
+    ),
+    "semi2comma": (
+        "the ；between two labels of an annotation a ，(牵头单位：甲，配合单位：乙)",
+        lambda t: re.sub(r"[；;](?=[^；;。\n]{0,6}(?:单位|部门)[：:])", "，", t),
+    ),
+    "num-space": (
+        "a space for the dot after a list number (1 推进…)",
+        lambda t: re.sub(r"(?m)^([ \t\u3000]*\d{1,3})[.．、](?=\D)", r"\1 ", t),
+    ),
+    "fw-indent-wrap30": (
+        "two full-width spaces before every paragraph, then re-wrapped at 30",
+        lambda t: _wrap(_lines(t, lambda ln: "\u3000\u3000" + ln.lstrip()), 30),
+    ),
+    "wrap38-blank": (
+        "re-wrapped at 38, a blank line after every line (a double-spaced PDF copy)",
+        lambda t: "\n".join(ln + "\n" for ln in _wrap(t).split("\n")),
+    ),
+    "wrap38-fw-indent": (
+        "re-wrapped at 38, then two full-width spaces before every line",
+        lambda t: _lines(_wrap(t), lambda ln: "\u3000\u3000" + ln.lstrip()),
     ),
     "fwdigits": (
         "full-width digits",
@@ -111,9 +204,43 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-def make(kind: str, src: Path, dst: Path) -> None:
-    """Write the `kind` copy of the corpus folder `src` into `dst`."""
+# --sweep: the widths each text kind is re-wrapped at, as perturbed.py --wrap-sweep does.
+SWEEP = tuple(range(20, 62, 4))
+
+
+def _swept(kind: str) -> list[str]:
+    """`kind` re-wrapped at each SWEEP width, as kinds of their own (KIND@N)."""
     rewrite = KINDS[kind][1]
+    out = []
+    for width in SWEEP:
+        name = f"{kind}@{width}"
+        KINDS[name] = (
+            f"{kind}, re-wrapped at {width}",
+            lambda t, f=rewrite, w=width: _wrap(f(t), w),
+        )
+        out.append(name)
+    return out
+
+
+def make(kind: str, src: Path, dst: Path) -> None:
+    """Write the `kind` copy of the corpus folder `src` into `dst` (a web
+    page kind as NN_name.html beside the key)."""
+    if kind == LO_HTML:
+        make_lo_html(src, dst)
+        return
+    if kind == PDF_HTML:
+        make_pdf_html(src, dst)
+        return
+    if kind in TABLES:
+        dst.mkdir(parents=True, exist_ok=True)
+        for path in sorted(src.iterdir()):
+            if path.suffix != ".txt":
+                shutil.copy(path, dst / path.name)
+                continue
+            lines = path.read_text(encoding="utf-8").split("\n")
+            (dst / path.name).write_text(_with_tables(path, lines, TABLES[kind][1]), "utf-8")
+        return
+    rewrite = KINDS[kind][1] if kind in KINDS else PAGES[kind][1]
     dst.mkdir(parents=True, exist_ok=True)
     for path in sorted(src.iterdir()):
         if path.suffix != ".txt":
@@ -122,18 +249,57 @@ def make(kind: str, src: Path, dst: Path) -> None:
         lines = path.read_text(encoding="utf-8").split("\n")
         head = [ln for ln in lines if ln.startswith("# ")]
         body = "\n".join(ln for ln in lines if not ln.startswith("# "))
+        if kind in PAGES:
+            (dst / path.name).write_text("\n".join(head), encoding="utf-8")
+            (dst / f"{path.stem}.html").write_text(rewrite(body), encoding="utf-8")
+            continue
         (dst / path.name).write_text("\n".join([*head, rewrite(body)]), encoding="utf-8")
+
+
+def score(kind: str, dst: Path) -> list[corpus.FileScore]:
+    """The `kind` copy in `dst` scored against the keys, as corpus.py does."""
+    if kind not in PAGES and kind not in (LO_HTML, PDF_HTML):
+        return corpus.score_corpus(dst)
+    import policy_parse
+
+    out: list[corpus.FileScore] = []
+    for txt in sorted(dst.glob("*.txt")):
+        key = corpus.key_of(txt)
+        try:
+            notice = policy_parse.parse(txt.with_suffix(".html"))
+        except policy_parse.PolicyParseError as exc:
+            out.append(
+                corpus.FileScore(
+                    name=txt.stem,
+                    exact=0,
+                    total=len(key),
+                    structure=0,
+                    misses=(),
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+            )
+            continue
+        out.append(corpus.score_notice(txt.stem, key, notice))
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kinds", nargs="*", help=f"kinds to score (default: all of {', '.join(KINDS)})")
+    ap.add_argument(
+        "kinds", nargs="*", help=f"kinds to score (default: all of {', '.join([*KINDS, *PAGES])})"
+    )
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
     ap.add_argument("-v", "--verbose", action="store_true", help="list files that differ")
+    ap.add_argument(
+        "--sweep",
+        action="store_true",
+        help=f"each text kind also re-wrapped at {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} (a row per width)",
+    )
     args = ap.parse_args(argv)
-    unknown = [k for k in args.kinds if k not in KINDS]
+    known = {*KINDS, *PAGES, *TABLES, *_FORMS}
+    unknown = [k for k in args.kinds if k not in known]
     if unknown:
-        ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join(KINDS)}")
+        ap.error(f"unknown kind {', '.join(unknown)}; kinds: {', '.join([*KINDS, *PAGES])}")
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
@@ -141,15 +307,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| --- | --- | --- | --- | --- |")
     details: list[str] = []
     with tempfile.TemporaryDirectory(prefix="copies-") as tmp:
-        for kind in args.kinds or list(KINDS):
+        chosen = args.kinds or [*KINDS, *PAGES, *TABLES]
+        if args.sweep:
+            chosen = [w for k in chosen if k in KINDS for w in _swept(k)]
+        for kind in chosen:
             dst = Path(tmp) / kind
             make(kind, args.corpus, dst)
-            scores = corpus.score_corpus(dst)
+            scores = score(kind, dst)
             exact = sum(s.exact for s in scores)
             total = sum(s.total for s in scores)
             silent = sum(len(s.silent) for s in scores)
             structure = sum(s.structure for s in scores)
-            print(f"| {kind} | {KINDS[kind][0]} | {exact}/{total} | {silent} | {structure} |")
+            what = (KINDS.get(kind) or PAGES.get(kind) or TABLES.get(kind) or (_FORMS[kind], 0))[0]
+            print(f"| {kind} | {what} | {exact}/{total} | {silent} | {structure} |")
             details += [
                 f"{kind:13} {s.name:40} {s.exact}/{s.total}"
                 + (f" silent: {', '.join(s.silent)}" if s.silent else "")

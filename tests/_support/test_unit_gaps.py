@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
-from policy_parse._support.unit_gaps import apart_by_spaces
+from policy_parse._support.unit_gaps import apart_by_spaces, pieces_at_gaps
 
 
 def _ends_like_a_unit(piece: str) -> bool:
@@ -53,3 +53,37 @@ def test_an_annotation_whose_units_are_parted_by_spaces_reads_as_with_dun() -> N
         ("3", ["县市场监管局"], ["县公安局", "县商务局", "人行"]),
         ("4", ["县委宣传部"], ["县财政局", "县文化和旅游局等"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "pieces"),
+    [
+        ("县财政局 县发改局", ["县财政局", "县发改局"]),
+        ("甲局 乙局 丙局", ["甲局", "乙局", "丙局"]),
+        # inside brackets: the stretches that meet at the gap, not the whole
+        ("各县政府（含甲新区 乙区管委会）", ["含甲新区", "乙区管委会"]),
+        ("相关县（市 区）政府", ["市", "区"]),
+        ("县财政局", []),
+    ],
+)
+def test_the_pieces_at_a_gap_stop_at_the_nearest_bracket(item: str, pieces: list[str]) -> None:
+    assert pieces_at_gaps(item) == pieces
+
+
+def test_two_names_a_copy_spaced_inside_brackets_keep_the_space_and_are_said():
+    # 、 inside the brackets made a space: read as one name (a gap inside
+    # brackets parts nothing), but not glued silently into 含甲新区乙区管委会.
+    text = "某县实施方案\n1.推进平台建设。（牵头单位：县甲局；配合单位：各县政府（含甲新区 乙区管委会））\n"
+    notice = policy_parse.parse_text(text)
+    (measure,) = notice.measures
+    assert [u.written for u in measure.support] == ["各县政府（含甲新区 乙区管委会）"]
+    odd = [d for d in notice.discrepancies if d.note == "odd_unit" and d.measure == "1"]
+    assert len(odd) == 1
+
+
+def test_a_level_spaced_inside_brackets_keeps_its_space_and_is_said():
+    text = "某县实施方案\n1.推进平台建设。（牵头单位：县甲局；配合单位：相关县（市 区）政府）\n"
+    notice = policy_parse.parse_text(text)
+    (measure,) = notice.measures
+    assert [u.written for u in measure.support] == ["相关县（市 区）政府"]
+    assert [d.measure for d in notice.discrepancies if d.note == "odd_unit"] == ["1"]

@@ -104,6 +104,12 @@ def test_a_closing_block_above_the_footer_is_set_aside_too() -> None:
     ]
 
 
+def test_a_title_that_announces_an_issue_is_no_closing_block() -> None:
+    # 印发 marks the office's line where a line ends with it, not 关于印发….
+    assert trailing_furniture(["关于印发甲县任务分工方案的通知"]) == []
+    assert trailing_furniture(["甲县人民政府办公室    2024年3月1日印发"]) == [(0, CLOSING)]
+
+
 def test_a_closing_block_is_no_row_of_a_table_copied_as_text() -> None:
     table = (
         "甲县任务分工表\n"

@@ -96,3 +96,72 @@ def test_a_notice_whose_measures_are_an_ordered_list_keeps_its_numbers_and_parts
     assert [m.id for m in notice.measures] == ["1", "2", "3"]
     assert [u.name for u in notice.measures[2].lead] == ["县自然资源局"]
     assert len(notice.parts) == 2
+
+
+# --- an exporter's unstyled lists (LibreOffice's HTML of a Word file) ------
+
+H = '<p><font face="黑体">{}</font></p>'  # a heading level, formatted as the exporter does
+K = '<p><font face="楷体">{}</font></p>'  # the level below it
+
+
+def _notes(body: str) -> list[str]:
+    page = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+    doc = read_html(page.encode(), Source(path="x.html", format="html", sha256="0" * 64), Limits())
+    return [n.note for n in doc.notes]
+
+
+FLATTENED = (
+    "<ol><li>" + H.format("总体要求") + "</li></ol>"
+    "<ol><li>" + K.format("建设甲平台。（县甲局负责）") + "</li>"
+    "<li>" + K.format("建设乙平台。（县乙局负责）") + "</li></ol>"
+    '<ol start="2"><li>' + H.format("保障措施") + "</li></ol>"
+    '<ol start="3"><li>' + K.format("加强督查。（县丙局负责）") + "</li></ol>"
+)
+
+
+def test_two_levels_an_exporter_flattened_into_side_by_side_lists_are_drawn_as_levels() -> None:
+    # A browser draws 1. 1. 2. 2. 3.; the lists count on apart, side by side.
+    assert _lines(FLATTENED) == [
+        "一、总体要求",
+        "（一）建设甲平台。（县甲局负责）",
+        "（二）建设乙平台。（县乙局负责）",
+        "二、保障措施",
+        "（三）加强督查。（县丙局负责）",
+    ]
+    assert _notes(FLATTENED) == ["list_levels"]
+
+
+def test_the_flattened_levels_give_the_measures_their_own_numbers() -> None:
+    page = f"<html><head><meta charset='utf-8'></head><body>{FLATTENED}</body></html>"
+    notice = policy_parse.parse(page.encode())
+    assert [str(m.number) for m in notice.measures] == ["1", "2", "3"]
+    assert [u.written for u in notice.measures[2].lead] == ["县丙局"]
+
+
+def test_a_list_whose_first_number_the_exporter_wrote_again_counts_on() -> None:
+    body = (
+        '<ol start="7"><li>甲任务</li><li>乙任务</li></ol>'
+        "<p>——第二部分</p>"
+        '<ol start="7"><li>丙任务</li></ol>'
+    )
+    assert _lines(body) == ["7. 甲任务", "8. 乙任务", "——第二部分", "9. 丙任务"]
+    assert _notes(body) == ["list_continued"]
+
+
+def test_lists_apart_by_text_that_begin_at_one_are_drawn_as_a_browser_draws_them() -> None:
+    body = "<ol><li>甲</li><li>乙</li></ol><p>二、其他</p><ol><li>丙</li></ol>"
+    assert _lines(body) == ["1. 甲", "2. 乙", "二、其他", "1. 丙"]
+    assert _notes(body) == []
+
+
+def test_a_typed_list_is_never_redrawn() -> None:
+    body = '<ol type="a"><li>甲</li></ol><ol><li>乙</li></ol>'
+    assert _lines(body) == ["a. 甲", "1. 乙"]
+
+
+def test_an_items_number_opens_the_line_of_its_first_paragraph() -> None:
+    assert _lines("<ol><li><p>甲任务</p><p>续写</p></li><li></li></ol>") == [
+        "1. 甲任务",
+        "续写",
+        "2.",
+    ]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .brackets import ANY_OPENER, top_level_spans
+from .brackets import ANY_BRACKET, ANY_OPENER, top_level_spans
 
-__all__ = ["apart_by_spaces"]
+__all__ = ["apart_by_spaces", "pieces_at_gaps"]
 
 # A piece shorter than this is no unit of its own (市委 宣传部 is one name) —
 # unless it names every unit of a level (各区, 各地: 各 and one character).
@@ -43,3 +43,19 @@ def apart_by_spaces(item: str, is_unit: Callable[[str], bool]) -> list[str]:
     if whole >= 2 and 3 * whole >= 2 * len(pieces):
         return pieces
     return [item]
+
+
+def pieces_at_gaps(item: str) -> list[str]:
+    """The stretches that meet at `item`'s gaps, each cut at a bracket too:
+    黄埔区 南沙区政府 → 黄埔区, 南沙区政府; 各县政府（含甲新区 乙区管委会） →
+    含甲新区, 乙区管委会 (a copy that made the 、 inside brackets a space);
+    相关县（市 区）政府 → 市, 区, no names."""
+    pieces = item.split()
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        cut = ANY_BRACKET.split(piece)
+        if k > 0 and cut[0]:
+            out.append(cut[0])  # up to its first bracket, after the gap before it
+        if k < len(pieces) - 1 and cut[-1] and (k == 0 or len(cut) > 1):
+            out.append(cut[-1])  # from its last bracket, before the gap after it
+    return out

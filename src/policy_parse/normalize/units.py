@@ -21,7 +21,7 @@ from typing import TypeVar
 from .._support.brackets import CLOSING_GROUP, GROUP
 from .._support.lazy_regex import lazy_compile
 from .._support.memo import text_cache
-from .._support.unit_gaps import apart_by_spaces
+from .._support.unit_gaps import apart_by_spaces, pieces_at_gaps
 from ..data import load
 from ..models import Unit, UnitStatus
 from ..segment.annotations import is_level
@@ -74,7 +74,10 @@ def _written_form(item: str) -> str:
     管委会): `spaced_name` then says so (an odd_unit finding), since the
     canonical name glues them either way."""
     pieces = item.split()
-    if len(pieces) > 1 and sum(looks_like_unit(clean(p)) for p in pieces) >= 2:
+    if len(pieces) > 1 and any(
+        sum(looks_like_unit(clean(p)) for p in side) >= 2 for side in (pieces, pieces_at_gaps(item))
+    ):
+        # (pieces_at_gaps: 含甲新区 乙区管委会 inside brackets, a 、 made a space)
         return " ".join(pieces)
     return trim(item)
 

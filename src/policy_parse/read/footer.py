@@ -39,6 +39,7 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
     (blank ones passed over), or None."""
     words = data.load("furniture")[kind]
     marks: list[str] = words["marks"]
+    end_marks = tuple(words["end_marks"])
     kin: list[str] = words["words"] + marks
     longest: int = words["max_chars"]
     filled = [k for k in range(end) if texts[k].strip()][-words["max_paragraphs"] :]
@@ -55,7 +56,7 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
         text = texts[k]
         if not like(text):
             return None
-        if any(m in text for m in marks):
+        if any(m in text for m in marks) or text.rstrip().endswith(end_marks):
             mark = k
             break
         if not any(w in text for w in kin):
@@ -65,7 +66,7 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
     start = mark
     for k in reversed(filled[: filled.index(mark)]):
         text = texts[k]
-        if not like(text) or not any(w in text for w in kin):
+        if not like(text) or not (any(w in text for w in kin) or text.rstrip().endswith(end_marks)):
             break
         start = k
     return start

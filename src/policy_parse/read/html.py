@@ -47,9 +47,15 @@ from lxml import etree
 from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
+from .html_copies import (
+    join_positioned_lines,
+    names_rejoined,
+    relined_paragraphs,
+    without_page_furniture,
+)
 from .html_css import HiddenRules, shown_by_script
 from .html_lines import Lines, keeps_lines
-from .html_lists import list_markers
+from .html_lists import Drawn, list_markers, plan_lists
 from .limits import Limits
 from .text.paragraphs import tables_in_paragraphs
 from .text.reader import decode as decode_text
@@ -190,11 +196,19 @@ def read_html(raw: bytes, source: Source, limits: Limits) -> Document:
         raise EmptyDocumentError("the web page holds no text")
     rules = HiddenRules.from_page(root)
     walker = _Walker(rules, limits, source, shown_by_script(root, rules, _CODE_TAGS))
+    join_positioned_lines(root)
+    walker.plan_lists(root)
     walker.page_to_blocks(root)
     if not walker.blocks:
         raise EmptyDocumentError("the web page holds no notice text")
+    blocks_read, furniture = without_page_furniture(walker.blocks)
+    walker.residue.extend(furniture)
+    if (relined_blocks := relined_paragraphs(blocks_read)) is not None:
+        # A page whose paragraphs ran into one <p> (read/text/relines.py).
+        blocks_read, breaks = relined_blocks
+        walker.notes.append(ReadNote(note="relined", fields=(("breaks", str(breaks)),)))
     # A 分工表 pasted as paragraphs (<p> per cell) reads as its .txt copy does.
-    blocks, left = tables_in_paragraphs(walker.blocks)
+    blocks, left = tables_in_paragraphs(blocks_read)
     return Document(
         source=source,
         blocks=tuple(blocks),
@@ -239,10 +253,30 @@ class _Walker:
         self.limits = limits
         self.source = source
         self.markers: dict[etree._Element, str] = {}  # <li> → the number a browser draws
+        self.drawn: dict[etree._Element, Drawn] = {}  # <ol> → read as an exporter's level
         self.blocks: list[Paragraph | Table] = []
         self.residue: list[Residue] = []
         self.n_paragraphs = 0
         self.n_tables = 0
+
+    def plan_lists(self, root: etree._Element) -> None:
+        """Read the page's unstyled ``<ol>`` runs as an exporter's levels
+        (read/html_lists.py: plan_lists), and say so where that differs
+        from what a browser draws."""
+        ols = [
+            ol for ol in root.iter("ol") if not any(_tag(up) == "ol" for up in ol.iterancestors())
+        ]
+        if len(ols) < 2:
+            return
+        plan = plan_lists(ols, lambda li: self.hidden.hides(li, "li"))
+        self.drawn = plan.drawn
+        if plan.leveled:
+            fields = (("runs", str(plan.leveled)), ("levels", str(plan.levels)))
+            self.notes.append(ReadNote(note="list_levels", fields=fields))
+        if plan.continued:
+            self.notes.append(
+                ReadNote(note="list_continued", fields=(("runs", str(plan.continued)),))
+            )
 
     def page_to_blocks(self, root: etree._Element) -> None:
         title = root.find("head/title")
@@ -293,6 +327,8 @@ class _Walker:
             el, leaving = stack.pop()
             tag = _tag(el)
             if leaving:
+                if tag == "li":
+                    lines.end_item()
                 if tag is not None and keeps_lines(el, tag):
                     lines.leave_kept()
                 elif tag in _BLOCK_TAGS:
@@ -328,10 +364,15 @@ class _Walker:
                     lines.brk()
                 if tag == "ol":
                     self.markers.update(
-                        list_markers(el, lambda li: self.hidden.hides(li, "li"), self.limits)
+                        list_markers(
+                            el,
+                            lambda li: self.hidden.hides(li, "li"),
+                            self.limits,
+                            self.drawn.get(el),
+                        )
                     )
                 elif tag == "li":
-                    lines.text(self.markers.get(el))
+                    lines.marker(self.markers.get(el))
                 if mode := keeps_lines(el, tag):
                     lines.enter_kept(mode)
                 lines.text(el.text)
@@ -411,7 +452,7 @@ class _Walker:
                     raise InputTooLargeError(
                         f"web page table {t} spans over {_MAX_CELLS} grid cells (a hostile page?)"
                     )
-                text = self.cell_lines(td, (t, r, c), "\n")
+                text = names_rejoined(self.cell_lines(td, (t, r, c), "\n"))
                 grid[(r, c)] = Cell(text=text, span=Span(table=t, row=r, cell=c))
                 for dc in range(1, colspan):
                     grid[(r, c + dc)] = Cell(

@@ -37,10 +37,29 @@ class Lines:
         self.on_kept = on_kept
         self.keep: list[str] = []
         self.kept: list[str] = []
+        self.pending: str | None = None  # a list item's marker, waiting for its text
+
+    def marker(self, s: str | None) -> None:
+        """A list item's number ("3. ", "（一）"): it opens the item's first
+        line of text, even where that text is in a block of its own (an
+        exporter's ``<li><p>…``), as a browser draws it on that line."""
+        if s:
+            self.pending = s
+
+    def end_item(self) -> None:
+        """The item ended: a marker no text took is a line of its own."""
+        if self.pending is not None:
+            self.brk()
+            self.parts.append(self.pending)
+            self.pending = None
+            self.brk()
 
     def text(self, s: str | None) -> None:
         if not s:
             return
+        if self.pending is not None and s.strip():
+            self.parts.append(self.pending)
+            self.pending = None
         if not self.keep:
             self.parts.append(_SPACE.sub(" ", s).replace("\xa0", " "))
             return

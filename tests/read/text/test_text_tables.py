@@ -663,3 +663,133 @@ def test_label_lines_under_a_numbered_measure_are_no_key_value_table():
     notice = policy_parse.parse_text(text)
     assert not notice.table
     assert [[u.name for u in m.lead] for m in notice.measures] == [["县甲局"], ["县乙局"]]
+
+
+# --- a wrap that fell on a space, the space kept at the next line's start ---
+
+WRAPPED_ON_SPACE = (
+    "某县数字政务实施方案\n"
+    "一、工作任务\n"
+    "1.推进平台建设，完善平台功能。（县甲局\n"
+    " 县乙局负责）\n"
+    "2.推进平台建设，完善平台功能。责任单位：县甲局\n"
+    " 县乙局\n"
+)
+
+
+def test_a_line_opened_by_the_space_a_wrap_fell_on_goes_on_its_annotation_with_the_space():
+    paragraphs = [b for b in doc(WRAPPED_ON_SPACE).blocks if not isinstance(b, Table)]
+    texts = [p.text for p in paragraphs]
+    assert texts[2] == "1.推进平台建设，完善平台功能。（县甲局 县乙局负责）"
+    assert (paragraphs[2].span.start_line, paragraphs[2].span.end_line) == (3, 4)
+    assert texts[3] == "2.推进平台建设，完善平台功能。责任单位：县甲局 县乙局"
+
+
+def test_two_names_a_wrap_parted_on_a_kept_space_are_two_units_not_one():
+    notice = policy_parse.parse_text(WRAPPED_ON_SPACE)
+    got = [[u.written for u in m.support] for m in notice.measures]
+    assert got == [["县甲局", "县乙局"], ["县甲局", "县乙局"]]
+    assert all(not m.lead for m in notice.measures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某县数字政务实施方案\n 各乡镇人民政府：\n",  # an indent of one space after a title
+        "1.推进平台建设。（县甲局负责）\n 2.完善平台功能。\n",  # the bracket closed
+        "1.推进平台建设（县甲局\n  县乙局负责）\n",  # two spaces: an indent
+    ],
+)
+def test_a_line_after_a_closed_text_or_indented_wider_stays_a_line_of_its_own(text: str) -> None:
+    paragraphs = [b.text for b in doc(text).blocks]
+    assert len(paragraphs) == 2
+
+
+def test_a_space_the_wrap_left_at_the_cut_lines_end_parts_the_names_too():
+    text = "某县数字政务实施方案\n1.推进平台建设，完善平台功能。（县甲局 \n县乙局负责）\n"
+    (measure,) = policy_parse.parse_text(text).measures
+    assert [u.written for u in measure.support] == ["县甲局", "县乙局"]
+
+
+def test_where_most_lines_end_in_a_space_a_trailing_one_parts_nothing():
+    # A PDF copy that ends every line in a space: the space is its habit.
+    text = "某县数字政务实施方案 \n1.推进平台建设，完善平台功能。（县甲局 \n乙科负责） \n"
+    paragraphs = [b.text for b in doc(text).blocks]
+    assert paragraphs == [
+        "某县数字政务实施方案",
+        "1.推进平台建设，完善平台功能。（县甲局",
+        "乙科负责）",
+    ]
+
+
+# --- a name a re-wrap cut before its organ word, no wrap width to read ---
+
+ORGAN_CUT = GROUPED.replace(
+    "县乙局、县丙局\n",
+    "县乙局、县丙局、县丁局、县戊局、县己局、甲城经开区\n管委会，县庚局。\n",
+)
+
+
+def test_a_place_and_its_organ_a_wrap_parted_in_a_units_cell_are_one_name():
+    rows = grid(doc(PREAMBLE + ORGAN_CUT))
+    assert rows[1][3] == "县乙局、县丙局、县丁局、县戊局、县己局、甲城经开区管委会，县庚局。"
+    (first, _) = policy_parse.parse_text(PREAMBLE + ORGAN_CUT).table
+    assert "甲城经开区管委会" in [u.written for u in first.support]
+
+
+def test_a_short_line_of_one_place_and_an_organ_on_the_next_stay_two_units():
+    # One unit a line, as a clerk types them: no wrap cut 各乡镇.
+    text = GROUPED.replace("县乙局、县丙局\n", "各乡镇\n管委会\n")
+    rows = grid(doc(PREAMBLE + text))
+    assert rows[1][3] == "各乡镇\n管委会"
+
+
+def test_where_every_line_a_wrap_cut_ends_in_a_space_that_space_parts_nothing():
+    # A converter that ends each line it cut in a space: here one falls
+    # inside the label 牵头单位, which must stay whole.
+    paragraphs = [
+        "1.推进平台建设，完善平台功能，提升服务水平。（牵头单位：县甲局）",
+        "2.推进平台建设，完善平台。（责任领导：张三；牵头单位：县乙局、县丁局）",
+        "3.完善平台功能，提升服务水平，推进平台建设。（牵头单位：县丙局）",
+    ]
+    width = 13
+
+    def wrapped(p: str) -> list[str]:
+        cuts = [p[k : k + width] for k in range(0, len(p), width)]
+        return [c + " " for c in cuts[:-1]] + [cuts[-1]]
+
+    # Short lines no wrap cut (a title, a salutation, headings) outnumber the cut ones.
+    short = "某县实施方案\n\n各乡镇：\n\n现印发如下。\n\n一、总体要求\n\n二、主要任务\n\n"
+    text = short + "\n\n".join("\n".join(wrapped(p)) for p in paragraphs) + "\n\n三、保障措施\n"
+    assert "牵头单 \n位" in text
+    leads = [[u.written for u in m.lead] for m in policy_parse.parse_text(text).measures]
+    assert leads == [["县甲局"], ["县乙局", "县丁局"], ["县丙局"]]
+
+
+def test_a_space_a_wrap_kept_at_a_line_start_inside_a_cell_of_its_own_line_stays():
+    # One cell per line, re-wrapped at 15: the support cell was cut on the
+    # space before 县己局, the space kept at the next line's start.
+    width = 15
+    task = "推行一窗受理，压缩审批时间，提升服务水平，推进数字政务建设，完善平台功能。"
+    units = "县乙局 县丙局 县丁局 县戊局 县己局"
+    cut = [units[:width], units[width:]]
+    assert cut[1] == " 县己局"
+    rows = [task[k : k + width] for k in range(0, len(task), width)]
+    text = (
+        PREAMBLE
+        + "序号\n重点任务\n牵头单位\n配合单位\n\n1\n"
+        + "\n".join(rows)
+        + "\n县甲局\n"
+        + "\n".join(cut)
+        + "\n"
+    )
+    grid_rows = grid(doc(text))
+    assert grid_rows[1][3] == units
+    (entry,) = policy_parse.parse_text(text).table
+    assert [u.written for u in entry.support] == units.split()
+
+
+def test_a_bracket_opened_lines_above_the_break_still_holds_the_kept_space():
+    text = "某县实施方案\n1.推进平台建设，完善平台功能。（\n县甲局 县乙局 \n县丙局负责）\n"
+    (measure,) = policy_parse.parse_text(text).measures
+    assert [u.written for u in measure.support] == ["县甲局", "县乙局", "县丙局"]

@@ -233,6 +233,9 @@ def _line_sep(
 # The spaces a cut at the wrap width may leave at a line's end or start (a
 # tab parts cells: read as such, not as a space inside one).
 _CUT_SPACES = " \u3000\u00a0"
+# Modes where a space is cell text, so a space kept at a cut is the text's
+# (区统计局 / ` 区财政局`); in GAP and SPACE modes spaces part cells.
+_KEEPS_SPACES = frozenset({Mode.PIPE, Mode.TAB, Mode.LINE})
 
 
 def stream(
@@ -290,7 +293,7 @@ def stream(
             if n == 0:
                 spaced = (
                     full
-                    and mode in (Mode.PIPE, Mode.TAB)  # elsewhere a space parts cells
+                    and mode in _KEEPS_SPACES  # elsewhere a space parts cells
                     and (ended_spaced or line.startswith(tuple(_CUT_SPACES)))
                 )
                 seps.append(_line_sep(blanks, bars, closed, opened, full, spaced))

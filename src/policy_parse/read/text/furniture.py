@@ -28,9 +28,11 @@ _PAGE_NUMBER = lazy_compile(
 )
 
 
-def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
+def find_furniture(lines: Sequence[str], *, running_heads: bool = True) -> dict[int, Residue]:
     """Index of each furniture line → its residue. A line beside a page number
-    is a running head only when the same text stands beside two of them."""
+    is a running head only when the same text stands beside two of them
+    (looked for unless not `running_heads`: paragraphs with no blank lines
+    between, where a table's cell may stand beside two page numbers)."""
     # A cheap first-character test before any pattern: most lines are text.
     numbers = [
         k
@@ -47,7 +49,7 @@ def find_furniture(lines: Sequence[str]) -> dict[int, Residue]:
     # A copied web page's footer (主办单位… ICP备…) and a 公文's closing block
     # (抄送… 印发) at the end (read/footer.py).
     found.update((k, _residue(lines[k], k, why)) for k, why in trailing_furniture(lines))
-    if len(numbers) < 2:
+    if len(numbers) < 2 or not running_heads:
         return found
     beside: list[int] = []
     for k in numbers:

@@ -13,6 +13,7 @@ from ...models import Alignment, Cell, Residue, Row, Span, Table
 from .cells import Stream
 from .gaps import MERGING
 from .header import Column, Header, Kind
+from .names import name_cut_before_organ
 from .placed import REPEAT, TITLE, Aligned, Placed, cell_text, joiner
 
 __all__ = ["residue_of", "to_table"]
@@ -111,7 +112,11 @@ def _units_text(stream: Stream, start: int, end: int, apart: list[tuple[int, str
     Only in the grid: the alignment priced the cell as `cell_text` reads it."""
     seps, atoms = stream.seps, stream.atoms
     if not any(
-        seps[i].inline is None and seps[i].full and not seps[i].spaced
+        seps[i].inline is None
+        and (
+            (seps[i].full and not seps[i].spaced)
+            or name_cut_before_organ(atoms[i - 1].text, atoms[i].text)
+        )
         for i in range(start + 1, end)
     ):
         return cell_text(stream, start, end)
@@ -125,6 +130,8 @@ def _units_text(stream: Stream, start: int, end: int, apart: list[tuple[int, str
         if cut and (met := names_at_break(atoms[i - 1].text, atoms[i].text)) is not None:
             apart.append((atoms[i].line + 1, *met))
             parts.append("\n")
+        elif s.inline is None and name_cut_before_organ(atoms[i - 1].text, atoms[i].text):
+            parts.append("")  # 甲经开区 / 管委会: one name the copy wrapped
         else:
             parts.append(joiner(stream, i))
         parts.append(atoms[i].text)

@@ -25,6 +25,7 @@ from ..lookalikes import note as lookalikes_note
 from .furniture import find_furniture
 from .indent import untabbed
 from .letterspace import unletterspaced
+from .numerals import respaced as respaced_numerals
 from .relines import relined
 from .spacing import unspaced
 from .tables import read_region
@@ -177,6 +178,10 @@ def _read_text(text: str, source: Source) -> Document:
         # A tab before every paragraph: indentation (read/text/indent.py).
         lines, count = untabbed_lines
         notes.append(ReadNote(note="tab_indent", fields=(("lines", str(count)),)))
+    if (numbered := respaced_numerals(lines)) is not None:
+        # 一 总体要求: a heading's 、 printed as a space (read/text/numerals.py).
+        lines, count = numbered
+        notes.append(ReadNote(note="spaced_numerals", fields=(("lines", str(count)),)))
     respaced = unspaced(lines, _is_blank)
     if respaced is not None:
         # A blank line after every line: spacing, not structure (read/text/spacing.py).

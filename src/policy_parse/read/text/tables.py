@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..._support.brackets import open_at_end
 from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
 from ...data import load
@@ -301,6 +302,57 @@ def _rebuilt(lines: Sequence[str], i: int, end: int) -> Found | None:
 _DETECTORS = (_key_value, _rebuilt)
 
 
+# A wrap that fell on a space kept it: one ASCII space opening the next line
+# (` 县财政局负责）`) or closing the line cut (`（县数据局 ` / `县财政局负责）`).
+_SPACE_STARTED = lazy_compile(r" (?=[^\s])")
+_SPACE_ENDED = lazy_compile(r"(?<=[^\s]) $")
+# An annotation open at the end of a line: a bracket, or a label's colon
+# after the last sentence end (its list may go on over the break).
+_OPEN_LIST = lazy_compile(r"[：:][^。；;！？]*$")
+
+
+def wrapped_on_a_space(before: str, cut: str, line: str, *, ends_count: bool = True) -> bool:
+    """`line` goes on with the paragraph whose text up to it is `before`
+    (its last line `cut`, as written) across a wrap that fell on the space between two
+    names: the space kept at `line`'s start (exactly one: an indent is wider,
+    or full-width) or at `cut`'s end (`ends_count`: unless most lines end so,
+    as a PDF copy's may), and `before` ends inside an annotation — a bracket
+    still open, or a label's colon in its last clause — on a character of a
+    name.  Stripped, the space would be lost and the two names glued into
+    one (`（县数据局` / ` 县财政局负责）`)."""
+    spaced = _SPACE_STARTED.match(line) is not None or (
+        ends_count and _SPACE_ENDED.search(cut) is not None and not line[:1].isspace()
+    )
+    if not spaced or not before or not before[-1].isalnum():
+        return False
+    return open_at_end(before) or _OPEN_LIST.search(before) is not None
+
+
+_LOOK_BACK = 6  # lines an annotation opened before a break may span
+
+
+def _run_before(lines: Sequence[str], k: int) -> str:
+    """The lines before line k back to a blank one (at most _LOOK_BACK),
+    joined: a bracket or a label opened a line or two above the break
+    (`（` / `甲局 乙局 ` / `丙局负责）`) is still open at it."""
+    first = k - 1
+    while first > 0 and k - first < _LOOK_BACK and lines[first - 1].strip():
+        first -= 1
+    return "".join(ln.strip() for ln in lines[first:k])
+
+
+def _ends_mostly_spaced(lines: Sequence[str]) -> bool:
+    """Most lines holding text end in a space — or, in a text re-wrapped at a
+    width, most lines that long: a copy's habit (a converter that ends each
+    line it cut in a space), no trace of a space the text had at a cut."""
+    from .cells import wrap_width  # the table path's: loaded only where a break asks
+
+    texts = [ln for ln in lines if ln.strip()]
+    if (width := wrap_width(lines)) is not None:
+        texts = [ln for ln in texts if len(ln) >= width]
+    return 2 * sum(ln[-1:].isspace() for ln in texts) > len(texts)
+
+
 def read_region(
     lines: Sequence[str], start: int, end: int
 ) -> tuple[list[Paragraph | Table], list[Residue]]:
@@ -311,6 +363,7 @@ def read_region(
     # Detectors see the full-width bar ｜ as | (a separator, never cell text);
     # paragraphs keep the line as written.
     view = [line.replace("\uff5c", "|") for line in lines]
+    ends_spaced = functools.cache(lambda: _ends_mostly_spaced(lines))
     k = start
     while k < end:
         if not lines[k].strip():
@@ -318,7 +371,19 @@ def read_region(
             continue
         found = next((f for d in _DETECTORS if (f := d(view, k, end)) is not None), None)
         if found is None:
-            blocks.append(Paragraph(text=lines[k].strip(), span=_span(k)))
+            last = blocks[-1] if blocks else None
+            if (
+                isinstance(last, Paragraph)
+                and last.span.end_line == k  # the line just before (spans count from 1)
+                and (lines[k][:1] == " " or lines[k - 1][-1:] == " ")  # cheap, before the look back
+                and wrapped_on_a_space(
+                    _run_before(lines, k), lines[k - 1], lines[k], ends_count=not ends_spaced()
+                )
+            ):
+                text = f"{last.text} {lines[k].strip()}"
+                blocks[-1] = Paragraph(text=text, span=last.span.cover(_span(k)))
+            else:
+                blocks.append(Paragraph(text=lines[k].strip(), span=_span(k)))
             k += 1
             continue
         blocks.extend(found.blocks)
