@@ -46,20 +46,27 @@ def strip_document(document: Document) -> Document:
     taken out, and a note of their number (the same document when none)."""
     if not any(_INVISIBLE.search(text) for text in texts(document)):
         return document
+    document, count = rewrite_texts(document, strip_text)
+    return attrs.evolve(document, notes=(*document.notes, note(count)))
+
+
+def rewrite_texts(
+    document: Document, rewrite: Callable[[str], tuple[str, int]]
+) -> tuple[Document, int]:
+    """`document` with `rewrite` applied to every paragraph's and cell's
+    text, and the sum of the counts it returned (read/lookalikes.py too)."""
     counts: list[int] = []
 
-    def clean(text: str) -> str:
-        out, n = strip_text(text)
+    def change(text: str) -> str:
+        out, n = rewrite(text)
         counts.append(n)
         return out
 
-    document = map_texts(document, clean)
-    return attrs.evolve(document, notes=(*document.notes, note(sum(counts))))
+    return map_texts(document, change), sum(counts)
 
 
 def map_texts(document: Document, change: Callable[[str], str]) -> Document:
-    """`document` with `change` applied to every paragraph's and cell's text
-    (read/lookalikes.py does the same walk)."""
+    """`document` with `change` applied to every paragraph's and cell's text."""
     blocks = tuple(
         attrs.evolve(block, text=change(block.text))
         if isinstance(block, Paragraph)

@@ -30,7 +30,7 @@ import attrs
 from .. import data
 from .._support.lazy_regex import lazy_compile
 from ..models import Document, ReadNote
-from .invisible import map_texts, texts
+from .invisible import rewrite_texts, texts
 
 __all__ = ["NOTE", "ideographs", "ideographs_document", "note"]
 
@@ -76,14 +76,7 @@ def ideographs_document(document: Document) -> Document:
     ideographs, and a note of their number (the same document when none)."""
     if not any(_CANDIDATE.search(text) for text in texts(document)):
         return document
-    counts: list[int] = []
-
-    def read(text: str) -> str:
-        out, n = ideographs(text)
-        counts.append(n)
-        return out
-
-    changed = map_texts(document, read)
-    if not sum(counts):
+    changed, count = rewrite_texts(document, ideographs)
+    if not count:
         return document
-    return attrs.evolve(changed, notes=(*changed.notes, note(sum(counts))))
+    return attrs.evolve(changed, notes=(*changed.notes, note(count)))
