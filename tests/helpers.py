@@ -247,6 +247,13 @@ def soffice_convert(folder: Path, names: Sequence[str], to: str) -> None:
     )
 
 
+def units_of(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
+    """Each measure of `notice`: id, lead names, support names."""
+    return [
+        (str(m.id), [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures
+    ]
+
+
 def measure_rows(document: Document) -> list[tuple[str, list[str], list[str], str]]:
     """Each measure of the notice read from `document`: id, lead, support, text."""
     notice = policy_parse.notice_from_document(document)

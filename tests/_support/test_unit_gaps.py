@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
+from helpers import units_of
 from policy_parse._support.unit_gaps import apart_by_spaces, pieces_at_gaps
 
 
@@ -33,10 +34,6 @@ def test_apart_by_spaces(item: str, units: list[str]) -> None:
     assert apart_by_spaces(item, _ends_like_a_unit) == units
 
 
-def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
-    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
-
-
 def test_an_annotation_whose_units_are_parted_by_spaces_reads_as_with_dun() -> None:
     text = (
         "甲县任务分工（排在第一位的为牵头单位）\n"
@@ -46,8 +43,8 @@ def test_an_annotation_whose_units_are_parted_by_spaces_reads_as_with_dun() -> N
         "4.加强文化建设。（牵头单位：县委宣传部；责任单位：县财政局 县文化和旅游局等）\n"
     )
     spaced = policy_parse.parse_text(text)
-    assert _units(spaced) == _units(policy_parse.parse_text(text.replace("局 ", "局、")))
-    assert _units(spaced) == [
+    assert units_of(spaced) == units_of(policy_parse.parse_text(text.replace("局 ", "局、")))
+    assert units_of(spaced) == [
         ("1", ["县数据局"], ["县财政局", "县发改局"]),
         ("2", ["县民政局"], []),
         ("3", ["县市场监管局"], ["县公安局", "县商务局", "人行"]),

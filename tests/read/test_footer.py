@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import policy_parse
+from helpers import units_of
 from policy_parse.read.footer import trailing_furniture
 
 REASON = "web page footer"
@@ -29,18 +30,14 @@ FOOTER = (
 )
 
 
-def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
-    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
-
-
 def _footer(notice: policy_parse.Notice) -> list[str]:
     return [r.text for r in notice.residue if r.reason == REASON]
 
 
-def test_a_copied_pages_footer_is_no_measures_units() -> None:
+def test_a_copied_pages_footer_is_no_measuresunits_of() -> None:
     notice = policy_parse.parse_text(NOTICE + FOOTER)
-    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
-    assert _units(notice) == [("1", ["县数据局"], ["县财政局"]), ("2", [], ["县民政局"])]
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
+    assert units_of(notice) == [("1", ["县数据局"], ["县财政局"]), ("2", [], ["县民政局"])]
     assert len(_footer(notice)) == 4 and _footer(notice)[-1].startswith("网站标识码")
 
 
@@ -48,7 +45,7 @@ def test_a_footer_in_two_columns_is_not_taken_for_a_table_row() -> None:
     # Its two owners parted by spaces look like a row of a space-aligned table.
     footer = "\n主办单位：甲县人民政府办公室    承办单位：甲县大数据中心\n版权所有：甲县人民政府\n"
     notice = policy_parse.parse_text(NOTICE + footer)
-    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
     assert len(_footer(notice)) == 2
 
 
@@ -130,5 +127,5 @@ def test_a_printed_pages_footer_is_set_aside_from_the_pdf_too() -> None:
     lines = [line for line in (NOTICE + FOOTER).splitlines() if line]
     pdf = build_pdf([Page(texts=[Text(40, 60 + 40 * k, s, 9) for k, s in enumerate(lines)])])
     notice = policy_parse.parse(pdf)
-    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
     assert _footer(notice)

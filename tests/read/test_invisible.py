@@ -5,6 +5,7 @@ read, and the notice says how many.  The specimens are invented."""
 from __future__ import annotations
 
 import policy_parse
+from helpers import units_of
 from policy_parse.models import Cell, Document, Format, Paragraph, Row, Source, Span, Table
 from policy_parse.read.invisible import NOTE, strip_document, strip_text
 
@@ -17,10 +18,6 @@ NOTICE = (
     f"2.完善{SHY}服务体系。（牵头单位：县民政局；责任单位：县人{WJ}社局）\n"
     f"3.加强{LRM}监管。（牵头单位：县市场监管局）\n"
 )
-
-
-def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
-    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
 
 
 def _removed(notice: policy_parse.Notice) -> list[str]:
@@ -39,8 +36,8 @@ def test_tabs_and_line_breaks_are_structure_and_stay() -> None:
 def test_a_text_notice_salted_with_invisible_characters_reads_as_the_clean_one() -> None:
     salted = policy_parse.parse_text(NOTICE)
     clean = policy_parse.parse_text(strip_text(NOTICE)[0])
-    assert _units(salted) == _units(clean)
-    assert _units(salted) == [
+    assert units_of(salted) == units_of(clean)
+    assert units_of(salted) == [
         ("1", ["县数据局"], ["县财政局", "县发改局"]),
         ("2", ["县民政局"], ["县人社局"]),
         ("3", ["县市场监管局"], []),
@@ -53,7 +50,7 @@ def test_a_web_page_with_zero_width_entities_reads_as_the_clean_page() -> None:
     body = "".join(f"<p>{line}</p>" for line in NOTICE.replace(ZW, "&#8203;").splitlines())
     html = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{body}</body></html>"
     notice = policy_parse.parse(html.encode("utf-8"))
-    assert _units(notice) == _units(policy_parse.parse_text(strip_text(NOTICE)[0]))
+    assert units_of(notice) == units_of(policy_parse.parse_text(strip_text(NOTICE)[0]))
     assert _removed(notice) == ["6"]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
+from helpers import units_of
 from policy_parse.read.text.indent import untabbed
 
 NOTICE = (
@@ -19,16 +20,12 @@ NOTICE = (
 )
 
 
-def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
-    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
-
-
 @pytest.mark.parametrize("indent", ["\t", "\t\t"])
 def test_a_notice_indented_by_tabs_reads_as_the_notice_and_says_so(indent: str) -> None:
     tabbed = "\n".join(indent + ln if ln.strip() else ln for ln in NOTICE.split("\n"))
     notice = policy_parse.parse_text(tabbed)
-    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
-    assert [len(_units(notice))] == [3]
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
+    assert [len(units_of(notice))] == [3]
     notes = [dict(d.fields) for d in notice.discrepancies if d.note == "tab_indent"]
     assert notes == [{"lines": "5"}]
 
@@ -54,4 +51,4 @@ def test_tab_indented_paragraphs_a_pdf_copy_rewrapped_are_untabbed() -> None:
         chunks = [line[i : i + 14] for i in range(0, len(line), 14)]
         wrapped += ["\t" + chunks[0], *chunks[1:]]
     notice = policy_parse.parse_text("\n".join(wrapped))
-    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))

@@ -5,6 +5,7 @@ so; single spaces in a text written normally stay.  Specimens invented."""
 from __future__ import annotations
 
 import policy_parse
+from helpers import units_of
 from policy_parse.read.text.letterspace import unletterspaced
 
 NOTICE = (
@@ -22,10 +23,6 @@ def spaced(text: str) -> str:
     return "\n".join(" ".join(line.replace(" ", "  ")) for line in text.split("\n"))
 
 
-def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
-    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
-
-
 def test_a_letter_spaced_line_loses_its_single_spaces_and_keeps_a_typed_one() -> None:
     lines = [
         "关 于 印 发 甲 县 方 案 的 通 知",
@@ -40,8 +37,8 @@ def test_a_letter_spaced_line_loses_its_single_spaces_and_keeps_a_typed_one() ->
 
 def test_a_letter_spaced_notice_reads_as_the_notice_and_says_so() -> None:
     notice = policy_parse.parse_text(spaced(NOTICE))
-    assert _units(notice) == _units(policy_parse.parse_text(NOTICE))
-    assert _units(notice)[0] == ("1", ["县数据局"], ["县财政局", "县发改局"])
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
+    assert units_of(notice)[0] == ("1", ["县数据局"], ["县财政局", "县发改局"])
     notes = [dict(d.fields) for d in notice.discrepancies if d.note == "letter_spaced"]
     assert notes == [{"lines": "5"}]
 

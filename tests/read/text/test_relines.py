@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
+from helpers import units_of
 from policy_parse.read.text.relines import relined
 
 LINES = [
@@ -21,14 +22,10 @@ LINES = [
 ]
 
 
-def _units(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
-    return [(m.id, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
-
-
 @pytest.mark.parametrize("joiner", [" ", "\u3000"])
 def test_a_notice_on_one_line_is_broken_before_its_markers_and_says_so(joiner: str) -> None:
     notice = policy_parse.parse_text(joiner.join(LINES))
-    assert _units(notice) == _units(policy_parse.parse_text("\n".join(LINES)))
+    assert units_of(notice) == units_of(policy_parse.parse_text("\n".join(LINES)))
     assert [m.id for m in notice.measures] == ["1", "2", "3", "4"]
     assert [d.note for d in notice.discrepancies if d.note == "relined"] == ["relined"]
 
