@@ -120,3 +120,38 @@ def test_a_title_that_is_a_lead_phrase_alone_names_the_lead(title):
 
 def test_a_task_title_ending_in_qiantou_leads_nothing():
     assert title_lead("支持龙头企业牵头") == ()
+
+
+# Invented: each section's title closes with the units of the items under it,
+# which name none of their own; numbering runs on across the sections.
+BRACKET_UNITS = """\
+关于印发某某工作方案的通知
+（一）推进甲事项（丁县发改局牵头，丁县工信局配合）
+1.实施甲类项目十个。
+2.培育乙类企业五家。
+（二）保障乙事项（牵头单位：丁县财政局；配合单位：丁县人社局）
+3.设立专项资金。
+"""
+
+
+def test_units_closing_a_section_title_are_its_unannotated_items_units():
+    assert _read(BRACKET_UNITS) == {
+        "1": (["丁县发改局"], ["丁县工信局"], Evidence.SECTION),
+        "2": (["丁县发改局"], ["丁县工信局"], Evidence.SECTION),
+        "3": (["丁县财政局"], ["丁县人社局"], Evidence.SECTION),
+    }
+
+
+def test_a_measure_over_unannotated_details_keeps_its_own_units():
+    # 1.（A牵头，B配合） over （1）（2）: a measure with its details, not a
+    # heading handing its units down (1. is no heading style).
+    text = (
+        "关于印发某某工作方案的通知\n"
+        "1.推进甲事项。（丁县发改局牵头，丁县工信局配合）\n"
+        "（1）实施甲类项目。\n"
+        "（2）培育乙类企业。\n"
+        "2.保障乙事项。（丁县财政局牵头，丁县人社局配合）\n"
+    )
+    got = _read(text)
+    assert got["1"] == (["丁县发改局"], ["丁县工信局"], Evidence.ANNOTATION)
+    assert got["2"] == (["丁县财政局"], ["丁县人社局"], Evidence.ANNOTATION)

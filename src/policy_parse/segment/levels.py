@@ -15,7 +15,7 @@ import attrs
 
 from ..models import MeasureNo
 from .guesses import Note as Note  # noqa: PLC0414  (normalize.structure reads it here)
-from .headings import bracket_lead, label_lead
+from .headings import bracket_lead, heading_units, label_lead
 from .items import Item
 
 # Marker styles that name a section when only one heading level exists.
@@ -110,8 +110,40 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
             # lead is its items' (segment.headings), not a measure of its own.
             it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
             found = True
+        elif heads and gives_units(items, k, order):
+            # （一）标题（A牵头，B配合） / 1.… / 2.… with no unit of their own:
+            # the heading's units are its items' (segment.prose).
+            it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
+            found = True
         out.append(it)
     return out, found
+
+
+def _below(items: list[Item], k: int, order: list[str]) -> list[Item]:
+    """The items under items[k], down to the next of its level or above."""
+    mine = order.index(items[k].marker.style)
+    below: list[Item] = []
+    for it in items[k + 1 :]:
+        style = it.marker.style
+        if style not in SUB_FORMS and order.index(style) <= mine:
+            break
+        below.append(it)
+    return below
+
+
+def gives_units(items: list[Item], k: int, order: list[str]) -> bool:
+    """items[k] is a part or section heading (一、 / （一） / 第一部分) whose
+    own annotation names units, over items none of which names any: the
+    heading's units are written once for all of them (DOMAIN: a heading can
+    name the units of its items).  A measure 1.（A牵头） over its （1）（2）
+    details is no such heading: its style is no heading style."""
+    it = items[k]
+    if it.marker.style not in HEADING_STYLES | SECTION_STYLES or heading_units(it) is None:
+        return False
+    below = _below(items, k, order)
+    return bool(below) and not any(
+        b.names_units or b.marker.style in HEADING_STYLES | SECTION_STYLES for b in below
+    )
 
 
 def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
