@@ -30,7 +30,7 @@ from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Un
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
-from .units import looks_like_unit, spaced_name
+from .units import ending_guessed, looks_like_unit, spaced_name
 
 # The reason a reader gives text with column words that yielded no rows.
 TABLE_TEXT_REASON = "looks like a table"
@@ -84,6 +84,7 @@ def structure_findings(
                 ratio = round(len(m.text) / median)
                 out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
     out.extend(_odd_units(notice))
+    out.extend(_shared_endings(notice))
     out.extend(_unread_annotations(notice))
     out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
     out.extend(_merged_numbers(notice))
@@ -172,6 +173,35 @@ def _unread_annotations(notice: Notice) -> list[Discrepancy]:
         body = tail["body"].strip() if tail is not None else ""
         if any(w in body for w in words) and not body.startswith(remarks):
             out.append(_finding("unread_annotation", m.id, text=body[:40]))
+    return out
+
+
+def _shared_endings(notice: Notice) -> list[Discrepancy]:
+    """区教育、卫健、文旅局 read as 区教育局, 区卫健局, 区文旅局: the ending (and
+    the level) written once for a run of names (normalize.units
+    ending_guessed).  The clerk may have meant another (区卫健委): one
+    finding per measure and side naming each guessed name, unless the notice
+    writes that name in full elsewhere."""
+    sides: list[tuple[str, str | None, tuple[Unit, ...]]] = [
+        ("prose", m.id, (*m.lead, *m.support)) for m in notice.measures
+    ]
+    sides += [("table", e.id, (*e.upper_units, *e.lead, *e.support)) for e in notice.table]
+    in_full = {u.expanded for _, _, units in sides for u in units if u.expanded == u.written}
+    out: list[Discrepancy] = []
+    for side, measure, units in sides:
+        guessed = tuple(
+            dict.fromkeys(
+                f"{u.written}→{u.expanded}"
+                for u in units
+                if u.expanded not in in_full and ending_guessed(u.written, u.expanded)
+            )
+        )
+        if guessed:
+            finding = _finding("shared_ending", measure, units="、".join(guessed))
+            if side == "prose":
+                out.append(attrs.evolve(finding, prose=guessed))
+            else:
+                out.append(attrs.evolve(finding, table=guessed))
     return out
 
 
