@@ -1116,3 +1116,26 @@ def test_leaders_parted_by_a_space_leave_the_phrase_its_units():
     assert ann is not None
     assert (ann.lead, ann.support) == (("省甲厅",), ())
     assert ann.leaders
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        (
+            "以丁区住建局为主，丁区财政局、丁区城管委配合",
+            ("丁区住建局",),
+            ("丁区财政局、丁区城管委",),
+        ),
+        ("以丁区住建局为主导，丁区财政局参与", ("丁区住建局",), ("丁区财政局",)),
+    ],
+)
+def test_a_lead_framed_by_yi_weizhu_leads(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize("remark", ["以企业为主体", "以政府为主", "以财政投入为主"])
+def test_a_yi_weizhu_remark_names_no_lead(remark):
+    ann = parse_annotation(remark)
+    assert ann is None or not ann.lead

@@ -120,6 +120,11 @@ def parse_phrase(text: str) -> Annotation | None:
             # 由A牵头，会同B、C推进: the clause names the lead's partners.
             support.append(partners)
             continue
+        if (framed := _framed_lead(clause)) is not None:
+            # 以A为主，B配合: the frame says who leads.
+            lead.extend([*pending, framed])
+            pending = []
+            continue
         if (joined := _joined_with_verb(clause)) is not None:
             # A联合B推进 / A会同B组织实施: a verb no marker list holds, but
             # the joiner says who leads.
@@ -198,6 +203,20 @@ def parse_phrase(text: str) -> Annotation | None:
         deadline=deadline,
         leaders=(*heads, *leaders),
     )
+
+
+def _framed_lead(clause: str) -> str | None:
+    """以A为主 → A: units between the words of a [phrases] lead_frames pair,
+    each ending like a unit (以企业为主体 is a remark, not a lead)."""
+    for before, after in load("annotations")["phrases"]["lead_frames"]:
+        if clause.startswith(before) and clause.endswith(after):
+            units = clause[len(before) : len(clause) - len(after)]
+            if len(units) >= _MIN_FRAMED and plausible_units(units) and names_only_units([units]):
+                return units
+    return None
+
+
+_MIN_FRAMED = 3  # 以政府为主 is a remark; a unit so framed has its place or level: 区住建局
 
 
 def _oversight(clause: str) -> bool:
