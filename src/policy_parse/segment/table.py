@@ -525,14 +525,14 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
 _EMPTY_GROUP = "group title row with no table row under it"
 
 # Columns of units, and what ends a unit list that goes on (县卫健局、).
-_UNIT_ROLES = ("lead", "support", "combined", "upper")
+_LIST_ROLES = ("lead", "support", "combined", "upper")
 _OPEN_ENDS = ("、", "，", ",", "；", ";", "﹑")
 
 
 def _open_units(row: TableRow) -> str | None:
     """The one units column of `row` whose list ends in a separator, its
     last unit still to come; None if none or several."""
-    open_roles = [r for r in _UNIT_ROLES if row.get(r).endswith(_OPEN_ENDS)]
+    open_roles = [r for r in _LIST_ROLES if row.get(r).endswith(_OPEN_ENDS)]
     return open_roles[0] if len(open_roles) == 1 else None
 
 
@@ -541,7 +541,7 @@ def _units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]
     later column of the same row, lines after the first that name only
     units — the wrapped end of the open list, placed in the wrong column
     by a text copy's alignment.  They join the open list."""
-    open_at = [k for k, (r, v) in enumerate(values) if r in _UNIT_ROLES and v.endswith(_OPEN_ENDS)]
+    open_at = [k for k, (r, v) in enumerate(values) if r in _LIST_ROLES and v.endswith(_OPEN_ENDS)]
     if len(open_at) != 1:
         return values
     k = open_at[0]
@@ -549,7 +549,7 @@ def _units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]
     for j in range(k + 1, len(out)):
         role, text = out[j]
         first, *rest = text.split("\n")
-        if role in _UNIT_ROLES or not rest or not _units_only(rest):
+        if role in _LIST_ROLES or not rest or not _units_only(rest):
             continue
         out[k] = (out[k][0], out[k][1] + "\n".join(rest))
         out[j] = (role, first)
@@ -581,7 +581,7 @@ def _continued(above: TableRow, row: Row, roles: Sequence[str], open_role: str) 
         role = roles[col] if col < len(roles) else "extra"
         if not text or cell.merged_up or cell.merged_left or role == "number":
             continue
-        if role in _UNIT_ROLES or _units_only([text]):
+        if role in _LIST_ROLES or _units_only([text]):
             role = open_role
         if role not in at:
             values.append((role, text))
