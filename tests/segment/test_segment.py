@@ -108,3 +108,39 @@ def test_a_ratio_sign_or_small_form_punctuation_reads_as_the_usual_mark() -> Non
         (["县己局"], ["县庚局"]),
     ]
     assert lost_and_invented(document, notice) == ("", "")
+
+
+def test_a_second_annexed_table_under_other_columns_is_the_second_part() -> None:
+    # 附件2's table names its columns otherwise (工作事项, a 牵头领导 column of
+    # persons, 牵头科室/配合科室): it was set aside whole as a second_table,
+    # its assignments in no record.  It has a text, numbers, a lead and a
+    # support column as the first does: the second part of the 分工表.
+    text = ANNEXED_TABLES.split("附件2")[0] + (
+        "附件2\n"
+        "某局内部工作分工表\n"
+        "| 序号 | 工作事项 | 牵头领导 | 牵头科室 | 配合科室 |\n"
+        "| 1 | 制定方案 | 副局长张三 | 甲科 | 乙科 |\n"
+        "| 2 | 组织检查 | 副局长李四 | 丙科 | 甲科、丁科 |\n"
+    )
+    notice = policy_parse.parse_text(text)
+    got = [(e.id, [u.name for u in e.lead], [u.name for u in e.support]) for e in notice.table]
+    assert got == [
+        ("1/1", ["甲局"], ["乙局"]),
+        ("1/2", ["丙局"], ["丁局"]),
+        ("2/1", ["甲科"], ["乙科"]),
+        ("2/2", ["丙科"], ["甲科", "丁科"]),
+    ]
+    assert "second_table" not in [d.note for d in notice.discrepancies]
+
+
+def test_a_second_table_with_no_lead_column_after_one_with_a_lead_stays_unread() -> None:
+    text = ANNEXED_TABLES.split("附件2")[0] + (
+        "附件2\n"
+        "某市联系人表\n"
+        "| 序号 | 工作事项 | 责任单位 |\n"
+        "| 1 | 报送信息 | 甲局 |\n"
+        "| 2 | 汇总材料 | 乙局 |\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert len(notice.table) == 2
+    assert "second_table" in [d.note for d in notice.discrepancies]

@@ -101,6 +101,17 @@ def _names_apart(seg: TableSegment) -> list[Note]:
     return [("units_at_break", (("line", str(n)), ("head", h), ("tail", t))) for n, h, t in apart]
 
 
+def _same_kind(roles: Sequence[str], first: Sequence[str]) -> bool:
+    """A second 分工表 under other columns (序号/工作事项/牵头科室/配合科室
+    after 序号/重点任务/牵头单位/配合单位) is one more part of the notice's
+    when it has what the first has: a text, numbers, and units of the same
+    kinds (a lead column if the first had one, or a combined one)."""
+    if list(roles) == list(first):
+        return True
+    kinds = ("text", "number", "lead", "support", "combined")
+    return all((k in roles) == (k in first) for k in kinds) and "text" in roles
+
+
 class _Blocks:
     """The document's blocks sorted: the text lines before the 分工表 and
     after it, the 分工表, the residue so far (the reader's, and tables not
@@ -173,7 +184,7 @@ class _Blocks:
         captions = [t for t in between if g.TABLE_CAPTION.match(t)]
         if (
             seg is None
-            or seg.roles != self.table.roles
+            or not _same_kind(seg.roles, self.table.roles)
             or not captions
             or "part" in seg.roles
             or not all(g.TABLE_CAPTION.match(t) or g.ATTACHMENT_MARK.match(t) for t in between)
