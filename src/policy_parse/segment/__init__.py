@@ -102,14 +102,15 @@ def _names_apart(seg: TableSegment) -> list[Note]:
 
 
 def _same_kind(roles: Sequence[str], first: Sequence[str]) -> bool:
-    """A second 分工表 under other columns (序号/工作事项/牵头科室/配合科室
-    after 序号/重点任务/牵头单位/配合单位) is one more part of the notice's
-    when it has what the first has: a text, numbers, and units of the same
-    kinds (a lead column if the first had one, or a combined one)."""
+    """A second 分工表 under other columns (序号/工作事项/牵头科室/配合科室, or
+    序号/改革事项/责任单位 after 序号/重点任务/牵头单位/配合单位) is one more
+    part of the notice's when it is a 分工表 too: a text, numbers and a units
+    column.  Each part's columns say what its units are (a lone 责任单位
+    names no lead, whatever the first part's columns)."""
     if list(roles) == list(first):
         return True
-    kinds = ("text", "number", "lead", "support", "combined")
-    return all((k in roles) == (k in first) for k in kinds) and "text" in roles
+    units = ("lead", "support", "combined")
+    return all(k in roles for k in ("text", "number")) and any(k in roles for k in units)
 
 
 class _Blocks:

@@ -141,9 +141,10 @@ def gives_units(items: list[Item], k: int, order: list[str]) -> bool:
     if it.marker.style not in HEADING_STYLES | SECTION_STYLES or heading_units(it) is None:
         return False
     below = _below(items, k, order)
-    return bool(below) and not any(
-        b.names_units or b.marker.style in HEADING_STYLES | SECTION_STYLES for b in below
-    )
+    # One level of leaves under it (1. 2. under （一）, or （一）（二） under
+    # 一、): a part over sections over items hands nothing down.
+    styles = {b.marker.style for b in below if b.marker.style not in SUB_FORMS}
+    return len(styles) == 1 and not any(b.names_units for b in below)
 
 
 def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
