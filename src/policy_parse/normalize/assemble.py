@@ -77,8 +77,10 @@ def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs, Evidence]:
         return [], [], Evidence.NONE
     lead, support = unit_pairs(m.annotation.lead), unit_pairs(m.annotation.support)
     evidence = Evidence.ANNOTATION if lead or support else Evidence.NONE
-    if m.heading_lead and not lead:
-        lead, evidence = unit_pairs(m.heading_lead), Evidence.SECTION
+    # （一）标题（牵头单位：A；配合单位：B） over 1.…（配合单位：C）: A leads it.
+    heading_lead = m.heading_lead or (m.heading_units.lead if m.heading_units else ())
+    if heading_lead and not lead:
+        lead, evidence = unit_pairs(heading_lead), Evidence.SECTION
     if m.first_is_lead and not lead and support:
         lead, support = support[:1], support[1:]
         evidence = Evidence.CONVENTION

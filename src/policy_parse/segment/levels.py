@@ -110,6 +110,13 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
             # lead is its items' (segment.headings), not a measure of its own.
             it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
             found = True
+        elif heads and _titles_a_run(items, k, order):
+            # （一）标题（A牵头） / 1.… / 2.…（配合单位：B） / （二）… / 3.…: the
+            # items' numbers run on across the headings, so they are the
+            # measures, and the heading's units are theirs where they name
+            # none (segment.prose) — not a measure over sub-measures 1-1.
+            it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
+            found = True
         elif heads and gives_units(items, k, order):
             # （一）标题（A牵头，B配合） / 1.… / 2.… with no unit of their own:
             # the heading's units are its items' (segment.prose).
@@ -141,10 +148,46 @@ def gives_units(items: list[Item], k: int, order: list[str]) -> bool:
     if it.marker.style not in HEADING_STYLES | SECTION_STYLES or heading_units(it) is None:
         return False
     below = _below(items, k, order)
-    # One level of leaves under it (1. 2. under （一）, or （一）（二） under
-    # 一、): a part over sections over items hands nothing down.
+    # 1. 2. under （一）, （一）（二） under 一、, or 一、 over （一） titles over
+    # 1. items: whatever stands below, none of it names a unit.
+    return bool(below) and not any(b.names_units for b in below)
+
+
+def _titles_a_run(items: list[Item], k: int, order: list[str]) -> bool:
+    """items[k] is a heading (a heading style whose annotation names units)
+    over items of one other style whose numbers run on from heading to
+    heading (1. 2. under （一）, 3. under （二）): those items are the
+    notice's measures, whatever their own annotations say."""
+    it = items[k]
+    if it.marker.style not in HEADING_STYLES | SECTION_STYLES or heading_units(it) is None:
+        return False
+    below = _below(items, k, order)
     styles = {b.marker.style for b in below if b.marker.style not in SUB_FORMS}
-    return len(styles) == 1 and not any(b.names_units for b in below)
+    if len(styles) != 1:
+        return False
+    (style,) = styles
+    return style not in HEADING_STYLES | SECTION_STYLES and _runs_on(items, it.marker.style, style)
+
+
+def _runs_on(items: list[Item], heading: str, style: str) -> bool:
+    """The items of `style` number on across the `heading` items between
+    them (1 2 | 3 4 | 5), never starting again at 1 under a later heading."""
+    last = 0
+    crossed = False  # a heading stood between two items of `style`
+    seen_heading = False
+    for it in items:
+        m = it.marker
+        if m.style == heading:
+            seen_heading = last > 0
+            continue
+        if m.style != style:
+            continue
+        if not m.number.isdigit() or int(m.number) <= last:
+            return False
+        crossed = crossed or seen_heading
+        seen_heading = False
+        last = int(m.number)
+    return crossed
 
 
 def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
