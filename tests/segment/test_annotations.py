@@ -1139,3 +1139,29 @@ def test_a_lead_framed_by_yi_weizhu_leads(body, lead, support):
 def test_a_yi_weizhu_remark_names_no_lead(remark):
     ann = parse_annotation(remark)
     assert ann is None or not ann.lead
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        ("丁区甲局主要负责，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局负责牵头，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局统筹，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局领衔，丁区乙局参与", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局负责统筹协调，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局牵头统筹，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        # 分别由 was kept in the first lead's name (分别由丁区甲局), unsaid.
+        ("分别由丁区甲局、丁区乙局牵头，丁区丙局配合", ("丁区甲局、丁区乙局",), ("丁区丙局",)),
+        ("丁区甲局、丁区乙局按照职能分工负责", (), ("丁区甲局、丁区乙局",)),
+    ],
+)
+def test_more_lead_words_and_prefixes(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize("remark", ["城乡统筹", "县级统筹", "市级统筹协调", "省级领衔"])
+def test_a_remark_ending_in_a_strict_lead_word_leads_nothing(remark):
+    ann = parse_annotation(remark)
+    assert ann is None or not ann.lead

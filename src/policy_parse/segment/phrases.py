@@ -138,6 +138,8 @@ def parse_phrase(text: str) -> Annotation | None:
             (shared_re, shared_ends, shared),
         ):
             m = pattern.match(clause) if clause.rstrip("\n").endswith(ends) else None
+            if m and bucket is lead and not _strict_ok(clause, m["units"]):
+                m = None  # 城乡统筹: a remark, not 城乡 leading
             if m and plausible_units(m["units"]):
                 units = m["units"]
                 for prefix in words["unit_prefixes"]:
@@ -203,6 +205,17 @@ def parse_phrase(text: str) -> Annotation | None:
         deadline=deadline,
         leaders=(*heads, *leaders),
     )
+
+
+def _strict_ok(clause: str, units: str) -> bool:
+    """A clause ending in a [phrases] lead_strict word (统筹, 领衔: words a
+    remark uses too) leads only where its units end like units."""
+    strict = load("annotations")["phrases"]["lead_strict"]
+    if not clause.rstrip().endswith(tuple(strict)):
+        return True
+    for prefix in load("annotations")["phrases"]["unit_prefixes"]:
+        units = units.removeprefix(prefix)
+    return names_only_units([units])
 
 
 def _framed_lead(clause: str) -> str | None:
