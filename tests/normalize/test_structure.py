@@ -235,3 +235,19 @@ def test_a_remark_in_the_closing_bracket_of_a_measure_with_no_unit_is_no_annotat
         "3.扩大开放。（含市丙局下属单位）\n"
     )
     assert not [d for d in notice.discrepancies if d.note == "unread_annotation"]
+
+
+def test_it_says_so_when_a_last_sentence_opening_with_a_label_names_no_unit():
+    # 牵头部门甲局，配合部门乙局: labels with no colon in running text, read by
+    # no rule: the measure had no unit and nothing said so.
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（市甲局牵头，市乙局配合）\n"
+        "2.优化服务。牵头部门市丙局，配合部门市丁局。\n"
+        "3.扩大开放。各责任单位要明确专人。\n4.推进开发。（市甲局负责）\n"
+    )
+    found = [(d.note, d.measure) for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+    assert found == [("unread_label", "2")]
+    (d,) = [d for d in notice.discrepancies if d.note == "unread_label"]
+    assert "牵头部门市丙局" in message(d, "zh") and "opens with a responsibility label" in message(
+        d, "en"
+    )

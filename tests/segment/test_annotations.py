@@ -1165,3 +1165,21 @@ def test_more_lead_words_and_prefixes(body, lead, support):
 def test_a_remark_ending_in_a_strict_lead_word_leads_nothing(remark):
     ann = parse_annotation(remark)
     assert ann is None or not ann.lead
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        (
+            "牵头单位为丁县甲局，配合单位为丁县乙局、丁县丙局",
+            ("丁县甲局",),
+            ("丁县乙局、丁县丙局",),
+        ),
+        ("责任单位为丁县甲局", (), ("丁县甲局",)),
+    ],
+)
+def test_wei_stands_for_a_labels_colon(body, lead, support):
+    # 牵头单位为A: read as one odd unit 牵头单位为丁县甲局 (said, not read).
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .._support import numeric
+from .._support.lazy_regex import lazy_compile
 from .._support.ranges import ranges_text
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
@@ -173,6 +174,8 @@ def _unread_annotations(notice: Notice) -> list[Discrepancy]:
         body = tail["body"].strip() if tail is not None else ""
         if any(w in body for w in words) and not body.startswith(remarks):
             out.append(_finding("unread_annotation", m.id, text=body[:40]))
+        elif tail is None and (last := _labelled_tail(m.text)):
+            out.append(_finding("unread_label", m.id, text=last[:40]))
     return out
 
 
@@ -203,6 +206,19 @@ def _shared_endings(notice: Notice) -> list[Discrepancy]:
             else:
                 out.append(attrs.evolve(finding, table=guessed))
     return out
+
+
+def _labelled_tail(text: str) -> str:
+    """The measure's last sentence when it opens with a role label
+    (data/structure.toml `label_words`) and more after it: 牵头部门甲局，
+    配合部门乙局 — not 各责任单位要… (a sentence about the units)."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    last = sentences[-1].strip() if sentences else ""
+    labels = load("structure")["label_words"]
+    return last if any(last.startswith(w) and len(last) > len(w) for w in labels) else ""
+
+
+_SENTENCE_END = lazy_compile(r"[。；;]")
 
 
 def _odd_units(notice: Notice) -> list[Discrepancy]:
