@@ -251,3 +251,14 @@ def test_it_says_so_when_a_last_sentence_opening_with_a_label_names_no_unit():
     assert "牵头部门市丙局" in message(d, "zh") and "opens with a responsibility label" in message(
         d, "en"
     )
+
+
+def test_measures_given_units_by_their_heading_count_as_annotated():
+    # （一）标题（A牵头，B配合） over unannotated items: the items' units are the
+    # heading's, so "only 1 of 4 measures carry an annotation" was noise.
+    notice = policy_parse.parse_text(
+        "某县方案\n（一）推进甲工作（县甲局牵头，县乙局配合）\n1.做甲一。\n2.做甲二。\n"
+        "3.做甲三。\n（二）推进乙工作\n4.做乙一。（县丙局负责）\n"
+    )
+    assert [m.evidence.value for m in notice.measures] == ["section"] * 3 + ["annotation"]
+    assert "few_annotated" not in [d.note for d in notice.discrepancies]

@@ -75,7 +75,11 @@ def structure_findings(
     measures = notice.measures
     if not measures and not notice.table:
         out.append(_finding("no_measures"))
-    annotated = sum(1 for m in measures if m.annotation is not None)
+    # A measure whose heading names its units (evidence `section`) is as good
+    # as annotated: the heading wrote them once for it.
+    annotated = sum(
+        1 for m in measures if m.annotation is not None or m.evidence is Evidence.SECTION
+    )
     if measures and annotated and annotated * 2 < len(measures):
         out.append(_finding("few_annotated", annotated=annotated, total=len(measures)))
     if len(measures) >= data["long_text_min_measures"]:
