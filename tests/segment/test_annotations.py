@@ -1183,3 +1183,19 @@ def test_wei_stands_for_a_labels_colon(body, lead, support):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    ("clause", "deadline"),
+    [
+        ("常态化推进", "常态化推进"),
+        ("全年", "全年"),
+        ("长期", "长期"),
+        ("2025年底前完成并长期坚持", "2025年底前完成并长期坚持"),
+    ],
+)
+def test_more_deadline_clauses_close_a_phrase(clause, deadline):
+    # The whole annotation was unread (unread_annotation): the clause left over.
+    ann = parse_annotation(f"丁镇甲站牵头，丁镇乙所配合，{clause}")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (("丁镇甲站",), ("丁镇乙所",), deadline)
