@@ -269,3 +269,29 @@ def test_an_item_run_on_in_the_other_arabic_mark_is_the_next_item_of_the_list():
         ("3", ["县丙局"], []),
     ]
     assert [d.note for d in notice.discrepancies if d.measure == "2"] == ["run_on_item"]
+
+
+LIST_LINES = (
+    "某县方案\n1.推进甲项目。\n牵头单位：丁县甲局\n配合单位：丁县乙局\n丁县丙局\n丁县丁局\n"
+    "2.推进乙项目。\n牵头单位：丁县戊局\n配合单位：丁县己局\n丁县人民政府办公室\n"
+)
+
+
+def test_unit_names_a_line_each_under_a_label_line_go_on_its_list():
+    # 丁县丙局 and 丁县丁局 were residue (a caption or byline?): lost, unsaid.
+    notice = policy_parse.parse_text(LIST_LINES)
+    m1 = notice.measures[0]
+    assert [u.name for u in m1.lead] == ["丁县甲局"]
+    assert [u.name for u in m1.support] == ["丁县乙局", "丁县丙局", "丁县丁局"]
+
+
+def test_a_name_under_the_last_items_label_line_may_be_the_signature():
+    notice = policy_parse.parse_text(LIST_LINES)
+    assert [u.name for u in notice.measures[1].support] == ["丁县己局"]
+    assert "丁县人民政府办公室" in [r.text for r in notice.residue]
+
+
+def test_a_sentence_under_a_label_line_goes_on_no_list():
+    text = LIST_LINES.replace("丁县丙局\n丁县丁局\n", "详见附表\n")
+    notice = policy_parse.parse_text(text)
+    assert [u.name for u in notice.measures[0].support] == ["丁县乙局"]

@@ -22,9 +22,12 @@ from .annotations import (
     CLOSERS,
     OPENERS,
     Annotation,
+    LabelRole,
     has_colon,
     is_label_line,
     label_pattern,
+    label_role,
+    names_only_units,
     states_first_is_lead,
 )
 from .guesses import Note
@@ -95,18 +98,61 @@ class Item:
         return groups
 
 
-def split_trailers(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-    """Short lines after the item's last annotation that end no sentence."""
+def split_trailers(
+    paragraphs: list[Paragraph], *, more_follow: bool = False
+) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Short lines after the item's last annotation that end no sentence.
+
+    `more_follow`: another item comes after this one, so no line under its
+    annotation is the plan's signature — a lone unit's name there goes on
+    the label line above it (配合单位：A / B: the break was the separator)."""
     last = max((k for k, p in enumerate(paragraphs) if p.annotations), default=None)
     if last is None:
         return paragraphs, []
     tail = paragraphs[last + 1 :]
+    if more_follow and (more := _units_under_label(paragraphs[last], tail)) is not None:
+        return [*paragraphs[: last + 1], *more], []
     if all(
         len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
         for p in tail
     ) or (_closing(tail) and not any(p.annotations for p in tail)):
         return paragraphs[: last + 1], tail
     return paragraphs, []
+
+
+def _units_under_label(label: Paragraph, tail: list[Paragraph]) -> list[Paragraph] | None:
+    """配合单位：A / B / C, each a line: B and C as annotation lines of the
+    label's role, when `label` is a label line naming units (nothing but
+    the label and its value) and every line of `tail` is a unit's name."""
+    if not tail or label.text or not any(a.names_units for a in label.annotations):
+        return None
+    texts = [p.text.strip() for p in tail]
+    if any(
+        p.annotations or not t or len(t) > _TRAILER_MAX for p, t in zip(tail, texts, strict=True)
+    ):
+        return None
+    if not names_only_units(texts):
+        return None
+    found = list(label_pattern().finditer(label.line.text.strip()))
+    if not found or found[-1]["leader"]:
+        return None
+    role = label_role(found[-1]["label"])
+    if role not in (LabelRole.LEAD, LabelRole.SUPPORT):
+        return None
+    return [
+        Paragraph(
+            text="",
+            annotations=(
+                Annotation(
+                    written=t,
+                    lead=(t,) if role == LabelRole.LEAD else (),
+                    support=(t,) if role == LabelRole.SUPPORT else (),
+                ),
+            ),
+            line=p.line,
+        )
+        for p, t in zip(tail, texts, strict=True)
+    ]
 
 
 def _closing(tail: list[Paragraph]) -> bool:

@@ -170,6 +170,7 @@ def lines_to_outline(
     if folded:
         levels = levels._replace(notes=(*levels.notes, *folded))
     out = _Outliner(levels=levels, numbering=Numbering.of(items, levels.measure), residue=residue)
+    out.final = items[-1] if items else None
     for it in items:
         out.add(it)
     finished = [b.build() for b in out.builders]
@@ -236,6 +237,7 @@ class _Outliner:
     __slots__ = (
         "at",
         "builders",
+        "final",
         "last",
         "levels",
         "numbering",
@@ -255,6 +257,7 @@ class _Outliner:
         self.at = _Cursor()
         self.last: MeasureNo | None = None  # the last measure-level number read
         self.slipped: str | None = None  # a style measures were written in by slip (style_slip)
+        self.final: Item | None = None  # the outline's last item: a signature may stand under it
 
     def level(self, m: Marked) -> Level:
         lv = self.levels
@@ -306,7 +309,7 @@ class _Outliner:
         )
 
     def _fill(self, builder: MeasureBuilder, it: Item) -> None:
-        kept, trailers = split_trailers(list(it.paragraphs))
+        kept, trailers = split_trailers(list(it.paragraphs), more_follow=it is not self.final)
         builder.add(kept)
         self.set_aside(trailers, trailer_reason(trailers))
 
