@@ -295,3 +295,18 @@ def test_a_sentence_under_a_label_line_goes_on_no_list():
     text = LIST_LINES.replace("丁县丙局\n丁县丁局\n", "详见附表\n")
     notice = policy_parse.parse_text(text)
     assert [u.name for u in notice.measures[0].support] == ["丁县乙局"]
+
+
+def test_a_name_alone_between_two_label_lines_goes_on_the_first():
+    # 牵头单位：A / B / 配合单位：C: B was the text of a task 1-2 of its own,
+    # led by nobody, and nothing said so.
+    notice = policy_parse.parse_text(
+        "某县方案\n1.推进甲项目。\n牵头单位：丁县甲局\n丁县乙局\n配合单位：丁县丙局\n"
+        "完成时限：2025年底前\n2.推进乙项目。（丁县丁局负责）\n"
+    )
+    m1 = notice.measures[0]
+    assert (m1.id, [u.name for u in m1.lead], [u.name for u in m1.support]) == (
+        "1",
+        ["丁县甲局", "丁县乙局"],
+        ["丁县丙局"],
+    )

@@ -120,6 +120,30 @@ def split_trailers(
     return paragraphs, []
 
 
+def _labels_go_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """牵头单位：A / B / 配合单位：C: lines of units' names alone between two
+    label lines go on the first one's list (no signature stands there): B
+    was the text of a task of its own (1-2), led by nobody."""
+    out: list[Paragraph] = []
+    k = 0
+    while k < len(paragraphs):
+        p = paragraphs[k]
+        out.append(p)
+        k += 1
+        if p.text or not p.annotations:
+            continue
+        j = k
+        while j < len(paragraphs) and paragraphs[j].text and not paragraphs[j].annotations:
+            j += 1
+        if j == k or j >= len(paragraphs) or paragraphs[j].text:
+            continue  # no run, or no label line after it
+        more = _units_under_label(p, paragraphs[k:j])
+        if more is not None:
+            out.extend(more)
+            k = j
+    return out
+
+
 def _units_under_label(label: Paragraph, tail: list[Paragraph]) -> list[Paragraph] | None:
     """配合单位：A / B / C, each a line: B and C as annotation lines of the
     label's role, when `label` is a label line naming units (nothing but
@@ -490,7 +514,7 @@ class _Open:
             paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
         return Item(
             marker=m,
-            paragraphs=tuple(paragraphs),
+            paragraphs=tuple(_labels_go_on(paragraphs)),
             lines=tuple(self.follow) if last else (),
             guesses=(*notes, *(self.text_notes if last else ())),
             first_is_lead=lead,
