@@ -552,3 +552,10 @@ def test_an_abbreviation_of_several_of_many_names_stays_ambiguous() -> None:
     u = _unit(Inventory(names), "东南区局")
     assert u.status is UnitStatus.AMBIGUOUS
     assert set(u.candidates) == {"东南区" + b for b in _BUREAUS[:4]}
+
+
+def test_a_name_that_does_not_look_like_one_is_no_full_name_to_resolve_to():
+    # 主责:县甲局 (a label read into a name) made every well-read 县甲局 of
+    # the notice resolve to it.
+    inv = Inventory(["县甲局", "主责:县甲局", "县乙局"])
+    assert inv.unit("县甲局", "县甲局").name == "县甲局"

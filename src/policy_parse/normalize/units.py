@@ -414,7 +414,10 @@ class Inventory:
         known = set(self.names)
         longer = _abbreviated_by(self.names)
         for name in self.names:
-            fulls = set(longer.get(name, ()))
+            # A name that does not look like one (主责:甲局, an annotation cut
+            # wrong: odd_unit says so) is no full name for the notice's
+            # well-read names to resolve to.
+            fulls = {f for f in longer.get(name, ()) if looks_like_unit(f)}
             for short, full in curated.items():
                 if short in name and (target := name.replace(short, full)) in known:
                     fulls.add(target)
