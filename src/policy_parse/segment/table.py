@@ -280,6 +280,7 @@ def _sub_header(
     the merged header gives roles: (roles, header).  A cell left empty or
     merged from above keeps the upper row's name."""
     subs = ["" if c.merged_up else c.text.strip() for c in cells]
+    subs = [_role_under_units(t, header, k) for k, t in enumerate(subs)]
     filled = [t for t in subs if t]
     if not filled or any(column_role(t) is None for t in filled):
         return None
@@ -288,6 +289,24 @@ def _sub_header(
         return None  # the header typed twice: a repeat, counted as such below
     roles = header_to_roles(list(merged))
     return (roles, merged) if roles is not None else None
+
+
+def _role_under_units(sub: str, header: tuple[str, ...], k: int) -> str:
+    """牵头 | 配合 under a merged 责任单位: a bare role word (data/annotations
+    .toml [roles] bare) names the column with the unit word of the header
+    cell over it or spanning it from the left (牵头单位, 配合单位)."""
+    if not sub or column_role(sub) is not None:
+        return sub
+    roles = load("annotations")["roles"]
+    if sub not in roles["bare"]:
+        return sub
+    above = next(
+        (header[j].strip() for j in range(min(k, len(header) - 1), -1, -1) if header[j].strip()), ""
+    )
+    unit = next(
+        (u for u in sorted(roles["unit_words"], key=len, reverse=True) if above.endswith(u)), None
+    )
+    return sub + unit if unit is not None else sub
 
 
 def _label(text: str) -> str:
