@@ -233,6 +233,15 @@ def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[
     return "".join(texts), [a for t in tasks for a in t.annotations]
 
 
+_TAG_OPENERS = "【〔［〖"  # a tag's brackets, never a sentence's
+
+
+def _role_words_in(body: str) -> bool:
+    """【牵头单位】: a label in a tag's bracket, no unit (its value follows)."""
+    roles = load("annotations")["roles"]
+    return any(w in body for w in (*roles["lead"], *roles["support"], *roles["bare"]))
+
+
 def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     """（牵头单位：A）text → (text, the annotation).  Only a labelled group
     (a role label first) followed by text: a leading （含…） or bare units
@@ -253,6 +262,12 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
         ann = parse_phrase(body.strip())
         if ann is not None and not names_only_units([*ann.lead, *ann.support]):
             ann = None
+        if ann is None and stripped[0] in _TAG_OPENERS and not _role_words_in(body):
+            # 【县甲局、县乙局】text: units alone in a tag's square bracket (a
+            # round one could be the text's own words: （含…）).
+            bare = bare_units(body)
+            if bare is not None and names_only_units([*bare.lead, *bare.support]):
+                ann = bare
     if ann is None or not ann.names_units or not _plausible_all(ann):
         return text, None
     return rest, attrs.evolve(ann, written=stripped[: end + 1])
