@@ -262,3 +262,17 @@ def test_measures_given_units_by_their_heading_count_as_annotated():
     )
     assert [m.evidence.value for m in notice.measures] == ["section"] * 3 + ["annotation"]
     assert "few_annotated" not in [d.note for d in notice.discrepancies]
+
+
+def test_it_says_so_when_a_last_sentence_ending_in_a_role_word_names_no_unit():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（市甲局牵头，市乙局配合）\n"
+        "2.优化服务。市丙局牵头（含丁），市丁局配合。\n"
+        "3.扩大开放，由企业自主负责。\n4.推进开发。为发展提供智力支持。\n5.推进建设。（市甲局负责）\n"
+    )
+    found = [
+        (d.note, d.measure) for d in notice.discrepancies if (d.note or "").startswith("unread")
+    ]
+    assert found == [("unread_phrase", "2")]
+    (d,) = [d for d in notice.discrepancies if d.note == "unread_phrase"]
+    assert "市丁局配合" in message(d, "zh") and "ends in a role word" in message(d, "en")

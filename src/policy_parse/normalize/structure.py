@@ -28,6 +28,7 @@ from .._support.lazy_regex import lazy_compile
 from .._support.ranges import ranges_text
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
+from ..segment.annotations import names_only_units
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
@@ -180,6 +181,8 @@ def _unread_annotations(notice: Notice) -> list[Discrepancy]:
             out.append(_finding("unread_annotation", m.id, text=body[:40]))
         elif tail is None and (last := _labelled_tail(m.text)):
             out.append(_finding("unread_label", m.id, text=last[:40]))
+        elif tail is None and (last := _phrase_tail(m.text)):
+            out.append(_finding("unread_phrase", m.id, text=last[:40]))
     return out
 
 
@@ -223,6 +226,27 @@ def _labelled_tail(text: str) -> str:
 
 
 _SENTENCE_END = lazy_compile(r"[。；;]")
+
+
+def _phrase_tail(text: str) -> str:
+    """The measure's last sentence when, after a sentence before it, it ends
+    in a role marker (data/annotations.toml [phrases]: 牵头, 配合, 负责 …):
+    县甲局牵头（含乙），县丙局配合 — a phrase no rule read."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    last = sentences[-1].strip()
+    p = load("annotations")["phrases"]
+    markers = sorted((*p["lead_marker"], *p["support_markers"], *p["shared_markers"]), key=len)
+    clause = _CLAUSE.split(last)[-1].strip()
+    # The units before the marker must end like units: …提供智力支持 and
+    # 由企业自主负责 are sentences, not phrases.
+    ends = [m for m in markers if clause.endswith(m) and len(clause) > len(m)]
+    units = clause[: -len(ends[-1])] if ends else ""
+    return last if units and names_only_units([units.removeprefix("由")]) else ""
+
+
+_CLAUSE = lazy_compile(r"[，,]")
 
 
 def _odd_units(notice: Notice) -> list[Discrepancy]:

@@ -14,6 +14,7 @@ import attrs
 
 from .._support.brackets import (
     ANY_BRACKET,
+    GROUP,
     SENTENCE_MARKS,
     TASK_ENDS,
     group_ends,
@@ -332,7 +333,7 @@ def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation |
     if cut < 0 and not own_line:
         return text, None
     tail = body[cut + 1 :].strip()
-    if not tail or ANY_BRACKET.search(tail):
+    if not tail or (ANY_BRACKET.search(tail) and not _brackets_in_names(tail)):
         return text, None
     ann = parse_phrase(tail)
     if ann is None or not ann.names_units or not _plausible_all(ann):
@@ -340,6 +341,17 @@ def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation |
     if not names_only_units([*ann.lead, *ann.support]):
         return text, None
     return text[: cut + 1].rstrip(), attrs.evolve(ann, written=text[cut + 1 :].strip())
+
+
+def _brackets_in_names(tail: str) -> bool:
+    """各乡镇（街道）负责 / 县委组织部（县委人才办）牵头: every bracket closes a
+    name (its body no role word), so the clause is still units and markers."""
+    roles = load("annotations")["roles"]
+    words = (*roles["lead"], *roles["support"], *roles["bare"])
+    groups = list(GROUP.finditer(tail))
+    if not groups or ANY_BRACKET.search(GROUP.sub("", tail)):
+        return False  # a bracket left open, or nested
+    return all(m["body"] and not any(w in m["body"] for w in words) for m in groups)
 
 
 def _plausible_all(ann: Annotation) -> bool:
