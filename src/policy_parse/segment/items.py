@@ -240,7 +240,7 @@ class _Raw:
             # between the two labels (read/ strips it); a label starts a clause.
             # （责任 / 领导：…） is one label cut by the page: no space.
             text = " " + text
-        elif (apart := units_apart(last, text)) is not None:
+        elif (apart := units_apart(last, text, in_bracket=self.depth > 0)) is not None:
             # 责任单位：区科技局 / 区统计局 区财政局: the break was the space
             # between two names; glued, they would read as one unit.
             text = " " + text
