@@ -276,3 +276,15 @@ def test_it_says_so_when_a_last_sentence_ending_in_a_role_word_names_no_unit():
     assert found == [("unread_phrase", "2")]
     (d,) = [d for d in notice.discrepancies if d.note == "unread_phrase"]
     assert "市丁局配合" in message(d, "zh") and "ends in a role word" in message(d, "en")
+
+
+def test_a_shared_ending_is_said_unless_the_notice_writes_the_name_in_full():
+    notice = policy_parse.parse_text(
+        "某县方案\n1.推进甲。（县民政、人社局负责）\n2.推进乙。（县交通、卫健局负责）\n"
+        "3.推进丙。（县民政局牵头）\n4.推进丁。（县交通运输局牵头）\n"
+    )
+    said = {d.measure: d.message for d in notice.discrepancies if d.note == "shared_ending"}
+    # 县民政局 is written in full, 县交通局 abbreviates 县交通运输局: only the others.
+    assert set(said) == {"1", "2"}
+    assert "人社局→县人社局" in said["1"] and "县民政→" not in said["1"]
+    assert "卫健局→县卫健局" in said["2"] and "县交通→" not in said["2"]

@@ -191,7 +191,8 @@ def _shared_endings(notice: Notice) -> list[Discrepancy]:
     the level) written once for a run of names (normalize.units
     ending_guessed).  The clerk may have meant another (区卫健委): one
     finding per measure and side naming each guessed name, unless the notice
-    writes that name in full elsewhere."""
+    writes that name in full elsewhere, or a full name it abbreviates
+    (县交通局 of 县交通运输局)."""
     sides: list[tuple[str, str | None, tuple[Unit, ...]]] = [
         ("prose", m.id, (*m.lead, *m.support)) for m in notice.measures
     ]
@@ -203,7 +204,9 @@ def _shared_endings(notice: Notice) -> list[Discrepancy]:
             dict.fromkeys(
                 f"{u.written}→{u.expanded}"
                 for u in units
-                if u.expanded not in in_full and ending_guessed(u.written, u.expanded)
+                if u.expanded not in in_full
+                and u.name not in in_full  # resolved to a name written in full
+                and ending_guessed(u.written, u.expanded)
             )
         )
         if guessed:
