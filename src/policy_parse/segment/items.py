@@ -22,12 +22,9 @@ from .annotations import (
     CLOSERS,
     OPENERS,
     Annotation,
-    LabelRole,
     has_colon,
     is_label_line,
     label_pattern,
-    label_role,
-    names_only_units,
     states_first_is_lead,
 )
 from .guesses import Note
@@ -36,6 +33,7 @@ from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
 from .guesses import units_at_break as g_units_at_break
 from .header import Line
+from .label_lists import labels_go_on, units_under_label
 from .markers import Marked, match_marker
 from .notes import footnote_states_first_is_lead
 from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
@@ -110,7 +108,7 @@ def split_trailers(
     if last is None:
         return paragraphs, []
     tail = paragraphs[last + 1 :]
-    if more_follow and (more := _units_under_label(paragraphs[last], tail)) is not None:
+    if more_follow and (more := units_under_label(paragraphs[last], tail)) is not None:
         return [*paragraphs[: last + 1], *more], []
     if all(
         len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
@@ -118,65 +116,6 @@ def split_trailers(
     ) or (_closing(tail) and not any(p.annotations for p in tail)):
         return paragraphs[: last + 1], tail
     return paragraphs, []
-
-
-def _labels_go_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """牵头单位：A / B / 配合单位：C: lines of units' names alone between two
-    label lines go on the first one's list (no signature stands there): B
-    was the text of a task of its own (1-2), led by nobody."""
-    out: list[Paragraph] = []
-    k = 0
-    while k < len(paragraphs):
-        p = paragraphs[k]
-        out.append(p)
-        k += 1
-        if p.text or not p.annotations:
-            continue
-        j = k
-        while j < len(paragraphs) and paragraphs[j].text and not paragraphs[j].annotations:
-            j += 1
-        if j == k or j >= len(paragraphs) or paragraphs[j].text:
-            continue  # no run, or no label line after it
-        more = _units_under_label(p, paragraphs[k:j])
-        if more is not None:
-            out.extend(more)
-            k = j
-    return out
-
-
-def _units_under_label(label: Paragraph, tail: list[Paragraph]) -> list[Paragraph] | None:
-    """配合单位：A / B / C, each a line: B and C as annotation lines of the
-    label's role, when `label` is a label line naming units (nothing but
-    the label and its value) and every line of `tail` is a unit's name."""
-    if not tail or label.text or not any(a.names_units for a in label.annotations):
-        return None
-    texts = [p.text.strip() for p in tail]
-    if any(
-        p.annotations or not t or len(t) > _TRAILER_MAX for p, t in zip(tail, texts, strict=True)
-    ):
-        return None
-    if not names_only_units(texts):
-        return None
-    found = list(label_pattern().finditer(label.line.text.strip()))
-    if not found or found[-1]["leader"]:
-        return None
-    role = label_role(found[-1]["label"])
-    if role not in (LabelRole.LEAD, LabelRole.SUPPORT):
-        return None
-    return [
-        Paragraph(
-            text="",
-            annotations=(
-                Annotation(
-                    written=t,
-                    lead=(t,) if role == LabelRole.LEAD else (),
-                    support=(t,) if role == LabelRole.SUPPORT else (),
-                ),
-            ),
-            line=p.line,
-        )
-        for p, t in zip(tail, texts, strict=True)
-    ]
 
 
 def _closing(tail: list[Paragraph]) -> bool:
@@ -514,7 +453,7 @@ class _Open:
             paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
         return Item(
             marker=m,
-            paragraphs=tuple(_labels_go_on(paragraphs)),
+            paragraphs=tuple(labels_go_on(paragraphs)),
             lines=tuple(self.follow) if last else (),
             guesses=(*notes, *(self.text_notes if last else ())),
             first_is_lead=lead,
