@@ -93,6 +93,7 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
             order.append(it.marker.style)
     out: list[Item] = []
     found = False
+    runs: dict[tuple[str, str], bool] = {}  # _runs_on per (heading, item) style, once
     for k, it in enumerate(items):
         after = items[k + 1].marker.style if k + 1 < len(items) else None
         # A heading: the next item is of a deeper outline level.
@@ -110,7 +111,7 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
             # lead is its items' (segment.headings), not a measure of its own.
             it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
             found = True
-        elif heads and _titles_a_run(items, k, order):
+        elif heads and _titles_a_run(items, k, order, runs):
             # （一）标题（A牵头） / 1.… / 2.…（配合单位：B） / （二）… / 3.…: the
             # items' numbers run on across the headings, so they are the
             # measures, and the heading's units are theirs where they name
@@ -153,7 +154,9 @@ def gives_units(items: list[Item], k: int, order: list[str]) -> bool:
     return bool(below) and not any(b.names_units for b in below)
 
 
-def _titles_a_run(items: list[Item], k: int, order: list[str]) -> bool:
+def _titles_a_run(
+    items: list[Item], k: int, order: list[str], runs: dict[tuple[str, str], bool]
+) -> bool:
     """items[k] is a heading (a heading style whose annotation names units)
     over items of one other style whose numbers run on from heading to
     heading (1. 2. under （一）, 3. under （二）): those items are the
@@ -166,7 +169,12 @@ def _titles_a_run(items: list[Item], k: int, order: list[str]) -> bool:
     if len(styles) != 1:
         return False
     (style,) = styles
-    return style not in HEADING_STYLES | SECTION_STYLES and _runs_on(items, it.marker.style, style)
+    if style in HEADING_STYLES | SECTION_STYLES:
+        return False
+    key = (it.marker.style, style)
+    if key not in runs:  # one pass over the notice per pair of styles, not per heading
+        runs[key] = _runs_on(items, *key)
+    return runs[key]
 
 
 def _runs_on(items: list[Item], heading: str, style: str) -> bool:
@@ -192,13 +200,7 @@ def _runs_on(items: list[Item], heading: str, style: str) -> bool:
 
 def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
     """The items under items[k] are annotated, and none names a lead."""
-    mine = order.index(items[k].marker.style)
-    below: list[Item] = []
-    for it in items[k + 1 :]:
-        style = it.marker.style
-        if style not in SUB_FORMS and order.index(style) <= mine:
-            break
-        below.append(it)
+    below = _below(items, k, order)
     anns = [a for it in below for p in it.paragraphs for a in p.annotations]
     return bool(below) and all(it.names_units for it in below) and not any(a.lead for a in anns)
 
