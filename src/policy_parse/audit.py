@@ -4,7 +4,8 @@
 reader residue); `characters_out` counts the text the notice keeps, each
 piece once: header fields, outline, measures with their annotations, table
 rows less what they only inherit (merged cells, group titles), residue.  The
-two must be equal, whitespace, invisible characters and punctuation aside — punctuation because
+two must be equal, whitespace, invisible characters and punctuation aside, and radicals read
+as the ideographs they are drawn as (read/lookalikes.py) counted as those — punctuation because
 splitting 北辰、南开 or unwrapping （牵头部门：…） consumes separators by design.
 One label is consumed the same way and counted back here: the 附件 of the
 附件：… line.
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 
 from .models import Document, Notice, TableEntry, Unit
 from .normalize.invisible import strip_invisible
+from .read.lookalikes import ideographs
 
 
 def _count(texts: Iterable[str | None]) -> Counter[str]:
@@ -25,8 +27,9 @@ def _count(texts: Iterable[str | None]) -> Counter[str]:
     for t in texts:
         if t:
             # Invisible characters (variation selectors are marks, not C) draw
-            # nothing and are dropped with a unit made only of them.
-            t = strip_invisible(t)
+            # nothing and are dropped with a unit made only of them; a radical
+            # is the ideograph it is drawn as.
+            t = ideographs(strip_invisible(t))[0]
             out.update(c for c in t if not c.isspace() and unicodedata.category(c)[0] not in "PSZC")
     return out
 

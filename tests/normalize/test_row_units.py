@@ -32,3 +32,25 @@ def test_the_rows_read_without_the_remarks_and_keep_them_as_residue():
     assert not [d for d in notice.discrepancies if d.note == "odd_unit"]
     kept = {r.text for r in notice.residue if r.reason == ROLE_WORDS}
     assert kept == {"排名不分先后", "牵头按职责分工负责"}
+
+
+def test_a_cell_phrase_naming_no_lead_loses_its_marker_not_its_last_name():
+    # 县庚局按职责分工负责 was one unit (odd_unit said so).
+    notice = policy_parse.parse_text(
+        "某县分工表\n| 序号 | 工作任务 | 责任单位 |\n"
+        "| 1 | 修路 | 县己局、县庚局按职责分工负责 |\n| 2 | 建桥 | 县甲局、县乙局配合 |\n"
+    )
+    got = [([u.written for u in e.lead], [u.written for u in e.support]) for e in notice.table]
+    assert got == [([], ["县己局", "县庚局"]), ([], ["县甲局", "县乙局"])]
+    assert not [d for d in notice.discrepancies if d.note == "odd_unit"]
+    assert "按职责分工负责" in {r.text for r in notice.residue if r.reason == ROLE_WORDS}
+
+
+def test_short_role_labels_in_a_cell_name_its_lead():
+    # 主责：县甲局；协同：县乙局 in a 责任单位 cell was two odd units.
+    notice = policy_parse.parse_text(
+        "某县分工表\n| 序号 | 工作任务 | 责任单位 |\n| 1 | 修路 | 主责：县甲局；协同：县乙局 |\n"
+        "| 2 | 建桥 | 县丙局、县丁局 |\n"
+    )
+    (e, _) = notice.table
+    assert ([u.written for u in e.lead], [u.written for u in e.support]) == (["县甲局"], ["县乙局"])

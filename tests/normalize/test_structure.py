@@ -235,3 +235,56 @@ def test_a_remark_in_the_closing_bracket_of_a_measure_with_no_unit_is_no_annotat
         "3.扩大开放。（含市丙局下属单位）\n"
     )
     assert not [d for d in notice.discrepancies if d.note == "unread_annotation"]
+
+
+def test_it_says_so_when_a_last_sentence_opening_with_a_label_names_no_unit():
+    # 牵头部门甲局，配合部门乙局: labels with no colon in running text, read by
+    # no rule: the measure had no unit and nothing said so.
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（市甲局牵头，市乙局配合）\n"
+        "2.优化服务。牵头部门市丙局，配合部门市丁局。\n"
+        "3.扩大开放。各责任单位要明确专人。\n4.推进开发。（市甲局负责）\n"
+    )
+    found = [(d.note, d.measure) for d in notice.discrepancies if d.kind is Kind.STRUCTURE]
+    assert found == [("unread_label", "2")]
+    (d,) = [d for d in notice.discrepancies if d.note == "unread_label"]
+    assert "牵头部门市丙局" in message(d, "zh") and "opens with a responsibility label" in message(
+        d, "en"
+    )
+
+
+def test_measures_given_units_by_their_heading_count_as_annotated():
+    # （一）标题（A牵头，B配合） over unannotated items: the items' units are the
+    # heading's, so "only 1 of 4 measures carry an annotation" was noise.
+    notice = policy_parse.parse_text(
+        "某县方案\n（一）推进甲工作（县甲局牵头，县乙局配合）\n1.做甲一。\n2.做甲二。\n"
+        "3.做甲三。\n（二）推进乙工作\n4.做乙一。（县丙局负责）\n"
+    )
+    assert [m.evidence.value for m in notice.measures] == ["section"] * 3 + ["annotation"]
+    assert "few_annotated" not in [d.note for d in notice.discrepancies]
+
+
+def test_it_says_so_when_a_last_sentence_ending_in_a_role_word_names_no_unit():
+    notice = policy_parse.parse_text(
+        "一、任务\n1.推进改革。（市甲局牵头，市乙局配合）\n"
+        "2.优化服务。市丙局牵头（含丁），市丁局配合。\n"
+        "3.扩大开放，由企业自主负责。\n4.推进开发。为发展提供智力支持。\n5.推进建设。（市甲局负责）\n"
+    )
+    found = [
+        (d.note, d.measure) for d in notice.discrepancies if (d.note or "").startswith("unread")
+    ]
+    assert found == [("unread_phrase", "2")]
+    (d,) = [d for d in notice.discrepancies if d.note == "unread_phrase"]
+    assert "市丁局配合" in message(d, "zh") and "ends in a role word" in message(d, "en")
+
+
+def test_a_shared_ending_is_said_unless_the_notice_writes_the_name_in_full():
+    notice = policy_parse.parse_text(
+        "某县方案\n1.推进甲。（县民政、人社局负责）\n2.推进乙。（县交通、卫健局负责）\n"
+        "3.推进丙。（县民政局牵头）\n4.推进丁。（县交通运输局牵头）\n"
+    )
+    said = {d.measure: d.message for d in notice.discrepancies if d.note == "shared_ending"}
+    # 县民政局 is written in full, 县交通局 abbreviates 县交通运输局: only the others.
+    assert set(said) == {"1", "2"}
+    assert "人社局→县人社局" in said["1"] and "县民政→" not in said["1"]
+    assert "卫健局→县卫健局" in said["2"] and "县交通→" not in said["2"]

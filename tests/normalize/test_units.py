@@ -133,6 +133,27 @@ def test_it_expands_a_suffix_run_after_a_full_name():
     assert [w for w, _ in pairs] == ["滨海新区政府", "北辰", "南开", "武清区政府"]
 
 
+def test_a_run_shares_the_ending_and_the_level_only_the_ends_write():
+    # 丁市民政、人社局: 丁市 is before the first name only, 局 after the last.
+    assert expand_shared_suffixes(["市民政", "人社局"]) == [
+        ("市民政", "市民政局"),
+        ("人社局", "市人社局"),
+    ]
+    assert [e for _, e in written_units("区教育、卫健、文旅局")] == [
+        "区教育局",
+        "区卫健局",
+        "区文旅局",
+    ]
+
+
+def test_a_shared_ending_never_lengthens_a_place_or_a_whole_unit():
+    # 高新区、丁县财政局: a place; 人民银行、丁县财政局: a unit with no 局.
+    assert [e for _, e in written_units("高新区、丁县财政局")] == ["高新区", "丁县财政局"]
+    assert [e for _, e in written_units("人民银行、丁县财政局")] == ["人民银行", "丁县财政局"]
+    # A level before the last name too: each keeps its own.
+    assert [e for _, e in written_units("市民政、区人社局")] == ["市民政局", "区人社局"]
+
+
 def test_it_leaves_a_run_that_ends_the_list_without_a_suffix_as_written():
     assert expand_shared_suffixes(["科技创新局", "北辰", "南开"]) == [
         ("科技创新局", "科技创新局"),
@@ -148,8 +169,10 @@ def test_a_run_takes_the_suffix_of_the_unit_beside_it_not_of_one_joined_after_it
         ("东坡", "东坡区政府"),
         ("西坡区政府及新港管委会", "西坡区政府及新港管委会"),
     ]
+    # Not 市民宗区政府: the 办 of 人防办 at most (a shared_ending finding says
+    # it is a guess), and the joined item stays as written.
     assert expand_shared_suffixes(["市民宗", "人防办及各区政府"]) == [
-        ("市民宗", "市民宗"),  # left as written (odd_unit says so), not 市民宗区政府
+        ("市民宗", "市民宗办"),
         ("人防办及各区政府", "人防办及各区政府"),
     ]
 
@@ -529,3 +552,10 @@ def test_an_abbreviation_of_several_of_many_names_stays_ambiguous() -> None:
     u = _unit(Inventory(names), "东南区局")
     assert u.status is UnitStatus.AMBIGUOUS
     assert set(u.candidates) == {"东南区" + b for b in _BUREAUS[:4]}
+
+
+def test_a_name_that_does_not_look_like_one_is_no_full_name_to_resolve_to():
+    # 主责:县甲局 (a label read into a name) made every well-read 县甲局 of
+    # the notice resolve to it.
+    inv = Inventory(["县甲局", "主责:县甲局", "县乙局"])
+    assert inv.unit("县甲局", "县甲局").name == "县甲局"

@@ -41,6 +41,17 @@ def test_a_copied_pages_footer_is_no_measuresunits_of() -> None:
     assert len(_footer(notice)) == 4 and _footer(notice)[-1].startswith("网站标识码")
 
 
+def test_a_closing_sentence_above_the_footer_still_closes_the_plan() -> None:
+    # The footer set aside, what stood between the last annotation and it is
+    # closing text, as it is above a date or （此件公开发布） (segment/items.py).
+    closing = "各单位要高度重视，按照任务分工抓好落实。\n"
+    notice = policy_parse.parse_text(NOTICE + closing + FOOTER)
+    assert notice.measures[-1].text == "简化备案程序，完善服务体系。"
+    assert [r.text for r in notice.residue if r.reason.startswith("closing text")] == [
+        closing.strip()
+    ]
+
+
 def test_a_footer_in_two_columns_is_not_taken_for_a_table_row() -> None:
     # Its two owners parted by spaces look like a row of a space-aligned table.
     footer = "\n主办单位：甲县人民政府办公室    承办单位：甲县大数据中心\n版权所有：甲县人民政府\n"

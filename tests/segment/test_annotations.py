@@ -1116,3 +1116,86 @@ def test_leaders_parted_by_a_space_leave_the_phrase_its_units():
     assert ann is not None
     assert (ann.lead, ann.support) == (("省甲厅",), ())
     assert ann.leaders
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        (
+            "以丁区住建局为主，丁区财政局、丁区城管委配合",
+            ("丁区住建局",),
+            ("丁区财政局、丁区城管委",),
+        ),
+        ("以丁区住建局为主导，丁区财政局参与", ("丁区住建局",), ("丁区财政局",)),
+    ],
+)
+def test_a_lead_framed_by_yi_weizhu_leads(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize("remark", ["以企业为主体", "以政府为主", "以财政投入为主"])
+def test_a_yi_weizhu_remark_names_no_lead(remark):
+    ann = parse_annotation(remark)
+    assert ann is None or not ann.lead
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        ("丁区甲局主要负责，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局负责牵头，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局统筹，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局领衔，丁区乙局参与", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局负责统筹协调，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        ("丁区甲局牵头统筹，丁区乙局配合", ("丁区甲局",), ("丁区乙局",)),
+        # 分别由 was kept in the first lead's name (分别由丁区甲局), unsaid.
+        ("分别由丁区甲局、丁区乙局牵头，丁区丙局配合", ("丁区甲局、丁区乙局",), ("丁区丙局",)),
+        ("丁区甲局、丁区乙局按照职能分工负责", (), ("丁区甲局、丁区乙局",)),
+    ],
+)
+def test_more_lead_words_and_prefixes(body, lead, support):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize("remark", ["城乡统筹", "县级统筹", "市级统筹协调", "省级领衔"])
+def test_a_remark_ending_in_a_strict_lead_word_leads_nothing(remark):
+    ann = parse_annotation(remark)
+    assert ann is None or not ann.lead
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        (
+            "牵头单位为丁县甲局，配合单位为丁县乙局、丁县丙局",
+            ("丁县甲局",),
+            ("丁县乙局、丁县丙局",),
+        ),
+        ("责任单位为丁县甲局", (), ("丁县甲局",)),
+    ],
+)
+def test_wei_stands_for_a_labels_colon(body, lead, support):
+    # 牵头单位为A: read as one odd unit 牵头单位为丁县甲局 (said, not read).
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    ("clause", "deadline"),
+    [
+        ("常态化推进", "常态化推进"),
+        ("全年", "全年"),
+        ("长期", "长期"),
+        ("2025年底前完成并长期坚持", "2025年底前完成并长期坚持"),
+    ],
+)
+def test_more_deadline_clauses_close_a_phrase(clause, deadline):
+    # The whole annotation was unread (unread_annotation): the clause left over.
+    ann = parse_annotation(f"丁镇甲站牵头，丁镇乙所配合，{clause}")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (("丁镇甲站",), ("丁镇乙所",), deadline)

@@ -108,8 +108,21 @@ def test_a_lead_only_annotation_closing_a_heading_leads_its_items():
 
 
 def test_a_heading_annotation_over_items_with_leads_of_their_own_stays_a_measure():
+    # Numbered again under each heading, the items are the heading's details.
     text = BRACKET_LEADS.replace("（配合单位：丙区财政局）", "（牵头单位：丙区财政局）")
+    text = text.replace("3.建设口袋公园", "1.建设口袋公园")
     assert "1" in _read(text) and "1-1" in _read(text)
+
+
+def test_items_with_leads_of_their_own_numbered_on_across_headings_are_measures():
+    # Numbered on (1 2 | 3) they were read as 1-1, 1-2 and 2-3 (probe5's
+    # reading): the items are the measures, an item's own lead wins.
+    text = BRACKET_LEADS.replace("（配合单位：丙区财政局）", "（牵头单位：丙区财政局）")
+    assert _read(text) == {
+        "1": (["丙区财政局"], [], Evidence.ANNOTATION),
+        "2": (["丙区科技局"], ["丙区人社局"], Evidence.SECTION),
+        "3": (["丙区住建局"], ["丙区城管局"], Evidence.SECTION),
+    }
 
 
 @pytest.mark.parametrize("title", ["甲局牵头", "由甲局牵头"])
@@ -120,3 +133,87 @@ def test_a_title_that_is_a_lead_phrase_alone_names_the_lead(title):
 
 def test_a_task_title_ending_in_qiantou_leads_nothing():
     assert title_lead("支持龙头企业牵头") == ()
+
+
+# Invented: each section's title closes with the units of the items under it,
+# which name none of their own; numbering runs on across the sections.
+BRACKET_UNITS = """\
+关于印发某某工作方案的通知
+（一）推进甲事项（丁县发改局牵头，丁县工信局配合）
+1.实施甲类项目十个。
+2.培育乙类企业五家。
+（二）保障乙事项（牵头单位：丁县财政局；配合单位：丁县人社局）
+3.设立专项资金。
+"""
+
+
+def test_units_closing_a_section_title_are_its_unannotated_items_units():
+    assert _read(BRACKET_UNITS) == {
+        "1": (["丁县发改局"], ["丁县工信局"], Evidence.SECTION),
+        "2": (["丁县发改局"], ["丁县工信局"], Evidence.SECTION),
+        "3": (["丁县财政局"], ["丁县人社局"], Evidence.SECTION),
+    }
+
+
+def test_a_measure_over_unannotated_details_keeps_its_own_units():
+    # 1.（A牵头，B配合） over （1）（2）: a measure with its details, not a
+    # heading handing its units down (1. is no heading style).
+    text = (
+        "关于印发某某工作方案的通知\n"
+        "1.推进甲事项。（丁县发改局牵头，丁县工信局配合）\n"
+        "（1）实施甲类项目。\n"
+        "（2）培育乙类企业。\n"
+        "2.保障乙事项。（丁县财政局牵头，丁县人社局配合）\n"
+    )
+    got = _read(text)
+    assert got["1"] == (["丁县发改局"], ["丁县工信局"], Evidence.ANNOTATION)
+    assert got["2"] == (["丁县财政局"], ["丁县人社局"], Evidence.ANNOTATION)
+
+
+def test_items_numbered_on_across_annotated_headings_are_the_measures():
+    # Read as heading measures 1, 2 over sub-measures 1-1 … 2-3, wrong with no
+    # finding: the items' numbers run on (1 2 | 3), so they are the measures;
+    # the heading's lead is theirs where they name none.
+    text = (
+        "关于印发某某工作方案的通知\n"
+        "（一）推进甲事项（丁区甲局牵头）\n"
+        "1.实施甲类项目。（配合单位：丁区乙局）\n"
+        "2.培育乙类企业。\n"
+        "（二）保障乙事项（牵头单位：丁区丙局；配合单位：丁区丁局）\n"
+        "3.设立专项资金。（配合单位：丁区戊局）\n"
+        "4.建立项目库。（丁区己局牵头）\n"
+    )
+    assert _read(text) == {
+        "1": (["丁区甲局"], ["丁区乙局"], Evidence.SECTION),
+        "2": (["丁区甲局"], [], Evidence.SECTION),
+        "3": (["丁区丙局"], ["丁区戊局"], Evidence.SECTION),
+        "4": (["丁区己局"], [], Evidence.ANNOTATION),
+    }
+
+
+def test_items_numbered_again_under_each_annotated_heading_stay_its_sub_measures():
+    # 1. 2. again under each heading: details of the heading's measure.
+    text = (
+        "关于印发某某工作方案的通知\n"
+        "（一）推进甲事项（丁区甲局牵头）\n"
+        "1.实施甲类项目。（配合单位：丁区乙局）\n"
+        "2.培育乙类企业。\n"
+        "（二）保障乙事项（丁区丙局牵头）\n"
+        "1.设立专项资金。（配合单位：丁区戊局）\n"
+    )
+    assert "1" in _read(text)
+
+
+def test_units_on_a_part_reach_items_under_its_untitled_sections():
+    text = (
+        "关于印发某某工作方案的通知\n"
+        "一、巩固甲成果（丁县甲局牵头，丁县乙局配合）\n"
+        "（一）健全甲机制\n"
+        "1.开展甲监测。\n"
+        "（二）促进乙增收\n"
+        "2.推动乙产业。\n"
+    )
+    assert _read(text) == {
+        "1": (["丁县甲局"], ["丁县乙局"], Evidence.SECTION),
+        "2": (["丁县甲局"], ["丁县乙局"], Evidence.SECTION),
+    }

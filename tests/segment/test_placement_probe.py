@@ -106,3 +106,38 @@ def test_a_leading_bracket_whose_words_end_like_no_unit_stays_text() -> None:
     (m,) = notice.measures
     assert "龙头企业牵头" in m.text
     assert [u.name for u in m.lead] == ["甲局"]
+
+
+def test_units_alone_in_a_tag_before_the_text_are_its_supporting_units():
+    # 1.【丁县甲局、丁县乙局】推进…: no unit was read (few_annotated said so).
+    notice = policy_parse.parse_text(
+        "某县方案\n1.【丁县甲局、丁县乙局】推进甲项目。\n2.【丁县丙局】推进乙项目。\n"
+        "3.【重点工程】推进丙项目。（丁县丁局负责）\n4.（丁县戊局）推进丁项目。（丁县己局负责）\n"
+    )
+    got = [([u.name for u in m.lead], [u.name for u in m.support], m.text) for m in notice.measures]
+    assert got == [
+        ([], ["丁县甲局", "丁县乙局"], "推进甲项目。"),
+        ([], ["丁县丙局"], "推进乙项目。"),
+        # A tag that names no unit, and round brackets, stay the text's.
+        (["丁县丁局"], [], "【重点工程】推进丙项目。"),
+        (["丁县己局"], [], "（丁县戊局）推进丁项目。"),
+    ]
+
+
+def test_an_unbracketed_phrase_may_name_each_place_and_units_with_second_names() -> None:
+    # …。各乡镇负责。 / 各乡镇（街道）负责。 / 县委组织部（县委人才办）牵头，…:
+    # no unit was read and nothing said so (各乡镇 ended like no unit; a
+    # bracket kept the whole clause out).
+    notice = _parse(
+        "某县方案\n1.推进甲项目。（丁县甲局负责）\n2.推进乙项目。各乡镇负责。\n"
+        "3.推进丙项目。各乡镇（街道）负责。\n4.推进丁项目。丁县委组织部（丁县委人才办）牵头，丁县乙局配合。\n"
+        "5.推进戊项目。丁县甲局牵头，各村配合。\n"
+    )
+    got = [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        (["丁县甲局"], []),
+        (["各乡镇"], []),
+        (["各乡镇(街道)"], []),
+        (["丁县委组织部(丁县委人才办)"], ["丁县乙局"]),
+        (["丁县甲局"], ["各村"]),
+    ]

@@ -747,3 +747,21 @@ def test_rows_numbered_with_numerals_alone_are_measures() -> None:
         "| 二 | 推进教育均衡工作 |  |\n"
     )
     assert len(notice.table) == 2
+
+
+def test_bare_role_words_under_a_merged_units_header_name_its_columns():
+    # 牵头 | 配合 under a merged 责任单位: the second row was no header (no
+    # column word), read as a row whose unit was 牵头, the 配合 column lost.
+    seg = table_to_segment(
+        make_table(
+            [
+                ["序号", "重点任务", "责任单位", "", "完成时限"],
+                ["", "", "牵头", "配合", ""],
+                ["1", "建设甲项目", "丁县甲局", "丁县乙局", "2025年底前"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert seg.roles[2:4] == ("lead", "support")
+    (r,) = seg.rows
+    assert (r.get("lead"), r.get("support")) == ("丁县甲局", "丁县乙局")

@@ -412,3 +412,13 @@ def test_a_convention_note_above_a_table_wrapped_over_two_lines_still_holds():
 )
 def test_a_name_the_line_break_cut_is_seen(last: str, line: str, cut: bool) -> None:
     assert name_cut(last, line) is cut
+
+
+def test_a_role_phrase_wrapped_between_two_names_parts_them():
+    # （县甲局牵头，县乙局 / 县丙局配合）: glued into one unit 县乙局县丙局, which
+    # ends like a unit, so nothing said so.
+    notice = policy_parse.parse_text(
+        "某县方案\n1.推进乙项目。（县甲局牵头，县乙局\n县丙局配合）\n2.推进丙项目。（县丁局负责）\n"
+    )
+    assert [u.name for u in notice.measures[0].support] == ["县乙局", "县丙局"]
+    assert "units_at_break" in [d.note for d in notice.discrepancies]

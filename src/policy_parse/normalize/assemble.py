@@ -63,14 +63,24 @@ def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs, Evidence]:
     (一、甲局牵头工作: segment.headings), else, where the notice stated that the
     first unit listed leads (列第一位者为牵头单位), by its first unit: the
     heading speaks for these items, the convention for any list."""
+    if m.annotation is None or not m.annotation.names_units:
+        # （一）标题（A牵头，B配合） over items naming no unit: the heading's.
+        given = m.heading_units
+        if given is not None and (given.lead or not m.heading_lead):
+            lead, support = unit_pairs(given.lead), unit_pairs(given.support)
+            if m.first_is_lead and not lead and support:
+                lead, support = support[:1], support[1:]
+            return lead, support, Evidence.SECTION
     if m.annotation is None:
         if m.heading_lead:
             return unit_pairs(m.heading_lead), [], Evidence.SECTION
         return [], [], Evidence.NONE
     lead, support = unit_pairs(m.annotation.lead), unit_pairs(m.annotation.support)
     evidence = Evidence.ANNOTATION if lead or support else Evidence.NONE
-    if m.heading_lead and not lead:
-        lead, evidence = unit_pairs(m.heading_lead), Evidence.SECTION
+    # （一）标题（牵头单位：A；配合单位：B） over 1.…（配合单位：C）: A leads it.
+    heading_lead = m.heading_lead or (m.heading_units.lead if m.heading_units else ())
+    if heading_lead and not lead:
+        lead, evidence = unit_pairs(heading_lead), Evidence.SECTION
     if m.first_is_lead and not lead and support:
         lead, support = support[:1], support[1:]
         evidence = Evidence.CONVENTION

@@ -63,6 +63,9 @@ def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]
         leads, rest = marked_leads(text.replace("\n", "、"))
         if not leads and (phrase := lead_phrase(text) or labelled_cell(text)) is not None:
             leads, rest = list(phrase.lead), "、".join(phrase.support)
+        elif not leads and (shared := _shared_phrase(text)) is not None:
+            # 县甲局、县乙局按职责分工负责: the marker is no part of 县乙局.
+            rest = "、".join(shared.support)
         marked.extend(leads)
         cells[role] = rest
     # 县丁局（牵头） in the 牵头 column: the mark says what the column does.
@@ -119,6 +122,15 @@ def lead_phrase(text: str) -> Annotation | None:
         return None
     phrase = parse_phrase(text)
     return phrase if phrase is not None and phrase.lead else None
+
+
+def _shared_phrase(text: str) -> Annotation | None:
+    """县甲局、县乙局按职责分工负责 / …配合 in a units cell: a phrase naming
+    units and no lead."""
+    if not text or is_label_line(text):
+        return None
+    phrase = parse_phrase(text.replace("\n", "、"))
+    return phrase if phrase is not None and not phrase.lead and phrase.support else None
 
 
 def labelled_cell(text: str) -> Annotation | None:

@@ -24,13 +24,15 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .._support import numeric
+from .._support.lazy_regex import lazy_compile
 from .._support.ranges import ranges_text
 from ..data import load
 from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
+from ..segment.annotations import names_only_units
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table import header_to_roles
-from .units import looks_like_unit, spaced_name
+from .units import ending_guessed, looks_like_unit, spaced_name
 
 # The reason a reader gives text with column words that yielded no rows.
 TABLE_TEXT_REASON = "looks like a table"
@@ -74,7 +76,11 @@ def structure_findings(
     measures = notice.measures
     if not measures and not notice.table:
         out.append(_finding("no_measures"))
-    annotated = sum(1 for m in measures if m.annotation is not None)
+    # A measure whose heading names its units (evidence `section`) is as good
+    # as annotated: the heading wrote them once for it.
+    annotated = sum(
+        1 for m in measures if m.annotation is not None or m.evidence is Evidence.SECTION
+    )
     if measures and annotated and annotated * 2 < len(measures):
         out.append(_finding("few_annotated", annotated=annotated, total=len(measures)))
     if len(measures) >= data["long_text_min_measures"]:
@@ -84,6 +90,7 @@ def structure_findings(
                 ratio = round(len(m.text) / median)
                 out.append(_finding("long_text", m.id, ratio=ratio, length=len(m.text)))
     out.extend(_odd_units(notice))
+    out.extend(_shared_endings(notice))
     out.extend(_unread_annotations(notice))
     out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
     out.extend(_merged_numbers(notice))
@@ -172,7 +179,77 @@ def _unread_annotations(notice: Notice) -> list[Discrepancy]:
         body = tail["body"].strip() if tail is not None else ""
         if any(w in body for w in words) and not body.startswith(remarks):
             out.append(_finding("unread_annotation", m.id, text=body[:40]))
+        elif tail is None and (last := _labelled_tail(m.text)):
+            out.append(_finding("unread_label", m.id, text=last[:40]))
+        elif tail is None and (last := _phrase_tail(m.text)):
+            out.append(_finding("unread_phrase", m.id, text=last[:40]))
     return out
+
+
+def _shared_endings(notice: Notice) -> list[Discrepancy]:
+    """区教育、卫健、文旅局 read as 区教育局, 区卫健局, 区文旅局: the ending (and
+    the level) written once for a run of names (normalize.units
+    ending_guessed).  The clerk may have meant another (区卫健委): one
+    finding per measure and side naming each guessed name, unless the notice
+    writes that name in full elsewhere, or a full name it abbreviates
+    (县交通局 of 县交通运输局)."""
+    sides: list[tuple[str, str | None, tuple[Unit, ...]]] = [
+        ("prose", m.id, (*m.lead, *m.support)) for m in notice.measures
+    ]
+    sides += [("table", e.id, (*e.upper_units, *e.lead, *e.support)) for e in notice.table]
+    in_full = {u.expanded for _, _, units in sides for u in units if u.expanded == u.written}
+    out: list[Discrepancy] = []
+    for side, measure, units in sides:
+        guessed = tuple(
+            dict.fromkeys(
+                f"{u.written}→{u.expanded}"
+                for u in units
+                if u.expanded not in in_full
+                and u.name not in in_full  # resolved to a name written in full
+                and ending_guessed(u.written, u.expanded)
+            )
+        )
+        if guessed:
+            finding = _finding("shared_ending", measure, units="、".join(guessed))
+            if side == "prose":
+                out.append(attrs.evolve(finding, prose=guessed))
+            else:
+                out.append(attrs.evolve(finding, table=guessed))
+    return out
+
+
+def _labelled_tail(text: str) -> str:
+    """The measure's last sentence when it opens with a role label
+    (data/structure.toml `label_words`) and more after it: 牵头部门甲局，
+    配合部门乙局 — not 各责任单位要… (a sentence about the units)."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    last = sentences[-1].strip() if sentences else ""
+    labels = load("structure")["label_words"]
+    return last if any(last.startswith(w) and len(last) > len(w) for w in labels) else ""
+
+
+_SENTENCE_END = lazy_compile(r"[。；;]")
+
+
+def _phrase_tail(text: str) -> str:
+    """The measure's last sentence when, after a sentence before it, it ends
+    in a role marker (data/annotations.toml [phrases]: 牵头, 配合, 负责 …):
+    县甲局牵头（含乙），县丙局配合 — a phrase no rule read."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    last = sentences[-1].strip()
+    p = load("annotations")["phrases"]
+    markers = sorted((*p["lead_marker"], *p["support_markers"], *p["shared_markers"]), key=len)
+    clause = _CLAUSE.split(last)[-1].strip()
+    # The units before the marker must end like units: …提供智力支持 and
+    # 由企业自主负责 are sentences, not phrases.
+    ends = [m for m in markers if clause.endswith(m) and len(clause) > len(m)]
+    units = clause[: -len(ends[-1])] if ends else ""
+    return last if units and names_only_units([units.removeprefix("由")]) else ""
+
+
+_CLAUSE = lazy_compile(r"[，,]")
 
 
 def _odd_units(notice: Notice) -> list[Discrepancy]:

@@ -199,6 +199,16 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
                 # 各县、市、区政府 / 各市（县）、区政府: levels of government, the
                 # last with its body; each level takes that body.
                 suffix = near[1:] if near[0] in load("units")["suffix_heads"] else None
+            shared = _shared_ending(pending, near) if suffix is None else None
+            if shared is not None:
+                # 市民政、人社局: 市民政局, 市人社局 (the level before the first
+                # name and the ending after the last are everyone's).  A name
+                # joined to others (人社局及各区政府) stays as written.
+                prefix, ending = shared
+                out.extend((p, _with_prefix(clean(p), prefix) + ending) for p in pending)
+                out.append((original, _with_prefix(item, prefix) if near == item else item))
+                pending = []
+                continue
             for p in pending:
                 name = clean(p)
                 out.append(
@@ -208,6 +218,54 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
         out.append((original, item))
     out.extend((p, clean(p)) for p in pending)
     return out
+
+
+def _shared_ending(pending: Sequence[str], near: str) -> tuple[str, str] | None:
+    """市民政、人社局 / 区教育、卫健、文旅局: a run of bodies' names without
+    an ending (no place, no level, nothing that passes as a unit) before a
+    name ending in one of units.toml `shared_endings`: each takes that ending,
+    and a level written before the first name only (市, 区) is everyone's.
+    The expanded names are what the text implies, kept beside the written
+    ones (status `expanded`)."""
+    data = load("units")
+    if len(near) < 3 or near[-1] not in data["shared_endings"]:
+        return None
+    names = [clean(p) for p in pending]
+    if any(
+        len(n) < 2
+        or n[-1] in data["place_ends"]
+        or is_level(n)
+        or is_placeholder(n)
+        or looks_like_unit(n)
+        for n in names
+    ):
+        return None
+    heads = data["suffix_heads"]
+    first = names[0]
+    prefix = first[0] if len(first) >= 3 and first[0] in heads and near[0] not in heads else ""
+    return prefix, near[-1]
+
+
+def ending_guessed(written: str, expanded: str) -> bool:
+    """The expansion is _shared_ending's: a level put before the written
+    name, or one of units.toml `shared_endings` after it (人社局 → 市人社局,
+    卫健 → 区卫健局).  The text implies it, but the clerk may have meant
+    another ending (区卫健委): a guess to say unless the notice writes the
+    name in full elsewhere (normalize.structure)."""
+    name = clean(written)
+    if expanded == name:
+        return False
+    data = load("units")
+    body = (
+        expanded[1:]
+        if expanded[0] in data["suffix_heads"] and not name.startswith(expanded[0])
+        else expanded
+    )
+    return body == name or (body[:-1] == name and body[-1] in data["shared_endings"])
+
+
+def _with_prefix(name: str, prefix: str) -> str:
+    return name if not prefix or name.startswith(prefix) else prefix + name
 
 
 def _already_placed(item: str, suffix: str | None) -> bool:
@@ -359,7 +417,10 @@ class Inventory:
         known = set(self.names)
         longer = _abbreviated_by(self.names)
         for name in self.names:
-            fulls = set(longer.get(name, ()))
+            # A name that does not look like one (主责:甲局, an annotation cut
+            # wrong: odd_unit says so) is no full name for the notice's
+            # well-read names to resolve to.
+            fulls = {f for f in longer.get(name, ()) if looks_like_unit(f)}
             for short, full in curated.items():
                 if short in name and (target := name.replace(short, full)) in known:
                     fulls.add(target)

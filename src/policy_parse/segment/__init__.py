@@ -15,6 +15,7 @@ from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .header import Line, lines_to_header
+from .items import closed_below
 from .levels import Note
 from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
@@ -101,6 +102,18 @@ def _names_apart(seg: TableSegment) -> list[Note]:
     return [("units_at_break", (("line", str(n)), ("head", h), ("tail", t))) for n, h, t in apart]
 
 
+def _same_kind(roles: Sequence[str], first: Sequence[str]) -> bool:
+    """A second 分工表 under other columns (序号/工作事项/牵头科室/配合科室, or
+    序号/改革事项/责任单位 after 序号/重点任务/牵头单位/配合单位) is one more
+    part of the notice's when it is a 分工表 too: a text, numbers and a units
+    column.  Each part's columns say what its units are (a lone 责任单位
+    names no lead, whatever the first part's columns)."""
+    if list(roles) == list(first):
+        return True
+    units = ("lead", "support", "combined")
+    return all(k in roles for k in ("text", "number")) and any(k in roles for k in units)
+
+
 class _Blocks:
     """The document's blocks sorted: the text lines before the 分工表 and
     after it, the 分工表, the residue so far (the reader's, and tables not
@@ -173,7 +186,7 @@ class _Blocks:
         captions = [t for t in between if g.TABLE_CAPTION.match(t)]
         if (
             seg is None
-            or seg.roles != self.table.roles
+            or not _same_kind(seg.roles, self.table.roles)
             or not captions
             or "part" in seg.roles
             or not all(g.TABLE_CAPTION.match(t) or g.ATTACHMENT_MARK.match(t) for t in between)
@@ -313,9 +326,14 @@ def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
     blocks = _Blocks.of(document)
+    # Closing matter the reader set aside at the end (read/footer.py) closes
+    # the plan's last item as a date under it would (segment/items.py).
+    furniture = load("furniture")
+    set_aside = {furniture[kind]["reason"] for kind in ("web_footer", "closing")}
+    closed = any(r.reason in set_aside for r in document.residue)
     # Whether `1 稳步提高…` opens a measure depends on the lines around it
     # (segment/markers.py, `counted_bare_numbers`).
-    with counting(ln.text for ln in (*blocks.before, *blocks.after)):
+    with counting(ln.text for ln in (*blocks.before, *blocks.after)), closed_below(closed):
         return _segment(blocks)
 
 

@@ -157,7 +157,7 @@ def names_only_units(values: Sequence[str]) -> bool:
         ):
             i = i[: second.start()]
         return (
-            _SEVERAL.sub("", i).endswith(endings)
+            (_SEVERAL.sub("", i).endswith(endings) or _each_place(i))
             and len(i) <= 30
             and not i.startswith(remarks)
             and not _marker_after_several(i)
@@ -175,6 +175,17 @@ def names_only_units(values: Sequence[str]) -> bool:
         else:
             gives = False
     return bool(items) and all(ok)
+
+
+def _each_place(item: str) -> bool:
+    """各乡镇, 各街道, 各村, 各乡镇（街道）: 各 and places (data/units.toml
+    [look] endings), a unit that answers for a measure in every place."""
+    core = CLOSING_GROUP.sub("", item)
+    places = tuple(load("units")["look"]["endings"])
+    return core.startswith("各") and 2 <= len(core) <= _MAX_EACH and core.endswith(places)
+
+
+_MAX_EACH = 6  # 各乡镇街道: longer and it is a sentence about them
 
 
 def _split_items(value: str) -> list[str]:

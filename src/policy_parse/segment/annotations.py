@@ -112,13 +112,15 @@ def label_role(label: str) -> LabelRole:
 
 def has_colon(text: str) -> bool:
     """A cheap test before label_pattern, whose labels all end in ：or : —
-    or in the 】 of a bracketed label (【牵头单位】A), or in a space that
-    stands for the colon (牵头单位　A, a form or a PDF copy)."""
+    or in the 】 of a bracketed label (【牵头单位】A), in a space that
+    stands for the colon (牵头单位　A, a form or a PDF copy), or in 为
+    (牵头单位为A)."""
     return (
         "：" in text
         or ":" in text
         or "】" in text
         or "〕" in text
+        or "为" in text  # 牵头单位为A
         or (_SPACED.search(text) is not None)
     )
 
@@ -175,6 +177,8 @@ def label_pattern() -> regex.Pattern[str]:
         # 【牵头单位】A: the bracket is its colon — unless nothing follows it
         # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
         + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|(?:[：:]"
+        # 牵头单位为A: 为 for the colon (A为牵头单位 is segment.phrases').
+        + r"|为(?=\p{Han})"
         # …or, after a label that starts so, a space before a value that is
         # no label itself (a header row 牵头单位 配合单位 names no unit).
         + r"|(?(spaced)(?<=\p{Han}[ \t\u3000]+)(?=\p{Han})(?!(?:"

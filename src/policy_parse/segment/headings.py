@@ -62,6 +62,32 @@ def bracket_lead(item: Item) -> tuple[str, ...]:
     return _lead_only(merged)
 
 
+def _merged(anns: Sequence[Annotation]) -> Annotation | None:
+    merged = anns[0] if anns else None
+    for a in anns[1:]:
+        merged = merged.merged(a) if merged else a
+    return merged
+
+
+def heading_units(item: Item) -> Annotation | None:
+    """（一）标题（A牵头，B配合） or 标题 / 牵头单位：A / 配合单位：B: the
+    units the heading's own annotation names (units only, lead or not).
+    They are its items' when none of them names a unit (segment.levels
+    decides; segment.prose hands them down)."""
+    first, *rest = item.paragraphs
+    if rest:
+        if first.annotations or any(p.text or not p.annotations for p in rest):
+            return None
+        ann = _merged([a for p in rest for a in p.annotations])
+    else:
+        ann = _merged(first.annotations)
+    if ann is None or not ann.names_units:
+        return None
+    if not names_only_units([*ann.lead, *ann.support]):
+        return None
+    return ann
+
+
 def heading_lead(item: Item) -> tuple[str, ...]:
     """The lead a heading names for its items, from its title, its label
     lines or the annotation closing its title."""

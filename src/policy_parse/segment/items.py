@@ -9,6 +9,9 @@ matter after an item's last annotation are trailers, not its text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 import attrs
@@ -33,6 +36,7 @@ from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
 from .guesses import units_at_break as g_units_at_break
 from .header import Line
+from .label_lists import labels_go_on, units_under_label
 from .markers import Marked, match_marker
 from .notes import footnote_states_first_is_lead
 from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
@@ -95,34 +99,63 @@ class Item:
         return groups
 
 
-def split_trailers(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-    """Short lines after the item's last annotation that end no sentence."""
+# Set while segmenting a document whose reader set closing matter aside at
+# its end (a web page's footer, a 版记: read/footer.py): what stands after
+# the last measure's annotation stood above it, and closes the plan as a
+# date or （此件公开发布） under it would (`_closing`).
+_CLOSED_BELOW: ContextVar[bool] = ContextVar("closed_below", default=False)
+
+
+@contextmanager
+def closed_below(closed: bool) -> Iterator[None]:
+    """Within the block, the last item's tail is closed by what the reader
+    set aside below it when `closed`."""
+    token = _CLOSED_BELOW.set(closed)
+    try:
+        yield
+    finally:
+        _CLOSED_BELOW.reset(token)
+
+
+def split_trailers(
+    paragraphs: list[Paragraph], *, more_follow: bool = False, final: bool = False
+) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Short lines after the item's last annotation that end no sentence.
+
+    `final`: the plan's last item, closed by what the reader set aside
+    below it (`closed_below`).  `more_follow`: another item comes after
+    this one, so no line under its annotation is the plan's signature — a lone unit's name there goes on
+    the label line above it (配合单位：A / B: the break was the separator)."""
     last = max((k for k, p in enumerate(paragraphs) if p.annotations), default=None)
     if last is None:
         return paragraphs, []
     tail = paragraphs[last + 1 :]
+    if more_follow and (more := units_under_label(paragraphs[last], tail)) is not None:
+        return [*paragraphs[: last + 1], *more], []
     if all(
         len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
         for p in tail
-    ) or (_closing(tail) and not any(p.annotations for p in tail)):
+    ) or (_closing(tail, final=final) and not any(p.annotations for p in tail)):
         return paragraphs[: last + 1], tail
     return paragraphs, []
 
 
-def _closing(tail: list[Paragraph]) -> bool:
+def _closing(tail: list[Paragraph], *, final: bool = False) -> bool:
     """The plan's closing matter after its last measure: a line that is a
     date alone (the 成文日期 under the signature), a publication note
     (（此件公开发布）) or a portal's footer (上一篇：…, data/header.toml
     `footer_starts`) — no measure's text holds one, so what stands between
     the annotation and it (各单位要高度重视…, the 署名) closes the plan too."""
+    if final and tail and _CLOSED_BELOW.get():
+        return True
     starts = tuple(load("header")["footer_starts"])
     return any(
         g.DATE.match(t := p.text.strip()) or g.NOTE.match(t) or t.startswith(starts) for p in tail
     )
 
 
-def trailer_reason(trailers: list[Paragraph]) -> str:
-    return CLOSING_REASON if _closing(trailers) else TRAILER_REASON
+def trailer_reason(trailers: list[Paragraph], *, final: bool = False) -> str:
+    return CLOSING_REASON if _closing(trailers, final=final) else TRAILER_REASON
 
 
 # After these a label starts a clause of its own (segment.annotations.label_pattern).
@@ -170,7 +203,7 @@ class _Raw:
             # between the two labels (read/ strips it); a label starts a clause.
             # （责任 / 领导：…） is one label cut by the page: no space.
             text = " " + text
-        elif (apart := units_apart(last, text)) is not None:
+        elif (apart := units_apart(last, text, in_bracket=self.depth > 0)) is not None:
             # 责任单位：区科技局 / 区统计局 区财政局: the break was the space
             # between two names; glued, they would read as one unit.
             text = " " + text
@@ -444,7 +477,7 @@ class _Open:
             paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
         return Item(
             marker=m,
-            paragraphs=tuple(paragraphs),
+            paragraphs=tuple(labels_go_on(paragraphs)),
             lines=tuple(self.follow) if last else (),
             guesses=(*notes, *(self.text_notes if last else ())),
             first_is_lead=lead,

@@ -15,7 +15,7 @@ import attrs
 
 from ..models import MeasureNo
 from .guesses import Note as Note  # noqa: PLC0414  (normalize.structure reads it here)
-from .headings import bracket_lead, label_lead
+from .headings import bracket_lead, heading_units, label_lead
 from .items import Item
 
 # Marker styles that name a section when only one heading level exists.
@@ -93,6 +93,7 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
             order.append(it.marker.style)
     out: list[Item] = []
     found = False
+    runs: dict[tuple[str, str], bool] = {}  # _runs_on per (heading, item) style, once
     for k, it in enumerate(items):
         after = items[k + 1].marker.style if k + 1 < len(items) else None
         # A heading: the next item is of a deeper outline level.
@@ -110,12 +111,24 @@ def _heading_leads_apart(items: list[Item]) -> tuple[list[Item], bool]:
             # lead is its items' (segment.headings), not a measure of its own.
             it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
             found = True
+        elif heads and _titles_a_run(items, k, order, runs):
+            # （一）标题（A牵头） / 1.… / 2.…（配合单位：B） / （二）… / 3.…: the
+            # items' numbers run on across the headings, so they are the
+            # measures, and the heading's units are theirs where they name
+            # none (segment.prose) — not a measure over sub-measures 1-1.
+            it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
+            found = True
+        elif heads and gives_units(items, k, order):
+            # （一）标题（A牵头，B配合） / 1.… / 2.… with no unit of their own:
+            # the heading's units are its items' (segment.prose).
+            it = attrs.evolve(it, paragraphs=(attrs.evolve(it.paragraphs[0], annotations=()),))
+            found = True
         out.append(it)
     return out, found
 
 
-def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
-    """The items under items[k] are annotated, and none names a lead."""
+def _below(items: list[Item], k: int, order: list[str]) -> list[Item]:
+    """The items under items[k], down to the next of its level or above."""
     mine = order.index(items[k].marker.style)
     below: list[Item] = []
     for it in items[k + 1 :]:
@@ -123,6 +136,71 @@ def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
         if style not in SUB_FORMS and order.index(style) <= mine:
             break
         below.append(it)
+    return below
+
+
+def gives_units(items: list[Item], k: int, order: list[str]) -> bool:
+    """items[k] is a part or section heading (一、 / （一） / 第一部分) whose
+    own annotation names units, over items none of which names any: the
+    heading's units are written once for all of them (DOMAIN: a heading can
+    name the units of its items).  A measure 1.（A牵头） over its （1）（2）
+    details is no such heading: its style is no heading style."""
+    it = items[k]
+    if it.marker.style not in HEADING_STYLES | SECTION_STYLES or heading_units(it) is None:
+        return False
+    below = _below(items, k, order)
+    # 1. 2. under （一）, （一）（二） under 一、, or 一、 over （一） titles over
+    # 1. items: whatever stands below, none of it names a unit.
+    return bool(below) and not any(b.names_units for b in below)
+
+
+def _titles_a_run(
+    items: list[Item], k: int, order: list[str], runs: dict[tuple[str, str], bool]
+) -> bool:
+    """items[k] is a heading (a heading style whose annotation names units)
+    over items of one other style whose numbers run on from heading to
+    heading (1. 2. under （一）, 3. under （二）): those items are the
+    notice's measures, whatever their own annotations say."""
+    it = items[k]
+    if it.marker.style not in HEADING_STYLES | SECTION_STYLES or heading_units(it) is None:
+        return False
+    below = _below(items, k, order)
+    styles = {b.marker.style for b in below if b.marker.style not in SUB_FORMS}
+    if len(styles) != 1:
+        return False
+    (style,) = styles
+    if style in HEADING_STYLES | SECTION_STYLES:
+        return False
+    key = (it.marker.style, style)
+    if key not in runs:  # one pass over the notice per pair of styles, not per heading
+        runs[key] = _runs_on(items, *key)
+    return runs[key]
+
+
+def _runs_on(items: list[Item], heading: str, style: str) -> bool:
+    """The items of `style` number on across the `heading` items between
+    them (1 2 | 3 4 | 5), never starting again at 1 under a later heading."""
+    last = 0
+    crossed = False  # a heading stood between two items of `style`
+    seen_heading = False
+    for it in items:
+        m = it.marker
+        if m.style == heading:
+            seen_heading = last > 0
+            continue
+        if m.style != style:
+            continue
+        if not m.number.isdigit() or int(m.number) <= last:
+            return False
+        crossed = crossed or seen_heading
+        seen_heading = False
+        last = int(m.number)
+    return crossed
+
+
+def _support_only_below(items: list[Item], k: int, order: list[str]) -> bool:
+    """The items under items[k] are annotated, and none names a lead."""
+    below = _below(items, k, order)
     anns = [a for it in below for p in it.paragraphs for a in p.annotations]
     return bool(below) and all(it.names_units for it in below) and not any(a.lead for a in anns)
 

@@ -120,6 +120,11 @@ def parse_phrase(text: str) -> Annotation | None:
             # 由A牵头，会同B、C推进: the clause names the lead's partners.
             support.append(partners)
             continue
+        if (framed := _framed_lead(clause)) is not None:
+            # 以A为主，B配合: the frame says who leads.
+            lead.extend([*pending, framed])
+            pending = []
+            continue
         if (joined := _joined_with_verb(clause)) is not None:
             # A联合B推进 / A会同B组织实施: a verb no marker list holds, but
             # the joiner says who leads.
@@ -133,6 +138,8 @@ def parse_phrase(text: str) -> Annotation | None:
             (shared_re, shared_ends, shared),
         ):
             m = pattern.match(clause) if clause.rstrip("\n").endswith(ends) else None
+            if m and bucket is lead and not _strict_ok(clause, m["units"]):
+                m = None  # 城乡统筹: a remark, not 城乡 leading
             if m and plausible_units(m["units"]):
                 units = m["units"]
                 for prefix in words["unit_prefixes"]:
@@ -198,6 +205,31 @@ def parse_phrase(text: str) -> Annotation | None:
         deadline=deadline,
         leaders=(*heads, *leaders),
     )
+
+
+def _strict_ok(clause: str, units: str) -> bool:
+    """A clause ending in a [phrases] lead_strict word (统筹, 领衔: words a
+    remark uses too) leads only where its units end like units."""
+    strict = load("annotations")["phrases"]["lead_strict"]
+    if not clause.rstrip().endswith(tuple(strict)):
+        return True
+    for prefix in load("annotations")["phrases"]["unit_prefixes"]:
+        units = units.removeprefix(prefix)
+    return names_only_units([units])
+
+
+def _framed_lead(clause: str) -> str | None:
+    """以A为主 → A: units between the words of a [phrases] lead_frames pair,
+    each ending like a unit (以企业为主体 is a remark, not a lead)."""
+    for before, after in load("annotations")["phrases"]["lead_frames"]:
+        if clause.startswith(before) and clause.endswith(after):
+            units = clause[len(before) : len(clause) - len(after)]
+            if len(units) >= _MIN_FRAMED and plausible_units(units) and names_only_units([units]):
+                return units
+    return None
+
+
+_MIN_FRAMED = 3  # 以政府为主 is a remark; a unit so framed has its place or level: 区住建局
 
 
 def _oversight(clause: str) -> bool:

@@ -14,6 +14,7 @@ import attrs
 
 from .._support.brackets import (
     ANY_BRACKET,
+    GROUP,
     SENTENCE_MARKS,
     TASK_ENDS,
     group_ends,
@@ -233,6 +234,15 @@ def split_paragraph_annotation(text: str, *, own_line: bool) -> tuple[str, list[
     return "".join(texts), [a for t in tasks for a in t.annotations]
 
 
+_TAG_OPENERS = "【〔［〖"  # a tag's brackets, never a sentence's
+
+
+def _role_words_in(body: str) -> bool:
+    """【牵头单位】: a label in a tag's bracket, no unit (its value follows)."""
+    roles = load("annotations")["roles"]
+    return any(w in body for w in (*roles["lead"], *roles["support"], *roles["bare"]))
+
+
 def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
     """（牵头单位：A）text → (text, the annotation).  Only a labelled group
     (a role label first) followed by text: a leading （含…） or bare units
@@ -253,6 +263,12 @@ def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:
         ann = parse_phrase(body.strip())
         if ann is not None and not names_only_units([*ann.lead, *ann.support]):
             ann = None
+        if ann is None and stripped[0] in _TAG_OPENERS and not _role_words_in(body):
+            # 【县甲局、县乙局】text: units alone in a tag's square bracket (a
+            # round one could be the text's own words: （含…）).
+            bare = bare_units(body)
+            if bare is not None and names_only_units([*bare.lead, *bare.support]):
+                ann = bare
     if ann is None or not ann.names_units or not _plausible_all(ann):
         return text, None
     return rest, attrs.evolve(ann, written=stripped[: end + 1])
@@ -317,7 +333,7 @@ def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation |
     if cut < 0 and not own_line:
         return text, None
     tail = body[cut + 1 :].strip()
-    if not tail or ANY_BRACKET.search(tail):
+    if not tail or (ANY_BRACKET.search(tail) and not _brackets_in_names(tail)):
         return text, None
     ann = parse_phrase(tail)
     if ann is None or not ann.names_units or not _plausible_all(ann):
@@ -325,6 +341,17 @@ def _unbracketed_phrase(text: str, *, own_line: bool) -> tuple[str, Annotation |
     if not names_only_units([*ann.lead, *ann.support]):
         return text, None
     return text[: cut + 1].rstrip(), attrs.evolve(ann, written=text[cut + 1 :].strip())
+
+
+def _brackets_in_names(tail: str) -> bool:
+    """各乡镇（街道）负责 / 县委组织部（县委人才办）牵头: every bracket closes a
+    name (its body no role word), so the clause is still units and markers."""
+    roles = load("annotations")["roles"]
+    words = (*roles["lead"], *roles["support"], *roles["bare"])
+    groups = list(GROUP.finditer(tail))
+    if not groups or ANY_BRACKET.search(GROUP.sub("", tail)):
+        return False  # a bracket left open, or nested
+    return all(m["body"] and not any(w in m["body"] for w in words) for m in groups)
 
 
 def _plausible_all(ann: Annotation) -> bool:

@@ -22,7 +22,7 @@ from . import guesses
 from .annotations import Annotation
 from .division import Division, split_divisions
 from .header import Line
-from .headings import heading_lead, label_lead
+from .headings import heading_lead, heading_units, label_lead
 from .inner import fold_inner_items
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .leading import shift_leading_labels
@@ -52,6 +52,9 @@ class ProseMeasure(NamedTuple):
     first_is_lead: bool = False  # the notice stated 列第一位者为牵头单位 above
     # The lead its part or section heading names for its items (segment.headings).
     heading_lead: tuple[str, ...] = ()
+    # The units its heading's own annotation names (（一）标题（A牵头，B配合)),
+    # its own where it names none (segment.headings.heading_units).
+    heading_units: Annotation | None = None
     # Where reading it picked one reading among several (segment.guesses):
     # notes that name no measure yet.
     guesses: tuple[Note, ...] = ()
@@ -74,6 +77,7 @@ class MeasureBuilder:
         "first_is_lead",
         "guesses",
         "heading_lead",
+        "heading_units",
         "number",
         "part",
         "section",
@@ -92,6 +96,7 @@ class MeasureBuilder:
         span: Span,
         first_is_lead: bool = False,
         heading_lead: tuple[str, ...] = (),
+        heading_units: Annotation | None = None,
         guesses: tuple[Note, ...] = (),
     ) -> None:
         self.number = number
@@ -101,6 +106,7 @@ class MeasureBuilder:
         self.span = span
         self.first_is_lead = first_is_lead
         self.heading_lead = heading_lead
+        self.heading_units = heading_units
         self.guesses = guesses
         self.texts: list[str] = []
         self.annotations: list[Annotation] = []
@@ -134,6 +140,7 @@ class MeasureBuilder:
             span=self.span,
             first_is_lead=self.first_is_lead,
             heading_lead=self.heading_lead,
+            heading_units=self.heading_units,
             guesses=self.guesses,
         )
 
@@ -163,6 +170,7 @@ def lines_to_outline(
     if folded:
         levels = levels._replace(notes=(*levels.notes, *folded))
     out = _Outliner(levels=levels, numbering=Numbering.of(items, levels.measure), residue=residue)
+    out.final = items[-1] if items else None
     for it in items:
         out.add(it)
     finished = [b.build() for b in out.builders]
@@ -218,6 +226,8 @@ class _Cursor(NamedTuple):
     parent: MeasureNo | None = None
     part_lead: tuple[str, ...] = ()  # what the part's heading names (segment.headings)
     section_lead: tuple[str, ...] = ()
+    part_units: Annotation | None = None
+    section_units: Annotation | None = None
 
 
 class _Outliner:
@@ -227,6 +237,7 @@ class _Outliner:
     __slots__ = (
         "at",
         "builders",
+        "final",
         "last",
         "levels",
         "numbering",
@@ -246,6 +257,7 @@ class _Outliner:
         self.at = _Cursor()
         self.last: MeasureNo | None = None  # the last measure-level number read
         self.slipped: str | None = None  # a style measures were written in by slip (style_slip)
+        self.final: Item | None = None  # the outline's last item: a signature may stand under it
 
     def level(self, m: Marked) -> Level:
         lv = self.levels
@@ -285,6 +297,7 @@ class _Outliner:
             span=m.line.span,
             first_is_lead=it.first_is_lead,
             heading_lead=self.at.section_lead or self.at.part_lead,
+            heading_units=self.at.section_units or self.at.part_units,
             guesses=notes,
         )
         self.builders.append(b)
@@ -296,23 +309,29 @@ class _Outliner:
         )
 
     def _fill(self, builder: MeasureBuilder, it: Item) -> None:
-        kept, trailers = split_trailers(list(it.paragraphs))
+        final = it is self.final
+        kept, trailers = split_trailers(list(it.paragraphs), more_follow=not final, final=final)
         builder.add(kept)
-        self.set_aside(trailers, trailer_reason(trailers))
+        self.set_aside(trailers, trailer_reason(trailers, final=final))
 
     def on_sub_form(self, it: Item) -> None:
         self._fill(self.start(MeasureNo.parse(it.marker.number), it, it.guesses), it)
 
     def on_part(self, it: Item) -> None:
         m = it.marker
-        self.at = _Cursor(part=m.number, part_lead=heading_lead(it))
+        self.at = _Cursor(part=m.number, part_lead=heading_lead(it), part_units=heading_units(it))
         self.parts.append(Part(number=m.number, written=m.written, title=m.rest))
         self.residue.extend(it.residue(_heading_reason(it), heading=True))
         self.unplaced.extend(it.guesses)
 
     def on_section(self, it: Item) -> None:
         m = it.marker
-        self.at = self.at._replace(section=m.number, parent=None, section_lead=heading_lead(it))
+        self.at = self.at._replace(
+            section=m.number,
+            parent=None,
+            section_lead=heading_lead(it),
+            section_units=heading_units(it),
+        )
         sec = Section(number=m.number, written=m.written, title=m.rest)
         if not self.parts:
             self.parts.append(Part(number=None, written="", title=None))

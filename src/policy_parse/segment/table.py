@@ -27,6 +27,7 @@ from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 from .annotations import persons_apart
+from .table_wraps import continued, open_units, units_closed_in_row
 
 if TYPE_CHECKING:
     import regex
@@ -280,6 +281,7 @@ def _sub_header(
     the merged header gives roles: (roles, header).  A cell left empty or
     merged from above keeps the upper row's name."""
     subs = ["" if c.merged_up else c.text.strip() for c in cells]
+    subs = [_role_under_units(t, header, k) for k, t in enumerate(subs)]
     filled = [t for t in subs if t]
     if not filled or any(column_role(t) is None for t in filled):
         return None
@@ -288,6 +290,24 @@ def _sub_header(
         return None  # the header typed twice: a repeat, counted as such below
     roles = header_to_roles(list(merged))
     return (roles, merged) if roles is not None else None
+
+
+def _role_under_units(sub: str, header: tuple[str, ...], k: int) -> str:
+    """牵头 | 配合 under a merged 责任单位: a bare role word (data/annotations
+    .toml [roles] bare) names the column with the unit word of the header
+    cell over it or spanning it from the left (牵头单位, 配合单位)."""
+    if not sub or column_role(sub) is not None:
+        return sub
+    roles = load("annotations")["roles"]
+    if sub not in roles["bare"]:
+        return sub
+    above = next(
+        (header[j].strip() for j in range(min(k, len(header) - 1), -1, -1) if header[j].strip()), ""
+    )
+    unit = next(
+        (u for u in sorted(roles["unit_words"], key=len, reverse=True) if above.endswith(u)), None
+    )
+    return sub + unit if unit is not None else sub
 
 
 def _label(text: str) -> str:
@@ -489,6 +509,13 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 values.append((role, heading))
                 if role not in fresh:
                     inherited.append(role)
+        values = units_closed_in_row(values)
+        if rows and not own_number and not fresh and (open_role := open_units(rows[-1])):
+            # 县卫健局、 / (next line) 县生态环境局 read as a row of its own: the
+            # open list goes on there (the text reader placed a wrapped
+            # line's pieces by their order, not under their columns).
+            rows[-1] = continued(rows[-1], row, roles, open_role)
+            continue
         fresh.clear()
         body_no += 1
         number_value = next((v for r, v in values if r == "number"), "")

@@ -203,7 +203,7 @@ _ITEM_EDGE = lazy_compile(r"[、，,；;：:。（(）)\s]")
 _LIST_START = ("：", ":", " ", "\u3000", "\u00a0", "\t")
 
 
-def units_apart(last: str, line: str) -> tuple[str, str] | None:
+def units_apart(last: str, line: str, *, in_bracket: bool = False) -> tuple[str, str] | None:
     """区科技局 / 区统计局 区财政局: the line break fell on the space between
     two names of a list (the copy wrapped there and lost the space), not
     inside one name.  The two names that meet at the break, or None: `last`
@@ -213,7 +213,9 @@ def units_apart(last: str, line: str) -> tuple[str, str] | None:
     or a label's colon on its far side (责任单位：商务局 / 工信局 市场监管局).
     A name the page cut (区人力资源和社会 / 保障局: [wrap] `no_end`) or a
     branch written after its parent (区市场监督管理局 / 城东分局: [wrap]
-    `branches`) stays one."""
+    `branches`) stays one.  `in_bracket`: the break falls inside an open
+    annotation bracket, where the second name may close its clause with a
+    role marker (（县甲局牵头，县乙局 / 县丙局配合）)."""
     last, line = last.rstrip(), line.strip()
     before = after = None
     for before in _ITEM_EDGE.finditer(last):
@@ -229,10 +231,23 @@ def units_apart(last: str, line: str) -> tuple[str, str] | None:
         or not (tail[0] in heads or (after is not None and after[0].isspace()))
         or head.endswith(tuple(wrap["no_end"]))
         or (tail.endswith(tuple(wrap["branches"])) and tail[0] != head[0])
-        or not names_only_units([head, tail])
+        or not names_only_units([head, _without_marker(tail) if in_bracket else tail])
+        # 各县 / 市区政府按职责分工负责: a level ends no name of a list there.
+        or (in_bracket and head[-1] in heads)
     ):
         return None
     return head, tail
+
+
+def _without_marker(name: str) -> str:
+    """县己局配合 → 县己局: a role marker closing the phrase the line goes on
+    with (（县丁局牵头，县戊局 / 县己局配合）) is no part of the name."""
+    p = load("annotations")["phrases"]
+    markers = sorted(
+        (*p["lead_marker"], *p["support_markers"], *p["shared_markers"]), key=len, reverse=True
+    )
+    end = next((m for m in markers if name.endswith(m) and len(name) > len(m)), "")
+    return name[: len(name) - len(end)]
 
 
 def _spaced_on(last: str, line: str) -> bool:

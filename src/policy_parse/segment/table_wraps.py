@@ -1,0 +1,89 @@
+"""A 分工表 row whose units list was left open (县卫健局、): its wrapped end.
+
+In a table copied as text with columns apart by spaces, the text reader
+places a wrapped line's pieces by their order, not under their columns: the
+end of a unit list lands under 完成时限 or makes a row with no number of its
+own (docs/formats.md "A units list left open").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..data import load
+from .annotations import names_only_units
+
+if TYPE_CHECKING:
+    from ..models import Row
+    from .table import TableRow
+
+# Columns of units, and what ends a unit list that goes on (县卫健局、).
+_LIST_ROLES = ("lead", "support", "combined", "upper")
+_OPEN_ENDS = ("、", "，", ",", "；", ";", "﹑")
+
+
+def open_units(row: TableRow) -> str | None:
+    """The one units column of `row` whose list ends in a separator, its
+    last unit still to come; None if none or several."""
+    open_roles = [r for r in _LIST_ROLES if row.get(r).endswith(_OPEN_ENDS)]
+    return open_roles[0] if len(open_roles) == 1 else None
+
+
+def units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """县卫健局、 | 2025年底前⏎县生态环境局: a units cell left open and, in a
+    later column of the same row, lines after the first that name only
+    units — the wrapped end of the open list, placed in the wrong column
+    by a text copy's alignment.  They join the open list."""
+    open_at = [k for k, (r, v) in enumerate(values) if r in _LIST_ROLES and v.endswith(_OPEN_ENDS)]
+    if len(open_at) != 1:
+        return values
+    k = open_at[0]
+    out = list(values)
+    for j in range(k + 1, len(out)):
+        role, text = out[j]
+        first, *rest = text.split("\n")
+        if role in _LIST_ROLES or not rest or not _units_only(rest):
+            continue
+        out[k] = (out[k][0], out[k][1] + "\n".join(rest))
+        out[j] = (role, first)
+        break
+    return out
+
+
+def _units_only(lines: Sequence[str]) -> bool:
+    """Every line names units: ending like one, or 各 and a place (各乡镇,
+    各街道: units.toml [look] endings)."""
+    ends = tuple(load("units")["look"]["endings"])
+    return all(
+        names_only_units([ln])
+        or (ln.startswith("各") and len(ln) <= _MAX_EACH and ln.endswith(ends))
+        for ln in lines
+    )
+
+
+_MAX_EACH = 6  # 各乡镇, 各县（市、区）: longer and it is a sentence
+
+
+def continued(above: TableRow, row: Row, roles: Sequence[str], open_role: str) -> TableRow:
+    """`above` with `row`'s own cells added: units to the open list, any
+    other text to its own column (a wrapped task goes on its line)."""
+    values = list(above.values)
+    at = {r: k for k, (r, _) in reversed(list(enumerate(values)))}
+    for col, cell in enumerate(row.cells):
+        text = cell.text.strip()
+        role = roles[col] if col < len(roles) else "extra"
+        if not text or cell.merged_up or cell.merged_left or role == "number":
+            continue
+        if role in _LIST_ROLES or _units_only([text]):
+            role = open_role
+        if role not in at:
+            values.append((role, text))
+            at[role] = len(values) - 1
+            continue
+        k = at[role]
+        joined = values[k][1] + text if role == open_role else f"{values[k][1]}\n{text}"
+        values[k] = (role, joined)
+    return attrs.evolve(above, values=tuple(values), span=above.span.cover(row.span))

@@ -1,0 +1,56 @@
+"""segment/table_wraps.py: a 分工表 row whose units list was left open."""
+
+from __future__ import annotations
+
+from helpers import MERGED, make_table
+from policy_parse.segment.table import table_to_segment
+
+OPEN_HEADER = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+
+
+def test_units_wrapped_into_the_next_columns_line_join_the_open_list():
+    # A text copy's alignment put the wrapped 丁县乙局 under 完成时限.
+    seg = table_to_segment(
+        make_table(
+            [OPEN_HEADER, ["1", "建设甲项目", "丁县甲局", "丁县丙局、", "2025年底前\n丁县乙局"]]
+        )
+    )
+    assert seg is not None
+    (r,) = seg.rows
+    assert r.get("support") == "丁县丙局、丁县乙局"
+    assert r.get("deadline") == "2025年底前"
+
+
+def test_a_row_with_no_number_under_an_open_list_goes_on_the_row_above():
+    # 县城管局、 left open; the next line's task and unit were read as a row
+    # (its unit even under 牵头单位): one measure, the unit in the open list.
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["4", "完善甲体系，", "丁县甲局", "丁县丙局、", "2025年底前"],
+                [MERGED, "实现全覆盖", "丁县乙局", "", MERGED],
+                ["5", "推进乙工作", "丁县丁局", "各乡镇", "持续推进"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert [r.number for r in seg.rows] == ["4", "5"]
+    first = seg.rows[0]
+    assert first.get("lead") == "丁县甲局"
+    assert first.get("support") == "丁县丙局、丁县乙局"
+    assert first.get("text") == "完善甲体系，\n实现全覆盖"
+
+
+def test_a_row_with_no_number_under_a_closed_list_stays_a_row():
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["4", "完善甲体系", "丁县甲局", "丁县丙局", "2025年底前"],
+                [MERGED, "实现全覆盖", "丁县乙局", "", MERGED],
+            ]
+        )
+    )
+    assert seg is not None
+    assert len(seg.rows) == 2
