@@ -25,6 +25,7 @@ from ..lookalikes import note as lookalikes_note
 from .furniture import find_furniture
 from .indent import untabbed
 from .letterspace import unletterspaced
+from .markdown import unmarked
 from .numerals import respaced as respaced_numerals
 from .relines import relined
 from .spacing import unspaced
@@ -166,6 +167,10 @@ def _read_text(text: str, source: Source) -> Document:
     if lookalikes:
         notes.append(lookalikes_note(lookalikes))
     lines = text.split("\n")
+    if (markdown := unmarked(lines)) is not None:
+        # ## 一、 / **牵头单位**：: a notice converted to Markdown (read/text/markdown.py).
+        lines, count = markdown
+        notes.append(ReadNote(note="markdown_read", fields=(("lines", str(count)),)))
     if (unspaced_letters := unletterspaced(lines)) is not None:
         # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
         lines, count = unspaced_letters

@@ -1,0 +1,84 @@
+"""read/text/markdown.py: a notice converted to Markdown reads as the notice,
+and says so.  The specimens are invented."""
+
+from __future__ import annotations
+
+import policy_parse
+from helpers import units_of
+from policy_parse.read.text.markdown import unmarked
+
+NOTICE = (
+    "甲县任务分工方案\n"
+    "一、提升服务\n"
+    "（一）优化政务服务\n"
+    "1.推进数字政府建设。\n"
+    "牵头单位：县数据局\n"
+    "责任单位：县财政局、县发改局\n"
+    "2.完善养老服务体系。（县民政局负责）\n"
+    "二、加强监管\n"
+    "3.加强食品安全监管。\n"
+    "牵头单位：县市场监管局\n"
+)
+# As pandoc or an editor writes it: headings, bold labels, a bullet, an
+# escaped list number, a link, a thematic break.
+MARKDOWN = (
+    "# 甲县任务分工方案\n"
+    "## 一、提升服务\n"
+    "- （一）优化政务服务\n"
+    "1\\.推进[数字政府](https://example.org/a)建设。\n"
+    "**牵头单位**：县数据局\n"
+    "__责任单位__：县财政局、县发改局\n"
+    "2\\.完善养老服务体系。（县民政局负责）\n"
+    "\n---\n\n"
+    "## 二、加强监管 ##\n"
+    "3\\.加强食品安全监管。\n"
+    "**牵头单位**：县市场监管局\n"
+)
+
+
+def _read(notice: policy_parse.Notice) -> list[str]:
+    return [dict(d.fields)["lines"] for d in notice.discrepancies if d.note == "markdown_read"]
+
+
+def test_a_notice_in_markdown_reads_as_the_notice() -> None:
+    markdown = policy_parse.parse_text(MARKDOWN)
+    plain = policy_parse.parse_text(NOTICE)
+    assert units_of(markdown) == units_of(plain)
+    assert units_of(plain) == [
+        ("1", ["县数据局"], ["县财政局", "县发改局"]),
+        ("2", ["县民政局"], []),
+        ("3", ["县市场监管局"], []),
+    ]
+    assert [m.text for m in markdown.measures] == [m.text for m in plain.measures]
+    assert _read(markdown) == ["11"]
+    assert _read(plain) == []
+
+
+def test_markup_taken_off_each_kind_of_line() -> None:
+    lines = [
+        "## 一、总体要求",
+        "**牵头单位**：县数据局",
+        "> 引用的一行",
+        "* 2.列表中的一项",
+        "![图](a.png)说明",
+        "***",
+    ]
+    out = unmarked(lines)
+    assert out == (
+        ["一、总体要求", "牵头单位：县数据局", "引用的一行", "2.列表中的一项", "图说明", ""],
+        6,
+    )
+
+
+def test_a_lead_mark_and_a_lone_marked_line_are_no_markdown() -> None:
+    # One bold pair is no Markdown document; a single * after a name marks
+    # the lead (责任单位：A*、B) and stays.
+    assert unmarked(["1.推进建设。", "责任单位：县甲局*、县乙局", "**注意**"]) is None
+    out = unmarked(["## 一、任务", "**牵头单位**：县甲局*", "责任单位：县甲局*、县乙局"])
+    assert out is not None and out[0][1:] == ["牵头单位：县甲局*", "责任单位：县甲局*、县乙局"]
+
+
+def test_a_pipe_table_is_left_to_the_table_reader() -> None:
+    lines = ["## 分工表", "**说明**", "| 序号 | 任务 |", "| --- | --- |", "| 1 | 推进建设 |"]
+    out = unmarked(lines)
+    assert out is not None and out[0][2:] == lines[2:]
