@@ -22,6 +22,7 @@ from ..invisible import note as invisible_note
 from ..invisible import strip_text
 from ..lookalikes import ideographs
 from ..lookalikes import note as lookalikes_note
+from .entities import decoded
 from .furniture import find_furniture
 from .indent import untabbed
 from .letterspace import unletterspaced
@@ -157,10 +158,17 @@ def _read_text(text: str, source: Source) -> Document:
     text = text.removeprefix("\ufeff")
     # Zero-width spaces, soft hyphens …: they would cut labels, names and
     # cells apart, and a reader sees none of them (read/invisible.py).
+    if (entities := decoded(text)) is not None:
+        # &nbsp;1.推进…: a copy from a database field or a page's source
+        # (read/text/entities.py).
+        text, references = entities
+        notes_first = [ReadNote(note="entities_decoded", fields=(("count", str(references)),))]
+    else:
+        notes_first = []
     text, removed = strip_text(text)
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
-    notes = [invisible_note(removed)] if removed else []
+    notes = [*notes_first, *([invisible_note(removed)] if removed else [])]
     # ⼈⺠ for 人民: a copy of a PDF whose fonts share glyphs with radicals
     # (read/lookalikes.py).
     text, lookalikes = ideographs(text)
