@@ -82,3 +82,17 @@ def test_a_pipe_table_is_left_to_the_table_reader() -> None:
     lines = ["## 分工表", "**说明**", "| 序号 | 任务 |", "| --- | --- |", "| 1 | 推进建设 |"]
     out = unmarked(lines)
     assert out is not None and out[0][2:] == lines[2:]
+
+
+def test_long_lines_of_markup_are_read_in_one_pass() -> None:
+    # Each of these backtracked over the whole line with a pattern (a line
+    # of `[a](` took a minute and a half): the markup is scanned forward now.
+    lines = ["## 一、任务", "**牵头单位**：县甲局"]
+    for line, kept in [
+        ("[a](" * 20000, "[a](" * 20000),
+        ("[a](" * 20000 + ")", "a"),
+        ("**x" * 30000, "x" * 30000),
+        ("# " + " " * 50000 + "x", "x"),
+    ]:
+        out = unmarked([*lines, line])
+        assert out is not None and out[0][-1] == kept

@@ -24,14 +24,44 @@ from ..._support.lazy_regex import lazy_compile
 __all__ = ["unmarked"]
 
 _HEADING = lazy_compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
-_CLOSING_HASHES = lazy_compile(r"[ \t]+#+[ \t]*$")
-_EMPHASIS = lazy_compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = lazy_compile(r"(\*\*|__)(?=\S)[^*_\n]{1,200}?(?<=\S)\1")  # a pair, to find one
 _BULLET = lazy_compile(r"^([ \t]*)(?:[-*+]|>)[ \t]+(?=\S)")
 _BREAK = lazy_compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$")
-_LINK = lazy_compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 _MIN_MARKED = 2  # lines with a heading's # or an emphasis pair
+
+
+def _links(line: str) -> str:
+    """`line` with each `[text](url)` (or image `![text](url)`) as its text,
+    found by scanning forward (a pattern backtracked quadratically over a
+    long line of `[a](`)."""
+    out: list[str] = []
+    pos = 0
+    while (mid := line.find("](", pos)) >= 0:
+        close = line.find(")", mid + 2)
+        if close < 0:
+            break
+        opening = line.rfind("[", pos, mid)
+        if opening < 0:
+            out.append(line[pos : mid + 2])
+            pos = mid + 2
+            continue
+        start = opening - 1 if opening > pos and line[opening - 1] == "!" else opening
+        out.append(line[pos:start])
+        out.append(line[opening + 1 : mid])
+        pos = close + 1
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _unpaired(line: str, mark: str) -> str:
+    """`line` without its `mark` pairs (linear: no pattern that could
+    backtrack over a long line); an odd last one stays."""
+    parts = line.split(mark)
+    if len(parts) % 2 == 1:
+        return "".join(parts)
+    return "".join(parts[:-1]) + mark + parts[-1]
 
 
 def unmarked(lines: list[str]) -> tuple[list[str], int] | None:
@@ -58,12 +88,16 @@ def _unmark(line: str) -> str:
     if _BREAK.match(line):
         return ""
     if _HEADING.match(line):
-        line = _CLOSING_HASHES.sub("", _HEADING.sub("", line, count=1))
+        line = _HEADING.sub("", line, count=1)
+        closed = line.rstrip(" \t")
+        if closed.endswith("#") and closed.rstrip("#").endswith((" ", "\t")):
+            line = closed.rstrip("#").rstrip(" \t")  # ## 一、任务 ##
     line = _BULLET.sub(r"\1", line, count=1)
-    if "**" in line or "__" in line:
-        line = _EMPHASIS.sub(r"\2", line)
+    for pair in ("**", "__"):
+        if line.count(pair) >= 2:
+            line = _unpaired(line, pair)
     if "](" in line:
-        line = _LINK.sub(r"\1", line)
+        line = _links(line)
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
     return line
