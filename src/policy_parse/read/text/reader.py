@@ -22,6 +22,7 @@ from ..invisible import note as invisible_note
 from ..invisible import strip_text
 from ..lookalikes import ideographs
 from ..lookalikes import note as lookalikes_note
+from .csvtable import csv_document
 from .entities import decoded
 from .furniture import find_furniture
 from .indent import untabbed
@@ -174,6 +175,9 @@ def _read_text(text: str, source: Source) -> Document:
     text, lookalikes = ideographs(text)
     if lookalikes:
         notes.append(lookalikes_note(lookalikes))
+    if (csv_table := csv_document(text, source)) is not None:
+        # 序号,重点任务,牵头单位,…: a 分工表 saved as CSV (read/text/csvtable.py).
+        return attrs.evolve(csv_table, notes=(*notes, *csv_table.notes))
     lines = text.split("\n")
     if (markdown := unmarked(lines)) is not None:
         # ## 一、 / **牵头单位**：: a notice converted to Markdown (read/text/markdown.py).

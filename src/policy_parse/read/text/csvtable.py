@@ -1,0 +1,98 @@
+"""A 分工表 saved as CSV (comma-separated values), read as the table it is.
+
+A spreadsheet exported as CSV — by Excel, WPS or a data team's script — is
+text whose lines are the table's rows: `序号,重点任务,牵头单位,配合单位` then
+`1,推进…,县发改局,"县财政局、县工信局"`.  Read as prose it held no measure
+and was refused as no notice.
+
+So a text is read as CSV when the standard library's `csv` module finds in
+it a header row of at least three fields, two of them column words
+(data/columns.toml, as a table copied as text names its columns), and under
+it at least two rows, nine in ten of the rows below having the header's
+number of fields.  Fields may be quoted (with commas, quotes and line breaks
+inside, as CSV allows).  Lines above the header with at most one field
+written (a title row `甲县…分工表,,,,`) are paragraphs; a row with one field
+written below the header is a group title row, as in a spreadsheet.  The
+notice says the text was read as CSV (a `csv_table` info finding).  Tab- and
+space-aligned tables are the table reader's (read/text/tables.py).
+"""
+
+from __future__ import annotations
+
+import csv
+
+from ...models import Cell, Document, Paragraph, ReadNote, Row, Source, Span, Table
+from .tables import column_role
+
+__all__ = ["csv_document"]
+
+_MIN_FIELDS = 3
+_MIN_COLUMN_WORDS = 2
+_MIN_ROWS = 2
+_SAME_WIDTH = 0.9
+
+
+def csv_document(text: str, source: Source) -> Document | None:
+    """The document `text` holds as CSV, or None where it is no CSV table."""
+    if "," not in text:
+        return None
+    rows = _rows(text.splitlines(keepends=True))
+    if rows is None:
+        return None
+    header = next(
+        (
+            k
+            for k, (_, fields) in enumerate(rows[:10])
+            if sum(1 for f in fields if f.strip()) >= _MIN_FIELDS
+            and sum(1 for f in fields if column_role(f.strip())) >= _MIN_COLUMN_WORDS
+        ),
+        None,
+    )
+    if header is None:
+        return None
+    width = len(rows[header][1])
+    below = rows[header + 1 :]
+    if len(below) < _MIN_ROWS or sum(len(f) == width for _, f in below) < _SAME_WIDTH * len(below):
+        return None
+    blocks: list[Paragraph | Table] = []
+    for (start, end), fields in rows[:header]:
+        written = [f.strip() for f in fields if f.strip()]
+        if len(written) > 1:
+            return None  # a second table-like row above the header: not a plain CSV
+        if written:
+            blocks.append(Paragraph(text=written[0], span=Span(start_line=start, end_line=end)))
+    table_rows = [
+        Row(
+            cells=tuple(
+                Cell(text=f.strip(), span=Span(start_line=start, end_line=end))
+                for f in (fields + [""] * (width - len(fields)))
+            ),
+            span=Span(start_line=start, end_line=end),
+        )
+        for (start, end), fields in rows[header:]
+    ]
+    table = Table(rows=tuple(table_rows), span=table_rows[0].span.cover(table_rows[-1].span))
+    blocks.append(table)
+    note = ReadNote(note="csv_table", fields=(("rows", str(len(table_rows))),))
+    return Document(source=source, blocks=tuple(blocks), notes=(note,))
+
+
+def _rows(lines: list[str]) -> list[tuple[tuple[int, int], list[str]]] | None:
+    """Each non-empty CSV record with its first and last line (1-based), or
+    None where the text is no well-formed CSV."""
+    reader = csv.reader(lines, strict=True)
+    out: list[tuple[tuple[int, int], list[str]]] = []
+    try:
+        for fields in reader:
+            end = reader.line_num
+            start = end - _breaks(fields)
+            if any(f.strip() for f in fields):
+                out.append(((start, end), fields))
+    except csv.Error:
+        return None
+    return out
+
+
+def _breaks(fields: list[str]) -> int:
+    """How many line breaks the record's quoted fields hold."""
+    return sum(f.count("\n") for f in fields)
