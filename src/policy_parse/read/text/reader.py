@@ -28,6 +28,7 @@ from .furniture import find_furniture
 from .indent import untabbed
 from .letterspace import unletterspaced
 from .markdown import unmarked
+from .markup import untagged
 from .numerals import respaced as respaced_numerals
 from .relines import relined
 from .spacing import unspaced
@@ -159,6 +160,11 @@ def _read_text(text: str, source: Source) -> Document:
     text = text.removeprefix("\ufeff")
     # Zero-width spaces, soft hyphens …: they would cut labels, names and
     # cells apart, and a reader sees none of them (read/invisible.py).
+    tag_notes = []
+    if (tags := untagged(text)) is not None:
+        # 县乙局<br>: markup left in a copy of a database field (read/text/markup.py).
+        text, count = tags
+        tag_notes = [ReadNote(note="tags_removed", fields=(("count", str(count)),))]
     if (entities := decoded(text)) is not None:
         # &nbsp;1.推进…: a copy from a database field or a page's source
         # (read/text/entities.py).
@@ -169,7 +175,7 @@ def _read_text(text: str, source: Source) -> Document:
     text, removed = strip_text(text)
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
-    notes = [*notes_first, *([invisible_note(removed)] if removed else [])]
+    notes = [*tag_notes, *notes_first, *([invisible_note(removed)] if removed else [])]
     # ⼈⺠ for 人民: a copy of a PDF whose fonts share glyphs with radicals
     # (read/lookalikes.py).
     text, lookalikes = ideographs(text)
