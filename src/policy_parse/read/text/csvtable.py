@@ -19,8 +19,6 @@ space-aligned tables are the table reader's (read/text/tables.py).
 
 from __future__ import annotations
 
-import csv
-
 from ...models import Cell, Document, Paragraph, ReadNote, Row, Source, Span, Table
 from .tables import column_role
 
@@ -34,7 +32,7 @@ _SAME_WIDTH = 0.9
 
 def csv_document(text: str, source: Source) -> Document | None:
     """The document `text` holds as CSV, or None where it is no CSV table."""
-    if "," not in text:
+    if "," not in text or not _header_near_top(text):
         return None
     rows = _rows(text.splitlines(keepends=True))
     if rows is None:
@@ -77,9 +75,21 @@ def csv_document(text: str, source: Source) -> Document | None:
     return Document(source=source, blocks=tuple(blocks), notes=(note,))
 
 
+def _header_near_top(text: str) -> bool:
+    """Whether one of the first lines, split at its commas, names two
+    columns: a quick look before the csv module is imported and run."""
+    for line in [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:10]:
+        fields = [f.strip().strip('"') for f in line.split(",")]
+        if len(fields) >= _MIN_FIELDS and sum(1 for f in fields if column_role(f)) >= 2:
+            return True
+    return False
+
+
 def _rows(lines: list[str]) -> list[tuple[tuple[int, int], list[str]]] | None:
     """Each non-empty CSV record with its first and last line (1-based), or
     None where the text is no well-formed CSV."""
+    import csv  # only for a text with commas: the txt CLI imports no more than it uses
+
     reader = csv.reader(lines, strict=True)
     out: list[tuple[tuple[int, int], list[str]]] = []
     try:
