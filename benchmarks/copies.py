@@ -95,6 +95,25 @@ def _dun2(text: str, sep: str, *, in_brackets: bool = True) -> str:
 _FULL_PAREN = re.compile(r"（([一二三四五六七八九十]{1,3}|\d{1,3})）")
 
 
+_FOOTER = (
+    "\n\n【打印本页】 【关闭窗口】\n分享到：微信 微博\n"
+    "主办单位：某某市人民政府办公室  承办单位：某某市大数据中心\n"
+    "网站标识码：0000000000  某ICP备00000000号  某公网安备00000000000000号\n"
+)
+_CLOSING = (
+    "\n\n（此件公开发布）\n\n抄送：市委各部门，市人大常委会办公室，市政协办公室，市法院，市检察院。\n"
+    "某某市人民政府办公室                    2024年3月1日印发\n"
+)
+
+
+def _markdown(line: str) -> str:
+    if re.match(r"^[一二三四五六七八九十]+、", line):
+        line = "## " + line
+    elif re.match(r"^（[一二三四五六七八九十]+）", line):
+        line = "### " + line
+    return re.sub(r"(牵头单位|责任单位|配合单位|牵头部门|责任部门)([：:])", r"**\1**\2", line)
+
+
 def _alternate(text: str) -> str:
     """Every other （一）/（1） made (一)/(1): a copy edited by two hands."""
     count = iter(range(1 << 30))
@@ -201,6 +220,37 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
         lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     ),
     "nbsp": ("no-break spaces for spaces", lambda t: t.replace(" ", "\u00a0")),
+    # The lead's round of 2026-12-07 afternoon (read/lookalikes.py, read/footer.py,
+    # read/text/markdown.py, entities.py, markup.py).
+    "radicals": (
+        "a PDF whose fonts share glyphs with radicals: 人 力 工 民 长 门 黄 as ⼈ ⼒ ⼯ ⺠ ⻓ ⻔ ⻩",
+        lambda t: t.translate(
+            str.maketrans("人力工民长门黄", "\u2f08\u2f12\u2f2f\u2ea0\u2ed3\u2ed4\u2ee9")
+        ),
+    ),
+    "web-footer": (
+        "the whole page copied: the page's tools and the site's footer after the notice",
+        lambda t: t.rstrip("\n") + _FOOTER,
+    ),
+    "closing-block": (
+        "a 公文 copied whole: its closing block (此件公开发布, 抄送, 印发) after the notice",
+        lambda t: t.rstrip("\n") + _CLOSING,
+    ),
+    "markdown": (
+        "converted to Markdown: headings hashed (## 一、, ### （一）), labels bold (**牵头单位**：)",
+        lambda t: _lines(t, _markdown),
+    ),
+    "entities": (
+        "a database field's text: &nbsp; before every line, quotes as &ldquo; &rdquo;",
+        lambda t: _lines(
+            t,
+            lambda ln: "&nbsp;" * 4 + ln.replace("“", "&ldquo;").replace("”", "&rdquo;"),
+        ),
+    ),
+    "br-tags": (
+        "a database field's text: <br> after every line",
+        lambda t: _lines(t, lambda ln: ln + "<br>"),
+    ),
 }
 
 

@@ -38,6 +38,12 @@ RATCHET = {
     "html-oneline": 196,
     "grid-tabs": 280,
     "grid-lines": 281,
+    "radicals": 281,
+    "web-footer": 281,
+    "closing-block": 281,
+    "markdown": 281,
+    "entities": 281,
+    "br-tags": 281,
 }
 
 pytestmark = [

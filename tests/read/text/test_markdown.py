@@ -70,12 +70,12 @@ def test_markup_taken_off_each_kind_of_line() -> None:
     )
 
 
-def test_a_lead_mark_and_a_lone_marked_line_are_no_markdown() -> None:
-    # One bold pair is no Markdown document; a single * after a name marks
-    # the lead (责任单位：A*、B) and stays.
-    assert unmarked(["1.推进建设。", "责任单位：县甲局*、县乙局", "**注意**"]) is None
-    out = unmarked(["## 一、任务", "**牵头单位**：县甲局*", "责任单位：县甲局*、县乙局"])
-    assert out is not None and out[0][1:] == ["牵头单位：县甲局*", "责任单位：县甲局*、县乙局"]
+def test_a_lone_bold_label_is_markdown_and_a_lead_mark_stays() -> None:
+    # A short notice converted may bold one label only; a single * after a
+    # name marks the lead (责任单位：A*、B) and stays.
+    assert unmarked(["1.推进建设。", "责任单位：县甲局*、县乙局"]) is None
+    out = unmarked(["1.推进建设。", "**责任单位**：县甲局*、县乙局"])
+    assert out == (["1.推进建设。", "责任单位：县甲局*、县乙局"], 1)
 
 
 def test_a_pipe_table_is_left_to_the_table_reader() -> None:

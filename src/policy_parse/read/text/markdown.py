@@ -7,8 +7,9 @@ editor's "copy as Markdown"): `## 一、总体要求`, `**牵头单位**：区�
 an outline marker: the corpus so converted read 136/282 with 23 measures
 wrong and no finding.
 
-Where at least two lines carry Markdown's own marks — a heading's `#`, a
-pair of `**` or `__` — every line has its markup taken off: heading hashes,
+Where a line carries Markdown's own marks — a heading's `#`, a pair of
+`**` or `__` (a short notice converted may bold a single label; no notice's
+own text writes either) — every line has its markup taken off: heading hashes,
 emphasis pairs, a list bullet (`-`, `*`, `+`) or a block quote's `>` before
 the text, a thematic break (`---`), backslash escapes, a link or image's
 `[text](url)` (the text stays).  A single `*` stays: after a unit's name it
@@ -29,7 +30,7 @@ _BULLET = lazy_compile(r"^([ \t]*)(?:[-*+]|>)[ \t]+(?=\S)")
 _BREAK = lazy_compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$")
 _ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
-_MIN_MARKED = 2  # lines with a heading's # or an emphasis pair
+_MIN_MARKED = 1  # a line with a heading's # or an emphasis pair
 
 
 def _links(line: str) -> str:
@@ -66,8 +67,8 @@ def _unpaired(line: str, mark: str) -> str:
 
 def unmarked(lines: list[str]) -> tuple[list[str], int] | None:
     """`lines` with Markdown's markup taken off and how many changed, or
-    None where fewer than two lines carry a heading's `#` or an emphasis
-    pair (not Markdown)."""
+    None where no line carries a heading's `#` or an emphasis pair (not
+    Markdown)."""
     marked = sum(
         1
         for ln in lines
