@@ -83,9 +83,15 @@ def _units_apart(before: str, after: str) -> bool:
     the last item before it and the first after it each read as a unit
     (data/units.toml [wrap]).  区财政局 / 区税务局: yes; 区人力资源和社会 /
     保障局, 区市场监督管理局 / 城东分局, 各县(区)政 / 府: no."""
-    _, no_end, branches, _, _, _ = _wrap_words()
+    endings, no_end, branches, _, _, _ = _wrap_words()
+    if not before.endswith(endings):
+        # Its last item ends as it does, so it is no unit: most breaks, in
+        # a prose cell, are told apart here without cutting either side.
+        return False
     head = _SEPARATOR.split(before)[-1]
     tail = _SEPARATOR.split(after, maxsplit=1)[0]
+    if not head:  # `before` ends with a separator: nothing there to be a unit
+        return False
     # A branch is written after its parent without the level both start with
     # (区市场监督管理局 / 城东分局); 区综合行政执法局 / 区消防救援大队 are two.
     branch = tail.endswith(branches) and tail[0] != head[0]
