@@ -82,3 +82,36 @@ def test_a_tables_cells_share_their_rounded_coordinates_and_keep_their_values():
     assert str(boxes[1][0][0]) == "-0.0"  # equal to 0.0 as a key, printed apart
     assert boxes[0][0][2] is boxes[1][0][2] is boxes[0][1][0]  # one float for x = 100.0
     assert boxes[0][0][3] is boxes[1][0][1]  # the rows' shared edge
+
+
+# ---------------------------------------------------------------------------
+# A cell's lines joined: a wrap glued, a break between two names kept
+
+
+def _cell_of(*texts: str) -> Grid:
+    """One cell 100 pt wide whose lines each fill it (every break a wrap by
+    the room left), beside a number cell."""
+    lines = [
+        Line(1, t, 110.0, 205.0, 50.0 + 16 * k, 64.0 + 16 * k, 14.0, 28.0)
+        for k, t in enumerate(texts)
+    ]
+    cells = [GridCell((0.0, 48.0, 100.0, 200.0), []), GridCell((100.0, 48.0, 210.0, 200.0), lines)]
+    return Grid(1, (0.0, 48.0, 210.0, 200.0), [0.0, 100.0], [cells], [1], [False])
+
+
+@pytest.mark.parametrize(
+    ("texts", "joined"),
+    [
+        (("区人力资源和社会", "保障局"), "区人力资源和社会保障局"),  # a name the wrap cut
+        (("区财政局", "区税务局"), "区财政局\n区税务局"),  # two names, one a line
+        (("区市场监督管理局", "城东分局"), "区市场监督管理局城东分局"),  # a branch
+        # A line ending with the list's separator: the next is no branch of
+        # a name before it (there is none), and the wrap is glued.
+        (("区财政局、", "区公安分局"), "区财政局、区公安分局"),
+        (("全面推进", "各项工作"), "全面推进各项工作"),  # prose
+        (("区财政局",), "区财政局"),
+    ],
+)
+def test_a_cells_lines_join_at_wraps_and_part_between_names(texts, joined):
+    table = _grid_to_table(_cell_of(*texts), 1)
+    assert [c.text for c in table.rows[0].cells] == ["", joined]

@@ -5,12 +5,15 @@ slot table that `_place_chars` does instead."""
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy_parse.read.layout import compiled
+from policy_parse.read.layout.lines import Line
 from policy_parse.read.layout.page_model import Char, Edge
-from policy_parse.read.layout.tables import _place_chars, _table_to_grid, find_tables
+from policy_parse.read.layout.tables import GridCell, _place_chars, _table_to_grid, find_tables
 
 # A specimen grid: three columns, two rows, the middle column's two cells
 # merged into one (a slot with no box of its own, found by the scan).
@@ -103,3 +106,20 @@ def test_the_compiled_placement_places_as_the_loop(centres):
     finally:
         compiled.PASSES = saved
     assert repr(native) == repr(python)
+
+
+def test_a_grid_cell_crosses_the_pipe_whole() -> None:
+    """GridCell pickles as its constructor's arguments (the page workers send
+    hundreds): every field comes back, a covered cell's None box too, and
+    two cells sharing one list of lines still share it."""
+    line = Line(3, "区财政局", 10.5, 60.25, 100.0, 112.0, 12.0, 12.0)
+    shared = [line]
+    cells = [
+        GridCell((10.0, 98.0, 80.0, 130.0), shared, merged_up=False, merged_left=True),
+        GridCell(None, shared, merged_up=True),
+    ]
+    back = pickle.loads(pickle.dumps(cells))
+    assert back == cells
+    assert back[0].merged_left and not back[0].merged_up and back[1].merged_up
+    assert back[1].bbox is None
+    assert back[0].lines is back[1].lines

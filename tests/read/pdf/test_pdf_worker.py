@@ -541,3 +541,39 @@ def test_a_caller_killed_outright_leaves_no_page_worker_running(how: str) -> Non
     finally:
         if _alive(caller.pid):  # a failed run: leave nothing behind all the same
             os.killpg(caller.pid, signal.SIGKILL)
+
+
+# --- the collector across the fork ------------------------------------------------
+
+
+def _frozen_here() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_a_forked_child_leaves_the_callers_objects_to_the_collector_and_the_caller_keeps_them() -> (
+    None
+):
+    import gc
+
+    from policy_parse.read.pdf.worker import forkable
+
+    if not forkable():
+        pytest.skip("this process cannot fork its workers")
+    assert gc.get_freeze_count() == 0
+    frozen_in_child = run_bounded(_frozen_here, memory_bytes=1 << 30, seconds=10)
+    assert frozen_in_child > 0  # what it inherited, left out of its collections
+    assert gc.get_freeze_count() == 0  # the caller's own generations, as they were
+
+
+def test_a_caller_that_froze_its_objects_finds_them_frozen_still() -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        run_bounded(_frozen_here, memory_bytes=1 << 30, seconds=10)
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()

@@ -26,17 +26,21 @@ def _cell_text(cell: GridCell, width: float) -> str:
     """A cell's lines joined: wraps glued, typed line breaks kept as "\\n".
     A full line followed by another may be either; it is kept apart when
     both sides read as units (`_units_apart`): two names, one a line."""
-    parts: list[str] = []
     lines = cell.lines
-    for i, ln in enumerate(lines):
+    if len(lines) < 2:  # most cells: nothing to join
+        return lines[0].text if lines else ""
+    parts: list[str] = []
+    prev: Line | None = None
+    for ln in lines:
         if (
-            i
-            and wraps_into(lines[i - 1], width - (lines[i - 1].x1 - lines[i - 1].x0), ln)
+            prev is not None
+            and wraps_into(prev, width - (prev.x1 - prev.x0), ln)
             and not _units_apart(parts[-1], ln.text)
         ):
             parts[-1] = join_texts(parts[-1], ln.text)
         else:
             parts.append(ln.text)
+        prev = ln
     return "\n".join(parts)
 
 
@@ -61,27 +65,37 @@ def _wrap_words() -> tuple[
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_unit(name: str) -> bool:
+    """`name` reads as one unit (data/units.toml [wrap], [look]): kept per
+    name, since a table's units cells name the same few units row after row."""
+    endings, _, _, not_in, min_chars, max_chars = _wrap_words()
+    return (
+        min_chars <= len(name) <= max_chars
+        and name.endswith(endings)
+        and not any(word in name for word in not_in)
+    )
+
+
 def _units_apart(before: str, after: str) -> bool:
     """The break between `before` (a cell's text so far) and `after` (its next
     line) is one the clerk typed between two names, not a wrap inside one:
     the last item before it and the first after it each read as a unit
     (data/units.toml [wrap]).  区财政局 / 区税务局: yes; 区人力资源和社会 /
     保障局, 区市场监督管理局 / 城东分局, 各县(区)政 / 府: no."""
-    endings, no_end, branches, not_in, min_chars, max_chars = _wrap_words()
+    endings, no_end, branches, _, _, _ = _wrap_words()
+    if not before.endswith(endings):
+        # Its last item ends as it does, so it is no unit: most breaks, in
+        # a prose cell, are told apart here without cutting either side.
+        return False
     head = _SEPARATOR.split(before)[-1]
     tail = _SEPARATOR.split(after, maxsplit=1)[0]
-
-    def unit(name: str) -> bool:
-        return (
-            min_chars <= len(name) <= max_chars
-            and name.endswith(endings)
-            and not any(word in name for word in not_in)
-        )
-
+    if not head:  # `before` ends with a separator: nothing there to be a unit
+        return False
     # A branch is written after its parent without the level both start with
     # (区市场监督管理局 / 城东分局); 区综合行政执法局 / 区消防救援大队 are two.
     branch = tail.endswith(branches) and tail[0] != head[0]
-    return unit(head) and unit(tail) and not head.endswith(no_end) and not branch
+    return _is_unit(head) and _is_unit(tail) and not head.endswith(no_end) and not branch
 
 
 # Where a name starts or ends in a paragraph's list: a separator, a label's
@@ -129,6 +143,16 @@ class _Rounded:
         r = round(v, 2)
         return self._seen.setdefault(r, r) if r and type(r) is float else r
 
+    def box(self, values: Iterable[float]) -> tuple[float, ...]:
+        """Every value of a box, as `__call__` rounds each (written out: a
+        table's every cell comes here)."""
+        seen = self._seen
+        out = []
+        for v in values:
+            r = round(v, 2)
+            out.append(seen.setdefault(r, r) if r and type(r) is float else r)
+        return tuple(out)
+
 
 def _grid_to_table(grid: Grid, first_page: int) -> Table:
     rows: list[Row] = []
@@ -157,7 +181,7 @@ def _grid_to_table(grid: Grid, first_page: int) -> Table:
                     span=Span(
                         page=pages[0],
                         end_page=pages[-1] if pages[-1] != pages[0] else None,
-                        bbox=tuple(rnd(v) for v in cell.bbox),  # type: ignore[arg-type]
+                        bbox=rnd.box(cell.bbox),  # type: ignore[arg-type]
                     ),
                 )
             )

@@ -29,9 +29,15 @@ def same_columns(a: Grid, b: Grid, tol: float) -> bool:
 
 
 def cell_key(cell: GridCell) -> str | None:
+    """A cell's text without spaces (None for a covered slot): asked of
+    every cell as each page's rows are tallied and compared, so written
+    without a generator."""
     if cell.bbox is None:
         return None
-    return "".join(ln.text for ln in cell.lines).replace(" ", "")
+    lines = cell.lines
+    if len(lines) == 1:
+        return lines[0].text.replace(" ", "")
+    return "".join([ln.text for ln in lines]).replace(" ", "")
 
 
 def _row_key(row: list[GridCell]) -> tuple[str | None, ...]:

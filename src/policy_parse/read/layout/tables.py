@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 from . import compiled
 from .borderless import infer_rulings
@@ -251,6 +252,12 @@ class GridCell:
     lines: list[Line] = field(default_factory=list)
     merged_up: bool = False
     merged_left: bool = False
+
+    def __reduce__(self) -> tuple[type[GridCell], tuple[Any, ...]]:
+        # As Line's: a table's cells cross the pipe by the hundred, and as
+        # the constructor's arguments they pickle and unpickle without the
+        # dict of slot names a slots object's state is by default.
+        return (GridCell, (self.bbox, self.lines, self.merged_up, self.merged_left))
 
 
 @dataclass(slots=True)

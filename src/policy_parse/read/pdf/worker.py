@@ -48,6 +48,7 @@ in-process with only the page cap, and says so in a warning.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -128,7 +129,19 @@ def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[i
     """A forked child running `fn(*args)`: (its pid, the pipe it answers on)."""
     r, w = _roomy_pipe()
     parent = os.getpid()
-    pid = os.fork()
+    # The objects the child inherits (every module the caller imported) go
+    # to the collector's permanent generation for the fork: the child's
+    # collections then walk only what it makes, and write no copy-on-write
+    # page of the caller's heap.  The caller gets them back at once; one
+    # that froze objects itself is left as it was.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        pid = os.fork()
+    finally:
+        if freeze and os.getpid() == parent:
+            gc.unfreeze()
     if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
         try:
             die_with(parent)
