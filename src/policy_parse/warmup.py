@@ -13,10 +13,9 @@ and on a machine with as many busy processes as cores not even those.
 
 `python -m policy_parse.warmup` does, once per install, what `python -m
 compileall` does for bytecode: it writes the data files', the patterns' and
-attrs' and dataclasses' generated code's caches (data/__init__.py,
-_support/lazy_regex.py, _support/attrs_code.py, _support/dataclass_code.py)
-that spare every later process parsing TOML, compiling patterns in Python
-and compiling the classes' methods, even where
+attrs' generated code's caches (data/__init__.py, _support/lazy_regex.py,
+_support/attrs_code.py) that spare every later process parsing TOML,
+compiling patterns in Python and compiling the classes' methods, even where
 PYTHONDONTWRITEBYTECODE keeps processes from writing them; it parses
 data/warmup.txt to reach the patterns built from data files
 (`prepare_text_stages`).
@@ -62,13 +61,11 @@ def write_caches() -> tuple[list[str], int]:
     import pkgutil
 
     from . import data
-    from ._support import attrs_code, dataclass_code, lazy_regex
+    from ._support import attrs_code, lazy_regex
 
     lazy_regex.write_always()
     attrs_code.write_always()
     attrs_code.install()  # before any module below builds its classes
-    dataclass_code.write_always()
-    dataclass_code.install()
     files = data.write_caches()
     for mod in pkgutil.walk_packages([os.path.dirname(__file__)], "policy_parse."):
         if mod.name.endswith("__main__"):

@@ -115,7 +115,7 @@ def _store(path: str, source: str, filename: str, code: CodeType) -> None:
     import marshal
 
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.makedirs(_DIR, exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
             f.write(marshal.dumps((source, filename, code)))

@@ -7,11 +7,5 @@ infers fitted and joined across pages in `inferred`), hidden text
 (`hidden`), page furniture (`furniture`), paragraphs (`paragraphs`), tables
 stitched across pages (`stitch`), and the document's blocks (`blocks`).
 
-Nothing of the stage is imported here: the PDF page workers lay pages out
-and must not load attrs, the models or `regex`.  Only the cache of the
-generated methods of the records these modules define with dataclasses is
-installed first (`_support/dataclass_code.py`)."""
-
-from ..._support import dataclass_code
-
-dataclass_code.install()
+Nothing is imported here: the PDF page workers lay pages out and must not
+load attrs, the models or `regex`."""
