@@ -42,7 +42,13 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
     end_marks = tuple(words["end_marks"])
     kin: list[str] = words["words"] + marks
     longest: int = words["max_chars"]
-    filled = [k for k in range(end) if texts[k].strip()][-words["max_paragraphs"] :]
+    filled: list[int] = []  # the last non-blank texts before `end`, in order
+    k = end - 1
+    while k >= 0 and len(filled) < words["max_paragraphs"]:
+        if texts[k].strip():
+            filled.append(k)
+        k -= 1
+    filled.reverse()
 
     ends_ok: bool = words["sentence_end"]
 

@@ -30,8 +30,6 @@ _BULLET = lazy_compile(r"^([ \t]*)(?:[-*+]|>)[ \t]+(?=\S)")
 _BREAK = lazy_compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$")
 _ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
-_MIN_MARKED = 1  # a line with a heading's # or an emphasis pair
-
 
 def _links(line: str) -> str:
     """`line` with each `[text](url)` (or image `![text](url)`) as its text,
@@ -65,16 +63,19 @@ def _unpaired(line: str, mark: str) -> str:
     return "".join(parts[:-1]) + mark + parts[-1]
 
 
+def _marked(line: str) -> bool:
+    """A heading's `#` or an emphasis pair (cheap tests first: most lines
+    of a notice hold neither)."""
+    if line[:4].lstrip().startswith("#") and _HEADING.match(line):
+        return True
+    return ("**" in line or "__" in line) and _EMPHASIS.search(line) is not None
+
+
 def unmarked(lines: list[str]) -> tuple[list[str], int] | None:
     """`lines` with Markdown's markup taken off and how many changed, or
     None where no line carries a heading's `#` or an emphasis pair (not
     Markdown)."""
-    marked = sum(
-        1
-        for ln in lines
-        if _HEADING.match(ln) or ("**" in ln or "__" in ln) and _EMPHASIS.search(ln)
-    )
-    if marked < _MIN_MARKED:
+    if not any(_marked(ln) for ln in lines):
         return None
     out: list[str] = []
     changed = 0
