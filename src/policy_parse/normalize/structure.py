@@ -210,11 +210,11 @@ def _shared_endings(notice: Notice) -> list[Discrepancy]:
             )
         )
         if guessed:
-            finding = _finding("shared_ending", measure, units="、".join(guessed))
-            if side == "prose":
-                out.append(attrs.evolve(finding, prose=guessed))
-            else:
-                out.append(attrs.evolve(finding, table=guessed))
+            out.append(
+                _on_side(
+                    _finding("shared_ending", measure, units="、".join(guessed)), side, guessed
+                )
+            )
     return out
 
 
@@ -267,9 +267,12 @@ def _odd_units(notice: Notice) -> list[Discrepancy]:
             )
         )
         if odd:
-            finding = _finding("odd_unit", measure, units="、".join(odd))
-            if side == "prose":
-                out.append(attrs.evolve(finding, prose=odd))
-            else:
-                out.append(attrs.evolve(finding, table=odd))
+            out.append(_on_side(_finding("odd_unit", measure, units="、".join(odd)), side, odd))
     return out
+
+
+def _on_side(finding: Discrepancy, side: str, names: tuple[str, ...]) -> Discrepancy:
+    """`finding` with `names` as the values of the side they were read on."""
+    if side == "prose":
+        return attrs.evolve(finding, prose=names)
+    return attrs.evolve(finding, table=names)
