@@ -247,6 +247,11 @@ def soffice_convert(folder: Path, names: Sequence[str], to: str) -> None:
     )
 
 
+def notes_of(notice: policy_parse.Notice, note: str) -> list[dict[str, str]]:
+    """The fields of each finding of `notice` whose note is `note`."""
+    return [dict(d.fields) for d in notice.discrepancies if d.note == note]
+
+
 def units_of(notice: policy_parse.Notice) -> list[tuple[str, list[str], list[str]]]:
     """Each measure of `notice`: id, lead names, support names."""
     return [

@@ -4,7 +4,7 @@ references reads as the page did.  The specimens are invented."""
 from __future__ import annotations
 
 import policy_parse
-from helpers import units_of
+from helpers import notes_of, units_of
 from policy_parse.read.text.entities import decoded
 
 NOTICE = (
@@ -13,10 +13,6 @@ NOTICE = (
     "1.推进“放管服”改革。（牵头单位：县数据局；责任单位：县财政局、县发改局）\n"
     "2.完善养老服务体系。（县民政局负责）\n"
 )
-
-
-def _decoded(notice: policy_parse.Notice) -> list[str]:
-    return [dict(d.fields)["count"] for d in notice.discrepancies if d.note == "entities_decoded"]
 
 
 def test_a_copy_with_the_pages_references_reads_as_the_page() -> None:
@@ -29,7 +25,9 @@ def test_a_copy_with_the_pages_references_reads_as_the_page() -> None:
     assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
     assert units_of(notice)[0] == ("1", ["县数据局"], ["县财政局", "县发改局"])
     assert notice.measures[0].text == "推进“放管服”改革。"
-    assert _decoded(notice) == ["12"]  # 4 lines × 2 &nbsp;, 2 quotes, 2 、
+    assert notes_of(notice, "entities_decoded") == [
+        {"count": "12"}
+    ]  # 4 lines × 2 &nbsp;, 2 quotes, 2 、
 
 
 def test_a_few_ampersands_of_the_notice_stay_text() -> None:

@@ -4,7 +4,7 @@ and says so.  The specimens are invented."""
 from __future__ import annotations
 
 import policy_parse
-from helpers import units_of
+from helpers import notes_of, units_of
 from policy_parse.read.text.markdown import unmarked
 
 NOTICE = (
@@ -36,10 +36,6 @@ MARKDOWN = (
 )
 
 
-def _read(notice: policy_parse.Notice) -> list[str]:
-    return [dict(d.fields)["lines"] for d in notice.discrepancies if d.note == "markdown_read"]
-
-
 def test_a_notice_in_markdown_reads_as_the_notice() -> None:
     markdown = policy_parse.parse_text(MARKDOWN)
     plain = policy_parse.parse_text(NOTICE)
@@ -50,8 +46,8 @@ def test_a_notice_in_markdown_reads_as_the_notice() -> None:
         ("3", ["县市场监管局"], []),
     ]
     assert [m.text for m in markdown.measures] == [m.text for m in plain.measures]
-    assert _read(markdown) == ["11"]
-    assert _read(plain) == []
+    assert notes_of(markdown, "markdown_read") == [{"lines": "11"}]
+    assert notes_of(plain, "markdown_read") == []
 
 
 def test_markup_taken_off_each_kind_of_line() -> None:
