@@ -140,6 +140,7 @@ def test_the_cli_on_one_text_notice_loads_only_what_it_uses(tmp_path: object) ->
         "policy_parse.emit.html",
         "policy_parse.emit.tabular",
         "csv",
+        "html.entities",  # read/text/entities.py decodes only a text that needs it
     )
     code = (
         "import sys\n"

@@ -16,8 +16,6 @@ notice may write `R&D` or one `&` of its own.
 
 from __future__ import annotations
 
-import html
-
 from ..._support.lazy_regex import lazy_compile
 
 __all__ = ["decoded"]
@@ -34,4 +32,6 @@ def decoded(text: str) -> tuple[str, int] | None:
     count = len(_REFERENCE.findall(text))
     if count < _MIN_REFERENCES:
         return None
+    import html  # its table of 2,000 names: only for a text that needs it (a few ms)
+
     return html.unescape(text), count
