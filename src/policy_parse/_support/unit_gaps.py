@@ -47,7 +47,7 @@ def apart_by_spaces(item: str, is_unit: Callable[[str], bool]) -> list[str]:
 
 def pieces_at_gaps(item: str) -> list[str]:
     """The stretches that meet at `item`'s gaps, each cut at a bracket too:
-    黄埔区 南沙区政府 → 黄埔区, 南沙区政府; 各县政府（含甲新区 乙区管委会） →
+    东城区 西城区政府 → 东城区, 西城区政府; 各县政府（含甲新区 乙区管委会） →
     含甲新区, 乙区管委会 (a copy that made the 、 inside brackets a space);
     相关县（市 区）政府 → 市, 区, no names."""
     pieces = item.split()

@@ -4,7 +4,7 @@ are drawn as.
 Some PDF writers (Chromium's print to PDF, some Word and WPS exports) map a
 glyph its font shares between a radical and an ideograph to the radical: the
 page shows 人力资源社会保障部, the text layer says ⼈⼒资源社会保障部, and
-民政部, 黄埔区, 长乐 come out as ⺠政部, ⻩埔区, ⻓乐.  Text copied from such a
+民政部, 黄山路, 长青街 come out as ⺠政部, ⻩山路, ⻓青街.  Text copied from such a
 PDF into a portal carries them too.  Nothing a reader sees tells them apart,
 but a label, a name or a heading so written matches nothing the notice
 writes elsewhere: the corpus printed to PDF by Chromium lost a third of its
