@@ -181,16 +181,19 @@ class _Blocks:
         its rows (so its numbers start again under it).  Only where nothing
         but captions and 附件 marks stands between; the mark is residue."""
         assert self.table is not None
-        seg = table_to_segment(block, explicit_merges=explicit_merges)
-        between = [ln.text.strip() for ln in self.after]
-        captions = [t for t in between if g.TABLE_CAPTION.match(t)]
-        if (
-            seg is None
-            or not _same_kind(seg.roles, self.table.roles)
-            or not captions
-            or "part" in seg.roles
-            or not all(g.TABLE_CAPTION.match(t) or g.ATTACHMENT_MARK.match(t) for t in between)
+        # The cheap test first, stopping at the first line that is neither:
+        # `after` holds every line since the 分工表, and a text of many tables
+        # (a notice pasted again and again) asked it of each.
+        if not all(
+            g.TABLE_CAPTION.match(t := ln.text.strip()) or g.ATTACHMENT_MARK.match(t)
+            for ln in self.after
         ):
+            return False
+        captions = [t for ln in self.after if g.TABLE_CAPTION.match(t := ln.text.strip())]
+        if not captions:
+            return False
+        seg = table_to_segment(block, explicit_merges=explicit_merges)
+        if seg is None or not _same_kind(seg.roles, self.table.roles) or "part" in seg.roles:
             return False
         first = next((ln.text.strip() for ln in reversed(self.before) if ln.text.strip()), "")
         if not g.TABLE_CAPTION.match(first):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -353,6 +353,34 @@ def _ends_mostly_spaced(lines: Sequence[str]) -> bool:
     return 2 * sum(ln[-1:].isspace() for ln in texts) > len(texts)
 
 
+class _BarsAsPipes(Sequence[str]):
+    """`lines` as the detectors read them, the full-width bar ｜ as |, each
+    line as it is asked for: the whole text copied once per region was
+    quadratic in a long text of many regions (a notice pasted 40 times: a
+    third of its parse)."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [_pipes(line) for line in self._lines[i]]
+        return _pipes(self._lines[i])
+
+
+def _pipes(line: str) -> str:
+    return line.replace("\uff5c", "|") if "\uff5c" in line else line
+
+
 def read_region(
     lines: Sequence[str], start: int, end: int
 ) -> tuple[list[Paragraph | Table], list[Residue]]:
@@ -362,7 +390,7 @@ def read_region(
     residue: list[Residue] = []
     # Detectors see the full-width bar ｜ as | (a separator, never cell text);
     # paragraphs keep the line as written.
-    view = [line.replace("\uff5c", "|") for line in lines]
+    view = _BarsAsPipes(lines)
     ends_spaced = functools.cache(lambda: _ends_mostly_spaced(lines))
     k = start
     while k < end:
