@@ -70,6 +70,7 @@ def test_a_pages_tools_after_a_space_table_are_no_row_of_it() -> None:
     tools = "\n【打印本页】   【关闭窗口】\n分享到：微信  微博\n"
     notice = policy_parse.parse_text(table + tools)
     assert [m.id for m in notice.table] == [m.id for m in policy_parse.parse_text(table).table]
+    assert not [e.text for e in notice.table if "打印" in e.text or "分享" in e.text]
     assert len(_footer(notice)) == 2
 
 

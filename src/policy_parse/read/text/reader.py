@@ -11,6 +11,7 @@ one cell per paragraph, key–value pairs, ...) are found by their header words
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 import attrs
 
@@ -18,10 +19,10 @@ from ..._support.gc_pause import gc_paused
 from ..._support.lazy_regex import lazy_compile
 from ...errors import DecodingError, EmptyDocumentError
 from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
-from ..invisible import note as invisible_note
+from ..invisible import NOTE as INVISIBLE_NOTE
 from ..invisible import strip_text
+from ..lookalikes import NOTE as LOOKALIKES_NOTE
 from ..lookalikes import ideographs
-from ..lookalikes import note as lookalikes_note
 from .csvtable import csv_document
 from .entities import decoded
 from .furniture import find_furniture
@@ -155,56 +156,62 @@ def read_text(text: str, source: Source) -> Document:
         return _read_text(text, source)
 
 
+def _counted(rewrite: Callable[[str], tuple[str, int]]) -> Callable[[str], tuple[str, int] | None]:
+    """`rewrite`, None where it changed nothing."""
+
+    def run(text: str) -> tuple[str, int] | None:
+        out, count = rewrite(text)
+        return (out, count) if count else None
+
+    return run
+
+
+# What copies do to a notice's text, undone in this order before it is read;
+# each pass gives the text back with how much it changed, or None, and a
+# note (its message key, the name of its count) says so.
+_TEXT_PASSES: tuple[tuple[Callable[[str], tuple[str, int] | None], str, str], ...] = (
+    # 县乙局<br>: markup left in a copy of a database field (markup.py).
+    (untagged, "tags_removed", "count"),
+    # &nbsp;1.推进…: a page's character references (entities.py).
+    (decoded, "entities_decoded", "count"),
+    # Zero-width spaces, soft hyphens …: they would cut labels, names and
+    # cells apart, and a reader sees none of them (read/invisible.py).
+    (_counted(strip_text), INVISIBLE_NOTE, "count"),
+    # ⼈⺠ for 人民: a PDF whose fonts share glyphs with radicals (read/lookalikes.py).
+    (_counted(ideographs), LOOKALIKES_NOTE, "count"),
+)
+_LINE_PASSES: tuple[tuple[Callable[[list[str]], tuple[list[str], int] | None], str, str], ...] = (
+    # ## 一、 / **牵头单位**：: a notice converted to Markdown (markdown.py).
+    (unmarked, "markdown_read", "lines"),
+    # 推 进 数 字 …: a PDF copy's letter spacing (letterspace.py).
+    (unletterspaced, "letter_spaced", "lines"),
+    # …。一、总体要求（一）…: a text that lost its line breaks (relines.py).
+    (relined, "relined", "breaks"),
+    # A tab before every paragraph: indentation (indent.py).
+    (untabbed, "tab_indent", "lines"),
+    # 一 总体要求: a heading's 、 printed as a space (numerals.py).
+    (respaced_numerals, "spaced_numerals", "lines"),
+)
+
+
 def _read_text(text: str, source: Source) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.removeprefix("\ufeff")
-    # Zero-width spaces, soft hyphens …: they would cut labels, names and
-    # cells apart, and a reader sees none of them (read/invisible.py).
-    tag_notes = []
-    if (tags := untagged(text)) is not None:
-        # 县乙局<br>: markup left in a copy of a database field (read/text/markup.py).
-        text, count = tags
-        tag_notes = [ReadNote(note="tags_removed", fields=(("count", str(count)),))]
-    if (entities := decoded(text)) is not None:
-        # &nbsp;1.推进…: a copy from a database field or a page's source
-        # (read/text/entities.py).
-        text, references = entities
-        notes_first = [ReadNote(note="entities_decoded", fields=(("count", str(references)),))]
-    else:
-        notes_first = []
-    text, removed = strip_text(text)
+    notes: list[ReadNote] = []
+    for text_pass, note, field in _TEXT_PASSES:
+        if (done := text_pass(text)) is not None:
+            text, count = done
+            notes.append(ReadNote(note=note, fields=((field, str(count)),)))
     if not text.strip():
         raise EmptyDocumentError("the input holds no text")
-    notes = [*tag_notes, *notes_first, *([invisible_note(removed)] if removed else [])]
-    # ⼈⺠ for 人民: a copy of a PDF whose fonts share glyphs with radicals
-    # (read/lookalikes.py).
-    text, lookalikes = ideographs(text)
-    if lookalikes:
-        notes.append(lookalikes_note(lookalikes))
     if (csv_table := csv_document(text, source)) is not None:
         # 序号,重点任务,牵头单位,…: a 分工表 saved as CSV (read/text/csvtable.py).
         return attrs.evolve(csv_table, notes=(*notes, *csv_table.notes))
     lines = text.split("\n")
-    if (markdown := unmarked(lines)) is not None:
-        # ## 一、 / **牵头单位**：: a notice converted to Markdown (read/text/markdown.py).
-        lines, count = markdown
-        notes.append(ReadNote(note="markdown_read", fields=(("lines", str(count)),)))
-    if (unspaced_letters := unletterspaced(lines)) is not None:
-        # 推 进 数 字 …: a PDF copy's letter spacing (read/text/letterspace.py).
-        lines, count = unspaced_letters
-        notes.append(ReadNote(note="letter_spaced", fields=(("lines", str(count)),)))
-    if (relined_lines := relined(lines)) is not None:
-        # …。一、总体要求（一）…: a text that lost its line breaks (read/text/relines.py).
-        lines, count = relined_lines
-        notes.append(ReadNote(note="relined", fields=(("breaks", str(count)),)))
-    if (untabbed_lines := untabbed(lines)) is not None:
-        # A tab before every paragraph: indentation (read/text/indent.py).
-        lines, count = untabbed_lines
-        notes.append(ReadNote(note="tab_indent", fields=(("lines", str(count)),)))
-    if (numbered := respaced_numerals(lines)) is not None:
-        # 一 总体要求: a heading's 、 printed as a space (read/text/numerals.py).
-        lines, count = numbered
-        notes.append(ReadNote(note="spaced_numerals", fields=(("lines", str(count)),)))
+    for line_pass, note, field in _LINE_PASSES:
+        if (redone := line_pass(lines)) is not None:
+            lines, count = redone
+            notes.append(ReadNote(note=note, fields=((field, str(count)),)))
     respaced = unspaced(lines, _is_blank)
     if respaced is not None:
         # A blank line after every line: spacing, not structure (read/text/spacing.py).
