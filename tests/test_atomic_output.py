@@ -179,3 +179,20 @@ def test_a_symlinked_output_replaces_the_file_it_points_at(tmp_path: Path) -> No
     link.symlink_to(real)
     atomic.write_atomic(link, b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_pieces_are_written_in_order_and_a_failure_while_making_them_keeps_the_old_output(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "out.json"
+    atomic.write_atomic(target, iter([b"{", b'"a": 1', b"}"]))
+    assert target.read_bytes() == b'{"a": 1}'
+
+    def broken():  # type: ignore[no-untyped-def]
+        yield b"half of a new "
+        raise RuntimeError("the emitter failed")
+
+    with pytest.raises(RuntimeError):
+        atomic.write_atomic(target, broken())
+    assert target.read_bytes() == b'{"a": 1}'
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -226,7 +226,13 @@ def _single(
         name = "stdin" if args.paths[0] == "-" else Path(args.paths[0]).name
         output = str(Path(output) / (name + SUFFIX[fmt]))
     notice = _parse(source, options, started)
-    if (status := write(render(notice, fmt, args.lang), output, args.lang)) != 0:
+    if fmt == "json":  # written a record at a time, never whole in memory
+        from .emit.json import to_json_chunks
+
+        data: str | bytes | Iterator[bytes] = to_json_chunks(notice, lang=args.lang)
+    else:
+        data = render(notice, fmt, args.lang)
+    if (status := write(data, output, args.lang)) != 0:
         return status
     return EXIT_FAIL_ON if failed_on(notice, args.fail_on) else EXIT_OK
 

@@ -6,12 +6,15 @@ import time
 from functools import cache
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import policy_parse
 from golden import SAMPLES
-from policy_parse.emit.json import View, _insert_each, _merge_sorted
+from policy_parse.emit import jsonout
+from policy_parse.emit.json import View, _insert_each, _merge_sorted, to_json, to_json_chunks
+from policy_parse.messages import Lang
 from policy_parse.models import MeasureNo, Notice
 from policy_parse.reconcile.pairing import pair_measures
 
@@ -65,3 +68,33 @@ def test_a_ten_thousand_row_table_emits_json_in_seconds_not_minutes() -> None:
     # rows 1–50 pair with the 50 prose measures; the other 9,950 stand alone
     assert text.count('"origin": "table"') == 9_950
     assert elapsed < 20, f"{elapsed:.1f} s: measure_records is quadratic again"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["notice.txt", "notice.pdf", "family-hk-republished-trad.txt", "family-district-renewal.docx"],
+)
+@pytest.mark.parametrize("lang", [None, "zh", "en"])
+def test_the_pieces_written_one_record_at_a_time_are_to_json_s_bytes(
+    name: str, lang: Lang | None
+) -> None:
+    notice = policy_parse.parse(SAMPLES / name)
+    pieces = list(to_json_chunks(notice, lang=lang))
+    assert b"".join(pieces) == to_json(notice, lang=lang).encode("utf-8")
+    # Streamed: a piece for each measure, finding and residue line at least,
+    # and none of them the whole text.
+    records = len(notice.measures) + len(notice.discrepancies) + len(notice.residue)
+    assert len(pieces) > records
+    assert max(map(len, pieces)) < sum(map(len, pieces)) // 4
+
+
+def test_empty_lists_and_the_standard_library_s_encoder_give_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bare = attrs.evolve(_sample(), discrepancies=(), residue=(), measures=(), table=())
+    for notice in (bare, _sample()):
+        assert b"".join(to_json_chunks(notice)) == to_json(notice).encode("utf-8")
+    monkeypatch.setattr(jsonout, "_orjson", lambda: None)  # as without the [fast] extra
+    for notice in (bare, _sample()):
+        assert b"".join(to_json_chunks(notice)) == to_json(notice).encode("utf-8")
+    assert b'"measures": [],' in b"".join(to_json_chunks(bare))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["write_atomic"]
@@ -39,9 +40,11 @@ def _temporary(folder: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name in {folder}")  # pragma: no cover
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Put `data` at `path` whole, or raise the OSError that stopped it with
-    `path` as it was."""
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Put `data` (bytes, or pieces of them written as they come) at `path`
+    whole, or raise the OSError that stopped it with `path` as it was: an
+    error while the pieces are made leaves the target as it was too."""
+    pieces = [data] if isinstance(data, bytes) else data
     target = Path(path)
     try:
         mode: int | None = os.stat(target).st_mode
@@ -49,14 +52,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         mode = None  # not there yet (or unreadable: creating the file says why)
     if mode is not None and not stat.S_ISREG(mode):
         with open(target, "wb") as fh:
-            fh.write(data)
+            fh.writelines(pieces)
         return
     if target.is_symlink():
         target = Path(os.path.realpath(target))  # replace the file, keep the link
     fd, tmp = _temporary(target.parent)
     try:
         try:
-            _write_all(fd, data)
+            for piece in pieces:
+                _write_all(fd, piece)
             os.fsync(fd)  # a full disk may say so only here, not in write()
         finally:
             os.close(fd)

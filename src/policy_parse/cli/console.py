@@ -7,7 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,10 +33,11 @@ def error(message: str, lang: Lang) -> None:
     say(cli("error", lang) + message)
 
 
-def write(data: str | bytes, output: str | None, lang: Lang = "zh") -> int:
+def write(data: str | bytes | Iterable[bytes], output: str | None, lang: Lang = "zh") -> int:
     """Write to `output` (whole or not at all: _support/atomic.py) or standard
     output; a full disk or a closed pipe is one line on stderr and exit 2,
-    never a traceback."""
+    never a traceback.  Pieces of bytes are written as they come (a long
+    notice's JSON: emit.json.to_json_chunks)."""
     from ..messages import error_line, os_reason, ui
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -48,7 +49,8 @@ def write(data: str | bytes, output: str | None, lang: Lang = "zh") -> int:
             write_atomic(output, raw)
         else:
             sys.stdout.flush()
-            sys.stdout.buffer.write(raw)
+            for piece in [raw] if isinstance(raw, bytes) else raw:
+                sys.stdout.buffer.write(piece)
             sys.stdout.buffer.flush()
     except BrokenPipeError:
         # The reader went away (| head): nothing more to say to it.

@@ -6,7 +6,7 @@ Serialisation happens in `emit` only; the models know nothing of JSON.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..messages import Lang, message, reason
@@ -242,6 +242,16 @@ def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
     `message` and each residue `reason` from the catalogue, as every other
     output and the CLI do; None keeps the reconciler's and readers' own
     English words (what golden/ records)."""
+    return {
+        key: list(value) if isinstance(value, Iterator) else value
+        for key, value in _sections(notice, lang).items()
+    }
+
+
+def _sections(notice: Notice, lang: Lang | None) -> dict[str, Any]:
+    """`to_dict`'s keys and values, the two lists that grow with a file's
+    length (findings, residue) still as iterators of their records, so that
+    `to_json_chunks` can write them one record at a time."""
     h = notice.header
     return {
         "schema": SCHEMA_ID,
@@ -284,9 +294,9 @@ def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
             }
             for p in notice.parts
         ],
-        "measures": measure_records(notice),
-        "discrepancies": [_discrepancy(d, lang) for d in notice.discrepancies],
-        "residue": [
+        "measures": iter(measure_records(notice)),
+        "discrepancies": (_discrepancy(d, lang) for d in notice.discrepancies),
+        "residue": (
             {
                 **_span_line(r.span),
                 "text": r.text,
@@ -294,7 +304,7 @@ def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
                 "span": _span(r.span),
             }
             for r in notice.residue
-        ],
+        ),
     }
 
 
@@ -336,3 +346,43 @@ def to_json(notice: Notice, *, indent: int | None = 2, lang: Lang | None = "zh")
     from .jsonout import dumps  # the json module: not for the text report's records
 
     return dumps(to_dict(notice, lang=lang), indent=indent) + "\n"
+
+
+def to_json_chunks(notice: Notice, *, lang: Lang | None = "zh") -> Iterator[bytes]:
+    """`to_json(notice, lang=lang)` as UTF-8 bytes, in pieces: each record of
+    the measures, findings and residue is encoded alone and indented to its
+    depth, so the output of a long file never exists whole in memory — nor
+    the dict behind it, nor its str, nor that str encoded (three copies
+    that were the CLI's peak on a 1000-page PDF; benchmarks/README.md).
+
+    The bytes are `to_json`'s: each piece is what `dumps` writes for it,
+    and a JSON text indented by 2 holds a newline only between tokens
+    (strings escape theirs), so a piece moves to depth d by a newline's
+    indent growing by d spaces.  tests/emit/test_emit_json.py compares the
+    two."""
+    from .jsonout import dumps
+
+    sections = _sections(notice, lang)
+    keys = sorted(sections)  # what `dumps(..., sort_keys=True)` gives the top level
+    yield b"{\n"
+    for i, key in enumerate(keys):
+        head = f"  {dumps(key)}: "
+        value = sections[key]
+        if isinstance(value, Iterator):
+            yield from _list_chunks(head, value)
+        else:
+            yield (head + dumps(value).replace("\n", "\n  ")).encode("utf-8")
+        yield b",\n" if i < len(keys) - 1 else b"\n"
+    yield b"}\n"
+
+
+def _list_chunks(head: str, records: Iterator[Any]) -> Iterator[bytes]:
+    """A top-level list, its records one at a time at depth 4."""
+    from .jsonout import dumps
+
+    first = True
+    for record in records:
+        text = ("    " + dumps(record).replace("\n", "\n    ")).encode("utf-8")
+        yield ((head + "[\n").encode("utf-8") + text) if first else b",\n" + text
+        first = False
+    yield (head + "[]").encode("utf-8") if first else b"\n  ]"
