@@ -141,3 +141,18 @@ def test_a_printed_pages_footer_is_set_aside_from_the_pdf_too() -> None:
     notice = policy_parse.parse(pdf)
     assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
     assert _footer(notice)
+
+
+def test_a_lone_host_line_naming_a_government_after_label_lines_is_the_footer() -> None:
+    # The portal's footer cut to its 主办单位 line: the notice labels its units
+    # 牵头单位/责任单位 and never 主办单位, and the line names a government's
+    # office, not a bureau: it is no lead of the last measure.
+    notice = policy_parse.parse_text(NOTICE + "主办单位：甲县人民政府办公室\n")
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
+    assert [r.text for r in notice.residue if r.reason.startswith(REASON + ":")] == [
+        "主办单位：甲县人民政府办公室"
+    ]
+    # A notice that labels its own measures 主办单位 keeps the line as a label.
+    own = NOTICE.replace("牵头单位", "主办单位")
+    notice = policy_parse.parse_text(own + "3.加强督查。\n主办单位：甲县人民政府办公室\n")
+    assert units_of(notice)[-1] == ("3", ["甲县人民政府办公室"], [])

@@ -17,7 +17,11 @@ or one of the block's words (主办单位, 承办单位, 技术支持, 地址：
 are set aside as residue — the web footer first, then the closing block above
 it — when every one of them is short and ends no sentence (a measure's line
 never is a footer's) and nothing but such paragraphs follows the mark.  A
-footer of 主办单位 alone marks nothing (it may be a label line) and stays.
+footer of 主办单位 alone marks nothing (it may be a label line) and stays,
+unless it is the last line, names a government or its office (a site's
+owner), and the notice labels its units with other words and never with 主办
+(`_lone_sponsor`): then it gave the last measure the site's owner as a lead
+it does not have.
 """
 
 from __future__ import annotations
@@ -78,6 +82,34 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
     return start
 
 
+def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
+    """The index of the last text before `end` when it is a short
+    `主办单位：…` line alone naming a site's owner (某县人民政府办公室), and
+    the texts before it label units with other words (牵头单位, 配合单位 …)
+    and never with a 主办 one, or None."""
+    words = data.load("furniture")["lone_sponsor"]
+    k = end - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    if k < 0:
+        return None
+    last = texts[k].strip()
+    sponsor: list[str] = words["sponsor"]
+    head = next((w for w in sponsor if last.startswith(w)), None)
+    if head is None or len(last) > words["max_chars"] or "。" in last:
+        return None
+    owners: list[str] = words["owners"]
+    if not any(w in last[len(head) :] for w in owners):
+        return None  # 主办单位：县民政局 names a bureau: a measure's lead label
+    before = texts[:k]
+    if any(w in t for t in before for w in sponsor):
+        return None  # the notice's own label word
+    others: list[str] = words["other_labels"]
+    if not any(w in t for t in before for w in others):
+        return None
+    return k
+
+
 def trailing_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:
     """The (index, reason) of every text of `texts` (paragraphs, or a
     text's lines) that ends it as a web page's footer or a closing block."""
@@ -85,6 +117,9 @@ def trailing_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:
     end = len(texts)
     for kind in KINDS:
         start = _start(texts, end, kind)
+        if start is None and kind == "web_footer":
+            start = _lone_sponsor(texts, end)
+            kind = "lone_sponsor" if start is not None else kind
         if start is None:
             continue
         reason: str = data.load("furniture")[kind]["reason"]
