@@ -14,6 +14,7 @@ from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
+from .attachments import trailing_attachment_list
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
@@ -238,6 +239,18 @@ class _Blocks:
         self.table = self.table._replace(rows=rows)
         return True
 
+    def set_attachment_list_aside(self) -> None:
+        """An attachment list ending the text (after the 分工表, or after the
+        plan and its date: segment/attachments.py) is residue, not measures
+        nor lines after the table."""
+        lines = self.after if self.table is not None else self.before
+        start = trailing_attachment_list(lines)
+        self.residue.extend(
+            Residue(text=ln.text, reason="attachment list at the end of the notice", span=ln.span)
+            for ln in lines[start:]
+        )
+        del lines[start:]
+
     def pop_caption(self) -> str | None:
         """The 分工表's caption: the last line before it, when it reads as one.
         A numbered one (一、经济发展任务分工表) too, when it is the only
@@ -329,6 +342,7 @@ def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
     blocks = _Blocks.of(document)
+    blocks.set_attachment_list_aside()
     # Closing matter the reader set aside at the end (read/footer.py) closes
     # the plan's last item as a date under it would (segment/items.py).
     furniture = load("furniture")

@@ -1,0 +1,62 @@
+"""segment/attachments.py: an attachment list ending the notice (after its
+date or its 分工表) is furniture, not measures.  The notices are invented."""
+
+from __future__ import annotations
+
+import policy_parse
+from helpers import units_of
+from policy_parse.models import Span
+from policy_parse.segment.attachments import trailing_attachment_list
+from policy_parse.segment.header import Line
+
+PLAN = (
+    "甲县2025年城市更新工作方案\n"
+    "1.推进老旧小区改造。（牵头单位：县住建局；配合单位：县财政局）\n"
+    "2.实施道路微循环工程。（牵头单位：县城管局；配合单位：县公安局）\n"
+    "3.建设口袋公园。（牵头单位：县园林局）\n"
+)
+DATE = "甲县人民政府办公室\n2025年4月2日\n"
+ANNEX = "附件：1.甲县老旧小区改造计划表\n2.甲县口袋公园建设点位表\n"
+KEY = [
+    ("1", ["县住建局"], ["县财政局"]),
+    ("2", ["县城管局"], ["县公安局"]),
+    ("3", ["县园林局"], []),
+]
+REASON = "attachment list at the end of the notice"
+
+
+def test_an_attachment_list_after_the_date_leaves_the_plan_its_measures() -> None:
+    # The numbered titles after the date had the date taken for a cover
+    # letter's end: the plan went into the header, 0 of 3 read.
+    notice = policy_parse.parse_text(PLAN + DATE + ANNEX)
+    assert units_of(notice) == KEY
+    assert [r.text for r in notice.residue if r.reason == REASON] == ANNEX.splitlines()
+    assert not [d for d in notice.discrepancies if d.kind.value == "structure"]
+
+
+def test_an_attachment_list_after_the_table_is_no_text_after_it() -> None:
+    table = (
+        "| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 推进老旧小区改造 | 县住建局 | 县财政局 |\n"
+        "| 2 | 实施道路微循环工程 | 县城管局 | 县公安局 |\n"
+    )
+    notice = policy_parse.parse_text("甲县任务分工表\n" + table + ANNEX)
+    assert [r.text for r in notice.residue if r.reason == REASON] == ANNEX.splitlines()
+    assert not [d for d in notice.discrepancies if d.kind.value == "structure"]
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(t, Span()) for t in text.splitlines()]
+
+
+def test_what_an_attachment_list_is() -> None:
+    assert trailing_attachment_list(_lines("1.甲\n附件：1.清单\n2.目录\n")) == 1
+    # Its first title on the next line; a wrapped title's rest on a line of its own.
+    assert trailing_attachment_list(_lines("附件：\n1.甲县口袋公园建设点位\n表\n2.目录\n")) == 0
+    assert trailing_attachment_list(_lines("1.甲\n附件：甲县清单\n")) == 1
+    # Not one: numbers out of order, a sentence, a measure after it, nothing after the colon.
+    assert trailing_attachment_list(_lines("附件：1.清单\n3.目录\n")) == 2
+    assert trailing_attachment_list(_lines("附件：1.清单\n2.推进建设。（县甲局牵头）\n")) == 2
+    assert trailing_attachment_list(_lines("附件：1.清单\n二、推进建设\n")) == 2
+    assert trailing_attachment_list(_lines("1.甲\n附件：\n")) == 2
+    assert trailing_attachment_list(_lines("附件：2.清单\n3.目录\n")) == 2
