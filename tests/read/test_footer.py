@@ -156,3 +156,19 @@ def test_a_lone_host_line_naming_a_government_after_label_lines_is_the_footer() 
     own = NOTICE.replace("牵头单位", "主办单位")
     notice = policy_parse.parse_text(own + "3.加强督查。\n主办单位：甲县人民政府办公室\n")
     assert units_of(notice)[-1] == ("3", ["甲县人民政府办公室"], [])
+
+
+def test_a_lone_host_line_under_a_supporting_label_is_the_footer() -> None:
+    # The notice labels its leads 主办单位 too, but no measure writes its lead
+    # under its supporting units: the line under 协办单位 is the page's.
+    notice = policy_parse.parse_text(
+        "甲县任务分工\n1.推进数字政府建设。\n主办单位：县数据局\n协办单位：县财政局\n"
+        "2.完善服务体系。\n协办单位：县民政局\n主办单位：甲县人民政府办公室\n"
+    )
+    assert units_of(notice) == [("1", ["县数据局"], ["县财政局"]), ("2", [], ["县民政局"])]
+    # In Traditional script too.
+    notice = policy_parse.parse_text(
+        "甲縣任務分工\n1.推進數字政府建設。\n牽頭單位：縣數據局\n配合單位：縣財政局\n"
+        "2.完善服務體系。\n配合單位：縣民政局\n主辦單位：甲縣人民政府辦公室\n"
+    )
+    assert [lead for _, lead, _ in units_of(notice)] == [["县数据局"], []]

@@ -19,7 +19,8 @@ it — when every one of them is short and ends no sentence (a measure's line
 never is a footer's) and nothing but such paragraphs follows the mark.  A
 footer of 主办单位 alone marks nothing (it may be a label line) and stays,
 unless it is the last line, names a government or its office (a site's
-owner), and the notice labels its units with other words and never with 主办
+owner), and either stands right under a supporting units' label line or the
+notice labels its units with other words and never with 主办
 (`_lone_sponsor`): then it gave the last measure the site's owner as a lead
 it does not have.
 """
@@ -84,9 +85,10 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
 
 def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
     """The index of the last text before `end` when it is a short
-    `主办单位：…` line alone naming a site's owner (某县人民政府办公室), and
-    the texts before it label units with other words (牵头单位, 配合单位 …)
-    and never with a 主办 one, or None."""
+    `主办单位：…` line alone naming a site's owner (某县人民政府办公室),
+    right under a supporting units' label line, or after texts that label
+    units with other words (牵头单位, 配合单位 …) and never with a 主办 one;
+    or None."""
     words = data.load("furniture")["lone_sponsor"]
     k = end - 1
     while k >= 0 and not texts[k].strip():
@@ -101,7 +103,10 @@ def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
     owners: list[str] = words["owners"]
     if not any(w in last[len(head) :] for w in owners):
         return None  # 主办单位：县民政局 names a bureau: a measure's lead label
-    before = texts[:k]
+    before = [t for t in texts[:k] if t.strip()]
+    supports: list[str] = words["support_labels"]
+    if before and before[-1].strip().startswith(tuple(supports)):
+        return k  # under a supporting units' label: never a lead's place
     if any(w in t for t in before for w in sponsor):
         return None  # the notice's own label word
     others: list[str] = words["other_labels"]

@@ -20,6 +20,7 @@ from .items import closed_below
 from .levels import Note
 from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
+from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
 from .table import TableRow, TableSegment, table_to_segment
 from .wrapping import Page
@@ -372,6 +373,9 @@ def _segment(blocks: _Blocks) -> Segmented:
     outline = plan.outline
     if outline is None:
         outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
+    ordinals = ordinal_note(plan.lines)
+    if ordinals is not None:
+        outline = outline._replace(notes=(*outline.notes, ordinals))
     if plan.cover_date is not None:
         outline = outline._replace(
             notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)

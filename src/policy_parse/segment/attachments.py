@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._support.lazy_regex import lazy_compile
 from . import grammar as g
 from .header import Line
 from .markers import is_outline_start
@@ -22,6 +23,17 @@ from .markers import is_outline_start
 __all__ = ["trailing_attachment_list"]
 
 _TITLE_MAX = 60  # characters: a title, never a measure's paragraph
+# 1.title, 1、title, （1）title, 1）title: a copy may renumber the list's
+# lines in another style than the first title after 附件： (1.… / （2）…).
+_ITEM = lazy_compile(
+    r"^\s*(?:[（(]\s*(?P<paren>\d{1,2})\s*[)）]|(?P<n>\d{1,2})\s*[.．、)）])\s*(?P<title>.+)$"
+)
+
+
+def _item(text: str) -> tuple[int, str] | None:
+    """The number and title of a list's line `1.title`, or None."""
+    m = _ITEM.match(text)
+    return None if m is None else (int(m["paren"] or m["n"]), m["title"])
 
 
 def _title(text: str) -> bool:
@@ -46,18 +58,17 @@ def trailing_attachment_list(lines: Sequence[Line]) -> int:
     rest = m["rest"].strip()
     expected = 1
     if rest:
-        item = g.ATTACHMENT_ITEM.match(rest)
-        if item is not None and int(rest[: rest.find(item["title"])].strip(" .．、")) != 1:
+        item = _item(rest)
+        if item is not None and item[0] != 1:
             return len(lines)
-        if not _title(item["title"] if item else rest):
+        if not _title(item[1] if item else rest):
             return len(lines)
         expected = 2 if item else 0  # 附件：title alone: one attachment, nothing numbered after
     for ln in lines[start + 1 :]:
         text = ln.text.strip()
-        item = g.ATTACHMENT_ITEM.match(text)
+        item = _item(text)
         if expected and item is not None:
-            number = text[: text.find(item["title"])].strip(" .．、")
-            if number != str(expected) or not _title(item["title"]):
+            if item[0] != expected or not _title(item[1]):
                 return len(lines)
             expected += 1
         elif expected > 1 and not is_outline_start(text) and _title(text):

@@ -24,6 +24,7 @@ from ..data import load
 from ..models import Span
 from . import grammar as g
 from .header import Line
+from .ordinals import ORDINAL, counted_ordinals
 
 
 class Marked(NamedTuple):
@@ -81,6 +82,8 @@ def _source_end(parts: list[str] | None, folded_end: int) -> int:
 # its neighbours' (`counted_bare_numbers`), set by `counting` for one call of
 # segment(): whether `1 稳步提高…` is a marker depends on the lines around it.
 _COUNTED: ContextVar[frozenset[str]] = ContextVar("counted_bare_numbers", default=frozenset())
+# … and the lines opening 一是, 二是 … that count on (segment/ordinals.py).
+_ORDINALS: ContextVar[frozenset[str]] = ContextVar("counted_ordinals", default=frozenset())
 _BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})[ \t\u3000]+(?=[\p{Han}“"《])')
 _CHAIN = 3  # fewer lines counting on may be figures a wrap put first
 
@@ -118,16 +121,35 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
 @contextmanager
 def counting(texts: Iterable[str]) -> Iterator[None]:
     """Within the block, a line in `counted_bare_numbers(texts)` is a marker."""
+    texts = list(texts)
     token = _COUNTED.set(counted_bare_numbers(texts))
+    ordinals = _ORDINALS.set(counted_ordinals(texts))
     try:
         yield
     finally:
+        _ORDINALS.reset(ordinals)
         _COUNTED.reset(token)
 
 
 def match_marker(text: str) -> Marked | None:
+    ordinals = _ORDINALS.get()
+    if ordinals and text in ordinals:
+        return _ordinal_marker(text)
     counted = _COUNTED.get()
     return _match_marker(text, bool(counted) and text in counted)
+
+
+def _ordinal_marker(text: str) -> Marked:
+    """一是推进… as an item marked 一是 (style `cn_shi`), numbered 1."""
+    m = ORDINAL.match(text)
+    assert m is not None
+    return Marked(
+        style="cn_shi",
+        number=str(cn_to_int(m["n"])),
+        written=m["n"] + "是",
+        rest=text[m.end() :].strip(),
+        line=Line(text, Span()),
+    )
 
 
 # Segmenting asks about most lines twice (where the plan starts, then the
