@@ -54,3 +54,45 @@ def test_a_row_with_no_number_under_a_closed_list_stays_a_row():
     )
     assert seg is not None
     assert len(seg.rows) == 2
+
+
+def test_the_rest_of_a_cut_name_under_a_later_column_joins_the_name():
+    # A space-aligned copy: the lead cell 丁县文化广电旅游 / 体育局 wrapped, and
+    # the aligner put 体育局 under 完成时限 (the lead was 丁县文化广电旅游).
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["1", "发放消费券", "丁县文化广电旅游", "丁县财政局", "2025年底前\n体育局"],
+            ]
+        )
+    )
+    assert seg is not None
+    (r,) = seg.rows
+    assert r.get("lead") == "丁县文化广电旅游体育局"
+    assert r.get("deadline") == "2025年底前"
+    # A name that ends like one is not cut: the line stays where it is.
+    seg = table_to_segment(
+        make_table(
+            [OPEN_HEADER, ["1", "发放消费券", "丁县文旅局", "丁县财政局", "2025年底前\n体育局"]]
+        )
+    )
+    assert seg is not None
+    assert seg.rows[0].get("lead") == "丁县文旅局"
+
+
+def test_a_row_holding_only_the_rest_of_a_cut_name_goes_on_the_row_above():
+    # | | | 息化局 | | |: read as row 1-2 with a unit 息化局, and 1 led by 丁市工业和信.
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["1", "建设平台", "丁市发展改革委、丁市工业和信", "丁市财政局", "2025年底前"],
+                ["", "", "息化局", "", ""],
+                ["2", "培育企业", "丁市科技局", "丁市财政局", "持续推进"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert [r.number for r in seg.rows] == ["1", "2"]
+    assert seg.rows[0].get("lead") == "丁市发展改革委、丁市工业和信息化局"

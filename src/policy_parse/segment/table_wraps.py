@@ -1,9 +1,11 @@
-"""A 分工表 row whose units list was left open (县卫健局、): its wrapped end.
+"""A 分工表 row whose units list was left open (县卫健局、), or whose last
+unit's name a wrap cut (县文化广电旅游 / 体育局): its wrapped end.
 
 In a table copied as text with columns apart by spaces, the text reader
 places a wrapped line's pieces by their order, not under their columns: the
 end of a unit list lands under 完成时限 or makes a row with no number of its
-own (docs/formats.md "A units list left open").
+own (docs/formats.md "A units list left open"), and the rest of a name cut
+in two lands as a second line under a later column.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..data import load
+from . import grammar as g
 from .annotations import names_only_units
 
 if TYPE_CHECKING:
@@ -51,6 +54,56 @@ def units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out[j] = (role, first)
         break
     return out
+
+
+def name_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """县文化广电旅游 | … | 2025年6月底前⏎体育局: the one units cell whose
+    last name ends like no unit (a wrap cut it) and, in a later column that
+    holds no units, a second line that is the name's tail (ends like a
+    unit) — the rest of the name, placed by its order in the text copy, not
+    under its column.  The tail joins the name, with nothing between, when
+    the whole ends like a unit (县文化广电旅游体育局)."""
+    cut = [
+        k
+        for k, (r, v) in enumerate(values)
+        if r in _LIST_ROLES and v and not names_only_units([_last_name(v)])
+    ]
+    if len(cut) != 1:
+        return values
+    k = cut[0]
+    for j in range(k + 1, len(values)):
+        role, text = values[j]
+        first, *rest = text.split("\n")
+        if role in _LIST_ROLES or len(rest) != 1 or not first.strip():
+            continue
+        tail = rest[0].strip()
+        if not names_only_units([tail]) or not names_only_units([_last_name(values[k][1]) + tail]):
+            continue
+        out = list(values)
+        out[k] = (out[k][0], out[k][1] + tail)
+        out[j] = (role, first)
+        return out
+    return values
+
+
+def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | None:
+    """| | | 息化局 | | | under a row whose units cell ends 市工业和信: a row
+    with nothing written but the tail of a name a wrap cut, in a units
+    column — the rest of that cell, not a row of its own.  The column's role,
+    or None."""
+    written = [(col, c.text.strip()) for col, c in enumerate(row.cells) if c.text.strip()]
+    if len(written) != 1:
+        return None
+    col, tail = written[0]
+    role = roles[col] if col < len(roles) else "extra"
+    head = above.get(role) if role in _LIST_ROLES else ""
+    if not head or names_only_units([_last_name(head)]) or not names_only_units([tail]):
+        return None
+    return role if names_only_units([_last_name(head) + tail]) else None
+
+
+def _last_name(text: str) -> str:
+    return g.UNIT_SEPARATORS.split(text.strip())[-1].strip()
 
 
 def _units_only(lines: Sequence[str]) -> bool:
