@@ -59,3 +59,19 @@ def test_which_lines_count_as_ordinal_items() -> None:
     assert counted_ordinals(again) == frozenset(again) - {"二、标题"}
     # 一是一，二是二: no text after 是 but a comma.
     assert counted_ordinals(["一是，甲", "二是，乙"]) == frozenset()
+
+
+def test_other_ordinal_words_make_such_lists_in_one_form() -> None:
+    for one, two, three in (
+        ("一要", "二要", "三要"),
+        ("第一，", "第二，", "第三，"),
+        ("其一，", "其二，", "其三，"),
+    ):
+        text = PLAN.replace("一是", one).replace("二是", two).replace("三是", three)
+        notice = policy_parse.parse_text(text)
+        assert [str(m.number) for m in notice.measures] == ["1", "2", "3"], one
+        assert notice.measures[1].text.startswith("加强水源地保护"), one
+    # Two forms are two lists, neither counting on: 一是 then 第二，.
+    assert counted_ordinals(["一是推进甲。", "第二，推进乙。"]) == frozenset()
+    # 第一部分, 第一条 are other markers' (segment/markers.py), 一是一 no list.
+    assert counted_ordinals(["第一部分 总则", "第二部分 任务"]) == frozenset()

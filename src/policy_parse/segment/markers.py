@@ -24,7 +24,7 @@ from ..data import load
 from ..models import Span
 from . import grammar as g
 from .header import Line
-from .ordinals import ORDINAL, counted_ordinals
+from .ordinals import counted_ordinals, ordinal
 
 
 class Marked(NamedTuple):
@@ -141,13 +141,13 @@ def match_marker(text: str) -> Marked | None:
 
 def _ordinal_marker(text: str) -> Marked:
     """一是推进… as an item marked 一是 (style `cn_shi`), numbered 1."""
-    m = ORDINAL.match(text)
-    assert m is not None
+    o = ordinal(text)
+    assert o is not None
     return Marked(
         style="cn_shi",
-        number=str(cn_to_int(m["n"])),
-        written=m["n"] + "是",
-        rest=text[m.end() :].strip(),
+        number=str(o.number),
+        written=o.written,
+        rest=o.rest,
         line=Line(text, Span()),
     )
 
