@@ -6,7 +6,7 @@ from __future__ import annotations
 import policy_parse
 from helpers import units_of
 from policy_parse.models import Span
-from policy_parse.segment.attachments import trailing_attachment_list
+from policy_parse.segment.attachments import listed_titles, trailing_attachment_list
 from policy_parse.segment.header import Line
 
 PLAN = (
@@ -60,3 +60,23 @@ def test_what_an_attachment_list_is() -> None:
     assert trailing_attachment_list(_lines("附件：1.清单\n二、推进建设\n")) == 2
     assert trailing_attachment_list(_lines("1.甲\n附件：\n")) == 2
     assert trailing_attachment_list(_lines("附件：2.清单\n3.目录\n")) == 2
+
+
+def test_an_attachment_lists_titles_after_the_date_open_no_plan() -> None:
+    # 附件：1.方案 / 2.分工表 under the date, then the plan with no 附件1 mark:
+    # 2.分工表 opened the outline, read as measure 2 beside the plan's own 2
+    # (numbering findings).
+    letter = (
+        "甲县人民政府办公室关于印发甲县方案的通知\n各乡镇：\n现将方案印发给你们。\n"
+        "甲县人民政府办公室\n2025年2月18日\n附件：1.甲县2025年城市更新工作方案\n2.重点任务分工表\n"
+    )
+    notice = policy_parse.parse_text(letter + PLAN)
+    assert units_of(notice) == KEY
+    assert notice.header.attachments == ("1.甲县2025年城市更新工作方案", "2.重点任务分工表")
+    assert not [d for d in notice.discrepancies if d.kind.value == "numbering"]
+
+
+def test_which_lines_are_an_attachment_lists_titles() -> None:
+    lines = _lines("附件：1.方案\n2.分工表\n甲县方案\n1.推进建设。\n2.推进改革。\n")
+    assert listed_titles(lines) == frozenset({1})
+    assert listed_titles(_lines("附件：方案\n1.推进建设。\n")) == frozenset()

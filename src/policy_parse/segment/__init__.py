@@ -14,7 +14,7 @@ from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
-from .attachments import trailing_attachment_list
+from .attachments import listed_titles, trailing_attachment_list
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
@@ -45,18 +45,27 @@ def _paragraph_lines(p: Paragraph) -> list[Line]:
     return [Line(t.strip(), p.span) for t in text.split("\n") if t.strip()]
 
 
-def _cover_letter_end(lines: list[Line], *, table_follows: bool = False) -> int:
+def _cover_letter_end(
+    lines: list[Line], *, table_follows: bool = False, listed: frozenset[int] = frozenset()
+) -> int:
     """With no 附件 mark, a cover letter may carry its own 一、二、三 before the
     plan: when outline markers come both before and after the letter's date
     line (成文日期), the plan starts after that date.  So it does when only a
     分工表 follows the date and the items before it name no units: the
-    letter's 一、二、三 never outrank the table's rows.  -1 when there is none."""
-    first = next((k for k, ln in enumerate(lines) if is_outline_start(ln.text)), None)
+    letter's 一、二、三 never outrank the table's rows.  -1 when there is none.
+    The titles of an attachment list (`listed`: 附件：1.… / 2.…) are no
+    outline markers."""
+    first = next(
+        (k for k, ln in enumerate(lines) if k not in listed and is_outline_start(ln.text)), None
+    )
     if first is None:
         return -1
     for k in range(first + 1, len(lines)):
         if g.DATE.match(lines[k].text.strip()):
-            if any(is_outline_start(ln.text) for ln in lines[k + 1 :]):
+            if any(
+                j not in listed and is_outline_start(lines[j].text)
+                for j in range(k + 1, len(lines))
+            ):
                 return k
             if table_follows:
                 trial = lines_to_outline(lines[first:k])
@@ -306,13 +315,21 @@ def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _P
     outline marker after it; or, with nothing numbered after 附件, the
     annotated list above it."""
     mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
+    # 附件：1.方案 / 2.分工表: the list's 2. opens no outline (segment/attachments.py).
+    listed = listed_titles(before)
     cover_date: str | None = None
     if mark < 0:
-        mark = _cover_letter_end(before, table_follows=table is not None and bool(table.rows))
+        mark = _cover_letter_end(
+            before, table_follows=table is not None and bool(table.rows), listed=listed
+        )
         if mark >= 0:  # a guess: say so (a structure finding)
             cover_date = before[mark].text.strip()
     start = next(
-        (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
+        (
+            k
+            for k in range(mark + 1, len(before))
+            if k not in listed and is_outline_start(before[k].text)
+        ),
         len(before),
     )
     if cover_date is None and mark >= 0 and start == len(before):

@@ -20,7 +20,7 @@ from . import grammar as g
 from .header import Line
 from .markers import is_outline_start
 
-__all__ = ["trailing_attachment_list"]
+__all__ = ["listed_titles", "trailing_attachment_list"]
 
 _TITLE_MAX = 60  # characters: a title, never a measure's paragraph
 # 1.title, 1、title, （1）title, 1）title: a copy may renumber the list's
@@ -40,6 +40,51 @@ def _title(text: str) -> bool:
     return 0 < len(text) <= _TITLE_MAX and not g.SENTENCE_END.search(text) and "。" not in text
 
 
+def _list_end(lines: Sequence[Line], start: int) -> int | None:
+    """Where the attachment list opening at `lines[start]` (a 附件： line)
+    ends: the index after its last title; None when it is no list."""
+    m = g.ATTACHMENT_LIST.match(lines[start].text.strip())
+    if m is None:
+        return None
+    rest = m["rest"].strip()
+    expected = 1
+    if rest:
+        item = _item(rest)
+        if item is not None and item[0] != 1:
+            return None
+        if not _title(item[1] if item else rest):
+            return None
+        expected = 2 if item else 0  # 附件：title alone: one attachment, nothing numbered after
+    end = start + 1
+    for ln in lines[start + 1 :]:
+        text = ln.text.strip()
+        item = _item(text)
+        if expected and item is not None and item[0] == expected and _title(item[1]):
+            expected += 1
+        elif expected > 1 and _wrapped_rest(text, lines, end, expected):
+            pass  # a wrapped title's rest (…建设点位 / 表)
+        else:
+            break
+        end += 1
+    if expected == 1:
+        return None  # 附件： with nothing after it
+    return end
+
+
+def _wrapped_rest(text: str, lines: Sequence[Line], k: int, expected: int) -> bool:
+    """A short line with no marker right after a title: its wrapped rest,
+    where the list goes on after it (its title numbered `expected`) or the
+    text ends."""
+    if is_outline_start(text) or not _title(text) or len(text) > _REST_MAX:
+        return False
+    after = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+    item = _item(after)
+    return not after or (item is not None and item[0] == expected)
+
+
+_REST_MAX = 12  # the rest of a wrapped title; a longer line is text of its own
+
+
 def trailing_attachment_list(lines: Sequence[Line]) -> int:
     """Where an attachment list that runs to the end of `lines` starts, or
     len(lines) when they end with none."""
@@ -51,30 +96,16 @@ def trailing_attachment_list(lines: Sequence[Line]) -> int:
         ),
         None,
     )
-    if start is None:
+    if start is None or _list_end(lines, start) != len(lines):
         return len(lines)
-    m = g.ATTACHMENT_LIST.match(lines[start].text.strip())
-    assert m is not None
-    rest = m["rest"].strip()
-    expected = 1
-    if rest:
-        item = _item(rest)
-        if item is not None and item[0] != 1:
-            return len(lines)
-        if not _title(item[1] if item else rest):
-            return len(lines)
-        expected = 2 if item else 0  # 附件：title alone: one attachment, nothing numbered after
-    for ln in lines[start + 1 :]:
-        text = ln.text.strip()
-        item = _item(text)
-        if expected and item is not None:
-            if item[0] != expected or not _title(item[1]):
-                return len(lines)
-            expected += 1
-        elif expected > 1 and not is_outline_start(text) and _title(text):
-            continue  # a wrapped title's rest (…建设点位 / 表)
-        else:
-            return len(lines)
-    if expected == 1:
-        return len(lines)  # 附件： with nothing after it
     return start
+
+
+def listed_titles(lines: Sequence[Line]) -> frozenset[int]:
+    """The indices of the lines after a 附件： line that are its list's
+    titles (2.重点任务分工表): numbered like measures, and none."""
+    found: set[int] = set()
+    for k, ln in enumerate(lines):
+        if g.ATTACHMENT_LIST.match(ln.text.strip()) and (end := _list_end(lines, k)):
+            found.update(range(k + 1, end))
+    return frozenset(found)
