@@ -66,3 +66,11 @@ def test_names_under_the_last_items_label_line_above_the_signature_go_on_its_lis
         )
     )
     assert [u.name for u in notice.measures[1].support] == ["丁县己局", "县政府办公室"]
+
+
+def test_names_ending_the_text_or_above_a_closing_sentence_go_on_the_last_list():
+    # No 署名 stands there: 丁县庚局 was a caption or byline, lost unsaid.
+    base = LIST_LINES.replace("丁县人民政府办公室\n", "丁县庚局\n")
+    for end in ("", "各单位要高度重视，按照任务分工抓好落实。\n"):
+        notice = policy_parse.parse_text(base + end)
+        assert [u.name for u in notice.measures[1].support] == ["丁县己局", "丁县庚局"], end

@@ -86,22 +86,20 @@ def units_before_signature(
     """配合单位：A / B / 某县人民政府办公室 / 2025年3月5日 under the plan's last
     measure: B goes on the label's list (it was closing text, lost with no
     finding), and the 署名 and the date close the plan.  The 署名 is the
-    run's last lines that name an issuer (`_issuer`); with none, the line
-    right above the date (a 署名 stands there).  Only where nothing but a
-    date (2025年3月5日, 2025-03-05), a publication note or nothing follows
-    the names."""
+    names' last lines that name an issuer (`_issuer`); with none, the line
+    right above a date (2025年3月5日, 2025-03-05) or a publication note (a
+    署名 stands there).  Names the text ends with, or a sentence follows
+    (各单位要高度重视…), are the list's."""
     n = 0
     while n < len(tail) and _name(tail[n]):
         n += 1
-    rest = [p.text.strip() for p in tail[n:]]
-    if n == 0 or not all(
-        g.DATE.match(t) or _NUMERIC_DATE.match(t) or g.NOTE.match(t) for t in rest
-    ):
+    if n == 0:
         return None
+    after = tail[n].text.strip() if n < len(tail) else ""
     sign = n
     while sign > 0 and _issuer(tail[sign - 1].text.strip()):
         sign -= 1
-    if sign == n and rest:
+    if sign == n and (g.DATE.match(after) or _NUMERIC_DATE.match(after) or g.NOTE.match(after)):
         sign -= 1  # a date with no issuer's name above it: the line above signs
     more = units_under_label(label, tail[:sign]) if sign else None
     return None if more is None else (more, tail[sign:])
