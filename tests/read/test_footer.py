@@ -172,3 +172,16 @@ def test_a_lone_host_line_under_a_supporting_label_is_the_footer() -> None:
         "2.完善服務體系。\n配合單位：縣民政局\n主辦單位：甲縣人民政府辦公室\n"
     )
     assert [lead for _, lead, _ in units_of(notice)] == [["县数据局"], []]
+
+
+def test_a_host_line_with_the_footers_other_unmarked_lines_is_the_footer() -> None:
+    # 主办单位 with 地址：/电话： lines and no mark, 某某主办, 政府办: each gave
+    # the last measure the site's owner as its lead, with no finding.
+    for footer in (
+        "主办单位：甲县人民政府办公室\n联系电话：0000-1234567\n",
+        "主办单位：甲县人民政府办公室\n地址：甲县人民路1号\n",
+        "甲县人民政府办公室主办\n",
+        "主办单位：甲县政府办\n",
+    ):
+        notice = policy_parse.parse_text(NOTICE + footer)
+        assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE)), footer

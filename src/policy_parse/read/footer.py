@@ -84,35 +84,55 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
 
 
 def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
-    """The index of the last text before `end` when it is a short
-    `主办单位：…` line alone naming a site's owner (某县人民政府办公室),
+    """Where a footer with no mark ends the texts before `end`: a short
+    `主办单位：…` (or `…主办`) line naming a site's owner (某县人民政府办公室),
+    maybe among lines of the footer's other words (地址：, 电话：, 承办单位),
     right under a supporting units' label line, or after texts that label
     units with other words (牵头单位, 配合单位 …) and never with a 主办 one;
     or None."""
     words = data.load("furniture")["lone_sponsor"]
+    kin: list[str] = data.load("furniture")["web_footer"]["words"]
+    labels = (*words["support_labels"], *words["other_labels"])
+    block: list[int] = []  # the footer's lines, from the last
+    sponsor_at: int | None = None
     k = end - 1
-    while k >= 0 and not texts[k].strip():
+    while k >= 0 and len(block) < words["max_lines"]:
+        text = texts[k].strip()
+        if text:
+            if len(text) > words["max_chars"] or "。" in text or text.startswith(labels):
+                break  # a sentence, or a measure's label line (协办单位：县甲局)
+            if _sponsors(text, words):
+                sponsor_at = k
+            elif not any(w in text for w in kin):
+                break
+            block.append(k)
         k -= 1
-    if k < 0:
+    if sponsor_at is None:
         return None
-    last = texts[k].strip()
-    sponsor: list[str] = words["sponsor"]
-    head = next((w for w in sponsor if last.startswith(w)), None)
-    if head is None or len(last) > words["max_chars"] or "。" in last:
-        return None
-    owners: list[str] = words["owners"]
-    if not any(w in last[len(head) :] for w in owners):
-        return None  # 主办单位：县民政局 names a bureau: a measure's lead label
-    before = [t for t in texts[:k] if t.strip()]
+    start = block[-1]
+    before = [t for t in texts[:start] if t.strip()]
     supports: list[str] = words["support_labels"]
     if before and before[-1].strip().startswith(tuple(supports)):
-        return k  # under a supporting units' label: never a lead's place
+        return start  # under a supporting units' label: never a lead's place
+    sponsor: list[str] = words["sponsor"]
     if any(w in t for t in before for w in sponsor):
         return None  # the notice's own label word
     others: list[str] = words["other_labels"]
     if not any(w in t for t in before for w in others):
         return None
-    return k
+    return start
+
+
+def _sponsors(text: str, words: dict[str, list[str]]) -> bool:
+    """主办单位：某县人民政府办公室, 某县人民政府办公室主办: a site's owner."""
+    head = next((w for w in words["sponsor"] if text.startswith(w)), None)
+    if head is not None:
+        name = text[len(head) :]
+    elif text.endswith(tuple(words["sponsor_ends"])):
+        name = text
+    else:
+        return False
+    return any(w in name for w in words["owners"])
 
 
 def trailing_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:
