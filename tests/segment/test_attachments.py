@@ -80,3 +80,18 @@ def test_which_lines_are_an_attachment_lists_titles() -> None:
     lines = _lines("附件：1.方案\n2.分工表\n甲县方案\n1.推进建设。\n2.推进改革。\n")
     assert listed_titles(lines) == frozenset({1})
     assert listed_titles(_lines("附件：方案\n1.推进建设。\n")) == frozenset()
+
+
+def test_other_openers_end_the_notice_where_their_titles_name_documents() -> None:
+    # 附：, 附表：, 相关文件：, a bare 附件 line after the date: the plan was read
+    # as a cover letter's (0 of 3, structure findings).
+    for opener in ("附：", "附表：", "相关文件：", "附件\n"):
+        annex = opener + "1.甲县老旧小区改造计划表\n2.甲县口袋公园建设点位表（略）\n"
+        notice = policy_parse.parse_text(PLAN + DATE + annex)
+        assert units_of(notice) == KEY, opener
+    # Under a bare 附件 mark, measures that name no document are the plan's.
+    plan = (
+        "附件\n1.推进老旧小区改造\n牵头单位：县住建局\n2.实施道路微循环工程\n牵头单位：县城管局\n"
+    )
+    assert trailing_attachment_list(_lines(plan)) == 5
+    assert trailing_attachment_list(_lines("附件\n1.甲县计划表\n2.推进道路工程\n")) == 3
