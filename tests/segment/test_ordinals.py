@@ -75,3 +75,20 @@ def test_other_ordinal_words_make_such_lists_in_one_form() -> None:
     assert counted_ordinals(["一是推进甲。", "第二，推进乙。"]) == frozenset()
     # 第一部分, 第一条 are other markers' (segment/markers.py), 一是一 no list.
     assert counted_ordinals(["第一部分 总则", "第二部分 任务"]) == frozenset()
+
+
+def test_parts_naming_no_unit_are_the_measures_own_words() -> None:
+    head = "甲县方案\n1.开展扬尘整治。（牵头单位：县住建局）\n"
+    # Under an annotated measure: its text, as before they were items; no note.
+    notice = policy_parse.parse_text(
+        head + "2.加强队伍建设。（牵头单位：县人社局）\n一是加强培训。\n二是完善激励。\n"
+    )
+    assert units_of(notice) == [("1", ["县住建局"], []), ("2", ["县人社局"], [])]
+    assert "二是完善激励" in notice.measures[1].text
+    assert _notes(notice) == []
+    # Only the last names units: folded into the measure, with a note.
+    notice = policy_parse.parse_text(
+        head + "2.加强队伍建设。\n一是加强培训。\n二是完善激励。（牵头单位：县人社局）\n"
+    )
+    assert units_of(notice) == [("1", ["县住建局"], []), ("2", ["县人社局"], [])]
+    assert _notes(notice) == ["inner_items"]

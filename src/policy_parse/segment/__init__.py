@@ -390,7 +390,7 @@ def _segment(blocks: _Blocks) -> Segmented:
     outline = plan.outline
     if outline is None:
         outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
-    ordinals = ordinal_note(plan.lines)
+    ordinals = ordinal_note(plan.lines, outline.measures)
     if ordinals is not None:
         outline = outline._replace(notes=(*outline.notes, ordinals))
     if plan.cover_date is not None:

@@ -13,7 +13,7 @@ outline says so (`ordinal_items`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import lazy_compile
@@ -31,6 +31,15 @@ _ORDINAL = lazy_compile(
     )[ \t\u3000]*
     """
 )
+
+
+# An item's marker as written (Ordinal.written): 一是, 第一，.
+_WRITTEN = lazy_compile(rf"[{_NUMERALS}]{{1,3}}[是要]|[第其][{_NUMERALS}]{{1,3}}[，,、：:]")
+
+
+class _Written(Protocol):
+    @property
+    def written_number(self) -> str: ...
 
 
 class Ordinal(NamedTuple):
@@ -74,11 +83,12 @@ def counted_ordinals(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def ordinal_note(lines: Sequence[Line]) -> Note | None:
+def ordinal_note(lines: Sequence[Line], measures: Sequence[_Written]) -> Note | None:
     """The outline's note that its items 一是, 二是 … were numbered by the
-    parser (1, 2 … or N-1, N-2 … under a measure N), or None."""
+    parser (1, 2 … or N-1, N-2 … under a measure N), or None: none is a
+    measure of its own (folded into the measure above, segment/inner.py)."""
     counted = counted_ordinals(ln.text for ln in lines)
-    if not counted:
+    if not counted or not any(_WRITTEN.fullmatch(m.written_number) for m in measures):
         return None
     first = next(ln for ln in lines if ln.text in counted)
     o = ordinal(first.text)
