@@ -185,3 +185,12 @@ def test_a_host_line_with_the_footers_other_unmarked_lines_is_the_footer() -> No
     ):
         notice = policy_parse.parse_text(NOTICE + footer)
         assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE)), footer
+
+
+def test_an_unmarked_footer_copied_in_traditional_script_or_ascii_colons_too() -> None:
+    for footer in (
+        "主辦單位：甲縣人民政府辦公室\n聯繫電話：0000-1234567\n",
+        "主办单位:甲县人民政府办公室\n联系电话:0000-1234567\n",
+    ):
+        notice = policy_parse.parse_text(NOTICE + footer)
+        assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE)), footer

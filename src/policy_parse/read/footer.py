@@ -90,6 +90,8 @@ def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
     right under a supporting units' label line, or after texts that label
     units with other words (牵头单位, 配合单位 …) and never with a 主办 one;
     or None."""
+    from .text.tables import _simplified  # OpenCC, for a Traditional copy's footer
+
     words = data.load("furniture")["lone_sponsor"]
     kin: list[str] = data.load("furniture")["web_footer"]["words"]
     labels = (*words["support_labels"], *words["other_labels"])
@@ -97,7 +99,8 @@ def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
     sponsor_at: int | None = None
     k = end - 1
     while k >= 0 and len(block) < words["max_lines"]:
-        text = texts[k].strip()
+        # 聯繫電話:… is 联系电话：…: the footer's words are Simplified, full width.
+        text = _simplified(texts[k].strip()).replace(":", "：")
         if text:
             if len(text) > words["max_chars"] or "。" in text or text.startswith(labels):
                 break  # a sentence, or a measure's label line (协办单位：县甲局)
