@@ -96,3 +96,22 @@ def test_a_row_holding_only_the_rest_of_a_cut_name_goes_on_the_row_above():
     assert seg is not None
     assert [r.number for r in seg.rows] == ["1", "2"]
     assert seg.rows[0].get("lead") == "丁市发展改革委、丁市工业和信息化局"
+
+
+def test_a_cut_names_tail_beside_the_tasks_wrapped_line_goes_on_the_row_above():
+    # The task wrapped too, and a text copy's alignment put the tail under the
+    # lead column: read as a row 3-2 led by 销合作社, 3-1 supported by 丁县供.
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["3", "推进商业体系建设，", "丁县商务局", "丁县农业农村局、丁县供", "2025年底前"],
+                [MERGED, "完善物流配送网络", "销合作社", "", MERGED],
+            ]
+        )
+    )
+    assert seg is not None
+    (r,) = seg.rows
+    assert r.get("support") == "丁县农业农村局、丁县供销合作社"
+    assert r.get("lead") == "丁县商务局"
+    assert r.get("text") == "推进商业体系建设，\n完善物流配送网络"

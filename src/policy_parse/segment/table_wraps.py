@@ -88,18 +88,25 @@ def name_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | None:
     """| | | 息化局 | | | under a row whose units cell ends 市工业和信: a row
-    with nothing written but the tail of a name a wrap cut, in a units
-    column — the rest of that cell, not a row of its own.  The column's role,
-    or None."""
+    with no number whose one units cell holds the tail of a name a wrap cut
+    (maybe beside the task's wrapped line) — the rest of the row above, not
+    a row of its own.  The units column's role, or None."""
     written = [(col, c.text.strip()) for col, c in enumerate(row.cells) if c.text.strip()]
-    if len(written) != 1:
+    units = [(col, t) for col, t in written if col < len(roles) and roles[col] in _LIST_ROLES]
+    if len(units) != 1 or any(roles[col] == "number" for col, _ in written if col < len(roles)):
+        return None  # (a task's wrapped line may stand beside the tail: 完善… | 销合作社)
+    tail = units[0][1]
+    # The one units cell of the row above whose last name is cut: the text
+    # copy's alignment may have put the tail under another units column.
+    cut = [
+        r
+        for r in _LIST_ROLES
+        if (head := above.get(r)) and not names_only_units([_last_name(head)])
+    ]
+    if len(cut) != 1 or not names_only_units([tail]):
         return None
-    col, tail = written[0]
-    role = roles[col] if col < len(roles) else "extra"
-    head = above.get(role) if role in _LIST_ROLES else ""
-    if not head or names_only_units([_last_name(head)]) or not names_only_units([tail]):
-        return None
-    return role if names_only_units([_last_name(head) + tail]) else None
+    role = cut[0]
+    return role if names_only_units([_last_name(above.get(role)) + tail]) else None
 
 
 def _last_name(text: str) -> str:
