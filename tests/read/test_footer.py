@@ -194,3 +194,11 @@ def test_an_unmarked_footer_copied_in_traditional_script_or_ascii_colons_too() -
     ):
         notice = policy_parse.parse_text(NOTICE + footer)
         assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE)), footer
+
+
+def test_a_host_line_under_a_supporting_label_is_the_footer_whoever_it_names() -> None:
+    # A site run by a media centre: no government named, but no measure
+    # writes its lead under its supporting units.
+    text = NOTICE.replace("（责任单位：县民政局）\n", "\n责任单位：县民政局\n")
+    notice = policy_parse.parse_text(text + "主办单位：甲县融媒体中心\n")
+    assert units_of(notice) == units_of(policy_parse.parse_text(text))
