@@ -22,6 +22,7 @@ from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
+from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
 from .wrapping import Page
 
@@ -41,8 +42,9 @@ class Segmented(NamedTuple):
 
 def _paragraph_lines(p: Paragraph) -> list[Line]:
     # A Word paragraph may hold line breaks; the txt form has one line each.
+    # 牵 头 单 位：A / 牵头单位——A: a label written apart (segment/spaced_labels.py).
     text = p.text.translate(g.PUNCT_VARIANTS)
-    return [Line(t.strip(), p.span) for t in text.split("\n") if t.strip()]
+    return [Line(mended_label(t.strip()), p.span) for t in text.split("\n") if t.strip()]
 
 
 def _cover_letter_end(
