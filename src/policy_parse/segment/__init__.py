@@ -15,6 +15,7 @@ from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .attachments import listed_titles, trailing_attachment_list
+from .bullets import bullet_note
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
@@ -392,9 +393,12 @@ def _segment(blocks: _Blocks) -> Segmented:
     outline = plan.outline
     if outline is None:
         outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
-    ordinals = ordinal_note(plan.lines, outline.measures)
-    if ordinals is not None:
-        outline = outline._replace(notes=(*outline.notes, ordinals))
+    for numbered in (
+        ordinal_note(plan.lines, outline.measures),
+        bullet_note(plan.lines, outline.measures),
+    ):
+        if numbered is not None:
+            outline = outline._replace(notes=(*outline.notes, numbered))
     if plan.cover_date is not None:
         outline = outline._replace(
             notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)

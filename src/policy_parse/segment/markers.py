@@ -23,6 +23,7 @@ from .._support.memo import text_cache
 from ..data import load
 from ..models import Span
 from . import grammar as g
+from .bullets import Bulleted, counted_bullets
 from .header import Line
 from .ordinals import counted_ordinals, ordinal
 
@@ -84,6 +85,7 @@ def _source_end(parts: list[str] | None, folded_end: int) -> int:
 _COUNTED: ContextVar[frozenset[str]] = ContextVar("counted_bare_numbers", default=frozenset())
 # … and the lines opening 一是, 二是 … that count on (segment/ordinals.py).
 _ORDINALS: ContextVar[frozenset[str]] = ContextVar("counted_ordinals", default=frozenset())
+_BULLETS: ContextVar[dict[str, Bulleted]] = ContextVar("counted_bullets", default={})  # noqa: B039
 _BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})[ \t\u3000]+(?=[\p{Han}“"《])')
 _CHAIN = 3  # fewer lines counting on may be figures a wrap put first
 
@@ -122,11 +124,20 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
 def counting(texts: Iterable[str]) -> Iterator[None]:
     """Within the block, a line in `counted_bare_numbers(texts)` is a marker."""
     texts = list(texts)
-    token = _COUNTED.set(counted_bare_numbers(texts))
+    counted = counted_bare_numbers(texts)
+    token = _COUNTED.set(counted)
     ordinals = _ORDINALS.set(counted_ordinals(texts))
+    # ● lines (segment/bullets.py), numbered again after any other marker.
+    bullets = _BULLETS.set(
+        counted_bullets(
+            texts,
+            lambda t: _match_marker(t, t in counted) is not None or t in _ORDINALS.get(),
+        )
+    )
     try:
         yield
     finally:
+        _BULLETS.reset(bullets)
         _ORDINALS.reset(ordinals)
         _COUNTED.reset(token)
 
@@ -135,6 +146,15 @@ def match_marker(text: str) -> Marked | None:
     ordinals = _ORDINALS.get()
     if ordinals and text in ordinals:
         return _ordinal_marker(text)
+    bullets = _BULLETS.get()
+    if bullets and (b := bullets.get(text)) is not None:
+        return Marked(
+            style="bullet",
+            number=str(b.number),
+            written=b.bullet,
+            rest=b.rest,
+            line=Line(text, Span()),
+        )
     counted = _COUNTED.get()
     return _match_marker(text, bool(counted) and text in counted)
 
