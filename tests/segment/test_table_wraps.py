@@ -115,3 +115,21 @@ def test_a_cut_names_tail_beside_the_tasks_wrapped_line_goes_on_the_row_above():
     assert r.get("support") == "丁县农业农村局、丁县供销合作社"
     assert r.get("lead") == "丁县商务局"
     assert r.get("text") == "推进商业体系建设，\n完善物流配送网络"
+
+
+def test_a_line_break_inside_a_units_cells_name_is_no_break_between_two():
+    # 丁市工业和信⏎息化局 in one cell (a tab-indented copy keeps the cell's
+    # lines): read as two units 丁市工业和信 and 息化局 (odd_unit).
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["1", "建设平台", "丁市发改委、丁市工业和信\n息化局", "丁市财政局", "2025年底前"],
+                ["2", "抓好生产", "丁县农业局（牵头）\n各乡镇人民政府", "", "持续推进"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert seg.rows[0].get("lead") == "丁市发改委、丁市工业和信息化局"
+    # A name that closes with its mark is whole: the break stays.
+    assert seg.rows[1].get("lead") == "丁县农业局（牵头）\n各乡镇人民政府"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
 from . import grammar as g
 from .annotations import names_only_units
@@ -107,6 +108,41 @@ def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | N
         return None
     role = cut[0]
     return role if names_only_units([_last_name(above.get(role)) + tail]) else None
+
+
+def names_rejoined(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """市发展改革委、市工业和信⏎息化局 in one units cell (a cell line the copy
+    broke, kept as a line break): where the name before a break ends like no
+    unit and, joined with the first name after it, ends like one, the break
+    was inside the name — it reads as one (市工业和信息化局), not two."""
+    out = list(values)
+    for k, (role, text) in enumerate(values):
+        if role not in _LIST_ROLES or "\n" not in text:
+            continue
+        lines = text.split("\n")
+        merged = [lines[0]]
+        for line in lines[1:]:
+            head, tail = _last_name(merged[-1]), _first_name(line)
+            if (
+                _CUT.fullmatch(head)
+                and tail
+                and not names_only_units([head])
+                and names_only_units([head + tail])
+            ):
+                merged[-1] += line.strip()
+            else:
+                merged.append(line)
+        out[k] = (role, "\n".join(merged))
+    return out
+
+
+# A name cut by a break: Han characters only (县农业农村局（牵头） is a whole
+# name with its mark, 县甲局等 one with its 等).
+_CUT = lazy_compile(r"\p{Han}{2,}")
+
+
+def _first_name(text: str) -> str:
+    return g.UNIT_SEPARATORS.split(text.strip())[0].strip()
 
 
 def _last_name(text: str) -> str:
