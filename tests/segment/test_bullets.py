@@ -44,3 +44,12 @@ def test_a_portals_bulleted_tools_are_no_items() -> None:
     assert counted_bullets(texts, lambda t: False) == {}
     texts = ["• 推进甲。", "• 推进乙。"]
     assert [b.number for b in counted_bullets(texts, lambda t: False).values()] == [1, 2]
+
+
+def test_a_bulleted_item_wrapped_ends_on_its_last_line() -> None:
+    # A PDF copy wrapped each item inside its annotation: the bullet's own
+    # line ends with none of 。）, its item does (read as tasks 1-1, 1-2 of
+    # the heading above, with no finding).
+    wrapped = "甲县方案\n一、供水\n● 推进供水工程建设。（牵头单位：县\n水利局）\n● 加强水源地保护。（牵头单位：县\n生态环境局）\n"
+    notice = policy_parse.parse_text(wrapped)
+    assert units_of(notice) == [("1", ["县水利局"], []), ("2", ["县生态环境局"], [])]

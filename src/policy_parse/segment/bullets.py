@@ -54,25 +54,40 @@ def counted_bullets(
     """Each line opening with a bullet in a run of the same bullet → its
     number; a run ends at a line that `other_marker` says opens with another
     marker, and counts where at least two of its items end like a measure's
-    line (。 or an annotation's bracket)."""
+    paragraph (。 or an annotation's bracket: on the item's last line, which
+    a wrap may have put below its bullet's)."""
     found: dict[str, Bulleted] = {}
     runs: dict[str, list[str]] = {}
+    ended: dict[str, int] = {}  # items of each run that end like a measure's
+    item: tuple[str, str] | None = None  # the open item's bullet and last line
+
+    def finish() -> None:
+        nonlocal item
+        if item is not None and item[1].rstrip().endswith(_ENDS):
+            ended[item[0]] = ended.get(item[0], 0) + 1
+        item = None
 
     def close() -> None:
+        finish()
         for bullet, run in runs.items():
-            if sum(1 for t in run if t.rstrip().endswith(_ENDS)) >= _ENDED:
+            if ended.get(bullet, 0) >= _ENDED:
                 for k, text in enumerate(run, start=1):
                     b = _bullet(text)
                     assert b is not None
                     found.setdefault(text, Bulleted(k, bullet, text[b[1] :].strip()))
         runs.clear()
+        ended.clear()
 
     for text in texts:
         b = _bullet(text)
         if b is not None:
+            finish()
             runs.setdefault(b[0], []).append(text)
+            item = (b[0], text)
         elif other_marker(text):
             close()
+        elif item is not None:
+            item = (item[0], text)
     close()
     return found
 
