@@ -240,3 +240,14 @@ def test_a_copied_row_in_a_table_only_notice_is_told_without_a_prose_side() -> N
     assert "本项" not in report and "与正文不同" not in report
     assert "第2项措施分工表中的文字与第1项逐字相同" in report
     assert "正文：（无）" in report
+
+
+def test_rows_with_no_text_are_no_copies_of_each_other() -> None:
+    # A text column not recognised leaves every row's text empty: two empty
+    # texts are no row copied from the one above (duplicate-text was told
+    # for every row).  The columns here hold no task text at all.
+    rows = (["序号", "牵头单位", "完成时限"], ["1", "甲局", "年底前"], ["2", "乙局", "年底前"])
+    table = "\n".join("\n".join("\t" + c for c in r) + "\n" for r in rows)
+    notice = policy_parse.parse_text("关于某方案的通知\n\n" + table)
+    assert [e.text for e in notice.table] == ["", ""]
+    assert not [d for d in notice.discrepancies if d.kind is policy_parse.Kind.DUPLICATE_TEXT]

@@ -141,3 +141,64 @@ def test_a_printed_pages_footer_is_set_aside_from_the_pdf_too() -> None:
     notice = policy_parse.parse(pdf)
     assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
     assert _footer(notice)
+
+
+def test_a_lone_host_line_naming_a_government_after_label_lines_is_the_footer() -> None:
+    # The portal's footer cut to its 主办单位 line: the notice labels its units
+    # 牵头单位/责任单位 and never 主办单位, and the line names a government's
+    # office, not a bureau: it is no lead of the last measure.
+    notice = policy_parse.parse_text(NOTICE + "主办单位：甲县人民政府办公室\n")
+    assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
+    assert [r.text for r in notice.residue if r.reason.startswith(REASON + ":")] == [
+        "主办单位：甲县人民政府办公室"
+    ]
+    # A notice that labels its own measures 主办单位 keeps the line as a label.
+    own = NOTICE.replace("牵头单位", "主办单位")
+    notice = policy_parse.parse_text(own + "3.加强督查。\n主办单位：甲县人民政府办公室\n")
+    assert units_of(notice)[-1] == ("3", ["甲县人民政府办公室"], [])
+
+
+def test_a_lone_host_line_under_a_supporting_label_is_the_footer() -> None:
+    # The notice labels its leads 主办单位 too, but no measure writes its lead
+    # under its supporting units: the line under 协办单位 is the page's.
+    notice = policy_parse.parse_text(
+        "甲县任务分工\n1.推进数字政府建设。\n主办单位：县数据局\n协办单位：县财政局\n"
+        "2.完善服务体系。\n协办单位：县民政局\n主办单位：甲县人民政府办公室\n"
+    )
+    assert units_of(notice) == [("1", ["县数据局"], ["县财政局"]), ("2", [], ["县民政局"])]
+    # In Traditional script too.
+    notice = policy_parse.parse_text(
+        "甲縣任務分工\n1.推進數字政府建設。\n牽頭單位：縣數據局\n配合單位：縣財政局\n"
+        "2.完善服務體系。\n配合單位：縣民政局\n主辦單位：甲縣人民政府辦公室\n"
+    )
+    assert [lead for _, lead, _ in units_of(notice)] == [["县数据局"], []]
+
+
+def test_a_host_line_with_the_footers_other_unmarked_lines_is_the_footer() -> None:
+    # 主办单位 with 地址：/电话： lines and no mark, 某某主办, 政府办: each gave
+    # the last measure the site's owner as its lead, with no finding.
+    for footer in (
+        "主办单位：甲县人民政府办公室\n联系电话：0000-1234567\n",
+        "主办单位：甲县人民政府办公室\n地址：甲县人民路1号\n",
+        "甲县人民政府办公室主办\n",
+        "主办单位：甲县政府办\n",
+    ):
+        notice = policy_parse.parse_text(NOTICE + footer)
+        assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE)), footer
+
+
+def test_an_unmarked_footer_copied_in_traditional_script_or_ascii_colons_too() -> None:
+    for footer in (
+        "主辦單位：甲縣人民政府辦公室\n聯繫電話：0000-1234567\n",
+        "主办单位:甲县人民政府办公室\n联系电话:0000-1234567\n",
+    ):
+        notice = policy_parse.parse_text(NOTICE + footer)
+        assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE)), footer
+
+
+def test_a_host_line_under_a_supporting_label_is_the_footer_whoever_it_names() -> None:
+    # A site run by a media centre: no government named, but no measure
+    # writes its lead under its supporting units.
+    text = NOTICE.replace("（责任单位：县民政局）\n", "\n责任单位：县民政局\n")
+    notice = policy_parse.parse_text(text + "主办单位：甲县融媒体中心\n")
+    assert units_of(notice) == units_of(policy_parse.parse_text(text))

@@ -43,3 +43,34 @@ def test_a_name_alone_between_two_label_lines_goes_on_the_first():
         ["丁县甲局", "丁县乙局"],
         ["丁县丙局"],
     )
+
+
+def test_names_under_the_last_items_label_line_above_the_signature_go_on_its_list():
+    # 丁县庚局 stood between the last label line and the 署名 and date: it was
+    # closing text, lost with no finding.
+    for date in ("2025年3月5日", "2025-03-05", "二〇二五年三月五日"):
+        notice = policy_parse.parse_text(
+            LIST_LINES.replace("丁县人民政府办公室\n", f"丁县庚局\n丁县人民政府办公室\n{date}\n")
+        )
+        assert [u.name for u in notice.measures[1].support] == ["丁县己局", "丁县庚局"], date
+        assert "丁县人民政府办公室" in [r.text for r in notice.residue]
+    # With no issuer's name, the line right above the date signs it.
+    notice = policy_parse.parse_text(
+        LIST_LINES.replace("丁县人民政府办公室\n", "丁县庚局\n丁县发展和改革局\n2025年3月5日\n")
+    )
+    assert [u.name for u in notice.measures[1].support] == ["丁县己局", "丁县庚局"]
+    # A unit list's own 县政府办公室 (a bare level first) is a unit, not the 署名.
+    notice = policy_parse.parse_text(
+        LIST_LINES.replace(
+            "丁县人民政府办公室\n", "县政府办公室\n丁县人民政府办公室\n2025年3月5日\n"
+        )
+    )
+    assert [u.name for u in notice.measures[1].support] == ["丁县己局", "县政府办公室"]
+
+
+def test_names_ending_the_text_or_above_a_closing_sentence_go_on_the_last_list():
+    # No 署名 stands there: 丁县庚局 was a caption or byline, lost unsaid.
+    base = LIST_LINES.replace("丁县人民政府办公室\n", "丁县庚局\n")
+    for end in ("", "各单位要高度重视，按照任务分工抓好落实。\n"):
+        notice = policy_parse.parse_text(base + end)
+        assert [u.name for u in notice.measures[1].support] == ["丁县己局", "丁县庚局"], end

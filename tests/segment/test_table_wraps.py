@@ -54,3 +54,82 @@ def test_a_row_with_no_number_under_a_closed_list_stays_a_row():
     )
     assert seg is not None
     assert len(seg.rows) == 2
+
+
+def test_the_rest_of_a_cut_name_under_a_later_column_joins_the_name():
+    # A space-aligned copy: the lead cell 丁县文化广电旅游 / 体育局 wrapped, and
+    # the aligner put 体育局 under 完成时限 (the lead was 丁县文化广电旅游).
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["1", "发放消费券", "丁县文化广电旅游", "丁县财政局", "2025年底前\n体育局"],
+            ]
+        )
+    )
+    assert seg is not None
+    (r,) = seg.rows
+    assert r.get("lead") == "丁县文化广电旅游体育局"
+    assert r.get("deadline") == "2025年底前"
+    # A name that ends like one is not cut: the line stays where it is.
+    seg = table_to_segment(
+        make_table(
+            [OPEN_HEADER, ["1", "发放消费券", "丁县文旅局", "丁县财政局", "2025年底前\n体育局"]]
+        )
+    )
+    assert seg is not None
+    assert seg.rows[0].get("lead") == "丁县文旅局"
+
+
+def test_a_row_holding_only_the_rest_of_a_cut_name_goes_on_the_row_above():
+    # | | | 息化局 | | |: read as row 1-2 with a unit 息化局, and 1 led by 丁市工业和信.
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["1", "建设平台", "丁市发展改革委、丁市工业和信", "丁市财政局", "2025年底前"],
+                ["", "", "息化局", "", ""],
+                ["2", "培育企业", "丁市科技局", "丁市财政局", "持续推进"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert [r.number for r in seg.rows] == ["1", "2"]
+    assert seg.rows[0].get("lead") == "丁市发展改革委、丁市工业和信息化局"
+
+
+def test_a_cut_names_tail_beside_the_tasks_wrapped_line_goes_on_the_row_above():
+    # The task wrapped too, and a text copy's alignment put the tail under the
+    # lead column: read as a row 3-2 led by 销合作社, 3-1 supported by 丁县供.
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["3", "推进商业体系建设，", "丁县商务局", "丁县农业农村局、丁县供", "2025年底前"],
+                [MERGED, "完善物流配送网络", "销合作社", "", MERGED],
+            ]
+        )
+    )
+    assert seg is not None
+    (r,) = seg.rows
+    assert r.get("support") == "丁县农业农村局、丁县供销合作社"
+    assert r.get("lead") == "丁县商务局"
+    assert r.get("text") == "推进商业体系建设，\n完善物流配送网络"
+
+
+def test_a_line_break_inside_a_units_cells_name_is_no_break_between_two():
+    # 丁市工业和信⏎息化局 in one cell (a tab-indented copy keeps the cell's
+    # lines): read as two units 丁市工业和信 and 息化局 (odd_unit).
+    seg = table_to_segment(
+        make_table(
+            [
+                OPEN_HEADER,
+                ["1", "建设平台", "丁市发改委、丁市工业和信\n息化局", "丁市财政局", "2025年底前"],
+                ["2", "抓好生产", "丁县农业局（牵头）\n各乡镇人民政府", "", "持续推进"],
+            ]
+        )
+    )
+    assert seg is not None
+    assert seg.rows[0].get("lead") == "丁市发改委、丁市工业和信息化局"
+    # A name that closes with its mark is whole: the break stays.
+    assert seg.rows[1].get("lead") == "丁县农业局（牵头）\n各乡镇人民政府"

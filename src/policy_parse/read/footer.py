@@ -17,7 +17,12 @@ or one of the block's words (主办单位, 承办单位, 技术支持, 地址：
 are set aside as residue — the web footer first, then the closing block above
 it — when every one of them is short and ends no sentence (a measure's line
 never is a footer's) and nothing but such paragraphs follows the mark.  A
-footer of 主办单位 alone marks nothing (it may be a label line) and stays.
+footer of 主办单位 alone marks nothing (it may be a label line) and stays,
+unless it is the last line (maybe with the footer's other unmarked lines)
+and either stands right under a supporting units' label line, or names a
+government or its office (a site's owner) where the notice labels its units
+with other words and never with 主办 (`_lone_sponsor`): then it gave the
+last measure the site's owner as a lead it does not have.
 """
 
 from __future__ import annotations
@@ -78,6 +83,65 @@ def _start(texts: Sequence[str], end: int, kind: str) -> int | None:
     return start
 
 
+def _lone_sponsor(texts: Sequence[str], end: int) -> int | None:
+    """Where a footer with no mark ends the texts before `end`: a short
+    `主办单位：…` (or `…主办`) line, maybe among lines of the footer's other
+    words (地址：, 电话：, 承办单位), right under a supporting units' label
+    line, or naming a site's owner (某县人民政府办公室) after texts that label
+    units with other words (牵头单位, 配合单位 …) and never with a 主办 one;
+    or None."""
+    from .text.tables import _simplified  # OpenCC, for a Traditional copy's footer
+
+    words = data.load("furniture")["lone_sponsor"]
+    kin: list[str] = data.load("furniture")["web_footer"]["words"]
+    labels = (*words["support_labels"], *words["other_labels"])
+    block: list[int] = []  # the footer's lines, from the last
+    sponsor_at: int | None = None
+    owned = False  # the 主办单位 line names a government or its office
+    k = end - 1
+    while k >= 0 and len(block) < words["max_lines"]:
+        # 聯繫電話:… is 联系电话：…: the footer's words are Simplified, full width.
+        text = _simplified(texts[k].strip()).replace(":", "：")
+        if text:
+            if len(text) > words["max_chars"] or "。" in text or text.startswith(labels):
+                break  # a sentence, or a measure's label line (协办单位：县甲局)
+            if (owner := _sponsors(text, words)) is not None:
+                sponsor_at, owned = k, owner
+            elif not any(w in text for w in kin):
+                break
+            block.append(k)
+        k -= 1
+    if sponsor_at is None:
+        return None
+    start = block[-1]
+    before = [t for t in texts[:start] if t.strip()]
+    supports: list[str] = words["support_labels"]
+    if before and before[-1].strip().startswith(tuple(supports)):
+        return start  # under a supporting units' label: never a lead's place
+    if not owned:
+        return None  # 主办单位：县民政局 (a bureau) may be a lead's label
+    sponsor: list[str] = words["sponsor"]
+    if any(w in t for t in before for w in sponsor):
+        return None  # the notice's own label word
+    others: list[str] = words["other_labels"]
+    if not any(w in t for t in before for w in others):
+        return None
+    return start
+
+
+def _sponsors(text: str, words: dict[str, list[str]]) -> bool | None:
+    """主办单位：…, …主办: whether it names a site's owner (某县人民政府办公室);
+    None when `text` is no such line."""
+    head = next((w for w in words["sponsor"] if text.startswith(w)), None)
+    if head is not None:
+        name = text[len(head) :]
+    elif text.endswith(tuple(words["sponsor_ends"])):
+        name = text
+    else:
+        return None
+    return any(w in name for w in words["owners"])
+
+
 def trailing_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:
     """The (index, reason) of every text of `texts` (paragraphs, or a
     text's lines) that ends it as a web page's footer or a closing block."""
@@ -85,6 +149,9 @@ def trailing_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:
     end = len(texts)
     for kind in KINDS:
         start = _start(texts, end, kind)
+        if start is None and kind == "web_footer":
+            start = _lone_sponsor(texts, end)
+            kind = "lone_sponsor" if start is not None else kind
         if start is None:
             continue
         reason: str = data.load("furniture")[kind]["reason"]

@@ -50,7 +50,8 @@ class Texts:
         texts = self.prose if side == "prose" else self.table
         k = index if side == "prose" else self._pos[index]
         for j in (k - 1,) if before_only else (k - 1, k + 1):
-            if 0 <= j < len(texts) and texts[j] == texts[k]:
+            # No text at all (a column not read as the text's) copies nothing.
+            if 0 <= j < len(texts) and texts[k] and texts[j] == texts[k]:
                 return self._ids[side][j]
         return None
 

@@ -14,12 +14,16 @@ from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
+from .attachments import listed_titles, trailing_attachment_list
+from .bullets import bullet_note
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
 from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
+from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
+from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
 from .wrapping import Page
 
@@ -39,22 +43,32 @@ class Segmented(NamedTuple):
 
 def _paragraph_lines(p: Paragraph) -> list[Line]:
     # A Word paragraph may hold line breaks; the txt form has one line each.
+    # 牵 头 单 位：A / 牵头单位——A: a label written apart (segment/spaced_labels.py).
     text = p.text.translate(g.PUNCT_VARIANTS)
-    return [Line(t.strip(), p.span) for t in text.split("\n") if t.strip()]
+    return [Line(mended_label(t.strip()), p.span) for t in text.split("\n") if t.strip()]
 
 
-def _cover_letter_end(lines: list[Line], *, table_follows: bool = False) -> int:
+def _cover_letter_end(
+    lines: list[Line], *, table_follows: bool = False, listed: frozenset[int] = frozenset()
+) -> int:
     """With no 附件 mark, a cover letter may carry its own 一、二、三 before the
     plan: when outline markers come both before and after the letter's date
     line (成文日期), the plan starts after that date.  So it does when only a
     分工表 follows the date and the items before it name no units: the
-    letter's 一、二、三 never outrank the table's rows.  -1 when there is none."""
-    first = next((k for k, ln in enumerate(lines) if is_outline_start(ln.text)), None)
+    letter's 一、二、三 never outrank the table's rows.  -1 when there is none.
+    The titles of an attachment list (`listed`: 附件：1.… / 2.…) are no
+    outline markers."""
+    first = next(
+        (k for k, ln in enumerate(lines) if k not in listed and is_outline_start(ln.text)), None
+    )
     if first is None:
         return -1
     for k in range(first + 1, len(lines)):
         if g.DATE.match(lines[k].text.strip()):
-            if any(is_outline_start(ln.text) for ln in lines[k + 1 :]):
+            if any(
+                j not in listed and is_outline_start(lines[j].text)
+                for j in range(k + 1, len(lines))
+            ):
                 return k
             if table_follows:
                 trial = lines_to_outline(lines[first:k])
@@ -238,6 +252,18 @@ class _Blocks:
         self.table = self.table._replace(rows=rows)
         return True
 
+    def set_attachment_list_aside(self) -> None:
+        """An attachment list ending the text (after the 分工表, or after the
+        plan and its date: segment/attachments.py) is residue, not measures
+        nor lines after the table."""
+        lines = self.after if self.table is not None else self.before
+        start = trailing_attachment_list(lines)
+        self.residue.extend(
+            Residue(text=ln.text, reason="attachment list at the end of the notice", span=ln.span)
+            for ln in lines[start:]
+        )
+        del lines[start:]
+
     def pop_caption(self) -> str | None:
         """The 分工表's caption: the last line before it, when it reads as one.
         A numbered one (一、经济发展任务分工表) too, when it is the only
@@ -292,13 +318,21 @@ def _find_plan(before: list[Line], table: TableSegment | None, page: Page) -> _P
     outline marker after it; or, with nothing numbered after 附件, the
     annotated list above it."""
     mark = next((k for k, ln in enumerate(before) if g.ATTACHMENT_MARK.match(ln.text)), -1)
+    # 附件：1.方案 / 2.分工表: the list's 2. opens no outline (segment/attachments.py).
+    listed = listed_titles(before)
     cover_date: str | None = None
     if mark < 0:
-        mark = _cover_letter_end(before, table_follows=table is not None and bool(table.rows))
+        mark = _cover_letter_end(
+            before, table_follows=table is not None and bool(table.rows), listed=listed
+        )
         if mark >= 0:  # a guess: say so (a structure finding)
             cover_date = before[mark].text.strip()
     start = next(
-        (k for k in range(mark + 1, len(before)) if is_outline_start(before[k].text)),
+        (
+            k
+            for k in range(mark + 1, len(before))
+            if k not in listed and is_outline_start(before[k].text)
+        ),
         len(before),
     )
     if cover_date is None and mark >= 0 and start == len(before):
@@ -329,6 +363,7 @@ def segment(document: Document) -> Segmented:
     """_Blocks.of → pop_caption → _find_plan → lines_to_header and
     lines_to_outline → the notes and residue of every stage, in order."""
     blocks = _Blocks.of(document)
+    blocks.set_attachment_list_aside()
     # Closing matter the reader set aside at the end (read/footer.py) closes
     # the plan's last item as a date under it would (segment/items.py).
     furniture = load("furniture")
@@ -358,6 +393,12 @@ def _segment(blocks: _Blocks) -> Segmented:
     outline = plan.outline
     if outline is None:
         outline = lines_to_outline(plan.lines, first_is_lead=plan.convention, page=page)
+    for numbered in (
+        ordinal_note(plan.lines, outline.measures),
+        bullet_note(plan.lines, outline.measures),
+    ):
+        if numbered is not None:
+            outline = outline._replace(notes=(*outline.notes, numbered))
     if plan.cover_date is not None:
         outline = outline._replace(
             notes=(("cover_letter", (("date", plan.cover_date),)), *outline.notes)

@@ -114,6 +114,8 @@ STYLES = (
     "ar_dun",
     "circled",
 )
+# (Items 一是, 二是 … are of a style `cn_shi` no pattern here matches:
+# segment/ordinals.py.)
 
 # --- responsibility annotations ------------------------------------------------
 

@@ -18,6 +18,9 @@ def fold_inner_items(items: list[Item]) -> tuple[list[Item], list[Note]]:
     annotation, and the last's stands on a line of its own or the items
     before it end mid-sentence (；): one enumeration.  Items annotated each
     stay sub-measures 1-1, 1-2; 1.甲。 2.乙。（A负责） under 一、 are measures.
+    Parts counted in words (一是…。二是…。, style `cn_shi`) fold whatever
+    their sentence ends, and under an annotated measure when none names a
+    unit (its own words, as they read before they were items).
     Folding before an inline annotation is a guess: an `inner_items` note."""
     order: list[str] = []
     for it in items:
@@ -33,20 +36,25 @@ def fold_inner_items(items: list[Item]) -> tuple[list[Item], list[Note]]:
         it = items[k]
         j = k + 1
         inner = below.get(it.marker.style)
+        # 一是…。二是…。（A牵头）, or 1.…（A牵头） over 一是…。二是…。 naming no
+        # unit: a measure's parts counted in words are its own words, as a
+        # (1)(2) list ending mid-sentence is (segment/ordinals.py).
+        worded = inner == "cn_shi"
         if (
             inner is not None
             and it.marker.style not in HEADING_STYLES
             and j < len(items)
             and items[j].marker.style == inner
-            and not it.annotated
+            and (not it.annotated or worded)
         ):
             while j < len(items) and items[j].marker.style == inner:
                 j += 1
         run = items[k + 1 : j]
-        fold = len(run) >= 2 and not any(r.annotated for r in run[:-1]) and run[-1].annotated
-        own_line = fold and _closed_by_line(run[-1])
-        if fold and (own_line or all(_ends_mid_sentence(r) for r in run[:-1])):
-            if not own_line:
+        fold = len(run) >= 2 and not any(r.annotated for r in run[:-1])
+        fold = fold and (run[-1].annotated != it.annotated)
+        own_line = fold and run[-1].annotated and _closed_by_line(run[-1])
+        if fold and (own_line or worded or all(_ends_mid_sentence(r) for r in run[:-1])):
+            if not own_line and not it.annotated:  # the parent's own annotation: no guess
                 notes.append(("inner_items", (("marker", it.marker.written),)))
             paragraphs = list(it.paragraphs)
             lines = list(it.lines)

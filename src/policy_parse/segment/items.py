@@ -36,7 +36,7 @@ from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
 from .guesses import units_at_break as g_units_at_break
 from .header import Line
-from .label_lists import labels_go_on, units_under_label
+from .label_lists import labels_go_on, units_before_signature, units_under_label
 from .markers import Marked, match_marker
 from .notes import footnote_states_first_is_lead
 from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
@@ -132,6 +132,8 @@ def split_trailers(
     tail = paragraphs[last + 1 :]
     if more_follow and (more := units_under_label(paragraphs[last], tail)) is not None:
         return [*paragraphs[: last + 1], *more], []
+    if not more_follow and (signed := units_before_signature(paragraphs[last], tail)):
+        return [*paragraphs[: last + 1], *signed[0]], signed[1]
     if all(
         len(p.text) <= _TRAILER_MAX and not _TRAILER_STOP.search(p.text) and not p.annotations
         for p in tail

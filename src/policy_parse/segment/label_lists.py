@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import data
+from .._support.lazy_regex import lazy_compile
+from . import grammar as g
 from .annotations import Annotation, LabelRole, label_pattern, label_role, names_only_units
 
 if TYPE_CHECKING:
@@ -75,3 +78,45 @@ def units_under_label(label: Paragraph, tail: list[Paragraph]) -> list[Paragraph
         )
         for p, t in zip(tail, texts, strict=True)
     ]
+
+
+def units_before_signature(
+    label: Paragraph, tail: list[Paragraph]
+) -> tuple[list[Paragraph], list[Paragraph]] | None:
+    """配合单位：A / B / 某县人民政府办公室 / 2025年3月5日 under the plan's last
+    measure: B goes on the label's list (it was closing text, lost with no
+    finding), and the 署名 and the date close the plan.  The 署名 is the
+    names' last lines that name an issuer (`_issuer`); with none, the line
+    right above a date (2025年3月5日, 2025-03-05) or a publication note (a
+    署名 stands there).  Names the text ends with, or a sentence follows
+    (各单位要高度重视…), are the list's."""
+    n = 0
+    while n < len(tail) and _name(tail[n]):
+        n += 1
+    if n == 0:
+        return None
+    after = tail[n].text.strip() if n < len(tail) else ""
+    sign = n
+    while sign > 0 and _issuer(tail[sign - 1].text.strip()):
+        sign -= 1
+    if sign == n and (g.DATE.match(after) or _NUMERIC_DATE.match(after) or g.NOTE.match(after)):
+        sign -= 1  # a date with no issuer's name above it: the line above signs
+    more = units_under_label(label, tail[:sign]) if sign else None
+    return None if more is None else (more, tail[sign:])
+
+
+# 2025-03-05, 2025.3.5, 2025/3/5: a portal's or a typist's 成文日期.
+_NUMERIC_DATE = lazy_compile(r"^(?:19|20)\d\d\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}$")
+
+
+def _name(p: Paragraph) -> bool:
+    t = p.text.strip()
+    return bool(t) and not p.annotations and len(t) <= _NAME_MAX and names_only_units([t])
+
+
+def _issuer(text: str) -> bool:
+    """某县人民政府办公室: an issuer's full name (data/header.toml
+    issuer_words), opening with its place's name, not a bare level."""
+    words: list[str] = data.load("header")["issuer_words"]
+    heads: str = data.load("units")["suffix_heads"]
+    return any(w in text for w in words) and text[:1] not in heads

@@ -23,7 +23,9 @@ from .._support.memo import text_cache
 from ..data import load
 from ..models import Span
 from . import grammar as g
+from .bullets import Bulleted, counted_bullets
 from .header import Line
+from .ordinals import counted_ordinals, ordinal
 
 
 class Marked(NamedTuple):
@@ -81,6 +83,9 @@ def _source_end(parts: list[str] | None, folded_end: int) -> int:
 # its neighbours' (`counted_bare_numbers`), set by `counting` for one call of
 # segment(): whether `1 稳步提高…` is a marker depends on the lines around it.
 _COUNTED: ContextVar[frozenset[str]] = ContextVar("counted_bare_numbers", default=frozenset())
+# … and the lines opening 一是, 二是 … that count on (segment/ordinals.py).
+_ORDINALS: ContextVar[frozenset[str]] = ContextVar("counted_ordinals", default=frozenset())
+_BULLETS: ContextVar[dict[str, Bulleted]] = ContextVar("counted_bullets", default={})  # noqa: B039
 _BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})[ \t\u3000]+(?=[\p{Han}“"《])')
 _CHAIN = 3  # fewer lines counting on may be figures a wrap put first
 
@@ -118,16 +123,53 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
 @contextmanager
 def counting(texts: Iterable[str]) -> Iterator[None]:
     """Within the block, a line in `counted_bare_numbers(texts)` is a marker."""
-    token = _COUNTED.set(counted_bare_numbers(texts))
+    texts = list(texts)
+    counted = counted_bare_numbers(texts)
+    token = _COUNTED.set(counted)
+    ordinals = _ORDINALS.set(counted_ordinals(texts))
+    # ● lines (segment/bullets.py), numbered again after any other marker.
+    bullets = _BULLETS.set(
+        counted_bullets(
+            texts,
+            lambda t: _match_marker(t, t in counted) is not None or t in _ORDINALS.get(),
+        )
+    )
     try:
         yield
     finally:
+        _BULLETS.reset(bullets)
+        _ORDINALS.reset(ordinals)
         _COUNTED.reset(token)
 
 
 def match_marker(text: str) -> Marked | None:
+    ordinals = _ORDINALS.get()
+    if ordinals and text in ordinals:
+        return _ordinal_marker(text)
+    bullets = _BULLETS.get()
+    if bullets and (b := bullets.get(text)) is not None:
+        return Marked(
+            style="bullet",
+            number=str(b.number),
+            written=b.bullet,
+            rest=b.rest,
+            line=Line(text, Span()),
+        )
     counted = _COUNTED.get()
     return _match_marker(text, bool(counted) and text in counted)
+
+
+def _ordinal_marker(text: str) -> Marked:
+    """一是推进… as an item marked 一是 (style `cn_shi`), numbered 1."""
+    o = ordinal(text)
+    assert o is not None
+    return Marked(
+        style="cn_shi",
+        number=str(o.number),
+        written=o.written,
+        rest=o.rest,
+        line=Line(text, Span()),
+    )
 
 
 # Segmenting asks about most lines twice (where the plan starts, then the

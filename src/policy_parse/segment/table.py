@@ -27,7 +27,14 @@ from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 from .annotations import persons_apart
-from .table_wraps import continued, open_units, units_closed_in_row
+from .table_wraps import (
+    continued,
+    cut_name_goes_on,
+    name_closed_in_row,
+    names_rejoined,
+    open_units,
+    units_closed_in_row,
+)
 
 if TYPE_CHECKING:
     import regex
@@ -509,12 +516,21 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 values.append((role, heading))
                 if role not in fresh:
                     inherited.append(role)
-        values = units_closed_in_row(values)
+        values = names_rejoined(name_closed_in_row(units_closed_in_row(values)))
         if rows and not own_number and not fresh and (open_role := open_units(rows[-1])):
             # 县卫健局、 / (next line) 县生态环境局 read as a row of its own: the
             # open list goes on there (the text reader placed a wrapped
             # line's pieces by their order, not under their columns).
             rows[-1] = continued(rows[-1], row, roles, open_role)
+            continue
+        if (
+            rows
+            and not own_number
+            and not fresh
+            and (cut := cut_name_goes_on(rows[-1], row, roles))
+        ):
+            # 市工业和信 / (a row of its own) 息化局: the name goes on.
+            rows[-1] = continued(rows[-1], row, roles, cut)
             continue
         fresh.clear()
         body_no += 1

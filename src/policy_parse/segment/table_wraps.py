@@ -1,9 +1,11 @@
-"""A 分工表 row whose units list was left open (县卫健局、): its wrapped end.
+"""A 分工表 row whose units list was left open (县卫健局、), or whose last
+unit's name a wrap cut (县文化广电旅游 / 体育局): its wrapped end.
 
 In a table copied as text with columns apart by spaces, the text reader
 places a wrapped line's pieces by their order, not under their columns: the
 end of a unit list lands under 完成时限 or makes a row with no number of its
-own (docs/formats.md "A units list left open").
+own (docs/formats.md "A units list left open"), and the rest of a name cut
+in two lands as a second line under a later column.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
 from ..data import load
+from . import grammar as g
 from .annotations import names_only_units
 
 if TYPE_CHECKING:
@@ -51,6 +55,98 @@ def units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out[j] = (role, first)
         break
     return out
+
+
+def name_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """县文化广电旅游 | … | 2025年6月底前⏎体育局: the one units cell whose
+    last name ends like no unit (a wrap cut it) and, in a later column that
+    holds no units, a second line that is the name's tail (ends like a
+    unit) — the rest of the name, placed by its order in the text copy, not
+    under its column.  The tail joins the name, with nothing between, when
+    the whole ends like a unit (县文化广电旅游体育局)."""
+    cut = [
+        k
+        for k, (r, v) in enumerate(values)
+        if r in _LIST_ROLES and v and not names_only_units([_last_name(v)])
+    ]
+    if len(cut) != 1:
+        return values
+    k = cut[0]
+    for j in range(k + 1, len(values)):
+        role, text = values[j]
+        first, *rest = text.split("\n")
+        if role in _LIST_ROLES or len(rest) != 1 or not first.strip():
+            continue
+        tail = rest[0].strip()
+        if not names_only_units([tail]) or not names_only_units([_last_name(values[k][1]) + tail]):
+            continue
+        out = list(values)
+        out[k] = (out[k][0], out[k][1] + tail)
+        out[j] = (role, first)
+        return out
+    return values
+
+
+def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | None:
+    """| | | 息化局 | | | under a row whose units cell ends 市工业和信: a row
+    with no number whose one units cell holds the tail of a name a wrap cut
+    (maybe beside the task's wrapped line) — the rest of the row above, not
+    a row of its own.  The units column's role, or None."""
+    written = [(col, c.text.strip()) for col, c in enumerate(row.cells) if c.text.strip()]
+    units = [(col, t) for col, t in written if col < len(roles) and roles[col] in _LIST_ROLES]
+    if len(units) != 1 or any(roles[col] == "number" for col, _ in written if col < len(roles)):
+        return None  # (a task's wrapped line may stand beside the tail: 完善… | 销合作社)
+    tail = units[0][1]
+    # The one units cell of the row above whose last name is cut: the text
+    # copy's alignment may have put the tail under another units column.
+    cut = [
+        r
+        for r in _LIST_ROLES
+        if (head := above.get(r)) and not names_only_units([_last_name(head)])
+    ]
+    if len(cut) != 1 or not names_only_units([tail]):
+        return None
+    role = cut[0]
+    return role if names_only_units([_last_name(above.get(role)) + tail]) else None
+
+
+def names_rejoined(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """市发展改革委、市工业和信⏎息化局 in one units cell (a cell line the copy
+    broke, kept as a line break): where the name before a break ends like no
+    unit and, joined with the first name after it, ends like one, the break
+    was inside the name — it reads as one (市工业和信息化局), not two."""
+    out = list(values)
+    for k, (role, text) in enumerate(values):
+        if role not in _LIST_ROLES or "\n" not in text:
+            continue
+        lines = text.split("\n")
+        merged = [lines[0]]
+        for line in lines[1:]:
+            head, tail = _last_name(merged[-1]), _first_name(line)
+            if (
+                _CUT.fullmatch(head)
+                and tail
+                and not names_only_units([head])
+                and names_only_units([head + tail])
+            ):
+                merged[-1] += line.strip()
+            else:
+                merged.append(line)
+        out[k] = (role, "\n".join(merged))
+    return out
+
+
+# A name cut by a break: Han characters only (县农业农村局（牵头） is a whole
+# name with its mark, 县甲局等 one with its 等).
+_CUT = lazy_compile(r"\p{Han}{2,}")
+
+
+def _first_name(text: str) -> str:
+    return g.UNIT_SEPARATORS.split(text.strip())[0].strip()
+
+
+def _last_name(text: str) -> str:
+    return g.UNIT_SEPARATORS.split(text.strip())[-1].strip()
 
 
 def _units_only(lines: Sequence[str]) -> bool:

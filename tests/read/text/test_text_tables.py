@@ -309,6 +309,13 @@ def test_a_pipe_header_with_no_rows_says_so_too():
 # --- column words -----------------------------------------------------------------------
 
 
+def test_a_projects_name_column_holds_the_rows_task():
+    # 为民办实事项目分工表: 序号 | 项目名称 | 牵头单位 …; the rows' texts were
+    # empty (an extra column), and every row "copied" the one above.
+    assert column_role("项目名称") == "text"
+    assert column_role("项 目 名 称") == "text"
+
+
 def test_column_words_follow_the_role_word_and_unit_noun_pattern():
     assert column_role("牵头负责部门") == "lead"
     assert column_role("配合责任单位") == "support"

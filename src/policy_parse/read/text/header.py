@@ -29,6 +29,7 @@ import attrs
 from ..._support.lazy_regex import lazy_compile
 from ...data import load
 from .cells import Mode, Sep, is_bar, is_blank, split_line
+from .header_tails import tails_below
 from .tables import _simplified, column_role, looks_like_header, norm_header
 
 __all__ = ["Column", "Header", "Kind", "columns_of", "find_header", "header_variants"]
@@ -221,6 +222,13 @@ def _one_line(lines: Sequence[str], k: int, end: int) -> Header | None:
     closed = pieces.closed
     # A header line re-wrapped by a PDF copy goes on on the next line: the
     # rest of its last cell (配合单 / 位) or more column words.
+    if mode in (Mode.SPACE, Mode.GAP) and body < end:
+        # 牵头 / 单位: the tails of cells a narrow column wrapped, each under
+        # its cell (read/text/header_tails.py).
+        tails = tails_below(lines[k], lines[body], [c for c, _ in placed])
+        if tails is not None:
+            placed = [(t, k) for t in tails]
+            body += 1
     while body < end and not is_blank(lines[body]):
         # A bar opening the next line after an open one is the cut cell's end.
         more = split_line(lines[body], mode, framed=framed or not closed)
