@@ -41,6 +41,30 @@ def test_it_reads_supporting_units_alone():
 
 
 @pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        ("责任单位：甲局；配合单位：乙局、丙局", ("甲局",), ("乙局、丙局",)),
+        ("配合单位：乙局；主要责任单位：甲局", ("甲局",), ("乙局",)),
+        ("承办单位：甲局；协办单位：乙局", ("甲局",), ("乙局",)),
+        ("负责部门：甲局；协同部门：乙局", ("甲局",), ("乙局",)),
+        # No 配合 label: 责任 names no lead; a 牵头 label leads over 责任.
+        ("责任单位：甲局；责任单位：乙局", (), ("甲局", "乙局")),
+        ("牵头单位：甲局；责任单位：乙局；配合单位：丙局", ("甲局",), ("乙局", "丙局")),
+        # 配合责任单位 helps: it makes no lead of the 责任 label before it…
+        ("责任单位：甲局；配合责任单位：乙局", ("甲局",), ("乙局",)),
+        # …and a 配合 label alone leads nothing.
+        ("配合单位：乙局", (), ("乙局",)),
+    ],
+)
+def test_a_responsible_label_beside_a_helping_one_names_the_lead(
+    body: str, lead: tuple[str, ...], support: tuple[str, ...]
+) -> None:
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "牵头部门:科技创新局,责任部门:经发局",  # all half-width
@@ -573,7 +597,9 @@ def test_a_bracket_saying_how_units_share_the_work_is_no_part_of_a_unit(line, va
         ("牵头股室：县局办公室；责任股室：县局财务股", ("县局办公室",), ("县局财务股",)),
         ("落实单位：县住建局、县城管局", (), ("县住建局、县城管局",)),
         ("实施单位：县交通局", (), ("县交通局",)),
-        ("主要负责单位：县卫健局；配合单位：县医保局", (), ("县卫健局", "县医保局")),
+        # Beside a 配合 label the 负责 one leads (as a 责任单位 column beside
+        # a 配合单位 column); alone it names no lead (落实单位, 实施单位 above).
+        ("主要负责单位：县卫健局；配合单位：县医保局", ("县卫健局",), ("县医保局",)),
         ("牵头负责单位：县发改局", ("县发改局",), ()),  # the longer label still leads
     ],
 )

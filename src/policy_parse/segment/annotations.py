@@ -110,6 +110,38 @@ def label_role(label: str) -> LabelRole:
     return LabelRole.SUPPORT
 
 
+class _LabelKind(enum.Enum):
+    """A support label's kind, for the rule that a 责任 label beside a 配合
+    one (and no 牵头 one) leads (data/annotations.toml [roles] responsible)."""
+
+    RESPONSIBLE = "responsible"  # 责任单位：, 承办单位：
+    HELPING = "helping"  # 配合单位：, 协办单位：
+    OTHER = "other"
+
+
+def _label_kind(label: str) -> _LabelKind:
+    roles = load("annotations")["roles"]
+    if any(w in label for w in roles["helping"]):
+        return _LabelKind.HELPING  # 配合责任单位 helps
+    word = label
+    for unit_word in sorted(roles["unit_words"], key=len, reverse=True):
+        if word.endswith(unit_word):
+            word = word[: -len(unit_word)]
+            break
+    for modifier in load("annotations")["labels"]["modifiers"]:
+        word = word.removeprefix(modifier)
+    return _LabelKind.RESPONSIBLE if word in roles["responsible"] else _LabelKind.OTHER
+
+
+def _responsible_leads(labelled: list[tuple[str, str]]) -> str | None:
+    """The value of the first 责任 label when the annotation also has a 配合
+    label (and, the caller checks, no lead): 责任单位：A；配合单位：B."""
+    kinds = [(_label_kind(label), value) for label, value in labelled]
+    if not any(k is _LabelKind.HELPING for k, _ in kinds):
+        return None
+    return next((v for k, v in kinds if k is _LabelKind.RESPONSIBLE), None)
+
+
 def has_colon(text: str) -> bool:
     """A cheap test before label_pattern, whose labels all end in ：or : —
     or in the 】 of a bracketed label (【牵头单位】A), in a space that
@@ -251,6 +283,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     lead: list[str] = []
     support: list[str] = []
     leaders: list[str] = []
+    supporting: list[tuple[str, str]] = []  # (label, its units) of each support label
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
@@ -296,7 +329,12 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             lead.extend(marked)
             if units:
                 (lead if role == LabelRole.LEAD else support).append(units)
+                if role == LabelRole.SUPPORT:
+                    supporting.append((m["label"], units))
             deadline = deadline or due
+    if not lead and (first := _responsible_leads(supporting)) is not None:
+        support.remove(first)
+        lead.append(first)
     if not (lead or support or leaders or (line and deadline)):
         return None
     return Annotation(
