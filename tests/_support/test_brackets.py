@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from policy_parse._support.brackets import (
-    CLOSERS,
-    OPENERS,
-    PAIR,
     depth,
     group_ends,
     group_start,
@@ -52,33 +47,6 @@ def test_clauses_split_outside_every_kind_of_bracket():
     ]
 
 
-def _spans_walked(text: str, separators: str) -> list[tuple[int, int]]:
-    """The rule, one character at a time: a separator splits only outside
-    every bracket; a stray closer opens nothing."""
-    spans, level, start = [], 0, 0
-    for k, ch in enumerate(text):
-        if ch in OPENERS:
-            level += 1
-        elif ch in CLOSERS:
-            level = max(0, level - 1)
-        elif level == 0 and ch in separators:
-            spans.append((start, k))
-            start = k + 1
-    return [*spans, (start, len(text))]
-
-
-def _start_walked(text: str, close: int) -> int | None:
-    level = 0
-    for k in range(close, -1, -1):
-        if text[k] in CLOSERS:
-            level += 1
-        elif text[k] in OPENERS:
-            level -= 1
-            if level == 0:
-                return k if PAIR.get(text[close]) == text[k] or text[k] in "（(" else None
-    return None
-
-
 def test_stretches_between_separators_skip_what_brackets_hold():
     text = "甲局（乙、丙）、丁局】、戊〔己；庚〕；辛"
     assert [text[a:b] for a, b in top_level_spans(text, "、；")] == [
@@ -89,15 +57,3 @@ def test_stretches_between_separators_skip_what_brackets_hold():
     ]
     assert group_start(text, text.index("〕")) == text.index("〔")
     assert group_start("（A【B】C）", 6) == 0  # the round opener, nesting respected
-
-
-@given(
-    text=st.text(alphabet="（(〔【[［〖）)〕】]］〗，,；;。、 甲乙\n", max_size=16),
-    separators=st.sampled_from(["，,；;", "；;。", "、，,；;／/\n", " \t\u3000"]),
-)
-def test_the_bracket_walks_visit_brackets_only_and_answer_as_every_character_would(
-    text: str, separators: str
-) -> None:
-    assert top_level_spans(text, separators) == _spans_walked(text, separators)
-    for close in range(len(text)):
-        assert group_start(text, close) == _start_walked(text, close)

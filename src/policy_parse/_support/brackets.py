@@ -20,8 +20,6 @@ Sentence and clause ends (the sets differ on purpose):
 
 from __future__ import annotations
 
-import functools
-
 from .lazy_regex import escape, lazy_compile
 
 OPENERS = "（(〔【[［〖"
@@ -77,29 +75,17 @@ def group_ends(text: str) -> dict[int, int]:
 
 
 def group_start(text: str, close: int) -> int | None:
-    """Index of the bracket that `text[close]` closes, nesting respected.
-    Walks back over the brackets only (each kind the text holds found by
-    `str.rfind` in C), not every character: the group is often a
-    paragraph's closing annotation, the text before it long."""
-    kinds = [c for c in _BRACKETS if c in text]
+    """Index of the bracket that `text[close]` closes, nesting respected."""
     level = 0
-    k = close
-    while k >= 0:
-        k = max([text.rfind(c, 0, k + 1) for c in kinds], default=-1)
-        if k < 0:
-            return None
+    for k in range(close, -1, -1):
         ch = text[k]
         if ch in CLOSERS:
             level += 1
-        else:
+        elif ch in OPENERS:
             level -= 1
             if level == 0:
                 return k if PAIR.get(text[close]) == ch or ch in "（(" else None
-        k -= 1
     return None
-
-
-_BRACKETS = OPENERS + CLOSERS
 
 
 def top_level_split(text: str) -> list[str]:
@@ -111,32 +97,16 @@ def top_level_split(text: str) -> list[str]:
 
 def top_level_spans(text: str, separators: str) -> list[tuple[int, int]]:
     """The (start, end) of each stretch of `text` between `separators`
-    standing outside every bracket.  Only the brackets and separators of
-    the text are visited, found by `str.find` in C (a character loop in
-    Python was a tenth of a notice's parse)."""
-    marks: list[int] = []
-    for ch in _watched(separators):
-        k = text.find(ch)
-        while k >= 0:
-            marks.append(k)
-            k = text.find(ch, k + 1)
+    standing outside every bracket."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
-    marks.sort()
-    for k in marks:
-        ch = text[k]
+    for k, ch in enumerate(text):
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0:  # a separator
+        elif depth == 0 and ch in separators:
             spans.append((start, k))
             start = k + 1
     spans.append((start, len(text)))
     return spans
-
-
-@functools.lru_cache(maxsize=64)
-def _watched(separators: str) -> str:
-    """The brackets and `separators`, each character once."""
-    return "".join(dict.fromkeys(OPENERS + CLOSERS + separators))
