@@ -36,8 +36,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import attrs
-
 from .._support.lazy_regex import VERBOSE, lazy_compile
 from ..data import load
 from .annotations import (
@@ -93,13 +91,28 @@ def _width(lengths: list[int], slack: int, shortest: int) -> int | None:
     return None
 
 
-@attrs.frozen(kw_only=True)
 class Page:
     """The width the text was wrapped at, in characters and in columns
-    (None: not wrapped, one paragraph per line)."""
+    (None: not wrapped, one paragraph per line).  A plain class: segment's
+    own record, built once per notice; an attrs class costs every process
+    its build (~1M instructions, benchmarks/README.md)."""
 
-    chars: int | None = None
-    columns: int | None = None
+    __slots__ = ("chars", "columns")
+
+    def __init__(self, *, chars: int | None = None, columns: int | None = None) -> None:
+        self.chars = chars
+        self.columns = columns
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Page:
+            return NotImplemented
+        return (self.chars, self.columns) == (other.chars, other.columns)
+
+    def __hash__(self) -> int:
+        return hash((self.chars, self.columns))
+
+    def __repr__(self) -> str:
+        return f"Page(chars={self.chars!r}, columns={self.columns!r})"
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> Page:
