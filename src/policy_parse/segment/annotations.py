@@ -310,8 +310,8 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
 
 def _in_bracket(text: str, k: int) -> bool:
     """Whether position k of `text` stands inside a bracket opened before it."""
-    open_ = sum(text[:k].count(c) for c in OPENERS)
-    return open_ > sum(text[:k].count(c) for c in CLOSERS)
+    before = text[:k]  # counted by map over str.count: no generator, no copy per kind
+    return sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS))
 
 
 _BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
