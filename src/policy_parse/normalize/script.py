@@ -40,7 +40,7 @@ def is_traditional(text: str) -> bool:
     # The common case, none of them: one `in` per mark (a string search in
     # C, a few instructions a character) is a third of `isdisjoint`'s one
     # pass, which makes a string of each character of the whole notice.
-    if not any(c in text for c in _traditional_list()):
+    if not any(map(text.__contains__, _traditional_list())):
         return False
     marked = sum(1 for c in text if c in marks)
     han = len(_HAN.findall(text))

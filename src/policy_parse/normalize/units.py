@@ -151,7 +151,7 @@ def looks_like_unit(name: str) -> bool:
     分工负责, a sentence: no (data/units.toml [look]).  Said of a unit's
     canonical name, to report where an annotation was most likely misread."""
     endings, not_in, max_chars = _look()
-    if any(word in name for word in not_in) or len(name) > max_chars:
+    if any(map(name.__contains__, not_in)) or len(name) > max_chars:
         return False
     if not name.strip(load("units")["suffix_heads"]):  # every character a level's
         # 区市, 县市: levels with no body's name (区市场监管局 cut at a line

@@ -42,7 +42,7 @@ def _paragraph_lines(p: Paragraph) -> list[Line]:
     # Most paragraphs hold no variant: five searches in C cost less than
     # `translate`, which looks each character of a Chinese text up in a dict.
     text = p.text
-    if any(c in text for c in g.PUNCT_VARIANT_CHARS):
+    if any(map(text.__contains__, g.PUNCT_VARIANT_CHARS)):
         text = text.translate(g.PUNCT_VARIANTS)
     return [Line(t.strip(), p.span) for t in text.split("\n") if t.strip()]
 
@@ -115,7 +115,7 @@ def _same_kind(roles: Sequence[str], first: Sequence[str]) -> bool:
     if list(roles) == list(first):
         return True
     units = ("lead", "support", "combined")
-    return all(k in roles for k in ("text", "number")) and any(k in roles for k in units)
+    return all(k in roles for k in ("text", "number")) and any(map(roles.__contains__, units))
 
 
 class _Blocks:

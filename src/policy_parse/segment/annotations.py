@@ -103,9 +103,9 @@ def label_role(label: str) -> LabelRole:
     if (role := _label_roles().get(label)) is not None:
         return role
     roles = load("annotations")["roles"]
-    if any(w in label for w in roles["lead"]):
+    if any(map(label.__contains__, roles["lead"])):
         return LabelRole.LEAD
-    if any(w in label for w in roles["oversight"]):
+    if any(map(label.__contains__, roles["oversight"])):
         return LabelRole.OVERSIGHT
     return LabelRole.SUPPORT
 
@@ -206,7 +206,7 @@ def without_remark(value: str) -> str:
     if (
         body in {*p["shared_markers"], *p["support_markers"]}
         or states_first_is_lead(body)
-        or any(w in body for w in data["notes"]["unordered"])
+        or any(map(body.__contains__, data["notes"]["unordered"]))
     ):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value

@@ -76,7 +76,7 @@ def is_furniture(text: str) -> bool:
             _words("portal_words") + _words("portal_starts") + _words("breadcrumb_starts")
         )
         or any(home + sign in flat for sign in _words("breadcrumb_signs"))
-        or any(w in flat for w in _words("widgets"))
+        or any(map(flat.__contains__, _words("widgets")))
     )
 
 

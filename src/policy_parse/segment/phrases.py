@@ -356,7 +356,7 @@ def bare_units(body: str) -> Annotation | None:
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(without_note(body).strip())
     marked, rest = marked_leads(value)
-    if marked and not any(c in rest for c in lead_signs()):
+    if marked and not any(map(rest.__contains__, lead_signs())):
         # （A★、B、C）: the sign marks the lead (data/annotations.toml lead_signs).
         names = [*marked, rest] if rest else marked
         if all(plausible_units(u) for u in names) and names_only_units(names):

@@ -152,5 +152,5 @@ def _titled(unit: Sequence[Paragraph]) -> bool:
     return (
         bool(end and rest.strip())
         and len(first) <= _TITLE_MAX
-        and not any(c in first for c in _CLAUSE_MARKS)
+        and not any(map(first.__contains__, _CLAUSE_MARKS))
     )

@@ -193,7 +193,7 @@ def phrase_cut(last: str, line: str) -> bool:
     县财政局, which starts with a level of government: data/units.toml
     `suffix_heads`; 推进项目建设 / 县财政局负责。 is a title, then a phrase)."""
     last, line = last.strip(), line.strip()
-    if not last or not line or any(c in last for c in ENDS) or is_label_line(last):
+    if not last or not line or any(map(last.__contains__, ENDS)) or is_label_line(last):
         return False
     *before, tail = _ITEM_SEPARATORS.split(last)
     if not tail or names_only_units([tail]) or (before and not names_only_units(before)):
