@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -16,6 +17,25 @@ def test_escape_codes_bidi_overrides_and_breaks_are_shown_escaped():
     assert printable("一\n二") == "一\\n二"
     assert printable("一\n二", lines=True) == "一\n二"
     assert printable("牵头单位：市发改委（“十四五”）") == "牵头单位：市发改委（“十四五”）"
+
+
+def test_every_code_point_is_escaped_as_the_two_classes_say() -> None:
+    """The classes as written before the translation tables: C0 but tab and
+    newline (and, without `lines`, those too), DEL and C1, the bidi marks,
+    overrides and isolates; every other code point of the BMP stays."""
+    kept_with_lines = re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    )
+    every = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+    def escaped(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        named = {0x0A: "\\n", 0x09: "\\t"}
+        return named.get(c) or (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+
+    text = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert printable(text) == every.sub(escaped, text)
+    assert printable(text, lines=True) == kept_with_lines.sub(escaped, text)
 
 
 def test_the_text_report_passes_no_escape_code_from_the_notice():

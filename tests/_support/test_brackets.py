@@ -9,6 +9,7 @@ from policy_parse._support.brackets import (
     group_ends,
     group_start,
     open_at_end,
+    top_level_spans,
     top_level_split,
 )
 
@@ -44,3 +45,15 @@ def test_clauses_split_outside_every_kind_of_bracket():
         "A【B，C】",
         "D",
     ]
+
+
+def test_stretches_between_separators_skip_what_brackets_hold():
+    text = "甲局（乙、丙）、丁局】、戊〔己；庚〕；辛"
+    assert [text[a:b] for a, b in top_level_spans(text, "、；")] == [
+        "甲局（乙、丙）",
+        "丁局】",  # a stray closer opens nothing
+        "戊〔己；庚〕",
+        "辛",
+    ]
+    assert group_start(text, text.index("〕")) == text.index("〔")
+    assert group_start("（A【B】C）", 6) == 0  # the round opener, nesting respected

@@ -19,6 +19,17 @@ def test_every_marker_character_is_traditional_only() -> None:
     assert [c for c in sorted(_traditional_only()) if t2s(c) == c] == []
 
 
+def test_one_traditional_only_character_anywhere_is_seen() -> None:
+    """The quick test (one search per marker character) sees a marker at
+    either end and alone: with no other Han character it is all there is."""
+    mark = max(_traditional_only())
+    assert is_traditional(mark) is True
+    # One in 401 Han characters: below the share.
+    assert is_traditional("甲局牵头，乙局配合。" * 50 + mark) is False
+    assert is_traditional(mark + "局" + mark + "牵头") is True
+    assert is_traditional("甲局牵头，乙局配合。") is False
+
+
 def test_the_samples_are_told_apart() -> None:
     verdicts = {p.name: is_traditional(p.read_text("utf-8")) for p in sorted(SAMPLES.glob("*.txt"))}
     assert verdicts.pop("family-hk-republished-trad.txt") is True

@@ -205,3 +205,16 @@ def test_the_issuers_banner_above_a_doubled_title_stays_the_issuer() -> None:
     h = policy_parse.parse_text(text).header
     assert h.issuer == "某某县人民政府办公室文件"
     assert h.title == "关于印发某某县重点任务分工方案的通知"
+
+
+def test_a_line_is_a_value_equal_by_its_text_and_span() -> None:
+    """segment's Line is a plain class now: equal and hashed by its text and
+    span (a set of lines counts the distinct ones), positional or by name."""
+    from policy_parse.models import Span
+    from policy_parse.segment.header import Line
+
+    one = Line("一、总体要求", Span(start_line=3, end_line=3))
+    assert one == Line(text="一、总体要求", span=Span(start_line=3, end_line=3))
+    assert one != Line("一、总体要求", Span(start_line=4, end_line=4))
+    assert len({one, Line("一、总体要求", Span(start_line=3, end_line=3))}) == 1
+    assert repr(one).startswith("Line(text='一、总体要求', span=Span(")

@@ -422,3 +422,16 @@ def test_a_role_phrase_wrapped_between_two_names_parts_them():
     )
     assert [u.name for u in notice.measures[0].support] == ["县乙局", "县丙局"]
     assert "units_at_break" in [d.note for d in notice.discrepancies]
+
+
+def test_a_page_is_a_value_equal_by_its_widths() -> None:
+    """Page is a plain class now (no attrs build per process): equal and
+    hashed by its two widths, shown with them, keyword-only."""
+    from policy_parse.segment.wrapping import NO_PAGE, Page
+
+    assert Page(chars=30) == Page(chars=30, columns=None) != Page(chars=31)
+    assert NO_PAGE == Page() and not NO_PAGE.wrapped
+    assert len({Page(chars=30), Page(chars=30), Page(columns=60)}) == 2
+    assert repr(Page(chars=30)) == "Page(chars=30, columns=None)"
+    with pytest.raises(TypeError):
+        Page(30)  # type: ignore[misc]

@@ -85,16 +85,17 @@ def _code(script: str, filename: str, flags: int) -> CodeType:
 
 
 def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
-    """`code` with the constant `old` replaced by `new`, nested functions too."""
-    consts = tuple(
-        new
-        if type(c) is int and c == old
-        else _with_constant(c, old, new)
-        if isinstance(c, CodeType)
-        else c
-        for c in code.co_consts
-    )
-    return code.replace(co_consts=consts)
+    """`code` with the constant `old` replaced by `new`, nested functions too.
+    A code object without it (every method but `__hash__`) is returned as
+    it is, not copied: `replace` builds a new code object each time."""
+    consts = list(code.co_consts)
+    changed = False
+    for k, c in enumerate(consts):
+        if type(c) is int and c == old:
+            consts[k], changed = new, True
+        elif isinstance(c, CodeType) and (inner := _with_constant(c, old, new)) is not c:
+            consts[k], changed = inner, True
+    return code.replace(co_consts=tuple(consts)) if changed else code
 
 
 def _load(path: str, source: str, filename: str) -> CodeType | None:

@@ -17,7 +17,7 @@ def parse_written(written: str) -> MeasureNo:
     import unicodedata
 
     text = unicodedata.normalize("NFKC", written).strip().rstrip(".、")
-    if text and all(ch in _NUMERALS for ch in text):
+    if text and _NUMERALS.issuperset(text):
         # 一 / 十二 in a 序号 cell whose rows are all so numbered (a bare 一
         # among Arabic rows is a group title: segment.table).
         text = str(cn_to_int(text))

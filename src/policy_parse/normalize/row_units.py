@@ -118,7 +118,7 @@ def unit_cell(text: str) -> str:
 
 def lead_phrase(text: str) -> Annotation | None:
     """县甲局牵头，县乙局配合 in a units cell: a phrase naming its own lead."""
-    if not text or not any(m in text for m in lead_markers()):
+    if not text or not any(map(text.__contains__, lead_markers())):
         return None
     phrase = parse_phrase(text)
     return phrase if phrase is not None and phrase.lead else None

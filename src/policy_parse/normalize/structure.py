@@ -139,7 +139,7 @@ def _unread_unit_columns(header: Sequence[str]) -> list[str]:
     return [
         h.strip()
         for h, r in zip(header, roles, strict=False)
-        if r == "extra" and any(n in h for n in nouns)
+        if r == "extra" and any(map(h.__contains__, nouns))
     ]
 
 
@@ -177,7 +177,7 @@ def _unread_annotations(notice: Notice) -> list[Discrepancy]:
             continue
         tail = TRAILING_PAREN.search(m.text)
         body = tail["body"].strip() if tail is not None else ""
-        if any(w in body for w in words) and not body.startswith(remarks):
+        if any(map(body.__contains__, words)) and not body.startswith(remarks):
             out.append(_finding("unread_annotation", m.id, text=body[:40]))
         elif tail is None and (last := _labelled_tail(m.text)):
             out.append(_finding("unread_label", m.id, text=last[:40]))

@@ -111,7 +111,7 @@ def is_placeholder(item: str) -> bool:
     """—, /, 无: an empty cell or label written out, naming no unit."""
     chars, words = _placeholders()
     item = clean(item)
-    return item in words or bool(item) and all(ch in chars for ch in item)
+    return item in words or bool(item) and chars.issuperset(item)
 
 
 @functools.cache
@@ -151,9 +151,9 @@ def looks_like_unit(name: str) -> bool:
     分工负责, a sentence: no (data/units.toml [look]).  Said of a unit's
     canonical name, to report where an annotation was most likely misread."""
     endings, not_in, max_chars = _look()
-    if any(word in name for word in not_in) or len(name) > max_chars:
+    if any(map(name.__contains__, not_in)) or len(name) > max_chars:
         return False
-    if all(ch in load("units")["suffix_heads"] for ch in name):
+    if not name.strip(load("units")["suffix_heads"]):  # every character a level's
         # 区市, 县市: levels with no body's name (区市场监管局 cut at a line
         # break), never a unit; 各区 and 县委 are.
         return False

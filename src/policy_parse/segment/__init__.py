@@ -43,8 +43,12 @@ class Segmented(NamedTuple):
 
 def _paragraph_lines(p: Paragraph) -> list[Line]:
     # A Word paragraph may hold line breaks; the txt form has one line each.
+    # Most paragraphs hold no variant: five searches in C cost less than
+    # `translate`, which looks each character of a Chinese text up in a dict.
+    text = p.text
+    if any(map(text.__contains__, g.PUNCT_VARIANT_CHARS)):
+        text = text.translate(g.PUNCT_VARIANTS)
     # 牵 头 单 位：A / 牵头单位——A: a label written apart (segment/spaced_labels.py).
-    text = p.text.translate(g.PUNCT_VARIANTS)
     return [Line(mended_label(t.strip()), p.span) for t in text.split("\n") if t.strip()]
 
 
@@ -125,7 +129,7 @@ def _same_kind(roles: Sequence[str], first: Sequence[str]) -> bool:
     if list(roles) == list(first):
         return True
     units = ("lead", "support", "combined")
-    return all(k in roles for k in ("text", "number")) and any(k in roles for k in units)
+    return all(k in roles for k in ("text", "number")) and any(map(roles.__contains__, units))
 
 
 class _Blocks:

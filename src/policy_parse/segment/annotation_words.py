@@ -116,7 +116,7 @@ def marked_leads(value: str) -> tuple[list[str], str]:
     brackets after its name inside a list (（）, 〔〕 or 【】), or by a
     sign against its name (A★、B)."""
     signs = lead_signs()
-    if _ANY_OPENER.search(value) is None and not any(c in value for c in signs):
+    if _ANY_OPENER.search(value) is None and not any(map(value.__contains__, signs)):
         return [], value  # no bracket, no sign, no mark
     items = [i for i in _top_level_split(value.replace("、", "，")) if i]
 

@@ -103,9 +103,9 @@ def label_role(label: str) -> LabelRole:
     if (role := _label_roles().get(label)) is not None:
         return role
     roles = load("annotations")["roles"]
-    if any(w in label for w in roles["lead"]):
+    if any(map(label.__contains__, roles["lead"])):
         return LabelRole.LEAD
-    if any(w in label for w in roles["oversight"]):
+    if any(map(label.__contains__, roles["oversight"])):
         return LabelRole.OVERSIGHT
     return LabelRole.SUPPORT
 
@@ -238,7 +238,7 @@ def without_remark(value: str) -> str:
     if (
         body in {*p["shared_markers"], *p["support_markers"]}
         or states_first_is_lead(body)
-        or any(w in body for w in data["notes"]["unordered"])
+        or any(map(body.__contains__, data["notes"]["unordered"]))
     ):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value
@@ -348,8 +348,8 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
 
 def _in_bracket(text: str, k: int) -> bool:
     """Whether position k of `text` stands inside a bracket opened before it."""
-    open_ = sum(text[:k].count(c) for c in OPENERS)
-    return open_ > sum(text[:k].count(c) for c in CLOSERS)
+    before = text[:k]  # counted by map over str.count: no generator, no copy per kind
+    return sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS))
 
 
 _BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")

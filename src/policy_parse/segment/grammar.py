@@ -131,6 +131,7 @@ UNIT_SEPARATORS = lazy_compile(r"[、，,；;／/\n﹑﹐﹔]+")  # between unit
 # half-width).  Prose lines are read with the usual forms, so 牵头单位∶A is a
 # label; punctuation is no word of the notice (audit.py does not count it).
 PUNCT_VARIANTS = str.maketrans({"∶": "：", "﹕": "：", "﹔": "；", "﹐": "，", "﹑": "、"})
+PUNCT_VARIANT_CHARS = tuple(map(chr, PUNCT_VARIANTS))  # searched for before translating
 
 # A deadline written as the last item of a unit list: …，6月底完成 / 2021年底前.
 DEADLINE_ITEM = lazy_compile(

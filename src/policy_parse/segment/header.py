@@ -10,8 +10,6 @@ import functools
 import unicodedata
 from typing import TYPE_CHECKING
 
-import attrs
-
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import VERBOSE, lazy_compile
 from ..data import load
@@ -22,10 +20,29 @@ if TYPE_CHECKING:
     import regex
 
 
-@attrs.frozen
 class Line:
-    text: str
-    span: Span
+    """One line of the text and where it came from: segment's working
+    record, made for every line (~1,000 for a 23-page notice).  A plain
+    class: an attrs class costs each process its build and each instance
+    a frozen `__setattr__` per field; equal and hashed by its two values
+    (tasks.py counts distinct lines with a set)."""
+
+    __slots__ = ("span", "text")
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.text = text
+        self.span = span
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Line:
+            return NotImplemented
+        return self.text == other.text and self.span == other.span
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.span))
+
+    def __repr__(self) -> str:
+        return f"Line(text={self.text!r}, span={self.span!r})"
 
 
 def _iso_date(m: regex.Match[str]) -> str | None:
@@ -76,7 +93,7 @@ def is_furniture(text: str) -> bool:
             _words("portal_words") + _words("portal_starts") + _words("breadcrumb_starts")
         )
         or any(home + sign in flat for sign in _words("breadcrumb_signs"))
-        or any(w in flat for w in _words("widgets"))
+        or any(map(flat.__contains__, _words("widgets")))
     )
 
 

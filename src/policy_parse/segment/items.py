@@ -80,13 +80,24 @@ class Item:
         lines = self.lines if heading else (self.marker.line, *self.lines)
         return [Residue(text=ln.text.strip(), reason=reason, span=ln.span) for ln in lines]
 
+    # Loops, not any() over a generator: one that stops early is closed by
+    # raising GeneratorExit in it, ~3K instructions, and these are asked of
+    # every item several times.
     @property
     def annotated(self) -> bool:
-        return any(a.names_units or a.leaders for p in self.paragraphs for a in p.annotations)
+        for p in self.paragraphs:
+            for a in p.annotations:
+                if a.names_units or a.leaders:
+                    return True
+        return False
 
     @property
     def names_units(self) -> bool:
-        return any(a.names_units for p in self.paragraphs for a in p.annotations)
+        for p in self.paragraphs:
+            for a in p.annotations:
+                if a.names_units:
+                    return True
+        return False
 
     def units(self) -> list[list[Paragraph]]:
         """Paragraphs grouped as text + the annotation-only lines under it."""

@@ -182,7 +182,11 @@ def _match_marker(text: str, counted: bool) -> Marked | None:
     m = g.MARKER.match(folded)
     if m is None:
         return None
-    style = next(s for s in g.STYLES if m[s] is not None)
+    for style in g.STYLES:  # a loop: next() of a generator stopped early closes it by an exception
+        if m[style] is not None:
+            break
+    else:  # never: MARKER matches through one style's group
+        raise StopIteration
     raw = m[style]
     if style in ("part_word", "article", "cn_dun", "cn_paren"):
         number = str(cn_to_int(raw))

@@ -108,6 +108,6 @@ def without_note(text: str) -> str:
                 # A sentence of its own is the note from its start, unless a
                 # label stands before the clause (。配合单位：B，…不再列出).
                 head = body[s_start : s_start + a]
-                cut = s_start if n and not any(c in head for c in "：:") else s_start + a
+                cut = s_start if n and not any(map(head.__contains__, "：:")) else s_start + a
                 return body[:cut].rstrip(" ，,；;。")
     return text if body == text else body.rstrip()

@@ -235,7 +235,9 @@ _MIN_FRAMED = 3  # 以政府为主 is a remark; a unit so framed has its place o
 def _oversight(clause: str) -> bool:
     """市某局指导 / 市某办督办: units, then a word of data/annotations.toml
     [roles] oversight."""
-    words = sorted(load("annotations")["roles"]["oversight"], key=len, reverse=True)
+    words = _words_longest_first("roles", "oversight")
+    if not clause.endswith(words):  # the common case, decided in one call
+        return False
     word = next((w for w in words if clause.endswith(w) and len(clause) > len(w)), None)
     if word is None:
         return False
@@ -264,7 +266,7 @@ def _partners_clause(clause: str) -> str | None:
     if head is None:
         return None
     units = clause[len(head) :].strip()
-    verbs = sorted({*words["lead_verbs"], *words["shared_markers"]}, key=len, reverse=True)
+    verbs = _partner_verbs()
     verb = next((v for v in verbs if units.endswith(v) and len(units) > len(v)), "")
     units = units[: len(units) - len(verb)]
     if not plausible_units(units) or not names_only_units([units]):
@@ -272,15 +274,28 @@ def _partners_clause(clause: str) -> str | None:
     return units
 
 
+@functools.cache
+def _words_longest_first(section: str, key: str) -> tuple[str, ...]:
+    """data/annotations.toml [section] key, longest first (the data's
+    order among equals), sorted once per process, not once per clause."""
+    return tuple(sorted(load("annotations")[section][key], key=len, reverse=True))
+
+
+@functools.cache
+def _partner_verbs() -> tuple[str, ...]:
+    """[phrases] lead_verbs and shared_markers, longest first."""
+    words = load("annotations")["phrases"]
+    return tuple(sorted({*words["lead_verbs"], *words["shared_markers"]}, key=len, reverse=True))
+
+
 def _joined_with_verb(clause: str) -> tuple[str, str] | None:
     """A会同B、C推进 → (A, "B、C"): units, a [phrases] lead_with word, units,
     then a verb of the lead's (lead_verbs) — a clause no marker pattern ends."""
     words = load("annotations")["phrases"]
-    verb = next(
-        (v for v in sorted(words["lead_verbs"], key=len, reverse=True) if clause.endswith(v)), None
-    )
-    if verb is None:
+    verbs = _words_longest_first("phrases", "lead_verbs")
+    if not clause.endswith(verbs):  # the common case, decided in one call
         return None
+    verb = next(v for v in verbs if clause.endswith(v))
     units = words["unit_prefixes"]
     body = clause[: -len(verb)]
     for prefix in units:
@@ -341,7 +356,7 @@ def bare_units(body: str) -> Annotation | None:
     remark (data/annotations.toml [bare] not_units)."""
     value, due = _units_and_deadline(without_note(body).strip())
     marked, rest = marked_leads(value)
-    if marked and not any(c in rest for c in lead_signs()):
+    if marked and not any(map(rest.__contains__, lead_signs())):
         # （A★、B、C）: the sign marks the lead (data/annotations.toml lead_signs).
         names = [*marked, rest] if rest else marked
         if all(plausible_units(u) for u in names) and names_only_units(names):

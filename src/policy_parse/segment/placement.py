@@ -240,7 +240,7 @@ _TAG_OPENERS = "【〔［〖"  # a tag's brackets, never a sentence's
 def _role_words_in(body: str) -> bool:
     """【牵头单位】: a label in a tag's bracket, no unit (its value follows)."""
     roles = load("annotations")["roles"]
-    return any(w in body for w in (*roles["lead"], *roles["support"], *roles["bare"]))
+    return any(map(body.__contains__, (*roles["lead"], *roles["support"], *roles["bare"])))
 
 
 def _split_leading_annotation(text: str) -> tuple[str, Annotation | None]:

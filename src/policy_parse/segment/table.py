@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -35,6 +36,11 @@ from .table_wraps import (
     open_units,
     units_closed_in_row,
 )
+
+# any() over map() and plain loops where a generator would stop early: the
+# generator is then closed by raising GeneratorExit in it (~3K instructions),
+# and these tests run on every row.
+_TEXT = attrgetter("text")
 
 if TYPE_CHECKING:
     import regex
@@ -326,7 +332,7 @@ def _label_value(table: Table) -> Table | None:
     甲局): the labels name the columns, so it is read turned a quarter —
     the labels as the header, each run of values as one row, a label seen
     again starting the next row.  None for any other table."""
-    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    rows = [r for r in table.rows if any(map(str.strip, map(_TEXT, r.cells)))]
     if not rows or any(len(r.cells) != 2 or r.cells[1].merged_left for r in rows):
         return None
     labels = [_label(r.cells[0].text) for r in rows]
@@ -374,9 +380,12 @@ def _number_under_a_span(
 def _repeats_header(texts: list[str], header_norm: list[str]) -> bool:
     """The header typed again (a page's repeated header row): compared cell by
     cell, stopping at the first that differs — most rows differ at once."""
-    return len(texts) <= len(header_norm) and all(
-        _norm(t) == h for t, h in zip(texts, header_norm, strict=False)
-    )
+    if len(texts) > len(header_norm):
+        return False
+    for t, h in zip(texts, header_norm, strict=False):  # a loop: see `_TEXT`
+        if _norm(t) != h:
+            return False
+    return True
 
 
 def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSegment | None:
@@ -450,7 +459,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         ):
             repeated += 1
             continue
-        if not any(t.strip() for t in texts):
+        if not any(map(str.strip, texts)):
             continue
         # A cell spanning columns (w:gridSpan, a PDF region) is one cell: its
         # copies in the columns it covers are not texts of their own.
@@ -534,7 +543,11 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             continue
         fresh.clear()
         body_no += 1
-        number_value = next((v for r, v in values if r == "number"), "")
+        number_value = ""
+        for r, v in values:  # a loop: see `_TEXT`
+            if r == "number":
+                number_value = v
+                break
         rows.append(
             TableRow(
                 row=body_no,

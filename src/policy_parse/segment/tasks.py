@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..models import MeasureNo
@@ -19,6 +20,8 @@ from . import guesses
 from .items import Item, Paragraph, split_trailers
 from .levels import Note
 from .markers import Marked, match_marker
+
+_ANNOTATIONS = attrgetter("annotations")
 
 __all__ = ["MeasureTasks", "Numbering", "task_guesses"]
 
@@ -39,8 +42,10 @@ class MeasureTasks(NamedTuple):
         kept_units, _ = split_trailers([p for u in units for p in u])
         kept = frozenset(id(p) for p in kept_units)
         units = _forward(u for u in units if id(u[0]) in kept)
-        annotated = sum(1 for u in units if any(p.annotations for p in u))
-        lead_in = bool(units) and not any(p.annotations for p in units[0])
+        # any() over map, not over a generator: one stopped early is closed
+        # by raising GeneratorExit in it (segment/items.py).
+        annotated = sum(1 for u in units if any(map(_ANNOTATIONS, u)))
+        lead_in = bool(units) and not any(map(_ANNOTATIONS, units[0]))
         return cls(tuple(tuple(u) for u in units), annotated, lead_in, kept)
 
 
@@ -147,5 +152,5 @@ def _titled(unit: Sequence[Paragraph]) -> bool:
     return (
         bool(end and rest.strip())
         and len(first) <= _TITLE_MAX
-        and not any(c in first for c in _CLAUSE_MARKS)
+        and not any(map(first.__contains__, _CLAUSE_MARKS))
     )

@@ -36,8 +36,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import attrs
-
 from .._support.lazy_regex import VERBOSE, lazy_compile
 from ..data import load
 from .annotations import (
@@ -93,13 +91,28 @@ def _width(lengths: list[int], slack: int, shortest: int) -> int | None:
     return None
 
 
-@attrs.frozen(kw_only=True)
 class Page:
     """The width the text was wrapped at, in characters and in columns
-    (None: not wrapped, one paragraph per line)."""
+    (None: not wrapped, one paragraph per line).  A plain class: segment's
+    own record, built once per notice; an attrs class costs every process
+    its build (~1M instructions, benchmarks/README.md)."""
 
-    chars: int | None = None
-    columns: int | None = None
+    __slots__ = ("chars", "columns")
+
+    def __init__(self, *, chars: int | None = None, columns: int | None = None) -> None:
+        self.chars = chars
+        self.columns = columns
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Page:
+            return NotImplemented
+        return (self.chars, self.columns) == (other.chars, other.columns)
+
+    def __hash__(self) -> int:
+        return hash((self.chars, self.columns))
+
+    def __repr__(self) -> str:
+        return f"Page(chars={self.chars!r}, columns={self.columns!r})"
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> Page:
@@ -180,7 +193,7 @@ def phrase_cut(last: str, line: str) -> bool:
     县财政局, which starts with a level of government: data/units.toml
     `suffix_heads`; 推进项目建设 / 县财政局负责。 is a title, then a phrase)."""
     last, line = last.strip(), line.strip()
-    if not last or not line or any(c in last for c in ENDS) or is_label_line(last):
+    if not last or not line or any(map(last.__contains__, ENDS)) or is_label_line(last):
         return False
     *before, tail = _ITEM_SEPARATORS.split(last)
     if not tail or names_only_units([tail]) or (before and not names_only_units(before)):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from policy_parse.read.layout.blocks import _grid_to_table, _Run, names_at_break
+from policy_parse.models import Span
+from policy_parse.read.layout.blocks import _grid_to_table, _Para, _Rounded, _Run, names_at_break
 from policy_parse.read.layout.lines import Line
 from policy_parse.read.layout.tables import Grid, GridCell
 
@@ -115,3 +116,34 @@ def _cell_of(*texts: str) -> Grid:
 def test_a_cells_lines_join_at_wraps_and_part_between_names(texts, joined):
     table = _grid_to_table(_cell_of(*texts), 1)
     assert [c.text for c in table.rows[0].cells] == ["", joined]
+
+
+def test_a_paragraph_folds_its_lines_as_span_cover_would() -> None:
+    """Three lines on page 2 and one on page 3: the fold without a Span per
+    line gives the span `Span.cover` gives, end page and box alike (the box
+    stays the first page's once the paragraph crosses a page)."""
+    lines = [
+        (2, (72.0, 700.5, 500.25, 712.0)),
+        (2, (70.0, 712.5, 520.0, 724.0)),
+        (2, (72.0, 724.5, 300.0, 736.0)),
+        (3, (72.0, 60.0, 510.0, 72.0)),
+    ]
+    page, box = lines[0]
+    para = _Para(page=page, end_page=None, bbox=box, text="")
+    span = Span(page=page, bbox=box)
+    for page, box in lines[1:]:
+        para.cover(page, box)
+        span = span.cover(Span(page=page, bbox=box))
+        assert Span(page=para.page, end_page=para.end_page, bbox=para.bbox) == span  # type: ignore[arg-type]
+    assert span.end_page == 3 and span.bbox == (70.0, 700.5, 520.0, 736.0)
+
+
+@pytest.mark.parametrize("value", [12.345678, -0.0, 0.0, 0.001, -0.001, 12, 7.005, 1e-9])
+def test_a_rounded_value_is_what_round_gives_asked_once_or_twice(value: float) -> None:
+    """Rounded once per float met, the value and its type are round(v, 2)'s,
+    a zero keeping its sign, an int staying an int."""
+    rnd = _Rounded()
+    for _ in range(2):
+        for got in (rnd(value), rnd.box((value, value))[1]):
+            want = round(value, 2)
+            assert (got, type(got), str(got)) == (want, type(want), str(want))

@@ -52,3 +52,7 @@ def test_tab_indented_paragraphs_a_pdf_copy_rewrapped_are_untabbed() -> None:
         wrapped += ["\t" + chunks[0], *chunks[1:]]
     notice = policy_parse.parse_text("\n".join(wrapped))
     assert units_of(notice) == units_of(policy_parse.parse_text(NOTICE))
+
+
+def test_a_text_without_a_tab_is_not_untabbed() -> None:
+    assert untabbed(["一、总体要求", "  （一）推进改革", "正文"]) is None

@@ -92,3 +92,10 @@ def test_long_lines_of_markup_are_read_in_one_pass() -> None:
     ]:
         out = unmarked([*lines, line])
         assert out is not None and out[0][-1] == kept
+
+
+def test_a_text_without_a_hash_or_a_doubled_mark_is_no_markdown() -> None:
+    """The quick test before the line by line one: no `#`, `**` or `__` in
+    the text (a pair split over two lines is none), no Markdown."""
+    assert unmarked(["一、总体要求", "甲_", "_乙", "（一）推进改革"]) is None
+    assert unmarked(["# 一、总体要求", "正文"]) == (["一、总体要求", "正文"], 1)

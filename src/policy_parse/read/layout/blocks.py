@@ -132,25 +132,42 @@ class _Rounded:
     the cells of a column share their x, those of a row their y, so a long
     table's boxes cost a tuple each, not four new floats.  Only floats other
     than zero are shared: -0.0 and 0.0 (or 12 and 12.0) are equal as keys
-    but print apart."""
+    but print apart.  Each float met is rounded once (`round(v, 2)` formats
+    the number in decimal, some thirty times a dict look-up): the same grid
+    line bounds every cell of its column or row."""
 
-    __slots__ = ("_seen",)
+    __slots__ = ("_raw", "_seen")
 
     def __init__(self) -> None:
         self._seen: dict[float, float] = {}
+        self._raw: dict[float, float] = {}  # a float other than zero → its rounding
 
     def __call__(self, v: float) -> float:
+        if type(v) is float and v:
+            r = self._raw.get(v)
+            if r is None:
+                r = round(v, 2)
+                r = self._raw[v] = self._seen.setdefault(r, r) if r else r
+            return r
         r = round(v, 2)
         return self._seen.setdefault(r, r) if r and type(r) is float else r
 
     def box(self, values: Iterable[float]) -> tuple[float, ...]:
         """Every value of a box, as `__call__` rounds each (written out: a
         table's every cell comes here)."""
-        seen = self._seen
+        raw, seen = self._raw, self._seen
         out = []
         for v in values:
-            r = round(v, 2)
-            out.append(seen.setdefault(r, r) if r and type(r) is float else r)
+            if type(v) is float and v:
+                r = raw.get(v)
+                if r is None:
+                    r = round(v, 2)
+                    r = raw[v] = seen.setdefault(r, r) if r else r
+            else:
+                r = round(v, 2)
+                if r and type(r) is float:
+                    r = seen.setdefault(r, r)
+            out.append(r)
         return tuple(out)
 
 
@@ -212,8 +229,29 @@ def _grid_to_table(grid: Grid, first_page: int) -> Table:
 
 @dataclass(slots=True)
 class _Para:
-    span: Span
+    """A paragraph being joined: its span's page, end page and box as
+    `Span.cover` would fold its lines' spans, without a `Span` per line."""
+
+    page: int | None
+    end_page: int | None
+    bbox: tuple[float, ...]
     text: str
+
+    def cover(self, page: int | None, bbox: tuple[float, ...]) -> None:
+        """`Span.cover` of this span and a line's (page, box)."""
+        mine = self.bbox
+        if mine and bbox and self.page == page:
+            self.bbox = (
+                min(mine[0], bbox[0]),
+                min(mine[1], bbox[1]),
+                max(mine[2], bbox[2]),
+                max(mine[3], bbox[3]),
+            )
+        last = self.end_page or self.page
+        self.end_page = page if last is None else last if page is None else max(last, page)
+        self.page = (
+            page if self.page is None else self.page if page is None else min(self.page, page)
+        )
 
 
 # A body line waiting for the margins: the line, its page's geometry (the
@@ -367,28 +405,34 @@ class BlockBuilder:
         geometries = list(self._geometries)
         out: list[Paragraph | Table] = []
         blocks, self._blocks = self._blocks[::-1], []
+        rnd = _Rounded()
         while blocks:  # each run dropped once it is paragraphs
             block = blocks.pop()
             if isinstance(block, Table):
                 out.append(block)
             else:
-                out.extend(_paragraphs(block.waiting(geometries), marg))
+                out.extend(_paragraphs(block.waiting(geometries), marg, rnd))
         return out, self.residue
 
 
-def _paragraphs(run: Iterable[_Waiting], marg: dict[tuple[int, int], Margins]) -> list[Paragraph]:
+def _paragraphs(
+    run: Iterable[_Waiting], marg: dict[tuple[int, int], Margins], rnd: _Rounded
+) -> list[Paragraph]:
     """Consecutive body lines → paragraphs (`continues_paragraph`); a
-    paragraph's span covers its lines', taken in order as they join."""
+    paragraph's span covers its lines', taken in order as they join.  A
+    line's box is `Line.bbox`, rounded through `rnd` (its lines share their
+    edges with the lines above and below)."""
     paras: list[_Para] = []
     prev: _Waiting | None = None
     for line, key, serial in run:
+        bbox = rnd.box((line.x0, line.top, line.x1, line.bottom))
         if prev is not None:
             prev_line, prev_key, prev_serial = prev
             if continues_paragraph(
                 prev_line, marg[prev_key], line, marg[key], same_page=prev_serial == serial
             ):
                 para = paras[-1]
-                para.span = para.span.cover(Span(page=line.page, bbox=line.bbox))
+                para.cover(line.page, bbox)
                 para.text = (
                     f"{para.text}\n{line.text}"
                     if names_at_break(para.text[-40:], line.text) is not None
@@ -396,9 +440,15 @@ def _paragraphs(run: Iterable[_Waiting], marg: dict[tuple[int, int], Margins]) -
                 )
                 prev = (line, key, serial)
                 continue
-        paras.append(_Para(span=Span(page=line.page, bbox=line.bbox), text=line.text))
+        paras.append(_Para(page=line.page, end_page=None, bbox=bbox, text=line.text))
         prev = (line, key, serial)
-    return [Paragraph(text=p.text, span=p.span) for p in paras]
+    return [
+        Paragraph(
+            text=p.text,
+            span=Span(page=p.page, end_page=p.end_page, bbox=p.bbox),  # type: ignore[arg-type]
+        )
+        for p in paras
+    ]
 
 
 def layouts_to_blocks(

@@ -28,6 +28,8 @@ _ROW_MAX = 16  # cells a header row of a 分工表 holds, at most
 def untabbed(lines: Sequence[str]) -> tuple[list[str], int] | None:
     """`lines` without the tabs that indent their paragraphs, and how many
     lines had them; None when the tabs may be a table's."""
+    if "\t" not in "".join(lines):  # most texts: no tab at all, tested in C
+        return None
     texts = 0
     covered = 0  # lines that start with a tab, or go on from one that does
     tabs: list[str] = []

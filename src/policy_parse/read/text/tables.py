@@ -21,8 +21,6 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-import attrs
-
 from ..._support.brackets import open_at_end
 from ..._support.lazy_regex import lazy_compile
 from ..._support.memo import text_cache
@@ -193,13 +191,19 @@ def _span(i: int, j: int | None = None) -> Span:
     return Span(start_line=i + 1, end_line=(i if j is None else j) + 1)
 
 
-@attrs.frozen
 class Found:
-    """What a detector read: a table or residue, and the first line after it."""
+    """What a detector read: a table or residue, and the first line after it.
+    A plain class, read only here: an attrs class costs every process that
+    imports this module (the PDF path does, for `norm_header`) its build."""
 
-    blocks: tuple[Paragraph | Table, ...]
-    residue: tuple[Residue, ...]
-    end: int
+    __slots__ = ("blocks", "end", "residue")
+
+    def __init__(
+        self, blocks: tuple[Paragraph | Table, ...], residue: tuple[Residue, ...], end: int
+    ) -> None:
+        self.blocks = blocks
+        self.residue = residue
+        self.end = end
 
 
 def _table(rows: list[Row]) -> Table:
