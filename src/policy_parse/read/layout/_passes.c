@@ -23,6 +23,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "_slots.h"
 
@@ -75,7 +76,7 @@ typedef struct {
     double top, x0, size;
 } twin_key;
 
-static int
+static inline int
 by_code_top(const void *a, const void *b)
 {
     const twin_key *p = a, *q = b;
@@ -83,6 +84,52 @@ by_code_top(const void *a, const void *b)
         return p->code < q->code ? -1 : 1;
     return (p->top > q->top) - (p->top < q->top);
 }
+
+/* A stable merge sort of `a[0..n)` by `LESS` (a strict order), with room
+ * for n / 2 items in `tmp`.  It stands in for qsort(): the same order for
+ * these comparisons (glibc's qsort is a stable merge sort too, and every
+ * order below breaks its ties by input position or compares values that
+ * are then indistinguishable), without a call through a function pointer
+ * per comparison, and with nothing moved where the items are in order
+ * already: most of a page's characters come in reading order, most lines'
+ * in x order, most lines' sizes equal.  qsort was ~28M instructions of the
+ * 23-page sample's worker (benchmarks/README.md, "Issue 26: the page
+ * worker, round 4"). */
+#define DEFINE_SORT(NAME, T, LESS)                                                       \
+    static void NAME##_run(T *a, Py_ssize_t n, T *tmp)                                   \
+    {                                                                                    \
+        if (n <= 16) {                                                                   \
+            for (Py_ssize_t i = 1; i < n; i++) {                                         \
+                T x = a[i];                                                              \
+                Py_ssize_t j = i;                                                        \
+                for (; j > 0 && LESS(&x, &a[j - 1]); j--)                                \
+                    a[j] = a[j - 1];                                                     \
+                a[j] = x;                                                                \
+            }                                                                            \
+            return;                                                                      \
+        }                                                                                \
+        Py_ssize_t h = n / 2, i = 0, j = h, k = 0;                                       \
+        NAME##_run(a, h, tmp);                                                           \
+        NAME##_run(a + h, n - h, tmp);                                                   \
+        if (!LESS(&a[h], &a[h - 1]))                                                     \
+            return; /* the halves are in order already */                               \
+        memcpy(tmp, a, (size_t)h * sizeof(T));                                           \
+        while (i < h && j < n)                                                           \
+            a[k++] = LESS(&a[j], &tmp[i]) ? a[j++] : tmp[i++];                           \
+        while (i < h)                                                                    \
+            a[k++] = tmp[i++];                                                           \
+    }                                                                                    \
+    static void NAME(T *a, Py_ssize_t n, T *tmp)                                         \
+    {                                                                                    \
+        Py_ssize_t i = 1;                                                                \
+        while (i < n && !LESS(&a[i], &a[i - 1]))                                         \
+            i++;                                                                         \
+        if (i < n)                                                                       \
+            NAME##_run(a, n, tmp);                                                       \
+    }
+
+#define CODE_TOP_LESS(p, q) (by_code_top((p), (q)) < 0)
+DEFINE_SORT(sort_code_top, twin_key, CODE_TOP_LESS)
 
 /* Pairs looked at per character before no_twins gives up (a line of one
  * repeated glyph, a hostile page of thousands on one baseline). */
@@ -125,8 +172,13 @@ no_twins(PyObject *self, PyObject *args)
             sure = 0;
         m++;
     }
+    twin_key *tmp = sure ? PyMem_Malloc((size_t)(m / 2 + 1) * sizeof(twin_key)) : NULL;
+    if (sure && tmp == NULL) {
+        PyMem_Free(keys);
+        return PyErr_NoMemory();
+    }
     if (sure) {
-        qsort(keys, (size_t)m, sizeof(twin_key), by_code_top);
+        sort_code_top(keys, m, tmp);
         Py_ssize_t budget = TWIN_BUDGET * m + 1024;
         for (Py_ssize_t i = 0; i < m && sure; i++) {
             for (Py_ssize_t j = i + 1; j < m && keys[j].code == keys[i].code; j++) {
@@ -140,6 +192,7 @@ no_twins(PyObject *self, PyObject *args)
             }
         }
     }
+    PyMem_Free(tmp);
     PyMem_Free(keys);
     return PyBool_FromLong(sure);
 }
@@ -150,7 +203,7 @@ typedef struct {
     PyObject *c;
 } keyed;
 
-static int
+static inline int
 by_mid_x0_at(const void *a, const void *b)
 {
     const keyed *p = a, *q = b;
@@ -161,7 +214,7 @@ by_mid_x0_at(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-static int
+static inline int
 by_x0_at(const void *a, const void *b)
 {
     const keyed *p = a, *q = b;
@@ -170,22 +223,22 @@ by_x0_at(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-static int
-by_value(const void *a, const void *b)
-{
-    double p = *(const double *)a, q = *(const double *)b;
-    return (p > q) - (p < q);
-}
-
 /* One line: its characters (keys[0..n) in cluster order) sorted by x0,
  * with the largest x1, smallest top, largest bottom and median size, as
  * lines._make_line computes them.  `sizes` has room for n. */
+#define MID_X0_AT_LESS(p, q) (by_mid_x0_at((p), (q)) < 0)
+#define X0_AT_LESS(p, q) (by_x0_at((p), (q)) < 0)
+#define VALUE_LESS(p, q) (*(p) < *(q))
+DEFINE_SORT(sort_mid_x0_at, keyed, MID_X0_AT_LESS)
+DEFINE_SORT(sort_x0_at, keyed, X0_AT_LESS)
+DEFINE_SORT(sort_values, double, VALUE_LESS)
+
 static PyObject *
-line_of(keyed *keys, Py_ssize_t n, double *sizes)
+line_of(keyed *keys, Py_ssize_t n, double *sizes, keyed *tmp, double *tmp_sizes)
 {
     for (Py_ssize_t i = 0; i < n; i++)
         keys[i].at = i; /* a stable sort by x0: ties keep the cluster order */
-    qsort(keys, (size_t)n, sizeof(keyed), by_x0_at);
+    sort_x0_at(keys, n, tmp);
     PyObject *list = PyList_New(n);
     if (list == NULL)
         return NULL;
@@ -202,7 +255,7 @@ line_of(keyed *keys, Py_ssize_t n, double *sizes)
         bottom = i == 0 || v > bottom ? v : bottom;
         finite_field(c, F_SIZE, &sizes[i]);
     }
-    qsort(sizes, (size_t)n, sizeof(double), by_value);
+    sort_values(sizes, n, tmp_sizes);
     double size = n % 2 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2;
     return Py_BuildValue("(Ndddd)", list, x1, top, bottom, size);
 }
@@ -215,8 +268,10 @@ group(PyObject *self, PyObject *chars)
     Py_ssize_t n = PyList_GET_SIZE(chars);
     keyed *keys = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(keyed));
     double *sizes = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(double));
+    keyed *tmp = PyMem_Malloc((size_t)(n / 2 + 1) * sizeof(keyed));
+    double *tmp_sizes = PyMem_Malloc((size_t)(n / 2 + 1) * sizeof(double));
     PyObject *out = NULL;
-    if (keys == NULL || sizes == NULL) {
+    if (keys == NULL || sizes == NULL || tmp == NULL || tmp_sizes == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -237,7 +292,7 @@ group(PyObject *self, PyObject *chars)
         keys[i].at = i;
         keys[i].c = c;
     }
-    qsort(keys, (size_t)n, sizeof(keyed), by_mid_x0_at);
+    sort_mid_x0_at(keys, n, tmp);
     out = PyList_New(0);
     if (out == NULL)
         goto done;
@@ -258,7 +313,7 @@ group(PyObject *self, PyObject *chars)
             mid_line = keys[i].mid;
         }
         if (i > start) {
-            PyObject *line = line_of(keys + start, i - start, sizes);
+            PyObject *line = line_of(keys + start, i - start, sizes, tmp, tmp_sizes);
             if (line == NULL || PyList_Append(out, line)) {
                 Py_XDECREF(line);
                 Py_CLEAR(out);
@@ -271,6 +326,8 @@ group(PyObject *self, PyObject *chars)
 done:
     PyMem_Free(keys);
     PyMem_Free(sizes);
+    PyMem_Free(tmp);
+    PyMem_Free(tmp_sizes);
     return out;
 }
 

@@ -279,6 +279,13 @@ chars(PyObject *self, PyObject *args)
         put(c, F_ORDER, Py_NewRef(PyTuple_GET_ITEM(facts, 0)));
         put(c, F_WHITE, Py_NewRef(PyTuple_GET_ITEM(facts, 1)));
         put(c, F_RENDER, Py_NewRef(PyTuple_GET_ITEM(facts, 2)));
+        /* Its fields are a str, floats, an int and a bool: no cycle can run
+         * through it, so the cyclic collector need not walk it (as CPython
+         * untracks a tuple of such values).  A page's characters live
+         * until its lines are built, and every collection meanwhile walked
+         * each of them: ~16M instructions of the 23-page sample's worker
+         * (benchmarks/README.md, "Issue 26: the page worker, round 4"). */
+        PyObject_GC_UnTrack(c);
         int bad = PyList_Append(out, c);
         Py_DECREF(c);
         if (bad)
