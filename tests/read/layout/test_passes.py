@@ -1,5 +1,5 @@
-"""layout._passes, the compiled `no_twins`, line clustering and visibility
-test, against the Python they stand in for (`lines._no_twins` /
+"""layout._passes, the compiled `no_twins`, line clustering, wide lines'
+texts and visibility test, against the Python they stand in for (`lines._no_twins` /
 `_dedupe_loop`, `lines.group_lines` and `borderless_lines.text_lines`,
 `hidden.split_hidden` without them): the same lines, field by field, and the
 same kept characters — on odd values too (NaN, infinities, ints, texts of
@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from policy_parse.read.layout import compiled
 from policy_parse.read.layout.borderless_lines import text_lines
 from policy_parse.read.layout.hidden import split_hidden
-from policy_parse.read.layout.lines import _dedupe_loop, dedupe, group_lines
+from policy_parse.read.layout.lines import (
+    _WIDE,
+    NO_LINE_END,
+    NO_LINE_START,
+    _dedupe_loop,
+    dedupe,
+    group_lines,
+)
 from policy_parse.read.layout.page_model import Char, PageModel, Paint, PaintKind
 
 pytestmark = pytest.mark.skipif(compiled.PASSES is None, reason="the C extension is not built")
@@ -83,6 +90,26 @@ def test_lines_are_clustered_left_to_right_with_their_edges_and_median_size() ->
     assert got == _python(group_lines, cs, 3)
 
 
+def test_a_line_of_wide_characters_has_its_text_and_first_unit_from_c() -> None:
+    # An ideographic space first (stripped, not the first unit), an opening
+    # bracket (may not end a line: its partner joins the unit), then two
+    # characters that may not start a line (carried with it).
+    cs = [_char(t, 10.0 * k, 100.0) for k, t in enumerate("\u3000（甲），乙\u3000")]
+    passes = compiled.PASSES
+    assert passes is not None
+    assert group_lines(cs, 1) == _python(group_lines, cs, 1)  # _WIDE learns them
+    grouped = passes.group(cs)
+    assert grouped is not None
+    assert passes.wide_texts(grouped, _WIDE, NO_LINE_END, NO_LINE_START) == [("（甲），乙", 40.0)]
+    [line] = group_lines(cs, 1)
+    assert (line.text, line.first_unit) == ("（甲），乙", 40.0)
+    # A character not yet judged wide, or a narrow one, leaves the line to Python.
+    fresh = [_char("\u9fa0", 0.0, 0.0)]
+    assert passes.wide_texts(passes.group(fresh), _WIDE, NO_LINE_END, NO_LINE_START) == [None]
+    latin = [_char("a", 0.0, 0.0)]
+    assert passes.wide_texts(passes.group(latin), _WIDE, NO_LINE_END, NO_LINE_START) == [None]
+
+
 _value = st.one_of(
     st.floats(min_value=0, max_value=40, allow_nan=False),
     st.integers(min_value=0, max_value=40).map(float),
@@ -94,7 +121,7 @@ _value = st.one_of(
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(["甲", "乙", " ", "a", "fi"]),
+            st.sampled_from(["甲", "乙", " ", "a", "fi", "（", "，", "。", "\u3000"]),
             _value,
             _value,
             st.sampled_from([0.5, 1.0, 1.005, 3.0, 10.0, float("nan")]),

@@ -10,6 +10,10 @@
  *                         lines, each left to right, with the line's right
  *                         edge, top, bottom and median size; None where a
  *                         value is not a finite float (then Python does it)
+ *   wide_texts(grouped, wide, no_end, no_start)
+ *                         each of those lines' text and first unbreakable
+ *                         width, where every character is a known wide one
+ *                         (most lines of a CJK notice); None for the others
  *
  * Each gives exactly what the Python it stands in for gives, on the same
  * floats in the same order (tests/read/layout/test_passes.py,
@@ -332,6 +336,102 @@ done:
 }
 
 
+/* One line's text and first unbreakable width, as lines._chars_to_text and
+ * lines._first_unit_width give them for a line whose every character is
+ * one already judged wide (`wide`, lines._WIDE): the texts joined and
+ * stripped; the first inked character, with the character after it when it
+ * may not end a line, and every character after that which may not start
+ * one.  None for any other line (Python decides it, and learns its new
+ * characters); NULL on an error. */
+static PyObject *
+wide_text(PyObject *cs, PyObject *wide, PyObject *no_end, PyObject *no_start, Py_UCS4 *buf)
+{
+    Py_ssize_t n = PyList_GET_SIZE(cs);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(cs, i);
+        PyObject *text = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+        double v;
+        if (text == NULL || !PyUnicode_CheckExact(text) || PyUnicode_GET_LENGTH(text) != 1 ||
+            finite_field(c, F_X0, &v) || finite_field(c, F_X1, &v))
+            Py_RETURN_NONE;
+        int known = PySet_Contains(wide, text);
+        if (known <= 0)
+            return known < 0 ? NULL : Py_NewRef(Py_None);
+        buf[i] = PyUnicode_READ_CHAR(text, 0);
+    }
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi && Py_UNICODE_ISSPACE(buf[lo]))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(buf[hi - 1]))
+        hi--;
+    PyObject *text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf + lo, hi - lo);
+    if (text == NULL)
+        return NULL;
+    double unit = 0.0;
+    if (lo < hi) { /* the first inked character is buf[lo] */
+        Py_ssize_t last = lo, next = lo + 1;
+        while (next < n && Py_UNICODE_ISSPACE(buf[next]))
+            next++;
+        int r = next < n ? PySet_Contains(no_end, SLOT(PyList_GET_ITEM(cs, lo), offsets[F_TEXT]))
+                         : 0;
+        while (r >= 0 && next < n) {
+            if (!r) {
+                r = PySet_Contains(no_start, SLOT(PyList_GET_ITEM(cs, next), offsets[F_TEXT]));
+                if (r <= 0)
+                    break;
+            }
+            last = next++;
+            while (next < n && Py_UNICODE_ISSPACE(buf[next]))
+                next++;
+            r = 0;
+        }
+        if (r < 0) {
+            Py_DECREF(text);
+            return NULL;
+        }
+        double x0, x1;
+        finite_field(PyList_GET_ITEM(cs, lo), F_X0, &x0);
+        finite_field(PyList_GET_ITEM(cs, last), F_X1, &x1);
+        unit = x1 - x0;
+    }
+    return Py_BuildValue("(Nd)", text, unit);
+}
+
+static PyObject *
+wide_texts(PyObject *self, PyObject *args)
+{
+    PyObject *grouped, *wide, *no_end, *no_start;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!:wide_texts", &PyList_Type, &grouped, &PySet_Type, &wide,
+                          &PyFrozenSet_Type, &no_end, &PyFrozenSet_Type, &no_start))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(grouped), most = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *g = PyList_GET_ITEM(grouped, i);
+        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
+            PyErr_SetString(PyExc_TypeError, "wide_texts: group()'s lines are needed");
+            return NULL;
+        }
+        Py_ssize_t m = PyList_GET_SIZE(PyTuple_GET_ITEM(g, 0));
+        most = m > most ? m : most;
+    }
+    Py_UCS4 *buf = PyMem_Malloc((size_t)most * sizeof(Py_UCS4));
+    PyObject *out = buf ? PyList_New(n) : PyErr_NoMemory();
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *piece = wide_text(PyTuple_GET_ITEM(PyList_GET_ITEM(grouped, i), 0), wide, no_end,
+                                    no_start, buf);
+        if (piece == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, piece);
+    }
+    PyMem_Free(buf);
+    return out;
+}
+
 /* hidden.split_hidden's common case: a character whose centre lies on the
  * page (and in `crop`), set at 1 pt or more, filled, not white, with no
  * cover on the page, is visible; every other one goes to `decide(c)`, the
@@ -593,6 +693,9 @@ static PyMethodDef methods[] = {
     {"group", group, METH_O,
      "group(chars) -> [(chars by x0, x1, top, bottom, median size)] or None: "
      "lines.group_lines' clustering."},
+    {"wide_texts", wide_texts, METH_VARARGS,
+     "wide_texts(grouped, wide, no_end, no_start) -> [(text, first unit width) or None]: "
+     "lines._lines_of's text and first unit of each line of wide characters."},
     {"visible", visible, METH_VARARGS,
      "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
      "hidden.split_hidden's common case, the rest decided by decide(c)."},

@@ -7,6 +7,13 @@ from .page_model import Char
 def bind(char_type: type, /) -> None: ...
 def no_twins(chars: list[Char], tol: float, /) -> bool: ...
 def group(chars: list[Char], /) -> list[tuple[list[Char], float, float, float, float]] | None: ...
+def wide_texts(
+    grouped: list[tuple[list[Char], float, float, float, float]],
+    wide: set[str],
+    no_end: frozenset[str],
+    no_start: frozenset[str],
+    /,
+) -> list[tuple[str, float] | None]: ...
 def visible(
     chars: list[Char],
     width: float,

@@ -145,6 +145,29 @@ page_text(void *tp, int n)
     return text;
 }
 
+/* One string per character of the BMP, made on its first use and kept for
+ * the process: a page repeats its characters (the 23-page sample draws
+ * 20,044 characters, 752 distinct), and the layout counts, sets and
+ * compares their texts, each new string hashed anew and compared by
+ * content; one string per character is hashed once and found by identity.
+ * Strings are immutable: sharing them changes no value. */
+static PyObject *bmp_chars[0x10000];
+
+static PyObject *
+one_char(Py_UCS4 ch)
+{
+    if (ch >= 0x10000)
+        return PyUnicode_FromOrdinal((int)ch);
+    PyObject *s = bmp_chars[ch];
+    if (s == NULL) {
+        s = PyUnicode_FromOrdinal((int)ch);
+        if (s == NULL)
+            return NULL;
+        bmp_chars[ch] = s; /* the cache's reference */
+    }
+    return Py_NewRef(s);
+}
+
 /* The (order, white, render) of a text object from `texts`, or `fallback`:
  * a borrowed reference. */
 static PyObject *
@@ -221,7 +244,7 @@ chars(PyObject *self, PyObject *args)
                 PyErr_Format(PyExc_ValueError, "chr() arg not in range(0x110000)");
                 goto fail;
             }
-            s = PyUnicode_FromOrdinal((int)ch);
+            s = one_char(ch);
             if (s == NULL)
                 goto fail;
         }
