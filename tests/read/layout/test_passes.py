@@ -1,5 +1,5 @@
 """layout._passes, the compiled `no_twins`, line clustering, wide lines'
-texts and visibility test, against the Python they stand in for (`lines._no_twins` /
+texts, chunks and visibility test, against the Python they stand in for (`lines._no_twins` /
 `_dedupe_loop`, `lines.group_lines` and `borderless_lines.text_lines`,
 `hidden.split_hidden` without them): the same lines, field by field, and the
 same kept characters — on odd values too (NaN, infinities, ints, texts of
@@ -108,6 +108,24 @@ def test_a_line_of_wide_characters_has_its_text_and_first_unit_from_c() -> None:
     assert passes.wide_texts(passes.group(fresh), _WIDE, NO_LINE_END, NO_LINE_START) == [None]
     latin = [_char("a", 0.0, 0.0)]
     assert passes.wide_texts(passes.group(latin), _WIDE, NO_LINE_END, NO_LINE_START) == [None]
+
+
+def test_a_line_is_cut_into_chunks_at_wide_gaps_with_its_upper_median_size() -> None:
+    # 甲乙 touch; 丙 stands 20 pt off (past 0.6 of its size), 丁 2 pt off.
+    cs = [
+        _char("甲", 0.0, 100.0, 10.0),
+        _char("乙", 10.0, 100.0, 12.0),
+        _char("丙", 42.0, 100.0, 10.0),
+        _char("丁", 54.0, 100.0, 11.0),
+    ]
+    passes = compiled.PASSES
+    assert passes is not None
+    grouped = passes.group(cs)
+    assert grouped is not None
+    assert passes.chunks(grouped, 0.6) == [([(0.0, 22.0, "甲乙"), (42.0, 65.0, "丙丁")], 11.0)]
+    [line] = text_lines(cs)
+    assert line.chunks == [(0.0, 22.0, "甲乙"), (42.0, 65.0, "丙丁")]
+    assert repr(text_lines(cs)) == repr(_python(text_lines, cs))
 
 
 _value = st.one_of(

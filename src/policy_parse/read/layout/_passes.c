@@ -14,6 +14,8 @@
  *                         each of those lines' text and first unbreakable
  *                         width, where every character is a known wide one
  *                         (most lines of a CJK notice); None for the others
+ *   chunks(grouped, gap)  those lines cut into chunks at wide gaps, as
+ *                         `borderless_lines.text_lines` cuts them
  *
  * Each gives exactly what the Python it stands in for gives, on the same
  * floats in the same order (tests/read/layout/test_passes.py,
@@ -432,6 +434,109 @@ wide_texts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* One chunk of a line: cs[start..end)'s texts joined, as (x0, x1, text). */
+static PyObject *
+chunk_of(PyObject *cs, Py_ssize_t start, Py_ssize_t end, double x0, double x1)
+{
+    PyObject *parts = PyList_GetSlice(cs, start, end);
+    if (parts == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < end - start; i++) {
+        PyObject *c = PyList_GET_ITEM(parts, i);
+        PyObject *t = SLOT(c, offsets[F_TEXT]);
+        PyList_SET_ITEM(parts, i, Py_NewRef(t)); /* checked str by chunks() */
+        Py_DECREF(c);
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *text = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    return text ? Py_BuildValue("(ddN)", x0, x1, text) : NULL;
+}
+
+/* borderless_lines.text_lines' cut of each of group()'s lines into chunks
+ * where the gap to a character passes `gap` times its size, with the
+ * line's upper median size (its sizes sorted, the one at n // 2): per
+ * line ([(x0, x1, text joined), ...], size); None where a character is not
+ * a `Char` with a str text (then Python does it). */
+static PyObject *
+chunks(PyObject *self, PyObject *args)
+{
+    PyObject *grouped;
+    double gap;
+    if (!PyArg_ParseTuple(args, "O!d:chunks", &PyList_Type, &grouped, &gap))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(grouped), most = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *g = PyList_GET_ITEM(grouped, i);
+        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
+            PyErr_SetString(PyExc_TypeError, "chunks: group()'s lines are needed");
+            return NULL;
+        }
+        PyObject *cs = PyTuple_GET_ITEM(g, 0);
+        Py_ssize_t m = PyList_GET_SIZE(cs);
+        if (m == 0)
+            Py_RETURN_NONE;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            PyObject *c = PyList_GET_ITEM(cs, k);
+            PyObject *t = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+            double v;
+            if (t == NULL || !PyUnicode_Check(t) || finite_field(c, F_X0, &v) ||
+                finite_field(c, F_X1, &v) || finite_field(c, F_SIZE, &v))
+                Py_RETURN_NONE;
+        }
+        most = m > most ? m : most;
+    }
+    double *sizes = PyMem_Malloc((size_t)most * sizeof(double));
+    double *tmp = PyMem_Malloc((size_t)(most / 2 + 1) * sizeof(double));
+    PyObject *out = sizes && tmp ? PyList_New(n) : PyErr_NoMemory();
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *cs = PyTuple_GET_ITEM(PyList_GET_ITEM(grouped, i), 0);
+        Py_ssize_t m = PyList_GET_SIZE(cs), start = 0;
+        PyObject *line = PyList_New(0);
+        double x0, x1, v, size;
+        finite_field(PyList_GET_ITEM(cs, 0), F_X0, &x0);
+        finite_field(PyList_GET_ITEM(cs, 0), F_X1, &x1);
+        finite_field(PyList_GET_ITEM(cs, 0), F_SIZE, &sizes[0]);
+        for (Py_ssize_t k = 1; line != NULL && k <= m; k++) {
+            double cx0 = 0.0;
+            if (k < m) {
+                PyObject *c = PyList_GET_ITEM(cs, k);
+                finite_field(c, F_X0, &cx0);
+                finite_field(c, F_SIZE, &size);
+                sizes[k] = size;
+                if (!(cx0 - x1 > gap * size)) {
+                    finite_field(c, F_X1, &v);
+                    x1 = v > x1 ? v : x1; /* max(x1, c.x1) */
+                    continue;
+                }
+            }
+            PyObject *chunk = chunk_of(cs, start, k, x0, x1);
+            if (chunk == NULL || PyList_Append(line, chunk))
+                Py_CLEAR(line);
+            Py_XDECREF(chunk);
+            if (k < m) {
+                start = k;
+                x0 = cx0;
+                finite_field(PyList_GET_ITEM(cs, k), F_X1, &x1);
+            }
+        }
+        sort_values(sizes, m, tmp);
+        PyObject *piece = line ? Py_BuildValue("(Nd)", line, sizes[m / 2]) : NULL;
+        if (piece == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, piece);
+    }
+    PyMem_Free(sizes);
+    PyMem_Free(tmp);
+    return out;
+}
+
 /* hidden.split_hidden's common case: a character whose centre lies on the
  * page (and in `crop`), set at 1 pt or more, filled, not white, with no
  * cover on the page, is visible; every other one goes to `decide(c)`, the
@@ -696,6 +801,9 @@ static PyMethodDef methods[] = {
     {"wide_texts", wide_texts, METH_VARARGS,
      "wide_texts(grouped, wide, no_end, no_start) -> [(text, first unit width) or None]: "
      "lines._lines_of's text and first unit of each line of wide characters."},
+    {"chunks", chunks, METH_VARARGS,
+     "chunks(grouped, gap) -> [([(x0, x1, text)], upper median size)] or None: "
+     "borderless_lines.text_lines' chunks of each line."},
     {"visible", visible, METH_VARARGS,
      "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
      "hidden.split_hidden's common case, the rest decided by decide(c)."},

@@ -14,6 +14,9 @@ def wide_texts(
     no_start: frozenset[str],
     /,
 ) -> list[tuple[str, float] | None]: ...
+def chunks(
+    grouped: list[tuple[list[Char], float, float, float, float]], gap: float, /
+) -> list[tuple[list[tuple[float, float, str]], float]] | None: ...
 def visible(
     chars: list[Char],
     width: float,
