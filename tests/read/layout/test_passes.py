@@ -128,6 +128,16 @@ def test_a_line_is_cut_into_chunks_at_wide_gaps_with_its_upper_median_size() -> 
     assert repr(text_lines(cs)) == repr(_python(text_lines, cs))
 
 
+def test_the_tally_counts_each_text_as_counter_does() -> None:
+    cs = [_char(t, 10.0 * k, 0.0) for k, t in enumerate(["乙", "甲", "乙", " ", "fi", "乙"])]
+    passes = compiled.PASSES
+    assert passes is not None
+    got = passes.tally(cs)
+    assert got == {"乙": 3, "甲": 1, " ": 1, "fi": 1}
+    assert list(got) == ["乙", "甲", " ", "fi"]  # in the order first seen, as Counter
+    assert passes.tally([*cs, "乙"]) is None  # not a Char: Counter decides
+
+
 _value = st.one_of(
     st.floats(min_value=0, max_value=40, allow_nan=False),
     st.integers(min_value=0, max_value=40).map(float),

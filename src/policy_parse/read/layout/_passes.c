@@ -16,6 +16,8 @@
  *                         (most lines of a CJK notice); None for the others
  *   chunks(grouped, gap)  those lines cut into chunks at wide gaps, as
  *                         `borderless_lines.text_lines` cuts them
+ *   tally(chars)          each text's count among the characters, as
+ *                         `tables.page_to_layout` counts them
  *
  * Each gives exactly what the Python it stands in for gives, on the same
  * floats in the same order (tests/read/layout/test_passes.py,
@@ -537,6 +539,36 @@ chunks(PyObject *self, PyObject *args)
     return out;
 }
 
+/* tables.page_to_layout's count of each text among a page's characters, as
+ * collections.Counter(c.text for c in chars) gives it (texts in the order
+ * first seen); None where an item is not a `Char` with a text. */
+static PyObject *
+tally(PyObject *self, PyObject *chars)
+{
+    if (check_chars(chars) < 0)
+        return NULL;
+    PyObject *counts = PyDict_New();
+    for (Py_ssize_t i = 0; counts != NULL && i < PyList_GET_SIZE(chars); i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        PyObject *t = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+        if (t == NULL) {
+            Py_DECREF(counts);
+            Py_RETURN_NONE;
+        }
+        PyObject *n = PyDict_GetItemWithError(counts, t); /* borrowed */
+        if (n == NULL && PyErr_Occurred()) {
+            Py_CLEAR(counts);
+            break;
+        }
+        Py_ssize_t k = n == NULL ? 0 : PyLong_AsSsize_t(n);
+        PyObject *more = k < 0 ? NULL : PyLong_FromSsize_t(k + 1);
+        if (more == NULL || PyDict_SetItem(counts, t, more) < 0)
+            Py_CLEAR(counts);
+        Py_XDECREF(more);
+    }
+    return counts;
+}
+
 /* hidden.split_hidden's common case: a character whose centre lies on the
  * page (and in `crop`), set at 1 pt or more, filled, not white, with no
  * cover on the page, is visible; every other one goes to `decide(c)`, the
@@ -804,6 +836,8 @@ static PyMethodDef methods[] = {
     {"chunks", chunks, METH_VARARGS,
      "chunks(grouped, gap) -> [([(x0, x1, text)], upper median size)] or None: "
      "borderless_lines.text_lines' chunks of each line."},
+    {"tally", tally, METH_O,
+     "tally(chars) -> {text: count} or None: collections.Counter of the characters' texts."},
     {"visible", visible, METH_VARARGS,
      "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
      "hidden.split_hidden's common case, the rest decided by decide(c)."},

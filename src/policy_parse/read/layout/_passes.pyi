@@ -17,6 +17,7 @@ def wide_texts(
 def chunks(
     grouped: list[tuple[list[Char], float, float, float, float]], gap: float, /
 ) -> list[tuple[list[tuple[float, float, str]], float]] | None: ...
+def tally(chars: list[Char], /) -> dict[str, int] | None: ...
 def visible(
     chars: list[Char],
     width: float,
