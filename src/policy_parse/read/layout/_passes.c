@@ -393,7 +393,7 @@ wide_text(PyObject *cs, PyObject *wide, PyObject *no_end, PyObject *no_start, Py
             Py_DECREF(text);
             return NULL;
         }
-        double x0, x1;
+        double x0 = 0.0, x1 = 0.0; /* read below: checked finite above */
         finite_field(PyList_GET_ITEM(cs, lo), F_X0, &x0);
         finite_field(PyList_GET_ITEM(cs, last), F_X1, &x1);
         unit = x1 - x0;
@@ -500,7 +500,7 @@ chunks(PyObject *self, PyObject *args)
         PyObject *cs = PyTuple_GET_ITEM(PyList_GET_ITEM(grouped, i), 0);
         Py_ssize_t m = PyList_GET_SIZE(cs), start = 0;
         PyObject *line = PyList_New(0);
-        double x0, x1, v, size;
+        double x0 = 0.0, x1 = 0.0, v = 0.0, size = 0.0; /* read below: checked finite above */
         finite_field(PyList_GET_ITEM(cs, 0), F_X0, &x0);
         finite_field(PyList_GET_ITEM(cs, 0), F_X1, &x1);
         finite_field(PyList_GET_ITEM(cs, 0), F_SIZE, &sizes[0]);
