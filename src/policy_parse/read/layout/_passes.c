@@ -79,6 +79,26 @@ check_chars(PyObject *chars)
     return 0;
 }
 
+/* A tuple of the `n` new references in `items`, each stolen; where one is
+ * NULL (its maker set the error) or the tuple cannot be made, every one
+ * is released and NULL returned.  Built directly: Py_BuildValue parsed its
+ * format string for each of a page's lines (~1M instructions a sample). */
+static PyObject *
+tuple_of(Py_ssize_t n, PyObject **items)
+{
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; i < n && t != NULL; i++)
+        if (items[i] == NULL)
+            Py_CLEAR(t);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (t == NULL)
+            Py_XDECREF(items[i]);
+        else
+            PyTuple_SET_ITEM(t, i, items[i]);
+    }
+    return t;
+}
+
 typedef struct {
     Py_UCS4 code;
     double top, x0, size;
@@ -265,7 +285,9 @@ line_of(keyed *keys, Py_ssize_t n, double *sizes, keyed *tmp, double *tmp_sizes)
     }
     sort_values(sizes, n, tmp_sizes);
     double size = n % 2 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2;
-    return Py_BuildValue("(Ndddd)", list, x1, top, bottom, size);
+    PyObject *items[5] = {list, PyFloat_FromDouble(x1), PyFloat_FromDouble(top),
+                          PyFloat_FromDouble(bottom), PyFloat_FromDouble(size)};
+    return tuple_of(5, items);
 }
 
 static PyObject *
@@ -398,7 +420,8 @@ wide_text(PyObject *cs, PyObject *wide, PyObject *no_end, PyObject *no_start, Py
         finite_field(PyList_GET_ITEM(cs, last), F_X1, &x1);
         unit = x1 - x0;
     }
-    return Py_BuildValue("(Nd)", text, unit);
+    PyObject *items[2] = {text, PyFloat_FromDouble(unit)};
+    return tuple_of(2, items);
 }
 
 static PyObject *
@@ -453,7 +476,10 @@ chunk_of(PyObject *cs, Py_ssize_t start, Py_ssize_t end, double x0, double x1)
     PyObject *text = empty ? PyUnicode_Join(empty, parts) : NULL;
     Py_XDECREF(empty);
     Py_DECREF(parts);
-    return text ? Py_BuildValue("(ddN)", x0, x1, text) : NULL;
+    if (text == NULL)
+        return NULL;
+    PyObject *items[3] = {PyFloat_FromDouble(x0), PyFloat_FromDouble(x1), text};
+    return tuple_of(3, items);
 }
 
 /* borderless_lines.text_lines' cut of each of group()'s lines into chunks
@@ -528,7 +554,8 @@ chunks(PyObject *self, PyObject *args)
             }
         }
         sort_values(sizes, m, tmp);
-        PyObject *piece = line ? Py_BuildValue("(Nd)", line, sizes[m / 2]) : NULL;
+        PyObject *items[2] = {line, line ? PyFloat_FromDouble(sizes[m / 2]) : NULL};
+        PyObject *piece = tuple_of(2, items);
         if (piece == NULL)
             Py_CLEAR(out);
         else
