@@ -1,5 +1,5 @@
-"""layout._passes, the compiled `no_twins`, line clustering and visibility
-test, against the Python they stand in for (`lines._no_twins` /
+"""layout._passes, the compiled `no_twins`, line clustering, wide lines'
+texts, chunks and visibility test, against the Python they stand in for (`lines._no_twins` /
 `_dedupe_loop`, `lines.group_lines` and `borderless_lines.text_lines`,
 `hidden.split_hidden` without them): the same lines, field by field, and the
 same kept characters — on odd values too (NaN, infinities, ints, texts of
@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from policy_parse.read.layout import compiled
 from policy_parse.read.layout.borderless_lines import text_lines
 from policy_parse.read.layout.hidden import split_hidden
-from policy_parse.read.layout.lines import _dedupe_loop, dedupe, group_lines
+from policy_parse.read.layout.lines import (
+    _WIDE,
+    NO_LINE_END,
+    NO_LINE_START,
+    _dedupe_loop,
+    dedupe,
+    group_lines,
+)
 from policy_parse.read.layout.page_model import Char, PageModel, Paint, PaintKind
 
 pytestmark = pytest.mark.skipif(compiled.PASSES is None, reason="the C extension is not built")
@@ -83,6 +90,54 @@ def test_lines_are_clustered_left_to_right_with_their_edges_and_median_size() ->
     assert got == _python(group_lines, cs, 3)
 
 
+def test_a_line_of_wide_characters_has_its_text_and_first_unit_from_c() -> None:
+    # An ideographic space first (stripped, not the first unit), an opening
+    # bracket (may not end a line: its partner joins the unit), then two
+    # characters that may not start a line (carried with it).
+    cs = [_char(t, 10.0 * k, 100.0) for k, t in enumerate("\u3000（甲），乙\u3000")]
+    passes = compiled.PASSES
+    assert passes is not None
+    assert group_lines(cs, 1) == _python(group_lines, cs, 1)  # _WIDE learns them
+    grouped = passes.group(cs)
+    assert grouped is not None
+    assert passes.wide_texts(grouped, _WIDE, NO_LINE_END, NO_LINE_START) == [("（甲），乙", 40.0)]
+    [line] = group_lines(cs, 1)
+    assert (line.text, line.first_unit) == ("（甲），乙", 40.0)
+    # A character not yet judged wide, or a narrow one, leaves the line to Python.
+    fresh = [_char("\u9fa0", 0.0, 0.0)]
+    assert passes.wide_texts(passes.group(fresh), _WIDE, NO_LINE_END, NO_LINE_START) == [None]
+    latin = [_char("a", 0.0, 0.0)]
+    assert passes.wide_texts(passes.group(latin), _WIDE, NO_LINE_END, NO_LINE_START) == [None]
+
+
+def test_a_line_is_cut_into_chunks_at_wide_gaps_with_its_upper_median_size() -> None:
+    # 甲乙 touch; 丙 stands 20 pt off (past 0.6 of its size), 丁 2 pt off.
+    cs = [
+        _char("甲", 0.0, 100.0, 10.0),
+        _char("乙", 10.0, 100.0, 12.0),
+        _char("丙", 42.0, 100.0, 10.0),
+        _char("丁", 54.0, 100.0, 11.0),
+    ]
+    passes = compiled.PASSES
+    assert passes is not None
+    grouped = passes.group(cs)
+    assert grouped is not None
+    assert passes.chunks(grouped, 0.6) == [([(0.0, 22.0, "甲乙"), (42.0, 65.0, "丙丁")], 11.0)]
+    [line] = text_lines(cs)
+    assert line.chunks == [(0.0, 22.0, "甲乙"), (42.0, 65.0, "丙丁")]
+    assert repr(text_lines(cs)) == repr(_python(text_lines, cs))
+
+
+def test_the_tally_counts_each_text_as_counter_does() -> None:
+    cs = [_char(t, 10.0 * k, 0.0) for k, t in enumerate(["乙", "甲", "乙", " ", "fi", "乙"])]
+    passes = compiled.PASSES
+    assert passes is not None
+    got = passes.tally(cs)
+    assert got == {"乙": 3, "甲": 1, " ": 1, "fi": 1}
+    assert list(got) == ["乙", "甲", " ", "fi"]  # in the order first seen, as Counter
+    assert passes.tally([*cs, "乙"]) is None  # not a Char: Counter decides
+
+
 _value = st.one_of(
     st.floats(min_value=0, max_value=40, allow_nan=False),
     st.integers(min_value=0, max_value=40).map(float),
@@ -94,7 +149,7 @@ _value = st.one_of(
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(["甲", "乙", " ", "a", "fi"]),
+            st.sampled_from(["甲", "乙", " ", "a", "fi", "（", "，", "。", "\u3000"]),
             _value,
             _value,
             st.sampled_from([0.5, 1.0, 1.005, 3.0, 10.0, float("nan")]),

@@ -11,6 +11,7 @@ is built; in CI it must be (`test_ci_builds_the_compiled_loop`).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -204,6 +205,23 @@ def test_the_hyphen_mark_is_read_as_a_hyphen() -> None:
     texts = "".join(c for _, chars in _models(build_pdf([_hyphen_page()])) for c, *_ in chars[:-1])
     assert "'-'" in texts
     assert "\\x02" not in texts and "\\ufffe" not in texts
+
+
+@native
+def test_the_loop_shares_one_string_per_character_and_leaves_chars_untracked() -> None:
+    # Two pages drawing the same ideographs: each text is one object, in
+    # every page, and no Char is tracked by the cyclic collector (its fields
+    # hold no container).
+    page = Page(texts=[Text(72, 720, "甲乙甲乙")])
+    engine = pdfium.PdfiumEngine(build_pdf([page, page]), None, "test.pdf")
+    try:
+        chars = [c for model in engine.pages() for c in model.chars]
+    finally:
+        engine.close()
+    assert len(chars) == 8
+    assert [c.text for c in chars] == list("甲乙甲乙甲乙甲乙")
+    assert all(c.text is chars[k % 2].text for k, c in enumerate(chars))
+    assert not any(gc.is_tracked(c) for c in chars)
 
 
 @native

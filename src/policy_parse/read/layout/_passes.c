@@ -10,6 +10,14 @@
  *                         lines, each left to right, with the line's right
  *                         edge, top, bottom and median size; None where a
  *                         value is not a finite float (then Python does it)
+ *   wide_texts(grouped, wide, no_end, no_start)
+ *                         each of those lines' text and first unbreakable
+ *                         width, where every character is a known wide one
+ *                         (most lines of a CJK notice); None for the others
+ *   chunks(grouped, gap)  those lines cut into chunks at wide gaps, as
+ *                         `borderless_lines.text_lines` cuts them
+ *   tally(chars)          each text's count among the characters, as
+ *                         `tables.page_to_layout` counts them
  *
  * Each gives exactly what the Python it stands in for gives, on the same
  * floats in the same order (tests/read/layout/test_passes.py,
@@ -23,6 +31,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "_slots.h"
 
@@ -70,12 +79,32 @@ check_chars(PyObject *chars)
     return 0;
 }
 
+/* A tuple of the `n` new references in `items`, each stolen; where one is
+ * NULL (its maker set the error) or the tuple cannot be made, every one
+ * is released and NULL returned.  Built directly: Py_BuildValue parsed its
+ * format string for each of a page's lines (~1M instructions a sample). */
+static PyObject *
+tuple_of(Py_ssize_t n, PyObject **items)
+{
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; i < n && t != NULL; i++)
+        if (items[i] == NULL)
+            Py_CLEAR(t);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (t == NULL)
+            Py_XDECREF(items[i]);
+        else
+            PyTuple_SET_ITEM(t, i, items[i]);
+    }
+    return t;
+}
+
 typedef struct {
     Py_UCS4 code;
     double top, x0, size;
 } twin_key;
 
-static int
+static inline int
 by_code_top(const void *a, const void *b)
 {
     const twin_key *p = a, *q = b;
@@ -83,6 +112,52 @@ by_code_top(const void *a, const void *b)
         return p->code < q->code ? -1 : 1;
     return (p->top > q->top) - (p->top < q->top);
 }
+
+/* A stable merge sort of `a[0..n)` by `LESS` (a strict order), with room
+ * for n / 2 items in `tmp`.  It stands in for qsort(): the same order for
+ * these comparisons (glibc's qsort is a stable merge sort too, and every
+ * order below breaks its ties by input position or compares values that
+ * are then indistinguishable), without a call through a function pointer
+ * per comparison, and with nothing moved where the items are in order
+ * already: most of a page's characters come in reading order, most lines'
+ * in x order, most lines' sizes equal.  qsort was ~28M instructions of the
+ * 23-page sample's worker (benchmarks/README.md, "Issue 26: the page
+ * worker, round 4"). */
+#define DEFINE_SORT(NAME, T, LESS)                                                       \
+    static void NAME##_run(T *a, Py_ssize_t n, T *tmp)                                   \
+    {                                                                                    \
+        if (n <= 16) {                                                                   \
+            for (Py_ssize_t i = 1; i < n; i++) {                                         \
+                T x = a[i];                                                              \
+                Py_ssize_t j = i;                                                        \
+                for (; j > 0 && LESS(&x, &a[j - 1]); j--)                                \
+                    a[j] = a[j - 1];                                                     \
+                a[j] = x;                                                                \
+            }                                                                            \
+            return;                                                                      \
+        }                                                                                \
+        Py_ssize_t h = n / 2, i = 0, j = h, k = 0;                                       \
+        NAME##_run(a, h, tmp);                                                           \
+        NAME##_run(a + h, n - h, tmp);                                                   \
+        if (!LESS(&a[h], &a[h - 1]))                                                     \
+            return; /* the halves are in order already */                               \
+        memcpy(tmp, a, (size_t)h * sizeof(T));                                           \
+        while (i < h && j < n)                                                           \
+            a[k++] = LESS(&a[j], &tmp[i]) ? a[j++] : tmp[i++];                           \
+        while (i < h)                                                                    \
+            a[k++] = tmp[i++];                                                           \
+    }                                                                                    \
+    static void NAME(T *a, Py_ssize_t n, T *tmp)                                         \
+    {                                                                                    \
+        Py_ssize_t i = 1;                                                                \
+        while (i < n && !LESS(&a[i], &a[i - 1]))                                         \
+            i++;                                                                         \
+        if (i < n)                                                                       \
+            NAME##_run(a, n, tmp);                                                       \
+    }
+
+#define CODE_TOP_LESS(p, q) (by_code_top((p), (q)) < 0)
+DEFINE_SORT(sort_code_top, twin_key, CODE_TOP_LESS)
 
 /* Pairs looked at per character before no_twins gives up (a line of one
  * repeated glyph, a hostile page of thousands on one baseline). */
@@ -125,8 +200,13 @@ no_twins(PyObject *self, PyObject *args)
             sure = 0;
         m++;
     }
+    twin_key *tmp = sure ? PyMem_Malloc((size_t)(m / 2 + 1) * sizeof(twin_key)) : NULL;
+    if (sure && tmp == NULL) {
+        PyMem_Free(keys);
+        return PyErr_NoMemory();
+    }
     if (sure) {
-        qsort(keys, (size_t)m, sizeof(twin_key), by_code_top);
+        sort_code_top(keys, m, tmp);
         Py_ssize_t budget = TWIN_BUDGET * m + 1024;
         for (Py_ssize_t i = 0; i < m && sure; i++) {
             for (Py_ssize_t j = i + 1; j < m && keys[j].code == keys[i].code; j++) {
@@ -140,6 +220,7 @@ no_twins(PyObject *self, PyObject *args)
             }
         }
     }
+    PyMem_Free(tmp);
     PyMem_Free(keys);
     return PyBool_FromLong(sure);
 }
@@ -150,7 +231,7 @@ typedef struct {
     PyObject *c;
 } keyed;
 
-static int
+static inline int
 by_mid_x0_at(const void *a, const void *b)
 {
     const keyed *p = a, *q = b;
@@ -161,7 +242,7 @@ by_mid_x0_at(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-static int
+static inline int
 by_x0_at(const void *a, const void *b)
 {
     const keyed *p = a, *q = b;
@@ -170,22 +251,22 @@ by_x0_at(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-static int
-by_value(const void *a, const void *b)
-{
-    double p = *(const double *)a, q = *(const double *)b;
-    return (p > q) - (p < q);
-}
-
 /* One line: its characters (keys[0..n) in cluster order) sorted by x0,
  * with the largest x1, smallest top, largest bottom and median size, as
  * lines._make_line computes them.  `sizes` has room for n. */
+#define MID_X0_AT_LESS(p, q) (by_mid_x0_at((p), (q)) < 0)
+#define X0_AT_LESS(p, q) (by_x0_at((p), (q)) < 0)
+#define VALUE_LESS(p, q) (*(p) < *(q))
+DEFINE_SORT(sort_mid_x0_at, keyed, MID_X0_AT_LESS)
+DEFINE_SORT(sort_x0_at, keyed, X0_AT_LESS)
+DEFINE_SORT(sort_values, double, VALUE_LESS)
+
 static PyObject *
-line_of(keyed *keys, Py_ssize_t n, double *sizes)
+line_of(keyed *keys, Py_ssize_t n, double *sizes, keyed *tmp, double *tmp_sizes)
 {
     for (Py_ssize_t i = 0; i < n; i++)
         keys[i].at = i; /* a stable sort by x0: ties keep the cluster order */
-    qsort(keys, (size_t)n, sizeof(keyed), by_x0_at);
+    sort_x0_at(keys, n, tmp);
     PyObject *list = PyList_New(n);
     if (list == NULL)
         return NULL;
@@ -202,9 +283,11 @@ line_of(keyed *keys, Py_ssize_t n, double *sizes)
         bottom = i == 0 || v > bottom ? v : bottom;
         finite_field(c, F_SIZE, &sizes[i]);
     }
-    qsort(sizes, (size_t)n, sizeof(double), by_value);
+    sort_values(sizes, n, tmp_sizes);
     double size = n % 2 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2;
-    return Py_BuildValue("(Ndddd)", list, x1, top, bottom, size);
+    PyObject *items[5] = {list, PyFloat_FromDouble(x1), PyFloat_FromDouble(top),
+                          PyFloat_FromDouble(bottom), PyFloat_FromDouble(size)};
+    return tuple_of(5, items);
 }
 
 static PyObject *
@@ -215,8 +298,10 @@ group(PyObject *self, PyObject *chars)
     Py_ssize_t n = PyList_GET_SIZE(chars);
     keyed *keys = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(keyed));
     double *sizes = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(double));
+    keyed *tmp = PyMem_Malloc((size_t)(n / 2 + 1) * sizeof(keyed));
+    double *tmp_sizes = PyMem_Malloc((size_t)(n / 2 + 1) * sizeof(double));
     PyObject *out = NULL;
-    if (keys == NULL || sizes == NULL) {
+    if (keys == NULL || sizes == NULL || tmp == NULL || tmp_sizes == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -237,7 +322,7 @@ group(PyObject *self, PyObject *chars)
         keys[i].at = i;
         keys[i].c = c;
     }
-    qsort(keys, (size_t)n, sizeof(keyed), by_mid_x0_at);
+    sort_mid_x0_at(keys, n, tmp);
     out = PyList_New(0);
     if (out == NULL)
         goto done;
@@ -258,7 +343,7 @@ group(PyObject *self, PyObject *chars)
             mid_line = keys[i].mid;
         }
         if (i > start) {
-            PyObject *line = line_of(keys + start, i - start, sizes);
+            PyObject *line = line_of(keys + start, i - start, sizes, tmp, tmp_sizes);
             if (line == NULL || PyList_Append(out, line)) {
                 Py_XDECREF(line);
                 Py_CLEAR(out);
@@ -271,9 +356,245 @@ group(PyObject *self, PyObject *chars)
 done:
     PyMem_Free(keys);
     PyMem_Free(sizes);
+    PyMem_Free(tmp);
+    PyMem_Free(tmp_sizes);
     return out;
 }
 
+
+/* One line's text and first unbreakable width, as lines._chars_to_text and
+ * lines._first_unit_width give them for a line whose every character is
+ * one already judged wide (`wide`, lines._WIDE): the texts joined and
+ * stripped; the first inked character, with the character after it when it
+ * may not end a line, and every character after that which may not start
+ * one.  None for any other line (Python decides it, and learns its new
+ * characters); NULL on an error. */
+static PyObject *
+wide_text(PyObject *cs, PyObject *wide, PyObject *no_end, PyObject *no_start, Py_UCS4 *buf)
+{
+    Py_ssize_t n = PyList_GET_SIZE(cs);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(cs, i);
+        PyObject *text = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+        double v;
+        if (text == NULL || !PyUnicode_CheckExact(text) || PyUnicode_GET_LENGTH(text) != 1 ||
+            finite_field(c, F_X0, &v) || finite_field(c, F_X1, &v))
+            Py_RETURN_NONE;
+        int known = PySet_Contains(wide, text);
+        if (known <= 0)
+            return known < 0 ? NULL : Py_NewRef(Py_None);
+        buf[i] = PyUnicode_READ_CHAR(text, 0);
+    }
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi && Py_UNICODE_ISSPACE(buf[lo]))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(buf[hi - 1]))
+        hi--;
+    PyObject *text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf + lo, hi - lo);
+    if (text == NULL)
+        return NULL;
+    double unit = 0.0;
+    if (lo < hi) { /* the first inked character is buf[lo] */
+        Py_ssize_t last = lo, next = lo + 1;
+        while (next < n && Py_UNICODE_ISSPACE(buf[next]))
+            next++;
+        int r = next < n ? PySet_Contains(no_end, SLOT(PyList_GET_ITEM(cs, lo), offsets[F_TEXT]))
+                         : 0;
+        while (r >= 0 && next < n) {
+            if (!r) {
+                r = PySet_Contains(no_start, SLOT(PyList_GET_ITEM(cs, next), offsets[F_TEXT]));
+                if (r <= 0)
+                    break;
+            }
+            last = next++;
+            while (next < n && Py_UNICODE_ISSPACE(buf[next]))
+                next++;
+            r = 0;
+        }
+        if (r < 0) {
+            Py_DECREF(text);
+            return NULL;
+        }
+        double x0 = 0.0, x1 = 0.0; /* read below: checked finite above */
+        finite_field(PyList_GET_ITEM(cs, lo), F_X0, &x0);
+        finite_field(PyList_GET_ITEM(cs, last), F_X1, &x1);
+        unit = x1 - x0;
+    }
+    PyObject *items[2] = {text, PyFloat_FromDouble(unit)};
+    return tuple_of(2, items);
+}
+
+static PyObject *
+wide_texts(PyObject *self, PyObject *args)
+{
+    PyObject *grouped, *wide, *no_end, *no_start;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!:wide_texts", &PyList_Type, &grouped, &PySet_Type, &wide,
+                          &PyFrozenSet_Type, &no_end, &PyFrozenSet_Type, &no_start))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(grouped), most = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *g = PyList_GET_ITEM(grouped, i);
+        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
+            PyErr_SetString(PyExc_TypeError, "wide_texts: group()'s lines are needed");
+            return NULL;
+        }
+        Py_ssize_t m = PyList_GET_SIZE(PyTuple_GET_ITEM(g, 0));
+        most = m > most ? m : most;
+    }
+    Py_UCS4 *buf = PyMem_Malloc((size_t)most * sizeof(Py_UCS4));
+    PyObject *out = buf ? PyList_New(n) : PyErr_NoMemory();
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *piece = wide_text(PyTuple_GET_ITEM(PyList_GET_ITEM(grouped, i), 0), wide, no_end,
+                                    no_start, buf);
+        if (piece == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, piece);
+    }
+    PyMem_Free(buf);
+    return out;
+}
+
+/* One chunk of a line: cs[start..end)'s texts joined, as (x0, x1, text). */
+static PyObject *
+chunk_of(PyObject *cs, Py_ssize_t start, Py_ssize_t end, double x0, double x1)
+{
+    PyObject *parts = PyList_GetSlice(cs, start, end);
+    if (parts == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < end - start; i++) {
+        PyObject *c = PyList_GET_ITEM(parts, i);
+        PyObject *t = SLOT(c, offsets[F_TEXT]);
+        PyList_SET_ITEM(parts, i, Py_NewRef(t)); /* checked str by chunks() */
+        Py_DECREF(c);
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *text = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    if (text == NULL)
+        return NULL;
+    PyObject *items[3] = {PyFloat_FromDouble(x0), PyFloat_FromDouble(x1), text};
+    return tuple_of(3, items);
+}
+
+/* borderless_lines.text_lines' cut of each of group()'s lines into chunks
+ * where the gap to a character passes `gap` times its size, with the
+ * line's upper median size (its sizes sorted, the one at n // 2): per
+ * line ([(x0, x1, text joined), ...], size); None where a character is not
+ * a `Char` with a str text (then Python does it). */
+static PyObject *
+chunks(PyObject *self, PyObject *args)
+{
+    PyObject *grouped;
+    double gap;
+    if (!PyArg_ParseTuple(args, "O!d:chunks", &PyList_Type, &grouped, &gap))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(grouped), most = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *g = PyList_GET_ITEM(grouped, i);
+        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
+            PyErr_SetString(PyExc_TypeError, "chunks: group()'s lines are needed");
+            return NULL;
+        }
+        PyObject *cs = PyTuple_GET_ITEM(g, 0);
+        Py_ssize_t m = PyList_GET_SIZE(cs);
+        if (m == 0)
+            Py_RETURN_NONE;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            PyObject *c = PyList_GET_ITEM(cs, k);
+            PyObject *t = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+            double v;
+            if (t == NULL || !PyUnicode_Check(t) || finite_field(c, F_X0, &v) ||
+                finite_field(c, F_X1, &v) || finite_field(c, F_SIZE, &v))
+                Py_RETURN_NONE;
+        }
+        most = m > most ? m : most;
+    }
+    double *sizes = PyMem_Malloc((size_t)most * sizeof(double));
+    double *tmp = PyMem_Malloc((size_t)(most / 2 + 1) * sizeof(double));
+    PyObject *out = sizes && tmp ? PyList_New(n) : PyErr_NoMemory();
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *cs = PyTuple_GET_ITEM(PyList_GET_ITEM(grouped, i), 0);
+        Py_ssize_t m = PyList_GET_SIZE(cs), start = 0;
+        PyObject *line = PyList_New(0);
+        double x0 = 0.0, x1 = 0.0, v = 0.0, size = 0.0; /* read below: checked finite above */
+        finite_field(PyList_GET_ITEM(cs, 0), F_X0, &x0);
+        finite_field(PyList_GET_ITEM(cs, 0), F_X1, &x1);
+        finite_field(PyList_GET_ITEM(cs, 0), F_SIZE, &sizes[0]);
+        for (Py_ssize_t k = 1; line != NULL && k <= m; k++) {
+            double cx0 = 0.0;
+            if (k < m) {
+                PyObject *c = PyList_GET_ITEM(cs, k);
+                finite_field(c, F_X0, &cx0);
+                finite_field(c, F_SIZE, &size);
+                sizes[k] = size;
+                if (!(cx0 - x1 > gap * size)) {
+                    finite_field(c, F_X1, &v);
+                    x1 = v > x1 ? v : x1; /* max(x1, c.x1) */
+                    continue;
+                }
+            }
+            PyObject *chunk = chunk_of(cs, start, k, x0, x1);
+            if (chunk == NULL || PyList_Append(line, chunk))
+                Py_CLEAR(line);
+            Py_XDECREF(chunk);
+            if (k < m) {
+                start = k;
+                x0 = cx0;
+                finite_field(PyList_GET_ITEM(cs, k), F_X1, &x1);
+            }
+        }
+        sort_values(sizes, m, tmp);
+        PyObject *items[2] = {line, line ? PyFloat_FromDouble(sizes[m / 2]) : NULL};
+        PyObject *piece = tuple_of(2, items);
+        if (piece == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, piece);
+    }
+    PyMem_Free(sizes);
+    PyMem_Free(tmp);
+    return out;
+}
+
+/* tables.page_to_layout's count of each text among a page's characters, as
+ * collections.Counter(c.text for c in chars) gives it (texts in the order
+ * first seen); None where an item is not a `Char` with a text. */
+static PyObject *
+tally(PyObject *self, PyObject *chars)
+{
+    if (check_chars(chars) < 0)
+        return NULL;
+    PyObject *counts = PyDict_New();
+    for (Py_ssize_t i = 0; counts != NULL && i < PyList_GET_SIZE(chars); i++) {
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        PyObject *t = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+        if (t == NULL) {
+            Py_DECREF(counts);
+            Py_RETURN_NONE;
+        }
+        PyObject *n = PyDict_GetItemWithError(counts, t); /* borrowed */
+        if (n == NULL && PyErr_Occurred()) {
+            Py_CLEAR(counts);
+            break;
+        }
+        Py_ssize_t k = n == NULL ? 0 : PyLong_AsSsize_t(n);
+        PyObject *more = k < 0 ? NULL : PyLong_FromSsize_t(k + 1);
+        if (more == NULL || PyDict_SetItem(counts, t, more) < 0)
+            Py_CLEAR(counts);
+        Py_XDECREF(more);
+    }
+    return counts;
+}
 
 /* hidden.split_hidden's common case: a character whose centre lies on the
  * page (and in `crop`), set at 1 pt or more, filled, not white, with no
@@ -536,6 +857,14 @@ static PyMethodDef methods[] = {
     {"group", group, METH_O,
      "group(chars) -> [(chars by x0, x1, top, bottom, median size)] or None: "
      "lines.group_lines' clustering."},
+    {"wide_texts", wide_texts, METH_VARARGS,
+     "wide_texts(grouped, wide, no_end, no_start) -> [(text, first unit width) or None]: "
+     "lines._lines_of's text and first unit of each line of wide characters."},
+    {"chunks", chunks, METH_VARARGS,
+     "chunks(grouped, gap) -> [([(x0, x1, text)], upper median size)] or None: "
+     "borderless_lines.text_lines' chunks of each line."},
+    {"tally", tally, METH_O,
+     "tally(chars) -> {text: count} or None: collections.Counter of the characters' texts."},
     {"visible", visible, METH_VARARGS,
      "visible(chars, width, height, crop, any_cover, decide, hidden) -> visible chars: "
      "hidden.split_hidden's common case, the rest decided by decide(c)."},

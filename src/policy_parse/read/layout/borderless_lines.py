@@ -75,33 +75,51 @@ class TextLine:
 def text_lines(chars: Sequence[Char]) -> list[TextLine]:
     """Inked characters clustered by vertical middle (as `lines.group_lines`),
     each line cut into chunks where the gap passes `_CHUNK_GAP` of the next
-    character's size.  Runs on every page without a ruled table: written
-    out, no function called per character where a comprehension does."""
+    character's size.  Runs on every page without a ruled table: clustered
+    and cut in C where it is built (`compiled.PASSES.group` and `.chunks`,
+    the same lines), else written out, no function called per character
+    where a comprehension does."""
     inked = [c for c in chars if not c.text.isspace()]
-    out = []
-    for g in _clusters(inked):
-        chunks: list[tuple[float, float, str]] = []
-        x0, x1, parts = g[0].x0, g[0].x1, [g[0].text]
-        for c in islice(g, 1, None):
-            if c.x0 - x1 > _CHUNK_GAP * c.size:
-                chunks.append((x0, x1, norm("".join(parts))))
-                x0, x1, parts = c.x0, c.x1, [c.text]
-            else:
-                x1 = max(x1, c.x1)
-                parts.append(c.text)
-        chunks.append((x0, x1, norm("".join(parts))))
-        sizes = sorted([c.size for c in g])
-        out.append(
+    passes = compiled.PASSES
+    grouped = passes.group(inked) if passes is not None else None
+    cut = passes.chunks(grouped, _CHUNK_GAP) if grouped is not None else None
+    if grouped is not None and cut is not None:
+        out = [
             TextLine(
-                top=min([c.top for c in g]),
-                bottom=max([c.bottom for c in g]),
-                size=sizes[len(sizes) // 2],
-                chunks=chunks,
+                top=top,
+                bottom=bottom,
+                size=size,
+                chunks=[(x0, x1, norm(text)) for x0, x1, text in pieces],
                 chars=g,
             )
-        )
+            for (g, _, top, bottom, _), (pieces, size) in zip(grouped, cut, strict=True)
+        ]
+    else:
+        out = [_text_line(g) for g in _clusters(inked)]
     out.sort(key=_TOP)
     return out
+
+
+def _text_line(g: list[Char]) -> TextLine:
+    """One line of `text_lines`, in Python."""
+    chunks: list[tuple[float, float, str]] = []
+    x0, x1, parts = g[0].x0, g[0].x1, [g[0].text]
+    for c in islice(g, 1, None):
+        if c.x0 - x1 > _CHUNK_GAP * c.size:
+            chunks.append((x0, x1, norm("".join(parts))))
+            x0, x1, parts = c.x0, c.x1, [c.text]
+        else:
+            x1 = max(x1, c.x1)
+            parts.append(c.text)
+    chunks.append((x0, x1, norm("".join(parts))))
+    sizes = sorted([c.size for c in g])
+    return TextLine(
+        top=min([c.top for c in g]),
+        bottom=max([c.bottom for c in g]),
+        size=sizes[len(sizes) // 2],
+        chunks=chunks,
+        chars=g,
+    )
 
 
 def _clusters(inked: list[Char]) -> list[list[Char]]:

@@ -13,6 +13,9 @@ from .page_model import Char
 
 __all__ = ["PASSES", "load"]
 
+# What the layout calls (lines.py, borderless_lines.py, hidden.py, tables.py).
+_CALLED = ("bind", "no_twins", "group", "wide_texts", "chunks", "tally", "visible", "place")
+
 
 def load() -> Any:
     if not native_wanted():
@@ -21,6 +24,8 @@ def load() -> Any:
         from . import _passes
     except ImportError:
         return None
+    if not all(hasattr(_passes, name) for name in _CALLED):
+        return None  # built from an older _passes.c: the Python passes
     try:
         _passes.bind(Char)
     except TypeError:  # pragma: no cover - a Char whose fields are not slots

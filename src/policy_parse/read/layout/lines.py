@@ -226,11 +226,25 @@ def _lines_of(
     """`group_lines`' lines from `_passes.group`'s clusters: each with its
     characters by x0, right edge, top, bottom and median size, as
     `_make_line` computes them."""
+    # Lines of wide characters already seen (most of a CJK notice's) have
+    # their text and first unit from C, in one call for the page; the
+    # others, here.
+    passes = compiled.PASSES
+    pieces = (
+        passes.wide_texts(grouped, _WIDE, NO_LINE_END, NO_LINE_START)
+        if passes is not None
+        else [None] * len(grouped)
+    )
     lines = []
-    for cs, x1, top, bottom, size in grouped:
-        text = _chars_to_text(cs)
-        if text:
-            lines.append(Line(page, text, cs[0].x0, x1, top, bottom, size, _first_unit_width(cs)))
+    for (cs, x1, top, bottom, size), piece in zip(grouped, pieces, strict=True):
+        if piece is None:
+            text = _chars_to_text(cs)
+            if text:
+                lines.append(
+                    Line(page, text, cs[0].x0, x1, top, bottom, size, _first_unit_width(cs))
+                )
+        elif piece[0]:
+            lines.append(Line(page, piece[0], cs[0].x0, x1, top, bottom, size, piece[1]))
     lines.sort(key=_TOP_X0)
     return lines
 

@@ -20,12 +20,13 @@ memory ceiling by `OCR_MEMORY_BYTES` first, once, and only then.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..layout.page_model import Edge, Engine, OcrFacts, PageModel, PaintKind
 from ..layout.tables import find_tables
-from . import chars as _chars
-from .compose import Picture
+
+if TYPE_CHECKING:
+    from .compose import Picture
 
 __all__ = ["DPI", "OCR_MEMORY_BYTES", "OcrEngine", "describe", "needs_ocr", "read_pictures"]
 
@@ -135,6 +136,10 @@ def read_image(rgb: Any, number: int, width: float, height: float) -> PageModel:
     _raise_ceiling()
     import numpy as np
 
+    # Imported by the first page read by OCR: every PDF's page worker wraps
+    # its engine in this one, and a page with a text layer needs neither
+    # (8.5M instructions of each worker's start with them).
+    from . import chars as _chars
     from . import image as _image
 
     gray, colour = _image.ink_channel(rgb)

@@ -145,6 +145,29 @@ page_text(void *tp, int n)
     return text;
 }
 
+/* One string per character of the BMP, made on its first use and kept for
+ * the process: a page repeats its characters (the 23-page sample draws
+ * 20,044 characters, 752 distinct), and the layout counts, sets and
+ * compares their texts, each new string hashed anew and compared by
+ * content; one string per character is hashed once and found by identity.
+ * Strings are immutable: sharing them changes no value. */
+static PyObject *bmp_chars[0x10000];
+
+static PyObject *
+one_char(Py_UCS4 ch)
+{
+    if (ch >= 0x10000)
+        return PyUnicode_FromOrdinal((int)ch);
+    PyObject *s = bmp_chars[ch];
+    if (s == NULL) {
+        s = PyUnicode_FromOrdinal((int)ch);
+        if (s == NULL)
+            return NULL;
+        bmp_chars[ch] = s; /* the cache's reference */
+    }
+    return Py_NewRef(s);
+}
+
 /* The (order, white, render) of a text object from `texts`, or `fallback`:
  * a borrowed reference. */
 static PyObject *
@@ -221,7 +244,7 @@ chars(PyObject *self, PyObject *args)
                 PyErr_Format(PyExc_ValueError, "chr() arg not in range(0x110000)");
                 goto fail;
             }
-            s = PyUnicode_FromOrdinal((int)ch);
+            s = one_char(ch);
             if (s == NULL)
                 goto fail;
         }
@@ -279,6 +302,13 @@ chars(PyObject *self, PyObject *args)
         put(c, F_ORDER, Py_NewRef(PyTuple_GET_ITEM(facts, 0)));
         put(c, F_WHITE, Py_NewRef(PyTuple_GET_ITEM(facts, 1)));
         put(c, F_RENDER, Py_NewRef(PyTuple_GET_ITEM(facts, 2)));
+        /* Its fields are a str, floats, an int and a bool: no cycle can run
+         * through it, so the cyclic collector need not walk it (as CPython
+         * untracks a tuple of such values).  A page's characters live
+         * until its lines are built, and every collection meanwhile walked
+         * each of them: ~16M instructions of the 23-page sample's worker
+         * (benchmarks/README.md, "Issue 26: the page worker, round 4"). */
+        PyObject_GC_UnTrack(c);
         int bad = PyList_Append(out, c);
         Py_DECREF(c);
         if (bad)
@@ -397,9 +427,21 @@ walk_texts(PyObject *self, PyObject *args)
         }
         if (white)
             marked = 1;
-        PyObject *entry = Py_BuildValue("(NlOi)", addr, order, white ? Py_True : Py_False, render);
-        if (entry == NULL)
+        /* (address, order, white, render mode), built directly: a format
+         * string parsed per text object was a third of this loop. */
+        PyObject *entry = PyTuple_New(4), *order_obj = PyLong_FromLong(order),
+                 *render_obj = PyLong_FromLong(render);
+        if (entry == NULL || order_obj == NULL || render_obj == NULL) {
+            Py_XDECREF(entry);
+            Py_XDECREF(order_obj);
+            Py_XDECREF(render_obj);
+            Py_DECREF(addr);
             return NULL;
+        }
+        PyTuple_SET_ITEM(entry, 0, addr);
+        PyTuple_SET_ITEM(entry, 1, order_obj);
+        PyTuple_SET_ITEM(entry, 2, Py_NewRef(white ? Py_True : Py_False));
+        PyTuple_SET_ITEM(entry, 3, render_obj);
         int bad = PyList_Append(texts, entry);
         Py_DECREF(entry);
         if (bad)
