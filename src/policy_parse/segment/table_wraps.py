@@ -64,6 +64,8 @@ def name_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     unit) — the rest of the name, placed by its order in the text copy, not
     under its column.  The tail joins the name, with nothing between, when
     the whole ends like a unit (县文化广电旅游体育局)."""
+    if not any("\n" in v for r, v in values if r not in _LIST_ROLES):
+        return values  # no second line for a tail to stand on: most rows
     cut = [
         k
         for k, (r, v) in enumerate(values)
