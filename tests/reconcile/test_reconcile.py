@@ -440,3 +440,20 @@ def test_a_committee_written_short_in_the_table_is_no_disagreement():
         ("甲市发展和改革委员会",),
     ) in found
     assert any(d.kind is Kind.ALIAS and d.measure == "1" for d in notice.discrepancies)
+
+
+def test_three_level_numbers_counting_on_are_no_gap():
+    # 1-1-1 → 1-1-2 → 1-2-1: each step counts on by one at the level where
+    # the numbers part; it was read at the second level alone (1 → 1: a gap).
+    from policy_parse.normalize.numbers import parse_written
+    from policy_parse.reconcile.numbering import side_numbering
+
+    def check(*written: str) -> list[tuple[str | None, str]]:
+        numbers = [(parse_written(w), w) for w in written]
+        return [(d.measure, d.message) for d in side_numbering(numbers, "prose")]
+
+    assert check("1.1.1", "1.1.2", "1.2.1", "2.1.1") == []
+    assert check("1.1", "1.1.1", "1.1.2") == []  # a measure and its own sub-measures
+    assert check("1.1.1", "1.1.3") == [("1.1.3", "the prose goes from 1-1-1 to 1-1-3")]
+    assert check("1.1.2", "1.2.2") == [("1.2.2", "the prose starts 1-2 at sub-number 2")]
+    assert check("1.1", "1.3") == [("1.3", "the prose goes from 1-1 to 1-3")]  # as before
