@@ -309,7 +309,7 @@ def test_a_table_only_notice_with_no_number_column_counts_its_rows_and_says_so()
     assert not [d for d in notice.discrepancies if d.kind is Kind.NUMBERING]
     (d,) = [d for d in notice.discrepancies if d.note == "row_order"]
     assert (d.kind, d.severity) == (Kind.STRUCTURE, Severity.WARNING)
-    assert "3 rows were numbered 1, 2" in d.message
+    assert "its 3 rows were numbered 1, 2" in d.message
     assert "编号由解析器给出" in message(d, "zh")
 
 

@@ -321,8 +321,9 @@ def segmented_to_notice(
         if prose[p].annotation is None:
             prose_units[p] = row_units[r]
             prose_found[p] = (*row_units[r], Evidence.TABLE)
-    # A table-only notice whose table has no 序号 column at all counts its
-    # rows: numbers the parser gave (normalize.structure `row_order`).
+    # A table-only notice whose rows write no 序号 at all (no such column, or
+    # its cells empty: Word's automatic numbers are not in the text) counts
+    # its rows: numbers the parser gave (normalize.structure `row_order`).
     if (
         not prose
         and not any(n for n, _, _ in numbers)
