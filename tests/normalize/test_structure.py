@@ -288,3 +288,36 @@ def test_a_shared_ending_is_said_unless_the_notice_writes_the_name_in_full():
     assert set(said) == {"1", "2"}
     assert "人社局→县人社局" in said["1"] and "县民政→" not in said["1"]
     assert "卫健局→县卫健局" in said["2"] and "县交通→" not in said["2"]
+
+
+def test_a_table_only_notice_with_no_number_column_counts_its_rows_and_says_so():
+    # No 序号 column and no prose to take numbers from: each row is a measure
+    # numbered by its place, and the finding says the numbers are the parser's.
+    notice = policy_parse.parse_text(
+        "甲县任务分工表\n"
+        "| 类别 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        "| 学前 | 新建幼儿园 | 甲县教育局 | 甲县住建局 |\n"
+        "| | 扩大学位供给 | 甲县教育局 | 甲县财政局 |\n"
+        "| 义务 | 推进集团化办学 | 甲县教育局 | 甲县人社局 |\n"
+    )
+    assert [(e.id, e.number_inferred) for e in notice.table] == [
+        ("1", True),
+        ("2", True),
+        ("3", True),
+    ]
+    assert [(e.id, [u.name for u in e.support]) for e in notice.table][1] == ("2", ["甲县财政局"])
+    assert not [d for d in notice.discrepancies if d.kind is Kind.NUMBERING]
+    (d,) = [d for d in notice.discrepancies if d.note == "row_order"]
+    assert (d.kind, d.severity) == (Kind.STRUCTURE, Severity.WARNING)
+    assert "its 3 rows were numbered 1, 2" in d.message
+    assert "编号由解析器给出" in message(d, "zh")
+
+
+def test_a_table_that_writes_its_numbers_is_not_said_to_be_counted():
+    notice = policy_parse.parse_text(
+        "甲县任务分工表\n"
+        "| 序号 | 工作任务 | 牵头单位 |\n"
+        "| 1 | 新建幼儿园 | 甲县教育局 |\n"
+        "| 2 | 扩大学位供给 | 甲县教育局 |\n"
+    )
+    assert not [d for d in notice.discrepancies if d.note == "row_order"]

@@ -13,6 +13,7 @@ from policy_parse.models import UnitStatus
 from policy_parse.normalize.units import (
     Inventory,
     _abbreviated_by,
+    _contracted,
     _is_abbreviation,
     clean,
     expand_shared_suffixes,
@@ -254,6 +255,27 @@ def test_it_resolves_gui_hua_ju_to_the_planning_and_resources_bureau():
     assert (u.status, u.name) == (UnitStatus.RESOLVED, "规划和资源局")
 
 
+def test_a_committee_or_office_written_short_is_its_full_name():
+    # 委 for 委员会 and 办 for 办公室: the first-and-last-character rule alone
+    # misses them, and a table writing 甲市发改委 beside a prose 甲市发展和
+    # 改革委员会 would read as two units (a units-mismatch error).
+    full = ["甲市发展和改革委员会", "甲市人民政府办公室", "甲市财政局"]
+    inv = Inventory([*full, "甲市发改委", "甲市发展改革委", "甲市府办", "甲市政府办"])
+    for short in ("甲市发改委", "甲市发展改革委"):
+        assert (_unit(inv, short).status, _unit(inv, short).name) == (
+            UnitStatus.RESOLVED,
+            "甲市发展和改革委员会",
+        )
+    assert _unit(inv, "甲市府办").name == "甲市人民政府办公室"
+    assert _unit(inv, "甲市政府办").name == "甲市人民政府办公室"
+    # 管委会 keeps its own last character: still read by the plain rule.
+    assert _unit(Inventory(["乙区管理委员会", "乙区管委会"]), "乙区管委会").name == "乙区管理委员会"
+    # A 委 that is not the committee's short form stays apart: 甲市教委 names no
+    # 甲市发展和改革委员会 (its 教 is not in it).
+    other = _unit(Inventory([*full, "甲市教委"]), "甲市教委")
+    assert (other.status, other.name) == (UnitStatus.AS_WRITTEN, "甲市教委")
+
+
 def test_it_leaves_the_full_name_itself_as_written():
     u = _unit(Inventory([*ZONE_NAMES, "市场局"]), "市场监管局")
     assert (u.status, u.name) == (UnitStatus.AS_WRITTEN, "市场监管局")
@@ -354,11 +376,22 @@ def test_every_full_name_in_the_inventory_stays_as_written(names):
 
 
 @settings(max_examples=80)
-@given(st.lists(st.text(alphabet="区县财政局委办发展改", min_size=1, max_size=7), unique=True))
+@given(
+    st.lists(st.text(alphabet="区县财政局委办发展改员会公室", min_size=1, max_size=7), unique=True)
+)
 def test_the_abbreviation_index_finds_what_comparing_every_pair_finds(names):
     # The index (issue 26: no quadratic step for thousands of units) must
-    # change no answer: every (short, full) pair the definition accepts.
-    brute = {short: {full for full in names if _is_abbreviation(short, full)} for short in names}
+    # change no answer: every (short, full) pair the definition accepts,
+    # a full name ending 委员会/办公室 compared as ending 委/办.
+    def abbreviates(short: str, full: str) -> bool:
+        form = _contracted(full)
+        if _is_abbreviation(short, full):
+            return True
+        if form == full:
+            return False
+        return _is_abbreviation(short, form) or (short == form and len(short) >= 3)
+
+    brute = {short: {full for full in names if abbreviates(short, full)} for short in names}
     assert _abbreviated_by(names) == {k: v for k, v in brute.items() if v}
 
 

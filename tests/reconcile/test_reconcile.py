@@ -415,3 +415,45 @@ def test_one_slip_in_either_sides_numbers_gives_exactly_one_numbering_finding(n,
     (d,) = measures_to_discrepancies(ms, es)
     assert d.kind is Kind.NUMBERING and d.severity is Severity.ERROR
     assert f"the slip is in the {side}" in d.message
+
+
+def test_a_committee_written_short_in_the_table_is_no_disagreement():
+    # 委 for 委员会 (normalize.units): the table's 甲市发改委 is the prose's
+    # 甲市发展和改革委员会, an abbreviation, not a second unit.
+    notice = policy_parse.parse_text(
+        "一、任务\n"
+        "1.开展收费检查。（牵头单位：甲市市场监督管理局；配合单位：甲市发展和改革委员会）\n"
+        "2.建立沟通机制。（牵头单位：甲市工商联；配合单位：甲市发展和改革委员会）\n"
+        "附件\n"
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 开展收费检查 | 甲市市场监督管理局 | 甲市发改委 |\n"
+        "| 2 | 建立沟通机制 | 甲市发改委 | 甲市工商联 |\n"
+    )
+    found = [(d.kind, d.severity, d.measure, d.prose, d.table) for d in notice.discrepancies]
+    assert not [f for f in found if f[0] is Kind.UNITS_MISMATCH]
+    # The swap on 2 is still told, with both sides' leads in full.
+    assert (
+        Kind.LEAD_MISMATCH,
+        Severity.ERROR,
+        "2",
+        ("甲市工商联",),
+        ("甲市发展和改革委员会",),
+    ) in found
+    assert any(d.kind is Kind.ALIAS and d.measure == "1" for d in notice.discrepancies)
+
+
+def test_three_level_numbers_counting_on_are_no_gap():
+    # 1-1-1 → 1-1-2 → 1-2-1: each step counts on by one at the level where
+    # the numbers part; it was read at the second level alone (1 → 1: a gap).
+    from policy_parse.normalize.numbers import parse_written
+    from policy_parse.reconcile.numbering import side_numbering
+
+    def check(*written: str) -> list[tuple[str | None, str]]:
+        numbers = [(parse_written(w), w) for w in written]
+        return [(d.measure, d.message) for d in side_numbering(numbers, "prose")]
+
+    assert check("1.1.1", "1.1.2", "1.2.1", "2.1.1") == []
+    assert check("1.1", "1.1.1", "1.1.2") == []  # a measure and its own sub-measures
+    assert check("1.1.1", "1.1.3") == [("1.1.3", "the prose goes from 1-1-1 to 1-1-3")]
+    assert check("1.1.2", "1.2.2") == [("1.2.2", "the prose starts 1-2 at sub-number 2")]
+    assert check("1.1", "1.3") == [("1.3", "the prose goes from 1-1 to 1-3")]  # as before

@@ -65,6 +65,26 @@ def test_a_responsible_label_beside_a_helping_one_names_the_lead(
 
 
 @pytest.mark.parametrize(
+    ("labels", "lead", "support"),
+    [
+        ("责任部门：甲部\n协同部门：乙部、各子公司", ["甲部"], ["乙部", "各子公司"]),
+        ("配合单位：乙局\n责任单位：甲局", ["甲局"], ["乙局"]),
+        ("责任领导：张三\n责任单位：甲局\n配合单位：乙局", ["甲局"], ["乙局"]),
+        # No 配合 line: 责任 alone names no lead, on lines as in a bracket.
+        ("责任单位：甲局\n责任单位：乙局", [], ["甲局", "乙局"]),
+    ],
+)
+def test_label_lines_apart_lead_as_one_bracket_does(
+    labels: str, lead: list[str], support: list[str]
+) -> None:
+    # Each line is an annotation of its own, merged for the measure: the
+    # 责任 beside 配合 rule must see them together (a silent no-lead before).
+    notice = policy_parse.parse_text(f"1.开展清理。\n{labels}\n2.盘活资产。（牵头单位：丙局）\n")
+    m = notice.measures[0]
+    assert ([u.name for u in m.lead], [u.name for u in m.support]) == (lead, support)
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "牵头部门:科技创新局,责任部门:经发局",  # all half-width

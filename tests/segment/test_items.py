@@ -269,3 +269,31 @@ def test_an_item_run_on_in_the_other_arabic_mark_is_the_next_item_of_the_list():
         ("3", ["县丙局"], []),
     ]
     assert [d.note for d in notice.discrepancies if d.measure == "2"] == ["run_on_item"]
+
+
+@pytest.mark.parametrize(("first", "third"), [("（1）", "（3）"), ("1）", "3）")])
+def test_an_item_run_on_in_a_dotted_number_after_bracketed_ones_is_the_next_item(
+    first: str, third: str
+) -> None:
+    # A copy that re-marked only the line starts (1. → （1）) leaves the
+    # run-on 2. inside the line: it is the list's next number after a
+    # label clause, so item 2, said so — not kept in item 1 (its units
+    # taken by 1, item 2 lost, unsaid).
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、工程建设\n"
+        f"{first}新建管网。牵头单位：县甲局。2.改造管道。牵头单位：县甲局；配合单位：县乙局。\n"
+        f"{third}建成调度平台。牵头单位：县丙局。\n"
+    )
+    got = [(str(m.number), [u.written for u in m.support]) for m in notice.measures]
+    assert got == [("1", []), ("2", ["县乙局"]), ("3", [])]
+    assert [d.note for d in notice.discrepancies if d.measure == "2"] == ["run_on_item"]
+
+
+def test_an_inner_list_in_another_arabic_mark_that_starts_at_1_stays_text() -> None:
+    notice = policy_parse.parse_text(
+        "某县任务分工\n一、工程建设\n"
+        "（1）新建管网。（县甲局负责）1.主管网；2.支管网。\n"
+        "（2）建成调度平台。（县丙局负责）\n"
+    )
+    assert [str(m.number) for m in notice.measures] == ["1", "2"]
+    assert "主管网" in notice.measures[0].text

@@ -321,6 +321,15 @@ def segmented_to_notice(
         if prose[p].annotation is None:
             prose_units[p] = row_units[r]
             prose_found[p] = (*row_units[r], Evidence.TABLE)
+    # A table-only notice whose rows write no 序号 at all (no such column, or
+    # its cells empty: Word's automatic numbers are not in the text) counts
+    # its rows: numbers the parser gave (normalize.structure `row_order`).
+    if (
+        not prose
+        and not any(n for n, _, _ in numbers)
+        and not any(r.number_inherited for r in rows)
+    ):
+        numbers = [(parse_written(str(k + 1)), True, False) for k in range(len(rows))]
     local = Inventory(
         (e for lead, sup in [*prose_units, *row_units] for _, e in [*lead, *sup]), aliases
     )

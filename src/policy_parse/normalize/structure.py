@@ -94,6 +94,8 @@ def structure_findings(
     out.extend(_unread_annotations(notice))
     out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
     out.extend(_merged_numbers(notice))
+    if _rows_counted(notice):
+        out.append(_finding("row_order", rows=len(notice.table)))
     out.extend(
         _finding("table_text", text=r.text[:40])
         for r in notice.residue
@@ -162,6 +164,19 @@ def _merged_numbers(notice: Notice) -> list[Discrepancy]:
         _finding("merged_number", e.id, number=parent, rows=parents.count(parent))
         for e, parent in zip(guessed, parents, strict=True)
     ]
+
+
+def _rows_counted(notice: Notice) -> bool:
+    """A table-only notice whose rows write no 序号: each row was numbered by
+    its place, 1, 2 … (normalize.assemble), numbers the notice never wrote."""
+    prose = any(m.origin == "prose" for m in notice.measures)
+    table = notice.table
+    return (
+        bool(table)
+        and not prose
+        and not any(e.written_number for e in table)
+        and all(e.number_inferred and e.number is not None for e in table)
+    )
 
 
 def _unread_annotations(notice: Notice) -> list[Discrepancy]:

@@ -345,34 +345,73 @@ def _abbreviated_by(names: Sequence[str]) -> dict[str, set[str]]:
     name) ANDed in C: the sets of one per character, intersected, had grown
     with the notice (a character common to a fifth of the names costs a
     fifth of them per name: ×64 and ×128 of the scaling benchmark paid
-    1.4× per measure what ×16 did)."""
+    1.4× per measure what ×16 did).
+
+    A name ending in a long form (委员会, 办公室: data/units.toml
+    [registry.long_endings]) is abbreviated as if it ended in the short
+    one: 市发改委 and 市发展改革委 stand for 市发展和改革委员会, 区府办 for
+    区政府办公室, as the batch registry reads them (compare.registry)."""
+    out = _holding_in_order(names, names)
+    contracted = {f: r for f in names if (r := _contracted(f)) != f}
+    if contracted:
+        fulls = list(contracted)
+        by_form = _holding_in_order(names, [contracted[f] for f in fulls], fulls)
+        for form_short, found in by_form.items():
+            out.setdefault(form_short, set()).update(found)
+        known = set(names)
+        for full, form in contracted.items():
+            if form in known and len(form) >= 3:  # 区政府办 of 区政府办公室
+                out.setdefault(form, set()).add(full)
+    return {k: v for k, v in out.items() if v}
+
+
+def _contracted(name: str) -> str:
+    """市发展和改革委员会 → 市发展和改革委: the short form of its ending."""
+    for long, short in _long_endings():
+        if name.endswith(long) and len(name) > len(long):
+            return name[: -len(long)] + short
+    return name
+
+
+@functools.cache
+def _long_endings() -> tuple[tuple[str, str], ...]:
+    table: dict[str, str] = load("units")["registry"]["long_endings"]
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def _holding_in_order(
+    names: Sequence[str], forms: Sequence[str], fulls: Sequence[str] | None = None
+) -> dict[str, set[str]]:
+    """Each name → the `fulls` (default: the forms themselves) whose form it
+    abbreviates by `_is_abbreviation`, found through bitsets."""
     index: dict[str, list[int]] = {}
     ending: dict[str, list[int]] = {}
     by_length: dict[int, list[int]] = {}
-    for i, n in enumerate(names):
+    for i, n in enumerate(forms):
         for ch in set(n):
             index.setdefault(ch, []).append(i)
         if n:
             ending.setdefault(n[-1], []).append(i)
         by_length.setdefault(len(n), []).append(i)
-    holding = _bits(index, len(names))
-    ends = _bits(ending, len(names))
+    holding = _bits(index, len(forms))
+    ends = _bits(ending, len(forms))
     # The names longer than each length: a full name is longer than its short one.
-    longer: dict[int, int] = {}
+    sized = _bits(by_length, len(forms))
+    longer = [0] * (max(sized, default=0) + 1)
     above = 0
-    for size, bits in sorted(_bits(by_length, len(names)).items(), reverse=True):
+    for size in range(len(longer) - 1, -1, -1):
         longer[size] = above
-        above |= bits
+        above |= sized.get(size, 0)
     out: dict[str, set[str]] = {}
     for name in names:
-        if len(name) < 3:
+        if len(name) < 3 or len(name) >= len(longer) or name[-1] not in ends:
             continue  # never an abbreviation (_is_abbreviation)
         fits = ends[name[-1]] & longer[len(name)]
         for ch in set(name):
-            fits &= holding[ch]
+            fits &= holding.get(ch, 0)
             if not fits:
                 break
-        found = {f for f in _members(fits, names) if _is_abbreviation(name, f)}
+        found = {(fulls or forms)[k] for k in _positions(fits) if _is_abbreviation(name, forms[k])}
         if found:
             out[name] = found
     return out
@@ -394,12 +433,12 @@ def _bits(index: dict[K, list[int]], size: int) -> dict[K, int]:
     return out
 
 
-def _members(bits: int, names: Sequence[str]) -> list[str]:
-    """The names whose positions are the set bits of `bits`."""
+def _positions(bits: int) -> list[int]:
+    """The positions of the set bits of `bits`."""
     out = []
     while bits:
         low = bits & -bits
-        out.append(names[low.bit_length() - 1])
+        out.append(low.bit_length() - 1)
         bits ^= low
     return out
 

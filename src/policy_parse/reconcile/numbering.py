@@ -37,8 +37,14 @@ def side_numbering(numbers: Sequence[tuple[MeasureNo, str]], side: str) -> list[
         elif prev is not None:
             p, n = prev.parts, no.parts
             if n[0] == p[0]:
-                if len(p) > 1 and len(n) > 1 and n[1] != p[1] + 1:
+                # The first level at which they part must count on by one:
+                # 1-1-1 → 1-1-2 → 1-2-1 (three levels), 1-1 → 1-2 (two).
+                d = next((k for k, (a, b) in enumerate(zip(p, n)) if a != b), None)
+                if d is not None and n[d] != p[d] + 1:
                     msg = f"the {side} goes from {prev} to {no}"
+                elif d is not None and len(n) > d + 1 and n[d + 1] != 1:
+                    head = "-".join(map(str, n[: d + 1]))
+                    msg = f"the {side} starts {head} at sub-number {n[d + 1]}"
             elif n[0] == p[0] + 1:
                 if len(n) > 1 and n[1] != 1:
                     msg = f"the {side} starts {n[0]} at sub-number {n[1]}"

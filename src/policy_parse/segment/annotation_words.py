@@ -33,19 +33,36 @@ class Annotation:
     support: tuple[str, ...]
     deadline: str | None = None
     leaders: tuple[str, ...] = ()  # persons and positions, as written
+    # An annotation with no lead: the values of its 责任 labels (责任单位：A),
+    # and whether it has a 配合 label — kept so that label lines of one
+    # measure apart (责任单位：A / 配合单位：B) lead as one bracket does.
+    responsible: tuple[str, ...] = ()
+    helping: bool = False
 
     @property
     def names_units(self) -> bool:
         return bool(self.lead or self.support)
 
     def merged(self, other: Annotation) -> Annotation:
-        """Two annotations of one measure: leads in order, then supports."""
+        """Two annotations of one measure: leads in order, then supports.
+        With no lead in either, a 责任 label in one beside a 配合 label in
+        the other leads (segment.annotations `_responsible_leads`)."""
+        lead = (*self.lead, *other.lead)
+        support = (*self.support, *other.support)
+        responsible = (*self.responsible, *other.responsible)
+        helping = self.helping or other.helping
+        if not lead and helping and responsible and responsible[0] in support:
+            k = support.index(responsible[0])
+            lead, support = (responsible[0],), (*support[:k], *support[k + 1 :])
+            responsible = ()
         return Annotation(
             written=f"{self.written}\n{other.written}",
-            lead=(*self.lead, *other.lead),
-            support=(*self.support, *other.support),
+            lead=lead,
+            support=support,
             deadline=self.deadline or other.deadline,
             leaders=(*self.leaders, *other.leaders),
+            responsible=responsible,
+            helping=helping,
         )
 
 

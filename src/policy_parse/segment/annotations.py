@@ -337,12 +337,15 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         lead.append(first)
     if not (lead or support or leaders or (line and deadline)):
         return None
+    kinds = [] if lead else [_label_kind(label) for label, _ in supporting]
     return Annotation(
         written=body,
         lead=tuple(lead),
         support=tuple(support),
         deadline=deadline,
         leaders=tuple(leaders),
+        responsible=tuple(v for k, (_, v) in zip(kinds, supporting) if k is _LabelKind.RESPONSIBLE),
+        helping=_LabelKind.HELPING in kinds,
     )
 
 

@@ -29,6 +29,7 @@ CODES = (
     "division",  # segment.division: units given to measures by number
     "units_at_break",
     "leading_labels",  # segment.leading: label lines above the items they annotate
+    "lead_also_support",  # segment.prose: one name in both roles, kept as the lead
 )
 
 # How much of a line a note quotes: enough to find it in the notice.
@@ -95,6 +96,11 @@ def annotated_outside(span: Span, written: str) -> Note:
 def units_at_break(span: Span, head: str, tail: str) -> Note:
     """区科技局 / 区统计局: a line break read as the space between two names."""
     return ("units_at_break", (("line", line_of(span)), ("head", head), ("tail", tail)))
+
+
+def lead_also_support(span: Span, units: str) -> Note:
+    """（牵头单位：A；配合单位：A、B）: A read as the lead only."""
+    return ("lead_also_support", (("line", line_of(span)), ("units", units)))
 
 
 def named(note: Note, measure: str) -> Note:

@@ -278,10 +278,11 @@ def split_run_on_items(line: Line) -> list[Line]:
     return [*out, Line(text[start:], line.span)]
 
 
-# Marks one list's numbers are written with by a careless hand (1、 then 2.):
+# Marks one list's numbers are written with by a careless hand (1、 then 2.),
+# or by a copy that re-marked only the line starts (（1） ⏎ …2.… ⏎ （3）):
 # inside a line, the next number after an annotation starts the next item
-# in either.
-_ONE_LIST = frozenset({"ar_dot", "ar_dun"})
+# in any of them (and says so: run_on_item).
+_ONE_LIST = frozenset({"ar_dot", "ar_dun", "ar_paren", "ar_rparen"})
 
 
 def _one_list(style: str, head: str) -> bool:

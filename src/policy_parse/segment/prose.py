@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import attrs
 
+from .._support.lazy_regex import lazy_compile
+from ..data import load
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from . import guesses
@@ -128,6 +130,9 @@ class MeasureBuilder:
         ann: Annotation | None = None
         for a in self.annotations:
             ann = a if ann is None else ann.merged(a)
+        if ann is not None and (both := _in_both_roles(ann)):
+            # The record keeps it as the lead (normalize.assemble): say so.
+            self.guesses = (*self.guesses, guesses.lead_also_support(self.span, "、".join(both)))
         return ProseMeasure(
             id=str(self.number),
             number=self.number,
@@ -143,6 +148,27 @@ class MeasureBuilder:
             heading_units=self.heading_units,
             guesses=self.guesses,
         )
+
+
+def _in_both_roles(ann: Annotation) -> list[str]:
+    """The names an annotation writes as lead and also among the units that
+    help (a clause with a 配合 word: data/annotations.toml [roles] helping),
+    as written (a shared suffix not expanded).  A lead named among the units
+    responsible (A、B负责，A牵头; 其中A牵头; 责任单位：A、B) is no such slip."""
+
+    def names(values: tuple[str, ...]) -> list[str]:
+        return [n.strip() for v in values for n in g.UNIT_SEPARATORS.split(v) if n.strip()]
+
+    leads = set(names(ann.lead))
+    both = [n for n in dict.fromkeys(names(ann.support)) if n in leads]
+    if not both:
+        return []
+    helping = tuple(load("annotations")["roles"]["helping"])
+    clauses = [c for c in _CLAUSE_CUT.split(ann.written) if any(map(c.__contains__, helping))]
+    return [n for n in both if any(n in c for c in clauses)]
+
+
+_CLAUSE_CUT = lazy_compile(r"[；;，,。\n（）()【】〔〕]")
 
 
 def lines_to_outline(
