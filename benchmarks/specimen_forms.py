@@ -158,7 +158,11 @@ def score(name: str, form: str, paths: dict[str, Path]) -> Any:
             notice = policy_parse.parse(paths[form])
     except policy_parse.PolicyParseError as exc:
         return corpus.FileScore(
-            name=name, exact=0, total=len(key), structure=0, misses=(),
+            name=name,
+            exact=0,
+            total=len(key),
+            structure=0,
+            misses=(),
             error=f"{type(exc).__name__}: {exc}",
         )
     return corpus.score_notice(name, key, notice)
@@ -166,7 +170,9 @@ def score(name: str, form: str, paths: dict[str, Path]) -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("-v", "--verbose", action="store_true", help="every specimen a form reads worse")
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="every specimen a form reads worse"
+    )
     ap.add_argument("--from", dest="start", type=int, default=0, help="first specimen number")
     ap.add_argument("names", nargs="*", help="only these specimens (stems)")
     args = ap.parse_args(argv)

@@ -101,3 +101,17 @@ def test_a_cell_beside_two_page_numbers_is_no_running_head_on_a_web_page() -> No
     doc = read_document(f"<html><body>{body}</body></html>".encode())
     assert [r.text for r in doc.residue if "running head" in r.reason] == []
     assert sum(r.reason.startswith("page number") for r in doc.residue) == 2
+
+
+def test_a_bare_number_after_a_table_with_a_number_column_stays_text() -> None:
+    # As in the page's .txt copy: where a 序号 header stands, a bare number
+    # may be a cell of its table, and is no page number.
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+        for a, b, c in [("序号", "工作任务", "责任单位"), ("1", "甲任务", "县甲局")]
+    )
+    filler = "".join(f"<p>第{k}段说明文字。</p>" for k in range(14))
+    page = f"<html><body><p>某县方案</p>{filler}<table>{rows}</table><p>12</p></body></html>"
+    doc = read_document(page.encode())
+    assert not [r for r in doc.residue if r.reason.startswith("page number")]
+    assert "12" in [b.text for b in doc.blocks if isinstance(b, Paragraph)]

@@ -588,3 +588,44 @@ def test_the_sample_with_its_table_framed_reads_as_the_sample(tmp_path, samples)
     plain = records(samples / "notice.docx")
     assert len(plain[0]) == 78
     assert records(framed) == plain
+
+
+# ---------------------------------------------------------------------------
+# Text copied from a PDF into Word: its page numbers as paragraphs
+
+
+@pytest.mark.parametrize("mark", ["- {} -", "第{}页", "{}"])
+def test_page_numbers_pasted_into_word_inside_annotations_are_residue(build_docx, mark):
+    # An invented notice pasted from a PDF, a paragraph a line: each page
+    # break falls inside an annotation, between two of its units.
+    import policy_parse
+
+    lines = [
+        "某县重点任务分工方案",
+        "1、推行甲事项，年内整合乙项目。（县甲局牵头，县乙局、",
+        mark.format(5),
+        "县丙局配合）",
+        "2、建立丁机制，每季度发布清单。（县丁局牵头，县戊局",
+        mark.format(6),
+        "配合）",
+    ]
+    notice = policy_parse.parse(build_docx("".join(p(t) for t in lines)))
+    first, second = notice.measures
+    assert [u.written for u in first.support] == ["县乙局", "县丙局"]
+    assert [u.written for u in second.support] == ["县戊局"]
+    pages = [r.text for r in notice.residue if r.reason == "page number left by a PDF copy"]
+    assert pages == [mark.format(5), mark.format(6)]
+
+
+def test_a_bare_number_after_a_word_table_with_a_number_column_stays_text(build_docx, read_docx):
+    # As in the .txt copy (the word sample ends so): where a 序号 header
+    # stands, a bare number may be a table's cell, and is no page number.
+    body = (
+        p("某县方案")
+        + "".join(p(f"第{k}段说明文字。") for k in range(14))
+        + tbl(2, tr(tc(p("序号")), tc(p("工作任务"))), tr(tc(p("1")), tc(p("甲任务"))))
+        + p("12")
+    )
+    document = read_docx(build_docx(body))
+    assert not [r for r in document.residue if r.reason.startswith("page number")]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)][-1] == "12"

@@ -34,6 +34,10 @@ What the walk produces (docs/formats.md has specimens):
 * A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
   tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
   would be (`read/text/paragraphs.py`).
+* Page numbers (- 3 -, 第3页, a bare 5 inside an annotation) that text
+  copied from a PDF into Word keeps as paragraphs become `Residue`, as in
+  the text's .txt copy (`html_copies.without_page_furniture`); a bare
+  number where a 序号 header stands may be a cell, and stays.
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
   `Residue` holding the chunk's text (`docx.chunks`).
 * A table that frames the notice or its 分工表 (at most three rows, a table
@@ -67,6 +71,7 @@ from ...errors import (
     UnsupportedFormatError,
 )
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ..html_copies import without_page_furniture
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
@@ -145,9 +150,16 @@ def body_to_document(
         raise CorruptFileError(f"{name} nests tables too deeply to read") from exc
     if not walker.blocks and not walker.residue and not residue:
         raise EmptyDocumentError(f"the {name} holds no text")
+    # Text copied from a PDF into Word keeps its page numbers (and running
+    # heads) as paragraphs: residue, as in its .txt copy.
+    blocks, furniture = without_page_furniture(walker.blocks)
     # A 分工表 pasted as paragraphs (one per cell) reads as its .txt copy does.
-    blocks, left = tables_in_paragraphs(walker.blocks)
-    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *residue, *left))
+    blocks, left = tables_in_paragraphs(blocks)
+    return Document(
+        source=source,
+        blocks=tuple(blocks),
+        residue=(*walker.residue, *residue, *furniture, *left),
+    )
 
 
 # ---------------------------------------------------------------------------
