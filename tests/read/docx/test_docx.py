@@ -629,3 +629,23 @@ def test_a_bare_number_after_a_word_table_with_a_number_column_stays_text(build_
     document = read_docx(build_docx(body))
     assert not [r for r in document.residue if r.reason.startswith("page number")]
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)][-1] == "12"
+
+
+def test_a_tab_row_pasted_into_word_keeps_the_empty_cells_in_front(build_docx):
+    # An invented table pasted a row per paragraph, cells parted by tabs; its
+    # header's second row starts under 责任单位 (two empty cells in front).
+    import policy_parse
+
+    rows = [
+        "序号\t工作任务\t责任单位\t\t完成时间",
+        "\t\t牵头单位\t配合单位\t",
+        "1\t推行甲事项\t县甲局\t县乙局、县丙局\t年底前",
+        "2\t开展乙活动\t县丁局\t县戊局\t每年",
+    ]
+    tab = '</w:t><w:tab/><w:t xml:space="preserve">'  # as Word writes a tab
+    body = p("某县任务清单") + "".join(p(r).replace("\t", tab) for r in rows)
+    notice = policy_parse.parse(build_docx(body))
+    got = [
+        ([u.written for u in e.lead], sorted(u.written for u in e.support)) for e in notice.table
+    ]
+    assert got == [(["县甲局"], ["县丙局", "县乙局"]), (["县丁局"], ["县戊局"])]

@@ -10,7 +10,8 @@ What the walk produces (docs/formats.md has specimens):
 
 * Body paragraphs -> `Paragraph`, `Span(paragraph=i)` with i the index of the
   w:p among the body's paragraphs (blank ones included in the count, skipped
-  in the output).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
+  in the output), stripped; the tabs in front of a row of cells parted by
+  tabs stay (they place its first cell under its column).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
   column breaks are no text.  Deleted text (tracked changes) is not read.
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
@@ -242,7 +243,7 @@ class _Walker:
 
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
-        text = self.paragraph_text(p, boxes).strip()
+        text = _row_kept(self.paragraph_text(p, boxes))
         if text:
             self.blocks.append(Paragraph(text=text, span=span))
         self.hidden_to_residue(span)
@@ -489,6 +490,17 @@ class _Walker:
             parts.append(label)
         Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
         return "".join(parts)
+
+
+def _row_kept(text: str) -> str:
+    """The paragraph stripped, but for the tabs in front of a row of cells
+    written with tabs (``\t\t牵头单位\t配合单位``): they say which column
+    its first cell stands in, as in the .txt copy of the table."""
+    stripped = text.strip()
+    if "\t" not in stripped:
+        return stripped
+    head = text[: len(text) - len(text.lstrip())]
+    return "\t" * head.count("\t") + stripped
 
 
 _MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other
