@@ -37,7 +37,7 @@ What the walk produces (docs/formats.md has specimens):
   would be (`read/text/paragraphs.py`).
 * Page numbers (- 3 -, 第3页, a bare 5 inside an annotation) that text
   copied from a PDF into Word keeps as paragraphs become `Residue`, as in
-  the text's .txt copy (`html_copies.without_page_furniture`); a bare
+  the text's .txt copy (`read/block_furniture.py`); a bare
   number where a 序号 header stands may be a cell, and stays.
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
   `Residue` holding the chunk's text (`docx.chunks`).
@@ -72,7 +72,7 @@ from ...errors import (
     UnsupportedFormatError,
 )
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
-from ..html_copies import without_page_furniture
+from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
