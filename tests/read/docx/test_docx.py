@@ -649,3 +649,22 @@ def test_a_tab_row_pasted_into_word_keeps_the_empty_cells_in_front(build_docx):
         ([u.written for u in e.lead], sorted(u.written for u in e.support)) for e in notice.table
     ]
     assert got == [(["县甲局"], ["县丙局", "县乙局"]), (["县丁局"], ["县戊局"])]
+
+
+def test_a_running_head_pasted_into_word_inside_an_annotation_is_residue(build_docx):
+    import policy_parse
+
+    lines = [
+        "某县重点任务分工方案",
+        "1、推行甲事项。（县甲局牵头，县乙局配合）",
+        "- 2 -",
+        "某县人民政府办公室",
+        "2、建立丁机制。（县丁局牵头，县戊局、",
+        "- 3 -",
+        "某县人民政府办公室",
+        "县己局配合）",
+    ]
+    notice = policy_parse.parse(build_docx("".join(p(t) for t in lines)))
+    assert [u.written for u in notice.measures[1].support] == ["县戊局", "县己局"]
+    heads = [r.text for r in notice.residue if r.reason.startswith("running head")]
+    assert heads == ["某县人民政府办公室", "某县人民政府办公室"]
