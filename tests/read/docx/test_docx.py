@@ -668,3 +668,23 @@ def test_a_running_head_pasted_into_word_inside_an_annotation_is_residue(build_d
     assert [u.written for u in notice.measures[1].support] == ["县戊局", "县己局"]
     heads = [r.text for r in notice.residue if r.reason.startswith("running head")]
     assert heads == ["某县人民政府办公室", "某县人民政府办公室"]
+
+
+def test_a_space_aligned_row_pasted_into_word_keeps_the_spaces_in_front(build_docx):
+    # An invented table aligned by spaces, pasted a line per paragraph; its
+    # narrow columns wrapped the header: 牵头 / 单位 and 配合 / 单位, the
+    # second line's cells placed only by the spaces in front of them.
+    import policy_parse
+
+    rows = [
+        "序号   项目名称             牵头       配合             完成时限",
+        "                            单位       单位",
+        "1      新建甲设施十个       县甲局     县乙局、县丙局   年底前",
+        "2      改造乙设施二十处     县丁局     县戊局           十月底前",
+    ]
+    body = p("某县实事项目分工表") + "".join(p(r) for r in rows)
+    notice = policy_parse.parse(build_docx(body))
+    got = [
+        ([u.written for u in e.lead], sorted(u.written for u in e.support)) for e in notice.table
+    ]
+    assert got == [(["县甲局"], ["县丙局", "县乙局"]), (["县丁局"], ["县戊局"])]

@@ -10,8 +10,9 @@ What the walk produces (docs/formats.md has specimens):
 
 * Body paragraphs -> `Paragraph`, `Span(paragraph=i)` with i the index of the
   w:p among the body's paragraphs (blank ones included in the count, skipped
-  in the output), stripped; the tabs in front of a row of cells parted by
-  tabs stay (they place its first cell under its column).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
+  in the output), stripped; the tabs or spaces in front of a row of cells
+  parted by tabs or runs of spaces stay (they place its first cell under
+  its column, as in the .txt copy).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
   column breaks are no text.  Deleted text (tracked changes) is not read.
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
@@ -64,6 +65,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import OpcError
 from docx.package import Package
 
+from ..._support.lazy_regex import lazy_compile
 from ...errors import (
     CorruptFileError,
     EmptyDocumentError,
@@ -493,14 +495,21 @@ class _Walker:
 
 
 def _row_kept(text: str) -> str:
-    """The paragraph stripped, but for the tabs in front of a row of cells
-    written with tabs (``\t\t牵头单位\t配合单位``): they say which column
-    its first cell stands in, as in the .txt copy of the table."""
+    """The paragraph stripped, but for the tabs or spaces in front of a row
+    of cells parted by tabs or runs of spaces (``\t\t牵头单位\t配合单位``,
+    a space-aligned header's second line ``        单位     单位``): they say
+    which column its first cell stands in, as in the .txt copy of the table."""
     stripped = text.strip()
-    if "\t" not in stripped:
-        return stripped
-    head = text[: len(text) - len(text.lstrip())]
-    return "\t" * head.count("\t") + stripped
+    if "\t" in stripped:
+        head = text[: len(text) - len(text.lstrip())]
+        return "\t" * head.count("\t") + stripped
+    if _CELL_GAP.search(stripped) is not None:
+        return text.rstrip().lstrip("\n")
+    return stripped
+
+
+# Cells written apart by spaces: a run of two or more (a sentence has one).
+_CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
 
 
 _MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other
