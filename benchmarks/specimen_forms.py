@@ -34,6 +34,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # corpus.py beside it, run or loaded
+
 import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,6 +170,17 @@ def score(name: str, form: str, paths: dict[str, Path]) -> Any:
     return corpus.score_notice(name, key, notice)
 
 
+def reads_worse(score: Any, base: Any) -> bool:
+    """A form's reading worse than the .txt's: refused, fewer exact, more
+    wrong with no finding, or other misses."""
+    return bool(
+        score.error is not None
+        or score.exact < base.exact
+        or len(score.silent) > len(base.silent)
+        or score.misses != base.misses
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -197,9 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             t[2] += wrong - len(s.silent) if s.error is None else 0
             t[3] += len(s.silent) if s.error is None else 0
             t[4] += s.error is not None
-            worse = s.error is not None or s.exact < base.exact or len(s.silent) > len(base.silent)
-            worse = worse or (s.misses != base.misses and f != "txt")
-            if args.verbose and f != "txt" and worse:
+            if args.verbose and f != "txt" and reads_worse(s, base):
                 print(
                     f"{f:4} {name:36} {s.exact}/{s.total} silent={list(s.silent)}"
                     f"  (txt {base.exact}/{base.total})" + (f"  {s.error}" if s.error else "")
