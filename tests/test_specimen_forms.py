@@ -43,11 +43,6 @@ _FULL_LINE = (
     "the form's own: a Word paragraph that exactly fills its last line runs into the "
     "next in the PDF (nothing marks the break); read with a finding"
 )
-_NOTE_ROW = (
-    "a 注： row with its other cells empty takes the units above it where the table marks "
-    "no merges (segment/table.py INHERITING; the Word table's header row says explicit "
-    "merges): an extra record with units, not yet fixed"
-)
 KNOWN_WORSE: dict[tuple[str, str], str] = {
     **{
         ("pdf", name): _SPACED_PDF
@@ -83,8 +78,6 @@ KNOWN_WORSE: dict[tuple[str, str], str] = {
         )
     },
     ("pdf", "58_labels-after-number"): _FULL_LINE,
-    ("pdf", "124_project-table"): _NOTE_ROW,
-    ("html", "124_project-table"): _NOTE_ROW,
 }
 
 pytestmark = pytest.mark.slow
