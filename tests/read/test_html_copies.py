@@ -101,3 +101,37 @@ def test_a_cell_beside_two_page_numbers_is_no_running_head_on_a_web_page() -> No
     doc = read_document(f"<html><body>{body}</body></html>".encode())
     assert [r.text for r in doc.residue if "running head" in r.reason] == []
     assert sum(r.reason.startswith("page number") for r in doc.residue) == 2
+
+
+def test_a_bare_number_after_a_table_with_a_number_column_stays_text() -> None:
+    # As in the page's .txt copy: where a 序号 header stands, a bare number
+    # may be a cell of its table, and is no page number.
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+        for a, b, c in [("序号", "工作任务", "责任单位"), ("1", "甲任务", "县甲局")]
+    )
+    filler = "".join(f"<p>第{k}段说明文字。</p>" for k in range(14))
+    page = f"<html><body><p>某县方案</p>{filler}<table>{rows}</table><p>12</p></body></html>"
+    doc = read_document(page.encode())
+    assert not [r for r in doc.residue if r.reason.startswith("page number")]
+    assert "12" in [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_running_head_a_page_broke_into_an_annotation_is_furniture() -> None:
+    # An invented PDF copy made a web page, a <p> a line: the issuer's head
+    # stands after each — 2 —, once inside an annotation the page broke.
+    lines = [
+        "某县重点任务分工方案",
+        "（一）推行甲事项。（县甲局牵头，县乙局配合）",
+        "— 2 —",
+        "某县人民政府办公室",
+        "（二）建立丁机制。（县丁局牵头，县戊局、",
+        "— 3 —",
+        "某县人民政府办公室",
+        "县己局配合）",
+    ]
+    page = "<html><body>" + "".join(f"<p>{t}</p>" for t in lines) + "</body></html>"
+    notice = policy_parse.parse(page.encode())
+    assert [u.written for u in notice.measures[1].support] == ["县戊局", "县己局"]
+    heads = [r.text for r in notice.residue if r.reason.startswith("running head")]
+    assert heads == ["某县人民政府办公室", "某县人民政府办公室"]

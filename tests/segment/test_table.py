@@ -765,3 +765,25 @@ def test_bare_role_words_under_a_merged_units_header_name_its_columns():
     assert seg.roles[2:4] == ("lead", "support")
     (r,) = seg.rows
     assert (r.get("lead"), r.get("support")) == ("丁县甲局", "丁县乙局")
+
+
+def test_a_footnote_row_with_its_other_cells_empty_takes_no_units_from_above():
+    # An invented web page's table: the 注 row's note stands in its first
+    # cell, the others left empty (no colspan); empty cells of a table with
+    # no explicit merges otherwise continue the cell above.
+    header = ["序号", "项目名称", "牵头单位", "配合单位", "完成时限"]
+    seg = table_to_segment(
+        make_table(
+            [
+                header,
+                ["一", "新建甲设施", "县甲局", "县乙局", "年底前"],
+                ["二", "改造乙设施", "", "县丙局", "十月底前"],  # 县甲局 again
+                ["注：牵头单位负责统筹推进。", "", "", "", ""],
+            ]
+        )
+    )
+    assert seg is not None
+    second, note = seg.rows[1], seg.rows[2]
+    assert "lead" in second.inherited
+    assert note.inherited == ()
+    assert [t for r, t in note.values if r == "lead"] == [""]

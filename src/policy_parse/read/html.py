@@ -47,11 +47,11 @@ from lxml import etree
 from .. import data
 from ..errors import CorruptFileError, EmptyDocumentError, InputTooLargeError
 from ..models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
+from .block_furniture import without_page_furniture
 from .html_copies import (
     join_positioned_lines,
     names_rejoined,
     relined_paragraphs,
-    without_page_furniture,
 )
 from .html_css import HiddenRules, shown_by_script
 from .html_lines import Lines, keeps_lines

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..models import Paragraph, Residue, Table
+from ..models import Paragraph, Table
 from .html_css import declarations
 from .text.furniture import find_furniture
 from .text.names import name_cut_before_organ
@@ -23,7 +23,6 @@ __all__ = [
     "join_positioned_lines",
     "names_rejoined",
     "relined_paragraphs",
-    "without_page_furniture",
 ]
 
 
@@ -97,23 +96,6 @@ def _append_text(into: etree._Element, el: etree._Element) -> None:
         if el.tail and prev is not None:
             prev.tail = (prev.tail or "") + el.tail
         parent.remove(el)
-
-
-def without_page_furniture(
-    blocks: list[Paragraph | Table],
-) -> tuple[list[Paragraph | Table], list[Residue]]:
-    """Page numbers (— 3 —, 第3页) that a PDF converted to a web page left
-    between its paragraphs, taken out as residue as the text reader does
-    (read/text/furniture.py); not the running heads beside them, which
-    without blank lines cannot be told from a table cell at each break."""
-    texts = [b.text if isinstance(b, Paragraph) else "" for b in blocks]
-    found = find_furniture(texts, running_heads=False)
-    if not found:
-        return blocks, []
-    left = [
-        Residue(text=r.text, reason=r.reason, span=blocks[k].span) for k, r in sorted(found.items())
-    ]
-    return [b for k, b in enumerate(blocks) if k not in found], left
 
 
 def names_rejoined(text: str) -> str:

@@ -59,6 +59,11 @@ def _footnote() -> regex.Pattern[str]:
     return compile_cached(r"^[（(]?(?:" + "|".join(map(escape, words)) + r")\s*\d*\s*[：:]")
 
 
+def is_footnote(text: str) -> bool:
+    """注：… / 备注：… opening the text: a footnote, whatever it says."""
+    return _footnote().match(text.strip()) is not None
+
+
 def is_note(clause: str) -> bool:
     """One clause (between ，；) that states a convention or a scope."""
     clause = clause.strip().rstrip("。 ")

@@ -28,6 +28,7 @@ from ..models import Alignment, Cell, Residue, Row, Span, Table
 from ..read.text.tables import column_role, norm_header
 from . import grammar as g
 from .annotations import persons_apart
+from .notes import is_footnote
 from .table_wraps import (
     continued,
     cut_name_goes_on,
@@ -490,6 +491,10 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             headings[role] = heading
             fresh.add(role)
             continue
+        # 注：… in one cell, the others empty (a web page's or PDF's row the
+        # note was meant to span): a footnote takes no units from above.
+        filled = [t for t in texts if t.strip()]
+        note_row = len(filled) == 1 and is_footnote(filled[0])
         values: list[tuple[str, str]] = []
         inherited: list[str] = []
         own_number = ""
@@ -501,7 +506,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
             if cell.merged_left and col > 0:
                 text = values[-1][1]
                 inherited.append(role)
-            elif cell.merged_up or (not text and role in INHERITING and not explicit_merges):
+            elif cell.merged_up or (
+                not text and role in INHERITING and not explicit_merges and not note_row
+            ):
                 text = previous.get(col, "")
                 if text:
                     inherited.append(role)

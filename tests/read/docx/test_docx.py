@@ -588,3 +588,103 @@ def test_the_sample_with_its_table_framed_reads_as_the_sample(tmp_path, samples)
     plain = records(samples / "notice.docx")
     assert len(plain[0]) == 78
     assert records(framed) == plain
+
+
+# ---------------------------------------------------------------------------
+# Text copied from a PDF into Word: its page numbers as paragraphs
+
+
+@pytest.mark.parametrize("mark", ["- {} -", "第{}页", "{}"])
+def test_page_numbers_pasted_into_word_inside_annotations_are_residue(build_docx, mark):
+    # An invented notice pasted from a PDF, a paragraph a line: each page
+    # break falls inside an annotation, between two of its units.
+    import policy_parse
+
+    lines = [
+        "某县重点任务分工方案",
+        "1、推行甲事项，年内整合乙项目。（县甲局牵头，县乙局、",
+        mark.format(5),
+        "县丙局配合）",
+        "2、建立丁机制，每季度发布清单。（县丁局牵头，县戊局",
+        mark.format(6),
+        "配合）",
+    ]
+    notice = policy_parse.parse(build_docx("".join(p(t) for t in lines)))
+    first, second = notice.measures
+    assert [u.written for u in first.support] == ["县乙局", "县丙局"]
+    assert [u.written for u in second.support] == ["县戊局"]
+    pages = [r.text for r in notice.residue if r.reason == "page number left by a PDF copy"]
+    assert pages == [mark.format(5), mark.format(6)]
+
+
+def test_a_bare_number_after_a_word_table_with_a_number_column_stays_text(build_docx, read_docx):
+    # As in the .txt copy (the word sample ends so): where a 序号 header
+    # stands, a bare number may be a table's cell, and is no page number.
+    body = (
+        p("某县方案")
+        + "".join(p(f"第{k}段说明文字。") for k in range(14))
+        + tbl(2, tr(tc(p("序号")), tc(p("工作任务"))), tr(tc(p("1")), tc(p("甲任务"))))
+        + p("12")
+    )
+    document = read_docx(build_docx(body))
+    assert not [r for r in document.residue if r.reason.startswith("page number")]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)][-1] == "12"
+
+
+def test_a_tab_row_pasted_into_word_keeps_the_empty_cells_in_front(build_docx):
+    # An invented table pasted a row per paragraph, cells parted by tabs; its
+    # header's second row starts under 责任单位 (two empty cells in front).
+    import policy_parse
+
+    rows = [
+        "序号\t工作任务\t责任单位\t\t完成时间",
+        "\t\t牵头单位\t配合单位\t",
+        "1\t推行甲事项\t县甲局\t县乙局、县丙局\t年底前",
+        "2\t开展乙活动\t县丁局\t县戊局\t每年",
+    ]
+    tab = '</w:t><w:tab/><w:t xml:space="preserve">'  # as Word writes a tab
+    body = p("某县任务清单") + "".join(p(r).replace("\t", tab) for r in rows)
+    notice = policy_parse.parse(build_docx(body))
+    got = [
+        ([u.written for u in e.lead], sorted(u.written for u in e.support)) for e in notice.table
+    ]
+    assert got == [(["县甲局"], ["县丙局", "县乙局"]), (["县丁局"], ["县戊局"])]
+
+
+def test_a_running_head_pasted_into_word_inside_an_annotation_is_residue(build_docx):
+    import policy_parse
+
+    lines = [
+        "某县重点任务分工方案",
+        "1、推行甲事项。（县甲局牵头，县乙局配合）",
+        "- 2 -",
+        "某县人民政府办公室",
+        "2、建立丁机制。（县丁局牵头，县戊局、",
+        "- 3 -",
+        "某县人民政府办公室",
+        "县己局配合）",
+    ]
+    notice = policy_parse.parse(build_docx("".join(p(t) for t in lines)))
+    assert [u.written for u in notice.measures[1].support] == ["县戊局", "县己局"]
+    heads = [r.text for r in notice.residue if r.reason.startswith("running head")]
+    assert heads == ["某县人民政府办公室", "某县人民政府办公室"]
+
+
+def test_a_space_aligned_row_pasted_into_word_keeps_the_spaces_in_front(build_docx):
+    # An invented table aligned by spaces, pasted a line per paragraph; its
+    # narrow columns wrapped the header: 牵头 / 单位 and 配合 / 单位, the
+    # second line's cells placed only by the spaces in front of them.
+    import policy_parse
+
+    rows = [
+        "序号   项目名称             牵头       配合             完成时限",
+        "                            单位       单位",
+        "1      新建甲设施十个       县甲局     县乙局、县丙局   年底前",
+        "2      改造乙设施二十处     县丁局     县戊局           十月底前",
+    ]
+    body = p("某县实事项目分工表") + "".join(p(r) for r in rows)
+    notice = policy_parse.parse(build_docx(body))
+    got = [
+        ([u.written for u in e.lead], sorted(u.written for u in e.support)) for e in notice.table
+    ]
+    assert got == [(["县甲局"], ["县丙局", "县乙局"]), (["县丁局"], ["县戊局"])]

@@ -655,3 +655,25 @@ def test_both_engines_hide_the_same_text() -> None:
         ("4.遮盖举措。", COVERED),
         ("5.裁切举措。", OUTSIDE_CROP),
     }
+
+
+# --- page furniture pasted into the body ------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["- {} -", "第{}页", "{}"])
+def test_page_numbers_a_pasted_pdf_copy_holds_in_its_body_are_residue(mark: str) -> None:
+    # An invented notice copied out of a PDF into Word, then saved as PDF:
+    # its old page numbers stand mid-page, inside annotations, on short lines.
+    lines = [
+        "某县重点任务分工方案",
+        "1、推行甲事项。（县甲局牵头，县乙局、",
+        mark.format(5),
+        "县丙局配合）",
+        "2、建立丁机制。（县丁局牵头，县戊局",
+        mark.format(6),
+        "配合）",
+    ]
+    doc = read([Page(texts=[Text(LEFT, 100 + 15 * k, t, SIZE) for k, t in enumerate(lines)])])
+    pages = [r.text for r in doc.residue if r.reason == "page number left by a PDF copy"]
+    assert pages == [mark.format(5), mark.format(6)]
+    assert mark.format(5) not in paragraphs(doc)

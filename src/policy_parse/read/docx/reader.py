@@ -10,7 +10,9 @@ What the walk produces (docs/formats.md has specimens):
 
 * Body paragraphs -> `Paragraph`, `Span(paragraph=i)` with i the index of the
   w:p among the body's paragraphs (blank ones included in the count, skipped
-  in the output).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
+  in the output), stripped; the tabs or spaces in front of a row of cells
+  parted by tabs or runs of spaces stay (they place its first cell under
+  its column, as in the .txt copy).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
   column breaks are no text.  Deleted text (tracked changes) is not read.
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
@@ -34,6 +36,10 @@ What the walk produces (docs/formats.md has specimens):
 * A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
   tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
   would be (`read/text/paragraphs.py`).
+* Page numbers (- 3 -, 第3页, a bare 5 inside an annotation) that text
+  copied from a PDF into Word keeps as paragraphs become `Residue`, as in
+  the text's .txt copy (`read/block_furniture.py`); a bare
+  number where a 序号 header stands may be a cell, and stays.
 * w:altChunk (HTML/MHT, text or a whole .docx shown in place) becomes a
   `Residue` holding the chunk's text (`docx.chunks`).
 * A table that frames the notice or its 分工表 (at most three rows, a table
@@ -59,6 +65,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import OpcError
 from docx.package import Package
 
+from ..._support.lazy_regex import lazy_compile
 from ...errors import (
     CorruptFileError,
     EmptyDocumentError,
@@ -67,6 +74,7 @@ from ...errors import (
     UnsupportedFormatError,
 )
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
@@ -145,9 +153,16 @@ def body_to_document(
         raise CorruptFileError(f"{name} nests tables too deeply to read") from exc
     if not walker.blocks and not walker.residue and not residue:
         raise EmptyDocumentError(f"the {name} holds no text")
+    # Text copied from a PDF into Word keeps its page numbers (and running
+    # heads) as paragraphs: residue, as in its .txt copy.
+    blocks, furniture = without_page_furniture(walker.blocks)
     # A 分工表 pasted as paragraphs (one per cell) reads as its .txt copy does.
-    blocks, left = tables_in_paragraphs(walker.blocks)
-    return Document(source=source, blocks=tuple(blocks), residue=(*walker.residue, *residue, *left))
+    blocks, left = tables_in_paragraphs(blocks)
+    return Document(
+        source=source,
+        blocks=tuple(blocks),
+        residue=(*walker.residue, *residue, *furniture, *left),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -230,7 +245,7 @@ class _Walker:
 
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
-        text = self.paragraph_text(p, boxes).strip()
+        text = _row_kept(self.paragraph_text(p, boxes))
         if text:
             self.blocks.append(Paragraph(text=text, span=span))
         self.hidden_to_residue(span)
@@ -477,6 +492,24 @@ class _Walker:
             parts.append(label)
         Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
         return "".join(parts)
+
+
+def _row_kept(text: str) -> str:
+    """The paragraph stripped, but for the tabs or spaces in front of a row
+    of cells parted by tabs or runs of spaces (``\t\t牵头单位\t配合单位``,
+    a space-aligned header's second line ``        单位     单位``): they say
+    which column its first cell stands in, as in the .txt copy of the table."""
+    stripped = text.strip()
+    if "\t" in stripped:
+        head = text[: len(text) - len(text.lstrip())]
+        return "\t" * head.count("\t") + stripped
+    if _CELL_GAP.search(stripped) is not None:
+        return text.rstrip().lstrip("\n")
+    return stripped
+
+
+# Cells written apart by spaces: a run of two or more (a sentence has one).
+_CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
 
 
 _MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other

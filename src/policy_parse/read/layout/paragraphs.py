@@ -30,6 +30,12 @@ _NEW_ITEM = lazy_compile(
 )
 
 
+# A sub-item's dotted number (2.1, 2.2): not a new item on its own (5.8亿 is
+# a decimal a wrap may bring to a line's start), only after a sentence's end.
+_DOTTED_ITEM = lazy_compile(r"^\s*\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百十个元])")
+_SENTENCE_END = frozenset("。；;）)")
+
+
 def _ends_in_punctuation(line: Line) -> bool:
     last = line.text[-1:]
     return bool(last) and (last in NO_LINE_START or last in NO_LINE_END or not last.isalnum())
@@ -137,12 +143,14 @@ def continues_paragraph(
     """Join `line` to the paragraph ending with `prev` when `prev` runs to the
     right margin (the next piece would not have fit), `line` starts at the
     left margin (no indent; or both centred, see below), does not open a new
-    numbered item, is set in the same type size and, on the same page,
+    numbered item (nor a dotted sub-item, 2.2, after a sentence's end), is set in the same type size and, on the same page,
     follows at the usual line pitch (a wider gap is paragraph spacing)."""
     if abs(prev.size - line.size) > 0.15 * prev.size:
         return False
     if _NEW_ITEM.match(line.text):
         return False
+    if prev.text[-1:] in _SENTENCE_END and _DOTTED_ITEM.match(line.text):
+        return False  # …（牵头单位：甲局） / 2.2 …: a full line ended a sub-item
     if same_page and pm.pitch and line.top - prev.top > 1.35 * pm.pitch:
         return False
     if line.x0 <= m.left + 0.5 * line.size:

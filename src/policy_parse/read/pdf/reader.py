@@ -24,6 +24,7 @@ import attrs
 
 from ...errors import CorruptFileError, EmptyDocumentError, NoTextLayerError
 from ...models import Document, Residue, Source, Span
+from ..block_furniture import without_page_furniture
 from ..layout.blocks import BlockBuilder
 from ..layout.tables import Layout
 from ..limits import Limits
@@ -120,7 +121,10 @@ class PageFold:
         blocks, residue = self._blocks.finish()
         if not blocks and not residue:
             raise EmptyDocumentError(f"{what} holds no text")
-        found = tuple(residue) + tuple(_residue(d) for d in damage)
+        # A PDF made of text copied from another keeps its page numbers in
+        # the body, where no page's edge sets them aside: as the .txt copy.
+        blocks, furniture = without_page_furniture(list(blocks))
+        found = tuple(residue) + tuple(furniture) + tuple(_residue(d) for d in damage)
         if self._read:
             source = attrs.evolve(source, ocr=ocr_source(self._read))
             found += tuple(r for lay in self._read for r in ocr_residue(lay))
