@@ -148,13 +148,7 @@ def match_marker(text: str) -> Marked | None:
         return _ordinal_marker(text)
     bullets = _BULLETS.get()
     if bullets and (b := bullets.get(text)) is not None:
-        return Marked(
-            style="bullet",
-            number=str(b.number),
-            written=b.bullet,
-            rest=b.rest,
-            line=Line(text, Span()),
-        )
+        return _counted_marker("bullet", b.number, b.bullet, b.rest, text)
     counted = _COUNTED.get()
     return _match_marker(text, bool(counted) and text in counted)
 
@@ -163,12 +157,13 @@ def _ordinal_marker(text: str) -> Marked:
     """一是推进… as an item marked 一是 (style `cn_shi`), numbered 1."""
     o = ordinal(text)
     assert o is not None
+    return _counted_marker("cn_shi", o.number, o.written, o.rest, text)
+
+
+def _counted_marker(style: str, number: int, written: str, rest: str, text: str) -> Marked:
+    """A marker the parser numbered by counting (bullets, 一是 …), not read."""
     return Marked(
-        style="cn_shi",
-        number=str(o.number),
-        written=o.written,
-        rest=o.rest,
-        line=Line(text, Span()),
+        style=style, number=str(number), written=written, rest=rest, line=Line(text, Span())
     )
 
 
