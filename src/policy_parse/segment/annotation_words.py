@@ -46,24 +46,45 @@ class Annotation:
     def merged(self, other: Annotation) -> Annotation:
         """Two annotations of one measure: leads in order, then supports.
         With no lead in either, a 责任 label in one beside a 配合 label in
-        the other leads (segment.annotations `_responsible_leads`)."""
-        lead = (*self.lead, *other.lead)
-        support = (*self.support, *other.support)
-        responsible = (*self.responsible, *other.responsible)
-        helping = self.helping or other.helping
-        if not lead and helping and responsible and responsible[0] in support:
-            k = support.index(responsible[0])
-            lead, support = (responsible[0],), (*support[:k], *support[k + 1 :])
-            responsible = ()
-        return Annotation(
+        the other leads (`responsible_leads`)."""
+        return responsible_leads(
             written=f"{self.written}\n{other.written}",
-            lead=lead,
-            support=support,
+            lead=(*self.lead, *other.lead),
+            support=(*self.support, *other.support),
             deadline=self.deadline or other.deadline,
             leaders=(*self.leaders, *other.leaders),
-            responsible=responsible,
-            helping=helping,
+            responsible=(*self.responsible, *other.responsible),
+            helping=self.helping or other.helping,
         )
+
+
+def responsible_leads(
+    *,
+    written: str,
+    lead: tuple[str, ...],
+    support: tuple[str, ...],
+    deadline: str | None,
+    leaders: tuple[str, ...],
+    responsible: tuple[str, ...],
+    helping: bool,
+) -> Annotation:
+    """The annotation, where it has no lead, a 配合 label and a 责任 one, with
+    the first 责任 label's units as its lead: 责任单位：A；配合单位：B in one
+    bracket or on label lines of one measure (data/annotations.toml [roles]
+    responsible, as a 责任单位 column beside a 配合单位 column)."""
+    if not lead and helping and responsible and responsible[0] in support:
+        k = support.index(responsible[0])
+        lead, support = (responsible[0],), (*support[:k], *support[k + 1 :])
+    return Annotation(
+        written=written,
+        lead=lead,
+        support=support,
+        deadline=deadline,
+        leaders=leaders,
+        # Kept only while no lead is named, for a label line further down.
+        responsible=() if lead else responsible,
+        helping=helping and not lead,
+    )
 
 
 def _longest_first(word: str) -> tuple[int, str]:

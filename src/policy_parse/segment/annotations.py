@@ -37,6 +37,7 @@ from .annotation_words import (
     _split_items,
     _units_and_deadline,
     marked_leads,
+    responsible_leads,
 )
 from .annotation_words import is_level as is_level  # noqa: PLC0414
 from .annotation_words import lead_markers as lead_markers  # noqa: PLC0414
@@ -131,15 +132,6 @@ def _label_kind(label: str) -> _LabelKind:
     for modifier in load("annotations")["labels"]["modifiers"]:
         word = word.removeprefix(modifier)
     return _LabelKind.RESPONSIBLE if word in roles["responsible"] else _LabelKind.OTHER
-
-
-def _responsible_leads(labelled: list[tuple[str, str]]) -> str | None:
-    """The value of the first 责任 label when the annotation also has a 配合
-    label (and, the caller checks, no lead): 责任单位：A；配合单位：B."""
-    kinds = [(_label_kind(label), value) for label, value in labelled]
-    if not any(k is _LabelKind.HELPING for k, _ in kinds):
-        return None
-    return next((v for k, v in kinds if k is _LabelKind.RESPONSIBLE), None)
 
 
 def has_colon(text: str) -> bool:
@@ -332,13 +324,10 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
                 if role == LabelRole.SUPPORT:
                     supporting.append((m["label"], units))
             deadline = deadline or due
-    if not lead and (first := _responsible_leads(supporting)) is not None:
-        support.remove(first)
-        lead.append(first)
     if not (lead or support or leaders or (line and deadline)):
         return None
-    kinds = [] if lead else [_label_kind(label) for label, _ in supporting]
-    return Annotation(
+    kinds = [_label_kind(label) for label, _ in supporting]
+    return responsible_leads(
         written=body,
         lead=tuple(lead),
         support=tuple(support),
