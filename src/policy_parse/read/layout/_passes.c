@@ -424,6 +424,29 @@ wide_text(PyObject *cs, PyObject *wide, PyObject *no_end, PyObject *no_start, Py
     return tuple_of(2, items);
 }
 
+/* The character count of the longest of group()'s lines (at least 1), after
+ * checking each is a (list of characters, ...) tuple; -1 with an error set
+ * when bind() was not called or a line is no such tuple. */
+static Py_ssize_t
+longest_line(PyObject *grouped, const char *what)
+{
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return -1;
+    }
+    Py_ssize_t most = 1;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(grouped); i++) {
+        PyObject *g = PyList_GET_ITEM(grouped, i);
+        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
+            PyErr_Format(PyExc_TypeError, "%s: group()'s lines are needed", what);
+            return -1;
+        }
+        Py_ssize_t m = PyList_GET_SIZE(PyTuple_GET_ITEM(g, 0));
+        most = m > most ? m : most;
+    }
+    return most;
+}
+
 static PyObject *
 wide_texts(PyObject *self, PyObject *args)
 {
@@ -431,20 +454,9 @@ wide_texts(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!O!O!O!:wide_texts", &PyList_Type, &grouped, &PySet_Type, &wide,
                           &PyFrozenSet_Type, &no_end, &PyFrozenSet_Type, &no_start))
         return NULL;
-    if (char_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+    Py_ssize_t n = PyList_GET_SIZE(grouped), most = longest_line(grouped, "wide_texts");
+    if (most < 0)
         return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(grouped), most = 1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *g = PyList_GET_ITEM(grouped, i);
-        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
-            PyErr_SetString(PyExc_TypeError, "wide_texts: group()'s lines are needed");
-            return NULL;
-        }
-        Py_ssize_t m = PyList_GET_SIZE(PyTuple_GET_ITEM(g, 0));
-        most = m > most ? m : most;
-    }
     Py_UCS4 *buf = PyMem_Malloc((size_t)most * sizeof(Py_UCS4));
     PyObject *out = buf ? PyList_New(n) : PyErr_NoMemory();
     for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
@@ -494,18 +506,11 @@ chunks(PyObject *self, PyObject *args)
     double gap;
     if (!PyArg_ParseTuple(args, "O!d:chunks", &PyList_Type, &grouped, &gap))
         return NULL;
-    if (char_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+    Py_ssize_t n = PyList_GET_SIZE(grouped), most = longest_line(grouped, "chunks");
+    if (most < 0)
         return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(grouped), most = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *g = PyList_GET_ITEM(grouped, i);
-        if (!PyTuple_Check(g) || PyTuple_GET_SIZE(g) < 1 || !PyList_Check(PyTuple_GET_ITEM(g, 0))) {
-            PyErr_SetString(PyExc_TypeError, "chunks: group()'s lines are needed");
-            return NULL;
-        }
-        PyObject *cs = PyTuple_GET_ITEM(g, 0);
+        PyObject *cs = PyTuple_GET_ITEM(PyList_GET_ITEM(grouped, i), 0);
         Py_ssize_t m = PyList_GET_SIZE(cs);
         if (m == 0)
             Py_RETURN_NONE;
@@ -517,7 +522,6 @@ chunks(PyObject *self, PyObject *args)
                 finite_field(c, F_X1, &v) || finite_field(c, F_SIZE, &v))
                 Py_RETURN_NONE;
         }
-        most = m > most ? m : most;
     }
     double *sizes = PyMem_Malloc((size_t)most * sizeof(double));
     double *tmp = PyMem_Malloc((size_t)(most / 2 + 1) * sizeof(double));
