@@ -249,9 +249,11 @@ def to_dict(notice: Notice, *, lang: Lang | None = "zh") -> dict[str, Any]:
 
 
 def _sections(notice: Notice, lang: Lang | None) -> dict[str, Any]:
-    """`to_dict`'s keys and values, the two lists that grow with a file's
-    length (findings, residue) still as iterators of their records, so that
-    `to_json_chunks` can write them one record at a time."""
+    """`to_dict`'s keys and values, the three lists that grow with a file's
+    length (measures, findings, residue) as iterators of their records, so
+    that `to_json_chunks` writes them one record at a time (the measures'
+    records are made together, pairing the table's rows; the findings' and
+    the residue's one by one)."""
     h = notice.header
     return {
         "schema": SCHEMA_ID,
