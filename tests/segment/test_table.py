@@ -13,7 +13,8 @@ import pytest
 import policy_parse
 from helpers import HEADER, MERGED, make_table, notice_from_blocks
 from policy_parse.models import MeasureNo, Paragraph, Span, Table
-from policy_parse.segment.table import header_to_roles, table_to_segment
+from policy_parse.segment.table import table_to_segment
+from policy_parse.segment.table_header import header_to_roles
 
 PART = "一、着力提升自主创新能力"
 SECTION = "（一）大力集聚高端创新资源"
@@ -452,7 +453,7 @@ def test_a_stray_dot_in_the_number_column_is_no_number():
 
 
 def test_a_responsible_units_column_beside_lead_and_support_columns_names_supporters() -> None:
-    from policy_parse.segment.table import header_to_roles
+    from policy_parse.segment.table_header import header_to_roles
 
     assert header_to_roles(["序号", "具体措施", "牵头单位", "责任单位", "配合单位"]) == [
         "number",

@@ -31,7 +31,7 @@ from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Un
 from ..segment.annotations import names_only_units
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
-from ..segment.table import header_to_roles
+from ..segment.table_header import header_to_roles
 from .units import ending_guessed, looks_like_unit, spaced_name
 
 # The reason a reader gives text with column words that yielded no rows.

@@ -8,7 +8,6 @@ matter after an item's last annotation are trailers, not its text.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -17,21 +16,18 @@ from typing import NamedTuple
 import attrs
 
 from .._support.brackets import depth as bracket_depth
-from .._support.lazy_regex import escape, lazy_compile
+from .._support.lazy_regex import lazy_compile
 from ..data import load
 from ..models import Residue, Span
 from . import grammar as g
 from .annotations import (
-    CLOSERS,
-    OPENERS,
     Annotation,
-    has_colon,
     is_label_line,
     label_pattern,
     states_first_is_lead,
 )
+from .figures import read_markers
 from .guesses import Note
-from .guesses import glued_figure as g_glued
 from .guesses import marker_as_text as g_as_text
 from .guesses import run_on_item as g_run_on
 from .guesses import units_at_break as g_units_at_break
@@ -39,7 +35,8 @@ from .header import Line
 from .label_lists import labels_go_on, units_before_signature, units_under_label
 from .markers import Marked, match_marker
 from .notes import footnote_states_first_is_lead
-from .placement import split_tasks, split_trailing_annotation, unbracketed_tail
+from .placement import split_tasks
+from .run_on import split_run_on_items
 from .wrapping import Page, goes_on, units_apart
 
 # A short line after a measure's annotation that ends no sentence: a caption
@@ -227,141 +224,6 @@ class _Raw:
         return note
 
 
-def _next_number(number: str) -> str | None:
-    """The number the next item of the same style carries: 2 → 3 (not 2-1)."""
-    return str(int(number) + 1) if number.isdigit() else None
-
-
-_MARKER_LOOK = 64  # markers fold within 24 characters; the rest decides figures and times
-
-
-def split_run_on_items(line: Line) -> list[Line]:
-    """（一）…。（A负责）（二）…: two items of one style written on one line.
-
-    A marker inside the line starts an item of its own only when it checks
-    against its neighbours: it is the style of the line's own marker, its
-    number is the next one, and an annotation ends what stands before it
-    (in brackets, or a label clause after its last sentence: …。牵头单位：A。2.…).
-    A reference (（三）项), a marker after unannotated words, or any marker
-    of the line's style in an inner list that starts again (（1）…（1）…（2）…:
-    the item's own enumeration, written in its own style) stays text.  Every
-    piece keeps the line's span."""
-    head = match_marker(line.text)
-    if head is None or (_CLOSER_SET.isdisjoint(head.rest) and not has_colon(head.rest)):
-        return [line]
-    text = line.text
-    out: list[Line] = []
-    start, number = 0, head.number
-    # Only where a marker may stand: at an opening bracket, or after a
-    # closing one or a sentence end (not every character of the line).
-    for at in _INLINE_AT.finditer(text, text.index(head.written) + len(head.written) + 1):
-        if (k := at.start()) >= len(text):
-            break
-        # A marker and the few characters that decide it: not the rest of the
-        # line, which copied (and cached) a long line once per bracket.
-        m = match_marker(text[k : k + _MARKER_LOOK])
-        if m is None or not _one_list(m.style, head.style):
-            continue
-        if m.number != _next_number(number):
-            if text[k - 1] in _BEFORE_INLINE:
-                return [line]  # an inner list in the line's own style
-            continue  # a reference inside a sentence: （三）项
-        # Scanned once per split (each moves `start` on, or the line stays
-        # whole): linear in the line.
-        ann = _closing_annotation(text[start:k])
-        if ann is None or not ann.names_units:
-            return [line]  # the next number, but no annotation closes its item
-        out.append(Line(text[start:k], line.span))
-        start, number = k, m.number
-    if not out:
-        return [line]
-    return [*out, Line(text[start:], line.span)]
-
-
-# Marks one list's numbers are written with by a careless hand (1、 then 2.),
-# or by a copy that re-marked only the line starts (（1） ⏎ …2.… ⏎ （3）):
-# inside a line, the next number after an annotation starts the next item
-# in any of them (and says so: run_on_item).
-_ONE_LIST = frozenset({"ar_dot", "ar_dun", "ar_paren", "ar_rparen"})
-
-
-def _one_list(style: str, head: str) -> bool:
-    return style == head or (style in _ONE_LIST and head in _ONE_LIST)
-
-
-# After these a marker inside a line may start an item: a closing bracket or a
-# sentence end.
-_BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
-_CLOSER_SET = frozenset(CLOSERS)
-_INLINE_AT = lazy_compile(f"(?=[{escape(OPENERS)}])|(?<=[{escape(''.join(_BEFORE_INLINE))}])")
-
-
-def _closing_annotation(piece: str) -> Annotation | None:
-    """The annotation that ends `piece` right before an inline marker: in
-    brackets (…（A负责）（二）), or a label clause after its last sentence
-    (…。牵头单位：A。2.…)."""
-    if piece.endswith(tuple(CLOSERS)):
-        return split_trailing_annotation(piece)[1]
-    if piece.endswith(("。", "；", ";")):
-        return unbracketed_tail(piece)[1]
-    return None
-
-
-# Arabic numbers of one list, whatever the mark after them (11. 11、 （11） 11）
-# and 3.1): the neighbours a glued number is checked against.
-_ARABIC_STYLES = ("ar_dot", "ar_dec", "ar_dun", "ar_paren", "ar_rparen")
-
-
-def unglue_figures(markers: list[Marked | None]) -> list[Marked | None]:
-    """11.121人才梯队项目 between 10. and 12.: measure 11, whose title starts
-    with the figure 121 — not sub-measure 11-121.
-
-    A decimal marker glued to its text (N.M with no final dot and no space
-    after it) is re-read as N. when its neighbours call for N: the Arabic
-    number before it (10. 10、 （10） or 10.3) is N-1, and the next is N+1 (or
-    there is none).  It takes the style of the number before it, the list it
-    belongs to.  Among its own siblings (N.1, N.2) it stays a sub-measure."""
-    out = list(markers)
-    numbered = [
-        (k, m) for k, m in enumerate(markers) if m is not None and m.style in _ARABIC_STYLES
-    ]
-    for at, (k, m) in enumerate(numbered):
-        before = numbered[at - 1][1] if at > 0 else None
-        after = numbered[at + 1][1] if at + 1 < len(numbered) else None
-        if (reread := _reread(m, before, after)) is not None:
-            out[k] = reread
-    return out
-
-
-def _reread(m: Marked, before: Marked | None, after: Marked | None) -> Marked | None:
-    """A glued decimal N.M as item N., when the Arabic numbers around it call for N."""
-    if m.style != "ar_dec" or not _glued(m) or before is None:
-        return None
-    main, _, figure = m.number.partition("-")
-    if "-" in figure or _main(before) != int(main) - 1:
-        return None
-    if after is not None and _main(after) != int(main) + 1:
-        return None
-    dot = next(i for i, c in enumerate(m.written) if not c.isdigit())  # 11｜.121
-    # The list's own style (10、 11.121人才 12、 is a 、 list), for its level.
-    return m._replace(
-        style="ar_dot" if before.style == "ar_dec" else before.style,
-        number=main,
-        written=m.written[: dot + 1],
-        rest=m.written[dot + 1 :] + m.rest,
-    )
-
-
-def _main(m: Marked) -> int:
-    return int(m.number.partition("-")[0])
-
-
-def _glued(m: Marked) -> bool:
-    """No space between the number and the text: 11.121人才, not 3.1 支持."""
-    text = m.line.text.lstrip()
-    return text.startswith(m.written) and not text[len(m.written) : len(m.written) + 1].isspace()
-
-
 class _Sequence(NamedTuple):
     """The numbers met so far, per marker style: does a marker go on from them?"""
 
@@ -498,45 +360,6 @@ class _Open:
         )
 
 
-# A line that starts with a decimal glued to what no marker takes (11.5G基站,
-# 3.5万元): a figure, unless its neighbours call for item 11 (unglue_figures).
-_DECIMAL_START = lazy_compile(r"^\s*(\d{1,4})[.．](\d{1,4})(?=[^\d\s.．])")
-
-
-def _read_markers(lines: list[Line]) -> tuple[list[Marked | None], list[list[Note]]]:
-    """Each line's marker, a number glued to a figure re-read against its
-    neighbours (unglue_figures), and per line the note of such a re-reading.
-    A line no marker starts but a glued decimal (11.5G基站) is re-read the
-    same way, against the markers around it; else it stays text."""
-    first = [match_marker(ln.text) for ln in lines]
-    read = unglue_figures(first)
-    notes: list[list[Note]] = [
-        [g_glued(ln.span, was.written, m.number, was.number)]
-        if was is not None and m is not None and m is not was
-        else []
-        for ln, was, m in zip(lines, first, read, strict=True)
-    ]
-    arabic = [k for k, m in enumerate(first) if m is not None and m.style in _ARABIC_STYLES]
-    for k, ln in enumerate(lines):
-        if first[k] is not None or (d := _DECIMAL_START.match(ln.text)) is None:
-            continue
-        written = ln.text[: d.end()].strip()
-        trial = Marked(
-            style="ar_dec",
-            number=f"{d[1]}-{d[2]}",
-            written=written,
-            rest=ln.text[d.end() :].strip(),
-            line=Line(ln.text, Span()),
-        )
-        at = bisect.bisect_left(arabic, k)
-        before = first[arabic[at - 1]] if at > 0 else None
-        after = first[arabic[at]] if at < len(arabic) else None
-        if (m := _reread(trial, before, after)) is not None:
-            read[k] = m
-            notes[k] = [g_glued(ln.span, written, m.number, trial.number)]
-    return read, notes
-
-
 def lines_to_items(
     lines: list[Line], first_is_lead: bool, page: Page | None = None
 ) -> tuple[list[Item], list[Residue]]:
@@ -562,7 +385,7 @@ def lines_to_items(
         return [it.marker for it in made]
 
     sequence = _Sequence()
-    markers, glued = _read_markers(lines)
+    markers, glued = read_markers(lines)
     for ln, m, notes in zip(lines, markers, glued, strict=True):
         if (
             m is not None

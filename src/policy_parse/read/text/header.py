@@ -99,7 +99,7 @@ def _is_header_cell(text: str) -> bool:
 
 def kinds_of(roles: Sequence[str | None]) -> list[Kind]:
     """Column roles → kinds.  Of two columns named like the measure text, the
-    last holds it and the others group (segment.table._demote_duplicates)."""
+    last holds it and the others group (segment.table_header._demote_duplicates)."""
     texts = [k for k, r in enumerate(roles) if r == "text"]
     out: list[Kind] = []
     for k, r in enumerate(roles):
