@@ -32,6 +32,11 @@ def test_a_notice_that_labels_its_leads_with_sponsor_words_says_nothing():
     assert _sponsor(policy_parse.parse_text(text)) == []
 
 
+def test_a_notice_that_names_leads_with_the_role_word_says_nothing():
+    text = "1.修缮村道。（县甲局主办，县乙局协办）\n2.整治河塘。\n牵头单位：县丙局\n3.建设公厕。\n主办单位：县丁局\n"
+    assert _sponsor(policy_parse.parse_text(text)) == []
+
+
 def test_a_sponsor_line_that_is_not_the_last_measures_says_nothing():
     text = "1.修缮村道。\n主办单位：县甲局\n2.整治河塘。\n牵头单位：县丙局\n配合单位：县乙局\n"
     assert _sponsor(policy_parse.parse_text(text)) == []

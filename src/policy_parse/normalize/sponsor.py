@@ -20,9 +20,9 @@ from ..models import Notice, Span
 def sponsor_line_doubt(notice: Notice) -> tuple[str, str] | None:
     """(measure id, the line) when the last prose measure's annotation ends
     with a 主办单位 label line that ends the notice (no table row after it),
-    no other measure's annotation writes a 主办 label, and the others label
-    their units with other words (牵头单位, 配合单位 …: data/furniture.toml
-    [lone_sponsor]); else None."""
+    no other measure's annotation writes 主办 (a label, or A主办), and the
+    others label their units with other words (牵头单位, 配合单位 …:
+    data/furniture.toml [lone_sponsor]); else None."""
     prose = [m for m in notice.measures if m.origin == "prose"]
     if len(prose) < 2:
         return None
@@ -36,8 +36,9 @@ def sponsor_line_doubt(notice: Notice) -> tuple[str, str] | None:
     if not _folded(line).startswith(sponsor):
         return None
     earlier = [_folded(m.annotation or "") for m in prose[:-1]]
-    if any(w in a for a in earlier for w in sponsor):
-        return None  # the notice's own label word
+    role = tuple(_folded(w) for w in words["sponsor_ends"])  # 主办 as a role word too
+    if any(w in a for a in earlier for w in (*sponsor, *role)):
+        return None  # the notice's own word for a lead
     if not any(w in a for a in earlier for w in others):
         return None
     if any(not _before(e.span, last.span) for e in notice.table):
