@@ -22,10 +22,10 @@ from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from . import guesses
 from .annotations import Annotation
+from .details import fold_details
 from .division import Division, split_divisions
 from .header import Line
 from .headings import heading_lead, heading_units, label_lead
-from .details import fold_details
 from .inner import fold_inner_items
 from .items import Item, Paragraph, lines_to_items, split_trailers, trailer_reason
 from .leading import shift_leading_labels
