@@ -54,6 +54,41 @@ def test_it_fills_empty_grouping_cells_from_the_row_above():
     assert second.get("upper") == CITY
 
 
+def test_an_empty_deadline_cell_is_marked_as_filled_with_no_merge_mark():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局"),
+        row("2", "措施二。", "人社局", deadline=""),
+        row("3", "措施三。", "经发局", deadline=MERGED),
+    )
+    second, third = seg.rows[1], seg.rows[2]
+    assert second.get("deadline") == third.get("deadline") == "持续推进"
+    assert "deadline" in second.unmarked  # a copy no merge mark backs: a guess
+    assert "deadline" not in third.unmarked  # a reader's merge mark: no guess
+
+
+def test_a_deadline_column_blank_with_nothing_above_leaves_its_empty_cells_empty():
+    # A merged cell starts with its text: a column blank on its first row is
+    # one the clerk leaves blank, and row 3 is not row 2's merge.
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局", deadline=""),
+        row("2", "措施二。", "人社局", deadline="2021年6月底前"),
+        row("3", "措施三。", "经发局", deadline=""),
+    )
+    assert [r.get("deadline") for r in seg.rows] == ["", "2021年6月底前", ""]
+    assert all("deadline" in r.unmarked for r in (seg.rows[0], seg.rows[2]))
+    # The other grouping columns still continue the value above.
+    assert seg.rows[2].get("part") == PART
+
+
+def test_a_merge_mark_still_continues_a_deadline_column_left_blank():
+    seg = segment_of(
+        row("1", "措施一。", "科技创新局", deadline=""),
+        row("2", "措施二。", "人社局", deadline="2021年6月底前"),
+        row("3", "措施三。", "经发局", deadline=MERGED),
+    )
+    assert seg.rows[2].get("deadline") == "2021年6月底前"
+
+
 def test_it_does_not_fill_an_empty_measure_text_cell():
     seg = segment_of(
         row("1", "措施一。", "科技创新局"),
