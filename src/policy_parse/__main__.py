@@ -259,7 +259,12 @@ def run() -> NoReturn:
     down.  Freeing every module, pattern and PDFium's library at exit took
     about 30 ms of a PDF run's 300 (benchmarks/README.md) for nothing: the
     output is written and flushed by then, and whatever `main()` opened it
-    closed (files in `with`, pools shut down, temporary folders removed)."""
+    closed (files in `with`, pools shut down, temporary folders removed).
+    A process of its own, so the collector collects the young rarely
+    (`_support.gc_pause.collect_young_rarely`)."""
+    from ._support.gc_pause import collect_young_rarely
+
+    collect_young_rarely()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:
