@@ -8,7 +8,6 @@ import errno
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -81,12 +80,11 @@ def refuse_output_onto_input(output: str | None, paths: Sequence[str], lang: Lan
 
     if not output:
         return
-    out = Path(output)
     for p in paths:
         if p == "-":
             continue
         try:
-            if out.exists() and out.is_file() and out.samefile(p):
+            if os.path.isfile(output) and os.path.samefile(output, p or "."):
                 raise Usage(usage("output_is_input", lang, output=output))
         except OSError:
             continue
