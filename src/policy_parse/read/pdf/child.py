@@ -98,7 +98,7 @@ def keep_freed_memory(libc: Any = None) -> bool:
     most of what a page allocated before it reads the next one, so every
     page mapped the same memory again and faulted every page of it in
     again: on the 23-page sample ~180 KiB a page given back by `brk` and
-    taken again (`strace -e trace=memory`), ~350 of the worker's ~2,400
+    taken again (`strace -e trace=memory`), ~500 of the worker's ~2,400
     page faults (benchmarks/README.md, issue 26, round 5).  The worker
     is short-lived and its budget is an address-space limit (`confine`),
     which counts the heap kept here as it counted it when it was in use,
