@@ -85,16 +85,17 @@ def test_an_error_after_some_items_is_the_answer() -> None:
         answer(frames.message(), 0, memory_bytes=1 << 20, seconds=1, what="x")
 
 
-def test_the_page_workers_modules_import_neither_pickles_python_pickler_nor_traceback() -> None:
-    # The caller imports them before it forks and never needs either module:
-    # the frames use `_pickle`'s C functions, a failure imports `traceback`.
+def test_the_page_workers_modules_import_no_pickle_py_traceback_or_signal() -> None:
+    # The caller imports them before it forks and needs none of these modules:
+    # the frames use `_pickle`'s C functions and `_signal`'s numbers, a failure
+    # imports `traceback`.
     import subprocess
     import sys
 
     code = (
         "import sys\n"
         "import policy_parse.read.pdf.pages, policy_parse.read.pdf.pdfium\n"
-        "print([m for m in ('pickle', 'traceback', 'textwrap') if m in sys.modules])"
+        "print([m for m in ('pickle', 'traceback', 'textwrap', 'signal') if m in sys.modules])"
     )
     out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
     assert out == "[]"

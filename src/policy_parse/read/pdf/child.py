@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import signal
 import sys
 import types
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from typing import Any
 
 from ..._support.gc_pause import collect_young_rarely
 from ...errors import PolicyParseError
-from .wire import LAST, PART, PROTOCOL, Message, dumps, frame
+from .wire import LAST, PART, PROTOCOL, SIGKILL, Message, dumps, frame
 
 __all__ = [
     "BATCH_BYTES",
@@ -73,7 +72,7 @@ def die_with(parent: int, libc: Any = None) -> None:
     if sys.platform.startswith("linux"):
         libc = libc or c_library()
         try:
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            libc.prctl(_PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)
         except AttributeError:  # pragma: no cover - no prctl here
             pass
     if os.getppid() != parent:

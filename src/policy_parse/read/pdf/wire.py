@@ -20,7 +20,6 @@ benchmarks/README.md, issue 26, round 5).
 
 from __future__ import annotations
 
-import signal
 import struct
 from collections.abc import Callable
 from typing import Any
@@ -31,11 +30,16 @@ try:
     from _pickle import dumps, loads
 except ImportError:  # pragma: no cover - an interpreter without the C accelerator
     from pickle import dumps, loads
+try:  # the numbers alone: `signal` builds three enums on import (~3M instructions)
+    from _signal import SIGBUS, SIGFPE, SIGILL, SIGKILL, SIGSEGV  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - an interpreter without CPython's module
+    from signal import SIGBUS, SIGFPE, SIGILL, SIGKILL, SIGSEGV
 
 __all__ = [
     "LAST",
     "PART",
     "PROTOCOL",
+    "SIGKILL",
     "Frames",
     "Message",
     "WorkerTraceback",
@@ -101,7 +105,7 @@ class WorkerTraceback(Exception):
 
 # Signals that mean the engine's native code faulted, not that memory ran out.
 # SIGABRT is left out: PDFium aborts when an allocation fails under the ceiling.
-_CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE})
+_CRASHES = frozenset({SIGSEGV, SIGBUS, SIGILL, SIGFPE})
 
 
 def answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, what: str) -> Any:
@@ -115,6 +119,8 @@ def answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, 
     try:
         kind, payload, tb = loads(data)
     except Exception:  # noqa: BLE001 - nothing, or a message cut off by a crash
+        import signal  # a dead child only: for the signal's name
+
         how = (
             f"killed by {signal.Signals(-code).name}"
             if code is not None and code < 0

@@ -51,7 +51,6 @@ from __future__ import annotations
 import gc
 import os
 import select
-import signal
 import sys
 import threading
 import time
@@ -61,7 +60,7 @@ from typing import Any, TypeVar
 
 from ..._support.gc_pause import collect_young_rarely
 from .child import c_library, confine, die_with, keep_freed_memory, run, write_all
-from .wire import PROTOCOL, Frames, WorkerTraceback, answer, dumps
+from .wire import PROTOCOL, SIGKILL, Frames, WorkerTraceback, answer, dumps
 
 T = TypeVar("T")
 
@@ -189,7 +188,7 @@ def _collect(
         for pid, fd in children:
             os.close(fd)
             if fd not in done:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, SIGKILL)
         if not finished:  # interrupted (Ctrl-C, a failing `on_part`): reap them, leave no zombie
             for pid, _ in children:
                 os.waitpid(pid, 0)
