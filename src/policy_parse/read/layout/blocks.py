@@ -12,6 +12,7 @@ from typing import Any
 from ... import data
 from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
+from ..text.paragraphs import tables_in_paragraphs
 from .furniture import split_furniture
 from .inferred import GRID_REASON, GridRuns, Settler
 from .lines import Line, join_texts, wraps_into
@@ -391,7 +392,10 @@ class BlockBuilder:
 
     def finish(self) -> tuple[list[Paragraph | Table], list[Residue]]:
         """Every page is in: the runs of lines joined into paragraphs; the
-        inferred grids' residue first."""
+        inferred grids' residue first.  A table set as lines of cells kept
+        apart by runs of spaces (no ruling, no grid inferred) is rebuilt
+        from its paragraphs by the text path, as the Word and web-page
+        readers rebuild one (read/text/paragraphs.py)."""
         self._close()
         self.residue[:0] = [
             Residue(
@@ -412,7 +416,8 @@ class BlockBuilder:
                 out.append(block)
             else:
                 out.extend(_paragraphs(block.waiting(geometries), marg, rnd))
-        return out, self.residue
+        found, left = tables_in_paragraphs(out)
+        return found, [*self.residue, *left]
 
 
 def _paragraphs(

@@ -147,10 +147,23 @@ def _chars_to_text(chars: Sequence[Char]) -> str:
 
 
 def _text_loop(chars: Sequence[Char]) -> str:
-    """`_chars_to_text` character by character."""
+    """`_chars_to_text` character by character.  A space glyph followed by
+    white room as wide as two spaces or more stands for that many spaces
+    (`_spaces`): a run of spaces the layout engine drew as one glyph and a
+    move, which is how a table aligned by spaces keeps its columns."""
     out: list[str] = []
     prev: Char | None = None
+    ink: Char | None = None  # the last inked character
+    space: Char | None = None  # the first space glyph after it
     for c in chars:
+        if c.text == " ":
+            if space is None:
+                space = c
+        elif space is not None and ink is not None:
+            n = _spaces(ink, space, c)
+            if n > 1 and out and out[-1] == " ":
+                out[-1] = " " * n
+            space = None
         if prev is not None and c.text != " " and prev.text != " ":
             gap = c.x0 - prev.x1
             # Most neighbours touch or overlap: the size is looked at only
@@ -166,7 +179,26 @@ def _text_loop(chars: Sequence[Char]) -> str:
             continue
         out.append(c.text)
         prev = c
+        if c.text != " ":
+            ink, space = c, None
     return "".join(out).strip()
+
+
+# White room after a space glyph, in spaces, from which it is read as a run
+# of spaces: a justified line stretches a word space, but not to twice its
+# width plus a half.
+_SPACES_FROM = 2.5
+
+
+def _spaces(ink: Char, space: Char, nxt: Char) -> int:
+    """How many spaces the room between inked `ink` and `nxt` holds, `space`
+    the glyph drawn first in it (its width is the font's space): 1 unless
+    the room is `_SPACES_FROM` spaces wide or wider."""
+    width = space.x1 - space.x0
+    if width <= 0.05 * space.size:
+        return 1
+    room = (nxt.x0 - ink.x1) / width
+    return round(room) if room >= _SPACES_FROM else 1
 
 
 # Single characters already judged by `is_wide`, each once per process (a
