@@ -183,3 +183,20 @@ def test_rows_of_cells_the_lines_kept_apart_by_spaces_are_rebuilt_as_a_table() -
         ["2", "完善乙机制", "县另局", "县某局、县他局"],
     ]
     assert table.span.page == 1 and table.rows[1].span.bbox is not None
+
+
+def test_a_row_of_cells_wrapped_in_a_run_joins_with_a_run() -> None:
+    # The row ended in a space glyph (lines._text_loop keeps one): the wrap
+    # fell between two cells, which the join keeps apart.
+    lines = [
+        Line(1, "1      建设甲平台      县某局 ", 80.0, 515.0, 100.0, 116.0, 16.0, 16.0),
+        Line(1, "2025年底前", 80.0, 180.0, 120.0, 136.0, 16.0, 32.0),
+        Line(1, "2      完善乙机制      县某局、县另", 80.0, 520.0, 150.0, 166.0, 16.0, 16.0),
+        Line(1, "局  长期坚持", 80.0, 200.0, 170.0, 186.0, 16.0, 16.0),
+    ]
+    lay = Layout(1, 595.0, 842.0, lines, [], [], [], True)
+    blocks, _ = layouts_to_blocks([lay])
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "1      建设甲平台      县某局  2025年底前",
+        "2      完善乙机制      县某局、县另局  长期坚持",
+    ]
