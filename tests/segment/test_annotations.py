@@ -1238,6 +1238,13 @@ def test_wei_stands_for_a_labels_colon(body, lead, support):
         ("全年", "全年"),
         ("长期", "长期"),
         ("2025年底前完成并长期坚持", "2025年底前完成并长期坚持"),
+        # probe9: each of these left the whole annotation unread
+        ("2024年起长期坚持", "2024年起长期坚持"),
+        ("2025年3月起", "2025年3月起"),
+        ("2025年6月起实施", "2025年6月起实施"),
+        ("2026年6月底前全面完成", "2026年6月底前全面完成"),
+        # two steps: both kept, as written
+        ("2025年6月底前启动，年底前完成", "2025年6月底前启动，年底前完成"),
     ],
 )
 def test_more_deadline_clauses_close_a_phrase(clause, deadline):

@@ -114,7 +114,8 @@ def parse_phrase(text: str) -> Annotation | None:
     pending: list[str] = []
     for clause in _clauses(body):
         if DEADLINE_ITEM.match(clause):
-            deadline = clause
+            # 2025年6月底前启动，年底前完成: two steps, one deadline as written.
+            deadline = clause if deadline is None else f"{deadline}，{clause}"
             continue
         if lead and (partners := _partners_clause(clause)) is not None:
             # 由A牵头，会同B、C推进: the clause names the lead's partners.
