@@ -360,6 +360,9 @@ class _Open:
         )
 
 
+CONVENTION_REASON = "footnote stating that the first unit listed leads"
+
+
 def lines_to_items(
     lines: list[Line], first_is_lead: bool, page: Page | None = None
 ) -> tuple[list[Item], list[Residue]]:
@@ -400,6 +403,9 @@ def lines_to_items(
         if m is not None:
             sequence = sequence.after([*close()[1:], m])
             current = _Open.at(m, ln, notes)
+        elif current is not None and footnote_states_first_is_lead(ln.text):
+            # 注：排名第一的为牵头单位 under the list: no text of the measure above.
+            residue.append(Residue(text=ln.text, reason=CONVENTION_REASON, span=ln.span))
         elif current is not None:
             current.add(ln, page)
         else:

@@ -49,8 +49,36 @@ def states_first_is_lead(text: str) -> bool:
 
 def footnote_states_first_is_lead(line: str) -> bool:
     """注：各项任务排名第一的为牵头单位 on a line of its own: a footnote, which
-    speaks for the whole list it stands under or after."""
-    return _footnote().match(line.strip()) is not None and states_first_is_lead(line)
+    speaks for the whole list it stands under or after.  So does the same
+    sentence as a bracket alone on its line (（所列责任单位排名第一位的为牵头单位）):
+    no measure's annotation, whose units it would otherwise become."""
+    text = line.strip()
+    if _footnote().match(text) is not None:
+        return states_first_is_lead(text)
+    # A bracket that names units too (（A、B等负责。列第一位者为牵头单位，下同）) is
+    # an annotation with a note in it: every clause here must be a note.
+    body = text[1:-1]
+    return (
+        _whole_bracket(text)
+        and states_first_is_lead(body)
+        and all(
+            is_note(body[a:b]) or not body[a:b].strip()
+            for a, b in top_level_spans(body, "，,；;。")
+        )
+    )
+
+
+def _whole_bracket(text: str) -> bool:
+    """（…） with nothing outside it and no bracket closed inside before the end."""
+    if len(text) < 3 or text[0] not in OPENERS or text[-1] not in CLOSERS:
+        return False
+    depth = 0
+    for ch in text[:-1]:
+        depth += ch in OPENERS
+        depth -= ch in CLOSERS
+        if depth <= 0:  # （A）B（C）: closed before the end
+            return False
+    return True
 
 
 @functools.cache
