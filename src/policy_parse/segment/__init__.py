@@ -19,6 +19,7 @@ from .bullets import bullet_note
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
+from .lost_dots import lost_dots_note
 from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .ordinals import ordinal_note
@@ -400,6 +401,7 @@ def _segment(blocks: _Blocks) -> Segmented:
     for numbered in (
         ordinal_note(plan.lines, outline.measures),
         bullet_note(plan.lines, outline.measures),
+        lost_dots_note(plan.lines),
     ):
         if numbered is not None:
             outline = outline._replace(notes=(*outline.notes, numbered))
