@@ -1252,3 +1252,20 @@ def test_more_deadline_clauses_close_a_phrase(clause, deadline):
     ann = parse_annotation(f"丁镇甲站牵头，丁镇乙所配合，{clause}")
     assert ann is not None
     assert (ann.lead, ann.support, ann.deadline) == (("丁镇甲站",), ("丁镇乙所",), deadline)
+
+
+def test_a_deadline_closing_a_leader_label_is_no_part_of_the_person():
+    # 分管领导：刘副市长，每年 gave the leader 刘副市长，每年 and no deadline (probe9)
+    ann = parse_annotation("丁县甲局负责，分管领导：刘副县长，每年")
+    assert ann is not None
+    assert (ann.lead, ann.leaders, ann.deadline) == (("丁县甲局",), ("刘副县长",), "每年")
+
+
+def test_a_deadline_as_a_sentence_of_its_own_after_the_phrase_is_read():
+    # （A牵头，B配合。2025年底前完成）: the sentence after 。 was dropped from the deadline
+    ann = parse_annotation("丁县甲局牵头，丁县乙局配合。2025年底前完成")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (("丁县甲局",), ("丁县乙局",), "2025年底前完成")
+    # any other sentence after 。 is still no unit and no deadline
+    ann = parse_annotation("丁县甲局牵头，丁县乙局配合。各地要加强督促")
+    assert ann is not None and ann.deadline is None and ann.support == ("丁县乙局",)

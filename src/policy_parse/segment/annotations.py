@@ -297,6 +297,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         if role == LabelRole.OVERSIGHT:
             continue  # 督办单位：X supervises: no unit of the measure
         if role == LabelRole.LEADER:
+            # 分管领导：刘副市长，每年: the deadline closing the bracket is no person's.
+            value, due = _units_and_deadline(value)
+            deadline = deadline or due
             if value:
                 leaders.append(value)
         elif role == LabelRole.DEADLINE:

@@ -103,7 +103,9 @@ def parse_phrase(text: str) -> Annotation | None:
     """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
     # A note is no unit (segment.notes), and what follows the first 。 is
     # one too, whatever its words.
-    body = without_note(text).split("。", 1)[0]
+    body, _, after = without_note(text).partition("。")
+    # （A牵头，B配合。2025年底前完成）: a sentence that is a deadline alone.
+    after = after.strip().rstrip("。")
     lead_re, support_re, shared_re = _phrase_patterns()
     lead_ends, support_ends, shared_ends = _phrase_ends()
     words = load("annotations")["phrases"]
@@ -167,6 +169,8 @@ def parse_phrase(text: str) -> Annotation | None:
                 # written text keeps it.
                 continue
             pending.append(clause)
+    if after and DEADLINE_ITEM.match(after):
+        deadline = after if deadline is None else f"{deadline}。{after}"
     if pending and not (lead or support or shared):
         marked, rest = marked_leads("，".join(pending))
         if marked and all(plausible_units(u) for u in [*marked, rest] if u):
