@@ -26,6 +26,7 @@ from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
 from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
+from .typeface import typeface_note
 from .wrapping import Page
 
 __all__ = ["Line", "Segmented", "segment"]
@@ -402,6 +403,13 @@ def _segment(blocks: _Blocks) -> Segmented:
         ordinal_note(plan.lines, outline.measures),
         bullet_note(plan.lines, outline.measures),
         lost_dots_note(plan.lines),
+        typeface_note(
+            blocks.before,
+            [
+                (*(m.annotation.lead if m.annotation else ()), *m.heading_lead)
+                for m in outline.measures
+            ],
+        ),
     ):
         if numbered is not None:
             outline = outline._replace(notes=(*outline.notes, numbered))
