@@ -1269,3 +1269,17 @@ def test_a_deadline_as_a_sentence_of_its_own_after_the_phrase_is_read():
     # any other sentence after 。 is still no unit and no deadline
     ann = parse_annotation("丁县甲局牵头，丁县乙局配合。各地要加强督促")
     assert ann is not None and ann.deadline is None and ann.support == ("丁县乙局",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "丁县甲局牵头 丁县乙局配合",  # a space for the comma (probe9: one odd unit)
+        "丁县甲局牵头\u3000丁县乙局配合",
+        "丁县甲局负责牵头，丁县乙局负责配合",  # 负责配合 (probe9: 丁县乙局负责 a unit)
+    ],
+)
+def test_phrase_clauses_apart_by_a_space_or_with_fuzeze_peihe_are_read(body):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))

@@ -77,12 +77,13 @@ def _phrase_ends() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 @functools.cache
 def _role_then_comma() -> regex.Pattern[str]:
-    """A 、 right after a role marker ends a clause: A牵头、B配合."""
+    """A 、 right after a role marker ends a clause: A牵头、B配合; so does a
+    space, where a copy wrote one for the comma: A牵头 B配合."""
     data = load("annotations")["phrases"]
     words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
     words += data["shared_markers"]
     alt = "|".join(map(escape, sorted(set(words), key=_longest_first)))
-    return compile_cached(rf"(?<=(?:{alt}))、")
+    return compile_cached(rf"(?<=(?:{alt}))(?:、|[ \t\u3000]+(?=\S))")
 
 
 def _clauses(body: str) -> list[str]:
