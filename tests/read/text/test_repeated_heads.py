@@ -53,3 +53,15 @@ def test_the_unit_after_a_running_head_reads_whole():
     text = f"{TITLE}\n1.推进甲项工作。（丁县甲局牵头，\n{TITLE}\n丁县乙局配合）\n"
     (m,) = policy_parse.parse_text(text).measures
     assert [u.name for u in m.support] == ["丁县乙局"]
+
+
+def test_a_caption_between_two_space_aligned_rows_is_a_running_head():
+    caption = "丁县2025年重点任务分工表"
+    lines = [
+        caption,
+        "序号  重点任务        牵头单位",
+        "1     推进甲项工作    丁县甲局",
+        caption,
+        "2     推进乙项工作    丁县乙局",
+    ]
+    assert list(repeated_heads(lines)) == [3]

@@ -31,6 +31,7 @@ _MIN_CHARS = 8
 _CAPTION = lazy_compile(r"(?:表|清单|台账)$")  # 某某重点任务分工表
 # The line before the repeat is cut open: a list or a bracket goes on.
 _OPEN_ENDS = ("，", "、", "（", "(", ",")
+_GAP = lazy_compile(r"\S(?: {2,}|\u3000+)\S")  # cells apart by runs of spaces
 
 
 def _title_like(text: str) -> bool:
@@ -44,9 +45,10 @@ def _title_like(text: str) -> bool:
 
 def _open(line: str) -> bool:
     """The line ends mid-list or inside a bracket, or is a row of cells
-    (a tab or a bar between them): what comes next goes on with it."""
+    (a tab, a bar or a run of spaces between them): what comes next goes on
+    with it."""
     text = line.rstrip()
-    if "\t" in text or text.lstrip().startswith(("|", "｜")):
+    if "\t" in text or text.lstrip().startswith(("|", "｜")) or _GAP.search(text):
         return True
     if text.endswith(_OPEN_ENDS):
         return True
