@@ -1040,3 +1040,16 @@ def test_chapters_over_articles_are_parts_over_measures():
         ("3", "2"),
     ]
     assert notice.residue == ()
+
+
+def test_numbers_in_black_lenticular_brackets_are_measures():
+    # 【1】推进… read no measure at all: the notice was refused (probe9)
+    text = "某县任务分工\n【1】推进甲。（县甲局牵头）\n【2】推进乙。（县乙局牵头）\n"
+    notice = policy_parse.parse_text(text)
+    assert [(str(m.number), m.written_number) for m in notice.measures] == [
+        ("1", "【1】"),
+        ("2", "【2】"),
+    ]
+    # a unit in 【】 after a marker is still the annotation, not a number
+    (m,) = policy_parse.parse_text("某县任务分工\n1.【县甲局】推进甲项工作。\n").measures
+    assert [u.name for u in m.support + m.lead] == ["县甲局"]
