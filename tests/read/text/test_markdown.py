@@ -124,3 +124,13 @@ def test_a_bold_lead_in_a_notice_that_says_so_becomes_a_lead_sign() -> None:
         for _, lead, _ in units_of(policy_parse.parse_text("某县任务分工\n" + "\n".join(lines[:3])))
     ]
     assert leads == [["丁县甲局"], ["丁县丁局"]]
+
+
+def test_a_bold_lead_convention_in_traditional_script_is_read_too() -> None:
+    # The Markdown pass reads the text before it is simplified (probe9: s2t 0/3).
+    lines = [
+        "（責任單位中加粗的爲牽頭單位）",
+        "1.推進甲項工作。（責任單位：**丁縣甲局**、丁縣乙局）",
+    ]
+    got = unmarked(lines)
+    assert got is not None and got[0][1] == "1.推進甲項工作。（責任單位：丁縣甲局★、丁縣乙局）"
