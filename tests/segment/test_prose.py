@@ -1053,3 +1053,13 @@ def test_numbers_in_black_lenticular_brackets_are_measures():
     # a unit in 【】 after a marker is still the annotation, not a number
     (m,) = policy_parse.parse_text("某县任务分工\n1.【县甲局】推进甲项工作。\n").measures
     assert [u.name for u in m.support + m.lead] == ["县甲局"]
+
+
+def test_an_article_number_alone_on_its_line_numbers_the_text_under_it():
+    # 第一条 / 推进…: the notice was refused (no measure), probe9
+    text = "某县任务分工\n第一条\n推进甲。（县甲局牵头）\n第二条\n推进乙。（县乙局牵头）\n"
+    notice = policy_parse.parse_text(text)
+    assert [(str(m.number), m.text) for m in notice.measures] == [
+        ("1", "推进甲。"),
+        ("2", "推进乙。"),
+    ]
