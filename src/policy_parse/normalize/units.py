@@ -24,6 +24,7 @@ from .._support.memo import text_cache
 from .._support.unit_gaps import apart_by_spaces, pieces_at_gaps
 from ..data import load
 from ..models import Unit, UnitStatus
+from ..segment.annotation_words import is_bare_level
 from ..segment.annotations import is_level
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
 from .invisible import strip_invisible
@@ -195,7 +196,7 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
                     and near[n] in load("units")["suffix_heads"]
                 ):
                     suffix = near[n:]
-            if suffix is None and len(near) > 1 and all(_bare_level(clean(p)) for p in pending):
+            if suffix is None and len(near) > 1 and all(is_bare_level(clean(p)) for p in pending):
                 # 各县、市、区政府 / 各市（县）、区政府: levels of government, the
                 # last with its body; each level takes that body.
                 suffix = near[1:] if near[0] in load("units")["suffix_heads"] else None
@@ -218,21 +219,6 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
         out.append((original, item))
     out.extend((p, clean(p)) for p in pending)
     return out
-
-
-def _bare_level(name: str) -> bool:
-    """各县, 市, 各市（县）: one level of government with no name of its own,
-    waiting for the body the last item names.  A named place (东湖镇, 北辰区)
-    or a group of levels (各乡镇, 各县区) is a unit already: 东湖镇、县住建局
-    is two units, never 东湖镇住建局 (units.toml `level_qualifiers`)."""
-    if not is_level(name):
-        return False
-    body = name.split("（")[0].split("(")[0]  # 各市（县）: its alternatives aside
-    for word in sorted(load("units")["level_qualifiers"], key=len, reverse=True):
-        if body.startswith(word):
-            body = body[len(word) :]
-            break
-    return len(body) == 1
 
 
 def _shared_ending(pending: Sequence[str], near: str) -> tuple[str, str] | None:
