@@ -148,3 +148,29 @@ def test_a_convention_bracket_under_the_last_measure_leads_every_list_and_joins_
         ("推进乙项工作。", ["丁县丙局"], ["丁县甲局"]),
     ]
     assert any("排名第一位" in r.text for r in notice.residue)
+
+
+def test_a_convention_bracket_joined_to_the_last_measure_leads_every_list():
+    # A PDF joins the footnote line to the last measure's paragraph: the note
+    # was read as measure 3's annotation and measures 1, 2 had no lead, with
+    # no finding (probe9, specimen 152 as a PDF).
+    text = (
+        "丁县任务分工\n"
+        "1.推进甲项工作。（丁县甲局、丁县乙局）\n"
+        "2.推进乙项工作。（丁县丙局、丁县甲局）（所列责任单位排名第一位的为牵头单位）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    got = [(m.text, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        ("推进甲项工作。", ["丁县甲局"], ["丁县乙局"]),
+        ("推进乙项工作。", ["丁县丙局"], ["丁县甲局"]),
+    ]
+    assert "排名第一位" in (notice.measures[1].annotation or "")
+
+
+def test_a_note_only_bracket_is_no_annotation():
+    assert parse_annotation("所列责任单位排名第一位的为牵头单位") is None
+    assert parse_annotation("列第一位者为牵头单位，下同") is None
+    # a note beside units still reads the units
+    ann = parse_annotation("丁县甲局、丁县乙局等负责。列第一位者为牵头单位，下同")
+    assert ann is not None and ann.support == ("丁县甲局、丁县乙局等",)

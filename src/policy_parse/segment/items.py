@@ -34,7 +34,7 @@ from .guesses import units_at_break as g_units_at_break
 from .header import Line
 from .label_lists import labels_go_on, units_before_signature, units_under_label
 from .markers import Marked, match_marker
-from .notes import footnote_states_first_is_lead
+from .notes import footnote_states_first_is_lead, trailing_note_states_first_is_lead
 from .placement import split_tasks
 from .run_on import split_run_on_items
 from .wrapping import Page, goes_on, units_apart
@@ -375,7 +375,13 @@ def lines_to_items(
     residue: list[Residue] = []
     items: list[Item] = []
     # The convention holds from here on — or everywhere, stated in a footnote.
-    seen_convention = first_is_lead or any(footnote_states_first_is_lead(ln.text) for ln in lines)
+    seen_convention = (
+        first_is_lead
+        or any(footnote_states_first_is_lead(ln.text) for ln in lines)
+        # … or a note bracket closing the list's last line (a PDF joined the
+        # footnote under the list to the last measure).
+        or bool(lines and trailing_note_states_first_is_lead(lines[-1].text))
+    )
     current: _Open | None = None
     previous = ""  # the line before, for a note it wraps into this one
 

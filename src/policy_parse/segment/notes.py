@@ -23,6 +23,7 @@ from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
 from .._support.lazy_regex import compile_cached, escape
 from .._support.memo import text_cache
 from ..data import load
+from .grammar import TRAILING_PAREN
 
 if TYPE_CHECKING:
     import regex
@@ -58,14 +59,25 @@ def footnote_states_first_is_lead(line: str) -> bool:
     # A bracket that names units too (（A、B等负责。列第一位者为牵头单位，下同）) is
     # an annotation with a note in it: every clause here must be a note.
     body = text[1:-1]
-    return (
-        _whole_bracket(text)
-        and states_first_is_lead(body)
-        and all(
-            is_note(body[a:b]) or not body[a:b].strip()
-            for a, b in top_level_spans(body, "，,；;。")
-        )
+    return _whole_bracket(text) and states_first_is_lead(body) and is_note_only(body)
+
+
+def is_note_only(body: str) -> bool:
+    """（所列责任单位排名第一位的为牵头单位）: a bracket's body every clause of
+    which is a note — no annotation, whatever role words it holds."""
+    spans = [body[a:b].strip() for a, b in top_level_spans(body, "，,；;。")]
+    # A clause holding a label or a bracket names units beside its note
+    # (责任单位：A、B（列第一位的为牵头单位，下同）): an annotation.
+    return any(spans) and all(
+        not c or (is_note(c) and not any(ch in c for ch in "：:（(【〔[")) for c in spans
     )
+
+
+def trailing_note_states_first_is_lead(line: str) -> bool:
+    """…（A、B）（排名第一位的为牵头单位）: the convention as a note bracket
+    closing a line (a PDF joined the footnote to the last measure)."""
+    m = TRAILING_PAREN.search(line.strip())
+    return m is not None and states_first_is_lead(m["body"]) and is_note_only(m["body"])
 
 
 def _whole_bracket(text: str) -> bool:

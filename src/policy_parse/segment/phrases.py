@@ -18,8 +18,8 @@ from .._support.memo import text_cache
 from .._support.unit_gaps import apart_by_spaces
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+from .notes import is_note_only, without_note
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
-from .notes import without_note
 
 if TYPE_CHECKING:
     import regex
@@ -360,6 +360,8 @@ def bare_units(body: str) -> Annotation | None:
     supporting units (a stated convention may make the first the lead).  Every
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
+    if is_note_only(body):
+        return None  # （所列责任单位排名第一位的为牵头单位）: a note, no unit
     value, due = _units_and_deadline(without_note(body).strip())
     marked, rest = marked_leads(value)
     if marked and not any(map(rest.__contains__, lead_signs())):
