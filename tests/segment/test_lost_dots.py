@@ -66,3 +66,18 @@ def test_the_dot_lost_with_the_space_kept_reads_as_before_with_no_note():
     text = GLUED.replace("1推进", "1 推进").replace("2完善", "2 完善").replace("3开展", "3 开展")
     assert [n for n, _, _ in _read(text)] == ["1", "2", "3"]
     assert _notes(text) == []
+
+
+def test_glued_numbers_beside_dotted_markers_are_a_flattened_table_not_a_list():
+    # A PDF that lost a 分工表's grid writes its rows 1推行…县甲局县乙局 under a
+    # prose list numbered 1. 2. 3.: the rows are no measures (specimen 153 as a PDF).
+    lines = [
+        "1.推进甲。（县甲局牵头）",
+        "2.推进乙。（县乙局牵头）",
+        "1推进甲县甲局",
+        "2推进乙县乙局",
+        "3推进丙县丙局",
+    ]
+    assert counted_bare_numbers(lines) == set()
+    # the spaced form (1 推进…) is counted as before
+    assert len(counted_bare_numbers(["1.甲。", "1 推进甲。", "2 推进乙。", "3 推进丙。"])) == 3

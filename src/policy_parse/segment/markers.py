@@ -88,6 +88,7 @@ _ORDINALS: ContextVar[frozenset[str]] = ContextVar("counted_ordinals", default=f
 _BULLETS: ContextVar[dict[str, Bulleted]] = ContextVar("counted_bullets", default={})  # noqa: B039
 # 1 推进… (the dot lost, a space left) or 1推进… (1． lost whole: no space).
 _BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})(?:[ \t\u3000]+|(?=\p{Han}))(?=[\p{Han}“"《])')
+_DOTTED = lazy_compile(r"^[ \t\u3000]*1[ \t\u3000]*[.．、](?!\d)")  # 1. / 1、 as a marker
 _ALONE = lazy_compile(r"^[ \t\u3000]*(\d{1,3})[ \t\u3000]*$")
 _HAN_FIRST = lazy_compile(r'[\p{Han}“"《]')
 _CHAIN = 3  # fewer lines counting on may be figures a wrap put first
@@ -102,9 +103,15 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
     # Each open list under the number it expects next: (its first number, its lines).
     chains: dict[int, tuple[int, list[str]]] = {}
     texts = list(texts)
+    # Where the notice writes its numbers with a dot (1. / 1、) too, a number
+    # glued to text or alone is a table's row flattened by a PDF
+    # (1推行…县甲局县乙局), not a list that lost its dots.
+    dotted = any(_DOTTED.match(t) for t in texts)
     for k, text in enumerate(texts):
         m = _BARE.match(text)
-        if m is None and (m := _ALONE.match(text)) is not None:
+        if m is not None and dotted and m[0][-1:].isdigit():
+            continue
+        if m is None and not dotted and (m := _ALONE.match(text)) is not None:
             # 1 alone on its line, the measure's text on the next (a copy
             # that lost the dot and broke the line after the number).
             after = texts[k + 1].lstrip() if k + 1 < len(texts) else ""
