@@ -108,7 +108,10 @@ def _reasons_written_in_the_code() -> set[str]:
             return template(consts[node.id], consts)
         return []
 
-    for path in [*root.joinpath("read").rglob("*.py"), *root.joinpath("segment").rglob("*.py")]:
+    stages = ("read", "segment", "normalize")  # normalize/row_units.py sets cells' words aside
+    for path in [p for stage in stages for p in root.joinpath(stage).rglob("*.py")]:
+        # normalize/structure.py's *_REASON are prefixes it matches, not reasons it writes.
+        prefixes_only = path.parent.name == "normalize"
         tree = ast.parse(path.read_text("utf-8"))
         consts = {
             t.id: n.value
@@ -121,11 +124,15 @@ def _reasons_written_in_the_code() -> set[str]:
                     if kw.arg == "reason":
                         found.update(template(kw.value, consts))
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-                if name in ("set_aside", "_residue") and len(node.args) >= 2:
+                if name in ("set_aside", "_residue", "residue_of") and len(node.args) >= 2:
                     found.update(template(node.args[-2 if name == "set_aside" else 2], consts))
-            if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and (t.id == "reason" or t.id.endswith("_REASON"))
-                for t in node.targets
+            if (
+                not prefixes_only
+                and isinstance(node, ast.Assign)
+                and any(
+                    isinstance(t, ast.Name) and (t.id == "reason" or t.id.endswith("_REASON"))
+                    for t in node.targets
+                )
             ):
                 found.update(template(node.value, consts))
     from policy_parse.read.layout.hidden import REASONS

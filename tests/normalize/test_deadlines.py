@@ -46,6 +46,8 @@ def test_it_reads_a_month_or_year_end_as_a_date(written, value):
         ("2021年1季度末前", "2021-03-31"),
         ("2021年上半年", "2021-06-30"),
         ("2021年下半年", "2021-12-31"),
+        ("2026年6月底前全面完成", "2026-06-30"),
+        ("2025年底前见效", "2025-12-31"),
     ],
 )
 def test_it_reads_a_closing_verb_a_quarter_or_a_half_year_as_a_date(written, value):

@@ -226,6 +226,23 @@ def test_a_run_that_is_no_level_takes_no_body(written):
     assert pairs[0][1] == pairs[0][0].replace("（", "(").replace("）", ")")
 
 
+@pytest.mark.parametrize(
+    "written, expanded",
+    [
+        # a named town or district before a department: two units, not 东湖镇住建局
+        ("东湖镇、县住建局", ["东湖镇", "县住建局"]),
+        ("北辰区、市财政局", ["北辰区", "市财政局"]),
+        # a group of levels is a unit of its own, not 各乡镇住建局 / 各县区直各部门
+        ("各乡镇、县住建局", ["各乡镇", "县住建局"]),
+        ("各县区、市直各部门", ["各县区", "市直各部门"]),
+        # one bare level still takes the body: 各区、县住建局
+        ("各区、县住建局", ["各区住建局", "县住建局"]),
+    ],
+)
+def test_only_a_bare_level_takes_the_body_of_the_unit_after_it(written, expanded):
+    assert [e for _, e in written_units(written)] == expanded
+
+
 def test_it_records_a_suffix_expansion_as_such():
     inv = Inventory(["北辰区政府", "南开区政府"])
     assert inv.unit("北辰", "北辰区政府").status is UnitStatus.EXPANDED

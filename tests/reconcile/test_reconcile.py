@@ -135,6 +135,23 @@ def test_it_reports_a_different_lead_as_a_lead_mismatch():
     assert d.prose == ("科技创新局",) and d.table == ("科技发展局",)
 
 
+def test_a_lead_one_side_leaves_unsaid_among_the_same_units_is_a_warning():
+    # （A、B负责） beside a table whose 牵头 column holds A: no contradiction (probe9)
+    ms = [measure("1", "甲。", [], ["住建局", "城管局"])]
+    es = [entry("1", "甲。", ["住建局"], ["城管局"])]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity) == (Kind.LEAD_MISMATCH, Severity.WARNING)
+    assert d.prose == () and d.table == ("住建局",)
+    # and the other way round: a table naming no lead
+    (d,) = measures_to_discrepancies([measure("1", "甲。", ["住建局"], ["城管局"])],
+                                     [entry("1", "甲。", [], ["住建局", "城管局"])])  # fmt: skip
+    assert d.severity is Severity.WARNING
+    # a unit the other side lacks keeps it an error
+    es = [entry("1", "甲。", ["住建局"], ["城管局", "财政局"])]
+    severities = {d.kind: d.severity for d in measures_to_discrepancies(ms, es)}
+    assert severities[Kind.LEAD_MISMATCH] is Severity.ERROR
+
+
 def test_it_reports_a_lead_that_swapped_with_a_supporter_once():
     ms = [measure("1", "甲。", ["科技创新局"], ["经发局"])]
     es = [entry("1", "甲。", ["经发局"], ["科技创新局"])]

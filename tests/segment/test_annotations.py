@@ -1238,6 +1238,13 @@ def test_wei_stands_for_a_labels_colon(body, lead, support):
         ("全年", "全年"),
         ("长期", "长期"),
         ("2025年底前完成并长期坚持", "2025年底前完成并长期坚持"),
+        # probe9: each of these left the whole annotation unread
+        ("2024年起长期坚持", "2024年起长期坚持"),
+        ("2025年3月起", "2025年3月起"),
+        ("2025年6月起实施", "2025年6月起实施"),
+        ("2026年6月底前全面完成", "2026年6月底前全面完成"),
+        # two steps: both kept, as written
+        ("2025年6月底前启动，年底前完成", "2025年6月底前启动，年底前完成"),
     ],
 )
 def test_more_deadline_clauses_close_a_phrase(clause, deadline):
@@ -1245,3 +1252,34 @@ def test_more_deadline_clauses_close_a_phrase(clause, deadline):
     ann = parse_annotation(f"丁镇甲站牵头，丁镇乙所配合，{clause}")
     assert ann is not None
     assert (ann.lead, ann.support, ann.deadline) == (("丁镇甲站",), ("丁镇乙所",), deadline)
+
+
+def test_a_deadline_closing_a_leader_label_is_no_part_of_the_person():
+    # 分管领导：刘副市长，每年 gave the leader 刘副市长，每年 and no deadline (probe9)
+    ann = parse_annotation("丁县甲局负责，分管领导：刘副县长，每年")
+    assert ann is not None
+    assert (ann.lead, ann.leaders, ann.deadline) == (("丁县甲局",), ("刘副县长",), "每年")
+
+
+def test_a_deadline_as_a_sentence_of_its_own_after_the_phrase_is_read():
+    # （A牵头，B配合。2025年底前完成）: the sentence after 。 was dropped from the deadline
+    ann = parse_annotation("丁县甲局牵头，丁县乙局配合。2025年底前完成")
+    assert ann is not None
+    assert (ann.lead, ann.support, ann.deadline) == (("丁县甲局",), ("丁县乙局",), "2025年底前完成")
+    # any other sentence after 。 is still no unit and no deadline
+    ann = parse_annotation("丁县甲局牵头，丁县乙局配合。各地要加强督促")
+    assert ann is not None and ann.deadline is None and ann.support == ("丁县乙局",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "丁县甲局牵头 丁县乙局配合",  # a space for the comma (probe9: one odd unit)
+        "丁县甲局牵头\u3000丁县乙局配合",
+        "丁县甲局负责牵头，丁县乙局负责配合",  # 负责配合 (probe9: 丁县乙局负责 a unit)
+    ],
+)
+def test_phrase_clauses_apart_by_a_space_or_with_fuzeze_peihe_are_read(body):
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))

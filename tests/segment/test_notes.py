@@ -114,3 +114,63 @@ def test_a_footnote_under_the_table_states_it_for_the_combined_column() -> None:
 def test_a_sentence_in_a_measure_is_no_footnote() -> None:
     assert not footnote_states_first_is_lead("推进改革，排名第一的为牵头单位。")
     assert footnote_states_first_is_lead("（注：排名第一的为牵头单位）")
+
+
+@pytest.mark.parametrize(
+    "line, states",
+    [
+        # the sentence alone in a bracket on its line: a footnote (probe9)
+        ("（所列责任单位排名第一位的为牵头单位）", True),
+        ("(各项任务中列第一位的为牵头单位，下同)", True),
+        ("注：责任单位中排名第一的为牵头单位。", True),
+        # an annotation that holds the note beside its units is no footnote
+        ("（县甲局、县乙局等负责。列第一位者为牵头单位，下同）", False),
+        # two brackets, or one closed before the end, are no single note
+        ("（县甲局牵头）（列第一位的为牵头单位）", False),
+        ("（负责）", False),
+    ],
+)
+def test_a_bracket_alone_on_its_line_stating_the_convention_is_a_footnote(line, states):
+    assert footnote_states_first_is_lead(line) is states
+
+
+def test_a_convention_bracket_under_the_last_measure_leads_every_list_and_joins_none():
+    text = (
+        "丁县任务分工\n"
+        "1.推进甲项工作。（丁县甲局、丁县乙局）\n"
+        "2.推进乙项工作。（丁县丙局、丁县甲局）\n"
+        "（所列责任单位排名第一位的为牵头单位）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    got = [(m.text, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        ("推进甲项工作。", ["丁县甲局"], ["丁县乙局"]),
+        ("推进乙项工作。", ["丁县丙局"], ["丁县甲局"]),
+    ]
+    assert any("排名第一位" in r.text for r in notice.residue)
+
+
+def test_a_convention_bracket_joined_to_the_last_measure_leads_every_list():
+    # A PDF joins the footnote line to the last measure's paragraph: the note
+    # was read as measure 3's annotation and measures 1, 2 had no lead, with
+    # no finding (probe9, specimen 152 as a PDF).
+    text = (
+        "丁县任务分工\n"
+        "1.推进甲项工作。（丁县甲局、丁县乙局）\n"
+        "2.推进乙项工作。（丁县丙局、丁县甲局）（所列责任单位排名第一位的为牵头单位）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    got = [(m.text, [u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures]
+    assert got == [
+        ("推进甲项工作。", ["丁县甲局"], ["丁县乙局"]),
+        ("推进乙项工作。", ["丁县丙局"], ["丁县甲局"]),
+    ]
+    assert "排名第一位" in (notice.measures[1].annotation or "")
+
+
+def test_a_note_only_bracket_is_no_annotation():
+    assert parse_annotation("所列责任单位排名第一位的为牵头单位") is None
+    assert parse_annotation("列第一位者为牵头单位，下同") is None
+    # a note beside units still reads the units
+    ann = parse_annotation("丁县甲局、丁县乙局等负责。列第一位者为牵头单位，下同")
+    assert ann is not None and ann.support == ("丁县甲局、丁县乙局等",)

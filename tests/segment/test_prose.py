@@ -1021,3 +1021,45 @@ def test_a_name_both_lead_and_helping_is_kept_as_the_lead_and_said(
     for d in found:
         assert (d.measure, d.severity.value) == ("1", "warning")
         assert "同时列为牵头单位和配合单位" in message(d, "zh")
+
+
+def test_chapters_over_articles_are_parts_over_measures():
+    # 第二章 was the trailer of the measure above it, and no part was read (probe9)
+    text = (
+        "某市若干措施\n第一章 政务服务\n第一条 推行甲。（责任单位：市甲局）\n"
+        "第二条 推进乙。（市乙局牵头）\n第二章 要素保障\n第三条 保障丙。（市丙局负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [(p.written, p.title) for p in notice.parts] == [
+        ("第一章", "政务服务"),
+        ("第二章", "要素保障"),
+    ]
+    assert [(str(m.number), m.part) for m in notice.measures] == [
+        ("1", "1"),
+        ("2", "1"),
+        ("3", "2"),
+    ]
+    assert notice.residue == ()
+
+
+def test_numbers_in_black_lenticular_brackets_are_measures():
+    # 【1】推进… read no measure at all: the notice was refused (probe9)
+    text = "某县任务分工\n【1】推进甲。（县甲局牵头）\n【2】推进乙。（县乙局牵头）\n"
+    notice = policy_parse.parse_text(text)
+    assert [(str(m.number), m.written_number) for m in notice.measures] == [
+        ("1", "【1】"),
+        ("2", "【2】"),
+    ]
+    # a unit in 【】 after a marker is still the annotation, not a number
+    (m,) = policy_parse.parse_text("某县任务分工\n1.【县甲局】推进甲项工作。\n").measures
+    assert [u.name for u in m.support + m.lead] == ["县甲局"]
+
+
+def test_an_article_number_alone_on_its_line_numbers_the_text_under_it():
+    # 第一条 / 推进…: the notice was refused (no measure), probe9
+    text = "某县任务分工\n第一条\n推进甲。（县甲局牵头）\n第二条\n推进乙。（县乙局牵头）\n"
+    notice = policy_parse.parse_text(text)
+    assert [(str(m.number), m.text) for m in notice.measures] == [
+        ("1", "推进甲。"),
+        ("2", "推进乙。"),
+    ]

@@ -703,3 +703,32 @@ def test_a_footnote_row_with_its_other_cells_empty_takes_no_units_from_above():
     assert "lead" in second.inherited
     assert note.inherited == ()
     assert [t for r, t in note.values if r == "lead"] == [""]
+
+
+def test_a_header_a_narrow_column_wrapped_reads_with_its_tails():
+    # 牵头 | 配合 | 完成 over 单位 | 单位 | 时限 (a pipe or tab copy of a PDF's
+    # header): no units column was found, every row's units lost (probe9).
+    table = make_table(
+        [
+            ["序号", "重点任务", "牵头", "配合", "完成"],
+            ["", "", "单位", "单位", "时限"],
+            ["1", "做甲。", "县甲局", "县乙局", "2025年底前"],
+        ]
+    )
+    notice = notice_from_blocks(table)
+    (t,) = notice.table
+    assert ([u.name for u in t.lead], [u.name for u in t.support]) == (["县甲局"], ["县乙局"])
+    assert t.deadline is not None and t.deadline.written == "2025年底前"
+
+
+def test_a_sub_header_under_a_merged_cell_is_no_tail():
+    # 责任单位 over 牵头单位 | 配合单位 stays the merged reading
+    table = make_table(
+        [
+            ["序号", "重点任务", "责任单位", ""],
+            ["", "", "牵头单位", "配合单位"],
+            ["1", "做甲。", "县甲局", "县乙局"],
+        ]
+    )
+    (t,) = notice_from_blocks(table).table
+    assert ([u.name for u in t.lead], [u.name for u in t.support]) == (["县甲局"], ["县乙局"])

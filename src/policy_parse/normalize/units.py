@@ -24,6 +24,7 @@ from .._support.memo import text_cache
 from .._support.unit_gaps import apart_by_spaces, pieces_at_gaps
 from ..data import load
 from ..models import Unit, UnitStatus
+from ..segment.annotation_words import is_bare_level
 from ..segment.annotations import is_level
 from ..segment.grammar import UNIT_SEPARATORS, WHITESPACE
 from .invisible import strip_invisible
@@ -195,7 +196,7 @@ def expand_shared_suffixes(written: Sequence[str]) -> list[tuple[str, str]]:
                     and near[n] in load("units")["suffix_heads"]
                 ):
                     suffix = near[n:]
-            if suffix is None and len(near) > 1 and all(is_level(clean(p)) for p in pending):
+            if suffix is None and len(near) > 1 and all(is_bare_level(clean(p)) for p in pending):
                 # 各县、市、区政府 / 各市（县）、区政府: levels of government, the
                 # last with its body; each level takes that body.
                 suffix = near[1:] if near[0] in load("units")["suffix_heads"] else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .._support.brackets import OPENERS, depth, open_at_end
 from ..models import Block, Paragraph, Residue, Table
 from .text.furniture import find_furniture
+from .text.repeated_heads import repeated_heads
 from .text.tables import column_role
 
 __all__ = ["without_page_furniture"]
@@ -33,6 +34,10 @@ def without_page_furniture(
         (n, Residue(text=texts[n].strip(), reason=_HEAD, span=blocks[n].span))
         for n in _running_heads(texts, found)
     )
+    # The title repeated at a page top with no page number beside it, inside
+    # an open annotation (read/text/repeated_heads.py; a table is no row of
+    # text here, so only a paragraph left open counts).
+    found.update(repeated_heads(texts, frozenset(found)))
     if not found:
         return blocks, []
     left = [

@@ -172,16 +172,18 @@ def unit_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     lead_p, lead_t = _match_units(p.lead, t.lead)
     if lead_p or lead_t:
+        msg = (
+            f"measure {mid}: the prose names {'、'.join(names(p.lead)) or 'no lead'} as lead, "
+            f"the table {'、'.join(names(t.lead)) or 'no lead'}"
+        )
+        severity = Severity.ERROR
+        if _lead_unsaid(p, t):
+            # （A、B负责） beside a table that puts A in its 牵头 column: the
+            # same units, one side silent on who leads — no contradiction.
+            severity = Severity.WARNING
+            msg += "; both sides list the same units, one does not say which leads"
         out.append(
-            pair_finding(
-                Kind.LEAD_MISMATCH,
-                Severity.ERROR,
-                mid,
-                names(p.lead),
-                names(t.lead),
-                f"measure {mid}: the prose names {'、'.join(names(p.lead)) or 'no lead'} as lead, "
-                f"the table {'、'.join(names(t.lead)) or 'no lead'}",
-            )
+            pair_finding(Kind.LEAD_MISMATCH, severity, mid, names(p.lead), names(t.lead), msg)
         )
     sup_p, sup_t = _match_units(p.support, t.support)
     # A lead that moved into the other side's supporters is one finding, not two.
@@ -205,6 +207,14 @@ def unit_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
             )
         )
     return out
+
+
+def _lead_unsaid(p: Measure, t: TableEntry) -> bool:
+    """One side names no lead, and both sides name the same units in all."""
+    if p.lead and t.lead:
+        return False
+    only_p, only_t = _match_units([*p.lead, *p.support], [*t.lead, *t.support])
+    return not only_p and not only_t
 
 
 def _same_deadline(a: Deadline, b: Deadline) -> bool:

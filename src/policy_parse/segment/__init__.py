@@ -19,12 +19,14 @@ from .bullets import bullet_note
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
+from .lost_dots import lost_dots_note
 from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
 from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
+from .typeface import typeface_note
 from .wrapping import Page
 
 __all__ = ["Line", "Segmented", "merges_marked", "segment"]
@@ -422,6 +424,14 @@ def _segment(blocks: _Blocks) -> Segmented:
     for numbered in (
         ordinal_note(plan.lines, outline.measures),
         bullet_note(plan.lines, outline.measures),
+        lost_dots_note(plan.lines),
+        typeface_note(
+            blocks.before,
+            [
+                (*(m.annotation.lead if m.annotation else ()), *m.heading_lead)
+                for m in outline.measures
+            ],
+        ),
     ):
         if numbered is not None:
             outline = outline._replace(notes=(*outline.notes, numbered))

@@ -250,6 +250,22 @@ def is_level(name: str) -> bool:
     return bool(name) and name[-1] in heads
 
 
+def is_bare_level(name: str) -> bool:
+    """各县, 市, 各市（县）: one level of government with no name of its own,
+    waiting for the body the last item of its run names (各县、市、区政府).
+    A named place (东湖镇, 北辰区) or a group of levels (各乡镇, 各县区) is a
+    unit already: 东湖镇、县住建局 is two units, never 东湖镇住建局
+    (units.toml `level_qualifiers`; normalize.units)."""
+    if not is_level(name):
+        return False
+    body = name.split("（")[0].split("(")[0]  # 各市（县）: its alternatives aside
+    for word in sorted(load("units")["level_qualifiers"], key=len, reverse=True):
+        if body.startswith(word):
+            body = body[len(word) :]
+            break
+    return len(body) == 1
+
+
 def _marker_after_several(item: str) -> bool:
     """X等负责, X等牵头: what follows 等 is a role marker (data/units.toml
     [look] not_in), not the 部门 / 单位 of X等部门."""

@@ -43,8 +43,8 @@ from .annotation_words import is_level as is_level  # noqa: PLC0414
 from .annotation_words import lead_markers as lead_markers  # noqa: PLC0414
 from .annotation_words import names_only_units as names_only_units  # noqa: PLC0414
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+from .notes import is_note_only, without_note
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
-from .notes import without_note
 from .phrases import _phrase_ends, _phrase_patterns
 from .phrases import bare_units as bare_units  # noqa: PLC0414
 from .phrases import parse_phrase as parse_phrase  # noqa: PLC0414
@@ -297,6 +297,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         if role == LabelRole.OVERSIGHT:
             continue  # 督办单位：X supervises: no unit of the measure
         if role == LabelRole.LEADER:
+            # 分管领导：刘副市长，每年: the deadline closing the bracket is no person's.
+            value, due = _units_and_deadline(value)
+            deadline = deadline or due
             if value:
                 leaders.append(value)
         elif role == LabelRole.DEADLINE:
@@ -467,6 +470,8 @@ def _lead_then_phrase(value: str) -> tuple[str, Annotation] | None:
 def parse_annotation(body: str, *, line: bool = False) -> Annotation | None:
     """The inside of a parenthetical (or a line under a measure) → Annotation,
     or None if it is not one.  `line` accepts a deadline-only label line."""
+    if is_note_only(body):
+        return None  # （排名第一位的为牵头单位）: a note (segment.notes), no annotation
     ann = labelled(body, line=line)
     alt = parse_phrase(body.strip()) if ann is not None and not ann.names_units else None
     if alt is not None and alt.names_units:

@@ -34,7 +34,7 @@ from .guesses import units_at_break as g_units_at_break
 from .header import Line
 from .label_lists import labels_go_on, units_before_signature, units_under_label
 from .markers import Marked, match_marker
-from .notes import footnote_states_first_is_lead
+from .notes import footnote_states_first_is_lead, trailing_note_states_first_is_lead
 from .placement import split_tasks
 from .run_on import split_run_on_items
 from .wrapping import Page, goes_on, units_apart
@@ -360,6 +360,9 @@ class _Open:
         )
 
 
+CONVENTION_REASON = "footnote stating that the first unit listed leads"
+
+
 def lines_to_items(
     lines: list[Line], first_is_lead: bool, page: Page | None = None
 ) -> tuple[list[Item], list[Residue]]:
@@ -372,7 +375,13 @@ def lines_to_items(
     residue: list[Residue] = []
     items: list[Item] = []
     # The convention holds from here on — or everywhere, stated in a footnote.
-    seen_convention = first_is_lead or any(footnote_states_first_is_lead(ln.text) for ln in lines)
+    seen_convention = (
+        first_is_lead
+        or any(footnote_states_first_is_lead(ln.text) for ln in lines)
+        # … or a note bracket closing the list's last line (a PDF joined the
+        # footnote under the list to the last measure).
+        or bool(lines and trailing_note_states_first_is_lead(lines[-1].text))
+    )
     current: _Open | None = None
     previous = ""  # the line before, for a note it wraps into this one
 
@@ -400,6 +409,9 @@ def lines_to_items(
         if m is not None:
             sequence = sequence.after([*close()[1:], m])
             current = _Open.at(m, ln, notes)
+        elif current is not None and footnote_states_first_is_lead(ln.text):
+            # 注：排名第一的为牵头单位 under the list: no text of the measure above.
+            residue.append(Residue(text=ln.text, reason=CONVENTION_REASON, span=ln.span))
         elif current is not None:
             current.add(ln, page)
         else:

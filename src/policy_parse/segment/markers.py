@@ -86,7 +86,11 @@ _COUNTED: ContextVar[frozenset[str]] = ContextVar("counted_bare_numbers", defaul
 # … and the lines opening 一是, 二是 … that count on (segment/ordinals.py).
 _ORDINALS: ContextVar[frozenset[str]] = ContextVar("counted_ordinals", default=frozenset())
 _BULLETS: ContextVar[dict[str, Bulleted]] = ContextVar("counted_bullets", default={})  # noqa: B039
-_BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})[ \t\u3000]+(?=[\p{Han}“"《])')
+# 1 推进… (the dot lost, a space left) or 1推进… (1． lost whole: no space).
+_BARE = lazy_compile(r'^[ \t\u3000]*(\d{1,3})(?:[ \t\u3000]+|(?=\p{Han}))(?=[\p{Han}“"《])')
+_DOTTED = lazy_compile(r"^[ \t\u3000]*1[ \t\u3000]*[.．、](?!\d)")  # 1. / 1、 as a marker
+_ALONE = lazy_compile(r"^[ \t\u3000]*(\d{1,3})[ \t\u3000]*$")
+_HAN_FIRST = lazy_compile(r'[\p{Han}“"《]')
 _CHAIN = 3  # fewer lines counting on may be figures a wrap put first
 
 
@@ -98,10 +102,26 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
     figures = tuple(load("header")["figure_words"])
     # Each open list under the number it expects next: (its first number, its lines).
     chains: dict[int, tuple[int, list[str]]] = {}
-    for text in texts:
+    texts = list(texts)
+    # Where the notice writes its numbers with a dot (1. / 1、) too, a number
+    # glued to text or alone is a table's row flattened by a PDF
+    # (1推行…县甲局县乙局), not a list that lost its dots.
+    dotted = any(_DOTTED.match(t) for t in texts)
+    for k, text in enumerate(texts):
         m = _BARE.match(text)
+        if m is not None and dotted and m[0][-1:].isdigit():
+            continue
+        if m is None and not dotted and (m := _ALONE.match(text)) is not None:
+            # 1 alone on its line, the measure's text on the next (a copy
+            # that lost the dot and broke the line after the number).
+            after = texts[k + 1].lstrip() if k + 1 < len(texts) else ""
+            if not after[:1] or not _HAN_FIRST.match(after):
+                continue
         if m is None:
             continue
+        glued = text[m.end() : m.end() + 1]
+        if glued and m[0][-1:].isdigit() and glued in load("header")["glued_counters"]:
+            continue  # 30个项目: a count glued to its word, no number of a list
         n = int(m[1])
         chain = chains.pop(n, None)
         if chain is None:
@@ -194,6 +214,8 @@ def _match_marker(text: str, counted: bool) -> Marked | None:
         number = "-".join(p for p in pieces if p)
     end = _source_end(parts, m.end())
     rest = text[end:].strip()
+    if style == "ar_dot" and m[0][-1:].isdigit() and not counted:
+        return None  # 1推进 / 30个: a number glued to text counts only in a list of them
     if (
         style == "ar_dot"
         and m[0].rstrip()[-1:].isdigit()

@@ -23,6 +23,7 @@ from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
 from .._support.lazy_regex import compile_cached, escape
 from .._support.memo import text_cache
 from ..data import load
+from .grammar import TRAILING_PAREN
 
 if TYPE_CHECKING:
     import regex
@@ -49,8 +50,47 @@ def states_first_is_lead(text: str) -> bool:
 
 def footnote_states_first_is_lead(line: str) -> bool:
     """注：各项任务排名第一的为牵头单位 on a line of its own: a footnote, which
-    speaks for the whole list it stands under or after."""
-    return _footnote().match(line.strip()) is not None and states_first_is_lead(line)
+    speaks for the whole list it stands under or after.  So does the same
+    sentence as a bracket alone on its line (（所列责任单位排名第一位的为牵头单位）):
+    no measure's annotation, whose units it would otherwise become."""
+    text = line.strip()
+    if _footnote().match(text) is not None:
+        return states_first_is_lead(text)
+    # A bracket that names units too (（A、B等负责。列第一位者为牵头单位，下同）) is
+    # an annotation with a note in it: every clause here must be a note.
+    body = text[1:-1]
+    return _whole_bracket(text) and states_first_is_lead(body) and is_note_only(body)
+
+
+def is_note_only(body: str) -> bool:
+    """（所列责任单位排名第一位的为牵头单位）: a bracket's body every clause of
+    which is a note — no annotation, whatever role words it holds."""
+    spans = [body[a:b].strip() for a, b in top_level_spans(body, "，,；;。")]
+    # A clause holding a label or a bracket names units beside its note
+    # (责任单位：A、B（列第一位的为牵头单位，下同）): an annotation.
+    return any(spans) and all(
+        not c or (is_note(c) and not any(ch in c for ch in "：:（(【〔[")) for c in spans
+    )
+
+
+def trailing_note_states_first_is_lead(line: str) -> bool:
+    """…（A、B）（排名第一位的为牵头单位）: the convention as a note bracket
+    closing a line (a PDF joined the footnote to the last measure)."""
+    m = TRAILING_PAREN.search(line.strip())
+    return m is not None and states_first_is_lead(m["body"]) and is_note_only(m["body"])
+
+
+def _whole_bracket(text: str) -> bool:
+    """（…） with nothing outside it and no bracket closed inside before the end."""
+    if len(text) < 3 or text[0] not in OPENERS or text[-1] not in CLOSERS:
+        return False
+    depth = 0
+    for ch in text[:-1]:
+        depth += ch in OPENERS
+        depth -= ch in CLOSERS
+        if depth <= 0:  # （A）B（C）: closed before the end
+            return False
+    return True
 
 
 @functools.cache

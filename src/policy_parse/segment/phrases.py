@@ -18,8 +18,8 @@ from .._support.memo import text_cache
 from .._support.unit_gaps import apart_by_spaces
 from ..data import load
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+from .notes import is_note_only, without_note
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
-from .notes import without_note
 
 if TYPE_CHECKING:
     import regex
@@ -77,12 +77,13 @@ def _phrase_ends() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 @functools.cache
 def _role_then_comma() -> regex.Pattern[str]:
-    """A 、 right after a role marker ends a clause: A牵头、B配合."""
+    """A 、 right after a role marker ends a clause: A牵头、B配合; so does a
+    space, where a copy wrote one for the comma: A牵头 B配合."""
     data = load("annotations")["phrases"]
     words = [*data["lead_marker"], *data["lead_verbs"], *data["support_markers"]]
     words += data["shared_markers"]
     alt = "|".join(map(escape, sorted(set(words), key=_longest_first)))
-    return compile_cached(rf"(?<=(?:{alt}))、")
+    return compile_cached(rf"(?<=(?:{alt}))(?:、|[ \t\u3000]+(?=\S))")
 
 
 def _clauses(body: str) -> list[str]:
@@ -103,7 +104,9 @@ def parse_phrase(text: str) -> Annotation | None:
     """A牵头，B、C配合 … → lead and support; None unless every clause has a role."""
     # A note is no unit (segment.notes), and what follows the first 。 is
     # one too, whatever its words.
-    body = without_note(text).split("。", 1)[0]
+    body, _, after = without_note(text).partition("。")
+    # （A牵头，B配合。2025年底前完成）: a sentence that is a deadline alone.
+    after = after.strip().rstrip("。")
     lead_re, support_re, shared_re = _phrase_patterns()
     lead_ends, support_ends, shared_ends = _phrase_ends()
     words = load("annotations")["phrases"]
@@ -114,7 +117,8 @@ def parse_phrase(text: str) -> Annotation | None:
     pending: list[str] = []
     for clause in _clauses(body):
         if DEADLINE_ITEM.match(clause):
-            deadline = clause
+            # 2025年6月底前启动，年底前完成: two steps, one deadline as written.
+            deadline = clause if deadline is None else f"{deadline}，{clause}"
             continue
         if lead and (partners := _partners_clause(clause)) is not None:
             # 由A牵头，会同B、C推进: the clause names the lead's partners.
@@ -166,6 +170,8 @@ def parse_phrase(text: str) -> Annotation | None:
                 # written text keeps it.
                 continue
             pending.append(clause)
+    if after and DEADLINE_ITEM.match(after):
+        deadline = after if deadline is None else f"{deadline}。{after}"
     if pending and not (lead or support or shared):
         marked, rest = marked_leads("，".join(pending))
         if marked and all(plausible_units(u) for u in [*marked, rest] if u):
@@ -354,6 +360,8 @@ def bare_units(body: str) -> Annotation | None:
     supporting units (a stated convention may make the first the lead).  Every
     item must end like a unit (data/units.toml endings) and start like no
     remark (data/annotations.toml [bare] not_units)."""
+    if is_note_only(body):
+        return None  # （所列责任单位排名第一位的为牵头单位）: a note, no unit
     value, due = _units_and_deadline(without_note(body).strip())
     marked, rest = marked_leads(value)
     if marked and not any(map(rest.__contains__, lead_signs())):

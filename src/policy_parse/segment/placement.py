@@ -38,6 +38,7 @@ from .annotations import (
     plausible_units,
 )
 from .grammar import DEADLINE_ITEM, TRAILING_PAREN
+from .notes import is_note_only
 
 
 def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
@@ -49,6 +50,13 @@ def split_trailing_annotation(text: str) -> tuple[str, Annotation | None]:
     if start is None:
         return text, None
     body = stripped[start + 1 : -1]
+    if is_note_only(body):
+        # …（A、B）（排名第一位的为牵头单位）: a PDF joined the footnote under
+        # the list to the last measure; the annotation is the bracket before.
+        before, ann = split_trailing_annotation(text[:start])
+        if ann is None or not ann.names_units:
+            return text, None
+        return before, attrs.evolve(ann, written=f"{ann.written}\n{stripped[start:]}")
     due = _deadline_only(body)
     if due is not None:
         # …（牵头单位：A；责任单位：B）（2024年9月底前）: the deadline has a

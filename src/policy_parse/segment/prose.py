@@ -38,6 +38,7 @@ from .levels import (
     restarts_per_heading,
 )
 from .markers import Marked
+from .own_line_deadline import deadline_under
 from .tasks import MeasureTasks, Numbering, task_guesses
 from .wrapping import Page
 
@@ -339,7 +340,8 @@ class _Outliner:
     def _fill(self, builder: MeasureBuilder, it: Item) -> None:
         final = it is self.final
         kept, trailers = split_trailers(list(it.paragraphs), more_follow=not final, final=final)
-        builder.add(kept)
+        due, trailers = deadline_under(trailers)  # 2025年10月底前完成 on its own line
+        builder.add(kept if due is None else [*kept, due])
         self.set_aside(trailers, trailer_reason(trailers, final=final))
 
     def on_sub_form(self, it: Item) -> None:

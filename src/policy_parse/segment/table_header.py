@@ -139,6 +139,10 @@ def sub_header(
     the merged header gives roles: (roles, header).  A cell left empty or
     merged from above keeps the upper row's name."""
     subs = ["" if c.merged_up else c.text.strip() for c in cells]
+    if (tails := _tails(header, subs)) is not None:
+        # 牵头 | 配合 over 单位 | 单位: each piece the tail of the cell above it.
+        roles = header_to_roles(list(tails))
+        return (roles, tails) if roles is not None else None
     subs = [_role_under_units(t, header, k) for k, t in enumerate(subs)]
     filled = [t for t in subs if t]
     if not filled or any(column_role(t) is None for t in filled):
@@ -148,6 +152,23 @@ def sub_header(
         return None  # the header typed twice: a repeat, counted as such below
     roles = header_to_roles(list(merged))
     return (roles, merged) if roles is not None else None
+
+
+def _tails(header: tuple[str, ...], subs: Sequence[str]) -> tuple[str, ...] | None:
+    """The header with the tails its second row writes under its cells (a
+    narrow column wrapped 牵头单位 as 牵头 / 单位, 完成时限 as 完成 / 时限), or
+    None: a piece whose join names no column, one under a cell that names a
+    column already (a sub-header under a merged cell), or none at all."""
+    if len(subs) > len(header) or not any(subs):
+        return None
+    out = list(header)
+    for k, t in enumerate(subs):
+        if not t:
+            continue
+        if column_role(header[k]) is not None or column_role(header[k].strip() + t) is None:
+            return None
+        out[k] = header[k].strip() + t
+    return tuple(out)
 
 
 def _role_under_units(sub: str, header: tuple[str, ...], k: int) -> str:

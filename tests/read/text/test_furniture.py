@@ -87,3 +87,18 @@ def test_row_numbers_of_a_table_whose_header_names_no_number_column_are_cells() 
     for n in range(1, 4):
         lines += [str(n), "|", "修建道路" + FILLER, "|", "县交通局", "|", ""] + [""] * 8
     assert find_furniture(lines) == {}
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["·3·", "· 3 ·", "•12•", "・7・", "3/12", "3 / 12", "共12页 第3页", "共 12 页，第 3 页"],
+)
+def test_more_page_number_forms_are_page_numbers(number: str) -> None:
+    # A gazette's footer (·3·), a browser's (3/12) or 共9页 第3页 inside an
+    # annotation was glued to the unit after it (·3·县发改局), mostly with no
+    # finding (probe9).
+    lines = ["1.修路。（县甲局牵头，县乙局、", number, "县丙局配合）"]
+    assert list(find_furniture(lines)) == [1]
+    text = "甲县任务分工\n" + "\n".join(lines) + "\n"
+    (m,) = policy_parse.parse_text(text).measures
+    assert [u.name for u in m.support] == ["县乙局", "县丙局"]

@@ -99,3 +99,38 @@ def test_a_text_without_a_hash_or_a_doubled_mark_is_no_markdown() -> None:
     the text (a pair split over two lines is none), no Markdown."""
     assert unmarked(["一、总体要求", "甲_", "_乙", "（一）推进改革"]) is None
     assert unmarked(["# 一、总体要求", "正文"]) == (["一、总体要求", "正文"], 1)
+
+
+def test_a_bold_lead_in_a_notice_that_says_so_becomes_a_lead_sign() -> None:
+    # probe9: the bold was taken off and every unit read as supporting, no finding
+    lines = [
+        "（责任单位中加粗的为牵头单位）",
+        "1.推进甲项工作。（责任单位：**丁县甲局**、丁县乙局）",
+        "2.推进乙项工作。（责任单位：丁县丙局、**丁县丁局**）",
+        "**牵头单位**：丁县戊局",
+    ]
+    got = unmarked(lines)
+    assert got is not None
+    assert got[0][1:] == [
+        "1.推进甲项工作。（责任单位：丁县甲局★、丁县乙局）",
+        "2.推进乙项工作。（责任单位：丁县丙局、丁县丁局★）",
+        "牵头单位：丁县戊局",  # a bold label is no list item
+    ]
+    # without the convention a bold name is plain text
+    got = unmarked(lines[1:])
+    assert got is not None and got[0][0] == "1.推进甲项工作。（责任单位：丁县甲局、丁县乙局）"
+    leads = [
+        lead
+        for _, lead, _ in units_of(policy_parse.parse_text("某县任务分工\n" + "\n".join(lines[:3])))
+    ]
+    assert leads == [["丁县甲局"], ["丁县丁局"]]
+
+
+def test_a_bold_lead_convention_in_traditional_script_is_read_too() -> None:
+    # The Markdown pass reads the text before it is simplified (probe9: s2t 0/3).
+    lines = [
+        "（責任單位中加粗的爲牽頭單位）",
+        "1.推進甲項工作。（責任單位：**丁縣甲局**、丁縣乙局）",
+    ]
+    got = unmarked(lines)
+    assert got is not None and got[0][1] == "1.推進甲項工作。（責任單位：丁縣甲局★、丁縣乙局）"

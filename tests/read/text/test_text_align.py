@@ -136,6 +136,16 @@ def test_a_line_that_fills_the_wrap_width_marks_its_break_as_a_rewrap():
     assert [sep.full for sep in s.seps[1:4]] == [True, True, True]
 
 
+def test_framed_rows_of_one_length_are_whole_rows_not_a_rewrap():
+    # A Markdown table whose rows happen to have one length: the bar opening
+    # each row is no empty cell after a cut (probe9: rows 3 and 4 were lost).
+    rows = ["| 1 | 甲乙丙丁 | 县甲局 |", "| 2 | 乙丙丁戊 | 县乙局 |", "| 3 | 丙丁戊己 | 县丙局 |"]
+    lines = ["| 序号 | 任务 | 单位 |", "|---|---|---|", *rows]
+    s = stream(lines, 2, len(lines), Mode.PIPE)
+    assert s.wrap is None
+    assert [a.text for a in s.atoms] == [c.strip() for r in rows for c in r.strip("|").split("|")]
+
+
 # --- header ------------------------------------------------------------------------------
 
 

@@ -202,6 +202,9 @@ def _space_kind(gap: str) -> str:
     return SPACE if gap == " " else GAP
 
 
+_BARS = ("|", "｜")
+
+
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width a PDF copy re-wrapped lines at, or None: several lines of
     exactly the longest length, which text written line by line rarely has."""
@@ -212,10 +215,14 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     longest = max(lengths)
     if longest < 12 or lengths[longest] < 2:
         return None
+    ends = [ln.rstrip() for ln in lines if len(ln) == longest]
+    if all(e.lstrip().startswith(_BARS) and e.endswith(_BARS) for e in ends):
+        # | a | b | rows of one length (cells of equal width, as a Markdown
+        # table pads them): each is a whole row, no line cut at a width.
+        return None
     if lengths[longest] >= 3:
         return longest
     # Two lines alike may be chance; one of them ending mid-text is not.
-    ends = [ln.rstrip() for ln in lines if len(ln) == longest]
     if any(not e.endswith(("|", "｜", "。", "；", ";")) for e in ends):
         return longest
     return None

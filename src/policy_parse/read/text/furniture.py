@@ -22,7 +22,10 @@ _PAGE_NUMBER = lazy_compile(
     r"""(?x)  # verbose
     ^\s*(?:
         [-—–－]\s*\d{1,4}\s*[-—–－]                   # - 3 -   —3—
+      | [·•∙・]\s*\d{1,4}\s*[·•∙・]                   # ·3·  (a gazette's footer)
       | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?   # 第3页  第3页 共9页
+      | 共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页     # 共9页 第3页
+      | \d{1,4}\s*/\s*\d{1,4}                          # 3/9 (a browser's print footer)
     )\s*$
     """
 )
@@ -158,7 +161,7 @@ def _one_line_row(line: str) -> bool:
     return text.count("|") >= 3 or len([c for c in text.split("\t") if c.strip()]) >= 3
 
 
-_FIRST = frozenset("-—–－第 0123456789")
+_FIRST = frozenset("-—–－·•∙・第共 0123456789")
 
 
 def _next_text(lines: Sequence[str], k: int, step: int) -> int | None:

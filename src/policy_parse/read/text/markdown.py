@@ -13,14 +13,24 @@ own text writes either) — every line has its markup taken off: heading hashes,
 emphasis pairs, a list bullet (`-`, `*`, `+`) or a block quote's `>` before
 the text, a thematic break (`---`), backslash escapes, a link or image's
 `[text](url)` (the text stays).  A single `*` stays: after a unit's name it
-marks the lead (data/annotations.toml).  Pipe tables are left as they are:
+marks the lead (data/annotations.toml).  Where the notice says its leads are
+in bold (加粗的为牵头单位: [conventions] typeface_is_lead), a bold name in a
+list (`、**A局**、`, `：**A局**，`) becomes that name and a lead sign (A局★)
+instead of plain text.  Pipe tables are left as they are:
 the table reader reads them.  The notice says how many lines changed (a
 `markdown_read` info finding).
 """
 
 from __future__ import annotations
 
-from ..._support.lazy_regex import lazy_compile
+import functools
+from typing import TYPE_CHECKING
+
+from ..._support.lazy_regex import compile_cached, lazy_compile
+from ...data import load
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["unmarked"]
 
@@ -84,8 +94,9 @@ def unmarked(lines: list[str]) -> tuple[list[str], int] | None:
         return None
     out: list[str] = []
     changed = 0
+    bold_leads = _typeface_is_lead().search(joined) is not None
     for line in lines:
-        new = _unmark(line)
+        new = _unmark(_bold_as_lead(line) if bold_leads and "**" in line else line)
         changed += new != line
         out.append(new)
     return out, changed
@@ -108,3 +119,21 @@ def _unmark(line: str) -> str:
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
     return line
+
+
+# A bold name standing as an item of a list: after an opening bracket, a
+# colon or a separator, before a separator or a closing bracket.
+_BOLD_ITEM = lazy_compile(
+    r"(?<=[（(：:、，,；;]|^)\*\*([^*\n、，,；;：:]{2,40}?)\*\*(?=[、，,；;）)]|$)"
+)
+
+
+@functools.cache
+def _typeface_is_lead() -> regex.Pattern[str]:
+    return compile_cached("|".join(load("annotations")["conventions"]["typeface_is_lead"]))
+
+
+def _bold_as_lead(line: str) -> str:
+    """（责任单位：**A局**、B局） → （责任单位：A局★、B局）: the notice's bold lead
+    kept as the lead sign the annotation reader knows."""
+    return _BOLD_ITEM.sub(lambda m: m[1] + "★", line)

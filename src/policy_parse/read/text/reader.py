@@ -32,6 +32,7 @@ from .markdown import unmarked
 from .markup import untagged
 from .numerals import respaced as respaced_numerals
 from .relines import relined
+from .repeated_heads import repeated_heads
 from .spacing import unspaced
 from .tables import read_region
 
@@ -228,6 +229,8 @@ def _read_lines(lines: list[str], source: Source) -> Document:
     blocks: list[Paragraph | Table] = []
     residue: list[Residue] = []
     furniture = find_furniture(lines)
+    # A title repeated at a page top with no page number beside it.
+    furniture.update(repeated_heads(lines, frozenset(furniture)))
     if furniture:
         # A blank in its place: the measure around it reads on unbroken.
         residue.extend(furniture[k] for k in sorted(furniture))
