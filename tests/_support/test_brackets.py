@@ -57,3 +57,12 @@ def test_stretches_between_separators_skip_what_brackets_hold():
     ]
     assert group_start(text, text.index("〕")) == text.index("〔")
     assert group_start("（A【B】C）", 6) == 0  # the round opener, nesting respected
+
+
+def test_stretches_without_brackets_mix_separator_kinds_in_text_order():
+    # Found a separator kind at a time: the stretches still come in text
+    # order, and separators side by side leave an empty stretch between.
+    text = "甲；乙、丙、；丁"
+    assert top_level_spans(text, "、；") == [(0, 1), (2, 3), (4, 5), (6, 6), (7, 8)]
+    assert top_level_spans("", "、") == [(0, 0)]
+    assert top_level_spans("甲乙", "、") == [(0, 2)]
