@@ -1021,3 +1021,21 @@ def test_a_name_both_lead_and_helping_is_kept_as_the_lead_and_said(
     for d in found:
         assert (d.measure, d.severity.value) == ("1", "warning")
         assert "同时列为牵头单位和配合单位" in message(d, "zh")
+
+
+@pytest.mark.parametrize(
+    "line, style, number",
+    [
+        ("十、加强甲", "cn_dun", "10"),
+        ("两、推进乙", "cn_dun", "2"),
+        ("第三条 加强甲", "article", "3"),
+        ("百、丙", "cn_dun", "100"),
+        ("加强甲工作", None, None),  # opens with an ideograph no marker opens with
+        ("推进（一）乙", None, None),
+    ],
+)
+def test_a_marker_opening_with_an_ideograph_is_a_numeral_or_di(line, style, number):
+    # match_marker answers None for a line opening with any other CJK
+    # ideograph without folding it or trying the pattern.
+    m = match_marker(line)
+    assert ((None, None) if m is None else (m.style, m.number)) == (style, number)

@@ -149,8 +149,22 @@ def match_marker(text: str) -> Marked | None:
     bullets = _BULLETS.get()
     if bullets and (b := bullets.get(text)) is not None:
         return _counted_marker("bullet", b.number, b.bullet, b.rest, text)
+    if _no_marker_at(text):
+        return None
     counted = _COUNTED.get()
     return _match_marker(text, bool(counted) and text in counted)
+
+
+# Every marker of g.MARKER opens with a space, 第, a numeral, a bracket, a
+# digit or a circled number.  A text opening with any other CJK unified
+# ideograph (U+4E00–U+9FFF, each its own NFKC form, none in MARKER_FOLD) has
+# none — most lines, and most places split_run_on_items looks at — told
+# without folding the text or trying the pattern.
+_MARKER_HAN = frozenset("第〇零一二两三四五六七八九十百")
+
+
+def _no_marker_at(text: str) -> bool:
+    return "\u4e00" <= text[:1] <= "\u9fff" and text[0] not in _MARKER_HAN
 
 
 def _ordinal_marker(text: str) -> Marked:
