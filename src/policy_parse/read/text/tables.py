@@ -230,6 +230,8 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
         if not lines[k].strip():
             k += 1
             continue
+        if "：" not in lines[k] and ":" not in lines[k]:
+            break  # both patterns need a colon: most lines asked here are prose
         m = _KV.match(lines[k])
         if m is None and (m := _plain_pair(lines[k])) is not None:
             barred = False
