@@ -149,8 +149,6 @@ def match_marker(text: str) -> Marked | None:
     bullets = _BULLETS.get()
     if bullets and (b := bullets.get(text)) is not None:
         return _counted_marker("bullet", b.number, b.bullet, b.rest, text)
-    if _no_marker_at(text):
-        return None
     counted = _COUNTED.get()
     return _match_marker(text, bool(counted) and text in counted)
 
@@ -181,12 +179,18 @@ def _counted_marker(style: str, number: int, written: str, rest: str, text: str)
     )
 
 
+def _match_marker(text: str, counted: bool) -> Marked | None:
+    if _no_marker_at(text):
+        return None
+    return _read_marker(text, counted)
+
+
 # Segmenting asks about most lines twice (where the plan starts, then the
 # outline itself); the answer depends on the text (and `counted`) alone.
 # Room for every line of a notice of 10,000 measures: a smaller cache,
 # overrun, misses every second question (benchmarks/README.md, Scaling).
 @text_cache(65536)
-def _match_marker(text: str, counted: bool) -> Marked | None:
+def _read_marker(text: str, counted: bool) -> Marked | None:
     folded, parts = _fold(text)
     m = g.MARKER.match(folded)
     if m is None:
