@@ -526,6 +526,9 @@ def _phrase_then_labels(body: str) -> Annotation | None:
 _LABEL_ENDS = frozenset("：:为】〕 \t\u3000")
 
 
+# Asked of a paragraph's first line by several readers (items, wrapping,
+# a table cell's phrase): the same lines again.
+@text_cache()
 def is_label_line(line: str) -> bool:
     """牵头单位：… / 责任领导：… / 完成时限：… at the start of a line."""
     if _LABEL_ENDS.isdisjoint(line):
