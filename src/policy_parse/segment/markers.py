@@ -46,15 +46,22 @@ def _fold(text: str) -> tuple[str, list[str] | None]:
     head = text[:_FOLD_WINDOW]
     if _SAME.issuperset(head):
         return head, None
+    if _ONE.issuperset(head):
+        # （一） → (一): each character folds to one, so every index stays
+        # where it was (no parts needed); str.translate folds them in C.
+        return head.translate(_TABLE), None
     parts = [_FOLDED.get(ch) or _fold_char(ch) for ch in head]
     return "".join(parts), parts
 
 
 # Character → its folded form, filled as characters are met: a notice uses a
 # few hundred distinct characters and every line start is folded.  Those
-# that fold to themselves are also in _SAME.
+# that fold to themselves are also in _SAME; those that fold to one
+# character in _ONE, their folds in _TABLE (for str.translate).
 _FOLDED: dict[str, str] = {}
 _SAME: set[str] = set()
+_ONE: set[str] = set()
+_TABLE: dict[int, str] = {}
 
 
 def _fold_char(ch: str) -> str:
@@ -63,6 +70,9 @@ def _fold_char(ch: str) -> str:
         _FOLDED[ch] = folded
         if folded == ch:
             _SAME.add(ch)
+        if len(folded) == 1:
+            _ONE.add(ch)
+            _TABLE[ord(ch)] = folded
     return folded
 
 
