@@ -1032,6 +1032,9 @@ def test_a_name_both_lead_and_helping_is_kept_as_the_lead_and_said(
         ("百、丙", "cn_dun", "100"),
         ("加强甲工作", None, None),  # opens with an ideograph no marker opens with
         ("推进（一）乙", None, None),
+        ("  （一）加强甲", "cn_paren", "1"),  # past the indent, a bracket and a numeral
+        ("（牵头单位：甲局）", None, None),  # a bracket, then an ideograph no marker has
+        ("（ 1）推进乙", "ar_paren", "1"),  # a space after the bracket: the pattern decides
     ],
 )
 def test_a_marker_opening_with_an_ideograph_is_a_numeral_or_di(line, style, number):

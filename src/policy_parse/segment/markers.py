@@ -163,16 +163,25 @@ def match_marker(text: str) -> Marked | None:
     return _match_marker(text, bool(counted) and text in counted)
 
 
-# Every marker of g.MARKER opens with a space, 第, a numeral, a bracket, a
-# digit or a circled number.  A text opening with any other CJK unified
+# Every marker of g.MARKER opens, past its spaces, with 第, a numeral, a
+# digit, a circled number or an opening bracket, and after the bracket (and
+# its spaces) comes a numeral or a digit.  A text whose first character
+# past the spaces — or past an opening bracket — is any other CJK unified
 # ideograph (U+4E00–U+9FFF, each its own NFKC form, none in MARKER_FOLD) has
-# none — most lines, and most places split_run_on_items looks at — told
-# without folding the text or trying the pattern.
+# none: most lines, and most places split_run_on_items looks at (an
+# annotation's bracket, （牵头单位：…）), told without folding the text or
+# trying the pattern.  A space after the bracket, or an indent longer than
+# the few characters looked at, leaves the question to the pattern.
 _MARKER_HAN = frozenset("第〇零一二两三四五六七八九十百")
+_OPENING = frozenset("(（")
 
 
 def _no_marker_at(text: str) -> bool:
-    return "\u4e00" <= text[:1] <= "\u9fff" and text[0] not in _MARKER_HAN
+    head = text[:8].lstrip()
+    first = head[:1]
+    if first in _OPENING:
+        first = head[1:2]
+    return "\u4e00" <= first <= "\u9fff" and first not in _MARKER_HAN
 
 
 def _ordinal_marker(text: str) -> Marked:
