@@ -66,3 +66,12 @@ def test_stretches_without_brackets_mix_separator_kinds_in_text_order():
     assert top_level_spans(text, "、；") == [(0, 1), (2, 3), (4, 5), (6, 6), (7, 8)]
     assert top_level_spans("", "、") == [(0, 0)]
     assert top_level_spans("甲乙", "、") == [(0, 2)]
+
+
+def test_a_long_text_splits_as_a_short_one_does():
+    # Past a few dozen characters the brackets and separators are found by
+    # kind (str.find), not by a step per character: the same stretches.
+    text = "甲局（乙、丙）、" * 8 + "丁"
+    assert len(text) > 48
+    assert top_level_spans(text, "、") == [(8 * k, 8 * k + 7) for k in range(8)] + [(64, 65)]
+    assert [text[a:b] for a, b in top_level_spans(text, "、")][:2] == ["甲局（乙、丙）"] * 2
