@@ -536,6 +536,7 @@ def is_label_line(line: str) -> bool:
     return label_pattern().match(line.strip()) is not None
 
 
+@text_cache()  # the same annotation bodies under many measures
 def parse_annotation_line(line: str) -> tuple[LabelRole, str] | None:
     """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
     None for any other line."""
