@@ -379,7 +379,7 @@ class _Outliner:
             at.section_units,
         )
         self.last = parent
-        tasks = MeasureTasks.of(it)
+        tasks = self.numbering.tasks_of(it)
         if self.numbering.splits(tasks):
             self._tasks(it, tasks, parent)
         else:
