@@ -11,9 +11,9 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ._support.paths import path_text
 from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # A subcommand first, each in its own module; a file of that name in the
     # current folder is a notice (a path is a path), as `./diff` always is.
-    if argv and argv[0] in ("diff", "cover", "names") and not Path(argv[0]).exists():
+    if argv and argv[0] in ("diff", "cover", "names") and not os.path.exists(argv[0]):
         if argv[0] == "diff":
             from .cli.diff import main as diff
 
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise Usage(usage("jobs", lang))
         if args.timeout is not None and not args.timeout > 0:
             raise Usage(usage("timeout", lang))
-        batch = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
+        batch = len(args.paths) > 1 or any(p != "-" and os.path.isdir(p or ".") for p in args.paths)
         fmt = "text" if args.combine else output_format(args, batch=batch)
         needs(fmt, lang)
         refuse_output_onto_input(args.output, args.paths, lang)
@@ -165,14 +165,15 @@ def _start_pdf_early(
         return None
     from .read import limit_defaults, magic
 
-    path = Path(given)
+    path = path_text(given)  # as str(Path(given)), which names the file for read_document
     try:
-        if not path.is_file() or path.stat().st_size > limit_defaults.MAX_INPUT_BYTES:
+        if not os.path.isfile(path) or os.path.getsize(path) > limit_defaults.MAX_INPUT_BYTES:
             return None
         with open(path, "rb") as fh:
             if not magic.looks_like_pdf(fh.read(magic.HEAD)):
                 return None
-        data = path.read_bytes()
+            fh.seek(0)
+            data = fh.read()
     except OSError:
         return None
     # Only now, for a PDF: a text input never imports the page workers' modules.
@@ -184,13 +185,13 @@ def _start_pdf_early(
         if seconds is not None:  # --timeout
             return start_pages(
                 data,
-                str(path),
+                path,
                 password=password,
                 engine=engine,
                 seconds=seconds,
                 allow_ocr=allow_ocr,
             )
-        return start_pages(data, str(path), password=password, engine=engine, allow_ocr=allow_ocr)
+        return start_pages(data, path, password=password, engine=engine, allow_ocr=allow_ocr)
     except (PolicyParseError, ValueError, OSError):
         return None
 
@@ -222,7 +223,9 @@ def _single(
         text = dumps(document_to_dict(document), sort_keys=False) + "\n"
         return write(text, args.output, args.lang)
     output = args.output
-    if output and Path(output).is_dir():
+    if output and os.path.isdir(output):
+        from pathlib import Path  # only for an output folder
+
         name = "stdin" if args.paths[0] == "-" else Path(args.paths[0]).name
         output = str(Path(output) / (name + SUFFIX[fmt]))
     notice = _parse(source, options, started)
@@ -259,7 +262,12 @@ def run() -> NoReturn:
     down.  Freeing every module, pattern and PDFium's library at exit took
     about 30 ms of a PDF run's 300 (benchmarks/README.md) for nothing: the
     output is written and flushed by then, and whatever `main()` opened it
-    closed (files in `with`, pools shut down, temporary folders removed)."""
+    closed (files in `with`, pools shut down, temporary folders removed).
+    A process of its own, so the collector collects the young rarely
+    (`_support.gc_pause.collect_young_rarely`)."""
+    from ._support.gc_pause import collect_young_rarely
+
+    collect_young_rarely()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

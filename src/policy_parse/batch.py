@@ -11,11 +11,11 @@ import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._support.paths import path_suffix, path_text
 from .emit.outputs import SUFFIX
 from .errors import PolicyParseError
 from .messages import Lang
@@ -24,6 +24,7 @@ from .read import Limits, SourceLike
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+    from pathlib import Path
 
 __all__ = ["SUFFIX", "find_inputs", "parse_many", "process_one", "readable_suffixes", "render"]
 
@@ -197,7 +198,7 @@ def legacy_converted(sources: list[str], options: dict[str, Any]) -> Iterator[No
     """While a batch runs: its legacy files (by suffix, two or more) converted
     by one LibreOffice run into a private folder (read.legacy.prepare_batch),
     which `options` names to the workers; the folder is gone afterwards."""
-    if sum(1 for s in sources if Path(s).suffix.lower() in LEGACY_SUFFIXES) < 2:
+    if sum(1 for s in sources if path_suffix(s).lower() in LEGACY_SUFFIXES) < 2:
         yield
         return
     import tempfile
@@ -273,7 +274,7 @@ def process_one(
         from .interrupts import held
 
         data = render(notice, fmt, lang)
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path_text(target)) or ".", exist_ok=True)
         with held():
             write_atomic(target, data.encode("utf-8") if isinstance(data, str) else data)
             written = True

@@ -365,6 +365,8 @@ class TableEntry:
     number was derived from the row above (a measure's second sub-row).
     `inherited` names the columns whose value is a copy from above (a merged
     cell, or a group title row): what the row shows but did not write.
+    `unmarked` names those of them, and the empty cells left empty, that no
+    merge mark backs (a table copied as text): a copy there is a guess.
     """
 
     id: str | None
@@ -385,6 +387,7 @@ class TableEntry:
     leaders: tuple[str, ...] = ()  # a 责任领导 / 分管领导 column: persons, never units
     extra: tuple[tuple[str, str], ...]
     inherited: tuple[str, ...] = ()
+    unmarked: tuple[str, ...] = ()
     span: Span
 
 

@@ -93,6 +93,57 @@ def test_white_space_pre_line_keeps_lines_and_pre_keeps_tabs() -> None:
     assert [[c.text for c in r.cells] for r in found[0].rows][1] == ["1", "建设甲平台", "县某局"]
 
 
+def _rows(doc: Document) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in tables(doc)[0].rows]
+
+
+def test_a_space_aligned_table_pasted_a_row_a_p_keeps_its_columns_from_the_source() -> None:
+    # A browser shows "1 建设甲平台 县某局 县另局"; the source still parts the cells.
+    body = (
+        "<p>某县重点工作任务分工表</p>"
+        "<p>序号   工作任务             牵头单位     配合单位</p>"
+        "<p>1      建设甲平台           县某局       县另局</p>"
+        "<p>2      完善乙机制           县另局       县某局、县他局</p>"
+    )
+    doc = read(page(body))
+    assert paragraphs(doc) == ["某县重点工作任务分工表"]
+    assert _rows(doc) == [
+        ["序号", "工作任务", "牵头单位", "配合单位"],
+        ["1", "建设甲平台", "县某局", "县另局"],
+        ["2", "完善乙机制", "县另局", "县某局、县他局"],
+    ]
+
+
+def test_a_tab_row_in_a_p_keeps_the_tabs_in_front_of_a_headers_second_line() -> None:
+    body = (
+        "<p>序号\t工作任务\t责任单位\t\t完成时限</p>"
+        "<p>\t\t牵头单位\t配合单位\t</p>"
+        "<p>1\t建设甲平台\t县某局\t县另局\t2025年底</p>"
+        "<p>2\t完善乙机制\t县另局\t县他局\t长期坚持</p>"
+    )
+    rows = _rows(read(page(body)))
+    assert rows[1] == ["", "", "牵头单位", "配合单位", ""]
+    assert rows[2] == ["1", "建设甲平台", "县某局", "县另局", "2025年底"]
+    notice = policy_parse.parse(page(body).encode())
+    assert [([u.name for u in m.lead], [u.name for u in m.support]) for m in notice.measures] == [
+        (["县某局"], ["县另局"]),
+        (["县另局"], ["县他局"]),
+    ]
+
+
+def test_the_sources_own_wrapping_and_a_cells_spaces_still_collapse() -> None:
+    # White space holding a line break is the source's layout, not a gap;
+    # a <td>'s text is a cell already.
+    body = (
+        "<p>建设甲平台，\n        完善乙机制。</p>"
+        "<table><tr><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>县某局</td><td>县另局   县他局</td></tr></table>"
+    )
+    doc = read(page(body))
+    assert paragraphs(doc) == ["建设甲平台， 完善乙机制。"]
+    assert _rows(doc)[1] == ["县某局", "县另局 县他局"]
+
+
 def test_a_notice_pasted_whole_into_pre_reads_as_its_txt_file() -> None:
     import html
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import policy_parse
 from helpers import entry, findings, measure, sample_notice, sample_text, units
+from policy_parse.messages import message
 from policy_parse.models import Kind, Severity, Unit, UnitStatus
 from policy_parse.normalize.deadlines import parse_deadline
 from policy_parse.reconcile import comparable_text, measures_to_discrepancies
@@ -330,6 +331,26 @@ def test_deadlines_written_differently_with_one_value_agree(prose, table):
 def test_a_deadline_only_the_table_states_is_no_finding():
     es = [dated(entry("1", "甲。", ["办公室"]), "2021年12月底前")]
     assert measures_to_discrepancies([measure("1", "甲。", ["办公室"])], es) == ()
+
+
+def test_a_deadline_the_table_took_from_the_row_above_differs_as_a_warning():
+    # The row's 时限 cell was empty in a text copy: the row above's deadline
+    # was taken as a merged cell's.  Both values are given; a contradiction
+    # only if it was a merge, so a warning, not an error.
+    ms = [dated(measure("2", "乙。", ["办公室"]), "2021年9月底前")]
+    copied = dated(entry("2", "乙。", ["办公室"]), "2021年12月底前")
+    es = [attrs.evolve(copied, inherited=("deadline",), unmarked=("deadline",))]
+    (d,) = measures_to_discrepancies(ms, es)
+    assert (d.kind, d.severity, d.measure) == (Kind.DEADLINE_MISMATCH, Severity.WARNING, "2")
+    assert (d.prose, d.table) == ("2021年9月底前", "2021年12月底前")
+    assert "row above" in message(d, "en")
+
+
+def test_a_merge_a_reader_marked_keeps_the_deadline_mismatch_an_error():
+    ms = [dated(measure("2", "乙。", ["办公室"]), "2021年9月底前")]
+    merged = dated(entry("2", "乙。", ["办公室"]), "2021年12月底前")
+    (d,) = measures_to_discrepancies(ms, [attrs.evolve(merged, inherited=("deadline",))])
+    assert d.severity is Severity.ERROR
 
 
 def test_it_reads_a_deadline_mismatch_from_a_notice():

@@ -1,8 +1,15 @@
-"""segment/__init__.py: the blocks of a document — the 分工表's caption."""
+"""segment/__init__.py: the blocks of a document — the 分工表's caption, and
+which tables mark their merges."""
 
 from __future__ import annotations
 
+import attrs
+import pytest
+
 import policy_parse
+from helpers import MERGED, make_table
+from policy_parse.models import Alignment, Format
+from policy_parse.segment import merges_marked
 
 TWO_TABLES = (
     "方案\n"
@@ -152,3 +159,74 @@ def test_a_second_table_with_no_units_column_stays_unread() -> None:
     notice = policy_parse.parse_text(text)
     assert len(notice.table) == 2
     assert "second_table" in [d.note for d in notice.discrepancies]
+
+
+# --- which tables mark their merges --------------------------------------------------
+
+_MERGE_HEADER = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]
+
+
+def _web_page(rows: str) -> bytes:
+    head = "".join(f"<th>{h}</th>" for h in _MERGE_HEADER)
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        "<p>某县推进甲项工作任务分工方案</p>"
+        f"<table><tr>{head}</tr>{rows}</table></body></html>"
+    ).encode()
+
+
+def test_a_web_page_whose_table_writes_a_rowspan_keeps_its_other_empty_cells_empty():
+    # The deadline is merged over rows 1-2 (rowspan); row 3's 牵头单位 cell is
+    # empty in a table that marks its merges: no lead, not row 2's.
+    page = _web_page(
+        "<tr><td>1</td><td>做甲。</td><td>县甲局</td><td>县乙局</td>"
+        '<td rowspan="2">2025年底前</td></tr>'
+        "<tr><td>2</td><td>做乙。</td><td>县丙局</td><td>县丁局</td></tr>"
+        "<tr><td>3</td><td>做丙。</td><td></td><td>县戊局</td><td>2026年</td></tr>"
+    )
+    notice = policy_parse.parse(page)
+    entries = {e.id: e for e in notice.table}
+    assert [u.name for u in entries["2"].lead] == ["县丙局"]
+    assert entries["2"].deadline is not None
+    assert entries["2"].deadline.written == "2025年底前"
+    assert entries["3"].lead == ()
+    assert [u.name for u in entries["3"].support] == ["县戊局"]
+
+
+def test_a_web_page_whose_table_marks_no_merge_reads_an_empty_lead_cell_as_merged():
+    # No rowspan anywhere: perhaps a flattened copy, read as text is.
+    page = _web_page(
+        "<tr><td>1</td><td>做甲。</td><td>县甲局</td><td>县乙局</td><td>2025年底前</td></tr>"
+        "<tr><td>2</td><td>做乙。</td><td></td><td>县丁局</td><td>2026年</td></tr>"
+    )
+    notice = policy_parse.parse(page)
+    entries = {e.id: e for e in notice.table}
+    assert [u.name for u in entries["2"].lead] == ["县甲局"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "merged", "marked"),
+    [
+        (Format.DOCX, False, True),
+        (Format.DOC, False, True),
+        (Format.RTF, False, True),
+        (Format.HTML, True, True),
+        (Format.HTML, False, False),
+        (Format.XLSX, True, True),
+        (Format.XLSX, False, False),
+        (Format.PDF, True, False),
+        (Format.TXT, False, False),
+    ],
+)
+def test_merges_are_marked_by_word_always_and_by_a_page_or_sheet_that_writes_one(
+    fmt, merged, marked
+):
+    rows = [_MERGE_HEADER, ["1", "做甲。", "县甲局", "", "2025年"]]
+    rows.append(["2", "做乙。", "县丙局", "", MERGED if merged else ""])
+    assert merges_marked(fmt, make_table(rows)) is marked
+
+
+def test_a_table_the_text_aligner_rebuilt_marks_no_merges_even_in_word():
+    table = make_table([_MERGE_HEADER, ["1", "做甲。", "县甲局", "", "2025年"]])
+    rebuilt = attrs.evolve(table, alignment=Alignment(cost=0.0, runner_up=None))
+    assert merges_marked(Format.DOCX, rebuilt) is False

@@ -1,5 +1,6 @@
 """The cyclic garbage collector paused while a stage builds many small
-records that hold no cycles.
+records that hold no cycles (`gc_paused`), or made to collect the young
+rarely in a short-lived process of ours (`collect_young_rarely`).
 
 Reading a 10,000-row flattened table makes some half a million lists,
 tuples and frozen records (the cell stream, the alignment's tables, the
@@ -16,7 +17,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["gc_paused"]
+__all__ = ["YOUNG_OBJECTS", "collect_young_rarely", "gc_paused"]
 
 
 @contextmanager
@@ -29,3 +30,29 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+YOUNG_OBJECTS = 50_000
+"""The collector's first threshold in a short-lived process of ours: a young
+collection once this many more container objects were made than freed,
+instead of CPython's every 700."""
+
+
+def collect_young_rarely() -> None:
+    """Collect the young generation rarely, for the rest of this process.
+
+    For processes this package owns and that end soon: the CLI (`__main__.run`)
+    and a PDF page worker (`pdf.worker`).  Both build thousands of objects
+    that reference counting frees (a module's functions and classes while it
+    is imported, a page's lines, a page's layout unpickled) and few cycles;
+    at CPython's default threshold the collector walked the young objects
+    every 700 allocations: ~14M instructions of the 23-page PDF CLI's caller
+    (half of it while the text stages are imported) and ~5M of its page
+    worker, to free next to nothing (benchmarks/README.md, issue 26, round 5).
+    Cycles are still collected, later: at most `YOUNG_OBJECTS` young objects
+    wait for it (a few MiB), and a page worker's address-space ceiling counts
+    them like everything else.  Never called by the library itself: a
+    program that imports policy_parse keeps its own thresholds."""
+    young, middle, old = gc.get_threshold()
+    if young and young < YOUNG_OBJECTS:  # 0: the program turned it off; leave it
+        gc.set_threshold(YOUNG_OBJECTS, middle, old)

@@ -13,9 +13,9 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import NoReturn
 
+from .._support.paths import path_suffix
 from ..emit.outputs import SUFFIX
 from ..messages import Lang, catalogue, cli, usage
 
@@ -178,8 +178,8 @@ def output_format(args: argparse.Namespace, *, batch: bool) -> str:
     given: str | None = args.format
     out: str | None = args.output
     named = None
-    if out and not batch and not getattr(args, "combine", False) and not Path(out).is_dir():
-        suffix = Path(out).suffix.lower()
+    if out and not batch and not getattr(args, "combine", False) and not os.path.isdir(out):
+        suffix = path_suffix(out).lower()
         named = FORMAT_OF_SUFFIX.get(suffix)
         if given and named and given != named:
             raise Usage(
@@ -203,8 +203,8 @@ def combined_format(args: argparse.Namespace) -> str:
     a --format that says otherwise is a usage error."""
     lang: Lang = args.lang
     out: str | None = args.output
-    suffix = Path(out).suffix.lower() if out else ""
-    if not out or suffix not in COMBINED_SUFFIXES or Path(out).is_dir():
+    suffix = path_suffix(out).lower() if out else ""
+    if not out or suffix not in COMBINED_SUFFIXES or os.path.isdir(out):
         raise Usage(usage("combine_output", lang))
     fmt = suffix[1:]
     if args.format and args.format != fmt:  # there is no --format jsonl: any contradicts

@@ -8,8 +8,9 @@ import errno
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .._support.paths import path_text
 
 if TYPE_CHECKING:
     from ..errors import PolicyParseError
@@ -81,12 +82,12 @@ def refuse_output_onto_input(output: str | None, paths: Sequence[str], lang: Lan
 
     if not output:
         return
-    out = Path(output)
+    out = path_text(output)  # as pathlib reads it: "out.txt/" is the file out.txt
     for p in paths:
         if p == "-":
             continue
         try:
-            if out.exists() and out.is_file() and out.samefile(p):
+            if os.path.isfile(out) and os.path.samefile(out, path_text(p)):
                 raise Usage(usage("output_is_input", lang, output=output))
         except OSError:
             continue

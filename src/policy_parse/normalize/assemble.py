@@ -379,6 +379,7 @@ def segmented_to_notice(
             part_written=row.get("part") or None,
             section_written=row.get("section") or None,
             inherited=row.inherited,
+            unmarked=row.unmarked,
             national_task=join_cell_lines(row.get("national_task")) or None,
             text=join_cell_lines(row.get("text")),
             deadline=parse_deadline(row.get("deadline")),

@@ -13,8 +13,11 @@ column naming units that was read as a remark, a unit whose name does not look l
 first unit with no stated convention, a table grid a PDF reader inferred
 from the text's alignment (no ruling lines), rows under one merged 序号 numbered
 5-1, 5-2 where the notice numbers no such parts, a measure with no unit
-whose closing bracket holds responsibility words no rule read, and a
-notice with no measure at all.
+whose closing bracket holds responsibility words no rule read, a last
+measure whose lead is the notice's last line `主办单位：某局` (maybe a web
+page's footer: normalize/sponsor.py), an empty 时限 cell of a table copied
+as text given the deadline above or left empty (normalize/deadline_cells.py),
+and a notice with no measure at all.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from ..segment.annotations import names_only_units
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table_header import header_to_roles
+from .deadline_cells import blank_deadlines, copied_deadlines
+from .sponsor import sponsor_line_doubt
 from .units import ending_guessed, looks_like_unit, spaced_name
 
 # The reason a reader gives text with column words that yielded no rows.
@@ -94,6 +99,16 @@ def structure_findings(
     out.extend(_unread_annotations(notice))
     out.extend(_finding("guessed_lead", m.id) for m in measures if m.evidence is Evidence.GUESSED)
     out.extend(_merged_numbers(notice))
+    out.extend(
+        _finding("deadline_from_above", e.id, row=e.row, value=e.deadline.written)
+        for e in copied_deadlines(notice)
+        if e.deadline is not None
+    )
+    if blank := blank_deadlines(notice):
+        rows = ranges_text([e.row for e in blank])
+        out.append(_finding("deadline_left_blank", rows=rows, count=len(blank)))
+    if (sponsor := sponsor_line_doubt(notice)) is not None:
+        out.append(_finding("sponsor_line", sponsor[0], line=sponsor[1]))
     if _rows_counted(notice):
         out.append(_finding("row_order", rows=len(notice.table)))
     out.extend(

@@ -13,8 +13,11 @@ What becomes what (docs/formats.md, "html", has specimens):
 * ``<br>`` and the edges of block elements (p, div, li, h1-h6, ...) end a
   line; each non-blank line of the body is a `Paragraph` with
   ``Span(paragraph=i)``.  An ``<ol>``'s items start with the number a
-  browser draws for them ("3. ", "三、": read/html_lists.py).  Runs of HTML whitespace collapse to one space, as
-  a browser shows them.
+  browser draws for them ("3. ", "三、": read/html_lists.py).  Runs of HTML
+  whitespace collapse to one space, as a browser shows them, but for a
+  line the source writes as a row of cells (tabs or runs of spaces between
+  them: a space-aligned table pasted a row a ``<p>``), which keeps them as
+  its .txt copy has them (read/html_lines.py).
 * A ``<table>`` becomes a `Table`, one `Cell` per grid column: a cell's
   colspan=n gives it and n-1 ``merged_left`` cells, its rowspan=n the n-1
   cells below ``merged_up`` (as the Word reader reads w:gridSpan and
@@ -283,7 +286,7 @@ class _Walker:
         if title is not None:
             self.set_aside(self.plain_text(title), "web page title (<title>)", Span())
         body = root.find("body")
-        lines = Lines(self.add_paragraph, self.add_text_run)
+        lines = Lines(self.add_paragraph, self.add_text_run, gaps=True)
         self.walk(body if body is not None else root, lines, self.add_table)
         lines.brk()
 

@@ -226,9 +226,16 @@ def deadline_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
         f"measure {mid}: the prose sets the deadline {_shown(p.deadline)}, "
         f"the table {_shown(t.deadline)}"
     )
+    severity = Severity.ERROR
+    if "deadline" in t.unmarked and "deadline" in t.inherited:
+        # The row's 时限 cell is empty in a copy that shows no merges: the
+        # row above's deadline was taken for it (normalize.deadline_cells).
+        # Contradiction only if it was a merge; else the table says nothing.
+        severity = Severity.WARNING
+        msg += " (the table's cell is empty: the row above's, taken for it as a merged cell's)"
     return [
         pair_finding(
-            Kind.DEADLINE_MISMATCH, Severity.ERROR, mid, p.deadline.written, t.deadline.written, msg
+            Kind.DEADLINE_MISMATCH, severity, mid, p.deadline.written, t.deadline.written, msg
         )
     ]
 

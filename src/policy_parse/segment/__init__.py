@@ -27,7 +27,7 @@ from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
 from .wrapping import Page
 
-__all__ = ["Line", "Segmented", "segment"]
+__all__ = ["Line", "Segmented", "merges_marked", "segment"]
 
 
 class Segmented(NamedTuple):
@@ -132,6 +132,34 @@ def _same_kind(roles: Sequence[str], first: Sequence[str]) -> bool:
     return all(k in roles for k in ("text", "number")) and any(map(roles.__contains__, units))
 
 
+# Readers whose tables mark every merge they hold: Word's w:vMerge (.docx,
+# and .doc/.wps/.rtf, read as the .docx LibreOffice makes of them).
+_WORD_FORMATS = frozenset({Format.DOCX, Format.DOC, Format.RTF})
+# Readers whose tables mark a merge where the source wrote one (a web page's
+# rowspan, a spreadsheet's merged range), but whose source may also have been
+# flattened by the portal or the clerk that made it (every cell typed out,
+# a merged value left in the first cell only).
+_MARKING_FORMATS = frozenset({Format.HTML, Format.XLSX, Format.XLS})
+
+
+def merges_marked(fmt: Format, block: Table) -> bool:
+    """Whether an empty cell of `block` is just empty (the reader marks every
+    merge), rather than a merged value a copy lost (`table_to_segment`'s
+    `explicit_merges`).
+
+    Word marks its merges; so does a web page or a spreadsheet whose table
+    writes one (a rowspan, a merged range): its other empty cells are empty
+    too.  One that marks none may be a flattened copy, and text, PDF and a
+    table the text aligner rebuilt (pasted into Word as paragraphs: no
+    w:vMerge) cannot mark merges at all: their empty grouping and lead cells
+    continue the value above, as in a .txt."""
+    if block.alignment is not None:
+        return False
+    if fmt in _WORD_FORMATS:
+        return True
+    return fmt in _MARKING_FORMATS and any(c.merged_up for r in block.rows for c in r.cells)
+
+
 class _Blocks:
     """The document's blocks sorted: the text lines before the 分工表 and
     after it, the 分工表, the residue so far (the reader's, and tables not
@@ -153,13 +181,7 @@ class _Blocks:
         out = cls(list(document.residue))
         for block in document.blocks:
             if isinstance(block, Table):
-                # A table the text aligner rebuilt (pasted into Word as
-                # paragraphs) has no w:vMerge: its merges are read as in a .txt.
-                out._table(
-                    block,
-                    explicit_merges=document.source.format is Format.DOCX
-                    and block.alignment is None,
-                )
+                out._table(block, explicit_merges=merges_marked(document.source.format, block))
             else:
                 (out.after if out.table is not None else out.before).extend(_paragraph_lines(block))
         return out

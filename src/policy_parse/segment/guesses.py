@@ -30,6 +30,7 @@ CODES = (
     "units_at_break",
     "leading_labels",  # segment.leading: label lines above the items they annotate
     "lead_also_support",  # segment.prose: one name in both roles, kept as the lead
+    "inner_details",  # segment.inner: unannotated （1）（2） folded into their measure
 )
 
 # How much of a line a note quotes: enough to find it in the notice.
@@ -112,3 +113,9 @@ def named(note: Note, measure: str) -> Note:
 def leading_labels(span: Span, marker: str, count: int) -> Note:
     """【牵头单位】A / 1.开展…: each label line read as the item's under it."""
     return ("leading_labels", (("line", line_of(span)), ("marker", marker), ("count", str(count))))
+
+
+def inner_details(span: Span, marker: str, count: int) -> Note:
+    """1.…（牵头单位：A） over （1）…（2）… naming no unit: folded into 1."""
+    fields = (("line", line_of(span)), ("marker", marker), ("count", str(count)))
+    return ("inner_details", fields)

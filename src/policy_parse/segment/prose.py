@@ -22,6 +22,7 @@ from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
 from . import guesses
 from .annotations import Annotation
+from .details import fold_details
 from .division import Division, split_divisions
 from .header import Line
 from .headings import heading_lead, heading_units, label_lead
@@ -177,7 +178,8 @@ def lines_to_outline(
     """Outline lines → parts, sections, measures; stray lines become residue.
 
     lines_to_items → fold_inner_items → items_to_levels → _Outliner (one
-    handler per level an item stands at) → _drop_lead_ins → _with_ids.
+    handler per level an item stands at) → _drop_lead_ins → _with_ids →
+    fold_details.
 
     `first_is_lead`: the text above the outline stated that the first unit
     of an annotation is the lead (列第一位者为牵头单位).  `page`: the width
@@ -201,7 +203,7 @@ def lines_to_outline(
         out.add(it)
     finished = [b.build() for b in out.builders]
     kept_measures = _with_ids(_drop_lead_ins(finished, out.residue, out.unplaced))
-    kept_measures = _divided(kept_measures, divisions)
+    kept_measures = fold_details(_divided(kept_measures, divisions))
     named = [guesses.named(n, pm.id) for pm in kept_measures for n in pm.guesses]
     return Outline(
         parts=tuple(out.parts),

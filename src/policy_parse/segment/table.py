@@ -7,9 +7,12 @@ value above in any column.
 In text copied from a portal, and in PDF where a merged region cut by a page
 break comes back empty, an empty cell in a grouping column (方面, 任务, 序号,
 时限, the higher level's units) or the lead column continues the value above
-too; in Word, where merges are explicit, an empty cell is just empty.  A row
-that repeats the header (page break) is skipped and counted; a one-text row
-such as 一、… is a group title for the rows below.
+too — but a 时限 column blank on a row with nothing above leaves its empty
+cells empty (a merge starts with its text); each row says which roles it
+filled from above with no merge mark (`unmarked`: normalize.deadline_cells
+reports the guess); in Word, where merges are explicit, an empty cell is
+just empty.  A row that repeats the header (page break) is skipped and
+counted; a one-text row such as 一、… is a group title for the rows below.
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ if TYPE_CHECKING:
 INHERITING = frozenset(
     {"part", "section", "national_task", "number", "deadline", "upper", "lead", "combined"}
 )
+# Roles whose column, once blank on a row with no value above (a merged
+# cell always starts with its text), leaves cells blank: an empty cell
+# in it stays empty (docs/formats.md, "Empty deadline cells").
+LEFT_BLANK = frozenset({"deadline"})
 
 
 @attrs.frozen(kw_only=True)
@@ -69,6 +76,9 @@ class TableRow:
     values: tuple[tuple[str, str], ...]  # (role, text) for every column
     inherited: tuple[str, ...]  # roles whose text is a copy (merged cell, heading above)
     span: Span
+    # Roles of `INHERITING` whose cell was empty with no merge mark (text
+    # copy): filled from above where also in `inherited`, else left empty.
+    unmarked: tuple[str, ...] = ()
 
     # role → its cells' text joined, built once: normalising asks for every
     # role of every row, some several times.
@@ -250,6 +260,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     )
     rows: list[TableRow] = []
     previous: dict[int, str] = {}
+    blank_columns: set[int] = set()  # LEFT_BLANK columns seen blank with nothing above
     repeated = 0
     body_no = 0
     heading_levels: list[str] = []  # marker styles of heading rows, outermost first
@@ -301,6 +312,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         note_row = len(filled) == 1 and is_footnote(filled[0])
         values: list[tuple[str, str]] = []
         inherited: list[str] = []
+        unmarked: list[str] = []
         own_number = ""
         for col, cell in enumerate(row.cells):
             role = roles[col] if col < len(roles) else "extra"
@@ -314,6 +326,12 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 not text and role in INHERITING and not explicit_merges and not note_row
             ):
                 text = previous.get(col, "")
+                if not cell.merged_up:
+                    unmarked.append(role)
+                    if role in LEFT_BLANK and not text:
+                        blank_columns.add(col)
+                    if col in blank_columns:
+                        text = ""
                 if text:
                     inherited.append(role)
             elif role == "number":
@@ -367,6 +385,7 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 values=tuple(values),
                 inherited=tuple(inherited),
                 span=row.span,
+                unmarked=tuple(unmarked),
             )
         )
     residue.extend(

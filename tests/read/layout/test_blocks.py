@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import pytest
 
-from policy_parse.models import Span
-from policy_parse.read.layout.blocks import _grid_to_table, _Para, _Rounded, _Run, names_at_break
+from policy_parse.models import Paragraph, Span, Table
+from policy_parse.read.layout.blocks import (
+    _grid_to_table,
+    _Para,
+    _Rounded,
+    _Run,
+    layouts_to_blocks,
+    names_at_break,
+)
 from policy_parse.read.layout.lines import Line
-from policy_parse.read.layout.tables import Grid, GridCell
+from policy_parse.read.layout.tables import Grid, GridCell, Layout
 
 
 @pytest.mark.parametrize(
@@ -147,3 +154,49 @@ def test_a_rounded_value_is_what_round_gives_asked_once_or_twice(value: float) -
         for got in (rnd(value), rnd.box((value, value))[1]):
             want = round(value, 2)
             assert (got, type(got), str(got)) == (want, type(want), str(want))
+
+
+def test_rows_of_cells_the_lines_kept_apart_by_spaces_are_rebuilt_as_a_table() -> None:
+    # A table aligned by spaces, set as text lines on the page (no ruling,
+    # rows short of the margin): its lines are paragraphs, then the text
+    # path's table, as in a Word file or a web page of the same rows.
+    texts = [
+        "某县重点工作任务分工表",
+        "序号   工作任务           牵头单位     配合单位",
+        "1      建设甲平台         县某局       县另局",
+        "2      完善乙机制         县另局       县某局、县他局",
+    ]
+    lines = [
+        Line(1, t, 80.0, 80.0 + 10.0 * len(t), 100.0 + 30.0 * k, 116.0 + 30.0 * k, 16.0, 16.0)
+        for k, t in enumerate(texts)
+    ]
+    lay = Layout(
+        page=1, width=595.0, height=842.0, lines=lines, grids=[], stray=[], hidden=[], has_text=True
+    )
+    blocks, _ = layouts_to_blocks([lay])
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == texts[0]
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["序号", "工作任务", "牵头单位", "配合单位"],
+        ["1", "建设甲平台", "县某局", "县另局"],
+        ["2", "完善乙机制", "县另局", "县某局、县他局"],
+    ]
+    assert table.span.page == 1 and table.rows[1].span.bbox is not None
+
+
+def test_a_row_of_cells_wrapped_in_a_run_joins_with_a_run() -> None:
+    # The row ended in a space glyph (lines._text_loop keeps one): the wrap
+    # fell between two cells, which the join keeps apart.
+    lines = [
+        Line(1, "1      建设甲平台      县某局 ", 80.0, 515.0, 100.0, 116.0, 16.0, 16.0),
+        Line(1, "2025年底前", 80.0, 180.0, 120.0, 136.0, 16.0, 32.0),
+        Line(1, "2      完善乙机制      县某局、县另", 80.0, 520.0, 150.0, 166.0, 16.0, 16.0),
+        Line(1, "局  长期坚持", 80.0, 200.0, 170.0, 186.0, 16.0, 16.0),
+    ]
+    lay = Layout(1, 595.0, 842.0, lines, [], [], [], True)
+    blocks, _ = layouts_to_blocks([lay])
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "1      建设甲平台      县某局  2025年底前",
+        "2      完善乙机制      县某局、县另局  长期坚持",
+    ]

@@ -146,7 +146,8 @@ def test_a_group_title_across_the_table_is_one_cell() -> None:
 def test_column_words_inside_a_sentence_make_no_header() -> None:
     chars = _text("本方案的序号、工作任务和牵头单位由县甲局确定。", 60, 80)
     chars += _text("各单位按期完成。", 60, 100)
-    lay = page_to_layout(_page(chars))
+    # (A header-less candidate is kept only where it continues a table.)
+    (lay,) = settle([page_to_layout(_page(chars))])
     assert lay.grids == []
 
 
@@ -384,3 +385,31 @@ def test_a_letter_spaced_label_and_a_label_wrapped_in_its_column_are_read() -> N
         ["1", "推进第一项工作。", "县甲局", "县乙局"],
         ["2", "推进第二项工作。", "县丙局", ""],
     ]
+
+
+def test_a_header_of_text_wrapped_at_the_margin_infers_no_grid() -> None:
+    # A table aligned by spaces, wider than the page: each row wraps at the
+    # right edge (here 60 + 46 half-ems), mid-label (配合 | 单位) and
+    # mid-name (县另 | 局).  No channel runs down it; its lines stay lines.
+    rows = [
+        ("序号   工作任务           牵头单位     配合", "单位       完成时限"),
+        ("1      建设甲平台         县某局       县另", "局、县他局  2025年底前"),
+        ("2      完善乙机制         县另局       县某", "局         长期坚持"),
+    ]
+    chars: list[Char] = []
+    top = 80.0
+    for first, rest in rows:
+        chars += _text(first, 60, top) + _text(rest, 60, top + PITCH)
+        top += 2 * PITCH
+    # (A header-less candidate is kept only where it continues a table.)
+    (lay,) = settle([page_to_layout(_page(chars))])
+    assert lay.grids == []
+    assert [ln.text for ln in lay.lines][:2] == [
+        "序号   工作任务           牵头单位     配合",
+        "单位       完成时限",
+    ]
+    # The same header, its last label whole at the right edge: a table.
+    chars = _text("序号   工作任务           牵头单位     配合单位", 60, 80)
+    chars += _text("1      建设甲平台         县某局       县另局", 60, 80 + PITCH)
+    chars += _text("2      完善乙机制         县另局       县他局", 60, 80 + 2 * PITCH)
+    assert [r[3] for r in _cells(page_to_layout(_page(chars)))] == ["配合单位", "县另局", "县他局"]

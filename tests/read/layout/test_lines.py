@@ -176,3 +176,46 @@ def test_a_gap_between_two_narrow_characters_is_still_a_space() -> None:
 def test_the_wide_shortcut_gives_the_loops_text(spec: list[tuple[str, float]]) -> None:
     chars = sorted((_char(t, x, 0.0) for t, x in spec), key=lambda c: c.x0)
     assert _chars_to_text(chars) == _text_loop(chars)
+
+
+# A run of spaces drawn as one space glyph and a move: its width in spaces.
+
+
+def _row(*pieces: tuple[str, float], size: float = 10.0, space: float = 5.0) -> list[Char]:
+    """Characters set from x = 0: each piece's text (a space glyph is
+    `space` wide, others `size`), then `pieces[k][1]` points of white."""
+    out: list[Char] = []
+    x = 0.0
+    for text, move in pieces:
+        for ch in text:
+            w = space if ch == " " else size
+            out.append(Char(ch, x, x + w, 0.0, size, size))
+            x += w
+        x += move
+    return out
+
+
+def test_a_space_glyph_and_white_room_read_as_the_spaces_they_hold() -> None:
+    # 序号 and three spaces (a glyph, then two spaces' room), then 任务.
+    chars = _row(("序号 ", 10.0), ("任务 ", 0.0), ("甲局", 0.0))
+    assert _chars_to_text(chars) == "序号   任务 甲局"
+    # Two spaces (a .txt table's narrowest gap) are a run.
+    assert _chars_to_text(_row(("甲局 ", 5.0), ("乙局", 0.0))) == "甲局  乙局"
+    # After a digit the glyph is the Latin face's, narrower: counted in it.
+    assert _chars_to_text(_row(("1 ", 12.0), ("建设", 0.0), space=3.0)) == "1     建设"
+
+
+def test_a_word_space_stretched_by_justification_stays_one_space() -> None:
+    # Half as wide again (a justified line's stretch) is still one space.
+    chars = _row(("甲局 ", 2.5), ("乙局", 0.0))
+    assert _chars_to_text(chars) == "甲局 乙局"
+    # A glyph with no width says nothing of the room after it.
+    assert _chars_to_text(_row(("甲局 ", 40.0), ("乙局", 0.0), space=0.0)) == "甲局 乙局"
+
+
+def test_a_row_of_cells_keeps_the_run_in_front_and_says_it_ended_in_a_space() -> None:
+    # A header's second line: a space glyph at the margin, room, 单位.
+    chars = _row((" ", 45.0), ("单位 ", 15.0), ("单位 ", 0.0))
+    assert _chars_to_text(chars) == "          单位    单位 "
+    # Prose: no run inside, so nothing in front or behind.
+    assert _chars_to_text(_row((" ", 45.0), ("甲局 乙局 ", 0.0))) == "甲局 乙局"

@@ -10,6 +10,7 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pdf_fixtures import Page, Text, build_pdf, flate_bomb_stream
@@ -577,3 +578,105 @@ def test_a_caller_that_froze_its_objects_finds_them_frozen_still() -> None:
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+def _young_threshold_here() -> int:
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+def test_a_forked_child_collects_its_young_objects_rarely_and_the_caller_as_before() -> None:
+    import gc
+
+    from policy_parse._support.gc_pause import YOUNG_OBJECTS
+    from policy_parse.read.pdf.worker import forkable
+
+    if not forkable():
+        pytest.skip("this process cannot fork its workers")
+    before = gc.get_threshold()
+    assert run_bounded(_young_threshold_here, memory_bytes=1 << 30, seconds=10) == YOUNG_OBJECTS
+    assert gc.get_threshold() == before
+
+
+# --- the allocator in a worker ----------------------------------------------------
+
+_BLOCK = 300 * 1024  # above glibc's default mmap threshold (128 KiB)
+_BLOCKS = 8
+
+# In a process: malloc and free _BLOCKS blocks of _BLOCK bytes (a page's
+# buffers), then print how many bytes the allocator still holds free for
+# the next page (glibc's mallinfo2: fordblks).
+_HELD_AFTER_FREE = f"""
+import ctypes
+libc = ctypes.CDLL(None)
+libc.malloc.restype = ctypes.c_void_p
+class Info(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                 "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc.mallinfo2.restype = Info
+def held():
+    blocks = [libc.malloc({_BLOCK}) for _ in range({_BLOCKS})]
+    for b in blocks:
+        ctypes.memset(b, 1, {_BLOCK})
+    for b in reversed(blocks):
+        libc.free(ctypes.c_void_p(b))
+    return libc.mallinfo2().fordblks
+"""
+
+
+def _held_after_free() -> int:
+    scope: dict[str, Any] = {}
+    exec(_HELD_AFTER_FREE, scope)  # noqa: S102 - this test's own code
+    return int(scope["held"]())
+
+
+def _glibc_mallinfo2() -> bool:
+    import ctypes
+
+    try:
+        return hasattr(ctypes.CDLL(None), "mallinfo2")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _glibc_mallinfo2(), reason="glibc's mallinfo2 (2.33+) only")
+def test_a_forked_worker_keeps_what_a_page_freed_for_the_next_page() -> None:
+    from policy_parse.read.pdf.worker import forkable
+
+    if not forkable():
+        pytest.skip("this process cannot fork its workers")
+    held = run_bounded(_held_after_free, memory_bytes=1 << 30, seconds=10)
+    assert held >= _BLOCKS * _BLOCK
+    # A process left at glibc's defaults maps such blocks apart and unmaps
+    # them on free (or trims the heap): nothing is held for the next page.
+    fresh = subprocess.check_output(
+        [sys.executable, "-c", _HELD_AFTER_FREE + "print(held())"], text=True
+    )
+    assert int(fresh) < _BLOCKS * _BLOCK
+
+
+def test_the_allocator_is_left_alone_where_there_is_no_mallopt() -> None:
+    from policy_parse.read.pdf.child import keep_freed_memory
+
+    class NoMallopt:  # macOS's C library has none
+        pass
+
+    assert keep_freed_memory(NoMallopt()) is False
+
+
+def test_the_allocator_is_told_to_keep_the_heap_and_map_only_large_blocks() -> None:
+    from policy_parse.read.pdf.child import keep_freed_memory
+
+    calls: list[tuple[int, int]] = []
+
+    class Libc:
+        def mallopt(self, param: int, value: int) -> int:
+            calls.append((param, value))
+            return 1
+
+    assert keep_freed_memory(Libc()) is True
+    settings = dict(calls)
+    assert settings[-1] >= 64 << 20  # M_TRIM_THRESHOLD: the heap's top is kept
+    assert settings[-3] > _BLOCK  # M_MMAP_THRESHOLD: a page's buffers come from the heap

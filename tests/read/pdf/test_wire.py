@@ -83,3 +83,32 @@ def test_an_error_after_some_items_is_the_answer() -> None:
     assert got == ["page 1"]
     with pytest.raises(CorruptFileError, match="page 2 is damaged"):
         answer(frames.message(), 0, memory_bytes=1 << 20, seconds=1, what="x")
+
+
+def test_the_page_workers_modules_import_no_pickle_py_traceback_or_signal() -> None:
+    # The caller imports them before it forks and needs none of these modules:
+    # the frames use `_pickle`'s C functions and `_signal`'s numbers, a failure
+    # imports `traceback`.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import policy_parse.read.pdf.pages, policy_parse.read.pdf.pdfium\n"
+        "print([m for m in ('pickle', 'traceback', 'textwrap', 'signal') if m in sys.modules])"
+    )
+    out = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    assert out == "[]"
+
+
+def test_a_childs_failure_still_reaches_the_caller_with_its_traceback() -> None:
+    def fail() -> None:
+        raise KeyError("no such page")
+
+    sent: list[bytes] = []
+    child.run(fail, (), sent.append)
+    frames = Frames(None)
+    frames.feed(b"".join(sent))
+    with pytest.raises(RuntimeError, match="KeyError") as caught:
+        answer(frames.message(), 0, memory_bytes=1 << 20, seconds=1, what="x")
+    assert "raise KeyError" in str(caught.value.__cause__)

@@ -65,7 +65,6 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import OpcError
 from docx.package import Package
 
-from ..._support.lazy_regex import lazy_compile
 from ...errors import (
     CorruptFileError,
     EmptyDocumentError,
@@ -76,6 +75,7 @@ from ...errors import (
 from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
 from ..block_furniture import without_page_furniture
 from ..limits import Limits
+from ..row_gaps import row_kept
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
@@ -245,7 +245,7 @@ class _Walker:
 
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
-        text = _row_kept(self.paragraph_text(p, boxes))
+        text = row_kept(self.paragraph_text(p, boxes))
         if text:
             self.blocks.append(Paragraph(text=text, span=span))
         self.hidden_to_residue(span)
@@ -492,24 +492,6 @@ class _Walker:
             parts.append(label)
         Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
         return "".join(parts)
-
-
-def _row_kept(text: str) -> str:
-    """The paragraph stripped, but for the tabs or spaces in front of a row
-    of cells parted by tabs or runs of spaces (``\t\t牵头单位\t配合单位``,
-    a space-aligned header's second line ``        单位     单位``): they say
-    which column its first cell stands in, as in the .txt copy of the table."""
-    stripped = text.strip()
-    if "\t" in stripped:
-        head = text[: len(text) - len(text.lstrip())]
-        return "\t" * head.count("\t") + stripped
-    if _CELL_GAP.search(stripped) is not None:
-        return text.rstrip().lstrip("\n")
-    return stripped
-
-
-# Cells written apart by spaces: a run of two or more (a sentence has one).
-_CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
 
 
 _MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other

@@ -12,6 +12,7 @@ from typing import Any
 from ... import data
 from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Paragraph, Residue, Row, Span, Table
+from ..text.paragraphs import tables_in_paragraphs
 from .furniture import split_furniture
 from .inferred import GRID_REASON, GridRuns, Settler
 from .lines import Line, join_texts, wraps_into
@@ -28,18 +29,19 @@ def _cell_text(cell: GridCell, width: float) -> str:
     both sides read as units (`_units_apart`): two names, one a line."""
     lines = cell.lines
     if len(lines) < 2:  # most cells: nothing to join
-        return lines[0].text if lines else ""
+        return lines[0].text.strip() if lines else ""
     parts: list[str] = []
     prev: Line | None = None
     for ln in lines:
+        text = ln.text.strip()  # a row of cells' white (lines._text_loop) in a cell
         if (
             prev is not None
             and wraps_into(prev, width - (prev.x1 - prev.x0), ln)
-            and not _units_apart(parts[-1], ln.text)
+            and not _units_apart(parts[-1], text)
         ):
-            parts[-1] = join_texts(parts[-1], ln.text)
+            parts[-1] = join_texts(parts[-1], text)
         else:
-            parts.append(ln.text)
+            parts.append(text)
         prev = ln
     return "\n".join(parts)
 
@@ -391,7 +393,10 @@ class BlockBuilder:
 
     def finish(self) -> tuple[list[Paragraph | Table], list[Residue]]:
         """Every page is in: the runs of lines joined into paragraphs; the
-        inferred grids' residue first."""
+        inferred grids' residue first.  A table set as lines of cells kept
+        apart by runs of spaces (no ruling, no grid inferred) is rebuilt
+        from its paragraphs by the text path, as the Word and web-page
+        readers rebuild one (read/text/paragraphs.py)."""
         self._close()
         self.residue[:0] = [
             Residue(
@@ -412,7 +417,8 @@ class BlockBuilder:
                 out.append(block)
             else:
                 out.extend(_paragraphs(block.waiting(geometries), marg, rnd))
-        return out, self.residue
+        found, left = tables_in_paragraphs(out)
+        return found, [*self.residue, *left]
 
 
 def _paragraphs(
@@ -433,18 +439,19 @@ def _paragraphs(
             ):
                 para = paras[-1]
                 para.cover(line.page, bbox)
-                para.text = (
-                    f"{para.text}\n{line.text}"
-                    if names_at_break(para.text[-40:], line.text) is not None
-                    else join_texts(para.text, line.text)
-                )
+                if para.text.endswith(" "):  # a row of cells wrapped in a run
+                    para.text = f"{para.text.rstrip()}  {line.text.lstrip()}"
+                elif names_at_break(para.text[-40:], line.text) is not None:
+                    para.text = f"{para.text}\n{line.text}"
+                else:
+                    para.text = join_texts(para.text, line.text)
                 prev = (line, key, serial)
                 continue
         paras.append(_Para(page=line.page, end_page=None, bbox=bbox, text=line.text))
         prev = (line, key, serial)
     return [
         Paragraph(
-            text=p.text,
+            text=p.text.rstrip(),
             span=Span(page=p.page, end_page=p.end_page, bbox=p.bbox),  # type: ignore[arg-type]
         )
         for p in paras

@@ -113,6 +113,23 @@ def _header_at(
     return best, first, past
 
 
+def _wrapped(lines: list[TextLine], i: int, right: float) -> bool:
+    """Line `i` is a row of labels the layout engine wrapped at the margin:
+    its last chunk runs to the page's right text edge (`right`, the widest
+    line's) and is no label (配合 of 配合单位, cut), and the next line
+    starts at its left edge (the rest: 单位   完成时限).  Such a header was
+    written as text, cells apart by spaces, and its rows wrap too: no
+    channel runs down them, and the grid inferred from the header's line
+    would hold one row.  Its lines stay lines (the text path reads them:
+    read/text/paragraphs.py)."""
+    line = lines[i]
+    _, x1, last = line.chunks[-1]
+    if x1 < right - 0.5 * line.size or label_role(last) is not None or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return abs(nxt.chunks[0][0] - line.chunks[0][0]) <= 0.5 * line.size and not _apart(lines, i + 1)
+
+
 def _stack(
     chunks: list[tuple[float, float, str]],
     above: list[list[tuple[float, float, str]]],
@@ -407,11 +424,14 @@ def infer_rulings(chars: Sequence[Char]) -> Inferred | None:
     lines = text_lines(chars)
     if not lines:
         return None
+    right = max(ln.chunks[-1][1] for ln in lines)
     for i in range(len(lines)):
         header = _header_at(lines, i)
         if header is None:
             continue
         labels, first, header_end = header
+        if any(_wrapped(lines, j, right) for j in range(max(first, i - 1), header_end)):
+            continue
         end, bounds, spanning = _headed(lines, header_end, labels)
         body = lines[header_end:end]
         if not body:

@@ -147,10 +147,29 @@ def _chars_to_text(chars: Sequence[Char]) -> str:
 
 
 def _text_loop(chars: Sequence[Char]) -> str:
-    """`_chars_to_text` character by character."""
+    """`_chars_to_text` character by character.  A space glyph followed by
+    white room as wide as two spaces or more stands for that many spaces
+    (`_spaces`): a run of spaces the layout engine drew as one glyph and a
+    move, which is how a table aligned by spaces keeps its columns.  On
+    such a line (a row of cells: a run inside it) a run in front stays, and
+    a space glyph at its end stays as one space: the row wrapped in a run
+    (`blocks` joins the next line to it with a run)."""
     out: list[str] = []
     prev: Char | None = None
+    ink: Char | None = None  # the last inked character
+    space: Char | None = None  # the first space glyph after it (or in front)
+    lead = 0  # spaces in front of the first inked character
     for c in chars:
+        if c.text == " ":
+            if space is None:
+                space = c
+        elif space is not None:
+            n = _spaces(space.x0 if ink is None else ink.x1, space, c)
+            if ink is None:
+                lead = n
+            elif n > 1 and out and out[-1] == " ":
+                out[-1] = " " * n
+            space = None
         if prev is not None and c.text != " " and prev.text != " ":
             gap = c.x0 - prev.x1
             # Most neighbours touch or overlap: the size is looked at only
@@ -166,7 +185,31 @@ def _text_loop(chars: Sequence[Char]) -> str:
             continue
         out.append(c.text)
         prev = c
-    return "".join(out).strip()
+        if c.text != " ":
+            ink, space = c, None
+    text = "".join(out).strip()
+    if "  " not in text:
+        return text
+    return " " * (lead if lead > 1 else 0) + text + (" " if space is not None else "")
+
+
+# White room after a space glyph, in spaces, from which it is read as a run
+# of spaces (a .txt table parts its cells by two): a justified line
+# stretches a word space, but not to twice its width less a quarter.
+_SPACES_FROM = 1.75
+_MAX_SPACES = 1000.0  # past a page's width (and NaN, infinity): no run
+
+
+def _spaces(start: float, space: Char, nxt: Char) -> int:
+    """How many spaces the room from `start` (the last inked character's
+    right edge, or the first space glyph's left) to `nxt` holds, `space`
+    the glyph drawn first in it (its width is the font's space): 1 unless
+    the room is `_SPACES_FROM` spaces wide or wider."""
+    width = space.x1 - space.x0
+    if width <= 0.05 * space.size:
+        return 1
+    room = (nxt.x0 - start) / width
+    return round(room) if _SPACES_FROM <= room < _MAX_SPACES else 1
 
 
 # Single characters already judged by `is_wide`, each once per process (a

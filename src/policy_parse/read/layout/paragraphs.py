@@ -30,6 +30,12 @@ _NEW_ITEM = lazy_compile(
 )
 
 
+# A row of cells set as text opening on its number cell (3 and a run of
+# spaces: lines._text_loop keeps the run): a row of its own, even after a
+# row that filled its line.  Prose wrapped at a number brings no run.
+_ROW_START = lazy_compile(r"^\s*\d+(?:[.．-]\d+)*[ ]{2,}\S")
+
+
 # A sub-item's dotted number (2.1, 2.2): not a new item on its own (5.8亿 is
 # a decimal a wrap may bring to a line's start), only after a sentence's end.
 _DOTTED_ITEM = lazy_compile(r"^\s*\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百十个元])")
@@ -112,9 +118,13 @@ class MarginTally:
             left, _ = _cluster_edge(list(votes.x0), low=True, tol=0.25 * size)
             # Punctuation may hang past the right margin (Writer and Word both
             # allow it), so only lines ending in a letter vote for the margin.
-            right, count = _cluster_edge(
-                list(votes.x1_full or votes.x1), low=False, tol=0.25 * size
-            )
+            ends = list(votes.x1_full or votes.x1)
+            right, count = _cluster_edge(ends, low=False, tol=0.25 * size)
+            if sum(1 for x in ends if x > right + size) >= 2:
+                # Lines ending in a letter run on past the shared edge: it is
+                # no margin but lines of one length (label lines, 责任部门：
+                # and four characters, on a page of short lines).
+                count = 0
             if count < 3:
                 # Too few full lines to tell (a one-page letter, a page of short
                 # lines): assume margins roughly symmetric, as both Word's default
@@ -143,11 +153,12 @@ def continues_paragraph(
     """Join `line` to the paragraph ending with `prev` when `prev` runs to the
     right margin (the next piece would not have fit), `line` starts at the
     left margin (no indent; or both centred, see below), does not open a new
-    numbered item (nor a dotted sub-item, 2.2, after a sentence's end), is set in the same type size and, on the same page,
+    numbered item (nor a dotted sub-item, 2.2, after a sentence's end; nor
+    a row of cells set as text, on its number), is set in the same type size and, on the same page,
     follows at the usual line pitch (a wider gap is paragraph spacing)."""
     if abs(prev.size - line.size) > 0.15 * prev.size:
         return False
-    if _NEW_ITEM.match(line.text):
+    if _NEW_ITEM.match(line.text) or _ROW_START.match(line.text):
         return False
     if prev.text[-1:] in _SENTENCE_END and _DOTTED_ITEM.match(line.text):
         return False  # …（牵头单位：甲局） / 2.2 …: a full line ended a sub-item

@@ -18,18 +18,24 @@ from __future__ import annotations
 
 import importlib
 import os
-import pickle
-import signal
 import sys
-import traceback
 import types
 from collections.abc import Callable
 from typing import Any
 
+from ..._support.gc_pause import collect_young_rarely
 from ...errors import PolicyParseError
-from .wire import LAST, PART, Message, frame
+from .wire import LAST, PART, PROTOCOL, SIGKILL, Message, dumps, frame
 
-__all__ = ["BATCH_BYTES", "confine", "die_with", "run", "write_all"]
+__all__ = [
+    "BATCH_BYTES",
+    "c_library",
+    "confine",
+    "die_with",
+    "keep_freed_memory",
+    "run",
+    "write_all",
+]
 
 BATCH_BYTES = 256 * 1024
 """Layouts are written once this much is waiting (tens of pages of a
@@ -49,19 +55,70 @@ def _mapped_bytes() -> int:
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def die_with(parent: int) -> None:
+def c_library() -> Any:
+    """The C library's symbols (this process's own), or None where ctypes
+    cannot load them."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True)
+    except (OSError, ImportError):  # pragma: no cover - no dlopen(NULL) here
+        return None
+
+
+def die_with(parent: int, libc: Any = None) -> None:
     """Be killed when `parent` (the thread that started this child) ends;
     exit now if it already has (this child was reparented)."""
     if sys.platform.startswith("linux"):
+        libc = libc or c_library()
         try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):  # pragma: no cover - no prctl here
+            libc.prctl(_PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)
+        except AttributeError:  # pragma: no cover - no prctl here
             pass
     if os.getppid() != parent:
         os._exit(1)
+
+
+# glibc's mallopt(3) parameters (malloc.h).
+_M_TRIM_THRESHOLD = -1
+_M_TOP_PAD = -2
+_M_MMAP_THRESHOLD = -3
+_KEEP_FREED = 64 << 20  # never give the heap's top back while the worker lives
+_TOP_PAD = 1 << 20  # grow the heap a MiB at a time
+_MMAP_ABOVE = 4 << 20  # blocks below this come from the heap, reused page to page
+
+
+def keep_freed_memory(libc: Any = None) -> bool:
+    """Let the allocator keep what the worker frees for its next page.
+
+    By default glibc gives the top of its heap back to the kernel whenever
+    more than 128 KiB of it is free, and serves blocks of 128 KiB and more
+    with a mapping of their own that `free` unmaps.  A page worker frees
+    most of what a page allocated before it reads the next one, so every
+    page mapped the same memory again and faulted every page of it in
+    again: on the 23-page sample ~180 KiB a page given back by `brk` and
+    taken again (`strace -e trace=memory`), ~500 of the worker's ~2,400
+    page faults (benchmarks/README.md, issue 26, round 5).  The worker
+    is short-lived and its budget is an address-space limit (`confine`),
+    which counts the heap kept here as it counted it when it was in use,
+    so keeping it costs nothing the limit does not already bound.  Blocks
+    of 4 MiB and more (a large stream inflated) still get a mapping of
+    their own and are given back.
+
+    A no-op returning False where there is no glibc `mallopt` (macOS has
+    none; musl's does nothing; Windows never forks a worker)."""
+    libc = libc or c_library()
+    mallopt = getattr(libc, "mallopt", None) if libc is not None else None
+    if mallopt is None:
+        return False
+    done = True
+    for param, value in (
+        (_M_TRIM_THRESHOLD, _KEEP_FREED),
+        (_M_TOP_PAD, _TOP_PAD),
+        (_M_MMAP_THRESHOLD, _MMAP_ABOVE),
+    ):
+        done = bool(mallopt(param, value)) and done  # 1 on success
+    return done
 
 
 def confine(memory: int) -> None:
@@ -93,14 +150,24 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def _traceback() -> str:
+    """The exception being handled, as text.  `traceback` is imported only
+    here, on a failure: the caller imports this module before it forks, and
+    nothing else on its way needs `traceback` (~8M instructions with
+    `textwrap`)."""
+    import traceback
+
+    return traceback.format_exc()
+
+
 def _last(message: Message) -> bytes:
     """The final frame; one that does not pickle says why instead."""
     try:
-        return frame(LAST, pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+        return frame(LAST, dumps(message, protocol=PROTOCOL))
     except MemoryError:
-        return frame(LAST, pickle.dumps(("memory", None, "")))
+        return frame(LAST, dumps(("memory", None, "")))
     except Exception:  # noqa: BLE001 - e.g. an exception that does not pickle
-        return frame(LAST, pickle.dumps(("error", None, traceback.format_exc())))
+        return frame(LAST, dumps(("error", None, _traceback())))
 
 
 def _stream(items: Any, write: Callable[[bytes], None]) -> Any:
@@ -115,7 +182,7 @@ def _stream(items: Any, write: Callable[[bytes], None]) -> Any:
                 item = next(items)
             except StopIteration as stop:
                 return stop.value
-            data = frame(PART, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+            data = frame(PART, dumps(item, protocol=PROTOCOL))
             waiting.append(data)
             size += len(data)
             if size >= BATCH_BYTES:
@@ -139,15 +206,17 @@ def run(fn: Callable[..., Any], args: tuple[Any, ...], write: Callable[[bytes], 
     except MemoryError:
         message = ("memory", None, "")
     except PolicyParseError as exc:
-        message = ("error", exc, traceback.format_exc())
+        message = ("error", exc, _traceback())
     except BaseException:  # noqa: BLE001 - everything must reach the parent
-        message = ("error", None, traceback.format_exc())
+        message = ("error", None, _traceback())
     write(_last(message))
 
 
 def _main() -> None:  # pragma: no cover - runs in the spawned child
     """Entry of a fresh-interpreter worker.  The path comes first because
     unpickling `fn` imports its module."""
+    import pickle
+
     if len(sys.argv) > 1:
         die_with(int(sys.argv[1]))
     stdin = sys.stdin.buffer
@@ -158,6 +227,8 @@ def _main() -> None:  # pragma: no cover - runs in the spawned child
     for module in preload:
         importlib.import_module(module)
     confine(memory)
+    keep_freed_memory()
+    collect_young_rarely()
     out = sys.stdout.buffer
 
     def write(data: bytes) -> None:

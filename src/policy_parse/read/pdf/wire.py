@@ -12,30 +12,47 @@ dies before its `LAST` frame leaves a message that does not unpickle, which
 its exit status then explains (`answer`).
 
 Nothing here imports attrs or the models: the page workers are forked
-before the caller imports them (`pdf.pages`).
+before the caller imports them (`pdf.pages`); nor `pickle`: the frames need
+only its C functions (`dumps`, `loads`), and the caller imported the
+module's pure-Python pickler for nothing (~5M instructions before the fork,
+benchmarks/README.md, issue 26, round 5).
 """
 
 from __future__ import annotations
 
-import pickle
-import signal
 import struct
 from collections.abc import Callable
 from typing import Any
 
 from ...errors import CorruptFileError, DocumentTimeoutError, InputTooLargeError, PolicyParseError
 
+try:
+    from _pickle import dumps, loads
+except ImportError:  # pragma: no cover - an interpreter without the C accelerator
+    from pickle import dumps, loads
+try:  # the numbers alone: `signal` builds three enums on import (~3M instructions)
+    from _signal import SIGBUS, SIGFPE, SIGILL, SIGKILL, SIGSEGV  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - an interpreter without CPython's module
+    from signal import SIGBUS, SIGFPE, SIGILL, SIGKILL, SIGSEGV
+
 __all__ = [
     "LAST",
     "PART",
+    "PROTOCOL",
+    "SIGKILL",
     "Frames",
     "Message",
     "WorkerTraceback",
     "answer",
+    "dumps",
     "frame",
+    "loads",
 ]
 
 Message = tuple[str, Any, str]
+
+PROTOCOL = 5
+"""`pickle.HIGHEST_PROTOCOL` on every Python this package runs on."""
 
 PART = b"p"
 LAST = b"m"
@@ -72,7 +89,7 @@ class Frames:
             if tag == LAST:
                 self.last = payload
             elif self._on_part is not None:
-                self._on_part(pickle.loads(payload))
+                self._on_part(loads(payload))
         del buf[:at]
 
     def message(self) -> bytes:
@@ -88,7 +105,7 @@ class WorkerTraceback(Exception):
 
 # Signals that mean the engine's native code faulted, not that memory ran out.
 # SIGABRT is left out: PDFium aborts when an allocation fails under the ceiling.
-_CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE})
+_CRASHES = frozenset({SIGSEGV, SIGBUS, SIGILL, SIGFPE})
 
 
 def answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, what: str) -> Any:
@@ -100,8 +117,10 @@ def answer(data: bytes | None, code: int, *, memory_bytes: int, seconds: float, 
             "it may be hostile, or raise the limit if it is genuine"
         )
     try:
-        kind, payload, tb = pickle.loads(data)
+        kind, payload, tb = loads(data)
     except Exception:  # noqa: BLE001 - nothing, or a message cut off by a crash
+        import signal  # a dead child only: for the signal's name
+
         how = (
             f"killed by {signal.Signals(-code).name}"
             if code is not None and code < 0

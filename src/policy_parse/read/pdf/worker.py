@@ -50,9 +50,7 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import select
-import signal
 import sys
 import threading
 import time
@@ -60,8 +58,9 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from .child import confine, die_with, run, write_all
-from .wire import Frames, WorkerTraceback, answer
+from ..._support.gc_pause import collect_young_rarely
+from .child import c_library, confine, die_with, keep_freed_memory, run, write_all
+from .wire import PROTOCOL, SIGKILL, Frames, WorkerTraceback, answer, dumps
 
 T = TypeVar("T")
 
@@ -144,9 +143,12 @@ def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[i
             gc.unfreeze()
     if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
         try:
-            die_with(parent)
+            libc = c_library()
+            die_with(parent, libc)
             os.close(r)
             confine(memory)
+            keep_freed_memory(libc)
+            collect_young_rarely()
             run(fn, args, lambda data: write_all(w, data))
         finally:
             os._exit(0)
@@ -186,7 +188,7 @@ def _collect(
         for pid, fd in children:
             os.close(fd)
             if fd not in done:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, SIGKILL)
         if not finished:  # interrupted (Ctrl-C, a failing `on_part`): reap them, leave no zombie
             for pid, _ in children:
                 os.waitpid(pid, 0)
@@ -218,9 +220,7 @@ def _spawned(
     is for threaded callers, not for long files."""
     import subprocess  # only threaded callers need it: kept off the import path
 
-    job = pickle.dumps(list(sys.path)) + pickle.dumps(
-        (memory, fn, args, preload), protocol=pickle.HIGHEST_PROTOCOL
-    )
+    job = dumps(list(sys.path)) + dumps((memory, fn, args, preload), protocol=PROTOCOL)
     # The caller may import policy_parse from a path it added itself (a
     # checkout's src/): the child must find it before reading its job.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
