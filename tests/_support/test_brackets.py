@@ -57,3 +57,21 @@ def test_stretches_between_separators_skip_what_brackets_hold():
     ]
     assert group_start(text, text.index("〕")) == text.index("〔")
     assert group_start("（A【B】C）", 6) == 0  # the round opener, nesting respected
+
+
+def test_stretches_without_brackets_mix_separator_kinds_in_text_order():
+    # Found a separator kind at a time: the stretches still come in text
+    # order, and separators side by side leave an empty stretch between.
+    text = "甲；乙、丙、；丁"
+    assert top_level_spans(text, "、；") == [(0, 1), (2, 3), (4, 5), (6, 6), (7, 8)]
+    assert top_level_spans("", "、") == [(0, 0)]
+    assert top_level_spans("甲乙", "、") == [(0, 2)]
+
+
+def test_a_long_text_splits_as_a_short_one_does():
+    # Past a few dozen characters the brackets and separators are found by
+    # kind (str.find), not by a step per character: the same stretches.
+    text = "甲局（乙、丙）、" * 8 + "丁"
+    assert len(text) > 48
+    assert top_level_spans(text, "、") == [(8 * k, 8 * k + 7) for k in range(8)] + [(64, 65)]
+    assert [text[a:b] for a, b in top_level_spans(text, "、")][:2] == ["甲局（乙、丙）"] * 2

@@ -54,3 +54,24 @@ def test_short_role_labels_in_a_cell_name_its_lead():
     )
     (e, _) = notice.table
     assert ([u.written for u in e.lead], [u.written for u in e.support]) == (["县甲局"], ["县乙局"])
+
+
+def test_rows_of_the_same_cells_read_alike_and_each_gets_lists_of_its_own():
+    # units_of_row reads each cell text once: the rows 1 and 3 share their
+    # 牵头单位 cell; what one caller does to its lists reaches no other row.
+    from policy_parse.models import Span
+    from policy_parse.normalize.row_units import units_of_row
+    from policy_parse.segment.table import TableRow
+
+    def row(n: int, lead: str, support: str) -> TableRow:
+        values = (("number", str(n)), ("lead", lead), ("support", support))
+        return TableRow(
+            row=n, number=str(n), number_inherited="", values=values, inherited=(), span=Span()
+        )
+
+    first = units_of_row(row(1, "县甲局", "县乙局、县丙局"))
+    first[0].clear()
+    first[1].append(("县丁局", "县丁局"))
+    again = units_of_row(row(3, "县甲局", "县乙局、县丙局"))
+    assert [w for w, _ in again[0]] == ["县甲局"]
+    assert [w for w, _ in again[1]] == ["县乙局", "县丙局"]

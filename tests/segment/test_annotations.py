@@ -7,6 +7,7 @@ import pytest
 import policy_parse
 from policy_parse.segment.annotations import (
     bare_units,
+    is_label_line,
     parse_annotation,
     parse_annotation_line,
     states_first_is_lead,
@@ -1283,3 +1284,22 @@ def test_phrase_clauses_apart_by_a_space_or_with_fuzeze_peihe_are_read(body):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("牵头单位：甲局", True),
+        ("【牵头单位】甲局", True),  # the bracket is its colon
+        ("牵头单位为甲局", True),
+        ("牵头单位\u3000甲局", True),  # a wide space for the colon
+        ("牵头单位 甲局", True),
+        ("牵头单位甲局负责", False),  # nothing a label ends in
+        ("甲局负责，乙局配合", False),
+    ],
+)
+def test_a_label_line_ends_its_label_in_a_colon_a_bracket_wei_or_a_space(line, label):
+    # is_label_line rules a line out, before the pattern, when it holds none
+    # of the characters a label ends in: each ending still counts.
+    assert is_label_line(line) is label
+    assert (parse_annotation_line(line) is not None) is label

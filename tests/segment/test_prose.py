@@ -1063,3 +1063,24 @@ def test_an_article_number_alone_on_its_line_numbers_the_text_under_it():
         ("1", "推进甲。"),
         ("2", "推进乙。"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line, style, number",
+    [
+        ("十、加强甲", "cn_dun", "10"),
+        ("两、推进乙", "cn_dun", "2"),
+        ("第三条 加强甲", "article", "3"),
+        ("百、丙", "cn_dun", "100"),
+        ("加强甲工作", None, None),  # opens with an ideograph no marker opens with
+        ("推进（一）乙", None, None),
+        ("  （一）加强甲", "cn_paren", "1"),  # past the indent, a bracket and a numeral
+        ("（牵头单位：甲局）", None, None),  # a bracket, then an ideograph no marker has
+        ("（ 1）推进乙", "ar_paren", "1"),  # a space after the bracket: the pattern decides
+    ],
+)
+def test_a_marker_opening_with_an_ideograph_is_a_numeral_or_di(line, style, number):
+    # match_marker answers None for a line opening with any other CJK
+    # ideograph without folding it or trying the pattern.
+    m = match_marker(line)
+    assert ((None, None) if m is None else (m.style, m.number)) == (style, number)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import policy_parse
-from policy_parse.segment.wrapping import Page, goes_on, name_cut, units_apart
+from policy_parse.segment.wrapping import Page, ends_on_marker, goes_on, name_cut, units_apart
 
 
 def _records(text: str) -> list[tuple[str, list[str], list[str]]]:
@@ -435,3 +435,23 @@ def test_a_page_is_a_value_equal_by_its_widths() -> None:
     assert repr(Page(chars=30)) == "Page(chars=30, columns=None)"
     with pytest.raises(TypeError):
         Page(30)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "line, ends",
+    [
+        ("推进甲工作（县甲局负责）(2)", True),
+        ("推进甲工作（县甲局负责）（12） ", True),  # the space after it is no word
+        ("推进甲工作。②", True),
+        ("推进甲工作；3、", True),
+        ("推进甲工作。4.", True),
+        ("推进甲工作。", False),
+        ("推进甲工作（县甲局负责）", False),  # a bracket, but no number in it
+        ("推进甲工作", False),
+        ("", False),
+    ],
+)
+def test_a_line_ending_on_an_inner_list_marker(line, ends):
+    # Ruled out by its last character before the pattern: each kind of
+    # ending a marker has still counts.
+    assert ends_on_marker(line) is ends

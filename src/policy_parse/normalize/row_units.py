@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .._support.lazy_regex import lazy_compile
+from .._support.memo import text_cache
 from ..models import Evidence, Residue
 from ..segment.annotation_words import Annotation, lead_markers, marked_leads
 from ..segment.annotations import is_label_line, parse_annotation, without_remark
@@ -55,10 +56,25 @@ def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]
     (县甲局牵头，县乙局配合) leads whatever the column.  A combined column
     (责任单位 alone) gives its first unit the lead only where the notice shows
     that it does (`first_leads`, docs/formats.md "The combined column")."""
+    lead, support = _units_of_cells(
+        row.get("combined"), row.get("support"), row.get("lead"), first_leads
+    )
+    return list(lead), list(support)
+
+
+# A 分工表 names the same units in row after row (one 牵头单位 over many
+# measures), and normalize asks for a row's units again once it knows
+# whether a combined column's first unit leads: read once per cell text.
+@text_cache()
+def _units_of_cells(
+    combined: str, support: str, lead: str, first_leads: bool
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """`units_of_row` of a row whose units cells hold these texts."""
+    given = {"combined": combined, "support": support}
     marked: list[str] = []
     cells: dict[str, str] = {}
     for role in ("combined", "support"):
-        text = unit_cell(row.get(role) or "")
+        text = unit_cell(given[role])
         # A line break parts a cell's units (split_units): 县甲局（牵头） ⏎ 县乙局.
         leads, rest = marked_leads(text.replace("\n", "、"))
         if not leads and (phrase := lead_phrase(text) or labelled_cell(text)) is not None:
@@ -69,20 +85,23 @@ def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]
         marked.extend(leads)
         cells[role] = rest
     # 县丁局（牵头） in the 牵头 column: the mark says what the column does.
-    lead_marked, lead_rest = marked_leads(unit_cell(row.get("lead")).replace("\n", "、"))
+    lead_marked, lead_rest = marked_leads(unit_cell(lead).replace("\n", "、"))
     lead_cell = "、".join([*lead_marked, lead_rest] if lead_rest else lead_marked)
     if not lead_marked:
-        lead_cell = unit_cell(row.get("lead"))
+        lead_cell = unit_cell(lead)
     if marked:
-        lead = unit_pairs([lead_cell, *marked])
-        return lead, once(unit_pairs([cells["support"], cells["combined"]]), {e for _, e in lead})
-    combined = unit_pairs([cells["combined"]])
-    first, others = (combined[:1], combined[1:]) if first_leads else ([], combined)
-    lead = unit_pairs([lead_cell]) if lead_cell else first
-    support = unit_pairs([cells["support"]]) if cells["support"] else others
-    if lead_cell and combined:
-        support = support + combined
-    return lead, support
+        lead_pairs = unit_pairs([lead_cell, *marked])
+        support_pairs = once(
+            unit_pairs([cells["support"], cells["combined"]]), {e for _, e in lead_pairs}
+        )
+        return tuple(lead_pairs), tuple(support_pairs)
+    in_combined = unit_pairs([cells["combined"]])
+    first, others = (in_combined[:1], in_combined[1:]) if first_leads else ([], in_combined)
+    lead_pairs = unit_pairs([lead_cell]) if lead_cell else first
+    support_pairs = unit_pairs([cells["support"]]) if cells["support"] else others
+    if lead_cell and in_combined:
+        support_pairs = support_pairs + in_combined
+    return tuple(lead_pairs), tuple(support_pairs)
 
 
 def role_word_residue(

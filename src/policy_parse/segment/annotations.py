@@ -524,14 +524,29 @@ def _phrase_then_labels(body: str) -> Annotation | None:
     return attrs.evolve(both, written=body)
 
 
+# Every match of label_pattern holds one of these: a colon, 为, the 】 of
+# 【牵头单位】, or the space that stands for a colon (牵头单位　A).  A text
+# with none of them is no label line — most lines, told in C, before the
+# pattern (~1,500 characters of alternatives) is tried at its start.
+_LABEL_ENDS = frozenset("：:为】〕 \t\u3000")
+
+
+# Asked of a paragraph's first line by several readers (items, wrapping,
+# a table cell's phrase): the same lines again.
+@text_cache()
 def is_label_line(line: str) -> bool:
     """牵头单位：… / 责任领导：… / 完成时限：… at the start of a line."""
+    if _LABEL_ENDS.isdisjoint(line):
+        return False
     return label_pattern().match(line.strip()) is not None
 
 
+@text_cache()  # the same annotation bodies under many measures
 def parse_annotation_line(line: str) -> tuple[LabelRole, str] | None:
     """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
     None for any other line."""
+    if _LABEL_ENDS.isdisjoint(line):
+        return None
     m = label_pattern().match(line.strip())
     if not m:
         return None

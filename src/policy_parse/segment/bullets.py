@@ -36,8 +36,16 @@ _ENDS = ("。", "；", ";", "）", ")", "】", "〕")
 _ENDED = 2  # items of a run that must end so
 
 
+_OPENS = frozenset(BULLETS + _TYPED)
+_INDENT = " \t\u3000"
+
+
 def _bullet(text: str) -> tuple[str, int] | None:
     """The bullet opening `text` and where its item starts, or None."""
+    # Past the indent a bullet or a typed mark comes first: most lines fail
+    # this in C before the pattern is tried.
+    if (text.lstrip(_INDENT) if text[:1] in _INDENT else text)[:1] not in _OPENS:
+        return None
     m = _BULLET.match(text)
     return None if m is None else (m["b"] or m["t"], m.end())
 
@@ -78,8 +86,13 @@ def counted_bullets(
         runs.clear()
         ended.clear()
 
-    for text in texts:
-        b = _bullet(text)
+    texts = list(texts)
+    opened = [_bullet(text) for text in texts]
+    if not any(opened):
+        # No line opens with a bullet: no run to count, and no need to ask
+        # `other_marker` (a marker read per line) where runs would end.
+        return found
+    for text, b in zip(texts, opened, strict=True):
         if b is not None:
             finish()
             runs.setdefault(b[0], []).append(text)

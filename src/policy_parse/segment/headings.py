@@ -11,6 +11,7 @@ supporting units stays what its level makes it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from ..data import load
@@ -26,13 +27,18 @@ def _lead_only(ann: Annotation | None) -> tuple[str, ...]:
     return ann.lead
 
 
+@functools.cache
+def _nouns() -> tuple[str, ...]:
+    """data/annotations.toml [headings] nouns, longest first (sorted once)."""
+    return tuple(sorted(load("annotations")["headings"]["nouns"], key=len, reverse=True))
+
+
 def title_lead(title: str) -> tuple[str, ...]:
     """一、甲局牵头工作 → (甲局,): a lead phrase, then a noun of
     data/annotations.toml [headings] nouns (的 allowed before it) — or the
     lead phrase alone (一、甲局牵头, 二、由乙局牵头)."""
     text = title.strip().rstrip("。.：:；;").rstrip()
-    nouns = sorted(load("annotations")["headings"]["nouns"], key=len, reverse=True)
-    noun = next((n for n in nouns if text.endswith(n)), "")
+    noun = next((n for n in _nouns() if text.endswith(n)), "")
     return _lead_only(parse_phrase(text[: len(text) - len(noun)].removesuffix("的")))
 
 

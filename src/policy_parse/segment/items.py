@@ -290,7 +290,7 @@ class _Open:
 
     @classmethod
     def at(cls, m: Marked, line: Line, notes: list[Note]) -> _Open:
-        m = m._replace(line=line)
+        m = Marked(m.style, m.number, m.written, m.rest, line)  # _replace(line=…), not in Python
         # 1.【牵头单位】A【配合单位】B / 开展…: labels right after the marker
         # are a label paragraph, the measure's text on the lines under it.
         return cls(m, [_Raw.of(m.rest, line.span)], notes)

@@ -46,15 +46,22 @@ def _fold(text: str) -> tuple[str, list[str] | None]:
     head = text[:_FOLD_WINDOW]
     if _SAME.issuperset(head):
         return head, None
+    if _ONE.issuperset(head):
+        # （一） → (一): each character folds to one, so every index stays
+        # where it was (no parts needed); str.translate folds them in C.
+        return head.translate(_TABLE), None
     parts = [_FOLDED.get(ch) or _fold_char(ch) for ch in head]
     return "".join(parts), parts
 
 
 # Character → its folded form, filled as characters are met: a notice uses a
 # few hundred distinct characters and every line start is folded.  Those
-# that fold to themselves are also in _SAME.
+# that fold to themselves are also in _SAME; those that fold to one
+# character in _ONE, their folds in _TABLE (for str.translate).
 _FOLDED: dict[str, str] = {}
 _SAME: set[str] = set()
+_ONE: set[str] = set()
+_TABLE: dict[int, str] = {}
 
 
 def _fold_char(ch: str) -> str:
@@ -63,6 +70,9 @@ def _fold_char(ch: str) -> str:
         _FOLDED[ch] = folded
         if folded == ch:
             _SAME.add(ch)
+        if len(folded) == 1:
+            _ONE.add(ch)
+            _TABLE[ord(ch)] = folded
     return folded
 
 
@@ -173,6 +183,27 @@ def match_marker(text: str) -> Marked | None:
     return _match_marker(text, bool(counted) and text in counted)
 
 
+# Every marker of g.MARKER opens, past its spaces, with 第, a numeral, a
+# digit, a circled number or an opening bracket, and after the bracket (and
+# its spaces) comes a numeral or a digit.  A text whose first character
+# past the spaces — or past an opening bracket — is any other CJK unified
+# ideograph (U+4E00–U+9FFF, each its own NFKC form, none in MARKER_FOLD) has
+# none: most lines, and most places split_run_on_items looks at (an
+# annotation's bracket, （牵头单位：…）), told without folding the text or
+# trying the pattern.  A space after the bracket, or an indent longer than
+# the few characters looked at, leaves the question to the pattern.
+_MARKER_HAN = frozenset("第〇零一二两三四五六七八九十百")
+_OPENING = frozenset("(（")
+
+
+def _no_marker_at(text: str) -> bool:
+    head = text[:8].lstrip()
+    first = head[:1]
+    if first in _OPENING:
+        first = head[1:2]
+    return "\u4e00" <= first <= "\u9fff" and first not in _MARKER_HAN
+
+
 def _ordinal_marker(text: str) -> Marked:
     """一是推进… as an item marked 一是 (style `cn_shi`), numbered 1."""
     o = ordinal(text)
@@ -187,12 +218,18 @@ def _counted_marker(style: str, number: int, written: str, rest: str, text: str)
     )
 
 
+def _match_marker(text: str, counted: bool) -> Marked | None:
+    if _no_marker_at(text):
+        return None
+    return _read_marker(text, counted)
+
+
 # Segmenting asks about most lines twice (where the plan starts, then the
 # outline itself); the answer depends on the text (and `counted`) alone.
 # Room for every line of a notice of 10,000 measures: a smaller cache,
 # overrun, misses every second question (benchmarks/README.md, Scaling).
 @text_cache(65536)
-def _match_marker(text: str, counted: bool) -> Marked | None:
+def _read_marker(text: str, counted: bool) -> Marked | None:
     folded, parts = _fold(text)
     m = g.MARKER.match(folded)
     if m is None:

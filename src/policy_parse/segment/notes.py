@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .._support.brackets import ANY_OPENER, CLOSERS, OPENERS, top_level_spans
+from .._support.brackets import ANY_BRACKET, ANY_OPENER, CLOSERS, OPENERS, top_level_spans
 from .._support.lazy_regex import compile_cached, escape
 from .._support.memo import text_cache
 from ..data import load
@@ -121,7 +121,10 @@ def _without_note_brackets(text: str) -> str:
         return text
     out: list[str] = []
     depth, start, pos = 0, 0, 0
-    for k, ch in enumerate(text):
+    # Only the brackets move the depth: visited by the pattern in C, not
+    # character by character (the texts are whole paragraphs).
+    for m in ANY_BRACKET.finditer(text):
+        k, ch = m.start(), m[0]
         if ch in OPENERS:
             if depth == 0:
                 start = k

@@ -87,7 +87,14 @@ def _role_then_comma() -> regex.Pattern[str]:
 
 
 def _clauses(body: str) -> list[str]:
-    return [c for part in _top_level_split(body) for c in _role_then_comma().split(part) if c]
+    # The split needs a 、 (most clauses of a label's value have one; a
+    # phrase's or a title's often not): none, and the part is one clause.
+    return [
+        c
+        for part in _top_level_split(body)
+        for c in (_role_then_comma().split(part) if "、" in part else (part,))
+        if c
+    ]
 
 
 _NOT_IN_UNITS = lazy_compile(r"[。：:！？]")  # a sentence or a label: not a unit list

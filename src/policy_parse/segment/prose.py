@@ -372,9 +372,18 @@ class _Outliner:
     def on_measure(self, it: Item) -> None:
         m = it.marker
         parent = MeasureNo.parse(m.number)
-        self.at = self.at._replace(parent=parent)
+        at = self.at  # _replace(parent=…), built directly: once per measure
+        self.at = _Cursor(
+            at.part,
+            at.section,
+            parent,
+            at.part_lead,
+            at.section_lead,
+            at.part_units,
+            at.section_units,
+        )
         self.last = parent
-        tasks = MeasureTasks.of(it)
+        tasks = self.numbering.tasks_of(it)
         if self.numbering.splits(tasks):
             self._tasks(it, tasks, parent)
         else:

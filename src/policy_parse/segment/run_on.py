@@ -41,8 +41,8 @@ def split_run_on_items(line: Line) -> list[Line]:
     start, number = 0, head.number
     # Only where a marker may stand: at an opening bracket, or after a
     # closing one or a sentence end (not every character of the line).
-    for at in _INLINE_AT.finditer(text, text.index(head.written) + len(head.written) + 1):
-        if (k := at.start()) >= len(text):
+    for k in _inline_places(text, text.index(head.written) + len(head.written) + 1):
+        if k >= len(text):
             break
         # A marker and the few characters that decide it: not the rest of the
         # line, which copied (and cached) a long line once per bracket.
@@ -80,7 +80,24 @@ def _one_list(style: str, head: str) -> bool:
 # sentence end.
 _BEFORE_INLINE = (*CLOSERS, "。", "；", ";")
 _CLOSER_SET = frozenset(CLOSERS)
-_INLINE_AT = lazy_compile(f"(?=[{escape(OPENERS)}])|(?<=[{escape(''.join(_BEFORE_INLINE))}])")
+_INLINE_MARK = lazy_compile(f"[{escape(OPENERS + ''.join(_BEFORE_INLINE))}]")
+
+
+def _inline_places(text: str, start: int) -> list[int]:
+    """The places from `start` on where an inline marker may stand, in
+    order: at an opening bracket, or after a closing one or a sentence end.
+    Found from the marks themselves (one character class in C), not by a
+    lookahead and a lookbehind tried at every character of the line."""
+    start = min(start, len(text))
+    out: list[int] = []
+    for m in _INLINE_MARK.finditer(text, max(0, start - 1)):
+        j = m.start()
+        if text[j] in OPENERS:
+            if j >= start and (not out or out[-1] != j):
+                out.append(j)  # (a closer just before it gave it already)
+        elif j + 1 >= start:
+            out.append(j + 1)
+    return out
 
 
 def _closing_annotation(piece: str) -> Annotation | None:

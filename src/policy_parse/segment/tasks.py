@@ -80,14 +80,26 @@ class Numbering(NamedTuple):
     # inside a numbered paragraph are N-k), and its title stays in the text
     # as its siblings' does.
     holds_tasks: bool
+    # Each measure item read here, by id, with its tasks: the outliner asks
+    # for them again item by item (`tasks_of`).
+    read: dict[int, tuple[Item, MeasureTasks]] | None = None
 
     @classmethod
     def of(cls, items: list[Item], measure_style: str) -> Numbering:
-        tasks = [MeasureTasks.of(it) for it in items if it.marker.style == measure_style]
+        read = {
+            id(it): (it, MeasureTasks.of(it)) for it in items if it.marker.style == measure_style
+        }
+        tasks = [t for _, t in read.values()]
         return cls(
             by_tasks=any(t.annotated >= 2 and t.lead_in for t in tasks),
             holds_tasks=any(t.annotated >= 2 for t in tasks),
+            read=read,
         )
+
+    def tasks_of(self, it: Item) -> MeasureTasks:
+        """`MeasureTasks.of(it)`, read once: the same item, the same tasks."""
+        got = self.read.get(id(it)) if self.read else None
+        return got[1] if got is not None and got[0] is it else MeasureTasks.of(it)
 
     def splits(self, t: MeasureTasks) -> bool:
         """The item is its tasks N-1, N-2 …, each ended by its own annotation."""

@@ -162,7 +162,17 @@ _MARKER_LAST = lazy_compile(
 
 def ends_on_marker(text: str) -> bool:
     """The line ends on an inner list marker: `…（A负责）(2)`."""
-    return _MARKER_LAST.search(text.rstrip()) is not None
+    text = text.rstrip()
+    # Every such marker ends in a closing bracket, a circled number, or a
+    # dot or 、: most lines end otherwise, told before the pattern (a
+    # search to the end of the line).
+    last = text[-1:]
+    if last not in _MARKER_LAST_ENDS and not "①" <= last <= "⑳":
+        return False
+    return _MARKER_LAST.search(text) is not None
+
+
+_MARKER_LAST_ENDS = frozenset("）).、．")
 
 
 def name_cut(last: str, line: str) -> bool:

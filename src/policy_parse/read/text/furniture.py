@@ -40,7 +40,9 @@ def find_furniture(lines: Sequence[str], *, running_heads: bool = True) -> dict[
     numbers = [
         k
         for k, ln in enumerate(lines)
-        if ln.lstrip()[:1] in _FIRST  # an indent (two U+3000) before it is no text
+        # An indent (two U+3000) before it is no text; stripped only where
+        # there is one (a copy of each long line, else).
+        if (ln.lstrip() if ln[:1].isspace() else ln)[:1] in _FIRST
         and (
             _PAGE_NUMBER.match(ln) is not None
             or _bare_in_bracket(lines, k)

@@ -158,7 +158,9 @@ def _inline_mode(line: str) -> Mode | None:
         return Mode.PIPE
     if "\t" in s:
         return Mode.TAB
-    if lazy_gap.search(s):
+    # A gap is two spaces or a wide one: looked for only where one stands
+    # (most lines of a notice are prose, asked here line by line).
+    if ("  " in s or "\u3000" in s or "\u00a0" in s) and lazy_gap.search(s):
         return Mode.GAP
     if " " in s.strip():
         return Mode.SPACE

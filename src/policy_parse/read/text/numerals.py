@@ -24,6 +24,7 @@ _SPACED = lazy_compile(
     r"^([ \t\u3000]*)([一二三四五六七八九十]{1,3})[ \u3000\u00a0]+(?=[\p{Han}“《])"
 )
 _MIN = 2
+_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def respaced(lines: Sequence[str]) -> tuple[list[str], int] | None:
@@ -32,6 +33,10 @@ def respaced(lines: Sequence[str]) -> tuple[list[str], int] | None:
     hits: list[tuple[int, str, str, str]] = []  # line, indent, numeral, rest
     want = 1
     for k, line in enumerate(lines):
+        # The numeral first, past the indent: most lines fail this in C
+        # before the pattern is tried.
+        if line.lstrip(" \t\u3000")[:1] not in _NUMERALS:
+            continue
         m = _SPACED.match(line)
         if m is None:
             continue

@@ -235,14 +235,16 @@ def read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
     """A table whose header starts at line k (lines up to `end`), or None."""
     # A long table's stream, alignment and grid are many small acyclic records:
     # the collector would walk them over and over (_support/gc_pause.py).
-    with gc_paused():
-        return _read_table(lines, k, end)
-
-
-def _read_table(lines: Sequence[str], k: int, end: int) -> Rebuilt | None:
+    # Asked at every line of a prose region: most have no header, told
+    # before the collector is paused.
     header = find_header(lines, k, end)
     if header is None:
         return None
+    with gc_paused():
+        return _read_table(lines, header, end)
+
+
+def _read_table(lines: Sequence[str], header: Header, end: int) -> Rebuilt | None:
     end = _next_table(lines, header, end)
     s = stream(lines, header.body_line, end, header.mode, framed=header.framed)
     if not s.atoms:

@@ -35,8 +35,13 @@ _MIN_BREAKS = 3
 def relined(lines: Sequence[str]) -> tuple[list[str], int] | None:
     """`lines` with a break before each outline marker of a line that lost
     its breaks, and how many breaks were made; None when no line did."""
-    texts = [ln for ln in lines if ln.strip()]
-    if len(texts) > _FEW_LINES or not any(len(ln) >= _LONG for ln in texts):
+    texts: list[str] = []
+    for ln in lines:  # most texts have more lines than a relined one: told early
+        if ln.strip():
+            texts.append(ln)
+            if len(texts) > _FEW_LINES:
+                return None
+    if not any(len(ln) >= _LONG for ln in texts):
         return None
     out: list[str] = []
     made = 0

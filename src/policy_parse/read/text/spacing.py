@@ -79,13 +79,14 @@ def unspaced(
     and where each kept line was; None when the spacing is not uniform.  (A
     line of whitespace alone — a lone tab is an empty cell — holds no text:
     such a copy put no blank line after it.)"""
-    blank = [is_blank(line) for line in lines]
     texted = [bool(line.strip()) for line in lines]
     if sum(texted) < _MIN_LINES:
         return None
     last = len(lines) - 1
+    # Most texts fail at their first line: asked line by line, not for all first.
     for k, has_text in enumerate(texted):
-        if has_text and k < last and not blank[k + 1]:
+        if has_text and k < last and not is_blank(lines[k + 1]):
             return None
+    blank = [is_blank(line) for line in lines]
     kept = [k for k in range(len(lines)) if not (blank[k] and k > 0 and texted[k - 1])]
     return [lines[k] for k in kept], Respacing(kept=kept)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from ..._support.brackets import open_at_end
@@ -29,6 +29,8 @@ from ...models import Cell, Paragraph, Residue, Row, Span, Table
 
 if TYPE_CHECKING:
     import regex
+
+    from .rebuild import Rebuilt
 
 # --- column words -----------------------------------------------------------
 
@@ -230,6 +232,8 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
         if not lines[k].strip():
             k += 1
             continue
+        if "：" not in lines[k] and ":" not in lines[k]:
+            break  # both patterns need a colon: most lines asked here are prose
         m = _KV.match(lines[k])
         if m is None and (m := _plain_pair(lines[k])) is not None:
             barred = False
@@ -296,11 +300,17 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
 
 
 def _rebuilt(lines: Sequence[str], i: int, end: int) -> Found | None:
-    # Imported here: read/text imports the column words above.
+    got = _table_reader()(lines, i, end)
+    return None if got is None else Found(blocks=got.blocks, residue=got.residue, end=got.end)
+
+
+@functools.cache
+def _table_reader() -> Callable[[Sequence[str], int, int], Rebuilt | None]:
+    """rebuild.read_table, imported on first use (read/text imports the
+    column words above) and kept: an import statement ran at every line."""
     from .rebuild import read_table
 
-    got = read_table(lines, i, end)
-    return None if got is None else Found(blocks=got.blocks, residue=got.residue, end=got.end)
+    return read_table
 
 
 _DETECTORS = (_key_value, _rebuilt)
