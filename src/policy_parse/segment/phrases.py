@@ -87,14 +87,18 @@ def _role_then_comma() -> regex.Pattern[str]:
 
 
 def _clauses(body: str) -> list[str]:
-    # The split needs a 、 (most clauses of a label's value have one; a
-    # phrase's or a title's often not): none, and the part is one clause.
+    # The split needs a 、 or a space (most clauses of a label's value have
+    # one; a phrase's or a title's often not): neither, and the part is one
+    # clause.
     return [
         c
         for part in _top_level_split(body)
-        for c in (_role_then_comma().split(part) if "、" in part else (part,))
+        for c in (_role_then_comma().split(part) if _MAY_SPLIT.search(part) else (part,))
         if c
     ]
+
+
+_MAY_SPLIT = lazy_compile(r"[、 \t\u3000]")  # what `_role_then_comma` splits at
 
 
 _NOT_IN_UNITS = lazy_compile(r"[。：:！？]")  # a sentence or a label: not a unit list
