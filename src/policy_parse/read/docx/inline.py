@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .hidden import Looks
+from .notes import Notes
+from .revisions import DELETED_REASON, MOVED_REASON, deleted_text
 from .wordml import W
 
 __all__ = ["Inline"]
@@ -21,6 +23,8 @@ _CR = W + "cr"
 _NBH = W + "noBreakHyphen"
 _TXBX = W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
+# Tracked changes that take text away (docx.revisions): residue, not text.
+_TAKEN = {W + "del": DELETED_REASON, W + "moveFrom": MOVED_REASON}
 
 # Inline containers whose runs are part of the paragraph's text.
 _INLINE_CONTAINERS = frozenset(
@@ -44,10 +48,20 @@ _ANCHORS = frozenset((W + "drawing", W + "pict", W + "object", _MC + "AlternateC
 
 class Inline:
     """The runs of one paragraph: visible text into `parts`, text boxes into
-    `boxes`, runs nobody sees (docx.hidden) into `hidden` with the reason."""
+    `boxes`, runs nobody sees (docx.hidden), text tracked changes delete
+    (docx.revisions) and the notes whose marks stand in the runs
+    (docx.notes) into `hidden` with the reason."""
 
-    def __init__(self, looks: Looks, p: Any, shaded: bool, hidden: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        looks: Looks,
+        p: Any,
+        shaded: bool,
+        hidden: list[tuple[str, str]],
+        notes: Notes | None = None,
+    ) -> None:
         self.looks, self.p, self.shaded, self.hidden = looks, p, shaded, hidden
+        self.notes = notes
 
     def read(self, parent: Any, parts: list[str], boxes: list[Any]) -> None:
         for el in parent:
@@ -60,6 +74,10 @@ class Inline:
                     unseen: list[str] = []
                     _run_text(el, unseen, boxes)
                     self.hidden.append((why, "".join(unseen)))
+                if self.notes is not None:
+                    self.hidden.extend(self.notes.of_run(el))
+            elif tag in _TAKEN:
+                self.hidden.append((_TAKEN[tag], deleted_text(el)))
             elif tag in _INLINE_CONTAINERS:
                 self.read(el, parts, boxes)
             elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph

@@ -73,7 +73,7 @@ from ...errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
-from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
 from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
@@ -81,7 +81,10 @@ from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
 from .hidden import Looks, is_shaded
 from .inline import Inline
+from .joins import join_split_table
+from .notes import Notes
 from .numbering import Numbering
+from .revisions import deleted_text, is_deleted_row, row_reason
 from .wordml import VAL, W, int_val, is_on
 
 __all__ = ["read_docx"]
@@ -121,12 +124,20 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         body = document.element.body
         numbering = Numbering.from_package(data, document, limits)
         looks = Looks(_styles_element(part))
+        notes = Notes.from_part(document.part)
     except PolicyParseError:
         raise
     except _CORRUPT as exc:
         raise CorruptFileError(f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
     return body_to_document(
-        body, source, limits, numbering=numbering, looks=looks, part=document.part, depth=depth
+        body,
+        source,
+        limits,
+        numbering=numbering,
+        looks=looks,
+        part=document.part,
+        depth=depth,
+        notes=notes,
     )
 
 
@@ -141,11 +152,12 @@ def body_to_document(
     depth: int = 0,
     name: str = ".docx",
     residue: tuple[Residue, ...] = (),
+    notes: Notes | None = None,
 ) -> Document:
     """The `Document` of a w:body: of a .docx, or of what the RTF reader
     builds (`read.rtf`), so that both formats follow one set of rules.
     `name` is the format errors name; `residue` is the caller's own."""
-    walker = _Walker(numbering or Numbering.empty(), limits, part, depth, looks, name)
+    walker = _Walker(numbering or Numbering.empty(), limits, part, depth, looks, name, notes)
     try:
         walker.body_to_blocks(body)
     except RecursionError as exc:
@@ -162,6 +174,7 @@ def body_to_document(
         source=source,
         blocks=tuple(blocks),
         residue=(*walker.residue, *residue, *furniture, *left),
+        notes=tuple(walker.notes),
     )
 
 
@@ -195,8 +208,16 @@ class _Walker:
         depth: int = 0,
         looks: Looks | None = None,
         name: str = ".docx",
+        notes: Notes | None = None,
     ) -> None:
         self.name = name  # the format, as errors name it
+        self.footnotes = notes  # footnotes, endnotes, comments (docx.notes)
+        self.notes: list[ReadNote] = []  # readings chosen, said in the output
+        # Blocks when the last table was read: a table read while the count
+        # is the same follows it with only blank paragraphs between.
+        self.after_table = -1
+        # (table, cell) of first-row vertical-merge continuations of nothing.
+        self.orphan_merges: set[tuple[int, int]] = set()
         self.numbering = numbering
         self.looks = looks or Looks()
         # Runs no reader sees (docx.hidden), as (reason, text), until the
@@ -278,11 +299,31 @@ class _Walker:
         if width > self.limits.max_grid_columns:
             raise _too_wide(f"{self.name} table {t} declares {width} grid columns", self.limits)
         rows: list[Row] = []
-        for r, tr in enumerate(child for child in _unwrap(tbl) if child.tag == _TR):
+        for tr in (child for child in _unwrap(tbl) if child.tag == _TR):
             self.count_row()
-            rows.append(self.row_to_row(tr, t, r, width, rows[-1] if rows else None))
+            if is_deleted_row(tr):
+                self.deleted_row_to_residue(tr, t)
+                continue
+            rows.append(self.row_to_row(tr, t, len(rows), width, rows[-1] if rows else None))
         if rows:
-            self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
+            table = Table(rows=tuple(rows), span=Span(table=t))
+            previous = self.blocks[-1] if self.blocks else None
+            if isinstance(previous, Table) and self.after_table == len(self.blocks):
+                joined = join_split_table(previous, table, self.orphan_merges)
+                if joined is not None:
+                    self.blocks[-1] = joined
+                    self.notes.append(
+                        ReadNote(note="docx_table_joined", fields=(("rows", str(len(rows))),))
+                    )
+                    return
+            self.blocks.append(table)
+            self.after_table = len(self.blocks)
+
+    def deleted_row_to_residue(self, tr: Any, t: int) -> None:
+        """A row deleted with tracks on (docx.revisions): its text as residue."""
+        text = "\t".join(deleted_text(tc) for tc in _unwrap(tr) if tc.tag == _TC).strip()
+        if text:
+            self.residue.append(Residue(text=text, reason=row_reason(t), span=Span(table=t)))
 
     def frame_to_blocks(self, tbl: Any, frames: int) -> None:
         """A table that frames the notice (`_frames`) is read as the body it
@@ -355,6 +396,8 @@ class _Walker:
             # a header row made only of continuations is still the header.
             if merged_up and (above is None or c >= len(above.cells)):
                 merged_up = False
+                if above is None:
+                    self.orphan_merges.add((t, c))
             if merged_left and c == 0:
                 merged_left = False
             text = self.cell_text(tc, t, r, c)
@@ -490,7 +533,7 @@ class _Walker:
         label = self.numbering.label(p)
         if label:
             parts.append(label)
-        Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
+        Inline(self.looks, p, self.shaded, self.hidden, self.footnotes).read(p, parts, boxes)
         return "".join(parts)
 
 
