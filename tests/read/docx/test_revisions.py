@@ -82,3 +82,40 @@ def test_a_deleted_table_row_is_no_measure_and_is_residue(build_docx, read_docx)
         ("1", ["县甲局"]),
         ("2", ["县丁局"]),
     ]
+
+
+def test_a_deleted_numbered_paragraph_takes_no_number(build_docx, read_docx):
+    """Word closes the list up once the deletion is accepted: 1, 2, 3, not
+    1, 3, 4 with an empty measure 2."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    gone = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        '<w:rPr><w:del w:id="7" w:author="某人"/></w:rPr></w:pPr>'
+        + _deleted("撤销的措施。（县戊局负责）")
+        + "</w:p>"
+    )
+    body = (
+        p("某县方案")
+        + p("推行一网通办。（县甲局负责）", num=1)
+        + gone
+        + p("压减开办时间。（县丁局负责）", num=1)
+        + p("优化审批。（县乙局负责）", num=1)
+    )
+    data = build_docx(body, numbering=numbering)
+    document = read_docx(data)
+    assert texts(document)[1:] == [
+        "1.推行一网通办。（县甲局负责）",
+        "2.压减开办时间。（县丁局负责）",
+        "3.优化审批。（县乙局负责）",
+    ]
+    assert [r.text for r in document.residue] == ["撤销的措施。（县戊局负责）"]
+    measures = policy_parse.parse(data).measures
+    assert [(str(m.number), [u.written for u in m.lead]) for m in measures] == [
+        ("1", ["县甲局"]),
+        ("2", ["县丁局"]),
+        ("3", ["县乙局"]),
+    ]

@@ -78,13 +78,14 @@ from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
+from ..text.tables import looks_like_header
 from .chunks import chunk_text
 from .hidden import Looks, is_shaded
 from .inline import Inline
 from .joins import join_split_table
 from .notes import Notes
 from .numbering import Numbering
-from .revisions import deleted_text, is_deleted_row, row_reason
+from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_reason
 from .wordml import VAL, W, int_val, is_on
 
 __all__ = ["read_docx"]
@@ -530,11 +531,12 @@ class _Walker:
                 "(Limits.max_paragraphs); raise the limit if the file is genuine"
             )
         parts: list[str] = []
-        label = self.numbering.label(p)
-        if label:
-            parts.append(label)
         Inline(self.looks, p, self.shaded, self.hidden, self.footnotes).read(p, parts, boxes)
-        return "".join(parts)
+        text = "".join(parts)
+        if is_deleted_paragraph(p, text):
+            return ""  # gone once the changes are accepted: Word counts it no more
+        label = self.numbering.label(p)
+        return label + text if label else text
 
 
 def _row_kept(text: str) -> str:
@@ -563,12 +565,24 @@ def _frames(tbl: Any) -> bool:
     than data: a single column (a 分工表 has at least a task and a unit
     column) whose cells hold a table, or at most three rows with a table in
     a cell.  Read as a table, the framed 分工表 would be a nested table set
-    aside as residue."""
+    aside as residue.  A table whose own cells make a 分工表 header row
+    (序号 | 工作任务 | 责任单位) is data with a table nested in a cell, not a
+    frame: read as a frame, its cells would shift into one another's
+    columns."""
     rows = [tr for tr in _unwrap(tbl) if tr.tag == _TR]
     if not rows or len(rows) > 3:
         return False
     cells = [[tc for tc in _unwrap(tr) if tc.tag == _TC] for tr in rows]
-    return any(any(child.tag == _TBL for child in _unwrap(tc)) for row in cells for tc in row)
+    if not any(any(child.tag == _TBL for child in _unwrap(tc)) for row in cells for tc in row):
+        return False
+    return not any(looks_like_header([_own_text(tc) for tc in row]) for row in cells)
+
+
+def _own_text(tc: Any) -> str:
+    """A cell's text outside the tables nested in it (for a header test)."""
+    return "".join(
+        t.text or "" for child in _unwrap(tc) if child.tag == _P for t in child.iter(W + "t")
+    ).strip()
 
 
 def _too_wide(what: str, limits: Limits) -> InputTooLargeError:

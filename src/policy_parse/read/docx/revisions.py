@@ -3,7 +3,8 @@ it stands once every change is accepted, and says what it left out.
 
 Word keeps a deletion in the file until someone accepts it: runs inside
 w:del (and the old place of moved text, w:moveFrom) hold w:delText, and a
-table row whose w:trPr holds w:del is a deleted row.  A reader of the
+table row whose w:trPr holds w:del is a deleted row; a paragraph whose mark is
+deleted and whose text is all deleted is gone, and takes no list number.  A reader of the
 printed notice sees none of it, so none of it is read as the notice; it is
 kept as residue with the reason below, at its paragraph or cell (a deleted
 row at the table), never dropped (a deleted 牵头单位 would otherwise stay
@@ -21,6 +22,7 @@ __all__ = [
     "DELETED_REASON",
     "MOVED_REASON",
     "deleted_text",
+    "is_deleted_paragraph",
     "is_deleted_row",
     "row_reason",
 ]
@@ -47,6 +49,17 @@ def deleted_text(el: Any) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def is_deleted_paragraph(p: Any, text: str) -> bool:
+    """A paragraph deleted whole with tracks on: its mark is deleted (w:del
+    in the w:rPr of its w:pPr) and no text is left.  Once accepted it is
+    gone, so Word gives it no list number and the numbers after it close up."""
+    if text.strip():
+        return False
+    ppr = p.find(W + "pPr")
+    rpr = ppr.find(W + "rPr") if ppr is not None else None
+    return rpr is not None and rpr.find(W + "del") is not None
 
 
 def is_deleted_row(tr: Any) -> bool:
