@@ -18,7 +18,11 @@ What the walk produces (docs/formats.md has specimens):
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
   text, as a reader sees it: "1." + "加强…".  The separator Word draws after
   the number (w:suff, a tab by default) is layout, not text, and is not
-  added.  Bullets carry no number and add nothing.
+  added, unless the text opens with a number typed by hand ("1." drawn
+  before "1.加强…"): then a space keeps the two apart, and a note says so.
+  A paragraph deleted whole in tracked changes takes no number.  A number
+  format the reader cannot draw (w:numFmt custom, ordinalText, ...) is
+  drawn as decimal, and a note names it.  Bullets carry no number and add nothing.
 * Text boxes (w:txbxContent) are read where they are anchored: their
   paragraphs follow the anchoring paragraph as Paragraphs with its span (in a
   table cell, they are appended to the cell's lines).  A text box drawn twice
@@ -164,6 +168,12 @@ def body_to_document(
     except RecursionError as exc:
         # Tables nested in tables as deep as libxml2 allows.
         raise CorruptFileError(f"{name} nests tables too deeply to read") from exc
+    if walker.numbering.guessed:
+        formats = ", ".join(sorted(walker.numbering.guessed))
+        walker.notes.append(ReadNote(note="docx_number_format", fields=(("formats", formats),)))
+    if walker.typed_numbers:
+        count = str(walker.typed_numbers)
+        walker.notes.append(ReadNote(note="docx_typed_number", fields=(("count", count),)))
     if not walker.blocks and not walker.residue and not residue:
         raise EmptyDocumentError(f"the {name} holds no text")
     # Text copied from a PDF into Word keeps its page numbers (and running
@@ -234,6 +244,7 @@ class _Walker:
         self.table_index = -1
         self.paragraphs_seen = 0  # every w:p read, wherever it sits
         self.rows_seen = 0
+        self.typed_numbers = 0  # numbered paragraphs whose text starts with a number too
 
     # -- blocks ---------------------------------------------------------------
 
@@ -535,8 +546,13 @@ class _Walker:
         text = "".join(parts)
         if is_deleted_paragraph(p, text):
             return ""  # gone once the changes are accepted: Word counts it no more
-        label = self.numbering.label(p)
-        return label + text if label else text
+        label, gap = self.numbering.label_and_gap(p)
+        if label and gap and _TYPED_NUMBER.match(text):
+            # Numbered by Word and by hand ("1." drawn, "1.推行…" typed): Word
+            # draws its gap between the two; glued, they would read as 1.1.
+            self.typed_numbers += 1
+            return f"{label} {text}"
+        return label + text
 
 
 def _row_kept(text: str) -> str:
@@ -552,6 +568,9 @@ def _row_kept(text: str) -> str:
         return text.rstrip().lstrip("\n")
     return stripped
 
+
+# Text that opens with a list number of its own (1. （一） 一、 ...).
+_TYPED_NUMBER = lazy_compile(r"\s*(?:[0-9０-９]|[（(]|[一二三四五六七八九十]+[、.．])")
 
 # Cells written apart by spaces: a run of two or more (a sentence has one).
 _CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
