@@ -13,7 +13,9 @@ What the walk produces (docs/formats.md has specimens):
   in the output), stripped; the tabs or spaces in front of a row of cells
   parted by tabs or runs of spaces stay (they place its first cell under
   its column, as in the .txt copy).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
-  column breaks are no text.  Deleted text (tracked changes) is not read.
+  column breaks are no text.  Tracked changes are read as accepted:
+  deleted text and rows are residue (`docx.revisions`).  Footnotes,
+  endnotes and comments are residue at their mark (`docx.notes`).
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
   text, as a reader sees it: "1." + "加强…".  The separator Word draws after
@@ -37,6 +39,8 @@ What the walk produces (docs/formats.md has specimens):
   grid is fitted back to it (padding and span fillers dropped first, text
   cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
   rendered numbers are bounded by `Limits`.
+* A table that goes on another with only blank paragraphs between (a
+  分工表 split by an Enter) is joined to it (`docx.joins`), with a note.
 * A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
   tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
   would be (`read/text/paragraphs.py`).
