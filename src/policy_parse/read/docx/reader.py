@@ -65,7 +65,6 @@ What the walk produces (docs/formats.md has specimens):
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -73,7 +72,6 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import OpcError
 from docx.package import Package
 
-from ..._support.lazy_regex import lazy_compile
 from ...errors import (
     CorruptFileError,
     EmptyDocumentError,
@@ -86,7 +84,6 @@ from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
-from ..text.tables import looks_like_header
 from .chunks import chunk_text
 from .hidden import Looks, is_shaded
 from .inline import Inline
@@ -94,7 +91,9 @@ from .joins import join_split_table
 from .notes import Notes
 from .numbering import Numbering
 from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_reason
-from .wordml import VAL, W, int_val, is_on
+from .shapes import MAX_FRAMES, TYPED_NUMBER, row_kept
+from .shapes import frames as is_frame
+from .wordml import VAL, W, int_val, is_on, unwrap
 
 __all__ = ["read_docx"]
 
@@ -102,14 +101,8 @@ _P = W + "p"
 _TBL = W + "tbl"
 _TR = W + "tr"
 _TC = W + "tc"
-_SDT = W + "sdt"
-_SDT_CONTENT = W + "sdtContent"
-_CUSTOM_XML = W + "customXml"
 _ALT_CHUNK = W + "altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-# Elements that only wrap block-level or row/cell-level content.
-_WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML))
 
 _CORRUPT: tuple[type[BaseException], ...] = (*PACKAGE_ERRORS, OpcError)
 
@@ -205,15 +198,6 @@ def _styles_element(part: Any) -> Any:
     return None
 
 
-def _unwrap(parent: Any) -> Iterator[Any]:
-    """Children of `parent`, looking through content controls and custom XML."""
-    for child in parent:
-        if child.tag in _WRAPPERS:
-            yield from _unwrap(child)
-        else:
-            yield child
-
-
 class _Walker:
     def __init__(
         self,
@@ -253,7 +237,7 @@ class _Walker:
     # -- blocks ---------------------------------------------------------------
 
     def body_to_blocks(self, body: Any) -> None:
-        for child in _unwrap(body):
+        for child in unwrap(body):
             if child.tag == _P:
                 self.paragraph_index += 1
                 self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
@@ -282,12 +266,12 @@ class _Walker:
 
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
-        text = _row_kept(self.paragraph_text(p, boxes))
+        text = row_kept(self.paragraph_text(p, boxes))
         if text:
             self.blocks.append(Paragraph(text=text, span=span))
         self.hidden_to_residue(span)
         for box in boxes:
-            for child in _unwrap(box):
+            for child in unwrap(box):
                 if child.tag == _P:
                     self.paragraph_to_blocks(child, span)
                 elif child.tag == _TBL:
@@ -305,7 +289,7 @@ class _Walker:
                 self.residue.append(Residue(text=text, reason=reason, span=span))
 
     def table_to_block(self, tbl: Any, frames: int = 0) -> None:
-        if frames < _MAX_FRAMES and _frames(tbl):
+        if frames < MAX_FRAMES and is_frame(tbl):
             self.frame_to_blocks(tbl, frames + 1)
             return
         self.table_index += 1
@@ -315,7 +299,7 @@ class _Walker:
         if width > self.limits.max_grid_columns:
             raise _too_wide(f"{self.name} table {t} declares {width} grid columns", self.limits)
         rows: list[Row] = []
-        for tr in (child for child in _unwrap(tbl) if child.tag == _TR):
+        for tr in (child for child in unwrap(tbl) if child.tag == _TR):
             self.count_row()
             if is_deleted_row(tr):
                 self.deleted_row_to_residue(tr, t)
@@ -337,21 +321,21 @@ class _Walker:
 
     def deleted_row_to_residue(self, tr: Any, t: int) -> None:
         """A row deleted with tracks on (docx.revisions): its text as residue."""
-        text = "\t".join(deleted_text(tc) for tc in _unwrap(tr) if tc.tag == _TC).strip()
+        text = "\t".join(deleted_text(tc) for tc in unwrap(tr) if tc.tag == _TC).strip()
         if text:
             self.residue.append(Residue(text=text, reason=row_reason(t), span=Span(table=t)))
 
     def frame_to_blocks(self, tbl: Any, frames: int) -> None:
         """A table that frames the notice (`_frames`) is read as the body it
         holds: its paragraphs and tables, cell after cell."""
-        for tr in _unwrap(tbl):
+        for tr in unwrap(tbl):
             if tr.tag != _TR:
                 continue
             self.count_row()
-            for tc in _unwrap(tr):
+            for tc in unwrap(tr):
                 if tc.tag != _TC:
                     continue
-                for child in _unwrap(tc):
+                for child in unwrap(tc):
                     if child.tag == _P:
                         self.paragraph_index += 1
                         self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
@@ -393,7 +377,7 @@ class _Walker:
                 padding.add(len(cells))
                 cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
             after = self.span_of(trpr.find(W + "gridAfter"), "w:gridAfter", t, r)
-        for tc in _unwrap(tr):
+        for tc in unwrap(tr):
             if tc.tag != _TC:
                 continue
             c = len(cells)
@@ -498,11 +482,11 @@ class _Walker:
                 if line:
                     lines.append(line)
             for box in boxes:
-                for child in _unwrap(box):
+                for child in unwrap(box):
                     if child.tag == _P:
                         add(child)
 
-        for child in _unwrap(tc):
+        for child in unwrap(tc):
             if child.tag == _P:
                 add(child)
             elif child.tag == _ALT_CHUNK:
@@ -520,12 +504,12 @@ class _Walker:
 
     def nested_table_text(self, tbl: Any, t: int, r: int, c: int) -> str:
         rows = []
-        for tr in _unwrap(tbl):
+        for tr in unwrap(tbl):
             if tr.tag != _TR:
                 continue
             self.count_row()
             cells = []
-            for tc in _unwrap(tr):
+            for tc in unwrap(tr):
                 if tc.tag == _TC:
                     # A table nested deeper still becomes residue of its own,
                     # located at the outermost cell.
@@ -551,61 +535,12 @@ class _Walker:
         if is_deleted_paragraph(p, text):
             return ""  # gone once the changes are accepted: Word counts it no more
         label, gap = self.numbering.label_and_gap(p)
-        if label and gap and _TYPED_NUMBER.match(text):
+        if label and gap and TYPED_NUMBER.match(text):
             # Numbered by Word and by hand ("1." drawn, "1.推行…" typed): Word
             # draws its gap between the two; glued, they would read as 1.1.
             self.typed_numbers += 1
             return f"{label} {text}"
         return label + text
-
-
-def _row_kept(text: str) -> str:
-    """The paragraph stripped, but for the tabs or spaces in front of a row
-    of cells parted by tabs or runs of spaces (``\t\t牵头单位\t配合单位``,
-    a space-aligned header's second line ``        单位     单位``): they say
-    which column its first cell stands in, as in the .txt copy of the table."""
-    stripped = text.strip()
-    if "\t" in stripped:
-        head = text[: len(text) - len(text.lstrip())]
-        return "\t" * head.count("\t") + stripped
-    if _CELL_GAP.search(stripped) is not None:
-        return text.rstrip().lstrip("\n")
-    return stripped
-
-
-# Text that opens with a list number of its own (1. （一） 一、 ...).
-_TYPED_NUMBER = lazy_compile(r"\s*(?:[0-9０-９]|[（(]|[一二三四五六七八九十]+[、.．])")
-
-# Cells written apart by spaces: a run of two or more (a sentence has one).
-_CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
-
-
-_MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other
-
-
-def _frames(tbl: Any) -> bool:
-    """Whether `tbl` is a frame drawn around the notice or its 分工表 rather
-    than data: a single column (a 分工表 has at least a task and a unit
-    column) whose cells hold a table, or at most three rows with a table in
-    a cell.  Read as a table, the framed 分工表 would be a nested table set
-    aside as residue.  A table whose own cells make a 分工表 header row
-    (序号 | 工作任务 | 责任单位) is data with a table nested in a cell, not a
-    frame: read as a frame, its cells would shift into one another's
-    columns."""
-    rows = [tr for tr in _unwrap(tbl) if tr.tag == _TR]
-    if not rows or len(rows) > 3:
-        return False
-    cells = [[tc for tc in _unwrap(tr) if tc.tag == _TC] for tr in rows]
-    if not any(any(child.tag == _TBL for child in _unwrap(tc)) for row in cells for tc in row):
-        return False
-    return not any(looks_like_header([_own_text(tc) for tc in row]) for row in cells)
-
-
-def _own_text(tc: Any) -> str:
-    """A cell's text outside the tables nested in it (for a header test)."""
-    return "".join(
-        t.text or "" for child in _unwrap(tc) if child.tag == _P for t in child.iter(W + "t")
-    ).strip()
 
 
 def _too_wide(what: str, limits: Limits) -> InputTooLargeError:

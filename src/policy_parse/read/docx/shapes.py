@@ -1,0 +1,68 @@
+"""Shapes of Word body elements that their content decides: a paragraph
+that is a row of cells (`row_kept`), a text that opens with a typed list
+number (`TYPED_NUMBER`), a table that only frames the notice (`frames`).
+The Word reader (`docx.reader`) asks; nothing here walks the body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..._support.lazy_regex import lazy_compile
+from ..text.tables import looks_like_header
+from .wordml import W, unwrap
+
+__all__ = ["MAX_FRAMES", "TYPED_NUMBER", "frames", "row_kept"]
+
+_P = W + "p"
+_TBL = W + "tbl"
+_TR = W + "tr"
+_TC = W + "tc"
+
+
+def row_kept(text: str) -> str:
+    """The paragraph stripped, but for the tabs or spaces in front of a row
+    of cells parted by tabs or runs of spaces (``\t\t牵头单位\t配合单位``,
+    a space-aligned header's second line ``        单位     单位``): they say
+    which column its first cell stands in, as in the .txt copy of the table."""
+    stripped = text.strip()
+    if "\t" in stripped:
+        head = text[: len(text) - len(text.lstrip())]
+        return "\t" * head.count("\t") + stripped
+    if _CELL_GAP.search(stripped) is not None:
+        return text.rstrip().lstrip("\n")
+    return stripped
+
+
+# Text that opens with a list number of its own (1. （一） 一、 ...).
+TYPED_NUMBER = lazy_compile(r"\s*(?:[0-9０-９]|[（(]|[一二三四五六七八九十]+[、.．])")
+
+# Cells written apart by spaces: a run of two or more (a sentence has one).
+_CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
+
+
+MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other
+
+
+def frames(tbl: Any) -> bool:
+    """Whether `tbl` is a frame drawn around the notice or its 分工表 rather
+    than data: a single column (a 分工表 has at least a task and a unit
+    column) whose cells hold a table, or at most three rows with a table in
+    a cell.  Read as a table, the framed 分工表 would be a nested table set
+    aside as residue.  A table whose own cells make a 分工表 header row
+    (序号 | 工作任务 | 责任单位) is data with a table nested in a cell, not a
+    frame: read as a frame, its cells would shift into one another's
+    columns."""
+    rows = [tr for tr in unwrap(tbl) if tr.tag == _TR]
+    if not rows or len(rows) > 3:
+        return False
+    cells = [[tc for tc in unwrap(tr) if tc.tag == _TC] for tr in rows]
+    if not any(any(child.tag == _TBL for child in unwrap(tc)) for row in cells for tc in row):
+        return False
+    return not any(looks_like_header([_own_text(tc) for tc in row]) for row in cells)
+
+
+def _own_text(tc: Any) -> str:
+    """A cell's text outside the tables nested in it (for a header test)."""
+    return "".join(
+        t.text or "" for child in unwrap(tc) if child.tag == _P for t in child.iter(W + "t")
+    ).strip()
