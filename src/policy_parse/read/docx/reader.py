@@ -94,6 +94,7 @@ from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_r
 from .shapes import MAX_FRAMES, TYPED_NUMBER, row_kept
 from .shapes import frames as is_frame
 from .wordml import VAL, W, int_val, is_on, unwrap
+from .wraps import glue_wraps
 
 __all__ = ["read_docx"]
 
@@ -168,6 +169,9 @@ def body_to_document(
     if walker.numbering.guessed:
         formats = ", ".join(sorted(walker.numbering.guessed))
         walker.notes.append(ReadNote(note="docx_number_format", fields=(("formats", formats),)))
+    if walker.cell_wraps:
+        count = str(walker.cell_wraps)
+        walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
     if walker.typed_numbers:
         count = str(walker.typed_numbers)
         walker.notes.append(ReadNote(note="docx_typed_number", fields=(("count", count),)))
@@ -232,6 +236,7 @@ class _Walker:
         self.table_index = -1
         self.paragraphs_seen = 0  # every w:p read, wherever it sits
         self.rows_seen = 0
+        self.cell_wraps = 0  # soft breaks in cells read as wraps (docx.wraps)
         self.typed_numbers = 0  # numbered paragraphs whose text starts with a number too
 
     # -- blocks ---------------------------------------------------------------
@@ -477,10 +482,9 @@ class _Walker:
 
         def add(p: Any) -> None:
             boxes: list[Any] = []
-            for line in self.paragraph_text(p, boxes).split("\n"):
-                line = line.strip()
-                if line:
-                    lines.append(line)
+            pieces, glued = glue_wraps(self.paragraph_text(p, boxes).split("\n"))
+            lines.extend(pieces)
+            self.cell_wraps += glued
             for box in boxes:
                 for child in unwrap(box):
                     if child.tag == _P:
