@@ -113,3 +113,46 @@ def test_an_endnote_is_filed_where_its_mark_stands(build_docx, read_docx, where)
         assert (note.span.table, note.span.row, note.span.cell) == (0, 1, 1)
     else:
         assert note.span.paragraph == 0
+
+
+def _with_header_and_footer(data: bytes, head: str, foot_xml: str) -> bytes:
+    from docx.oxml import parse_xml
+
+    d = docx.Document(io.BytesIO(data))
+    section = d.sections[0]
+    section.header.paragraphs[0].text = head
+    footer = section.footer._element
+    for child in list(footer):
+        footer.remove(child)
+    footer.append(parse_xml(f"<w:p {_W}>{foot_xml}</w:p>"))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+_PAGE = (
+    '<w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r>'
+)
+
+
+def test_a_running_head_is_residue_and_a_page_number_footer_is_nothing(build_docx, read_docx):
+    data = _with_header_and_footer(
+        build_docx(p("1.推行一网通办。（县甲局负责）")), "某县人民政府办公室文件", _PAGE
+    )
+    document = read_docx(data)
+    assert texts(document) == ["1.推行一网通办。（县甲局负责）"]
+    assert [(r.text, r.reason) for r in document.residue] == [
+        (
+            "某县人民政府办公室文件",
+            "page header or footer text of the Word file, not read as outline",
+        )
+    ]
+
+
+def test_a_footer_with_words_besides_its_page_field_is_kept(build_docx, read_docx):
+    simple = '<w:r><w:t>附件1 第</w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple><w:r><w:t>页</w:t></w:r>'
+    data = _with_header_and_footer(build_docx(p("推行一网通办。")), "", simple)
+    assert [r.text for r in read_docx(data).residue] == ["附件1 第页"]

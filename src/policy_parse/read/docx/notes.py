@@ -9,6 +9,12 @@ mark, with the reasons below: a lead note in a footnote (排名第一的为牵�
 or a reviewer's comment naming a unit is shown, not read into the measures
 and not lost.  Word's separator "notes" (w:type separator,
 continuationSeparator, continuationNotice) hold no text and are skipped.
+
+Page headers and footers (`header_footer_residue`) are residue too, once
+for each distinct text, with no place in the body: the page numbers in
+them are fields (PAGE, NUMPAGES) whose shown results are left out, so a
+footer of only "- 1 -" or "第1页 共3页" files nothing, while a running
+head naming the issuer or the 附件 is kept.
 """
 
 from __future__ import annotations
@@ -17,13 +23,22 @@ from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ...models import Residue, Span
 from .wordml import W
 
-__all__ = ["COMMENT_REASON", "ENDNOTE_REASON", "FOOTNOTE_REASON", "Notes"]
+__all__ = [
+    "COMMENT_REASON",
+    "ENDNOTE_REASON",
+    "FOOTNOTE_REASON",
+    "HEADER_REASON",
+    "Notes",
+    "header_footer_residue",
+]
 
 FOOTNOTE_REASON = "footnote text of the Word file, not read as outline"
 ENDNOTE_REASON = "endnote text of the Word file, not read as outline"
 COMMENT_REASON = "comment text of the Word file, not read as outline"
+HEADER_REASON = "page header or footer text of the Word file, not read as outline"
 
 _KINDS = (
     (RT.FOOTNOTES, W + "footnote", W + "footnoteReference", FOOTNOTE_REASON),
@@ -99,3 +114,54 @@ def _note_texts(root: Any, tag: str) -> dict[str, str]:
         if lines:
             out[note.get(_ID) or ""] = "\n".join(lines)
     return out
+
+
+_R = W + "r"
+_FLD_CHAR = W + "fldChar"
+_FLD_SIMPLE = W + "fldSimple"
+_FLD_TYPE = W + "fldCharType"
+# What is left of a page-number line once its fields are gone.
+_NUMBER_FRAME = frozenset("-—–_第页共/ \u3000·.()（）")
+
+
+def header_footer_residue(part: Any) -> list[Residue]:
+    """The text of the document part's headers and footers, fields left
+    out, each distinct line once (module docstring)."""
+    if part is None:
+        return []
+    seen: set[str] = set()
+    out: list[Residue] = []
+    for rel in part.rels.values():
+        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
+            continue
+        for p in _root(rel.target_part).iter(_P):
+            line = _without_fields(p).strip()
+            if line and not set(line) <= _NUMBER_FRAME and line not in seen:
+                seen.add(line)
+                out.append(Residue(text=line, reason=HEADER_REASON, span=Span()))
+    return out
+
+
+def _without_fields(p: Any) -> str:
+    """A paragraph's text without the shown results of its fields (a page
+    number drawn by PAGE), whether simple (w:fldSimple) or complex (the runs
+    between w:fldChar separate and end)."""
+    parts: list[str] = []
+    depth = 0  # inside a complex field's code or result
+    for el in p.iter(_R, _FLD_SIMPLE):
+        if el.tag == _FLD_SIMPLE:
+            continue
+        up = el.getparent()
+        if up is not None and up.tag == _FLD_SIMPLE:
+            continue
+        fld = el.find(_FLD_CHAR)
+        if fld is not None:
+            kind = fld.get(_FLD_TYPE)
+            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+            depth = max(depth, 0)
+            continue
+        if depth:
+            continue
+        for t in el.iter(_T, _TAB):
+            parts.append((t.text or "") if t.tag == _T else "\t")
+    return "".join(parts)

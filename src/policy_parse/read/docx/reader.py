@@ -15,7 +15,8 @@ What the walk produces (docs/formats.md has specimens):
   its column, as in the .txt copy).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
   column breaks are no text.  Tracked changes are read as accepted:
   deleted text and rows are residue (`docx.revisions`).  Footnotes,
-  endnotes and comments are residue at their mark (`docx.notes`).
+  endnotes and comments are residue at their mark, page headers and
+  footers (less their fields) residue of the document (`docx.notes`).
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
   text, as a reader sees it: "1." + "加强…".  The separator Word draws after
@@ -88,7 +89,7 @@ from .chunks import chunk_text
 from .hidden import Looks, is_shaded
 from .inline import Inline
 from .joins import join_split_table
-from .notes import Notes
+from .notes import Notes, header_footer_residue
 from .numbering import Numbering
 from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_reason
 from .shapes import MAX_FRAMES, TYPED_NUMBER, row_kept
@@ -128,6 +129,7 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         numbering = Numbering.from_package(data, document, limits)
         looks = Looks(_styles_element(part))
         notes = Notes.from_part(document.part)
+        furniture = header_footer_residue(document.part)
     except PolicyParseError:
         raise
     except _CORRUPT as exc:
@@ -141,6 +143,7 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         part=document.part,
         depth=depth,
         notes=notes,
+        residue=tuple(furniture),
     )
 
 
