@@ -105,3 +105,24 @@ def test_tables_of_their_own_are_not_joined(build_docx, read_docx):
         document = read_docx(build_docx(body))
         assert sum(1 for b in texts(document) if isinstance(b, list)) == 2
         assert not document.notes
+
+
+def test_a_xubiao_line_between_the_halves_is_residue_and_the_halves_join(build_docx, read_docx):
+    body = (
+        p("某县任务分工表")
+        + tbl(4, HEAD, _row("1", "推行一网通办。", "县甲局", "县乙局"))
+        + p("续表")
+        + tbl(4, HEAD, _row("2", "压减开办时间。", "县丁局", "县丙局"))
+    )
+    data = build_docx(body)
+    document = read_docx(data)
+    assert [len(b) for b in texts(document)[1:]] == [4]
+    assert [(r.text, r.reason) for r in document.residue] == [
+        ("续表", "table continuation marker (续表)")
+    ]
+    assert [m[0] for m in _measures(data)] == ["1", "2"]
+
+
+def test_a_xubiao_line_that_follows_no_table_is_text(build_docx, read_docx):
+    document = read_docx(build_docx(p("续表") + p("推行一网通办。")))
+    assert texts(document) == ["续表", "推行一网通办。"]

@@ -41,7 +41,8 @@ What the walk produces (docs/formats.md has specimens):
   cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
   rendered numbers are bounded by `Limits`.
 * A table that goes on another with only blank paragraphs between (a
-  分工表 split by an Enter) is joined to it (`docx.joins`), with a note.
+  分工表 split by an Enter), or a 续表 line that becomes residue, is joined
+  to it (`docx.joins`), with a note.
 * A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
   tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
   would be (`read/text/paragraphs.py`).
@@ -92,7 +93,7 @@ from .joins import join_split_table
 from .notes import Notes, header_footer_residue
 from .numbering import Numbering
 from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_reason
-from .shapes import MAX_FRAMES, TYPED_NUMBER, row_kept
+from .shapes import CONTINUED, MAX_FRAMES, TYPED_NUMBER, row_kept
 from .shapes import frames as is_frame
 from .wordml import VAL, W, int_val, is_on, unwrap
 from .wraps import glue_wraps
@@ -275,7 +276,11 @@ class _Walker:
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
         text = row_kept(self.paragraph_text(p, boxes))
-        if text:
+        if text and self.after_table == len(self.blocks) and CONTINUED.match(text):
+            # 续表 right under a table: a marker, and the table may go on.
+            reason = "table continuation marker (续表)"
+            self.residue.append(Residue(text=text, reason=reason, span=span))
+        elif text:
             self.blocks.append(Paragraph(text=text, span=span))
         self.hidden_to_residue(span)
         for box in boxes:

@@ -1,6 +1,7 @@
 """Shapes of Word body elements that their content decides: a paragraph
 that is a row of cells (`row_kept`), a text that opens with a typed list
-number (`TYPED_NUMBER`), a table that only frames the notice (`frames`).
+number (`TYPED_NUMBER`), a table that only frames the notice (`frames`),
+a 续表 line between the halves of a table (`CONTINUED`).
 The Word reader (`docx.reader`) asks; nothing here walks the body."""
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from ..._support.lazy_regex import lazy_compile
 from ..text.tables import looks_like_header
 from .wordml import W, unwrap
 
-__all__ = ["MAX_FRAMES", "TYPED_NUMBER", "frames", "row_kept"]
+__all__ = ["CONTINUED", "MAX_FRAMES", "TYPED_NUMBER", "frames", "row_kept"]
+
+# 续表 / 续表1 / （续表） / 续上表 between two tables: the table above goes on
+# (the PDF reader's page furniture knows the same marker).
+CONTINUED = lazy_compile(r"^\s*[（(]?\s*续(?:上)?表\s*\d*\s*[）)]?\s*[:：]?\s*$")
 
 _P = W + "p"
 _TBL = W + "tbl"
