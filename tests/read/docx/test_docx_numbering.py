@@ -67,3 +67,40 @@ def test_known_formats_are_drawn_without_a_note(build_docx, read_docx):
     document = read_docx(build_docx(body, numbering=numbering))
     assert texts(document) == ["一、总体要求", "（一）政务服务"]
     assert not document.notes
+
+
+def test_a_numbered_paragraph_hidden_whole_is_no_bare_number_and_is_said(build_docx, read_docx):
+    hidden = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        "<w:rPr><w:vanish/></w:rPr></w:pPr>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的措施。（县戊局负责）</w:t></w:r></w:p>"
+    )
+    body = (
+        p("某县方案")
+        + p("推行一网通办。（县甲局负责）", num=1)
+        + hidden
+        + p("压减开办时间。（县丁局负责）", num=1)
+    )
+    data = build_docx(body, numbering=abstract(1, level(0, "%1.")) + num(1, 1))
+    document = read_docx(data)
+    assert texts(document)[1:] == [
+        "1.推行一网通办。（县甲局负责）",
+        "2.压减开办时间。（县丁局负责）",
+    ]
+    assert [r.text for r in document.residue] == ["隐藏的措施。（县戊局负责）"]
+    assert [(n.note, dict(n.fields)) for n in document.notes] == [
+        ("docx_hidden_numbered", {"count": "1"})
+    ]
+    assert [str(m.number) for m in policy_parse.parse(data).measures] == ["1", "2"]
+
+
+def test_a_numbered_paragraph_whose_mark_shows_keeps_its_number(build_docx, read_docx):
+    """Runs hidden but the mark not: Word still draws the number."""
+    shown = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r></w:p>"
+    )
+    body = p("甲。", num=1) + shown + p("乙。", num=1)
+    document = read_docx(build_docx(body, numbering=abstract(1, level(0, "%1.")) + num(1, 1)))
+    assert texts(document) == ["1.甲。", "2.", "3.乙。"]
+    assert not document.notes

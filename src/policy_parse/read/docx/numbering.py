@@ -169,11 +169,13 @@ class Numbering:
         Word draws it ("" when it has none)."""
         return self.label_and_gap(p)[0]
 
-    def label_and_gap(self, p: Any) -> tuple[str, bool]:
-        """`label`, and whether Word draws a gap (w:suff tab or space)
-        between the number and the text."""
-        if not self.nums:
-            return "", False
+    def numbered(self, p: Any) -> bool:
+        """Whether `p` is in a list (no counter is advanced)."""
+        num_id, _ = self._num_of(p)
+        return num_id is not None and num_id != "0" and num_id in self.nums
+
+    def _num_of(self, p: Any) -> tuple[str | None, int | None]:
+        """The w:numId and w:ilvl of `p`, from the paragraph or its style."""
         num_id: str | None = None
         ilvl: int | None = None
         ppr = p.find(W + "pPr")
@@ -194,6 +196,14 @@ class Numbering:
             s_num, s_ilvl = self.style_numpr[style]
             num_id = num_id if num_id is not None else s_num
             ilvl = ilvl if ilvl is not None else s_ilvl
+        return num_id, ilvl
+
+    def label_and_gap(self, p: Any) -> tuple[str, bool]:
+        """`label`, and whether Word draws a gap (w:suff tab or space)
+        between the number and the text."""
+        if not self.nums:
+            return "", False
+        num_id, ilvl = self._num_of(p)
         if num_id is None or num_id == "0":
             return "", False
         num = self.nums.get(num_id)

@@ -23,7 +23,8 @@ What the walk produces (docs/formats.md has specimens):
   the number (w:suff, a tab by default) is layout, not text, and is not
   added, unless the text opens with a number typed by hand ("1." drawn
   before "1.加强…"): then a space keeps the two apart, and a note says so.
-  A paragraph deleted whole in tracked changes takes no number.  A number
+  A paragraph deleted whole in tracked changes takes no number, nor does
+  one hidden whole (w:vanish on its mark and runs; a note says so).  A number
   format the reader cannot draw (w:numFmt custom, ordinalText, ...) is
   drawn as decimal, and a note names it.  Bullets carry no number and add nothing.
 * Text boxes (w:txbxContent) are read where they are anchored: their
@@ -176,6 +177,9 @@ def body_to_document(
     if walker.cell_wraps:
         count = str(walker.cell_wraps)
         walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
+    if walker.hidden_numbers:
+        count = str(walker.hidden_numbers)
+        walker.notes.append(ReadNote(note="docx_hidden_numbered", fields=(("count", count),)))
     if walker.typed_numbers:
         count = str(walker.typed_numbers)
         walker.notes.append(ReadNote(note="docx_typed_number", fields=(("count", count),)))
@@ -241,7 +245,8 @@ class _Walker:
         self.paragraphs_seen = 0  # every w:p read, wherever it sits
         self.rows_seen = 0
         self.cell_wraps = 0  # soft breaks in cells read as wraps (docx.wraps)
-        self.typed_numbers = 0  # numbered paragraphs whose text starts with a number too
+        self.typed_numbers = 0
+        self.hidden_numbers = 0  # numbered paragraphs hidden whole, not counted  # numbered paragraphs whose text starts with a number too
 
     # -- blocks ---------------------------------------------------------------
 
@@ -546,6 +551,10 @@ class _Walker:
         text = "".join(parts)
         if is_deleted_paragraph(p, text):
             return ""  # gone once the changes are accepted: Word counts it no more
+        if not text.strip() and self.looks.mark_hidden(p) and self.numbering.numbered(p):
+            # Hidden whole: no bare number, and not counted (a guess, said).
+            self.hidden_numbers += 1
+            return ""
         label, gap = self.numbering.label_and_gap(p)
         if label and gap and TYPED_NUMBER.match(text):
             # Numbered by Word and by hand ("1." drawn, "1.推行…" typed): Word
