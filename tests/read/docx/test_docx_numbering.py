@@ -104,3 +104,40 @@ def test_a_numbered_paragraph_whose_mark_shows_keeps_its_number(build_docx, read
     document = read_docx(build_docx(body, numbering=abstract(1, level(0, "%1.")) + num(1, 1)))
     assert texts(document) == ["1.甲。", "2.", "3.乙。"]
     assert not document.notes
+
+
+def test_autonum_fields_are_counted_by_the_reader_and_said(build_docx, read_docx):
+    """AUTONUM keeps no number in the file: Word counts it at layout."""
+    simple = '<w:fldSimple w:instr=" AUTONUM "/>'
+    complex_ = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> AUTONUM </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    body = (
+        p("某县方案")
+        + f"<w:p>{simple}<w:r><w:t>推行一网通办。（县甲局负责）</w:t></w:r></w:p>"
+        + f"<w:p>{complex_}<w:r><w:t>压减开办时间。（县丁局负责）</w:t></w:r></w:p>"
+    )
+    data = build_docx(body)
+    document = read_docx(data)
+    assert texts(document)[1:] == [
+        "1.推行一网通办。（县甲局负责）",
+        "2.压减开办时间。（县丁局负责）",
+    ]
+    assert [(n.note, dict(n.fields)) for n in document.notes] == [
+        ("docx_field_number", {"count": "2"})
+    ]
+    assert [str(m.number) for m in policy_parse.parse(data).measures] == ["1", "2"]
+
+
+def test_a_field_that_keeps_its_result_is_read_as_that_result(build_docx, read_docx):
+    seq = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> SEQ 措施 \\* ARABIC </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    document = read_docx(build_docx(f"<w:p>{seq}<w:r><w:t>.推行一网通办。</w:t></w:r></w:p>"))
+    assert texts(document) == ["7.推行一网通办。"]
+    assert not document.notes

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .fields import FieldNumbers
 from .hidden import Looks
 from .notes import Notes
 from .revisions import DELETED_REASON, MOVED_REASON, deleted_text
@@ -23,6 +24,8 @@ _CR = W + "cr"
 _NBH = W + "noBreakHyphen"
 _TXBX = W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
+_INSTR = W + "instrText"
+_FLD_SIMPLE = W + "fldSimple"
 # Tracked changes that take text away (docx.revisions): residue, not text.
 _TAKEN = {W + "del": DELETED_REASON, W + "moveFrom": MOVED_REASON}
 
@@ -59,9 +62,11 @@ class Inline:
         shaded: bool,
         hidden: list[tuple[str, str]],
         notes: Notes | None = None,
+        fields: FieldNumbers | None = None,
     ) -> None:
         self.looks, self.p, self.shaded, self.hidden = looks, p, shaded, hidden
         self.notes = notes
+        self.fields = fields  # numbers of AUTONUM / LISTNUM fields (docx.fields)
 
     def read(self, parent: Any, parts: list[str], boxes: list[Any]) -> None:
         for el in parent:
@@ -69,6 +74,9 @@ class Inline:
             if tag == _R:
                 why = self.looks.why_hidden(el, self.p, self.shaded)
                 if why is None:
+                    if self.fields is not None:
+                        for code in el.iter(_INSTR):
+                            parts.append(self.fields.draw(code.text))
                     _run_text(el, parts, boxes)
                 else:
                     unseen: list[str] = []
@@ -79,6 +87,8 @@ class Inline:
             elif tag in _TAKEN:
                 self.hidden.append((_TAKEN[tag], deleted_text(el)))
             elif tag in _INLINE_CONTAINERS:
+                if tag == _FLD_SIMPLE and self.fields is not None:
+                    parts.append(self.fields.draw(el.get(W + "instr")))
                 self.read(el, parts, boxes)
             elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph
                 boxes.extend(_text_boxes(el))

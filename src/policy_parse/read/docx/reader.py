@@ -24,7 +24,9 @@ What the walk produces (docs/formats.md has specimens):
   added, unless the text opens with a number typed by hand ("1." drawn
   before "1.加强…"): then a space keeps the two apart, and a note says so.
   A paragraph deleted whole in tracked changes takes no number, nor does
-  one hidden whole (w:vanish on its mark and runs; a note says so).  A number
+  one hidden whole (w:vanish on its mark and runs; a note says so).
+  AUTONUM and LISTNUM fields, which keep no number in the file, are
+  counted by the reader (`docx.fields`), with a note.  A number
   format the reader cannot draw (w:numFmt custom, ordinalText, ...) is
   drawn as decimal, and a note names it.  Bullets carry no number and add nothing.
 * Text boxes (w:txbxContent) are read where they are anchored: their
@@ -88,6 +90,7 @@ from ..limits import Limits
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
+from .fields import FieldNumbers
 from .hidden import Looks, is_shaded
 from .inline import Inline
 from .joins import join_split_table
@@ -177,6 +180,9 @@ def body_to_document(
     if walker.cell_wraps:
         count = str(walker.cell_wraps)
         walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
+    if walker.fields.drawn:
+        count = str(walker.fields.drawn)
+        walker.notes.append(ReadNote(note="docx_field_number", fields=(("count", count),)))
     if walker.hidden_numbers:
         count = str(walker.hidden_numbers)
         walker.notes.append(ReadNote(note="docx_hidden_numbered", fields=(("count", count),)))
@@ -246,7 +252,8 @@ class _Walker:
         self.rows_seen = 0
         self.cell_wraps = 0  # soft breaks in cells read as wraps (docx.wraps)
         self.typed_numbers = 0
-        self.hidden_numbers = 0  # numbered paragraphs hidden whole, not counted  # numbered paragraphs whose text starts with a number too
+        self.hidden_numbers = 0
+        self.fields = FieldNumbers()  # numbered paragraphs hidden whole, not counted  # numbered paragraphs whose text starts with a number too
 
     # -- blocks ---------------------------------------------------------------
 
@@ -547,7 +554,8 @@ class _Walker:
                 "(Limits.max_paragraphs); raise the limit if the file is genuine"
             )
         parts: list[str] = []
-        Inline(self.looks, p, self.shaded, self.hidden, self.footnotes).read(p, parts, boxes)
+        inline = Inline(self.looks, p, self.shaded, self.hidden, self.footnotes, self.fields)
+        inline.read(p, parts, boxes)
         text = "".join(parts)
         if is_deleted_paragraph(p, text):
             return ""  # gone once the changes are accepted: Word counts it no more
