@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..errors import InputTooLargeError
 from .limits import Limits
 
-__all__ = ["format_number"]
+__all__ = ["FORMATS", "format_number"]
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -21,6 +21,40 @@ _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+
+# The w:numFmt names `format_number` renders as Word does (others: decimal).
+FORMATS = frozenset(
+    (
+        "decimal",
+        "none",
+        "bullet",
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "koreanCounting",
+        "chineseLegalSimplified",
+        "ideographLegalTraditional",
+        "japaneseLegal",
+        "ideographDigital",
+        "taiwaneseDigital",
+        "japaneseDigitalTenThousand",
+        "ideographTraditional",
+        "ideographZodiac",
+        "decimalEnclosedCircle",
+        "decimalEnclosedCircleChinese",
+        "decimalEnclosedParen",
+        "decimalEnclosedFullstop",
+        "decimalFullWidth",
+        "decimalFullWidth2",
+        "decimalZero",
+        "upperRoman",
+        "lowerRoman",
+        "upperLetter",
+        "lowerLetter",
+    )
+)
 
 
 def format_number(

@@ -688,3 +688,22 @@ def test_a_space_aligned_row_pasted_into_word_keeps_the_spaces_in_front(build_do
         ([u.written for u in e.lead], sorted(u.written for u in e.support)) for e in notice.table
     ]
     assert got == [(["县甲局"], ["县丙局", "县乙局"]), (["县丁局"], ["县戊局"])]
+
+
+def test_a_table_nested_in_a_cell_of_a_short_fengong_table_is_not_taken_for_a_frame(
+    build_docx, read_docx
+):
+    """Two rows, a table in a cell: a frame by its size, but its own cells
+    make a 分工表 header, so it is data; the nested table is set aside
+    (cells keep their columns) rather than the outer cells run together."""
+    units = tbl(2, tr(tc(p("县甲局")), tc(p("牵头"))), tr(tc(p("县乙局")), tc(p("配合"))))
+    body = p("某县任务分工表") + tbl(
+        3,
+        tr(tc(p("序号")), tc(p("工作任务")), tc(p("责任单位"))),
+        tr(tc(p("1")), tc(p("推行一网通办。")), tc(units, p(""))),
+    )
+    document = read_docx(build_docx(body))
+    assert [c.text for c in only_table(document).rows[1].cells] == ["1", "推行一网通办。", ""]
+    assert [(r.text, r.reason) for r in document.residue] == [
+        ("县甲局\t牵头\n县乙局\t配合", "nested table in table 0, row 1, cell 2")
+    ]

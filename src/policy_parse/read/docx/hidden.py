@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 from .wordml import VAL, W, is_on
 
 __all__ = ["VANISH_REASON", "WHITE_REASON", "Looks"]
@@ -34,6 +36,8 @@ _SHD = W + "shd"
 _HIGHLIGHT = W + "highlight"
 _WHITE = frozenset(("FFFFFF", "AUTO", ""))  # a fill of auto or none is the page's white
 _WHITE_THEME = frozenset(("background1", "light1"))
+# A run with no properties: asks the paragraph's style and the defaults.
+_NO_RUN = etree.Element(W + "r")
 # Style chains deeper than this are damaged or hostile (Word writes a few).
 _MAX_BASED_ON = 32
 
@@ -108,6 +112,15 @@ class Looks:
         if self._defaults is not None:
             chain.append(self._defaults)
         return chain
+
+    def mark_hidden(self, paragraph: Any) -> bool:
+        """Whether the paragraph mark is hidden (w:vanish in the w:rPr of its
+        w:pPr, or its style's): with all its runs hidden, Word shows no line."""
+        ppr = paragraph.find(_PPR)
+        rpr = ppr.find(_RPR) if ppr is not None else None
+        chain = ([rpr] if rpr is not None else []) + self._chain(_NO_RUN, paragraph)
+        vanish = next((el for el in (r.find(_VANISH) for r in chain) if el is not None), None)
+        return is_on(vanish)
 
     def why_hidden(self, run: Any, paragraph: Any, shaded: bool) -> str | None:
         """The residue reason for a run nobody sees, or None for a visible run.

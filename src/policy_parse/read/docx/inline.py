@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .fields import FieldNumbers
 from .hidden import Looks
+from .notes import Notes
+from .revisions import DELETED_REASON, MOVED_REASON, deleted_text
 from .wordml import W
 
 __all__ = ["Inline"]
@@ -21,6 +24,10 @@ _CR = W + "cr"
 _NBH = W + "noBreakHyphen"
 _TXBX = W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
+_INSTR = W + "instrText"
+_FLD_SIMPLE = W + "fldSimple"
+# Tracked changes that take text away (docx.revisions): residue, not text.
+_TAKEN = {W + "del": DELETED_REASON, W + "moveFrom": MOVED_REASON}
 
 # Inline containers whose runs are part of the paragraph's text.
 _INLINE_CONTAINERS = frozenset(
@@ -44,10 +51,22 @@ _ANCHORS = frozenset((W + "drawing", W + "pict", W + "object", _MC + "AlternateC
 
 class Inline:
     """The runs of one paragraph: visible text into `parts`, text boxes into
-    `boxes`, runs nobody sees (docx.hidden) into `hidden` with the reason."""
+    `boxes`, runs nobody sees (docx.hidden), text tracked changes delete
+    (docx.revisions) and the notes whose marks stand in the runs
+    (docx.notes) into `hidden` with the reason."""
 
-    def __init__(self, looks: Looks, p: Any, shaded: bool, hidden: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        looks: Looks,
+        p: Any,
+        shaded: bool,
+        hidden: list[tuple[str, str]],
+        notes: Notes | None = None,
+        fields: FieldNumbers | None = None,
+    ) -> None:
         self.looks, self.p, self.shaded, self.hidden = looks, p, shaded, hidden
+        self.notes = notes
+        self.fields = fields  # numbers of AUTONUM / LISTNUM fields (docx.fields)
 
     def read(self, parent: Any, parts: list[str], boxes: list[Any]) -> None:
         for el in parent:
@@ -55,12 +74,21 @@ class Inline:
             if tag == _R:
                 why = self.looks.why_hidden(el, self.p, self.shaded)
                 if why is None:
+                    if self.fields is not None:
+                        for code in el.iter(_INSTR):
+                            parts.append(self.fields.draw(code.text))
                     _run_text(el, parts, boxes)
                 else:
                     unseen: list[str] = []
                     _run_text(el, unseen, boxes)
                     self.hidden.append((why, "".join(unseen)))
+                if self.notes is not None:
+                    self.hidden.extend(self.notes.of_run(el))
+            elif tag in _TAKEN:
+                self.hidden.append((_TAKEN[tag], deleted_text(el)))
             elif tag in _INLINE_CONTAINERS:
+                if tag == _FLD_SIMPLE and self.fields is not None:
+                    parts.append(self.fields.draw(el.get(W + "instr")))
                 self.read(el, parts, boxes)
             elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph
                 boxes.extend(_text_boxes(el))

@@ -19,7 +19,7 @@ import attrs
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...errors import InputTooLargeError
-from ..counters import format_number
+from ..counters import FORMATS, format_number
 from ..limits import Limits
 from ..safety import parse_xml
 from .wordml import VAL, W, int_val, is_on
@@ -34,6 +34,7 @@ class _Level:
     text: str | None = None
     restart: int | None = None  # w:lvlRestart: None = after any higher level
     legal: bool = False  # w:isLgl: show every level as decimal
+    gap: bool = True  # w:suff: Word draws a tab (default) or space after the number
 
 
 def _parse_level(lvl: Any) -> _Level:
@@ -48,6 +49,7 @@ def _parse_level(lvl: Any) -> _Level:
         text=val("lvlText"),
         restart=int(restart) if restart and restart.isdigit() else None,
         legal=is_on(lvl.find(W + "isLgl")),
+        gap=val("suff") != "nothing",
     )
 
 
@@ -83,6 +85,8 @@ class Numbering:
         self.style_numpr = style_numpr
         self.default_style = default_style
         self.counters: dict[str, dict[int, int]] = {}
+        # w:numFmt names rendered as decimal for want of knowing Word's drawing.
+        self.guessed: set[str] = set()
 
     @classmethod
     def empty(cls) -> Numbering:
@@ -163,8 +167,15 @@ class Numbering:
     def label(self, p: Any) -> str:
         """Advance the counters for paragraph `p` and return its number as
         Word draws it ("" when it has none)."""
-        if not self.nums:
-            return ""
+        return self.label_and_gap(p)[0]
+
+    def numbered(self, p: Any) -> bool:
+        """Whether `p` is in a list (no counter is advanced)."""
+        num_id, _ = self._num_of(p)
+        return num_id is not None and num_id != "0" and num_id in self.nums
+
+    def _num_of(self, p: Any) -> tuple[str | None, int | None]:
+        """The w:numId and w:ilvl of `p`, from the paragraph or its style."""
         num_id: str | None = None
         ilvl: int | None = None
         ppr = p.find(W + "pPr")
@@ -185,16 +196,24 @@ class Numbering:
             s_num, s_ilvl = self.style_numpr[style]
             num_id = num_id if num_id is not None else s_num
             ilvl = ilvl if ilvl is not None else s_ilvl
+        return num_id, ilvl
+
+    def label_and_gap(self, p: Any) -> tuple[str, bool]:
+        """`label`, and whether Word draws a gap (w:suff tab or space)
+        between the number and the text."""
+        if not self.nums:
+            return "", False
+        num_id, ilvl = self._num_of(p)
         if num_id is None or num_id == "0":
-            return ""
+            return "", False
         num = self.nums.get(num_id)
         if num is None:
-            return ""
+            return "", False
         levels = self.abstracts.get(num.abstract, {})
         k = ilvl or 0
         level = num.level_overrides.get(k) or levels.get(k)
         if level is None:
-            return ""
+            return "", False
         counters = self.counters.setdefault(num.abstract, {})
         if k in num.start_overrides and k not in num.applied:
             num.applied.add(k)
@@ -209,8 +228,9 @@ class Numbering:
             if k < bound:
                 del counters[deeper]
         if level.fmt == "bullet" or level.text is None:
-            return ""
-        return _render(level.text, k, counters, num, levels, self.max_chars)
+            return "", False
+        text = _render(level.text, k, counters, num, levels, self.max_chars, self.guessed)
+        return text, level.gap
 
 
 def _render(
@@ -220,9 +240,12 @@ def _render(
     num: _Num,
     levels: dict[int, _Level],
     max_chars: int = Limits().max_marker_chars,
+    guessed: set[str] | None = None,
 ) -> str:
     """Word's level text with every %n replaced; refused once it would pass
-    `max_chars` (a huge w:start in letters, a level text of many %1)."""
+    `max_chars` (a huge w:start in letters, a level text of many %1).  A
+    format `format_number` does not know is drawn as decimal and its name
+    added to `guessed`."""
     legal = (num.level_overrides.get(k) or levels.get(k) or _Level()).legal
     out = []
     size = 0
@@ -234,6 +257,8 @@ def _render(
             lvl = num.level_overrides.get(ref) or levels.get(ref) or _Level()
             value = counters.get(ref, lvl.start)
             fmt = "decimal" if legal and lvl.fmt not in ("none", "bullet") else lvl.fmt
+            if fmt not in FORMATS and guessed is not None:
+                guessed.add(fmt)
             piece = format_number(value, fmt, max_chars - size)
             i += 2
         else:

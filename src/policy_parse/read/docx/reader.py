@@ -13,12 +13,22 @@ What the walk produces (docs/formats.md has specimens):
   in the output), stripped; the tabs or spaces in front of a row of cells
   parted by tabs or runs of spaces stay (they place its first cell under
   its column, as in the .txt copy).  A line break (w:br, w:cr) is "\\n", a tab "\\t"; page and
-  column breaks are no text.  Deleted text (tracked changes) is not read.
+  column breaks are no text.  Tracked changes are read as accepted:
+  deleted text and rows are residue (`docx.revisions`).  Footnotes,
+  endnotes and comments are residue at their mark, page headers and
+  footers (less their fields) residue of the document (`docx.notes`).
 * Automatic numbering (w:numPr on the paragraph or its style) is rendered
   from numbering.xml (`docx.numbering`) and put in front of the paragraph's
   text, as a reader sees it: "1." + "加强…".  The separator Word draws after
   the number (w:suff, a tab by default) is layout, not text, and is not
-  added.  Bullets carry no number and add nothing.
+  added, unless the text opens with a number typed by hand ("1." drawn
+  before "1.加强…"): then a space keeps the two apart, and a note says so.
+  A paragraph deleted whole in tracked changes takes no number, nor does
+  one hidden whole (w:vanish on its mark and runs; a note says so).
+  AUTONUM and LISTNUM fields, which keep no number in the file, are
+  counted by the reader (`docx.fields`), with a note.  A number
+  format the reader cannot draw (w:numFmt custom, ordinalText, ...) is
+  drawn as decimal, and a note names it.  Bullets carry no number and add nothing.
 * Text boxes (w:txbxContent) are read where they are anchored: their
   paragraphs follow the anchoring paragraph as Paragraphs with its span (in a
   table cell, they are appended to the cell's lines).  A text box drawn twice
@@ -33,6 +43,9 @@ What the walk produces (docs/formats.md has specimens):
   grid is fitted back to it (padding and span fillers dropped first, text
   cells beyond the grid to residue).  Spans, grids, rows, paragraphs and
   rendered numbers are bounded by `Limits`.
+* A table that goes on another with only blank paragraphs between (a
+  分工表 split by an Enter), or a 续表 line that becomes residue, is joined
+  to it (`docx.joins`), with a note.
 * A 分工表 pasted as paragraphs (one per cell, or a row per paragraph with
   tabs) becomes a `Table` rebuilt by the text aligner, as its .txt copy
   would be (`read/text/paragraphs.py`).
@@ -57,7 +70,6 @@ What the walk produces (docs/formats.md has specimens):
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -72,17 +84,24 @@ from ...errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
-from ...models import Cell, Document, Paragraph, Residue, Row, Source, Span, Table
+from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
 from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..row_gaps import row_kept
 from ..safety import PACKAGE_ERRORS, check_zip
 from ..text.paragraphs import tables_in_paragraphs
 from .chunks import chunk_text
+from .fields import FieldNumbers
 from .hidden import Looks, is_shaded
 from .inline import Inline
+from .joins import join_split_table
+from .notes import Notes, header_footer_residue
 from .numbering import Numbering
-from .wordml import VAL, W, int_val, is_on
+from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_reason
+from .shapes import CONTINUED, MAX_FRAMES, TYPED_NUMBER
+from .shapes import frames as is_frame
+from .wordml import VAL, W, int_val, is_on, unwrap
+from .wraps import glue_wraps
 
 __all__ = ["read_docx"]
 
@@ -90,14 +109,8 @@ _P = W + "p"
 _TBL = W + "tbl"
 _TR = W + "tr"
 _TC = W + "tc"
-_SDT = W + "sdt"
-_SDT_CONTENT = W + "sdtContent"
-_CUSTOM_XML = W + "customXml"
 _ALT_CHUNK = W + "altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-# Elements that only wrap block-level or row/cell-level content.
-_WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML))
 
 _CORRUPT: tuple[type[BaseException], ...] = (*PACKAGE_ERRORS, OpcError)
 
@@ -121,12 +134,22 @@ def read_docx(data: bytes, source: Source, limits: Limits, *, depth: int = 0) ->
         body = document.element.body
         numbering = Numbering.from_package(data, document, limits)
         looks = Looks(_styles_element(part))
+        notes = Notes.from_part(document.part)
+        furniture = header_footer_residue(document.part)
     except PolicyParseError:
         raise
     except _CORRUPT as exc:
         raise CorruptFileError(f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
     return body_to_document(
-        body, source, limits, numbering=numbering, looks=looks, part=document.part, depth=depth
+        body,
+        source,
+        limits,
+        numbering=numbering,
+        looks=looks,
+        part=document.part,
+        depth=depth,
+        notes=notes,
+        residue=tuple(furniture),
     )
 
 
@@ -141,16 +164,32 @@ def body_to_document(
     depth: int = 0,
     name: str = ".docx",
     residue: tuple[Residue, ...] = (),
+    notes: Notes | None = None,
 ) -> Document:
     """The `Document` of a w:body: of a .docx, or of what the RTF reader
     builds (`read.rtf`), so that both formats follow one set of rules.
     `name` is the format errors name; `residue` is the caller's own."""
-    walker = _Walker(numbering or Numbering.empty(), limits, part, depth, looks, name)
+    walker = _Walker(numbering or Numbering.empty(), limits, part, depth, looks, name, notes)
     try:
         walker.body_to_blocks(body)
     except RecursionError as exc:
         # Tables nested in tables as deep as libxml2 allows.
         raise CorruptFileError(f"{name} nests tables too deeply to read") from exc
+    if walker.numbering.guessed:
+        formats = ", ".join(sorted(walker.numbering.guessed))
+        walker.notes.append(ReadNote(note="docx_number_format", fields=(("formats", formats),)))
+    if walker.cell_wraps:
+        count = str(walker.cell_wraps)
+        walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
+    if walker.fields.drawn:
+        count = str(walker.fields.drawn)
+        walker.notes.append(ReadNote(note="docx_field_number", fields=(("count", count),)))
+    if walker.hidden_numbers:
+        count = str(walker.hidden_numbers)
+        walker.notes.append(ReadNote(note="docx_hidden_numbered", fields=(("count", count),)))
+    if walker.typed_numbers:
+        count = str(walker.typed_numbers)
+        walker.notes.append(ReadNote(note="docx_typed_number", fields=(("count", count),)))
     if not walker.blocks and not walker.residue and not residue:
         raise EmptyDocumentError(f"the {name} holds no text")
     # Text copied from a PDF into Word keeps its page numbers (and running
@@ -162,6 +201,7 @@ def body_to_document(
         source=source,
         blocks=tuple(blocks),
         residue=(*walker.residue, *residue, *furniture, *left),
+        notes=tuple(walker.notes),
     )
 
 
@@ -177,15 +217,6 @@ def _styles_element(part: Any) -> Any:
     return None
 
 
-def _unwrap(parent: Any) -> Iterator[Any]:
-    """Children of `parent`, looking through content controls and custom XML."""
-    for child in parent:
-        if child.tag in _WRAPPERS:
-            yield from _unwrap(child)
-        else:
-            yield child
-
-
 class _Walker:
     def __init__(
         self,
@@ -195,8 +226,16 @@ class _Walker:
         depth: int = 0,
         looks: Looks | None = None,
         name: str = ".docx",
+        notes: Notes | None = None,
     ) -> None:
         self.name = name  # the format, as errors name it
+        self.footnotes = notes  # footnotes, endnotes, comments (docx.notes)
+        self.notes: list[ReadNote] = []  # readings chosen, said in the output
+        # Blocks when the last table was read: a table read while the count
+        # is the same follows it with only blank paragraphs between.
+        self.after_table = -1
+        # (table, cell) of first-row vertical-merge continuations of nothing.
+        self.orphan_merges: set[tuple[int, int]] = set()
         self.numbering = numbering
         self.looks = looks or Looks()
         # Runs no reader sees (docx.hidden), as (reason, text), until the
@@ -212,11 +251,15 @@ class _Walker:
         self.table_index = -1
         self.paragraphs_seen = 0  # every w:p read, wherever it sits
         self.rows_seen = 0
+        self.cell_wraps = 0  # soft breaks in cells read as wraps (docx.wraps)
+        self.typed_numbers = 0
+        self.hidden_numbers = 0
+        self.fields = FieldNumbers()  # numbered paragraphs hidden whole, not counted  # numbered paragraphs whose text starts with a number too
 
     # -- blocks ---------------------------------------------------------------
 
     def body_to_blocks(self, body: Any) -> None:
-        for child in _unwrap(body):
+        for child in unwrap(body):
             if child.tag == _P:
                 self.paragraph_index += 1
                 self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
@@ -246,11 +289,15 @@ class _Walker:
     def paragraph_to_blocks(self, p: Any, span: Span) -> None:
         boxes: list[Any] = []
         text = row_kept(self.paragraph_text(p, boxes))
-        if text:
+        if text and self.after_table == len(self.blocks) and CONTINUED.match(text):
+            # 续表 right under a table: a marker, and the table may go on.
+            reason = "table continuation marker (续表)"
+            self.residue.append(Residue(text=text, reason=reason, span=span))
+        elif text:
             self.blocks.append(Paragraph(text=text, span=span))
         self.hidden_to_residue(span)
         for box in boxes:
-            for child in _unwrap(box):
+            for child in unwrap(box):
                 if child.tag == _P:
                     self.paragraph_to_blocks(child, span)
                 elif child.tag == _TBL:
@@ -268,7 +315,7 @@ class _Walker:
                 self.residue.append(Residue(text=text, reason=reason, span=span))
 
     def table_to_block(self, tbl: Any, frames: int = 0) -> None:
-        if frames < _MAX_FRAMES and _frames(tbl):
+        if frames < MAX_FRAMES and is_frame(tbl):
             self.frame_to_blocks(tbl, frames + 1)
             return
         self.table_index += 1
@@ -278,23 +325,43 @@ class _Walker:
         if width > self.limits.max_grid_columns:
             raise _too_wide(f"{self.name} table {t} declares {width} grid columns", self.limits)
         rows: list[Row] = []
-        for r, tr in enumerate(child for child in _unwrap(tbl) if child.tag == _TR):
+        for tr in (child for child in unwrap(tbl) if child.tag == _TR):
             self.count_row()
-            rows.append(self.row_to_row(tr, t, r, width, rows[-1] if rows else None))
+            if is_deleted_row(tr):
+                self.deleted_row_to_residue(tr, t)
+                continue
+            rows.append(self.row_to_row(tr, t, len(rows), width, rows[-1] if rows else None))
         if rows:
-            self.blocks.append(Table(rows=tuple(rows), span=Span(table=t)))
+            table = Table(rows=tuple(rows), span=Span(table=t))
+            previous = self.blocks[-1] if self.blocks else None
+            if isinstance(previous, Table) and self.after_table == len(self.blocks):
+                joined = join_split_table(previous, table, self.orphan_merges)
+                if joined is not None:
+                    self.blocks[-1] = joined
+                    self.notes.append(
+                        ReadNote(note="docx_table_joined", fields=(("rows", str(len(rows))),))
+                    )
+                    return
+            self.blocks.append(table)
+            self.after_table = len(self.blocks)
+
+    def deleted_row_to_residue(self, tr: Any, t: int) -> None:
+        """A row deleted with tracks on (docx.revisions): its text as residue."""
+        text = "\t".join(deleted_text(tc) for tc in unwrap(tr) if tc.tag == _TC).strip()
+        if text:
+            self.residue.append(Residue(text=text, reason=row_reason(t), span=Span(table=t)))
 
     def frame_to_blocks(self, tbl: Any, frames: int) -> None:
         """A table that frames the notice (`_frames`) is read as the body it
         holds: its paragraphs and tables, cell after cell."""
-        for tr in _unwrap(tbl):
+        for tr in unwrap(tbl):
             if tr.tag != _TR:
                 continue
             self.count_row()
-            for tc in _unwrap(tr):
+            for tc in unwrap(tr):
                 if tc.tag != _TC:
                     continue
-                for child in _unwrap(tc):
+                for child in unwrap(tc):
                     if child.tag == _P:
                         self.paragraph_index += 1
                         self.paragraph_to_blocks(child, Span(paragraph=self.paragraph_index))
@@ -336,7 +403,7 @@ class _Walker:
                 padding.add(len(cells))
                 cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
             after = self.span_of(trpr.find(W + "gridAfter"), "w:gridAfter", t, r)
-        for tc in _unwrap(tr):
+        for tc in unwrap(tr):
             if tc.tag != _TC:
                 continue
             c = len(cells)
@@ -355,6 +422,8 @@ class _Walker:
             # a header row made only of continuations is still the header.
             if merged_up and (above is None or c >= len(above.cells)):
                 merged_up = False
+                if above is None:
+                    self.orphan_merges.add((t, c))
             if merged_left and c == 0:
                 merged_left = False
             text = self.cell_text(tc, t, r, c)
@@ -434,16 +503,15 @@ class _Walker:
 
         def add(p: Any) -> None:
             boxes: list[Any] = []
-            for line in self.paragraph_text(p, boxes).split("\n"):
-                line = line.strip()
-                if line:
-                    lines.append(line)
+            pieces, glued = glue_wraps(self.paragraph_text(p, boxes).split("\n"))
+            lines.extend(pieces)
+            self.cell_wraps += glued
             for box in boxes:
-                for child in _unwrap(box):
+                for child in unwrap(box):
                     if child.tag == _P:
                         add(child)
 
-        for child in _unwrap(tc):
+        for child in unwrap(tc):
             if child.tag == _P:
                 add(child)
             elif child.tag == _ALT_CHUNK:
@@ -461,12 +529,12 @@ class _Walker:
 
     def nested_table_text(self, tbl: Any, t: int, r: int, c: int) -> str:
         rows = []
-        for tr in _unwrap(tbl):
+        for tr in unwrap(tbl):
             if tr.tag != _TR:
                 continue
             self.count_row()
             cells = []
-            for tc in _unwrap(tr):
+            for tc in unwrap(tr):
                 if tc.tag == _TC:
                     # A table nested deeper still becomes residue of its own,
                     # located at the outermost cell.
@@ -487,27 +555,22 @@ class _Walker:
                 "(Limits.max_paragraphs); raise the limit if the file is genuine"
             )
         parts: list[str] = []
-        label = self.numbering.label(p)
-        if label:
-            parts.append(label)
-        Inline(self.looks, p, self.shaded, self.hidden).read(p, parts, boxes)
-        return "".join(parts)
-
-
-_MAX_FRAMES = 8  # frames inside frames read as flow; deeper, a table as any other
-
-
-def _frames(tbl: Any) -> bool:
-    """Whether `tbl` is a frame drawn around the notice or its 分工表 rather
-    than data: a single column (a 分工表 has at least a task and a unit
-    column) whose cells hold a table, or at most three rows with a table in
-    a cell.  Read as a table, the framed 分工表 would be a nested table set
-    aside as residue."""
-    rows = [tr for tr in _unwrap(tbl) if tr.tag == _TR]
-    if not rows or len(rows) > 3:
-        return False
-    cells = [[tc for tc in _unwrap(tr) if tc.tag == _TC] for tr in rows]
-    return any(any(child.tag == _TBL for child in _unwrap(tc)) for row in cells for tc in row)
+        inline = Inline(self.looks, p, self.shaded, self.hidden, self.footnotes, self.fields)
+        inline.read(p, parts, boxes)
+        text = "".join(parts)
+        if is_deleted_paragraph(p, text):
+            return ""  # gone once the changes are accepted: Word counts it no more
+        if not text.strip() and self.looks.mark_hidden(p) and self.numbering.numbered(p):
+            # Hidden whole: no bare number, and not counted (a guess, said).
+            self.hidden_numbers += 1
+            return ""
+        label, gap = self.numbering.label_and_gap(p)
+        if label and gap and TYPED_NUMBER.match(text):
+            # Numbered by Word and by hand ("1." drawn, "1.推行…" typed): Word
+            # draws its gap between the two; glued, they would read as 1.1.
+            self.typed_numbers += 1
+            return f"{label} {text}"
+        return label + text
 
 
 def _too_wide(what: str, limits: Limits) -> InputTooLargeError:

@@ -3,9 +3,10 @@ and its automatic numbering (`docx.numbering`) both use."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["VAL", "W", "int_val", "is_on"]
+__all__ = ["VAL", "W", "int_val", "is_on", "unwrap"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 """The WordprocessingML namespace, as lxml puts it in front of a tag name."""
@@ -25,3 +26,17 @@ def int_val(el: Any, default: int) -> int:
         return int(el.get(VAL))
     except (TypeError, ValueError):
         return default
+
+
+# Elements that only wrap block-level or row/cell-level content: content
+# controls and custom XML.
+_WRAPPERS = frozenset((W + "sdt", W + "sdtContent", W + "customXml"))
+
+
+def unwrap(parent: Any) -> Iterator[Any]:
+    """Children of `parent`, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag in _WRAPPERS:
+            yield from unwrap(child)
+        else:
+            yield child
