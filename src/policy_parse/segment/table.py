@@ -19,24 +19,19 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import compile_cached, lazy_compile
-from ..models import Alignment, Residue, Span, Table
+from ..models import Alignment, Residue, Row, Span, Table
 from ..read.text.tables import norm_header
 from . import grammar as g
 from .annotations import persons_apart
 from .notes import is_footnote
-from .table_header import (
-    header_to_roles,
-    label_value,
-    number_under_a_span,
-    persons_columns,
-    sub_header,
-)
+from .table_header import find_header, label_value, persons_columns
 from .table_wraps import (
     continued,
     cut_name_goes_on,
@@ -210,106 +205,149 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
     empty cell is then just empty.  Text and PDF cannot say so reliably (a PDF
     merged region cut by a page break comes back as an empty cell), so there
     an empty grouping or lead cell continues the value above.
+
+    The stages, each named below: the header (`find_header`), rows before it
+    (residue), then per body row — a repeated header (skipped, counted), a
+    blank row, a group title (`_Groups`), or a row whose cells are filled
+    (`_Merges`), numbered from its text where no column numbers it, placed
+    under the titles above it, and joined to the row above where it only
+    goes on that row's units (`_goes_on`).
     """
     table = label_value(table) or table
-    header_index = None
-    roles: list[str] | None = None
-    for k, row in enumerate(table.rows[:5]):
-        roles = header_to_roles([c.text for c in row.cells])
-        if roles is not None:
-            header_index = k
-            break
-    if header_index is None or roles is None:
+    at = find_header(table)
+    if at is None:
         return None
-    header_row = table.rows[header_index]
-    header = tuple(c.text.strip() for c in header_row.cells)
-    if table.alignment is not None:
-        # A column the text reader implied (a 序号 the header did not write).
-        implied = table.alignment.roles
-        roles = [
-            "number" if not header[k] and k < len(implied) and implied[k] == "number" else r
-            for k, r in enumerate(roles)
-        ]
-    roles = number_under_a_span(roles, header_row.cells, table.rows[header_index + 1 :])
-    header_norms = [[norm_header(h) for h in header]]
-    body_from = header_index + 1
-    if (
-        body_from < len(table.rows)
-        and (merged := sub_header(header, table.rows[body_from].cells)) is not None
-    ):
-        # 责任单位 over 牵头单位 | 配合单位: the second row names the columns.
-        roles, header = merged
-        header_norms.append([norm_header(c.text) for c in table.rows[body_from].cells])
-        body_from += 1
-    residue = [
+    roles = at.roles
+    body = table.rows[at.body_from :]
+    residue = _before_header(table.rows[: at.header_row])
+    groups = _Groups(roles, numeral_groups=_numbered_in_arabic(roles, body))
+    merges = _Merges(roles, persons_columns(at.header, roles), explicit=explicit_merges)
+    rows: list[TableRow] = []
+    repeated = 0
+    for row in body:
+        texts = [c.text for c in row.cells]
+        if row.repeat_header or any(_repeats_header(texts, norms) for norms in at.norms):
+            repeated += 1
+            continue
+        if not any(map(str.strip, texts)):
+            continue
+        if groups.took_title(row, residue):
+            continue
+        filled = merges.fill(row, texts)
+        values, own_number = _numbered_from_text(filled.values, filled.own_number, roles)
+        values, inherited = groups.over(values, filled.inherited)
+        values = names_rejoined(name_closed_in_row(units_closed_in_row(values)))
+        if (
+            rows
+            and not own_number
+            and not groups.fresh
+            and (role := _goes_on(rows[-1], row, roles))
+        ):
+            rows[-1] = continued(rows[-1], row, roles, role)
+            continue
+        groups.fresh.clear()
+        rows.append(
+            TableRow(
+                row=len(rows) + 1,
+                number=own_number,
+                number_inherited=_number_of(values) if not own_number else "",
+                values=tuple(values),
+                inherited=tuple(inherited),
+                span=row.span,
+                unmarked=filled.unmarked,
+            )
+        )
+    residue.extend(groups.unplaced(table.rows[-1].span))
+    return TableSegment(
+        header=at.header,
+        roles=tuple(roles),
+        rows=tuple(rows),
+        residue=tuple(residue),
+        repeated_headers=repeated,
+        alignment=table.alignment,
+    )
+
+
+def _before_header(rows: Sequence[Row]) -> list[Residue]:
+    """Rows above the header (a caption typed into the table, 续表): residue."""
+    return [
         Residue(
             text=" | ".join(c.text for c in r.cells if c.text),
             reason="table row before its header",
             span=r.span,
         )
-        for r in table.rows[:header_index]
+        for r in rows
         if any(c.text for c in r.cells)
     ]
 
-    with_persons = persons_columns(header, roles)
-    # Rows numbered 1, 2 …: a bare 一 in the 序号 cell is then a group's.
-    number_at = roles.index("number") if "number" in roles else None
-    arabic_rows = number_at is not None and any(
-        number_at < len(r.cells) and r.cells[number_at].text.strip().isdigit()
-        for r in table.rows[body_from:]
-    )
-    rows: list[TableRow] = []
-    previous: dict[int, str] = {}
-    blank_columns: set[int] = set()  # LEFT_BLANK columns seen blank with nothing above
-    repeated = 0
-    body_no = 0
-    heading_levels: list[str] = []  # marker styles of heading rows, outermost first
-    headings: dict[str, str] = {}
-    fresh: set[str] = set()  # heading roles not yet given to a row
-    for row in table.rows[body_from:]:
-        texts = [c.text for c in row.cells]
-        if (
-            row.repeat_header
-            or _repeats_header(texts, header_norms[0])
-            or (len(header_norms) > 1 and _repeats_header(texts, header_norms[1]))
-        ):
-            repeated += 1
-            continue
-        if not any(map(str.strip, texts)):
-            continue
-        # A cell spanning columns (w:gridSpan, a PDF region) is one cell: its
-        # copies in the columns it covers are not texts of their own.
-        spanned = [c.text for c in row.cells if not c.merged_left]
-        if (heading := _heading_row(spanned, numeral_groups=arabic_rows)) is not None:
-            style = _marker_style(heading)
-            if style not in heading_levels:
-                heading_levels.append(style)
-            level = heading_levels.index(style)
-            role = ("part", "section")[min(level, 1)] if "part" not in roles else "section"
-            if role in roles:
-                # The table has its own 方面/任务 column: a full-width title row
-                # cannot be placed in it without overriding what the rows say.
-                residue.append(
-                    Residue(
-                        text=heading,
-                        reason="group title row in a table whose columns name the groups",
-                        span=row.span,
-                    )
-                )
-                continue
-            dropped = [role, "section"] if role == "part" else [role]
-            for r in dropped:
-                if r in fresh:  # a group title no row ever stood under
-                    residue.append(Residue(text=headings[r], reason=_EMPTY_GROUP, span=row.span))
-                    fresh.discard(r)
-                headings.pop(r, None)
-            headings[role] = heading
-            fresh.add(role)
-            continue
+
+def _numbered_in_arabic(roles: Sequence[str], body: Sequence[Row]) -> bool:
+    """Rows numbered 1, 2 … in the 序号 column: a bare 一 there is then a group's."""
+    if "number" not in roles:
+        return False
+    at = roles.index("number")
+    return any(at < len(r.cells) and r.cells[at].text.strip().isdigit() for r in body)
+
+
+def _goes_on(last: TableRow, row: Row, roles: Sequence[str]) -> str | None:
+    """The role whose units `row`, numbered by nothing, only goes on in `last`:
+    an open list (县卫健局、 / (next line) 县生态环境局 read as a row of its
+    own: the text reader placed a wrapped line's pieces by their order, not
+    under their columns), or a name cut by the wrap (市工业和信 / 息化局)."""
+    return open_units(last) or cut_name_goes_on(last, row, roles)
+
+
+def _number_of(values: Sequence[tuple[str, str]]) -> str:
+    """The row's number value (written, or continued from above), else ""."""
+    for r, v in values:  # a loop: see the note at the top
+        if r == "number":
+            return v
+    return ""
+
+
+def _numbered_from_text(
+    values: list[tuple[str, str]], own_number: str, roles: Sequence[str]
+) -> tuple[list[tuple[str, str]], str]:
+    """In a table with no 序号 column, the number the text cell opens with
+    (`_number_in_text`) numbers the row: (values, the row's own number)."""
+    if "number" in roles:
+        return values, own_number
+    text_at = next((k for k, (r, _) in enumerate(values) if r == "text"), None)
+    split = _number_in_text(values[text_at][1]) if text_at is not None else None
+    if text_at is None or split is None:
+        return values, own_number
+    values = list(values)
+    values[text_at] = ("text", split[1])
+    values.append(("number", split[0]))
+    return values, split[0]
+
+
+class _Filled(NamedTuple):
+    """A body row's cells as (role, text), merges filled."""
+
+    values: list[tuple[str, str]]
+    inherited: list[str]  # roles whose text is a copy of the value above
+    unmarked: tuple[str, ...]  # inheriting roles empty with no merge mark
+    own_number: str  # the 序号 the row writes, "" if none
+
+
+class _Merges:
+    """The value above each column, for the cells a merge (or a copy that
+    lost it) leaves empty."""
+
+    def __init__(self, roles: Sequence[str], with_persons: frozenset[int], *, explicit: bool):
+        self.roles = roles
+        self.with_persons = with_persons
+        self.explicit = explicit
+        self.previous: dict[int, str] = {}
+        self.blank_columns: set[int] = set()  # LEFT_BLANK columns seen blank with nothing above
+
+    def fill(self, row: Row, texts: Sequence[str]) -> _Filled:
         # 注：… in one cell, the others empty (a web page's or PDF's row the
         # note was meant to span): a footnote takes no units from above.
         filled = [t for t in texts if t.strip()]
         note_row = len(filled) == 1 and is_footnote(filled[0])
+        roles = self.roles
         values: list[tuple[str, str]] = []
         inherited: list[str] = []
         unmarked: list[str] = []
@@ -323,82 +361,84 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 text = values[-1][1]
                 inherited.append(role)
             elif cell.merged_up or (
-                not text and role in INHERITING and not explicit_merges and not note_row
+                not text and role in INHERITING and not self.explicit and not note_row
             ):
-                text = previous.get(col, "")
+                text = self.previous.get(col, "")
                 if not cell.merged_up:
                     unmarked.append(role)
                     if role in LEFT_BLANK and not text:
-                        blank_columns.add(col)
-                    if col in blank_columns:
+                        self.blank_columns.add(col)
+                    if col in self.blank_columns:
                         text = ""
                 if text:
                     inherited.append(role)
             elif role == "number":
                 own_number = text
-            previous[col] = text
-            if col in with_persons and text:
+            self.previous[col] = text
+            if col in self.with_persons and text:
                 text, persons = persons_apart(text)
                 if persons:
                     values.append(("leaders", "、".join(persons)))
             values.append((role, text))
-        if "number" not in roles:
-            text_at = next((k for k, (r, _) in enumerate(values) if r == "text"), None)
-            split = _number_in_text(values[text_at][1]) if text_at is not None else None
-            if text_at is not None and split is not None:
-                own_number = split[0]
-                values[text_at] = ("text", split[1])
-                values.append(("number", own_number))
-        for role, heading in headings.items():
-            if role not in roles:
-                values.append((role, heading))
-                if role not in fresh:
+        return _Filled(values, inherited, tuple(unmarked), own_number)
+
+
+class _Groups:
+    """Group title rows (一、…, （一）… spanning the table) and the rows under
+    them: each title is the part or section of the rows that follow."""
+
+    def __init__(self, roles: Sequence[str], *, numeral_groups: bool):
+        self.roles = roles
+        self.numeral_groups = numeral_groups
+        self.levels: list[str] = []  # marker styles of title rows, outermost first
+        self.titles: dict[str, str] = {}  # role → the title over the rows now read
+        self.fresh: set[str] = set()  # title roles not yet given to a row
+
+    def took_title(self, row: Row, residue: list[Residue]) -> bool:
+        """Whether `row` is a group title (taken here, or set aside as
+        residue where the table's own columns name the groups)."""
+        # A cell spanning columns (w:gridSpan, a PDF region) is one cell: its
+        # copies in the columns it covers are not texts of their own.
+        spanned = [c.text for c in row.cells if not c.merged_left]
+        heading = _heading_row(spanned, numeral_groups=self.numeral_groups)
+        if heading is None:
+            return False
+        style = _marker_style(heading)
+        if style not in self.levels:
+            self.levels.append(style)
+        level = self.levels.index(style)
+        role = ("part", "section")[min(level, 1)] if "part" not in self.roles else "section"
+        if role in self.roles:
+            # The table has its own 方面/任务 column: a full-width title row
+            # cannot be placed in it without overriding what the rows say.
+            reason = "group title row in a table whose columns name the groups"
+            residue.append(Residue(text=heading, reason=reason, span=row.span))
+            return True
+        for r in [role, "section"] if role == "part" else [role]:
+            if r in self.fresh:  # a group title no row ever stood under
+                residue.append(Residue(text=self.titles[r], reason=_EMPTY_GROUP, span=row.span))
+                self.fresh.discard(r)
+            self.titles.pop(r, None)
+        self.titles[role] = heading
+        self.fresh.add(role)
+        return True
+
+    def over(
+        self, values: list[tuple[str, str]], inherited: list[str]
+    ) -> tuple[list[tuple[str, str]], list[str]]:
+        """A row's values with the titles it stands under (where no column of
+        the table names that group); a title given to an earlier row is
+        inherited."""
+        for role, title in self.titles.items():
+            if role not in self.roles:
+                values.append((role, title))
+                if role not in self.fresh:
                     inherited.append(role)
-        values = names_rejoined(name_closed_in_row(units_closed_in_row(values)))
-        if rows and not own_number and not fresh and (open_role := open_units(rows[-1])):
-            # 县卫健局、 / (next line) 县生态环境局 read as a row of its own: the
-            # open list goes on there (the text reader placed a wrapped
-            # line's pieces by their order, not under their columns).
-            rows[-1] = continued(rows[-1], row, roles, open_role)
-            continue
-        if (
-            rows
-            and not own_number
-            and not fresh
-            and (cut := cut_name_goes_on(rows[-1], row, roles))
-        ):
-            # 市工业和信 / (a row of its own) 息化局: the name goes on.
-            rows[-1] = continued(rows[-1], row, roles, cut)
-            continue
-        fresh.clear()
-        body_no += 1
-        number_value = ""
-        for r, v in values:  # a loop: see the note at the top
-            if r == "number":
-                number_value = v
-                break
-        rows.append(
-            TableRow(
-                row=body_no,
-                number=own_number,
-                number_inherited=number_value if not own_number else "",
-                values=tuple(values),
-                inherited=tuple(inherited),
-                span=row.span,
-                unmarked=tuple(unmarked),
-            )
-        )
-    residue.extend(
-        Residue(text=headings[r], reason=_EMPTY_GROUP, span=table.rows[-1].span) for r in fresh
-    )
-    return TableSegment(
-        header=header,
-        roles=tuple(roles),
-        rows=tuple(rows),
-        residue=tuple(residue),
-        repeated_headers=repeated,
-        alignment=table.alignment,
-    )
+        return values, inherited
+
+    def unplaced(self, span: Span) -> list[Residue]:
+        """Titles no row stood under, at the table's end."""
+        return [Residue(text=self.titles[r], reason=_EMPTY_GROUP, span=span) for r in self.fresh]
 
 
 _EMPTY_GROUP = "group title row with no table row under it"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import attrgetter
+from typing import NamedTuple
 
 from .._support.lazy_regex import lazy_compile
 from ..data import load
@@ -239,3 +240,51 @@ def number_under_a_span(roles: list[str], header: Sequence[Cell], body: Sequence
         if len(written) >= 2 and numbers == len(written):
             return [*roles[:k], "number", *roles[k + 1 :]]
     return roles
+
+
+_HEADER_WITHIN = 5  # rows a caption or a title typed into the table may take above the header
+
+
+class HeaderAt(NamedTuple):
+    """Where a table's header stands and what its columns are."""
+
+    header_row: int  # its index among the table's rows
+    body_from: int  # the first body row (after a second header row, if any)
+    roles: list[str]
+    header: tuple[str, ...]  # the header's cell texts (merged with a second row's)
+    # Each header row's cells normalised: a page's repeat of either is skipped.
+    norms: tuple[list[str], ...]
+
+
+def find_header(table: Table) -> HeaderAt | None:
+    """The first of the table's first rows whose cells name its columns
+    (`header_to_roles`), with a 序号 column the text reader implied (a
+    number column the header did not write), one under a header cell
+    spanning two columns, and the second header row under a merged
+    责任单位 (牵头单位 | 配合单位); None where no row names columns."""
+    for k, row in enumerate(table.rows[:_HEADER_WITHIN]):
+        roles = header_to_roles([c.text for c in row.cells])
+        if roles is not None:
+            break
+    else:
+        return None
+    header = tuple(c.text.strip() for c in row.cells)
+    if table.alignment is not None:
+        # A column the text reader implied (a 序号 the header did not write).
+        implied = table.alignment.roles
+        roles = [
+            "number" if not header[j] and j < len(implied) and implied[j] == "number" else r
+            for j, r in enumerate(roles)
+        ]
+    roles = number_under_a_span(roles, row.cells, table.rows[k + 1 :])
+    norms = [[_norm(h) for h in header]]
+    body_from = k + 1
+    if (
+        body_from < len(table.rows)
+        and (merged := sub_header(header, table.rows[body_from].cells)) is not None
+    ):
+        # 责任单位 over 牵头单位 | 配合单位: the second row names the columns.
+        roles, header = merged
+        norms.append([_norm(c.text) for c in table.rows[body_from].cells])
+        body_from += 1
+    return HeaderAt(k, body_from, roles, header, tuple(norms))
