@@ -354,7 +354,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
                 values.append((role, heading))
                 if role not in fresh:
                     inherited.append(role)
-        values = names_rejoined(name_closed_in_row(units_closed_in_row(values)))
+        values = names_rejoined(
+            name_closed_in_row(units_closed_in_row(values, inherited), inherited)
+        )
         if rows and not own_number and not fresh and (open_role := open_units(rows[-1])):
             # 县卫健局、 / (next line) 县生态环境局 read as a row of its own: the
             # open list goes on there (the text reader placed a wrapped
