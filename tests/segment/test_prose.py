@@ -1021,3 +1021,17 @@ def test_a_name_both_lead_and_helping_is_kept_as_the_lead_and_said(
     for d in found:
         assert (d.measure, d.severity.value) == ("1", "warning")
         assert "同时列为牵头单位和配合单位" in message(d, "zh")
+
+
+def test_items_at_no_measure_level_are_set_aside_not_dropped():
+    # hostile4: a lone 1.1 line above a 分工表 (a sub-item with no measure
+    # over it) found no level for measures, and its text went nowhere.
+    from policy_parse.audit import lost_and_invented
+
+    text = "分工方案\n1.1推进项目（牵头单位：县甲局）\n序号\t主要任务\t牵头单位\t配合单位\t完成时限\n1\t开展工作\t县乙局\t\t\n"
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")
+    assert [r.text for r in notice.residue if r.reason == "prose line outside any measure"] == [
+        "1.1推进项目（牵头单位：县甲局）"
+    ]
