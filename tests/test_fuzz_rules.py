@@ -117,6 +117,9 @@ def _written_value(written: str) -> int | None:
     return cn_to_int(numeral[-1]) if numeral else None
 
 
+_LEAD_IN = "lead-in of the unnumbered measures under "
+
+
 def _numbers_are_written_or_said(notice: Notice) -> None:
     said = {d.measure for d in notice.discrepancies if d.kind is Kind.STRUCTURE}
     written = {  # measure numbers N the notice writes
@@ -124,6 +127,11 @@ def _numbers_are_written_or_said(notice: Notice) -> None:
         for m in notice.measures
         if m.id and m.number and _written_value(m.written_number) == m.number.parts[0]
     }
+    written.update(  # N. written on the tasks' lead-in, set aside (segment/prose.py)
+        r.reason.removeprefix(_LEAD_IN).split(",")[0]
+        for r in notice.residue
+        if r.reason.startswith(_LEAD_IN)
+    )
     for m in notice.measures:
         if m.id is None:
             continue
