@@ -1245,3 +1245,14 @@ def test_more_deadline_clauses_close_a_phrase(clause, deadline):
     ann = parse_annotation(f"丁镇甲站牵头，丁镇乙所配合，{clause}")
     assert ann is not None
     assert (ann.lead, ann.support, ann.deadline) == (("丁镇甲站",), ("丁镇乙所",), deadline)
+
+
+def test_a_closing_bracket_is_read_with_qizhong_only_after_a_list_of_units():
+    # hostile4: 县甲局、县乙局、开展工作（县甲局负责） — a line run into the
+    # list — was read as …，其中县甲局负责, and 其中县甲局 became a unit.
+    notice = policy_parse.parse_text(
+        "分工方案\n1.推进工作\n配合单位：县甲局、县乙局、开展工作（县甲局负责）\n"
+    )
+    (measure,) = notice.measures
+    names = [u.written for u in (*measure.lead, *measure.support)]
+    assert "县乙局" in names and not any(n.startswith("其中") for n in names)

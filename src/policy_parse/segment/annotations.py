@@ -417,7 +417,8 @@ def persons_apart(value: str) -> tuple[str, list[str]]:
 def _closing_phrase(value: str) -> str:
     """A unit list whose closing bracket says who leads, read as if written
     without the bracket: A、B（分别牵头） as A、B分别牵头; A、B、C（A为牵头单位）
-    as A、B、C，其中A为牵头单位 — when the bracket names only units of the list."""
+    as A、B、C，其中A为牵头单位 — when the list names only units and the
+    bracket only units of the list."""
     m = _CLOSING_GROUP.search(value.rstrip("。 "))
     if m is None:
         return value
@@ -433,6 +434,10 @@ def _closing_phrase(value: str) -> str:
     if phrase is None or not phrase.lead or phrase.support:
         return value
     listed = set(_split_items(head))
+    if not names_only_units([head]):
+        # A、开展工作（A负责）: a list that is not all units (a line run into
+        # it) read with 其中 made 其中A a unit the notice never names.
+        return value
     if all(u in listed for piece in phrase.lead for u in _split_items(piece)):
         return f"{head}，其中{body}"
     return value
