@@ -166,3 +166,19 @@ def test_a_label_line_is_no_units_wrapped_end():
     notice = policy_parse.parse_text(text)
     names = [u.written for e in notice.table for u in (*e.lead, *e.support)]
     assert names and not any("：" in n for n in names)
+
+
+def test_a_group_title_over_the_rows_gives_no_name_to_a_later_rows_open_list():
+    # hostile4: the title 一 / 责任单位——县丙局 stands over both rows; row 2's
+    # copy of it gave its second line to row 2's open list, and the name
+    # was counted twice (the title's and the unit's).
+    text = (
+        "分工方案\n"
+        "序号\t主要任务\t牵头单位\t配合单位\t完成时限\n"
+        "一\n责任单位——县丙局\n"
+        "1\t推进工作\t县甲局\t县乙局\t\n"
+        "2\t开展工作\t县甲局、\t县乙局\t\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")

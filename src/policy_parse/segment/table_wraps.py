@@ -44,7 +44,9 @@ def units_closed_in_row(
     units — the wrapped end of the open list, placed in the wrong column
     by a text copy's alignment.  They join the open list.  Not a list
     `copied` from the row above (an empty cell read as a merge): the row
-    wrote no list to close, and a name joined to the copy was lost with it."""
+    wrote no list to close, and a name joined to the copy was lost with it;
+    nor lines of a copied cell (a group title over the rows), which the
+    row above already holds: taken, they were counted twice."""
     open_at = [
         k
         for k, (r, v) in enumerate(values)
@@ -57,7 +59,7 @@ def units_closed_in_row(
     for j in range(k + 1, len(out)):
         role, text = out[j]
         first, *rest = text.split("\n")
-        if role in _LIST_ROLES or not rest or not _units_only(rest):
+        if role in _LIST_ROLES or role in copied or not rest or not _units_only(rest):
             continue
         out[k] = (out[k][0], out[k][1] + "\n".join(rest))
         out[j] = (role, first)
@@ -88,7 +90,7 @@ def name_closed_in_row(
     for j in range(k + 1, len(values)):
         role, text = values[j]
         first, *rest = text.split("\n")
-        if role in _LIST_ROLES or len(rest) != 1 or not first.strip():
+        if role in _LIST_ROLES or role in copied or len(rest) != 1 or not first.strip():
             continue
         tail = rest[0].strip()
         if not _a_name(tail) or not names_only_units([_last_name(values[k][1]) + tail]):
