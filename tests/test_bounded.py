@@ -21,6 +21,7 @@ from golden import SAMPLES
 from policy_parse.emit.html import _diff
 from policy_parse.read import read_text_document
 from policy_parse.segment import segment
+from policy_parse.segment.annotations import labelled
 
 BOUND = 16  # 8 times the input: linear 8, n log n ~11, quadratic 64
 
@@ -140,3 +141,19 @@ def test_the_html_report_costs_about_what_json_does_with_long_texts() -> None:
         return lambda: policy_parse.to_json(edited)
 
     assert _cost(html) <= 5 * _cost(json)
+
+
+def test_an_annotation_of_8_times_the_labels_costs_at_most_16_times() -> None:
+    # hostile4: whether each label stood inside a bracket was counted from
+    # the text's start, once per label: quadratic in an item that holds
+    # thousands of labelled lines no rule reads as items of their own
+    # (41 times the cost for 8 times the labels).
+    def make(n: int, k: int) -> Callable[[], object]:
+        salt = "甲乙丙丁戊"[k]
+        body = "".join(
+            f"牵头单位：甲{salt}{j}局；配合单位：乙局（负责人：张三）；" for j in range(n)
+        )
+        return lambda: labelled(body, line=True)
+
+    labelled("牵头单位：甲局", line=True)  # warm: the label pattern compiled
+    assert _ratio(make, 500) <= BOUND

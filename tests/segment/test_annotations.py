@@ -1303,3 +1303,14 @@ def test_a_label_line_ends_its_label_in_a_colon_a_bracket_wei_or_a_space(line, l
     # of the characters a label ends in: each ending still counts.
     assert is_label_line(line) is label
     assert (parse_annotation_line(line) is not None) is label
+
+
+def test_a_closing_bracket_is_read_with_qizhong_only_after_a_list_of_units():
+    # hostile4: 县甲局、县乙局、开展工作（县甲局负责） — a line run into the
+    # list — was read as …，其中县甲局负责, and 其中县甲局 became a unit.
+    notice = policy_parse.parse_text(
+        "分工方案\n1.推进工作\n配合单位：县甲局、县乙局、开展工作（县甲局负责）\n"
+    )
+    (measure,) = notice.measures
+    names = [u.written for u in (*measure.lead, *measure.support)]
+    assert "县乙局" in names and not any(n.startswith("其中") for n in names)

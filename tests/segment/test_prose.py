@@ -1084,3 +1084,17 @@ def test_a_marker_opening_with_an_ideograph_is_a_numeral_or_di(line, style, numb
     # ideograph without folding it or trying the pattern.
     m = match_marker(line)
     assert ((None, None) if m is None else (m.style, m.number)) == (style, number)
+
+
+def test_items_at_no_measure_level_are_set_aside_not_dropped():
+    # hostile4: a lone 1.1 line above a 分工表 (a sub-item with no measure
+    # over it) found no level for measures, and its text went nowhere.
+    from policy_parse.audit import lost_and_invented
+
+    text = "分工方案\n1.1推进项目（牵头单位：县甲局）\n序号\t主要任务\t牵头单位\t配合单位\t完成时限\n1\t开展工作\t县乙局\t\t\n"
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")
+    assert [r.text for r in notice.residue if r.reason == "prose line outside any measure"] == [
+        "1.1推进项目（牵头单位：县甲局）"
+    ]

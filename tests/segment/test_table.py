@@ -437,8 +437,8 @@ def test_the_number_written_in_the_text_cell_numbers_a_table_without_a_number_co
         ("12）做甲。", "12", "做甲。"),
         ("12、做甲。", "12", "做甲。"),
         ("⑫做甲。", "12", "做甲。"),
-        ("第12项 做甲。", "12", "做甲。"),
-        ("第十二项：做甲。", "12", "做甲。"),
+        ("第12项 做甲。", "第12项", "做甲。"),
+        ("第十二项：做甲。", "第十二项", "做甲。"),
     ],
 )
 def test_a_row_number_in_the_text_cell_is_read_in_every_form(cell, number, text):
@@ -732,3 +732,24 @@ def test_a_sub_header_under_a_merged_cell_is_no_tail():
     )
     (t,) = notice_from_blocks(table).table
     assert ([u.name for u in t.lead], [u.name for u in t.support]) == (["县甲局"], ["县乙局"])
+
+
+def test_a_row_numbered_in_its_text_keeps_the_number_as_written():
+    # hostile4 (test_fuzz.py's docx hunt): with no 序号 column, 第1项 and
+    # 第三项 opening the task cell were kept as 1 and 3: 第, 项 and 三 were
+    # in no record, and the 3 was written nowhere.
+    from policy_parse.audit import lost_and_invented
+
+    text = (
+        "分工方案\n"
+        "具体落实举措\t牵头单位\t配合单位\n"
+        "第1项推进工作\t县甲局\t县乙局\n"
+        "第二项开展工作\t县乙局\t县甲局\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")
+    assert [(e.written_number, str(e.number), e.text) for e in notice.table] == [
+        ("第1项", "1", "推进工作"),
+        ("第二项", "2", "开展工作"),
+    ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import policy_parse
 from helpers import MERGED, make_table
+from policy_parse.audit import lost_and_invented
 from policy_parse.segment.table import table_to_segment
 
 OPEN_HEADER = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
@@ -133,3 +135,50 @@ def test_a_line_break_inside_a_units_cells_name_is_no_break_between_two():
     assert seg.rows[0].get("lead") == "丁市发改委、丁市工业和信息化局"
     # A name that closes with its mark is whole: the break stays.
     assert seg.rows[1].get("lead") == "丁县农业局（牵头）\n各乡镇人民政府"
+
+
+def test_a_list_copied_from_the_row_above_takes_no_units_from_a_group_title():
+    # hostile4: row 2's empty 牵头单位 cell copies the open 县甲局、 of row 1;
+    # a group title's second line (（县丙局) was closed into that copy, and
+    # the copy, not the row's own text, lost it with no trace.
+    text = (
+        "分工方案\n"
+        "序号\t主要任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t推进工作\t县甲局、\t县乙局\t\n"
+        "二\n（县丙局\n"
+        "2\t开展工作\t\t\t\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")
+    assert all("县丙局" not in u.written for e in notice.table for u in e.lead)
+
+
+def test_a_label_line_is_no_units_wrapped_end():
+    # hostile4: 牵头单位：县丙局 ends like a unit's name; under an open list it
+    # became one unit named with its label.
+    text = (
+        "分工方案\n"
+        "序号\t主要任务\t牵头单位\t配合单位\t完成时限\n"
+        "一\n牵头单位：县丙局\n"
+        "1\t推进工作\t县甲局、\t县乙局\t\n"
+    )
+    notice = policy_parse.parse_text(text)
+    names = [u.written for e in notice.table for u in (*e.lead, *e.support)]
+    assert names and not any("：" in n for n in names)
+
+
+def test_a_group_title_over_the_rows_gives_no_name_to_a_later_rows_open_list():
+    # hostile4: the title 一 / 责任单位——县丙局 stands over both rows; row 2's
+    # copy of it gave its second line to row 2's open list, and the name
+    # was counted twice (the title's and the unit's).
+    text = (
+        "分工方案\n"
+        "序号\t主要任务\t牵头单位\t配合单位\t完成时限\n"
+        "一\n责任单位——县丙局\n"
+        "1\t推进工作\t县甲局\t县乙局\t\n"
+        "2\t开展工作\t县甲局、\t县乙局\t\n"
+    )
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")

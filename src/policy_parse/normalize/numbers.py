@@ -10,6 +10,7 @@ from ..models import MeasureNo
 
 _SPLIT = lazy_compile(r"\s*[-－—.．]\s*")
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百")
+_ITEM_WORD = lazy_compile(r"第\s*(?P<num>[^\s项]+)\s*项\s*[、,，:：.．]?")
 
 
 def parse_written(written: str) -> MeasureNo:
@@ -17,6 +18,8 @@ def parse_written(written: str) -> MeasureNo:
     import unicodedata
 
     text = unicodedata.normalize("NFKC", written).strip().rstrip(".、")
+    if (item := _ITEM_WORD.fullmatch(text)) is not None:
+        text = item["num"]  # 第3项 / 第三项: a row numbered in its text (segment.table)
     if text and _NUMERALS.issuperset(text):
         # 一 / 十二 in a 序号 cell whose rows are all so numbered (a bare 一
         # among Arabic rows is a group title: segment.table).

@@ -51,6 +51,8 @@ from .phrases import parse_phrase as parse_phrase  # noqa: PLC0414
 from .phrases import plausible_units as plausible_units  # noqa: PLC0414
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import regex
 
 # CLOSERS, OPENERS, PAIR (_support.brackets), states_first_is_lead
@@ -264,7 +266,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         return None  # every label ends in a colon (label_pattern)
     # A label inside a bracket of a value is that value's remark, no clause
     # of its own: 牵头单位：A（负责人：张三）.
-    matches = [m for m in label_pattern().finditer(text) if not _in_bracket(text, m.start())]
+    matches = _outside_brackets(text, label_pattern().finditer(text))
     if not matches:
         return None
     before = text[: matches[0].start()].strip(" ，,；;（(【〔")
@@ -341,10 +343,20 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     )
 
 
-def _in_bracket(text: str, k: int) -> bool:
-    """Whether position k of `text` stands inside a bracket opened before it."""
-    before = text[:k]  # counted by map over str.count: no generator, no copy per kind
-    return sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS))
+def _outside_brackets(text: str, found: Iterable[regex.Match[str]]) -> list[regex.Match[str]]:
+    """The matches (in order) that stand inside no bracket opened before
+    them.  The brackets are counted once over the text, from each match to
+    the next: counted from the start for each, a run-on text of thousands
+    of labels was quadratic."""
+    out = []
+    depth = at = 0
+    for m in found:
+        between = text[at : m.start()]  # counted by map over str.count: no generator
+        depth += sum(map(between.count, OPENERS)) - sum(map(between.count, CLOSERS))
+        at = m.start()
+        if depth <= 0:
+            out.append(m)
+    return out
 
 
 _BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
@@ -408,7 +420,8 @@ def persons_apart(value: str) -> tuple[str, list[str]]:
 def _closing_phrase(value: str) -> str:
     """A unit list whose closing bracket says who leads, read as if written
     without the bracket: A、B（分别牵头） as A、B分别牵头; A、B、C（A为牵头单位）
-    as A、B、C，其中A为牵头单位 — when the bracket names only units of the list."""
+    as A、B、C，其中A为牵头单位 — when the list names only units and the
+    bracket only units of the list."""
     m = _CLOSING_GROUP.search(value.rstrip("。 "))
     if m is None:
         return value
@@ -424,6 +437,10 @@ def _closing_phrase(value: str) -> str:
     if phrase is None or not phrase.lead or phrase.support:
         return value
     listed = set(_split_items(head))
+    if not names_only_units([head]):
+        # A、开展工作（A负责）: a list that is not all units (a line run into
+        # it) read with 其中 made 其中A a unit the notice never names.
+        return value
     if all(u in listed for piece in phrase.lead for u in _split_items(piece)):
         return f"{head}，其中{body}"
     return value

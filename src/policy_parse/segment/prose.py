@@ -195,6 +195,9 @@ def lines_to_outline(
     items, _ = shift_leading_labels(items)
     levels = items_to_levels(items)
     if levels is None:
+        # No level holds measures (a lone 1.1 over a 分工表): the items are
+        # prose outside any measure, set aside, never dropped.
+        residue.extend(r for it in items for r in it.residue(OUTSIDE_REASON, heading=False))
         return Outline(parts=(), measures=(), residue=tuple(residue))
     if folded:
         levels = levels._replace(notes=(*levels.notes, *folded))

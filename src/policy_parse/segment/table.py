@@ -137,9 +137,12 @@ def _number_in_text(text: str) -> tuple[str, str] | None:
     m = g.ITEM_WORD.match(text)
     if m is not None:
         try:
-            return str(cn_to_int(m["num"])), text[m.end() :]
+            cn_to_int(m["num"])
         except ValueError:
             return None
+        # 第3项 as written (normalize.numbers reads it): as 3, its 第 and 项
+        # were in no record, and 第三项's 三 became a 3 the cell never wrote.
+        return text[: m.end()].strip().rstrip("、,，:：.．"), text[m.end() :]
     m = g.MARKER.match(text)
     if m is None:
         return None
@@ -236,7 +239,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         filled = merges.fill(row, texts)
         values, own_number = _numbered_from_text(filled.values, filled.own_number, roles)
         values, inherited = groups.over(values, filled.inherited)
-        values = names_rejoined(name_closed_in_row(units_closed_in_row(values)))
+        values = names_rejoined(
+            name_closed_in_row(units_closed_in_row(values, inherited), inherited)
+        )
         if (
             rows
             and not own_number

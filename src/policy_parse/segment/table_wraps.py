@@ -36,12 +36,22 @@ def open_units(row: TableRow) -> str | None:
     return open_roles[0] if len(open_roles) == 1 else None
 
 
-def units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def units_closed_in_row(
+    values: list[tuple[str, str]], copied: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """县卫健局、 | 2025年底前⏎县生态环境局: a units cell left open and, in a
     later column of the same row, lines after the first that name only
     units — the wrapped end of the open list, placed in the wrong column
-    by a text copy's alignment.  They join the open list."""
-    open_at = [k for k, (r, v) in enumerate(values) if r in _LIST_ROLES and v.endswith(_OPEN_ENDS)]
+    by a text copy's alignment.  They join the open list.  Not a list
+    `copied` from the row above (an empty cell read as a merge): the row
+    wrote no list to close, and a name joined to the copy was lost with it;
+    nor lines of a copied cell (a group title over the rows), which the
+    row above already holds: taken, they were counted twice."""
+    open_at = [
+        k
+        for k, (r, v) in enumerate(values)
+        if r in _LIST_ROLES and r not in copied and v.endswith(_OPEN_ENDS)
+    ]
     if len(open_at) != 1:
         return values
     k = open_at[0]
@@ -49,7 +59,7 @@ def units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for j in range(k + 1, len(out)):
         role, text = out[j]
         first, *rest = text.split("\n")
-        if role in _LIST_ROLES or not rest or not _units_only(rest):
+        if role in _LIST_ROLES or role in copied or not rest or not _units_only(rest):
             continue
         out[k] = (out[k][0], out[k][1] + "\n".join(rest))
         out[j] = (role, first)
@@ -57,19 +67,22 @@ def units_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def name_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def name_closed_in_row(
+    values: list[tuple[str, str]], copied: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """县文化广电旅游 | … | 2025年6月底前⏎体育局: the one units cell whose
     last name ends like no unit (a wrap cut it) and, in a later column that
     holds no units, a second line that is the name's tail (ends like a
     unit) — the rest of the name, placed by its order in the text copy, not
     under its column.  The tail joins the name, with nothing between, when
-    the whole ends like a unit (县文化广电旅游体育局)."""
+    the whole ends like a unit (县文化广电旅游体育局).  Not a name `copied`
+    from the row above, as in units_closed_in_row."""
     if not any("\n" in v for r, v in values if r not in _LIST_ROLES):
         return values  # no second line for a tail to stand on: most rows
     cut = [
         k
         for k, (r, v) in enumerate(values)
-        if r in _LIST_ROLES and v and not names_only_units([_last_name(v)])
+        if r in _LIST_ROLES and r not in copied and v and not names_only_units([_last_name(v)])
     ]
     if len(cut) != 1:
         return values
@@ -77,10 +90,10 @@ def name_closed_in_row(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for j in range(k + 1, len(values)):
         role, text = values[j]
         first, *rest = text.split("\n")
-        if role in _LIST_ROLES or len(rest) != 1 or not first.strip():
+        if role in _LIST_ROLES or role in copied or len(rest) != 1 or not first.strip():
             continue
         tail = rest[0].strip()
-        if not names_only_units([tail]) or not names_only_units([_last_name(values[k][1]) + tail]):
+        if not _a_name(tail) or not names_only_units([_last_name(values[k][1]) + tail]):
             continue
         out = list(values)
         out[k] = (out[k][0], out[k][1] + tail)
@@ -106,7 +119,7 @@ def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | N
         for r in _LIST_ROLES
         if (head := above.get(r)) and not names_only_units([_last_name(head)])
     ]
-    if len(cut) != 1 or not names_only_units([tail]):
+    if len(cut) != 1 or not _a_name(tail):
         return None
     role = cut[0]
     return role if names_only_units([_last_name(above.get(role)) + tail]) else None
@@ -153,13 +166,17 @@ def _last_name(text: str) -> str:
 
 def _units_only(lines: Sequence[str]) -> bool:
     """Every line names units: ending like one, or 各 and a place (各乡镇,
-    各街道: units.toml [look] endings)."""
+    各街道: units.toml [look] endings), with no label (_a_name)."""
     ends = tuple(load("units")["look"]["endings"])
     return all(
-        names_only_units([ln])
-        or (ln.startswith("各") and len(ln) <= _MAX_EACH and ln.endswith(ends))
+        _a_name(ln) or (ln.startswith("各") and len(ln) <= _MAX_EACH and ln.endswith(ends))
         for ln in lines
     )
+
+
+def _a_name(text: str) -> bool:
+    """Names only units, and no label: 牵头单位：县甲局 ends like a unit."""
+    return "：" not in text and ":" not in text and names_only_units([text])
 
 
 _MAX_EACH = 6  # 各乡镇, 各县（市、区）: longer and it is a sentence

@@ -800,3 +800,44 @@ def test_a_bracket_opened_lines_above_the_break_still_holds_the_kept_space():
     text = "某县实施方案\n1.推进平台建设，完善平台功能。（\n县甲局 县乙局 \n县丙局负责）\n"
     (measure,) = policy_parse.parse_text(text).measures
     assert [u.written for u in measure.support] == ["县甲局", "县乙局", "县丙局"]
+
+
+# --- hostile4: a long run of key–value lines is read once, not from every line ---
+
+
+class _Counted(list[str]):
+    """Lines that count how often the table detectors read one."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        type(self).reads += 1
+        return super().__getitem__(i)
+
+
+def test_a_run_of_label_lines_is_read_a_bounded_number_of_times_per_line():
+    # 2,000 label lines (no table: no number or task key): the key–value
+    # detector read the run to its end from each of its lines (4 million reads).
+    from policy_parse.read.text.tables import read_region
+
+    labels = ("牵头单位：甲局", "配合单位：乙局", "责任单位：丙局", "完成时限：2024年底")
+    lines = _Counted(labels[k % 4] for k in range(2000))
+    _Counted.reads = 0
+    blocks, residue = read_region(lines, 0, len(lines))
+    assert [b.text for b in blocks] == list(lines) and not residue
+    assert _Counted.reads < 40 * len(lines)
+
+
+def test_a_barred_table_after_plain_label_lines_is_still_read():
+    # Refused from the first line (a pair with no bars, and no 序号), the
+    # run's barred tail is still a table of its own.
+    text = PREAMBLE + (
+        "牵头单位：县丙局\n"
+        "工作任务: | 建食堂 |\n牵头单位: | 县甲局 |\n"
+        "工作任务: | 改小区 |\n牵头单位: | 县乙局 |\n"
+    )
+    assert grid(doc(text)) == [
+        ["工作任务", "牵头单位"],
+        ["建食堂", "县甲局"],
+        ["改小区", "县乙局"],
+    ]

@@ -222,11 +222,32 @@ def _row(cells: list[Cell]) -> Row:
 # --- key–value pairs ------------------------------------------------------------
 
 
-def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
+class _Refused:
+    """Where a run of key–value lines the detector refused ends, for one region.
+
+    The region reader asks at every line: a run of 10,000 label lines
+    (牵头单位：甲局 …) was read to its end from each of them, quadratic.  A
+    later start reads a tail of the same run, whose keys are some of the
+    refused ones (fewer column words: refused too) — unless the run was
+    refused for a pair with no bars in it, and the tail after the last such
+    pair may still be a barred table."""
+
+    __slots__ = ("until",)
+
+    def __init__(self) -> None:
+        self.until = -1
+
+
+def _key_value(
+    lines: Sequence[str], i: int, end: int, refused: _Refused | None = None
+) -> Found | None:
     """重点工作: | … | / 牵头单位: | … |: one record per run of keys, a key
     seen again starting the next record."""
+    if refused is not None and i < refused.until:
+        return None
     pairs: list[tuple[str, str, int, int]] = []  # key, value, first and last line
     barred = True  # every pair written key: | value |
+    after_plain = i  # the line after the last pair with no bars
     k = i
     while k < end:
         if not lines[k].strip():
@@ -260,12 +281,18 @@ def _key_value(lines: Sequence[str], i: int, end: int) -> Found | None:
             rest = lines[k].strip()
         pairs.append((m["key"].strip(), "\n".join(p for p in parts if p), first, k))
         k += 1
+        if not barred and _KV.match(lines[first]) is None:  # this pair had none
+            after_plain = k
     keys = list(dict.fromkeys(p[0] for p in pairs))
     if not pairs or not looks_like_header(keys):
+        if refused is not None:
+            refused.until = k
         return None
     if not barred and "number" not in {column_role(key) for key in keys}:
         # Without bars only a record numbered 序号：1 is a card: 具体措施：… /
         # 牵头单位：… under a numbered measure are its label lines.
+        if refused is not None:
+            refused.until = after_plain
         return None
     records: list[dict[str, tuple[str, int, int]]] = [{}]
     for key, value, a, b in pairs:
@@ -311,9 +338,6 @@ def _table_reader() -> Callable[[Sequence[str], int, int], Rebuilt | None]:
     from .rebuild import read_table
 
     return read_table
-
-
-_DETECTORS = (_key_value, _rebuilt)
 
 
 # A wrap that fell on a space kept it: one ASCII space opening the next line
@@ -406,12 +430,13 @@ def read_region(
     # paragraphs keep the line as written.
     view = _BarsAsPipes(lines)
     ends_spaced = functools.cache(lambda: _ends_mostly_spaced(lines))
+    refused = _Refused()
     k = start
     while k < end:
         if not lines[k].strip():
             k += 1
             continue
-        found = next((f for d in _DETECTORS if (f := d(view, k, end)) is not None), None)
+        found = _key_value(view, k, end, refused) or _rebuilt(view, k, end)
         if found is None:
             last = blocks[-1] if blocks else None
             if (
