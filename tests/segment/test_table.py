@@ -436,7 +436,7 @@ def test_the_number_written_in_the_text_cell_numbers_a_table_without_a_number_co
         ("(12) 做甲。", "12", "做甲。"),
         ("12）做甲。", "12", "做甲。"),
         ("12、做甲。", "12", "做甲。"),
-        ("⑫做甲。", "12", "做甲。"),
+        ("⑫做甲。", "⑫", "做甲。"),  # as written: normalize reads it as 12
         ("第12项 做甲。", "第12项", "做甲。"),
         ("第十二项：做甲。", "第十二项", "做甲。"),
     ],
@@ -752,4 +752,19 @@ def test_a_row_numbered_in_its_text_keeps_the_number_as_written():
     assert [(e.written_number, str(e.number), e.text) for e in notice.table] == [
         ("第1项", "1", "推进工作"),
         ("第二项", "2", "开展工作"),
+    ]
+
+
+def test_a_row_numbered_with_a_circled_number_keeps_it_as_written():
+    # hostile4 left it: ⑫ opening the task cell gave the number 12, so the ⑫
+    # was in no record and the 12 was written nowhere.
+    from policy_parse.audit import lost_and_invented
+
+    text = "分工方案\n具体落实举措\t牵头单位\t配合单位\n⑪推进工作\t县甲局\t县乙局\n⑫开展工作\t县乙局\t县甲局\n"
+    document = policy_parse.read_text_document(text)
+    notice = policy_parse.notice_from_document(document)
+    assert lost_and_invented(document, notice) == ("", "")
+    assert [(e.written_number, str(e.number), e.text) for e in notice.table] == [
+        ("⑪", "11", "推进工作"),
+        ("⑫", "12", "开展工作"),
     ]

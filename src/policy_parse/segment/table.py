@@ -156,7 +156,9 @@ def _number_in_text(text: str) -> tuple[str, str] | None:
     rest = text[m.end() :]
     if _lists_next(m, number, rest):
         return None
-    return number, rest
+    # ⑫ as written (normalize.numbers reads it as 12, as it reads 第12项): as
+    # 12 the ⑫ was in no record, and the 12 was written nowhere.
+    return m["circled"] or number, rest
 
 
 # The marker styles that number a row (a group's marker, 一、 or （一）, does not).
