@@ -121,20 +121,22 @@ _SHORT = 48
 _BRACKETS = OPENERS + CLOSERS
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """Where each of `chars` stands in `text` (str.find, not a walk over
+    every character)."""
+    out: list[int] = []
+    for ch in chars:
+        k = text.find(ch)
+        while k >= 0:
+            out.append(k)
+            k = text.find(ch, k + 1)
+    return out
+
+
 def _spans_by_find(text: str, separators: str) -> list[tuple[int, int]]:
     """`top_level_spans`, visiting only the brackets and separators."""
-    marks: list[int] = []
-    for ch in separators:
-        k = text.find(ch)
-        while k >= 0:
-            marks.append(k)
-            k = text.find(ch, k + 1)
-    brackets: list[int] = []
-    for ch in _BRACKETS:
-        k = text.find(ch)
-        while k >= 0:
-            brackets.append(k)
-            k = text.find(ch, k + 1)
+    marks = _positions(text, separators)
+    brackets = _positions(text, _BRACKETS)
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
     for k in sorted({*marks, *brackets}):
