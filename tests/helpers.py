@@ -220,17 +220,24 @@ def load_script(name: str, path: Path) -> Any:
     return mod
 
 
-def soffice_convert(folder: Path, names: Sequence[str], to: str) -> None:
-    """Convert `names` in `folder` to the format `to` in one LibreOffice run
-    with a profile of its own; skip without LibreOffice, fail in CI (which
+def need_soffice() -> str:
+    """LibreOffice's command: skip the test without it, fail in CI (which
     has it, .ci/run)."""
-    if not shutil.which("soffice"):
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run)")
-        pytest.skip("soffice not on PATH")
+        pytest.skip("soffice not on PATH: the form cannot be made")
+    return exe
+
+
+def soffice_convert(folder: Path, names: Sequence[str], to: str) -> None:
+    """Convert `names` in `folder` to the format `to` in one LibreOffice run
+    with a profile of its own (`need_soffice`)."""
+    exe = need_soffice()
     subprocess.run(
         [
-            "soffice",
+            exe,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--norestore",

@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -36,7 +35,7 @@ from typing import Any
 import pytest
 
 import policy_parse
-from helpers import load_script
+from helpers import load_script, need_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -90,14 +89,6 @@ def _digest(name: str) -> str:
     return h.hexdigest()[:24]
 
 
-def _need_soffice() -> None:
-    if shutil.which("soffice") or shutil.which("libreoffice"):
-        return
-    if os.environ.get("CI"):
-        pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run)")
-    pytest.skip("soffice not on PATH: the PDF form cannot be made")
-
-
 @functools.cache
 def _rendered() -> dict[str, dict[str, Path]]:
     """name → {"docx": path, "pdf": path or absent}: every .docx written to
@@ -123,7 +114,7 @@ def _rendered() -> dict[str, dict[str, Path]]:
 
 def _path(name: str, form: str) -> Path:
     if form == "pdf":
-        _need_soffice()
+        need_soffice()
     return _rendered()[name][form]
 
 

@@ -13,14 +13,12 @@ CI (as tests/test_forms.py).  The renders are cached in the temp folder.
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import load_script
+from helpers import load_script, need_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,14 +100,6 @@ def _names() -> list[str]:
     return sorted(p.stem for p in _bench().SPECIMENS.glob("*.txt"))
 
 
-def _need_soffice() -> None:
-    if shutil.which("soffice") or shutil.which("libreoffice"):
-        return
-    if os.environ.get("CI"):
-        pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run)")
-    pytest.skip("soffice not on PATH: the PDF form cannot be made")
-
-
 @functools.cache
 def _scores() -> dict[tuple[str, str], Any]:
     bench = _bench()
@@ -123,7 +113,7 @@ def _scores() -> dict[tuple[str, str], Any]:
 
 def _form(form: str) -> dict[str, Any]:
     if form == "pdf":
-        _need_soffice()
+        need_soffice()
     return {name: _scores()[(form, name)] for name in _names()}
 
 

@@ -22,37 +22,38 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
+# The w:numFmt names `format_number` renders, by the way it renders them.
+_COUNTING = (
+    "chineseCounting",
+    "chineseCountingThousand",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "japaneseCounting",
+    "koreanCounting",
+)
+_LEGAL = ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal")
+_DIGITAL = ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand")
+_ENCLOSED_CIRCLE = ("decimalEnclosedCircle", "decimalEnclosedCircleChinese")
+_FULL_WIDTH = ("decimalFullWidth", "decimalFullWidth2")
+_GROWING = ("upperRoman", "lowerRoman", "upperLetter", "lowerLetter")
+
 # The w:numFmt names `format_number` renders as Word does (others: decimal).
 FORMATS = frozenset(
     (
         "decimal",
         "none",
         "bullet",
-        "chineseCounting",
-        "chineseCountingThousand",
-        "taiwaneseCounting",
-        "taiwaneseCountingThousand",
-        "japaneseCounting",
-        "koreanCounting",
-        "chineseLegalSimplified",
-        "ideographLegalTraditional",
-        "japaneseLegal",
-        "ideographDigital",
-        "taiwaneseDigital",
-        "japaneseDigitalTenThousand",
+        *_COUNTING,
+        *_LEGAL,
+        *_DIGITAL,
         "ideographTraditional",
         "ideographZodiac",
-        "decimalEnclosedCircle",
-        "decimalEnclosedCircleChinese",
+        *_ENCLOSED_CIRCLE,
         "decimalEnclosedParen",
         "decimalEnclosedFullstop",
-        "decimalFullWidth",
-        "decimalFullWidth2",
+        *_FULL_WIDTH,
         "decimalZero",
-        "upperRoman",
-        "lowerRoman",
-        "upperLetter",
-        "lowerLetter",
+        *_GROWING,
     )
 )
 
@@ -69,34 +70,27 @@ def format_number(
     `max_chars` before anything is built."""
     if fmt == "none":
         return ""
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "taiwaneseCounting",
-        "taiwaneseCountingThousand",
-        "japaneseCounting",
-        "koreanCounting",
-    ):
+    if fmt in _COUNTING:
         return _chinese(n, _CN_DIGITS, "十百千万", zero="零")
-    if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"):
+    if fmt in _LEGAL:
         return _chinese(n, _CN_LEGAL, "拾佰仟万", zero="零", legal=True)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+    if fmt in _DIGITAL:
         return "".join(_CN_DIGITS[int(d)] for d in str(n))
     if fmt == "ideographTraditional" and 1 <= n <= 10:
         return _TIANGAN[n - 1]
     if fmt == "ideographZodiac" and 1 <= n <= 12:
         return _DIZHI[n - 1]
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+    if fmt in _ENCLOSED_CIRCLE and 1 <= n <= 20:
         return _CIRCLED[n - 1]
     if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
         return _PAREN[n - 1]
     if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
         return _FULLSTOP[n - 1]
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+    if fmt in _FULL_WIDTH:
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("upperRoman", "lowerRoman", "upperLetter", "lowerLetter") and n > 0:
+    if fmt in _GROWING and n > 0:
         # Letters repeat (A … Z, AA … ZZ, AAA …); roman numerals use one M
         # per thousand.
         length = (n - 1) // 26 + 1 if fmt.endswith("Letter") else n // 1000
