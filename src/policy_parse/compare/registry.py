@@ -1,7 +1,7 @@
 """One name per department across a batch of notices.
 
 Each notice already reads its own names against each other
-(normalize/units.py); a folder of notices from one issuer still writes one
+(normalize/abbreviations.py); a folder of notices from one issuer still writes one
 bureau four ways (市发改委, 市发展改革委, 市发展和改革委员会, 发改委).  The
 registry applies the same rules over the batch's names: the abbreviation
 rule (characters kept in order, the same last character), the curated pairs
@@ -18,7 +18,7 @@ every notice that writes the short name was issued under that qualifier
 (its 发文机关 or title holds 河西区); elsewhere it is refused.
 
 Built in about linear time: candidates come from an index of characters, not
-from comparing every pair of names (units.Inventory does that, fine for one
+from comparing every pair of names (abbreviations.Inventory does that, fine for one
 notice's dozens of names, slow for a batch's thousands).
 """
 
@@ -31,7 +31,7 @@ import attrs
 
 from ..data import load
 from ..models import Notice
-from ..normalize.units import is_abbreviation
+from ..normalize.abbreviations import is_abbreviation
 
 
 @attrs.frozen(kw_only=True)
