@@ -32,3 +32,72 @@ def test_a_name_both_lead_and_helping_is_kept_as_the_lead_and_said(
     for d in found:
         assert (d.measure, d.severity.value) == ("1", "warning")
         assert "同时列为牵头单位和配合单位" in message(d, "zh")
+
+
+# --- a line holding only a number, read into the text (hostile4's leftover) -----------
+
+_HEAD = "某县任务分工\n一、重点任务\n"
+
+
+def _number_notes(notice: policy_parse.Notice) -> list[tuple[str | None, dict[str, str]]]:
+    return [(d.measure, dict(d.fields)) for d in notice.discrepancies if d.note == "number_in_text"]
+
+
+def test_a_bare_number_line_read_as_a_tasks_text_is_said_on_that_task() -> None:
+    # 1 / 推进乙: the line under it joins it, and task 1-2 reads 1推进乙 — a
+    # page number or a lost item number as likely as text: said, on 1-2 alone.
+    notice = policy_parse.parse_text(
+        _HEAD
+        + "1.推进甲项工作。（县甲局牵头）\n1\n推进乙项工作。（县乙局牵头）\n2.推进丙。（县丙局牵头）\n"
+    )
+    assert [(m.id, m.text) for m in notice.measures] == [
+        ("1-1", "推进甲项工作。"),
+        ("1-2", "1推进乙项工作。"),
+        ("2", "推进丙。"),
+    ]
+    assert _number_notes(notice) == [
+        ("1-2", {"line": "4", "number": "1", "text": "1推进乙项工作。"})
+    ]
+    (d,) = [d for d in notice.discrepancies if d.note == "number_in_text"]
+    assert (d.kind.value, d.severity.value) == ("structure", "warning")
+    assert "第4行只有一个数字“1”" in message(d, "zh")
+    assert "line 4 holds only the number “1”" in message(d, "en")
+
+
+def test_a_number_line_inside_a_measures_text_is_said_with_the_text_around_it() -> None:
+    notice = policy_parse.parse_text(
+        _HEAD + "1.建设网络，\n12\n加快推进服务体系建设。（县甲局牵头）\n2.推进丙。（县丙局牵头）\n"
+    )
+    assert notice.measures[0].text == "建设网络，12加快推进服务体系建设。"
+    assert _number_notes(notice) == [
+        (
+            "1",
+            {
+                "line": "4",
+                "number": "12",
+                "text": "建设网络，12加快推进服务体系建设。",
+            },
+        )
+    ]
+
+
+def test_a_full_width_number_line_is_said_too() -> None:
+    notice = policy_parse.parse_text(
+        _HEAD + "1.建设网络，\n１２\n加快服务。（县甲局牵头）\n2.推进丙。（县丙局牵头）\n"
+    )
+    assert [(m, f["number"]) for m, f in _number_notes(notice)] == [("1", "１２")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A number line after the annotation is a trailer: residue, no text.
+        "1.推进甲项工作。（县甲局牵头）\n1\n2.推进丙。（县丙局牵头）\n",
+        # A figure inside a line is no line of its own.
+        "1.到2026年底建成12个站点。（县甲局牵头）\n2.推进丙。（县丙局牵头）\n",
+    ],
+)
+def test_a_number_not_read_into_the_text_from_a_line_of_its_own_is_not_said(body: str) -> None:
+    notice = policy_parse.parse_text(_HEAD + body)
+    assert _number_notes(notice) == []
+    assert "1" not in notice.measures[0].text.replace("12", "").replace("2026", "")

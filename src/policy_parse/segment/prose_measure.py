@@ -14,6 +14,7 @@ from ..models import MeasureNo, Span
 from . import grammar as g
 from . import guesses
 from .annotations import Annotation
+from .header import Line
 from .items import Paragraph
 from .levels import Note
 
@@ -51,6 +52,7 @@ class MeasureBuilder:
         "heading_lead",
         "heading_units",
         "number",
+        "numbers",
         "part",
         "section",
         "span",
@@ -82,6 +84,7 @@ class MeasureBuilder:
         self.guesses = guesses
         self.texts: list[str] = []
         self.annotations: list[Annotation] = []
+        self.numbers: list[Line] = []  # lines holding only a number, read into the text
 
     def add(self, paragraphs: list[Paragraph]) -> None:
         for p in paragraphs:
@@ -92,6 +95,7 @@ class MeasureBuilder:
                 if self.texts and g.SENTENCE_END.search(self.texts[-1][-2:]):
                     self.texts.append("\n")
                 self.texts.append(p.text.strip())
+                self.numbers.extend(p.numbers)
             self.annotations.extend(p.annotations)
             if p.line.span != self.span:
                 self.span = self.span.cover(p.line.span)
@@ -103,13 +107,16 @@ class MeasureBuilder:
         if ann is not None and (both := _in_both_roles(ann)):
             # The record keeps it as the lead (normalize.assemble): say so.
             self.guesses = (*self.guesses, guesses.lead_also_support(self.span, "、".join(both)))
+        text = "".join(self.texts).strip()
+        if self.numbers:
+            self.guesses = (*self.guesses, *_numbers_in_text(self.numbers, text))
         return ProseMeasure(
             id=str(self.number),
             number=self.number,
             written_number=self.written_number,
             part=self.part,
             section=self.section,
-            text="".join(self.texts).strip(),
+            text=text,
             annotation=ann,
             deadline=ann.deadline if ann else None,
             span=self.span,
@@ -118,6 +125,28 @@ class MeasureBuilder:
             heading_units=self.heading_units,
             guesses=self.guesses,
         )
+
+
+# How much text a number_in_text note quotes on each side of the number.
+_AROUND = 12
+
+
+def _numbers_in_text(lines: list[Line], text: str) -> list[Note]:
+    """Each line holding only a number that the measure's text took in
+    (建设网络 / 1 / 加快服务。): a page number, or an item number that lost
+    its dot, as likely as a figure the wrap put alone on its line — a guess,
+    said with the text around the number."""
+    notes = []
+    at = 0
+    for ln in lines:
+        number = ln.text.strip()
+        k = text.find(number, at)
+        if k < 0:
+            k = max(text.find(number), 0)
+        at = k + len(number)
+        around = text[max(k - _AROUND, 0) : at + _AROUND]
+        notes.append(guesses.number_in_text(ln.span, number, around))
+    return notes
 
 
 def _in_both_roles(ann: Annotation) -> list[str]:
