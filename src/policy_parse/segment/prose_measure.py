@@ -13,6 +13,7 @@ from ..data import load
 from ..models import MeasureNo, Span
 from . import grammar as g
 from . import guesses
+from .annotation_words import merged_all
 from .annotations import Annotation
 from .header import Line
 from .items import Paragraph
@@ -101,9 +102,7 @@ class MeasureBuilder:
                 self.span = self.span.cover(p.line.span)
 
     def build(self) -> ProseMeasure:
-        ann: Annotation | None = None
-        for a in self.annotations:
-            ann = a if ann is None else ann.merged(a)
+        ann = merged_all(self.annotations)  # in one pass: thousands of label lines
         if ann is not None and (both := _in_both_roles(ann)):
             # The record keeps it as the lead (normalize.assemble): say so.
             self.guesses = (*self.guesses, guesses.lead_also_support(self.span, "、".join(both)))
