@@ -15,8 +15,8 @@ from policy_parse.models import UnitStatus
 from policy_parse.normalize.abbreviations import (
     Inventory,
     _abbreviated_by,
-    _contracted,
     _is_abbreviation,
+    contracted,
 )
 
 # --- abbreviations against the notice's inventory -------------------------------------
@@ -177,7 +177,7 @@ def test_the_abbreviation_index_finds_what_comparing_every_pair_finds(names):
     # change no answer: every (short, full) pair the definition accepts,
     # a full name ending 委员会/办公室 compared as ending 委/办.
     def abbreviates(short: str, full: str) -> bool:
-        form = _contracted(full)
+        form = contracted(full)
         if _is_abbreviation(short, full):
             return True
         if form == full:

@@ -31,7 +31,7 @@ import attrs
 
 from ..data import load
 from ..models import Notice
-from ..normalize.abbreviations import is_abbreviation
+from ..normalize.abbreviations import contracted, is_abbreviation
 
 
 @attrs.frozen(kw_only=True)
@@ -120,12 +120,6 @@ def name_registry(
 
 
 @functools.cache
-def _long_endings() -> tuple[tuple[str, str], ...]:
-    table: dict[str, str] = load("units")["registry"]["long_endings"]
-    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
-
-
-@functools.cache
 def _branch_endings() -> tuple[str, ...]:
     return tuple(load("units")["registry"]["branch_endings"])
 
@@ -133,13 +127,6 @@ def _branch_endings() -> tuple[str, ...]:
 def _branch_of(short: str, full: str) -> bool:
     """市场监管分局 is a branch of 市场监管局, not its longer name."""
     return any(full.endswith(b) and not short.endswith(b) for b in _branch_endings())
-
-
-def _reduced(name: str) -> str:
-    for long, short in _long_endings():
-        if name.endswith(long) and len(name) > len(long):
-            return name[: -len(long)] + short
-    return name
 
 
 class _Index:
@@ -205,7 +192,7 @@ class _Batch:
             if u.written not in self.forms[u.name]:
                 self.forms[u.name].append(u.written)
         self.names = sorted(self.forms)
-        self.key_of = {n: _reduced(n) for n in self.names}
+        self.key_of = {n: contracted(n) for n in self.names}
         self.reduced: dict[str, list[str]] = {}
         for n in self.names:
             self.reduced.setdefault(self.key_of[n], []).append(n)

@@ -68,21 +68,22 @@ def _abbreviated_by(names: Sequence[str]) -> dict[str, set[str]]:
     one: 市发改委 and 市发展改革委 stand for 市发展和改革委员会, 区府办 for
     区政府办公室, as the batch registry reads them (compare.registry)."""
     out = _holding_in_order(names, names)
-    contracted = {f: r for f in names if (r := _contracted(f)) != f}
-    if contracted:
-        fulls = list(contracted)
-        by_form = _holding_in_order(names, [contracted[f] for f in fulls], fulls)
+    short_forms = {f: r for f in names if (r := contracted(f)) != f}
+    if short_forms:
+        fulls = list(short_forms)
+        by_form = _holding_in_order(names, [short_forms[f] for f in fulls], fulls)
         for form_short, found in by_form.items():
             out.setdefault(form_short, set()).update(found)
         known = set(names)
-        for full, form in contracted.items():
+        for full, form in short_forms.items():
             if form in known and len(form) >= 3:  # 区政府办 of 区政府办公室
                 out.setdefault(form, set()).add(full)
     return {k: v for k, v in out.items() if v}
 
 
-def _contracted(name: str) -> str:
-    """市发展和改革委员会 → 市发展和改革委: the short form of its ending."""
+def contracted(name: str) -> str:
+    """市发展和改革委员会 → 市发展和改革委: the short form of its ending (as a
+    batch's registry keys names too, compare.registry)."""
     for long, short in _long_endings():
         if name.endswith(long) and len(name) > len(long):
             return name[: -len(long)] + short
