@@ -29,7 +29,7 @@ CODES = (
     "division",  # segment.division: units given to measures by number
     "units_at_break",
     "leading_labels",  # segment.leading: label lines above the items they annotate
-    "lead_also_support",  # segment.prose: one name in both roles, kept as the lead
+    "lead_also_support",  # segment.prose_measure: one name in both roles, kept as the lead
     "inner_details",  # segment.inner: unannotated （1）（2） folded into their measure
     "number_in_text",  # segment.items: a line holding only a number, read as measure text
 )
