@@ -1,4 +1,4 @@
-"""segment/labels.py: label lines (牵头单位：A, 【配合单位】B, 牵头单位　A) — which
+"""segment/labels.py (named apart from tests/read/layout/test_labels.py): label lines (牵头单位：A, 【配合单位】B, 牵头单位　A) — which
 lines are labels and what role their value plays (split from
 tests/segment/test_annotations.py with the module)."""
 
