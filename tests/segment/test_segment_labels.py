@@ -1,6 +1,7 @@
-"""segment/labels.py (named apart from tests/read/layout/test_labels.py): label lines (牵头单位：A, 【配合单位】B, 牵头单位　A) — which
-lines are labels and what role their value plays (split from
-tests/segment/test_annotations.py with the module)."""
+"""segment/labels.py: label lines (牵头单位：A, 【配合单位】B, 牵头单位　A) —
+which lines are labels and what role their value plays (split from
+tests/segment/test_annotations.py with the module; named apart from
+tests/read/layout/test_labels.py)."""
 
 from __future__ import annotations
 
