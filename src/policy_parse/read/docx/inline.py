@@ -10,6 +10,7 @@ from .fields import FieldNumbers
 from .hidden import Looks
 from .notes import Notes
 from .revisions import DELETED_REASON, MOVED_REASON, deleted_text
+from .symbols import SYMBOL_REASON, symbol_text
 from .wordml import W
 
 __all__ = ["Inline"]
@@ -22,6 +23,7 @@ _PTAB = W + "ptab"
 _BR = W + "br"
 _CR = W + "cr"
 _NBH = W + "noBreakHyphen"
+_SYM = W + "sym"
 _TXBX = W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
 _INSTR = W + "instrText"
@@ -77,10 +79,10 @@ class Inline:
                     if self.fields is not None:
                         for code in el.iter(_INSTR):
                             parts.append(self.fields.draw(code.text))
-                    _run_text(el, parts, boxes)
+                    _run_text(el, parts, boxes, self.hidden)
                 else:
                     unseen: list[str] = []
-                    _run_text(el, unseen, boxes)
+                    _run_text(el, unseen, boxes, self.hidden)
                     self.hidden.append((why, "".join(unseen)))
                 if self.notes is not None:
                     self.hidden.extend(self.notes.of_run(el))
@@ -94,7 +96,9 @@ class Inline:
                 boxes.extend(_text_boxes(el))
 
 
-def _run_text(run: Any, parts: list[str], boxes: list[Any]) -> None:
+def _run_text(run: Any, parts: list[str], boxes: list[Any], unread: list[tuple[str, str]]) -> None:
+    """A run's text into `parts`; a symbol no table names into `unread`
+    (reason, text), as residue of its paragraph or cell."""
     for c in run:
         ctag = c.tag
         if ctag == _T:
@@ -110,6 +114,11 @@ def _run_text(run: Any, parts: list[str], boxes: list[Any]) -> None:
             parts.append("\n")
         elif ctag == _NBH:
             parts.append("-")
+        elif ctag == _SYM:
+            text, unknown = symbol_text(c)
+            parts.append(text)
+            if unknown is not None:
+                unread.append((SYMBOL_REASON, unknown))
         elif ctag in _ANCHORS:
             boxes.extend(_text_boxes(c))
 
