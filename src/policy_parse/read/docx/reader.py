@@ -57,10 +57,10 @@ What the walk produces (docs/formats.md has specimens):
   `Residue` holding the chunk's text (`docx.chunks`).
 * A table that frames the notice or its 分工表 (at most three rows, a table
   in a cell: a border drawn round the table) is read as the body it holds,
-  cell after cell.  Other nested tables are not flattened into the cell
-  (their grid would be lost in a string): each becomes a `Residue` with
-  reason "nested table in table t, row r, cell c", rows on lines and cells
-  separated by tabs.  Text Word keeps
+  cell after cell.  Any other table nested in a cell is read into that
+  cell's text, a row a line, its cells parted by a space (the units of a
+  责任单位 cell set one a row), and the note `docx_nested_table` says so.
+  Text Word keeps
   in a vertical-merge continuation cell (it is never displayed) becomes a
   `Residue` too.
 * Runs Word does not show (w:vanish, white on white: `docx.hidden`) become
@@ -181,6 +181,9 @@ def body_to_document(
     if walker.cell_wraps:
         count = str(walker.cell_wraps)
         walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
+    if walker.nested_tables:
+        count = str(walker.nested_tables)
+        walker.notes.append(ReadNote(note="docx_nested_table", fields=(("count", count),)))
     if walker.fields.drawn:
         count = str(walker.fields.drawn)
         walker.notes.append(ReadNote(note="docx_field_number", fields=(("count", count),)))
@@ -252,6 +255,7 @@ class _Walker(RowReader):
         self.paragraphs_seen = 0  # every w:p read, wherever it sits
         self.rows_seen = 0
         self.cell_wraps = 0  # soft breaks in cells read as wraps (docx.wraps)
+        self.nested_tables = 0  # tables in cells read into their cell
         self.typed_numbers = 0
         self.hidden_numbers = 0
         self.fields = FieldNumbers()  # numbered paragraphs hidden whole, not counted  # numbered paragraphs whose text starts with a number too
@@ -407,15 +411,12 @@ class _Walker(RowReader):
             elif child.tag == _ALT_CHUNK:
                 self.alt_chunk_to_residue(child, Span(table=t, row=r, cell=c))
             elif child.tag == _TBL:
-                text = self.nested_table_text(child, t, r, c)
-                if text:
-                    self.residue.append(
-                        Residue(
-                            text=text,
-                            reason=f"nested table in table {t}, row {r}, cell {c}",
-                            span=Span(table=t, row=r, cell=c),
-                        )
-                    )
+                # A little table in a cell (the units of a 责任单位 cell, one
+                # a row): its text is the cell's, a row a line (a note says so).
+                nested = self.nested_table_text(child, t, r, c)
+                if nested:
+                    lines.extend(nested.split("\n"))
+                    self.nested_tables += 1
 
     def nested_table_text(self, tbl: Any, t: int, r: int, c: int) -> str:
         rows = []
@@ -426,11 +427,10 @@ class _Walker(RowReader):
             cells = []
             for tc in unwrap(tr):
                 if tc.tag == _TC:
-                    # A table nested deeper still becomes residue of its own,
-                    # located at the outermost cell.
+                    # A table nested deeper still is read into its cell alike.
                     cells.append(self.cell_text(tc, t, r, c).replace("\n", " "))
             if any(cells):
-                rows.append("\t".join(cells))
+                rows.append(" ".join(cell for cell in cells if cell))
         return "\n".join(rows)
 
     # -- paragraph text -----------------------------------------------------
