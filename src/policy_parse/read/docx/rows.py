@@ -13,6 +13,7 @@ import attrs
 from ...errors import InputTooLargeError
 from ...models import Cell, Residue, Row, Span
 from ..limits import Limits
+from .revisions import cell_reason, deleted_text, is_deleted_cell
 from .wordml import VAL, W, int_val, is_on, unwrap
 
 __all__ = ["RowReader", "too_wide"]
@@ -31,6 +32,17 @@ class RowReader:
 
     def cell_text(self, tc: Any, t: int, r: int, c: int) -> str:
         raise NotImplementedError  # the walker's
+
+    def deleted_cell_to_residue(self, tc: Any, t: int, r: int) -> None:
+        """A cell deleted with tracks on (docx.revisions): its paragraphs'
+        text, kept or deleted alike, as residue at its row."""
+        text = "\n".join(
+            line for line in (deleted_text(p).strip() for p in tc.iter(W + "p")) if line
+        )
+        if text:
+            self.residue.append(
+                Residue(text=text, reason=cell_reason(t, r), span=Span(table=t, row=r))
+            )
 
     def span_of(self, el: Any, what: str, t: int, r: int) -> int:
         n = int_val(el, 0)
@@ -58,6 +70,10 @@ class RowReader:
             after = self.span_of(trpr.find(W + "gridAfter"), "w:gridAfter", t, r)
         for tc in unwrap(tr):
             if tc.tag != _TC:
+                continue
+            if is_deleted_cell(tc):
+                # Gone once accepted: the cells after it move left (Word).
+                self.deleted_cell_to_residue(tc, t, r)
                 continue
             c = len(cells)
             span = Span(table=t, row=r, cell=c)
