@@ -54,9 +54,15 @@ _X0, _X1, _SIZE = attrgetter("x0"), attrgetter("x1"), attrgetter("size")
 def find_tabs(chars: Sequence[Char], is_wide: Callable[[str], bool]) -> list[int]:
     """The indices `i` of `chars` (one line, by x0) with a tab in front of
     `chars[i]`; `is_wide` judges one character (`lines.is_wide`).  Most
-    lines have no gap as wide as a fifth of their smallest type: those are
-    passed in C-level maps, not a loop."""
+    lines hold no white as wide as a fifth of their first character's type,
+    or no gap as wide as a fifth of their smallest: those are passed in
+    C-level sums and maps, not a loop."""
     if len(chars) < 2:
+        return []
+    # The white the line holds, its gaps summed: most lines hold none worth
+    # a look (two sums in C, no list).
+    white = sum(map(_X0, chars)) - chars[0].x0 - sum(map(_X1, chars)) + chars[-1].x1
+    if not white >= _WIDE_GAP * chars[0].size:
         return []
     gaps = list(map(sub, map(_X0, islice(chars, 1, None)), map(_X1, chars)))
     if max(gaps) < _WIDE_GAP * min(map(_SIZE, chars)):
