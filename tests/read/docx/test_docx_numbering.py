@@ -181,6 +181,27 @@ def test_each_listnum_list_keeps_its_own_count_and_style(build_docx, read_docx):
     assert texts(read_docx(build_docx(body))) == ["1)甲", "a)乙", "i)丙", "I.丁", "A.戊", "5)己"]
 
 
+def test_a_field_instruction_split_over_runs_is_read_whole(build_docx, read_docx):
+    """Word splits an instruction where it was edited: ` LISTNUM ` and
+    `LegalDefault \\l 2` in two runs are one field, drawn once."""
+
+    def split(text: str, *pieces: str) -> str:
+        codes = "".join(
+            f'<w:r><w:instrText xml:space="preserve">{piece}</w:instrText></w:r>'
+            for piece in pieces
+        )
+        return (
+            f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>{codes}'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>{text}</w:t></w:r></w:p>'
+        )
+
+    body = split("优化政务服务", " LISTNUM ", "LegalDefault ") + split(
+        "推行一网通办。", " LISTNUM ", "LegalDefault \\l", " 2 "
+    )
+    assert texts(read_docx(build_docx(body))) == ["1.优化政务服务", "1.1.推行一网通办。"]
+
+
 def test_a_field_that_keeps_its_result_is_read_as_that_result(build_docx, read_docx):
     seq = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
