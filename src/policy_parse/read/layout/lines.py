@@ -205,9 +205,10 @@ def _text_loop(chars: Sequence[Char], tabs: dict[int, int] | None = None) -> str
         if c.text != " ":
             ink, space = c, None
     text = "".join(out).strip()
+    front = "\t" * tabs.get(0, 0)  # a row of cells starting on a tab stop
     if "  " not in text:
-        return "\t" * tabs.get(0, 0) + text
-    return " " * (lead if lead > 1 else 0) + text + (" " if space is not None else "")
+        return front + text
+    return front + " " * (lead if lead > 1 else 0) + text + (" " if space is not None else "")
 
 
 # White room after a space glyph, in spaces, from which it is read as a run
