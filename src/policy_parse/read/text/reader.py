@@ -26,6 +26,7 @@ from ..lookalikes import ideographs
 from .csvtable import csv_document
 from .entities import decoded
 from .furniture import find_furniture
+from .gutter import ungutted
 from .indent import untabbed
 from .letterspace import unletterspaced
 from .markdown import unmarked
@@ -178,6 +179,8 @@ _TEXT_PASSES: tuple[tuple[Callable[[str], tuple[str, int] | None], str, str], ..
     (_counted(ideographs), LOOKALIKES_NOTE, "count"),
 )
 _LINE_PASSES: tuple[tuple[Callable[[list[str]], tuple[list[str], int] | None], str, str], ...] = (
+    # 3 1.推进…: line numbers a viewer pasted at the left (gutter.py).
+    (ungutted, "line_numbers", "lines"),
     # ## 一、 / **牵头单位**：: a notice converted to Markdown (markdown.py).
     (unmarked, "markdown_read", "lines"),
     # 推 进 数 字 …: a PDF copy's letter spacing (letterspace.py).
