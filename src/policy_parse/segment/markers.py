@@ -23,7 +23,7 @@ from .._support.memo import text_cache
 from ..data import load
 from ..models import Span
 from . import grammar as g
-from .bullets import Bulleted, counted_bullets
+from .bullets import Bulleted, bullet_end, counted_bullets
 from .header import Line
 from .ordinals import counted_ordinals, ordinal
 
@@ -221,7 +221,12 @@ def _counted_marker(style: str, number: int, written: str, rest: str, text: str)
 def _match_marker(text: str, counted: bool) -> Marked | None:
     if _no_marker_at(text):
         return None
-    return _read_marker(text, counted)
+    found = _read_marker(text, counted)
+    if found is None and (start := bullet_end(text)) is not None:
+        # ▶ 1.【…】… / ◆ 一、…: a bullet a WeChat article or a web page sets
+        # before the notice's own marker decorates it (specimen 182).
+        found = _read_marker(text[start:], counted)
+    return found
 
 
 # Segmenting asks about most lines twice (where the plan starts, then the
