@@ -1314,3 +1314,35 @@ def test_a_closing_bracket_is_read_with_qizhong_only_after_a_list_of_units():
     (measure,) = notice.measures
     names = [u.written for u in (*measure.lead, *measure.support)]
     assert "县乙局" in names and not any(n.startswith("其中") for n in names)
+
+
+def test_a_helping_labels_lone_unit_closed_by_a_sharing_marker_stays_a_helper():
+    # 配合单位：县直有关部门按职责负责 made 县直有关部门 a second lead, unsaid (probe10)
+    ann = parse_annotation("牵头单位：丁县甲局；配合单位：县直有关部门按职责负责")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("县直有关部门",))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "牵头单位：丁县甲局；配合单位：丁县乙局、丁县丙局按职能分别负责",
+        "丁县甲局牵头，丁县乙局、丁县丙局按职能分别负责",
+    ],
+)
+def test_an_anzhineng_fenbie_tail_is_no_part_of_the_last_name(body):
+    # …按职能分别负责 left 丁县丙局按职能分别 as a unit (probe10); the list
+    # is split into names later (normalize/units.py)
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局、丁县丙局",))
+
+
+@pytest.mark.parametrize("detail", ["（具体由丁县甲局某科负责）", "（丁县甲局某科具体负责）"])
+def test_a_bracket_saying_who_within_the_lead_does_the_work_is_no_part_of_its_name(detail):
+    ann = parse_annotation(f"牵头单位：丁县甲局{detail}；配合单位：丁县乙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))
+    # a second name in brackets stays the unit's
+    ann = parse_annotation("牵头单位：县委组织部（县委人才办）")
+    assert ann is not None and ann.lead == ("县委组织部（县委人才办）",)

@@ -233,9 +233,17 @@ def without_remark(value: str) -> str:
         body in {*p["shared_markers"], *p["support_markers"]}
         or states_first_is_lead(body)
         or any(map(body.__contains__, data["notes"]["unordered"]))
+        or _detail(body, data["notes"])
     ):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value
+
+
+def _detail(body: str, notes: dict[str, list[str]]) -> bool:
+    """具体由A局某处负责 / 某科具体负责: who within the unit does the work."""
+    if body.startswith(tuple(notes["detail_opens"])) and body.endswith("负责"):
+        return True
+    return body.endswith(tuple(notes["detail_closes"]))
 
 
 def _without_marker(value: str, role: LabelRole) -> str:
@@ -246,14 +254,26 @@ def _without_marker(value: str, role: LabelRole) -> str:
     _, support_re, shared_re = _phrase_patterns()
     _, support_ends, shared_ends = _phrase_ends()
     text = value.rstrip("。 ")
-    for pattern, ends in ((shared_re, shared_ends), (support_re, support_ends)):
-        if pattern is support_re and role != LabelRole.SUPPORT:
-            continue
+    # Under a supporting label its own markers first: 按职能分别负责 ends in
+    # 负责 too, which would leave 按职能分别 on the last name.
+    order = [(support_re, support_ends), (shared_re, shared_ends)]
+    for pattern, ends in order if role == LabelRole.SUPPORT else order[1:]:
         m = pattern.match(text) if text.endswith(ends) else None
         # The label says these are units, and no unit's name ends in a marker.
         if m and plausible_units(m["units"]):
             return m["units"]
     return value
+
+
+def _helping_list(label: str, value: str, role: LabelRole) -> bool:
+    """配合单位：县直有关部门按职责负责: a helping label's units closed by a
+    marker of how they share the work.  The phrase alone would make a lone
+    unit so closed the lead (（A负责）); the label says it helps (probe10)."""
+    return (
+        role == LabelRole.SUPPORT
+        and _label_kind(label) is _LabelKind.HELPING
+        and _without_marker(value, role) != value
+    )
 
 
 # Labels whose value is never read as a role phrase.
@@ -306,7 +326,11 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
                 leaders.append(value)
         elif role == LabelRole.DEADLINE:
             deadline = deadline or value or None
-        elif phrase is not None and (role == LabelRole.DIVISION or phrase.lead):
+        elif (
+            phrase is not None
+            and (role == LabelRole.DIVISION or phrase.lead)
+            and not _helping_list(m["label"], value, role)
+        ):
             # 责任分工：A牵头，B配合, or 责任单位：A牵头，B、C配合 — the value says who leads.
             lead.extend(phrase.lead)
             support.extend(phrase.support)
