@@ -1321,6 +1321,14 @@ def test_a_helping_labels_lone_unit_closed_by_a_sharing_marker_stays_a_helper():
     ann = parse_annotation("牵头单位：丁县甲局；配合单位：县直有关部门按职责负责")
     assert ann is not None
     assert (ann.lead, ann.support) == (("丁县甲局",), ("县直有关部门",))
+    # 责任单位 beside a 牵头单位 label supports too, in either order
+    for body in (
+        "牵头单位：丁县甲局；责任单位：县直有关部门按职责负责",
+        "责任单位：县直有关部门按职责负责；牵头单位：丁县甲局",
+    ):
+        ann = parse_annotation(body)
+        assert ann is not None
+        assert (ann.lead, ann.support) == (("丁县甲局",), ("县直有关部门",)), body
 
 
 @pytest.mark.parametrize(

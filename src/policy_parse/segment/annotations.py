@@ -265,13 +265,14 @@ def _without_marker(value: str, role: LabelRole) -> str:
     return value
 
 
-def _helping_list(label: str, value: str, role: LabelRole) -> bool:
-    """配合单位：县直有关部门按职责负责: a helping label's units closed by a
-    marker of how they share the work.  The phrase alone would make a lone
-    unit so closed the lead (（A负责）); the label says it helps (probe10)."""
+def _helping_list(label: str, value: str, role: LabelRole, lead_label: bool) -> bool:
+    """配合单位：县直有关部门按职责负责: a supporting label's units closed by a
+    marker of how they share the work, under a helping label or beside a
+    牵头 label (责任单位：… then).  The phrase alone would make a lone unit so
+    closed the lead (（A负责）); the labels say it supports (probe10)."""
     return (
         role == LabelRole.SUPPORT
-        and _label_kind(label) is _LabelKind.HELPING
+        and (lead_label or _label_kind(label) is _LabelKind.HELPING)
         and _without_marker(value, role) != value
     )
 
@@ -298,6 +299,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     support: list[str] = []
     leaders: list[str] = []
     supporting: list[tuple[str, str]] = []  # (label, its units) of each support label
+    lead_label = any(not x["leader"] and label_role(x["label"]) == LabelRole.LEAD for x in matches)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
@@ -329,7 +331,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
         elif (
             phrase is not None
             and (role == LabelRole.DIVISION or phrase.lead)
-            and not _helping_list(m["label"], value, role)
+            and not _helping_list(m["label"], value, role, lead_label)
         ):
             # 责任分工：A牵头，B配合, or 责任单位：A牵头，B、C配合 — the value says who leads.
             lead.extend(phrase.lead)

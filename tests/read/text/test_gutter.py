@@ -36,6 +36,25 @@ def test_a_gutter_that_numbers_blank_lines_too_is_taken_out():
     assert got[0][2:] == ["一、任务", "1.推进甲。（县甲局负责）", "2.推进乙。（县乙局负责）"]
 
 
+def test_a_line_wrapped_after_the_gutter_was_pasted_keeps_its_text():
+    lines = [
+        "　　1 某县方案",
+        "　　2 一、任务",
+        "　　3 1.推进甲。（牵头单位：县",
+        "甲局）",
+        "　　4 2.推进乙。（县乙局负责）",
+    ]
+    got = ungutted(lines)
+    assert got is not None
+    assert got[0] == [
+        "某县方案",
+        "一、任务",
+        "1.推进甲。（牵头单位：县",
+        "甲局）",
+        "2.推进乙。（县乙局负责）",
+    ]
+
+
 def test_a_list_that_lost_its_dots_keeps_its_numbers():
     # No line goes on with a marker of its own: the numbers are the measures'.
     lines = [

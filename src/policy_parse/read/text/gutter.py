@@ -5,12 +5,13 @@ diff, an online editor) comes with `1 标题` / `2 一、重点任务` /
 `3 1.推进…（牵头单位：A）`.  Read as written, the gutter's numbers count on
 as a list whose dots were lost (segment/markers.py): every line became
 a measure, the title measure 1, and a measure's units went to another.
-Where every non-blank line opens with a number and a gap, the numbers
-count on by one a line (n, n+1 … over the lines, blank ones too, or over
-the non-blank lines only), and at least two of the lines go on with a
-marker of their own after the gap (`2 一、`, `3 1.`), the numbers are the
-gutter's, not the notice's: `ungutted` takes them out, and the reader says
-so (`line_numbers`).  A list that lost its dots (`1 推进…` / `2 加强…`)
+Where the first non-blank line opens with a number and a gap, the numbers
+count on by one a line (blank lines numbered or not), most non-blank lines
+carry one, and at least two of them go on with a marker of their own after
+the gap (`2 一、`, `3 1.`), the numbers are the gutter's, not the notice's:
+`ungutted` takes them out, and the reader says so (`line_numbers`).  A line
+with no number in step is one a copy wrapped after the gutter was pasted,
+and keeps its text.  A list that lost its dots (`1 推进…` / `2 加强…`)
 writes no second marker after the number, so it stays as it is.
 """
 
@@ -24,7 +25,7 @@ __all__ = ["ungutted"]
 
 # Indent, the gutter's number, a gap of spaces or a tab (or the end of a
 # numbered blank line).
-_GUTTER = lazy_compile(r"^[ \u00a0]*(\d{1,5})(?:[ \t\u3000\u00a0]+|$)")
+_GUTTER = lazy_compile(r"^[ \t\u3000\u00a0]*(\d{1,5})(?:[ \t\u3000\u00a0]+|$)")
 # After the gap, a marker of the notice's own: 一、 （一） 1. 1、 （1） ① 第一部分.
 _MARKER = lazy_compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
@@ -34,41 +35,50 @@ _MIN_LINES = 3
 _MIN_MARKED = 2
 
 
-def _numbered(lines: Sequence[str]) -> list[tuple[int, int, int]] | None:
-    """(line, number, end of the gap) for each non-blank line, or None where
-    one opens with no number."""
-    found: list[tuple[int, int, int]] = []
+def _numbered(lines: Sequence[str]) -> list[tuple[int, int]] | None:
+    """(line, end of the gap) for each line whose number counts on from the
+    last one's (by one, or by one a line where the blank lines between were
+    numbered and lost their numbers), from the first non-blank line, which
+    must open with one; None where it does not.  A line that opens with no
+    number, or with one out of step, is a line the copy wrapped (a wrap
+    after the gutter was pasted) and keeps its text."""
+    found: list[tuple[int, int]] = []
+    last: int | None = None
+    blanks = 0
     for k, line in enumerate(lines):
         if not line.strip():
+            blanks += 1
             continue
         m = _GUTTER.match(line)
-        if m is None:
-            return None
-        found.append((k, int(m[1]), m.end()))
+        if last is None:
+            if m is None:
+                return None
+            last, blanks = int(m[1]), 0
+            found.append((k, m.end()))
+            continue
+        if m is not None and int(m[1]) in (last + 1, last + 1 + blanks):
+            last, blanks = int(m[1]), 0
+            found.append((k, m.end()))
+        else:
+            blanks = 0
     return found
-
-
-def _counts_on(found: Sequence[tuple[int, int, int]]) -> bool:
-    """The numbers go up by one a line: over every line (blank ones numbered
-    too) or over the non-blank ones."""
-    first_line, first, _ = found[0]
-    every = all(n - first == k - first_line for k, n, _ in found)
-    return every or all(n == first + i for i, (_, n, _) in enumerate(found))
 
 
 def ungutted(lines: Sequence[str]) -> tuple[list[str], int] | None:
     """`lines` without the line numbers pasted at their left, and how many
     lines lost one; None where the text has no such gutter."""
     first = next((line for line in lines if line.strip()), "")
-    if not first.lstrip(" \u00a0")[:1].isdigit():
+    if not first.lstrip(" \t\u3000\u00a0")[:1].isdigit():
         return None  # the first line opens with no number: no gutter (tested in C)
     found = _numbered(lines)
-    if found is None or len(found) < _MIN_LINES or not _counts_on(found):
+    if found is None or len(found) < _MIN_LINES:
         return None
-    marked = sum(1 for k, _, end in found if _MARKER.match(lines[k][end:]))
+    if len(found) * 2 < sum(1 for line in lines if line.strip()):
+        return None  # most lines open with no number in step: no gutter
+    marked = sum(1 for k, end in found if _MARKER.match(lines[k][end:]))
     if marked < _MIN_MARKED:
         return None
     out = list(lines)
-    for k, _, end in found:
+    for k, end in found:
         out[k] = lines[k][end:]
     return out, len(found)
