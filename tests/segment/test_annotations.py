@@ -1354,3 +1354,14 @@ def test_a_bracket_saying_who_within_the_lead_does_the_work_is_no_part_of_its_na
     # a second name in brackets stays the unit's
     ann = parse_annotation("牵头单位：县委组织部（县委人才办）")
     assert ann is not None and ann.lead == ("县委组织部（县委人才办）",)
+
+
+def test_a_responsible_label_whose_value_names_helpers_after_a_comma_names_the_lead():
+    # 责任单位：A，B、C配合 made A a supporter beside B and C, unsaid (probe10)
+    ann = parse_annotation("责任单位：丁县甲局，丁县乙局、丁县丙局配合")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局、丁县丙局",))
+    # beside a 牵头 label it names no lead of its own
+    ann = parse_annotation("牵头单位：丁县丁局；责任单位：丁县甲局，丁县乙局配合")
+    assert ann is not None
+    assert ann.lead == ("丁县丁局",)

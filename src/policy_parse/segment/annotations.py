@@ -277,6 +277,15 @@ def _helping_list(label: str, value: str, role: LabelRole, lead_label: bool) -> 
     )
 
 
+def _responsible_alone(label: str, role: LabelRole, lead_label: bool) -> bool:
+    """A 责任单位 (承办单位 …) label in an annotation with no 牵头 label."""
+    return (
+        role == LabelRole.SUPPORT
+        and not lead_label
+        and _label_kind(label) is _LabelKind.RESPONSIBLE
+    )
+
+
 # Labels whose value is never read as a role phrase.
 _NO_PHRASE = frozenset({LabelRole.OVERSIGHT, LabelRole.LEADER, LabelRole.DEADLINE})
 
@@ -339,8 +348,13 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
             deadline = deadline or phrase.deadline
         elif role == LabelRole.DIVISION:
             pass  # a division label whose value is no role phrase names no unit
-        elif role == LabelRole.LEAD and (split := _lead_then_phrase(value)) is not None:
-            # 牵头单位：A，B、C配合: the label names A; the phrase after it, the others.
+        elif (role == LabelRole.LEAD or _responsible_alone(m["label"], role, lead_label)) and (
+            split := _lead_then_phrase(value)
+        ) is not None:
+            # 牵头单位：A，B、C配合: the label names A; the phrase after it, the
+            # others.  So does 责任单位：A，B配合 with no 牵头 label: the unit
+            # responsible beside its helpers leads, as a 责任单位 label beside
+            # a 配合单位 label does (specimen 136; probe10).
             head, rest = split
             lead.append(head)
             support.extend(rest.support)
