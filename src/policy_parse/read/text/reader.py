@@ -23,6 +23,7 @@ from ..invisible import NOTE as INVISIBLE_NOTE
 from ..invisible import strip_text
 from ..lookalikes import NOTE as LOOKALIKES_NOTE
 from ..lookalikes import ideographs
+from .contents import contents_lines
 from .csvtable import csv_document
 from .entities import decoded
 from .furniture import find_furniture
@@ -230,6 +231,8 @@ def _read_lines(lines: list[str], source: Source) -> Document:
     furniture = find_furniture(lines)
     # A title repeated at a page top with no page number beside it.
     furniture.update(repeated_heads(lines, frozenset(furniture)))
+    # 一、总体要求……1: a table of contents at the top (contents.py).
+    furniture.update(contents_lines(lines, frozenset(furniture)))
     if furniture:
         # A blank in its place: the measure around it reads on unbroken.
         residue.extend(furniture[k] for k in sorted(furniture))
