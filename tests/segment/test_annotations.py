@@ -1365,3 +1365,31 @@ def test_a_responsible_label_whose_value_names_helpers_after_a_comma_names_the_l
     ann = parse_annotation("牵头单位：丁县丁局；责任单位：丁县甲局，丁县乙局配合")
     assert ann is not None
     assert ann.lead == ("丁县丁局",)
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        (
+            "牵头单位：丁县甲局、丁县乙局（共同牵头）；配合单位：丁县丙局",
+            ("丁县甲局、丁县乙局",),
+            ("丁县丙局",),
+        ),
+        (
+            "责任单位：丁县甲局、丁县乙局（按职责分工牵头）、丁县丙局",
+            ("丁县甲局", "丁县乙局"),
+            ("丁县丙局",),
+        ),
+        ("丁县甲局、丁县乙局（共同牵头），丁县丙局配合", ("丁县甲局", "丁县乙局"), ("丁县丙局",)),
+        # A（牵头） still marks A alone
+        ("丁县甲局（牵头）、丁县乙局", ("丁县甲局",), ("丁县乙局",)),
+    ],
+)
+def test_a_bracket_after_a_list_saying_they_lead_together_marks_every_unit_of_it(
+    body, lead, support
+):
+    # （共同牵头） stayed on the last lead's name, and in a phrase every unit
+    # became a supporter, unsaid (probe10)
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)

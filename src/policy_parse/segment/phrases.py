@@ -147,6 +147,13 @@ def parse_phrase(text: str) -> Annotation | None:
             support.append(joined[1])
             pending = []
             continue
+        if clause.endswith(("）", ")", "〕", "】")):
+            marked, rest = marked_leads(clause)
+            if marked and not rest and all(plausible_units(u) for u in marked):
+                # A、B（共同牵头），C配合: the bracket marks the clause's units
+                # as leads (probe10); they took the role of the clause after.
+                lead.extend(marked)
+                continue
         for pattern, ends, bucket in (
             (lead_re, lead_ends, lead),
             (support_re, support_ends, support),
