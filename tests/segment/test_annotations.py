@@ -1393,3 +1393,18 @@ def test_a_bracket_after_a_list_saying_they_lead_together_marks_every_unit_of_it
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "牵头单位：分管副县长、丁县甲局；配合单位：丁县乙局",
+        "牵头领导及单位：王副县长，丁县甲局；配合单位：丁县乙局",
+    ],
+)
+def test_a_position_in_a_lead_labels_list_is_a_leader_not_a_unit(body):
+    # 分管副县长 was a second lead (an odd unit, probe10)
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))
+    assert len(ann.leaders) == 1

@@ -45,7 +45,7 @@ from .annotation_words import names_only_units as names_only_units  # noqa: PLC0
 from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
 from .notes import is_note_only, without_note
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
-from .phrases import _phrase_ends, _phrase_patterns
+from .phrases import _phrase_ends, _phrase_patterns, positions_apart
 from .phrases import bare_units as bare_units  # noqa: PLC0414
 from .phrases import parse_phrase as parse_phrase  # noqa: PLC0414
 from .phrases import plausible_units as plausible_units  # noqa: PLC0414
@@ -369,6 +369,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
                 if role == LabelRole.SUPPORT:
                     supporting.append((m["label"], units))
             deadline = deadline or due
+    # 牵头单位：分管副市长、A局: a position in a label's list leads no unit (probe10).
+    lead, support, positions = positions_apart(lead, support)
+    leaders.extend(positions)
     if not (lead or support or leaders or (line and deadline)):
         return None
     kinds = [_label_kind(label) for label, _ in supporting]

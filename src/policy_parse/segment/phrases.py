@@ -210,7 +210,7 @@ def parse_phrase(text: str) -> Annotation | None:
     if pending or not (lead or support or shared):
         return None
     # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
-    lead, _, heads = _persons_apart(lead, [])
+    lead, _, heads = positions_apart(lead, [])
     if not lead and len(shared) == 1:
         items = [
             unit
@@ -221,7 +221,7 @@ def parse_phrase(text: str) -> Annotation | None:
         if len(items) == 1 and not _SEVERAL.search(items[0]):
             # （A负责） or （A负责，B配合）: one unit responsible is the lead.
             lead, shared = shared, []
-    lead, support, leaders = _persons_apart(lead, [*support, *shared])
+    lead, support, leaders = positions_apart(lead, [*support, *shared])
     return Annotation(
         written=text,
         lead=tuple(lead),
@@ -340,8 +340,9 @@ def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
     return units, None
 
 
-def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """A position named in a phrase (张三副市长牵头) is a leader, never a unit."""
+def positions_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """A position named in a phrase (张三副市长牵头) or a label's list
+    (牵头单位：分管副市长、A局) is a leader, never a unit."""
     positions = tuple(load("annotations")["leaders"]["words"])
     leaders: list[str] = []
 
