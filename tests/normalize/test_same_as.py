@@ -80,3 +80,11 @@ def test_a_table_cell_written_same_as_above_takes_the_row_aboves_units() -> None
     notice = policy_parse.parse_text(table)
     assert units_of(notice)[1] == ("2", ["县甲局"], ["县乙局"])
     assert _refs(notice) == [("2", "同上")]
+
+
+def test_a_closing_reference_may_name_what_it_stands_for_first():
+    # （分工同上） / （责任单位同第1项） named no unit, unsaid (probe10)
+    for ref in ("（分工同上）", "（责任分工同上）", "（责任单位同第1项）", "（牵头单位、配合单位同上）"):
+        notice = policy_parse.parse_text(PROSE.replace("（同上）", ref))
+        assert units_of(notice)[1] == ("2", ["县甲局"], ["县乙局", "县丙局"]), ref
+    assert reference("单位同上级要求") == (False, None)

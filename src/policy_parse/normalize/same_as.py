@@ -22,7 +22,7 @@ from .row_units import Pairs
 __all__ = ["Reference", "reference", "resolve", "trailing_reference", "written_references"]
 
 # A bracket closing the text that holds only a reference: （同上） / (同第3项).
-_TRAILING = lazy_compile(r"[（(【〔]\s*([^（）()【】〔〕]{2,8}?)\s*[）)】〕]\s*[。；;]?\s*$")
+_TRAILING = lazy_compile(r"[（(【〔]\s*([^（）()【】〔〕]{2,16}?)\s*[）)】〕]\s*[。；;]?\s*$")
 _NUMBER = lazy_compile(r"\d{1,3}|[一二三四五六七八九十百]{1,4}")
 
 # What a reference names: None for the measure (or row) just above, else a number.
@@ -34,6 +34,10 @@ def reference(written: str) -> tuple[bool, Reference]:
     the one above)."""
     text = written.strip().rstrip("。；;")
     words = load("annotations")["references"]
+    for head in words["before"]:  # longest first in the data file
+        if text.startswith(head) and len(text) > len(head):
+            text = text[len(head) :]
+            break
     if text in words["above"]:
         return True, None
     for head, tail in words["numbered"]:
