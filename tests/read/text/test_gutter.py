@@ -79,3 +79,25 @@ def test_a_guttered_notice_reads_its_own_measures_and_says_so():
     assert got == {"1": (["县甲局"], ["县乙局"]), "2": (["县丙局"], ["各乡镇"])}
     notes = [dict(d.fields) for d in notice.discrepancies if d.note == "line_numbers"]
     assert notes == [{"lines": "4"}]
+
+
+def test_a_numbered_blank_line_is_the_gutters_and_a_cells_tab_stays():
+    # No marker after the numbers (a table), but 2 numbers a blank line: a
+    # list never does.  Only the one space after each number goes.
+    lines = [
+        "1 某县分工表",
+        "2 ",
+        "3 序号\t工作任务\t牵头单位",
+        "4 1\t修路\t县甲局",
+        "5 2\t建桥\t县乙局",
+    ]
+    got = ungutted(lines)
+    assert got is not None
+    assert got[0] == [
+        "某县分工表",
+        "",
+        "序号\t工作任务\t牵头单位",
+        "1\t修路\t县甲局",
+        "2\t建桥\t县乙局",
+    ]
+    assert ungutted(["1 \t修路\t县甲局", "2 \t建桥\t县乙局", "3 \t建园\t县丙局"]) is None

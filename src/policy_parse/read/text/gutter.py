@@ -6,9 +6,9 @@ diff, an online editor) comes with `1 标题` / `2 一、重点任务` /
 as a list whose dots were lost (segment/markers.py): every line became
 a measure, the title measure 1, and a measure's units went to another.
 Where the first non-blank line opens with a number and a gap, the numbers
-count on by one a line (blank lines numbered or not), most non-blank lines
-carry one, and at least two of them go on with a marker of their own after
-the gap (`2 一、`, `3 1.`), the numbers are the gutter's, not the notice's:
+count on by one a line (blank lines numbered or not), and at least two of them go on with a marker of their own after
+the gap (`2 一、`, `3 1.`) or one numbers a blank line (`2 ` alone), the
+numbers are the gutter's, not the notice's:
 `ungutted` takes them out, and the reader says so (`line_numbers`).  A line
 with no number in step is one a copy wrapped after the gutter was pasted,
 and keeps its text.  A list that lost its dots (`1 推进…` / `2 加强…`)
@@ -23,13 +23,14 @@ from ..._support.lazy_regex import lazy_compile
 
 __all__ = ["ungutted"]
 
-# Indent, the gutter's number, a gap of spaces or a tab (or the end of a
-# numbered blank line).
-_GUTTER = lazy_compile(r"^[ \t\u3000\u00a0]*(\d{1,5})(?:[ \t\u3000\u00a0]+|$)")
+# Indent, the gutter's number, the one space or tab after it (or the end of
+# a numbered blank line): what follows is the line as it was, a table's
+# leading tab (an empty first cell) or an indent included.
+_GUTTER = lazy_compile(r"^[ \t\u3000\u00a0]*(\d{1,5})(?:[ \t\u3000\u00a0]|$)")
 # After the gap, a marker of the notice's own: 一、 （一） 1. 1、 （1） ① 第一部分.
 _MARKER = lazy_compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|\d{1,3}[.．、](?!\d)|[\u2460-\u2473]|第[一二三四五六七八九十\d]{1,3}[部章条])"
+    r"|[\d０-９]{1,3}[.．、﹒。](?!\d)|[\u2460-\u2473]|第[一二三四五六七八九十\d]{1,3}[部章条])"
 )
 _MIN_LINES = 3
 _MIN_MARKED = 2
@@ -73,10 +74,10 @@ def ungutted(lines: Sequence[str]) -> tuple[list[str], int] | None:
     found = _numbered(lines)
     if found is None or len(found) < _MIN_LINES:
         return None
-    if len(found) * 2 < sum(1 for line in lines if line.strip()):
-        return None  # most lines open with no number in step: no gutter
-    marked = sum(1 for k, end in found if _MARKER.match(lines[k][end:]))
-    if marked < _MIN_MARKED:
+    marked = sum(1 for k, end in found if _MARKER.match(lines[k][end:].lstrip(" \t\u3000\u00a0")))
+    # A number before a blank line numbers no item: a list never does that.
+    blank = any(not lines[k][end:].strip() for k, end in found)
+    if marked < _MIN_MARKED and not blank:
         return None
     out = list(lines)
     for k, end in found:
