@@ -84,7 +84,25 @@ def test_a_table_cell_written_same_as_above_takes_the_row_aboves_units() -> None
 
 def test_a_closing_reference_may_name_what_it_stands_for_first():
     # （分工同上） / （责任单位同第1项） named no unit, unsaid (probe10)
-    for ref in ("（分工同上）", "（责任分工同上）", "（责任单位同第1项）", "（牵头单位、配合单位同上）"):
+    for ref in (
+        "（分工同上）",
+        "（责任分工同上）",
+        "（责任单位同第1项）",
+        "（牵头单位、配合单位同上）",
+    ):
         notice = policy_parse.parse_text(PROSE.replace("（同上）", ref))
         assert units_of(notice)[1] == ("2", ["县甲局"], ["县乙局", "县丙局"]), ref
     assert reference("单位同上级要求") == (False, None)
+
+
+def test_a_ditto_mark_in_a_units_cell_is_the_row_aboves_units():
+    # 〃 cells made the row unaligned: dropped to residue (with a finding)
+    table = (
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t修路\t县甲局\t县乙局\n"
+        "2\t建桥\t〃\t〃\n"
+        "3\t建园\t县丙局\t县丁局\n"
+    )
+    notice = policy_parse.parse_text(table)
+    assert units_of(notice)[1] == ("2", ["县甲局"], ["县乙局"])
+    assert _refs(notice) == [("2", "〃")]
