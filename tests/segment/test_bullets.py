@@ -83,7 +83,7 @@ def test_wechat_bullets_and_keycap_numbers_open_measures() -> None:
     # or read as 1-1, 1-2 under the part (probe10).
     text = (
         "甲县方案\n"
-        "🔹一、供水\n"
+        "▎一、供水\n"
         "▲1.推进供水工程建设。（牵头单位：县水利局）\n"
         "✔ 2.加强水源地保护。（牵头单位：县生态环境局）\n"
         "3\ufe0f\u20e3 建设污水管网。（牵头单位：县住建局）\n"

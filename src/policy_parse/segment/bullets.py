@@ -23,8 +23,9 @@ __all__ = ["Bulleted", "bullet_end", "bullet_note", "counted_bullets"]
 # Bullets a web page's list or a typist writes before an item.  Not a long
 # dash (——小标题 is a heading's), nor ○ (a zero in 二○二五年); a plain-text
 # list's - * + only with a space after it (-3- is a page number's).
-# ▲△♦❖✦➣☞✔✓☑ and emoji (👉🔹🔸🔺📍✅📌⭐) as a WeChat article sets them (probe10).
-BULLETS = "●•◆◇■□▪▫★☆◎➢➤►▶·▲△♦❖✦➣☞✔✓☑👉🔹🔸🔺📍✅📌⭐"
+# ▲△♦❖✦➣☞✔✓☑, the bars ▎▍▌ before a heading and emoji (👉🔹🔸🔺📍✅📌⭐)
+# as a WeChat article sets them (probe10).
+BULLETS = "●•◆◇■□▪▫★☆◎➢➤►▶·▲△♦❖✦➣☞✔✓☑▎▍▌👉🔹🔸🔺📍✅📌⭐"
 _TYPED = "-*+"
 _TYPED_CLASS = r"\-*+"  # the same, in a character class
 _BULLET = lazy_compile(
