@@ -281,7 +281,8 @@ def _labelled_tail(text: str) -> str:
     (data/structure.toml `label_words`) and more after it: 牵头部门甲局，
     配合部门乙局 — not 各责任单位要… (a sentence about the units)."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
-    last = sentences[-1].strip() if sentences else ""
+    # 「牵头单位：甲局」: a quote a WeChat copy set round the labels (probe10).
+    last = sentences[-1].strip().lstrip("「『“\"") if sentences else ""
     labels = load("structure")["label_words"]
     return last if any(last.startswith(w) and len(last) > len(w) for w in labels) else ""
 
