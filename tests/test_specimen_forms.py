@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FORMS = ("docx", "pdf", "html")
 
-# Records read exactly per form, over the 699 keyed in 170 specimens (the .txt: 698).
-RATCHET = {"docx": 697, "pdf": 646, "html": 697}
+# Records read exactly per form, over the 700 keyed in 170 specimens (the .txt: 699).
+RATCHET = {"docx": 698, "pdf": 647, "html": 698}
 REFUSED = {"docx": 0, "pdf": 1, "html": 0}  # at most
 
 _TABBED_PDF = (

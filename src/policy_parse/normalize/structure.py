@@ -282,7 +282,7 @@ def _labelled_tail(text: str) -> str:
     配合部门乙局 — not 各责任单位要… (a sentence about the units)."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     # 「牵头单位：甲局」: a quote a WeChat copy set round the labels (probe10).
-    last = sentences[-1].strip().lstrip("「『“\"") if sentences else ""
+    last = sentences[-1].strip().lstrip('「『“"') if sentences else ""
     labels = load("structure")["label_words"]
     return last if any(last.startswith(w) and len(last) > len(w) for w in labels) else ""
 
