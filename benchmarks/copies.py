@@ -106,6 +106,16 @@ _CLOSING = (
 )
 
 
+def _gutter(text: str) -> str:
+    """Every line, blank ones too, after its number and a space, as a code
+    viewer's copy writes them (probe10: read/text/gutter.py)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    width = len(str(len(lines)))
+    return "".join(f"{k:>{width}} {ln}\n" for k, ln in enumerate(lines, start=1))
+
+
 def _markdown(line: str) -> str:
     if re.match(r"^[一二三四五六七八九十]+、", line):
         line = "## " + line
@@ -250,6 +260,14 @@ KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
     "br-tags": (
         "a database field's text: <br> after every line",
         lambda t: _lines(t, lambda ln: ln + "<br>"),
+    ),
+    "gutter": (
+        "copied from a viewer that numbers its lines: 1 , 2 , 3 … before every line",
+        lambda t: _gutter(t),
+    ),
+    "gutter-wrap38": (
+        "the same, then re-wrapped at 38 (the wrapped lines carry no number)",
+        lambda t: _wrap(_gutter(t), 38),
     ),
 }
 

@@ -18,6 +18,7 @@ from .models import Document, Format, Notice
 from .normalize.assemble import segmented_to_notice
 from .normalize.script import document_text, is_traditional, restore_written, simplify_document
 from .normalize.structure import reader_findings, structure_findings
+from .read.block_copies import without_copy_marks
 from .read.footer import set_footer_aside
 from .read.invisible import strip_document
 from .read.lookalikes import ideographs_document
@@ -43,6 +44,7 @@ def _notice(document: Document, aliases: Mapping[str, str] | None) -> Notice:
     if document.source.format is not Format.TXT:  # the text reader does these itself
         document = ideographs_document(strip_document(document))
         document = set_footer_aside(document)  # a web page's footer, printed
+        document = without_copy_marks(document)  # line numbers, a 目录 (read/block_copies.py)
     if is_traditional(document_text(document)):
         simplified = simplify_document(document)
         seg = segment(simplified)

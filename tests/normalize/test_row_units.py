@@ -75,3 +75,17 @@ def test_rows_of_the_same_cells_read_alike_and_each_gets_lists_of_its_own():
     again = units_of_row(row(3, "县甲局", "县乙局、县丙局"))
     assert [w for w, _ in again[0]] == ["县甲局"]
     assert [w for w, _ in again[1]] == ["县乙局", "县丙局"]
+
+
+def test_co_leads_in_a_lead_cell_closed_by_gongtong_qiantou_are_each_a_lead():
+    # 县甲局、县乙局（共同牵头） kept the bracket on 县乙局's name (probe10)
+    table = (
+        "某县分工表\n"
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 修路 | 县甲局、县乙局（共同牵头） | 县丙局 |\n"
+        "| 2 | 建桥 | 县丁局 | 县戊局 |\n"
+    )
+    notice = policy_parse.parse_text(table)
+    first = notice.measures[0]
+    assert [u.name for u in first.lead] == ["县甲局", "县乙局"]
+    assert [u.name for u in first.support] == ["县丙局"]

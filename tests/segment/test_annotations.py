@@ -1244,3 +1244,97 @@ def test_a_closing_bracket_is_read_with_qizhong_only_after_a_list_of_units():
     (measure,) = notice.measures
     names = [u.written for u in (*measure.lead, *measure.support)]
     assert "县乙局" in names and not any(n.startswith("其中") for n in names)
+
+
+def test_a_helping_labels_lone_unit_closed_by_a_sharing_marker_stays_a_helper():
+    # 配合单位：县直有关部门按职责负责 made 县直有关部门 a second lead, unsaid (probe10)
+    ann = parse_annotation("牵头单位：丁县甲局；配合单位：县直有关部门按职责负责")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("县直有关部门",))
+    # 责任单位 beside a 牵头单位 label supports too, in either order
+    for body in (
+        "牵头单位：丁县甲局；责任单位：县直有关部门按职责负责",
+        "责任单位：县直有关部门按职责负责；牵头单位：丁县甲局",
+    ):
+        ann = parse_annotation(body)
+        assert ann is not None
+        assert (ann.lead, ann.support) == (("丁县甲局",), ("县直有关部门",)), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "牵头单位：丁县甲局；配合单位：丁县乙局、丁县丙局按职能分别负责",
+        "丁县甲局牵头，丁县乙局、丁县丙局按职能分别负责",
+    ],
+)
+def test_an_anzhineng_fenbie_tail_is_no_part_of_the_last_name(body):
+    # …按职能分别负责 left 丁县丙局按职能分别 as a unit (probe10); the list
+    # is split into names later (normalize/units.py)
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局、丁县丙局",))
+
+
+@pytest.mark.parametrize("detail", ["（具体由丁县甲局某科负责）", "（丁县甲局某科具体负责）"])
+def test_a_bracket_saying_who_within_the_lead_does_the_work_is_no_part_of_its_name(detail):
+    ann = parse_annotation(f"牵头单位：丁县甲局{detail}；配合单位：丁县乙局")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))
+    # a second name in brackets stays the unit's
+    ann = parse_annotation("牵头单位：县委组织部（县委人才办）")
+    assert ann is not None and ann.lead == ("县委组织部（县委人才办）",)
+
+
+def test_a_responsible_label_whose_value_names_helpers_after_a_comma_names_the_lead():
+    # 责任单位：A，B、C配合 made A a supporter beside B and C, unsaid (probe10)
+    ann = parse_annotation("责任单位：丁县甲局，丁县乙局、丁县丙局配合")
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局、丁县丙局",))
+    # beside a 牵头 label it names no lead of its own
+    ann = parse_annotation("牵头单位：丁县丁局；责任单位：丁县甲局，丁县乙局配合")
+    assert ann is not None
+    assert ann.lead == ("丁县丁局",)
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "support"),
+    [
+        (
+            "牵头单位：丁县甲局、丁县乙局（共同牵头）；配合单位：丁县丙局",
+            ("丁县甲局、丁县乙局",),
+            ("丁县丙局",),
+        ),
+        (
+            "责任单位：丁县甲局、丁县乙局（按职责分工牵头）、丁县丙局",
+            ("丁县甲局", "丁县乙局"),
+            ("丁县丙局",),
+        ),
+        ("丁县甲局、丁县乙局（共同牵头），丁县丙局配合", ("丁县甲局", "丁县乙局"), ("丁县丙局",)),
+        # A（牵头） still marks A alone
+        ("丁县甲局（牵头）、丁县乙局", ("丁县甲局",), ("丁县乙局",)),
+    ],
+)
+def test_a_bracket_after_a_list_saying_they_lead_together_marks_every_unit_of_it(
+    body, lead, support
+):
+    # （共同牵头） stayed on the last lead's name, and in a phrase every unit
+    # became a supporter, unsaid (probe10)
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "牵头单位：分管副县长、丁县甲局；配合单位：丁县乙局",
+        "牵头领导及单位：王副县长，丁县甲局；配合单位：丁县乙局",
+    ],
+)
+def test_a_position_in_a_lead_labels_list_is_a_leader_not_a_unit(body):
+    # 分管副县长 was a second lead (an odd unit, probe10)
+    ann = parse_annotation(body)
+    assert ann is not None
+    assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))
+    assert len(ann.leaders) == 1

@@ -28,3 +28,15 @@ def test_what_is_mended() -> None:
     assert mended_label("推 进 建 设：加快进度") == "推 进 建 设：加快进度"
     assert mended_label("全年目标——完成改造20个") == "全年目标——完成改造20个"
     assert mended_label("牵头单位：县水利局") == "牵头单位：县水利局"
+
+
+def test_a_bullet_before_a_label_line_is_read_past():
+    # 🔸牵头单位：… / · 配合单位：… under a measure (a WeChat copy): the lines
+    # were text, the measure had no unit (probe10)
+    assert mended_label("🔸牵头单位：县甲局") == "牵头单位：县甲局"
+    assert mended_label("· 配合单位：县乙局、县丙局") == "配合单位：县乙局、县丙局"
+    assert mended_label("● 推进供水工程建设。") == "● 推进供水工程建设。"
+    notice = policy_parse.parse_text(
+        "某县方案\n1.建设甲。\n🔸牵头单位：县甲局\n🔸配合单位：县乙局\n2.建设乙。\n🔸牵头单位：县丙局\n"
+    )
+    assert units_of(notice) == [("1", ["县甲局"], ["县乙局"]), ("2", ["县丙局"], [])]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..messages import Lang, column, count, ui
 from ..models import Notice, Severity
+from ..normalize.same_as import reference
 from .json import measure_views
 from .text import measure_order
 
@@ -45,7 +46,8 @@ def departments(notice: Notice) -> list[Department]:
                         "name": u.name, "written": [], "lead": [], "support": [],
                         "measures": set(),
                     }  # fmt: skip
-                if u.written not in dept["written"]:
+                # 同上 names no unit: the measure it points to does.
+                if u.written not in dept["written"] and not reference(u.written)[0]:
                     dept["written"].append(u.written)
                 if mid and mid not in dept[role]:
                     dept[role].append(mid)

@@ -43,6 +43,7 @@ from .row_units import (
     unit_pairs,
     units_of_row,
 )
+from .same_as import reference, resolve, trailing_reference
 from .units import split_units
 
 
@@ -89,6 +90,24 @@ def _prose_units(m: ProseMeasure) -> tuple[Pairs, Pairs, Evidence]:
     # each unit once, and a lead never also among the supporters.
     lead = once(lead, set())
     return lead, once(support, {e for _, e in lead}), evidence
+
+
+def _references(
+    prose: Sequence[ProseMeasure], found: Sequence[tuple[Pairs, Pairs]]
+) -> tuple[list[tuple[Pairs, Pairs]], list[tuple[str, str] | None]]:
+    """The prose measures' units with 同上 / 同第3项 replaced (same_as.py),
+    and for each measure whose text closes with a bracket holding only a
+    reference (（同上）, no annotation read) its text without the bracket and
+    the reference, which is then its annotation."""
+    closing: list[tuple[str, str] | None] = []
+    for m, (lead, sup) in zip(prose, found):
+        unannotated = m.annotation is None or not m.annotation.names_units
+        closing.append(trailing_reference(m.text) if unannotated and not lead and not sup else None)
+    whole = [(c[1], reference(c[1])[1]) if c else None for c in closing]
+    resolved = resolve(found, [str(m.number) if m.number else None for m in prose], whole)
+    # A closing reference naming no measure stays in the text, unread.
+    closing = [c if c and (r[0] or r[1]) else None for c, r in zip(closing, resolved)]
+    return resolved, closing
 
 
 def _join_by_text(prose: tuple[ProseMeasure, ...], rows: tuple[TableRow, ...]) -> dict[int, int]:
@@ -313,6 +332,16 @@ def segmented_to_notice(
         row_units = [units_of_row(r, first_leads) for r in rows]
         numbers = _table_numbers(rows, row_units, prose_numbers)
     role_words = role_word_residue(rows, row_units)
+    # 同上 / 同第3项 for units: those of the measure or row named (same_as.py).
+    prose_units, closing = _references(prose, prose_units)
+    prose_found = [
+        (*pair, Evidence.ANNOTATION if c else ev)
+        for pair, c, (_, _, ev) in zip(prose_units, closing, prose_found)
+    ]
+    row_units = [
+        (lead, sup)
+        for lead, sup in resolve(row_units, [str(n) if n else None for n, _, _ in numbers])
+    ]
     # A table with no numbers is joined to the prose by its text: each row
     # takes the number of the measure it repeats, and a measure the prose
     # annotates with no unit takes its row's units.
@@ -347,16 +376,16 @@ def segmented_to_notice(
             written_number=m.written_number,
             part=m.part,
             section=m.section,
-            text=m.text,
+            text=c[0] if (c := closing[i]) else m.text,
             lead=units(local, lead),
             support=units(local, sup),
-            annotation=m.annotation.written if m.annotation else None,
+            annotation=c[1] if c else m.annotation.written if m.annotation else None,
             deadline=parse_deadline(m.deadline) if m.deadline else None,
             leaders=m.annotation.leaders if m.annotation else (),
             span=m.span,
             evidence=evidence,
         )
-        for m, (lead, sup, evidence) in zip(prose, prose_found)
+        for i, (m, (lead, sup, evidence)) in enumerate(zip(prose, prose_found))
     )
 
     entries: list[TableEntry] = []

@@ -17,6 +17,8 @@ whose closing bracket holds responsibility words no rule read, a last
 measure whose lead is the notice's last line `主办单位：某局` (maybe a web
 page's footer: normalize/sponsor.py), an empty 时限 cell of a table copied
 as text given the deadline above or left empty (normalize/deadline_cells.py),
+units written 同上 / 同第3项 and read as those of the measure named (info:
+normalize/same_as.py),
 and a notice with no measure at all.
 """
 
@@ -30,12 +32,23 @@ from .._support import numeric
 from .._support.lazy_regex import lazy_compile
 from .._support.ranges import ranges_text
 from ..data import load
-from ..models import Discrepancy, Evidence, Kind, Notice, ReadNote, Severity, Unit
+from ..models import (
+    Discrepancy,
+    Evidence,
+    Kind,
+    Measure,
+    Notice,
+    ReadNote,
+    Severity,
+    TableEntry,
+    Unit,
+)
 from ..segment.annotations import names_only_units
 from ..segment.grammar import TRAILING_PAREN
 from ..segment.levels import Note
 from ..segment.table_header import header_to_roles
 from .deadline_cells import blank_deadlines, copied_deadlines
+from .same_as import written_references
 from .sponsor import sponsor_line_doubt
 from .units import ending_guessed, looks_like_unit, spaced_name
 
@@ -63,6 +76,20 @@ def _finding(note: str, measure: str | None = None, **fields: object) -> Discrep
         note=note,
         fields=values,
     )
+
+
+def _references(notice: Notice) -> list[Discrepancy]:
+    """Units written 同上 / 同第3项, read as those of the measure or row
+    named (normalize/same_as.py): info, the notice's own shorthand."""
+    out = []
+    table_only = bool(notice.measures) and notice.measures[0].origin == "table"
+    items: list[Measure | TableEntry] = [*notice.measures, *(() if table_only else notice.table)]
+    for item in items:
+        refs = written_references([u.written for u in (*item.lead, *item.support)])
+        if refs:
+            f = _finding("units_by_reference", item.id, written="、".join(refs))
+            out.append(attrs.evolve(f, severity=Severity.INFO))
+    return out
 
 
 def reader_findings(notes: Iterable[ReadNote]) -> list[Discrepancy]:
@@ -109,6 +136,7 @@ def structure_findings(
         out.append(_finding("deadline_left_blank", rows=rows, count=len(blank)))
     if (sponsor := sponsor_line_doubt(notice)) is not None:
         out.append(_finding("sponsor_line", sponsor[0], line=sponsor[1]))
+    out.extend(_references(notice))
     if _rows_counted(notice):
         out.append(_finding("row_order", rows=len(notice.table)))
     out.extend(
@@ -253,7 +281,8 @@ def _labelled_tail(text: str) -> str:
     (data/structure.toml `label_words`) and more after it: 牵头部门甲局，
     配合部门乙局 — not 各责任单位要… (a sentence about the units)."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
-    last = sentences[-1].strip() if sentences else ""
+    # 「牵头单位：甲局」: a quote a WeChat copy set round the labels (probe10).
+    last = sentences[-1].strip().lstrip('「『“"') if sentences else ""
     labels = load("structure")["label_words"]
     return last if any(last.startswith(w) and len(last) > len(w) for w in labels) else ""
 

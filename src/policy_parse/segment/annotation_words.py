@@ -166,6 +166,14 @@ def _lead_mark() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _list_lead_mark() -> regex.Pattern[str]:
+    """A、B（共同牵头）: a bracket marking every unit of the list before it
+    as a lead (data/annotations.toml [roles] list_lead; probe10)."""
+    words = "|".join(map(escape, load("annotations")["roles"]["list_lead"]))
+    return compile_cached(rf"^(?P<unit>.+?)\s*[（(〔【](?:{words})[）)〕】]$")
+
+
+@functools.cache
 def _support_mark() -> regex.Pattern[str]:
     roles = load("annotations")["roles"]
     words = _alt([w for w in roles["bare"] if w not in roles["lead"]])  # 配合, 协办, 参与
@@ -203,6 +211,10 @@ def marked_leads(value: str) -> tuple[list[str], str]:
         m = _lead_mark().match(item)
         return m["unit"] if m else _signed(item, signs)
 
+    # A（牵头）marks A; A、B（共同牵头）marks the list up to the bracket.
+    for k, item in enumerate(items):
+        if (m := _list_lead_mark().match(item)) is not None:
+            return [*items[:k], m["unit"]], "、".join(items[k + 1 :])
     found = [(i, lead(i)) for i in items]
     marked = [u for _, u in found if u is not None]
     if not marked:

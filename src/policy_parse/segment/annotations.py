@@ -50,7 +50,7 @@ from .notes import is_note_only, without_note
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
 from .persons import _bracketed_leaders
 from .persons import persons_apart as persons_apart  # noqa: PLC0414
-from .phrases import _phrase_ends, _phrase_patterns
+from .phrases import _phrase_ends, _phrase_patterns, positions_apart
 from .phrases import bare_units as bare_units  # noqa: PLC0414
 from .phrases import parse_phrase as parse_phrase  # noqa: PLC0414
 from .phrases import plausible_units as plausible_units  # noqa: PLC0414
@@ -88,9 +88,17 @@ def without_remark(value: str) -> str:
         body in {*p["shared_markers"], *p["support_markers"]}
         or states_first_is_lead(body)
         or any(map(body.__contains__, data["notes"]["unordered"]))
+        or _detail(body, data["notes"])
     ):
         return value.rstrip("。 ")[: m.start()].rstrip()
     return value
+
+
+def _detail(body: str, notes: dict[str, list[str]]) -> bool:
+    """具体由A局某处负责 / 某科具体负责: who within the unit does the work."""
+    if body.startswith(tuple(notes["detail_opens"])) and body.endswith("负责"):
+        return True
+    return body.endswith(tuple(notes["detail_closes"]))
 
 
 def _without_marker(value: str, role: LabelRole) -> str:
@@ -101,14 +109,36 @@ def _without_marker(value: str, role: LabelRole) -> str:
     _, support_re, shared_re = _phrase_patterns()
     _, support_ends, shared_ends = _phrase_ends()
     text = value.rstrip("。 ")
-    for pattern, ends in ((shared_re, shared_ends), (support_re, support_ends)):
-        if pattern is support_re and role != LabelRole.SUPPORT:
-            continue
+    # Under a supporting label its own markers first: 按职能分别负责 ends in
+    # 负责 too, which would leave 按职能分别 on the last name.
+    order = [(support_re, support_ends), (shared_re, shared_ends)]
+    for pattern, ends in order if role == LabelRole.SUPPORT else order[1:]:
         m = pattern.match(text) if text.endswith(ends) else None
         # The label says these are units, and no unit's name ends in a marker.
         if m and plausible_units(m["units"]):
             return m["units"]
     return value
+
+
+def _helping_list(label: str, value: str, role: LabelRole, lead_label: bool) -> bool:
+    """配合单位：县直有关部门按职责负责: a supporting label's units closed by a
+    marker of how they share the work, under a helping label or beside a
+    牵头 label (责任单位：… then).  The phrase alone would make a lone unit so
+    closed the lead (（A负责）); the labels say it supports (probe10)."""
+    return (
+        role == LabelRole.SUPPORT
+        and (lead_label or _label_kind(label) is _LabelKind.HELPING)
+        and _without_marker(value, role) != value
+    )
+
+
+def _responsible_alone(label: str, role: LabelRole, lead_label: bool) -> bool:
+    """A 责任单位 (承办单位 …) label in an annotation with no 牵头 label."""
+    return (
+        role == LabelRole.SUPPORT
+        and not lead_label
+        and _label_kind(label) is _LabelKind.RESPONSIBLE
+    )
 
 
 # Labels whose value is never read as a role phrase.
@@ -133,6 +163,7 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
     support: list[str] = []
     leaders: list[str] = []
     supporting: list[tuple[str, str]] = []  # (label, its units) of each support label
+    lead_label = any(not x["leader"] and label_role(x["label"]) == LabelRole.LEAD for x in matches)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("，,；;。 ")
@@ -161,15 +192,24 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
                 leaders.append(value)
         elif role == LabelRole.DEADLINE:
             deadline = deadline or value or None
-        elif phrase is not None and (role == LabelRole.DIVISION or phrase.lead):
+        elif (
+            phrase is not None
+            and (role == LabelRole.DIVISION or phrase.lead)
+            and not _helping_list(m["label"], value, role, lead_label)
+        ):
             # 责任分工：A牵头，B配合, or 责任单位：A牵头，B、C配合 — the value says who leads.
             lead.extend(phrase.lead)
             support.extend(phrase.support)
             deadline = deadline or phrase.deadline
         elif role == LabelRole.DIVISION:
             pass  # a division label whose value is no role phrase names no unit
-        elif role == LabelRole.LEAD and (split := _lead_then_phrase(value)) is not None:
-            # 牵头单位：A，B、C配合: the label names A; the phrase after it, the others.
+        elif (role == LabelRole.LEAD or _responsible_alone(m["label"], role, lead_label)) and (
+            split := _lead_then_phrase(value)
+        ) is not None:
+            # 牵头单位：A，B、C配合: the label names A; the phrase after it, the
+            # others.  So does 责任单位：A，B配合 with no 牵头 label: the unit
+            # responsible beside its helpers leads, as a 责任单位 label beside
+            # a 配合单位 label does (specimen 136; probe10).
             head, rest = split
             lead.append(head)
             support.extend(rest.support)
@@ -184,6 +224,9 @@ def labelled(body: str, *, line: bool) -> Annotation | None:
                 if role == LabelRole.SUPPORT:
                     supporting.append((m["label"], units))
             deadline = deadline or due
+    # 牵头单位：分管副市长、A局: a position in a label's list leads no unit (probe10).
+    lead, support, positions = positions_apart(lead, support)
+    leaders.extend(positions)
     if not (lead or support or leaders or (line and deadline)):
         return None
     kinds = [_label_kind(label) for label, _ in supporting]

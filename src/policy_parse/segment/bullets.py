@@ -18,12 +18,14 @@ from .._support.lazy_regex import lazy_compile
 from .guesses import Note, line_of
 from .header import Line
 
-__all__ = ["Bulleted", "bullet_note", "counted_bullets"]
+__all__ = ["Bulleted", "bullet_end", "bullet_note", "counted_bullets"]
 
 # Bullets a web page's list or a typist writes before an item.  Not a long
 # dash (——小标题 is a heading's), nor ○ (a zero in 二○二五年); a plain-text
 # list's - * + only with a space after it (-3- is a page number's).
-BULLETS = "●•◆◇■□▪▫★☆◎➢➤►▶·"
+# ▲△♦❖✦➣☞✔✓☑, the bars ▎▍▌ before a heading and emoji (👉🔹🔸🔺📍✅📌⭐)
+# as a WeChat article sets them (probe10).
+BULLETS = "●•◆◇■□▪▫★☆◎➢➤►▶·▲△♦❖✦➣☞✔✓☑▎▍▌👉🔹🔸🔺📍✅📌⭐"
 _TYPED = "-*+"
 _TYPED_CLASS = r"\-*+"  # the same, in a character class
 _BULLET = lazy_compile(
@@ -48,6 +50,14 @@ def _bullet(text: str) -> tuple[str, int] | None:
         return None
     m = _BULLET.match(text)
     return None if m is None else (m["b"] or m["t"], m.end())
+
+
+def bullet_end(text: str) -> int | None:
+    """Where the text after a bullet opening `text` starts, or None: a
+    bullet before the notice's own marker (▶ 1.…, ◆ 一、… as a WeChat
+    article decorates its lines) is read past (segment/markers.py)."""
+    b = _bullet(text)
+    return None if b is None else b[1]
 
 
 class Bulleted(NamedTuple):
@@ -93,11 +103,14 @@ def counted_bullets(
         # `other_marker` (a marker read per line) where runs would end.
         return found
     for text, b in zip(texts, opened, strict=True):
-        if b is not None:
+        # A bullet before a marker of another kind (▶ 1.…) decorates that
+        # marker's line: it ends the runs as the marker would.
+        marked = other_marker(text)
+        if b is not None and not marked:
             finish()
             runs.setdefault(b[0], []).append(text)
             item = (b[0], text)
-        elif other_marker(text):
+        elif marked:
             close()
         elif item is not None:
             item = (item[0], text)

@@ -70,7 +70,17 @@ CIRCLED = "".join(
         ],
     )
 )
-MARKER_FOLD = {"。": ".", "—": "-", "–": "-", **{c: c for c in CIRCLED}}  # beyond NFKC
+# A keycap (1️⃣: a digit, U+FE0F, which read/invisible.py takes out, and the
+# enclosing keycap U+20E3) and 🔟 number the measures of a WeChat article:
+# read as 1. and 10. (probe10).
+MARKER_FOLD = {
+    "。": ".",
+    "—": "-",
+    "–": "-",
+    "\u20e3": ".",
+    "\U0001f51f": "10.",
+    **{c: c for c in CIRCLED},
+}  # beyond NFKC
 # A number of ten digits (or numerals) or more is no marker (a 5000-digit "measure number"
 # is damage, not outline): the line stays text and is kept as such.
 

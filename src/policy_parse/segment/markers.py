@@ -12,7 +12,7 @@ grammar.MARKER_FOLD) before grammar.MARKER sees it, so look-alikes (１．,
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import NamedTuple
@@ -23,7 +23,7 @@ from .._support.memo import text_cache
 from ..data import load
 from ..models import Span
 from . import grammar as g
-from .bullets import Bulleted, counted_bullets
+from .bullets import Bulleted, bullet_end, counted_bullets
 from .header import Line
 from .ordinals import counted_ordinals, ordinal
 
@@ -116,7 +116,8 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
     # Where the notice writes its numbers with a dot (1. / 1、) too, a number
     # glued to text or alone is a table's row flattened by a PDF
     # (1推行…县甲局县乙局), not a list that lost its dots.
-    dotted = any(_DOTTED.match(t) for t in texts)
+    # (▶ 1.… too: a bullet decorating the marker, segment/bullets.py.)
+    dotted = any(_DOTTED.match(t) or _DOTTED.match(t[bullet_end(t) or 0 :]) for t in texts)
     for k, text in enumerate(texts):
         m = _BARE.match(text)
         if m is not None and dotted and m[0][-1:].isdigit():
@@ -142,12 +143,45 @@ def counted_bare_numbers(texts: Iterable[str]) -> frozenset[str]:
         longer = chains.get(n + 1)
         if longer is None or len(longer[1]) < len(chain[1]):
             chains[n + 1] = chain
-    return frozenset(
+    found = frozenset(
         text
         for first, lines in chains.values()
         if len(lines) >= _CHAIN or (first == 1 and len(lines) > 1)
         for text in lines
     )
+    return found | _sandwiched(texts, found) if dotted else found
+
+
+def _sandwiched(texts: Sequence[str], counted: frozenset[str]) -> frozenset[str]:
+    """Lines opening with a bare number n, the dot lost on that one item
+    alone (a keycap 5️⃣ a PDF's font drew as 5, a slip), between the items
+    numbered n-1 and n+1 in one style of dotted marker: 4. / 5 发布… / 6.
+    Read otherwise, item 5 was the second task of item 4 (4-2), unsaid."""
+    bare = [k for k, t in enumerate(texts) if t not in counted and _BARE.match(t)]
+    if not bare:
+        return frozenset()
+    figures = tuple(load("header")["figure_words"])
+    glued_counters = load("header")["glued_counters"]
+    marked = {
+        k: m
+        for k, t in enumerate(texts)
+        if (m := _match_marker(t, False)) is not None and m.style in ("ar_dot", "ar_dun")
+    }
+    found: set[str] = set()
+    for k in bare:
+        b = _BARE.match(texts[k])
+        assert b is not None
+        rest = texts[k][b.end() :]
+        if rest.startswith(figures) or rest[:1] in glued_counters:
+            continue  # 5 个项目 / 30个: a figure a wrap put first
+        before = max((j for j in marked if j < k), default=None)
+        after = min((j for j in marked if j > k), default=None)
+        if before is None or after is None:
+            continue
+        n, below, above = int(b[1]), marked[before], marked[after]
+        if below.style == above.style and (below.number, above.number) == (str(n - 1), str(n + 1)):
+            found.add(texts[k])
+    return frozenset(found)
 
 
 @contextmanager
@@ -221,7 +255,12 @@ def _counted_marker(style: str, number: int, written: str, rest: str, text: str)
 def _match_marker(text: str, counted: bool) -> Marked | None:
     if _no_marker_at(text):
         return None
-    return _read_marker(text, counted)
+    found = _read_marker(text, counted)
+    if found is None and (start := bullet_end(text)) is not None:
+        # ▶ 1.【…】… / ◆ 一、…: a bullet a WeChat article or a web page sets
+        # before the notice's own marker decorates it (specimen 182).
+        found = _read_marker(text[start:], counted)
+    return found
 
 
 # Segmenting asks about most lines twice (where the plan starts, then the

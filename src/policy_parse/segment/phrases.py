@@ -147,6 +147,13 @@ def parse_phrase(text: str) -> Annotation | None:
             support.append(joined[1])
             pending = []
             continue
+        if clause.endswith(("）", ")", "〕", "】")):
+            marked, rest = marked_leads(clause)
+            if marked and not rest and all(plausible_units(u) for u in marked):
+                # A、B（共同牵头），C配合: the bracket marks the clause's units
+                # as leads (probe10); they took the role of the clause after.
+                lead.extend(marked)
+                continue
         for pattern, ends, bucket in (
             (lead_re, lead_ends, lead),
             (support_re, support_ends, support),
@@ -203,7 +210,7 @@ def parse_phrase(text: str) -> Annotation | None:
     if pending or not (lead or support or shared):
         return None
     # 副区长张三牵头，A负责: a person leading leaves the lead to the unit responsible.
-    lead, _, heads = _persons_apart(lead, [])
+    lead, _, heads = positions_apart(lead, [])
     if not lead and len(shared) == 1:
         items = [
             unit
@@ -214,7 +221,7 @@ def parse_phrase(text: str) -> Annotation | None:
         if len(items) == 1 and not _SEVERAL.search(items[0]):
             # （A负责） or （A负责，B配合）: one unit responsible is the lead.
             lead, shared = shared, []
-    lead, support, leaders = _persons_apart(lead, [*support, *shared])
+    lead, support, leaders = positions_apart(lead, [*support, *shared])
     return Annotation(
         written=text,
         lead=tuple(lead),
@@ -333,8 +340,9 @@ def _split_lead_with(units: str, joiners: list[str]) -> tuple[str, str | None]:
     return units, None
 
 
-def _persons_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """A position named in a phrase (张三副市长牵头) is a leader, never a unit."""
+def positions_apart(lead: list[str], support: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """A position named in a phrase (张三副市长牵头) or a label's list
+    (牵头单位：分管副市长、A局) is a leader, never a unit."""
     positions = tuple(load("annotations")["leaders"]["words"])
     leaders: list[str] = []
 

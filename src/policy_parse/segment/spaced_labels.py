@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .._support.lazy_regex import lazy_compile
 from .annotations import is_label_line
+from .bullets import bullet_end
 
 __all__ = ["mended_label"]
 
@@ -28,7 +29,12 @@ _WORD_MAX = 10  # characters of a label (牵头负责领导, 配合责任单位 
 
 
 def mended_label(text: str) -> str:
-    """`text` with a spaced or dashed label written 牵头单位：, or as it is."""
+    """`text` with a spaced or dashed label written 牵头单位：, or past the
+    bullet before a label (🔸牵头单位：A, · 配合单位：B, as a WeChat copy
+    sets them: the label line was text, its units in no record; probe10),
+    or as it is."""
+    if (end := bullet_end(text)) is not None and is_label_line(text[end:]):
+        return text[end:]
     if not (
         " " in text[:24]
         or "\u3000" in text[:24]

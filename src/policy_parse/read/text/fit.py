@@ -109,6 +109,12 @@ def _placeholders() -> tuple[str, frozenset[str]]:
     return p["characters"], frozenset(p["words"])
 
 
+@functools.cache
+def _references() -> frozenset[str]:
+    """A cell that stands for the units of the row above (data/annotations.toml [references])."""
+    return frozenset(load("annotations")["references"]["above"])
+
+
 @attrs.frozen(kw_only=True)
 class Shape:
     empty: bool = False
@@ -219,6 +225,9 @@ def shape_of(text: str) -> Shape:
         return Shape(empty=True)
     compact = "".join(s.split())
     length = len(compact)
+    if compact in _references():
+        # 同上 / 〃 in a units cell: the row above's units (normalize/same_as.py).
+        return Shape(units=1.0, items=1, length=length)
     if _NUMBER.match(s):
         return Shape(number=True, length=length)
     if _MARKER.match(compact):

@@ -23,9 +23,11 @@ from ..invisible import NOTE as INVISIBLE_NOTE
 from ..invisible import strip_text
 from ..lookalikes import NOTE as LOOKALIKES_NOTE
 from ..lookalikes import ideographs
+from .contents import contents_lines
 from .csvtable import csv_document
 from .entities import decoded
 from .furniture import find_furniture
+from .gutter import ungutted
 from .indent import untabbed
 from .letterspace import unletterspaced
 from .markdown import unmarked
@@ -178,6 +180,8 @@ _TEXT_PASSES: tuple[tuple[Callable[[str], tuple[str, int] | None], str, str], ..
     (_counted(ideographs), LOOKALIKES_NOTE, "count"),
 )
 _LINE_PASSES: tuple[tuple[Callable[[list[str]], tuple[list[str], int] | None], str, str], ...] = (
+    # 3 1.推进…: line numbers a viewer pasted at the left (gutter.py).
+    (ungutted, "line_numbers", "lines"),
     # ## 一、 / **牵头单位**：: a notice converted to Markdown (markdown.py).
     (unmarked, "markdown_read", "lines"),
     # 推 进 数 字 …: a PDF copy's letter spacing (letterspace.py).
@@ -227,6 +231,8 @@ def _read_lines(lines: list[str], source: Source) -> Document:
     furniture = find_furniture(lines)
     # A title repeated at a page top with no page number beside it.
     furniture.update(repeated_heads(lines, frozenset(furniture)))
+    # 一、总体要求……1: a table of contents at the top (contents.py).
+    furniture.update(contents_lines(lines, frozenset(furniture)))
     if furniture:
         # A blank in its place: the measure around it reads on unbroken.
         residue.extend(furniture[k] for k in sorted(furniture))
