@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMS = ("docx", "pdf", "html")
 
 # Records read exactly per form, over the 700 keyed in 170 specimens (the .txt: 699).
-RATCHET = {"docx": 698, "pdf": 647, "html": 698}
+RATCHET = {"docx": 698, "pdf": 691, "html": 698}
 REFUSED = {"docx": 0, "pdf": 0, "html": 0}  # at most
 
 _WRAP_IN_A_RUN = (
