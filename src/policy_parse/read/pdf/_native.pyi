@@ -41,3 +41,12 @@ def walk_texts(
     unmeasured: list[int],
     /,
 ) -> tuple[int, int, bool]: ...
+def bind_paths(
+    count_segments: int,
+    path_segment: int,
+    segment_point: int,
+    segment_type: int,
+    segment_close: int,
+    /,
+) -> None: ...
+def path_segments(path: int | None, /) -> list[tuple[float, float, int, bool]]: ...

@@ -404,15 +404,11 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
         return []
     height = walk.height
     a, b, c, d, e, f = m
-    x, y = ctypes.c_float(), ctypes.c_float()
     subpaths: list[list[tuple[float, float]]] = []
     curved = False
-    for k in range(lib.FPDFPath_CountSegments(obj)):
-        seg = lib.FPDFPath_GetPathSegment(obj, k)
-        lib.FPDFPathSegment_GetPoint(seg, x, y)
-        px = a * x.value + c * y.value + e
-        py = height - (b * x.value + d * y.value + f)
-        t = lib.FPDFPathSegment_GetType(seg)
+    for x, y, t, closes in _segments(obj, addr):
+        px = a * x + c * y + e
+        py = height - (b * x + d * y + f)
         if t == SEGMENT_MOVETO or not subpaths:
             subpaths.append([(px, py)])
         elif t == SEGMENT_BEZIERTO:
@@ -421,7 +417,7 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
             continue
         else:
             subpaths[-1].append((px, py))
-        if lib.FPDFPathSegment_GetClose(seg) and subpaths[-1][0] != subpaths[-1][-1]:
+        if closes and subpaths[-1][0] != subpaths[-1][-1]:
             subpaths[-1].append(subpaths[-1][0])
     rects = not curved and bool(subpaths) and all(_is_rect(s) for s in subpaths)
     if fill.value and subpaths:
@@ -448,6 +444,24 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
     if not stroked and not rects:
         return []
     return subpaths_to_edges(subpaths)
+
+
+def _segments(obj: Any, addr: int) -> list[tuple[float, float, int, bool]]:
+    """A path object's segments: (x, y, type, closes its subpath) each, in
+    one call to the compiled loop where it is built (`_NATIVE`), else four
+    ctypes calls a segment; a point PDFium cannot give is the previous one
+    either way (0, 0 before the first)."""
+    if _NATIVE is not None:
+        segments: list[tuple[float, float, int, bool]] = _NATIVE.path_segments(addr)
+        return segments
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out = []
+    for k in range(lib.FPDFPath_CountSegments(obj)):
+        seg = lib.FPDFPath_GetPathSegment(obj, k)
+        lib.FPDFPathSegment_GetPoint(seg, x, y)
+        closes = bool(lib.FPDFPathSegment_GetClose(seg))
+        out.append((x.value, y.value, int(lib.FPDFPathSegment_GetType(seg)), closes))
+    return out
 
 
 def _bbox(pts: list[tuple[float, float]]) -> Box:
