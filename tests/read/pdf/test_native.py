@@ -211,9 +211,10 @@ _PATHS = (
 
 @native
 @pytest.mark.parametrize("name", ["paths", "table", "hidden", "sample"])
-def test_path_segments_are_the_four_ctypes_calls_in_one(name: str) -> None:
-    # Each path object's segments through the compiled call and through the
-    # ctypes loop it replaces (`pdfium._segments`), read on the same object.
+def test_path_facts_are_the_ctypes_reads_in_one_call(name: str) -> None:
+    # Each path object's draw mode, matrix, colours and segments through
+    # the compiled call and through the ctypes reads it replaces
+    # (`pdfium._path_reads`), read on the same object.
     data = (
         (ROOT / "samples" / "notice.pdf").read_bytes()
         if name == "sample"
@@ -223,7 +224,7 @@ def test_path_segments_are_the_four_ctypes_calls_in_one(name: str) -> None:
     )
     assert pdfium._NATIVE is not None
     doc = library.Document(data)
-    seen = 0
+    segments = 0
     try:
         for index in range(len(doc)):
             page = doc.page(index)
@@ -232,23 +233,22 @@ def test_path_segments_are_the_four_ctypes_calls_in_one(name: str) -> None:
                     obj = library.lib.FPDFPage_GetObject(page.raw, k)
                     if library.lib.FPDFPageObj_GetType(obj) != library.OBJ_PATH:
                         continue
-                    compiled = pdfium._NATIVE.path_segments(obj.value)
-                    python = _ctypes_segments(obj)
-                    assert compiled == python
-                    seen += len(compiled)
+                    compiled = pdfium._NATIVE.path_facts(obj.value)
+                    assert compiled == _ctypes_reads(obj.value)
+                    segments += len(compiled[-1])
             finally:
                 page.close()
     finally:
         doc.close()
-    assert seen
+    assert segments
 
 
-def _ctypes_segments(obj: Any) -> list[tuple[float, float, int, bool]]:
-    """`pdfium._segments` with the compiled loop turned off."""
+def _ctypes_reads(addr: int) -> Any:
+    """`pdfium._path_reads` with the compiled loop turned off."""
     saved = pdfium._NATIVE
     pdfium._NATIVE = None
     try:
-        return pdfium._segments(obj, obj.value)
+        return pdfium._path_reads(addr)
     finally:
         pdfium._NATIVE = saved
 

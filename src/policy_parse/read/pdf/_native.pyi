@@ -42,6 +42,8 @@ def walk_texts(
     /,
 ) -> tuple[int, int, bool]: ...
 def bind_paths(
+    draw_mode: int,
+    matrix: int,
     count_segments: int,
     path_segment: int,
     segment_point: int,
@@ -49,4 +51,16 @@ def bind_paths(
     segment_close: int,
     /,
 ) -> None: ...
-def path_segments(path: int | None, /) -> list[tuple[float, float, int, bool]]: ...
+def path_facts(
+    path: int | None, /
+) -> (
+    tuple[
+        int,
+        int,
+        tuple[float, float, float, float, float, float] | None,
+        tuple[int, int, int, int] | None,
+        tuple[int, int, int, int] | None,
+        list[tuple[float, float, int, bool]],
+    ]
+    | None
+): ...

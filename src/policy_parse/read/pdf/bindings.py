@@ -82,6 +82,8 @@ def load_native() -> Any:
             *map(
                 address,
                 (
+                    lib.FPDFPath_GetDrawMode,
+                    lib.FPDFPageObj_GetMatrix,
                     lib.FPDFPath_CountSegments,
                     lib.FPDFPath_GetPathSegment,
                     lib.FPDFPathSegment_GetPoint,
