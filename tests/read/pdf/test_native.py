@@ -24,7 +24,7 @@ from pdf_fixtures import Fill, Line, Page, Text, build_pdf, ruled_table
 from fuzzing import example
 from policy_parse.errors import PolicyParseError
 from policy_parse.read.layout import compiled as layout_compiled
-from policy_parse.read.pdf import bindings, pdfium
+from policy_parse.read.pdf import bindings, library, pdfium
 from policy_parse.read.pdf.pages import read_layouts
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -196,6 +196,73 @@ def test_mutated_notices_give_the_same_result_or_typed_error_both_ways(
     data = example("pdf", seed)
     compiled, python = _both(monkeypatch, lambda: _layouts(data))
     assert compiled == python
+
+
+# Paths of every segment kind: a closed triangle (`h`), a curve between
+# lines, a rectangle filled and one stroked, a lone move, a curve closed.
+_PATHS = (
+    b"0 0 0 RG 1 w 72 700 m 300 700 l 300 600 l h S "
+    b"100 500 m 150 550 200 550 250 500 c 300 400 l S "
+    b"0.5 g 50 50 100 100 re f 60 300 200 20 re S 400 400 m "
+    b"80 200 m 120 260 160 260 200 200 c h f "
+    b"BT 0 g 0 Tr /F1 12.00 Tf 1 0 0 1 72.00 760.00 Tm <753276D8> Tj ET"
+)
+
+
+@native
+@pytest.mark.parametrize("name", ["paths", "table", "hidden", "sample"])
+def test_path_facts_are_the_ctypes_reads_in_one_call(name: str) -> None:
+    # Each path object's draw mode, matrix, colours and segments through
+    # the compiled call and through the ctypes reads it replaces
+    # (`pdfium._path_reads`), read on the same object.
+    data = (
+        (ROOT / "samples" / "notice.pdf").read_bytes()
+        if name == "sample"
+        else build_pdf([Page(raw_content=_PATHS)])
+        if name == "paths"
+        else BUILT[name]()
+    )
+    assert pdfium._NATIVE is not None
+    doc = library.Document(data)
+    segments = 0
+    try:
+        for index in range(len(doc)):
+            page = doc.page(index)
+            try:
+                for k in range(library.lib.FPDFPage_CountObjects(page.raw)):
+                    obj = library.lib.FPDFPage_GetObject(page.raw, k)
+                    if library.lib.FPDFPageObj_GetType(obj) != library.OBJ_PATH:
+                        continue
+                    compiled = pdfium._NATIVE.path_facts(obj.value)
+                    assert compiled == _ctypes_reads(obj.value)
+                    segments += len(compiled[-1])
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    assert segments
+
+
+def _ctypes_reads(addr: int) -> Any:
+    """`pdfium._path_reads` with the compiled loop turned off."""
+    saved = pdfium._NATIVE
+    pdfium._NATIVE = None
+    try:
+        return pdfium._path_reads(addr)
+    finally:
+        pdfium._NATIVE = saved
+
+
+@native
+def test_a_path_of_every_segment_kind_reads_alike_both_ways(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Edges and paints of curves, closes and rectangles: the same through
+    # the compiled segment reads and the ctypes ones.
+    data = build_pdf([Page(raw_content=_PATHS)])
+    compiled, python = _both(monkeypatch, lambda: list(_models(data)))
+    assert compiled == python
+    assert "Edge" in repr(compiled) and "Paint" in repr(compiled)
 
 
 @native

@@ -66,3 +66,37 @@ def test_a_file_of_images_keeps_every_worker_wanted() -> None:
     )
     assert stated_pages(scans) == 3
     assert workers_for_file(2, scans) == workers_for(2)
+
+
+def test_the_caller_asks_once_whether_ocr_is_installed_and_tells_the_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `start_pages` asks (~45 stats of sys.path) and hands the answer to
+    # every worker: an engine told the answer does not ask again, and it
+    # is the engine the answer calls for.
+    from policy_parse.read import ocr
+
+    asked: list[int] = []
+    monkeypatch.setattr(ocr, "available", lambda: asked.append(1) or False)
+    data = _text_pdf(2)
+    for told, wrapper in ((True, "OcrEngine"), (False, "PdfiumEngine")):
+        engine = pages.open_engine("pdfium", data, None, "x.pdf", ocr_installed=told)
+        try:
+            assert type(engine).__name__ == wrapper
+        finally:
+            engine.close()
+    assert asked == []
+    calls: list[tuple[object, ...]] = []
+
+    class Started(Exception):
+        pass
+
+    def start_each(fn: object, given: list[tuple[object, ...]], **_: object) -> None:
+        calls.extend(given)
+        raise Started
+
+    monkeypatch.setattr(pages, "start_each", start_each)
+    with pytest.raises(Started):
+        pages.start_pages(data, "x.pdf", password=None, engine="pdfium")
+    assert asked == [1]
+    assert calls and all(call[-1] is False for call in calls)

@@ -42,6 +42,16 @@ typedef int (*object_type_fn)(void *);
 typedef int (*object_bounds_fn)(void *, float *, float *, float *, float *);
 typedef int (*render_mode_fn)(void *);
 typedef int (*color_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
+/* A path's segments. */
+typedef int (*count_segments_fn)(void *);
+typedef void *(*path_segment_fn)(void *, int);
+typedef int (*segment_point_fn)(void *, float *, float *);
+typedef int (*segment_int_fn)(void *);
+typedef int (*draw_mode_fn)(void *, int *, int *);
+typedef struct {
+    float a, b, c, d, e, f;
+} matrixf;
+typedef int (*matrix_fn)(void *, matrixf *);
 
 static count_chars_fn count_chars;
 static get_unicode_fn get_unicode;
@@ -58,6 +68,13 @@ static object_bounds_fn object_bounds;
 static render_mode_fn render_mode;
 static color_fn fill_color;
 static color_fn stroke_color;
+static count_segments_fn count_segments;
+static path_segment_fn path_segment;
+static segment_point_fn segment_point;
+static segment_int_fn segment_type;
+static segment_int_fn segment_close;
+static draw_mode_fn draw_mode;
+static matrix_fn object_matrix;
 
 #define FPDF_PAGEOBJ_TEXT 1
 /* A colour at or above this in each of R, G, B (0-255) does not show
@@ -451,6 +468,116 @@ walk_texts(PyObject *self, PyObject *args)
     return Py_BuildValue("(ilO)", k, order, marked ? Py_True : Py_False);
 }
 
+static PyObject *
+bind_paths(PyObject *self, PyObject *args)
+{
+    PyObject *fns[7];
+    if (!PyArg_ParseTuple(args, "OOOOOOO:bind_paths", &fns[0], &fns[1], &fns[2], &fns[3],
+                          &fns[4], &fns[5], &fns[6]))
+        return NULL;
+    void *p[7];
+    for (int k = 0; k < 7; k++) {
+        p[k] = address_of(fns[k], "bind_paths");
+        if (p[k] == NULL)
+            return NULL;
+    }
+    draw_mode = (draw_mode_fn)p[0];
+    object_matrix = (matrix_fn)p[1];
+    count_segments = (count_segments_fn)p[2];
+    path_segment = (path_segment_fn)p[3];
+    segment_point = (segment_point_fn)p[4];
+    segment_type = (segment_int_fn)p[5];
+    segment_close = (segment_int_fn)p[6];
+    Py_RETURN_NONE;
+}
+
+/* A path's segments: for each, its point (x, y as PDFium's floats), its
+ * type and whether it closes its subpath.  A point PDFium cannot give
+ * leaves the previous one's (0, 0 before the first), as the ctypes loop's
+ * reused out-parameters do. */
+static PyObject *
+segments_of(void *path)
+{
+    int n = count_segments(path);
+    PyObject *out = PyList_New(n > 0 ? n : 0);
+    if (out == NULL)
+        return NULL;
+    float x = 0.0f, y = 0.0f;
+    for (int k = 0; k < n; k++) {
+        void *seg = path_segment(path, k);
+        segment_point(seg, &x, &y);
+        PyObject *entry = PyTuple_New(4), *x_obj = PyFloat_FromDouble((double)x),
+                 *y_obj = PyFloat_FromDouble((double)y),
+                 *type_obj = PyLong_FromLong(segment_type(seg));
+        if (entry == NULL || x_obj == NULL || y_obj == NULL || type_obj == NULL) {
+            Py_XDECREF(entry);
+            Py_XDECREF(x_obj);
+            Py_XDECREF(y_obj);
+            Py_XDECREF(type_obj);
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(entry, 0, x_obj);
+        PyTuple_SET_ITEM(entry, 1, y_obj);
+        PyTuple_SET_ITEM(entry, 2, type_obj);
+        PyTuple_SET_ITEM(entry, 3, Py_NewRef(segment_close(seg) ? Py_True : Py_False));
+        PyList_SET_ITEM(out, k, entry);
+    }
+    return out;
+}
+
+/* A colour as PDFium converts it (R, G, B, alpha: 0-255), or None. */
+static PyObject *
+rgba_of(color_fn get, void *obj)
+{
+    unsigned int r, g, b, a;
+    if (!get(obj, &r, &g, &b, &a))
+        Py_RETURN_NONE;
+    return Py_BuildValue("(IIII)", r, g, b, a);
+}
+
+/* What pdfium._path_facts reads of a path object, in one call instead of
+ * a ctypes call per fact and four per segment: None when PDFium gives no
+ * draw mode, else (fill mode, stroke flag, its matrix (a..f) or None,
+ * the stroke colour where it strokes, the fill colour where it fills,
+ * its segments). */
+static PyObject *
+path_facts(PyObject *self, PyObject *arg)
+{
+    if (draw_mode == NULL || fill_color == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "path_facts: bind_paths() was not called");
+        return NULL;
+    }
+    void *path = address_of(arg, "path_facts");
+    if (path == NULL)
+        return NULL;
+    matrixf m;
+    PyObject *matrix;
+    if (object_matrix(path, &m))
+        matrix = Py_BuildValue("(dddddd)", (double)m.a, (double)m.b, (double)m.c, (double)m.d,
+                               (double)m.e, (double)m.f);
+    else
+        matrix = Py_NewRef(Py_None);
+    if (matrix == NULL)
+        return NULL;
+    int fill = 0, stroke = 0;
+    if (!draw_mode(path, &fill, &stroke)) {
+        Py_DECREF(matrix);
+        Py_RETURN_NONE;
+    }
+    PyObject *stroke_rgba = stroke ? rgba_of(stroke_color, path) : Py_NewRef(Py_None);
+    PyObject *fill_rgba = fill ? rgba_of(fill_color, path) : Py_NewRef(Py_None);
+    PyObject *segments = segments_of(path);
+    if (stroke_rgba == NULL || fill_rgba == NULL || segments == NULL) {
+        Py_DECREF(matrix);
+        Py_XDECREF(stroke_rgba);
+        Py_XDECREF(fill_rgba);
+        Py_XDECREF(segments);
+        return NULL;
+    }
+    return Py_BuildValue("(iiNNNN)", fill, stroke, matrix, stroke_rgba, fill_rgba, segments);
+}
+
 static PyMethodDef methods[] = {
     {"bind", bind, METH_VARARGS,
      "bind(char_type, CountChars, GetUnicode, IsGenerated, GetLooseCharBox, GetFontSize, "
@@ -466,6 +593,13 @@ static PyMethodDef methods[] = {
     {"walk_texts", walk_texts, METH_VARARGS,
      "walk_texts(parent_address, is_form, k, count, order, texts, unmeasured) -> "
      "(k, order, marked): pdfium._walk's text objects from k up to the next other object."},
+    {"bind_paths", bind_paths, METH_VARARGS,
+     "bind_paths(FPDFPath_GetDrawMode, FPDFPageObj_GetMatrix, FPDFPath_CountSegments, "
+     "FPDFPath_GetPathSegment, FPDFPathSegment_GetPoint, FPDFPathSegment_GetType, "
+     "FPDFPathSegment_GetClose): the path calls by address."},
+    {"path_facts", path_facts, METH_O,
+     "path_facts(path_address) -> None | (fill, stroke, matrix, stroke_rgba, fill_rgba, "
+     "[(x, y, type, closes)]): what pdfium._path_facts reads, in one call."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -41,3 +41,26 @@ def walk_texts(
     unmeasured: list[int],
     /,
 ) -> tuple[int, int, bool]: ...
+def bind_paths(
+    draw_mode: int,
+    matrix: int,
+    count_segments: int,
+    path_segment: int,
+    segment_point: int,
+    segment_type: int,
+    segment_close: int,
+    /,
+) -> None: ...
+def path_facts(
+    path: int | None, /
+) -> (
+    tuple[
+        int,
+        int,
+        tuple[float, float, float, float, float, float] | None,
+        tuple[int, int, int, int] | None,
+        tuple[int, int, int, int] | None,
+        list[tuple[float, float, int, bool]],
+    ]
+    | None
+): ...

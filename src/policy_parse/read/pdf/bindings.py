@@ -78,6 +78,20 @@ def load_native() -> Any:
                 ),
             )
         )
+        _native.bind_paths(
+            *map(
+                address,
+                (
+                    lib.FPDFPath_GetDrawMode,
+                    lib.FPDFPageObj_GetMatrix,
+                    lib.FPDFPath_CountSegments,
+                    lib.FPDFPath_GetPathSegment,
+                    lib.FPDFPathSegment_GetPoint,
+                    lib.FPDFPathSegment_GetType,
+                    lib.FPDFPathSegment_GetClose,
+                ),
+            )
+        )
         _native.bind(
             Char,
             *map(

@@ -75,12 +75,19 @@ def _check_ocr(engine: str, allow_ocr: bool) -> None:
 
 
 def open_engine(
-    engine: str, data: bytes, password: str | None, what: str, allow_ocr: bool = True
+    engine: str,
+    data: bytes,
+    password: str | None,
+    what: str,
+    allow_ocr: bool = True,
+    ocr_installed: bool | None = None,
 ) -> Engine:
     """The engine; with the `[ocr]` extra installed and `allow_ocr`, wrapped
     so that a page with no text layer is read by OCR (every page for "ocr").
     `allow_ocr=False` (CLI: --no-ocr) reads the text layer only, as without
-    the extra."""
+    the extra.  `ocr_installed`: whether the extra is installed, when the
+    caller asked already (`start_pages` asks once for all its workers; the
+    question is ~45 `stat`s of `sys.path`); None asks here."""
     _check_engine(engine)
     _check_ocr(engine, allow_ocr)
     base: Engine
@@ -92,13 +99,20 @@ def open_engine(
         from .pdfium import PdfiumEngine
 
         base = PdfiumEngine(data, password, what)
-    from ..ocr import available
-
-    if engine == OCR_ENGINE or (allow_ocr and available()):
+    if engine == OCR_ENGINE or (allow_ocr and _installed(ocr_installed)):
         from ..ocr.engine import OcrEngine
 
         return OcrEngine(base, data, password, what, always=engine == OCR_ENGINE)
     return base
+
+
+def _installed(known: bool | None) -> bool:
+    """Whether the `[ocr]` extra is installed: `known`, or asked now."""
+    if known is not None:
+        return known
+    from ..ocr import available
+
+    return available()
 
 
 def read_pages(
@@ -110,14 +124,15 @@ def read_pages(
     part: int = 0,
     parts: int = 1,
     allow_ocr: bool = True,
+    ocr_installed: bool | None = None,
 ) -> Generator[tuple[Layout, list[Damage]], None, tuple[int, list[Damage]]]:
     """Each page whose index is `part` modulo `parts` (every page by
     default), as it is read: its layout and damage (the file's own damage
     comes with the first page of part 0).  Returns the page count and the
     damage no page carried (a file without pages).  What a worker runs,
     streaming its pages to the caller (`pdf.child`); the engine touches the
-    file only here."""
-    doc = open_engine(engine, data, password, what, allow_ocr)
+    file only here.  `ocr_installed` as for `open_engine`."""
+    doc = open_engine(engine, data, password, what, allow_ocr, ocr_installed)
     try:
         count = doc.page_count()
         if count > max_pages:
@@ -329,15 +344,15 @@ def _ocr_seconds(
     max_pages: int,
     per_page: float,
     allow_ocr: bool = True,
+    ocr_installed: bool | None = None,
 ) -> float:
     """The time the workers may need on top of `pdf_seconds` to read pages
     by OCR: `per_page` for every page of the busiest worker, when OCR may
     run at all (asked for, or the extra installed for pages with no text).
     The page count is PDFium's (already imported here); a file it cannot
-    open gets nothing more, and the worker reports why."""
-    from ..ocr import available
-
-    if per_page <= 0 or (engine != OCR_ENGINE and not (allow_ocr and available())):
+    open gets nothing more, and the worker reports why.  `ocr_installed`
+    as for `open_engine`."""
+    if per_page <= 0 or (engine != OCR_ENGINE and not (allow_ocr and _installed(ocr_installed))):
         return 0.0
     from .library import Document, PdfiumError
 
@@ -386,11 +401,15 @@ def start_pages(
         preload = ("pdfplumber", f"{__package__}.plumber")
 
     parts = workers_for_file(workers, data)
-    seconds += _ocr_seconds(data, password, engine, parts, max_pages, ocr_page_seconds, allow_ocr)
+    # Asked once here for every worker, which would each ask again.
+    installed = _installed(None) if allow_ocr and engine != OCR_ENGINE else None
+    seconds += _ocr_seconds(
+        data, password, engine, parts, max_pages, ocr_page_seconds, allow_ocr, installed
+    )
     children = start_each(
         read_pages,
         [
-            (data, what, max_pages, password, engine, part, parts, allow_ocr)
+            (data, what, max_pages, password, engine, part, parts, allow_ocr, installed)
             for part in range(parts)
         ],
         memory_bytes=memory_bytes,

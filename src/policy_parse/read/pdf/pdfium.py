@@ -364,8 +364,7 @@ def _walk(
                 order = _walk(obj, count_in, _form_child, m, walk, depth + 1, order)
             continue
         elif kind == OBJ_PATH:
-            ptr = _pointer(obj.value)
-            walk.edges.extend(_path_facts(ptr, obj.value, _mul(_matrix(ptr), ctm), walk, order))
+            walk.edges.extend(_path_facts(obj.value, ctm, walk, order))
         elif kind == OBJ_IMAGE and bounds_of(obj, b0, b1, b2, b3):
             box = _page_box(ctm, walk.height, (left.value, bottom.value, right.value, top.value))
             walk.paints.append(Paint(kind=PaintKind.IMAGE, order=order, box=box))
@@ -385,34 +384,78 @@ def _page_box(m: Matrix, height: float, bounds: tuple[float, float, float, float
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list[Edge]:
+PathReads = tuple[
+    int,
+    int,
+    Matrix | None,
+    tuple[int, int, int, int] | None,
+    tuple[int, int, int, int] | None,
+    list[tuple[float, float, int, bool]],
+]
+"""What `_path_facts` reads of a path object: its fill mode, whether it is
+stroked, its matrix (None: PDFium gives none), its stroke colour where it is
+stroked and its fill colour where it is filled (each None where PDFium gives
+none), and its segments: (x, y, type, closes its subpath) each."""
+
+
+def _path_reads(addr: int) -> PathReads | None:
+    """`PathReads` of the path object at `addr` (None: PDFium gives no draw
+    mode), in one call to the compiled loop where it is built (`_NATIVE`),
+    else a ctypes call per fact and four per segment; a point PDFium cannot
+    give is the previous one either way (0, 0 before the first)."""
+    if _NATIVE is not None:
+        native: PathReads | None = _NATIVE.path_facts(addr)
+        return native
+    obj = _pointer(addr)
+    fm = FS_MATRIX()
+    matrix = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f) if lib.FPDFPageObj_GetMatrix(obj, fm) else None
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not lib.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    segments = []
+    for k in range(lib.FPDFPath_CountSegments(obj)):
+        seg = lib.FPDFPath_GetPathSegment(obj, k)
+        lib.FPDFPathSegment_GetPoint(seg, x, y)
+        closes = bool(lib.FPDFPathSegment_GetClose(seg))
+        segments.append((x.value, y.value, int(lib.FPDFPathSegment_GetType(seg)), closes))
+    return (
+        fill.value,
+        stroke.value,
+        matrix,
+        _rgba(_stroke_color, addr) if stroke.value else None,
+        _rgba(_fill_color, addr) if fill.value else None,
+        segments,
+    )
+
+
+def _path_facts(addr: int, ctm: Matrix, walk: _Walk, order: int) -> list[Edge]:
     """A path's visible straight horizontal/vertical segments: stroked in a
     colour that shows, or a filled rectangle that shows (Word draws thin
     filled rectangles as borders).  White or unstroked borders are left out:
     fed to the table finder they split one cell into two rows.  A filled
     path, whatever its colour, is also noted as a `Paint` (one per rectangle
     of `re re f`, as pdfminer splits it)."""
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not lib.FPDFPath_GetDrawMode(obj, fill, stroke):
+    reads = _path_reads(addr)
+    if reads is None:
         return []
-    stroked = bool(stroke.value) and not _white(_stroke_color, addr)
-    rgba = _rgba(_fill_color, addr) if fill.value else None
+    fill, stroke, matrix, stroke_rgba, rgba, segments = reads
+    m = _mul(matrix or _IDENTITY, ctm)
+    stroked = bool(stroke) and not (
+        stroke_rgba is not None and (stroke_rgba[3] == 0 or min(stroke_rgba[:3]) >= _WHITE)
+    )
     white_fill = rgba is not None and (rgba[3] == 0 or min(rgba[:3]) >= _WHITE)
     alpha = rgba[3] / 255 if rgba is not None else 1.0
-    filled = bool(fill.value) and not white_fill
-    if not (stroked or fill.value):
+    filled = bool(fill) and not white_fill
+    if not (stroked or fill):
         return []
     height = walk.height
     a, b, c, d, e, f = m
-    x, y = ctypes.c_float(), ctypes.c_float()
     subpaths: list[list[tuple[float, float]]] = []
     curved = False
-    for k in range(lib.FPDFPath_CountSegments(obj)):
-        seg = lib.FPDFPath_GetPathSegment(obj, k)
-        lib.FPDFPathSegment_GetPoint(seg, x, y)
-        px = a * x.value + c * y.value + e
-        py = height - (b * x.value + d * y.value + f)
-        t = lib.FPDFPathSegment_GetType(seg)
+    for x, y, t, closes in segments:
+        px = a * x + c * y + e
+        py = height - (b * x + d * y + f)
         if t == SEGMENT_MOVETO or not subpaths:
             subpaths.append([(px, py)])
         elif t == SEGMENT_BEZIERTO:
@@ -421,10 +464,10 @@ def _path_facts(obj: Any, addr: int, m: Matrix, walk: _Walk, order: int) -> list
             continue
         else:
             subpaths[-1].append((px, py))
-        if lib.FPDFPathSegment_GetClose(seg) and subpaths[-1][0] != subpaths[-1][-1]:
+        if closes and subpaths[-1][0] != subpaths[-1][-1]:
             subpaths[-1].append(subpaths[-1][0])
     rects = not curved and bool(subpaths) and all(_is_rect(s) for s in subpaths)
-    if fill.value and subpaths:
+    if fill and subpaths:
         if rects:
             for s in subpaths:
                 walk.paints.append(
