@@ -365,6 +365,13 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         "json",
         "calendar",
         "datetime",
+        # Round 6 (startup10): paths as text (_support/paths.py), so no
+        # pathlib and what it imports (urllib.parse, ipaddress, fnmatch, ntpath).
+        "pathlib",
+        "urllib",
+        "ipaddress",
+        "fnmatch",
+        "ntpath",
     }
     assert others & forbidden == set()
     # A notice whose tables are tab-indented needs no aligner of flattened
