@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import NamedTuple
 
 import attrs
 
 from .._support.lazy_regex import lazy_compile
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import MeasureNo, Part, Residue, Section, Span
 from . import grammar as g
