@@ -125,7 +125,7 @@ def test_a_damaged_bundle_reads_as_none(folder):
     data.write_caches()
     _only_bundle(folder)
     (whole,) = (folder / "__pycache__").iterdir()
-    for damaged in (whole.read_bytes()[:-5], b"PPBUNDLE1\ndata\n\x00\x01", b""):
+    for damaged in (whole.read_bytes()[:-5], b"PPBUNDLE2\ndata\n\x00\x01", b""):
         whole.write_bytes(damaged)
         data.load.cache_clear()
         data._BUNDLE.clear()

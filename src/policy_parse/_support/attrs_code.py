@@ -41,7 +41,7 @@ _FORCE = False
 # Every class's code this process served, by file name: what `write_bundle`
 # keeps (one file read once per process, _support/bundle.py).
 _SEEN: dict[str, tuple[str, CodeType]] = {}
-_BUNDLE: list[dict[Any, Any]] = []
+_BUNDLE: list[bundle.Bundle] = []
 _FLAGS: list[int] = []  # attrs' compile flags, as install() found them
 
 
@@ -85,7 +85,7 @@ def _stamp(flags: int) -> str:
     return f"attrs-code|{flags}"
 
 
-def _bundled(flags: int) -> dict[Any, Any]:
+def _bundled(flags: int) -> bundle.Bundle:
     """Every class's code the warm-up served, read once (one open, one load)."""
     if not _BUNDLE:
         stamp = _stamp(flags)

@@ -11,9 +11,14 @@ and looks entries up in it.  The per-entry files stay as they were: the
 way back for anything the bundle does not hold (a pattern built from an
 input's own text, a class or data file changed since the warm-up).
 
+Each entry is kept marshalled inside the bundle's dict and loaded when it
+is asked for: a txt notice needs about half of the patterns and classes the
+warm-up caches (the others are the PDF, Word and web readers'), and loading
+them all cost more than the files it saved.
+
 A bundle is valid only under the stamp it was written with (the caller's:
 the interpreter, and what its entries depend on); any doubt — no file, a
-damaged one, another stamp — reads as an empty dict, so every entry is
+damaged one, another stamp — reads as an empty bundle, so every entry is
 computed (or read from its own file) as before.
 """
 
@@ -24,9 +29,31 @@ import os
 import sys
 from typing import Any
 
-__all__ = ["path_for", "read", "write"]
+__all__ = ["Bundle", "path_for", "read", "write"]
 
-_MAGIC = b"PPBUNDLE1\n"
+_MAGIC = b"PPBUNDLE2\n"
+
+
+class Bundle:
+    """A read bundle: its entries by key, each loaded when asked for."""
+
+    __slots__ = ("_blobs",)
+
+    def __init__(self, blobs: dict[Any, Any]) -> None:
+        self._blobs = blobs
+
+    def get(self, key: Any) -> Any:
+        """The entry, or None (none under that key, or a damaged one)."""
+        blob = self._blobs.get(key)
+        if type(blob) is not bytes:
+            return None
+        try:
+            return marshal.loads(blob)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def __len__(self) -> int:
+        return len(self._blobs)
 
 
 def path_for(directory: str, name: str, stamp: str) -> str:
@@ -40,21 +67,21 @@ def path_for(directory: str, name: str, stamp: str) -> str:
     return os.path.join(directory, f"{name}.{sys.implementation.cache_tag}.{tag}.marshal")
 
 
-def read(path: str, stamp: str) -> dict[Any, Any]:
-    """The dict written under `stamp`, or {} for any doubt."""
+def read(path: str, stamp: str) -> Bundle:
+    """The bundle written under `stamp`, or an empty one for any doubt."""
     try:
         with open(path, "rb") as f:
             raw = f.read()
     except OSError:
-        return {}
+        return Bundle({})
     head = _MAGIC + stamp.encode("utf-8", "surrogatepass") + b"\n"
     if not raw.startswith(head):
-        return {}  # another stamp (a new regex, attrs, interpreter) or another format
+        return Bundle({})  # another stamp (a new regex, attrs, interpreter) or format
     try:
         value = marshal.loads(memoryview(raw)[len(head) :])
     except (EOFError, ValueError, TypeError):
-        return {}
-    return value if isinstance(value, dict) else {}
+        return Bundle({})
+    return Bundle(value if isinstance(value, dict) else {})
 
 
 def write(path: str, stamp: str, entries: dict[Any, Any]) -> bool:
@@ -63,7 +90,7 @@ def write(path: str, stamp: str, entries: dict[Any, Any]) -> bool:
     own file or is computed), never an error.  Readers see the old file or
     the new one whole."""
     try:
-        body = marshal.dumps(entries)
+        body = marshal.dumps({key: marshal.dumps(value) for key, value in entries.items()})
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:

@@ -175,10 +175,10 @@ def _load_engine() -> tuple[Any, str]:
 # Every pattern's engine arguments this process had, by (kind, text, flags):
 # what `write_bundle` keeps.
 _SEEN: dict[tuple[str, Any, int], tuple[Any, ...]] = {}
-_BUNDLE: list[dict[Any, Any]] = []  # the bundle, once read
+_BUNDLE: list[bundle.Bundle] = []  # the bundle, once read
 
 
-def _bundled() -> dict[Any, Any]:
+def _bundled() -> bundle.Bundle:
     """Every pattern the warm-up compiled, read once (one open, one load)."""
     if not _BUNDLE:
         _, stamp = _engine()

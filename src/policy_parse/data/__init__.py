@@ -54,11 +54,11 @@ def load(name: str) -> dict[str, Any]:
 
 # Every data file in one cache (written by the warm-up command, read once per
 # process: _support/bundle.py), each entry valid while its file's stamp holds.
-_BUNDLE: list[dict[str, Any]] = []
+_BUNDLE: list[bundle.Bundle] = []
 _BUNDLE_STAMP = "data"  # each entry carries its own file's stamp
 
 
-def _bundled() -> dict[str, Any]:
+def _bundled() -> bundle.Bundle:
     if not _BUNDLE:
         _BUNDLE.append(bundle.read(_bundle_path(), _BUNDLE_STAMP))
     return _BUNDLE[0]
