@@ -48,7 +48,7 @@ def registry_bench(n: int, repeat: int) -> None:
 
     import policy_parse
     from policy_parse.compare.registry import build, uses_of
-    from policy_parse.normalize.units import Inventory
+    from policy_parse.normalize.abbreviations import Inventory
 
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".docx"))
     base = [uses_of(policy_parse.parse(p), p.name) for p in samples]

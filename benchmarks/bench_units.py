@@ -58,7 +58,7 @@ def main() -> None:
     ap.add_argument("--names", default="300,1200,2400,4800")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    from policy_parse.normalize.units import Inventory
+    from policy_parse.normalize.abbreviations import Inventory
 
     Inventory(["市财政局"])  # load the data file once
     for count in (int(n) for n in args.names.split(",")):

@@ -273,3 +273,28 @@ def measure_rows(document: Document) -> list[tuple[str, list[str], list[str], st
         (str(m.id), [u.name for u in m.lead], [u.name for u in m.support], m.text)
         for m in notice.measures
     ]
+
+
+# Full names the sample notice uses for the zone's departments.
+ZONE_NAMES = [
+    "科技创新局",
+    "科技发展局",
+    "经发局",
+    "人社局",
+    "社会发展局",
+    "市场监管局",
+    "财政金融局",
+    "金融招商局",
+    "规划和资源局",
+    "组织人事部",
+    "政务服务办",
+    "办公室",
+    "信创产业招商局",
+    "海洋经济和军民融合产业招商局",
+    "海洋综合办",
+    "生物医药招商局",
+    "各相关招商部门",
+    "建设和交通局",
+    "京津冀招商局",
+    "智能与新经济产业促进局",
+]

@@ -4,7 +4,7 @@ abbreviations people write for them (`--aliases FILE`, `parse(aliases=...)`).
     [departments]
     "市场监管局" = ["市场局", "市监局"]
 
-They are merged with the notice's own inventory (normalize/units.py): an
+They are merged with the notice's own inventory (normalize/abbreviations.py): an
 abbreviation the notice does not resolve by itself takes the user's name;
 where the notice's own names read it otherwise, the notice wins and the
 conflict is reported as an `alias` info.

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import policy_parse
 from policy_parse.compare.registry import Registry, Use, _Index, build
-from policy_parse.normalize.units import is_abbreviation
+from policy_parse.normalize.abbreviations import is_abbreviation
 
 CITY = "某某市人民政府办公厅 某市府办发〔2030〕1号"
 

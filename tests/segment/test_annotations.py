@@ -7,9 +7,7 @@ import pytest
 import policy_parse
 from policy_parse.segment.annotations import (
     bare_units,
-    is_label_line,
     parse_annotation,
-    parse_annotation_line,
     states_first_is_lead,
 )
 from policy_parse.segment.placement import split_paragraph_annotation, split_trailing_annotation
@@ -176,16 +174,6 @@ def test_it_keeps_the_annotation_as_written():
     body = "牵头部门:科技创新局,责任部门:经发局"
     ann = parse_annotation(body)
     assert ann is not None and ann.written == body
-
-
-def test_it_reads_a_label_line_under_a_measure():
-    assert parse_annotation_line("牵头单位：科技创新局") == ("lead", "科技创新局")
-    assert parse_annotation_line("  责任单位: 经发局、人社局") == ("support", "经发局、人社局")
-
-
-def test_it_knows_a_line_with_another_label_is_no_annotation_line():
-    assert parse_annotation_line("联系人：张三") is None
-    assert parse_annotation_line("支持滨海高新区企业申请国际专利。") is None
 
 
 # --- labels built from role words (issue 8) --------------------------------------------
@@ -572,14 +560,6 @@ def test_it_reads_the_role_named_in_other_words(body, lead, support):
     assert (ann.lead, ann.support) == (lead, support)
 
 
-def test_a_label_in_lenticular_brackets_needs_no_colon():
-    assert parse_annotation_line("【牵头单位】市农业农村局") == ("lead", "市农业农村局")
-    assert parse_annotation_line("〔配合单位〕市水利局、市林业局") == (
-        "support",
-        "市水利局、市林业局",
-    )
-
-
 def test_bracketed_labels_after_the_last_sentence_are_the_annotation():
     text, anns = split_paragraph_annotation(
         "建设高标准农田。【牵头单位】市农业农村局【配合单位】市水利局", own_line=False
@@ -876,13 +856,6 @@ def test_any_label_ending_in_a_unit_word_is_a_unit_label_its_role_from_its_words
 
 
 @pytest.mark.parametrize(
-    "line", ["各有关单位：要高度重视", "有关部门：按要求推进", "各责任单位：抓好落实"]
-)
-def test_a_word_ending_in_a_unit_word_with_no_role_in_it_is_no_label(line):
-    assert parse_annotation_line(line) is None
-
-
-@pytest.mark.parametrize(
     "body, leaders",
     [
         ("分管同志：张三；牵头单位：县甲局", ("张三",)),
@@ -908,34 +881,10 @@ def test_a_lead_named_after_qizhong_among_the_listed_units_leads_and_the_rest_su
 # --- a space for the colon (probe4) -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "line, expected",
-    [
-        ("牵头单位\u3000甲局", ("lead", "甲局")),
-        ("配合单位 乙局、丙局", ("support", "乙局、丙局")),
-        ("牵头部门\t甲局", ("lead", "甲局")),
-    ],
-)
-def test_it_reads_a_label_whose_colon_is_a_space(line, expected):
-    assert parse_annotation_line(line) == expected
-
-
 def test_it_reads_spaced_labels_in_a_bracket():
     ann = parse_annotation("牵头单位 甲局；责任单位 乙局、丙局")
     assert ann is not None
     assert (ann.lead, ann.support) == (("甲局",), ("乙局、丙局",))
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "牵头单位 配合单位 完成时限",  # a header row: the value would be another label
-        "，牵头单位 每月召集会议",  # after ， a sentence may go on
-        "牵头单位 ",  # nothing after the space
-    ],
-)
-def test_a_spaced_label_needs_a_clause_start_and_a_value_that_is_no_label(line):
-    assert parse_annotation_line(line) is None
 
 
 def test_spaced_label_lines_under_a_measure_name_its_units():
@@ -1284,25 +1233,6 @@ def test_phrase_clauses_apart_by_a_space_or_with_fuzeze_peihe_are_read(body):
     ann = parse_annotation(body)
     assert ann is not None
     assert (ann.lead, ann.support) == (("丁县甲局",), ("丁县乙局",))
-
-
-@pytest.mark.parametrize(
-    "line, label",
-    [
-        ("牵头单位：甲局", True),
-        ("【牵头单位】甲局", True),  # the bracket is its colon
-        ("牵头单位为甲局", True),
-        ("牵头单位\u3000甲局", True),  # a wide space for the colon
-        ("牵头单位 甲局", True),
-        ("牵头单位甲局负责", False),  # nothing a label ends in
-        ("甲局负责，乙局配合", False),
-    ],
-)
-def test_a_label_line_ends_its_label_in_a_colon_a_bracket_wei_or_a_space(line, label):
-    # is_label_line rules a line out, before the pattern, when it holds none
-    # of the characters a label ends in: each ending still counts.
-    assert is_label_line(line) is label
-    assert (parse_annotation_line(line) is not None) is label
 
 
 def test_a_closing_bracket_is_read_with_qizhong_only_after_a_list_of_units():

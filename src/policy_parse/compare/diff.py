@@ -18,7 +18,7 @@ import attrs
 
 from ..data import load
 from ..models import Measure, Notice, Severity, Source, Unit, Value
-from ..normalize.units import Inventory
+from ..normalize.abbreviations import Inventory
 from .match import SURE, Place, key_text, pair_measures
 
 
@@ -144,7 +144,7 @@ def _canonical(
     old: Sequence[Measure], new: Sequence[Measure], aliases: Mapping[str, str] | None
 ) -> dict[str, str]:
     """Each unit name of either notice → its canonical name over both: the
-    two versions together are the dictionary (normalize/units.py's rules)."""
+    two versions together are the dictionary (normalize/abbreviations.py's rules)."""
     written = {u.name for m in (*old, *new) for u in (*m.lead, *m.support)}
     inventory = Inventory(written, aliases)
     return {n: inventory.unit(n, n).name for n in written}

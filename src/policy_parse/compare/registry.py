@@ -1,7 +1,7 @@
 """One name per department across a batch of notices.
 
 Each notice already reads its own names against each other
-(normalize/units.py); a folder of notices from one issuer still writes one
+(normalize/abbreviations.py); a folder of notices from one issuer still writes one
 bureau four ways (市发改委, 市发展改革委, 市发展和改革委员会, 发改委).  The
 registry applies the same rules over the batch's names: the abbreviation
 rule (characters kept in order, the same last character), the curated pairs
@@ -18,7 +18,7 @@ every notice that writes the short name was issued under that qualifier
 (its 发文机关 or title holds 河西区); elsewhere it is refused.
 
 Built in about linear time: candidates come from an index of characters, not
-from comparing every pair of names (units.Inventory does that, fine for one
+from comparing every pair of names (abbreviations.Inventory does that, fine for one
 notice's dozens of names, slow for a batch's thousands).
 """
 
@@ -31,7 +31,7 @@ import attrs
 
 from ..data import load
 from ..models import Notice
-from ..normalize.units import is_abbreviation
+from ..normalize.abbreviations import contracted, is_abbreviation
 
 
 @attrs.frozen(kw_only=True)
@@ -120,12 +120,6 @@ def name_registry(
 
 
 @functools.cache
-def _long_endings() -> tuple[tuple[str, str], ...]:
-    table: dict[str, str] = load("units")["registry"]["long_endings"]
-    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
-
-
-@functools.cache
 def _branch_endings() -> tuple[str, ...]:
     return tuple(load("units")["registry"]["branch_endings"])
 
@@ -133,13 +127,6 @@ def _branch_endings() -> tuple[str, ...]:
 def _branch_of(short: str, full: str) -> bool:
     """市场监管分局 is a branch of 市场监管局, not its longer name."""
     return any(full.endswith(b) and not short.endswith(b) for b in _branch_endings())
-
-
-def _reduced(name: str) -> str:
-    for long, short in _long_endings():
-        if name.endswith(long) and len(name) > len(long):
-            return name[: -len(long)] + short
-    return name
 
 
 class _Index:
@@ -205,7 +192,7 @@ class _Batch:
             if u.written not in self.forms[u.name]:
                 self.forms[u.name].append(u.written)
         self.names = sorted(self.forms)
-        self.key_of = {n: _reduced(n) for n in self.names}
+        self.key_of = {n: contracted(n) for n in self.names}
         self.reduced: dict[str, list[str]] = {}
         for n in self.names:
             self.reduced.setdefault(self.key_of[n], []).append(n)

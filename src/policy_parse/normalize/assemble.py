@@ -30,6 +30,7 @@ from ..segment.levels import restarts_per_heading
 from ..segment.markers import match_marker
 from ..segment.prose import ProseMeasure
 from ..segment.table import TableRow, join_cell_lines
+from .abbreviations import Inventory
 from .deadlines import parse_deadline
 from .numbers import parse_written
 from .row_units import (
@@ -42,7 +43,7 @@ from .row_units import (
     unit_pairs,
     units_of_row,
 )
-from .units import Inventory, split_units
+from .units import split_units
 
 
 def _marker(text: str) -> str:

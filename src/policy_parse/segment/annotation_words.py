@@ -87,6 +87,47 @@ def responsible_leads(
     )
 
 
+def merged_all(annotations: Sequence[Annotation]) -> Annotation | None:
+    """The annotations of one measure merged in order: what folding
+    `Annotation.merged` over them from the left gives, in one pass.  The
+    fold copied every tuple and the `written` text at each step, quadratic
+    in a measure of thousands of label lines (hostile4); its one
+    order-dependent step, a 责任 label's units made the lead beside a 配合
+    label (`responsible_leads`), is taken where the fold takes it: after the
+    first merge at which it holds, while no lead is named."""
+    if len(annotations) < 2:
+        return annotations[0] if annotations else None
+    first = annotations[0]
+    lead, support, leaders = list(first.lead), list(first.support), list(first.leaders)
+    responsible, helping = list(first.responsible), first.helping
+    supported = set(support)  # support's values while no lead is named
+    deadline = first.deadline
+    for a in annotations[1:]:
+        lead.extend(a.lead)
+        support.extend(a.support)
+        leaders.extend(a.leaders)
+        deadline = deadline or a.deadline
+        if lead:
+            responsible, helping = [], False  # kept only while no lead is named
+            continue
+        supported.update(a.support)
+        responsible.extend(a.responsible)
+        helping = helping or a.helping
+        if helping and responsible and responsible[0] in supported:
+            lead = [responsible[0]]
+            del support[support.index(responsible[0])]
+            responsible, helping = [], False
+    return Annotation(
+        written="\n".join(a.written for a in annotations),
+        lead=tuple(lead),
+        support=tuple(support),
+        deadline=deadline,
+        leaders=tuple(leaders),
+        responsible=tuple(responsible),
+        helping=helping,
+    )
+
+
 def _longest_first(word: str) -> tuple[int, str]:
     """Longer words first (an alternation takes the first that matches); ties
     in code point order, so a pattern's text is the same in every process

@@ -11,13 +11,13 @@ come in (docs/formats.md):
   A参与 · A、B、C分别负责 · A负责 (one unit: the lead) · X等负责 (several: no
   lead): segment.phrases, on the record and words of segment.annotation_words.
 
-Where an annotation sits is segment.placement's business.
+The label grammar (which words label what) is segment.labels'; the persons
+a label or a bracket names, segment.persons'.  Where an annotation sits is
+segment.placement's business.
 """
 
 from __future__ import annotations
 
-import enum
-import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -26,14 +26,10 @@ from .._support.brackets import CLOSERS as CLOSERS  # noqa: PLC0414 (re-exported
 from .._support.brackets import CLOSING_GROUP, top_level_spans
 from .._support.brackets import OPENERS as OPENERS  # noqa: PLC0414
 from .._support.brackets import PAIR as PAIR  # noqa: PLC0414
-from .._support.brackets import top_level_split as _top_level_split
-from .._support.lazy_regex import compile_cached, lazy_compile
 from .._support.memo import text_cache
 from ..data import load
 from .annotation_words import Annotation as Annotation  # noqa: PLC0414 (re-exported)
 from .annotation_words import (
-    _alt,
-    _product,
     _split_items,
     _units_and_deadline,
     marked_leads,
@@ -42,9 +38,18 @@ from .annotation_words import (
 from .annotation_words import is_level as is_level  # noqa: PLC0414
 from .annotation_words import lead_markers as lead_markers  # noqa: PLC0414
 from .annotation_words import names_only_units as names_only_units  # noqa: PLC0414
-from .grammar import DEADLINE_ITEM, UNIT_SEPARATORS
+from .grammar import DEADLINE_ITEM
+from .labels import LabelRole as LabelRole  # noqa: PLC0414
+from .labels import _label_kind, _LabelKind
+from .labels import has_colon as has_colon  # noqa: PLC0414
+from .labels import is_label_line as is_label_line  # noqa: PLC0414
+from .labels import label_pattern as label_pattern  # noqa: PLC0414
+from .labels import label_role as label_role  # noqa: PLC0414
+from .labels import parse_annotation_line as parse_annotation_line  # noqa: PLC0414
 from .notes import is_note_only, without_note
 from .notes import states_first_is_lead as states_first_is_lead  # noqa: PLC0414
+from .persons import _bracketed_leaders
+from .persons import persons_apart as persons_apart  # noqa: PLC0414
 from .phrases import _phrase_ends, _phrase_patterns
 from .phrases import bare_units as bare_units  # noqa: PLC0414
 from .phrases import parse_phrase as parse_phrase  # noqa: PLC0414
@@ -57,160 +62,10 @@ if TYPE_CHECKING:
 
 # CLOSERS, OPENERS, PAIR (_support.brackets), states_first_is_lead
 # (segment.notes), the Annotation record and the phrase readers
-# (segment.annotation_words, segment.phrases) are re-exported: segment.placement,
-# segment.items and segment/__init__ import them from here.
-
-
-# --- labels -----------------------------------------------------------------
-
-
-class LabelRole(enum.StrEnum):
-    """What a label's value is (a str: compares equal to its name in data files)."""
-
-    LEAD = "lead"  # 牵头单位：
-    SUPPORT = "support"  # 配合单位： 责任单位：
-    OVERSIGHT = "oversight"  # 督办单位：: supervises, no unit of the measure
-    DEADLINE = "deadline"  # 完成时限：
-    DIVISION = "division"  # 责任分工：: a role phrase follows
-    LEADER = "leader"  # 责任领导：: persons, never units
-
-
-@functools.cache
-def _label_roles() -> dict[str, LabelRole]:
-    """Every label word → its role (lead, support, deadline, division)."""
-    data = load("annotations")
-    roles: dict[str, LabelRole] = {}
-    for role in (LabelRole.SUPPORT, LabelRole.LEAD):
-        for word in data["roles"][role]:
-            for unit_word in data["roles"]["unit_words"]:
-                roles[word + unit_word] = role
-        for word in data["labels"][role]:
-            roles[word] = role
-    for word in data["roles"]["oversight"]:
-        for unit_word in data["roles"]["unit_words"]:
-            roles[word + unit_word] = LabelRole.OVERSIGHT
-    for word in data["roles"]["bare"]:
-        lead = word in data["roles"]["lead"]
-        roles.setdefault(word, LabelRole.LEAD if lead else LabelRole.SUPPORT)
-    for role in (LabelRole.DEADLINE, LabelRole.DIVISION):
-        for word in data["labels"][role]:
-            roles[word] = role
-    return roles
-
-
-def label_role(label: str) -> LabelRole:
-    """A label's role: the words listed ([roles], [labels]) — or, for any
-    other label made of a role word and a unit word (共同责任单位, 牵头实施
-    单位), its words: a lead word leads, an oversight word oversees, any
-    other role word supports."""
-    if (role := _label_roles().get(label)) is not None:
-        return role
-    roles = load("annotations")["roles"]
-    if any(map(label.__contains__, roles["lead"])):
-        return LabelRole.LEAD
-    if any(map(label.__contains__, roles["oversight"])):
-        return LabelRole.OVERSIGHT
-    return LabelRole.SUPPORT
-
-
-class _LabelKind(enum.Enum):
-    """A support label's kind, for the rule that a 责任 label beside a 配合
-    one (and no 牵头 one) leads (data/annotations.toml [roles] responsible)."""
-
-    RESPONSIBLE = "responsible"  # 责任单位：, 承办单位：
-    HELPING = "helping"  # 配合单位：, 协办单位：
-    OTHER = "other"
-
-
-def _label_kind(label: str) -> _LabelKind:
-    roles = load("annotations")["roles"]
-    if any(w in label for w in roles["helping"]):
-        return _LabelKind.HELPING  # 配合责任单位 helps
-    word = label
-    for unit_word in sorted(roles["unit_words"], key=len, reverse=True):
-        if word.endswith(unit_word):
-            word = word[: -len(unit_word)]
-            break
-    for modifier in load("annotations")["labels"]["modifiers"]:
-        word = word.removeprefix(modifier)
-    return _LabelKind.RESPONSIBLE if word in roles["responsible"] else _LabelKind.OTHER
-
-
-def has_colon(text: str) -> bool:
-    """A cheap test before label_pattern, whose labels all end in ：or : —
-    or in the 】 of a bracketed label (【牵头单位】A), in a space that
-    stands for the colon (牵头单位　A, a form or a PDF copy), or in 为
-    (牵头单位为A)."""
-    return (
-        "：" in text
-        or ":" in text
-        or "】" in text
-        or "〕" in text
-        or "为" in text  # 牵头单位为A
-        or (_SPACED.search(text) is not None)
-    )
-
-
-# A space where a label's colon would be: 牵头单位　A (cheap test: a unit word
-# followed by a space; label_pattern says whether a label stands before it).
-_SPACED = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
-
-
-@functools.cache
-def label_pattern() -> regex.Pattern[str]:
-    roles = load("annotations")["roles"]
-    unit_words = roles["unit_words"]
-    products = (roles["support"] + roles["lead"], roles["oversight"])
-    # The words of _label_roles not made of a role and a unit word.
-    made = {w + u for part in products for w in part for u in unit_words}
-    others = [w for w in _label_roles() if w not in made]
-    leaders = load("annotations")["leaders"]["words"]
-    # At most one label can end in a colon at a given start (a longer one
-    # continues with a character no colon or bracket is), so the order of
-    # the alternatives changes no match.
-    # Any other label made of a role word and a unit word, a modifier before
-    # and up to three characters between: 共同责任单位, 牵头实施单位, 协同推进
-    # 部门 (label_role reads its role) — not 明确各牵头单位： in a sentence.
-    role_words = [*roles["lead"], *roles["support"], *roles["oversight"], *roles["bare"]]
-    modifiers = load("annotations")["labels"]["modifiers"]
-    generic = (
-        f"(?:{_alt(modifiers)})?(?:{_alt(role_words)})"
-        rf"\p{{Han}}{{0,3}}?(?:{_alt(unit_words)})"
-    )
-    labels = "|".join([*(_product(part, unit_words) for part in products), _alt(others), generic])
-    person_starts = _alt(load("annotations")["leaders"]["starts"])
-    return compile_cached(
-        r"(?:(?P<open>[【〔])"  # a label in 【】
-        # 牵头单位　A: a space for the colon, where a label starts a line, a
-        # bracket or a clause after ； (not after ，, where a sentence may
-        # name 牵头单位 and go on).
-        r"|(?P<spaced>(?<=^|[\s；;。（(]))"
-        r"|(?<=^|[\s；;，,。（(【〔]))"  # a label starts a clause
-        r"(?P<label>"
-        + labels  # role + unit word, deadline, division
-        + r"|(?P<leader>\p{Han}{0,6}?(?:"
-        + _alt(leaders)
-        + r")|(?:"
-        + person_starts
-        + r")\p{Han}{0,6}?))"  # a person or position label: …领导, 分管…
-        # 牵头单位及责任人：: units, each with its person in a bracket.
-        + r"(?P<persons>(?:"
-        + _alt(load("annotations")["leaders"]["joiners"])
-        + r")(?:"
-        + _alt(load("annotations")["leaders"]["persons"])
-        + r"))?"
-        + r"(?:[（(][^（）()：:。]{1,16}[）)])?"  # 牵头部门（单位）：, 责任单位（列第一位者牵头）：
-        # 【牵头单位】A: the bracket is its colon — unless nothing follows it
-        # (A〔牵头〕、B marks A, it labels nothing: marked_leads).
-        + r"\s*(?(open)[】〕](?![、，,；;）)]|$)\s*[：:]?|(?:[：:]"
-        # 牵头单位为A: 为 for the colon (A为牵头单位 is segment.phrases').
-        + r"|为(?=\p{Han})"
-        # …or, after a label that starts so, a space before a value that is
-        # no label itself (a header row 牵头单位 配合单位 names no unit).
-        + r"|(?(spaced)(?<=\p{Han}[ \t\u3000]+)(?=\p{Han})(?!(?:"
-        + labels
-        + r")(?:[\s：:]|$))|(?!))))"
-    )
+# (segment.annotation_words, segment.phrases), the label grammar
+# (segment.labels) and persons_apart (segment.persons) are re-exported:
+# segment.placement, segment.items, segment/__init__ and others import
+# them from here.
 
 
 _CLOSING_GROUP = CLOSING_GROUP
@@ -359,64 +214,6 @@ def _outside_brackets(text: str, found: Iterable[regex.Match[str]]) -> list[rege
     return out
 
 
-_BRACKET_GROUP = lazy_compile(r"\s*[（(](?P<body>[^（）()]*)[）)]")
-
-
-@functools.cache
-def _person_words() -> tuple[str, ...]:
-    return tuple(sorted(load("annotations")["leaders"]["persons"], key=len, reverse=True))
-
-
-def _bracketed_leaders(value: str) -> tuple[str, list[str]]:
-    """甲局（负责人：张三） → 甲局 and the person: a bracket after a unit whose
-    body is a person label (责任人：, 分管领导：) is no part of the name."""
-    if "（" not in value and "(" not in value:
-        return value, []
-    persons: list[str] = []
-
-    def take(m: regex.Match[str]) -> str:
-        body = m["body"].strip()
-        label = label_pattern().match(body)
-        if label is not None and label["leader"]:
-            persons.extend(p for p in UNIT_SEPARATORS.split(body[label.end() :]) if p)
-            return ""
-        # 甲局（联系人：张三）: a person word of [leaders] persons, then a
-        # colon — on a line of its own 联系人： is the notice's contact, no
-        # label of a measure, but after a unit it names that unit's person.
-        word = next((w for w in _person_words() if body.startswith(w)), None)
-        if word is None or body[len(word) : len(word) + 1] not in ("：", ":"):
-            return m[0]
-        persons.extend(p for p in UNIT_SEPARATORS.split(body[len(word) + 1 :]) if p.strip())
-        return ""
-
-    return _BRACKET_GROUP.sub(take, value), persons
-
-
-# A unit and its person in brackets: 甲局（张三）.  A bracket holding a unit
-# word or a role word is no person (甲局（乙办）, 甲局（牵头）).
-_UNIT_AND_PERSON = lazy_compile(r"^(?P<unit>.+?)\s*[（(](?P<person>[^（）()]{1,12})[）)]$")
-
-
-def persons_apart(value: str) -> tuple[str, list[str]]:
-    """甲局（张三）、乙局（李四、王五） under a 及责任人 label or column → the
-    units 甲局、乙局 and the persons: the label says the brackets name
-    persons.  A bracket that ends like a unit (甲局（乙办）) or holds a role
-    word (甲局（牵头）) stays where it is."""
-    items = [i.strip() for i in _top_level_split(value.replace("、", "，")) if i.strip()]
-    units: list[str] = []
-    persons: list[str] = []
-    role_words = tuple(load("annotations")["roles"]["bare"])
-    for item in items:
-        m = _UNIT_AND_PERSON.match(item)
-        person = m["person"] if m else ""
-        if m is None or person.startswith(role_words) or names_only_units([person]):
-            units.append(item)
-            continue
-        units.append(m["unit"])
-        persons.extend(p for p in UNIT_SEPARATORS.split(person) if p.strip())
-    return "、".join(units), persons
-
-
 def _closing_phrase(value: str) -> str:
     """A unit list whose closing bracket says who leads, read as if written
     without the bracket: A、B（分别牵头） as A、B分别牵头; A、B、C（A为牵头单位）
@@ -539,33 +336,3 @@ def _phrase_then_labels(body: str) -> Annotation | None:
         return None
     both = phrase.merged(labels)
     return attrs.evolve(both, written=body)
-
-
-# Every match of label_pattern holds one of these: a colon, 为, the 】 of
-# 【牵头单位】, or the space that stands for a colon (牵头单位　A).  A text
-# with none of them is no label line — most lines, told in C, before the
-# pattern (~1,500 characters of alternatives) is tried at its start.
-_LABEL_ENDS = frozenset("：:为】〕 \t\u3000")
-
-
-# Asked of a paragraph's first line by several readers (items, wrapping,
-# a table cell's phrase): the same lines again.
-@text_cache()
-def is_label_line(line: str) -> bool:
-    """牵头单位：… / 责任领导：… / 完成时限：… at the start of a line."""
-    if _LABEL_ENDS.isdisjoint(line):
-        return False
-    return label_pattern().match(line.strip()) is not None
-
-
-@text_cache()  # the same annotation bodies under many measures
-def parse_annotation_line(line: str) -> tuple[LabelRole, str] | None:
-    """牵头单位：A on its own line → ("lead", "A"); 完成时限：… → ("deadline", …);
-    None for any other line."""
-    if _LABEL_ENDS.isdisjoint(line):
-        return None
-    m = label_pattern().match(line.strip())
-    if not m:
-        return None
-    role = LabelRole.LEADER if m["leader"] else label_role(m["label"])
-    return role, line.strip()[m.end() :].strip()

@@ -29,8 +29,9 @@ CODES = (
     "division",  # segment.division: units given to measures by number
     "units_at_break",
     "leading_labels",  # segment.leading: label lines above the items they annotate
-    "lead_also_support",  # segment.prose: one name in both roles, kept as the lead
+    "lead_also_support",  # segment.prose_measure: one name in both roles, kept as the lead
     "inner_details",  # segment.inner: unannotated （1）（2） folded into their measure
+    "number_in_text",  # segment.items: a line holding only a number, read as measure text
 )
 
 # How much of a line a note quotes: enough to find it in the notice.
@@ -97,6 +98,14 @@ def annotated_outside(span: Span, written: str) -> Note:
 def units_at_break(span: Span, head: str, tail: str) -> Note:
     """区科技局 / 区统计局: a line break read as the space between two names."""
     return ("units_at_break", (("line", line_of(span)), ("head", head), ("tail", tail)))
+
+
+def number_in_text(span: Span, number: str, text: str) -> Note:
+    """推进服务。（A牵头） / 1 / 推进… : a line holding only a number, joined to
+    the measure's text — a page number or a measure number that lost its
+    dot as likely as a figure the wrap put on a line of its own."""
+    fields = (("line", line_of(span)), ("number", number), ("text", quote(text)))
+    return ("number_in_text", fields)
 
 
 def lead_also_support(span: Span, units: str) -> Note:

@@ -8,7 +8,7 @@ matter after an item's last annotation are trailers, not its text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -52,14 +52,26 @@ class Paragraph:
     text: str  # without its annotations
     annotations: tuple[Annotation, ...]
     line: Line
+    # Its lines holding only a number (1, 12): read as text, a guess that
+    # segment.prose_measure says where the text is a measure's.
+    numbers: tuple[Line, ...] = ()
 
 
-def _paragraphs(text: str, line: Line, *, own_line: bool) -> list[Paragraph]:
-    """A paragraph as its tasks: one piece per annotation that closes one."""
-    return [
+def _paragraphs(
+    text: str, line: Line, *, own_line: bool, numbers: Sequence[Line] = ()
+) -> list[Paragraph]:
+    """A paragraph as its tasks: one piece per annotation that closes one.
+    `numbers`: its lines that hold only a number, each kept on the first
+    piece whose text holds it."""
+    out = [
         Paragraph(text=t.text, annotations=t.annotations, line=line)
         for t in split_tasks(text, own_line=own_line)
     ]
+    for ln in numbers:
+        k = next((k for k, p in enumerate(out) if ln.text.strip() in p.text), None)
+        if k is not None:
+            out[k] = attrs.evolve(out[k], numbers=(*out[k].numbers, ln))
+    return out
 
 
 @attrs.frozen(kw_only=True)
@@ -183,13 +195,15 @@ class _Raw:
     (The stage's working records are plain classes: an attrs class costs
     start-up time to build, ~0.4 ms each; benchmarks/README.md.)"""
 
-    __slots__ = ("depth", "label", "pieces", "span")
+    __slots__ = ("depth", "label", "numbers", "pieces", "span")
 
     def __init__(self, text: str, span: Span, *, label: bool) -> None:
         self.pieces = [text]
         self.span = span
         self.label = label  # it starts with a label (牵头单位：…): nothing wraps onto it
         self.depth = bracket_depth(text)  # brackets opened and not yet closed, kept as pieces come
+        # Its lines holding only a number (1, 12): whether one is text is a guess.
+        self.numbers: list[Line] = []
 
     @classmethod
     def of(cls, text: str, span: Span, *, label: bool | None = None) -> _Raw:
@@ -204,6 +218,8 @@ class _Raw:
         text = line.text.strip()
         last = self.pieces[-1]
         note = None
+        if text.isdecimal():
+            self.numbers.append(line)
         if (
             is_label_line(text)
             and not last.endswith(_CLAUSE_STARTS)
@@ -315,7 +331,10 @@ class _Open:
             if (note := self.raws[-1].add(line)) is not None:
                 self.text_notes.append(note)
         else:
-            self.raws.append(_Raw.of(text, line.span))
+            raw = _Raw.of(text, line.span)
+            if text.isdecimal():
+                raw.numbers.append(line)
+            self.raws.append(raw)
 
     def items(self, first_is_lead: bool = False) -> list[Item]:
         """The items this one makes: one, or one per item run on in its line,
@@ -347,10 +366,15 @@ class _Open:
         return out
 
     def _item(self, m: Marked, rest: str, *, last: bool, notes: list[Note], lead: bool) -> Item:
-        paragraphs = _paragraphs(rest, Line(rest, self.raws[0].span), own_line=False)
+        first = self.raws[0]
+        paragraphs = _paragraphs(
+            rest, Line(rest, first.span), own_line=False, numbers=first.numbers
+        )
         for r in self.raws[1:] if last else []:
             text = "".join(r.pieces)
-            paragraphs.extend(_paragraphs(text, Line(text, r.span), own_line=True))
+            paragraphs.extend(
+                _paragraphs(text, Line(text, r.span), own_line=True, numbers=r.numbers)
+            )
         return Item(
             marker=m,
             paragraphs=tuple(labels_go_on(paragraphs)),

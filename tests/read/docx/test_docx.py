@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+import policy_parse
 from policy_parse.errors import CorruptFileError, EmptyDocumentError
 from policy_parse.models import Paragraph, Table
 from policy_parse.read import read_document
@@ -181,15 +182,16 @@ def test_it_fills_grid_columns_a_row_leaves_out_with_empty_cells(build_docx, rea
     assert [c.text for c in table.rows[1].cells] == ["only", "", ""]
 
 
-def test_it_sets_a_nested_table_aside_as_residue_instead_of_losing_it(build_docx, read_docx):
-    inner = tbl(2, tr(tc(p("内1")), tc(p("内2"))))
+def test_a_nested_table_is_read_into_its_cell_a_row_a_line_and_said(build_docx, read_docx):
+    inner = tbl(2, tr(tc(p("内1")), tc(p("内2"))), tr(tc(p("内3")), tc(p(""))))
     rows = [tr(tc(p(str(k))), tc(p(f"任务{k}"))) for k in range(1, 4)]
     body = tbl(2, tr(tc(p("外"), inner), tc(p("乙"))), *rows)
     document = read_docx(build_docx(body))
-    assert only_table(document).rows[0].cells[0].text == "外"
-    assert [r.text for r in document.residue] == ["内1\t内2"]
-    assert document.residue[0].reason.startswith("nested table")
-    assert document.residue[0].span.cell == 0
+    assert only_table(document).rows[0].cells[0].text == "外\n内1 内2\n内3"
+    assert document.residue == ()
+    assert [(n.note, dict(n.fields)) for n in document.notes] == [
+        ("docx_nested_table", {"count": "1"})
+    ]
 
 
 def test_a_frame_round_the_table_is_read_as_the_body_it_holds(build_docx, read_docx):
@@ -694,16 +696,22 @@ def test_a_table_nested_in_a_cell_of_a_short_fengong_table_is_not_taken_for_a_fr
     build_docx, read_docx
 ):
     """Two rows, a table in a cell: a frame by its size, but its own cells
-    make a 分工表 header, so it is data; the nested table is set aside
-    (cells keep their columns) rather than the outer cells run together."""
-    units = tbl(2, tr(tc(p("县甲局")), tc(p("牵头"))), tr(tc(p("县乙局")), tc(p("配合"))))
+    make a 分工表 header, so it is data; the nested table is read into its
+    cell (cells keep their columns) rather than the outer cells run together."""
+    units = tbl(1, tr(tc(p("县甲局"))), tr(tc(p("县乙局"))))
     body = p("某县任务分工表") + tbl(
         3,
-        tr(tc(p("序号")), tc(p("工作任务")), tc(p("责任单位"))),
+        tr(tc(p("序号")), tc(p("工作任务")), tc(p("牵头单位"))),
         tr(tc(p("1")), tc(p("推行一网通办。")), tc(units, p(""))),
     )
-    document = read_docx(build_docx(body))
-    assert [c.text for c in only_table(document).rows[1].cells] == ["1", "推行一网通办。", ""]
-    assert [(r.text, r.reason) for r in document.residue] == [
-        ("县甲局\t牵头\n县乙局\t配合", "nested table in table 0, row 1, cell 2")
+    data = build_docx(body)
+    document = read_docx(data)
+    assert [c.text for c in only_table(document).rows[1].cells] == [
+        "1",
+        "推行一网通办。",
+        "县甲局\n县乙局",
     ]
+    assert document.residue == ()
+    # Set aside as residue, the units were lost to the measure.
+    [measure] = policy_parse.parse(data).measures
+    assert [u.written for u in measure.lead] == ["县甲局", "县乙局"]

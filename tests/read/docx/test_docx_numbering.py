@@ -131,6 +131,77 @@ def test_autonum_fields_are_counted_by_the_reader_and_said(build_docx, read_docx
     assert [str(m.number) for m in policy_parse.parse(data).measures] == ["1", "2"]
 
 
+def _listnum(instruction: str, text: str) -> str:
+    return (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>{text}</w:t></w:r></w:p>'
+    )
+
+
+def test_listnum_fields_count_per_level_in_their_lists_style(build_docx, read_docx):
+    """LISTNUM LegalDefault \\l 2 is Word's 1.1.; a level-1 number restarts
+    the levels under it.  Counted flat (1) 2) 3) …), the sub-items read as
+    measures of their own."""
+    body = (
+        p("某县方案")
+        + _listnum("LISTNUM LegalDefault", "优化政务服务")
+        + _listnum("LISTNUM LegalDefault \\l 2", "推行一网通办。（县甲局负责）")
+        + _listnum("LISTNUM LegalDefault \\l 2", "压减开办时间。（县乙局负责）")
+        + _listnum("LISTNUM LegalDefault", "强化要素保障")
+        + _listnum("LISTNUM LegalDefault \\l 2", "保障用地需求。（县丙局负责）")
+    )
+    data = build_docx(body)
+    document = read_docx(data)
+    assert texts(document)[1:] == [
+        "1.优化政务服务",
+        "1.1.推行一网通办。（县甲局负责）",
+        "1.2.压减开办时间。（县乙局负责）",
+        "2.强化要素保障",
+        "2.1.保障用地需求。（县丙局负责）",
+    ]
+    assert [n.note for n in document.notes] == ["docx_field_number"]
+    measures = policy_parse.parse(data).measures
+    assert [(str(m.number), [u.written for u in m.lead]) for m in measures] == [
+        ("1-1", ["县甲局"]),
+        ("1-2", ["县乙局"]),
+        ("2-1", ["县丙局"]),
+    ]
+
+
+def test_each_listnum_list_keeps_its_own_count_and_style(build_docx, read_docx):
+    body = (
+        _listnum("LISTNUM", "甲")  # NumberDefault: 1) a) i)
+        + _listnum("LISTNUM \\l 2", "乙")
+        + _listnum("LISTNUM \\l 3", "丙")
+        + _listnum("LISTNUM OutlineDefault", "丁")  # I. A. 1.
+        + _listnum("LISTNUM OutlineDefault \\l 2", "戊")
+        + _listnum("LISTNUM NumberDefault \\s 5", "己")  # \\s sets the number
+    )
+    assert texts(read_docx(build_docx(body))) == ["1)甲", "a)乙", "i)丙", "I.丁", "A.戊", "5)己"]
+
+
+def test_a_field_instruction_split_over_runs_is_read_whole(build_docx, read_docx):
+    """Word splits an instruction where it was edited: ` LISTNUM ` and
+    `LegalDefault \\l 2` in two runs are one field, drawn once."""
+
+    def split(text: str, *pieces: str) -> str:
+        codes = "".join(
+            f'<w:r><w:instrText xml:space="preserve">{piece}</w:instrText></w:r>'
+            for piece in pieces
+        )
+        return (
+            f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>{codes}'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>{text}</w:t></w:r></w:p>'
+        )
+
+    body = split("优化政务服务", " LISTNUM ", "LegalDefault ") + split(
+        "推行一网通办。", " LISTNUM ", "LegalDefault \\l", " 2 "
+    )
+    assert texts(read_docx(build_docx(body))) == ["1.优化政务服务", "1.1.推行一网通办。"]
+
+
 def test_a_field_that_keeps_its_result_is_read_as_that_result(build_docx, read_docx):
     seq = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'

@@ -119,3 +119,50 @@ def test_a_deleted_numbered_paragraph_takes_no_number(build_docx, read_docx):
         ("2", ["县丁局"]),
         ("3", ["县乙局"]),
     ]
+
+
+def test_changes_inside_table_cells_are_read_as_accepted_with_deletions_at_the_cell(
+    build_docx, read_docx
+):
+    swapped = f"<w:tc><w:p>{_deleted('县戊局')}{_inserted('县甲局')}</w:p></w:tc>"
+    gone_paragraph = (
+        '<w:p><w:pPr><w:rPr><w:del w:id="6" w:author="某人"/></w:rPr></w:pPr>'
+        f"{_deleted('（原牵头单位）')}</w:p>"
+    )
+    table = tbl(
+        3,
+        tr(tc(p("序号")), tc(p("工作任务")), tc(p("牵头单位"))),
+        tr(tc(p("1")), tc(p("推行一网通办。")), swapped),
+        tr(tc(p("2")), tc(p("压减开办时间。")), tc(p("县丁局"), gone_paragraph)),
+    )
+    data = build_docx(p("某县任务分工表") + table)
+    document = read_docx(data)
+    assert texts(document)[1][1:] == [
+        ["1", "推行一网通办。", "县甲局"],
+        ["2", "压减开办时间。", "县丁局"],
+    ]
+    kept = [(r.text, r.reason, r.span.row, r.span.cell) for r in document.residue]
+    assert kept == [("县戊局", DELETED, 1, 2), ("（原牵头单位）", DELETED, 2, 2)]
+    leads = [[u.written for u in m.lead] for m in policy_parse.parse(data).measures]
+    assert leads == [["县甲局"], ["县丁局"]]
+
+
+def test_a_deleted_cell_is_residue_and_the_cells_after_it_move_left(build_docx, read_docx):
+    """w:cellDel: accepted, the cell is gone and the row's next cells take
+    its place, as Word shows it; read as a cell, 县戊局 was the lead."""
+    deleted_cell = (
+        '<w:tc><w:tcPr><w:cellDel w:id="7" w:author="某人"/></w:tcPr>'
+        f"<w:p>{_deleted('县戊局')}</w:p></w:tc>"
+    )
+    table = tbl(
+        3,
+        tr(tc(p("序号")), tc(p("工作任务")), tc(p("牵头单位"))),
+        tr(tc(p("1")), deleted_cell, tc(p("推行一网通办。")), tc(p("县甲局"))),
+    )
+    data = build_docx(p("某县任务分工表") + table)
+    document = read_docx(data)
+    assert texts(document)[1][1] == ["1", "推行一网通办。", "县甲局"]
+    [gone] = document.residue
+    assert (gone.text, gone.span.table, gone.span.row) == ("县戊局", 0, 1)
+    assert gone.reason == "table cell deleted in Word's tracked changes (table 0, row 1), not read"
+    assert reason(gone.reason, "zh") == "Word 修订中已删除的单元格（表格0第1行），未读入"

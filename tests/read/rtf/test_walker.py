@@ -399,7 +399,7 @@ def test_a_row_starting_further_right_is_padded() -> None:
     assert grid(read(data)) == [["a", "b"], ["", "c"]]
 
 
-def test_a_nested_table_is_residue_as_in_a_docx() -> None:
+def test_a_nested_table_is_read_into_its_cell_as_in_a_docx() -> None:
     data = rtf(
         rb"\trowd\cellx3000\cellx6000\pard\intbl 1\cell\pard\intbl\itap1 outer\par"
         rb"\pard\intbl\itap2 x\nestcell y\nestcell"
@@ -410,10 +410,9 @@ def test_a_nested_table_is_residue_as_in_a_docx() -> None:
         rb"\trowd\cellx3000\cellx6000\pard\intbl 4\cell d\cell\row\pard\par"
     )
     document = read(data)
-    assert grid(document) == [["1", "outer"], ["2", "b"], ["3", "c"], ["4", "d"]]
-    assert [(r.text, r.reason) for r in document.residue] == [
-        ("x\ty", "nested table in table 0, row 0, cell 1")
-    ]
+    assert grid(document) == [["1", "outer\nx y"], ["2", "b"], ["3", "c"], ["4", "d"]]
+    assert document.residue == ()
+    assert [n.note for n in document.notes] == ["docx_nested_table"]
 
 
 def test_a_table_framing_a_table_is_read_as_what_it_frames() -> None:

@@ -10,6 +10,7 @@ from .fields import FieldNumbers
 from .hidden import Looks
 from .notes import Notes
 from .revisions import DELETED_REASON, MOVED_REASON, deleted_text
+from .symbols import SYMBOL_REASON, symbol_text
 from .wordml import W
 
 __all__ = ["Inline"]
@@ -22,9 +23,11 @@ _PTAB = W + "ptab"
 _BR = W + "br"
 _CR = W + "cr"
 _NBH = W + "noBreakHyphen"
+_SYM = W + "sym"
 _TXBX = W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
 _INSTR = W + "instrText"
+_FLD_CHAR = W + "fldChar"
 _FLD_SIMPLE = W + "fldSimple"
 # Tracked changes that take text away (docx.revisions): residue, not text.
 _TAKEN = {W + "del": DELETED_REASON, W + "moveFrom": MOVED_REASON}
@@ -67,6 +70,9 @@ class Inline:
         self.looks, self.p, self.shaded, self.hidden = looks, p, shaded, hidden
         self.notes = notes
         self.fields = fields  # numbers of AUTONUM / LISTNUM fields (docx.fields)
+        # Instructions of the complex fields open in this paragraph, innermost
+        # last (None once drawn).
+        self.codes: list[list[str] | None] = []
 
     def read(self, parent: Any, parts: list[str], boxes: list[Any]) -> None:
         for el in parent:
@@ -75,12 +81,11 @@ class Inline:
                 why = self.looks.why_hidden(el, self.p, self.shaded)
                 if why is None:
                     if self.fields is not None:
-                        for code in el.iter(_INSTR):
-                            parts.append(self.fields.draw(code.text))
-                    _run_text(el, parts, boxes)
+                        self.field_codes(self.fields, el, parts)
+                    _run_text(el, parts, boxes, self.hidden)
                 else:
                     unseen: list[str] = []
-                    _run_text(el, unseen, boxes)
+                    _run_text(el, unseen, boxes, self.hidden)
                     self.hidden.append((why, "".join(unseen)))
                 if self.notes is not None:
                     self.hidden.extend(self.notes.of_run(el))
@@ -93,8 +98,32 @@ class Inline:
             elif tag in _ANCHORS:  # mc:AlternateContent directly in the paragraph
                 boxes.extend(_text_boxes(el))
 
+    def field_codes(self, fields: FieldNumbers, run: Any, parts: list[str]) -> None:
+        """A complex field's instruction, which Word may split over several
+        runs (` LISTNUM ` `LegalDefault \\l 2`), gathered from its begin
+        to its separator or end and drawn once (docx.fields)."""
+        for el in run.iter(_INSTR, _FLD_CHAR):
+            if el.tag == _INSTR:
+                if self.codes and self.codes[-1] is not None:
+                    self.codes[-1].append(el.text or "")
+                else:  # no begin seen in this paragraph: the code alone
+                    parts.append(fields.draw(el.text))
+                continue
+            kind = el.get(W + "fldCharType")
+            if kind == "begin":
+                self.codes.append([])
+            elif kind in ("separate", "end") and self.codes:
+                code = self.codes[-1]
+                if code is not None:
+                    parts.append(fields.draw("".join(code)))
+                    self.codes[-1] = None  # drawn; its result follows
+                if kind == "end":
+                    self.codes.pop()
 
-def _run_text(run: Any, parts: list[str], boxes: list[Any]) -> None:
+
+def _run_text(run: Any, parts: list[str], boxes: list[Any], unread: list[tuple[str, str]]) -> None:
+    """A run's text into `parts`; a symbol no table names into `unread`
+    (reason, text), as residue of its paragraph or cell."""
     for c in run:
         ctag = c.tag
         if ctag == _T:
@@ -110,6 +139,11 @@ def _run_text(run: Any, parts: list[str], boxes: list[Any]) -> None:
             parts.append("\n")
         elif ctag == _NBH:
             parts.append("-")
+        elif ctag == _SYM:
+            text, unknown = symbol_text(c)
+            parts.append(text)
+            if unknown is not None:
+                unread.append((SYMBOL_REASON, unknown))
         elif ctag in _ANCHORS:
             boxes.extend(_text_boxes(c))
 

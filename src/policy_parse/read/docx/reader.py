@@ -57,10 +57,10 @@ What the walk produces (docs/formats.md has specimens):
   `Residue` holding the chunk's text (`docx.chunks`).
 * A table that frames the notice or its 分工表 (at most three rows, a table
   in a cell: a border drawn round the table) is read as the body it holds,
-  cell after cell.  Other nested tables are not flattened into the cell
-  (their grid would be lost in a string): each becomes a `Residue` with
-  reason "nested table in table t, row r, cell c", rows on lines and cells
-  separated by tabs.  Text Word keeps
+  cell after cell.  Any other table nested in a cell is read into that
+  cell's text, a row a line, its cells parted by a space (the units of a
+  责任单位 cell set one a row), and the note `docx_nested_table` says so.
+  Text Word keeps
   in a vertical-merge continuation cell (it is never displayed) becomes a
   `Residue` too.
 * Runs Word does not show (w:vanish, white on white: `docx.hidden`) become
@@ -72,7 +72,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import attrs
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import OpcError
 from docx.package import Package
@@ -84,7 +83,7 @@ from ...errors import (
     PolicyParseError,
     UnsupportedFormatError,
 )
-from ...models import Cell, Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
+from ...models import Document, Paragraph, ReadNote, Residue, Row, Source, Span, Table
 from ..block_furniture import without_page_furniture
 from ..limits import Limits
 from ..row_gaps import row_kept
@@ -98,9 +97,10 @@ from .joins import join_split_table
 from .notes import Notes, header_footer_residue
 from .numbering import Numbering
 from .revisions import deleted_text, is_deleted_paragraph, is_deleted_row, row_reason
+from .rows import RowReader, too_wide
 from .shapes import CONTINUED, MAX_FRAMES, TYPED_NUMBER
 from .shapes import frames as is_frame
-from .wordml import VAL, W, int_val, is_on, unwrap
+from .wordml import W, unwrap
 from .wraps import glue_wraps
 
 __all__ = ["read_docx"]
@@ -181,6 +181,9 @@ def body_to_document(
     if walker.cell_wraps:
         count = str(walker.cell_wraps)
         walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
+    if walker.nested_tables:
+        count = str(walker.nested_tables)
+        walker.notes.append(ReadNote(note="docx_nested_table", fields=(("count", count),)))
     if walker.fields.drawn:
         count = str(walker.fields.drawn)
         walker.notes.append(ReadNote(note="docx_field_number", fields=(("count", count),)))
@@ -217,7 +220,7 @@ def _styles_element(part: Any) -> Any:
     return None
 
 
-class _Walker:
+class _Walker(RowReader):
     def __init__(
         self,
         numbering: Numbering,
@@ -252,6 +255,7 @@ class _Walker:
         self.paragraphs_seen = 0  # every w:p read, wherever it sits
         self.rows_seen = 0
         self.cell_wraps = 0  # soft breaks in cells read as wraps (docx.wraps)
+        self.nested_tables = 0  # tables in cells read into their cell
         self.typed_numbers = 0
         self.hidden_numbers = 0
         self.fields = FieldNumbers()  # numbered paragraphs hidden whole, not counted  # numbered paragraphs whose text starts with a number too
@@ -323,7 +327,7 @@ class _Walker:
         grid = tbl.find(W + "tblGrid")
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         if width > self.limits.max_grid_columns:
-            raise _too_wide(f"{self.name} table {t} declares {width} grid columns", self.limits)
+            raise too_wide(f"{self.name} table {t} declares {width} grid columns", self.limits)
         rows: list[Row] = []
         for tr in (child for child in unwrap(tbl) if child.tag == _TR):
             self.count_row()
@@ -379,116 +383,6 @@ class _Walker:
                 "(Limits.max_rows); raise the limit if the file is genuine"
             )
 
-    def span_of(self, el: Any, what: str, t: int, r: int) -> int:
-        n = int_val(el, 0)
-        if n > self.limits.max_cell_span:
-            raise InputTooLargeError(
-                f"{self.name} table {t}, row {r}: {what}={n} is over the {self.limits.max_cell_span}"
-                "-column limit (Limits.max_cell_span); Word never writes more than 63"
-            )
-        return n
-
-    def row_to_row(self, tr: Any, t: int, r: int, width: int, above: Row | None) -> Row:
-        """Cells by grid position: w:gridBefore/w:gridSpan/w:gridAfter place
-        them, a merge continuation with nothing above or to its left is an
-        ordinary cell, and a row wider than the grid is fitted back to it."""
-        cells: list[Cell] = []
-        padding: set[int] = set()  # positions only w:gridBefore/w:gridAfter fill
-        repeat = False
-        after = 0
-        trpr = tr.find(W + "trPr")
-        if trpr is not None:
-            repeat = is_on(trpr.find(W + "tblHeader"))
-            for _ in range(self.span_of(trpr.find(W + "gridBefore"), "w:gridBefore", t, r)):
-                padding.add(len(cells))
-                cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
-            after = self.span_of(trpr.find(W + "gridAfter"), "w:gridAfter", t, r)
-        for tc in unwrap(tr):
-            if tc.tag != _TC:
-                continue
-            c = len(cells)
-            span = Span(table=t, row=r, cell=c)
-            tcpr = tc.find(W + "tcPr")
-            n = 1
-            merged_up = merged_left = False
-            if tcpr is not None:
-                n = max(1, self.span_of(tcpr.find(W + "gridSpan"), "w:gridSpan", t, r))
-                vmerge = tcpr.find(W + "vMerge")
-                merged_up = vmerge is not None and vmerge.get(VAL) != "restart"
-                hmerge = tcpr.find(W + "hMerge")  # legacy horizontal merge
-                merged_left = hmerge is not None and hmerge.get(VAL) != "restart"
-            # A continuation of nothing (first row, first column, or past the
-            # end of a shorter row above) is read as the cell it looks like:
-            # a header row made only of continuations is still the header.
-            if merged_up and (above is None or c >= len(above.cells)):
-                merged_up = False
-                if above is None:
-                    self.orphan_merges.add((t, c))
-            if merged_left and c == 0:
-                merged_left = False
-            text = self.cell_text(tc, t, r, c)
-            if merged_up or merged_left:
-                if text:
-                    # Word never displays a continuation cell's own text.
-                    self.residue.append(
-                        Residue(
-                            text=text,
-                            reason=f"text in a merged continuation cell (table {t}, row {r}, cell {c})",
-                            span=span,
-                        )
-                    )
-                cells.append(Cell(text="", span=span, merged_up=merged_up, merged_left=merged_left))
-            else:
-                cells.append(Cell(text=text, span=span))
-            for _ in range(n - 1):
-                cells.append(
-                    Cell(text="", span=Span(table=t, row=r, cell=len(cells)), merged_left=True)
-                )
-            if len(cells) > self.limits.max_grid_columns:
-                raise _too_wide(
-                    f"{self.name} table {t}, row {r} has over {len(cells)} cells", self.limits
-                )
-        for _ in range(after):
-            padding.add(len(cells))
-            cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
-        if width and len(cells) > width:
-            cells = self.fit_to_grid(cells, padding, width, t, r)
-        # Grid columns the row leaves out (a short row).
-        while len(cells) < width:
-            cells.append(Cell(text="", span=Span(table=t, row=r, cell=len(cells))))
-        return Row(cells=tuple(cells), span=Span(table=t, row=r), repeat_header=repeat)
-
-    def fit_to_grid(
-        self, cells: list[Cell], padding: set[int], width: int, t: int, r: int
-    ) -> list[Cell]:
-        """A row claiming more grid columns than the table has: drop what
-        carries no text (grid padding, then span fillers from the right);
-        cells that still overflow go to residue, as they cannot be aligned."""
-        excess = len(cells) - width
-        keep = [True] * len(cells)
-        for i in sorted(padding):
-            if excess and keep[i]:
-                keep[i], excess = False, excess - 1
-        for i in range(len(cells) - 1, -1, -1):
-            if excess and cells[i].merged_left and not cells[i].text:
-                keep[i], excess = False, excess - 1
-        fitted = [c for c, k in zip(cells, keep, strict=True) if k]
-        for c in fitted[width:]:
-            if c.text:
-                self.residue.append(
-                    Residue(
-                        text=c.text,
-                        reason=(
-                            f"cell beyond the table grid (table {t}, row {r}: "
-                            f"{len(fitted)} cells for {width} grid columns), not aligned"
-                        ),
-                        span=c.span,
-                    )
-                )
-        return [
-            attrs.evolve(c, span=Span(table=t, row=r, cell=i)) for i, c in enumerate(fitted[:width])
-        ]
-
     def cell_text(self, tc: Any, t: int, r: int, c: int) -> str:
         lines: list[str] = []
         outer, self.shaded = self.shaded, self.shaded or is_shaded(tc.find(W + "tcPr"))
@@ -517,15 +411,12 @@ class _Walker:
             elif child.tag == _ALT_CHUNK:
                 self.alt_chunk_to_residue(child, Span(table=t, row=r, cell=c))
             elif child.tag == _TBL:
-                text = self.nested_table_text(child, t, r, c)
-                if text:
-                    self.residue.append(
-                        Residue(
-                            text=text,
-                            reason=f"nested table in table {t}, row {r}, cell {c}",
-                            span=Span(table=t, row=r, cell=c),
-                        )
-                    )
+                # A little table in a cell (the units of a 责任单位 cell, one
+                # a row): its text is the cell's, a row a line (a note says so).
+                nested = self.nested_table_text(child, t, r, c)
+                if nested:
+                    lines.extend(nested.split("\n"))
+                    self.nested_tables += 1
 
     def nested_table_text(self, tbl: Any, t: int, r: int, c: int) -> str:
         rows = []
@@ -536,11 +427,10 @@ class _Walker:
             cells = []
             for tc in unwrap(tr):
                 if tc.tag == _TC:
-                    # A table nested deeper still becomes residue of its own,
-                    # located at the outermost cell.
+                    # A table nested deeper still is read into its cell alike.
                     cells.append(self.cell_text(tc, t, r, c).replace("\n", " "))
             if any(cells):
-                rows.append("\t".join(cells))
+                rows.append(" ".join(cell for cell in cells if cell))
         return "\n".join(rows)
 
     # -- paragraph text -----------------------------------------------------
@@ -571,10 +461,3 @@ class _Walker:
             self.typed_numbers += 1
             return f"{label} {text}"
         return label + text
-
-
-def _too_wide(what: str, limits: Limits) -> InputTooLargeError:
-    return InputTooLargeError(
-        f"{what}, over the {limits.max_grid_columns}-column limit "
-        "(Limits.max_grid_columns); Word never writes more than 63"
-    )

@@ -3,7 +3,9 @@ it stands once every change is accepted, and says what it left out.
 
 Word keeps a deletion in the file until someone accepts it: runs inside
 w:del (and the old place of moved text, w:moveFrom) hold w:delText, and a
-table row whose w:trPr holds w:del is a deleted row; a paragraph whose mark is
+table row whose w:trPr holds w:del is a deleted row, a cell whose w:tcPr
+holds w:cellDel a deleted cell (the cells after it move left once the
+change is accepted, as Word shows it); a paragraph whose mark is
 deleted and whose text is all deleted is gone, and takes no list number.  A reader of the
 printed notice sees none of it, so none of it is read as the notice; it is
 kept as residue with the reason below, at its paragraph or cell (a deleted
@@ -21,7 +23,9 @@ from .wordml import W
 __all__ = [
     "DELETED_REASON",
     "MOVED_REASON",
+    "cell_reason",
     "deleted_text",
+    "is_deleted_cell",
     "is_deleted_paragraph",
     "is_deleted_row",
     "row_reason",
@@ -71,3 +75,14 @@ def is_deleted_row(tr: Any) -> bool:
 def row_reason(t: int) -> str:
     """The residue reason of a deleted row of table `t`."""
     return f"table row deleted in Word's tracked changes (table {t}), not read"
+
+
+def is_deleted_cell(tc: Any) -> bool:
+    """A table cell deleted with tracks on: its w:tcPr holds w:cellDel."""
+    tcpr = tc.find(W + "tcPr")
+    return tcpr is not None and tcpr.find(W + "cellDel") is not None
+
+
+def cell_reason(t: int, r: int) -> str:
+    """The residue reason of a deleted cell of table `t`, row `r`."""
+    return f"table cell deleted in Word's tracked changes (table {t}, row {r}), not read"

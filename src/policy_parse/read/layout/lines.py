@@ -19,6 +19,7 @@ from operator import attrgetter, itemgetter
 from ..._support.numeric import median
 from . import compiled
 from .page_model import Char
+from .tabs import count_tabs, find_tabs, line_tabs
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
 
@@ -80,11 +81,11 @@ class Line:
         )
 
 
-def _make_line(page: int, cs: list[Char]) -> Line:
-    """`cs` sorted by x0."""
+def _make_line(page: int, cs: list[Char], tabs: dict[int, int]) -> Line:
+    """`cs` sorted by x0, with the tabs `layout.tabs` counted in its gaps."""
     return Line(
         page=page,
-        text=_chars_to_text(cs),
+        text=_chars_to_text(cs, tabs),
         x0=cs[0].x0,
         x1=max([c.x1 for c in cs]),
         top=min([c.top for c in cs]),
@@ -133,33 +134,47 @@ def is_wide(ch: str) -> bool:
     )
 
 
-def _chars_to_text(chars: Sequence[Char]) -> str:
+def _chars_to_text(chars: Sequence[Char], tabs: dict[int, int] | None = None) -> str:
     """Characters of one line in x order → text.  Space glyphs the PDF draws
     are kept; a space is *inserted* only for a visible gap between two narrow
     (Latin/digit) characters, never next to a CJK character — that is the
     spurious-space trap of pdfplumber's x_tolerance.  A line of wide
     characters only (most lines of a CJK notice) is joined at once: no space
-    can be inserted there, and no space glyph is wide."""
+    can be inserted there, and no space glyph is wide.  `tabs`: index →
+    tabs in front of that character (`layout.tabs`; None: the line's own)."""
+    if tabs is None:
+        tabs = line_tabs(chars, is_wide)
     texts = [c.text for c in chars]
     if _all_wide(texts):
+        return _wide_text(texts, tabs)
+    return _text_loop(chars, tabs)
+
+
+def _wide_text(texts: list[str], tabs: dict[int, int]) -> str:
+    """A line of wide characters only: joined, with its tabs."""
+    if not tabs:
         return "".join(texts).strip()
-    return _text_loop(chars)
+    text = "".join("\t" * tabs[k] + t if k in tabs else t for k, t in enumerate(texts)).strip()
+    return "\t" * tabs.get(0, 0) + text
 
 
-def _text_loop(chars: Sequence[Char]) -> str:
+def _text_loop(chars: Sequence[Char], tabs: dict[int, int] | None = None) -> str:
     """`_chars_to_text` character by character.  A space glyph followed by
     white room as wide as two spaces or more stands for that many spaces
     (`_spaces`): a run of spaces the layout engine drew as one glyph and a
     move, which is how a table aligned by spaces keeps its columns.  On
     such a line (a row of cells: a run inside it) a run in front stays, and
     a space glyph at its end stays as one space: the row wrapped in a run
-    (`blocks` joins the next line to it with a run)."""
+    (`blocks` joins the next line to it with a run).  `tabs` as
+    `_chars_to_text`'s."""
     out: list[str] = []
     prev: Char | None = None
     ink: Char | None = None  # the last inked character
     space: Char | None = None  # the first space glyph after it (or in front)
     lead = 0  # spaces in front of the first inked character
-    for c in chars:
+    if tabs is None:
+        tabs = line_tabs(chars, is_wide)
+    for k, c in enumerate(chars):
         if c.text == " ":
             if space is None:
                 space = c
@@ -170,7 +185,9 @@ def _text_loop(chars: Sequence[Char]) -> str:
             elif n > 1 and out and out[-1] == " ":
                 out[-1] = " " * n
             space = None
-        if prev is not None and c.text != " " and prev.text != " ":
+        if k in tabs and k:
+            out.append("\t" * tabs[k])
+        elif prev is not None and c.text != " " and prev.text != " ":
             gap = c.x0 - prev.x1
             # Most neighbours touch or overlap: the size is looked at only
             # past a gap (a tenth of the time per character: this loop runs
@@ -188,9 +205,10 @@ def _text_loop(chars: Sequence[Char]) -> str:
         if c.text != " ":
             ink, space = c, None
     text = "".join(out).strip()
+    front = "\t" * tabs.get(0, 0)  # a row of cells starting on a tab stop
     if "  " not in text:
-        return text
-    return " " * (lead if lead > 1 else 0) + text + (" " if space is not None else "")
+        return front + text
+    return front + " " * (lead if lead > 1 else 0) + text + (" " if space is not None else "")
 
 
 # White room after a space glyph, in spaces, from which it is read as a run
@@ -253,10 +271,12 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
             return _lines_of(grouped, page)
     mids = [(c.top + c.bottom) / 2 for c in cs]
     keyed = sorted(zip(mids, [c.x0 for c in cs], range(len(cs)), cs, strict=True))
-    lines = []
-    for g in _cluster(keyed):
+    groups = _cluster(keyed)
+    for g in groups:
         g.sort(key=_X0)
-        line = _make_line(page, g)
+    lines = []
+    for g, tabs in zip(groups, _page_tabs(groups), strict=True):
+        line = _make_line(page, g, tabs)
         if line.text:
             lines.append(line)
     lines.sort(key=_TOP_X0)
@@ -278,18 +298,29 @@ def _lines_of(
         if passes is not None
         else [None] * len(grouped)
     )
+    every_tabs = _page_tabs([g[0] for g in grouped])
     lines = []
-    for (cs, x1, top, bottom, size), piece in zip(grouped, pieces, strict=True):
+    for (cs, x1, top, bottom, size), piece, tabs in zip(grouped, pieces, every_tabs, strict=True):
         if piece is None:
-            text = _chars_to_text(cs)
+            text = _chars_to_text(cs, tabs)
             if text:
                 lines.append(
                     Line(page, text, cs[0].x0, x1, top, bottom, size, _first_unit_width(cs))
                 )
         elif piece[0]:
-            lines.append(Line(page, piece[0], cs[0].x0, x1, top, bottom, size, piece[1]))
+            text = _wide_text([c.text for c in cs], tabs) if tabs else piece[0]
+            lines.append(Line(page, text, cs[0].x0, x1, top, bottom, size, piece[1]))
     lines.sort(key=_TOP_X0)
     return lines
+
+
+def _page_tabs(groups: Sequence[Sequence[Char]]) -> list[dict[int, int]]:
+    """Each line's tabs (`layout.tabs`), their stops measured on every line
+    of the page that holds one."""
+    found = [find_tabs(g, is_wide) for g in groups]
+    if not any(found):
+        return [{} for _ in groups]
+    return count_tabs(groups, found, is_wide)
 
 
 def _cluster(keyed: list[tuple[float, float, int, Char]]) -> list[list[Char]]:

@@ -31,9 +31,10 @@ _NEW_ITEM = lazy_compile(
 
 
 # A row of cells set as text opening on its number cell (3 and a run of
-# spaces: lines._text_loop keeps the run): a row of its own, even after a
-# row that filled its line.  Prose wrapped at a number brings no run.
-_ROW_START = lazy_compile(r"^\s*\d+(?:[.．-]\d+)*[ ]{2,}\S")
+# spaces, or a tab: lines._text_loop keeps the run, layout.tabs reads the
+# tab): a row of its own, even after a row that filled its line.  Prose
+# wrapped at a number brings neither.
+_ROW_START = lazy_compile(r"^\s*\d+(?:[.．-]\d+)*(?:[ ]{2,}|\t)\S")
 
 
 # A sub-item's dotted number (2.1, 2.2): not a new item on its own (5.8亿 is
