@@ -11,8 +11,9 @@ round by round; CPU time (user + sys) beside wall time, medians with min–max.
     python benchmarks/bench_parse.py --startup [--rounds 15] [--base OTHER/src] [--instructions]
 
 `--startup`: whole processes taking turns — the bare interpreter, `import
-policy_parse`, and the CLI on samples/notice.txt (`python -m policy_parse
-notice.txt -o FILE`) — each measured by wait4: CPU (user + sys of the
+attrs` (the floor), `import policy_parse`, `import policy_parse.models`,
+and the CLI on samples/notice.txt (`python -m policy_parse notice.txt -o
+FILE`) — each measured by wait4: CPU (user + sys of the
 process and its children) beside wall, medians with min–max, and the load
 average before and after.  `--base` adds the CLI run from another source
 tree (e.g. a `git archive` of main) to every round.  It first runs `python
@@ -134,7 +135,11 @@ def startup(rounds: int, base: str | None, *, instructions: bool = False) -> Non
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     contenders = {
         "python -c pass": ([sys.executable, "-c", "pass"], env),
+        # The floor no work of ours lowers: the interpreter, typing and attrs
+        # (with inspect, ast, dis, platform), which the models need.
+        "import attrs": ([sys.executable, "-c", "import attrs"], env),
         "import policy_parse": ([sys.executable, "-c", "import policy_parse"], env),
+        "import models": ([sys.executable, "-c", "import policy_parse.models"], env),
         "CLI notice.txt": ([sys.executable, "-m", "policy_parse", notice, "-o", out], env),
     }
     if base:

@@ -25,6 +25,7 @@ def folder(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "_HERE", str(tmp_path))
     monkeypatch.setattr(data, "_CACHE", str(tmp_path / "__pycache__"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(data, "_BUNDLE", [])  # the package's own bundle, not read
     data.load.cache_clear()
     yield tmp_path
     data.load.cache_clear()
@@ -86,4 +87,46 @@ def test_write_caches_writes_one_per_file_even_when_bytecode_is_not_written(fold
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert data.write_caches() == ["a", "b"]
     cached = sorted(p.name.split(".")[0] for p in (folder / "__pycache__").iterdir())
-    assert cached == ["a", "b"]
+    assert cached == ["a", "b", "data"]  # and the bundle of them all
+
+
+def _only_bundle(folder: Path) -> None:
+    """Every per-file cache removed: what is still served comes from the bundle."""
+    for p in (folder / "__pycache__").iterdir():
+        if not p.name.startswith("data."):
+            p.unlink()
+
+
+def test_the_warm_up_bundle_serves_every_file_as_parsed(folder, monkeypatch):
+    (folder / "x.toml").write_text('words = ["牵头", "配合"]\n', "utf-8")
+    (folder / "y.toml").write_text("[t]\nn = 3\n", "utf-8")
+    data.write_caches()
+    _only_bundle(folder)
+    data.load.cache_clear()
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # nothing new written meanwhile
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # parsing would fail
+    assert (data.load("x"), data.load("y")) == ({"words": ["牵头", "配合"]}, {"t": {"n": 3}})
+    assert [p.name.split(".")[0] for p in (folder / "__pycache__").iterdir()] == ["data"]
+
+
+def test_a_file_edited_after_the_warm_up_is_parsed_not_taken_from_the_bundle(folder):
+    f = folder / "x.toml"
+    f.write_text("a = 1\n", "utf-8")
+    data.write_caches()
+    _only_bundle(folder)
+    f.write_text("a = 22\n", "utf-8")  # another size: another stamp
+    data.load.cache_clear()
+    data._BUNDLE.clear()
+    assert data.load("x") == {"a": 22}
+
+
+def test_a_damaged_bundle_reads_as_none(folder):
+    (folder / "x.toml").write_text("a = 1\n", "utf-8")
+    data.write_caches()
+    _only_bundle(folder)
+    (whole,) = (folder / "__pycache__").iterdir()
+    for damaged in (whole.read_bytes()[:-5], b"PPBUNDLE2\ndata\n\x00\x01", b""):
+        whole.write_bytes(damaged)
+        data.load.cache_clear()
+        data._BUNDLE.clear()
+        assert data.load("x") == {"a": 1}

@@ -365,6 +365,13 @@ def test_the_txt_cli_imports_no_reader_of_another_format_and_parses_no_toml(tmp_
         "json",
         "calendar",
         "datetime",
+        # Round 6 (startup10): paths as text (_support/paths.py), so no
+        # pathlib and what it imports (urllib.parse, ipaddress, fnmatch, ntpath).
+        "pathlib",
+        "urllib",
+        "ipaddress",
+        "fnmatch",
+        "ntpath",
     }
     assert others & forbidden == set()
     # A notice whose tables are tab-indented needs no aligner of flattened
@@ -426,3 +433,26 @@ def test_the_stages_after_reading_need_only_regexs_c_engine():
     )
     out = subprocess.check_output([sys.executable, "-c", code], text=True, env=env).strip()
     assert out == "True ['regex._regex']"
+
+
+def test_the_txt_path_declares_its_records_with_the_cheap_named_tuple(tmp_path):
+    # typing.NamedTuple costs ~1M instructions a class more than
+    # _support/records.NamedTuple (issue 26, round 6): a module on the txt
+    # path declares its records with the latter (typing's marks its classes
+    # with __orig_bases__).
+    from golden import SAMPLES
+
+    code = (
+        "import sys, typing\n"
+        "from policy_parse.__main__ import main\n"
+        f"main([{str(SAMPLES / 'notice.txt')!r}, '-o', {str(tmp_path / 'o.txt')!r}])\n"
+        "found = sorted(\n"
+        "    f'{name}.{k}'\n"
+        "    for name, mod in list(sys.modules.items()) if name.startswith('policy_parse')\n"
+        "    for k, v in vars(mod).items()\n"
+        "    if isinstance(v, type) and v.__module__ == name\n"
+        "    and typing.NamedTuple in getattr(v, '__orig_bases__', ())\n"
+        ")\n"
+        "print(found)"
+    )
+    assert _fresh(code) == "[]"

@@ -76,6 +76,10 @@ def write_caches() -> tuple[list[str], int]:
             continue  # an optional reader whose library is not installed
     patterns = lazy_regex.compile_all()
     prepare_text_stages()  # the patterns built from data files, on first use
+    # Each cache also whole, in one file a process reads at once
+    # (_support/bundle.py): the data files' bundle is written with them.
+    lazy_regex.write_bundle()
+    attrs_code.write_bundle()
     return files, patterns
 
 

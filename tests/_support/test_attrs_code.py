@@ -83,3 +83,30 @@ def test_a_hash_whose_salt_is_not_found_is_compiled_but_never_kept(tmp_path, mon
         (function,) = [c for c in code.co_consts if hasattr(c, "co_consts")]
         assert constant in function.co_consts
         assert attrs_code._PLACEHOLDER not in function.co_consts
+
+
+def test_the_warm_up_bundle_serves_every_class_as_attrs_compiles_it(tmp_path):
+    # One process serves the classes and writes the bundle; with every
+    # per-class file removed, later processes (other salts) get from the
+    # bundle alone what attrs compiles itself, compiling none of ours.
+    store = _with_cache(str(tmp_path)) + "assert a.write_bundle()\n"
+    _run(store, str(tmp_path), seed="1")
+    for f in tmp_path.iterdir():
+        if not f.name.startswith("all."):
+            f.unlink()
+    watch = (
+        "import builtins\n"
+        "real = builtins.compile\n"
+        "ours = []\n"
+        "def spy(src, name, *a, **k):\n"
+        "    ours.append(name) if 'policy_parse' in str(name) else None\n"
+        "    return real(src, name, *a, **k)\n"
+        "builtins.compile = spy\n"
+    )
+    uncached = "import policy_parse._support.attrs_code as a\na.install = lambda: None\n"
+    for seed in ("2", "3"):
+        out = _run(watch + _with_cache(str(tmp_path)) + "print(ours)\n", "", seed=seed)
+        report, compiled = out.rstrip("\n").rsplit("\n", 1)
+        assert compiled == "[]"
+        assert report + "\n" == _run(uncached + _REPORT, "", seed=seed)
+    assert len(list(tmp_path.iterdir())) == 1  # nothing written beside the bundle

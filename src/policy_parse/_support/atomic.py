@@ -9,6 +9,10 @@ output is untouched.
 
 A target that exists and is no regular file (/dev/stdout, /dev/full, a
 FIFO) cannot be renamed over: it is opened and written in place.
+
+Paths are handled as text (os.path; `_support/paths.py` for what pathlib
+would make of them): `import pathlib` was ~16M instructions of the txt
+CLI's start-up (issue 26).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from pathlib import Path
+
+from .paths import path_text
 
 __all__ = ["write_atomic"]
 
@@ -27,12 +32,12 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _temporary(folder: Path) -> tuple[int, Path]:
+def _temporary(folder: str) -> tuple[int, str]:
     """A new file in `folder`, created with mode 0666 less the umask (what a
     plain open() gives the output), never an existing one."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = folder / f".policy_parse-{os.urandom(6).hex()}.part"
+        tmp = os.path.join(folder, f".policy_parse-{os.urandom(6).hex()}.part")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
@@ -40,12 +45,17 @@ def _temporary(folder: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name in {folder}")  # pragma: no cover
 
 
+def _parent(path: str) -> str:
+    """`str(Path(path).parent)` of a path as `path_text` gives it."""
+    return os.path.dirname(path) or "."
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
     """Put `data` (bytes, or pieces of them written as they come) at `path`
     whole, or raise the OSError that stopped it with `path` as it was: an
     error while the pieces are made leaves the target as it was too."""
     pieces = [data] if isinstance(data, bytes) else data
-    target = Path(path)
+    target = path_text(os.fspath(path))  # as str(Path(path)): "out.txt/" is out.txt
     try:
         mode: int | None = os.stat(target).st_mode
     except OSError:
@@ -54,9 +64,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) ->
         with open(target, "wb") as fh:
             fh.writelines(pieces)
         return
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))  # replace the file, keep the link
-    fd, tmp = _temporary(target.parent)
+    if os.path.islink(target):
+        target = os.path.realpath(target)  # replace the file, keep the link
+    fd, tmp = _temporary(_parent(target))
     try:
         try:
             for piece in pieces:

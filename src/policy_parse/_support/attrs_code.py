@@ -16,7 +16,10 @@ Only classes of this package are served (attrs names the source after the
 class's module); any other source, a source not in the expected shape, a
 damaged or missing file, is compiled as attrs itself does.
 PYTHONDONTWRITEBYTECODE writes nothing, unless `write_always()` (the
-`python -m policy_parse.warmup` command).
+`python -m policy_parse.warmup` command).  The warm-up also writes every
+class's code as one file (`write_bundle`, _support/bundle.py), which a
+process reads once instead of a file per class; a class whose source is
+not the bundle's is served from its own file as before.
 """
 
 from __future__ import annotations
@@ -26,12 +29,20 @@ import sys
 from types import CodeType
 from typing import Any
 
-__all__ = ["install", "write_always"]
+from . import bundle
+from .digest import short_digest
+
+__all__ = ["install", "write_always", "write_bundle"]
 
 _DIR = os.path.join(os.path.dirname(__file__), "__pycache__", "attrs")
 _OURS = "<attrs generated methods policy_parse."
 _PLACEHOLDER = 0x5EED_5EED_5EED_5EED  # stands for the per-process hash salt
 _FORCE = False
+# Every class's code this process served, by file name: what `write_bundle`
+# keeps (one file read once per process, _support/bundle.py).
+_SEEN: dict[str, tuple[str, CodeType]] = {}
+_BUNDLE: list[bundle.Bundle] = []
+_FLAGS: list[int] = []  # attrs' compile flags, as install() found them
 
 
 def write_always() -> None:
@@ -65,6 +76,31 @@ def install() -> None:
 
     compile_and_eval.policy_parse_cache = True  # type: ignore[attr-defined]
     make._compile_and_eval = compile_and_eval
+    _FLAGS[:] = [flags]
+
+
+def _stamp(flags: int) -> str:
+    """What a bundle's code depends on beside its source: the compile flags
+    (and, through the file's name, the interpreter)."""
+    return f"attrs-code|{flags}"
+
+
+def _bundled(flags: int) -> bundle.Bundle:
+    """Every class's code the warm-up served, read once (one open, one load)."""
+    if not _BUNDLE:
+        stamp = _stamp(flags)
+        _BUNDLE.append(bundle.read(bundle.path_for(_DIR, "all", stamp), stamp))
+    return _BUNDLE[0]
+
+
+def write_bundle() -> bool:
+    """Write every class's code this process served as one file (the
+    warm-up command, once every module is imported)."""
+    if not _FLAGS:
+        return False
+    stamp = _stamp(_FLAGS[0])
+    _BUNDLE.clear()
+    return bundle.write(bundle.path_for(_DIR, "all", stamp), stamp, dict(_SEEN))
 
 
 def _code(script: str, filename: str, flags: int) -> CodeType:
@@ -72,16 +108,29 @@ def _code(script: str, filename: str, flags: int) -> CodeType:
     line = f" {salt},\n"  # hash((<salt>, self.a, ...)): the salt on a line of its own
     salted = script.count(line) == 1
     source = script.replace(line, f" {_PLACEHOLDER},\n") if salted else script
-    path = os.path.join(_DIR, _key(source, filename, flags) + ".marshal")
-    code = _load(path, source, filename)
+    # A __hash__ whose salt was not found (attrs renamed a clashing source,
+    # or changed its shape) would be a new file in every process.
+    cacheable = salted or "def __hash__" not in script
+    code = _from_bundle(_bundled(flags).get(filename), source)
     if code is None:
-        code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
-        # A __hash__ whose salt was not found (attrs renamed a clashing
-        # source, or changed its shape) would be a new file in every process.
-        cacheable = salted or "def __hash__" not in script
-        if cacheable and (_FORCE or not sys.dont_write_bytecode):
-            _store(path, source, filename, code)
+        path = os.path.join(_DIR, _key(source, filename, flags) + ".marshal")
+        code = _load(path, source, filename)
+        if code is None:
+            code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
+            if cacheable and (_FORCE or not sys.dont_write_bytecode):
+                _store(path, source, filename, code)
+    if cacheable:
+        _SEEN[filename] = (source, code)
     return _with_constant(code, _PLACEHOLDER, salt) if salted else code
+
+
+def _from_bundle(entry: Any, source: str) -> CodeType | None:
+    """The bundle's code for this source, or None (another source: attrs or
+    the class changed since the warm-up; a damaged entry)."""
+    if type(entry) is tuple and len(entry) == 2 and entry[0] == source:
+        code = entry[1]
+        return code if type(code) is CodeType else None
+    return None
 
 
 def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
@@ -126,11 +175,4 @@ def _store(path: str, source: str, filename: str, code: CodeType) -> None:
 
 
 def _key(source: str, filename: str, flags: int) -> str:
-    try:  # hashlib's own blake2b without hashlib's OpenSSL (lazy_regex._key)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - an interpreter built without it
-        from hashlib import blake2b
-
-    h = blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16)
-    h.update(f"|{filename}|{flags}|{sys.implementation.cache_tag}".encode())
-    return h.hexdigest()
+    return short_digest(source, f"|{filename}|{flags}|{sys.implementation.cache_tag}")

@@ -18,6 +18,10 @@ later processes hand it to the C engine directly, as Python reuses a .pyc.
 Any doubt — no cache, a different regex, a damaged file, a pattern with
 named lists — compiles as `regex.compile` does; PYTHONDONTWRITEBYTECODE
 writes nothing (unless `write_always()`: `python -m policy_parse.warmup`).
+The warm-up also writes every pattern it compiled as one file
+(`write_bundle`, _support/bundle.py): a process reads it once and looks
+patterns up by their text and flags, with no digest, path or open per
+pattern; a pattern the bundle lacks is read from its own file as above.
 
 When every pattern a run needs is cached, the `regex` package is never
 imported: its C engine (`regex._regex`) is loaded alone (`_engine`), since
@@ -34,10 +38,13 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any, cast
 
+from . import bundle
+from .digest import short_digest
+
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["VERBOSE", "compile_cached", "escape", "lazy_compile"]
+__all__ = ["VERBOSE", "compile_cached", "escape", "lazy_compile", "write_bundle"]
 
 VERBOSE = 0x40  # regex.VERBOSE (and re.VERBOSE)
 _METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # regex._main._METACHARS
@@ -165,9 +172,48 @@ def _load_engine() -> tuple[Any, str]:
     return engine, ":".join(stamp)
 
 
+# Every pattern's engine arguments this process had, by (kind, text, flags):
+# what `write_bundle` keeps.
+_SEEN: dict[tuple[str, Any, int], tuple[Any, ...]] = {}
+_BUNDLE: list[bundle.Bundle] = []  # the bundle, once read
+
+
+def _bundled() -> bundle.Bundle:
+    """Every pattern the warm-up compiled, read once (one open, one load)."""
+    if not _BUNDLE:
+        _, stamp = _engine()
+        with _LOCK:
+            if not _BUNDLE:
+                _BUNDLE.append(bundle.read(_bundle_path(stamp), stamp))
+    return _BUNDLE[0]
+
+
+def _bundle_path(stamp: str) -> str:
+    return bundle.path_for(_DIR, "all", stamp)
+
+
+def write_bundle() -> bool:
+    """Write every pattern this process compiled or loaded as one file (the
+    warm-up command, after compiling them all)."""
+    _, stamp = _engine()
+    _BUNDLE.clear()  # read again, as written, by the next pattern asked for
+    return bundle.write(_bundle_path(stamp), stamp, dict(_SEEN))
+
+
 def _compiled(pattern: Any, flags: int) -> Any:
-    """The same for a str or bytes pattern."""
+    """The same for a str or bytes pattern: from the bundle, else from the
+    pattern's own file, else compiled (and stored)."""
     engine, stamp = _engine()
+    seen = (type(pattern).__name__, pattern, int(flags))
+    args = _bundled().get(seen)
+    if type(args) is tuple:
+        try:
+            compiled = engine.compile(pattern, *args)
+        except Exception:  # noqa: BLE001, S110 - a foreign entry: read or compiled anew
+            pass
+        else:
+            _SEEN[seen] = args
+            return compiled
     path = os.path.join(_DIR, _key(pattern, int(flags), stamp) + ".marshal")
     try:
         with open(path, "rb") as f:
@@ -179,8 +225,10 @@ def _compiled(pattern: Any, flags: int) -> Any:
 
         try:
             kind, source, given, args = marshal.loads(stored)
-            if (kind, source, given) == (type(pattern).__name__, pattern, int(flags)):
-                return engine.compile(pattern, *args)
+            if (kind, source, given) == seen:
+                compiled = engine.compile(pattern, *args)
+                _SEEN[seen] = args
+                return compiled
         except Exception:  # noqa: BLE001, S110 - a damaged or foreign cache: compiled anew
             pass
     import regex  # noqa: F401 - the compiler, imported only now
@@ -209,14 +257,15 @@ def _compile_and_store(pattern: Any, flags: int, path: str, core: Any) -> Any:
             engine.compile = real
     # Not kept: named lists (values given per call) and locale-dependent patterns.
     if len(caught) == 1 and not caught[0][5] and not int(caught[0][1]) & int(core.LOCALE):
-        _store(path, pattern, flags, caught[0])
+        rest = tuple(int(a) if isinstance(a, int) else a for a in caught[0][1:])  # IntFlag → int
+        _SEEN[(type(pattern).__name__, pattern, flags)] = rest
+        _store(path, pattern, flags, rest)
     return compiled
 
 
-def _store(path: str, pattern: Any, flags: int, args: tuple[Any, ...]) -> None:
+def _store(path: str, pattern: Any, flags: int, rest: tuple[Any, ...]) -> None:
     import marshal
 
-    rest = tuple(int(a) if isinstance(a, int) else a for a in args[1:])  # flags: IntFlag → int
     try:
         body = marshal.dumps((type(pattern).__name__, pattern, flags, rest))
         os.makedirs(_DIR, exist_ok=True)
@@ -229,12 +278,5 @@ def _store(path: str, pattern: Any, flags: int, args: tuple[Any, ...]) -> None:
 
 
 def _key(pattern: Any, flags: int, stamp: str) -> str:
-    try:  # the C module hashlib takes blake2b from, without hashlib's OpenSSL (~3 ms)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - an interpreter built without it
-        from hashlib import blake2b
-
-    raw = pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else pattern
-    h = blake2b(raw, digest_size=16)
-    h.update(f"|{type(pattern).__name__}|{flags}|{stamp}|{sys.implementation.cache_tag}".encode())
-    return h.hexdigest()
+    meta = f"|{type(pattern).__name__}|{flags}|{stamp}|{sys.implementation.cache_tag}"
+    return short_digest(pattern, meta)

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import Any
 
+from .._support import bundle
+
 _HERE = os.path.dirname(__file__)
 # A parsed file kept as marshal beside the bytecode (__pycache__), valid while
 # the TOML's size and modification time are those recorded, as a .pyc is.
@@ -36,6 +38,9 @@ def load(name: str) -> dict[str, Any]:
             resources.files(__package__).joinpath(f"{name}.toml").read_text("utf-8")
         )
     stamp = b"%d %d\n" % (st.st_size, st.st_mtime_ns)
+    entry = _bundled().get(name)
+    if type(entry) is tuple and len(entry) == 2 and entry[0] == stamp and type(entry[1]) is dict:
+        return entry[1]
     cached = _read_cache(name, stamp)
     if cached is not None:
         return cached
@@ -45,6 +50,22 @@ def load(name: str) -> dict[str, Any]:
         parsed: dict[str, Any] = tomllib.loads(f.read())
     _write_cache(name, stamp, parsed)
     return parsed
+
+
+# Every data file in one cache (written by the warm-up command, read once per
+# process: _support/bundle.py), each entry valid while its file's stamp holds.
+_BUNDLE: list[bundle.Bundle] = []
+_BUNDLE_STAMP = "data"  # each entry carries its own file's stamp
+
+
+def _bundled() -> bundle.Bundle:
+    if not _BUNDLE:
+        _BUNDLE.append(bundle.read(_bundle_path(), _BUNDLE_STAMP))
+    return _BUNDLE[0]
+
+
+def _bundle_path() -> str:
+    return bundle.path_for(_CACHE, "data", _BUNDLE_STAMP)
 
 
 def _cache_path(name: str) -> str:
@@ -71,8 +92,10 @@ def write_caches() -> list[str]:
     """Parse every data file and write its cache, as `compileall` writes
     bytecode: for an install run with PYTHONDONTWRITEBYTECODE set, whose
     processes never write one (`python -m policy_parse.warmup`).  The names
-    cached."""
+    cached.  All of them are also written as one bundle (_support/bundle.py),
+    which a process reads whole the first time it needs a data file."""
     done = []
+    whole: dict[str, tuple[bytes, dict[str, Any]]] = {}
     for entry in sorted(os.listdir(_HERE)):
         name, dot, ext = entry.rpartition(".")
         if dot and ext == "toml":
@@ -81,8 +104,12 @@ def write_caches() -> list[str]:
             import tomllib
 
             with open(os.path.join(_HERE, entry), encoding="utf-8") as f:
-                if _write_cache(name, stamp, tomllib.loads(f.read()), force=True):
-                    done.append(name)
+                parsed = tomllib.loads(f.read())
+            whole[name] = (stamp, parsed)
+            if _write_cache(name, stamp, parsed, force=True):
+                done.append(name)
+    bundle.write(_bundle_path(), _BUNDLE_STAMP, whole)
+    _BUNDLE.clear()
     return done
 
 

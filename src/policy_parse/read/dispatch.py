@@ -5,12 +5,14 @@ re-exports what is public here).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
 
 from .._support.lazy_regex import lazy_compile
+from .._support.paths import path_text
 from ..errors import DecodingError, InputNotFoundError, InputTooLargeError
 from ..models import Document, Format, ReadNote, Source
 from .detect import detect_format
@@ -30,11 +32,11 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes, str | None]:
     goes through `read_text_document`, never through a guess."""
     if isinstance(source, bytes):
         return source, None
-    from pathlib import Path  # only for a path: not part of `import policy_parse`
-
-    path = Path(source)
+    # As str(Path(source)) names it (_support/paths.py): pathlib's import is
+    # not part of a text notice's start-up.
+    path = path_text(os.fspath(source))
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
     except FileNotFoundError as exc:
         raise InputNotFoundError(f"{_shown(path)}: no such file{_text_hint(path)}") from exc
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
@@ -42,7 +44,7 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes, str | None]:
         raise InputNotFoundError(
             f"{_shown(path)}: cannot read ({reason}){_text_hint(path)}"
         ) from exc
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise InputNotFoundError(f"{path}: not a regular file")
     if size > limits.max_input_bytes:
         raise InputTooLargeError(
@@ -50,7 +52,8 @@ def _load(source: SourceLike, limits: Limits) -> tuple[bytes, str | None]:
             "raise Limits.max_input_bytes if the file is genuine"
         )
     try:
-        return path.read_bytes(), str(path)
+        with open(path, "rb") as f:
+            return f.read(), path
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from exc
 

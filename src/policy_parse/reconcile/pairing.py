@@ -25,9 +25,9 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
-from typing import NamedTuple
 
 from .._support.memo import text_cache
+from .._support.records import NamedTuple
 from ..models import Measure, TableEntry
 from ..segment.grammar import WHITESPACE
 

@@ -6,10 +6,10 @@ document_to_lines → lines_to_header / lines_to_outline / table_to_segment
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 import attrs
 
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g

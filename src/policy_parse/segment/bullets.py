@@ -12,9 +12,9 @@ parser's: the outline says so (`bullet_items`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
 from .._support.lazy_regex import lazy_compile
+from .._support.records import NamedTuple
 from .guesses import Note, line_of
 from .header import Line
 

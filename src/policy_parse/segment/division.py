@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._support.brackets import top_level_spans
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import compile_cached, escape
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import Span
 from .annotations import Annotation, names_only_units, parse_phrase

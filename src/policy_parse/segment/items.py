@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import NamedTuple
 
 import attrs
 
 from .._support.brackets import depth as bracket_depth
 from .._support.lazy_regex import lazy_compile
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import Residue, Span
 from . import grammar as g

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 import attrs
 
+from .._support.records import NamedTuple
 from ..models import MeasureNo
 from .guesses import Note as Note  # noqa: PLC0414  (normalize.structure reads it here)
 from .headings import bracket_lead, heading_units, label_lead

@@ -15,11 +15,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import NamedTuple
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import lazy_compile
 from .._support.memo import text_cache
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import Span
 from . import grammar as g

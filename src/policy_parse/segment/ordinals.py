@@ -13,10 +13,11 @@ outline says so (`ordinal_items`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import lazy_compile
+from .._support.records import NamedTuple
 from .guesses import Note, line_of
 from .header import Line
 

@@ -8,8 +8,6 @@ labelled clause or role phrase after the last sentence (docs/formats.md).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import attrs
 
 from .._support.brackets import (
@@ -21,6 +19,7 @@ from .._support.brackets import (
     group_start,
     open_at_end,
 )
+from .._support.records import NamedTuple
 from ..data import load
 from .annotations import (
     CLOSERS,

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import NamedTuple
 
 import attrs
 
+from .._support.records import NamedTuple
 from ..models import MeasureNo, Part, Residue, Section
 from . import guesses
 from .annotations import Annotation

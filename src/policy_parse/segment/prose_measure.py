@@ -6,9 +6,8 @@ outline and starts one builder per measure.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .._support.lazy_regex import lazy_compile
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import MeasureNo, Span
 from . import grammar as g

@@ -20,12 +20,13 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._support.chinese_numerals import cn_to_int
 from .._support.lazy_regex import compile_cached, lazy_compile
+from .._support.records import NamedTuple
 from ..models import Alignment, Residue, Row, Span, Table
 from ..read.text.tables import norm_header
 from . import grammar as g

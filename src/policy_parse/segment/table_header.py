@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import NamedTuple
 
 from .._support.lazy_regex import lazy_compile
+from .._support.records import NamedTuple
 from ..data import load
 from ..models import Cell, Row, Table
 from ..read.text.tables import column_role, norm_header

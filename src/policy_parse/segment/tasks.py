@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
-from typing import NamedTuple
 
+from .._support.records import NamedTuple
 from ..models import MeasureNo
 from . import guesses
 from .items import Item, Paragraph, split_trailers

@@ -23,11 +23,11 @@ import enum
 import functools
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
 
 import attrs
 
 from ..._support.lazy_regex import lazy_compile
+from ..._support.records import NamedTuple
 
 __all__ = [
     "Atom",

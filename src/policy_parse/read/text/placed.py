@@ -7,10 +7,9 @@ Kept apart so that both can read the result without the search.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import attrs
 
+from ..._support.records import NamedTuple
 from .cells import GAP, SPACE, Stream
 from .header import Column
 

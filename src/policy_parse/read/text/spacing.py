@@ -17,10 +17,10 @@ blank lines may mean something.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 import attrs
 
+from ..._support.records import NamedTuple
 from ...models import Block, Document, Paragraph, Span
 
 __all__ = ["Respacing", "unspaced"]
