@@ -83,8 +83,18 @@ def _width(lengths: list[int], slack: int, shortest: int) -> int | None:
     if len(long) < _MIN_FULL:
         return None
     counts = Counter(long)
-    width = max(counts, key=lambda n: (counts[n], n))
-    full = sum(1 for n in long if width - slack <= n <= width)
+
+    def reach(width: int) -> int:
+        return sum(c for n, c in counts.items() if width - slack <= n <= width)
+
+    # The most common length, or one up to the slack longer, met twice or
+    # more, that more lines reach: under a first-line indent every
+    # paragraph's first line is the indent shorter than the rest, and where
+    # paragraphs are two or three lines long those are the commonest length.
+    mode = max(counts, key=lambda n: (counts[n], n))
+    above = [n for n in counts if mode < n <= mode + slack and counts[n] >= 2]
+    width = max([mode, *above], key=lambda n: (reach(n), n))
+    full = reach(width)
     over = sum(1 for n in long if n > width)
     if full >= max(_MIN_FULL, _SHARE * len(long)) and over <= _OVER * len(long):
         return width
@@ -282,11 +292,14 @@ def _spaced_on(last: str, line: str) -> bool:
     return first is not None and first[0].isspace() and units_apart(last, line) is not None
 
 
-def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
+def goes_on(
+    last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE, before: str = ""
+) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
-    with a label.  The caller has already taken a marker line as the start
-    of an item."""
+    with a label, `before` the marker the caller took off `last`'s line
+    (it filled the page too).  The caller has already taken a marker line
+    as the start of an item."""
     last = last.rstrip()
     if not last:
         return False
@@ -303,7 +316,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         return True
     if awaits_value(last):
         return not line.startswith(tuple(OPENERS))
-    full = page.full(last)
+    full = page.full(before + last)
     if label:
         # A label's value ends at its sentence end, whatever the page.
         edge = full and not last.endswith(SENTENCE_ENDS)
