@@ -523,3 +523,50 @@ def test_a_web_copy_with_two_lines_of_one_length_and_longer_ones_once_has_no_pag
     # length only one line meets.
     lines = ["甲" * n for n in (33, 39, 44, 44, 46, 48)]
     assert not Page.of(lines).wrapped
+
+
+@pytest.mark.parametrize(
+    "last, line",
+    [
+        ("强化宣传引导。县委宣传部（县新闻办）", "牵头，县融媒体中心配合。"),  # after a bracket
+        ("开展美丽庭院评选。县妇联牵头，各乡镇", "（街道）负责。"),  # a bracket ending the name
+        ("推进村庄清洁行动，县农业农村局", "负责。"),
+    ],
+)
+def test_a_line_opening_on_a_bare_role_word_closes_the_phrase_above(last, line):
+    # A short notice wrapped narrow has no page width to tell: the role
+    # word the page cut off its unit is no paragraph's first word.
+    assert goes_on(last, line, depth=0, label=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "牵头单位：县商务局",  # a label line
+        "（县商务局负责）",  # an own-line annotation: the role inside the bracket
+        "牵头抓总的部门要加强统筹。",  # a word that starts with a role word
+    ],
+)
+def test_a_role_word_that_starts_a_label_or_a_word_is_no_cut_phrase(line):
+    assert not goes_on("组织开展宣传活动，营造浓厚氛围。", line, depth=0, label=False)
+
+
+def test_a_role_phrase_cut_before_or_after_a_bracket_on_a_narrow_indented_copy():
+    text = (
+        "石桥县人居环境整治分工\n"
+        "1.开展美丽庭院评选。县妇联牵头，各乡镇（街道）负责。\n"
+        "2.强化宣传引导。县委宣传部（县新闻办）牵头，县融媒体中心配合。\n"
+        "3.建立长效管护机制。各乡镇（街道）负责。\n"
+    )
+    wrapped = _wrap(_indented(text), 22)
+    assert "各乡镇\n（街道）负责。" in wrapped and "（县新闻办）\n牵头，" in wrapped  # the shape
+    assert not Page.of(wrapped.split("\n")).wrapped  # too few lines to show a width
+    assert (
+        _records(wrapped)
+        == _records(text)
+        == [
+            ("1", ["县妇联"], ["各乡镇(街道)"]),
+            ("2", ["县委宣传部(县新闻办)"], ["县融媒体中心"]),
+            ("3", ["各乡镇(街道)"], []),
+        ]
+    )
