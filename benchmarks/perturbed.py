@@ -11,6 +11,15 @@ vocabulary or layout rather than structure.
     python benchmarks/perturbed.py wrap30 wrap45   # other kinds (perturb.py's extras)
     python benchmarks/perturbed.py -v wrap38       # and each file that differs from plain
     python benchmarks/perturbed.py --wrap-sweep    # wrapN for N = 20, 22 … 60, and their sum
+    python benchmarks/perturbed.py --stack         # every ordered pair of kinds, and TRIPLES
+    python benchmarks/perturbed.py s2t+wrap38      # one stack: s2t's copy, then re-wrapped
+
+A stack ``a+b+c`` is a second portal's copy as it really comes: perturb.py
+run once per kind in sequence, each copy the next one's input.  ``--stack``
+leaves out labels-resp and num-paren: those two change what the notice says
+(a 责任单位 column becomes 配合单位 beside a note about the 责任单位 column;
+measures and their inner items both （1）), so a stack of them scores the
+kind's meaning, not the parser.
 
 ``s2t`` needs opencc (a project dependency); a kind that cannot be made is
 reported on its row, not fatal.
@@ -81,6 +90,48 @@ def make(kind: str, src: Path, dst: Path) -> str | None:
     return None
 
 
+# --stack: the kinds that keep the notice's meaning (perturb.py --list less
+# labels-resp and num-paren, see above), stacked in every ordered pair, and
+# triples a real second copy has been seen to carry (a Traditional PDF, an
+# ASCII-punctuated web page renumbered 1., a portal's indented copy …).
+CHANGE_MEANING = ("labels-resp", "num-paren")
+TRIPLES = (
+    "s2t+punct-ascii+wrap38",
+    "num-dun+indent-blank+wrap30",
+    "labels-zhuban+s2t+blank",
+    "punct-ascii+num-dot+blank",
+    "indent+wrap38+s2t",
+    "labels-dept+punct-ascii+wrap45",
+    "s2t+labels-zhuban+indent-blank",
+    "punct-full+num-dun+wrap30",
+)
+STACK = "+"
+
+
+def stacks(kinds: Sequence[str]) -> list[str]:
+    """Every ordered pair of the meaning-keeping `kinds`, then TRIPLES."""
+    keep = [k for k in kinds if k not in CHANGE_MEANING]
+    return [f"{a}{STACK}{b}" for a in keep for b in keep if a != b] + list(TRIPLES)
+
+
+def make_stack(stack: str, src: Path, tmp: Path, made: dict[str, Path]) -> str | None:
+    """Write the copy `stack` names (kinds joined by +, applied left to right)
+    under `tmp`; `made` maps each prefix already written to its folder, so
+    the pairs sharing a first kind make it once."""
+    prefix = ""
+    here = src
+    for kind in stack.split(STACK):
+        prefix = f"{prefix}{STACK}{kind}" if prefix else kind
+        if prefix not in made:
+            dst = tmp / prefix
+            error = make(kind, here, dst)
+            if error is not None:
+                return f"{kind}: {error}"
+            made[prefix] = dst
+        here = made[prefix]
+    return None
+
+
 def _figures(scores: Sequence[corpus.FileScore]) -> tuple[int, int, int, int]:
     return (
         sum(s.exact for s in scores),
@@ -100,7 +151,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help=f"score wrapN for N = {SWEEP[0]}, {SWEEP[1]} … {SWEEP[-1]} and their sum",
     )
+    ap.add_argument(
+        "--stack",
+        action="store_true",
+        help="score every ordered pair of the meaning-keeping kinds, then a few triples",
+    )
     args = ap.parse_args(argv)
+    if args.stack:
+        args.kinds = [*args.kinds, *stacks(kinds())]
     if args.wrap_sweep:
         args.kinds = [*args.kinds, *(f"wrap{n}" for n in SWEEP)]
     if not args.corpus.is_dir() or not PERTURB.is_file():
@@ -113,13 +171,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     details: list[str] = []
     swept = [0, 0, 0, 0]  # exact, total, silent, structure over the --wrap-sweep widths
     with tempfile.TemporaryDirectory(prefix="perturbed-") as tmp:
+        made: dict[str, Path] = {}
         for kind in args.kinds or kinds():
-            dst = Path(tmp) / kind
-            error = make(kind, args.corpus, dst)
+            error = make_stack(kind, args.corpus, Path(tmp), made)
             if error is not None:
                 rows.append((kind, "—", "", "", "", f"not made: {error}"))
                 continue
-            scores = corpus.score_corpus(dst)
+            scores = corpus.score_corpus(made[kind])
             exact, total, structure, silent = _figures(scores)
             close = abs(exact - exact0) <= TOLERANCE * total0
             if args.wrap_sweep and kind in {f"wrap{n}" for n in SWEEP}:
@@ -138,9 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for s in scores:
                 before = by_name.get(s.name)
                 if before is not None and s.exact != before.exact:
-                    details.append(f"{kind:13} {s.name:40} {before.exact} -> {s.exact}")
+                    details.append(f"{kind:30} {s.name:40} {before.exact} -> {s.exact}")
                 if s.silent:
-                    details.append(f"{kind:13} {s.name:40} silent: {', '.join(s.silent)}")
+                    details.append(f"{kind:30} {s.name:40} silent: {', '.join(s.silent)}")
     head = f"| kind | exact | vs plain | within {TOLERANCE:.0%} | wrong, no finding | structure findings |"
     print(head)
     print("| --- | --- | --- | --- | --- | --- |")

@@ -455,3 +455,118 @@ def test_a_line_ending_on_an_inner_list_marker(line, ends):
     # Ruled out by its last character before the pattern: each kind of
     # ending a marker has still counts.
     assert ends_on_marker(line) is ends
+
+
+# A PDF with a first-line indent, copied with its lines (perturb.py's indent,
+# then wrap38): each paragraph's first line is the indent shorter than the
+# page, the rest full.  Short paragraphs make the first lines the commonest
+# length; the break falls right before an inline task's annotation.
+INDENTED = """\
+临江县2025年就业工作任务分工
+1.开展职业技能提升行动，全年培训两千人次。（牵头单位：县人社局；配合单位：县财政局）
+2.强化重点群体帮扶。一是做好高校毕业生就业（牵头单位：县人社局；配合单位：县教育局）；二是做好退役军人就业安置（牵头单位：县退役军人事务局；配合单位：县人社局）。
+3.加大创业担保贷款支持力度，扩大贷款覆盖面。（牵头单位：县人社局；配合单位：县财政局）
+4.推进零工市场建设，完善零工信息发布机制。（牵头单位：县人社局；配合单位：各乡镇）
+"""
+# The same with markers of three characters: indent and marker together
+# take more than an indent's slack off the marker line's text.
+INDENTED_LONG_MARKER = (
+    INDENTED.replace("1.", "（一）", 1)
+    .replace(
+        "2.强化重点群体帮扶。一是做好高校毕业生就业", "（二）强化群体帮扶。一是做好高校毕业生的就业"
+    )
+    .replace("3.", "（三）", 1)
+    .replace("4.", "（四）", 1)
+)
+
+
+def _indented(text: str) -> str:
+    return "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in text.split("\n"))
+
+
+def test_a_first_line_indent_does_not_hide_the_page_width():
+    lines = _wrap(_indented(INDENTED), 24).split("\n")
+    full = [ln for ln in lines if len(ln) == 24 and not ln.startswith("\u3000")]
+    first = [ln for ln in lines if len(ln.strip()) == 22]
+    assert len(first) > len(full) >= 2  # the first lines are the commonest length
+    assert Page.of(lines).chars == 24
+
+
+@pytest.mark.parametrize("notice", [INDENTED, INDENTED_LONG_MARKER], ids=["1.", "（一）"])
+def test_an_indented_copy_cut_before_a_tasks_annotation_reads_as_unbroken(notice):
+    wrapped = _wrap(_indented(notice), 24)
+    assert "就业\n（牵头单位：县人社局；配合单位：县教育局）" in wrapped  # the shape
+    assert (
+        _records(wrapped)
+        == _records(notice)
+        == [
+            ("1", ["县人社局"], ["县财政局"]),
+            ("2-1", ["县人社局"], ["县教育局"]),
+            ("2-2", ["县退役军人事务局"], ["县人社局"]),
+            ("3", ["县人社局"], ["县财政局"]),
+            ("4", ["县人社局"], ["各乡镇"]),
+        ]
+    )
+
+
+def test_the_marker_taken_off_a_line_counts_toward_its_reaching_the_page_edge():
+    page = Page(chars=24)
+    last = "强化群体帮扶。一是做好高校毕业生的就业"  # 19 of 24: with （二） and the indent, full
+    line = "（牵头单位：县人社局；配合单位：县教育局）"
+    assert not goes_on(last, line, depth=0, label=False, page=page)
+    assert goes_on(last, line, depth=0, label=False, page=page, before="（二）")
+
+
+def test_a_web_copy_with_two_lines_of_one_length_and_longer_ones_once_has_no_page_width():
+    # One paragraph per line: 44 twice, 46 and 48 once each.  Within the
+    # indent's slack 48 is reached by four lines, but no page wraps at a
+    # length only one line meets.
+    lines = ["甲" * n for n in (33, 39, 44, 44, 46, 48)]
+    assert not Page.of(lines).wrapped
+
+
+@pytest.mark.parametrize(
+    "last, line",
+    [
+        ("强化宣传引导。县委宣传部（县新闻办）", "牵头，县融媒体中心配合。"),  # after a bracket
+        ("开展美丽庭院评选。县妇联牵头，各乡镇", "（街道）负责。"),  # a bracket ending the name
+        ("推进村庄清洁行动，县农业农村局", "负责。"),
+    ],
+)
+def test_a_line_opening_on_a_bare_role_word_closes_the_phrase_above(last, line):
+    # A short notice wrapped narrow has no page width to tell: the role
+    # word the page cut off its unit is no paragraph's first word.
+    assert goes_on(last, line, depth=0, label=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "牵头单位：县商务局",  # a label line
+        "（县商务局负责）",  # an own-line annotation: the role inside the bracket
+        "牵头抓总的部门要加强统筹。",  # a word that starts with a role word
+    ],
+)
+def test_a_role_word_that_starts_a_label_or_a_word_is_no_cut_phrase(line):
+    assert not goes_on("组织开展宣传活动，营造浓厚氛围。", line, depth=0, label=False)
+
+
+def test_a_role_phrase_cut_before_or_after_a_bracket_on_a_narrow_indented_copy():
+    text = (
+        "石桥县人居环境整治分工\n"
+        "1.开展美丽庭院评选。县妇联牵头，各乡镇（街道）负责。\n"
+        "2.强化宣传引导。县委宣传部（县新闻办）牵头，县融媒体中心配合。\n"
+        "3.建立长效管护机制。各乡镇（街道）负责。\n"
+    )
+    wrapped = _wrap(_indented(text), 22)
+    assert "各乡镇\n（街道）负责。" in wrapped and "（县新闻办）\n牵头，" in wrapped  # the shape
+    assert not Page.of(wrapped.split("\n")).wrapped  # too few lines to show a width
+    assert (
+        _records(wrapped)
+        == _records(text)
+        == [
+            ("1", ["县妇联"], ["各乡镇(街道)"]),
+            ("2", ["县委宣传部(县新闻办)"], ["县融媒体中心"]),
+            ("3", ["各乡镇(街道)"], []),
+        ]
+    )

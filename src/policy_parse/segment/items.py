@@ -195,10 +195,13 @@ class _Raw:
     (The stage's working records are plain classes: an attrs class costs
     start-up time to build, ~0.4 ms each; benchmarks/README.md.)"""
 
-    __slots__ = ("depth", "label", "numbers", "pieces", "span")
+    __slots__ = ("depth", "head", "label", "numbers", "pieces", "span")
 
-    def __init__(self, text: str, span: Span, *, label: bool) -> None:
+    def __init__(self, text: str, span: Span, *, label: bool, head: str = "") -> None:
         self.pieces = [text]
+        # The marker its first line showed before `text` (（二十一）): the
+        # page's edge is measured with it (segment.wrapping.goes_on).
+        self.head = head
         self.span = span
         self.label = label  # it starts with a label (牵头单位：…): nothing wraps onto it
         self.depth = bracket_depth(text)  # brackets opened and not yet closed, kept as pieces come
@@ -206,12 +209,15 @@ class _Raw:
         self.numbers: list[Line] = []
 
     @classmethod
-    def of(cls, text: str, span: Span, *, label: bool | None = None) -> _Raw:
-        return cls(text, span, label=is_label_line(text) if label is None else label)
+    def of(cls, text: str, span: Span, *, label: bool | None = None, head: str = "") -> _Raw:
+        return cls(text, span, label=is_label_line(text) if label is None else label, head=head)
 
     def wraps(self, line: str, page: Page) -> bool:
         """`line` goes on with this paragraph (segment.wrapping)."""
-        return goes_on(self.pieces[-1], line, depth=self.depth, label=self.label, page=page)
+        before = self.head if len(self.pieces) == 1 else ""
+        return goes_on(
+            self.pieces[-1], line, depth=self.depth, label=self.label, page=page, before=before
+        )
 
     def add(self, line: Line) -> Note | None:
         """Join `line`; the note of a guess made at the join, if any."""
@@ -309,7 +315,7 @@ class _Open:
         m = Marked(m.style, m.number, m.written, m.rest, line)  # _replace(line=…), not in Python
         # 1.【牵头单位】A【配合单位】B / 开展…: labels right after the marker
         # are a label paragraph, the measure's text on the lines under it.
-        return cls(m, [_Raw.of(m.rest, line.span)], notes)
+        return cls(m, [_Raw.of(m.rest, line.span, head=m.written)], notes)
 
     def heads(self) -> list[Line]:
         """The marker line's paragraph, joined, cut where items run on:

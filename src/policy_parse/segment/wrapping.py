@@ -9,7 +9,8 @@ paragraphs by their syntax (docs/formats.md "Lines inside a measure"):
 - a bracket still open goes on, whatever ends the line and whatever starts
   the next one (`（牵头单位：` / `市商务局，配合单位：…）`);
 - a line that starts with a list separator or a closing mark (`、隽水镇`,
-  `”关键之年`, `）`), or holds only the 等 that closes a list (`等。`,
+  `”关键之年`, `）`) or a bare role word closed by a clause mark (`牵头，…`,
+  `（街道）负责。`), or holds only the 等 that closes a list (`等。`,
   `等单位。`), goes on from the line above: no paragraph starts so;
 - a label with no value yet goes on (`…增设公益广告。责任单位：` / `城管执法局。`),
   and so does an inner list marker standing last (`…（A负责）(2)` / `推广…`);
@@ -33,10 +34,12 @@ rules hold.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .._support.lazy_regex import VERBOSE, lazy_compile
+from .._support.lazy_regex import VERBOSE, escape, lazy_compile
 from ..data import load
 from .annotations import (
     CLOSERS,
@@ -46,6 +49,9 @@ from .annotations import (
     names_only_units,
     parse_phrase,
 )
+
+if TYPE_CHECKING:
+    import regex
 
 # A wrapped line is a full line of the page; a shorter one is a title or a
 # label (a section title over an unnumbered topic line).
@@ -60,6 +66,19 @@ _LIST_OPEN = ("、", "，", ",")  # a label's list goes on after these
 # … nor with the 等 that closes a list (…、县甲局 / 等。, …、县水利局 / 等单位。): a
 # line of it alone is the tail a wrap cut off the list above.
 _LIST_TAIL = lazy_compile(r"^等\p{Han}{0,6}[。；;，,）)]*$")
+
+
+@functools.cache
+def _role_tail() -> regex.Pattern[str]:
+    """… nor with a bare role word closed by a clause mark, alone or after
+    a bracket that ends a name: the page cut a role phrase after its unit
+    (`…县委宣传部（县新闻办）` / `牵头，县融媒体中心配合。`, `…各乡镇` /
+    `（街道）负责。`).  A label has its colon; a marker line is no wrap."""
+    words = sorted(load("annotations")["roles"]["bare"], key=len, reverse=True)
+    return lazy_compile(
+        r"^(?:[（(][^（()）\n]{1,8}[）)])?(?:" + "|".join(map(escape, words)) + r")[，,。；;、]"
+    )
+
 
 # A page width: at least this many long lines (of `_LONG` characters or
 # more: no page is narrower), this share of them within `_SLACK` of the
@@ -83,8 +102,18 @@ def _width(lengths: list[int], slack: int, shortest: int) -> int | None:
     if len(long) < _MIN_FULL:
         return None
     counts = Counter(long)
-    width = max(counts, key=lambda n: (counts[n], n))
-    full = sum(1 for n in long if width - slack <= n <= width)
+
+    def reach(width: int) -> int:
+        return sum(c for n, c in counts.items() if width - slack <= n <= width)
+
+    # The most common length, or one up to the slack longer, met twice or
+    # more, that more lines reach: under a first-line indent every
+    # paragraph's first line is the indent shorter than the rest, and where
+    # paragraphs are two or three lines long those are the commonest length.
+    mode = max(counts, key=lambda n: (counts[n], n))
+    above = [n for n in counts if mode < n <= mode + slack and counts[n] >= 2]
+    width = max([mode, *above], key=lambda n: (reach(n), n))
+    full = reach(width)
     over = sum(1 for n in long if n > width)
     if full >= max(_MIN_FULL, _SHARE * len(long)) and over <= _OVER * len(long):
         return width
@@ -282,15 +311,18 @@ def _spaced_on(last: str, line: str) -> bool:
     return first is not None and first[0].isspace() and units_apart(last, line) is not None
 
 
-def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE) -> bool:
+def goes_on(
+    last: str, line: str, *, depth: int, label: bool, page: Page = NO_PAGE, before: str = ""
+) -> bool:
     """Whether `line` goes on with the paragraph read so far: `last` its
     last line, `depth` its brackets still open, `label` whether it started
-    with a label.  The caller has already taken a marker line as the start
-    of an item."""
+    with a label, `before` the marker the caller took off `last`'s line
+    (it filled the page too).  The caller has already taken a marker line
+    as the start of an item."""
     last = last.rstrip()
     if not last:
         return False
-    if line.startswith(CONTINUES) or _LIST_TAIL.match(line.strip()):
+    if line.startswith(CONTINUES) or _LIST_TAIL.match(line.strip()) or _role_tail().match(line):
         return True
     if depth > 0:
         # A PDF breaks an annotation where the page ends (specimen 43), and
@@ -303,7 +335,7 @@ def goes_on(last: str, line: str, *, depth: int, label: bool, page: Page = NO_PA
         return True
     if awaits_value(last):
         return not line.startswith(tuple(OPENERS))
-    full = page.full(last)
+    full = page.full(before + last)
     if label:
         # A label's value ends at its sentence end, whatever the page.
         edge = full and not last.endswith(SENTENCE_ENDS)

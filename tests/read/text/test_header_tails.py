@@ -40,3 +40,28 @@ def test_which_lines_hold_a_headers_tails() -> None:
     assert tails_below(HEADER, "                        单位", cells) is None
     assert tails_below(HEADER, "       单位", cells) is None
     assert tails_below(HEADER, "", cells) is None
+
+
+def test_tails_whose_leading_spaces_a_copy_took_off_go_in_order_to_the_cells_naming_none():
+    # A portal trimmed each line (or put its indent in their place): where
+    # the tails stood is lost, but 牵头 and 配合 are the only cells that name
+    # no column alone, and there are two tails.
+    for trimmed in ("单位       单位", "\u3000\u3000单位       单位"):
+        notice = policy_parse.parse_text("甲县分工表\n" + HEADER + "\n" + trimmed + "\n" + ROWS)
+        assert units_of(notice) == [
+            ("1", ["县住建局"], ["县公安局", "县城管局"]),
+            ("2", ["县住建局"], ["各乡镇"]),
+        ]
+    cells = ["序号", "项目名称", "牵头", "配合", "完成时限"]
+    assert tails_below(HEADER, "单位 单位", cells) == [
+        "序号",
+        "项目名称",
+        "牵头单位",
+        "配合单位",
+        "完成时限",
+    ]
+    # One tail for two cells, or three: no telling which goes where.
+    assert tails_below(HEADER, "单位", cells) is None
+    assert tails_below(HEADER, "单位 单位 单位", cells) is None
+    # Tails that make no column's name with the cells they would join.
+    assert tails_below(HEADER, "县住建局 县公安局", cells) is None

@@ -106,3 +106,16 @@ def test_extra_blank_lines_beyond_the_spacing_are_kept():
 
 def test_a_short_text_shows_no_pattern():
     assert unspaced(["甲", "", "乙", ""], lambda s: not s.strip()) is None
+
+
+def test_a_copy_spaced_twice_loses_both_layers_and_keeps_its_line_numbers():
+    # A spaced copy pasted into such a portal again: two blanks after every
+    # line.  One layer taken out would leave a blank between every two cells.
+    twice = spaced(spaced(TABLE))
+    assert "1 |\n\n\n推进" in twice
+    assert grid(twice) == grid(TABLE)
+    out = unspaced(twice.split("\n"), lambda s: not s.strip())
+    assert out is not None
+    kept, respacing = out
+    assert kept == TABLE.split("\n")[:-1] + [""]  # the final blank was the original's end
+    assert [respacing.line(n) for n in (1, 2, 3)] == [1, 4, 7]

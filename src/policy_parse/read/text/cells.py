@@ -228,6 +228,17 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return None
 
 
+def common_indent(lines: Sequence[str]) -> int:
+    """The spaces every line holding text starts with, as a count: a copy
+    that indents each line it has (a portal giving each line of a re-wrapped
+    PDF its own indented paragraph) — there an indent is no gap a cut fell
+    into."""
+    texts = [ln for ln in lines if ln.strip()]
+    if not texts:
+        return 0
+    return min(len(ln) - len(ln.lstrip(_CUT_SPACES)) for ln in texts)
+
+
 @functools.lru_cache(maxsize=256)
 def _line_sep(
     blanks: int, bars: int, closed: bool, opened: bool, full: bool, spaced: bool = False
@@ -254,6 +265,7 @@ def stream(
     atoms: list[Atom] = []
     seps: list[Sep] = []
     wrap = wrap_width(lines)
+    indent = common_indent(lines) if wrap is not None else 0
     blanks = bars = 0
     closed = full = tab_before = False
     ended_spaced = False  # the line before ended with a space
@@ -292,7 +304,7 @@ def stream(
             or (
                 full
                 and mode in (Mode.GAP, Mode.SPACE)
-                and _LEADING_GAP[mode].match(line) is not None
+                and _LEADING_GAP[mode].match(line[indent:]) is not None
             )
         )
         last = len(pieces.texts) - 1

@@ -7,7 +7,11 @@ first.  Read as a body row, the header named no units column (`牵头`, `配合`
 name none) and every row's units were lost, with a `table_no_units` finding.
 The tails are placed by where they stand: each under the header cell that
 starts in the same display column (a CJK character is two columns wide), and
-joined to it only when the whole names a column (data/columns.toml).
+joined to it only when the whole names a column (data/columns.toml).  A copy
+that took each line's leading spaces off (a portal's trim, or its indent put
+in their place) lost where the tails stood: then they go in order to the
+cells that name no column alone, when there are exactly as many of them and
+each whole names one (牵头 配合 / 单位 单位).
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ def tails_below(header: str, below: str, cells: Sequence[str]) -> list[str] | No
     starts = _starts(header, cells)
     if starts is None:
         return None
+    return _by_place(below, cells, starts) or _in_order(below, cells)
+
+
+def _by_place(below: str, cells: Sequence[str], starts: Sequence[int]) -> list[str] | None:
     out = list(cells)
     used: set[int] = set()
     for m in _PIECE.finditer(below):
@@ -65,3 +73,18 @@ def tails_below(header: str, below: str, cells: Sequence[str]) -> list[str] | No
         out[j] = joined
         used.add(j)
     return out if used else None
+
+
+def _in_order(below: str, cells: Sequence[str]) -> list[str] | None:
+    """The tails of a line whose leading spaces were taken off, in order,
+    to the cells that name no column alone: exactly one each."""
+    tails = _PIECE.findall(below)
+    short = [j for j, c in enumerate(cells) if column_role(c) is None]
+    if not tails or len(tails) != len(short):
+        return None
+    out = list(cells)
+    for j, tail in zip(short, tails, strict=True):
+        out[j] += tail
+        if column_role(out[j]) is None:
+            return None
+    return out

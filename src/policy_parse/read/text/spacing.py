@@ -8,7 +8,8 @@ table flattened to text a blank line parts rows or cells, while a line cut
 inside a cell was a bare line break.  Where every non-blank line is followed
 by a blank one, the first blank after each line is spacing: `unspaced` takes
 it out, and `Respacing.span` gives every later line number back its place in
-the input, so evidence still points at the lines as the user sees them.
+the input, so evidence still points at the lines as the user sees them.  A
+copy spaced twice (two blanks after every line) loses both.
 
 A text with even one pair of adjacent non-blank lines is left as it is: its
 blank lines may mean something.
@@ -78,7 +79,18 @@ def unspaced(
     """`lines` without the blank line that follows every line holding text,
     and where each kept line was; None when the spacing is not uniform.  (A
     line of whitespace alone — a lone tab is an empty cell — holds no text:
-    such a copy put no blank line after it.)"""
+    such a copy put no blank line after it.)  A copy of such a copy, spaced
+    again, has two blanks after every line: each layer is spacing, taken
+    out while every line holding text is still followed by a blank."""
+    out = _unspaced_once(lines, is_blank)
+    while out is not None and (again := _unspaced_once(out[0], is_blank)) is not None:
+        out = again[0], Respacing(kept=[out[1].kept[k] for k in again[1].kept])
+    return out
+
+
+def _unspaced_once(
+    lines: Sequence[str], is_blank: Callable[[str], bool]
+) -> tuple[list[str], Respacing] | None:
     texted = [bool(line.strip()) for line in lines]
     if sum(texted) < _MIN_LINES:
         return None
