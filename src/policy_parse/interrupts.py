@@ -197,6 +197,7 @@ def serially(
         return
     finally:
         stop.parsing = False
+        _stop_page_workers()
 
 
 @contextlib.contextmanager
@@ -238,6 +239,21 @@ def serve(fd: int, worker: str = "process_one") -> None:
             run(*task, deliver=conn.send)
     except (Interrupted, EOFError, OSError):
         pass
+    finally:
+        _stop_page_workers()
+
+
+def _stop_page_workers() -> None:
+    """Kill and reap the PDF page workers this process forked and lost its
+    handle on: an interrupt that lands between their fork and the wait for
+    them (read.pdf.worker.stop_children).  Orphaned, each would be left to
+    an init that may not reap it (a container's), a zombie in the batch's
+    session.  Nothing to do where no PDF was read."""
+    import sys
+
+    worker = sys.modules.get(f"{__package__}.read.pdf.worker")
+    if worker is not None:
+        worker.stop_children()
 
 
 class WorkerPool:

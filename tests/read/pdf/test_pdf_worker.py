@@ -468,6 +468,34 @@ def test_cancelled_children_are_killed_and_reaped() -> None:
         finish_each(children)
 
 
+def test_children_whose_handle_was_lost_are_killed_and_reaped_on_the_way_out() -> None:
+    # An interrupt landing after start_each returned and before finish_each
+    # took the children drops the handle; the process's way out
+    # (interrupts: a batch worker's serve, serially) stops them all.
+    import os
+    import time
+
+    from policy_parse.read.pdf.worker import start_each, stop_children
+
+    start_each(_pid_after, [(30.0, 0), (30.0, 1)], memory_bytes=1 << 30, seconds=60)
+    start = time.monotonic()
+    stop_children()
+    assert time.monotonic() - start < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # none left, not even a zombie
+    stop_children()  # nothing left: a no-op
+
+
+def test_children_waited_for_are_not_stopped_again() -> None:
+    from policy_parse.read.pdf import worker
+
+    got = worker.finish_each(
+        worker.start_each(_pid_after, [(0.0, 7)], memory_bytes=1 << 30, seconds=10)
+    )
+    assert [v for _, v in got] == [7]
+    assert not worker._LIVE  # reaped by finish_each: stop_children has nothing to kill
+
+
 def test_the_cli_budget_for_an_early_start_is_the_default_limits() -> None:
     # The CLI starts a PDF's workers before attrs is imported, with these
     # numbers; the normal path would use Limits() — they must not differ.

@@ -31,15 +31,41 @@ try:
 except ImportError:  # pragma: no cover - an interpreter without the C accelerator
     from pickle import dumps, loads
 try:  # the numbers alone: `signal` builds three enums on import (~3M instructions)
-    from _signal import SIGBUS, SIGFPE, SIGILL, SIGKILL, SIGSEGV  # type: ignore[import-not-found]
+    from _signal import (  # type: ignore[import-not-found]
+        SIG_BLOCK,
+        SIG_SETMASK,
+        SIGBUS,
+        SIGFPE,
+        SIGILL,
+        SIGINT,
+        SIGKILL,
+        SIGSEGV,
+        SIGTERM,
+        pthread_sigmask,
+    )
 except ImportError:  # pragma: no cover - an interpreter without CPython's module
-    from signal import SIGBUS, SIGFPE, SIGILL, SIGKILL, SIGSEGV
+    from signal import (
+        SIG_BLOCK,
+        SIG_SETMASK,
+        SIGBUS,
+        SIGFPE,
+        SIGILL,
+        SIGINT,
+        SIGKILL,
+        SIGSEGV,
+        SIGTERM,
+        pthread_sigmask,
+    )
 
 __all__ = [
     "LAST",
     "PART",
     "PROTOCOL",
+    "SIGINT",
     "SIGKILL",
+    "SIGTERM",
+    "SIG_BLOCK",
+    "SIG_SETMASK",
     "Frames",
     "Message",
     "WorkerTraceback",
@@ -47,6 +73,7 @@ __all__ = [
     "dumps",
     "frame",
     "loads",
+    "pthread_sigmask",
 ]
 
 Message = tuple[str, Any, str]

@@ -60,7 +60,19 @@ from typing import Any, TypeVar
 
 from ..._support.gc_pause import collect_young_rarely
 from .child import c_library, confine, die_with, keep_freed_memory, run, write_all
-from .wire import PROTOCOL, SIGKILL, Frames, WorkerTraceback, answer, dumps
+from .wire import (
+    PROTOCOL,
+    SIG_BLOCK,
+    SIG_SETMASK,
+    SIGINT,
+    SIGKILL,
+    SIGTERM,
+    Frames,
+    WorkerTraceback,
+    answer,
+    dumps,
+    pthread_sigmask,
+)
 
 T = TypeVar("T")
 
@@ -73,6 +85,7 @@ __all__ = [
     "run_bounded",
     "run_bounded_each",
     "start_each",
+    "stop_children",
 ]
 
 OnPart = Callable[[int, Any], None]
@@ -124,6 +137,36 @@ def _roomy_pipe() -> tuple[int, int]:
     return r, w
 
 
+# Children forked here and not yet waited for.  A caller interrupted between
+# the fork and the wait (a batch worker's SIGTERM landing after `start_each`
+# returned, before `finish_each` took the children) loses its handle on
+# them; `stop_children` kills and reaps these before that process exits, so
+# no page worker is left a zombie for an init that may not reap it.
+_LIVE: set[int] = set()
+# Held while forking, so the pid is in _LIVE before a handler can run.
+_HELD = {SIGINT, SIGTERM}
+
+
+def stop_children() -> None:
+    """Kill and reap every child forked here and not yet waited for (a no-op
+    when none is left)."""
+    for pid in list(_LIVE):
+        try:
+            os.kill(pid, SIGKILL)
+        except ProcessLookupError:  # pragma: no cover - exited: still to be reaped
+            pass
+        _reap(pid)
+
+
+def _reap(pid: int) -> int:
+    """`os.waitpid(pid, 0)`'s status; the child leaves _LIVE."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    finally:
+        _LIVE.discard(pid)
+    return status
+
+
 def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[int, int]:
     """A forked child running `fn(*args)`: (its pid, the pipe it answers on)."""
     r, w = _roomy_pipe()
@@ -136,11 +179,15 @@ def _fork(fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> tuple[i
     freeze = gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
+    held = pthread_sigmask(SIG_BLOCK, _HELD)
     try:
         pid = os.fork()
+        if pid:
+            _LIVE.add(pid)
     finally:
         if freeze and os.getpid() == parent:
             gc.unfreeze()
+        pthread_sigmask(SIG_SETMASK, held)
     if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
         try:
             libc = c_library()
@@ -191,10 +238,10 @@ def _collect(
                 os.kill(pid, SIGKILL)
         if not finished:  # interrupted (Ctrl-C, a failing `on_part`): reap them, leave no zombie
             for pid, _ in children:
-                os.waitpid(pid, 0)
+                _reap(pid)
     out = []
     for pid, fd in children:
-        _, status = os.waitpid(pid, 0)
+        status = _reap(pid)
         out.append(
             (frames[fd].message() if fd in done else None, os.waitstatus_to_exitcode(status))
         )
