@@ -36,6 +36,7 @@ from .table_header import find_header, label_value, persons_columns
 from .table_wraps import (
     continued,
     cut_name_goes_on,
+    label_goes_on,
     name_closed_in_row,
     names_rejoined,
     open_units,
@@ -302,7 +303,7 @@ def _goes_on(last: TableRow, row: Row, roles: Sequence[str]) -> str | None:
     an open list (县卫健局、 / (next line) 县生态环境局 read as a row of its
     own: the text reader placed a wrapped line's pieces by their order, not
     under their columns), or a name cut by the wrap (市工业和信 / 息化局)."""
-    return open_units(last) or cut_name_goes_on(last, row, roles)
+    return open_units(last) or cut_name_goes_on(last, row, roles) or label_goes_on(last, row, roles)
 
 
 def _number_of(values: Sequence[tuple[str, str]]) -> str:

@@ -18,7 +18,7 @@ import attrs
 from .._support.lazy_regex import lazy_compile
 from ..data import load
 from . import grammar as g
-from .annotations import names_only_units
+from .annotations import is_label_line, names_only_units
 
 if TYPE_CHECKING:
     from ..models import Row
@@ -125,6 +125,23 @@ def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | N
     return role if names_only_units([_last_name(above.get(role)) + tail]) else None
 
 
+def label_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | None:
+    """| | 配合：县乙局 | under a row whose units cell reads 牵头：县甲局: a
+    row with no number whose one written cell is a labelled line in the
+    units column whose cell above opened with a label — the cell's second
+    line (a wrapped cell copied as a row of its own), not a measure.  The
+    units column's role, or None."""
+    written = [(col, c.text.strip()) for col, c in enumerate(row.cells) if c.text.strip()]
+    if len(written) != 1 or written[0][0] >= len(roles):
+        return None
+    col, text = written[0]
+    role = roles[col]
+    if role not in _LIST_ROLES or not is_label_line(text):
+        return None
+    first = above.get(role).split("\n", 1)[0].strip()
+    return role if first and is_label_line(first) else None
+
+
 def names_rejoined(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """市发展改革委、市工业和信⏎息化局 in one units cell (a cell line the copy
     broke, kept as a line break): where the name before a break ends like no
@@ -199,6 +216,7 @@ def continued(above: TableRow, row: Row, roles: Sequence[str], open_role: str) -
             at[role] = len(values) - 1
             continue
         k = at[role]
-        joined = values[k][1] + text if role == open_role else f"{values[k][1]}\n{text}"
+        glued = role == open_role and not is_label_line(text)
+        joined = values[k][1] + text if glued else f"{values[k][1]}\n{text}"
         values[k] = (role, joined)
     return attrs.evolve(above, values=tuple(values), span=above.span.cover(row.span))
