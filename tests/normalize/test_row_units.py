@@ -105,3 +105,13 @@ def test_a_remark_naming_the_lead_leads_a_list_that_marks_none():
         ([], ["县丙局", "县丁局"]),  # a lead the list does not name: no unit added
         ([], ["县丙局", "县丁局"]),
     ]
+
+
+def test_a_remark_labelling_the_lead_leads_as_a_phrase_does():
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 责任单位 | 备注 |\n"
+        "| 1 | 修路 | 县乙局、县甲局 | 牵头单位：县甲局 |\n"
+        "| 2 | 建桥 | 县丙局、县丁局 | 完成时限：2025年底 |\n"
+    )
+    got = [([u.written for u in m.lead], [u.written for u in m.support]) for m in notice.measures]
+    assert got == [(["县甲局"], ["县乙局"]), ([], ["县丙局", "县丁局"])]

@@ -219,3 +219,22 @@ def test_a_labelled_cell_split_over_two_rows_reads_its_lead_and_supporters():
         ("1", ["丁县甲局"], ["丁县乙局", "丁县丙局"]),
         ("2", ["丁县丁局"], ["各乡镇"]),
     ]
+
+
+def test_a_cells_labelled_second_line_placed_under_a_later_column_joins_the_cell():
+    # A space-aligned copy put 配合：丁县乙局 under 完成时限 by its order:
+    # the supporters were lost (read as part of the deadline).
+    seg = table_to_segment(
+        make_table(
+            [
+                ["序号", "工作任务", "责任单位", "完成时限"],
+                ["1", "建设甲项目", "牵头：丁县甲局", "2025年底前\n配合：丁县乙局、丁县丙局"],
+                ["2", "推进乙工作", "丁县丁局", "长期\n配合：丁县戊局"],  # no label opens its cell
+            ]
+        )
+    )
+    assert seg is not None
+    first, second = seg.rows
+    assert first.get("combined") == "牵头：丁县甲局\n配合：丁县乙局、丁县丙局"
+    assert first.get("deadline") == "2025年底前"
+    assert second.get("deadline") == "长期\n配合：丁县戊局"

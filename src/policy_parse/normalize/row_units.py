@@ -68,9 +68,10 @@ def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]
 def remark_leads(remark: str, support: Pairs) -> tuple[Pairs, Pairs]:
     """| 县甲局、县乙局 | … | 县甲局牵头 |: a row whose units column marks no
     lead, and a remarks column (备注) whose phrase names as lead units of
-    that list — the remark says who leads, as a mark in the cell would.
+    that list (or a label, 牵头单位：县甲局) — the remark says who leads, as
+    a mark in the cell would.
     A lead the list does not name is left to the remark (no unit added)."""
-    phrase = lead_phrase(remark.replace("\n", "，"))
+    phrase = lead_phrase(remark.replace("\n", "，")) or labelled_cell(remark)
     if phrase is None:
         return [], support
     named = {e for lead in phrase.lead for _, e in written_units(lead)}

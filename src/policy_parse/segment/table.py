@@ -36,6 +36,7 @@ from .table_header import find_header, label_value, persons_columns
 from .table_wraps import (
     continued,
     cut_name_goes_on,
+    label_closed_in_row,
     label_goes_on,
     name_closed_in_row,
     names_rejoined,
@@ -244,7 +245,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         values, own_number = _numbered_from_text(filled.values, filled.own_number, roles)
         values, inherited = groups.over(values, filled.inherited)
         values = names_rejoined(
-            name_closed_in_row(units_closed_in_row(values, inherited), inherited)
+            name_closed_in_row(
+                label_closed_in_row(units_closed_in_row(values, inherited), inherited), inherited
+            )
         )
         if (
             rows

@@ -19,6 +19,7 @@ from .._support.lazy_regex import lazy_compile
 from ..data import load
 from . import grammar as g
 from .annotations import is_label_line, names_only_units
+from .labels import LabelRole, parse_annotation_line
 
 if TYPE_CHECKING:
     from ..models import Row
@@ -65,6 +66,41 @@ def units_closed_in_row(
         out[j] = (role, first)
         break
     return out
+
+
+def label_closed_in_row(
+    values: list[tuple[str, str]], copied: Sequence[str] = ()
+) -> list[tuple[str, str]]:
+    """牵头：县甲局 | 2025年底前⏎配合：县乙局: the one units cell that opens
+    with a unit label and, in a column that holds no units, lines after
+    the first that are unit labels (配合：…, 牵头：…) — the cell's own second
+    line, placed by its order in a text copy under a later column.  They
+    join the units cell, a line each.  Not a cell `copied` from the row
+    above, as in units_closed_in_row."""
+    if not any("\n" in v for r, v in values if r not in _LIST_ROLES):
+        return values
+    labelled = [
+        k
+        for k, (r, v) in enumerate(values)
+        if r in _LIST_ROLES and r not in copied and _unit_label(v.split("\n", 1)[0])
+    ]
+    if len(labelled) != 1:
+        return values
+    k = labelled[0]
+    out = list(values)
+    for j, (role, text) in enumerate(out):
+        first, *rest = text.split("\n")
+        if role in _LIST_ROLES or role in copied or not rest or not all(map(_unit_label, rest)):
+            continue
+        out[k] = (out[k][0], "\n".join([out[k][1], *rest]))
+        out[j] = (role, first)
+    return out
+
+
+def _unit_label(line: str) -> bool:
+    """牵头：… / 配合单位：…: a label whose value names units."""
+    read = parse_annotation_line(line.strip())
+    return read is not None and read[0] in (LabelRole.LEAD, LabelRole.SUPPORT)
 
 
 def name_closed_in_row(
