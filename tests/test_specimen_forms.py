@@ -65,6 +65,26 @@ KNOWN_WORSE.update(
     }
 )
 
+# probe11's specimens (210-217).
+_CLIPBOARD_TSV = (
+    "the form's own: a spreadsheet's clipboard text (tabs, a quoted cell holding a line "
+    "break) typed into Word paragraphs or a web page is no table there: the quoted cell's "
+    "lines are paragraphs of their own; the .txt it was pasted into is the real copy; "
+    "read with a finding"
+)
+_PLACED_BY_ORDER = (
+    "the form's own: the PDF's layout reading places a cell's second line (配合：… under "
+    "责任单位, a 备注 under the last column) by its order, under 完成时限, as the space "
+    "copy's lines are placed in no other form; read with a finding"
+)
+KNOWN_WORSE.update(
+    {
+        **{(form, "217_tsv-quoted-cells"): _CLIPBOARD_TSV for form in FORMS},
+        ("pdf", "213_remark-lead"): _PLACED_BY_ORDER,
+        ("pdf", "214_space-cell-second-line"): _PLACED_BY_ORDER,
+    }
+)
+
 pytestmark = pytest.mark.slow
 
 
