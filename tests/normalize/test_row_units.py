@@ -89,3 +89,29 @@ def test_co_leads_in_a_lead_cell_closed_by_gongtong_qiantou_are_each_a_lead():
     first = notice.measures[0]
     assert [u.name for u in first.lead] == ["县甲局", "县乙局"]
     assert [u.name for u in first.support] == ["县丙局"]
+
+
+def test_a_remark_naming_the_lead_leads_a_list_that_marks_none():
+    # | 县甲局、县乙局 | … | 县甲局牵头 |: read as no lead, silently.
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 | 备注 |\n"
+        "| 1 | 修路 | 县乙局、县甲局、各乡镇 | 2025年底 | 县甲局牵头 |\n"
+        "| 2 | 建桥 | 县丙局、县丁局 | 长期 | 县戊局牵头 |\n"
+        "| 3 | 建园 | 县丙局、县丁局 | 长期 | 常态化 |\n"
+    )
+    got = [([u.written for u in m.lead], [u.written for u in m.support]) for m in notice.measures]
+    assert got == [
+        (["县甲局"], ["县乙局", "各乡镇"]),
+        ([], ["县丙局", "县丁局"]),  # a lead the list does not name: no unit added
+        ([], ["县丙局", "县丁局"]),
+    ]
+
+
+def test_a_remark_labelling_the_lead_leads_as_a_phrase_does():
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 责任单位 | 备注 |\n"
+        "| 1 | 修路 | 县乙局、县甲局 | 牵头单位：县甲局 |\n"
+        "| 2 | 建桥 | 县丙局、县丁局 | 完成时限：2025年底 |\n"
+    )
+    got = [([u.written for u in m.lead], [u.written for u in m.support]) for m in notice.measures]
+    assert got == [(["县甲局"], ["县乙局"]), ([], ["县丙局", "县丁局"])]

@@ -182,3 +182,59 @@ def test_a_group_title_over_the_rows_gives_no_name_to_a_later_rows_open_list():
     document = policy_parse.read_text_document(text)
     notice = policy_parse.notice_from_document(document)
     assert lost_and_invented(document, notice) == ("", "")
+
+
+def test_a_cells_second_labelled_line_on_a_row_of_its_own_goes_on_the_cell():
+    # 牵头：丁县甲局 ⏎ 配合：丁县乙局 in one cell, copied as two rows: the
+    # second was measure 1-2 with a unit named "配合：丁县乙局", silently.
+    seg = table_to_segment(
+        make_table(
+            [
+                ["序号", "工作任务", "责任单位", "完成时限"],
+                ["1", "建设甲项目", "牵头：丁县甲局", "2025年底前"],
+                ["", "", "配合：丁县乙局、丁县丙局", ""],
+                ["2", "推进乙工作", "牵头：丁县丁局", "长期"],
+                ["", "", "丁县戊局", ""],
+            ]
+        )
+    )
+    assert seg is not None
+    assert [r.number for r in seg.rows] == ["1", "2", ""]  # a bare unit row stays a row
+    assert seg.rows[0].get("combined") == "牵头：丁县甲局\n配合：丁县乙局、丁县丙局"
+
+
+def test_a_labelled_cell_split_over_two_rows_reads_its_lead_and_supporters():
+    notice = policy_parse.parse_text(
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n"
+        "| 1 | 建设甲项目 | 牵头：丁县甲局 | 2025年底前 |\n"
+        "|  |  | 配合：丁县乙局、丁县丙局 |  |\n"
+        "| 2 | 推进乙工作 | 牵头：丁县丁局 | 长期 |\n"
+        "|  |  | 配合：各乡镇 |  |\n"
+    )
+    got = [
+        (str(m.number), [u.written for u in m.lead], [u.written for u in m.support])
+        for m in notice.measures
+    ]
+    assert got == [
+        ("1", ["丁县甲局"], ["丁县乙局", "丁县丙局"]),
+        ("2", ["丁县丁局"], ["各乡镇"]),
+    ]
+
+
+def test_a_cells_labelled_second_line_placed_under_a_later_column_joins_the_cell():
+    # A space-aligned copy put 配合：丁县乙局 under 完成时限 by its order:
+    # the supporters were lost (read as part of the deadline).
+    seg = table_to_segment(
+        make_table(
+            [
+                ["序号", "工作任务", "责任单位", "完成时限"],
+                ["1", "建设甲项目", "牵头：丁县甲局", "2025年底前\n配合：丁县乙局、丁县丙局"],
+                ["2", "推进乙工作", "丁县丁局", "长期\n配合：丁县戊局"],  # no label opens its cell
+            ]
+        )
+    )
+    assert seg is not None
+    first, second = seg.rows
+    assert first.get("combined") == "牵头：丁县甲局\n配合：丁县乙局、丁县丙局"
+    assert first.get("deadline") == "2025年底前"
+    assert second.get("deadline") == "长期\n配合：丁县戊局"

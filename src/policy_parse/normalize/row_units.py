@@ -26,6 +26,7 @@ __all__ = [
     "PUNCT_OR_SPACE",
     "Pairs",
     "once",
+    "remark_leads",
     "role_word_residue",
     "row_evidence",
     "unit_cell",
@@ -59,7 +60,25 @@ def units_of_row(row: TableRow, first_leads: bool = True) -> tuple[Pairs, Pairs]
     lead, support = _units_of_cells(
         row.get("combined"), row.get("support"), row.get("lead"), first_leads
     )
+    if not lead and support and (extra := row.get("extra")):
+        return remark_leads(extra, list(support))
     return list(lead), list(support)
+
+
+def remark_leads(remark: str, support: Pairs) -> tuple[Pairs, Pairs]:
+    """| 县甲局、县乙局 | … | 县甲局牵头 |: a row whose units column marks no
+    lead, and a remarks column (备注) whose phrase names as lead units of
+    that list (or a label, 牵头单位：县甲局) — the remark says who leads, as
+    a mark in the cell would.
+    A lead the list does not name is left to the remark (no unit added)."""
+    phrase = lead_phrase(remark.replace("\n", "，")) or labelled_cell(remark)
+    if phrase is None:
+        return [], support
+    named = {e for lead in phrase.lead for _, e in written_units(lead)}
+    lead = [(w, e) for w, e in support if e in named]
+    if len(lead) != len(named):
+        return [], support
+    return lead, [(w, e) for w, e in support if e not in named]
 
 
 # A 分工表 names the same units in row after row (one 牵头单位 over many

@@ -36,6 +36,8 @@ from .table_header import find_header, label_value, persons_columns
 from .table_wraps import (
     continued,
     cut_name_goes_on,
+    label_closed_in_row,
+    label_goes_on,
     name_closed_in_row,
     names_rejoined,
     open_units,
@@ -243,7 +245,9 @@ def table_to_segment(table: Table, *, explicit_merges: bool = False) -> TableSeg
         values, own_number = _numbered_from_text(filled.values, filled.own_number, roles)
         values, inherited = groups.over(values, filled.inherited)
         values = names_rejoined(
-            name_closed_in_row(units_closed_in_row(values, inherited), inherited)
+            name_closed_in_row(
+                label_closed_in_row(units_closed_in_row(values, inherited), inherited), inherited
+            )
         )
         if (
             rows
@@ -302,7 +306,7 @@ def _goes_on(last: TableRow, row: Row, roles: Sequence[str]) -> str | None:
     an open list (县卫健局、 / (next line) 县生态环境局 read as a row of its
     own: the text reader placed a wrapped line's pieces by their order, not
     under their columns), or a name cut by the wrap (市工业和信 / 息化局)."""
-    return open_units(last) or cut_name_goes_on(last, row, roles)
+    return open_units(last) or cut_name_goes_on(last, row, roles) or label_goes_on(last, row, roles)
 
 
 def _number_of(values: Sequence[tuple[str, str]]) -> str:

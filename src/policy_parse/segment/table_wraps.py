@@ -18,7 +18,8 @@ import attrs
 from .._support.lazy_regex import lazy_compile
 from ..data import load
 from . import grammar as g
-from .annotations import names_only_units
+from .annotations import is_label_line, names_only_units
+from .labels import LabelRole, parse_annotation_line
 
 if TYPE_CHECKING:
     from ..models import Row
@@ -65,6 +66,41 @@ def units_closed_in_row(
         out[j] = (role, first)
         break
     return out
+
+
+def label_closed_in_row(
+    values: list[tuple[str, str]], copied: Sequence[str] = ()
+) -> list[tuple[str, str]]:
+    """牵头：县甲局 | 2025年底前⏎配合：县乙局: the one units cell that opens
+    with a unit label and, in a column that holds no units, lines after
+    the first that are unit labels (配合：…, 牵头：…) — the cell's own second
+    line, placed by its order in a text copy under a later column.  They
+    join the units cell, a line each.  Not a cell `copied` from the row
+    above, as in units_closed_in_row."""
+    if not any("\n" in v for r, v in values if r not in _LIST_ROLES):
+        return values
+    labelled = [
+        k
+        for k, (r, v) in enumerate(values)
+        if r in _LIST_ROLES and r not in copied and _unit_label(v.split("\n", 1)[0])
+    ]
+    if len(labelled) != 1:
+        return values
+    k = labelled[0]
+    out = list(values)
+    for j, (role, text) in enumerate(out):
+        first, *rest = text.split("\n")
+        if role in _LIST_ROLES or role in copied or not rest or not all(map(_unit_label, rest)):
+            continue
+        out[k] = (out[k][0], "\n".join([out[k][1], *rest]))
+        out[j] = (role, first)
+    return out
+
+
+def _unit_label(line: str) -> bool:
+    """牵头：… / 配合单位：…: a label whose value names units."""
+    read = parse_annotation_line(line.strip())
+    return read is not None and read[0] in (LabelRole.LEAD, LabelRole.SUPPORT)
 
 
 def name_closed_in_row(
@@ -123,6 +159,23 @@ def cut_name_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | N
         return None
     role = cut[0]
     return role if names_only_units([_last_name(above.get(role)) + tail]) else None
+
+
+def label_goes_on(above: TableRow, row: Row, roles: Sequence[str]) -> str | None:
+    """| | 配合：县乙局 | under a row whose units cell reads 牵头：县甲局: a
+    row with no number whose one written cell is a labelled line in the
+    units column whose cell above opened with a label — the cell's second
+    line (a wrapped cell copied as a row of its own), not a measure.  The
+    units column's role, or None."""
+    written = [(col, c.text.strip()) for col, c in enumerate(row.cells) if c.text.strip()]
+    if len(written) != 1 or written[0][0] >= len(roles):
+        return None
+    col, text = written[0]
+    role = roles[col]
+    if role not in _LIST_ROLES or not is_label_line(text):
+        return None
+    first = above.get(role).split("\n", 1)[0].strip()
+    return role if first and is_label_line(first) else None
 
 
 def names_rejoined(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -199,6 +252,7 @@ def continued(above: TableRow, row: Row, roles: Sequence[str], open_role: str) -
             at[role] = len(values) - 1
             continue
         k = at[role]
-        joined = values[k][1] + text if role == open_role else f"{values[k][1]}\n{text}"
+        glued = role == open_role and not is_label_line(text)
+        joined = values[k][1] + text if glued else f"{values[k][1]}\n{text}"
         values[k] = (role, joined)
     return attrs.evolve(above, values=tuple(values), span=above.span.cover(row.span))

@@ -85,3 +85,30 @@ def test_prose_with_commas_is_no_csv() -> None:
 def test_a_header_with_fewer_than_two_rows_under_it_is_no_csv_table() -> None:
     assert csv_document("序号,任务,牵头单位\n1,推进建设,县甲局\n", SOURCE) is None
     assert csv_document('序号,任务,牵头单位\n1,"未闭合的引号\n', SOURCE) is None
+
+
+# A spreadsheet copied to the clipboard: tabs between cells, a cell holding a
+# line break quoted.  The table reader made the quoted cell's lines rows.
+TSV = (
+    "序号\t重点任务\t责任单位\t完成时限\n"
+    '1\t建设甲项目\t"牵头：丁县甲局\n配合：丁县乙局、丁县丙局"\t2025年底前\n'
+    '2\t推进乙工作\t"牵头：丁县丁局\n配合：各乡镇"\t长期\n'
+    "3\t开展丙行动\t丁县戊局\t持续推进\n"
+)
+
+
+def test_a_tab_separated_copy_with_quoted_line_breaks_reads_each_cell_whole() -> None:
+    notice = policy_parse.parse_text(TSV)
+    assert _entries(notice) == [
+        ("1", "建设甲项目", ["丁县甲局"], ["丁县乙局", "丁县丙局"], "2025年底前"),
+        ("2", "推进乙工作", ["丁县丁局"], ["各乡镇"], "长期"),
+        ("3", "开展丙行动", [], ["丁县戊局"], "持续推进"),  # no lead marked: support
+    ]
+    assert [dict(d.fields) for d in notice.discrepancies if d.note == "tsv_table"] == [
+        {"rows": "4"}
+    ]
+
+
+def test_a_tab_table_with_no_quoted_line_break_is_the_table_readers() -> None:
+    plain = "序号\t重点任务\t牵头单位\t配合单位\n1\t建设甲项目\t丁县甲局\t丁县乙局\n2\t推进乙\t丁县丙局\t\n"
+    assert csv_document(plain, SOURCE) is None

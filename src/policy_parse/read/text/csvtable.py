@@ -14,11 +14,16 @@ inside, as CSV allows).  Lines above the header with at most one field
 written (a title row `甲县…分工表,,,,`) are paragraphs; a row with one field
 written below the header is a group title row, as in a spreadsheet.  The
 notice says the text was read as CSV (a `csv_table` info finding).  Tab- and
-space-aligned tables are the table reader's (read/text/tables.py).
+space-aligned tables are the table reader's (read/text/tables.py) — except a
+tab-separated copy whose cells hold line breaks inside quotes (a spreadsheet
+copied to the clipboard: `1\t推进…\t"牵头：县甲局⏎配合：县乙局"`): the table
+reader split such a cell into rows of their own, so it is read here with
+tabs for commas (a `tsv_table` info finding).
 """
 
 from __future__ import annotations
 
+from ..._support.lazy_regex import lazy_compile
 from ...models import Cell, Document, Paragraph, ReadNote, Row, Source, Span, Table
 from .tables import column_role
 
@@ -32,9 +37,10 @@ _SAME_WIDTH = 0.9
 
 def csv_document(text: str, source: Source) -> Document | None:
     """The document `text` holds as CSV, or None where it is no CSV table."""
-    if "," not in text or not _header_near_top(text):
+    delimiter = "\t" if "\t" in text and _QUOTED_BREAK.search(text) else ","
+    if delimiter not in text or not _header_near_top(text, delimiter):
         return None
-    rows = _rows(text.splitlines(keepends=True))
+    rows = _rows(text.splitlines(keepends=True), delimiter)
     if rows is None:
         return None
     header = next(
@@ -71,26 +77,31 @@ def csv_document(text: str, source: Source) -> Document | None:
     ]
     table = Table(rows=tuple(table_rows), span=table_rows[0].span.cover(table_rows[-1].span))
     blocks.append(table)
-    note = ReadNote(note="csv_table", fields=(("rows", str(len(table_rows))),))
+    name = "csv_table" if delimiter == "," else "tsv_table"
+    note = ReadNote(note=name, fields=(("rows", str(len(table_rows))),))
     return Document(source=source, blocks=tuple(blocks), notes=(note,))
 
 
-def _header_near_top(text: str) -> bool:
-    """Whether one of the first lines, split at its commas, names two
+# A quoted tab-separated field whose text goes on past a line break.
+_QUOTED_BREAK = lazy_compile(r'(?m)(?:^|\t)"[^"\t\n]*\n(?:[^"\t\n]*\n)*[^"\t\n]*"(?:\t|$)')
+
+
+def _header_near_top(text: str, delimiter: str = ",") -> bool:
+    """Whether one of the first lines, split at its delimiters, names two
     columns: a quick look before the csv module is imported and run."""
     for line in [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:10]:
-        fields = [f.strip().strip('"') for f in line.split(",")]
+        fields = [f.strip().strip('"') for f in line.split(delimiter)]
         if len(fields) >= _MIN_FIELDS and sum(1 for f in fields if column_role(f)) >= 2:
             return True
     return False
 
 
-def _rows(lines: list[str]) -> list[tuple[tuple[int, int], list[str]]] | None:
+def _rows(lines: list[str], delimiter: str = ",") -> list[tuple[tuple[int, int], list[str]]] | None:
     """Each non-empty CSV record with its first and last line (1-based), or
     None where the text is no well-formed CSV."""
     import csv  # only for a text with commas: the txt CLI imports no more than it uses
 
-    reader = csv.reader(lines, strict=True)
+    reader = csv.reader(lines, strict=True, delimiter=delimiter)
     out: list[tuple[tuple[int, int], list[str]]] = []
     try:
         for fields in reader:
