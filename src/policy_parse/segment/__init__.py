@@ -25,6 +25,7 @@ from .notes import footnote_states_first_is_lead
 from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
 from .bar_labels import mended_bars
+from .corner_labels import mended_corners
 from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
 from .typeface import typeface_note
@@ -52,9 +53,12 @@ def _paragraph_lines(p: Paragraph) -> list[Line]:
     if any(map(text.__contains__, g.PUNCT_VARIANT_CHARS)):
         text = text.translate(g.PUNCT_VARIANTS)
     # 牵 头 单 位：A / 牵头单位——A: a label written apart (segment/spaced_labels.py).
-    # 牵头单位丨A: a bar for the colon (segment/bar_labels.py).
+    # 牵头单位丨A: a bar for the colon (segment/bar_labels.py); 「牵头单位：A」
+    # in corner quotes (segment/corner_labels.py).
     return [
-        Line(mended_label(mended_bars(t.strip())), p.span) for t in text.split("\n") if t.strip()
+        Line(mended_label(mended_bars(mended_corners(t.strip()))), p.span)
+        for t in text.split("\n")
+        if t.strip()
     ]
 
 
