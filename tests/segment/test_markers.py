@@ -39,7 +39,13 @@ def test_a_bullet_before_the_first_marker_still_makes_the_list_dotted():
 def test_a_card_number_before_a_bar_or_after_no_is_a_measure_number() -> None:
     from policy_parse.segment.markers import match_marker
 
-    for line in ("01｜推行甲事项", "7|推行甲事项", "03丨推行甲事项", "NO.1 推行甲事项", "No.12：推行甲事项"):
+    for line in (
+        "01｜推行甲事项",
+        "7|推行甲事项",
+        "03丨推行甲事项",
+        "NO.1 推行甲事项",
+        "No.12：推行甲事项",
+    ):
         m = match_marker(line)
         assert m is not None and m.style == "ar_dot", line
         assert m.rest == "推行甲事项" and m.number == str(int("".join(filter(str.isdigit, line))))

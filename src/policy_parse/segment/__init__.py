@@ -15,7 +15,9 @@ from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .attachments import listed_titles, trailing_attachment_list
+from .bar_labels import mended_bars
 from .bullets import bullet_note
+from .corner_labels import mended_corners
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
@@ -24,8 +26,6 @@ from .markers import counting, is_outline_start
 from .notes import footnote_states_first_is_lead
 from .ordinals import ordinal_note
 from .prose import Outline, lines_to_outline
-from .bar_labels import mended_bars
-from .corner_labels import mended_corners
 from .spaced_labels import mended_label
 from .table import TableRow, TableSegment, table_to_segment
 from .typeface import typeface_note
