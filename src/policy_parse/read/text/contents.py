@@ -34,7 +34,7 @@ _SPACED = lazy_compile(
     r"(?P<text>\S.*?)(?:[ \u3000]{2,}|[ \u3000]*[\t\u3000][ \t\u3000]*)(?P<page>\d{1,3})[ \t\u3000]*$"
 )
 _GAP = lazy_compile(r"[ \u3000]{2,}|\t")
-_HEAD = frozenset({"目录", "目次"})
+_HEAD = frozenset({"目录", "目次", "目錄"})  # 目錄: a copy in Traditional script
 _MIN_RUN = 2
 
 
