@@ -21,7 +21,6 @@ _BAR = lazy_compile(r"[ \t\u3000]*[|｜丨][ \t\u3000]*")
 # Where a label's clause starts, before the bar: the line's start, a bracket,
 # a clause mark or a space.
 _CLAUSE_START = "（(【〔；;，,。 \t\u3000"
-_CLAUSE_END = "；;，,。）)】〕"
 
 
 def mended_bars(text: str) -> str:
@@ -48,7 +47,11 @@ def mended_bars(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
+_VALUE_END = lazy_compile(r"[|｜丨；;，,。）)】〕]")
+
+
 def _value_end(after: str) -> int:
-    """Where the value after a bar ends: the next bar or clause mark."""
-    ends = [k for k, ch in enumerate(after) if ch in _BARS or ch in _CLAUSE_END]
-    return ends[0] if ends else len(after)
+    """Where the value after a bar ends: the next bar or clause mark (the
+    first only: a line of many labels stays linear)."""
+    m = _VALUE_END.search(after)
+    return m.start() if m is not None else len(after)
