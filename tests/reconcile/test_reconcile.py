@@ -495,3 +495,38 @@ def test_three_level_numbers_counting_on_are_no_gap():
     assert check("1.1.1", "1.1.3") == [("1.1.3", "the prose goes from 1-1-1 to 1-1-3")]
     assert check("1.1.2", "1.2.2") == [("1.2.2", "the prose starts 1-2 at sub-number 2")]
     assert check("1.1", "1.3") == [("1.3", "the prose goes from 1-1 to 1-3")]  # as before
+
+
+_ONE_SIDE = (
+    "某县2025年甲工作任务分工方案\n一、重点任务\n"
+    "1.建设甲平台。（牵头单位：县甲局；完成时限：2025年6月底前）\n"
+    "2.推行乙服务。（牵头单位：县乙局）\n"
+    "3.开展丙行动。（牵头单位：县丙局；完成时限：2025年底前）\n"
+    "附件\n重点任务分工表\n序号 | 重点任务 | 牵头单位 | {head}\n"
+    "1 | 建设甲平台。 | 县甲局 | \n"
+    "2 | 推行乙服务。 | 县乙局 | {d2}\n"
+    "3 | 开展丙行动。 | 县丙局 | {d3}\n"
+)
+
+
+def test_a_deadline_only_one_side_states_is_an_info_finding_with_both_values():
+    text = _ONE_SIDE.format(head="完成时限", d2="2025年9月底前", d3="2025年底前")
+    notice = policy_parse.parse_text(text)
+    found = [d for d in notice.discrepancies if d.note == "deadline_one_side"]
+    assert [(d.measure, d.severity, d.prose, d.table) for d in found] == [
+        ("1", Severity.INFO, "2025年6月底前", None),
+        ("2", Severity.INFO, None, "2025年9月底前"),
+    ]
+    assert "正文—，分工表2025年9月底前" in message(found[1], "zh")
+    assert "the prose —, the table 2025年9月底前" in message(found[1], "en")
+
+
+def test_no_deadline_one_side_where_the_table_has_no_deadline_column():
+    text = _ONE_SIDE.format(head="备注", d2="", d3="").replace("| 备注", "| 配合单位")
+    notice = policy_parse.parse_text(text)
+    assert not [d for d in notice.discrepancies if d.note == "deadline_one_side"]
+
+
+def test_no_deadline_one_side_where_the_prose_never_states_one():
+    # The sample's shape: the prose list leaves every 时限 to the table.
+    assert not [d for d in sample_notice().discrepancies if d.note == "deadline_one_side"]

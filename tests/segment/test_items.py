@@ -297,3 +297,27 @@ def test_an_inner_list_in_another_arabic_mark_that_starts_at_1_stays_text() -> N
     )
     assert [str(m.number) for m in notice.measures] == ["1", "2"]
     assert "主管网" in notice.measures[0].text
+
+
+def test_a_short_tail_the_page_cut_before_an_out_of_sequence_marker_goes_on() -> None:
+    # 构建 / 权责统 / 一、运转…: a sentence wrapped twice, its short tail
+    # right before a figure that reads as part 一 after part 二 (left10).
+    text = (
+        "某市任务分工\n一、总体要求\n1.坚持系统观念。（市甲办负责）\n二、重点任务\n"
+        "2.推进综合行政执法改革，整合执法\n队伍，构建权责统\n一、运转高效的执法体系。（市乙局负责）\n"
+        "3.完善监督检查机制。（市甲办负责）\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert [m.id for m in notice.measures] == ["1", "2", "3"]
+    assert notice.measures[1].text.endswith("构建权责统一、运转高效的执法体系。")
+    assert [d.note for d in notice.discrepancies].count("marker_as_text") == 1
+
+
+def test_an_out_of_sequence_marker_after_an_annotation_line_is_no_tail() -> None:
+    # 附件：1.甲表 / 2.乙表 under the last measure: a list, not a cut sentence.
+    text = (
+        "某市任务分工\n第一部分 甲\n1.推进甲。（牵头单位：市甲局）\n第二部分 乙\n"
+        "1.推进乙。（牵头单位：市乙局）\n附件：1.重点任务分工表\n2.责任清单\n"
+    )
+    notice = policy_parse.parse_text(text)
+    assert "marker_as_text" not in [d.note for d in notice.discrepancies]

@@ -34,3 +34,24 @@ def test_a_figure_a_wrap_put_first_between_two_items_stays_text():
 def test_a_bullet_before_the_first_marker_still_makes_the_list_dotted():
     texts = ["▶ 1.甲。", "▶ 2.乙。", "3 丙。", "▶ 4.丁。"]
     assert counted_bare_numbers(texts) == frozenset({"3 丙。"})
+
+
+def test_a_card_number_before_a_bar_or_after_no_is_a_measure_number() -> None:
+    from policy_parse.segment.markers import match_marker
+
+    for line in (
+        "01｜推行甲事项",
+        "7|推行甲事项",
+        "03丨推行甲事项",
+        "NO.1 推行甲事项",
+        "No.12：推行甲事项",
+    ):
+        m = match_marker(line)
+        assert m is not None and m.style == "ar_dot", line
+        assert m.rest == "推行甲事项" and m.number == str(int("".join(filter(str.isdigit, line))))
+
+
+def test_a_row_of_bar_cells_opening_on_a_number_is_no_card() -> None:
+    from policy_parse.segment.markers import match_marker
+
+    assert match_marker("1 | 推行甲事项 | 县甲局 | 县乙局") is None

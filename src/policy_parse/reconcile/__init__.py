@@ -24,6 +24,7 @@ from .findings import (
     Texts,
     alias_findings,
     deadline_findings,
+    deadline_one_side,
     placement_findings,
     repeated_terms,
     text_findings,
@@ -79,13 +80,25 @@ def measures_to_discrepancies(
             msg = f"table row {e.row} has no number and follows no numbered row"
             out.append(pair_finding(Kind.NUMBERING, Severity.WARNING, None, None, e.text[:40], msg))
 
+    # A deadline one side leaves out is said only where both sides write
+    # deadlines: a table with no 时限 column leaves them to the prose, and a
+    # prose list that never repeats the table's 时限 (the common shape, the
+    # sample's) leaves them to the table — per measure, either is noise.
+    dated = any(e.deadline is not None and "deadline" not in e.inherited for e in table) and any(
+        m.deadline is not None for m in measures
+    )
     for pair in pairs:
-        out += _pair_findings(pair, measures, table, texts)
+        out += _pair_findings(pair, measures, table, texts, dated=dated)
     return tuple(out)
 
 
 def _pair_findings(
-    pair: Pair, measures: Sequence[Measure], table: Sequence[TableEntry], texts: Texts
+    pair: Pair,
+    measures: Sequence[Measure],
+    table: Sequence[TableEntry],
+    texts: Texts,
+    *,
+    dated: bool = False,
 ) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     p = None if pair.prose is None else measures[pair.prose]
@@ -121,6 +134,8 @@ def _pair_findings(
         out += text_findings(mid, pair.prose, pair.table, p, t, texts)
         out += unit_findings(mid, p, t)
         out += deadline_findings(mid, p, t)
+        if dated:
+            out += deadline_one_side(mid, p, t)
         out += placement_findings(mid, p, t)
     return out
 

@@ -20,6 +20,7 @@ __all__ = [
     "Texts",
     "alias_findings",
     "deadline_findings",
+    "deadline_one_side",
     "placement_findings",
     "repeated_terms",
     "text_findings",
@@ -248,6 +249,27 @@ def deadline_findings(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
             Kind.DEADLINE_MISMATCH, severity, mid, p.deadline.written, t.deadline.written, msg
         )
     ]
+
+
+def deadline_one_side(mid: str, p: Measure, t: TableEntry) -> list[Discrepancy]:
+    """A deadline one side states and the other does not (info): a
+    supervisor checks a 时限 against both.  The caller asks only where the
+    table writes deadlines at all — a table with no 时限 column leaves every
+    measure's deadline to the prose, and saying so per measure is noise."""
+    if (p.deadline is None) == (t.deadline is None):
+        return []
+    if t.deadline is not None and "deadline" in t.inherited:
+        return []  # the row above's, taken for an empty cell: the table says none
+    stated = p.deadline if p.deadline is not None else t.deadline
+    assert stated is not None
+    prose = p.deadline.written if p.deadline is not None else None
+    table = t.deadline.written if t.deadline is not None else None
+    side = "prose" if prose is not None else "table"
+    msg = f"measure {mid}: only the {side} sets a deadline, {_shown(stated)}; the other states none"
+    found = pair_finding(Kind.DEADLINE_MISMATCH, Severity.INFO, mid, prose, table, msg)
+    # Both sides' values for the catalogue (data/messages.toml [note]); — for none.
+    fields = (("measure", mid), ("prose", prose or "—"), ("table", table or "—"))
+    return [attrs.evolve(found, note="deadline_one_side", fields=fields)]
 
 
 def _place(part: str | None, section: str | None) -> str:

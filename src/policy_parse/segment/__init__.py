@@ -15,7 +15,9 @@ from ..models import Document, Format, Header, Paragraph, Residue, Table
 from . import grammar as g
 from .annotations import states_first_is_lead
 from .attachments import listed_titles, trailing_attachment_list
+from .bar_labels import mended_bars
 from .bullets import bullet_note
+from .corner_labels import mended_corners
 from .header import Line, lines_to_header
 from .items import closed_below
 from .levels import Note
@@ -51,7 +53,13 @@ def _paragraph_lines(p: Paragraph) -> list[Line]:
     if any(map(text.__contains__, g.PUNCT_VARIANT_CHARS)):
         text = text.translate(g.PUNCT_VARIANTS)
     # 牵 头 单 位：A / 牵头单位——A: a label written apart (segment/spaced_labels.py).
-    return [Line(mended_label(t.strip()), p.span) for t in text.split("\n") if t.strip()]
+    # 牵头单位丨A: a bar for the colon (segment/bar_labels.py); 「牵头单位：A」
+    # in corner quotes (segment/corner_labels.py).
+    return [
+        Line(mended_label(mended_bars(mended_corners(t.strip()))), p.span)
+        for t in text.split("\n")
+        if t.strip()
+    ]
 
 
 def _cover_letter_end(

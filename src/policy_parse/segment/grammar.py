@@ -99,6 +99,8 @@ MARKER = lazy_compile(
       | (?P<ar_dot>\d{1,9}(?:[.．]\d{1,9})*)\s*[.．](?!\d(?!\d{3}\s*年))        # 1. / 3.1. (1.2021年… too)
       | (?P<ar_dec>\d{1,9}(?:[.．]\d{1,9})+)(?=\s|[\p{Han}“"《(（])              # 3.1 text (no final dot)
       | (?P<ar_dun>\d{1,9})\s*、                                            # 1、
+      | (?P<ar_dot>\d{1,3})\s*[|丨]                                         # 01｜ (a portal's card: number, bar, heading)
+      | (?:NO|No|no)\s*\.\s*(?P<ar_dot>\d{1,3})\s*[:.、]?                     # NO.1 / No.1： (a numbered card)
       | (?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793])\s*[、.．]?  # ① (CIRCLED)
       | (?P<ar_dot>\d{1,3})(?:[ \t\u3000]+|(?=\p{Han}))(?=[\p{Han}“"《])      # 1 推进, 1推进 (a copy lost the dot; see markers.py)
       | (?P<ar_dot>\d{1,3})(?=\s*$)                                         # 1 alone, its text on the next line (markers.py)

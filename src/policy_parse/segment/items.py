@@ -37,7 +37,7 @@ from .markers import Marked, match_marker
 from .notes import footnote_states_first_is_lead, trailing_note_states_first_is_lead
 from .placement import split_tasks
 from .run_on import split_run_on_items
-from .wrapping import Page, goes_on, units_apart
+from .wrapping import ENDS, Page, goes_on, units_apart
 
 # A short line after a measure's annotation that ends no sentence: a caption
 # (附表), a byline (记者…), a link (详见…) — not the measure's text.
@@ -219,6 +219,16 @@ class _Raw:
             self.pieces[-1], line, depth=self.depth, label=self.label, page=page, before=before
         )
 
+    def cut_short(self) -> bool:
+        """Its last line ends mid-word (a Han character, no clause mark): the
+        tail of a sentence the page cut (`…构建` / `权责统`), however short.
+        (The caller asks it of a line below the item's marker line.)"""
+        return (
+            not self.label
+            and "\u4e00" <= self.pieces[-1][-1:] <= "\u9fff"
+            and not self.pieces[-1].endswith(ENDS)
+        )
+
     def add(self, line: Line) -> Note | None:
         """Join `line`; the note of a guess made at the join, if any."""
         text = line.text.strip()
@@ -322,6 +332,18 @@ class _Open:
         （一）…（A负 / 责）（二）… is two items (split_run_on_items)."""
         first = "".join(self.raws[0].pieces)
         return split_run_on_items(Line(f"{self.marker.written}{first}", self.raws[0].span))
+
+    def cut_short(self) -> bool:
+        """Its last line ends mid-word and goes on from the text above it
+        (joined to it, or below a paragraph that ended no sentence: `…队伍，`
+        / `构建权责统`): the page cut a sentence there.  Not a line after an
+        annotation (附件：1.…表 under a measure's closing bracket)."""
+        last = self.raws[-1]
+        if not last.cut_short():
+            return False
+        if len(last.pieces) > 1:
+            return True
+        return len(self.raws) > 1 and not self.raws[-2].pieces[-1].endswith(ENDS)
 
     def markers(self) -> list[Marked]:
         """The markers of the items this one will split into."""
@@ -429,11 +451,12 @@ def lines_to_items(
         if (
             m is not None
             and current is not None
-            and current.raws[-1].wraps(ln.text.strip(), page)
+            and (current.raws[-1].wraps(ln.text.strip(), page) or current.cut_short())
             and not sequence.after(current.markers()).fits(m)
         ):
             # 权责统 / 一、运转高效…: the page cut a word before a figure that
-            # reads as a marker; out of sequence after an unended line, it is text.
+            # reads as a marker; out of sequence after an unended line, it is text
+            # (a short tail of a wrapped sentence too: 构建 / 权责统 / 一、…, left10).
             current.text_notes.append(g_as_text(ln.span, m.written, ln.text))
             m = None
         if m is not None:

@@ -290,12 +290,18 @@ def _read_marker(text: str, counted: bool) -> Marked | None:
         number = "-".join(p for p in pieces if p)
     end = _source_end(parts, m.end())
     rest = text[end:].strip()
-    if style == "ar_dot" and m[0][-1:].isdigit() and not counted:
+    card = style == "ar_dot" and _CARD.match(m[0]) is not None
+    if card:
+        if _BAR_AFTER.search(rest):
+            return None  # 1 | 推行… | 县甲局: a row of `|` cells, no marker
+        number = str(int(number))  # 01｜ / NO.1: the card's number
+    if style == "ar_dot" and m[0][-1:].isdigit() and not counted and not card:
         return None  # 1推进 / 30个: a number glued to text counts only in a list of them
     if (
         style == "ar_dot"
         and m[0].rstrip()[-1:].isdigit()
         and not counted
+        and not card
         and not _opens_a_task(rest)
     ):
         return None  # 30 个 / 2 产业发展: a lone number and a space, not before a verb
@@ -314,6 +320,12 @@ def _read_marker(text: str, counted: bool) -> Marked | None:
         rest=rest,
         line=Line(text, Span()),
     )
+
+
+# A marker a card writes (grammar.MARKER): 01｜标题, 01丨…, NO.1 / No.1：,
+# numbered as 1.; the bar or the NO. is the dot (left10).
+_CARD = lazy_compile(r"^\s*(?:\d{1,3}\s*[|丨]|(?:NO|No|no)\s*\.)")
+_BAR_AFTER = lazy_compile(r"[|｜丨]")
 
 
 def _written(marker: str, style: str) -> str:
