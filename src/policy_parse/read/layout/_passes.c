@@ -471,6 +471,77 @@ wide_texts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* 1 where a line may hold a tab for tabs.find_tabs, 0 where it cannot: fewer
+ * than two characters, a field that is a float but not finite (find_tabs
+ * measures no stop from it), or no gap between neighbours (x0 of one less
+ * x1 of the one before) as wide as `wide_gap` times the line's smallest
+ * size, find_tabs' own test.  Where an item is not a `Char` or a field not
+ * a float, 1: Python decides.  tabs.tab_lines is the same in Python. */
+static int
+may_hold_tab(PyObject *cs, double wide_gap)
+{
+    Py_ssize_t m = PyList_GET_SIZE(cs);
+    if (m < 2)
+        return 0;
+    double widest = 0.0, least = 0.0, prev_x1 = 0.0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *c = PyList_GET_ITEM(cs, k);
+        if (!Py_IS_TYPE(c, char_type))
+            return 1;
+        PyObject *f[3] = {SLOT(c, offsets[F_X0]), SLOT(c, offsets[F_X1]),
+                          SLOT(c, offsets[F_SIZE])};
+        double v[3];
+        for (int j = 0; j < 3; j++) {
+            if (f[j] == NULL || !PyFloat_CheckExact(f[j]))
+                return 1;
+            v[j] = PyFloat_AS_DOUBLE(f[j]);
+        }
+        if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]))
+            return 0; /* checked before any other field decides: Python's order */
+        if (k == 0) {
+            least = v[2];
+        } else {
+            double g = v[0] - prev_x1;
+            widest = k == 1 || g > widest ? g : widest;
+            least = v[2] < least ? v[2] : least;
+        }
+        prev_x1 = v[1];
+    }
+    return widest >= wide_gap * least;
+}
+
+/* The indices of the lines of `groups` (lists of characters by x0) that
+ * may hold a tab (may_hold_tab): lines._page_tabs calls tabs.find_tabs on
+ * those alone, most of a page's lines never reaching Python. */
+static PyObject *
+tab_lines(PyObject *self, PyObject *args)
+{
+    PyObject *groups;
+    double wide_gap;
+    if (!PyArg_ParseTuple(args, "O!d:tab_lines", &PyList_Type, &groups, &wide_gap))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(groups); i++) {
+        PyObject *cs = PyList_GET_ITEM(groups, i);
+        if (!PyList_Check(cs)) {
+            PyErr_SetString(PyExc_TypeError, "tab_lines: lists of characters are needed");
+            Py_CLEAR(out);
+            break;
+        }
+        if (!may_hold_tab(cs, wide_gap))
+            continue;
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (at == NULL || PyList_Append(out, at))
+            Py_CLEAR(out);
+        Py_XDECREF(at);
+    }
+    return out;
+}
+
 /* One chunk of a line: cs[start..end)'s texts joined, as (x0, x1, text). */
 static PyObject *
 chunk_of(PyObject *cs, Py_ssize_t start, Py_ssize_t end, double x0, double x1)
@@ -867,6 +938,8 @@ static PyMethodDef methods[] = {
     {"chunks", chunks, METH_VARARGS,
      "chunks(grouped, gap) -> [([(x0, x1, text)], upper median size)] or None: "
      "borderless_lines.text_lines' chunks of each line."},
+    {"tab_lines", tab_lines, METH_VARARGS,
+     "tab_lines(groups, wide_gap) -> [index]: the lines tabs.find_tabs may find a tab on."},
     {"tally", tally, METH_O,
      "tally(chars) -> {text: count} or None: collections.Counter of the characters' texts."},
     {"visible", visible, METH_VARARGS,

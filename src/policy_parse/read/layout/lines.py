@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from ..._support.numeric import median
 from . import compiled
 from .page_model import Char
-from .tabs import count_tabs, find_tabs, line_tabs
+from .tabs import WIDE_GAP, count_tabs, find_tabs, line_tabs, tab_lines
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
 
@@ -314,10 +314,17 @@ def _lines_of(
     return lines
 
 
-def _page_tabs(groups: Sequence[Sequence[Char]]) -> list[dict[int, int]]:
+def _page_tabs(groups: list[list[Char]]) -> list[dict[int, int]]:
     """Each line's tabs (`layout.tabs`), their stops measured on every line
-    of the page that holds one."""
-    found = [find_tabs(g, is_wide) for g in groups]
+    of the page that holds one.  `find_tabs` is called only on the lines
+    `tab_lines` keeps (in C where built): most lines cannot hold a tab."""
+    passes = compiled.PASSES
+    maybe = passes.tab_lines(groups, WIDE_GAP) if passes is not None else tab_lines(groups)
+    if not maybe:
+        return [{} for _ in groups]
+    found: list[list[int]] = [[] for _ in groups]
+    for i in maybe:
+        found[i] = find_tabs(groups[i], is_wide)
     if not any(found):
         return [{} for _ in groups]
     return count_tabs(groups, found, is_wide)
