@@ -21,6 +21,7 @@ from policy_parse.read.layout.lines import (
     NO_LINE_END,
     NO_LINE_START,
     _dedupe_loop,
+    _text_loop,
     dedupe,
     group_lines,
     is_wide,
@@ -273,3 +274,56 @@ def test_the_compiled_tab_lines_give_what_python_gives_and_drop_no_tab(
     for i, cs in enumerate(groups):
         if i not in kept:
             assert find_tabs(cs, is_wide) == []
+
+
+def test_a_line_s_text_from_c_keeps_word_spaces_runs_and_tabs() -> None:
+    passes = compiled.PASSES
+    assert passes is not None
+    # "ab" 5 pt apart (a word space), two space glyphs drawn as one and a
+    # move (a run of 3), a CJK pair 5 pt apart (no space), a tab in front
+    # of the last and one in front of the line.
+    line = [
+        Char("a", 0.0, 5.0, 0.0, 10.0, 10.0),
+        Char("b", 10.0, 15.0, 0.0, 10.0, 10.0),
+        Char(" ", 15.0, 19.0, 0.0, 10.0, 10.0),
+        Char("c", 27.0, 32.0, 0.0, 10.0, 10.0),
+        Char("甲", 37.0, 47.0, 0.0, 10.0, 10.0),
+        Char("乙", 60.0, 70.0, 0.0, 10.0, 10.0),
+    ]
+    tabs = {0: 1, 5: 2}
+    assert passes.text_loop(line, tabs, is_wide) == "\ta b   c甲\t\t乙"
+    assert passes.text_loop(line, tabs, is_wide) == _text_loop(line, tabs)
+    assert passes.text_loop([Char("a", 0, 5, 0.0, 10.0, 10.0)], {}, is_wide) is None  # ints
+    assert passes.text_loop(line, {5: 2.0}, is_wide) is None  # a count Python must multiply
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["甲", "乙", " ", " ", "a", "1", "，", "", "fi", "\u3000", "a甲"]),
+            st.sampled_from([0.0, 0.5, 1.5, 2.6, 3.0, 5.0, 9.0, 20.0, -1.0, float("nan")]),
+            st.sampled_from([0.0, 2.0, 4.0, 5.0, 10.0, -0.5]),
+            st.sampled_from([10.0, 7.0, 0.0, 1.0]),
+        ),
+        max_size=14,
+    ),
+    st.dictionaries(st.integers(min_value=0, max_value=14), st.integers(0, 3), max_size=4),
+)
+def test_the_compiled_text_loop_gives_what_python_gives(
+    spec: list[tuple[str, float, float, float]], tabs: dict[int, int]
+) -> None:
+    """Each glyph `gap` after the last one's right edge, `width` wide."""
+    line: list[Char] = []
+    pen = 0.0
+    for text, gap, width, size in spec:
+        x0 = pen + gap
+        line.append(Char(text, x0, x0 + width, 0.0, 10.0, size))
+        pen = x0 + width
+    passes = compiled.PASSES
+    assert passes is not None
+    native = passes.text_loop(line, tabs, is_wide)
+    finite = all(c.x0 == c.x0 for c in line)
+    assert (native is None) == (not finite)
+    if native is not None:
+        assert native == _text_loop(line, tabs)

@@ -21,6 +21,7 @@ _CALLED = (
     "wide_texts",
     "chunks",
     "tab_lines",
+    "text_loop",
     "tally",
     "visible",
     "place",

@@ -147,6 +147,11 @@ def _chars_to_text(chars: Sequence[Char], tabs: dict[int, int] | None = None) ->
     texts = [c.text for c in chars]
     if _all_wide(texts):
         return _wide_text(texts, tabs)
+    passes = compiled.PASSES
+    if passes is not None and type(chars) is list:
+        text: str | None = passes.text_loop(chars, tabs, is_wide)
+        if text is not None:
+            return text
     return _text_loop(chars, tabs)
 
 
@@ -159,7 +164,8 @@ def _wide_text(texts: list[str], tabs: dict[int, int]) -> str:
 
 
 def _text_loop(chars: Sequence[Char], tabs: dict[int, int] | None = None) -> str:
-    """`_chars_to_text` character by character.  A space glyph followed by
+    """`_chars_to_text` character by character (`_passes.text_loop` in C,
+    the same step for step, where built).  A space glyph followed by
     white room as wide as two spaces or more stands for that many spaces
     (`_spaces`): a run of spaces the layout engine drew as one glyph and a
     move, which is how a table aligned by spaces keeps its columns.  On
