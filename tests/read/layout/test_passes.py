@@ -236,7 +236,7 @@ def test_only_lines_with_a_gap_of_a_fifth_of_their_smallest_size_may_hold_a_tab(
         passes.tab_lines([(cells,)], WIDE_GAP)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.lists(
@@ -297,7 +297,7 @@ def test_a_line_s_text_from_c_keeps_word_spaces_runs_and_tabs() -> None:
     assert passes.text_loop(line, {5: 2.0}, is_wide) is None  # a count Python must multiply
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(
     st.lists(
         st.tuples(
