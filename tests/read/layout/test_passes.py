@@ -1,7 +1,7 @@
 """layout._passes, the compiled `no_twins`, line clustering, wide lines'
-texts, chunks and visibility test, against the Python they stand in for (`lines._no_twins` /
+texts, chunks, lines that may hold a tab and visibility test, against the Python they stand in for (`lines._no_twins` /
 `_dedupe_loop`, `lines.group_lines` and `borderless_lines.text_lines`,
-`hidden.split_hidden` without them): the same lines, field by field, and the
+`hidden.split_hidden`, `tabs.tab_lines` without them): the same lines, field by field, and the
 same kept characters — on odd values too (NaN, infinities, ints, texts of
 several characters), which the compiled passes hand back to Python."""
 
@@ -21,10 +21,13 @@ from policy_parse.read.layout.lines import (
     NO_LINE_END,
     NO_LINE_START,
     _dedupe_loop,
+    _text_loop,
     dedupe,
     group_lines,
+    is_wide,
 )
 from policy_parse.read.layout.page_model import Char, PageModel, Paint, PaintKind
+from policy_parse.read.layout.tabs import WIDE_GAP, find_tabs, tab_lines
 
 pytestmark = pytest.mark.skipif(compiled.PASSES is None, reason="the C extension is not built")
 
@@ -213,3 +216,114 @@ def test_the_compiled_visibility_test_hides_what_python_hides(
     compiled_page, python_page = page(), page()
     assert repr(split_hidden(compiled_page)) == repr(_python(split_hidden, python_page))
     assert repr(compiled_page.hidden) == repr(python_page.hidden)
+
+
+def test_only_lines_with_a_gap_of_a_fifth_of_their_smallest_size_may_hold_a_tab() -> None:
+    passes = compiled.PASSES
+    assert passes is not None
+    cells = [_char("序", 0.0, 0.0), _char("号", 10.0, 0.0), _char("任", 24.0, 0.0)]
+    solid = [_char("甲", 10.0 * k, 20.0) for k in range(5)]
+    # 1.9 pt apart: under a fifth of 10 pt; 2 pt: on it.
+    spread = [_char("乙", 11.9 * k, 40.0) for k in range(4)]
+    wide = [_char("丙", 12.0 * k, 60.0) for k in range(4)]
+    small = [_char("丁", 0.0, 80.0), _char("丁", 11.5, 80.0, 7.0)]  # 1.5 pt >= 0.2 x 7
+    nan = [*cells[:2], _char("任", float("nan"), 0.0)]
+    odd = [_char("序", 0.0, 0.0), Char("号", 10, 20, 0.0, 10.0, 10.0)]  # ints: Python's
+    groups = [cells, solid, spread, wide, small, [cells[0]], [], nan, odd]
+    assert passes.tab_lines(groups, WIDE_GAP) == [0, 3, 4, 8]
+    assert tab_lines(groups) == [0, 3, 4, 8]
+    with pytest.raises(TypeError):
+        passes.tab_lines([(cells,)], WIDE_GAP)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["甲", "乙", " ", "a", "1", "，"]),
+                _value,
+                st.sampled_from([0.0, 1.5, 2.0, 5.0, 12.0, -3.0, float("inf")]),
+                st.sampled_from([1.0, 7.0, 10.0, 10.5, 0.0, float("nan")]),
+                st.booleans(),
+            ),
+            max_size=8,
+        ),
+        max_size=6,
+    )
+)
+def test_the_compiled_tab_lines_give_what_python_gives_and_drop_no_tab(
+    spec: list[list[tuple[str, float, float, float, bool]]],
+) -> None:
+    """Lines from x positions (a glyph `size` wide, then `gap` to the next,
+    or at `x` itself where `absolute`): `_passes.tab_lines` keeps the lines
+    `tabs.tab_lines` keeps, and `find_tabs` finds no tab on any other."""
+    groups: list[list[Char]] = []
+    for line in spec:
+        cs: list[Char] = []
+        pen = 0.0
+        for text, x, gap, size, absolute in line:
+            x0 = x if absolute else pen
+            cs.append(Char(text, x0, x0 + size, 0.0, 10.0, size))
+            pen = x0 + size + gap
+        groups.append(cs)
+    passes = compiled.PASSES
+    assert passes is not None
+    kept = passes.tab_lines(groups, WIDE_GAP)
+    assert kept == tab_lines(groups)
+    for i, cs in enumerate(groups):
+        if i not in kept:
+            assert find_tabs(cs, is_wide) == []
+
+
+def test_a_line_s_text_from_c_keeps_word_spaces_runs_and_tabs() -> None:
+    passes = compiled.PASSES
+    assert passes is not None
+    # "ab" 5 pt apart (a word space), two space glyphs drawn as one and a
+    # move (a run of 3), a CJK pair 5 pt apart (no space), a tab in front
+    # of the last and one in front of the line.
+    line = [
+        Char("a", 0.0, 5.0, 0.0, 10.0, 10.0),
+        Char("b", 10.0, 15.0, 0.0, 10.0, 10.0),
+        Char(" ", 15.0, 19.0, 0.0, 10.0, 10.0),
+        Char("c", 27.0, 32.0, 0.0, 10.0, 10.0),
+        Char("甲", 37.0, 47.0, 0.0, 10.0, 10.0),
+        Char("乙", 60.0, 70.0, 0.0, 10.0, 10.0),
+    ]
+    tabs = {0: 1, 5: 2}
+    assert passes.text_loop(line, tabs, is_wide) == "\ta b   c甲\t\t乙"
+    assert passes.text_loop(line, tabs, is_wide) == _text_loop(line, tabs)
+    assert passes.text_loop([Char("a", 0, 5, 0.0, 10.0, 10.0)], {}, is_wide) is None  # ints
+    assert passes.text_loop(line, {5: 2.0}, is_wide) is None  # a count Python must multiply
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["甲", "乙", " ", " ", "a", "1", "，", "", "fi", "\u3000", "a甲"]),
+            st.sampled_from([0.0, 0.5, 1.5, 2.6, 3.0, 5.0, 9.0, 20.0, -1.0, float("nan")]),
+            st.sampled_from([0.0, 2.0, 4.0, 5.0, 10.0, -0.5]),
+            st.sampled_from([10.0, 7.0, 0.0, 1.0]),
+        ),
+        max_size=14,
+    ),
+    st.dictionaries(st.integers(min_value=0, max_value=14), st.integers(0, 3), max_size=4),
+)
+def test_the_compiled_text_loop_gives_what_python_gives(
+    spec: list[tuple[str, float, float, float]], tabs: dict[int, int]
+) -> None:
+    """Each glyph `gap` after the last one's right edge, `width` wide."""
+    line: list[Char] = []
+    pen = 0.0
+    for text, gap, width, size in spec:
+        x0 = pen + gap
+        line.append(Char(text, x0, x0 + width, 0.0, 10.0, size))
+        pen = x0 + width
+    passes = compiled.PASSES
+    assert passes is not None
+    native = passes.text_loop(line, tabs, is_wide)
+    finite = all(c.x0 == c.x0 for c in line)
+    assert (native is None) == (not finite)
+    if native is not None:
+        assert native == _text_loop(line, tabs)

@@ -9,7 +9,7 @@ import pytest
 from policy_parse.read.layout import compiled
 from policy_parse.read.layout.lines import group_lines, is_wide
 from policy_parse.read.layout.page_model import Char
-from policy_parse.read.layout.tabs import count_tabs, find_tabs, line_tabs
+from policy_parse.read.layout.tabs import count_tabs, find_tabs, line_tabs, tab_lines
 
 SIZE = 10.0
 
@@ -82,3 +82,11 @@ def test_lines_carry_the_tabs_whichever_path_builds_them(
         "1\t\t推进\t甲局",
         "\t\t牵头\t配合",
     ]
+
+
+def test_only_lines_with_a_gap_wide_enough_for_a_tab_are_looked_at() -> None:
+    row = _set((0.0, "序号"), (24.0, "任务"))
+    justified = _set((0.0, "甲乙丙丁"))
+    lone = _set((0.0, "甲"))
+    assert tab_lines([row, justified, lone]) == [0]
+    assert find_tabs(justified, is_wide) == [] and find_tabs(lone, is_wide) == []

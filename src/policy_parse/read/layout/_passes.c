@@ -471,6 +471,288 @@ wide_texts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* 1 where a line may hold a tab for tabs.find_tabs, 0 where it cannot: fewer
+ * than two characters, a field that is a float but not finite (find_tabs
+ * measures no stop from it), or no gap between neighbours (x0 of one less
+ * x1 of the one before) as wide as `wide_gap` times the line's smallest
+ * size, find_tabs' own test.  Where an item is not a `Char` or a field not
+ * a float, 1: Python decides.  tabs.tab_lines is the same in Python. */
+static int
+may_hold_tab(PyObject *cs, double wide_gap)
+{
+    Py_ssize_t m = PyList_GET_SIZE(cs);
+    if (m < 2)
+        return 0;
+    double widest = 0.0, least = 0.0, prev_x1 = 0.0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *c = PyList_GET_ITEM(cs, k);
+        if (!Py_IS_TYPE(c, char_type))
+            return 1;
+        PyObject *f[3] = {SLOT(c, offsets[F_X0]), SLOT(c, offsets[F_X1]),
+                          SLOT(c, offsets[F_SIZE])};
+        double v[3];
+        for (int j = 0; j < 3; j++) {
+            if (f[j] == NULL || !PyFloat_CheckExact(f[j]))
+                return 1;
+            v[j] = PyFloat_AS_DOUBLE(f[j]);
+        }
+        if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]))
+            return 0; /* checked before any other field decides: Python's order */
+        if (k == 0) {
+            least = v[2];
+        } else {
+            double g = v[0] - prev_x1;
+            widest = k == 1 || g > widest ? g : widest;
+            least = v[2] < least ? v[2] : least;
+        }
+        prev_x1 = v[1];
+    }
+    return widest >= wide_gap * least;
+}
+
+/* The indices of the lines of `groups` (lists of characters by x0) that
+ * may hold a tab (may_hold_tab): lines._page_tabs calls tabs.find_tabs on
+ * those alone, most of a page's lines never reaching Python. */
+static PyObject *
+tab_lines(PyObject *self, PyObject *args)
+{
+    PyObject *groups;
+    double wide_gap;
+    if (!PyArg_ParseTuple(args, "O!d:tab_lines", &PyList_Type, &groups, &wide_gap))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(groups); i++) {
+        PyObject *cs = PyList_GET_ITEM(groups, i);
+        if (!PyList_Check(cs)) {
+            PyErr_SetString(PyExc_TypeError, "tab_lines: lists of characters are needed");
+            Py_CLEAR(out);
+            break;
+        }
+        if (!may_hold_tab(cs, wide_gap))
+            continue;
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (at == NULL || PyList_Append(out, at))
+            Py_CLEAR(out);
+        Py_XDECREF(at);
+    }
+    return out;
+}
+
+/* lines._spaces: how many spaces the room from `start` to `nxt_x0` holds
+ * after a space glyph from `x0` to `x1` of `size` (round() is half-even,
+ * as nearbyint in the default rounding mode). */
+static Py_ssize_t
+spaces_in(double start, double x0, double x1, double size, double nxt_x0)
+{
+    double width = x1 - x0;
+    if (width <= 0.05 * size)
+        return 1;
+    double room = (nxt_x0 - start) / width;
+    return 1.75 <= room && room < 1000.0 ? (Py_ssize_t)nearbyint(room) : 1;
+}
+
+static inline int
+is_one(PyObject *t, Py_UCS4 ch)
+{
+    return PyUnicode_GET_LENGTH(t) == 1 && PyUnicode_READ_CHAR(t, 0) == ch;
+}
+
+/* is_wide(text[start:end]) as 1 or 0, -1 with an error set. */
+static int
+wide_part(PyObject *is_wide, PyObject *t, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *part = PyUnicode_Substring(t, start < 0 ? 0 : start, end);
+    PyObject *r = part ? PyObject_CallOneArg(is_wide, part) : NULL;
+    Py_XDECREF(part);
+    int out = r ? PyObject_IsTrue(r) : -1;
+    Py_XDECREF(r);
+    return out;
+}
+
+/* "\t" * tabs[k] (or " " * n): the string `unit` repeated; NULL with an
+ * error set. */
+static PyObject *
+repeat(const char *unit, Py_ssize_t n)
+{
+    PyObject *one = PyUnicode_FromString(unit);
+    PyObject *out = one ? PySequence_Repeat(one, n < 0 ? 0 : n) : NULL;
+    Py_XDECREF(one);
+    return out;
+}
+
+/* tabs[k] where it is an int that fits (1), 0 where k is no key, -1 with
+ * an error set, -2 where the value is no such int (Python does the line). */
+static int
+tab_at(PyObject *tabs, Py_ssize_t k, Py_ssize_t *n)
+{
+    PyObject *key = PyLong_FromSsize_t(k);
+    PyObject *v = key ? PyDict_GetItemWithError(tabs, key) : NULL;
+    Py_XDECREF(key);
+    if (v == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (!PyLong_CheckExact(v))
+        return -2;
+    int overflow = 0;
+    long long got = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow || got > 1000000 || (got == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return -2;
+    }
+    *n = (Py_ssize_t)got;
+    return 1;
+}
+
+/* lines._text_loop of one line (a list of characters by x0) with its
+ * `tabs` (index -> count), `is_wide` being lines.is_wide: the same text,
+ * step for step; None where a character is not a `Char` with a str text
+ * and finite float x0, x1 and size, or a tab count not a small int (then
+ * Python does it). */
+static PyObject *
+text_loop(PyObject *self, PyObject *args)
+{
+    PyObject *chars, *tabs, *is_wide;
+    if (!PyArg_ParseTuple(args, "O!O!O:text_loop", &PyList_Type, &chars, &PyDict_Type, &tabs,
+                          &is_wide))
+        return NULL;
+    if (char_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    Py_ssize_t m = PyList_GET_SIZE(chars);
+    double *v = PyMem_Malloc((size_t)(m ? m : 1) * 3 * sizeof(double));
+    if (v == NULL)
+        return PyErr_NoMemory();
+    double *x0 = v, *x1 = v + m, *size = v + 2 * m;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *c = PyList_GET_ITEM(chars, k);
+        PyObject *t = Py_IS_TYPE(c, char_type) ? SLOT(c, offsets[F_TEXT]) : NULL;
+        if (t == NULL || !PyUnicode_CheckExact(t) || finite_field(c, F_X0, &x0[k]) ||
+            finite_field(c, F_X1, &x1[k]) || finite_field(c, F_SIZE, &size[k])) {
+            PyMem_Free(v);
+            Py_RETURN_NONE;
+        }
+    }
+    int any_tab = PyDict_GET_SIZE(tabs) > 0, bad = 0;
+    PyObject *out = PyList_New(0);
+    Py_ssize_t prev = -1, ink = -1, space = -1, lead = 0;
+    for (Py_ssize_t k = 0; out != NULL && !bad && k < m; k++) {
+        PyObject *t = SLOT(PyList_GET_ITEM(chars, k), offsets[F_TEXT]);
+        int blank = is_one(t, ' ');
+        Py_ssize_t n_out = PyList_GET_SIZE(out);
+        if (blank) {
+            if (space < 0)
+                space = k;
+        } else if (space >= 0) {
+            Py_ssize_t n = spaces_in(ink < 0 ? x0[space] : x1[ink], x0[space], x1[space],
+                                     size[space], x0[k]);
+            if (ink < 0) {
+                lead = n;
+            } else if (n > 1 && n_out && is_one(PyList_GET_ITEM(out, n_out - 1), ' ')) {
+                PyObject *run = repeat(" ", n);
+                if (run == NULL || PyList_SetItem(out, n_out - 1, run))
+                    Py_CLEAR(out);
+            }
+            space = -1;
+        }
+        if (out == NULL)
+            break;
+        Py_ssize_t count = 0;
+        int tab = any_tab && k ? tab_at(tabs, k, &count) : 0;
+        PyObject *add = NULL;
+        if (tab == -2) {
+            bad = 1;
+            break;
+        } else if (tab < 0) {
+            Py_CLEAR(out);
+            break;
+        } else if (tab) {
+            add = repeat("\t", count);
+            if (add == NULL)
+                Py_CLEAR(out);
+        } else if (prev >= 0 && !blank &&
+                   !is_one(SLOT(PyList_GET_ITEM(chars, prev), offsets[F_TEXT]), ' ')) {
+            double gap = x0[k] - x1[prev];
+            double most = size[prev] > size[k] ? size[prev] : size[k]; /* max(c.size, prev.size) */
+            if (gap > 0 && gap > 0.25 * most) {
+                PyObject *pt = SLOT(PyList_GET_ITEM(chars, prev), offsets[F_TEXT]);
+                int w = wide_part(is_wide, t, 0, 1);
+                if (w == 0)
+                    w = wide_part(is_wide, pt, PyUnicode_GET_LENGTH(pt) - 1,
+                                  PyUnicode_GET_LENGTH(pt));
+                if (w < 0)
+                    Py_CLEAR(out);
+                else if (!w)
+                    add = PyUnicode_FromString(" ");
+                if (!w && add == NULL)
+                    Py_CLEAR(out);
+            }
+        }
+        if (out != NULL && add != NULL && PyList_Append(out, add))
+            Py_CLEAR(out);
+        Py_XDECREF(add);
+        if (out == NULL)
+            break;
+        n_out = PyList_GET_SIZE(out);
+        if (blank && n_out && is_one(PyList_GET_ITEM(out, n_out - 1), ' '))
+            continue;
+        if (PyList_Append(out, t)) {
+            Py_CLEAR(out);
+            break;
+        }
+        prev = k;
+        if (!blank) {
+            ink = k;
+            space = -1;
+        }
+    }
+    PyMem_Free(v);
+    if (bad) {
+        Py_XDECREF(out);
+        Py_RETURN_NONE;
+    }
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t front_n = 0;
+    int front = any_tab ? tab_at(tabs, 0, &front_n) : 0;
+    if (front == -2) {
+        Py_DECREF(out);
+        Py_RETURN_NONE;
+    }
+    if (front < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *joined = empty ? PyUnicode_Join(empty, out) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(out);
+    PyObject *text = joined ? PyObject_CallMethod(joined, "strip", NULL) : NULL;
+    Py_XDECREF(joined);
+    if (text == NULL)
+        return NULL;
+    PyObject *two = PyUnicode_FromString("  ");
+    int runs = two ? PyUnicode_Contains(text, two) : -1;
+    Py_XDECREF(two);
+    PyObject *parts[4] = {repeat("\t", front ? front_n : 0),
+                          repeat(" ", runs > 0 && lead > 1 ? lead : 0), text,
+                          PyUnicode_FromString(runs > 0 && space >= 0 ? " " : "")};
+    PyObject *result = NULL;
+    if (runs >= 0 && parts[0] && parts[1] && parts[3]) {
+        PyObject *all = PyTuple_Pack(4, parts[0], parts[1], parts[2], parts[3]);
+        PyObject *none = PyUnicode_New(0, 0);
+        result = all && none ? PyUnicode_Join(none, all) : NULL;
+        Py_XDECREF(all);
+        Py_XDECREF(none);
+    }
+    for (int i = 0; i < 4; i++)
+        Py_XDECREF(parts[i]);
+    return result;
+}
+
 /* One chunk of a line: cs[start..end)'s texts joined, as (x0, x1, text). */
 static PyObject *
 chunk_of(PyObject *cs, Py_ssize_t start, Py_ssize_t end, double x0, double x1)
@@ -867,6 +1149,10 @@ static PyMethodDef methods[] = {
     {"chunks", chunks, METH_VARARGS,
      "chunks(grouped, gap) -> [([(x0, x1, text)], upper median size)] or None: "
      "borderless_lines.text_lines' chunks of each line."},
+    {"tab_lines", tab_lines, METH_VARARGS,
+     "tab_lines(groups, wide_gap) -> [index]: the lines tabs.find_tabs may find a tab on."},
+    {"text_loop", text_loop, METH_VARARGS,
+     "text_loop(chars, tabs, is_wide) -> str or None: lines._text_loop of one line."},
     {"tally", tally, METH_O,
      "tally(chars) -> {text: count} or None: collections.Counter of the characters' texts."},
     {"visible", visible, METH_VARARGS,

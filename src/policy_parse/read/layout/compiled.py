@@ -14,7 +14,18 @@ from .page_model import Char
 __all__ = ["PASSES", "load"]
 
 # What the layout calls (lines.py, borderless_lines.py, hidden.py, tables.py).
-_CALLED = ("bind", "no_twins", "group", "wide_texts", "chunks", "tally", "visible", "place")
+_CALLED = (
+    "bind",
+    "no_twins",
+    "group",
+    "wide_texts",
+    "chunks",
+    "tab_lines",
+    "text_loop",
+    "tally",
+    "visible",
+    "place",
+)
 
 
 def load() -> Any:

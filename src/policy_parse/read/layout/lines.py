@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from ..._support.numeric import median
 from . import compiled
 from .page_model import Char
-from .tabs import count_tabs, find_tabs, line_tabs
+from .tabs import WIDE_GAP, count_tabs, find_tabs, line_tabs, tab_lines
 
 __all__ = ["Line", "dedupe", "group_lines", "is_narrow_word", "is_wide", "join_texts", "median"]
 
@@ -147,6 +147,11 @@ def _chars_to_text(chars: Sequence[Char], tabs: dict[int, int] | None = None) ->
     texts = [c.text for c in chars]
     if _all_wide(texts):
         return _wide_text(texts, tabs)
+    passes = compiled.PASSES
+    if passes is not None and type(chars) is list:
+        text: str | None = passes.text_loop(chars, tabs, is_wide)
+        if text is not None:
+            return text
     return _text_loop(chars, tabs)
 
 
@@ -159,7 +164,8 @@ def _wide_text(texts: list[str], tabs: dict[int, int]) -> str:
 
 
 def _text_loop(chars: Sequence[Char], tabs: dict[int, int] | None = None) -> str:
-    """`_chars_to_text` character by character.  A space glyph followed by
+    """`_chars_to_text` character by character (`_passes.text_loop` in C,
+    the same step for step, where built).  A space glyph followed by
     white room as wide as two spaces or more stands for that many spaces
     (`_spaces`): a run of spaces the layout engine drew as one glyph and a
     move, which is how a table aligned by spaces keeps its columns.  On
@@ -314,10 +320,17 @@ def _lines_of(
     return lines
 
 
-def _page_tabs(groups: Sequence[Sequence[Char]]) -> list[dict[int, int]]:
+def _page_tabs(groups: list[list[Char]]) -> list[dict[int, int]]:
     """Each line's tabs (`layout.tabs`), their stops measured on every line
-    of the page that holds one."""
-    found = [find_tabs(g, is_wide) for g in groups]
+    of the page that holds one.  `find_tabs` is called only on the lines
+    `tab_lines` keeps (in C where built): most lines cannot hold a tab."""
+    passes = compiled.PASSES
+    maybe = passes.tab_lines(groups, WIDE_GAP) if passes is not None else tab_lines(groups)
+    if not maybe:
+        return [{} for _ in groups]
+    found: list[list[int]] = [[] for _ in groups]
+    for i in maybe:
+        found[i] = find_tabs(groups[i], is_wide)
     if not any(found):
         return [{} for _ in groups]
     return count_tabs(groups, found, is_wide)

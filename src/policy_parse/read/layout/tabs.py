@@ -21,19 +21,20 @@ Gaps between two narrow characters stay the word spaces `lines` inserts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from math import floor, isfinite
 from operator import attrgetter, sub
 
 from .page_model import Char
 
-__all__ = ["count_tabs", "find_tabs", "line_tabs"]
+__all__ = ["WIDE_GAP", "count_tabs", "find_tabs", "line_tabs", "tab_lines"]
 
 # Room beyond the line's justification, in ems of the larger neighbour, from
 # which a gap between two wide characters is a tab: a quarter em is the
 # narrowest a tab stop left in the specimens (16 pt CJK on a 36 pt grid).
 _WIDE_GAP = 0.2
+WIDE_GAP = _WIDE_GAP  # for _passes.tab_lines (lines._page_tabs)
 # The same with a narrow neighbour: CJK/Latin spacing (0.2-0.25 em) first.
 _MIXED_GAP = 0.45
 
@@ -88,6 +89,33 @@ def find_tabs(chars: Sequence[Char], is_wide: Callable[[str], bool]) -> list[int
         >= (_WIDE_GAP if ends[k] and starts[k + 1] else _MIXED_GAP)
         * max(chars[k].size, chars[k + 1].size)
     ]
+
+
+def tab_lines(groups: Sequence[Sequence[Char]], wide_gap: float = _WIDE_GAP) -> list[int]:
+    """The indices of the lines of `groups` (characters by x0) that may hold
+    a tab: the others `find_tabs` would give [] (fewer than two characters,
+    a float field that is not finite, or no gap as wide as `wide_gap` times
+    the line's smallest size).  A character that is not a `Char`, or a field
+    not a float, leaves the line to `find_tabs`.  `_passes.tab_lines` gives
+    the same in C, where a page's lines skip Python (issue 26)."""
+    return [i for i, cs in enumerate(groups) if _may_hold_tab(cs, wide_gap)]
+
+
+def _may_hold_tab(chars: Sequence[Char], wide_gap: float) -> bool:
+    """`tab_lines`' test of one line, in the order `_passes.c` makes it."""
+    if len(chars) < 2:
+        return False
+    for c in chars:
+        if type(c) is not Char:
+            return True
+        x0, x1, size = c.x0, c.x1, c.size
+        if type(x0) is not float or type(x1) is not float or type(size) is not float:
+            return True
+        if not (isfinite(x0) and isfinite(x1) and isfinite(size)):
+            return False
+    gaps: Iterator[float] = map(sub, map(_X0, islice(chars, 1, None)), map(_X1, chars))
+    sizes: Iterator[float] = map(_SIZE, chars)
+    return max(gaps) >= wide_gap * min(sizes)
 
 
 def count_tabs(
