@@ -21,7 +21,7 @@ benchmarks/README.md, issue 26, round 5).
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ...errors import CorruptFileError, DocumentTimeoutError, InputTooLargeError, PolicyParseError
@@ -31,31 +31,20 @@ try:
 except ImportError:  # pragma: no cover - an interpreter without the C accelerator
     from pickle import dumps, loads
 try:  # the numbers alone: `signal` builds three enums on import (~3M instructions)
-    from _signal import (  # type: ignore[import-not-found]
-        SIG_BLOCK,
-        SIG_SETMASK,
-        SIGBUS,
-        SIGFPE,
-        SIGILL,
-        SIGINT,
-        SIGKILL,
-        SIGSEGV,
-        SIGTERM,
-        pthread_sigmask,
-    )
+    import _signal as _signals  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - an interpreter without CPython's module
-    from signal import (
-        SIG_BLOCK,
-        SIG_SETMASK,
-        SIGBUS,
-        SIGFPE,
-        SIGILL,
-        SIGINT,
-        SIGKILL,
-        SIGSEGV,
-        SIGTERM,
-        pthread_sigmask,
-    )
+    import signal as _signals
+
+SIGBUS: int = _signals.SIGBUS
+SIGFPE: int = _signals.SIGFPE
+SIGILL: int = _signals.SIGILL
+SIGINT: int = _signals.SIGINT
+SIGKILL: int = _signals.SIGKILL
+SIGSEGV: int = _signals.SIGSEGV
+SIGTERM: int = _signals.SIGTERM
+SIG_BLOCK: int = _signals.SIG_BLOCK
+SIG_SETMASK: int = _signals.SIG_SETMASK
+pthread_sigmask: Callable[[int, Iterable[int]], set[int]] = _signals.pthread_sigmask
 
 __all__ = [
     "LAST",
