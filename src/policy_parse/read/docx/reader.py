@@ -178,21 +178,15 @@ def body_to_document(
     if walker.numbering.guessed:
         formats = ", ".join(sorted(walker.numbering.guessed))
         walker.notes.append(ReadNote(note="docx_number_format", fields=(("formats", formats),)))
-    if walker.cell_wraps:
-        count = str(walker.cell_wraps)
-        walker.notes.append(ReadNote(note="docx_cell_wraps", fields=(("count", count),)))
-    if walker.nested_tables:
-        count = str(walker.nested_tables)
-        walker.notes.append(ReadNote(note="docx_nested_table", fields=(("count", count),)))
-    if walker.fields.drawn:
-        count = str(walker.fields.drawn)
-        walker.notes.append(ReadNote(note="docx_field_number", fields=(("count", count),)))
-    if walker.hidden_numbers:
-        count = str(walker.hidden_numbers)
-        walker.notes.append(ReadNote(note="docx_hidden_numbered", fields=(("count", count),)))
-    if walker.typed_numbers:
-        count = str(walker.typed_numbers)
-        walker.notes.append(ReadNote(note="docx_typed_number", fields=(("count", count),)))
+    for note, count in (
+        ("docx_cell_wraps", walker.cell_wraps),
+        ("docx_nested_table", walker.nested_tables),
+        ("docx_field_number", walker.fields.drawn),
+        ("docx_hidden_numbered", walker.hidden_numbers),
+        ("docx_typed_number", walker.typed_numbers),
+    ):
+        if count:
+            walker.notes.append(ReadNote(note=note, fields=(("count", str(count)),)))
     if not walker.blocks and not walker.residue and not residue:
         raise EmptyDocumentError(f"the {name} holds no text")
     # Text copied from a PDF into Word keeps its page numbers (and running
